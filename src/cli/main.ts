@@ -1,6 +1,9 @@
 // The `fairbill` command line. Each command lives in its own module under
 // ./commands and registers itself on the program; this file only wires them.
 import { Command } from "commander";
+import { registerKeysCommand } from "./commands/keys.ts";
+import { registerMigrateCommand } from "./commands/migrate.ts";
+import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimulateCommand } from "./commands/simulate.ts";
 
 const program = new Command()
@@ -9,6 +12,9 @@ const program = new Command()
   .showHelpAfterError()
   .configureOutput({ outputError: (message, write) => write(message) });
 
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerKeysCommand(program);
 registerSimulateCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,56 @@
+// The composition root: one place that opens the database, applies the
+// migrations and plugs every domain's routes into the HTTP server. The CLI,
+// the tests and the benchmarks all build Fairbill through here.
+import { createRequire } from "node:module";
+import { registerCustomerRoutes } from "./customers/customer-routes.ts";
+import { registerApiKeyRoutes } from "./organizations/api-key-routes.ts";
+import { authenticateApiKey } from "./organizations/api-keys.ts";
+import type { Clock } from "./platform/clock.ts";
+import { systemClock } from "./platform/clock.ts";
+import type { Configuration } from "./platform/config.ts";
+import { type DatabaseHandle, type DatabaseLocation, openDatabase } from "./platform/database/database.ts";
+import { migrate } from "./platform/database/migrator.ts";
+import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
+
+const packageJson = createRequire(import.meta.url)("../package.json") as { version: string };
+export const fairbillVersion = packageJson.version;
+
+/** Every domain's routes, in the order they appear in the OpenAPI document. */
+export const routeModules: RouteModule[] = [registerCustomerRoutes, registerApiKeyRoutes];
+
+export function databaseLocationOf(configuration: Configuration): DatabaseLocation {
+  return configuration.databaseUrl
+    ? { kind: "postgres", connectionString: configuration.databaseUrl }
+    : { kind: "pglite", dataDirectory: configuration.dataDirectory };
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openMigratedDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
+  const handle = await openDatabase(location);
+  try {
+    await migrate(handle);
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+export type ApplicationOptions = {
+  handle: DatabaseHandle;
+  logger?: Configuration["logLevel"] | false;
+  clock?: Clock;
+};
+
+export async function buildApplication(options: ApplicationOptions): Promise<FairbillApp> {
+  const clock = options.clock ?? systemClock;
+  const database = options.handle.database;
+  return createHttpServer({
+    database,
+    authenticate: (secret) => authenticateApiKey(database, secret, clock.now()),
+    clockFor: async () => clock,
+    routes: routeModules,
+    logger: options.logger ? { level: options.logger } : false,
+    version: fairbillVersion,
+  });
+}

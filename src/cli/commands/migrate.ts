@@ -1,0 +1,27 @@
+// `fairbill migrate`: brings the configured database's schema up to date.
+import type { Command } from "commander";
+import { databaseLocationOf } from "../../app.ts";
+import { readConfiguration } from "../../platform/config.ts";
+import { openDatabase } from "../../platform/database/database.ts";
+import { migrate } from "../../platform/database/migrator.ts";
+import { runCommand } from "../run-command.ts";
+
+export function registerMigrateCommand(program: Command): void {
+  program
+    .command("migrate")
+    .description("Apply the database migrations that have not run yet (serve does this too)")
+    .action(
+      runCommand(async () => {
+        const handle = await openDatabase(databaseLocationOf(readConfiguration()));
+        try {
+          const report = await migrate(handle);
+          for (const name of report.applied) process.stdout.write(`applied ${name}\n`);
+          process.stdout.write(
+            `${report.applied.length} migration(s) applied, ${report.alreadyApplied} already there (${handle.location})\n`,
+          );
+        } finally {
+          await handle.close();
+        }
+      }),
+    );
+}

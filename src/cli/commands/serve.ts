@@ -1,0 +1,66 @@
+// `fairbill serve`: the API (and, once built, the console) on one port. On the
+// first start it creates the organization with its test and live environments
+// and prints an admin key for the test environment, once.
+import type { Command } from "commander";
+import { buildApplication, databaseLocationOf, openMigratedDatabase } from "../../app.ts";
+import { seedDemoData } from "../../demo/seed-demo.ts";
+import { createApiKey } from "../../organizations/api-keys.ts";
+import { findOrCreateDefaultOrganization } from "../../organizations/organizations.ts";
+import { systemClock } from "../../platform/clock.ts";
+import { readConfiguration } from "../../platform/config.ts";
+import { systemContext } from "../../platform/context.ts";
+import { runCommand } from "../run-command.ts";
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("Serve the HTTP API on PORT (8080), on the embedded database unless DATABASE_URL is set")
+    .option("--demo", "fill an empty test environment with demo data", false)
+    .action(
+      runCommand(async (options: { demo: boolean }) => {
+        const configuration = readConfiguration();
+        const handle = await openMigratedDatabase(databaseLocationOf(configuration));
+        const { organization, created } = await findOrCreateDefaultOrganization(handle.database, systemClock);
+        const testContext = systemContext({
+          organizationId: organization.id,
+          environmentId: organization.environments.test,
+          database: handle.database,
+          clock: systemClock,
+          actorName: "serve",
+        });
+        if (created) {
+          const { secret } = await createApiKey(testContext, { name: "First admin key", role: "admin" });
+          process.stdout.write(
+            [
+              "",
+              `Created organization ${organization.name} (${organization.id}) with a test and a live environment.`,
+              "Your admin API key for the test environment (shown only now, keep it):",
+              "",
+              `    ${secret}`,
+              "",
+              "More keys: npx fairbill keys create --role admin --environment live",
+              "",
+            ].join("\n"),
+          );
+        }
+        if (options.demo) {
+          const seeded = await seedDemoData(testContext);
+          if (seeded > 0)
+            process.stdout.write(`Added demo data to the test environment (${seeded} customers).\n`);
+        }
+        const app = await buildApplication({ handle, logger: configuration.logLevel });
+        await app.listen({ port: configuration.port, host: configuration.host });
+        const shownHost = configuration.host === "0.0.0.0" ? "localhost" : configuration.host;
+        process.stdout.write(
+          `Fairbill is serving on http://${shownHost}:${configuration.port} (API docs at /docs, database: ${handle.location})\n`,
+        );
+        const stop = async () => {
+          await app.close();
+          await handle.close();
+          process.exit(0);
+        };
+        process.once("SIGINT", () => void stop());
+        process.once("SIGTERM", () => void stop());
+      }),
+    );
+}

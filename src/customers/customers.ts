@@ -1,0 +1,315 @@
+// Customer use cases: create, read (by id or by the caller's external id),
+// list with filters, update, archive. Other domains reach customers only
+// through the functions exported here.
+import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { isUniqueViolation } from "../platform/database/errors.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { isCountryCode, isCurrencyCode, isLocale, isTimeZone } from "../platform/reference-data.ts";
+import type {
+  CreateCustomerInput,
+  Customer,
+  CustomerListFilters,
+  UpdateCustomerInput,
+} from "./customer-schemas.ts";
+import type { CustomerTable } from "./tables.ts";
+
+type CustomerRow = Selectable<CustomerTable>;
+
+export async function createCustomer(context: RequestContext, input: CreateCustomerInput): Promise<Customer> {
+  checkCustomerFields(input);
+  const now = context.clock.now();
+  try {
+    return await context.database.transaction().execute(async (transaction) => {
+      if (input.parent_customer_id)
+        await checkParent(transaction, context, undefined, input.parent_customer_id);
+      const row = await transaction
+        .insertInto("customers")
+        .values({
+          id: newId("customer", now),
+          organization_id: context.organizationId,
+          environment_id: context.environmentId,
+          external_id: input.external_id,
+          name: input.name ?? null,
+          email: input.email ?? null,
+          billing_address: JSON.stringify(input.billing_address ?? null),
+          country: input.country ?? null,
+          tax_ids: JSON.stringify(input.tax_ids ?? []),
+          currency: input.currency ?? null,
+          timezone: input.timezone ?? "UTC",
+          locale: input.locale ?? "en-US",
+          invoice_settings: JSON.stringify(input.invoice_settings ?? {}),
+          metadata: JSON.stringify(input.metadata ?? {}),
+          parent_customer_id: input.parent_customer_id ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const customer = presentCustomer(row);
+      await recordAuditEvent(transaction, context, {
+        action: "customer.created",
+        objectType: "customer",
+        objectId: customer.id,
+        before: null,
+        after: customer,
+      });
+      return customer;
+    });
+  } catch (error) {
+    throw translateUniqueViolation(error, input.external_id);
+  }
+}
+
+export async function getCustomer(context: RequestContext, id: string): Promise<Customer> {
+  const row = await selectCustomer(context.database, context).where("id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("customer", id);
+  return presentCustomer(row);
+}
+
+export async function getCustomerByExternalId(
+  context: RequestContext,
+  externalId: string,
+): Promise<Customer> {
+  const customer = await findCustomerByExternalId(context.database, context, externalId);
+  if (!customer) throw notFound("customer with external id", externalId);
+  return customer;
+}
+
+/** For other domains: the customer with this external id, or undefined. */
+export async function findCustomerByExternalId(
+  database: Database,
+  scope: TenantScope,
+  externalId: string,
+): Promise<Customer | undefined> {
+  const row = await selectCustomer(database, scope).where("external_id", "=", externalId).executeTakeFirst();
+  return row ? presentCustomer(row) : undefined;
+}
+
+export async function listCustomers(
+  context: RequestContext,
+  filters: CustomerListFilters,
+  page: { limit: number; afterId: string | undefined },
+): Promise<Customer[]> {
+  let query = selectCustomer(context.database, context)
+    .orderBy("id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  if (filters.external_id !== undefined) query = query.where("external_id", "=", filters.external_id);
+  if (filters.email !== undefined)
+    query = query.where((eb) => eb.fn("lower", ["email"]), "=", filters.email.toLowerCase());
+  if (filters.country !== undefined) query = query.where("country", "=", filters.country);
+  if (filters.currency !== undefined) query = query.where("currency", "=", filters.currency);
+  if (filters.parent_customer_id !== undefined) {
+    query = query.where("parent_customer_id", "=", filters.parent_customer_id);
+  }
+  query = filters.archived
+    ? query.where("archived_at", "is not", null)
+    : query.where("archived_at", "is", null);
+  if (filters.search !== undefined) {
+    const pattern = `%${escapeLikePattern(filters.search)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb("name", "ilike", pattern),
+        eb("email", "ilike", pattern),
+        eb("external_id", "ilike", pattern),
+      ]),
+    );
+  }
+  const rows = await query.execute();
+  return rows.map((row) => presentCustomer(row));
+}
+
+export async function updateCustomer(
+  context: RequestContext,
+  id: string,
+  input: UpdateCustomerInput,
+): Promise<Customer> {
+  checkCustomerFields(input);
+  try {
+    return await context.database.transaction().execute(async (transaction) => {
+      const beforeRow = await selectCustomer(transaction, context)
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!beforeRow) throw notFound("customer", id);
+      const before = presentCustomer(beforeRow);
+      if (input.parent_customer_id) await checkParent(transaction, context, id, input.parent_customer_id);
+      const row = await transaction
+        .updateTable("customers")
+        .set({
+          ...(input.external_id !== undefined ? { external_id: input.external_id } : {}),
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.email !== undefined ? { email: input.email } : {}),
+          ...(input.billing_address !== undefined
+            ? { billing_address: JSON.stringify(input.billing_address) }
+            : {}),
+          ...(input.country !== undefined ? { country: input.country } : {}),
+          ...(input.tax_ids !== undefined ? { tax_ids: JSON.stringify(input.tax_ids) } : {}),
+          ...(input.currency !== undefined ? { currency: input.currency } : {}),
+          ...(input.timezone !== undefined ? { timezone: input.timezone } : {}),
+          ...(input.locale !== undefined ? { locale: input.locale } : {}),
+          ...(input.invoice_settings !== undefined
+            ? { invoice_settings: JSON.stringify(input.invoice_settings) }
+            : {}),
+          ...(input.metadata !== undefined ? { metadata: JSON.stringify(input.metadata) } : {}),
+          ...(input.parent_customer_id !== undefined ? { parent_customer_id: input.parent_customer_id } : {}),
+          updated_at: context.clock.now(),
+        })
+        .where("environment_id", "=", context.environmentId)
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const after = presentCustomer(row);
+      await recordAuditEvent(transaction, context, {
+        action: "customer.updated",
+        objectType: "customer",
+        objectId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  } catch (error) {
+    throw translateUniqueViolation(error, input.external_id);
+  }
+}
+
+/** Archives a customer: kept with its history, but no longer billed anew or listed by default. */
+export async function archiveCustomer(context: RequestContext, id: string): Promise<Customer> {
+  return context.database.transaction().execute(async (transaction) => {
+    const beforeRow = await selectCustomer(transaction, context)
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!beforeRow) throw notFound("customer", id);
+    const before = presentCustomer(beforeRow);
+    if (before.archived_at !== null) return before;
+    const now = context.clock.now();
+    const row = await transaction
+      .updateTable("customers")
+      .set({ archived_at: now, updated_at: now })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const after = presentCustomer(row);
+    await recordAuditEvent(transaction, context, {
+      action: "customer.archived",
+      objectType: "customer",
+      objectId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+function selectCustomer(database: Database | DatabaseTransaction, scope: TenantScope) {
+  return database
+    .selectFrom("customers")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId);
+}
+
+// What the JSON schema cannot say: codes that must exist in their lists.
+function checkCustomerFields(input: UpdateCustomerInput): void {
+  const errors: FieldError[] = [];
+  if (input.currency && !isCurrencyCode(input.currency)) {
+    errors.push({ path: "$.currency", message: `"${input.currency}" is not an ISO 4217 currency code` });
+  }
+  if (input.country && !isCountryCode(input.country)) {
+    errors.push({ path: "$.country", message: `"${input.country}" is not an ISO 3166 country code` });
+  }
+  if (input.billing_address?.country && !isCountryCode(input.billing_address.country)) {
+    errors.push({
+      path: "$.billing_address.country",
+      message: `"${input.billing_address.country}" is not an ISO 3166 country code`,
+    });
+  }
+  if (input.timezone !== undefined && !isTimeZone(input.timezone)) {
+    errors.push({
+      path: "$.timezone",
+      message: `"${input.timezone}" is not an IANA time zone such as Europe/Berlin`,
+    });
+  }
+  if (input.locale !== undefined && !isLocale(input.locale)) {
+    errors.push({ path: "$.locale", message: `"${input.locale}" is not a locale tag such as de-DE` });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+}
+
+async function checkParent(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  childId: string | undefined,
+  parentId: string,
+): Promise<void> {
+  if (parentId === childId) {
+    throw validationFailed([
+      { path: "$.parent_customer_id", message: "a customer cannot be its own parent" },
+    ]);
+  }
+  // Walk up from the proposed parent: reaching the child would make a cycle.
+  let currentId: string | null = parentId;
+  for (let depth = 0; currentId !== null && depth < 50; depth++) {
+    const ancestor: { id: string; parent_customer_id: string | null } | undefined = await transaction
+      .selectFrom("customers")
+      .select(["id", "parent_customer_id"])
+      .where("organization_id", "=", scope.organizationId)
+      .where("environment_id", "=", scope.environmentId)
+      .where("id", "=", currentId)
+      .executeTakeFirst();
+    if (!ancestor) {
+      throw validationFailed([
+        { path: "$.parent_customer_id", message: `no customer with id "${currentId}"` },
+      ]);
+    }
+    if (childId !== undefined && ancestor.parent_customer_id === childId) {
+      throw validationFailed([
+        { path: "$.parent_customer_id", message: "would make a cycle of parent customers" },
+      ]);
+    }
+    currentId = ancestor.parent_customer_id;
+  }
+}
+
+function translateUniqueViolation(error: unknown, externalId: string | undefined): unknown {
+  if (isUniqueViolation(error)) {
+    return conflict(
+      "customer_external_id_taken",
+      `A customer with external id "${externalId}" already exists in this environment.`,
+      [{ path: "$.external_id", message: "is already used by another customer" }],
+    );
+  }
+  return error;
+}
+
+function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function presentCustomer(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    external_id: row.external_id,
+    name: row.name,
+    email: row.email,
+    billing_address: row.billing_address,
+    country: row.country,
+    tax_ids: row.tax_ids,
+    currency: row.currency,
+    timezone: row.timezone,
+    locale: row.locale,
+    invoice_settings: row.invoice_settings,
+    metadata: row.metadata,
+    parent_customer_id: row.parent_customer_id,
+    archived_at: row.archived_at?.toISOString() ?? null,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}

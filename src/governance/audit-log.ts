@@ -1,0 +1,190 @@
+// The audit log: every change to configuration or money objects writes one
+// entry, in the same transaction as the change, with who, when, what, the
+// before and after state, the reason given and the request id. Entries form a
+// hash chain per organization: each entry's hash covers its own content and
+// the previous entry's hash, so editing or removing any entry breaks every
+// hash after it, and `verifyAuditChain` names the first broken one.
+import { createHash } from "node:crypto";
+import { canonicalJson } from "../platform/canonical-json.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { Database, DatabaseTransaction, Json, Timestamp } from "../platform/database/schema.ts";
+import { newId } from "../platform/ids.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    audit_events: AuditEventTable;
+    audit_chain_heads: { organization_id: string; last_sequence: number; last_hash: string };
+  }
+}
+
+type JsonObject = Record<string, unknown>;
+
+type AuditEventTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  sequence: number;
+  occurred_at: Timestamp;
+  actor_type: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  object_type: string;
+  object_id: string;
+  before: Json<JsonObject | null> | null;
+  after: Json<JsonObject | null> | null;
+  reason: string | null;
+  request_id: string | null;
+  previous_hash: string;
+  hash: string;
+};
+
+export type AuditChange = {
+  /** What happened, as `<object>.<verb>`: `customer.created`, `plan_version.published`. */
+  action: string;
+  objectType: string;
+  objectId: string;
+  before: JsonObject | null;
+  after: JsonObject | null;
+};
+
+const genesisHash = "0".repeat(64);
+
+/** Adds an entry to the audit log. Call it inside the transaction that makes the change. */
+export async function recordAuditEvent(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  change: AuditChange,
+): Promise<void> {
+  await transaction
+    .insertInto("audit_chain_heads")
+    .values({ organization_id: context.organizationId, last_sequence: 0, last_hash: genesisHash })
+    .onConflict((conflicting) => conflicting.column("organization_id").doNothing())
+    .execute();
+  const head = await transaction
+    .selectFrom("audit_chain_heads")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+
+  const actor = context.actor;
+  const content: AuditEntryContent = {
+    id: newId("auditEvent"),
+    organization_id: context.organizationId,
+    environment_id: context.environmentId,
+    sequence: Number(head.last_sequence) + 1,
+    occurred_at: context.clock.now().toISOString(),
+    actor_type: actor.type,
+    actor_id:
+      actor.type === "api_key" ? actor.apiKeyId : actor.type === "portal" ? actor.customerId : actor.name,
+    actor_role: actor.type === "api_key" ? actor.role : null,
+    action: change.action,
+    object_type: change.objectType,
+    object_id: change.objectId,
+    before: toPlainJson(change.before),
+    after: toPlainJson(change.after),
+    reason: context.reason ?? null,
+    request_id: context.requestId ?? null,
+  };
+  const hash = hashEntry(head.last_hash, content);
+  await transaction
+    .insertInto("audit_events")
+    .values({
+      ...content,
+      before: JSON.stringify(content.before),
+      after: JSON.stringify(content.after),
+      previous_hash: head.last_hash,
+      hash,
+    })
+    .execute();
+  await transaction
+    .updateTable("audit_chain_heads")
+    .set({ last_sequence: content.sequence, last_hash: hash })
+    .where("organization_id", "=", context.organizationId)
+    .execute();
+}
+
+export type AuditChainVerification =
+  | { ok: true; entriesChecked: number }
+  | {
+      ok: false;
+      entriesChecked: number;
+      firstBrokenEntry: { id: string; sequence: number; problem: string };
+    };
+
+/** Recomputes an organization's chain from the first entry and names the first entry that does not match. */
+export async function verifyAuditChain(
+  database: Database,
+  organizationId: string,
+): Promise<AuditChainVerification> {
+  const rows = await database
+    .selectFrom("audit_events")
+    .selectAll()
+    .where("organization_id", "=", organizationId)
+    .orderBy("sequence", "asc")
+    .execute();
+  let previousHash = genesisHash;
+  let expectedSequence = 1;
+  for (const row of rows) {
+    const broken = (problem: string): AuditChainVerification => ({
+      ok: false,
+      entriesChecked: expectedSequence - 1,
+      firstBrokenEntry: { id: row.id, sequence: Number(row.sequence), problem },
+    });
+    if (Number(row.sequence) !== expectedSequence) {
+      return broken(`sequence ${row.sequence} follows ${expectedSequence - 1}: an entry is missing`);
+    }
+    if (row.previous_hash !== previousHash)
+      return broken("its previous_hash does not match the entry before it");
+    const recomputed = hashEntry(previousHash, {
+      id: row.id,
+      organization_id: row.organization_id,
+      environment_id: row.environment_id,
+      sequence: Number(row.sequence),
+      occurred_at: new Date(row.occurred_at).toISOString(),
+      actor_type: row.actor_type,
+      actor_id: row.actor_id,
+      actor_role: row.actor_role,
+      action: row.action,
+      object_type: row.object_type,
+      object_id: row.object_id,
+      before: row.before as JsonObject | null,
+      after: row.after as JsonObject | null,
+      reason: row.reason,
+      request_id: row.request_id,
+    });
+    if (recomputed !== row.hash) return broken("its content does not match its hash: the entry was changed");
+    previousHash = row.hash;
+    expectedSequence += 1;
+  }
+  return { ok: true, entriesChecked: rows.length };
+}
+
+type AuditEntryContent = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  sequence: number;
+  occurred_at: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  object_type: string;
+  object_id: string;
+  before: JsonObject | null;
+  after: JsonObject | null;
+  reason: string | null;
+  request_id: string | null;
+};
+
+function hashEntry(previousHash: string, content: AuditEntryContent): string {
+  return createHash("sha256").update(previousHash).update(canonicalJson(content)).digest("hex");
+}
+
+// What jsonb gives back must hash the same as what was written: dates become
+// ISO strings and undefined fields disappear before hashing, as they would.
+function toPlainJson(value: JsonObject | null): JsonObject | null {
+  return value === null ? null : (JSON.parse(JSON.stringify(value)) as JsonObject);
+}

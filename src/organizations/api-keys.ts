@@ -1,0 +1,261 @@
+// API keys: made (the secret shown once), listed by prefix, rotated, revoked,
+// and checked on every request. Each key belongs to one environment of one
+// organization and carries one role.
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { Role } from "../platform/auth/roles.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { FairbillError, notFound, validationFailed } from "../platform/errors.ts";
+import type { Principal } from "../platform/http/principal.ts";
+import { newId } from "../platform/ids.ts";
+import { generateApiKeySecret, hashApiKeySecret, looksLikeApiKey } from "./api-key-secrets.ts";
+import type { EnvironmentKind } from "./tables.ts";
+
+export type ApiKey = {
+  id: string;
+  name: string;
+  role: Role;
+  environment: EnvironmentKind;
+  prefix: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  rotated_from_key_id: string | null;
+};
+
+export type NewApiKey = { apiKey: ApiKey; secret: string };
+
+export type CreateApiKeyInput = { name: string; role: Role; expiresAt?: Date | undefined };
+
+// Writing last_used_at on every request would turn each read into a write.
+const lastUsedResolutionMilliseconds = 60_000;
+
+export async function createApiKey(context: RequestContext, input: CreateApiKeyInput): Promise<NewApiKey> {
+  const now = context.clock.now();
+  if (input.expiresAt !== undefined && input.expiresAt <= now) {
+    throw validationFailed([{ path: "$.expires_at", message: "must be in the future" }]);
+  }
+  const environmentKind = await kindOfEnvironment(context);
+  return context.database.transaction().execute(async (transaction) => {
+    const generated = generateApiKeySecret(environmentKind);
+    const row = await transaction
+      .insertInto("api_keys")
+      .values({
+        id: newId("apiKey", now),
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        name: input.name,
+        role: input.role,
+        prefix: generated.prefix,
+        secret_hash: generated.hash,
+        created_at: now,
+        expires_at: input.expiresAt ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const apiKey = presentApiKey(row, environmentKind);
+    await recordAuditEvent(transaction, context, {
+      action: "api_key.created",
+      objectType: "api_key",
+      objectId: apiKey.id,
+      before: null,
+      after: apiKey,
+    });
+    return { apiKey, secret: generated.secret };
+  });
+}
+
+export async function listApiKeys(
+  context: RequestContext,
+  page: { limit: number; afterId: string | undefined },
+): Promise<ApiKey[]> {
+  const environmentKind = await kindOfEnvironment(context);
+  let query = context.database
+    .selectFrom("api_keys")
+    .selectAll()
+    .where("environment_id", "=", context.environmentId)
+    .orderBy("id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  const rows = await query.execute();
+  return rows.map((row) => presentApiKey(row, environmentKind));
+}
+
+export async function getApiKey(context: RequestContext, id: string): Promise<ApiKey> {
+  const row = await context.database
+    .selectFrom("api_keys")
+    .selectAll()
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw notFound("API key", id);
+  return presentApiKey(row, await kindOfEnvironment(context));
+}
+
+export async function revokeApiKey(context: RequestContext, id: string): Promise<ApiKey> {
+  const before = await getApiKey(context, id);
+  if (before.revoked_at !== null) return before;
+  if (context.actor.type === "api_key" && context.actor.apiKeyId === id) {
+    throw new FairbillError({
+      code: "cannot_revoke_own_key",
+      status: 409,
+      detail: "A key cannot revoke itself; use another admin key, or rotate this one.",
+    });
+  }
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .updateTable("api_keys")
+      .set({ revoked_at: context.clock.now() })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const after = presentApiKey(row, before.environment);
+    await recordAuditEvent(transaction, context, {
+      action: "api_key.revoked",
+      objectType: "api_key",
+      objectId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * Makes a new key with the same name and role, and retires the old one: at
+ * once, or after a grace period so that running services can switch over.
+ */
+export async function rotateApiKey(
+  context: RequestContext,
+  id: string,
+  options: { previousKeyValidForSeconds: number },
+): Promise<NewApiKey> {
+  const previous = await getApiKey(context, id);
+  if (previous.revoked_at !== null) {
+    throw new FairbillError({ code: "api_key_revoked", status: 409, detail: `API key ${id} is revoked.` });
+  }
+  const now = context.clock.now();
+  const generated = generateApiKeySecret(previous.environment);
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .insertInto("api_keys")
+      .values({
+        id: newId("apiKey", now),
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        name: previous.name,
+        role: previous.role,
+        prefix: generated.prefix,
+        secret_hash: generated.hash,
+        created_at: now,
+        expires_at: previous.expires_at,
+        rotated_from_key_id: id,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const retirement =
+      options.previousKeyValidForSeconds > 0
+        ? { expires_at: new Date(now.getTime() + options.previousKeyValidForSeconds * 1000) }
+        : { revoked_at: now };
+    const previousRow = await transaction
+      .updateTable("api_keys")
+      .set(retirement)
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const apiKey = presentApiKey(row, previous.environment);
+    await recordAuditEvent(transaction, context, {
+      action: "api_key.rotated",
+      objectType: "api_key",
+      objectId: id,
+      before: previous,
+      after: presentApiKey(previousRow, previous.environment),
+    });
+    await recordAuditEvent(transaction, context, {
+      action: "api_key.created",
+      objectType: "api_key",
+      objectId: apiKey.id,
+      before: null,
+      after: apiKey,
+    });
+    return { apiKey, secret: generated.secret };
+  });
+}
+
+/** The principal a key stands for, or undefined for a key that is unknown, revoked or expired. */
+export async function authenticateApiKey(
+  database: Database,
+  secret: string,
+  now: Date,
+): Promise<Principal | undefined> {
+  if (!looksLikeApiKey(secret)) return undefined;
+  const row = await database
+    .selectFrom("api_keys")
+    .innerJoin("environments", "environments.id", "api_keys.environment_id")
+    .select([
+      "api_keys.id",
+      "api_keys.organization_id",
+      "api_keys.environment_id",
+      "api_keys.role",
+      "api_keys.expires_at",
+      "api_keys.revoked_at",
+      "api_keys.last_used_at",
+      "environments.kind",
+    ])
+    .where("api_keys.secret_hash", "=", hashApiKeySecret(secret))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return undefined;
+  if (
+    row.last_used_at === null ||
+    now.getTime() - row.last_used_at.getTime() > lastUsedResolutionMilliseconds
+  ) {
+    await database.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", row.id).execute();
+  }
+  return {
+    apiKeyId: row.id,
+    organizationId: row.organization_id,
+    environmentId: row.environment_id,
+    environmentKind: row.kind,
+    role: row.role,
+  };
+}
+
+async function kindOfEnvironment(context: RequestContext): Promise<EnvironmentKind> {
+  const environment = await context.database
+    .selectFrom("environments")
+    .select("kind")
+    .where("id", "=", context.environmentId)
+    .where("organization_id", "=", context.organizationId)
+    .executeTakeFirstOrThrow();
+  return environment.kind;
+}
+
+type ApiKeyRow = {
+  id: string;
+  name: string;
+  role: Role;
+  prefix: string;
+  created_at: Date;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  rotated_from_key_id: string | null;
+};
+
+function presentApiKey(row: ApiKeyRow, environment: EnvironmentKind): ApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    environment,
+    prefix: row.prefix,
+    created_at: row.created_at.toISOString(),
+    expires_at: row.expires_at?.toISOString() ?? null,
+    revoked_at: row.revoked_at?.toISOString() ?? null,
+    last_used_at: row.last_used_at?.toISOString() ?? null,
+    rotated_from_key_id: row.rotated_from_key_id,
+  };
+}

@@ -1,0 +1,73 @@
+// Organizations and their two environments. The first start of a server (and
+// any command that needs a tenant) finds or creates the default organization.
+import type { Clock } from "../platform/clock.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { FairbillError } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import type { EnvironmentKind } from "./tables.ts";
+
+export type Organization = {
+  id: string;
+  name: string;
+  environments: Record<EnvironmentKind, string>;
+};
+
+export async function createOrganization(
+  database: Database,
+  name: string,
+  clock: Clock,
+): Promise<Organization> {
+  const now = clock.now();
+  const organizationId = newId("organization", now);
+  const environments = { test: newId("environment", now), live: newId("environment", now) };
+  await database.transaction().execute(async (transaction) => {
+    await transaction
+      .insertInto("organizations")
+      .values({ id: organizationId, name, created_at: now })
+      .execute();
+    await transaction
+      .insertInto("environments")
+      .values([
+        { id: environments.test, organization_id: organizationId, kind: "test", created_at: now },
+        { id: environments.live, organization_id: organizationId, kind: "live", created_at: now },
+      ])
+      .execute();
+  });
+  return { id: organizationId, name, environments };
+}
+
+/** The oldest organization, created with the given name when there is none. */
+export async function findOrCreateDefaultOrganization(
+  database: Database,
+  clock: Clock,
+  name = "My organization",
+): Promise<{ organization: Organization; created: boolean }> {
+  const existing = await database
+    .selectFrom("organizations")
+    .select(["id", "name"])
+    .orderBy("created_at", "asc")
+    .orderBy("id", "asc")
+    .executeTakeFirst();
+  if (existing) return { organization: await loadOrganization(database, existing.id), created: false };
+  return { organization: await createOrganization(database, name, clock), created: true };
+}
+
+export async function loadOrganization(database: Database, organizationId: string): Promise<Organization> {
+  const organization = await database
+    .selectFrom("organizations")
+    .select(["id", "name"])
+    .where("id", "=", organizationId)
+    .executeTakeFirst();
+  if (!organization) {
+    throw new FairbillError({ code: "not_found", status: 404, detail: `No organization ${organizationId}.` });
+  }
+  const rows = await database
+    .selectFrom("environments")
+    .select(["id", "kind"])
+    .where("organization_id", "=", organizationId)
+    .execute();
+  const test = rows.find((row) => row.kind === "test");
+  const live = rows.find((row) => row.kind === "live");
+  if (!test || !live) throw new Error(`Organization ${organizationId} lacks its test or live environment.`);
+  return { id: organization.id, name: organization.name, environments: { test: test.id, live: live.id } };
+}

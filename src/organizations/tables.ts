@@ -1,0 +1,34 @@
+// Row types of the organizations domain's tables, for the typed query builder.
+
+import type { Role } from "../platform/auth/roles.ts";
+import type { DefaultedTimestamp, Timestamp } from "../platform/database/schema.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    organizations: { id: string; name: string; created_at: DefaultedTimestamp };
+    environments: {
+      id: string;
+      organization_id: string;
+      kind: EnvironmentKind;
+      created_at: DefaultedTimestamp;
+    };
+    api_keys: ApiKeyTable;
+  }
+}
+
+export type EnvironmentKind = "test" | "live";
+
+export type ApiKeyTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  name: string;
+  role: Role;
+  prefix: string;
+  secret_hash: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  rotated_from_key_id: string | null;
+};

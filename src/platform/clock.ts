@@ -1,0 +1,10 @@
+// Time is passed in, never read from a global, so that tests and the test clock
+// of an environment can decide what "now" is.
+export type Clock = { now(): Date };
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function fixedClock(instant: Date | string): Clock {
+  const fixed = new Date(instant);
+  return { now: () => new Date(fixed) };
+}

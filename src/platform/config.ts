@@ -1,0 +1,66 @@
+// Configuration is read from the environment once, at start, and validated
+// here; nothing else in Fairbill reads process.env.
+import { resolve } from "node:path";
+import { FairbillError } from "./errors.ts";
+
+export type Configuration = {
+  /** TCP port of the HTTP server. */
+  port: number;
+  /** Interface the HTTP server binds to. */
+  host: string;
+  /** Folder of the embedded PGlite database, used when no databaseUrl is set. */
+  dataDirectory: string;
+  /** A PostgreSQL connection string; when set, PGlite is not used. */
+  databaseUrl: string | undefined;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+};
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+type Environment = Record<string, string | undefined>;
+
+export function readConfiguration(environment: Environment = process.env): Configuration {
+  const problems: string[] = [];
+
+  const port = parsePort(environment.PORT ?? "8080");
+  if (port === undefined)
+    problems.push(`PORT must be a whole number from 1 to 65535, got "${environment.PORT}"`);
+
+  const logLevel = (environment.LOG_LEVEL ?? "info").toLowerCase();
+  if (!isLogLevel(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${logLevels.join(", ")}, got "${logLevel}"`);
+
+  const databaseUrl = emptyToUndefined(environment.DATABASE_URL);
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push("DATABASE_URL must start with postgres:// or postgresql://");
+  }
+
+  if (problems.length > 0 || port === undefined || !isLogLevel(logLevel)) {
+    throw new FairbillError({
+      code: "invalid_configuration",
+      status: 500,
+      detail: `Fairbill cannot start: ${problems.join("; ")}`,
+    });
+  }
+  return {
+    port,
+    host: emptyToUndefined(environment.HOST) ?? "0.0.0.0",
+    dataDirectory: resolve(emptyToUndefined(environment.FAIRBILL_DATA_DIR) ?? ".fairbill"),
+    databaseUrl,
+    logLevel,
+  };
+}
+
+function parsePort(text: string): number | undefined {
+  if (!/^\d{1,5}$/.test(text)) return undefined;
+  const port = Number(text);
+  return port >= 1 && port <= 65535 ? port : undefined;
+}
+
+function isLogLevel(value: string): value is Configuration["logLevel"] {
+  return (logLevels as readonly string[]).includes(value);
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}

@@ -1,0 +1,51 @@
+// What a use case needs to know about the call it serves, passed in as an
+// argument rather than imported: the database, whose data it is (organization
+// and environment), who asks (the actor), the request id for the logs and the
+// audit trail, the reason given for a change, and the clock.
+import type { FastifyBaseLogger } from "fastify";
+import type { Role } from "./auth/roles.ts";
+import type { Clock } from "./clock.ts";
+import type { Database } from "./database/schema.ts";
+
+export type TenantScope = { organizationId: string; environmentId: string };
+
+export type Actor =
+  | { type: "api_key"; apiKeyId: string; role: Role }
+  | { type: "system"; name: string }
+  | { type: "portal"; customerId: string };
+
+export type Logger = Pick<FastifyBaseLogger, "info" | "warn" | "error" | "debug">;
+
+export type RequestContext = TenantScope & {
+  database: Database;
+  actor: Actor;
+  requestId: string | undefined;
+  /** Why the caller makes this change, from the `Fairbill-Reason` header; kept in the audit log. */
+  reason: string | undefined;
+  clock: Clock;
+  logger: Logger;
+};
+
+const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
+
+/** A context for work that no HTTP request started: the CLI, jobs, tests. */
+export function systemContext(
+  options: TenantScope & {
+    database: Database;
+    clock: Clock;
+    actorName: string;
+    logger?: Logger;
+    reason?: string;
+  },
+): RequestContext {
+  return {
+    organizationId: options.organizationId,
+    environmentId: options.environmentId,
+    database: options.database,
+    actor: { type: "system", name: options.actorName },
+    requestId: undefined,
+    reason: options.reason,
+    clock: options.clock,
+    logger: options.logger ?? silentLogger,
+  };
+}

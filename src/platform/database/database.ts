@@ -1,0 +1,138 @@
+// One handle over the two databases Fairbill runs on: the embedded PGlite (a
+// folder on disk, or memory for tests) and a PostgreSQL server. Both speak the
+// same SQL and are driven through the same typed Kysely query builder; only
+// opening, raw scripts and closing differ.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { acquireDataDirectoryLock } from "./data-directory-lock.ts";
+import { ConnectionMutex } from "./mutex.ts";
+import { pgliteDialect } from "./pglite-dialect.ts";
+import type { Database } from "./schema.ts";
+
+/** A single connection for work that must not be spread over a pool: migrations, advisory locks. */
+export type RawConnection = {
+  query<Row>(text: string, parameters?: unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements (a migration file). */
+  executeScript(script: string): Promise<void>;
+};
+
+export type DatabaseHandle = {
+  kind: "pglite" | "postgres";
+  /** Where the data lives, for logs: a folder, "memory", or the server without its password. */
+  location: string;
+  database: Database;
+  withRawConnection<T>(work: (connection: RawConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export type DatabaseLocation =
+  | { kind: "pglite"; dataDirectory: string | "memory" }
+  | { kind: "postgres"; connectionString: string; searchPath?: string; maximumConnections?: number };
+
+// int8 (counts, sums of integers) as JS numbers, and dates as plain 'YYYY-MM-DD'
+// strings: a `date` must never become a Date at local midnight. numeric stays a
+// string in both drivers, which is what money needs.
+const int8TypeId = 20;
+const dateTypeId = 1082;
+
+export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
+  return location.kind === "pglite" ? openPglite(location.dataDirectory) : openPostgres(location);
+}
+
+async function openPglite(dataDirectory: string | "memory"): Promise<DatabaseHandle> {
+  let releaseLock = () => {};
+  let pgliteDirectory: string | undefined;
+  if (dataDirectory !== "memory") {
+    mkdirSync(dataDirectory, { recursive: true });
+    releaseLock = acquireDataDirectoryLock(dataDirectory);
+    pgliteDirectory = join(dataDirectory, "pgdata");
+  }
+  try {
+    const pglite = await PGlite.create({
+      ...(pgliteDirectory ? { dataDir: pgliteDirectory } : {}),
+      parsers: { [int8TypeId]: (value: string) => Number(value), [dateTypeId]: (value: string) => value },
+    });
+    const mutex = new ConnectionMutex();
+    const database: Database = new Kysely({ dialect: pgliteDialect(pglite, mutex) });
+    return {
+      kind: "pglite",
+      location: dataDirectory,
+      database,
+      withRawConnection: (work) =>
+        mutex.run(() =>
+          work({
+            query: async <Row>(text: string, parameters: unknown[] = []) =>
+              (await pglite.query<Row>(text, parameters)).rows,
+            executeScript: async (script) => {
+              await pglite.exec(script);
+            },
+          }),
+        ),
+      close: async () => {
+        await database.destroy();
+        await pglite.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+async function openPostgres(
+  location: Extract<DatabaseLocation, { kind: "postgres" }>,
+): Promise<DatabaseHandle> {
+  const typeParsers = {
+    getTypeParser: (typeId: number, format?: "text" | "binary") => {
+      if (typeId === int8TypeId) return (value: string) => Number(value);
+      if (typeId === dateTypeId) return (value: string) => value;
+      return pg.types.getTypeParser(typeId, format);
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: location.connectionString,
+    max: location.maximumConnections ?? 10,
+    types: typeParsers as pg.CustomTypesConfig,
+    ...(location.searchPath ? { options: `-c search_path=${location.searchPath}` } : {}),
+  });
+  // Fail at start, with the server's own words, when it cannot be reached.
+  const probe = await pool.connect();
+  probe.release();
+  const database: Database = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: "postgres",
+    location: describeConnectionString(location.connectionString),
+    database,
+    withRawConnection: async (work) => {
+      const client = await pool.connect();
+      try {
+        return await work({
+          query: async <Row>(text: string, parameters: unknown[] = []) =>
+            (await client.query(text, parameters)).rows as Row[],
+          executeScript: async (script) => {
+            await client.query(script);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      await database.destroy();
+    },
+  };
+}
+
+function describeConnectionString(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    url.password = "";
+    return url.toString();
+  } catch {
+    return "postgres";
+  }
+}

@@ -1,0 +1,70 @@
+// Checks the API key of every route that names a permission, before the body
+// is even read: a missing, malformed, unknown, revoked or expired key, or one
+// from another environment than the `Fairbill-Environment` header asks for,
+// gets 401; a role without the permission gets 403.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { roleAllows } from "../auth/roles.ts";
+import type { Clock } from "../clock.ts";
+import type { RequestContext, TenantScope } from "../context.ts";
+import type { Database } from "../database/schema.ts";
+import { forbidden, unauthorized } from "../errors.ts";
+import type { Principal } from "./principal.ts";
+
+export type Authenticate = (secret: string) => Promise<Principal | undefined>;
+
+export type AuthenticationOptions = {
+  database: Database;
+  authenticate: Authenticate;
+  clockFor: (scope: TenantScope) => Promise<Clock>;
+};
+
+export function registerAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
+  app.decorateRequest("principal", undefined);
+  app.decorateRequest("context", undefined as unknown as RequestContext);
+  app.addHook("onRequest", async (request) => {
+    const permission = request.routeOptions.config.permission;
+    if (permission === undefined) return;
+    const principal = await authenticateRequest(request, options.authenticate);
+    if (!roleAllows(principal.role, permission)) {
+      throw forbidden(
+        `A key with the ${principal.role} role cannot do this: it needs the ${permission} permission.`,
+      );
+    }
+    request.principal = principal;
+    const scope = { organizationId: principal.organizationId, environmentId: principal.environmentId };
+    request.context = {
+      ...scope,
+      database: options.database,
+      actor: { type: "api_key", apiKeyId: principal.apiKeyId, role: principal.role },
+      requestId: request.id,
+      reason: readReason(request),
+      clock: await options.clockFor(scope),
+      logger: request.log,
+    };
+  });
+}
+
+async function authenticateRequest(request: FastifyRequest, authenticate: Authenticate): Promise<Principal> {
+  const header = request.headers.authorization;
+  if (header === undefined || header.trim() === "") {
+    throw unauthorized('Send your API key in the header "Authorization: Bearer <key>".');
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw unauthorized('The Authorization header must read "Bearer <key>".');
+  const principal = await authenticate(match[1]);
+  if (principal === undefined)
+    throw unauthorized("This API key is not valid: it is unknown, revoked or expired.");
+  const askedEnvironment = request.headers["fairbill-environment"];
+  if (askedEnvironment !== undefined && askedEnvironment !== principal.environmentKind) {
+    throw unauthorized(
+      `This API key belongs to the ${principal.environmentKind} environment, not to "${String(askedEnvironment)}".`,
+    );
+  }
+  return principal;
+}
+
+function readReason(request: FastifyRequest): string | undefined {
+  const header = request.headers["fairbill-reason"];
+  const reason = Array.isArray(header) ? header.join(" ") : header;
+  return reason === undefined || reason.trim() === "" ? undefined : reason.trim().slice(0, 1000);
+}

@@ -1,0 +1,112 @@
+// Every error leaves the API as RFC 9457 problem+json, from this one place:
+// our own FairbillError, Fastify's validation and parsing errors, and anything
+// unexpected (a 500 that names the request id and hides the internals).
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { FairbillError, type FieldError } from "../errors.ts";
+import { toFieldErrors } from "./validation.ts";
+
+export type ProblemDocument = {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  instance: string;
+  request_id: string;
+  errors?: FieldError[];
+};
+
+const titles: Record<number, string> = {
+  400: "Bad request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not found",
+  405: "Method not allowed",
+  406: "Not acceptable",
+  409: "Conflict",
+  413: "Payload too large",
+  415: "Unsupported media type",
+  422: "Unprocessable content",
+  429: "Too many requests",
+  500: "Internal server error",
+  503: "Service unavailable",
+};
+
+// Fastify's own error codes for request bodies that could not be read.
+const fastifyCodes: Record<string, { code: string; detail: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: "unsupported_media_type",
+    detail: "Send the request body as application/json.",
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: "invalid_json",
+    detail: "The request body is empty; send a JSON object.",
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: "invalid_json", detail: "The request body is not valid JSON." },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: "payload_too_large", detail: "The request body is too large." },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: "invalid_content_length",
+    detail: "The Content-Length header does not match the body.",
+  },
+};
+
+export function toProblem(error: unknown, request: FastifyRequest): ProblemDocument {
+  const base = { instance: request.url, request_id: request.id };
+  if (error instanceof FairbillError) {
+    return {
+      type: problemType(error.code),
+      title: titles[error.status] ?? "Error",
+      status: error.status,
+      code: error.code,
+      detail: error.detail,
+      ...base,
+      ...(error.errors.length > 0 ? { errors: error.errors } : {}),
+    };
+  }
+  const fastifyError = error as FastifyError & { validationContext?: string };
+  if (fastifyError.validation) {
+    const errors = toFieldErrors(fastifyError.validation as never, fastifyError.validationContext);
+    const first = errors[0];
+    return {
+      type: problemType("validation_failed"),
+      title: titles[400] ?? "Bad request",
+      status: 400,
+      code: "validation_failed",
+      detail:
+        errors.length === 1 && first
+          ? `${first.path} ${first.message}.`
+          : `The request has ${errors.length} invalid fields; see errors.`,
+      ...base,
+      errors,
+    };
+  }
+  const known = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;
+  const status = typeof fastifyError.statusCode === "number" ? fastifyError.statusCode : 500;
+  if (known || (status >= 400 && status < 500)) {
+    const code = known?.code ?? (fastifyError.code ?? "bad_request").toLowerCase();
+    return {
+      type: problemType(code),
+      title: titles[status] ?? "Error",
+      status,
+      code,
+      detail: known?.detail ?? fastifyError.message,
+      ...base,
+    };
+  }
+  return {
+    type: problemType("internal_error"),
+    title: titles[500] ?? "Internal server error",
+    status: 500,
+    code: "internal_error",
+    detail: `Fairbill could not complete this request. Quote request id ${request.id} when reporting it.`,
+    ...base,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: ProblemDocument): FastifyReply {
+  return reply.code(problem.status).type("application/problem+json").send(problem);
+}
+
+function problemType(code: string): string {
+  return `urn:fairbill:problem:${code}`;
+}

@@ -1,0 +1,71 @@
+// Schema pieces every domain's routes share, so that a decimal amount or a
+// timestamp is described (and validated) the same way everywhere.
+import { type TSchema, Type } from "typebox";
+
+/** An exact decimal as a string, e.g. "49.00" or "-0.0015". Money is never a JSON number. */
+export const DecimalString = Type.String({
+  pattern: "^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,20})?$",
+  description: 'a decimal number written as a string, such as "49.00"',
+  examples: ["49.00"],
+});
+
+/** A non-negative exact decimal as a string. */
+export const NonNegativeDecimalString = Type.String({
+  pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,20})?$",
+  description: 'a decimal number of zero or more written as a string, such as "49.00"',
+  examples: ["49.00"],
+});
+
+/** An RFC 3339 instant, e.g. "2026-02-15T00:00:00Z". */
+export const Timestamp = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
+
+/** Free-form key/value pairs the caller keeps on an object. */
+export const Metadata = Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 500 }), {
+  maxProperties: 50,
+  description: "up to 50 keys of your own, each with a string value",
+});
+
+/** ISO 4217 currency code. */
+export const CurrencyCode = Type.String({
+  pattern: "^[A-Z]{3}$",
+  description: "an ISO 4217 code such as USD",
+});
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String({ description: "stable, machine-readable error code" }),
+    detail: Type.String(),
+    instance: Type.String(),
+    request_id: Type.String(),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ path: Type.String(), message: Type.String() }), {
+        description: "each bad field, by JSON path",
+      }),
+    ),
+  },
+  { description: "RFC 9457 problem details" },
+);
+
+/** The error responses every authenticated route can give, for the OpenAPI document. */
+export const standardErrorResponses = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
+
+export function Nullable<Schema extends TSchema>(schema: Schema) {
+  return Type.Union([schema, Type.Null()]);
+}
+
+/** One of a fixed list of strings, as `{ "type": "string", "enum": [...] }`. */
+export function StringEnum<const Values extends readonly string[]>(
+  values: Values,
+  options: { description?: string } = {},
+) {
+  return Type.Unsafe<Values[number]>({ type: "string", enum: [...values], ...options });
+}

@@ -1,0 +1,185 @@
+// The HTTP server every domain plugs its routes into. It owns the conventions:
+// the /v1 prefix, schema validation, problem+json errors, request ids,
+// authentication and roles, Idempotency-Key, the OpenAPI document and /docs,
+// health checks and metrics. A domain only declares routes with schemas and a
+// permission, and calls its use cases with `request.context`.
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  LogController,
+} from "fastify";
+import { sql } from "kysely";
+import { Type } from "typebox";
+import type { Clock } from "../clock.ts";
+import type { TenantScope } from "../context.ts";
+import type { Database } from "../database/schema.ts";
+import { FairbillError } from "../errors.ts";
+import { newId } from "../ids.ts";
+import { type Authenticate, registerAuthentication } from "./authentication.ts";
+import { purgeExpiredIdempotencyKeys, registerIdempotency } from "./idempotency.ts";
+import { registerMetrics } from "./metrics.ts";
+import { sendProblem, toProblem } from "./problem.ts";
+import { validatorCompiler } from "./validation.ts";
+
+export type FairbillApp = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** A domain's routes, registered under /v1. */
+export type RouteModule = (app: FairbillApp) => void;
+
+export type HttpServerOptions = {
+  database: Database;
+  authenticate: Authenticate;
+  clockFor: (scope: TenantScope) => Promise<Clock>;
+  routes: RouteModule[];
+  /** Extra plugins outside /v1 (the web console). */
+  extensions?: ((app: FairbillApp) => Promise<void>)[];
+  logger: FastifyServerOptions["logger"];
+  version: string;
+};
+
+const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const quietPaths = new Set(["/healthz", "/readyz", "/metrics"]);
+
+export async function createHttpServer(options: HttpServerOptions): Promise<FairbillApp> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: (request) => acceptedRequestId(request.headers["x-request-id"]) ?? newId("request"),
+    logController: new LogController({
+      requestIdLogLabel: "request_id",
+      // Probes and scrapes every few seconds would drown the request log.
+      disableRequestLogging: (request) => quietPaths.has(request.url),
+    }),
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    // Refusals are expected and only warnings; a 5xx is ours and logged with its stack.
+    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+    else request.log.warn({ code: problem.code }, problem.detail);
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      ...toProblem(
+        new FairbillError({
+          code: "route_not_found",
+          status: 404,
+          detail: `No route ${request.method} ${request.url}.`,
+        }),
+        request,
+      ),
+    }),
+  );
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.header("x-request-id", request.id);
+    return payload;
+  });
+  app.addHook("onRoute", documentCommonHeaders);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Fairbill API",
+        version: options.version,
+        description:
+          "Billing for usage-based and hybrid pricing. Authenticate with `Authorization: Bearer <API key>`. " +
+          "Errors are RFC 9457 problem+json with a stable `code` and the path of each bad field.",
+      },
+      components: {
+        securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "an API key" } },
+      },
+      security: [{ apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  registerAuthentication(app, options);
+  registerIdempotency(app, options.database);
+  registerMetrics(app);
+  registerHealthRoutes(app, options.database);
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (versioned) => {
+      for (const registerRoutes of options.routes) registerRoutes(versioned as FairbillApp);
+    },
+    { prefix: "/v1" },
+  );
+  for (const extension of options.extensions ?? []) await extension(app);
+
+  const purgeTimer = setInterval(
+    () => void purgeExpiredIdempotencyKeys(options.database).catch((error) => app.log.error(error)),
+    60 * 60 * 1000,
+  );
+  purgeTimer.unref();
+  app.addHook("onClose", async () => clearInterval(purgeTimer));
+  return app;
+}
+
+function registerHealthRoutes(app: FairbillApp, database: Database): void {
+  const health = {
+    tags: ["health"],
+    security: [],
+    response: { 200: Type.Object({ status: Type.String() }) },
+  };
+  app.get("/healthz", { schema: { ...health, summary: "The process is up" } }, async () => ({
+    status: "ok",
+  }));
+  app.get(
+    "/readyz",
+    { schema: { ...health, summary: "The process can reach its database", response: {} } },
+    async (_request, reply) => {
+      try {
+        await sql`select 1`.execute(database);
+        return { status: "ready" };
+      } catch {
+        return reply.code(503).send({ status: "database unreachable" });
+      }
+    },
+  );
+}
+
+// Every write route documents the two headers it accepts; POST routes also
+// take an Idempotency-Key.
+function documentCommonHeaders(route: { method: string | string[]; schema?: Record<string, unknown> }): void {
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  if (!route.schema || !methods.some((method) => writeMethods.has(method))) return;
+  const headers = (route.schema.headers as { properties?: Record<string, unknown> } | undefined) ?? {};
+  route.schema.headers = {
+    type: "object",
+    ...headers,
+    properties: {
+      ...(headers.properties ?? {}),
+      ...(methods.includes("POST")
+        ? {
+            "idempotency-key": {
+              type: "string",
+              maxLength: 255,
+              description:
+                "a key of yours: a repeat of the request with the same key returns the first response",
+            },
+          }
+        : {}),
+      "fairbill-reason": { type: "string", description: "why you make this change; kept in the audit log" },
+    },
+  };
+}
+
+function acceptedRequestId(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value !== undefined && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : undefined;
+}

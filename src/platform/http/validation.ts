@@ -1,0 +1,130 @@
+// Request validation for Fastify, from the same JSON schemas that generate the
+// OpenAPI document. Bodies are validated strictly (a "5" is not a 5, an
+// unknown field is an error); query strings and path parameters arrive as text,
+// so their numbers and booleans are coerced. Every error is collected, not only
+// the first, and each names its field by path.
+import AjvModule, { type ErrorObject, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import type { FastifySchemaCompiler } from "fastify";
+import type { FieldError } from "../errors.ts";
+
+// ajv and ajv-formats are CommonJS modules with a default export.
+const Ajv = AjvModule.default;
+const addFormats = addFormatsModule.default;
+
+function newAjv(coerceTypes: boolean | "array") {
+  const ajv = new Ajv({
+    allErrors: true,
+    coerceTypes,
+    useDefaults: true,
+    removeAdditional: false,
+    strict: false,
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+const strictAjv = newAjv(false);
+const coercingAjv = newAjv("array");
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === "body" ? strictAjv : coercingAjv;
+  return ajv.compile(schema as object) as ValidateFunction;
+};
+
+const partPrefixes: Record<string, string> = {
+  body: "$",
+  querystring: "query",
+  params: "path",
+  headers: "header",
+};
+
+/** Turns ajv's errors into field errors with JSON paths a person can read. */
+export function toFieldErrors(errors: ErrorObject[], httpPart: string | undefined): FieldError[] {
+  const prefix = partPrefixes[httpPart ?? "body"] ?? "$";
+  const seen = new Set<string>();
+  const fieldErrors: FieldError[] = [];
+  for (const error of errors) {
+    // Union branches repeat what the leaf errors already say.
+    if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "if") continue;
+    const segments = error.instancePath
+      .split("/")
+      .slice(1)
+      .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+    let path = segments.reduce((built, segment) => built + formatSegment(segment, prefix), prefix);
+    let message = describe(error);
+    if (error.keyword === "required") {
+      path += formatSegment(String(error.params.missingProperty), prefix);
+      message = "is required";
+    } else if (error.keyword === "additionalProperties") {
+      path += formatSegment(String(error.params.additionalProperty), prefix);
+      message = "is not a known field";
+    }
+    const key = `${path}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fieldErrors.push({ path, message });
+  }
+  return fieldErrors;
+}
+
+function formatSegment(segment: string, prefix: string): string {
+  if (/^\d+$/.test(segment)) return `[${segment}]`;
+  if (prefix !== "$") return `.${segment}`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
+}
+
+function describe(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "type":
+      return `must be ${article(String(params.type))}`;
+    case "enum":
+      return `must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
+    case "const":
+      return `must be ${JSON.stringify(params.allowedValue)}`;
+    case "minLength":
+      return params.limit === 1 ? "must not be empty" : `must be at least ${params.limit} characters long`;
+    case "maxLength":
+      return `must be at most ${params.limit} characters long`;
+    case "pattern":
+      return error.parentSchema &&
+        typeof error.parentSchema === "object" &&
+        "description" in error.parentSchema
+        ? `must be ${String((error.parentSchema as { description: unknown }).description)}`
+        : `must match ${params.pattern}`;
+    case "format":
+      return `must be a valid ${params.format}`;
+    case "minimum":
+    case "exclusiveMinimum":
+    case "maximum":
+    case "exclusiveMaximum":
+      return `must be ${error.message ?? "in range"}`;
+    case "minItems":
+      return `must have at least ${params.limit} items`;
+    case "maxItems":
+      return `must have at most ${params.limit} items`;
+    case "minProperties":
+      return `must have at least ${params.limit} fields`;
+    case "maxProperties":
+      return `must have at most ${params.limit} fields`;
+    default:
+      return error.message ?? "is invalid";
+  }
+}
+
+function article(typeName: string): string {
+  const names: Record<string, string> = {
+    string: "a string",
+    number: "a number",
+    integer: "a whole number",
+    boolean: "true or false",
+    object: "an object",
+    array: "an array",
+    null: "null",
+  };
+  return typeName
+    .split(",")
+    .map((name) => names[name] ?? name)
+    .join(" or ");
+}

@@ -1,0 +1,42 @@
+// Prefixed, time-ordered identifiers (`cus_01JD…`): the prefix says what an id
+// names when it is pasted into a ticket; the ULID body sorts by creation time,
+// which keeps cursor pagination and index locality simple.
+import { randomBytes } from "node:crypto";
+
+export const idPrefixes = {
+  organization: "org",
+  environment: "env",
+  apiKey: "key",
+  customer: "cus",
+  auditEvent: "aud",
+  request: "req",
+} as const;
+
+export type IdKind = keyof typeof idPrefixes;
+
+const crockfordAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** A new id such as `cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC` for the given kind of object. */
+export function newId(kind: IdKind, now: Date = new Date()): string {
+  return `${idPrefixes[kind]}_${ulid(now.getTime())}`;
+}
+
+/** True when `value` looks like an id of the given kind (prefix and ULID body). */
+export function isIdOf(kind: IdKind, value: string): boolean {
+  return new RegExp(`^${idPrefixes[kind]}_[0-9A-HJKMNP-TV-Z]{26}$`).test(value);
+}
+
+function ulid(milliseconds: number): string {
+  let time = "";
+  let remaining = milliseconds;
+  for (let position = 0; position < 10; position++) {
+    time = crockfordAlphabet[remaining % 32] + time;
+    remaining = Math.floor(remaining / 32);
+  }
+  const random = randomBytes(16);
+  let randomPart = "";
+  for (let position = 0; position < 16; position++) {
+    randomPart += crockfordAlphabet[(random[position] ?? 0) % 32];
+  }
+  return time + randomPart;
+}
