@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant();
+});
+afterAll(async () => testApp?.close());
+
+describe("customers", () => {
+  it("creates a customer and reads it back by id and by external id", async () => {
+    const created = await tenant.admin.post("/v1/customers", {
+      external_id: "acme-1",
+      name: "Acme",
+      email: "billing@acme.example",
+      currency: "EUR",
+      timezone: "Europe/Berlin",
+      billing_address: { line1: "Main 1", city: "Berlin", country: "DE" },
+      tax_ids: [{ type: "eu_vat", value: "DE123456789" }],
+      metadata: { crm: "42" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.id).toMatch(/^cus_[0-9A-Z]{26}$/);
+    expect(created.body).toMatchObject({ external_id: "acme-1", currency: "EUR", timezone: "Europe/Berlin" });
+
+    const byId = await tenant.admin.get(`/v1/customers/${created.body.id}`);
+    expect(byId.status).toBe(200);
+    expect(byId.body).toEqual(created.body);
+
+    const byExternalId = await tenant.admin.get("/v1/customers/by-external-id/acme-1");
+    expect(byExternalId.body.id).toBe(created.body.id);
+  });
+
+  it("refuses a second customer with the same external id, naming the field", async () => {
+    await tenant.admin.post("/v1/customers", { external_id: "dup" });
+    const second = await tenant.admin.post("/v1/customers", { external_id: "dup" });
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe("customer_external_id_taken");
+    expect(second.body.errors).toEqual([
+      { path: "$.external_id", message: "is already used by another customer" },
+    ]);
+  });
+
+  it("reports every bad field at once, by path, as problem+json", async () => {
+    const response = await tenant.admin.post("/v1/customers", {
+      external_id: "bad",
+      currency: "XYZ",
+      timezone: "Mars/Olympus",
+      country: "ZZ",
+    });
+    expect(response.status).toBe(400);
+    expect(String(response.headers["content-type"])).toContain("application/problem+json");
+    expect(response.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      "$.country",
+      "$.currency",
+      "$.timezone",
+    ]);
+  });
+
+  it("rejects unknown fields and wrong types from the schema", async () => {
+    const response = await tenant.admin.post("/v1/customers", { external_id: 7, surprise: true });
+    expect(response.status).toBe(400);
+    const paths = response.body.errors.map((error: { path: string }) => error.path);
+    expect(paths).toContain("$.external_id");
+    expect(paths).toContain("$.surprise");
+  });
+
+  it("updates fields, clears with null, and records before and after in the audit log", async () => {
+    const created = await tenant.admin.post("/v1/customers", {
+      external_id: "upd",
+      name: "Old",
+      email: "a@b.example",
+    });
+    const updated = await tenant.admin.patch(
+      `/v1/customers/${created.body.id}`,
+      { name: "New", email: null },
+      { "fairbill-reason": "renamed after merger" },
+    );
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ name: "New", email: null });
+
+    const entries = await testApp.handle.database
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("object_id", "=", created.body.id)
+      .orderBy("sequence")
+      .execute();
+    expect(entries.map((entry) => entry.action)).toEqual(["customer.created", "customer.updated"]);
+    expect(entries[1]?.reason).toBe("renamed after merger");
+    expect(entries[1]?.before).toMatchObject({ name: "Old" });
+    expect(entries[1]?.after).toMatchObject({ name: "New", email: null });
+  });
+
+  it("refuses a parent that does not exist or that would make a cycle", async () => {
+    const parent = await tenant.admin.post("/v1/customers", { external_id: "parent" });
+    const child = await tenant.admin.post("/v1/customers", {
+      external_id: "child",
+      parent_customer_id: parent.body.id,
+    });
+    expect(child.status).toBe(201);
+    const cycle = await tenant.admin.patch(`/v1/customers/${parent.body.id}`, {
+      parent_customer_id: child.body.id,
+    });
+    expect(cycle.status).toBe(400);
+    expect(cycle.body.errors[0].path).toBe("$.parent_customer_id");
+    const missing = await tenant.admin.post("/v1/customers", {
+      external_id: "orphan",
+      parent_customer_id: "cus_00000000000000000000000000",
+    });
+    expect(missing.status).toBe(400);
+  });
+
+  it("lists with filters and cursor pagination, newest first, and hides archived customers", async () => {
+    const other = await testApp.newTenant("Listing tenant");
+    const ids: string[] = [];
+    for (let index = 0; index < 5; index++) {
+      const response = await other.admin.post("/v1/customers", {
+        external_id: `list-${index}`,
+        name: `Customer ${index}`,
+        country: index % 2 === 0 ? "FR" : "IT",
+      });
+      ids.push(response.body.id);
+    }
+    const firstPage = await other.admin.get("/v1/customers?limit=2");
+    expect(firstPage.body.data.map((customer: { id: string }) => customer.id)).toEqual([ids[4], ids[3]]);
+    const secondPage = await other.admin.get(`/v1/customers?limit=2&cursor=${firstPage.body.next_cursor}`);
+    expect(secondPage.body.data.map((customer: { id: string }) => customer.id)).toEqual([ids[2], ids[1]]);
+    const lastPage = await other.admin.get(`/v1/customers?limit=2&cursor=${secondPage.body.next_cursor}`);
+    expect(lastPage.body.next_cursor).toBeNull();
+
+    const french = await other.admin.get("/v1/customers?country=FR");
+    expect(french.body.data).toHaveLength(3);
+    const searched = await other.admin.get("/v1/customers?search=customer%203");
+    expect(searched.body.data.map((customer: { id: string }) => customer.id)).toEqual([ids[3]]);
+
+    await other.admin.post(`/v1/customers/${ids[0]}/archive`);
+    const active = await other.admin.get("/v1/customers?limit=100");
+    expect(active.body.data).toHaveLength(4);
+    const archived = await other.admin.get("/v1/customers?archived=true");
+    expect(archived.body.data.map((customer: { id: string }) => customer.id)).toEqual([ids[0]]);
+
+    const badCursor = await other.admin.get("/v1/customers?cursor=nonsense");
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.errors[0].path).toBe("query.cursor");
+  });
+});

@@ -1,0 +1,115 @@
+// The whole Fairbill HTTP application on a fresh test database, driven through
+// Fastify's inject (no port), with helpers to make tenants and keys and to
+// call the API as a client would.
+import { buildApplication } from "../../src/app.ts";
+import { createApiKey } from "../../src/organizations/api-keys.ts";
+import { createOrganization, type Organization } from "../../src/organizations/organizations.ts";
+import type { EnvironmentKind } from "../../src/organizations/tables.ts";
+import type { Role } from "../../src/platform/auth/roles.ts";
+import { type Clock, systemClock } from "../../src/platform/clock.ts";
+import { type RequestContext, systemContext } from "../../src/platform/context.ts";
+import type { DatabaseHandle } from "../../src/platform/database/database.ts";
+import type { FairbillApp } from "../../src/platform/http/server.ts";
+import { openTestDatabase } from "./test-database.ts";
+
+export type ApiResponse<Body = any> = {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: Body;
+};
+
+export type ApiClient = {
+  key: string;
+  get<Body = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<Body>>;
+  post<Body = any>(
+    path: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse<Body>>;
+  patch<Body = any>(
+    path: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse<Body>>;
+  delete<Body = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<Body>>;
+};
+
+export type TestTenant = {
+  organization: Organization;
+  /** An admin client of the tenant's test environment. */
+  admin: ApiClient;
+  /** A client with a new key of the given role and environment. */
+  client(role: Role, environment?: EnvironmentKind): Promise<ApiClient>;
+  /** A use-case context of the given environment, acting as the system. */
+  context(environment?: EnvironmentKind): RequestContext;
+};
+
+export type TestApp = {
+  app: FairbillApp;
+  handle: DatabaseHandle;
+  newTenant(name?: string): Promise<TestTenant>;
+  /** A client that sends the given raw Authorization header value (or none). */
+  rawClient(authorization: string | undefined): ApiClient;
+  close(): Promise<void>;
+};
+
+export async function startTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
+  const clock = options.clock ?? systemClock;
+  const handle = await openTestDatabase();
+  const app = await buildApplication({ handle, clock });
+  await app.ready();
+
+  const rawClient = (authorization: string | undefined): ApiClient => {
+    const send = async (
+      method: string,
+      path: string,
+      payload: unknown,
+      headers: Record<string, string> = {},
+    ) => {
+      const response = await app.inject({
+        method: method as "GET",
+        url: path,
+        headers: { ...(authorization === undefined ? {} : { authorization }), ...headers },
+        ...(payload === undefined ? {} : { payload: payload as string }),
+      });
+      const contentType = String(response.headers["content-type"] ?? "");
+      const body = contentType.includes("json") && response.body !== "" ? response.json() : response.body;
+      return { status: response.statusCode, headers: response.headers, body };
+    };
+    return {
+      key: authorization?.replace(/^Bearer /, "") ?? "",
+      get: (path, headers) => send("GET", path, undefined, headers),
+      post: (path, payload, headers) => send("POST", path, payload ?? {}, headers),
+      patch: (path, payload, headers) => send("PATCH", path, payload ?? {}, headers),
+      delete: (path, headers) => send("DELETE", path, undefined, headers),
+    };
+  };
+
+  const newTenant = async (name = "Test organization"): Promise<TestTenant> => {
+    const organization = await createOrganization(handle.database, name, clock);
+    const context = (environment: EnvironmentKind = "test") =>
+      systemContext({
+        organizationId: organization.id,
+        environmentId: organization.environments[environment],
+        database: handle.database,
+        clock,
+        actorName: "test",
+      });
+    const client = async (role: Role, environment: EnvironmentKind = "test") => {
+      const { secret } = await createApiKey(context(environment), { name: `${role} test key`, role });
+      return rawClient(`Bearer ${secret}`);
+    };
+    return { organization, admin: await client("admin"), client, context };
+  };
+
+  return {
+    app,
+    handle,
+    newTenant,
+    rawClient,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
