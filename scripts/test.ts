@@ -1,0 +1,116 @@
+// `npm test`: the whole suite, in the order a reviewer would check it. Static
+// checks first (format and lint, types, dead code), then the tests on both
+// databases, then the billing scenarios through the real CLI. It ends with one
+// line `N passed, M failed` that counts every test and scenario.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const binaries = join(root, "node_modules", ".bin");
+const sharedScenarios = join(root, "..", "shared", "scenarios");
+const postgresUrl = process.env.FAIRBILL_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const inContinuousIntegration = process.env.CI === "true" || process.env.CI === "1";
+
+let passed = 0;
+let failed = 0;
+const failedSteps: string[] = [];
+
+function step(
+  name: string,
+  command: string,
+  commandArguments: string[],
+  environment: NodeJS.ProcessEnv = {},
+): number {
+  process.stdout.write(`\n── ${name}\n`);
+  const result = spawnSync(command, commandArguments, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...environment, PATH: `${binaries}:${process.env.PATH ?? ""}` },
+  });
+  const status = result.status ?? 1;
+  if (status !== 0) failedSteps.push(name);
+  return status;
+}
+
+async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+step("Format and lint (Biome)", join(binaries, "biome"), ["check", "."]);
+step("Type check (tsc)", join(binaries, "tsc"), ["-p", "tsconfig.json"]);
+step("Dead code (knip)", join(binaries, "knip"), []);
+
+const projects = ["core", "pglite"];
+if (await postgresAnswers()) {
+  projects.push("postgres");
+} else if (inContinuousIntegration) {
+  process.stdout.write(`\nPostgreSQL does not answer at ${postgresUrl}; CI must run the suite on it.\n`);
+  failedSteps.push("PostgreSQL reachable");
+} else {
+  process.stdout.write(
+    `\nPostgreSQL does not answer at ${postgresUrl}: the PostgreSQL half of the suite is skipped.\n` +
+      "Start a server (or set FAIRBILL_TEST_POSTGRES_URL) to run it; .ci/run always does.\n",
+  );
+}
+
+mkdirSync(join(root, ".tmp"), { recursive: true });
+const vitestReport = join(root, ".tmp", "vitest-report.json");
+step(
+  `Tests (vitest: ${projects.join(", ")})`,
+  join(binaries, "vitest"),
+  [
+    "run",
+    ...projects.flatMap((project) => ["--project", project]),
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${vitestReport}`,
+  ],
+  { FAIRBILL_TEST_POSTGRES_URL: postgresUrl },
+);
+if (existsSync(vitestReport)) {
+  const report = JSON.parse(readFileSync(vitestReport, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+}
+
+// The scenario checker lives in ../shared beside the checkout; the same
+// scenarios also run in-process in test/scenarios/scenarios.test.ts.
+const checker = join(sharedScenarios, "check.py");
+process.stdout.write("\n── Billing scenarios through `fairbill simulate`\n");
+if (existsSync(checker)) {
+  const scenarios = spawnSync("python3", [checker, sharedScenarios, join(root, "test", "scenarios")], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, PATH: `${binaries}:${process.env.PATH ?? ""}` },
+  });
+  process.stdout.write(scenarios.stdout + scenarios.stderr);
+  const scenarioCounts = /(\d+) passed, (\d+) failed/.exec(scenarios.stdout);
+  if (scenarioCounts) {
+    passed += Number(scenarioCounts[1]);
+    failed += Number(scenarioCounts[2]);
+  }
+  if (scenarios.status !== 0) failedSteps.push("Billing scenarios");
+} else {
+  process.stdout.write(`No scenario checker at ${checker}: skipped.\n`);
+}
+
+process.stdout.write(
+  `\n${failedSteps.length === 0 ? "All checks passed." : `Failed: ${failedSteps.join(", ")}.`}\n`,
+);
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exit(failedSteps.length === 0 && failed === 0 ? 0 : 1);
