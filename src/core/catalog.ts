@@ -1,0 +1,128 @@
+// The catalog objects the engine prices with: meters, plan versions, charges
+// and their pricing models. Plain data, already validated; amounts are Decimals.
+import type { BillingInterval } from "./billing-periods.ts";
+import type { Decimal } from "./decimal.ts";
+
+export type Aggregation = "count" | "sum" | "max" | "unique_count" | "latest" | "weighted_sum";
+
+/** Aggregations whose property must be numeric (all but count, which has none, and unique_count). */
+export function needsNumericProperty(aggregation: Aggregation): boolean {
+  return aggregation !== "count" && aggregation !== "unique_count";
+}
+
+export type MeterFilter = {
+  readonly property: string;
+  /** Accepted property values, each as a canonical value key (see usage/property-values.ts). */
+  readonly acceptedValues: readonly unknown[];
+};
+
+export type Meter = {
+  readonly code: string;
+  readonly eventName: string;
+  readonly aggregation: Aggregation;
+  /** The aggregated property; absent for `count`. */
+  readonly property?: string;
+  /** Every filter must accept the event's property value. */
+  readonly filters: readonly MeterFilter[];
+};
+
+export type Tier = {
+  /** Inclusive upper bound of the tier (`5` covers units 1–5); null on the last tier. */
+  readonly upTo: Decimal | null;
+  readonly unitPrice: Decimal;
+  /** Added once when the quantity reaches into the tier. */
+  readonly flatFee: Decimal;
+};
+
+export type PerUnitPricing = {
+  readonly model: "per_unit";
+  readonly unitPrice: Decimal;
+  readonly freeUnits: Decimal;
+};
+
+export type PackagePricing = {
+  readonly model: "package";
+  readonly packageSize: Decimal;
+  readonly packagePrice: Decimal;
+  readonly freeUnits: Decimal;
+};
+
+export type TieredPricing = {
+  readonly model: "graduated" | "volume";
+  readonly tiers: readonly Tier[];
+};
+
+/** A fee per transaction: `value × rate / 100 + fixedFee`, clamped to [min, max] when given. */
+export type PercentagePricing = {
+  readonly model: "percentage";
+  /** Percent of the transaction's value, `"2.9"` for 2.9 %. */
+  readonly rate: Decimal;
+  readonly fixedFee: Decimal;
+  readonly perTransactionMin?: Decimal;
+  readonly perTransactionMax?: Decimal;
+};
+
+/** Models that price an aggregated quantity (all but percentage, which prices each event). */
+export type QuantityPricing = PerUnitPricing | PackagePricing | TieredPricing;
+
+export type PricingModel = QuantityPricing | PercentagePricing;
+
+export type FixedCharge = {
+  readonly type: "fixed";
+  readonly id: string;
+  /** Amount per full period. */
+  readonly amount: Decimal;
+  readonly timing: "in_advance" | "in_arrears";
+  /** False bills a partial period whole and gives no proration credit. */
+  readonly prorate: boolean;
+};
+
+export type UsageCharge = {
+  readonly type: "usage";
+  readonly id: string;
+  readonly meterCode: string;
+  readonly pricing: PricingModel;
+};
+
+export type Charge = FixedCharge | UsageCharge;
+
+/** One version of a plan: what a subscription on it pays, in listed charge order. */
+export type PlanVersion = {
+  readonly code: string;
+  readonly interval: BillingInterval;
+  /** Least the plan's charges add up to per full period, before discounts, credits and tax. */
+  readonly minimumCommitment?: Decimal;
+  readonly charges: readonly Charge[];
+};
+
+/** Thrown when the engine is handed data that breaks its own invariants (a caller's bug). */
+export class BillingInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BillingInputError";
+  }
+}
+
+export type Catalog = {
+  readonly meters: ReadonlyMap<string, Meter>;
+  readonly plans: ReadonlyMap<string, PlanVersion>;
+};
+
+export function createCatalog(meters: readonly Meter[], plans: readonly PlanVersion[]): Catalog {
+  return {
+    meters: new Map(meters.map((meter) => [meter.code, meter])),
+    plans: new Map(plans.map((plan) => [plan.code, plan])),
+  };
+}
+
+export function planOf(catalog: Catalog, code: string): PlanVersion {
+  const plan = catalog.plans.get(code);
+  if (plan === undefined) throw new BillingInputError(`unknown plan "${code}"`);
+  return plan;
+}
+
+export function meterOf(catalog: Catalog, code: string): Meter {
+  const meter = catalog.meters.get(code);
+  if (meter === undefined) throw new BillingInputError(`unknown meter "${code}"`);
+  return meter;
+}

@@ -1,0 +1,84 @@
+// The one decimal type of the billing engine. Every amount, price, rate and
+// quantity is a Decimal from this configured clone; the global decimal.js
+// constructor is never touched, so other code in the process keeps its defaults.
+import decimalModule, { type Decimal as DecimalInstance } from "decimal.js";
+
+// decimal.js's type declarations describe its CommonJS build, in which the
+// default import is the module object; Node loads its ES build, whose default
+// export is the Decimal class itself.
+const DecimalLibrary = decimalModule as unknown as typeof DecimalInstance;
+
+/**
+ * 50 significant digits: sums of many prices, proration factors and
+ * time-weighted quantities (a division) keep far more than the 20 digits the
+ * scenario format asks for, and every rounding to a currency happens explicitly.
+ * ROUND_HALF_UP in decimal.js rounds ties away from zero, negatives included.
+ */
+export const Decimal = DecimalLibrary.clone({
+  precision: 50,
+  rounding: DecimalLibrary.ROUND_HALF_UP,
+  toExpNeg: -1_000,
+  toExpPos: 1_000,
+});
+export type Decimal = DecimalInstance;
+
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+export const ONE_HUNDRED = new Decimal(100);
+
+/**
+ * A decimal written the way amounts are written in Fairbill's inputs: an
+ * optional minus sign, digits, and an optional fraction (`"49.00"`, `"-0.5"`).
+ * No exponent, no leading `+`, no bare `.5`.
+ */
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A numeric event property written as a string: JSON's number grammar, with
+ * leading zeros tolerated (`"007"`), as producers of usage events send them.
+ */
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+export function isPlainDecimal(text: string): boolean {
+  return PLAIN_DECIMAL.test(text);
+}
+
+export function isNumericText(text: string): boolean {
+  return NUMERIC_TEXT.test(text);
+}
+
+/** The larger of two decimals. */
+export function maxDecimal(left: Decimal, right: Decimal): Decimal {
+  return left.greaterThanOrEqualTo(right) ? left : right;
+}
+
+/** The smaller of two decimals. */
+export function minDecimal(left: Decimal, right: Decimal): Decimal {
+  return left.lessThanOrEqualTo(right) ? left : right;
+}
+
+export function sumDecimals(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const value of values) total = total.plus(value);
+  return total;
+}
+
+/** Decimal places kept when printing a quantity that is not a finite decimal. */
+const QUANTITY_DECIMAL_PLACES = 12;
+
+/**
+ * Prints a quantity as a plain decimal: no exponent, no trailing zeros, at most
+ * 12 decimal places (rounded half away from zero), never `-0`.
+ */
+export function formatQuantity(quantity: Decimal): string {
+  const rounded = quantity.toDecimalPlaces(QUANTITY_DECIMAL_PLACES, Decimal.ROUND_HALF_UP);
+  if (rounded.isZero()) return "0";
+  // toFixed() without an argument prints the value's own digits without exponent;
+  // a Decimal never carries trailing fraction zeros, so nothing needs trimming.
+  return rounded.toFixed();
+}
+
+/** Canonical text of a decimal, used to compare values: `1`, `1.0` and `1e0` give `"1"`. */
+export function canonicalDecimalText(value: Decimal): string {
+  return value.isZero() ? "0" : value.toFixed();
+}

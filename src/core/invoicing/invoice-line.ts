@@ -1,0 +1,61 @@
+// An invoice line and the explanation it carries: where the amount came from.
+import type { Aggregation } from "../catalog.ts";
+import type { Decimal } from "../decimal.ts";
+import type { Instant } from "../instant.ts";
+import type { PriceBreakdown } from "../pricing/price-usage.ts";
+import type { ProrationFactor } from "../proration.ts";
+
+export type LineKind = "fixed" | "usage" | "proration_credit" | "minimum_true_up";
+
+export type FixedLineDetails = {
+  readonly kind: "fixed";
+  readonly planCode: string;
+  readonly timing: "in_advance" | "in_arrears";
+  /** The charge's amount for a full period. */
+  readonly fullAmount: Decimal;
+  /** Days billed over days in the full period; 1/1 when the charge is not prorated. */
+  readonly proration: ProrationFactor;
+};
+
+export type UsageLineDetails = {
+  readonly kind: "usage";
+  readonly planCode: string;
+  readonly meterCode: string;
+  readonly aggregation: Aggregation;
+  readonly eventCount: number;
+  readonly quantity: Decimal;
+  readonly price: PriceBreakdown;
+};
+
+export type ProrationCreditDetails = {
+  readonly kind: "proration_credit";
+  readonly planCode: string;
+  readonly fullAmount: Decimal;
+  /** The unused days credited over days in the full period. */
+  readonly proration: ProrationFactor;
+};
+
+export type MinimumTrueUpDetails = {
+  readonly kind: "minimum_true_up";
+  readonly planCode: string;
+  readonly minimumCommitment: Decimal;
+  readonly proration: ProrationFactor;
+  /** The minimum for the segment, rounded. */
+  readonly proratedMinimum: Decimal;
+  /** What the plan's lines for the segment add up to, net of proration credits. */
+  readonly charges: Decimal;
+};
+
+export type LineDetails = FixedLineDetails | UsageLineDetails | ProrationCreditDetails | MinimumTrueUpDetails;
+
+export type InvoiceLine = {
+  /** The charge's id; the plan's code on a minimum true-up. */
+  readonly charge: string;
+  readonly kind: LineKind;
+  readonly periodStart: Instant;
+  readonly periodEnd: Instant;
+  readonly quantity: Decimal;
+  /** Rounded to the currency's minor unit. */
+  readonly amount: Decimal;
+  readonly details: LineDetails;
+};

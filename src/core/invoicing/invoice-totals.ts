@@ -1,0 +1,165 @@
+// From an invoice's lines to what the customer owes, in the order the billing
+// rules fix: subtotal, discounts, credits, tax, total, customer balance. A pure
+// step from one account state to the next, so that a bill run can settle one
+// invoice at a time and a simulation can fold over many.
+import type { Currency } from "../currency.ts";
+import { type Decimal, maxDecimal, minDecimal, ONE_HUNDRED, sumDecimals, ZERO } from "../decimal.ts";
+import type { Instant } from "../instant.ts";
+import { roundToMinorUnit } from "../money.ts";
+import type { Coupon, CreditGrant, TaxRate } from "./adjustments.ts";
+import type { InvoiceLine } from "./invoice-line.ts";
+
+export type Invoice = {
+  readonly issuedAt: Instant;
+  readonly currency: Currency;
+  readonly lines: readonly InvoiceLine[];
+  /** Sum of the lines, each already rounded. */
+  readonly subtotal: Decimal;
+  readonly discount: Decimal;
+  readonly discounts: readonly { readonly couponId: string; readonly amount: Decimal }[];
+  readonly credits: Decimal;
+  readonly creditsApplied: readonly { readonly grantId: string; readonly amount: Decimal }[];
+  readonly tax: Decimal;
+  /** subtotal − discount − credits + tax; negative totals become customer balance. */
+  readonly total: Decimal;
+  /** Taken from the customer balance left by earlier negative totals. */
+  readonly balanceApplied: Decimal;
+  readonly amountDue: Decimal;
+};
+
+/** What carries from one invoice to the next. */
+export type AccountState = {
+  /** For each coupon, how many invoices with a positive subtotal it has counted. */
+  readonly couponInvoiceCounts: ReadonlyMap<string, number>;
+  /** Unused balance of each credit grant. */
+  readonly grantBalances: ReadonlyMap<string, Decimal>;
+  /** Owed to the customer from negative totals, not yet applied. */
+  readonly customerBalance: Decimal;
+};
+
+export function openingAccountState(creditGrants: readonly CreditGrant[]): AccountState {
+  return {
+    couponInvoiceCounts: new Map(),
+    grantBalances: new Map(creditGrants.map((grant) => [grant.id, grant.amount])),
+    customerBalance: ZERO,
+  };
+}
+
+export type AccountTerms = {
+  readonly currency: Currency;
+  /** In the order they apply. */
+  readonly coupons: readonly Coupon[];
+  readonly creditGrants: readonly CreditGrant[];
+  readonly tax?: TaxRate;
+};
+
+/**
+ * Coupons in the order listed, each on what remains of a positive subtotal and
+ * rounded on its own. Every coupon counts each invoice with a positive
+ * subtotal, even one left nothing to take (billing rule 17).
+ */
+function applyCoupons(subtotal: Decimal, terms: AccountTerms, counts: Map<string, number>) {
+  const discounts: { couponId: string; amount: Decimal }[] = [];
+  if (subtotal.lessThanOrEqualTo(ZERO)) return discounts;
+  let remaining = subtotal;
+  for (const coupon of terms.coupons) {
+    const invoicesCounted = (counts.get(coupon.id) ?? 0) + 1;
+    counts.set(coupon.id, invoicesCounted);
+    if (coupon.duration.type === "repeating" && invoicesCounted > coupon.duration.invoices) continue;
+    const wanted =
+      coupon.discount.type === "percentage"
+        ? remaining.times(coupon.discount.percent).dividedBy(ONE_HUNDRED)
+        : minDecimal(coupon.discount.amount, remaining);
+    const amount = roundToMinorUnit(wanted, terms.currency);
+    remaining = remaining.minus(amount);
+    discounts.push({ couponId: coupon.id, amount });
+  }
+  return discounts;
+}
+
+function isEffective(grant: CreditGrant, instant: Instant): boolean {
+  return grant.effectiveAt <= instant && (grant.expiresAt === undefined || instant < grant.expiresAt);
+}
+
+/** Lower priority first, then the earliest expiry (never expiring last), then the order listed. */
+function grantsInOrderOfUse(grants: readonly CreditGrant[]): CreditGrant[] {
+  const expiry = (grant: CreditGrant) => grant.expiresAt ?? Number.POSITIVE_INFINITY;
+  return grants
+    .map((grant, position) => ({ grant, position }))
+    .sort(
+      (left, right) =>
+        left.grant.priority - right.grant.priority ||
+        expiry(left.grant) - expiry(right.grant) ||
+        left.position - right.position,
+    )
+    .map(({ grant }) => grant);
+}
+
+function applyCredits(
+  remaining: Decimal,
+  issuedAt: Instant,
+  terms: AccountTerms,
+  balances: Map<string, Decimal>,
+): { grantId: string; amount: Decimal }[] {
+  const applied: { grantId: string; amount: Decimal }[] = [];
+  let left = remaining;
+  for (const grant of grantsInOrderOfUse(terms.creditGrants)) {
+    if (left.lessThanOrEqualTo(ZERO)) break;
+    const balance = balances.get(grant.id) ?? ZERO;
+    if (!isEffective(grant, issuedAt) || balance.lessThanOrEqualTo(ZERO)) continue;
+    const amount = roundToMinorUnit(minDecimal(balance, left), terms.currency);
+    balances.set(grant.id, balance.minus(amount));
+    left = left.minus(amount);
+    applied.push({ grantId: grant.id, amount });
+  }
+  return applied;
+}
+
+/** Totals one invoice's lines and moves the account state past it. */
+export function settleInvoice(input: {
+  issuedAt: Instant;
+  lines: readonly InvoiceLine[];
+  terms: AccountTerms;
+  state: AccountState;
+}): { invoice: Invoice; state: AccountState } {
+  const { issuedAt, lines, terms, state } = input;
+  const couponInvoiceCounts = new Map(state.couponInvoiceCounts);
+  const grantBalances = new Map(state.grantBalances);
+
+  const subtotal = sumDecimals(lines.map((line) => line.amount));
+  const discounts = applyCoupons(subtotal, terms, couponInvoiceCounts);
+  const discount = sumDecimals(discounts.map((entry) => entry.amount));
+  const creditsApplied = applyCredits(subtotal.minus(discount), issuedAt, terms, grantBalances);
+  const credits = sumDecimals(creditsApplied.map((entry) => entry.amount));
+  const taxable = subtotal.minus(discount).minus(credits);
+  const tax =
+    terms.tax === undefined
+      ? ZERO
+      : roundToMinorUnit(taxable.times(terms.tax.percent).dividedBy(ONE_HUNDRED), terms.currency);
+  const total = taxable.plus(tax);
+
+  // A negative total is owed to the customer; it pays later positive totals, never its own invoice.
+  const balanceApplied = total.greaterThan(ZERO) ? minDecimal(state.customerBalance, total) : ZERO;
+  const customerBalance = total.lessThan(ZERO)
+    ? state.customerBalance.plus(total.negated())
+    : state.customerBalance.minus(balanceApplied);
+  const amountDue = maxDecimal(ZERO, total.minus(balanceApplied));
+
+  return {
+    invoice: {
+      issuedAt,
+      currency: terms.currency,
+      lines,
+      subtotal,
+      discount,
+      discounts,
+      credits,
+      creditsApplied,
+      tax,
+      total,
+      balanceApplied,
+      amountDue,
+    },
+    state: { couponInvoiceCounts, grantBalances, customerBalance },
+  };
+}

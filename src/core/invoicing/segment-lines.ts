@@ -1,0 +1,185 @@
+// The lines a plan segment puts on invoices: its in-advance fixed charges when
+// it opens; its usage, in-arrears fixed charges, minimum true-up and proration
+// credits when it closes.
+import type { BillingSchedule, PlanSegment } from "../billing-schedule.ts";
+import {
+  BillingInputError,
+  type Catalog,
+  type FixedCharge,
+  meterOf,
+  planOf,
+  type UsageCharge,
+} from "../catalog.ts";
+import type { Currency } from "../currency.ts";
+import { type Decimal, ONE, sumDecimals, ZERO } from "../decimal.ts";
+import type { Instant } from "../instant.ts";
+import { roundToMinorUnit } from "../money.ts";
+import { priceUsage } from "../pricing/price-usage.ts";
+import { type ProrationFactor, prorate, prorationFactor, WHOLE_PERIOD } from "../proration.ts";
+import { type UsageAggregates, usageWindowKey } from "../usage/usage-windows.ts";
+import type { InvoiceLine } from "./invoice-line.ts";
+
+export type SegmentLines = {
+  readonly segment: PlanSegment;
+  /** Billed when the segment opens, at `segment.start`. */
+  readonly opening: readonly InvoiceLine[];
+  /**
+   * Billed when the segment closes, at `segment.end`, in invoice order: usage
+   * and in-arrears fixed charges in listed order, the minimum true-up, then the
+   * proration credits. Empty when the segment closes after the schedule's `until`.
+   */
+  readonly closing: readonly InvoiceLine[];
+};
+
+type LineContext = {
+  readonly segment: PlanSegment;
+  readonly catalog: Catalog;
+  readonly currency: Currency;
+  readonly timeZone: string;
+  readonly usage: UsageAggregates;
+};
+
+function factorFor(context: LineContext, from: Instant, to: Instant): ProrationFactor {
+  return prorationFactor({ from, to }, context.segment.period, context.timeZone);
+}
+
+function fixedLine(context: LineContext, charge: FixedCharge, from: Instant, to: Instant): InvoiceLine {
+  const proration = charge.prorate ? factorFor(context, from, to) : WHOLE_PERIOD;
+  return {
+    charge: charge.id,
+    kind: "fixed",
+    periodStart: from,
+    periodEnd: to,
+    quantity: ONE,
+    amount: roundToMinorUnit(prorate(charge.amount, proration), context.currency),
+    details: {
+      kind: "fixed",
+      planCode: context.segment.planCode,
+      timing: charge.timing,
+      fullAmount: charge.amount,
+      proration,
+    },
+  };
+}
+
+/** The opposite amount, never a negative zero. */
+function negate(amount: Decimal): Decimal {
+  return amount.isZero() ? ZERO : amount.negated();
+}
+
+/** Credit for the part `[segment end, period end)` of an in-advance charge billed up to the period's end. */
+function prorationCreditLine(context: LineContext, charge: FixedCharge): InvoiceLine {
+  const { segment } = context;
+  const proration = factorFor(context, segment.end, segment.period.end);
+  return {
+    charge: charge.id,
+    kind: "proration_credit",
+    periodStart: segment.end,
+    periodEnd: segment.period.end,
+    quantity: ONE,
+    amount: negate(roundToMinorUnit(prorate(charge.amount, proration), context.currency)),
+    details: { kind: "proration_credit", planCode: segment.planCode, fullAmount: charge.amount, proration },
+  };
+}
+
+function usageLine(context: LineContext, charge: UsageCharge): InvoiceLine {
+  const { segment } = context;
+  const source =
+    charge.pricing.model === "percentage"
+      ? { planCode: segment.planCode, chargeId: charge.id }
+      : { meterCode: charge.meterCode };
+  const aggregate = context.usage.get(usageWindowKey(source, segment.start, segment.end));
+  if (aggregate === undefined) {
+    throw new BillingInputError(`no usage aggregate for charge "${charge.id}" of plan "${segment.planCode}"`);
+  }
+  const price = priceUsage(charge.pricing, aggregate);
+  return {
+    charge: charge.id,
+    kind: "usage",
+    periodStart: segment.start,
+    periodEnd: segment.end,
+    quantity: aggregate.quantity,
+    amount: roundToMinorUnit(price.amount, context.currency),
+    details: {
+      kind: "usage",
+      planCode: segment.planCode,
+      meterCode: charge.meterCode,
+      aggregation: meterOf(context.catalog, charge.meterCode).aggregation,
+      eventCount: aggregate.eventCount,
+      quantity: aggregate.quantity,
+      price: price.breakdown,
+    },
+  };
+}
+
+/**
+ * The true-up that lifts the segment's charges to its prorated minimum
+ * commitment (billing rule 14), or undefined when they already reach it.
+ */
+function minimumTrueUpLine(
+  context: LineContext,
+  chargeLines: readonly InvoiceLine[],
+): InvoiceLine | undefined {
+  const { segment } = context;
+  const plan = planOf(context.catalog, segment.planCode);
+  if (plan.minimumCommitment === undefined) return undefined;
+  const proration = factorFor(context, segment.start, segment.end);
+  const proratedMinimum = roundToMinorUnit(prorate(plan.minimumCommitment, proration), context.currency);
+  const charges = sumDecimals(chargeLines.map((line) => line.amount));
+  const shortfall = proratedMinimum.minus(charges);
+  if (shortfall.lessThanOrEqualTo(ZERO)) return undefined;
+  return {
+    charge: plan.code,
+    kind: "minimum_true_up",
+    periodStart: segment.start,
+    periodEnd: segment.end,
+    quantity: ONE,
+    amount: shortfall,
+    details: {
+      kind: "minimum_true_up",
+      planCode: plan.code,
+      minimumCommitment: plan.minimumCommitment,
+      proration,
+      proratedMinimum,
+      charges,
+    },
+  };
+}
+
+/**
+ * The lines of one plan segment. An in-advance charge is billed at the
+ * segment's start for the rest of its period (the segment's end is not known
+ * yet); a segment cut short by a change or a cancellation gives back the unused
+ * part as a proration credit (none for a charge with `prorate: false`).
+ */
+export function segmentLines(input: {
+  segment: PlanSegment;
+  schedule: BillingSchedule;
+  catalog: Catalog;
+  currency: Currency;
+  usage: UsageAggregates;
+}): SegmentLines {
+  const { segment, schedule } = input;
+  const context: LineContext = { ...input, timeZone: schedule.timeZone };
+  const plan = planOf(input.catalog, segment.planCode);
+  const inAdvance = plan.charges.filter(
+    (charge): charge is FixedCharge => charge.type === "fixed" && charge.timing === "in_advance",
+  );
+  const opening = inAdvance.map((charge) => fixedLine(context, charge, segment.start, segment.period.end));
+  if (segment.end > schedule.until) return { segment, opening, closing: [] };
+
+  const chargeLines = plan.charges.flatMap((charge) => {
+    if (charge.type === "usage") return [usageLine(context, charge)];
+    return charge.timing === "in_arrears" ? [fixedLine(context, charge, segment.start, segment.end)] : [];
+  });
+  const credits =
+    segment.end < segment.period.end
+      ? inAdvance.filter((charge) => charge.prorate).map((charge) => prorationCreditLine(context, charge))
+      : [];
+  const trueUp = minimumTrueUpLine(context, [...chargeLines, ...opening, ...credits]);
+  return {
+    segment,
+    opening,
+    closing: [...chargeLines, ...(trueUp === undefined ? [] : [trueUp]), ...credits],
+  };
+}

@@ -1,0 +1,292 @@
+// One pass over usage events, any number of them, in any order: each event is
+// routed by name to the meters it may match, checked against their filters,
+// read, and added to the aggregator of the window its timestamp falls in.
+// Memory depends on the number of windows, not of events (unique_count keeps
+// its distinct values).
+import { BillingInputError, type Meter } from "../catalog.ts";
+import type { Instant } from "../instant.ts";
+import {
+  CountAggregator,
+  LatestAggregator,
+  MaxAggregator,
+  SumAggregator,
+  TransactionFeeAggregator,
+  UniqueCountAggregator,
+  WeightedSumAggregator,
+  type WindowAggregator,
+} from "./aggregators.ts";
+import { LevelLedger } from "./level-ledger.ts";
+import { type NumericValue, propertyValueKey, readNumericValue, type UsageEvent } from "./usage-event.ts";
+import type { UsageAggregate, UsageAggregates, UsageWindow } from "./usage-windows.ts";
+
+/** An event that matches a meter but lacks the property the meter reads, or has a non-numeric one. */
+export type InvalidUsageEvent = {
+  readonly eventId: string;
+  readonly meterCode: string;
+  readonly property: string;
+  readonly problem: "missing" | "not_numeric";
+};
+
+function ownProperty(properties: Readonly<Record<string, unknown>>, name: string): unknown {
+  return Object.hasOwn(properties, name) ? properties[name] : undefined;
+}
+
+/** The windows of one meter that share one time range (one plan segment). */
+type WindowSlot<Value> = {
+  readonly start: Instant;
+  readonly end: Instant;
+  readonly aggregators: { readonly key: string; readonly aggregator: WindowAggregator<Value> }[];
+};
+
+interface MeterIngestor {
+  offer(event: UsageEvent, sequence: number): InvalidUsageEvent | undefined;
+  collect(into: Map<string, UsageAggregate>): void;
+}
+
+type Filter = { readonly property: string; readonly acceptedKeys: ReadonlySet<string> };
+
+/** Why a meter could not read an event's property. */
+const MISSING = Symbol("missing");
+const NOT_NUMERIC = Symbol("not numeric");
+type Unreadable = typeof MISSING | typeof NOT_NUMERIC;
+
+/** Reads what a meter aggregates from an event's properties. */
+type ValueReader<Value> = (properties: Readonly<Record<string, unknown>>) => Value | Unreadable;
+
+const readNothing: ValueReader<null> = () => null;
+
+function numericReader(property: string): ValueReader<NumericValue> {
+  return (properties) => {
+    const raw = ownProperty(properties, property);
+    return raw === undefined ? MISSING : (readNumericValue(raw) ?? NOT_NUMERIC);
+  };
+}
+
+function valueKeyReader(property: string): ValueReader<string> {
+  return (properties) => {
+    const raw = ownProperty(properties, property);
+    return raw === undefined ? MISSING : propertyValueKey(raw);
+  };
+}
+
+class TypedMeterIngestor<Value> implements MeterIngestor {
+  private readonly meter: Meter;
+  private readonly filters: readonly Filter[];
+  private readonly readValue: ValueReader<Value>;
+  /** Sees every readable value of the meter, in a window or not (the weighted_sum ledger). */
+  private readonly observe: ((value: Value, timestamp: Instant) => void) | undefined;
+  private readonly slots: readonly WindowSlot<Value>[];
+  private readonly slotStarts: readonly Instant[];
+
+  constructor(options: {
+    meter: Meter;
+    readValue: ValueReader<Value>;
+    observe?: (value: Value, timestamp: Instant) => void;
+    slots: WindowSlot<Value>[];
+  }) {
+    this.meter = options.meter;
+    this.filters = options.meter.filters.map((filter) => ({
+      property: filter.property,
+      acceptedKeys: new Set(filter.acceptedValues.map(propertyValueKey)),
+    }));
+    this.readValue = options.readValue;
+    this.observe = options.observe;
+    this.slots = [...options.slots].sort((left, right) => left.start - right.start);
+    this.slotStarts = this.slots.map((slot) => slot.start);
+  }
+
+  offer(event: UsageEvent, sequence: number): InvalidUsageEvent | undefined {
+    for (const filter of this.filters) {
+      const raw = ownProperty(event.properties, filter.property);
+      if (raw === undefined || !filter.acceptedKeys.has(propertyValueKey(raw))) return undefined;
+    }
+    const value = this.readValue(event.properties);
+    if (value === MISSING || value === NOT_NUMERIC) {
+      return {
+        eventId: event.id,
+        meterCode: this.meter.code,
+        property: this.meter.property ?? "",
+        problem: value === MISSING ? "missing" : "not_numeric",
+      };
+    }
+    this.observe?.(value, event.timestamp);
+    const slot = this.slotAt(event.timestamp);
+    if (slot !== undefined) {
+      for (const { aggregator } of slot.aggregators) aggregator.add(value, event.timestamp, sequence);
+    }
+    return undefined;
+  }
+
+  /** The slot whose range holds the instant, by binary search over the sorted, disjoint slots. */
+  private slotAt(timestamp: Instant): WindowSlot<Value> | undefined {
+    let low = 0;
+    let high = this.slotStarts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.slotStarts[middle]! <= timestamp) low = middle + 1;
+      else high = middle;
+    }
+    const slot = this.slots[low - 1];
+    return slot !== undefined && timestamp < slot.end ? slot : undefined;
+  }
+
+  collect(into: Map<string, UsageAggregate>): void {
+    for (const slot of this.slots) {
+      for (const { key, aggregator } of slot.aggregators) into.set(key, aggregator.result());
+    }
+  }
+}
+
+function groupIntoSlots<Value>(
+  windows: readonly UsageWindow[],
+  createAggregator: (window: UsageWindow) => WindowAggregator<Value>,
+): WindowSlot<Value>[] {
+  const slotsByStart = new Map<Instant, WindowSlot<Value>>();
+  for (const window of windows) {
+    let slot = slotsByStart.get(window.start);
+    if (slot === undefined) {
+      slot = { start: window.start, end: window.end, aggregators: [] };
+      slotsByStart.set(window.start, slot);
+    } else if (slot.end !== window.end) {
+      throw new BillingInputError(`usage windows of meter "${window.meterCode}" overlap`);
+    }
+    slot.aggregators.push({ key: window.key, aggregator: createAggregator(window) });
+  }
+  return [...slotsByStart.values()];
+}
+
+function transactionAggregator(window: UsageWindow): TransactionFeeAggregator | undefined {
+  const { transactionPricing } = window;
+  return transactionPricing === undefined
+    ? undefined
+    : new TransactionFeeAggregator({ ...window, transactionPricing });
+}
+
+function createIngestor(
+  meter: Meter,
+  windows: readonly UsageWindow[],
+  levelsStartAt: Instant,
+): MeterIngestor {
+  const refuseTransactions = (window: UsageWindow): void => {
+    if (window.transactionPricing !== undefined) {
+      throw new BillingInputError(
+        `a percentage charge needs a numeric meter, and "${meter.code}" is ${meter.aggregation}`,
+      );
+    }
+  };
+  const { aggregation, property } = meter;
+  if (aggregation === "count") {
+    return new TypedMeterIngestor<null>({
+      meter,
+      readValue: readNothing,
+      slots: groupIntoSlots(windows, (window) => {
+        refuseTransactions(window);
+        return new CountAggregator();
+      }),
+    });
+  }
+  if (property === undefined) throw new BillingInputError(`meter "${meter.code}" needs a property`);
+  if (aggregation === "unique_count") {
+    return new TypedMeterIngestor<string>({
+      meter,
+      readValue: valueKeyReader(property),
+      slots: groupIntoSlots(windows, (window) => {
+        refuseTransactions(window);
+        return new UniqueCountAggregator();
+      }),
+    });
+  }
+  const ledger =
+    aggregation === "weighted_sum"
+      ? new LevelLedger(
+          levelsStartAt,
+          windows.map((window) => window.start),
+        )
+      : undefined;
+  const numericAggregator = (window: UsageWindow): WindowAggregator<NumericValue> => {
+    const transactional = transactionAggregator(window);
+    if (transactional !== undefined) return transactional;
+    if (ledger !== undefined) return new WeightedSumAggregator(window, ledger);
+    switch (aggregation) {
+      case "sum":
+        return new SumAggregator();
+      case "max":
+        return new MaxAggregator();
+      case "latest":
+        return new LatestAggregator();
+      case "weighted_sum":
+        throw new BillingInputError("a weighted_sum meter needs its level ledger");
+    }
+  };
+  return new TypedMeterIngestor<NumericValue>({
+    meter,
+    readValue: numericReader(property),
+    ...(ledger === undefined
+      ? {}
+      : { observe: (change: NumericValue, timestamp: Instant) => ledger.record(change, timestamp) }),
+    slots: groupIntoSlots(windows, numericAggregator),
+  });
+}
+
+/**
+ * Aggregates usage events into the given windows, streaming. Feed events with
+ * `add` (from an array, a file, a database cursor) and read the aggregates with
+ * `finish`. Every meter is checked, even one no window needs, so that an event
+ * a meter cannot read is always reported (billing rule 11).
+ */
+export class UsageAccumulator {
+  private readonly ingestorsByEventName = new Map<string, MeterIngestor[]>();
+  private readonly windows: readonly UsageWindow[];
+  private arrivals = 0;
+
+  constructor(input: {
+    meters: Iterable<Meter>;
+    windows: readonly UsageWindow[];
+    /** Where `weighted_sum` levels start at 0: the subscription start. */
+    levelsStartAt: Instant;
+  }) {
+    this.windows = input.windows;
+    const meters = [...input.meters];
+    for (const meter of meters) {
+      const meterWindows = input.windows.filter((window) => window.meterCode === meter.code);
+      const ingestors = this.ingestorsByEventName.get(meter.eventName) ?? [];
+      ingestors.push(createIngestor(meter, meterWindows, input.levelsStartAt));
+      this.ingestorsByEventName.set(meter.eventName, ingestors);
+    }
+    const meterCodes = new Set(meters.map((meter) => meter.code));
+    const orphan = input.windows.find((window) => !meterCodes.has(window.meterCode));
+    if (orphan !== undefined) throw new BillingInputError(`unknown meter "${orphan.meterCode}"`);
+  }
+
+  /**
+   * Adds one event. `sequence` is its position in the source's listing, which
+   * breaks timestamp ties for `latest`; it defaults to the order of arrival.
+   * Returns the problems that make the event unusable, if any.
+   */
+  add(event: UsageEvent, sequence: number = this.arrivals): InvalidUsageEvent[] | undefined {
+    this.arrivals++;
+    const ingestors = this.ingestorsByEventName.get(event.name);
+    if (ingestors === undefined) return undefined;
+    let problems: InvalidUsageEvent[] | undefined;
+    for (const ingestor of ingestors) {
+      const problem = ingestor.offer(event, sequence);
+      if (problem === undefined) continue;
+      problems ??= [];
+      problems.push(problem);
+    }
+    return problems;
+  }
+
+  /** The aggregate of every window, zero for a window no event fell in. */
+  finish(): UsageAggregates {
+    const aggregates = new Map<string, UsageAggregate>();
+    for (const ingestors of this.ingestorsByEventName.values()) {
+      for (const ingestor of ingestors) ingestor.collect(aggregates);
+    }
+    for (const window of this.windows) {
+      if (!aggregates.has(window.key))
+        throw new BillingInputError(`usage window ${window.key} was not aggregated`);
+    }
+    return aggregates;
+  }
+}

@@ -1,0 +1,74 @@
+// What usage has to be aggregated for a billing schedule: one window per
+// (meter, plan segment), plus one per (percentage charge, plan segment) since
+// a percentage charge prices each event on its own. The live service answers
+// the same windows from its rollups; simulations answer them from raw events.
+import type { BillingSchedule } from "../billing-schedule.ts";
+import { type Catalog, type PercentagePricing, planOf } from "../catalog.ts";
+import type { Decimal } from "../decimal.ts";
+import type { Instant } from "../instant.ts";
+
+export type UsageWindow = {
+  /** Identifies the window in UsageAggregates (see usageWindowKey). */
+  readonly key: string;
+  readonly meterCode: string;
+  /** Events with `start ≤ timestamp < end` are counted. */
+  readonly start: Instant;
+  readonly end: Instant;
+  /** The full billing period, the denominator of a `weighted_sum` (billing rule 12). */
+  readonly fullPeriodStart: Instant;
+  readonly fullPeriodEnd: Instant;
+  /** Present when the window prices each event for a percentage charge. */
+  readonly transactionPricing?: PercentagePricing;
+};
+
+export type UsageAggregate = {
+  /** The meter's aggregate over the window (for a percentage charge: the sum of the values). */
+  readonly quantity: Decimal;
+  /** Matching events in the window. */
+  readonly eventCount: number;
+  /** For a percentage charge: the exact sum of the per-transaction fees. */
+  readonly transactionFees?: Decimal;
+};
+
+/** Aggregates by window key; a window with no events still has its (zero) aggregate. */
+export type UsageAggregates = ReadonlyMap<string, UsageAggregate>;
+
+export function usageWindowKey(
+  source: { meterCode: string } | { planCode: string; chargeId: string },
+  start: Instant,
+  end: Instant,
+): string {
+  return "meterCode" in source
+    ? JSON.stringify(["meter", source.meterCode, start, end])
+    : JSON.stringify(["charge", source.planCode, source.chargeId, start, end]);
+}
+
+/**
+ * The usage windows whose aggregates a schedule's invoices need: the usage
+ * charges of every segment that closes on or before the schedule's `until`.
+ * Usage is never prorated, so a window is exactly its segment.
+ */
+export function usageWindowsFor(schedule: BillingSchedule, catalog: Catalog): UsageWindow[] {
+  const windows = new Map<string, UsageWindow>();
+  for (const segment of schedule.segments) {
+    if (segment.end > schedule.until) continue;
+    const plan = planOf(catalog, segment.planCode);
+    for (const charge of plan.charges) {
+      if (charge.type !== "usage") continue;
+      const isTransactional = charge.pricing.model === "percentage";
+      const key = isTransactional
+        ? usageWindowKey({ planCode: plan.code, chargeId: charge.id }, segment.start, segment.end)
+        : usageWindowKey({ meterCode: charge.meterCode }, segment.start, segment.end);
+      windows.set(key, {
+        key,
+        meterCode: charge.meterCode,
+        start: segment.start,
+        end: segment.end,
+        fullPeriodStart: segment.period.fullStart,
+        fullPeriodEnd: segment.period.fullEnd,
+        ...(charge.pricing.model === "percentage" ? { transactionPricing: charge.pricing } : {}),
+      });
+    }
+  }
+  return [...windows.values()];
+}

@@ -1,0 +1,154 @@
+// The simulator's output format: invoices as JSON, amounts as decimal strings
+// with exactly the currency's minor digits, instants in UTC to the second.
+import type { Currency } from "../core/currency.ts";
+import { type Decimal, formatQuantity } from "../core/decimal.ts";
+import { formatInstant } from "../core/instant.ts";
+import type { InvoiceLine, LineDetails } from "../core/invoicing/invoice-line.ts";
+import type { Invoice } from "../core/invoicing/invoice-totals.ts";
+import { formatAmount } from "../core/money.ts";
+import type { PriceBreakdown } from "../core/pricing/price-usage.ts";
+import { formatProrationFactor, type ProrationFactor } from "../core/proration.ts";
+
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export type OutputLine = {
+  charge: string;
+  kind: InvoiceLine["kind"];
+  period_start: string;
+  period_end: string;
+  quantity: string;
+  amount: string;
+  details: { [key: string]: JsonValue };
+};
+
+export type OutputInvoice = {
+  issued_at: string;
+  currency: string;
+  lines: OutputLine[];
+  subtotal: string;
+  discount: string;
+  credits: string;
+  tax: string;
+  total: string;
+  balance_applied: string;
+  amount_due: string;
+};
+
+export type ScenarioOutput = { invoices: OutputInvoice[] };
+
+/** Exact decimals inside explanations (tier amounts, unit prices) print without rounding. */
+function exact(value: Decimal): string {
+  return value.isZero() ? "0" : value.toFixed();
+}
+
+function proration(factor: ProrationFactor): { [key: string]: JsonValue } {
+  return { days: factor.days, full_days: factor.fullDays, factor: formatProrationFactor(factor) };
+}
+
+function priceDetails(price: PriceBreakdown): { [key: string]: JsonValue } {
+  switch (price.model) {
+    case "per_unit":
+      return {
+        model: price.model,
+        free_units: exact(price.freeUnits),
+        billable_units: exact(price.billableUnits),
+        unit_price: exact(price.unitPrice),
+      };
+    case "package":
+      return {
+        model: price.model,
+        free_units: exact(price.freeUnits),
+        billable_units: exact(price.billableUnits),
+        package_size: exact(price.packageSize),
+        packages: exact(price.packages),
+        package_price: exact(price.packagePrice),
+      };
+    case "graduated":
+    case "volume":
+      return {
+        model: price.model,
+        tiers: price.tiers.map((tier) => ({
+          tier: tier.tier,
+          from: exact(tier.from),
+          up_to: tier.upTo === null ? null : exact(tier.upTo),
+          units: formatQuantity(tier.units),
+          unit_price: exact(tier.unitPrice),
+          flat_fee: exact(tier.flatFee),
+          amount: exact(tier.amount),
+        })),
+      };
+    case "percentage":
+      return {
+        model: price.model,
+        rate: exact(price.rate),
+        fixed_fee: exact(price.fixedFee),
+        per_transaction_min: price.perTransactionMin === undefined ? null : exact(price.perTransactionMin),
+        per_transaction_max: price.perTransactionMax === undefined ? null : exact(price.perTransactionMax),
+        transactions: price.transactions,
+      };
+  }
+}
+
+function lineDetails(details: LineDetails, currency: Currency): { [key: string]: JsonValue } {
+  switch (details.kind) {
+    case "fixed":
+      return {
+        plan: details.planCode,
+        timing: details.timing,
+        full_amount: exact(details.fullAmount),
+        proration: proration(details.proration),
+      };
+    case "usage":
+      return {
+        plan: details.planCode,
+        meter: details.meterCode,
+        aggregation: details.aggregation,
+        event_count: details.eventCount,
+        quantity: formatQuantity(details.quantity),
+        price: priceDetails(details.price),
+      };
+    case "proration_credit":
+      return {
+        plan: details.planCode,
+        full_amount: exact(details.fullAmount),
+        proration: proration(details.proration),
+      };
+    case "minimum_true_up":
+      return {
+        plan: details.planCode,
+        minimum_commitment: exact(details.minimumCommitment),
+        proration: proration(details.proration),
+        prorated_minimum: formatAmount(details.proratedMinimum, currency),
+        charges: formatAmount(details.charges, currency),
+      };
+  }
+}
+
+function outputLine(line: InvoiceLine, currency: Currency): OutputLine {
+  return {
+    charge: line.charge,
+    kind: line.kind,
+    period_start: formatInstant(line.periodStart),
+    period_end: formatInstant(line.periodEnd),
+    quantity: formatQuantity(line.quantity),
+    amount: formatAmount(line.amount, currency),
+    details: lineDetails(line.details, currency),
+  };
+}
+
+export function outputInvoice(invoice: Invoice): OutputInvoice {
+  const { currency } = invoice;
+  const money = (amount: Decimal) => formatAmount(amount, currency);
+  return {
+    issued_at: formatInstant(invoice.issuedAt),
+    currency: currency.code,
+    lines: invoice.lines.map((line) => outputLine(line, currency)),
+    subtotal: money(invoice.subtotal),
+    discount: money(invoice.discount),
+    credits: money(invoice.credits),
+    tax: money(invoice.tax),
+    total: money(invoice.total),
+    balance_applied: money(invoice.balanceApplied),
+    amount_due: money(invoice.amountDue),
+  };
+}
