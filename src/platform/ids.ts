@@ -9,6 +9,13 @@ export const idPrefixes = {
   apiKey: "key",
   customer: "cus",
   auditEvent: "aud",
+  product: "prd",
+  feature: "fea",
+  plan: "pln",
+  planVersion: "plv",
+  approval: "apr",
+  priceOverride: "ovr",
+  entitlementGrant: "ent",
   request: "req",
 } as const;
 
