@@ -64,6 +64,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON only: any other body is a 415, not a string that fails validation.
+  app.removeContentTypeParser("text/plain");
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
     // Refusals are expected and only warnings; a 5xx is ours and logged with its stack.

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../../test/support/test-app.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant();
+});
+afterAll(async () => testApp?.close());
+
+describe("Idempotency-Key", () => {
+  it("replays the first response for a repeat with the same body, without doing the work twice", async () => {
+    const body = { external_id: "idem-1", name: "Once" };
+    const first = await tenant.admin.post("/v1/customers", body, { "idempotency-key": "create-idem-1" });
+    const second = await tenant.admin.post("/v1/customers", body, { "idempotency-key": "create-idem-1" });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers["idempotent-replayed"]).toBe("true");
+    const listed = await tenant.admin.get("/v1/customers?external_id=idem-1");
+    expect(listed.body.data).toHaveLength(1);
+  });
+
+  it("answers 409 when the same key comes with a different body", async () => {
+    await tenant.admin.post("/v1/customers", { external_id: "idem-2" }, { "idempotency-key": "key-2" });
+    const other = await tenant.admin.post(
+      "/v1/customers",
+      { external_id: "idem-3" },
+      { "idempotency-key": "key-2" },
+    );
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe("idempotency_key_reused");
+    expect((await tenant.admin.get("/v1/customers?external_id=idem-3")).body.data).toHaveLength(0);
+  });
+
+  it("replays refusals too, so a retry sees the same answer", async () => {
+    await tenant.admin.post("/v1/customers", { external_id: "taken" });
+    const first = await tenant.admin.post(
+      "/v1/customers",
+      { external_id: "taken" },
+      { "idempotency-key": "k-taken" },
+    );
+    const again = await tenant.admin.post(
+      "/v1/customers",
+      { external_id: "taken" },
+      { "idempotency-key": "k-taken" },
+    );
+    expect(first.status).toBe(409);
+    expect(again.status).toBe(409);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+  });
+
+  it("keeps keys apart per environment", async () => {
+    const live = await tenant.client("admin", "live");
+    const inTest = await tenant.admin.post(
+      "/v1/customers",
+      { external_id: "same" },
+      { "idempotency-key": "shared" },
+    );
+    const inLive = await live.post("/v1/customers", { external_id: "same" }, { "idempotency-key": "shared" });
+    expect(inTest.status).toBe(201);
+    expect(inLive.status).toBe(201);
+    expect(inLive.body.id).not.toBe(inTest.body.id);
+  });
+
+  it("refuses a key longer than 255 characters, naming the header", async () => {
+    const response = await tenant.admin.post(
+      "/v1/customers",
+      { external_id: "long-key" },
+      {
+        "idempotency-key": "k".repeat(256),
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].path).toBe("header.idempotency-key");
+  });
+});

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../../test/support/test-app.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant();
+});
+afterAll(async () => testApp?.close());
+
+describe("HTTP conventions", () => {
+  it("serves health, readiness, metrics and an OpenAPI 3.1 document with interactive docs", async () => {
+    const client = testApp.rawClient(undefined);
+    expect((await client.get("/healthz")).body).toEqual({ status: "ok" });
+    expect((await client.get("/readyz")).body).toEqual({ status: "ready" });
+    const metrics = await client.get("/metrics");
+    expect(metrics.status).toBe(200);
+    expect(String(metrics.body)).toContain("fairbill_http_request_duration_seconds");
+    const openApi = await client.get("/openapi.json");
+    expect(openApi.body.openapi).toBe("3.1.0");
+    expect(Object.keys(openApi.body.paths)).toContain("/v1/customers");
+    const createCustomer = openApi.body.paths["/v1/customers"].post;
+    const headerNames = createCustomer.parameters.map((parameter: { name: string }) => parameter.name);
+    expect(headerNames).toContain("idempotency-key");
+    expect(headerNames).toContain("fairbill-reason");
+    expect((await client.get("/docs/")).status).toBe(200);
+  });
+
+  it("gives every response a request id, and takes a well-formed one from the caller", async () => {
+    const generated = await tenant.admin.get("/v1/customers");
+    expect(generated.headers["x-request-id"]).toMatch(/^req_[0-9A-Z]{26}$/);
+    const given = await tenant.admin.get("/v1/customers", { "x-request-id": "trace-abc-123" });
+    expect(given.headers["x-request-id"]).toBe("trace-abc-123");
+  });
+
+  it("answers unknown routes, broken JSON and other media types with problem+json", async () => {
+    const unknown = await tenant.admin.get("/v1/nothing-here");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe("route_not_found");
+
+    const broken = await testApp.app.inject({
+      method: "POST",
+      url: "/v1/customers",
+      headers: { authorization: `Bearer ${tenant.admin.key}`, "content-type": "application/json" },
+      payload: '{"external_id": ',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().code).toBe("invalid_json");
+
+    const text = await testApp.app.inject({
+      method: "POST",
+      url: "/v1/customers",
+      headers: { authorization: `Bearer ${tenant.admin.key}`, "content-type": "text/plain" },
+      payload: "external_id=x",
+    });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().code).toBe("unsupported_media_type");
+  });
+
+  it("validates query strings by name, with coercion of numbers", async () => {
+    const tooMany = await tenant.admin.get("/v1/customers?limit=1000");
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors[0].path).toBe("query.limit");
+    const unknown = await tenant.admin.get("/v1/customers?colour=blue");
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0]).toEqual({ path: "query.colour", message: "is not a known field" });
+  });
+});
