@@ -35,7 +35,7 @@ import {
 } from "./schema.ts";
 
 export const AGGREGATIONS = ["count", "sum", "max", "unique_count", "latest", "weighted_sum"] as const;
-const INTERVALS = ["day", "week", "month", "quarter", "year"] as const;
+export const INTERVALS = ["day", "week", "month", "quarter", "year"] as const;
 
 /** Keys a scenario file may carry for the checker; the simulator skips them. */
 const CHECKER_FIELDS = ["description", "expected", "expected_error"];
@@ -148,13 +148,13 @@ function checkTierOrder(rawTiers: readonly unknown[], path: JsonPath, issues: Is
   return valid;
 }
 
-const tiers: Schema<Parsed<typeof tierList>> = (value, path, issues) => {
+export const tiers: Schema<Parsed<typeof tierList>> = (value, path, issues) => {
   const parsed = tierList(value, path, issues);
   const ordered = Array.isArray(value) ? checkTierOrder(value, path, issues) : true;
   return ordered ? parsed : INVALID;
 };
 
-function chargeSchemas(references: ScenarioReferences) {
+export function chargeSchemas(references: ScenarioReferences) {
   const usageFields = {
     id: required(nonEmptyText),
     type: required(literal("usage")),

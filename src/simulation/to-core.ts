@@ -74,7 +74,7 @@ function toPricing(charge: Extract<ScenarioCharge, { type: "usage" }>): PricingM
   }
 }
 
-function toCharge(charge: ScenarioCharge): Charge {
+export function toCharge(charge: ScenarioCharge): Charge {
   if (charge.type === "fixed") {
     return {
       type: "fixed",
