@@ -2,7 +2,11 @@
 // migrations and plugs every domain's routes into the HTTP server. The CLI,
 // the tests and the benchmarks all build Fairbill through here.
 import { createRequire } from "node:module";
+import { registerPlanRoutes } from "./catalog/plan-routes.ts";
+import { registerProductAndFeatureRoutes } from "./catalog/product-feature-routes.ts";
+import { type ConsoleOptions, consoleExtension } from "./console/console-extension.ts";
 import { registerCustomerRoutes } from "./customers/customer-routes.ts";
+import { registerGovernanceRoutes } from "./governance/governance-routes.ts";
 import { registerApiKeyRoutes } from "./organizations/api-key-routes.ts";
 import { authenticateApiKey } from "./organizations/api-keys.ts";
 import type { Clock } from "./platform/clock.ts";
@@ -11,12 +15,20 @@ import type { Configuration } from "./platform/config.ts";
 import { type DatabaseHandle, type DatabaseLocation, openDatabase } from "./platform/database/database.ts";
 import { migrate } from "./platform/database/migrator.ts";
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
+import { registerSimulationRoutes } from "./simulation/simulation-routes.ts";
 
 const packageJson = createRequire(import.meta.url)("../package.json") as { version: string };
 export const fairbillVersion = packageJson.version;
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
-export const routeModules: RouteModule[] = [registerCustomerRoutes, registerApiKeyRoutes];
+export const routeModules: RouteModule[] = [
+  registerCustomerRoutes,
+  registerApiKeyRoutes,
+  registerSimulationRoutes,
+  registerProductAndFeatureRoutes,
+  registerPlanRoutes,
+  registerGovernanceRoutes,
+];
 
 export function databaseLocationOf(configuration: Configuration): DatabaseLocation {
   return configuration.databaseUrl
@@ -40,16 +52,20 @@ export type ApplicationOptions = {
   handle: DatabaseHandle;
   logger?: Configuration["logLevel"] | false;
   clock?: Clock;
+  /** Serve the built web console at `/` (`fairbill serve`, the browser tests). */
+  console?: ConsoleOptions;
 };
 
 export async function buildApplication(options: ApplicationOptions): Promise<FairbillApp> {
   const clock = options.clock ?? systemClock;
   const database = options.handle.database;
+  const authenticate = (secret: string) => authenticateApiKey(database, secret, clock.now());
   return createHttpServer({
     database,
-    authenticate: (secret) => authenticateApiKey(database, secret, clock.now()),
+    authenticate,
     clockFor: async () => clock,
     routes: routeModules,
+    extensions: options.console ? [consoleExtension(options.console, authenticate)] : [],
     logger: options.logger ? { level: options.logger } : false,
     version: fairbillVersion,
   });

@@ -44,6 +44,17 @@ export const routeFixtures: Record<string, RouteFixture> = {
       return { external_id: externalId };
     },
   },
+  "POST /v1/simulations": {
+    body: () => ({
+      version: 1,
+      currency: "USD",
+      meters: [],
+      plans: [{ code: "basic", interval: "month", charges: [{ id: "fee", type: "fixed", amount: "10.00" }] }],
+      subscription: { plan: "basic", start: "2026-01-01T00:00:00Z" },
+      events: [],
+      bill_until: "2026-02-01T00:00:00Z",
+    }),
+  },
   "POST /v1/api-keys": { body: () => ({ name: "new key", role: "viewer" }) },
   "GET /v1/api-keys": {},
   "GET /v1/api-keys/{id}": { params: async (tenant) => ({ id: await apiKeyId(tenant) }) },

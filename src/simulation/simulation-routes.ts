@@ -1,0 +1,68 @@
+// POST /v1/simulations: the invoices the billing engine would issue for a
+// scenario document (the format of `fairbill simulate`), computed by the same
+// engine as live invoices and touching no stored data.
+import { Type } from "typebox";
+import { validationFailed } from "../platform/errors.ts";
+import { DecimalString, standardErrorResponses, Timestamp } from "../platform/http/schemas.ts";
+import type { FairbillApp } from "../platform/http/server.ts";
+import { simulateScenario } from "./simulate-scenario.ts";
+
+const SimulatedLine = Type.Object({
+  charge: Type.String(),
+  kind: Type.String({ description: "fixed, usage, proration_credit or minimum_true_up" }),
+  period_start: Timestamp,
+  period_end: Timestamp,
+  quantity: Type.String(),
+  amount: DecimalString,
+  details: Type.Record(Type.String(), Type.Unknown(), {
+    description: "where the line comes from: meter, events, tiers, proration factor, plan",
+  }),
+});
+
+const SimulatedInvoice = Type.Object({
+  issued_at: Timestamp,
+  currency: Type.String(),
+  lines: Type.Array(SimulatedLine),
+  subtotal: DecimalString,
+  discount: DecimalString,
+  credits: DecimalString,
+  tax: DecimalString,
+  total: DecimalString,
+  balance_applied: DecimalString,
+  amount_due: DecimalString,
+});
+
+// Scenario documents are validated by the scenario format's own validator,
+// which names every bad field by its JSON path; the HTTP schema only says
+// "a JSON object".
+const ScenarioBody = Type.Record(Type.String(), Type.Unknown(), {
+  description:
+    "a scenario, format version 1 (meters, plans, subscription, changes, coupons, credit grants, tax, events)",
+});
+
+export function registerSimulationRoutes(app: FairbillApp): void {
+  app.post(
+    "/simulations",
+    {
+      config: { permission: "simulations:run" },
+      // A scenario carries its events; allow larger bodies than the 1 MiB default.
+      bodyLimit: 16 * 1024 * 1024,
+      schema: {
+        tags: ["Simulations"],
+        summary: "Compute the invoices a scenario would produce, without storing anything",
+        body: ScenarioBody,
+        response: { 200: Type.Object({ invoices: Type.Array(SimulatedInvoice) }), ...standardErrorResponses },
+      },
+    },
+    async (request) => {
+      const result = simulateScenario(request.body);
+      if (!result.ok) {
+        throw validationFailed(
+          result.errors.map((error) => ({ path: error.path, message: error.message })),
+          `The scenario has ${result.errors.length} problem(s); see errors.`,
+        );
+      }
+      return result.output;
+    },
+  );
+}
