@@ -6,6 +6,7 @@ import type { Decimal } from "../core/decimal.ts";
 import { formatInstant } from "../core/instant.ts";
 import { currency, decimalText, quantity, reference, timestamp, timeZone } from "./scenario-fields.ts";
 import {
+  anyObject,
   anyValue,
   array,
   boolean,
@@ -79,7 +80,7 @@ const filterValue: Schema<string | number | boolean> = (value, path, issues) => 
   return INVALID;
 };
 
-const meter = refine(
+export const meter = refine(
   object({
     code: required(nonEmptyText),
     event_name: required(nonEmptyText),
@@ -324,7 +325,7 @@ export const eventSchema = object({
   id: required(nonEmptyText),
   name: required(nonEmptyText),
   timestamp: required(timestamp),
-  properties: optional(record(anyValue)),
+  properties: optional(anyObject),
 });
 export type ScenarioEvent = Parsed<typeof eventSchema>;
 

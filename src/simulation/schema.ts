@@ -230,8 +230,13 @@ export function objectFields<S extends Shape>(
   path: JsonPath,
   issues: IssueCollector,
 ) => { valid: boolean; fields: Partial<ObjectOf<S>> } | Invalid {
-  const fieldNames = Object.keys(shape);
+  const fields = Object.entries(shape);
+  const knownNames = new Set(fields.map(([name]) => name));
   const ignored = new Set(options.ignoredFields ?? []);
+  // A field named like a property every object inherits ("constructor") must be
+  // looked up as an own property; other names can be read directly, which is
+  // faster on the path that validates each usage event.
+  const needsOwnCheck = fields.some(([name]) => name in Object.prototype);
   return (value, path, issues) => {
     if (!isPlainObject(value)) {
       issues.report(path, `must be an object, not ${describe(value)}`);
@@ -239,15 +244,14 @@ export function objectFields<S extends Shape>(
     }
     let valid = true;
     for (const key in value) {
-      if (!Object.hasOwn(shape, key) && !ignored.has(key)) {
+      if (!knownNames.has(key) && !ignored.has(key)) {
         issues.report(childPath(path, key), `unknown field ${describe(key)}`);
         valid = false;
       }
     }
-    const fields: Record<string, unknown> = {};
-    for (const name of fieldNames) {
-      const field = shape[name]!;
-      const fieldValue = Object.hasOwn(value, name) ? value[name] : undefined;
+    const parsedFields: Record<string, unknown> = {};
+    for (const [name, field] of fields) {
+      const fieldValue = needsOwnCheck && !Object.hasOwn(value, name) ? undefined : value[name];
       if (fieldValue === undefined || (fieldValue === null && field.presence === "optional")) {
         if (field.presence === "required") {
           issues.report(childPath(path, name), "is required");
@@ -257,9 +261,9 @@ export function objectFields<S extends Shape>(
       }
       const parsed = field.schema(fieldValue, childPath(path, name), issues);
       if (parsed === INVALID) valid = false;
-      else fields[name] = parsed;
+      else parsedFields[name] = parsed;
     }
-    return { valid, fields: fields as Partial<ObjectOf<S>> };
+    return { valid, fields: parsedFields as Partial<ObjectOf<S>> };
   };
 }
 
@@ -272,6 +276,13 @@ export function object<S extends Shape>(shape: S, options: ObjectOptions = {}): 
     return result.fields as ObjectOf<S>;
   };
 }
+
+/** Any JSON object, taken as it is (event properties: free-form by design). */
+export const anyObject: Schema<Readonly<Record<string, unknown>>> = (value, path, issues) => {
+  if (isPlainObject(value)) return value;
+  issues.report(path, `must be an object, not ${describe(value)}`);
+  return INVALID;
+};
 
 /** An object with arbitrary keys, each value checked by `schema`. */
 export function record<T>(schema: Schema<T>): Schema<Record<string, T>> {
