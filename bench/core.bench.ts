@@ -7,6 +7,7 @@
 //
 // usage: npm run bench:core            (prints a table, then one line of JSON)
 import { spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -103,13 +104,12 @@ async function writeEvents(file: string, count: number): Promise<void> {
           };
     buffered.push(JSON.stringify(event));
     if (buffered.length === 10_000) {
-      if (!output.write(`${buffered.join("\n")}\n`))
-        await new Promise((resolve) => output.once("drain", resolve));
+      if (!output.write(`${buffered.join("\n")}\n`)) await once(output, "drain");
       buffered = [];
     }
   }
   output.end(buffered.length > 0 ? `${buffered.join("\n")}\n` : "");
-  await new Promise((resolve) => output.once("finish", resolve));
+  await once(output, "finish");
 }
 
 /** Calls `onLine` for every line of the file, synchronously within each chunk read. */
