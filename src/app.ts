@@ -2,6 +2,7 @@
 // migrations and plugs every domain's routes into the HTTP server. The CLI,
 // the tests and the benchmarks all build Fairbill through here.
 import { createRequire } from "node:module";
+import { registerCustomerCatalogRoutes } from "./catalog/customer-catalog-routes.ts";
 import { registerPlanRoutes } from "./catalog/plan-routes.ts";
 import { registerProductAndFeatureRoutes } from "./catalog/product-feature-routes.ts";
 import { type ConsoleOptions, consoleExtension } from "./console/console-extension.ts";
@@ -27,6 +28,7 @@ export const routeModules: RouteModule[] = [
   registerSimulationRoutes,
   registerProductAndFeatureRoutes,
   registerPlanRoutes,
+  registerCustomerCatalogRoutes,
   registerGovernanceRoutes,
 ];
 

@@ -6,7 +6,7 @@
 // hash after it, and `verifyAuditChain` names the first broken one.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../platform/canonical-json.ts";
-import type { RequestContext } from "../platform/context.ts";
+import type { Actor, RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction, Json, Timestamp } from "../platform/database/schema.ts";
 import { newId } from "../platform/ids.ts";
 
@@ -19,7 +19,7 @@ declare module "../platform/database/schema.ts" {
 
 type JsonObject = Record<string, unknown>;
 
-type AuditEventTable = {
+export type AuditEventTable = {
   id: string;
   organization_id: string;
   environment_id: string;
@@ -50,6 +50,24 @@ export type AuditChange = {
 
 const genesisHash = "0".repeat(64);
 
+export type ActorDescription = { type: Actor["type"]; id: string; role: string | null };
+
+/**
+ * Who acts, as the audit log and the approvals trail record it: the API key id
+ * (so that two people holding two keys are told apart), the portal customer,
+ * or the name of a system actor such as `cli`.
+ */
+export function describeActor(actor: Actor): ActorDescription {
+  switch (actor.type) {
+    case "api_key":
+      return { type: actor.type, id: actor.apiKeyId, role: actor.role };
+    case "portal":
+      return { type: actor.type, id: actor.customerId, role: null };
+    case "system":
+      return { type: actor.type, id: actor.name, role: null };
+  }
+}
+
 /** Adds an entry to the audit log. Call it inside the transaction that makes the change. */
 export async function recordAuditEvent(
   transaction: DatabaseTransaction,
@@ -68,7 +86,7 @@ export async function recordAuditEvent(
     .forUpdate()
     .executeTakeFirstOrThrow();
 
-  const actor = context.actor;
+  const actor = describeActor(context.actor);
   const content: AuditEntryContent = {
     id: newId("auditEvent"),
     organization_id: context.organizationId,
@@ -76,9 +94,8 @@ export async function recordAuditEvent(
     sequence: Number(head.last_sequence) + 1,
     occurred_at: context.clock.now().toISOString(),
     actor_type: actor.type,
-    actor_id:
-      actor.type === "api_key" ? actor.apiKeyId : actor.type === "portal" ? actor.customerId : actor.name,
-    actor_role: actor.type === "api_key" ? actor.role : null,
+    actor_id: actor.id,
+    actor_role: actor.role,
     action: change.action,
     object_type: change.objectType,
     object_id: change.objectId,
@@ -110,55 +127,122 @@ export type AuditChainVerification =
   | {
       ok: false;
       entriesChecked: number;
-      firstBrokenEntry: { id: string; sequence: number; problem: string };
+      /** The first entry that does not match; its id is null when entries at the end were removed. */
+      firstBrokenEntry: { id: string | null; sequence: number; problem: string };
     };
 
-/** Recomputes an organization's chain from the first entry and names the first entry that does not match. */
+// Entries are read in batches so that verifying a long chain holds only one
+// batch in memory.
+const verificationBatchSize = 1000;
+
+/**
+ * Recomputes an organization's chain from the first entry and names the first
+ * entry that does not match. The chain's head (kept apart, and updated with
+ * every entry) is read first: the chain must reach it, so that removing
+ * entries from the end is found too, and entries written while the check runs
+ * are left for the next one.
+ */
 export async function verifyAuditChain(
   database: Database,
   organizationId: string,
 ): Promise<AuditChainVerification> {
-  const rows = await database
-    .selectFrom("audit_events")
+  const head = await database
+    .selectFrom("audit_chain_heads")
     .selectAll()
     .where("organization_id", "=", organizationId)
-    .orderBy("sequence", "asc")
-    .execute();
+    .executeTakeFirst();
+  const lastSequence = head ? Number(head.last_sequence) : Number.MAX_SAFE_INTEGER;
   let previousHash = genesisHash;
   let expectedSequence = 1;
-  for (const row of rows) {
-    const broken = (problem: string): AuditChainVerification => ({
-      ok: false,
-      entriesChecked: expectedSequence - 1,
-      firstBrokenEntry: { id: row.id, sequence: Number(row.sequence), problem },
-    });
-    if (Number(row.sequence) !== expectedSequence) {
-      return broken(`sequence ${row.sequence} follows ${expectedSequence - 1}: an entry is missing`);
+  let lastEntryId: string | null = null;
+  for (;;) {
+    const rows = await database
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("organization_id", "=", organizationId)
+      .where("sequence", ">=", expectedSequence)
+      .where("sequence", "<=", lastSequence)
+      .orderBy("sequence", "asc")
+      .limit(verificationBatchSize)
+      .execute();
+    for (const row of rows) {
+      const broken = (problem: string): AuditChainVerification => ({
+        ok: false,
+        entriesChecked: expectedSequence - 1,
+        firstBrokenEntry: { id: row.id, sequence: Number(row.sequence), problem },
+      });
+      if (Number(row.sequence) !== expectedSequence) {
+        return broken(`sequence ${row.sequence} follows ${expectedSequence - 1}: an entry is missing`);
+      }
+      if (row.previous_hash !== previousHash)
+        return broken("its previous_hash does not match the entry before it");
+      const recomputed = hashEntry(previousHash, {
+        id: row.id,
+        organization_id: row.organization_id,
+        environment_id: row.environment_id,
+        sequence: Number(row.sequence),
+        occurred_at: new Date(row.occurred_at).toISOString(),
+        actor_type: row.actor_type,
+        actor_id: row.actor_id,
+        actor_role: row.actor_role,
+        action: row.action,
+        object_type: row.object_type,
+        object_id: row.object_id,
+        before: row.before as JsonObject | null,
+        after: row.after as JsonObject | null,
+        reason: row.reason,
+        request_id: row.request_id,
+      });
+      if (recomputed !== row.hash)
+        return broken("its content does not match its hash: the entry was changed");
+      previousHash = row.hash;
+      lastEntryId = row.id;
+      expectedSequence += 1;
     }
-    if (row.previous_hash !== previousHash)
-      return broken("its previous_hash does not match the entry before it");
-    const recomputed = hashEntry(previousHash, {
-      id: row.id,
-      organization_id: row.organization_id,
-      environment_id: row.environment_id,
-      sequence: Number(row.sequence),
-      occurred_at: new Date(row.occurred_at).toISOString(),
-      actor_type: row.actor_type,
-      actor_id: row.actor_id,
-      actor_role: row.actor_role,
-      action: row.action,
-      object_type: row.object_type,
-      object_id: row.object_id,
-      before: row.before as JsonObject | null,
-      after: row.after as JsonObject | null,
-      reason: row.reason,
-      request_id: row.request_id,
-    });
-    if (recomputed !== row.hash) return broken("its content does not match its hash: the entry was changed");
-    previousHash = row.hash;
-    expectedSequence += 1;
+    if (rows.length < verificationBatchSize) break;
   }
-  return { ok: true, entriesChecked: rows.length };
+  const entriesChecked = expectedSequence - 1;
+  if (head && entriesChecked === lastSequence && head.last_hash !== previousHash) {
+    return {
+      ok: false,
+      entriesChecked: entriesChecked - 1,
+      firstBrokenEntry: {
+        id: lastEntryId,
+        sequence: entriesChecked,
+        problem: "its hash does not match the chain's head: the last entry was rewritten",
+      },
+    };
+  }
+  if (head && entriesChecked !== lastSequence) {
+    return {
+      ok: false,
+      entriesChecked,
+      firstBrokenEntry: {
+        id: null,
+        sequence: entriesChecked + 1,
+        problem:
+          `the chain ends at sequence ${entriesChecked} but its head records ${lastSequence}: ` +
+          "entries at the end were removed",
+      },
+    };
+  }
+  return { ok: true, entriesChecked };
+}
+
+export type OrganizationChainVerification = { organizationId: string; verification: AuditChainVerification };
+
+/** Verifies the chain of every organization that has audit entries, in the order of their ids. */
+export async function verifyEveryAuditChain(database: Database): Promise<OrganizationChainVerification[]> {
+  const heads = await database
+    .selectFrom("audit_chain_heads")
+    .select("organization_id")
+    .orderBy("organization_id")
+    .execute();
+  const results: OrganizationChainVerification[] = [];
+  for (const { organization_id: organizationId } of heads) {
+    results.push({ organizationId, verification: await verifyAuditChain(database, organizationId) });
+  }
+  return results;
 }
 
 type AuditEntryContent = {

@@ -28,6 +28,56 @@ async function apiKeyId(tenant: TestTenant): Promise<string> {
   return response.body.api_key.id;
 }
 
+async function productId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/products", {
+    code: unique("product"),
+    name: "Fixture product",
+  });
+  return response.body.id;
+}
+
+async function booleanFeature(tenant: TestTenant): Promise<{ id: string; code: string }> {
+  const response = await tenant.admin.post("/v1/features", {
+    code: unique("feature"),
+    name: "Fixture feature",
+    kind: "boolean",
+  });
+  return { id: response.body.id, code: response.body.code };
+}
+
+/** A plan whose version 1 is in the given state (drafted and published with the admin key, submitted by billing_ops). */
+async function planIn(
+  tenant: TestTenant,
+  state: "draft" | "pending_approval" | "published",
+): Promise<{ id: string; code: string }> {
+  const code = unique("plan");
+  const created = await tenant.admin.post("/v1/plans", {
+    code,
+    name: "Fixture plan",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [{ id: "base", type: "fixed", amount: "10.00" }],
+    },
+  });
+  const id: string = created.body.id;
+  if (state === "published") await tenant.admin.post(`/v1/plans/${id}/versions/1/publish`, {});
+  if (state === "pending_approval") {
+    const billingOps = await tenant.client("billing_ops");
+    await billingOps.post(`/v1/plans/${id}/versions/1/submit`, {});
+  }
+  return { id, code };
+}
+
+const firstVersionOf =
+  (state: "draft" | "pending_approval" | "published") =>
+  async (tenant: TestTenant): Promise<Record<string, string>> => ({
+    id: (await planIn(tenant, state)).id,
+    version: "1",
+  });
+
+const nextYear = `${new Date().getUTCFullYear() + 1}-01-01T00:00:00Z`;
+
 export const routeFixtures: Record<string, RouteFixture> = {
   "POST /v1/customers": { body: () => ({ external_id: unique("customer") }) },
   "GET /v1/customers": {},
@@ -60,6 +110,99 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/api-keys/{id}": { params: async (tenant) => ({ id: await apiKeyId(tenant) }) },
   "POST /v1/api-keys/{id}/rotate": { params: async (tenant) => ({ id: await apiKeyId(tenant) }) },
   "POST /v1/api-keys/{id}/revoke": { params: async (tenant) => ({ id: await apiKeyId(tenant) }) },
+  "POST /v1/products": { body: () => ({ code: unique("product"), name: "Product" }) },
+  "GET /v1/products": {},
+  "GET /v1/products/{id}": { params: async (tenant) => ({ id: await productId(tenant) }) },
+  "PATCH /v1/products/{id}": {
+    params: async (tenant) => ({ id: await productId(tenant) }),
+    body: () => ({ name: "Renamed product" }),
+  },
+  "POST /v1/features": { body: () => ({ code: unique("feature"), name: "Feature", kind: "boolean" }) },
+  "GET /v1/features": {},
+  "GET /v1/features/{id}": { params: async (tenant) => ({ id: (await booleanFeature(tenant)).id }) },
+  "PATCH /v1/features/{id}": {
+    params: async (tenant) => ({ id: (await booleanFeature(tenant)).id }),
+    body: () => ({ name: "Renamed feature" }),
+  },
+  "POST /v1/plans": {
+    body: () => ({
+      code: unique("plan"),
+      name: "Plan",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [{ id: "base", type: "fixed", amount: "10.00" }],
+      },
+    }),
+  },
+  "GET /v1/plans": {},
+  "GET /v1/plans/{id}": { params: async (tenant) => ({ id: (await planIn(tenant, "draft")).id }) },
+  "PATCH /v1/plans/{id}": {
+    params: async (tenant) => ({ id: (await planIn(tenant, "draft")).id }),
+    body: () => ({ name: "Renamed plan" }),
+  },
+  "GET /v1/plans/{id}/versions": { params: async (tenant) => ({ id: (await planIn(tenant, "draft")).id }) },
+  "POST /v1/plans/{id}/versions": {
+    params: async (tenant) => ({ id: (await planIn(tenant, "published")).id }),
+    body: () => ({ trial_days: 14 }),
+  },
+  "GET /v1/plans/{id}/versions/{version}": { params: firstVersionOf("draft") },
+  "PATCH /v1/plans/{id}/versions/{version}": {
+    params: firstVersionOf("draft"),
+    body: () => ({ trial_days: 7 }),
+  },
+  "DELETE /v1/plans/{id}/versions/{version}": { params: firstVersionOf("draft") },
+  "POST /v1/plans/{id}/versions/{version}/submit": { params: firstVersionOf("draft"), body: () => ({}) },
+  "POST /v1/plans/{id}/versions/{version}/approve": {
+    params: firstVersionOf("pending_approval"),
+    body: () => ({ comment: "Looks right" }),
+  },
+  "POST /v1/plans/{id}/versions/{version}/reject": {
+    params: firstVersionOf("pending_approval"),
+    body: () => ({ comment: "Wrong price" }),
+  },
+  "POST /v1/plans/{id}/versions/{version}/comments": {
+    params: firstVersionOf("draft"),
+    body: () => ({ comment: "Is 10.00 right?" }),
+  },
+  "GET /v1/plans/{id}/versions/{version}/review": { params: firstVersionOf("draft") },
+  "POST /v1/plans/{id}/versions/{version}/publish": { params: firstVersionOf("draft"), body: () => ({}) },
+  "POST /v1/plans/{id}/versions/{version}/retire": { params: firstVersionOf("published"), body: () => ({}) },
+  "GET /v1/plans/{id}/versions/{version}/diff/{other_version}": {
+    params: async (tenant) => ({ id: (await planIn(tenant, "draft")).id, version: "1", other_version: "1" }),
+  },
+  "POST /v1/plans/{id}/rollback": {
+    params: async (tenant) => ({ id: (await planIn(tenant, "published")).id }),
+    body: () => ({ to_version: 1 }),
+  },
+  "GET /v1/catalog/approval-policy": {},
+  "PATCH /v1/catalog/approval-policy": { body: () => ({ publish_requires_approval: false }) },
+  "GET /v1/audit-events": {},
+  "GET /v1/audit-events/verify": {},
+  "GET /v1/customers/{id}/entitlements": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "POST /v1/customers/{id}/entitlements": {
+    params: async (tenant) => ({ id: await customerId(tenant) }),
+    body: async (tenant) => ({ feature: (await booleanFeature(tenant)).code }),
+  },
+  "DELETE /v1/customers/{id}/entitlements/{feature}": {
+    params: async (tenant) => {
+      const id = await customerId(tenant);
+      const { code } = await booleanFeature(tenant);
+      await tenant.admin.post(`/v1/customers/${id}/entitlements`, { feature: code });
+      return { id, feature: code };
+    },
+  },
+  "POST /v1/customers/{id}/price-overrides": {
+    params: async (tenant) => ({ id: await customerId(tenant) }),
+    body: async (tenant) => ({
+      subscription_id: unique("subscription"),
+      plan_code: (await planIn(tenant, "published")).code,
+      charge_id: "base",
+      override: { type: "amount", amount: "8.00" },
+      effective_from: nextYear,
+    }),
+  },
+  "GET /v1/customers/{id}/price-overrides": { params: async (tenant) => ({ id: await customerId(tenant) }) },
 };
 
 export type DocumentedRoute = {

@@ -1,0 +1,185 @@
+// Customer-specific pricing on top of a plan version: which overrides are in
+// effect at an instant, and the charges with them applied, as the billing
+// core's own charge types. The subscriptions and invoicing domains call
+// `applyOverrides` before pricing; nothing here reads a database or a clock.
+//
+// Each override belongs to a slot of one charge: `price` (replaces a price:
+// unit price, package price, tiers, amount or rate) or `discount` (a percentage
+// off the charge, after any price override). Per charge and slot, the override
+// in effect at T is the one with the latest effective_from at or before T (the
+// higher version when two share a date); if that one ended (effective_until at
+// or before T) the slot is empty. A percentage discount scales every price of
+// the charge, which scales its amount by the same factor since each model's
+// amount is a sum of prices times quantities.
+import { BillingInputError, type Charge, type PricingModel, type Tier } from "../core/catalog.ts";
+import { Decimal, ONE, ONE_HUNDRED } from "../core/decimal.ts";
+import type { Instant } from "../core/instant.ts";
+import type { PriceOverrideDocument } from "./price-override-schemas.ts";
+
+export type RateChange =
+  | { readonly type: "unit_price"; readonly unitPrice: Decimal }
+  | { readonly type: "package_price"; readonly packagePrice: Decimal }
+  | { readonly type: "tiers"; readonly tiers: readonly Tier[] }
+  | { readonly type: "amount"; readonly amount: Decimal }
+  | { readonly type: "rate"; readonly rate: Decimal }
+  | { readonly type: "percentage_discount"; readonly percent: Decimal };
+
+export type EffectiveOverride = {
+  readonly chargeId: string;
+  readonly slot: "price" | "discount";
+  readonly version: number;
+  readonly effectiveFrom: Instant;
+  /** Exclusive; null when open-ended. */
+  readonly effectiveUntil: Instant | null;
+  readonly change: RateChange;
+};
+
+/** The slot an override of this type fills. */
+export function slotOf(type: RateChange["type"]): EffectiveOverride["slot"] {
+  return type === "percentage_discount" ? "discount" : "price";
+}
+
+/** Converts an override as stored (decimal strings) to the engine's decimals. */
+export function toRateChange(document: PriceOverrideDocument): RateChange {
+  const required = (value: string | undefined, field: string): Decimal => {
+    if (value === undefined) throw new BillingInputError(`a ${document.type} override needs ${field}`);
+    return new Decimal(value);
+  };
+  switch (document.type) {
+    case "unit_price":
+      return { type: "unit_price", unitPrice: required(document.unit_price, "unit_price") };
+    case "package_price":
+      return { type: "package_price", packagePrice: required(document.package_price, "package_price") };
+    case "amount":
+      return { type: "amount", amount: required(document.amount, "amount") };
+    case "rate":
+      return { type: "rate", rate: required(document.rate, "rate") };
+    case "percentage_discount":
+      return { type: "percentage_discount", percent: required(document.percent, "percent") };
+    case "tiers":
+      if (document.tiers === undefined) throw new BillingInputError("a tiers override needs tiers");
+      return {
+        type: "tiers",
+        tiers: document.tiers.map((tier) => ({
+          upTo: tier.up_to === null ? null : new Decimal(tier.up_to),
+          unitPrice: new Decimal(tier.unit_price),
+          flatFee: new Decimal(tier.flat_fee ?? "0"),
+        })),
+      };
+  }
+}
+
+/** Per charge id, the price and discount overrides in effect at `at`. */
+export function overridesInEffect(
+  overrides: readonly EffectiveOverride[],
+  at: Instant,
+): Map<string, { price?: EffectiveOverride; discount?: EffectiveOverride }> {
+  const latest = new Map<string, EffectiveOverride>();
+  for (const override of overrides) {
+    if (override.effectiveFrom > at) continue;
+    const key = `${override.chargeId}\u0000${override.slot}`;
+    const current = latest.get(key);
+    if (
+      current === undefined ||
+      override.effectiveFrom > current.effectiveFrom ||
+      (override.effectiveFrom === current.effectiveFrom && override.version > current.version)
+    ) {
+      latest.set(key, override);
+    }
+  }
+  const byCharge = new Map<string, { price?: EffectiveOverride; discount?: EffectiveOverride }>();
+  for (const override of latest.values()) {
+    if (override.effectiveUntil !== null && override.effectiveUntil <= at) continue;
+    const entry = byCharge.get(override.chargeId) ?? {};
+    entry[override.slot] = override;
+    byCharge.set(override.chargeId, entry);
+  }
+  return byCharge;
+}
+
+/**
+ * The plan version's charges with the overrides in effect at `at` applied, in
+ * the same order. Throws BillingInputError when an override no longer fits
+ * its charge (a unit price on a charge that became graduated): a price must
+ * never be guessed.
+ */
+export function applyOverrides(
+  planVersionCharges: readonly Charge[],
+  overrides: readonly EffectiveOverride[],
+  at: Instant,
+): Charge[] {
+  const inEffect = overridesInEffect(overrides, at);
+  return planVersionCharges.map((charge) => {
+    const entry = inEffect.get(charge.id);
+    if (entry === undefined) return charge;
+    let result = charge;
+    if (entry.price !== undefined) result = replacePrice(result, entry.price.change);
+    if (entry.discount !== undefined && entry.discount.change.type === "percentage_discount") {
+      result = scaleCharge(result, ONE.minus(entry.discount.change.percent.dividedBy(ONE_HUNDRED)));
+    }
+    return result;
+  });
+}
+
+function replacePrice(charge: Charge, change: RateChange): Charge {
+  const mismatch = (): never => {
+    const model = charge.type === "fixed" ? "fixed" : charge.pricing.model;
+    throw new BillingInputError(
+      `a ${change.type} override does not fit charge "${charge.id}", which is ${model}`,
+    );
+  };
+  if (charge.type === "fixed") {
+    return change.type === "amount" ? { ...charge, amount: change.amount } : mismatch();
+  }
+  const pricing = charge.pricing;
+  let replaced: PricingModel;
+  if (change.type === "unit_price" && pricing.model === "per_unit")
+    replaced = { ...pricing, unitPrice: change.unitPrice };
+  else if (change.type === "package_price" && pricing.model === "package")
+    replaced = { ...pricing, packagePrice: change.packagePrice };
+  else if (change.type === "tiers" && (pricing.model === "graduated" || pricing.model === "volume"))
+    replaced = { ...pricing, tiers: change.tiers };
+  else if (change.type === "rate" && pricing.model === "percentage")
+    replaced = { ...pricing, rate: change.rate };
+  else return mismatch();
+  return { ...charge, pricing: replaced };
+}
+
+function scaleCharge(charge: Charge, factor: Decimal): Charge {
+  if (charge.type === "fixed") return { ...charge, amount: charge.amount.times(factor) };
+  const pricing = charge.pricing;
+  switch (pricing.model) {
+    case "per_unit":
+      return { ...charge, pricing: { ...pricing, unitPrice: pricing.unitPrice.times(factor) } };
+    case "package":
+      return { ...charge, pricing: { ...pricing, packagePrice: pricing.packagePrice.times(factor) } };
+    case "graduated":
+    case "volume":
+      return {
+        ...charge,
+        pricing: {
+          ...pricing,
+          tiers: pricing.tiers.map((tier) => ({
+            ...tier,
+            unitPrice: tier.unitPrice.times(factor),
+            flatFee: tier.flatFee.times(factor),
+          })),
+        },
+      };
+    case "percentage":
+      return {
+        ...charge,
+        pricing: {
+          ...pricing,
+          rate: pricing.rate.times(factor),
+          fixedFee: pricing.fixedFee.times(factor),
+          ...(pricing.perTransactionMin === undefined
+            ? {}
+            : { perTransactionMin: pricing.perTransactionMin.times(factor) }),
+          ...(pricing.perTransactionMax === undefined
+            ? {}
+            : { perTransactionMax: pricing.perTransactionMax.times(factor) }),
+        },
+      };
+  }
+}

@@ -1,0 +1,209 @@
+// A customer's entitlements. Until subscriptions exist, they come from
+// features granted to the customer directly (customer_entitlement_grants);
+// the answer is resolved by the pure `resolveEntitlements`, which will also
+// take the subscription's plan version entitlements once there is one. The
+// grants are read in one indexed query; a metered feature's usage this
+// calendar month (in the customer's time zone) comes from the metering
+// domain's usage query.
+import type { Selectable } from "kysely";
+import { billingPeriods } from "../core/billing-periods.ts";
+import { Decimal, sumDecimals } from "../core/decimal.ts";
+import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import { queryUsage } from "../metering/usage-query.ts";
+import type { RequestContext } from "../platform/context.ts";
+import { notFound, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import type { CustomerEntitlements, EntitlementGrant, GrantEntitlementInput } from "./entitlement-schemas.ts";
+import { type FeatureDefinition, resolveEntitlements } from "./entitlements.ts";
+import { findFeatureByCode } from "./features.ts";
+import { entitlementValueProblems } from "./plan-version-rules.ts";
+import type { EntitlementGrantTable } from "./tables.ts";
+
+/** Grants a feature to a customer, or changes the value or limit of a grant it already has. */
+export async function grantEntitlement(
+  context: RequestContext,
+  customerId: string,
+  input: GrantEntitlementInput,
+): Promise<EntitlementGrant> {
+  await getCustomer(context, customerId);
+  const feature = await findFeatureByCode(context.database, context, input.feature);
+  if (!feature)
+    throw validationFailed([{ path: "$.feature", message: `unknown feature "${input.feature}"` }]);
+  const problems = entitlementValueProblems(feature.kind, input);
+  if (problems.length > 0) {
+    throw validationFailed(
+      problems.map((problem) => ({ path: `$.${problem.field}`, message: problem.message })),
+    );
+  }
+  const now = context.clock.now();
+  return context.database.transaction().execute(async (transaction) => {
+    const existing = await transaction
+      .selectFrom("customer_entitlement_grants")
+      .selectAll()
+      .where("organization_id", "=", context.organizationId)
+      .where("environment_id", "=", context.environmentId)
+      .where("customer_id", "=", customerId)
+      .where("feature_id", "=", feature.id)
+      .forUpdate()
+      .executeTakeFirst();
+    const terms = {
+      value: input.value === undefined ? null : JSON.stringify(input.value),
+      usage_limit: input.limit ?? null,
+      updated_at: now,
+    };
+    const row = existing
+      ? await transaction
+          .updateTable("customer_entitlement_grants")
+          .set(terms)
+          .where("environment_id", "=", context.environmentId)
+          .where("id", "=", existing.id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : await transaction
+          .insertInto("customer_entitlement_grants")
+          .values({
+            id: newId("entitlementGrant", now),
+            organization_id: context.organizationId,
+            environment_id: context.environmentId,
+            customer_id: customerId,
+            feature_id: feature.id,
+            created_at: now,
+            ...terms,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+    const grant = presentGrant(row, feature.code);
+    await recordAuditEvent(transaction, context, {
+      action: existing ? "entitlement_grant.updated" : "entitlement_grant.created",
+      objectType: "entitlement_grant",
+      objectId: grant.id,
+      before: existing ? presentGrant(existing, feature.code) : null,
+      after: grant,
+    });
+    return grant;
+  });
+}
+
+/** Takes a directly granted feature away from a customer. */
+export async function revokeEntitlement(
+  context: RequestContext,
+  customerId: string,
+  featureCode: string,
+): Promise<EntitlementGrant> {
+  await getCustomer(context, customerId);
+  return context.database.transaction().execute(async (transaction) => {
+    const existing = await transaction
+      .selectFrom("customer_entitlement_grants")
+      .innerJoin("features", "features.id", "customer_entitlement_grants.feature_id")
+      .selectAll("customer_entitlement_grants")
+      .where("customer_entitlement_grants.organization_id", "=", context.organizationId)
+      .where("customer_entitlement_grants.environment_id", "=", context.environmentId)
+      .where("customer_entitlement_grants.customer_id", "=", customerId)
+      .where("features.code", "=", featureCode)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!existing) throw notFound(`grant to customer ${customerId} of feature`, featureCode);
+    await transaction
+      .deleteFrom("customer_entitlement_grants")
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", existing.id)
+      .execute();
+    const grant = presentGrant(existing, featureCode);
+    await recordAuditEvent(transaction, context, {
+      action: "entitlement_grant.revoked",
+      objectType: "entitlement_grant",
+      objectId: grant.id,
+      before: grant,
+      after: null,
+    });
+    return grant;
+  });
+}
+
+export async function customerEntitlements(
+  context: RequestContext,
+  customerId: string,
+): Promise<CustomerEntitlements> {
+  const customer = await getCustomer(context, customerId);
+  const rows = await context.database
+    .selectFrom("customer_entitlement_grants")
+    .innerJoin("features", "features.id", "customer_entitlement_grants.feature_id")
+    .select([
+      "features.code",
+      "features.name",
+      "features.kind",
+      "features.meter_code",
+      "customer_entitlement_grants.value",
+      "customer_entitlement_grants.usage_limit",
+    ])
+    .where("customer_entitlement_grants.organization_id", "=", context.organizationId)
+    .where("customer_entitlement_grants.environment_id", "=", context.environmentId)
+    .where("customer_entitlement_grants.customer_id", "=", customerId)
+    .execute();
+  const now = context.clock.now();
+  const period = currentMonth(now, customer.timezone);
+  const features = new Map<string, FeatureDefinition>(
+    rows.map((row) => [
+      row.code,
+      { code: row.code, name: row.name, kind: row.kind, meterCode: row.meter_code },
+    ]),
+  );
+  // Only limits that are set need usage: an unlimited feature is allowed whatever was used.
+  const meteredCodes = [
+    ...new Set(
+      rows
+        .filter((row) => row.kind === "metered" && row.meter_code !== null && row.usage_limit !== null)
+        .map((row) => row.meter_code as string),
+    ),
+  ];
+  const usageByMeter = new Map<string, Decimal>();
+  for (const meterCode of meteredCodes) {
+    const report = await queryUsage(context, {
+      customer: customer.external_id,
+      meter: meterCode,
+      from: period.start.toISOString(),
+      to: period.end.toISOString(),
+    });
+    usageByMeter.set(meterCode, sumDecimals(report.windows.map((window) => new Decimal(window.value))));
+  }
+  return {
+    customer_id: customerId,
+    as_of: now.toISOString(),
+    period_start: period.start.toISOString(),
+    period_end: period.end.toISOString(),
+    data: resolveEntitlements({
+      features,
+      planEntitlements: [],
+      grants: rows.map((row) => ({
+        feature: row.code,
+        ...(row.value === null ? {} : { value: row.value }),
+        ...(row.kind === "metered" ? { limit: row.usage_limit } : {}),
+      })),
+      usageByMeter,
+    }),
+  };
+}
+
+/** The calendar month that contains `now`, in the customer's time zone. */
+function currentMonth(now: Date, timeZone: string): { start: Date; end: Date } {
+  const first = billingPeriods({
+    from: now.getTime(),
+    interval: { unit: "month", count: 1 },
+    alignment: "calendar",
+    timeZone,
+  }).next().value;
+  return { start: new Date(first.fullStart), end: new Date(first.fullEnd) };
+}
+
+function presentGrant(row: Selectable<EntitlementGrantTable>, featureCode: string): EntitlementGrant {
+  return {
+    id: row.id,
+    customer_id: row.customer_id,
+    feature: featureCode,
+    value: row.value ?? null,
+    limit: row.usage_limit,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}

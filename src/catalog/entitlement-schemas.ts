@@ -1,0 +1,57 @@
+// The JSON shapes of a customer's entitlements on the API.
+import { type Static, Type } from "typebox";
+import { ReasonField } from "../governance/governance-schemas.ts";
+import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Code } from "./plan-version-content.ts";
+import { featureKinds } from "./product-feature-schemas.ts";
+
+export const GrantEntitlementBody = Type.Object(
+  {
+    feature: Code,
+    value: Type.Optional(Type.Unknown({ description: "a static feature's configuration value" })),
+    limit: Type.Optional(
+      Nullable({
+        ...NonNegativeDecimalString,
+        description: "a metered feature's limit per period; null is unlimited",
+      }),
+    ),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type GrantEntitlementInput = Static<typeof GrantEntitlementBody>;
+
+export const EntitlementGrantSchema = Type.Object({
+  id: Type.String({ examples: ["ent_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  customer_id: Type.String(),
+  feature: Type.String(),
+  value: Type.Unknown(),
+  limit: Nullable(Type.String()),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type EntitlementGrant = Static<typeof EntitlementGrantSchema>;
+
+export const CustomerEntitlementsSchema = Type.Object({
+  customer_id: Type.String(),
+  as_of: Timestamp,
+  period_start: {
+    ...Timestamp,
+    description: "the calendar month in the customer's time zone, over which usage counts",
+  },
+  period_end: Timestamp,
+  data: Type.Array(
+    Type.Object({
+      feature: Type.String(),
+      name: Type.String(),
+      kind: StringEnum(featureKinds),
+      allowed: Type.Boolean({ description: "whether the customer may use the feature now" }),
+      value: Type.Unknown(),
+      limit: Nullable(Type.String()),
+      used: Nullable(Type.String()),
+      remaining: Nullable(Type.String()),
+      source: StringEnum(["plan", "grant"]),
+    }),
+  ),
+});
+export type CustomerEntitlements = Static<typeof CustomerEntitlementsSchema>;

@@ -1,0 +1,167 @@
+// Features: what a plan or a direct grant entitles a customer to. Three kinds:
+// boolean (on or off), static (a configuration value, such as a theme or a
+// seat count), and metered (a limit per billing period on a meter's usage).
+// A feature's kind never changes, since plan versions already published give
+// values of that kind.
+import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { isUniqueViolation } from "../platform/database/errors.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { conflict, notFound, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { meterAggregationsOf } from "./catalog-references.ts";
+import type { CreateFeatureInput, Feature, UpdateFeatureInput } from "./product-feature-schemas.ts";
+import type { FeatureTable } from "./tables.ts";
+
+export async function createFeature(context: RequestContext, input: CreateFeatureInput): Promise<Feature> {
+  if (input.kind === "metered" && input.meter === undefined) {
+    throw validationFailed([{ path: "$.meter", message: "is required for a metered feature" }]);
+  }
+  if (input.kind !== "metered" && input.meter !== undefined) {
+    throw validationFailed([
+      { path: "$.meter", message: `must be left out: a ${input.kind} feature has no meter` },
+    ]);
+  }
+  if (input.meter !== undefined) await checkMeter(context, input.meter);
+  const now = context.clock.now();
+  try {
+    return await context.database.transaction().execute(async (transaction) => {
+      const row = await transaction
+        .insertInto("features")
+        .values({
+          id: newId("feature", now),
+          organization_id: context.organizationId,
+          environment_id: context.environmentId,
+          code: input.code,
+          name: input.name,
+          description: input.description ?? null,
+          kind: input.kind,
+          meter_code: input.meter ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const feature = presentFeature(row);
+      await recordAuditEvent(transaction, context, {
+        action: "feature.created",
+        objectType: "feature",
+        objectId: feature.id,
+        before: null,
+        after: feature,
+      });
+      return feature;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw conflict("feature_code_taken", `A feature with code "${input.code}" already exists.`, [
+        { path: "$.code", message: "is already used by another feature" },
+      ]);
+    }
+    throw error;
+  }
+}
+
+export async function getFeature(context: RequestContext, id: string): Promise<Feature> {
+  const row = await selectFeatures(context.database, context).where("id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("feature", id);
+  return presentFeature(row);
+}
+
+export async function listFeatures(
+  context: RequestContext,
+  page: { limit: number; afterId: string | undefined },
+): Promise<Feature[]> {
+  let query = selectFeatures(context.database, context)
+    .orderBy("id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  return (await query.execute()).map(presentFeature);
+}
+
+/** Every feature of an environment, by code: for catalog export, plan validation and entitlements. */
+export async function listAllFeatures(database: Database, scope: TenantScope): Promise<Feature[]> {
+  return (await selectFeatures(database, scope).orderBy("code").execute()).map(presentFeature);
+}
+
+/** The feature with this code, or undefined. */
+export async function findFeatureByCode(
+  database: Database,
+  scope: TenantScope,
+  code: string,
+): Promise<Feature | undefined> {
+  const row = await selectFeatures(database, scope).where("code", "=", code).executeTakeFirst();
+  return row ? presentFeature(row) : undefined;
+}
+
+export async function updateFeature(
+  context: RequestContext,
+  id: string,
+  input: UpdateFeatureInput,
+): Promise<Feature> {
+  return context.database.transaction().execute(async (transaction) => {
+    const beforeRow = await selectFeatures(transaction, context)
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!beforeRow) throw notFound("feature", id);
+    if (input.meter !== undefined) {
+      if (beforeRow.kind !== "metered") {
+        throw validationFailed([
+          { path: "$.meter", message: `must be left out: a ${beforeRow.kind} feature has no meter` },
+        ]);
+      }
+      await checkMeter({ ...context, database: transaction }, input.meter);
+    }
+    const row = await transaction
+      .updateTable("features")
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.meter !== undefined ? { meter_code: input.meter } : {}),
+        updated_at: context.clock.now(),
+      })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const after = presentFeature(row);
+    await recordAuditEvent(transaction, context, {
+      action: "feature.updated",
+      objectType: "feature",
+      objectId: id,
+      before: presentFeature(beforeRow),
+      after,
+    });
+    return after;
+  });
+}
+
+async function checkMeter(context: RequestContext, meterCode: string): Promise<void> {
+  const meters = await meterAggregationsOf(context.database, context);
+  if (!meters.has(meterCode)) {
+    throw validationFailed([{ path: "$.meter", message: `unknown meter "${meterCode}"` }]);
+  }
+}
+
+function selectFeatures(database: Database, scope: TenantScope) {
+  return database
+    .selectFrom("features")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId);
+}
+
+export function presentFeature(row: Selectable<FeatureTable>): Feature {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    kind: row.kind,
+    meter: row.meter_code,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,188 @@
+// The JSON shapes of plans, plan versions and their review on the API.
+import { type Static, Type } from "typebox";
+import { ReasonField } from "../governance/governance-schemas.ts";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  Code,
+  newPlanVersionContentFields,
+  PlanVersionContentSchema,
+  planVersionContentChangeFields,
+} from "./plan-version-content.ts";
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Description = Nullable(Type.String({ maxLength: 2000 }));
+const Comment = Type.String({ minLength: 1, maxLength: 5000 });
+const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
+
+export const planVersionStates = ["draft", "pending_approval", "published", "retired"] as const;
+export const planVersionStatuses = [
+  "draft",
+  "pending_approval",
+  "scheduled",
+  "active",
+  "superseded",
+  "retired",
+] as const;
+export type PlanVersionStatus = (typeof planVersionStatuses)[number];
+
+export const PlanIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export const PlanVersionParams = Type.Object({ id: Type.String({ maxLength: 64 }), version: VersionNumber });
+export const PlanVersionDiffParams = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  version: VersionNumber,
+  other_version: VersionNumber,
+});
+
+export const CreatePlanBody = Type.Object(
+  {
+    code: Code,
+    name: Name,
+    description: Type.Optional(Description),
+    version: Type.Object(newPlanVersionContentFields, {
+      additionalProperties: false,
+      description: "the content of version 1, created as a draft",
+    }),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type CreatePlanInput = Static<typeof CreatePlanBody>;
+
+export const UpdatePlanBody = Type.Object(
+  { name: Type.Optional(Name), description: Type.Optional(Description), reason: ReasonField },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdatePlanInput = Static<typeof UpdatePlanBody>;
+
+const VersionSummarySchema = Type.Object({
+  version: Type.Integer(),
+  state: StringEnum(planVersionStates),
+  status: StringEnum(planVersionStatuses),
+  effective_from: Nullable(Timestamp),
+});
+
+export const PlanSchema = Type.Object({
+  id: Type.String({ examples: ["pln_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  code: Type.String(),
+  name: Type.String(),
+  description: Nullable(Type.String()),
+  versions: Type.Array(VersionSummarySchema, { description: "every version, oldest first" }),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type Plan = Static<typeof PlanSchema>;
+
+export const PlanVersionSchema = Type.Object({
+  id: Type.String({ examples: ["plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  plan_id: Type.String(),
+  plan_code: Type.String(),
+  version: Type.Integer(),
+  state: StringEnum(planVersionStates),
+  status: StringEnum(planVersionStatuses, {
+    description: "the state, with a published version told apart as scheduled, active or superseded",
+  }),
+  ...PlanVersionContentSchema.properties,
+  copied_from_version: Nullable(Type.Integer()),
+  effective_from: Nullable(Timestamp),
+  created_by: Type.String(),
+  submitted_by: Nullable(Type.String()),
+  submitted_at: Nullable(Timestamp),
+  approved_by: Nullable(Type.String()),
+  approved_at: Nullable(Timestamp),
+  published_at: Nullable(Timestamp),
+  retired_at: Nullable(Timestamp),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type PlanVersion = Static<typeof PlanVersionSchema>;
+
+export const CreatePlanVersionBody = Type.Object(
+  {
+    from_version: Type.Optional({
+      ...VersionNumber,
+      description: "the version to copy; the latest when left out",
+    }),
+    ...planVersionContentChangeFields,
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type CreatePlanVersionInput = Static<typeof CreatePlanVersionBody>;
+
+export const UpdatePlanVersionBody = Type.Object(
+  { ...planVersionContentChangeFields, reason: ReasonField },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdatePlanVersionInput = Static<typeof UpdatePlanVersionBody>;
+
+const EffectiveFrom = Type.String({
+  format: "date-time",
+  description: "when the version takes effect; now when left out, never in the past",
+});
+
+export const SubmitPlanVersionBody = Type.Object(
+  { comment: Type.Optional(Comment), effective_from: Type.Optional(EffectiveFrom), reason: ReasonField },
+  { additionalProperties: false },
+);
+export type SubmitPlanVersionInput = Static<typeof SubmitPlanVersionBody>;
+
+export const ApprovePlanVersionBody = Type.Object(
+  {
+    comment: Type.Optional(Comment),
+    effective_from: Type.Optional({
+      ...EffectiveFrom,
+      description: "overrides the date asked for at submission; now when neither is given or it has passed",
+    }),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type ApprovePlanVersionInput = Static<typeof ApprovePlanVersionBody>;
+
+export const RejectPlanVersionBody = Type.Object(
+  { comment: Comment, reason: ReasonField },
+  { additionalProperties: false },
+);
+export type RejectPlanVersionInput = Static<typeof RejectPlanVersionBody>;
+
+export const CommentPlanVersionBody = RejectPlanVersionBody;
+
+export const PublishPlanVersionBody = Type.Object(
+  { effective_from: Type.Optional(EffectiveFrom), reason: ReasonField },
+  { additionalProperties: false },
+);
+export type PublishPlanVersionInput = Static<typeof PublishPlanVersionBody>;
+
+export const ReasonOnlyBody = Type.Object({ reason: ReasonField }, { additionalProperties: false });
+
+export const RollbackPlanBody = Type.Object(
+  {
+    to_version: { ...VersionNumber, description: "the earlier version whose content the new draft copies" },
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type RollbackPlanInput = Static<typeof RollbackPlanBody>;
+
+export const ApprovalStepSchema = Type.Object({
+  id: Type.String({ examples: ["apr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  action: StringEnum(["submitted", "approved", "rejected", "commented"]),
+  actor: Type.Object({ type: Type.String(), id: Type.String(), role: Nullable(Type.String()) }),
+  comment: Nullable(Type.String()),
+  created_at: Timestamp,
+});
+
+export const PlanVersionDiffSchema = Type.Object({
+  plan_id: Type.String(),
+  from_version: Type.Integer(),
+  to_version: Type.Integer(),
+  changes: Type.Array(
+    Type.Object({
+      path: Type.String({ examples: ["$.charges[1].tiers[1].unit_price"] }),
+      change: StringEnum(["added", "removed", "changed"]),
+      before: Type.Unknown(),
+      after: Type.Unknown(),
+      description: Type.String({ examples: ["charge api_calls graduated tier 2 unit price 0.002 → 0.0015"] }),
+    }),
+  ),
+});

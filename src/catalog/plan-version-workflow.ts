@@ -1,0 +1,418 @@
+// The life of a plan version after drafting: submit for approval, approve
+// (which publishes it) or reject (back to draft), comment, publish directly
+// where the environment's approval policy allows, retire, and roll back by
+// copying an earlier version into a new draft that takes the same path. Each
+// step is one transaction with its audit entry and, for review steps, its
+// entry in the approvals trail.
+import { readApprovalPolicy } from "../governance/approval-policy.ts";
+import {
+  type ApprovalStep,
+  ensureApproverIsNotAuthor,
+  listApprovalSteps,
+  recordApprovalStep,
+} from "../governance/approvals.ts";
+import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
+import type {
+  ApprovePlanVersionInput,
+  PlanVersion,
+  PublishPlanVersionInput,
+  RejectPlanVersionInput,
+  RollbackPlanInput,
+  SubmitPlanVersionInput,
+} from "./plan-schemas.ts";
+import {
+  ensureNotPublished,
+  findPlan,
+  findVersionRow,
+  lockPlan,
+  type PlanRow,
+  type PlanVersionRow,
+  planVersionRows,
+  presentVersionAmong,
+} from "./plan-store.ts";
+import { openDraft } from "./plan-versions.ts";
+
+const reviewObjectType = "plan_version";
+
+type VersionInTransaction = {
+  transaction: DatabaseTransaction;
+  plan: PlanRow;
+  rows: PlanVersionRow[];
+  row: PlanVersionRow;
+};
+
+async function withLockedVersion<Result>(
+  context: RequestContext,
+  planId: string,
+  version: number,
+  work: (locked: VersionInTransaction) => Promise<Result>,
+): Promise<Result> {
+  return context.database.transaction().execute(async (transaction) => {
+    const plan = await lockPlan(transaction, context, planId);
+    const rows = await planVersionRows(transaction, context, planId);
+    return work({ transaction, plan, rows, row: findVersionRow(rows, plan, version) });
+  });
+}
+
+/** Moves a draft to pending approval, with the date it should take effect once approved. */
+export async function submitPlanVersion(
+  context: RequestContext,
+  planId: string,
+  version: number,
+  input: SubmitPlanVersionInput,
+): Promise<PlanVersion> {
+  const requested = input.effective_from === undefined ? null : notInThePast(context, input.effective_from);
+  return withLockedVersion(context, planId, version, async ({ transaction, plan, rows, row }) => {
+    ensureNotPublished(plan, row);
+    if (row.state !== "draft") {
+      throw conflict(
+        "plan_version_not_draft",
+        `Version ${row.version} of plan ${plan.code} is already pending approval.`,
+      );
+    }
+    const now = context.clock.now();
+    const updated = await transaction
+      .updateTable("plan_versions")
+      .set({
+        state: "pending_approval",
+        effective_from: requested,
+        submitted_by: describeActor(context.actor).id,
+        submitted_at: now,
+        updated_at: now,
+      })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordApprovalStep(transaction, context, {
+      objectType: reviewObjectType,
+      objectId: row.id,
+      action: "submitted",
+      comment: input.comment ?? null,
+    });
+    return recordTransition(
+      transaction,
+      context,
+      plan,
+      rows,
+      row,
+      updated,
+      "plan_version.submitted",
+      input.comment,
+    );
+  });
+}
+
+/**
+ * Approves a version pending approval, which publishes it: effective from the
+ * date given here, else the one asked for at submission, else now (a date
+ * that has passed meanwhile becomes now). The approver must hold another key
+ * than the one that submitted it.
+ */
+export async function approvePlanVersion(
+  context: RequestContext,
+  planId: string,
+  version: number,
+  input: ApprovePlanVersionInput,
+): Promise<PlanVersion> {
+  const given = input.effective_from === undefined ? undefined : notInThePast(context, input.effective_from);
+  return withLockedVersion(context, planId, version, async ({ transaction, plan, rows, row }) => {
+    ensureNotPublished(plan, row);
+    ensurePending(plan, row);
+    ensureApproverIsNotAuthor(context.actor, row.submitted_by);
+    const now = context.clock.now();
+    const requested = row.effective_from !== null && row.effective_from > now ? row.effective_from : now;
+    const effectiveFrom = given ?? requested;
+    ensureAfterScheduledVersions(plan, rows, row, effectiveFrom, now);
+    const updated = await transaction
+      .updateTable("plan_versions")
+      .set({
+        state: "published",
+        effective_from: effectiveFrom,
+        approved_by: describeActor(context.actor).id,
+        approved_at: now,
+        published_at: now,
+        updated_at: now,
+      })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordApprovalStep(transaction, context, {
+      objectType: reviewObjectType,
+      objectId: row.id,
+      action: "approved",
+      comment: input.comment ?? null,
+    });
+    return recordTransition(
+      transaction,
+      context,
+      plan,
+      rows,
+      row,
+      updated,
+      "plan_version.approved",
+      input.comment,
+    );
+  });
+}
+
+/** Sends a version pending approval back to draft, with the reviewer's comment saying why. */
+export async function rejectPlanVersion(
+  context: RequestContext,
+  planId: string,
+  version: number,
+  input: RejectPlanVersionInput,
+): Promise<PlanVersion> {
+  return withLockedVersion(context, planId, version, async ({ transaction, plan, rows, row }) => {
+    ensureNotPublished(plan, row);
+    ensurePending(plan, row);
+    const now = context.clock.now();
+    const updated = await transaction
+      .updateTable("plan_versions")
+      .set({ state: "draft", effective_from: null, submitted_by: null, submitted_at: null, updated_at: now })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordApprovalStep(transaction, context, {
+      objectType: reviewObjectType,
+      objectId: row.id,
+      action: "rejected",
+      comment: input.comment,
+    });
+    return recordTransition(
+      transaction,
+      context,
+      plan,
+      rows,
+      row,
+      updated,
+      "plan_version.rejected",
+      input.comment,
+    );
+  });
+}
+
+/** A comment on a draft or on a version under review; published versions are closed to comments too. */
+export async function commentOnPlanVersion(
+  context: RequestContext,
+  planId: string,
+  version: number,
+  comment: string,
+): Promise<ApprovalStep> {
+  return withLockedVersion(context, planId, version, async ({ transaction, plan, row }) => {
+    ensureNotPublished(plan, row);
+    const step = await recordApprovalStep(transaction, context, {
+      objectType: reviewObjectType,
+      objectId: row.id,
+      action: "commented",
+      comment,
+    });
+    await recordAuditEvent(transaction, context, {
+      action: "plan_version.commented",
+      objectType: reviewObjectType,
+      objectId: row.id,
+      before: null,
+      after: { plan_id: plan.id, version: row.version, comment },
+    });
+    return step;
+  });
+}
+
+export async function listPlanVersionReview(
+  context: RequestContext,
+  planId: string,
+  version: number,
+): Promise<ApprovalStep[]> {
+  const plan = await findPlan(context.database, context, planId);
+  const row = findVersionRow(await planVersionRows(context.database, context, planId), plan, version);
+  return listApprovalSteps(context.database, context, reviewObjectType, row.id);
+}
+
+/**
+ * Publishes a draft (or a version pending approval) without a review, which
+ * only an environment whose approval policy does not require one allows.
+ */
+export async function publishPlanVersion(
+  context: RequestContext,
+  planId: string,
+  version: number,
+  input: PublishPlanVersionInput,
+): Promise<PlanVersion> {
+  const given = input.effective_from === undefined ? undefined : notInThePast(context, input.effective_from);
+  return withLockedVersion(context, planId, version, async ({ transaction, plan, rows, row }) => {
+    ensureNotPublished(plan, row);
+    const policy = await readApprovalPolicy(transaction, context);
+    if (policy.publish_requires_approval) {
+      throw conflict(
+        "approval_required",
+        `The ${policy.environment} environment's approval policy requires approval: submit version ${row.version} ` +
+          `with POST /v1/plans/${plan.id}/versions/${row.version}/submit and have another key holder approve it.`,
+      );
+    }
+    const now = context.clock.now();
+    const effectiveFrom = given ?? now;
+    ensureAfterScheduledVersions(plan, rows, row, effectiveFrom, now);
+    const updated = await transaction
+      .updateTable("plan_versions")
+      .set({ state: "published", effective_from: effectiveFrom, published_at: now, updated_at: now })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return recordTransition(
+      transaction,
+      context,
+      plan,
+      rows,
+      row,
+      updated,
+      "plan_version.published",
+      undefined,
+    );
+  });
+}
+
+/**
+ * Retires a published version: from now on it is not in effect for anything
+ * new. Its content never changes; retiring one that is only scheduled cancels
+ * the schedule.
+ */
+export async function retirePlanVersion(
+  context: RequestContext,
+  planId: string,
+  version: number,
+): Promise<PlanVersion> {
+  return withLockedVersion(context, planId, version, async ({ transaction, plan, rows, row }) => {
+    if (row.state === "retired") {
+      throw conflict(
+        "plan_version_immutable",
+        `Version ${row.version} of plan ${plan.code} is already retired.`,
+      );
+    }
+    if (row.state !== "published") {
+      throw conflict(
+        "plan_version_not_published",
+        `Version ${row.version} of plan ${plan.code} is ${row.state === "draft" ? "a draft" : "pending approval"}; ` +
+          "only a published version can be retired (discard or reject the others).",
+      );
+    }
+    const now = context.clock.now();
+    const updated = await transaction
+      .updateTable("plan_versions")
+      .set({ state: "retired", retired_at: now, updated_at: now })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return recordTransition(
+      transaction,
+      context,
+      plan,
+      rows,
+      row,
+      updated,
+      "plan_version.retired",
+      undefined,
+    );
+  });
+}
+
+/**
+ * Rolls a plan back to an earlier version's pricing: a new draft with that
+ * version's content, which is submitted, approved and published like any
+ * other. No version is changed or removed.
+ */
+export async function rollbackPlan(
+  context: RequestContext,
+  planId: string,
+  input: RollbackPlanInput,
+): Promise<PlanVersion> {
+  return context.database.transaction().execute(async (transaction) => {
+    const plan = await lockPlan(transaction, context, planId);
+    const rows = await planVersionRows(transaction, context, planId);
+    const target = findVersionRow(rows, plan, input.to_version);
+    if (target.state !== "published" && target.state !== "retired") {
+      throw validationFailed([
+        {
+          path: "$.to_version",
+          message: `version ${target.version} was never published; roll back to a published or retired version`,
+        },
+      ]);
+    }
+    return openDraft(transaction, context, plan, rows, target, {}, "plan_version.rollback_drafted");
+  });
+}
+
+async function recordTransition(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  plan: PlanRow,
+  rows: readonly PlanVersionRow[],
+  before: PlanVersionRow,
+  after: PlanVersionRow,
+  action: string,
+  comment: string | undefined,
+): Promise<PlanVersion> {
+  const now = context.clock.now();
+  const presented = presentVersionAmong(plan, rows, after, now);
+  await recordAuditEvent(transaction, context, {
+    action,
+    objectType: reviewObjectType,
+    objectId: after.id,
+    before: presentVersionAmong(plan, rows, before, now),
+    after: comment === undefined ? presented : { ...presented, comment },
+  });
+  return presented;
+}
+
+function ensurePending(plan: PlanRow, row: PlanVersionRow): void {
+  if (row.state !== "pending_approval") {
+    throw conflict(
+      "plan_version_not_pending",
+      `Version ${row.version} of plan ${plan.code} is a draft, not pending approval: submit it first.`,
+    );
+  }
+}
+
+/**
+ * A version published to take effect before another one already scheduled
+ * would be in effect only until the older pricing takes over: almost always a
+ * mistake, so it is refused.
+ */
+function ensureAfterScheduledVersions(
+  plan: PlanRow,
+  rows: readonly PlanVersionRow[],
+  row: PlanVersionRow,
+  effectiveFrom: Date,
+  now: Date,
+): void {
+  for (const other of rows) {
+    if (other.id === row.id || other.state !== "published" || other.effective_from === null) continue;
+    if (other.effective_from > now && other.effective_from > effectiveFrom) {
+      throw conflict(
+        "effective_from_before_scheduled_version",
+        `Version ${other.version} of plan ${plan.code} is scheduled to take effect at ` +
+          `${other.effective_from.toISOString()}; publish at or after that date, or retire version ${other.version} first.`,
+        [{ path: "$.effective_from", message: `must not be before ${other.effective_from.toISOString()}` }],
+      );
+    }
+  }
+}
+
+function notInThePast(context: RequestContext, text: string): Date {
+  const instant = new Date(text);
+  if (instant < context.clock.now()) {
+    throw validationFailed([
+      {
+        path: "$.effective_from",
+        message: "is in the past: published prices never change what was already billed",
+      },
+    ]);
+  }
+  return instant;
+}

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let billingOps: ApiClient;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant();
+  billingOps = await tenant.client("billing_ops");
+  const meter = await tenant.admin.post("/v1/meters", {
+    code: "api_calls",
+    name: "API calls",
+    event_name: "api_call",
+    aggregation: "count",
+  });
+  expect(meter.status).toBe(201);
+  const tokens = await tenant.admin.post("/v1/meters", {
+    code: "payments",
+    name: "Payments",
+    event_name: "payment",
+    aggregation: "sum",
+    property: "amount",
+  });
+  expect(tokens.status).toBe(201);
+});
+afterAll(async () => testApp?.close());
+
+const graduatedCalls = (secondTierPrice: string) => ({
+  id: "calls",
+  type: "usage",
+  meter: "api_calls",
+  model: "graduated",
+  tiers: [
+    { up_to: 1000, unit_price: "0" },
+    { up_to: 10000, unit_price: secondTierPrice },
+    { up_to: null, unit_price: "0.001" },
+  ],
+});
+
+let planCounter = 0;
+async function newPlan(client: ApiClient = tenant.admin, version: Record<string, unknown> = {}) {
+  planCounter += 1;
+  const response = await client.post("/v1/plans", {
+    code: `pro-${planCounter}`,
+    name: "Pro",
+    version: {
+      currency: "USD",
+      interval: "month",
+      minimum_commitment: "100.00",
+      charges: [{ id: "base", type: "fixed", amount: "49.00" }, graduatedCalls("0.002")],
+      ...version,
+    },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body as { id: string; code: string };
+}
+
+describe("plans and versions", () => {
+  it("creates a plan with a draft version 1 and validates charges with the scenario rules, by path", async () => {
+    const plan = await newPlan();
+    const version = await tenant.admin.get(`/v1/plans/${plan.id}/versions/1`);
+    expect(version.body).toMatchObject({
+      plan_code: plan.code,
+      version: 1,
+      state: "draft",
+      status: "draft",
+      currency: "USD",
+      interval: "month",
+      interval_count: 1,
+      trial_days: 0,
+      minimum_commitment: "100.00",
+    });
+    expect(version.body.id).toMatch(/^plv_/);
+
+    const bad = await tenant.admin.post("/v1/plans", {
+      code: "bad",
+      name: "Bad",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [
+          { id: "base", type: "fixed", amount: "49.00" },
+          { id: "fee", type: "usage", meter: "api_calls", model: "percentage", rate: "2.9" },
+          {
+            id: "calls",
+            type: "usage",
+            meter: "api_calls",
+            model: "graduated",
+            tiers: [
+              { up_to: 1000, unit_price: "0" },
+              { up_to: 500, unit_price: "0.1" },
+              { up_to: null, unit_price: "0.1" },
+            ],
+          },
+          { id: "ghost", type: "usage", meter: "nothing", model: "per_unit", unit_price: "1" },
+        ],
+      },
+    });
+    expect(bad.status).toBe(400);
+    const paths = bad.body.errors.map((error: { path: string }) => error.path);
+    expect(paths).toContain("$.version.charges[2].tiers");
+    expect(paths).toContain("$.version.charges[1].meter");
+    expect(paths).toContain("$.version.charges[3].meter");
+    const tierError = bad.body.errors.find((error: { path: string }) => error.path === "$.version.charges[2].tiers");
+    expect(tierError.message).toContain("must increase");
+  });
+
+  it("checks other currencies' price books and entitlements against the charges and features", async () => {
+    await tenant.admin.post("/v1/features", { code: "sso", name: "SSO", kind: "boolean" });
+    await tenant.admin.post("/v1/features", {
+      code: "call_limit",
+      name: "Calls",
+      kind: "metered",
+      meter: "api_calls",
+    });
+    const plan = await newPlan(tenant.admin, {
+      currency_prices: [
+        {
+          currency: "EUR",
+          minimum_commitment: "90.00",
+          charges: [
+            { id: "base", amount: "45.00" },
+            {
+              id: "calls",
+              tiers: [
+                { up_to: 1000, unit_price: "0" },
+                { up_to: 10000, unit_price: "0.0018" },
+                { up_to: null, unit_price: "0.0009" },
+              ],
+            },
+          ],
+        },
+      ],
+      entitlements: [{ feature: "sso" }, { feature: "call_limit", limit: "100000" }],
+    });
+    expect(plan.id).toMatch(/^pln_/);
+
+    const bad = await tenant.admin.post(`/v1/plans/${plan.id}/versions/1`, {});
+    expect(bad.status).toBe(404);
+    const edit = await tenant.admin.patch(`/v1/plans/${plan.id}/versions/1`, {
+      currency_prices: [{ currency: "EUR", charges: [{ id: "base", unit_price: "1" }] }],
+      entitlements: [{ feature: "sso", limit: "5" }, { feature: "nope" }, { feature: "call_limit" }],
+    });
+    expect(edit.status).toBe(400);
+    expect(edit.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      "$.currency_prices[0].charges",
+      "$.currency_prices[0].charges[0].amount",
+      "$.currency_prices[0].charges[0].unit_price",
+      "$.currency_prices[0].minimum_commitment",
+      "$.entitlements[0].limit",
+      "$.entitlements[1].feature",
+      "$.entitlements[2].limit",
+    ]);
+  });
+
+  it("publishes directly in test, refuses a second open version, and keeps a published version immutable", async () => {
+    const plan = await newPlan();
+    const published = await tenant.admin.post(`/v1/plans/${plan.id}/versions/1/publish`, {});
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ state: "published", status: "active" });
+
+    const draft = await billingOps.post(`/v1/plans/${plan.id}/versions`, { trial_days: 14 });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ version: 2, state: "draft", trial_days: 14, copied_from_version: 1 });
+    const second = await billingOps.post(`/v1/plans/${plan.id}/versions`, {});
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe("plan_has_open_version");
+
+    const writes: [string, string, unknown][] = [
+      ["PATCH", `/v1/plans/${plan.id}/versions/1`, { trial_days: 30 }],
+      ["DELETE", `/v1/plans/${plan.id}/versions/1`, undefined],
+      ["POST", `/v1/plans/${plan.id}/versions/1/submit`, {}],
+      ["POST", `/v1/plans/${plan.id}/versions/1/approve`, {}],
+      ["POST", `/v1/plans/${plan.id}/versions/1/reject`, { comment: "no" }],
+      ["POST", `/v1/plans/${plan.id}/versions/1/comments`, { comment: "hello" }],
+      ["POST", `/v1/plans/${plan.id}/versions/1/publish`, {}],
+    ];
+    for (const [method, path, body] of writes) {
+      const response =
+        method === "PATCH"
+          ? await tenant.admin.patch(path, body)
+          : method === "DELETE"
+            ? await tenant.admin.delete(path)
+            : await tenant.admin.post(path, body);
+      expect(response.status, `${method} ${path}`).toBe(409);
+      expect(response.body.code, `${method} ${path}`).toBe("plan_version_immutable");
+    }
+    const unchanged = await tenant.admin.get(`/v1/plans/${plan.id}/versions/1`);
+    expect(unchanged.body.trial_days).toBe(0);
+    expect(unchanged.body.state).toBe("published");
+  });
+});

@@ -1,0 +1,269 @@
+// Customer-specific pricing: effective-dated overrides of one charge of a
+// subscription's plan, checked against the plan version in effect when the
+// override starts. Overrides are never edited: a change is a new version,
+// and every one is in the audit log. Subscriptions do not exist yet, so an
+// override names its subscription by id and its customer; invoicing reads
+// them with `subscriptionPriceOverrides` and applies them with
+// `applyOverrides` (apply-overrides.ts).
+import type { Selectable } from "kysely";
+import { Decimal } from "../core/decimal.ts";
+import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { isUniqueViolation } from "../platform/database/errors.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { tiers as tierListSchema } from "../simulation/scenario-schema.ts";
+import { childPath, IssueCollector, ROOT } from "../simulation/schema.ts";
+import { type EffectiveOverride, slotOf, toRateChange } from "./apply-overrides.ts";
+import { contentOf, planVersionRows, selectPlans } from "./plan-store.ts";
+import type { ChargeDocument } from "./plan-version-content.ts";
+import type {
+  CreatePriceOverrideInput,
+  PriceOverride,
+  PriceOverrideDocument,
+  PriceOverrideFilters,
+} from "./price-override-schemas.ts";
+import type { PriceOverrideTable } from "./tables.ts";
+import { pickVersionInEffect } from "./version-in-effect.ts";
+
+export async function createPriceOverride(
+  context: RequestContext,
+  customerId: string,
+  input: CreatePriceOverrideInput,
+): Promise<PriceOverride> {
+  await getCustomer(context, customerId);
+  const now = context.clock.now();
+  const effectiveFrom = new Date(input.effective_from);
+  const effectiveUntil = input.effective_until === undefined ? null : new Date(input.effective_until);
+  const dateErrors: FieldError[] = [];
+  if (effectiveFrom < now) {
+    dateErrors.push({
+      path: "$.effective_from",
+      message: "is in the past: an override never changes what was billed",
+    });
+  }
+  if (effectiveUntil !== null && effectiveUntil <= effectiveFrom) {
+    dateErrors.push({ path: "$.effective_until", message: "must be after effective_from" });
+  }
+  if (dateErrors.length > 0) throw validationFailed(dateErrors);
+  const slot = slotOf(input.override.type);
+
+  try {
+    return await context.database.transaction().execute(async (transaction) => {
+      const plan = await selectPlans(transaction, context)
+        .where("code", "=", input.plan_code)
+        .executeTakeFirst();
+      if (!plan)
+        throw validationFailed([{ path: "$.plan_code", message: `unknown plan "${input.plan_code}"` }]);
+      const rows = await planVersionRows(transaction, context, plan.id);
+      const timings = rows.map((row) => ({
+        row,
+        version: row.version,
+        state: row.state,
+        effectiveFrom: row.effective_from,
+        retiredAt: row.retired_at,
+      }));
+      // The version in effect when the override starts; one published for later is the next best check.
+      const version =
+        pickVersionInEffect(timings, effectiveFrom)?.row ??
+        rows.filter((row) => row.state === "published").at(-1);
+      if (version === undefined) {
+        throw validationFailed([
+          { path: "$.plan_code", message: `plan "${plan.code}" has no published version to override` },
+        ]);
+      }
+      const charge = contentOf(version).charges.find((candidate) => candidate.id === input.charge_id);
+      if (charge === undefined) {
+        throw validationFailed([
+          {
+            path: "$.charge_id",
+            message: `version ${version.version} of plan "${plan.code}" has no charge "${input.charge_id}"`,
+          },
+        ]);
+      }
+      const fitErrors = overrideFitProblems(input.override, charge);
+      if (fitErrors.length > 0) throw validationFailed(fitErrors);
+
+      const owner = await transaction
+        .selectFrom("price_overrides")
+        .select("customer_id")
+        .where("organization_id", "=", context.organizationId)
+        .where("environment_id", "=", context.environmentId)
+        .where("subscription_id", "=", input.subscription_id)
+        .where("customer_id", "<>", customerId)
+        .executeTakeFirst();
+      if (owner) {
+        throw conflict(
+          "subscription_of_another_customer",
+          `Subscription "${input.subscription_id}" has overrides for customer ${owner.customer_id}, not ${customerId}.`,
+          [{ path: "$.subscription_id", message: "belongs to another customer" }],
+        );
+      }
+      const previous = await transaction
+        .selectFrom("price_overrides")
+        .select((eb) => eb.fn.max("version").as("version"))
+        .where("environment_id", "=", context.environmentId)
+        .where("subscription_id", "=", input.subscription_id)
+        .where("charge_id", "=", input.charge_id)
+        .where("slot", "=", slot)
+        .executeTakeFirst();
+      const row = await transaction
+        .insertInto("price_overrides")
+        .values({
+          id: newId("priceOverride", now),
+          organization_id: context.organizationId,
+          environment_id: context.environmentId,
+          customer_id: customerId,
+          subscription_id: input.subscription_id,
+          plan_id: plan.id,
+          charge_id: input.charge_id,
+          slot,
+          version: Number(previous?.version ?? 0) + 1,
+          override: JSON.stringify(input.override),
+          effective_from: effectiveFrom,
+          effective_until: effectiveUntil,
+          created_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const override = presentPriceOverride(row, plan.code);
+      await recordAuditEvent(transaction, context, {
+        action: "price_override.created",
+        objectType: "price_override",
+        objectId: override.id,
+        before: null,
+        after: override,
+      });
+      return override;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw conflict(
+        "price_override_version_taken",
+        "Another override of this charge was saved at the same moment; send the request again.",
+      );
+    }
+    throw error;
+  }
+}
+
+export async function listPriceOverrides(
+  context: RequestContext,
+  customerId: string,
+  filters: PriceOverrideFilters,
+  page: { limit: number; afterId: string | undefined },
+): Promise<PriceOverride[]> {
+  await getCustomer(context, customerId);
+  let query = context.database
+    .selectFrom("price_overrides")
+    .innerJoin("plans", "plans.id", "price_overrides.plan_id")
+    .selectAll("price_overrides")
+    .select("plans.code as plan_code")
+    .where("price_overrides.organization_id", "=", context.organizationId)
+    .where("price_overrides.environment_id", "=", context.environmentId)
+    .where("price_overrides.customer_id", "=", customerId)
+    .orderBy("price_overrides.id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("price_overrides.id", "<", page.afterId);
+  if (filters.subscription_id !== undefined)
+    query = query.where("price_overrides.subscription_id", "=", filters.subscription_id);
+  if (filters.plan_code !== undefined) query = query.where("plans.code", "=", filters.plan_code);
+  const rows = await query.execute();
+  return rows.map((row) => presentPriceOverride(row, row.plan_code));
+}
+
+/** Every override version of a subscription, for `applyOverrides`. */
+export async function subscriptionPriceOverrides(
+  database: Database,
+  scope: TenantScope,
+  subscriptionId: string,
+): Promise<EffectiveOverride[]> {
+  const rows = await database
+    .selectFrom("price_overrides")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("subscription_id", "=", subscriptionId)
+    .execute();
+  return rows.map((row) => ({
+    chargeId: row.charge_id,
+    slot: row.slot,
+    version: row.version,
+    effectiveFrom: row.effective_from.getTime(),
+    effectiveUntil: row.effective_until?.getTime() ?? null,
+    change: toRateChange(row.override),
+  }));
+}
+
+const fieldOfType: Record<PriceOverrideDocument["type"], keyof PriceOverrideDocument> = {
+  unit_price: "unit_price",
+  package_price: "package_price",
+  tiers: "tiers",
+  amount: "amount",
+  rate: "rate",
+  percentage_discount: "percent",
+};
+
+const modelsOfType: Record<PriceOverrideDocument["type"], readonly string[]> = {
+  unit_price: ["per_unit"],
+  package_price: ["package"],
+  tiers: ["graduated", "volume"],
+  amount: ["fixed"],
+  rate: ["percentage"],
+  percentage_discount: ["fixed", "per_unit", "package", "graduated", "volume", "percentage"],
+};
+
+/** Why an override cannot apply to this charge: a field of another type, or a price of another model. */
+function overrideFitProblems(override: PriceOverrideDocument, charge: ChargeDocument): FieldError[] {
+  const errors: FieldError[] = [];
+  const field = fieldOfType[override.type];
+  for (const given of Object.keys(override)) {
+    if (given !== "type" && given !== field) {
+      errors.push({
+        path: `$.override.${given}`,
+        message: `must be left out of a ${override.type} override`,
+      });
+    }
+  }
+  if (override[field] === undefined) {
+    errors.push({ path: `$.override.${field}`, message: `is required for a ${override.type} override` });
+  }
+  const model = charge.type === "fixed" ? "fixed" : (charge.model ?? "per_unit");
+  if (!modelsOfType[override.type].includes(model)) {
+    errors.push({
+      path: "$.override.type",
+      message: `a ${override.type} override does not fit charge "${charge.id}", which is ${model}`,
+    });
+  }
+  if (override.type === "percentage_discount" && override.percent !== undefined) {
+    const percent = new Decimal(override.percent);
+    if (percent.isZero() || percent.greaterThan(100)) {
+      errors.push({ path: "$.override.percent", message: "must be more than 0 and at most 100" });
+    }
+  }
+  if (override.type === "tiers" && override.tiers !== undefined) {
+    const issues = new IssueCollector();
+    tierListSchema(override.tiers, childPath(childPath(ROOT, "override"), "tiers"), issues);
+    errors.push(...issues.issues);
+  }
+  return errors;
+}
+
+function presentPriceOverride(row: Selectable<PriceOverrideTable>, planCode: string): PriceOverride {
+  return {
+    id: row.id,
+    customer_id: row.customer_id,
+    subscription_id: row.subscription_id,
+    plan_id: row.plan_id,
+    plan_code: planCode,
+    charge_id: row.charge_id,
+    slot: row.slot,
+    version: row.version,
+    override: row.override,
+    effective_from: row.effective_from.toISOString(),
+    effective_until: row.effective_until?.toISOString() ?? null,
+    created_at: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,71 @@
+// The JSON shapes of products and features on the API.
+import { type Static, Type } from "typebox";
+import { ReasonField } from "../governance/governance-schemas.ts";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Code } from "./plan-version-content.ts";
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Description = Nullable(Type.String({ maxLength: 2000 }));
+
+export const CreateProductBody = Type.Object(
+  { code: Code, name: Name, description: Type.Optional(Description), reason: ReasonField },
+  { additionalProperties: false },
+);
+export type CreateProductInput = Static<typeof CreateProductBody>;
+
+export const UpdateProductBody = Type.Object(
+  { name: Type.Optional(Name), description: Type.Optional(Description), reason: ReasonField },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateProductInput = Static<typeof UpdateProductBody>;
+
+export const ProductSchema = Type.Object({
+  id: Type.String({ examples: ["prd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  code: Type.String(),
+  name: Type.String(),
+  description: Nullable(Type.String()),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type Product = Static<typeof ProductSchema>;
+
+export const featureKinds = ["boolean", "static", "metered"] as const;
+
+export const CreateFeatureBody = Type.Object(
+  {
+    code: Code,
+    name: Name,
+    description: Type.Optional(Description),
+    kind: StringEnum(featureKinds, {
+      description:
+        "boolean: on or off; static: a configuration value; metered: a limit per period on a meter",
+    }),
+    meter: Type.Optional(Code),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type CreateFeatureInput = Static<typeof CreateFeatureBody>;
+
+export const UpdateFeatureBody = Type.Object(
+  {
+    name: Type.Optional(Name),
+    description: Type.Optional(Description),
+    meter: Type.Optional(Code),
+    reason: ReasonField,
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateFeatureInput = Static<typeof UpdateFeatureBody>;
+
+export const FeatureSchema = Type.Object({
+  id: Type.String({ examples: ["fea_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  code: Type.String(),
+  name: Type.String(),
+  description: Nullable(Type.String()),
+  kind: StringEnum(featureKinds),
+  meter: Nullable(Type.String({ description: "the meter code of a metered feature" })),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type Feature = Static<typeof FeatureSchema>;

@@ -1,0 +1,96 @@
+// Row types of the catalog's tables, for the typed query builder.
+import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { ChargeDocument, EntitlementDocument, PriceBookDocument } from "./plan-version-content.ts";
+import type { PriceOverrideDocument } from "./price-override-schemas.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    products: ProductTable;
+    features: FeatureTable;
+    plans: PlanTable;
+    plan_versions: PlanVersionTable;
+    customer_entitlement_grants: EntitlementGrantTable;
+    price_overrides: PriceOverrideTable;
+  }
+}
+
+type Scoped = { id: string; organization_id: string; environment_id: string };
+
+export type ProductTable = Scoped & {
+  code: string;
+  name: string;
+  description: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type FeatureKind = "boolean" | "static" | "metered";
+
+export type FeatureTable = Scoped & {
+  code: string;
+  name: string;
+  description: string | null;
+  kind: FeatureKind;
+  meter_code: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type PlanTable = Scoped & {
+  code: string;
+  name: string;
+  description: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type PlanVersionState = "draft" | "pending_approval" | "published" | "retired";
+
+export type PlanVersionTable = Scoped & {
+  plan_id: string;
+  version: number;
+  state: PlanVersionState;
+  currency: string;
+  billing_interval: string;
+  interval_count: number;
+  trial_days: number;
+  /** numeric, read as a string. */
+  minimum_commitment: string | null;
+  charges: Json<ChargeDocument[]>;
+  currency_prices: Json<PriceBookDocument[]>;
+  entitlements: Json<EntitlementDocument[]>;
+  copied_from_version: number | null;
+  effective_from: Timestamp | null;
+  created_by: string;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  published_at: Timestamp | null;
+  retired_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type EntitlementGrantTable = Scoped & {
+  customer_id: string;
+  feature_id: string;
+  value: Json<unknown> | null;
+  /** numeric, read as a string; null is unlimited. */
+  usage_limit: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type PriceOverrideTable = Scoped & {
+  customer_id: string;
+  subscription_id: string;
+  plan_id: string;
+  charge_id: string;
+  slot: "price" | "discount";
+  version: number;
+  override: Json<PriceOverrideDocument>;
+  effective_from: Timestamp;
+  effective_until: Timestamp | null;
+  created_at: DefaultedTimestamp;
+};

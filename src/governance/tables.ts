@@ -1,0 +1,34 @@
+// Row types of the governance domain's tables (besides the audit log, declared
+// in audit-log.ts), for the typed query builder.
+import type { DefaultedTimestamp, Generated, Timestamp } from "../platform/database/schema.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    approval_policies: ApprovalPolicyTable;
+    approvals: ApprovalTable;
+  }
+}
+
+export type ApprovalPolicyTable = {
+  environment_id: string;
+  organization_id: string;
+  publish_requires_approval: boolean;
+  updated_at: DefaultedTimestamp;
+};
+
+export type ApprovalAction = "submitted" | "approved" | "rejected" | "commented";
+
+export type ApprovalTable = {
+  id: string;
+  position: Generated<string>;
+  organization_id: string;
+  environment_id: string;
+  object_type: string;
+  object_id: string;
+  action: ApprovalAction;
+  actor_type: string;
+  actor_id: string;
+  actor_role: string | null;
+  comment: string | null;
+  created_at: Timestamp;
+};
