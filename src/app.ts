@@ -8,6 +8,9 @@ import { registerProductAndFeatureRoutes } from "./catalog/product-feature-route
 import { type ConsoleOptions, consoleExtension } from "./console/console-extension.ts";
 import { registerCustomerRoutes } from "./customers/customer-routes.ts";
 import { registerGovernanceRoutes } from "./governance/governance-routes.ts";
+import { registerEventRoutes } from "./metering/event-routes.ts";
+import { registerMeterRoutes } from "./metering/meter-routes.ts";
+import { registerUsageRoutes } from "./metering/usage-routes.ts";
 import { registerApiKeyRoutes } from "./organizations/api-key-routes.ts";
 import { authenticateApiKey } from "./organizations/api-keys.ts";
 import type { Clock } from "./platform/clock.ts";
@@ -30,6 +33,9 @@ export const routeModules: RouteModule[] = [
   registerPlanRoutes,
   registerCustomerCatalogRoutes,
   registerGovernanceRoutes,
+  registerMeterRoutes,
+  registerEventRoutes,
+  registerUsageRoutes,
 ];
 
 export function databaseLocationOf(configuration: Configuration): DatabaseLocation {

@@ -16,6 +16,7 @@ export const idPrefixes = {
   approval: "apr",
   priceOverride: "ovr",
   entitlementGrant: "ent",
+  meter: "mtr",
   request: "req",
 } as const;
 

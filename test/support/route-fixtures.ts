@@ -28,6 +28,26 @@ async function apiKeyId(tenant: TestTenant): Promise<string> {
   return response.body.api_key.id;
 }
 
+async function meterId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/meters", {
+    code: unique("fixture-meter"),
+    name: "Fixture meter",
+    event_name: "fixture_event",
+    aggregation: "count",
+  });
+  return response.body.id;
+}
+
+function fixtureEvent(): { id: string; customer: string; name: string } {
+  return { id: unique("fixture-event"), customer: "fixture-events-customer", name: "fixture_event" };
+}
+
+async function eventId(tenant: TestTenant): Promise<string> {
+  const event = fixtureEvent();
+  await tenant.admin.post("/v1/events", event);
+  return event.id;
+}
+
 async function productId(tenant: TestTenant): Promise<string> {
   const response = await tenant.admin.post("/v1/products", {
     code: unique("product"),
@@ -110,6 +130,36 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/api-keys/{id}": { params: async (tenant) => ({ id: await apiKeyId(tenant) }) },
   "POST /v1/api-keys/{id}/rotate": { params: async (tenant) => ({ id: await apiKeyId(tenant) }) },
   "POST /v1/api-keys/{id}/revoke": { params: async (tenant) => ({ id: await apiKeyId(tenant) }) },
+  "POST /v1/meters": {
+    body: () => ({ code: unique("meter"), name: "Meter", event_name: "fixture_event", aggregation: "count" }),
+  },
+  "GET /v1/meters": {},
+  "GET /v1/meters/{id}": { params: async (tenant) => ({ id: await meterId(tenant) }) },
+  "PATCH /v1/meters/{id}": {
+    params: async (tenant) => ({ id: await meterId(tenant) }),
+    body: () => ({ name: "Renamed meter" }),
+  },
+  "POST /v1/meters/{id}/versions": {
+    params: async (tenant) => ({ id: await meterId(tenant) }),
+    body: () => ({ event_name: "fixture_event_v2" }),
+  },
+  "GET /v1/metering/settings": {},
+  "PATCH /v1/metering/settings": { body: () => ({ event_past_window_days: 35 }) },
+  "POST /v1/events": { body: () => fixtureEvent() },
+  "POST /v1/events/batch": { body: () => ({ events: [fixtureEvent(), fixtureEvent()] }) },
+  "POST /v1/events/backfill": { body: () => ({ events: [fixtureEvent()] }) },
+  "GET /v1/events": {},
+  "GET /v1/events/unattributed": {},
+  "GET /v1/events/{id}": { params: async (tenant) => ({ id: await eventId(tenant) }) },
+  "POST /v1/events/{id}/amend": {
+    params: async (tenant) => ({ id: await eventId(tenant) }),
+    body: () => ({ properties: { corrected: true }, reason: "fixture correction" }),
+  },
+  "POST /v1/events/{id}/void": {
+    params: async (tenant) => ({ id: await eventId(tenant) }),
+    body: () => ({ reason: "fixture void" }),
+  },
+  "GET /v1/usage": {},
   "POST /v1/products": { body: () => ({ code: unique("product"), name: "Product" }) },
   "GET /v1/products": {},
   "GET /v1/products/{id}": { params: async (tenant) => ({ id: await productId(tenant) }) },

@@ -1,0 +1,141 @@
+// The event explorer: raw events newest first with the meters each one
+// matched, one event with its revisions, and the events of customer external
+// ids that no customer has, so that they can be fixed (create the customer,
+// or amend the events).
+import { sql } from "kysely";
+import { parseInstant } from "../core/instant.ts";
+import type { RequestContext } from "../platform/context.ts";
+import { validationFailed } from "../platform/errors.ts";
+import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
+import type { EventDetail, EventListFilters, EventView, UnattributedCustomer } from "./event-schemas.ts";
+import { type EventRow, presentEvent, readEventDetail } from "./event-views.ts";
+import { MeterCatalog } from "./meter-catalog.ts";
+import { loadMeterVersions } from "./meter-versions.ts";
+
+type Page<Item> = { data: Item[]; next_cursor: string | null };
+
+const eventsPerUnattributedCustomer = 10;
+
+export async function listEvents(
+  context: RequestContext,
+  filters: EventListFilters,
+): Promise<Page<EventView>> {
+  const limit = filters.limit ?? 20;
+  const from = optionalInstant(filters.from, "query.from");
+  const to = optionalInstant(filters.to, "query.to");
+  const after = decodeEventCursor(filters.cursor);
+  let query = context.database
+    .selectFrom("events")
+    .selectAll()
+    .where("environment_id", "=", context.environmentId)
+    .where("organization_id", "=", context.organizationId)
+    .orderBy("occurred_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit + 1);
+  if (filters.customer !== undefined) query = query.where("customer_external_id", "=", filters.customer);
+  if (filters.name !== undefined) query = query.where("name", "=", filters.name);
+  if (from !== undefined) query = query.where("occurred_at", ">=", new Date(from));
+  if (to !== undefined) query = query.where("occurred_at", "<", new Date(to));
+  if (after !== undefined) {
+    query = query.where(
+      sql<boolean>`(occurred_at, id) < (${new Date(after.occurredAt).toISOString()}::timestamptz, ${after.id})`,
+    );
+  }
+  const rows = await query.execute();
+  const catalog = new MeterCatalog(await loadMeterVersions(context.database, context));
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows.at(-1);
+  return {
+    data: pageRows.map((row) => presentEvent(row, catalog)),
+    next_cursor:
+      rows.length > limit && last ? encodeCursor(`${last.occurred_at.getTime()}:${last.id}`) : null,
+  };
+}
+
+export async function getEvent(context: RequestContext, id: string): Promise<EventDetail> {
+  const catalog = new MeterCatalog(await loadMeterVersions(context.database, context));
+  return readEventDetail(context.database, context, id, catalog);
+}
+
+/**
+ * Customer external ids that events named but no customer has, in external id
+ * order, each with its event count, time span and newest events. Such events
+ * are kept and counted under the external id; creating a customer with it
+ * attributes them, since usage is looked up by external id.
+ */
+export async function listUnattributedCustomers(
+  context: RequestContext,
+  page: { limit: number; cursor: string | undefined },
+): Promise<Page<UnattributedCustomer>> {
+  const after = decodeCursor(page.cursor);
+  // The customers domain owns `customers`; this reads only which external ids exist, as one anti-join.
+  const { rows: unknownCustomers } = await sql<{ customer_external_id: string }>`
+    select seen.customer_external_id
+    from event_customers as seen
+    where seen.environment_id = ${context.environmentId}
+      and not exists (
+        select 1 from customers
+        where customers.environment_id = seen.environment_id and customers.external_id = seen.customer_external_id)
+      and (${after ?? null}::text is null or seen.customer_external_id > ${after ?? null}::text)
+    order by seen.customer_external_id
+    limit ${page.limit + 1}`.execute(context.database);
+  const pageCustomers = unknownCustomers.slice(0, page.limit).map((row) => row.customer_external_id);
+  if (pageCustomers.length === 0) return { data: [], next_cursor: null };
+
+  const { rows: totals } = await sql<{ customer: string; event_count: number; first: Date; last: Date }>`
+    select customer_external_id as customer, count(*)::int as event_count,
+      min(occurred_at) as first, max(occurred_at) as last
+    from events
+    where environment_id = ${context.environmentId} and customer_external_id = any(${pageCustomers}::text[])
+    group by customer_external_id`.execute(context.database);
+  const { rows: newest } = await sql<EventRow>`
+    select newest.*
+    from unnest(${pageCustomers}::text[]) as customer(external_id)
+    cross join lateral (
+      select * from events
+      where environment_id = ${context.environmentId} and customer_external_id = customer.external_id
+      order by occurred_at desc, id desc
+      limit ${eventsPerUnattributedCustomer}) as newest`.execute(context.database);
+
+  const catalog = new MeterCatalog(await loadMeterVersions(context.database, context));
+  const totalsByCustomer = new Map(totals.map((total) => [total.customer, total]));
+  const data: UnattributedCustomer[] = [];
+  for (const customer of pageCustomers) {
+    const total = totalsByCustomer.get(customer);
+    if (total === undefined) continue;
+    data.push({
+      customer,
+      event_count: total.event_count,
+      first_timestamp: total.first.toISOString(),
+      last_timestamp: total.last.toISOString(),
+      events: newest
+        .filter((row) => row.customer_external_id === customer)
+        .map((row) => presentEvent(row, catalog)),
+    });
+  }
+  const last = pageCustomers.at(-1);
+  return {
+    data,
+    next_cursor: unknownCustomers.length > page.limit && last !== undefined ? encodeCursor(last) : null,
+  };
+}
+
+function optionalInstant(text: string | undefined, path: string): number | undefined {
+  if (text === undefined) return undefined;
+  const instant = parseInstant(text);
+  if (instant === undefined) {
+    throw validationFailed([{ path, message: "must be an RFC 3339 timestamp such as 2026-01-15T00:00:00Z" }]);
+  }
+  return instant;
+}
+
+function decodeEventCursor(cursor: string | undefined): { occurredAt: number; id: string } | undefined {
+  const decoded = decodeCursor(cursor);
+  if (decoded === undefined) return undefined;
+  const separator = decoded.indexOf(":");
+  const occurredAt = Number(decoded.slice(0, separator));
+  if (separator < 1 || !Number.isSafeInteger(occurredAt)) {
+    throw validationFailed([{ path: "query.cursor", message: "is not a cursor this API returned" }]);
+  }
+  return { occurredAt, id: decoded.slice(separator + 1) };
+}

@@ -1,0 +1,126 @@
+// Recounting a meter from an instant on: when a meter is created with a past
+// effective_from, when a definition without usage is edited, or when a new
+// version takes over, the stored events from that instant are counted again
+// under the versions now in effect. Runs inside the change's transaction,
+// under the environment's exclusive metering lock, so no batch of events
+// counts with the old definition meanwhile.
+import { sql } from "kysely";
+import type { Instant } from "../core/instant.ts";
+import type { TenantScope } from "../platform/context.ts";
+import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { conflict } from "../platform/errors.ts";
+import { MeterCatalog } from "./meter-catalog.ts";
+import type { MeterVersion } from "./meter-definition.ts";
+import { describeUnreadable } from "./meter-reading.ts";
+import { addReadingsToCells, hourStartOf, millisecondsPerHour, RollupCells } from "./rollup-cells.ts";
+import { addRollupCells, writeUniqueValues } from "./rollup-store.ts";
+import type { EventProperties } from "./tables.ts";
+
+/**
+ * Ingestion of the environment waits while a recount runs, so a recount is
+ * refused when more events than this were stored since its start.
+ */
+export const maximumRecountEvents = 1_000_000;
+const pageSize = 5_000;
+const cellsPerWrite = 5_000;
+
+/** Replaces the meter's rollups from the hour of `from` on by counting the stored events again. */
+export async function recountMeter(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  meter: { id: string; code: string; versions: readonly MeterVersion[] },
+  from: Instant,
+): Promise<void> {
+  const fromHour = hourStartOf(from);
+  await refuseLargeRecount(transaction, scope, fromHour, meter.code);
+  for (const table of ["usage_rollups", "usage_unique_values"] as const) {
+    await transaction
+      .deleteFrom(table)
+      .where("environment_id", "=", scope.environmentId)
+      .where("meter_id", "=", meter.id)
+      .where("hour_start", ">=", new Date(fromHour))
+      .execute();
+  }
+  const activeVersions = meter.versions.filter((version) => version.effectiveUntil > fromHour);
+  const eventNames = [...new Set(activeVersions.map((version) => version.definition.event_name))];
+  if (eventNames.length === 0) return;
+  const catalog = new MeterCatalog(activeVersions);
+  const cells = new RollupCells();
+  let after: { occurredAt: Date; id: string } | undefined;
+  let sequence = 0;
+  for (;;) {
+    let query = transaction
+      .selectFrom("events")
+      .select(["id", "customer_external_id", "name", "occurred_at", "properties"])
+      .where("environment_id", "=", scope.environmentId)
+      .where("name", "in", eventNames)
+      .where("voided_at", "is", null)
+      .where("occurred_at", ">=", new Date(fromHour))
+      .orderBy("occurred_at")
+      .orderBy("id")
+      .limit(pageSize);
+    if (after !== undefined) {
+      const { occurredAt, id } = after;
+      query = query.where(
+        sql<boolean>`(occurred_at, id) > (${occurredAt.toISOString()}::timestamptz, ${id})`,
+      );
+    }
+    const rows = await query.execute();
+    for (const row of rows) {
+      const event = {
+        name: row.name,
+        timestamp: row.occurred_at.getTime(),
+        properties: row.properties as EventProperties,
+      };
+      const readings = catalog.read(event);
+      for (const { reader, reading } of readings) {
+        if (reading.kind !== "unreadable") continue;
+        throw conflict(
+          "meter_definition_unreadable_events",
+          `Stored event "${row.id}" matches the new definition of meter "${meter.code}", but its ` +
+            `property "${reading.property}" ${describeUnreadable(reading, reader.version.code)}. ` +
+            "Amend or void such events first, or choose a later effective_from.",
+        );
+      }
+      const hourStart = hourStartOf(event.timestamp);
+      addReadingsToCells(
+        cells,
+        readings,
+        { customerExternalId: row.customer_external_id, timestamp: event.timestamp, sequence: sequence++ },
+        { start: hourStart, end: hourStart + millisecondsPerHour },
+      );
+    }
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < pageSize) break;
+    after = { occurredAt: last.occurred_at, id: last.id };
+  }
+  const sorted = cells.sorted();
+  for (let start = 0; start < sorted.length; start += cellsPerWrite) {
+    const slice = sorted.slice(start, start + cellsPerWrite);
+    await addRollupCells(transaction, scope, slice);
+    await writeUniqueValues(transaction, scope, slice);
+  }
+}
+
+async function refuseLargeRecount(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  fromHour: Instant,
+  meterCode: string,
+): Promise<void> {
+  // Counting at most one more than the limit keeps this check itself bounded.
+  const { rows } = await sql<{ stored: number }>`
+    select count(*)::int as stored from (
+      select 1 from events
+      where environment_id = ${scope.environmentId} and occurred_at >= ${new Date(fromHour).toISOString()}::timestamptz
+      limit ${maximumRecountEvents + 1}) as recent`.execute(transaction);
+  const stored = rows[0]?.stored ?? 0;
+  if (stored > maximumRecountEvents) {
+    throw conflict(
+      "meter_recount_too_large",
+      `More than ${maximumRecountEvents} events were stored since ${new Date(fromHour).toISOString()}; ` +
+        `counting them again for meter "${meterCode}" would hold up ingestion. ` +
+        "Choose an effective_from closer to now.",
+    );
+  }
+}

@@ -1,0 +1,157 @@
+// The JSON shapes of meters on the API: what a client sends and gets back.
+import { type Static, Type } from "typebox";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { AGGREGATIONS } from "../simulation/scenario-schema.ts";
+
+const PropertyName = Type.String({ minLength: 1, maxLength: 100, pattern: "^[^\\u0000]+$" });
+
+const MeterCode = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  pattern: "^[A-Za-z0-9_.:-]+$",
+  description: "letters, digits and _ . : - (such as api_calls), unique in the environment",
+});
+
+const EventName = Type.String({
+  minLength: 1,
+  maxLength: 255,
+  pattern: "^[^\\u0000]+$",
+  description: "the name of the events the meter counts",
+});
+
+const Aggregation = StringEnum(AGGREGATIONS, {
+  description:
+    "count events, or sum, max, unique_count, latest or weighted_sum (a time-weighted level) of a property",
+});
+
+const FilterValue = Type.Union([
+  Type.String({ maxLength: 255, pattern: "^[^\\u0000]*$" }),
+  Type.Number(),
+  Type.Boolean(),
+]);
+
+export const MeterFiltersSchema = Type.Record(
+  PropertyName,
+  Type.Array(FilterValue, { minItems: 1, maxItems: 100 }),
+  {
+    maxProperties: 20,
+    description:
+      'an event matches when each listed property holds one of its values: {"model": ["large", "xl"]}',
+  },
+);
+
+const GroupBy = Type.Array(PropertyName, {
+  maxItems: 5,
+  description: "property names whose values split usage into groups (usage queries take one as group_by)",
+});
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Description = Nullable(Type.String({ maxLength: 2000 }));
+
+const definitionFields = {
+  event_name: EventName,
+  aggregation: Aggregation,
+  property: Type.Optional(
+    Nullable(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        pattern: "^[^\\u0000]+$",
+        description: "the property aggregated; required for every aggregation but count",
+      }),
+    ),
+  ),
+  filters: Type.Optional(MeterFiltersSchema),
+  group_by: Type.Optional(GroupBy),
+};
+
+export const CreateMeterBody = Type.Object(
+  {
+    code: MeterCode,
+    name: Name,
+    description: Type.Optional(Description),
+    ...definitionFields,
+    effective_from: Type.Optional(
+      Type.String({
+        format: "date-time",
+        description:
+          "events from this instant on are counted; default: the oldest timestamp ingestion accepts " +
+          "(now minus the environment's event_past_window_days)",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateMeterInput = Static<typeof CreateMeterBody>;
+
+export const UpdateMeterBody = Type.Object(
+  {
+    name: Type.Optional(Name),
+    description: Type.Optional(Description),
+    event_name: Type.Optional(EventName),
+    aggregation: Type.Optional(Aggregation),
+    property: definitionFields.property,
+    filters: definitionFields.filters,
+    group_by: definitionFields.group_by,
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateMeterInput = Static<typeof UpdateMeterBody>;
+
+export const CreateMeterVersionBody = Type.Object(
+  {
+    event_name: Type.Optional(EventName),
+    aggregation: Type.Optional(Aggregation),
+    property: definitionFields.property,
+    filters: definitionFields.filters,
+    group_by: definitionFields.group_by,
+    effective_from: Type.Optional(
+      Type.String({
+        format: "date-time",
+        description: "when the new version takes over from the current one; default: now",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateMeterVersionInput = Static<typeof CreateMeterVersionBody>;
+
+const DefinitionSchema = {
+  event_name: Type.String(),
+  aggregation: Type.String(),
+  property: Nullable(Type.String()),
+  filters: MeterFiltersSchema,
+  group_by: Type.Array(Type.String()),
+};
+
+export const MeterVersionSchema = Type.Object({
+  version: Type.Integer(),
+  ...DefinitionSchema,
+  effective_from: Timestamp,
+  effective_until: Nullable(Timestamp),
+  created_at: Timestamp,
+});
+export type MeterVersionView = Static<typeof MeterVersionSchema>;
+
+export const MeterSchema = Type.Object({
+  id: Type.String({ examples: ["mtr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  code: Type.String(),
+  name: Type.String(),
+  description: Nullable(Type.String()),
+  version: Type.Integer({ description: "the version in effect now (the first one before it starts)" }),
+  ...DefinitionSchema,
+  effective_from: Timestamp,
+  versions: Type.Array(MeterVersionSchema, { description: "every version, oldest first" }),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type MeterView = Static<typeof MeterSchema>;
+
+export const MeterListQuery = Type.Object(
+  {
+    code: Type.Optional(Type.String({ maxLength: 100 })),
+    event_name: Type.Optional(Type.String({ maxLength: 255 })),
+  },
+  { additionalProperties: false },
+);
+export type MeterListFilters = Static<typeof MeterListQuery>;

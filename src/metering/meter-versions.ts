@@ -1,0 +1,75 @@
+// Reading meter versions from the database as the MeterVersion values that
+// ingestion, recounts and usage queries work with.
+import type { Selectable } from "kysely";
+import type { TenantScope } from "../platform/context.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { type MeterDefinition, type MeterVersion, toCoreMeter } from "./meter-definition.ts";
+import type { MeterVersionTable } from "./tables.ts";
+
+type VersionRow = Selectable<MeterVersionTable> & { code: string };
+
+/** Every version of every meter of the environment (the meters of one environment are few). */
+export async function loadMeterVersions(
+  database: Database | DatabaseTransaction,
+  scope: TenantScope,
+): Promise<MeterVersion[]> {
+  const rows = await database
+    .selectFrom("meter_versions")
+    .innerJoin("meters", "meters.id", "meter_versions.meter_id")
+    .selectAll("meter_versions")
+    .select("meters.code")
+    .where("meter_versions.environment_id", "=", scope.environmentId)
+    .where("meter_versions.organization_id", "=", scope.organizationId)
+    .orderBy("meter_versions.meter_id")
+    .orderBy("meter_versions.version")
+    .execute();
+  return toMeterVersions(rows);
+}
+
+/** The versions of one meter, oldest first. */
+export async function loadVersionsOfMeter(
+  database: Database | DatabaseTransaction,
+  scope: TenantScope,
+  meterId: string,
+): Promise<MeterVersion[]> {
+  const rows = await database
+    .selectFrom("meter_versions")
+    .innerJoin("meters", "meters.id", "meter_versions.meter_id")
+    .selectAll("meter_versions")
+    .select("meters.code")
+    .where("meter_versions.environment_id", "=", scope.environmentId)
+    .where("meter_versions.meter_id", "=", meterId)
+    .orderBy("meter_versions.version")
+    .execute();
+  return toMeterVersions(rows);
+}
+
+export function definitionOf(row: Selectable<MeterVersionTable>): MeterDefinition {
+  return {
+    event_name: row.event_name,
+    aggregation: row.aggregation,
+    property: row.property,
+    filters: row.filters,
+    group_by: row.group_by,
+  };
+}
+
+/** Rows ordered by meter and version; each version lasts until the next one of its meter starts. */
+function toMeterVersions(rows: VersionRow[]): MeterVersion[] {
+  return rows.map((row, index) => {
+    const next = rows[index + 1];
+    const definition = definitionOf(row);
+    return {
+      meterId: row.meter_id,
+      code: row.code,
+      version: row.version,
+      definition,
+      coreMeter: toCoreMeter(row.code, definition),
+      effectiveFrom: row.effective_from.getTime(),
+      effectiveUntil:
+        next !== undefined && next.meter_id === row.meter_id
+          ? next.effective_from.getTime()
+          : Number.POSITIVE_INFINITY,
+    };
+  });
+}

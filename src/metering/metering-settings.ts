@@ -1,0 +1,64 @@
+// Per-environment metering settings: how old an event may be when it arrives.
+// An environment without a row uses the defaults.
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import type { MeteringSettings, UpdateMeteringSettingsInput } from "./settings-schemas.ts";
+
+export const defaultEventPastWindowDays = 35;
+/** Clocks of event producers drift; more than this ahead is a bug, not drift. */
+export const eventFutureWindowSeconds = 5 * 60;
+
+export async function getMeteringSettings(context: RequestContext): Promise<MeteringSettings> {
+  return readMeteringSettings(context.database, context);
+}
+
+export async function readMeteringSettings(
+  database: Database | DatabaseTransaction,
+  scope: TenantScope,
+): Promise<MeteringSettings> {
+  const row = await database
+    .selectFrom("metering_settings")
+    .selectAll()
+    .where("environment_id", "=", scope.environmentId)
+    .where("organization_id", "=", scope.organizationId)
+    .executeTakeFirst();
+  return {
+    event_past_window_days: row?.event_past_window_days ?? defaultEventPastWindowDays,
+    event_future_window_seconds: eventFutureWindowSeconds,
+    updated_at: row?.updated_at.toISOString() ?? null,
+  };
+}
+
+export async function updateMeteringSettings(
+  context: RequestContext,
+  input: UpdateMeteringSettingsInput,
+): Promise<MeteringSettings> {
+  return context.database.transaction().execute(async (transaction) => {
+    const before = await readMeteringSettings(transaction, context);
+    const now = context.clock.now();
+    await transaction
+      .insertInto("metering_settings")
+      .values({
+        environment_id: context.environmentId,
+        organization_id: context.organizationId,
+        event_past_window_days: input.event_past_window_days,
+        updated_at: now,
+      })
+      .onConflict((conflicting) =>
+        conflicting
+          .column("environment_id")
+          .doUpdateSet({ event_past_window_days: input.event_past_window_days, updated_at: now }),
+      )
+      .execute();
+    const after = await readMeteringSettings(transaction, context);
+    await recordAuditEvent(transaction, context, {
+      action: "metering_settings.updated",
+      objectType: "metering_settings",
+      objectId: context.environmentId,
+      before,
+      after,
+    });
+    return after;
+  });
+}

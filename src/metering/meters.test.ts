@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { meterHasBilledUsage } from "./meters.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant();
+});
+afterAll(async () => testApp?.close());
+
+const recent = () => new Date(Date.now() - 60_000).toISOString();
+
+describe("meters", () => {
+  it("creates a meter and reads it back with its first version", async () => {
+    const created = await tenant.admin.post("/v1/meters", {
+      code: "tokens",
+      name: "Tokens",
+      event_name: "completion",
+      aggregation: "sum",
+      property: "tokens",
+      filters: { model: ["large", "xl"] },
+      group_by: ["region"],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.id).toMatch(/^mtr_[0-9A-Z]{26}$/);
+    expect(created.body).toMatchObject({
+      code: "tokens",
+      version: 1,
+      aggregation: "sum",
+      property: "tokens",
+      filters: { model: ["large", "xl"] },
+      group_by: ["region"],
+    });
+    expect(created.body.versions).toHaveLength(1);
+    const read = await tenant.admin.get(`/v1/meters/${created.body.id}`);
+    expect(read.body).toEqual(created.body);
+    const listed = await tenant.admin.get("/v1/meters?code=tokens");
+    expect(listed.body.data.map((meter: { id: string }) => meter.id)).toEqual([created.body.id]);
+  });
+
+  it("validates like the scenario format: property required for all but count, refused on count", async () => {
+    const missing = await tenant.admin.post("/v1/meters", {
+      code: "no-property",
+      name: "Sum without property",
+      event_name: "x",
+      aggregation: "sum",
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([{ path: "$.property", message: "is required for a sum meter" }]);
+    const extra = await tenant.admin.post("/v1/meters", {
+      code: "count-property",
+      name: "Count with property",
+      event_name: "x",
+      aggregation: "count",
+      property: "tokens",
+    });
+    expect(extra.status).toBe(400);
+    expect(extra.body.errors[0].path).toBe("$.property");
+    const badAggregation = await tenant.admin.post("/v1/meters", {
+      code: "bad",
+      name: "Bad",
+      event_name: "x",
+      aggregation: "median",
+      property: "p",
+    });
+    expect(badAggregation.status).toBe(400);
+    expect(badAggregation.body.errors[0].path).toBe("$.aggregation");
+  });
+
+  it("refuses a second meter with the same code", async () => {
+    const body = { code: "dup-code", name: "One", event_name: "x", aggregation: "count" };
+    expect((await tenant.admin.post("/v1/meters", body)).status).toBe(201);
+    const second = await tenant.admin.post("/v1/meters", body);
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe("meter_code_taken");
+  });
+
+  it("edits a definition freely until it has counted events, then answers meter_definition_locked", async () => {
+    const meter = await tenant.admin.post("/v1/meters", {
+      code: "calls",
+      name: "Calls",
+      event_name: "api_call",
+      aggregation: "count",
+    });
+    const edited = await tenant.admin.patch(`/v1/meters/${meter.body.id}`, { event_name: "api_request" });
+    expect(edited.status).toBe(200);
+    expect(edited.body.event_name).toBe("api_request");
+    expect(await meterHasBilledUsage(testApp.handle.database, tenant.context(), meter.body.id)).toBe(false);
+
+    await tenant.admin.post("/v1/customers", { external_id: "meter-customer" });
+    const sent = await tenant.admin.post("/v1/events", {
+      id: "calls-1",
+      customer: "meter-customer",
+      name: "api_request",
+      timestamp: recent(),
+    });
+    expect(sent.status).toBe(201);
+    expect(await meterHasBilledUsage(testApp.handle.database, tenant.context(), meter.body.id)).toBe(true);
+
+    const renamed = await tenant.admin.patch(`/v1/meters/${meter.body.id}`, { name: "API calls", description: "all" });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: "API calls", description: "all" });
+    const locked = await tenant.admin.patch(`/v1/meters/${meter.body.id}`, { event_name: "other" });
+    expect(locked.status).toBe(409);
+    expect(locked.body.code).toBe("meter_definition_locked");
+    expect(locked.body.detail).toContain(`/v1/meters/${meter.body.id}/versions`);
+  });
+
+  it("adds a version that counts from its effective_from on, and usage before keeps the old definition", async () => {
+    await tenant.admin.post("/v1/customers", { external_id: "versioned", timezone: "UTC" });
+    const meter = await tenant.admin.post("/v1/meters", {
+      code: "storage",
+      name: "Storage",
+      event_name: "stored",
+      aggregation: "sum",
+      property: "gb",
+    });
+    const hourAgo = Date.now() - 3_600_000;
+    const before = new Date(hourAgo - 600_000).toISOString();
+    const after = new Date(hourAgo + 600_000).toISOString();
+    await tenant.admin.post("/v1/events/batch", {
+      events: [
+        { id: "s1", customer: "versioned", name: "stored", timestamp: before, properties: { gb: 5, mb: 5000 } },
+        { id: "s2", customer: "versioned", name: "stored", timestamp: after, properties: { gb: 7, mb: 7000 } },
+      ],
+    });
+    const version = await tenant.admin.post(
+      `/v1/meters/${meter.body.id}/versions`,
+      { property: "mb", effective_from: new Date(hourAgo).toISOString() },
+      { "fairbill-reason": "count megabytes" },
+    );
+    expect(version.status).toBe(201);
+    expect(version.body.version).toBe(2);
+    expect(version.body.property).toBe("mb");
+    expect(version.body.versions.map((entry: { version: number }) => entry.version)).toEqual([1, 2]);
+    expect(version.body.versions[0].effective_until).toBe(new Date(hourAgo).toISOString());
+
+    const usage = await tenant.admin.get(
+      `/v1/usage?customer=versioned&meter=storage&from=${encodeURIComponent(new Date(hourAgo - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(hourAgo + 3_600_000).toISOString())}`,
+    );
+    expect(usage.status).toBe(200);
+    expect(usage.body.windows[0].value).toBe("7005");
+
+    const tooEarly = await tenant.admin.post(`/v1/meters/${meter.body.id}/versions`, {
+      effective_from: new Date(hourAgo - 1000).toISOString(),
+    });
+    expect(tooEarly.status).toBe(400);
+    expect(tooEarly.body.errors[0].path).toBe("$.effective_from");
+
+    const audit = await testApp.handle.database
+      .selectFrom("audit_events")
+      .select(["action", "reason"])
+      .where("object_id", "=", meter.body.id)
+      .orderBy("sequence")
+      .execute();
+    expect(audit).toEqual([
+      { action: "meter.created", reason: null },
+      { action: "meter.version_created", reason: "count megabytes" },
+    ]);
+  });
+});

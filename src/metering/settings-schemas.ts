@@ -1,0 +1,24 @@
+// The JSON shapes of an environment's metering settings.
+import { type Static, Type } from "typebox";
+import { Timestamp } from "../platform/http/schemas.ts";
+
+const PastWindowDays = Type.Integer({
+  minimum: 1,
+  maximum: 3650,
+  description: "how many days old an event's timestamp may be when it is sent (backfill excepted)",
+});
+
+export const MeteringSettingsSchema = Type.Object({
+  event_past_window_days: PastWindowDays,
+  event_future_window_seconds: Type.Integer({
+    description: "how far in the future an event's timestamp may be (fixed)",
+  }),
+  updated_at: Type.Union([Timestamp, Type.Null()], { description: "null while the defaults apply" }),
+});
+export type MeteringSettings = Static<typeof MeteringSettingsSchema>;
+
+export const UpdateMeteringSettingsBody = Type.Object(
+  { event_past_window_days: PastWindowDays },
+  { additionalProperties: false },
+);
+export type UpdateMeteringSettingsInput = Static<typeof UpdateMeteringSettingsBody>;

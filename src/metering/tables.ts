@@ -1,0 +1,118 @@
+// Row types of the metering domain's tables, for the typed query builder.
+import type { Aggregation } from "../core/catalog.ts";
+import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    meters: MeterTable;
+    meter_versions: MeterVersionTable;
+    metering_settings: MeteringSettingsTable;
+    events: EventTable;
+    event_revisions: EventRevisionTable;
+    event_customers: EventCustomerTable;
+    usage_rollups: UsageRollupTable;
+    usage_unique_values: UsageUniqueValueTable;
+  }
+}
+
+/** Accepted values per property: `{"model": ["large", "xl"]}`. */
+export type MeterFilters = Record<string, (string | number | boolean)[]>;
+
+export type MeterTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  code: string;
+  name: string;
+  description: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type MeterVersionTable = {
+  meter_id: string;
+  version: number;
+  organization_id: string;
+  environment_id: string;
+  event_name: string;
+  aggregation: Aggregation;
+  property: string | null;
+  filters: Json<MeterFilters>;
+  group_by: Json<string[]>;
+  effective_from: Timestamp;
+  created_at: DefaultedTimestamp;
+};
+
+export type MeteringSettingsTable = {
+  environment_id: string;
+  organization_id: string;
+  event_past_window_days: number;
+  updated_at: DefaultedTimestamp;
+};
+
+export type EventProperties = Record<string, unknown>;
+
+export type EventTable = {
+  environment_id: string;
+  id: string;
+  organization_id: string;
+  customer_external_id: string;
+  name: string;
+  occurred_at: Timestamp;
+  properties: Json<EventProperties>;
+  received_at: Timestamp;
+  revision: number;
+  voided_at: Timestamp | null;
+};
+
+export type EventRevisionTable = {
+  environment_id: string;
+  event_id: string;
+  revision: number;
+  organization_id: string;
+  customer_external_id: string;
+  name: string;
+  occurred_at: Timestamp;
+  properties: Json<EventProperties>;
+  voided_at: Timestamp | null;
+  change: "amended" | "voided";
+  reason: string;
+  changed_at: Timestamp;
+  actor_type: string;
+  actor_id: string | null;
+  request_id: string | null;
+};
+
+export type EventCustomerTable = {
+  environment_id: string;
+  customer_external_id: string;
+  organization_id: string;
+  first_received_at: Timestamp;
+};
+
+export type UsageRollupTable = {
+  environment_id: string;
+  meter_id: string;
+  customer_external_id: string;
+  hour_start: Timestamp;
+  meter_version: number;
+  dimension_key: string;
+  organization_id: string;
+  event_count: number;
+  value_sum: string | null;
+  value_max: string | null;
+  latest_at: Timestamp | null;
+  latest_value: string | null;
+  weighted_change: string | null;
+};
+
+export type UsageUniqueValueTable = {
+  environment_id: string;
+  meter_id: string;
+  customer_external_id: string;
+  hour_start: Timestamp;
+  meter_version: number;
+  dimension_key: string;
+  value_key: string;
+  organization_id: string;
+};

@@ -1,0 +1,448 @@
+// Usage of one customer on one meter over [from, to), in windows of the
+// customer's time zone, optionally per value of one dimension. Answered from
+// the hourly rollups: the cost follows the number of hours (and groups) in
+// the range, not the number of events. An hour that a boundary cuts (a `from`
+// or `to` off the hour, or a local midnight of a zone offset by 30 or 45
+// minutes) is read from its raw events instead, which the same code that
+// builds the rollups folds into cells: at most one hour of events per cut.
+import { sql } from "kysely";
+import type { Aggregation } from "../core/catalog.ts";
+import { Decimal, formatQuantity, ZERO } from "../core/decimal.ts";
+import { type Instant, parseInstant } from "../core/instant.ts";
+import { findCustomerByExternalId } from "../customers/customers.ts";
+import type { RequestContext } from "../platform/context.ts";
+import { notFound, validationFailed } from "../platform/errors.ts";
+import { MeterCatalog } from "./meter-catalog.ts";
+import { type MeterVersion, versionInEffect } from "./meter-definition.ts";
+import { decodeValueKey } from "./meter-reading.ts";
+import { loadVersionsOfMeter } from "./meter-versions.ts";
+import { type QueryWindow, queryWindows, windowIndexOf } from "./query-windows.ts";
+import {
+  addReadingsToCells,
+  hourStartOf,
+  millisecondsPerHour,
+  type RollupCell,
+  RollupCells,
+} from "./rollup-cells.ts";
+import type { EventProperties } from "./tables.ts";
+import type { UsageQueryInput, UsageReport } from "./usage-schemas.ts";
+
+/** More windows than this (per group) is a chart nobody reads; a larger window serves better. */
+export const maximumWindows = 10_000;
+
+type Totals = {
+  eventCount: number;
+  sum: Decimal;
+  maximum: Decimal | undefined;
+  latestAt: Instant | undefined;
+  latestValue: Decimal | undefined;
+  /** Σ change × milliseconds from the change to the window's end (weighted_sum). */
+  weightedToWindowEnd: Decimal;
+};
+
+/** One source of usage in one window: a rollup row of a whole hour, or a cell built from raw events. */
+type UsagePiece = {
+  eventCount: number;
+  sum: string | null;
+  maximum: string | null;
+  latestAt: Instant | null;
+  latestValue: string | null;
+  weightedChange: string | null;
+  /** The end of the piece's bucket, to which weightedChange is measured. */
+  bucketEnd: Instant;
+};
+
+export async function queryUsage(context: RequestContext, input: UsageQueryInput): Promise<UsageReport> {
+  const from = parseQueryInstant(input.from, "query.from");
+  const to = parseQueryInstant(input.to, "query.to");
+  if (to <= from) throw validationFailed([{ path: "query.to", message: "must be after from" }]);
+  const customer = await findCustomerByExternalId(context.database, context, input.customer);
+  if (!customer) throw notFound("customer with external id", input.customer);
+  const meter = await context.database
+    .selectFrom("meters")
+    .select(["id", "code"])
+    .where("environment_id", "=", context.environmentId)
+    .where("organization_id", "=", context.organizationId)
+    .where("code", "=", input.meter)
+    .executeTakeFirst();
+  if (!meter) throw notFound("meter with code", input.meter);
+  const versions = await loadVersionsOfMeter(context.database, context, meter.id);
+  const groupBy = input.group_by;
+  if (groupBy !== undefined && !versions.some((version) => version.definition.group_by.includes(groupBy))) {
+    const known = [...new Set(versions.flatMap((version) => version.definition.group_by))];
+    throw validationFailed([
+      {
+        path: "query.group_by",
+        message: `is not a dimension of meter "${meter.code}" (its dimensions: ${known.length > 0 ? known.join(", ") : "none"})`,
+      },
+    ]);
+  }
+  const windowUnit = input.window ?? "none";
+  const windows = queryWindows(from, to, windowUnit, customer.timezone, maximumWindows);
+  if (windows === undefined) {
+    throw validationFailed([
+      {
+        path: "query.window",
+        message: `gives more than ${maximumWindows} windows; use a larger window or a shorter range`,
+      },
+    ]);
+  }
+  const aggregations = windows.map(
+    (window) => (versionInEffect(versions, window.end - 1) ?? versions[0])?.definition.aggregation ?? "count",
+  );
+  const usage = new WindowedUsage(windows, groupBy);
+
+  const firstHour = hourStartOf(from);
+  const endHour = hourStartOf(to - 1) + millisecondsPerHour;
+  const cutHours = hoursCutBy([from, to, ...windows.map((window) => window.start)]);
+  const scope = { environmentId: context.environmentId, meterId: meter.id, customer: input.customer };
+
+  const rows = await context.database
+    .selectFrom("usage_rollups")
+    .select([
+      "hour_start",
+      "dimension_key",
+      "event_count",
+      "value_sum",
+      "value_max",
+      "latest_at",
+      "latest_value",
+      "weighted_change",
+    ])
+    .where("environment_id", "=", scope.environmentId)
+    .where("meter_id", "=", scope.meterId)
+    .where("customer_external_id", "=", scope.customer)
+    .where("hour_start", ">=", new Date(firstHour))
+    .where("hour_start", "<", new Date(endHour))
+    .execute();
+  for (const row of rows) {
+    const hourStart = row.hour_start.getTime();
+    if (cutHours.has(hourStart)) continue;
+    usage.add(hourStart, row.dimension_key, {
+      eventCount: Number(row.event_count),
+      sum: row.value_sum,
+      maximum: row.value_max,
+      latestAt: row.latest_at?.getTime() ?? null,
+      latestValue: row.latest_value,
+      weightedChange: row.weighted_change,
+      bucketEnd: hourStart + millisecondsPerHour,
+    });
+  }
+
+  const needsLevels = aggregations.includes("weighted_sum");
+  const rawUniqueValues: { windowIndex: number; group: string | null; valueKey: string }[] = [];
+  if (cutHours.size > 0) {
+    const cut = await readCutHours(context, scope, versions, [...cutHours], { from, to, windows });
+    for (const cell of cut.cells.sorted()) {
+      usage.add(cell.key.bucketStart, cell.key.dimensionKey, {
+        ...toPiece(cell.columns()),
+        bucketEnd: cell.bucketEnd,
+      });
+      const windowIndex = usage.windowIndexOf(cell.key.bucketStart);
+      for (const valueKey of cell.uniqueKeys) {
+        rawUniqueValues.push({ windowIndex, group: usage.groupValueOf(cell.key.dimensionKey), valueKey });
+      }
+    }
+    if (needsLevels)
+      for (const [dimensionKey, change] of cut.changesBeforeFrom) usage.addOpeningLevel(dimensionKey, change);
+  }
+  if (needsLevels) {
+    const levels = await context.database
+      .selectFrom("usage_rollups")
+      .select(["dimension_key", (eb) => eb.fn.sum<string>("value_sum").as("level")])
+      .where("environment_id", "=", scope.environmentId)
+      .where("meter_id", "=", scope.meterId)
+      .where("customer_external_id", "=", scope.customer)
+      .where("hour_start", "<", new Date(firstHour))
+      .groupBy("dimension_key")
+      .execute();
+    for (const level of levels) {
+      if (level.level !== null) usage.addOpeningLevel(level.dimension_key, new Decimal(level.level));
+    }
+  }
+  const distinctCounts = aggregations.includes("unique_count")
+    ? await countDistinct(context, scope, {
+        firstHour,
+        endHour,
+        cutHours: [...cutHours],
+        windows,
+        groupBy,
+        rawUniqueValues,
+      })
+    : new Map<string, number>();
+
+  return {
+    customer: input.customer,
+    meter: meter.code,
+    aggregation: aggregations.at(-1) ?? "count",
+    timezone: customer.timezone,
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    window: windowUnit,
+    group_by: groupBy ?? null,
+    windows: usage.report(aggregations, distinctCounts),
+  };
+}
+
+/** Usage totals per group and window, and each group's level before `from` (weighted_sum). */
+class WindowedUsage {
+  private readonly windows: readonly QueryWindow[];
+  private readonly groupBy: string | undefined;
+  private readonly totalsByGroup = new Map<string, Totals[]>();
+  private readonly openingLevels = new Map<string, Decimal>();
+  private readonly groupValues = new Map<string, string | null>();
+
+  constructor(windows: readonly QueryWindow[], groupBy: string | undefined) {
+    this.windows = windows;
+    this.groupBy = groupBy;
+    if (groupBy === undefined) this.totalsOf("");
+  }
+
+  windowIndexOf(instant: Instant): number {
+    return windowIndexOf(this.windows, instant);
+  }
+
+  /** The stored key of the group_by dimension's value in a dimension key, null when events lack it. */
+  groupValueOf(dimensionKey: string): string | null {
+    if (this.groupBy === undefined) return null;
+    let value = this.groupValues.get(dimensionKey);
+    if (value === undefined) {
+      const parsed = JSON.parse(dimensionKey) as Record<string, string | null>;
+      value = parsed[this.groupBy] ?? null;
+      this.groupValues.set(dimensionKey, value);
+    }
+    return value;
+  }
+
+  add(bucketStart: Instant, dimensionKey: string, piece: UsagePiece): void {
+    const windowIndex = this.windowIndexOf(bucketStart);
+    const window = this.windows[windowIndex]!;
+    const totals = this.totalsOf(this.groupKeyOf(dimensionKey))[windowIndex]!;
+    totals.eventCount += piece.eventCount;
+    if (piece.sum !== null) {
+      const sum = new Decimal(piece.sum);
+      totals.sum = totals.sum.plus(sum);
+      totals.weightedToWindowEnd = totals.weightedToWindowEnd
+        .plus(piece.weightedChange ?? 0)
+        .plus(sum.times(window.end - piece.bucketEnd));
+    }
+    if (piece.maximum !== null) {
+      const maximum = new Decimal(piece.maximum);
+      if (totals.maximum === undefined || maximum.greaterThan(totals.maximum)) totals.maximum = maximum;
+    }
+    if (piece.latestAt !== null && piece.latestValue !== null) {
+      if (totals.latestAt === undefined || piece.latestAt >= totals.latestAt) {
+        totals.latestAt = piece.latestAt;
+        totals.latestValue = new Decimal(piece.latestValue);
+      }
+    }
+  }
+
+  addOpeningLevel(dimensionKey: string, change: Decimal): void {
+    const group = this.groupKeyOf(dimensionKey);
+    this.totalsOf(group);
+    this.openingLevels.set(group, (this.openingLevels.get(group) ?? ZERO).plus(change));
+  }
+
+  report(
+    aggregations: readonly Aggregation[],
+    distinctCounts: ReadonlyMap<string, number>,
+  ): UsageReport["windows"] {
+    for (const key of distinctCounts.keys()) this.totalsOf(key.slice(key.indexOf("|") + 1));
+    const groups = [...this.totalsByGroup.keys()].sort();
+    const windows: UsageReport["windows"] = [];
+    for (const group of groups) {
+      const totalsOfWindows = this.totalsOf(group);
+      let level = this.openingLevels.get(group) ?? ZERO;
+      for (const [index, window] of this.windows.entries()) {
+        const totals = totalsOfWindows[index]!;
+        const length = window.end - window.start;
+        let value: Decimal;
+        switch (aggregations[index]) {
+          case "sum":
+            value = totals.sum;
+            break;
+          case "max":
+            value = totals.maximum ?? ZERO;
+            break;
+          case "latest":
+            value = totals.latestValue ?? ZERO;
+            break;
+          case "unique_count":
+            value = new Decimal(distinctCounts.get(`${index}|${group}`) ?? 0);
+            break;
+          case "weighted_sum":
+            // The level's integral over the window divided by its length: the time-weighted level.
+            value = level.times(length).plus(totals.weightedToWindowEnd).dividedBy(length);
+            break;
+          default:
+            value = new Decimal(totals.eventCount);
+        }
+        level = level.plus(totals.sum);
+        windows.push({
+          start: new Date(window.start).toISOString(),
+          end: new Date(window.end).toISOString(),
+          group: this.groupBy === undefined ? null : { [this.groupBy]: presentGroupValue(group) },
+          value: formatQuantity(value),
+          event_count: totals.eventCount,
+        });
+      }
+    }
+    return windows;
+  }
+
+  private groupKeyOf(dimensionKey: string): string {
+    return this.groupBy === undefined ? "" : JSON.stringify(this.groupValueOf(dimensionKey));
+  }
+
+  private totalsOf(group: string): Totals[] {
+    let totals = this.totalsByGroup.get(group);
+    if (totals === undefined) {
+      totals = this.windows.map(() => ({
+        eventCount: 0,
+        sum: ZERO,
+        maximum: undefined,
+        latestAt: undefined,
+        latestValue: undefined,
+        weightedToWindowEnd: ZERO,
+      }));
+      this.totalsByGroup.set(group, totals);
+    }
+    return totals;
+  }
+}
+
+function presentGroupValue(groupKey: string): string | null {
+  const stored = JSON.parse(groupKey) as string | null;
+  return stored === null ? null : decodeValueKey(stored);
+}
+
+/** The hours (by start) that a boundary falls inside of, rather than on. */
+function hoursCutBy(boundaries: readonly Instant[]): Set<Instant> {
+  const hours = new Set<Instant>();
+  for (const boundary of boundaries) {
+    if (boundary % millisecondsPerHour !== 0) hours.add(hourStartOf(boundary));
+  }
+  return hours;
+}
+
+type UsageScope = { environmentId: string; meterId: string; customer: string };
+
+/**
+ * The raw events of cut hours, folded into cells that each lie inside one
+ * window and one hour; and, per dimension key, the changes made before `from`
+ * in the hour that `from` cuts (for the opening level of weighted_sum).
+ */
+async function readCutHours(
+  context: RequestContext,
+  scope: UsageScope,
+  versions: readonly MeterVersion[],
+  hourStarts: readonly Instant[],
+  range: { from: Instant; to: Instant; windows: readonly QueryWindow[] },
+): Promise<{ cells: RollupCells; changesBeforeFrom: Map<string, Decimal> }> {
+  const eventNames = [...new Set(versions.map((version) => version.definition.event_name))];
+  const { rows } = await sql<{ name: string; occurred_at: Date; properties: EventProperties }>`
+    select event.name, event.occurred_at, event.properties
+    from unnest(${hourStarts.map((hour) => new Date(hour).toISOString())}::timestamptz[]) as hour(start)
+    join events as event
+      on event.environment_id = ${scope.environmentId}
+      and event.customer_external_id = ${scope.customer}
+      and event.occurred_at >= hour.start and event.occurred_at < hour.start + interval '1 hour'
+    where event.voided_at is null and event.name = any(${eventNames}::text[])
+    order by event.occurred_at, event.received_at, event.id`.execute(context.database);
+  const catalog = new MeterCatalog(versions);
+  const cells = new RollupCells();
+  const changesBeforeFrom = new Map<string, Decimal>();
+  for (const [sequence, row] of rows.entries()) {
+    const timestamp = row.occurred_at.getTime();
+    if (timestamp >= range.to) continue;
+    const readings = catalog.read({ name: row.name, timestamp, properties: row.properties });
+    if (timestamp < range.from) {
+      for (const { reading } of readings) {
+        if (reading.kind !== "matched" || reading.numeric === undefined) continue;
+        const previous = changesBeforeFrom.get(reading.dimensionKey) ?? ZERO;
+        changesBeforeFrom.set(reading.dimensionKey, previous.plus(reading.numeric));
+      }
+      continue;
+    }
+    const window = range.windows[windowIndexOf(range.windows, timestamp)]!;
+    const hourStart = hourStartOf(timestamp);
+    addReadingsToCells(
+      cells,
+      readings,
+      { customerExternalId: scope.customer, timestamp, sequence },
+      {
+        start: Math.max(hourStart, window.start),
+        end: Math.min(hourStart + millisecondsPerHour, window.end),
+      },
+    );
+  }
+  return { cells, changesBeforeFrom };
+}
+
+/**
+ * unique_count: distinct values per window (and group), counted by the
+ * database over the hours' recorded values plus those of cut hours.
+ * Returns counts by `windowIndex|groupKey`.
+ */
+async function countDistinct(
+  context: RequestContext,
+  scope: UsageScope,
+  query: {
+    firstHour: Instant;
+    endHour: Instant;
+    cutHours: Instant[];
+    windows: readonly QueryWindow[];
+    groupBy: string | undefined;
+    rawUniqueValues: { windowIndex: number; group: string | null; valueKey: string }[];
+  },
+): Promise<Map<string, number>> {
+  const { rows } = await sql<{ window_number: number; group_value: string | null; distinct_count: number }>`
+    select window_number, group_value, count(distinct value_key)::int as distinct_count
+    from (
+      select
+        width_bucket(hour_start, ${query.windows.map((window) => new Date(window.start).toISOString())}::timestamptz[])
+          as window_number,
+        case when ${query.groupBy ?? null}::text is null then null
+          else dimension_key::jsonb ->> ${query.groupBy ?? ""}::text end as group_value,
+        value_key
+      from usage_unique_values
+      where environment_id = ${scope.environmentId} and meter_id = ${scope.meterId}
+        and customer_external_id = ${scope.customer}
+        and hour_start >= ${new Date(query.firstHour).toISOString()}::timestamptz
+        and hour_start < ${new Date(query.endHour).toISOString()}::timestamptz
+        and not (hour_start = any(${query.cutHours.map((hour) => new Date(hour).toISOString())}::timestamptz[]))
+      union all
+      select window_number, group_value, value_key
+      from unnest(
+        ${query.rawUniqueValues.map((value) => value.windowIndex + 1)}::int[],
+        ${query.rawUniqueValues.map((value) => value.group)}::text[],
+        ${query.rawUniqueValues.map((value) => value.valueKey)}::text[]) as raw(window_number, group_value, value_key)
+    ) as values_in_windows
+    group by window_number, group_value`.execute(context.database);
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const groupKey = query.groupBy === undefined ? "" : JSON.stringify(row.group_value);
+    counts.set(`${row.window_number - 1}|${groupKey}`, row.distinct_count);
+  }
+  return counts;
+}
+
+function toPiece(columns: ReturnType<RollupCell["columns"]>): Omit<UsagePiece, "bucketEnd"> {
+  return {
+    eventCount: columns.event_count,
+    sum: columns.value_sum,
+    maximum: columns.value_max,
+    latestAt: columns.latest_at?.getTime() ?? null,
+    latestValue: columns.latest_value,
+    weightedChange: columns.weighted_change,
+  };
+}
+
+function parseQueryInstant(text: string, path: string): Instant {
+  const instant = parseInstant(text.replace(/(\.\d{3})\d+/, "$1"));
+  if (instant === undefined) {
+    throw validationFailed([{ path, message: "must be an RFC 3339 timestamp such as 2026-01-15T00:00:00Z" }]);
+  }
+  return instant;
+}
