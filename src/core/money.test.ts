@@ -1,4 +1,4 @@
-import DecimalLibrary from "decimal.js";
+import decimalModule from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { currencyFor, findCurrency, UnknownCurrencyError } from "./currency.ts";
 import { canonicalDecimalText, Decimal, formatQuantity } from "./decimal.ts";
@@ -78,6 +78,9 @@ describe("formatting", () => {
 describe("the decimal configuration", () => {
   it("keeps 50 significant digits without touching the global decimal.js constructor", () => {
     expect(new Decimal(1).dividedBy(3).toFixed()).toBe(`0.${"3".repeat(50)}`);
-    expect(DecimalLibrary.precision).toBe(20);
+    // decimal.js's types describe its CommonJS build; at run time the default import is the class.
+    const globalDecimal = decimalModule as unknown as { precision: number; rounding: number };
+    expect(globalDecimal.precision).toBe(20);
+    expect(globalDecimal.rounding).toBe(4);
   });
 });
