@@ -103,7 +103,9 @@ describe("plans and versions", () => {
     expect(paths).toContain("$.version.charges[2].tiers");
     expect(paths).toContain("$.version.charges[1].meter");
     expect(paths).toContain("$.version.charges[3].meter");
-    const tierError = bad.body.errors.find((error: { path: string }) => error.path === "$.version.charges[2].tiers");
+    const tierError = bad.body.errors.find(
+      (error: { path: string }) => error.path === "$.version.charges[2].tiers",
+    );
     expect(tierError.message).toContain("must increase");
   });
 

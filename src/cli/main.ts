@@ -1,6 +1,7 @@
 // The `fairbill` command line. Each command lives in its own module under
 // ./commands and registers itself on the program; this file only wires them.
 import { Command } from "commander";
+import { registerAuditCommand } from "./commands/audit.ts";
 import { registerKeysCommand } from "./commands/keys.ts";
 import { registerMigrateCommand } from "./commands/migrate.ts";
 import { registerServeCommand } from "./commands/serve.ts";
@@ -15,6 +16,7 @@ const program = new Command()
 registerServeCommand(program);
 registerMigrateCommand(program);
 registerKeysCommand(program);
+registerAuditCommand(program);
 registerSimulateCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,328 @@
+// The governance path of a pricing change, end to end: v1 published through
+// review, v2 drafted with a tier change and approved by a second key, the
+// diff naming the change, the audit entries of every step, and the hash chain
+// verifying until a row of the audit table is edited by hand.
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { verifyEveryAuditChain } from "../governance/audit-log.ts";
+import { versionInEffect } from "./version-in-effect.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let billingOps: ApiClient;
+let secondAdmin: ApiClient;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant("Governed");
+  billingOps = await tenant.client("billing_ops");
+  secondAdmin = await tenant.client("admin");
+  const meter = await tenant.admin.post("/v1/meters", {
+    code: "api_calls",
+    name: "API calls",
+    event_name: "api_call",
+    aggregation: "count",
+  });
+  expect(meter.status).toBe(201);
+  const policy = await tenant.admin.patch(
+    "/v1/catalog/approval-policy",
+    { publish_requires_approval: true },
+    { "fairbill-reason": "every price change is reviewed, tests included" },
+  );
+  expect(policy.body).toMatchObject({
+    environment: "test",
+    publish_requires_approval: true,
+    is_default: false,
+  });
+});
+afterAll(async () => testApp?.close());
+
+function callsCharge(secondTierPrice: string) {
+  return {
+    id: "calls",
+    type: "usage",
+    meter: "api_calls",
+    model: "graduated",
+    tiers: [
+      { up_to: 1000, unit_price: "0" },
+      { up_to: 10000, unit_price: secondTierPrice },
+      { up_to: null, unit_price: "0.001" },
+    ],
+  };
+}
+
+async function keyIdOf(client: ApiClient): Promise<string> {
+  const keys = await tenant.admin.get("/v1/api-keys?limit=100");
+  const key = keys.body.data.find((candidate: { prefix: string }) => client.key.startsWith(candidate.prefix));
+  return key.id;
+}
+
+describe("approving a pricing change", () => {
+  it("publishes v1 and an approved v2 with a tier change, shows the diff, the audit trail, and a chain that verifies until tampered with", async () => {
+    const created = await billingOps.post("/v1/plans", {
+      code: "growth",
+      name: "Growth",
+      version: {
+        currency: "USD",
+        interval: "month",
+        minimum_commitment: "100.00",
+        charges: [{ id: "base", type: "fixed", amount: "49.00" }, callsCharge("0.002")],
+      },
+    });
+    expect(created.status).toBe(201);
+    const planId: string = created.body.id;
+
+    // The policy requires review: publishing directly is refused, and billing_ops cannot approve.
+    const direct = await tenant.admin.post(`/v1/plans/${planId}/versions/1/publish`, {});
+    expect(direct.status).toBe(409);
+    expect(direct.body.code).toBe("approval_required");
+    expect(
+      (await billingOps.post(`/v1/plans/${planId}/versions/1/submit`, { comment: "launch" })).status,
+    ).toBe(200);
+    expect((await billingOps.post(`/v1/plans/${planId}/versions/1/approve`, {})).status).toBe(403);
+    const v1 = await tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, { comment: "ok" });
+    expect(v1.status).toBe(200);
+    expect(v1.body).toMatchObject({ state: "published", status: "active" });
+
+    // v2: a cheaper second tier, drafted and submitted by billing_ops.
+    const draft = await billingOps.post(
+      `/v1/plans/${planId}/versions`,
+      { charges: [{ id: "base", type: "fixed", amount: "49.00" }, callsCharge("0.0015")] },
+      { "fairbill-reason": "volume discount for Q3" },
+    );
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ version: 2, state: "draft", copied_from_version: 1 });
+    const v2Id: string = draft.body.id;
+    const comment = await tenant.admin.post(`/v1/plans/${planId}/versions/2/comments`, {
+      comment: "Does finance agree?",
+    });
+    expect(comment.status).toBe(201);
+    const submitted = await billingOps.post(`/v1/plans/${planId}/versions/2/submit`, {
+      reason: "ready for review",
+    });
+    expect(submitted.body).toMatchObject({
+      state: "pending_approval",
+      submitted_by: await keyIdOf(billingOps),
+    });
+    const pendingEdit = await billingOps.patch(`/v1/plans/${planId}/versions/2`, { trial_days: 3 });
+    expect(pendingEdit.body.code).toBe("plan_version_pending_approval");
+
+    const approved = await secondAdmin.post(`/v1/plans/${planId}/versions/2/approve`, {
+      comment: "approved",
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({
+      state: "published",
+      status: "active",
+      approved_by: await keyIdOf(secondAdmin),
+    });
+    const plan = await tenant.admin.get(`/v1/plans/${planId}`);
+    expect(plan.body.versions.map((version: { status: string }) => version.status)).toEqual([
+      "superseded",
+      "active",
+    ]);
+
+    const diff = await tenant.admin.get(`/v1/plans/${planId}/versions/1/diff/2`);
+    expect(diff.status).toBe(200);
+    expect(diff.body.changes).toEqual([
+      {
+        path: "$.charges[1].tiers[1].unit_price",
+        change: "changed",
+        before: "0.002",
+        after: "0.0015",
+        description: "charge calls graduated tier 2 unit price 0.002 → 0.0015",
+      },
+    ]);
+
+    const review = await tenant.admin.get(`/v1/plans/${planId}/versions/2/review`);
+    expect(review.body.data.map((step: { action: string }) => step.action)).toEqual([
+      "commented",
+      "submitted",
+      "approved",
+    ]);
+
+    const audit = await tenant.admin.get(`/v1/audit-events?object_type=plan_version&object_id=${v2Id}`);
+    expect(audit.status).toBe(200);
+    expect(audit.body.data.map((entry: { action: string }) => entry.action)).toEqual([
+      "plan_version.approved",
+      "plan_version.submitted",
+      "plan_version.commented",
+      "plan_version.created",
+    ]);
+    const [approvedEntry, submittedEntry, , createdEntry] = audit.body.data;
+    expect(approvedEntry.actor).toEqual({ type: "api_key", id: await keyIdOf(secondAdmin), role: "admin" });
+    expect(approvedEntry.changes).toContainEqual({
+      path: "$.state",
+      change: "changed",
+      before: "pending_approval",
+      after: "published",
+    });
+    expect(submittedEntry.reason).toBe("ready for review");
+    expect(createdEntry.reason).toBe("volume discount for Q3");
+
+    const verified = await tenant.admin.get("/v1/audit-events/verify");
+    expect(verified.body).toMatchObject({ ok: true, first_broken_entry: null });
+    expect(verified.body.entries_checked).toBeGreaterThan(5);
+
+    // Someone with database access rewrites history: the chain names the entry.
+    await sql`alter table audit_events disable trigger audit_events_append_only`.execute(
+      testApp.handle.database,
+    );
+    await sql`update audit_events set reason = 'nothing to see' where id = ${approvedEntry.id}`.execute(
+      testApp.handle.database,
+    );
+    await sql`alter table audit_events enable trigger audit_events_append_only`.execute(
+      testApp.handle.database,
+    );
+
+    const broken = await tenant.admin.get("/v1/audit-events/verify");
+    expect(broken.body.ok).toBe(false);
+    expect(broken.body.first_broken_entry).toMatchObject({
+      id: approvedEntry.id,
+      sequence: approvedEntry.sequence,
+    });
+    const everyChain = await verifyEveryAuditChain(testApp.handle.database);
+    const ours = everyChain.find((result) => result.organizationId === tenant.organization.id);
+    expect(ours?.verification).toMatchObject({ ok: false, firstBrokenEntry: { id: approvedEntry.id } });
+  });
+
+  it("refuses an approval by the key that submitted the version", async () => {
+    const created = await tenant.admin.post("/v1/plans", {
+      code: "solo",
+      name: "Solo",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [{ id: "base", type: "fixed", amount: "9.00" }],
+      },
+    });
+    await tenant.admin.post(`/v1/plans/${created.body.id}/versions/1/submit`, {});
+    const self = await tenant.admin.post(`/v1/plans/${created.body.id}/versions/1/approve`, {});
+    expect(self.status).toBe(403);
+    expect(self.body.code).toBe("approver_is_author");
+    const rejected = await secondAdmin.post(`/v1/plans/${created.body.id}/versions/1/reject`, {
+      comment: "price too low",
+    });
+    expect(rejected.body).toMatchObject({ state: "draft", submitted_by: null });
+    const missingComment = await secondAdmin.post(`/v1/plans/${created.body.id}/versions/1/reject`, {});
+    expect(missingComment.status).toBe(400);
+  });
+
+  it("schedules a version for a future date, and the version in effect follows the dates", async () => {
+    const created = await tenant.admin.post("/v1/plans", {
+      code: "scheduled",
+      name: "Scheduled",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [{ id: "base", type: "fixed", amount: "10.00" }],
+      },
+    });
+    const planId: string = created.body.id;
+    await billingOps.post(`/v1/plans/${planId}/versions/1/submit`, {});
+    await tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, {});
+    await billingOps.post(`/v1/plans/${planId}/versions`, {
+      charges: [{ id: "base", type: "fixed", amount: "12.00" }],
+    });
+    const future = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+    future.setUTCMilliseconds(0);
+    await billingOps.post(`/v1/plans/${planId}/versions/2/submit`, { effective_from: future.toISOString() });
+    const approved = await tenant.admin.post(`/v1/plans/${planId}/versions/2/approve`, {});
+    expect(approved.body).toMatchObject({ status: "scheduled", effective_from: future.toISOString() });
+
+    const listed = await tenant.admin.get(`/v1/plans/${planId}/versions`);
+    expect(listed.body.data.map((version: { status: string }) => version.status)).toEqual([
+      "scheduled",
+      "active",
+    ]);
+
+    const context = tenant.context();
+    expect((await versionInEffect(testApp.handle.database, context, planId, new Date()))?.version).toBe(1);
+    expect((await versionInEffect(testApp.handle.database, context, planId, future))?.version).toBe(2);
+    const past = await versionInEffect(
+      testApp.handle.database,
+      context,
+      planId,
+      new Date("2000-01-01T00:00:00Z"),
+    );
+    expect(past).toBeUndefined();
+
+    // A version published to start before the scheduled one would be overtaken by older prices.
+    await billingOps.post(`/v1/plans/${planId}/versions`, {
+      charges: [{ id: "base", type: "fixed", amount: "11.00" }],
+    });
+    await billingOps.post(`/v1/plans/${planId}/versions/3/submit`, {});
+    const early = await tenant.admin.post(`/v1/plans/${planId}/versions/3/approve`, {});
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe("effective_from_before_scheduled_version");
+
+    // Retiring the scheduled version cancels it: version 1 stays in effect after that date.
+    const retired = await tenant.admin.post(`/v1/plans/${planId}/versions/2/retire`, {});
+    expect(retired.body).toMatchObject({ state: "retired", status: "retired", trial_days: 0 });
+    expect((await versionInEffect(testApp.handle.database, context, planId, future))?.version).toBe(1);
+    const again = await tenant.admin.post(`/v1/plans/${planId}/versions/2/retire`, {});
+    expect(again.body.code).toBe("plan_version_immutable");
+  });
+
+  it("rolls back by copying an earlier version into a new draft that goes through review again", async () => {
+    const created = await tenant.admin.post("/v1/plans", {
+      code: "rollback",
+      name: "Rollback",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [{ id: "base", type: "fixed", amount: "10.00" }],
+      },
+    });
+    const planId: string = created.body.id;
+    await billingOps.post(`/v1/plans/${planId}/versions/1/submit`, {});
+    await tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, {});
+    await billingOps.post(`/v1/plans/${planId}/versions`, {
+      charges: [{ id: "base", type: "fixed", amount: "15.00" }],
+    });
+    await billingOps.post(`/v1/plans/${planId}/versions/2/submit`, {});
+    await tenant.admin.post(`/v1/plans/${planId}/versions/2/approve`, {});
+
+    const rollback = await billingOps.post(`/v1/plans/${planId}/rollback`, { to_version: 1 });
+    expect(rollback.status).toBe(201);
+    expect(rollback.body).toMatchObject({ version: 3, state: "draft", copied_from_version: 1 });
+    expect(rollback.body.charges).toEqual([{ id: "base", type: "fixed", amount: "10.00" }]);
+    const diff = await tenant.admin.get(`/v1/plans/${planId}/versions/2/diff/3`);
+    expect(diff.body.changes.map((change: { description: string }) => change.description)).toEqual([
+      "charge base amount 15.00 → 10.00",
+    ]);
+    const toDraft = await billingOps.post(`/v1/plans/${planId}/rollback`, { to_version: 3 });
+    expect(toDraft.status).toBe(400);
+    expect(toDraft.body.errors[0].path).toBe("$.to_version");
+
+    const versions = await tenant.admin.get(`/v1/plans/${planId}/versions`);
+    expect(
+      versions.body.data.map((version: { version: number; state: string }) => [
+        version.version,
+        version.state,
+      ]),
+    ).toEqual([
+      [3, "draft"],
+      [2, "published"],
+      [1, "published"],
+    ]);
+  });
+
+  it("lets billing_ops draft and submit, admin approve, finance and viewer only read, and ingest keys nothing", async () => {
+    const finance = await tenant.client("finance");
+    const viewer = await tenant.client("viewer");
+    const ingest = await tenant.client("ingest");
+    for (const reader of [finance, viewer]) {
+      expect((await reader.get("/v1/plans")).status).toBe(200);
+      expect((await reader.get("/v1/audit-events")).status).toBe(200);
+      const write = await reader.post("/v1/products", { code: "not-allowed", name: "No" });
+      expect(write.status).toBe(403);
+    }
+    expect((await ingest.get("/v1/plans")).status).toBe(403);
+    expect((await ingest.get("/v1/audit-events")).status).toBe(403);
+    expect(
+      (await billingOps.patch("/v1/catalog/approval-policy", { publish_requires_approval: false })).status,
+    ).toBe(403);
+  });
+});
