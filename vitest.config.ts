@@ -1,8 +1,14 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects: the pure billing core runs once; everything that touches a
-// database runs twice, on the embedded PGlite and on a PostgreSQL server.
-const pureTests = ["src/core/**/*.test.ts", "src/simulation/**/*.test.ts", "test/scenarios/**/*.test.ts"];
+// Four projects: the pure billing core (and the console's pure helpers) runs
+// once; everything that touches a database runs twice, on the embedded PGlite
+// and on a PostgreSQL server; the browser tests drive the console in Chromium.
+const pureTests = [
+  "src/core/**/*.test.ts",
+  "src/simulation/**/*.test.ts",
+  "test/scenarios/**/*.test.ts",
+  "web/src/**/*.test.ts",
+];
 const databaseTests = ["src/**/*.test.ts", "test/**/*.test.ts"];
 const browserTests = ["test/browser/**"];
 
@@ -28,6 +34,16 @@ export default defineConfig({
           env: { FAIRBILL_TEST_DATABASE: "postgres" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          env: { FAIRBILL_TEST_DATABASE: "pglite" },
+          // Building the console and starting Chromium take a while on a busy machine.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -3,6 +3,7 @@
 // and prints an admin key for the test environment, once.
 import type { Command } from "commander";
 import { buildApplication, databaseLocationOf, openMigratedDatabase } from "../../app.ts";
+import { findBuiltConsole } from "../../console/console-files.ts";
 import { seedDemoData } from "../../demo/seed-demo.ts";
 import { createApiKey } from "../../organizations/api-keys.ts";
 import { findOrCreateDefaultOrganization } from "../../organizations/organizations.ts";
@@ -48,11 +49,21 @@ export function registerServeCommand(program: Command): void {
           if (seeded > 0)
             process.stdout.write(`Added demo data to the test environment (${seeded} customers).\n`);
         }
-        const app = await buildApplication({ handle, logger: configuration.logLevel });
+        const consoleDirectory = findBuiltConsole();
+        const app = await buildApplication({
+          handle,
+          logger: configuration.logLevel,
+          ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
+        });
         await app.listen({ port: configuration.port, host: configuration.host });
         const shownHost = configuration.host === "0.0.0.0" ? "localhost" : configuration.host;
         process.stdout.write(
           `Fairbill is serving on http://${shownHost}:${configuration.port} (API docs at /docs, database: ${handle.location})\n`,
+        );
+        process.stdout.write(
+          consoleDirectory
+            ? `The web console is at http://${shownHost}:${configuration.port}/ (sign in with an API key)\n`
+            : "The web console is not built, so only the API is served: run `npm run build:web` to build it.\n",
         );
         const stop = async () => {
           await app.close();

@@ -1,0 +1,94 @@
+// The console: the sign-in page until a key is accepted, then the shell with
+// the page that the address names.
+import { useEffect } from "react";
+import { AppShell } from "./layout/app-shell.tsx";
+import { sections } from "./layout/navigation.ts";
+import { ApiKeysPage } from "./pages/api-keys/api-keys-page.tsx";
+import { CustomerCreatePage } from "./pages/customers/customer-create-page.tsx";
+import { CustomerDetailPage } from "./pages/customers/customer-detail-page.tsx";
+import { CustomerEditPage } from "./pages/customers/customer-edit-page.tsx";
+import { CustomerListPage } from "./pages/customers/customer-list-page.tsx";
+import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { SimulatorPage } from "./pages/simulator/simulator-page.tsx";
+import { navigate, useLocation } from "./routing/router.ts";
+import { matchRoute } from "./routing/routes.ts";
+import { can, SessionProvider, useSession, useSignedInSession } from "./session/session-context.tsx";
+import { SignInPage } from "./session/sign-in-page.tsx";
+import { ErrorState, LoadingState } from "./ui/states.tsx";
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Console />
+    </SessionProvider>
+  );
+}
+
+function Console() {
+  const { state, retry } = useSession();
+  if (state.status === "checking") {
+    return (
+      <main id="main" className="sign-in">
+        <LoadingState label="Checking your session…" />
+      </main>
+    );
+  }
+  if (state.status === "unavailable") {
+    return (
+      <main id="main" className="sign-in">
+        <div className="sign-in-card">
+          <h1>Fairbill</h1>
+          <ErrorState error={state.error} onRetry={retry} />
+        </div>
+      </main>
+    );
+  }
+  if (state.status === "signed-out") return <SignInPage message={state.message} />;
+  return (
+    <AppShell>
+      <CurrentPage />
+    </AppShell>
+  );
+}
+
+function CurrentPage() {
+  const session = useSignedInSession();
+  const { path } = useLocation();
+  const route = matchRoute(path);
+  const home = sections.find((section) => can(session, section.permission))?.path;
+
+  useEffect(() => {
+    if (route.page === "home" && home) navigate(home, { replace: true });
+  }, [route.page, home]);
+
+  switch (route.page) {
+    case "home":
+      return home ? null : <NoSectionsPage />;
+    case "customers":
+      return <CustomerListPage />;
+    case "customer-new":
+      return <CustomerCreatePage />;
+    case "customer":
+      return <CustomerDetailPage key={route.customerId} customerId={route.customerId} />;
+    case "customer-edit":
+      return <CustomerEditPage key={route.customerId} customerId={route.customerId} />;
+    case "api-keys":
+      return <ApiKeysPage />;
+    case "simulator":
+      return <SimulatorPage />;
+    case "not-found":
+      return <NotFoundPage path={route.path} />;
+  }
+}
+
+function NoSectionsPage() {
+  return (
+    <>
+      <h1 tabIndex={-1}>Nothing to show for this key</h1>
+      <p>
+        This key's role (such as ingest) can send usage events but not use the console. Sign out and sign in
+        with an admin, billing operations, finance or viewer key.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+// Instants from the API are ISO 8601 strings in UTC; people read them in a
+// locale and, unless a time zone is given, in their own.
+
+function validDate(value: string): Date | undefined {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** "Mar 4, 2026, 3:15 PM" in the browser's time zone (or `timeZone`). */
+export function formatDateTime(value: string, locale?: string, timeZone?: string): string {
+  const date = validDate(value);
+  if (!date) return value;
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
+}
+
+/**
+ * A billing period's bound as a date, with the time only when it is not
+ * midnight in `timeZone` (periods begin at midnight unless an anchor says otherwise).
+ */
+export function formatPeriodBound(value: string, timeZone: string, locale?: string): string {
+  const date = validDate(value);
+  if (!date) return value;
+  const time = new Intl.DateTimeFormat("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    ...(time === "00:00:00" ? {} : { timeStyle: "short" }),
+    timeZone,
+  }).format(date);
+}

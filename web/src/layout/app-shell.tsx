@@ -1,0 +1,84 @@
+// The frame around every signed-in page: a header with the environment, the
+// key's role and sign-out; a navigation sidebar that becomes a menu button at
+// phone width; and the main region, whose heading takes the focus after each
+// navigation.
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { Link } from "../routing/link.tsx";
+import { useLocation } from "../routing/router.ts";
+import { can, useSession, useSignedInSession } from "../session/session-context.tsx";
+import { roleLabels, sectionOf, sections } from "./navigation.ts";
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const session = useSignedInSession();
+  const { signOut } = useSession();
+  const { path } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const firstRender = useRef(true);
+  const current = sectionOf(path);
+
+  // Runs on each navigation (path is the trigger, not an input).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(() => {
+    setMenuOpen(false);
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>("main h1")?.focus();
+  }, [path]);
+
+  const visibleSections = sections.filter((section) => can(session, section.permission));
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="sidebar"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span> Menu
+        </button>
+        <Link to="/" className="brand">
+          Fairbill
+        </Link>
+        <span className={`environment environment-${session.environment}`}>
+          {session.environment === "live" ? "Live" : "Test"} environment
+        </span>
+        <span className="session-role">
+          <span className="visually-hidden">Signed in with a key of role </span>
+          <span aria-hidden="true">Role: </span>
+          {roleLabels[session.role] ?? session.role}
+        </span>
+        <button type="button" className="button button-quiet" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <div className="shell-body">
+        <nav
+          id="sidebar"
+          className={`sidebar${menuOpen ? " sidebar-open" : ""}`}
+          aria-label="Console sections"
+        >
+          <ul>
+            {visibleSections.map((section) => (
+              <li key={section.path}>
+                <Link to={section.path} aria-current={current === section ? "page" : undefined}>
+                  {section.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// The console's sections, each shown only to keys whose role can use it.
+
+export type Section = { path: string; label: string; permission: string };
+
+export const sections: Section[] = [
+  { path: "/customers", label: "Customers", permission: "customers:read" },
+  { path: "/simulator", label: "Simulator", permission: "simulations:run" },
+  { path: "/api-keys", label: "API keys", permission: "keys:manage" },
+];
+
+export const roleLabels: Record<string, string> = {
+  admin: "Admin",
+  billing_ops: "Billing operations",
+  finance: "Finance",
+  viewer: "Viewer",
+  ingest: "Ingest",
+};
+
+/** The section a path belongs to, for aria-current. */
+export function sectionOf(path: string): Section | undefined {
+  return sections.find((section) => path === section.path || path.startsWith(`${section.path}/`));
+}

@@ -1,0 +1,220 @@
+// One customer: its fields, edit and archive, and its audit history.
+import { type ReactNode, useState } from "react";
+import { apiRequest } from "../../api/api-client.ts";
+import type { Customer } from "../../api/api-types.ts";
+import { asApiError, useApiResource } from "../../api/use-api.ts";
+import { formatDateTime } from "../../format/date-format.ts";
+import { Link } from "../../routing/link.tsx";
+import { customerPath } from "../../routing/routes.ts";
+import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { TextField } from "../../ui/form-field.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { ErrorState, LoadingState } from "../../ui/states.tsx";
+import { CustomerAuditHistory } from "./customer-audit-history.tsx";
+
+export function CustomerDetailPage({ customerId }: { customerId: string }) {
+  const session = useSignedInSession();
+  const path = `/v1/customers/${encodeURIComponent(customerId)}`;
+  const { state, reload, replace } = useApiResource<Customer>(path);
+  const [historyVersion, setHistoryVersion] = useState(0);
+
+  if (state.status !== "ready") {
+    return (
+      <>
+        <PageHeader title="Customer" />
+        {state.status === "loading" && <LoadingState label="Loading the customer…" />}
+        {state.status === "error" && <ErrorState error={state.error} onRetry={reload} />}
+      </>
+    );
+  }
+
+  const customer = state.data;
+  const writable = can(session, "customers:write");
+  return (
+    <>
+      <PageHeader
+        title={customer.name ?? customer.external_id}
+        subtitle={
+          <>
+            <code>{customer.id}</code>
+            {customer.archived_at && (
+              <span className="badge badge-muted">Archived {formatDateTime(customer.archived_at)}</span>
+            )}
+          </>
+        }
+        actions={
+          writable && (
+            <>
+              <Link to={`${customerPath(customer.id)}/edit`} className="button">
+                Edit
+              </Link>
+              {customer.archived_at === null && (
+                <ArchiveButton
+                  customer={customer}
+                  onArchived={(archived) => {
+                    replace(archived);
+                    setHistoryVersion((version) => version + 1);
+                  }}
+                />
+              )}
+            </>
+          )
+        }
+      />
+      <div className="panels">
+        <section className="panel" aria-labelledby="customer-details-title">
+          <h2 id="customer-details-title">Details</h2>
+          <dl className="details">
+            <Detail term="External id">
+              <code>{customer.external_id}</code>
+            </Detail>
+            <Detail term="Billing email">{customer.email}</Detail>
+            <Detail term="Country">{customer.country}</Detail>
+            <Detail term="Currency">{customer.currency}</Detail>
+            <Detail term="Time zone">{customer.timezone}</Detail>
+            <Detail term="Locale">{customer.locale}</Detail>
+            <Detail term="Parent customer">
+              {customer.parent_customer_id && (
+                <Link to={customerPath(customer.parent_customer_id)}>{customer.parent_customer_id}</Link>
+              )}
+            </Detail>
+            <Detail term="Created">{formatDateTime(customer.created_at)}</Detail>
+            <Detail term="Updated">{formatDateTime(customer.updated_at)}</Detail>
+          </dl>
+        </section>
+        <section className="panel" aria-labelledby="customer-billing-title">
+          <h2 id="customer-billing-title">Billing</h2>
+          <dl className="details">
+            <Detail term="Billing address">
+              {customer.billing_address && <Address address={customer.billing_address} />}
+            </Detail>
+            <Detail term="Tax ids">
+              {customer.tax_ids.length > 0 && (
+                <ul className="plain-list">
+                  {customer.tax_ids.map((taxId) => (
+                    <li key={`${taxId.type}:${taxId.value}`}>
+                      {taxId.value} <span className="muted">({taxId.type})</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Detail>
+            <Detail term="Payment terms">
+              {customer.invoice_settings.net_payment_terms_days !== undefined &&
+                `${customer.invoice_settings.net_payment_terms_days} days`}
+            </Detail>
+            <Detail term="Grace period">
+              {customer.invoice_settings.grace_period_days !== undefined &&
+                `${customer.invoice_settings.grace_period_days} days`}
+            </Detail>
+            <Detail term="Invoice footer">{customer.invoice_settings.footer}</Detail>
+            <Detail term="Metadata">
+              {Object.keys(customer.metadata).length > 0 && (
+                <ul className="plain-list">
+                  {Object.entries(customer.metadata).map(([key, value]) => (
+                    <li key={key}>
+                      <code>{key}</code>: {value}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Detail>
+          </dl>
+        </section>
+      </div>
+      {can(session, "audit:read") && <CustomerAuditHistory key={historyVersion} customerId={customer.id} />}
+    </>
+  );
+}
+
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  const empty = children === null || children === undefined || children === false || children === "";
+  return (
+    <div className="detail">
+      <dt>{term}</dt>
+      <dd>{empty ? <span className="muted">Not set</span> : children}</dd>
+    </div>
+  );
+}
+
+function Address({ address }: { address: NonNullable<Customer["billing_address"]> }) {
+  const lines = [
+    address.line1,
+    address.line2,
+    [address.postal_code, address.city].filter(Boolean).join(" "),
+    [address.state, address.country].filter(Boolean).join(", "),
+  ].filter((line) => line !== undefined && line !== "");
+  return (
+    <address>
+      {lines.map((line) => (
+        <span key={line} className="address-line">
+          {line}
+        </span>
+      ))}
+    </address>
+  );
+}
+
+function ArchiveButton({
+  customer,
+  onArchived,
+}: {
+  customer: Customer;
+  onArchived: (customer: Customer) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const archive = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const archived = await apiRequest<Customer>(
+        "POST",
+        `/v1/customers/${encodeURIComponent(customer.id)}/archive`,
+        { reason },
+      );
+      setOpen(false);
+      onArchived(archived);
+    } catch (caught) {
+      setError(asApiError(caught).detail);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <button type="button" className="button button-danger" onClick={() => setOpen(true)}>
+        Archive
+      </button>
+      <ConfirmDialog
+        open={open}
+        title={`Archive ${customer.name ?? customer.external_id}?`}
+        confirmLabel="Archive customer"
+        busy={busy}
+        onConfirm={() => void archive()}
+        onCancel={() => setOpen(false)}
+      >
+        <p>
+          An archived customer keeps its history and invoices but is no longer billed anew. It disappears from
+          the default customer list.
+        </p>
+        <TextField
+          label="Reason"
+          hint="Optional. Kept in the audit log."
+          value={reason}
+          onValueChange={setReason}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </ConfirmDialog>
+    </>
+  );
+}

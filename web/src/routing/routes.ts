@@ -1,0 +1,41 @@
+// The console's pages by path. A page's path parameters are decoded here, once.
+
+export type Route =
+  | { page: "home" }
+  | { page: "customers" }
+  | { page: "customer-new" }
+  | { page: "customer"; customerId: string }
+  | { page: "customer-edit"; customerId: string }
+  | { page: "api-keys" }
+  | { page: "simulator" }
+  | { page: "not-found"; path: string };
+
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+export function matchRoute(path: string): Route {
+  const segments = path.split("/").filter((segment) => segment !== "");
+  const [first, second, third, ...rest] = segments;
+  if (first === undefined) return { page: "home" };
+  if (rest.length === 0) {
+    if (first === "customers") {
+      if (second === undefined) return { page: "customers" };
+      if (second === "new" && third === undefined) return { page: "customer-new" };
+      const customerId = decodeSegment(second);
+      if (customerId !== undefined && third === undefined) return { page: "customer", customerId };
+      if (customerId !== undefined && third === "edit") return { page: "customer-edit", customerId };
+    }
+    if (first === "api-keys" && second === undefined) return { page: "api-keys" };
+    if (first === "simulator" && second === undefined) return { page: "simulator" };
+  }
+  return { page: "not-found", path };
+}
+
+export function customerPath(customerId: string): string {
+  return `/customers/${encodeURIComponent(customerId)}`;
+}
