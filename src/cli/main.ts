@@ -2,6 +2,7 @@
 // ./commands and registers itself on the program; this file only wires them.
 import { Command } from "commander";
 import { registerAuditCommand } from "./commands/audit.ts";
+import { registerCatalogCommand } from "./commands/catalog.ts";
 import { registerKeysCommand } from "./commands/keys.ts";
 import { registerMigrateCommand } from "./commands/migrate.ts";
 import { registerServeCommand } from "./commands/serve.ts";
@@ -17,6 +18,7 @@ registerServeCommand(program);
 registerMigrateCommand(program);
 registerKeysCommand(program);
 registerAuditCommand(program);
+registerCatalogCommand(program);
 registerSimulateCommand(program);
 
 await program.parseAsync(process.argv);
