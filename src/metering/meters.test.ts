@@ -100,7 +100,10 @@ describe("meters", () => {
     expect(sent.status).toBe(201);
     expect(await meterHasBilledUsage(testApp.handle.database, tenant.context(), meter.body.id)).toBe(true);
 
-    const renamed = await tenant.admin.patch(`/v1/meters/${meter.body.id}`, { name: "API calls", description: "all" });
+    const renamed = await tenant.admin.patch(`/v1/meters/${meter.body.id}`, {
+      name: "API calls",
+      description: "all",
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: "API calls", description: "all" });
     const locked = await tenant.admin.patch(`/v1/meters/${meter.body.id}`, { event_name: "other" });
@@ -123,8 +126,20 @@ describe("meters", () => {
     const after = new Date(hourAgo + 600_000).toISOString();
     await tenant.admin.post("/v1/events/batch", {
       events: [
-        { id: "s1", customer: "versioned", name: "stored", timestamp: before, properties: { gb: 5, mb: 5000 } },
-        { id: "s2", customer: "versioned", name: "stored", timestamp: after, properties: { gb: 7, mb: 7000 } },
+        {
+          id: "s1",
+          customer: "versioned",
+          name: "stored",
+          timestamp: before,
+          properties: { gb: 5, mb: 5000 },
+        },
+        {
+          id: "s2",
+          customer: "versioned",
+          name: "stored",
+          timestamp: after,
+          properties: { gb: 7, mb: 7000 },
+        },
       ],
     });
     const version = await tenant.admin.post(

@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+const range = () =>
+  `from=${encodeURIComponent(daysAgo(400))}&to=${encodeURIComponent(new Date(Date.now() + 600_000).toISOString())}`;
+
+async function usageValue(customer: string, meter: string): Promise<string> {
+  const response = await tenant.admin.get(`/v1/usage?customer=${customer}&meter=${meter}&${range()}`);
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body.windows[0].value;
+}
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant();
+  await tenant.admin.post("/v1/customers", { external_id: "acme" });
+  const meters = [
+    { code: "calls", event_name: "api_call", aggregation: "count" },
+    { code: "tokens", event_name: "completion", aggregation: "sum", property: "tokens" },
+  ];
+  for (const meter of meters) {
+    const response = await tenant.admin.post("/v1/meters", {
+      ...meter,
+      name: meter.code,
+      effective_from: "2020-01-01T00:00:00Z",
+    });
+    expect(response.status).toBe(201);
+  }
+});
+afterAll(async () => testApp?.close());
+
+describe("ingestion", () => {
+  it("stores one event (201), acknowledges a repeat as a duplicate (200) and counts it once", async () => {
+    const event = {
+      id: "single-1",
+      customer: "acme",
+      name: "completion",
+      timestamp: minutesAgo(5),
+      properties: { tokens: "1500" },
+    };
+    const first = await tenant.admin.post("/v1/events", event);
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({
+      id: "single-1",
+      status: "accepted",
+      matched_meters: [{ code: "tokens", version: 1 }],
+    });
+    const repeat = await tenant.admin.post("/v1/events", { ...event, properties: { tokens: 9 } });
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.status).toBe("duplicate");
+    expect(await usageValue("acme", "tokens")).toBe("1500");
+  });
+
+  it("gives every rejected event of a batch its index, id, reason and path, stores the rest, never a 500", async () => {
+    const valid = (id: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      customer: "acme",
+      name: "completion",
+      timestamp: minutesAgo(3),
+      properties: { tokens: 10 },
+      ...extra,
+    });
+    const response = await tenant.admin.post("/v1/events/batch", {
+      events: [
+        valid("batch-ok-1"),
+        { customer: "acme", name: "completion", properties: { tokens: 1 } },
+        valid("batch-bad-timestamp", { timestamp: "yesterday" }),
+        valid("batch-future", { timestamp: new Date(Date.now() + 3_600_000).toISOString() }),
+        valid("batch-too-old", { timestamp: daysAgo(40) }),
+        valid("batch-not-numeric", { properties: { tokens: "many" } }),
+        valid("batch-missing", { properties: {} }),
+        valid("batch-nul", { name: "comp\u0000letion" }),
+        "not an event",
+        valid("batch-ok-1"),
+        valid("single-1"),
+        valid("batch-ok-2", {
+          timestamp: "2026-01-01T00:00:00.123456789Z".replace("2026-01-01", minutesAgo(1).slice(0, 10)),
+        }),
+        valid("batch-unknown-field", { colour: "blue" }),
+        valid("x".repeat(256)),
+      ],
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.accepted).toBe(2);
+    expect(response.body.duplicates).toEqual([
+      { index: 9, id: "batch-ok-1" },
+      { index: 10, id: "single-1" },
+    ]);
+    const rejected = response.body.rejected.map(
+      (entry: { index: number; id: string | null; code: string; path: string }) => [
+        entry.index,
+        entry.id,
+        entry.code,
+        entry.path,
+      ],
+    );
+    expect(rejected).toEqual([
+      [1, null, "invalid_event", "$.events[1].id"],
+      [2, "batch-bad-timestamp", "invalid_event", "$.events[2].timestamp"],
+      [3, "batch-future", "timestamp_in_future", "$.events[3].timestamp"],
+      [4, "batch-too-old", "timestamp_too_old", "$.events[4].timestamp"],
+      [5, "batch-not-numeric", "property_not_numeric", "$.events[5].properties.tokens"],
+      [6, "batch-missing", "property_missing", "$.events[6].properties.tokens"],
+      [7, "batch-nul", "invalid_event", "$.events[7].name"],
+      [8, null, "invalid_event", "$.events[8]"],
+      [12, "batch-unknown-field", "invalid_event", "$.events[12].colour"],
+      [13, "x".repeat(256), "invalid_event", "$.events[13].id"],
+    ]);
+    for (const entry of response.body.rejected) expect(entry.reason.length).toBeGreaterThan(10);
+    expect(response.body.rejected[3].reason).toContain("backfill");
+    expect(response.body.rejected[4].reason).toContain('meter "tokens"');
+    expect(await usageValue("acme", "tokens")).toBe("1520");
+  });
+
+  it("with ?atomic=true stores nothing when one event is bad, and names each bad field", async () => {
+    const response = await tenant.admin.post("/v1/events/batch?atomic=true", {
+      events: [
+        { id: "atomic-1", customer: "acme", name: "api_call" },
+        { id: "atomic-2", customer: "acme", name: "completion", properties: { tokens: "lots" } },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe("validation_failed");
+    expect(response.body.errors).toEqual([
+      {
+        path: "$.events[1].properties.tokens",
+        message: 'must be a number or a numeric string for meter "tokens"',
+      },
+    ]);
+    expect((await tenant.admin.get("/v1/events/atomic-1")).status).toBe(404);
+  });
+
+  it("refuses more than 1,000 events (400) and a body over 1 MiB (413)", async () => {
+    const events = Array.from({ length: 1001 }, (_, index) => ({
+      id: `big-${index}`,
+      customer: "acme",
+      name: "api_call",
+    }));
+    const tooMany = await tenant.admin.post("/v1/events/batch", { events });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors).toEqual([{ path: "$.events", message: "must have at most 1000 items" }]);
+    const padding = "p".repeat(2_000);
+    const heavy = Array.from({ length: 600 }, (_, index) => ({
+      id: `heavy-${index}`,
+      customer: "acme",
+      name: "api_call",
+      properties: { padding },
+    }));
+    const tooLarge = await tenant.admin.post("/v1/events/batch", { events: heavy });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.code).toBe("payload_too_large");
+    const empty = await tenant.admin.post("/v1/events/batch", { events: [] });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0].path).toBe("$.events");
+  });
+
+  it("backfills past usage beyond the past window, with the same duplicate rule", async () => {
+    const old = { id: "backfill-1", customer: "acme", name: "api_call", timestamp: daysAgo(200) };
+    const backfilled = await tenant.admin.post("/v1/events/backfill", {
+      events: [old, { ...old, id: "backfill-2" }],
+    });
+    expect(backfilled.body).toEqual({ accepted: 2, duplicates: [], rejected: [] });
+    const again = await tenant.admin.post("/v1/events/batch", {
+      events: [{ ...old, timestamp: minutesAgo(1) }],
+    });
+    expect(again.body.duplicates).toEqual([{ index: 0, id: "backfill-1" }]);
+    const future = await tenant.admin.post("/v1/events/backfill", {
+      events: [{ ...old, id: "backfill-future", timestamp: new Date(Date.now() + 3_600_000).toISOString() }],
+    });
+    expect(future.body.rejected[0].code).toBe("timestamp_in_future");
+    expect(await usageValue("acme", "calls")).toBe("2");
+  });
+
+  it("takes the past window from the environment's settings", async () => {
+    expect((await tenant.admin.get("/v1/metering/settings")).body).toMatchObject({
+      event_past_window_days: 35,
+      event_future_window_seconds: 300,
+      updated_at: null,
+    });
+    const updated = await tenant.admin.patch("/v1/metering/settings", { event_past_window_days: 2 });
+    expect(updated.status).toBe(200);
+    expect(updated.body.event_past_window_days).toBe(2);
+    const response = await tenant.admin.post("/v1/events/batch", {
+      events: [{ id: "three-days", customer: "acme", name: "api_call", timestamp: daysAgo(3) }],
+    });
+    expect(response.body.rejected[0]).toMatchObject({ code: "timestamp_too_old" });
+    expect(response.body.rejected[0].reason).toContain("2 days");
+    await tenant.admin.patch("/v1/metering/settings", { event_past_window_days: 35 });
+    const invalid = await tenant.admin.patch("/v1/metering/settings", { event_past_window_days: 0 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors[0].path).toBe("$.event_past_window_days");
+  });
+
+  it("keeps events of unknown customers, lists them, and attributes them once the customer exists", async () => {
+    await tenant.admin.post("/v1/events/batch", {
+      events: [
+        { id: "ghost-1", customer: "ghost", name: "api_call", timestamp: minutesAgo(10) },
+        {
+          id: "ghost-2",
+          customer: "ghost",
+          name: "completion",
+          timestamp: minutesAgo(9),
+          properties: { tokens: 4 },
+        },
+        { id: "ghost-3", customer: "phantom", name: "api_call", timestamp: minutesAgo(8) },
+      ],
+    });
+    const unattributed = await tenant.admin.get("/v1/events/unattributed");
+    expect(unattributed.status).toBe(200);
+    expect(
+      unattributed.body.data.map(
+        (entry: { customer: string; event_count: number; events: { id: string }[] }) => [
+          entry.customer,
+          entry.event_count,
+          entry.events.map((event) => event.id),
+        ],
+      ),
+    ).toEqual([
+      ["ghost", 2, ["ghost-2", "ghost-1"]],
+      ["phantom", 1, ["ghost-3"]],
+    ]);
+    const firstPage = await tenant.admin.get("/v1/events/unattributed?limit=1");
+    expect(firstPage.body.data.map((entry: { customer: string }) => entry.customer)).toEqual(["ghost"]);
+    const secondPage = await tenant.admin.get(
+      `/v1/events/unattributed?limit=1&cursor=${firstPage.body.next_cursor}`,
+    );
+    expect(secondPage.body.data.map((entry: { customer: string }) => entry.customer)).toEqual(["phantom"]);
+
+    await tenant.admin.post("/v1/customers", { external_id: "ghost" });
+    const after = await tenant.admin.get("/v1/events/unattributed");
+    expect(after.body.data.map((entry: { customer: string }) => entry.customer)).toEqual(["phantom"]);
+    expect(await usageValue("ghost", "tokens")).toBe("4");
+    expect(await usageValue("ghost", "calls")).toBe("1");
+  });
+
+  it("lets an ingest key send events, and keeps a viewer key out", async () => {
+    const ingest = await tenant.client("ingest");
+    const sent = await ingest.post("/v1/events", { id: "by-ingest", customer: "acme", name: "api_call" });
+    expect(sent.status).toBe(201);
+    const viewer = await tenant.client("viewer");
+    const refused = await viewer.post("/v1/events", { id: "by-viewer", customer: "acme", name: "api_call" });
+    expect(refused.status).toBe(403);
+  });
+
+  it("lists raw events newest first with the meters each matched, page by page", async () => {
+    await tenant.admin.post("/v1/customers", { external_id: "explorer" });
+    const events = Array.from({ length: 5 }, (_, index) => ({
+      id: `explore-${index}`,
+      customer: "explorer",
+      name: index % 2 === 0 ? "api_call" : "page_view",
+      timestamp: minutesAgo(50 - index),
+    }));
+    await tenant.admin.post("/v1/events/batch", { events });
+    const firstPage = await tenant.admin.get("/v1/events?customer=explorer&limit=3");
+    expect(firstPage.body.data.map((event: { id: string }) => event.id)).toEqual([
+      "explore-4",
+      "explore-3",
+      "explore-2",
+    ]);
+    expect(firstPage.body.data[0].matched_meters).toEqual([{ code: "calls", version: 1 }]);
+    expect(firstPage.body.data[1].matched_meters).toEqual([]);
+    const secondPage = await tenant.admin.get(
+      `/v1/events?customer=explorer&limit=3&cursor=${firstPage.body.next_cursor}`,
+    );
+    expect(secondPage.body.data.map((event: { id: string }) => event.id)).toEqual(["explore-1", "explore-0"]);
+    expect(secondPage.body.next_cursor).toBeNull();
+    const byName = await tenant.admin.get("/v1/events?customer=explorer&name=page_view");
+    expect(byName.body.data.map((event: { id: string }) => event.id)).toEqual(["explore-3", "explore-1"]);
+    const inRange = await tenant.admin.get(
+      `/v1/events?customer=explorer&from=${encodeURIComponent(events[1]!.timestamp)}&to=${encodeURIComponent(events[3]!.timestamp)}`,
+    );
+    expect(inRange.body.data.map((event: { id: string }) => event.id)).toEqual(["explore-2", "explore-1"]);
+    const one = await tenant.admin.get("/v1/events/explore-2");
+    expect(one.body).toMatchObject({ id: "explore-2", customer: "explorer", revision: 0, revisions: [] });
+    const badCursor = await tenant.admin.get("/v1/events?cursor=nonsense");
+    expect(badCursor.status).toBe(400);
+  });
+});
