@@ -35,7 +35,15 @@ function isStale(): boolean {
 const onlyIfStale = process.argv.includes("--if-stale");
 if (onlyIfStale && !isStale()) process.exit(0);
 
+// Test runners set NODE_ENV=test, which would make Vite bundle React's
+// development build; the console is always built for production.
+process.env.NODE_ENV = "production";
 const started = performance.now();
 process.stdout.write("Building the web console (web/ → web/dist)…\n");
-await build({ root: webDirectory, configFile: join(webDirectory, "vite.config.ts"), logLevel: "warn" });
+await build({
+  root: webDirectory,
+  configFile: join(webDirectory, "vite.config.ts"),
+  mode: "production",
+  logLevel: "warn",
+});
 process.stdout.write(`Built the web console in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);

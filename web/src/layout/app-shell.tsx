@@ -13,17 +13,15 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { signOut } = useSession();
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
-  const firstRender = useRef(true);
+  const shownPath = useRef(path);
   const current = sectionOf(path);
 
-  // Runs on each navigation (path is the trigger, not an input).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  // After a navigation (not on the first page shown), the menu closes and the
+  // new page's heading takes the focus.
   useEffect(() => {
+    if (shownPath.current === path) return;
+    shownPath.current = path;
     setMenuOpen(false);
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
     document.querySelector<HTMLElement>("main h1")?.focus();
   }, [path]);
 

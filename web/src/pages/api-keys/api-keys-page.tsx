@@ -48,7 +48,7 @@ export function ApiKeysPage() {
         {list.state.status === "ready" && list.state.data.length === 0 && <EmptyState title="No keys." />}
         {list.state.status === "ready" && list.state.data.length > 0 && (
           <TableScroll label="API keys table">
-            <table>
+            <table className="stacked-on-phone">
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -69,13 +69,15 @@ export function ApiKeysPage() {
                       {key.name}
                       {key.id === session.api_key_id && <span className="badge">This console's key</span>}
                     </th>
-                    <td>{roleLabels[key.role] ?? key.role}</td>
-                    <td>
+                    <td data-label="Role">{roleLabels[key.role] ?? key.role}</td>
+                    <td data-label="Starts with">
                       <code>{key.prefix}…</code>
                     </td>
-                    <td>{formatDateTime(key.created_at)}</td>
-                    <td>{key.last_used_at ? formatDateTime(key.last_used_at) : "Never"}</td>
-                    <td>
+                    <td data-label="Created">{formatDateTime(key.created_at)}</td>
+                    <td data-label="Last used">
+                      {key.last_used_at ? formatDateTime(key.last_used_at) : "Never"}
+                    </td>
+                    <td data-label="Status">
                       <KeyStatus apiKey={key} />
                     </td>
                     <td className="row-actions">

@@ -4,18 +4,37 @@
 import type { AuditEvent } from "../../api/api-types.ts";
 import { usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
+import { roleLabels } from "../../layout/navigation.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
 
+const longestValueShown = 80;
+
 function describeValue(value: unknown): string {
-  if (value === undefined || value === null) return "—";
-  return typeof value === "string" ? value : JSON.stringify(value);
+  if (value === undefined || value === null) return "nothing";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > longestValueShown ? `${text.slice(0, longestValueShown - 1)}…` : text;
 }
 
-function describeActor(actor: AuditEvent["actor"]): string {
-  if (actor.type === "api_key") return `API key ${actor.id ?? ""}${actor.role ? ` (${actor.role})` : ""}`;
-  if (actor.type === "system") return actor.id ?? "system";
-  return `${actor.type} ${actor.id ?? ""}`.trim();
+function describeChange(change: AuditEvent["changes"][number]): string {
+  // A change at the root is the whole object appearing or disappearing.
+  if (change.path === "$")
+    return change.change === "added" ? "created" : change.change === "removed" ? "deleted" : "replaced";
+  if (change.change === "added") return `set to ${describeValue(change.after)}`;
+  if (change.change === "removed") return `cleared (was ${describeValue(change.before)})`;
+  return `${describeValue(change.before)} → ${describeValue(change.after)}`;
+}
+
+function Actor({ actor }: { actor: AuditEvent["actor"] }) {
+  if (actor.type === "api_key") {
+    return (
+      <>
+        {actor.role ? `${roleLabels[actor.role] ?? actor.role} key` : "API key"}
+        <code className="actor-id">{actor.id}</code>
+      </>
+    );
+  }
+  return <>{actor.type === "system" ? (actor.id ?? "system") : `${actor.type} ${actor.id ?? ""}`}</>;
 }
 
 export function CustomerAuditHistory({ customerId }: { customerId: string }) {
@@ -40,7 +59,7 @@ export function CustomerAuditHistory({ customerId }: { customerId: string }) {
       )}
       {list.state.status === "ready" && list.state.data.length > 0 && (
         <TableScroll label="Audit history table">
-          <table>
+          <table className="stacked-on-phone">
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -53,29 +72,33 @@ export function CustomerAuditHistory({ customerId }: { customerId: string }) {
             <tbody>
               {list.state.data.map((event) => (
                 <tr key={event.id}>
-                  <td>{formatDateTime(event.occurred_at)}</td>
+                  <td data-label="When" className="nowrap">
+                    {formatDateTime(event.occurred_at)}
+                  </td>
                   <th scope="row">{event.action}</th>
-                  <td>{describeActor(event.actor)}</td>
-                  <td>
+                  <td data-label="By">
+                    <Actor actor={event.actor} />
+                  </td>
+                  <td data-label="Changes">
                     {event.changes.length === 0 ? (
                       "—"
                     ) : (
                       <ul className="change-list">
                         {event.changes.slice(0, 8).map((change) => (
                           <li key={change.path}>
-                            <code>{change.path}</code>{" "}
-                            {change.change === "added"
-                              ? `set to ${describeValue(change.after)}`
-                              : change.change === "removed"
-                                ? `removed (was ${describeValue(change.before)})`
-                                : `${describeValue(change.before)} → ${describeValue(change.after)}`}
+                            {change.path !== "$" && (
+                              <>
+                                <code>{change.path}</code>{" "}
+                              </>
+                            )}
+                            {describeChange(change)}
                           </li>
                         ))}
                         {event.changes.length > 8 && <li>and {event.changes.length - 8} more</li>}
                       </ul>
                     )}
                   </td>
-                  <td>{event.reason ?? "—"}</td>
+                  <td data-label="Reason">{event.reason ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

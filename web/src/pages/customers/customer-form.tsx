@@ -4,7 +4,7 @@
 import { type FormEvent, useRef, useState } from "react";
 import type { ApiError } from "../../api/api-client.ts";
 import { asApiError } from "../../api/use-api.ts";
-import { fieldErrorMap, unplacedFieldErrors } from "../../format/field-errors.ts";
+import { fieldErrorMap, fieldNameOfPath, unplacedFieldErrors } from "../../format/field-errors.ts";
 import { TextField } from "../../ui/form-field.tsx";
 import { currencyListId, ReferenceLists, timeZoneListId } from "../../ui/reference-lists.tsx";
 import type { CustomerFormValues } from "./customer-form-values.ts";
@@ -49,6 +49,19 @@ function placedFieldNames(values: CustomerFormValues): Set<string> {
   return names;
 }
 
+// The API's detail counts every message ("3 invalid fields") and a field can
+// have two; the summary counts the inputs the form marked.
+function summaryOf(error: ApiError, placed: ReadonlySet<string>): string {
+  if (error.fieldErrors.length === 0) return error.detail;
+  const marked = new Set(
+    error.fieldErrors
+      .map((fieldError) => fieldNameOfPath(fieldError.path))
+      .filter((name) => placed.has(name)),
+  ).size;
+  if (marked === 0) return "Correct the fields listed here.";
+  return marked === 1 ? "Correct the marked field." : `Correct the ${marked} marked fields.`;
+}
+
 export function CustomerForm({
   initialValues,
   submitLabel,
@@ -64,7 +77,8 @@ export function CustomerForm({
   const summary = useRef<HTMLDivElement>(null);
 
   const errors = fieldErrorMap(error?.fieldErrors ?? []);
-  const unplaced = unplacedFieldErrors(error?.fieldErrors ?? [], placedFieldNames(values));
+  const placed = placedFieldNames(values);
+  const unplaced = unplacedFieldErrors(error?.fieldErrors ?? [], placed);
 
   const update = (change: (draft: CustomerFormValues) => void) =>
     setValues((previous) => {
@@ -111,7 +125,7 @@ export function CustomerForm({
       {error && (
         <div className="form-error-summary" role="alert" tabIndex={-1} ref={summary}>
           <p className="state-title">The customer was not saved</p>
-          <p>{error.detail}</p>
+          <p>{summaryOf(error, placed)}</p>
           {unplaced.length > 0 && (
             <ul>
               {unplaced.map((fieldError) => (

@@ -153,7 +153,7 @@ function CustomerFilters({ initial }: { initial: Filters }) {
 function CustomerTable({ customers }: { customers: Customer[] }) {
   return (
     <TableScroll label="Customers table">
-      <table>
+      <table className="stacked-on-phone">
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -170,13 +170,13 @@ function CustomerTable({ customers }: { customers: Customer[] }) {
               <th scope="row">
                 <Link to={customerPath(customer.id)}>{customer.name ?? customer.external_id}</Link>
               </th>
-              <td>
+              <td data-label="External id">
                 <code>{customer.external_id}</code>
               </td>
-              <td>{customer.email ?? "—"}</td>
-              <td>{customer.country ?? "—"}</td>
-              <td>{customer.currency ?? "—"}</td>
-              <td>{formatDateTime(customer.created_at)}</td>
+              <td data-label="Email">{customer.email ?? "—"}</td>
+              <td data-label="Country">{customer.country ?? "—"}</td>
+              <td data-label="Currency">{customer.currency ?? "—"}</td>
+              <td data-label="Created">{formatDateTime(customer.created_at)}</td>
             </tr>
           ))}
         </tbody>

@@ -45,7 +45,13 @@ export default function InvoiceChart({
               formatter={(_value, _name, item) => [(item.payload as Point).amountDue, "Amount due"]}
               cursor={{ fill: "rgba(29, 78, 216, 0.08)" }}
             />
-            <Bar dataKey="amountDueForDrawing" name="Amount due" fill="#1d4ed8" radius={[3, 3, 0, 0]} />
+            <Bar
+              dataKey="amountDueForDrawing"
+              name="Amount due"
+              fill="#1d4ed8"
+              radius={[3, 3, 0, 0]}
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>

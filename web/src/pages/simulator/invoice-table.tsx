@@ -51,7 +51,7 @@ export function InvoiceTable({
         <p className="muted">No lines: nothing was billed in this period.</p>
       ) : null}
       <TableScroll label={`Invoice ${index + 1} lines`}>
-        <table className="invoice-table">
+        <table className="invoice-table stacked-on-phone">
           <thead>
             <tr>
               <th scope="col">Charge</th>
@@ -74,13 +74,17 @@ export function InvoiceTable({
                   <code>{line.charge}</code>
                   <span className="line-kind">{kindLabels[line.kind] ?? line.kind}</span>
                 </th>
-                <td className="nowrap">
+                <td data-label="Period" className="nowrap">
                   {formatPeriodBound(line.period_start, timeZone)} –{" "}
                   {formatPeriodBound(line.period_end, timeZone)}
                 </td>
-                <td className="numeric">{formatQuantity(line.quantity)}</td>
-                <td className="numeric">{money(line.amount)}</td>
-                <td>
+                <td data-label="Quantity" className="numeric">
+                  {formatQuantity(line.quantity)}
+                </td>
+                <td data-label="Amount" className="numeric">
+                  {money(line.amount)}
+                </td>
+                <td data-label="How it was computed">
                   <ul className="explanation">
                     {explainLine(line, invoice.currency).map((sentence) => (
                       <li key={sentence}>{sentence}</li>
@@ -97,7 +101,7 @@ export function InvoiceTable({
                   {label}
                 </th>
                 <td className="numeric">{money(subtracted ? negated(invoice[field]) : invoice[field])}</td>
-                <td />
+                <td className="filler" />
               </tr>
             ))}
           </tfoot>

@@ -45,6 +45,7 @@ function priceSentences(price: Record<string, unknown>, format: Format): string[
     case "volume": {
       const tiers = Array.isArray(price.tiers) ? price.tiers.map(record) : [];
       const used = tiers.filter((tier) => text(tier.units) !== "0" || text(tier.amount) !== "0");
+      if (used.length === 0) return [];
       return [
         model === "graduated" ? "Graduated tiers:" : "Volume pricing (every unit at the reached tier):",
         ...used.map((tier) => {
