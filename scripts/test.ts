@@ -50,6 +50,7 @@ async function postgresAnswers(): Promise<boolean> {
 
 step("Format and lint (Biome)", join(binaries, "biome"), ["check", "."]);
 step("Type check (tsc)", join(binaries, "tsc"), ["-p", "tsconfig.json"]);
+step("Type check of the web console (tsc)", join(binaries, "tsc"), ["-p", join("web", "tsconfig.json")]);
 step("Dead code (knip)", join(binaries, "knip"), []);
 
 const projects = ["core", "pglite"];
@@ -62,6 +63,19 @@ if (await postgresAnswers()) {
   process.stdout.write(
     `\nPostgreSQL does not answer at ${postgresUrl}: the PostgreSQL half of the suite is skipped.\n` +
       "Start a server (or set FAIRBILL_TEST_POSTGRES_URL) to run it; .ci/run always does.\n",
+  );
+}
+
+// The browser tests drive Debian's Chromium, which .ci/run installs.
+const chromiumPath = "/usr/bin/chromium";
+if (existsSync(chromiumPath)) {
+  projects.push("browser");
+} else if (inContinuousIntegration) {
+  process.stdout.write(`\nNo Chromium at ${chromiumPath}; CI must run the browser tests.\n`);
+  failedSteps.push("Chromium installed");
+} else {
+  process.stdout.write(
+    `\nNo Chromium at ${chromiumPath}: the browser tests are skipped (apt-get install chromium to run them).\n`,
   );
 }
 
