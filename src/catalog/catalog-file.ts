@@ -35,7 +35,7 @@ const CatalogVersionSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const CatalogFileSchema = Type.Object(
+const CatalogFileSchema = Type.Object(
   {
     version: Type.Literal(1, { description: "the version of the catalog file format" }),
     meters: Type.Optional(Type.Array(Code, { description: "the meter codes the catalog refers to" })),

@@ -67,7 +67,7 @@ export async function loadCurrentCatalog(database: Database, scope: TenantScope)
  * Export lists the latest published and the open version, in that order, so
  * an exported file's last entry is always this one.
  */
-export function headVersion(versions: readonly PlanVersionRow[]): PlanVersionRow | undefined {
+function headVersion(versions: readonly PlanVersionRow[]): PlanVersionRow | undefined {
   return (
     versions.find((version) => version.state === "draft" || version.state === "pending_approval") ??
     versions.filter((version) => version.state === "published").at(-1) ??

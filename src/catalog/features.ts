@@ -153,7 +153,7 @@ function selectFeatures(database: Database, scope: TenantScope) {
     .where("environment_id", "=", scope.environmentId);
 }
 
-export function presentFeature(row: Selectable<FeatureTable>): Feature {
+function presentFeature(row: Selectable<FeatureTable>): Feature {
   return {
     id: row.id,
     code: row.code,

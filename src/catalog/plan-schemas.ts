@@ -15,7 +15,7 @@ const Comment = Type.String({ minLength: 1, maxLength: 5000 });
 const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 
 export const planVersionStates = ["draft", "pending_approval", "published", "retired"] as const;
-export const planVersionStatuses = [
+const planVersionStatuses = [
   "draft",
   "pending_approval",
   "scheduled",
@@ -139,13 +139,11 @@ export const ApprovePlanVersionBody = Type.Object(
 );
 export type ApprovePlanVersionInput = Static<typeof ApprovePlanVersionBody>;
 
-export const RejectPlanVersionBody = Type.Object(
+export const PlanVersionCommentBody = Type.Object(
   { comment: Comment, reason: ReasonField },
   { additionalProperties: false },
 );
-export type RejectPlanVersionInput = Static<typeof RejectPlanVersionBody>;
-
-export const CommentPlanVersionBody = RejectPlanVersionBody;
+export type PlanVersionCommentInput = Static<typeof PlanVersionCommentBody>;
 
 export const PublishPlanVersionBody = Type.Object(
   { effective_from: Type.Optional(EffectiveFrom), reason: ReasonField },

@@ -127,7 +127,7 @@ export function ensureNotPublished(plan: PlanRow, row: PlanVersionRow): void {
   }
 }
 
-export function statusMap(rows: readonly PlanVersionRow[], now: Date): Map<number, PlanVersionStatus> {
+function statusMap(rows: readonly PlanVersionRow[], now: Date): Map<number, PlanVersionStatus> {
   return statusesAt(
     rows.map((row) => ({
       version: row.version,

@@ -62,7 +62,7 @@ const priceFields = {
   per_transaction_max: Type.Optional(Price),
 };
 
-export const ChargeSchema = Type.Object(
+const ChargeSchema = Type.Object(
   {
     id: Code,
     type: StringEnum(["fixed", "usage"]),
@@ -85,7 +85,7 @@ export const ChargeSchema = Type.Object(
 );
 export type ChargeDocument = Static<typeof ChargeSchema>;
 
-export const ChargePriceSchema = Type.Object(
+const ChargePriceSchema = Type.Object(
   { id: Code, ...priceFields },
   {
     additionalProperties: false,
@@ -94,7 +94,7 @@ export const ChargePriceSchema = Type.Object(
 );
 export type ChargePriceDocument = Static<typeof ChargePriceSchema>;
 
-export const PriceBookSchema = Type.Object(
+const PriceBookSchema = Type.Object(
   {
     currency: CurrencyCode,
     minimum_commitment: Type.Optional(Nullable(Price)),
@@ -104,7 +104,7 @@ export const PriceBookSchema = Type.Object(
 );
 export type PriceBookDocument = Static<typeof PriceBookSchema>;
 
-export const EntitlementSchema = Type.Object(
+const EntitlementSchema = Type.Object(
   {
     feature: Code,
     value: Type.Optional(Type.Unknown({ description: "a static feature's configuration value" })),

@@ -18,8 +18,8 @@ import { conflict, validationFailed } from "../platform/errors.ts";
 import type {
   ApprovePlanVersionInput,
   PlanVersion,
+  PlanVersionCommentInput,
   PublishPlanVersionInput,
-  RejectPlanVersionInput,
   RollbackPlanInput,
   SubmitPlanVersionInput,
 } from "./plan-schemas.ts";
@@ -165,7 +165,7 @@ export async function rejectPlanVersion(
   context: RequestContext,
   planId: string,
   version: number,
-  input: RejectPlanVersionInput,
+  input: PlanVersionCommentInput,
 ): Promise<PlanVersion> {
   return withLockedVersion(context, planId, version, async ({ transaction, plan, rows, row }) => {
     ensureNotPublished(plan, row);

@@ -155,8 +155,8 @@ export async function updatePlanVersion(
   });
 }
 
-/** Changes a draft's content in place. Shared with catalog apply; the caller holds the plan's lock. */
-export async function editDraft(
+/** Changes a draft's content in place; the caller holds the plan's lock. */
+async function editDraft(
   transaction: DatabaseTransaction,
   context: RequestContext,
   plan: PlanRow,

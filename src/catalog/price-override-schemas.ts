@@ -4,7 +4,7 @@ import { ReasonField } from "../governance/governance-schemas.ts";
 import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { Code, TierSchema } from "./plan-version-content.ts";
 
-export const overrideTypes = [
+const overrideTypes = [
   "unit_price",
   "package_price",
   "tiers",
@@ -14,7 +14,7 @@ export const overrideTypes = [
 ] as const;
 export type OverrideType = (typeof overrideTypes)[number];
 
-export const PriceOverrideDocumentSchema = Type.Object(
+const PriceOverrideDocumentSchema = Type.Object(
   {
     type: StringEnum(overrideTypes, {
       description:

@@ -18,6 +18,9 @@ export type FieldChange = {
  * `$.charges[1].tiers[0].unit_price`, not as a changed charge list.
  */
 export function fieldChanges(before: unknown, after: unknown, path = "$"): FieldChange[] {
+  // An entry that creates or removes an object lists its fields one by one.
+  if (path === "$" && before === null && isPlainObject(after)) return fieldChanges({}, after, path);
+  if (path === "$" && after === null && isPlainObject(before)) return fieldChanges(before, {}, path);
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...Object.keys(before), ...Object.keys(after).filter((key) => !(key in before))];
     return keys.flatMap((key) => {
