@@ -3,7 +3,8 @@
 // beside the fields), finds it, edits and archives it with its audit history,
 // manages API keys, runs the simulator on an example and reads the invoices;
 // at phone width the navigation becomes a menu. No page logs an error.
-// Screenshots of each main page go to test-results/screenshots/.
+// Screenshots of each main page go to test-results/screenshots/. Code that
+// runs in the page is passed as strings: outside web/ there are no DOM types.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "../../src/organizations/api-keys.ts";
@@ -175,15 +176,15 @@ describe("the web console", () => {
     await page.goto(`${harness.baseUrl}/customers`);
     await heading(page, "Customers");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    expect(await page.evaluate<string>("document.activeElement?.textContent")).toBe("Skip to content");
     await page.keyboard.press("Enter");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    expect(await page.evaluate<string>("document.activeElement?.id")).toBe("main");
 
     await page.getByRole("navigation").getByRole("link", { name: "Simulator" }).focus();
     await page.keyboard.press("Enter");
     await heading(page, "Simulator");
     // The new page's heading takes the focus, so a screen reader announces it.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    expect(await page.evaluate<string>("document.activeElement?.tagName")).toBe("H1");
   });
 
   it("goes back to sign-in with the server's reason when the key stops working", async () => {
@@ -200,7 +201,7 @@ describe("the web console", () => {
     await viewerPage.getByRole("button", { name: "Apply filters" }).click();
     await heading(viewerPage, "Sign in to the Fairbill console");
     await viewerPage.getByText(/You were signed out: This API key is not valid/).waitFor();
-    expect(await viewerPage.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await viewerPage.evaluate<number>("sessionStorage.length")).toBe(0);
   });
 
   it("works at phone width: the navigation is a menu", async () => {
@@ -230,7 +231,7 @@ describe("the web console", () => {
     await phonePage.getByRole("region", { name: "API keys table" }).waitFor();
     await harness.screenshot(phonePage, "api-keys");
 
-    const pageWidth = await phonePage.evaluate(() => document.documentElement.scrollWidth);
+    const pageWidth = await phonePage.evaluate<number>("document.documentElement.scrollWidth");
     expect(pageWidth).toBeLessThanOrEqual(phone.width);
   });
 
