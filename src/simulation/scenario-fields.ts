@@ -55,10 +55,23 @@ export function quantity(bounds: { positive: boolean }): Schema<Decimal> {
   };
 }
 
+/** The shape of an RFC 3339 timestamp, to tell a malformed one from one naming a date that does not exist. */
+const TIMESTAMP_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
 export const timestamp: Schema<Instant> = (value, path, issues) => {
   const instant = typeof value === "string" ? parseInstant(value) : undefined;
   if (instant !== undefined) return instant;
-  issues.report(path, `must be an RFC 3339 timestamp such as "2026-01-15T00:00:00Z", not ${describe(value)}`);
+  if (typeof value === "string" && TIMESTAMP_SHAPE.test(value)) {
+    issues.report(
+      path,
+      `is not a real date and time (or has more than millisecond precision): ${describe(value)}`,
+    );
+  } else {
+    issues.report(
+      path,
+      `must be an RFC 3339 timestamp such as "2026-01-15T00:00:00Z", not ${describe(value)}`,
+    );
+  }
   return INVALID;
 };
 

@@ -224,7 +224,8 @@ function planSchema(references: ScenarioReferences) {
   return object({
     code: required(nonEmptyText),
     interval: required(oneOf(INTERVALS)),
-    interval_count: optional(integer({ min: 1 })),
+    // The bounds keep period arithmetic inside the calendar's range.
+    interval_count: optional(integer({ min: 1, max: 1_000 })),
     minimum_commitment: optional(amount),
     charges: required(array(chargeSchemas(references), { uniqueBy: { field: "id", label: "charge id" } })),
   });
@@ -235,7 +236,7 @@ function subscriptionSchema(references: ScenarioReferences) {
     plan: required(reference("plan", references.planCodes)),
     start: required(timestamp),
     billing: optional(oneOf(["anniversary", "calendar"])),
-    trial_days: optional(integer({ min: 0 })),
+    trial_days: optional(integer({ min: 0, max: 36_600 })),
   });
 }
 
