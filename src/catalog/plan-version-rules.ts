@@ -56,7 +56,7 @@ export function checkPlanVersionContent(
 }
 
 /** The charges parsed by the scenario validator, or undefined when any is invalid (its issues reported). */
-function parseCharges(
+export function parseCharges(
   charges: readonly ChargeDocument[],
   references: CatalogReferences,
   currency: Currency | undefined,
@@ -87,7 +87,7 @@ function parseCharges(
 }
 
 /** The base charge with a price book's prices in place of its own: what the charge is in that currency. */
-function pricedIn(charge: ChargeDocument, book: PriceBookDocument): ChargeDocument {
+export function pricedIn(charge: ChargeDocument, book: PriceBookDocument): ChargeDocument {
   const prices = book.charges.find((entry) => entry.id === charge.id);
   if (prices === undefined) return charge;
   const { id: _id, ...priceFields } = prices;

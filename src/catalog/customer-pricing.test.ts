@@ -1,0 +1,304 @@
+// What hangs off a customer: entitlements granted directly (with usage left
+// on metered limits, from the metering domain) and price overrides per
+// subscription, validated against the plan version and applied by the pure
+// applyOverrides.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { parseInstant } from "../core/instant.ts";
+import { applyOverrides } from "./apply-overrides.ts";
+import { toCoreCharges } from "./core-charges.ts";
+import { subscriptionPriceOverrides } from "./price-overrides.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let customerId: string;
+let planCode: string;
+
+const nextYear = new Date().getUTCFullYear() + 1;
+const future = `${nextYear}-01-01T00:00:00Z`;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant("Customer pricing");
+  const customer = await tenant.admin.post("/v1/customers", {
+    external_id: "acme",
+    timezone: "Europe/Berlin",
+  });
+  customerId = customer.body.id;
+  await tenant.admin.post("/v1/meters", {
+    code: "api_calls",
+    name: "Calls",
+    event_name: "api_call",
+    aggregation: "count",
+  });
+  const plan = await tenant.admin.post("/v1/plans", {
+    code: "pro",
+    name: "Pro",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [
+        { id: "base", type: "fixed", amount: "49.00" },
+        {
+          id: "calls",
+          type: "usage",
+          meter: "api_calls",
+          model: "graduated",
+          tiers: [
+            { up_to: 1000, unit_price: "0" },
+            { up_to: null, unit_price: "0.002" },
+          ],
+        },
+      ],
+    },
+  });
+  planCode = plan.body.code;
+  await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {});
+});
+afterAll(async () => testApp?.close());
+
+describe("entitlements", () => {
+  it("answers what a customer may use, with usage so far on metered limits", async () => {
+    await tenant.admin.post("/v1/features", { code: "sso", name: "Single sign-on", kind: "boolean" });
+    await tenant.admin.post("/v1/features", { code: "theme", name: "Theme", kind: "static" });
+    await tenant.admin.post("/v1/features", {
+      code: "calls",
+      name: "API calls",
+      kind: "metered",
+      meter: "api_calls",
+    });
+    await tenant.admin.post("/v1/features", {
+      code: "seats",
+      name: "Seats",
+      kind: "metered",
+      meter: "api_calls",
+    });
+    expect(
+      (await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, { feature: "sso" })).status,
+    ).toBe(200);
+    await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, {
+      feature: "theme",
+      value: { color: "teal" },
+    });
+    await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, { feature: "calls", limit: "5" });
+    await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, { feature: "seats", limit: null });
+    const changed = await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, {
+      feature: "calls",
+      limit: "3",
+    });
+    expect(changed.body).toMatchObject({ feature: "calls", limit: "3" });
+
+    const events = await tenant.admin.post("/v1/events/batch", {
+      events: [1, 2, 3, 4].map((index) => ({ id: `call-${index}`, customer: "acme", name: "api_call" })),
+    });
+    expect(events.status).toBeLessThan(300);
+
+    const answer = await tenant.admin.get(`/v1/customers/${customerId}/entitlements`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.customer_id).toBe(customerId);
+    expect(answer.body.data).toEqual([
+      {
+        feature: "calls",
+        name: "API calls",
+        kind: "metered",
+        allowed: false,
+        value: null,
+        limit: "3",
+        used: "4",
+        remaining: "0",
+        source: "grant",
+      },
+      {
+        feature: "seats",
+        name: "Seats",
+        kind: "metered",
+        allowed: true,
+        value: null,
+        limit: null,
+        used: "4",
+        remaining: null,
+        source: "grant",
+      },
+      {
+        feature: "sso",
+        name: "Single sign-on",
+        kind: "boolean",
+        allowed: true,
+        value: null,
+        limit: null,
+        used: null,
+        remaining: null,
+        source: "grant",
+      },
+      {
+        feature: "theme",
+        name: "Theme",
+        kind: "static",
+        allowed: true,
+        value: { color: "teal" },
+        limit: null,
+        used: null,
+        remaining: null,
+        source: "grant",
+      },
+    ]);
+    // The period is the customer's calendar month, in Berlin time.
+    expect(answer.body.period_start).toMatch(/T2[23]:00:00\.000Z$/);
+
+    const wrongKind = await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, {
+      feature: "sso",
+      limit: "3",
+    });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.errors).toEqual([
+      { path: "$.limit", message: "must be left out: only a metered feature has a limit" },
+    ]);
+    const revoked = await tenant.admin.delete(`/v1/customers/${customerId}/entitlements/sso`);
+    expect(revoked.status).toBe(200);
+    const after = await tenant.admin.get(`/v1/customers/${customerId}/entitlements`);
+    expect(after.body.data.map((entry: { feature: string }) => entry.feature)).toEqual([
+      "calls",
+      "seats",
+      "theme",
+    ]);
+    expect((await tenant.admin.get("/v1/customers/cus_00000000000000000000000000/entitlements")).status).toBe(
+      404,
+    );
+  });
+});
+
+describe("price overrides", () => {
+  it("stores versioned overrides checked against the plan's charges, and applies them at an instant", async () => {
+    const first = await tenant.admin.post(
+      `/v1/customers/${customerId}/price-overrides`,
+      {
+        subscription_id: "sub_acme_1",
+        plan_code: planCode,
+        charge_id: "calls",
+        override: {
+          type: "tiers",
+          tiers: [
+            { up_to: 5000, unit_price: "0" },
+            { up_to: null, unit_price: "0.0015" },
+          ],
+        },
+        effective_from: future,
+      },
+      { "fairbill-reason": "negotiated in the renewal" },
+    );
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ id: expect.stringMatching(/^ovr_/), slot: "price", version: 1 });
+    const discount = await tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
+      subscription_id: "sub_acme_1",
+      plan_code: planCode,
+      charge_id: "base",
+      override: { type: "percentage_discount", percent: "20" },
+      effective_from: future,
+      effective_until: `${nextYear}-07-01T00:00:00Z`,
+    });
+    expect(discount.body).toMatchObject({ slot: "discount", version: 1 });
+    const second = await tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
+      subscription_id: "sub_acme_1",
+      plan_code: planCode,
+      charge_id: "calls",
+      override: {
+        type: "tiers",
+        tiers: [
+          { up_to: 5000, unit_price: "0" },
+          { up_to: null, unit_price: "0.0012" },
+        ],
+      },
+      effective_from: `${nextYear}-03-01T00:00:00Z`,
+    });
+    expect(second.body.version).toBe(2);
+
+    const listed = await tenant.admin.get(
+      `/v1/customers/${customerId}/price-overrides?subscription_id=sub_acme_1`,
+    );
+    expect(listed.body.data).toHaveLength(3);
+    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${first.body.id}`);
+    expect(audit.body.data[0]).toMatchObject({
+      action: "price_override.created",
+      reason: "negotiated in the renewal",
+    });
+
+    const planVersion = await tenant.admin.get(`/v1/plans/${first.body.plan_id}/versions/1`);
+    const coreCharges = toCoreCharges(planVersion.body, new Map([["api_calls", "count"]]));
+    const overrides = await subscriptionPriceOverrides(
+      testApp.handle.database,
+      tenant.context(),
+      "sub_acme_1",
+    );
+    const inFebruary = applyOverrides(
+      coreCharges,
+      overrides,
+      parseInstant(`${nextYear}-02-01T00:00:00Z`) as number,
+    );
+    const inAugust = applyOverrides(
+      coreCharges,
+      overrides,
+      parseInstant(`${nextYear}-08-01T00:00:00Z`) as number,
+    );
+    expect(inFebruary[0]?.type === "fixed" && inFebruary[0].amount.toString()).toBe("39.2");
+    expect(inAugust[0]?.type === "fixed" && inAugust[0].amount.toString()).toBe("49");
+    const augustCalls = inAugust[1];
+    expect(
+      augustCalls?.type === "usage" &&
+        augustCalls.pricing.model === "graduated" &&
+        augustCalls.pricing.tiers[1]?.unitPrice.toString(),
+    ).toBe("0.0012");
+  });
+
+  it("refuses overrides that do not fit the plan, its charge, or the calendar, naming the field", async () => {
+    const post = (body: Record<string, unknown>) =>
+      tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
+        subscription_id: "sub_acme_2",
+        plan_code: planCode,
+        charge_id: "base",
+        override: { type: "amount", amount: "40.00" },
+        effective_from: future,
+        ...body,
+      });
+    const cases: [Record<string, unknown>, string][] = [
+      [{ plan_code: "nope" }, "$.plan_code"],
+      [{ charge_id: "nope" }, "$.charge_id"],
+      [{ override: { type: "unit_price", unit_price: "1" } }, "$.override.type"],
+      [{ override: { type: "amount", unit_price: "1" } }, "$.override.amount"],
+      [{ override: { type: "percentage_discount", percent: "120" } }, "$.override.percent"],
+      [{ effective_from: "2020-01-01T00:00:00Z" }, "$.effective_from"],
+      [{ effective_until: "2020-01-01T00:00:00Z" }, "$.effective_until"],
+      [
+        {
+          charge_id: "calls",
+          override: {
+            type: "tiers",
+            tiers: [
+              { up_to: 10, unit_price: "1" },
+              { up_to: 5, unit_price: "1" },
+              { up_to: null, unit_price: "1" },
+            ],
+          },
+        },
+        "$.override.tiers",
+      ],
+    ];
+    for (const [body, path] of cases) {
+      const response = await post(body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(
+        response.body.errors.map((error: { path: string }) => error.path),
+        JSON.stringify(body),
+      ).toContain(path);
+    }
+    const other = await tenant.admin.post("/v1/customers", { external_id: "other" });
+    const taken = await tenant.admin.post(`/v1/customers/${other.body.id}/price-overrides`, {
+      subscription_id: "sub_acme_1",
+      plan_code: planCode,
+      charge_id: "base",
+      override: { type: "amount", amount: "40.00" },
+      effective_from: future,
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe("subscription_of_another_customer");
+  });
+});
