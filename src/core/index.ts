@@ -1,15 +1,21 @@
 // The billing engine's public API: what the live service, the bill run, the
 // upcoming-invoice preview and the simulator call. Everything here is pure:
-// plain data in, plain data out, time passed as an argument.
+// plain data in, plain data out, time passed as an argument. Exports are
+// tagged @public: the callers that will use them (bill run, previews) are
+// written against this API, so the dead-code check must not drop them.
 
+/** @public */
 export {
   type BillingRequest,
   billSubscription,
   createUsageAccumulator,
   scheduleBilling,
 } from "./bill-subscription.ts";
+/** @public */
 export type { BillingAlignment, BillingInterval, BillingPeriod, IntervalUnit } from "./billing-periods.ts";
+/** @public */
 export { type BillingSchedule, type PlanSegment, planBillingSchedule } from "./billing-schedule.ts";
+/** @public */
 export {
   type Aggregation,
   BillingInputError,
@@ -25,12 +31,19 @@ export {
   type Tier,
   type UsageCharge,
 } from "./catalog.ts";
+/** @public */
 export { type Currency, currencyFor, findCurrency, UnknownCurrencyError } from "./currency.ts";
-export { Decimal, formatQuantity } from "./decimal.ts";
+/** @public */
+export { Decimal, formatQuantity, isNumericText, isPlainDecimal, ZERO } from "./decimal.ts";
+/** @public */
 export { formatInstant, type Instant, parseInstant } from "./instant.ts";
+/** @public */
 export type { Coupon, CreditGrant, TaxRate } from "./invoicing/adjustments.ts";
+/** @public */
 export { computeInvoices, linesByIssueInstant } from "./invoicing/compute-invoices.ts";
+/** @public */
 export type { InvoiceLine, LineDetails, LineKind } from "./invoicing/invoice-line.ts";
+/** @public */
 export {
   type AccountState,
   type AccountTerms,
@@ -38,15 +51,25 @@ export {
   openingAccountState,
   settleInvoice,
 } from "./invoicing/invoice-totals.ts";
+/** @public */
 export { fitsMinorUnit, formatAmount, roundToMinorUnit } from "./money.ts";
+/** @public */
 export { transactionFee } from "./pricing/percentage.ts";
+/** @public */
 export { type PriceBreakdown, priceUsage, type UsagePrice } from "./pricing/price-usage.ts";
+/** @public */
 export { priceQuantity } from "./pricing/quantity-pricing.ts";
-export type { ProrationFactor } from "./proration.ts";
+/** @public */
+export { formatProrationFactor, type ProrationFactor } from "./proration.ts";
+/** @public */
 export type { Cancellation, PlanChange, Subscription, SubscriptionChange } from "./subscription.ts";
+/** @public */
 export { isValidTimeZone } from "./time-zone.ts";
+/** @public */
 export { type InvalidUsageEvent, UsageAccumulator } from "./usage/usage-accumulator.ts";
+/** @public */
 export type { UsageEvent } from "./usage/usage-event.ts";
+/** @public */
 export {
   type UsageAggregate,
   type UsageAggregates,

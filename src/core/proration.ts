@@ -25,7 +25,7 @@ export function prorationFactor(
   };
 }
 
-export function isWholePeriod(factor: ProrationFactor): boolean {
+function isWholePeriod(factor: ProrationFactor): boolean {
   return factor.days === factor.fullDays;
 }
 

@@ -1,10 +1,16 @@
 // Field schemas for the values a scenario is made of: decimal amounts,
 // quantities, timestamps, currencies, time zones and references by code.
-import { type Currency, findCurrency } from "../core/currency.ts";
-import { Decimal, isNumericText, isPlainDecimal } from "../core/decimal.ts";
-import { type Instant, parseInstant } from "../core/instant.ts";
-import { fitsMinorUnit } from "../core/money.ts";
-import { isValidTimeZone } from "../core/time-zone.ts";
+import {
+  type Currency,
+  Decimal,
+  findCurrency,
+  fitsMinorUnit,
+  type Instant,
+  isNumericText,
+  isPlainDecimal,
+  isValidTimeZone,
+  parseInstant,
+} from "../core/index.ts";
 import { describe, INVALID, type Schema } from "./schema.ts";
 
 /**

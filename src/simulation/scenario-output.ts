@@ -1,13 +1,18 @@
 // The simulator's output format: invoices as JSON, amounts as decimal strings
 // with exactly the currency's minor digits, instants in UTC to the second.
-import type { Currency } from "../core/currency.ts";
-import { type Decimal, formatQuantity } from "../core/decimal.ts";
-import { formatInstant } from "../core/instant.ts";
-import type { InvoiceLine, LineDetails } from "../core/invoicing/invoice-line.ts";
-import type { Invoice } from "../core/invoicing/invoice-totals.ts";
-import { formatAmount } from "../core/money.ts";
-import type { PriceBreakdown } from "../core/pricing/price-usage.ts";
-import { formatProrationFactor, type ProrationFactor } from "../core/proration.ts";
+import {
+  type Currency,
+  type Decimal,
+  formatAmount,
+  formatInstant,
+  formatProrationFactor,
+  formatQuantity,
+  type Invoice,
+  type InvoiceLine,
+  type LineDetails,
+  type PriceBreakdown,
+  type ProrationFactor,
+} from "../core/index.ts";
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

@@ -1,9 +1,7 @@
 // The scenario format, version 1 (shared/spec/scenario.md), as schemas. The
 // schemas that refer to other parts of the document (a charge's meter, a
 // subscription's plan) are built per document, around the codes it defines.
-import type { Currency } from "../core/currency.ts";
-import type { Decimal } from "../core/decimal.ts";
-import { formatInstant } from "../core/instant.ts";
+import { type Currency, type Decimal, formatInstant } from "../core/index.ts";
 import { currency, decimalText, quantity, reference, timestamp, timeZone } from "./scenario-fields.ts";
 import {
   anyObject,

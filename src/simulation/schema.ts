@@ -58,12 +58,6 @@ export function describe(value: unknown): string {
 
 export const anyValue: Schema<unknown> = (value) => value;
 
-export const text: Schema<string> = (value, path, issues) => {
-  if (typeof value === "string") return value;
-  issues.report(path, `must be a string, not ${describe(value)}`);
-  return INVALID;
-};
-
 export const nonEmptyText: Schema<string> = (value, path, issues) => {
   if (typeof value === "string" && value.length > 0) return value;
   issues.report(path, `must be a non-empty string, not ${describe(value)}`);
@@ -124,14 +118,6 @@ export function refine<T>(
     const parsed = schema(value, path, issues);
     if (parsed === INVALID) return INVALID;
     return check(parsed, path, issues) ? parsed : INVALID;
-  };
-}
-
-/** Converts a value `schema` accepted. */
-export function transform<T, U>(schema: Schema<T>, convert: (value: T) => U): Schema<U> {
-  return (value, path, issues) => {
-    const parsed = schema(value, path, issues);
-    return parsed === INVALID ? INVALID : convert(parsed);
   };
 }
 

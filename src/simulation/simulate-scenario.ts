@@ -2,10 +2,15 @@
 // invoices the billing engine issues for it out. Validation reports every
 // problem with its JSON path; the billing itself is the core engine's, the
 // same functions that bill live subscriptions.
-import { type BillingRequest, createUsageAccumulator, scheduleBilling } from "../core/bill-subscription.ts";
-import type { BillingSchedule } from "../core/billing-schedule.ts";
-import { computeInvoices } from "../core/invoicing/compute-invoices.ts";
-import { type InvalidUsageEvent, UsageAccumulator } from "../core/usage/usage-accumulator.ts";
+import {
+  type BillingRequest,
+  type BillingSchedule,
+  computeInvoices,
+  createUsageAccumulator,
+  type InvalidUsageEvent,
+  scheduleBilling,
+  UsageAccumulator,
+} from "../core/index.ts";
 import { currency } from "./scenario-fields.ts";
 import { outputInvoice, type ScenarioOutput } from "./scenario-output.ts";
 import { collectReferences, eventSchema, type ScenarioDocument, scenarioSchema } from "./scenario-schema.ts";

@@ -1,17 +1,18 @@
 // Turns a validated scenario document into the billing engine's inputs. Every
 // default the format allows is filled in here, so the engine sees complete data.
-import type { BillingRequest } from "../core/bill-subscription.ts";
 import {
+  type BillingRequest,
   type Charge,
+  type Coupon,
+  type CreditGrant,
   createCatalog,
   type Meter,
   type PlanVersion,
   type PricingModel,
+  type Subscription,
   type Tier,
-} from "../core/catalog.ts";
-import { ZERO } from "../core/decimal.ts";
-import type { Coupon, CreditGrant } from "../core/invoicing/adjustments.ts";
-import type { Subscription } from "../core/subscription.ts";
+  ZERO,
+} from "../core/index.ts";
 import type {
   ScenarioChange,
   ScenarioCharge,

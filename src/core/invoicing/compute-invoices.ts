@@ -20,7 +20,10 @@ type DueLines = { closing: InvoiceLine[]; opening: InvoiceLine[] };
 /**
  * The lines due at each instant up to the schedule's `until`, in time order.
  * All billing that falls on one instant goes on one invoice (billing rule 5),
- * and an instant with no lines issues no invoice.
+ * and an instant with no lines issues no invoice. A bill run settles the one
+ * instant due now with settleInvoice.
+ *
+ * @public
  */
 export function linesByIssueInstant(input: {
   schedule: BillingSchedule;
