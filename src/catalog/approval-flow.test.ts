@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { verifyEveryAuditChain } from "../governance/audit-log.ts";
-import { versionInEffect } from "./version-in-effect.ts";
+import { versionInEffect } from "./plan-versions.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -239,7 +239,12 @@ describe("approving a pricing change", () => {
 
     const context = tenant.context();
     expect((await versionInEffect(testApp.handle.database, context, planId, new Date()))?.version).toBe(1);
-    expect((await versionInEffect(testApp.handle.database, context, planId, future))?.version).toBe(2);
+    const scheduled = await versionInEffect(testApp.handle.database, context, planId, future);
+    expect(scheduled).toMatchObject({
+      version: 2,
+      status: "active",
+      charges: [{ id: "base", amount: "12.00" }],
+    });
     const past = await versionInEffect(
       testApp.handle.database,
       context,

@@ -4,9 +4,9 @@
 // pending approval) at a time, so that reviewers always know which change is
 // next; published versions are never edited.
 import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
-import type { RequestContext } from "../platform/context.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
-import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
@@ -30,6 +30,7 @@ import {
   type PlanVersionContentChange,
 } from "./plan-version-content.ts";
 import { diffPlanVersions, type VersionChange } from "./plan-version-diff.ts";
+import { pickVersionInEffect } from "./version-in-effect.ts";
 
 export async function listPlanVersions(
   context: RequestContext,
@@ -51,6 +52,32 @@ export async function listPlanVersions(
     data: pageRows.map((row) => presentVersionAmong(plan, rows, row, now)),
     next_cursor: newestFirst.length > page.limit && last ? encodeCursor(String(last.version)) : null,
   };
+}
+
+/**
+ * The version of a plan in effect at `at` (its status as of `at`), or
+ * undefined when none is: not published by then, or retired. For the
+ * subscriptions domain; two indexed reads.
+ */
+export async function versionInEffect(
+  database: Database,
+  scope: TenantScope,
+  planId: string,
+  at: Date,
+): Promise<PlanVersion | undefined> {
+  const plan = await findPlan(database, scope, planId);
+  const rows = await planVersionRows(database, scope, planId);
+  const picked = pickVersionInEffect(
+    rows.map((row) => ({
+      row,
+      version: row.version,
+      state: row.state,
+      effectiveFrom: row.effective_from,
+      retiredAt: row.retired_at,
+    })),
+    at,
+  );
+  return picked === undefined ? undefined : presentVersionAmong(plan, rows, picked.row, at);
 }
 
 export async function getPlanVersion(

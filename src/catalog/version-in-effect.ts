@@ -3,9 +3,8 @@
 // two share a date). A retired version still counts for the time it was in
 // effect; one retired before it ever took effect (a cancelled schedule) never
 // counts; and when the version that would be in effect was retired by then,
-// the plan is off sale and none is. Subscriptions call `versionInEffect`.
-import type { TenantScope } from "../platform/context.ts";
-import type { Database } from "../platform/database/schema.ts";
+// the plan is off sale and none is. Subscriptions call `versionInEffect`
+// (plan-versions.ts), which reads the versions and picks with this.
 import type { PlanVersionStatus } from "./plan-schemas.ts";
 import type { PlanVersionState } from "./tables.ts";
 
@@ -53,40 +52,4 @@ export function statusesAt(versions: readonly VersionTiming[], now: Date): Map<n
     statuses.set(version.version, status);
   }
   return statuses;
-}
-
-export type VersionInEffect = { planVersionId: string; version: number; effectiveFrom: Date };
-
-/**
- * The version of a plan in effect at `at`, or undefined when none is (not yet
- * published, or retired). One indexed read of the plan's published versions.
- */
-export async function versionInEffect(
-  database: Database,
-  scope: TenantScope,
-  planId: string,
-  at: Date,
-): Promise<VersionInEffect | undefined> {
-  const rows = await database
-    .selectFrom("plan_versions")
-    .select(["id", "version", "state", "effective_from", "retired_at"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .where("plan_id", "=", planId)
-    .where("state", "in", ["published", "retired"])
-    .where("effective_from", "<=", at)
-    .execute();
-  const picked = pickVersionInEffect(
-    rows.map((row) => ({
-      id: row.id,
-      version: row.version,
-      state: row.state,
-      effectiveFrom: row.effective_from,
-      retiredAt: row.retired_at,
-    })),
-    at,
-  );
-  return picked
-    ? { planVersionId: picked.id, version: picked.version, effectiveFrom: picked.effectiveFrom }
-    : undefined;
 }
