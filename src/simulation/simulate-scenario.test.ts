@@ -523,3 +523,53 @@ describe("any valid scenario (properties)", () => {
     );
   });
 });
+
+/** Every path to a value inside a JSON document, as lists of keys. */
+function valuePaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value))
+    return [prefix, ...value.flatMap((element, index) => valuePaths(element, [...prefix, index]))];
+  if (typeof value === "object" && value !== null) {
+    return [
+      prefix,
+      ...Object.entries(value).flatMap(([key, element]) => valuePaths(element, [...prefix, key])),
+    ];
+  }
+  return [prefix];
+}
+
+function replaceAt(document: unknown, path: (string | number)[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  const copy = (Array.isArray(document) ? [...document] : { ...(document as object) }) as Record<
+    string | number,
+    unknown
+  >;
+  copy[head] = replaceAt(copy[head], rest, replacement);
+  return copy;
+}
+
+describe("any damaged scenario (property)", () => {
+  it("is answered with errors or invoices, never an exception", () => {
+    const damaged = fc
+      .tuple(
+        scenarioArbitrary,
+        fc.array(fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 2 })), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([scenario, damages]) =>
+        damages.reduce<unknown>((document, [choice, replacement]) => {
+          const paths = valuePaths(document);
+          return replaceAt(document, paths[choice % paths.length] ?? [], replacement);
+        }, scenario),
+      );
+    fc.assert(
+      fc.property(damaged, (document) => {
+        const result = simulateScenario(document);
+        if (!result.ok) {
+          expect(result.errors.length).toBeGreaterThan(0);
+          for (const error of result.errors) expect(error.path.startsWith("$")).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -206,7 +206,6 @@ function createIngestor(
   const numericAggregator = (window: UsageWindow): WindowAggregator<NumericValue> => {
     const transactional = transactionAggregator(window);
     if (transactional !== undefined) return transactional;
-    if (ledger !== undefined) return new WeightedSumAggregator(window, ledger);
     switch (aggregation) {
       case "sum":
         return new SumAggregator();
@@ -215,7 +214,8 @@ function createIngestor(
       case "latest":
         return new LatestAggregator();
       case "weighted_sum":
-        throw new BillingInputError("a weighted_sum meter needs its level ledger");
+        // The ledger is created above for exactly this aggregation.
+        return new WeightedSumAggregator(window, ledger!);
     }
   };
   return new TypedMeterIngestor<NumericValue>({
