@@ -48,7 +48,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -59,10 +61,21 @@ type Server = { process: ChildProcess; baseUrl: string; output: string; adminKey
 async function startServer(): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [mainScript, "serve"], {
-    env: { ...process.env, ...databaseEnvironment, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "silent" },
+    env: {
+      ...process.env,
+      ...databaseEnvironment,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const server: Server = { process: child, baseUrl: `http://127.0.0.1:${port}`, output: "", adminKey: undefined };
+  const server: Server = {
+    process: child,
+    baseUrl: `http://127.0.0.1:${port}`,
+    output: "",
+    adminKey: undefined,
+  };
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${server.output}`)), 90_000);
     const collect = (chunk: Buffer) => {
@@ -107,7 +120,9 @@ async function send(server: Server, key: string, path: string, body: unknown) {
 }
 
 describe("crash recovery", () => {
-  it("keeps every acknowledged event exactly once after SIGKILL during ingestion", { timeout: 240_000 }, async () => {
+  it("keeps every acknowledged event exactly once after SIGKILL during ingestion", {
+    timeout: 240_000,
+  }, async () => {
     const first = await startServer();
     const key = first.adminKey;
     if (key === undefined) throw new Error(`no admin key in the output of serve:\n${first.output}`);
@@ -178,7 +193,9 @@ describe("crash recovery", () => {
         from: new Date(Date.now() - 86_400_000).toISOString(),
         to: new Date(Date.now() + 60_000).toISOString(),
       });
-      const usage = await fetch(`${second.baseUrl}/v1/usage?${query}`, { headers: { authorization: `Bearer ${key}` } });
+      const usage = await fetch(`${second.baseUrl}/v1/usage?${query}`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
       const report = (await usage.json()) as { windows: { value: string; event_count: number }[] };
       expect(report.windows[0]?.event_count).toBe(everything.length);
       expect(report.windows[0]?.value).toBe(String(expectedUnits));

@@ -37,9 +37,27 @@ beforeAll(async () => {
   }
   const response = await tenant.admin.post("/v1/events/backfill", {
     events: [
-      { id: "fix-1", customer: "fixer", name: "stored", timestamp: at(5), properties: { gb: 10, user: "ann" } },
-      { id: "fix-2", customer: "fixer", name: "stored", timestamp: at(15), properties: { gb: 30, user: "bob" } },
-      { id: "fix-3", customer: "fixer", name: "stored", timestamp: at(25), properties: { gb: 20, user: "ann" } },
+      {
+        id: "fix-1",
+        customer: "fixer",
+        name: "stored",
+        timestamp: at(5),
+        properties: { gb: 10, user: "ann" },
+      },
+      {
+        id: "fix-2",
+        customer: "fixer",
+        name: "stored",
+        timestamp: at(15),
+        properties: { gb: 30, user: "bob" },
+      },
+      {
+        id: "fix-3",
+        customer: "fixer",
+        name: "stored",
+        timestamp: at(25),
+        properties: { gb: 20, user: "ann" },
+      },
     ],
   });
   expect(response.body.accepted).toBe(3);
@@ -86,13 +104,19 @@ describe("event corrections", () => {
     expect(voided.status).toBe(200);
     expect(voided.body.voided_at).not.toBeNull();
     expect(voided.body.matched_meters).toEqual([]);
-    expect(voided.body.revisions.map((revision: { change: string }) => revision.change)).toEqual(["amended", "voided"]);
+    expect(voided.body.revisions.map((revision: { change: string }) => revision.change)).toEqual([
+      "amended",
+      "voided",
+    ]);
     // The maximum, latest value and distinct users of the day are recomputed, not only the sums.
     expect(await dailyValues("fix-sum")).toEqual(["10", "30"]);
     expect(await dailyValues("fix-max")).toEqual(["10", "30"]);
     expect(await dailyValues("fix-latest")).toEqual(["10", "30"]);
     expect(await dailyValues("fix-unique")).toEqual(["1", "1"]);
-    const again = await tenant.admin.post("/v1/events/fix-3/amend", { properties: { gb: 1 }, reason: "late" });
+    const again = await tenant.admin.post("/v1/events/fix-3/amend", {
+      properties: { gb: 1 },
+      reason: "late",
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("event_voided");
 
@@ -111,7 +135,9 @@ describe("event corrections", () => {
       reason: "typo",
     });
     expect(unreadable.status).toBe(400);
-    expect(unreadable.body.errors.map((error: { path: string }) => error.path)).toContain('$.properties["gb"]');
+    expect(unreadable.body.errors.map((error: { path: string }) => error.path)).toContain(
+      '$.properties["gb"]',
+    );
     const nothing = await tenant.admin.post("/v1/events/fix-1/amend", { reason: "no change" });
     expect(nothing.status).toBe(400);
     const unknown = await tenant.admin.post("/v1/events/never-sent/void", { reason: "cleanup" });

@@ -43,7 +43,9 @@ function shuffled<Item>(items: Item[], seed: number): Item[] {
 }
 
 describe("ingestion under concurrency", () => {
-  it("counts each of 10,000 events once when 8 clients send them all, twice over", { timeout: 300_000 }, async () => {
+  it("counts each of 10,000 events once when 8 clients send them all, twice over", {
+    timeout: 300_000,
+  }, async () => {
     const now = Date.now();
     const events = Array.from({ length: eventCount }, (_, index) => ({
       id: `concurrent-${index}`,
@@ -62,7 +64,9 @@ describe("ingestion under concurrency", () => {
         for (let pass = 0; pass < 2; pass++) {
           const order = shuffled(events, clientIndex * 10 + pass + 1);
           for (let offset = 0; offset < order.length; offset += batchSize) {
-            const response = await client.post("/v1/events/batch", { events: order.slice(offset, offset + batchSize) });
+            const response = await client.post("/v1/events/batch", {
+              events: order.slice(offset, offset + batchSize),
+            });
             statuses.add(response.status);
             if (response.status !== 200) throw new Error(JSON.stringify(response.body));
             expect(response.body.rejected).toEqual([]);

@@ -44,6 +44,25 @@ export async function loadVersionsOfMeter(
   return toMeterVersions(rows);
 }
 
+/** The versions of the meter with this code, oldest first; none when there is no such meter. */
+export async function loadVersionsOfMeterCode(
+  database: Database | DatabaseTransaction,
+  scope: TenantScope,
+  code: string,
+): Promise<MeterVersion[]> {
+  const rows = await database
+    .selectFrom("meter_versions")
+    .innerJoin("meters", "meters.id", "meter_versions.meter_id")
+    .selectAll("meter_versions")
+    .select("meters.code")
+    .where("meters.environment_id", "=", scope.environmentId)
+    .where("meters.organization_id", "=", scope.organizationId)
+    .where("meters.code", "=", code)
+    .orderBy("meter_versions.version")
+    .execute();
+  return toMeterVersions(rows);
+}
+
 export function definitionOf(row: Selectable<MeterVersionTable>): MeterDefinition {
   return {
     event_name: row.event_name,

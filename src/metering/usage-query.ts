@@ -15,7 +15,7 @@ import { notFound, validationFailed } from "../platform/errors.ts";
 import { MeterCatalog } from "./meter-catalog.ts";
 import { type MeterVersion, versionInEffect } from "./meter-definition.ts";
 import { decodeValueKey } from "./meter-reading.ts";
-import { loadVersionsOfMeter } from "./meter-versions.ts";
+import { loadVersionsOfMeterCode } from "./meter-versions.ts";
 import { type QueryWindow, queryWindows, windowIndexOf } from "./query-windows.ts";
 import {
   addReadingsToCells,
@@ -40,16 +40,19 @@ type Totals = {
   weightedToWindowEnd: Decimal;
 };
 
-/** One source of usage in one window: a rollup row of a whole hour, or a cell built from raw events. */
+/**
+ * Usage of one dimension key in one window, from one source: the whole hours
+ * of the window (summed by the database), or a cell built from raw events.
+ * Decimals are exact text, as PostgreSQL's numeric gives them.
+ */
 type UsagePiece = {
   eventCount: number;
   sum: string | null;
   maximum: string | null;
   latestAt: Instant | null;
   latestValue: string | null;
-  weightedChange: string | null;
-  /** The end of the piece's bucket, to which weightedChange is measured. */
-  bucketEnd: Instant;
+  /** Σ change × milliseconds from the change to the window's end (weighted_sum). */
+  weightedToWindowEnd: string | null;
 };
 
 export async function queryUsage(context: RequestContext, input: UsageQueryInput): Promise<UsageReport> {
@@ -58,15 +61,9 @@ export async function queryUsage(context: RequestContext, input: UsageQueryInput
   if (to <= from) throw validationFailed([{ path: "query.to", message: "must be after from" }]);
   const customer = await findCustomerByExternalId(context.database, context, input.customer);
   if (!customer) throw notFound("customer with external id", input.customer);
-  const meter = await context.database
-    .selectFrom("meters")
-    .select(["id", "code"])
-    .where("environment_id", "=", context.environmentId)
-    .where("organization_id", "=", context.organizationId)
-    .where("code", "=", input.meter)
-    .executeTakeFirst();
+  const versions = await loadVersionsOfMeterCode(context.database, context, input.meter);
+  const meter = versions[0] === undefined ? undefined : { id: versions[0].meterId, code: versions[0].code };
   if (!meter) throw notFound("meter with code", input.meter);
-  const versions = await loadVersionsOfMeter(context.database, context, meter.id);
   const groupBy = input.group_by;
   if (groupBy !== undefined && !versions.some((version) => version.definition.group_by.includes(groupBy))) {
     const known = [...new Set(versions.flatMap((version) => version.definition.group_by))];
@@ -97,36 +94,13 @@ export async function queryUsage(context: RequestContext, input: UsageQueryInput
   const cutHours = hoursCutBy([from, to, ...windows.map((window) => window.start)]);
   const scope = { environmentId: context.environmentId, meterId: meter.id, customer: input.customer };
 
-  const rows = await context.database
-    .selectFrom("usage_rollups")
-    .select([
-      "hour_start",
-      "dimension_key",
-      "event_count",
-      "value_sum",
-      "value_max",
-      "latest_at",
-      "latest_value",
-      "weighted_change",
-    ])
-    .where("environment_id", "=", scope.environmentId)
-    .where("meter_id", "=", scope.meterId)
-    .where("customer_external_id", "=", scope.customer)
-    .where("hour_start", ">=", new Date(firstHour))
-    .where("hour_start", "<", new Date(endHour))
-    .execute();
-  for (const row of rows) {
-    const hourStart = row.hour_start.getTime();
-    if (cutHours.has(hourStart)) continue;
-    usage.add(hourStart, row.dimension_key, {
-      eventCount: Number(row.event_count),
-      sum: row.value_sum,
-      maximum: row.value_max,
-      latestAt: row.latest_at?.getTime() ?? null,
-      latestValue: row.latest_value,
-      weightedChange: row.weighted_change,
-      bucketEnd: hourStart + millisecondsPerHour,
-    });
+  for (const total of await sumWholeHours(context, scope, {
+    firstHour,
+    endHour,
+    cutHours: [...cutHours],
+    windows,
+  })) {
+    usage.add(total.windowIndex, total.dimensionKey, total.piece);
   }
 
   const needsLevels = aggregations.includes("weighted_sum");
@@ -134,11 +108,8 @@ export async function queryUsage(context: RequestContext, input: UsageQueryInput
   if (cutHours.size > 0) {
     const cut = await readCutHours(context, scope, versions, [...cutHours], { from, to, windows });
     for (const cell of cut.cells.sorted()) {
-      usage.add(cell.key.bucketStart, cell.key.dimensionKey, {
-        ...toPiece(cell.columns()),
-        bucketEnd: cell.bucketEnd,
-      });
-      const windowIndex = usage.windowIndexOf(cell.key.bucketStart);
+      const windowIndex = windowIndexOf(windows, cell.key.bucketStart);
+      usage.add(windowIndex, cell.key.dimensionKey, pieceOfCell(cell, windows[windowIndex]!));
       for (const valueKey of cell.uniqueKeys) {
         rawUniqueValues.push({ windowIndex, group: usage.groupValueOf(cell.key.dimensionKey), valueKey });
       }
@@ -198,10 +169,6 @@ class WindowedUsage {
     if (groupBy === undefined) this.totalsOf("");
   }
 
-  windowIndexOf(instant: Instant): number {
-    return windowIndexOf(this.windows, instant);
-  }
-
   /** The stored key of the group_by dimension's value in a dimension key, null when events lack it. */
   groupValueOf(dimensionKey: string): string | null {
     if (this.groupBy === undefined) return null;
@@ -214,17 +181,12 @@ class WindowedUsage {
     return value;
   }
 
-  add(bucketStart: Instant, dimensionKey: string, piece: UsagePiece): void {
-    const windowIndex = this.windowIndexOf(bucketStart);
-    const window = this.windows[windowIndex]!;
+  add(windowIndex: number, dimensionKey: string, piece: UsagePiece): void {
     const totals = this.totalsOf(this.groupKeyOf(dimensionKey))[windowIndex]!;
     totals.eventCount += piece.eventCount;
-    if (piece.sum !== null) {
-      const sum = new Decimal(piece.sum);
-      totals.sum = totals.sum.plus(sum);
-      totals.weightedToWindowEnd = totals.weightedToWindowEnd
-        .plus(piece.weightedChange ?? 0)
-        .plus(sum.times(window.end - piece.bucketEnd));
+    if (piece.sum !== null) totals.sum = totals.sum.plus(piece.sum);
+    if (piece.weightedToWindowEnd !== null) {
+      totals.weightedToWindowEnd = totals.weightedToWindowEnd.plus(piece.weightedToWindowEnd);
     }
     if (piece.maximum !== null) {
       const maximum = new Decimal(piece.maximum);
@@ -428,15 +390,77 @@ async function countDistinct(
   return counts;
 }
 
-function toPiece(columns: ReturnType<RollupCell["columns"]>): Omit<UsagePiece, "bucketEnd"> {
+/** A cell of raw events as a piece of its window: its weighted changes are measured to the cell's end. */
+function pieceOfCell(cell: RollupCell, window: QueryWindow): UsagePiece {
+  const columns = cell.columns();
   return {
     eventCount: columns.event_count,
     sum: columns.value_sum,
     maximum: columns.value_max,
     latestAt: columns.latest_at?.getTime() ?? null,
     latestValue: columns.latest_value,
-    weightedChange: columns.weighted_change,
+    weightedToWindowEnd:
+      columns.weighted_change === null || columns.value_sum === null
+        ? null
+        : new Decimal(columns.weighted_change)
+            .plus(new Decimal(columns.value_sum).times(window.end - cell.bucketEnd))
+            .toFixed(),
   };
+}
+
+/**
+ * The whole (uncut) hours of the range, summed per window and dimension key
+ * by the database: the answer has a row per window and group, however many
+ * hours (or events) there are. A whole hour lies in one window; its weighted
+ * changes, measured to the hour's end, are moved to the window's end.
+ */
+async function sumWholeHours(
+  context: RequestContext,
+  scope: UsageScope,
+  range: { firstHour: Instant; endHour: Instant; cutHours: Instant[]; windows: readonly QueryWindow[] },
+): Promise<{ windowIndex: number; dimensionKey: string; piece: UsagePiece }[]> {
+  const { rows } = await sql<{
+    window_number: number;
+    dimension_key: string;
+    event_count: number;
+    value_sum: string | null;
+    value_max: string | null;
+    latest_at: Date | null;
+    latest_value: string | null;
+    weighted_to_window_end: string | null;
+  }>`
+    select window_number, dimension_key, sum(event_count)::bigint as event_count, sum(value_sum) as value_sum,
+      max(value_max) as value_max, max(latest_at) as latest_at,
+      (array_agg(latest_value order by latest_at desc nulls last))[1] as latest_value,
+      sum(weighted_change + value_sum * (window_end - hour_end)) as weighted_to_window_end
+    from (
+      select rollup.*, bucket.window_number,
+        (${range.windows.map((window) => String(window.end))}::numeric[])[bucket.window_number] as window_end,
+        extract(epoch from rollup.hour_start) * 1000 + ${millisecondsPerHour} as hour_end
+      from usage_rollups as rollup
+      cross join lateral (
+        select width_bucket(rollup.hour_start,
+          ${range.windows.map((window) => new Date(window.start).toISOString())}::timestamptz[]) as window_number
+      ) as bucket
+      where rollup.environment_id = ${scope.environmentId} and rollup.meter_id = ${scope.meterId}
+        and rollup.customer_external_id = ${scope.customer}
+        and rollup.hour_start >= ${new Date(range.firstHour).toISOString()}::timestamptz
+        and rollup.hour_start < ${new Date(range.endHour).toISOString()}::timestamptz
+        and not (rollup.hour_start = any(${range.cutHours.map((hour) => new Date(hour).toISOString())}::timestamptz[]))
+    ) as hour
+    group by window_number, dimension_key`.execute(context.database);
+  return rows.map((row) => ({
+    windowIndex: row.window_number - 1,
+    dimensionKey: row.dimension_key,
+    piece: {
+      eventCount: Number(row.event_count),
+      sum: row.value_sum,
+      maximum: row.value_max,
+      latestAt: row.latest_at?.getTime() ?? null,
+      latestValue: row.latest_value,
+      weightedToWindowEnd: row.weighted_to_window_end,
+    },
+  }));
 }
 
 function parseQueryInstant(text: string, path: string): Instant {

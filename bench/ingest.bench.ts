@@ -1,0 +1,303 @@
+// Benchmark of usage ingestion against the machine's own limit, on a real
+// PostgreSQL server, in a fresh database that is created and dropped.
+//
+// 1. Through the API: the whole app listens on a local port in this process;
+//    several clients send batches of 1,000 events (20% of the ids in each
+//    batch were sent before) to POST /v1/events/batch, back to back. Bodies
+//    are serialized before the clock starts, so the clients cost little.
+// 2. The limit: the same server inserts the same rows with a server-side
+//    INSERT … SELECT over generate_series, from the same number of
+//    connections: into a copy of the events table (same columns, same
+//    indexes, the same 20% of ids already present, ON CONFLICT DO NOTHING),
+//    and it folds the inserted rows into a copy of the rollup table with the
+//    same upsert, in the same transaction. No HTTP, no JSON, no validation.
+//
+// Both figures count every event of a batch (duplicates included), and the
+// ratio is API / limit.
+//
+// usage: npm run bench:ingest   (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+import { randomBytes } from "node:crypto";
+import { Agent, request } from "node:http";
+import type { AddressInfo } from "node:net";
+import pg from "pg";
+import { buildApplication, openMigratedDatabase } from "../src/app.ts";
+import { createApiKey } from "../src/organizations/api-keys.ts";
+import { createOrganization } from "../src/organizations/organizations.ts";
+import { systemClock } from "../src/platform/clock.ts";
+import { systemContext } from "../src/platform/context.ts";
+
+const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const clientCount = Number(process.env.BENCH_CLIENTS ?? 6);
+const measureSeconds = Number(process.env.BENCH_SECONDS ?? 20);
+const warmUpSeconds = 3;
+const batchSize = 1_000;
+const duplicateShare = 0.2;
+const customerCount = 200;
+
+const databaseName = `fairbill_bench_${randomBytes(5).toString("hex")}`;
+
+async function onServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  return url.toString();
+}
+
+/** Batch bodies, serialized up front: 800 new ids and 200 ids of earlier batches in each. */
+function prepareBatches(count: number, startedAt: number): Buffer[] {
+  const bodies: Buffer[] = [];
+  const fresh = Math.round(batchSize * (1 - duplicateShare));
+  let nextId = 0;
+  for (let batch = 0; batch < count; batch++) {
+    const events = [];
+    for (let index = 0; index < fresh; index++) {
+      const id = nextId++;
+      events.push(eventFor(id, startedAt));
+    }
+    for (let index = 0; index < batchSize - fresh; index++) {
+      // Ids already sent (by this or an earlier batch), as a retrying producer sends them.
+      events.push(eventFor(Math.floor(Math.random() * nextId), startedAt));
+    }
+    bodies.push(Buffer.from(JSON.stringify({ events })));
+  }
+  return bodies;
+}
+
+function eventFor(id: number, startedAt: number) {
+  return {
+    id: `evt-${id.toString(36)}-bench`,
+    customer: `customer-${id % customerCount}`,
+    name: "request",
+    timestamp: new Date(startedAt - (id % 3_600) * 1_000).toISOString(),
+    properties: {
+      bytes: (id * 7919) % 50_000,
+      region: id % 3 === 0 ? "eu" : "us",
+      path: `/v1/items/${id % 97}`,
+    },
+  };
+}
+
+async function measureApi(): Promise<{ eventsPerSecond: number; batches: number; eventsPerBatch: number }> {
+  const handle = await openMigratedDatabase({
+    kind: "postgres",
+    connectionString: databaseUrl(),
+    maximumConnections: 20,
+  });
+  try {
+    const organization = await createOrganization(handle.database, "Benchmark", systemClock);
+    const context = systemContext({
+      organizationId: organization.id,
+      environmentId: organization.environments.test,
+      database: handle.database,
+      clock: systemClock,
+      actorName: "bench",
+    });
+    const { secret } = await createApiKey(context, { name: "bench", role: "admin" });
+    const app = await buildApplication({ handle, logger: false });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = app.server.address() as AddressInfo;
+    const agent = new Agent({ keepAlive: true, maxSockets: clientCount });
+    const post = (path: string, body: Buffer) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const outgoing = request(
+          {
+            host: "127.0.0.1",
+            port,
+            path,
+            method: "POST",
+            agent,
+            headers: {
+              authorization: `Bearer ${secret}`,
+              "content-type": "application/json",
+              "content-length": body.length,
+            },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () =>
+              resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+            );
+          },
+        );
+        outgoing.on("error", reject);
+        outgoing.end(body);
+      });
+    for (const meter of [
+      { code: "requests", aggregation: "count" },
+      { code: "bytes", aggregation: "sum", property: "bytes" },
+    ]) {
+      const created = await post(
+        "/v1/meters",
+        Buffer.from(
+          JSON.stringify({ ...meter, name: meter.code, event_name: "request", group_by: ["region"] }),
+        ),
+      );
+      if (created.status !== 201) throw new Error(`creating a meter failed: ${created.body}`);
+    }
+
+    // Enough bodies for a generous rate; the clients stop at the deadline.
+    const bodies = prepareBatches(
+      Math.ceil(((warmUpSeconds + measureSeconds) * 120_000) / batchSize),
+      Date.now(),
+    );
+    let nextBody = 0;
+    let measuring = false;
+    let measuredBatches = 0;
+    let stop = false;
+    const client = async () => {
+      while (!stop && nextBody < bodies.length) {
+        const body = bodies[nextBody++]!;
+        const response = await post("/v1/events/batch", body);
+        if (response.status !== 200)
+          throw new Error(`batch failed with ${response.status}: ${response.body}`);
+        if (measuring) measuredBatches += 1;
+      }
+    };
+    const clients = Array.from({ length: clientCount }, () => client());
+    await sleep(warmUpSeconds * 1000);
+    measuring = true;
+    const started = performance.now();
+    await sleep(measureSeconds * 1000);
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    measuring = false;
+    stop = true;
+    await Promise.all(clients);
+    if (nextBody >= bodies.length)
+      throw new Error("the benchmark ran out of prepared batches; raise the estimate");
+    agent.destroy();
+    await app.close();
+    return {
+      eventsPerSecond: (measuredBatches * batchSize) / elapsedSeconds,
+      batches: measuredBatches,
+      eventsPerBatch: batchSize,
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The same rows, inserted and rolled up by the server itself, from as many connections. */
+async function measureServerSideLimit(): Promise<{ eventsPerSecond: number; batches: number }> {
+  const setup = new pg.Client({ connectionString: databaseUrl() });
+  await setup.connect();
+  await setup.query("create table limit_events (like events including all)");
+  await setup.query("create table limit_rollups (like usage_rollups including all)");
+  await setup.end();
+  const fresh = Math.round(batchSize * (1 - duplicateShare));
+  let nextId = 0;
+  let measuring = false;
+  let measuredBatches = 0;
+  let stop = false;
+  const startedAt = Date.now();
+  const worker = async () => {
+    const connection = new pg.Client({ connectionString: databaseUrl() });
+    await connection.connect();
+    try {
+      while (!stop) {
+        const first = nextId;
+        nextId += fresh;
+        // 800 new ids, then 200 ids chosen among those inserted before (or just now).
+        await connection.query("begin");
+        await connection.query(
+          `with source as (
+             select g as n from generate_series($1::bigint, $2::bigint) as g
+             union all
+             select floor(random() * greatest($2::bigint, 1))::bigint from generate_series(1, $3::int)
+           ),
+           inserted as (
+             insert into limit_events (environment_id, organization_id, received_at, id, customer_external_id,
+               name, occurred_at, properties)
+             select 'env_bench', 'org_bench', now(), 'evt-' || n || '-bench', 'customer-' || (n % ${customerCount}),
+               'request', to_timestamp($4::double precision - (n % 3600)),
+               jsonb_build_object('bytes', (n * 7919) % 50000, 'region', case when n % 3 = 0 then 'eu' else 'us' end,
+                 'path', '/v1/items/' || (n % 97))
+             from source
+             order by 4
+             on conflict (environment_id, id) do nothing
+             returning customer_external_id, occurred_at, properties
+           ),
+           contributions as (
+             select 'mtr_requests' as meter_id, customer_external_id, date_trunc('hour', occurred_at) as hour_start,
+               jsonb_build_object('region', 's' || (properties ->> 'region'))::text as dimension_key,
+               count(*) as event_count, null::numeric as value_sum
+             from inserted group by 2, 3, 4
+             union all
+             select 'mtr_bytes', customer_external_id, date_trunc('hour', occurred_at),
+               jsonb_build_object('region', 's' || (properties ->> 'region'))::text,
+               count(*), sum((properties ->> 'bytes')::numeric)
+             from inserted group by 2, 3, 4
+           )
+           insert into limit_rollups (environment_id, organization_id, meter_id, customer_external_id, hour_start,
+             meter_version, dimension_key, event_count, value_sum)
+           select 'env_bench', 'org_bench', meter_id, customer_external_id, hour_start, 1, dimension_key,
+             event_count, value_sum
+           from contributions order by 3, 4, 5, 7
+           on conflict (environment_id, meter_id, customer_external_id, hour_start, meter_version, dimension_key)
+           do update set event_count = limit_rollups.event_count + excluded.event_count,
+             value_sum = limit_rollups.value_sum + excluded.value_sum`,
+          [first, first + fresh - 1, batchSize - fresh, startedAt / 1000],
+        );
+        await connection.query("commit");
+        if (measuring) measuredBatches += 1;
+      }
+    } finally {
+      await connection.end();
+    }
+  };
+  const workers = Array.from({ length: clientCount }, () => worker());
+  await sleep(warmUpSeconds * 1000);
+  measuring = true;
+  const started = performance.now();
+  await sleep(measureSeconds * 1000);
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  measuring = false;
+  stop = true;
+  await Promise.all(workers);
+  return { eventsPerSecond: (measuredBatches * batchSize) / elapsedSeconds, batches: measuredBatches };
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+await onServer(`create database ${databaseName}`);
+try {
+  process.stdout.write(
+    `Ingestion benchmark: ${clientCount} clients, batches of ${batchSize} events (${duplicateShare * 100}% repeated ids), ` +
+      `${measureSeconds} s each after ${warmUpSeconds} s of warm-up, database ${databaseName}\n`,
+  );
+  const api = await measureApi();
+  process.stdout.write(
+    `  through the API (POST /v1/events/batch):      ${Math.round(api.eventsPerSecond).toLocaleString("en-US")} events/s (${api.batches} batches)\n`,
+  );
+  const limit = await measureServerSideLimit();
+  process.stdout.write(
+    `  server-side INSERT … SELECT + rollup upsert: ${Math.round(limit.eventsPerSecond).toLocaleString("en-US")} events/s (${limit.batches} batches)\n`,
+  );
+  const ratio = api.eventsPerSecond / limit.eventsPerSecond;
+  process.stdout.write(`  ratio API / limit: ${ratio.toFixed(2)} (target ≥ 0.40; and ≥ 20,000 events/s)\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      benchmark: "ingest",
+      clients: clientCount,
+      batch_size: batchSize,
+      duplicate_share: duplicateShare,
+      seconds: measureSeconds,
+      api_events_per_second: Math.round(api.eventsPerSecond),
+      limit_events_per_second: Math.round(limit.eventsPerSecond),
+      ratio: Number(ratio.toFixed(3)),
+    })}\n`,
+  );
+} finally {
+  await onServer(`drop database if exists ${databaseName} with (force)`);
+}
