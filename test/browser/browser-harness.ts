@@ -36,6 +36,8 @@ export type ConsoleHarness = {
   organization: Organization;
   context: RequestContext;
   adminKey: string;
+  /** Calls the API with the admin key, as a client would; returns the parsed body or throws. */
+  api(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown>;
   newKey(role: Role, name?: string): Promise<{ id: string; secret: string }>;
   /** A fresh browser context (its own sessionStorage) at the given size, with error collection. */
   newPage(viewport: { width: number; height: number }): Promise<Page>;
@@ -100,6 +102,19 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
       organization,
       context,
       adminKey: admin.secret,
+      api: async (method, path, body) => {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${admin.secret}`,
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        const text = await response.text();
+        if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+        return text === "" ? undefined : JSON.parse(text);
+      },
       newKey,
       consoleErrors,
       newPage: async (viewport) => {

@@ -145,6 +145,56 @@ describe("the web console", () => {
     await row.getByText(/^Revoked /).waitFor();
   });
 
+  it("lists meters and explores the events each counts, with the events of unknown customers", async () => {
+    await harness.api("POST", "/v1/meters", {
+      code: "api_calls",
+      name: "API calls",
+      event_name: "api_call",
+      aggregation: "count",
+    });
+    await harness.api("POST", "/v1/events/batch", {
+      events: [
+        { id: "call-1", customer: "browser-acme", name: "api_call", properties: { endpoint: "/search" } },
+        { id: "call-2", customer: "browser-acme", name: "api_call", properties: { endpoint: "/export" } },
+        { id: "call-3", customer: "not-yet-a-customer", name: "api_call", properties: {} },
+        { id: "login-1", customer: "browser-acme", name: "login", properties: {} },
+      ],
+    });
+
+    await page.getByRole("navigation").getByRole("link", { name: "Meters" }).click();
+    await heading(page, "Meters");
+    const meterRow = page
+      .getByRole("region", { name: "Meters table" })
+      .getByRole("row", { name: /API calls/ });
+    expect(await meterRow.textContent()).toContain("count");
+    await harness.screenshot(page, "meters");
+
+    await meterRow.getByRole("link", { name: "Show events of API calls" }).click();
+    await heading(page, "Events");
+    await page.waitForURL(/name=api_call/);
+    const events = page.getByRole("region", { name: "Events table", exact: true });
+    await events.getByText("call-1").waitFor();
+    expect(await events.getByRole("row").count()).toBe(4); // a header and three api_call events
+    expect(await events.getByRole("row", { name: /call-1/ }).textContent()).toContain("api_calls v1");
+    expect(await events.getByText("login-1").count()).toBe(0);
+    const unattributed = page.getByRole("region", { name: "Unattributed events table" });
+    await unattributed.getByRole("link", { name: "not-yet-a-customer" }).waitFor();
+    await harness.screenshot(page, "events");
+  });
+
+  it("filters the audit log", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Audit log" }).click();
+    await heading(page, "Audit log");
+    await page.getByLabel("Action").fill("customer.updated");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForURL(/action=customer\.updated/);
+    const entries = page.getByRole("region", { name: "Audit log table" });
+    await entries.getByText("Company renamed after merger").waitFor();
+    expect(await entries.getByRole("row").count()).toBe(2);
+    expect(await entries.getByRole("link", { name: /^cus_/ }).count()).toBe(1);
+    await harness.screenshot(page, "audit-log");
+  });
+
   it("runs an example scenario in the simulator and shows the invoices with their totals", async () => {
     await page.getByRole("navigation").getByRole("link", { name: "Simulator" }).click();
     await heading(page, "Simulator");
@@ -226,13 +276,20 @@ describe("the web console", () => {
     await phonePage.getByRole("img", { name: /Amount due per invoice/ }).waitFor();
     await harness.screenshot(phonePage, "simulator");
 
-    await phonePage.goto(`${harness.baseUrl}/api-keys`);
-    await heading(phonePage, "API keys");
-    await phonePage.getByRole("region", { name: "API keys table" }).waitFor();
-    await harness.screenshot(phonePage, "api-keys");
-
-    const pageWidth = await phonePage.evaluate<number>("document.documentElement.scrollWidth");
-    expect(pageWidth).toBeLessThanOrEqual(phone.width);
+    for (const [path, title] of [
+      ["/meters", "Meters"],
+      ["/events", "Events"],
+      ["/audit-log", "Audit log"],
+      ["/api-keys", "API keys"],
+    ] as const) {
+      await phonePage.goto(`${harness.baseUrl}${path}`);
+      await heading(phonePage, title);
+      await phonePage.getByRole("region", { name: `${title} table`, exact: true }).waitFor();
+      await harness.screenshot(phonePage, path.slice(1));
+      // Nothing sticks out sideways: tables stack their cells at this width.
+      const pageWidth = await phonePage.evaluate<number>("document.documentElement.scrollWidth");
+      expect(pageWidth, path).toBeLessThanOrEqual(phone.width);
+    }
   });
 
   it("logged no errors on any page", () => {

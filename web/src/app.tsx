@@ -4,10 +4,13 @@ import { useEffect } from "react";
 import { AppShell } from "./layout/app-shell.tsx";
 import { sections } from "./layout/navigation.ts";
 import { ApiKeysPage } from "./pages/api-keys/api-keys-page.tsx";
+import { AuditLogPage } from "./pages/audit/audit-log-page.tsx";
 import { CustomerCreatePage } from "./pages/customers/customer-create-page.tsx";
 import { CustomerDetailPage } from "./pages/customers/customer-detail-page.tsx";
 import { CustomerEditPage } from "./pages/customers/customer-edit-page.tsx";
 import { CustomerListPage } from "./pages/customers/customer-list-page.tsx";
+import { EventExplorerPage } from "./pages/metering/event-explorer-page.tsx";
+import { MeterListPage } from "./pages/metering/meter-list-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { SimulatorPage } from "./pages/simulator/simulator-page.tsx";
 import { navigate, useLocation } from "./routing/router.ts";
@@ -72,6 +75,12 @@ function CurrentPage() {
       return <CustomerDetailPage key={route.customerId} customerId={route.customerId} />;
     case "customer-edit":
       return <CustomerEditPage key={route.customerId} customerId={route.customerId} />;
+    case "meters":
+      return <MeterListPage />;
+    case "events":
+      return <EventExplorerPage />;
+    case "audit-log":
+      return <AuditLogPage />;
     case "api-keys":
       return <ApiKeysPage />;
     case "simulator":

@@ -115,3 +115,50 @@ export type SimulatedInvoice = {
 };
 
 export type SimulationResult = { invoices: SimulatedInvoice[] };
+
+export type MeterDefinition = {
+  event_name: string;
+  aggregation: string;
+  property: string | null;
+  filters: Record<string, (string | number | boolean)[]>;
+  group_by: string[];
+};
+
+export type MeterVersion = MeterDefinition & {
+  version: number;
+  effective_from: string;
+  effective_until: string | null;
+  created_at: string;
+};
+
+export type Meter = MeterDefinition & {
+  id: string;
+  code: string;
+  name: string;
+  description: string | null;
+  version: number;
+  effective_from: string;
+  versions: MeterVersion[];
+  created_at: string;
+  updated_at: string;
+};
+
+export type UsageEvent = {
+  id: string;
+  customer: string;
+  name: string;
+  timestamp: string;
+  properties: Record<string, unknown>;
+  received_at: string;
+  revision: number;
+  voided_at: string | null;
+  matched_meters: { code: string; version: number }[];
+};
+
+export type UnattributedCustomer = {
+  customer: string;
+  event_count: number;
+  first_timestamp: string;
+  last_timestamp: string;
+  events: UsageEvent[];
+};

@@ -4,7 +4,10 @@ export type Section = { path: string; label: string; permission: string };
 
 export const sections: Section[] = [
   { path: "/customers", label: "Customers", permission: "customers:read" },
+  { path: "/meters", label: "Meters", permission: "meters:read" },
+  { path: "/events", label: "Events", permission: "events:read" },
   { path: "/simulator", label: "Simulator", permission: "simulations:run" },
+  { path: "/audit-log", label: "Audit log", permission: "audit:read" },
   { path: "/api-keys", label: "API keys", permission: "keys:manage" },
 ];
 

@@ -11,6 +11,9 @@ describe("matchRoute", () => {
     expect(matchRoute("/customers/cus_1/edit")).toEqual({ page: "customer-edit", customerId: "cus_1" });
     expect(matchRoute("/api-keys")).toEqual({ page: "api-keys" });
     expect(matchRoute("/simulator")).toEqual({ page: "simulator" });
+    expect(matchRoute("/meters")).toEqual({ page: "meters" });
+    expect(matchRoute("/events")).toEqual({ page: "events" });
+    expect(matchRoute("/audit-log")).toEqual({ page: "audit-log" });
   });
 
   it("reports anything else as not found", () => {
@@ -19,6 +22,8 @@ describe("matchRoute", () => {
       path: "/customers/cus_1/other",
     });
     expect(matchRoute("/invoices")).toEqual({ page: "not-found", path: "/invoices" });
+    expect(matchRoute("/meters/extra")).toEqual({ page: "not-found", path: "/meters/extra" });
+    expect(matchRoute("/constructor")).toEqual({ page: "not-found", path: "/constructor" });
     expect(matchRoute("/customers/%E0%A4%A")).toEqual({ page: "not-found", path: "/customers/%E0%A4%A" });
   });
 

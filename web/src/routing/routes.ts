@@ -6,9 +6,21 @@ export type Route =
   | { page: "customer-new" }
   | { page: "customer"; customerId: string }
   | { page: "customer-edit"; customerId: string }
+  | { page: "meters" }
+  | { page: "events" }
+  | { page: "audit-log" }
   | { page: "api-keys" }
   | { page: "simulator" }
   | { page: "not-found"; path: string };
+
+// A Map, so that a path such as /constructor finds nothing inherited.
+const singlePages = new Map<string, "meters" | "events" | "audit-log" | "api-keys" | "simulator">([
+  ["meters", "meters"],
+  ["events", "events"],
+  ["audit-log", "audit-log"],
+  ["api-keys", "api-keys"],
+  ["simulator", "simulator"],
+]);
 
 function decodeSegment(segment: string): string | undefined {
   try {
@@ -30,8 +42,10 @@ export function matchRoute(path: string): Route {
       if (customerId !== undefined && third === undefined) return { page: "customer", customerId };
       if (customerId !== undefined && third === "edit") return { page: "customer-edit", customerId };
     }
-    if (first === "api-keys" && second === undefined) return { page: "api-keys" };
-    if (first === "simulator" && second === undefined) return { page: "simulator" };
+    if (second === undefined) {
+      const page = singlePages.get(first);
+      if (page) return { page };
+    }
   }
   return { page: "not-found", path };
 }

@@ -1,48 +1,39 @@
 // Customers: search and filters (kept in the address, so a filtered list can
 // be shared or reloaded), a table, and "Load more" over the API's cursor.
-import { type FormEvent, useState } from "react";
 import type { Customer } from "../../api/api-types.ts";
 import { usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
-import { navigate, useLocation } from "../../routing/router.ts";
+import { useLocation } from "../../routing/router.ts";
 import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { apiQuery, type FilterField, FilterForm, filterValues, hasFilters } from "../../ui/filter-form.tsx";
+import { ListFooter } from "../../ui/list-footer.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
 
-const filterNames = ["search", "country", "currency", "archived"] as const;
-type Filters = Record<(typeof filterNames)[number], string>;
-
-function filtersOf(query: URLSearchParams): Filters {
-  return {
-    search: query.get("search") ?? "",
-    country: query.get("country") ?? "",
-    currency: query.get("currency") ?? "",
-    archived: query.get("archived") === "true" ? "true" : "",
-  };
-}
-
-function queryOf(filters: Filters): URLSearchParams {
-  const query = new URLSearchParams();
-  for (const name of filterNames) {
-    const value = filters[name].trim();
-    if (value !== "")
-      query.set(name, name === "country" || name === "currency" ? value.toUpperCase() : value);
-  }
-  return query;
-}
+const filterFields: FilterField[] = [
+  { name: "search", label: "Search", kind: "search", hint: "Part of the name, email or external id." },
+  { name: "country", label: "Country", kind: "code" },
+  { name: "currency", label: "Currency", kind: "code" },
+  {
+    name: "archived",
+    label: "Status",
+    options: [
+      { value: "", label: "Active" },
+      { value: "true", label: "Archived" },
+    ],
+  },
+];
 
 export function CustomerListPage() {
   const session = useSignedInSession();
   const { query } = useLocation();
-  const applied = filtersOf(query);
-  const apiQuery = queryOf(applied);
-  apiQuery.set("limit", "20");
-  const list = usePagedList<Customer>(`/v1/customers?${apiQuery.toString()}`);
-  const filtered = queryOf(applied).size > 0;
+  const listQuery = apiQuery(query, filterFields);
+  listQuery.set("limit", "20");
+  const list = usePagedList<Customer>(`/v1/customers?${listQuery.toString()}`);
+  const filtered = hasFilters(query, filterFields);
 
   return (
     <>
@@ -57,7 +48,13 @@ export function CustomerListPage() {
           )
         }
       />
-      <CustomerFilters key={query.toString()} initial={applied} />
+      <FilterForm
+        key={query.toString()}
+        basePath="/customers"
+        fields={filterFields}
+        label="Filter customers"
+        initial={filterValues(query, filterFields)}
+      />
       {list.state.status === "loading" && <LoadingState label="Loading customers…" />}
       {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
       {list.state.status === "ready" && list.state.data.length === 0 && (
@@ -74,79 +71,10 @@ export function CustomerListPage() {
       {list.state.status === "ready" && list.state.data.length > 0 && (
         <>
           <CustomerTable customers={list.state.data} />
-          <div className="list-footer">
-            <p role="status" aria-live="polite">
-              Showing {list.state.data.length} {list.state.data.length === 1 ? "customer" : "customers"}
-              {list.hasMore ? "; more are available." : "."}
-            </p>
-            {list.hasMore && (
-              <button type="button" className="button" onClick={list.loadMore} disabled={list.loadingMore}>
-                {list.loadingMore ? "Loading…" : "Load more"}
-              </button>
-            )}
-          </div>
-          {list.loadMoreError && <ErrorState error={list.loadMoreError} onRetry={list.loadMore} />}
+          <ListFooter list={list} noun={["customer", "customers"]} />
         </>
       )}
     </>
-  );
-}
-
-function CustomerFilters({ initial }: { initial: Filters }) {
-  const [filters, setFilters] = useState(initial);
-  const set = (name: keyof Filters) => (value: string) =>
-    setFilters((previous) => ({ ...previous, [name]: value }));
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    const query = queryOf(filters).toString();
-    navigate(query === "" ? "/customers" : `/customers?${query}`);
-  };
-
-  return (
-    <search>
-      <form className="filters" onSubmit={apply} aria-label="Filter customers">
-        <TextField
-          label="Search"
-          type="search"
-          name="search"
-          hint="Part of the name, email or external id."
-          value={filters.search}
-          onValueChange={set("search")}
-        />
-        <TextField
-          label="Country"
-          name="country"
-          value={filters.country}
-          onValueChange={set("country")}
-          maxLength={2}
-          className="input-short"
-        />
-        <TextField
-          label="Currency"
-          name="currency"
-          value={filters.currency}
-          onValueChange={set("currency")}
-          maxLength={3}
-          className="input-short"
-        />
-        <SelectField
-          label="Status"
-          name="archived"
-          value={filters.archived}
-          onValueChange={set("archived")}
-          options={[
-            { value: "", label: "Active" },
-            { value: "true", label: "Archived" },
-          ]}
-        />
-        <div className="filters-actions">
-          <button type="submit" className="button">
-            Apply filters
-          </button>
-        </div>
-      </form>
-    </search>
   );
 }
 
