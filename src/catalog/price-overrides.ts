@@ -104,6 +104,7 @@ export async function createPriceOverride(
       const previous = await transaction
         .selectFrom("price_overrides")
         .select((eb) => eb.fn.max("version").as("version"))
+        .where("organization_id", "=", context.organizationId)
         .where("environment_id", "=", context.environmentId)
         .where("subscription_id", "=", input.subscription_id)
         .where("charge_id", "=", input.charge_id)
