@@ -22,10 +22,13 @@ function newestSourceTime(): number {
     const path = join(webDirectory, folder);
     if (!existsSync(path)) continue;
     for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && !entry.name.endsWith(".test.ts")) sources.push(join(entry.parentPath, entry.name));
+      if (entry.isFile() && !entry.name.endsWith(".test.ts"))
+        sources.push(join(entry.parentPath, entry.name));
     }
   }
-  return Math.max(...sources.filter((source) => existsSync(source)).map((source) => statSync(source).mtimeMs));
+  return Math.max(
+    ...sources.filter((source) => existsSync(source)).map((source) => statSync(source).mtimeMs),
+  );
 }
 
 function isStale(): boolean {
