@@ -86,7 +86,7 @@ export function FilterForm({
               label={field.label}
               name={field.name}
               type={field.kind === "search" ? "search" : field.kind === "instant" ? "datetime-local" : "text"}
-              className={field.kind === "code" ? "input-short" : undefined}
+              autoCapitalize={field.kind === "code" ? "characters" : undefined}
               value={values[field.name] ?? ""}
               onValueChange={set(field.name)}
               hint={field.hint}
