@@ -50,6 +50,10 @@ const fastifyCodes: Record<string, { code: string; detail: string }> = {
   },
 };
 
+// PostgreSQL's "character not in repertoire" and "untranslatable character":
+// bad text from the caller that slipped past validation, still a 400.
+const textRejectedByDatabase = new Set(["22021", "22P05"]);
+
 export function toProblem(error: unknown, request: FastifyRequest): ProblemDocument {
   const base = { instance: request.url, request_id: request.id };
   if (error instanceof FairbillError) {
@@ -78,6 +82,17 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemDocum
           : `The request has ${errors.length} invalid fields; see errors.`,
       ...base,
       errors,
+    };
+  }
+  const databaseCode = (error as { code?: unknown }).code;
+  if (typeof databaseCode === "string" && textRejectedByDatabase.has(databaseCode)) {
+    return {
+      type: problemType("invalid_text"),
+      title: titles[400] ?? "Bad request",
+      status: 400,
+      code: "invalid_text",
+      detail: "A text value holds a character the database cannot store (such as U+0000).",
+      ...base,
     };
   }
   const known = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;

@@ -68,3 +68,18 @@ describe("HTTP conventions", () => {
     expect(unknown.body.errors[0]).toEqual({ path: "query.colour", message: "is not a known field" });
   });
 });
+
+describe("text the database cannot store", () => {
+  it("names a NUL character in a body field, a query value or a path as a 400", async () => {
+    const inBody = await tenant.admin.post("/v1/customers", { external_id: "nul\u0000id", name: "ok" });
+    expect(inBody.status).toBe(400);
+    expect(inBody.body.errors).toEqual([
+      { path: "$.external_id", message: "must not contain the NUL character (U+0000)" },
+    ]);
+    const inQuery = await tenant.admin.get("/v1/customers?search=a%00b");
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.body.errors[0].path).toBe("query.search");
+    const inPath = await tenant.admin.get("/v1/customers/by-external-id/a%00b");
+    expect(inPath.status).toBe(400);
+  });
+});

@@ -24,6 +24,7 @@ import { type Authenticate, registerAuthentication } from "./authentication.ts";
 import { purgeExpiredIdempotencyKeys, registerIdempotency } from "./idempotency.ts";
 import { registerMetrics } from "./metrics.ts";
 import { sendProblem, toProblem } from "./problem.ts";
+import { registerTextSafety } from "./text-safety.ts";
 import { validatorCompiler } from "./validation.ts";
 
 export type FairbillApp = FastifyInstance<
@@ -110,6 +111,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
   registerAuthentication(app, options);
+  registerTextSafety(app);
   registerIdempotency(app, options.database);
   registerMetrics(app);
   registerHealthRoutes(app, options.database);
