@@ -64,18 +64,24 @@ export function sumDecimals(values: Iterable<Decimal>): Decimal {
 }
 
 /** Decimal places kept when printing a quantity that is not a finite decimal. */
-const QUANTITY_DECIMAL_PLACES = 12;
+const INEXACT_QUANTITY_DECIMAL_PLACES = 12;
 
 /**
- * Prints a quantity as a plain decimal: no exponent, no trailing zeros, at most
- * 12 decimal places (rounded half away from zero), never `-0`.
+ * Prints a quantity as a plain decimal: no exponent, no trailing zeros, never
+ * `-0`, with at most 12 decimal places (rounded half away from zero), as a
+ * quantity that is not a finite decimal (a time-weighted average carried to the
+ * engine's precision) must print. Pass `exact` for a quantity known to be a
+ * finite decimal: it prints in full, however many places it has (billing rule 20).
  */
-export function formatQuantity(quantity: Decimal): string {
-  const rounded = quantity.toDecimalPlaces(QUANTITY_DECIMAL_PLACES, Decimal.ROUND_HALF_UP);
-  if (rounded.isZero()) return "0";
+export function formatQuantity(quantity: Decimal, options: { exact?: boolean } = {}): string {
+  const printed =
+    options.exact === true
+      ? quantity
+      : quantity.toDecimalPlaces(INEXACT_QUANTITY_DECIMAL_PLACES, Decimal.ROUND_HALF_UP);
+  if (printed.isZero()) return "0";
   // toFixed() without an argument prints the value's own digits without exponent;
   // a Decimal never carries trailing fraction zeros, so nothing needs trimming.
-  return rounded.toFixed();
+  return printed.toFixed();
 }
 
 /** Canonical text of a decimal, used to compare values: `1`, `1.0` and `1e0` give `"1"`. */

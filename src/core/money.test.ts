@@ -66,6 +66,9 @@ describe("formatting", () => {
     expect(formatQuantity(new Decimal("-0"))).toBe("0");
     expect(formatQuantity(new Decimal("1e25"))).toBe("10000000000000000000000000");
     expect(formatQuantity(new Decimal("0.0000000000005"))).toBe("0.000000000001");
+    // A quantity known to be exact prints in full, however many decimal places it has (rule 20).
+    expect(formatQuantity(new Decimal("0.0000000000001"), { exact: true })).toBe("0.0000000000001");
+    expect(formatQuantity(new Decimal("120000.000"), { exact: true })).toBe("120000");
   });
 
   it("gives one canonical text to equal decimals", () => {

@@ -50,7 +50,7 @@ function proration(factor: ProrationFactor): { [key: string]: JsonValue } {
   return { days: factor.days, full_days: factor.fullDays, factor: formatProrationFactor(factor) };
 }
 
-function priceDetails(price: PriceBreakdown): { [key: string]: JsonValue } {
+function priceDetails(price: PriceBreakdown, quantityIsExact: boolean): { [key: string]: JsonValue } {
   switch (price.model) {
     case "per_unit":
       return {
@@ -76,7 +76,7 @@ function priceDetails(price: PriceBreakdown): { [key: string]: JsonValue } {
           tier: tier.tier,
           from: exact(tier.from),
           up_to: tier.upTo === null ? null : exact(tier.upTo),
-          units: formatQuantity(tier.units),
+          units: formatQuantity(tier.units, { exact: quantityIsExact }),
           unit_price: exact(tier.unitPrice),
           flat_fee: exact(tier.flatFee),
           amount: exact(tier.amount),
@@ -109,8 +109,8 @@ function lineDetails(details: LineDetails, currency: Currency): { [key: string]:
         meter: details.meterCode,
         aggregation: details.aggregation,
         event_count: details.eventCount,
-        quantity: formatQuantity(details.quantity),
-        price: priceDetails(details.price),
+        quantity: formatQuantity(details.quantity, { exact: !details.quantityIsInexact }),
+        price: priceDetails(details.price, !details.quantityIsInexact),
       };
     case "proration_credit":
       return {
@@ -135,7 +135,9 @@ function outputLine(line: InvoiceLine, currency: Currency): OutputLine {
     kind: line.kind,
     period_start: formatInstant(line.periodStart),
     period_end: formatInstant(line.periodEnd),
-    quantity: formatQuantity(line.quantity),
+    quantity: formatQuantity(line.quantity, {
+      exact: line.details.kind !== "usage" || !line.details.quantityIsInexact,
+    }),
     amount: formatAmount(line.amount, currency),
     details: lineDetails(line.details, currency),
   };

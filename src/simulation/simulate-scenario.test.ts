@@ -271,6 +271,39 @@ describe("events", () => {
 });
 
 describe("output", () => {
+  it("prints an exact quantity in full and a time-weighted one to 12 decimal places (rule 20)", () => {
+    const scenario = baseScenario();
+    scenario.meters = [
+      { code: "tokens", event_name: "completion", aggregation: "sum", property: "tokens" },
+      { code: "storage", event_name: "storage", aggregation: "weighted_sum", property: "gb" },
+    ];
+    charges(scenario).splice(
+      1,
+      1,
+      { id: "tokens", type: "usage", meter: "tokens", model: "per_unit", unit_price: "1" },
+      { id: "storage", type: "usage", meter: "storage", model: "per_unit", unit_price: "1" },
+    );
+    scenario.events = [
+      {
+        id: "e1",
+        name: "completion",
+        timestamp: "2026-01-02T00:00:00Z",
+        properties: { tokens: "0.0000000000001" },
+      },
+      { id: "e2", name: "storage", timestamp: "2026-01-16T00:00:00Z", properties: { gb: 20 } },
+      { id: "e3", name: "storage", timestamp: "2026-01-17T00:00:00Z", properties: { gb: 10 } },
+    ];
+    const result = simulateScenario(scenario);
+    const quantities = result.ok
+      ? result.output.invoices[1]?.lines.map((line) => [line.charge, line.quantity])
+      : [];
+    expect(quantities).toEqual([
+      ["tokens", "0.0000000000001"],
+      ["storage", "15.161290322581"],
+      ["base", "1"],
+    ]);
+  });
+
   it("explains each line", () => {
     const scenario = baseScenario();
     (scenario.subscription as Record<string, unknown>).billing = "calendar";

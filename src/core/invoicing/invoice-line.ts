@@ -24,6 +24,8 @@ export type UsageLineDetails = {
   readonly aggregation: Aggregation;
   readonly eventCount: number;
   readonly quantity: Decimal;
+  /** The quantity is not a finite decimal (see UsageAggregate); it prints with at most 12 decimal places. */
+  readonly quantityIsInexact: boolean;
   readonly price: PriceBreakdown;
 };
 

@@ -107,6 +107,7 @@ function usageLine(context: LineContext, charge: UsageCharge): InvoiceLine {
       aggregation: meterOf(context.catalog, charge.meterCode).aggregation,
       eventCount: aggregate.eventCount,
       quantity: aggregate.quantity,
+      quantityIsInexact: aggregate.quantityIsInexact === true,
       price: price.breakdown,
     },
   };

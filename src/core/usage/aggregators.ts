@@ -146,10 +146,11 @@ export class WeightedSumAggregator implements WindowAggregator<NumericValue> {
       .levelAt(start)
       .times(end - start)
       .plus(this.weightedChanges.total());
-    return {
-      quantity: levelIntegral.dividedBy(fullPeriodEnd - fullPeriodStart),
-      eventCount: this.eventCount,
-    };
+    const fullLength = fullPeriodEnd - fullPeriodStart;
+    const quantity = levelIntegral.dividedBy(fullLength);
+    // The division was exact when it multiplies back to the integral.
+    const quantityIsInexact = !quantity.times(fullLength).equals(levelIntegral);
+    return { quantity, quantityIsInexact, eventCount: this.eventCount };
   }
 }
 

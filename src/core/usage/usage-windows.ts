@@ -24,6 +24,11 @@ export type UsageWindow = {
 export type UsageAggregate = {
   /** The meter's aggregate over the window (for a percentage charge: the sum of the values). */
   readonly quantity: Decimal;
+  /**
+   * True when the quantity is not a finite decimal and was carried to the
+   * engine's precision (a time-weighted average such as 470/31).
+   */
+  readonly quantityIsInexact?: boolean;
   /** Matching events in the window. */
   readonly eventCount: number;
   /** For a percentage charge: the exact sum of the per-transaction fees. */
