@@ -262,8 +262,8 @@ const couponFields = {
 /** `invoices` belongs to, and is required by, a `repeating` coupon. */
 function checkCouponDuration(
   parsed: { duration: "once" | "repeating" | "forever"; invoices?: number },
-  path: Parameters<Schema<unknown>>[1],
-  issues: Parameters<Schema<unknown>>[2],
+  path: JsonPath,
+  issues: IssueCollector,
 ): boolean {
   if (parsed.duration === "repeating" && parsed.invoices === undefined) {
     issues.report(childPath(path, "invoices"), "is required for a repeating coupon");
