@@ -182,6 +182,21 @@ describe("the web console", () => {
     await harness.screenshot(page, "events");
   });
 
+  it("charts a customer's usage of a meter, with the same numbers as a table", async () => {
+    const customer = (await harness.api("GET", "/v1/customers/by-external-id/browser-acme")) as {
+      id: string;
+    };
+    await page.goto(`${harness.baseUrl}/customers/${customer.id}`);
+    const usage = page.getByRole("region", { name: "Usage" });
+    await usage.getByText("2 events, 2 in all (count), in UTC time.").waitFor();
+    await usage.getByRole("img", { name: /Usage of api_calls per day/ }).waitFor();
+    await usage.getByText("Show as a table").click();
+    const rows = usage.getByRole("region", { name: "Usage table" }).getByRole("row");
+    expect(await rows.count()).toBe(2); // a header and today
+    expect(await rows.nth(1).textContent()).toMatch(/2\s*2$/);
+    await harness.screenshot(page, "customer-usage");
+  });
+
   it("filters the audit log", async () => {
     await page.getByRole("navigation").getByRole("link", { name: "Audit log" }).click();
     await heading(page, "Audit log");

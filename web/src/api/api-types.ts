@@ -162,3 +162,23 @@ export type UnattributedCustomer = {
   last_timestamp: string;
   events: UsageEvent[];
 };
+
+export type UsageWindow = {
+  start: string;
+  end: string;
+  group: Record<string, string | null> | null;
+  value: string;
+  event_count: number;
+};
+
+export type UsageReport = {
+  customer: string;
+  meter: string;
+  aggregation: string;
+  timezone: string;
+  from: string;
+  to: string;
+  window: string;
+  group_by: string | null;
+  windows: UsageWindow[];
+};

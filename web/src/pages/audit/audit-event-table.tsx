@@ -10,9 +10,14 @@ import { TableScroll } from "../../ui/table-scroll.tsx";
 const longestValueShown = 80;
 const changesShown = 8;
 
-// Every write moves updated_at; listing it beside the real change adds nothing.
+// Every write moves updated_at, and a new object lists its empty fields as
+// added: neither says anything a reader needs.
 function meaningfulChanges(event: AuditEvent): AuditEvent["changes"] {
-  return event.changes.filter((change) => change.path !== "$.updated_at");
+  return event.changes.filter(
+    (change) =>
+      change.path !== "$.updated_at" &&
+      !(change.change === "added" && (change.after === null || change.after === undefined)),
+  );
 }
 
 function describeValue(value: unknown): string {

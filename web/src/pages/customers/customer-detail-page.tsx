@@ -12,6 +12,7 @@ import { TextField } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { ErrorState, LoadingState } from "../../ui/states.tsx";
 import { CustomerAuditHistory } from "./customer-audit-history.tsx";
+import { CustomerUsage } from "./customer-usage.tsx";
 
 export function CustomerDetailPage({ customerId }: { customerId: string }) {
   const session = useSignedInSession();
@@ -123,6 +124,7 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
           </dl>
         </section>
       </div>
+      {can(session, "events:read") && can(session, "meters:read") && <CustomerUsage customer={customer} />}
       {can(session, "audit:read") && <CustomerAuditHistory key={historyVersion} customerId={customer.id} />}
     </>
   );
