@@ -11,6 +11,7 @@ import type { EventDetail, EventListFilters, EventView, UnattributedCustomer } f
 import { type EventRow, presentEvent, readEventDetail } from "./event-views.ts";
 import { MeterCatalog } from "./meter-catalog.ts";
 import { loadMeterVersions } from "./meter-versions.ts";
+import { eventFutureWindowSeconds } from "./metering-settings.ts";
 
 type Page<Item> = { data: Item[]; next_cursor: string | null };
 
@@ -24,24 +25,41 @@ export async function listEvents(
   const from = optionalInstant(filters.from, "query.from");
   const to = optionalInstant(filters.to, "query.to");
   const after = decodeEventCursor(filters.cursor);
-  let query = context.database
-    .selectFrom("events")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
-    .where("organization_id", "=", context.organizationId)
-    .orderBy("occurred_at", "desc")
-    .orderBy("id", "desc")
-    .limit(limit + 1);
-  if (filters.customer !== undefined) query = query.where("customer_external_id", "=", filters.customer);
-  if (filters.name !== undefined) query = query.where("name", "=", filters.name);
-  if (from !== undefined) query = query.where("occurred_at", ">=", new Date(from));
-  if (to !== undefined) query = query.where("occurred_at", "<", new Date(to));
-  if (after !== undefined) {
-    query = query.where(
-      sql<boolean>`(occurred_at, id) < (${new Date(after.occurredAt).toISOString()}::timestamptz, ${after.id})`,
-    );
+  const query = (lowerBound: number | undefined) => {
+    let built = context.database
+      .selectFrom("events")
+      .selectAll()
+      .where("environment_id", "=", context.environmentId)
+      .where("organization_id", "=", context.organizationId)
+      .orderBy("occurred_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit + 1);
+    if (filters.customer !== undefined) built = built.where("customer_external_id", "=", filters.customer);
+    if (filters.name !== undefined) built = built.where("name", "=", filters.name);
+    if (lowerBound !== undefined) built = built.where("occurred_at", ">=", new Date(lowerBound));
+    if (to !== undefined) built = built.where("occurred_at", "<", new Date(to));
+    if (after !== undefined) {
+      built = built.where(
+        sql<boolean>`(occurred_at, id) < (${new Date(after.occurredAt).toISOString()}::timestamptz, ${after.id})`,
+      );
+    }
+    return built.execute();
+  };
+  let rows: EventRow[];
+  if (filters.customer !== undefined) {
+    // The (environment, customer, time) index gives a customer's events newest first directly.
+    rows = await query(from);
+  } else {
+    rows = await newestAcrossCustomers(query, {
+      from,
+      newest: Math.min(
+        to ?? Number.POSITIVE_INFINITY,
+        after === undefined ? Number.POSITIVE_INFINITY : after.occurredAt + 1,
+        context.clock.now().getTime() + eventFutureWindowSeconds * 1000 + 1,
+      ),
+      wanted: limit + 1,
+    });
   }
-  const rows = await query.execute();
   const catalog = new MeterCatalog(await loadMeterVersions(context.database, context));
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
@@ -51,6 +69,29 @@ export async function listEvents(
       rows.length > limit && last ? encodeCursor(`${last.occurred_at.getTime()}:${last.id}`) : null,
   };
 }
+
+/**
+ * Without a customer, events are found through a BRIN index on their
+ * timestamp, which narrows a scan to the blocks of a time range but gives no
+ * order. So the newest events are looked for in growing ranges back from the
+ * newest possible instant: the last hour, day, week, five weeks, then all.
+ * A range that holds enough events holds the newest ones; in a busy
+ * environment the first range does.
+ */
+async function newestAcrossCustomers(
+  query: (lowerBound: number | undefined) => Promise<EventRow[]>,
+  range: { from: number | undefined; newest: number; wanted: number },
+): Promise<EventRow[]> {
+  for (const span of searchSpans) {
+    const lowerBound = Number.isFinite(range.newest) ? range.newest - span : undefined;
+    if (lowerBound === undefined || (range.from !== undefined && lowerBound <= range.from)) break;
+    const rows = await query(lowerBound);
+    if (rows.length >= range.wanted) return rows;
+  }
+  return query(range.from);
+}
+
+const searchSpans = [3_600_000, 86_400_000, 7 * 86_400_000, 35 * 86_400_000];
 
 export async function getEvent(context: RequestContext, id: string): Promise<EventDetail> {
   const catalog = new MeterCatalog(await loadMeterVersions(context.database, context));

@@ -74,7 +74,7 @@ describe("ingestion", () => {
         valid("batch-too-old", { timestamp: daysAgo(40) }),
         valid("batch-not-numeric", { properties: { tokens: "many" } }),
         valid("batch-missing", { properties: {} }),
-        valid("batch-nul", { name: "comp\u0000letion" }),
+        valid("batch-surrogate", { name: "comp\ud800letion" }),
         "not an event",
         valid("batch-ok-1"),
         valid("single-1"),
@@ -85,7 +85,7 @@ describe("ingestion", () => {
         valid("x".repeat(256)),
       ],
     });
-    expect(response.status).toBe(200);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.accepted).toBe(2);
     expect(response.body.duplicates).toEqual([
       { index: 9, id: "batch-ok-1" },
@@ -106,7 +106,7 @@ describe("ingestion", () => {
       [4, "batch-too-old", "timestamp_too_old", "$.events[4].timestamp"],
       [5, "batch-not-numeric", "property_not_numeric", "$.events[5].properties.tokens"],
       [6, "batch-missing", "property_missing", "$.events[6].properties.tokens"],
-      [7, "batch-nul", "invalid_event", "$.events[7].name"],
+      [7, "batch-surrogate", "invalid_event", "$.events[7].name"],
       [8, null, "invalid_event", "$.events[8]"],
       [12, "batch-unknown-field", "invalid_event", "$.events[12].colour"],
       [13, "x".repeat(256), "invalid_event", "$.events[13].id"],
@@ -115,6 +115,13 @@ describe("ingestion", () => {
     expect(response.body.rejected[3].reason).toContain("backfill");
     expect(response.body.rejected[4].reason).toContain('meter "tokens"');
     expect(await usageValue("acme", "tokens")).toBe("1520");
+
+    // A NUL character anywhere in the body is refused by the HTTP layer for the whole batch, by path.
+    const withNul = await tenant.admin.post("/v1/events/batch", {
+      events: [valid("nul-free"), valid("with-nul", { customer: "ac\u0000me" })],
+    });
+    expect(withNul.status).toBe(400);
+    expect(withNul.body.errors[0].path).toBe("$.events[1].customer");
   });
 
   it("with ?atomic=true stores nothing when one event is bad, and names each bad field", async () => {
@@ -277,6 +284,16 @@ describe("ingestion", () => {
     expect(inRange.body.data.map((event: { id: string }) => event.id)).toEqual(["explore-2", "explore-1"]);
     const one = await tenant.admin.get("/v1/events/explore-2");
     expect(one.body).toMatchObject({ id: "explore-2", customer: "explorer", revision: 0, revisions: [] });
+    const everyone = await tenant.admin.get("/v1/events?limit=5");
+    const timestamps = everyone.body.data.map((event: { timestamp: string }) => event.timestamp);
+    expect(everyone.body.data[0].id).toBe("by-ingest");
+    expect(timestamps).toEqual([...timestamps].sort().reverse());
+    // Found beyond the recent ranges the explorer looks in first.
+    const calls = await tenant.admin.get("/v1/events?name=api_call&limit=100");
+    expect(calls.body.data.slice(-2).map((event: { id: string }) => event.id)).toEqual([
+      "backfill-2",
+      "backfill-1",
+    ]);
     const badCursor = await tenant.admin.get("/v1/events?cursor=nonsense");
     expect(badCursor.status).toBe(400);
   });

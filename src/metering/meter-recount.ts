@@ -9,12 +9,12 @@ import type { Instant } from "../core/instant.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
+import type { EventRow } from "./event-views.ts";
 import { MeterCatalog } from "./meter-catalog.ts";
 import type { MeterVersion } from "./meter-definition.ts";
 import { describeUnreadable } from "./meter-reading.ts";
 import { addReadingsToCells, hourStartOf, millisecondsPerHour, RollupCells } from "./rollup-cells.ts";
 import { addRollupCells, writeUniqueValues } from "./rollup-store.ts";
-import type { EventProperties } from "./tables.ts";
 
 /**
  * Ingestion of the environment waits while a recount runs, so a recount is
@@ -46,32 +46,22 @@ export async function recountMeter(
   if (eventNames.length === 0) return;
   const catalog = new MeterCatalog(activeVersions);
   const cells = new RollupCells();
-  let after: { occurredAt: Date; id: string } | undefined;
+  // One ordered scan through a cursor of the transaction: the events are read
+  // once, in pages, whatever index finds them.
+  await sql`
+    declare recount_events no scroll cursor for
+    select id, customer_external_id, name, occurred_at, properties from events
+    where environment_id = ${scope.environmentId} and name = any(${eventNames}::text[]) and voided_at is null
+      and occurred_at >= ${new Date(fromHour).toISOString()}::timestamptz
+    order by occurred_at, received_at, id`.execute(transaction);
   let sequence = 0;
   for (;;) {
-    let query = transaction
-      .selectFrom("events")
-      .select(["id", "customer_external_id", "name", "occurred_at", "properties"])
-      .where("environment_id", "=", scope.environmentId)
-      .where("name", "in", eventNames)
-      .where("voided_at", "is", null)
-      .where("occurred_at", ">=", new Date(fromHour))
-      .orderBy("occurred_at")
-      .orderBy("id")
-      .limit(pageSize);
-    if (after !== undefined) {
-      const { occurredAt, id } = after;
-      query = query.where(
-        sql<boolean>`(occurred_at, id) > (${occurredAt.toISOString()}::timestamptz, ${id})`,
-      );
-    }
-    const rows = await query.execute();
+    const { rows } = await sql<
+      Pick<EventRow, "id" | "customer_external_id" | "name" | "occurred_at" | "properties">
+    >`
+      fetch ${sql.raw(String(pageSize))} from recount_events`.execute(transaction);
     for (const row of rows) {
-      const event = {
-        name: row.name,
-        timestamp: row.occurred_at.getTime(),
-        properties: row.properties as EventProperties,
-      };
+      const event = { name: row.name, timestamp: row.occurred_at.getTime(), properties: row.properties };
       const readings = catalog.read(event);
       for (const { reader, reading } of readings) {
         if (reading.kind !== "unreadable") continue;
@@ -90,10 +80,9 @@ export async function recountMeter(
         { start: hourStart, end: hourStart + millisecondsPerHour },
       );
     }
-    const last = rows.at(-1);
-    if (last === undefined || rows.length < pageSize) break;
-    after = { occurredAt: last.occurred_at, id: last.id };
+    if (rows.length < pageSize) break;
   }
+  await sql`close recount_events`.execute(transaction);
   const sorted = cells.sorted();
   for (let start = 0; start < sorted.length; start += cellsPerWrite) {
     const slice = sorted.slice(start, start + cellsPerWrite);

@@ -176,4 +176,55 @@ describe("meters", () => {
       { action: "meter.version_created", reason: "count megabytes" },
     ]);
   });
+
+  it("counts the events stored before it was created, from its effective_from on", async () => {
+    await tenant.admin.post("/v1/customers", { external_id: "early" });
+    const start = Date.now() - 10 * 86_400_000;
+    for (let batch = 0; batch < 6; batch++) {
+      const events = Array.from({ length: 1000 }, (_, index) => ({
+        id: `early-${batch}-${index}`,
+        customer: "early",
+        name: "early_event",
+        timestamp: new Date(start + (batch * 1000 + index) * 60_000).toISOString(),
+        properties: index === 7 && batch === 5 ? {} : { size: 2 },
+      }));
+      const sent = await tenant.admin.post("/v1/events/backfill", { events });
+      expect(sent.body.accepted).toBe(1000);
+    }
+    const counted = await tenant.admin.post("/v1/meters", {
+      code: "early-count",
+      name: "Early",
+      event_name: "early_event",
+      aggregation: "count",
+      effective_from: new Date(start).toISOString(),
+    });
+    expect(counted.status).toBe(201);
+    const query = `customer=early&from=${encodeURIComponent(new Date(start).toISOString())}&to=${encodeURIComponent(new Date().toISOString())}`;
+    const usage = await tenant.admin.get(`/v1/usage?meter=early-count&${query}`);
+    expect(usage.body.windows[0].value).toBe("6000");
+
+    // A sum over "size" cannot read the one event that lacks it: the meter is refused, naming it.
+    const unreadable = await tenant.admin.post("/v1/meters", {
+      code: "early-size",
+      name: "Early size",
+      event_name: "early_event",
+      aggregation: "sum",
+      property: "size",
+      effective_from: new Date(start).toISOString(),
+    });
+    expect(unreadable.status).toBe(409);
+    expect(unreadable.body.code).toBe("meter_definition_unreadable_events");
+    expect(unreadable.body.detail).toContain('"early-5-7"');
+    const fromLater = await tenant.admin.post("/v1/meters", {
+      code: "early-size",
+      name: "Early size",
+      event_name: "early_event",
+      aggregation: "sum",
+      property: "size",
+      effective_from: new Date(start + 5008 * 60_000).toISOString(),
+    });
+    expect(fromLater.status).toBe(201);
+    const sizes = await tenant.admin.get(`/v1/usage?meter=early-size&${query}`);
+    expect(sizes.body.windows[0].value).toBe(String(2 * (6000 - 5008)));
+  });
 });
