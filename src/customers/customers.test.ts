@@ -147,3 +147,14 @@ describe("customers", () => {
     expect(badCursor.body.errors[0].path).toBe("query.cursor");
   });
 });
+
+describe("nullable fields", () => {
+  it("report one error for an invalid value, not one per branch of the union", async () => {
+    const response = await tenant.admin.post("/v1/customers", {
+      external_id: "nullable",
+      email: "not-an-email",
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ path: "$.email", message: "must be a valid email" }]);
+  });
+});

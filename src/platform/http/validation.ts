@@ -65,7 +65,14 @@ export function toFieldErrors(errors: ErrorObject[], httpPart: string | undefine
     seen.add(key);
     fieldErrors.push({ path, message });
   }
-  return fieldErrors;
+  // A nullable field that is neither null nor valid fails both branches of its
+  // union; "must be null" says nothing the other message does not.
+  const pathsWithOtherErrors = new Set(
+    fieldErrors.filter((error) => error.message !== "must be null").map((error) => error.path),
+  );
+  return fieldErrors.filter(
+    (error) => error.message !== "must be null" || !pathsWithOtherErrors.has(error.path),
+  );
 }
 
 function formatSegment(segment: string, prefix: string): string {
