@@ -55,9 +55,7 @@ export async function ingestEvents(
   // A deadlock can only come from another batch's rows; the retry runs the whole batch again.
   return retryTransientConflicts(() =>
     context.database.transaction().execute(async (transaction) => {
-      const t0 = performance.now();
       await lockMeteringShared(transaction, context.environmentId);
-      const t1 = performance.now();
       const settings = await readMeteringSettings(transaction, context);
       const catalog = new MeterCatalog(await loadMeterVersions(transaction, context));
       const oldestAccepted = options.backfill
@@ -97,27 +95,16 @@ export async function ingestEvents(
         );
       }
 
-      const t2 = performance.now();
       const { firstOccurrences, duplicates } = splitRepeatsInBatch(readable);
       const insertedIds = await insertEvents(transaction, context, firstOccurrences, now);
-      const t3 = performance.now();
       const inserted: ReadEvent[] = [];
       for (const event of firstOccurrences) {
         if (insertedIds.has(event.id)) inserted.push(event);
         else duplicates.push({ index: event.index, id: event.id });
       }
-      await countInRollups(transaction, context, inserted);
-      const t4 = performance.now();
       await rememberCustomers(transaction, context, inserted, now);
-      const t5 = performance.now();
-      (globalThis as unknown as { timings: number[][] }).timings ??= [];
-      (globalThis as unknown as { timings: number[][] }).timings.push([
-        t1 - t0,
-        t2 - t1,
-        t3 - t2,
-        t4 - t3,
-        t5 - t4,
-      ]);
+      // Last before the commit: rollup rows are shared by concurrent batches, so their locks are held briefly.
+      await countInRollups(transaction, context, inserted);
 
       duplicates.sort((left, right) => left.index - right.index);
       rejected.sort((left, right) => left.index - right.index);
