@@ -3,7 +3,7 @@
 import { type Static, Type } from "typebox";
 import { Nullable, Timestamp } from "../platform/http/schemas.ts";
 
-export const maximumBatchEvents = 1_000;
+const maximumBatchEvents = 1_000;
 /** The largest request body of an ingestion route: 1 MiB. */
 export const maximumBatchBytes = 1_048_576;
 
@@ -101,7 +101,7 @@ export type IngestedEvent = Static<typeof IngestedEventSchema>;
 
 const FieldErrorSchema = Type.Object({ path: Type.String(), message: Type.String() });
 
-export const RejectedEventSchema = Type.Object({
+const RejectedEventSchema = Type.Object({
   index: Type.Integer({ description: "the event's position in the batch, from 0" }),
   id: Nullable(Type.String()),
   code: Type.String({
@@ -137,7 +137,7 @@ export const EventSchema = Type.Object({
 });
 export type EventView = Static<typeof EventSchema>;
 
-export const EventRevisionSchema = Type.Object({
+const EventRevisionSchema = Type.Object({
   revision: Type.Integer(),
   customer: Type.String(),
   name: Type.String(),

@@ -85,7 +85,7 @@ function ownProperty(properties: EventProperties, name: string): unknown {
  * so each key gets a one-letter tag instead: `s` for numbers and strings, `j`
  * for the JSON text of anything else.
  */
-export function encodeValueKey(raw: unknown): string {
+function encodeValueKey(raw: unknown): string {
   const key = propertyValueKey(raw);
   return key.startsWith("\u0000") ? `j${key.slice(1)}` : `s${key}`;
 }

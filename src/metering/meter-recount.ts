@@ -20,7 +20,7 @@ import { addRollupCells, writeUniqueValues } from "./rollup-store.ts";
  * Ingestion of the environment waits while a recount runs, so a recount is
  * refused when more events than this were stored since its start.
  */
-export const maximumRecountEvents = 1_000_000;
+const maximumRecountEvents = 1_000_000;
 const pageSize = 5_000;
 const cellsPerWrite = 5_000;
 

@@ -30,7 +30,7 @@ const FilterValue = Type.Union([
   Type.Boolean(),
 ]);
 
-export const MeterFiltersSchema = Type.Record(
+const MeterFiltersSchema = Type.Record(
   PropertyName,
   Type.Array(FilterValue, { minItems: 1, maxItems: 100 }),
   {
@@ -124,7 +124,7 @@ const DefinitionSchema = {
   group_by: Type.Array(Type.String()),
 };
 
-export const MeterVersionSchema = Type.Object({
+const MeterVersionSchema = Type.Object({
   version: Type.Integer(),
   ...DefinitionSchema,
   effective_from: Timestamp,

@@ -5,7 +5,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import type { MeteringSettings, UpdateMeteringSettingsInput } from "./settings-schemas.ts";
 
-export const defaultEventPastWindowDays = 35;
+const defaultEventPastWindowDays = 35;
 /** Clocks of event producers drift; more than this ahead is a bug, not drift. */
 export const eventFutureWindowSeconds = 5 * 60;
 

@@ -28,7 +28,7 @@ import type { EventProperties } from "./tables.ts";
 import type { UsageQueryInput, UsageReport } from "./usage-schemas.ts";
 
 /** More windows than this (per group) is a chart nobody reads; a larger window serves better. */
-export const maximumWindows = 10_000;
+const maximumWindows = 10_000;
 
 type Totals = {
   eventCount: number;

@@ -22,7 +22,7 @@ export const UsageQuery = Type.Object(
 );
 export type UsageQueryInput = Static<typeof UsageQuery>;
 
-export const UsageWindowSchema = Type.Object({
+const UsageWindowSchema = Type.Object({
   start: Timestamp,
   end: Timestamp,
   group: Type.Union([Type.Record(Type.String(), Nullable(Type.String())), Type.Null()], {
