@@ -81,6 +81,7 @@ export function startScenarioSimulation(
   let billing: { request: BillingRequest; schedule: BillingSchedule } | undefined;
   let accumulator: UsageAccumulator | undefined;
   if (parsed !== INVALID && parsed.valid) {
+    // A valid document has every required field, so its fields are the whole document.
     const request = toBillingRequest(parsed.fields as ScenarioDocument);
     const scheduled = scheduleBilling(request);
     billing = { request, schedule: scheduled.schedule };
