@@ -390,6 +390,34 @@ function checkChangeOrder(
   return valid;
 }
 
+// A simulation answers in seconds, also over HTTP: ten years of daily billing
+// is about 3,650 periods. Beyond this many the request is refused up front.
+const MAXIMUM_SIMULATED_PERIODS = 10_000;
+// The shortest length of each interval unit, in days, for a cheap upper bound on the period count.
+const SHORTEST_UNIT_DAYS = { day: 1, week: 7, month: 28, quarter: 89, year: 365 } as const;
+const DAY_MILLISECONDS = 86_400_000;
+
+/** Refuses a `bill_until` so far away that the shortest plan would bill more periods than the limit. */
+function checkBillingSpan(
+  fields: Partial<ScenarioDocument>,
+  path: JsonPath,
+  issues: IssueCollector,
+): boolean {
+  const { subscription, plans, bill_until: billUntil } = fields;
+  if (subscription === undefined || plans === undefined || billUntil === undefined || plans.length === 0)
+    return true;
+  const shortestPeriodDays = Math.min(
+    ...plans.map((plan) => SHORTEST_UNIT_DAYS[plan.interval] * (plan.interval_count ?? 1)),
+  );
+  const spanDays = (billUntil - subscription.start) / DAY_MILLISECONDS;
+  if (spanDays / shortestPeriodDays <= MAXIMUM_SIMULATED_PERIODS) return true;
+  issues.report(
+    childPath(path, "bill_until"),
+    `would bill up to ${Math.ceil(spanDays / shortestPeriodDays)} periods; a simulation bills at most ${MAXIMUM_SIMULATED_PERIODS}: choose an earlier bill_until`,
+  );
+  return false;
+}
+
 /**
  * Validates a scenario document, events excepted (they are checked one at a
  * time as they stream in). Returns the fields that are valid even when others
@@ -405,7 +433,8 @@ export function scenarioSchema(references: ScenarioReferences, options: { events
     const result = validateFields(value, path, issues);
     if (result === INVALID) return INVALID;
     const ordered = checkChangeOrder(result.fields, path, issues);
-    return { valid: result.valid && ordered, fields: result.fields };
+    const bounded = checkBillingSpan(result.fields, path, issues);
+    return { valid: result.valid && ordered && bounded, fields: result.fields };
   };
 }
 

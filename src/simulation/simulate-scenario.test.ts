@@ -52,6 +52,22 @@ describe("validation", () => {
     expect(simulateScenario(baseScenario()).ok).toBe(true);
   });
 
+  it("refuses a span that would bill more periods than a simulation may, and accepts ten years of days", () => {
+    const errors = errorsFor((scenario) => {
+      Object.assign(plan(scenario), { interval: "day" });
+      scenario.bill_until = "2099-01-01T00:00:00Z";
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^\$\.bill_until: would bill up to 26663 periods; a simulation bills at most 10000/,
+    );
+    const tenYears = errorsFor((scenario) => {
+      Object.assign(plan(scenario), { interval: "day" });
+      scenario.bill_until = "2036-01-01T00:00:00Z";
+    });
+    expect(tenYears).toEqual([]);
+  });
+
   it("refuses a document that is not an object, or of another version", () => {
     expect(errorsOf(simulateScenario([]))).toEqual(["$: must be an object, not []"]);
     expect(errorsFor((scenario) => Object.assign(scenario, { version: 2 }))).toEqual([
