@@ -12,7 +12,11 @@ import type { DatabaseHandle } from "../../src/platform/database/database.ts";
 import type { FairbillApp } from "../../src/platform/http/server.ts";
 import { openTestDatabase } from "./test-database.ts";
 
-export type ApiResponse<Body = any> = {
+// Tests read response bodies loosely and let their assertions check the shape.
+// biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
+type ResponseBody = any;
+
+export type ApiResponse<Body = ResponseBody> = {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
   body: Body;
@@ -20,18 +24,18 @@ export type ApiResponse<Body = any> = {
 
 export type ApiClient = {
   key: string;
-  get<Body = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<Body>>;
-  post<Body = any>(
+  get<Body = ResponseBody>(path: string, headers?: Record<string, string>): Promise<ApiResponse<Body>>;
+  post<Body = ResponseBody>(
     path: string,
     payload?: unknown,
     headers?: Record<string, string>,
   ): Promise<ApiResponse<Body>>;
-  patch<Body = any>(
+  patch<Body = ResponseBody>(
     path: string,
     payload?: unknown,
     headers?: Record<string, string>,
   ): Promise<ApiResponse<Body>>;
-  delete<Body = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<Body>>;
+  delete<Body = ResponseBody>(path: string, headers?: Record<string, string>): Promise<ApiResponse<Body>>;
 };
 
 export type TestTenant = {
