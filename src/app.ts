@@ -22,10 +22,10 @@ import { createHttpServer, type FairbillApp, type RouteModule } from "./platform
 import { registerSimulationRoutes } from "./simulation/simulation-routes.ts";
 
 const packageJson = createRequire(import.meta.url)("../package.json") as { version: string };
-export const fairbillVersion = packageJson.version;
+const fairbillVersion = packageJson.version;
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
-export const routeModules: RouteModule[] = [
+const routeModules: RouteModule[] = [
   registerCustomerRoutes,
   registerApiKeyRoutes,
   registerSimulationRoutes,

@@ -15,7 +15,7 @@ export function runCommand<Arguments extends unknown[]>(
   };
 }
 
-export function reportError(error: unknown): never {
+function reportError(error: unknown): never {
   if (error instanceof FairbillError) {
     process.stderr.write(`error: ${error.detail}\n`);
     for (const fieldError of error.errors)

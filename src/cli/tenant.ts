@@ -31,7 +31,7 @@ export async function openCliTenant(environment: string): Promise<CliTenant> {
   }
 }
 
-export function parseEnvironmentKind(text: string): EnvironmentKind {
+function parseEnvironmentKind(text: string): EnvironmentKind {
   if (text === "test" || text === "live") return text;
   throw new FairbillError({
     code: "invalid_argument",

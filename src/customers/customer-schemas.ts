@@ -7,7 +7,7 @@ const CountryCode = Type.String({
   description: "an ISO 3166-1 alpha-2 code such as DE",
 });
 
-export const BillingAddressSchema = Type.Object(
+const BillingAddressSchema = Type.Object(
   {
     line1: Type.Optional(Type.String({ maxLength: 200 })),
     line2: Type.Optional(Type.String({ maxLength: 200 })),
@@ -19,7 +19,7 @@ export const BillingAddressSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const TaxIdSchema = Type.Object(
+const TaxIdSchema = Type.Object(
   {
     type: Type.String({
       minLength: 1,
@@ -31,7 +31,7 @@ export const TaxIdSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const InvoiceSettingsSchema = Type.Object(
+const InvoiceSettingsSchema = Type.Object(
   {
     net_payment_terms_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
     grace_period_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 31 })),

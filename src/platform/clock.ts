@@ -3,8 +3,3 @@
 export type Clock = { now(): Date };
 
 export const systemClock: Clock = { now: () => new Date() };
-
-export function fixedClock(instant: Date | string): Clock {
-  const fixed = new Date(instant);
-  return { now: () => new Date(fixed) };
-}

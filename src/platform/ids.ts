@@ -3,7 +3,7 @@
 // which keeps cursor pagination and index locality simple.
 import { randomBytes } from "node:crypto";
 
-export const idPrefixes = {
+const idPrefixes = {
   organization: "org",
   environment: "env",
   apiKey: "key",
@@ -27,11 +27,6 @@ const crockfordAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /** A new id such as `cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC` for the given kind of object. */
 export function newId(kind: IdKind, now: Date = new Date()): string {
   return `${idPrefixes[kind]}_${ulid(now.getTime())}`;
-}
-
-/** True when `value` looks like an id of the given kind (prefix and ULID body). */
-export function isIdOf(kind: IdKind, value: string): boolean {
-  return new RegExp(`^${idPrefixes[kind]}_[0-9A-HJKMNP-TV-Z]{26}$`).test(value);
 }
 
 function ulid(milliseconds: number): string {

@@ -20,8 +20,8 @@ import type { FairbillApp } from "../../src/platform/http/server.ts";
 import { openTestDatabase } from "../support/test-database.ts";
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-export const chromiumPath = "/usr/bin/chromium";
-export const screenshotDirectory = join(root, "test-results", "screenshots");
+const chromiumPath = "/usr/bin/chromium";
+const screenshotDirectory = join(root, "test-results", "screenshots");
 
 export const laptop = { width: 1280, height: 800 };
 export const phone = { width: 390, height: 844 };

@@ -13,7 +13,7 @@ export type RouteFixture = {
 
 let counter = 0;
 /** A value unique within the test run, for external ids and codes. */
-export function unique(prefix: string): string {
+function unique(prefix: string): string {
   counter += 1;
   return `${prefix}-${process.pid}-${counter}`;
 }
