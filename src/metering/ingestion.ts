@@ -197,15 +197,23 @@ async function insertEvents(
   receivedAt: Date,
 ): Promise<Set<string>> {
   if (events.length === 0) return new Set();
+  // The rows travel as one JSON document: serialized natively here and parsed
+  // natively by the server, which is cheaper than escaping arrays element by element.
+  const document = JSON.stringify(
+    events.map((event) => ({
+      id: event.id,
+      customer: event.customerExternalId,
+      name: event.name,
+      occurred_at: new Date(event.timestamp).toISOString(),
+      properties: event.properties,
+    })),
+  );
   const { rows } = await sql<{ id: string }>`
     insert into events (environment_id, organization_id, received_at, id, customer_external_id, name, occurred_at, properties)
-    select ${scope.environmentId}, ${scope.organizationId}, ${receivedAt.toISOString()}::timestamptz, event.*
-    from unnest(
-      ${events.map((event) => event.id)}::text[],
-      ${events.map((event) => event.customerExternalId)}::text[],
-      ${events.map((event) => event.name)}::text[],
-      ${events.map((event) => new Date(event.timestamp).toISOString())}::timestamptz[],
-      ${events.map((event) => JSON.stringify(event.properties))}::jsonb[]) as event
+    select ${scope.environmentId}, ${scope.organizationId}, ${receivedAt.toISOString()}::timestamptz,
+      event.id, event.customer, event.name, event.occurred_at, event.properties
+    from json_to_recordset(${document}::json)
+      as event(id text, customer text, name text, occurred_at timestamptz, properties jsonb)
     on conflict (environment_id, id) do nothing
     returning id`.execute(transaction);
   return new Set(rows.map((row) => row.id));

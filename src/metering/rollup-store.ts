@@ -1,7 +1,7 @@
 // Writing rollup cells to the hourly rollup tables: one multi-row statement
-// per table and batch (arrays unnested server-side; instants travel as ISO
-// text, which both drivers put into arrays alike), in a fixed row order so
-// that concurrent batches queue on shared rows instead of deadlocking.
+// per table and batch (the rows travel as one JSON document, or as arrays,
+// unpacked server-side), in a fixed row order so that concurrent batches
+// queue on shared rows instead of deadlocking.
 import { sql } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
@@ -20,43 +20,27 @@ export async function addRollupCells(
   cells: readonly RollupCell[],
 ): Promise<void> {
   if (cells.length === 0) return;
-  const columns = {
-    meterIds: [] as string[],
-    customers: [] as string[],
-    hours: [] as string[],
-    versions: [] as number[],
-    dimensionKeys: [] as string[],
-    counts: [] as number[],
-    sums: [] as (string | null)[],
-    maximums: [] as (string | null)[],
-    latestAts: [] as (string | null)[],
-    latestValues: [] as (string | null)[],
-    weightedChanges: [] as (string | null)[],
-  };
-  for (const cell of cells) {
-    const values = cell.columns();
-    columns.meterIds.push(cell.key.meterId);
-    columns.customers.push(cell.key.customerExternalId);
-    columns.hours.push(new Date(cell.key.bucketStart).toISOString());
-    columns.versions.push(cell.key.meterVersion);
-    columns.dimensionKeys.push(cell.key.dimensionKey);
-    columns.counts.push(values.event_count);
-    columns.sums.push(values.value_sum);
-    columns.maximums.push(values.value_max);
-    columns.latestAts.push(values.latest_at?.toISOString() ?? null);
-    columns.latestValues.push(values.latest_value);
-    columns.weightedChanges.push(values.weighted_change);
-  }
+  const document = JSON.stringify(
+    cells.map((cell) => ({
+      meter_id: cell.key.meterId,
+      customer: cell.key.customerExternalId,
+      hour_start: new Date(cell.key.bucketStart).toISOString(),
+      meter_version: cell.key.meterVersion,
+      dimension_key: cell.key.dimensionKey,
+      ...cell.columns(),
+    })),
+  );
   await sql`
     insert into usage_rollups (
       environment_id, organization_id, meter_id, customer_external_id, hour_start, meter_version,
       dimension_key, event_count, value_sum, value_max, latest_at, latest_value, weighted_change)
-    select ${scope.environmentId}, ${scope.organizationId}, cell.*
-    from unnest(
-      ${columns.meterIds}::text[], ${columns.customers}::text[], ${columns.hours}::timestamptz[],
-      ${columns.versions}::int[], ${columns.dimensionKeys}::text[], ${columns.counts}::bigint[],
-      ${columns.sums}::numeric[], ${columns.maximums}::numeric[], ${columns.latestAts}::timestamptz[],
-      ${columns.latestValues}::numeric[], ${columns.weightedChanges}::numeric[]) as cell
+    select ${scope.environmentId}, ${scope.organizationId}, cell.meter_id, cell.customer, cell.hour_start,
+      cell.meter_version, cell.dimension_key, cell.event_count, cell.value_sum, cell.value_max, cell.latest_at,
+      cell.latest_value, cell.weighted_change
+    from json_to_recordset(${document}::json) as cell(
+      meter_id text, customer text, hour_start timestamptz, meter_version int, dimension_key text,
+      event_count bigint, value_sum numeric, value_max numeric, latest_at timestamptz, latest_value numeric,
+      weighted_change numeric)
     on conflict (environment_id, meter_id, customer_external_id, hour_start, meter_version, dimension_key)
     do update set
       event_count = usage_rollups.event_count + excluded.event_count,
