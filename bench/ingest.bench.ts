@@ -28,7 +28,7 @@ import { systemClock } from "../src/platform/clock.ts";
 import { systemContext } from "../src/platform/context.ts";
 
 const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const clientCount = Number(process.env.BENCH_CLIENTS ?? 6);
+const clientCount = Number(process.env.BENCH_CLIENTS ?? 4);
 const measureSeconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmUpSeconds = 3;
 const batchSize = 1_000;
