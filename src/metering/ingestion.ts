@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import type { Instant } from "../core/instant.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { validationFailed } from "../platform/errors.ts";
+import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { type EventRejection, isRejection, type ParsedEvent, parseEvent, rejection } from "./event-input.ts";
 import { MeterCatalog, type VersionReading } from "./meter-catalog.ts";
 import { describeUnreadable } from "./meter-reading.ts";
@@ -156,7 +156,7 @@ function unreadableProblem(
   readings: VersionReading[],
   path: string,
 ): EventRejection | undefined {
-  const errors = [];
+  const errors: FieldError[] = [];
   let code = "";
   for (const { reader, reading } of readings) {
     if (reading.kind !== "unreadable") continue;
