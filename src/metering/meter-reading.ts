@@ -5,7 +5,13 @@
 // here exactly as it would in the engine and in `fairbill simulate`.
 import { needsNumericProperty } from "../core/catalog.ts";
 import { Decimal } from "../core/decimal.ts";
-import { type NumericValue, propertyValueKey, readNumericValue } from "../core/usage/usage-event.ts";
+import {
+  meterFilterOf,
+  type NumericValue,
+  ownProperty,
+  propertyValueKey,
+  readNumericValue,
+} from "../core/usage/usage-event.ts";
 import type { MeterVersion } from "./meter-definition.ts";
 import type { EventProperties } from "./tables.ts";
 
@@ -29,21 +35,14 @@ export type MeterReader = {
 };
 
 export function meterReaderOf(version: MeterVersion): MeterReader {
-  const filters = version.coreMeter.filters.map((filter) => ({
-    property: filter.property,
-    acceptedKeys: new Set(filter.acceptedValues.map(propertyValueKey)),
-  }));
+  const passesFilters = meterFilterOf(version.coreMeter.filters);
   const { aggregation, property } = version.definition;
   const numeric = needsNumericProperty(aggregation);
   const dimensions = [...version.definition.group_by].sort();
   return {
     version,
     read(properties) {
-      for (const filter of filters) {
-        const raw = ownProperty(properties, filter.property);
-        if (raw === undefined || !filter.acceptedKeys.has(propertyValueKey(raw)))
-          return { kind: "not_matched" };
-      }
+      if (!passesFilters(properties)) return { kind: "not_matched" };
       const dimensionKey = dimensionKeyOf(dimensions, properties);
       if (property === null)
         return { kind: "matched", numeric: undefined, uniqueKey: undefined, dimensionKey };
@@ -72,10 +71,6 @@ export function describeUnreadable(
     case "out_of_range":
       return `must be between -1e${storableExponent} and 1e${storableExponent} with at most ${storableDecimalPlaces} decimal places`;
   }
-}
-
-function ownProperty(properties: EventProperties, name: string): unknown {
-  return Object.hasOwn(properties, name) ? properties[name] : undefined;
 }
 
 /**

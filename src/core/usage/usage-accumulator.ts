@@ -16,7 +16,14 @@ import {
   type WindowAggregator,
 } from "./aggregators.ts";
 import { LevelLedger } from "./level-ledger.ts";
-import { type NumericValue, propertyValueKey, readNumericValue, type UsageEvent } from "./usage-event.ts";
+import {
+  meterFilterOf,
+  type NumericValue,
+  ownProperty,
+  propertyValueKey,
+  readNumericValue,
+  type UsageEvent,
+} from "./usage-event.ts";
 import type { UsageAggregate, UsageAggregates, UsageWindow } from "./usage-windows.ts";
 
 /** An event that matches a meter but lacks the property the meter reads, or has a non-numeric one. */
@@ -26,10 +33,6 @@ export type InvalidUsageEvent = {
   readonly property: string;
   readonly problem: "missing" | "not_numeric";
 };
-
-function ownProperty(properties: Readonly<Record<string, unknown>>, name: string): unknown {
-  return Object.hasOwn(properties, name) ? properties[name] : undefined;
-}
 
 /** The windows of one meter that share one time range (one plan segment). */
 type WindowSlot<Value> = {
@@ -42,8 +45,6 @@ interface MeterIngestor {
   offer(event: UsageEvent, sequence: number): InvalidUsageEvent | undefined;
   collect(into: Map<string, UsageAggregate>): void;
 }
-
-type Filter = { readonly property: string; readonly acceptedKeys: ReadonlySet<string> };
 
 /** Why a meter could not read an event's property. */
 const MISSING = Symbol("missing");
@@ -71,7 +72,7 @@ function valueKeyReader(property: string): ValueReader<string> {
 
 class TypedMeterIngestor<Value> implements MeterIngestor {
   private readonly meter: Meter;
-  private readonly filters: readonly Filter[];
+  private readonly passesFilters: (properties: Readonly<Record<string, unknown>>) => boolean;
   private readonly readValue: ValueReader<Value>;
   /** Sees every readable value of the meter, in a window or not (the weighted_sum ledger). */
   private readonly observe: ((value: Value, timestamp: Instant) => void) | undefined;
@@ -85,10 +86,7 @@ class TypedMeterIngestor<Value> implements MeterIngestor {
     slots: WindowSlot<Value>[];
   }) {
     this.meter = options.meter;
-    this.filters = options.meter.filters.map((filter) => ({
-      property: filter.property,
-      acceptedKeys: new Set(filter.acceptedValues.map(propertyValueKey)),
-    }));
+    this.passesFilters = meterFilterOf(options.meter.filters);
     this.readValue = options.readValue;
     this.observe = options.observe;
     this.slots = [...options.slots].sort((left, right) => left.start - right.start);
@@ -96,10 +94,7 @@ class TypedMeterIngestor<Value> implements MeterIngestor {
   }
 
   offer(event: UsageEvent, sequence: number): InvalidUsageEvent | undefined {
-    for (const filter of this.filters) {
-      const raw = ownProperty(event.properties, filter.property);
-      if (raw === undefined || !filter.acceptedKeys.has(propertyValueKey(raw))) return undefined;
-    }
+    if (!this.passesFilters(event.properties)) return undefined;
     const value = this.readValue(event.properties);
     if (value === MISSING || value === NOT_NUMERIC) {
       return {

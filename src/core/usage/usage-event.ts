@@ -52,3 +52,30 @@ export function propertyValueKey(raw: unknown): string {
   if (typeof raw === "number" && Number.isFinite(raw)) return canonicalDecimalText(new Decimal(raw));
   return JSON_KEY_PREFIX + JSON.stringify(raw);
 }
+
+/** A property the event itself holds (never one inherited from Object.prototype). */
+export function ownProperty(properties: Readonly<Record<string, unknown>>, name: string): unknown {
+  return Object.hasOwn(properties, name) ? properties[name] : undefined;
+}
+
+/**
+ * Whether an event's properties pass all of a meter's filters: each filtered
+ * property is present and one of the accepted values, compared by value key
+ * (so `1` and `"1"` are the same value). The engine and live metering both
+ * match events with this one function.
+ */
+export function meterFilterOf(
+  filters: readonly { readonly property: string; readonly acceptedValues: readonly unknown[] }[],
+): (properties: Readonly<Record<string, unknown>>) => boolean {
+  const compiled = filters.map((filter) => ({
+    property: filter.property,
+    acceptedKeys: new Set(filter.acceptedValues.map(propertyValueKey)),
+  }));
+  return (properties) => {
+    for (const filter of compiled) {
+      const raw = ownProperty(properties, filter.property);
+      if (raw === undefined || !filter.acceptedKeys.has(propertyValueKey(raw))) return false;
+    }
+    return true;
+  };
+}
