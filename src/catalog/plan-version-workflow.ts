@@ -4,6 +4,8 @@
 // copying an earlier version into a new draft that takes the same path. Each
 // step is one transaction with its audit entry and, for review steps, its
 // entry in the approvals trail.
+
+import type { Updateable } from "kysely";
 import { readApprovalPolicy } from "../governance/approval-policy.ts";
 import {
   type ApprovalStep,
@@ -12,6 +14,7 @@ import {
   recordApprovalStep,
 } from "../governance/approvals.ts";
 import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
+import type { ApprovalAction } from "../governance/tables.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
@@ -34,6 +37,7 @@ import {
   presentVersionAmong,
 } from "./plan-store.ts";
 import { openDraft } from "./plan-versions.ts";
+import type { PlanVersionTable } from "./tables.ts";
 
 const reviewObjectType = "plan_version";
 
@@ -65,7 +69,8 @@ export async function submitPlanVersion(
   input: SubmitPlanVersionInput,
 ): Promise<PlanVersion> {
   const requested = input.effective_from === undefined ? null : notInThePast(context, input.effective_from);
-  return withLockedVersion(context, planId, version, async ({ transaction, plan, rows, row }) => {
+  return withLockedVersion(context, planId, version, async (locked) => {
+    const { plan, row } = locked;
     ensureNotPublished(plan, row);
     if (row.state !== "draft") {
       throw conflict(
@@ -73,36 +78,16 @@ export async function submitPlanVersion(
         `Version ${row.version} of plan ${plan.code} is already pending approval.`,
       );
     }
-    const now = context.clock.now();
-    const updated = await transaction
-      .updateTable("plan_versions")
-      .set({
+    return transition(context, locked, {
+      set: {
         state: "pending_approval",
         effective_from: requested,
         submitted_by: describeActor(context.actor).id,
-        submitted_at: now,
-        updated_at: now,
-      })
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordApprovalStep(transaction, context, {
-      objectType: reviewObjectType,
-      objectId: row.id,
-      action: "submitted",
-      comment: input.comment ?? null,
+        submitted_at: context.clock.now(),
+      },
+      auditAction: "plan_version.submitted",
+      reviewStep: { action: "submitted", comment: input.comment },
     });
-    return recordTransition(
-      transaction,
-      context,
-      plan,
-      rows,
-      row,
-      updated,
-      "plan_version.submitted",
-      input.comment,
-    );
   });
 }
 
@@ -119,7 +104,8 @@ export async function approvePlanVersion(
   input: ApprovePlanVersionInput,
 ): Promise<PlanVersion> {
   const given = input.effective_from === undefined ? undefined : notInThePast(context, input.effective_from);
-  return withLockedVersion(context, planId, version, async ({ transaction, plan, rows, row }) => {
+  return withLockedVersion(context, planId, version, async (locked) => {
+    const { plan, rows, row } = locked;
     ensureNotPublished(plan, row);
     ensurePending(plan, row);
     ensureApproverIsNotAuthor(context.actor, row.submitted_by);
@@ -127,36 +113,17 @@ export async function approvePlanVersion(
     const requested = row.effective_from !== null && row.effective_from > now ? row.effective_from : now;
     const effectiveFrom = given ?? requested;
     ensureAfterScheduledVersions(plan, rows, row, effectiveFrom, now);
-    const updated = await transaction
-      .updateTable("plan_versions")
-      .set({
+    return transition(context, locked, {
+      set: {
         state: "published",
         effective_from: effectiveFrom,
         approved_by: describeActor(context.actor).id,
         approved_at: now,
         published_at: now,
-        updated_at: now,
-      })
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordApprovalStep(transaction, context, {
-      objectType: reviewObjectType,
-      objectId: row.id,
-      action: "approved",
-      comment: input.comment ?? null,
+      },
+      auditAction: "plan_version.approved",
+      reviewStep: { action: "approved", comment: input.comment },
     });
-    return recordTransition(
-      transaction,
-      context,
-      plan,
-      rows,
-      row,
-      updated,
-      "plan_version.approved",
-      input.comment,
-    );
   });
 }
 
@@ -167,33 +134,15 @@ export async function rejectPlanVersion(
   version: number,
   input: PlanVersionCommentInput,
 ): Promise<PlanVersion> {
-  return withLockedVersion(context, planId, version, async ({ transaction, plan, rows, row }) => {
+  return withLockedVersion(context, planId, version, async (locked) => {
+    const { plan, row } = locked;
     ensureNotPublished(plan, row);
     ensurePending(plan, row);
-    const now = context.clock.now();
-    const updated = await transaction
-      .updateTable("plan_versions")
-      .set({ state: "draft", effective_from: null, submitted_by: null, submitted_at: null, updated_at: now })
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordApprovalStep(transaction, context, {
-      objectType: reviewObjectType,
-      objectId: row.id,
-      action: "rejected",
-      comment: input.comment,
+    return transition(context, locked, {
+      set: { state: "draft", effective_from: null, submitted_by: null, submitted_at: null },
+      auditAction: "plan_version.rejected",
+      reviewStep: { action: "rejected", comment: input.comment },
     });
-    return recordTransition(
-      transaction,
-      context,
-      plan,
-      rows,
-      row,
-      updated,
-      "plan_version.rejected",
-      input.comment,
-    );
   });
 }
 
@@ -244,7 +193,8 @@ export async function publishPlanVersion(
   input: PublishPlanVersionInput,
 ): Promise<PlanVersion> {
   const given = input.effective_from === undefined ? undefined : notInThePast(context, input.effective_from);
-  return withLockedVersion(context, planId, version, async ({ transaction, plan, rows, row }) => {
+  return withLockedVersion(context, planId, version, async (locked) => {
+    const { transaction, plan, rows, row } = locked;
     ensureNotPublished(plan, row);
     const policy = await readApprovalPolicy(transaction, context);
     if (policy.publish_requires_approval) {
@@ -257,23 +207,10 @@ export async function publishPlanVersion(
     const now = context.clock.now();
     const effectiveFrom = given ?? now;
     ensureAfterScheduledVersions(plan, rows, row, effectiveFrom, now);
-    const updated = await transaction
-      .updateTable("plan_versions")
-      .set({ state: "published", effective_from: effectiveFrom, published_at: now, updated_at: now })
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return recordTransition(
-      transaction,
-      context,
-      plan,
-      rows,
-      row,
-      updated,
-      "plan_version.published",
-      undefined,
-    );
+    return transition(context, locked, {
+      set: { state: "published", effective_from: effectiveFrom, published_at: now },
+      auditAction: "plan_version.published",
+    });
   });
 }
 
@@ -287,7 +224,8 @@ export async function retirePlanVersion(
   planId: string,
   version: number,
 ): Promise<PlanVersion> {
-  return withLockedVersion(context, planId, version, async ({ transaction, plan, rows, row }) => {
+  return withLockedVersion(context, planId, version, async (locked) => {
+    const { plan, row } = locked;
     if (row.state === "retired") {
       throw conflict(
         "plan_version_immutable",
@@ -301,24 +239,10 @@ export async function retirePlanVersion(
           "only a published version can be retired (discard or reject the others).",
       );
     }
-    const now = context.clock.now();
-    const updated = await transaction
-      .updateTable("plan_versions")
-      .set({ state: "retired", retired_at: now, updated_at: now })
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return recordTransition(
-      transaction,
-      context,
-      plan,
-      rows,
-      row,
-      updated,
-      "plan_version.retired",
-      undefined,
-    );
+    return transition(context, locked, {
+      set: { state: "retired", retired_at: context.clock.now() },
+      auditAction: "plan_version.retired",
+    });
   });
 }
 
@@ -348,23 +272,43 @@ export async function rollbackPlan(
   });
 }
 
-async function recordTransition(
-  transaction: DatabaseTransaction,
+/**
+ * Moves a version to its next state in the version's transaction: the row's
+ * new fields, the entry in the review trail for review steps, and the audit
+ * entry with the version before and after (and the comment, when one is given).
+ */
+async function transition(
   context: RequestContext,
-  plan: PlanRow,
-  rows: readonly PlanVersionRow[],
-  before: PlanVersionRow,
-  after: PlanVersionRow,
-  action: string,
-  comment: string | undefined,
+  { transaction, plan, rows, row }: VersionInTransaction,
+  change: {
+    set: Updateable<PlanVersionTable>;
+    auditAction: string;
+    reviewStep?: { action: ApprovalAction; comment: string | undefined };
+  },
 ): Promise<PlanVersion> {
   const now = context.clock.now();
-  const presented = presentVersionAmong(plan, rows, after, now);
+  const updated = await transaction
+    .updateTable("plan_versions")
+    .set({ ...change.set, updated_at: now })
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const comment = change.reviewStep?.comment;
+  if (change.reviewStep !== undefined) {
+    await recordApprovalStep(transaction, context, {
+      objectType: reviewObjectType,
+      objectId: row.id,
+      action: change.reviewStep.action,
+      comment: comment ?? null,
+    });
+  }
+  const presented = presentVersionAmong(plan, rows, updated, now);
   await recordAuditEvent(transaction, context, {
-    action,
+    action: change.auditAction,
     objectType: reviewObjectType,
-    objectId: after.id,
-    before: presentVersionAmong(plan, rows, before, now),
+    objectId: updated.id,
+    before: presentVersionAmong(plan, rows, row, now),
     after: comment === undefined ? presented : { ...presented, comment },
   });
   return presented;
