@@ -51,7 +51,13 @@ async function postgresAnswers(): Promise<boolean> {
 // The registry mirror these machines use lags behind npm's: a dependency whose
 // platform packages it lacks makes `npm ci` refuse the lock file, so the lock
 // is checked the way a fresh clone installs it (validation only, nothing installed).
-step("Lock file installs with npm ci", "npm", ["ci", "--dry-run", "--ignore-scripts", "--no-audit", "--no-fund"]);
+step("Lock file installs with npm ci", "npm", [
+  "ci",
+  "--dry-run",
+  "--ignore-scripts",
+  "--no-audit",
+  "--no-fund",
+]);
 step("Format and lint (Biome)", join(binaries, "biome"), ["check", "."]);
 step("Type check (tsc)", join(binaries, "tsc"), ["-p", "tsconfig.json"]);
 step("Type check of the web console (tsc)", join(binaries, "tsc"), ["-p", join("web", "tsconfig.json")]);
