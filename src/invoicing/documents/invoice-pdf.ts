@@ -1,0 +1,388 @@
+// An invoice or credit note as an A4 PDF, laid out with pdfkit: the seller
+// and buyer, the number and dates, the lines with their explanations in
+// smaller type, discounts, tax, totals and the amount due. Long invoices
+// break across pages with the table header repeated; every page carries the
+// document's title and "Page n of N".
+//
+// The text is set in DejaVu Sans, embedded (subset) in the file: the PDF
+// standard Helvetica only knows the WinAnsi characters, so a buyer in Łódź or
+// a seller in Plzeň ("ł", "ň", "ő") would print as garbage.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
+import { parseInstant } from "../../core/index.ts";
+import {
+  type PresentedDocument,
+  type PresentedLine,
+  type PresentedTotal,
+  presentInvoiceDocument,
+} from "./document-presentation.ts";
+import type { InvoiceDocument } from "./invoice-document.ts";
+
+type Fonts = { regular: Uint8Array; bold: Uint8Array };
+
+let fonts: Fonts | undefined;
+
+/** Read once per process: about 1.4 MB that every document subsets from. */
+function loadFonts(): Fonts {
+  if (fonts === undefined) {
+    const require = createRequire(import.meta.url);
+    fonts = {
+      regular: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")),
+      bold: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")),
+    };
+  }
+  return fonts;
+}
+
+const REGULAR = "DejaVuSans";
+const BOLD = "DejaVuSans-Bold";
+
+const INK = "#1f2328";
+const MUTED = "#57606a";
+const RULE = "#d0d7de";
+const WATERMARK = "#cf222e";
+
+// A4 in points, with room at the bottom for the footer line.
+const MARGIN = 50;
+const FOOTER_HEIGHT = 30;
+
+const SIZE = { title: 20, body: 9, small: 7.5, explanation: 7, heading: 7.5, amountDue: 12, footer: 7 };
+
+/** Columns of the lines table, left to right, filling the 495 points between the margins. */
+const COLUMNS = {
+  description: { x: MARGIN, width: 245 },
+  quantity: { x: MARGIN + 250, width: 70 },
+  unitAmount: { x: MARGIN + 325, width: 80 },
+  amount: { x: MARGIN + 410, width: 85 },
+};
+const TOTALS = { label: { x: MARGIN + 225, width: 135 }, value: { x: MARGIN + 360, width: 135 } };
+const ROW_PADDING = 4;
+
+type TextStyle = { font?: string; size: number; color?: string; align?: "left" | "right" | "center" };
+
+/**
+ * The page being filled and the cursor on it. pdfkit moves its own cursor as
+ * it writes; the layout keeps one `y` of its own so that columns written side
+ * by side start on the same baseline.
+ */
+class PageLayout {
+  readonly document: PDFKit.PDFDocument;
+  readonly presented: PresentedDocument;
+  y: number;
+
+  constructor(document: PDFKit.PDFDocument, presented: PresentedDocument) {
+    this.document = document;
+    this.presented = presented;
+    this.y = document.page.margins.top;
+  }
+
+  get contentWidth(): number {
+    return this.document.page.width - 2 * MARGIN;
+  }
+
+  get bottom(): number {
+    return this.document.page.height - MARGIN - FOOTER_HEIGHT;
+  }
+
+  measure(text: string, width: number, style: TextStyle): number {
+    this.document.font(style.font ?? REGULAR).fontSize(style.size);
+    return this.document.heightOfString(text, { width });
+  }
+
+  /**
+   * Writes text in a box at the cursor's height (or at `y`) and returns where
+   * the text ends. A block taller than a whole page flows onto the next page
+   * by itself, and the position returned is then on that page.
+   */
+  write(text: string, x: number, width: number, style: TextStyle, y = this.y): number {
+    this.document
+      .font(style.font ?? REGULAR)
+      .fontSize(style.size)
+      .fillColor(style.color ?? INK)
+      .text(text, x, y, { width, align: style.align ?? "left" });
+    return this.document.y;
+  }
+
+  rule(y: number, color = RULE, width = 0.5): void {
+    this.document
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + this.contentWidth, y)
+      .lineWidth(width)
+      .strokeColor(color)
+      .stroke();
+  }
+
+  /** Starts a new page when `height` does not fit; returns true when it did. */
+  ensureSpace(height: number, onNewPage?: () => void): boolean {
+    const available = this.bottom - this.document.page.margins.top;
+    if (this.y + Math.min(height, available) <= this.bottom) return false;
+    this.document.addPage();
+    this.y = this.document.page.margins.top;
+    this.y =
+      this.write(`${this.presented.title} (continued)`, MARGIN, this.contentWidth, {
+        size: SIZE.small,
+        color: MUTED,
+      }) + 8;
+    onNewPage?.();
+    return true;
+  }
+}
+
+function drawMasthead(layout: PageLayout): void {
+  const { presented } = layout;
+  const top = layout.y;
+  const titleBottom = layout.write(presented.title, MARGIN, 250, { font: BOLD, size: SIZE.title }, top);
+  let factsY = top;
+  for (const fact of presented.facts) {
+    const labelBottom = layout.write(fact.label, MARGIN + 265, 95, { size: SIZE.body, color: MUTED }, factsY);
+    const valueBottom = layout.write(
+      fact.value,
+      MARGIN + 360,
+      135,
+      { size: SIZE.body, align: "right" },
+      factsY,
+    );
+    factsY = Math.max(labelBottom, valueBottom) + 2;
+  }
+  layout.y = Math.max(titleBottom, factsY) + 24;
+}
+
+function drawParties(layout: PageLayout): void {
+  const { presented } = layout;
+  const columnWidth = (layout.contentWidth - 25) / 2;
+  const drawParty = (party: PresentedDocument["seller"], x: number) => {
+    const headingStyle = { font: BOLD, size: SIZE.heading, color: MUTED } as const;
+    let y = layout.write(party.heading.toUpperCase(), x, columnWidth, headingStyle, layout.y) + 3;
+    y = layout.write(party.name, x, columnWidth, { font: BOLD, size: 10 }, y) + 1;
+    for (const line of party.lines) y = layout.write(line, x, columnWidth, { size: SIZE.body }, y);
+    return y;
+  };
+  const sellerBottom = drawParty(presented.seller, MARGIN);
+  const buyerBottom = drawParty(presented.buyer, MARGIN + columnWidth + 25);
+  layout.y = Math.max(sellerBottom, buyerBottom) + 20;
+}
+
+function drawReason(layout: PageLayout, reason: string): void {
+  const text = `Reason: ${reason}`;
+  layout.ensureSpace(layout.measure(text, layout.contentWidth, { size: SIZE.body }));
+  layout.y = layout.write(text, MARGIN, layout.contentWidth, { size: SIZE.body }) + 16;
+}
+
+function drawTableHeader(layout: PageLayout): void {
+  const headings = layout.presented.columnHeadings;
+  const style = { font: BOLD, size: SIZE.heading, color: MUTED } as const;
+  const cells: [string, { x: number; width: number }, "left" | "right"][] = [
+    [headings.description, COLUMNS.description, "left"],
+    [headings.quantity, COLUMNS.quantity, "right"],
+    [headings.unitAmount, COLUMNS.unitAmount, "right"],
+    [headings.amount, COLUMNS.amount, "right"],
+  ];
+  let bottom = layout.y;
+  for (const [text, column, align] of cells) {
+    bottom = Math.max(bottom, layout.write(text.toUpperCase(), column.x, column.width, { ...style, align }));
+  }
+  layout.y = bottom + 3;
+  layout.rule(layout.y, INK, 1);
+  layout.y += ROW_PADDING;
+}
+
+function drawLine(layout: PageLayout, line: PresentedLine): void {
+  const body = { size: SIZE.body } as const;
+  const numbers: [string, { x: number; width: number }][] = [
+    [line.quantity, COLUMNS.quantity],
+    [line.unitAmount, COLUMNS.unitAmount],
+    [line.amount, COLUMNS.amount],
+  ];
+  const descriptionWidth = COLUMNS.description.width;
+  const numbersHeight = Math.max(
+    ...numbers.map(([text, column]) => layout.measure(text, column.width, body)),
+  );
+  const periodStyle = { size: SIZE.small, color: MUTED } as const;
+  const headHeight =
+    layout.measure(line.description, descriptionWidth, body) +
+    (line.period === null ? 0 : layout.measure(line.period, descriptionWidth, periodStyle));
+  const redrawHeader = () => drawTableHeader(layout);
+  const explanationStyle = { size: SIZE.explanation, color: MUTED } as const;
+  const explanationWidth = descriptionWidth - 8;
+  const explanationHeights = line.explanation.map((text) =>
+    layout.measure(text, explanationWidth, explanationStyle),
+  );
+  const rowHeight =
+    Math.max(numbersHeight, headHeight) + explanationHeights.reduce((sum, height) => sum + height, 0);
+
+  // A row stays on one page; only a row taller than a whole page (a very long
+  // explanation) starts a page of its own and continues on the next one, under
+  // a repeated header.
+  layout.ensureSpace(rowHeight + 2 * ROW_PADDING, redrawHeader);
+  const top = layout.y;
+  const page = layout.document.page;
+  for (const [text, column] of numbers)
+    layout.write(text, column.x, column.width, { ...body, align: "right" }, top);
+  layout.y = layout.write(line.description, COLUMNS.description.x, descriptionWidth, body, top);
+  if (line.period !== null) {
+    layout.y = layout.write(line.period, COLUMNS.description.x, descriptionWidth, periodStyle);
+  }
+  if (layout.document.page === page) layout.y = Math.max(layout.y, top + numbersHeight);
+  line.explanation.forEach((text, index) => {
+    layout.ensureSpace(explanationHeights[index]!, redrawHeader);
+    layout.y = layout.write(text, COLUMNS.description.x + 8, explanationWidth, explanationStyle);
+  });
+  layout.y += ROW_PADDING;
+  layout.rule(layout.y);
+  layout.y += ROW_PADDING;
+}
+
+function drawTotalRow(layout: PageLayout, total: PresentedTotal, size: number): void {
+  const font = total.emphasized ? BOLD : REGULAR;
+  const top = layout.y;
+  const labelBottom = layout.write(total.label, TOTALS.label.x, TOTALS.label.width, { font, size }, top);
+  const valueBottom = layout.write(
+    total.value,
+    TOTALS.value.x,
+    TOTALS.value.width,
+    {
+      font,
+      size,
+      align: "right",
+    },
+    top,
+  );
+  layout.y = Math.max(labelBottom, valueBottom) + 3;
+}
+
+function drawTotals(layout: PageLayout): void {
+  const { presented } = layout;
+  const rows = [
+    ...presented.totals,
+    presented.amountDue,
+    ...(presented.amountPaid ? [presented.amountPaid] : []),
+  ];
+  const height = rows.reduce(
+    (sum, row) =>
+      sum + layout.measure(row.label, TOTALS.label.width, { font: BOLD, size: SIZE.amountDue }) + 6,
+    10,
+  );
+  layout.ensureSpace(height);
+  layout.y += 8;
+  for (const total of presented.totals) {
+    if (total.emphasized) {
+      layout.document
+        .moveTo(TOTALS.label.x, layout.y - 2)
+        .lineTo(MARGIN + layout.contentWidth, layout.y - 2)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke();
+    }
+    drawTotalRow(layout, total, SIZE.body);
+  }
+  layout.document
+    .moveTo(TOTALS.label.x, layout.y)
+    .lineTo(MARGIN + layout.contentWidth, layout.y)
+    .lineWidth(1)
+    .strokeColor(INK)
+    .stroke();
+  layout.y += 4;
+  drawTotalRow(layout, presented.amountDue, SIZE.amountDue);
+  if (presented.amountPaid !== null) drawTotalRow(layout, presented.amountPaid, SIZE.body);
+  layout.y += 12;
+}
+
+function drawParagraph(layout: PageLayout, text: string, style: TextStyle): void {
+  layout.ensureSpace(layout.measure(text, layout.contentWidth, style));
+  layout.y = layout.write(text, MARGIN, layout.contentWidth, style) + 10;
+}
+
+/** The watermark and footer of every page, drawn once the page count is known. */
+function finishPages(document: PDFKit.PDFDocument, presented: PresentedDocument): void {
+  const range = document.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index++) {
+    document.switchToPage(index);
+    const { width, height } = document.page;
+    if (presented.watermark !== null) {
+      document.save();
+      document.rotate(-35, { origin: [width / 2, height / 2] });
+      document
+        .font(BOLD)
+        .fontSize(110)
+        .fillColor(WATERMARK)
+        .fillOpacity(0.1)
+        .text(presented.watermark.toUpperCase(), 0, height / 2 - 60, {
+          width,
+          align: "center",
+          lineBreak: false,
+        });
+      document.restore();
+    }
+    const footerY = height - MARGIN - FOOTER_HEIGHT + 14;
+    const pageText = `${presented.title} · Page ${index - range.start + 1} of ${range.count}`;
+    document.font(REGULAR).fontSize(SIZE.footer).fillColor(MUTED).fillOpacity(1);
+    document.text(presented.footer, MARGIN, footerY, { width: 300, lineBreak: false });
+    document.text(pageText, MARGIN + 300, footerY, {
+      width: width - 2 * MARGIN - 300,
+      align: "right",
+      lineBreak: false,
+    });
+  }
+}
+
+function layOut(document: PDFKit.PDFDocument, presented: PresentedDocument): void {
+  const layout = new PageLayout(document, presented);
+  drawMasthead(layout);
+  drawParties(layout);
+  if (presented.reason !== null) drawReason(layout, presented.reason);
+  layout.ensureSpace(80);
+  layout.y = layout.write(presented.linesCaption, MARGIN, layout.contentWidth, { font: BOLD, size: 10 }) + 6;
+  drawTableHeader(layout);
+  for (const line of presented.lines) drawLine(layout, line);
+  drawTotals(layout);
+  if (presented.taxNote !== null) drawParagraph(layout, presented.taxNote, { size: SIZE.body });
+  if (presented.memo !== null) drawParagraph(layout, presented.memo, { size: SIZE.body });
+  finishPages(document, presented);
+}
+
+/**
+ * The document as PDF bytes. The same document always gives the same bytes:
+ * the file's creation date is the issue date, not the time of rendering.
+ */
+export function renderInvoicePdf(invoiceDocument: InvoiceDocument): Promise<Uint8Array> {
+  const presented = presentInvoiceDocument(invoiceDocument);
+  const { regular, bold } = loadFonts();
+  const document = new PDFDocument({
+    size: "A4",
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
+    bufferPages: true,
+    lang: presented.language,
+    displayTitle: true,
+    info: {
+      Title: presented.title,
+      Author: presented.seller.name,
+      Creator: "Fairbill",
+      Producer: "Fairbill",
+      CreationDate: new Date(parseInstant(invoiceDocument.issuedAt)!),
+    },
+  });
+  document.registerFont(REGULAR, regular);
+  document.registerFont(BOLD, bold);
+
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    document.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+    document.on("error", reject);
+    document.on("end", () => {
+      const bytes = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.byteLength, 0));
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      resolve(bytes);
+    });
+    try {
+      layOut(document, presented);
+      document.end();
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
