@@ -35,6 +35,11 @@ export type ApiClient = {
     payload?: unknown,
     headers?: Record<string, string>,
   ): Promise<ApiResponse<Body>>;
+  put<Body = ResponseBody>(
+    path: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse<Body>>;
   delete<Body = ResponseBody>(path: string, headers?: Record<string, string>): Promise<ApiResponse<Body>>;
 };
 
@@ -85,6 +90,7 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
       get: (path, headers) => send("GET", path, undefined, headers),
       post: (path, payload, headers) => send("POST", path, payload ?? {}, headers),
       patch: (path, payload, headers) => send("PATCH", path, payload ?? {}, headers),
+      put: (path, payload, headers) => send("PUT", path, payload ?? {}, headers),
       delete: (path, headers) => send("DELETE", path, undefined, headers),
     };
   };
