@@ -5,11 +5,21 @@ import { AppShell } from "./layout/app-shell.tsx";
 import { sections } from "./layout/navigation.ts";
 import { ApiKeysPage } from "./pages/api-keys/api-keys-page.tsx";
 import { AuditLogPage } from "./pages/audit/audit-log-page.tsx";
+import { ApprovalQueuePage } from "./pages/catalog/approval-queue-page.tsx";
+import { FeatureListPage } from "./pages/catalog/feature-list-page.tsx";
+import { PlanCreatePage } from "./pages/catalog/plan-create-page.tsx";
+import { PlanDetailPage } from "./pages/catalog/plan-detail-page.tsx";
+import { PlanDiffPage } from "./pages/catalog/plan-diff-page.tsx";
+import { PlanListPage } from "./pages/catalog/plan-list-page.tsx";
+import { PlanVersionEditPage } from "./pages/catalog/plan-version-edit-page.tsx";
+import { PlanVersionPage } from "./pages/catalog/plan-version-page.tsx";
+import { ProductListPage } from "./pages/catalog/product-list-page.tsx";
 import { CustomerCreatePage } from "./pages/customers/customer-create-page.tsx";
 import { CustomerDetailPage } from "./pages/customers/customer-detail-page.tsx";
 import { CustomerEditPage } from "./pages/customers/customer-edit-page.tsx";
 import { CustomerListPage } from "./pages/customers/customer-list-page.tsx";
 import { EventExplorerPage } from "./pages/metering/event-explorer-page.tsx";
+import { MeterCreatePage } from "./pages/metering/meter-create-page.tsx";
 import { MeterListPage } from "./pages/metering/meter-list-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { SimulatorPage } from "./pages/simulator/simulator-page.tsx";
@@ -77,6 +87,38 @@ function CurrentPage() {
       return <CustomerEditPage key={route.customerId} customerId={route.customerId} />;
     case "meters":
       return <MeterListPage />;
+    case "meter-new":
+      return <MeterCreatePage />;
+    case "products":
+      return <ProductListPage />;
+    case "features":
+      return <FeatureListPage />;
+    case "plans":
+      return <PlanListPage />;
+    case "plan-new":
+      return <PlanCreatePage />;
+    case "plan":
+      return <PlanDetailPage key={route.planId} planId={route.planId} />;
+    case "plan-diff":
+      return <PlanDiffPage key={route.planId} planId={route.planId} />;
+    case "plan-version":
+      return (
+        <PlanVersionPage
+          key={`${route.planId}/${route.version}`}
+          planId={route.planId}
+          version={route.version}
+        />
+      );
+    case "plan-version-edit":
+      return (
+        <PlanVersionEditPage
+          key={`${route.planId}/${route.version}`}
+          planId={route.planId}
+          version={route.version}
+        />
+      );
+    case "approvals":
+      return <ApprovalQueuePage />;
     case "events":
       return <EventExplorerPage />;
     case "audit-log":

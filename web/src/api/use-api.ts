@@ -109,3 +109,48 @@ export function usePagedList<Item>(path: string): PagedList<Item> {
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   return { state, hasMore: nextCursor !== null, loadingMore, loadMoreError, loadMore, reload };
 }
+
+/**
+ * Every item of a list route, page after page (up to `maximumPages`): for the
+ * short lists a form chooses from, such as meters or features.
+ */
+export function useAllPages<Item>(
+  path: string,
+  maximumPages = 10,
+): ResourceState<Item[]> & { reload: () => void } {
+  const [state, setState] = useState<ResourceState<Item[]>>({ status: "loading" });
+  const [generation, setGeneration] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is how reload asks for a new request
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: "loading" });
+    const separator = path.includes("?") ? "&" : "?";
+    const load = async () => {
+      const items: Item[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < maximumPages; page += 1) {
+        const cursorQuery: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
+        const result: Page<Item> = await apiRequest<Page<Item>>(
+          "GET",
+          `${path}${separator}limit=100${cursorQuery}`,
+          { signal: controller.signal },
+        );
+        items.push(...result.data);
+        cursor = result.next_cursor;
+        if (cursor === null) break;
+      }
+      return items;
+    };
+    load().then(
+      (items) => setState({ status: "ready", data: items }),
+      (error: unknown) => {
+        if (!isAbort(error)) setState({ status: "error", error: asApiError(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [path, maximumPages, generation]);
+
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  return { ...state, reload };
+}

@@ -4,6 +4,10 @@ export type Section = { path: string; label: string; permission: string };
 
 export const sections: Section[] = [
   { path: "/customers", label: "Customers", permission: "customers:read" },
+  { path: "/plans", label: "Plans", permission: "catalog:read" },
+  { path: "/approvals", label: "Approvals", permission: "catalog:read" },
+  { path: "/products", label: "Products", permission: "catalog:read" },
+  { path: "/features", label: "Features", permission: "catalog:read" },
   { path: "/meters", label: "Meters", permission: "meters:read" },
   { path: "/events", label: "Events", permission: "events:read" },
   { path: "/simulator", label: "Simulator", permission: "simulations:run" },

@@ -7,19 +7,44 @@ export type Route =
   | { page: "customer"; customerId: string }
   | { page: "customer-edit"; customerId: string }
   | { page: "meters" }
+  | { page: "meter-new" }
   | { page: "events" }
   | { page: "audit-log" }
   | { page: "api-keys" }
   | { page: "simulator" }
+  | { page: "products" }
+  | { page: "features" }
+  | { page: "plans" }
+  | { page: "plan-new" }
+  | { page: "plan"; planId: string }
+  | { page: "plan-diff"; planId: string }
+  | { page: "plan-version"; planId: string; version: number }
+  | { page: "plan-version-edit"; planId: string; version: number }
+  | { page: "approvals" }
   | { page: "not-found"; path: string };
 
+type SinglePage =
+  | "meters"
+  | "events"
+  | "audit-log"
+  | "api-keys"
+  | "simulator"
+  | "products"
+  | "features"
+  | "plans"
+  | "approvals";
+
 // A Map, so that a path such as /constructor finds nothing inherited.
-const singlePages = new Map<string, "meters" | "events" | "audit-log" | "api-keys" | "simulator">([
+const singlePages = new Map<string, SinglePage>([
   ["meters", "meters"],
   ["events", "events"],
   ["audit-log", "audit-log"],
   ["api-keys", "api-keys"],
   ["simulator", "simulator"],
+  ["products", "products"],
+  ["features", "features"],
+  ["plans", "plans"],
+  ["approvals", "approvals"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {
@@ -30,26 +55,65 @@ function decodeSegment(segment: string): string | undefined {
   }
 }
 
+function versionNumber(segment: string | undefined): number | undefined {
+  if (segment === undefined || !/^[1-9]\d{0,6}$/.test(segment)) return undefined;
+  return Number(segment);
+}
+
+function customerRoute(rest: string[]): Route | undefined {
+  const [second, third, ...more] = rest;
+  if (more.length > 0) return undefined;
+  if (second === "new" && third === undefined) return { page: "customer-new" };
+  const customerId = second === undefined ? undefined : decodeSegment(second);
+  if (customerId === undefined) return undefined;
+  if (third === undefined) return { page: "customer", customerId };
+  if (third === "edit") return { page: "customer-edit", customerId };
+  return undefined;
+}
+
+function planRoute(rest: string[]): Route | undefined {
+  const [second, third, fourth, fifth, ...more] = rest;
+  if (more.length > 0) return undefined;
+  if (second === "new" && third === undefined) return { page: "plan-new" };
+  const planId = second === undefined ? undefined : decodeSegment(second);
+  if (planId === undefined) return undefined;
+  if (third === undefined) return { page: "plan", planId };
+  if (third === "diff" && fourth === undefined) return { page: "plan-diff", planId };
+  const version = versionNumber(fourth);
+  if (third !== "versions" || version === undefined) return undefined;
+  if (fifth === undefined) return { page: "plan-version", planId, version };
+  if (fifth === "edit") return { page: "plan-version-edit", planId, version };
+  return undefined;
+}
+
 export function matchRoute(path: string): Route {
   const segments = path.split("/").filter((segment) => segment !== "");
-  const [first, second, third, ...rest] = segments;
+  const [first, ...rest] = segments;
   if (first === undefined) return { page: "home" };
-  if (rest.length === 0) {
-    if (first === "customers") {
-      if (second === undefined) return { page: "customers" };
-      if (second === "new" && third === undefined) return { page: "customer-new" };
-      const customerId = decodeSegment(second);
-      if (customerId !== undefined && third === undefined) return { page: "customer", customerId };
-      if (customerId !== undefined && third === "edit") return { page: "customer-edit", customerId };
-    }
-    if (second === undefined) {
-      const page = singlePages.get(first);
-      if (page) return { page };
-    }
+  let route: Route | undefined;
+  if (first === "customers" && rest.length > 0) route = customerRoute(rest);
+  else if (first === "plans" && rest.length > 0) route = planRoute(rest);
+  else if (first === "meters" && rest.length === 1 && rest[0] === "new") route = { page: "meter-new" };
+  else if (first === "customers" && rest.length === 0) route = { page: "customers" };
+  else if (rest.length === 0) {
+    const page = singlePages.get(first);
+    if (page) route = { page };
   }
-  return { page: "not-found", path };
+  return route ?? { page: "not-found", path };
 }
 
 export function customerPath(customerId: string): string {
   return `/customers/${encodeURIComponent(customerId)}`;
+}
+
+export function planPath(planId: string): string {
+  return `/plans/${encodeURIComponent(planId)}`;
+}
+
+export function planVersionPath(planId: string, version: number): string {
+  return `${planPath(planId)}/versions/${version}`;
+}
+
+export function planDiffPath(planId: string, from: number, to: number): string {
+  return `${planPath(planId)}/diff?from=${from}&to=${to}`;
 }

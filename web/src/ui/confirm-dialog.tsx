@@ -1,13 +1,15 @@
 // A modal question before something that cannot be undone (revoking a key,
 // archiving a customer). The native <dialog> keeps focus inside, closes on
 // Escape and returns focus to the button that opened it.
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 
 type ConfirmDialogProps = {
   open: boolean;
   title: string;
   confirmLabel: string;
   busy?: boolean;
+  /** "danger" for what cannot be undone (the default), "primary" for a step forward. */
+  tone?: "danger" | "primary";
   onConfirm: () => void;
   onCancel: () => void;
   children?: ReactNode;
@@ -18,11 +20,13 @@ export function ConfirmDialog({
   title,
   confirmLabel,
   busy = false,
+  tone = "danger",
   onConfirm,
   onCancel,
   children,
 }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
 
   useEffect(() => {
     const element = dialog.current;
@@ -32,26 +36,22 @@ export function ConfirmDialog({
   }, [open]);
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby="confirm-dialog-title"
-      onClose={() => open && onCancel()}
-    >
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={() => open && onCancel()}>
       <form
         method="dialog"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           onConfirm();
         }}
       >
-        <h2 id="confirm-dialog-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         {children}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" className="button button-danger" disabled={busy}>
+          <button type="submit" className={`button button-${tone}`} disabled={busy}>
             {busy ? "Working…" : confirmLabel}
           </button>
         </div>

@@ -1,7 +1,13 @@
 // A labelled input with its hint and its error beside it, wired for screen
 // readers: the error is announced with the field (aria-describedby) and the
 // field is marked invalid.
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 
 type FieldFrameProps = {
   label: string;
@@ -98,6 +104,75 @@ export function SelectField({
             </option>
           ))}
         </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+type CheckboxFieldProps = {
+  label: string;
+  checked: boolean;
+  onCheckedChange: (checked: boolean) => void;
+  hint?: ReactNode;
+  name?: string;
+  disabled?: boolean;
+};
+
+export function CheckboxField({ label, checked, onCheckedChange, hint, name, disabled }: CheckboxFieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field field-checkbox">
+      <span className="checkbox-line">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          checked={checked}
+          disabled={disabled}
+          onChange={(event) => onCheckedChange(event.target.checked)}
+          aria-describedby={hintId}
+        />
+        <label htmlFor={id}>{label}</label>
+      </span>
+      {hint && (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "onChange" | "value"> & {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+};
+
+export function TextAreaField({
+  label,
+  value,
+  onValueChange,
+  hint,
+  error,
+  required,
+  ...textarea
+}: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} required={required ?? false}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          value={value}
+          onChange={(event) => onValueChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          required={required}
+          {...textarea}
+        />
       )}
     </FieldFrame>
   );

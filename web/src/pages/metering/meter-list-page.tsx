@@ -5,6 +5,7 @@ import { usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { useLocation } from "../../routing/router.ts";
+import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { apiQuery, type FilterField, FilterForm, filterValues, hasFilters } from "../../ui/filter-form.tsx";
 import { ListFooter } from "../../ui/list-footer.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -23,6 +24,7 @@ function describeFilters(filters: Meter["filters"]): string {
 }
 
 export function MeterListPage() {
+  const session = useSignedInSession();
   const { query } = useLocation();
   const listQuery = apiQuery(query, filterFields);
   listQuery.set("limit", "50");
@@ -31,7 +33,17 @@ export function MeterListPage() {
 
   return (
     <>
-      <PageHeader title="Meters" subtitle="What usage billing counts from events, and how." />
+      <PageHeader
+        title="Meters"
+        subtitle="What usage billing counts from events, and how."
+        actions={
+          can(session, "meters:write") && (
+            <Link to="/meters/new" className="button button-primary">
+              New meter
+            </Link>
+          )
+        }
+      />
       <FilterForm
         key={query.toString()}
         basePath="/meters"
@@ -43,7 +55,7 @@ export function MeterListPage() {
       {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
       {list.state.status === "ready" && list.state.data.length === 0 && (
         <EmptyState title={filtered ? "No meter matches these filters." : "No meters yet."}>
-          {!filtered && <p>Create meters through the API (POST /v1/meters).</p>}
+          {!filtered && <p>Create one with “New meter”, or through the API (POST /v1/meters).</p>}
         </EmptyState>
       )}
       {list.state.status === "ready" && list.state.data.length > 0 && (

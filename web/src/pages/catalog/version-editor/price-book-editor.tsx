@@ -1,0 +1,156 @@
+// A plan version's prices in other currencies: one price book per currency,
+// pricing every charge with the price fields of its model (a graduated charge
+// gets its own tier table) and, when the version has one, the minimum
+// commitment in that currency.
+import type { ReactNode } from "react";
+import { TextField } from "../../../ui/form-field.tsx";
+import type { FormState } from "../../../ui/form-state.ts";
+import { currencyListId } from "../../../ui/reference-lists.tsx";
+import { TierTableEditor } from "./tier-table-editor.tsx";
+import {
+  bookPriceFieldsOf,
+  type ChargeValues,
+  type PlanFormValues,
+  type PriceBookValues,
+  type PriceValues,
+} from "./version-form-values.ts";
+
+const percentageFields = [
+  ["rate", "Rate (percent)"],
+  ["fixed_fee", "Fixed fee per event"],
+  ["per_transaction_min", "Minimum per event"],
+  ["per_transaction_max", "Maximum per event"],
+] as const;
+
+type PriceBookEditorProps = {
+  form: FormState<PlanFormValues>;
+  index: number;
+  book: PriceBookValues;
+  charges: readonly ChargeValues[];
+  hasMinimumCommitment: boolean;
+  onRemove: () => void;
+};
+
+export function PriceBookEditor({
+  form,
+  index,
+  book,
+  charges,
+  hasMinimumCommitment,
+  onRemove,
+}: PriceBookEditorProps) {
+  const name = `version.currency_prices.${index}`;
+  const currency = book.currency.trim().toUpperCase();
+  const bookError = form.errorOf(name);
+  const chargesError = form.errorOf(`${name}.charges`);
+
+  return (
+    <fieldset className="price-book-editor">
+      <legend>
+        Price book {index + 1}
+        {currency ? `: ${currency}` : ""}
+      </legend>
+      {bookError && <p className="field-error">{bookError}</p>}
+      <div className="field-grid">
+        <TextField
+          {...form.bind(`${name}.currency`)}
+          label="Currency"
+          required
+          list={currencyListId}
+          autoCapitalize="characters"
+          hint="An ISO 4217 code other than the version's."
+        />
+        {hasMinimumCommitment && (
+          <TextField
+            {...form.bind(`${name}.minimum_commitment`)}
+            label="Minimum commitment"
+            required
+            inputMode="decimal"
+            hint={`Per period, in ${currency || "this currency"}.`}
+          />
+        )}
+      </div>
+      {charges.length === 0 && <p className="field-hint">Add charges to the version to price them here.</p>}
+      {charges.map((charge, chargeIndex) => (
+        <ChargePrices
+          key={charge.key}
+          form={form}
+          name={`${name}.charges.${chargeIndex}`}
+          label={`${charge.id.trim() || `Charge ${chargeIndex + 1}`} in ${currency || "this currency"}`}
+          charge={charge}
+          prices={book.charges[chargeIndex]}
+          currency={currency}
+          tiersOf={(draft) => draft.version.currency_prices[index]!.charges[chargeIndex]!.tiers}
+        />
+      ))}
+      {chargesError && <p className="field-error">{chargesError}</p>}
+      <button type="button" className="button button-quiet button-danger" onClick={onRemove}>
+        Remove<span className="visually-hidden"> price book {index + 1}</span>
+        <span aria-hidden="true"> price book</span>
+      </button>
+    </fieldset>
+  );
+}
+
+function ChargePrices({
+  form,
+  name,
+  label,
+  charge,
+  prices,
+  currency,
+  tiersOf,
+}: {
+  form: FormState<PlanFormValues>;
+  name: string;
+  label: string;
+  charge: ChargeValues;
+  prices: PriceValues | undefined;
+  currency: string;
+  tiersOf: Parameters<typeof TierTableEditor<PlanFormValues>>[0]["tiersOf"];
+}) {
+  if (prices === undefined) return null;
+  const error = form.errorOf(name);
+  const field = (part: string, fieldLabel: string, required: boolean) => (
+    <TextField
+      {...form.bind(`${name}.${part}`)}
+      label={`${label}: ${fieldLabel}`}
+      required={required}
+      inputMode="decimal"
+    />
+  );
+  let fields: ReactNode;
+  if (charge.type === "fixed") fields = field("amount", "amount", true);
+  else if (charge.model === "per_unit") fields = field("unit_price", "unit price", true);
+  else if (charge.model === "package") fields = field("package_price", "package price", true);
+  else if (charge.model === "percentage") {
+    const shown = bookPriceFieldsOf(charge);
+    fields = percentageFields
+      .filter(([part]) => shown.includes(part))
+      .map(([part, fieldLabel]) => (
+        <span key={part} className="field-grid-item">
+          {field(part, fieldLabel.toLowerCase(), true)}
+        </span>
+      ));
+  } else {
+    return (
+      <div className="price-book-charge">
+        {error && <p className="field-error">{error}</p>}
+        <TierTableEditor
+          form={form}
+          name={`${name}.tiers`}
+          tiers={prices.tiers}
+          caption={`Tiers of ${label}`}
+          currency={currency}
+          tiersOf={tiersOf}
+        />
+      </div>
+    );
+  }
+  return (
+    <div className="price-book-charge">
+      {error && <p className="field-error">{error}</p>}
+      <div className="field-grid">{fields}</div>
+    </div>
+  );
+}

@@ -1,0 +1,401 @@
+// A plan version as the editor holds it, and back. Every number is kept as
+// the text the operator typed (never a float), and the form's field names are
+// the API's JSON paths without "$." ("charges.0.tiers.1.unit_price"), so that
+// each of the API's field errors lands next to its input. A price book's
+// charges are kept in the same order as the version's charges, because that is
+// the order the body sends them in and the order the API's paths count.
+import type {
+  Charge,
+  ChargeModel,
+  ChargePrices,
+  PlanEntitlement,
+  PlanInterval,
+  PlanVersionContent,
+  PriceBook,
+  Quantity,
+  Tier,
+} from "../../../api/catalog-types.ts";
+
+export type TierValues = { key: string; up_to: string; unit_price: string; flat_fee: string };
+
+export type PriceValues = {
+  amount: string;
+  unit_price: string;
+  package_price: string;
+  tiers: TierValues[];
+  rate: string;
+  fixed_fee: string;
+  per_transaction_min: string;
+  per_transaction_max: string;
+};
+
+export type ChargeValues = PriceValues & {
+  key: string;
+  id: string;
+  type: "fixed" | "usage";
+  product: string;
+  timing: "in_advance" | "in_arrears";
+  prorate: boolean;
+  meter: string;
+  model: ChargeModel;
+  free_units: string;
+  package_size: string;
+};
+
+export type PriceBookValues = {
+  key: string;
+  currency: string;
+  minimum_commitment: string;
+  /** One entry per charge of the version, in the same order. */
+  charges: PriceValues[];
+};
+
+export type EntitlementValues = {
+  key: string;
+  feature: string;
+  /** A static feature's value: JSON, or plain text sent as a string. */
+  value: string;
+  limit: string;
+  unlimited: boolean;
+};
+
+export type VersionFormValues = {
+  currency: string;
+  interval: PlanInterval;
+  interval_count: string;
+  trial_days: string;
+  minimum_commitment: string;
+  charges: ChargeValues[];
+  currency_prices: PriceBookValues[];
+  entitlements: EntitlementValues[];
+};
+
+export const chargeModelLabels: Record<ChargeModel, string> = {
+  per_unit: "Per unit",
+  package: "Package",
+  graduated: "Graduated tiers",
+  volume: "Volume tiers",
+  percentage: "Percentage",
+};
+
+export const intervalLabels: Record<PlanInterval, string> = {
+  day: "Day",
+  week: "Week",
+  month: "Month",
+  quarter: "Quarter",
+  year: "Year",
+};
+
+/** The price fields of each model, as the API's price books name them. */
+export function priceFieldsOf(charge: Pick<ChargeValues, "type" | "model">): (keyof PriceValues)[] {
+  if (charge.type === "fixed") return ["amount"];
+  switch (charge.model) {
+    case "per_unit":
+      return ["unit_price"];
+    case "package":
+      return ["package_price"];
+    case "graduated":
+    case "volume":
+      return ["tiers"];
+    case "percentage":
+      return ["rate", "fixed_fee", "per_transaction_min", "per_transaction_max"];
+  }
+}
+
+/**
+ * The prices a price book gives a charge: those of its model, but of a
+ * percentage charge's optional fee and bounds only those the charge has.
+ */
+export function bookPriceFieldsOf(charge: ChargeValues): (keyof PriceValues)[] {
+  return priceFieldsOf(charge).filter(
+    (field) =>
+      charge.type === "fixed" ||
+      charge.model !== "percentage" ||
+      field === "rate" ||
+      (field !== "tiers" && charge[field].trim() !== ""),
+  );
+}
+
+let lastKey = 0;
+/** A key for a row the operator adds; rows from the API get one too. Only React reads it. */
+export function newRowKey(): string {
+  lastKey += 1;
+  return `row-${lastKey}`;
+}
+
+export function emptyTier(upTo = ""): TierValues {
+  return { key: newRowKey(), up_to: upTo, unit_price: "", flat_fee: "" };
+}
+
+export function emptyPrices(): PriceValues {
+  return {
+    amount: "",
+    unit_price: "",
+    package_price: "",
+    tiers: [emptyTier()],
+    rate: "",
+    fixed_fee: "",
+    per_transaction_min: "",
+    per_transaction_max: "",
+  };
+}
+
+export function emptyCharge(type: "fixed" | "usage"): ChargeValues {
+  return {
+    ...emptyPrices(),
+    key: newRowKey(),
+    id: "",
+    type,
+    product: "",
+    timing: "in_advance",
+    prorate: true,
+    meter: "",
+    model: "per_unit",
+    free_units: "",
+    package_size: "",
+  };
+}
+
+/** A price book for another currency: each charge's tier bounds copied, every price left to fill in. */
+export function emptyPriceBook(charges: readonly ChargeValues[]): PriceBookValues {
+  return {
+    key: newRowKey(),
+    currency: "",
+    minimum_commitment: "",
+    charges: charges.map((charge) => ({
+      ...emptyPrices(),
+      tiers: charge.tiers.map((tier) => emptyTier(tier.up_to)),
+    })),
+  };
+}
+
+export function emptyEntitlement(): EntitlementValues {
+  return { key: newRowKey(), feature: "", value: "", limit: "", unlimited: false };
+}
+
+export function emptyVersionValues(currency = "USD"): VersionFormValues {
+  return {
+    currency,
+    interval: "month",
+    interval_count: "1",
+    trial_days: "0",
+    minimum_commitment: "",
+    charges: [],
+    currency_prices: [],
+    entitlements: [],
+  };
+}
+
+function quantityText(quantity: Quantity | null | undefined): string {
+  return quantity === null || quantity === undefined ? "" : String(quantity);
+}
+
+function tierValues(tiers: readonly Tier[] | undefined): TierValues[] {
+  if (tiers === undefined || tiers.length === 0) return [emptyTier()];
+  return tiers.map((tier) => ({
+    key: newRowKey(),
+    up_to: quantityText(tier.up_to),
+    unit_price: tier.unit_price,
+    flat_fee: tier.flat_fee ?? "",
+  }));
+}
+
+function priceValues(prices: ChargePrices | undefined): PriceValues {
+  return {
+    amount: prices?.amount ?? "",
+    unit_price: prices?.unit_price ?? "",
+    package_price: prices?.package_price ?? "",
+    tiers: tierValues(prices?.tiers),
+    rate: prices?.rate ?? "",
+    fixed_fee: prices?.fixed_fee ?? "",
+    per_transaction_min: prices?.per_transaction_min ?? "",
+    per_transaction_max: prices?.per_transaction_max ?? "",
+  };
+}
+
+/** A static value as the operator edits it: a string that is not JSON as itself, anything else as JSON. */
+export function valueText(value: unknown): string {
+  if (value === undefined) return "";
+  if (typeof value === "string" && !isJson(value)) return value;
+  return JSON.stringify(value);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The value a static feature's text stands for: its JSON, or the text itself. */
+export function parseValueText(text: string): unknown {
+  const trimmed = text.trim();
+  return isJson(trimmed) ? JSON.parse(trimmed) : text;
+}
+
+export function versionFormValues(content: PlanVersionContent): VersionFormValues {
+  return {
+    currency: content.currency,
+    interval: content.interval,
+    interval_count: String(content.interval_count),
+    trial_days: String(content.trial_days),
+    minimum_commitment: content.minimum_commitment ?? "",
+    charges: content.charges.map((charge) => ({
+      ...priceValues(charge),
+      key: newRowKey(),
+      id: charge.id,
+      type: charge.type,
+      product: charge.product ?? "",
+      timing: charge.timing ?? (charge.type === "fixed" ? "in_advance" : "in_arrears"),
+      prorate: charge.prorate ?? true,
+      meter: charge.meter ?? "",
+      model: charge.model ?? "per_unit",
+      free_units: quantityText(charge.free_units),
+      package_size: quantityText(charge.package_size),
+    })),
+    currency_prices: content.currency_prices.map((book) => ({
+      key: newRowKey(),
+      currency: book.currency,
+      minimum_commitment: book.minimum_commitment ?? "",
+      charges: content.charges.map((charge) =>
+        priceValues(book.charges.find((prices) => prices.id === charge.id)),
+      ),
+    })),
+    entitlements: content.entitlements.map((entitlement) => ({
+      key: newRowKey(),
+      feature: entitlement.feature,
+      value: valueText(entitlement.value),
+      limit: entitlement.limit ?? "",
+      unlimited: entitlement.limit === null,
+    })),
+  };
+}
+
+const trimmed = (text: string) => text.trim();
+
+/** Only the fields the operator filled in: an optional field left empty is left out. */
+function optionalFields<Field extends string>(
+  values: Record<Field, string>,
+  fields: readonly Field[],
+): Partial<Record<Field, string>> {
+  const result: Partial<Record<Field, string>> = {};
+  for (const field of fields) {
+    const value = trimmed(values[field]);
+    if (value !== "") result[field] = value;
+  }
+  return result;
+}
+
+function tiersBody(tiers: readonly TierValues[]): Tier[] {
+  return tiers.map((tier) => ({
+    up_to: trimmed(tier.up_to) === "" ? null : trimmed(tier.up_to),
+    unit_price: trimmed(tier.unit_price),
+    ...optionalFields(tier, ["flat_fee"]),
+  }));
+}
+
+function chargeBody(charge: ChargeValues): Charge {
+  const common = {
+    id: trimmed(charge.id),
+    ...(trimmed(charge.product) === "" ? {} : { product: trimmed(charge.product) }),
+  };
+  if (charge.type === "fixed") {
+    return {
+      ...common,
+      type: "fixed",
+      amount: trimmed(charge.amount),
+      timing: charge.timing,
+      prorate: charge.prorate,
+    };
+  }
+  const usage = { ...common, type: "usage" as const, meter: trimmed(charge.meter), model: charge.model };
+  switch (charge.model) {
+    case "per_unit":
+      return { ...usage, unit_price: trimmed(charge.unit_price), ...optionalFields(charge, ["free_units"]) };
+    case "package":
+      return {
+        ...usage,
+        package_size: trimmed(charge.package_size),
+        package_price: trimmed(charge.package_price),
+        ...optionalFields(charge, ["free_units"]),
+      };
+    case "graduated":
+    case "volume":
+      return { ...usage, tiers: tiersBody(charge.tiers) };
+    case "percentage":
+      return {
+        ...usage,
+        rate: trimmed(charge.rate),
+        ...optionalFields(charge, ["fixed_fee", "per_transaction_min", "per_transaction_max"]),
+      };
+  }
+}
+
+function priceBookBody(book: PriceBookValues, values: VersionFormValues): PriceBook {
+  const commitment = trimmed(book.minimum_commitment);
+  return {
+    currency: trimmed(book.currency).toUpperCase(),
+    // A book carries a commitment only when the version has one.
+    ...(trimmed(values.minimum_commitment) !== "" && commitment !== ""
+      ? { minimum_commitment: commitment }
+      : {}),
+    charges: values.charges.map((charge, index) => {
+      const prices = book.charges[index] ?? emptyPrices();
+      const body: ChargePrices & { id: string } = { id: trimmed(charge.id) };
+      for (const field of bookPriceFieldsOf(charge)) {
+        if (field === "tiers") body.tiers = tiersBody(prices.tiers);
+        else if (trimmed(prices[field]) !== "") body[field] = trimmed(prices[field]);
+      }
+      return body;
+    }),
+  };
+}
+
+function entitlementBody(
+  entitlement: EntitlementValues,
+  kindOf: (feature: string) => string | undefined,
+): PlanEntitlement {
+  const feature = trimmed(entitlement.feature);
+  const kind = kindOf(feature);
+  if (kind === "boolean") return { feature };
+  if (kind === "static") return { feature, value: parseValueText(entitlement.value) };
+  if (kind === "metered")
+    return { feature, limit: entitlement.unlimited ? null : trimmed(entitlement.limit) };
+  // A feature the console does not know: send what was filled in, and let the API name it.
+  return {
+    feature,
+    ...(trimmed(entitlement.value) === "" ? {} : { value: parseValueText(entitlement.value) }),
+    ...(entitlement.unlimited ? { limit: null } : optionalFields(entitlement, ["limit"])),
+  };
+}
+
+/** The version's content as the API takes it. Numbers that are not numbers go as typed, for the API to name. */
+export function versionContentBody(
+  values: VersionFormValues,
+  kindOf: (feature: string) => string | undefined,
+): PlanVersionContent {
+  const integer = (text: string) => (/^\d+$/.test(trimmed(text)) ? Number(trimmed(text)) : text);
+  return {
+    currency: trimmed(values.currency).toUpperCase(),
+    interval: values.interval,
+    interval_count: integer(values.interval_count) as number,
+    trial_days: integer(values.trial_days) as number,
+    minimum_commitment: trimmed(values.minimum_commitment) === "" ? null : trimmed(values.minimum_commitment),
+    charges: values.charges.map(chargeBody),
+    currency_prices: values.currency_prices.map((book) => priceBookBody(book, values)),
+    entitlements: values.entitlements.map((entitlement) => entitlementBody(entitlement, kindOf)),
+  };
+}
+
+/**
+ * What the plan form edits: a new plan's own fields, and the version under
+ * "version", so that the form's names are the paths of POST /v1/plans.
+ */
+export type PlanFormValues = {
+  code: string;
+  name: string;
+  description: string;
+  version: VersionFormValues;
+};

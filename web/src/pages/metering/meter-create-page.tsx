@@ -1,0 +1,251 @@
+// A new meter: which events it counts (by name and property filters), how it
+// aggregates them, and which properties split its usage into groups.
+import { type FormEvent, useCallback, useRef } from "react";
+import { apiRequest } from "../../api/api-client.ts";
+import type { Meter } from "../../api/api-types.ts";
+import { navigate } from "../../routing/router.ts";
+import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
+import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
+import { newRowKey } from "../catalog/version-editor/version-form-values.ts";
+
+const aggregations = [
+  { value: "count", label: "Count of events" },
+  { value: "sum", label: "Sum of a property" },
+  { value: "max", label: "Maximum of a property" },
+  { value: "unique_count", label: "Unique values of a property" },
+  { value: "latest", label: "Latest value of a property" },
+  { value: "weighted_sum", label: "Time-weighted level of a property" },
+];
+
+type FilterValues = { key: string; property: string; values: string; type: "text" | "number" | "boolean" };
+
+type MeterValues = {
+  code: string;
+  name: string;
+  description: string;
+  event_name: string;
+  aggregation: string;
+  property: string;
+  group_by: string;
+  filters: FilterValues[];
+};
+
+function listOf(text: string): string[] {
+  return text
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
+function filterValue(text: string, type: FilterValues["type"]): string | number | boolean {
+  if (type === "number") return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  if (type === "boolean") return text === "true" ? true : text === "false" ? false : text;
+  return text;
+}
+
+function checkMeter(values: MeterValues) {
+  const checks = new FieldChecks();
+  checks.code("code", values.code, "A meter code");
+  checks.required("name", values.name);
+  checks.required("event_name", values.event_name);
+  if (values.aggregation !== "count") {
+    checks.required("property", values.property, `is required for a ${values.aggregation} meter`);
+  }
+  values.filters.forEach((filter, index) => {
+    checks.required(`filters.${index}.property`, filter.property);
+    if (checks.required(`filters.${index}.values`, filter.values, "list at least one value")) {
+      for (const value of listOf(filter.values)) {
+        if (filter.type === "number" && !/^-?\d+(\.\d+)?$/.test(value)) {
+          checks.report(`filters.${index}.values`, `"${value}" is not a number`);
+        }
+        if (filter.type === "boolean" && value !== "true" && value !== "false") {
+          checks.report(`filters.${index}.values`, "each value is true or false");
+        }
+      }
+    }
+  });
+  return checks.errors;
+}
+
+export function MeterCreatePage() {
+  const initial = useCallback(
+    (): MeterValues => ({
+      code: "",
+      name: "",
+      description: "",
+      event_name: "",
+      aggregation: "count",
+      property: "",
+      group_by: "",
+      filters: [],
+    }),
+    [],
+  );
+  // The API names a filter by its property ("filters.region"); the form names rows by position.
+  const form = useFormState<MeterValues>(initial, checkMeter);
+  const formElement = useRef<HTMLFormElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const { values } = form;
+  const placed = new Set([
+    "code",
+    "name",
+    "description",
+    "event_name",
+    "aggregation",
+    "property",
+    "group_by",
+  ]);
+  for (const filter of values.filters) placed.add(`filters.${filter.property.trim()}`);
+  const unplaced = Object.entries(form.serverErrors)
+    .filter(([name]) => !placed.has(name))
+    .map(([name, message]) => ({ name, message }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await form.submit(async (current) => {
+      await apiRequest<Meter>("POST", "/v1/meters", {
+        body: {
+          code: current.code.trim(),
+          name: current.name.trim(),
+          ...(current.description.trim() === "" ? {} : { description: current.description.trim() }),
+          event_name: current.event_name.trim(),
+          aggregation: current.aggregation,
+          ...(current.aggregation === "count" ? {} : { property: current.property.trim() }),
+          ...(current.filters.length === 0
+            ? {}
+            : {
+                filters: Object.fromEntries(
+                  current.filters.map((filter) => [
+                    filter.property.trim(),
+                    listOf(filter.values).map((value) => filterValue(value, filter.type)),
+                  ]),
+                ),
+              }),
+          ...(listOf(current.group_by).length === 0 ? {} : { group_by: listOf(current.group_by) }),
+        },
+      });
+    });
+    if (created) navigate("/meters");
+    else focusFirstError(formElement.current, summary.current);
+  };
+
+  return (
+    <>
+      <PageHeader title="New meter" subtitle="What usage billing counts from events, and how." />
+      <form ref={formElement} className="form" onSubmit={(event) => void submit(event)} noValidate>
+        <FormErrorSummary
+          title="The meter was not created"
+          refusal={form.refusal}
+          failingChecks={form.failingChecks}
+          markedServerErrors={Object.keys(form.serverErrors).length - unplaced.length}
+          unplaced={unplaced}
+          summaryRef={summary}
+        />
+        <fieldset>
+          <legend>Meter</legend>
+          <div className="field-grid">
+            <TextField
+              {...form.bind("code")}
+              label="Code"
+              required
+              autoComplete="off"
+              hint="How plans name the meter, such as api_calls."
+            />
+            <TextField {...form.bind("name")} label="Name" required autoComplete="off" />
+            <TextField {...form.bind("description")} label="Description" autoComplete="off" />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>What it counts</legend>
+          <div className="field-grid">
+            <TextField
+              {...form.bind("event_name")}
+              label="Event name"
+              required
+              autoComplete="off"
+              hint="The name of the events the meter counts, such as api_call."
+            />
+            <SelectField {...form.bind("aggregation")} label="Aggregation" options={aggregations} />
+            {values.aggregation !== "count" && (
+              <TextField
+                {...form.bind("property")}
+                label="Property"
+                required
+                autoComplete="off"
+                hint="The event property aggregated, such as bytes."
+              />
+            )}
+            <TextField
+              {...form.bind("group_by")}
+              label="Group by"
+              autoComplete="off"
+              hint="Optional: property names, separated by commas, that split usage into groups."
+            />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Filters</legend>
+          <p className="field-hint">
+            Optional: an event counts only when each listed property holds one of its values.
+          </p>
+          {values.filters.map((filter, index) => (
+            <div className="row-editor row-editor-three" key={filter.key}>
+              <TextField {...form.bind(`filters.${index}.property`)} label={`Filter ${index + 1} property`} />
+              <TextField
+                {...form.bind(`filters.${index}.values`)}
+                label={`Filter ${index + 1} values`}
+                hint="Separated by commas."
+                error={
+                  form.errorOf(`filters.${index}.values`) ??
+                  form.serverErrors[`filters.${filter.property.trim()}`]
+                }
+              />
+              <SelectField
+                {...form.bind(`filters.${index}.type`)}
+                label={`Filter ${index + 1} value type`}
+                options={[
+                  { value: "text", label: "Text" },
+                  { value: "number", label: "Number" },
+                  { value: "boolean", label: "True or false" },
+                ]}
+              />
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() =>
+                  form.restructure((draft) => {
+                    draft.filters.splice(index, 1);
+                  })
+                }
+              >
+                Remove<span className="visually-hidden"> filter {index + 1}</span>
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              form.restructure((draft) => {
+                draft.filters.push({ key: newRowKey(), property: "", values: "", type: "text" });
+              })
+            }
+          >
+            Add a filter
+          </button>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={form.busy}>
+            {form.busy ? "Creating…" : "Create meter"}
+          </button>
+          <button type="button" className="button" onClick={() => navigate("/meters")} disabled={form.busy}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

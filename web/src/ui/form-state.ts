@@ -1,0 +1,191 @@
+// The state of a form whose inputs are named by the API's JSON paths
+// ("charges.0.tiers.1.unit_price"): the values, the console's own checks
+// (shown once a field was left or a submit was tried), and the API's field
+// errors from the last refusal (each shown until its field is edited).
+import { useCallback, useMemo, useState } from "react";
+import type { ApiError } from "../api/api-client.ts";
+import { asApiError } from "../api/use-api.ts";
+import { type FieldErrorMap, fieldErrorMap } from "../format/field-errors.ts";
+
+type Container = Record<string, unknown> | unknown[];
+
+function segmentsOf(name: string): string[] {
+  return name === "" ? [] : name.split(".");
+}
+
+/** The value at a dotted name ("charges.0.id"), or undefined. */
+export function getIn(values: unknown, name: string): unknown {
+  let current: unknown = values;
+  for (const segment of segmentsOf(name)) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/** A copy of `values` with the value at a dotted name replaced. */
+export function setIn<Values>(values: Values, name: string, value: unknown): Values {
+  const copy = structuredClone(values);
+  const segments = segmentsOf(name);
+  const last = segments.pop();
+  if (last === undefined) return value as Values;
+  let current = copy as unknown as Container;
+  for (const segment of segments) {
+    current = (current as Record<string, unknown>)[segment] as Container;
+  }
+  (current as Record<string, unknown>)[last] = value;
+  return copy;
+}
+
+export type FormState<Values> = {
+  values: Values;
+  /** The error to show beside the field with this name. */
+  errorOf: (name: string) => string | undefined;
+  /** Props for a TextField or SelectField bound to a name. */
+  bind: (name: string) => {
+    name: string;
+    value: string;
+    onValueChange: (value: string) => void;
+    onBlur: () => void;
+    error: string | undefined;
+  };
+  set: (name: string, value: unknown) => void;
+  /** A change of shape (a row added or removed): positions move, so the API's errors no longer fit. */
+  restructure: (change: (draft: Values) => void) => void;
+  /** Starts over with these values: nothing touched, no errors. */
+  reset: (values: Values) => void;
+  /** The API's refusal of the last submit, if any. */
+  refusal: ApiError | undefined;
+  /** Names with an error shown now, the console's and the API's. */
+  shownErrorNames: () => string[];
+  serverErrors: FieldErrorMap;
+  /** How many of the console's own checks fail, once a submit was tried (0 before). */
+  failingChecks: number;
+  busy: boolean;
+  /**
+   * Runs the console's checks, then `send`; a refusal is kept and its field
+   * errors shown. Resolves true when `send` succeeded.
+   */
+  submit: (send: (values: Values) => Promise<void>) => Promise<boolean>;
+};
+
+export function useFormState<Values>(
+  initial: Values | (() => Values),
+  check: (values: Values) => FieldErrorMap,
+  /** Turns the API's field name into the form's (a create body nests the form under a key). */
+  formNameOf: (apiName: string) => string = (name) => name,
+): FormState<Values> {
+  const [values, setValues] = useState<Values>(initial);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [refusal, setRefusal] = useState<ApiError | undefined>();
+  const [serverErrors, setServerErrors] = useState<FieldErrorMap>({});
+  const [busy, setBusy] = useState(false);
+  const clientErrors = useMemo(() => check(values), [check, values]);
+
+  const errorOf = useCallback(
+    (name: string) => (submitted || touched.has(name) ? clientErrors[name] : undefined) ?? serverErrors[name],
+    [submitted, touched, clientErrors, serverErrors],
+  );
+
+  const set = useCallback((name: string, value: unknown) => {
+    setValues((previous) => setIn(previous, name, value));
+    setServerErrors((previous) => {
+      if (!(name in previous)) return previous;
+      const { [name]: _edited, ...rest } = previous;
+      return rest;
+    });
+  }, []);
+
+  const restructure = useCallback((change: (draft: Values) => void) => {
+    setValues((previous) => {
+      const draft = structuredClone(previous);
+      change(draft);
+      return draft;
+    });
+    setServerErrors({});
+    setTouched(new Set());
+  }, []);
+
+  const reset = useCallback((next: Values) => {
+    setValues(next);
+    setTouched(new Set());
+    setSubmitted(false);
+    setRefusal(undefined);
+    setServerErrors({});
+  }, []);
+
+  const touch = useCallback(
+    (name: string) => setTouched((previous) => (previous.has(name) ? previous : new Set(previous).add(name))),
+    [],
+  );
+
+  const bind = (name: string) => {
+    const value = getIn(values, name);
+    return {
+      name,
+      value: value === undefined || value === null ? "" : String(value),
+      onValueChange: (next: string) => set(name, next),
+      onBlur: () => touch(name),
+      error: errorOf(name),
+    };
+  };
+
+  const shownErrorNames = () => {
+    const names = new Set(Object.keys(serverErrors));
+    for (const name of Object.keys(clientErrors)) if (submitted || touched.has(name)) names.add(name);
+    return [...names];
+  };
+
+  const submit = async (send: (values: Values) => Promise<void>) => {
+    setSubmitted(true);
+    if (Object.keys(clientErrors).length > 0) {
+      setRefusal(undefined);
+      return false;
+    }
+    setBusy(true);
+    setRefusal(undefined);
+    setServerErrors({});
+    try {
+      await send(values);
+      setBusy(false);
+      return true;
+    } catch (caught) {
+      const error = asApiError(caught);
+      setRefusal(error);
+      setServerErrors(
+        Object.fromEntries(
+          Object.entries(fieldErrorMap(error.fieldErrors)).map(([name, message]) => [
+            formNameOf(name),
+            message,
+          ]),
+        ),
+      );
+      setBusy(false);
+      return false;
+    }
+  };
+
+  return {
+    values,
+    errorOf,
+    bind,
+    set,
+    restructure,
+    reset,
+    refusal,
+    shownErrorNames,
+    serverErrors,
+    failingChecks: submitted ? Object.keys(clientErrors).length : 0,
+    busy,
+    submit,
+  };
+}
+
+/** After a failed submit: the first marked input, else the summary, takes the focus. */
+export function focusFirstError(form: HTMLFormElement | null, summary: HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    const firstInvalid = form?.querySelector<HTMLElement>("[aria-invalid='true']");
+    (firstInvalid ?? summary)?.focus();
+  });
+}
