@@ -20,6 +20,7 @@ import { type DatabaseHandle, type DatabaseLocation, openDatabase } from "./plat
 import { migrate } from "./platform/database/migrator.ts";
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
 import { registerSimulationRoutes } from "./simulation/simulation-routes.ts";
+import { registerSubscriptionRoutes } from "./subscriptions/subscription-routes.ts";
 
 const packageJson = createRequire(import.meta.url)("../package.json") as { version: string };
 const fairbillVersion = packageJson.version;
@@ -36,6 +37,7 @@ const routeModules: RouteModule[] = [
   registerMeterRoutes,
   registerEventRoutes,
   registerUsageRoutes,
+  registerSubscriptionRoutes,
 ];
 
 export function databaseLocationOf(configuration: Configuration): DatabaseLocation {

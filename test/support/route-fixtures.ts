@@ -96,6 +96,22 @@ const firstVersionOf =
     version: "1",
   });
 
+/** A customer subscribed to a published plan, from now. */
+async function subscriptionOf(tenant: TestTenant): Promise<{ id: string; customerId: string; planId: string }> {
+  const customer = await customerId(tenant);
+  const plan = await planIn(tenant, "published");
+  const response = await tenant.admin.post("/v1/subscriptions", { customer_id: customer, plan_id: plan.id });
+  return { id: response.body.id, customerId: customer, planId: plan.id };
+}
+
+/** A subscribed plan with a published version 2 to migrate its subscribers to. */
+async function planWithTwoVersions(tenant: TestTenant): Promise<string> {
+  const { planId } = await subscriptionOf(tenant);
+  await tenant.admin.post(`/v1/plans/${planId}/versions`, { trial_days: 7 });
+  await tenant.admin.post(`/v1/plans/${planId}/versions/2/publish`, {});
+  return planId;
+}
+
 const nextYear = `${new Date().getUTCFullYear() + 1}-01-01T00:00:00Z`;
 
 export const routeFixtures: Record<string, RouteFixture> = {
@@ -253,6 +269,39 @@ export const routeFixtures: Record<string, RouteFixture> = {
     }),
   },
   "GET /v1/customers/{id}/price-overrides": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "POST /v1/subscriptions": {
+    body: async (tenant) => ({
+      customer_id: await customerId(tenant),
+      plan_id: (await planIn(tenant, "published")).id,
+    }),
+  },
+  "GET /v1/subscriptions": {},
+  "GET /v1/subscriptions/{id}": { params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }) },
+  "POST /v1/subscriptions/{id}/change-plan": {
+    params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
+    body: async (tenant) => ({ plan_id: (await planIn(tenant, "published")).id, timing: "period_end" }),
+  },
+  "POST /v1/subscriptions/{id}/cancel": {
+    params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
+    body: () => ({ mode: "period_end" }),
+  },
+  "POST /v1/subscriptions/{id}/pause": {
+    params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
+    body: () => ({}),
+  },
+  "POST /v1/subscriptions/{id}/resume": {
+    params: async (tenant) => {
+      const { id } = await subscriptionOf(tenant);
+      await tenant.admin.post(`/v1/subscriptions/${id}/pause`, {});
+      return { id };
+    },
+    body: () => ({}),
+  },
+  "POST /v1/plans/{id}/migrations": {
+    params: async (tenant) => ({ id: await planWithTwoVersions(tenant) }),
+    body: () => ({ from_version: 1, to_version: 2, timing: "next_period", dry_run: true }),
+  },
+  "GET /v1/plans/{id}/migrations": { params: async (tenant) => ({ id: await planWithTwoVersions(tenant) }) },
 };
 
 export type DocumentedRoute = {

@@ -1,0 +1,106 @@
+// What invoicing and the bill run read from subscriptions: each subscription
+// of a customer as the billing core's timeline (plan codes are plan version
+// ids), its pauses and where its billing stands; which customers are due; and
+// the write that records how far a subscription has been billed.
+//
+// next_billing_at is kept by two parties: this domain moves it back to T
+// whenever a change, cancellation, pause or resume is recorded at T (null
+// counts as never), and invoicing stores the real next instant after billing
+// with markSubscriptionBilled.
+import { Decimal } from "../core/decimal.ts";
+import type { Instant } from "../core/instant.ts";
+import type { Subscription } from "../core/subscription.ts";
+import type { TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { loadTimelines, selectSubscriptions } from "./subscription-store.ts";
+
+export type BillableSubscription = {
+  id: string;
+  customerId: string;
+  /** ISO 4217 code the subscription bills in. */
+  currency: string;
+  /** The core's timeline; plan codes are plan version ids. */
+  timeline: Subscription;
+  /** Invoices falling due at from <= T < until are skipped. */
+  pauses: { from: Instant; until: Instant | null }[];
+  /** Latest issue instant already invoiced (or skipped). */
+  billedThrough: Instant | null;
+  /** Earliest instant the bill run must look at; null = nothing left. */
+  nextBillingAt: Instant | null;
+  /** Amount; see invoicing. */
+  progressiveBillingThreshold: Decimal | null;
+};
+
+/**
+ * Every subscription of the customer, oldest first. Called with a
+ * transaction, it locks the rows (FOR UPDATE) until the transaction ends:
+ * timeline writes take the same lock, so a bill run that reads, bills and
+ * calls markSubscriptionBilled in one transaction cannot miss a change
+ * recorded meanwhile. Called outside a transaction (previews), it locks
+ * nothing.
+ */
+export async function billableSubscriptionsOf(
+  database: Database,
+  scope: TenantScope,
+  customerId: string,
+): Promise<BillableSubscription[]> {
+  const query = selectSubscriptions(database, scope)
+    .where("subscriptions.customer_id", "=", customerId)
+    .orderBy("subscriptions.id", "asc");
+  const rows = await (database.isTransaction ? query.forUpdate() : query).execute();
+  const loaded = await loadTimelines(database, scope, rows);
+  return loaded.map(({ row, timeline, pauses }) => ({
+    id: row.id,
+    customerId: row.customer_id,
+    currency: row.currency,
+    timeline,
+    pauses,
+    billedThrough: row.billed_through?.getTime() ?? null,
+    nextBillingAt: row.next_billing_at?.getTime() ?? null,
+    progressiveBillingThreshold:
+      row.progressive_billing_threshold === null ? null : new Decimal(row.progressive_billing_threshold),
+  }));
+}
+
+/** Records that the subscription is invoiced (or skipped) through `billedThrough`, and where to look next. */
+export async function markSubscriptionBilled(
+  transaction: Database,
+  scope: TenantScope,
+  subscriptionId: string,
+  billedThrough: Instant,
+  nextBillingAt: Instant | null,
+): Promise<void> {
+  const result = await transaction
+    .updateTable("subscriptions")
+    .set({
+      billed_through: new Date(billedThrough),
+      next_billing_at: nextBillingAt === null ? null : new Date(nextBillingAt),
+    })
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("id", "=", subscriptionId)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new Error(`No subscription ${subscriptionId} to mark billed.`);
+}
+
+/** Customers with a subscription whose next_billing_at <= at, ordered by customer id, after `afterCustomerId`. */
+export async function customersDueForBilling(
+  database: Database,
+  scope: TenantScope,
+  at: Date,
+  limit: number,
+  afterCustomerId?: string,
+): Promise<string[]> {
+  let query = database
+    .selectFrom("subscriptions")
+    .select("customer_id")
+    .distinct()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("next_billing_at", "<=", at)
+    .orderBy("customer_id")
+    .limit(limit);
+  if (afterCustomerId !== undefined) query = query.where("customer_id", ">", afterCustomerId);
+  const rows = await query.execute();
+  return rows.map((row) => row.customer_id);
+}

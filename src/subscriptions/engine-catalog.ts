@@ -1,0 +1,116 @@
+// The plan versions a subscription's timeline names, read from the catalog,
+// and the billing core's view of them, keyed by plan version id (`plv_…`) so
+// that one timeline can move between versions of one plan. A version is
+// checked with the catalog's own conversion (toCoreCharges) in the
+// subscription's currency before a subscription is put on it.
+
+import { meterAggregationsOf } from "../catalog/catalog-references.ts";
+import { toCoreCharges } from "../catalog/core-charges.ts";
+import { contentOf, selectPlanVersions } from "../catalog/plan-store.ts";
+import type { PlanVersionContent } from "../catalog/plan-version-content.ts";
+import type { PlanVersionState } from "../catalog/tables.ts";
+import { BillingInputError, type Catalog, type PlanVersion as EnginePlanVersion } from "../core/catalog.ts";
+import type { TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { conflict } from "../platform/errors.ts";
+
+/** A plan version as subscriptions need it: who it belongs to, its number and its content. */
+export type PlanVersionFacts = {
+  id: string;
+  planId: string;
+  planCode: string;
+  version: number;
+  state: PlanVersionState;
+  content: PlanVersionContent;
+};
+
+/** The plan versions with these ids (those that exist in the tenant), by id. */
+export async function loadPlanVersions(
+  database: Database,
+  scope: TenantScope,
+  ids: readonly string[],
+): Promise<Map<string, PlanVersionFacts>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectPlanVersions(database, scope)
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  if (rows.length === 0) return new Map();
+  const plans = await database
+    .selectFrom("plans")
+    .select(["id", "code"])
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("id", "in", [...new Set(rows.map((row) => row.plan_id))])
+    .execute();
+  const planCodes = new Map(plans.map((plan) => [plan.id, plan.code]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        planId: row.plan_id,
+        planCode: planCodes.get(row.plan_id) ?? row.plan_id,
+        version: row.version,
+        state: row.state,
+        content: contentOf(row),
+      },
+    ]),
+  );
+}
+
+/** The currencies a version can bill in: its own and those of its price books. */
+export function currenciesOf(content: PlanVersionContent): string[] {
+  return [content.currency, ...content.currency_prices.map((book) => book.currency)];
+}
+
+/**
+ * Refuses a version that cannot bill in `currency`: one the currency has no
+ * price book for, or whose charges no longer check out against the meters.
+ * Runs the same conversion invoicing runs, so a subscription is never
+ * recorded on prices the engine would refuse.
+ */
+export async function ensureBillableIn(
+  database: Database,
+  scope: TenantScope,
+  version: PlanVersionFacts,
+  currency: string,
+  path: string,
+): Promise<void> {
+  if (!currenciesOf(version.content).includes(currency)) {
+    throw conflict(
+      "plan_version_currency_unsupported",
+      `Version ${version.version} of plan ${version.planCode} has no prices in ${currency} ` +
+        `(it prices ${currenciesOf(version.content).join(", ")}).`,
+      [{ path, message: `cannot price ${currency}` }],
+    );
+  }
+  try {
+    toCoreCharges(version.content, await meterAggregationsOf(database, scope), currency);
+  } catch (error) {
+    if (error instanceof BillingInputError) {
+      throw conflict(
+        "plan_version_unbillable",
+        `Version ${version.version} of plan ${version.planCode} cannot bill in ${currency}: ${error.message}.`,
+        [{ path, message: "cannot be billed" }],
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * An engine catalog of these versions for laying out billing periods: the
+ * schedule reads only each plan's interval, so charges are left out (pricing
+ * is invoicing's, with the meters in effect). Keyed by plan version id.
+ */
+export function scheduleCatalogOf(versions: Iterable<PlanVersionFacts>): Catalog {
+  const plans = new Map<string, EnginePlanVersion>();
+  for (const version of versions) {
+    plans.set(version.id, {
+      code: version.id,
+      interval: { unit: version.content.interval, count: version.content.interval_count },
+      charges: [],
+    });
+  }
+  return { meters: new Map(), plans };
+}

@@ -1,0 +1,94 @@
+// Plan changes and cancellations: each is one entry appended to the
+// subscription's timeline, at now, at the end of the current period or at a
+// given instant, which the engine then bills (proration, credits, true-ups).
+import type { RequestContext } from "../platform/context.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
+import { ensureBillableIn } from "./engine-catalog.ts";
+import { choosePlanVersion } from "./plan-choice.ts";
+import type { CancelSubscriptionInput, ChangePlanInput, SubscriptionView } from "./subscription-schemas.ts";
+import { loadSubscription, lockSubscription } from "./subscription-store.ts";
+import { planVersionAt } from "./subscription-timeline.ts";
+import {
+  appendChange,
+  ensureChangeFits,
+  ensureNotCanceled,
+  nowOrStart,
+  periodEndOf,
+} from "./timeline-writes.ts";
+
+export async function changePlan(
+  context: RequestContext,
+  subscriptionId: string,
+  input: ChangePlanInput,
+): Promise<SubscriptionView> {
+  if (input.timing === "at" && input.at === undefined) {
+    throw validationFailed([{ path: "$.at", message: "is required when timing is at" }]);
+  }
+  if (input.timing !== "at" && input.at !== undefined) {
+    throw validationFailed([{ path: "$.at", message: `must be left out when timing is ${input.timing}` }]);
+  }
+  const now = context.clock.now();
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await lockSubscription(transaction, context, subscriptionId);
+    const loaded = await loadSubscription(transaction, context, row);
+    ensureNotCanceled(loaded);
+    const at =
+      input.timing === "immediate"
+        ? nowOrStart(loaded, now)
+        : input.timing === "period_end"
+          ? await periodEndOf(transaction, context, loaded, now)
+          : new Date(input.at as string);
+    ensureChangeFits(loaded, at, input.timing === "at" ? "$.at" : "$.timing");
+    const versionPath = input.plan_version === undefined ? "$.plan_id" : "$.plan_version";
+    const version = await choosePlanVersion(transaction, context, {
+      planId: input.plan_id,
+      version: input.plan_version,
+      at,
+      paths: { plan: "$.plan_id", version: "$.plan_version" },
+    });
+    if (version.id === planVersionAt(loaded.timeline, at.getTime())) {
+      throw conflict(
+        "subscription_already_on_version",
+        `Subscription ${row.id} is already on version ${version.version} of plan ${version.planCode} ` +
+          `at ${at.toISOString()}.`,
+        [{ path: versionPath, message: "is the version the subscription is on then" }],
+      );
+    }
+    await ensureBillableIn(transaction, context, version, row.currency, versionPath);
+    return appendChange(
+      transaction,
+      context,
+      loaded,
+      { kind: "change_plan", version, at, timing: input.timing },
+      "subscription.plan_changed",
+    );
+  });
+}
+
+export async function cancelSubscription(
+  context: RequestContext,
+  subscriptionId: string,
+  input: CancelSubscriptionInput,
+): Promise<SubscriptionView> {
+  const now = context.clock.now();
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await lockSubscription(transaction, context, subscriptionId);
+    const loaded = await loadSubscription(transaction, context, row);
+    const last = loaded.timeline.changes.at(-1);
+    if (last?.type === "cancel") {
+      throw conflict(
+        "subscription_already_canceled",
+        `Subscription ${row.id} already has a cancellation at ${new Date(last.at).toISOString()}.`,
+      );
+    }
+    const at = input.at === undefined ? nowOrStart(loaded, now) : new Date(input.at);
+    ensureChangeFits(loaded, at, "$.at");
+    return appendChange(
+      transaction,
+      context,
+      loaded,
+      { kind: "cancel", mode: input.mode, at, timing: input.at === undefined ? "now" : "at" },
+      "subscription.canceled",
+    );
+  });
+}

@@ -1,0 +1,136 @@
+// Pausing and resuming: a pause holds the invoices that fall due while it
+// lasts (invoicing skips them), from `from` until `until` or a resume. Pauses
+// of one subscription never overlap, and none reaches back into what was
+// already billed.
+import { describeActor } from "../governance/audit-log.ts";
+import type { RequestContext } from "../platform/context.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { loadPlanVersions, scheduleCatalogOf } from "./engine-catalog.ts";
+import type {
+  PauseSubscriptionInput,
+  ResumeSubscriptionInput,
+  SubscriptionView,
+} from "./subscription-schemas.ts";
+import { loadSubscription, lockSubscription } from "./subscription-store.ts";
+import { endOf, pauseAt, planVersionIdsOf } from "./subscription-timeline.ts";
+import { auditTimelineWrite, ensureNotBilled, nextBillingWith, nowOrStart } from "./timeline-writes.ts";
+
+export async function pauseSubscription(
+  context: RequestContext,
+  subscriptionId: string,
+  input: PauseSubscriptionInput,
+): Promise<SubscriptionView> {
+  const now = context.clock.now();
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await lockSubscription(transaction, context, subscriptionId);
+    const loaded = await loadSubscription(transaction, context, row);
+    const from = input.at === undefined ? nowOrStart(loaded, now) : new Date(input.at);
+    const until = input.until === undefined ? null : new Date(input.until);
+    if (from < row.started_at) {
+      throw validationFailed([
+        { path: "$.at", message: `is before the subscription starts, at ${row.started_at.toISOString()}` },
+      ]);
+    }
+    if (until !== null && until <= from) {
+      throw validationFailed([{ path: "$.until", message: "must be after the pause starts" }]);
+    }
+    const versions = await loadPlanVersions(transaction, context, planVersionIdsOf(loaded.timeline));
+    const endsAt = endOf(loaded.timeline, scheduleCatalogOf(versions.values()));
+    if (endsAt !== null && from.getTime() >= endsAt) {
+      throw conflict(
+        "subscription_ended",
+        `Subscription ${row.id} ends at ${new Date(endsAt).toISOString()}: there is nothing to pause then.`,
+        [{ path: "$.at", message: `must be before ${new Date(endsAt).toISOString()}` }],
+      );
+    }
+    ensureNotBilled(row, from, "$.at", false);
+    const overlapping = loaded.pauses.find(
+      (pause) =>
+        (until === null || pause.from < until.getTime()) &&
+        (pause.until === null || from.getTime() < pause.until),
+    );
+    if (overlapping !== undefined) {
+      const through =
+        overlapping.until === null ? "until resumed" : `until ${new Date(overlapping.until).toISOString()}`;
+      throw conflict(
+        "subscription_already_paused",
+        `Subscription ${row.id} is paused from ${new Date(overlapping.from).toISOString()} ${through}; ` +
+          "pauses cannot overlap.",
+        [{ path: "$.at", message: "falls in or reaches into another pause" }],
+      );
+    }
+    await transaction
+      .insertInto("subscription_pauses")
+      .values({
+        id: newId("subscriptionPause", now),
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        subscription_id: row.id,
+        paused_from: from,
+        paused_until: until,
+        paused_by: describeActor(context.actor).id,
+        resumed_by: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const updated = await transaction
+      .updateTable("subscriptions")
+      .set({ next_billing_at: nextBillingWith(row, from), updated_at: now })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return auditTimelineWrite(transaction, context, loaded, updated, "subscription.paused");
+  });
+}
+
+/** Ends the pause in force at `at` (now when left out) there; invoices due from then on are billed again. */
+export async function resumeSubscription(
+  context: RequestContext,
+  subscriptionId: string,
+  input: ResumeSubscriptionInput,
+): Promise<SubscriptionView> {
+  const now = context.clock.now();
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await lockSubscription(transaction, context, subscriptionId);
+    const loaded = await loadSubscription(transaction, context, row);
+    const at = input.at === undefined ? now : new Date(input.at);
+    const pause = pauseAt(loaded.pauses, at.getTime());
+    const pauseRow =
+      pause && loaded.pauseRows.find((candidate) => candidate.paused_from.getTime() === pause.from);
+    if (pauseRow === undefined) {
+      throw conflict(
+        "subscription_not_paused",
+        `Subscription ${row.id} is not paused at ${at.toISOString()}.`,
+        input.at === undefined ? undefined : [{ path: "$.at", message: "falls in no pause" }],
+      );
+    }
+    ensureNotBilled(row, at, "$.at", false);
+    const resumedBy = describeActor(context.actor).id;
+    if (at.getTime() === pauseRow.paused_from.getTime()) {
+      // Resumed the instant it started: the pause held nothing and is dropped (the audit entry keeps it).
+      await transaction
+        .deleteFrom("subscription_pauses")
+        .where("environment_id", "=", context.environmentId)
+        .where("id", "=", pauseRow.id)
+        .execute();
+    } else {
+      await transaction
+        .updateTable("subscription_pauses")
+        .set({ paused_until: at, resumed_by: resumedBy, updated_at: now })
+        .where("environment_id", "=", context.environmentId)
+        .where("id", "=", pauseRow.id)
+        .execute();
+    }
+    const updated = await transaction
+      .updateTable("subscriptions")
+      .set({ next_billing_at: nextBillingWith(row, at), updated_at: now })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return auditTimelineWrite(transaction, context, loaded, updated, "subscription.resumed");
+  });
+}

@@ -1,0 +1,238 @@
+// The JSON shapes of subscriptions, their timeline and plan version
+// migrations on the API.
+import { type Static, Type } from "typebox";
+import { ReasonField } from "../governance/governance-schemas.ts";
+import {
+  CurrencyCode,
+  DecimalString,
+  Metadata,
+  NonNegativeDecimalString,
+  Nullable,
+  StringEnum,
+  Timestamp,
+} from "../platform/http/schemas.ts";
+import { subscriptionStatuses } from "./subscription-timeline.ts";
+
+const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
+const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
+const Instant = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
+
+export const SubscriptionIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+export const CreateSubscriptionBody = Type.Object(
+  {
+    customer_id: ObjectId,
+    plan_id: ObjectId,
+    plan_version: Type.Optional({
+      ...VersionNumber,
+      description: "a published version of the plan; the one in effect at start_at when left out",
+    }),
+    start_at: Type.Optional({ ...Instant, description: "now when left out; past and future both allowed" }),
+    billing: Type.Optional(
+      StringEnum(["anniversary", "calendar"], {
+        description:
+          "anniversary (the default): periods start on the start date; calendar: on calendar boundaries",
+      }),
+    ),
+    trial_days: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 3650, description: "the plan version's trial when left out" }),
+    ),
+    currency: Type.Optional({
+      ...CurrencyCode,
+      description:
+        "the customer's currency when left out, else the version's; the version must price it (its own or a price book)",
+    }),
+    external_id: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+    metadata: Type.Optional(Metadata),
+    progressive_billing_threshold: Type.Optional({
+      ...NonNegativeDecimalString,
+      description: "an amount above 0: usage billed early when the period's charges reach it",
+    }),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type CreateSubscriptionInput = Static<typeof CreateSubscriptionBody>;
+
+export const SubscriptionListQuery = Type.Object({
+  customer_id: Type.Optional(ObjectId),
+  plan_id: Type.Optional({ ...ObjectId, description: "subscriptions on this plan now" }),
+  status: Type.Optional(StringEnum(subscriptionStatuses)),
+});
+export type SubscriptionListFilters = Static<typeof SubscriptionListQuery>;
+
+export const ChangePlanBody = Type.Object(
+  {
+    plan_id: { ...ObjectId, description: "the same plan (another version) or another plan" },
+    plan_version: Type.Optional({
+      ...VersionNumber,
+      description: "a published version; the one in effect when the change takes effect when left out",
+    }),
+    timing: StringEnum(["immediate", "period_end", "at"], {
+      description: "now, at the end of the current period, or at `at`",
+    }),
+    at: Type.Optional({ ...Instant, description: "required with timing at, left out otherwise" }),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type ChangePlanInput = Static<typeof ChangePlanBody>;
+
+export const CancelSubscriptionBody = Type.Object(
+  {
+    mode: StringEnum(["immediate", "period_end"], {
+      description: "immediate: ends at `at`; period_end: at the end of the period `at` falls in",
+    }),
+    at: Type.Optional({ ...Instant, description: "now when left out" }),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type CancelSubscriptionInput = Static<typeof CancelSubscriptionBody>;
+
+export const PauseSubscriptionBody = Type.Object(
+  {
+    at: Type.Optional({ ...Instant, description: "when the pause starts; now when left out" }),
+    until: Type.Optional({ ...Instant, description: "when it ends by itself; open-ended when left out" }),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type PauseSubscriptionInput = Static<typeof PauseSubscriptionBody>;
+
+export const ResumeSubscriptionBody = Type.Object(
+  {
+    at: Type.Optional({ ...Instant, description: "when the pause ends; now when left out" }),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type ResumeSubscriptionInput = Static<typeof ResumeSubscriptionBody>;
+
+const PlanVersionReference = Type.Object({
+  plan_id: Type.String(),
+  plan_code: Type.String(),
+  plan_version_id: Type.String(),
+  version: Type.Integer(),
+});
+export type PlanVersionReference = Static<typeof PlanVersionReference>;
+
+const SubscriptionChangeSchema = Type.Object({
+  id: Type.String({ examples: ["sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  type: StringEnum(["change_plan", "cancel"]),
+  at: Timestamp,
+  plan: Nullable(PlanVersionReference),
+  mode: Nullable(StringEnum(["immediate", "period_end"])),
+  timing: Type.String({
+    description: "how `at` was asked for: immediate, period_end, at, or a migration's timing",
+  }),
+  migration_id: Nullable(Type.String()),
+  created_by: Type.String(),
+  created_at: Timestamp,
+});
+export type SubscriptionChangeView = Static<typeof SubscriptionChangeSchema>;
+
+const SubscriptionPauseSchema = Type.Object({
+  id: Type.String(),
+  from: Timestamp,
+  until: Nullable(Timestamp),
+  paused_by: Type.String(),
+  resumed_by: Nullable(Type.String()),
+  created_at: Timestamp,
+});
+export type SubscriptionPauseView = Static<typeof SubscriptionPauseSchema>;
+
+export const SubscriptionSchema = Type.Object({
+  id: Type.String({ examples: ["sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  customer_id: Type.String(),
+  external_id: Nullable(Type.String()),
+  status: StringEnum(subscriptionStatuses, { description: "at the time of the request" }),
+  plan_id: Type.String({ description: "the plan the subscription started on" }),
+  plan_version_id: Type.String({ description: "the version the subscription started on" }),
+  current_plan: {
+    ...PlanVersionReference,
+    description: "the plan version in force now (the first one before the start)",
+  },
+  currency: Type.String(),
+  billing: StringEnum(["anniversary", "calendar"]),
+  trial_days: Type.Integer(),
+  started_at: Timestamp,
+  trial_ends_at: Timestamp,
+  timezone: Type.String({ description: "the customer's zone when the subscription was created" }),
+  current_period_start: Nullable(Timestamp),
+  current_period_end: Nullable(Timestamp),
+  ends_at: Nullable({ ...Timestamp, description: "when the recorded cancellation ends it" }),
+  next_billing_at: Nullable(Timestamp),
+  billed_through: Nullable(Timestamp),
+  progressive_billing_threshold: Nullable(DecimalString),
+  metadata: Type.Record(Type.String(), Type.String()),
+  changes: Type.Array(SubscriptionChangeSchema, { description: "in the order they take effect" }),
+  pauses: Type.Array(SubscriptionPauseSchema, { description: "oldest first" }),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type SubscriptionView = Static<typeof SubscriptionSchema>;
+
+export const PlanMigrationParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+export const CreatePlanMigrationBody = Type.Object(
+  {
+    from_version: { ...VersionNumber, description: "the version whose subscribers move" },
+    to_version: { ...VersionNumber, description: "a published version of the same plan" },
+    timing: StringEnum(["now", "next_period", "at"], {
+      description: "now, at the end of each subscription's current period, or at `at`",
+    }),
+    at: Type.Optional({
+      ...Instant,
+      description: "required with timing at, left out otherwise; not in the past",
+    }),
+    subscription_ids: Type.Optional(
+      Type.Array(ObjectId, {
+        minItems: 1,
+        maxItems: 1000,
+        description: "the subscriptions to move; every subscription now on from_version when left out",
+      }),
+    ),
+    dry_run: Type.Optional(
+      Type.Boolean({ description: "true: only preview each subscription's change and invoice difference" }),
+    ),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type CreatePlanMigrationInput = Static<typeof CreatePlanMigrationBody>;
+
+const InvoicePreviewDifference = Type.Object({
+  before: Type.Unknown({ description: "the subscription's next invoice without the change" }),
+  after: Type.Unknown({ description: "the same invoice with the change" }),
+  difference: DecimalString,
+});
+
+const MigratedSubscriptionSchema = Type.Object({
+  subscription_id: Type.String(),
+  customer_id: Type.String(),
+  at: Timestamp,
+  change_id: Nullable({ ...Type.String(), description: "null in a dry run" }),
+  preview: Type.Optional(InvoicePreviewDifference),
+});
+export type MigratedSubscription = Static<typeof MigratedSubscriptionSchema>;
+
+export const PlanMigrationSchema = Type.Object({
+  id: Nullable({
+    ...Type.String({ examples: ["pmg_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    description: "null in a dry run",
+  }),
+  plan_id: Type.String(),
+  from_version: Type.Integer(),
+  to_version: Type.Integer(),
+  from_version_id: Type.String(),
+  to_version_id: Type.String(),
+  timing: StringEnum(["now", "next_period", "at"]),
+  at: Nullable(Timestamp),
+  dry_run: Type.Boolean(),
+  subscriptions: Type.Array(MigratedSubscriptionSchema),
+  created_by: Type.String(),
+  reason: Nullable(Type.String()),
+  created_at: Timestamp,
+});
+export type PlanMigration = Static<typeof PlanMigrationSchema>;

@@ -1,0 +1,234 @@
+// Reading subscriptions and their timelines: scoped selects, the row lock
+// every timeline write takes, the status filter in SQL, and the conversion of
+// rows into the billing core's Subscription.
+import type { ExpressionBuilder, Selectable } from "kysely";
+import type { Instant } from "../core/instant.ts";
+import type { Subscription, SubscriptionChange } from "../core/subscription.ts";
+import type { TenantScope } from "../platform/context.ts";
+import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
+import { notFound } from "../platform/errors.ts";
+import type { Pause, SubscriptionStatus } from "./subscription-timeline.ts";
+import type { SubscriptionChangeTable, SubscriptionPauseTable, SubscriptionTable } from "./tables.ts";
+
+export type SubscriptionRow = Selectable<SubscriptionTable>;
+export type SubscriptionChangeRow = Selectable<SubscriptionChangeTable>;
+export type SubscriptionPauseRow = Selectable<SubscriptionPauseTable>;
+
+/** A subscription with its whole timeline, as rows and as the engine reads it. */
+export type LoadedSubscription = {
+  row: SubscriptionRow;
+  changes: SubscriptionChangeRow[];
+  pauseRows: SubscriptionPauseRow[];
+  timeline: Subscription;
+  pauses: Pause[];
+};
+
+export function selectSubscriptions(database: Database, scope: TenantScope) {
+  return database
+    .selectFrom("subscriptions")
+    .selectAll("subscriptions")
+    .where("subscriptions.organization_id", "=", scope.organizationId)
+    .where("subscriptions.environment_id", "=", scope.environmentId);
+}
+
+export async function findSubscription(
+  database: Database,
+  scope: TenantScope,
+  id: string,
+): Promise<SubscriptionRow> {
+  const row = await selectSubscriptions(database, scope)
+    .where("subscriptions.id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw notFound("subscription", id);
+  return row;
+}
+
+/**
+ * The subscription, locked for the rest of the transaction. Every write to a
+ * timeline takes this lock first, so two changes cannot both pass the "not
+ * before the last change" check, and a bill run reading the timeline in its
+ * own transaction (billableSubscriptionsOf) does not race a change.
+ */
+export async function lockSubscription(
+  transaction: Database,
+  scope: TenantScope,
+  id: string,
+): Promise<SubscriptionRow> {
+  const row = await selectSubscriptions(transaction, scope)
+    .where("subscriptions.id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound("subscription", id);
+  return row;
+}
+
+/** The changes and pauses of these subscriptions, and each as the engine's Subscription. */
+export async function loadTimelines(
+  database: Database,
+  scope: TenantScope,
+  rows: readonly SubscriptionRow[],
+): Promise<LoadedSubscription[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [changeRows, pauseRows] = await Promise.all([
+    database
+      .selectFrom("subscription_changes")
+      .selectAll()
+      .where("organization_id", "=", scope.organizationId)
+      .where("environment_id", "=", scope.environmentId)
+      .where("subscription_id", "in", ids)
+      .orderBy("subscription_id")
+      .orderBy("sequence")
+      .execute(),
+    database
+      .selectFrom("subscription_pauses")
+      .selectAll()
+      .where("organization_id", "=", scope.organizationId)
+      .where("environment_id", "=", scope.environmentId)
+      .where("subscription_id", "in", ids)
+      .orderBy("subscription_id")
+      .orderBy("paused_from")
+      .execute(),
+  ]);
+  const changesBySubscription = groupBy(changeRows, (change) => change.subscription_id);
+  const pausesBySubscription = groupBy(pauseRows, (pause) => pause.subscription_id);
+  return rows.map((row) => {
+    const changes = changesBySubscription.get(row.id) ?? [];
+    const pauses = pausesBySubscription.get(row.id) ?? [];
+    return {
+      row,
+      changes,
+      pauseRows: pauses,
+      timeline: engineSubscriptionOf(row, changes),
+      pauses: pauses.map(pauseOf),
+    };
+  });
+}
+
+export async function loadSubscription(
+  database: Database,
+  scope: TenantScope,
+  row: SubscriptionRow,
+): Promise<LoadedSubscription> {
+  const [loaded] = await loadTimelines(database, scope, [row]);
+  if (loaded === undefined) throw new Error(`Subscription ${row.id} did not load.`);
+  return loaded;
+}
+
+/** The engine's view of the timeline; plan codes are plan version ids. */
+export function engineSubscriptionOf(
+  row: SubscriptionRow,
+  changes: readonly SubscriptionChangeRow[],
+): Subscription {
+  return {
+    planCode: row.plan_version_id,
+    start: row.started_at.getTime(),
+    timeZone: row.timezone,
+    alignment: row.billing_alignment,
+    trialDays: row.trial_days,
+    changes: changes.map(engineChangeOf),
+  };
+}
+
+function engineChangeOf(change: SubscriptionChangeRow): SubscriptionChange {
+  if (change.kind === "change_plan") {
+    if (change.plan_version_id === null) throw new Error(`Plan change ${change.id} names no plan version.`);
+    return { type: "change_plan", at: change.at.getTime(), planCode: change.plan_version_id };
+  }
+  if (change.cancel_mode === null) throw new Error(`Cancellation ${change.id} has no mode.`);
+  return { type: "cancel", at: change.at.getTime(), mode: change.cancel_mode };
+}
+
+function pauseOf(row: SubscriptionPauseRow): Pause {
+  return { from: row.paused_from.getTime(), until: row.paused_until?.getTime() ?? null };
+}
+
+/** The subscription's latest change, or undefined: a new change may not take effect before it. */
+export function lastChangeAt(loaded: LoadedSubscription): Instant | undefined {
+  return loaded.timeline.changes.at(-1)?.at;
+}
+
+type SubscriptionExpressions = ExpressionBuilder<DatabaseSchema, "subscriptions">;
+
+/** Whether the subscription is inside a pause at `at`, in SQL. */
+function pausedAt(eb: SubscriptionExpressions, at: Date) {
+  return eb.exists(
+    eb
+      .selectFrom("subscription_pauses")
+      .select("subscription_pauses.id")
+      .whereRef("subscription_pauses.subscription_id", "=", "subscriptions.id")
+      .where("subscription_pauses.paused_from", "<=", at)
+      .where((inner) =>
+        inner.or([
+          inner("subscription_pauses.paused_until", "is", null),
+          inner("subscription_pauses.paused_until", ">", at),
+        ]),
+      ),
+  );
+}
+
+/**
+ * The SQL form of `statusAt` (subscription-timeline.ts), with the same order
+ * of precedence: ended, scheduled, paused, canceling, trialing, active.
+ */
+export function whereStatus(status: SubscriptionStatus, at: Date) {
+  return (eb: SubscriptionExpressions) => {
+    const ended = eb("subscriptions.ends_at", "<=", at);
+    const notEnded = eb.or([eb("subscriptions.ends_at", "is", null), eb("subscriptions.ends_at", ">", at)]);
+    const started = eb("subscriptions.started_at", "<=", at);
+    switch (status) {
+      case "ended":
+        return ended;
+      case "scheduled":
+        return eb.and([notEnded, eb("subscriptions.started_at", ">", at)]);
+      case "paused":
+        return eb.and([notEnded, started, pausedAt(eb, at)]);
+      case "canceling":
+        return eb.and([eb("subscriptions.ends_at", ">", at), started, eb.not(pausedAt(eb, at))]);
+      case "trialing":
+        return eb.and([
+          eb("subscriptions.ends_at", "is", null),
+          started,
+          eb.not(pausedAt(eb, at)),
+          eb("subscriptions.trial_ends_at", ">", at),
+        ]);
+      case "active":
+        return eb.and([
+          eb("subscriptions.ends_at", "is", null),
+          eb.not(pausedAt(eb, at)),
+          eb("subscriptions.trial_ends_at", "<=", at),
+        ]);
+    }
+  };
+}
+
+/** Subscriptions whose plan at `at` is `planId`: the latest plan change at or before it, else the first plan. */
+export function whereOnPlanAt(planId: string, at: Date) {
+  return (eb: SubscriptionExpressions) =>
+    eb(
+      eb.fn.coalesce(
+        eb
+          .selectFrom("subscription_changes")
+          .select("subscription_changes.plan_id")
+          .whereRef("subscription_changes.subscription_id", "=", "subscriptions.id")
+          .where("subscription_changes.kind", "=", "change_plan")
+          .where("subscription_changes.at", "<=", at)
+          .orderBy("subscription_changes.sequence", "desc")
+          .limit(1),
+        eb.ref("subscriptions.plan_id"),
+      ),
+      "=",
+      planId,
+    );
+}
+
+function groupBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,166 @@
+// Subscription use cases: create one on a published plan version, read one
+// with its timeline, list them with filters. Changes to a timeline are in
+// subscription-changes.ts and subscription-pauses.ts.
+import { Decimal } from "../core/decimal.ts";
+import type { Customer } from "../customers/customer-schemas.ts";
+import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext } from "../platform/context.ts";
+import { isUniqueViolation } from "../platform/database/errors.ts";
+import { conflict, FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { currenciesOf, ensureBillableIn, type PlanVersionFacts } from "./engine-catalog.ts";
+import { choosePlanVersion } from "./plan-choice.ts";
+import type {
+  CreateSubscriptionInput,
+  SubscriptionListFilters,
+  SubscriptionView,
+} from "./subscription-schemas.ts";
+import {
+  findSubscription,
+  loadSubscription,
+  loadTimelines,
+  selectSubscriptions,
+  whereOnPlanAt,
+  whereStatus,
+} from "./subscription-store.ts";
+import { trialEndOf } from "./subscription-timeline.ts";
+import { presentSubscriptions } from "./subscription-views.ts";
+
+export async function createSubscription(
+  context: RequestContext,
+  input: CreateSubscriptionInput,
+): Promise<SubscriptionView> {
+  const now = context.clock.now();
+  const customer = await customerNamedBy(context, input.customer_id);
+  if (customer.archived_at !== null) {
+    throw conflict("customer_archived", `Customer ${customer.id} is archived and is no longer billed anew.`, [
+      { path: "$.customer_id", message: "is archived" },
+    ]);
+  }
+  if (input.progressive_billing_threshold !== undefined) {
+    if (new Decimal(input.progressive_billing_threshold).isZero()) {
+      throw validationFailed([{ path: "$.progressive_billing_threshold", message: "must be more than 0" }]);
+    }
+  }
+  const startedAt = input.start_at === undefined ? now : new Date(input.start_at);
+  const version = await choosePlanVersion(context.database, context, {
+    planId: input.plan_id,
+    version: input.plan_version,
+    at: startedAt,
+    paths: { plan: "$.plan_id", version: "$.plan_version" },
+  });
+  const currency = currencyFor(input.currency, customer, version);
+  await ensureBillableIn(context.database, context, version, currency, "$.plan_id");
+  const trialDays = input.trial_days ?? version.content.trial_days;
+  const timeline = { start: startedAt.getTime(), trialDays, timeZone: customer.timezone };
+
+  try {
+    return await context.database.transaction().execute(async (transaction) => {
+      const row = await transaction
+        .insertInto("subscriptions")
+        .values({
+          id: newId("subscription", now),
+          organization_id: context.organizationId,
+          environment_id: context.environmentId,
+          customer_id: customer.id,
+          plan_id: version.planId,
+          plan_version_id: version.id,
+          currency,
+          billing_alignment: input.billing ?? "anniversary",
+          trial_days: trialDays,
+          started_at: startedAt,
+          trial_ends_at: new Date(trialEndOf(timeline)),
+          timezone: customer.timezone,
+          external_id: input.external_id ?? null,
+          metadata: JSON.stringify(input.metadata ?? {}),
+          // Nothing is billed before the start; the bill run looks there first.
+          next_billing_at: startedAt,
+          billed_through: null,
+          progressive_billing_threshold: input.progressive_billing_threshold ?? null,
+          ends_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const loaded = await loadSubscription(transaction, context, row);
+      const [subscription] = await presentSubscriptions(transaction, context, [loaded], now);
+      if (subscription === undefined) throw new Error(`Subscription ${row.id} was not presented.`);
+      await recordAuditEvent(transaction, context, {
+        action: "subscription.created",
+        objectType: "subscription",
+        objectId: subscription.id,
+        before: null,
+        after: subscription,
+      });
+      return subscription;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw conflict(
+        "subscription_external_id_taken",
+        `A subscription with external id "${input.external_id}" already exists in this environment.`,
+        [{ path: "$.external_id", message: "is already used by another subscription" }],
+      );
+    }
+    throw error;
+  }
+}
+
+export async function getSubscription(context: RequestContext, id: string): Promise<SubscriptionView> {
+  const row = await findSubscription(context.database, context, id);
+  const loaded = await loadSubscription(context.database, context, row);
+  const [subscription] = await presentSubscriptions(context.database, context, [loaded], context.clock.now());
+  if (subscription === undefined) throw new Error(`Subscription ${id} was not presented.`);
+  return subscription;
+}
+
+/** Newest first; `status` and `plan_id` are read at the time of the request. */
+export async function listSubscriptions(
+  context: RequestContext,
+  filters: SubscriptionListFilters,
+  page: { limit: number; afterId: string | undefined },
+): Promise<SubscriptionView[]> {
+  const now = context.clock.now();
+  let query = selectSubscriptions(context.database, context)
+    .orderBy("subscriptions.id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("subscriptions.id", "<", page.afterId);
+  if (filters.customer_id !== undefined)
+    query = query.where("subscriptions.customer_id", "=", filters.customer_id);
+  if (filters.plan_id !== undefined) query = query.where(whereOnPlanAt(filters.plan_id, now));
+  if (filters.status !== undefined) query = query.where(whereStatus(filters.status, now));
+  const rows = await query.execute();
+  const loaded = await loadTimelines(context.database, context, rows);
+  return presentSubscriptions(context.database, context, loaded, now);
+}
+
+/** The customer a body names; an unknown one is bad input in `$.customer_id`, not a missing route object. */
+async function customerNamedBy(context: RequestContext, customerId: string): Promise<Customer> {
+  try {
+    return await getCustomer(context, customerId);
+  } catch (error) {
+    if (error instanceof FairbillError && error.status === 404) {
+      throw validationFailed([{ path: "$.customer_id", message: `no customer with id "${customerId}"` }]);
+    }
+    throw error;
+  }
+}
+
+/** The currency asked for, else the customer's, else the version's; the version must price it. */
+function currencyFor(asked: string | undefined, customer: Customer, version: PlanVersionFacts): string {
+  const priced = currenciesOf(version.content);
+  const currency = asked ?? customer.currency ?? version.content.currency;
+  if (priced.includes(currency)) return currency;
+  const problem: FieldError = {
+    path: "$.currency",
+    message:
+      asked === undefined
+        ? `the customer bills in ${currency}, which version ${version.version} of plan ${version.planCode} ` +
+          `cannot price (it prices ${priced.join(", ")}); give a currency it prices`
+        : `version ${version.version} of plan ${version.planCode} cannot price ${currency} ` +
+          `(it prices ${priced.join(", ")})`,
+  };
+  throw validationFailed([problem]);
+}

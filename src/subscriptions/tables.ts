@@ -1,0 +1,77 @@
+// Row types of the subscriptions domain's tables, for the typed query builder.
+import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    subscriptions: SubscriptionTable;
+    subscription_changes: SubscriptionChangeTable;
+    subscription_pauses: SubscriptionPauseTable;
+    plan_version_migrations: PlanVersionMigrationTable;
+  }
+}
+
+type Scoped = { id: string; organization_id: string; environment_id: string };
+
+export type BillingAlignmentColumn = "calendar" | "anniversary";
+
+export type SubscriptionTable = Scoped & {
+  customer_id: string;
+  plan_id: string;
+  plan_version_id: string;
+  currency: string;
+  billing_alignment: BillingAlignmentColumn;
+  trial_days: number;
+  started_at: Timestamp;
+  trial_ends_at: Timestamp;
+  timezone: string;
+  external_id: string | null;
+  metadata: Json<Record<string, string>>;
+  next_billing_at: Timestamp | null;
+  billed_through: Timestamp | null;
+  /** numeric, read as a string. */
+  progressive_billing_threshold: string | null;
+  ends_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type SubscriptionChangeKind = "change_plan" | "cancel";
+export type CancelMode = "immediate" | "period_end";
+
+export type SubscriptionChangeTable = Scoped & {
+  subscription_id: string;
+  sequence: number;
+  kind: SubscriptionChangeKind;
+  plan_id: string | null;
+  plan_version_id: string | null;
+  cancel_mode: CancelMode | null;
+  at: Timestamp;
+  timing: string;
+  migration_id: string | null;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+};
+
+export type SubscriptionPauseTable = Scoped & {
+  subscription_id: string;
+  paused_from: Timestamp;
+  paused_until: Timestamp | null;
+  paused_by: string;
+  resumed_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type MigrationTiming = "now" | "next_period" | "at";
+
+export type PlanVersionMigrationTable = Scoped & {
+  plan_id: string;
+  from_version_id: string;
+  to_version_id: string;
+  timing: MigrationTiming;
+  requested_at: Timestamp | null;
+  subscription_count: number;
+  created_by: string;
+  reason: string | null;
+  created_at: DefaultedTimestamp;
+};
