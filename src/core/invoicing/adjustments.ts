@@ -13,6 +13,13 @@ export type Coupon = {
    * `once` coupon is `repeating` for one invoice).
    */
   readonly duration: { readonly type: "forever" } | { readonly type: "repeating"; readonly invoices: number };
+  /**
+   * Limits the coupon to some lines (billing rule 22): those of a plan in
+   * `planCodes`, and usage lines of a meter in `meterCodes`. An empty list
+   * does not restrict by that dimension; both empty, or absent, is a coupon
+   * on the whole invoice.
+   */
+  readonly appliesTo?: { readonly planCodes: readonly string[]; readonly meterCodes: readonly string[] };
 };
 
 export type CreditGrant = {
@@ -30,4 +37,10 @@ export type CreditGrant = {
 export type TaxRate = {
   /** Percent of the amount after discounts and credits, `"20"` for 20 %. */
   readonly percent: Decimal;
+  /**
+   * The line amounts already include the tax (billing rule 23): the tax is
+   * the part of the taxable amount that is tax, and adds nothing to the
+   * total. Absent or false: the tax is added on top.
+   */
+  readonly inclusive?: boolean;
 };

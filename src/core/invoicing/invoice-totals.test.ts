@@ -229,3 +229,284 @@ describe("totals (property)", () => {
     );
   });
 });
+
+describe("inclusive tax (rule 23)", () => {
+  const inclusive = (percent: string) => ({ tax: { percent: new Decimal(percent), inclusive: true } });
+
+  it("takes the tax out of the taxable amount and adds nothing to the total", () => {
+    const invoices = settleAll(inclusive("20"), [["120.00"], ["10.05"], ["-10.05"]]);
+    // 10.05 × 20 / 120 = 1.675 → 1.68, rounded half away from zero like every amount.
+    expect(invoices.map((invoice) => [invoice.tax, invoice.total, invoice.amountDue])).toEqual([
+      ["20.00", "120.00", "120.00"],
+      ["1.68", "10.05", "10.05"],
+      ["-1.68", "-10.05", "0.00"],
+    ]);
+  });
+
+  it("applies to what remains after discounts and credits", () => {
+    const [invoice] = settleAll(
+      { ...inclusive("25"), coupons: [fixed("c", "20.00")], creditGrants: [grant("g", "5.00", 0)] },
+      [["150.00"]],
+    );
+    // taxable 125.00, of which 125 × 25 / 125 = 25.00 is tax.
+    expect(invoice).toMatchObject({ discount: "20.00", credits: "5.00", tax: "25.00", total: "125.00" });
+  });
+
+  it("leaves an exclusive rate as it was", () => {
+    const [exclusive] = settleAll({ tax: { percent: new Decimal("20"), inclusive: false } }, [["100.00"]]);
+    expect(exclusive).toMatchObject({ tax: "20.00", total: "120.00" });
+  });
+});
+
+/** A fixed line of `planCode`, or a usage line of `meterCode` when one is given. */
+function lineOf(amount: string, planCode: string, meterCode?: string): InvoiceLine {
+  const base = line(amount);
+  if (meterCode === undefined) {
+    return {
+      ...base,
+      details: {
+        kind: "fixed",
+        planCode,
+        timing: "in_advance",
+        fullAmount: base.amount,
+        proration: { days: 1, fullDays: 1 },
+      },
+    };
+  }
+  return {
+    ...base,
+    charge: meterCode,
+    kind: "usage",
+    details: {
+      kind: "usage",
+      planCode,
+      meterCode,
+      aggregation: "count",
+      eventCount: 1,
+      quantity: new Decimal(1),
+      quantityIsInexact: false,
+      price: { model: "percentage", rate: ZERO, fixedFee: new Decimal(amount), transactions: 1 },
+    },
+  };
+}
+
+const limitedTo = (coupon: Coupon, planCodes: string[], meterCodes: string[]): Coupon => ({
+  ...coupon,
+  appliesTo: { planCodes, meterCodes },
+});
+
+/** Settles invoices of the given lines one after another, with the coupons alone. */
+function settleLines(coupons: Coupon[], invoices: InvoiceLine[][]) {
+  const terms: AccountTerms = { currency: USD, coupons, creditGrants: [] };
+  let state: AccountState = openingAccountState([]);
+  return invoices.map((lines, index) => {
+    const settled = settleInvoice({ issuedAt: index * DAY, lines, terms, state });
+    state = settled.state;
+    return {
+      discounts: settled.invoice.discounts.map((entry) => `${entry.couponId}:${entry.amount.toFixed(2)}`),
+      counts: Object.fromEntries(state.couponInvoiceCounts),
+    };
+  });
+}
+
+describe("coupons limited to plans or meters (rule 22)", () => {
+  const mixed = [
+    lineOf("40.00", "pro"),
+    lineOf("25.00", "pro", "api_calls"),
+    lineOf("15.00", "pro", "storage"),
+    lineOf("20.00", "addon"),
+  ];
+
+  it("take their share of the eligible lines only", () => {
+    const [invoice] = settleLines(
+      [
+        limitedTo(percentage("plan", "10"), ["addon"], []),
+        limitedTo(percentage("meter", "50"), [], ["api_calls"]),
+        limitedTo(fixed("either", "100.00"), ["addon"], ["storage"]),
+      ],
+      [mixed],
+    );
+    // 10 % of 20.00; 50 % of 25.00 = 12.50; the fixed 100.00 stops at the 35.00 of addon + storage.
+    expect(invoice?.discounts).toEqual(["plan:2.00", "meter:12.50", "either:35.00"]);
+  });
+
+  it("never take more than earlier coupons left of the subtotal", () => {
+    const [invoice] = settleLines(
+      [fixed("first", "90.00"), limitedTo(percentage("pro", "100"), ["pro"], [])],
+      [mixed],
+    );
+    // The pro lines add up to 80.00, but only 10.00 of the 100.00 subtotal remains.
+    expect(invoice?.discounts).toEqual(["first:90.00", "pro:10.00"]);
+  });
+
+  it("with both lists empty apply to the whole invoice, as an unrestricted coupon", () => {
+    const [invoice] = settleLines([limitedTo(percentage("all", "10"), [], [])], [mixed]);
+    expect(invoice?.discounts).toEqual(["all:10.00"]);
+  });
+
+  it("count an invoice only when their eligible lines add up to more than zero", () => {
+    const coupon = limitedTo(fixed("addon", "5.00", { type: "repeating", invoices: 2 }), ["addon"], []);
+    const invoices = settleLines(
+      [percentage("everything", "100"), coupon],
+      [
+        [lineOf("50.00", "pro")],
+        [lineOf("50.00", "pro"), lineOf("20.00", "addon")],
+        [lineOf("50.00", "pro"), lineOf("-20.00", "addon")],
+        [lineOf("20.00", "addon")],
+        [lineOf("20.00", "addon")],
+      ],
+    );
+    // Invoice 1 has no addon line; invoice 3's addon lines are negative. Invoice 2 counts although the
+    // first coupon left nothing (as rule 17 for any coupon); invoice 4 is the second, invoice 5 is past it.
+    expect(invoices.map((invoice) => invoice.discounts)).toEqual([
+      ["everything:50.00"],
+      ["everything:70.00", "addon:0.00"],
+      ["everything:30.00"],
+      ["everything:20.00", "addon:0.00"],
+      ["everything:20.00"],
+    ]);
+    expect(invoices.map((invoice) => invoice.counts.addon ?? 0)).toEqual([0, 1, 1, 2, 3]);
+  });
+});
+
+describe("inclusive tax and restricted coupons (property)", () => {
+  const cents = (min: number, max: number) =>
+    fc.integer({ min, max }).map((value) => new Decimal(value).dividedBy(100));
+  const percents = fc.integer({ min: 0, max: 10_000 }).map((value) => new Decimal(value).dividedBy(100));
+
+  it("inclusive: tax + net = total, and the tax is within half a cent of taxable × p / (100 + p)", () => {
+    fc.assert(
+      fc.property(cents(-1_000_000, 1_000_000), percents, (amount, percent) => {
+        const { invoice } = settleInvoice({
+          issuedAt: 0,
+          lines: [line(amount.toFixed(2))],
+          terms: { currency: USD, coupons: [], creditGrants: [], tax: { percent, inclusive: true } },
+          state: openingAccountState([]),
+        });
+        const exact = amount.times(percent).dividedBy(percent.plus(100));
+        const net = invoice.total.minus(invoice.tax);
+        expect(invoice.total.equals(amount)).toBe(true);
+        expect(net.plus(invoice.tax).equals(invoice.total)).toBe(true);
+        expect(invoice.tax.minus(exact).abs().lessThanOrEqualTo("0.005")).toBe(true);
+        expect(invoice.tax.decimalPlaces()).toBeLessThanOrEqual(2);
+        // The tax never exceeds what the customer pays, nor has another sign.
+        expect(invoice.tax.abs().lessThanOrEqualTo(invoice.total.abs())).toBe(true);
+        expect(invoice.tax.isZero() || invoice.tax.isNegative() === amount.isNegative()).toBe(true);
+      }),
+    );
+  });
+
+  const plans = ["basic", "pro", "addon"];
+  const meters = ["api_calls", "storage"];
+  const generatedLine = fc
+    .record({
+      amount: cents(-5_000, 20_000),
+      plan: fc.constantFrom(...plans),
+      meter: fc.option(fc.constantFrom(...meters), { nil: undefined }),
+    })
+    .map(({ amount, plan, meter }) => lineOf(amount.toFixed(2), plan, meter));
+  const generatedCoupon = fc
+    .record({
+      discount: fc.oneof(
+        percents.map((percent) => ({ type: "percentage" as const, percent: Decimal.min(percent, 100) })),
+        cents(0, 20_000).map((amount) => ({ type: "fixed" as const, amount })),
+      ),
+      planCodes: fc.subarray(plans),
+      meterCodes: fc.subarray(meters),
+      restricted: fc.boolean(),
+    })
+    .map(
+      ({ discount, planCodes, meterCodes, restricted }): Coupon => ({
+        id: "numbered below",
+        discount,
+        duration: { type: "forever" },
+        ...(restricted ? { appliesTo: { planCodes, meterCodes } } : {}),
+      }),
+    );
+
+  it("a restricted coupon takes no more than its eligible lines nor than the subtotal earlier coupons left", () => {
+    fc.assert(
+      fc.property(
+        fc.array(generatedCoupon, { maxLength: 4 }),
+        fc.array(generatedLine, { minLength: 1, maxLength: 8 }),
+        (generatedCoupons, lines) => {
+          const coupons = generatedCoupons.map((coupon, index) => ({ ...coupon, id: `c${index}` }));
+          const { invoice } = settleInvoice({
+            issuedAt: 0,
+            lines,
+            terms: { currency: USD, coupons, creditGrants: [] },
+            state: openingAccountState([]),
+          });
+          let remaining = invoice.subtotal;
+          for (const entry of invoice.discounts) {
+            const coupon = coupons.find((candidate) => candidate.id === entry.couponId);
+            const appliesTo = coupon?.appliesTo;
+            const restricted =
+              appliesTo !== undefined && (appliesTo.planCodes.length > 0 || appliesTo.meterCodes.length > 0);
+            const eligible = restricted
+              ? sumDecimals(
+                  lines
+                    .filter(
+                      (candidate) =>
+                        appliesTo.planCodes.includes(candidate.details.planCode) ||
+                        (candidate.details.kind === "usage" &&
+                          appliesTo.meterCodes.includes(candidate.details.meterCode)),
+                    )
+                    .map((candidate) => candidate.amount),
+                )
+              : invoice.subtotal;
+            expect(entry.amount.isNegative()).toBe(false);
+            expect(entry.amount.lessThanOrEqualTo(eligible)).toBe(true);
+            expect(entry.amount.lessThanOrEqualTo(remaining)).toBe(true);
+            remaining = remaining.minus(entry.amount);
+          }
+          expect(invoice.discount.lessThanOrEqualTo(Decimal.max(ZERO, invoice.subtotal))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("unrestricted coupons give what they gave before restrictions existed", () => {
+    fc.assert(
+      fc.property(
+        fc.array(generatedCoupon, { maxLength: 4 }),
+        fc.array(generatedLine, { minLength: 1, maxLength: 8 }),
+        (generatedCoupons, lines) => {
+          const coupons = generatedCoupons.map((coupon, index) => ({ ...coupon, id: `c${index}` }));
+          const unrestricted = coupons.map(({ appliesTo: _appliesTo, ...coupon }) => coupon);
+          const emptyLists = coupons.map((coupon) => ({
+            ...coupon,
+            appliesTo: { planCodes: [], meterCodes: [] },
+          }));
+          const settle = (list: Coupon[]) =>
+            settleInvoice({
+              issuedAt: 0,
+              lines,
+              terms: { currency: USD, coupons: list, creditGrants: [] },
+              state: openingAccountState([]),
+            });
+          const plain = settle(unrestricted);
+          const withEmptyLists = settle(emptyLists);
+          expect(withEmptyLists.invoice.discounts).toEqual(plain.invoice.discounts);
+          expect(withEmptyLists.state.couponInvoiceCounts).toEqual(plain.state.couponInvoiceCounts);
+          // The rule-17 reference: every coupon takes its share of what remains of a positive subtotal.
+          let remaining = plain.invoice.subtotal;
+          const expected = plain.invoice.subtotal.greaterThan(ZERO)
+            ? unrestricted.map((coupon) => {
+                const wanted =
+                  coupon.discount.type === "percentage"
+                    ? remaining.times(coupon.discount.percent).dividedBy(100)
+                    : Decimal.min(coupon.discount.amount, remaining);
+                const amount = wanted.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+                remaining = remaining.minus(amount);
+                return `${coupon.id}:${amount.toFixed(2)}`;
+              })
+            : [];
+          expect(
+            plain.invoice.discounts.map((entry) => `${entry.couponId}:${entry.amount.toFixed(2)}`),
+          ).toEqual(expected);
+        },
+      ),
+    );
+  });
+});

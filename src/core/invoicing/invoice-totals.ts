@@ -19,8 +19,12 @@ export type Invoice = {
   readonly discounts: readonly { readonly couponId: string; readonly amount: Decimal }[];
   readonly credits: Decimal;
   readonly creditsApplied: readonly { readonly grantId: string; readonly amount: Decimal }[];
+  /** Added to the total, or with an inclusive tax rate the part of the total that is tax. */
   readonly tax: Decimal;
-  /** subtotal − discount − credits + tax; negative totals become customer balance. */
+  /**
+   * subtotal − discount − credits, plus tax unless the tax rate is inclusive;
+   * negative totals become customer balance.
+   */
   readonly total: Decimal;
   /** Taken from the customer balance left by earlier negative totals. */
   readonly balanceApplied: Decimal;
@@ -56,25 +60,68 @@ export type AccountTerms = {
 /**
  * Coupons in the order listed, each on what remains of a positive subtotal and
  * rounded on its own. Every coupon counts each invoice with a positive
- * subtotal, even one left nothing to take (billing rule 17).
+ * subtotal, even one left nothing to take (billing rule 17); a coupon limited
+ * to some lines counts it only when those lines add up to more than zero, and
+ * takes its share of them, never more than remains (billing rule 22).
  */
-function applyCoupons(subtotal: Decimal, terms: AccountTerms, counts: Map<string, number>) {
+function applyCoupons(
+  subtotal: Decimal,
+  lines: readonly InvoiceLine[],
+  terms: AccountTerms,
+  counts: Map<string, number>,
+) {
   const discounts: { couponId: string; amount: Decimal }[] = [];
   if (subtotal.lessThanOrEqualTo(ZERO)) return discounts;
   let remaining = subtotal;
   for (const coupon of terms.coupons) {
+    const eligible = isRestricted(coupon) ? eligibleAmount(coupon, lines) : subtotal;
+    if (eligible.lessThanOrEqualTo(ZERO)) continue;
     const invoicesCounted = (counts.get(coupon.id) ?? 0) + 1;
     counts.set(coupon.id, invoicesCounted);
     if (coupon.duration.type === "repeating" && invoicesCounted > coupon.duration.invoices) continue;
+    const base = minDecimal(eligible, remaining);
     const wanted =
       coupon.discount.type === "percentage"
-        ? remaining.times(coupon.discount.percent).dividedBy(ONE_HUNDRED)
-        : minDecimal(coupon.discount.amount, remaining);
+        ? base.times(coupon.discount.percent).dividedBy(ONE_HUNDRED)
+        : minDecimal(coupon.discount.amount, base);
     const amount = roundToMinorUnit(wanted, terms.currency);
     remaining = remaining.minus(amount);
     discounts.push({ couponId: coupon.id, amount });
   }
   return discounts;
+}
+
+function isRestricted(coupon: Coupon): boolean {
+  return (
+    coupon.appliesTo !== undefined &&
+    (coupon.appliesTo.planCodes.length > 0 || coupon.appliesTo.meterCodes.length > 0)
+  );
+}
+
+/** What the lines a restricted coupon applies to add up to (billing rule 22). */
+function eligibleAmount(coupon: Coupon, lines: readonly InvoiceLine[]): Decimal {
+  const planCodes = new Set(coupon.appliesTo?.planCodes);
+  const meterCodes = new Set(coupon.appliesTo?.meterCodes);
+  const isEligible = (line: InvoiceLine) =>
+    planCodes.has(line.details.planCode) ||
+    (line.details.kind === "usage" && meterCodes.has(line.details.meterCode));
+  return sumDecimals(lines.filter(isEligible).map((line) => line.amount));
+}
+
+/**
+ * Exclusive: `percent` of the taxable amount, added on top. Inclusive: the
+ * taxable amount already holds the tax, `taxable × p / (100 + p)`, and the
+ * total stays the taxable amount (billing rule 23). Rounded once, either way.
+ */
+function taxOf(taxable: Decimal, terms: AccountTerms): { tax: Decimal; total: Decimal } {
+  if (terms.tax === undefined) return { tax: ZERO, total: taxable };
+  const { percent, inclusive = false } = terms.tax;
+  if (inclusive) {
+    const tax = roundToMinorUnit(taxable.times(percent).dividedBy(ONE_HUNDRED.plus(percent)), terms.currency);
+    return { tax, total: taxable };
+  }
+  const tax = roundToMinorUnit(taxable.times(percent).dividedBy(ONE_HUNDRED), terms.currency);
+  return { tax, total: taxable.plus(tax) };
 }
 
 function isEffective(grant: CreditGrant, instant: Instant): boolean {
@@ -127,16 +174,12 @@ export function settleInvoice(input: {
   const grantBalances = new Map(state.grantBalances);
 
   const subtotal = sumDecimals(lines.map((line) => line.amount));
-  const discounts = applyCoupons(subtotal, terms, couponInvoiceCounts);
+  const discounts = applyCoupons(subtotal, lines, terms, couponInvoiceCounts);
   const discount = sumDecimals(discounts.map((entry) => entry.amount));
   const creditsApplied = applyCredits(subtotal.minus(discount), issuedAt, terms, grantBalances);
   const credits = sumDecimals(creditsApplied.map((entry) => entry.amount));
   const taxable = subtotal.minus(discount).minus(credits);
-  const tax =
-    terms.tax === undefined
-      ? ZERO
-      : roundToMinorUnit(taxable.times(terms.tax.percent).dividedBy(ONE_HUNDRED), terms.currency);
-  const total = taxable.plus(tax);
+  const { tax, total } = taxOf(taxable, terms);
 
   // A negative total is owed to the customer; it pays later positive totals, never its own invoice.
   const balanceApplied = total.greaterThan(ZERO) ? minDecimal(state.customerBalance, total) : ZERO;
