@@ -6,6 +6,7 @@ import { defineConfig } from "vitest/config";
 const pureTests = [
   "src/core/**/*.test.ts",
   "src/simulation/**/*.test.ts",
+  "src/invoicing/documents/**/*.test.ts",
   "test/scenarios/**/*.test.ts",
   "web/src/**/*.test.ts",
 ];

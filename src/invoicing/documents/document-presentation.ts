@@ -42,8 +42,10 @@ export type PresentedDocument = {
   language: string;
   /** "Invoice" or "Credit note". */
   kindLabel: string;
-  /** "Invoice INV-0042", "Draft credit note". */
+  /** "Invoice INV-0042", "Draft credit note": the page title, and the PDF's. */
   title: string;
+  /** "Invoice", "Draft credit note": the big heading of the PDF, whose number stands among the facts. */
+  heading: string;
   /** Printed across every page: "Draft" for an unnumbered document, "Void" for a voided one. */
   watermark: string | null;
   facts: PresentedFact[];
@@ -69,13 +71,18 @@ export type PresentedDocument = {
  * UTF-8 cannot encode) or control characters (which HTML forbids and PDF
  * text operators mangle): each becomes U+FFFD, visibly, rather than vanishing.
  */
-export function cleanText(text: string): string {
+function cleanText(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this removes.
   return text.toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "\uFFFD");
 }
 
+/** An identifier or a label printed on one line (a title, a page footer): line breaks become spaces. */
+function singleLine(text: string): string {
+  return cleanText(text).replace(/[\r\n\u2028\u2029]+/g, " ");
+}
+
 function humanize(code: string): string {
-  const words = cleanText(code).replaceAll("_", " ").trim();
+  const words = singleLine(code).replaceAll("_", " ").trim();
   return words.length === 0 ? words : words[0]!.toUpperCase() + words.slice(1);
 }
 
@@ -253,7 +260,7 @@ export function presentInvoiceDocument(document: InvoiceDocument): PresentedDocu
   const format = formatterFor(document);
   const isCreditNote = document.kind === "credit_note";
   const kindLabel = isCreditNote ? "Credit note" : "Invoice";
-  const number = document.number === null ? null : cleanText(document.number);
+  const number = document.number === null ? null : singleLine(document.number);
   const status = humanize(document.status);
 
   const facts: PresentedFact[] = [
@@ -270,7 +277,7 @@ export function presentInvoiceDocument(document: InvoiceDocument): PresentedDocu
     });
   }
   if (isCreditNote && document.relatedInvoiceNumber !== null) {
-    facts.push({ label: "Corrects invoice", value: cleanText(document.relatedInvoiceNumber) });
+    facts.push({ label: "Corrects invoice", value: singleLine(document.relatedInvoiceNumber) });
   }
 
   const amountPaid = document.totals.amountPaid;
@@ -278,6 +285,7 @@ export function presentInvoiceDocument(document: InvoiceDocument): PresentedDocu
     language: Intl.getCanonicalLocales(document.locale)[0]!,
     kindLabel,
     title: number === null ? `Draft ${kindLabel.toLowerCase()}` : `${kindLabel} ${number}`,
+    heading: number === null ? `Draft ${kindLabel.toLowerCase()}` : kindLabel,
     watermark: number === null ? "Draft" : document.status === "void" ? "Void" : null,
     facts,
     reason: document.reason === null ? null : cleanText(document.reason),

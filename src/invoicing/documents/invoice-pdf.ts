@@ -81,8 +81,9 @@ class PageLayout {
     return this.document.page.width - 2 * MARGIN;
   }
 
+  /** Where content stops: the page's bottom margin keeps the footer's band free, also for text pdfkit flows. */
   get bottom(): number {
-    return this.document.page.height - MARGIN - FOOTER_HEIGHT;
+    return this.document.page.height - this.document.page.margins.bottom;
   }
 
   measure(text: string, width: number, style: TextStyle): number {
@@ -132,7 +133,7 @@ class PageLayout {
 function drawMasthead(layout: PageLayout): void {
   const { presented } = layout;
   const top = layout.y;
-  const titleBottom = layout.write(presented.title, MARGIN, 250, { font: BOLD, size: SIZE.title }, top);
+  const titleBottom = layout.write(presented.heading, MARGIN, 250, { font: BOLD, size: SIZE.title }, top);
   let factsY = top;
   for (const fact of presented.facts) {
     const labelBottom = layout.write(fact.label, MARGIN + 265, 95, { size: SIZE.body, color: MUTED }, factsY);
@@ -315,6 +316,8 @@ function finishPages(document: PDFKit.PDFDocument, presented: PresentedDocument)
       document.restore();
     }
     const footerY = height - MARGIN - FOOTER_HEIGHT + 14;
+    // The footer sits inside the bottom margin, where pdfkit would otherwise start a new page.
+    document.page.margins.bottom = 0;
     const pageText = `${presented.title} · Page ${index - range.start + 1} of ${range.count}`;
     document.font(REGULAR).fontSize(SIZE.footer).fillColor(MUTED).fillOpacity(1);
     document.text(presented.footer, MARGIN, footerY, { width: 300, lineBreak: false });
@@ -350,7 +353,7 @@ export function renderInvoicePdf(invoiceDocument: InvoiceDocument): Promise<Uint
   const { regular, bold } = loadFonts();
   const document = new PDFDocument({
     size: "A4",
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
     bufferPages: true,
     lang: presented.language,
     displayTitle: true,
