@@ -13,6 +13,8 @@ let testApp: TestApp;
 let tenant: TestTenant;
 let customerId: string;
 let planCode: string;
+let subscriptionId: string;
+let secondSubscriptionId: string;
 
 const nextYear = new Date().getUTCFullYear() + 1;
 const future = `${nextYear}-01-01T00:00:00Z`;
@@ -54,6 +56,11 @@ beforeAll(async () => {
   });
   planCode = plan.body.code;
   await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {});
+  const subscribe = async () =>
+    (await tenant.admin.post("/v1/subscriptions", { customer_id: customerId, plan_id: plan.body.id })).body
+      .id;
+  subscriptionId = await subscribe();
+  secondSubscriptionId = await subscribe();
 });
 afterAll(async () => testApp?.close());
 
@@ -172,7 +179,7 @@ describe("price overrides", () => {
     const first = await tenant.admin.post(
       `/v1/customers/${customerId}/price-overrides`,
       {
-        subscription_id: "sub_acme_1",
+        subscription_id: subscriptionId,
         plan_code: planCode,
         charge_id: "calls",
         override: {
@@ -189,7 +196,7 @@ describe("price overrides", () => {
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ id: expect.stringMatching(/^ovr_/), slot: "price", version: 1 });
     const discount = await tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
-      subscription_id: "sub_acme_1",
+      subscription_id: subscriptionId,
       plan_code: planCode,
       charge_id: "base",
       override: { type: "percentage_discount", percent: "20" },
@@ -198,7 +205,7 @@ describe("price overrides", () => {
     });
     expect(discount.body).toMatchObject({ slot: "discount", version: 1 });
     const second = await tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
-      subscription_id: "sub_acme_1",
+      subscription_id: subscriptionId,
       plan_code: planCode,
       charge_id: "calls",
       override: {
@@ -213,7 +220,7 @@ describe("price overrides", () => {
     expect(second.body.version).toBe(2);
 
     const listed = await tenant.admin.get(
-      `/v1/customers/${customerId}/price-overrides?subscription_id=sub_acme_1`,
+      `/v1/customers/${customerId}/price-overrides?subscription_id=${subscriptionId}`,
     );
     expect(listed.body.data).toHaveLength(3);
     const audit = await tenant.admin.get(`/v1/audit-events?object_id=${first.body.id}`);
@@ -227,7 +234,7 @@ describe("price overrides", () => {
     const overrides = await subscriptionPriceOverrides(
       testApp.handle.database,
       tenant.context(),
-      "sub_acme_1",
+      subscriptionId,
     );
     const inFebruary = applyOverrides(
       coreCharges,
@@ -252,7 +259,7 @@ describe("price overrides", () => {
   it("refuses overrides that do not fit the plan, its charge, or the calendar, naming the field", async () => {
     const post = (body: Record<string, unknown>) =>
       tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
-        subscription_id: "sub_acme_2",
+        subscription_id: secondSubscriptionId,
         plan_code: planCode,
         charge_id: "base",
         override: { type: "amount", amount: "40.00" },
@@ -261,6 +268,7 @@ describe("price overrides", () => {
       });
     const cases: [Record<string, unknown>, string][] = [
       [{ plan_code: "nope" }, "$.plan_code"],
+      [{ subscription_id: "sub_unknown" }, "$.subscription_id"],
       [{ charge_id: "nope" }, "$.charge_id"],
       [{ override: { type: "unit_price", unit_price: "1" } }, "$.override.type"],
       [{ override: { type: "amount", unit_price: "1" } }, "$.override.amount"],
@@ -292,7 +300,7 @@ describe("price overrides", () => {
     }
     const other = await tenant.admin.post("/v1/customers", { external_id: "other" });
     const taken = await tenant.admin.post(`/v1/customers/${other.body.id}/price-overrides`, {
-      subscription_id: "sub_acme_1",
+      subscription_id: subscriptionId,
       plan_code: planCode,
       charge_id: "base",
       override: { type: "amount", amount: "40.00" },

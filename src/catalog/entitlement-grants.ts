@@ -1,10 +1,9 @@
-// A customer's entitlements. Until subscriptions exist, they come from
-// features granted to the customer directly (customer_entitlement_grants);
-// the answer is resolved by the pure `resolveEntitlements`, which will also
-// take the subscription's plan version entitlements once there is one. The
-// grants are read in one indexed query; a metered feature's usage this
-// calendar month (in the customer's time zone) comes from the metering
-// domain's usage query.
+// A customer's entitlements: those of the plan versions the customer's
+// subscriptions in force are on, and features granted to the customer
+// directly (customer_entitlement_grants), which win feature by feature; the
+// answer is resolved by the pure `resolveEntitlements`. The grants are read
+// in one indexed query; a metered feature's usage this calendar month (in the
+// customer's time zone) comes from the metering domain's usage query.
 import type { Selectable } from "kysely";
 import { billingPeriods } from "../core/billing-periods.ts";
 import { Decimal, sumDecimals } from "../core/decimal.ts";
@@ -14,9 +13,16 @@ import { queryUsage } from "../metering/usage-query.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
+import { planVersionsInForce } from "../subscriptions/customer-subscriptions.ts";
 import type { CustomerEntitlements, EntitlementGrant, GrantEntitlementInput } from "./entitlement-schemas.ts";
-import { type FeatureDefinition, resolveEntitlements } from "./entitlements.ts";
+import {
+  combinePlanEntitlements,
+  type EntitlementTerms,
+  type FeatureDefinition,
+  resolveEntitlements,
+} from "./entitlements.ts";
 import { findFeatureByCode } from "./features.ts";
+import { selectPlanVersions } from "./plan-store.ts";
 import { entitlementValueProblems } from "./plan-version-rules.ts";
 import type { EntitlementGrantTable } from "./tables.ts";
 
@@ -126,37 +132,43 @@ export async function customerEntitlements(
   customerId: string,
 ): Promise<CustomerEntitlements> {
   const customer = await getCustomer(context, customerId);
-  const rows = await context.database
-    .selectFrom("customer_entitlement_grants")
-    .innerJoin("features", "features.id", "customer_entitlement_grants.feature_id")
-    .select([
-      "features.code",
-      "features.name",
-      "features.kind",
-      "features.meter_code",
-      "customer_entitlement_grants.value",
-      "customer_entitlement_grants.usage_limit",
-    ])
-    .where("customer_entitlement_grants.organization_id", "=", context.organizationId)
-    .where("customer_entitlement_grants.environment_id", "=", context.environmentId)
-    .where("customer_entitlement_grants.customer_id", "=", customerId)
-    .execute();
   const now = context.clock.now();
+  const [grantRows, planEntitlements] = await Promise.all([
+    context.database
+      .selectFrom("customer_entitlement_grants")
+      .innerJoin("features", "features.id", "customer_entitlement_grants.feature_id")
+      .select([
+        "features.code",
+        "features.kind",
+        "customer_entitlement_grants.value",
+        "customer_entitlement_grants.usage_limit",
+      ])
+      .where("customer_entitlement_grants.organization_id", "=", context.organizationId)
+      .where("customer_entitlement_grants.environment_id", "=", context.environmentId)
+      .where("customer_entitlement_grants.customer_id", "=", customerId)
+      .execute(),
+    subscribedPlanEntitlements(context, customerId, now),
+  ]);
+  const grants: EntitlementTerms[] = grantRows.map((row) => ({
+    feature: row.code,
+    ...(row.value === null ? {} : { value: row.value }),
+    ...(row.kind === "metered" ? { limit: row.usage_limit } : {}),
+  }));
+  const features = await featureDefinitions(context, [
+    ...new Set([...grants, ...planEntitlements].map((entitlement) => entitlement.feature)),
+  ]);
   const period = currentMonth(now, customer.timezone);
-  const features = new Map<string, FeatureDefinition>(
-    rows.map((row) => [
-      row.code,
-      { code: row.code, name: row.name, kind: row.kind, meterCode: row.meter_code },
-    ]),
-  );
   // Only limits that are set need usage: an unlimited feature is allowed whatever was used.
-  const meteredCodes = [
-    ...new Set(
-      rows
-        .filter((row) => row.kind === "metered" && row.meter_code !== null && row.usage_limit !== null)
-        .map((row) => row.meter_code as string),
-    ),
-  ];
+  // Grants replace plan terms feature by feature, so the limit that counts is the grant's when there is one.
+  const limited = new Map<string, EntitlementTerms>();
+  for (const entitlement of [...planEntitlements, ...grants]) limited.set(entitlement.feature, entitlement);
+  const meteredCodes = new Set<string>();
+  for (const entitlement of limited.values()) {
+    const feature = features.get(entitlement.feature);
+    if (feature?.kind === "metered" && feature.meterCode !== null && (entitlement.limit ?? null) !== null) {
+      meteredCodes.add(feature.meterCode);
+    }
+  }
   const usageByMeter = new Map<string, Decimal>();
   for (const meterCode of meteredCodes) {
     const report = await queryUsage(context, {
@@ -172,17 +184,52 @@ export async function customerEntitlements(
     as_of: now.toISOString(),
     period_start: period.start.toISOString(),
     period_end: period.end.toISOString(),
-    data: resolveEntitlements({
-      features,
-      planEntitlements: [],
-      grants: rows.map((row) => ({
-        feature: row.code,
-        ...(row.value === null ? {} : { value: row.value }),
-        ...(row.kind === "metered" ? { limit: row.usage_limit } : {}),
-      })),
-      usageByMeter,
-    }),
+    data: resolveEntitlements({ features, planEntitlements, grants, usageByMeter }),
   };
+}
+
+/**
+ * The entitlements of the plan versions the customer's subscriptions in
+ * force are on now, combined (newest subscription first for static values).
+ */
+async function subscribedPlanEntitlements(
+  context: RequestContext,
+  customerId: string,
+  now: Date,
+): Promise<EntitlementTerms[]> {
+  const inForce = await planVersionsInForce(context.database, context, customerId, now);
+  if (inForce.length === 0) return [];
+  const rows = await selectPlanVersions(context.database, context)
+    .where(
+      "id",
+      "in",
+      inForce.map((subscription) => subscription.planVersionId),
+    )
+    .execute();
+  const entitlementsById = new Map(rows.map((row) => [row.id, row.entitlements]));
+  return combinePlanEntitlements(
+    inForce.map((subscription) => entitlementsById.get(subscription.planVersionId) ?? []),
+  );
+}
+
+async function featureDefinitions(
+  context: RequestContext,
+  codes: readonly string[],
+): Promise<Map<string, FeatureDefinition>> {
+  if (codes.length === 0) return new Map();
+  const rows = await context.database
+    .selectFrom("features")
+    .select(["code", "name", "kind", "meter_code"])
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("code", "in", codes)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.code,
+      { code: row.code, name: row.name, kind: row.kind, meterCode: row.meter_code },
+    ]),
+  );
 }
 
 /** The calendar month that contains `now`, in the customer's time zone. */

@@ -1,7 +1,7 @@
-// What a customer may use, and how much is left: entitlements resolved from a
-// plan version's entitlements, the customer's own grants (which win, feature
-// by feature), and the usage so far in the current period for metered
-// features. Pure: the caller reads the data.
+// What a customer may use, and how much is left: entitlements resolved from
+// the plan versions of the customer's subscriptions, the customer's own
+// grants (which win, feature by feature), and the usage so far in the current
+// period for metered features. Pure: the caller reads the data.
 import { Decimal, maxDecimal, ZERO } from "../core/decimal.ts";
 import type { FeatureKind } from "./tables.ts";
 
@@ -41,6 +41,38 @@ export type EntitlementInputs = {
   /** Usage so far in the period per meter code; a meter left out has unknown usage. */
   readonly usageByMeter: ReadonlyMap<string, Decimal>;
 };
+
+/**
+ * The entitlements of several plan versions as one list, for a customer with
+ * several subscriptions: a metered feature gets the largest limit (unlimited
+ * beats any), and a static feature the value of the first version, in the
+ * order given, that sets one.
+ */
+export function combinePlanEntitlements(
+  versions: readonly (readonly EntitlementTerms[])[],
+): EntitlementTerms[] {
+  const combined = new Map<string, EntitlementTerms>();
+  for (const entitlements of versions) {
+    for (const entitlement of entitlements) {
+      const known = combined.get(entitlement.feature);
+      if (known === undefined) {
+        combined.set(entitlement.feature, entitlement);
+      } else if (known.value === undefined && entitlement.value !== undefined) {
+        combined.set(entitlement.feature, { ...known, value: entitlement.value });
+      } else if (known.limit !== undefined || entitlement.limit !== undefined) {
+        // A metered feature without a limit is unlimited.
+        const limit = largerLimit(known.limit ?? null, entitlement.limit ?? null);
+        combined.set(entitlement.feature, { ...known, limit });
+      }
+    }
+  }
+  return [...combined.values()];
+}
+
+function largerLimit(left: string | null, right: string | null): string | null {
+  if (left === null || right === null) return null;
+  return new Decimal(left).lessThan(new Decimal(right)) ? right : left;
+}
 
 /**
  * One entry per entitled feature, by feature code. A metered feature whose

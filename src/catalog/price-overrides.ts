@@ -1,10 +1,10 @@
 // Customer-specific pricing: effective-dated overrides of one charge of a
 // subscription's plan, checked against the plan version in effect when the
 // override starts. Overrides are never edited: a change is a new version,
-// and every one is in the audit log. Subscriptions do not exist yet, so an
-// override names its subscription by id and its customer; invoicing reads
-// them with `subscriptionPriceOverrides` and applies them with
-// `applyOverrides` (apply-overrides.ts).
+// and every one is in the audit log. An override names one of the
+// customer's subscriptions; invoicing reads them with
+// `subscriptionPriceOverrides` and applies them with `applyOverrides`
+// (apply-overrides.ts).
 import type { Selectable } from "kysely";
 import { Decimal } from "../core/decimal.ts";
 import { getCustomer } from "../customers/customers.ts";
@@ -16,6 +16,7 @@ import { conflict, type FieldError, validationFailed } from "../platform/errors.
 import { newId } from "../platform/ids.ts";
 import { tiers as tierListSchema } from "../simulation/scenario-schema.ts";
 import { childPath, IssueCollector, ROOT } from "../simulation/schema.ts";
+import { subscriptionCustomerOf } from "../subscriptions/customer-subscriptions.ts";
 import { type EffectiveOverride, slotOf, toRateChange } from "./apply-overrides.ts";
 import { contentOf, planVersionRows, selectPlans } from "./plan-store.ts";
 import type { ChargeDocument } from "./plan-version-content.ts";
@@ -86,18 +87,16 @@ export async function createPriceOverride(
       const fitErrors = overrideFitProblems(input.override, charge);
       if (fitErrors.length > 0) throw validationFailed(fitErrors);
 
-      const owner = await transaction
-        .selectFrom("price_overrides")
-        .select("customer_id")
-        .where("organization_id", "=", context.organizationId)
-        .where("environment_id", "=", context.environmentId)
-        .where("subscription_id", "=", input.subscription_id)
-        .where("customer_id", "<>", customerId)
-        .executeTakeFirst();
-      if (owner) {
+      const owner = await subscriptionCustomerOf(transaction, context, input.subscription_id);
+      if (owner === undefined) {
+        throw validationFailed([
+          { path: "$.subscription_id", message: `no subscription with id "${input.subscription_id}"` },
+        ]);
+      }
+      if (owner !== customerId) {
         throw conflict(
           "subscription_of_another_customer",
-          `Subscription "${input.subscription_id}" has overrides for customer ${owner.customer_id}, not ${customerId}.`,
+          `Subscription "${input.subscription_id}" belongs to customer ${owner}, not ${customerId}.`,
           [{ path: "$.subscription_id", message: "belongs to another customer" }],
         );
       }

@@ -97,7 +97,9 @@ const firstVersionOf =
   });
 
 /** A customer subscribed to a published plan, from now. */
-async function subscriptionOf(tenant: TestTenant): Promise<{ id: string; customerId: string; planId: string }> {
+async function subscriptionOf(
+  tenant: TestTenant,
+): Promise<{ id: string; customerId: string; planId: string }> {
   const customer = await customerId(tenant);
   const plan = await planIn(tenant, "published");
   const response = await tenant.admin.post("/v1/subscriptions", { customer_id: customer, plan_id: plan.id });
@@ -260,13 +262,20 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   "POST /v1/customers/{id}/price-overrides": {
     params: async (tenant) => ({ id: await customerId(tenant) }),
-    body: async (tenant) => ({
-      subscription_id: unique("subscription"),
-      plan_code: (await planIn(tenant, "published")).code,
-      charge_id: "base",
-      override: { type: "amount", amount: "8.00" },
-      effective_from: nextYear,
-    }),
+    body: async (tenant, params) => {
+      const plan = await planIn(tenant, "published");
+      const subscription = await tenant.admin.post("/v1/subscriptions", {
+        customer_id: params.id,
+        plan_id: plan.id,
+      });
+      return {
+        subscription_id: subscription.body.id,
+        plan_code: plan.code,
+        charge_id: "base",
+        override: { type: "amount", amount: "8.00" },
+        effective_from: nextYear,
+      };
+    },
   },
   "GET /v1/customers/{id}/price-overrides": { params: async (tenant) => ({ id: await customerId(tenant) }) },
   "POST /v1/subscriptions": {

@@ -1,0 +1,498 @@
+// A subscription's timeline through the API on a settable clock: plan
+// changes now, at period end and at a date; cancellations in both modes;
+// pauses and resumes; what invoicing reads back (billable-subscriptions.ts),
+// and the entitlements of the plan versions in force.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { planBillingSchedule } from "../core/billing-schedule.ts";
+import {
+  billableSubscriptionsOf,
+  customersDueForBilling,
+  markSubscriptionBilled,
+} from "./billable-subscriptions.ts";
+
+const clock = {
+  current: new Date("2026-01-01T00:00:00Z"),
+  now() {
+    return new Date(this.current);
+  },
+  set(text: string) {
+    this.current = new Date(text);
+  },
+};
+
+let testApp: TestApp;
+let tenant: TestTenant;
+const plans: Record<string, string> = {};
+
+async function publishedPlan(code: string, version: Record<string, unknown>): Promise<string> {
+  const created = await tenant.admin.post("/v1/plans", {
+    code,
+    name: code,
+    version: { currency: "USD", interval: "month", ...version },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await tenant.admin.post(`/v1/plans/${created.body.id}/versions/1/publish`, {});
+  return created.body.id;
+}
+
+async function newCustomer(): Promise<string> {
+  const response = await tenant.admin.post("/v1/customers", { external_id: `customer-${Math.random()}` });
+  return response.body.id;
+}
+
+async function subscribe(customerId: string, body: Record<string, unknown>): Promise<string> {
+  const response = await tenant.admin.post("/v1/subscriptions", { customer_id: customerId, ...body });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.id;
+}
+
+const at = (text: string) => new Date(text).toISOString();
+
+beforeAll(async () => {
+  clock.set("2026-01-01T00:00:00Z");
+  testApp = await startTestApp({ clock });
+  tenant = await testApp.newTenant("Subscription changes");
+  await tenant.admin.post("/v1/meters", {
+    code: "calls",
+    name: "Calls",
+    event_name: "call",
+    aggregation: "count",
+  });
+  await tenant.admin.post("/v1/features", { code: "sso", name: "Single sign-on", kind: "boolean" });
+  await tenant.admin.post("/v1/features", { code: "theme", name: "Theme", kind: "static" });
+  await tenant.admin.post("/v1/features", {
+    code: "api",
+    name: "API calls",
+    kind: "metered",
+    meter: "calls",
+  });
+  plans.basic = await publishedPlan("basic", {
+    charges: [{ id: "base", type: "fixed", amount: "10.00" }],
+    entitlements: [{ feature: "sso" }, { feature: "api", limit: "100" }],
+  });
+  plans.pro = await publishedPlan("pro", {
+    charges: [{ id: "base", type: "fixed", amount: "50.00" }],
+    entitlements: [
+      { feature: "api", limit: "1000" },
+      { feature: "theme", value: { color: "teal" } },
+    ],
+  });
+  plans.trial = await publishedPlan("trial", {
+    trial_days: 7,
+    charges: [{ id: "base", type: "fixed", amount: "5.00" }],
+  });
+  plans.euro = await publishedPlan("euro", {
+    currency: "EUR",
+    charges: [{ id: "base", type: "fixed", amount: "9.00" }],
+  });
+  // Version 2 of pro stays a draft.
+  await tenant.admin.post(`/v1/plans/${plans.pro}/versions`, { trial_days: 3 });
+});
+afterAll(async () => testApp?.close());
+beforeEach(() => clock.set("2026-01-10T00:00:00Z"));
+
+describe("plan changes", () => {
+  it("record a change now, at the end of the period and at a date, in order", async () => {
+    const customerId = await newCustomer();
+    clock.set("2026-01-01T00:00:00Z");
+    const id = await subscribe(customerId, { plan_id: plans.basic });
+    await markSubscriptionBilled(
+      testApp.handle.database,
+      tenant.context(),
+      id,
+      Date.parse("2026-01-01T00:00:00Z"),
+      Date.parse("2026-02-01T00:00:00Z"),
+    );
+    clock.set("2026-01-10T00:00:00Z");
+
+    const now = await tenant.admin.post(
+      `/v1/subscriptions/${id}/change-plan`,
+      { plan_id: plans.pro, timing: "immediate" },
+      { "fairbill-reason": "upgrade asked by phone" },
+    );
+    expect(now.status, JSON.stringify(now.body)).toBe(200);
+    expect(now.body).toMatchObject({
+      current_plan: { plan_id: plans.pro, plan_code: "pro", version: 1 },
+      // Invoicing must look again from the change on.
+      next_billing_at: at("2026-01-10T00:00:00Z"),
+      billed_through: at("2026-01-01T00:00:00Z"),
+      changes: [{ type: "change_plan", at: at("2026-01-10T00:00:00Z"), timing: "immediate", mode: null }],
+    });
+
+    const atPeriodEnd = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+      plan_id: plans.basic,
+      timing: "period_end",
+    });
+    expect(atPeriodEnd.body.changes.at(-1)).toMatchObject({
+      at: at("2026-02-01T00:00:00Z"),
+      plan: { plan_code: "basic", version: 1 },
+      timing: "period_end",
+    });
+    expect(atPeriodEnd.body.current_plan.plan_code).toBe("pro");
+
+    const beforeLast = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+      plan_id: plans.pro,
+      timing: "at",
+      at: "2026-01-20T00:00:00Z",
+    });
+    expect(beforeLast.status).toBe(409);
+    expect(beforeLast.body).toMatchObject({ code: "change_before_last_change", errors: [{ path: "$.at" }] });
+
+    const later = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+      plan_id: plans.pro,
+      plan_version: 1,
+      timing: "at",
+      at: "2026-03-15T00:00:00Z",
+    });
+    expect(later.status).toBe(200);
+    expect(later.body.changes.map((change: { at: string }) => change.at)).toEqual([
+      at("2026-01-10T00:00:00Z"),
+      at("2026-02-01T00:00:00Z"),
+      at("2026-03-15T00:00:00Z"),
+    ]);
+    const same = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+      plan_id: plans.pro,
+      timing: "at",
+      at: "2026-04-01T00:00:00Z",
+    });
+    expect(same.status).toBe(409);
+    expect(same.body.code).toBe("subscription_already_on_version");
+
+    clock.set("2026-02-05T00:00:00Z");
+    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.current_plan.plan_code).toBe("basic");
+    clock.set("2026-03-20T00:00:00Z");
+    const inMarch = await tenant.admin.get(`/v1/subscriptions/${id}`);
+    expect(inMarch.body).toMatchObject({
+      current_plan: { plan_code: "pro" },
+      // The change in mid-March does not move the anniversary anchor.
+      current_period_start: at("2026-03-01T00:00:00Z"),
+      current_period_end: at("2026-04-01T00:00:00Z"),
+    });
+    const onPro = await tenant.admin.get(`/v1/subscriptions?customer_id=${customerId}&plan_id=${plans.pro}`);
+    expect(onPro.body.data).toHaveLength(1);
+
+    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${id}`);
+    const actions = audit.body.data.map((event: { action: string }) => event.action);
+    expect(actions.filter((action: string) => action === "subscription.plan_changed")).toHaveLength(3);
+    const upgrade = audit.body.data.find(
+      (event: { reason: string | null }) => event.reason === "upgrade asked by phone",
+    );
+    expect(upgrade.before.current_plan.plan_code).toBe("basic");
+    expect(upgrade.after.current_plan.plan_code).toBe("pro");
+  });
+
+  it("refuse what the engine or the catalog would refuse, naming the field", async () => {
+    const customerId = await newCustomer();
+    const id = await subscribe(customerId, { plan_id: plans.basic });
+    const cases: [Record<string, unknown>, number, string, string][] = [
+      [{ plan_id: "pln_unknown" }, 400, "validation_failed", "$.plan_id"],
+      [{ plan_id: plans.pro, plan_version: 2 }, 409, "plan_version_not_published", "$.plan_version"],
+      [{ plan_id: plans.pro, plan_version: 7 }, 400, "validation_failed", "$.plan_version"],
+      [{ plan_id: plans.euro }, 409, "plan_version_currency_unsupported", "$.plan_id"],
+      [{ plan_id: plans.pro, timing: "at" }, 400, "validation_failed", "$.at"],
+      [{ plan_id: plans.pro, at: "2026-02-01T00:00:00Z" }, 400, "validation_failed", "$.at"],
+      [{ plan_id: plans.pro, timing: "at", at: "2025-12-01T00:00:00Z" }, 400, "validation_failed", "$.at"],
+      [{ plan_id: plans.pro, timing: "soon" }, 400, "validation_failed", "$.timing"],
+    ];
+    for (const [body, status, code, path] of cases) {
+      const response = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+        timing: "immediate",
+        ...body,
+      });
+      expect(response.status, JSON.stringify(body)).toBe(status);
+      expect(response.body.code, JSON.stringify(body)).toBe(code);
+      expect(
+        response.body.errors.map((error: { path: string }) => error.path),
+        JSON.stringify(body),
+      ).toContain(path);
+    }
+    await markSubscriptionBilled(
+      testApp.handle.database,
+      tenant.context(),
+      id,
+      Date.parse("2026-02-01T00:00:00Z"),
+      Date.parse("2026-03-01T00:00:00Z"),
+    );
+    const billed = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+      plan_id: plans.pro,
+      timing: "at",
+      at: "2026-02-01T00:00:00Z",
+    });
+    expect(billed.status).toBe(409);
+    expect(billed.body).toMatchObject({ code: "subscription_already_billed", errors: [{ path: "$.at" }] });
+    expect(
+      (
+        await tenant.admin.post("/v1/subscriptions/sub_unknown/change-plan", {
+          plan_id: plans.pro,
+          timing: "immediate",
+        })
+      ).status,
+    ).toBe(404);
+  });
+});
+
+describe("cancellations", () => {
+  it("at period end, then nothing more can change; immediately at a date", async () => {
+    const customerId = await newCustomer();
+    clock.set("2026-01-01T00:00:00Z");
+    const id = await subscribe(customerId, { plan_id: plans.basic });
+    const immediateId = await subscribe(customerId, { plan_id: plans.basic });
+    clock.set("2026-01-10T00:00:00Z");
+
+    const canceled = await tenant.admin.post(`/v1/subscriptions/${id}/cancel`, { mode: "period_end" });
+    expect(canceled.status).toBe(200);
+    expect(canceled.body).toMatchObject({
+      status: "canceling",
+      ends_at: at("2026-02-01T00:00:00Z"),
+      changes: [
+        { type: "cancel", mode: "period_end", at: at("2026-01-10T00:00:00Z"), timing: "now", plan: null },
+      ],
+    });
+    const again = await tenant.admin.post(`/v1/subscriptions/${id}/cancel`, { mode: "immediate" });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe("subscription_already_canceled");
+    const changeAfter = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+      plan_id: plans.pro,
+      timing: "immediate",
+    });
+    expect(changeAfter.status).toBe(409);
+    expect(changeAfter.body.code).toBe("subscription_canceled");
+
+    const immediate = await tenant.admin.post(`/v1/subscriptions/${immediateId}/cancel`, {
+      mode: "immediate",
+      at: "2026-01-15T12:00:00Z",
+    });
+    expect(immediate.body).toMatchObject({ status: "canceling", ends_at: at("2026-01-15T12:00:00Z") });
+
+    clock.set("2026-01-20T00:00:00Z");
+    expect((await tenant.admin.get(`/v1/subscriptions/${immediateId}`)).body).toMatchObject({
+      status: "ended",
+      current_period_start: null,
+    });
+    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("canceling");
+    clock.set("2026-02-01T00:00:00Z");
+    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("ended");
+    const beforeStart = await tenant.admin.post(
+      `/v1/subscriptions/${await subscribe(customerId, { plan_id: plans.basic })}/cancel`,
+      {
+        mode: "immediate",
+        at: "2026-01-01T00:00:00Z",
+      },
+    );
+    expect(beforeStart.status).toBe(400);
+    expect(beforeStart.body.errors[0].path).toBe("$.at");
+  });
+
+  it("at period end during a trial ends the subscription when the trial ends", async () => {
+    const id = await subscribe(await newCustomer(), { plan_id: plans.trial });
+    const canceled = await tenant.admin.post(`/v1/subscriptions/${id}/cancel`, { mode: "period_end" });
+    expect(canceled.body).toMatchObject({
+      status: "canceling",
+      trial_ends_at: at("2026-01-17T00:00:00Z"),
+      ends_at: at("2026-01-17T00:00:00Z"),
+    });
+  });
+});
+
+describe("pauses", () => {
+  it("hold the subscription from a date until a resume or an end date, never overlapping", async () => {
+    const id = await subscribe(await newCustomer(), { plan_id: plans.basic });
+    await markSubscriptionBilled(
+      testApp.handle.database,
+      tenant.context(),
+      id,
+      Date.parse("2026-01-11T00:00:00Z"),
+      Date.parse("2026-02-10T00:00:00Z"),
+    );
+    clock.set("2026-01-12T00:00:00Z");
+    const paused = await tenant.admin.post(`/v1/subscriptions/${id}/pause`, {});
+    expect(paused.body).toMatchObject({
+      status: "paused",
+      next_billing_at: at("2026-01-12T00:00:00Z"),
+      pauses: [{ from: at("2026-01-12T00:00:00Z"), until: null, resumed_by: null }],
+    });
+    const twice = await tenant.admin.post(`/v1/subscriptions/${id}/pause`, { at: "2026-01-20T00:00:00Z" });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe("subscription_already_paused");
+
+    clock.set("2026-01-20T00:00:00Z");
+    const resumed = await tenant.admin.post(`/v1/subscriptions/${id}/resume`, {});
+    expect(resumed.body).toMatchObject({
+      status: "active",
+      pauses: [{ from: at("2026-01-12T00:00:00Z"), until: at("2026-01-20T00:00:00Z") }],
+    });
+    expect(resumed.body.pauses[0].resumed_by).toEqual(expect.any(String));
+    const notPaused = await tenant.admin.post(`/v1/subscriptions/${id}/resume`, {});
+    expect(notPaused.status).toBe(409);
+    expect(notPaused.body.code).toBe("subscription_not_paused");
+
+    const planned = await tenant.admin.post(`/v1/subscriptions/${id}/pause`, {
+      at: "2026-02-05T00:00:00Z",
+      until: "2026-02-10T00:00:00Z",
+    });
+    expect(planned.body.status).toBe("active");
+    clock.set("2026-02-07T00:00:00Z");
+    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("paused");
+    clock.set("2026-02-10T00:00:00Z");
+    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.status).toBe("active");
+
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ at: "2026-01-10T12:00:00Z" }, 409, "$.at"],
+      [{ at: "2026-03-01T00:00:00Z", until: "2026-02-01T00:00:00Z" }, 400, "$.until"],
+      [{ at: "2026-02-08T00:00:00Z" }, 409, "$.at"],
+    ];
+    for (const [body, status, path] of cases) {
+      const response = await tenant.admin.post(`/v1/subscriptions/${id}/pause`, body);
+      expect(response.status, JSON.stringify(body)).toBe(status);
+      expect(response.body.errors[0].path, JSON.stringify(body)).toBe(path);
+    }
+    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${id}`);
+    expect(audit.body.data.map((event: { action: string }) => event.action)).toEqual(
+      expect.arrayContaining(["subscription.paused", "subscription.resumed"]),
+    );
+  });
+});
+
+describe("what invoicing reads", () => {
+  it("each subscription's timeline with plan version ids, pauses, and the customers due", async () => {
+    const customerId = await newCustomer();
+    clock.set("2026-01-01T00:00:00Z");
+    const id = await subscribe(customerId, {
+      plan_id: plans.basic,
+      progressive_billing_threshold: "250",
+      billing: "calendar",
+    });
+    clock.set("2026-01-10T00:00:00Z");
+    await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+      plan_id: plans.pro,
+      timing: "immediate",
+    });
+    await tenant.admin.post(`/v1/subscriptions/${id}/pause`, {
+      at: "2026-03-01T00:00:00Z",
+      until: "2026-04-01T00:00:00Z",
+    });
+    await tenant.admin.post(`/v1/subscriptions/${id}/cancel`, {
+      mode: "period_end",
+      at: "2026-06-15T00:00:00Z",
+    });
+    const view = (await tenant.admin.get(`/v1/subscriptions/${id}`)).body;
+
+    const database = testApp.handle.database;
+    const [billable] = await billableSubscriptionsOf(database, tenant.context(), customerId);
+    expect(billable).toMatchObject({
+      id,
+      customerId,
+      currency: "USD",
+      timeline: {
+        planCode: view.plan_version_id,
+        start: Date.parse("2026-01-01T00:00:00Z"),
+        timeZone: "UTC",
+        alignment: "calendar",
+        trialDays: 0,
+        changes: [
+          {
+            type: "change_plan",
+            at: Date.parse("2026-01-10T00:00:00Z"),
+            planCode: view.changes[0].plan.plan_version_id,
+          },
+          { type: "cancel", at: Date.parse("2026-06-15T00:00:00Z"), mode: "period_end" },
+        ],
+      },
+      pauses: [{ from: Date.parse("2026-03-01T00:00:00Z"), until: Date.parse("2026-04-01T00:00:00Z") }],
+      billedThrough: null,
+      nextBillingAt: Date.parse("2026-01-01T00:00:00Z"),
+    });
+    expect(billable?.progressiveBillingThreshold?.toString()).toBe("250");
+    // The timeline meets the engine's invariants: the core lays it out without complaint.
+    const interval = { unit: "month" as const, count: 1 };
+    const catalog = {
+      meters: new Map(),
+      plans: new Map(
+        [view.plan_version_id, view.changes[0].plan.plan_version_id].map((code: string) => [
+          code,
+          { code, interval, charges: [] },
+        ]),
+      ),
+    };
+    if (billable === undefined) throw new Error("no billable subscription");
+    const schedule = planBillingSchedule(billable.timeline, catalog, Date.parse("2027-01-01T00:00:00Z"));
+    expect(schedule.segments.at(-1)?.end).toBe(Date.parse("2026-07-01T00:00:00Z"));
+    expect(view.ends_at).toBe(at("2026-07-01T00:00:00Z"));
+
+    const due = await customersDueForBilling(
+      database,
+      tenant.context(),
+      new Date("2026-01-01T00:00:00Z"),
+      1000,
+    );
+    expect(due).toContain(customerId);
+    await database.transaction().execute(async (transaction) => {
+      await billableSubscriptionsOf(transaction, tenant.context(), customerId);
+      await markSubscriptionBilled(
+        transaction,
+        tenant.context(),
+        id,
+        Date.parse("2026-07-01T00:00:00Z"),
+        null,
+      );
+    });
+    const afterBilling = await customersDueForBilling(
+      database,
+      tenant.context(),
+      new Date("2030-01-01T00:00:00Z"),
+      1000,
+    );
+    expect(afterBilling).not.toContain(customerId);
+    const paged = await customersDueForBilling(
+      database,
+      tenant.context(),
+      new Date("2030-01-01T00:00:00Z"),
+      1,
+    );
+    expect(paged).toHaveLength(1);
+    const next = await customersDueForBilling(
+      database,
+      tenant.context(),
+      new Date("2030-01-01T00:00:00Z"),
+      1000,
+      paged[0],
+    );
+    expect(next).not.toContain(paged[0]);
+    expect(next.every((customer) => customer > (paged[0] as string))).toBe(true);
+  });
+});
+
+describe("entitlements", () => {
+  it("come from the plan versions of the subscriptions in force, with grants winning", async () => {
+    const customerId = await newCustomer();
+    const entitlements = async () =>
+      Object.fromEntries(
+        (await tenant.admin.get(`/v1/customers/${customerId}/entitlements`)).body.data.map(
+          (entry: { feature: string; limit: string | null; value: unknown; source: string }) => [
+            entry.feature,
+            { limit: entry.limit, value: entry.value, source: entry.source },
+          ],
+        ),
+      );
+    expect(await entitlements()).toEqual({});
+    await subscribe(customerId, { plan_id: plans.basic });
+    expect(await entitlements()).toEqual({
+      api: { limit: "100", value: null, source: "plan" },
+      sso: { limit: null, value: null, source: "plan" },
+    });
+    const proId = await subscribe(customerId, { plan_id: plans.pro });
+    expect(await entitlements()).toEqual({
+      api: { limit: "1000", value: null, source: "plan" },
+      sso: { limit: null, value: null, source: "plan" },
+      theme: { limit: null, value: { color: "teal" }, source: "plan" },
+    });
+    await tenant.admin.post(`/v1/subscriptions/${proId}/pause`, {});
+    expect((await entitlements()).api).toEqual({ limit: "100", value: null, source: "plan" });
+    await tenant.admin.post(`/v1/customers/${customerId}/entitlements`, { feature: "api", limit: "5" });
+    expect((await entitlements()).api).toEqual({ limit: "5", value: null, source: "grant" });
+    const later = await subscribe(customerId, { plan_id: plans.trial, start_at: "2027-01-01T00:00:00Z" });
+    expect(later).toEqual(expect.any(String));
+    expect(Object.keys(await entitlements())).toEqual(["api", "sso"]);
+  });
+});
