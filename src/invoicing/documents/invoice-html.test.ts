@@ -85,6 +85,32 @@ describe("renderInvoiceHtml", () => {
     expect(text).toContain("Poland");
   });
 
+  it("says when the tax is included in the prices, and writes addresses the country's way", () => {
+    const document = sampleInvoiceDocument({
+      locale: "en-US",
+      timeZone: "America/Chicago",
+      currency: "USD",
+      tax: { label: "Sales tax", percent: "8.875", inclusive: true, note: null },
+      totals: { ...sampleInvoiceDocument().totals, tax: "1.63" },
+      buyer: {
+        name: "Springfield Analytics",
+        email: null,
+        address: {
+          line1: "1 Main St",
+          city: "Springfield",
+          region: "IL",
+          postalCode: "62701",
+          country: "US",
+        },
+        taxIds: [{ type: "us_ein", value: "12-3456789" }],
+      },
+    });
+    const text = visibleText(renderInvoiceHtml(document));
+    expect(text).toContain("Includes Sales tax 8.875% $1.63");
+    expect(text).toContain("1 Main St Springfield, IL 62701 United States EIN: 12-3456789");
+    expect(text).not.toContain("Reverse charge");
+  });
+
   it("shows every line's explanation under it", () => {
     const html = renderInvoiceHtml(sampleInvoiceDocument());
     expect(html).toContain(

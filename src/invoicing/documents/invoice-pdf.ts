@@ -105,19 +105,24 @@ class PageLayout {
     return this.document.y;
   }
 
-  rule(y: number, color = RULE, width = 0.5): void {
+  /** A horizontal rule from `from` to the right margin. */
+  rule(y: number, { from = MARGIN, color = RULE, width = 0.5 } = {}): void {
     this.document
-      .moveTo(MARGIN, y)
+      .moveTo(from, y)
       .lineTo(MARGIN + this.contentWidth, y)
       .lineWidth(width)
       .strokeColor(color)
       .stroke();
   }
 
-  /** Starts a new page when `height` does not fit; returns true when it did. */
-  ensureSpace(height: number, onNewPage?: () => void): boolean {
+  /**
+   * Starts a new page, headed "… (continued)" and whatever `onNewPage` draws,
+   * when `height` does not fit below the cursor. A block taller than a page
+   * gets a page of its own.
+   */
+  ensureSpace(height: number, onNewPage?: () => void): void {
     const available = this.bottom - this.document.page.margins.top;
-    if (this.y + Math.min(height, available) <= this.bottom) return false;
+    if (this.y + Math.min(height, available) <= this.bottom) return;
     this.document.addPage();
     this.y = this.document.page.margins.top;
     this.y =
@@ -126,7 +131,6 @@ class PageLayout {
         color: MUTED,
       }) + 8;
     onNewPage?.();
-    return true;
   }
 }
 
@@ -184,7 +188,7 @@ function drawTableHeader(layout: PageLayout): void {
     bottom = Math.max(bottom, layout.write(text.toUpperCase(), column.x, column.width, { ...style, align }));
   }
   layout.y = bottom + 3;
-  layout.rule(layout.y, INK, 1);
+  layout.rule(layout.y, { color: INK, width: 1 });
   layout.y += ROW_PADDING;
 }
 
@@ -234,55 +238,52 @@ function drawLine(layout: PageLayout, line: PresentedLine): void {
   layout.y += ROW_PADDING;
 }
 
+const TOTAL_ROW_GAP = 3;
+
+function totalRowStyle(total: PresentedTotal, size: number): TextStyle {
+  return { font: total.emphasized ? BOLD : REGULAR, size };
+}
+
+function totalRowHeight(layout: PageLayout, total: PresentedTotal, size: number): number {
+  const style = totalRowStyle(total, size);
+  return (
+    Math.max(
+      layout.measure(total.label, TOTALS.label.width, style),
+      layout.measure(total.value, TOTALS.value.width, style),
+    ) + TOTAL_ROW_GAP
+  );
+}
+
 function drawTotalRow(layout: PageLayout, total: PresentedTotal, size: number): void {
-  const font = total.emphasized ? BOLD : REGULAR;
+  const style = totalRowStyle(total, size);
   const top = layout.y;
-  const labelBottom = layout.write(total.label, TOTALS.label.x, TOTALS.label.width, { font, size }, top);
+  const labelBottom = layout.write(total.label, TOTALS.label.x, TOTALS.label.width, style, top);
   const valueBottom = layout.write(
     total.value,
     TOTALS.value.x,
     TOTALS.value.width,
-    {
-      font,
-      size,
-      align: "right",
-    },
+    { ...style, align: "right" },
     top,
   );
-  layout.y = Math.max(labelBottom, valueBottom) + 3;
+  layout.y = Math.max(labelBottom, valueBottom) + TOTAL_ROW_GAP;
 }
 
 function drawTotals(layout: PageLayout): void {
   const { presented } = layout;
-  const rows = [
-    ...presented.totals,
-    presented.amountDue,
-    ...(presented.amountPaid ? [presented.amountPaid] : []),
+  const rows: [PresentedTotal, number][] = [
+    ...presented.totals.map((total): [PresentedTotal, number] => [total, SIZE.body]),
+    [presented.amountDue, SIZE.amountDue],
+    ...(presented.amountPaid === null ? [] : [[presented.amountPaid, SIZE.body] as [PresentedTotal, number]]),
   ];
-  const height = rows.reduce(
-    (sum, row) =>
-      sum + layout.measure(row.label, TOTALS.label.width, { font: BOLD, size: SIZE.amountDue }) + 6,
-    10,
-  );
-  layout.ensureSpace(height);
+  // The totals stay together, on the last page of lines when they fit there.
+  const spacing = 8 + 4;
+  layout.ensureSpace(rows.reduce((sum, [total, size]) => sum + totalRowHeight(layout, total, size), spacing));
   layout.y += 8;
   for (const total of presented.totals) {
-    if (total.emphasized) {
-      layout.document
-        .moveTo(TOTALS.label.x, layout.y - 2)
-        .lineTo(MARGIN + layout.contentWidth, layout.y - 2)
-        .lineWidth(0.5)
-        .strokeColor(RULE)
-        .stroke();
-    }
+    if (total.emphasized) layout.rule(layout.y - 2, { from: TOTALS.label.x });
     drawTotalRow(layout, total, SIZE.body);
   }
-  layout.document
-    .moveTo(TOTALS.label.x, layout.y)
-    .lineTo(MARGIN + layout.contentWidth, layout.y)
-    .lineWidth(1)
-    .strokeColor(INK)
-    .stroke();
+  layout.rule(layout.y, { from: TOTALS.label.x, color: INK, width: 1 });
   layout.y += 4;
   drawTotalRow(layout, presented.amountDue, SIZE.amountDue);
   if (presented.amountPaid !== null) drawTotalRow(layout, presented.amountPaid, SIZE.body);
