@@ -40,6 +40,8 @@ const idPrefixes = {
   job: "job",
   billRun: "brn",
   testClock: "tck",
+  taxRate: "txr",
+  taxExemption: "txe",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;
