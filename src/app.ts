@@ -11,6 +11,8 @@ import { registerGovernanceRoutes } from "./governance/governance-routes.ts";
 import { registerEventRoutes } from "./metering/event-routes.ts";
 import { registerMeterRoutes } from "./metering/meter-routes.ts";
 import { registerUsageRoutes } from "./metering/usage-routes.ts";
+import { registerEmailRoutes } from "./notifications/email-routes.ts";
+import { registerWebhookRoutes } from "./notifications/webhook-routes.ts";
 import { registerApiKeyRoutes } from "./organizations/api-key-routes.ts";
 import { authenticateApiKey } from "./organizations/api-keys.ts";
 import type { Clock } from "./platform/clock.ts";
@@ -38,6 +40,8 @@ const routeModules: RouteModule[] = [
   registerEventRoutes,
   registerUsageRoutes,
   registerSubscriptionRoutes,
+  registerWebhookRoutes,
+  registerEmailRoutes,
 ];
 
 export function databaseLocationOf(configuration: Configuration): DatabaseLocation {

@@ -13,6 +13,10 @@ export type Configuration = {
   /** A PostgreSQL connection string; when set, PGlite is not used. */
   databaseUrl: string | undefined;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** SMTP server for customer emails (smtp:// or smtps://, credentials in the URL); without it they go to <dataDirectory>/outbox. */
+  smtpUrl: string | undefined;
+  /** The From address of customer emails. */
+  emailFrom: string;
 };
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -35,6 +39,13 @@ export function readConfiguration(environment: Environment = process.env): Confi
     problems.push("DATABASE_URL must start with postgres:// or postgresql://");
   }
 
+  const smtpUrl = emptyToUndefined(environment.SMTP_URL);
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    problems.push(
+      "SMTP_URL must start with smtp:// or smtps://, such as smtp://user:password@mail.example.com:587",
+    );
+  }
+
   if (problems.length > 0 || port === undefined || !isLogLevel(logLevel)) {
     throw new FairbillError({
       code: "invalid_configuration",
@@ -48,6 +59,8 @@ export function readConfiguration(environment: Environment = process.env): Confi
     dataDirectory: resolve(emptyToUndefined(environment.FAIRBILL_DATA_DIR) ?? ".fairbill"),
     databaseUrl,
     logLevel,
+    smtpUrl,
+    emailFrom: emptyToUndefined(environment.EMAIL_FROM) ?? "Fairbill <billing@localhost>",
   };
 }
 

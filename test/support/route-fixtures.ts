@@ -2,6 +2,8 @@
 // and a valid body for it. The tenant-isolation walk and the bad-input
 // property test call every route in the OpenAPI document through these, so a
 // new route needs an entry here (the walk fails and says so otherwise).
+import { queueEmail } from "../../src/notifications/emails.ts";
+import { publishEvent } from "../../src/notifications/webhook-events.ts";
 import type { TestTenant } from "./test-app.ts";
 
 export type RouteFixture = {
@@ -115,6 +117,56 @@ async function planWithTwoVersions(tenant: TestTenant): Promise<string> {
 }
 
 const nextYear = `${new Date().getUTCFullYear() + 1}-01-01T00:00:00Z`;
+
+async function webhookEndpointId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/webhook-endpoints", {
+    url: "http://127.0.0.1:9/fixture-webhooks",
+    event_types: ["*"],
+  });
+  return response.body.endpoint.id;
+}
+
+/** An event published to one endpoint: its id and its delivery's id. */
+async function webhookEvent(tenant: TestTenant): Promise<{ eventId: string; deliveryId: string }> {
+  await webhookEndpointId(tenant);
+  const context = tenant.context();
+  const event = await context.database
+    .transaction()
+    .execute((transaction) =>
+      publishEvent(transaction, context, { type: "invoice.paid", data: { invoice_id: unique("invoice") } }),
+    );
+  const detail = await tenant.admin.get(`/v1/webhook-events/${event.id}`);
+  return { eventId: event.id, deliveryId: detail.body.deliveries[0].id };
+}
+
+async function emailTemplateVersionId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/email-templates", emailTemplateBody());
+  return response.body.id;
+}
+
+function emailTemplateBody() {
+  return {
+    template: "invoice_issued",
+    subject: "Invoice {{invoice.number}}",
+    html_body: "<p>Hello {{customer.name}}</p>",
+    text_body: "Hello {{customer.name}}",
+  };
+}
+
+async function emailId(tenant: TestTenant): Promise<string> {
+  const context = tenant.context();
+  const email = await context.database.transaction().execute((transaction) =>
+    queueEmail(transaction, context, {
+      template: "credit_balance_low",
+      to: "fixture@example.com",
+      data: {
+        customer: { name: "Fixture", email: "fixture@example.com" },
+        credit: { balance: "1.00", threshold: "10.00", unit: "USD" },
+      },
+    }),
+  );
+  return email.id;
+}
 
 export const routeFixtures: Record<string, RouteFixture> = {
   "POST /v1/customers": { body: () => ({ external_id: unique("customer") }) },
@@ -311,6 +363,43 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: () => ({ from_version: 1, to_version: 2, timing: "next_period", dry_run: true }),
   },
   "GET /v1/plans/{id}/migrations": { params: async (tenant) => ({ id: await planWithTwoVersions(tenant) }) },
+  "POST /v1/webhook-endpoints": {
+    body: () => ({ url: "http://127.0.0.1:9/fixture-webhooks", event_types: ["invoice.paid"] }),
+  },
+  "GET /v1/webhook-endpoints": {},
+  "GET /v1/webhook-endpoints/{id}": { params: async (tenant) => ({ id: await webhookEndpointId(tenant) }) },
+  "PATCH /v1/webhook-endpoints/{id}": {
+    params: async (tenant) => ({ id: await webhookEndpointId(tenant) }),
+    body: () => ({ description: "Renamed endpoint" }),
+  },
+  "DELETE /v1/webhook-endpoints/{id}": {
+    params: async (tenant) => ({ id: await webhookEndpointId(tenant) }),
+  },
+  "POST /v1/webhook-endpoints/{id}/rotate-secret": {
+    params: async (tenant) => ({ id: await webhookEndpointId(tenant) }),
+    body: () => ({ previous_secret_valid_for_seconds: 60 }),
+  },
+  "GET /v1/webhook-endpoints/{id}/deliveries": {
+    params: async (tenant) => ({ id: await webhookEndpointId(tenant) }),
+  },
+  "GET /v1/webhook-event-types": {},
+  "GET /v1/webhook-events": {},
+  "GET /v1/webhook-events/{id}": { params: async (tenant) => ({ id: (await webhookEvent(tenant)).eventId }) },
+  "POST /v1/webhook-deliveries/{id}/redeliver": {
+    params: async (tenant) => ({ id: (await webhookEvent(tenant)).deliveryId }),
+  },
+  "GET /v1/email-templates": {},
+  "POST /v1/email-templates": { body: () => emailTemplateBody() },
+  "GET /v1/email-templates/versions": {},
+  "POST /v1/email-templates/preview": { body: () => ({ template: "payment_failed" }) },
+  "GET /v1/email-templates/{id}": {
+    params: async (tenant) => ({ id: await emailTemplateVersionId(tenant) }),
+  },
+  "POST /v1/email-templates/{id}/restore": {
+    params: async (tenant) => ({ id: await emailTemplateVersionId(tenant) }),
+  },
+  "GET /v1/emails": {},
+  "GET /v1/emails/{id}": { params: async (tenant) => ({ id: await emailId(tenant) }) },
 };
 
 export type DocumentedRoute = {

@@ -22,6 +22,7 @@ export const permissions = [
   "finance:write",
   "audit:read",
   "simulations:run",
+  "webhooks:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 

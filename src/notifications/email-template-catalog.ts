@@ -1,0 +1,294 @@
+// The customer emails Fairbill sends: for each, the data its sender passes
+// (the variables a template may use), sample data for previews, and the
+// built-in wording used until an environment edits the template. Amounts are
+// decimal strings and dates are written out by the sender, so a template only
+// places text.
+
+export const emailTemplateNames = [
+  "invoice_issued",
+  "payment_receipt",
+  "payment_failed",
+  "dunning_reminder",
+  "statement_of_account",
+  "dispute_received",
+  "refund_confirmation",
+  "credit_balance_low",
+] as const;
+
+export type EmailTemplateName = (typeof emailTemplateNames)[number];
+
+export function isEmailTemplateName(value: string): value is EmailTemplateName {
+  return (emailTemplateNames as readonly string[]).includes(value);
+}
+
+type EmailCustomer = { name: string; email: string };
+type InvoiceReference = {
+  number: string;
+  amount_due: string;
+  currency: string;
+  due_on: string;
+  url?: string;
+};
+
+/** What each email's sender passes as `data` to queueEmail. */
+export type EmailTemplateData = {
+  invoice_issued: {
+    customer: EmailCustomer;
+    invoice: InvoiceReference & {
+      issued_on: string;
+      total: string;
+      lines: { description: string; quantity: string; amount: string }[];
+    };
+  };
+  payment_receipt: {
+    customer: EmailCustomer;
+    payment: { amount: string; currency: string; paid_on: string; method: string };
+    invoice: { number: string; amount_due: string };
+  };
+  payment_failed: {
+    customer: EmailCustomer;
+    payment: { amount: string; currency: string; failure_reason: string };
+    invoice: InvoiceReference;
+    /** When the payment is tried again, or null when it is not. */
+    next_retry_on: string | null;
+  };
+  dunning_reminder: {
+    customer: EmailCustomer;
+    invoice: InvoiceReference;
+    days_overdue: number;
+    reminder_number: number;
+  };
+  statement_of_account: {
+    customer: EmailCustomer;
+    period: { from: string; to: string };
+    currency: string;
+    opening_balance: string;
+    closing_balance: string;
+    invoices: {
+      number: string;
+      issued_on: string;
+      due_on: string;
+      total: string;
+      amount_due: string;
+      status: string;
+    }[];
+  };
+  dispute_received: {
+    customer: EmailCustomer;
+    dispute: { amount: string; currency: string; reason: string; opened_on: string };
+    payment: { amount: string; paid_on: string };
+    invoice: { number: string };
+  };
+  refund_confirmation: {
+    customer: EmailCustomer;
+    refund: { amount: string; currency: string; refunded_on: string; reason: string };
+    invoice: { number: string };
+  };
+  credit_balance_low: {
+    customer: EmailCustomer;
+    credit: { balance: string; threshold: string; unit: string };
+  };
+};
+
+export type EmailContent = { subject: string; html_body: string; text_body: string };
+
+const sampleCustomer: EmailCustomer = { name: "Acme Corp", email: "billing@acme.example" };
+const sampleInvoice: InvoiceReference = {
+  number: "INV-2026-0042",
+  amount_due: "1180.00",
+  currency: "EUR",
+  due_on: "2026-03-15",
+  url: "https://billing.example.com/invoices/INV-2026-0042",
+};
+
+/** Data shaped as each sender passes it, for previews and for checking a template's names. */
+export const sampleEmailData: { [Name in EmailTemplateName]: EmailTemplateData[Name] } = {
+  invoice_issued: {
+    customer: sampleCustomer,
+    invoice: {
+      ...sampleInvoice,
+      issued_on: "2026-03-01",
+      total: "1180.00",
+      lines: [
+        { description: "Pro plan, March 2026", quantity: "1", amount: "980.00" },
+        { description: "API calls above 1,000,000", quantity: "200000", amount: "200.00" },
+      ],
+    },
+  },
+  payment_receipt: {
+    customer: sampleCustomer,
+    payment: { amount: "1180.00", currency: "EUR", paid_on: "2026-03-10", method: "Visa ending in 4242" },
+    invoice: { number: sampleInvoice.number, amount_due: "0.00" },
+  },
+  payment_failed: {
+    customer: sampleCustomer,
+    payment: { amount: "1180.00", currency: "EUR", failure_reason: "The card has insufficient funds." },
+    invoice: sampleInvoice,
+    next_retry_on: "2026-03-18",
+  },
+  dunning_reminder: {
+    customer: sampleCustomer,
+    invoice: sampleInvoice,
+    days_overdue: 5,
+    reminder_number: 2,
+  },
+  statement_of_account: {
+    customer: sampleCustomer,
+    period: { from: "2026-01-01", to: "2026-03-31" },
+    currency: "EUR",
+    opening_balance: "0.00",
+    closing_balance: "1180.00",
+    invoices: [
+      {
+        number: "INV-2026-0007",
+        issued_on: "2026-01-01",
+        due_on: "2026-01-15",
+        total: "980.00",
+        amount_due: "0.00",
+        status: "paid",
+      },
+      {
+        number: sampleInvoice.number,
+        issued_on: "2026-03-01",
+        due_on: "2026-03-15",
+        total: "1180.00",
+        amount_due: "1180.00",
+        status: "open",
+      },
+    ],
+  },
+  dispute_received: {
+    customer: sampleCustomer,
+    dispute: { amount: "1180.00", currency: "EUR", reason: "not recognized", opened_on: "2026-03-20" },
+    payment: { amount: "1180.00", paid_on: "2026-03-10" },
+    invoice: { number: sampleInvoice.number },
+  },
+  refund_confirmation: {
+    customer: sampleCustomer,
+    refund: { amount: "200.00", currency: "EUR", refunded_on: "2026-03-22", reason: "usage billed twice" },
+    invoice: { number: sampleInvoice.number },
+  },
+  credit_balance_low: {
+    customer: sampleCustomer,
+    credit: { balance: "120.00", threshold: "500.00", unit: "EUR" },
+  },
+};
+
+const greeting = "<p>Hello {{customer.name}},</p>";
+const textGreeting = "Hello {{customer.name}},";
+const invoiceLink =
+  '{{#if invoice.url}}<p><a href="{{invoice.url}}">View invoice {{invoice.number}}</a></p>{{/if}}';
+const textInvoiceLink = "{{#if invoice.url}}View the invoice: {{invoice.url}}\n{{/if}}";
+
+/** The wording of each email until an environment saves its own version. */
+export const defaultEmailTemplates: Record<EmailTemplateName, EmailContent> = {
+  invoice_issued: {
+    subject: "Invoice {{invoice.number}}: {{invoice.amount_due}} {{invoice.currency}} due {{invoice.due_on}}",
+    html_body: `${greeting}
+<p>Your invoice {{invoice.number}} of {{invoice.issued_on}} is ready.</p>
+<table>
+{{#each invoice.lines}}<tr><td>{{description}}</td><td>{{quantity}}</td><td>{{amount}} {{invoice.currency}}</td></tr>
+{{/each}}<tr><td colspan="2"><strong>Total</strong></td><td><strong>{{invoice.total}} {{invoice.currency}}</strong></td></tr>
+</table>
+<p>Amount due: {{invoice.amount_due}} {{invoice.currency}}, by {{invoice.due_on}}.</p>
+${invoiceLink}`,
+    text_body: `${textGreeting}
+
+Your invoice {{invoice.number}} of {{invoice.issued_on}} is ready.
+
+{{#each invoice.lines}}- {{description}} ({{quantity}}): {{amount}} {{invoice.currency}}
+{{/each}}
+Total: {{invoice.total}} {{invoice.currency}}
+Amount due: {{invoice.amount_due}} {{invoice.currency}}, by {{invoice.due_on}}.
+${textInvoiceLink}`,
+  },
+  payment_receipt: {
+    subject: "Receipt: {{payment.amount}} {{payment.currency}} for invoice {{invoice.number}}",
+    html_body: `${greeting}
+<p>We received your payment of {{payment.amount}} {{payment.currency}} on {{payment.paid_on}} ({{payment.method}}) for invoice {{invoice.number}}. Thank you.</p>
+<p>Still due on this invoice: {{invoice.amount_due}} {{payment.currency}}.</p>`,
+    text_body: `${textGreeting}
+
+We received your payment of {{payment.amount}} {{payment.currency}} on {{payment.paid_on}} ({{payment.method}}) for invoice {{invoice.number}}. Thank you.
+
+Still due on this invoice: {{invoice.amount_due}} {{payment.currency}}.
+`,
+  },
+  payment_failed: {
+    subject: "Payment failed for invoice {{invoice.number}}",
+    html_body: `${greeting}
+<p>We could not collect {{payment.amount}} {{payment.currency}} for invoice {{invoice.number}}: {{payment.failure_reason}}</p>
+{{#if next_retry_on}}<p>We will try again on {{next_retry_on}}. Please check your payment method before then.</p>{{else}}<p>Please pay the invoice or update your payment method.</p>{{/if}}
+${invoiceLink}`,
+    text_body: `${textGreeting}
+
+We could not collect {{payment.amount}} {{payment.currency}} for invoice {{invoice.number}}: {{payment.failure_reason}}
+{{#if next_retry_on}}We will try again on {{next_retry_on}}. Please check your payment method before then.{{else}}Please pay the invoice or update your payment method.{{/if}}
+${textInvoiceLink}`,
+  },
+  dunning_reminder: {
+    subject: "Reminder: invoice {{invoice.number}} is {{days_overdue}} days overdue",
+    html_body: `${greeting}
+<p>Invoice {{invoice.number}} was due on {{invoice.due_on}} and {{invoice.amount_due}} {{invoice.currency}} is still open.</p>
+<p>Please pay it at your earliest convenience. If you have already paid, please ignore this message.</p>
+${invoiceLink}`,
+    text_body: `${textGreeting}
+
+Invoice {{invoice.number}} was due on {{invoice.due_on}} and {{invoice.amount_due}} {{invoice.currency}} is still open.
+Please pay it at your earliest convenience. If you have already paid, please ignore this message.
+${textInvoiceLink}`,
+  },
+  statement_of_account: {
+    subject: "Statement of account, {{period.from}} to {{period.to}}",
+    html_body: `${greeting}
+<p>Your statement from {{period.from}} to {{period.to}}.</p>
+<p>Opening balance: {{opening_balance}} {{currency}}</p>
+<table>
+<tr><th>Invoice</th><th>Issued</th><th>Due</th><th>Total</th><th>Open</th><th>Status</th></tr>
+{{#each invoices}}<tr><td>{{number}}</td><td>{{issued_on}}</td><td>{{due_on}}</td><td>{{total}}</td><td>{{amount_due}}</td><td>{{status}}</td></tr>
+{{else}}<tr><td colspan="6">No invoices in this period.</td></tr>
+{{/each}}</table>
+<p>Closing balance: {{closing_balance}} {{currency}}</p>`,
+    text_body: `${textGreeting}
+
+Your statement from {{period.from}} to {{period.to}}.
+Opening balance: {{opening_balance}} {{currency}}
+
+{{#each invoices}}- {{number}}, issued {{issued_on}}, due {{due_on}}: {{total}} {{currency}}, open {{amount_due}} ({{status}})
+{{else}}No invoices in this period.
+{{/each}}
+Closing balance: {{closing_balance}} {{currency}}
+`,
+  },
+  dispute_received: {
+    subject: "We received a dispute for invoice {{invoice.number}}",
+    html_body: `${greeting}
+<p>Your bank told us on {{dispute.opened_on}} that you dispute {{dispute.amount}} {{dispute.currency}} of your payment of {{payment.paid_on}} for invoice {{invoice.number}} (reason: {{dispute.reason}}).</p>
+<p>If this was a mistake, please reply to this message so that we can sort it out together.</p>`,
+    text_body: `${textGreeting}
+
+Your bank told us on {{dispute.opened_on}} that you dispute {{dispute.amount}} {{dispute.currency}} of your payment of {{payment.paid_on}} for invoice {{invoice.number}} (reason: {{dispute.reason}}).
+If this was a mistake, please reply to this message so that we can sort it out together.
+`,
+  },
+  refund_confirmation: {
+    subject: "Refund of {{refund.amount}} {{refund.currency}} for invoice {{invoice.number}}",
+    html_body: `${greeting}
+<p>We refunded {{refund.amount}} {{refund.currency}} for invoice {{invoice.number}} on {{refund.refunded_on}} ({{refund.reason}}). It can take a few days to appear on your statement.</p>`,
+    text_body: `${textGreeting}
+
+We refunded {{refund.amount}} {{refund.currency}} for invoice {{invoice.number}} on {{refund.refunded_on}} ({{refund.reason}}). It can take a few days to appear on your statement.
+`,
+  },
+  credit_balance_low: {
+    subject: "Your credit balance is low: {{credit.balance}} {{credit.unit}} left",
+    html_body: `${greeting}
+<p>Your credit balance is {{credit.balance}} {{credit.unit}}, below your threshold of {{credit.threshold}} {{credit.unit}}.</p>
+<p>Top up your credits to keep your service running without interruption.</p>`,
+    text_body: `${textGreeting}
+
+Your credit balance is {{credit.balance}} {{credit.unit}}, below your threshold of {{credit.threshold}} {{credit.unit}}.
+Top up your credits to keep your service running without interruption.
+`,
+  },
+};

@@ -1,0 +1,127 @@
+// The email outbox. A domain that tells a customer something calls queueEmail
+// inside its own transaction: the message is rendered from the environment's
+// template now (so the log shows exactly what was sent) and a send job is
+// queued with it, so the email exists if and only if the change committed.
+import type { Selectable } from "kysely";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { notFound } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import { emailSendJobKind } from "./email-job-payload.ts";
+import { type RenderedEmail, renderEmailContent } from "./email-rendering.ts";
+import type { EmailListFilters, EmailMessage, EmailMessageWithBodies } from "./email-schemas.ts";
+import type { EmailTemplateData, EmailTemplateName } from "./email-template-catalog.ts";
+import { currentEmailTemplate } from "./email-templates.ts";
+import type { EmailMessageTable } from "./tables.ts";
+import { TemplateOutputTooLarge } from "./template-language.ts";
+
+type EmailMessageRow = Selectable<EmailMessageTable>;
+
+// One address, as RFC 5321 allows it in practice: no spaces, one @, a dot in the domain.
+const emailAddressPattern = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+const maximumAddressLength = 320;
+
+/**
+ * Renders `template` with `data` and queues the message for `to`. Call it with
+ * the transaction that makes the change the email reports.
+ */
+export async function queueEmail<Name extends EmailTemplateName>(
+  transaction: Database,
+  context: RequestContext,
+  email: { template: Name; to: string; data: EmailTemplateData[Name]; customerId?: string },
+): Promise<{ id: string }> {
+  const now = context.clock.now();
+  const template = await currentEmailTemplate(transaction, context, email.template);
+  // A message that cannot be sent is the data's fault, not the change's: the
+  // change commits, and the log shows the message as failed, with why.
+  let rendered: RenderedEmail | undefined;
+  let problem: string | null = null;
+  if (!emailAddressPattern.test(email.to) || email.to.length > maximumAddressLength) {
+    problem = `"${email.to.slice(0, 100)}" is not an email address`;
+  } else {
+    try {
+      rendered = renderEmailContent(template, email.data);
+    } catch (error) {
+      if (!(error instanceof TemplateOutputTooLarge)) throw error;
+      problem = `could not render the ${email.template} template: ${error.message}`;
+    }
+  }
+  const id = newId("emailMessage", now);
+  await transaction
+    .insertInto("email_messages")
+    .values({
+      id,
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      template: email.template,
+      template_version: template.version,
+      customer_id: email.customerId ?? null,
+      recipient: email.to.slice(0, maximumAddressLength),
+      subject: rendered?.subject ?? "",
+      html_body: rendered?.html ?? "",
+      text_body: rendered?.text ?? "",
+      status: rendered ? "queued" : "failed",
+      last_error: problem,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  if (rendered) {
+    await enqueueJob(transaction, {
+      kind: emailSendJobKind,
+      payload: { emailId: id },
+      scope: { organizationId: context.organizationId, environmentId: context.environmentId },
+      runAt: now,
+      uniqueKey: `email-send:${id}`,
+    });
+  }
+  return { id };
+}
+
+export async function listEmails(
+  context: RequestContext,
+  filters: EmailListFilters,
+  page: { limit: number; afterId: string | undefined },
+): Promise<EmailMessage[]> {
+  let query = selectEmails(context.database, context)
+    .orderBy("id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  if (filters.status !== undefined) query = query.where("status", "=", filters.status);
+  if (filters.template !== undefined) query = query.where("template", "=", filters.template);
+  if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
+  const rows = await query.execute();
+  return rows.map(presentEmail);
+}
+
+export async function getEmail(context: RequestContext, id: string): Promise<EmailMessageWithBodies> {
+  const row = await selectEmails(context.database, context).where("id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("email", id);
+  return { ...presentEmail(row), html_body: row.html_body, text_body: row.text_body };
+}
+
+function selectEmails(database: Database, scope: TenantScope) {
+  return database
+    .selectFrom("email_messages")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId);
+}
+
+function presentEmail(row: EmailMessageRow): EmailMessage {
+  return {
+    id: row.id,
+    template: row.template,
+    template_version: row.template_version,
+    customer_id: row.customer_id,
+    to: row.recipient,
+    subject: row.subject,
+    status: row.status,
+    attempt_count: row.attempt_count,
+    last_error: row.last_error,
+    transport: row.transport,
+    sent_at: row.sent_at?.toISOString() ?? null,
+    created_at: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,203 @@
+// Sending one delivery: the job handler behind every webhook attempt. It signs
+// the event, POSTs it to the endpoint, records the attempt in the delivery
+// log, and on failure queues the next automatic attempt on the retry schedule.
+// A receiver's error is an outcome to log and retry on our schedule, not a
+// failure of the job: the job itself fails (and the queue retries it) only
+// when Fairbill could not do its part, such as reach its own database.
+import { type Clock, systemClock } from "../platform/clock.ts";
+import type { TenantScope } from "../platform/context.ts";
+import { isUniqueViolation } from "../platform/database/errors.ts";
+import type { Database } from "../platform/database/schema.ts";
+import type { QueuedJob } from "../platform/jobs/job-queue.ts";
+import type { JobHandler } from "../platform/jobs/job-worker.ts";
+import type { WebhookDeliveryStatus } from "./tables.ts";
+import { signingSecretsOf } from "./webhook-endpoints.ts";
+import { enqueueDeliveryJob } from "./webhook-events.ts";
+import { isSuccessStatus, postWebhook, type WebhookHttpResult } from "./webhook-http.ts";
+import { readWebhookDeliveryJobPayload, type WebhookDeliveryJobPayload } from "./webhook-job-payload.ts";
+import { signWebhook } from "./webhook-signing.ts";
+
+/**
+ * Seconds from a failed automatic attempt to the next: 5 s, 5 min, 30 min,
+ * 2 h, 5 h, 10 h, 10 h. Eight attempts over about 27.6 hours, so a receiver
+ * that is down for a day still gets every event.
+ */
+export const webhookRetryDelaysSeconds: readonly number[] = [5, 300, 1800, 7200, 18000, 36000, 36000];
+
+const defaultTimeoutMilliseconds = 15_000;
+
+export type WebhookDeliveryOptions = {
+  database: Database;
+  /** The clock that schedules attempts and stamps the delivery log (an environment's test clock in tests). */
+  clock: Clock;
+  /**
+   * The clock of the signature's `webhook-timestamp`. Receivers compare it
+   * with their own wall clock to refuse replays, so it is real time even when
+   * `clock` is a test clock.
+   */
+  wallClock?: Clock;
+  /** How long one attempt waits for the endpoint's answer. Default 15 seconds. */
+  timeoutMilliseconds?: number;
+};
+
+export function webhookDeliveryJobHandler(options: WebhookDeliveryOptions): JobHandler {
+  const timeoutMilliseconds = options.timeoutMilliseconds ?? defaultTimeoutMilliseconds;
+  return {
+    handle: (job) => deliverWebhook(options, timeoutMilliseconds, job),
+    // The attempt's timeout plus room for its two database writes.
+    leaseSeconds: Math.ceil(timeoutMilliseconds / 1000) + 60,
+  };
+}
+
+async function deliverWebhook(
+  options: WebhookDeliveryOptions,
+  timeoutMilliseconds: number,
+  job: QueuedJob,
+): Promise<void> {
+  const { database, clock } = options;
+  const payload = readWebhookDeliveryJobPayload(job.payload);
+  const scope = job.scope;
+  if (!scope) throw new Error(`Webhook delivery job ${job.id} names no environment.`);
+
+  const alreadyMade = await database
+    .selectFrom("webhook_delivery_attempts")
+    .select("attempt_number")
+    .where("job_id", "=", job.id)
+    .executeTakeFirst();
+  if (alreadyMade) return;
+
+  const delivery = await database
+    .selectFrom("webhook_deliveries")
+    .innerJoin("webhook_events", "webhook_events.id", "webhook_deliveries.event_id")
+    .innerJoin("webhook_endpoints", "webhook_endpoints.id", "webhook_deliveries.endpoint_id")
+    .selectAll("webhook_endpoints")
+    .select([
+      "webhook_deliveries.status as delivery_status",
+      "webhook_events.id as event_id",
+      "webhook_events.type as event_type",
+      "webhook_events.data as event_data",
+      "webhook_events.created_at as event_created_at",
+    ])
+    .where("webhook_deliveries.organization_id", "=", scope.organizationId)
+    .where("webhook_deliveries.environment_id", "=", scope.environmentId)
+    .where("webhook_deliveries.id", "=", payload.deliveryId)
+    .executeTakeFirst();
+  if (!delivery) throw new Error(`Webhook delivery ${payload.deliveryId} does not exist in its environment.`);
+  // A delivery that succeeded, failed for good or was canceled meanwhile needs no automatic attempt.
+  if (payload.trigger === "automatic" && delivery.delivery_status !== "pending") return;
+  if (!delivery.enabled || delivery.deleted_at !== null) {
+    await cancelDelivery(database, scope, payload.deliveryId, clock.now());
+    return;
+  }
+
+  // The body follows the Standard Webhooks payload shape; it is rebuilt the same on every attempt.
+  const body = JSON.stringify({
+    type: delivery.event_type,
+    timestamp: delivery.event_created_at.toISOString(),
+    data: delivery.event_data,
+  });
+  const startedAt = clock.now();
+  const headers = signWebhook({
+    messageId: delivery.event_id,
+    sentAt: (options.wallClock ?? systemClock).now(),
+    body,
+    secrets: signingSecretsOf(delivery, startedAt),
+  });
+  const result = await postWebhook({ url: delivery.url, headers, body, timeoutMilliseconds });
+  await recordAttempt(database, scope, { job, payload, startedAt, finishedAt: clock.now(), result });
+}
+
+async function recordAttempt(
+  database: Database,
+  scope: TenantScope,
+  attempt: {
+    job: QueuedJob;
+    payload: WebhookDeliveryJobPayload;
+    startedAt: Date;
+    finishedAt: Date;
+    result: WebhookHttpResult;
+  },
+): Promise<void> {
+  const { job, payload, result, finishedAt } = attempt;
+  const succeeded = isSuccessStatus(result.responseStatus);
+  try {
+    await database.transaction().execute(async (transaction) => {
+      const delivery = await transaction
+        .selectFrom("webhook_deliveries")
+        .select(["status", "attempt_count", "next_attempt_at"])
+        .where("organization_id", "=", scope.organizationId)
+        .where("environment_id", "=", scope.environmentId)
+        .where("id", "=", payload.deliveryId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      await transaction
+        .insertInto("webhook_delivery_attempts")
+        .values({
+          delivery_id: payload.deliveryId,
+          attempt_number: delivery.attempt_count + 1,
+          organization_id: scope.organizationId,
+          environment_id: scope.environmentId,
+          trigger: payload.trigger,
+          status: succeeded ? "succeeded" : "failed",
+          started_at: attempt.startedAt,
+          latency_milliseconds: result.latencyMilliseconds,
+          response_status: result.responseStatus,
+          response_body_excerpt: result.responseBodyExcerpt,
+          error: result.error ?? (succeeded ? null : `the endpoint answered ${result.responseStatus}`),
+          job_id: job.id,
+        })
+        .execute();
+
+      let status: WebhookDeliveryStatus = delivery.status;
+      let nextAttemptAt = delivery.next_attempt_at;
+      if (succeeded) {
+        status = "succeeded";
+        nextAttemptAt = null;
+      } else if (payload.trigger === "automatic" && delivery.status === "pending") {
+        const delaySeconds = webhookRetryDelaysSeconds[payload.attempt - 1];
+        if (delaySeconds === undefined) {
+          status = "failed";
+          nextAttemptAt = null;
+        } else {
+          nextAttemptAt = new Date(finishedAt.getTime() + delaySeconds * 1000);
+          await enqueueDeliveryJob(
+            transaction,
+            scope,
+            { deliveryId: payload.deliveryId, trigger: "automatic", attempt: payload.attempt + 1 },
+            nextAttemptAt,
+          );
+        }
+      }
+      // A failed manual attempt leaves the status and any scheduled retry as they were.
+      await transaction
+        .updateTable("webhook_deliveries")
+        .set({
+          status,
+          next_attempt_at: nextAttemptAt,
+          attempt_count: delivery.attempt_count + 1,
+          last_attempt_at: attempt.startedAt,
+          last_response_status: result.responseStatus,
+          updated_at: finishedAt,
+        })
+        .where("organization_id", "=", scope.organizationId)
+        .where("environment_id", "=", scope.environmentId)
+        .where("id", "=", payload.deliveryId)
+        .execute();
+    });
+  } catch (error) {
+    // A second run of the same job got here first: its record stands.
+    if (isUniqueViolation(error)) return;
+    throw error;
+  }
+}
+
+async function cancelDelivery(database: Database, scope: TenantScope, deliveryId: string, now: Date) {
+  await database
+    .updateTable("webhook_deliveries")
+    .set({ status: "canceled", next_attempt_at: null, updated_at: now })
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("id", "=", deliveryId)
+    .where("status", "=", "pending")
+    .execute();
+}

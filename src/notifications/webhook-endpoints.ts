@@ -1,0 +1,248 @@
+// Webhook endpoints: where an environment's events go. Each has its own
+// signing secret, shown once when made and once when rotated. Disabling or
+// deleting an endpoint cancels its deliveries still waiting for a retry.
+import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { notFound, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import type { WebhookEndpointTable } from "./tables.ts";
+import type {
+  CreateWebhookEndpointInput,
+  UpdateWebhookEndpointInput,
+  WebhookEndpoint,
+} from "./webhook-schemas.ts";
+import { generateSigningSecret } from "./webhook-signing.ts";
+
+export type WebhookEndpointRow = Selectable<WebhookEndpointTable>;
+
+export type NewWebhookSecret = { endpoint: WebhookEndpoint; secret: string };
+
+export async function createWebhookEndpoint(
+  context: RequestContext,
+  input: CreateWebhookEndpointInput,
+): Promise<NewWebhookSecret> {
+  checkUrl(input.url);
+  const now = context.clock.now();
+  const secret = generateSigningSecret();
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .insertInto("webhook_endpoints")
+      .values({
+        id: newId("webhookEndpoint", now),
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        url: input.url,
+        description: input.description ?? null,
+        event_types: JSON.stringify(input.event_types),
+        enabled: input.enabled ?? true,
+        secret,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const endpoint = presentWebhookEndpoint(row);
+    await recordAuditEvent(transaction, context, {
+      action: "webhook_endpoint.created",
+      objectType: "webhook_endpoint",
+      objectId: endpoint.id,
+      before: null,
+      after: endpoint,
+    });
+    return { endpoint, secret };
+  });
+}
+
+export async function listWebhookEndpoints(
+  context: RequestContext,
+  page: { limit: number; afterId: string | undefined },
+): Promise<WebhookEndpoint[]> {
+  let query = selectEndpoints(context.database, context)
+    .orderBy("id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  const rows = await query.execute();
+  return rows.map(presentWebhookEndpoint);
+}
+
+export async function getWebhookEndpoint(context: RequestContext, id: string): Promise<WebhookEndpoint> {
+  return presentWebhookEndpoint(await endpointRow(context.database, context, id));
+}
+
+export async function updateWebhookEndpoint(
+  context: RequestContext,
+  id: string,
+  input: UpdateWebhookEndpointInput,
+): Promise<WebhookEndpoint> {
+  if (input.url !== undefined) checkUrl(input.url);
+  return context.database.transaction().execute(async (transaction) => {
+    const before = presentWebhookEndpoint(await endpointRow(transaction, context, id, { forUpdate: true }));
+    const now = context.clock.now();
+    const row = await transaction
+      .updateTable("webhook_endpoints")
+      .set({
+        ...(input.url !== undefined ? { url: input.url } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.event_types !== undefined ? { event_types: JSON.stringify(input.event_types) } : {}),
+        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+        updated_at: now,
+      })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (!row.enabled) await cancelPendingDeliveries(transaction, context, id, now);
+    const after = presentWebhookEndpoint(row);
+    await recordAuditEvent(transaction, context, {
+      action: "webhook_endpoint.updated",
+      objectType: "webhook_endpoint",
+      objectId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Deletes an endpoint: it receives nothing more, and its delivery log stays readable through its events. */
+export async function deleteWebhookEndpoint(context: RequestContext, id: string): Promise<WebhookEndpoint> {
+  return context.database.transaction().execute(async (transaction) => {
+    const before = presentWebhookEndpoint(await endpointRow(transaction, context, id, { forUpdate: true }));
+    const now = context.clock.now();
+    const row = await transaction
+      .updateTable("webhook_endpoints")
+      .set({ deleted_at: now, enabled: false, updated_at: now })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await cancelPendingDeliveries(transaction, context, id, now);
+    const after = presentWebhookEndpoint(row);
+    await recordAuditEvent(transaction, context, {
+      action: "webhook_endpoint.deleted",
+      objectType: "webhook_endpoint",
+      objectId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * Gives the endpoint a new signing secret. For `previousSecretValidForSeconds`
+ * the old one signs too (a second signature in `webhook-signature`), so a
+ * receiver can switch without refusing events in between.
+ */
+export async function rotateWebhookEndpointSecret(
+  context: RequestContext,
+  id: string,
+  options: { previousSecretValidForSeconds: number },
+): Promise<NewWebhookSecret> {
+  const secret = generateSigningSecret();
+  return context.database.transaction().execute(async (transaction) => {
+    const beforeRow = await endpointRow(transaction, context, id, { forUpdate: true });
+    const now = context.clock.now();
+    const keepPrevious = options.previousSecretValidForSeconds > 0;
+    const row = await transaction
+      .updateTable("webhook_endpoints")
+      .set({
+        secret,
+        previous_secret: keepPrevious ? beforeRow.secret : null,
+        previous_secret_expires_at: keepPrevious
+          ? new Date(now.getTime() + options.previousSecretValidForSeconds * 1000)
+          : null,
+        updated_at: now,
+      })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const endpoint = presentWebhookEndpoint(row);
+    await recordAuditEvent(transaction, context, {
+      action: "webhook_endpoint.secret_rotated",
+      objectType: "webhook_endpoint",
+      objectId: id,
+      before: presentWebhookEndpoint(beforeRow),
+      after: endpoint,
+    });
+    return { endpoint, secret };
+  });
+}
+
+/** The endpoints of the scope that are live (not deleted), for publishing and delivering. */
+export function selectEndpoints(database: Database | DatabaseTransaction, scope: TenantScope) {
+  return database
+    .selectFrom("webhook_endpoints")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("deleted_at", "is", null);
+}
+
+export async function endpointRow(
+  database: Database | DatabaseTransaction,
+  scope: TenantScope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<WebhookEndpointRow> {
+  let query = selectEndpoints(database, scope).where("id", "=", id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound("webhook endpoint", id);
+  return row;
+}
+
+/** The secrets that sign a message sent at `now`: the current one, and the previous one while it is honoured. */
+export function signingSecretsOf(endpoint: WebhookEndpointRow, now: Date): string[] {
+  const previousHonoured =
+    endpoint.previous_secret !== null &&
+    endpoint.previous_secret_expires_at !== null &&
+    endpoint.previous_secret_expires_at > now;
+  return previousHonoured && endpoint.previous_secret
+    ? [endpoint.secret, endpoint.previous_secret]
+    : [endpoint.secret];
+}
+
+async function cancelPendingDeliveries(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  endpointId: string,
+  now: Date,
+): Promise<void> {
+  await transaction
+    .updateTable("webhook_deliveries")
+    .set({ status: "canceled", next_attempt_at: null, updated_at: now })
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("endpoint_id", "=", endpointId)
+    .where("status", "=", "pending")
+    .execute();
+}
+
+function checkUrl(text: string): void {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw validationFailed([{ path: "$.url", message: "is not a URL" }]);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw validationFailed([{ path: "$.url", message: "must start with https:// or http://" }]);
+  }
+}
+
+function presentWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    event_types: row.event_types,
+    enabled: row.enabled,
+    previous_secret_expires_at: row.previous_secret_expires_at?.toISOString() ?? null,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}

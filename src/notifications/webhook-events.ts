@@ -1,0 +1,256 @@
+// The webhook outbox. Another domain reports what happened with publishEvent,
+// inside the transaction that makes the change: the event, one delivery per
+// endpoint that wants it, and the job that sends each delivery are written
+// together, so an event is sent if and only if its change committed. Then the
+// event log and the delivery log, and manual redelivery.
+import type { Selectable } from "kysely";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { conflict, notFound } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import type { WebhookDeliveryAttemptTable, WebhookDeliveryTable } from "./tables.ts";
+import { endpointRow, selectEndpoints } from "./webhook-endpoints.ts";
+import { filtersMatch, type WebhookEventType } from "./webhook-event-types.ts";
+import { type WebhookDeliveryJobPayload, webhookDeliveryJobKind } from "./webhook-job-payload.ts";
+import type {
+  DeliveryListFilters,
+  EventListFilters,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEvent,
+  WebhookEventWithDeliveries,
+} from "./webhook-schemas.ts";
+
+/** A JSON object: what an event says about the object it reports on. */
+export type WebhookEventData = Record<string, unknown>;
+
+/**
+ * Records an event and queues its delivery to every enabled endpoint whose
+ * filters match. Call it with the transaction that makes the change.
+ */
+export async function publishEvent(
+  transaction: Database,
+  context: RequestContext,
+  event: { type: WebhookEventType; data: WebhookEventData },
+): Promise<{ id: string; deliveries: number }> {
+  const now = context.clock.now();
+  const eventId = newId("webhookEvent", now);
+  await transaction
+    .insertInto("webhook_events")
+    .values({
+      id: eventId,
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      type: event.type,
+      data: JSON.stringify(event.data),
+      created_at: now,
+    })
+    .execute();
+  const endpoints = await selectEndpoints(transaction, context).where("enabled", "=", true).execute();
+  const receiving = endpoints.filter((endpoint) => filtersMatch(endpoint.event_types, event.type));
+  for (const endpoint of receiving) {
+    const deliveryId = newId("webhookDelivery", now);
+    await transaction
+      .insertInto("webhook_deliveries")
+      .values({
+        id: deliveryId,
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        event_id: eventId,
+        endpoint_id: endpoint.id,
+        status: "pending",
+        next_attempt_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await enqueueDeliveryJob(transaction, context, { deliveryId, trigger: "automatic", attempt: 1 }, now);
+  }
+  return { id: eventId, deliveries: receiving.length };
+}
+
+/** Queues one attempt at a delivery. Queuing the same automatic attempt twice makes one job. */
+export async function enqueueDeliveryJob(
+  database: Database,
+  scope: TenantScope,
+  payload: WebhookDeliveryJobPayload,
+  runAt: Date,
+): Promise<void> {
+  await enqueueJob(database, {
+    kind: webhookDeliveryJobKind,
+    payload,
+    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
+    runAt,
+    ...(payload.trigger === "automatic"
+      ? { uniqueKey: `webhook-delivery:${payload.deliveryId}:${payload.attempt}` }
+      : {}),
+  });
+}
+
+export async function listWebhookEvents(
+  context: RequestContext,
+  filters: EventListFilters,
+  page: { limit: number; afterId: string | undefined },
+): Promise<WebhookEvent[]> {
+  let query = context.database
+    .selectFrom("webhook_events")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .orderBy("id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  if (filters.type !== undefined) query = query.where("type", "=", filters.type);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    id: row.id,
+    type: row.type,
+    data: row.data,
+    created_at: row.created_at.toISOString(),
+  }));
+}
+
+export async function getWebhookEvent(
+  context: RequestContext,
+  id: string,
+): Promise<WebhookEventWithDeliveries> {
+  const row = await context.database
+    .selectFrom("webhook_events")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw notFound("webhook event", id);
+  const deliveries = await selectDeliveries(context.database, context)
+    .where("webhook_deliveries.event_id", "=", id)
+    .orderBy("webhook_deliveries.id", "asc")
+    .execute();
+  return {
+    id: row.id,
+    type: row.type,
+    data: row.data,
+    created_at: row.created_at.toISOString(),
+    deliveries: await withAttempts(context.database, context, deliveries),
+  };
+}
+
+/** An endpoint's delivery log, newest first, each delivery with its attempts. */
+export async function listEndpointDeliveries(
+  context: RequestContext,
+  endpointId: string,
+  filters: DeliveryListFilters,
+  page: { limit: number; afterId: string | undefined },
+): Promise<WebhookDelivery[]> {
+  await endpointRow(context.database, context, endpointId);
+  let query = selectDeliveries(context.database, context)
+    .where("webhook_deliveries.endpoint_id", "=", endpointId)
+    .orderBy("webhook_deliveries.id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("webhook_deliveries.id", "<", page.afterId);
+  if (filters.status !== undefined) query = query.where("webhook_deliveries.status", "=", filters.status);
+  return withAttempts(context.database, context, await query.execute());
+}
+
+async function getWebhookDelivery(context: RequestContext, id: string): Promise<WebhookDelivery> {
+  const row = await selectDeliveries(context.database, context)
+    .where("webhook_deliveries.id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw notFound("webhook delivery", id);
+  const [delivery] = await withAttempts(context.database, context, [row]);
+  if (!delivery) throw notFound("webhook delivery", id);
+  return delivery;
+}
+
+/**
+ * Queues one more attempt at a delivery, now, whatever its status: the answer
+ * to "our server was down, send it again". It does not restart the retry
+ * schedule; a delivery still pending keeps its own next attempt.
+ */
+export async function redeliverWebhook(
+  context: RequestContext,
+  deliveryId: string,
+): Promise<WebhookDelivery> {
+  const delivery = await getWebhookDelivery(context, deliveryId);
+  const endpoint = await selectEndpoints(context.database, context)
+    .where("id", "=", delivery.endpoint_id)
+    .executeTakeFirst();
+  if (!endpoint) {
+    throw conflict("webhook_endpoint_deleted", `The endpoint of delivery ${deliveryId} has been deleted.`);
+  }
+  if (!endpoint.enabled) {
+    throw conflict(
+      "webhook_endpoint_disabled",
+      `Endpoint ${endpoint.id} is disabled; enable it before redelivering to it.`,
+    );
+  }
+  await enqueueDeliveryJob(context.database, context, { deliveryId, trigger: "manual" }, context.clock.now());
+  return delivery;
+}
+
+type DeliveryRow = Selectable<WebhookDeliveryTable> & { event_type: string };
+type AttemptRow = Selectable<WebhookDeliveryAttemptTable>;
+
+function selectDeliveries(database: Database, scope: TenantScope) {
+  return database
+    .selectFrom("webhook_deliveries")
+    .innerJoin("webhook_events", "webhook_events.id", "webhook_deliveries.event_id")
+    .selectAll("webhook_deliveries")
+    .select("webhook_events.type as event_type")
+    .where("webhook_deliveries.organization_id", "=", scope.organizationId)
+    .where("webhook_deliveries.environment_id", "=", scope.environmentId);
+}
+
+async function withAttempts(
+  database: Database,
+  scope: TenantScope,
+  rows: DeliveryRow[],
+): Promise<WebhookDelivery[]> {
+  if (rows.length === 0) return [];
+  const attempts = await database
+    .selectFrom("webhook_delivery_attempts")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where(
+      "delivery_id",
+      "in",
+      rows.map((row) => row.id),
+    )
+    .orderBy("delivery_id")
+    .orderBy("attempt_number")
+    .execute();
+  const byDelivery = new Map<string, WebhookAttempt[]>();
+  for (const attempt of attempts) {
+    const list = byDelivery.get(attempt.delivery_id) ?? [];
+    list.push(presentAttempt(attempt));
+    byDelivery.set(attempt.delivery_id, list);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    event_id: row.event_id,
+    event_type: row.event_type,
+    endpoint_id: row.endpoint_id,
+    status: row.status,
+    attempt_count: row.attempt_count,
+    next_attempt_at: row.next_attempt_at?.toISOString() ?? null,
+    last_attempt_at: row.last_attempt_at?.toISOString() ?? null,
+    last_response_status: row.last_response_status,
+    attempts: byDelivery.get(row.id) ?? [],
+    created_at: row.created_at.toISOString(),
+  }));
+}
+
+function presentAttempt(row: AttemptRow): WebhookAttempt {
+  return {
+    attempt_number: row.attempt_number,
+    trigger: row.trigger,
+    status: row.status,
+    started_at: row.started_at.toISOString(),
+    latency_ms: row.latency_milliseconds,
+    response_status: row.response_status,
+    response_body_excerpt: row.response_body_excerpt,
+    error: row.error,
+  };
+}

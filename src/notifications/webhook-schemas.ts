@@ -1,0 +1,136 @@
+// The JSON shapes of webhook endpoints, events and deliveries on the API.
+import { type Static, Type } from "typebox";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { allEventTypes, webhookEventTypes } from "./webhook-event-types.ts";
+
+const EventTypeFilter = StringEnum([allEventTypes, ...webhookEventTypes], {
+  description: 'an event type such as invoice.paid, or "*" for every type',
+});
+
+const EventTypeFilters = Type.Array(EventTypeFilter, {
+  minItems: 1,
+  maxItems: webhookEventTypes.length + 1,
+  uniqueItems: true,
+  description: 'the event types the endpoint receives; ["*"] receives them all',
+});
+
+const EndpointUrl = Type.String({
+  minLength: 1,
+  maxLength: 2048,
+  description: "an http:// or https:// URL that receives the events as POST requests",
+  examples: ["https://example.com/fairbill/webhooks"],
+});
+
+export const CreateWebhookEndpointBody = Type.Object(
+  {
+    url: EndpointUrl,
+    description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    event_types: EventTypeFilters,
+    enabled: Type.Optional(Type.Boolean({ description: "default true" })),
+  },
+  { additionalProperties: false },
+);
+export type CreateWebhookEndpointInput = Static<typeof CreateWebhookEndpointBody>;
+
+export const UpdateWebhookEndpointBody = Type.Object(
+  {
+    url: Type.Optional(EndpointUrl),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    event_types: Type.Optional(EventTypeFilters),
+    enabled: Type.Optional(Type.Boolean({ description: "false stops deliveries to the endpoint" })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateWebhookEndpointInput = Static<typeof UpdateWebhookEndpointBody>;
+
+export const RotateSecretBody = Type.Object(
+  {
+    previous_secret_valid_for_seconds: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 7 * 24 * 3600,
+        description:
+          "how long events are also signed with the old secret, so receivers can switch; 0 (the default) drops it at once",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const WebhookEndpointSchema = Type.Object({
+  id: Type.String({ examples: ["whe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  url: Type.String(),
+  description: Nullable(Type.String()),
+  event_types: Type.Array(Type.String()),
+  enabled: Type.Boolean(),
+  previous_secret_expires_at: Nullable(Timestamp),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type WebhookEndpoint = Static<typeof WebhookEndpointSchema>;
+
+export const NewWebhookSecretSchema = Type.Object({
+  endpoint: WebhookEndpointSchema,
+  secret: Type.String({
+    description: "the signing secret (whsec_…); shown only in this response",
+    examples: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
+  }),
+});
+
+const WebhookAttemptSchema = Type.Object({
+  attempt_number: Type.Integer(),
+  trigger: StringEnum(["automatic", "manual"]),
+  status: StringEnum(["succeeded", "failed"]),
+  started_at: Timestamp,
+  latency_ms: Type.Integer(),
+  response_status: Nullable(Type.Integer()),
+  response_body_excerpt: Nullable(Type.String({ description: "the first kilobyte of the answer" })),
+  error: Nullable(Type.String({ description: "why no answer came: refused, timed out, …" })),
+});
+export type WebhookAttempt = Static<typeof WebhookAttemptSchema>;
+
+const deliveryStatuses = ["pending", "succeeded", "failed", "canceled"] as const;
+
+export const WebhookDeliverySchema = Type.Object({
+  id: Type.String({ examples: ["whd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  event_id: Type.String(),
+  event_type: Type.String(),
+  endpoint_id: Type.String(),
+  status: StringEnum(deliveryStatuses, {
+    description:
+      "pending: an attempt is due; succeeded; failed: every retry was used up; canceled: the endpoint was disabled or deleted first",
+  }),
+  attempt_count: Type.Integer(),
+  next_attempt_at: Nullable(Timestamp),
+  last_attempt_at: Nullable(Timestamp),
+  last_response_status: Nullable(Type.Integer()),
+  attempts: Type.Array(WebhookAttemptSchema),
+  created_at: Timestamp,
+});
+export type WebhookDelivery = Static<typeof WebhookDeliverySchema>;
+
+export const WebhookEventSchema = Type.Object({
+  id: Type.String({ examples: ["wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  type: Type.String(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  created_at: Timestamp,
+});
+export type WebhookEvent = Static<typeof WebhookEventSchema>;
+
+export const WebhookEventWithDeliveriesSchema = Type.Object({
+  ...WebhookEventSchema.properties,
+  deliveries: Type.Array(WebhookDeliverySchema),
+});
+export type WebhookEventWithDeliveries = Static<typeof WebhookEventWithDeliveriesSchema>;
+
+export const DeliveryListQuery = Type.Object(
+  { status: Type.Optional(StringEnum(deliveryStatuses)) },
+  { additionalProperties: false },
+);
+export type DeliveryListFilters = Static<typeof DeliveryListQuery>;
+
+export const EventListQuery = Type.Object(
+  { type: Type.Optional(StringEnum(webhookEventTypes)) },
+  { additionalProperties: false },
+);
+export type EventListFilters = Static<typeof EventListQuery>;
