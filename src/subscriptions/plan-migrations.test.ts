@@ -1,0 +1,222 @@
+// Plan version migrations through the API on a settable clock: a dry run
+// that records nothing, a migration of chosen subscribers at their period
+// ends while the others stay grandfathered, a migration of everyone left on
+// the version, and the refusals that name the field.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+const clock = {
+  current: new Date("2026-01-01T00:00:00Z"),
+  now() {
+    return new Date(this.current);
+  },
+  set(text: string) {
+    this.current = new Date(text);
+  },
+};
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let planId: string;
+
+async function subscribe(body: Record<string, unknown>): Promise<string> {
+  const customer = await tenant.admin.post("/v1/customers", { external_id: `customer-${Math.random()}` });
+  const response = await tenant.admin.post("/v1/subscriptions", {
+    customer_id: customer.body.id,
+    plan_id: planId,
+    ...body,
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.id;
+}
+
+const subscription = async (id: string) => (await tenant.admin.get(`/v1/subscriptions/${id}`)).body;
+const at = (text: string) => new Date(text).toISOString();
+
+beforeAll(async () => {
+  clock.set("2026-01-01T00:00:00Z");
+  testApp = await startTestApp({ clock });
+  tenant = await testApp.newTenant("Plan migrations");
+  const plan = await tenant.admin.post("/v1/plans", {
+    code: "team",
+    name: "Team",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [{ id: "base", type: "fixed", amount: "20.00" }],
+      currency_prices: [{ currency: "EUR", charges: [{ id: "base", amount: "18.00" }] }],
+    },
+  });
+  planId = plan.body.id;
+  await tenant.admin.post(`/v1/plans/${planId}/versions/1/publish`, {});
+});
+afterAll(async () => testApp?.close());
+
+describe("plan version migrations", () => {
+  it("preview, move chosen subscribers at their period end, leave the others grandfathered", async () => {
+    clock.set("2026-01-01T00:00:00Z");
+    const first = await subscribe({});
+    clock.set("2026-01-10T00:00:00Z");
+    const second = await subscribe({});
+    clock.set("2026-01-15T00:00:00Z");
+    const third = await subscribe({});
+    const euro = await subscribe({ currency: "EUR" });
+    const canceled = await subscribe({});
+    await tenant.admin.post(`/v1/subscriptions/${canceled}/cancel`, { mode: "period_end" });
+
+    clock.set("2026-01-20T00:00:00Z");
+    // Version 2 costs more and has no euro prices.
+    const draft = await tenant.admin.post(`/v1/plans/${planId}/versions`, {
+      charges: [{ id: "base", type: "fixed", amount: "25.00" }],
+      currency_prices: [],
+    });
+    expect(draft.status).toBe(201);
+    await tenant.admin.post(`/v1/plans/${planId}/versions/2/publish`, {});
+
+    const noEuro = await tenant.admin.post(`/v1/plans/${planId}/migrations`, {
+      from_version: 1,
+      to_version: 2,
+      timing: "now",
+      subscription_ids: [euro],
+    });
+    expect(noEuro.status).toBe(409);
+    expect(noEuro.body).toMatchObject({
+      code: "plan_version_currency_unsupported",
+      errors: [{ path: "$.subscription_ids[0]" }],
+    });
+    await tenant.admin.post(`/v1/subscriptions/${euro}/cancel`, { mode: "period_end" });
+
+    const preview = await tenant.admin.post(`/v1/plans/${planId}/migrations`, {
+      from_version: 1,
+      to_version: 2,
+      timing: "next_period",
+      dry_run: true,
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({ id: null, dry_run: true, from_version: 1, to_version: 2 });
+    expect(
+      preview.body.subscriptions.map((entry: { subscription_id: string; at: string; change_id: null }) => [
+        entry.subscription_id,
+        entry.at,
+        entry.change_id,
+      ]),
+    ).toEqual([
+      [first, at("2026-02-01T00:00:00Z"), null],
+      [second, at("2026-02-10T00:00:00Z"), null],
+      [third, at("2026-02-15T00:00:00Z"), null],
+    ]);
+    expect((await subscription(first)).changes).toEqual([]);
+    expect((await tenant.admin.get(`/v1/plans/${planId}/migrations`)).body.data).toEqual([]);
+
+    const migrated = await tenant.admin.post(
+      `/v1/plans/${planId}/migrations`,
+      { from_version: 1, to_version: 2, timing: "next_period", subscription_ids: [second, first] },
+      { "fairbill-reason": "2026 price increase" },
+    );
+    expect(migrated.status, JSON.stringify(migrated.body)).toBe(201);
+    expect(migrated.body).toMatchObject({
+      id: expect.stringMatching(/^pmg_/),
+      dry_run: false,
+      timing: "next_period",
+      reason: "2026 price increase",
+    });
+    expect(
+      migrated.body.subscriptions.map((entry: { subscription_id: string }) => entry.subscription_id),
+    ).toEqual([second, first]);
+    const firstAfter = await subscription(first);
+    expect(firstAfter.changes).toEqual([
+      expect.objectContaining({
+        type: "change_plan",
+        at: at("2026-02-01T00:00:00Z"),
+        plan: expect.objectContaining({ version: 2 }),
+        timing: "next_period",
+        migration_id: migrated.body.id,
+        id: migrated.body.subscriptions[1].change_id,
+      }),
+    ]);
+    // Not chosen: grandfathered on version 1.
+    expect((await subscription(third)).changes).toEqual([]);
+
+    const listed = await tenant.admin.get(`/v1/plans/${planId}/migrations`);
+    expect(listed.body.data).toHaveLength(1);
+    expect(listed.body.data[0]).toMatchObject({
+      id: migrated.body.id,
+      from_version: 1,
+      to_version: 2,
+      dry_run: false,
+      reason: "2026 price increase",
+    });
+    expect(
+      listed.body.data[0].subscriptions
+        .map((entry: { subscription_id: string }) => entry.subscription_id)
+        .sort(),
+    ).toEqual([first, second].sort());
+    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${migrated.body.id}`);
+    expect(audit.body.data[0]).toMatchObject({ action: "plan_version_migration.created" });
+
+    // Everyone still simply on version 1 now: the third only (the others have a change or a cancellation).
+    const everyoneLeft = await tenant.admin.post(`/v1/plans/${planId}/migrations`, {
+      from_version: 1,
+      to_version: 2,
+      timing: "now",
+    });
+    expect(everyoneLeft.status).toBe(201);
+    expect(everyoneLeft.body.subscriptions).toEqual([
+      expect.objectContaining({ subscription_id: third, at: at("2026-01-20T00:00:00Z") }),
+    ]);
+    expect((await subscription(third)).current_plan.version).toBe(2);
+
+    clock.set("2026-02-02T00:00:00Z");
+    expect((await subscription(first)).current_plan.version).toBe(2);
+    expect((await subscription(second)).current_plan.version).toBe(1);
+
+    const again = await tenant.admin.post(`/v1/plans/${planId}/migrations`, {
+      from_version: 1,
+      to_version: 2,
+      timing: "now",
+      subscription_ids: [first],
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: "subscription_not_on_version",
+      errors: [{ path: "$.subscription_ids[0]" }],
+    });
+  });
+
+  it("refuses bad requests, naming the field", async () => {
+    clock.set("2026-03-01T00:00:00Z");
+    await tenant.admin.post(`/v1/plans/${planId}/versions`, { trial_days: 1 });
+    const cases: [Record<string, unknown>, number, string, string][] = [
+      [{ to_version: 1 }, 400, "validation_failed", "$.to_version"],
+      [{ to_version: 9 }, 400, "validation_failed", "$.to_version"],
+      [{ from_version: 9 }, 400, "validation_failed", "$.from_version"],
+      [{ to_version: 3 }, 409, "plan_version_not_published", "$.to_version"],
+      [{ timing: "at" }, 400, "validation_failed", "$.at"],
+      [{ timing: "at", at: "2026-02-01T00:00:00Z" }, 400, "validation_failed", "$.at"],
+      [{ at: "2026-04-01T00:00:00Z" }, 400, "validation_failed", "$.at"],
+      [{ subscription_ids: ["sub_unknown"] }, 400, "validation_failed", "$.subscription_ids[0]"],
+      [{ subscription_ids: [] }, 400, "validation_failed", "$.subscription_ids"],
+    ];
+    for (const [body, status, code, path] of cases) {
+      const response = await tenant.admin.post(`/v1/plans/${planId}/migrations`, {
+        from_version: 1,
+        to_version: 2,
+        timing: "now",
+        ...body,
+      });
+      expect(response.status, JSON.stringify(body)).toBe(status);
+      expect(response.body.code, JSON.stringify(body)).toBe(code);
+      expect(
+        response.body.errors.map((error: { path: string }) => error.path),
+        JSON.stringify(body),
+      ).toContain(path);
+    }
+    const unknownPlan = await tenant.admin.post("/v1/plans/pln_unknown/migrations", {
+      from_version: 1,
+      to_version: 2,
+      timing: "now",
+    });
+    expect(unknownPlan.status).toBe(404);
+    expect((await tenant.admin.get("/v1/plans/pln_unknown/migrations")).status).toBe(404);
+  });
+});
