@@ -56,8 +56,8 @@ export function PlanVersionPage({ planId, version }: { planId: string; version: 
   const plan = planRequest.state.data;
   const planVersion = versionRequest.state.data;
   const refresh = (updated: PlanVersion, done: string) => {
+    // The plan itself (its name, which version came before) is unchanged by a step.
     versionRequest.replace(updated);
-    planRequest.reload();
     setReviewGeneration((generation) => generation + 1);
     setOutcome(done);
     // The step's button may be gone: the outcome takes the focus, so that it is read out.
