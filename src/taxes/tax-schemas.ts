@@ -1,0 +1,169 @@
+// The JSON shapes of the taxes domain on the API: tax rates, a customer's tax
+// exemption and the environment's tax provider settings.
+import { type Static, Type } from "typebox";
+import { ReasonField } from "../governance/governance-schemas.ts";
+import { NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
+
+const CountryCode = Type.String({
+  pattern: "^[A-Z]{2}$",
+  description: "an ISO 3166-1 alpha-2 code such as DE",
+});
+
+const RegionCode = Type.String({
+  pattern: "^[A-Z0-9]{1,3}$",
+  description:
+    "an ISO 3166-2 subdivision code without the country, such as CA (California) or ON (Ontario); " +
+    "matched against the state of the customer's billing address",
+});
+
+const Percent = {
+  ...NonNegativeDecimalString,
+  description: 'percent of the taxable amount, 0 to 100 with at most 4 decimals, such as "19" or "8.875"',
+  examples: ["19"],
+};
+
+export const CreateTaxRateBody = Type.Object(
+  {
+    country: CountryCode,
+    region: Type.Optional(RegionCode),
+    name: Type.String({ minLength: 1, maxLength: 100, description: "printed on invoices, such as VAT" }),
+    percent: Percent,
+    inclusive: Type.Optional(
+      Type.Boolean({ description: "prices already include this tax; default false (added on top)" }),
+    ),
+    reverse_charge_eligible: Type.Optional(
+      Type.Boolean({
+        description:
+          "EU VAT only: a business customer in another member state accounts for the VAT itself; default false",
+      }),
+    ),
+    valid_from: Type.Optional(Type.String({ format: "date-time", description: "open-ended when left out" })),
+    valid_until: Type.Optional(
+      Type.String({ format: "date-time", description: "exclusive; open-ended when left out" }),
+    ),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type CreateTaxRateInput = Static<typeof CreateTaxRateBody>;
+
+export const UpdateTaxRateBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    archived: Type.Optional(
+      Type.Boolean({ description: "true takes the rate out of use; false puts it back" }),
+    ),
+    reason: ReasonField,
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateTaxRateInput = Static<typeof UpdateTaxRateBody>;
+
+export const TaxRateSchema = Type.Object({
+  id: Type.String({ examples: ["txr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  country: Type.String(),
+  region: Nullable(Type.String()),
+  name: Type.String(),
+  percent: Type.String({ examples: ["19"] }),
+  inclusive: Type.Boolean(),
+  reverse_charge_eligible: Type.Boolean(),
+  valid_from: Nullable(Timestamp),
+  valid_until: Nullable(Timestamp),
+  archived_at: Nullable(Timestamp),
+  created_at: Timestamp,
+});
+export type TaxRate = Static<typeof TaxRateSchema>;
+
+export const TaxRateListQuery = Type.Object(
+  {
+    country: Type.Optional(CountryCode),
+    region: Type.Optional(RegionCode),
+    archived: Type.Optional(Type.Boolean({ description: "true lists archived rates only; default false" })),
+  },
+  { additionalProperties: false },
+);
+export type TaxRateListFilters = Static<typeof TaxRateListQuery>;
+
+export const SetTaxExemptionBody = Type.Object(
+  {
+    reason: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      description: "why the customer pays no tax, printed on its invoices, such as 'Registered charity'",
+    }),
+    certificate_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    valid_until: Type.Optional(
+      Type.String({ format: "date-time", description: "exclusive, in the future; open-ended when left out" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SetTaxExemptionInput = Static<typeof SetTaxExemptionBody>;
+
+export const TaxExemptionSchema = Type.Object({
+  id: Type.String({ examples: ["txe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  customer_id: Type.String(),
+  reason: Type.String(),
+  certificate_id: Nullable(Type.String()),
+  valid_until: Nullable(Timestamp),
+  in_force: Type.Boolean({ description: "false once valid_until has passed" }),
+  created_at: Timestamp,
+});
+export type TaxExemption = Static<typeof TaxExemptionSchema>;
+
+const BuiltInProvider = Type.Object(
+  { type: Type.Literal("built_in", { description: "the tax rates of /v1/tax-rates" }) },
+  { additionalProperties: false },
+);
+
+const HttpProviderFields = {
+  type: Type.Literal("http", { description: "an external calculator answering over HTTP" }),
+  url: Type.String({
+    minLength: 1,
+    maxLength: 2000,
+    description: "an http(s) URL; Fairbill POSTs each tax request there as JSON",
+  }),
+  timeout_ms: Type.Optional(
+    Type.Integer({
+      minimum: 100,
+      maximum: 30000,
+      description: "how long to wait for an answer; default 5000",
+    }),
+  ),
+};
+
+export const UpdateTaxSettingsBody = Type.Object(
+  {
+    tax_provider: Type.Union([
+      BuiltInProvider,
+      Type.Object(
+        {
+          ...HttpProviderFields,
+          secret: Type.String({
+            minLength: 16,
+            maxLength: 500,
+            description: "sent as a bearer token; never shown again",
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ]),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type UpdateTaxSettingsInput = Static<typeof UpdateTaxSettingsBody>;
+
+export const TaxSettingsSchema = Type.Object({
+  tax_provider: Type.Union([
+    BuiltInProvider,
+    Type.Object({
+      type: Type.Literal("http"),
+      url: Type.String(),
+      timeout_ms: Type.Integer(),
+      secret_set: Type.Boolean({ description: "the secret itself is never returned" }),
+    }),
+  ]),
+  updated_at: Nullable(Timestamp),
+});
+export type TaxSettings = Static<typeof TaxSettingsSchema>;

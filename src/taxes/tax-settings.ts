@@ -1,0 +1,119 @@
+// Per-environment tax settings: which provider quotes the tax of invoices.
+// Without a row the built-in table does. The HTTP provider's secret is kept to
+// be sent, and never returned or written to the audit log.
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { validationFailed } from "../platform/errors.ts";
+import type { TaxSettings, UpdateTaxSettingsInput } from "./tax-schemas.ts";
+
+export const defaultProviderTimeoutMilliseconds = 5000;
+
+export type TaxProviderSettings =
+  | { type: "built_in" }
+  | { type: "http"; url: string; secret: string; timeoutMilliseconds: number };
+
+/** The provider the environment uses, with the HTTP provider's secret. */
+export async function taxProviderSettingsOf(
+  database: Database,
+  scope: TenantScope,
+): Promise<{ provider: TaxProviderSettings; updatedAt: Date | null }> {
+  const row = await database
+    .selectFrom("tax_settings")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .executeTakeFirst();
+  if (!row || row.provider_type === "built_in" || row.provider_url === null || row.provider_secret === null) {
+    return { provider: { type: "built_in" }, updatedAt: row?.updated_at ?? null };
+  }
+  return {
+    provider: {
+      type: "http",
+      url: row.provider_url,
+      secret: row.provider_secret,
+      timeoutMilliseconds: row.provider_timeout_ms ?? defaultProviderTimeoutMilliseconds,
+    },
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function getTaxSettings(context: RequestContext): Promise<TaxSettings> {
+  const settings = await taxProviderSettingsOf(context.database, context);
+  return presentTaxSettings(settings.provider, settings.updatedAt);
+}
+
+export async function updateTaxSettings(
+  context: RequestContext,
+  input: UpdateTaxSettingsInput,
+): Promise<TaxSettings> {
+  const provider = input.tax_provider;
+  if (provider.type === "http") checkProviderUrl(provider.url);
+  const now = context.clock.now();
+  return context.database.transaction().execute(async (transaction) => {
+    const before = await taxProviderSettingsOf(transaction, context);
+    const columns =
+      provider.type === "http"
+        ? {
+            provider_type: "http" as const,
+            provider_url: provider.url,
+            provider_secret: provider.secret,
+            provider_timeout_ms: provider.timeout_ms ?? defaultProviderTimeoutMilliseconds,
+          }
+        : {
+            provider_type: "built_in" as const,
+            provider_url: null,
+            provider_secret: null,
+            provider_timeout_ms: null,
+          };
+    await transaction
+      .insertInto("tax_settings")
+      .values({
+        environment_id: context.environmentId,
+        organization_id: context.organizationId,
+        ...columns,
+        updated_at: now,
+      })
+      .onConflict((conflicting) =>
+        conflicting.column("environment_id").doUpdateSet({ ...columns, updated_at: now }),
+      )
+      .execute();
+    const after = await taxProviderSettingsOf(transaction, context);
+    const presented = presentTaxSettings(after.provider, after.updatedAt);
+    await recordAuditEvent(transaction, context, {
+      action: "tax_settings.updated",
+      objectType: "tax_settings",
+      objectId: context.environmentId,
+      before: presentTaxSettings(before.provider, before.updatedAt),
+      after: presented,
+    });
+    return presented;
+  });
+}
+
+function checkProviderUrl(text: string): void {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw validationFailed([{ path: "$.tax_provider.url", message: "is not a URL" }]);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw validationFailed([{ path: "$.tax_provider.url", message: "must be an http or https URL" }]);
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw validationFailed([
+      { path: "$.tax_provider.url", message: "must not hold credentials; send them as the secret" },
+    ]);
+  }
+}
+
+function presentTaxSettings(provider: TaxProviderSettings, updatedAt: Date | null): TaxSettings {
+  return {
+    tax_provider:
+      provider.type === "http"
+        ? { type: "http", url: provider.url, timeout_ms: provider.timeoutMilliseconds, secret_set: true }
+        : { type: "built_in" },
+    updated_at: updatedAt?.toISOString() ?? null,
+  };
+}
