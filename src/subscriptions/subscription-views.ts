@@ -79,7 +79,7 @@ function presentSubscription(
   };
 }
 
-export function referenceTo(version: PlanVersionFacts): PlanVersionReference {
+function referenceTo(version: PlanVersionFacts): PlanVersionReference {
   return {
     plan_id: version.planId,
     plan_code: version.planCode,
