@@ -8,6 +8,7 @@ import { registerProductAndFeatureRoutes } from "./catalog/product-feature-route
 import { type ConsoleOptions, consoleExtension } from "./console/console-extension.ts";
 import { registerCustomerRoutes } from "./customers/customer-routes.ts";
 import { registerGovernanceRoutes } from "./governance/governance-routes.ts";
+import { registerInvoiceRoutes } from "./invoicing/invoice-routes.ts";
 import { registerEventRoutes } from "./metering/event-routes.ts";
 import { registerMeterRoutes } from "./metering/meter-routes.ts";
 import { registerUsageRoutes } from "./metering/usage-routes.ts";
@@ -40,6 +41,7 @@ const routeModules: RouteModule[] = [
   registerEventRoutes,
   registerUsageRoutes,
   registerSubscriptionRoutes,
+  registerInvoiceRoutes,
   registerWebhookRoutes,
   registerEmailRoutes,
 ];

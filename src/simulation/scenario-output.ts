@@ -129,7 +129,7 @@ function lineDetails(details: LineDetails, currency: Currency): { [key: string]:
   }
 }
 
-function outputLine(line: InvoiceLine, currency: Currency): OutputLine {
+export function outputLine(line: InvoiceLine, currency: Currency): OutputLine {
   return {
     charge: line.charge,
     kind: line.kind,

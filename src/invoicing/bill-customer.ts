@@ -1,0 +1,341 @@
+// The bill run's unit of work: bring one customer's invoices up to date at an
+// instant. Each invoice is settled in its own transaction that also moves the
+// subscriptions' billed-through marks, burns the credits, counts the coupons
+// and takes the number, so a run killed at any point and started again
+// issues each invoice exactly once and numbers them without gaps.
+
+import { type BillingSchedule, type Instant, type InvoiceLine, settleInvoice, ZERO } from "../core/index.ts";
+import { localDate } from "../core/time-zone.ts";
+import { recordCouponUse } from "../coupons/coupons.ts";
+import { burnCredits, recordBalanceMovement } from "../credits/credits.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { markSubscriptionBilled } from "../subscriptions/billable-subscriptions.ts";
+import { type CustomerAccount, loadCustomerAccount } from "./customer-account.ts";
+import {
+  type CustomerBilling,
+  type CustomerRow,
+  loadCustomerBilling,
+  type SubscriptionBilling,
+  scheduleUntil,
+  subscriptionLinesAt,
+} from "./customer-billing.ts";
+import { finalizeDraft, findInvoiceByBillingKey, totalsColumns, writeDraft } from "./invoice-store.ts";
+import { type InvoicingSettings, readInvoicingSettings } from "./invoicing-settings.ts";
+import { instantsDue, isPausedAt, nextInstantAfter } from "./issue-instants.ts";
+import { partyOfCustomer, partyOfSeller } from "./parties.ts";
+import { type StoredLine, storedLine } from "./stored-lines.ts";
+import type { TaxDetails } from "./tables.ts";
+
+const millisecondsPerHour = 3_600_000;
+const millisecondsPerDay = 86_400_000;
+
+/** A subscription with something to bill at `instant`, its first unbilled issue instant. */
+type DueSubscription = { entry: SubscriptionBilling; schedule: BillingSchedule; instant: Instant };
+
+type Step = { issued: number; finalized: number; more: boolean };
+
+export type BillingOptions = {
+  /** Finalize invoices still in their grace period (billing ops closing a draft early). */
+  endGracePeriods?: boolean;
+};
+
+/**
+ * Issues every invoice of the customer due at or before `at`, in time order,
+ * exactly once each. An invoice whose grace period has not ended at `at` stays
+ * a draft (recomputed on every run, so late usage lands on it) and holds back
+ * the customer's later invoices.
+ */
+export async function billCustomerDue(
+  context: RequestContext,
+  customerId: string,
+  at: Date,
+  options: BillingOptions = {},
+): Promise<{ issued: number; finalized: number }> {
+  let issued = 0;
+  let finalized = 0;
+  for (;;) {
+    const step = await context.database
+      .transaction()
+      .execute((transaction) => billNextInvoice(transaction, context, customerId, at.getTime(), options));
+    issued += step.issued;
+    finalized += step.finalized;
+    if (!step.more) return { issued, finalized };
+  }
+}
+
+async function lockCustomer(
+  transaction: Database,
+  context: RequestContext,
+  customerId: string,
+): Promise<void> {
+  await transaction
+    .selectFrom("customers")
+    .select("id")
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", customerId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/** Hours after an invoice's issue instant during which it stays a draft: the customer's own, or the environment's. */
+function gracePeriodOf(customer: CustomerRow, settings: InvoicingSettings): number {
+  const days = customer.invoice_settings.grace_period_days;
+  return (days === undefined ? settings.gracePeriodHours : days * 24) * millisecondsPerHour;
+}
+
+function paymentTermsOf(customer: CustomerRow, settings: InvoicingSettings): number {
+  return (
+    (customer.invoice_settings.net_payment_terms_days ?? settings.netPaymentTermsDays) * millisecondsPerDay
+  );
+}
+
+/**
+ * The subscriptions whose first unbilled instant is due, each with it. A
+ * subscription looked at but with nothing due (its next instant was a lower
+ * bound) gets its real next instant stored.
+ */
+async function dueSubscriptions(
+  transaction: Database,
+  context: RequestContext,
+  billing: CustomerBilling,
+  until: Instant,
+): Promise<DueSubscription[]> {
+  const due: DueSubscription[] = [];
+  for (const entry of billing.subscriptions) {
+    const { nextBillingAt, billedThrough, id } = entry.subscription;
+    if (nextBillingAt === null || nextBillingAt > until) continue;
+    const schedule = scheduleUntil(billing, entry, until);
+    const [first] = instantsDue(schedule, billedThrough);
+    if (first === undefined) {
+      await markSubscriptionBilled(
+        transaction,
+        context,
+        id,
+        // Nothing billed yet: just before the start keeps every instant from the start on due.
+        billedThrough ?? entry.subscription.timeline.start - 1,
+        nextInstantAfter(schedule, until),
+      );
+      continue;
+    }
+    due.push({ entry, schedule, instant: first });
+  }
+  return due;
+}
+
+/**
+ * The invoice billed next: the earliest due subscription's, joined by every
+ * other subscription in the same currency whose first due instant falls on the
+ * same local date (one invoice per customer and day). A subscription never
+ * brings two instants to one invoice, so one subscription bills as it simulates.
+ */
+function nextInvoiceGroup(due: readonly DueSubscription[], timeZone: string): DueSubscription[] {
+  const earliest = due.reduce((first, candidate) => (candidate.instant < first.instant ? candidate : first));
+  const day = localDate(earliest.instant, timeZone).toString();
+  return due.filter(
+    (candidate) =>
+      candidate.entry.subscription.currency === earliest.entry.subscription.currency &&
+      localDate(candidate.instant, timeZone).toString() === day,
+  );
+}
+
+export function taxDetailsOf(account: CustomerAccount): TaxDetails | null {
+  const { tax } = account;
+  if (tax.percent.isZero() && !tax.reverseCharge && tax.exemptionReason === null) return null;
+  return {
+    percent: tax.percent.toFixed(),
+    inclusive: tax.inclusive,
+    reverse_charge: tax.reverseCharge,
+    components: tax.components.map((component) => ({
+      name: component.name,
+      percent: component.percent.toFixed(),
+      jurisdiction: component.jurisdiction,
+    })),
+    exemption_reason: tax.exemptionReason,
+    note: tax.note,
+  };
+}
+
+/** The service period an invoice covers: from its earliest line start to its latest line end. */
+function periodOf(lines: readonly StoredLine[]): { start: Date | null; end: Date | null } {
+  let start: Date | null = null;
+  let end: Date | null = null;
+  for (const line of lines) {
+    if (line.period_start !== null && (start === null || line.period_start < start))
+      start = line.period_start;
+    if (line.period_end !== null && (end === null || line.period_end > end)) end = line.period_end;
+  }
+  return { start, end };
+}
+
+/** Records what a finalized invoice used up: credits burned, coupon counts, customer balance. */
+async function recordAccountEffects(
+  transaction: Database,
+  context: RequestContext,
+  input: {
+    customerId: string;
+    invoiceId: string;
+    currency: string;
+    settled: ReturnType<typeof settleInvoice>;
+  },
+): Promise<void> {
+  const { invoice, state } = input.settled;
+  if (invoice.creditsApplied.length > 0) {
+    await burnCredits(transaction, context, {
+      customerId: input.customerId,
+      invoiceId: input.invoiceId,
+      currency: input.currency,
+      applied: invoice.creditsApplied,
+    });
+  }
+  await recordCouponUse(transaction, context, {
+    invoiceId: input.invoiceId,
+    counts: state.couponInvoiceCounts,
+    discounts: invoice.discounts,
+  });
+  if (invoice.balanceApplied.greaterThan(ZERO)) {
+    await recordBalanceMovement(transaction, context, {
+      customerId: input.customerId,
+      currency: input.currency,
+      amount: invoice.balanceApplied.negated(),
+      invoiceId: input.invoiceId,
+      reason: "applied to invoice",
+    });
+  }
+  if (invoice.total.lessThan(ZERO)) {
+    await recordBalanceMovement(transaction, context, {
+      customerId: input.customerId,
+      currency: input.currency,
+      amount: invoice.total.negated(),
+      invoiceId: input.invoiceId,
+      reason: "negative invoice total",
+    });
+  }
+}
+
+async function billNextInvoice(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  customerId: string,
+  until: Instant,
+  options: BillingOptions,
+): Promise<Step> {
+  await lockCustomer(transaction, context, customerId);
+  const billing = await loadCustomerBilling(transaction, context, customerId, until);
+  const due = await dueSubscriptions(transaction, context, billing, until);
+  if (due.length === 0) return { issued: 0, finalized: 0, more: false };
+
+  const { customer } = billing;
+  const group = nextInvoiceGroup(due, customer.timezone);
+  const currency = group[0]!.entry.subscription.currency;
+  const issuedAt = Math.max(...group.map((member) => member.instant));
+  const billingKey = `${customerId}|${currency}|${new Date(issuedAt).toISOString()}`;
+  const settings = await readInvoicingSettings(transaction, context);
+  const existing = await findInvoiceByBillingKey(transaction, context.environmentId, billingKey);
+  const markBilled = async () => {
+    for (const member of group) {
+      await markSubscriptionBilled(
+        transaction,
+        context,
+        member.entry.subscription.id,
+        member.instant,
+        nextInstantAfter(member.schedule, member.instant),
+      );
+    }
+  };
+  if (existing !== undefined && existing.status !== "draft") {
+    // Already finalized by an earlier run whose marks were lost: only the marks are missing.
+    await markBilled();
+    return { issued: 0, finalized: 0, more: true };
+  }
+
+  const engineLines: { line: InvoiceLine; member: DueSubscription }[] = [];
+  for (const member of group) {
+    if (isPausedAt(member.entry.subscription.pauses, member.instant)) continue;
+    const lines = await subscriptionLinesAt(transaction, context, billing, member.entry, member.instant);
+    for (const line of lines) engineLines.push({ line, member });
+  }
+  if (engineLines.length === 0) {
+    if (existing !== undefined)
+      await transaction.deleteFrom("invoices").where("id", "=", existing.id).execute();
+    await markBilled();
+    return { issued: 0, finalized: 0, more: true };
+  }
+
+  const account = await loadCustomerAccount(transaction, context, {
+    customer,
+    currency,
+    at: issuedAt,
+    settings,
+    versions: billing.versions,
+  });
+  const settled = settleInvoice({
+    issuedAt,
+    lines: engineLines.map(({ line }) => line),
+    terms: account.terms,
+    state: account.state,
+  });
+  const lines = engineLines.map(({ line, member }) =>
+    storedLine(line, settled.invoice.currency, {
+      subscriptionId: member.entry.subscription.id,
+      version: billing.versions.get(line.details.planCode),
+    }),
+  );
+  const period = periodOf(lines);
+  const totals = totalsColumns(settled.invoice);
+  const invoiceId = await writeDraft(transaction, context, {
+    ...(existing === undefined ? {} : { id: existing.id }),
+    customerId,
+    origin: "subscription",
+    billingKey,
+    currency,
+    issuedAt: new Date(issuedAt),
+    periodStart: period.start,
+    periodEnd: period.end,
+    totals,
+    taxDetails: taxDetailsOf(account),
+    subscriptionIds: group.map((member) => member.entry.subscription.id),
+    locale: customer.locale,
+    timezone: customer.timezone,
+    memo: customer.invoice_settings.footer ?? null,
+    lines,
+  });
+
+  const graceEnds =
+    options.endGracePeriods === true ? issuedAt : issuedAt + gracePeriodOf(customer, settings);
+  if (until < graceEnds) {
+    // Still in its grace period: a draft that later runs recompute; later invoices wait for it.
+    for (const member of group) {
+      await markSubscriptionBilled(
+        transaction,
+        context,
+        member.entry.subscription.id,
+        // Unchanged: the draft's own instant stays due (just before it when nothing was billed yet).
+        member.entry.subscription.billedThrough ?? member.instant - 1,
+        graceEnds,
+      );
+    }
+    return { issued: existing === undefined ? 1 : 0, finalized: 0, more: false };
+  }
+
+  const finalized = await finalizeDraft(transaction, context, {
+    id: invoiceId,
+    prefix: settings.invoicePrefix,
+    dueAt: new Date(issuedAt + paymentTermsOf(customer, settings)),
+    seller: partyOfSeller(settings),
+    buyer: partyOfCustomer(customer),
+    amountDue: totals.amount_due,
+  });
+  await recordAccountEffects(transaction, context, { customerId, invoiceId, currency, settled });
+  await markBilled();
+  await recordAuditEvent(transaction, context, {
+    action: "invoice.finalized",
+    objectType: "invoice",
+    objectId: invoiceId,
+    before: null,
+    after: { number: finalized.number, total: finalized.total, amount_due: finalized.amount_due, currency },
+  });
+  return { issued: existing === undefined ? 1 : 0, finalized: 1, more: true };
+}

@@ -1,0 +1,104 @@
+// What a customer's account brings to an invoice besides its lines: coupons
+// (with how many invoices each has counted), credit grants (with their
+// balances), the customer balance and the tax that applies, as the engine's
+// AccountTerms and AccountState. Settling an invoice with them and storing
+// the state it returns is what keeps the live service equal to the simulator.
+
+import {
+  type AccountState,
+  type AccountTerms,
+  type Coupon,
+  currencyFor,
+  Decimal,
+  type Instant,
+} from "../core/index.ts";
+import { couponsFor } from "../coupons/coupons.ts";
+import { creditGrantsFor, customerBalanceOf } from "../credits/credits.ts";
+import type { TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { type TaxQuote, taxQuoteFor } from "../taxes/taxes.ts";
+import type { PricedVersion } from "./billing-catalog.ts";
+import type { CustomerRow } from "./customer-billing.ts";
+import type { InvoicingSettings } from "./invoicing-settings.ts";
+
+export type CustomerAccount = {
+  terms: AccountTerms;
+  state: AccountState;
+  tax: TaxQuote;
+};
+
+/** The region of a customer's address: the state or province, when given. */
+function regionOf(customer: CustomerRow): string | null {
+  return customer.billing_address?.state ?? null;
+}
+
+export async function loadCustomerAccount(
+  database: Database,
+  scope: TenantScope,
+  input: {
+    customer: CustomerRow;
+    currency: string;
+    at: Instant;
+    settings: InvoicingSettings;
+    /** The plan versions the invoice's lines come from, to resolve coupons limited to plans. */
+    versions: ReadonlyMap<string, PricedVersion>;
+  },
+): Promise<CustomerAccount> {
+  const { customer, currency, at } = input;
+  const [coupons, credits, balance] = await Promise.all([
+    couponsFor(database, scope, customer.id, new Date(at)),
+    creditGrantsFor(database, scope, customer.id, currency),
+    customerBalanceOf(database, scope, customer.id, currency),
+  ]);
+  const tax = await taxQuoteFor(database, scope, {
+    seller: {
+      country: input.settings.seller.country,
+      region: input.settings.seller.region,
+      taxId: input.settings.seller.taxId,
+    },
+    customer: {
+      id: customer.id,
+      country: customer.country ?? customer.billing_address?.country ?? null,
+      region: regionOf(customer),
+      taxIds: customer.tax_ids.map((taxId) => taxId.value),
+    },
+    currency,
+    issuedAt: new Date(at),
+  });
+  const versionIdsOfPlan = new Map<string, string[]>();
+  for (const version of input.versions.values()) {
+    versionIdsOfPlan.set(version.planId, [...(versionIdsOfPlan.get(version.planId) ?? []), version.id]);
+  }
+  const restrictedCoupons: Coupon[] = coupons.coupons.map((coupon) => {
+    const restriction = coupons.restrictions.get(coupon.id);
+    if (
+      restriction === undefined ||
+      (restriction.planIds.length === 0 && restriction.meterCodes.length === 0)
+    ) {
+      return coupon;
+    }
+    return {
+      ...coupon,
+      appliesTo: {
+        planCodes: restriction.planIds.flatMap(
+          (planId) => versionIdsOfPlan.get(planId) ?? [`${planId}:none`],
+        ),
+        meterCodes: restriction.meterCodes,
+      },
+    };
+  });
+  return {
+    terms: {
+      currency: currencyFor(currency),
+      coupons: restrictedCoupons,
+      creditGrants: credits.grants,
+      ...(tax.percent.isZero() ? {} : { tax: { percent: tax.percent, inclusive: tax.inclusive } }),
+    },
+    state: {
+      couponInvoiceCounts: coupons.counts,
+      grantBalances: credits.balances,
+      customerBalance: new Decimal(balance),
+    },
+    tax,
+  };
+}

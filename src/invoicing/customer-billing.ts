@@ -1,0 +1,165 @@
+// Everything the engine needs to bill one customer, read from the database:
+// the customer, its subscriptions with the plan versions and overrides their
+// timelines name, and the meters those versions price. Then, per subscription
+// and issue instant, the invoice lines the engine computes from live usage.
+import type { Selectable } from "kysely";
+import type { EffectiveOverride } from "../catalog/apply-overrides.ts";
+import { subscriptionPriceOverrides } from "../catalog/price-overrides.ts";
+import {
+  type BillingSchedule,
+  type Catalog,
+  currencyFor,
+  type Instant,
+  type InvoiceLine,
+  linesByIssueInstant,
+  type Meter,
+  planBillingSchedule,
+  usageWindowsFor,
+} from "../core/index.ts";
+import type { CustomerTable } from "../customers/tables.ts";
+import { engineMetersFor, usageForWindows } from "../metering/billing-usage.ts";
+import type { TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { notFound } from "../platform/errors.ts";
+import {
+  type BillableSubscription,
+  billableSubscriptionsOf,
+} from "../subscriptions/billable-subscriptions.ts";
+import {
+  loadPricedVersions,
+  meterCodesOf,
+  type PricedVersion,
+  subscriptionCatalog,
+} from "./billing-catalog.ts";
+import { scheduleAt } from "./issue-instants.ts";
+
+export type CustomerRow = Selectable<CustomerTable>;
+
+export type SubscriptionBilling = {
+  subscription: BillableSubscription;
+  /** The plan version ids its timeline names, starting plan first. */
+  versionIds: string[];
+  overrides: EffectiveOverride[];
+};
+
+export type CustomerBilling = {
+  customer: CustomerRow;
+  subscriptions: SubscriptionBilling[];
+  versions: Map<string, PricedVersion>;
+  meters: Map<string, Meter>;
+};
+
+export async function loadCustomerRow(
+  database: Database,
+  scope: TenantScope,
+  customerId: string,
+): Promise<CustomerRow> {
+  const customer = await database
+    .selectFrom("customers")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("id", "=", customerId)
+    .executeTakeFirst();
+  if (customer === undefined) throw notFound("customer", customerId);
+  return customer;
+}
+
+function versionIdsOf(subscription: BillableSubscription): string[] {
+  const ids = [subscription.timeline.planCode];
+  for (const change of subscription.timeline.changes)
+    if (change.type === "change_plan") ids.push(change.planCode);
+  return [...new Set(ids)];
+}
+
+/** The customer's billing inputs; meters are defined as their versions in effect at `at`. */
+export async function loadCustomerBilling(
+  database: Database,
+  scope: TenantScope,
+  customerId: string,
+  at: Instant,
+): Promise<CustomerBilling> {
+  const customer = await loadCustomerRow(database, scope, customerId);
+  const billable = await billableSubscriptionsOf(database, scope, customerId);
+  const subscriptions: SubscriptionBilling[] = [];
+  for (const subscription of billable) {
+    subscriptions.push({
+      subscription,
+      versionIds: versionIdsOf(subscription),
+      overrides: await subscriptionPriceOverrides(database, scope, subscription.id),
+    });
+  }
+  const versions = await loadPricedVersions(
+    database,
+    scope,
+    subscriptions.flatMap((entry) => entry.versionIds),
+  );
+  const meters = await engineMetersFor(database, scope, meterCodesOf(versions.values()), at);
+  return { customer, subscriptions, versions, meters };
+}
+
+/** The engine catalog of one subscription with its overrides in effect at `at`. */
+export function catalogAt(billing: CustomerBilling, entry: SubscriptionBilling, at: Instant): Catalog {
+  return subscriptionCatalog({
+    versions: billing.versions,
+    versionIds: entry.versionIds,
+    meters: billing.meters,
+    currency: entry.subscription.currency,
+    overrides: entry.overrides,
+    at,
+  });
+}
+
+/** The subscription's schedule up to `until` (it then holds the period containing `until`). */
+export function scheduleUntil(
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  until: Instant,
+): BillingSchedule {
+  return planBillingSchedule(entry.subscription.timeline, catalogAt(billing, entry, until), until);
+}
+
+function isOpeningLine(line: InvoiceLine): boolean {
+  return line.details.kind === "fixed" && line.details.timing === "in_advance";
+}
+
+async function linesWithCatalog(
+  database: Database,
+  scope: TenantScope,
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  catalog: Catalog,
+  instant: Instant,
+): Promise<InvoiceLine[]> {
+  const schedule = scheduleAt(planBillingSchedule(entry.subscription.timeline, catalog, instant), instant);
+  if (schedule.segments.length === 0) return [];
+  const usage = await usageForWindows(database, scope, {
+    customerExternalId: billing.customer.external_id,
+    windows: usageWindowsFor(schedule, catalog),
+    meters: catalog.meters,
+    levelsStartAt: entry.subscription.timeline.start,
+  });
+  const terms = { currency: currencyFor(entry.subscription.currency), coupons: [], creditGrants: [] };
+  const due = linesByIssueInstant({ schedule, catalog, terms, usage });
+  return due.find((invoice) => invoice.issuedAt === instant)?.lines ?? [];
+}
+
+/**
+ * The lines one subscription bills at `instant`, from live usage. The period
+ * that closes is priced with the overrides in effect just before `instant`,
+ * the one that opens with those in effect at it.
+ */
+export async function subscriptionLinesAt(
+  database: Database,
+  scope: TenantScope,
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  instant: Instant,
+): Promise<InvoiceLine[]> {
+  const closingCatalog = catalogAt(billing, entry, instant - 1);
+  const closing = await linesWithCatalog(database, scope, billing, entry, closingCatalog, instant);
+  if (entry.overrides.length === 0) return closing;
+  const openingCatalog = catalogAt(billing, entry, instant);
+  const opening = await linesWithCatalog(database, scope, billing, entry, openingCatalog, instant);
+  return [...closing.filter((line) => !isOpeningLine(line)), ...opening.filter(isOpeningLine)];
+}

@@ -1,0 +1,213 @@
+// Invoices computed but not stored: the upcoming invoice (what the customer's
+// next invoice holds so far, from live usage) and the before/after of a
+// subscription change (a plan change's proration, a plan version migration).
+// The same steps as the bill run, with the account as it stands now.
+import {
+  currencyFor,
+  Decimal,
+  formatAmount,
+  type Instant,
+  type InvoiceLine,
+  planBillingSchedule,
+  type Subscription,
+  type SubscriptionChange,
+  settleInvoice,
+} from "../core/index.ts";
+import { engineMetersFor } from "../metering/billing-usage.ts";
+import type { RequestContext } from "../platform/context.ts";
+import { notFound } from "../platform/errors.ts";
+import { taxDetailsOf } from "./bill-customer.ts";
+import { loadPricedVersions, meterCodesOf } from "./billing-catalog.ts";
+import { loadCustomerAccount } from "./customer-account.ts";
+import {
+  type CustomerBilling,
+  catalogAt,
+  loadCustomerBilling,
+  type SubscriptionBilling,
+  scheduleUntil,
+  subscriptionLinesAt,
+} from "./customer-billing.ts";
+import { totalsColumns } from "./invoice-store.ts";
+import { readInvoicingSettings } from "./invoicing-settings.ts";
+import { nextInstantAfter } from "./issue-instants.ts";
+import { type StoredLine, storedLine } from "./stored-lines.ts";
+import type { TaxDetails } from "./tables.ts";
+
+export type InvoicePreview = {
+  issued_at: string;
+  currency: string;
+  subscription_ids: string[];
+  lines: PreviewLine[];
+  tax_details: TaxDetails | null;
+} & Omit<ReturnType<typeof totalsColumns>, "discounts" | "credits_applied"> & {
+    discounts: { redemption_id: string; amount: string }[];
+    credits_applied: { grant_id: string; amount: string }[];
+  };
+
+export type PreviewLine = Omit<StoredLine, "period_start" | "period_end"> & {
+  period_start: string | null;
+  period_end: string | null;
+};
+
+type PlannedLines = { entry: SubscriptionBilling; instant: Instant; lines: InvoiceLine[] };
+
+async function settlePreview(
+  context: RequestContext,
+  billing: CustomerBilling,
+  planned: readonly PlannedLines[],
+): Promise<InvoicePreview | null> {
+  const first = planned[0];
+  if (first === undefined) return null;
+  const currency = first.entry.subscription.currency;
+  const issuedAt = Math.max(...planned.map((entry) => entry.instant));
+  const settings = await readInvoicingSettings(context.database, context);
+  const account = await loadCustomerAccount(context.database, context, {
+    customer: billing.customer,
+    currency,
+    at: issuedAt,
+    settings,
+    versions: billing.versions,
+  });
+  const settled = settleInvoice({
+    issuedAt,
+    lines: planned.flatMap((entry) => entry.lines),
+    terms: account.terms,
+    state: account.state,
+  });
+  const totals = totalsColumns(settled.invoice);
+  const lines = planned.flatMap((entry) =>
+    entry.lines.map((line) =>
+      storedLine(line, settled.invoice.currency, {
+        subscriptionId: entry.entry.subscription.id,
+        version: billing.versions.get(line.details.planCode),
+      }),
+    ),
+  );
+  return {
+    issued_at: new Date(issuedAt).toISOString(),
+    currency,
+    subscription_ids: [...new Set(planned.map((entry) => entry.entry.subscription.id))],
+    lines: lines.map((line) => ({
+      ...line,
+      period_start: line.period_start?.toISOString() ?? null,
+      period_end: line.period_end?.toISOString() ?? null,
+    })),
+    ...totals,
+    discounts: JSON.parse(totals.discounts),
+    credits_applied: JSON.parse(totals.credits_applied),
+    tax_details: taxDetailsOf(account),
+  };
+}
+
+/**
+ * The customer's next invoice from usage so far: for each subscription, the
+ * first issue instant after now; the earliest of them, joined by the others
+ * in its currency on the same local date, as the bill run will join them.
+ * Null when no subscription bills again.
+ */
+export async function upcomingInvoice(
+  context: RequestContext,
+  customerId: string,
+  options: { subscriptionId?: string } = {},
+): Promise<InvoicePreview | null> {
+  const now = context.clock.now().getTime();
+  const billing = await loadCustomerBilling(context.database, context, customerId, now);
+  const entries = billing.subscriptions.filter(
+    (entry) => options.subscriptionId === undefined || entry.subscription.id === options.subscriptionId,
+  );
+  if (options.subscriptionId !== undefined && entries.length === 0) {
+    throw notFound("subscription of this customer", options.subscriptionId);
+  }
+  const next: { entry: SubscriptionBilling; instant: Instant }[] = [];
+  for (const entry of entries) {
+    const instant = nextInstantAfter(scheduleUntil(billing, entry, now), now);
+    if (instant !== null) next.push({ entry, instant });
+  }
+  if (next.length === 0) return null;
+  const earliest = next.reduce((first, candidate) => (candidate.instant < first.instant ? candidate : first));
+  const dayOf = (instant: Instant) =>
+    new Date(instant).toLocaleDateString("en-CA", { timeZone: billing.customer.timezone });
+  const group = next.filter(
+    (candidate) =>
+      candidate.entry.subscription.currency === earliest.entry.subscription.currency &&
+      dayOf(candidate.instant) === dayOf(earliest.instant),
+  );
+  const planned: PlannedLines[] = [];
+  for (const member of group) {
+    const lines = await subscriptionLinesAt(context.database, context, billing, member.entry, member.instant);
+    planned.push({ ...member, lines });
+  }
+  return settlePreview(context, billing, planned);
+}
+
+/** The timeline with `change` added in time order (after changes at the same instant). */
+function withChange(timeline: Subscription, change: SubscriptionChange): Subscription {
+  const changes = [...timeline.changes.filter((existing) => existing.at <= change.at), change];
+  return { ...timeline, changes };
+}
+
+/** The first invoice of the timeline at or after `from`, as the subscription alone would bill it. */
+async function firstInvoiceFrom(
+  context: RequestContext,
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  from: Instant,
+): Promise<InvoicePreview | null> {
+  const catalog = catalogAt(billing, entry, from);
+  const schedule = planBillingSchedule(entry.subscription.timeline, catalog, from);
+  const instant = nextInstantAfter(schedule, from - 1);
+  if (instant === null) return null;
+  const lines = await subscriptionLinesAt(context.database, context, billing, entry, instant);
+  if (lines.length === 0) return null;
+  return settlePreview(context, billing, [{ entry, instant, lines }]);
+}
+
+/**
+ * A subscription's first invoice at or after a change takes effect, without
+ * and with the change (changes recorded after it are left out of the preview),
+ * and the difference of their totals. Usage is as recorded so far.
+ */
+export async function previewSubscriptionChange(
+  context: RequestContext,
+  subscriptionId: string,
+  change: SubscriptionChange,
+): Promise<{ before: InvoicePreview | null; after: InvoicePreview | null; difference: string }> {
+  const now = context.clock.now().getTime();
+  const subscription = await context.database
+    .selectFrom("subscriptions")
+    .select("customer_id")
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", subscriptionId)
+    .executeTakeFirst();
+  if (subscription === undefined) throw notFound("subscription", subscriptionId);
+  const billing = await loadCustomerBilling(context.database, context, subscription.customer_id, now);
+  const entry = billing.subscriptions.find((candidate) => candidate.subscription.id === subscriptionId);
+  if (entry === undefined) throw notFound("subscription", subscriptionId);
+  if (change.type === "change_plan" && !billing.versions.has(change.planCode)) {
+    const added = await loadPricedVersions(context.database, context, [change.planCode]);
+    if (!added.has(change.planCode)) throw notFound("plan version", change.planCode);
+    for (const [id, version] of added) billing.versions.set(id, version);
+    const missingMeters = meterCodesOf(added.values()).filter((code) => !billing.meters.has(code));
+    for (const [code, meter] of await engineMetersFor(context.database, context, missingMeters, now)) {
+      billing.meters.set(code, meter);
+    }
+  }
+  const changed: SubscriptionBilling = {
+    ...entry,
+    subscription: { ...entry.subscription, timeline: withChange(entry.subscription.timeline, change) },
+    versionIds:
+      change.type === "change_plan" ? [...new Set([...entry.versionIds, change.planCode])] : entry.versionIds,
+  };
+  const before = await firstInvoiceFrom(context, billing, entry, change.at);
+  const after = await firstInvoiceFrom(context, billing, changed, change.at);
+  return { before, after, difference: differenceOf(before, after) };
+}
+
+/** after − before, a missing invoice counting as zero, in the currency's minor unit. */
+function differenceOf(before: InvoicePreview | null, after: InvoicePreview | null): string {
+  const currency = after?.currency ?? before?.currency;
+  if (currency === undefined) return "0";
+  const totalOf = (preview: InvoicePreview | null) => new Decimal(preview?.total ?? "0");
+  return formatAmount(totalOf(after).minus(totalOf(before)), currencyFor(currency));
+}

@@ -1,0 +1,291 @@
+// The JSON shapes of invoices, credit notes, previews and invoicing settings on the API.
+import { type Static, Type } from "typebox";
+import { PageQuery } from "../platform/http/pagination.ts";
+import {
+  CurrencyCode,
+  DecimalString,
+  NonNegativeDecimalString,
+  Nullable,
+  StringEnum,
+  Timestamp,
+} from "../platform/http/schemas.ts";
+
+const Money = Type.String({
+  description: "a decimal amount in the currency's minor unit",
+  examples: ["49.00"],
+});
+
+const Address = Type.Object(
+  {
+    line1: Type.Optional(Type.String({ maxLength: 200 })),
+    line2: Type.Optional(Type.String({ maxLength: 200 })),
+    city: Type.Optional(Type.String({ maxLength: 100 })),
+    postal_code: Type.Optional(Type.String({ maxLength: 20 })),
+    state: Type.Optional(Type.String({ maxLength: 100 })),
+    country: Type.Optional(Type.String({ pattern: "^[A-Z]{2}$" })),
+  },
+  { additionalProperties: false },
+);
+
+const Party = Type.Object({
+  name: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  address: Nullable(Address),
+  country: Nullable(Type.String()),
+  tax_ids: Type.Array(Type.Object({ type: Type.String(), value: Type.String() })),
+});
+
+export const TaxDetailsSchema = Type.Object({
+  percent: Type.String(),
+  inclusive: Type.Boolean(),
+  reverse_charge: Type.Boolean(),
+  components: Type.Array(
+    Type.Object({ name: Type.String(), percent: Type.String(), jurisdiction: Type.String() }),
+  ),
+  exemption_reason: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+});
+
+const LineFields = {
+  subscription_id: Nullable(Type.String()),
+  plan_id: Nullable(Type.String()),
+  plan_version_id: Nullable(Type.String()),
+  charge_id: Nullable(Type.String({ description: "the charge's id; the plan's code on a minimum true-up" })),
+  kind: Type.String({
+    description: "fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off",
+  }),
+  description: Type.String(),
+  period_start: Nullable(Timestamp),
+  period_end: Nullable(Timestamp),
+  quantity: Type.String(),
+  unit_amount: Nullable(Type.String()),
+  amount: Money,
+  details: Type.Record(Type.String(), Type.Unknown(), {
+    description:
+      "the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration",
+  }),
+};
+
+export const InvoiceLineSchema = Type.Object({ id: Type.String(), ...LineFields });
+
+const TotalsFields = {
+  subtotal: Money,
+  discount: Money,
+  discounts: Type.Array(Type.Object({ redemption_id: Type.String(), amount: Money })),
+  credits: Money,
+  credits_applied: Type.Array(Type.Object({ grant_id: Type.String(), amount: Money })),
+  tax: Money,
+  tax_details: Nullable(TaxDetailsSchema),
+  total: Money,
+  balance_applied: Money,
+  amount_due: Money,
+};
+
+export const InvoiceSchema = Type.Object({
+  id: Type.String(),
+  number: Nullable(Type.String({ description: "given at finalization; null on a draft" })),
+  status: StringEnum(["draft", "open", "paid", "partially_paid", "uncollectible", "void"]),
+  origin: StringEnum(["subscription", "one_off", "progressive"]),
+  customer_id: Type.String(),
+  subscription_ids: Type.Array(Type.String()),
+  currency: Type.String(),
+  issued_at: Timestamp,
+  period_start: Nullable(Timestamp),
+  period_end: Nullable(Timestamp),
+  due_at: Nullable(Timestamp),
+  finalized_at: Nullable(Timestamp),
+  voided_at: Nullable(Timestamp),
+  void_reason: Nullable(Type.String()),
+  lines: Type.Array(InvoiceLineSchema),
+  ...TotalsFields,
+  amount_paid: Money,
+  amount_credited: Money,
+  amount_remaining: Money,
+  seller: Nullable(Party),
+  buyer: Nullable(Party),
+  locale: Type.String(),
+  timezone: Type.String(),
+  memo: Nullable(Type.String()),
+  created_at: Timestamp,
+});
+export type InvoiceView = Static<typeof InvoiceSchema>;
+
+export const InvoicePreviewSchema = Type.Object({
+  issued_at: Timestamp,
+  currency: Type.String(),
+  subscription_ids: Type.Array(Type.String()),
+  lines: Type.Array(Type.Object(LineFields)),
+  ...TotalsFields,
+});
+
+export const InvoiceListQuery = Type.Object(
+  {
+    ...PageQuery,
+    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+    subscription_id: Type.Optional(Type.String({ maxLength: 64 })),
+    status: Type.Optional(StringEnum(["draft", "open", "paid", "partially_paid", "uncollectible", "void"])),
+    issued_from: Type.Optional(Timestamp),
+    issued_to: Type.Optional(Timestamp),
+  },
+  { additionalProperties: false },
+);
+export type InvoiceListFilters = Static<typeof InvoiceListQuery>;
+
+export const UpcomingInvoiceQuery = Type.Object(
+  { subscription_id: Type.Optional(Type.String({ maxLength: 64 })) },
+  { additionalProperties: false },
+);
+
+const OneOffLine = Type.Object(
+  {
+    description: Type.String({ minLength: 1, maxLength: 500 }),
+    quantity: { ...NonNegativeDecimalString, description: "how many units" },
+    unit_amount: { ...DecimalString, description: "price per unit; negative for a discount line" },
+  },
+  { additionalProperties: false },
+);
+
+export const CreateOneOffInvoiceBody = Type.Object(
+  {
+    customer_id: Type.String({ minLength: 1, maxLength: 64 }),
+    currency: CurrencyCode,
+    lines: Type.Array(OneOffLine, { minItems: 1, maxItems: 500 }),
+    memo: Type.Optional(Type.String({ maxLength: 2000 })),
+    finalize: Type.Optional(
+      Type.Boolean({ default: false, description: "finalize at once instead of a draft" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateOneOffInvoiceInput = Static<typeof CreateOneOffInvoiceBody>;
+
+export const VoidInvoiceBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500, description: "why the invoice is voided" }) },
+  { additionalProperties: false },
+);
+
+const creditNoteReasons = [
+  "duplicate",
+  "fraudulent",
+  "order_change",
+  "product_unsatisfactory",
+  "billing_error",
+  "other",
+] as const;
+
+export const CreateCreditNoteBody = Type.Object(
+  {
+    reason: StringEnum(creditNoteReasons),
+    memo: Type.Optional(Type.String({ maxLength: 2000 })),
+    full: Type.Optional(Type.Boolean({ description: "credit everything not yet credited" })),
+    lines: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            invoice_line_id: Type.String({ minLength: 1, maxLength: 64 }),
+            amount: {
+              ...NonNegativeDecimalString,
+              description: "how much of the line to credit, before tax",
+            },
+          },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 500 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateCreditNoteInput = Static<typeof CreateCreditNoteBody>;
+
+export const CreditNoteSchema = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  invoice_id: Type.String(),
+  invoice_number: Nullable(Type.String()),
+  customer_id: Type.String(),
+  currency: Type.String(),
+  reason: StringEnum(creditNoteReasons),
+  memo: Nullable(Type.String()),
+  lines: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      invoice_line_id: Nullable(Type.String()),
+      description: Type.String(),
+      amount: Money,
+      tax: Money,
+    }),
+  ),
+  subtotal: Money,
+  tax: Money,
+  total: Money,
+  applied_to_invoice: Money,
+  credited_to_balance: Money,
+  issued_at: Timestamp,
+  created_by: Type.String(),
+});
+export type CreditNoteView = Static<typeof CreditNoteSchema>;
+
+export const CreditNoteListQuery = Type.Object(
+  {
+    ...PageQuery,
+    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+    invoice_id: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+const SellerInput = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 200 }))),
+    address: Type.Optional(Nullable(Address)),
+    country: Type.Optional(Nullable(Type.String({ pattern: "^[A-Z]{2}$" }))),
+    region: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    tax_id: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+  },
+  { additionalProperties: false },
+);
+
+const Prefix = Type.String({
+  pattern: "^[A-Z0-9][A-Z0-9-]{0,19}$",
+  description: "letters, digits and dashes",
+});
+
+export const InvoicingSettingsBody = Type.Object(
+  {
+    seller: Type.Optional(SellerInput),
+    invoice_prefix: Type.Optional(Prefix),
+    credit_note_prefix: Type.Optional(Prefix),
+    grace_period_hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 24 * 90 })),
+    net_payment_terms_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+  },
+  { additionalProperties: false },
+);
+export type InvoicingSettingsInput = Static<typeof InvoicingSettingsBody>;
+
+export const InvoicingSettingsSchema = Type.Object({
+  seller: Type.Object({
+    name: Type.String(),
+    email: Nullable(Type.String()),
+    address: Nullable(Address),
+    country: Nullable(Type.String()),
+    region: Nullable(Type.String()),
+    tax_id: Nullable(Type.String()),
+  }),
+  invoice_prefix: Type.String(),
+  credit_note_prefix: Type.String(),
+  grace_period_hours: Type.Integer(),
+  net_payment_terms_days: Type.Integer(),
+});
+
+export const BillNowResultSchema = Type.Object({
+  issued: Type.Integer({ description: "invoices created (final or draft)" }),
+  finalized: Type.Integer(),
+});
+
+export const SubscriptionChangePreviewSchema = Type.Object({
+  before: Nullable(InvoicePreviewSchema),
+  after: Nullable(InvoicePreviewSchema),
+  difference: Type.String(),
+});

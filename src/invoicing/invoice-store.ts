@@ -1,0 +1,183 @@
+// Writing invoices: a draft with its lines, replaced while the draft is open,
+// then finalized with the next gapless number. The number comes from a
+// counter row locked in the finalizing transaction, so a finalization that
+// rolls back (a crash, a failed check) gives its number back.
+
+import type { Selectable } from "kysely";
+import { sql } from "kysely";
+import { Decimal, formatAmount, type Invoice } from "../core/index.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { newId } from "../platform/ids.ts";
+import type { StoredLine } from "./stored-lines.ts";
+import type { InvoiceOrigin, InvoiceTable, PartySnapshot, TaxDetails } from "./tables.ts";
+
+export type InvoiceRow = Selectable<InvoiceTable>;
+
+/** The next number for `prefix` in the organization: `INV-000042`. Call inside the finalizing transaction. */
+export async function nextDocumentNumber(
+  transaction: Database,
+  organizationId: string,
+  prefix: string,
+): Promise<string> {
+  const row = await transaction
+    .insertInto("document_number_sequences")
+    .values({ organization_id: organizationId, prefix, last_number: 1 })
+    .onConflict((conflict) =>
+      conflict.columns(["organization_id", "prefix"]).doUpdateSet({
+        last_number: sql`document_number_sequences.last_number + 1`,
+      }),
+    )
+    .returning("last_number")
+    .executeTakeFirstOrThrow();
+  return `${prefix}-${String(row.last_number).padStart(6, "0")}`;
+}
+
+/** The totals columns of an engine invoice, as decimal strings in the currency's minor unit. */
+export function totalsColumns(invoice: Invoice) {
+  const money = (amount: Invoice["total"]) => formatAmount(amount, invoice.currency);
+  return {
+    subtotal: money(invoice.subtotal),
+    discount: money(invoice.discount),
+    credits: money(invoice.credits),
+    tax: money(invoice.tax),
+    total: money(invoice.total),
+    balance_applied: money(invoice.balanceApplied),
+    amount_due: money(invoice.amountDue),
+    discounts: JSON.stringify(
+      invoice.discounts.map((entry) => ({ redemption_id: entry.couponId, amount: money(entry.amount) })),
+    ),
+    credits_applied: JSON.stringify(
+      invoice.creditsApplied.map((entry) => ({ grant_id: entry.grantId, amount: money(entry.amount) })),
+    ),
+  };
+}
+
+export type DraftInput = {
+  /** Keep this id when replacing an existing draft. */
+  id?: string;
+  customerId: string;
+  origin: InvoiceOrigin;
+  billingKey: string | null;
+  currency: string;
+  issuedAt: Date;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  totals: ReturnType<typeof totalsColumns>;
+  taxDetails: TaxDetails | null;
+  subscriptionIds: string[];
+  locale: string;
+  timezone: string;
+  memo: string | null;
+  lines: readonly StoredLine[];
+};
+
+/** Writes a draft invoice and its lines, replacing the draft's previous lines when `id` names one. */
+export async function writeDraft(
+  transaction: Database,
+  context: RequestContext,
+  input: DraftInput,
+): Promise<string> {
+  const now = context.clock.now();
+  const columns = {
+    customer_id: input.customerId,
+    origin: input.origin,
+    billing_key: input.billingKey,
+    currency: input.currency,
+    issued_at: input.issuedAt,
+    period_start: input.periodStart,
+    period_end: input.periodEnd,
+    ...input.totals,
+    tax_details: JSON.stringify(input.taxDetails),
+    subscription_ids: input.subscriptionIds,
+    locale: input.locale,
+    timezone: input.timezone,
+    memo: input.memo,
+    updated_at: now,
+  };
+  let id = input.id;
+  if (id === undefined) {
+    id = newId("invoice", now);
+    await transaction
+      .insertInto("invoices")
+      .values({
+        id,
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        status: "draft",
+        created_at: now,
+        ...columns,
+      })
+      .execute();
+  } else {
+    await transaction
+      .updateTable("invoices")
+      .set(columns)
+      .where("id", "=", id)
+      .where("status", "=", "draft")
+      .execute();
+    await transaction.deleteFrom("invoice_lines").where("invoice_id", "=", id).execute();
+  }
+  if (input.lines.length > 0) {
+    await transaction
+      .insertInto("invoice_lines")
+      .values(
+        input.lines.map((line, position) => ({
+          id: newId("invoiceLine", now),
+          organization_id: context.organizationId,
+          environment_id: context.environmentId,
+          invoice_id: id,
+          position,
+          ...line,
+          details: JSON.stringify(line.details),
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
+
+/** Finalizes a draft: number, seller and buyer snapshots, due date; status open (paid when nothing is due). */
+export async function finalizeDraft(
+  transaction: Database,
+  context: RequestContext,
+  input: {
+    id: string;
+    prefix: string;
+    dueAt: Date;
+    seller: PartySnapshot;
+    buyer: PartySnapshot;
+    amountDue: string;
+  },
+): Promise<InvoiceRow> {
+  const number = await nextDocumentNumber(transaction, context.organizationId, input.prefix);
+  const now = context.clock.now();
+  return transaction
+    .updateTable("invoices")
+    .set({
+      status: new Decimal(input.amountDue).isZero() ? "paid" : "open",
+      number,
+      finalized_at: now,
+      due_at: input.dueAt,
+      seller: JSON.stringify(input.seller),
+      buyer: JSON.stringify(input.buyer),
+      updated_at: now,
+    })
+    .where("id", "=", input.id)
+    .where("status", "=", "draft")
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findInvoiceByBillingKey(
+  transaction: Database,
+  environmentId: string,
+  billingKey: string,
+): Promise<InvoiceRow | undefined> {
+  return transaction
+    .selectFrom("invoices")
+    .selectAll()
+    .where("environment_id", "=", environmentId)
+    .where("billing_key", "=", billingKey)
+    .executeTakeFirst();
+}

@@ -1,0 +1,217 @@
+// Reading invoices, and the changes a finalized invoice still allows: a void
+// (which gives back the credits and the customer balance it used) and, for a
+// draft, finalization. Anything else on a finalized invoice is a credit note.
+import type { Selectable } from "kysely";
+import { Decimal, maxDecimal, ZERO } from "../core/decimal.ts";
+import { currencyFor, formatAmount } from "../core/index.ts";
+import { recordBalanceMovement, restoreCredits } from "../credits/credits.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { conflict, notFound } from "../platform/errors.ts";
+import { decodeCursor, toPage } from "../platform/http/pagination.ts";
+import type { InvoiceListFilters, InvoiceView } from "./invoice-schemas.ts";
+import type { InvoiceRow } from "./invoice-store.ts";
+import type { InvoiceLineTable } from "./tables.ts";
+
+type InvoiceLineRow = Selectable<InvoiceLineTable>;
+
+/** What the customer still owes: amount due less payments and credit notes, never below zero. */
+export function amountRemaining(row: InvoiceRow): Decimal {
+  if (row.status === "void" || row.status === "draft") return ZERO;
+  return maxDecimal(ZERO, new Decimal(row.amount_due).minus(row.amount_paid).minus(row.amount_credited));
+}
+
+export function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[]): InvoiceView {
+  const currency = currencyFor(row.currency);
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    origin: row.origin,
+    customer_id: row.customer_id,
+    subscription_ids: row.subscription_ids,
+    currency: row.currency,
+    issued_at: row.issued_at.toISOString(),
+    period_start: iso(row.period_start),
+    period_end: iso(row.period_end),
+    due_at: iso(row.due_at),
+    finalized_at: iso(row.finalized_at),
+    voided_at: iso(row.voided_at),
+    void_reason: row.void_reason,
+    lines: lines.map((line) => ({
+      id: line.id,
+      subscription_id: line.subscription_id,
+      plan_id: line.plan_id,
+      plan_version_id: line.plan_version_id,
+      charge_id: line.charge_id,
+      kind: line.kind,
+      description: line.description,
+      period_start: iso(line.period_start),
+      period_end: iso(line.period_end),
+      quantity: line.quantity,
+      unit_amount: line.unit_amount,
+      amount: formatAmount(new Decimal(line.amount), currency),
+      details: line.details,
+    })),
+    subtotal: formatAmount(new Decimal(row.subtotal), currency),
+    discount: formatAmount(new Decimal(row.discount), currency),
+    discounts: row.discounts,
+    credits: formatAmount(new Decimal(row.credits), currency),
+    credits_applied: row.credits_applied,
+    tax: formatAmount(new Decimal(row.tax), currency),
+    tax_details: row.tax_details,
+    total: formatAmount(new Decimal(row.total), currency),
+    balance_applied: formatAmount(new Decimal(row.balance_applied), currency),
+    amount_due: formatAmount(new Decimal(row.amount_due), currency),
+    amount_paid: formatAmount(new Decimal(row.amount_paid), currency),
+    amount_credited: formatAmount(new Decimal(row.amount_credited), currency),
+    amount_remaining: formatAmount(amountRemaining(row), currency),
+    seller: row.seller,
+    buyer: row.buyer,
+    locale: row.locale,
+    timezone: row.timezone,
+    memo: row.memo,
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+export async function findInvoiceRow(
+  database: Database,
+  context: RequestContext,
+  id: string,
+): Promise<InvoiceRow> {
+  const row = await database
+    .selectFrom("invoices")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound("invoice", id);
+  return row;
+}
+
+export async function invoiceLineRows(database: Database, invoiceId: string): Promise<InvoiceLineRow[]> {
+  return database
+    .selectFrom("invoice_lines")
+    .selectAll()
+    .where("invoice_id", "=", invoiceId)
+    .orderBy("position", "asc")
+    .execute();
+}
+
+export async function getInvoice(context: RequestContext, id: string): Promise<InvoiceView> {
+  const row = await findInvoiceRow(context.database, context, id);
+  return presentInvoice(row, await invoiceLineRows(context.database, id));
+}
+
+export async function listInvoices(context: RequestContext, filters: InvoiceListFilters) {
+  const limit = filters.limit ?? 20;
+  const after = decodeCursor(filters.cursor);
+  let query = context.database
+    .selectFrom("invoices")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId);
+  if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
+  if (filters.status !== undefined) query = query.where("status", "=", filters.status);
+  if (filters.subscription_id !== undefined) {
+    query = query.where("subscription_ids", "@>", [filters.subscription_id]);
+  }
+  if (filters.issued_from !== undefined)
+    query = query.where("issued_at", ">=", new Date(filters.issued_from));
+  if (filters.issued_to !== undefined) query = query.where("issued_at", "<", new Date(filters.issued_to));
+  if (after !== undefined) query = query.where("id", "<", after);
+  const rows = await query
+    .orderBy("id", "desc")
+    .limit(limit + 1)
+    .execute();
+  const lines =
+    rows.length === 0
+      ? []
+      : await context.database
+          .selectFrom("invoice_lines")
+          .selectAll()
+          .where(
+            "invoice_id",
+            "in",
+            rows.map((row) => row.id),
+          )
+          .orderBy("position", "asc")
+          .execute();
+  const linesOf = new Map<string, InvoiceLineRow[]>();
+  for (const line of lines) linesOf.set(line.invoice_id, [...(linesOf.get(line.invoice_id) ?? []), line]);
+  return toPage(rows, limit, (row) => presentInvoice(row, linesOf.get(row.id) ?? []));
+}
+
+/**
+ * Voids a finalized invoice nobody has paid: it stays on record with its
+ * number, and the credits and customer balance it used are given back.
+ */
+export async function voidInvoice(context: RequestContext, id: string, reason: string): Promise<InvoiceView> {
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .selectFrom("invoices")
+      .selectAll()
+      .where("organization_id", "=", context.organizationId)
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (row === undefined) throw notFound("invoice", id);
+    if (row.status === "draft") {
+      throw conflict(
+        "invoice_draft",
+        `Invoice ${id} is a draft; a draft is not voided but recomputed or finalized.`,
+      );
+    }
+    if (row.status === "void") throw conflict("invoice_already_void", `Invoice ${id} is already void.`);
+    if (
+      !new Decimal(row.amount_paid).isZero() ||
+      (row.status === "paid" && !new Decimal(row.amount_due).isZero())
+    ) {
+      throw conflict(
+        "invoice_paid",
+        `Invoice ${id} has payments; refund them or issue a credit note instead of voiding it.`,
+      );
+    }
+    await restoreCredits(transaction, context, id);
+    const balanceApplied = new Decimal(row.balance_applied);
+    if (balanceApplied.greaterThan(ZERO)) {
+      await recordBalanceMovement(transaction, context, {
+        customerId: row.customer_id,
+        currency: row.currency,
+        amount: balanceApplied,
+        invoiceId: id,
+        reason: "invoice voided: balance given back",
+      });
+    }
+    const total = new Decimal(row.total);
+    if (total.lessThan(ZERO)) {
+      await recordBalanceMovement(transaction, context, {
+        customerId: row.customer_id,
+        currency: row.currency,
+        amount: total,
+        invoiceId: id,
+        reason: "invoice voided: its credit to the balance withdrawn",
+      });
+    }
+    const now = context.clock.now();
+    const voided = await transaction
+      .updateTable("invoices")
+      .set({ status: "void", voided_at: now, void_reason: reason, updated_at: now })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAuditEvent(transaction, context, {
+      action: "invoice.voided",
+      objectType: "invoice",
+      objectId: id,
+      before: { status: row.status },
+      after: { status: "void", reason },
+    });
+    return presentInvoice(voided, await invoiceLineRows(transaction, id));
+  });
+}

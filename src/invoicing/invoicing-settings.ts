@@ -1,0 +1,150 @@
+// Per-environment invoicing settings: the seller printed on invoices, the
+// numbering prefixes, the grace period for late usage and the payment terms.
+// An environment that never saved settings gets the defaults: its
+// organization's name as seller, `INV`/`CN` in live and `TEST-INV`/`TEST-CN`
+// in test (a test invoice must never be mistaken for a real one).
+import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import type { InvoicingSettingsInput } from "./invoice-schemas.ts";
+import type { InvoicingSettingsTable, PostalAddress } from "./tables.ts";
+
+export type InvoicingSettings = {
+  seller: {
+    name: string;
+    email: string | null;
+    address: PostalAddress | null;
+    country: string | null;
+    region: string | null;
+    taxId: string | null;
+  };
+  invoicePrefix: string;
+  creditNotePrefix: string;
+  gracePeriodHours: number;
+  netPaymentTermsDays: number;
+};
+
+async function defaultsFor(
+  database: Database,
+  scope: TenantScope,
+): Promise<Selectable<InvoicingSettingsTable>> {
+  const environment = await database
+    .selectFrom("environments")
+    .innerJoin("organizations", "organizations.id", "environments.organization_id")
+    .select(["environments.kind", "organizations.name"])
+    .where("environments.id", "=", scope.environmentId)
+    .executeTakeFirstOrThrow();
+  const testPrefix = environment.kind === "test" ? "TEST-" : "";
+  return {
+    environment_id: scope.environmentId,
+    organization_id: scope.organizationId,
+    seller_name: environment.name,
+    seller_email: null,
+    seller_address: null,
+    seller_country: null,
+    seller_region: null,
+    seller_tax_id: null,
+    invoice_prefix: `${testPrefix}INV`,
+    credit_note_prefix: `${testPrefix}CN`,
+    grace_period_hours: 0,
+    net_payment_terms_days: 30,
+    updated_at: new Date(0),
+  };
+}
+
+async function settingsRow(
+  database: Database,
+  scope: TenantScope,
+): Promise<Selectable<InvoicingSettingsTable>> {
+  const stored = await database
+    .selectFrom("invoicing_settings")
+    .selectAll()
+    .where("environment_id", "=", scope.environmentId)
+    .where("organization_id", "=", scope.organizationId)
+    .executeTakeFirst();
+  return stored ?? (await defaultsFor(database, scope));
+}
+
+function fromRow(row: Selectable<InvoicingSettingsTable>): InvoicingSettings {
+  return {
+    seller: {
+      name: row.seller_name ?? "",
+      email: row.seller_email,
+      address: row.seller_address,
+      country: row.seller_country,
+      region: row.seller_region,
+      taxId: row.seller_tax_id,
+    },
+    invoicePrefix: row.invoice_prefix,
+    creditNotePrefix: row.credit_note_prefix,
+    gracePeriodHours: row.grace_period_hours,
+    netPaymentTermsDays: row.net_payment_terms_days,
+  };
+}
+
+export async function readInvoicingSettings(
+  database: Database,
+  scope: TenantScope,
+): Promise<InvoicingSettings> {
+  return fromRow(await settingsRow(database, scope));
+}
+
+export function presentInvoicingSettings(settings: InvoicingSettings) {
+  return {
+    seller: {
+      name: settings.seller.name,
+      email: settings.seller.email,
+      address: settings.seller.address,
+      country: settings.seller.country,
+      region: settings.seller.region,
+      tax_id: settings.seller.taxId,
+    },
+    invoice_prefix: settings.invoicePrefix,
+    credit_note_prefix: settings.creditNotePrefix,
+    grace_period_hours: settings.gracePeriodHours,
+    net_payment_terms_days: settings.netPaymentTermsDays,
+  };
+}
+
+/** Replaces the given fields; the others keep their value. Prefixes only change for documents numbered later. */
+export async function updateInvoicingSettings(
+  context: RequestContext,
+  input: InvoicingSettingsInput,
+): Promise<InvoicingSettings> {
+  return context.database.transaction().execute(async (transaction) => {
+    const before = await settingsRow(transaction, context);
+    const seller = input.seller;
+    const after: Selectable<InvoicingSettingsTable> = {
+      ...before,
+      seller_name: seller?.name ?? before.seller_name,
+      seller_email: seller?.email !== undefined ? seller.email : before.seller_email,
+      seller_address: seller?.address !== undefined ? seller.address : before.seller_address,
+      seller_country: seller?.country !== undefined ? seller.country : before.seller_country,
+      seller_region: seller?.region !== undefined ? seller.region : before.seller_region,
+      seller_tax_id: seller?.tax_id !== undefined ? seller.tax_id : before.seller_tax_id,
+      invoice_prefix: input.invoice_prefix ?? before.invoice_prefix,
+      credit_note_prefix: input.credit_note_prefix ?? before.credit_note_prefix,
+      grace_period_hours: input.grace_period_hours ?? before.grace_period_hours,
+      net_payment_terms_days: input.net_payment_terms_days ?? before.net_payment_terms_days,
+      updated_at: context.clock.now(),
+    };
+    const columns = {
+      ...after,
+      seller_address: JSON.stringify(after.seller_address),
+    };
+    await transaction
+      .insertInto("invoicing_settings")
+      .values(columns)
+      .onConflict((conflict) => conflict.column("environment_id").doUpdateSet(columns))
+      .execute();
+    await recordAuditEvent(transaction, context, {
+      action: "invoicing_settings.updated",
+      objectType: "invoicing_settings",
+      objectId: context.environmentId,
+      before: presentInvoicingSettings(fromRow(before)),
+      after: presentInvoicingSettings(fromRow(after)),
+    });
+    return fromRow(after);
+  });
+}

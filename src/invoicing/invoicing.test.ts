@@ -1,0 +1,333 @@
+// Invoicing on the live service: subscription invoices from real usage,
+// numbered without gaps, immutable once finalized, corrected by credit notes,
+// voided with their account effects given back; one-off invoices; the
+// upcoming invoice; the grace period for late events; consolidation.
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import type { Clock } from "../platform/clock.ts";
+
+let now = new Date("2026-01-01T00:00:00Z");
+const clock: Clock = { now: () => now };
+let testApp: TestApp;
+
+beforeAll(async () => {
+  testApp = await startTestApp({ clock });
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+let sequence = 0;
+/** A tenant with a meter `calls` and a published plan: 49.00 in advance and graduated calls. */
+async function tenantWithPlan(): Promise<{ tenant: TestTenant; planId: string }> {
+  sequence += 1;
+  const tenant = await testApp.newTenant(`invoicing-${sequence}`);
+  const meter = await tenant.admin.post("/v1/meters", {
+    code: "calls",
+    name: "API calls",
+    event_name: "call",
+    aggregation: "count",
+    effective_from: "2025-12-01T00:00:00Z",
+  });
+  expect(meter.status).toBe(201);
+  const plan = await tenant.admin.post("/v1/plans", {
+    code: "pro",
+    name: "Pro",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [
+        { id: "base", type: "fixed", amount: "49.00", timing: "in_advance" },
+        {
+          id: "calls",
+          type: "usage",
+          meter: "calls",
+          model: "graduated",
+          tiers: [
+            { up_to: 2, unit_price: "0" },
+            { up_to: null, unit_price: "1.50" },
+          ],
+        },
+      ],
+    },
+  });
+  expect(plan.status).toBe(201);
+  expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
+  return { tenant, planId: plan.body.id };
+}
+
+async function subscribedCustomer(tenant: TestTenant, planId: string, externalId: string, startAt: string) {
+  const customer = await tenant.admin.post("/v1/customers", {
+    external_id: externalId,
+    currency: "USD",
+    timezone: "UTC",
+    name: "Ada Lovelace",
+  });
+  expect(customer.status).toBe(201);
+  const subscription = await tenant.admin.post("/v1/subscriptions", {
+    customer_id: customer.body.id,
+    plan_id: planId,
+    start_at: startAt,
+    billing: "calendar",
+  });
+  expect(subscription.status).toBe(201);
+  return { customer: customer.body, subscription: subscription.body };
+}
+
+async function sendCalls(tenant: TestTenant, customer: string, timestamps: string[], prefix: string) {
+  const response = await tenant.admin.post("/v1/events/batch", {
+    events: timestamps.map((timestamp, index) => ({
+      id: `${prefix}-${index}`,
+      name: "call",
+      timestamp,
+      customer,
+      properties: {},
+    })),
+  });
+  expect(response.status).toBe(200);
+  expect(response.body.rejected).toEqual([]);
+}
+
+async function invoicesOf(tenant: TestTenant, customerId: string) {
+  const response = await tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`);
+  expect(response.status).toBe(200);
+  return [...response.body.data].sort((left, right) => left.issued_at.localeCompare(right.issued_at));
+}
+
+describe("subscription invoices", () => {
+  it("bills in advance and usage in arrears, explains every line, and numbers without gaps", async () => {
+    now = new Date("2026-01-01T00:00:00Z");
+    const { tenant, planId } = await tenantWithPlan();
+    const { customer } = await subscribedCustomer(tenant, planId, "acme", "2026-01-01T00:00:00Z");
+    const first = await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
+    expect(first.body).toEqual({ issued: 1, finalized: 1 });
+
+    now = new Date("2026-01-20T00:00:00Z");
+    await sendCalls(
+      tenant,
+      "acme",
+      ["2026-01-10T00:00:00Z", "2026-01-11T00:00:00Z", "2026-01-12T00:00:00Z", "2026-01-13T00:00:00Z"],
+      "jan",
+    );
+    const upcoming = await tenant.admin.get(`/v1/customers/${customer.id}/upcoming-invoice`);
+    expect(upcoming.status).toBe(200);
+    expect(upcoming.body.issued_at).toBe("2026-02-01T00:00:00.000Z");
+    expect(
+      upcoming.body.lines.map((line: { charge_id: string; amount: string }) => [line.charge_id, line.amount]),
+    ).toEqual([
+      ["calls", "3.00"],
+      ["base", "49.00"],
+    ]);
+
+    now = new Date("2026-03-01T00:00:00Z");
+    expect((await tenant.admin.post(`/v1/customers/${customer.id}/bill`)).body).toEqual({
+      issued: 2,
+      finalized: 2,
+    });
+    // A second run at the same instant issues nothing more.
+    expect((await tenant.admin.post(`/v1/customers/${customer.id}/bill`)).body).toEqual({
+      issued: 0,
+      finalized: 0,
+    });
+
+    const invoices = await invoicesOf(tenant, customer.id);
+    expect(invoices.map((invoice) => invoice.number)).toEqual([
+      "TEST-INV-000001",
+      "TEST-INV-000002",
+      "TEST-INV-000003",
+    ]);
+    expect(invoices.map((invoice) => invoice.total)).toEqual(["49.00", "52.00", "49.00"]);
+    const usageLine = invoices[1].lines.find((line: { kind: string }) => line.kind === "usage");
+    expect(usageLine).toMatchObject({
+      charge_id: "calls",
+      quantity: "4",
+      amount: "3.00",
+      period_start: "2026-01-01T00:00:00.000Z",
+      period_end: "2026-02-01T00:00:00.000Z",
+    });
+    expect(usageLine.details).toMatchObject({
+      meter: "calls",
+      event_count: 4,
+      plan: "pro",
+      price_version: { plan_id: planId, version: 1 },
+    });
+    expect(invoices[0]).toMatchObject({ status: "open", amount_due: "49.00", amount_remaining: "49.00" });
+    expect(invoices[0].buyer.name).toBe("Ada Lovelace");
+    expect(invoices[0].due_at).toBe("2026-01-31T00:00:00.000Z");
+  });
+
+  it("keeps a finalized invoice unchangeable, even by SQL, and corrects it with a credit note", async () => {
+    now = new Date("2026-01-01T00:00:00Z");
+    const { tenant, planId } = await tenantWithPlan();
+    const { customer } = await subscribedCustomer(tenant, planId, "immutable", "2026-01-01T00:00:00Z");
+    await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
+    const [invoice] = await invoicesOf(tenant, customer.id);
+
+    await expect(
+      sql`update invoices set total = 1 where id = ${invoice.id}`.execute(testApp.handle.database),
+    ).rejects.toThrow(/finalized/);
+    await expect(
+      sql`update invoice_lines set amount = 1 where invoice_id = ${invoice.id}`.execute(
+        testApp.handle.database,
+      ),
+    ).rejects.toThrow(/finalized/);
+    await expect(
+      sql`delete from invoices where id = ${invoice.id}`.execute(testApp.handle.database),
+    ).rejects.toThrow(/finalized/);
+    expect((await tenant.admin.post(`/v1/invoices/${invoice.id}/finalize`)).status).toBe(409);
+
+    const tooMuch = await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: "billing_error",
+      lines: [{ invoice_line_id: invoice.lines[0].id, amount: "50.00" }],
+    });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.errors[0].path).toBe("$.lines[0].amount");
+
+    const partial = await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: "product_unsatisfactory",
+      memo: "outage on the 3rd",
+      lines: [{ invoice_line_id: invoice.lines[0].id, amount: "9.00" }],
+    });
+    expect(partial.status).toBe(201);
+    expect(partial.body).toMatchObject({
+      number: "TEST-CN-000001",
+      total: "9.00",
+      applied_to_invoice: "9.00",
+    });
+    const after = (await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body;
+    expect(after).toMatchObject({
+      total: "49.00",
+      amount_credited: "9.00",
+      amount_remaining: "40.00",
+      status: "open",
+    });
+
+    const rest = await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: "other",
+      full: true,
+    });
+    expect(rest.status).toBe(201);
+    expect(rest.body.total).toBe("40.00");
+    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
+      amount_remaining: "0.00",
+      status: "paid",
+    });
+    const nothingLeft = await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: "other",
+      full: true,
+    });
+    expect(nothingLeft.status).toBe(409);
+
+    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${partial.body.id}`);
+    expect(audit.body.data.map((entry: { action: string }) => entry.action)).toContain("credit_note.issued");
+  });
+
+  it("voids an unpaid invoice and keeps its number", async () => {
+    now = new Date("2026-01-01T00:00:00Z");
+    const { tenant, planId } = await tenantWithPlan();
+    const { customer } = await subscribedCustomer(tenant, planId, "voided", "2026-01-01T00:00:00Z");
+    await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
+    const [invoice] = await invoicesOf(tenant, customer.id);
+    const voided = await tenant.admin.post(`/v1/invoices/${invoice.id}/void`, { reason: "wrong customer" });
+    expect(voided.status).toBe(200);
+    expect(voided.body).toMatchObject({
+      status: "void",
+      number: invoice.number,
+      void_reason: "wrong customer",
+    });
+    expect((await tenant.admin.post(`/v1/invoices/${invoice.id}/void`, { reason: "again" })).status).toBe(
+      409,
+    );
+    expect(
+      (await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, { reason: "other", full: true }))
+        .status,
+    ).toBe(409);
+  });
+});
+
+describe("the grace period", () => {
+  it("keeps the invoice a draft while late events may arrive, then finalizes it with them", async () => {
+    now = new Date("2026-01-01T00:00:00Z");
+    const { tenant, planId } = await tenantWithPlan();
+    expect((await tenant.admin.put("/v1/invoicing-settings", { grace_period_hours: 48 })).status).toBe(200);
+    const { customer } = await subscribedCustomer(tenant, planId, "late", "2026-01-01T00:00:00Z");
+    now = new Date("2026-01-03T00:00:00Z");
+    await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
+    await sendCalls(
+      tenant,
+      "late",
+      ["2026-01-02T00:00:00Z", "2026-01-02T01:00:00Z", "2026-01-02T02:00:00Z"],
+      "a",
+    );
+
+    now = new Date("2026-02-01T12:00:00Z");
+    await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
+    let invoices = await invoicesOf(tenant, customer.id);
+    const draft = invoices.find((invoice) => invoice.issued_at === "2026-02-01T00:00:00.000Z");
+    expect(draft).toMatchObject({ status: "draft", number: null, total: "50.50" });
+
+    // A late event for January, inside the grace period, lands on the draft.
+    await sendCalls(tenant, "late", ["2026-01-31T23:00:00Z"], "late");
+    now = new Date("2026-02-03T00:00:00Z");
+    await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
+    invoices = await invoicesOf(tenant, customer.id);
+    const final = invoices.find((invoice) => invoice.issued_at === "2026-02-01T00:00:00.000Z");
+    expect(final).toMatchObject({ id: draft.id, status: "open", number: "TEST-INV-000002", total: "52.00" });
+  });
+});
+
+describe("one-off invoices", () => {
+  it("creates a draft, finalizes it with the next number, and refuses bad lines by path", async () => {
+    now = new Date("2026-01-05T00:00:00Z");
+    const { tenant } = await tenantWithPlan();
+    const customer = await tenant.admin.post("/v1/customers", { external_id: "one-off", currency: "EUR" });
+    const bad = await tenant.admin.post("/v1/invoices", {
+      customer_id: customer.body.id,
+      currency: "EUR",
+      lines: [{ description: "Setup", quantity: "x", unit_amount: "10" }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe("$.lines[0].quantity");
+
+    const draft = await tenant.admin.post("/v1/invoices", {
+      customer_id: customer.body.id,
+      currency: "EUR",
+      lines: [
+        { description: "Onboarding workshop", quantity: "2", unit_amount: "450.00" },
+        { description: "Travel", quantity: "1", unit_amount: "120.333" },
+      ],
+      memo: "Thank you",
+    });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({
+      status: "draft",
+      number: null,
+      subtotal: "1020.33",
+      total: "1020.33",
+    });
+    const finalized = await tenant.admin.post(`/v1/invoices/${draft.body.id}/finalize`);
+    expect(finalized.status).toBe(200);
+    expect(finalized.body).toMatchObject({ status: "open", number: "TEST-INV-000001" });
+  });
+});
+
+describe("consolidation", () => {
+  it("puts two subscriptions that bill on the same day on one invoice", async () => {
+    now = new Date("2026-01-01T00:00:00Z");
+    const { tenant, planId } = await tenantWithPlan();
+    const { customer } = await subscribedCustomer(tenant, planId, "two-subs", "2026-01-01T00:00:00Z");
+    const second = await tenant.admin.post("/v1/subscriptions", {
+      customer_id: customer.id,
+      plan_id: planId,
+      start_at: "2026-01-01T00:00:00Z",
+      billing: "calendar",
+    });
+    expect(second.status).toBe(201);
+    await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
+    const invoices = await invoicesOf(tenant, customer.id);
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0].subscription_ids).toHaveLength(2);
+    expect(invoices[0].total).toBe("98.00");
+  });
+});

@@ -1,0 +1,47 @@
+// When a subscription's invoices fall due: the instants at which one of its
+// plan segments opens (in-advance charges) or closes (usage, in-arrears
+// charges, true-ups, proration credits). Pure: read off the engine's schedule.
+import type { BillingSchedule, Instant } from "../core/index.ts";
+
+/** Every instant at which a segment of the schedule opens or closes, ascending, without repeats. */
+function boundaries(schedule: BillingSchedule): Instant[] {
+  const instants = new Set<Instant>();
+  for (const segment of schedule.segments) {
+    instants.add(segment.start);
+    instants.add(segment.end);
+  }
+  return [...instants].sort((left, right) => left - right);
+}
+
+/** The instants in `(after, schedule.until]` at which something may be billed, ascending. */
+export function instantsDue(schedule: BillingSchedule, after: Instant | null): Instant[] {
+  return boundaries(schedule).filter(
+    (instant) => (after === null || instant > after) && instant <= schedule.until,
+  );
+}
+
+/**
+ * The first instant after `instant` at which something may be billed, or null
+ * when nothing remains (the subscription ends). The schedule must reach past
+ * `instant`: built with `until ≥ instant`, it holds the period containing it.
+ */
+export function nextInstantAfter(schedule: BillingSchedule, instant: Instant): Instant | null {
+  return boundaries(schedule).find((candidate) => candidate > instant) ?? null;
+}
+
+/** The schedule cut down to the segments that bill at `instant`: those that open or close there. */
+export function scheduleAt(schedule: BillingSchedule, instant: Instant): BillingSchedule {
+  return {
+    ...schedule,
+    until: instant,
+    segments: schedule.segments.filter((segment) => segment.start === instant || segment.end === instant),
+  };
+}
+
+/** Whether an invoice falling due at `instant` is held back by a pause. */
+export function isPausedAt(
+  pauses: readonly { from: Instant; until: Instant | null }[],
+  instant: Instant,
+): boolean {
+  return pauses.some((pause) => pause.from <= instant && (pause.until === null || instant < pause.until));
+}

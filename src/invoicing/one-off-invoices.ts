@@ -1,0 +1,172 @@
+// One-off invoices: lines billing ops (or a credit purchase) write by hand,
+// outside any subscription. Totals go through the engine's settleInvoice, so
+// tax and rounding are the same as on subscription invoices; coupons, credit
+// grants and the customer balance are left to subscription invoices.
+import { Decimal, ONE, ZERO } from "../core/decimal.ts";
+import {
+  currencyFor,
+  formatAmount,
+  type InvoiceLine,
+  roundToMinorUnit,
+  settleInvoice,
+} from "../core/index.ts";
+import { WHOLE_PERIOD } from "../core/proration.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
+import { taxDetailsOf } from "./bill-customer.ts";
+import { loadCustomerAccount } from "./customer-account.ts";
+import { loadCustomerRow } from "./customer-billing.ts";
+import { finalizeDraft, totalsColumns, writeDraft } from "./invoice-store.ts";
+import { readInvoicingSettings } from "./invoicing-settings.ts";
+import { partyOfCustomer, partyOfSeller } from "./parties.ts";
+import type { StoredLine } from "./stored-lines.ts";
+
+const millisecondsPerDay = 86_400_000;
+
+export type OneOffLineInput = { description: string; quantity: string; unitAmount: string };
+
+/**
+ * A one-off invoice for the customer, a draft unless `finalize`. Runs in the
+ * caller's transaction, so that a credit purchase and its invoice are one
+ * change.
+ */
+export async function createOneOffInvoice(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  input: {
+    customerId: string;
+    currency: string;
+    lines: readonly OneOffLineInput[];
+    finalize: boolean;
+    memo?: string;
+  },
+): Promise<{ id: string }> {
+  const customer = await loadCustomerRow(transaction, context, input.customerId);
+  const currency = currencyFor(input.currency);
+  const settings = await readInvoicingSettings(transaction, context);
+  const issuedAt = context.clock.now();
+  const priced = input.lines.map((line, index) => {
+    const exact = new Decimal(line.quantity).times(line.unitAmount);
+    const amount = roundToMinorUnit(exact, currency);
+    if (amount.isZero() && !exact.isZero()) {
+      throw validationFailed([{ path: `$.lines[${index}]`, message: "rounds to zero in the currency" }]);
+    }
+    return { ...line, amount };
+  });
+  // The engine totals lines of its own kinds; a one-off line is a whole fixed amount to it.
+  const engineLines: InvoiceLine[] = priced.map((line, index) => ({
+    charge: `line_${index + 1}`,
+    kind: "fixed",
+    periodStart: issuedAt.getTime(),
+    periodEnd: issuedAt.getTime(),
+    quantity: ONE,
+    amount: line.amount,
+    details: {
+      kind: "fixed",
+      planCode: "",
+      timing: "in_advance",
+      fullAmount: line.amount,
+      proration: WHOLE_PERIOD,
+    },
+  }));
+  const account = await loadCustomerAccount(transaction, context, {
+    customer,
+    currency: input.currency,
+    at: issuedAt.getTime(),
+    settings,
+    versions: new Map(),
+  });
+  const settled = settleInvoice({
+    issuedAt: issuedAt.getTime(),
+    lines: engineLines,
+    terms: {
+      currency,
+      coupons: [],
+      creditGrants: [],
+      ...(account.terms.tax ? { tax: account.terms.tax } : {}),
+    },
+    state: { couponInvoiceCounts: new Map(), grantBalances: new Map(), customerBalance: ZERO },
+  });
+  if (settled.invoice.total.lessThan(ZERO)) {
+    throw validationFailed([
+      { path: "$.lines", message: "add up to a negative total; correct an invoice with a credit note" },
+    ]);
+  }
+  const lines: StoredLine[] = priced.map((line) => ({
+    subscription_id: null,
+    plan_id: null,
+    plan_version_id: null,
+    charge_id: null,
+    kind: "one_off",
+    description: line.description,
+    period_start: null,
+    period_end: null,
+    quantity: new Decimal(line.quantity).toFixed(),
+    unit_amount: new Decimal(line.unitAmount).toFixed(),
+    amount: formatAmount(line.amount, currency),
+    details: {},
+  }));
+  const totals = totalsColumns(settled.invoice);
+  const id = await writeDraft(transaction, context, {
+    customerId: customer.id,
+    origin: "one_off",
+    billingKey: null,
+    currency: input.currency,
+    issuedAt,
+    periodStart: null,
+    periodEnd: null,
+    totals,
+    taxDetails: taxDetailsOf(account),
+    subscriptionIds: [],
+    locale: customer.locale,
+    timezone: customer.timezone,
+    memo: input.memo ?? null,
+    lines,
+  });
+  await recordAuditEvent(transaction, context, {
+    action: "invoice.created",
+    objectType: "invoice",
+    objectId: id,
+    before: null,
+    after: { origin: "one_off", currency: input.currency, total: totals.total },
+  });
+  if (input.finalize) await finalizeOneOff(transaction, context, id);
+  return { id };
+}
+
+/** Finalizes a one-off draft: number, parties, due date. Subscription drafts finalize through the bill run. */
+export async function finalizeOneOff(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  id: string,
+): Promise<void> {
+  const row = await transaction
+    .selectFrom("invoices")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (row.status !== "draft") throw conflict("invoice_not_draft", `Invoice ${id} is already finalized.`);
+  const customer = await loadCustomerRow(transaction, context, row.customer_id);
+  const settings = await readInvoicingSettings(transaction, context);
+  const terms = customer.invoice_settings.net_payment_terms_days ?? settings.netPaymentTermsDays;
+  const finalized = await finalizeDraft(transaction, context, {
+    id,
+    prefix: settings.invoicePrefix,
+    dueAt: new Date(row.issued_at.getTime() + terms * millisecondsPerDay),
+    seller: partyOfSeller(settings),
+    buyer: partyOfCustomer(customer),
+    amountDue: row.amount_due,
+  });
+  await recordAuditEvent(transaction, context, {
+    action: "invoice.finalized",
+    objectType: "invoice",
+    objectId: id,
+    before: { status: "draft" },
+    after: { number: finalized.number, total: finalized.total, amount_due: finalized.amount_due },
+  });
+}

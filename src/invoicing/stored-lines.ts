@@ -1,0 +1,68 @@
+// From the engine's invoice lines to the rows invoicing stores: a description
+// a customer can read, the subscription and plan version the line comes from,
+// and the engine's own explanation (meter, event count, tiers, proration)
+// printed exactly as `fairbill simulate` prints it.
+import type { Currency, InvoiceLine } from "../core/index.ts";
+import { outputLine } from "../simulation/scenario-output.ts";
+import type { PricedVersion } from "./billing-catalog.ts";
+
+export type LineSource = { subscriptionId: string | null; version: PricedVersion | undefined };
+
+export type StoredLine = {
+  subscription_id: string | null;
+  plan_id: string | null;
+  plan_version_id: string | null;
+  /** The charge id; the plan's code on a minimum true-up, as the simulator prints it. */
+  charge_id: string | null;
+  kind: string;
+  description: string;
+  period_start: Date | null;
+  period_end: Date | null;
+  quantity: string;
+  unit_amount: string | null;
+  amount: string;
+  details: Record<string, unknown>;
+};
+
+function describe(line: InvoiceLine, version: PricedVersion | undefined): string {
+  const plan = version === undefined ? "" : ` (${version.planName})`;
+  switch (line.details.kind) {
+    case "fixed":
+      return `${line.charge}${plan}`;
+    case "usage":
+      return `${line.details.meterCode} usage${plan}`;
+    case "proration_credit":
+      return `Unused time on ${line.charge}${plan}`;
+    case "minimum_true_up":
+      return `Minimum commitment true-up${plan}`;
+  }
+}
+
+export function storedLine(line: InvoiceLine, currency: Currency, source: LineSource): StoredLine {
+  const printed = outputLine(line, currency);
+  const version = source.version;
+  const charge = line.kind === "minimum_true_up" && version !== undefined ? version.planCode : line.charge;
+  const details: Record<string, unknown> = { ...printed.details };
+  if (version !== undefined) {
+    details.plan = version.planCode;
+    details.price_version = {
+      plan_id: version.planId,
+      plan_version_id: version.id,
+      version: version.version,
+    };
+  }
+  return {
+    subscription_id: source.subscriptionId,
+    plan_id: version?.planId ?? null,
+    plan_version_id: version?.id ?? null,
+    charge_id: charge,
+    kind: line.kind,
+    description: describe(line, version),
+    period_start: new Date(line.periodStart),
+    period_end: new Date(line.periodEnd),
+    quantity: printed.quantity,
+    unit_amount: line.details.kind === "fixed" ? line.details.fullAmount.toFixed() : null,
+    amount: printed.amount,
+    details,
+  };
+}

@@ -1,0 +1,170 @@
+// Row types of the invoicing tables, for the typed query builder.
+import type { ColumnType } from "kysely";
+import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    invoicing_settings: InvoicingSettingsTable;
+    document_number_sequences: DocumentNumberSequenceTable;
+    invoices: InvoiceTable;
+    invoice_lines: InvoiceLineTable;
+    credit_notes: CreditNoteTable;
+    credit_note_lines: CreditNoteLineTable;
+  }
+}
+
+export type PostalAddress = {
+  line1?: string;
+  line2?: string;
+  city?: string;
+  postal_code?: string;
+  state?: string;
+  country?: string;
+};
+
+export type InvoicingSettingsTable = {
+  environment_id: string;
+  organization_id: string;
+  seller_name: string | null;
+  seller_email: string | null;
+  seller_address: Json<PostalAddress | null> | null;
+  seller_country: string | null;
+  seller_region: string | null;
+  seller_tax_id: string | null;
+  invoice_prefix: string;
+  credit_note_prefix: string;
+  grace_period_hours: number;
+  net_payment_terms_days: number;
+  updated_at: DefaultedTimestamp;
+};
+
+export type DocumentNumberSequenceTable = {
+  organization_id: string;
+  prefix: string;
+  /** bigint, read as a string. */
+  last_number: string | number;
+};
+
+export type InvoiceOrigin = "subscription" | "one_off" | "progressive";
+export type InvoiceStatus = "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
+
+/** A party as printed on a finalized invoice: a snapshot, so later edits of the customer do not rewrite it. */
+export type PartySnapshot = {
+  name: string | null;
+  email: string | null;
+  address: PostalAddress | null;
+  country: string | null;
+  tax_ids: { type: string; value: string }[];
+};
+
+export type TaxDetails = {
+  percent: string;
+  inclusive: boolean;
+  reverse_charge: boolean;
+  components: { name: string; percent: string; jurisdiction: string }[];
+  exemption_reason: string | null;
+  note: string | null;
+};
+
+export type InvoiceTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  customer_id: string;
+  origin: InvoiceOrigin;
+  billing_key: string | null;
+  status: InvoiceStatus;
+  number: string | null;
+  currency: string;
+  issued_at: Timestamp;
+  period_start: Timestamp | null;
+  period_end: Timestamp | null;
+  due_at: Timestamp | null;
+  finalized_at: Timestamp | null;
+  voided_at: Timestamp | null;
+  void_reason: string | null;
+  /** numeric columns, read as strings. */
+  subtotal: string;
+  discount: string;
+  credits: string;
+  tax: string;
+  total: string;
+  balance_applied: string;
+  amount_due: string;
+  amount_paid: DefaultedNumeric;
+  amount_credited: DefaultedNumeric;
+  discounts: Json<{ redemption_id: string; amount: string }[]>;
+  credits_applied: Json<{ grant_id: string; amount: string }[]>;
+  tax_details: Json<TaxDetails | null> | null;
+  subscription_ids: string[];
+  seller: Json<PartySnapshot | null> | null;
+  buyer: Json<PartySnapshot | null> | null;
+  locale: string;
+  timezone: string;
+  memo: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+/** A numeric column with a default: optional on insert, a string when read. */
+type DefaultedNumeric = ColumnType<string, string | undefined, string>;
+
+export type InvoiceLineTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  invoice_id: string;
+  position: number;
+  subscription_id: string | null;
+  plan_id: string | null;
+  plan_version_id: string | null;
+  charge_id: string | null;
+  kind: string;
+  description: string;
+  period_start: Timestamp | null;
+  period_end: Timestamp | null;
+  quantity: string;
+  unit_amount: string | null;
+  amount: string;
+  details: Json<Record<string, unknown>>;
+};
+
+export type CreditNoteReason =
+  | "duplicate"
+  | "fraudulent"
+  | "order_change"
+  | "product_unsatisfactory"
+  | "billing_error"
+  | "other";
+
+export type CreditNoteTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  invoice_id: string;
+  customer_id: string;
+  number: string;
+  currency: string;
+  reason: CreditNoteReason;
+  memo: string | null;
+  subtotal: string;
+  tax: string;
+  total: string;
+  applied_to_invoice: string;
+  credited_to_balance: string;
+  issued_at: Timestamp;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+};
+
+export type CreditNoteLineTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  credit_note_id: string;
+  position: number;
+  invoice_line_id: string | null;
+  description: string;
+  amount: string;
+  tax: string;
+};
