@@ -429,6 +429,72 @@ describe("the catalog in the console", () => {
     expect(stored.charges).toHaveLength(5);
   });
 
+  it("grants features to a customer and gives it its own prices", async () => {
+    const customer = (await harness.api("POST", "/v1/customers", {
+      external_id: "catalog-acme",
+      name: "Catalog Acme",
+      currency: "USD",
+    })) as { id: string };
+    await operator.goto(`${harness.baseUrl}/customers/${customer.id}`);
+    await heading(operator, "Catalog Acme");
+
+    const entitlements = operator.getByRole("region", { name: "Entitlements" });
+    await entitlements.getByText(/No features/).waitFor();
+    await entitlements.getByLabel("Feature").selectOption("sso");
+    await entitlements.getByRole("button", { name: "Grant feature" }).click();
+    await entitlements
+      .getByRole("row", { name: /Single sign-on/ })
+      .getByText("Direct grant")
+      .waitFor();
+    await entitlements.getByLabel("Feature").selectOption("seats");
+    // A metered feature needs a limit: the console asks before the API does.
+    await entitlements.getByRole("button", { name: "Grant feature" }).click();
+    expect(await entitlements.getByLabel("Limit per period").getAttribute("aria-invalid")).toBe("true");
+    await entitlements.getByLabel("Limit per period").fill("5");
+    await entitlements.getByRole("button", { name: "Grant feature" }).click();
+    await entitlements.getByRole("row", { name: /Seats/ }).getByText("5 per period").waitFor();
+    await entitlements.getByRole("button", { name: "Revoke Single sign-on" }).click();
+    await operator
+      .getByRole("dialog", { name: "Revoke Single sign-on?" })
+      .getByRole("button", { name: "Revoke grant" })
+      .click();
+    await entitlements.getByRole("row", { name: /Single sign-on/ }).waitFor({ state: "detached" });
+
+    const overrides = operator.getByRole("region", { name: "Price overrides" });
+    await overrides.getByText(/No price overrides/).waitFor();
+    await overrides.getByLabel("Subscription id").fill("sub_contract_1");
+    await overrides.getByLabel("Plan", { exact: true }).selectOption("growth");
+    await overrides.getByLabel("Charge", { exact: true }).selectOption("api_calls");
+    // Only the overrides that fit a graduated charge are offered.
+    const types = await overrides.getByLabel("Override", { exact: true }).locator("option").allTextContents();
+    expect(types).toEqual(["Choose what to override", "Tiers", "Percentage discount"]);
+    await overrides.getByLabel("Override", { exact: true }).selectOption("tiers");
+    await overrides.getByRole("button", { name: /Add a tier/ }).click();
+    await overrides.getByLabel("Tier 1 up to").fill("5000");
+    await overrides.getByLabel("Tier 1 unit price").fill("0");
+    await overrides.getByLabel("Tier 2 unit price").fill("0.001");
+    await overrides.getByRole("button", { name: "Add override" }).click();
+    const row = overrides.getByRole("row", { name: /api_calls/ });
+    await row
+      .getByText("Tiers: up to 5,000 units: $0.00 per unit; over 5,000 units: $0.001 per unit")
+      .waitFor();
+    expect(await row.textContent()).toContain("sub_contract_1");
+
+    // A discount beyond 100% is the API's refusal, shown on the percent field.
+    await overrides.getByLabel("Subscription id").fill("sub_contract_1");
+    await overrides.getByLabel("Plan", { exact: true }).selectOption("growth");
+    await overrides.getByLabel("Charge", { exact: true }).selectOption("base");
+    await overrides.getByLabel("Override", { exact: true }).selectOption("percentage_discount");
+    await overrides.getByLabel("Percent off").fill("120");
+    await overrides.getByRole("button", { name: "Add override" }).click();
+    await overrides.getByRole("alert").filter({ hasText: "The override was not added" }).waitFor();
+    expect(await overrides.getByLabel("Percent off").getAttribute("aria-invalid")).toBe("true");
+    await overrides.getByLabel("Percent off").fill("20");
+    await overrides.getByRole("button", { name: "Add override" }).click();
+    await overrides.getByRole("row", { name: /base/ }).getByText("20% off").waitFor();
+    await harness.screenshot(operator, "customer-catalog");
+  });
+
   it("works at phone width", async () => {
     const phonePage = await harness.newPage(phone);
     await signIn(phonePage, harness.baseUrl, harness.adminKey, "/plans");
@@ -469,6 +535,21 @@ describe("the catalog in the console", () => {
       const pageWidth = await phonePage.evaluate<number>("document.documentElement.scrollWidth");
       expect(pageWidth, path).toBeLessThanOrEqual(phone.width);
     }
+  });
+
+  it("shows a customer's entitlements and overrides at phone width", async () => {
+    const phonePage = await harness.newPage(phone);
+    const customer = (await harness.api("GET", "/v1/customers/by-external-id/catalog-acme")) as {
+      id: string;
+    };
+    await signIn(phonePage, harness.baseUrl, harness.adminKey, `/customers/${customer.id}`);
+    await heading(phonePage, "Catalog Acme");
+    await settled(phonePage);
+    await phonePage.getByRole("region", { name: "Price overrides table" }).waitFor();
+    await harness.screenshot(phonePage, "customer-catalog");
+    expect(await phonePage.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(
+      phone.width,
+    );
   });
 
   it("logged no errors on any page", () => {

@@ -1,4 +1,5 @@
-// One customer: its fields, edit and archive, and its audit history.
+// One customer: its fields, edit and archive, its usage, entitlements and
+// price overrides, and its audit history.
 import { type ReactNode, useState } from "react";
 import { apiRequest } from "../../api/api-client.ts";
 import type { Customer } from "../../api/api-types.ts";
@@ -12,6 +13,8 @@ import { TextField } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { ErrorState, LoadingState } from "../../ui/states.tsx";
 import { CustomerAuditHistory } from "./customer-audit-history.tsx";
+import { CustomerEntitlementsPanel } from "./customer-entitlements.tsx";
+import { CustomerPriceOverrides } from "./customer-price-overrides.tsx";
 import { CustomerUsage } from "./customer-usage.tsx";
 
 export function CustomerDetailPage({ customerId }: { customerId: string }) {
@@ -125,6 +128,8 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
         </section>
       </div>
       {can(session, "events:read") && can(session, "meters:read") && <CustomerUsage customer={customer} />}
+      {can(session, "catalog:read") && <CustomerEntitlementsPanel customerId={customer.id} />}
+      {can(session, "catalog:read") && <CustomerPriceOverrides customer={customer} />}
       {can(session, "audit:read") && <CustomerAuditHistory key={historyVersion} customerId={customer.id} />}
     </>
   );
