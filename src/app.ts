@@ -6,6 +6,8 @@ import { registerCustomerCatalogRoutes } from "./catalog/customer-catalog-routes
 import { registerPlanRoutes } from "./catalog/plan-routes.ts";
 import { registerProductAndFeatureRoutes } from "./catalog/product-feature-routes.ts";
 import { type ConsoleOptions, consoleExtension } from "./console/console-extension.ts";
+import { registerCouponRoutes } from "./coupons/coupon-routes.ts";
+import { registerCreditRoutes } from "./credits/credit-routes.ts";
 import { registerCustomerRoutes } from "./customers/customer-routes.ts";
 import { registerGovernanceRoutes } from "./governance/governance-routes.ts";
 import { registerInvoiceRoutes } from "./invoicing/invoice-routes.ts";
@@ -40,6 +42,8 @@ const routeModules: RouteModule[] = [
   registerMeterRoutes,
   registerEventRoutes,
   registerUsageRoutes,
+  registerCreditRoutes,
+  registerCouponRoutes,
   registerSubscriptionRoutes,
   registerInvoiceRoutes,
   registerWebhookRoutes,

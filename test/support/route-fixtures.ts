@@ -168,6 +168,37 @@ async function emailId(tenant: TestTenant): Promise<string> {
   return email.id;
 }
 
+async function creditGrantId(tenant: TestTenant): Promise<string> {
+  const customer = await customerId(tenant);
+  const response = await tenant.admin.post(`/v1/customers/${customer}/credit-grants`, {
+    name: "Fixture credits",
+    amount: "10",
+    currency: "USD",
+    type: "promotional",
+  });
+  return response.body.id;
+}
+
+async function walletId(tenant: TestTenant): Promise<string> {
+  const customer = await customerId(tenant);
+  const response = await tenant.admin.post(`/v1/customers/${customer}/wallets`, {
+    currency: "USD",
+    name: "Fixture wallet",
+  });
+  return response.body.id;
+}
+
+async function couponId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/coupons", {
+    code: unique("COUPON"),
+    name: "Fixture coupon",
+    type: "percentage",
+    percent: "10",
+    duration: "forever",
+  });
+  return response.body.id;
+}
+
 export const routeFixtures: Record<string, RouteFixture> = {
   "POST /v1/customers": { body: () => ({ external_id: unique("customer") }) },
   "GET /v1/customers": {},
@@ -400,6 +431,63 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   "GET /v1/emails": {},
   "GET /v1/emails/{id}": { params: async (tenant) => ({ id: await emailId(tenant) }) },
+  "POST /v1/customers/{id}/credit-grants": {
+    params: async (tenant) => ({ id: await customerId(tenant) }),
+    body: () => ({ name: "Credits", amount: "10", currency: "USD", type: "promotional" }),
+  },
+  "GET /v1/customers/{id}/credit-grants": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "GET /v1/credit-grants/{id}": { params: async (tenant) => ({ id: await creditGrantId(tenant) }) },
+  "POST /v1/credit-grants/{id}/void": {
+    params: async (tenant) => ({ id: await creditGrantId(tenant) }),
+    body: () => ({ reason: "fixture void" }),
+  },
+  "GET /v1/customers/{id}/credit-balances": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "GET /v1/customers/{id}/credit-ledger": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "POST /v1/customers/{id}/wallets": {
+    params: async (tenant) => ({ id: await customerId(tenant) }),
+    body: () => ({ currency: "USD", name: "Wallet", auto_top_up: { threshold: "5", amount: "20" } }),
+  },
+  "GET /v1/customers/{id}/wallets": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "GET /v1/wallets/{id}": { params: async (tenant) => ({ id: await walletId(tenant) }) },
+  "PATCH /v1/wallets/{id}": {
+    params: async (tenant) => ({ id: await walletId(tenant) }),
+    body: () => ({ name: "Renamed wallet" }),
+  },
+  "POST /v1/wallets/{id}/top-ups": {
+    params: async (tenant) => ({ id: await walletId(tenant) }),
+    body: () => ({ amount: "10", reason: "fixture top-up" }),
+  },
+  "GET /v1/customers/{id}/balance": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "GET /v1/customers/{id}/balance-entries": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "POST /v1/coupons": {
+    body: () => ({
+      code: unique("COUPON"),
+      name: "Coupon",
+      type: "percentage",
+      percent: "10",
+      duration: "once",
+    }),
+  },
+  "GET /v1/coupons": {},
+  "GET /v1/coupons/{id}": { params: async (tenant) => ({ id: await couponId(tenant) }) },
+  "POST /v1/coupons/{id}/archive": {
+    params: async (tenant) => ({ id: await couponId(tenant) }),
+    body: () => ({}),
+  },
+  "POST /v1/customers/{id}/coupons": {
+    params: async (tenant) => ({ id: await customerId(tenant) }),
+    body: async (tenant) => ({ coupon_id: await couponId(tenant) }),
+  },
+  "GET /v1/customers/{id}/coupons": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "DELETE /v1/customers/{id}/coupons/{redemption_id}": {
+    params: async (tenant) => {
+      const id = await customerId(tenant);
+      const redemption = await tenant.admin.post(`/v1/customers/${id}/coupons`, {
+        coupon_id: await couponId(tenant),
+      });
+      return { id, redemption_id: redemption.body.id };
+    },
+  },
 };
 
 export type DocumentedRoute = {

@@ -1,0 +1,438 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { currencyFor } from "../core/currency.ts";
+import { Decimal } from "../core/decimal.ts";
+import { settleInvoice } from "../core/index.ts";
+import type { InvoiceLine } from "../core/invoicing/invoice-line.ts";
+import { WHOLE_PERIOD } from "../core/proration.ts";
+import { couponsFor, recordCouponUse } from "./coupons.ts";
+
+const clock = { current: new Date("2026-06-01T00:00:00Z"), now: () => clock.current };
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  testApp = await startTestApp({ clock });
+  tenant = await testApp.newTenant();
+});
+afterAll(async () => testApp?.close());
+
+/** Moves the clock on a millisecond, so that ids and instants order as things happen. */
+function tick(): Date {
+  clock.current = new Date(clock.current.getTime() + 1);
+  return clock.current;
+}
+
+let counter = 0;
+function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}${counter}`;
+}
+
+async function newCustomer(fields: Record<string, unknown> = {}): Promise<string> {
+  const response = await tenant.admin.post("/v1/customers", {
+    external_id: unique("coupon-customer-"),
+    ...fields,
+  });
+  return response.body.id;
+}
+
+async function newCoupon(fields: Record<string, unknown> = {}) {
+  tick();
+  const response = await tenant.admin.post("/v1/coupons", {
+    code: unique("SAVE"),
+    name: "Ten percent off",
+    type: "percentage",
+    percent: "10",
+    duration: "forever",
+    ...fields,
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body;
+}
+
+async function redeem(customerId: string, body: Record<string, unknown>) {
+  tick();
+  return tenant.admin.post(`/v1/customers/${customerId}/coupons`, body);
+}
+
+function fixedLine(amount: string): InvoiceLine {
+  const value = new Decimal(amount);
+  return {
+    charge: "base",
+    kind: "fixed",
+    periodStart: clock.current.getTime(),
+    periodEnd: clock.current.getTime(),
+    quantity: new Decimal(1),
+    amount: value,
+    details: {
+      kind: "fixed",
+      planCode: "plan",
+      timing: "in_advance",
+      fullAmount: value,
+      proration: WHOLE_PERIOD,
+    },
+  };
+}
+
+describe("coupons", () => {
+  it("creates, reads and lists coupons, with codes unique regardless of case", async () => {
+    const coupon = await newCoupon({ code: "Spring25", percent: "25", metadata: { campaign: "spring" } });
+    expect(coupon).toMatchObject({
+      id: expect.stringMatching(/^cpn_/),
+      code: "Spring25",
+      type: "percentage",
+      percent: "25",
+      amount: null,
+      currency: null,
+      duration: "forever",
+      duration_invoices: null,
+      applies_to: { plan_ids: [], meter_codes: [] },
+      max_redemptions: null,
+      redemption_count: 0,
+      archived_at: null,
+    });
+    expect((await tenant.admin.get(`/v1/coupons/${coupon.id}`)).body).toEqual(coupon);
+    const byCode = await tenant.admin.get("/v1/coupons?code=SPRING25");
+    expect(byCode.body.data.map((row: { id: string }) => row.id)).toEqual([coupon.id]);
+    const clash = await tenant.admin.post("/v1/coupons", {
+      code: "spring25",
+      name: "Clash",
+      type: "percentage",
+      percent: "5",
+      duration: "once",
+    });
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe("coupon_code_taken");
+    expect(clash.body.errors[0].path).toBe("$.code");
+  });
+
+  it("refuses inconsistent terms, naming each field", async () => {
+    const paths = async (body: Record<string, unknown>) => {
+      const response = await tenant.admin.post("/v1/coupons", { code: unique("BAD"), name: "Bad", ...body });
+      expect(response.status).toBe(400);
+      return response.body.errors.map((error: { path: string }) => error.path).sort();
+    };
+    expect(await paths({ type: "percentage", duration: "forever" })).toEqual(["$.percent"]);
+    expect(await paths({ type: "percentage", percent: "150", amount: "5", duration: "forever" })).toEqual([
+      "$.amount",
+      "$.percent",
+    ]);
+    expect(await paths({ type: "fixed", amount: "10.001", currency: "USD", duration: "once" })).toEqual([
+      "$.amount",
+    ]);
+    expect(await paths({ type: "fixed", amount: "10", duration: "once", percent: "5" })).toEqual([
+      "$.currency",
+      "$.percent",
+    ]);
+    expect(await paths({ type: "percentage", percent: "5", duration: "repeating" })).toEqual([
+      "$.duration_invoices",
+    ]);
+    expect(await paths({ type: "percentage", percent: "5", duration: "once", duration_invoices: 3 })).toEqual(
+      ["$.duration_invoices"],
+    );
+    expect(
+      await paths({
+        type: "percentage",
+        percent: "5",
+        duration: "forever",
+        redeem_by: "2026-01-01T00:00:00Z",
+      }),
+    ).toEqual(["$.redeem_by"]);
+    expect(
+      await paths({
+        type: "percentage",
+        percent: "5",
+        duration: "forever",
+        applies_to: { plan_ids: ["pln_missing"], meter_codes: ["no-such-meter"] },
+      }),
+    ).toEqual(["$.applies_to.meter_codes[0]", "$.applies_to.plan_ids[0]"]);
+    expect(await paths({ type: "percent", percent: 5, duration: "forever", extra: true })).toEqual(
+      expect.arrayContaining(["$.type", "$.percent", "$.extra"]),
+    );
+  });
+
+  it("limits a coupon to plans and meters that exist and hands the restrictions to invoicing", async () => {
+    const meter = await tenant.admin.post("/v1/meters", {
+      code: unique("api-calls-"),
+      name: "API calls",
+      event_name: "api_call",
+      aggregation: "count",
+    });
+    const plan = await tenant.admin.post("/v1/plans", {
+      code: unique("pro-"),
+      name: "Pro",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [{ id: "base", type: "fixed", amount: "10.00" }],
+      },
+    });
+    const coupon = await newCoupon({
+      applies_to: { plan_ids: [plan.body.id], meter_codes: [meter.body.code] },
+      type: "fixed",
+      amount: "5",
+      currency: "USD",
+      percent: undefined,
+      duration: "repeating",
+      duration_invoices: 3,
+    });
+    expect(coupon).toMatchObject({
+      amount: "5.00",
+      currency: "USD",
+      applies_to: { plan_ids: [plan.body.id], meter_codes: [meter.body.code] },
+    });
+    const customerId = await newCustomer();
+    const redemption = await redeem(customerId, { coupon_id: coupon.id });
+    expect(redemption.status).toBe(201);
+    const forInvoicing = await couponsFor(
+      testApp.handle.database,
+      tenant.context(),
+      customerId,
+      clock.current,
+    );
+    expect(forInvoicing.coupons).toEqual([
+      {
+        id: redemption.body.id,
+        discount: { type: "fixed", amount: new Decimal(5) },
+        duration: { type: "repeating", invoices: 3 },
+      },
+    ]);
+    expect(forInvoicing.restrictions.get(redemption.body.id)).toEqual({
+      planIds: [plan.body.id],
+      meterCodes: [meter.body.code],
+      subscriptionId: null,
+      currency: "USD",
+    });
+  });
+
+  it("refuses archived, expired and exhausted coupons with their own codes", async () => {
+    const customerId = await newCustomer();
+    const archived = await newCoupon();
+    const archive = await tenant.admin.post(`/v1/coupons/${archived.id}/archive`, {
+      reason: "campaign over",
+    });
+    expect(archive.body.archived_at).not.toBeNull();
+    const refusedArchived = await redeem(customerId, { coupon_code: archived.code.toLowerCase() });
+    expect(refusedArchived.status).toBe(409);
+    expect(refusedArchived.body).toMatchObject({
+      code: "coupon_archived",
+      errors: [{ path: "$.coupon_code", message: "is archived" }],
+    });
+    const archivedList = await tenant.admin.get("/v1/coupons?archived=true");
+    expect(archivedList.body.data.map((row: { id: string }) => row.id)).toContain(archived.id);
+
+    const expiring = await newCoupon({ redeem_by: new Date(clock.current.getTime() + 60_000).toISOString() });
+    clock.current = new Date(clock.current.getTime() + 120_000);
+    const refusedExpired = await redeem(customerId, { coupon_id: expiring.id });
+    expect(refusedExpired.status).toBe(409);
+    expect(refusedExpired.body).toMatchObject({ code: "coupon_expired", errors: [{ path: "$.coupon_id" }] });
+
+    const single = await newCoupon({ max_redemptions: 1 });
+    expect((await redeem(customerId, { coupon_id: single.id })).status).toBe(201);
+    const refusedExhausted = await redeem(await newCustomer(), { coupon_id: single.id });
+    expect(refusedExhausted.status).toBe(409);
+    expect(refusedExhausted.body.code).toBe("coupon_exhausted");
+    expect((await tenant.admin.get(`/v1/coupons/${single.id}`)).body.redemption_count).toBe(1);
+  });
+
+  it("lets exactly one of two concurrent redemptions take a coupon's last redemption", async () => {
+    const coupon = await newCoupon({ max_redemptions: 1 });
+    const [first, second] = await Promise.all([
+      tenant.admin.post(`/v1/customers/${await newCustomer()}/coupons`, { coupon_code: coupon.code }),
+      tenant.admin.post(`/v1/customers/${await newCustomer()}/coupons`, { coupon_code: coupon.code }),
+    ]);
+    const statuses = [first?.status, second?.status].sort();
+    expect(statuses).toEqual([201, 409]);
+    const refused = first?.status === 409 ? first : second;
+    expect(refused?.body.code).toBe("coupon_exhausted");
+    expect((await tenant.admin.get(`/v1/coupons/${coupon.id}`)).body.redemption_count).toBe(1);
+  });
+
+  it("refuses a fixed coupon in another currency than the customer's, a second redemption and bad references", async () => {
+    const euros = await newCoupon({ type: "fixed", percent: undefined, amount: "5", currency: "EUR" });
+    const dollarCustomer = await newCustomer({ currency: "USD" });
+    const mismatch = await redeem(dollarCustomer, { coupon_code: euros.code });
+    expect(mismatch.status).toBe(409);
+    expect(mismatch.body).toMatchObject({
+      code: "coupon_currency_mismatch",
+      errors: [{ path: "$.coupon_code", message: "is in EUR, the customer is billed in USD" }],
+    });
+    const customerId = await newCustomer();
+    expect((await redeem(customerId, { coupon_code: euros.code })).status).toBe(201);
+    const again = await redeem(customerId, { coupon_id: euros.id });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe("coupon_already_redeemed");
+
+    const both = await redeem(customerId, { coupon_code: euros.code, coupon_id: euros.id });
+    expect(both.status).toBe(400);
+    expect(both.body.errors[0].path).toBe("$.coupon_id");
+    const neither = await redeem(customerId, {});
+    expect(neither.body.errors[0].path).toBe("$.coupon_code");
+    const unknown = await redeem(customerId, { coupon_code: "NOPE" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ path: "$.coupon_code", message: 'no coupon with code "NOPE"' }]);
+    const noSubscription = await redeem(customerId, { coupon_id: euros.id, subscription_id: "sub_missing" });
+    expect(noSubscription.status).toBe(400);
+    expect(noSubscription.body.errors[0].path).toBe("$.subscription_id");
+    const missingCustomer = await redeem("cus_00000000000000000000000000", { coupon_id: euros.id });
+    expect(missingCustomer.status).toBe(404);
+  });
+
+  it("binds a redemption to a subscription and checks a fixed coupon against its currency", async () => {
+    const customerId = await newCustomer();
+    const plan = await tenant.admin.post("/v1/plans", {
+      code: unique("basic-"),
+      name: "Basic",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [{ id: "base", type: "fixed", amount: "10.00" }],
+      },
+    });
+    await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {});
+    const subscription = await tenant.admin.post("/v1/subscriptions", {
+      customer_id: customerId,
+      plan_id: plan.body.id,
+    });
+    expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
+    const euros = await newCoupon({ type: "fixed", percent: undefined, amount: "5", currency: "EUR" });
+    const mismatch = await redeem(customerId, { coupon_id: euros.id, subscription_id: subscription.body.id });
+    expect(mismatch.status).toBe(409);
+    expect(mismatch.body.code).toBe("coupon_currency_mismatch");
+    const percent = await newCoupon();
+    const bound = await redeem(customerId, { coupon_id: percent.id, subscription_id: subscription.body.id });
+    expect(bound.status).toBe(201);
+    expect(bound.body.subscription_id).toBe(subscription.body.id);
+    const forInvoicing = await couponsFor(
+      testApp.handle.database,
+      tenant.context(),
+      customerId,
+      clock.current,
+    );
+    expect(forInvoicing.restrictions.get(bound.body.id)?.subscriptionId).toBe(subscription.body.id);
+  });
+
+  it("removes a redemption: in force before the removal, not after; listed only on request", async () => {
+    const customerId = await newCustomer();
+    const coupon = await newCoupon({ duration: "once" });
+    const redemption = await redeem(customerId, { coupon_code: coupon.code });
+    const redeemedAt = clock.current;
+    tick();
+    const removed = await tenant.admin.delete(`/v1/customers/${customerId}/coupons/${redemption.body.id}`, {
+      "fairbill-reason": "applied by mistake",
+    });
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({ status: "removed", removal_reason: "applied by mistake" });
+    const removedAt = clock.current;
+
+    const atRedemption = await couponsFor(testApp.handle.database, tenant.context(), customerId, redeemedAt);
+    expect(atRedemption.coupons.map((entry) => entry.id)).toEqual([redemption.body.id]);
+    expect(atRedemption.coupons[0]?.duration).toEqual({ type: "repeating", invoices: 1 });
+    const before = await couponsFor(
+      testApp.handle.database,
+      tenant.context(),
+      customerId,
+      new Date(redeemedAt.getTime() - 1),
+    );
+    expect(before.coupons).toEqual([]);
+    const after = await couponsFor(testApp.handle.database, tenant.context(), customerId, removedAt);
+    expect(after.coupons).toEqual([]);
+
+    expect((await tenant.admin.get(`/v1/customers/${customerId}/coupons`)).body.data).toEqual([]);
+    const all = await tenant.admin.get(`/v1/customers/${customerId}/coupons?include_removed=true`);
+    expect(all.body.data.map((row: { id: string }) => row.id)).toEqual([redemption.body.id]);
+    // Removing frees the customer to redeem the coupon again; the removed redemption still counted.
+    expect((await redeem(customerId, { coupon_code: coupon.code })).status).toBe(201);
+    expect((await tenant.admin.get(`/v1/coupons/${coupon.id}`)).body.redemption_count).toBe(2);
+    const gone = await tenant.admin.delete(`/v1/customers/${customerId}/coupons/rdm_missing`);
+    expect(gone.status).toBe(404);
+  });
+
+  it("feeds the engine in redemption order and stores the counts and discounts it computed", async () => {
+    const customerId = await newCustomer();
+    const half = await newCoupon({ percent: "50", duration: "once" });
+    const fiver = await newCoupon({
+      type: "fixed",
+      percent: undefined,
+      amount: "5",
+      currency: "USD",
+      duration: "repeating",
+      duration_invoices: 2,
+    });
+    const first = await redeem(customerId, { coupon_code: half.code });
+    const second = await redeem(customerId, { coupon_code: fiver.code });
+
+    const settleNext = async (invoiceId: string, amount: string) => {
+      const context = tenant.context();
+      const account = await couponsFor(testApp.handle.database, context, customerId, clock.current);
+      const { invoice, state } = settleInvoice({
+        issuedAt: clock.current.getTime(),
+        lines: [fixedLine(amount)],
+        terms: { currency: currencyFor("USD"), coupons: account.coupons, creditGrants: [] },
+        state: {
+          couponInvoiceCounts: account.counts,
+          grantBalances: new Map(),
+          customerBalance: new Decimal(0),
+        },
+      });
+      await context.database.transaction().execute((transaction) =>
+        recordCouponUse(transaction, context, {
+          invoiceId,
+          counts: state.couponInvoiceCounts,
+          discounts: invoice.discounts,
+        }),
+      );
+      return invoice;
+    };
+
+    const january = await settleNext("inv_january", "100.00");
+    expect(january.discounts.map((entry) => [entry.couponId, entry.amount.toFixed()])).toEqual([
+      [first.body.id, "50"],
+      [second.body.id, "5"],
+    ]);
+    const redemptions = (await tenant.admin.get(`/v1/customers/${customerId}/coupons`)).body.data;
+    const statusOf = (id: string) => redemptions.find((row: { id: string }) => row.id === id);
+    expect(statusOf(first.body.id)).toMatchObject({
+      invoice_count: 1,
+      invoices_remaining: 0,
+      status: "completed",
+    });
+    expect(statusOf(second.body.id)).toMatchObject({
+      invoice_count: 1,
+      invoices_remaining: 1,
+      status: "active",
+    });
+
+    const february = await settleNext("inv_february", "100.00");
+    expect(february.discounts.map((entry) => [entry.couponId, entry.amount.toFixed()])).toEqual([
+      [second.body.id, "5"],
+    ]);
+    const march = await couponsFor(testApp.handle.database, tenant.context(), customerId, clock.current);
+    expect(march.coupons).toEqual([]);
+
+    const stored = await testApp.handle.database
+      .selectFrom("coupon_discounts")
+      .select(["redemption_id", "invoice_id", "amount"])
+      .where("redemption_id", "in", [first.body.id, second.body.id])
+      .orderBy("invoice_id")
+      .orderBy("redemption_id")
+      .execute();
+    expect(
+      stored.map((row) => [row.invoice_id, row.redemption_id, new Decimal(row.amount).toFixed()]),
+    ).toEqual(
+      [
+        ["inv_february", second.body.id, "5"],
+        ["inv_january", first.body.id, "50"],
+        ["inv_january", second.body.id, "5"],
+      ].sort((left, right) => `${left[0]}${left[1]}`.localeCompare(`${right[0]}${right[1]}`)),
+    );
+    const audit = await testApp.handle.database
+      .selectFrom("audit_events")
+      .select("action")
+      .where("object_id", "=", "inv_january")
+      .execute();
+    expect(audit.map((entry) => entry.action)).toEqual(["coupons.applied"]);
+  });
+});

@@ -1,0 +1,370 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { Decimal, sumDecimals } from "../core/decimal.ts";
+import { expireCredits } from "./credit-expiry.ts";
+
+// A clock the tests move, so that grants expire and become effective on cue.
+const clock = { current: new Date("2026-03-01T00:00:00Z"), now: () => clock.current };
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  testApp = await startTestApp({ clock });
+  tenant = await testApp.newTenant();
+});
+afterAll(async () => testApp?.close());
+
+let counter = 0;
+async function newCustomer(): Promise<string> {
+  counter += 1;
+  const response = await tenant.admin.post("/v1/customers", { external_id: `credit-customer-${counter}` });
+  return response.body.id;
+}
+
+/** Every ledger entry of the customer in `currency`, oldest first, read through the API. */
+async function ledgerOf(customerId: string, currency = "USD") {
+  const entries = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${cursor}` : "";
+    const page = await tenant.admin.get(
+      `/v1/customers/${customerId}/credit-ledger?currency=${currency}&limit=2${query}`,
+    );
+    expect(page.status).toBe(200);
+    entries.push(...page.body.data);
+    cursor = page.body.next_cursor;
+  } while (cursor !== null);
+  return entries.reverse();
+}
+
+/** The ledger adds up: each grant's remaining is the sum of its entries, the account's balance the sum of all. */
+async function expectLedgerBalances(customerId: string, currency = "USD") {
+  const entries = await ledgerOf(customerId, currency);
+  const grants = (
+    await tenant.admin.get(`/v1/customers/${customerId}/credit-grants?currency=${currency}&limit=100`)
+  ).body.data;
+  for (const grant of grants) {
+    const sum = sumDecimals(
+      entries.filter((entry) => entry.grant_id === grant.id).map((entry) => new Decimal(entry.amount)),
+    );
+    expect(sum.toFixed(2), `grant ${grant.id}`).toBe(grant.remaining);
+  }
+  const total = sumDecimals(entries.map((entry) => new Decimal(entry.amount)));
+  const last = entries.at(-1);
+  if (last) expect(last.balance_after).toBe(total.toFixed(2));
+  // Each entry's balance_after is the running sum up to it.
+  let running = new Decimal(0);
+  for (const entry of entries) {
+    running = running.plus(entry.amount);
+    expect(entry.balance_after).toBe(running.toFixed(2));
+  }
+  const balances = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+  const account = balances.body.data.find((row: { currency: string }) => row.currency === currency);
+  expect(account.ledger_balance).toBe(total.toFixed(2));
+  return entries;
+}
+
+describe("credit grants", () => {
+  it("grants promotional credits, with an increment on the ledger and an audit entry", async () => {
+    const customerId = await newCustomer();
+    const created = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Welcome credits",
+      amount: "50",
+      currency: "USD",
+      type: "promotional",
+      metadata: { campaign: "spring" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^cgr_/),
+      customer_id: customerId,
+      amount: "50.00",
+      remaining: "50.00",
+      cost_basis: null,
+      priority: 100,
+      effective_at: clock.current.toISOString(),
+      expires_at: null,
+      status: "active",
+      wallet_id: null,
+    });
+    expect((await tenant.admin.get(`/v1/credit-grants/${created.body.id}`)).body).toEqual(created.body);
+
+    const entries = await expectLedgerBalances(customerId);
+    expect(entries).toMatchObject([
+      { kind: "increment", grant_id: created.body.id, amount: "50.00", grant_balance_after: "50.00" },
+    ]);
+    const audit = await testApp.handle.database
+      .selectFrom("audit_events")
+      .select(["action"])
+      .where("object_id", "=", created.body.id)
+      .execute();
+    expect(audit.map((entry) => entry.action)).toEqual(["credit_grant.created"]);
+  });
+
+  it("needs a cost basis for purchased credits and refuses one for promotional credits", async () => {
+    const customerId = await newCustomer();
+    const purchased = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Prepaid",
+      amount: "100",
+      currency: "EUR",
+      type: "purchased",
+      cost_basis: "90",
+      priority: 10,
+    });
+    expect(purchased.status).toBe(201);
+    expect(purchased.body).toMatchObject({ type: "purchased", cost_basis: "90.00", priority: 10 });
+
+    const missing = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Prepaid",
+      amount: "100",
+      currency: "EUR",
+      type: "purchased",
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.map((error: { path: string }) => error.path)).toEqual(["$.cost_basis"]);
+
+    const free = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Gift",
+      amount: "10",
+      currency: "EUR",
+      type: "promotional",
+      cost_basis: "5",
+    });
+    expect(free.status).toBe(400);
+    expect(free.body.errors[0].path).toBe("$.cost_basis");
+  });
+
+  it("reports every bad field by path", async () => {
+    const customerId = await newCustomer();
+    const response = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Bad",
+      amount: "10.001",
+      currency: "USD",
+      type: "promotional",
+      effective_at: "2026-04-01T00:00:00Z",
+      expires_at: "2026-03-15T00:00:00Z",
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      "$.amount",
+      "$.expires_at",
+    ]);
+    const zero = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Zero",
+      amount: "0",
+      currency: "XYZ",
+      type: "promotional",
+    });
+    expect(zero.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      "$.amount",
+      "$.currency",
+    ]);
+    const past = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Past",
+      amount: "1",
+      currency: "USD",
+      type: "promotional",
+      effective_at: "2025-01-01T00:00:00Z",
+      expires_at: "2025-02-01T00:00:00Z",
+    });
+    expect(past.body.errors).toEqual([
+      { path: "$.expires_at", message: "is in the past: the credits would never be usable" },
+    ]);
+    const schema = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Schema",
+      amount: 5,
+      currency: "USD",
+      type: "free",
+      surprise: 1,
+    });
+    expect(schema.status).toBe(400);
+    const paths = schema.body.errors.map((error: { path: string }) => error.path);
+    expect(paths).toEqual(expect.arrayContaining(["$.amount", "$.type", "$.surprise"]));
+  });
+
+  it("answers 404 for an unknown customer and 409 for an archived one", async () => {
+    const unknown = await tenant.admin.post("/v1/customers/cus_00000000000000000000000000/credit-grants", {
+      name: "Nobody",
+      amount: "1",
+      currency: "USD",
+      type: "promotional",
+    });
+    expect(unknown.status).toBe(404);
+    const customerId = await newCustomer();
+    await tenant.admin.post(`/v1/customers/${customerId}/archive`, {});
+    const archived = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Late",
+      amount: "1",
+      currency: "USD",
+      type: "promotional",
+    });
+    expect(archived.status).toBe(409);
+    expect(archived.body.code).toBe("customer_archived");
+  });
+
+  it("voids what is left of a grant with a void entry, once", async () => {
+    const customerId = await newCustomer();
+    const grant = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Mistake",
+      amount: "25.50",
+      currency: "USD",
+      type: "promotional",
+    });
+    const voided = await tenant.admin.post(`/v1/credit-grants/${grant.body.id}/void`, {
+      reason: "granted to the wrong customer",
+    });
+    expect(voided.status).toBe(200);
+    expect(voided.body).toMatchObject({
+      status: "voided",
+      remaining: "0.00",
+      void_reason: "granted to the wrong customer",
+    });
+    const entries = await expectLedgerBalances(customerId);
+    expect(entries.map((entry) => [entry.kind, entry.amount, entry.reason])).toEqual([
+      ["increment", "25.50", null],
+      ["void", "-25.50", "granted to the wrong customer"],
+    ]);
+    const again = await tenant.admin.post(`/v1/credit-grants/${grant.body.id}/void`, { reason: "twice" });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe("credit_grant_voided");
+    const noReason = await tenant.admin.post(`/v1/credit-grants/${grant.body.id}/void`, {});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].path).toBe("$.reason");
+    const audit = await testApp.handle.database
+      .selectFrom("audit_events")
+      .select(["action", "reason"])
+      .where("object_id", "=", grant.body.id)
+      .orderBy("sequence")
+      .execute();
+    expect(audit).toEqual([
+      { action: "credit_grant.created", reason: null },
+      { action: "credit_grant.voided", reason: "granted to the wrong customer" },
+    ]);
+  });
+
+  it("counts a grant as available only inside its window, even before the expiry is written", async () => {
+    const customerId = await newCustomer();
+    const start = clock.current;
+    const later = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Next month",
+      amount: "30",
+      currency: "USD",
+      type: "promotional",
+      effective_at: "2026-04-01T00:00:00Z",
+    });
+    const expiring = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Short-lived",
+      amount: "20",
+      currency: "USD",
+      type: "promotional",
+      expires_at: "2026-03-10T00:00:00Z",
+    });
+    const balancesNow = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+    expect(balancesNow.body.data).toMatchObject([
+      { currency: "USD", available: "20.00", scheduled: "30.00", ledger_balance: "50.00" },
+    ]);
+    try {
+      clock.current = new Date("2026-03-10T00:00:00Z");
+      const atExpiry = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+      expect(atExpiry.body.data[0]).toMatchObject({
+        available: "0.00",
+        scheduled: "30.00",
+        ledger_balance: "50.00",
+      });
+      const statuses = Object.fromEntries(
+        atExpiry.body.data[0].grants.map((grant: { grant_id: string; status: string }) => [
+          grant.grant_id,
+          grant.status,
+        ]),
+      );
+      expect(statuses).toEqual({ [later.body.id]: "scheduled", [expiring.body.id]: "expired" });
+
+      const result = await expireCredits(testApp.handle.database, tenant.context(), clock.current);
+      expect(result.expiredGrants).toBeGreaterThanOrEqual(1);
+      const entries = await expectLedgerBalances(customerId);
+      expect(entries.at(-1)).toMatchObject({
+        kind: "expiry",
+        grant_id: expiring.body.id,
+        amount: "-20.00",
+        occurred_at: "2026-03-10T00:00:00.000Z",
+        balance_after: "30.00",
+      });
+      const again = await expireCredits(testApp.handle.database, tenant.context(), clock.current);
+      expect(again.expiredGrants).toBe(0);
+
+      clock.current = new Date("2026-04-01T00:00:00Z");
+      const effective = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+      expect(effective.body.data[0]).toMatchObject({
+        available: "30.00",
+        scheduled: "0.00",
+        ledger_balance: "30.00",
+      });
+    } finally {
+      clock.current = start;
+    }
+  });
+
+  it("voids an expired grant with an expiry entry dated at its expiry, not a void", async () => {
+    const customerId = await newCustomer();
+    const start = clock.current;
+    const grant = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Trial credits",
+      amount: "5",
+      currency: "USD",
+      type: "promotional",
+      expires_at: "2026-03-02T00:00:00Z",
+    });
+    try {
+      clock.current = new Date("2026-03-05T00:00:00Z");
+      const voided = await tenant.admin.post(`/v1/credit-grants/${grant.body.id}/void`, {
+        reason: "cleanup",
+      });
+      expect(voided.body.status).toBe("voided");
+      const entries = await expectLedgerBalances(customerId);
+      expect(entries.map((entry) => [entry.kind, entry.occurred_at])).toEqual([
+        ["increment", "2026-03-01T00:00:00.000Z"],
+        ["expiry", "2026-03-02T00:00:00.000Z"],
+      ]);
+    } finally {
+      clock.current = start;
+    }
+  });
+
+  it("lists a customer's grants newest first with filters and pages, and keeps other customers' apart", async () => {
+    const customerId = await newCustomer();
+    const ids: string[] = [];
+    const start = clock.current;
+    // Ids order by creation time; a millisecond apart they order as created. The clock stays moved on.
+    for (const [index, currency] of ["USD", "EUR", "USD"].entries()) {
+      clock.current = new Date(start.getTime() + index);
+      const response = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+        name: `${currency} grant`,
+        amount: "1",
+        currency,
+        type: "promotional",
+      });
+      ids.push(response.body.id);
+    }
+    const first = await tenant.admin.get(`/v1/customers/${customerId}/credit-grants?limit=2`);
+    expect(first.body.data.map((grant: { id: string }) => grant.id)).toEqual([ids[2], ids[1]]);
+    const second = await tenant.admin.get(
+      `/v1/customers/${customerId}/credit-grants?limit=2&cursor=${first.body.next_cursor}`,
+    );
+    expect(second.body).toEqual({ data: [expect.objectContaining({ id: ids[0] })], next_cursor: null });
+    const euros = await tenant.admin.get(`/v1/customers/${customerId}/credit-grants?currency=EUR`);
+    expect(euros.body.data.map((grant: { id: string }) => grant.id)).toEqual([ids[1]]);
+    const balances = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+    expect(
+      balances.body.data.map((row: { currency: string; available: string }) => [row.currency, row.available]),
+    ).toEqual([
+      ["EUR", "1.00"],
+      ["USD", "2.00"],
+    ]);
+    const badCursor = await tenant.admin.get(`/v1/customers/${customerId}/credit-ledger?cursor=nonsense`);
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.errors[0].path).toBe("query.cursor");
+    const otherCustomer = await newCustomer();
+    expect((await tenant.admin.get(`/v1/customers/${otherCustomer}/credit-grants`)).body.data).toEqual([]);
+  });
+});

@@ -1,0 +1,301 @@
+// Credit grants: money a customer's invoices can use before anything is due,
+// promotional (given) or purchased (paid for, with a cost basis), with a
+// priority and a window [effective_at, expires_at). A grant is written once;
+// its balance moves only through the ledger (credit-ledger.ts), and a void
+// takes what is left with a `void` entry. Invoicing reads the usable grants
+// with `creditGrantsFor` and hands the engine's result to `burnCredits`.
+
+import { Decimal } from "../core/decimal.ts";
+import type { CreditGrant as EngineCreditGrant } from "../core/index.ts";
+import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import { withReason } from "../governance/reason.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import {
+  appendLedgerEntry,
+  type CreditAccount,
+  type CreditGrantRow,
+  closeOutGrant,
+  lockCreditAccount,
+  lockGrants,
+} from "./credit-ledger.ts";
+import {
+  type CreateCreditGrantInput,
+  type CreditGrant,
+  type CreditGrantFilters,
+  type CreditGrantStatus,
+  DEFAULT_GRANT_PRIORITY,
+} from "./credit-schemas.ts";
+import { currencyErrors, readMoney, showMoney } from "./money-input.ts";
+import type { CreditGrantType } from "./tables.ts";
+
+export async function createCreditGrant(
+  context: RequestContext,
+  customerId: string,
+  input: CreateCreditGrantInput,
+): Promise<CreditGrant> {
+  await requireActiveCustomer(context, customerId);
+  const now = context.clock.now();
+  const errors: FieldError[] = currencyErrors(input.currency, "$.currency");
+  const amount = readMoney(input.amount, input.currency, "$.amount", errors);
+  let costBasis: Decimal | null = null;
+  if (input.type === "purchased") {
+    if (input.cost_basis === undefined) {
+      errors.push({
+        path: "$.cost_basis",
+        message: "is required for a purchased grant: what the customer paid",
+      });
+    } else {
+      costBasis = readMoney(input.cost_basis, input.currency, "$.cost_basis", errors, { allowZero: true });
+    }
+  } else if (input.cost_basis !== undefined && !new Decimal(input.cost_basis).isZero()) {
+    errors.push({ path: "$.cost_basis", message: "must be left out for a promotional grant, which is free" });
+  }
+  const effectiveAt = input.effective_at === undefined ? now : new Date(input.effective_at);
+  const expiresAt = input.expires_at === undefined ? null : new Date(input.expires_at);
+  errors.push(...windowErrors(effectiveAt, expiresAt, now));
+  if (errors.length > 0) throw validationFailed(errors);
+
+  return context.database.transaction().execute(async (transaction) => {
+    const account = await lockCreditAccount(transaction, context, customerId, input.currency);
+    const row = await issueGrant(transaction, context, account, {
+      walletId: null,
+      name: input.name,
+      type: input.type,
+      amount,
+      costBasis,
+      priority: input.priority ?? DEFAULT_GRANT_PRIORITY,
+      effectiveAt,
+      expiresAt,
+      metadata: input.metadata ?? {},
+    });
+    const grant = presentGrant(row, now);
+    await recordAuditEvent(transaction, context, {
+      action: "credit_grant.created",
+      objectType: "credit_grant",
+      objectId: grant.id,
+      before: null,
+      after: grant,
+    });
+    return grant;
+  });
+}
+
+export type GrantToIssue = {
+  walletId: string | null;
+  name: string;
+  type: CreditGrantType;
+  amount: Decimal;
+  costBasis: Decimal | null;
+  priority: number;
+  effectiveAt: Date;
+  expiresAt: Date | null;
+  metadata: Record<string, string>;
+  /** For the increment entry: an automatic wallet top-up, and why. */
+  automatic?: boolean;
+  reason?: string;
+};
+
+/** Writes a grant and its `increment` entry into a locked account. The caller records the audit event. */
+export async function issueGrant(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  account: CreditAccount,
+  grant: GrantToIssue,
+): Promise<CreditGrantRow> {
+  const now = context.clock.now();
+  const row = await transaction
+    .insertInto("credit_grants")
+    .values({
+      id: newId("creditGrant", now),
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      customer_id: account.customerId,
+      wallet_id: grant.walletId,
+      currency: account.currency,
+      name: grant.name,
+      type: grant.type,
+      amount: grant.amount.toFixed(),
+      // Starts empty: the increment entry below fills it, so remaining is always the sum of the ledger.
+      remaining: "0",
+      cost_basis: grant.costBasis?.toFixed() ?? null,
+      priority: grant.priority,
+      effective_at: grant.effectiveAt,
+      expires_at: grant.expiresAt,
+      metadata: JSON.stringify(grant.metadata),
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendLedgerEntry(
+    transaction,
+    context,
+    account,
+    row,
+    {
+      kind: "increment",
+      amount: grant.amount,
+      occurredAt: now,
+      ...(grant.automatic ? { automatic: true } : {}),
+      ...(grant.reason ? { reason: grant.reason } : {}),
+    },
+    now,
+  );
+  return row;
+}
+
+export async function getCreditGrant(context: RequestContext, grantId: string): Promise<CreditGrant> {
+  const row = await selectGrants(context.database, context).where("id", "=", grantId).executeTakeFirst();
+  if (!row) throw notFound("credit grant", grantId);
+  return presentGrant(row, context.clock.now());
+}
+
+export async function listCreditGrants(
+  context: RequestContext,
+  customerId: string,
+  filters: CreditGrantFilters,
+  page: { limit: number; afterId: string | undefined },
+): Promise<CreditGrant[]> {
+  await getCustomer(context, customerId);
+  let query = selectGrants(context.database, context)
+    .where("customer_id", "=", customerId)
+    .orderBy("id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  if (filters.currency !== undefined) query = query.where("currency", "=", filters.currency);
+  if (filters.wallet_id !== undefined) query = query.where("wallet_id", "=", filters.wallet_id);
+  if (filters.type !== undefined) query = query.where("type", "=", filters.type);
+  const now = context.clock.now();
+  return (await query.execute()).map((row) => presentGrant(row, now));
+}
+
+/**
+ * Voids a grant: what is left goes with a `void` entry (or an `expiry` entry,
+ * dated at its expiry, when it had already expired) and it is never used again.
+ */
+export async function voidCreditGrant(
+  context: RequestContext,
+  grantId: string,
+  reason: string,
+): Promise<CreditGrant> {
+  const found = await selectGrants(context.database, context).where("id", "=", grantId).executeTakeFirst();
+  if (!found) throw notFound("credit grant", grantId);
+  const reasoned = withReason(context, reason);
+  return context.database.transaction().execute(async (transaction) => {
+    const now = context.clock.now();
+    const account = await lockCreditAccount(transaction, context, found.customer_id, found.currency);
+    const grant = (await lockGrants(transaction, context, [grantId])).get(grantId);
+    if (!grant) throw notFound("credit grant", grantId);
+    if (grant.voided_at !== null) {
+      throw conflict("credit_grant_voided", `Credit grant ${grantId} was already voided.`);
+    }
+    const before = presentGrant(grant, now);
+    await closeOutGrant(transaction, context, account, grant, now, reason);
+    const row = await transaction
+      .updateTable("credit_grants")
+      .set({ voided_at: now, void_reason: reason })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", grantId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const after = presentGrant(row, now);
+    await recordAuditEvent(transaction, reasoned, {
+      action: "credit_grant.voided",
+      objectType: "credit_grant",
+      objectId: grantId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * The grants the customer's invoices in `currency` can still use, as the
+ * engine's credit grants (`amount` is the grant's original amount), oldest
+ * first, and what is left of each now (`balances`). Expired and future grants
+ * are included while they hold something: the engine uses a grant only on an
+ * invoice issued inside its window, which for a late invoice can be before now.
+ */
+export async function creditGrantsFor(
+  database: Database,
+  scope: TenantScope,
+  customerId: string,
+  currency: string,
+): Promise<{ grants: EngineCreditGrant[]; balances: Map<string, Decimal> }> {
+  const rows = await selectGrants(database, scope)
+    .where("customer_id", "=", customerId)
+    .where("currency", "=", currency)
+    .where("voided_at", "is", null)
+    .where("remaining", ">", "0")
+    .orderBy("id")
+    .execute();
+  return {
+    grants: rows.map((row) => ({
+      id: row.id,
+      amount: new Decimal(row.amount),
+      effectiveAt: row.effective_at.getTime(),
+      ...(row.expires_at === null ? {} : { expiresAt: row.expires_at.getTime() }),
+      priority: row.priority,
+    })),
+    balances: new Map(rows.map((row) => [row.id, new Decimal(row.remaining)])),
+  };
+}
+
+export function grantStatus(row: CreditGrantRow, at: Date): CreditGrantStatus {
+  if (row.voided_at !== null) return "voided";
+  if (row.expires_at !== null && row.expires_at <= at) return "expired";
+  if (new Decimal(row.remaining).isZero()) return "used";
+  if (row.effective_at > at) return "scheduled";
+  return "active";
+}
+
+export function presentGrant(row: CreditGrantRow, now: Date): CreditGrant {
+  return {
+    id: row.id,
+    customer_id: row.customer_id,
+    wallet_id: row.wallet_id,
+    name: row.name,
+    currency: row.currency,
+    type: row.type,
+    amount: showMoney(row.amount, row.currency),
+    remaining: showMoney(row.remaining, row.currency),
+    cost_basis: row.cost_basis === null ? null : showMoney(row.cost_basis, row.currency),
+    priority: row.priority,
+    effective_at: row.effective_at.toISOString(),
+    expires_at: row.expires_at?.toISOString() ?? null,
+    status: grantStatus(row, now),
+    voided_at: row.voided_at?.toISOString() ?? null,
+    void_reason: row.void_reason,
+    metadata: row.metadata,
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+/** The expiry of credits being added now: after they start, and not already past. */
+export function windowErrors(effectiveAt: Date, expiresAt: Date | null, now: Date): FieldError[] {
+  if (expiresAt === null) return [];
+  if (expiresAt <= effectiveAt) return [{ path: "$.expires_at", message: "must be after effective_at" }];
+  if (expiresAt <= now)
+    return [{ path: "$.expires_at", message: "is in the past: the credits would never be usable" }];
+  return [];
+}
+
+/** The customer, who must exist here and not be archived to receive credits. */
+export async function requireActiveCustomer(context: RequestContext, customerId: string): Promise<void> {
+  const customer = await getCustomer(context, customerId);
+  if (customer.archived_at !== null) {
+    throw conflict("customer_archived", `Customer ${customerId} is archived and receives no new credits.`);
+  }
+}
+
+export function selectGrants(database: Database, scope: TenantScope) {
+  return database
+    .selectFrom("credit_grants")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId);
+}

@@ -1,0 +1,265 @@
+// The JSON shapes of credit grants, wallets, the credit ledger, credit
+// balances and the customer balance on the API.
+import { type Static, Type } from "typebox";
+import {
+  CurrencyCode,
+  DecimalString,
+  Metadata,
+  NonNegativeDecimalString,
+  Nullable,
+  StringEnum,
+  Timestamp,
+} from "../platform/http/schemas.ts";
+
+const grantTypes = ["promotional", "purchased"] as const;
+const grantStatuses = ["active", "scheduled", "used", "expired", "voided"] as const;
+export type CreditGrantStatus = (typeof grantStatuses)[number];
+const ledgerKinds = ["increment", "burn", "expiry", "void", "void_reversal"] as const;
+
+/** Lower priorities are used first; grants left without one get this. */
+export const DEFAULT_GRANT_PRIORITY = 100;
+
+const RequiredReason = Type.String({
+  minLength: 1,
+  maxLength: 1000,
+  description: "why; kept on the ledger entry and in the audit log",
+});
+
+export const CreateCreditGrantBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    amount: {
+      ...NonNegativeDecimalString,
+      description: "money in the currency, more than 0, no more digits than its minor unit",
+    },
+    currency: CurrencyCode,
+    type: StringEnum(grantTypes, {
+      description: "promotional (given away) or purchased (paid for; give cost_basis)",
+    }),
+    cost_basis: Type.Optional({
+      ...NonNegativeDecimalString,
+      description: "what the customer paid for a purchased grant; revenue recognition needs it",
+    }),
+    priority: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1_000_000,
+        description: `lower is used first; default ${DEFAULT_GRANT_PRIORITY}. Ties: earliest expiry, then oldest grant`,
+      }),
+    ),
+    effective_at: Type.Optional({ ...Timestamp, description: "usable from this instant; default now" }),
+    expires_at: Type.Optional({ ...Timestamp, description: "exclusive; never expires when left out" }),
+    metadata: Type.Optional(Metadata),
+  },
+  { additionalProperties: false },
+);
+export type CreateCreditGrantInput = Static<typeof CreateCreditGrantBody>;
+
+export const CreditGrantSchema = Type.Object({
+  id: Type.String({ examples: ["cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  customer_id: Type.String(),
+  wallet_id: Nullable(Type.String()),
+  name: Type.String(),
+  currency: Type.String(),
+  type: StringEnum(grantTypes),
+  amount: DecimalString,
+  remaining: { ...DecimalString, description: "what is left of the grant on the ledger" },
+  cost_basis: Nullable(DecimalString),
+  priority: Type.Integer(),
+  effective_at: Timestamp,
+  expires_at: Nullable(Timestamp),
+  status: StringEnum(grantStatuses, {
+    description:
+      "now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)",
+  }),
+  voided_at: Nullable(Timestamp),
+  void_reason: Nullable(Type.String()),
+  metadata: Type.Record(Type.String(), Type.String()),
+  created_at: Timestamp,
+});
+export type CreditGrant = Static<typeof CreditGrantSchema>;
+
+export const CreditGrantListQuery = Type.Object(
+  {
+    currency: Type.Optional(CurrencyCode),
+    wallet_id: Type.Optional(Type.String({ maxLength: 64 })),
+    type: Type.Optional(StringEnum(grantTypes)),
+  },
+  { additionalProperties: false },
+);
+export type CreditGrantFilters = Static<typeof CreditGrantListQuery>;
+
+export const VoidCreditGrantBody = Type.Object({ reason: RequiredReason }, { additionalProperties: false });
+
+export const CreditLedgerEntrySchema = Type.Object({
+  id: Type.String({ examples: ["cle_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  customer_id: Type.String(),
+  currency: Type.String(),
+  grant_id: Type.String(),
+  wallet_id: Nullable(Type.String()),
+  kind: StringEnum(ledgerKinds),
+  amount: { ...DecimalString, description: "signed: positive adds to the grant, negative takes from it" },
+  grant_balance_after: DecimalString,
+  balance_after: {
+    ...DecimalString,
+    description: "the customer's ledger balance in the currency (all grants) after this entry",
+  },
+  invoice_id: Nullable(Type.String()),
+  automatic: Type.Boolean({ description: "an increment from an automatic wallet top-up" }),
+  reason: Nullable(Type.String()),
+  occurred_at: Timestamp,
+  created_at: Timestamp,
+});
+export type CreditLedgerEntry = Static<typeof CreditLedgerEntrySchema>;
+
+export const CreditLedgerQuery = Type.Object(
+  {
+    currency: Type.Optional(CurrencyCode),
+    grant_id: Type.Optional(Type.String({ maxLength: 64 })),
+    wallet_id: Type.Optional(Type.String({ maxLength: 64 })),
+    kind: Type.Optional(StringEnum(ledgerKinds)),
+  },
+  { additionalProperties: false },
+);
+export type CreditLedgerFilters = Static<typeof CreditLedgerQuery>;
+
+const GrantBalanceSchema = Type.Object({
+  grant_id: Type.String(),
+  name: Type.String(),
+  type: StringEnum(grantTypes),
+  wallet_id: Nullable(Type.String()),
+  priority: Type.Integer(),
+  amount: DecimalString,
+  remaining: DecimalString,
+  effective_at: Timestamp,
+  expires_at: Nullable(Timestamp),
+  status: StringEnum(grantStatuses),
+});
+
+export const CreditBalancesSchema = Type.Object({
+  at: Timestamp,
+  data: Type.Array(
+    Type.Object({
+      currency: Type.String(),
+      available: { ...DecimalString, description: "usable now: effective, not expired, not voided" },
+      scheduled: { ...DecimalString, description: "in grants that become effective later" },
+      ledger_balance: {
+        ...DecimalString,
+        description: "the sum of the ledger; more than available while an expiry is not yet written",
+      },
+      grants: Type.Array(GrantBalanceSchema, { description: "every grant with something left" }),
+    }),
+  ),
+});
+export type CreditBalances = Static<typeof CreditBalancesSchema>;
+
+const AutoTopUpSchema = Type.Object(
+  {
+    threshold: {
+      ...NonNegativeDecimalString,
+      description: "in credits: a burn that leaves the wallet below this tops it up",
+    },
+    amount: { ...NonNegativeDecimalString, description: "in credits, more than 0: what each top-up adds" },
+  },
+  { additionalProperties: false },
+);
+
+const RateField = {
+  ...NonNegativeDecimalString,
+  description: "credits per unit of money, more than 0; default 1",
+};
+
+export const CreateWalletBody = Type.Object(
+  {
+    currency: CurrencyCode,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    rate: Type.Optional(RateField),
+    auto_top_up: Type.Optional(AutoTopUpSchema),
+    metadata: Type.Optional(Metadata),
+  },
+  { additionalProperties: false },
+);
+export type CreateWalletInput = Static<typeof CreateWalletBody>;
+
+export const UpdateWalletBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    auto_top_up: Type.Optional(Nullable(AutoTopUpSchema)),
+    metadata: Type.Optional(Metadata),
+    reason: Type.Optional(RequiredReason),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateWalletInput = Static<typeof UpdateWalletBody>;
+
+export const WalletSchema = Type.Object({
+  id: Type.String({ examples: ["wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  customer_id: Type.String(),
+  currency: Type.String(),
+  name: Type.String(),
+  rate: DecimalString,
+  auto_top_up: Nullable(AutoTopUpSchema),
+  balance: { ...DecimalString, description: "money usable now from the wallet's grants" },
+  credits: { ...DecimalString, description: "the same balance in credits (balance × rate)" },
+  metadata: Type.Record(Type.String(), Type.String()),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type Wallet = Static<typeof WalletSchema>;
+
+export const TopUpBody = Type.Object(
+  {
+    amount: { ...NonNegativeDecimalString, description: "credits to add, more than 0" },
+    paid_amount: Type.Optional({
+      ...NonNegativeDecimalString,
+      description: "money the customer pays; default the credits' value (amount ÷ rate); 0 gives them away",
+    }),
+    expires_at: Type.Optional({
+      ...Timestamp,
+      description: "exclusive; the credits never expire when left out",
+    }),
+    reason: RequiredReason,
+  },
+  { additionalProperties: false },
+);
+export type TopUpInput = Static<typeof TopUpBody>;
+
+export const TopUpSchema = Type.Object({
+  grant: CreditGrantSchema,
+  purchase: Nullable(
+    Type.Object({
+      paid_amount: DecimalString,
+      invoice_id: Nullable(Type.String({ description: "the one-off invoice billing the purchase" })),
+      automatic: Type.Boolean(),
+    }),
+  ),
+  wallet: WalletSchema,
+});
+export type TopUp = Static<typeof TopUpSchema>;
+
+export const CustomerBalanceSchema = Type.Object({
+  data: Type.Array(
+    Type.Object({
+      currency: Type.String(),
+      balance: { ...DecimalString, description: "owed to the customer, used by later invoices" },
+    }),
+  ),
+});
+
+export const CustomerBalanceEntrySchema = Type.Object({
+  id: Type.String({ examples: ["bal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  customer_id: Type.String(),
+  currency: Type.String(),
+  amount: { ...DecimalString, description: "positive adds to what is owed to the customer" },
+  balance_after: DecimalString,
+  invoice_id: Nullable(Type.String()),
+  credit_note_id: Nullable(Type.String()),
+  reason: Type.String(),
+  occurred_at: Timestamp,
+});
+export type CustomerBalanceEntry = Static<typeof CustomerBalanceEntrySchema>;
+
+export const CustomerBalanceEntryQuery = Type.Object(
+  { currency: Type.Optional(CurrencyCode) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,175 @@
+// The customer balance: money owed TO the customer, per currency, from a
+// negative invoice total, an overpayment or a credit note, and used up by
+// later invoices (billing rule 19). Unlike credit grants it has no priority,
+// window or grant: one running amount per currency with a ledger of entries.
+// Every movement locks the customer's summary row, so entries of one currency
+// are written one at a time and each balance_after is exact.
+
+import type { Selectable } from "kysely";
+import { Decimal, ZERO } from "../core/decimal.ts";
+import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { conflict } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { requireTransaction } from "./credit-ledger.ts";
+import type { CustomerBalanceEntry } from "./credit-schemas.ts";
+import { showMoney } from "./money-input.ts";
+import { sequenceAfter, toSequencePage } from "./sequence-pages.ts";
+import type { CustomerBalanceEntryTable } from "./tables.ts";
+
+/** What is owed to the customer in `currency` now; zero when nothing ever was. */
+export async function customerBalanceOf(
+  database: Database,
+  scope: TenantScope,
+  customerId: string,
+  currency: string,
+): Promise<Decimal> {
+  const row = await database
+    .selectFrom("customer_balances")
+    .select("balance")
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("customer_id", "=", customerId)
+    .where("currency", "=", currency)
+    .executeTakeFirst();
+  return row ? new Decimal(row.balance) : ZERO;
+}
+
+/**
+ * Moves the customer balance: `amount` > 0 adds to what is owed to the
+ * customer, `amount` < 0 uses it up (an invoice's balance_applied), never
+ * below zero. Call it in the transaction that stores the invoice or credit note.
+ */
+export async function recordBalanceMovement(
+  database: Database,
+  context: RequestContext,
+  input: {
+    customerId: string;
+    currency: string;
+    amount: Decimal;
+    invoiceId?: string;
+    creditNoteId?: string;
+    reason: string;
+  },
+): Promise<void> {
+  if (input.amount.isZero()) return;
+  const transaction = requireTransaction(database);
+  const now = context.clock.now();
+  await transaction
+    .insertInto("customer_balances")
+    .values({
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      customer_id: input.customerId,
+      currency: input.currency,
+      balance: "0",
+    })
+    .onConflict((conflicting) =>
+      conflicting.columns(["environment_id", "customer_id", "currency"]).doNothing(),
+    )
+    .execute();
+  const current = await transaction
+    .selectFrom("customer_balances")
+    .select("balance")
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("customer_id", "=", input.customerId)
+    .where("currency", "=", input.currency)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const before = new Decimal(current.balance);
+  const after = before.plus(input.amount);
+  if (after.isNegative()) {
+    throw conflict(
+      "customer_balance_insufficient",
+      `Customer ${input.customerId} is owed ${before.toFixed()} ${input.currency}, less than the ${input.amount.negated().toFixed()} to use.`,
+    );
+  }
+  await transaction
+    .updateTable("customer_balances")
+    .set({ balance: after.toFixed(), updated_at: now })
+    .where("environment_id", "=", context.environmentId)
+    .where("customer_id", "=", input.customerId)
+    .where("currency", "=", input.currency)
+    .execute();
+  const entry = await transaction
+    .insertInto("customer_balance_entries")
+    .values({
+      id: newId("balanceEntry", now),
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      customer_id: input.customerId,
+      currency: input.currency,
+      amount: input.amount.toFixed(),
+      balance_after: after.toFixed(),
+      invoice_id: input.invoiceId ?? null,
+      credit_note_id: input.creditNoteId ?? null,
+      reason: input.reason,
+      occurred_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAuditEvent(transaction, context, {
+    action: "customer_balance.moved",
+    objectType: "customer",
+    objectId: input.customerId,
+    before: { currency: input.currency, balance: showMoney(before, input.currency) },
+    after: { ...presentBalanceEntry(entry) },
+  });
+}
+
+export async function customerBalances(
+  context: RequestContext,
+  customerId: string,
+): Promise<{ data: { currency: string; balance: string }[] }> {
+  await getCustomer(context, customerId);
+  const rows = await context.database
+    .selectFrom("customer_balances")
+    .select(["currency", "balance"])
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("customer_id", "=", customerId)
+    .orderBy("currency")
+    .execute();
+  return {
+    data: rows.map((row) => ({ currency: row.currency, balance: showMoney(row.balance, row.currency) })),
+  };
+}
+
+/** The movements of the customer balance, newest first. */
+export async function listCustomerBalanceEntries(
+  context: RequestContext,
+  customerId: string,
+  filters: { currency?: string },
+  page: { limit: number; cursor: string | undefined },
+): Promise<{ data: CustomerBalanceEntry[]; next_cursor: string | null }> {
+  await getCustomer(context, customerId);
+  let query = context.database
+    .selectFrom("customer_balance_entries")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("customer_id", "=", customerId)
+    .orderBy("sequence", "desc")
+    .limit(page.limit + 1);
+  const after = sequenceAfter(page.cursor);
+  if (after !== undefined) query = query.where("sequence", "<", after);
+  if (filters.currency !== undefined) query = query.where("currency", "=", filters.currency);
+  return toSequencePage(await query.execute(), page.limit, presentBalanceEntry);
+}
+
+function presentBalanceEntry(row: Selectable<CustomerBalanceEntryTable>): CustomerBalanceEntry {
+  return {
+    id: row.id,
+    customer_id: row.customer_id,
+    currency: row.currency,
+    amount: showMoney(row.amount, row.currency),
+    balance_after: showMoney(row.balance_after, row.currency),
+    invoice_id: row.invoice_id,
+    credit_note_id: row.credit_note_id,
+    reason: row.reason,
+    occurred_at: row.occurred_at.toISOString(),
+  };
+}

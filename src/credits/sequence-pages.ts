@@ -1,0 +1,29 @@
+// Pages of ledgers, newest first by the order entries were written in (their
+// `sequence`), not by id: entries written in the same millisecond must keep
+// their order, since each one's balance_after follows from the one before.
+import { validationFailed } from "../platform/errors.ts";
+import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
+
+/** The sequence after which the next page starts, or undefined for the first page. */
+export function sequenceAfter(cursor: string | undefined): number | undefined {
+  const after = decodeCursor(cursor);
+  if (after === undefined) return undefined;
+  if (!/^[0-9]{1,15}$/.test(after)) {
+    throw validationFailed([{ path: "query.cursor", message: "is not a cursor this API returned" }]);
+  }
+  return Number(after);
+}
+
+/** A page from rows fetched with `limit + 1`, newest first. */
+export function toSequencePage<Row extends { sequence: number }, Item>(
+  rows: Row[],
+  limit: number,
+  present: (row: Row) => Item,
+): { data: Item[]; next_cursor: string | null } {
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows.at(-1);
+  return {
+    data: pageRows.map(present),
+    next_cursor: rows.length > limit && last ? encodeCursor(String(last.sequence)) : null,
+  };
+}

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+const clock = { current: new Date("2026-07-01T00:00:00Z"), now: () => clock.current };
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  testApp = await startTestApp({ clock });
+  tenant = await testApp.newTenant();
+});
+afterAll(async () => testApp?.close());
+
+let counter = 0;
+async function newCustomer(): Promise<string> {
+  counter += 1;
+  const response = await tenant.admin.post("/v1/customers", { external_id: `wallet-customer-${counter}` });
+  return response.body.id;
+}
+
+async function newWallet(customerId: string, fields: Record<string, unknown> = {}) {
+  const response = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+    currency: "USD",
+    name: "Prepaid",
+    ...fields,
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body;
+}
+
+describe("wallets", () => {
+  it("opens a wallet, reads and lists it, and records it in the audit log", async () => {
+    const customerId = await newCustomer();
+    const wallet = await newWallet(customerId, {
+      rate: "2.5",
+      auto_top_up: { threshold: "10", amount: "50" },
+    });
+    expect(wallet).toMatchObject({
+      id: expect.stringMatching(/^wal_/),
+      customer_id: customerId,
+      currency: "USD",
+      rate: "2.5",
+      auto_top_up: { threshold: "10", amount: "50" },
+      balance: "0.00",
+      credits: "0",
+    });
+    expect((await tenant.admin.get(`/v1/wallets/${wallet.id}`)).body).toEqual(wallet);
+    const listed = await tenant.admin.get(`/v1/customers/${customerId}/wallets`);
+    expect(listed.body).toEqual({ data: [wallet], next_cursor: null });
+    const audit = await testApp.handle.database
+      .selectFrom("audit_events")
+      .select("action")
+      .where("object_id", "=", wallet.id)
+      .execute();
+    expect(audit.map((entry) => entry.action)).toEqual(["wallet.created"]);
+  });
+
+  it("refuses a zero rate and an automatic top-up worth a fraction of a cent", async () => {
+    const customerId = await newCustomer();
+    const zero = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+      currency: "USD",
+      name: "Zero",
+      rate: "0",
+    });
+    expect(zero.status).toBe(400);
+    expect(zero.body.errors[0].path).toBe("$.rate");
+    const fraction = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+      currency: "USD",
+      name: "Thirds",
+      rate: "3",
+      auto_top_up: { threshold: "1", amount: "10" },
+    });
+    expect(fraction.status).toBe(400);
+    expect(fraction.body.errors[0].path).toBe("$.auto_top_up.amount");
+    const currency = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+      currency: "ABC",
+      name: "Nowhere",
+    });
+    expect(currency.body.errors[0].path).toBe("$.currency");
+  });
+
+  it("tops up in credits: a purchased grant worth credits ÷ rate, with its purchase recorded", async () => {
+    const customerId = await newCustomer();
+    const wallet = await newWallet(customerId, { rate: "100" });
+    const topUp = await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+      amount: "5000",
+      paid_amount: "45",
+      expires_at: "2027-07-01T00:00:00Z",
+      reason: "annual prepayment",
+    });
+    expect(topUp.status).toBe(201);
+    expect(topUp.body).toMatchObject({
+      grant: {
+        wallet_id: wallet.id,
+        type: "purchased",
+        amount: "50.00",
+        remaining: "50.00",
+        cost_basis: "45.00",
+        expires_at: "2027-07-01T00:00:00.000Z",
+        metadata: { credits: "5000" },
+      },
+      purchase: { paid_amount: "45.00", invoice_id: null, automatic: false },
+      wallet: { balance: "50.00", credits: "5000" },
+    });
+    const ledger = await tenant.admin.get(`/v1/customers/${customerId}/credit-ledger?wallet_id=${wallet.id}`);
+    expect(ledger.body.data).toMatchObject([
+      { kind: "increment", amount: "50.00", reason: "annual prepayment", automatic: false },
+    ]);
+    const audit = await testApp.handle.database
+      .selectFrom("audit_events")
+      .select(["action", "reason"])
+      .where("object_id", "=", wallet.id)
+      .orderBy("sequence")
+      .execute();
+    expect(audit).toEqual([
+      { action: "wallet.created", reason: null },
+      { action: "wallet.topped_up", reason: "annual prepayment" },
+    ]);
+  });
+
+  it("gives credits away when paid_amount is 0: a promotional grant and no purchase", async () => {
+    const customerId = await newCustomer();
+    const wallet = await newWallet(customerId);
+    const topUp = await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+      amount: "15",
+      paid_amount: "0",
+      reason: "goodwill",
+    });
+    expect(topUp.body).toMatchObject({
+      grant: { type: "promotional", cost_basis: null, amount: "15.00" },
+      purchase: null,
+    });
+    const purchases = await testApp.handle.database
+      .selectFrom("credit_purchases")
+      .select("grant_id")
+      .where("wallet_id", "=", wallet.id)
+      .execute();
+    expect(purchases).toEqual([]);
+  });
+
+  it("refuses top-ups that are not whole cents, zero, or already expired, naming each field", async () => {
+    const customerId = await newCustomer();
+    const wallet = await newWallet(customerId, { rate: "3" });
+    const thirds = await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, { amount: "10", reason: "r" });
+    expect(thirds.status).toBe(400);
+    expect(thirds.body.errors).toEqual([
+      {
+        path: "$.amount",
+        message: "10 credits at 3 per USD is not a whole number of the currency's minor unit",
+      },
+    ]);
+    const bad = await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+      amount: "0",
+      paid_amount: "1.234",
+      expires_at: "2026-01-01T00:00:00Z",
+      reason: "r",
+    });
+    expect(bad.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      "$.amount",
+      "$.expires_at",
+      "$.paid_amount",
+    ]);
+    const noReason = await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, { amount: "3" });
+    expect(noReason.body.errors[0].path).toBe("$.reason");
+    const missing = await tenant.admin.post("/v1/wallets/wal_missing/top-ups", { amount: "3", reason: "r" });
+    expect(missing.status).toBe(404);
+  });
+
+  it("changes the name and the automatic top-up, and clears it with null", async () => {
+    const customerId = await newCustomer();
+    const wallet = await newWallet(customerId);
+    const renamed = await tenant.admin.patch(`/v1/wallets/${wallet.id}`, {
+      name: "Team credits",
+      auto_top_up: { threshold: "5", amount: "20" },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({
+      name: "Team credits",
+      auto_top_up: { threshold: "5", amount: "20" },
+    });
+    const cleared = await tenant.admin.patch(`/v1/wallets/${wallet.id}`, {
+      auto_top_up: null,
+      reason: "manual only",
+    });
+    expect(cleared.body.auto_top_up).toBeNull();
+    const empty = await tenant.admin.patch(`/v1/wallets/${wallet.id}`, {});
+    expect(empty.status).toBe(400);
+    const fraction = await tenant.admin.patch(`/v1/wallets/${wallet.id}`, {
+      auto_top_up: { threshold: "5", amount: "0.001" },
+    });
+    expect(fraction.status).toBe(400);
+    expect(fraction.body.errors[0].path).toBe("$.auto_top_up.amount");
+  });
+
+  it("counts only credits usable now in the balance", async () => {
+    const customerId = await newCustomer();
+    const wallet = await newWallet(customerId);
+    const start = clock.current;
+    await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+      amount: "10",
+      expires_at: "2026-07-02T00:00:00Z",
+      reason: "short",
+    });
+    await tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, { amount: "5", reason: "long" });
+    expect((await tenant.admin.get(`/v1/wallets/${wallet.id}`)).body.balance).toBe("15.00");
+    try {
+      clock.current = new Date("2026-07-02T00:00:00Z");
+      expect((await tenant.admin.get(`/v1/wallets/${wallet.id}`)).body.balance).toBe("5.00");
+    } finally {
+      clock.current = start;
+    }
+  });
+});

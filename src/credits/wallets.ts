@@ -1,0 +1,397 @@
+// Prepaid wallets: a customer's purse of credits in one currency. A wallet
+// counts in credits at its `rate` (credits per unit of money); each top-up is a
+// purchased credit grant in the wallet worth credits ÷ rate, so invoices use
+// wallet credits exactly like any other grant. A wallet with an automatic
+// top-up refills itself when a burn leaves it below its threshold.
+//
+// Billing a purchase: invoicing has no one-off invoices yet, so each paid
+// top-up is recorded in credit_purchases with invoice_id null, for invoicing
+// to bill (and fill in) once it can.
+import type { Selectable } from "kysely";
+import { currencyFor } from "../core/currency.ts";
+import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
+import { fitsMinorUnit } from "../core/money.ts";
+import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import { withReason } from "../governance/reason.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { issueGrant, presentGrant, requireActiveCustomer, windowErrors } from "./credit-grants.ts";
+import { type CreditAccount, lockCreditAccount } from "./credit-ledger.ts";
+import {
+  type CreateWalletInput,
+  DEFAULT_GRANT_PRIORITY,
+  type TopUp,
+  type TopUpInput,
+  type UpdateWalletInput,
+  type Wallet,
+} from "./credit-schemas.ts";
+import { currencyErrors, readMoney, showMoney } from "./money-input.ts";
+import type { WalletTable } from "./tables.ts";
+
+type WalletRow = Selectable<WalletTable>;
+type AutoTopUp = { threshold: string; amount: string };
+
+export async function createWallet(
+  context: RequestContext,
+  customerId: string,
+  input: CreateWalletInput,
+): Promise<Wallet> {
+  await requireActiveCustomer(context, customerId);
+  const errors = currencyErrors(input.currency, "$.currency");
+  const rate = new Decimal(input.rate ?? "1");
+  if (rate.isZero()) errors.push({ path: "$.rate", message: "must be more than 0" });
+  else if (input.auto_top_up && errors.length === 0) {
+    errors.push(...autoTopUpErrors(input.auto_top_up, rate, input.currency));
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+  const now = context.clock.now();
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .insertInto("wallets")
+      .values({
+        id: newId("wallet", now),
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        customer_id: customerId,
+        currency: input.currency,
+        name: input.name,
+        rate: rate.toFixed(),
+        auto_top_up_threshold: input.auto_top_up?.threshold ?? null,
+        auto_top_up_amount: input.auto_top_up?.amount ?? null,
+        metadata: JSON.stringify(input.metadata ?? {}),
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const wallet = presentWallet(row, ZERO);
+    await recordAuditEvent(transaction, context, {
+      action: "wallet.created",
+      objectType: "wallet",
+      objectId: wallet.id,
+      before: null,
+      after: wallet,
+    });
+    return wallet;
+  });
+}
+
+export async function getWallet(context: RequestContext, walletId: string): Promise<Wallet> {
+  const row = await findWallet(context.database, context, walletId);
+  const balances = await walletBalancesAt(context.database, context, [walletId], context.clock.now());
+  return presentWallet(row, balances.get(walletId) ?? ZERO);
+}
+
+export async function listWallets(
+  context: RequestContext,
+  customerId: string,
+  page: { limit: number; afterId: string | undefined },
+): Promise<Wallet[]> {
+  await getCustomer(context, customerId);
+  let query = selectWallets(context.database, context)
+    .where("customer_id", "=", customerId)
+    .orderBy("id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  const rows = await query.execute();
+  const balances = await walletBalancesAt(
+    context.database,
+    context,
+    rows.map((row) => row.id),
+    context.clock.now(),
+  );
+  return rows.map((row) => presentWallet(row, balances.get(row.id) ?? ZERO));
+}
+
+/** Renames a wallet, or sets or clears (null) its automatic top-up. */
+export async function updateWallet(
+  context: RequestContext,
+  walletId: string,
+  input: UpdateWalletInput,
+): Promise<Wallet> {
+  const reasoned = withReason(context, input.reason);
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await selectWallets(transaction, context)
+      .where("id", "=", walletId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound("wallet", walletId);
+    if (input.auto_top_up) {
+      const errors = autoTopUpErrors(input.auto_top_up, new Decimal(row.rate), row.currency);
+      if (errors.length > 0) throw validationFailed(errors);
+    }
+    const now = context.clock.now();
+    const balance = (await walletBalancesAt(transaction, context, [walletId], now)).get(walletId) ?? ZERO;
+    const updated = await transaction
+      .updateTable("wallets")
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.auto_top_up !== undefined
+          ? {
+              auto_top_up_threshold: input.auto_top_up?.threshold ?? null,
+              auto_top_up_amount: input.auto_top_up?.amount ?? null,
+            }
+          : {}),
+        ...(input.metadata !== undefined ? { metadata: JSON.stringify(input.metadata) } : {}),
+        updated_at: now,
+      })
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", walletId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const before = presentWallet(row, balance);
+    const after = presentWallet(updated, balance);
+    await recordAuditEvent(transaction, reasoned, {
+      action: "wallet.updated",
+      objectType: "wallet",
+      objectId: walletId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Adds credits to a wallet by hand: a purchased grant, or a free one when paid_amount is 0. */
+export async function topUpWallet(
+  context: RequestContext,
+  walletId: string,
+  input: TopUpInput,
+): Promise<TopUp> {
+  const wallet = await findWallet(context.database, context, walletId);
+  await requireActiveCustomer(context, wallet.customer_id);
+  const now = context.clock.now();
+  const errors: FieldError[] = [];
+  const credits = new Decimal(input.amount);
+  if (credits.isZero()) errors.push({ path: "$.amount", message: "must be more than 0" });
+  const value = credits.isZero() ? ZERO : creditValue(credits, wallet, "$.amount", errors);
+  const paidAmount =
+    input.paid_amount === undefined
+      ? value
+      : readMoney(input.paid_amount, wallet.currency, "$.paid_amount", errors, { allowZero: true });
+  const expiresAt = input.expires_at === undefined ? null : new Date(input.expires_at);
+  errors.push(...windowErrors(now, expiresAt, now));
+  if (errors.length > 0) throw validationFailed(errors);
+
+  const reasoned = withReason(context, input.reason);
+  return context.database.transaction().execute(async (transaction) => {
+    const account = await lockCreditAccount(transaction, context, wallet.customer_id, wallet.currency);
+    return addWalletCredits(transaction, reasoned, account, wallet, {
+      credits,
+      value,
+      paidAmount,
+      expiresAt,
+      automatic: false,
+      reason: input.reason,
+    });
+  });
+}
+
+/**
+ * After a burn in `account`: each of these wallets whose usable balance is now
+ * below its automatic top-up threshold gets one top-up, however far below it is.
+ */
+export async function topUpWalletsBelowThreshold(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  account: CreditAccount,
+  walletIds: ReadonlySet<string>,
+): Promise<void> {
+  if (walletIds.size === 0) return;
+  const wallets = await selectWallets(transaction, context)
+    .where("id", "in", [...walletIds])
+    .where("auto_top_up_threshold", "is not", null)
+    .orderBy("id")
+    .execute();
+  if (wallets.length === 0) return;
+  const now = context.clock.now();
+  const balances = await walletBalancesAt(
+    transaction,
+    context,
+    wallets.map((wallet) => wallet.id),
+    now,
+  );
+  for (const wallet of wallets) {
+    if (wallet.auto_top_up_threshold === null || wallet.auto_top_up_amount === null) continue;
+    const rate = new Decimal(wallet.rate);
+    const creditsLeft = (balances.get(wallet.id) ?? ZERO).times(rate);
+    const threshold = new Decimal(wallet.auto_top_up_threshold);
+    if (creditsLeft.greaterThanOrEqualTo(threshold)) continue;
+    const credits = new Decimal(wallet.auto_top_up_amount);
+    const value = credits.dividedBy(rate);
+    await addWalletCredits(transaction, context, account, wallet, {
+      credits,
+      value,
+      paidAmount: value,
+      expiresAt: null,
+      automatic: true,
+      reason: `automatic top-up: ${creditsLeft.toFixed()} credits left, below the threshold of ${threshold.toFixed()}`,
+    });
+  }
+}
+
+async function addWalletCredits(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  account: CreditAccount,
+  wallet: WalletRow,
+  topUp: {
+    credits: Decimal;
+    value: Decimal;
+    paidAmount: Decimal;
+    expiresAt: Date | null;
+    automatic: boolean;
+    reason: string;
+  },
+): Promise<TopUp> {
+  const now = context.clock.now();
+  const paid = topUp.paidAmount.greaterThan(ZERO);
+  const grant = await issueGrant(transaction, context, account, {
+    walletId: wallet.id,
+    name: `${wallet.name} ${topUp.automatic ? "automatic top-up" : "top-up"}`,
+    type: paid ? "purchased" : "promotional",
+    amount: topUp.value,
+    costBasis: paid ? topUp.paidAmount : null,
+    priority: DEFAULT_GRANT_PRIORITY,
+    effectiveAt: now,
+    expiresAt: topUp.expiresAt,
+    metadata: { credits: topUp.credits.toFixed() },
+    automatic: topUp.automatic,
+    reason: topUp.reason,
+  });
+  if (paid) {
+    await transaction
+      .insertInto("credit_purchases")
+      .values({
+        grant_id: grant.id,
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        customer_id: wallet.customer_id,
+        wallet_id: wallet.id,
+        currency: wallet.currency,
+        credits: topUp.credits.toFixed(),
+        paid_amount: topUp.paidAmount.toFixed(),
+        automatic: topUp.automatic,
+        invoice_id: null,
+        created_at: now,
+      })
+      .execute();
+  }
+  const balance = (await walletBalancesAt(transaction, context, [wallet.id], now)).get(wallet.id) ?? ZERO;
+  const result: TopUp = {
+    grant: presentGrant(grant, now),
+    purchase: paid
+      ? {
+          paid_amount: showMoney(topUp.paidAmount, wallet.currency),
+          invoice_id: null,
+          automatic: topUp.automatic,
+        }
+      : null,
+    wallet: presentWallet(wallet, balance),
+  };
+  await recordAuditEvent(transaction, context, {
+    action: topUp.automatic ? "wallet.topped_up_automatically" : "wallet.topped_up",
+    objectType: "wallet",
+    objectId: wallet.id,
+    before: null,
+    after: result,
+  });
+  return result;
+}
+
+/** Money usable at `at` from each wallet's grants: effective, not expired, not voided. */
+async function walletBalancesAt(
+  database: Database,
+  scope: TenantScope,
+  walletIds: readonly string[],
+  at: Date,
+): Promise<Map<string, Decimal>> {
+  if (walletIds.length === 0) return new Map();
+  const rows = await database
+    .selectFrom("credit_grants")
+    .select(["wallet_id", "remaining"])
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("wallet_id", "in", walletIds)
+    .where("voided_at", "is", null)
+    .where("remaining", ">", "0")
+    .where("effective_at", "<=", at)
+    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", at)]))
+    .execute();
+  const balances = new Map<string, Decimal>();
+  for (const walletId of walletIds) {
+    balances.set(
+      walletId,
+      sumDecimals(rows.filter((row) => row.wallet_id === walletId).map((row) => new Decimal(row.remaining))),
+    );
+  }
+  return balances;
+}
+
+/** The money a number of credits is worth in the wallet, which must come out in whole minor units. */
+function creditValue(credits: Decimal, wallet: WalletRow, path: string, errors: FieldError[]): Decimal {
+  const rate = new Decimal(wallet.rate);
+  const value = credits.dividedBy(rate);
+  if (!value.times(rate).equals(credits) || !fitsMinorUnit(value, currencyFor(wallet.currency))) {
+    errors.push({
+      path,
+      message: `${credits.toFixed()} credits at ${rate.toFixed()} per ${wallet.currency} is not a whole number of the currency's minor unit`,
+    });
+  }
+  return value;
+}
+
+function autoTopUpErrors(autoTopUp: AutoTopUp, rate: Decimal, currency: string): FieldError[] {
+  const credits = new Decimal(autoTopUp.amount);
+  if (credits.isZero()) return [{ path: "$.auto_top_up.amount", message: "must be more than 0" }];
+  const value = credits.dividedBy(rate);
+  if (!value.times(rate).equals(credits) || !fitsMinorUnit(value, currencyFor(currency))) {
+    return [
+      {
+        path: "$.auto_top_up.amount",
+        message: `${credits.toFixed()} credits at ${rate.toFixed()} per ${currency} is not a whole number of the currency's minor unit`,
+      },
+    ];
+  }
+  return [];
+}
+
+async function findWallet(database: Database, scope: TenantScope, walletId: string): Promise<WalletRow> {
+  const row = await selectWallets(database, scope).where("id", "=", walletId).executeTakeFirst();
+  if (!row) throw notFound("wallet", walletId);
+  return row;
+}
+
+function selectWallets(database: Database, scope: TenantScope) {
+  return database
+    .selectFrom("wallets")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId);
+}
+
+function presentWallet(row: WalletRow, balance: Decimal): Wallet {
+  const rate = new Decimal(row.rate);
+  return {
+    id: row.id,
+    customer_id: row.customer_id,
+    currency: row.currency,
+    name: row.name,
+    rate: rate.toFixed(),
+    auto_top_up:
+      row.auto_top_up_threshold === null || row.auto_top_up_amount === null
+        ? null
+        : {
+            threshold: new Decimal(row.auto_top_up_threshold).toFixed(),
+            amount: new Decimal(row.auto_top_up_amount).toFixed(),
+          },
+    balance: showMoney(balance, row.currency),
+    credits: balance.times(rate).toFixed(),
+    metadata: row.metadata,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
