@@ -6,14 +6,13 @@ import { describeActor } from "../governance/audit-log.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { loadPlanVersions, scheduleCatalogOf } from "./engine-catalog.ts";
 import type {
   PauseSubscriptionInput,
   ResumeSubscriptionInput,
   SubscriptionView,
 } from "./subscription-schemas.ts";
 import { loadSubscription, lockSubscription } from "./subscription-store.ts";
-import { endOf, pauseAt, planVersionIdsOf } from "./subscription-timeline.ts";
+import { pauseAt } from "./subscription-timeline.ts";
 import { auditTimelineWrite, ensureNotBilled, nextBillingWith, nowOrStart } from "./timeline-writes.ts";
 
 export async function pauseSubscription(
@@ -35,13 +34,12 @@ export async function pauseSubscription(
     if (until !== null && until <= from) {
       throw validationFailed([{ path: "$.until", message: "must be after the pause starts" }]);
     }
-    const versions = await loadPlanVersions(transaction, context, planVersionIdsOf(loaded.timeline));
-    const endsAt = endOf(loaded.timeline, scheduleCatalogOf(versions.values()));
-    if (endsAt !== null && from.getTime() >= endsAt) {
+    const endsAt = row.ends_at;
+    if (endsAt !== null && from >= endsAt) {
       throw conflict(
         "subscription_ended",
-        `Subscription ${row.id} ends at ${new Date(endsAt).toISOString()}: there is nothing to pause then.`,
-        [{ path: "$.at", message: `must be before ${new Date(endsAt).toISOString()}` }],
+        `Subscription ${row.id} ends at ${endsAt.toISOString()}: there is nothing to pause then.`,
+        [{ path: "$.at", message: `must be before ${endsAt.toISOString()}` }],
       );
     }
     ensureNotBilled(row, from, "$.at", false);

@@ -6,7 +6,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { loadPlanVersions, type PlanVersionFacts, scheduleCatalogOf } from "./engine-catalog.ts";
 import type { PlanVersionReference, SubscriptionView } from "./subscription-schemas.ts";
 import type { LoadedSubscription } from "./subscription-store.ts";
-import { endOf, periodAt, planVersionAt, planVersionIdsOf, statusAt } from "./subscription-timeline.ts";
+import { periodAt, planVersionAt, planVersionIdsOf, statusAt } from "./subscription-timeline.ts";
 
 /** The subscriptions as the API shows them at `now`, reading every plan version they name in one query. */
 export async function presentSubscriptions(
@@ -31,7 +31,8 @@ function presentSubscription(
   const { row, timeline } = subscription;
   const at = now.getTime();
   const catalog = scheduleCatalogOf(planVersionIdsOf(timeline).map((id) => versionOf(versions, id)));
-  const endsAt = endOf(timeline, catalog);
+  // Worked out with the same schedule when the cancellation was recorded; list filters read it too.
+  const endsAt = row.ends_at?.getTime() ?? null;
   const status = statusAt(timeline, endsAt, subscription.pauses, at);
   const period = status === "ended" ? null : periodAt(timeline, catalog, at);
   return {
