@@ -2,6 +2,10 @@
 // migrations and plugs every domain's routes into the HTTP server. The CLI,
 // the tests and the benchmarks all build Fairbill through here.
 import { createRequire } from "node:module";
+import { registerBillRunRoutes } from "./billing-runs/bill-run-routes.ts";
+import { billRunJobHandlers, createBillRunScheduler } from "./billing-runs/bill-run-scheduler.ts";
+import { clockForEnvironment } from "./billing-runs/test-clock.ts";
+import { registerTestClockRoutes } from "./billing-runs/test-clock-routes.ts";
 import { registerCustomerCatalogRoutes } from "./catalog/customer-catalog-routes.ts";
 import { registerPlanRoutes } from "./catalog/plan-routes.ts";
 import { registerProductAndFeatureRoutes } from "./catalog/product-feature-routes.ts";
@@ -24,6 +28,7 @@ import type { Configuration } from "./platform/config.ts";
 import { type DatabaseHandle, type DatabaseLocation, openDatabase } from "./platform/database/database.ts";
 import { migrate } from "./platform/database/migrator.ts";
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
+import { createJobWorker, type JobHandler } from "./platform/jobs/job-worker.ts";
 import { registerSimulationRoutes } from "./simulation/simulation-routes.ts";
 import { registerSubscriptionRoutes } from "./subscriptions/subscription-routes.ts";
 
@@ -42,6 +47,8 @@ const routeModules: RouteModule[] = [
   registerMeterRoutes,
   registerEventRoutes,
   registerUsageRoutes,
+  registerTestClockRoutes,
+  registerBillRunRoutes,
   registerCreditRoutes,
   registerCouponRoutes,
   registerSubscriptionRoutes,
@@ -74,19 +81,54 @@ export type ApplicationOptions = {
   clock?: Clock;
   /** Serve the built web console at `/` (`fairbill serve`, the browser tests). */
   console?: ConsoleOptions;
+  /** Run the job worker and the bill run's schedule beside the API (`fairbill serve`). */
+  background?: boolean;
 };
 
 export async function buildApplication(options: ApplicationOptions): Promise<FairbillApp> {
   const clock = options.clock ?? systemClock;
   const database = options.handle.database;
   const authenticate = (secret: string) => authenticateApiKey(database, secret, clock.now());
-  return createHttpServer({
+  const app = await createHttpServer({
     database,
     authenticate,
-    clockFor: async () => clock,
+    clockFor: (scope) => clockForEnvironment(database, scope, clock),
     routes: routeModules,
     extensions: options.console ? [consoleExtension(options.console, authenticate)] : [],
     logger: options.logger ? { level: options.logger } : false,
     version: fairbillVersion,
+  });
+  if (options.background) startBackgroundWork(app, options.handle, clock);
+  return app;
+}
+
+/** Every domain's job handlers, by job kind, for the one job worker of the process. */
+function jobHandlersOf(
+  handle: DatabaseHandle,
+  clock: Clock,
+  logger: FairbillApp["log"],
+): Record<string, JobHandler> {
+  const database = handle.database;
+  return {
+    ...billRunJobHandlers({ database, clock, logger, concurrency: handle.kind === "postgres" ? 4 : 1 }),
+  };
+}
+
+// The job worker and the bill run's schedule live as long as the server.
+function startBackgroundWork(app: FairbillApp, handle: DatabaseHandle, clock: Clock): void {
+  const worker = createJobWorker({
+    database: handle.database,
+    clock,
+    logger: app.log,
+    handlers: jobHandlersOf(handle, clock, app.log),
+  });
+  const scheduler = createBillRunScheduler({ database: handle.database, clock, logger: app.log });
+  app.addHook("onReady", async () => {
+    worker.start();
+    scheduler.start();
+  });
+  app.addHook("onClose", async () => {
+    scheduler.stop();
+    await worker.stop();
   });
 }

@@ -2,6 +2,7 @@
 // ./commands and registers itself on the program; this file only wires them.
 import { Command } from "commander";
 import { registerAuditCommand } from "./commands/audit.ts";
+import { registerBillRunCommand } from "./commands/bill-run.ts";
 import { registerCatalogCommand } from "./commands/catalog.ts";
 import { registerKeysCommand } from "./commands/keys.ts";
 import { registerMigrateCommand } from "./commands/migrate.ts";
@@ -20,5 +21,6 @@ registerKeysCommand(program);
 registerAuditCommand(program);
 registerCatalogCommand(program);
 registerSimulateCommand(program);
+registerBillRunCommand(program);
 
 await program.parseAsync(process.argv);

@@ -199,7 +199,21 @@ async function couponId(tenant: TestTenant): Promise<string> {
   return response.body.id;
 }
 
+/** A bill run of the tenant's test environment: its test clock advanced a minute past real time. */
+async function billRunId(tenant: TestTenant): Promise<string> {
+  await tenant.admin.delete("/v1/test-clock");
+  const to = new Date(Date.now() + 60_000).toISOString();
+  const response = await tenant.admin.post("/v1/test-clock/advance", { to });
+  return response.body.bill_run.id;
+}
+
 export const routeFixtures: Record<string, RouteFixture> = {
+  "GET /v1/test-clock": {},
+  "POST /v1/test-clock": { body: () => ({ frozen_at: "2040-01-01T00:00:00Z" }) },
+  "POST /v1/test-clock/advance": { body: () => ({ to: "2040-02-01T00:00:00Z" }) },
+  "DELETE /v1/test-clock": {},
+  "GET /v1/bill-runs": {},
+  "GET /v1/bill-runs/{id}": { params: async (tenant) => ({ id: await billRunId(tenant) }) },
   "POST /v1/customers": { body: () => ({ external_id: unique("customer") }) },
   "GET /v1/customers": {},
   "GET /v1/customers/{id}": { params: async (tenant) => ({ id: await customerId(tenant) }) },

@@ -53,6 +53,7 @@ export function registerServeCommand(program: Command): void {
         const app = await buildApplication({
           handle,
           logger: configuration.logLevel,
+          background: true,
           ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
         });
         await app.listen({ port: configuration.port, host: configuration.host });

@@ -1,0 +1,269 @@
+// Benchmark of the bill run: 10,000 customers, each with a monthly
+// subscription (a fixed fee in advance and a per-unit usage charge) and usage
+// in its first month, on a real PostgreSQL server, in a fresh database that is
+// created and dropped. Everything is set up through the API, as a user would:
+// meter, plan, customers, subscriptions, events (with the test clock set to
+// January 2031). A first, unmeasured run issues the invoices of January 1st;
+// the measured run is the monthly one of February 1st: one invoice per
+// subscription, with the month's usage and the next month's fee.
+//
+// The baseline is what the same machine takes just to read the rows that run
+// needs, in the same process: the due subscriptions with their customers and
+// plan versions, and the month's usage rollups of every customer (one query
+// each, every row read into memory). A second figure reads the same rows the
+// way a per-customer run must: a few point queries per customer.
+//
+// usage: npm run bench:billrun   (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres;
+//        BENCH_SUBSCRIPTIONS, default 10000)
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { buildApplication, openMigratedDatabase } from "../src/app.ts";
+import { runBillRun } from "../src/billing-runs/bill-run.ts";
+import { frozenClock } from "../src/billing-runs/test-clock.ts";
+import { createApiKey } from "../src/organizations/api-keys.ts";
+import { createOrganization } from "../src/organizations/organizations.ts";
+import { systemClock } from "../src/platform/clock.ts";
+import { systemContext } from "../src/platform/context.ts";
+
+const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const subscriptionCount = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
+const concurrency = 4;
+const setUpConcurrency = 8;
+const databaseName = `fairbill_bench_${randomBytes(5).toString("hex")}`;
+const start = "2031-01-01T00:00:00.000Z";
+const firstRunAt = new Date("2031-01-01T01:00:00.000Z");
+const monthlyRunAt = new Date("2031-02-01T01:00:00.000Z");
+
+async function onServer(connectionString: string, statement: string) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  return url.toString();
+}
+
+/** Runs `work` for 0..count-1, `width` at a time. */
+async function inParallel(
+  count: number,
+  width: number,
+  work: (index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    for (let index = next++; index < count; index = next++) await work(index);
+  };
+  await Promise.all(Array.from({ length: width }, lane));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(2)} s`;
+
+await onServer(serverUrl, `create database ${databaseName}`);
+try {
+  const handle = await openMigratedDatabase({ kind: "postgres", connectionString: databaseUrl() });
+  try {
+    const organization = await createOrganization(handle.database, "Benchmark", systemClock);
+    const scope = { organizationId: organization.id, environmentId: organization.environments.test };
+    const { secret } = await createApiKey(
+      systemContext({ ...scope, database: handle.database, clock: systemClock, actorName: "bench" }),
+      {
+        name: "bench",
+        role: "admin",
+      },
+    );
+    const app = await buildApplication({ handle, logger: false });
+    const call = async (method: "POST", url: string, payload: unknown) => {
+      const response = await app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${secret}` },
+        payload: payload as object,
+      });
+      if (response.statusCode >= 300)
+        throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+      return response.json() as Record<string, unknown>;
+    };
+
+    process.stdout.write(
+      `Bill run benchmark: ${subscriptionCount.toLocaleString("en-US")} subscriptions with usage\n`,
+    );
+    const setUpStarted = performance.now();
+    await call("POST", "/v1/test-clock", { frozen_at: start });
+    await call("POST", "/v1/meters", {
+      code: "calls",
+      name: "Calls",
+      event_name: "call",
+      aggregation: "count",
+    });
+    const plan = await call("POST", "/v1/plans", {
+      code: "monthly",
+      name: "Monthly",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [
+          { id: "base", type: "fixed", amount: "29.00" },
+          { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.05" },
+        ],
+      },
+    });
+    await call("POST", `/v1/plans/${plan.id}/versions/1/publish`, {});
+    await inParallel(subscriptionCount, setUpConcurrency, async (index) => {
+      const customer = await call("POST", "/v1/customers", {
+        external_id: `bench-${index}`,
+        currency: "USD",
+        timezone: "UTC",
+      });
+      await call("POST", "/v1/subscriptions", {
+        customer_id: customer.id,
+        plan_id: plan.id,
+        start_at: start,
+      });
+    });
+    const context = systemContext({
+      ...scope,
+      database: handle.database,
+      clock: systemClock,
+      actorName: "bench",
+    });
+    const firstRun = await runBillRun(
+      { ...context, clock: frozenClock(firstRunAt) },
+      { at: firstRunAt, trigger: "cli", concurrency },
+    );
+    await call("POST", "/v1/test-clock", { frozen_at: "2031-01-25T00:00:00Z" });
+    const batchSize = 1000;
+    const eventsOf = (index: number) => (index % 5) + 1;
+    const events = Array.from({ length: subscriptionCount }, (_, index) =>
+      Array.from({ length: eventsOf(index) }, (_, event) => ({
+        id: `bench-${index}-${event}`,
+        customer: `bench-${index}`,
+        name: "call",
+        timestamp: `2031-01-${String((event % 20) + 2).padStart(2, "0")}T12:00:00Z`,
+      })),
+    ).flat();
+    await inParallel(Math.ceil(events.length / batchSize), 2, async (batch) => {
+      await call("POST", "/v1/events/batch", {
+        events: events.slice(batch * batchSize, (batch + 1) * batchSize),
+      });
+    });
+    await call("POST", "/v1/test-clock", { frozen_at: monthlyRunAt.toISOString() });
+    await onServer(databaseUrl(), "vacuum analyze");
+    process.stdout.write(
+      `  set up through the API in ${seconds(performance.now() - setUpStarted)} ` +
+        `(${events.length.toLocaleString("en-US")} events; first run: ${firstRun.invoicesIssued.toLocaleString("en-US")} invoices)\n`,
+    );
+
+    // The baseline, before the run moves the subscriptions' next billing instants.
+    const reader = new pg.Client({ connectionString: databaseUrl() });
+    await reader.connect();
+    const readParameters = [scope.environmentId, monthlyRunAt.toISOString(), start];
+    const bulkRead = async () => {
+      const due = await reader.query(
+        `select s.*, to_jsonb(c) as customer, to_jsonb(v) as version
+         from subscriptions s join customers c on c.id = s.customer_id join plan_versions v on v.id = s.plan_version_id
+         where s.environment_id = $1 and s.next_billing_at <= $2`,
+        readParameters.slice(0, 2),
+      );
+      const usage = await reader.query(
+        `select * from usage_rollups where environment_id = $1 and hour_start >= $3 and hour_start < $2`,
+        readParameters,
+      );
+      return due.rows.length + usage.rows.length;
+    };
+    const bulkTimes: number[] = [];
+    let rowsRead = 0;
+    for (let repeat = 0; repeat < 5; repeat++) {
+      const started = performance.now();
+      rowsRead = await bulkRead();
+      bulkTimes.push(performance.now() - started);
+    }
+    const bulkReadMilliseconds = median(bulkTimes);
+    const dueCustomers = await reader.query(
+      "select distinct customer_id, c.external_id from subscriptions s join customers c on c.id = s.customer_id where s.environment_id = $1 and s.next_billing_at <= $2",
+      readParameters.slice(0, 2),
+    );
+    const pointReadStarted = performance.now();
+    for (const { customer_id: customerId, external_id: externalId } of dueCustomers.rows) {
+      await reader.query("select * from customers where id = $1", [customerId]);
+      const subscriptions = await reader.query(
+        "select * from subscriptions where environment_id = $1 and customer_id = $2",
+        [scope.environmentId, customerId],
+      );
+      for (const subscription of subscriptions.rows) {
+        await reader.query("select * from plan_versions where id = $1", [subscription.plan_version_id]);
+      }
+      await reader.query(
+        "select * from usage_rollups where environment_id = $1 and customer_external_id = $2 and hour_start >= $3 and hour_start < $4",
+        [scope.environmentId, externalId, start, monthlyRunAt.toISOString()],
+      );
+    }
+    const pointReadMilliseconds = performance.now() - pointReadStarted;
+    await reader.end();
+
+    const runStarted = performance.now();
+    const run = await runBillRun(
+      { ...context, clock: frozenClock(monthlyRunAt) },
+      { at: monthlyRunAt, trigger: "cli", concurrency },
+    );
+    const runMilliseconds = performance.now() - runStarted;
+    await app.close();
+    if (run.status !== "completed" || run.errors > 0 || run.invoicesIssued !== subscriptionCount) {
+      throw new Error(
+        `the run ended ${run.status} with ${run.errors} errors and ${run.invoicesIssued} invoices`,
+      );
+    }
+    const check = await onServer(
+      databaseUrl(),
+      `select count(*)::int as invoices, count(distinct number)::int as numbers from invoices where issued_at = '${monthlyRunAt.toISOString()}' and status = 'open'`,
+    );
+    if (check.rows[0].invoices !== subscriptionCount || check.rows[0].numbers !== subscriptionCount) {
+      throw new Error(
+        `expected ${subscriptionCount} finalized, numbered invoices, found ${JSON.stringify(check.rows[0])}`,
+      );
+    }
+
+    const invoicesPerSecond = run.invoicesIssued / (runMilliseconds / 1000);
+    const ratio = runMilliseconds / bulkReadMilliseconds;
+    const pointRatio = runMilliseconds / pointReadMilliseconds;
+    process.stdout.write(
+      `  bill run (${concurrency} customers at a time): ${run.invoicesIssued.toLocaleString("en-US")} invoices in ${seconds(runMilliseconds)}, ` +
+        `${Math.round(invoicesPerSecond).toLocaleString("en-US")} invoices/s (target: under 60 s)\n`,
+    );
+    process.stdout.write(
+      `  baseline, reading the rows it needs in two queries (${rowsRead.toLocaleString("en-US")} rows): ${seconds(bulkReadMilliseconds)}; ratio ${ratio.toFixed(1)}\n`,
+    );
+    process.stdout.write(
+      `  the same rows read customer by customer (point queries, one connection): ${seconds(pointReadMilliseconds)}; ratio ${pointRatio.toFixed(1)}\n`,
+    );
+    process.stdout.write(
+      `${JSON.stringify({
+        benchmark: "billrun",
+        subscriptions: subscriptionCount,
+        invoices: run.invoicesIssued,
+        concurrency,
+        run_seconds: Number((runMilliseconds / 1000).toFixed(2)),
+        invoices_per_second: Math.round(invoicesPerSecond),
+        baseline_read_seconds: Number((bulkReadMilliseconds / 1000).toFixed(3)),
+        ratio_to_baseline: Number(ratio.toFixed(1)),
+        point_read_seconds: Number((pointReadMilliseconds / 1000).toFixed(2)),
+        ratio_to_point_reads: Number(pointRatio.toFixed(1)),
+      })}\n`,
+    );
+  } finally {
+    await handle.close();
+  }
+} finally {
+  await onServer(serverUrl, `drop database if exists ${databaseName} with (force)`);
+}

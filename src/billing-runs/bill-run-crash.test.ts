@@ -1,0 +1,272 @@
+// Nothing lost, nothing twice: `fairbill bill-run` runs as a child process on
+// a fresh PGlite folder (or a fresh PostgreSQL database), is killed with
+// SIGKILL midway, twice, and is started again until it completes. Every
+// invoice due must then exist exactly once, with the amounts the plan gives,
+// and the finalized numbers must run 1..N with no gap and no repeat.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseKind, testPostgresUrl } from "../../test/support/test-database.ts";
+import { buildApplication, openMigratedDatabase } from "../app.ts";
+import { Decimal } from "../core/decimal.ts";
+import { createApiKey } from "../organizations/api-keys.ts";
+import { findOrCreateDefaultOrganization } from "../organizations/organizations.ts";
+import { systemClock } from "../platform/clock.ts";
+import { systemContext } from "../platform/context.ts";
+import type { DatabaseLocation } from "../platform/database/database.ts";
+
+const mainScript = join(import.meta.dirname, "..", "cli", "main.ts");
+// Enough customers that a kill lands midway on either database.
+const customerCount = testDatabaseKind === "pglite" ? 36 : 90;
+const start = "2031-01-01T00:00:00.000Z";
+const issueInstants = ["2031-01-01T00:00:00.000Z", "2031-02-01T00:00:00.000Z", "2031-03-01T00:00:00.000Z"];
+const billAt = "2031-03-01T06:00:00.000Z";
+const baseFee = new Decimal("10.00");
+const unitPrice = new Decimal("0.50");
+
+let location: DatabaseLocation;
+let childEnvironment: Record<string, string>;
+let cleanUp: () => Promise<void>;
+
+beforeAll(async () => {
+  if (testDatabaseKind === "pglite") {
+    const folder = mkdtempSync(join(tmpdir(), "fairbill-bill-run-"));
+    location = { kind: "pglite", dataDirectory: folder };
+    childEnvironment = { FAIRBILL_DATA_DIR: folder };
+    cleanUp = async () => rmSync(folder, { recursive: true, force: true });
+  } else {
+    const name = `fairbill_bill_run_${randomBytes(6).toString("hex")}`;
+    await runOnServer(`create database ${name}`);
+    const url = new URL(testPostgresUrl);
+    url.pathname = `/${name}`;
+    location = { kind: "postgres", connectionString: url.toString() };
+    childEnvironment = { DATABASE_URL: url.toString() };
+    cleanUp = async () => runOnServer(`drop database if exists ${name} with (force)`);
+  }
+});
+afterAll(async () => cleanUp?.());
+
+async function runOnServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testPostgresUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Events of customer `index` in month 1 and month 2 of its subscription. */
+const eventsOf = (index: number) => ({ first: (index % 7) + 1, second: (index % 3) + 2 });
+
+/**
+ * Through the API, on the database the CLI will use: a plan with a fixed fee
+ * in advance and a per-unit usage charge, customers subscribed from `start`,
+ * usage in both months, and the test clock left at `billAt`.
+ */
+async function seed(): Promise<void> {
+  const handle = await openMigratedDatabase(location);
+  const app = await buildApplication({ handle });
+  try {
+    const { organization } = await findOrCreateDefaultOrganization(handle.database, systemClock);
+    const context = systemContext({
+      organizationId: organization.id,
+      environmentId: organization.environments.test,
+      database: handle.database,
+      clock: systemClock,
+      actorName: "test",
+    });
+    const { secret } = await createApiKey(context, { name: "seed", role: "admin" });
+    const call = async (method: "GET" | "POST", url: string, payload?: unknown) => {
+      const response = await app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${secret}` },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+      if (response.statusCode >= 300)
+        throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+      return response.json();
+    };
+    await call("POST", "/v1/test-clock", { frozen_at: start });
+    await call("POST", "/v1/meters", {
+      code: "calls",
+      name: "Calls",
+      event_name: "call",
+      aggregation: "count",
+    });
+    const plan = await call("POST", "/v1/plans", {
+      code: "crash-plan",
+      name: "Crash plan",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [
+          { id: "base", type: "fixed", amount: baseFee.toFixed(2), timing: "in_advance" },
+          { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: unitPrice.toFixed(2) },
+        ],
+      },
+    });
+    await call("POST", `/v1/plans/${plan.id}/versions/1/publish`, {});
+    for (let index = 0; index < customerCount; index++) {
+      const customer = await call("POST", "/v1/customers", {
+        external_id: `crash-${index}`,
+        currency: "USD",
+        timezone: "UTC",
+      });
+      await call("POST", "/v1/subscriptions", {
+        customer_id: customer.id,
+        plan_id: plan.id,
+        start_at: start,
+      });
+    }
+    const sendMonth = async (month: "first" | "second", day: string) => {
+      await call("POST", "/v1/test-clock", { frozen_at: `${day}T12:00:00Z` });
+      const events = [];
+      for (let index = 0; index < customerCount; index++) {
+        for (let event = 0; event < eventsOf(index)[month]; event++) {
+          events.push({
+            id: `${month}-${index}-${event}`,
+            customer: `crash-${index}`,
+            name: "call",
+            timestamp: `${day}T10:00:00Z`,
+          });
+        }
+      }
+      for (let offset = 0; offset < events.length; offset += 500) {
+        const result = await call("POST", "/v1/events/batch", { events: events.slice(offset, offset + 500) });
+        expect(result.rejected).toEqual([]);
+      }
+    };
+    await sendMonth("first", "2031-01-20");
+    await sendMonth("second", "2031-02-20");
+    await call("POST", "/v1/test-clock", { frozen_at: billAt });
+  } finally {
+    await app.close();
+    await handle.close();
+  }
+}
+
+type CliRun = { process: ChildProcess; stdout: string; stderr: string; exited: Promise<number | null> };
+
+function startBillRun(): CliRun {
+  const child = spawn(process.execPath, [mainScript, "bill-run", "--at", billAt, "--environment", "test"], {
+    env: { ...process.env, ...childEnvironment, LOG_LEVEL: "silent" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const run: CliRun = {
+    process: child,
+    stdout: "",
+    stderr: "",
+    exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))),
+  };
+  child.stdout?.on("data", (chunk: Buffer) => {
+    run.stdout += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    run.stderr += chunk.toString();
+  });
+  return run;
+}
+
+/** Kills the run with SIGKILL as soon as its progress (plain lines on a pipe) reaches `percent`. */
+async function killAt(run: CliRun, percent: number): Promise<void> {
+  const reached = () =>
+    [...run.stderr.matchAll(/^Billing: (\d+)%/gm)].some((match) => Number(match[1]) >= percent);
+  let exitCode: number | null | undefined;
+  void run.exited.then((code) => {
+    exitCode = code;
+  });
+  while (!reached()) {
+    if (exitCode !== undefined)
+      throw new Error(`bill-run ended (${exitCode}) before ${percent}%:\n${run.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  run.process.kill("SIGKILL");
+  await run.exited;
+}
+
+type StoredInvoice = {
+  customer: string;
+  issued_at: Date;
+  status: string;
+  number: string | null;
+  total: string;
+};
+
+async function storedInvoices(): Promise<StoredInvoice[]> {
+  const handle = await openMigratedDatabase(location);
+  try {
+    return await handle.database
+      .selectFrom("invoices")
+      .innerJoin("customers", "customers.id", "invoices.customer_id")
+      .select([
+        "customers.external_id as customer",
+        "invoices.issued_at",
+        "invoices.status",
+        "invoices.number",
+        "invoices.total",
+      ])
+      .orderBy("invoices.number")
+      .execute();
+  } finally {
+    await handle.close();
+  }
+}
+
+describe("a bill run killed midway", () => {
+  it("issues each invoice exactly once, numbered without gaps, once run again", {
+    timeout: 600_000,
+  }, async () => {
+    await seed();
+    const expectedCount = customerCount * issueInstants.length;
+
+    const first = startBillRun();
+    await killAt(first, 25);
+    const afterFirstKill = await storedInvoices();
+    expect(afterFirstKill.length).toBeGreaterThan(0);
+    expect(afterFirstKill.length).toBeLessThan(expectedCount);
+
+    const second = startBillRun();
+    await killAt(second, 30);
+    const afterSecondKill = await storedInvoices();
+    expect(afterSecondKill.length).toBeGreaterThan(afterFirstKill.length);
+    expect(afterSecondKill.length).toBeLessThan(expectedCount);
+
+    const last = startBillRun();
+    expect(await last.exited, last.stderr).toBe(0);
+    const summary = JSON.parse(last.stdout);
+    expect(summary).toMatchObject({ status: "completed", errors: 0, trigger: "cli", at: billAt });
+    // The last run found only the customers the killed runs had not finished.
+    expect(summary.customers_total).toBeLessThan(customerCount);
+
+    const invoices = await storedInvoices();
+    // None missing, none twice: one invoice per customer and issue instant, with the plan's amounts.
+    const expected = new Map<string, Decimal>();
+    for (let index = 0; index < customerCount; index++) {
+      const usage = eventsOf(index);
+      expected.set(`crash-${index} ${issueInstants[0]}`, baseFee);
+      expected.set(`crash-${index} ${issueInstants[1]}`, baseFee.plus(unitPrice.times(usage.first)));
+      expected.set(`crash-${index} ${issueInstants[2]}`, baseFee.plus(unitPrice.times(usage.second)));
+    }
+    const actual = new Map<string, Decimal>();
+    for (const invoice of invoices) {
+      const key = `${invoice.customer} ${new Date(invoice.issued_at).toISOString()}`;
+      expect(actual.has(key), `${key} issued twice`).toBe(false);
+      actual.set(key, new Decimal(invoice.total));
+    }
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [key, total] of expected) expect(actual.get(key)?.toFixed(2), key).toBe(total.toFixed(2));
+
+    // Every invoice finalized, numbered 1..N under one prefix with no gap and no repeat.
+    expect(invoices.every((invoice) => invoice.status === "open")).toBe(true);
+    const numbers = invoices.map((invoice) => /^(.*)-(\d+)$/.exec(invoice.number ?? ""));
+    expect(new Set(numbers.map((match) => match?.[1])).size).toBe(1);
+    const sequence = numbers.map((match) => Number(match?.[2])).sort((left, right) => left - right);
+    expect(sequence).toEqual(Array.from({ length: expectedCount }, (_, index) => index + 1));
+  });
+});

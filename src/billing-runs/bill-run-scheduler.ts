@@ -1,0 +1,131 @@
+// The bill run's schedule in `fairbill serve`: every minute, one
+// `bill_run.tick` job per environment goes into the job queue (its unique key
+// names the environment and the minute, so two servers enqueue it once). The
+// tick bills the environment up to its own "now" (its test clock, or real
+// time), which catches every subscription at its period boundary: the
+// boundaries themselves are computed by the engine in each customer's time
+// zone and kept as the subscription's next billing instant. Ticks with
+// nothing due only write the expiry of credit grants, and create no bill run.
+import { expireCredits } from "../credits/credit-expiry.ts";
+import type { Clock } from "../platform/clock.ts";
+import { type Logger, systemContext, type TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import type { JobHandler } from "../platform/jobs/job-worker.ts";
+import { customersDueForBilling } from "../subscriptions/billable-subscriptions.ts";
+import { hasRunInProgress, runBillRun } from "./bill-run.ts";
+import { clockForEnvironment } from "./test-clock.ts";
+
+export const billRunTickKind = "bill_run.tick";
+const tickEveryMilliseconds = 60_000;
+
+type SchedulerOptions = {
+  database: Database;
+  /** Real time; each environment's own clock is read from it through its test clock. */
+  clock: Clock;
+  logger: Logger;
+  /** Customers billed side by side by a scheduled run (more than one helps on PostgreSQL only). */
+  concurrency?: number;
+};
+
+/** The job handlers of the bill run, for the job worker. */
+export function billRunJobHandlers(options: SchedulerOptions): Record<string, JobHandler> {
+  return {
+    [billRunTickKind]: {
+      // A failed tick is not retried: the next minute's tick does the same work.
+      retryDelaysSeconds: [],
+      handle: async (job) => {
+        if (job.scope === null) throw new Error(`A ${billRunTickKind} job must name its environment.`);
+        await billEnvironmentNow(options, job.scope);
+      },
+    },
+  };
+}
+
+async function billEnvironmentNow(options: SchedulerOptions, scope: TenantScope): Promise<void> {
+  const { database } = options;
+  // A run still going (from the CLI, a test clock, or a long previous tick) is left to finish.
+  if (await hasRunInProgress(database, scope)) return;
+  const clock = await clockForEnvironment(database, scope, options.clock);
+  const at = clock.now();
+  const [anyCustomer] = await customersDueForBilling(database, scope, at, 1);
+  if (anyCustomer === undefined) {
+    await expireCredits(database, scope, at);
+    return;
+  }
+  const context = systemContext({ ...scope, database, clock, actorName: "bill-run", logger: options.logger });
+  const run = await runBillRun(context, {
+    at,
+    trigger: "schedule",
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
+  options.logger.info(
+    {
+      bill_run_id: run.id,
+      environment_id: scope.environmentId,
+      invoices_issued: run.invoicesIssued,
+      errors: run.errors,
+    },
+    "bill run completed",
+  );
+}
+
+export type BillRunScheduler = {
+  start(): void;
+  stop(): void;
+  /** Enqueues the tick of every environment for the minute of `now`; returns how many were new. */
+  enqueueTicks(now: Date): Promise<number>;
+};
+
+export function createBillRunScheduler(options: Omit<SchedulerOptions, "concurrency">): BillRunScheduler {
+  const { database, clock, logger } = options;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function enqueueTicks(now: Date): Promise<number> {
+    const minute = new Date(Math.floor(now.getTime() / tickEveryMilliseconds) * tickEveryMilliseconds);
+    const environments = await database
+      .selectFrom("environments")
+      .select(["id", "organization_id"])
+      .execute();
+    let created = 0;
+    for (const environment of environments) {
+      const job = await enqueueJob(database, {
+        kind: billRunTickKind,
+        payload: {},
+        scope: { organizationId: environment.organization_id, environmentId: environment.id },
+        runAt: minute,
+        uniqueKey: `${billRunTickKind}:${environment.id}:${minute.toISOString()}`,
+      });
+      if (job.created) created += 1;
+    }
+    return created;
+  }
+
+  function scheduleNext(): void {
+    const now = clock.now().getTime();
+    const untilNextMinute = tickEveryMilliseconds - (now % tickEveryMilliseconds);
+    timer = setTimeout(() => {
+      enqueueTicks(clock.now())
+        .catch((error: unknown) => logger.error({ err: error }, "could not enqueue the bill run's ticks"))
+        .finally(() => {
+          if (timer !== undefined) scheduleNext();
+        });
+    }, untilNextMinute);
+    timer.unref();
+  }
+
+  return {
+    start() {
+      if (timer !== undefined) return;
+      enqueueTicks(clock.now()).catch((error: unknown) =>
+        logger.error({ err: error }, "could not enqueue the bill run's ticks"),
+      );
+      scheduleNext();
+    },
+    stop() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+    enqueueTicks,
+  };
+}

@@ -1,0 +1,336 @@
+// A bill run: every customer of an environment with something due at `at`
+// gets its invoices brought up to date, one customer at a time (or a few side
+// by side on PostgreSQL). Each customer is billed by invoicing's
+// `billCustomerDue`, whose transactions and unique keys make every invoice
+// exactly once: a run killed at any point and started again finds the billed
+// customers no longer due and issues only what is missing. This module keeps
+// the operator's record: how far the run got, what it issued, and which
+// customers failed (each with its error; the run goes on past them).
+
+import { sql } from "kysely";
+import { expireCredits } from "../credits/credit-expiry.ts";
+import { billCustomerDue } from "../invoicing/bill-customer.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { FairbillError } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { customersDueForBilling } from "../subscriptions/billable-subscriptions.ts";
+import type { BillRunStatus, BillRunTrigger } from "./tables.ts";
+
+export type BillRunProgress = {
+  customersTotal: number;
+  customersDone: number;
+  invoicesIssued: number;
+  invoicesFinalized: number;
+  /** Customers that could not be billed. */
+  errors: number;
+};
+
+export type BillRun = BillRunProgress & {
+  id: string;
+  at: Date;
+  trigger: BillRunTrigger;
+  status: BillRunStatus;
+  failure: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+};
+
+export type BillRunInput = {
+  at: Date;
+  trigger: BillRunTrigger;
+  /** Customers billed side by side; more than one only helps on PostgreSQL. */
+  concurrency?: number;
+  /** Called after each customer, for progress bars. */
+  onProgress?: (progress: BillRunProgress) => void;
+};
+
+/** A run whose record has not moved for this long was interrupted (its process died). */
+const interruptedAfterSeconds = 120;
+const customersPerPage = 1000;
+const progressWriteMilliseconds = 1000;
+
+/** Bills every customer of the context's environment with something due at `input.at`. */
+export async function runBillRun(context: RequestContext, input: BillRunInput): Promise<BillRun> {
+  const { database } = context;
+  await markInterruptedRuns(database, context);
+  await expireCreditsBefore(context, input.at);
+  const customerIds = await dueCustomerIds(database, context, input.at);
+
+  const id = newId("billRun");
+  await database
+    .insertInto("bill_runs")
+    .values({
+      id,
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      at: input.at,
+      trigger: input.trigger,
+      customers_total: customerIds.length,
+    })
+    .execute();
+
+  const progress: BillRunProgress = {
+    customersTotal: customerIds.length,
+    customersDone: 0,
+    invoicesIssued: 0,
+    invoicesFinalized: 0,
+    errors: 0,
+  };
+  let progressWrite: Promise<void> = Promise.resolve();
+  const writeProgress = () => {
+    progressWrite = progressWrite.then(() => recordProgress(database, id, progress));
+    return progressWrite;
+  };
+  // The record moves once a second rather than once a customer: a run of
+  // 10,000 customers should not spend its time updating one row.
+  const progressTimer = setInterval(() => {
+    writeProgress().catch((error: unknown) =>
+      context.logger.warn({ err: error, bill_run_id: id }, "could not record bill run progress"),
+    );
+  }, progressWriteMilliseconds);
+  progressTimer.unref();
+
+  try {
+    let next = 0;
+    const billNextCustomers = async () => {
+      for (let index = next++; index < customerIds.length; index = next++) {
+        const customerId = customerIds[index] as string;
+        try {
+          const billed = await billCustomerDue(context, customerId, input.at);
+          progress.invoicesIssued += billed.issued;
+          progress.invoicesFinalized += billed.finalized;
+        } catch (error) {
+          progress.errors += 1;
+          await recordCustomerError(database, context, id, customerId, error);
+        }
+        progress.customersDone += 1;
+        input.onProgress?.({ ...progress });
+      }
+    };
+    const concurrency = Math.max(1, Math.min(input.concurrency ?? 1, customerIds.length));
+    await Promise.all(Array.from({ length: concurrency }, billNextCustomers));
+    clearInterval(progressTimer);
+    await progressWrite;
+    return await finishRun(database, id, progress, { status: "completed", failure: null });
+  } catch (error) {
+    clearInterval(progressTimer);
+    await progressWrite.catch(() => {});
+    const failure = describeError(error).message;
+    await finishRun(database, id, progress, { status: "failed", failure }).catch((recordError: unknown) =>
+      context.logger.error({ err: recordError, bill_run_id: id }, "could not record the bill run's failure"),
+    );
+    throw error;
+  }
+}
+
+/** The bill runs of an environment, newest first. */
+export async function listBillRuns(
+  context: RequestContext,
+  page: { limit: number; beforeId: string | undefined },
+): Promise<BillRun[]> {
+  let query = context.database
+    .selectFrom("bill_runs")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .orderBy("id", "desc")
+    .limit(page.limit + 1);
+  if (page.beforeId !== undefined) query = query.where("id", "<", page.beforeId);
+  return (await query.execute()).map(billRunOf);
+}
+
+export type BillRunError = { customerId: string; code: string; message: string; occurredAt: Date };
+
+/** A bill run with the customers it could not bill. */
+export async function getBillRun(
+  context: RequestContext,
+  billRunId: string,
+): Promise<BillRun & { customerErrors: BillRunError[] }> {
+  const row = await context.database
+    .selectFrom("bill_runs")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", billRunId)
+    .executeTakeFirst();
+  if (!row)
+    throw new FairbillError({
+      code: "not_found",
+      status: 404,
+      detail: `No bill run with id "${billRunId}".`,
+    });
+  const errors = await context.database
+    .selectFrom("bill_run_errors")
+    .selectAll()
+    .where("bill_run_id", "=", billRunId)
+    .where("environment_id", "=", context.environmentId)
+    .orderBy("customer_id")
+    .execute();
+  return {
+    ...billRunOf(row),
+    customerErrors: errors.map((error) => ({
+      customerId: error.customer_id,
+      code: error.code,
+      message: error.message,
+      occurredAt: new Date(error.occurred_at),
+    })),
+  };
+}
+
+/** True when a run of the environment is in progress (its record moved within the interrupt threshold). */
+export async function hasRunInProgress(database: Database, scope: TenantScope): Promise<boolean> {
+  const row = await database
+    .selectFrom("bill_runs")
+    .select("id")
+    .where("environment_id", "=", scope.environmentId)
+    .where("organization_id", "=", scope.organizationId)
+    .where("status", "=", "running")
+    .where(sql<boolean>`updated_at >= now() - make_interval(secs => ${interruptedAfterSeconds})`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The ids of every customer with something due at `at`, read before billing starts so the run knows its size. */
+async function dueCustomerIds(database: Database, scope: TenantScope, at: Date): Promise<string[]> {
+  const ids: string[] = [];
+  for (;;) {
+    const page = await customersDueForBilling(database, scope, at, customersPerPage, ids.at(-1));
+    ids.push(...page);
+    if (page.length < customersPerPage) return ids;
+  }
+}
+
+// Expired grants already count for nothing in an invoice (balances ignore
+// them); the expiry entries only make the ledger say so. A failure here is
+// logged and does not hold billing back.
+async function expireCreditsBefore(context: RequestContext, at: Date): Promise<void> {
+  try {
+    await expireCredits(context.database, context, at);
+  } catch (error) {
+    context.logger.error({ err: error }, "could not write the expiry of credit grants before the bill run");
+  }
+}
+
+// A run whose process died stays `running`; the next run of the environment
+// closes it as failed once it has not moved for the threshold.
+async function markInterruptedRuns(database: Database, scope: TenantScope): Promise<void> {
+  await database
+    .updateTable("bill_runs")
+    .set({
+      status: "failed",
+      failure: `interrupted: the run stopped reporting progress for more than ${interruptedAfterSeconds} seconds`,
+      finished_at: sql<Date>`now()`,
+    })
+    .where("environment_id", "=", scope.environmentId)
+    .where("organization_id", "=", scope.organizationId)
+    .where("status", "=", "running")
+    .where(sql<boolean>`updated_at < now() - make_interval(secs => ${interruptedAfterSeconds})`)
+    .execute();
+}
+
+async function recordProgress(database: Database, id: string, progress: BillRunProgress): Promise<void> {
+  await database
+    .updateTable("bill_runs")
+    .set({ ...progressColumns(progress), updated_at: sql<Date>`now()` })
+    .where("id", "=", id)
+    .where("status", "=", "running")
+    .execute();
+}
+
+async function recordCustomerError(
+  database: Database,
+  context: RequestContext,
+  billRunId: string,
+  customerId: string,
+  error: unknown,
+): Promise<void> {
+  const { code, message } = describeError(error);
+  context.logger.warn(
+    { err: error, bill_run_id: billRunId, customer_id: customerId },
+    "could not bill a customer",
+  );
+  await database
+    .insertInto("bill_run_errors")
+    .values({
+      bill_run_id: billRunId,
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      customer_id: customerId,
+      code,
+      message,
+    })
+    .onConflict((conflicting) => conflicting.columns(["bill_run_id", "customer_id"]).doNothing())
+    .execute();
+}
+
+async function finishRun(
+  database: Database,
+  id: string,
+  progress: BillRunProgress,
+  outcome: { status: "completed" | "failed"; failure: string | null },
+): Promise<BillRun> {
+  const row = await database
+    .updateTable("bill_runs")
+    .set({
+      ...progressColumns(progress),
+      status: outcome.status,
+      failure: outcome.failure,
+      updated_at: sql<Date>`now()`,
+      finished_at: sql<Date>`now()`,
+    })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return billRunOf(row);
+}
+
+function progressColumns(progress: BillRunProgress) {
+  return {
+    customers_done: progress.customersDone,
+    invoices_issued: progress.invoicesIssued,
+    invoices_finalized: progress.invoicesFinalized,
+    errors: progress.errors,
+  };
+}
+
+type BillRunRow = {
+  id: string;
+  at: Date | string;
+  trigger: BillRunTrigger;
+  status: BillRunStatus;
+  customers_total: number;
+  customers_done: number;
+  invoices_issued: number;
+  invoices_finalized: number;
+  errors: number;
+  failure: string | null;
+  started_at: Date | string;
+  finished_at: Date | string | null;
+};
+
+function billRunOf(row: BillRunRow): BillRun {
+  return {
+    id: row.id,
+    at: new Date(row.at),
+    trigger: row.trigger,
+    status: row.status,
+    customersTotal: row.customers_total,
+    customersDone: row.customers_done,
+    invoicesIssued: row.invoices_issued,
+    invoicesFinalized: row.invoices_finalized,
+    errors: row.errors,
+    failure: row.failure,
+    startedAt: new Date(row.started_at),
+    finishedAt: row.finished_at === null ? null : new Date(row.finished_at),
+  };
+}
+
+const messageLimit = 2000;
+
+function describeError(error: unknown): { code: string; message: string } {
+  if (error instanceof FairbillError)
+    return { code: error.code, message: error.detail.slice(0, messageLimit) };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: "unexpected_error", message: message.slice(0, messageLimit) };
+}

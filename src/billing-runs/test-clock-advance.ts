@@ -1,0 +1,15 @@
+// Advancing a test clock: move it forward, then run the environment's bill
+// run at the new instant with the environment's context reading that instant,
+// so the caller sees at once what the months in between issued.
+import type { RequestContext } from "../platform/context.ts";
+import { type BillRun, runBillRun } from "./bill-run.ts";
+import { frozenClock, moveTestClockForward, type TestClock } from "./test-clock.ts";
+
+export async function advanceTestClock(
+  context: RequestContext,
+  to: Date,
+): Promise<{ testClock: TestClock; billRun: BillRun }> {
+  const testClock = await moveTestClockForward(context, to);
+  const billRun = await runBillRun({ ...context, clock: frozenClock(to) }, { at: to, trigger: "test_clock" });
+  return { testClock, billRun };
+}
