@@ -31,6 +31,7 @@ import { createHttpServer, type FairbillApp, type RouteModule } from "./platform
 import { createJobWorker, type JobHandler } from "./platform/jobs/job-worker.ts";
 import { registerSimulationRoutes } from "./simulation/simulation-routes.ts";
 import { registerSubscriptionRoutes } from "./subscriptions/subscription-routes.ts";
+import { registerTaxRoutes } from "./taxes/tax-routes.ts";
 
 const packageJson = createRequire(import.meta.url)("../package.json") as { version: string };
 const fairbillVersion = packageJson.version;
@@ -55,6 +56,7 @@ const routeModules: RouteModule[] = [
   registerInvoiceRoutes,
   registerWebhookRoutes,
   registerEmailRoutes,
+  registerTaxRoutes,
 ];
 
 export function databaseLocationOf(configuration: Configuration): DatabaseLocation {

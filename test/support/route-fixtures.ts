@@ -445,6 +445,39 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   "GET /v1/emails": {},
   "GET /v1/emails/{id}": { params: async (tenant) => ({ id: await emailId(tenant) }) },
+  "POST /v1/tax-rates": { body: () => ({ country: "DE", name: "VAT", percent: "19" }) },
+  "GET /v1/tax-rates": {},
+  "GET /v1/tax-rates/{id}": {
+    params: async (tenant) => ({
+      id: (await tenant.admin.post("/v1/tax-rates", { country: "FR", name: "TVA", percent: "20" })).body.id,
+    }),
+  },
+  "PATCH /v1/tax-rates/{id}": {
+    params: async (tenant) => ({
+      id: (await tenant.admin.post("/v1/tax-rates", { country: "FR", name: "TVA", percent: "20" })).body.id,
+    }),
+    body: () => ({ archived: true }),
+  },
+  "POST /v1/customers/{id}/tax-exemption": {
+    params: async (tenant) => ({ id: await customerId(tenant) }),
+    body: () => ({ reason: "Registered charity", certificate_id: "CH-2026-001" }),
+  },
+  "GET /v1/customers/{id}/tax-exemption": {
+    params: async (tenant) => {
+      const id = await customerId(tenant);
+      await tenant.admin.post(`/v1/customers/${id}/tax-exemption`, { reason: "Registered charity" });
+      return { id };
+    },
+  },
+  "DELETE /v1/customers/{id}/tax-exemption": {
+    params: async (tenant) => {
+      const id = await customerId(tenant);
+      await tenant.admin.post(`/v1/customers/${id}/tax-exemption`, { reason: "Registered charity" });
+      return { id };
+    },
+  },
+  "GET /v1/tax-settings": {},
+  "PUT /v1/tax-settings": { body: () => ({ tax_provider: { type: "built_in" } }) },
   "POST /v1/customers/{id}/credit-grants": {
     params: async (tenant) => ({ id: await customerId(tenant) }),
     body: () => ({ name: "Credits", amount: "10", currency: "USD", type: "promotional" }),
