@@ -435,6 +435,11 @@ describe("the catalog in the console", () => {
       name: "Catalog Acme",
       currency: "USD",
     })) as { id: string };
+    const growthPlan = (await harness.api("GET", await versionPath("growth", 1))) as { plan_id: string };
+    const subscription = (await harness.api("POST", "/v1/subscriptions", {
+      customer_id: customer.id,
+      plan_id: growthPlan.plan_id,
+    })) as { id: string };
     await operator.goto(`${harness.baseUrl}/customers/${customer.id}`);
     await heading(operator, "Catalog Acme");
 
@@ -462,8 +467,9 @@ describe("the catalog in the console", () => {
 
     const overrides = operator.getByRole("region", { name: "Price overrides" });
     await overrides.getByText(/No price overrides/).waitFor();
-    await overrides.getByLabel("Subscription id").fill("sub_contract_1");
-    await overrides.getByLabel("Plan", { exact: true }).selectOption("growth");
+    // Choosing the subscription chooses its plan.
+    await overrides.getByLabel("Subscription", { exact: true }).selectOption(subscription.id);
+    expect(await overrides.getByLabel("Plan", { exact: true }).inputValue()).toBe("growth");
     await overrides.getByLabel("Charge", { exact: true }).selectOption("api_calls");
     // Only the overrides that fit a graduated charge are offered.
     const types = await overrides.getByLabel("Override", { exact: true }).locator("option").allTextContents();
@@ -478,11 +484,10 @@ describe("the catalog in the console", () => {
     await row
       .getByText("Tiers: up to 5,000 units: $0.00 per unit; over 5,000 units: $0.001 per unit")
       .waitFor();
-    expect(await row.textContent()).toContain("sub_contract_1");
+    expect(await row.textContent()).toContain(subscription.id);
 
     // A discount beyond 100% is the API's refusal, shown on the percent field.
-    await overrides.getByLabel("Subscription id").fill("sub_contract_1");
-    await overrides.getByLabel("Plan", { exact: true }).selectOption("growth");
+    await overrides.getByLabel("Subscription", { exact: true }).selectOption(subscription.id);
     await overrides.getByLabel("Charge", { exact: true }).selectOption("base");
     await overrides.getByLabel("Override", { exact: true }).selectOption("percentage_discount");
     await overrides.getByLabel("Percent off").fill("120");

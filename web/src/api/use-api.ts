@@ -112,10 +112,11 @@ export function usePagedList<Item>(path: string): PagedList<Item> {
 
 /**
  * Every item of a list route, page after page (up to `maximumPages`): for the
- * short lists a form chooses from, such as meters or features.
+ * short lists a form chooses from, such as meters or features. Nothing is
+ * asked while `path` is null.
  */
 export function useAllPages<Item>(
-  path: string,
+  path: string | null,
   maximumPages = 10,
 ): ResourceState<Item[]> & { reload: () => void } {
   const [state, setState] = useState<ResourceState<Item[]>>({ status: "loading" });
@@ -123,6 +124,7 @@ export function useAllPages<Item>(
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: generation is how reload asks for a new request
   useEffect(() => {
+    if (path === null) return;
     const controller = new AbortController();
     setState({ status: "loading" });
     const separator = path.includes("?") ? "&" : "?";

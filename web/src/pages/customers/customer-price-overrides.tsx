@@ -6,6 +6,7 @@
 import { type FormEvent, useCallback, useMemo, useRef } from "react";
 import { apiRequest } from "../../api/api-client.ts";
 import type { Customer } from "../../api/api-types.ts";
+import type { Subscription } from "../../api/billing-types.ts";
 import type {
   Charge,
   OverrideType,
@@ -125,7 +126,12 @@ export function CustomerPriceOverrides({ customer }: { customer: Customer }) {
       )}
       <ListFooter list={list} noun={["override", "overrides"]} />
       {can(session, "catalog:write") && (
-        <OverrideForm customer={customer} path={path} onCreated={list.reload} />
+        <OverrideForm
+          customer={customer}
+          path={path}
+          onCreated={list.reload}
+          listsSubscriptions={can(session, "billing:read")}
+        />
       )}
     </section>
   );
@@ -178,7 +184,7 @@ function instantOf(localValue: string): string {
 
 function checkOverride(values: OverrideValues) {
   const checks = new FieldChecks();
-  checks.required("subscription_id", values.subscription_id);
+  checks.required("subscription_id", values.subscription_id, "choose the subscription");
   checks.required("plan_code", values.plan_code, "choose a plan");
   checks.required("charge_id", values.charge_id, "choose a charge");
   const type = values.override.type;
@@ -203,11 +209,17 @@ function OverrideForm({
   customer,
   path,
   onCreated,
+  listsSubscriptions,
 }: {
   customer: Customer;
   path: string;
   onCreated: () => void;
+  /** Whether the key may list the customer's subscriptions to choose from (else the id is typed). */
+  listsSubscriptions: boolean;
 }) {
+  const subscriptions = useAllPages<Subscription>(
+    listsSubscriptions ? `/v1/subscriptions?customer_id=${encodeURIComponent(customer.id)}` : null,
+  );
   const plans = useAllPages<Plan>("/v1/plans");
   const form = useFormState<OverrideValues>(emptyOverride, checkOverride);
   const formElement = useRef<HTMLFormElement>(null);
@@ -306,17 +318,60 @@ function OverrideForm({
         summaryRef={summary}
       />
       {plans.status === "error" && <ErrorState error={plans.error} onRetry={plans.reload} />}
+      {subscriptions.status === "error" && (
+        <ErrorState error={subscriptions.error} onRetry={subscriptions.reload} />
+      )}
       {version.state.status === "error" && (
         <ErrorState error={version.state.error} onRetry={version.reload} />
       )}
       <div className="field-grid">
-        <TextField
-          {...form.bind("subscription_id")}
-          label="Subscription id"
-          required
-          autoComplete="off"
-          hint="The subscription whose price changes."
-        />
+        {listsSubscriptions ? (
+          <SelectField
+            {...form.bind("subscription_id")}
+            onValueChange={(value) => {
+              const subscription =
+                subscriptions.status === "ready"
+                  ? subscriptions.data.find((candidate) => candidate.id === value)
+                  : undefined;
+              form.restructure((draft) => {
+                draft.subscription_id = value;
+                // The override prices the subscription's current plan unless another is chosen.
+                if (subscription && draft.plan_code !== subscription.current_plan.plan_code) {
+                  draft.plan_code = subscription.current_plan.plan_code;
+                  draft.charge_id = "";
+                  draft.override.type = "";
+                }
+              });
+            }}
+            label="Subscription"
+            hint={
+              subscriptions.status === "ready" && subscriptions.data.length === 0
+                ? "This customer has no subscriptions: overrides apply to a subscription."
+                : undefined
+            }
+            options={[
+              {
+                value: "",
+                label:
+                  subscriptions.status === "loading" ? "Loading subscriptions…" : "Choose a subscription",
+              },
+              ...(subscriptions.status === "ready"
+                ? subscriptions.data.map((subscription) => ({
+                    value: subscription.id,
+                    label: `${subscription.current_plan.plan_code} v${subscription.current_plan.version}, ${subscription.status} (${subscription.id})`,
+                  }))
+                : []),
+            ]}
+          />
+        ) : (
+          <TextField
+            {...form.bind("subscription_id")}
+            label="Subscription id"
+            required
+            autoComplete="off"
+            hint="The subscription whose price changes (sub_…)."
+          />
+        )}
         <SelectField
           {...form.bind("plan_code")}
           onValueChange={(value) => choose("plan_code", value)}
