@@ -105,6 +105,14 @@ describe("plan version migrations", () => {
       [second, at("2026-02-10T00:00:00Z"), null],
       [third, at("2026-02-15T00:00:00Z"), null],
     ]);
+    // Each one's next invoice: version 1's 20.00 in advance, or version 2's 25.00.
+    for (const entry of preview.body.subscriptions) {
+      expect(entry.preview, entry.subscription_id).toMatchObject({
+        before: { issued_at: entry.at, total: "20.00" },
+        after: { issued_at: entry.at, total: "25.00" },
+        difference: "5.00",
+      });
+    }
     expect((await subscription(first)).changes).toEqual([]);
     expect((await tenant.admin.get(`/v1/plans/${planId}/migrations`)).body.data).toEqual([]);
 

@@ -2,11 +2,12 @@
 // another version, now, at the end of each one's current period, or at a
 // given instant. Each moved subscription gets a plan change on its timeline
 // pointing back at the migration; a subscription left out keeps its version
-// (grandfathered). A dry run changes nothing and lists the changes it would
-// record.
+// (grandfathered). A dry run changes nothing and previews, per subscription,
+// the first invoice the change alters, before and after, and the difference.
 
 import { findPlan, selectPlanVersions } from "../catalog/plan-store.ts";
 import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
+import { previewSubscriptionChange } from "../invoicing/invoice-previews.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
@@ -69,8 +70,17 @@ export async function createPlanMigration(
   const request: MigrationRequest = { planId: plan.id, from, to, input, now };
 
   if (input.dry_run === true) {
+    // Outside any transaction: the preview reads through context.database.
     const moves = await planMoves(context.database, context, request, false);
-    const subscriptions = moves.map((move) => movedEntry(move, null));
+    const subscriptions: MigratedSubscription[] = [];
+    for (const move of moves) {
+      const preview = await previewSubscriptionChange(context, move.subscription.row.id, {
+        type: "change_plan",
+        at: move.at.getTime(),
+        planCode: to.id,
+      });
+      subscriptions.push({ ...movedEntry(move, null), preview });
+    }
     return presentMigration(context, request, null, subscriptions);
   }
 
