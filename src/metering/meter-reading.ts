@@ -80,7 +80,7 @@ export function describeUnreadable(
  * so each key gets a one-letter tag instead: `s` for numbers and strings, `j`
  * for the JSON text of anything else.
  */
-function encodeValueKey(raw: unknown): string {
+export function encodeValueKey(raw: unknown): string {
   const key = propertyValueKey(raw);
   return key.startsWith("\u0000") ? `j${key.slice(1)}` : `s${key}`;
 }

@@ -1,0 +1,183 @@
+// The reads behind billing usage, one meter of one customer at a time: whole
+// hours of rollups summed per bucket by the database, distinct values counted
+// per slot, raw events of the ranges the rollups cannot answer (paged, in the
+// store's order), and the events at given instants (to pick a `latest`).
+// Instants the database hands back for a later lookup travel as its own text,
+// so they keep their full precision.
+import { sql } from "kysely";
+import type { Instant } from "../core/instant.ts";
+import type { TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import type { MeterUsagePlan } from "./billing-usage-plan.ts";
+import type { RollupBucket } from "./billing-usage-totals.ts";
+import type { InstantRange } from "./instant-ranges.ts";
+import { millisecondsPerHour } from "./rollup-cells.ts";
+import type { EventProperties } from "./tables.ts";
+
+/** Where a meter's rollups are: its stored id, and the versions that count as the billed meter does. */
+export type RollupSource = { meterId: string; versions: readonly number[] };
+
+const rawEventsPageSize = 5_000;
+
+function isoTexts(instants: readonly Instant[]): string[] {
+  return instants.map((instant) => new Date(instant).toISOString());
+}
+
+/** The rollups of the plan's whole hours, summed per bucket. */
+export async function sumRollupBuckets(
+  database: Database,
+  scope: TenantScope,
+  customerExternalId: string,
+  source: RollupSource,
+  plan: MeterUsagePlan,
+): Promise<RollupBucket[]> {
+  if (plan.rollupRanges.length === 0) return [];
+  // Per bucket (1-based, as width_bucket numbers them): where weighted changes are measured to, its slot's end.
+  const measureTo = plan.slotOfBucket.map((slot) => String(plan.slots[slot]?.end ?? 0));
+  const weighted =
+    plan.levelsStartAt === undefined
+      ? sql<string | null>`null`
+      : sql<string | null>`sum(hour.weighted_change + hour.value_sum
+          * ((${measureTo}::numeric[])[hour.bucket + 1]
+            - (extract(epoch from hour.hour_start) * 1000 + ${millisecondsPerHour})))::text`;
+  const { rows } = await sql<{
+    bucket: number;
+    event_count: string;
+    value_sum: string | null;
+    value_max: string | null;
+    latest_at: Date | null;
+    latest_at_text: string | null;
+    weighted: string | null;
+  }>`
+    select hour.bucket, sum(hour.event_count)::text as event_count, sum(hour.value_sum)::text as value_sum,
+      max(hour.value_max)::text as value_max, max(hour.latest_at) as latest_at,
+      max(hour.latest_at)::text as latest_at_text, ${weighted} as weighted
+    from (
+      select rollup.hour_start, rollup.event_count, rollup.value_sum, rollup.value_max, rollup.latest_at,
+        rollup.weighted_change,
+        width_bucket(rollup.hour_start, ${isoTexts(plan.boundaries)}::timestamptz[]) - 1 as bucket
+      from unnest(${isoTexts(plan.rollupRanges.map((range) => range.start))}::timestamptz[],
+          ${isoTexts(plan.rollupRanges.map((range) => range.end))}::timestamptz[]) as range(range_start, range_end)
+      join usage_rollups as rollup
+        on rollup.environment_id = ${scope.environmentId} and rollup.meter_id = ${source.meterId}
+        and rollup.customer_external_id = ${customerExternalId}
+        and rollup.hour_start >= range.range_start and rollup.hour_start < range.range_end
+      where rollup.meter_version = any(${[...source.versions]}::int[])
+    ) as hour
+    group by hour.bucket`.execute(database);
+  return rows.map((row) => ({
+    bucket: row.bucket,
+    eventCount: Number(row.event_count),
+    sum: row.value_sum,
+    maximum: row.value_max,
+    latestAt: row.latest_at?.getTime() ?? null,
+    latestAtText: row.latest_at_text,
+    weightedToSlotEnd: row.weighted,
+  }));
+}
+
+/** unique_count: distinct values per slot, over the rollups' recorded values and those of raw events. */
+export async function countDistinctPerSlot(
+  database: Database,
+  scope: TenantScope,
+  customerExternalId: string,
+  source: RollupSource | undefined,
+  plan: MeterUsagePlan,
+  rawKeys: readonly { slot: number; valueKey: string }[],
+): Promise<Map<number, number>> {
+  const rollupRanges = source === undefined ? [] : plan.rollupRanges;
+  if (rollupRanges.length === 0 && rawKeys.length === 0) return new Map();
+  const { rows } = await sql<{ slot: number; distinct_count: number }>`
+    select slot, count(distinct value_key)::int as distinct_count
+    from (
+      select (${[...plan.slotOfBucket]}::int[])[width_bucket(value.hour_start, ${isoTexts(plan.boundaries)}::timestamptz[])]
+          as slot,
+        value.value_key
+      from unnest(${isoTexts(rollupRanges.map((range) => range.start))}::timestamptz[],
+          ${isoTexts(rollupRanges.map((range) => range.end))}::timestamptz[]) as range(range_start, range_end)
+      join usage_unique_values as value
+        on value.environment_id = ${scope.environmentId} and value.meter_id = ${source?.meterId ?? ""}
+        and value.customer_external_id = ${customerExternalId}
+        and value.hour_start >= range.range_start and value.hour_start < range.range_end
+      where value.meter_version = any(${[...(source?.versions ?? [])]}::int[])
+      union all
+      select raw.slot, raw.value_key
+      from unnest(${rawKeys.map((key) => key.slot)}::int[], ${rawKeys.map((key) => key.valueKey)}::text[])
+        as raw(slot, value_key)
+    ) as slot_value
+    where slot >= 0
+    group by slot`.execute(database);
+  return new Map(rows.map((row) => [row.slot, row.distinct_count]));
+}
+
+export type RawEvent = { timestamp: Instant; properties: EventProperties };
+
+/**
+ * The customer's live (not voided) events of one name in the ranges, each at
+ * its latest revision, in the store's order: by timestamp, then the one
+ * received later, then by id. Read in pages (keyset on that order) so a long
+ * range never sits in memory whole.
+ */
+export async function forEachRawEvent(
+  database: Database,
+  scope: TenantScope,
+  query: { customerExternalId: string; eventName: string; ranges: readonly InstantRange[] },
+  visit: (event: RawEvent) => void,
+): Promise<void> {
+  for (const range of query.ranges) {
+    let after: { occurredAt: string; receivedAt: string; id: string } | undefined;
+    for (;;) {
+      const start = new Date(range.start).toISOString();
+      const { rows } = await sql<{
+        occurred_at: Date;
+        occurred_at_text: string;
+        received_at_text: string;
+        id: string;
+        properties: EventProperties;
+      }>`
+        select event.occurred_at, event.occurred_at::text as occurred_at_text,
+          event.received_at::text as received_at_text, event.id, event.properties
+        from events as event
+        where event.environment_id = ${scope.environmentId}
+          and event.customer_external_id = ${query.customerExternalId}
+          and event.occurred_at >= ${after === undefined ? sql`${start}::timestamptz` : sql`greatest(${start}::timestamptz, ${after.occurredAt}::timestamptz)`}
+          and event.occurred_at < ${new Date(range.end).toISOString()}::timestamptz
+          and event.name = ${query.eventName} and event.voided_at is null
+          ${
+            after === undefined
+              ? sql``
+              : sql`and (event.occurred_at, event.received_at, event.id)
+                  > (${after.occurredAt}::timestamptz, ${after.receivedAt}::timestamptz, ${after.id})`
+          }
+        order by event.occurred_at, event.received_at, event.id
+        limit ${rawEventsPageSize}`.execute(database);
+      for (const row of rows) visit({ timestamp: row.occurred_at.getTime(), properties: row.properties });
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < rawEventsPageSize) break;
+      after = { occurredAt: last.occurred_at_text, receivedAt: last.received_at_text, id: last.id };
+    }
+  }
+}
+
+/**
+ * The customer's live events of one name at each instant (given as the
+ * database prints it), in the store's order; `position` is the instant's
+ * index in the list.
+ */
+export async function eventsAtInstants(
+  database: Database,
+  scope: TenantScope,
+  query: { customerExternalId: string; eventName: string; instants: readonly string[] },
+): Promise<{ position: number; properties: EventProperties }[]> {
+  if (query.instants.length === 0) return [];
+  const { rows } = await sql<{ position: string; properties: EventProperties }>`
+    select instant.position, event.properties
+    from unnest(${[...query.instants]}::timestamptz[]) with ordinality as instant(at, position)
+    join events as event
+      on event.environment_id = ${scope.environmentId}
+      and event.customer_external_id = ${query.customerExternalId}
+      and event.occurred_at = instant.at
+    where event.name = ${query.eventName} and event.voided_at is null
+    order by event.occurred_at, event.received_at, event.id`.execute(database);
+  return rows.map((row) => ({ position: Number(row.position) - 1, properties: row.properties }));
+}

@@ -1,0 +1,245 @@
+// The running totals of one meter's usage windows, fed from two sources (the
+// hourly rollups summed per bucket by the database, and raw events one at a
+// time), and turned into the billing core's UsageAggregate with the core's
+// own arithmetic: the same exact sums, the same division for weighted_sum,
+// the same per-transaction fee. Pure.
+import type { Meter } from "../core/catalog.ts";
+import { Decimal, ONE_HUNDRED, ZERO } from "../core/decimal.ts";
+import type { Instant } from "../core/instant.ts";
+import { transactionFee } from "../core/pricing/percentage.ts";
+import { ExactSum } from "../core/usage/exact-sum.ts";
+import {
+  meterFilterOf,
+  type NumericValue,
+  ownProperty,
+  readNumericValue,
+  toDecimal,
+} from "../core/usage/usage-event.ts";
+import type { UsageAggregate, UsageWindow } from "../core/usage/usage-windows.ts";
+import { bucketOf, type MeterUsagePlan, needsEachEvent, type UsageSlot } from "./billing-usage-plan.ts";
+import { encodeValueKey } from "./meter-reading.ts";
+import type { EventProperties } from "./tables.ts";
+
+/** What a meter reads from an event it counts: a number, or the stored key of a distinct value. */
+export type EventReading = { numeric?: NumericValue; uniqueKey?: string };
+
+/**
+ * Reads events as the core's accumulator does: undefined for an event the
+ * meter does not count (a filter rejects it, or its property is missing or
+ * not numeric: the accumulator reports such an event and leaves it out).
+ */
+export function eventReaderOf(meter: Meter): (properties: EventProperties) => EventReading | undefined {
+  const passesFilters = meterFilterOf(meter.filters);
+  const property = meter.property ?? "";
+  switch (meter.aggregation) {
+    case "count":
+      return (properties) => (passesFilters(properties) ? {} : undefined);
+    case "unique_count":
+      return (properties) => {
+        if (!passesFilters(properties)) return undefined;
+        const raw = ownProperty(properties, property);
+        return raw === undefined ? undefined : { uniqueKey: encodeValueKey(raw) };
+      };
+    default:
+      return (properties) => {
+        if (!passesFilters(properties)) return undefined;
+        const numeric = readNumericValue(ownProperty(properties, property));
+        return numeric === undefined ? undefined : { numeric };
+      };
+  }
+}
+
+/** One bucket of whole hours as the database sums it (numeric columns as exact text). */
+export type RollupBucket = {
+  bucket: number;
+  eventCount: number;
+  sum: string | null;
+  maximum: string | null;
+  latestAt: Instant | null;
+  /** The same instant as the database prints it, to look its events up at full precision. */
+  latestAtText: string | null;
+  /** Σ change × milliseconds from the change to the end of the bucket's slot. */
+  weightedToSlotEnd: string | null;
+};
+
+type LatestCandidate = { at: Instant; value: NumericValue | undefined; atText: string | undefined };
+
+class SlotTotals {
+  readonly slot: UsageSlot;
+  eventCount = 0;
+  readonly sum = new ExactSum();
+  maximum: Decimal | undefined;
+  latest: LatestCandidate | undefined;
+  /** Σ change × milliseconds from the change to the slot's end (weighted_sum). */
+  readonly weighted = new ExactSum();
+  /** Per window key: the fees of a percentage charge priced event by event. */
+  readonly fees = new Map<string, Decimal>();
+  readonly rawUniqueKeys = new Set<string>();
+  distinctCount = 0;
+
+  constructor(slot: UsageSlot) {
+    this.slot = slot;
+  }
+}
+
+export class MeterUsageTotals {
+  readonly plan: MeterUsagePlan;
+  private readonly slots: SlotTotals[];
+  /** Per bucket, the changes a weighted_sum level sees (only kept for weighted_sum). */
+  private readonly bucketChanges: ExactSum[];
+  private readonly eachEventWindows: readonly (readonly UsageWindow[])[];
+
+  constructor(plan: MeterUsagePlan) {
+    this.plan = plan;
+    this.slots = plan.slots.map((slot) => new SlotTotals(slot));
+    this.bucketChanges = plan.levelsStartAt === undefined ? [] : plan.slotOfBucket.map(() => new ExactSum());
+    this.eachEventWindows = plan.slots.map((slot) => slot.windows.filter(needsEachEvent));
+  }
+
+  addRollupBucket(row: RollupBucket): void {
+    if (row.sum !== null && this.plan.levelsStartAt !== undefined) {
+      this.bucketChanges[row.bucket]?.add(new Decimal(row.sum));
+    }
+    const totals = this.slots[this.plan.slotOfBucket[row.bucket] ?? -1];
+    if (totals === undefined) return;
+    totals.eventCount += row.eventCount;
+    if (row.sum !== null) totals.sum.add(new Decimal(row.sum));
+    if (row.weightedToSlotEnd !== null) totals.weighted.add(new Decimal(row.weightedToSlotEnd));
+    if (row.maximum !== null) {
+      const maximum = new Decimal(row.maximum);
+      if (totals.maximum === undefined || maximum.greaterThan(totals.maximum)) totals.maximum = maximum;
+    }
+    if (row.latestAt !== null && (totals.latest === undefined || row.latestAt > totals.latest.at)) {
+      // Which event at that instant is the latest is settled from the events (see latestToLookUp).
+      totals.latest = { at: row.latestAt, value: undefined, atText: row.latestAtText ?? undefined };
+    }
+  }
+
+  /**
+   * Adds one raw event the meter counts. Events must come in the store's
+   * order, (timestamp, received at, id), so that among events sharing the
+   * latest timestamp the one that comes last wins, as in the core.
+   */
+  addEvent(reading: EventReading, timestamp: Instant): void {
+    const bucket = bucketOf(this.plan.boundaries, timestamp);
+    if (bucket < 0) return;
+    const value = reading.numeric;
+    if (value !== undefined && this.plan.levelsStartAt !== undefined) this.bucketChanges[bucket]!.add(value);
+    const slotIndex = this.plan.slotOfBucket[bucket]!;
+    const totals = this.slots[slotIndex];
+    if (totals === undefined) return;
+    totals.eventCount++;
+    if (reading.uniqueKey !== undefined) totals.rawUniqueKeys.add(reading.uniqueKey);
+    if (value === undefined) return;
+    totals.sum.add(value);
+    const decimal = toDecimal(value);
+    if (totals.maximum === undefined || decimal.greaterThan(totals.maximum)) totals.maximum = decimal;
+    if (totals.latest === undefined || timestamp >= totals.latest.at) {
+      totals.latest = { at: timestamp, value, atText: undefined };
+    }
+    if (this.plan.levelsStartAt !== undefined)
+      totals.weighted.add(weightedChange(value, totals.slot.end - timestamp));
+    for (const window of this.eachEventWindows[slotIndex]!) {
+      const fee = transactionFee(decimal, window.transactionPricing!);
+      totals.fees.set(window.key, (totals.fees.get(window.key) ?? ZERO).plus(fee));
+    }
+  }
+
+  /** The distinct values raw events gave each slot, for the database to count with the rollups' ones. */
+  rawUniqueKeys(): { slot: number; valueKey: string }[] {
+    return this.slots.flatMap((totals, slot) =>
+      [...totals.rawUniqueKeys].map((valueKey) => ({ slot, valueKey })),
+    );
+  }
+
+  setDistinctCount(slot: number, count: number): void {
+    const totals = this.slots[slot];
+    if (totals !== undefined) totals.distinctCount = count;
+  }
+
+  /** The instants (as the database prints them) at which a slot's latest event is still to be picked. */
+  latestToLookUp(): { slot: number; atText: string }[] {
+    const lookUps: { slot: number; atText: string }[] = [];
+    for (const [slot, totals] of this.slots.entries()) {
+      const latest = totals.latest;
+      if (latest !== undefined && latest.value === undefined && latest.atText !== undefined) {
+        lookUps.push({ slot, atText: latest.atText });
+      }
+    }
+    return lookUps;
+  }
+
+  setLatestValue(slot: number, value: NumericValue): void {
+    const latest = this.slots[slot]?.latest;
+    if (latest !== undefined) latest.value = value;
+  }
+
+  /** The aggregate of every window of the meter, as the core's accumulator would give it. */
+  collect(into: Map<string, UsageAggregate>): void {
+    const levels = this.openingLevels();
+    for (const [slotIndex, totals] of this.slots.entries()) {
+      for (const window of totals.slot.windows) {
+        into.set(window.key, this.aggregateOf(window, totals, levels[slotIndex]!));
+      }
+    }
+  }
+
+  private aggregateOf(window: UsageWindow, totals: SlotTotals, openingLevel: Decimal): UsageAggregate {
+    const eventCount = totals.eventCount;
+    const pricing = window.transactionPricing;
+    if (pricing !== undefined) {
+      const sum = totals.sum.total();
+      // Without a per-transaction bound, Σ (value × rate / 100 + fixed) is exactly this.
+      const transactionFees = needsEachEvent(window)
+        ? (totals.fees.get(window.key) ?? ZERO)
+        : sum.times(pricing.rate).dividedBy(ONE_HUNDRED).plus(pricing.fixedFee.times(eventCount));
+      return { quantity: sum, eventCount, transactionFees };
+    }
+    switch (this.plan.meter.aggregation) {
+      case "count":
+        return { quantity: new Decimal(eventCount), eventCount };
+      case "sum":
+        return { quantity: totals.sum.total(), eventCount };
+      case "max":
+        return { quantity: totals.maximum ?? ZERO, eventCount };
+      case "latest": {
+        const value = totals.latest?.value;
+        return { quantity: value === undefined ? ZERO : toDecimal(value), eventCount };
+      }
+      case "unique_count":
+        return { quantity: new Decimal(totals.distinctCount), eventCount };
+      case "weighted_sum": {
+        // The core's WeightedSumAggregator, step for step.
+        const levelIntegral = openingLevel.times(window.end - window.start).plus(totals.weighted.total());
+        const fullLength = window.fullPeriodEnd - window.fullPeriodStart;
+        const quantity = levelIntegral.dividedBy(fullLength);
+        const quantityIsInexact = !quantity.times(fullLength).equals(levelIntegral);
+        return { quantity, quantityIsInexact, eventCount };
+      }
+    }
+  }
+
+  /** Per slot, the weighted_sum level just before its start: every change from levelsStartAt on. */
+  private openingLevels(): Decimal[] {
+    const { boundaries, levelsStartAt } = this.plan;
+    return this.slots.map((totals) => {
+      if (levelsStartAt === undefined) return ZERO;
+      const level = new ExactSum();
+      for (const [bucket, changes] of this.bucketChanges.entries()) {
+        const bucketStart = boundaries[bucket]!;
+        if (bucketStart >= levelsStartAt && boundaries[bucket + 1]! <= totals.slot.start)
+          level.add(changes.total());
+      }
+      return level.total();
+    });
+  }
+}
+
+/** change × milliseconds, exactly; in plain numbers while the product is a safe integer. */
+function weightedChange(change: NumericValue, heldFor: number): NumericValue {
+  if (typeof change === "number" && Number.isSafeInteger(change)) {
+    const product = change * heldFor;
+    if (Number.isSafeInteger(product)) return product;
+  }
+  return toDecimal(change).times(heldFor);
+}

@@ -1,0 +1,213 @@
+// Usage for billing: the aggregates the billing engine needs for its usage
+// windows (from the core's usageWindowsFor), for one customer, read from the
+// store and identical to what the core's UsageAccumulator computes from the
+// same events. This is how the live service and `fairbill simulate` bill
+// alike: the engine is the same, and so is its usage.
+//
+// Whole hours come from the hourly rollups (usage_rollups, and
+// usage_unique_values for unique_count); raw events are read only where the
+// rollups cannot answer: an hour a window boundary cuts (a plan change
+// mid-hour, a period in a zone offset by half an hour), a percentage charge
+// with a per-transaction minimum or maximum (each event is priced on its
+// own), and any time when the stored meter versions count differently from
+// the meter being billed (or before the meter's first version).
+//
+// What counts, as in the core: an event the meter matches (name and filters)
+// and can read; a voided event never, an amended one at its latest revision.
+// Ingestion refuses an event that a meter version in effect at its timestamp
+// cannot read, so every stored event the rollups hold is readable. An event
+// that only the billed definition cannot read (a definition other than the
+// stored one's, or before the meter existed) is left out, as the accumulator
+// leaves out the events it reports as invalid. Among events that share the
+// latest timestamp, `latest` takes the last in the store's order: received
+// later, then the larger id.
+import { BillingInputError, type Meter } from "../core/catalog.ts";
+import type { Instant } from "../core/instant.ts";
+import { type NumericValue, propertyValueKey } from "../core/usage/usage-event.ts";
+import type { UsageAggregate, UsageAggregates, UsageWindow } from "../core/usage/usage-windows.ts";
+import type { TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { checkMeterWindows, planMeterUsage } from "./billing-usage-plan.ts";
+import {
+  countDistinctPerSlot,
+  eventsAtInstants,
+  forEachRawEvent,
+  type RollupSource,
+  sumRollupBuckets,
+} from "./billing-usage-reads.ts";
+import { eventReaderOf, MeterUsageTotals } from "./billing-usage-totals.ts";
+import { type MeterVersion, versionInEffect } from "./meter-definition.ts";
+import { loadMeterVersions } from "./meter-versions.ts";
+
+/**
+ * The engine's aggregates for `windows` (from scheduleBilling/usageWindowsFor)
+ * for one customer, from the rollups (raw events only where needed), identical
+ * to what the core's UsageAccumulator computes from the same events.
+ * `levelsStartAt` is where weighted_sum levels start at 0 (the subscription
+ * start). Refuses, with the accumulator's BillingInputError, a window of a
+ * meter not in `meters` and windows of one meter that overlap.
+ */
+export async function usageForWindows(
+  database: Database,
+  scope: TenantScope,
+  input: {
+    customerExternalId: string;
+    windows: readonly UsageWindow[];
+    meters: ReadonlyMap<string, Meter>;
+    levelsStartAt: Instant;
+  },
+): Promise<UsageAggregates> {
+  const meters = [...input.meters.values()];
+  const windowsByMeter = new Map<string, UsageWindow[]>();
+  for (const window of input.windows) {
+    const windows = windowsByMeter.get(window.meterCode) ?? [];
+    windows.push(window);
+    windowsByMeter.set(window.meterCode, windows);
+  }
+  const meterCodes = new Set(meters.map((meter) => meter.code));
+  const orphan = input.windows.find((window) => !meterCodes.has(window.meterCode));
+  if (orphan !== undefined) throw new BillingInputError(`unknown meter "${orphan.meterCode}"`);
+  for (const meter of meters) checkMeterWindows(meter, windowsByMeter.get(meter.code) ?? []);
+
+  const aggregates = new Map<string, UsageAggregate>();
+  if (input.windows.length === 0) return aggregates;
+  const storedVersions = await loadMeterVersions(database, scope);
+  for (const meter of meters) {
+    const windows = windowsByMeter.get(meter.code);
+    if (windows === undefined) continue;
+    const versions = storedVersions.filter((version) => version.code === meter.code);
+    await aggregateMeter(database, scope, {
+      customerExternalId: input.customerExternalId,
+      meter,
+      windows,
+      trustedVersions: versions.filter((version) => countsAlike(version.coreMeter, meter)),
+      levelsStartAt: input.levelsStartAt,
+      into: aggregates,
+    });
+  }
+  return aggregates;
+}
+
+/** The engine meters (core `Meter`) for these codes, as defined by the version in effect at `at`. */
+export async function engineMetersFor(
+  database: Database,
+  scope: TenantScope,
+  codes: readonly string[],
+  at: Instant,
+): Promise<Map<string, Meter>> {
+  const meters = new Map<string, Meter>();
+  const wanted = new Set(codes);
+  if (wanted.size === 0) return meters;
+  const versionsByCode = new Map<string, MeterVersion[]>();
+  for (const version of await loadMeterVersions(database, scope)) {
+    if (!wanted.has(version.code)) continue;
+    const versions = versionsByCode.get(version.code) ?? [];
+    versions.push(version);
+    versionsByCode.set(version.code, versions);
+  }
+  for (const [code, versions] of versionsByCode) {
+    // Before its first version takes effect, a meter counts as that version will.
+    const version = versionInEffect(versions, at) ?? versions[0]!;
+    meters.set(code, version.coreMeter);
+  }
+  return meters;
+}
+
+async function aggregateMeter(
+  database: Database,
+  scope: TenantScope,
+  job: {
+    customerExternalId: string;
+    meter: Meter;
+    windows: readonly UsageWindow[];
+    /** Stored versions whose rollups hold exactly this meter's usage. */
+    trustedVersions: readonly MeterVersion[];
+    levelsStartAt: Instant;
+    into: Map<string, UsageAggregate>;
+  },
+): Promise<void> {
+  const { customerExternalId, meter } = job;
+  const plan = planMeterUsage(
+    meter,
+    job.windows,
+    job.trustedVersions.map((version) => ({ start: version.effectiveFrom, end: version.effectiveUntil })),
+    job.levelsStartAt,
+  );
+  const totals = new MeterUsageTotals(plan);
+  const firstTrusted = job.trustedVersions[0];
+  const source: RollupSource | undefined =
+    firstTrusted === undefined
+      ? undefined
+      : { meterId: firstTrusted.meterId, versions: job.trustedVersions.map((version) => version.version) };
+  if (source !== undefined) {
+    for (const bucket of await sumRollupBuckets(database, scope, customerExternalId, source, plan)) {
+      totals.addRollupBucket(bucket);
+    }
+  }
+  const read = eventReaderOf(meter);
+  await forEachRawEvent(
+    database,
+    scope,
+    { customerExternalId, eventName: meter.eventName, ranges: plan.rawRanges },
+    (event) => {
+      const reading = read(event.properties);
+      if (reading !== undefined) totals.addEvent(reading, event.timestamp);
+    },
+  );
+  if (meter.aggregation === "unique_count") {
+    const counts = await countDistinctPerSlot(
+      database,
+      scope,
+      customerExternalId,
+      source,
+      plan,
+      totals.rawUniqueKeys(),
+    );
+    for (const [slot, count] of counts) totals.setDistinctCount(slot, count);
+  }
+  const lookUps = totals.latestToLookUp();
+  if (lookUps.length > 0) {
+    // The rollups tell the latest instant of each window; the events at it tell which one is last.
+    const events = await eventsAtInstants(database, scope, {
+      customerExternalId,
+      eventName: meter.eventName,
+      instants: lookUps.map((lookUp) => lookUp.atText),
+    });
+    const lastValues = new Map<number, NumericValue>();
+    for (const event of events) {
+      const numeric = read(event.properties)?.numeric;
+      if (numeric !== undefined) lastValues.set(event.position, numeric);
+    }
+    for (const [position, lookUp] of lookUps.entries()) {
+      const value = lastValues.get(position);
+      if (value === undefined) {
+        throw new Error(
+          `the rollups of meter "${meter.code}" count an event at ${lookUp.atText} that the events table does not hold`,
+        );
+      }
+      totals.setLatestValue(lookUp.slot, value);
+    }
+  }
+  totals.collect(job.into);
+}
+
+/** Whether two meters count the same events the same way: name, aggregation, property and filters. */
+function countsAlike(stored: Meter, billed: Meter): boolean {
+  return (
+    stored.eventName === billed.eventName &&
+    stored.aggregation === billed.aggregation &&
+    (stored.property ?? null) === (billed.property ?? null) &&
+    filterKeyOf(stored) === filterKeyOf(billed)
+  );
+}
+
+/** The filters as one comparable text: properties in order, each with its accepted value keys in order. */
+function filterKeyOf(meter: Meter): string {
+  const filters = meter.filters
+    .map(
+      (filter) =>
+        [filter.property, [...new Set(filter.acceptedValues.map(propertyValueKey))].sort()] as const,
+    )
+    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+  return JSON.stringify(filters);
+}
