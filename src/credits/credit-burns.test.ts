@@ -255,9 +255,12 @@ describe("automatic wallet top-ups", () => {
         row.invoice_id,
       ]),
     ).toEqual([
-      ["300", "30", false, null],
-      ["500", "50", true, null],
+      ["300", "30", false, expect.stringMatching(/^inv_/)],
+      ["500", "50", true, expect.stringMatching(/^inv_/)],
     ]);
+    const automaticInvoice = await tenant.admin.get(`/v1/invoices/${purchases[1]?.invoice_id}`);
+    expect(automaticInvoice.body).toMatchObject({ origin: "one_off", subtotal: "50.00" });
+    expect(automaticInvoice.body.memo).toMatch(/topped up automatically/);
 
     // Burning above the threshold tops nothing up.
     await burn(customerId, "inv_wallet_2", [{ grantId, amount: "1" }]);

@@ -100,9 +100,23 @@ describe("wallets", () => {
         expires_at: "2027-07-01T00:00:00.000Z",
         metadata: { credits: "5000" },
       },
-      purchase: { paid_amount: "45.00", invoice_id: null, automatic: false },
+      purchase: { paid_amount: "45.00", invoice_id: expect.stringMatching(/^inv_/), automatic: false },
       wallet: { balance: "50.00", credits: "5000" },
     });
+    // The purchase is billed: a finalized one-off invoice for what the customer pays, not what the credits are worth.
+    const invoice = await tenant.admin.get(`/v1/invoices/${topUp.body.purchase.invoice_id}`);
+    expect(invoice.status).toBe(200);
+    expect(invoice.body).toMatchObject({
+      status: expect.not.stringMatching(/^draft$/),
+      origin: "one_off",
+      customer_id: customerId,
+      currency: "USD",
+      subtotal: "45.00",
+      credits: "0.00",
+      memo: `5000 credits for wallet "Prepaid" (${wallet.id})`,
+    });
+    expect(invoice.body.number).not.toBeNull();
+    expect(invoice.body.lines).toMatchObject([{ description: "Prepaid credits", amount: "45.00" }]);
     const ledger = await tenant.admin.get(`/v1/customers/${customerId}/credit-ledger?wallet_id=${wallet.id}`);
     expect(ledger.body.data).toMatchObject([
       { kind: "increment", amount: "50.00", reason: "annual prepayment", automatic: false },

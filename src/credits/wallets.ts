@@ -4,9 +4,11 @@
 // wallet credits exactly like any other grant. A wallet with an automatic
 // top-up refills itself when a burn leaves it below its threshold.
 //
-// Billing a purchase: invoicing has no one-off invoices yet, so each paid
-// top-up is recorded in credit_purchases with invoice_id null, for invoicing
-// to bill (and fill in) once it can.
+// Billing a purchase: each paid top-up, by hand or automatic, gets a
+// finalized one-off invoice with one "Prepaid credits" line for the paid
+// amount, written in the same transaction as the grant, and is recorded in
+// credit_purchases with that invoice's id. A free top-up (paid 0) is a
+// promotional grant and bills nothing.
 import type { Selectable } from "kysely";
 import { currencyFor } from "../core/currency.ts";
 import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
@@ -14,6 +16,7 @@ import { fitsMinorUnit } from "../core/money.ts";
 import { getCustomer } from "../customers/customers.ts";
 import { recordAuditEvent } from "../governance/audit-log.ts";
 import { withReason } from "../governance/reason.ts";
+import { createOneOffInvoice } from "../invoicing/one-off-invoices.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
@@ -262,7 +265,16 @@ async function addWalletCredits(
     automatic: topUp.automatic,
     reason: topUp.reason,
   });
+  let invoiceId: string | null = null;
   if (paid) {
+    const invoice = await createOneOffInvoice(transaction, context, {
+      customerId: wallet.customer_id,
+      currency: wallet.currency,
+      lines: [{ description: "Prepaid credits", quantity: "1", unitAmount: topUp.paidAmount.toFixed() }],
+      finalize: true,
+      memo: `${topUp.credits.toFixed()} credits for wallet "${wallet.name}" (${wallet.id})${topUp.automatic ? ", topped up automatically" : ""}`,
+    });
+    invoiceId = invoice.id;
     await transaction
       .insertInto("credit_purchases")
       .values({
@@ -275,7 +287,7 @@ async function addWalletCredits(
         credits: topUp.credits.toFixed(),
         paid_amount: topUp.paidAmount.toFixed(),
         automatic: topUp.automatic,
-        invoice_id: null,
+        invoice_id: invoiceId,
         created_at: now,
       })
       .execute();
@@ -286,7 +298,7 @@ async function addWalletCredits(
     purchase: paid
       ? {
           paid_amount: showMoney(topUp.paidAmount, wallet.currency),
-          invoice_id: null,
+          invoice_id: invoiceId,
           automatic: topUp.automatic,
         }
       : null,
