@@ -133,6 +133,8 @@ describe("subscriptions", () => {
       trial_ends_at: "2026-03-24T10:00:00.000Z",
       current_period_start: null,
     });
+    // A moment later, so that ids (which sort by creation time) list it first.
+    clock.set("2026-03-10T10:00:01Z");
     const euro = await tenant.admin.post("/v1/subscriptions", {
       customer_id: customerId,
       plan_id: proPlanId,
