@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { type TaxRequest, taxQuoteFor } from "./taxes.ts";
@@ -370,5 +371,42 @@ describe("tax settings", () => {
     expect(paths).toEqual(expect.arrayContaining(["$.tax_provider.secret", "$.tax_provider.timeout_ms"]));
     const viewer = await tenant.client("viewer");
     expect((await viewer.get("/v1/tax-settings")).status).toBe(200);
+  });
+
+  it("never answer a bad PUT body with a 500 (the shared fuzz test sends PUT routes a POST)", async () => {
+    const tenant = await testApp.newTenant();
+    const anything = fc.oneof(fc.jsonValue(), fc.string({ maxLength: 3000 }), fc.constant(null));
+    const provider = fc.oneof(
+      anything,
+      fc.record(
+        {
+          type: fc.oneof(fc.constantFrom("http", "built_in"), anything),
+          url: fc.oneof(
+            fc.webUrl(),
+            fc.constantFrom("http://", "javascript:alert(1)", "http://user:pw@x.example"),
+            anything,
+          ),
+          secret: fc.oneof(fc.string({ minLength: 16, maxLength: 40 }), anything),
+          timeout_ms: fc.oneof(fc.integer(), anything),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          { tax_provider: provider, reason: fc.option(anything, { nil: undefined }) },
+          { requiredKeys: [] },
+        ),
+        async (body) => {
+          const response = await put(tenant, "/v1/tax-settings", body);
+          expect(response.status, JSON.stringify(body).slice(0, 200)).toBeLessThan(500);
+          if (response.body.code === "validation_failed") {
+            for (const error of response.body.errors) expect(error.path).toMatch(/^\$/);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
