@@ -19,6 +19,7 @@ import { registerEventRoutes } from "./metering/event-routes.ts";
 import { registerMeterRoutes } from "./metering/meter-routes.ts";
 import { registerUsageRoutes } from "./metering/usage-routes.ts";
 import { registerEmailRoutes } from "./notifications/email-routes.ts";
+import { type EmailSettings, notificationJobHandlers } from "./notifications/notification-jobs.ts";
 import { registerWebhookRoutes } from "./notifications/webhook-routes.ts";
 import { registerApiKeyRoutes } from "./organizations/api-key-routes.ts";
 import { authenticateApiKey } from "./organizations/api-keys.ts";
@@ -85,6 +86,8 @@ export type ApplicationOptions = {
   console?: ConsoleOptions;
   /** Run the job worker and the bill run's schedule beside the API (`fairbill serve`). */
   background?: boolean;
+  /** Where the job worker sends customer emails (SMTP_URL, EMAIL_FROM); without it, emails stay queued. */
+  email?: EmailSettings;
 };
 
 export async function buildApplication(options: ApplicationOptions): Promise<FairbillApp> {
@@ -100,7 +103,7 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     logger: options.logger ? { level: options.logger } : false,
     version: fairbillVersion,
   });
-  if (options.background) startBackgroundWork(app, options.handle, clock);
+  if (options.background) startBackgroundWork(app, options.handle, clock, options.email);
   return app;
 }
 
@@ -109,20 +112,27 @@ function jobHandlersOf(
   handle: DatabaseHandle,
   clock: Clock,
   logger: FairbillApp["log"],
+  email: EmailSettings | undefined,
 ): Record<string, JobHandler> {
   const database = handle.database;
   return {
     ...billRunJobHandlers({ database, clock, logger, concurrency: handle.kind === "postgres" ? 4 : 1 }),
+    ...notificationJobHandlers({ database, clock, ...(email ? { email } : {}) }),
   };
 }
 
 // The job worker and the bill run's schedule live as long as the server.
-function startBackgroundWork(app: FairbillApp, handle: DatabaseHandle, clock: Clock): void {
+function startBackgroundWork(
+  app: FairbillApp,
+  handle: DatabaseHandle,
+  clock: Clock,
+  email: EmailSettings | undefined,
+): void {
   const worker = createJobWorker({
     database: handle.database,
     clock,
     logger: app.log,
-    handlers: jobHandlersOf(handle, clock, app.log),
+    handlers: jobHandlersOf(handle, clock, app.log, email),
   });
   const scheduler = createBillRunScheduler({ database: handle.database, clock, logger: app.log });
   app.addHook("onReady", async () => {

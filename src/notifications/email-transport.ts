@@ -18,7 +18,6 @@ export type OutgoingEmail = {
 export type EmailTransport = {
   kind: "smtp" | "folder";
   send(email: OutgoingEmail): Promise<void>;
-  close(): void;
 };
 
 export function createEmailTransport(settings: {
@@ -30,6 +29,7 @@ export function createEmailTransport(settings: {
     : smtpTransport(settings.smtpUrl);
 }
 
+// One connection per message (no pool): nothing stays open between sends, so nothing needs closing.
 function smtpTransport(url: string): EmailTransport {
   const transporter = nodemailer.createTransport({
     url,
@@ -43,7 +43,6 @@ function smtpTransport(url: string): EmailTransport {
     send: async (email) => {
       await transporter.sendMail(messageOf(email));
     },
-    close: () => transporter.close(),
   };
 }
 
@@ -60,7 +59,6 @@ function folderTransport(directory: string): EmailTransport {
       await writeFile(partialPath, info.message as Buffer);
       await rename(partialPath, path);
     },
-    close: () => composer.close(),
   };
 }
 

@@ -15,11 +15,10 @@ import { readConfiguration } from "../platform/config.ts";
 import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
 import { emailRetryDelaysSeconds } from "./email-sending.ts";
 import type { EmailTemplateData } from "./email-template-catalog.ts";
-import { createEmailTransport, type EmailTransport } from "./email-transport.ts";
 import { queueEmail } from "./emails.ts";
 import { notificationJobHandlers } from "./notification-jobs.ts";
 
-function manualClock(start: string): Clock & { advanceSeconds(seconds: number): void } {
+function manualClock(start: Date): Clock & { advanceSeconds(seconds: number): void } {
   let now = new Date(start);
   return {
     now: () => new Date(now),
@@ -57,7 +56,8 @@ async function startSmtpServer(): Promise<{ server: SMTPServer; port: number; re
 }
 
 const silentLogger = { info() {}, warn() {}, error() {}, debug() {} };
-const clock = manualClock("2026-04-01T08:00:00Z");
+// A day ahead of the database's clock, whose now() dates the send jobs, so that they are due at once.
+const clock = manualClock(new Date(Date.now() + 24 * 3_600_000));
 const from = "Acme Billing <billing@acme.example>";
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -75,7 +75,8 @@ beforeEach(async () => {
   tenant = await testApp.newTenant("Emails");
 });
 
-function workerWith(transport: EmailTransport): JobWorker {
+/** The job worker `fairbill serve` runs, with the given SMTP_URL (or none). */
+function workerWith(smtpUrl: string | undefined): JobWorker {
   return createJobWorker({
     database: testApp.handle.database,
     clock,
@@ -83,8 +84,7 @@ function workerWith(transport: EmailTransport): JobWorker {
     handlers: notificationJobHandlers({
       database: testApp.handle.database,
       clock,
-      configuration: { emailFrom: from },
-      emailTransport: transport,
+      email: { smtpUrl, emailFrom: from, dataDirectory },
     }),
   });
 }
@@ -215,10 +215,7 @@ describe("email templates", () => {
 describe("sending emails", () => {
   it("sends through the SMTP server of SMTP_URL, with the template in force, and logs it as sent", async () => {
     const smtp = await startSmtpServer();
-    const transport = createEmailTransport({
-      smtpUrl: `smtp://fairbill:s3cret@127.0.0.1:${smtp.port}`,
-      dataDirectory,
-    });
+    const smtpUrl = `smtp://fairbill:s3cret@127.0.0.1:${smtp.port}`;
     try {
       await tenant.admin.post("/v1/email-templates", {
         template: "invoice_issued",
@@ -232,7 +229,7 @@ describe("sending emails", () => {
       const queued = await tenant.admin.get(`/v1/emails/${email.id}`);
       expect(queued.body).toMatchObject({ status: "queued", template_version: 1, to: "ap@obrien.example" });
 
-      expect(await workerWith(transport).runDueJobs()).toBe(1);
+      expect(await workerWith(smtpUrl).runDueJobs()).toBe(1);
       expect(smtp.received).toHaveLength(1);
       const { envelope, mail } = smtp.received[0]!;
       expect(envelope.mailFrom ? envelope.mailFrom.address : undefined).toBe("billing@acme.example");
@@ -257,18 +254,16 @@ describe("sending emails", () => {
       const listed = await tenant.admin.get("/v1/emails?status=sent&template=invoice_issued");
       expect(listed.body.data.map((listedEmail: { id: string }) => listedEmail.id)).toEqual([email.id]);
       // A second run of the job (a worker that died before recording it) sends nothing twice.
-      expect(await workerWith(transport).runDueJobs()).toBe(0);
+      expect(await workerWith(smtpUrl).runDueJobs()).toBe(0);
       expect(smtp.received).toHaveLength(1);
     } finally {
-      transport.close();
       await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
     }
   });
 
   it("writes .eml files to <data directory>/outbox when no SMTP server is configured", async () => {
-    const transport = createEmailTransport({ smtpUrl: undefined, dataDirectory });
     const email = await queue();
-    expect(await workerWith(transport).runDueJobs()).toBe(1);
+    expect(await workerWith(undefined).runDueJobs()).toBe(1);
     const mail = await simpleParser(await readFile(join(dataDirectory, "outbox", `${email.id}.eml`)));
     expect(mail.subject).toBe("Invoice INV-7: 120.00 EUR due 2026-04-15");
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : undefined).toBe("ap@obrien.example");
@@ -281,13 +276,10 @@ describe("sending emails", () => {
   it("retries a send the SMTP server does not take, then marks the email failed", async () => {
     const smtp = await startSmtpServer();
     // The right server with the wrong password: every attempt is refused.
-    const transport = createEmailTransport({
-      smtpUrl: `smtp://fairbill:wrong@127.0.0.1:${smtp.port}`,
-      dataDirectory,
-    });
+    const smtpUrl = `smtp://fairbill:wrong@127.0.0.1:${smtp.port}`;
     try {
       const email = await queue();
-      const worker = workerWith(transport);
+      const worker = workerWith(smtpUrl);
       expect(await worker.runDueJobs()).toBe(1);
       const afterFirst = await tenant.admin.get(`/v1/emails/${email.id}`);
       expect(afterFirst.body).toMatchObject({ status: "queued", attempt_count: 1 });
@@ -305,7 +297,6 @@ describe("sending emails", () => {
       });
       expect(smtp.received).toHaveLength(0);
     } finally {
-      transport.close();
       await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
     }
   });

@@ -72,7 +72,8 @@ export async function queueEmail<Name extends EmailTemplateName>(
       kind: emailSendJobKind,
       payload: { emailId: id },
       scope: { organizationId: context.organizationId, environmentId: context.environmentId },
-      runAt: now,
+      // No runAt: due at once by the database's clock. A test environment's frozen clock dates the
+      // email, but sending it is real I/O, on real time.
       uniqueKey: `email-send:${id}`,
     });
   }

@@ -28,12 +28,12 @@ const defaultTimeoutMilliseconds = 15_000;
 
 export type WebhookDeliveryOptions = {
   database: Database;
-  /** The clock that schedules attempts and stamps the delivery log (an environment's test clock in tests). */
+  /** The clock that schedules retries and stamps the delivery log: the worker's, real time in `fairbill serve`. */
   clock: Clock;
   /**
    * The clock of the signature's `webhook-timestamp`. Receivers compare it
    * with their own wall clock to refuse replays, so it is real time even when
-   * `clock` is a test clock.
+   * `clock` is a test's hand-moved clock.
    */
   wallClock?: Clock;
   /** How long one attempt waits for the endpoint's answer. Default 15 seconds. */

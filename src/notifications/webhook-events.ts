@@ -3,7 +3,7 @@
 // endpoint that wants it, and the job that sends each delivery are written
 // together, so an event is sent if and only if its change committed. Then the
 // event log and the delivery log, and manual redelivery.
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound } from "../platform/errors.ts";
@@ -60,28 +60,34 @@ export async function publishEvent(
         event_id: eventId,
         endpoint_id: endpoint.id,
         status: "pending",
-        next_attempt_at: now,
+        // Due at once by the database's clock, as its job is (see enqueueDeliveryJob).
+        next_attempt_at: sql<Date>`now()`,
         created_at: now,
         updated_at: now,
       })
       .execute();
-    await enqueueDeliveryJob(transaction, context, { deliveryId, trigger: "automatic", attempt: 1 }, now);
+    await enqueueDeliveryJob(transaction, context, { deliveryId, trigger: "automatic", attempt: 1 });
   }
   return { id: eventId, deliveries: receiving.length };
 }
 
-/** Queues one attempt at a delivery. Queuing the same automatic attempt twice makes one job. */
+/**
+ * Queues one attempt at a delivery, at `runAt` or else at once. "At once" is
+ * by the database's clock, not the environment's: a test environment's
+ * frozen clock says when events happen, but sending them is real I/O, on
+ * real time. Queuing the same automatic attempt twice makes one job.
+ */
 export async function enqueueDeliveryJob(
   database: Database,
   scope: TenantScope,
   payload: WebhookDeliveryJobPayload,
-  runAt: Date,
+  runAt?: Date,
 ): Promise<void> {
   await enqueueJob(database, {
     kind: webhookDeliveryJobKind,
     payload,
     scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
-    runAt,
+    ...(runAt ? { runAt } : {}),
     ...(payload.trigger === "automatic"
       ? { uniqueKey: `webhook-delivery:${payload.deliveryId}:${payload.attempt}` }
       : {}),
@@ -185,7 +191,7 @@ export async function redeliverWebhook(
       `Endpoint ${endpoint.id} is disabled; enable it before redelivering to it.`,
     );
   }
-  await enqueueDeliveryJob(context.database, context, { deliveryId, trigger: "manual" }, context.clock.now());
+  await enqueueDeliveryJob(context.database, context, { deliveryId, trigger: "manual" });
   return delivery;
 }
 

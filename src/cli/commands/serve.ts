@@ -54,6 +54,7 @@ export function registerServeCommand(program: Command): void {
           handle,
           logger: configuration.logLevel,
           background: true,
+          email: configuration,
           ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
         });
         await app.listen({ port: configuration.port, host: configuration.host });

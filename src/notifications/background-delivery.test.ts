@@ -1,0 +1,109 @@
+// What `fairbill serve` runs: the application with its background job
+// worker, on real time, delivers a published event to a webhook endpoint and
+// writes a queued email to the outbox folder, with nothing driving the queue
+// by hand.
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../test/support/test-database.ts";
+import { buildApplication } from "../app.ts";
+import { createApiKey } from "../organizations/api-keys.ts";
+import { createOrganization } from "../organizations/organizations.ts";
+import { systemClock } from "../platform/clock.ts";
+import { type RequestContext, systemContext } from "../platform/context.ts";
+import type { DatabaseHandle } from "../platform/database/database.ts";
+import type { FairbillApp } from "../platform/http/server.ts";
+import { queueEmail } from "./emails.ts";
+import { publishEvent } from "./webhook-events.ts";
+
+let handle: DatabaseHandle;
+let app: FairbillApp;
+let dataDirectory: string;
+let context: RequestContext;
+let adminKey: string;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  dataDirectory = await mkdtemp(join(tmpdir(), "fairbill-background-"));
+  app = await buildApplication({
+    handle,
+    background: true,
+    email: { smtpUrl: undefined, emailFrom: "Billing <billing@example.com>", dataDirectory },
+  });
+  await app.ready();
+  const organization = await createOrganization(handle.database, "Background", systemClock);
+  context = systemContext({
+    organizationId: organization.id,
+    environmentId: organization.environments.test,
+    database: handle.database,
+    clock: systemClock,
+    actorName: "test",
+  });
+  adminKey = (await createApiKey(context, { name: "admin", role: "admin" })).secret;
+});
+afterAll(async () => {
+  await app?.close();
+  await handle?.close();
+  if (dataDirectory) await rm(dataDirectory, { recursive: true, force: true });
+});
+
+async function eventually<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}.`);
+}
+
+describe("the background worker of fairbill serve", () => {
+  it("delivers webhooks and sends emails on its own", async () => {
+    const received: IncomingHttpHeaders[] = [];
+    const receiver = createServer((request, response) => {
+      received.push(request.headers);
+      request.resume();
+      response.end("ok");
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (receiver.address() as AddressInfo).port;
+      const created = await app.inject({
+        method: "POST",
+        url: "/v1/webhook-endpoints",
+        headers: { authorization: `Bearer ${adminKey}` },
+        payload: { url: `http://127.0.0.1:${port}/hook`, event_types: ["*"] },
+      });
+      expect(created.statusCode).toBe(201);
+
+      const { event, email } = await handle.database.transaction().execute(async (transaction) => ({
+        event: await publishEvent(transaction, context, {
+          type: "payment.succeeded",
+          data: { payment_id: "pay_1" },
+        }),
+        email: await queueEmail(transaction, context, {
+          template: "credit_balance_low",
+          to: "ops@example.com",
+          data: {
+            customer: { name: "Acme", email: "ops@example.com" },
+            credit: { balance: "10.00", threshold: "50.00", unit: "credits" },
+          },
+        }),
+      }));
+
+      const headers = await eventually(async () => received[0], "the webhook");
+      expect(headers["webhook-id"]).toBe(event.id);
+      const files = await eventually(async () => {
+        const names = await readdir(join(dataDirectory, "outbox")).catch((): string[] => []);
+        return names.includes(`${email.id}.eml`) ? names : undefined;
+      }, "the email");
+      expect(files).toContain(`${email.id}.eml`);
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
+  });
+});
