@@ -23,6 +23,9 @@ import { MeterCreatePage } from "./pages/metering/meter-create-page.tsx";
 import { MeterListPage } from "./pages/metering/meter-list-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { SimulatorPage } from "./pages/simulator/simulator-page.tsx";
+import { SubscriptionCreatePage } from "./pages/subscriptions/subscription-create-page.tsx";
+import { SubscriptionDetailPage } from "./pages/subscriptions/subscription-detail-page.tsx";
+import { SubscriptionListPage } from "./pages/subscriptions/subscription-list-page.tsx";
 import { navigate, useLocation } from "./routing/router.ts";
 import { matchRoute } from "./routing/routes.ts";
 import { can, SessionProvider, useSession, useSignedInSession } from "./session/session-context.tsx";
@@ -119,6 +122,12 @@ function CurrentPage() {
       );
     case "approvals":
       return <ApprovalQueuePage />;
+    case "subscriptions":
+      return <SubscriptionListPage />;
+    case "subscription-new":
+      return <SubscriptionCreatePage />;
+    case "subscription":
+      return <SubscriptionDetailPage key={route.subscriptionId} subscriptionId={route.subscriptionId} />;
     case "events":
       return <EventExplorerPage />;
     case "audit-log":

@@ -23,6 +23,10 @@ describe("matchRoute", () => {
     expect(matchRoute("/plans")).toEqual({ page: "plans" });
     expect(matchRoute("/plans/new")).toEqual({ page: "plan-new" });
     expect(matchRoute("/approvals")).toEqual({ page: "approvals" });
+    expect(matchRoute("/subscriptions")).toEqual({ page: "subscriptions" });
+    expect(matchRoute("/subscriptions/new")).toEqual({ page: "subscription-new" });
+    expect(matchRoute("/subscriptions/sub_1")).toEqual({ page: "subscription", subscriptionId: "sub_1" });
+    expect(matchRoute("/subscriptions/sub_1/x").page).toBe("not-found");
     expect(matchRoute("/plans/pln_1")).toEqual({ page: "plan", planId: "pln_1" });
     expect(matchRoute("/plans/pln_1/diff")).toEqual({ page: "plan-diff", planId: "pln_1" });
     expect(matchRoute("/plans/pln_1/versions/2")).toEqual({

@@ -21,6 +21,9 @@ export type Route =
   | { page: "plan-version"; planId: string; version: number }
   | { page: "plan-version-edit"; planId: string; version: number }
   | { page: "approvals" }
+  | { page: "subscriptions" }
+  | { page: "subscription-new" }
+  | { page: "subscription"; subscriptionId: string }
   | { page: "not-found"; path: string };
 
 type SinglePage =
@@ -32,7 +35,8 @@ type SinglePage =
   | "products"
   | "features"
   | "plans"
-  | "approvals";
+  | "approvals"
+  | "subscriptions";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -45,6 +49,7 @@ const singlePages = new Map<string, SinglePage>([
   ["features", "features"],
   ["plans", "plans"],
   ["approvals", "approvals"],
+  ["subscriptions", "subscriptions"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {
@@ -86,6 +91,12 @@ function planRoute(rest: string[]): Route | undefined {
   return undefined;
 }
 
+function subscriptionRoute(segment: string): Route | undefined {
+  if (segment === "new") return { page: "subscription-new" };
+  const subscriptionId = decodeSegment(segment);
+  return subscriptionId === undefined ? undefined : { page: "subscription", subscriptionId };
+}
+
 export function matchRoute(path: string): Route {
   const segments = path.split("/").filter((segment) => segment !== "");
   const [first, ...rest] = segments;
@@ -94,6 +105,7 @@ export function matchRoute(path: string): Route {
   if (first === "customers" && rest.length > 0) route = customerRoute(rest);
   else if (first === "plans" && rest.length > 0) route = planRoute(rest);
   else if (first === "meters" && rest.length === 1 && rest[0] === "new") route = { page: "meter-new" };
+  else if (first === "subscriptions" && rest.length === 1) route = subscriptionRoute(rest[0]!);
   else if (first === "customers" && rest.length === 0) route = { page: "customers" };
   else if (rest.length === 0) {
     const page = singlePages.get(first);
@@ -116,4 +128,8 @@ export function planVersionPath(planId: string, version: number): string {
 
 export function planDiffPath(planId: string, from: number, to: number): string {
   return `${planPath(planId)}/diff?from=${from}&to=${to}`;
+}
+
+export function subscriptionPath(subscriptionId: string): string {
+  return `/subscriptions/${encodeURIComponent(subscriptionId)}`;
 }

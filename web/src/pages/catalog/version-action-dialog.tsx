@@ -9,6 +9,7 @@ import type { PlanVersion } from "../../api/catalog-types.ts";
 import { asApiError } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
+import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { TextAreaField, TextField } from "../../ui/form-field.tsx";
 
@@ -108,12 +109,6 @@ const specs: Record<VersionAction, ActionSpec> = {
   },
 };
 
-/** A datetime-local value (the browser's zone) as an ISO instant, or as typed when it cannot be read. */
-function instantOf(localValue: string): string {
-  const instant = new Date(localValue);
-  return Number.isNaN(instant.getTime()) ? localValue : instant.toISOString();
-}
-
 export function VersionActionDialog({
   action,
   version,
@@ -144,7 +139,7 @@ export function VersionActionDialog({
     setBusy(true);
     setError(undefined);
     const body: Record<string, unknown> = {};
-    if (spec.asksDate && effectiveFrom !== "") body.effective_from = instantOf(effectiveFrom);
+    if (spec.asksDate && effectiveFrom !== "") body.effective_from = instantFromLocal(effectiveFrom);
     if (spec.comment !== "none" && comment.trim() !== "") body.comment = comment.trim();
     if (action === "rollback") body.to_version = version.version;
     try {

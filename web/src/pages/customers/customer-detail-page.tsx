@@ -1,5 +1,5 @@
-// One customer: its fields, edit and archive, its usage, entitlements and
-// price overrides, and its audit history.
+// One customer: its fields, edit and archive, its subscriptions, usage,
+// entitlements and price overrides, and its audit history.
 import { type ReactNode, useState } from "react";
 import { apiRequest } from "../../api/api-client.ts";
 import type { Customer } from "../../api/api-types.ts";
@@ -15,6 +15,7 @@ import { ErrorState, LoadingState } from "../../ui/states.tsx";
 import { CustomerAuditHistory } from "./customer-audit-history.tsx";
 import { CustomerEntitlementsPanel } from "./customer-entitlements.tsx";
 import { CustomerPriceOverrides } from "./customer-price-overrides.tsx";
+import { CustomerSubscriptions } from "./customer-subscriptions.tsx";
 import { CustomerUsage } from "./customer-usage.tsx";
 
 export function CustomerDetailPage({ customerId }: { customerId: string }) {
@@ -127,6 +128,12 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
           </dl>
         </section>
       </div>
+      {can(session, "billing:read") && (
+        <CustomerSubscriptions
+          customerId={customer.id}
+          writable={can(session, "billing:write") && customer.archived_at === null}
+        />
+      )}
       {can(session, "events:read") && can(session, "meters:read") && <CustomerUsage customer={customer} />}
       {can(session, "catalog:read") && <CustomerEntitlementsPanel customerId={customer.id} />}
       {can(session, "catalog:read") && <CustomerPriceOverrides customer={customer} />}

@@ -18,6 +18,7 @@ import type {
 import { useAllPages, useApiResource, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
+import { instantFromLocal, nextWholeMinute } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
@@ -173,13 +174,7 @@ const emptyOverride = (): OverrideValues => ({
 
 /** A datetime-local value as an ISO instant; empty means the next whole minute, so it is never in the past. */
 function instantOf(localValue: string): string {
-  if (localValue === "") {
-    const next = new Date();
-    next.setSeconds(60, 0);
-    return next.toISOString();
-  }
-  const instant = new Date(localValue);
-  return Number.isNaN(instant.getTime()) ? localValue : instant.toISOString();
+  return localValue === "" ? nextWholeMinute() : instantFromLocal(localValue);
 }
 
 function checkOverride(values: OverrideValues) {

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { instantFromLocal, nextWholeMinute } from "./local-instant.ts";
+
+describe("instantFromLocal", () => {
+  it("reads a datetime-local value in the browser's zone and gives UTC", () => {
+    const local = "2026-03-04T15:30";
+    expect(instantFromLocal(local)).toBe(new Date(local).toISOString());
+  });
+  it("returns what it cannot read unchanged", () => {
+    expect(instantFromLocal("soon")).toBe("soon");
+  });
+});
+
+describe("nextWholeMinute", () => {
+  it("is the start of the next minute, even on a whole minute", () => {
+    expect(nextWholeMinute(new Date("2026-03-04T15:30:12.345Z"))).toBe("2026-03-04T15:31:00.000Z");
+    expect(nextWholeMinute(new Date("2026-03-04T15:30:00.000Z"))).toBe("2026-03-04T15:31:00.000Z");
+  });
+});

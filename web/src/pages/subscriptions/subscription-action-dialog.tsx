@@ -1,0 +1,232 @@
+// The changes a subscription takes, each in a dialog with its own fields:
+// change plan (another plan or version, now, at period end or at a date),
+// cancel (at once or at period end), pause (from a date, until a date or
+// open-ended) and resume. The API's field errors appear beside their fields.
+import { type FormEvent, useCallback } from "react";
+import { apiRequest } from "../../api/api-client.ts";
+import type { Subscription } from "../../api/billing-types.ts";
+import type { Plan } from "../../api/catalog-types.ts";
+import { useAllPages } from "../../api/use-api.ts";
+import { instantFromLocal } from "../../format/local-instant.ts";
+import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { useFormState } from "../../ui/form-state.ts";
+import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
+
+export type SubscriptionAction = "change-plan" | "cancel" | "pause" | "resume";
+
+type ActionValues = {
+  plan_id: string;
+  plan_version: string;
+  timing: "immediate" | "period_end" | "at";
+  mode: "immediate" | "period_end";
+  at: string;
+  until: string;
+  reason: string;
+};
+
+const titles: Record<SubscriptionAction, string> = {
+  "change-plan": "Change the plan?",
+  cancel: "Cancel the subscription?",
+  pause: "Pause the subscription?",
+  resume: "Resume the subscription?",
+};
+
+const confirmLabels: Record<SubscriptionAction, string> = {
+  "change-plan": "Change plan",
+  cancel: "Cancel subscription",
+  pause: "Pause",
+  resume: "Resume",
+};
+
+const explanations: Record<SubscriptionAction, string> = {
+  "change-plan":
+    "The rest of the period is prorated: unused fixed fees are credited and the new plan's are charged for the days left.",
+  cancel: "Canceled at once, the unused part of fixed fees paid in advance is credited.",
+  pause: "Invoices that fall due while paused are skipped.",
+  resume: "Billing goes on from the end of the pause.",
+};
+
+function bodyOf(action: SubscriptionAction, values: ActionValues): Record<string, unknown> {
+  const at = values.at === "" ? {} : { at: instantFromLocal(values.at) };
+  switch (action) {
+    case "change-plan":
+      return {
+        plan_id: values.plan_id,
+        ...(values.plan_version === "" ? {} : { plan_version: Number(values.plan_version) }),
+        timing: values.timing,
+        ...(values.timing === "at" ? at : {}),
+      };
+    case "cancel":
+      return { mode: values.mode, ...at };
+    case "pause":
+      return { ...at, ...(values.until === "" ? {} : { until: instantFromLocal(values.until) }) };
+    case "resume":
+      return at;
+  }
+}
+
+export function SubscriptionActionDialog({
+  action,
+  subscription,
+  onDone,
+  onCancel,
+}: {
+  action: SubscriptionAction;
+  subscription: Subscription;
+  onDone: (updated: Subscription) => void;
+  onCancel: () => void;
+}) {
+  const plans = useAllPages<Plan>(action === "change-plan" ? "/v1/plans" : null);
+  const check = useCallback(
+    (values: ActionValues) => {
+      const checks = new FieldChecks();
+      if (action === "change-plan") {
+        checks.required("plan_id", values.plan_id, "choose a plan");
+        if (values.timing === "at") checks.required("at", values.at, "choose when");
+      }
+      return checks.errors;
+    },
+    [action],
+  );
+  const initial = useCallback(
+    (): ActionValues => ({
+      plan_id: subscription.current_plan.plan_id,
+      plan_version: "",
+      timing: "immediate",
+      mode: "period_end",
+      at: "",
+      until: "",
+      reason: "",
+    }),
+    [subscription],
+  );
+  const form = useFormState<ActionValues>(initial, check);
+  const { values } = form;
+  const plan =
+    plans.status === "ready" ? plans.data.find((candidate) => candidate.id === values.plan_id) : undefined;
+  const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
+  const placed = new Set(["plan_id", "plan_version", "timing", "mode", "at", "until"]);
+  const unplacedDetail =
+    form.refusal &&
+    (form.refusal.fieldErrors.length === 0 ||
+      Object.keys(form.serverErrors).some((name) => !placed.has(name)))
+      ? form.refusal.detail
+      : undefined;
+
+  const confirm = async (event?: FormEvent) => {
+    event?.preventDefault();
+    await form.submit(async (current) => {
+      const updated = await apiRequest<Subscription>(
+        "POST",
+        `/v1/subscriptions/${encodeURIComponent(subscription.id)}/${action}`,
+        { body: bodyOf(action, current), reason: current.reason },
+      );
+      onDone(updated);
+    });
+  };
+
+  const dateField = (label: string, hint: string) => (
+    <TextField
+      {...form.bind("at")}
+      label={label}
+      type="datetime-local"
+      hint={`${hint} In your time zone (${timeZone}).`}
+    />
+  );
+
+  return (
+    <ConfirmDialog
+      open
+      title={titles[action]}
+      confirmLabel={confirmLabels[action]}
+      tone={action === "cancel" ? "danger" : "primary"}
+      busy={form.busy}
+      onConfirm={() => void confirm()}
+      onCancel={onCancel}
+    >
+      <p>{explanations[action]}</p>
+      {action === "change-plan" && (
+        <>
+          <SelectField
+            {...form.bind("plan_id")}
+            onValueChange={(value) =>
+              form.restructure((draft) => {
+                draft.plan_id = value;
+                draft.plan_version = "";
+              })
+            }
+            label="Plan"
+            options={[
+              { value: "", label: plans.status === "loading" ? "Loading plans…" : "Choose a plan" },
+              ...(plans.status === "ready"
+                ? plans.data
+                    .filter((candidate) =>
+                      candidate.versions.some((version) => version.state === "published"),
+                    )
+                    .map((candidate) => ({
+                      value: candidate.id,
+                      label: `${candidate.name} (${candidate.code})`,
+                    }))
+                : []),
+            ]}
+          />
+          <SelectField
+            {...form.bind("plan_version")}
+            label="Version"
+            options={[
+              { value: "", label: "The version in effect when the change takes effect" },
+              ...(plan?.versions ?? [])
+                .filter((version) => version.state === "published")
+                .map((version) => ({
+                  value: String(version.version),
+                  label: `Version ${version.version} (${version.status})`,
+                })),
+            ]}
+          />
+          <SelectField
+            {...form.bind("timing")}
+            label="When"
+            options={[
+              { value: "immediate", label: "Now" },
+              { value: "period_end", label: "At the end of the current period" },
+              { value: "at", label: "At a date" },
+            ]}
+          />
+          {values.timing === "at" && dateField("Change at", "When the change takes effect.")}
+        </>
+      )}
+      {action === "cancel" && (
+        <>
+          <SelectField
+            {...form.bind("mode")}
+            label="Ends"
+            options={[
+              { value: "period_end", label: "At the end of the period" },
+              { value: "immediate", label: "At once" },
+            ]}
+          />
+          {dateField("As of", "Optional: now when empty.")}
+        </>
+      )}
+      {action === "pause" && (
+        <>
+          {dateField("Pause from", "Optional: now when empty.")}
+          <TextField
+            {...form.bind("until")}
+            label="Pause until"
+            type="datetime-local"
+            hint="Optional: until resumed when empty."
+          />
+        </>
+      )}
+      {action === "resume" && dateField("Resume at", "Optional: now when empty.")}
+      <TextField {...form.bind("reason")} label="Reason" hint="Optional. Kept in the audit log." />
+      {unplacedDetail && (
+        <p className="form-error" role="alert">
+          {unplacedDetail}
+        </p>
+      )}
+    </ConfirmDialog>
+  );
+}
