@@ -142,7 +142,7 @@ export function selectCoupons(database: Database, scope: TenantScope) {
     .where("environment_id", "=", scope.environmentId);
 }
 
-export function presentCoupon(row: CouponRow): Coupon {
+function presentCoupon(row: CouponRow): Coupon {
   return {
     id: row.id,
     code: row.code,

@@ -17,7 +17,7 @@ export async function creditBalances(context: RequestContext, customerId: string
   return creditBalancesAt(context.database, context, customerId, context.clock.now());
 }
 
-export async function creditBalancesAt(
+async function creditBalancesAt(
   database: Database,
   scope: TenantScope,
   customerId: string,

@@ -145,7 +145,9 @@ describe("burning and restoring credits", () => {
       code: "credit_balance_changed",
     });
     await burn(customerId, "inv_once", [{ grantId, amount: "4" }]);
-    await expect(burn(customerId, "inv_once", [{ grantId, amount: "1" }])).rejects.toThrow();
+    await expect(burn(customerId, "inv_once", [{ grantId, amount: "1" }])).rejects.toMatchObject({
+      code: "credits_already_burned",
+    });
     const entries = await expectBalanced(customerId);
     expect(entries.map((entry) => entry.kind)).toEqual(["increment", "burn"]);
   });

@@ -46,6 +46,17 @@ export async function burnCredits(
   const transaction = requireTransaction(database);
   const now = context.clock.now();
   const account = await lockCreditAccount(transaction, context, input.customerId, input.currency);
+  const earlier = await transaction
+    .selectFrom("credit_ledger_entries")
+    .select("id")
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("invoice_id", "=", input.invoiceId)
+    .where("kind", "=", "burn")
+    .executeTakeFirst();
+  if (earlier) {
+    throw conflict("credits_already_burned", `Invoice ${input.invoiceId} has already used its credits.`);
+  }
   const grants = await lockGrants(transaction, context, [...amounts.keys()]);
   const entries: CreditLedgerEntryRow[] = [];
   const walletIds = new Set<string>();
