@@ -106,13 +106,13 @@ export async function createPlanMigration(
       .execute();
     const subscriptions: MigratedSubscription[] = [];
     for (const move of moves) {
-      const after = await appendChange(
-        transaction,
-        context,
-        move.subscription,
-        { kind: "change_plan", version: to, at: move.at, timing: input.timing, migrationId },
-        "subscription.plan_changed",
-      );
+      const after = await appendChange(transaction, context, move.subscription, {
+        kind: "change_plan",
+        version: to,
+        at: move.at,
+        timing: input.timing,
+        migrationId,
+      });
       subscriptions.push(movedEntry(move, after.changes.at(-1)?.id ?? null));
     }
     const migration = presentMigration(context, request, migrationId, subscriptions);

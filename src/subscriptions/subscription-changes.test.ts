@@ -351,6 +351,14 @@ describe("pauses", () => {
     expect(audit.body.data.map((event: { action: string }) => event.action)).toEqual(
       expect.arrayContaining(["subscription.paused", "subscription.resumed"]),
     );
+    // Each write is reported to webhook endpoints, with the subscription as it stands after it.
+    for (const type of ["subscription.created", "subscription.paused", "subscription.resumed"]) {
+      const events = await tenant.admin.get(`/v1/webhook-events?type=${type}&limit=100`);
+      expect(
+        events.body.data.map((event: { data: { id: string } }) => event.data.id),
+        type,
+      ).toContain(id);
+    }
   });
 });
 

@@ -55,13 +55,12 @@ export async function changePlan(
       );
     }
     await ensureBillableIn(transaction, context, version, row.currency, versionPath);
-    return appendChange(
-      transaction,
-      context,
-      loaded,
-      { kind: "change_plan", version, at, timing: input.timing },
-      "subscription.plan_changed",
-    );
+    return appendChange(transaction, context, loaded, {
+      kind: "change_plan",
+      version,
+      at,
+      timing: input.timing,
+    });
   });
 }
 
@@ -83,12 +82,11 @@ export async function cancelSubscription(
     }
     const at = input.at === undefined ? nowOrStart(loaded, now) : new Date(input.at);
     ensureChangeFits(loaded, at, "$.at");
-    return appendChange(
-      transaction,
-      context,
-      loaded,
-      { kind: "cancel", mode: input.mode, at, timing: input.at === undefined ? "now" : "at" },
-      "subscription.canceled",
-    );
+    return appendChange(transaction, context, loaded, {
+      kind: "cancel",
+      mode: input.mode,
+      at,
+      timing: input.at === undefined ? "now" : "at",
+    });
   });
 }

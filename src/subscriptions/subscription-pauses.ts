@@ -13,7 +13,7 @@ import type {
 } from "./subscription-schemas.ts";
 import { loadSubscription, lockSubscription } from "./subscription-store.ts";
 import { pauseAt } from "./subscription-timeline.ts";
-import { auditTimelineWrite, ensureNotBilled, nextBillingWith, nowOrStart } from "./timeline-writes.ts";
+import { ensureNotBilled, nextBillingWith, nowOrStart, recordTimelineWrite } from "./timeline-writes.ts";
 
 export async function pauseSubscription(
   context: RequestContext,
@@ -80,7 +80,10 @@ export async function pauseSubscription(
       .where("id", "=", row.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    return auditTimelineWrite(transaction, context, loaded, updated, "subscription.paused");
+    return recordTimelineWrite(transaction, context, loaded, updated, {
+      action: "subscription.paused",
+      event: "subscription.paused",
+    });
   });
 }
 
@@ -129,6 +132,9 @@ export async function resumeSubscription(
       .where("id", "=", row.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    return auditTimelineWrite(transaction, context, loaded, updated, "subscription.resumed");
+    return recordTimelineWrite(transaction, context, loaded, updated, {
+      action: "subscription.resumed",
+      event: "subscription.resumed",
+    });
   });
 }

@@ -5,6 +5,7 @@ import { Decimal } from "../core/decimal.ts";
 import type { Customer } from "../customers/customer-schemas.ts";
 import { getCustomer } from "../customers/customers.ts";
 import { recordAuditEvent } from "../governance/audit-log.ts";
+import { publishEvent } from "../notifications/webhook-events.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { conflict, FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
@@ -94,6 +95,7 @@ export async function createSubscription(
         before: null,
         after: subscription,
       });
+      await publishEvent(transaction, context, { type: "subscription.created", data: subscription });
       return subscription;
     });
   } catch (error) {

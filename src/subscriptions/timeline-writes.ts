@@ -3,6 +3,8 @@
 // insert, next_billing_at and ends_at kept up to date, and the audit entry,
 // all in the caller's transaction on a subscription it has locked.
 import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
+import type { WebhookEventType } from "../notifications/webhook-event-types.ts";
+import { publishEvent } from "../notifications/webhook-events.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
@@ -108,13 +110,18 @@ export function nextBillingWith(row: SubscriptionRow, at: Date): Date {
   return row.next_billing_at === null || at < row.next_billing_at ? at : row.next_billing_at;
 }
 
-/** Appends the change to the locked subscription and audits it; returns the subscription after it. */
+/** What a timeline write is called in the audit log and in webhook events. */
+export type TimelineWrite = { action: string; event: WebhookEventType };
+
+const planChanged: TimelineWrite = { action: "subscription.plan_changed", event: "subscription.updated" };
+const canceled: TimelineWrite = { action: "subscription.canceled", event: "subscription.canceled" };
+
+/** Appends the change to the locked subscription, audits and publishes it; returns the subscription after it. */
 export async function appendChange(
   transaction: DatabaseTransaction,
   context: RequestContext,
   loaded: LoadedSubscription,
   change: TimelineChange,
-  action: string,
 ): Promise<SubscriptionView> {
   const now = context.clock.now();
   const { row } = loaded;
@@ -152,16 +159,26 @@ export async function appendChange(
     .where("id", "=", row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  return auditTimelineWrite(transaction, context, loaded, updated, action);
+  return recordTimelineWrite(
+    transaction,
+    context,
+    loaded,
+    updated,
+    change.kind === "cancel" ? canceled : planChanged,
+  );
 }
 
-/** Writes the audit entry of a timeline write, with the subscription before and after it, and returns the after. */
-export async function auditTimelineWrite(
+/**
+ * Writes the audit entry of a timeline write, with the subscription before
+ * and after it, and the webhook event that reports it, in the write's
+ * transaction; returns the subscription after it.
+ */
+export async function recordTimelineWrite(
   transaction: DatabaseTransaction,
   context: RequestContext,
   before: LoadedSubscription,
   updatedRow: SubscriptionRow,
-  action: string,
+  write: TimelineWrite,
 ): Promise<SubscriptionView> {
   const after = await loadSubscription(transaction, context, updatedRow);
   const [beforeView, afterView] = await presentSubscriptions(
@@ -174,11 +191,12 @@ export async function auditTimelineWrite(
     throw new Error(`Subscription ${updatedRow.id} was not presented.`);
   }
   await recordAuditEvent(transaction, context, {
-    action,
+    action: write.action,
     objectType: "subscription",
     objectId: updatedRow.id,
     before: beforeView,
     after: afterView,
   });
+  await publishEvent(transaction, context, { type: write.event, data: afterView });
   return afterView;
 }
