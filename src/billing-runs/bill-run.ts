@@ -54,7 +54,6 @@ const progressWriteMilliseconds = 1000;
 export async function runBillRun(context: RequestContext, input: BillRunInput): Promise<BillRun> {
   const { database } = context;
   await markInterruptedRuns(database, context);
-  await expireCreditsBefore(context, input.at);
   const customerIds = await dueCustomerIds(database, context, input.at);
 
   const id = newId("billRun");
@@ -112,6 +111,7 @@ export async function runBillRun(context: RequestContext, input: BillRunInput): 
     await Promise.all(Array.from({ length: concurrency }, billNextCustomers));
     clearInterval(progressTimer);
     await progressWrite;
+    await expireCreditsAfter(context, input.at);
     return await finishRun(database, id, progress, { status: "completed", failure: null });
   } catch (error) {
     clearInterval(progressTimer);
@@ -201,10 +201,11 @@ async function dueCustomerIds(database: Database, scope: TenantScope, at: Date):
   }
 }
 
-// Expired grants already count for nothing in an invoice (balances ignore
-// them); the expiry entries only make the ledger say so. A failure here is
-// logged and does not hold billing back.
-async function expireCreditsBefore(context: RequestContext, at: Date): Promise<void> {
+// The expiry entries come after billing: a run that catches up on invoices
+// issued before a grant expired must still find the grant's balance (the
+// engine only uses a grant on invoices issued before its expiry). A failure
+// here is logged and does not fail the run.
+async function expireCreditsAfter(context: RequestContext, at: Date): Promise<void> {
   try {
     await expireCredits(context.database, context, at);
   } catch (error) {

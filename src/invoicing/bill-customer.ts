@@ -4,7 +4,7 @@
 // and takes the number, so a run killed at any point and started again
 // issues each invoice exactly once and numbers them without gaps.
 
-import { type BillingSchedule, type Instant, type InvoiceLine, settleInvoice, ZERO } from "../core/index.ts";
+import { type Instant, type InvoiceLine, settleInvoice, ZERO } from "../core/index.ts";
 import { localDate } from "../core/time-zone.ts";
 import { recordCouponUse } from "../coupons/coupons.ts";
 import { burnCredits, recordBalanceMovement } from "../credits/credits.ts";
@@ -17,13 +17,14 @@ import {
   type CustomerBilling,
   type CustomerRow,
   loadCustomerBilling,
+  nextInstantOf,
   type SubscriptionBilling,
   scheduleUntil,
   subscriptionLinesAt,
 } from "./customer-billing.ts";
 import { finalizeDraft, findInvoiceByBillingKey, totalsColumns, writeDraft } from "./invoice-store.ts";
 import { type InvoicingSettings, readInvoicingSettings } from "./invoicing-settings.ts";
-import { instantsDue, isPausedAt, nextInstantAfter } from "./issue-instants.ts";
+import { instantsDue, isPausedAt } from "./issue-instants.ts";
 import { partyOfCustomer, partyOfSeller } from "./parties.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
 import type { TaxDetails } from "./tables.ts";
@@ -32,7 +33,7 @@ const millisecondsPerHour = 3_600_000;
 const millisecondsPerDay = 86_400_000;
 
 /** A subscription with something to bill at `instant`, its first unbilled issue instant. */
-type DueSubscription = { entry: SubscriptionBilling; schedule: BillingSchedule; instant: Instant };
+type DueSubscription = { entry: SubscriptionBilling; instant: Instant };
 
 type Step = { issued: number; finalized: number; more: boolean };
 
@@ -116,11 +117,11 @@ async function dueSubscriptions(
         id,
         // Nothing billed yet: just before the start keeps every instant from the start on due.
         billedThrough ?? entry.subscription.timeline.start - 1,
-        nextInstantAfter(schedule, until),
+        nextInstantOf(billing, entry, until),
       );
       continue;
     }
-    due.push({ entry, schedule, instant: first });
+    due.push({ entry, instant: first });
   }
   return due;
 }
@@ -241,7 +242,7 @@ async function billNextInvoice(
         context,
         member.entry.subscription.id,
         member.instant,
-        nextInstantAfter(member.schedule, member.instant),
+        nextInstantOf(billing, member.entry, member.instant),
       );
     }
   };

@@ -16,6 +16,7 @@ import {
   planBillingSchedule,
   usageWindowsFor,
 } from "../core/index.ts";
+import { addLocalDays } from "../core/time-zone.ts";
 import type { CustomerTable } from "../customers/tables.ts";
 import { engineMetersFor, usageForWindows } from "../metering/billing-usage.ts";
 import type { TenantScope } from "../platform/context.ts";
@@ -31,7 +32,7 @@ import {
   type PricedVersion,
   subscriptionCatalog,
 } from "./billing-catalog.ts";
-import { scheduleAt } from "./issue-instants.ts";
+import { nextInstantAfter, scheduleAt } from "./issue-instants.ts";
 
 export type CustomerRow = Selectable<CustomerTable>;
 
@@ -117,6 +118,21 @@ export function scheduleUntil(
   until: Instant,
 ): BillingSchedule {
   return planBillingSchedule(entry.subscription.timeline, catalogAt(billing, entry, until), until);
+}
+
+/**
+ * The first instant after `after` at which the subscription may bill, or null
+ * when nothing remains. During a trial no period has started yet, so the
+ * schedule is laid out at least to the trial's end.
+ */
+export function nextInstantOf(
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  after: Instant,
+): Instant | null {
+  const { timeline } = entry.subscription;
+  const firstPeriodStart = addLocalDays(timeline.start, timeline.trialDays, timeline.timeZone);
+  return nextInstantAfter(scheduleUntil(billing, entry, Math.max(after, firstPeriodStart)), after);
 }
 
 function isOpeningLine(line: InvoiceLine): boolean {

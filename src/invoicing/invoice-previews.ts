@@ -8,7 +8,6 @@ import {
   formatAmount,
   type Instant,
   type InvoiceLine,
-  planBillingSchedule,
   type Subscription,
   type SubscriptionChange,
   settleInvoice,
@@ -21,15 +20,13 @@ import { loadPricedVersions, meterCodesOf } from "./billing-catalog.ts";
 import { loadCustomerAccount } from "./customer-account.ts";
 import {
   type CustomerBilling,
-  catalogAt,
   loadCustomerBilling,
+  nextInstantOf,
   type SubscriptionBilling,
-  scheduleUntil,
   subscriptionLinesAt,
 } from "./customer-billing.ts";
 import { totalsColumns } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
-import { nextInstantAfter } from "./issue-instants.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
 import type { TaxDetails } from "./tables.ts";
 
@@ -120,7 +117,7 @@ export async function upcomingInvoice(
   }
   const next: { entry: SubscriptionBilling; instant: Instant }[] = [];
   for (const entry of entries) {
-    const instant = nextInstantAfter(scheduleUntil(billing, entry, now), now);
+    const instant = nextInstantOf(billing, entry, now);
     if (instant !== null) next.push({ entry, instant });
   }
   if (next.length === 0) return null;
@@ -153,9 +150,7 @@ async function firstInvoiceFrom(
   entry: SubscriptionBilling,
   from: Instant,
 ): Promise<InvoicePreview | null> {
-  const catalog = catalogAt(billing, entry, from);
-  const schedule = planBillingSchedule(entry.subscription.timeline, catalog, from);
-  const instant = nextInstantAfter(schedule, from - 1);
+  const instant = nextInstantOf(billing, entry, from - 1);
   if (instant === null) return null;
   const lines = await subscriptionLinesAt(context.database, context, billing, entry, instant);
   if (lines.length === 0) return null;

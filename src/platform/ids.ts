@@ -53,6 +53,42 @@ export function newId(kind: IdKind, now: Date = new Date()): string {
   return `${idPrefixes[kind]}_${ulid(now.getTime())}`;
 }
 
+// Ids made within one millisecond (a burst of writes, or every write under a
+// frozen test clock) must still sort in the order they were made: lists and
+// "in the order applied" rules (coupons, credit grants) rely on it. As in the
+// ULID spec's monotonic mode, the random part of the previous id of the same
+// millisecond is incremented instead of drawn anew. Several milliseconds are
+// remembered, since a frozen test clock and the real one take turns.
+const lastRandomOfMillisecond = new Map<number, number[]>();
+const rememberedMilliseconds = 1024;
+
+function incremented(digits: readonly number[]): number[] {
+  const next = [...digits];
+  for (let position = next.length - 1; position >= 0; position--) {
+    const digit = (next[position] ?? 0) + 1;
+    if (digit < 32) {
+      next[position] = digit;
+      return next;
+    }
+    next[position] = 0;
+  }
+  return next;
+}
+
+function randomPartFor(milliseconds: number): number[] {
+  const previous = lastRandomOfMillisecond.get(milliseconds);
+  // 31 and not 32: the first id of a millisecond leaves room to increment without overflowing.
+  const random =
+    previous === undefined ? [...randomBytes(16)].map((byte) => byte % 31) : incremented(previous);
+  lastRandomOfMillisecond.delete(milliseconds);
+  lastRandomOfMillisecond.set(milliseconds, random);
+  if (lastRandomOfMillisecond.size > rememberedMilliseconds) {
+    const oldest = lastRandomOfMillisecond.keys().next().value;
+    if (oldest !== undefined) lastRandomOfMillisecond.delete(oldest);
+  }
+  return random;
+}
+
 function ulid(milliseconds: number): string {
   let time = "";
   let remaining = milliseconds;
@@ -60,10 +96,10 @@ function ulid(milliseconds: number): string {
     time = crockfordAlphabet[remaining % 32] + time;
     remaining = Math.floor(remaining / 32);
   }
-  const random = randomBytes(16);
-  let randomPart = "";
-  for (let position = 0; position < 16; position++) {
-    randomPart += crockfordAlphabet[(random[position] ?? 0) % 32];
-  }
-  return time + randomPart;
+  return (
+    time +
+    randomPartFor(milliseconds)
+      .map((digit) => crockfordAlphabet[digit])
+      .join("")
+  );
 }
