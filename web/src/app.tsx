@@ -14,6 +14,7 @@ import { PlanListPage } from "./pages/catalog/plan-list-page.tsx";
 import { PlanVersionEditPage } from "./pages/catalog/plan-version-edit-page.tsx";
 import { PlanVersionPage } from "./pages/catalog/plan-version-page.tsx";
 import { ProductListPage } from "./pages/catalog/product-list-page.tsx";
+import { CouponListPage } from "./pages/coupons/coupon-list-page.tsx";
 import { CustomerCreatePage } from "./pages/customers/customer-create-page.tsx";
 import { CustomerDetailPage } from "./pages/customers/customer-detail-page.tsx";
 import { CustomerEditPage } from "./pages/customers/customer-edit-page.tsx";
@@ -124,6 +125,8 @@ function CurrentPage() {
       return <ApprovalQueuePage />;
     case "subscriptions":
       return <SubscriptionListPage />;
+    case "coupons":
+      return <CouponListPage />;
     case "subscription-new":
       return <SubscriptionCreatePage />;
     case "subscription":

@@ -89,3 +89,90 @@ export type InvoicePreview = InvoiceTotals & {
   subscription_ids: string[];
   lines: InvoiceLine[];
 };
+
+export type CreditGrantStatus = "active" | "scheduled" | "used" | "expired" | "voided";
+
+export type CreditGrant = {
+  id: string;
+  customer_id: string;
+  wallet_id: string | null;
+  name: string;
+  currency: string;
+  type: "promotional" | "purchased";
+  amount: string;
+  remaining: string;
+  cost_basis: string | null;
+  priority: number;
+  effective_at: string;
+  expires_at: string | null;
+  status: CreditGrantStatus;
+  voided_at: string | null;
+  void_reason: string | null;
+  created_at: string;
+};
+
+export type CreditLedgerEntry = {
+  id: string;
+  currency: string;
+  grant_id: string;
+  wallet_id: string | null;
+  kind: "increment" | "burn" | "expiry" | "void" | "void_reversal";
+  amount: string;
+  grant_balance_after: string;
+  balance_after: string;
+  invoice_id: string | null;
+  automatic: boolean;
+  reason: string | null;
+  occurred_at: string;
+};
+
+export type CreditBalances = {
+  at: string;
+  data: { currency: string; available: string; scheduled: string; ledger_balance: string }[];
+};
+
+export type Wallet = {
+  id: string;
+  customer_id: string;
+  currency: string;
+  name: string;
+  rate: string;
+  auto_top_up: { threshold: string; amount: string } | null;
+  balance: string;
+  credits: string;
+  created_at: string;
+};
+
+export type CustomerBalance = { data: { currency: string; balance: string }[] };
+
+export type Coupon = {
+  id: string;
+  code: string;
+  name: string;
+  type: "percentage" | "fixed";
+  percent: string | null;
+  amount: string | null;
+  currency: string | null;
+  duration: "once" | "repeating" | "forever";
+  duration_invoices: number | null;
+  applies_to: { plan_ids: string[]; meter_codes: string[] };
+  max_redemptions: number | null;
+  redemption_count: number;
+  redeem_by: string | null;
+  archived_at: string | null;
+  created_at: string;
+};
+
+export type CouponRedemption = {
+  id: string;
+  coupon_id: string;
+  coupon_code: string;
+  customer_id: string;
+  subscription_id: string | null;
+  invoice_count: number;
+  invoices_remaining: number | null;
+  status: "active" | "completed" | "removed";
+  redeemed_at: string;
+  removed_at: string | null;
+  removal_reason: string | null;
+};

@@ -24,6 +24,7 @@ describe("matchRoute", () => {
     expect(matchRoute("/plans/new")).toEqual({ page: "plan-new" });
     expect(matchRoute("/approvals")).toEqual({ page: "approvals" });
     expect(matchRoute("/subscriptions")).toEqual({ page: "subscriptions" });
+    expect(matchRoute("/coupons")).toEqual({ page: "coupons" });
     expect(matchRoute("/subscriptions/new")).toEqual({ page: "subscription-new" });
     expect(matchRoute("/subscriptions/sub_1")).toEqual({ page: "subscription", subscriptionId: "sub_1" });
     expect(matchRoute("/subscriptions/sub_1/x").page).toBe("not-found");

@@ -22,6 +22,7 @@ export type Route =
   | { page: "plan-version-edit"; planId: string; version: number }
   | { page: "approvals" }
   | { page: "subscriptions" }
+  | { page: "coupons" }
   | { page: "subscription-new" }
   | { page: "subscription"; subscriptionId: string }
   | { page: "not-found"; path: string };
@@ -36,7 +37,8 @@ type SinglePage =
   | "features"
   | "plans"
   | "approvals"
-  | "subscriptions";
+  | "subscriptions"
+  | "coupons";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -50,6 +52,7 @@ const singlePages = new Map<string, SinglePage>([
   ["plans", "plans"],
   ["approvals", "approvals"],
   ["subscriptions", "subscriptions"],
+  ["coupons", "coupons"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {

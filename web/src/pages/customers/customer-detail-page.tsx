@@ -1,5 +1,5 @@
-// One customer: its fields, edit and archive, its subscriptions, usage,
-// entitlements and price overrides, and its audit history.
+// One customer: its fields, edit and archive, its subscriptions, credits and
+// coupons, usage, entitlements and price overrides, and its audit history.
 import { type ReactNode, useState } from "react";
 import { apiRequest } from "../../api/api-client.ts";
 import type { Customer } from "../../api/api-types.ts";
@@ -13,6 +13,8 @@ import { TextField } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { ErrorState, LoadingState } from "../../ui/states.tsx";
 import { CustomerAuditHistory } from "./customer-audit-history.tsx";
+import { CustomerCoupons } from "./customer-coupons.tsx";
+import { CustomerCredits } from "./customer-credits.tsx";
 import { CustomerEntitlementsPanel } from "./customer-entitlements.tsx";
 import { CustomerPriceOverrides } from "./customer-price-overrides.tsx";
 import { CustomerSubscriptions } from "./customer-subscriptions.tsx";
@@ -131,6 +133,19 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
       {can(session, "billing:read") && (
         <CustomerSubscriptions
           customerId={customer.id}
+          writable={can(session, "billing:write") && customer.archived_at === null}
+        />
+      )}
+      {can(session, "billing:read") && (
+        <CustomerCredits
+          customer={customer}
+          writable={can(session, "billing:write") && customer.archived_at === null}
+        />
+      )}
+      {can(session, "billing:read") && (
+        <CustomerCoupons
+          customerId={customer.id}
+          locale={customer.locale}
           writable={can(session, "billing:write") && customer.archived_at === null}
         />
       )}
