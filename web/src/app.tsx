@@ -19,6 +19,9 @@ import { CustomerCreatePage } from "./pages/customers/customer-create-page.tsx";
 import { CustomerDetailPage } from "./pages/customers/customer-detail-page.tsx";
 import { CustomerEditPage } from "./pages/customers/customer-edit-page.tsx";
 import { CustomerListPage } from "./pages/customers/customer-list-page.tsx";
+import { InvoiceCreatePage } from "./pages/invoices/invoice-create-page.tsx";
+import { InvoiceDetailPage } from "./pages/invoices/invoice-detail-page.tsx";
+import { InvoiceListPage } from "./pages/invoices/invoice-list-page.tsx";
 import { EventExplorerPage } from "./pages/metering/event-explorer-page.tsx";
 import { MeterCreatePage } from "./pages/metering/meter-create-page.tsx";
 import { MeterListPage } from "./pages/metering/meter-list-page.tsx";
@@ -127,6 +130,12 @@ function CurrentPage() {
       return <SubscriptionListPage />;
     case "coupons":
       return <CouponListPage />;
+    case "invoices":
+      return <InvoiceListPage />;
+    case "invoice-new":
+      return <InvoiceCreatePage />;
+    case "invoice":
+      return <InvoiceDetailPage key={route.invoiceId} invoiceId={route.invoiceId} />;
     case "subscription-new":
       return <SubscriptionCreatePage />;
     case "subscription":

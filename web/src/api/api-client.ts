@@ -104,3 +104,31 @@ function asProblem(body: unknown, response: Response): Problem {
     detail: `The server answered ${response.status} ${response.statusText} without an explanation.`,
   };
 }
+
+/**
+ * A document the API serves (an invoice PDF) as a Blob: the key goes in the
+ * Authorization header, so a plain link cannot fetch it. Refusals become an
+ * ApiError like any other call's.
+ */
+export async function apiDownload(path: string): Promise<Blob> {
+  const apiKey = storedApiKey();
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      headers: apiKey === undefined ? {} : { authorization: `Bearer ${apiKey}` },
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      code: "network_error",
+      detail: "The console could not reach the Fairbill server. Check that it is running and try again.",
+    });
+  }
+  if (response.ok) return response.blob();
+  const problem = asProblem(parseJson(await response.text()), response);
+  if (response.status === 401) {
+    forgetApiKey();
+    unauthorizedListener(problem.detail);
+  }
+  throw new ApiError(problem);
+}

@@ -176,3 +176,75 @@ export type CouponRedemption = {
   removed_at: string | null;
   removal_reason: string | null;
 };
+
+export type InvoiceStatus = "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
+
+export type InvoiceParty = {
+  name: string | null;
+  email: string | null;
+  address: {
+    line1?: string;
+    line2?: string;
+    city?: string;
+    postal_code?: string;
+    state?: string;
+    country?: string;
+  } | null;
+  country: string | null;
+  tax_ids: { type: string; value: string }[];
+};
+
+export type Invoice = InvoiceTotals & {
+  id: string;
+  number: string | null;
+  status: InvoiceStatus;
+  origin: "subscription" | "one_off" | "progressive";
+  customer_id: string;
+  subscription_ids: string[];
+  currency: string;
+  issued_at: string;
+  period_start: string | null;
+  period_end: string | null;
+  due_at: string | null;
+  finalized_at: string | null;
+  voided_at: string | null;
+  void_reason: string | null;
+  lines: (InvoiceLine & { id: string })[];
+  tax_details: { percent: string; inclusive: boolean; reverse_charge: boolean; note: string | null } | null;
+  amount_paid: string;
+  amount_credited: string;
+  amount_remaining: string;
+  seller: InvoiceParty | null;
+  buyer: InvoiceParty | null;
+  locale: string;
+  timezone: string;
+  memo: string | null;
+  created_at: string;
+};
+
+export type CreditNoteReason =
+  | "duplicate"
+  | "fraudulent"
+  | "order_change"
+  | "product_unsatisfactory"
+  | "billing_error"
+  | "other";
+
+export type CreditNote = {
+  id: string;
+  number: string;
+  invoice_id: string;
+  invoice_number: string | null;
+  customer_id: string;
+  currency: string;
+  reason: CreditNoteReason;
+  memo: string | null;
+  lines: { id: string; invoice_line_id: string | null; description: string; amount: string; tax: string }[];
+  subtotal: string;
+  tax: string;
+  total: string;
+  applied_to_invoice: string;
+  credited_to_balance: string;
+  issued_at: string;
+  created_by: string;
+};

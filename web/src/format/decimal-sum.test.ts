@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sumDecimalStrings } from "./decimal-sum.ts";
+import { multiplyDecimalStrings, sumDecimalStrings } from "./decimal-sum.ts";
 
 describe("sumDecimalStrings", () => {
   it("adds exactly, where floats would not", () => {
@@ -16,5 +16,21 @@ describe("sumDecimalStrings", () => {
 
   it("refuses what is not a decimal", () => {
     expect(() => sumDecimalStrings(["1e3"])).toThrow(/not a decimal/);
+  });
+});
+
+describe("multiplyDecimalStrings", () => {
+  it("multiplies exactly, keeping every fraction digit", () => {
+    expect(multiplyDecimalStrings("2.5", "0.10")).toBe("0.250");
+    expect(multiplyDecimalStrings("3", "0.1")).toBe("0.3");
+    expect(multiplyDecimalStrings("9007199254740993", "3")).toBe("27021597764222979");
+  });
+  it("carries signs", () => {
+    expect(multiplyDecimalStrings("1", "-5.00")).toBe("-5.00");
+    expect(multiplyDecimalStrings("-2", "-1.5")).toBe("3.0");
+    expect(multiplyDecimalStrings("0", "-1.5")).toBe("0.0");
+  });
+  it("refuses what is not a decimal", () => {
+    expect(() => multiplyDecimalStrings("1e3", "1")).toThrow(/not a decimal/);
   });
 });

@@ -5,6 +5,7 @@ export type Section = { path: string; label: string; permission: string };
 export const sections: Section[] = [
   { path: "/customers", label: "Customers", permission: "customers:read" },
   { path: "/subscriptions", label: "Subscriptions", permission: "billing:read" },
+  { path: "/invoices", label: "Invoices", permission: "billing:read" },
   { path: "/coupons", label: "Coupons", permission: "billing:read" },
   { path: "/plans", label: "Plans", permission: "catalog:read" },
   { path: "/approvals", label: "Approvals", permission: "catalog:read" },

@@ -25,6 +25,8 @@ describe("matchRoute", () => {
     expect(matchRoute("/approvals")).toEqual({ page: "approvals" });
     expect(matchRoute("/subscriptions")).toEqual({ page: "subscriptions" });
     expect(matchRoute("/coupons")).toEqual({ page: "coupons" });
+    expect(matchRoute("/invoices/new")).toEqual({ page: "invoice-new" });
+    expect(matchRoute("/invoices/inv_1")).toEqual({ page: "invoice", invoiceId: "inv_1" });
     expect(matchRoute("/subscriptions/new")).toEqual({ page: "subscription-new" });
     expect(matchRoute("/subscriptions/sub_1")).toEqual({ page: "subscription", subscriptionId: "sub_1" });
     expect(matchRoute("/subscriptions/sub_1/x").page).toBe("not-found");
@@ -55,7 +57,7 @@ describe("matchRoute", () => {
       page: "not-found",
       path: "/customers/cus_1/other",
     });
-    expect(matchRoute("/invoices")).toEqual({ page: "not-found", path: "/invoices" });
+    expect(matchRoute("/invoices/inv_1/lines")).toEqual({ page: "not-found", path: "/invoices/inv_1/lines" });
     expect(matchRoute("/meters/extra")).toEqual({ page: "not-found", path: "/meters/extra" });
     expect(matchRoute("/constructor")).toEqual({ page: "not-found", path: "/constructor" });
     expect(matchRoute("/customers/%E0%A4%A")).toEqual({ page: "not-found", path: "/customers/%E0%A4%A" });

@@ -23,6 +23,9 @@ export type Route =
   | { page: "approvals" }
   | { page: "subscriptions" }
   | { page: "coupons" }
+  | { page: "invoices" }
+  | { page: "invoice-new" }
+  | { page: "invoice"; invoiceId: string }
   | { page: "subscription-new" }
   | { page: "subscription"; subscriptionId: string }
   | { page: "not-found"; path: string };
@@ -38,7 +41,8 @@ type SinglePage =
   | "plans"
   | "approvals"
   | "subscriptions"
-  | "coupons";
+  | "coupons"
+  | "invoices";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -53,6 +57,7 @@ const singlePages = new Map<string, SinglePage>([
   ["approvals", "approvals"],
   ["subscriptions", "subscriptions"],
   ["coupons", "coupons"],
+  ["invoices", "invoices"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {
@@ -100,6 +105,12 @@ function subscriptionRoute(segment: string): Route | undefined {
   return subscriptionId === undefined ? undefined : { page: "subscription", subscriptionId };
 }
 
+function invoiceRoute(segment: string): Route | undefined {
+  if (segment === "new") return { page: "invoice-new" };
+  const invoiceId = decodeSegment(segment);
+  return invoiceId === undefined ? undefined : { page: "invoice", invoiceId };
+}
+
 export function matchRoute(path: string): Route {
   const segments = path.split("/").filter((segment) => segment !== "");
   const [first, ...rest] = segments;
@@ -109,6 +120,7 @@ export function matchRoute(path: string): Route {
   else if (first === "plans" && rest.length > 0) route = planRoute(rest);
   else if (first === "meters" && rest.length === 1 && rest[0] === "new") route = { page: "meter-new" };
   else if (first === "subscriptions" && rest.length === 1) route = subscriptionRoute(rest[0]!);
+  else if (first === "invoices" && rest.length === 1) route = invoiceRoute(rest[0]!);
   else if (first === "customers" && rest.length === 0) route = { page: "customers" };
   else if (rest.length === 0) {
     const page = singlePages.get(first);
@@ -135,4 +147,8 @@ export function planDiffPath(planId: string, from: number, to: number): string {
 
 export function subscriptionPath(subscriptionId: string): string {
   return `/subscriptions/${encodeURIComponent(subscriptionId)}`;
+}
+
+export function invoicePath(invoiceId: string): string {
+  return `/invoices/${encodeURIComponent(invoiceId)}`;
 }

@@ -1,5 +1,6 @@
-// One customer: its fields, edit and archive, its subscriptions, credits and
-// coupons, usage, entitlements and price overrides, and its audit history.
+// One customer: its fields, edit and archive, its subscriptions, invoices,
+// credits and coupons, usage, entitlements and price overrides, and its
+// audit history.
 import { type ReactNode, useState } from "react";
 import { apiRequest } from "../../api/api-client.ts";
 import type { Customer } from "../../api/api-types.ts";
@@ -16,6 +17,7 @@ import { CustomerAuditHistory } from "./customer-audit-history.tsx";
 import { CustomerCoupons } from "./customer-coupons.tsx";
 import { CustomerCredits } from "./customer-credits.tsx";
 import { CustomerEntitlementsPanel } from "./customer-entitlements.tsx";
+import { CustomerInvoices } from "./customer-invoices.tsx";
 import { CustomerPriceOverrides } from "./customer-price-overrides.tsx";
 import { CustomerSubscriptions } from "./customer-subscriptions.tsx";
 import { CustomerUsage } from "./customer-usage.tsx";
@@ -132,6 +134,12 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
       </div>
       {can(session, "billing:read") && (
         <CustomerSubscriptions
+          customerId={customer.id}
+          writable={can(session, "billing:write") && customer.archived_at === null}
+        />
+      )}
+      {can(session, "billing:read") && (
+        <CustomerInvoices
           customerId={customer.id}
           writable={can(session, "billing:write") && customer.archived_at === null}
         />

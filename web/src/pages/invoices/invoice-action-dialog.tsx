@@ -1,0 +1,205 @@
+// The steps that change an invoice, each confirmed in a dialog: finalize a
+// draft, void an unpaid final invoice (with the reason), and issue a credit
+// note, in full or for chosen amounts of chosen lines, with its reason.
+import { type FormEvent, useCallback, useRef } from "react";
+import { apiRequest } from "../../api/api-client.ts";
+import type { CreditNote, CreditNoteReason, Invoice } from "../../api/billing-types.ts";
+import { formatMoney } from "../../format/decimal-format.ts";
+import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { useFormState } from "../../ui/form-state.ts";
+import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
+
+export type InvoiceAction = "finalize" | "void" | "credit-note";
+
+const reasonLabels: Record<CreditNoteReason, string> = {
+  billing_error: "Billing error",
+  duplicate: "Duplicate",
+  order_change: "Order change",
+  product_unsatisfactory: "Product unsatisfactory",
+  fraudulent: "Fraudulent",
+  other: "Other",
+};
+
+type ActionValues = {
+  void_reason: string;
+  reason: CreditNoteReason;
+  full: boolean;
+  memo: string;
+  /** Amount to credit per invoice line, by the line's position; empty leaves the line out. */
+  amounts: string[];
+};
+
+export function InvoiceActionDialog({
+  action,
+  invoice,
+  onDone,
+  onCancel,
+}: {
+  action: InvoiceAction;
+  invoice: Invoice;
+  onDone: (invoice: Invoice) => void;
+  onCancel: () => void;
+}) {
+  const check = useCallback(
+    (values: ActionValues) => {
+      const checks = new FieldChecks();
+      if (action === "void") checks.required("void_reason", values.void_reason);
+      if (action === "credit-note" && !values.full) {
+        values.amounts.forEach((amount, index) => {
+          checks.decimal(`lines.${index}.amount`, amount);
+        });
+        if (values.amounts.every((amount) => amount.trim() === "")) {
+          checks.report("lines", "give an amount for at least one line, or credit the whole invoice");
+        }
+      }
+      return checks.errors;
+    },
+    [action],
+  );
+  // The API counts the lines it was sent; the form lists every invoice line.
+  const sentLines = (values: ActionValues) =>
+    invoice.lines
+      .map((line, index) => ({ line, index, amount: (values.amounts[index] ?? "").trim() }))
+      .filter((entry) => entry.amount !== "");
+  const sentIndexes = useRef<number[]>([]);
+  const formNameOf = useCallback(
+    (name: string): string => {
+      if (name === "reason" && action === "void") return "void_reason";
+      const match = /^lines\.(\d+)\.amount$/.exec(name);
+      const index = match === null ? undefined : sentIndexes.current[Number(match[1])];
+      return index === undefined ? name : `lines.${index}.amount`;
+    },
+    [action],
+  );
+  const form = useFormState<ActionValues>(
+    () => ({
+      void_reason: "",
+      reason: "billing_error",
+      full: true,
+      memo: "",
+      amounts: invoice.lines.map(() => ""),
+    }),
+    check,
+    formNameOf,
+  );
+  const { values } = form;
+  const money = (amount: string) => formatMoney(amount, invoice.currency, invoice.locale);
+  const placed = new Set([
+    "void_reason",
+    "reason",
+    "memo",
+    "full",
+    "lines",
+    ...invoice.lines.map((_line, index) => `lines.${index}.amount`),
+  ]);
+  const unplacedDetail =
+    form.refusal &&
+    (form.refusal.fieldErrors.length === 0 ||
+      Object.keys(form.serverErrors).some((name) => !placed.has(name)))
+      ? form.refusal.detail
+      : undefined;
+
+  const confirm = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const path = `/v1/invoices/${encodeURIComponent(invoice.id)}`;
+    await form.submit(async (current) => {
+      if (action === "finalize") {
+        onDone(await apiRequest<Invoice>("POST", `${path}/finalize`));
+        return;
+      }
+      if (action === "void") {
+        onDone(
+          await apiRequest<Invoice>("POST", `${path}/void`, { body: { reason: current.void_reason.trim() } }),
+        );
+        return;
+      }
+      sentIndexes.current = sentLines(current).map((entry) => entry.index);
+      await apiRequest<CreditNote>("POST", `${path}/credit-notes`, {
+        body: {
+          reason: current.reason,
+          ...(current.memo.trim() === "" ? {} : { memo: current.memo.trim() }),
+          ...(current.full
+            ? { full: true }
+            : {
+                lines: sentLines(current).map(({ line, amount }) => ({ invoice_line_id: line.id, amount })),
+              }),
+        },
+      });
+      onDone(await apiRequest<Invoice>("GET", path));
+    });
+  };
+
+  const titles: Record<InvoiceAction, string> = {
+    finalize: "Finalize this invoice?",
+    void: `Void invoice ${invoice.number ?? ""}?`,
+    "credit-note": `Issue a credit note on ${invoice.number ?? "this invoice"}?`,
+  };
+  const labels: Record<InvoiceAction, string> = {
+    finalize: "Finalize",
+    void: "Void invoice",
+    "credit-note": "Issue credit note",
+  };
+
+  return (
+    <ConfirmDialog
+      open
+      title={titles[action]}
+      confirmLabel={labels[action]}
+      tone={action === "void" ? "danger" : "primary"}
+      busy={form.busy}
+      onConfirm={() => void confirm()}
+      onCancel={onCancel}
+    >
+      {action === "finalize" && (
+        <p>It gets the next number and never changes again: corrections then take a credit note.</p>
+      )}
+      {action === "void" && (
+        <>
+          <p>Its number stays on record; credits and balance it used come back to the customer.</p>
+          <TextField
+            {...form.bind("void_reason")}
+            label="Reason"
+            required
+            hint="Printed on the void invoice."
+          />
+        </>
+      )}
+      {action === "credit-note" && (
+        <>
+          <SelectField
+            {...form.bind("reason")}
+            label="Reason"
+            options={Object.entries(reasonLabels).map(([value, label]) => ({ value, label }))}
+          />
+          <CheckboxField
+            label="Credit everything not yet credited"
+            checked={values.full}
+            onCheckedChange={(checked) => form.set("full", checked)}
+          />
+          {!values.full && (
+            <fieldset className="choice-list">
+              <legend>Amounts to credit, before tax</legend>
+              {invoice.lines.map((line, index) => (
+                <TextField
+                  key={line.id}
+                  {...form.bind(`amounts.${index}`)}
+                  error={form.errorOf(`lines.${index}.amount`)}
+                  label={`${line.description} (${money(line.amount)})`}
+                  inputMode="decimal"
+                />
+              ))}
+              {form.errorOf("lines") && <p className="field-error">{form.errorOf("lines")}</p>}
+            </fieldset>
+          )}
+          <TextField {...form.bind("memo")} label="Memo" hint="Optional: printed on the credit note." />
+        </>
+      )}
+      {unplacedDetail && (
+        <p className="form-error" role="alert">
+          {unplacedDetail}
+        </p>
+      )}
+    </ConfirmDialog>
+  );
+}
