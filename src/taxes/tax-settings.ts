@@ -7,7 +7,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { validationFailed } from "../platform/errors.ts";
 import type { TaxSettings, UpdateTaxSettingsInput } from "./tax-schemas.ts";
 
-export const defaultProviderTimeoutMilliseconds = 5000;
+const defaultProviderTimeoutMilliseconds = 5000;
 
 export type TaxProviderSettings =
   | { type: "built_in" }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { type TaxRequest, taxQuoteFor } from "./taxes.ts";
+import { builtInTaxProvider, type TaxRequest, taxQuoteFor } from "./taxes.ts";
 
 let testApp: TestApp;
 
@@ -302,6 +302,22 @@ describe("tax resolution (built-in table)", () => {
       tax_ids: [{ type: "eu_vat", value: "NL12345" }],
     });
     expect(await quoteFor(tenant, malformed)).toMatchObject({ percent: "21", reverseCharge: false });
+  });
+
+  it("the built-in provider alone is the table: exemptions are taxQuoteFor's to apply", async () => {
+    const id = await customer(tenant, { country: "DE" });
+    await tenant.admin.post(`/v1/customers/${id}/tax-exemption`, { reason: "Public body" });
+    const context = tenant.context();
+    const request: TaxRequest = {
+      seller: { country: "DE", region: null, taxId: null },
+      customer: { id, country: "DE", region: null, taxIds: [] },
+      currency: "EUR",
+      issuedAt: new Date("2026-03-01T00:00:00Z"),
+    };
+    expect((await builtInTaxProvider(context.database, context).quote(request)).percent.toString()).toBe(
+      "19",
+    );
+    expect((await taxQuoteFor(context.database, context, request)).exemptionReason).toBe("Public body");
   });
 
   it("inclusive rate", async () => {
