@@ -62,6 +62,8 @@ async function deliverWebhook(
   const alreadyMade = await database
     .selectFrom("webhook_delivery_attempts")
     .select("attempt_number")
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
     .where("job_id", "=", job.id)
     .executeTakeFirst();
   if (alreadyMade) return;
