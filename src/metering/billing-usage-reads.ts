@@ -17,7 +17,7 @@ import type { EventProperties } from "./tables.ts";
 /** Where a meter's rollups are: its stored id, and the versions that count as the billed meter does. */
 export type RollupSource = { meterId: string; versions: readonly number[] };
 
-const rawEventsPageSize = 5_000;
+const rawEventsPageSize = 20_000;
 
 function isoTexts(instants: readonly Instant[]): string[] {
   return instants.map((instant) => new Date(instant).toISOString());
@@ -76,7 +76,11 @@ export async function sumRollupBuckets(
   }));
 }
 
-/** unique_count: distinct values per slot, over the rollups' recorded values and those of raw events. */
+/**
+ * unique_count: distinct values per slot, over the rollups' recorded values
+ * and those of raw events. `select distinct` lets the database hash the
+ * values, several times faster than `count(distinct …)`, which sorts them.
+ */
 export async function countDistinctPerSlot(
   database: Database,
   scope: TenantScope,
@@ -88,8 +92,8 @@ export async function countDistinctPerSlot(
   const rollupRanges = source === undefined ? [] : plan.rollupRanges;
   if (rollupRanges.length === 0 && rawKeys.length === 0) return new Map();
   const { rows } = await sql<{ slot: number; distinct_count: number }>`
-    select slot, count(distinct value_key)::int as distinct_count
-    from (
+    select slot, count(*)::int as distinct_count
+    from (select distinct slot, value_key from (
       select (${[...plan.slotOfBucket]}::int[])[width_bucket(value.hour_start, ${isoTexts(plan.boundaries)}::timestamptz[])]
           as slot,
         value.value_key
@@ -105,7 +109,7 @@ export async function countDistinctPerSlot(
       from unnest(${rawKeys.map((key) => key.slot)}::int[], ${rawKeys.map((key) => key.valueKey)}::text[])
         as raw(slot, value_key)
     ) as slot_value
-    where slot >= 0
+    where slot >= 0) as distinct_value
     group by slot`.execute(database);
   return new Map(rows.map((row) => [row.slot, row.distinct_count]));
 }
@@ -121,22 +125,22 @@ export type RawEvent = { timestamp: Instant; properties: EventProperties };
 export async function forEachRawEvent(
   database: Database,
   scope: TenantScope,
-  query: { customerExternalId: string; eventName: string; ranges: readonly InstantRange[] },
+  query: {
+    customerExternalId: string;
+    eventName: string;
+    ranges: readonly InstantRange[];
+    pageSize?: number;
+  },
   visit: (event: RawEvent) => void,
 ): Promise<void> {
+  const pageSize = query.pageSize ?? rawEventsPageSize;
   for (const range of query.ranges) {
     let after: { occurredAt: string; receivedAt: string; id: string } | undefined;
     for (;;) {
       const start = new Date(range.start).toISOString();
-      const { rows } = await sql<{
-        occurred_at: Date;
-        occurred_at_text: string;
-        received_at_text: string;
-        id: string;
-        properties: EventProperties;
-      }>`
-        select event.occurred_at, event.occurred_at::text as occurred_at_text,
-          event.received_at::text as received_at_text, event.id, event.properties
+      // The timestamp as a number of milliseconds: half the cost of a Date per row.
+      const { rows } = await sql<{ occurred_ms: number; id: string; properties: EventProperties }>`
+        select (extract(epoch from event.occurred_at) * 1000)::float8 as occurred_ms, event.id, event.properties
         from events as event
         where event.environment_id = ${scope.environmentId}
           and event.customer_external_id = ${query.customerExternalId}
@@ -150,13 +154,27 @@ export async function forEachRawEvent(
                   > (${after.occurredAt}::timestamptz, ${after.receivedAt}::timestamptz, ${after.id})`
           }
         order by event.occurred_at, event.received_at, event.id
-        limit ${rawEventsPageSize}`.execute(database);
-      for (const row of rows) visit({ timestamp: row.occurred_at.getTime(), properties: row.properties });
+        limit ${pageSize}`.execute(database);
+      for (const row of rows) visit({ timestamp: Math.floor(row.occurred_ms), properties: row.properties });
       const last = rows.at(-1);
-      if (last === undefined || rows.length < rawEventsPageSize) break;
-      after = { occurredAt: last.occurred_at_text, receivedAt: last.received_at_text, id: last.id };
+      if (last === undefined || rows.length < pageSize) break;
+      after = { ...(await keysetOf(database, scope, last.id)), id: last.id };
     }
   }
+}
+
+/** Where the next page starts: the last event's timestamps, at the database's full precision. */
+async function keysetOf(
+  database: Database,
+  scope: TenantScope,
+  eventId: string,
+): Promise<{ occurredAt: string; receivedAt: string }> {
+  const { rows } = await sql<{ occurred_at: string; received_at: string }>`
+    select occurred_at::text as occurred_at, received_at::text as received_at from events
+    where environment_id = ${scope.environmentId} and id = ${eventId}`.execute(database);
+  const row = rows[0];
+  if (row === undefined) throw new Error(`event ${eventId} disappeared while it was being read`);
+  return { occurredAt: row.occurred_at, receivedAt: row.received_at };
 }
 
 /**

@@ -3,7 +3,7 @@
 // time), and turned into the billing core's UsageAggregate with the core's
 // own arithmetic: the same exact sums, the same division for weighted_sum,
 // the same per-transaction fee. Pure.
-import type { Meter } from "../core/catalog.ts";
+import type { Meter, PercentagePricing } from "../core/catalog.ts";
 import { Decimal, ONE_HUNDRED, ZERO } from "../core/decimal.ts";
 import type { Instant } from "../core/instant.ts";
 import { transactionFee } from "../core/pricing/percentage.ts";
@@ -68,12 +68,17 @@ class SlotTotals {
   readonly slot: UsageSlot;
   eventCount = 0;
   readonly sum = new ExactSum();
-  maximum: Decimal | undefined;
+  maximum: NumericValue | undefined;
   latest: LatestCandidate | undefined;
   /** Σ change × milliseconds from the change to the slot's end (weighted_sum). */
   readonly weighted = new ExactSum();
-  /** Per window key: the fees of a percentage charge priced event by event. */
-  readonly fees = new Map<string, Decimal>();
+  /**
+   * For percentage charges priced event by event: how many events had each
+   * plain-number value (values repeat, so each distinct one is priced once),
+   * and the values that are decimals.
+   */
+  readonly valueCounts = new Map<number, number>();
+  readonly decimalValues: Decimal[] = [];
   readonly rawUniqueKeys = new Set<string>();
   distinctCount = 0;
 
@@ -107,7 +112,7 @@ export class MeterUsageTotals {
     if (row.weightedToSlotEnd !== null) totals.weighted.add(new Decimal(row.weightedToSlotEnd));
     if (row.maximum !== null) {
       const maximum = new Decimal(row.maximum);
-      if (totals.maximum === undefined || maximum.greaterThan(totals.maximum)) totals.maximum = maximum;
+      if (totals.maximum === undefined || isGreater(maximum, totals.maximum)) totals.maximum = maximum;
     }
     if (row.latestAt !== null && (totals.latest === undefined || row.latestAt > totals.latest.at)) {
       // Which event at that instant is the latest is settled from the events (see latestToLookUp).
@@ -132,16 +137,15 @@ export class MeterUsageTotals {
     if (reading.uniqueKey !== undefined) totals.rawUniqueKeys.add(reading.uniqueKey);
     if (value === undefined) return;
     totals.sum.add(value);
-    const decimal = toDecimal(value);
-    if (totals.maximum === undefined || decimal.greaterThan(totals.maximum)) totals.maximum = decimal;
+    if (totals.maximum === undefined || isGreater(value, totals.maximum)) totals.maximum = value;
     if (totals.latest === undefined || timestamp >= totals.latest.at) {
       totals.latest = { at: timestamp, value, atText: undefined };
     }
     if (this.plan.levelsStartAt !== undefined)
       totals.weighted.add(weightedChange(value, totals.slot.end - timestamp));
-    for (const window of this.eachEventWindows[slotIndex]!) {
-      const fee = transactionFee(decimal, window.transactionPricing!);
-      totals.fees.set(window.key, (totals.fees.get(window.key) ?? ZERO).plus(fee));
+    if (this.eachEventWindows[slotIndex]!.length > 0) {
+      if (typeof value === "number") totals.valueCounts.set(value, (totals.valueCounts.get(value) ?? 0) + 1);
+      else totals.decimalValues.push(value);
     }
   }
 
@@ -191,7 +195,7 @@ export class MeterUsageTotals {
       const sum = totals.sum.total();
       // Without a per-transaction bound, Σ (value × rate / 100 + fixed) is exactly this.
       const transactionFees = needsEachEvent(window)
-        ? (totals.fees.get(window.key) ?? ZERO)
+        ? feesOfEachEvent(totals, pricing)
         : sum.times(pricing.rate).dividedBy(ONE_HUNDRED).plus(pricing.fixedFee.times(eventCount));
       return { quantity: sum, eventCount, transactionFees };
     }
@@ -201,7 +205,7 @@ export class MeterUsageTotals {
       case "sum":
         return { quantity: totals.sum.total(), eventCount };
       case "max":
-        return { quantity: totals.maximum ?? ZERO, eventCount };
+        return { quantity: totals.maximum === undefined ? ZERO : toDecimal(totals.maximum), eventCount };
       case "latest": {
         const value = totals.latest?.value;
         return { quantity: value === undefined ? ZERO : toDecimal(value), eventCount };
@@ -233,6 +237,22 @@ export class MeterUsageTotals {
       return level.total();
     });
   }
+}
+
+/** Σ of the core's transactionFee over the slot's events: each distinct value priced once, times its count. */
+function feesOfEachEvent(totals: SlotTotals, pricing: PercentagePricing): Decimal {
+  let fees = ZERO;
+  for (const [value, count] of totals.valueCounts) {
+    fees = fees.plus(transactionFee(new Decimal(value), pricing).times(count));
+  }
+  for (const value of totals.decimalValues) fees = fees.plus(transactionFee(value, pricing));
+  return fees;
+}
+
+/** As the core compares: plain numbers natively, anything else as decimals. */
+function isGreater(left: NumericValue, right: NumericValue): boolean {
+  if (typeof left === "number" && typeof right === "number") return left > right;
+  return toDecimal(left).greaterThan(toDecimal(right));
 }
 
 /** change × milliseconds, exactly; in plain numbers while the product is a safe integer. */

@@ -18,6 +18,7 @@ import { UsageAccumulator } from "../core/usage/usage-accumulator.ts";
 import { type UsageAggregates, type UsageWindow, usageWindowKey } from "../core/usage/usage-windows.ts";
 import type { TenantScope } from "../platform/context.ts";
 import { engineMetersFor, usageForWindows } from "./billing-usage.ts";
+import { forEachRawEvent } from "./billing-usage-reads.ts";
 import type { EventProperties } from "./tables.ts";
 
 let testApp: TestApp;
@@ -580,6 +581,41 @@ describe("usageForWindows", () => {
     });
     expect(second.body.accepted).toBe(2);
     expect(await usage()).toEqual(["9", "6", "2", "2"]);
+  });
+
+  it("reads raw events page by page in the store's order, ties included", async () => {
+    const customer = "billing-usage-pages";
+    // Two requests of events on three instants, ids out of order: pages end inside groups of ties.
+    for (const request of [0, 1]) {
+      const sent = await tenant.admin.post("/v1/events/backfill", {
+        events: [5, 3, 8, 1, 7].map((number, index) => ({
+          id: `page-${request}-${number}`,
+          customer,
+          name: "page",
+          timestamp: `2026-03-02T0${index % 3}:00:00Z`,
+          properties: { value: request * 10 + number },
+        })),
+      });
+      expect(sent.body.accepted).toBe(5);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const events: { timestamp: Instant; value: unknown }[] = [];
+    await forEachRawEvent(
+      testApp.handle.database,
+      scope,
+      {
+        customerExternalId: customer,
+        eventName: "page",
+        ranges: [{ start: Date.parse("2026-03-02T00:00:00Z"), end: Date.parse("2026-03-03T00:00:00Z") }],
+        pageSize: 2,
+      },
+      (event) => events.push({ timestamp: event.timestamp, value: event.properties.value }),
+    );
+    const stored = await storedEvents(customer);
+    expect(stored.length).toBe(10);
+    expect(events).toEqual(
+      stored.map((event) => ({ timestamp: event.timestamp, value: event.properties.value })),
+    );
   });
 
   it("refuses what the accumulator refuses: an unknown meter, overlapping windows, a percentage on a count", async () => {
