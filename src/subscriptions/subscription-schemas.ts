@@ -2,6 +2,7 @@
 // migrations on the API.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../governance/governance-schemas.ts";
+import { SubscriptionChangePreviewSchema } from "../invoicing/invoice-schemas.ts";
 import {
   CurrencyCode,
   DecimalString,
@@ -202,18 +203,15 @@ export const CreatePlanMigrationBody = Type.Object(
 );
 export type CreatePlanMigrationInput = Static<typeof CreatePlanMigrationBody>;
 
-const InvoicePreviewDifference = Type.Object({
-  before: Type.Unknown({ description: "the subscription's next invoice without the change" }),
-  after: Type.Unknown({ description: "the same invoice with the change" }),
-  difference: DecimalString,
-});
-
 const MigratedSubscriptionSchema = Type.Object({
   subscription_id: Type.String(),
   customer_id: Type.String(),
   at: Timestamp,
   change_id: Nullable({ ...Type.String(), description: "null in a dry run" }),
-  preview: Type.Optional(InvoicePreviewDifference),
+  preview: Type.Optional({
+    ...SubscriptionChangePreviewSchema,
+    description: "dry run: the subscription's next invoice without and with the change, and the difference",
+  }),
 });
 export type MigratedSubscription = Static<typeof MigratedSubscriptionSchema>;
 
