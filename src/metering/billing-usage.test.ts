@@ -491,6 +491,18 @@ describe("usageForWindows", () => {
     });
     expect(windows.map((window) => usage.get(window.key)?.quantity.toFixed())).toEqual(["31", "36"]);
     expect(windows.map((window) => usage.get(window.key)?.eventCount)).toEqual([3, 2]);
+    // Through the caller's transaction, the same answer.
+    const inTransaction = await testApp.handle.database
+      .transaction()
+      .execute((transaction) =>
+        usageForWindows(transaction, scope, {
+          customerExternalId: customer,
+          windows,
+          meters,
+          levelsStartAt: cuts[0]!,
+        }),
+      );
+    expect(inTransaction).toEqual(usage);
   });
 
   it("takes the last event in the store's order among those sharing the latest timestamp", async () => {

@@ -45,7 +45,10 @@ import { loadMeterVersions } from "./meter-versions.ts";
  * to what the core's UsageAccumulator computes from the same events.
  * `levelsStartAt` is where weighted_sum levels start at 0 (the subscription
  * start). Refuses, with the accumulator's BillingInputError, a window of a
- * meter not in `meters` and windows of one meter that overlap.
+ * meter not in `meters` and windows of one meter that overlap. Given the
+ * root handle, it reads in one repeatable-read snapshot; given a transaction,
+ * it reads through it (and reads a meter again if a correction lands between
+ * two of its statements).
  */
 export async function usageForWindows(
   database: Database,
@@ -69,24 +72,40 @@ export async function usageForWindows(
   if (orphan !== undefined) throw new BillingInputError(`unknown meter "${orphan.meterCode}"`);
   for (const meter of meters) checkMeterWindows(meter, windowsByMeter.get(meter.code) ?? []);
 
-  const aggregates = new Map<string, UsageAggregate>();
-  if (input.windows.length === 0) return aggregates;
-  const storedVersions = await loadMeterVersions(database, scope);
-  for (const meter of meters) {
-    const windows = windowsByMeter.get(meter.code);
-    if (windows === undefined) continue;
-    const versions = storedVersions.filter((version) => version.code === meter.code);
-    await aggregateMeter(database, scope, {
-      customerExternalId: input.customerExternalId,
-      meter,
-      windows,
-      trustedVersions: versions.filter((version) => countsAlike(version.coreMeter, meter)),
-      levelsStartAt: input.levelsStartAt,
-      into: aggregates,
-    });
-  }
-  return aggregates;
+  if (input.windows.length === 0) return new Map();
+  const readAll = async (reader: Database): Promise<UsageAggregates> => {
+    const aggregates = new Map<string, UsageAggregate>();
+    const storedVersions = await loadMeterVersions(reader, scope);
+    for (const meter of meters) {
+      const windows = windowsByMeter.get(meter.code);
+      if (windows === undefined) continue;
+      const versions = storedVersions.filter((version) => version.code === meter.code);
+      const job = {
+        customerExternalId: input.customerExternalId,
+        meter,
+        windows,
+        trustedVersions: versions.filter((version) => countsAlike(version.coreMeter, meter)),
+        levelsStartAt: input.levelsStartAt,
+      };
+      let meterAggregates = await aggregateMeter(reader, scope, job);
+      // Only a correction landing between two reads of the caller's transaction makes them disagree.
+      for (let attempt = 1; meterAggregates === undefined && attempt < maximumAttempts; attempt++) {
+        meterAggregates = await aggregateMeter(reader, scope, job);
+      }
+      if (meterAggregates === undefined) {
+        throw new Error(`the usage of meter "${meter.code}" kept changing while it was read`);
+      }
+      for (const [key, aggregate] of meterAggregates) aggregates.set(key, aggregate);
+    }
+    return aggregates;
+  };
+  // One snapshot for every read, so that rollups and raw events agree even while events arrive.
+  return database.isTransaction
+    ? readAll(database)
+    : database.transaction().setIsolationLevel("repeatable read").setAccessMode("read only").execute(readAll);
 }
+
+const maximumAttempts = 3;
 
 /** The engine meters (core `Meter`) for these codes, as defined by the version in effect at `at`. */
 export async function engineMetersFor(
@@ -123,9 +142,8 @@ async function aggregateMeter(
     /** Stored versions whose rollups hold exactly this meter's usage. */
     trustedVersions: readonly MeterVersion[];
     levelsStartAt: Instant;
-    into: Map<string, UsageAggregate>;
   },
-): Promise<void> {
+): Promise<Map<string, UsageAggregate> | undefined> {
   const { customerExternalId, meter } = job;
   const plan = planMeterUsage(
     meter,
@@ -180,15 +198,14 @@ async function aggregateMeter(
     }
     for (const [position, lookUp] of lookUps.entries()) {
       const value = lastValues.get(position);
-      if (value === undefined) {
-        throw new Error(
-          `the rollups of meter "${meter.code}" count an event at ${lookUp.atText} that the events table does not hold`,
-        );
-      }
+      // The rollups counted an event at this instant that is now voided or moved: read again.
+      if (value === undefined) return undefined;
       totals.setLatestValue(lookUp.slot, value);
     }
   }
-  totals.collect(job.into);
+  const aggregates = new Map<string, UsageAggregate>();
+  totals.collect(aggregates);
+  return aggregates;
 }
 
 /** Whether two meters count the same events the same way: name, aggregation, property and filters. */
