@@ -18,9 +18,17 @@
 // cannot read, so every stored event the rollups hold is readable. An event
 // that only the billed definition cannot read (a definition other than the
 // stored one's, or before the meter existed) is left out, as the accumulator
-// leaves out the events it reports as invalid. Among events that share the
-// latest timestamp, `latest` takes the last in the store's order: received
-// later, then the larger id.
+// leaves out the events it reports as invalid. The engine bills with one
+// definition per meter code (see engineMetersFor), so a window counts every
+// event by that definition, whichever version was in effect at the event.
+//
+// Among events that share the latest timestamp, `latest` takes the last in
+// the store's order: received later, then the larger id, as corrections,
+// recounts and usage queries order raw events. A scenario's "listed later"
+// is that order when its events are sent in order, one request each or with
+// ids in listing order within a request; the position within a request is not
+// stored, so ingestion's rollups (which do use it) are not asked which event
+// at that instant wins: the events at it are read.
 import { BillingInputError, type Meter } from "../core/catalog.ts";
 import type { Instant } from "../core/instant.ts";
 import { type NumericValue, propertyValueKey } from "../core/usage/usage-event.ts";
@@ -107,7 +115,11 @@ export async function usageForWindows(
 
 const maximumAttempts = 3;
 
-/** The engine meters (core `Meter`) for these codes, as defined by the version in effect at `at`. */
+/**
+ * The engine meters (core `Meter`) for these codes, as defined by the version
+ * in effect at `at` (before a meter's first version, as that version defines
+ * it). A code no meter has is left out, so the engine names it.
+ */
 export async function engineMetersFor(
   database: Database,
   scope: TenantScope,
