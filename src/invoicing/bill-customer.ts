@@ -271,6 +271,9 @@ async function billNextInvoice(
     at: issuedAt,
     settings,
     versions: billing.versions,
+    subscriptionVersions: new Map(
+      group.map((member) => [member.entry.subscription.id, member.entry.versionIds]),
+    ),
   });
   const settled = settleInvoice({
     issuedAt,

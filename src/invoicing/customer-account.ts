@@ -42,6 +42,8 @@ export async function loadCustomerAccount(
     settings: InvoicingSettings;
     /** The plan versions the invoice's lines come from, to resolve coupons limited to plans. */
     versions: ReadonlyMap<string, PricedVersion>;
+    /** The plan version ids of each subscription billed on the invoice, for coupons redeemed for one. */
+    subscriptionVersions: ReadonlyMap<string, readonly string[]>;
   },
 ): Promise<CustomerAccount> {
   const { customer, currency, at } = input;
@@ -69,28 +71,39 @@ export async function loadCustomerAccount(
   for (const version of input.versions.values()) {
     versionIdsOfPlan.set(version.planId, [...(versionIdsOfPlan.get(version.planId) ?? []), version.id]);
   }
-  const restrictedCoupons: Coupon[] = coupons.coupons.map((coupon) => {
+  // A plan the invoice does not bill matches no line: a code no version has stands for it.
+  const versionsOfPlans = (planIds: readonly string[]) =>
+    planIds.flatMap((planId) => versionIdsOfPlan.get(planId) ?? [`${planId}:not-on-this-invoice`]);
+  const applicableCoupons: Coupon[] = [];
+  for (const coupon of coupons.coupons) {
     const restriction = coupons.restrictions.get(coupon.id);
-    if (
-      restriction === undefined ||
-      (restriction.planIds.length === 0 && restriction.meterCodes.length === 0)
-    ) {
-      return coupon;
+    if (restriction === undefined) {
+      applicableCoupons.push(coupon);
+      continue;
     }
-    return {
-      ...coupon,
-      appliesTo: {
-        planCodes: restriction.planIds.flatMap(
-          (planId) => versionIdsOfPlan.get(planId) ?? [`${planId}:none`],
-        ),
-        meterCodes: restriction.meterCodes,
-      },
-    };
-  });
+    // A fixed coupon discounts invoices in its own currency only.
+    if (restriction.currency !== null && restriction.currency !== currency) continue;
+    let planCodes = versionsOfPlans(restriction.planIds);
+    if (restriction.subscriptionId !== null) {
+      // Redeemed for one subscription: only when it is billed here, and then only its plan versions' lines.
+      const versions = input.subscriptionVersions.get(restriction.subscriptionId);
+      if (versions === undefined) continue;
+      planCodes =
+        restriction.planIds.length === 0
+          ? [...versions]
+          : planCodes.filter((code) => versions.includes(code));
+      if (planCodes.length === 0) continue;
+    }
+    applicableCoupons.push(
+      planCodes.length === 0 && restriction.meterCodes.length === 0
+        ? coupon
+        : { ...coupon, appliesTo: { planCodes, meterCodes: restriction.meterCodes } },
+    );
+  }
   return {
     terms: {
       currency: currencyFor(currency),
-      coupons: restrictedCoupons,
+      coupons: applicableCoupons,
       creditGrants: credits.grants,
       ...(tax.percent.isZero() ? {} : { tax: { percent: tax.percent, inclusive: tax.inclusive } }),
     },

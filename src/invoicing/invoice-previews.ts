@@ -64,6 +64,9 @@ async function settlePreview(
     at: issuedAt,
     settings,
     versions: billing.versions,
+    subscriptionVersions: new Map(
+      planned.map((entry) => [entry.entry.subscription.id, entry.entry.versionIds]),
+    ),
   });
   const settled = settleInvoice({
     issuedAt,

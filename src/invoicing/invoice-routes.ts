@@ -9,6 +9,9 @@ import type { FairbillApp } from "../platform/http/server.ts";
 import { billCustomerDue } from "./bill-customer.ts";
 import { createCreditNote, getCreditNote, listCreditNotes } from "./credit-notes.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
+import { renderInvoiceHtml } from "./documents/invoice-html.ts";
+import { renderInvoicePdf } from "./documents/invoice-pdf.ts";
+import { creditNoteDocument, invoiceDocument } from "./invoice-documents.ts";
 import { finalizeInvoice } from "./invoice-finalization.ts";
 import { upcomingInvoice } from "./invoice-previews.ts";
 import {
@@ -128,6 +131,53 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     },
     async (request) => voidInvoice(request.context, request.params.id, request.body.reason),
   );
+
+  const documentTags = ["Invoice documents"];
+  const documentRoutes = [
+    { path: "/invoices/:id", what: "invoice", build: invoiceDocument },
+    { path: "/credit-notes/:id", what: "credit note", build: creditNoteDocument },
+  ] as const;
+  for (const route of documentRoutes) {
+    app.get(
+      `${route.path}/pdf`,
+      {
+        config: read,
+        schema: {
+          tags: documentTags,
+          summary: `The ${route.what} as a PDF, with seller, buyer, lines and their explanations, tax and totals`,
+          params: IdParams,
+          response: {
+            200: Type.Unsafe<Buffer>({ type: "string", format: "binary", description: "application/pdf" }),
+            ...standardErrorResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        const document = await route.build(request.context, request.params.id);
+        const pdf = await renderInvoicePdf(document);
+        return reply
+          .type("application/pdf")
+          .header("content-disposition", `inline; filename="${document.number ?? "draft"}.pdf"`)
+          .send(Buffer.from(pdf));
+      },
+    );
+    app.get(
+      `${route.path}/html`,
+      {
+        config: read,
+        schema: {
+          tags: documentTags,
+          summary: `The ${route.what} as a printable HTML page`,
+          params: IdParams,
+          response: { 200: Type.String({ description: "text/html" }), ...standardErrorResponses },
+        },
+      },
+      async (request, reply) => {
+        const document = await route.build(request.context, request.params.id);
+        return reply.type("text/html; charset=utf-8").send(renderInvoiceHtml(document));
+      },
+    );
+  }
 
   const creditNoteTags = ["Credit notes"];
   app.post(

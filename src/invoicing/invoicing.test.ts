@@ -331,3 +331,49 @@ describe("consolidation", () => {
     expect(invoices[0].total).toBe("98.00");
   });
 });
+
+describe("invoice documents", () => {
+  it("serves a finalized invoice as PDF and HTML, with its number, lines and explanations", async () => {
+    now = new Date("2026-01-01T00:00:00Z");
+    const { tenant, planId } = await tenantWithPlan();
+    await tenant.admin.put("/v1/invoicing-settings", {
+      seller: { name: "Fairbill Demo GmbH", country: "DE" },
+    });
+    const { customer } = await subscribedCustomer(tenant, planId, "documents", "2026-01-01T00:00:00Z");
+    now = new Date("2026-01-05T00:00:00Z");
+    await sendCalls(
+      tenant,
+      "documents",
+      ["2026-01-02T00:00:00Z", "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z"],
+      "d",
+    );
+    now = new Date("2026-02-01T00:00:00Z");
+    await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
+    const invoices = await invoicesOf(tenant, customer.id);
+    const february = invoices[1];
+
+    const html = await tenant.admin.get(`/v1/invoices/${february.id}/html`);
+    expect(html.status).toBe(200);
+    expect(String(html.headers["content-type"])).toContain("text/html");
+    expect(html.body).toContain(february.number);
+    expect(html.body).toContain("Fairbill Demo GmbH");
+    expect(html.body).toContain("Tier 2 (over 2): 1 × 1.5 = 1.5");
+
+    const pdf = await testApp.app.inject({
+      method: "GET",
+      url: `/v1/invoices/${february.id}/pdf`,
+      headers: { authorization: `Bearer ${tenant.admin.key}` },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+
+    const note = await tenant.admin.post(`/v1/invoices/${february.id}/credit-notes`, {
+      reason: "other",
+      full: true,
+    });
+    const noteHtml = await tenant.admin.get(`/v1/credit-notes/${note.body.id}/html`);
+    expect(noteHtml.status).toBe(200);
+    expect(noteHtml.body).toContain(february.number);
+  });
+});

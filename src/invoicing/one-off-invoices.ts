@@ -77,6 +77,7 @@ export async function createOneOffInvoice(
     at: issuedAt.getTime(),
     settings,
     versions: new Map(),
+    subscriptionVersions: new Map(),
   });
   const settled = settleInvoice({
     issuedAt: issuedAt.getTime(),

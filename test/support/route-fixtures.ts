@@ -207,6 +207,27 @@ async function billRunId(tenant: TestTenant): Promise<string> {
   return response.body.bill_run.id;
 }
 
+/** A one-off invoice of a new customer: a draft, or finalized. */
+async function oneOffInvoiceId(tenant: TestTenant, finalize: boolean): Promise<string> {
+  const customer = await customerId(tenant);
+  const response = await tenant.admin.post("/v1/invoices", {
+    customer_id: customer,
+    currency: "USD",
+    lines: [{ description: "Setup", quantity: "1", unit_amount: "100.00" }],
+    finalize,
+  });
+  return response.body.id;
+}
+
+async function creditNoteId(tenant: TestTenant): Promise<string> {
+  const invoice = await oneOffInvoiceId(tenant, true);
+  const response = await tenant.admin.post(`/v1/invoices/${invoice}/credit-notes`, {
+    reason: "other",
+    full: true,
+  });
+  return response.body.id;
+}
+
 export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/test-clock": {},
   "POST /v1/test-clock": { body: () => ({ frozen_at: "2040-01-01T00:00:00Z" }) },
@@ -535,6 +556,39 @@ export const routeFixtures: Record<string, RouteFixture> = {
       return { id, redemption_id: redemption.body.id };
     },
   },
+  "GET /v1/invoices": {},
+  "GET /v1/invoices/{id}": { params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }) },
+  "POST /v1/invoices": {
+    params: async (tenant) => ({ customer: await customerId(tenant) }),
+    body: (_tenant, params) => ({
+      customer_id: params.customer,
+      currency: "USD",
+      lines: [{ description: "Setup", quantity: "1", unit_amount: "10.00" }],
+    }),
+  },
+  "POST /v1/invoices/{id}/finalize": {
+    params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, false) }),
+  },
+  "POST /v1/invoices/{id}/void": {
+    params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
+    body: () => ({ reason: "issued by mistake" }),
+  },
+  "GET /v1/invoices/{id}/pdf": { params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }) },
+  "GET /v1/invoices/{id}/html": { params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }) },
+  "POST /v1/invoices/{id}/credit-notes": {
+    params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
+    body: () => ({ reason: "billing_error", full: true }),
+  },
+  "GET /v1/credit-notes": {},
+  "GET /v1/credit-notes/{id}": { params: async (tenant) => ({ id: await creditNoteId(tenant) }) },
+  "GET /v1/credit-notes/{id}/pdf": { params: async (tenant) => ({ id: await creditNoteId(tenant) }) },
+  "GET /v1/credit-notes/{id}/html": { params: async (tenant) => ({ id: await creditNoteId(tenant) }) },
+  "GET /v1/customers/{id}/upcoming-invoice": {
+    params: async (tenant) => ({ id: (await subscriptionOf(tenant)).customerId }),
+  },
+  "POST /v1/customers/{id}/bill": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "GET /v1/invoicing-settings": {},
+  "PUT /v1/invoicing-settings": { body: () => ({ grace_period_hours: 2, seller: { name: "Fixture Ltd" } }) },
 };
 
 export type DocumentedRoute = {
