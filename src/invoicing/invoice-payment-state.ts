@@ -1,0 +1,148 @@
+// The payment state of a finalized invoice, as payments move it: open, then
+// partially paid or paid; uncollectible when billing ops give up; back to
+// open or partially paid when a refund gives money back. The invoice's
+// content never changes (the immutability trigger allows only these fields);
+// every change is audited. Payments (the payments domain) call these inside
+// the transaction that records the payment.
+import { Decimal, maxDecimal, minDecimal, ZERO } from "../core/decimal.ts";
+import { currencyFor, formatAmount } from "../core/index.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { conflict, notFound } from "../platform/errors.ts";
+import type { InvoiceRow } from "./invoice-store.ts";
+import { amountRemaining } from "./invoices.ts";
+import type { InvoiceStatus } from "./tables.ts";
+
+/** The invoice, locked for the rest of the transaction. */
+export async function lockInvoice(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  invoiceId: string,
+): Promise<InvoiceRow> {
+  const row = await transaction
+    .selectFrom("invoices")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", invoiceId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (row === undefined) throw notFound("invoice", invoiceId);
+  return row;
+}
+
+function statusAfter(row: InvoiceRow, amountPaid: Decimal): InvoiceStatus {
+  const remaining = maxDecimal(
+    ZERO,
+    new Decimal(row.amount_due).minus(amountPaid).minus(row.amount_credited),
+  );
+  if (remaining.isZero()) return "paid";
+  if (row.status === "uncollectible") return "uncollectible";
+  return amountPaid.greaterThan(ZERO) ? "partially_paid" : "open";
+}
+
+async function writePaymentState(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  row: InvoiceRow,
+  amountPaid: Decimal,
+  status: InvoiceStatus,
+  action: string,
+): Promise<InvoiceRow> {
+  const currency = currencyFor(row.currency);
+  const updated = await transaction
+    .updateTable("invoices")
+    .set({ amount_paid: formatAmount(amountPaid, currency), status, updated_at: context.clock.now() })
+    .where("id", "=", row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAuditEvent(transaction, context, {
+    action,
+    objectType: "invoice",
+    objectId: row.id,
+    before: { status: row.status, amount_paid: row.amount_paid },
+    after: { status, amount_paid: updated.amount_paid },
+  });
+  return updated;
+}
+
+/**
+ * Applies a payment to the invoice: up to what remains on it. Returns the part
+ * applied and the part left over (an overpayment, which the caller credits to
+ * the customer's balance).
+ */
+export async function applyPaymentToInvoice(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  invoiceId: string,
+  amount: Decimal,
+): Promise<{ invoice: InvoiceRow; applied: Decimal; overpaid: Decimal }> {
+  const row = await lockInvoice(transaction, context, invoiceId);
+  if (row.status === "draft" || row.status === "void") {
+    throw conflict(
+      "invoice_not_payable",
+      `Invoice ${invoiceId} is ${row.status}; only a finalized invoice is paid.`,
+    );
+  }
+  const applied = minDecimal(amount, amountRemaining(row));
+  const amountPaid = new Decimal(row.amount_paid).plus(applied);
+  const invoice = await writePaymentState(
+    transaction,
+    context,
+    row,
+    amountPaid,
+    statusAfter(row, amountPaid),
+    "invoice.payment_applied",
+  );
+  return { invoice, applied, overpaid: amount.minus(applied) };
+}
+
+/** Takes a refunded amount off what was paid; the invoice is open (or partially paid) again. */
+export async function applyRefundToInvoice(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  invoiceId: string,
+  amount: Decimal,
+): Promise<InvoiceRow> {
+  const row = await lockInvoice(transaction, context, invoiceId);
+  const paid = new Decimal(row.amount_paid);
+  if (amount.greaterThan(paid)) {
+    throw conflict(
+      "refund_exceeds_payments",
+      `Invoice ${invoiceId} has ${row.amount_paid} paid; a refund of ${amount.toFixed()} is more than that.`,
+    );
+  }
+  const amountPaid = paid.minus(amount);
+  return writePaymentState(
+    transaction,
+    context,
+    row,
+    amountPaid,
+    statusAfter(row, amountPaid),
+    "invoice.refund_applied",
+  );
+}
+
+/** Billing ops (or a dunning campaign's final action) give up on collecting the invoice. */
+export async function markInvoiceUncollectible(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  invoiceId: string,
+): Promise<InvoiceRow> {
+  const row = await lockInvoice(transaction, context, invoiceId);
+  if (row.status !== "open" && row.status !== "partially_paid") {
+    throw conflict(
+      "invoice_not_collectible",
+      `Invoice ${invoiceId} is ${row.status}; only an open or partially paid invoice becomes uncollectible.`,
+    );
+  }
+  return writePaymentState(
+    transaction,
+    context,
+    row,
+    new Decimal(row.amount_paid),
+    "uncollectible",
+    "invoice.marked_uncollectible",
+  );
+}
