@@ -29,7 +29,7 @@ export function registerBillRunCommand(program: Command): void {
     .option("--organization <id>", "the organization (default: the first one created)")
     .option(
       "--concurrency <n>",
-      "customers billed side by side (PostgreSQL only; default 4 there, 1 on PGlite)",
+      "customers billed side by side (PostgreSQL only; default 8 there, 1 on PGlite)",
     )
     .action(runCommand(billRunCommand));
 }
@@ -42,7 +42,7 @@ async function billRunCommand(options: BillRunOptions): Promise<void> {
   const requestedAt = options.at === undefined ? undefined : parseInstant(options.at);
   const handle = await openMigratedDatabase(databaseLocationOf(readConfiguration()));
   try {
-    const concurrency = parseConcurrency(options.concurrency, handle.kind === "postgres" ? 4 : 1);
+    const concurrency = parseConcurrency(options.concurrency, handle.kind === "postgres" ? 8 : 1);
     const organization = options.organization
       ? await loadOrganization(handle.database, options.organization)
       : (await findOrCreateDefaultOrganization(handle.database, systemClock)).organization;
