@@ -5,6 +5,7 @@ import { AppShell } from "./layout/app-shell.tsx";
 import { sections } from "./layout/navigation.ts";
 import { ApiKeysPage } from "./pages/api-keys/api-keys-page.tsx";
 import { AuditLogPage } from "./pages/audit/audit-log-page.tsx";
+import { BillRunsPage } from "./pages/billing/bill-runs-page.tsx";
 import { ApprovalQueuePage } from "./pages/catalog/approval-queue-page.tsx";
 import { FeatureListPage } from "./pages/catalog/feature-list-page.tsx";
 import { PlanCreatePage } from "./pages/catalog/plan-create-page.tsx";
@@ -132,6 +133,8 @@ function CurrentPage() {
       return <CouponListPage />;
     case "invoices":
       return <InvoiceListPage />;
+    case "bill-runs":
+      return <BillRunsPage />;
     case "invoice-new":
       return <InvoiceCreatePage />;
     case "invoice":

@@ -248,3 +248,24 @@ export type CreditNote = {
   issued_at: string;
   created_by: string;
 };
+
+export type TestClock = { id: string | null; frozen_at: string | null };
+
+export type BillRun = {
+  id: string;
+  at: string;
+  trigger: "cli" | "schedule" | "test_clock";
+  status: "running" | "completed" | "failed";
+  customers_total: number;
+  customers_done: number;
+  invoices_issued: number;
+  invoices_finalized: number;
+  errors: number;
+  failure: string | null;
+  started_at: string;
+  finished_at: string | null;
+};
+
+export type BillRunDetail = BillRun & {
+  customer_errors: { customer_id: string; code: string; message: string; occurred_at: string }[];
+};

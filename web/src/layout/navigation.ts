@@ -7,6 +7,7 @@ export const sections: Section[] = [
   { path: "/subscriptions", label: "Subscriptions", permission: "billing:read" },
   { path: "/invoices", label: "Invoices", permission: "billing:read" },
   { path: "/coupons", label: "Coupons", permission: "billing:read" },
+  { path: "/bill-runs", label: "Bill runs", permission: "billing:read" },
   { path: "/plans", label: "Plans", permission: "catalog:read" },
   { path: "/approvals", label: "Approvals", permission: "catalog:read" },
   { path: "/products", label: "Products", permission: "catalog:read" },

@@ -24,6 +24,7 @@ export type Route =
   | { page: "subscriptions" }
   | { page: "coupons" }
   | { page: "invoices" }
+  | { page: "bill-runs" }
   | { page: "invoice-new" }
   | { page: "invoice"; invoiceId: string }
   | { page: "subscription-new" }
@@ -42,7 +43,8 @@ type SinglePage =
   | "approvals"
   | "subscriptions"
   | "coupons"
-  | "invoices";
+  | "invoices"
+  | "bill-runs";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -58,6 +60,7 @@ const singlePages = new Map<string, SinglePage>([
   ["subscriptions", "subscriptions"],
   ["coupons", "coupons"],
   ["invoices", "invoices"],
+  ["bill-runs", "bill-runs"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {
