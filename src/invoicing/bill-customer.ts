@@ -22,6 +22,7 @@ import {
   scheduleUntil,
   subscriptionLinesAt,
 } from "./customer-billing.ts";
+import { announceDraftInvoice, announceFinalizedInvoice } from "./invoice-announcements.ts";
 import { finalizeDraft, findInvoiceByBillingKey, totalsColumns, writeDraft } from "./invoice-store.ts";
 import { type InvoicingSettings, readInvoicingSettings } from "./invoicing-settings.ts";
 import { instantsDue, isPausedAt } from "./issue-instants.ts";
@@ -321,6 +322,10 @@ async function billNextInvoice(
         graceEnds,
       );
     }
+    if (existing === undefined) {
+      const draft = await findInvoiceByBillingKey(transaction, context.environmentId, billingKey);
+      if (draft !== undefined) await announceDraftInvoice(transaction, context, draft);
+    }
     return { issued: existing === undefined ? 1 : 0, finalized: 0, more: false };
   }
 
@@ -334,6 +339,7 @@ async function billNextInvoice(
   });
   await recordAccountEffects(transaction, context, { customerId, invoiceId, currency, settled });
   await markBilled();
+  await announceFinalizedInvoice(transaction, context, finalized);
   await recordAuditEvent(transaction, context, {
     action: "invoice.finalized",
     objectType: "invoice",

@@ -13,6 +13,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
+import { announceCreditNote } from "./invoice-announcements.ts";
 import type { CreateCreditNoteInput, CreditNoteView } from "./invoice-schemas.ts";
 import { nextDocumentNumber } from "./invoice-store.ts";
 import { amountRemaining, invoiceLineRows } from "./invoices.ts";
@@ -226,6 +227,14 @@ export async function createCreditNote(
         applied_to_invoice: money(appliedToInvoice),
         credited_to_balance: money(creditedToBalance),
       },
+    });
+    await announceCreditNote(transaction, context, {
+      id,
+      number,
+      invoice_id: invoiceId,
+      total: money(total),
+      currency: invoice.currency,
+      reason: input.reason,
     });
     return presentCreditNote(note, noteLines, invoice.number);
   });

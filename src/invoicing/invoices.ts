@@ -10,6 +10,7 @@ import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
+import { announceVoidedInvoice } from "./invoice-announcements.ts";
 import type { InvoiceListFilters, InvoiceView } from "./invoice-schemas.ts";
 import type { InvoiceRow } from "./invoice-store.ts";
 import type { InvoiceLineTable } from "./tables.ts";
@@ -177,6 +178,12 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
         `Invoice ${id} has payments; refund them or issue a credit note instead of voiding it.`,
       );
     }
+    if (!new Decimal(row.amount_credited).isZero()) {
+      throw conflict(
+        "invoice_has_credit_notes",
+        `Invoice ${id} is partly corrected by credit notes; correct the rest with another credit note.`,
+      );
+    }
     await restoreCredits(transaction, context, id);
     const balanceApplied = new Decimal(row.balance_applied);
     if (balanceApplied.greaterThan(ZERO)) {
@@ -212,6 +219,7 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
       before: { status: row.status },
       after: { status: "void", reason },
     });
+    await announceVoidedInvoice(transaction, context, voided);
     return presentInvoice(voided, await invoiceLineRows(transaction, id));
   });
 }

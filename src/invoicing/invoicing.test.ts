@@ -377,3 +377,50 @@ describe("invoice documents", () => {
     expect(noteHtml.body).toContain(february.number);
   });
 });
+
+describe("announcements", () => {
+  it("publishes invoice.finalized and queues the invoice email; a void and a credit note are published too", async () => {
+    now = new Date("2026-01-01T00:00:00Z");
+    const { tenant, planId } = await tenantWithPlan();
+    const customer = await tenant.admin.post("/v1/customers", {
+      external_id: "announced",
+      currency: "USD",
+      email: "billing@example.com",
+      name: "Grace Hopper",
+    });
+    await tenant.admin.post("/v1/subscriptions", {
+      customer_id: customer.body.id,
+      plan_id: planId,
+      billing: "calendar",
+    });
+    await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`);
+    const [invoice] = await invoicesOf(tenant, customer.body.id);
+    await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: "other",
+      lines: [{ invoice_line_id: invoice.lines[0].id, amount: "1.00" }],
+    });
+    const refused = await tenant.admin.post(`/v1/invoices/${invoice.id}/void`, { reason: "test" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("invoice_has_credit_notes");
+    const oneOff = await tenant.admin.post("/v1/invoices", {
+      customer_id: customer.body.id,
+      currency: "USD",
+      lines: [{ description: "Setup", quantity: "1", unit_amount: "10.00" }],
+      finalize: true,
+    });
+    expect((await tenant.admin.post(`/v1/invoices/${oneOff.body.id}/void`, { reason: "test" })).status).toBe(
+      200,
+    );
+
+    const events = await tenant.admin.get("/v1/webhook-events?limit=100");
+    const types = events.body.data.map((event: { type: string }) => event.type);
+    expect(types).toEqual(
+      expect.arrayContaining(["invoice.finalized", "credit_note.created", "invoice.voided"]),
+    );
+    const emails = await tenant.admin.get("/v1/emails?limit=100");
+    const invoiceEmail = emails.body.data.find(
+      (email: { template: string }) => email.template === "invoice_issued",
+    );
+    expect(invoiceEmail).toMatchObject({ to: "billing@example.com" });
+  });
+});

@@ -18,6 +18,8 @@ import { conflict, validationFailed } from "../platform/errors.ts";
 import { taxDetailsOf } from "./bill-customer.ts";
 import { loadCustomerAccount } from "./customer-account.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
+import { announceDraftInvoice, announceFinalizedInvoice } from "./invoice-announcements.ts";
+import { lockInvoice } from "./invoice-payment-state.ts";
 import { finalizeDraft, totalsColumns, writeDraft } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import { partyOfCustomer, partyOfSeller } from "./parties.ts";
@@ -134,6 +136,7 @@ export async function createOneOffInvoice(
     after: { origin: "one_off", currency: input.currency, total: totals.total },
   });
   if (input.finalize) await finalizeOneOff(transaction, context, id);
+  else await announceDraftInvoice(transaction, context, await lockInvoice(transaction, context, id));
   return { id };
 }
 
@@ -170,4 +173,5 @@ export async function finalizeOneOff(
     before: { status: "draft" },
     after: { number: finalized.number, total: finalized.total, amount_due: finalized.amount_due },
   });
+  await announceFinalizedInvoice(transaction, context, finalized);
 }

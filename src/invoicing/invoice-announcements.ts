@@ -1,0 +1,98 @@
+// Telling other systems and the customer what happened to an invoice: a
+// webhook event for every change, and the "invoice issued" email when a
+// finalized invoice asks for money. Called inside the transaction that makes
+// the change, so the announcement exists exactly when the change does.
+import { Decimal } from "../core/decimal.ts";
+import { queueEmail } from "../notifications/emails.ts";
+import { publishEvent } from "../notifications/webhook-events.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { loadCustomerRow } from "./customer-billing.ts";
+import type { InvoiceRow } from "./invoice-store.ts";
+import { invoiceLineRows } from "./invoices.ts";
+
+/** What a webhook says about an invoice: enough to act on without a second call. */
+function invoiceSummary(invoice: InvoiceRow) {
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    status: invoice.status,
+    origin: invoice.origin,
+    customer_id: invoice.customer_id,
+    subscription_ids: invoice.subscription_ids,
+    currency: invoice.currency,
+    issued_at: invoice.issued_at.toISOString(),
+    due_at: invoice.due_at?.toISOString() ?? null,
+    total: invoice.total,
+    amount_due: invoice.amount_due,
+    amount_paid: invoice.amount_paid,
+  };
+}
+
+function dayOf(date: Date, timeZone: string): string {
+  return date.toLocaleDateString("en-CA", { timeZone });
+}
+
+/** invoice.finalized, and the invoice email to a customer who has an address and something to pay. */
+export async function announceFinalizedInvoice(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  invoice: InvoiceRow,
+): Promise<void> {
+  await publishEvent(transaction, context, { type: "invoice.finalized", data: invoiceSummary(invoice) });
+  const customer = await loadCustomerRow(transaction, context, invoice.customer_id);
+  if (customer.email === null || new Decimal(invoice.amount_due).isZero() || invoice.number === null) return;
+  const lines = await invoiceLineRows(transaction, invoice.id);
+  await queueEmail(transaction, context, {
+    template: "invoice_issued",
+    to: customer.email,
+    customerId: customer.id,
+    data: {
+      customer: { name: customer.name ?? customer.external_id, email: customer.email },
+      invoice: {
+        number: invoice.number,
+        amount_due: invoice.amount_due,
+        currency: invoice.currency,
+        due_on: invoice.due_at === null ? "" : dayOf(invoice.due_at, invoice.timezone),
+        issued_on: dayOf(invoice.issued_at, invoice.timezone),
+        total: invoice.total,
+        lines: lines.map((line) => ({
+          description: line.description,
+          quantity: line.quantity,
+          amount: line.amount,
+        })),
+      },
+    },
+  });
+}
+
+export async function announceVoidedInvoice(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  invoice: InvoiceRow,
+): Promise<void> {
+  await publishEvent(transaction, context, { type: "invoice.voided", data: invoiceSummary(invoice) });
+}
+
+export async function announceDraftInvoice(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  invoice: InvoiceRow,
+): Promise<void> {
+  await publishEvent(transaction, context, { type: "invoice.created", data: invoiceSummary(invoice) });
+}
+
+export async function announceCreditNote(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  creditNote: {
+    id: string;
+    number: string;
+    invoice_id: string;
+    total: string;
+    currency: string;
+    reason: string;
+  },
+): Promise<void> {
+  await publishEvent(transaction, context, { type: "credit_note.created", data: { ...creditNote } });
+}
