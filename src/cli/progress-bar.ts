@@ -22,6 +22,7 @@ export function createProgressBar(options: {
   const startedAt = performance.now();
   let lastDrawnAt = Number.NEGATIVE_INFINITY;
   let lastPlainStep = -1;
+  let lastPlainDone = -1;
   let done = 0;
 
   const describe = (detail: string) => {
@@ -45,8 +46,10 @@ export function createProgressBar(options: {
       );
       return;
     }
-    const step = Math.floor(percent / plainLineEveryPercent);
-    if (final || step > lastPlainStep) {
+    // The last line of a finished run is printed once, however it is reached.
+    const step = final ? Number.POSITIVE_INFINITY : Math.floor(percent / plainLineEveryPercent);
+    if (step > lastPlainStep && !(final && done === lastPlainDone)) {
+      lastPlainDone = done;
       lastPlainStep = step;
       stream.write(`${options.label}: ${percent}% ${text}\n`);
     }
