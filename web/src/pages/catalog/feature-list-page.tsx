@@ -17,7 +17,7 @@ import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
 import { FieldChecks } from "./version-editor/version-form-checks.ts";
 
-export const featureKindLabels: Record<FeatureKind, string> = {
+const featureKindLabels: Record<FeatureKind, string> = {
   boolean: "Boolean: on or off",
   static: "Static: a configuration value",
   metered: "Metered: a limit per period",

@@ -7,17 +7,9 @@ import { type FormEvent, useCallback, useMemo, useRef } from "react";
 import { apiRequest } from "../../api/api-client.ts";
 import type { Customer } from "../../api/api-types.ts";
 import type { Subscription } from "../../api/billing-types.ts";
-import type {
-  Charge,
-  OverrideType,
-  Plan,
-  PlanVersion,
-  PriceOverride,
-  PriceOverrideDocument,
-} from "../../api/catalog-types.ts";
+import type { OverrideType, Plan, PlanVersion, PriceOverride } from "../../api/catalog-types.ts";
 import { useAllPages, useApiResource, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
-import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { instantFromLocal, nextWholeMinute } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
@@ -26,57 +18,10 @@ import { focusFirstError, useFormState } from "../../ui/form-state.ts";
 import { ListFooter } from "../../ui/list-footer.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
-import { tierLines } from "../catalog/version-content-text.ts";
 import { TierTableEditor } from "../catalog/version-editor/tier-table-editor.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { emptyTier, type TierValues } from "../catalog/version-editor/version-form-values.ts";
-
-const overrideLabels: Record<OverrideType, string> = {
-  unit_price: "Unit price",
-  package_price: "Package price",
-  tiers: "Tiers",
-  amount: "Amount",
-  rate: "Rate",
-  percentage_discount: "Percentage discount",
-};
-
-/** The override types that fit a charge: its own price, or a discount. */
-export function overrideTypesFor(charge: Charge | undefined): OverrideType[] {
-  if (charge === undefined) return [];
-  if (charge.type === "fixed") return ["amount", "percentage_discount"];
-  switch (charge.model ?? "per_unit") {
-    case "package":
-      return ["package_price", "percentage_discount"];
-    case "graduated":
-    case "volume":
-      return ["tiers", "percentage_discount"];
-    case "percentage":
-      return ["rate", "percentage_discount"];
-    default:
-      return ["unit_price", "percentage_discount"];
-  }
-}
-
-/** "Unit price $0.0015", "20% off", or the tiers in words. */
-export function describeOverride(
-  override: PriceOverrideDocument,
-  currency: string | null,
-  locale?: string,
-): string {
-  const money = (amount: string) => (currency ? formatMoney(amount, currency, locale) : amount);
-  switch (override.type) {
-    case "percentage_discount":
-      return `${formatQuantity(override.percent ?? "0", locale)}% off`;
-    case "rate":
-      return `Rate ${formatQuantity(override.rate ?? "0", locale)}%`;
-    case "tiers":
-      return `Tiers: ${currency ? tierLines(override.tiers ?? [], currency, locale).join("; ") : JSON.stringify(override.tiers)}`;
-    default: {
-      const amount = override[override.type] ?? "0";
-      return `${overrideLabels[override.type]} ${money(amount)}`;
-    }
-  }
-}
+import { describeOverride, overrideLabels, overrideTypesFor } from "./price-override-text.ts";
 
 export function CustomerPriceOverrides({ customer }: { customer: Customer }) {
   const session = useSignedInSession();

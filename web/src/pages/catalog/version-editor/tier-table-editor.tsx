@@ -122,7 +122,7 @@ type CellInputProps = {
 };
 
 /** An input in a table cell: labelled for screen readers, its error beside it. */
-export function CellInput({ name, label, value, onValueChange, onBlur, error, placeholder }: CellInputProps) {
+function CellInput({ name, label, value, onValueChange, onBlur, error, placeholder }: CellInputProps) {
   const id = useId();
   return (
     <div className={`cell-field${error ? " field-invalid" : ""}`}>
