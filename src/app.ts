@@ -2,6 +2,8 @@
 // migrations and plugs every domain's routes into the HTTP server. The CLI,
 // the tests and the benchmarks all build Fairbill through here.
 import { createRequire } from "node:module";
+import { alertJobHandlers } from "./alerts/alert-jobs.ts";
+import { registerAlertRoutes } from "./alerts/alert-routes.ts";
 import { registerBillRunRoutes } from "./billing-runs/bill-run-routes.ts";
 import { billRunJobHandlers, createBillRunScheduler } from "./billing-runs/bill-run-scheduler.ts";
 import { clockForEnvironment } from "./billing-runs/test-clock.ts";
@@ -58,6 +60,7 @@ const routeModules: RouteModule[] = [
   registerWebhookRoutes,
   registerEmailRoutes,
   registerTaxRoutes,
+  registerAlertRoutes,
 ];
 
 export function databaseLocationOf(configuration: Configuration): DatabaseLocation {
@@ -118,6 +121,7 @@ function jobHandlersOf(
   return {
     ...billRunJobHandlers({ database, clock, logger, concurrency: handle.kind === "postgres" ? 4 : 1 }),
     ...notificationJobHandlers({ database, clock, ...(email ? { email } : {}) }),
+    ...alertJobHandlers({ database, clock, logger }),
   };
 }
 

@@ -13,6 +13,7 @@ export const emailTemplateNames = [
   "dispute_received",
   "refund_confirmation",
   "credit_balance_low",
+  "usage_alert",
 ] as const;
 
 export type EmailTemplateName = (typeof emailTemplateNames)[number];
@@ -87,6 +88,11 @@ export type EmailTemplateData = {
   credit_balance_low: {
     customer: EmailCustomer;
     credit: { balance: string; threshold: string; unit: string };
+  };
+  /** A spend or usage alert (src/alerts): `measure` is "Spend" or "Usage of <meter>"; amounts carry their unit. */
+  usage_alert: {
+    customer: EmailCustomer;
+    alert: { measure: string; value: string; threshold: string; period_from: string; period_to: string };
   };
 };
 
@@ -171,6 +177,16 @@ export const sampleEmailData: { [Name in EmailTemplateName]: EmailTemplateData[N
   credit_balance_low: {
     customer: sampleCustomer,
     credit: { balance: "120.00", threshold: "500.00", unit: "EUR" },
+  },
+  usage_alert: {
+    customer: sampleCustomer,
+    alert: {
+      measure: "Spend",
+      value: "1180.00 EUR",
+      threshold: "1000.00 EUR",
+      period_from: "2026-03-01",
+      period_to: "2026-03-31",
+    },
   },
 };
 
@@ -289,6 +305,17 @@ We refunded {{refund.amount}} {{refund.currency}} for invoice {{invoice.number}}
 
 Your credit balance is {{credit.balance}} {{credit.unit}}, below your threshold of {{credit.threshold}} {{credit.unit}}.
 Top up your credits to keep your service running without interruption.
+`,
+  },
+  usage_alert: {
+    subject: "Usage alert: {{alert.measure}} reached {{alert.value}}",
+    html_body: `${greeting}
+<p>{{alert.measure}} for your billing period {{alert.period_from}} to {{alert.period_to}} has reached {{alert.value}}, at or above your alert threshold of {{alert.threshold}}.</p>
+<p>This alert is sent once per billing period.</p>`,
+    text_body: `${textGreeting}
+
+{{alert.measure}} for your billing period {{alert.period_from}} to {{alert.period_to}} has reached {{alert.value}}, at or above your alert threshold of {{alert.threshold}}.
+This alert is sent once per billing period.
 `,
   },
 };

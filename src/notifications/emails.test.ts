@@ -127,6 +127,7 @@ describe("email templates", () => {
       "dispute_received",
       "refund_confirmation",
       "credit_balance_low",
+      "usage_alert",
     ]);
     for (const template of response.body.data) {
       expect(template).toMatchObject({ id: null, version: 0, is_default: true });

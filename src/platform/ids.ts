@@ -42,6 +42,8 @@ const idPrefixes = {
   testClock: "tck",
   taxRate: "txr",
   taxExemption: "txe",
+  alertRule: "alr",
+  alertTrigger: "alt",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

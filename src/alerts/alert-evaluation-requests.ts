@@ -1,0 +1,157 @@
+// Asking for a customer's alert rules to be evaluated, from the places where
+// what they watch changes: ingestion (after its commit, never inside it, so
+// the hot path gains one indexed read per batch and no per-event work), the
+// burn of credits by an invoice, and a rule's own creation or edit. The work
+// itself is a job (`alerts.evaluate_customer`), so a slow evaluation never
+// holds up the request that caused it.
+//
+// Bursts coalesce through `alert_evaluation_requests`: the first batch of a
+// customer inserts the row and queues the job in one transaction; later
+// batches find the row and queue nothing; the job deletes the row before it
+// reads anything, so a batch committed after that inserts a new row and
+// queues the next job. Every stored event is thus followed by an evaluation
+// that sees it. (The job queue's own unique keys are kept until finished jobs
+// are purged, days later, so a key per customer would swallow every
+// evaluation after the first.)
+//
+// This module is imported by metering and credits, so it depends on the
+// platform only.
+import { type Static, Type } from "typebox";
+import { Value } from "typebox/value";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import "./tables.ts";
+
+export const alertEvaluationJobKind = "alerts.evaluate_customer";
+
+const AlertEvaluationJobPayloadSchema = Type.Object({ customerId: Type.String() });
+export type AlertEvaluationJobPayload = Static<typeof AlertEvaluationJobPayloadSchema>;
+
+export function readAlertEvaluationJobPayload(payload: unknown): AlertEvaluationJobPayload {
+  if (!Value.Check(AlertEvaluationJobPayloadSchema, payload)) {
+    throw new Error(`An alert evaluation job has a payload it cannot read: ${JSON.stringify(payload)}`);
+  }
+  return payload;
+}
+
+function enqueueEvaluation(
+  database: Database,
+  scope: TenantScope,
+  customerId: string,
+  uniqueKey?: string,
+): Promise<unknown> {
+  return enqueueJob(database, {
+    kind: alertEvaluationJobKind,
+    payload: { customerId } satisfies AlertEvaluationJobPayload,
+    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
+    // No runAt: due at once by the database's clock. A test clock dates what the evaluation reads, not when it runs.
+    ...(uniqueKey === undefined ? {} : { uniqueKey }),
+  });
+}
+
+/**
+ * Call after an ingestion transaction committed, with the customers (external
+ * ids) whose events it stored: queues one evaluation per customer that has a
+ * spend or usage rule, unless one is already waiting. The events are stored
+ * whatever happens here, so a failure is logged, not thrown: their
+ * acknowledgement stands, and the customer's next batch asks again.
+ */
+export async function requestAlertEvaluationsAfterIngestion(
+  context: RequestContext,
+  customerExternalIds: readonly string[],
+): Promise<void> {
+  if (customerExternalIds.length === 0) return;
+  try {
+    const externalIds = [...new Set(customerExternalIds)];
+    // The common case (no rule for these customers) costs this one read and nothing else.
+    const watched = await context.database
+      .selectFrom("alert_rules")
+      .innerJoin("customers", "customers.id", "alert_rules.customer_id")
+      .select("alert_rules.customer_id")
+      .distinct()
+      .where("alert_rules.environment_id", "=", context.environmentId)
+      .where("alert_rules.organization_id", "=", context.organizationId)
+      .where("alert_rules.deleted_at", "is", null)
+      .where("alert_rules.enabled", "=", true)
+      .where("alert_rules.kind", "in", ["spend", "usage"])
+      .where("customers.environment_id", "=", context.environmentId)
+      .where("customers.external_id", "in", externalIds)
+      .orderBy("alert_rules.customer_id")
+      .execute();
+    if (watched.length === 0) return;
+    await context.database.transaction().execute(async (transaction) => {
+      const requested = await transaction
+        .insertInto("alert_evaluation_requests")
+        .values(
+          watched.map(({ customer_id }) => ({
+            environment_id: context.environmentId,
+            organization_id: context.organizationId,
+            customer_id,
+          })),
+        )
+        .onConflict((conflicting) => conflicting.columns(["environment_id", "customer_id"]).doNothing())
+        .returning("customer_id")
+        .execute();
+      for (const { customer_id } of requested) await enqueueEvaluation(transaction, context, customer_id);
+    });
+  } catch (error) {
+    context.logger.warn(
+      { err: error, environment_id: context.environmentId },
+      "could not queue the alert evaluation of customers whose events were just stored",
+    );
+  }
+}
+
+/**
+ * Call in the transaction that burns a customer's credits for an invoice:
+ * queues an evaluation of the customer's credit balance rules, part of the
+ * burn (it exists if and only if the burn commits). Nothing when the customer
+ * has no such rule.
+ */
+export async function requestCreditAlertEvaluation(
+  transaction: Database,
+  scope: TenantScope,
+  input: { customerId: string; invoiceId: string },
+): Promise<void> {
+  const rule = await transaction
+    .selectFrom("alert_rules")
+    .select("id")
+    .where("environment_id", "=", scope.environmentId)
+    .where("organization_id", "=", scope.organizationId)
+    .where("customer_id", "=", input.customerId)
+    .where("kind", "=", "credit_balance")
+    .where("enabled", "=", true)
+    .where("deleted_at", "is", null)
+    .limit(1)
+    .executeTakeFirst();
+  if (rule === undefined) return;
+  await enqueueEvaluation(
+    transaction,
+    scope,
+    input.customerId,
+    `alert-evaluation:${input.customerId}:invoice:${input.invoiceId}`,
+  );
+}
+
+/** Queues an evaluation of the customer's rules, part of `transaction` (a rule made or changed). */
+export async function requestAlertEvaluation(
+  transaction: Database,
+  scope: TenantScope,
+  customerId: string,
+): Promise<void> {
+  await enqueueEvaluation(transaction, scope, customerId);
+}
+
+/** Called by the evaluation job before it reads anything: usage stored from now on asks again. */
+export async function takeAlertEvaluationRequest(
+  database: Database,
+  scope: TenantScope,
+  customerId: string,
+): Promise<void> {
+  await database
+    .deleteFrom("alert_evaluation_requests")
+    .where("environment_id", "=", scope.environmentId)
+    .where("customer_id", "=", customerId)
+    .execute();
+}

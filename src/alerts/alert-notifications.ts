@@ -1,0 +1,91 @@
+// Telling the world an alert fired, inside the transaction that records the
+// firing (so it is told if and only if the firing is recorded, and once):
+// a webhook event, and an email to the customer when the rule asks for one
+// and the customer has an address.
+import type { Selectable } from "kysely";
+import type { Customer } from "../customers/customer-schemas.ts";
+import { queueEmail } from "../notifications/emails.ts";
+import type { WebhookEventType } from "../notifications/webhook-event-types.ts";
+import { publishEvent } from "../notifications/webhook-events.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { type AlertRuleRow, formatMeasure, presentAlertRule, presentAlertTrigger } from "./alert-rules.ts";
+import type { AlertTrigger } from "./alert-schemas.ts";
+import type { AlertKind, AlertTriggerTable } from "./tables.ts";
+
+const eventTypeOf: Record<AlertKind, WebhookEventType> = {
+  spend: "alert.triggered",
+  usage: "usage.threshold_reached",
+  credit_balance: "credit.balance_low",
+};
+
+/** Publishes the firing and emails the customer; returns the trigger with the ids of both. */
+export async function announceTrigger(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  input: {
+    rule: AlertRuleRow;
+    customer: Customer;
+    trigger: Selectable<AlertTriggerTable>;
+    /** The meter's name for a usage alert's email. */
+    meterName?: string;
+  },
+): Promise<AlertTrigger> {
+  const { rule, customer, trigger } = input;
+  const presented = presentAlertTrigger(trigger);
+  const event = await publishEvent(transaction, context, {
+    type: eventTypeOf[rule.kind],
+    data: { ...presented, webhook_event_id: null, email_id: null, alert: presentAlertRule(rule) },
+  });
+  let emailId: string | null = null;
+  if (rule.email_customer && customer.email !== null) {
+    const recipient = { name: customer.name ?? customer.external_id, email: customer.email };
+    const email =
+      rule.kind === "credit_balance"
+        ? await queueEmail(transaction, context, {
+            template: "credit_balance_low",
+            to: customer.email,
+            customerId: customer.id,
+            data: {
+              customer: recipient,
+              credit: {
+                balance: presented.value,
+                threshold: presented.threshold,
+                unit: rule.currency ?? "",
+              },
+            },
+          })
+        : await queueEmail(transaction, context, {
+            template: "usage_alert",
+            to: customer.email,
+            customerId: customer.id,
+            data: {
+              customer: recipient,
+              alert: {
+                measure: rule.kind === "spend" ? "Spend" : `Usage of ${input.meterName ?? rule.meter_code}`,
+                value: withUnit(trigger.value, rule.currency),
+                threshold: withUnit(trigger.threshold, rule.currency),
+                period_from: localDay(trigger.period_start, customer.timezone, 0),
+                // The period's end is exclusive: its last day is the day before.
+                period_to: localDay(trigger.period_end, customer.timezone, -1),
+              },
+            },
+          });
+    emailId = email.id;
+  }
+  await transaction
+    .updateTable("alert_triggers")
+    .set({ webhook_event_id: event.id, email_message_id: emailId })
+    .where("id", "=", trigger.id)
+    .execute();
+  return { ...presented, webhook_event_id: event.id, email_id: emailId };
+}
+
+function withUnit(amount: string, currency: string | null): string {
+  return currency === null ? formatMeasure(amount, null) : `${formatMeasure(amount, currency)} ${currency}`;
+}
+
+function localDay(value: Date | null, timeZone: string, shiftMilliseconds: number): string {
+  if (value === null) return "";
+  return new Date(value.getTime() + shiftMilliseconds).toLocaleDateString("en-CA", { timeZone });
+}
