@@ -3,6 +3,7 @@
 // invoice gives them back (`void_reversal`). A grant given back after it was
 // voided or expired is closed out again at once, so restored credits never
 // outlive the grant they belong to.
+import { requestCreditAlertEvaluation } from "../alerts/alert-evaluation-requests.ts";
 import { Decimal, ZERO } from "../core/decimal.ts";
 import { recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext } from "../platform/context.ts";
@@ -98,6 +99,11 @@ export async function burnCredits(
     },
   });
   await topUpWalletsBelowThreshold(transaction, context, account, walletIds);
+  // Alerts (src/alerts): the customer's credit balance rules are evaluated once this burn commits.
+  await requestCreditAlertEvaluation(transaction, context, {
+    customerId: input.customerId,
+    invoiceId: input.invoiceId,
+  });
 }
 
 /**

@@ -6,6 +6,7 @@
 // cells with one multi-row upsert; commit. A 2xx leaves after the commit, so
 // an acknowledged event is durable.
 import { sql } from "kysely";
+import { requestAlertEvaluationsAfterIngestion } from "../alerts/alert-evaluation-requests.ts";
 import type { Instant } from "../core/instant.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
@@ -53,7 +54,7 @@ export async function ingestEvents(
   const now = context.clock.now();
   const parsed = rawEvents.map((raw, index) => parseEvent(raw, index, options.pathOf(index), now.getTime()));
   // A deadlock can only come from another batch's rows; the retry runs the whole batch again.
-  return retryTransientConflicts(() =>
+  const outcome = await retryTransientConflicts(() =>
     context.database.transaction().execute(async (transaction) => {
       await lockMeteringShared(transaction, context.environmentId);
       const settings = await readMeteringSettings(transaction, context);
@@ -123,6 +124,15 @@ export async function ingestEvents(
       };
     }),
   );
+  // Alerts (src/alerts): after the commit, queue one evaluation per customer whose events were stored.
+  const stored = new Set(outcome.accepted.map((event) => event.index));
+  await requestAlertEvaluationsAfterIngestion(
+    context,
+    parsed.flatMap((event) =>
+      !isRejection(event) && stored.has(event.index) ? [event.customerExternalId] : [],
+    ),
+  );
+  return outcome;
 }
 
 function checkTimestamp(

@@ -1,0 +1,491 @@
+// Alerts end to end: usage ingested through the API, the evaluation job the
+// ingestion queues run by the real job worker, webhooks delivered to a real
+// HTTP server on this machine (signatures checked with the Standard Webhooks
+// library) and emails written to the outbox folder, read back with a MIME
+// parser. Firing once per crossing is checked across batches, billing
+// periods, credit burns and evaluations running side by side.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { simpleParser } from "mailparser";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { notificationJobHandlers } from "../notifications/notification-jobs.ts";
+import type { Clock } from "../platform/clock.ts";
+import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
+import { evaluateCustomerAlerts } from "./alert-evaluation.ts";
+import { alertEvaluationJobKind } from "./alert-evaluation-requests.ts";
+import { alertJobHandlers } from "./alert-jobs.ts";
+
+type ReceivedRequest = { path: string; headers: IncomingHttpHeaders; body: string };
+
+/** A webhook receiver that answers 200 and keeps what it receives. */
+class Receiver {
+  readonly requests: ReceivedRequest[] = [];
+  private readonly server: Server;
+  constructor() {
+    this.server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        this.requests.push({
+          path: request.url ?? "",
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+        });
+        response.writeHead(200, { "content-type": "text/plain" });
+        response.end("ok");
+      });
+    });
+  }
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+  }
+  url(path: string): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
+  }
+  to(path: string): ReceivedRequest[] {
+    return this.requests.filter((request) => request.path === path);
+  }
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const silentLogger = { info() {}, warn() {}, error() {}, debug() {} };
+let now = new Date("2026-01-01T00:00:00Z");
+const clock: Clock = { now: () => now };
+let testApp: TestApp;
+let receiver: Receiver;
+let worker: JobWorker;
+let dataDirectory: string;
+
+beforeAll(async () => {
+  testApp = await startTestApp({ clock });
+  receiver = new Receiver();
+  await receiver.start();
+  dataDirectory = await mkdtemp(join(tmpdir(), "fairbill-alerts-"));
+  const database = testApp.handle.database;
+  worker = createJobWorker({
+    database,
+    clock,
+    logger: silentLogger,
+    handlers: {
+      ...alertJobHandlers({ database, clock, logger: silentLogger }),
+      ...notificationJobHandlers({
+        database,
+        clock,
+        email: { smtpUrl: undefined, emailFrom: "Acme Billing <billing@acme.example>", dataDirectory },
+      }),
+    },
+  });
+});
+afterAll(async () => {
+  await receiver?.stop();
+  await testApp?.close();
+  if (dataDirectory) await rm(dataDirectory, { recursive: true, force: true });
+});
+
+/**
+ * Runs every queued job, as `fairbill serve`'s worker would. Jobs queued "at
+ * once" are dated by the database's real clock, while the test's clock sits
+ * in 2026's first months, so the queue is read an hour past real time.
+ */
+async function runQueuedJobs(): Promise<void> {
+  await worker.runDueJobs(new Date(Date.now() + 3_600_000));
+}
+
+type Setup = {
+  tenant: TestTenant;
+  customerId: string;
+  externalId: string;
+  secret: string;
+  hookPath: string;
+};
+
+let sequence = 0;
+/**
+ * A tenant with a meter `calls`, a plan of 49.00 a month in advance with
+ * graduated calls (2 free, then 1.50 each), a customer on it from
+ * 2026-01-01 (calendar months, the clock set there), and a webhook
+ * endpoint for alert events.
+ */
+async function subscribedCustomer(): Promise<Setup> {
+  sequence += 1;
+  // A subscription starts now or later: made at its start, the test then moves the clock.
+  now = new Date("2026-01-01T00:00:00Z");
+  const tenant = await testApp.newTenant(`alerts-${sequence}`);
+  const meter = await tenant.admin.post("/v1/meters", {
+    code: "calls",
+    name: "API calls",
+    event_name: "call",
+    aggregation: "count",
+    effective_from: "2025-12-01T00:00:00Z",
+  });
+  expect(meter.status).toBe(201);
+  const plan = await tenant.admin.post("/v1/plans", {
+    code: "pro",
+    name: "Pro",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [
+        { id: "base", type: "fixed", amount: "49.00", timing: "in_advance" },
+        {
+          id: "calls",
+          type: "usage",
+          meter: "calls",
+          model: "graduated",
+          tiers: [
+            { up_to: 2, unit_price: "0" },
+            { up_to: null, unit_price: "1.50" },
+          ],
+        },
+      ],
+    },
+  });
+  expect(plan.status).toBe(201);
+  expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
+  const externalId = `acme-${sequence}`;
+  const customer = await tenant.admin.post("/v1/customers", {
+    external_id: externalId,
+    name: "Acme Corp",
+    email: "ops@acme.example",
+    currency: "USD",
+    timezone: "UTC",
+  });
+  expect(customer.status).toBe(201);
+  const subscription = await tenant.admin.post("/v1/subscriptions", {
+    customer_id: customer.body.id,
+    plan_id: plan.body.id,
+    start_at: "2026-01-01T00:00:00Z",
+    billing: "calendar",
+  });
+  expect(subscription.status).toBe(201);
+  const hookPath = `/alerts-${sequence}`;
+  const endpoint = await tenant.admin.post("/v1/webhook-endpoints", {
+    url: receiver.url(hookPath),
+    event_types: ["alert.triggered", "usage.threshold_reached", "credit.balance_low"],
+  });
+  expect(endpoint.status).toBe(201);
+  return { tenant, customerId: customer.body.id, externalId, secret: endpoint.body.secret, hookPath };
+}
+
+let eventSequence = 0;
+async function sendCalls(setup: Setup, timestamp: string, count: number): Promise<void> {
+  const response = await setup.tenant.admin.post("/v1/events/batch", {
+    events: Array.from({ length: count }, () => {
+      eventSequence += 1;
+      return {
+        id: `call-${eventSequence}`,
+        name: "call",
+        timestamp,
+        customer: setup.externalId,
+        properties: {},
+      };
+    }),
+  });
+  expect(response.status).toBe(200);
+  expect(response.body.rejected).toEqual([]);
+}
+
+async function createAlert(setup: Setup, body: Record<string, unknown>): Promise<string> {
+  const response = await setup.tenant.admin.post(`/v1/customers/${setup.customerId}/alerts`, body);
+  expect(response.status).toBe(201);
+  return response.body.id;
+}
+
+async function triggersOf(setup: Setup, alertId: string) {
+  const response = await setup.tenant.admin.get(`/v1/alerts/${alertId}/triggers`);
+  expect(response.status).toBe(200);
+  return response.body.data as Record<string, unknown>[];
+}
+
+async function queuedEvaluations(): Promise<number> {
+  const rows = await testApp.handle.database
+    .selectFrom("jobs")
+    .select("id")
+    .where("kind", "=", alertEvaluationJobKind)
+    .where("status", "=", "queued")
+    .execute();
+  return rows.length;
+}
+
+/** The webhooks the setup's endpoint received, each verified with the Standard Webhooks library. */
+function verifiedWebhooks(setup: Setup): { type: string; data: Record<string, unknown> }[] {
+  return receiver.to(setup.hookPath).map((request) => {
+    const headers = {
+      "webhook-id": String(request.headers["webhook-id"]),
+      "webhook-timestamp": String(request.headers["webhook-timestamp"]),
+      "webhook-signature": String(request.headers["webhook-signature"]),
+    };
+    return new Webhook(setup.secret).verify(request.body, headers) as {
+      type: string;
+      data: Record<string, unknown>;
+    };
+  });
+}
+
+async function emailsOf(setup: Setup, template: string) {
+  const response = await setup.tenant.admin.get(`/v1/emails?template=${template}`);
+  expect(response.status).toBe(200);
+  return response.body.data as { id: string; status: string; to: string; subject: string }[];
+}
+
+describe("usage alerts", () => {
+  it("fire once when ingested usage crosses the threshold, again in the next billing period", async () => {
+    const setup = await subscribedCustomer();
+    const alertId = await createAlert(setup, { kind: "usage", meter: "calls", threshold: "3" });
+    await runQueuedJobs();
+
+    now = new Date("2026-01-10T12:00:00Z");
+    await sendCalls(setup, "2026-01-10T10:00:00Z", 2);
+    await runQueuedJobs();
+    expect(await triggersOf(setup, alertId)).toEqual([]);
+
+    // Three batches before the worker runs: one evaluation waits for all of them.
+    await sendCalls(setup, "2026-01-10T11:00:00Z", 1);
+    await sendCalls(setup, "2026-01-10T11:00:00Z", 1);
+    await sendCalls(setup, "2026-01-10T11:30:00Z", 1);
+    expect(await queuedEvaluations()).toBe(1);
+    await runQueuedJobs();
+    const [fired, ...others] = await triggersOf(setup, alertId);
+    expect(others).toEqual([]);
+    expect(fired).toMatchObject({
+      alert_id: alertId,
+      customer_id: setup.customerId,
+      kind: "usage",
+      meter: "calls",
+      threshold: "3",
+      value: "5",
+      currency: null,
+      period_start: "2026-01-01T00:00:00.000Z",
+      period_end: "2026-02-01T00:00:00.000Z",
+      triggered_at: "2026-01-10T12:00:00.000Z",
+    });
+
+    // More usage in the same period fires nothing more.
+    await sendCalls(setup, "2026-01-10T11:45:00Z", 4);
+    await runQueuedJobs();
+    expect(await triggersOf(setup, alertId)).toHaveLength(1);
+
+    const webhooks = verifiedWebhooks(setup);
+    expect(webhooks).toHaveLength(1);
+    expect(webhooks[0]).toMatchObject({
+      type: "usage.threshold_reached",
+      data: {
+        id: fired?.id,
+        alert_id: alertId,
+        customer_id: setup.customerId,
+        kind: "usage",
+        meter: "calls",
+        threshold: "3",
+        value: "5",
+        period_start: "2026-01-01T00:00:00.000Z",
+        period_end: "2026-02-01T00:00:00.000Z",
+        alert: { id: alertId, kind: "usage", meter: "calls", threshold: "3" },
+      },
+    });
+    expect(fired?.webhook_event_id).toMatch(/^wev_/);
+
+    const [email, ...moreEmails] = await emailsOf(setup, "usage_alert");
+    expect(moreEmails).toEqual([]);
+    expect(email).toMatchObject({ id: fired?.email_id, status: "sent", to: "ops@acme.example" });
+    const mail = await simpleParser(await readFile(join(dataDirectory, "outbox", `${email?.id}.eml`)));
+    expect(mail.subject).toBe("Usage alert: Usage of API calls reached 5");
+    expect(mail.text).toContain(
+      "Usage of API calls for your billing period 2026-01-01 to 2026-01-31 has reached 5, " +
+        "at or above your alert threshold of 3.",
+    );
+
+    // The next billing period counts afresh and fires again.
+    now = new Date("2026-02-03T00:00:00Z");
+    await sendCalls(setup, "2026-02-02T00:00:00Z", 2);
+    await runQueuedJobs();
+    expect(await triggersOf(setup, alertId)).toHaveLength(1);
+    await sendCalls(setup, "2026-02-02T01:00:00Z", 1);
+    await runQueuedJobs();
+    const [february] = await triggersOf(setup, alertId);
+    expect(february).toMatchObject({
+      value: "3",
+      period_start: "2026-02-01T00:00:00.000Z",
+      period_end: "2026-03-01T00:00:00.000Z",
+    });
+    expect(await triggersOf(setup, alertId)).toHaveLength(2);
+    expect(verifiedWebhooks(setup)).toHaveLength(2);
+  });
+
+  it("fire again in the same period for a new threshold, and not at all while disabled", async () => {
+    const setup = await subscribedCustomer();
+    now = new Date("2026-01-05T00:00:00Z");
+    const alertId = await createAlert(setup, { kind: "usage", meter: "calls", threshold: "2" });
+    await sendCalls(setup, "2026-01-04T00:00:00Z", 2);
+    await runQueuedJobs();
+    expect(await triggersOf(setup, alertId)).toHaveLength(1);
+
+    const path = `/v1/customers/${setup.customerId}/alerts/${alertId}`;
+    // Raised to 4 and already there after two more calls: a new threshold is a new alert.
+    expect((await setup.tenant.admin.patch(path, { threshold: "4", enabled: false })).status).toBe(200);
+    await sendCalls(setup, "2026-01-04T01:00:00Z", 2);
+    await runQueuedJobs();
+    expect(await triggersOf(setup, alertId)).toHaveLength(1);
+    expect((await setup.tenant.admin.patch(path, { enabled: true })).status).toBe(200);
+    await runQueuedJobs();
+    const triggers = await triggersOf(setup, alertId);
+    expect(triggers.map((trigger) => [trigger.threshold, trigger.value])).toEqual([
+      ["4", "4"],
+      ["2", "2"],
+    ]);
+  });
+
+  it("queue nothing for customers without an alert", async () => {
+    const setup = await subscribedCustomer();
+    now = new Date("2026-01-05T00:00:00Z");
+    await sendCalls(setup, "2026-01-04T00:00:00Z", 5);
+    expect(await queuedEvaluations()).toBe(0);
+  });
+});
+
+describe("spend alerts", () => {
+  it("fire when the period's cost so far from a graduated price reaches the threshold", async () => {
+    const setup = await subscribedCustomer();
+    now = new Date("2026-01-20T00:00:00Z");
+    const alertId = await createAlert(setup, { kind: "spend", threshold: "10.00", name: "Budget" });
+    // 8 calls: 2 free and 6 at 1.50 make 9.00, under the threshold.
+    await sendCalls(setup, "2026-01-15T00:00:00Z", 8);
+    await runQueuedJobs();
+    expect(await triggersOf(setup, alertId)).toEqual([]);
+
+    await sendCalls(setup, "2026-01-16T00:00:00Z", 1);
+    await runQueuedJobs();
+    const upcoming = await setup.tenant.admin.get(`/v1/customers/${setup.customerId}/upcoming-invoice`);
+    // The upcoming invoice also opens February with its 49.00 in advance: not spent in January.
+    expect(upcoming.body.subtotal).toBe("59.50");
+    const triggers = await triggersOf(setup, alertId);
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]).toMatchObject({
+      kind: "spend",
+      threshold: "10.00",
+      value: "10.50",
+      currency: "USD",
+      period_start: "2026-01-01T00:00:00.000Z",
+      period_end: "2026-02-01T00:00:00.000Z",
+    });
+    expect(verifiedWebhooks(setup)).toEqual([
+      expect.objectContaining({
+        type: "alert.triggered",
+        data: expect.objectContaining({ kind: "spend", value: "10.50", currency: "USD", alert_id: alertId }),
+      }),
+    ]);
+    const [email] = await emailsOf(setup, "usage_alert");
+    const mail = await simpleParser(await readFile(join(dataDirectory, "outbox", `${email?.id}.eml`)));
+    expect(mail.subject).toBe("Usage alert: Spend reached 10.50 USD");
+    expect(mail.text).toContain("at or above your alert threshold of 10.00 USD.");
+
+    await sendCalls(setup, "2026-01-17T00:00:00Z", 10);
+    await runQueuedJobs();
+    expect(await triggersOf(setup, alertId)).toHaveLength(1);
+  });
+});
+
+describe("credit balance alerts", () => {
+  it("fire once when an invoice's burn takes the balance below the threshold, and again after it rose", async () => {
+    const setup = await subscribedCustomer();
+    const { tenant, customerId } = setup;
+    const grant = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Welcome credits",
+      amount: "60.00",
+      currency: "USD",
+      type: "promotional",
+    });
+    expect(grant.status).toBe(201);
+    const alertId = await createAlert(setup, { kind: "credit_balance", threshold: "20.00" });
+    await runQueuedJobs();
+    expect(await triggersOf(setup, alertId)).toEqual([]);
+
+    // January's 49.00 in advance uses 49.00 of the credits: 11.00 left.
+    expect((await tenant.admin.post(`/v1/customers/${customerId}/bill`)).body).toMatchObject({ issued: 1 });
+    await runQueuedJobs();
+    const [fired, ...others] = await triggersOf(setup, alertId);
+    expect(others).toEqual([]);
+    expect(fired).toMatchObject({
+      kind: "credit_balance",
+      threshold: "20.00",
+      value: "11.00",
+      currency: "USD",
+      period_start: null,
+    });
+    const rule = await tenant.admin.get(`/v1/customers/${customerId}/alerts/${alertId}`);
+    expect(rule.body.below_threshold).toBe(true);
+    expect(verifiedWebhooks(setup)).toEqual([
+      expect.objectContaining({
+        type: "credit.balance_low",
+        data: expect.objectContaining({ value: "11.00", threshold: "20.00", alert_id: alertId }),
+      }),
+    ]);
+    const [email] = await emailsOf(setup, "credit_balance_low");
+    const mail = await simpleParser(await readFile(join(dataDirectory, "outbox", `${email?.id}.eml`)));
+    expect(mail.subject).toBe("Your credit balance is low: 11.00 USD left");
+
+    // Still below: another evaluation says nothing.
+    await evaluateCustomerAlerts(tenant.context(), customerId);
+    expect(await triggersOf(setup, alertId)).toHaveLength(1);
+
+    // Topped up to 51.00: armed again; February's 49.00 takes it to 2.00 and it fires again.
+    await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "More credits",
+      amount: "40.00",
+      currency: "USD",
+      type: "promotional",
+    });
+    expect((await evaluateCustomerAlerts(tenant.context(), customerId)).fired).toEqual([]);
+    expect(
+      (await tenant.admin.get(`/v1/customers/${customerId}/alerts/${alertId}`)).body.below_threshold,
+    ).toBe(false);
+    now = new Date("2026-02-01T00:00:00Z");
+    expect((await tenant.admin.post(`/v1/customers/${customerId}/bill`)).body).toMatchObject({ issued: 1 });
+    await runQueuedJobs();
+    const triggers = await triggersOf(setup, alertId);
+    expect(triggers.map((trigger) => trigger.value)).toEqual(["2.00", "11.00"]);
+    expect(verifiedWebhooks(setup)).toHaveLength(2);
+  });
+});
+
+describe("evaluations side by side", () => {
+  it("fire each crossing once however many evaluations run at the same time", async () => {
+    const setup = await subscribedCustomer();
+    const { tenant, customerId } = setup;
+    await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Credits",
+      amount: "5.00",
+      currency: "USD",
+      type: "promotional",
+    });
+    const usageAlert = await createAlert(setup, { kind: "usage", meter: "calls", threshold: "1" });
+    const creditAlert = await createAlert(setup, { kind: "credit_balance", threshold: "10.00" });
+    const spendAlert = await createAlert(setup, { kind: "spend", threshold: "1.00" });
+    now = new Date("2026-01-02T00:00:00Z");
+    await sendCalls(setup, "2026-01-01T12:00:00Z", 4);
+
+    const evaluations = await Promise.all(
+      Array.from({ length: 6 }, () => evaluateCustomerAlerts(tenant.context(), customerId)),
+    );
+    for (const evaluation of evaluations) expect(evaluation.failed).toEqual([]);
+    const fired = evaluations.flatMap((evaluation) => evaluation.fired.map((trigger) => trigger.alert_id));
+    expect(fired.sort()).toEqual([usageAlert, creditAlert, spendAlert].sort());
+    // The queued jobs (from the rules and the events) run too, and fire nothing more.
+    await runQueuedJobs();
+    for (const alertId of [usageAlert, creditAlert, spendAlert]) {
+      expect(await triggersOf(setup, alertId), alertId).toHaveLength(1);
+    }
+    expect(
+      verifiedWebhooks(setup)
+        .map((webhook) => webhook.type)
+        .sort(),
+    ).toEqual(["alert.triggered", "credit.balance_low", "usage.threshold_reached"]);
+  });
+});
