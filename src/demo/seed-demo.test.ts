@@ -1,0 +1,189 @@
+// The demo data of `npm start` on a fresh database: a living system, read
+// back through the API as the console reads it: finalized invoices for three
+// months with gapless numbers, upcoming invoices, usage on every meter, an
+// approval waiting, the customers' stories; and nothing added a second time.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { demoCalendar } from "./demo-calendar.ts";
+import { type DemoSummary, seedDemoData } from "./seed-demo.ts";
+
+// Mid-March: the story covers December to February, across a year boundary.
+const now = new Date("2026-03-18T14:25:00Z");
+const calendar = demoCalendar(now);
+
+type Invoice = {
+  id: string;
+  number: string | null;
+  status: string;
+  origin: string;
+  customer_id: string;
+  issued_at: string;
+  total: string;
+  lines: { kind: string; amount: string }[];
+};
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let summary: DemoSummary | null;
+
+async function everyInvoice(): Promise<Invoice[]> {
+  const invoices: Invoice[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await tenant.admin.get(`/v1/invoices?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+    expect(page.status).toBe(200);
+    invoices.push(...page.body.data);
+    cursor = page.body.next_cursor;
+  } while (cursor !== null);
+  return invoices;
+}
+
+async function customerCount(): Promise<number> {
+  const page = await tenant.admin.get("/v1/customers?limit=100");
+  return page.body.data.length;
+}
+
+beforeAll(async () => {
+  testApp = await startTestApp({ clock: { now: () => now } });
+  tenant = await testApp.newTenant("Demo organization");
+  summary = await seedDemoData(testApp.handle, tenant.context());
+}, 180_000);
+
+afterAll(async () => {
+  await testApp?.close();
+});
+
+describe("the demo data", () => {
+  it("loads twelve customers and thousands of usage events up to now", () => {
+    expect(summary).not.toBeNull();
+    expect(summary?.customers).toBe(12);
+    expect(summary?.events).toBeGreaterThan(12 * 1000);
+    expect(summary?.to.toISOString()).toBe(now.toISOString());
+  });
+
+  it("has finalized invoices for each of the three months, numbered without gaps", async () => {
+    const invoices = await everyInvoice();
+    const finalized = invoices.filter((invoice) => invoice.number !== null);
+    expect(summary?.invoices).toBe(finalized.length);
+    const numbers = finalized
+      .map((invoice) => Number(/(\d+)$/.exec(invoice.number ?? "")?.[1]))
+      .sort((left, right) => left - right);
+    expect(numbers).toEqual(numbers.map((_, index) => index + 1));
+
+    // The invoices that close each month are issued on the first of the next (local time, so
+    // a day either side in UTC): December's, January's and February's usage.
+    const subscriptionInvoices = finalized.filter((invoice) => invoice.origin === "subscription");
+    for (const month of [calendar.months[1], calendar.months[2], calendar.currentMonth]) {
+      const first = Date.parse(`${month.toString()}-01T00:00:00Z`);
+      const closing = subscriptionInvoices.filter(
+        (invoice) => Math.abs(Date.parse(invoice.issued_at) - first) <= 86_400_000,
+      );
+      expect(closing.length, `invoices closing the month before ${month.toString()}`).toBeGreaterThanOrEqual(
+        6,
+      );
+      expect(
+        closing.some((invoice) =>
+          invoice.lines.some((line) => line.kind === "usage" && Number(line.amount) > 0),
+        ),
+      ).toBe(true);
+    }
+    expect(finalized.some((invoice) => invoice.origin === "one_off")).toBe(true);
+    expect(invoices.every((invoice) => Date.parse(invoice.issued_at) <= now.getTime())).toBe(true);
+  });
+
+  it("shows an upcoming invoice for every active or trialing subscription", async () => {
+    const subscriptions = await tenant.admin.get("/v1/subscriptions");
+    expect(subscriptions.status).toBe(200);
+    const live = subscriptions.body.data.filter((subscription: { status: string }) =>
+      ["active", "trialing"].includes(subscription.status),
+    );
+    expect(live.length).toBeGreaterThanOrEqual(9);
+    for (const subscription of live) {
+      const upcoming = await tenant.admin.get(
+        `/v1/customers/${subscription.customer_id}/upcoming-invoice?subscription_id=${subscription.id}`,
+      );
+      expect(upcoming.status, subscription.id).toBe(200);
+      expect(Date.parse(upcoming.body.issued_at)).toBeGreaterThan(now.getTime());
+      expect(upcoming.body.lines.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("tells each customer's story: trials, an upgrade, a cancellation, a pause, coupons, credits, a credit note", async () => {
+    const subscriptions = (await tenant.admin.get("/v1/subscriptions")).body.data as {
+      status: string;
+      changes: { type: string }[];
+    }[];
+    const statuses = subscriptions.map((subscription) => subscription.status);
+    expect(statuses.filter((status) => status === "trialing")).toHaveLength(2);
+    expect(statuses).toContain("paused");
+    expect(statuses).toContain("ended");
+    expect(
+      subscriptions.some((subscription) =>
+        subscription.changes.some((change) => change.type === "change_plan"),
+      ),
+    ).toBe(true);
+
+    const creditNotes = await tenant.admin.get("/v1/credit-notes");
+    expect(creditNotes.body.data).toHaveLength(1);
+    const customers = (await tenant.admin.get("/v1/customers?limit=100")).body.data as {
+      id: string;
+      external_id: string;
+      currency: string;
+    }[];
+    expect(new Set(customers.map((customer) => customer.currency))).toEqual(new Set(["USD", "EUR", "GBP"]));
+    const byExternalId = new Map(customers.map((customer) => [customer.external_id, customer.id]));
+    const coupons = await tenant.admin.get(`/v1/customers/${byExternalId.get("acme")}/coupons`);
+    expect(coupons.body.data.length).toBe(1);
+    const credits = await tenant.admin.get(`/v1/customers/${byExternalId.get("globex")}/credit-grants`);
+    expect(credits.body.data.length).toBe(1);
+  });
+
+  it("has usage on every meter", async () => {
+    const meters = (await tenant.admin.get("/v1/meters")).body.data as { code: string }[];
+    expect(meters.map((meter) => meter.code).sort()).toEqual([
+      "ai_tokens",
+      "api_calls",
+      "payment_volume",
+      "storage_gb",
+    ]);
+    for (const meter of meters) {
+      const usage = await tenant.admin.get(
+        `/v1/usage?customer=hooli&meter=${meter.code}&from=${calendar.clockStart.toISOString()}&to=${now.toISOString()}&window=month`,
+      );
+      expect(usage.status).toBe(200);
+      const total = usage.body.windows.reduce(
+        (sum: number, window: { value: string }) => sum + Number(window.value),
+        0,
+      );
+      expect(total, meter.code).toBeGreaterThan(0);
+    }
+  });
+
+  it("leaves a plan version waiting for approval, and the environment on real time", async () => {
+    const plans = (await tenant.admin.get("/v1/plans")).body.data as {
+      code: string;
+      versions: { version: number; status: string }[];
+    }[];
+    const growth = plans.find((plan) => plan.code === "growth");
+    expect(growth?.versions.map((version) => version.status)).toEqual(["active", "pending_approval"]);
+    expect(plans.map((plan) => plan.code).sort()).toEqual(["enterprise", "growth", "starter"]);
+
+    const clock = await tenant.admin.get("/v1/test-clock");
+    expect(clock.body.frozen_at).toBeNull();
+    const keys = (await tenant.admin.get("/v1/api-keys?limit=100")).body.data as {
+      name: string;
+      revoked_at: string | null;
+    }[];
+    const demoKeys = keys.filter((key) => key.name.startsWith("Demo"));
+    expect(demoKeys).toHaveLength(2);
+    expect(demoKeys.every((key) => key.revoked_at !== null)).toBe(true);
+  });
+
+  it("adds nothing when it runs again", async () => {
+    const invoicesBefore = (await everyInvoice()).length;
+    const customersBefore = await customerCount();
+    expect(await seedDemoData(testApp.handle, tenant.context())).toBeNull();
+    expect((await everyInvoice()).length).toBe(invoicesBefore);
+    expect(await customerCount()).toBe(customersBefore);
+  });
+});
