@@ -30,7 +30,8 @@ async function everyInvoice(): Promise<Invoice[]> {
   const invoices: Invoice[] = [];
   let cursor: string | null = null;
   do {
-    const page = await tenant.admin.get(`/v1/invoices?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+    const page: { status: number; body: { data: Invoice[]; next_cursor: string | null } } =
+      await tenant.admin.get(`/v1/invoices?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
     expect(page.status).toBe(200);
     invoices.push(...page.body.data);
     cursor = page.body.next_cursor;
