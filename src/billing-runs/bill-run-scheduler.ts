@@ -7,6 +7,7 @@
 // zone and kept as the subscription's next billing instant. Ticks with
 // nothing due only write the expiry of credit grants, and create no bill run.
 import { expireCredits } from "../credits/credit-expiry.ts";
+import { billProgressivelyDue } from "../invoicing/progressive-billing.ts";
 import type { Clock } from "../platform/clock.ts";
 import { type Logger, systemContext, type TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -49,11 +50,13 @@ async function billEnvironmentNow(options: SchedulerOptions, scope: TenantScope)
   const clock = await clockForEnvironment(database, scope, options.clock);
   const at = clock.now();
   const [anyCustomer] = await customersDueForBilling(database, scope, at, 1);
+  const context = systemContext({ ...scope, database, clock, actorName: "bill-run", logger: options.logger });
   if (anyCustomer === undefined) {
+    // Nothing falls due; progressive billing still watches usage between period ends.
+    await billProgressivelyDue(context, at);
     await expireCredits(database, scope, at);
     return;
   }
-  const context = systemContext({ ...scope, database, clock, actorName: "bill-run", logger: options.logger });
   const run = await runBillRun(context, {
     at,
     trigger: "schedule",

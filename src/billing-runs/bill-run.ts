@@ -10,6 +10,7 @@
 import { sql } from "kysely";
 import { expireCredits } from "../credits/credit-expiry.ts";
 import { billCustomerDue } from "../invoicing/bill-customer.ts";
+import { billProgressivelyDue } from "../invoicing/progressive-billing.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError } from "../platform/errors.ts";
@@ -111,6 +112,8 @@ export async function runBillRun(context: RequestContext, input: BillRunInput): 
     await Promise.all(Array.from({ length: concurrency }, billNextCustomers));
     clearInterval(progressTimer);
     await progressWrite;
+    // Subscriptions that bill progressively are checked on every run, due or not.
+    progress.invoicesIssued += await billProgressivelyDue(context, input.at);
     await expireCreditsAfter(context, input.at);
     return await finishRun(database, id, progress, { status: "completed", failure: null });
   } catch (error) {

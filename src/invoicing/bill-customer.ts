@@ -4,7 +4,7 @@
 // and takes the number, so a run killed at any point and started again
 // issues each invoice exactly once and numbers them without gaps.
 
-import { type Instant, type InvoiceLine, settleInvoice, ZERO } from "../core/index.ts";
+import { type Currency, type Instant, type InvoiceLine, settleInvoice, ZERO } from "../core/index.ts";
 import { localDate } from "../core/time-zone.ts";
 import { recordCouponUse } from "../coupons/coupons.ts";
 import { burnCredits, recordBalanceMovement } from "../credits/credits.ts";
@@ -27,6 +27,7 @@ import { finalizeDraft, findInvoiceByBillingKey, totalsColumns, writeDraft } fro
 import { type InvoicingSettings, readInvoicingSettings } from "./invoicing-settings.ts";
 import { instantsDue, isPausedAt } from "./issue-instants.ts";
 import { partyOfCustomer, partyOfSeller } from "./parties.ts";
+import { progressiveCreditFor } from "./progressive-billing.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
 import type { TaxDetails } from "./tables.ts";
 
@@ -253,11 +254,32 @@ async function billNextInvoice(
     return { issued: 0, finalized: 0, more: true };
   }
 
-  const engineLines: { line: InvoiceLine; member: DueSubscription }[] = [];
+  // Each line for the engine's totals, with the row it is stored as.
+  const engineLines: { line: InvoiceLine; stored: (currency: Currency) => StoredLine }[] = [];
   for (const member of group) {
-    if (isPausedAt(member.entry.subscription.pauses, member.instant)) continue;
+    const { subscription } = member.entry;
+    if (isPausedAt(subscription.pauses, member.instant)) continue;
     const lines = await subscriptionLinesAt(transaction, context, billing, member.entry, member.instant);
-    for (const line of lines) engineLines.push({ line, member });
+    for (const line of lines) {
+      engineLines.push({
+        line,
+        stored: (lineCurrency) =>
+          storedLine(line, lineCurrency, {
+            subscriptionId: subscription.id,
+            version: billing.versions.get(line.details.planCode),
+          }),
+      });
+    }
+    if (subscription.progressiveBillingThreshold !== null) {
+      const credit = await progressiveCreditFor(
+        transaction,
+        context,
+        subscription.id,
+        lines,
+        subscription.currency,
+      );
+      if (credit !== undefined) engineLines.push({ line: credit.engine, stored: () => credit.stored });
+    }
   }
   if (engineLines.length === 0) {
     if (existing !== undefined)
@@ -282,12 +304,7 @@ async function billNextInvoice(
     terms: account.terms,
     state: account.state,
   });
-  const lines = engineLines.map(({ line, member }) =>
-    storedLine(line, settled.invoice.currency, {
-      subscriptionId: member.entry.subscription.id,
-      version: billing.versions.get(line.details.planCode),
-    }),
-  );
+  const lines = engineLines.map(({ stored }) => stored(settled.invoice.currency));
   const period = periodOf(lines);
   const totals = totalsColumns(settled.invoice);
   const invoiceId = await writeDraft(transaction, context, {

@@ -7,6 +7,7 @@ import type { Selectable } from "kysely";
 import { Decimal, minDecimal, ONE_HUNDRED, sumDecimals, ZERO } from "../core/decimal.ts";
 import { type Currency, currencyFor, formatAmount, roundToMinorUnit } from "../core/index.ts";
 import { recordBalanceMovement } from "../credits/credits.ts";
+import { assertPeriodOpen } from "../finance/period-locks.ts";
 import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -152,6 +153,8 @@ export async function createCreditNote(
     const settings = await readInvoicingSettings(transaction, context);
     const number = await nextDocumentNumber(transaction, context.organizationId, settings.creditNotePrefix);
     const now = context.clock.now();
+    // Finance: a credit note is dated now, and nothing dated in a closed accounting period changes.
+    await assertPeriodOpen(transaction, context, now);
     const id = newId("creditNote", now);
     const money = (amount: Decimal) => formatAmount(amount, currency);
     const note = await transaction

@@ -5,6 +5,7 @@
 import { Decimal } from "../core/decimal.ts";
 import { queueEmail } from "../notifications/emails.ts";
 import { publishEvent } from "../notifications/webhook-events.ts";
+import { onInvoiceFinalized } from "../payments/collection.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
@@ -40,6 +41,8 @@ export async function announceFinalizedInvoice(
   invoice: InvoiceRow,
 ): Promise<void> {
   await publishEvent(transaction, context, { type: "invoice.finalized", data: invoiceSummary(invoice) });
+  // Payments: the invoice enters dunning, and a card on file is charged (a job, after this commits).
+  await onInvoiceFinalized(transaction, context, invoice);
   const customer = await loadCustomerRow(transaction, context, invoice.customer_id);
   if (customer.email === null || new Decimal(invoice.amount_due).isZero() || invoice.number === null) return;
   const lines = await invoiceLineRows(transaction, invoice.id);

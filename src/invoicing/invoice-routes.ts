@@ -35,6 +35,7 @@ import {
   updateInvoicingSettings,
 } from "./invoicing-settings.ts";
 import { createOneOffInvoice } from "./one-off-invoices.ts";
+import { billCustomerProgressively } from "./progressive-billing.ts";
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
@@ -262,7 +263,10 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     async (request) => {
       const { context } = request;
       await loadCustomerRow(context.database, context, request.params.id);
-      return billCustomerDue(context, request.params.id, context.clock.now());
+      const now = context.clock.now();
+      const billed = await billCustomerDue(context, request.params.id, now);
+      const progressive = await billCustomerProgressively(context, request.params.id, now);
+      return { issued: billed.issued + progressive, finalized: billed.finalized + progressive };
     },
   );
 

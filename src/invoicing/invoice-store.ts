@@ -6,6 +6,7 @@
 import type { Selectable } from "kysely";
 import { sql } from "kysely";
 import { Decimal, formatAmount, type Invoice } from "../core/index.ts";
+import { assertPeriodOpen } from "../finance/period-locks.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newId } from "../platform/ids.ts";
@@ -152,7 +153,7 @@ export async function finalizeDraft(
 ): Promise<InvoiceRow> {
   const number = await nextDocumentNumber(transaction, context.organizationId, input.prefix);
   const now = context.clock.now();
-  return transaction
+  const finalized = await transaction
     .updateTable("invoices")
     .set({
       status: new Decimal(input.amountDue).isZero() ? "paid" : "open",
@@ -167,6 +168,9 @@ export async function finalizeDraft(
     .where("status", "=", "draft")
     .returningAll()
     .executeTakeFirstOrThrow();
+  // Finance: an invoice dated in a closed accounting period is never finalized (the transaction rolls back).
+  await assertPeriodOpen(transaction, context, finalized.issued_at);
+  return finalized;
 }
 
 export async function findInvoiceByBillingKey(

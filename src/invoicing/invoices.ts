@@ -1,10 +1,11 @@
 // Reading invoices, and the changes a finalized invoice still allows: a void
 // (which gives back the credits and the customer balance it used) and, for a
 // draft, finalization. Anything else on a finalized invoice is a credit note.
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import { Decimal, maxDecimal, ZERO } from "../core/decimal.ts";
 import { currencyFor, formatAmount } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/credits.ts";
+import { assertPeriodOpen } from "../finance/period-locks.ts";
 import { recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -119,7 +120,7 @@ export async function listInvoices(context: RequestContext, filters: InvoiceList
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.status !== undefined) query = query.where("status", "=", filters.status);
   if (filters.subscription_id !== undefined) {
-    query = query.where("subscription_ids", "@>", [filters.subscription_id]);
+    query = query.where(sql<boolean>`${filters.subscription_id} = any(subscription_ids)`);
   }
   if (filters.issued_from !== undefined)
     query = query.where("issued_at", ">=", new Date(filters.issued_from));
@@ -206,6 +207,8 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
       });
     }
     const now = context.clock.now();
+    // Finance: a void is dated now, and nothing dated in a closed accounting period changes.
+    await assertPeriodOpen(transaction, context, now);
     const voided = await transaction
       .updateTable("invoices")
       .set({ status: "void", voided_at: now, void_reason: reason, updated_at: now })

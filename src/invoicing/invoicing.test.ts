@@ -424,3 +424,54 @@ describe("announcements", () => {
     expect(invoiceEmail).toMatchObject({ to: "billing@example.com" });
   });
 });
+
+describe("progressive billing", () => {
+  it("invoices usage as it crosses the threshold and gives it back on the period's invoice", async () => {
+    now = new Date("2026-01-01T00:00:00Z");
+    const { tenant, planId } = await tenantWithPlan();
+    const customer = await tenant.admin.post("/v1/customers", {
+      external_id: "progressive",
+      currency: "USD",
+    });
+    const subscription = await tenant.admin.post("/v1/subscriptions", {
+      customer_id: customer.body.id,
+      plan_id: planId,
+      billing: "calendar",
+      progressive_billing_threshold: "3.00",
+    });
+    expect(subscription.status).toBe(201);
+    await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`);
+
+    now = new Date("2026-01-10T00:00:00Z");
+    await sendCalls(
+      tenant,
+      "progressive",
+      ["2026-01-05T00:00:00Z", "2026-01-06T00:00:00Z", "2026-01-07T00:00:00Z"],
+      "p",
+    );
+    // 3 calls: 2 free, 1 × 1.50 — below the threshold.
+    expect((await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`)).body.issued).toBe(0);
+    await sendCalls(tenant, "progressive", ["2026-01-08T00:00:00Z"], "q");
+    // 4 calls: 3.00 so far, the threshold: one progressive invoice.
+    const crossed = await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`);
+    expect(crossed.body).toEqual({ issued: 1, finalized: 1 });
+    expect((await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`)).body.issued).toBe(0);
+
+    now = new Date("2026-02-01T00:00:00Z");
+    await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`);
+    const invoices = await invoicesOf(tenant, customer.body.id);
+    const progressive = invoices.find((invoice) => invoice.origin === "progressive");
+    expect(progressive).toMatchObject({
+      status: "open",
+      total: "3.00",
+      issued_at: "2026-01-10T00:00:00.000Z",
+    });
+    const february = invoices.find((invoice) => invoice.issued_at === "2026-02-01T00:00:00.000Z");
+    expect(february.lines.map((line: { kind: string; amount: string }) => [line.kind, line.amount])).toEqual([
+      ["usage", "3.00"],
+      ["fixed", "49.00"],
+      ["progressive_billing_credit", "-3.00"],
+    ]);
+    expect(february.total).toBe("49.00");
+  });
+});

@@ -104,3 +104,29 @@ export async function customersDueForBilling(
   const rows = await query.execute();
   return rows.map((row) => row.customer_id);
 }
+
+/**
+ * Customers with a subscription that bills progressively (a threshold set)
+ * and has not ended by `at`, ordered by customer id, after `afterCustomerId`.
+ */
+export async function customersBilledProgressively(
+  database: Database,
+  scope: TenantScope,
+  at: Date,
+  limit: number,
+  afterCustomerId?: string,
+): Promise<string[]> {
+  let query = database
+    .selectFrom("subscriptions")
+    .select("customer_id")
+    .distinct()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("progressive_billing_threshold", "is not", null)
+    .where((where) => where.or([where("ends_at", "is", null), where("ends_at", ">", at)]))
+    .orderBy("customer_id")
+    .limit(limit);
+  if (afterCustomerId !== undefined) query = query.where("customer_id", ">", afterCustomerId);
+  const rows = await query.execute();
+  return rows.map((row) => row.customer_id);
+}

@@ -1,0 +1,265 @@
+// Progressive billing: a subscription with a threshold is invoiced during its
+// period as soon as its usage charges so far, less what earlier progressive
+// invoices of the period took, reach the threshold. Each progressive invoice
+// bills the growth of each usage charge since the last one; the invoice at the
+// period's end bills the whole period as usual and gives back what the
+// progressive invoices took with one `progressive_billing_credit` line, so the
+// period's charges add up to the same amount either way.
+import { sql } from "kysely";
+import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
+import { currencyFor, formatAmount, type InvoiceLine, settleInvoice } from "../core/index.ts";
+import { WHOLE_PERIOD } from "../core/proration.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { customersBilledProgressively } from "../subscriptions/billable-subscriptions.ts";
+import { taxDetailsOf } from "./bill-customer.ts";
+import { loadCustomerAccount } from "./customer-account.ts";
+import {
+  type CustomerBilling,
+  loadCustomerBilling,
+  nextInstantOf,
+  type SubscriptionBilling,
+  subscriptionLinesAt,
+} from "./customer-billing.ts";
+import { announceFinalizedInvoice } from "./invoice-announcements.ts";
+import { finalizeDraft, totalsColumns, writeDraft } from "./invoice-store.ts";
+import { readInvoicingSettings } from "./invoicing-settings.ts";
+import { isPausedAt } from "./issue-instants.ts";
+import { partyOfCustomer, partyOfSeller } from "./parties.ts";
+import { type StoredLine, storedLine } from "./stored-lines.ts";
+
+const millisecondsPerDay = 86_400_000;
+
+/** What progressive invoices (not voided) already billed of a subscription's usage period, per charge. */
+export async function progressivelyBilled(
+  database: Database,
+  context: RequestContext,
+  subscriptionId: string,
+  periodStart: Date,
+): Promise<Map<string, Decimal>> {
+  const rows = await database
+    .selectFrom("invoice_lines")
+    .innerJoin("invoices", "invoices.id", "invoice_lines.invoice_id")
+    .select(["invoice_lines.charge_id", "invoice_lines.amount"])
+    .where("invoices.environment_id", "=", context.environmentId)
+    .where("invoices.origin", "=", "progressive")
+    .where("invoices.status", "!=", "void")
+    .where("invoice_lines.subscription_id", "=", subscriptionId)
+    .where("invoice_lines.period_start", "=", periodStart)
+    .execute();
+  const billed = new Map<string, Decimal>();
+  for (const row of rows) {
+    const charge = row.charge_id ?? "";
+    billed.set(charge, (billed.get(charge) ?? ZERO).plus(row.amount));
+  }
+  return billed;
+}
+
+/**
+ * The line of a period-end invoice that gives back what progressive invoices
+ * already billed of the period, or undefined when there were none. Returned as
+ * the stored line and as an engine line for the totals.
+ */
+export async function progressiveCreditFor(
+  database: Database,
+  context: RequestContext,
+  subscriptionId: string,
+  usageLines: readonly InvoiceLine[],
+  currencyCode: string,
+): Promise<{ stored: StoredLine; engine: InvoiceLine } | undefined> {
+  const first = usageLines.find((line) => line.kind === "usage");
+  if (first === undefined) return undefined;
+  const billed = await progressivelyBilled(database, context, subscriptionId, new Date(first.periodStart));
+  const total = sumDecimals(billed.values());
+  if (total.isZero()) return undefined;
+  const currency = currencyFor(currencyCode);
+  const amount = total.negated();
+  return {
+    stored: {
+      subscription_id: subscriptionId,
+      plan_id: null,
+      plan_version_id: null,
+      charge_id: null,
+      kind: "progressive_billing_credit",
+      description: "Usage already billed progressively this period",
+      period_start: new Date(first.periodStart),
+      period_end: new Date(first.periodEnd),
+      quantity: "1",
+      unit_amount: null,
+      amount: formatAmount(amount, currency),
+      details: { progressive_invoices_total: formatAmount(total, currency) },
+    },
+    // The engine totals lines; to it this is a whole amount of the subscription's plan.
+    engine: {
+      charge: "progressive_billing_credit",
+      kind: "proration_credit",
+      periodStart: first.periodStart,
+      periodEnd: first.periodEnd,
+      quantity: new Decimal(1),
+      amount,
+      details: {
+        kind: "proration_credit",
+        planCode: first.details.planCode,
+        fullAmount: amount,
+        proration: WHOLE_PERIOD,
+      },
+    },
+  };
+}
+
+type ProgressiveCharge = { line: InvoiceLine; growth: Decimal };
+
+async function billSubscriptionProgressively(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  at: number,
+): Promise<boolean> {
+  const threshold = entry.subscription.progressiveBillingThreshold;
+  if (threshold === null || isPausedAt(entry.subscription.pauses, at)) return false;
+  const instant = nextInstantOf(billing, entry, at);
+  if (instant === null) return false;
+  const usage = (await subscriptionLinesAt(transaction, context, billing, entry, instant)).filter(
+    (line) => line.kind === "usage" && line.periodStart <= at,
+  );
+  const first = usage[0];
+  if (first === undefined) return false;
+  const billed = await progressivelyBilled(
+    transaction,
+    context,
+    entry.subscription.id,
+    new Date(first.periodStart),
+  );
+  const charges: ProgressiveCharge[] = usage
+    .map((line) => ({ line, growth: line.amount.minus(billed.get(line.charge) ?? ZERO) }))
+    .filter((charge) => charge.growth.greaterThan(ZERO));
+  const growth = sumDecimals(charges.map((charge) => charge.growth));
+  if (growth.lessThan(threshold)) return false;
+
+  const { customer } = billing;
+  const currencyCode = entry.subscription.currency;
+  const currency = currencyFor(currencyCode);
+  const settings = await readInvoicingSettings(transaction, context);
+  const account = await loadCustomerAccount(transaction, context, {
+    customer,
+    currency: currencyCode,
+    at,
+    settings,
+    versions: billing.versions,
+    subscriptionVersions: new Map(),
+  });
+  const engineLines = charges.map(({ line, growth: amount }) => ({ ...line, amount }));
+  // Coupons and credits wait for the period-end invoice; a progressive invoice carries tax only.
+  const settled = settleInvoice({
+    issuedAt: at,
+    lines: engineLines,
+    terms: {
+      currency,
+      coupons: [],
+      creditGrants: [],
+      ...(account.terms.tax ? { tax: account.terms.tax } : {}),
+    },
+    state: { couponInvoiceCounts: new Map(), grantBalances: new Map(), customerBalance: ZERO },
+  });
+  const lines = engineLines.map((line) => ({
+    ...storedLine(line, currency, {
+      subscriptionId: entry.subscription.id,
+      version: billing.versions.get(line.details.planCode),
+    }),
+    period_end: new Date(at),
+  }));
+  for (const [index, line] of lines.entries()) {
+    line.details = {
+      ...line.details,
+      progressive: { billed_before: formatAmount(billed.get(charges[index]!.line.charge) ?? ZERO, currency) },
+    };
+    // The period stays the usage period's start, which the period-end invoice matches on.
+    line.period_start = new Date(first.periodStart);
+  }
+  const previousCount = await transaction
+    .selectFrom("invoices")
+    .select((select) => select.fn.countAll<string>().as("count"))
+    .where("environment_id", "=", context.environmentId)
+    .where("origin", "=", "progressive")
+    .where(sql<boolean>`${entry.subscription.id} = any(subscription_ids)`)
+    .where("period_start", "=", new Date(first.periodStart))
+    .executeTakeFirstOrThrow();
+  const totals = totalsColumns(settled.invoice);
+  const invoiceId = await writeDraft(transaction, context, {
+    customerId: customer.id,
+    origin: "progressive",
+    billingKey: `${customer.id}|progressive|${entry.subscription.id}|${new Date(first.periodStart).toISOString()}|${Number(previousCount.count) + 1}`,
+    currency: currencyCode,
+    issuedAt: new Date(at),
+    periodStart: new Date(first.periodStart),
+    periodEnd: new Date(at),
+    totals,
+    taxDetails: taxDetailsOf(account),
+    subscriptionIds: [entry.subscription.id],
+    locale: customer.locale,
+    timezone: customer.timezone,
+    memo: null,
+    lines,
+  });
+  const terms = customer.invoice_settings.net_payment_terms_days ?? settings.netPaymentTermsDays;
+  const finalized = await finalizeDraft(transaction, context, {
+    id: invoiceId,
+    prefix: settings.invoicePrefix,
+    dueAt: new Date(at + terms * millisecondsPerDay),
+    seller: partyOfSeller(settings),
+    buyer: partyOfCustomer(customer),
+    amountDue: totals.amount_due,
+  });
+  await recordAuditEvent(transaction, context, {
+    action: "invoice.finalized",
+    objectType: "invoice",
+    objectId: invoiceId,
+    before: null,
+    after: {
+      origin: "progressive",
+      number: finalized.number,
+      total: finalized.total,
+      threshold: threshold.toFixed(),
+    },
+  });
+  await announceFinalizedInvoice(transaction, context, finalized);
+  return true;
+}
+
+/** Issues the progressive invoices of one customer whose usage so far has crossed its threshold. */
+export async function billCustomerProgressively(
+  context: RequestContext,
+  customerId: string,
+  at: Date,
+): Promise<number> {
+  return context.database.transaction().execute(async (transaction) => {
+    await transaction
+      .selectFrom("customers")
+      .select("id")
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", customerId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const billing = await loadCustomerBilling(transaction, context, customerId, at.getTime());
+    let issued = 0;
+    for (const entry of billing.subscriptions) {
+      if (await billSubscriptionProgressively(transaction, context, billing, entry, at.getTime()))
+        issued += 1;
+    }
+    return issued;
+  });
+}
+
+/** Every customer of the environment that bills progressively, checked at `at`; the number of invoices issued. */
+export async function billProgressivelyDue(context: RequestContext, at: Date): Promise<number> {
+  let issued = 0;
+  let after: string | undefined;
+  for (;;) {
+    const customers = await customersBilledProgressively(context.database, context, at, 500, after);
+    for (const customerId of customers) issued += await billCustomerProgressively(context, customerId, at);
+    if (customers.length < 500) return issued;
+    after = customers.at(-1);
+  }
+}
