@@ -15,6 +15,7 @@ import { type ConsoleOptions, consoleExtension } from "./console/console-extensi
 import { registerCouponRoutes } from "./coupons/coupon-routes.ts";
 import { registerCreditRoutes } from "./credits/credit-routes.ts";
 import { registerCustomerRoutes } from "./customers/customer-routes.ts";
+import { registerFinanceRoutes } from "./finance/finance-routes.ts";
 import { registerGovernanceRoutes } from "./governance/governance-routes.ts";
 import { registerInvoiceRoutes } from "./invoicing/invoice-routes.ts";
 import { registerEventRoutes } from "./metering/event-routes.ts";
@@ -60,6 +61,7 @@ const routeModules: RouteModule[] = [
   registerWebhookRoutes,
   registerEmailRoutes,
   registerTaxRoutes,
+  registerFinanceRoutes,
   registerAlertRoutes,
 ];
 

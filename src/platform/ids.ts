@@ -44,6 +44,10 @@ const idPrefixes = {
   taxExemption: "txe",
   alertRule: "alr",
   alertTrigger: "alt",
+  periodLock: "plk",
+  journalExport: "jex",
+  billingDispute: "bdp",
+  billingDisputeNote: "bdn",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

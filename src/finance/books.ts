@@ -1,0 +1,93 @@
+// The facts finance keeps its books from, as plain data: finalized invoices
+// and their lines, credit notes, purchased credit grants and their ledger
+// movements, and the locked periods. load-books.ts reads them; revenue
+// schedules and the journal are computed from them by pure functions, so the
+// same facts always give the same figures.
+import type { Decimal, Instant } from "../core/index.ts";
+
+export type BookLine = {
+  id: string;
+  position: number;
+  /** fixed, usage, proration_credit, minimum_true_up (subscription lines) or one_off. */
+  kind: string;
+  description: string;
+  amount: Decimal;
+  periodStart: Instant | null;
+  periodEnd: Instant | null;
+  product: string | null;
+  /** For a usage line spanning months: events of its meter counted in each month. */
+  usageByPeriod?: ReadonlyMap<string, Decimal>;
+  /** The purchased credit grant this line sold (a wallet top-up's invoice line). */
+  prepaidGrantId: string | null;
+};
+
+export type BookInvoice = {
+  id: string;
+  number: string;
+  customerId: string;
+  currency: string;
+  origin: string;
+  issuedAt: Instant;
+  /** When the invoice was written down (finalized). */
+  finalizedAt: Instant;
+  voidedAt: Instant | null;
+  total: Decimal;
+  tax: Decimal;
+  taxInclusive: boolean;
+  balanceApplied: Decimal;
+  amountDue: Decimal;
+  amountPaid: Decimal;
+  amountCredited: Decimal;
+  creditsApplied: { grantId: string; amount: Decimal }[];
+  lines: BookLine[];
+};
+
+export type BookCreditNote = {
+  id: string;
+  number: string;
+  invoiceId: string;
+  customerId: string;
+  currency: string;
+  issuedAt: Instant;
+  tax: Decimal;
+  appliedToInvoice: Decimal;
+  creditedToBalance: Decimal;
+  lines: { invoiceLineId: string | null; amount: Decimal; tax: Decimal }[];
+};
+
+export type GrantMovementKind = "burn" | "void_reversal" | "expiry" | "void";
+
+export type BookGrantMovement = {
+  kind: GrantMovementKind;
+  /** Credits (the grant's money) moved, positive. */
+  amount: Decimal;
+  invoiceId: string | null;
+  occurredAt: Instant;
+  recordedAt: Instant;
+};
+
+/** A purchased grant: prepaid credits held as deferred revenue until used, breakage when they expire. */
+export type BookGrant = {
+  id: string;
+  customerId: string;
+  currency: string;
+  /** The credits' money value. */
+  amount: Decimal;
+  costBasis: Decimal;
+  createdAt: Instant;
+  /** The invoice line that sold it, when a wallet top-up invoiced it. */
+  purchaseInvoiceId: string | null;
+  purchaseLineId: string | null;
+  /** In ledger order. */
+  movements: BookGrantMovement[];
+};
+
+export type BookLock = { period: string; start: Instant; end: Instant; lockedAt: Instant };
+
+export type Books = {
+  timeZone: string;
+  invoices: BookInvoice[];
+  creditNotes: BookCreditNote[];
+  grants: BookGrant[];
+  locks: BookLock[];
+};

@@ -1,0 +1,44 @@
+// The accounts Fairbill posts to, by role. Each environment may rename them
+// or give them the codes of its own general ledger (finance settings); every
+// account left alone keeps its default.
+import type { AccountOverride } from "./tables.ts";
+
+export const accountKeys = [
+  "cash",
+  "accounts_receivable",
+  "unbilled_receivables",
+  "customer_credit_balance",
+  "tax_payable",
+  "deferred_revenue",
+  "revenue",
+  "breakage_revenue",
+] as const;
+export type AccountKey = (typeof accountKeys)[number];
+
+export type Account = { code: string; name: string };
+export type ChartOfAccounts = Record<AccountKey, Account>;
+
+const defaultChart: ChartOfAccounts = {
+  // Payments received and refunds paid out, before the bank reconciles them.
+  cash: { code: "1000", name: "Cash and payment clearing" },
+  accounts_receivable: { code: "1200", name: "Accounts receivable" },
+  // Revenue earned but not yet invoiced: usage of a month billed on the 1st of the next (a contract asset).
+  unbilled_receivables: { code: "1250", name: "Unbilled receivables" },
+  // Money owed to customers: credit notes and overpayments kept for later invoices.
+  customer_credit_balance: { code: "2100", name: "Customer credit balances" },
+  tax_payable: { code: "2200", name: "Sales tax payable" },
+  // Invoiced but not yet earned: fees billed in advance and prepaid credits not yet used (a contract liability).
+  deferred_revenue: { code: "2400", name: "Deferred revenue" },
+  revenue: { code: "4000", name: "Revenue" },
+  // Prepaid credits that expired unused.
+  breakage_revenue: { code: "4100", name: "Breakage revenue" },
+};
+
+export function chartOfAccounts(overrides: Readonly<Record<string, AccountOverride>>): ChartOfAccounts {
+  const chart = { ...defaultChart };
+  for (const key of accountKeys) {
+    const override = overrides[key];
+    if (override !== undefined) chart[key] = { ...chart[key], ...override };
+  }
+  return chart;
+}

@@ -1,0 +1,7 @@
+// Every HTTP route of finance, registered from one place for the app's route list.
+import type { FairbillApp } from "../platform/http/server.ts";
+import { registerRevenueRoutes } from "./revenue-routes.ts";
+
+export function registerFinanceRoutes(app: FairbillApp): void {
+  registerRevenueRoutes(app);
+}

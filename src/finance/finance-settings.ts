@@ -1,0 +1,97 @@
+// Per-environment finance settings: the accounting time zone and the chart
+// of accounts. An environment without a row counts months in UTC and posts to
+// the default accounts.
+import { isValidTimeZone } from "../core/index.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
+import { type ChartOfAccounts, chartOfAccounts } from "./chart-of-accounts.ts";
+import type { FinanceSettingsView, UpdateFinanceSettingsInput } from "./settings-schemas.ts";
+import type { AccountOverride } from "./tables.ts";
+
+export type FinanceSettings = {
+  timeZone: string;
+  accounts: ChartOfAccounts;
+  overrides: Record<string, AccountOverride>;
+  updatedAt: Date | null;
+};
+
+const defaultTimeZone = "UTC";
+
+export async function readFinanceSettings(database: Database, scope: TenantScope): Promise<FinanceSettings> {
+  const row = await database
+    .selectFrom("finance_settings")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .executeTakeFirst();
+  const overrides = row?.accounts ?? {};
+  return {
+    timeZone: row?.timezone ?? defaultTimeZone,
+    accounts: chartOfAccounts(overrides),
+    overrides,
+    updatedAt: row?.updated_at ?? null,
+  };
+}
+
+function present(settings: FinanceSettings): FinanceSettingsView {
+  return {
+    timezone: settings.timeZone,
+    accounts: settings.accounts,
+    updated_at: settings.updatedAt?.toISOString() ?? null,
+  };
+}
+
+export async function getFinanceSettings(context: RequestContext): Promise<FinanceSettingsView> {
+  return present(await readFinanceSettings(context.database, context));
+}
+
+export async function updateFinanceSettings(
+  context: RequestContext,
+  input: UpdateFinanceSettingsInput,
+): Promise<FinanceSettingsView> {
+  if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) {
+    throw validationFailed([{ path: "$.timezone", message: "is not an IANA time zone" }]);
+  }
+  return context.database.transaction().execute(async (transaction) => {
+    const before = await readFinanceSettings(transaction, context);
+    const timeZone = input.timezone ?? before.timeZone;
+    if (timeZone !== before.timeZone) {
+      const lock = await transaction
+        .selectFrom("finance_period_locks")
+        .select("period")
+        .where("organization_id", "=", context.organizationId)
+        .where("environment_id", "=", context.environmentId)
+        .executeTakeFirst();
+      // Months counted in another zone would overlap the locked ones.
+      if (lock !== undefined) {
+        throw conflict(
+          "periods_locked",
+          `Period ${lock.period} is locked in ${before.timeZone}; the accounting time zone can no longer change.`,
+          [{ path: "$.timezone", message: "cannot change once a period is locked" }],
+        );
+      }
+    }
+    const overrides: Record<string, AccountOverride> = { ...before.overrides };
+    for (const [key, override] of Object.entries(input.accounts ?? {})) {
+      overrides[key] = { ...overrides[key], ...override };
+    }
+    const now = context.clock.now();
+    const columns = { timezone: timeZone, accounts: JSON.stringify(overrides), updated_at: now };
+    await transaction
+      .insertInto("finance_settings")
+      .values({ environment_id: context.environmentId, organization_id: context.organizationId, ...columns })
+      .onConflict((conflicting) => conflicting.column("environment_id").doUpdateSet(columns))
+      .execute();
+    const after = await readFinanceSettings(transaction, context);
+    await recordAuditEvent(transaction, context, {
+      action: "finance_settings.updated",
+      objectType: "finance_settings",
+      objectId: context.environmentId,
+      before: present(before),
+      after: present(after),
+    });
+    return present(after);
+  });
+}

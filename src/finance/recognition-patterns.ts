@@ -1,0 +1,83 @@
+// When revenue is earned, as weights over accounting months: ratably by day
+// over a service period (each local day of the accounting zone weighs the
+// same; a partly served day weighs the part served), or by the usage of each
+// month. A pattern gives one portion per month touched, dated at the end of
+// what it serves in that month.
+import type { Temporal } from "temporal-polyfill";
+import { Decimal } from "../core/index.ts";
+import type { Instant } from "../core/instant.ts";
+import { localDate, startOfLocalDate } from "../core/time-zone.ts";
+import { nextPeriod, periodContaining } from "./accounting-periods.ts";
+
+export type Portion = {
+  /** The end of what the portion serves: revenue is earned by then. */
+  at: Instant;
+  /** The accounting month, "2026-10". */
+  period: string;
+  weight: Decimal;
+};
+
+function startOfDay(date: Temporal.PlainDate, timeZone: string): Instant {
+  return startOfLocalDate(date, timeZone);
+}
+
+/** Local days served from `from` to `to` (same zone), a partly served day counting for its share. */
+export function daysServed(from: Instant, to: Instant, timeZone: string): Decimal {
+  if (to <= from) return new Decimal(0);
+  const first = localDate(from, timeZone);
+  const last = localDate(to, timeZone);
+  const dayShare = (date: Temporal.PlainDate, start: Instant, end: Instant) => {
+    const dayStart = startOfDay(date, timeZone);
+    const dayLength = startOfDay(date.add({ days: 1 }), timeZone) - dayStart;
+    return new Decimal(end - start).dividedBy(dayLength);
+  };
+  if (first.equals(last)) return dayShare(first, from, to);
+  const afterFirst = first.add({ days: 1 });
+  const wholeDays = last.since(afterFirst, { largestUnit: "days" }).days;
+  return dayShare(first, from, startOfDay(afterFirst, timeZone))
+    .plus(wholeDays)
+    .plus(dayShare(last, startOfDay(last, timeZone), to));
+}
+
+/** The service period cut at month boundaries: [start, end) of each month it touches. */
+function monthSlices(start: Instant, end: Instant, timeZone: string) {
+  const slices: { from: Instant; to: Instant; period: string }[] = [];
+  for (let month = periodContaining(start, timeZone); month.start < end; month = nextPeriod(month)) {
+    slices.push({ from: Math.max(start, month.start), to: Math.min(end, month.end), period: month.key });
+  }
+  return slices;
+}
+
+/** Ratably by day over [start, end): fixed fees, minimum commitments, proration credits. */
+export function ratableByDay(start: Instant, end: Instant, timeZone: string): Portion[] {
+  return monthSlices(start, end, timeZone)
+    .map((slice) => ({
+      at: slice.to,
+      period: slice.period,
+      weight: daysServed(slice.from, slice.to, timeZone),
+    }))
+    .filter((portion) => !portion.weight.isZero());
+}
+
+/**
+ * Usage over [start, end): in the month of use. A period inside one month is
+ * earned in it; a period over several months is split by the usage of each
+ * (`usageByPeriod`, events counted per month), or by day when none was counted.
+ */
+export function inPeriodOfUse(
+  start: Instant,
+  end: Instant,
+  timeZone: string,
+  usageByPeriod: ReadonlyMap<string, Decimal> | undefined,
+): Portion[] {
+  const slices = monthSlices(start, end, timeZone);
+  if (slices.length <= 1) {
+    const period = slices[0]?.period ?? periodContaining(start, timeZone).key;
+    return [{ at: end, period, weight: new Decimal(1) }];
+  }
+  const counted = slices.map((slice) => usageByPeriod?.get(slice.period) ?? new Decimal(0));
+  if (counted.every((weight) => weight.isZero())) return ratableByDay(start, end, timeZone);
+  return slices
+    .map((slice, index) => ({ at: slice.to, period: slice.period, weight: counted[index] as Decimal }))
+    .filter((portion) => !portion.weight.isZero());
+}

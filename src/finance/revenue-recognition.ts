@@ -1,0 +1,702 @@
+// Revenue recognition (ASC 606 / IFRS 15) over the books: every invoice line
+// becomes a schedule of when its revenue is earned, and every document (an
+// invoice, a credit note, a void, a purchased grant) books what it owes and
+// is owed. Pure: the same books give the same schedules and postings.
+//
+// - An invoice's revenue is what it brought in (amount due, customer balance
+//   used, prepaid credits used at their cost) less its tax, split over its
+//   lines by amount, so discounts and promotional credits lower every line.
+// - Subscription fees, minimum commitments and proration credits are earned
+//   ratably by day over their service period; usage in the month of use; a
+//   one-off line on its invoice date.
+// - A prepaid credit purchase is deferred until the credits are used (the
+//   invoice that uses them earns it) and is breakage when they expire.
+// - A credit note (or a void) reverses its share of each entry of the lines
+//   it corrects: what was already earned on its own date, the rest when it
+//   would have been earned.
+// - An entry whose month was locked before its document was written moves to
+//   the document's date: a closed month never changes.
+import { maxDecimal, sumDecimals } from "../core/decimal.ts";
+import { type Currency, currencyFor, Decimal, type Instant, ZERO } from "../core/index.ts";
+import { accountingDate, periodContaining } from "./accounting-periods.ts";
+import { allocate } from "./allocation.ts";
+import type { BookCreditNote, BookGrant, BookInvoice, BookLine, Books } from "./books.ts";
+import type { AccountKey } from "./chart-of-accounts.ts";
+import { grantReleases } from "./prepaid-credits.ts";
+import { inPeriodOfUse, type Portion, ratableByDay } from "./recognition-patterns.ts";
+
+export type RecognitionPattern = "ratable_by_day" | "period_of_use" | "point_in_time" | "prepaid_credits";
+export type EntryType = "revenue" | "reversal" | "credits_applied" | "breakage";
+export type DocumentType = "invoice" | "credit_note" | "invoice_void" | "credit_grant" | "payment" | "refund";
+
+export type DocumentRef = { type: DocumentType; id: string; reference: string; bookedAt: Instant };
+
+export type ScheduleEntry = {
+  type: EntryType;
+  /** When it is earned (the end of what it serves), or the date it moved to. */
+  at: Instant;
+  period: string;
+  date: string;
+  amount: Decimal;
+  document: DocumentRef;
+};
+
+export type RevenueSchedule = {
+  invoiceId: string | null;
+  invoiceNumber: string | null;
+  lineId: string | null;
+  grantId: string | null;
+  customerId: string;
+  currency: string;
+  product: string | null;
+  description: string;
+  kind: string;
+  pattern: RecognitionPattern;
+  serviceStart: Instant | null;
+  serviceEnd: Instant | null;
+  /** The line's revenue (for prepaid credits: the value deferred). */
+  amount: Decimal;
+  entries: ScheduleEntry[];
+};
+
+/** One side of a journal line before grouping: positive debits, negative credits. */
+export type Posting = {
+  document: DocumentRef;
+  /** "booking" for the document itself; "recognition" for revenue earned later or earlier. */
+  purpose: "booking" | "recognition";
+  account: AccountKey;
+  amount: Decimal;
+  currency: string;
+  date: string;
+  period: string;
+  customerId: string;
+  product: string | null;
+  memo: string;
+};
+
+export type Recognition = { schedules: RevenueSchedule[]; postings: Posting[] };
+
+type LineState = {
+  schedule: RevenueSchedule;
+  invoice: BookInvoice | null;
+  line: BookLine | null;
+  /** Revenue entries before any reversal: what reversals are spread over. */
+  earned: ScheduleEntry[];
+  reversed: Decimal;
+  prepaid: boolean;
+};
+
+class RevenueBooks {
+  private readonly schedules: RevenueSchedule[] = [];
+  private readonly postings: Posting[] = [];
+  private readonly lineStates = new Map<string, LineState>();
+  private readonly invoices: Map<string, BookInvoice>;
+  private readonly grants: Map<string, BookGrant>;
+  private readonly netOfLine = new Map<string, Decimal>();
+  private readonly releaseByInvoice = new Map<string, Decimal>();
+  private readonly restoredByInvoice = new Map<string, Decimal>();
+  private readonly grantOfLine = new Map<string, string>();
+
+  private readonly books: Books;
+
+  constructor(books: Books) {
+    this.books = books;
+    this.invoices = new Map(books.invoices.map((invoice) => [invoice.id, invoice]));
+    this.grants = new Map(books.grants.map((grant) => [grant.id, grant]));
+  }
+
+  compute(): Recognition {
+    // Purchase invoices first: a grant's deferred value is its purchase line's revenue.
+    const ordered = [...this.books.invoices].sort(
+      (left, right) => Number(right.origin === "one_off") - Number(left.origin === "one_off"),
+    );
+    for (const invoice of ordered) if (invoice.origin === "one_off") this.bookInvoice(invoice);
+    for (const grant of this.books.grants) this.bookGrant(grant);
+    for (const invoice of ordered) if (invoice.origin !== "one_off") this.bookInvoice(invoice);
+    for (const note of this.books.creditNotes) this.bookCreditNote(note);
+    for (const invoice of this.books.invoices) if (invoice.voidedAt !== null) this.bookVoid(invoice);
+    for (const state of this.lineStates.values()) this.postRecognition(state);
+    return { schedules: this.schedules, postings: this.postings };
+  }
+
+  // ---- dates
+
+  private pointIn(at: Instant): { at: Instant; period: string; date: string } {
+    return {
+      at,
+      period: periodContaining(at, this.books.timeZone).key,
+      date: accountingDate(at, this.books.timeZone),
+    };
+  }
+
+  private portionDates(portion: Portion): { at: Instant; period: string; date: string } {
+    return {
+      at: portion.at,
+      period: portion.period,
+      date: accountingDate(portion.at - 1, this.books.timeZone),
+    };
+  }
+
+  /** An entry of a month locked before the document was written moves to the document's own date. */
+  private unlessLocked(
+    when: { at: Instant; period: string; date: string },
+    recordedAt: Instant,
+    movedTo: Instant,
+  ): { at: Instant; period: string; date: string } {
+    const lock = this.books.locks.find((candidate) => candidate.period === when.period);
+    if (lock === undefined || lock.lockedAt >= recordedAt || when.period === this.pointIn(movedTo).period) {
+      return when;
+    }
+    return this.pointIn(movedTo);
+  }
+
+  private post(posting: Omit<Posting, "period"> & { period?: string }): void {
+    if (posting.amount.isZero()) return;
+    const period = posting.period ?? posting.date.slice(0, 7);
+    this.postings.push({ ...posting, period });
+  }
+
+  // ---- invoices
+
+  private releasesOf(invoice: BookInvoice): Decimal {
+    return this.releaseByInvoice.get(invoice.id) ?? ZERO;
+  }
+
+  private bookInvoice(invoice: BookInvoice): void {
+    const currency = currencyFor(invoice.currency);
+    const document: DocumentRef = {
+      type: "invoice",
+      id: invoice.id,
+      reference: invoice.number,
+      bookedAt: invoice.issuedAt,
+    };
+    const releases = this.releasesOf(invoice);
+    const creditToBalance = maxDecimal(ZERO, invoice.total.negated());
+    // What the invoice brought in, less its tax: its revenue.
+    const revenue = invoice.amountDue
+      .plus(invoice.balanceApplied)
+      .plus(releases)
+      .minus(invoice.tax)
+      .minus(creditToBalance);
+    const lineNets = allocate(
+      revenue,
+      invoice.lines.map((line) => line.amount),
+      currency,
+    );
+    const booking = this.pointIn(invoice.issuedAt);
+    const base = {
+      document,
+      purpose: "booking" as const,
+      currency: invoice.currency,
+      date: booking.date,
+      period: booking.period,
+      customerId: invoice.customerId,
+      product: null,
+    };
+    this.post({
+      ...base,
+      account: "accounts_receivable",
+      amount: invoice.amountDue,
+      memo: `Invoice ${invoice.number}`,
+    });
+    this.post({
+      ...base,
+      account: "customer_credit_balance",
+      amount: invoice.balanceApplied.minus(creditToBalance),
+      memo: `Customer balance of invoice ${invoice.number}`,
+    });
+    this.post({
+      ...base,
+      account: "tax_payable",
+      amount: invoice.tax.negated(),
+      memo: `Tax on invoice ${invoice.number}`,
+    });
+    if (!releases.isZero()) this.postReleases(invoice, document, booking);
+
+    invoice.lines.forEach((line, index) => {
+      const net = lineNets[index] ?? ZERO;
+      this.netOfLine.set(line.id, net);
+      const grant = line.prepaidGrantId === null ? undefined : this.grants.get(line.prepaidGrantId);
+      if (grant !== undefined) this.grantOfLine.set(line.id, grant.id);
+      const schedule: RevenueSchedule = {
+        invoiceId: invoice.id,
+        invoiceNumber: invoice.number,
+        lineId: line.id,
+        grantId: grant?.id ?? null,
+        customerId: invoice.customerId,
+        currency: invoice.currency,
+        product: line.product,
+        description: line.description,
+        kind: line.kind,
+        pattern: grant !== undefined ? "prepaid_credits" : patternOf(line),
+        serviceStart: line.periodStart,
+        serviceEnd: line.periodEnd,
+        amount: net,
+        entries: [],
+      };
+      this.schedules.push(schedule);
+      const state: LineState = {
+        schedule,
+        invoice,
+        line,
+        earned: [],
+        reversed: ZERO,
+        prepaid: grant !== undefined,
+      };
+      this.lineStates.set(line.id, state);
+      if (grant !== undefined) {
+        // Held as deferred revenue; bookGrant's movements say when it is used or lost.
+        this.post({
+          ...base,
+          account: "deferred_revenue",
+          amount: net.negated(),
+          product: line.product,
+          memo: `Prepaid credits sold on invoice ${invoice.number}`,
+        });
+        return;
+      }
+      const portions = this.portionsOf(line, invoice);
+      const pieces = allocate(
+        net,
+        portions.map((portion) => portion.weight),
+        currency,
+      );
+      portions.forEach((portion, position) => {
+        const natural =
+          line.periodStart === null || line.periodEnd === null
+            ? this.pointIn(invoice.issuedAt)
+            : this.portionDates(portion);
+        const when = this.unlessLocked(natural, invoice.finalizedAt, invoice.issuedAt);
+        const entry: ScheduleEntry = { type: "revenue", ...when, amount: pieces[position] ?? ZERO, document };
+        if (entry.amount.isZero()) return;
+        schedule.entries.push(entry);
+        state.earned.push(entry);
+      });
+    });
+  }
+
+  private portionsOf(line: BookLine, invoice: BookInvoice): Portion[] {
+    const single = [
+      { at: invoice.issuedAt, period: this.pointIn(invoice.issuedAt).period, weight: new Decimal(1) },
+    ];
+    if (line.periodStart === null || line.periodEnd === null || line.periodEnd <= line.periodStart)
+      return single;
+    if (line.kind === "usage") {
+      return inPeriodOfUse(line.periodStart, line.periodEnd, this.books.timeZone, line.usageByPeriod);
+    }
+    const portions = ratableByDay(line.periodStart, line.periodEnd, this.books.timeZone);
+    return portions.length === 0 ? single : portions;
+  }
+
+  /** The prepaid credits an invoice used: their deferred value leaves deferred revenue for this invoice's lines. */
+  private postReleases(
+    invoice: BookInvoice,
+    document: DocumentRef,
+    booking: { date: string; period: string },
+  ): void {
+    for (const { grantId } of invoice.creditsApplied) {
+      const value = this.releaseFor(grantId, invoice.id, "burn");
+      if (value.isZero()) continue;
+      const grant = this.grants.get(grantId);
+      this.post({
+        document,
+        purpose: "booking",
+        account: "deferred_revenue",
+        amount: value,
+        currency: invoice.currency,
+        date: booking.date,
+        period: booking.period,
+        customerId: invoice.customerId,
+        product: this.productOfGrant(grant),
+        memo: `Prepaid credits ${grantId} used by invoice ${invoice.number}`,
+      });
+    }
+  }
+
+  private readonly releaseByMovement = new Map<string, Decimal>();
+
+  private releaseFor(grantId: string, invoiceId: string, kind: "burn" | "void_reversal"): Decimal {
+    return this.releaseByMovement.get(`${grantId}|${invoiceId}|${kind}`) ?? ZERO;
+  }
+
+  private productOfGrant(grant: BookGrant | undefined): string | null {
+    if (grant === undefined || grant.purchaseLineId === null) return null;
+    return this.lineStates.get(grant.purchaseLineId)?.schedule.product ?? null;
+  }
+
+  // ---- prepaid credits
+
+  private bookGrant(grant: BookGrant): void {
+    const currency = currencyFor(grant.currency);
+    const purchase = grant.purchaseLineId === null ? undefined : this.lineStates.get(grant.purchaseLineId);
+    let state = purchase;
+    let document: DocumentRef;
+    if (state === undefined) {
+      // Granted through the API as purchased: paid outside Fairbill, so deferred against payment clearing.
+      document = { type: "credit_grant", id: grant.id, reference: grant.id, bookedAt: grant.createdAt };
+      const booking = this.pointIn(grant.createdAt);
+      const schedule: RevenueSchedule = {
+        invoiceId: null,
+        invoiceNumber: null,
+        lineId: null,
+        grantId: grant.id,
+        customerId: grant.customerId,
+        currency: grant.currency,
+        product: null,
+        description: `Prepaid credits ${grant.id} paid outside Fairbill`,
+        kind: "prepaid_credits",
+        pattern: "prepaid_credits",
+        serviceStart: null,
+        serviceEnd: null,
+        amount: grant.costBasis,
+        entries: [],
+      };
+      this.schedules.push(schedule);
+      state = { schedule, invoice: null, line: null, earned: [], reversed: ZERO, prepaid: true };
+      this.lineStates.set(`grant:${grant.id}`, state);
+      const base = {
+        document,
+        purpose: "booking" as const,
+        currency: grant.currency,
+        date: booking.date,
+        period: booking.period,
+        customerId: grant.customerId,
+        product: null,
+        memo: `Prepaid credits ${grant.id} paid outside Fairbill`,
+      };
+      this.post({ ...base, account: "cash", amount: grant.costBasis });
+      this.post({ ...base, account: "deferred_revenue", amount: grant.costBasis.negated() });
+    } else {
+      document = state.schedule.entries[0]?.document ?? {
+        type: "invoice",
+        id: state.invoice?.id ?? grant.id,
+        reference: state.invoice?.number ?? grant.id,
+        bookedAt: state.invoice?.issuedAt ?? grant.createdAt,
+      };
+    }
+    const deferredValue = state.schedule.amount;
+    for (const { movement, value } of grantReleases(grant, deferredValue, currency)) {
+      if (movement.kind === "burn" || movement.kind === "void_reversal") {
+        if (movement.invoiceId === null) continue;
+        const key = `${grant.id}|${movement.invoiceId}|${movement.kind}`;
+        this.releaseByMovement.set(key, (this.releaseByMovement.get(key) ?? ZERO).plus(value));
+        const byInvoice = movement.kind === "burn" ? this.releaseByInvoice : this.restoredByInvoice;
+        byInvoice.set(movement.invoiceId, (byInvoice.get(movement.invoiceId) ?? ZERO).plus(value.abs()));
+        const user = this.invoices.get(movement.invoiceId);
+        const at =
+          movement.kind === "burn"
+            ? (user?.issuedAt ?? movement.occurredAt)
+            : (user?.voidedAt ?? movement.occurredAt);
+        state.schedule.entries.push({
+          type: "credits_applied",
+          ...this.pointIn(at),
+          amount: movement.kind === "burn" ? value : value.negated(),
+          document:
+            user === undefined
+              ? document
+              : {
+                  type: movement.kind === "burn" ? "invoice" : "invoice_void",
+                  id: user.id,
+                  reference: user.number,
+                  bookedAt: at,
+                },
+        });
+        continue;
+      }
+      // Expired or voided unused: breakage, earned when the credits were lost.
+      const when = this.unlessLocked(
+        this.pointIn(movement.occurredAt),
+        movement.recordedAt,
+        movement.recordedAt,
+      );
+      const breakageDocument: DocumentRef = {
+        type: "credit_grant",
+        id: grant.id,
+        reference: grant.id,
+        bookedAt: when.at,
+      };
+      state.schedule.entries.push({ type: "breakage", ...when, amount: value, document: breakageDocument });
+      const base = {
+        document: breakageDocument,
+        purpose: "recognition" as const,
+        currency: grant.currency,
+        date: when.date,
+        period: when.period,
+        customerId: grant.customerId,
+        product: state.schedule.product,
+        memo: `Prepaid credits ${grant.id} ${movement.kind === "expiry" ? "expired" : "voided"} unused`,
+      };
+      this.post({ ...base, account: "deferred_revenue", amount: value });
+      this.post({ ...base, account: "breakage_revenue", amount: value.negated() });
+    }
+  }
+
+  // ---- credit notes and voids
+
+  private bookCreditNote(note: BookCreditNote): void {
+    const invoice = this.invoices.get(note.invoiceId);
+    if (invoice === undefined) return;
+    const currency = currencyFor(note.currency);
+    const document: DocumentRef = {
+      type: "credit_note",
+      id: note.id,
+      reference: note.number,
+      bookedAt: note.issuedAt,
+    };
+    const booking = this.pointIn(note.issuedAt);
+    const base = {
+      document,
+      purpose: "booking" as const,
+      currency: note.currency,
+      date: booking.date,
+      period: booking.period,
+      customerId: note.customerId,
+      product: null,
+    };
+    this.post({
+      ...base,
+      account: "accounts_receivable",
+      amount: note.appliedToInvoice.negated(),
+      memo: `Credit note ${note.number}`,
+    });
+    this.post({
+      ...base,
+      account: "customer_credit_balance",
+      amount: note.creditedToBalance.negated(),
+      memo: `Credit note ${note.number} credited to the customer's balance`,
+    });
+    this.post({
+      ...base,
+      account: "tax_payable",
+      amount: note.tax,
+      memo: `Tax on credit note ${note.number}`,
+    });
+    const reversal = note.appliedToInvoice.plus(note.creditedToBalance).minus(note.tax);
+    const pieces = allocate(
+      reversal,
+      note.lines.map((line) => line.amount),
+      currency,
+    );
+    const byLine = new Map<string, Decimal>();
+    note.lines.forEach((noteLine, index) => {
+      const amount = pieces[index] ?? ZERO;
+      if (noteLine.invoiceLineId !== null && this.lineStates.has(noteLine.invoiceLineId)) {
+        byLine.set(noteLine.invoiceLineId, (byLine.get(noteLine.invoiceLineId) ?? ZERO).plus(amount));
+        return;
+      }
+      // A credit note line that names no invoice line corrects the whole invoice.
+      const shares = allocate(
+        amount,
+        invoice.lines.map((line) => this.netOfLine.get(line.id) ?? ZERO),
+        currency,
+      );
+      invoice.lines.forEach((line, position) => {
+        byLine.set(line.id, (byLine.get(line.id) ?? ZERO).plus(shares[position] ?? ZERO));
+      });
+    });
+    for (const [lineId, amount] of byLine) this.reverse(lineId, amount, document, currency);
+  }
+
+  private bookVoid(invoice: BookInvoice): void {
+    if (invoice.voidedAt === null) return;
+    const currency = currencyFor(invoice.currency);
+    const document: DocumentRef = {
+      type: "invoice_void",
+      id: invoice.id,
+      reference: invoice.number,
+      bookedAt: invoice.voidedAt,
+    };
+    const booking = this.pointIn(invoice.voidedAt);
+    const base = {
+      document,
+      purpose: "booking" as const,
+      currency: invoice.currency,
+      date: booking.date,
+      period: booking.period,
+      customerId: invoice.customerId,
+      product: null,
+    };
+    const taxCredited = sumDecimals(
+      this.books.creditNotes.filter((note) => note.invoiceId === invoice.id).map((note) => note.tax),
+    );
+    const receivable = maxDecimal(
+      ZERO,
+      invoice.amountDue.minus(invoice.amountPaid).minus(invoice.amountCredited),
+    );
+    const creditToBalance = maxDecimal(ZERO, invoice.total.negated());
+    const restored = this.restoredByInvoice.get(invoice.id) ?? ZERO;
+    const tax = invoice.tax.minus(taxCredited);
+    this.post({
+      ...base,
+      account: "accounts_receivable",
+      amount: receivable.negated(),
+      memo: `Void of invoice ${invoice.number}`,
+    });
+    this.post({
+      ...base,
+      account: "customer_credit_balance",
+      amount: creditToBalance.minus(invoice.balanceApplied),
+      memo: `Customer balance given back by the void of invoice ${invoice.number}`,
+    });
+    this.post({
+      ...base,
+      account: "tax_payable",
+      amount: tax,
+      memo: `Tax on the void of invoice ${invoice.number}`,
+    });
+    for (const { grantId } of invoice.creditsApplied) {
+      const value = this.releaseFor(grantId, invoice.id, "void_reversal");
+      this.post({
+        ...base,
+        account: "deferred_revenue",
+        amount: value,
+        product: this.productOfGrant(this.grants.get(grantId)),
+        memo: `Prepaid credits ${grantId} given back by the void of invoice ${invoice.number}`,
+      });
+    }
+    const reversal = receivable.plus(invoice.balanceApplied).plus(restored).minus(creditToBalance).minus(tax);
+    const remaining = invoice.lines.map((line) => {
+      const state = this.lineStates.get(line.id);
+      return (this.netOfLine.get(line.id) ?? ZERO).minus(state?.reversed ?? ZERO);
+    });
+    const pieces = allocate(reversal, remaining, currency);
+    invoice.lines.forEach((line, index) => {
+      this.reverse(line.id, pieces[index] ?? ZERO, document, currency);
+    });
+  }
+
+  /** Takes `amount` off a line's revenue at the document's date: earned entries at once, later ones when due. */
+  private reverse(lineId: string, amount: Decimal, document: DocumentRef, currency: Currency): void {
+    const state = this.lineStates.get(lineId);
+    if (state === undefined || amount.isZero()) return;
+    state.reversed = state.reversed.plus(amount);
+    const booking = this.pointIn(document.bookedAt);
+    const entries = state.prepaid || state.earned.length === 0 ? [] : state.earned;
+    const pieces =
+      entries.length === 0
+        ? [amount.negated()]
+        : allocate(
+            amount.negated(),
+            entries.map((entry) => entry.amount),
+            currency,
+          );
+    const reversalEntries: ScheduleEntry[] = [];
+    pieces.forEach((piece, index) => {
+      if (piece.isZero()) return;
+      const original = entries[index];
+      const when = original === undefined || original.at <= document.bookedAt ? booking : original;
+      reversalEntries.push({
+        type: "reversal",
+        at: when.at,
+        period: when.period,
+        date: when.date,
+        amount: piece,
+        document,
+      });
+    });
+    state.schedule.entries.push(...reversalEntries);
+    const base = {
+      document,
+      purpose: "booking" as const,
+      currency: state.schedule.currency,
+      customerId: state.schedule.customerId,
+      product: state.schedule.product,
+      memo: `${document.type === "credit_note" ? "Credit note" : "Void of invoice"} ${document.reference}: ${state.schedule.description}`,
+    };
+    if (state.prepaid) {
+      // Prepaid credits refunded: they leave deferred revenue, never having been earned.
+      this.post({
+        ...base,
+        account: "deferred_revenue",
+        amount: amount,
+        date: booking.date,
+        period: booking.period,
+      });
+      return;
+    }
+    for (const entry of reversalEntries) {
+      const direct = entry.at <= document.bookedAt;
+      this.post({
+        ...base,
+        account: direct ? "revenue" : "deferred_revenue",
+        amount: entry.amount.negated(),
+        date: booking.date,
+        period: booking.period,
+      });
+    }
+  }
+
+  // ---- recognition
+
+  /**
+   * Books each line's revenue entries against its invoice: an entry earned on
+   * the invoice's own date goes straight to revenue; one earned earlier (usage
+   * billed at the end of its month) through unbilled receivables; one earned
+   * later through deferred revenue. Reversals dated after their document go
+   * through deferred revenue too.
+   */
+  private postRecognition(state: LineState): void {
+    if (state.prepaid) return;
+    const { schedule } = state;
+    for (const entry of schedule.entries) {
+      if (entry.type !== "revenue" && entry.type !== "reversal") continue;
+      const document = entry.document;
+      const bookingDate = accountingDate(document.bookedAt, this.books.timeZone);
+      const base = {
+        document,
+        currency: schedule.currency,
+        customerId: schedule.customerId,
+        product: schedule.product,
+        memo: `${schedule.description} (${schedule.invoiceNumber ?? schedule.grantId})`,
+      };
+      if (entry.type === "reversal") {
+        if (entry.at <= document.bookedAt) continue;
+        this.postPair(base, entry, "deferred_revenue");
+        continue;
+      }
+      if (entry.at <= document.bookedAt && entry.date === bookingDate) {
+        this.post({
+          ...base,
+          purpose: "booking",
+          account: "revenue",
+          amount: entry.amount.negated(),
+          date: entry.date,
+          period: entry.period,
+        });
+        continue;
+      }
+      const through: AccountKey = entry.at <= document.bookedAt ? "unbilled_receivables" : "deferred_revenue";
+      this.post({
+        ...base,
+        purpose: "booking",
+        account: through,
+        amount: entry.amount.negated(),
+        date: bookingDate,
+        period: this.pointIn(document.bookedAt).period,
+      });
+      this.postPair(base, entry, through);
+    }
+  }
+
+  private postPair(
+    base: Pick<Posting, "document" | "currency" | "customerId" | "product" | "memo">,
+    entry: ScheduleEntry,
+    through: AccountKey,
+  ): void {
+    const common = { ...base, purpose: "recognition" as const, date: entry.date, period: entry.period };
+    this.post({ ...common, account: through, amount: entry.amount });
+    this.post({ ...common, account: "revenue", amount: entry.amount.negated() });
+  }
+}
+
+function patternOf(line: BookLine): RecognitionPattern {
+  if (line.periodStart === null || line.periodEnd === null || line.periodEnd <= line.periodStart) {
+    return "point_in_time";
+  }
+  return line.kind === "usage" ? "period_of_use" : "ratable_by_day";
+}
+
+/** Every line's revenue schedule and every posting of the books. */
+export function recognizeRevenue(books: Books): Recognition {
+  return new RevenueBooks(books).compute();
+}

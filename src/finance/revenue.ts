@@ -1,0 +1,263 @@
+// Revenue recognition use cases: each line's schedule, the monthly report,
+// the journal of a month, and journal exports (what was handed to the
+// general ledger, kept as it was handed over).
+import type { Selectable } from "kysely";
+import { sumDecimals } from "../core/decimal.ts";
+import { currencyFor, formatAmount } from "../core/index.ts";
+import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { notFound, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { type AccountingPeriod, parsePeriod, periodsFrom } from "./accounting-periods.ts";
+import { readFinanceSettings } from "./finance-settings.ts";
+import { type JournalLine, journalDigest, journalOf, journalTotals } from "./journal.ts";
+import { loadBooks } from "./load-books.ts";
+import { type Recognition, type RevenueSchedule, recognizeRevenue } from "./revenue-recognition.ts";
+import { type RevenueGrouping, revenueReport } from "./revenue-reports.ts";
+import type {
+  JournalExportView,
+  RevenueReportInput,
+  RevenueScheduleFilters,
+  RevenueScheduleView,
+} from "./revenue-schemas.ts";
+import type { JournalExportTable } from "./tables.ts";
+
+/** Every schedule and posting of the environment's books as they stand. */
+export async function currentRecognition(database: Database, scope: TenantScope): Promise<Recognition> {
+  return recognizeRevenue(await loadBooks(database, scope));
+}
+
+const iso = (instant: number | null) => (instant === null ? null : new Date(instant).toISOString());
+
+function presentSchedule(schedule: RevenueSchedule, now: Date): RevenueScheduleView {
+  const currency = currencyFor(schedule.currency);
+  const sumOf = (types: readonly string[], past: boolean) =>
+    formatAmount(
+      sumDecimals(
+        schedule.entries
+          .filter((entry) => types.includes(entry.type) && entry.at <= now.getTime() === past)
+          .map((entry) => entry.amount),
+      ),
+      currency,
+    );
+  const earned = ["revenue", "reversal", "breakage"];
+  return {
+    invoice_id: schedule.invoiceId,
+    invoice_number: schedule.invoiceNumber,
+    invoice_line_id: schedule.lineId,
+    credit_grant_id: schedule.grantId,
+    customer_id: schedule.customerId,
+    currency: schedule.currency,
+    product: schedule.product,
+    description: schedule.description,
+    kind: schedule.kind,
+    pattern: schedule.pattern,
+    service_start: iso(schedule.serviceStart),
+    service_end: iso(schedule.serviceEnd),
+    amount: formatAmount(schedule.amount, currency),
+    recognized_to_date: sumOf(earned, true),
+    recognized_later: sumOf(earned, false),
+    credits_applied_to_date: sumOf(["credits_applied"], true),
+    entries: [...schedule.entries]
+      .sort((left, right) => left.at - right.at)
+      .map((entry) => ({
+        type: entry.type,
+        period: entry.period,
+        date: entry.date,
+        amount: formatAmount(entry.amount, currency),
+        document_type: entry.document.type,
+        document_id: entry.document.id,
+        reference: entry.document.reference,
+      })),
+  };
+}
+
+export async function listRevenueSchedules(
+  context: RequestContext,
+  filters: RevenueScheduleFilters,
+): Promise<{ data: RevenueScheduleView[] }> {
+  if (filters.invoice_id === undefined && filters.customer_id === undefined) {
+    throw validationFailed([{ path: "query.invoice_id", message: "give invoice_id or customer_id" }]);
+  }
+  const { schedules } = await currentRecognition(context.database, context);
+  const chosen = schedules.filter(
+    (schedule) =>
+      (filters.invoice_id === undefined || schedule.invoiceId === filters.invoice_id) &&
+      (filters.customer_id === undefined || schedule.customerId === filters.customer_id),
+  );
+  const now = context.clock.now();
+  return { data: chosen.map((schedule) => presentSchedule(schedule, now)) };
+}
+
+const maximumReportMonths = 120;
+
+async function periodRange(
+  database: Database,
+  scope: TenantScope,
+  from: string,
+  to: string,
+): Promise<{ periods: AccountingPeriod[]; timeZone: string }> {
+  const { timeZone } = await readFinanceSettings(database, scope);
+  const first = parsePeriod(from, timeZone, "query.from");
+  const last = parsePeriod(to, timeZone, "query.to");
+  if (last.start < first.start)
+    throw validationFailed([{ path: "query.to", message: "must not be before from" }]);
+  const periods = periodsFrom(first, last);
+  if (periods.length > maximumReportMonths) {
+    throw validationFailed([
+      { path: "query.to", message: `must be at most ${maximumReportMonths} months after from` },
+    ]);
+  }
+  return { periods, timeZone };
+}
+
+export async function revenueReportFor(context: RequestContext, input: RevenueReportInput) {
+  const { periods, timeZone } = await periodRange(context.database, context, input.from, input.to);
+  const grouping: RevenueGrouping = input.group_by ?? "none";
+  const { postings } = await currentRecognition(context.database, context);
+  return {
+    from: input.from,
+    to: input.to,
+    timezone: timeZone,
+    group_by: grouping,
+    rows: revenueReport(postings, periods, grouping),
+  };
+}
+
+export type Journal = {
+  period: string;
+  timezone: string;
+  balanced: boolean;
+  totals: ReturnType<typeof journalTotals>;
+  digest: string;
+  lines: JournalLine[];
+};
+
+/** The journal of a month as the books stand now. */
+export async function journalFor(
+  database: Database,
+  scope: TenantScope,
+  period: AccountingPeriod,
+): Promise<Journal> {
+  const settings = await readFinanceSettings(database, scope);
+  const { postings } = await currentRecognition(database, scope);
+  const lines = journalOf(postings, settings.accounts, period);
+  const totals = journalTotals(lines);
+  return {
+    period: period.key,
+    timezone: period.timeZone,
+    balanced: totals.every((total) => total.debit === total.credit),
+    totals,
+    digest: journalDigest(lines),
+    lines,
+  };
+}
+
+export async function getJournal(
+  context: RequestContext,
+  periodText: string,
+  path: string,
+): Promise<Journal> {
+  const { timeZone } = await readFinanceSettings(context.database, context);
+  return journalFor(context.database, context, parsePeriod(periodText, timeZone, path));
+}
+
+type JournalExportRow = Selectable<JournalExportTable>;
+
+function presentExport(row: JournalExportRow, currentDigest: string | undefined): JournalExportView {
+  return {
+    id: row.id,
+    period: row.period,
+    timezone: row.timezone,
+    entry_count: row.entry_count,
+    totals: row.totals,
+    digest: row.digest,
+    up_to_date: currentDigest === undefined ? false : currentDigest === row.digest,
+    created_by: row.created_by,
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+/** Hands the month's journal over: kept as generated, with its digest. */
+export async function createJournalExport(context: RequestContext, periodText: string) {
+  const journal = await getJournal(context, periodText, "$.period");
+  const now = context.clock.now();
+  const period = parsePeriod(periodText, journal.timezone, "$.period");
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .insertInto("finance_journal_exports")
+      .values({
+        id: newId("journalExport", now),
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        period: period.key,
+        starts_at: new Date(period.start),
+        ends_at: new Date(period.end),
+        timezone: period.timeZone,
+        entry_count: journal.lines.length,
+        totals: JSON.stringify(journal.totals),
+        digest: journal.digest,
+        entries: JSON.stringify(journal.lines),
+        created_by: describeActor(context.actor).id,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAuditEvent(transaction, context, {
+      action: "journal_export.created",
+      objectType: "journal_export",
+      objectId: row.id,
+      before: null,
+      after: { period: row.period, entry_count: row.entry_count, totals: journal.totals, digest: row.digest },
+    });
+    return { ...presentExport(row, journal.digest), lines: journal.lines };
+  });
+}
+
+async function findExport(context: RequestContext, id: string): Promise<JournalExportRow> {
+  const row = await context.database
+    .selectFrom("finance_journal_exports")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound("journal export", id);
+  return row;
+}
+
+async function digestsByPeriod(context: RequestContext, rows: readonly JournalExportRow[]) {
+  const digests = new Map<string, string>();
+  if (rows.length === 0) return digests;
+  const settings = await readFinanceSettings(context.database, context);
+  const { postings } = await currentRecognition(context.database, context);
+  for (const row of rows) {
+    if (digests.has(row.period)) continue;
+    const period = parsePeriod(row.period, row.timezone, "$.period");
+    digests.set(row.period, journalDigest(journalOf(postings, settings.accounts, period)));
+  }
+  return digests;
+}
+
+export async function getJournalExport(context: RequestContext, id: string) {
+  const row = await findExport(context, id);
+  const digests = await digestsByPeriod(context, [row]);
+  return { ...presentExport(row, digests.get(row.period)), lines: row.entries as JournalLine[] };
+}
+
+export async function journalExportLines(context: RequestContext, id: string): Promise<JournalLine[]> {
+  return (await findExport(context, id)).entries as JournalLine[];
+}
+
+export async function listJournalExports(context: RequestContext, period: string | undefined) {
+  let query = context.database
+    .selectFrom("finance_journal_exports")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId);
+  if (period !== undefined) query = query.where("period", "=", period);
+  const rows = await query.orderBy("id", "desc").limit(100).execute();
+  const digests = await digestsByPeriod(context, rows);
+  return { data: rows.map((row) => presentExport(row, digests.get(row.period))) };
+}

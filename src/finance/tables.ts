@@ -1,0 +1,86 @@
+// Row types of the finance tables, for the typed query builder.
+import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    finance_settings: FinanceSettingsTable;
+    finance_period_locks: PeriodLockTable;
+    finance_journal_exports: JournalExportTable;
+    finance_disputes: DisputeTable;
+    finance_dispute_notes: DisputeNoteTable;
+  }
+}
+
+export type AccountOverride = { code?: string; name?: string };
+
+export type FinanceSettingsTable = {
+  environment_id: string;
+  organization_id: string;
+  timezone: string;
+  accounts: Json<Record<string, AccountOverride>>;
+  updated_at: DefaultedTimestamp;
+};
+
+export type PeriodLockTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  period: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  timezone: string;
+  locked_at: Timestamp;
+  locked_by: string;
+  reason: string | null;
+  checklist: Json<unknown>;
+};
+
+export type CurrencyTotals = { currency: string; debit: string; credit: string }[];
+
+export type JournalExportTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  period: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  timezone: string;
+  entry_count: number;
+  totals: Json<CurrencyTotals>;
+  digest: string;
+  entries: Json<unknown[]>;
+  created_by: string;
+  created_at: Timestamp;
+};
+
+export type DisputeStatus = "open" | "credited" | "rejected";
+
+export type DisputeTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  customer_id: string;
+  invoice_id: string;
+  invoice_line_id: string | null;
+  currency: string;
+  amount: string;
+  reason: string;
+  status: DisputeStatus;
+  opened_at: Timestamp;
+  opened_by: string;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+  credit_note_id: string | null;
+  updated_at: Timestamp;
+};
+
+export type DisputeNoteTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  dispute_id: string;
+  body: string;
+  created_by: string;
+  created_at: Timestamp;
+};
