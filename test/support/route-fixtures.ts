@@ -228,6 +228,12 @@ async function creditNoteId(tenant: TestTenant): Promise<string> {
   return response.body.id;
 }
 
+/** A journal export of the tenant's test environment. */
+async function journalExportId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/journal-exports", { period: "2026-01" });
+  return response.body.id;
+}
+
 export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/test-clock": {},
   "POST /v1/test-clock": { body: () => ({ frozen_at: "2040-01-01T00:00:00Z" }) },
@@ -589,6 +595,16 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "POST /v1/customers/{id}/bill": { params: async (tenant) => ({ id: await customerId(tenant) }) },
   "GET /v1/invoicing-settings": {},
   "PUT /v1/invoicing-settings": { body: () => ({ grace_period_hours: 2, seller: { name: "Fixture Ltd" } }) },
+  "GET /v1/finance-settings": {},
+  "PUT /v1/finance-settings": { body: () => ({ accounts: { revenue: { code: "4000", name: "Revenue" } } }) },
+  "GET /v1/revenue-schedules": {},
+  "GET /v1/revenue-report": {},
+  "GET /v1/journal": {},
+  "GET /v1/journal/csv": {},
+  "POST /v1/journal-exports": { body: () => ({ period: "2026-01" }) },
+  "GET /v1/journal-exports": {},
+  "GET /v1/journal-exports/{id}": { params: async (tenant) => ({ id: await journalExportId(tenant) }) },
+  "GET /v1/journal-exports/{id}/csv": { params: async (tenant) => ({ id: await journalExportId(tenant) }) },
 };
 
 export type DocumentedRoute = {
