@@ -55,13 +55,22 @@ function buildConsoleIfStale(): void {
   if (result.status !== 0) throw new Error(`Building the console failed:\n${result.stdout}${result.stderr}`);
 }
 
-export async function startConsoleHarness(): Promise<ConsoleHarness> {
+export type HarnessOptions = {
+  /** Run the job worker beside the API, as `fairbill serve` does (webhook deliveries, emails). */
+  background?: boolean;
+};
+
+export async function startConsoleHarness(options: HarnessOptions = {}): Promise<ConsoleHarness> {
   buildConsoleIfStale();
   const handle: DatabaseHandle = await openTestDatabase();
   let app: FairbillApp | undefined;
   let browser: Browser | undefined;
   try {
-    app = await buildApplication({ handle, console: { directory: join(root, "web", "dist") } });
+    app = await buildApplication({
+      handle,
+      console: { directory: join(root, "web", "dist") },
+      ...(options.background ? { background: true } : {}),
+    });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = app.server.address() as AddressInfo;
     const organization = await createOrganization(handle.database, "Browser test organization", systemClock);

@@ -31,6 +31,8 @@ import { SimulatorPage } from "./pages/simulator/simulator-page.tsx";
 import { SubscriptionCreatePage } from "./pages/subscriptions/subscription-create-page.tsx";
 import { SubscriptionDetailPage } from "./pages/subscriptions/subscription-detail-page.tsx";
 import { SubscriptionListPage } from "./pages/subscriptions/subscription-list-page.tsx";
+import { WebhookDetailPage } from "./pages/webhooks/webhook-detail-page.tsx";
+import { WebhookListPage } from "./pages/webhooks/webhook-list-page.tsx";
 import { navigate, useLocation } from "./routing/router.ts";
 import { matchRoute } from "./routing/routes.ts";
 import { can, SessionProvider, useSession, useSignedInSession } from "./session/session-context.tsx";
@@ -135,6 +137,10 @@ function CurrentPage() {
       return <InvoiceListPage />;
     case "bill-runs":
       return <BillRunsPage />;
+    case "webhooks":
+      return <WebhookListPage />;
+    case "webhook":
+      return <WebhookDetailPage key={route.endpointId} endpointId={route.endpointId} />;
     case "invoice-new":
       return <InvoiceCreatePage />;
     case "invoice":

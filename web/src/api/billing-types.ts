@@ -269,3 +269,41 @@ export type BillRun = {
 export type BillRunDetail = BillRun & {
   customer_errors: { customer_id: string; code: string; message: string; occurred_at: string }[];
 };
+
+export type WebhookEndpoint = {
+  id: string;
+  url: string;
+  description: string | null;
+  event_types: string[];
+  enabled: boolean;
+  previous_secret_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type NewWebhookSecret = { endpoint: WebhookEndpoint; secret: string };
+
+export type WebhookAttempt = {
+  attempt_number: number;
+  trigger: "automatic" | "manual";
+  status: "succeeded" | "failed";
+  started_at: string;
+  latency_ms: number;
+  response_status: number | null;
+  response_body_excerpt: string | null;
+  error: string | null;
+};
+
+export type WebhookDelivery = {
+  id: string;
+  event_id: string;
+  event_type: string;
+  endpoint_id: string;
+  status: "pending" | "succeeded" | "failed" | "canceled";
+  attempt_count: number;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  last_response_status: number | null;
+  attempts: WebhookAttempt[];
+  created_at: string;
+};

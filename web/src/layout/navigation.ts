@@ -15,6 +15,7 @@ export const sections: Section[] = [
   { path: "/meters", label: "Meters", permission: "meters:read" },
   { path: "/events", label: "Events", permission: "events:read" },
   { path: "/simulator", label: "Simulator", permission: "simulations:run" },
+  { path: "/webhooks", label: "Webhooks", permission: "billing:read" },
   { path: "/audit-log", label: "Audit log", permission: "audit:read" },
   { path: "/api-keys", label: "API keys", permission: "keys:manage" },
 ];

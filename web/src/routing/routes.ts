@@ -25,6 +25,8 @@ export type Route =
   | { page: "coupons" }
   | { page: "invoices" }
   | { page: "bill-runs" }
+  | { page: "webhooks" }
+  | { page: "webhook"; endpointId: string }
   | { page: "invoice-new" }
   | { page: "invoice"; invoiceId: string }
   | { page: "subscription-new" }
@@ -44,7 +46,8 @@ type SinglePage =
   | "subscriptions"
   | "coupons"
   | "invoices"
-  | "bill-runs";
+  | "bill-runs"
+  | "webhooks";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -61,6 +64,7 @@ const singlePages = new Map<string, SinglePage>([
   ["coupons", "coupons"],
   ["invoices", "invoices"],
   ["bill-runs", "bill-runs"],
+  ["webhooks", "webhooks"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {
@@ -124,7 +128,10 @@ export function matchRoute(path: string): Route {
   else if (first === "meters" && rest.length === 1 && rest[0] === "new") route = { page: "meter-new" };
   else if (first === "subscriptions" && rest.length === 1) route = subscriptionRoute(rest[0]!);
   else if (first === "invoices" && rest.length === 1) route = invoiceRoute(rest[0]!);
-  else if (first === "customers" && rest.length === 0) route = { page: "customers" };
+  else if (first === "webhooks" && rest.length === 1) {
+    const endpointId = decodeSegment(rest[0]!);
+    if (endpointId !== undefined) route = { page: "webhook", endpointId };
+  } else if (first === "customers" && rest.length === 0) route = { page: "customers" };
   else if (rest.length === 0) {
     const page = singlePages.get(first);
     if (page) route = { page };
@@ -154,4 +161,8 @@ export function subscriptionPath(subscriptionId: string): string {
 
 export function invoicePath(invoiceId: string): string {
   return `/invoices/${encodeURIComponent(invoiceId)}`;
+}
+
+export function webhookPath(endpointId: string): string {
+  return `/webhooks/${encodeURIComponent(endpointId)}`;
 }
