@@ -228,6 +228,43 @@ async function creditNoteId(tenant: TestTenant): Promise<string> {
   return response.body.id;
 }
 
+/** A manual payment of 10.00 on a new finalized invoice. */
+async function paymentId(tenant: TestTenant): Promise<string> {
+  const invoice = await oneOffInvoiceId(tenant, true);
+  const response = await tenant.admin.post(`/v1/invoices/${invoice}/payments`, {
+    amount: "10.00",
+    method: "bank_transfer",
+  });
+  return response.body.id;
+}
+
+function dunningCampaignBody() {
+  return { name: unique("campaign"), retry_schedule_days: [1, 3], final_action: "mark_uncollectible" };
+}
+
+async function dunningCampaignId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/dunning-campaigns", dunningCampaignBody());
+  return response.body.id;
+}
+
+/** A finalized invoice in dunning: finalized after the tenant has a default campaign. */
+async function dunningInvoiceId(tenant: TestTenant): Promise<string> {
+  const campaign = await dunningCampaignId(tenant);
+  await tenant.admin.patch(`/v1/dunning-campaigns/${campaign}`, { is_default: true });
+  return oneOffInvoiceId(tenant, true);
+}
+
+/** A customer's credit balance alert: the customer's id and the alert's. */
+async function alertOf(tenant: TestTenant): Promise<{ id: string; alert_id: string }> {
+  const customer = await customerId(tenant);
+  const response = await tenant.admin.post(`/v1/customers/${customer}/alerts`, alertBody());
+  return { id: customer, alert_id: response.body.id };
+}
+
+function alertBody() {
+  return { kind: "credit_balance", threshold: "10.00", currency: "USD" };
+}
+
 /** A journal export of the tenant's test environment. */
 async function journalExportId(tenant: TestTenant): Promise<string> {
   const response = await tenant.admin.post("/v1/journal-exports", { period: "2026-01" });
@@ -595,6 +632,61 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "POST /v1/customers/{id}/bill": { params: async (tenant) => ({ id: await customerId(tenant) }) },
   "GET /v1/invoicing-settings": {},
   "PUT /v1/invoicing-settings": { body: () => ({ grace_period_hours: 2, seller: { name: "Fixture Ltd" } }) },
+  "POST /v1/customers/{id}/alerts": {
+    params: async (tenant) => ({ id: await customerId(tenant) }),
+    body: alertBody,
+  },
+  "GET /v1/customers/{id}/alerts": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "GET /v1/customers/{id}/alerts/{alert_id}": { params: alertOf },
+  "PATCH /v1/customers/{id}/alerts/{alert_id}": { params: alertOf, body: () => ({ threshold: "12.00" }) },
+  "DELETE /v1/customers/{id}/alerts/{alert_id}": { params: alertOf },
+  "GET /v1/alerts": {},
+  "GET /v1/alerts/{id}/triggers": { params: async (tenant) => ({ id: (await alertOf(tenant)).alert_id }) },
+  "GET /v1/payment-settings": {},
+  "PUT /v1/payment-settings": { body: () => ({ provider: "manual" }) },
+  "POST /v1/customers/{id}/payment-methods": {
+    params: async (tenant) => ({ id: await customerId(tenant) }),
+    body: () => ({ payment_method: "pm_card_visa" }),
+  },
+  "GET /v1/customers/{id}/payment-methods": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "POST /v1/invoices/{id}/payments": {
+    params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
+    body: () => ({ amount: "10.00", method: "bank_transfer", reference: "fixture" }),
+  },
+  "POST /v1/invoices/{id}/collect": {
+    params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
+  },
+  "POST /v1/invoices/{id}/mark-uncollectible": {
+    params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
+    body: () => ({ reason: "fixture" }),
+  },
+  "GET /v1/payments": {},
+  "GET /v1/payments/{id}": { params: async (tenant) => ({ id: await paymentId(tenant) }) },
+  "POST /v1/payments/{id}/refunds": {
+    params: async (tenant) => ({ id: await paymentId(tenant) }),
+    body: () => ({ amount: "1.00", reason: "fixture refund" }),
+  },
+  "POST /v1/dunning-campaigns": { body: dunningCampaignBody },
+  "GET /v1/dunning-campaigns": {},
+  "GET /v1/dunning-campaigns/{id}": { params: async (tenant) => ({ id: await dunningCampaignId(tenant) }) },
+  "PATCH /v1/dunning-campaigns/{id}": {
+    params: async (tenant) => ({ id: await dunningCampaignId(tenant) }),
+    body: () => ({ name: "Renamed campaign" }),
+  },
+  "GET /v1/customers/{id}/dunning": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "PUT /v1/customers/{id}/dunning": {
+    params: async (tenant) => ({ id: await customerId(tenant) }),
+    body: () => ({ exempt: true, exempt_reason: "fixture" }),
+  },
+  "GET /v1/invoices/{id}/dunning": { params: async (tenant) => ({ id: await dunningInvoiceId(tenant) }) },
+  "POST /v1/webhooks/stripe/{environment_id}": {
+    params: async (tenant) => ({ environment_id: tenant.organization.environments.test }),
+    body: () => ({
+      id: "evt_fixture",
+      type: "payment_intent.succeeded",
+      data: { object: { id: "pi_fixture" } },
+    }),
+  },
   "GET /v1/finance-settings": {},
   "PUT /v1/finance-settings": { body: () => ({ accounts: { revenue: { code: "4000", name: "Revenue" } } }) },
   "GET /v1/revenue-schedules": {},
