@@ -1,7 +1,8 @@
 // Credits and coupons in a real Chromium. A billing operator grants credits
 // to a customer and voids one grant (the ledger shows both), opens a prepaid
 // wallet and tops it up, creates coupons (the console's and the API's checks
-// beside their fields), redeems one on a subscription and removes it.
+// beside their fields), redeems one on a subscription and removes it, and
+// adds, switches off and deletes alerts.
 // Screenshots of each page go to test-results/screenshots/.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -178,6 +179,35 @@ describe("credits and coupons in the console", () => {
       .getByText("removed")
       .waitFor();
     await harness.screenshot(operator, "customer-coupons");
+  });
+
+  it("adds alerts on spend and usage, switches one off and deletes it", async () => {
+    const alerts = operator.getByRole("region", { name: "Alerts", exact: true });
+    await alerts.getByText("No alerts.").waitFor();
+    await alerts.getByRole("button", { name: "Add alert" }).click();
+    expect(await alerts.getByLabel("Amount").getAttribute("aria-invalid")).toBe("true");
+    await alerts.getByLabel("Amount").fill("50.00");
+    await alerts.getByLabel("Alert name").fill("Half the budget");
+    await alerts.getByRole("button", { name: "Add alert" }).click();
+    const spend = alerts.getByRole("row", { name: /Half the budget/ });
+    await spend.waitFor();
+    expect(await spend.textContent()).toContain("Spend this period reaches $50.00");
+    expect(await spend.textContent()).toContain("Never");
+
+    await alerts.getByLabel("Alert when").selectOption("usage");
+    await alerts.getByLabel("Quantity").fill("1000");
+    await alerts.getByLabel("Meter").selectOption("api_calls");
+    await alerts.getByLabel("Watch").selectOption(subscriptionId);
+    await alerts.getByRole("button", { name: "Add alert" }).click();
+    const usage = alerts.getByRole("row", { name: /Usage this period reaches/ });
+    await usage.getByText("1,000 api_calls").waitFor();
+    expect(await usage.textContent()).toContain(subscriptionId);
+
+    await spend.getByRole("button", { name: "Switch off Half the budget" }).click();
+    await spend.getByText("Off", { exact: true }).waitFor();
+    await spend.getByRole("button", { name: "Delete Half the budget" }).click();
+    await alerts.getByRole("row", { name: /Half the budget/ }).waitFor({ state: "detached" });
+    await harness.screenshot(operator, "customer-alerts");
   });
 
   it("works at phone width", async () => {

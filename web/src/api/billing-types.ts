@@ -307,3 +307,33 @@ export type WebhookDelivery = {
   attempts: WebhookAttempt[];
   created_at: string;
 };
+
+export type AlertKind = "spend" | "usage" | "credit_balance";
+
+export type AlertRule = {
+  id: string;
+  customer_id: string;
+  subscription_id: string | null;
+  kind: AlertKind;
+  name: string | null;
+  meter: string | null;
+  currency: string | null;
+  threshold: string;
+  email_customer: boolean;
+  enabled: boolean;
+  below_threshold: boolean;
+  created_at: string;
+};
+
+export type AlertTrigger = {
+  id: string;
+  alert_id: string;
+  kind: AlertKind;
+  threshold: string;
+  value: string;
+  currency: string | null;
+  meter: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  triggered_at: string;
+};

@@ -1,6 +1,6 @@
 // One customer: its fields, edit and archive, its subscriptions, invoices,
-// credits and coupons, usage, entitlements and price overrides, and its
-// audit history.
+// credits and coupons, usage and alerts, entitlements and price overrides,
+// and its audit history.
 import { type ReactNode, useState } from "react";
 import { apiRequest } from "../../api/api-client.ts";
 import type { Customer } from "../../api/api-types.ts";
@@ -13,6 +13,7 @@ import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { TextField } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { ErrorState, LoadingState } from "../../ui/states.tsx";
+import { CustomerAlerts } from "./customer-alerts.tsx";
 import { CustomerAuditHistory } from "./customer-audit-history.tsx";
 import { CustomerCoupons } from "./customer-coupons.tsx";
 import { CustomerCredits } from "./customer-credits.tsx";
@@ -158,6 +159,14 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
         />
       )}
       {can(session, "events:read") && can(session, "meters:read") && <CustomerUsage customer={customer} />}
+      {can(session, "billing:read") && (
+        <CustomerAlerts
+          customerId={customer.id}
+          locale={customer.locale}
+          currency={customer.currency}
+          writable={can(session, "billing:write") && customer.archived_at === null}
+        />
+      )}
       {can(session, "catalog:read") && <CustomerEntitlementsPanel customerId={customer.id} />}
       {can(session, "catalog:read") && <CustomerPriceOverrides customer={customer} />}
       {can(session, "audit:read") && <CustomerAuditHistory key={historyVersion} customerId={customer.id} />}
