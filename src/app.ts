@@ -26,6 +26,8 @@ import { type EmailSettings, notificationJobHandlers } from "./notifications/not
 import { registerWebhookRoutes } from "./notifications/webhook-routes.ts";
 import { registerApiKeyRoutes } from "./organizations/api-key-routes.ts";
 import { authenticateApiKey } from "./organizations/api-keys.ts";
+import { paymentJobHandlers } from "./payments/payment-jobs.ts";
+import { registerPaymentRoutes } from "./payments/payment-routes.ts";
 import type { Clock } from "./platform/clock.ts";
 import { systemClock } from "./platform/clock.ts";
 import type { Configuration } from "./platform/config.ts";
@@ -61,6 +63,7 @@ const routeModules: RouteModule[] = [
   registerWebhookRoutes,
   registerEmailRoutes,
   registerTaxRoutes,
+  registerPaymentRoutes,
   registerFinanceRoutes,
   registerAlertRoutes,
 ];
@@ -123,6 +126,7 @@ function jobHandlersOf(
   return {
     ...billRunJobHandlers({ database, clock, logger, concurrency: handle.kind === "postgres" ? 4 : 1 }),
     ...notificationJobHandlers({ database, clock, ...(email ? { email } : {}) }),
+    ...paymentJobHandlers({ database, clock, logger }),
     ...alertJobHandlers({ database, clock, logger }),
   };
 }

@@ -8,6 +8,7 @@
 // nothing due only write the expiry of credit grants, and create no bill run.
 import { expireCredits } from "../credits/credit-expiry.ts";
 import { billProgressivelyDue } from "../invoicing/progressive-billing.ts";
+import { enqueueDueDunning } from "../payments/dunning-runner.ts";
 import type { Clock } from "../platform/clock.ts";
 import { type Logger, systemContext, type TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -49,6 +50,8 @@ async function billEnvironmentNow(options: SchedulerOptions, scope: TenantScope)
   if (await hasRunInProgress(database, scope)) return;
   const clock = await clockForEnvironment(database, scope, options.clock);
   const at = clock.now();
+  // Payments: dunning steps due on the environment's clock are queued to run.
+  await enqueueDueDunning(database, scope, at);
   const [anyCustomer] = await customersDueForBilling(database, scope, at, 1);
   const context = systemContext({ ...scope, database, clock, actorName: "bill-run", logger: options.logger });
   if (anyCustomer === undefined) {

@@ -1,6 +1,7 @@
 // Advancing a test clock: move it forward, then run the environment's bill
 // run at the new instant with the environment's context reading that instant,
 // so the caller sees at once what the months in between issued.
+import { enqueueDueDunning } from "../payments/dunning-runner.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { type BillRun, runBillRun } from "./bill-run.ts";
 import { frozenClock, moveTestClockForward, type TestClock } from "./test-clock.ts";
@@ -11,5 +12,7 @@ export async function advanceTestClock(
 ): Promise<{ testClock: TestClock; billRun: BillRun }> {
   const testClock = await moveTestClockForward(context, to);
   const billRun = await runBillRun({ ...context, clock: frozenClock(to) }, { at: to, trigger: "test_clock" });
+  // Payments: dunning steps (retries, reminders, final actions) that fall due by `to` are queued to run.
+  await enqueueDueDunning(context.database, context, to);
   return { testClock, billRun };
 }

@@ -10,6 +10,7 @@ import { Decimal, sumDecimals } from "../core/decimal.ts";
 import { getCustomer } from "../customers/customers.ts";
 import { recordAuditEvent } from "../governance/audit-log.ts";
 import { queryUsage } from "../metering/usage-query.ts";
+import { entitlementsBlockedByDunning } from "../payments/entitlement-blocks.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -179,12 +180,15 @@ export async function customerEntitlements(
     });
     usageByMeter.set(meterCode, sumDecimals(report.windows.map((window) => new Decimal(window.value))));
   }
+  const entitlements = resolveEntitlements({ features, planEntitlements, grants, usageByMeter });
+  // Payments: a dunning campaign's final action can block every entitlement until the invoice is paid.
+  const blocked = await entitlementsBlockedByDunning(context, customerId);
   return {
     customer_id: customerId,
     as_of: now.toISOString(),
     period_start: period.start.toISOString(),
     period_end: period.end.toISOString(),
-    data: resolveEntitlements({ features, planEntitlements, grants, usageByMeter }),
+    data: blocked ? entitlements.map((entitlement) => ({ ...entitlement, allowed: false })) : entitlements,
   };
 }
 

@@ -7,7 +7,7 @@ import { roleAllows } from "../auth/roles.ts";
 import type { Clock } from "../clock.ts";
 import type { RequestContext, TenantScope } from "../context.ts";
 import type { Database } from "../database/schema.ts";
-import { forbidden, unauthorized } from "../errors.ts";
+import { forbidden, notFound, unauthorized } from "../errors.ts";
 import type { Principal } from "./principal.ts";
 
 export type Authenticate = (secret: string) => Promise<Principal | undefined>;
@@ -22,6 +22,11 @@ export function registerAuthentication(app: FastifyInstance, options: Authentica
   app.decorateRequest("principal", undefined);
   app.decorateRequest("context", undefined as unknown as RequestContext);
   app.addHook("onRequest", async (request) => {
+    const webhook = request.routeOptions.config.providerWebhook;
+    if (webhook !== undefined) {
+      request.context = await providerWebhookContext(request, options, webhook);
+      return;
+    }
     const permission = request.routeOptions.config.permission;
     if (permission === undefined) return;
     const principal = await authenticateRequest(request, options.authenticate);
@@ -61,6 +66,35 @@ async function authenticateRequest(request: FastifyRequest, authenticate: Authen
     );
   }
   return principal;
+}
+
+/**
+ * The context of a provider's webhook: the environment its path names, acting
+ * as the provider. Nothing is trusted yet; the route verifies the signature.
+ */
+async function providerWebhookContext(
+  request: FastifyRequest,
+  options: AuthenticationOptions,
+  webhook: { provider: string; environmentParameter: string },
+): Promise<RequestContext> {
+  const environmentId =
+    (request.params as Record<string, string | undefined>)[webhook.environmentParameter] ?? "";
+  const environment = await options.database
+    .selectFrom("environments")
+    .select(["id", "organization_id"])
+    .where("id", "=", environmentId)
+    .executeTakeFirst();
+  if (environment === undefined) throw notFound("environment", environmentId);
+  const scope = { organizationId: environment.organization_id, environmentId: environment.id };
+  return {
+    ...scope,
+    database: options.database,
+    actor: { type: "system", name: `${webhook.provider} webhook` },
+    requestId: request.id,
+    reason: undefined,
+    clock: await options.clockFor(scope),
+    logger: request.log,
+  };
 }
 
 function readReason(request: FastifyRequest): string | undefined {

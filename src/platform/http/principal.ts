@@ -20,5 +20,10 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** The permission a route needs; a route without one is public. */
     permission?: Permission;
+    /**
+     * A provider's webhook route (no API key: the route checks the provider's
+     * signature itself): its context is the environment named by this path parameter.
+     */
+    providerWebhook?: { provider: string; environmentParameter: string };
   }
 }

@@ -1,0 +1,309 @@
+// Dunning as billing ops configure it: campaigns per environment (one is the
+// default), and per customer a campaign of their own or an exemption. Every
+// change is audited. An invoice keeps the campaign it entered dunning with:
+// later edits apply to later invoices.
+import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import { loadCustomerRow } from "../invoicing/customer-billing.ts";
+import { findInvoiceRow } from "../invoicing/invoices.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { decodeCursor, toPage } from "../platform/http/pagination.ts";
+import { newId } from "../platform/ids.ts";
+import { customerDunningSettings } from "./dunning-lifecycle.ts";
+import { compareSteps } from "./dunning-schedule.ts";
+import type {
+  CreateDunningCampaignInput,
+  CustomerDunningInput,
+  CustomerDunningView,
+  DunningCampaignView,
+  InvoiceDunningView,
+  UpdateDunningCampaignInput,
+} from "./dunning-schemas.ts";
+import { entitlementsBlockedByDunning } from "./entitlement-blocks.ts";
+import type { DunningCampaignTable } from "./tables.ts";
+
+type CampaignRow = Selectable<DunningCampaignTable>;
+
+function presentCampaign(row: CampaignRow): DunningCampaignView {
+  return {
+    id: row.id,
+    name: row.name,
+    is_default: row.is_default,
+    retry_schedule_days: row.retry_schedule_days,
+    reminder_days_before_due: row.reminder_days_before_due,
+    reminder_days_after_due: row.reminder_days_after_due,
+    final_action: row.final_action,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+function selectCampaigns(database: Database, context: RequestContext) {
+  return database
+    .selectFrom("dunning_campaigns")
+    .selectAll()
+    .where("environment_id", "=", context.environmentId)
+    .where("organization_id", "=", context.organizationId);
+}
+
+async function findCampaign(database: Database, context: RequestContext, id: string): Promise<CampaignRow> {
+  const row = await selectCampaigns(database, context).where("id", "=", id).executeTakeFirst();
+  if (row === undefined) throw notFound("dunning campaign", id);
+  return row;
+}
+
+/** Days must rise strictly, and a retry or a reminder before the due date is at least a day away. */
+function checkDays(
+  days: readonly number[] | undefined,
+  field: string,
+  minimum: number,
+  errors: FieldError[],
+): void {
+  if (days === undefined) return;
+  days.forEach((day, index) => {
+    if (day < minimum) errors.push({ path: `$.${field}[${index}]`, message: `must be at least ${minimum}` });
+    const previous = days[index - 1];
+    if (previous !== undefined && day <= previous) {
+      errors.push({ path: `$.${field}[${index}]`, message: "must be more than the day before it" });
+    }
+  });
+}
+
+function checkCampaign(input: UpdateDunningCampaignInput): void {
+  const errors: FieldError[] = [];
+  checkDays(input.retry_schedule_days, "retry_schedule_days", 1, errors);
+  checkDays(input.reminder_days_before_due, "reminder_days_before_due", 1, errors);
+  checkDays(input.reminder_days_after_due, "reminder_days_after_due", 0, errors);
+  if (errors.length > 0) throw validationFailed(errors);
+}
+
+/** Only one default per environment: making one the default takes it from the other. */
+async function clearDefault(transaction: Database, context: RequestContext, exceptId: string): Promise<void> {
+  await transaction
+    .updateTable("dunning_campaigns")
+    .set({ is_default: false, updated_at: context.clock.now() })
+    .where("environment_id", "=", context.environmentId)
+    .where("is_default", "=", true)
+    .where("id", "!=", exceptId)
+    .execute();
+}
+
+export async function createDunningCampaign(
+  context: RequestContext,
+  input: CreateDunningCampaignInput,
+): Promise<DunningCampaignView> {
+  checkCampaign(input);
+  return context.database.transaction().execute(async (transaction) => {
+    const now = context.clock.now();
+    const id = newId("dunningCampaign", now);
+    // The environment's first campaign is its default unless said otherwise: one campaign that applies to nobody helps nobody.
+    const hasDefault = await selectCampaigns(transaction, context)
+      .where("is_default", "=", true)
+      .executeTakeFirst();
+    const isDefault = input.is_default ?? hasDefault === undefined;
+    if (isDefault) await clearDefault(transaction, context, id);
+    const row = await transaction
+      .insertInto("dunning_campaigns")
+      .values({
+        id,
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        name: input.name,
+        is_default: isDefault,
+        retry_schedule_days: JSON.stringify(input.retry_schedule_days),
+        reminder_days_before_due: JSON.stringify(input.reminder_days_before_due ?? []),
+        reminder_days_after_due: JSON.stringify(input.reminder_days_after_due ?? []),
+        final_action: input.final_action,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const view = presentCampaign(row);
+    await recordAuditEvent(transaction, context, {
+      action: "dunning_campaign.created",
+      objectType: "dunning_campaign",
+      objectId: id,
+      before: null,
+      after: view,
+    });
+    return view;
+  });
+}
+
+export async function updateDunningCampaign(
+  context: RequestContext,
+  id: string,
+  input: UpdateDunningCampaignInput,
+): Promise<DunningCampaignView> {
+  checkCampaign(input);
+  return context.database.transaction().execute(async (transaction) => {
+    const before = await selectCampaigns(transaction, context)
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (before === undefined) throw notFound("dunning campaign", id);
+    if (input.is_default === true) await clearDefault(transaction, context, id);
+    const row = await transaction
+      .updateTable("dunning_campaigns")
+      .set({
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(input.is_default === undefined ? {} : { is_default: input.is_default }),
+        ...(input.retry_schedule_days === undefined
+          ? {}
+          : { retry_schedule_days: JSON.stringify(input.retry_schedule_days) }),
+        ...(input.reminder_days_before_due === undefined
+          ? {}
+          : { reminder_days_before_due: JSON.stringify(input.reminder_days_before_due) }),
+        ...(input.reminder_days_after_due === undefined
+          ? {}
+          : { reminder_days_after_due: JSON.stringify(input.reminder_days_after_due) }),
+        ...(input.final_action === undefined ? {} : { final_action: input.final_action }),
+        updated_at: context.clock.now(),
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const view = presentCampaign(row);
+    await recordAuditEvent(transaction, context, {
+      action: "dunning_campaign.updated",
+      objectType: "dunning_campaign",
+      objectId: id,
+      before: presentCampaign(before),
+      after: view,
+    });
+    return view;
+  });
+}
+
+export async function getDunningCampaign(context: RequestContext, id: string): Promise<DunningCampaignView> {
+  return presentCampaign(await findCampaign(context.database, context, id));
+}
+
+export async function listDunningCampaigns(
+  context: RequestContext,
+  page: { limit?: number; cursor?: string },
+) {
+  const limit = page.limit ?? 20;
+  const after = decodeCursor(page.cursor);
+  let query = selectCampaigns(context.database, context)
+    .orderBy("id", "desc")
+    .limit(limit + 1);
+  if (after !== undefined) query = query.where("id", "<", after);
+  return toPage(await query.execute(), limit, presentCampaign);
+}
+
+export async function getCustomerDunning(
+  context: RequestContext,
+  customerId: string,
+): Promise<CustomerDunningView> {
+  await loadCustomerRow(context.database, context, customerId);
+  const settings = await customerDunningSettings(context.database, context, customerId);
+  return {
+    customer_id: customerId,
+    campaign_id: settings?.campaign_id ?? null,
+    exempt: settings?.exempt ?? false,
+    exempt_reason: settings?.exempt_reason ?? null,
+    entitlements_blocked: await entitlementsBlockedByDunning(context, customerId),
+  };
+}
+
+export async function updateCustomerDunning(
+  context: RequestContext,
+  customerId: string,
+  input: CustomerDunningInput,
+): Promise<CustomerDunningView> {
+  await loadCustomerRow(context.database, context, customerId);
+  const campaignId = input.campaign_id ?? null;
+  if (campaignId !== null) {
+    const campaign = await selectCampaigns(context.database, context)
+      .where("id", "=", campaignId)
+      .executeTakeFirst();
+    if (campaign === undefined) {
+      throw validationFailed([
+        { path: "$.campaign_id", message: `names no dunning campaign of this environment` },
+      ]);
+    }
+  }
+  if (!input.exempt && input.exempt_reason != null) {
+    throw validationFailed([{ path: "$.exempt_reason", message: "is only given with exempt: true" }]);
+  }
+  await context.database.transaction().execute(async (transaction) => {
+    const before = await customerDunningSettings(transaction, context, customerId);
+    const values = {
+      campaign_id: campaignId,
+      exempt: input.exempt,
+      exempt_reason: input.exempt ? (input.exempt_reason ?? null) : null,
+      updated_at: context.clock.now(),
+    };
+    await transaction
+      .insertInto("customer_dunning_settings")
+      .values({
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        customer_id: customerId,
+        ...values,
+      })
+      .onConflict((conflicting) => conflicting.columns(["environment_id", "customer_id"]).doUpdateSet(values))
+      .execute();
+    await recordAuditEvent(transaction, context, {
+      action: "customer_dunning.updated",
+      objectType: "customer",
+      objectId: customerId,
+      before:
+        before === undefined
+          ? null
+          : { campaign_id: before.campaign_id, exempt: before.exempt, exempt_reason: before.exempt_reason },
+      after: { campaign_id: values.campaign_id, exempt: values.exempt, exempt_reason: values.exempt_reason },
+    });
+  });
+  return getCustomerDunning(context, customerId);
+}
+
+export async function getInvoiceDunning(
+  context: RequestContext,
+  invoiceId: string,
+): Promise<InvoiceDunningView> {
+  await findInvoiceRow(context.database, context, invoiceId);
+  const process = await context.database
+    .selectFrom("dunning_processes")
+    .selectAll()
+    .where("environment_id", "=", context.environmentId)
+    .where("organization_id", "=", context.organizationId)
+    .where("invoice_id", "=", invoiceId)
+    .executeTakeFirst();
+  if (process === undefined) throw notFound("dunning of invoice", invoiceId);
+  const steps = await context.database
+    .selectFrom("dunning_steps")
+    .selectAll()
+    .where("process_id", "=", process.id)
+    .execute();
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    id: process.id,
+    invoice_id: process.invoice_id,
+    customer_id: process.customer_id,
+    campaign_id: process.campaign_id,
+    status: process.status,
+    final_action: process.final_action,
+    hard_declined: process.hard_declined,
+    first_failed_at: iso(process.first_failed_at),
+    next_step_at: iso(process.next_step_at),
+    entitlements_blocked: process.entitlements_blocked,
+    ended_reason: process.ended_reason,
+    steps: steps
+      .map((step) => ({ ...step, dueAt: step.due_at }))
+      .sort(compareSteps)
+      .map((step) => ({
+        kind: step.kind,
+        day_number: step.day_number,
+        due_at: step.due_at.toISOString(),
+        status: step.status,
+        outcome: step.outcome,
+        payment_id: step.payment_id,
+        completed_at: iso(step.completed_at),
+      })),
+  };
+}

@@ -1,0 +1,71 @@
+// Money billing ops received outside any provider (a bank transfer, a cheque,
+// cash), recorded against an invoice: a partial payment leaves the invoice
+// partially paid; more than remains pays it and the excess goes to the
+// customer balance, where the next invoices use it.
+import { currencyFor } from "../core/currency.ts";
+import { Decimal } from "../core/decimal.ts";
+import { fitsMinorUnit } from "../core/money.ts";
+import { lockInvoice } from "../invoicing/invoice-payment-state.ts";
+import { findInvoiceRow } from "../invoicing/invoices.ts";
+import type { RequestContext } from "../platform/context.ts";
+import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { recordPaymentSucceeded } from "./payment-outcomes.ts";
+import type { PaymentDetailView, RecordPaymentInput } from "./payment-schemas.ts";
+import { getPayment } from "./payment-store.ts";
+
+export async function recordManualPayment(
+  context: RequestContext,
+  invoiceId: string,
+  input: RecordPaymentInput,
+): Promise<PaymentDetailView> {
+  const { currency } = await findInvoiceRow(context.database, context, invoiceId);
+  const now = context.clock.now();
+  const amount = new Decimal(input.amount);
+  const receivedAt = input.received_at === undefined ? now : new Date(input.received_at);
+  const errors: FieldError[] = [];
+  if (amount.isZero()) errors.push({ path: "$.amount", message: "must be more than 0" });
+  else if (!fitsMinorUnit(amount, currencyFor(currency))) {
+    errors.push({
+      path: "$.amount",
+      message: `has more decimal places than ${currency} has (${currencyFor(currency).minorDigits})`,
+    });
+  }
+  if (receivedAt.getTime() > now.getTime()) {
+    errors.push({ path: "$.received_at", message: `must not be later than now (${now.toISOString()})` });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+
+  const id = await context.database.transaction().execute(async (transaction) => {
+    const invoice = await lockInvoice(transaction, context, invoiceId);
+    if (invoice.status === "draft" || invoice.status === "void") {
+      throw conflict(
+        "invoice_not_payable",
+        `Invoice ${invoiceId} is ${invoice.status}; only a finalized invoice is paid.`,
+      );
+    }
+    const payment = await transaction
+      .insertInto("payments")
+      .values({
+        id: newId("payment", now),
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        customer_id: invoice.customer_id,
+        invoice_id: invoice.id,
+        provider: "manual",
+        method: input.method,
+        origin: "manual",
+        status: "pending",
+        currency,
+        amount: amount.toFixed(),
+        reference: input.reference ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordPaymentSucceeded(transaction, context, payment, { providerPaymentId: null, receivedAt });
+    return payment.id;
+  });
+  return getPayment(context, id);
+}

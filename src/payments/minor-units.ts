@@ -1,0 +1,18 @@
+// Providers count money in the currency's minor unit as an integer (cents for
+// USD, yen for JPY, fils for BHD); Fairbill keeps exact decimals. These two
+// convert between them by the ISO 4217 minor digits, refusing any amount
+// that does not fall on a whole minor unit rather than rounding it.
+import { currencyFor } from "../core/currency.ts";
+import { Decimal } from "../core/decimal.ts";
+
+export function toMinorUnits(amount: Decimal, currency: string): number {
+  const scaled = amount.times(new Decimal(10).pow(currencyFor(currency).minorDigits));
+  if (!scaled.isInteger()) {
+    throw new Error(`${amount.toFixed()} ${currency} is not a whole number of the currency's minor unit.`);
+  }
+  return scaled.toNumber();
+}
+
+export function fromMinorUnits(minorUnits: number, currency: string): Decimal {
+  return new Decimal(minorUnits).dividedBy(new Decimal(10).pow(currencyFor(currency).minorDigits));
+}

@@ -1,0 +1,276 @@
+// Telling other systems and the customer what happened to a payment: webhook
+// events (payment.succeeded, payment.failed, payment.refunded, invoice.paid,
+// invoice.payment_failed) and the customer's emails (receipt, failed payment,
+// refund, dispute, dunning reminders). Called inside the transaction that
+// records the change, so an announcement exists exactly when the change does.
+import { showMoney } from "../credits/money-input.ts";
+import { loadCustomerRow } from "../invoicing/customer-billing.ts";
+import type { InvoiceRow } from "../invoicing/invoice-store.ts";
+import { amountRemaining, invoiceLineRows } from "../invoicing/invoices.ts";
+import { queueEmail } from "../notifications/emails.ts";
+import { publishEvent } from "../notifications/webhook-events.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import type { PaymentRow, RefundRow } from "./payment-store.ts";
+
+function dayOf(date: Date, timeZone: string): string {
+  return date.toLocaleDateString("en-CA", { timeZone });
+}
+
+function paymentSummary(payment: PaymentRow) {
+  return {
+    id: payment.id,
+    invoice_id: payment.invoice_id,
+    customer_id: payment.customer_id,
+    status: payment.status,
+    provider: payment.provider,
+    method: payment.method,
+    currency: payment.currency,
+    amount: payment.amount,
+    amount_applied: payment.amount_applied,
+    amount_to_balance: payment.amount_to_balance,
+    amount_refunded: payment.amount_refunded,
+    provider_payment_id: payment.provider_payment_id,
+    failure_code: payment.failure_code,
+    decline_code: payment.decline_code,
+    failure_message: payment.failure_message,
+    hard_decline: payment.hard_decline,
+  };
+}
+
+function invoiceSummary(invoice: InvoiceRow) {
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    status: invoice.status,
+    customer_id: invoice.customer_id,
+    subscription_ids: invoice.subscription_ids,
+    currency: invoice.currency,
+    due_at: invoice.due_at?.toISOString() ?? null,
+    amount_due: invoice.amount_due,
+    amount_paid: invoice.amount_paid,
+    amount_remaining: showMoney(amountRemaining(invoice), invoice.currency),
+  };
+}
+
+/** The customer as an email names them, or null when they have no address to write to. */
+async function recipientOf(transaction: Database, context: RequestContext, customerId: string) {
+  const customer = await loadCustomerRow(transaction, context, customerId);
+  if (customer.email === null) return null;
+  return { id: customer.id, email: customer.email, name: customer.name ?? customer.external_id };
+}
+
+function invoiceReference(invoice: InvoiceRow) {
+  return {
+    number: invoice.number ?? invoice.id,
+    amount_due: showMoney(amountRemaining(invoice), invoice.currency),
+    currency: invoice.currency,
+    due_on: invoice.due_at === null ? "" : dayOf(invoice.due_at, invoice.timezone),
+  };
+}
+
+const manualMethodWords: Record<string, string> = {
+  bank_transfer: "bank transfer",
+  cheque: "cheque",
+  cash: "cash",
+  other: "payment received",
+};
+
+async function methodWords(transaction: Database, payment: PaymentRow): Promise<string> {
+  if (payment.method !== "card") return manualMethodWords[payment.method] ?? payment.method;
+  if (payment.payment_method_id === null) return "card";
+  const method = await transaction
+    .selectFrom("payment_methods")
+    .select(["card_brand", "card_last4"])
+    .where("id", "=", payment.payment_method_id)
+    .executeTakeFirst();
+  if (!method?.card_brand || !method.card_last4) return "card";
+  const brand = method.card_brand.charAt(0).toUpperCase() + method.card_brand.slice(1);
+  return `${brand} ending in ${method.card_last4}`;
+}
+
+export async function announcePaymentSucceeded(
+  transaction: Database,
+  context: RequestContext,
+  payment: PaymentRow,
+  invoice: InvoiceRow,
+  paidInFull: boolean,
+): Promise<void> {
+  await publishEvent(transaction, context, { type: "payment.succeeded", data: paymentSummary(payment) });
+  if (paidInFull) {
+    await publishEvent(transaction, context, { type: "invoice.paid", data: invoiceSummary(invoice) });
+  }
+  const recipient = await recipientOf(transaction, context, payment.customer_id);
+  if (recipient === null) return;
+  await queueEmail(transaction, context, {
+    template: "payment_receipt",
+    to: recipient.email,
+    customerId: recipient.id,
+    data: {
+      customer: { name: recipient.name, email: recipient.email },
+      payment: {
+        amount: showMoney(payment.amount, payment.currency),
+        currency: payment.currency,
+        paid_on: dayOf(payment.received_at ?? context.clock.now(), invoice.timezone),
+        method: await methodWords(transaction, payment),
+      },
+      invoice: {
+        number: invoice.number ?? invoice.id,
+        amount_due: showMoney(amountRemaining(invoice), invoice.currency),
+      },
+    },
+  });
+}
+
+export async function announcePaymentFailed(
+  transaction: Database,
+  context: RequestContext,
+  payment: PaymentRow,
+  invoice: InvoiceRow,
+  nextRetryAt: Date | null,
+): Promise<void> {
+  await publishEvent(transaction, context, { type: "payment.failed", data: paymentSummary(payment) });
+  await publishEvent(transaction, context, {
+    type: "invoice.payment_failed",
+    data: {
+      ...invoiceSummary(invoice),
+      payment_id: payment.id,
+      failure_code: payment.failure_code,
+      decline_code: payment.decline_code,
+      next_retry_at: nextRetryAt?.toISOString() ?? null,
+    },
+  });
+  const recipient = await recipientOf(transaction, context, payment.customer_id);
+  if (recipient === null) return;
+  await queueEmail(transaction, context, {
+    template: "payment_failed",
+    to: recipient.email,
+    customerId: recipient.id,
+    data: {
+      customer: { name: recipient.name, email: recipient.email },
+      payment: {
+        amount: showMoney(payment.amount, payment.currency),
+        currency: payment.currency,
+        failure_reason: payment.failure_message ?? "the payment was declined.",
+      },
+      invoice: invoiceReference(invoice),
+      next_retry_on: nextRetryAt === null ? null : dayOf(nextRetryAt, invoice.timezone),
+    },
+  });
+}
+
+export async function announceRefund(
+  transaction: Database,
+  context: RequestContext,
+  refund: RefundRow,
+  payment: PaymentRow,
+  invoice: InvoiceRow,
+): Promise<void> {
+  await publishEvent(transaction, context, {
+    type: "payment.refunded",
+    data: {
+      ...paymentSummary(payment),
+      refund: {
+        id: refund.id,
+        amount: refund.amount,
+        currency: refund.currency,
+        reason: refund.reason,
+        origin: refund.origin,
+        provider_refund_id: refund.provider_refund_id,
+      },
+    },
+  });
+  const recipient = await recipientOf(transaction, context, payment.customer_id);
+  if (recipient === null) return;
+  await queueEmail(transaction, context, {
+    template: "refund_confirmation",
+    to: recipient.email,
+    customerId: recipient.id,
+    data: {
+      customer: { name: recipient.name, email: recipient.email },
+      refund: {
+        amount: showMoney(refund.amount, refund.currency),
+        currency: refund.currency,
+        refunded_on: dayOf(refund.refunded_at ?? context.clock.now(), invoice.timezone),
+        reason: refund.reason,
+      },
+      invoice: { number: invoice.number ?? invoice.id },
+    },
+  });
+}
+
+export async function announceDispute(
+  transaction: Database,
+  context: RequestContext,
+  dispute: { amount: string; currency: string; reason: string; openedAt: Date },
+  payment: PaymentRow,
+  invoice: InvoiceRow,
+): Promise<void> {
+  const recipient = await recipientOf(transaction, context, payment.customer_id);
+  if (recipient === null) return;
+  await queueEmail(transaction, context, {
+    template: "dispute_received",
+    to: recipient.email,
+    customerId: recipient.id,
+    data: {
+      customer: { name: recipient.name, email: recipient.email },
+      dispute: {
+        amount: showMoney(dispute.amount, dispute.currency),
+        currency: dispute.currency,
+        reason: dispute.reason.replaceAll("_", " "),
+        opened_on: dayOf(dispute.openedAt, invoice.timezone),
+      },
+      payment: {
+        amount: showMoney(payment.amount, payment.currency),
+        paid_on: dayOf(payment.received_at ?? payment.created_at, invoice.timezone),
+      },
+      invoice: { number: invoice.number ?? invoice.id },
+    },
+  });
+}
+
+/**
+ * A dunning reminder: before the due date the invoice email again (it says
+ * what is due and by when); from the due date on, the dunning reminder.
+ */
+export async function sendDunningReminder(
+  transaction: Database,
+  context: RequestContext,
+  invoice: InvoiceRow,
+  reminder: { daysAfterDue: number; reminderNumber: number },
+): Promise<{ id: string } | null> {
+  const recipient = await recipientOf(transaction, context, invoice.customer_id);
+  if (recipient === null) return null;
+  const customer = { name: recipient.name, email: recipient.email };
+  if (reminder.daysAfterDue < 0) {
+    return queueEmail(transaction, context, {
+      template: "invoice_issued",
+      to: recipient.email,
+      customerId: recipient.id,
+      data: {
+        customer,
+        invoice: {
+          ...invoiceReference(invoice),
+          issued_on: dayOf(invoice.issued_at, invoice.timezone),
+          total: showMoney(invoice.total, invoice.currency),
+          lines: (await invoiceLineRows(transaction, invoice.id)).map((line) => ({
+            description: line.description,
+            quantity: line.quantity,
+            amount: showMoney(line.amount, invoice.currency),
+          })),
+        },
+      },
+    });
+  }
+  return queueEmail(transaction, context, {
+    template: "dunning_reminder",
+    to: recipient.email,
+    customerId: recipient.id,
+    data: {
+      customer,
+      invoice: invoiceReference(invoice),
+      days_overdue: reminder.daysAfterDue,
+      reminder_number: reminder.reminderNumber,
+    },
+  });
+}

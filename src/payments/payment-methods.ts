@@ -1,0 +1,169 @@
+// Payment methods on file: a card (or other method) the customer gave the
+// provider's own form, attached here to the provider's customer that stands
+// for the Fairbill customer (created the first time). The default method is
+// the one finalized invoices and dunning retries charge.
+import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import { loadCustomerRow } from "../invoicing/customer-billing.ts";
+import type { RequestContext } from "../platform/context.ts";
+import { decodeCursor, toPage } from "../platform/http/pagination.ts";
+import { newId } from "../platform/ids.ts";
+import type { PaymentProvider } from "./payment-provider.ts";
+import type { AttachPaymentMethodInput, PaymentMethodView } from "./payment-schemas.ts";
+import { providerFor, readPaymentSettings } from "./payment-settings.ts";
+import type { PaymentMethodTable } from "./tables.ts";
+
+type PaymentMethodRow = Selectable<PaymentMethodTable> & { provider_customer_id: string };
+
+/** The provider's customer for the Fairbill customer, made at the provider the first time it is needed. */
+async function providerCustomerOf(
+  context: RequestContext,
+  provider: PaymentProvider,
+  customer: { id: string; name: string | null; email: string | null },
+): Promise<string> {
+  const select = () =>
+    context.database
+      .selectFrom("payment_provider_customers")
+      .select("provider_customer_id")
+      .where("environment_id", "=", context.environmentId)
+      .where("customer_id", "=", customer.id)
+      .where("provider", "=", provider.name)
+      .executeTakeFirst();
+  const existing = await select();
+  if (existing !== undefined) return existing.provider_customer_id;
+  // The Fairbill id is the provider's idempotency key: two callers racing here get one customer.
+  const providerCustomerId = await provider.saveCustomer(customer);
+  await context.database
+    .insertInto("payment_provider_customers")
+    .values({
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      customer_id: customer.id,
+      provider: provider.name,
+      provider_customer_id: providerCustomerId,
+    })
+    .onConflict((conflicting) =>
+      conflicting.columns(["environment_id", "customer_id", "provider"]).doNothing(),
+    )
+    .execute();
+  return (await select())?.provider_customer_id ?? providerCustomerId;
+}
+
+function presentPaymentMethod(row: PaymentMethodRow): PaymentMethodView {
+  return {
+    id: row.id,
+    customer_id: row.customer_id,
+    provider: row.provider,
+    provider_payment_method_id: row.provider_payment_method_id,
+    provider_customer_id: row.provider_customer_id,
+    type: row.type,
+    card:
+      row.card_brand !== null && row.card_last4 !== null
+        ? {
+            brand: row.card_brand,
+            last4: row.card_last4,
+            exp_month: row.card_exp_month ?? 0,
+            exp_year: row.card_exp_year ?? 0,
+          }
+        : null,
+    is_default: row.is_default,
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+function selectMethods(context: RequestContext) {
+  return context.database
+    .selectFrom("payment_methods")
+    .innerJoin("payment_provider_customers", (join) =>
+      join
+        .onRef("payment_provider_customers.environment_id", "=", "payment_methods.environment_id")
+        .onRef("payment_provider_customers.customer_id", "=", "payment_methods.customer_id")
+        .onRef("payment_provider_customers.provider", "=", "payment_methods.provider"),
+    )
+    .selectAll("payment_methods")
+    .select("payment_provider_customers.provider_customer_id")
+    .where("payment_methods.environment_id", "=", context.environmentId)
+    .where("payment_methods.organization_id", "=", context.organizationId);
+}
+
+export async function attachPaymentMethod(
+  context: RequestContext,
+  customerId: string,
+  input: AttachPaymentMethodInput,
+): Promise<PaymentMethodView> {
+  const customer = await loadCustomerRow(context.database, context, customerId);
+  const provider = providerFor(await readPaymentSettings(context.database, context), "stripe");
+  const providerCustomerId = await providerCustomerOf(context, provider, customer);
+  const saved = await provider.attachPaymentMethod(providerCustomerId, input.payment_method);
+  const makeDefault = input.default !== false;
+  const now = context.clock.now();
+  const id = await context.database.transaction().execute(async (transaction) => {
+    if (makeDefault) {
+      await transaction
+        .updateTable("payment_methods")
+        .set({ is_default: false, updated_at: now })
+        .where("environment_id", "=", context.environmentId)
+        .where("customer_id", "=", customerId)
+        .where("is_default", "=", true)
+        .execute();
+    }
+    const card = saved.card;
+    const values = {
+      customer_id: customerId,
+      type: saved.type,
+      card_brand: card?.brand ?? null,
+      card_last4: card?.last4 ?? null,
+      card_exp_month: card?.expMonth ?? null,
+      card_exp_year: card?.expYear ?? null,
+      updated_at: now,
+      ...(makeDefault ? { is_default: true } : {}),
+    };
+    const row = await transaction
+      .insertInto("payment_methods")
+      .values({
+        id: newId("paymentMethod", now),
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        provider: provider.name,
+        provider_payment_method_id: saved.providerPaymentMethodId,
+        created_at: now,
+        ...values,
+      })
+      .onConflict((conflicting) =>
+        conflicting.columns(["environment_id", "provider", "provider_payment_method_id"]).doUpdateSet(values),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAuditEvent(transaction, context, {
+      action: "payment_method.attached",
+      objectType: "customer",
+      objectId: customerId,
+      before: null,
+      after: {
+        payment_method_id: row.id,
+        provider_payment_method_id: row.provider_payment_method_id,
+        card: card === null ? null : `${card.brand} ${card.last4}`,
+        is_default: row.is_default,
+      },
+    });
+    return row.id;
+  });
+  const row = await selectMethods(context).where("payment_methods.id", "=", id).executeTakeFirstOrThrow();
+  return presentPaymentMethod(row);
+}
+
+export async function listPaymentMethods(
+  context: RequestContext,
+  customerId: string,
+  page: { limit?: number; cursor?: string },
+) {
+  await loadCustomerRow(context.database, context, customerId);
+  const limit = page.limit ?? 20;
+  const after = decodeCursor(page.cursor);
+  let query = selectMethods(context)
+    .where("payment_methods.customer_id", "=", customerId)
+    .orderBy("payment_methods.id", "desc")
+    .limit(limit + 1);
+  if (after !== undefined) query = query.where("payment_methods.id", "<", after);
+  return toPage(await query.execute(), limit, presentPaymentMethod);
+}

@@ -1,0 +1,106 @@
+// What a payment's outcome changes, written in one transaction with the
+// outcome itself: a success pays the invoice (any excess goes to the customer
+// balance), ends its dunning and lifts a block on entitlements; a failure
+// moves the invoice's dunning on (the first failure starts the retries).
+// Each is written once: the payment row is locked and only a payment still
+// waiting for its outcome takes one, so a provider's answer and its webhook
+// arriving together change the books once.
+import { Decimal, ZERO } from "../core/decimal.ts";
+import { recordBalanceMovement } from "../credits/credits.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import { applyPaymentToInvoice, lockInvoice } from "../invoicing/invoice-payment-state.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { dunningAfterFailure, endDunningOfPaidInvoice } from "./dunning-lifecycle.ts";
+import { announcePaymentFailed, announcePaymentSucceeded } from "./payment-announcements.ts";
+import type { PaymentFailure } from "./payment-provider.ts";
+import { type PaymentRow, presentPayment } from "./payment-store.ts";
+
+/**
+ * Records that the money of `payment` arrived: applied to its invoice up to
+ * what remains, the rest credited to the customer balance (all of it when the
+ * invoice was voided meanwhile). Does nothing to a payment already succeeded.
+ */
+export async function recordPaymentSucceeded(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  payment: PaymentRow,
+  details: { providerPaymentId: string | null; receivedAt: Date },
+): Promise<PaymentRow> {
+  if (payment.status === "succeeded") return payment;
+  const amount = new Decimal(payment.amount);
+  const current = await lockInvoice(transaction, context, payment.invoice_id);
+  const { invoice, applied, overpaid } =
+    current.status === "void" || current.status === "draft"
+      ? { invoice: current, applied: ZERO, overpaid: amount }
+      : await applyPaymentToInvoice(transaction, context, payment.invoice_id, amount);
+  if (overpaid.greaterThan(ZERO)) {
+    await recordBalanceMovement(transaction, context, {
+      customerId: payment.customer_id,
+      currency: payment.currency,
+      amount: overpaid,
+      invoiceId: payment.invoice_id,
+      reason: `overpayment of invoice ${invoice.number ?? invoice.id} by payment ${payment.id}`,
+    });
+  }
+  const updated = await transaction
+    .updateTable("payments")
+    .set({
+      status: "succeeded",
+      amount_applied: applied.toFixed(),
+      amount_to_balance: overpaid.toFixed(),
+      provider_payment_id: details.providerPaymentId ?? payment.provider_payment_id,
+      received_at: details.receivedAt,
+      updated_at: context.clock.now(),
+    })
+    .where("id", "=", payment.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAuditEvent(transaction, context, {
+    action: "payment.succeeded",
+    objectType: "payment",
+    objectId: payment.id,
+    before: payment.status === "pending" ? null : { status: payment.status },
+    after: { ...presentPayment(updated) },
+  });
+  const paidInFull = current.status !== "paid" && invoice.status === "paid";
+  if (invoice.status === "paid") await endDunningOfPaidInvoice(transaction, context, invoice.id);
+  await announcePaymentSucceeded(transaction, context, updated, invoice, paidInFull);
+  return updated;
+}
+
+/** Records a declined or refused payment, and what dunning does next. Only a pending payment fails. */
+export async function recordPaymentFailed(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  payment: PaymentRow,
+  details: { providerPaymentId: string | null; failure: PaymentFailure },
+): Promise<PaymentRow> {
+  if (payment.status !== "pending") return payment;
+  const { failure } = details;
+  const updated = await transaction
+    .updateTable("payments")
+    .set({
+      status: "failed",
+      provider_payment_id: details.providerPaymentId ?? payment.provider_payment_id,
+      failure_code: failure.code,
+      decline_code: failure.declineCode,
+      failure_message: failure.message.slice(0, 1000),
+      hard_decline: failure.hardDecline,
+      updated_at: context.clock.now(),
+    })
+    .where("id", "=", payment.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAuditEvent(transaction, context, {
+    action: "payment.failed",
+    objectType: "payment",
+    objectId: payment.id,
+    before: null,
+    after: { ...presentPayment(updated) },
+  });
+  const invoice = await lockInvoice(transaction, context, payment.invoice_id);
+  const nextRetryAt = await dunningAfterFailure(transaction, context, updated, invoice);
+  await announcePaymentFailed(transaction, context, updated, invoice, nextRetryAt);
+  return updated;
+}

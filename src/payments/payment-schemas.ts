@@ -1,0 +1,218 @@
+// Request and response bodies of the payments routes: payment settings,
+// payment methods on file, payments, refunds and disputes, and the body of a
+// provider's webhook.
+import { type Static, Type } from "typebox";
+import { PageQuery } from "../platform/http/pagination.ts";
+import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { manualPaymentMethods, paymentStatuses, providerNames } from "./tables.ts";
+
+const Money = Type.String({ description: "an amount in the invoice's currency, as a decimal string" });
+const ProviderId = Type.String({ minLength: 1, maxLength: 255, pattern: "^[A-Za-z0-9_]+$" });
+
+export const PaymentSettingsBody = Type.Object(
+  {
+    provider: StringEnum(providerNames, { description: "who collects invoices automatically" }),
+    stripe: Type.Optional(
+      Type.Object(
+        {
+          secret_key: Type.String({
+            pattern: "^(sk|rk)_(test|live)_[A-Za-z0-9]+$",
+            maxLength: 255,
+            description: "a secret or restricted key from the Stripe dashboard",
+          }),
+          webhook_secret: Type.String({
+            pattern: "^whsec_[A-Za-z0-9+/=_-]+$",
+            maxLength: 255,
+            description: "the signing secret of the webhook endpoint Stripe sends to",
+          }),
+          api_base_url: Type.Optional(
+            Nullable(
+              Type.String({
+                pattern: "^https?://",
+                maxLength: 2048,
+                description:
+                  "another address for Stripe's API (a local server in tests); Stripe's own when left out",
+              }),
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PaymentSettingsInput = Static<typeof PaymentSettingsBody>;
+
+export const PaymentSettingsSchema = Type.Object({
+  provider: StringEnum(providerNames),
+  stripe: Nullable(
+    Type.Object({
+      secret_key_hint: Type.String({ description: "the key's prefix and last four characters" }),
+      webhook_secret_hint: Type.String(),
+      api_base_url: Nullable(Type.String()),
+      webhook_path: Type.String({
+        description: "where to point the Stripe webhook endpoint of this environment",
+      }),
+    }),
+  ),
+});
+export type PaymentSettingsView = Static<typeof PaymentSettingsSchema>;
+
+export const AttachPaymentMethodBody = Type.Object(
+  {
+    payment_method: { ...ProviderId, description: "the provider's payment method id, such as Stripe's pm_…" },
+    default: Type.Optional(
+      Type.Boolean({ description: "charge this method for the customer's invoices (default true)" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AttachPaymentMethodInput = Static<typeof AttachPaymentMethodBody>;
+
+export const PaymentMethodSchema = Type.Object({
+  id: Type.String(),
+  customer_id: Type.String(),
+  provider: StringEnum(providerNames),
+  provider_payment_method_id: Type.String(),
+  provider_customer_id: Type.String(),
+  type: Type.String(),
+  card: Nullable(
+    Type.Object({
+      brand: Type.String(),
+      last4: Type.String(),
+      exp_month: Type.Integer(),
+      exp_year: Type.Integer(),
+    }),
+  ),
+  is_default: Type.Boolean(),
+  created_at: Timestamp,
+});
+export type PaymentMethodView = Static<typeof PaymentMethodSchema>;
+
+export const RecordPaymentBody = Type.Object(
+  {
+    amount: { ...NonNegativeDecimalString, description: "what was received, in the invoice's currency" },
+    method: StringEnum(manualPaymentMethods),
+    reference: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: "the bank reference or cheque number" }),
+    ),
+    received_at: Type.Optional({ ...Timestamp, description: "when the money arrived; now when left out" }),
+  },
+  { additionalProperties: false },
+);
+export type RecordPaymentInput = Static<typeof RecordPaymentBody>;
+
+export const RefundBody = Type.Object(
+  {
+    amount: Type.Optional({
+      ...NonNegativeDecimalString,
+      description: "how much to give back; everything not yet refunded when left out",
+    }),
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+);
+export type RefundInput = Static<typeof RefundBody>;
+
+export const MarkUncollectibleBody = Type.Object(
+  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) },
+  { additionalProperties: false },
+);
+
+export const PaymentListQuery = Type.Object(
+  {
+    ...PageQuery,
+    invoice_id: Type.Optional(Type.String({ maxLength: 64 })),
+    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+    status: Type.Optional(StringEnum(paymentStatuses)),
+  },
+  { additionalProperties: false },
+);
+export type PaymentListFilters = Static<typeof PaymentListQuery>;
+
+export const RefundSchema = Type.Object({
+  id: Type.String(),
+  payment_id: Type.String(),
+  invoice_id: Type.String(),
+  customer_id: Type.String(),
+  origin: StringEnum(["fairbill", "provider"], { description: "asked for here, or made at the provider" }),
+  status: StringEnum(["pending", "succeeded", "failed"]),
+  currency: Type.String(),
+  amount: Money,
+  amount_from_invoice: { ...Money, description: "taken off what was paid on the invoice" },
+  amount_from_balance: { ...Money, description: "taken from the customer balance the overpayment went to" },
+  reason: Type.String(),
+  provider_refund_id: Nullable(Type.String()),
+  failure_message: Nullable(Type.String()),
+  refunded_at: Nullable(Timestamp),
+  created_at: Timestamp,
+});
+export type RefundView = Static<typeof RefundSchema>;
+
+export const DisputeSchema = Type.Object({
+  id: Type.String(),
+  payment_id: Type.String(),
+  invoice_id: Type.String(),
+  provider_dispute_id: Type.String(),
+  currency: Type.String(),
+  amount: Money,
+  reason: Type.String(),
+  status: Type.String(),
+  opened_at: Timestamp,
+});
+export type DisputeView = Static<typeof DisputeSchema>;
+
+export const PaymentSchema = Type.Object({
+  id: Type.String(),
+  invoice_id: Type.String(),
+  customer_id: Type.String(),
+  provider: StringEnum(providerNames),
+  method: StringEnum(["card", ...manualPaymentMethods]),
+  origin: StringEnum(["manual", "automatic", "requested", "dunning_retry", "provider"]),
+  status: StringEnum(paymentStatuses),
+  currency: Type.String(),
+  amount: Money,
+  amount_applied: { ...Money, description: "the part that paid the invoice" },
+  amount_to_balance: { ...Money, description: "an overpayment, owed to the customer on their balance" },
+  amount_refunded: Money,
+  reference: Nullable(Type.String()),
+  payment_method_id: Nullable(Type.String()),
+  provider_payment_id: Nullable(Type.String()),
+  failure: Nullable(
+    Type.Object({
+      code: Nullable(Type.String()),
+      decline_code: Nullable(Type.String()),
+      message: Nullable(Type.String()),
+      hard_decline: Type.Boolean({ description: "retrying the same payment method cannot succeed" }),
+    }),
+  ),
+  received_at: Nullable(Timestamp),
+  created_at: Timestamp,
+});
+export type PaymentView = Static<typeof PaymentSchema>;
+
+export const PaymentDetailSchema = Type.Object({
+  ...PaymentSchema.properties,
+  refunds: Type.Array(RefundSchema),
+  disputes: Type.Array(DisputeSchema),
+});
+export type PaymentDetailView = Static<typeof PaymentDetailSchema>;
+
+/** A Stripe event as it arrives: only what every event has is checked here; the signature vouches for the rest. */
+export const StripeWebhookBody = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 255 }),
+    type: Type.String({ minLength: 1, maxLength: 255 }),
+    data: Type.Object({ object: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: true }),
+  },
+  { additionalProperties: true },
+);
+
+export const WebhookReceiptSchema = Type.Object({
+  received: Type.Boolean(),
+  event_id: Type.String(),
+  outcome: StringEnum(["processed", "duplicate", "ignored"], {
+    description: "ignored: an event type or object Fairbill does not act on",
+  }),
+});

@@ -1,0 +1,140 @@
+// How an environment collects: the manual provider (nothing stored) or Stripe
+// with its secret key, webhook signing secret and, for tests, another API
+// address. Stripe's credentials stay on file when the environment goes back to
+// manual collection: earlier card payments are still refunded through Stripe,
+// and its webhooks still arrive.
+import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
+import { manualProvider } from "./manual-provider.ts";
+import type { PaymentProvider } from "./payment-provider.ts";
+import type { PaymentSettingsInput, PaymentSettingsView } from "./payment-schemas.ts";
+import { type StripeSettings, stripeProvider } from "./stripe-provider.ts";
+import type { PaymentProviderSettingsTable, ProviderName } from "./tables.ts";
+
+type SettingsRow = Selectable<PaymentProviderSettingsTable>;
+
+export type PaymentSettings = {
+  /** Who collects invoices automatically. */
+  provider: ProviderName;
+  stripe: (StripeSettings & { webhookSecret: string }) | null;
+};
+
+export async function readPaymentSettings(database: Database, scope: TenantScope): Promise<PaymentSettings> {
+  const row = await database
+    .selectFrom("payment_provider_settings")
+    .selectAll()
+    .where("environment_id", "=", scope.environmentId)
+    .where("organization_id", "=", scope.organizationId)
+    .executeTakeFirst();
+  return row === undefined ? { provider: "manual", stripe: null } : settingsOf(row);
+}
+
+function settingsOf(row: SettingsRow): PaymentSettings {
+  return {
+    provider: row.provider,
+    stripe:
+      row.stripe_secret_key !== null && row.stripe_webhook_secret !== null
+        ? {
+            secretKey: row.stripe_secret_key,
+            webhookSecret: row.stripe_webhook_secret,
+            apiBaseUrl: row.stripe_api_base_url,
+          }
+        : null,
+  };
+}
+
+/** The provider that handles payments made through `name` (a refund goes back the way the money came). */
+export function providerFor(settings: PaymentSettings, name: ProviderName): PaymentProvider {
+  if (name === "manual") return manualProvider;
+  if (settings.stripe === null) {
+    throw conflict(
+      "payment_provider_not_configured",
+      "Stripe is not set up in this environment's payment settings.",
+    );
+  }
+  return stripeProvider(settings.stripe);
+}
+
+function hint(secret: string): string {
+  return `${secret.slice(0, secret.indexOf("_", 3) + 1)}…${secret.slice(-4)}`;
+}
+
+function presentSettings(settings: PaymentSettings, environmentId: string): PaymentSettingsView {
+  return {
+    provider: settings.provider,
+    stripe:
+      settings.stripe === null
+        ? null
+        : {
+            secret_key_hint: hint(settings.stripe.secretKey),
+            webhook_secret_hint: hint(settings.stripe.webhookSecret),
+            api_base_url: settings.stripe.apiBaseUrl,
+            webhook_path: `/v1/webhooks/stripe/${environmentId}`,
+          },
+  };
+}
+
+export async function getPaymentSettings(context: RequestContext): Promise<PaymentSettingsView> {
+  return presentSettings(await readPaymentSettings(context.database, context), context.environmentId);
+}
+
+function readBaseUrl(text: string | null | undefined): string | null {
+  if (text === undefined || text === null) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw validationFailed([{ path: "$.stripe.api_base_url", message: "is not a URL" }]);
+  }
+  if (url.pathname !== "/" || url.search !== "" || url.hash !== "") {
+    throw validationFailed([
+      {
+        path: "$.stripe.api_base_url",
+        message: "must be a scheme, host and port only, such as http://127.0.0.1:12111",
+      },
+    ]);
+  }
+  return url.origin;
+}
+
+export async function updatePaymentSettings(
+  context: RequestContext,
+  input: PaymentSettingsInput,
+): Promise<PaymentSettingsView> {
+  if (input.provider === "stripe" && input.stripe === undefined) {
+    throw validationFailed([{ path: "$.stripe", message: "is required when provider is stripe" }]);
+  }
+  const apiBaseUrl = readBaseUrl(input.stripe?.api_base_url);
+  return context.database.transaction().execute(async (transaction) => {
+    const before = await readPaymentSettings(transaction, context);
+    const stripe =
+      input.stripe === undefined
+        ? before.stripe
+        : { secretKey: input.stripe.secret_key, webhookSecret: input.stripe.webhook_secret, apiBaseUrl };
+    const values = {
+      provider: input.provider,
+      stripe_secret_key: stripe?.secretKey ?? null,
+      stripe_webhook_secret: stripe?.webhookSecret ?? null,
+      stripe_api_base_url: stripe?.apiBaseUrl ?? null,
+      updated_at: context.clock.now(),
+    };
+    await transaction
+      .insertInto("payment_provider_settings")
+      .values({ environment_id: context.environmentId, organization_id: context.organizationId, ...values })
+      .onConflict((conflicting) => conflicting.column("environment_id").doUpdateSet(values))
+      .execute();
+    const after: PaymentSettings = { provider: input.provider, stripe };
+    const view = presentSettings(after, context.environmentId);
+    await recordAuditEvent(transaction, context, {
+      action: "payment_settings.updated",
+      objectType: "payment_settings",
+      objectId: context.environmentId,
+      before: presentSettings(before, context.environmentId),
+      after: view,
+    });
+    return view;
+  });
+}

@@ -1,0 +1,151 @@
+// Reading payments, refunds and disputes, and how the API shows them.
+import type { Selectable } from "kysely";
+import { showMoney } from "../credits/money-input.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { notFound } from "../platform/errors.ts";
+import { decodeCursor, toPage } from "../platform/http/pagination.ts";
+import type {
+  DisputeView,
+  PaymentDetailView,
+  PaymentListFilters,
+  PaymentView,
+  RefundView,
+} from "./payment-schemas.ts";
+import type { PaymentDisputeTable, PaymentTable, RefundTable } from "./tables.ts";
+
+export type PaymentRow = Selectable<PaymentTable>;
+export type RefundRow = Selectable<RefundTable>;
+type DisputeRow = Selectable<PaymentDisputeTable>;
+
+export function selectPayments(database: Database, scope: TenantScope) {
+  return database
+    .selectFrom("payments")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId);
+}
+
+export async function findPaymentRow(
+  database: Database,
+  scope: TenantScope,
+  id: string,
+): Promise<PaymentRow> {
+  const row = await selectPayments(database, scope).where("id", "=", id).executeTakeFirst();
+  if (row === undefined) throw notFound("payment", id);
+  return row;
+}
+
+/** The payment, locked for the rest of the transaction: its outcome is written once. */
+export async function lockPayment(database: Database, scope: TenantScope, id: string): Promise<PaymentRow> {
+  const row = await selectPayments(database, scope).where("id", "=", id).forUpdate().executeTakeFirst();
+  if (row === undefined) throw notFound("payment", id);
+  return row;
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export function presentPayment(row: PaymentRow): PaymentView {
+  const money = (amount: string) => showMoney(amount, row.currency);
+  return {
+    id: row.id,
+    invoice_id: row.invoice_id,
+    customer_id: row.customer_id,
+    provider: row.provider,
+    method: row.method,
+    origin: row.origin,
+    status: row.status,
+    currency: row.currency,
+    amount: money(row.amount),
+    amount_applied: money(row.amount_applied),
+    amount_to_balance: money(row.amount_to_balance),
+    amount_refunded: money(row.amount_refunded),
+    reference: row.reference,
+    payment_method_id: row.payment_method_id,
+    provider_payment_id: row.provider_payment_id,
+    failure:
+      row.status === "failed"
+        ? {
+            code: row.failure_code,
+            decline_code: row.decline_code,
+            message: row.failure_message,
+            hard_decline: row.hard_decline,
+          }
+        : null,
+    received_at: iso(row.received_at),
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+export function presentRefund(row: RefundRow): RefundView {
+  const money = (amount: string) => showMoney(amount, row.currency);
+  return {
+    id: row.id,
+    payment_id: row.payment_id,
+    invoice_id: row.invoice_id,
+    customer_id: row.customer_id,
+    origin: row.origin,
+    status: row.status,
+    currency: row.currency,
+    amount: money(row.amount),
+    amount_from_invoice: money(row.amount_from_invoice),
+    amount_from_balance: money(row.amount_from_balance),
+    reason: row.reason,
+    provider_refund_id: row.provider_refund_id,
+    failure_message: row.failure_message,
+    refunded_at: iso(row.refunded_at),
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+function presentDispute(row: DisputeRow): DisputeView {
+  return {
+    id: row.id,
+    payment_id: row.payment_id,
+    invoice_id: row.invoice_id,
+    provider_dispute_id: row.provider_dispute_id,
+    currency: row.currency,
+    amount: showMoney(row.amount, row.currency),
+    reason: row.reason,
+    status: row.status,
+    opened_at: row.opened_at.toISOString(),
+  };
+}
+
+export async function getPayment(context: RequestContext, id: string): Promise<PaymentDetailView> {
+  const row = await findPaymentRow(context.database, context, id);
+  const [refunds, disputes] = await Promise.all([
+    context.database
+      .selectFrom("refunds")
+      .selectAll()
+      .where("environment_id", "=", context.environmentId)
+      .where("payment_id", "=", id)
+      .orderBy("id")
+      .execute(),
+    context.database
+      .selectFrom("payment_disputes")
+      .selectAll()
+      .where("environment_id", "=", context.environmentId)
+      .where("payment_id", "=", id)
+      .orderBy("id")
+      .execute(),
+  ]);
+  return {
+    ...presentPayment(row),
+    refunds: refunds.map(presentRefund),
+    disputes: disputes.map(presentDispute),
+  };
+}
+
+export async function listPayments(context: RequestContext, filters: PaymentListFilters) {
+  const limit = filters.limit ?? 20;
+  const after = decodeCursor(filters.cursor);
+  let query = selectPayments(context.database, context)
+    .orderBy("id", "desc")
+    .limit(limit + 1);
+  if (after !== undefined) query = query.where("id", "<", after);
+  if (filters.invoice_id !== undefined) query = query.where("invoice_id", "=", filters.invoice_id);
+  if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
+  if (filters.status !== undefined) query = query.where("status", "=", filters.status);
+  return toPage(await query.execute(), limit, presentPayment);
+}

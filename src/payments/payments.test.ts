@@ -1,0 +1,219 @@
+// Payments recorded by hand (the manual provider): partial payments, an
+// overpayment credited to the customer balance, refunds that take back the
+// balance first and then reopen the invoice, marking an invoice
+// uncollectible, and the bad input each route refuses with the field's path.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant("Manual payments");
+});
+afterAll(async () => testApp?.close());
+
+let sequence = 0;
+async function openInvoice(amount: string, options: { finalize?: boolean } = {}) {
+  sequence += 1;
+  const customer = await tenant.admin.post("/v1/customers", {
+    external_id: `manual-payer-${sequence}`,
+    name: "Grace Hopper",
+    email: `grace${sequence}@example.com`,
+    currency: "USD",
+  });
+  expect(customer.status).toBe(201);
+  const invoice = await tenant.admin.post("/v1/invoices", {
+    customer_id: customer.body.id,
+    currency: "USD",
+    lines: [{ description: "Consulting", quantity: "1", unit_amount: amount }],
+    finalize: options.finalize ?? true,
+  });
+  expect(invoice.status).toBe(201);
+  return { customerId: customer.body.id as string, invoice: invoice.body };
+}
+
+async function balanceOf(customerId: string): Promise<string | undefined> {
+  const response = await tenant.admin.get(`/v1/customers/${customerId}/balance`);
+  return response.body.data.find((entry: { currency: string }) => entry.currency === "USD")?.balance;
+}
+
+describe("manual payments", () => {
+  it("records a partial payment, then an overpayment whose excess goes to the customer balance", async () => {
+    const { customerId, invoice } = await openInvoice("100.00");
+    expect(invoice.status).toBe("open");
+
+    const partial = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+      amount: "40.00",
+      method: "bank_transfer",
+      reference: "SEPA-2026-001",
+    });
+    expect(partial.status).toBe(201);
+    expect(partial.body).toMatchObject({
+      id: expect.stringMatching(/^pay_/),
+      invoice_id: invoice.id,
+      customer_id: customerId,
+      provider: "manual",
+      method: "bank_transfer",
+      origin: "manual",
+      status: "succeeded",
+      amount: "40.00",
+      amount_applied: "40.00",
+      amount_to_balance: "0.00",
+      reference: "SEPA-2026-001",
+      refunds: [],
+      disputes: [],
+    });
+    let current = await tenant.admin.get(`/v1/invoices/${invoice.id}`);
+    expect(current.body).toMatchObject({ status: "partially_paid", amount_paid: "40.00", amount_remaining: "60.00" });
+
+    const over = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, { amount: "80.00", method: "cheque" });
+    expect(over.body).toMatchObject({ amount: "80.00", amount_applied: "60.00", amount_to_balance: "20.00" });
+    current = await tenant.admin.get(`/v1/invoices/${invoice.id}`);
+    expect(current.body).toMatchObject({ status: "paid", amount_paid: "100.00", amount_remaining: "0.00" });
+    expect(await balanceOf(customerId)).toBe("20.00");
+
+    const listed = await tenant.admin.get(`/v1/payments?invoice_id=${invoice.id}`);
+    expect(listed.body.data.map((payment: { id: string }) => payment.id)).toEqual([over.body.id, partial.body.id]);
+    const byCustomer = await tenant.admin.get(`/v1/payments?customer_id=${customerId}&limit=1`);
+    expect(byCustomer.body.data).toHaveLength(1);
+    expect(byCustomer.body.next_cursor).toEqual(expect.any(String));
+
+    // Every change of the invoice's payment state is in the audit log.
+    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${invoice.id}`);
+    const actions = audit.body.data.map((entry: { action: string }) => entry.action);
+    expect(actions.filter((action: string) => action === "invoice.payment_applied")).toHaveLength(2);
+
+    // invoice.paid once, payment.succeeded per payment; a receipt per payment.
+    const paid = await tenant.admin.get("/v1/webhook-events?type=invoice.paid");
+    expect(paid.body.data.filter((event: { data: { id: string } }) => event.data.id === invoice.id)).toHaveLength(1);
+    const receipts = await tenant.admin.get(`/v1/emails?template=payment_receipt&customer_id=${customerId}`);
+    expect(receipts.body.data).toHaveLength(2);
+    expect(receipts.body.data[0].subject).toBe(`Receipt: 80.00 USD for invoice ${invoice.number}`);
+  });
+
+  it("refunds in part and in full: the overpayment on the balance first, then what paid the invoice", async () => {
+    const { customerId, invoice } = await openInvoice("100.00");
+    const payment = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+      amount: "130.00",
+      method: "bank_transfer",
+    });
+    expect(await balanceOf(customerId)).toBe("30.00");
+
+    const partial = await tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, {
+      amount: "50.00",
+      reason: "paid twice by mistake",
+    });
+    expect(partial.status).toBe(201);
+    expect(partial.body).toMatchObject({
+      id: expect.stringMatching(/^rfn_/),
+      status: "succeeded",
+      origin: "fairbill",
+      amount: "50.00",
+      amount_from_balance: "30.00",
+      amount_from_invoice: "20.00",
+    });
+    expect(await balanceOf(customerId)).toBe("0.00");
+    let current = await tenant.admin.get(`/v1/invoices/${invoice.id}`);
+    expect(current.body).toMatchObject({ status: "partially_paid", amount_remaining: "20.00" });
+
+    const tooMuch = await tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, {
+      amount: "80.01",
+      reason: "everything",
+    });
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.body).toMatchObject({
+      code: "refund_exceeds_payment",
+      errors: [{ path: "$.amount", message: "must be at most 80.00" }],
+    });
+
+    const rest = await tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, { reason: "contract ended" });
+    expect(rest.body).toMatchObject({ amount: "80.00", amount_from_invoice: "80.00", amount_from_balance: "0.00" });
+    current = await tenant.admin.get(`/v1/invoices/${invoice.id}`);
+    expect(current.body).toMatchObject({ status: "open", amount_paid: "0.00", amount_remaining: "100.00" });
+    const read = await tenant.admin.get(`/v1/payments/${payment.body.id}`);
+    expect(read.body.amount_refunded).toBe("130.00");
+    expect(read.body.refunds.map((refund: { amount: string }) => refund.amount)).toEqual(["50.00", "80.00"]);
+
+    const confirmations = await tenant.admin.get(`/v1/emails?template=refund_confirmation&customer_id=${customerId}`);
+    expect(confirmations.body.data).toHaveLength(2);
+    const refunded = await tenant.admin.get("/v1/webhook-events?type=payment.refunded");
+    expect(
+      refunded.body.data.filter((event: { data: { id: string } }) => event.data.id === payment.body.id),
+    ).toHaveLength(2);
+  });
+
+  it("marks an open invoice uncollectible, audited with the reason given", async () => {
+    const { invoice } = await openInvoice("75.00");
+    const marked = await tenant.admin.post(`/v1/invoices/${invoice.id}/mark-uncollectible`, {
+      reason: "customer went bankrupt",
+    });
+    expect(marked.status).toBe(200);
+    expect(marked.body.status).toBe("uncollectible");
+    const audit = await tenant.admin.get(`/v1/audit-events?object_id=${invoice.id}`);
+    expect(audit.body.data[0]).toMatchObject({
+      action: "invoice.marked_uncollectible",
+      reason: "customer went bankrupt",
+    });
+    const again = await tenant.admin.post(`/v1/invoices/${invoice.id}/mark-uncollectible`, {});
+    expect(again.status).toBe(409);
+    // Money can still arrive for an uncollectible invoice; paid in full, it is paid.
+    const late = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, { amount: "75.00", method: "cash" });
+    expect(late.status).toBe(201);
+    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body.status).toBe("paid");
+  });
+
+  it("refuses bad input with the path of each bad field", async () => {
+    const { invoice } = await openInvoice("10.00");
+    const zero = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, { amount: "0", method: "cash" });
+    expect(zero.status).toBe(400);
+    expect(zero.body.errors).toEqual([{ path: "$.amount", message: "must be more than 0" }]);
+
+    const tooPrecise = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+      amount: "1.001",
+      method: "cash",
+      received_at: "2999-01-01T00:00:00Z",
+    });
+    expect(tooPrecise.status).toBe(400);
+    expect(tooPrecise.body.errors.map((error: { path: string }) => error.path)).toEqual([
+      "$.amount",
+      "$.received_at",
+    ]);
+
+    const wrongTypes = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+      amount: 10,
+      method: "bitcoin",
+      extra: true,
+    });
+    expect(wrongTypes.status).toBe(400);
+    const paths = wrongTypes.body.errors.map((error: { path: string }) => error.path);
+    expect(paths).toEqual(expect.arrayContaining(["$.amount", "$.method"]));
+
+    const unknown = await tenant.admin.post("/v1/invoices/inv_missing/payments", { amount: "1.00", method: "cash" });
+    expect(unknown.status).toBe(404);
+
+    const { invoice: draft } = await openInvoice("10.00", { finalize: false });
+    const toDraft = await tenant.admin.post(`/v1/invoices/${draft.id}/payments`, { amount: "1.00", method: "cash" });
+    expect(toDraft.status).toBe(409);
+    expect(toDraft.body.code).toBe("invoice_not_payable");
+
+    const noReason = await tenant.admin.post("/v1/payments/pay_missing/refunds", {});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toEqual([expect.objectContaining({ path: "$.reason" })]);
+
+    // Collecting by hand-only environments charges nothing, and says why.
+    const collect = await tenant.admin.post(`/v1/invoices/${invoice.id}/collect`, {});
+    expect(collect.status).toBe(409);
+    expect(collect.body.detail).toContain("records payments by hand");
+  });
+
+  it("lets finance record payments and refunds, but not a viewer", async () => {
+    const { invoice } = await openInvoice("10.00");
+    const viewer = await tenant.client("viewer");
+    expect((await viewer.post(`/v1/invoices/${invoice.id}/payments`, { amount: "1.00", method: "cash" })).status).toBe(403);
+    const finance = await tenant.client("finance");
+    expect((await finance.post(`/v1/invoices/${invoice.id}/payments`, { amount: "1.00", method: "cash" })).status).toBe(201);
+    expect((await viewer.get(`/v1/payments?invoice_id=${invoice.id}`)).body.data).toHaveLength(1);
+  });
+});

@@ -1,0 +1,232 @@
+// Giving money back, in full or in part, the way it came: through Stripe for
+// a card payment, by hand (recorded here) for a manual one. A refund first
+// takes back what the payment put on the customer balance (its overpayment,
+// as far as the balance still holds it), then what it paid on the invoice,
+// which is then open again for that much. Like a charge, a Stripe refund is
+// stored pending before Stripe is called (with the refund's id as the
+// idempotency key) and settled after; Stripe's webhooks settle it too.
+import { currencyFor } from "../core/currency.ts";
+import { Decimal, minDecimal, sumDecimals, ZERO } from "../core/decimal.ts";
+import { fitsMinorUnit } from "../core/money.ts";
+import { customerBalanceOf, recordBalanceMovement } from "../credits/credits.ts";
+import { showMoney } from "../credits/money-input.ts";
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import { applyRefundToInvoice, lockInvoice } from "../invoicing/invoice-payment-state.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { announceRefund } from "./payment-announcements.ts";
+import type { RefundResult } from "./payment-provider.ts";
+import type { RefundInput, RefundView } from "./payment-schemas.ts";
+import { providerFor, readPaymentSettings } from "./payment-settings.ts";
+import {
+  findPaymentRow,
+  lockPayment,
+  type PaymentRow,
+  presentRefund,
+  type RefundRow,
+} from "./payment-store.ts";
+import type { RefundTable } from "./tables.ts";
+
+async function refundsOf(database: Database, context: RequestContext, paymentId: string) {
+  return database
+    .selectFrom("refunds")
+    .selectAll()
+    .where("environment_id", "=", context.environmentId)
+    .where("payment_id", "=", paymentId)
+    .execute();
+}
+
+/** What is left to give back: the payment less its refunds, counting those still pending. */
+export async function refundableAmount(database: Database, context: RequestContext, payment: PaymentRow) {
+  const refunds = await refundsOf(database, context, payment.id);
+  const committed = sumDecimals(
+    refunds.filter((refund) => refund.status !== "failed").map((refund) => new Decimal(refund.amount)),
+  );
+  return new Decimal(payment.amount).minus(committed);
+}
+
+/** A refund row waiting for its outcome. */
+export async function insertRefund(
+  transaction: Database,
+  context: RequestContext,
+  payment: PaymentRow,
+  refund: { amount: Decimal; reason: string; origin: RefundTable["origin"] },
+): Promise<RefundRow> {
+  const now = context.clock.now();
+  return transaction
+    .insertInto("refunds")
+    .values({
+      id: newId("refund", now),
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      payment_id: payment.id,
+      invoice_id: payment.invoice_id,
+      customer_id: payment.customer_id,
+      origin: refund.origin,
+      status: "pending",
+      currency: payment.currency,
+      amount: refund.amount.toFixed(),
+      reason: refund.reason,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Records the provider's answer to a pending refund, once; a success moves the money back. */
+export async function settleRefund(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  refundId: string,
+  result: RefundResult,
+): Promise<RefundRow> {
+  const refund = await transaction
+    .selectFrom("refunds")
+    .selectAll()
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", refundId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (refund.status !== "pending") return refund;
+  const now = context.clock.now();
+  const update = transaction.updateTable("refunds").where("id", "=", refund.id).returningAll();
+  if (result.status !== "succeeded") {
+    return update
+      .set({
+        status: result.status,
+        provider_refund_id: result.providerRefundId ?? refund.provider_refund_id,
+        failure_message: result.failureMessage,
+        updated_at: now,
+      })
+      .executeTakeFirstOrThrow();
+  }
+  const payment = await lockPayment(transaction, context, refund.payment_id);
+  const amount = new Decimal(refund.amount);
+  const earlier = (await refundsOf(transaction, context, payment.id)).filter(
+    (other) => other.status === "succeeded",
+  );
+  const balanceLeftFromPayment = new Decimal(payment.amount_to_balance).minus(
+    sumDecimals(earlier.map((other) => new Decimal(other.amount_from_balance))),
+  );
+  const balance = await customerBalanceOf(transaction, context, payment.customer_id, payment.currency);
+  const fromBalance = minDecimal(amount, minDecimal(balanceLeftFromPayment, balance));
+  const fromInvoice = amount.minus(fromBalance);
+  if (fromBalance.greaterThan(ZERO)) {
+    await recordBalanceMovement(transaction, context, {
+      customerId: payment.customer_id,
+      currency: payment.currency,
+      amount: fromBalance.negated(),
+      invoiceId: payment.invoice_id,
+      reason: `refund ${refund.id} of payment ${payment.id}`,
+    });
+  }
+  if (fromInvoice.greaterThan(ZERO)) {
+    await applyRefundToInvoice(transaction, context, payment.invoice_id, fromInvoice);
+  }
+  const updatedPayment = await transaction
+    .updateTable("payments")
+    .set({ amount_refunded: new Decimal(payment.amount_refunded).plus(amount).toFixed(), updated_at: now })
+    .where("id", "=", payment.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const settled = await update
+    .set({
+      status: "succeeded",
+      amount_from_invoice: fromInvoice.toFixed(),
+      amount_from_balance: fromBalance.toFixed(),
+      provider_refund_id: result.providerRefundId ?? refund.provider_refund_id,
+      refunded_at: now,
+      updated_at: now,
+    })
+    .executeTakeFirstOrThrow();
+  await recordAuditEvent(transaction, context, {
+    action: "payment.refunded",
+    objectType: "payment",
+    objectId: payment.id,
+    before: { amount_refunded: showMoney(payment.amount_refunded, payment.currency) },
+    after: {
+      amount_refunded: showMoney(updatedPayment.amount_refunded, payment.currency),
+      refund: presentRefund(settled),
+    },
+  });
+  const invoice = await lockInvoice(transaction, context, payment.invoice_id);
+  await announceRefund(transaction, context, settled, updatedPayment, invoice);
+  return settled;
+}
+
+function readRefundAmount(input: RefundInput, payment: PaymentRow, refundable: Decimal): Decimal {
+  const amount = input.amount === undefined ? refundable : new Decimal(input.amount);
+  const currency = currencyFor(payment.currency);
+  if (input.amount !== undefined && amount.isZero()) {
+    throw validationFailed([{ path: "$.amount", message: "must be more than 0" }]);
+  }
+  if (!fitsMinorUnit(amount, currency)) {
+    throw validationFailed([
+      {
+        path: "$.amount",
+        message: `has more decimal places than ${payment.currency} has (${currency.minorDigits})`,
+      },
+    ]);
+  }
+  if (amount.greaterThan(refundable) || refundable.isZero()) {
+    throw conflict(
+      "refund_exceeds_payment",
+      `Payment ${payment.id} has ${showMoney(refundable, payment.currency)} ${payment.currency} left to refund.`,
+      [{ path: "$.amount", message: `must be at most ${showMoney(refundable, payment.currency)}` }],
+    );
+  }
+  return amount;
+}
+
+export async function refundPayment(
+  context: RequestContext,
+  paymentId: string,
+  input: RefundInput,
+): Promise<RefundView> {
+  const found = await findPaymentRow(context.database, context, paymentId);
+  if (found.status !== "succeeded") {
+    throw conflict(
+      "payment_not_refundable",
+      `Payment ${paymentId} is ${found.status}; only a succeeded payment is refunded.`,
+    );
+  }
+  const { refund, payment } = await context.database.transaction().execute(async (transaction) => {
+    const locked = await lockPayment(transaction, context, paymentId);
+    const amount = readRefundAmount(input, locked, await refundableAmount(transaction, context, locked));
+    const stored = await insertRefund(transaction, context, locked, {
+      amount,
+      reason: input.reason,
+      origin: "fairbill",
+    });
+    return { refund: stored, payment: locked };
+  });
+  const provider = providerFor(await readPaymentSettings(context.database, context), payment.provider);
+  let result: RefundResult;
+  try {
+    result = await provider.refund({
+      refundId: refund.id,
+      paymentId: payment.id,
+      providerPaymentId: payment.provider_payment_id,
+      amount: new Decimal(refund.amount),
+      currency: refund.currency,
+    });
+  } catch (error) {
+    if (!(error instanceof FairbillError)) throw error;
+    // Nothing is known to have been refunded; if Stripe did refund, its charge.refunded webhook records it.
+    await context.database.transaction().execute((transaction) =>
+      settleRefund(transaction, context, refund.id, {
+        status: "failed",
+        providerRefundId: null,
+        failureMessage: error.detail,
+      }),
+    );
+    throw error;
+  }
+  const settled = await context.database
+    .transaction()
+    .execute((transaction) => settleRefund(transaction, context, refund.id, result));
+  return presentRefund(settled);
+}
