@@ -1,0 +1,349 @@
+// The Stripe provider against a local server that speaks Stripe's API: a
+// card on file charged when an invoice is finalized, Stripe's signed webhook
+// delivered twice and counted once, a bank debit settled by its webhook,
+// refunds through Stripe and in Stripe's dashboard, a dispute, and webhooks
+// that do not verify. Jobs run through the same worker `fairbill serve` runs.
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { systemClock } from "../platform/clock.ts";
+import { createJobWorker } from "../platform/jobs/job-worker.ts";
+import { paymentJobHandlers } from "./payment-jobs.ts";
+import { type LocalStripe, startLocalStripe } from "./testing/local-stripe-server.ts";
+
+const silentLogger = { info() {}, warn() {}, error() {}, debug() {} };
+let testApp: TestApp;
+let tenant: TestTenant;
+let stripe: LocalStripe;
+let baseUrl: string;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  await testApp.app.listen({ port: 0, host: "127.0.0.1" });
+  baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
+  stripe = await startLocalStripe();
+  tenant = await testApp.newTenant("Stripe payments");
+  const settings = await tenant.admin.put("/v1/payment-settings", {
+    provider: "stripe",
+    stripe: { secret_key: stripe.secretKey, webhook_secret: stripe.webhookSecret, api_base_url: stripe.url },
+  });
+  expect(settings.status).toBe(200);
+  stripe.webhookUrl = `${baseUrl}${settings.body.stripe.webhook_path}`;
+});
+afterAll(async () => {
+  await stripe?.close();
+  await testApp?.close();
+});
+
+/** Runs every due job with the payments handlers, as the worker of `fairbill serve` would. */
+async function runJobs(): Promise<number> {
+  const worker = createJobWorker({
+    database: testApp.handle.database,
+    clock: systemClock,
+    logger: silentLogger,
+    handlers: paymentJobHandlers({ database: testApp.handle.database, clock: systemClock }),
+  });
+  return worker.runDueJobs();
+}
+
+let sequence = 0;
+async function customerWith(paymentMethod: string) {
+  sequence += 1;
+  const customer = await tenant.admin.post("/v1/customers", {
+    external_id: `stripe-payer-${sequence}`,
+    name: "Ada Lovelace",
+    email: `ada${sequence}@example.com`,
+    currency: "USD",
+  });
+  const attached = await tenant.admin.post(`/v1/customers/${customer.body.id}/payment-methods`, {
+    payment_method: paymentMethod,
+  });
+  expect(attached.status).toBe(201);
+  return { id: customer.body.id as string, paymentMethod: attached.body };
+}
+
+async function finalizedInvoice(customerId: string, amount: string) {
+  const invoice = await tenant.admin.post("/v1/invoices", {
+    customer_id: customerId,
+    currency: "USD",
+    lines: [{ description: "Platform fee", quantity: "1", unit_amount: amount }],
+    finalize: true,
+  });
+  expect(invoice.status).toBe(201);
+  return invoice.body;
+}
+
+async function paymentsOf(invoiceId: string) {
+  return (await tenant.admin.get(`/v1/payments?invoice_id=${invoiceId}`)).body.data;
+}
+
+async function eventsAbout(type: string, id: string) {
+  const events = await tenant.admin.get(`/v1/webhook-events?type=${type}&limit=100`);
+  return events.body.data.filter((event: { data: { id: string } }) => event.data.id === id);
+}
+
+describe("the Stripe provider", () => {
+  it("puts a card on file for a Stripe customer made once", async () => {
+    const customer = await customerWith("pm_card_visa");
+    expect(customer.paymentMethod).toMatchObject({
+      id: expect.stringMatching(/^pym_/),
+      provider: "stripe",
+      provider_payment_method_id: "pm_card_visa",
+      provider_customer_id: expect.stringMatching(/^cus_local/),
+      type: "card",
+      card: { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2034 },
+      is_default: true,
+    });
+    const second = await tenant.admin.post(`/v1/customers/${customer.id}/payment-methods`, {
+      payment_method: "pm_card_mastercard",
+    });
+    expect(second.body).toMatchObject({
+      is_default: true,
+      provider_customer_id: customer.paymentMethod.provider_customer_id,
+    });
+    const listed = await tenant.admin.get(`/v1/customers/${customer.id}/payment-methods`);
+    expect(
+      listed.body.data.map((method: { provider_payment_method_id: string; is_default: boolean }) => [
+        method.provider_payment_method_id,
+        method.is_default,
+      ]),
+    ).toEqual([
+      ["pm_card_mastercard", true],
+      ["pm_card_visa", false],
+    ]);
+    const created = stripe.requests.filter((request) => request.path === "/v1/customers");
+    expect(
+      created.filter((request) => request.params["metadata[fairbill_customer_id]"] === customer.id),
+    ).toHaveLength(1);
+
+    const unknown = await tenant.admin.post(`/v1/customers/${customer.id}/payment-methods`, {
+      payment_method: "pm_does_not_exist",
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([
+      {
+        path: "$.payment_method",
+        message: "was refused by Stripe: No such PaymentMethod: 'pm_does_not_exist'",
+      },
+    ]);
+  });
+
+  it("pays a finalized invoice with the card on file; the signed webhook delivered twice records one payment", async () => {
+    const customer = await customerWith("pm_card_visa");
+    const invoice = await finalizedInvoice(customer.id, "120.00");
+    expect(invoice.status).toBe("open");
+    expect(await runJobs()).toBeGreaterThanOrEqual(1);
+
+    const intents = stripe
+      .paymentIntents()
+      .filter((intent) => (intent.metadata as Record<string, string>).fairbill_invoice_id === invoice.id);
+    expect(intents).toHaveLength(1);
+    expect(intents[0]).toMatchObject({
+      amount: 12000,
+      currency: "usd",
+      customer: customer.paymentMethod.provider_customer_id,
+      status: "succeeded",
+    });
+    const [payment] = await paymentsOf(invoice.id);
+    expect(payment).toMatchObject({
+      provider: "stripe",
+      method: "card",
+      origin: "automatic",
+      status: "succeeded",
+      amount: "120.00",
+      amount_applied: "120.00",
+      provider_payment_id: intents[0]?.id,
+    });
+    // The charge carried the payment's id as its idempotency key.
+    const charge = stripe.requests.find(
+      (request) =>
+        request.path === "/v1/payment_intents" &&
+        request.params["metadata[fairbill_invoice_id]"] === invoice.id,
+    );
+    expect(charge?.idempotencyKey).toBe(`fairbill-charge-${payment.id}`);
+
+    const event = stripe.events.find(
+      (candidate) =>
+        candidate.type === "payment_intent.succeeded" &&
+        (candidate.data as { object: { id: string } }).object.id === intents[0]?.id,
+    );
+    if (event === undefined) throw new Error("Stripe recorded no payment_intent.succeeded event");
+    const first = await stripe.deliver(event);
+    expect(first).toEqual({
+      status: 200,
+      body: { received: true, event_id: event.id, outcome: "processed" },
+    });
+    const second = await stripe.deliver(event);
+    expect(second).toEqual({
+      status: 200,
+      body: { received: true, event_id: event.id, outcome: "duplicate" },
+    });
+
+    expect(await paymentsOf(invoice.id)).toHaveLength(1);
+    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
+      status: "paid",
+      amount_paid: "120.00",
+    });
+    expect(await eventsAbout("payment.succeeded", payment.id)).toHaveLength(1);
+    expect(await eventsAbout("invoice.paid", invoice.id)).toHaveLength(1);
+    const receipts = await tenant.admin.get(`/v1/emails?template=payment_receipt&customer_id=${customer.id}`);
+    expect(receipts.body.data).toHaveLength(1);
+    const receipt = await tenant.admin.get(`/v1/emails/${receipts.body.data[0].id}`);
+    expect(receipt.body.text_body).toContain("(Visa ending in 4242)");
+  });
+
+  it("records a bank debit when Stripe's webhook says it succeeded, once however often it arrives", async () => {
+    const customer = await customerWith("pm_sepa_debit_processing");
+    const invoice = await finalizedInvoice(customer.id, "45.50");
+    await runJobs();
+    const [pending] = await paymentsOf(invoice.id);
+    expect(pending).toMatchObject({
+      status: "pending",
+      amount: "45.50",
+      provider_payment_id: expect.stringMatching(/^pi_local/),
+    });
+    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body.status).toBe("open");
+    // Asking to collect again while the debit is processing charges nothing more.
+    const again = await tenant.admin.post(`/v1/invoices/${invoice.id}/collect`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain("still being processed");
+
+    const succeeded = stripe.completeProcessing(pending.provider_payment_id);
+    const deliveries = await Promise.all([stripe.deliver(succeeded), stripe.deliver(succeeded)]);
+    expect(deliveries.map((delivery) => (delivery.body as { outcome: string }).outcome).sort()).toEqual([
+      "duplicate",
+      "processed",
+    ]);
+    expect(await stripe.deliver(succeeded)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
+
+    const payments = await paymentsOf(invoice.id);
+    expect(payments).toHaveLength(1);
+    expect(payments[0]).toMatchObject({ id: pending.id, status: "succeeded", amount_applied: "45.50" });
+    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body.status).toBe("paid");
+    expect(await eventsAbout("payment.succeeded", pending.id)).toHaveLength(1);
+  });
+
+  it("refunds through Stripe in part and in full, and records a refund made in Stripe's dashboard", async () => {
+    const customer = await customerWith("pm_card_visa");
+    const invoice = await finalizedInvoice(customer.id, "100.00");
+    await runJobs();
+    const [payment] = await paymentsOf(invoice.id);
+
+    const partial = await tenant.admin.post(`/v1/payments/${payment.id}/refunds`, {
+      amount: "30.00",
+      reason: "service outage",
+    });
+    expect(partial.status).toBe(201);
+    expect(partial.body).toMatchObject({
+      status: "succeeded",
+      amount: "30.00",
+      amount_from_invoice: "30.00",
+      provider_refund_id: expect.stringMatching(/^re_local/),
+    });
+    const refundRequest = stripe.requests.find(
+      (request) =>
+        request.path === "/v1/refunds" && request.params["metadata[fairbill_refund_id]"] === partial.body.id,
+    );
+    expect(refundRequest).toMatchObject({
+      params: { amount: "3000", payment_intent: payment.provider_payment_id },
+      idempotencyKey: `fairbill-refund-${partial.body.id}`,
+    });
+    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
+      status: "partially_paid",
+      amount_remaining: "30.00",
+    });
+
+    // Stripe's charge.refunded for a refund Fairbill made adds nothing.
+    expect(await stripe.deliver(stripe.lastEvent("charge.refunded"))).toMatchObject({
+      status: 200,
+      body: { outcome: "processed" },
+    });
+    expect((await tenant.admin.get(`/v1/payments/${payment.id}`)).body.refunds).toHaveLength(1);
+
+    // A refund of 20.00 made in Stripe's dashboard arrives only by webhook.
+    const dashboard = stripe.refundInDashboard(payment.provider_payment_id, 2000);
+    expect(await stripe.deliver(dashboard)).toMatchObject({ status: 200, body: { outcome: "processed" } });
+    expect(await stripe.deliver(dashboard)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
+    const afterDashboard = await tenant.admin.get(`/v1/payments/${payment.id}`);
+    expect(
+      afterDashboard.body.refunds.map((refund: { origin: string; amount: string }) => [
+        refund.origin,
+        refund.amount,
+      ]),
+    ).toEqual([
+      ["fairbill", "30.00"],
+      ["provider", "20.00"],
+    ]);
+    expect(afterDashboard.body.amount_refunded).toBe("50.00");
+
+    const rest = await tenant.admin.post(`/v1/payments/${payment.id}/refunds`, { reason: "customer left" });
+    expect(rest.body).toMatchObject({ status: "succeeded", amount: "50.00" });
+    expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
+      status: "open",
+      amount_paid: "0.00",
+    });
+    expect(await eventsAbout("payment.refunded", payment.id)).toHaveLength(3);
+    const confirmations = await tenant.admin.get(
+      `/v1/emails?template=refund_confirmation&customer_id=${customer.id}`,
+    );
+    expect(confirmations.body.data).toHaveLength(3);
+  });
+
+  it("records a dispute for finance and tells the customer", async () => {
+    const customer = await customerWith("pm_card_visa");
+    const invoice = await finalizedInvoice(customer.id, "80.00");
+    await runJobs();
+    const [payment] = await paymentsOf(invoice.id);
+    const dispute = stripe.openDispute(payment.provider_payment_id, "fraudulent");
+    expect(await stripe.deliver(dispute)).toMatchObject({ status: 200, body: { outcome: "processed" } });
+    expect(await stripe.deliver(dispute)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
+    const read = await tenant.admin.get(`/v1/payments/${payment.id}`);
+    expect(read.body.disputes).toEqual([
+      expect.objectContaining({
+        id: expect.stringMatching(/^dsp_/),
+        amount: "80.00",
+        currency: "USD",
+        reason: "fraudulent",
+        status: "needs_response",
+      }),
+    ]);
+    const emails = await tenant.admin.get(`/v1/emails?template=dispute_received&customer_id=${customer.id}`);
+    expect(emails.body.data).toHaveLength(1);
+    expect(emails.body.data[0].subject).toBe(`We received a dispute for invoice ${invoice.number}`);
+  });
+
+  it("refuses webhooks that Stripe did not sign, and environments without Stripe", async () => {
+    const event = stripe.events[0];
+    if (event === undefined) throw new Error("no event recorded yet");
+    const url = stripe.webhookUrl as string;
+    const unsigned = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(event),
+    });
+    expect(unsigned.status).toBe(403);
+    expect((await unsigned.json()).code).toBe("webhook_signature_invalid");
+    const forged = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "stripe-signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}`,
+      },
+      body: JSON.stringify(event),
+    });
+    expect(forged.status).toBe(403);
+    const other = await testApp.newTenant("Without Stripe");
+    const elsewhere = await fetch(`${baseUrl}/v1/webhooks/stripe/${other.organization.environments.test}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" },
+      body: JSON.stringify(event),
+    });
+    expect(elsewhere.status).toBe(404);
+    const nowhere = await fetch(`${baseUrl}/v1/webhooks/stripe/env_missing`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(event),
+    });
+    expect(nowhere.status).toBe(404);
+  });
+});
