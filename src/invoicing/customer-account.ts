@@ -47,26 +47,26 @@ export async function loadCustomerAccount(
   },
 ): Promise<CustomerAccount> {
   const { customer, currency, at } = input;
-  const [coupons, credits, balance] = await Promise.all([
+  const [coupons, credits, balance, tax] = await Promise.all([
     couponsFor(database, scope, customer.id, new Date(at)),
     creditGrantsFor(database, scope, customer.id, currency),
     customerBalanceOf(database, scope, customer.id, currency),
+    taxQuoteFor(database, scope, {
+      seller: {
+        country: input.settings.seller.country,
+        region: input.settings.seller.region,
+        taxId: input.settings.seller.taxId,
+      },
+      customer: {
+        id: customer.id,
+        country: customer.country ?? customer.billing_address?.country ?? null,
+        region: regionOf(customer),
+        taxIds: customer.tax_ids.map((taxId) => taxId.value),
+      },
+      currency,
+      issuedAt: new Date(at),
+    }),
   ]);
-  const tax = await taxQuoteFor(database, scope, {
-    seller: {
-      country: input.settings.seller.country,
-      region: input.settings.seller.region,
-      taxId: input.settings.seller.taxId,
-    },
-    customer: {
-      id: customer.id,
-      country: customer.country ?? customer.billing_address?.country ?? null,
-      region: regionOf(customer),
-      taxIds: customer.tax_ids.map((taxId) => taxId.value),
-    },
-    currency,
-    issuedAt: new Date(at),
-  });
   const versionIdsOfPlan = new Map<string, string[]>();
   for (const version of input.versions.values()) {
     versionIdsOfPlan.set(version.planId, [...(versionIdsOfPlan.get(version.planId) ?? []), version.id]);
