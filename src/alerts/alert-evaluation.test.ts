@@ -290,6 +290,7 @@ describe("usage alerts", () => {
         alert: { id: alertId, kind: "usage", meter: "calls", threshold: "3" },
       },
     });
+    expect(webhooks[0]?.data).not.toHaveProperty("webhook_event_id");
     expect(fired?.webhook_event_id).toMatch(/^wev_/);
 
     const [email, ...moreEmails] = await emailsOf(setup, "usage_alert");

@@ -33,9 +33,11 @@ export async function announceTrigger(
 ): Promise<AlertTrigger> {
   const { rule, customer, trigger } = input;
   const presented = presentAlertTrigger(trigger);
+  // The event is the trigger (without the ids of its own announcements, not known yet) and its rule.
+  const { webhook_event_id: _eventId, email_id: _emailId, ...firing } = presented;
   const event = await publishEvent(transaction, context, {
     type: eventTypeOf[rule.kind],
-    data: { ...presented, webhook_event_id: null, email_id: null, alert: presentAlertRule(rule) },
+    data: { ...firing, alert: presentAlertRule(rule) },
   });
   let emailId: string | null = null;
   if (rule.email_customer && customer.email !== null) {
