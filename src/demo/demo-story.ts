@@ -38,7 +38,7 @@ function idOf(ids: Map<string, string>, externalId: string): string {
 }
 
 /** When the customer's subscription starts: local midnight of its start day, or a morning some days ago. */
-export function subscriptionStartOf(demo: DemoCustomer, calendar: DemoCalendar): Date {
+function subscriptionStartOf(demo: DemoCustomer, calendar: DemoCalendar): Date {
   const timeZone = demo.customer.timezone;
   return "daysAgo" in demo.start
     ? daysBeforeNow(calendar, demo.start.daysAgo, 10, timeZone)

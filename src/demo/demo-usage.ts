@@ -40,9 +40,9 @@ export function usageEventsOf(demo: DemoCustomer, from: Date, until: Date): Even
   const events: EventInput[] = [];
   const add = (kind: string, timestamp: number, name: string, properties: Record<string, unknown>) => {
     if (timestamp < from.getTime() || timestamp >= until.getTime()) return;
-    const local = new Date(timestamp).toISOString().slice(0, 10);
+    const day = new Date(timestamp).toISOString().slice(0, 10);
     events.push({
-      id: `${demo.customer.external_id}-${kind}-${local}-${events.length}`,
+      id: `${demo.customer.external_id}-${kind}-${day}-${events.length}`,
       customer: demo.customer.external_id,
       name,
       timestamp: new Date(timestamp).toISOString(),

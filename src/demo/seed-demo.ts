@@ -50,10 +50,17 @@ const millisecondsPerWeek = 7 * 86_400_000;
 /** A month's invoices are issued at the first step after 12:00 UTC on the 1st, past midnight in every demo zone. */
 const afterEveryZonesMidnight = 12 * 3_600_000;
 
-/** Loads the demo into the context's (test) environment when it has no customers; null when it was left alone. */
+const planCodes: DemoPlanCode[] = ["starter", "growth", "enterprise"];
+
+/**
+ * Loads the demo into the context's (test) environment when it has no
+ * customers; null when it was left alone. `onLoading` is told before the
+ * load starts, which takes a while.
+ */
 export async function seedDemoData(
   handle: DatabaseHandle,
   context: RequestContext,
+  onLoading: () => void = () => {},
 ): Promise<DemoSummary | null> {
   const existing = await context.database
     .selectFrom("customers")
@@ -63,12 +70,13 @@ export async function seedDemoData(
     .limit(1)
     .executeTakeFirst();
   if (existing) return null;
+  onLoading();
 
   const calendar = demoCalendar(context.clock.now());
   // The keys only need to outlive the load; they are revoked when it ends, and expire anyway.
   const expiresAt = new Date(calendar.now.getTime() + 3_600_000);
-  const admin = await createApiKey(context, { name: "Demo data loader", role: "admin", expiresAt });
-  const analyst = await createApiKey(context, {
+  const adminKey = await createApiKey(context, { name: "Demo data loader", role: "admin", expiresAt });
+  const analystKey = await createApiKey(context, {
     name: "Demo pricing analyst",
     role: "billing_ops",
     expiresAt,
@@ -76,50 +84,50 @@ export async function seedDemoData(
   const app = await buildApplication({ handle, clock: context.clock, logger: false });
   try {
     await app.ready();
+    const admin = demoApi(app, adminKey.secret, "Demo data");
+    const analyst = demoApi(app, analystKey.secret, "Demo data");
+    // An empty environment may still have a test clock of its own, set later than the story starts.
+    await admin.delete("/v1/test-clock");
+    await admin.post("/v1/test-clock", { frozen_at: calendar.clockStart.toISOString() });
     const session: DemoSession = {
-      admin: demoApi(app, admin.secret, "Demo data"),
-      analyst: demoApi(app, analyst.secret, "Demo data"),
+      admin,
+      analyst,
       calendar,
-      planIds: {} as Record<DemoPlanCode, string>,
-      couponIds: {},
+      ...(await setUpSeller(admin, analyst)),
       customerIds: new Map(),
       subscriptionIds: new Map(),
     };
-    // An empty environment may still have a test clock of its own, set later than the story starts.
-    await session.admin.delete("/v1/test-clock");
-    await session.admin.post("/v1/test-clock", { frozen_at: calendar.clockStart.toISOString() });
-    await setUpSeller(session);
     const events = allUsageEvents(calendar);
     await playStory(session, events);
-    await session.admin.delete("/v1/test-clock", "The demo's story has caught up with real time");
+    await admin.delete("/v1/test-clock", "The demo's story has caught up with real time");
     return {
       customers: demoCustomers.length,
       events: events.length,
-      invoices: await countFinalizedInvoices(session.admin),
+      invoices: await countFinalizedInvoices(admin),
       from: calendar.clockStart,
       to: calendar.now,
     };
   } finally {
     await app.close();
-    await revokeApiKey(context, admin.apiKey.id);
-    await revokeApiKey(context, analyst.apiKey.id);
+    await revokeApiKey(context, adminKey.apiKey.id);
+    await revokeApiKey(context, analystKey.apiKey.id);
   }
 }
 
-/** Invoicing settings, tax rates, meters, products, features, plans and coupons. */
-async function setUpSeller(session: DemoSession): Promise<void> {
-  const { admin, analyst } = session;
+/** Invoicing settings, tax rates, meters, products, features, plans and coupons; the ids of plans and coupons. */
+async function setUpSeller(
+  admin: DemoApi,
+  analyst: DemoApi,
+): Promise<Pick<DemoSession, "planIds" | "couponIds">> {
   await admin.put("/v1/invoicing-settings", demoSeller);
   for (const rate of demoTaxRates) await admin.post("/v1/tax-rates", rate);
   for (const meter of demoMeters) await admin.post("/v1/meters", meter);
   for (const product of demoProducts) await admin.post("/v1/products", product);
   for (const feature of demoFeatures) await admin.post("/v1/features", feature);
-  for (const [code, plan] of Object.entries(demoPlans) as [
-    DemoPlanCode,
-    (typeof demoPlans)[DemoPlanCode],
-  ][]) {
-    const created = await admin.post<{ id: string }>("/v1/plans", plan);
-    session.planIds[code] = created.id;
+  const planIds: Partial<Record<DemoPlanCode, string>> = {};
+  for (const code of planCodes) {
+    const created = await admin.post<{ id: string }>("/v1/plans", demoPlans[code]);
+    planIds[code] = created.id;
     if (code === "enterprise") {
       // Enterprise went through review: drafted by the admin, submitted by the analyst, approved by the admin.
       await analyst.post(`/v1/plans/${created.id}/versions/1/submit`, {
@@ -132,10 +140,15 @@ async function setUpSeller(session: DemoSession): Promise<void> {
       await admin.post(`/v1/plans/${created.id}/versions/1/publish`, {});
     }
   }
+  const couponIds: Record<string, string> = {};
   for (const coupon of demoCoupons) {
     const created = await admin.post<{ id: string }>("/v1/coupons", coupon);
-    session.couponIds[coupon.code] = created.id;
+    couponIds[coupon.code] = created.id;
   }
+  return {
+    planIds: { starter: planIds.starter!, growth: planIds.growth!, enterprise: planIds.enterprise! },
+    couponIds,
+  };
 }
 
 /** Every customer's usage over its subscription, oldest first. */

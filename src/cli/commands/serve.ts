@@ -45,18 +45,18 @@ export function registerServeCommand(program: Command): void {
           );
         }
         if (options.demo) {
-          process.stdout.write(
-            "Loading the demo data into the test environment, if it has no customers yet…\n",
-          );
           const started = Date.now();
-          const demo = await seedDemoData(handle, testContext);
-          process.stdout.write(
-            demo
-              ? `Added demo data to the test environment in ${Math.round((Date.now() - started) / 1000)} s: ` +
-                  `${demo.customers} customers, ${demo.events} usage events and ${demo.invoices} invoices ` +
-                  `since ${demo.from.toISOString().slice(0, 10)}.\n`
-              : "The test environment already has customers, so no demo data was added.\n",
+          const demo = await seedDemoData(handle, testContext, () =>
+            process.stdout.write(
+              "Loading demo data into the test environment: three months of usage and invoices…\n",
+            ),
           );
+          if (demo) {
+            process.stdout.write(
+              `Added demo data in ${Math.round((Date.now() - started) / 1000)} s: ${demo.customers} customers, ` +
+                `${demo.events} usage events and ${demo.invoices} invoices since ${demo.from.toISOString().slice(0, 10)}.\n`,
+            );
+          }
         }
         const consoleDirectory = findBuiltConsole();
         const app = await buildApplication({
