@@ -198,6 +198,14 @@ describe("billing on the test clock", () => {
     await operator.getByRole("button", { name: "Apply filters" }).click();
     await operator.waitForURL(/status=void/);
     expect(await operator.getByRole("region", { name: "Invoices table" }).getByRole("row").count()).toBe(2);
+
+    // Revenue by month leaves the void invoice out: January's fee, then February's invoice.
+    await operator.getByRole("navigation").getByRole("link", { name: "Invoices" }).click();
+    await operator.waitForURL(/\/invoices$/);
+    const revenue = operator.getByRole("region", { name: "Revenue by month" });
+    await revenue
+      .getByRole("img", { name: `Revenue per month in USD. Jan ${year}: $20.00; Feb ${year}: $24.50` })
+      .waitFor();
     await harness.screenshot(operator, "invoices");
   });
 

@@ -98,6 +98,7 @@ describe("subscriptions in the console", () => {
     expect(await callsRow.textContent()).toMatch(/over 3\s+events/);
     // This period's usage in arrears and the next period's fee in advance: 3 × $0.01 + $10.00.
     await upcoming.getByText("$10.03 due").waitFor();
+    await upcoming.getByRole("img", { name: /^Invoice by line\. calls: \$0\.03; base: \$10\.00/ }).waitFor();
     await harness.screenshot(operator, "subscription-detail");
   });
 

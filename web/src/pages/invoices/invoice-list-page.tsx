@@ -1,5 +1,5 @@
 // Invoices, newest first, filtered by status, customer, subscription or
-// issue date (kept in the address).
+// issue date (kept in the address); unfiltered, with revenue by month.
 import type { Invoice } from "../../api/billing-types.ts";
 import { usePagedList } from "../../api/use-api.ts";
 import { Link } from "../../routing/link.tsx";
@@ -11,6 +11,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { invoiceStatusLabels } from "./invoice-status.tsx";
 import { InvoiceTable } from "./invoice-table.tsx";
+import { RevenuePanel } from "./revenue-panel.tsx";
 
 const filterFields: FilterField[] = [
   {
@@ -48,6 +49,7 @@ export function InvoiceListPage() {
           )
         }
       />
+      {!filtered && <RevenuePanel />}
       <FilterForm
         key={query.toString()}
         basePath="/invoices"

@@ -1,7 +1,7 @@
 // One subscription: its status, plan in force, periods and billing dates; its
 // timeline of plan changes, cancellation and pauses; the changes a key that
 // may bill can make; and the next invoice as it stands now, from live usage.
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { Customer } from "../../api/api-types.ts";
 import type { InvoicePreview, Subscription } from "../../api/billing-types.ts";
 import { useApiResource } from "../../api/use-api.ts";
@@ -16,6 +16,8 @@ import { Detail } from "../catalog/version-content-view.tsx";
 import { InvoiceLinesTable } from "../invoices/invoice-lines-table.tsx";
 import { type SubscriptionAction, SubscriptionActionDialog } from "./subscription-action-dialog.tsx";
 import { SubscriptionStatusBadge } from "./subscription-status.tsx";
+
+const InvoiceBreakdownChart = lazy(() => import("../invoices/invoice-breakdown-chart.tsx"));
 
 const outcomes: Record<SubscriptionAction, string> = {
   "change-plan": "The plan change is recorded.",
@@ -245,6 +247,15 @@ function UpcomingInvoice({
             </strong>
             .
           </p>
+          {preview.state.data.lines.length > 0 && (
+            <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
+              <InvoiceBreakdownChart
+                lines={preview.state.data.lines}
+                currency={preview.state.data.currency}
+                {...(locale === undefined ? {} : { locale })}
+              />
+            </Suspense>
+          )}
           <InvoiceLinesTable
             lines={preview.state.data.lines}
             invoiceTotals={preview.state.data}
