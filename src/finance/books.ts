@@ -27,6 +27,8 @@ export type BookInvoice = {
   customerId: string;
   currency: string;
   origin: string;
+  /** open, paid, partially_paid, uncollectible or void. */
+  status: string;
   issuedAt: Instant;
   /** When the invoice was written down (finalized). */
   finalizedAt: Instant;

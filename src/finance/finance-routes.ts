@@ -1,7 +1,9 @@
 // Every HTTP route of finance, registered from one place for the app's route list.
 import type { FairbillApp } from "../platform/http/server.ts";
+import { registerReconciliationRoutes } from "./reconciliation-routes.ts";
 import { registerRevenueRoutes } from "./revenue-routes.ts";
 
 export function registerFinanceRoutes(app: FairbillApp): void {
+  registerReconciliationRoutes(app);
   registerRevenueRoutes(app);
 }

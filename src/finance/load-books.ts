@@ -137,6 +137,7 @@ async function loadInvoices(
     customerId: row.customer_id,
     currency: row.currency,
     origin: row.origin,
+    status: row.status,
     issuedAt: row.issued_at.getTime(),
     finalizedAt: (row.finalized_at as Date).getTime(),
     voidedAt: row.status === "void" ? (row.voided_at?.getTime() ?? null) : null,

@@ -1,0 +1,114 @@
+// The money that moved for invoices, as finance reads it from the payments
+// domain's records: payments that succeeded (or failed: the billing failure
+// rate), refunds that went through, and disputes (chargebacks) the provider
+// reported. Read-only report queries on the payments tables; nothing here
+// writes.
+import { Decimal, type Instant } from "../core/index.ts";
+import type { TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+
+export type PaymentFact = {
+  id: string;
+  customerId: string;
+  invoiceId: string;
+  currency: string;
+  status: "pending" | "succeeded" | "failed";
+  origin: string;
+  /** The whole payment. */
+  amount: Decimal;
+  /** The part that paid the invoice, and the overpayment kept on the customer balance. */
+  applied: Decimal;
+  toBalance: Decimal;
+  /** When the money arrived (succeeded) or the attempt was made (otherwise). */
+  at: Instant;
+  reference: string;
+};
+
+export type RefundFact = {
+  id: string;
+  paymentId: string;
+  customerId: string;
+  invoiceId: string;
+  currency: string;
+  amount: Decimal;
+  fromInvoice: Decimal;
+  fromBalance: Decimal;
+  at: Instant;
+};
+
+export type ChargebackFact = {
+  id: string;
+  paymentId: string;
+  invoiceId: string;
+  customerId: string;
+  currency: string;
+  amount: Decimal;
+  status: string;
+  openedAt: Instant;
+};
+
+export type PaymentFacts = { payments: PaymentFact[]; refunds: RefundFact[]; chargebacks: ChargebackFact[] };
+
+export async function loadPaymentFacts(database: Database, scope: TenantScope): Promise<PaymentFacts> {
+  // The payments domain's payments, refunds and payment_disputes tables.
+  const [payments, refunds, chargebacks] = await Promise.all([
+    database
+      .selectFrom("payments")
+      .selectAll()
+      .where("organization_id", "=", scope.organizationId)
+      .where("environment_id", "=", scope.environmentId)
+      .orderBy("id")
+      .execute(),
+    database
+      .selectFrom("refunds")
+      .selectAll()
+      .where("organization_id", "=", scope.organizationId)
+      .where("environment_id", "=", scope.environmentId)
+      .where("status", "=", "succeeded")
+      .orderBy("id")
+      .execute(),
+    database
+      .selectFrom("payment_disputes")
+      .selectAll()
+      .where("organization_id", "=", scope.organizationId)
+      .where("environment_id", "=", scope.environmentId)
+      .orderBy("id")
+      .execute(),
+  ]);
+  return {
+    payments: payments.map((row) => ({
+      id: row.id,
+      customerId: row.customer_id,
+      invoiceId: row.invoice_id,
+      currency: row.currency,
+      status: row.status,
+      origin: row.origin,
+      amount: new Decimal(row.amount),
+      applied: new Decimal(row.amount_applied),
+      toBalance: new Decimal(row.amount_to_balance),
+      at: (row.received_at ?? row.created_at).getTime(),
+      reference: row.reference ?? row.provider_payment_id ?? row.id,
+    })),
+    refunds: refunds.map((row) => ({
+      id: row.id,
+      paymentId: row.payment_id,
+      customerId: row.customer_id,
+      invoiceId: row.invoice_id,
+      currency: row.currency,
+      amount: new Decimal(row.amount),
+      fromInvoice: new Decimal(row.amount_from_invoice),
+      fromBalance: new Decimal(row.amount_from_balance),
+      at: (row.refunded_at ?? row.updated_at).getTime(),
+    })),
+    chargebacks: chargebacks.map((row) => ({
+      id: row.id,
+      paymentId: row.payment_id,
+      invoiceId: row.invoice_id,
+      customerId: row.customer_id,
+      currency: row.currency,
+      amount: new Decimal(row.amount),
+      status: row.status,
+      openedAt: row.opened_at.getTime(),
+    })),
+  };
+}

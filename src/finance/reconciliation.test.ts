@@ -1,0 +1,227 @@
+// The reconciliation of a month seeded with deliberate leaks names each one
+// with its cause and its amount at current prices; a clean month reconciles
+// to zero difference. Time moves with the environment's test clock, whose
+// advances run the bill run.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let acme: string;
+let globexSubscription: string;
+
+async function ok<Body>(response: Promise<{ status: number; body: Body }>, status = 200): Promise<Body> {
+  const answer = await response;
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  return answer.body;
+}
+
+async function advanceTo(to: string) {
+  const advanced = await ok(tenant.admin.post("/v1/test-clock/advance", { to }));
+  expect(advanced.bill_run.errors).toBe(0);
+}
+
+let sent = 0;
+async function send(customer: string, name: string, timestamp: string, count: number, properties = {}) {
+  const result = await ok(
+    tenant.admin.post("/v1/events/batch", {
+      events: Array.from({ length: count }, () => {
+        sent += 1;
+        return { id: `event-${sent}`, name, timestamp, customer, properties };
+      }),
+    }),
+  );
+  expect(result.rejected).toEqual([]);
+}
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant("Reconciliation");
+  await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2026-09-01T00:00:00Z" }));
+  for (const meter of [
+    { code: "calls", name: "API calls", event_name: "api_call", aggregation: "count" },
+    // Counted, but no plan charges for it.
+    { code: "storage", name: "Storage", event_name: "storage_used", aggregation: "sum", property: "gb" },
+  ]) {
+    await ok(tenant.admin.post("/v1/meters", { ...meter, effective_from: "2026-08-01T00:00:00Z" }), 201);
+  }
+  const plan = await ok(
+    tenant.admin.post("/v1/plans", {
+      code: "pro",
+      name: "Pro",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [{ id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.10" }],
+      },
+    }),
+    201,
+  );
+  await ok(tenant.admin.post(`/v1/plans/${plan.id}/versions/1/publish`, {}));
+  const subscribe = async (externalId: string) => {
+    const customer = await ok(
+      tenant.admin.post("/v1/customers", { external_id: externalId, currency: "USD" }),
+      201,
+    );
+    const subscription = await ok(
+      tenant.admin.post("/v1/subscriptions", {
+        customer_id: customer.id,
+        plan_id: plan.id,
+        start_at: "2026-09-01T00:00:00Z",
+        billing: "calendar",
+      }),
+      201,
+    );
+    return { customer: customer.id as string, subscription: subscription.id as string };
+  };
+  acme = (await subscribe("acme")).customer;
+  globexSubscription = (await subscribe("globex")).subscription;
+
+  // September: every event billed on the October 1 invoices.
+  await advanceTo("2026-09-15T00:00:00Z");
+  await send("acme", "api_call", "2026-09-10T10:00:00Z", 40);
+  await send("globex", "api_call", "2026-09-11T10:00:00Z", 15);
+
+  // October, with the leaks.
+  await advanceTo("2026-10-10T12:00:00Z");
+  await send("acme", "api_call", "2026-10-10T10:00:00Z", 100);
+  await send("globex", "api_call", "2026-10-05T10:00:00Z", 20);
+  await send("ghost", "api_call", "2026-10-10T11:00:00Z", 30);
+  await send("acme", "storage_used", "2026-10-10T09:00:00Z", 5, { gb: 2 });
+  await send("acme", "page_view", "2026-10-10T08:00:00Z", 1);
+  await ok(
+    tenant.admin.post(`/v1/subscriptions/${globexSubscription}/cancel`, {
+      mode: "immediate",
+      reason: "churned",
+    }),
+  );
+  await advanceTo("2026-10-20T00:00:00Z");
+  await send("globex", "api_call", "2026-10-15T10:00:00Z", 10);
+  await advanceTo("2026-11-01T00:00:00Z");
+  await advanceTo("2026-11-02T00:00:00Z");
+  await send("acme", "api_call", "2026-10-25T10:00:00Z", 7);
+});
+afterAll(async () => testApp?.close());
+
+describe("the reconciliation of a month", () => {
+  it("names every leak with its cause and its amount at current prices", async () => {
+    const report = await ok(tenant.admin.get("/v1/reconciliation?period=2026-10"));
+    expect(report.clean).toBe(false);
+    // 100 + 20 + 30 + 5 + 1 + 10 + 7 events occurred in October.
+    expect(report.usage).toMatchObject({
+      events_ingested: 173,
+      events_attributed: 143,
+      events_matched: 172,
+      events_billed: 120,
+    });
+    const octoberInvoice = (
+      await ok(tenant.admin.get(`/v1/invoices?customer_id=${acme}&limit=100`))
+    ).data.find((invoice: { issued_at: string }) => invoice.issued_at === "2026-11-01T00:00:00.000Z");
+    const differences = report.usage.differences.map((difference: Record<string, unknown>) => ({
+      cause: difference.cause,
+      category: difference.category,
+      customer: difference.customer_external_id,
+      meter: difference.meter ?? difference.event_name,
+      events: difference.events,
+      quantity: difference.quantity,
+      amount: difference.amount,
+      invoice: difference.invoice_number,
+    }));
+    expect(differences).toEqual([
+      // Globex's 10 calls after its cancellation on October 10, at its plan's 0.10 a call.
+      {
+        cause: "after_cancellation",
+        category: "leakage",
+        customer: "globex",
+        meter: "calls",
+        events: 10,
+        quantity: "10",
+        amount: "1.00",
+        invoice: null,
+      },
+      // 7 calls of October 25 sent on November 2, after October's invoice was finalized: 107 × 0.10 − 10.00.
+      {
+        cause: "late_after_finalization",
+        category: "leakage",
+        customer: "acme",
+        meter: "calls",
+        events: 7,
+        quantity: "7",
+        amount: "0.70",
+        invoice: octoberInvoice.number,
+      },
+      // 5 × 2 GB of storage: a meter nobody prices, so nothing puts an amount on it.
+      {
+        cause: "meter_not_priced",
+        category: "leakage",
+        customer: "acme",
+        meter: "storage",
+        events: 5,
+        quantity: "10",
+        amount: null,
+        invoice: null,
+      },
+      {
+        cause: "no_meter",
+        category: "leakage",
+        customer: "acme",
+        meter: "page_view",
+        events: 1,
+        quantity: null,
+        amount: null,
+        invoice: null,
+      },
+      // 30 calls for a customer id nobody has, at the lowest list price that charges for calls (Pro's 0.10).
+      {
+        cause: "unknown_customer",
+        category: "leakage",
+        customer: "ghost",
+        meter: "calls",
+        events: 30,
+        quantity: "30",
+        amount: "3.00",
+        invoice: null,
+      },
+    ]);
+    // 10 + 7 + 5 + 1 + 30 = 53 of 173 events leaked: 306.36 per 1,000; 4.70 USD, 27.17 per 1,000 events.
+    expect(report.leakage).toEqual({
+      events: 53,
+      per_thousand_events: "306.36",
+      amounts: [{ currency: "USD", amount: "4.70" }],
+      amounts_per_thousand_events: [{ currency: "USD", amount: "27.17" }],
+      unpriced_events: 6,
+    });
+    const acmeCalls = report.usage.rows.find(
+      (row: { customer_external_id: string; meter: string }) =>
+        row.customer_external_id === "acme" && row.meter === "calls",
+    );
+    expect(acmeCalls).toMatchObject({ events_ingested: 107, events_billed: 100, events_unbilled: 7 });
+    expect(
+      acmeCalls.billed_lines.map((line: { quantity: string; amount: string }) => [
+        line.quantity,
+        line.amount,
+      ]),
+    ).toEqual([["100", "10.00"]]);
+    expect(report.receivables.differences).toEqual([]);
+  });
+
+  it("reconciles a clean month to zero difference", async () => {
+    const report = await ok(tenant.admin.get("/v1/reconciliation?period=2026-09"));
+    expect(report.usage.differences).toEqual([]);
+    expect(report.receivables.differences).toEqual([]);
+    expect(report.clean).toBe(true);
+    expect(report.usage).toMatchObject({ events_ingested: 55, events_billed: 55 });
+    expect(report.leakage).toMatchObject({ events: 0, per_thousand_events: "0.00", amounts: [] });
+    // Invoices against receivables: 4.00 and 1.50 invoiced on October 1 for September's usage, nothing paid.
+    const october = await ok(tenant.admin.get("/v1/reconciliation?period=2026-10"));
+    expect(october.receivables.totals).toEqual([
+      expect.objectContaining({ currency: "USD", opening_receivable: "0.00", payments: "0.00" }),
+    ]);
+  });
+
+  it("answers 400 naming the period when it is not a month", async () => {
+    const response = await tenant.admin.get("/v1/reconciliation?period=2026-13");
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].path).toContain("period");
+  });
+});
