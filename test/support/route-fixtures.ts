@@ -697,6 +697,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/journal-exports": {},
   "GET /v1/journal-exports/{id}": { params: async (tenant) => ({ id: await journalExportId(tenant) }) },
   "GET /v1/journal-exports/{id}/csv": { params: async (tenant) => ({ id: await journalExportId(tenant) }) },
+  "GET /v1/reconciliation": {},
 };
 
 export type DocumentedRoute = {
