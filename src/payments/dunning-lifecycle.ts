@@ -231,12 +231,14 @@ export async function dunningAfterFailure(
   }
   await scheduleFinalAction(transaction, context, process.id);
   await refreshNextStep(transaction, process.id, now);
+  // The retry that made this payment is still pending until its job marks it done: it is not "next".
   const nextRetry = await transaction
     .selectFrom("dunning_steps")
     .select((select) => select.fn.min("due_at").as("due_at"))
     .where("process_id", "=", process.id)
     .where("kind", "=", "retry")
     .where("status", "=", "pending")
+    .where((where) => where.or([where("payment_id", "is", null), where("payment_id", "!=", payment.id)]))
     .executeTakeFirst();
   return nextRetry?.due_at ?? null;
 }
