@@ -1,9 +1,11 @@
 // The billing story in a real Chromium, on the test clock. A billing operator
 // freezes the test environment's clock, subscribes a customer to a plan with
 // graduated tiers, usage arrives, the clock moves a month forward and bills;
-// the operator reads the invoice with each line's explanation and corrects
-// it with a credit note; then writes a one-off invoice, finalizes the draft
-// and voids it. Screenshots of each page go to test-results/screenshots/.
+// the operator reads the invoice with each line's explanation, downloads its
+// PDF and corrects it with a credit note; finance records a partial payment
+// and an overpayment; then the operator writes a one-off invoice, finalizes
+// the draft and voids it. Screenshots of each page go to test-results/screenshots/.
+import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConsoleHarness, laptop, phone, signIn, startConsoleHarness } from "./browser-harness.ts";
@@ -117,7 +119,7 @@ describe("billing on the test clock", () => {
     await harness.screenshot(operator, "bill-runs");
   });
 
-  it("shows the invoice, final and numbered, with each line's explanation", async () => {
+  it("shows the invoice, final and numbered, with each line's explanation, and downloads its PDF", async () => {
     await operator.goto(`${harness.baseUrl}/customers/${customerId}`);
     await heading(operator, "Story Acme");
     const invoices = operator.getByRole("region", { name: "Customer invoices table" });
@@ -136,6 +138,12 @@ describe("billing on the test clock", () => {
     await operator.getByRole("heading", { level: 1, name: /^Invoice (?!Draft)/ }).waitFor();
     await operator.getByRole("main").getByText("Open", { exact: true }).first().waitFor();
     await harness.screenshot(operator, "invoice-detail");
+    const downloadPromise = operator.waitForEvent("download");
+    await operator.getByRole("button", { name: "Download PDF" }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdf = await readFile(await download.path());
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
   it("corrects the invoice with a credit note on one line", async () => {
@@ -155,6 +163,34 @@ describe("billing on the test clock", () => {
     expect(await operator.getByRole("region", { name: "Lines", exact: true }).textContent()).toContain(
       "$23.00",
     );
+  });
+
+  it("lets finance record a partial payment, then an overpayment that goes to the balance", async () => {
+    const financeKey = await harness.newKey("finance", "Finance clerk");
+    const finance = await harness.newPage(laptop);
+    await signIn(finance, harness.baseUrl, financeKey.secret, new URL(operator.url()).pathname);
+    await heading(finance, /^Invoice /);
+    const payments = finance.getByRole("region", { name: "Payments" });
+    await payments.getByText("No payments.").waitFor();
+    // The form starts with what is left to pay.
+    expect(await payments.getByLabel("Amount received (USD)").inputValue()).toBe("23.00");
+    await payments.getByLabel("Amount received (USD)").fill("10.00");
+    await payments.getByLabel("Reference").fill("BT-1001");
+    await payments.getByRole("button", { name: "Record payment" }).click();
+    await payments.getByRole("row", { name: /BT-1001/ }).waitFor();
+    await finance.getByRole("main").getByText("Partially paid", { exact: true }).first().waitFor();
+    expect(await finance.getByRole("region", { name: "Lines", exact: true }).textContent()).toContain(
+      "$13.00",
+    );
+
+    await payments.getByLabel("Amount received (USD)").fill("20.00");
+    await payments.getByLabel("Received by").selectOption("cheque");
+    await payments.getByRole("button", { name: "Record payment" }).click();
+    const cheque = payments.getByRole("row", { name: /Cheque/ });
+    await cheque.waitFor();
+    expect(await cheque.textContent()).toContain("$13.00 to the invoice, $7.00 to the customer's balance");
+    await finance.getByRole("main").getByText("Paid", { exact: true }).first().waitFor();
+    await harness.screenshot(finance, "invoice-payments");
   });
 
   it("writes a one-off invoice with an exact running total, finalizes the draft and voids it", async () => {

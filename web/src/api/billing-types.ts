@@ -337,3 +337,29 @@ export type AlertTrigger = {
   period_end: string | null;
   triggered_at: string;
 };
+
+export type ManualPaymentMethod = "bank_transfer" | "cheque" | "cash" | "other";
+
+export type Payment = {
+  id: string;
+  invoice_id: string;
+  customer_id: string;
+  provider: string;
+  method: "card" | ManualPaymentMethod;
+  origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider";
+  status: "pending" | "succeeded" | "failed";
+  currency: string;
+  amount: string;
+  amount_applied: string;
+  amount_to_balance: string;
+  amount_refunded: string;
+  reference: string | null;
+  failure: {
+    code: string | null;
+    decline_code: string | null;
+    message: string | null;
+    hard_decline: boolean;
+  } | null;
+  received_at: string | null;
+  created_at: string;
+};

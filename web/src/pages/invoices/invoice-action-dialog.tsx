@@ -1,6 +1,7 @@
 // The steps that change an invoice, each confirmed in a dialog: finalize a
-// draft, void an unpaid final invoice (with the reason), and issue a credit
-// note, in full or for chosen amounts of chosen lines, with its reason.
+// draft, void an unpaid final invoice (with the reason), give up collecting
+// it, and issue a credit note, in full or for chosen amounts of chosen lines,
+// with its reason.
 import { type FormEvent, useCallback, useRef } from "react";
 import { apiRequest } from "../../api/api-client.ts";
 import type { CreditNote, CreditNoteReason, Invoice } from "../../api/billing-types.ts";
@@ -10,7 +11,7 @@ import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
-export type InvoiceAction = "finalize" | "void" | "credit-note";
+export type InvoiceAction = "finalize" | "void" | "credit-note" | "uncollectible";
 
 const reasonLabels: Record<CreditNoteReason, string> = {
   billing_error: "Billing error",
@@ -134,11 +135,13 @@ export function InvoiceActionDialog({
     finalize: "Finalize this invoice?",
     void: `Void invoice ${invoice.number ?? ""}?`,
     "credit-note": `Issue a credit note on ${invoice.number ?? "this invoice"}?`,
+    uncollectible: `Mark invoice ${invoice.number ?? ""} uncollectible?`,
   };
   const labels: Record<InvoiceAction, string> = {
     finalize: "Finalize",
     void: "Void invoice",
     "credit-note": "Issue credit note",
+    uncollectible: "Mark uncollectible",
   };
 
   return (
@@ -146,7 +149,7 @@ export function InvoiceActionDialog({
       open
       title={titles[action]}
       confirmLabel={labels[action]}
-      tone={action === "void" ? "danger" : "primary"}
+      tone={action === "void" || action === "uncollectible" ? "danger" : "primary"}
       busy={form.busy}
       onConfirm={() => void confirm()}
       onCancel={onCancel}
@@ -163,6 +166,15 @@ export function InvoiceActionDialog({
             required
             hint="Printed on the void invoice."
           />
+        </>
+      )}
+      {action === "uncollectible" && (
+        <>
+          <p>
+            Fairbill stops collecting it: no more retries or reminders. A payment that arrives later is still
+            recorded.
+          </p>
+          <TextField {...form.bind("void_reason")} label="Reason" hint="Optional. Kept in the audit log." />
         </>
       )}
       {action === "credit-note" && (

@@ -1,8 +1,10 @@
 // One invoice: number and status, seller and buyer, every line with the
 // engine's explanation, the totals and what is paid, credited and left; the
-// PDF; and the steps its status allows: finalize a draft, void an unpaid
-// final invoice, or correct a final one with a credit note (the only way).
+// PDF; its payments; and the steps its status allows: finalize a draft, void
+// an unpaid final invoice, or correct a final one with a credit note (the
+// only way).
 import { useState } from "react";
+import { apiRequest } from "../../api/api-client.ts";
 import type { CreditNote, Invoice, InvoiceParty } from "../../api/billing-types.ts";
 import { useApiResource, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime, formatPeriodBound } from "../../format/date-format.ts";
@@ -17,6 +19,7 @@ import { TableScroll } from "../../ui/table-scroll.tsx";
 import { Detail } from "../catalog/version-content-view.tsx";
 import { type InvoiceAction, InvoiceActionDialog } from "./invoice-action-dialog.tsx";
 import { InvoiceLinesTable } from "./invoice-lines-table.tsx";
+import { InvoicePayments } from "./invoice-payments.tsx";
 import { InvoiceStatusBadge } from "./invoice-status.tsx";
 import { invoiceName } from "./invoice-table.tsx";
 
@@ -24,6 +27,7 @@ const outcomes: Record<InvoiceAction, string> = {
   finalize: "The invoice is final: it has its number and no longer changes.",
   void: "The invoice is void. Its number stays on record.",
   "credit-note": "The credit note is issued.",
+  uncollectible: "The invoice is marked uncollectible; its dunning stops.",
 };
 
 export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
@@ -75,6 +79,11 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
             {writable && final && (
               <button type="button" className="button" onClick={() => setAction("credit-note")}>
                 Issue a credit note
+              </button>
+            )}
+            {writable && (invoice.status === "open" || invoice.status === "partially_paid") && (
+              <button type="button" className="button" onClick={() => setAction("uncollectible")}>
+                Mark uncollectible
               </button>
             )}
             {writable && (invoice.status === "open" || invoice.status === "uncollectible") && unpaid && (
@@ -154,6 +163,20 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
         </dl>
       </section>
       {final && <CreditNotes key={notesGeneration} invoice={invoice} />}
+      {invoice.status !== "draft" && (
+        <InvoicePayments
+          key={`payments-${notesGeneration}`}
+          invoice={invoice}
+          canRecord={can(session, "finance:write")}
+          onChanged={() => {
+            // Read the invoice anew in place: its status and amounts follow the payment.
+            apiRequest<Invoice>("GET", `/v1/invoices/${encodeURIComponent(invoice.id)}`).then(
+              request.replace,
+              request.reload,
+            );
+          }}
+        />
+      )}
       {action && (
         <InvoiceActionDialog
           action={action}
