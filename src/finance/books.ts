@@ -84,6 +84,20 @@ export type BookGrant = {
   movements: BookGrantMovement[];
 };
 
+/** Money in (a payment) or out (a refund) for an invoice, from the payments domain. */
+export type BookPayment = {
+  kind: "payment" | "refund";
+  id: string;
+  reference: string;
+  customerId: string;
+  currency: string;
+  at: Instant;
+  /** What it paid on (or took back from) the invoice. */
+  invoicePart: Decimal;
+  /** What it put on (or took back from) the customer's balance. */
+  balancePart: Decimal;
+};
+
 export type BookLock = { period: string; start: Instant; end: Instant; lockedAt: Instant };
 
 export type Books = {
@@ -91,5 +105,6 @@ export type Books = {
   invoices: BookInvoice[];
   creditNotes: BookCreditNote[];
   grants: BookGrant[];
+  payments: BookPayment[];
   locks: BookLock[];
 };

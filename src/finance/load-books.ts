@@ -8,11 +8,24 @@ import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { periodContaining } from "./accounting-periods.ts";
-import type { BookCreditNote, BookGrant, BookGrantMovement, BookInvoice, BookLine, Books } from "./books.ts";
+import type {
+  BookCreditNote,
+  BookGrant,
+  BookGrantMovement,
+  BookInvoice,
+  BookLine,
+  BookPayment,
+  Books,
+} from "./books.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
+import { loadPaymentFacts, type PaymentFacts } from "./payment-facts.ts";
 import { periodLocks } from "./period-locks.ts";
 
-export async function loadBooks(database: Database, scope: TenantScope): Promise<Books> {
+export async function loadBooks(
+  database: Database,
+  scope: TenantScope,
+  paymentFacts?: PaymentFacts,
+): Promise<Books> {
   const settings = await readFinanceSettings(database, scope);
   const timeZone = settings.timeZone;
   const grants = await loadPurchasedGrants(database, scope);
@@ -42,11 +55,39 @@ export async function loadBooks(database: Database, scope: TenantScope): Promise
     invoices,
     creditNotes: await loadCreditNotes(database, scope),
     grants,
+    payments: paymentsOf(paymentFacts ?? (await loadPaymentFacts(database, scope))),
     locks,
   };
 }
 
 const decimal = (value: string | number) => new Decimal(value);
+
+/** Payments that succeeded and refunds paid out, as money in and out. */
+function paymentsOf(facts: PaymentFacts): BookPayment[] {
+  const payments: BookPayment[] = facts.payments
+    .filter((payment) => payment.status === "succeeded")
+    .map((payment) => ({
+      kind: "payment",
+      id: payment.id,
+      reference: payment.reference,
+      customerId: payment.customerId,
+      currency: payment.currency,
+      at: payment.at,
+      invoicePart: payment.applied,
+      balancePart: payment.toBalance,
+    }));
+  const refunds: BookPayment[] = facts.refunds.map((refund) => ({
+    kind: "refund",
+    id: refund.id,
+    reference: refund.id,
+    customerId: refund.customerId,
+    currency: refund.currency,
+    at: refund.at,
+    invoicePart: refund.fromInvoice,
+    balancePart: refund.fromBalance,
+  }));
+  return [...payments, ...refunds];
+}
 
 async function loadInvoices(
   database: Database,

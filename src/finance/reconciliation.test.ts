@@ -219,6 +219,45 @@ describe("the reconciliation of a month", () => {
     ]);
   });
 
+  it("rolls receivables forward with payments and refunds, and books them in a balanced journal", async () => {
+    const invoices = (await ok(tenant.admin.get(`/v1/invoices?customer_id=${acme}&limit=100`))).data;
+    const november = invoices.find(
+      (invoice: { issued_at: string }) => invoice.issued_at === "2026-11-01T00:00:00.000Z",
+    );
+    const payment = await ok(
+      tenant.admin.post(`/v1/invoices/${november.id}/payments`, { amount: "6.00", method: "bank_transfer" }),
+      201,
+    );
+    await ok(
+      tenant.admin.post(`/v1/payments/${payment.id}/refunds`, { amount: "1.00", reason: "goodwill" }),
+      201,
+    );
+    const report = await ok(tenant.admin.get("/v1/reconciliation?period=2026-11"));
+    expect(report.receivables.differences).toEqual([]);
+    // Acme owed September's 4.00 on November 1, was invoiced 10.00 for October, paid 6.00 and got 1.00 back: 9.00.
+    expect(
+      report.receivables.customers.find((row: { customer_id: string }) => row.customer_id === acme),
+    ).toEqual({
+      customer_id: acme,
+      currency: "USD",
+      opening_receivable: "4.00",
+      invoiced: "10.00",
+      voided: "0.00",
+      credit_notes: "0.00",
+      payments: "6.00",
+      refunds: "1.00",
+      closing_receivable: "9.00",
+      outstanding_now: "9.00",
+    });
+    const journal = await ok(tenant.admin.get("/v1/journal?period=2026-11"));
+    expect(journal.balanced).toBe(true);
+    const cash = journal.lines.filter((line: { account_role: string }) => line.account_role === "cash");
+    expect(cash.map((line: { debit: string; credit: string }) => [line.debit, line.credit])).toEqual([
+      ["6.00", ""],
+      ["", "1.00"],
+    ]);
+  });
+
   it("answers 400 naming the period when it is not a month", async () => {
     const response = await tenant.admin.get("/v1/reconciliation?period=2026-13");
     expect(response.status).toBe(400);

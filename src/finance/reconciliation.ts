@@ -40,11 +40,8 @@ export async function reconcile(
   options: { now: Date; onProgress?: (progress: ReconciliationProgress) => void },
 ): Promise<ReconciliationView> {
   const usage = await reconcileUsage(database, scope, period, options);
-  const receivables = reconcileReceivables(
-    await loadBooks(database, scope),
-    await loadPaymentFacts(database, scope),
-    period,
-  );
+  const payments = await loadPaymentFacts(database, scope);
+  const receivables = reconcileReceivables(await loadBooks(database, scope, payments), payments, period);
   return {
     period: period.key,
     timezone: period.timeZone,

@@ -20,7 +20,7 @@ import { maxDecimal, sumDecimals } from "../core/decimal.ts";
 import { type Currency, currencyFor, Decimal, type Instant, ZERO } from "../core/index.ts";
 import { accountingDate, periodContaining } from "./accounting-periods.ts";
 import { allocate } from "./allocation.ts";
-import type { BookCreditNote, BookGrant, BookInvoice, BookLine, Books } from "./books.ts";
+import type { BookCreditNote, BookGrant, BookInvoice, BookLine, BookPayment, Books } from "./books.ts";
 import type { AccountKey } from "./chart-of-accounts.ts";
 import { grantReleases } from "./prepaid-credits.ts";
 import { inPeriodOfUse, type Portion, ratableByDay } from "./recognition-patterns.ts";
@@ -115,6 +115,7 @@ class RevenueBooks {
     for (const invoice of ordered) if (invoice.origin !== "one_off") this.bookInvoice(invoice);
     for (const note of this.books.creditNotes) this.bookCreditNote(note);
     for (const invoice of this.books.invoices) if (invoice.voidedAt !== null) this.bookVoid(invoice);
+    for (const payment of this.books.payments) this.bookPayment(payment);
     for (const state of this.lineStates.values()) this.postRecognition(state);
     return { schedules: this.schedules, postings: this.postings };
   }
@@ -624,6 +625,43 @@ class RevenueBooks {
         period: booking.period,
       });
     }
+  }
+
+  // ---- money in and out
+
+  /** A payment: cash in, the invoice's receivable down, any overpayment owed back to the customer. Refunds the reverse. */
+  private bookPayment(payment: BookPayment): void {
+    const document: DocumentRef = {
+      type: payment.kind,
+      id: payment.id,
+      reference: payment.reference,
+      bookedAt: payment.at,
+    };
+    const booking = this.pointIn(payment.at);
+    const sign = payment.kind === "payment" ? 1 : -1;
+    const base = {
+      document,
+      purpose: "booking" as const,
+      currency: payment.currency,
+      date: booking.date,
+      period: booking.period,
+      customerId: payment.customerId,
+      product: null,
+    };
+    const memo = payment.kind === "payment" ? `Payment ${payment.reference}` : `Refund ${payment.reference}`;
+    this.post({
+      ...base,
+      account: "cash",
+      amount: payment.invoicePart.plus(payment.balancePart).times(sign),
+      memo,
+    });
+    this.post({ ...base, account: "accounts_receivable", amount: payment.invoicePart.times(-sign), memo });
+    this.post({
+      ...base,
+      account: "customer_credit_balance",
+      amount: payment.balancePart.times(-sign),
+      memo,
+    });
   }
 
   // ---- recognition
