@@ -35,6 +35,7 @@ import { type DatabaseHandle, type DatabaseLocation, openDatabase } from "./plat
 import { migrate } from "./platform/database/migrator.ts";
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
 import { createJobWorker, type JobHandler } from "./platform/jobs/job-worker.ts";
+import { registerPortalRoutes } from "./portal/portal-routes.ts";
 import { registerSimulationRoutes } from "./simulation/simulation-routes.ts";
 import { registerSubscriptionRoutes } from "./subscriptions/subscription-routes.ts";
 import { registerTaxRoutes } from "./taxes/tax-routes.ts";
@@ -66,6 +67,7 @@ const routeModules: RouteModule[] = [
   registerPaymentRoutes,
   registerFinanceRoutes,
   registerAlertRoutes,
+  registerPortalRoutes,
 ];
 
 export function databaseLocationOf(configuration: Configuration): DatabaseLocation {

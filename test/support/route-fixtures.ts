@@ -271,6 +271,20 @@ async function journalExportId(tenant: TestTenant): Promise<string> {
   return response.body.id;
 }
 
+/** A spend alert that a customer set in the portal, with the token of its portal link. */
+async function portalAlertId(tenant: TestTenant): Promise<string> {
+  const customer = (
+    await tenant.admin.post("/v1/customers", { external_id: unique("portal"), currency: "USD" })
+  ).body.id;
+  const link = await tenant.admin.post(`/v1/customers/${customer}/portal-links`, {});
+  const response = await tenant.admin.post(
+    "/v1/portal/alerts",
+    { threshold: "100" },
+    { authorization: `Portal ${link.body.token}` },
+  );
+  return response.body.id;
+}
+
 export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/test-clock": {},
   "POST /v1/test-clock": { body: () => ({ frozen_at: "2040-01-01T00:00:00Z" }) },
@@ -697,6 +711,22 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/journal-exports": {},
   "GET /v1/journal-exports/{id}": { params: async (tenant) => ({ id: await journalExportId(tenant) }) },
   "GET /v1/journal-exports/{id}/csv": { params: async (tenant) => ({ id: await journalExportId(tenant) }) },
+  "POST /v1/customers/{id}/portal-links": {
+    params: async (tenant) => ({ id: await customerId(tenant) }),
+    body: () => ({ expires_in_seconds: 600 }),
+  },
+  "POST /v1/portal-secret/rotate": {},
+  "GET /v1/portal/me": {},
+  "GET /v1/portal/usage": {},
+  "GET /v1/portal/upcoming-invoice": {},
+  "GET /v1/portal/credit-balances": {},
+  "GET /v1/portal/invoices": {},
+  "GET /v1/portal/invoices/{id}/pdf": {
+    params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
+  },
+  "GET /v1/portal/alerts": {},
+  "POST /v1/portal/alerts": { body: () => ({ threshold: "100" }) },
+  "DELETE /v1/portal/alerts/{id}": { params: async (tenant) => ({ id: await portalAlertId(tenant) }) },
   "GET /v1/reconciliation": {},
 };
 

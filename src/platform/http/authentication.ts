@@ -18,6 +18,22 @@ export type AuthenticationOptions = {
   clockFor: (scope: TenantScope) => Promise<Clock>;
 };
 
+/**
+ * The check of a route whose callers hold no API key (the customer portal's
+ * signed links): it returns the caller's context or throws 401/403.
+ */
+export type CallerAuthenticator = (
+  request: FastifyRequest,
+  services: Pick<AuthenticationOptions, "database" | "clockFor">,
+) => Promise<RequestContext>;
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Authenticates the route's callers instead of an API key (see CallerAuthenticator). */
+    authenticateCaller?: CallerAuthenticator;
+  }
+}
+
 export function registerAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
   app.decorateRequest("principal", undefined);
   app.decorateRequest("context", undefined as unknown as RequestContext);
@@ -46,6 +62,11 @@ export function registerAuthentication(app: FastifyInstance, options: Authentica
       clock: await options.clockFor(scope),
       logger: request.log,
     };
+  });
+  // Once the body is read, so that a malformed body is answered as such whoever sends it.
+  app.addHook("preValidation", async (request) => {
+    const authenticateCaller = request.routeOptions.config.authenticateCaller;
+    if (authenticateCaller !== undefined) request.context = await authenticateCaller(request, options);
   });
 }
 

@@ -1,0 +1,110 @@
+// The JSON shapes of portal links and of the portal API that a link opens.
+import { type Static, Type } from "typebox";
+import { InvoicePreviewSchema } from "../invoicing/invoice-schemas.ts";
+import { DecimalString, NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
+
+export const CreatePortalLinkBody = Type.Object(
+  {
+    expires_in_seconds: Type.Optional(
+      Type.Integer({
+        minimum: 60,
+        maximum: 7 * 24 * 3600,
+        description: "how long the link works, in seconds: 60 to 604800 (7 days); default 3600",
+      }),
+    ),
+    return_url: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 2000,
+        description: "an http(s) address of your app that the portal's back link goes to",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreatePortalLinkInput = Static<typeof CreatePortalLinkBody>;
+
+export const PortalLinkSchema = Type.Object({
+  url: Type.String({ description: "the portal page, with the token in its fragment (#token=…)" }),
+  token: Type.String({ description: 'the token alone, for "Authorization: Portal <token>" on /v1/portal' }),
+  customer_id: Type.String(),
+  expires_at: Timestamp,
+});
+export type PortalLink = Static<typeof PortalLinkSchema>;
+
+export const PortalSecretRotationSchema = Type.Object({ rotated_at: Timestamp });
+
+export const PortalProfileSchema = Type.Object({
+  customer_id: Type.String(),
+  name: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  currency: Nullable(Type.String()),
+  locale: Type.String(),
+  timezone: Type.String(),
+});
+export type PortalProfile = Static<typeof PortalProfileSchema>;
+
+const UsageDaySchema = Type.Object({
+  start: Timestamp,
+  end: Timestamp,
+  value: DecimalString,
+});
+
+export const PortalUsageSchema = Type.Object({
+  at: Timestamp,
+  meters: Type.Array(
+    Type.Object({
+      meter: Type.String({ description: "the meter's code" }),
+      name: Type.String(),
+      aggregation: Type.String(),
+      period_start: Timestamp,
+      period_end: Timestamp,
+      quantity: Type.String({ description: "the quantity billed so far this period" }),
+      amount: Type.String({ description: "what that quantity costs so far, before discounts and tax" }),
+      currency: Type.String(),
+      days: Type.Array(UsageDaySchema, {
+        description: "the meter's value per day of the customer's time zone, from the period start to now",
+      }),
+    }),
+  ),
+});
+export type PortalUsage = Static<typeof PortalUsageSchema>;
+
+export const PortalForecastSchema = Type.Object({
+  method: Type.Literal("linear"),
+  description: Type.String(),
+  period_start: Timestamp,
+  period_end: Timestamp,
+  usage_to_date: Type.String(),
+  usage_forecast: Type.String(),
+  subtotal_to_date: Type.String(),
+  subtotal_forecast: Type.String(),
+});
+export type PortalForecast = Static<typeof PortalForecastSchema>;
+
+export const PortalUpcomingInvoiceSchema = Type.Object({
+  at: Timestamp,
+  cost_to_date: Nullable(
+    Type.String({
+      description: "the upcoming invoice's total as it stands now (after discounts, credits, tax)",
+    }),
+  ),
+  currency: Nullable(Type.String()),
+  invoice: Nullable(InvoicePreviewSchema),
+  forecast: Nullable(PortalForecastSchema),
+});
+
+export const PortalSpendAlertBody = Type.Object(
+  {
+    threshold: {
+      ...NonNegativeDecimalString,
+      description: "more than 0, in the customer's currency: the period's spend that fires the alert",
+    },
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    email_customer: Type.Optional(
+      Type.Boolean({ description: "email the customer when it fires; default true" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PortalSpendAlertInput = Static<typeof PortalSpendAlertBody>;

@@ -1,0 +1,315 @@
+// The customer portal through the API: a link is issued for one customer,
+// its token opens /v1/portal for that customer only and nothing else; an
+// expired, changed, revoked or foreign token is refused. What the portal
+// shows matches the seller's own view (the upcoming invoice), and the
+// customer sets and deletes its own spend alerts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import type { Clock } from "../platform/clock.ts";
+
+const day = 24 * 3600 * 1000;
+// A clock the test moves by hand: links expire, periods advance.
+let nowMs = Date.parse("2026-03-01T00:00:00Z");
+const clock: Clock = { now: () => new Date(nowMs) };
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let stranger: TestTenant;
+let customerId: string;
+let otherCustomerId: string;
+
+async function newCustomer(target: TestTenant, externalId: string): Promise<string> {
+  const response = await target.admin.post("/v1/customers", {
+    external_id: externalId,
+    name: `Customer ${externalId}`,
+    currency: "USD",
+    timezone: "UTC",
+    locale: "en-US",
+  });
+  expect(response.status).toBe(201);
+  return response.body.id;
+}
+
+async function portalLink(target: TestTenant, id: string, body: Record<string, unknown> = {}) {
+  const response = await target.admin.post(`/v1/customers/${id}/portal-links`, body);
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body as { url: string; token: string; expires_at: string; customer_id: string };
+}
+
+function portal(token: string) {
+  return testApp.rawClient(`Portal ${token}`);
+}
+
+beforeAll(async () => {
+  testApp = await startTestApp({ clock });
+  tenant = await testApp.newTenant("Portal seller");
+  stranger = await testApp.newTenant("Another seller");
+  expect(
+    (
+      await tenant.admin.post("/v1/meters", {
+        code: "api_calls",
+        name: "API calls",
+        event_name: "api_call",
+        aggregation: "count",
+      })
+    ).status,
+  ).toBe(201);
+  const plan = await tenant.admin.post("/v1/plans", {
+    code: "metered",
+    name: "Metered",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [
+        { id: "base", type: "fixed", amount: "20.00", timing: "in_arrears" },
+        { id: "calls", type: "usage", meter: "api_calls", model: "per_unit", unit_price: "0.50" },
+      ],
+    },
+  });
+  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+  expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
+  customerId = await newCustomer(tenant, "portal-acme");
+  otherCustomerId = await newCustomer(tenant, "portal-globex");
+  for (const id of [customerId, otherCustomerId]) {
+    const subscription = await tenant.admin.post("/v1/subscriptions", {
+      customer_id: id,
+      plan_id: plan.body.id,
+      currency: "USD",
+    });
+    expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
+  }
+  nowMs += 5 * day;
+  const events = Array.from({ length: 6 }, (_, index) => ({
+    id: `portal-call-${index}`,
+    customer: "portal-acme",
+    name: "api_call",
+    timestamp: new Date(nowMs - (index % 3) * day - 3600_000).toISOString(),
+  }));
+  const sent = await tenant.admin.post("/v1/events/batch", { events });
+  expect(sent.status, JSON.stringify(sent.body)).toBeLessThan(300);
+  // A finalized invoice to download.
+  const invoice = await tenant.admin.post("/v1/invoices", {
+    customer_id: customerId,
+    currency: "USD",
+    lines: [{ description: "Onboarding", quantity: "1", unit_amount: "150.00" }],
+    finalize: true,
+  });
+  expect(invoice.status, JSON.stringify(invoice.body)).toBe(201);
+});
+afterAll(async () => testApp?.close());
+
+describe("portal links", () => {
+  it("issues a link to the portal page with a token that expires after the asked lifetime", async () => {
+    const link = await portalLink(tenant, customerId, {
+      expires_in_seconds: 600,
+      return_url: "https://app.example.com/settings",
+    });
+    expect(link.customer_id).toBe(customerId);
+    expect(link.token).toMatch(/^fbp_/);
+    expect(link.expires_at).toBe(new Date(nowMs + 600_000).toISOString());
+    const url = new URL(link.url);
+    expect(url.pathname).toBe("/portal/");
+    const fragment = new URLSearchParams(url.hash.slice(1));
+    expect(fragment.get("token")).toBe(link.token);
+    expect(fragment.get("return_url")).toBe("https://app.example.com/settings");
+
+    const me = await portal(link.token).get("/v1/portal/me");
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({
+      customer_id: customerId,
+      name: "Customer portal-acme",
+      email: null,
+      currency: "USD",
+      locale: "en-US",
+      timezone: "UTC",
+    });
+
+    const started = nowMs;
+    nowMs = started + 599_000;
+    expect((await portal(link.token).get("/v1/portal/me")).status).toBe(200);
+    nowMs = started + 600_000;
+    const expired = await portal(link.token).get("/v1/portal/me");
+    expect(expired.status).toBe(401);
+    expect(expired.body.detail).toMatch(/expired/);
+    nowMs = started;
+  });
+
+  it("defaults to an hour, refuses more than seven days and a return URL that is not a web address", async () => {
+    const link = await portalLink(tenant, customerId);
+    expect(Date.parse(link.expires_at) - nowMs).toBe(3600_000);
+    const tooLong = await tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {
+      expires_in_seconds: 7 * 24 * 3600 + 1,
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors[0].path).toBe("$.expires_in_seconds");
+    const script = await tenant.admin.post(`/v1/customers/${customerId}/portal-links`, {
+      return_url: "javascript:alert(1)",
+    });
+    expect(script.status).toBe(400);
+    expect(script.body.errors[0].path).toBe("$.return_url");
+    const missing = await tenant.admin.post("/v1/customers/cus_missing/portal-links", {});
+    expect(missing.status).toBe(404);
+    const viewer = await tenant.client("viewer");
+    expect((await viewer.post(`/v1/customers/${customerId}/portal-links`, {})).status).toBe(403);
+  });
+
+  it("refuses a changed token, a token signed for another customer, and any token after a rotation", async () => {
+    const link = await portalLink(tenant, customerId);
+    const [claims, signature] = link.token.slice(4).split(".") as [string, string];
+    const decoded = JSON.parse(Buffer.from(claims, "base64url").toString("utf8"));
+    const forOther = Buffer.from(JSON.stringify({ ...decoded, customer_id: otherCustomerId })).toString(
+      "base64url",
+    );
+    expect((await portal(`fbp_${forOther}.${signature}`).get("/v1/portal/me")).status).toBe(401);
+    const longer = Buffer.from(JSON.stringify({ ...decoded, exp: decoded.exp + 86_400 })).toString(
+      "base64url",
+    );
+    expect((await portal(`fbp_${longer}.${signature}`).get("/v1/portal/me")).status).toBe(401);
+    const flipped = `${signature.slice(0, -2)}${signature.endsWith("AA") ? "AB" : "AA"}`;
+    expect((await portal(`fbp_${claims}.${flipped}`).get("/v1/portal/me")).status).toBe(401);
+    expect((await portal("fbp_garbage").get("/v1/portal/me")).status).toBe(401);
+    expect((await testApp.rawClient(undefined).get("/v1/portal/me")).status).toBe(401);
+
+    // Another organization's link does not open this one's customer, even with the same customer id in it.
+    const strangerCustomer = await newCustomer(stranger, "stranger-customer");
+    const strangerLink = await portalLink(stranger, strangerCustomer);
+    const strangerMe = await portal(strangerLink.token).get("/v1/portal/me");
+    expect(strangerMe.body.customer_id).toBe(strangerCustomer);
+
+    expect((await portal(link.token).get("/v1/portal/me")).status).toBe(200);
+    const rotated = await tenant.admin.post("/v1/portal-secret/rotate", {});
+    expect(rotated.status).toBe(200);
+    expect((await portal(link.token).get("/v1/portal/me")).status).toBe(401);
+    // The other organization's links are untouched by this rotation.
+    expect((await portal(strangerLink.token).get("/v1/portal/me")).status).toBe(200);
+    const fresh = await portalLink(tenant, customerId);
+    expect((await portal(fresh.token).get("/v1/portal/me")).status).toBe(200);
+
+    const audit = await tenant.admin.get("/v1/audit-events?action=portal_secret.rotated");
+    expect(audit.body.data.length).toBeGreaterThan(0);
+  });
+
+  it("a portal token reaches no route but the portal's, and an API key does not reach the portal", async () => {
+    const { token } = await portalLink(tenant, customerId);
+    for (const path of [
+      `/v1/customers/${customerId}`,
+      `/v1/customers/${customerId}/upcoming-invoice`,
+      "/v1/invoices",
+      `/v1/customers/${otherCustomerId}/alerts`,
+    ]) {
+      expect((await portal(token).get(path)).status, path).toBe(401);
+    }
+    expect((await testApp.rawClient(`Bearer ${token}`).get("/v1/customers")).status).toBe(401);
+    const withApiKey = await tenant.admin.get("/v1/portal/me");
+    expect(withApiKey.status).toBe(403);
+    expect(withApiKey.body.detail).toMatch(/portal token/);
+  });
+});
+
+describe("the portal API", () => {
+  it("shows the same cost to date as the upcoming invoice, a linear forecast and daily usage", async () => {
+    const { token } = await portalLink(tenant, customerId);
+    const seller = await tenant.admin.get(`/v1/customers/${customerId}/upcoming-invoice`);
+    expect(seller.status).toBe(200);
+    const upcoming = await portal(token).get("/v1/portal/upcoming-invoice");
+    expect(upcoming.status, JSON.stringify(upcoming.body)).toBe(200);
+    expect(upcoming.body.cost_to_date).toBe(seller.body.total);
+    expect(upcoming.body.invoice).toEqual(seller.body);
+    // Six calls at 0.50 in the 5 days of a 31-day March, plus the base fee in arrears.
+    expect(seller.body.subtotal).toBe("23.00");
+    expect(upcoming.body.forecast).toMatchObject({
+      method: "linear",
+      period_start: "2026-03-01T00:00:00.000Z",
+      period_end: "2026-04-01T00:00:00.000Z",
+      usage_to_date: "3.00",
+      usage_forecast: "18.60",
+      subtotal_to_date: "23.00",
+      subtotal_forecast: "38.60",
+    });
+
+    const usage = await portal(token).get("/v1/portal/usage");
+    expect(usage.status, JSON.stringify(usage.body)).toBe(200);
+    expect(usage.body.meters).toHaveLength(1);
+    const [meter] = usage.body.meters;
+    expect(meter).toMatchObject({ meter: "api_calls", name: "API calls", quantity: "6", amount: "3.00" });
+    expect(meter.days).toHaveLength(5);
+    expect(meter.days.map((window: { value: string }) => window.value)).toEqual(["0", "0", "2", "2", "2"]);
+  });
+
+  it("lists the customer's finalized invoices and serves their PDF, never another customer's", async () => {
+    const { token } = await portalLink(tenant, customerId);
+    const invoices = await portal(token).get("/v1/portal/invoices");
+    expect(invoices.status).toBe(200);
+    expect(invoices.body.data).toHaveLength(1);
+    const [invoice] = invoices.body.data;
+    expect(invoice).toMatchObject({ customer_id: customerId, total: "150.00" });
+    const pdf = await portal(token).get(`/v1/portal/invoices/${invoice.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(String(pdf.body).startsWith("%PDF")).toBe(true);
+
+    const other = await tenant.admin.post("/v1/invoices", {
+      customer_id: otherCustomerId,
+      currency: "USD",
+      lines: [{ description: "Other", quantity: "1", unit_amount: "5.00" }],
+      finalize: true,
+    });
+    expect(other.status).toBe(201);
+    expect((await portal(token).get(`/v1/portal/invoices/${other.body.id}/pdf`)).status).toBe(404);
+    const otherToken = (await portalLink(tenant, otherCustomerId)).token;
+    const otherList = await portal(otherToken).get("/v1/portal/invoices");
+    expect(otherList.body.data.map((item: { id: string }) => item.id)).toEqual([other.body.id]);
+  });
+
+  it("reads the customer's credit balances", async () => {
+    const grant = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      currency: "USD",
+      amount: "12.50",
+      name: "Welcome credit",
+      type: "promotional",
+    });
+    expect(grant.status, JSON.stringify(grant.body)).toBe(201);
+    const { token } = await portalLink(tenant, customerId);
+    const balances = await portal(token).get("/v1/portal/credit-balances");
+    expect(balances.status).toBe(200);
+    const seller = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
+    expect(balances.body).toEqual(seller.body);
+    expect(balances.body.data[0]).toMatchObject({ currency: "USD", available: "12.50" });
+  });
+
+  it("sets, lists and deletes the customer's own spend alerts, and no one else's", async () => {
+    const { token } = await portalLink(tenant, customerId);
+    const sellerAlert = await tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
+      kind: "spend",
+      threshold: "1000",
+    });
+    expect(sellerAlert.status).toBe(201);
+    const created = await portal(token).post("/v1/portal/alerts", { threshold: "50", name: "Budget" });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({
+      customer_id: customerId,
+      kind: "spend",
+      currency: "USD",
+      threshold: "50.00",
+      name: "Budget",
+      created_by: { type: "portal", id: customerId },
+    });
+    const bad = await portal(token).post("/v1/portal/alerts", { threshold: "0.001" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe("$.threshold");
+
+    const listed = await portal(token).get("/v1/portal/alerts");
+    expect(listed.body.data.map((rule: { id: string }) => rule.id)).toEqual([created.body.id]);
+    // The seller's alert on the customer, and another customer's, are not the customer's to delete.
+    expect((await portal(token).delete(`/v1/portal/alerts/${sellerAlert.body.id}`)).status).toBe(404);
+    const otherToken = (await portalLink(tenant, otherCustomerId)).token;
+    expect((await portal(otherToken).delete(`/v1/portal/alerts/${created.body.id}`)).status).toBe(404);
+    expect((await portal(otherToken).get("/v1/portal/alerts")).body.data).toEqual([]);
+
+    const deleted = await portal(token).delete(`/v1/portal/alerts/${created.body.id}`);
+    expect(deleted.status).toBe(200);
+    expect((await portal(token).get("/v1/portal/alerts")).body.data).toEqual([]);
+    const sellerView = await tenant.admin.get(`/v1/customers/${customerId}/alerts`);
+    expect(sellerView.body.data.map((rule: { id: string }) => rule.id)).toEqual([sellerAlert.body.id]);
+  });
+});

@@ -1,0 +1,17 @@
+// Row types of the customer portal's tables, for the typed query builder.
+import type { Timestamp } from "../platform/database/schema.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    portal_secrets: PortalSecretTable;
+  }
+}
+
+export type PortalSecretTable = {
+  environment_id: string;
+  organization_id: string;
+  /** Hex of 32 random bytes: the HMAC-SHA256 key of the environment's portal links. */
+  secret: string;
+  created_at: Timestamp;
+  rotated_at: Timestamp | null;
+};
