@@ -6,6 +6,7 @@ import { registerBillRunCommand } from "./commands/bill-run.ts";
 import { registerCatalogCommand } from "./commands/catalog.ts";
 import { registerKeysCommand } from "./commands/keys.ts";
 import { registerMigrateCommand } from "./commands/migrate.ts";
+import { registerReconcileCommand } from "./commands/reconcile.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimulateCommand } from "./commands/simulate.ts";
 
@@ -22,5 +23,6 @@ registerAuditCommand(program);
 registerCatalogCommand(program);
 registerSimulateCommand(program);
 registerBillRunCommand(program);
+registerReconcileCommand(program);
 
 await program.parseAsync(process.argv);

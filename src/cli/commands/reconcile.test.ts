@@ -1,0 +1,94 @@
+// `fairbill reconcile` as a real process on its own data folder: JSON on
+// stdout, the progress on stderr, and --strict failing when events leak.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseKind } from "../../../test/support/test-database.ts";
+import { openMigratedDatabase } from "../../app.ts";
+import { ingestEvents } from "../../metering/ingestion.ts";
+import { findOrCreateDefaultOrganization } from "../../organizations/organizations.ts";
+import { systemContext } from "../../platform/context.ts";
+
+const run = promisify(execFile);
+const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
+const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-reconcile-"));
+const environment = { ...process.env, FAIRBILL_DATA_DIR: dataDirectory, DATABASE_URL: "" };
+const now = new Date();
+const month = now.toISOString().slice(0, 7);
+const lastYear = `${now.getUTCFullYear() - 1}-${month.slice(5)}`;
+
+// The command runs on its own embedded database whichever engine the suite tests, so it runs once, in the PGlite half.
+const cliDescribe = describe.skipIf(testDatabaseKind !== "pglite");
+
+beforeAll(async () => {
+  if (testDatabaseKind !== "pglite") return;
+  // Two events of a customer nobody has, sent this month to the default organization's test environment.
+  const handle = await openMigratedDatabase({ kind: "pglite", dataDirectory });
+  try {
+    const clock = { now: () => now };
+    const { organization } = await findOrCreateDefaultOrganization(handle.database, clock);
+    const context = systemContext({
+      organizationId: organization.id,
+      environmentId: organization.environments.test,
+      database: handle.database,
+      clock,
+      actorName: "test",
+    });
+    const outcome = await ingestEvents(
+      context,
+      [0, 1].map((index) => ({
+        id: `leak-${index}`,
+        name: "api_call",
+        customer: "nobody",
+        timestamp: now.toISOString(),
+      })),
+      { atomic: true, backfill: false, pathOf: (index) => `$.events[${index}]` },
+    );
+    expect(outcome.accepted).toHaveLength(2);
+  } finally {
+    await handle.close();
+  }
+}, 60_000);
+afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
+
+cliDescribe("fairbill reconcile", () => {
+  it("prints a clean month as JSON and exits 0, even with --strict", async () => {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [cli, "reconcile", "--period", lastYear, "--strict"],
+      {
+        env: environment,
+      },
+    );
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ period: lastYear, clean: true, usage: { events_ingested: 0 } });
+    expect(stderr).toContain("Reconciling");
+  }, 60_000);
+
+  it("names the leak, and with --strict exits 1 saying how many differences are left", async () => {
+    const plain = await run(process.execPath, [cli, "reconcile", "--period", month], { env: environment });
+    const report = JSON.parse(plain.stdout);
+    expect(report.clean).toBe(false);
+    expect(report.usage.differences).toMatchObject([
+      { cause: "unknown_customer", customer_external_id: "nobody", events: 2 },
+    ]);
+
+    const strict = await run(process.execPath, [cli, "reconcile", "--period", month, "--strict"], {
+      env: environment,
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect("code" in strict && strict.code).toBe(1);
+    expect(JSON.parse(strict.stdout).clean).toBe(false);
+    expect(strict.stderr).toContain(`1 difference(s) in ${month}`);
+  }, 60_000);
+
+  it("refuses a period that is not a month, naming the option", async () => {
+    const failure = await run(process.execPath, [cli, "reconcile", "--period", "October"], {
+      env: environment,
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect("code" in failure && failure.code).toBe(1);
+    expect((failure as { stderr: string }).stderr).toContain("--period");
+  }, 60_000);
+});

@@ -1,0 +1,71 @@
+// `fairbill reconcile --period 2026-10`: the reconciliation of an accounting
+// month, as GET /v1/reconciliation answers it, printed as JSON on stdout with
+// a progress bar over the month's events on stderr. With --strict it exits 1
+// when any difference is left (a CI pipeline gates on it), and says how many.
+import type { Command } from "commander";
+import { databaseLocationOf, openMigratedDatabase } from "../../app.ts";
+import { clockForEnvironment } from "../../billing-runs/test-clock.ts";
+import { reconcilePeriod } from "../../finance/reconciliation.ts";
+import { findOrCreateDefaultOrganization, loadOrganization } from "../../organizations/organizations.ts";
+import { systemClock } from "../../platform/clock.ts";
+import { readConfiguration } from "../../platform/config.ts";
+import { FairbillError } from "../../platform/errors.ts";
+import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
+import { runCommand } from "../run-command.ts";
+
+type ReconcileOptions = { period: string; strict?: boolean; environment: string; organization?: string };
+
+export function registerReconcileCommand(program: Command): void {
+  program
+    .command("reconcile")
+    .description(
+      "Reconcile an accounting month: usage from events to invoices, invoices against payments, revenue leakage; prints JSON",
+    )
+    .requiredOption("--period <month>", "the accounting month, YYYY-MM, such as 2026-10")
+    .option("--strict", "exit with 1 when any difference is left")
+    .option("--environment <environment>", "test or live", "test")
+    .option("--organization <id>", "the organization (default: the first one created)")
+    .action(runCommand(reconcileCommand));
+}
+
+async function reconcileCommand(options: ReconcileOptions): Promise<void> {
+  if (options.environment !== "test" && options.environment !== "live") {
+    throw new FairbillError({
+      code: "invalid_argument",
+      status: 400,
+      detail: `--environment must be test or live, not "${options.environment}".`,
+    });
+  }
+  const environmentKind = options.environment;
+  const handle = await openMigratedDatabase(databaseLocationOf(readConfiguration()));
+  try {
+    const organization = options.organization
+      ? await loadOrganization(handle.database, options.organization)
+      : (await findOrCreateDefaultOrganization(handle.database, systemClock)).organization;
+    const scope = {
+      organizationId: organization.id,
+      environmentId: organization.environments[environmentKind],
+    };
+    const clock = await clockForEnvironment(handle.database, scope, systemClock);
+    let bar: ProgressBar | undefined;
+    const report = await reconcilePeriod(handle.database, scope, options.period, {
+      now: clock.now(),
+      path: "--period",
+      onProgress: (progress) => {
+        bar ??= createProgressBar({ label: "Reconciling", total: progress.total, unit: "events" });
+        bar.update(progress.done, `period ${options.period}`);
+      },
+    });
+    const differences = report.usage.differences.length + report.receivables.differences.length;
+    bar?.finish(`${differences.toLocaleString("en")} differences`);
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    if (options.strict === true && !report.clean) {
+      process.stderr.write(
+        `${differences} difference(s) in ${report.period}; leakage ${report.leakage.per_thousand_events} events per 1,000.\n`,
+      );
+      process.exitCode = 1;
+    }
+  } finally {
+    await handle.close();
+  }
+}
