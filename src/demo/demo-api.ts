@@ -45,3 +45,19 @@ export function demoApi(app: FairbillApp, secret: string, defaultReason: string)
     delete: (path, reason) => send("DELETE", path, undefined, reason),
   };
 }
+
+/** Every item of a list route (`path` may carry filters), page after page. */
+export async function listAll<Item>(api: DemoApi, path: string): Promise<Item[]> {
+  const items: Item[] = [];
+  const separator = path.includes("?") ? "&" : "?";
+  let cursor: string | null = null;
+  do {
+    const after: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
+    const page: { data: Item[]; next_cursor: string | null } = await api.get(
+      `${path}${separator}limit=100${after}`,
+    );
+    items.push(...page.data);
+    cursor = page.next_cursor;
+  } while (cursor !== null);
+  return items;
+}

@@ -1,7 +1,8 @@
 // The demo's twelve customers: who they are (in USD, EUR and GBP, in time
 // zones from Los Angeles to Singapore), which plan they start on and when,
-// and how they use the product. What later happens to their accounts
-// (upgrades, cancellations, pauses, coupons, credits) is in demo-episodes.ts.
+// how they use the product and how soon they pay. What later happens to
+// their accounts (upgrades, cancellations, pauses, coupons, credits) is in
+// demo-story.ts.
 import type { CreateCustomerInput } from "../customers/customer-schemas.ts";
 import type { DemoMonth } from "./demo-calendar.ts";
 import type { DemoPlanCode } from "./demo-catalog.ts";
@@ -29,6 +30,8 @@ export type DemoCustomer = {
   start: { month: DemoMonth; day: number } | { daysAgo: number };
   trialDays?: number;
   usage: UsageProfile;
+  /** How many days after an invoice is issued the customer pays it by bank transfer; left out: not yet. */
+  paysAfterDays?: number;
 };
 
 export const demoCustomers: DemoCustomer[] = [
@@ -53,6 +56,7 @@ export const demoCustomers: DemoCustomer[] = [
     },
     plan: "growth",
     start: { month: 0, day: 1 },
+    paysAfterDays: 18,
     usage: {
       apiCallsPerDay: 75,
       monthlyGrowth: 0.18,
@@ -78,6 +82,7 @@ export const demoCustomers: DemoCustomer[] = [
     },
     plan: "growth",
     start: { month: 0, day: 1 },
+    paysAfterDays: 9,
     usage: {
       apiCallsPerDay: 55,
       monthlyGrowth: 0.1,
@@ -102,6 +107,7 @@ export const demoCustomers: DemoCustomer[] = [
     },
     plan: "starter",
     start: { month: 0, day: 1 },
+    paysAfterDays: 24,
     usage: {
       apiCallsPerDay: 28,
       monthlyGrowth: 0.45,
@@ -131,6 +137,7 @@ export const demoCustomers: DemoCustomer[] = [
     },
     plan: "starter",
     start: { month: 0, day: 1 },
+    paysAfterDays: 58,
     usage: {
       apiCallsPerDay: 22,
       monthlyGrowth: 0.05,
@@ -162,6 +169,7 @@ export const demoCustomers: DemoCustomer[] = [
     },
     plan: "enterprise",
     start: { month: 0, day: 1 },
+    paysAfterDays: 38,
     usage: {
       apiCallsPerDay: 120,
       monthlyGrowth: 0.08,
@@ -187,6 +195,7 @@ export const demoCustomers: DemoCustomer[] = [
     },
     plan: "starter",
     start: { month: 0, day: 1 },
+    paysAfterDays: 12,
     usage: {
       apiCallsPerDay: 18,
       monthlyGrowth: -0.25,
@@ -217,6 +226,7 @@ export const demoCustomers: DemoCustomer[] = [
     },
     plan: "enterprise",
     start: { month: 1, day: 1 },
+    paysAfterDays: 29,
     usage: {
       apiCallsPerDay: 90,
       monthlyGrowth: 0.25,
@@ -241,6 +251,7 @@ export const demoCustomers: DemoCustomer[] = [
     },
     plan: "growth",
     start: { month: 0, day: 1 },
+    paysAfterDays: 14,
     usage: {
       apiCallsPerDay: 45,
       monthlyGrowth: 0.12,
@@ -264,6 +275,7 @@ export const demoCustomers: DemoCustomer[] = [
     },
     plan: "starter",
     start: { month: 0, day: 1 },
+    paysAfterDays: 21,
     usage: {
       apiCallsPerDay: 16,
       monthlyGrowth: 0,
@@ -312,6 +324,7 @@ export const demoCustomers: DemoCustomer[] = [
     },
     plan: "starter",
     start: { month: 0, day: 15 },
+    paysAfterDays: 6,
     usage: {
       apiCallsPerDay: 24,
       monthlyGrowth: 0.2,

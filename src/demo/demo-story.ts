@@ -5,7 +5,7 @@
 // The load runs each episode when the test clock reaches its moment, so every
 // change lands where a real one would, between the bill runs.
 import { Decimal } from "../core/decimal.ts";
-import type { DemoApi } from "./demo-api.ts";
+import { type DemoApi, listAll } from "./demo-api.ts";
 import { type DemoCalendar, daysBeforeNow, localInstant } from "./demo-calendar.ts";
 import { type DemoPlanCode, pendingGrowthChange } from "./demo-catalog.ts";
 import { type DemoCustomer, demoCustomers } from "./demo-customers.ts";
@@ -217,16 +217,17 @@ export function demoEpisodes(calendar: DemoCalendar): Episode[] {
 /** A retry loop on Initech's side sent some calls twice: half the API calls line of its first month is credited. */
 async function creditDuplicatedCalls({ admin, customerIds }: DemoSession): Promise<void> {
   type Line = { id: string; charge_id: string | null; kind: string; amount: string };
-  const invoices = await admin.get<{ data: { id: string; lines: Line[] }[] }>(
-    `/v1/invoices?customer_id=${idOf(customerIds, "initech")}&limit=100`,
+  const invoices = await listAll<{ id: string; lines: Line[] }>(
+    admin,
+    `/v1/invoices?customer_id=${idOf(customerIds, "initech")}`,
   );
-  const apiCalls = invoices.data
+  const apiCalls = invoices
     .flatMap((invoice) => invoice.lines)
     .find(
       (line) => line.kind === "usage" && line.charge_id === "api_calls" && new Decimal(line.amount).gt(0),
     );
   if (apiCalls === undefined) throw new Error("The demo's Initech has no API calls billed to credit.");
-  const invoice = invoices.data.find((candidate) => candidate.lines.includes(apiCalls))!;
+  const invoice = invoices.find((candidate) => candidate.lines.includes(apiCalls))!;
   await admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
     reason: "billing_error",
     memo: "A retry loop on the customer's side sent each call twice on two days; half the calls are credited.",

@@ -92,6 +92,18 @@ describe("the demo data", () => {
     expect(invoices.every((invoice) => Date.parse(invoice.issued_at) <= now.getTime())).toBe(true);
   });
 
+  it("has invoices paid by bank transfer, open ones, and a late payer's overdue one", async () => {
+    const invoices = (await everyInvoice()) as (Invoice & { due_at: string | null })[];
+    const payments = await tenant.admin.get("/v1/payments?limit=100");
+    expect(payments.status).toBe(200);
+    expect(payments.body.data.length).toBeGreaterThan(20);
+    expect(invoices.filter((invoice) => invoice.status === "paid").length).toBeGreaterThan(20);
+    const overdue = invoices.filter(
+      (invoice) => invoice.status === "open" && Date.parse(invoice.due_at ?? "") < now.getTime(),
+    );
+    expect(overdue.length).toBeGreaterThanOrEqual(1);
+  });
+
   it("shows an upcoming invoice for every active or trialing subscription", async () => {
     const subscriptions = await tenant.admin.get("/v1/subscriptions");
     expect(subscriptions.status).toBe(200);

@@ -19,7 +19,7 @@ import type { EventInput } from "../metering/event-schemas.ts";
 import { createApiKey, revokeApiKey } from "../organizations/api-keys.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseHandle } from "../platform/database/database.ts";
-import { type DemoApi, demoApi } from "./demo-api.ts";
+import { type DemoApi, demoApi, listAll } from "./demo-api.ts";
 import { type DemoCalendar, demoCalendar, monthStartsInUtc } from "./demo-calendar.ts";
 import {
   type DemoPlanCode,
@@ -32,6 +32,7 @@ import {
   demoTaxRates,
 } from "./demo-catalog.ts";
 import { demoCustomers } from "./demo-customers.ts";
+import { recordPaymentsDue } from "./demo-payments.ts";
 import { type DemoSession, demoEpisodes, type Episode, usagePeriodOf } from "./demo-story.ts";
 import { usageEventsOf } from "./demo-usage.ts";
 
@@ -196,6 +197,7 @@ async function playStory(session: DemoSession, events: EventInput[]): Promise<vo
     await sendEvents(admin, due);
     await admin.post("/v1/test-clock/advance", { to });
     await runEpisodesAt(step);
+    await recordPaymentsDue(session, new Date(step));
   }
 }
 
@@ -213,15 +215,6 @@ async function sendEvents(admin: DemoApi, events: EventInput[]): Promise<void> {
 }
 
 async function countFinalizedInvoices(admin: DemoApi): Promise<number> {
-  let count = 0;
-  let cursor: string | null = null;
-  do {
-    const query: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
-    const page: { data: { status: string }[]; next_cursor: string | null } = await admin.get(
-      `/v1/invoices?limit=100${query}`,
-    );
-    count += page.data.filter((invoice) => invoice.status !== "draft" && invoice.status !== "void").length;
-    cursor = page.next_cursor;
-  } while (cursor !== null);
-  return count;
+  const invoices = await listAll<{ status: string }>(admin, "/v1/invoices");
+  return invoices.filter((invoice) => invoice.status !== "draft" && invoice.status !== "void").length;
 }
