@@ -8,7 +8,7 @@
 // run twice does each step once.
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../governance/audit-log.ts";
-import { markInvoiceUncollectible } from "../invoicing/invoice-payment-state.ts";
+import { lockInvoice, markInvoiceUncollectible } from "../invoicing/invoice-payment-state.ts";
 import type { InvoiceRow } from "../invoicing/invoice-store.ts";
 import { findInvoiceRow } from "../invoicing/invoices.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
@@ -234,9 +234,20 @@ async function takeFinalAction(
       );
     }
   }
-  await context.database.transaction().execute(async (transaction) => {
+  // The invoice is locked before the process, in the order payments lock them, so the two never deadlock.
+  const taken = await context.database.transaction().execute(async (transaction) => {
+    const current = await lockInvoice(transaction, context, invoice.id);
     const locked = await lockDunningProcess(transaction, context, { processId: process.id });
-    if (locked === undefined) return;
+    if (locked === undefined || locked.status !== "active") return false;
+    if (current.status !== "open" && current.status !== "partially_paid") {
+      // Paid (or voided) since the step began: there is nothing to give up on.
+      await closeDunningProcess(transaction, context, locked, {
+        status: current.status === "paid" ? "recovered" : "stopped",
+        reason: `the invoice is ${current.status.replaceAll("_", " ")}`,
+        unblockEntitlements: current.status !== "uncollectible",
+      });
+      return false;
+    }
     if (process.final_action === "mark_uncollectible") {
       await markInvoiceUncollectible(transaction, context, invoice.id);
       outcomes.push("invoice marked uncollectible");
@@ -272,6 +283,9 @@ async function takeFinalAction(
       reason: `the final action was taken (${process.final_action.replaceAll("_", " ")})`,
       unblockEntitlements: false,
     });
+    return true;
   });
-  return { status: "done", outcome: outcomes.join("; ") };
+  return taken
+    ? { status: "done", outcome: outcomes.join("; ") }
+    : { status: "skipped", outcome: "not taken: the invoice no longer needs collecting" };
 }

@@ -150,7 +150,7 @@ export const RefundSchema = Type.Object({
 });
 export type RefundView = Static<typeof RefundSchema>;
 
-export const DisputeSchema = Type.Object({
+const DisputeSchema = Type.Object({
   id: Type.String(),
   payment_id: Type.String(),
   invoice_id: Type.String(),

@@ -66,16 +66,26 @@ describe("manual payments", () => {
       disputes: [],
     });
     let current = await tenant.admin.get(`/v1/invoices/${invoice.id}`);
-    expect(current.body).toMatchObject({ status: "partially_paid", amount_paid: "40.00", amount_remaining: "60.00" });
+    expect(current.body).toMatchObject({
+      status: "partially_paid",
+      amount_paid: "40.00",
+      amount_remaining: "60.00",
+    });
 
-    const over = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, { amount: "80.00", method: "cheque" });
+    const over = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+      amount: "80.00",
+      method: "cheque",
+    });
     expect(over.body).toMatchObject({ amount: "80.00", amount_applied: "60.00", amount_to_balance: "20.00" });
     current = await tenant.admin.get(`/v1/invoices/${invoice.id}`);
     expect(current.body).toMatchObject({ status: "paid", amount_paid: "100.00", amount_remaining: "0.00" });
     expect(await balanceOf(customerId)).toBe("20.00");
 
     const listed = await tenant.admin.get(`/v1/payments?invoice_id=${invoice.id}`);
-    expect(listed.body.data.map((payment: { id: string }) => payment.id)).toEqual([over.body.id, partial.body.id]);
+    expect(listed.body.data.map((payment: { id: string }) => payment.id)).toEqual([
+      over.body.id,
+      partial.body.id,
+    ]);
     const byCustomer = await tenant.admin.get(`/v1/payments?customer_id=${customerId}&limit=1`);
     expect(byCustomer.body.data).toHaveLength(1);
     expect(byCustomer.body.next_cursor).toEqual(expect.any(String));
@@ -87,7 +97,9 @@ describe("manual payments", () => {
 
     // invoice.paid once, payment.succeeded per payment; a receipt per payment.
     const paid = await tenant.admin.get("/v1/webhook-events?type=invoice.paid");
-    expect(paid.body.data.filter((event: { data: { id: string } }) => event.data.id === invoice.id)).toHaveLength(1);
+    expect(
+      paid.body.data.filter((event: { data: { id: string } }) => event.data.id === invoice.id),
+    ).toHaveLength(1);
     const receipts = await tenant.admin.get(`/v1/emails?template=payment_receipt&customer_id=${customerId}`);
     expect(receipts.body.data).toHaveLength(2);
     expect(receipts.body.data[0].subject).toBe(`Receipt: 80.00 USD for invoice ${invoice.number}`);
@@ -128,15 +140,23 @@ describe("manual payments", () => {
       errors: [{ path: "$.amount", message: "must be at most 80.00" }],
     });
 
-    const rest = await tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, { reason: "contract ended" });
-    expect(rest.body).toMatchObject({ amount: "80.00", amount_from_invoice: "80.00", amount_from_balance: "0.00" });
+    const rest = await tenant.admin.post(`/v1/payments/${payment.body.id}/refunds`, {
+      reason: "contract ended",
+    });
+    expect(rest.body).toMatchObject({
+      amount: "80.00",
+      amount_from_invoice: "80.00",
+      amount_from_balance: "0.00",
+    });
     current = await tenant.admin.get(`/v1/invoices/${invoice.id}`);
     expect(current.body).toMatchObject({ status: "open", amount_paid: "0.00", amount_remaining: "100.00" });
     const read = await tenant.admin.get(`/v1/payments/${payment.body.id}`);
     expect(read.body.amount_refunded).toBe("130.00");
     expect(read.body.refunds.map((refund: { amount: string }) => refund.amount)).toEqual(["50.00", "80.00"]);
 
-    const confirmations = await tenant.admin.get(`/v1/emails?template=refund_confirmation&customer_id=${customerId}`);
+    const confirmations = await tenant.admin.get(
+      `/v1/emails?template=refund_confirmation&customer_id=${customerId}`,
+    );
     expect(confirmations.body.data).toHaveLength(2);
     const refunded = await tenant.admin.get("/v1/webhook-events?type=payment.refunded");
     expect(
@@ -159,14 +179,20 @@ describe("manual payments", () => {
     const again = await tenant.admin.post(`/v1/invoices/${invoice.id}/mark-uncollectible`, {});
     expect(again.status).toBe(409);
     // Money can still arrive for an uncollectible invoice; paid in full, it is paid.
-    const late = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, { amount: "75.00", method: "cash" });
+    const late = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+      amount: "75.00",
+      method: "cash",
+    });
     expect(late.status).toBe(201);
     expect((await tenant.admin.get(`/v1/invoices/${invoice.id}`)).body.status).toBe("paid");
   });
 
   it("refuses bad input with the path of each bad field", async () => {
     const { invoice } = await openInvoice("10.00");
-    const zero = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, { amount: "0", method: "cash" });
+    const zero = await tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
+      amount: "0",
+      method: "cash",
+    });
     expect(zero.status).toBe(400);
     expect(zero.body.errors).toEqual([{ path: "$.amount", message: "must be more than 0" }]);
 
@@ -190,11 +216,17 @@ describe("manual payments", () => {
     const paths = wrongTypes.body.errors.map((error: { path: string }) => error.path);
     expect(paths).toEqual(expect.arrayContaining(["$.amount", "$.method"]));
 
-    const unknown = await tenant.admin.post("/v1/invoices/inv_missing/payments", { amount: "1.00", method: "cash" });
+    const unknown = await tenant.admin.post("/v1/invoices/inv_missing/payments", {
+      amount: "1.00",
+      method: "cash",
+    });
     expect(unknown.status).toBe(404);
 
     const { invoice: draft } = await openInvoice("10.00", { finalize: false });
-    const toDraft = await tenant.admin.post(`/v1/invoices/${draft.id}/payments`, { amount: "1.00", method: "cash" });
+    const toDraft = await tenant.admin.post(`/v1/invoices/${draft.id}/payments`, {
+      amount: "1.00",
+      method: "cash",
+    });
     expect(toDraft.status).toBe(409);
     expect(toDraft.body.code).toBe("invoice_not_payable");
 
@@ -211,9 +243,13 @@ describe("manual payments", () => {
   it("lets finance record payments and refunds, but not a viewer", async () => {
     const { invoice } = await openInvoice("10.00");
     const viewer = await tenant.client("viewer");
-    expect((await viewer.post(`/v1/invoices/${invoice.id}/payments`, { amount: "1.00", method: "cash" })).status).toBe(403);
+    expect(
+      (await viewer.post(`/v1/invoices/${invoice.id}/payments`, { amount: "1.00", method: "cash" })).status,
+    ).toBe(403);
     const finance = await tenant.client("finance");
-    expect((await finance.post(`/v1/invoices/${invoice.id}/payments`, { amount: "1.00", method: "cash" })).status).toBe(201);
+    expect(
+      (await finance.post(`/v1/invoices/${invoice.id}/payments`, { amount: "1.00", method: "cash" })).status,
+    ).toBe(201);
     expect((await viewer.get(`/v1/payments?invoice_id=${invoice.id}`)).body.data).toHaveLength(1);
   });
 });

@@ -39,7 +39,7 @@ async function refundsOf(database: Database, context: RequestContext, paymentId:
 }
 
 /** What is left to give back: the payment less its refunds, counting those still pending. */
-export async function refundableAmount(database: Database, context: RequestContext, payment: PaymentRow) {
+async function refundableAmount(database: Database, context: RequestContext, payment: PaymentRow) {
   const refunds = await refundsOf(database, context, payment.id);
   const committed = sumDecimals(
     refunds.filter((refund) => refund.status !== "failed").map((refund) => new Decimal(refund.amount)),

@@ -322,7 +322,7 @@ describe("the Stripe provider", () => {
       body: JSON.stringify(event),
     });
     expect(unsigned.status).toBe(403);
-    expect((await unsigned.json()).code).toBe("webhook_signature_invalid");
+    expect(((await unsigned.json()) as { code: string }).code).toBe("webhook_signature_invalid");
     const forged = await fetch(url, {
       method: "POST",
       headers: {
