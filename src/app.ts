@@ -35,6 +35,7 @@ import { type DatabaseHandle, type DatabaseLocation, openDatabase } from "./plat
 import { migrate } from "./platform/database/migrator.ts";
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
 import { createJobWorker, type JobHandler } from "./platform/jobs/job-worker.ts";
+import { portalPageExtension } from "./portal/portal-page.ts";
 import { registerPortalRoutes } from "./portal/portal-routes.ts";
 import { registerSimulationRoutes } from "./simulation/simulation-routes.ts";
 import { registerSubscriptionRoutes } from "./subscriptions/subscription-routes.ts";
@@ -109,7 +110,7 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     authenticate,
     clockFor: (scope) => clockForEnvironment(database, scope, clock),
     routes: routeModules,
-    extensions: options.console ? [consoleExtension(options.console, authenticate)] : [],
+    extensions: options.console ? [consoleExtension(options.console, authenticate), portalPageExtension] : [],
     logger: options.logger ? { level: options.logger } : false,
     version: fairbillVersion,
   });

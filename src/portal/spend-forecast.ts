@@ -16,8 +16,8 @@ export type ForecastLine = {
 };
 
 export const forecastDescription =
-  "Usage charges so far, extrapolated in a straight line to the end of their period; fixed charges as they " +
-  "are. Before discounts, credits and tax.";
+  "Usage charges so far, extrapolated in a straight line to the end of their period (at the pace of at " +
+  "least the first day); fixed charges as they are. Before discounts, credits and tax.";
 
 /** The forecast of an upcoming invoice's lines at `now`; null when it has no line with a period. */
 export function forecastSpend(
@@ -56,6 +56,10 @@ export function forecastSpend(
   };
 }
 
+// The pace is read over at least a day: minutes into a period, a handful of
+// events would otherwise project to an absurd month.
+const shortestPaceMilliseconds = 24 * 3600 * 1000;
+
 // Before the period has begun there is no pace to go by, and after its end
 // nothing is left to project: the amount stands as it is.
 function projectedAmount(amount: Decimal, line: ForecastLine, now: number): Decimal {
@@ -63,5 +67,6 @@ function projectedAmount(amount: Decimal, line: ForecastLine, now: number): Deci
   const start = Date.parse(line.period_start);
   const end = Date.parse(line.period_end);
   if (now <= start || now >= end) return amount;
-  return amount.times(end - start).dividedBy(now - start);
+  const elapsed = Math.min(Math.max(now - start, shortestPaceMilliseconds), end - start);
+  return amount.times(end - start).dividedBy(elapsed);
 }

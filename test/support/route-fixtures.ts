@@ -728,6 +728,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "POST /v1/portal/alerts": { body: () => ({ threshold: "100" }) },
   "DELETE /v1/portal/alerts/{id}": { params: async (tenant) => ({ id: await portalAlertId(tenant) }) },
   "GET /v1/reconciliation": {},
+  "GET /v1/close-checklist": {},
+  "POST /v1/period-locks": {
+    body: () => ({ period: "2020-01", override_checklist: true, reason: "fixture: a month long gone" }),
+  },
+  "GET /v1/period-locks": {},
 };
 
 export type DocumentedRoute = {

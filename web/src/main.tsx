@@ -1,12 +1,22 @@
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";
 import "./styles.css";
+
+// The customer portal (/portal/…) is a page of its own, reached by a signed link, not the console.
+const PortalApp = lazy(() => import("./portal/portal-app.tsx"));
+const isPortal = window.location.pathname === "/portal" || window.location.pathname.startsWith("/portal/");
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {isPortal ? (
+      <Suspense fallback={null}>
+        <PortalApp />
+      </Suspense>
+    ) : (
+      <App />
+    )}
   </StrictMode>,
 );

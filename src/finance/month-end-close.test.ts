@@ -1,0 +1,197 @@
+// The month-end close: the checklist says what is left, the lock is refused
+// until it is done (or overridden with a reason), and once a month is closed
+// nothing dated in it changes: invoicing refuses to finalize into it, and
+// revenue of the month that arrives later is booked on its own (open) date,
+// so the closed month's journal stays as it was exported.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let customerId: string;
+let marchDraft: string;
+
+async function ok<Body>(response: Promise<{ status: number; body: Body }>, status = 200): Promise<Body> {
+  const answer = await response;
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  return answer.body;
+}
+
+async function advanceTo(to: string) {
+  const advanced = await ok(tenant.admin.post("/v1/test-clock/advance", { to }));
+  expect(advanced.bill_run.errors).toBe(0);
+}
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant("Month-end close");
+  await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2026-03-01T00:00:00Z" }));
+  // Late usage lands on a draft for two days after its period ends.
+  await ok(tenant.admin.put("/v1/invoicing-settings", { grace_period_hours: 48 }));
+  await ok(
+    tenant.admin.post("/v1/meters", {
+      code: "calls",
+      name: "API calls",
+      event_name: "api_call",
+      aggregation: "count",
+      effective_from: "2026-01-01T00:00:00Z",
+    }),
+    201,
+  );
+  const plan = await ok(
+    tenant.admin.post("/v1/plans", {
+      code: "team",
+      name: "Team",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [
+          { id: "seat", type: "fixed", amount: "20.00", timing: "in_advance" },
+          { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "1.00" },
+        ],
+      },
+    }),
+    201,
+  );
+  await ok(tenant.admin.post(`/v1/plans/${plan.id}/versions/1/publish`, {}));
+  customerId = (
+    await ok(tenant.admin.post("/v1/customers", { external_id: "initech", currency: "USD" }), 201)
+  ).id;
+  await ok(
+    tenant.admin.post("/v1/subscriptions", {
+      customer_id: customerId,
+      plan_id: plan.id,
+      start_at: "2026-03-01T00:00:00Z",
+      billing: "calendar",
+    }),
+    201,
+  );
+  await advanceTo("2026-03-15T00:00:00Z");
+  const calls = await ok(
+    tenant.admin.post("/v1/events/batch", {
+      events: [1, 2, 3].map((index) => ({
+        id: `march-${index}`,
+        name: "api_call",
+        timestamp: "2026-03-10T00:00:00Z",
+        customer: "initech",
+      })),
+    }),
+  );
+  expect(calls.rejected).toEqual([]);
+  // A one-off invoice left as a draft in March.
+  marchDraft = (
+    await ok(
+      tenant.admin.post("/v1/invoices", {
+        customer_id: customerId,
+        currency: "USD",
+        lines: [{ description: "Onboarding", quantity: "1", unit_amount: "50.00" }],
+      }),
+      201,
+    )
+  ).id;
+  await advanceTo("2026-04-02T00:00:00Z");
+});
+afterAll(async () => testApp?.close());
+
+type Item = { key: string; passed: boolean; detail: string };
+const failing = (items: Item[]) => items.filter((item) => !item.passed).map((item) => item.key);
+
+describe("the month-end close", () => {
+  it("lists what is left and refuses to close until it is done", async () => {
+    const checklist = await ok(tenant.admin.get("/v1/close-checklist?period=2026-03"));
+    expect(checklist).toMatchObject({ period: "2026-03", ended: true, ready: false, lock: null });
+    // The March draft is past its grace period (48 hours from March 15); March's usage waits on April 1's draft.
+    expect(failing(checklist.items)).toEqual([
+      "no_draft_past_grace",
+      "reconciliation_clean",
+      "exports_generated",
+    ]);
+
+    const refused = await tenant.admin.post("/v1/period-locks", { period: "2026-03" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("close_checklist_incomplete");
+    expect(refused.body.errors.map((error: { path: string }) => error.path)).toEqual([
+      "checklist.no_draft_past_grace",
+      "checklist.reconciliation_clean",
+      "checklist.exports_generated",
+    ]);
+    const notEnded = await tenant.admin.post("/v1/period-locks", { period: "2026-04" });
+    expect(notEnded.status).toBe(409);
+    expect(notEnded.body.code).toBe("period_not_ended");
+    const noReason = await tenant.admin.post("/v1/period-locks", {
+      period: "2026-03",
+      override_checklist: true,
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].path).toBe("$.reason");
+  });
+
+  it("closes a month with its checklist overridden for a reason, and refuses a second close", async () => {
+    const exported = await ok(tenant.admin.post("/v1/journal-exports", { period: "2026-03" }), 201);
+    expect(exported.up_to_date).toBe(true);
+    const lock = await ok(
+      tenant.admin.post("/v1/period-locks", {
+        period: "2026-03",
+        override_checklist: true,
+        reason:
+          "March's usage is billed on April 1 after its grace period; the onboarding draft was never sent",
+      }),
+      201,
+    );
+    expect(lock).toMatchObject({ period: "2026-03", period_start: "2026-03-01T00:00:00.000Z" });
+    expect(failing(lock.checklist)).toEqual(["no_draft_past_grace", "reconciliation_clean"]);
+    const again = await tenant.admin.post("/v1/period-locks", { period: "2026-03" });
+    expect(again.status).toBe(409);
+    expect(
+      (await ok(tenant.admin.get("/v1/period-locks"))).data.map((entry: { period: string }) => entry.period),
+    ).toEqual(["2026-03"]);
+  });
+
+  it("refuses to finalize an invoice dated in the closed month", async () => {
+    const refused = await tenant.admin.post(`/v1/invoices/${marchDraft}/finalize`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("period_locked");
+  });
+
+  it("books March's usage finalized after the close on its own April date, leaving March's journal as exported", async () => {
+    await advanceTo("2026-04-03T00:00:00Z");
+    const invoices = (await ok(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))).data;
+    const april = invoices.find(
+      (invoice: { issued_at: string }) => invoice.issued_at === "2026-04-01T00:00:00.000Z",
+    );
+    expect(april.status).toBe("open");
+    const { data } = await ok(tenant.admin.get(`/v1/revenue-schedules?invoice_id=${april.id}`));
+    const usage = data.find((schedule: { kind: string }) => schedule.kind === "usage");
+    // Earned in March, but March was closed before the invoice was written: booked on the invoice's date.
+    expect(
+      usage.entries.map((entry: { period: string; date: string; amount: string }) => [
+        entry.period,
+        entry.date,
+        entry.amount,
+      ]),
+    ).toEqual([["2026-04", "2026-04-01", "3.00"]]);
+    const exports = await ok(tenant.admin.get("/v1/journal-exports?period=2026-03"));
+    expect(exports.data[0].up_to_date).toBe(true);
+    const aprilUsageJournal = await ok(tenant.admin.get("/v1/journal?period=2026-04"));
+    expect(aprilUsageJournal.balanced).toBe(true);
+  });
+
+  it("lets a credit note correct the closed month's invoice in the open month", async () => {
+    const invoices = (await ok(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))).data;
+    const march = invoices.find(
+      (invoice: { issued_at: string }) => invoice.issued_at === "2026-03-01T00:00:00.000Z",
+    );
+    const note = await ok(
+      tenant.admin.post(`/v1/invoices/${march.id}/credit-notes`, { reason: "billing_error", full: true }),
+      201,
+    );
+    expect(note.issued_at).toBe("2026-04-03T00:00:00.000Z");
+    const exports = await ok(tenant.admin.get("/v1/journal-exports?period=2026-03"));
+    expect(exports.data[0].up_to_date).toBe(true);
+    const aprilJournal = await ok(tenant.admin.get("/v1/journal?period=2026-04"));
+    expect(aprilJournal.balanced).toBe(true);
+    expect(aprilJournal.lines.some((line: { reference: string }) => line.reference === note.number)).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,78 @@
+// The customer portal at /portal/: what one customer of the seller sees
+// through a signed link — usage to date, the cost so far and its forecast,
+// credits, invoices and spending alerts. One page of sections, so it reads
+// on a phone and inside the seller's app (an iframe) alike.
+import { useState } from "react";
+import { ErrorState, LoadingState } from "../ui/states.tsx";
+import { PortalAlerts } from "./portal-alerts.tsx";
+import { setPortalToken } from "./portal-api.ts";
+import { PortalCost } from "./portal-cost.tsx";
+import { PortalCredits } from "./portal-credits.tsx";
+import { PortalInvoices } from "./portal-invoices.tsx";
+import { type PortalSession, takePortalSession } from "./portal-session.ts";
+import type { PortalProfile } from "./portal-types.ts";
+import { PortalUsage } from "./portal-usage.tsx";
+import "./portal.css";
+import { usePortalResource } from "./use-portal-resource.ts";
+
+export default function PortalApp() {
+  const [session] = useState<PortalSession | undefined>(() => {
+    const taken = takePortalSession();
+    if (taken) setPortalToken(taken.token);
+    return taken;
+  });
+  if (!session) {
+    return (
+      <main id="main" className="portal">
+        <h1>Billing portal</h1>
+        <p>
+          This page opens from a link that your provider gives you. Go back to their app and open Billing
+          again to get a new link.
+        </p>
+      </main>
+    );
+  }
+  return <SignedInPortal session={session} />;
+}
+
+function SignedInPortal({ session }: { session: PortalSession }) {
+  const { state, reload } = usePortalResource<PortalProfile>("/v1/portal/me");
+  if (state.status === "loading") {
+    return (
+      <main id="main" className="portal">
+        <LoadingState label="Opening your billing portal…" />
+      </main>
+    );
+  }
+  if (state.status === "error") {
+    return (
+      <main id="main" className="portal">
+        <h1>Billing portal</h1>
+        <ErrorState
+          error={state.error}
+          title={state.error.status === 401 ? "This link no longer works" : undefined}
+          onRetry={state.error.status === 401 ? undefined : reload}
+        />
+        {session.returnUrl && <a href={session.returnUrl}>Back to your account</a>}
+      </main>
+    );
+  }
+  const profile = state.data;
+  return (
+    <main id="main" className="portal">
+      <header className="portal-header">
+        <h1>Billing{profile.name ? ` for ${profile.name}` : ""}</h1>
+        {session.returnUrl && (
+          <a className="portal-back" href={session.returnUrl}>
+            Back to your account
+          </a>
+        )}
+      </header>
+      <PortalCost profile={profile} />
+      <PortalUsage profile={profile} />
+      <PortalCredits profile={profile} />
+      <PortalInvoices profile={profile} />
+      <PortalAlerts profile={profile} />
+    </main>
+  );
+}
