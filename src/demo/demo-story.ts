@@ -136,6 +136,23 @@ export function demoEpisodes(calendar: DemoCalendar): Episode[] {
       },
     },
     {
+      at: signUpOf(demoCustomer("stark"), calendar),
+      title: "Stark negotiates a lower payments rate",
+      run: async ({ admin, customerIds, subscriptionIds }) => {
+        await admin.post(
+          `/v1/customers/${idOf(customerIds, "stark")}/price-overrides`,
+          {
+            subscription_id: idOf(subscriptionIds, "stark"),
+            plan_code: "enterprise",
+            charge_id: "payment_fees",
+            override: { type: "rate", rate: "0.3" },
+            effective_from: subscriptionStartOf(demoCustomer("stark"), calendar).toISOString(),
+          },
+          "Payments rate of 0.3 % agreed in the order form",
+        );
+      },
+    },
+    {
       at: at(calendar, "hooli", { month: 0, day: 9, hour: 11 }),
       title: "Hooli is invoiced for onboarding",
       run: async ({ admin, customerIds }) => {

@@ -120,3 +120,22 @@ function tenthsText(tenths: number): string {
 function centsText(cents: number): string {
   return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
 }
+
+/**
+ * Events of a customer that does not exist: Globex's staging system sends
+ * under its own id for the last few days, so the unattributed events queue
+ * has something to show.
+ */
+export function unattributedEvents(now: Date): EventInput[] {
+  const random = seededRandom(seedOf("globex-staging", demoSeed));
+  return Array.from({ length: 24 }, (_, index) => {
+    const timestamp = now.getTime() - random.integer(1, 72 * 60) * 60_000;
+    return {
+      id: `globex-staging-api-${index}`,
+      customer: "globex-staging",
+      name: "api_call",
+      timestamp: new Date(timestamp).toISOString(),
+      properties: { endpoint: random.weighted(endpoints) },
+    };
+  });
+}

@@ -149,6 +149,13 @@ describe("the demo data", () => {
     expect(coupons.body.data.length).toBe(1);
     const credits = await tenant.admin.get(`/v1/customers/${byExternalId.get("globex")}/credit-grants`);
     expect(credits.body.data.length).toBe(1);
+    const overrides = await tenant.admin.get(`/v1/customers/${byExternalId.get("stark")}/price-overrides`);
+    expect(overrides.body.data.map((override: { charge_id: string }) => override.charge_id)).toEqual([
+      "payment_fees",
+    ]);
+    const unattributed = await tenant.admin.get("/v1/events/unattributed");
+    expect(unattributed.status).toBe(200);
+    expect(JSON.stringify(unattributed.body)).toContain("globex-staging");
   });
 
   it("has usage on every meter", async () => {

@@ -34,7 +34,7 @@ import {
 import { demoCustomers } from "./demo-customers.ts";
 import { recordPaymentsDue } from "./demo-payments.ts";
 import { type DemoSession, demoEpisodes, type Episode, usagePeriodOf } from "./demo-story.ts";
-import { usageEventsOf } from "./demo-usage.ts";
+import { unattributedEvents, usageEventsOf } from "./demo-usage.ts";
 
 export type DemoSummary = {
   customers: number;
@@ -152,13 +152,14 @@ async function setUpSeller(
   };
 }
 
-/** Every customer's usage over its subscription, oldest first. */
+/** Every customer's usage over its subscription, and a few events of nobody's, oldest first. */
 function allUsageEvents(calendar: DemoCalendar): EventInput[] {
   return demoCustomers
     .flatMap((demo) => {
       const { from, until } = usagePeriodOf(demo, calendar);
       return usageEventsOf(demo, from, until);
     })
+    .concat(unattributedEvents(calendar.now))
     .sort((left, right) => (left.timestamp! < right.timestamp! ? -1 : 1));
 }
 
