@@ -1,6 +1,7 @@
 // Every HTTP route of finance, registered from one place for the app's route list.
 import type { FairbillApp } from "../platform/http/server.ts";
 import { registerCloseRoutes } from "./close-routes.ts";
+import { registerDisputeRoutes } from "./dispute-routes.ts";
 import { registerReconciliationRoutes } from "./reconciliation-routes.ts";
 import { registerRevenueRoutes } from "./revenue-routes.ts";
 
@@ -8,4 +9,5 @@ export function registerFinanceRoutes(app: FairbillApp): void {
   registerReconciliationRoutes(app);
   registerRevenueRoutes(app);
   registerCloseRoutes(app);
+  registerDisputeRoutes(app);
 }

@@ -265,6 +265,13 @@ function alertBody() {
   return { kind: "credit_balance", threshold: "10.00", currency: "USD" };
 }
 
+/** An open billing dispute of a finalized one-off invoice. */
+async function disputeId(tenant: TestTenant): Promise<string> {
+  const invoice = await oneOffInvoiceId(tenant, true);
+  const response = await tenant.admin.post(`/v1/invoices/${invoice}/disputes`, { reason: "fixture dispute" });
+  return response.body.id;
+}
+
 /** A journal export of the tenant's test environment. */
 async function journalExportId(tenant: TestTenant): Promise<string> {
   const response = await tenant.admin.post("/v1/journal-exports", { period: "2026-01" });
@@ -733,6 +740,20 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: () => ({ period: "2020-01", override_checklist: true, reason: "fixture: a month long gone" }),
   },
   "GET /v1/period-locks": {},
+  "POST /v1/invoices/{id}/disputes": {
+    params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
+    body: () => ({ reason: "the customer says the setup was never done" }),
+  },
+  "GET /v1/disputes": {},
+  "GET /v1/disputes/{id}": { params: async (tenant) => ({ id: await disputeId(tenant) }) },
+  "POST /v1/disputes/{id}/notes": {
+    params: async (tenant) => ({ id: await disputeId(tenant) }),
+    body: () => ({ body: "called the customer" }),
+  },
+  "POST /v1/disputes/{id}/resolve": {
+    params: async (tenant) => ({ id: await disputeId(tenant) }),
+    body: () => ({ resolution: "rejected", note: "the charge stands" }),
+  },
 };
 
 export type DocumentedRoute = {

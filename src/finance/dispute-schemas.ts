@@ -1,0 +1,97 @@
+// Request and response bodies of billing disputes.
+import { type Static, Type } from "typebox";
+import type { CreditNoteReason } from "../invoicing/tables.ts";
+import { PageQuery } from "../platform/http/pagination.ts";
+import { NonNegativeDecimalString, Nullable, StringEnum } from "../platform/http/schemas.ts";
+import type { DisputeStatus } from "./tables.ts";
+
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: "^[^\\u0000]*$" });
+const statuses: readonly DisputeStatus[] = ["open", "credited", "rejected"];
+const creditNoteReasons = [
+  "duplicate",
+  "fraudulent",
+  "order_change",
+  "product_unsatisfactory",
+  "billing_error",
+  "other",
+] as const satisfies readonly CreditNoteReason[];
+
+export const OpenDisputeBody = Type.Object(
+  {
+    invoice_line_id: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: "dispute one line only" }),
+    ),
+    amount: Type.Optional({
+      ...NonNegativeDecimalString,
+      description: "what the customer disputes; the line's amount (or the invoice's total) when left out",
+    }),
+    reason: Text(2000),
+  },
+  { additionalProperties: false },
+);
+export type OpenDisputeInput = Static<typeof OpenDisputeBody>;
+
+export const DisputeNoteBody = Type.Object({ body: Text(5000) }, { additionalProperties: false });
+
+export const ResolveDisputeBody = Type.Object(
+  {
+    resolution: StringEnum(["credit_note", "rejected"], {
+      description: "credit_note: issue a credit note for the customer; rejected: the charge stands",
+    }),
+    note: Type.Optional(Text(5000)),
+    credit_note: Type.Optional(
+      Type.Object(
+        {
+          reason: Type.Optional(
+            StringEnum(creditNoteReasons, { description: "billing_error when left out" }),
+          ),
+          amount: Type.Optional({
+            ...NonNegativeDecimalString,
+            description: "how much to credit (before tax); the disputed amount when left out",
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ResolveDisputeInput = Static<typeof ResolveDisputeBody>;
+
+const NoteSchema = Type.Object({
+  id: Type.String(),
+  body: Type.String(),
+  created_by: Type.String(),
+  created_at: Type.String(),
+});
+
+export const DisputeSchema = Type.Object({
+  id: Type.String({ examples: ["bdp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  customer_id: Type.String(),
+  invoice_id: Type.String(),
+  invoice_line_id: Nullable(Type.String()),
+  currency: Type.String(),
+  amount: Type.String(),
+  reason: Type.String(),
+  status: StringEnum(statuses),
+  opened_at: Type.String(),
+  opened_by: Type.String(),
+  resolved_at: Nullable(Type.String()),
+  resolved_by: Nullable(Type.String()),
+  resolution_note: Nullable(Type.String()),
+  credit_note_id: Nullable(Type.String()),
+  hours_to_resolve: Nullable(Type.String({ description: "from opening to resolution, in hours" })),
+  notes: Type.Array(NoteSchema),
+});
+export type DisputeView = Static<typeof DisputeSchema>;
+
+export const DisputeListQuery = Type.Object(
+  {
+    status: Type.Optional(StringEnum(statuses)),
+    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+    invoice_id: Type.Optional(Type.String({ maxLength: 64 })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type DisputeFilters = Static<typeof DisputeListQuery>;

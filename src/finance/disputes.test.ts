@@ -1,0 +1,160 @@
+// Billing disputes: opened on an invoice or a line, tracked with notes,
+// resolved with invoicing's credit note or rejected, with the times kept.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let customerId: string;
+
+async function ok<Body>(response: Promise<{ status: number; body: Body }>, status = 200): Promise<Body> {
+  const answer = await response;
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  return answer.body;
+}
+
+async function invoice(finalize = true) {
+  return ok(
+    tenant.admin.post("/v1/invoices", {
+      customer_id: customerId,
+      currency: "USD",
+      lines: [
+        { description: "Implementation", quantity: "1", unit_amount: "300.00" },
+        { description: "Training", quantity: "2", unit_amount: "50.00" },
+      ],
+      finalize,
+    }),
+    201,
+  );
+}
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant("Disputes");
+  await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2026-05-04T09:00:00Z" }));
+  customerId = (await ok(tenant.admin.post("/v1/customers", { external_id: "hooli", currency: "USD" }), 201))
+    .id;
+});
+afterAll(async () => testApp?.close());
+
+describe("billing disputes", () => {
+  it("opens on a line, keeps notes, and resolves with a credit note, recording the time it took", async () => {
+    const billed = await invoice();
+    const training = billed.lines[1];
+    const opened = await ok(
+      tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
+        invoice_line_id: training.id,
+        amount: "50.00",
+        reason: "one of the two training sessions never took place",
+      }),
+      201,
+    );
+    expect(opened).toMatchObject({
+      status: "open",
+      amount: "50.00",
+      currency: "USD",
+      invoice_line_id: training.id,
+      opened_at: "2026-05-04T09:00:00.000Z",
+      resolved_at: null,
+      hours_to_resolve: null,
+    });
+    await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2026-05-05T15:30:00Z" }));
+    const noted = await ok(
+      tenant.admin.post(`/v1/disputes/${opened.id}/notes`, { body: "The trainer's calendar confirms it." }),
+    );
+    expect(noted.notes.map((note: { body: string }) => note.body)).toEqual([
+      "The trainer's calendar confirms it.",
+    ]);
+
+    await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2026-05-06T09:00:00Z" }));
+    const resolved = await ok(
+      tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
+        resolution: "credit_note",
+        note: "refunded one session",
+      }),
+    );
+    // Opened May 4 09:00, resolved May 6 09:00.
+    expect(resolved).toMatchObject({
+      status: "credited",
+      hours_to_resolve: "48.00",
+      resolved_at: "2026-05-06T09:00:00.000Z",
+    });
+    const note = await ok(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
+    expect(note).toMatchObject({ invoice_id: billed.id, reason: "billing_error", total: "50.00" });
+    expect(note.lines).toMatchObject([{ invoice_line_id: training.id, amount: "50.00" }]);
+    expect(note.memo).toContain(opened.id);
+
+    const again = await tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
+      resolution: "rejected",
+      note: "no",
+    });
+    expect(again.status).toBe(409);
+    const late = await tenant.admin.post(`/v1/disputes/${opened.id}/notes`, { body: "too late" });
+    expect(late.status).toBe(409);
+  });
+
+  it("opens on a whole invoice and rejects it, saying why", async () => {
+    const billed = await invoice();
+    const opened = await ok(
+      tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, { reason: "too expensive" }),
+      201,
+    );
+    expect(opened.amount).toBe("400.00");
+    const withoutWhy = await tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
+      resolution: "rejected",
+    });
+    expect(withoutWhy.status).toBe(400);
+    expect(withoutWhy.body.errors[0].path).toBe("$.note");
+    const rejected = await ok(
+      tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
+        resolution: "rejected",
+        note: "prices as agreed",
+      }),
+    );
+    expect(rejected).toMatchObject({
+      status: "rejected",
+      credit_note_id: null,
+      resolution_note: "prices as agreed",
+    });
+    const listed = await ok(tenant.admin.get(`/v1/disputes?invoice_id=${billed.id}`));
+    expect(listed.data.map((dispute: { id: string }) => dispute.id)).toEqual([opened.id]);
+  });
+
+  it("credits part of a whole-invoice dispute across its lines", async () => {
+    const billed = await invoice();
+    const opened = await ok(
+      tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
+        amount: "100.00",
+        reason: "a quarter too much",
+      }),
+      201,
+    );
+    const resolved = await ok(
+      tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, { resolution: "credit_note" }),
+    );
+    const note = await ok(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
+    // 100.00 over lines of 300.00 and 100.00: 75.00 and 25.00.
+    expect(note.lines.map((line: { amount: string }) => line.amount)).toEqual(["75.00", "25.00"]);
+  });
+
+  it("refuses a draft invoice, a line of another invoice and more than the line", async () => {
+    const draft = await invoice(false);
+    const onDraft = await tenant.admin.post(`/v1/invoices/${draft.id}/disputes`, { reason: "not even sent" });
+    expect(onDraft.status).toBe(409);
+    expect(onDraft.body.code).toBe("invoice_not_disputable");
+    const billed = await invoice();
+    const foreignLine = await tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
+      invoice_line_id: draft.lines[0].id,
+      reason: "wrong line",
+    });
+    expect(foreignLine.status).toBe(400);
+    expect(foreignLine.body.errors[0].path).toBe("$.invoice_line_id");
+    const tooMuch = await tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
+      invoice_line_id: billed.lines[1].id,
+      amount: "100.01",
+      reason: "more than billed",
+    });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.errors[0].path).toBe("$.amount");
+  });
+});
