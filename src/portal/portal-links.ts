@@ -8,8 +8,8 @@ import { conflict, validationFailed } from "../platform/errors.ts";
 import type { CreatePortalLinkInput, PortalLink } from "./portal-schemas.ts";
 import { portalSecretOf, replacePortalSecret, signPortalToken } from "./portal-tokens.ts";
 
-export const defaultLinkLifetimeSeconds = 3600;
-export const longestLinkLifetimeSeconds = 7 * 24 * 3600;
+// An hour: long enough to look around, short enough that a forwarded link soon stops working.
+const defaultLinkLifetimeSeconds = 3600;
 
 /**
  * A signed link to the portal of one customer. `portalBaseUrl` is where the

@@ -70,7 +70,7 @@ export const PortalUsageSchema = Type.Object({
 });
 export type PortalUsage = Static<typeof PortalUsageSchema>;
 
-export const PortalForecastSchema = Type.Object({
+const PortalForecastSchema = Type.Object({
   method: Type.Literal("linear"),
   description: Type.String(),
   period_start: Timestamp,

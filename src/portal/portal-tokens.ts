@@ -6,6 +6,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+// The portal_secrets table's row type, merged into the database schema.
+import "./tables.ts";
 
 /** What a portal token says. */
 export type PortalTokenClaims = {

@@ -8,14 +8,14 @@ import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
 import { formatAmount, roundToMinorUnit } from "../core/money.ts";
 import type { PortalForecast } from "./portal-schemas.ts";
 
-export type ForecastLine = {
+type ForecastLine = {
   kind: string;
   amount: string;
   period_start: string | null;
   period_end: string | null;
 };
 
-export const forecastDescription =
+const forecastDescription =
   "Usage charges so far, extrapolated in a straight line to the end of their period (at the pace of at " +
   "least the first day); fixed charges as they are. Before discounts, credits and tax.";
 

@@ -49,12 +49,3 @@ export function takePortalSession(): PortalSession | undefined {
   }
   return readStored();
 }
-
-export function forgetPortalSession(): void {
-  memorySession = undefined;
-  try {
-    window.sessionStorage.removeItem(storageKey);
-  } catch {
-    // Nothing stored.
-  }
-}
