@@ -227,7 +227,7 @@ export async function updateCustomerDunning(
       ]);
     }
   }
-  if (!input.exempt && input.exempt_reason != null) {
+  if (!input.exempt && (input.exempt_reason ?? null) !== null) {
     throw validationFailed([{ path: "$.exempt_reason", message: "is only given with exempt: true" }]);
   }
   await context.database.transaction().execute(async (transaction) => {

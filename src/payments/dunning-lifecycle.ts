@@ -36,16 +36,15 @@ async function campaignFor(
 ): Promise<CampaignRow | null> {
   const settings = await customerDunningSettings(database, scope, customerId);
   if (settings?.exempt === true) return null;
-  let query = database
+  const campaignId = settings?.campaign_id ?? null;
+  const query = database
     .selectFrom("dunning_campaigns")
     .selectAll()
     .where("environment_id", "=", scope.environmentId)
     .where("organization_id", "=", scope.organizationId);
-  query =
-    settings?.campaign_id != null
-      ? query.where("id", "=", settings.campaign_id)
-      : query.where("is_default", "=", true);
-  return (await query.executeTakeFirst()) ?? null;
+  const chosen =
+    campaignId === null ? query.where("is_default", "=", true) : query.where("id", "=", campaignId);
+  return (await chosen.executeTakeFirst()) ?? null;
 }
 
 export async function lockDunningProcess(

@@ -11,6 +11,7 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { billRunJobHandlers, createBillRunScheduler } from "../billing-runs/bill-run-scheduler.ts";
 import { notificationJobHandlers } from "../notifications/notification-jobs.ts";
 import { systemClock } from "../platform/clock.ts";
 import { createJobWorker } from "../platform/jobs/job-worker.ts";
@@ -146,6 +147,23 @@ async function subscribe(tenant: TestTenant, customerId: string, start: string):
 async function advance(tenant: TestTenant, to: string): Promise<void> {
   const advanced = await tenant.admin.post("/v1/test-clock/advance", { to });
   expect(advanced.status).toBe(200);
+  await runJobs();
+}
+
+/** Sets the test clock without billing, then runs the bill run's scheduled tick and what it queues. */
+async function tickAt(tenant: TestTenant, frozenAt: string): Promise<void> {
+  expect((await tenant.admin.post("/v1/test-clock", { frozen_at: frozenAt })).status).toBe(200);
+  const database = testApp.handle.database;
+  await createBillRunScheduler({ database, clock: systemClock, logger: silentLogger }).enqueueTicks(
+    new Date(),
+  );
+  const worker = createJobWorker({
+    database,
+    clock: systemClock,
+    logger: silentLogger,
+    handlers: billRunJobHandlers({ database, clock: systemClock, logger: silentLogger }),
+  });
+  await worker.runDueJobs();
   await runJobs();
 }
 
@@ -311,7 +329,8 @@ describe("dunning", () => {
       "Please pay the invoice or update your payment method.",
     );
 
-    await advance(tenant, "2030-03-05T00:00:00Z");
+    // This time the clock is only moved, and the bill run's minute tick (as `fairbill serve` runs it) finds the due step.
+    await tickAt(tenant, "2030-03-05T00:00:00Z");
     expect(attemptsFor(invoice.id)).toHaveLength(1);
     const subscription = await tenant.admin.get(`/v1/subscriptions/${subscriptionId}`);
     expect(subscription.body.status).toBe("paused");

@@ -193,6 +193,8 @@ export async function refundPayment(
       `Payment ${paymentId} is ${found.status}; only a succeeded payment is refunded.`,
     );
   }
+  // Known before anything is stored: a refund that no provider can make is never left pending.
+  const provider = providerFor(await readPaymentSettings(context.database, context), found.provider);
   const { refund, payment } = await context.database.transaction().execute(async (transaction) => {
     const locked = await lockPayment(transaction, context, paymentId);
     const amount = readRefundAmount(input, locked, await refundableAmount(transaction, context, locked));
@@ -203,7 +205,6 @@ export async function refundPayment(
     });
     return { refund: stored, payment: locked };
   });
-  const provider = providerFor(await readPaymentSettings(context.database, context), payment.provider);
   let result: RefundResult;
   try {
     result = await provider.refund({
