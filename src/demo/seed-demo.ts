@@ -185,7 +185,13 @@ async function playStory(session: DemoSession, events: EventInput[]): Promise<vo
   const episodes = demoEpisodes(calendar).sort((left, right) => left.at.getTime() - right.at.getTime());
   const runEpisodesAt = async (instant: number) => {
     for (const episode of episodes.filter((candidate) => candidate.at.getTime() === instant)) {
-      await episode.run(session);
+      try {
+        await episode.run(session);
+      } catch (error) {
+        throw new Error(`The demo's story stopped at "${episode.title}": ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
     }
   };
   await runEpisodesAt(calendar.clockStart.getTime());
