@@ -237,21 +237,24 @@ async function billNextInvoice(
   const billingKey = `${customerId}|${currency}|${new Date(issuedAt).toISOString()}`;
   const settings = await readInvoicingSettings(transaction, context);
   const existing = await findInvoiceByBillingKey(transaction, context.environmentId, billingKey);
-  const markBilled = async () => {
+  /**
+   * Moves the group's billed-through marks past this invoice. Returns whether
+   * anything of the customer is still due by `until` (another subscription, or
+   * a later instant of one of these), so that a caught-up customer costs no
+   * second transaction.
+   */
+  const markBilled = async (): Promise<boolean> => {
+    let stillDue = due.length > group.length;
     for (const member of group) {
-      await markSubscriptionBilled(
-        transaction,
-        context,
-        member.entry.subscription.id,
-        member.instant,
-        nextInstantOf(billing, member.entry, member.instant),
-      );
+      const next = nextInstantOf(billing, member.entry, member.instant);
+      await markSubscriptionBilled(transaction, context, member.entry.subscription.id, member.instant, next);
+      if (next !== null && next <= until) stillDue = true;
     }
+    return stillDue;
   };
   if (existing !== undefined && existing.status !== "draft") {
     // Already finalized by an earlier run whose marks were lost: only the marks are missing.
-    await markBilled();
-    return { issued: 0, finalized: 0, more: true };
+    return { issued: 0, finalized: 0, more: await markBilled() };
   }
 
   // Each line for the engine's totals, with the row it is stored as.
@@ -284,8 +287,7 @@ async function billNextInvoice(
   if (engineLines.length === 0) {
     if (existing !== undefined)
       await transaction.deleteFrom("invoices").where("id", "=", existing.id).execute();
-    await markBilled();
-    return { issued: 0, finalized: 0, more: true };
+    return { issued: 0, finalized: 0, more: await markBilled() };
   }
 
   const account = await loadCustomerAccount(transaction, context, {
@@ -355,7 +357,7 @@ async function billNextInvoice(
     amountDue: totals.amount_due,
   });
   await recordAccountEffects(transaction, context, { customerId, invoiceId, currency, settled });
-  await markBilled();
+  const more = await markBilled();
   await announceFinalizedInvoice(transaction, context, finalized);
   await recordAuditEvent(transaction, context, {
     action: "invoice.finalized",
@@ -364,5 +366,5 @@ async function billNextInvoice(
     before: null,
     after: { number: finalized.number, total: finalized.total, amount_due: finalized.amount_due, currency },
   });
-  return { issued: existing === undefined ? 1 : 0, finalized: 1, more: true };
+  return { issued: existing === undefined ? 1 : 0, finalized: 1, more };
 }
