@@ -2,7 +2,6 @@
 import { useState } from "react";
 import type { Invoice } from "../api/billing-types.ts";
 import { asApiError } from "../api/use-api.ts";
-import { formatDateTime } from "../format/date-format.ts";
 import { formatMoney } from "../format/decimal-format.ts";
 import { ErrorState, LoadingState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/table-scroll.tsx";
@@ -18,6 +17,13 @@ const statusLabels: Record<Invoice["status"], string> = {
   uncollectible: "Unpaid",
   void: "Void",
 };
+
+/** The day an invoice was issued, in the customer's time zone: the time of day tells a customer nothing. */
+function issuedOn(instant: string, profile: PortalProfile): string {
+  return new Intl.DateTimeFormat(profile.locale, { dateStyle: "medium", timeZone: profile.timezone }).format(
+    new Date(instant),
+  );
+}
 
 export function PortalInvoices({ profile }: { profile: PortalProfile }) {
   const { state, reload } = usePortalResource<{ data: Invoice[] }>("/v1/portal/invoices?limit=50");
@@ -49,7 +55,7 @@ export function PortalInvoices({ profile }: { profile: PortalProfile }) {
                 {state.data.data.map((invoice) => (
                   <tr key={invoice.id}>
                     <td>{invoice.number}</td>
-                    <td>{formatDateTime(invoice.issued_at, profile.locale, profile.timezone)}</td>
+                    <td className="nowrap">{issuedOn(invoice.issued_at, profile)}</td>
                     <td>{statusLabels[invoice.status]}</td>
                     <td className="numeric">
                       {formatMoney(invoice.total, invoice.currency, profile.locale)}
