@@ -5,6 +5,7 @@ import { registerAuditCommand } from "./commands/audit.ts";
 import { registerBillRunCommand } from "./commands/bill-run.ts";
 import { registerCatalogCommand } from "./commands/catalog.ts";
 import { registerKeysCommand } from "./commands/keys.ts";
+import { registerKpisCommand } from "./commands/kpis.ts";
 import { registerMigrateCommand } from "./commands/migrate.ts";
 import { registerReconcileCommand } from "./commands/reconcile.ts";
 import { registerServeCommand } from "./commands/serve.ts";
@@ -24,5 +25,6 @@ registerCatalogCommand(program);
 registerSimulateCommand(program);
 registerBillRunCommand(program);
 registerReconcileCommand(program);
+registerKpisCommand(program);
 
 await program.parseAsync(process.argv);

@@ -19,6 +19,12 @@ export type BookLine = {
   usageByPeriod?: ReadonlyMap<string, Decimal>;
   /** The purchased credit grant this line sold (a wallet top-up's invoice line). */
   prepaidGrantId: string | null;
+  subscriptionId: string | null;
+  planVersionId: string | null;
+  chargeId: string | null;
+  /** A usage line's meter code. */
+  meter: string | null;
+  quantity: Decimal;
 };
 
 export type BookInvoice = {

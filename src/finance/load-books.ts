@@ -129,6 +129,7 @@ async function loadInvoices(
     scope,
     rows.map((row) => row.customer_id),
   );
+  const customerOfInvoice = new Map(rows.map((row) => [row.id, row.customer_id]));
   const linesOf = new Map<string, BookLine[]>();
   const spanning: { line: BookLine; customerExternalId: string; meter: string }[] = [];
   for (const row of lineRows) {
@@ -145,13 +146,18 @@ async function loadInvoices(
           ? null
           : (products.get(`${row.plan_version_id}|${row.charge_id}`) ?? null),
       prepaidGrantId: null,
+      subscriptionId: row.subscription_id,
+      planVersionId: row.plan_version_id,
+      chargeId: row.charge_id,
+      meter: typeof row.details.meter === "string" ? row.details.meter : null,
+      quantity: decimal(row.quantity),
     };
     const lines = linesOf.get(row.invoice_id) ?? [];
     lines.push(line);
     linesOf.set(row.invoice_id, lines);
-    const meter = typeof row.details.meter === "string" ? row.details.meter : undefined;
-    const invoice = rows.find((candidate) => candidate.id === row.invoice_id);
-    const externalId = invoice === undefined ? undefined : customers.get(invoice.customer_id);
+    const meter = line.meter ?? undefined;
+    const customerId = customerOfInvoice.get(row.invoice_id);
+    const externalId = customerId === undefined ? undefined : customers.get(customerId);
     if (
       row.kind === "usage" &&
       meter !== undefined &&

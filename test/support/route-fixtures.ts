@@ -745,6 +745,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: () => ({ reason: "the customer says the setup was never done" }),
   },
   "GET /v1/disputes": {},
+  "GET /v1/kpis": {},
   "GET /v1/disputes/{id}": { params: async (tenant) => ({ id: await disputeId(tenant) }) },
   "POST /v1/disputes/{id}/notes": {
     params: async (tenant) => ({ id: await disputeId(tenant) }),

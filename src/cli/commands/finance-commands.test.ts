@@ -1,5 +1,6 @@
-// `fairbill reconcile` as a real process on its own data folder: JSON on
-// stdout, the progress on stderr, and --strict failing when events leak.
+// `fairbill reconcile` and `fairbill kpis` as real processes on their own
+// data folder: JSON on stdout, the progress on stderr, and --strict failing
+// when events leak.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -82,6 +83,19 @@ cliDescribe("fairbill reconcile", () => {
     expect("code" in strict && strict.code).toBe(1);
     expect(JSON.parse(strict.stdout).clean).toBe(false);
     expect(strict.stderr).toContain(`1 difference(s) in ${month}`);
+  }, 60_000);
+
+  it("prints the KPIs of a range as JSON, with the leaking events per 1,000", async () => {
+    const { stdout } = await run(process.execPath, [cli, "kpis", "--from", month, "--to", month], {
+      env: environment,
+    });
+    const kpis = JSON.parse(stdout);
+    expect(kpis).toMatchObject({
+      from: month,
+      to: month,
+      leakage: { events_ingested: 2, leaking_events: 2 },
+    });
+    expect(kpis.leakage.per_thousand_events).toBe("1000.00");
   }, 60_000);
 
   it("refuses a period that is not a month, naming the option", async () => {
