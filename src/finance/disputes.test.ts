@@ -157,4 +157,11 @@ describe("billing disputes", () => {
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.errors[0].path).toBe("$.amount");
   });
+  it("balances the journal export of every month of the test: debits equal credits", async () => {
+    for (const period of ["2026-05"]) {
+      const exported = await ok(tenant.admin.post("/v1/journal-exports", { period }), 201);
+      expect(exported.totals.length, period).toBeGreaterThan(0);
+      for (const total of exported.totals) expect(total.debit, period).toBe(total.credit);
+    }
+  });
 });

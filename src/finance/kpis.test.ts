@@ -237,4 +237,11 @@ describe("billing KPIs", () => {
     expect(response.status).toBe(400);
     expect(response.body.errors[0].path).toBe("query.to");
   });
+  it("balances the journal export of every month of the test: debits equal credits", async () => {
+    for (const period of ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]) {
+      const exported = await ok(tenant.admin.post("/v1/journal-exports", { period }), 201);
+      expect(exported.totals.length, period).toBeGreaterThan(0);
+      for (const total of exported.totals) expect(total.debit, period).toBe(total.credit);
+    }
+  });
 });

@@ -194,4 +194,11 @@ describe("the month-end close", () => {
       true,
     );
   });
+  it("balances the journal export of every month of the test: debits equal credits", async () => {
+    for (const period of ["2026-03", "2026-04"]) {
+      const exported = await ok(tenant.admin.post("/v1/journal-exports", { period }), 201);
+      expect(exported.totals.length, period).toBeGreaterThan(0);
+      for (const total of exported.totals) expect(total.debit, period).toBe(total.credit);
+    }
+  });
 });

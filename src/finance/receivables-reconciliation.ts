@@ -17,6 +17,7 @@ type Figures = {
   credit_notes: Decimal;
   payments: Decimal;
   refunds: Decimal;
+  chargebacks: Decimal;
   opening_receivable: Decimal;
   closing_receivable: Decimal;
   outstanding_now: Decimal;
@@ -28,6 +29,7 @@ const figureNames = [
   "credit_notes",
   "payments",
   "refunds",
+  "chargebacks",
   "opening_receivable",
   "closing_receivable",
   "outstanding_now",
@@ -92,6 +94,7 @@ export function reconcileReceivables(
         credit_notes: ZERO,
         payments: ZERO,
         refunds: ZERO,
+        chargebacks: ZERO,
         opening_receivable: ZERO,
         closing_receivable: ZERO,
         outstanding_now: ZERO,
@@ -115,6 +118,12 @@ export function reconcileReceivables(
       const sums = figuresOf(refund.customerId, refund.currency);
       sums.refunds = sums.refunds.plus(refund.fromInvoice);
     }
+  }
+  // Chargebacks the provider reported: money at risk, listed beside the roll-forward (they do not move it).
+  for (const chargeback of facts.chargebacks) {
+    if (!inPeriod(chargeback.openedAt)) continue;
+    const sums = figuresOf(chargeback.customerId, chargeback.currency);
+    sums.chargebacks = sums.chargebacks.plus(chargeback.amount);
   }
   for (const note of books.creditNotes) {
     records.get(note.invoiceId)?.credits.push({ at: note.issuedAt, amount: note.appliedToInvoice });

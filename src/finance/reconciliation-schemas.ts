@@ -69,6 +69,7 @@ const ReceivableFigures = {
   credit_notes: Money,
   payments: Money,
   refunds: Money,
+  chargebacks: { ...Money, description: "disputed by the customer's bank in the month (money at risk)" },
   opening_receivable: Money,
   closing_receivable: Money,
   outstanding_now: Money,

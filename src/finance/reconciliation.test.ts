@@ -246,6 +246,7 @@ describe("the reconciliation of a month", () => {
       credit_notes: "0.00",
       payments: "6.00",
       refunds: "1.00",
+      chargebacks: "0.00",
       closing_receivable: "9.00",
       outstanding_now: "9.00",
     });
@@ -262,5 +263,12 @@ describe("the reconciliation of a month", () => {
     const response = await tenant.admin.get("/v1/reconciliation?period=2026-13");
     expect(response.status).toBe(400);
     expect(response.body.errors[0].path).toContain("period");
+  });
+  it("balances the journal export of every month of the test: debits equal credits", async () => {
+    for (const period of ["2026-09", "2026-10", "2026-11"]) {
+      const exported = await ok(tenant.admin.post("/v1/journal-exports", { period }), 201);
+      expect(exported.totals.length, period).toBeGreaterThan(0);
+      for (const total of exported.totals) expect(total.debit, period).toBe(total.credit);
+    }
   });
 });

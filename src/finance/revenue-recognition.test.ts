@@ -265,6 +265,24 @@ describe("the journal", () => {
     ]);
   });
 
+  it("exports every month of the test balanced, in JSON and in CSV", async () => {
+    const months = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"];
+    for (const period of [...months, "2026-09", "2026-10", "2026-11", "2026-12", "2027-01"]) {
+      const exported = await ok(tenant.admin.post("/v1/journal-exports", { period }), 201);
+      expect(exported.totals, period).toHaveLength(1);
+      expect(exported.totals[0].debit, period).toBe(exported.totals[0].credit);
+      const csv = await tenant.admin.get(`/v1/journal-exports/${exported.id}/csv`);
+      const [header, ...rows] = csv.body.trim().split("\r\n");
+      const columns = header.split(",");
+      const sum = (column: string) =>
+        rows
+          .map((row: string) => row.split(",")[columns.indexOf(column)] || "0")
+          .reduce((total: number, amount: string) => total + Math.round(Number(amount) * 100), 0);
+      expect(sum("debit"), period).toBe(sum("credit"));
+      expect((await ok(tenant.admin.get(`/v1/journal-exports/${exported.id}`))).up_to_date).toBe(true);
+    }
+  });
+
   it("follows the chart of accounts of the settings, as CSV too", async () => {
     await ok(
       tenant.admin.put("/v1/finance-settings", { accounts: { revenue: { code: "7000", name: "Sales" } } }),
