@@ -146,6 +146,7 @@ describe("subscriptions in the console", () => {
     await operator.getByLabel("Status").selectOption("canceling");
     await operator.getByRole("button", { name: "Apply filters" }).click();
     await operator.waitForURL(/status=canceling/);
+    await settled(operator);
     const table = operator.getByRole("region", { name: "Subscriptions table" });
     await table.getByRole("link", { name: "pro v1" }).waitFor();
     expect(await table.getByRole("row").count()).toBe(2);

@@ -2,7 +2,7 @@
 // ("charges.0.tiers.1.unit_price"): the values, the console's own checks
 // (shown once a field was left or a submit was tried), and the API's field
 // errors from the last refusal (each shown until its field is edited).
-import { useCallback, useMemo, useState } from "react";
+import { type RefObject, useCallback, useEffect, useMemo, useState } from "react";
 import type { ApiError } from "../api/api-client.ts";
 import { asApiError } from "../api/use-api.ts";
 import { type FieldErrorMap, fieldErrorMap } from "../format/field-errors.ts";
@@ -59,6 +59,8 @@ export type FormState<Values> = {
   /** Names with an error shown now, the console's and the API's. */
   shownErrorNames: () => string[];
   serverErrors: FieldErrorMap;
+  /** Counts the submits that failed (the console's checks or the API's refusal): focus follows each. */
+  failedSubmits: number;
   /** How many of the console's own checks fail, once a submit was tried (0 before). */
   failingChecks: number;
   busy: boolean;
@@ -81,6 +83,7 @@ export function useFormState<Values>(
   const [refusal, setRefusal] = useState<ApiError | undefined>();
   const [serverErrors, setServerErrors] = useState<FieldErrorMap>({});
   const [busy, setBusy] = useState(false);
+  const [failedSubmits, setFailedSubmits] = useState(0);
   const clientErrors = useMemo(() => check(values), [check, values]);
 
   const errorOf = useCallback(
@@ -141,6 +144,7 @@ export function useFormState<Values>(
     setSubmitted(true);
     if (Object.keys(clientErrors).length > 0) {
       setRefusal(undefined);
+      setFailedSubmits((count) => count + 1);
       return false;
     }
     setBusy(true);
@@ -162,6 +166,7 @@ export function useFormState<Values>(
         ),
       );
       setBusy(false);
+      setFailedSubmits((count) => count + 1);
       return false;
     }
   };
@@ -176,16 +181,25 @@ export function useFormState<Values>(
     refusal,
     shownErrorNames,
     serverErrors,
+    failedSubmits,
     failingChecks: submitted ? Object.keys(clientErrors).length : 0,
     busy,
     submit,
   };
 }
 
-/** After a failed submit: the first marked input, else the summary, takes the focus. */
-export function focusFirstError(form: HTMLFormElement | null, summary: HTMLElement | null): void {
-  requestAnimationFrame(() => {
-    const firstInvalid = form?.querySelector<HTMLElement>("[aria-invalid='true']");
-    (firstInvalid ?? summary)?.focus();
-  });
+/**
+ * After each failed submit, once its errors are on screen: the first marked
+ * input takes the focus, else the summary above the form.
+ */
+export function useFocusFirstError(
+  failedSubmits: number,
+  form: RefObject<HTMLFormElement | null>,
+  summary: RefObject<HTMLElement | null>,
+): void {
+  useEffect(() => {
+    if (failedSubmits === 0) return;
+    const firstInvalid = form.current?.querySelector<HTMLElement>("[aria-invalid='true']");
+    (firstInvalid ?? summary.current)?.focus();
+  }, [failedSubmits, form, summary]);
 }

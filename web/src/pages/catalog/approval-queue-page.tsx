@@ -11,6 +11,7 @@ import { Link } from "../../routing/link.tsx";
 import { planDiffPath, planVersionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CheckboxField } from "../../ui/form-field.tsx";
+import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
@@ -37,7 +38,6 @@ export function ApprovalQueuePage() {
   const done = (message: string) => {
     setOutcome(message);
     plans.reload();
-    requestAnimationFrame(() => document.getElementById("queue-outcome")?.focus());
   };
 
   return (
@@ -46,9 +46,7 @@ export function ApprovalQueuePage() {
         title="Approvals"
         subtitle="Plan versions waiting for review, and those scheduled to take effect."
       />
-      <p id="queue-outcome" className="outcome" role="status" tabIndex={-1}>
-        {outcome}
-      </p>
+      <OutcomeMessage message={outcome} />
       <ApprovalPolicyPanel />
       <section className="panel" aria-labelledby="pending-title">
         <h2 id="pending-title">Waiting for review</h2>

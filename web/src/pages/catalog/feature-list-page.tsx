@@ -10,7 +10,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { ListFooter } from "../../ui/list-footer.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
@@ -96,6 +96,8 @@ function CreateFeatureForm({ onCreated }: { onCreated: () => void }) {
   const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await form.submit(async (current) => {
@@ -112,7 +114,7 @@ function CreateFeatureForm({ onCreated }: { onCreated: () => void }) {
     if (created) {
       form.reset(initial());
       onCreated();
-    } else focusFirstError(formElement.current, summary.current);
+    }
   };
 
   return (

@@ -11,6 +11,7 @@ import { Link } from "../../routing/link.tsx";
 import { navigate } from "../../routing/router.ts";
 import { planDiffPath, planPath, planVersionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { ErrorState, LoadingState } from "../../ui/states.tsx";
 import { ReviewTrail } from "./review-trail.tsx";
@@ -60,8 +61,6 @@ export function PlanVersionPage({ planId, version }: { planId: string; version: 
     versionRequest.replace(updated);
     setReviewGeneration((generation) => generation + 1);
     setOutcome(done);
-    // The step's button may be gone: the outcome takes the focus, so that it is read out.
-    requestAnimationFrame(() => document.getElementById("version-outcome")?.focus());
   };
   const previous = plan.versions.filter((other) => other.version < version).at(-1);
 
@@ -83,9 +82,7 @@ export function PlanVersionPage({ planId, version }: { planId: string; version: 
           )
         }
       />
-      <p id="version-outcome" className="outcome" role="status" tabIndex={-1}>
-        {outcome}
-      </p>
+      <OutcomeMessage message={outcome} />
       <VersionWorkflow version={planVersion} policy={policy.state.data} onChanged={refresh} />
       <section className="panel" aria-labelledby="version-state-title">
         <h2 id="version-state-title">Status</h2>

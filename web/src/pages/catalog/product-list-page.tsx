@@ -8,7 +8,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { ListFooter } from "../../ui/list-footer.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
@@ -78,6 +78,8 @@ function CreateProductForm({ onCreated }: { onCreated: () => void }) {
   const formElement = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await form.submit(async (values) => {
@@ -92,7 +94,7 @@ function CreateProductForm({ onCreated }: { onCreated: () => void }) {
     if (created) {
       form.reset(initial());
       onCreated();
-    } else focusFirstError(formElement.current, summary.current);
+    }
   };
 
   return (

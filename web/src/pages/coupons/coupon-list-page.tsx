@@ -16,7 +16,7 @@ import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { type FilterField, FilterForm, filterValues } from "../../ui/filter-form.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { ListFooter } from "../../ui/list-footer.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
@@ -201,6 +201,8 @@ function CreateCouponForm({ onCreated }: { onCreated: () => void }) {
     .filter(([name]) => !placed.has(name))
     .map(([name, message]) => ({ name, message }));
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await form.submit(async (current) => {
@@ -231,7 +233,7 @@ function CreateCouponForm({ onCreated }: { onCreated: () => void }) {
     if (created) {
       form.reset(emptyCoupon());
       onCreated();
-    } else focusFirstError(formElement.current, summary.current);
+    }
   };
 
   return (

@@ -12,7 +12,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { ListFooter } from "../../ui/list-footer.tsx";
 import { currencyListId } from "../../ui/reference-lists.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
@@ -214,6 +214,8 @@ function AlertForm({
   const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await form.submit(async (current) => {
@@ -236,7 +238,7 @@ function AlertForm({
     if (created) {
       form.reset(initial());
       onCreated();
-    } else focusFirstError(formElement.current, summary.current);
+    }
   };
 
   return (

@@ -9,7 +9,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { ListFooter } from "../../ui/list-footer.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
@@ -144,6 +144,8 @@ function RedeemForm({
   const form = useFormState<RedeemValues>(() => ({ coupon_id: "", subscription_id: "" }), checkRedeem);
   const formElement = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const redeemed = await form.submit(async (values) => {
@@ -157,7 +159,7 @@ function RedeemForm({
     if (redeemed) {
       form.reset({ coupon_id: "", subscription_id: "" });
       onRedeemed();
-    } else focusFirstError(formElement.current, summary.current);
+    }
   };
   return (
     <form ref={formElement} className="section-gap" onSubmit={(event) => void submit(event)} noValidate>

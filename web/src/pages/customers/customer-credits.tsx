@@ -19,7 +19,7 @@ import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { ListFooter } from "../../ui/list-footer.tsx";
 import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
@@ -307,6 +307,8 @@ function GrantForm({ customer, onGranted }: { customer: Customer; onGranted: () 
   const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const granted = await form.submit(async (current) => {
@@ -330,7 +332,7 @@ function GrantForm({ customer, onGranted }: { customer: Customer; onGranted: () 
     if (granted) {
       form.reset(initial());
       onGranted();
-    } else focusFirstError(formElement.current, summary.current);
+    }
   };
 
   return (

@@ -12,7 +12,7 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
@@ -157,6 +157,8 @@ function GrantForm({ customerId, onGranted }: { customerId: string; onGranted: (
   const summary = useRef<HTMLDivElement>(null);
   const kind = kindOf(form.values.feature);
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const granted = await form.submit(async (values) => {
@@ -171,7 +173,7 @@ function GrantForm({ customerId, onGranted }: { customerId: string; onGranted: (
     if (granted) {
       form.reset(initial());
       onGranted();
-    } else focusFirstError(formElement.current, summary.current);
+    }
   };
 
   return (

@@ -14,7 +14,7 @@ import { instantFromLocal, nextWholeMinute } from "../../format/local-instant.ts
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { ListFooter } from "../../ui/list-footer.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
@@ -195,6 +195,8 @@ function OverrideForm({
     [form.restructure],
   );
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await form.submit(async (current) => {
@@ -222,7 +224,7 @@ function OverrideForm({
     if (created) {
       form.reset(emptyOverride());
       onCreated();
-    } else focusFirstError(formElement.current, summary.current);
+    }
   };
 
   const valueField = type === "percentage_discount" ? "percent" : type;

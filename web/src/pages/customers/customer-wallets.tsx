@@ -11,7 +11,7 @@ import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { currencyListId } from "../../ui/reference-lists.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
@@ -243,6 +243,8 @@ function WalletForm({ customer, onCreated }: { customer: Customer; onCreated: ()
   const formElement = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await form.submit(async (values) => {
@@ -261,7 +263,7 @@ function WalletForm({ customer, onCreated }: { customer: Customer; onCreated: ()
     if (created) {
       form.reset(initial());
       onCreated();
-    } else focusFirstError(formElement.current, summary.current);
+    }
   };
 
   return (

@@ -12,7 +12,7 @@ import { navigate, useLocation } from "../../routing/router.ts";
 import { invoicePath } from "../../routing/routes.ts";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
 import { ErrorState } from "../../ui/states.tsx";
@@ -93,6 +93,8 @@ export function InvoiceCreatePage() {
     .filter(([name]) => !placed.has(name))
     .map(([name, message]) => ({ name, message }));
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     let created: Invoice | undefined;
@@ -112,7 +114,6 @@ export function InvoiceCreatePage() {
       });
     });
     if (sent && created) navigate(invoicePath(created.id));
-    else focusFirstError(formElement.current, summary.current);
   };
 
   return (

@@ -13,6 +13,7 @@ import { Link } from "../../routing/link.tsx";
 import { customerPath, subscriptionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DownloadButton } from "../../ui/download-button.tsx";
+import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
@@ -94,9 +95,7 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
           </>
         }
       />
-      <p id="invoice-outcome" className="outcome" role="status" tabIndex={-1}>
-        {outcome}
-      </p>
+      <OutcomeMessage message={outcome} />
       <div className="panels">
         <section className="panel" aria-labelledby="invoice-details-title">
           <h2 id="invoice-details-title">Details</h2>
@@ -187,7 +186,6 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
             request.replace(updated);
             setOutcome(outcomes[action]);
             setNotesGeneration((generation) => generation + 1);
-            requestAnimationFrame(() => document.getElementById("invoice-outcome")?.focus());
           }}
         />
       )}

@@ -13,7 +13,7 @@ import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
@@ -153,6 +153,8 @@ function RecordPaymentForm({ invoice, onRecorded }: { invoice: Invoice; onRecord
   const form = useFormState<PaymentValues>(initial, checkPayment);
   const formElement = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const recorded = await form.submit(async (values) => {
@@ -166,7 +168,6 @@ function RecordPaymentForm({ invoice, onRecorded }: { invoice: Invoice; onRecord
       });
     });
     if (recorded) onRecorded();
-    else focusFirstError(formElement.current, summary.current);
   };
   return (
     <form ref={formElement} className="section-gap" onSubmit={(event) => void submit(event)} noValidate>

@@ -6,7 +6,7 @@ import type { Meter } from "../../api/api-types.ts";
 import { navigate } from "../../routing/router.ts";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { newRowKey } from "../catalog/version-editor/version-form-values.ts";
@@ -103,6 +103,8 @@ export function MeterCreatePage() {
     .filter(([name]) => !placed.has(name))
     .map(([name, message]) => ({ name, message }));
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await form.submit(async (current) => {
@@ -129,7 +131,6 @@ export function MeterCreatePage() {
       });
     });
     if (created) navigate("/meters");
-    else focusFirstError(formElement.current, summary.current);
   };
 
   return (

@@ -13,7 +13,7 @@ import { navigate, useLocation } from "../../routing/router.ts";
 import { subscriptionPath } from "../../routing/routes.ts";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
 import { ErrorState } from "../../ui/states.tsx";
@@ -74,6 +74,8 @@ export function SubscriptionCreatePage() {
     .map(([name, message]) => ({ name, message }));
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     let created: Subscription | undefined;
@@ -98,7 +100,6 @@ export function SubscriptionCreatePage() {
       });
     });
     if (sent && created) navigate(subscriptionPath(created.id));
-    else focusFirstError(formElement.current, summary.current);
   };
 
   return (

@@ -10,6 +10,7 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, planVersionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { Detail } from "../catalog/version-content-view.tsx";
@@ -98,9 +99,7 @@ export function SubscriptionDetailPage({ subscriptionId }: { subscriptionId: str
           )
         }
       />
-      <p id="subscription-outcome" className="outcome" role="status" tabIndex={-1}>
-        {outcome}
-      </p>
+      <OutcomeMessage message={outcome} />
       <div className="panels">
         <section className="panel" aria-labelledby="subscription-details-title">
           <h2 id="subscription-details-title">Details</h2>
@@ -164,7 +163,6 @@ export function SubscriptionDetailPage({ subscriptionId }: { subscriptionId: str
             request.replace(updated);
             setOutcome(outcomes[action]);
             setPreviewGeneration((generation) => generation + 1);
-            requestAnimationFrame(() => document.getElementById("subscription-outcome")?.focus());
           }}
         />
       )}

@@ -12,7 +12,7 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { ListFooter } from "../../ui/list-footer.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
@@ -143,6 +143,8 @@ function EndpointSettings({
   const formElement = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     let saved: WebhookEndpoint | undefined;
@@ -157,7 +159,6 @@ function EndpointSettings({
       });
     });
     if (sent && saved) onSaved(saved);
-    else focusFirstError(formElement.current, summary.current);
   };
   return (
     <section className="panel" aria-labelledby="endpoint-settings-title">

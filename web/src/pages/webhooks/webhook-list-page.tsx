@@ -12,7 +12,7 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CopyButton } from "../../ui/copy-button.tsx";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { CheckboxField, TextField } from "../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
 import { ListFooter } from "../../ui/list-footer.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
@@ -144,6 +144,8 @@ function EndpointForm({ onCreated }: { onCreated: (created: NewWebhookSecret) =>
   const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     let created: NewWebhookSecret | undefined;
@@ -159,7 +161,7 @@ function EndpointForm({ onCreated }: { onCreated: (created: NewWebhookSecret) =>
     if (sent && created) {
       form.reset({ url: "", description: "", all: false, event_types: [] });
       onCreated(created);
-    } else focusFirstError(formElement.current, summary.current);
+    }
   };
 
   return (

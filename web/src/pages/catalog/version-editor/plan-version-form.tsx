@@ -12,7 +12,7 @@ import { useAllPages } from "../../../api/use-api.ts";
 import type { FieldErrorMap } from "../../../format/field-errors.ts";
 import { FormErrorSummary } from "../../../ui/form-error-summary.tsx";
 import { SelectField, TextAreaField, TextField } from "../../../ui/form-field.tsx";
-import { focusFirstError, useFormState } from "../../../ui/form-state.ts";
+import { useFocusFirstError, useFormState } from "../../../ui/form-state.ts";
 import { currencyListId, ReferenceLists } from "../../../ui/reference-lists.tsx";
 import { ErrorState, LoadingState } from "../../../ui/states.tsx";
 import { ChargeEditor } from "./charge-editor.tsx";
@@ -117,9 +117,11 @@ function LoadedPlanVersionForm({
     .filter((name) => !placed.has(name))
     .map((name) => ({ name, message: form.serverErrors[name]! }));
 
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const sent = await form.submit(async (current) =>
+    await form.submit(async (current) =>
       onSubmit({
         plan: {
           code: current.code.trim(),
@@ -130,7 +132,6 @@ function LoadedPlanVersionForm({
         reason,
       }),
     );
-    if (!sent) focusFirstError(formElement.current, summary.current);
   };
 
   return (
