@@ -13,7 +13,7 @@ import type { AccountingPeriod } from "./accounting-periods.ts";
 import type { RevenueSchedule } from "./revenue-recognition.ts";
 
 /** Months from `start` to `end` in the zone: whole months, then the rest of a month as days over its days. */
-export function monthsBetween(start: Instant, end: Instant, timeZone: string): Decimal {
+function monthsBetween(start: Instant, end: Instant, timeZone: string): Decimal {
   if (end <= start) return ZERO;
   const from = toZonedDateTime(start, timeZone);
   const to = toZonedDateTime(end, timeZone);

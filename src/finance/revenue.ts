@@ -24,7 +24,7 @@ import type {
 import type { JournalExportTable } from "./tables.ts";
 
 /** Every schedule and posting of the environment's books as they stand. */
-export async function currentRecognition(database: Database, scope: TenantScope): Promise<Recognition> {
+async function currentRecognition(database: Database, scope: TenantScope): Promise<Recognition> {
   return recognizeRevenue(await loadBooks(database, scope));
 }
 

@@ -21,7 +21,7 @@ import type { UsagePricer } from "./usage-pricing.ts";
 const monthsOfHistory = 6;
 
 /** The least-squares line through (0, y0), (1, y1), … taken one step past the last point, never below zero. */
-export function nextByTrend(values: readonly Decimal[]): Decimal {
+function nextByTrend(values: readonly Decimal[]): Decimal {
   const count = values.length;
   if (count === 0) return ZERO;
   if (count === 1) return values[0] as Decimal;
