@@ -6,6 +6,7 @@ import type { ApiError } from "../../api/api-client.ts";
 import { asApiError } from "../../api/use-api.ts";
 import { fieldErrorMap, fieldNameOfPath, unplacedFieldErrors } from "../../format/field-errors.ts";
 import { TextField } from "../../ui/form-field.tsx";
+import { useFocusFirstError } from "../../ui/form-state.ts";
 import { currencyListId, ReferenceLists, timeZoneListId } from "../../ui/reference-lists.tsx";
 import type { CustomerFormValues } from "./customer-form-values.ts";
 
@@ -73,6 +74,7 @@ export function CustomerForm({
   const [reason, setReason] = useState("");
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
+  const [failedSubmits, setFailedSubmits] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 
@@ -96,13 +98,11 @@ export function CustomerForm({
     } catch (caught) {
       setError(asApiError(caught));
       setBusy(false);
-      // Move the focus to the first bad input, or to the summary if none is named.
-      requestAnimationFrame(() => {
-        const firstInvalid = form.current?.querySelector<HTMLElement>("[aria-invalid='true']");
-        (firstInvalid ?? summary.current)?.focus();
-      });
+      setFailedSubmits((count) => count + 1);
     }
   };
+  // Once the refusal is on screen, the first bad input (or the summary) takes the focus.
+  useFocusFirstError(failedSubmits, form, summary);
 
   const text = (name: keyof CustomerFormValues & string, label: string, extra: object = {}) => (
     <TextField
