@@ -264,9 +264,7 @@ class RevenueBooks {
       );
       portions.forEach((portion, position) => {
         const natural =
-          line.periodStart === null || line.periodEnd === null
-            ? this.pointIn(invoice.issuedAt)
-            : this.portionDates(portion);
+          schedule.pattern === "point_in_time" ? this.pointIn(invoice.issuedAt) : this.portionDates(portion);
         const when = this.unlessLocked(natural, invoice.finalizedAt, invoice.issuedAt);
         const entry: ScheduleEntry = { type: "revenue", ...when, amount: pieces[position] ?? ZERO, document };
         if (entry.amount.isZero()) return;

@@ -588,7 +588,9 @@ class Classification {
   /** A finalized line inside the month whose count differs from the events found billed on it. */
   private countMismatches(period: AccountingPeriod): UsageDifference[] {
     const mismatches: UsageDifference[] = [];
-    const customersById = new Map([...this.context.customers.values()].map((customer) => [customer.id, customer]));
+    const customersById = new Map(
+      [...this.context.customers.values()].map((customer) => [customer.id, customer]),
+    );
     for (const [key, lines] of this.context.lines) {
       const customer = customersById.get(key.split("|")[0] ?? "");
       if (customer === undefined) continue;
