@@ -98,6 +98,7 @@ export type BookPayment = {
   customerId: string;
   currency: string;
   at: Instant;
+  recordedAt: Instant;
   /** What it paid on (or took back from) the invoice. */
   invoicePart: Decimal;
   /** What it put on (or took back from) the customer's balance. */

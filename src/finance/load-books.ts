@@ -73,6 +73,7 @@ function paymentsOf(facts: PaymentFacts): BookPayment[] {
       customerId: payment.customerId,
       currency: payment.currency,
       at: payment.at,
+      recordedAt: payment.recordedAt,
       invoicePart: payment.applied,
       balancePart: payment.toBalance,
     }));
@@ -83,6 +84,7 @@ function paymentsOf(facts: PaymentFacts): BookPayment[] {
     customerId: refund.customerId,
     currency: refund.currency,
     at: refund.at,
+    recordedAt: refund.recordedAt,
     invoicePart: refund.fromInvoice,
     balancePart: refund.fromBalance,
   }));

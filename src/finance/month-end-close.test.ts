@@ -176,6 +176,31 @@ describe("the month-end close", () => {
     expect(aprilUsageJournal.balanced).toBe(true);
   });
 
+  it("books a payment received in the closed month on the day it is recorded", async () => {
+    const invoices = (await ok(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))).data;
+    const march = invoices.find(
+      (invoice: { issued_at: string }) => invoice.issued_at === "2026-03-01T00:00:00.000Z",
+    );
+    const payment = await ok(
+      tenant.admin.post(`/v1/invoices/${march.id}/payments`, {
+        amount: "5.00",
+        method: "bank_transfer",
+        received_at: "2026-03-20T00:00:00Z",
+      }),
+      201,
+    );
+    const exports = await ok(tenant.admin.get("/v1/journal-exports?period=2026-03"));
+    expect(exports.data[0].up_to_date).toBe(true);
+    const april = await ok(tenant.admin.get("/v1/journal?period=2026-04"));
+    const booked = april.lines.filter((line: { document_id: string }) => line.document_id === payment.id);
+    expect(
+      booked.map((line: Record<string, string>) => [line.date, line.account_role, line.debit, line.credit]),
+    ).toEqual([
+      ["2026-04-03", "cash", "5.00", ""],
+      ["2026-04-03", "accounts_receivable", "", "5.00"],
+    ]);
+  });
+
   it("lets a credit note correct the closed month's invoice in the open month", async () => {
     const invoices = (await ok(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))).data;
     const march = invoices.find(

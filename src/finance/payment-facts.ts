@@ -21,6 +21,8 @@ export type PaymentFact = {
   toBalance: Decimal;
   /** When the money arrived (succeeded) or the attempt was made (otherwise). */
   at: Instant;
+  /** When Fairbill wrote it down: a payment received in a closed month is booked when it was recorded. */
+  recordedAt: Instant;
   reference: string;
 };
 
@@ -34,6 +36,7 @@ export type RefundFact = {
   fromInvoice: Decimal;
   fromBalance: Decimal;
   at: Instant;
+  recordedAt: Instant;
 };
 
 export type ChargebackFact = {
@@ -87,6 +90,7 @@ export async function loadPaymentFacts(database: Database, scope: TenantScope): 
       applied: new Decimal(row.amount_applied),
       toBalance: new Decimal(row.amount_to_balance),
       at: (row.received_at ?? row.created_at).getTime(),
+      recordedAt: row.created_at.getTime(),
       reference: row.reference ?? row.provider_payment_id ?? row.id,
     })),
     refunds: refunds.map((row) => ({
@@ -99,6 +103,7 @@ export async function loadPaymentFacts(database: Database, scope: TenantScope): 
       fromInvoice: new Decimal(row.amount_from_invoice),
       fromBalance: new Decimal(row.amount_from_balance),
       at: (row.refunded_at ?? row.updated_at).getTime(),
+      recordedAt: row.updated_at.getTime(),
     })),
     chargebacks: chargebacks.map((row) => ({
       id: row.id,

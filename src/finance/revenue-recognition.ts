@@ -629,13 +629,14 @@ class RevenueBooks {
 
   /** A payment: cash in, the invoice's receivable down, any overpayment owed back to the customer. Refunds the reverse. */
   private bookPayment(payment: BookPayment): void {
+    // Money received in a month closed before it was written down is booked on the day it was written down.
+    const booking = this.unlessLocked(this.pointIn(payment.at), payment.recordedAt, payment.recordedAt);
     const document: DocumentRef = {
       type: payment.kind,
       id: payment.id,
       reference: payment.reference,
-      bookedAt: payment.at,
+      bookedAt: booking.at,
     };
-    const booking = this.pointIn(payment.at);
     const sign = payment.kind === "payment" ? 1 : -1;
     const base = {
       document,
