@@ -137,6 +137,59 @@ describe("billing disputes", () => {
     expect(note.lines.map((line: { amount: string }) => line.amount)).toEqual(["75.00", "25.00"]);
   });
 
+  it("credits a taxed line with its tax, and the month's journal books both", async () => {
+    await ok(tenant.admin.post("/v1/tax-rates", { country: "DE", name: "VAT", percent: "19" }), 201);
+    const german = await ok(
+      tenant.admin.post("/v1/customers", { external_id: "berlin", currency: "EUR", country: "DE" }),
+      201,
+    );
+    const billed = await ok(
+      tenant.admin.post("/v1/invoices", {
+        customer_id: german.id,
+        currency: "EUR",
+        lines: [{ description: "Consulting", quantity: "1", unit_amount: "200.00" }],
+        finalize: true,
+      }),
+      201,
+    );
+    expect([billed.tax, billed.total]).toEqual(["38.00", "238.00"]);
+    const opened = await ok(
+      tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
+        invoice_line_id: billed.lines[0].id,
+        amount: "50.00",
+        reason: "a quarter of the hours were not worked",
+      }),
+      201,
+    );
+    const resolved = await ok(
+      tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, { resolution: "credit_note" }),
+    );
+    const note = await ok(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
+    expect([note.subtotal, note.tax, note.total]).toEqual(["50.00", "9.50", "59.50"]);
+    const journal = await ok(tenant.admin.get("/v1/journal?period=2026-05"));
+    const euro = journal.lines.filter((line: { currency: string }) => line.currency === "EUR");
+    const of = (documentId: string) =>
+      euro
+        .filter((line: { document_id: string }) => line.document_id === documentId)
+        .map((line: Record<string, string>) => [line.account_role, line.debit, line.credit]);
+    // The invoice: 238.00 receivable, 38.00 VAT, 200.00 revenue; the credit note takes 50.00, 9.50 and 59.50 back.
+    expect(of(billed.id)).toEqual([
+      ["accounts_receivable", "238.00", ""],
+      ["tax_payable", "", "38.00"],
+      ["revenue", "", "200.00"],
+    ]);
+    expect(of(note.id)).toEqual([
+      ["tax_payable", "9.50", ""],
+      ["revenue", "50.00", ""],
+      ["accounts_receivable", "", "59.50"],
+    ]);
+    expect(journal.totals.find((total: { currency: string }) => total.currency === "EUR")).toEqual({
+      currency: "EUR",
+      debit: "297.50",
+      credit: "297.50",
+    });
+  });
+
   it("refuses a draft invoice, a line of another invoice and more than the line", async () => {
     const draft = await invoice(false);
     const onDraft = await tenant.admin.post(`/v1/invoices/${draft.id}/disputes`, { reason: "not even sent" });
