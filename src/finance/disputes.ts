@@ -260,7 +260,8 @@ async function creditNoteFor(context: RequestContext, dispute: DisputeRow, input
     });
     return note.id;
   }
-  // A dispute of the whole invoice is credited in full, or by lines in proportion to their amounts.
+  // A dispute of the whole invoice is credited in full, or by lines in proportion to their amounts
+  // (invoicing's invoice and lines, read-only).
   const invoice = await context.database
     .selectFrom("invoices")
     .select("total")
