@@ -20,6 +20,8 @@ import { CustomerCreatePage } from "./pages/customers/customer-create-page.tsx";
 import { CustomerDetailPage } from "./pages/customers/customer-detail-page.tsx";
 import { CustomerEditPage } from "./pages/customers/customer-edit-page.tsx";
 import { CustomerListPage } from "./pages/customers/customer-list-page.tsx";
+import { KpisPage } from "./pages/finance/kpis-page.tsx";
+import { ReconciliationPage } from "./pages/finance/reconciliation-page.tsx";
 import { InvoiceCreatePage } from "./pages/invoices/invoice-create-page.tsx";
 import { InvoiceDetailPage } from "./pages/invoices/invoice-detail-page.tsx";
 import { InvoiceListPage } from "./pages/invoices/invoice-list-page.tsx";
@@ -139,6 +141,10 @@ function CurrentPage() {
       return <BillRunsPage />;
     case "webhooks":
       return <WebhookListPage />;
+    case "reconciliation":
+      return <ReconciliationPage />;
+    case "kpis":
+      return <KpisPage />;
     case "webhook":
       return <WebhookDetailPage key={route.endpointId} endpointId={route.endpointId} />;
     case "invoice-new":

@@ -16,6 +16,8 @@ export const sections: Section[] = [
   { path: "/events", label: "Events", permission: "events:read" },
   { path: "/simulator", label: "Simulator", permission: "simulations:run" },
   { path: "/webhooks", label: "Webhooks", permission: "billing:read" },
+  { path: "/reconciliation", label: "Reconciliation", permission: "finance:read" },
+  { path: "/kpis", label: "KPIs", permission: "finance:read" },
   { path: "/audit-log", label: "Audit log", permission: "audit:read" },
   { path: "/api-keys", label: "API keys", permission: "keys:manage" },
 ];

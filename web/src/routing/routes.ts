@@ -26,6 +26,8 @@ export type Route =
   | { page: "invoices" }
   | { page: "bill-runs" }
   | { page: "webhooks" }
+  | { page: "reconciliation" }
+  | { page: "kpis" }
   | { page: "webhook"; endpointId: string }
   | { page: "invoice-new" }
   | { page: "invoice"; invoiceId: string }
@@ -47,7 +49,9 @@ type SinglePage =
   | "coupons"
   | "invoices"
   | "bill-runs"
-  | "webhooks";
+  | "webhooks"
+  | "reconciliation"
+  | "kpis";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -65,6 +69,8 @@ const singlePages = new Map<string, SinglePage>([
   ["invoices", "invoices"],
   ["bill-runs", "bill-runs"],
   ["webhooks", "webhooks"],
+  ["reconciliation", "reconciliation"],
+  ["kpis", "kpis"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {

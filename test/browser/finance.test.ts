@@ -1,0 +1,183 @@
+// Finance in a real Chromium, on the test clock. A customer on a plan with a
+// monthly fee and a per-call price sends usage in January; two calls arrive
+// for a customer nobody created. The clock moves past the month's end, so the
+// February 1 invoice bills January's calls. The finance user opens January's
+// reconciliation and finds the unknown customer's calls priced as leakage,
+// tries to close the month (refused: the checklist is open), closes it with a
+// reason, and reads MRR on the KPIs page. Screenshots at laptop and phone
+// width go to test-results/screenshots/.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ConsoleHarness, laptop, phone, signIn, startConsoleHarness } from "./browser-harness.ts";
+
+// The plan is published in real time, so the test clock runs in a year to come.
+const year = new Date().getUTCFullYear() + 1;
+const january = `${year}-01`;
+
+let harness: ConsoleHarness;
+let financeKey: string;
+let finance: Page;
+
+beforeAll(async () => {
+  harness = await startConsoleHarness();
+  await harness.api("POST", "/v1/test-clock", { frozen_at: `${year}-01-01T00:00:00Z` });
+  await harness.api("POST", "/v1/meters", {
+    code: "api_calls",
+    name: "API calls",
+    event_name: "api_call",
+    aggregation: "count",
+  });
+  const plan = (await harness.api("POST", "/v1/plans", {
+    code: "metered",
+    name: "Metered",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [
+        { id: "base", type: "fixed", amount: "20.00" },
+        { id: "calls", type: "usage", meter: "api_calls", model: "per_unit", unit_price: "1.50" },
+      ],
+    },
+  })) as { id: string };
+  await harness.api("POST", `/v1/plans/${plan.id}/versions/1/publish`, {});
+  const customer = (await harness.api("POST", "/v1/customers", {
+    external_id: "finance-acme",
+    name: "Finance Acme",
+    email: "billing@finance-acme.example",
+    currency: "USD",
+    timezone: "UTC",
+    billing_address: { line1: "1 Main Street", city: "Springfield", postal_code: "12345", country: "US" },
+  })) as { id: string };
+  await harness.api("POST", "/v1/subscriptions", {
+    customer_id: customer.id,
+    plan_id: plan.id,
+    billing: "calendar",
+  });
+  // Usage arrives as it happens: the clock reaches mid-January before the events do.
+  await harness.api("POST", "/v1/test-clock/advance", { to: `${year}-01-20T00:00:00Z` });
+  const known = [10, 11, 12].map((day) => ({
+    id: `finance-call-${day}`,
+    customer: "finance-acme",
+    name: "api_call",
+    timestamp: `${year}-01-${day}T12:00:00Z`,
+  }));
+  const unknown = [13, 14].map((day) => ({
+    id: `ghost-call-${day}`,
+    customer: "ghost-customer",
+    name: "api_call",
+    timestamp: `${year}-01-${day}T12:00:00Z`,
+  }));
+  const batch = (await harness.api("POST", "/v1/events/batch", { events: [...known, ...unknown] })) as {
+    accepted: number;
+  };
+  expect(batch.accepted).toBe(5);
+  // Past January's end and the grace period: the February 1 invoice is final.
+  await harness.api("POST", "/v1/test-clock/advance", { to: `${year}-02-03T00:00:00Z` });
+  financeKey = (await harness.newKey("finance", "Finance user")).secret;
+  finance = await harness.newPage(laptop);
+  await signIn(finance, harness.baseUrl, financeKey, `/reconciliation?period=${january}`);
+});
+afterAll(async () => harness?.close());
+
+async function heading(target: Page, name: string | RegExp): Promise<void> {
+  await target.getByRole("heading", { level: 1, name }).waitFor();
+}
+
+async function settled(target: Page): Promise<void> {
+  await target.waitForFunction("document.querySelector('.state-loading') === null");
+}
+
+describe("finance pages", () => {
+  it("reconciles January and names the unknown customer's calls with their amount", async () => {
+    await heading(finance, "Reconciliation");
+    await settled(finance);
+    expect(await finance.getByLabel("Month", { exact: true }).inputValue()).toBe(january);
+    await finance.getByText(/Not clean/).waitFor();
+
+    const differences = finance.getByRole("region", { name: "Usage differences table" });
+    const ghost = differences.getByRole("row", { name: /ghost-customer/ });
+    const ghostText = await ghost.textContent();
+    expect(ghostText).toContain("Unknown customer");
+    expect(ghostText).toContain("api_calls");
+    // Two calls at the plan's list price of $1.50.
+    expect(ghostText).toContain("$3.00");
+
+    const usage = finance.getByRole("region", { name: "Usage by meter and customer table" });
+    const acme = usage.getByRole("row", { name: /finance-acme/ });
+    expect(await acme.getByRole("cell").nth(4).textContent()).toBe("3");
+
+    const summary = finance.getByRole("region", { name: "Revenue leakage" });
+    // 2 leaking events of 5: 400 per 1,000.
+    expect(await summary.textContent()).toMatch(/400(\.0+)? leaking events/);
+    await finance.getByRole("region", { name: "Receivable totals table" }).waitFor();
+    await harness.screenshot(finance, "reconciliation");
+  });
+
+  it("refuses to lock the month while its checklist is open, then locks it with a reason", async () => {
+    const close = finance.getByRole("region", { name: `Month-end close of ${await monthName()}` });
+    await close.getByRole("list", { name: "Close checklist" }).waitFor();
+    expect(await close.getByText("Open", { exact: true }).count()).toBeGreaterThan(0);
+    await close.getByRole("button", { name: "Lock period" }).click();
+    await close
+      .getByRole("alert")
+      .getByText(/cannot be closed yet/)
+      .waitFor();
+
+    await close.getByLabel("Lock although checklist items are open").check();
+    await close.getByLabel(/^Reason/).fill("Unknown customer's calls are being chased with sales.");
+    await close.getByRole("button", { name: "Lock period" }).click();
+    await close.getByText(/is closed\./).waitFor();
+    await close.getByText(/Unknown customer's calls are being chased/).waitFor();
+    await close.getByText("Closed", { exact: true }).waitFor();
+  });
+
+  it("shows the reconciliation on a phone", async () => {
+    const phonePage = await harness.newPage(phone);
+    await signIn(phonePage, harness.baseUrl, financeKey, `/reconciliation?period=${january}`);
+    await heading(phonePage, "Reconciliation");
+    await settled(phonePage);
+    await phonePage
+      .getByRole("region", { name: "Usage differences table" })
+      .getByText("ghost-customer")
+      .waitFor();
+    await harness.screenshot(phonePage, "reconciliation");
+    await phonePage.goto(`${harness.baseUrl}/kpis`);
+    await heading(phonePage, "KPIs");
+    await settled(phonePage);
+    await phonePage.getByRole("region", { name: "MRR movements table" }).waitFor();
+    await harness.screenshot(phonePage, "kpis");
+  });
+
+  it("shows MRR, its movements and the forecast on the KPIs page", async () => {
+    await finance.getByRole("navigation").getByRole("link", { name: "KPIs" }).click();
+    await heading(finance, "KPIs");
+    await settled(finance);
+    // The clock reads February 3, so the range ends in January, the last whole month.
+    const summary = finance.getByRole("region", { name: new RegExp(`to ${await monthName()}`) });
+    // MRR counts every subscription line of the month: the $20.00 fee and 3 calls × $1.50.
+    const mrr = summary.getByRole("definition").first();
+    expect(await mrr.textContent()).toBe("$24.50");
+    expect(await summary.getByRole("definition").nth(1).textContent()).toBe("$294.00");
+
+    const movements = finance.getByRole("region", { name: "MRR movements table" });
+    const januaryRow = movements.getByRole("row", { name: new RegExp(`Jan ${year}`) });
+    const cells = await januaryRow.getByRole("cell").allTextContents();
+    // Starting, new, expansion, contraction, churn, reactivation, MRR, ARR, customers.
+    expect(cells).toEqual(["$0.00", "$24.50", "$0.00", "$0.00", "$0.00", "$0.00", "$24.50", "$294.00", "1"]);
+    await finance.getByRole("img", { name: /MRR and its movements in USD/ }).waitFor();
+
+    const forecast = finance.getByRole("region", { name: "Forecast per customer table" });
+    await forecast.getByRole("row").nth(1).waitFor();
+    await harness.screenshot(finance, "kpis");
+    expect(harness.consoleErrors).toEqual([]);
+  });
+});
+
+async function monthName(): Promise<string> {
+  return finance.evaluate((period) => {
+    const [year, month] = period.split("-").map(Number) as [number, number];
+    return new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      new Date(Date.UTC(year, month - 1, 1)),
+    );
+  }, january);
+}

@@ -1,0 +1,219 @@
+// Billing KPIs over a range of months: MRR and ARR with their movements (as a
+// chart and a table), net revenue retention, DSO, the recurring billing
+// failure rate, time to resolve disputes, revenue leakage, and next month's
+// forecast per customer.
+import { lazy, Suspense, useId, useState } from "react";
+import { useApiResource } from "../../api/use-api.ts";
+import { formatDateTime } from "../../format/date-format.ts";
+import { formatMoney } from "../../format/decimal-format.ts";
+import { navigate, useLocation } from "../../routing/router.ts";
+import { SelectField } from "../../ui/form-field.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
+import type { AmountInCurrency, Kpis, MrrMonth } from "./finance-types.ts";
+import { ForecastTable, MrrTable } from "./kpi-tables.tsx";
+import { isPeriod, periodLabel } from "./period-month.ts";
+
+const MrrMovementsChart = lazy(() => import("./mrr-movements-chart.tsx"));
+
+export function KpisPage() {
+  const { query } = useLocation();
+  const from = isPeriod(query.get("from") ?? "") ? query.get("from")! : "";
+  const to = isPeriod(query.get("to") ?? "") ? query.get("to")! : "";
+  const search = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
+  const kpis = useApiResource<Kpis>(`/v1/kpis${search ? `?${search}` : ""}`);
+  const choose = (name: "from" | "to", value: string) => {
+    const next = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    if (isPeriod(value)) next.set(name, value);
+    else next.delete(name);
+    const text = next.toString();
+    navigate(`/kpis${text ? `?${text}` : ""}`, { replace: true });
+  };
+  return (
+    <>
+      <PageHeader
+        title="KPIs"
+        subtitle="Recurring revenue, retention, collection, billing failures, disputes and leakage."
+      />
+      <div className="filters">
+        <MonthField label="From" value={from} onChange={(value) => choose("from", value)} />
+        <MonthField label="To" value={to} onChange={(value) => choose("to", value)} />
+      </div>
+      {kpis.state.status === "loading" && <LoadingState label="Computing the KPIs…" />}
+      {kpis.state.status === "error" && <ErrorState error={kpis.state.error} onRetry={kpis.reload} />}
+      {kpis.state.status === "ready" && <KpiView kpis={kpis.state.data} />}
+    </>
+  );
+}
+
+function MonthField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="month" value={value} onChange={(event) => onChange(event.target.value)} />
+    </div>
+  );
+}
+
+function amountsText(amounts: AmountInCurrency[], empty: string): string {
+  if (amounts.length === 0) return empty;
+  return amounts.map((entry) => formatMoney(entry.amount, entry.currency)).join(", ");
+}
+
+function percentText(percent: string | null): string {
+  return percent === null ? "No base to compare" : `${percent}%`;
+}
+
+/** The last month of each currency: the MRR and ARR the range ends on. */
+function latestByCurrency(months: MrrMonth[]): MrrMonth[] {
+  const latest = new Map<string, MrrMonth>();
+  for (const month of months) {
+    const known = latest.get(month.currency);
+    if (known === undefined || month.period > known.period) latest.set(month.currency, month);
+  }
+  return [...latest.values()].sort((left, right) => left.currency.localeCompare(right.currency));
+}
+
+function KpiView({ kpis }: { kpis: Kpis }) {
+  const latest = latestByCurrency(kpis.mrr);
+  const lastDso = kpis.dso.filter((entry) => entry.period === kpis.to);
+  const failures = kpis.billing_failure_rate;
+  const disputes = kpis.disputes;
+  return (
+    <>
+      <section className="panel" aria-labelledby="kpi-summary-title">
+        <h2 id="kpi-summary-title">
+          {periodLabel(kpis.from)} to {periodLabel(kpis.to)}
+        </h2>
+        <p className="field-hint">
+          In {kpis.timezone} time; computed {formatDateTime(kpis.generated_at)}.
+        </p>
+        <dl className="details">
+          <div className="detail">
+            <dt>MRR</dt>
+            <dd>
+              {latest.length === 0
+                ? "No recurring revenue"
+                : latest.map((month) => formatMoney(month.mrr, month.currency)).join(", ")}
+            </dd>
+          </div>
+          <div className="detail">
+            <dt>ARR</dt>
+            <dd>
+              {latest.length === 0
+                ? "No recurring revenue"
+                : latest.map((month) => formatMoney(month.arr, month.currency)).join(", ")}
+            </dd>
+          </div>
+          <div className="detail">
+            <dt>Net revenue retention</dt>
+            <dd>
+              {kpis.net_revenue_retention.length === 0
+                ? "No customers to follow"
+                : kpis.net_revenue_retention
+                    .map(
+                      (entry) =>
+                        `${percentText(entry.percent)} in ${entry.currency} (customers of ${periodLabel(entry.cohort_period)})`,
+                    )
+                    .join("; ")}
+            </dd>
+          </div>
+          <div className="detail">
+            <dt>DSO in {periodLabel(kpis.to)}</dt>
+            <dd>
+              {lastDso.length === 0
+                ? "Nothing invoiced"
+                : lastDso
+                    .map(
+                      (entry) =>
+                        `${entry.days === null ? "Nothing invoiced" : `${entry.days} days`} in ${entry.currency}`,
+                    )
+                    .join("; ")}
+            </dd>
+          </div>
+          <div className="detail">
+            <dt>Billing failure rate</dt>
+            <dd>
+              {failures.payment_attempts === 0
+                ? "No automatic charges"
+                : `${percentText(failures.attempt_failure_percent)} of ${failures.payment_attempts} charges failed`}
+              <span className="actor-id">
+                Invoices failing their first charge: {percentText(failures.invoice_failure_percent)}; bill-run
+                errors: {failures.bill_run_customer_errors} of {failures.bill_run_customers} customers (
+                {percentText(failures.bill_run_error_percent)})
+              </span>
+            </dd>
+          </div>
+          <div className="detail">
+            <dt>Dispute resolution time</dt>
+            <dd>
+              {disputes.median_hours_to_resolve === null
+                ? "No dispute resolved"
+                : `${disputes.median_hours_to_resolve} hours (median); ${disputes.average_hours_to_resolve ?? "—"} on average`}
+              <span className="actor-id">
+                {disputes.opened} opened, {disputes.resolved} resolved, {disputes.open_now} open now;{" "}
+                {disputes.chargebacks} chargebacks ({amountsText(disputes.chargeback_amounts, "none")})
+              </span>
+            </dd>
+          </div>
+          <div className="detail">
+            <dt>Revenue leakage</dt>
+            <dd>
+              {kpis.leakage.per_thousand_events} per 1,000 events ({kpis.leakage.leaking_events} of{" "}
+              {kpis.leakage.events_ingested})
+              <span className="actor-id">
+                {amountsText(kpis.leakage.amounts, "Nothing priced")} at current prices
+              </span>
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <MrrPanel months={kpis.mrr} />
+      <section className="panel" aria-labelledby="forecast-title">
+        <h2 id="forecast-title">Forecast for {periodLabel(kpis.forecast.period)}</h2>
+        <ForecastTable customers={kpis.forecast.customers} />
+      </section>
+    </>
+  );
+}
+
+function MrrPanel({ months }: { months: MrrMonth[] }) {
+  const currencies = [...new Set(months.map((month) => month.currency))].sort();
+  const [chosen, setChosen] = useState<string | undefined>();
+  const currency = chosen !== undefined && currencies.includes(chosen) ? chosen : currencies[0];
+  const shown = months
+    .filter((month) => month.currency === currency)
+    .sort((left, right) => left.period.localeCompare(right.period));
+  return (
+    <section className="panel" aria-labelledby="mrr-title">
+      <h2 id="mrr-title">MRR movements</h2>
+      {currency === undefined ? (
+        <EmptyState title="No recurring revenue in these months." />
+      ) : (
+        <>
+          {currencies.length > 1 && (
+            <SelectField
+              label="Currency"
+              value={currency}
+              onValueChange={setChosen}
+              options={currencies.map((code) => ({ value: code, label: code }))}
+            />
+          )}
+          <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
+            <MrrMovementsChart months={shown} currency={currency} />
+          </Suspense>
+          <MrrTable months={shown} currency={currency} />
+        </>
+      )}
+    </section>
+  );
+}
