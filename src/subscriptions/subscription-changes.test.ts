@@ -48,6 +48,7 @@ async function subscribe(customerId: string, body: Record<string, unknown>): Pro
 }
 
 const at = (text: string) => new Date(text).toISOString();
+const changePlanActions = ["change-plan", "change-plan/preview"];
 
 beforeAll(async () => {
   clock.set("2026-01-01T00:00:00Z");
@@ -195,17 +196,21 @@ describe("plan changes", () => {
       [{ plan_id: plans.pro, timing: "at", at: "2025-12-01T00:00:00Z" }, 400, "validation_failed", "$.at"],
       [{ plan_id: plans.pro, timing: "soon" }, 400, "validation_failed", "$.timing"],
     ];
-    for (const [body, status, code, path] of cases) {
-      const response = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
-        timing: "immediate",
-        ...body,
-      });
-      expect(response.status, JSON.stringify(body)).toBe(status);
-      expect(response.body.code, JSON.stringify(body)).toBe(code);
-      expect(
-        response.body.errors.map((error: { path: string }) => error.path),
-        JSON.stringify(body),
-      ).toContain(path);
+    // The preview passes the same checks as the change itself.
+    for (const action of changePlanActions) {
+      for (const [body, status, code, path] of cases) {
+        const response = await tenant.admin.post(`/v1/subscriptions/${id}/${action}`, {
+          timing: "immediate",
+          ...body,
+        });
+        const label = `${action} ${JSON.stringify(body)}`;
+        expect(response.status, label).toBe(status);
+        expect(response.body.code, label).toBe(code);
+        expect(
+          response.body.errors.map((error: { path: string }) => error.path),
+          label,
+        ).toContain(path);
+      }
     }
     await markSubscriptionBilled(
       testApp.handle.database,
@@ -214,21 +219,77 @@ describe("plan changes", () => {
       Date.parse("2026-02-01T00:00:00Z"),
       Date.parse("2026-03-01T00:00:00Z"),
     );
-    const billed = await tenant.admin.post(`/v1/subscriptions/${id}/change-plan`, {
+    for (const action of changePlanActions) {
+      const billed = await tenant.admin.post(`/v1/subscriptions/${id}/${action}`, {
+        plan_id: plans.pro,
+        timing: "at",
+        at: "2026-02-01T00:00:00Z",
+      });
+      expect(billed.status, action).toBe(409);
+      expect(billed.body, action).toMatchObject({
+        code: "subscription_already_billed",
+        errors: [{ path: "$.at" }],
+      });
+      expect(
+        (
+          await tenant.admin.post(`/v1/subscriptions/sub_unknown/${action}`, {
+            plan_id: plans.pro,
+            timing: "immediate",
+          })
+        ).status,
+        action,
+      ).toBe(404);
+    }
+    expect((await tenant.admin.get(`/v1/subscriptions/${id}`)).body.changes).toEqual([]);
+  });
+
+  it("preview an upgrade's proration on the next invoice, recording nothing, for a viewer", async () => {
+    const customerId = await newCustomer();
+    clock.set("2026-01-01T00:00:00Z");
+    const id = await subscribe(customerId, { plan_id: plans.basic });
+    await markSubscriptionBilled(
+      testApp.handle.database,
+      tenant.context(),
+      id,
+      Date.parse("2026-01-01T00:00:00Z"),
+      Date.parse("2026-02-01T00:00:00Z"),
+    );
+    clock.set("2026-01-10T00:00:00Z");
+    const viewer = await tenant.client("viewer");
+
+    const preview = await viewer.post(`/v1/subscriptions/${id}/change-plan/preview`, {
       plan_id: plans.pro,
-      timing: "at",
-      at: "2026-02-01T00:00:00Z",
+      timing: "immediate",
     });
-    expect(billed.status).toBe(409);
-    expect(billed.body).toMatchObject({ code: "subscription_already_billed", errors: [{ path: "$.at" }] });
-    expect(
-      (
-        await tenant.admin.post("/v1/subscriptions/sub_unknown/change-plan", {
-          plan_id: plans.pro,
-          timing: "immediate",
-        })
-      ).status,
-    ).toBe(404);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    // Without the change: February's 10.00 in advance. With it, an invoice on the day of the
+    // change: 22 of January's 31 days of basic credited back, and 22/31 of pro's 50.00.
+    expect(preview.body).toMatchObject({
+      before: { issued_at: at("2026-02-01T00:00:00Z"), total: "10.00" },
+      after: {
+        issued_at: at("2026-01-10T00:00:00Z"),
+        lines: [
+          {
+            kind: "proration_credit",
+            plan_id: plans.basic,
+            period_start: at("2026-01-10T00:00:00Z"),
+            period_end: at("2026-02-01T00:00:00Z"),
+            amount: "-7.10",
+          },
+          { kind: "fixed", plan_id: plans.pro, amount: "35.48", details: { proration: { factor: "22/31" } } },
+        ],
+        total: "28.38",
+      },
+      difference: "18.38",
+    });
+    const unchanged = await tenant.admin.get(`/v1/subscriptions/${id}`);
+    expect(unchanged.body).toMatchObject({ current_plan: { plan_code: "basic" }, changes: [] });
+    // Changing the plan itself stays a write.
+    const refused = await viewer.post(`/v1/subscriptions/${id}/change-plan`, {
+      plan_id: plans.pro,
+      timing: "immediate",
+    });
+    expect(refused.status).toBe(403);
   });
 });
 

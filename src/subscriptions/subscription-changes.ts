@@ -1,12 +1,24 @@
 // Plan changes and cancellations: each is one entry appended to the
 // subscription's timeline, at now, at the end of the current period or at a
 // given instant, which the engine then bills (proration, credits, true-ups).
+import { previewSubscriptionChange } from "../invoicing/invoice-previews.ts";
 import type { RequestContext } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
-import { ensureBillableIn } from "./engine-catalog.ts";
+import { ensureBillableIn, type PlanVersionFacts } from "./engine-catalog.ts";
 import { choosePlanVersion } from "./plan-choice.ts";
-import type { CancelSubscriptionInput, ChangePlanInput, SubscriptionView } from "./subscription-schemas.ts";
-import { loadSubscription, lockSubscription } from "./subscription-store.ts";
+import type {
+  CancelSubscriptionInput,
+  ChangePlanInput,
+  SubscriptionChangePreview,
+  SubscriptionView,
+} from "./subscription-schemas.ts";
+import {
+  findSubscription,
+  type LoadedSubscription,
+  loadSubscription,
+  lockSubscription,
+} from "./subscription-store.ts";
 import { planVersionAt } from "./subscription-timeline.ts";
 import {
   appendChange,
@@ -21,40 +33,12 @@ export async function changePlan(
   subscriptionId: string,
   input: ChangePlanInput,
 ): Promise<SubscriptionView> {
-  if (input.timing === "at" && input.at === undefined) {
-    throw validationFailed([{ path: "$.at", message: "is required when timing is at" }]);
-  }
-  if (input.timing !== "at" && input.at !== undefined) {
-    throw validationFailed([{ path: "$.at", message: `must be left out when timing is ${input.timing}` }]);
-  }
+  ensureAtMatchesTiming(input);
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
     const row = await lockSubscription(transaction, context, subscriptionId);
     const loaded = await loadSubscription(transaction, context, row);
-    ensureNotCanceled(loaded);
-    const at =
-      input.timing === "immediate"
-        ? nowOrStart(loaded, now)
-        : input.timing === "period_end"
-          ? await periodEndOf(transaction, context, loaded, now)
-          : new Date(input.at as string);
-    ensureChangeFits(loaded, at, input.timing === "at" ? "$.at" : "$.timing");
-    const versionPath = input.plan_version === undefined ? "$.plan_id" : "$.plan_version";
-    const version = await choosePlanVersion(transaction, context, {
-      planId: input.plan_id,
-      version: input.plan_version,
-      at,
-      paths: { plan: "$.plan_id", version: "$.plan_version" },
-    });
-    if (version.id === planVersionAt(loaded.timeline, at.getTime())) {
-      throw conflict(
-        "subscription_already_on_version",
-        `Subscription ${row.id} is already on version ${version.version} of plan ${version.planCode} ` +
-          `at ${at.toISOString()}.`,
-        [{ path: versionPath, message: "is the version the subscription is on then" }],
-      );
-    }
-    await ensureBillableIn(transaction, context, version, row.currency, versionPath);
+    const { version, at } = await planChangeOf(transaction, context, loaded, input, now);
     return appendChange(transaction, context, loaded, {
       kind: "change_plan",
       version,
@@ -62,6 +46,79 @@ export async function changePlan(
       timing: input.timing,
     });
   });
+}
+
+/**
+ * What `changePlan` would do to the subscription's next invoice, recording
+ * nothing: the same checks (so the same errors on the same fields), then the
+ * first invoice at or after the change without and with it. Nothing is locked,
+ * so a change recorded meanwhile can still make the real request fail.
+ */
+export async function previewPlanChange(
+  context: RequestContext,
+  subscriptionId: string,
+  input: ChangePlanInput,
+): Promise<SubscriptionChangePreview> {
+  ensureAtMatchesTiming(input);
+  const now = context.clock.now();
+  const row = await findSubscription(context.database, context, subscriptionId);
+  const loaded = await loadSubscription(context.database, context, row);
+  const { version, at } = await planChangeOf(context.database, context, loaded, input, now);
+  return previewSubscriptionChange(context, subscriptionId, {
+    type: "change_plan",
+    at: at.getTime(),
+    planCode: version.id,
+  });
+}
+
+function ensureAtMatchesTiming(input: ChangePlanInput): void {
+  if (input.timing === "at" && input.at === undefined) {
+    throw validationFailed([{ path: "$.at", message: "is required when timing is at" }]);
+  }
+  if (input.timing !== "at" && input.at !== undefined) {
+    throw validationFailed([{ path: "$.at", message: `must be left out when timing is ${input.timing}` }]);
+  }
+}
+
+/**
+ * The version the subscription moves to and when, after every check a plan
+ * change passes: not canceled, in timeline order and after what was billed, a
+ * published version other than the one in force then, priced in the
+ * subscription's currency.
+ */
+async function planChangeOf(
+  database: Database,
+  context: RequestContext,
+  loaded: LoadedSubscription,
+  input: ChangePlanInput,
+  now: Date,
+): Promise<{ version: PlanVersionFacts; at: Date }> {
+  const { row } = loaded;
+  ensureNotCanceled(loaded);
+  const at =
+    input.timing === "immediate"
+      ? nowOrStart(loaded, now)
+      : input.timing === "period_end"
+        ? await periodEndOf(database, context, loaded, now)
+        : new Date(input.at as string);
+  ensureChangeFits(loaded, at, input.timing === "at" ? "$.at" : "$.timing");
+  const versionPath = input.plan_version === undefined ? "$.plan_id" : "$.plan_version";
+  const version = await choosePlanVersion(database, context, {
+    planId: input.plan_id,
+    version: input.plan_version,
+    at,
+    paths: { plan: "$.plan_id", version: "$.plan_version" },
+  });
+  if (version.id === planVersionAt(loaded.timeline, at.getTime())) {
+    throw conflict(
+      "subscription_already_on_version",
+      `Subscription ${row.id} is already on version ${version.version} of plan ${version.planCode} ` +
+        `at ${at.toISOString()}.`,
+      [{ path: versionPath, message: "is the version the subscription is on then" }],
+    );
+  }
+  await ensureBillableIn(database, context, version, row.currency, versionPath);
+  return { version, at };
 }
 
 export async function cancelSubscription(

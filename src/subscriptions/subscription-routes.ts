@@ -6,11 +6,12 @@ import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagina
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { createPlanMigration, listPlanMigrations } from "./plan-migrations.ts";
-import { cancelSubscription, changePlan } from "./subscription-changes.ts";
+import { cancelSubscription, changePlan, previewPlanChange } from "./subscription-changes.ts";
 import { pauseSubscription, resumeSubscription } from "./subscription-pauses.ts";
 import {
   CancelSubscriptionBody,
   ChangePlanBody,
+  ChangePlanPreviewSchema,
   CreatePlanMigrationBody,
   CreateSubscriptionBody,
   PauseSubscriptionBody,
@@ -98,6 +99,24 @@ export function registerSubscriptionRoutes(app: FairbillApp): void {
     },
     async (request) =>
       changePlan(withReason(request.context, request.body.reason), request.params.id, request.body),
+  );
+
+  app.post(
+    "/subscriptions/:id/change-plan/preview",
+    {
+      // Records nothing, so reading is enough.
+      config: read,
+      schema: {
+        tags,
+        summary:
+          "Preview a plan change (the change-plan body, checked the same way): the next invoice without and " +
+          "with it, showing the proration credit and the new plan's prorated fee; nothing is recorded",
+        params: SubscriptionIdParams,
+        body: ChangePlanBody,
+        response: { 200: ChangePlanPreviewSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) => previewPlanChange(request.context, request.params.id, request.body),
   );
 
   app.post(

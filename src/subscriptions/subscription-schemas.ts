@@ -79,6 +79,14 @@ export const ChangePlanBody = Type.Object(
 );
 export type ChangePlanInput = Static<typeof ChangePlanBody>;
 
+export const ChangePlanPreviewSchema = {
+  ...SubscriptionChangePreviewSchema,
+  description:
+    "the first invoice at or after the change without it (before) and with it (after), and after − before; " +
+    "usage as recorded so far",
+};
+export type SubscriptionChangePreview = Static<typeof SubscriptionChangePreviewSchema>;
+
 export const CancelSubscriptionBody = Type.Object(
   {
     mode: StringEnum(["immediate", "period_end"], {

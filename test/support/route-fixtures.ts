@@ -472,6 +472,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
     params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
     body: async (tenant) => ({ plan_id: (await planIn(tenant, "published")).id, timing: "period_end" }),
   },
+  "POST /v1/subscriptions/{id}/change-plan/preview": {
+    params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
+    body: async (tenant) => ({ plan_id: (await planIn(tenant, "published")).id, timing: "period_end" }),
+  },
   "POST /v1/subscriptions/{id}/cancel": {
     params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
     body: () => ({ mode: "period_end" }),
