@@ -50,6 +50,11 @@ export function DifferencesTable({ differences }: { differences: UsageDifference
                   {categoryLabels[difference.category]}
                 </span>
                 <span className="actor-id">{difference.description}</span>
+                <span className="actor-id">
+                  {formatDateTime(difference.first_event_at)}
+                  {difference.events > 1 && ` to ${formatDateTime(difference.last_event_at)}`}
+                </span>
+                <span className="actor-id">Priced at: {difference.price_basis}</span>
                 {difference.invoice_id !== null && (
                   <span className="actor-id">
                     Invoice{" "}
@@ -68,16 +73,11 @@ export function DifferencesTable({ differences }: { differences: UsageDifference
               <td data-label="Meter">{meterText(difference.meter, difference.event_name)}</td>
               <td data-label="Events" className="numeric">
                 {difference.events}
-                <span className="actor-id">
-                  {formatDateTime(difference.first_event_at)}
-                  {difference.events > 1 && ` to ${formatDateTime(difference.last_event_at)}`}
-                </span>
               </td>
               <td data-label="Amount" className="numeric">
                 {difference.amount !== null && difference.currency !== null
                   ? formatMoney(difference.amount, difference.currency)
                   : "Not priced"}
-                <span className="actor-id">{difference.price_basis}</span>
               </td>
             </tr>
           ))}
