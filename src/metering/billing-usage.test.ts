@@ -492,16 +492,14 @@ describe("usageForWindows", () => {
     expect(windows.map((window) => usage.get(window.key)?.quantity.toFixed())).toEqual(["31", "36"]);
     expect(windows.map((window) => usage.get(window.key)?.eventCount)).toEqual([3, 2]);
     // Through the caller's transaction, the same answer.
-    const inTransaction = await testApp.handle.database
-      .transaction()
-      .execute((transaction) =>
-        usageForWindows(transaction, scope, {
-          customerExternalId: customer,
-          windows,
-          meters,
-          levelsStartAt: cuts[0]!,
-        }),
-      );
+    const inTransaction = await testApp.handle.database.transaction().execute((transaction) =>
+      usageForWindows(transaction, scope, {
+        customerExternalId: customer,
+        windows,
+        meters,
+        levelsStartAt: cuts[0]!,
+      }),
+    );
     expect(inTransaction).toEqual(usage);
   });
 
