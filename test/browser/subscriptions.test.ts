@@ -2,7 +2,9 @@
 // from its page (the API refuses a currency the plan does not price, beside
 // the currency field), sees the upcoming invoice grow with usage, changes the
 // plan, pauses and resumes, and cancels at period end; the list filters by
-// status. Screenshots of each page go to test-results/screenshots/.
+// status. The plan change dialog previews the next invoice without and with the
+// change (the proration credit among its lines) before it is confirmed.
+// Screenshots of each page go to test-results/screenshots/.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConsoleHarness, laptop, phone, signIn, startConsoleHarness } from "./browser-harness.ts";
@@ -107,8 +109,35 @@ describe("subscriptions in the console", () => {
     const dialog = operator.getByRole("dialog", { name: "Change the plan?" });
     await dialog.getByLabel("Plan", { exact: true }).selectOption(proPlanId);
     await dialog.getByLabel("When").selectOption("immediate");
+    const preview = dialog.getByRole("region", { name: "What it changes on the next invoice" });
+    await preview.getByText("Difference:").waitFor();
+    // Without the change, the next invoice is the period's usage and Starter's next fee; with it,
+    // an invoice now crediting the unused Starter fee (the whole period: it has just begun) and
+    // charging Pro's fee for the days left.
+    const before = preview.getByRole("table", { name: "Without the change: lines and total" });
+    const after = preview.getByRole("table", { name: "With the change: lines and total" });
+    expect(await before.getByRole("row", { name: /Total/ }).textContent()).toContain("$10.03");
+    const credit = after.getByRole("row", { name: /Proration credit/ });
+    expect(await credit.textContent()).toContain("Unused time on base (Starter)");
+    expect(await credit.textContent()).toContain("-$10.00");
+    expect(await after.getByRole("row", { name: /base \(Pro\)/ }).textContent()).toContain("$50.00");
+    expect(await after.getByRole("row", { name: /Total/ }).textContent()).toContain("$40.03");
+    expect(await preview.getByTestId("plan-change-difference").textContent()).toBe("$30.00");
+    await harness.screenshot(operator, "subscription-change-plan-preview");
+    const subscriptionId = new URL(operator.url()).pathname.split("/").at(-1) as string;
+    const unchanged = (await harness.api("GET", `/v1/subscriptions/${subscriptionId}`)) as {
+      changes: unknown[];
+    };
+    expect(unchanged.changes).toEqual([]);
+
     await dialog.getByRole("button", { name: "Change plan" }).click();
     await operator.getByText("The plan change is recorded.").waitFor();
+    const changed = (await harness.api("GET", `/v1/subscriptions/${subscriptionId}`)) as {
+      changes: { type: string; timing: string; plan: { plan_code: string } }[];
+    };
+    expect(changed.changes).toMatchObject([
+      { type: "change_plan", timing: "immediate", plan: { plan_code: "pro" } },
+    ]);
     await heading(operator, "pro for Sub Acme");
     const timeline = operator.getByRole("region", { name: "Timeline" });
     await timeline.getByText("Moves to pro version 1").waitFor();

@@ -2,6 +2,7 @@
 // change plan (another plan or version, now, at period end or at a date),
 // cancel (at once or at period end), pause (from a date, until a date or
 // open-ended) and resume. The API's field errors appear beside their fields.
+// A plan change shows its effect on the next invoice before it is confirmed.
 import { type FormEvent, useCallback } from "react";
 import { apiRequest } from "../../api/api-client.ts";
 import type { Subscription } from "../../api/billing-types.ts";
@@ -12,6 +13,7 @@ import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
+import { PlanChangePreview } from "./plan-change-preview.tsx";
 
 export type SubscriptionAction = "change-plan" | "cancel" | "pause" | "resume";
 
@@ -69,11 +71,14 @@ function bodyOf(action: SubscriptionAction, values: ActionValues): Record<string
 export function SubscriptionActionDialog({
   action,
   subscription,
+  locale,
   onDone,
   onCancel,
 }: {
   action: SubscriptionAction;
   subscription: Subscription;
+  /** The customer's locale, for the amounts of the plan change preview. */
+  locale?: string | undefined;
   onDone: (updated: Subscription) => void;
   onCancel: () => void;
 }) {
@@ -194,6 +199,15 @@ export function SubscriptionActionDialog({
             ]}
           />
           {values.timing === "at" && dateField("Change at", "When the change takes effect.")}
+          <PlanChangePreview
+            subscriptionId={subscription.id}
+            body={
+              values.plan_id === "" || (values.timing === "at" && values.at === "")
+                ? null
+                : bodyOf("change-plan", values)
+            }
+            {...(locale === undefined ? {} : { locale })}
+          />
         </>
       )}
       {action === "cancel" && (

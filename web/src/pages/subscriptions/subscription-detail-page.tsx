@@ -157,6 +157,7 @@ export function SubscriptionDetailPage({ subscriptionId }: { subscriptionId: str
         <SubscriptionActionDialog
           action={action}
           subscription={subscription}
+          locale={locale}
           onCancel={() => setAction(undefined)}
           onDone={(updated) => {
             setAction(undefined);
