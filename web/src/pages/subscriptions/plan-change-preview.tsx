@@ -12,7 +12,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 
-export type PlanChangePreviewResult = {
+type PlanChangePreviewResult = {
   before: InvoicePreview | null;
   after: InvoicePreview | null;
   difference: string;
