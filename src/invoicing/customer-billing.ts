@@ -100,7 +100,7 @@ export async function loadCustomerBilling(
 }
 
 /** The engine catalog of one subscription with its overrides in effect at `at`. */
-export function catalogAt(billing: CustomerBilling, entry: SubscriptionBilling, at: Instant): Catalog {
+function catalogAt(billing: CustomerBilling, entry: SubscriptionBilling, at: Instant): Catalog {
   return subscriptionCatalog({
     versions: billing.versions,
     versionIds: entry.versionIds,

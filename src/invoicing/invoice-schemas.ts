@@ -35,7 +35,7 @@ const Party = Type.Object({
   tax_ids: Type.Array(Type.Object({ type: Type.String(), value: Type.String() })),
 });
 
-export const TaxDetailsSchema = Type.Object({
+const TaxDetailsSchema = Type.Object({
   percent: Type.String(),
   inclusive: Type.Boolean(),
   reverse_charge: Type.Boolean(),
@@ -66,7 +66,7 @@ const LineFields = {
   }),
 };
 
-export const InvoiceLineSchema = Type.Object({ id: Type.String(), ...LineFields });
+const InvoiceLineSchema = Type.Object({ id: Type.String(), ...LineFields });
 
 const TotalsFields = {
   subtotal: Money,

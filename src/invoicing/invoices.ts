@@ -24,7 +24,7 @@ export function amountRemaining(row: InvoiceRow): Decimal {
   return maxDecimal(ZERO, new Decimal(row.amount_due).minus(row.amount_paid).minus(row.amount_credited));
 }
 
-export function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[]): InvoiceView {
+function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[]): InvoiceView {
   const currency = currencyFor(row.currency);
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {

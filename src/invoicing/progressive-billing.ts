@@ -32,7 +32,7 @@ import { type StoredLine, storedLine } from "./stored-lines.ts";
 const millisecondsPerDay = 86_400_000;
 
 /** What progressive invoices (not voided) already billed of a subscription's usage period, per charge. */
-export async function progressivelyBilled(
+async function progressivelyBilled(
   database: Database,
   context: RequestContext,
   subscriptionId: string,

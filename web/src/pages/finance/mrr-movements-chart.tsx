@@ -18,7 +18,7 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import type { MrrMonth } from "./finance-types.ts";
 import { periodLabel } from "./period-month.ts";
 
-export const movements = [
+const movements = [
   { key: "new", label: "New", color: "#1d4ed8" },
   { key: "expansion", label: "Expansion", color: "#15803d" },
   { key: "reactivation", label: "Reactivation", color: "#7c3aed" },
