@@ -99,6 +99,10 @@ async function openPostgres(
     types: typeParsers as pg.CustomTypesConfig,
     ...(location.searchPath ? { options: `-c search_path=${location.searchPath}` } : {}),
   });
+  // A server that ends an idle connection (a restart, a failover, an administrator) makes the pool
+  // emit "error"; unheard, that would end the process. The pool drops that client and opens a new
+  // one on the next query, so there is nothing else to do.
+  pool.on("error", () => {});
   // Fail at start, with the server's own words, when it cannot be reached.
   const probe = await pool.connect();
   probe.release();
