@@ -5,10 +5,8 @@
 // issues each invoice exactly once and numbers them without gaps.
 
 import { type Currency, type Instant, type InvoiceLine, settleInvoice, ZERO } from "../core/index.ts";
-import { localDate } from "../core/time-zone.ts";
 import { recordCouponUse } from "../coupons/coupons.ts";
 import { burnCredits, recordBalanceMovement } from "../credits/credits.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { markSubscriptionBilled } from "../subscriptions/billable-subscriptions.ts";
@@ -22,17 +20,16 @@ import {
   scheduleUntil,
   subscriptionLinesAt,
 } from "./customer-billing.ts";
-import { announceDraftInvoice, announceFinalizedInvoice } from "./invoice-announcements.ts";
-import { finalizeDraft, findInvoiceByBillingKey, totalsColumns, writeDraft } from "./invoice-store.ts";
+import { finalizeDraftInvoice } from "./draft-finalization.ts";
+import { announceDraftInvoice } from "./invoice-announcements.ts";
+import { findInvoiceByBillingKey, totalsColumns, writeDraft } from "./invoice-store.ts";
 import { type InvoicingSettings, readInvoicingSettings } from "./invoicing-settings.ts";
-import { instantsDue, isPausedAt } from "./issue-instants.ts";
-import { partyOfCustomer, partyOfSeller } from "./parties.ts";
+import { instantsDue, isPausedAt, nextInvoiceGroup } from "./issue-instants.ts";
 import { progressiveCreditFor } from "./progressive-billing.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
 import type { TaxDetails } from "./tables.ts";
 
 const millisecondsPerHour = 3_600_000;
-const millisecondsPerDay = 86_400_000;
 
 /** A subscription with something to bill at `instant`, its first unbilled issue instant. */
 type DueSubscription = { entry: SubscriptionBilling; instant: Instant };
@@ -68,7 +65,8 @@ export async function billCustomerDue(
   }
 }
 
-async function lockCustomer(
+/** Serializes everything that bills the customer: bill runs, progressive billing, billing ops. */
+export async function lockCustomer(
   transaction: Database,
   context: RequestContext,
   customerId: string,
@@ -87,12 +85,6 @@ async function lockCustomer(
 function gracePeriodOf(customer: CustomerRow, settings: InvoicingSettings): number {
   const days = customer.invoice_settings.grace_period_days;
   return (days === undefined ? settings.gracePeriodHours : days * 24) * millisecondsPerHour;
-}
-
-function paymentTermsOf(customer: CustomerRow, settings: InvoicingSettings): number {
-  return (
-    (customer.invoice_settings.net_payment_terms_days ?? settings.netPaymentTermsDays) * millisecondsPerDay
-  );
 }
 
 /**
@@ -126,22 +118,6 @@ async function dueSubscriptions(
     due.push({ entry, instant: first });
   }
   return due;
-}
-
-/**
- * The invoice billed next: the earliest due subscription's, joined by every
- * other subscription in the same currency whose first due instant falls on the
- * same local date (one invoice per customer and day). A subscription never
- * brings two instants to one invoice, so one subscription bills as it simulates.
- */
-function nextInvoiceGroup(due: readonly DueSubscription[], timeZone: string): DueSubscription[] {
-  const earliest = due.reduce((first, candidate) => (candidate.instant < first.instant ? candidate : first));
-  const day = localDate(earliest.instant, timeZone).toString();
-  return due.filter(
-    (candidate) =>
-      candidate.entry.subscription.currency === earliest.entry.subscription.currency &&
-      localDate(candidate.instant, timeZone).toString() === day,
-  );
 }
 
 export function taxDetailsOf(account: CustomerAccount): TaxDetails | null {
@@ -348,23 +324,14 @@ async function billNextInvoice(
     return { issued: existing === undefined ? 1 : 0, finalized: 0, more: false };
   }
 
-  const finalized = await finalizeDraft(transaction, context, {
+  await finalizeDraftInvoice(transaction, context, {
     id: invoiceId,
-    prefix: settings.invoicePrefix,
-    dueAt: new Date(issuedAt + paymentTermsOf(customer, settings)),
-    seller: partyOfSeller(settings),
-    buyer: partyOfCustomer(customer),
+    customer,
+    settings,
+    issuedAt: new Date(issuedAt),
     amountDue: totals.amount_due,
   });
   await recordAccountEffects(transaction, context, { customerId, invoiceId, currency, settled });
   const more = await markBilled();
-  await announceFinalizedInvoice(transaction, context, finalized);
-  await recordAuditEvent(transaction, context, {
-    action: "invoice.finalized",
-    objectType: "invoice",
-    objectId: invoiceId,
-    before: null,
-    after: { number: finalized.number, total: finalized.total, amount_due: finalized.amount_due, currency },
-  });
   return { issued: existing === undefined ? 1 : 0, finalized: 1, more };
 }

@@ -27,6 +27,7 @@ import {
 } from "./customer-billing.ts";
 import { totalsColumns } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
+import { nextInvoiceGroup } from "./issue-instants.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
 import type { TaxDetails } from "./tables.ts";
 
@@ -124,14 +125,7 @@ export async function upcomingInvoice(
     if (instant !== null) next.push({ entry, instant });
   }
   if (next.length === 0) return null;
-  const earliest = next.reduce((first, candidate) => (candidate.instant < first.instant ? candidate : first));
-  const dayOf = (instant: Instant) =>
-    new Date(instant).toLocaleDateString("en-CA", { timeZone: billing.customer.timezone });
-  const group = next.filter(
-    (candidate) =>
-      candidate.entry.subscription.currency === earliest.entry.subscription.currency &&
-      dayOf(candidate.instant) === dayOf(earliest.instant),
-  );
+  const group = nextInvoiceGroup(next, billing.customer.timezone);
   const planned: PlannedLines[] = [];
   for (const member of group) {
     const lines = await subscriptionLinesAt(context.database, context, billing, member.entry, member.instant);

@@ -2,6 +2,7 @@
 // plan segments opens (in-advance charges) or closes (usage, in-arrears
 // charges, true-ups, proration credits). Pure: read off the engine's schedule.
 import type { BillingSchedule, Instant } from "../core/index.ts";
+import { localDate } from "../core/time-zone.ts";
 
 /** Every instant at which a segment of the schedule opens or closes, ascending, without repeats. */
 function boundaries(schedule: BillingSchedule): Instant[] {
@@ -36,6 +37,26 @@ export function scheduleAt(schedule: BillingSchedule, instant: Instant): Billing
     until: instant,
     segments: schedule.segments.filter((segment) => segment.start === instant || segment.end === instant),
   };
+}
+
+/**
+ * The subscriptions that go on the next invoice: the earliest due one, joined
+ * by every other in the same currency whose instant falls on the same local
+ * date (one invoice per customer and day). Each candidate brings one instant,
+ * so one subscription bills as it simulates.
+ */
+export function nextInvoiceGroup<
+  Candidate extends { instant: Instant; entry: { subscription: { currency: string } } },
+>(candidates: readonly Candidate[], timeZone: string): Candidate[] {
+  const earliest = candidates.reduce((first, candidate) =>
+    candidate.instant < first.instant ? candidate : first,
+  );
+  const day = localDate(earliest.instant, timeZone).toString();
+  return candidates.filter(
+    (candidate) =>
+      candidate.entry.subscription.currency === earliest.entry.subscription.currency &&
+      localDate(candidate.instant, timeZone).toString() === day,
+  );
 }
 
 /** Whether an invoice falling due at `instant` is held back by a pause. */

@@ -18,14 +18,12 @@ import { conflict, validationFailed } from "../platform/errors.ts";
 import { taxDetailsOf } from "./bill-customer.ts";
 import { loadCustomerAccount } from "./customer-account.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
-import { announceDraftInvoice, announceFinalizedInvoice } from "./invoice-announcements.ts";
+import { finalizeDraftInvoice } from "./draft-finalization.ts";
+import { announceDraftInvoice } from "./invoice-announcements.ts";
 import { lockInvoice } from "./invoice-payment-state.ts";
-import { finalizeDraft, totalsColumns, writeDraft } from "./invoice-store.ts";
+import { totalsColumns, writeDraft } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
-import { partyOfCustomer, partyOfSeller } from "./parties.ts";
 import type { StoredLine } from "./stored-lines.ts";
-
-const millisecondsPerDay = 86_400_000;
 
 export type OneOffLineInput = { description: string; quantity: string; unitAmount: string };
 
@@ -157,21 +155,11 @@ export async function finalizeOneOff(
   if (row.status !== "draft") throw conflict("invoice_not_draft", `Invoice ${id} is already finalized.`);
   const customer = await loadCustomerRow(transaction, context, row.customer_id);
   const settings = await readInvoicingSettings(transaction, context);
-  const terms = customer.invoice_settings.net_payment_terms_days ?? settings.netPaymentTermsDays;
-  const finalized = await finalizeDraft(transaction, context, {
+  await finalizeDraftInvoice(transaction, context, {
     id,
-    prefix: settings.invoicePrefix,
-    dueAt: new Date(row.issued_at.getTime() + terms * millisecondsPerDay),
-    seller: partyOfSeller(settings),
-    buyer: partyOfCustomer(customer),
+    customer,
+    settings,
+    issuedAt: row.issued_at,
     amountDue: row.amount_due,
   });
-  await recordAuditEvent(transaction, context, {
-    action: "invoice.finalized",
-    objectType: "invoice",
-    objectId: id,
-    before: { status: "draft" },
-    after: { number: finalized.number, total: finalized.total, amount_due: finalized.amount_due },
-  });
-  await announceFinalizedInvoice(transaction, context, finalized);
 }

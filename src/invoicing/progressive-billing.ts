@@ -9,11 +9,10 @@ import { sql } from "kysely";
 import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
 import { currencyFor, formatAmount, type InvoiceLine, settleInvoice } from "../core/index.ts";
 import { WHOLE_PERIOD } from "../core/proration.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { customersBilledProgressively } from "../subscriptions/billable-subscriptions.ts";
-import { taxDetailsOf } from "./bill-customer.ts";
+import { lockCustomer, taxDetailsOf } from "./bill-customer.ts";
 import { loadCustomerAccount } from "./customer-account.ts";
 import {
   type CustomerBilling,
@@ -22,14 +21,11 @@ import {
   type SubscriptionBilling,
   subscriptionLinesAt,
 } from "./customer-billing.ts";
-import { announceFinalizedInvoice } from "./invoice-announcements.ts";
-import { finalizeDraft, totalsColumns, writeDraft } from "./invoice-store.ts";
+import { finalizeDraftInvoice } from "./draft-finalization.ts";
+import { totalsColumns, writeDraft } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import { isPausedAt } from "./issue-instants.ts";
-import { partyOfCustomer, partyOfSeller } from "./parties.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
-
-const millisecondsPerDay = 86_400_000;
 
 /** What progressive invoices (not voided) already billed of a subscription's usage period, per charge. */
 async function progressivelyBilled(
@@ -203,28 +199,14 @@ async function billSubscriptionProgressively(
     memo: null,
     lines,
   });
-  const terms = customer.invoice_settings.net_payment_terms_days ?? settings.netPaymentTermsDays;
-  const finalized = await finalizeDraft(transaction, context, {
+  await finalizeDraftInvoice(transaction, context, {
     id: invoiceId,
-    prefix: settings.invoicePrefix,
-    dueAt: new Date(at + terms * millisecondsPerDay),
-    seller: partyOfSeller(settings),
-    buyer: partyOfCustomer(customer),
+    customer,
+    settings,
+    issuedAt: new Date(at),
     amountDue: totals.amount_due,
+    auditDetails: { threshold: threshold.toFixed() },
   });
-  await recordAuditEvent(transaction, context, {
-    action: "invoice.finalized",
-    objectType: "invoice",
-    objectId: invoiceId,
-    before: null,
-    after: {
-      origin: "progressive",
-      number: finalized.number,
-      total: finalized.total,
-      threshold: threshold.toFixed(),
-    },
-  });
-  await announceFinalizedInvoice(transaction, context, finalized);
   return true;
 }
 
@@ -235,13 +217,7 @@ export async function billCustomerProgressively(
   at: Date,
 ): Promise<number> {
   return context.database.transaction().execute(async (transaction) => {
-    await transaction
-      .selectFrom("customers")
-      .select("id")
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", customerId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    await lockCustomer(transaction, context, customerId);
     const billing = await loadCustomerBilling(transaction, context, customerId, at.getTime());
     let issued = 0;
     for (const entry of billing.subscriptions) {

@@ -1,0 +1,62 @@
+// The one step that turns a draft into a finalized invoice, whatever made the
+// draft (a bill run, billing ops, progressive billing): the next number, the
+// seller and buyer snapshots, the due date from the payment terms, the audit
+// entry and the announcements. Call it inside the transaction that wrote the
+// draft's final content.
+import { recordAuditEvent } from "../governance/audit-log.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import type { CustomerRow } from "./customer-billing.ts";
+import { announceFinalizedInvoice } from "./invoice-announcements.ts";
+import { finalizeDraft, type InvoiceRow } from "./invoice-store.ts";
+import type { InvoicingSettings } from "./invoicing-settings.ts";
+import { partyOfCustomer, partyOfSeller } from "./parties.ts";
+
+const millisecondsPerDay = 86_400_000;
+
+/** Days after the invoice date that payment is due: the customer's own terms, or the environment's. */
+function paymentTermsOf(customer: CustomerRow, settings: InvoicingSettings): number {
+  return (
+    (customer.invoice_settings.net_payment_terms_days ?? settings.netPaymentTermsDays) * millisecondsPerDay
+  );
+}
+
+export async function finalizeDraftInvoice(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  input: {
+    id: string;
+    customer: CustomerRow;
+    settings: InvoicingSettings;
+    issuedAt: Date;
+    amountDue: string;
+    /** What the audit entry adds about where the invoice came from. */
+    auditDetails?: Record<string, string>;
+  },
+): Promise<InvoiceRow> {
+  const { customer, settings } = input;
+  const finalized = await finalizeDraft(transaction, context, {
+    id: input.id,
+    prefix: settings.invoicePrefix,
+    dueAt: new Date(input.issuedAt.getTime() + paymentTermsOf(customer, settings)),
+    seller: partyOfSeller(settings),
+    buyer: partyOfCustomer(customer),
+    amountDue: input.amountDue,
+  });
+  await recordAuditEvent(transaction, context, {
+    action: "invoice.finalized",
+    objectType: "invoice",
+    objectId: input.id,
+    before: { status: "draft" },
+    after: {
+      number: finalized.number,
+      origin: finalized.origin,
+      total: finalized.total,
+      amount_due: finalized.amount_due,
+      currency: finalized.currency,
+      ...input.auditDetails,
+    },
+  });
+  await announceFinalizedInvoice(transaction, context, finalized);
+  return finalized;
+}
