@@ -16,7 +16,6 @@
 //
 // usage: npm run bench:billrun   (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres;
 //        BENCH_SUBSCRIPTIONS, default 10000)
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { buildApplication, openMigratedDatabase } from "../src/app.ts";
 import { runBillRun } from "../src/billing-runs/bill-run.ts";
@@ -25,32 +24,15 @@ import { createApiKey } from "../src/organizations/api-keys.ts";
 import { createOrganization } from "../src/organizations/organizations.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { systemContext } from "../src/platform/context.ts";
+import { databaseName, databaseUrl, onServer, serverUrl } from "./support/scratch-database.ts";
 
-const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const subscriptionCount = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
 const concurrency = 8;
-const databaseName = `fairbill_bench_${randomBytes(5).toString("hex")}`;
 const start = "2031-01-01T00:00:00.000Z";
 const firstRunAt = new Date("2031-01-01T01:00:00.000Z");
 const monthlyRunAt = new Date("2031-02-01T01:00:00.000Z");
 // The subscriptions' period boundary the monthly run bills.
 const monthlyIssueInstant = "2031-02-01T00:00:00.000Z";
-
-async function onServer(connectionString: string, statement: string, parameters: unknown[] = []) {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    return await client.query(statement, parameters);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-}
 
 /** Runs `work` for 0..count-1, `width` at a time. */
 async function inParallel(

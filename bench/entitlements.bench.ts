@@ -15,43 +15,19 @@
 // GET /healthz (no key, no database) is printed as the floor of HTTP itself.
 //
 // usage: npm run bench:entitlements   (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
-import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { loadavg } from "node:os";
-import pg from "pg";
 import { buildApplication, openMigratedDatabase } from "../src/app.ts";
 import { createApiKey } from "../src/organizations/api-keys.ts";
 import { createOrganization } from "../src/organizations/organizations.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { systemContext } from "../src/platform/context.ts";
+import { databaseName, databaseUrl, onServer, percentile, serverUrl } from "./support/scratch-database.ts";
 
-const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const requestCount = Number(process.env.BENCH_REQUESTS ?? 2_000);
 const warmUpCount = 100;
 const eventCount = 20_000;
 const eventBatchSize = 1_000;
-const databaseName = `fairbill_bench_${randomBytes(5).toString("hex")}`;
-
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-}
-
-function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
-}
-
 type Figures = { p50: number; p99: number };
 
 function figuresOf(durations: number[]): Figures {
@@ -59,7 +35,7 @@ function figuresOf(durations: number[]): Figures {
   return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
 }
 
-await onServer(`create database ${databaseName}`);
+await onServer(serverUrl, `create database ${databaseName}`);
 try {
   const handle = await openMigratedDatabase({ kind: "postgres", connectionString: databaseUrl() });
   try {
@@ -190,5 +166,5 @@ try {
     await handle.close();
   }
 } finally {
-  await onServer(`drop database if exists ${databaseName} with (force)`);
+  await onServer(serverUrl, `drop database if exists ${databaseName} with (force)`);
 }

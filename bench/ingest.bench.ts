@@ -17,7 +17,6 @@
 // ratio is API / limit.
 //
 // usage: npm run bench:ingest   (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
-import { randomBytes } from "node:crypto";
 import { Agent, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
@@ -26,32 +25,14 @@ import { createApiKey } from "../src/organizations/api-keys.ts";
 import { createOrganization } from "../src/organizations/organizations.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { systemContext } from "../src/platform/context.ts";
+import { databaseName, databaseUrl, onServer, serverUrl } from "./support/scratch-database.ts";
 
-const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const clientCount = Number(process.env.BENCH_CLIENTS ?? 4);
 const measureSeconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmUpSeconds = 3;
 const batchSize = 1_000;
 const duplicateShare = 0.2;
 const customerCount = 200;
-
-const databaseName = `fairbill_bench_${randomBytes(5).toString("hex")}`;
-
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-}
 
 /** Batch bodies, serialized up front: 800 new ids and 200 ids of earlier batches in each. */
 function prepareBatches(count: number, startedAt: number): Buffer[] {
@@ -271,7 +252,7 @@ function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
-await onServer(`create database ${databaseName}`);
+await onServer(serverUrl, `create database ${databaseName}`);
 try {
   process.stdout.write(
     `Ingestion benchmark: ${clientCount} clients, batches of ${batchSize} events (${duplicateShare * 100}% repeated ids), ` +
@@ -300,5 +281,5 @@ try {
     })}\n`,
   );
 } finally {
-  await onServer(`drop database if exists ${databaseName} with (force)`);
+  await onServer(serverUrl, `drop database if exists ${databaseName} with (force)`);
 }

@@ -12,7 +12,6 @@
 // events: what a query costs when it grows with the event count.
 //
 // usage: npm run bench:usage   (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
-import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { buildApplication, openMigratedDatabase } from "../src/app.ts";
@@ -20,47 +19,13 @@ import { createApiKey } from "../src/organizations/api-keys.ts";
 import { createOrganization } from "../src/organizations/organizations.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { systemContext } from "../src/platform/context.ts";
+import { databaseName, databaseUrl, onServer, serverUrl, timeQueries } from "./support/scratch-database.ts";
 
-const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const eventCount = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const queryCount = 200;
 // March 2026 in Europe/Berlin: from 2026-02-28T23:00Z to 2026-03-31T22:00Z (the clocks change on the 29th).
 const monthStart = "2026-02-28T23:00:00.000Z";
 const monthEnd = "2026-03-31T22:00:00.000Z";
-const databaseName = `fairbill_bench_${randomBytes(5).toString("hex")}`;
-
-async function onServer(connectionString: string, statement: string, parameters: unknown[] = []) {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    return await client.query(statement, parameters);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-}
-
-function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
-}
-
-async function timeQueries(run: () => Promise<void>): Promise<{ p50: number; p99: number }> {
-  for (let warmUp = 0; warmUp < 10; warmUp++) await run();
-  const durations: number[] = [];
-  for (let index = 0; index < queryCount; index++) {
-    const started = performance.now();
-    await run();
-    durations.push(performance.now() - started);
-  }
-  durations.sort((left, right) => left - right);
-  return { p50: percentile(durations, 0.5), p99: percentile(durations, 0.99) };
-}
-
 await onServer(serverUrl, `create database ${databaseName}`);
 try {
   const handle = await openMigratedDatabase({ kind: "postgres", connectionString: databaseUrl() });
@@ -155,7 +120,7 @@ try {
 
     const dailyWindows = await timeQueries(async () => {
       await call("GET", `/v1/usage?${monthQuery}`);
-    });
+    }, queryCount);
     const toDateQuery = new URLSearchParams({
       customer: "heavy",
       meter: "tokens",
@@ -165,7 +130,7 @@ try {
     });
     const monthToDate = await timeQueries(async () => {
       await call("GET", `/v1/usage?${toDateQuery}`);
-    });
+    }, queryCount);
     const rawClient = new pg.Client({ connectionString: databaseUrl() });
     await rawClient.connect();
     const rawScan = await timeQueries(async () => {
@@ -174,7 +139,7 @@ try {
          where environment_id = $1 and customer_external_id = 'heavy' and occurred_at >= $2 and occurred_at < $3`,
         [organization.environments.test, monthStart, monthEnd],
       );
-    });
+    }, queryCount);
     await rawClient.end();
     await app.close();
 
