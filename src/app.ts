@@ -4,6 +4,7 @@
 import { createRequire } from "node:module";
 import { alertJobHandlers } from "./alerts/alert-jobs.ts";
 import { registerAlertRoutes } from "./alerts/alert-routes.ts";
+import { registerAuditRoutes } from "./audit/audit-routes.ts";
 import { registerBillRunRoutes } from "./billing-runs/bill-run-routes.ts";
 import { billRunJobHandlers, createBillRunScheduler } from "./billing-runs/bill-run-scheduler.ts";
 import { clockForEnvironment } from "./billing-runs/test-clock.ts";
@@ -52,6 +53,7 @@ const routeModules: RouteModule[] = [
   registerProductAndFeatureRoutes,
   registerPlanRoutes,
   registerCustomerCatalogRoutes,
+  registerAuditRoutes,
   registerGovernanceRoutes,
   registerMeterRoutes,
   registerEventRoutes,

@@ -4,12 +4,12 @@
 // customer's. Making or changing a rule queues its evaluation, so a threshold
 // already crossed fires without waiting for the next event.
 import type { Selectable } from "kysely";
+import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
 import { currencyFor } from "../core/currency.ts";
 import { Decimal, formatQuantity } from "../core/decimal.ts";
 import { fitsMinorUnit, formatAmount } from "../core/money.ts";
 import type { Customer } from "../customers/customer-schemas.ts";
 import { getCustomer } from "../customers/customers.ts";
-import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
 import { listMeters } from "../metering/meters.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";

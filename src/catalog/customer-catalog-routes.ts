@@ -2,8 +2,8 @@
 // entitled to (/v1/customers/{id}/entitlements) and the customer's own prices
 // (/v1/customers/{id}/price-overrides).
 import { Type } from "typebox";
-import { withReason } from "../governance/reason.ts";
 import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
+import { withReason } from "../platform/http/reason.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { customerEntitlements, grantEntitlement, revokeEntitlement } from "./entitlement-grants.ts";

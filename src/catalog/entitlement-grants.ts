@@ -5,10 +5,10 @@
 // in one indexed query; a metered feature's usage this calendar month (in the
 // customer's time zone) comes from the metering domain's usage query.
 import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { billingPeriods } from "../core/billing-periods.ts";
 import { Decimal, sumDecimals } from "../core/decimal.ts";
 import { getCustomer } from "../customers/customers.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import { queryUsage } from "../metering/usage-query.ts";
 import { entitlementsBlockedByDunning } from "../payments/entitlement-blocks.ts";
 import type { RequestContext } from "../platform/context.ts";

@@ -1,6 +1,6 @@
 // The JSON shapes of plans, plan versions and their review on the API.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../governance/governance-schemas.ts";
+import { ReasonField } from "../platform/http/reason.ts";
 import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import {
   Code,

@@ -6,6 +6,7 @@
 // entry in the approvals trail.
 
 import type { Updateable } from "kysely";
+import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
 import { readApprovalPolicy } from "../governance/approval-policy.ts";
 import {
   type ApprovalStep,
@@ -13,7 +14,6 @@ import {
   listApprovalSteps,
   recordApprovalStep,
 } from "../governance/approvals.ts";
-import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
 import type { ApprovalAction } from "../governance/tables.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";

@@ -1,6 +1,6 @@
 // The JSON shapes of customer-specific price overrides on the API.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../governance/governance-schemas.ts";
+import { ReasonField } from "../platform/http/reason.ts";
 import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { Code, TierSchema } from "./plan-version-content.ts";
 

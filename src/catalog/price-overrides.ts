@@ -6,9 +6,9 @@
 // `subscriptionPriceOverrides` and applies them with `applyOverrides`
 // (apply-overrides.ts).
 import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal } from "../core/decimal.ts";
 import { getCustomer } from "../customers/customers.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";

@@ -1,7 +1,7 @@
 // HTTP routes for products (/v1/products) and features (/v1/features).
 import { Type } from "typebox";
-import { withReason } from "../governance/reason.ts";
 import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
+import { withReason } from "../platform/http/reason.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { createFeature, getFeature, listFeatures, updateFeature } from "./features.ts";

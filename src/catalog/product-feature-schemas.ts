@@ -1,6 +1,6 @@
 // The JSON shapes of products and features on the API.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../governance/governance-schemas.ts";
+import { ReasonField } from "../platform/http/reason.ts";
 import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { Code } from "./plan-version-content.ts";
 

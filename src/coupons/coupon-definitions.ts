@@ -3,17 +3,17 @@
 // must stay explainable); archiving stops new redemptions and leaves existing
 // ones in force.
 import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { findPlan } from "../catalog/plan-store.ts";
 import { currencyFor } from "../core/currency.ts";
 import { Decimal } from "../core/decimal.ts";
 import { fitsMinorUnit, formatAmount } from "../core/money.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
-import { withReason } from "../governance/reason.ts";
 import { listMeters } from "../metering/meters.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";
 import { isCurrencyCode } from "../platform/reference-data.ts";
 import type { Coupon, CouponListFilters, CreateCouponInput } from "./coupon-schemas.ts";

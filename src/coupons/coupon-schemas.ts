@@ -1,6 +1,6 @@
 // The JSON shapes of coupons and their redemptions on the API.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../governance/governance-schemas.ts";
+import { ReasonField } from "../platform/http/reason.ts";
 import {
   CurrencyCode,
   DecimalString,

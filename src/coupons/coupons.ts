@@ -4,9 +4,9 @@
 // engine carries between invoices, and afterwards the counts and discounts
 // the engine computed, stored.
 
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal } from "../core/decimal.ts";
 import type { Coupon as EngineCoupon } from "../core/index.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { notFound } from "../platform/errors.ts";

@@ -4,8 +4,8 @@
 // voided or expired is closed out again at once, so restored credits never
 // outlive the grant they belong to.
 import { requestCreditAlertEvaluation } from "../alerts/alert-evaluation-requests.ts";
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal, ZERO } from "../core/decimal.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";

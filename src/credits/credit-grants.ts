@@ -5,14 +5,14 @@
 // takes what is left with a `void` entry. Invoicing reads the usable grants
 // with `creditGrantsFor` and hands the engine's result to `burnCredits`.
 
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal } from "../core/decimal.ts";
 import type { CreditGrant as EngineCreditGrant } from "../core/index.ts";
 import { getCustomer } from "../customers/customers.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
-import { withReason } from "../governance/reason.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";
 import {
   appendLedgerEntry,

@@ -10,16 +10,16 @@
 // credit_purchases with that invoice's id. A free top-up (paid 0) is a
 // promotional grant and bills nothing.
 import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { currencyFor } from "../core/currency.ts";
 import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
 import { fitsMinorUnit } from "../core/money.ts";
 import { getCustomer } from "../customers/customers.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
-import { withReason } from "../governance/reason.ts";
 import { createOneOffInvoice } from "../invoicing/one-off-invoices.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";
 import { issueGrant, presentGrant, requireActiveCustomer, windowErrors } from "./credit-grants.ts";
 import { type CreditAccount, lockCreditAccount } from "./credit-ledger.ts";

@@ -1,7 +1,7 @@
 // HTTP routes of the month-end close: the checklist of a month, closing
 // (locking) it, and the list of closed months.
 import { Type } from "typebox";
-import { withReason } from "../governance/reason.ts";
+import { withReason } from "../platform/http/reason.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {

@@ -3,8 +3,8 @@
 // (invoicing's own, dated when it is issued) or reject it. Opening and
 // resolution times are kept, for the time-to-resolve KPI.
 import type { Selectable } from "kysely";
+import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
 import { currencyFor, Decimal, fitsMinorUnit, formatAmount, ZERO } from "../core/index.ts";
-import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
 import { createCreditNote } from "../invoicing/credit-notes.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";

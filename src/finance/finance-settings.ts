@@ -1,8 +1,9 @@
 // Per-environment finance settings: the accounting time zone and the chart
 // of accounts. An environment without a row counts months in UTC and posts to
 // the default accounts.
+
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { isValidTimeZone } from "../core/index.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";

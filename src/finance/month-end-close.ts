@@ -2,8 +2,9 @@
 // books are closed (every bill run done, no draft left past its grace period,
 // the reconciliation clean, the journal exported as it stands), then the lock
 // that keeps anything dated in the month from changing afterwards.
+
+import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
 import { hasRunInProgress } from "../billing-runs/bill-run.ts";
-import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
 import { readInvoicingSettings } from "../invoicing/invoicing-settings.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";

@@ -3,11 +3,12 @@
 // environment requires approval and the test environment lets changes be
 // published directly, so that experiments are quick and real prices are
 // always reviewed.
+
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { loadOrganization } from "../organizations/organizations.ts";
 import type { EnvironmentKind } from "../organizations/tables.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { recordAuditEvent } from "./audit-log.ts";
 import "./tables.ts";
 
 export type ApprovalPolicy = {

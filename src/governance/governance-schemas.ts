@@ -1,73 +1,7 @@
-// The JSON shapes of the governance API: audit events, the chain check and
-// the approval policy.
+// The JSON shapes of the governance API: the approval policy.
 import { type Static, Type } from "typebox";
+import { ReasonField } from "../platform/http/reason.ts";
 import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
-
-const ActorSchema = Type.Object({
-  type: Type.String({ description: "api_key, portal or system" }),
-  id: Nullable(
-    Type.String({ description: "the API key id, the portal customer, or the system actor's name" }),
-  ),
-  role: Nullable(Type.String()),
-});
-
-const FieldChangeSchema = Type.Object({
-  path: Type.String({ examples: ["$.charges[1].tiers[0].unit_price"] }),
-  change: StringEnum(["added", "removed", "changed"]),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
-});
-
-export const AuditEventSchema = Type.Object({
-  id: Type.String({ examples: ["aud_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
-  sequence: Type.Integer({ description: "position in the organization's hash chain, from 1" }),
-  occurred_at: Timestamp,
-  actor: ActorSchema,
-  action: Type.String({ examples: ["plan_version.approved"] }),
-  object_type: Type.String(),
-  object_id: Type.String(),
-  before: Nullable(Type.Record(Type.String(), Type.Unknown())),
-  after: Nullable(Type.Record(Type.String(), Type.Unknown())),
-  changes: Type.Array(FieldChangeSchema, { description: "each field the change added, removed or changed" }),
-  reason: Nullable(Type.String()),
-  request_id: Nullable(Type.String()),
-  previous_hash: Type.String(),
-  hash: Type.String(),
-});
-export type AuditEvent = Static<typeof AuditEventSchema>;
-
-export const AuditEventListQuery = Type.Object(
-  {
-    object_type: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    object_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    actor_id: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 64,
-        description: "an API key id, or a system actor such as cli",
-      }),
-    ),
-    action: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 100, examples: ["plan_version.published"] }),
-    ),
-    occurred_after: Type.Optional(Type.String({ format: "date-time", description: "inclusive" })),
-    occurred_before: Type.Optional(Type.String({ format: "date-time", description: "exclusive" })),
-  },
-  { additionalProperties: false },
-);
-export type AuditEventFilters = Static<typeof AuditEventListQuery>;
-
-export const AuditChainVerificationSchema = Type.Object({
-  ok: Type.Boolean(),
-  entries_checked: Type.Integer(),
-  first_broken_entry: Nullable(
-    Type.Object({
-      id: Nullable(Type.String({ description: "null when entries at the end of the chain were removed" })),
-      sequence: Type.Integer(),
-      problem: Type.String(),
-    }),
-  ),
-});
 
 export const ApprovalPolicySchema = Type.Object({
   environment: StringEnum(["test", "live"]),
@@ -77,15 +11,6 @@ export const ApprovalPolicySchema = Type.Object({
   is_default: Type.Boolean({ description: "no policy was set: live requires approval, test does not" }),
   updated_at: Nullable(Timestamp),
 });
-
-/** The `reason` every write body accepts, as an alternative to the `Fairbill-Reason` header. */
-export const ReasonField = Type.Optional(
-  Type.String({
-    minLength: 1,
-    maxLength: 1000,
-    description: "why you make this change; kept in the audit log (the Fairbill-Reason header works too)",
-  }),
-);
 
 export const UpdateApprovalPolicyBody = Type.Object(
   { publish_requires_approval: Type.Boolean(), reason: ReasonField },

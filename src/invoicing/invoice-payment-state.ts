@@ -4,9 +4,10 @@
 // content never changes (the immutability trigger allows only these fields);
 // every change is audited. Payments (the payments domain) call these inside
 // the transaction that records the payment.
+
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal, maxDecimal, minDecimal, ZERO } from "../core/decimal.ts";
 import { currencyFor, formatAmount } from "../core/index.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, notFound } from "../platform/errors.ts";

@@ -2,6 +2,8 @@
 // outside any subscription. Totals go through the engine's settleInvoice, so
 // tax and rounding are the same as on subscription invoices; coupons, credit
 // grants and the customer balance are left to subscription invoices.
+
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal, ONE, ZERO } from "../core/decimal.ts";
 import {
   currencyFor,
@@ -11,7 +13,6 @@ import {
   settleInvoice,
 } from "../core/index.ts";
 import { WHOLE_PERIOD } from "../core/proration.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";

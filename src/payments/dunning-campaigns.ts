@@ -3,7 +3,7 @@
 // change is audited. An invoice keeps the campaign it entered dunning with:
 // later edits apply to later invoices.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../governance/audit-log.ts";
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { loadCustomerRow } from "../invoicing/customer-billing.ts";
 import { findInvoiceRow } from "../invoicing/invoices.ts";
 import type { RequestContext } from "../platform/context.ts";

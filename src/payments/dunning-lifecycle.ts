@@ -4,7 +4,7 @@
 // skipped, the deadline stays), and ended when the invoice is paid or billing
 // ops stop chasing it. The steps themselves run in dunning-runner.ts.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../governance/audit-log.ts";
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import type { InvoiceRow } from "../invoicing/invoice-store.ts";
 import { amountRemaining } from "../invoicing/invoices.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";

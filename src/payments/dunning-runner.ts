@@ -7,7 +7,7 @@
 // and a retry is tied to its payment before the provider is called, so a job
 // run twice does each step once.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../governance/audit-log.ts";
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { lockInvoice, markInvoiceUncollectible } from "../invoicing/invoice-payment-state.ts";
 import type { InvoiceRow } from "../invoicing/invoice-store.ts";
 import { findInvoiceRow } from "../invoicing/invoices.ts";

@@ -3,7 +3,7 @@
 // for the Fairbill customer (created the first time). The default method is
 // the one finalized invoices and dunning retries charge.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../governance/audit-log.ts";
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { loadCustomerRow } from "../invoicing/customer-billing.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";

@@ -5,9 +5,10 @@
 // Each is written once: the payment row is locked and only a payment still
 // waiting for its outcome takes one, so a provider's answer and its webhook
 // arriving together change the books once.
+
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal, ZERO } from "../core/decimal.ts";
 import { recordBalanceMovement } from "../credits/credits.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import { applyPaymentToInvoice, lockInvoice } from "../invoicing/invoice-payment-state.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";

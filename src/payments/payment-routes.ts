@@ -3,9 +3,9 @@
 // collecting an invoice now or marking it uncollectible, and dunning
 // (campaigns, a customer's settings, an invoice's dunning).
 import { Type } from "typebox";
-import { withReason } from "../governance/reason.ts";
 import { InvoiceSchema } from "../invoicing/invoice-schemas.ts";
 import { PageOf, PageQuery } from "../platform/http/pagination.ts";
+import { withReason } from "../platform/http/reason.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {

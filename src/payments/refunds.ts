@@ -5,12 +5,13 @@
 // which is then open again for that much. Like a charge, a Stripe refund is
 // stored pending before Stripe is called (with the refund's id as the
 // idempotency key) and settled after; Stripe's webhooks settle it too.
+
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { currencyFor } from "../core/currency.ts";
 import { Decimal, minDecimal, sumDecimals, ZERO } from "../core/decimal.ts";
 import { fitsMinorUnit } from "../core/money.ts";
 import { customerBalanceOf, recordBalanceMovement } from "../credits/credits.ts";
 import { showMoney } from "../credits/money-input.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import { applyRefundToInvoice, lockInvoice } from "../invoicing/invoice-payment-state.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";

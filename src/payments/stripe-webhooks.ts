@@ -12,8 +12,8 @@
 //   refund.updated                 a pending refund succeeds or fails
 //   charge.dispute.created         the dispute is recorded for finance, and the customer is told
 import Stripe from "stripe";
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal, sumDecimals } from "../core/decimal.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import { lockInvoice } from "../invoicing/invoice-payment-state.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";

@@ -1,8 +1,9 @@
 // Issuing a customer's portal link, and revoking every link of the
 // environment by rotating its secret. The seller's app asks for a link when
 // its user opens "Billing", and sends the browser there (or frames it).
+
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { getCustomer } from "../customers/customers.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import type { CreatePortalLinkInput, PortalLink } from "./portal-schemas.ts";

@@ -5,8 +5,8 @@
 // (grandfathered). A dry run changes nothing and previews, per subscription,
 // the first invoice the change alters, before and after, and the difference.
 
+import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
 import { findPlan, selectPlanVersions } from "../catalog/plan-store.ts";
-import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
 import { previewSubscriptionChange } from "../invoicing/invoice-previews.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";

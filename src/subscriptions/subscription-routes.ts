@@ -1,8 +1,8 @@
 // HTTP routes for subscriptions (/v1/subscriptions) and plan version
 // migrations (/v1/plans/{id}/migrations).
 import { Type } from "typebox";
-import { withReason } from "../governance/reason.ts";
 import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
+import { withReason } from "../platform/http/reason.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { createPlanMigration, listPlanMigrations } from "./plan-migrations.ts";

@@ -1,8 +1,8 @@
 // The JSON shapes of subscriptions, their timeline and plan version
 // migrations on the API.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../governance/governance-schemas.ts";
 import { SubscriptionChangePreviewSchema } from "../invoicing/invoice-schemas.ts";
+import { ReasonField } from "../platform/http/reason.ts";
 import {
   CurrencyCode,
   DecimalString,

@@ -1,10 +1,11 @@
 // Subscription use cases: create one on a published plan version, read one
 // with its timeline, list them with filters. Changes to a timeline are in
 // subscription-changes.ts and subscription-pauses.ts.
+
+import { recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal } from "../core/decimal.ts";
 import type { Customer } from "../customers/customer-schemas.ts";
 import { getCustomer } from "../customers/customers.ts";
-import { recordAuditEvent } from "../governance/audit-log.ts";
 import { publishEvent } from "../notifications/webhook-events.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";

@@ -4,8 +4,8 @@
 // that billing operations record from its certificate (billing:read, billing:write,
 // which the finance role has too).
 import { Type } from "typebox";
-import { withReason } from "../governance/reason.ts";
 import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
+import { withReason } from "../platform/http/reason.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { getTaxExemption, revokeTaxExemption, setTaxExemption } from "./tax-exemptions.ts";

@@ -1,7 +1,7 @@
 // The JSON shapes of the taxes domain on the API: tax rates, a customer's tax
 // exemption and the environment's tax provider settings.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../governance/governance-schemas.ts";
+import { ReasonField } from "../platform/http/reason.ts";
 import { NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
 
 const CountryCode = Type.String({

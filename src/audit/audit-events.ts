@@ -6,8 +6,8 @@ import type { RequestContext } from "../platform/context.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import type { AuditEventTable } from "./audit-log.ts";
+import type { AuditEvent, AuditEventFilters } from "./audit-schemas.ts";
 import { fieldChanges } from "./field-changes.ts";
-import type { AuditEvent, AuditEventFilters } from "./governance-schemas.ts";
 
 export type AuditEventPage = { data: AuditEvent[]; next_cursor: string | null };
 

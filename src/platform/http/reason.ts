@@ -1,9 +1,19 @@
 // The reason for a change reaches the audit log from the `Fairbill-Reason`
 // header (already in the context) or from a `reason` field of the body; the
 // body's wins when both are given, since it was written for this one change.
-import type { RequestContext } from "../platform/context.ts";
+import { Type } from "typebox";
+import type { RequestContext } from "../context.ts";
 
 export function withReason(context: RequestContext, reason: string | undefined): RequestContext {
   const trimmed = reason?.trim();
   return trimmed ? { ...context, reason: trimmed.slice(0, 1000) } : context;
 }
+
+/** The `reason` every write body accepts, as an alternative to the `Fairbill-Reason` header. */
+export const ReasonField = Type.Optional(
+  Type.String({
+    minLength: 1,
+    maxLength: 1000,
+    description: "why you make this change; kept in the audit log (the Fairbill-Reason header works too)",
+  }),
+);
