@@ -7,17 +7,17 @@ import { registerAlertRoutes } from "./alerts/alert-routes.ts";
 import { registerAuditRoutes } from "./audit/audit-routes.ts";
 import { registerBillRunRoutes } from "./billing-runs/bill-run-routes.ts";
 import { billRunJobHandlers, createBillRunScheduler } from "./billing-runs/bill-run-scheduler.ts";
-import { clockForEnvironment } from "./billing-runs/test-clock.ts";
 import { registerTestClockRoutes } from "./billing-runs/test-clock-routes.ts";
-import { registerCustomerCatalogRoutes } from "./catalog/customer-catalog-routes.ts";
 import { registerPlanRoutes } from "./catalog/plan-routes.ts";
 import { registerProductAndFeatureRoutes } from "./catalog/product-feature-routes.ts";
 import { type ConsoleOptions, consoleExtension } from "./console/console-extension.ts";
 import { registerCouponRoutes } from "./coupons/coupon-routes.ts";
 import { registerCreditRoutes } from "./credits/credit-routes.ts";
 import { registerCustomerRoutes } from "./customers/customer-routes.ts";
+import { registerEntitlementRoutes } from "./entitlements/entitlement-routes.ts";
 import { registerFinanceRoutes } from "./finance/finance-routes.ts";
 import { registerGovernanceRoutes } from "./governance/governance-routes.ts";
+import { registerInvoicePreviewRoutes } from "./invoicing/invoice-preview-routes.ts";
 import { registerInvoiceRoutes } from "./invoicing/invoice-routes.ts";
 import { registerEventRoutes } from "./metering/event-routes.ts";
 import { registerMeterRoutes } from "./metering/meter-routes.ts";
@@ -27,8 +27,10 @@ import { type EmailSettings, notificationJobHandlers } from "./notifications/not
 import { registerWebhookRoutes } from "./notifications/webhook-routes.ts";
 import { registerApiKeyRoutes } from "./organizations/api-key-routes.ts";
 import { authenticateApiKey } from "./organizations/api-keys.ts";
+import { clockForEnvironment } from "./organizations/test-clock.ts";
 import { paymentJobHandlers } from "./payments/payment-jobs.ts";
 import { registerPaymentRoutes } from "./payments/payment-routes.ts";
+import { registerPlanMigrationRoutes } from "./plan-migrations/plan-migration-routes.ts";
 import type { Clock } from "./platform/clock.ts";
 import { systemClock } from "./platform/clock.ts";
 import type { Configuration } from "./platform/config.ts";
@@ -39,6 +41,7 @@ import { createJobWorker, type JobHandler } from "./platform/jobs/job-worker.ts"
 import { portalPageExtension } from "./portal/portal-page.ts";
 import { registerPortalRoutes } from "./portal/portal-routes.ts";
 import { registerSimulationRoutes } from "./simulation/simulation-routes.ts";
+import { registerPriceOverrideRoutes } from "./subscriptions/price-override-routes.ts";
 import { registerSubscriptionRoutes } from "./subscriptions/subscription-routes.ts";
 import { registerTaxRoutes } from "./taxes/tax-routes.ts";
 
@@ -52,7 +55,8 @@ const routeModules: RouteModule[] = [
   registerSimulationRoutes,
   registerProductAndFeatureRoutes,
   registerPlanRoutes,
-  registerCustomerCatalogRoutes,
+  registerEntitlementRoutes,
+  registerPriceOverrideRoutes,
   registerAuditRoutes,
   registerGovernanceRoutes,
   registerMeterRoutes,
@@ -63,6 +67,8 @@ const routeModules: RouteModule[] = [
   registerCreditRoutes,
   registerCouponRoutes,
   registerSubscriptionRoutes,
+  registerInvoicePreviewRoutes,
+  registerPlanMigrationRoutes,
   registerInvoiceRoutes,
   registerWebhookRoutes,
   registerEmailRoutes,

@@ -8,6 +8,7 @@
 // nothing due only write the expiry of credit grants, and create no bill run.
 import { expireCredits } from "../credits/credit-expiry.ts";
 import { billProgressivelyDue } from "../invoicing/progressive-billing.ts";
+import { clockForEnvironment } from "../organizations/test-clock.ts";
 import { enqueueDueDunning } from "../payments/dunning-runner.ts";
 import type { Clock } from "../platform/clock.ts";
 import { type Logger, systemContext, type TenantScope } from "../platform/context.ts";
@@ -16,7 +17,6 @@ import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { customersDueForBilling } from "../subscriptions/billable-subscriptions.ts";
 import { hasRunInProgress, runBillRun } from "./bill-run.ts";
-import { clockForEnvironment } from "./test-clock.ts";
 
 export const billRunTickKind = "bill_run.tick";
 const tickEveryMilliseconds = 60_000;

@@ -4,12 +4,12 @@
 // queue billing each environment at its own "now".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { frozenClock } from "../organizations/test-clock.ts";
 import { systemClock } from "../platform/clock.ts";
 import type { Logger } from "../platform/context.ts";
 import { createJobWorker } from "../platform/jobs/job-worker.ts";
 import { type BillRunProgress, runBillRun } from "./bill-run.ts";
 import { billRunJobHandlers, billRunTickKind, createBillRunScheduler } from "./bill-run-scheduler.ts";
-import { frozenClock } from "./test-clock.ts";
 
 const quietLogger: Logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
 

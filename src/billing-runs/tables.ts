@@ -4,20 +4,10 @@ import type { DefaultedTimestamp, Timestamp } from "../platform/database/schema.
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
-    test_clocks: TestClockTable;
     bill_runs: BillRunTable;
     bill_run_errors: BillRunErrorTable;
   }
 }
-
-export type TestClockTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
-  frozen_at: Timestamp;
-  created_at: DefaultedTimestamp;
-  updated_at: DefaultedTimestamp;
-};
 
 export type BillRunTrigger = "cli" | "schedule" | "test_clock";
 export type BillRunStatus = "running" | "completed" | "failed";

@@ -1,10 +1,11 @@
 // Advancing a test clock: move it forward, then run the environment's bill
 // run at the new instant with the environment's context reading that instant,
 // so the caller sees at once what the months in between issued.
+
+import { frozenClock, moveTestClockForward, type TestClock } from "../organizations/test-clock.ts";
 import { enqueueDueDunning } from "../payments/dunning-runner.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { type BillRun, runBillRun } from "./bill-run.ts";
-import { frozenClock, moveTestClockForward, type TestClock } from "./test-clock.ts";
 
 export async function advanceTestClock(
   context: RequestContext,

@@ -1,7 +1,6 @@
 // Row types of the catalog's tables, for the typed query builder.
 import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
 import type { ChargeDocument, EntitlementDocument, PriceBookDocument } from "./plan-version-content.ts";
-import type { PriceOverrideDocument } from "./price-override-schemas.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -9,8 +8,6 @@ declare module "../platform/database/schema.ts" {
     features: FeatureTable;
     plans: PlanTable;
     plan_versions: PlanVersionTable;
-    customer_entitlement_grants: EntitlementGrantTable;
-    price_overrides: PriceOverrideTable;
   }
 }
 
@@ -70,27 +67,4 @@ export type PlanVersionTable = Scoped & {
   retired_at: Timestamp | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
-};
-
-export type EntitlementGrantTable = Scoped & {
-  customer_id: string;
-  feature_id: string;
-  value: Json<unknown> | null;
-  /** numeric, read as a string; null is unlimited. */
-  usage_limit: string | null;
-  created_at: DefaultedTimestamp;
-  updated_at: DefaultedTimestamp;
-};
-
-export type PriceOverrideTable = Scoped & {
-  customer_id: string;
-  subscription_id: string;
-  plan_id: string;
-  charge_id: string;
-  slot: "price" | "discount";
-  version: number;
-  override: Json<PriceOverrideDocument>;
-  effective_from: Timestamp;
-  effective_until: Timestamp | null;
-  created_at: DefaultedTimestamp;
 };

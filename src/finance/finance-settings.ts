@@ -2,6 +2,7 @@
 // of accounts. An environment without a row counts months in UTC and posts to
 // the default accounts.
 
+import { anyLockedPeriod } from "../accounting-periods/period-locks.ts";
 import { recordAuditEvent } from "../audit/audit-log.ts";
 import { isValidTimeZone } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
@@ -59,17 +60,12 @@ export async function updateFinanceSettings(
     const before = await readFinanceSettings(transaction, context);
     const timeZone = input.timezone ?? before.timeZone;
     if (timeZone !== before.timeZone) {
-      const lock = await transaction
-        .selectFrom("finance_period_locks")
-        .select("period")
-        .where("organization_id", "=", context.organizationId)
-        .where("environment_id", "=", context.environmentId)
-        .executeTakeFirst();
+      const lockedPeriod = await anyLockedPeriod(transaction, context);
       // Months counted in another zone would overlap the locked ones.
-      if (lock !== undefined) {
+      if (lockedPeriod !== undefined) {
         throw conflict(
           "periods_locked",
-          `Period ${lock.period} is locked in ${before.timeZone}; the accounting time zone can no longer change.`,
+          `Period ${lockedPeriod} is locked in ${before.timeZone}; the accounting time zone can no longer change.`,
           [{ path: "$.timezone", message: "cannot change once a period is locked" }],
         );
       }

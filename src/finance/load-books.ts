@@ -3,6 +3,7 @@
 // domain exports a function, so the reads below go to their tables directly,
 // each saying whose table it reads. Nothing here writes.
 import { sql } from "kysely";
+import { periodLocks } from "../accounting-periods/period-locks.ts";
 import { selectPlanVersions } from "../catalog/plan-store.ts";
 import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
@@ -19,7 +20,6 @@ import type {
 } from "./books.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
 import { loadPaymentFacts, type PaymentFacts } from "./payment-facts.ts";
-import { periodLocks } from "./period-locks.ts";
 
 export async function loadBooks(
   database: Database,

@@ -3,6 +3,11 @@
 // the reconciliation clean, the journal exported as it stands), then the lock
 // that keeps anything dated in the month from changing afterwards.
 
+import {
+  type PeriodLock,
+  periodLocks,
+  lockPeriod as recordPeriodLock,
+} from "../accounting-periods/period-locks.ts";
 import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
 import { hasRunInProgress } from "../billing-runs/bill-run.ts";
 import { readInvoicingSettings } from "../invoicing/invoicing-settings.ts";
@@ -13,7 +18,6 @@ import { customersDueForBilling } from "../subscriptions/billable-subscriptions.
 import { type AccountingPeriod, parsePeriod } from "./accounting-periods.ts";
 import type { ChecklistItem, CloseChecklistView, LockPeriodInput, PeriodLockView } from "./close-schemas.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
-import { type PeriodLock, periodLocks } from "./period-locks.ts";
 import { reconcile } from "./reconciliation.ts";
 import { journalFor } from "./revenue.ts";
 
@@ -206,36 +210,19 @@ export async function lockPeriod(context: RequestContext, input: LockPeriodInput
   }
   return context.database.transaction().execute(async (transaction) => {
     const id = newId("periodLock", now);
-    const inserted = await transaction
-      .insertInto("finance_period_locks")
-      .values({
-        id,
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
-        period: period.key,
-        starts_at: new Date(period.start),
-        ends_at: new Date(period.end),
-        timezone: period.timeZone,
-        locked_at: now,
-        locked_by: describeActor(context.actor).id,
-        reason: input.reason ?? null,
-        checklist: JSON.stringify(items),
-      })
-      .onConflict((conflicting) => conflicting.columns(["environment_id", "period"]).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (inserted === undefined) throw conflict("period_locked", `Period ${period.key} is already closed.`);
-    const lock = presentLock({
-      id: inserted.id,
-      period: inserted.period,
-      start: inserted.starts_at.getTime(),
-      end: inserted.ends_at.getTime(),
-      timeZone: inserted.timezone,
-      lockedAt: inserted.locked_at.getTime(),
-      lockedBy: inserted.locked_by,
-      reason: inserted.reason,
-      checklist: inserted.checklist,
+    const recorded = await recordPeriodLock(transaction, context, {
+      id,
+      period: period.key,
+      start: period.start,
+      end: period.end,
+      timeZone: period.timeZone,
+      lockedAt: now,
+      lockedBy: describeActor(context.actor).id,
+      reason: input.reason ?? null,
+      checklist: items,
     });
+    if (recorded === undefined) throw conflict("period_locked", `Period ${period.key} is already closed.`);
+    const lock = presentLock(recorded);
     await recordAuditEvent(transaction, context, {
       action: "period.locked",
       objectType: "period_lock",

@@ -4,7 +4,6 @@ import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/s
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
     finance_settings: FinanceSettingsTable;
-    finance_period_locks: PeriodLockTable;
     finance_journal_exports: JournalExportTable;
     finance_disputes: DisputeTable;
     finance_dispute_notes: DisputeNoteTable;
@@ -19,20 +18,6 @@ export type FinanceSettingsTable = {
   timezone: string;
   accounts: Json<Record<string, AccountOverride>>;
   updated_at: DefaultedTimestamp;
-};
-
-export type PeriodLockTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
-  period: string;
-  starts_at: Timestamp;
-  ends_at: Timestamp;
-  timezone: string;
-  locked_at: Timestamp;
-  locked_by: string;
-  reason: string | null;
-  checklist: Json<unknown>;
 };
 
 export type CurrencyTotals = { currency: string; debit: string; credit: string }[];

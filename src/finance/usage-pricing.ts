@@ -4,10 +4,8 @@
 // price overrides), each charge rounded as an invoice line is. Reconciliation
 // uses it to put an amount on usage that was never billed.
 
-import type { EffectiveOverride } from "../catalog/apply-overrides.ts";
 import { meterAggregationsOf } from "../catalog/catalog-references.ts";
 import { selectPlanVersions } from "../catalog/plan-store.ts";
-import { subscriptionPriceOverrides } from "../catalog/price-overrides.ts";
 import { pickVersionInEffect } from "../catalog/version-in-effect.ts";
 import {
   BillingInputError,
@@ -26,6 +24,8 @@ import { enginePlanVersion, loadPricedVersions, type PricedVersion } from "../in
 import { engineMetersFor, usageForWindows } from "../metering/billing-usage.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import type { EffectiveOverride } from "../subscriptions/apply-overrides.ts";
+import { subscriptionPriceOverrides } from "../subscriptions/price-overrides.ts";
 
 export type PricingSource = {
   versionId: string;

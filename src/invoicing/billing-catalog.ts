@@ -2,7 +2,7 @@
 // timeline names, keyed by version id (so one timeline can move between
 // versions of a plan), priced in the subscription's currency, with the
 // subscription's own price overrides in effect at the instant being billed.
-import { applyOverrides, type EffectiveOverride } from "../catalog/apply-overrides.ts";
+
 import { toCoreCharges } from "../catalog/core-charges.ts";
 import { contentOf } from "../catalog/plan-store.ts";
 import type { PlanVersionContent } from "../catalog/plan-version-content.ts";
@@ -16,6 +16,7 @@ import {
 } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { applyOverrides, type EffectiveOverride } from "../subscriptions/apply-overrides.ts";
 
 /** A published plan version as invoicing prices and explains it. */
 export type PricedVersion = {

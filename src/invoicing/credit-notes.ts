@@ -4,11 +4,11 @@
 // rate, and first reduces what the customer still owes on the invoice; the
 // rest goes to the customer's balance for later invoices.
 import type { Selectable } from "kysely";
+import { assertPeriodOpen } from "../accounting-periods/period-locks.ts";
 import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal, minDecimal, ONE_HUNDRED, sumDecimals, ZERO } from "../core/decimal.ts";
 import { type Currency, currencyFor, formatAmount, roundToMinorUnit } from "../core/index.ts";
 import { recordBalanceMovement } from "../credits/credits.ts";
-import { assertPeriodOpen } from "../finance/period-locks.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";

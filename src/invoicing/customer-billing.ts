@@ -3,8 +3,6 @@
 // timelines name, and the meters those versions price. Then, per subscription
 // and issue instant, the invoice lines the engine computes from live usage.
 import type { Selectable } from "kysely";
-import type { EffectiveOverride } from "../catalog/apply-overrides.ts";
-import { subscriptionPriceOverrides } from "../catalog/price-overrides.ts";
 import {
   type BillingSchedule,
   type Catalog,
@@ -22,10 +20,12 @@ import { engineMetersFor, usageForWindows } from "../metering/billing-usage.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { notFound } from "../platform/errors.ts";
+import type { EffectiveOverride } from "../subscriptions/apply-overrides.ts";
 import {
   type BillableSubscription,
   billableSubscriptionsOf,
 } from "../subscriptions/billable-subscriptions.ts";
+import { subscriptionPriceOverrides } from "../subscriptions/price-overrides.ts";
 import {
   loadPricedVersions,
   meterCodesOf,

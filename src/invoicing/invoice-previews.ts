@@ -15,6 +15,8 @@ import {
 import { engineMetersFor } from "../metering/billing-usage.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { notFound } from "../platform/errors.ts";
+import { planChangeOf } from "../subscriptions/subscription-changes.ts";
+import type { ChangePlanInput } from "../subscriptions/subscription-schemas.ts";
 import { taxDetailsOf } from "./bill-customer.ts";
 import { loadPricedVersions, meterCodesOf } from "./billing-catalog.ts";
 import { loadCustomerAccount } from "./customer-account.ts";
@@ -25,6 +27,7 @@ import {
   type SubscriptionBilling,
   subscriptionLinesAt,
 } from "./customer-billing.ts";
+import type { SubscriptionChangePreview } from "./invoice-schemas.ts";
 import { totalsColumns } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import { nextInvoiceGroup } from "./issue-instants.ts";
@@ -202,4 +205,19 @@ function differenceOf(before: InvoicePreview | null, after: InvoicePreview | nul
   if (currency === undefined) return "0";
   const totalOf = (preview: InvoicePreview | null) => new Decimal(preview?.total ?? "0");
   return formatAmount(totalOf(after).minus(totalOf(before)), currencyFor(currency));
+}
+
+/**
+ * What a plan change (the change-plan body) would do to the subscription's
+ * next invoice, recording nothing: the subscriptions domain checks the change
+ * as `changePlan` would (the same errors on the same fields), then the first
+ * invoice at or after it without and with it.
+ */
+export async function previewPlanChange(
+  context: RequestContext,
+  subscriptionId: string,
+  input: ChangePlanInput,
+): Promise<SubscriptionChangePreview> {
+  const change = await planChangeOf(context, subscriptionId, input);
+  return previewSubscriptionChange(context, subscriptionId, change);
 }

@@ -289,3 +289,11 @@ export const SubscriptionChangePreviewSchema = Type.Object({
   after: Nullable(InvoicePreviewSchema),
   difference: Type.String(),
 });
+
+export const ChangePlanPreviewSchema = {
+  ...SubscriptionChangePreviewSchema,
+  description:
+    "the first invoice at or after the change without it (before) and with it (after), and after − before; " +
+    "usage as recorded so far",
+};
+export type SubscriptionChangePreview = Static<typeof SubscriptionChangePreviewSchema>;

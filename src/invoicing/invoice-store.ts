@@ -5,8 +5,8 @@
 
 import type { Selectable } from "kysely";
 import { sql } from "kysely";
+import { assertPeriodOpen } from "../accounting-periods/period-locks.ts";
 import { Decimal, formatAmount, type Invoice } from "../core/index.ts";
-import { assertPeriodOpen } from "../finance/period-locks.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newId } from "../platform/ids.ts";

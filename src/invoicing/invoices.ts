@@ -2,11 +2,11 @@
 // (which gives back the credits and the customer balance it used) and, for a
 // draft, finalization. Anything else on a finalized invoice is a credit note.
 import { type Selectable, sql } from "kysely";
+import { assertPeriodOpen } from "../accounting-periods/period-locks.ts";
 import { recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal, maxDecimal, ZERO } from "../core/decimal.ts";
 import { currencyFor, formatAmount } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/credits.ts";
-import { assertPeriodOpen } from "../finance/period-locks.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound } from "../platform/errors.ts";

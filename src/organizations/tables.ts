@@ -13,6 +13,7 @@ declare module "../platform/database/schema.ts" {
       created_at: DefaultedTimestamp;
     };
     api_keys: ApiKeyTable;
+    test_clocks: TestClockTable;
   }
 }
 
@@ -31,4 +32,13 @@ export type ApiKeyTable = {
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
   rotated_from_key_id: string | null;
+};
+
+export type TestClockTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  frozen_at: Timestamp;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
 };

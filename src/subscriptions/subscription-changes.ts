@@ -1,18 +1,13 @@
 // Plan changes and cancellations: each is one entry appended to the
 // subscription's timeline, at now, at the end of the current period or at a
 // given instant, which the engine then bills (proration, credits, true-ups).
-import { previewSubscriptionChange } from "../invoicing/invoice-previews.ts";
+import type { SubscriptionChange } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { ensureBillableIn, type PlanVersionFacts } from "./engine-catalog.ts";
 import { choosePlanVersion } from "./plan-choice.ts";
-import type {
-  CancelSubscriptionInput,
-  ChangePlanInput,
-  SubscriptionChangePreview,
-  SubscriptionView,
-} from "./subscription-schemas.ts";
+import type { CancelSubscriptionInput, ChangePlanInput, SubscriptionView } from "./subscription-schemas.ts";
 import {
   findSubscription,
   type LoadedSubscription,
@@ -38,7 +33,7 @@ export async function changePlan(
   return context.database.transaction().execute(async (transaction) => {
     const row = await lockSubscription(transaction, context, subscriptionId);
     const loaded = await loadSubscription(transaction, context, row);
-    const { version, at } = await planChangeOf(transaction, context, loaded, input, now);
+    const { version, at } = await checkedPlanChange(transaction, context, loaded, input, now);
     return appendChange(transaction, context, loaded, {
       kind: "change_plan",
       version,
@@ -49,26 +44,21 @@ export async function changePlan(
 }
 
 /**
- * What `changePlan` would do to the subscription's next invoice, recording
- * nothing: the same checks (so the same errors on the same fields), then the
- * first invoice at or after the change without and with it. Nothing is locked,
- * so a change recorded meanwhile can still make the real request fail.
+ * The change `changePlan` would record, recording nothing: the same checks (so
+ * the same errors on the same fields). Invoicing previews its invoice. Nothing
+ * is locked, so a change recorded meanwhile can still make the real request fail.
  */
-export async function previewPlanChange(
+export async function planChangeOf(
   context: RequestContext,
   subscriptionId: string,
   input: ChangePlanInput,
-): Promise<SubscriptionChangePreview> {
+): Promise<SubscriptionChange & { type: "change_plan" }> {
   ensureAtMatchesTiming(input);
   const now = context.clock.now();
   const row = await findSubscription(context.database, context, subscriptionId);
   const loaded = await loadSubscription(context.database, context, row);
-  const { version, at } = await planChangeOf(context.database, context, loaded, input, now);
-  return previewSubscriptionChange(context, subscriptionId, {
-    type: "change_plan",
-    at: at.getTime(),
-    planCode: version.id,
-  });
+  const { version, at } = await checkedPlanChange(context.database, context, loaded, input, now);
+  return { type: "change_plan", at: at.getTime(), planCode: version.id };
 }
 
 function ensureAtMatchesTiming(input: ChangePlanInput): void {
@@ -86,7 +76,7 @@ function ensureAtMatchesTiming(input: ChangePlanInput): void {
  * published version other than the one in force then, priced in the
  * subscription's currency.
  */
-async function planChangeOf(
+async function checkedPlanChange(
   database: Database,
   context: RequestContext,
   loaded: LoadedSubscription,

@@ -1,22 +1,16 @@
-// HTTP routes for subscriptions (/v1/subscriptions) and plan version
-// migrations (/v1/plans/{id}/migrations).
+// HTTP routes for subscriptions (/v1/subscriptions).
 import { Type } from "typebox";
 import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
-import { createPlanMigration, listPlanMigrations } from "./plan-migrations.ts";
-import { cancelSubscription, changePlan, previewPlanChange } from "./subscription-changes.ts";
+import { cancelSubscription, changePlan } from "./subscription-changes.ts";
 import { pauseSubscription, resumeSubscription } from "./subscription-pauses.ts";
 import {
   CancelSubscriptionBody,
   ChangePlanBody,
-  ChangePlanPreviewSchema,
-  CreatePlanMigrationBody,
   CreateSubscriptionBody,
   PauseSubscriptionBody,
-  PlanMigrationParams,
-  PlanMigrationSchema,
   ResumeSubscriptionBody,
   SubscriptionIdParams,
   SubscriptionListQuery,
@@ -102,24 +96,6 @@ export function registerSubscriptionRoutes(app: FairbillApp): void {
   );
 
   app.post(
-    "/subscriptions/:id/change-plan/preview",
-    {
-      // Records nothing, so reading is enough.
-      config: read,
-      schema: {
-        tags,
-        summary:
-          "Preview a plan change (the change-plan body, checked the same way): the next invoice without and " +
-          "with it, showing the proration credit and the new plan's prorated fee; nothing is recorded",
-        params: SubscriptionIdParams,
-        body: ChangePlanBody,
-        response: { 200: ChangePlanPreviewSchema, ...standardErrorResponses },
-      },
-    },
-    async (request) => previewPlanChange(request.context, request.params.id, request.body),
-  );
-
-  app.post(
     "/subscriptions/:id/cancel",
     {
       config: write,
@@ -165,52 +141,5 @@ export function registerSubscriptionRoutes(app: FairbillApp): void {
     },
     async (request) =>
       resumeSubscription(withReason(request.context, request.body.reason), request.params.id, request.body),
-  );
-
-  const migrationTags = ["Plan migrations"];
-  app.post(
-    "/plans/:id/migrations",
-    {
-      config: write,
-      schema: {
-        tags: migrationTags,
-        summary:
-          "Move the subscribers of one version of the plan to another version (dry_run: preview only); " +
-          "subscriptions left out keep their version",
-        params: PlanMigrationParams,
-        body: CreatePlanMigrationBody,
-        response: { 200: PlanMigrationSchema, 201: PlanMigrationSchema, ...standardErrorResponses },
-      },
-    },
-    async (request, reply) => {
-      const migration = await createPlanMigration(
-        withReason(request.context, request.body.reason),
-        request.params.id,
-        request.body,
-      );
-      return reply.code(migration.dry_run ? 200 : 201).send(migration);
-    },
-  );
-
-  app.get(
-    "/plans/:id/migrations",
-    {
-      config: read,
-      schema: {
-        tags: migrationTags,
-        summary: "List the plan's version migrations, newest first, each with the subscriptions it moved",
-        params: PlanMigrationParams,
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: PageOf(PlanMigrationSchema), ...standardErrorResponses },
-      },
-    },
-    async (request) => {
-      const { limit = 20, cursor } = request.query;
-      const migrations = await listPlanMigrations(request.context, request.params.id, {
-        limit,
-        afterId: decodeCursor(cursor),
-      });
-      return toPage(migrations, limit, (migration) => migration);
-    },
   );
 }

@@ -1,7 +1,5 @@
-// The JSON shapes of subscriptions, their timeline and plan version
-// migrations on the API.
+// The JSON shapes of subscriptions and their timeline on the API.
 import { type Static, Type } from "typebox";
-import { SubscriptionChangePreviewSchema } from "../invoicing/invoice-schemas.ts";
 import { ReasonField } from "../platform/http/reason.ts";
 import {
   CurrencyCode,
@@ -78,14 +76,6 @@ export const ChangePlanBody = Type.Object(
   { additionalProperties: false },
 );
 export type ChangePlanInput = Static<typeof ChangePlanBody>;
-
-export const ChangePlanPreviewSchema = {
-  ...SubscriptionChangePreviewSchema,
-  description:
-    "the first invoice at or after the change without it (before) and with it (after), and after − before; " +
-    "usage as recorded so far",
-};
-export type SubscriptionChangePreview = Static<typeof SubscriptionChangePreviewSchema>;
 
 export const CancelSubscriptionBody = Type.Object(
   {
@@ -181,64 +171,3 @@ export const SubscriptionSchema = Type.Object({
   updated_at: Timestamp,
 });
 export type SubscriptionView = Static<typeof SubscriptionSchema>;
-
-export const PlanMigrationParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
-export const CreatePlanMigrationBody = Type.Object(
-  {
-    from_version: { ...VersionNumber, description: "the version whose subscribers move" },
-    to_version: { ...VersionNumber, description: "a published version of the same plan" },
-    timing: StringEnum(["now", "next_period", "at"], {
-      description: "now, at the end of each subscription's current period, or at `at`",
-    }),
-    at: Type.Optional({
-      ...Instant,
-      description: "required with timing at, left out otherwise; not in the past",
-    }),
-    subscription_ids: Type.Optional(
-      Type.Array(ObjectId, {
-        minItems: 1,
-        maxItems: 1000,
-        description: "the subscriptions to move; every subscription now on from_version when left out",
-      }),
-    ),
-    dry_run: Type.Optional(
-      Type.Boolean({ description: "true: only preview each subscription's change and invoice difference" }),
-    ),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
-export type CreatePlanMigrationInput = Static<typeof CreatePlanMigrationBody>;
-
-const MigratedSubscriptionSchema = Type.Object({
-  subscription_id: Type.String(),
-  customer_id: Type.String(),
-  at: Timestamp,
-  change_id: Nullable({ ...Type.String(), description: "null in a dry run" }),
-  preview: Type.Optional({
-    ...SubscriptionChangePreviewSchema,
-    description: "dry run: the subscription's next invoice without and with the change, and the difference",
-  }),
-});
-export type MigratedSubscription = Static<typeof MigratedSubscriptionSchema>;
-
-export const PlanMigrationSchema = Type.Object({
-  id: Nullable({
-    ...Type.String({ examples: ["pmg_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
-    description: "null in a dry run",
-  }),
-  plan_id: Type.String(),
-  from_version: Type.Integer(),
-  to_version: Type.Integer(),
-  from_version_id: Type.String(),
-  to_version_id: Type.String(),
-  timing: StringEnum(["now", "next_period", "at"]),
-  at: Nullable(Timestamp),
-  dry_run: Type.Boolean(),
-  subscriptions: Type.Array(MigratedSubscriptionSchema),
-  created_by: Type.String(),
-  reason: Nullable(Type.String()),
-  created_at: Timestamp,
-});
-export type PlanMigration = Static<typeof PlanMigrationSchema>;

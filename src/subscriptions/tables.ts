@@ -1,12 +1,13 @@
 // Row types of the subscriptions domain's tables, for the typed query builder.
 import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { PriceOverrideDocument } from "./price-override-schemas.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
     subscriptions: SubscriptionTable;
     subscription_changes: SubscriptionChangeTable;
     subscription_pauses: SubscriptionPauseTable;
-    plan_version_migrations: PlanVersionMigrationTable;
+    price_overrides: PriceOverrideTable;
   }
 }
 
@@ -64,14 +65,15 @@ export type SubscriptionPauseTable = Scoped & {
 
 export type MigrationTiming = "now" | "next_period" | "at";
 
-export type PlanVersionMigrationTable = Scoped & {
+export type PriceOverrideTable = Scoped & {
+  customer_id: string;
+  subscription_id: string;
   plan_id: string;
-  from_version_id: string;
-  to_version_id: string;
-  timing: MigrationTiming;
-  requested_at: Timestamp | null;
-  subscription_count: number;
-  created_by: string;
-  reason: string | null;
+  charge_id: string;
+  slot: "price" | "discount";
+  version: number;
+  override: Json<PriceOverrideDocument>;
+  effective_from: Timestamp;
+  effective_until: Timestamp | null;
   created_at: DefaultedTimestamp;
 };

@@ -4,10 +4,10 @@
 // applyOverrides.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { toCoreCharges } from "../catalog/core-charges.ts";
 import { parseInstant } from "../core/instant.ts";
-import { applyOverrides } from "./apply-overrides.ts";
-import { toCoreCharges } from "./core-charges.ts";
-import { subscriptionPriceOverrides } from "./price-overrides.ts";
+import { applyOverrides } from "../subscriptions/apply-overrides.ts";
+import { subscriptionPriceOverrides } from "../subscriptions/price-overrides.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;

@@ -2,8 +2,9 @@
 // the plan versions of the customer's subscriptions, the customer's own
 // grants (which win, feature by feature), and the usage so far in the current
 // period for metered features. Pure: the caller reads the data.
+
+import type { FeatureKind } from "../catalog/tables.ts";
 import { Decimal, maxDecimal, ZERO } from "../core/decimal.ts";
-import type { FeatureKind } from "./tables.ts";
 
 export type FeatureDefinition = {
   readonly code: string;

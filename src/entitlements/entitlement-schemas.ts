@@ -1,9 +1,9 @@
 // The JSON shapes of a customer's entitlements on the API.
 import { type Static, Type } from "typebox";
+import { Code } from "../catalog/plan-version-content.ts";
+import { featureKinds } from "../catalog/product-feature-schemas.ts";
 import { ReasonField } from "../platform/http/reason.ts";
 import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
-import { Code } from "./plan-version-content.ts";
-import { featureKinds } from "./product-feature-schemas.ts";
 
 export const GrantEntitlementBody = Type.Object(
   {

@@ -7,6 +7,9 @@
 // (apply-overrides.ts).
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/audit-log.ts";
+import { contentOf, planVersionRows, selectPlans } from "../catalog/plan-store.ts";
+import type { ChargeDocument } from "../catalog/plan-version-content.ts";
+import { pickVersionInEffect } from "../catalog/version-in-effect.ts";
 import { Decimal } from "../core/decimal.ts";
 import { getCustomer } from "../customers/customers.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
@@ -16,10 +19,8 @@ import { conflict, type FieldError, validationFailed } from "../platform/errors.
 import { newId } from "../platform/ids.ts";
 import { tiers as tierListSchema } from "../simulation/scenario-schema.ts";
 import { childPath, IssueCollector, ROOT } from "../simulation/schema.ts";
-import { subscriptionCustomerOf } from "../subscriptions/customer-subscriptions.ts";
 import { type EffectiveOverride, slotOf, toRateChange } from "./apply-overrides.ts";
-import { contentOf, planVersionRows, selectPlans } from "./plan-store.ts";
-import type { ChargeDocument } from "./plan-version-content.ts";
+import { subscriptionCustomerOf } from "./customer-subscriptions.ts";
 import type {
   CreatePriceOverrideInput,
   PriceOverride,
@@ -27,7 +28,6 @@ import type {
   PriceOverrideFilters,
 } from "./price-override-schemas.ts";
 import type { PriceOverrideTable } from "./tables.ts";
-import { pickVersionInEffect } from "./version-in-effect.ts";
 
 export async function createPriceOverride(
   context: RequestContext,

@@ -6,6 +6,9 @@
 // customer's time zone) comes from the metering domain's usage query.
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/audit-log.ts";
+import { findFeatureByCode } from "../catalog/features.ts";
+import { selectPlanVersions } from "../catalog/plan-store.ts";
+import { entitlementValueProblems } from "../catalog/plan-version-rules.ts";
 import { billingPeriods } from "../core/billing-periods.ts";
 import { Decimal, sumDecimals } from "../core/decimal.ts";
 import { getCustomer } from "../customers/customers.ts";
@@ -22,9 +25,6 @@ import {
   type FeatureDefinition,
   resolveEntitlements,
 } from "./entitlements.ts";
-import { findFeatureByCode } from "./features.ts";
-import { selectPlanVersions } from "./plan-store.ts";
-import { entitlementValueProblems } from "./plan-version-rules.ts";
 import type { EntitlementGrantTable } from "./tables.ts";
 
 /** Grants a feature to a customer, or changes the value or limit of a grant it already has. */

@@ -1,0 +1,70 @@
+// The JSON shapes of plan version migrations on the API.
+import { type Static, Type } from "typebox";
+import { SubscriptionChangePreviewSchema } from "../invoicing/invoice-schemas.ts";
+import { ReasonField } from "../platform/http/reason.ts";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+
+const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
+const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
+const Instant = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
+
+export const PlanMigrationParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+export const CreatePlanMigrationBody = Type.Object(
+  {
+    from_version: { ...VersionNumber, description: "the version whose subscribers move" },
+    to_version: { ...VersionNumber, description: "a published version of the same plan" },
+    timing: StringEnum(["now", "next_period", "at"], {
+      description: "now, at the end of each subscription's current period, or at `at`",
+    }),
+    at: Type.Optional({
+      ...Instant,
+      description: "required with timing at, left out otherwise; not in the past",
+    }),
+    subscription_ids: Type.Optional(
+      Type.Array(ObjectId, {
+        minItems: 1,
+        maxItems: 1000,
+        description: "the subscriptions to move; every subscription now on from_version when left out",
+      }),
+    ),
+    dry_run: Type.Optional(
+      Type.Boolean({ description: "true: only preview each subscription's change and invoice difference" }),
+    ),
+    reason: ReasonField,
+  },
+  { additionalProperties: false },
+);
+export type CreatePlanMigrationInput = Static<typeof CreatePlanMigrationBody>;
+
+const MigratedSubscriptionSchema = Type.Object({
+  subscription_id: Type.String(),
+  customer_id: Type.String(),
+  at: Timestamp,
+  change_id: Nullable({ ...Type.String(), description: "null in a dry run" }),
+  preview: Type.Optional({
+    ...SubscriptionChangePreviewSchema,
+    description: "dry run: the subscription's next invoice without and with the change, and the difference",
+  }),
+});
+export type MigratedSubscription = Static<typeof MigratedSubscriptionSchema>;
+
+export const PlanMigrationSchema = Type.Object({
+  id: Nullable({
+    ...Type.String({ examples: ["pmg_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    description: "null in a dry run",
+  }),
+  plan_id: Type.String(),
+  from_version: Type.Integer(),
+  to_version: Type.Integer(),
+  from_version_id: Type.String(),
+  to_version_id: Type.String(),
+  timing: StringEnum(["now", "next_period", "at"]),
+  at: Nullable(Timestamp),
+  dry_run: Type.Boolean(),
+  subscriptions: Type.Array(MigratedSubscriptionSchema),
+  created_by: Type.String(),
+  reason: Nullable(Type.String()),
+  created_at: Timestamp,
+});
+export type PlanMigration = Static<typeof PlanMigrationSchema>;

@@ -1,0 +1,23 @@
+// Row types of the plan migrations' table, for the typed query builder.
+import type { DefaultedTimestamp, Timestamp } from "../platform/database/schema.ts";
+import type { MigrationTiming } from "../subscriptions/tables.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    plan_version_migrations: PlanVersionMigrationTable;
+  }
+}
+
+type Scoped = { id: string; organization_id: string; environment_id: string };
+
+export type PlanVersionMigrationTable = Scoped & {
+  plan_id: string;
+  from_version_id: string;
+  to_version_id: string;
+  timing: MigrationTiming;
+  requested_at: Timestamp | null;
+  subscription_count: number;
+  created_by: string;
+  reason: string | null;
+  created_at: DefaultedTimestamp;
+};
