@@ -28,14 +28,18 @@ import { registerWebhookRoutes } from "./notifications/webhook-routes.ts";
 import { registerApiKeyRoutes } from "./organizations/api-key-routes.ts";
 import { authenticateApiKey } from "./organizations/api-keys.ts";
 import { clockForEnvironment } from "./organizations/test-clock.ts";
+import { collectFinalizedInvoice } from "./payments/collection.ts";
 import { paymentJobHandlers } from "./payments/payment-jobs.ts";
 import { registerPaymentRoutes } from "./payments/payment-routes.ts";
 import { registerPlanMigrationRoutes } from "./plan-migrations/plan-migration-routes.ts";
-import type { Clock } from "./platform/clock.ts";
-import { systemClock } from "./platform/clock.ts";
+import { type Clock, systemClock } from "./platform/clock.ts";
 import type { Configuration } from "./platform/config.ts";
+import type { Logger } from "./platform/context.ts";
 import { type DatabaseHandle, type DatabaseLocation, openDatabase } from "./platform/database/database.ts";
 import { migrate } from "./platform/database/migrator.ts";
+import type { Database } from "./platform/database/schema.ts";
+import { domainEventJobHandlers } from "./platform/events/domain-event-dispatch.ts";
+import type { DomainEventSubscriber } from "./platform/events/domain-events.ts";
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
 import { createJobWorker, type JobHandler } from "./platform/jobs/job-worker.ts";
 import { portalPageExtension } from "./portal/portal-page.ts";
@@ -126,19 +130,36 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
   return app;
 }
 
-/** Every domain's job handlers, by job kind, for the one job worker of the process. */
-function jobHandlersOf(
-  handle: DatabaseHandle,
-  clock: Clock,
-  logger: FairbillApp["log"],
-  email: EmailSettings | undefined,
-): Record<string, JobHandler> {
-  const database = handle.database;
+/**
+ * Who hears which domain event: each domain above the one that publishes an
+ * event subscribes to it here, so that no domain imports one above it.
+ */
+const domainEventSubscribers: DomainEventSubscriber[] = [collectFinalizedInvoice];
+
+export type JobHandlerOptions = {
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  /** Where the job worker sends customer emails (SMTP_URL, EMAIL_FROM); without it, emails stay queued. */
+  email?: EmailSettings;
+  /** Customers a bill run works on side by side (1 on PGlite's single connection). */
+  billRunConcurrency?: number;
+};
+
+/** Every domain's job handlers, by job kind, for the job worker of `fairbill serve` (and tests that drive it). */
+export function applicationJobHandlers(options: JobHandlerOptions): Record<string, JobHandler> {
+  const { database, clock, logger, email } = options;
   return {
-    ...billRunJobHandlers({ database, clock, logger, concurrency: handle.kind === "postgres" ? 4 : 1 }),
+    ...billRunJobHandlers({ database, clock, logger, concurrency: options.billRunConcurrency ?? 1 }),
     ...notificationJobHandlers({ database, clock, ...(email ? { email } : {}) }),
     ...paymentJobHandlers({ database, clock, logger }),
     ...alertJobHandlers({ database, clock, logger }),
+    ...domainEventJobHandlers({
+      database,
+      logger,
+      clockFor: (scope) => clockForEnvironment(database, scope, clock),
+      subscribers: domainEventSubscribers,
+    }),
   };
 }
 
@@ -153,7 +174,13 @@ function startBackgroundWork(
     database: handle.database,
     clock,
     logger: app.log,
-    handlers: jobHandlersOf(handle, clock, app.log, email),
+    handlers: applicationJobHandlers({
+      database: handle.database,
+      clock,
+      logger: app.log,
+      ...(email ? { email } : {}),
+      billRunConcurrency: handle.kind === "postgres" ? 4 : 1,
+    }),
   });
   const scheduler = createBillRunScheduler({ database: handle.database, clock, logger: app.log });
   app.addHook("onReady", async () => {

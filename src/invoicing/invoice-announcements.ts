@@ -5,12 +5,13 @@
 import { Decimal } from "../core/decimal.ts";
 import { queueEmail } from "../notifications/emails.ts";
 import { publishEvent } from "../notifications/webhook-events.ts";
-import { onInvoiceFinalized } from "../payments/collection.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
 import type { InvoiceRow } from "./invoice-store.ts";
 import { invoiceLineRows } from "./invoices.ts";
+import { InvoiceFinalized } from "./invoicing-events.ts";
 
 /** What a webhook says about an invoice: enough to act on without a second call. */
 function invoiceSummary(invoice: InvoiceRow) {
@@ -41,8 +42,14 @@ export async function announceFinalizedInvoice(
   invoice: InvoiceRow,
 ): Promise<void> {
   await publishEvent(transaction, context, { type: "invoice.finalized", data: invoiceSummary(invoice) });
-  // Payments: the invoice enters dunning, and a card on file is charged (a job, after this commits).
-  await onInvoiceFinalized(transaction, context, invoice);
+  // Payments (a subscriber): the invoice enters dunning, and a card on file is charged.
+  await publishDomainEvent(
+    transaction,
+    context,
+    InvoiceFinalized,
+    { invoice_id: invoice.id, customer_id: invoice.customer_id },
+    context.clock.now(),
+  );
   const customer = await loadCustomerRow(transaction, context, invoice.customer_id);
   if (customer.email === null || new Decimal(invoice.amount_due).isZero() || invoice.number === null) return;
   const lines = await invoiceLineRows(transaction, invoice.id);

@@ -8,7 +8,7 @@
 // environment to real time.
 import { sql } from "kysely";
 import { recordAuditEvent } from "../audit/audit-log.ts";
-import type { Clock } from "../platform/clock.ts";
+import { type Clock, fixedClock } from "../platform/clock.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
@@ -22,10 +22,7 @@ export type TestClock = {
 };
 
 /** A clock that always reads `instant`. */
-export function frozenClock(instant: Date): Clock {
-  const frozen = instant.getTime();
-  return { now: () => new Date(frozen) };
-}
+export const frozenClock = fixedClock;
 
 /** The clock of an environment: its test clock when one is set, `realClock` otherwise. One indexed read. */
 export async function clockForEnvironment(

@@ -56,25 +56,13 @@ afterAll(async () => {
 
 /** The worker of `fairbill serve`: payments' jobs, and emails sent to the test's SMTP server. */
 async function runJobs(): Promise<number> {
-  const database = testApp.handle.database;
-  const worker = createJobWorker({
-    database,
-    clock: systemClock,
-    logger: silentLogger,
-    handlers: {
-      ...paymentJobHandlers({ database, clock: systemClock }),
-      ...notificationJobHandlers({
-        database,
-        clock: systemClock,
-        email: {
-          smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
-          emailFrom: "Billing <billing@fairbill.test>",
-          dataDirectory,
-        },
-      }),
+  return testApp.runJobs({
+    email: {
+      smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+      emailFrom: "Billing <billing@fairbill.test>",
+      dataDirectory,
     },
   });
-  return worker.runDueJobs();
 }
 
 function mailsTo(address: string): { subject: string; text: string }[] {

@@ -7,11 +7,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { systemClock } from "../platform/clock.ts";
-import { createJobWorker } from "../platform/jobs/job-worker.ts";
-import { paymentJobHandlers } from "./payment-jobs.ts";
 import { type LocalStripe, startLocalStripe } from "./testing/local-stripe-server.ts";
 
-const silentLogger = { info() {}, warn() {}, error() {}, debug() {} };
 let testApp: TestApp;
 let tenant: TestTenant;
 let stripe: LocalStripe;
@@ -35,15 +32,9 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-/** Runs every due job with the payments handlers, as the worker of `fairbill serve` would. */
-async function runJobs(): Promise<number> {
-  const worker = createJobWorker({
-    database: testApp.handle.database,
-    clock: systemClock,
-    logger: silentLogger,
-    handlers: paymentJobHandlers({ database: testApp.handle.database, clock: systemClock }),
-  });
-  return worker.runDueJobs();
+/** Runs every due job, as the worker of `fairbill serve` would. */
+function runJobs(): Promise<number> {
+  return testApp.runJobs();
 }
 
 let sequence = 0;

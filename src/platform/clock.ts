@@ -3,3 +3,9 @@
 export type Clock = { now(): Date };
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that always reads `instant`: a test environment's frozen clock, or the time an event happened. */
+export function fixedClock(instant: Date): Clock {
+  const fixed = instant.getTime();
+  return { now: () => new Date(fixed) };
+}

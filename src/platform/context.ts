@@ -26,7 +26,7 @@ export type RequestContext = TenantScope & {
   logger: Logger;
 };
 
-const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
 
 /** A context for work that no HTTP request started: the CLI, jobs, tests. */
 export function systemContext(

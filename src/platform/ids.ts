@@ -38,6 +38,7 @@ const idPrefixes = {
   subscriptionPause: "spa",
   planMigration: "pmg",
   job: "job",
+  domainEvent: "dev",
   billRun: "brn",
   testClock: "tck",
   taxRate: "txr",

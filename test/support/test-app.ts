@@ -1,15 +1,17 @@
 // The whole Fairbill HTTP application on a fresh test database, driven through
 // Fastify's inject (no port), with helpers to make tenants and keys and to
 // call the API as a client would.
-import { buildApplication } from "../../src/app.ts";
+import { applicationJobHandlers, buildApplication } from "../../src/app.ts";
+import type { EmailSettings } from "../../src/notifications/notification-jobs.ts";
 import { createApiKey } from "../../src/organizations/api-keys.ts";
 import { createOrganization, type Organization } from "../../src/organizations/organizations.ts";
 import type { EnvironmentKind } from "../../src/organizations/tables.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
 import { type Clock, systemClock } from "../../src/platform/clock.ts";
-import { type RequestContext, systemContext } from "../../src/platform/context.ts";
+import { type RequestContext, silentLogger, systemContext } from "../../src/platform/context.ts";
 import type { DatabaseHandle } from "../../src/platform/database/database.ts";
 import type { FairbillApp } from "../../src/platform/http/server.ts";
+import { createJobWorker } from "../../src/platform/jobs/job-worker.ts";
 import { openTestDatabase } from "./test-database.ts";
 
 // Tests read response bodies loosely and let their assertions check the shape.
@@ -59,6 +61,12 @@ export type TestApp = {
   newTenant(name?: string): Promise<TestTenant>;
   /** A client that sends the given raw Authorization header value (or none). */
   rawClient(authorization: string | undefined): ApiClient;
+  /**
+   * Runs every job due at `now` (real time by default) with the handlers of
+   * `fairbill serve`'s worker: domain events, webhooks, emails, payments,
+   * alerts, bill runs. Returns how many ran.
+   */
+  runJobs(options?: { now?: Date; email?: EmailSettings }): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -112,11 +120,25 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
     return { organization, admin: await client("admin"), client, context };
   };
 
+  const runJobs = (options: { now?: Date; email?: EmailSettings } = {}) =>
+    createJobWorker({
+      database: handle.database,
+      clock,
+      logger: silentLogger,
+      handlers: applicationJobHandlers({
+        database: handle.database,
+        clock,
+        logger: silentLogger,
+        ...(options.email ? { email: options.email } : {}),
+      }),
+    }).runDueJobs(options.now);
+
   return {
     app,
     handle,
     newTenant,
     rawClient,
+    runJobs,
     close: async () => {
       await app.close();
       await handle.close();

@@ -1,0 +1,100 @@
+// Domain events: how one domain tells others what happened after its commit,
+// without importing them. The domain that owns a fact declares its event type
+// (a name and a TypeBox schema of its data) and publishes it inside the
+// transaction that makes the change: the event row and the job that hands it
+// on are written with the change, so they exist if and only if it commits (a
+// transactional outbox). Domains above it subscribe; the composition root
+// (`src/app.ts`) lists the subscribers, and the job worker runs them.
+//
+// Delivery is at least once: a subscriber may see an event again after a
+// crash, so every subscriber is idempotent (it checks the state it would
+// create, or writes under a unique key), which makes its effect exactly once.
+import type { Static, TSchema } from "typebox";
+import type { RequestContext, TenantScope } from "../context.ts";
+import type { Database } from "../database/schema.ts";
+import { newId } from "../ids.ts";
+import { enqueueJob } from "../jobs/job-queue.ts";
+import "./tables.ts";
+
+/** The job that hands an event to its subscribers. */
+export const domainEventJobKind = "domain_events.dispatch";
+
+/** A kind of event: its name (`invoice.finalized`), the schema of its data, and what it means. */
+export type DomainEventType<Name extends string = string, Schema extends TSchema = TSchema> = {
+  readonly name: Name;
+  readonly schema: Schema;
+  readonly description: string;
+};
+
+export function defineDomainEvent<const Name extends string, Schema extends TSchema>(
+  name: Name,
+  schema: Schema,
+  description: string,
+): DomainEventType<Name, Schema> {
+  return { name, schema, description };
+}
+
+/** An event as a subscriber receives it. */
+export type DomainEvent<Type extends DomainEventType> = {
+  id: string;
+  type: Type["name"];
+  scope: TenantScope;
+  /** When the change happened, by the clock of the environment that made it. */
+  occurredAt: Date;
+  data: Static<Type["schema"]>;
+};
+
+/**
+ * Records an event as part of `transaction` (pass the transaction of the
+ * change it reports) and queues its delivery. Returns the event's id.
+ */
+export async function publishDomainEvent<Type extends DomainEventType>(
+  transaction: Database,
+  scope: TenantScope,
+  type: Type,
+  data: Static<Type["schema"]>,
+  occurredAt: Date,
+): Promise<string> {
+  const id = newId("domainEvent");
+  await transaction
+    .insertInto("domain_events")
+    .values({
+      id,
+      organization_id: scope.organizationId,
+      environment_id: scope.environmentId,
+      type: type.name,
+      payload: JSON.stringify(data),
+      occurred_at: occurredAt,
+    })
+    .execute();
+  await enqueueJob(transaction, {
+    kind: domainEventJobKind,
+    payload: { eventId: id },
+    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
+  });
+  return id;
+}
+
+/** A subscriber: a stable name (its receipts are kept under it) and what it does with each event. */
+export type DomainEventSubscriber = {
+  readonly name: string;
+  readonly type: DomainEventType;
+  handle(context: RequestContext, event: DomainEvent<DomainEventType>): Promise<void>;
+};
+
+/**
+ * Declares a subscriber of `type`. `handle` runs with a context of the
+ * event's environment (acting as the subscriber, on the environment's clock)
+ * and must be idempotent.
+ */
+export function subscribe<Type extends DomainEventType>(
+  type: Type,
+  name: string,
+  handle: (context: RequestContext, event: DomainEvent<Type>) => Promise<void>,
+): DomainEventSubscriber {
+  return {
+    name,
+    type,
+    handle: (context, event) => handle(context, event as DomainEvent<Type>),
+  };
+}
