@@ -2,6 +2,10 @@
 // migrations and plugs every domain's routes into the HTTP server. The CLI,
 // the tests and the benchmarks all build Fairbill through here.
 import { createRequire } from "node:module";
+import {
+  evaluateAlertsAfterCreditBurn,
+  evaluateAlertsAfterIngestion,
+} from "./alerts/alert-evaluation-requests.ts";
 import { alertJobHandlers } from "./alerts/alert-jobs.ts";
 import { registerAlertRoutes } from "./alerts/alert-routes.ts";
 import { registerAuditRoutes } from "./audit/audit-routes.ts";
@@ -17,6 +21,8 @@ import { registerCustomerRoutes } from "./customers/customer-routes.ts";
 import { registerEntitlementRoutes } from "./entitlements/entitlement-routes.ts";
 import { registerFinanceRoutes } from "./finance/finance-routes.ts";
 import { registerGovernanceRoutes } from "./governance/governance-routes.ts";
+import { registerCreditSaleRoutes } from "./invoicing/credit-sale-routes.ts";
+import { topUpWalletBelowThreshold } from "./invoicing/credit-sales.ts";
 import { registerInvoicePreviewRoutes } from "./invoicing/invoice-preview-routes.ts";
 import { registerInvoiceRoutes } from "./invoicing/invoice-routes.ts";
 import { registerEventRoutes } from "./metering/event-routes.ts";
@@ -69,6 +75,7 @@ const routeModules: RouteModule[] = [
   registerTestClockRoutes,
   registerBillRunRoutes,
   registerCreditRoutes,
+  registerCreditSaleRoutes,
   registerCouponRoutes,
   registerSubscriptionRoutes,
   registerInvoicePreviewRoutes,
@@ -134,7 +141,12 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
  * Who hears which domain event: each domain above the one that publishes an
  * event subscribes to it here, so that no domain imports one above it.
  */
-const domainEventSubscribers: DomainEventSubscriber[] = [collectFinalizedInvoice];
+const domainEventSubscribers: DomainEventSubscriber[] = [
+  collectFinalizedInvoice,
+  topUpWalletBelowThreshold,
+  evaluateAlertsAfterIngestion,
+  evaluateAlertsAfterCreditBurn,
+];
 
 export type JobHandlerOptions = {
   database: Database;

@@ -14,12 +14,15 @@
 // are purged, days later, so a key per customer would swallow every
 // evaluation after the first.)
 //
-// This module is imported by metering and credits, so it depends on the
-// platform only.
+// Metering and credits announce those changes as domain events; the
+// subscribers at the end of this file turn them into evaluation requests.
 import { type Static, Type } from "typebox";
 import { Value } from "typebox/value";
+import { CreditsBurned } from "../credits/credits-events.ts";
+import { UsageIngested } from "../metering/metering-events.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { subscribe } from "../platform/events/domain-events.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import "./tables.ts";
 
@@ -51,65 +54,53 @@ function enqueueEvaluation(
 }
 
 /**
- * Call after an ingestion transaction committed, with the customers (external
- * ids) whose events it stored: queues one evaluation per customer that has a
- * spend or usage rule, unless one is already waiting. The events are stored
- * whatever happens here, so a failure is logged, not thrown: their
- * acknowledgement stands, and the customer's next batch asks again.
+ * After an ingestion transaction committed, with the customers (external ids)
+ * whose events it stored: queues one evaluation per customer that has a spend
+ * or usage rule, unless one is already waiting.
  */
-export async function requestAlertEvaluationsAfterIngestion(
+async function requestAlertEvaluationsAfterIngestion(
   context: RequestContext,
   customerExternalIds: readonly string[],
 ): Promise<void> {
   if (customerExternalIds.length === 0) return;
-  try {
-    const externalIds = [...new Set(customerExternalIds)];
-    // The common case (no rule for these customers) costs this one read and nothing else.
-    const watched = await context.database
-      .selectFrom("alert_rules")
-      .innerJoin("customers", "customers.id", "alert_rules.customer_id")
-      .select("alert_rules.customer_id")
-      .distinct()
-      .where("alert_rules.environment_id", "=", context.environmentId)
-      .where("alert_rules.organization_id", "=", context.organizationId)
-      .where("alert_rules.deleted_at", "is", null)
-      .where("alert_rules.enabled", "=", true)
-      .where("alert_rules.kind", "in", ["spend", "usage"])
-      .where("customers.environment_id", "=", context.environmentId)
-      .where("customers.external_id", "in", externalIds)
-      .orderBy("alert_rules.customer_id")
-      .execute();
-    if (watched.length === 0) return;
-    await context.database.transaction().execute(async (transaction) => {
-      const requested = await transaction
-        .insertInto("alert_evaluation_requests")
-        .values(
-          watched.map(({ customer_id }) => ({
-            environment_id: context.environmentId,
-            organization_id: context.organizationId,
-            customer_id,
-          })),
-        )
-        .onConflict((conflicting) => conflicting.columns(["environment_id", "customer_id"]).doNothing())
-        .returning("customer_id")
-        .execute();
-      for (const { customer_id } of requested) await enqueueEvaluation(transaction, context, customer_id);
-    });
-  } catch (error) {
-    context.logger.warn(
-      { err: error, environment_id: context.environmentId },
-      "could not queue the alert evaluation of customers whose events were just stored",
-    );
-  }
+  const externalIds = [...new Set(customerExternalIds)];
+  // The common case (no rule for these customers) costs this one read and nothing else.
+  const watched = await context.database
+    .selectFrom("alert_rules")
+    .innerJoin("customers", "customers.id", "alert_rules.customer_id")
+    .select("alert_rules.customer_id")
+    .distinct()
+    .where("alert_rules.environment_id", "=", context.environmentId)
+    .where("alert_rules.organization_id", "=", context.organizationId)
+    .where("alert_rules.deleted_at", "is", null)
+    .where("alert_rules.enabled", "=", true)
+    .where("alert_rules.kind", "in", ["spend", "usage"])
+    .where("customers.environment_id", "=", context.environmentId)
+    .where("customers.external_id", "in", externalIds)
+    .orderBy("alert_rules.customer_id")
+    .execute();
+  if (watched.length === 0) return;
+  const requested = await context.database
+    .insertInto("alert_evaluation_requests")
+    .values(
+      watched.map(({ customer_id }) => ({
+        environment_id: context.environmentId,
+        organization_id: context.organizationId,
+        customer_id,
+      })),
+    )
+    .onConflict((conflicting) => conflicting.columns(["environment_id", "customer_id"]).doNothing())
+    .returning("customer_id")
+    .execute();
+  for (const { customer_id } of requested) await enqueueEvaluation(context.database, context, customer_id);
 }
 
 /**
- * Call in the transaction that burns a customer's credits for an invoice:
- * queues an evaluation of the customer's credit balance rules, part of the
- * burn (it exists if and only if the burn commits). Nothing when the customer
- * has no such rule.
+ * After a burn of a customer's credits for an invoice: queues an evaluation of
+ * the customer's credit balance rules, once per invoice. Nothing when the
+ * customer has no such rule.
  */
-export async function requestCreditAlertEvaluation(
+async function requestCreditAlertEvaluation(
   transaction: Database,
   scope: TenantScope,
   input: { customerId: string; invoiceId: string },
@@ -155,3 +146,21 @@ export async function takeAlertEvaluationRequest(
     .where("customer_id", "=", customerId)
     .execute();
 }
+
+/** New usage: the spend and usage rules of the customers whose events were stored. */
+export const evaluateAlertsAfterIngestion = subscribe(
+  UsageIngested,
+  "alerts.evaluate_after_ingestion",
+  (context, event) => requestAlertEvaluationsAfterIngestion(context, event.data.customer_external_ids),
+);
+
+/** Credits used by an invoice: the customer's credit balance rules. */
+export const evaluateAlertsAfterCreditBurn = subscribe(
+  CreditsBurned,
+  "alerts.evaluate_after_credit_burn",
+  (context, event) =>
+    requestCreditAlertEvaluation(context.database, context, {
+      customerId: event.data.customer_id,
+      invoiceId: event.data.invoice_id,
+    }),
+);

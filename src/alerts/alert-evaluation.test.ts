@@ -13,12 +13,17 @@ import { simpleParser } from "mailparser";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { notificationJobHandlers } from "../notifications/notification-jobs.ts";
+import { applicationJobHandlers } from "../app.ts";
 import type { Clock } from "../platform/clock.ts";
+import { silentLogger } from "../platform/context.ts";
+import { domainEventJobHandlers } from "../platform/events/domain-event-dispatch.ts";
 import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
 import { evaluateCustomerAlerts } from "./alert-evaluation.ts";
-import { alertEvaluationJobKind } from "./alert-evaluation-requests.ts";
-import { alertJobHandlers } from "./alert-jobs.ts";
+import {
+  alertEvaluationJobKind,
+  evaluateAlertsAfterCreditBurn,
+  evaluateAlertsAfterIngestion,
+} from "./alert-evaluation-requests.ts";
 
 type ReceivedRequest = { path: string; headers: IncomingHttpHeaders; body: string };
 
@@ -56,7 +61,6 @@ class Receiver {
   }
 }
 
-const silentLogger = { info() {}, warn() {}, error() {}, debug() {} };
 let now = new Date("2026-01-01T00:00:00Z");
 const clock: Clock = { now: () => now };
 let testApp: TestApp;
@@ -74,14 +78,12 @@ beforeAll(async () => {
     database,
     clock,
     logger: silentLogger,
-    handlers: {
-      ...alertJobHandlers({ database, clock, logger: silentLogger }),
-      ...notificationJobHandlers({
-        database,
-        clock,
-        email: { smtpUrl: undefined, emailFrom: "Acme Billing <billing@acme.example>", dataDirectory },
-      }),
-    },
+    handlers: applicationJobHandlers({
+      database,
+      clock,
+      logger: silentLogger,
+      email: { smtpUrl: undefined, emailFrom: "Acme Billing <billing@acme.example>", dataDirectory },
+    }),
   });
 });
 afterAll(async () => {
@@ -89,6 +91,22 @@ afterAll(async () => {
   await testApp?.close();
   if (dataDirectory) await rm(dataDirectory, { recursive: true, force: true });
 });
+
+/** Hands the queued domain events (usage stored, credits used) to their subscribers, and nothing else. */
+async function runDomainEvents(): Promise<void> {
+  const database = testApp.handle.database;
+  await createJobWorker({
+    database,
+    clock,
+    logger: silentLogger,
+    handlers: domainEventJobHandlers({
+      database,
+      logger: silentLogger,
+      clockFor: async () => clock,
+      subscribers: [evaluateAlertsAfterIngestion, evaluateAlertsAfterCreditBurn],
+    }),
+  }).runDueJobs(new Date(Date.now() + 3_600_000));
+}
 
 /**
  * Runs every queued job, as `fairbill serve`'s worker would. Jobs queued "at
@@ -247,10 +265,11 @@ describe("usage alerts", () => {
     await runQueuedJobs();
     expect(await triggersOf(setup, alertId)).toEqual([]);
 
-    // Three batches before the worker runs: one evaluation waits for all of them.
+    // Three batches before the worker runs: their events queue one evaluation, which waits for all of them.
     await sendCalls(setup, "2026-01-10T11:00:00Z", 1);
     await sendCalls(setup, "2026-01-10T11:00:00Z", 1);
     await sendCalls(setup, "2026-01-10T11:30:00Z", 1);
+    await runDomainEvents();
     expect(await queuedEvaluations()).toBe(1);
     await runQueuedJobs();
     const [fired, ...others] = await triggersOf(setup, alertId);

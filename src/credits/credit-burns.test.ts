@@ -48,6 +48,8 @@ async function burn(customerId: string, invoiceId: string, applied: { grantId: s
       applied: applied.map((entry) => ({ grantId: entry.grantId, amount: new Decimal(entry.amount) })),
     }),
   );
+  // Automatic top-ups follow the burn's commit (invoicing hears of the wallets below their threshold).
+  await testApp.runJobs();
 }
 
 async function restore(invoiceId: string) {
@@ -281,6 +283,7 @@ describe("automatic wallet top-ups", () => {
       reason: "start",
     });
     await burn(customerId, "inv_small", [{ grantId: topUp.body.grant.id, amount: "40" }]);
+    await testApp.runJobs();
     const entries = await expectBalanced(customerId);
     expect(entries.filter((entry) => entry.automatic)).toHaveLength(1);
     expect((await tenant.admin.get(`/v1/wallets/${wallet.body.id}`)).body.balance).toBe("10.00");

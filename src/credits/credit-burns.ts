@@ -3,12 +3,12 @@
 // invoice gives them back (`void_reversal`). A grant given back after it was
 // voided or expired is closed out again at once, so restored credits never
 // outlive the grant they belong to.
-import { requestCreditAlertEvaluation } from "../alerts/alert-evaluation-requests.ts";
 import { recordAuditEvent } from "../audit/audit-log.ts";
 import { Decimal, ZERO } from "../core/decimal.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
+import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { presentLedgerEntry } from "./credit-balances.ts";
 import {
   appendLedgerEntry,
@@ -18,12 +18,13 @@ import {
   lockGrants,
   requireTransaction,
 } from "./credit-ledger.ts";
-import { topUpWalletsBelowThreshold } from "./wallets.ts";
+import { CreditsBurned, WalletBelowThreshold } from "./credits-events.ts";
+import { walletsBelowThreshold } from "./wallets.ts";
 
 /**
  * Ledger `burn` entries for the credits an invoice used (the engine's
- * `creditsApplied`), then one automatic top-up of each wallet the burn left
- * below its threshold. Call it in the transaction that stores the invoice.
+ * `creditsApplied`); each wallet the burn left below its automatic top-up
+ * threshold is announced, for invoicing to top it up. Call it in the transaction that stores the invoice.
  * A grant that no longer holds what the engine was told it held (voided,
  * expired or used meanwhile) refuses the burn: the invoice must be computed
  * again from fresh balances.
@@ -98,12 +99,24 @@ export async function burnCredits(
       entries: entries.map(presentLedgerEntry),
     },
   });
-  await topUpWalletsBelowThreshold(transaction, context, account, walletIds);
-  // Alerts (src/alerts): the customer's credit balance rules are evaluated once this burn commits.
-  await requestCreditAlertEvaluation(transaction, context, {
-    customerId: input.customerId,
-    invoiceId: input.invoiceId,
-  });
+  // Invoicing tops up each wallet left below its threshold, and alerts evaluate the
+  // customer's credit balance rules, once this burn commits.
+  for (const walletId of await walletsBelowThreshold(transaction, context, walletIds)) {
+    await publishDomainEvent(
+      transaction,
+      context,
+      WalletBelowThreshold,
+      { wallet_id: walletId, customer_id: input.customerId, invoice_id: input.invoiceId },
+      now,
+    );
+  }
+  await publishDomainEvent(
+    transaction,
+    context,
+    CreditsBurned,
+    { customer_id: input.customerId, invoice_id: input.invoiceId },
+    now,
+  );
 }
 
 /**

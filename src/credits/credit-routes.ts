@@ -18,14 +18,12 @@ import {
   CustomerBalanceEntryQuery,
   CustomerBalanceEntrySchema,
   CustomerBalanceSchema,
-  TopUpBody,
-  TopUpSchema,
   UpdateWalletBody,
   VoidCreditGrantBody,
   WalletSchema,
 } from "./credit-schemas.ts";
 import { customerBalances, listCustomerBalanceEntries } from "./customer-balance.ts";
-import { createWallet, getWallet, listWallets, topUpWallet, updateWallet } from "./wallets.ts";
+import { createWallet, getWallet, listWallets, updateWallet } from "./wallets.ts";
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
@@ -216,23 +214,6 @@ function registerWalletRoutes(app: FairbillApp): void {
       },
     },
     async (request) => updateWallet(request.context, request.params.id, request.body),
-  );
-
-  app.post(
-    "/wallets/:id/top-ups",
-    {
-      config: write,
-      schema: {
-        tags,
-        summary:
-          "Add credits to a wallet: a purchased grant billed to the customer (free when paid_amount is 0)",
-        params: IdParams,
-        body: TopUpBody,
-        response: { 201: TopUpSchema, ...standardErrorResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await topUpWallet(request.context, request.params.id, request.body)),
   );
 }
 

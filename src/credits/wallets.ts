@@ -15,14 +15,13 @@ import { currencyFor } from "../core/currency.ts";
 import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
 import { fitsMinorUnit } from "../core/money.ts";
 import { getCustomer } from "../customers/customers.ts";
-import { createOneOffInvoice } from "../invoicing/one-off-invoices.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";
 import { issueGrant, presentGrant, requireActiveCustomer, windowErrors } from "./credit-grants.ts";
-import { type CreditAccount, lockCreditAccount } from "./credit-ledger.ts";
+import { lockCreditAccount } from "./credit-ledger.ts";
 import {
   type CreateWalletInput,
   DEFAULT_GRANT_PRIORITY,
@@ -158,12 +157,38 @@ export async function updateWallet(
   });
 }
 
-/** Adds credits to a wallet by hand: a purchased grant, or a free one when paid_amount is 0. */
-export async function topUpWallet(
+/** A top-up ready to record: how many credits, what they are worth and cost, and why. */
+export type WalletTopUp = {
+  wallet: WalletRow;
+  credits: Decimal;
+  /** What the credits are worth in the wallet's currency (credits ÷ rate). */
+  value: Decimal;
+  /** What the customer pays for them: a purchase when more than 0, a free top-up otherwise. */
+  paidAmount: Decimal;
+  expiresAt: Date | null;
+  automatic: boolean;
+  reason: string | undefined;
+};
+
+/** What an invoice says about a paid top-up: one "Prepaid credits" line and a memo naming the wallet. */
+export function topUpInvoiceTerms(topUp: WalletTopUp): { description: string; memo: string } {
+  const { wallet } = topUp;
+  return {
+    description: "Prepaid credits",
+    memo: `${topUp.credits.toFixed()} credits for wallet "${wallet.name}" (${wallet.id})${topUp.automatic ? ", topped up automatically" : ""}`,
+  };
+}
+
+/**
+ * A top-up asked for by hand, checked (the credits must be worth whole minor
+ * units, the expiry in the future); nothing is written. The caller records
+ * it with `recordWalletTopUp`, after invoicing it when it is paid.
+ */
+export async function checkWalletTopUp(
   context: RequestContext,
   walletId: string,
   input: TopUpInput,
-): Promise<TopUp> {
+): Promise<WalletTopUp> {
   const wallet = await findWallet(context.database, context, walletId);
   await requireActiveCustomer(context, wallet.customer_id);
   const now = context.clock.now();
@@ -178,78 +203,92 @@ export async function topUpWallet(
   const expiresAt = input.expires_at === undefined ? null : new Date(input.expires_at);
   errors.push(...windowErrors(now, expiresAt, now));
   if (errors.length > 0) throw validationFailed(errors);
-
-  const reasoned = withReason(context, input.reason);
-  return context.database.transaction().execute(async (transaction) => {
-    const account = await lockCreditAccount(transaction, context, wallet.customer_id, wallet.currency);
-    return addWalletCredits(transaction, reasoned, account, wallet, {
-      credits,
-      value,
-      paidAmount,
-      expiresAt,
-      automatic: false,
-      reason: input.reason,
-    });
-  });
+  return { wallet, credits, value, paidAmount, expiresAt, automatic: false, reason: input.reason };
 }
 
 /**
- * After a burn in `account`: each of these wallets whose usable balance is now
- * below its automatic top-up threshold gets one top-up, however far below it is.
+ * The automatic top-up a wallet needs now, or null: when its usable balance
+ * is below its threshold, one top-up of its set amount, however far below it
+ * is. Read inside the transaction that records it (after the wallet's row is
+ * locked), so that a second look after the top-up finds nothing to do.
  */
-export async function topUpWalletsBelowThreshold(
+export async function automaticTopUpDue(
   transaction: DatabaseTransaction,
   context: RequestContext,
-  account: CreditAccount,
+  walletId: string,
+): Promise<WalletTopUp | null> {
+  const wallet = await selectWallets(transaction, context)
+    .where("id", "=", walletId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (wallet === undefined || wallet.auto_top_up_threshold === null || wallet.auto_top_up_amount === null) {
+    return null;
+  }
+  const now = context.clock.now();
+  const balance = (await walletBalancesAt(transaction, context, [wallet.id], now)).get(wallet.id) ?? ZERO;
+  const rate = new Decimal(wallet.rate);
+  const creditsLeft = balance.times(rate);
+  const threshold = new Decimal(wallet.auto_top_up_threshold);
+  if (creditsLeft.greaterThanOrEqualTo(threshold)) return null;
+  const credits = new Decimal(wallet.auto_top_up_amount);
+  const value = credits.dividedBy(rate);
+  return {
+    wallet,
+    credits,
+    value,
+    paidAmount: value,
+    expiresAt: null,
+    automatic: true,
+    reason: `automatic top-up: ${creditsLeft.toFixed()} credits left, below the threshold of ${threshold.toFixed()}`,
+  };
+}
+
+/**
+ * After a burn: the wallets among `walletIds` that have an automatic top-up
+ * and are now below its threshold. Each is announced (`wallet.below_threshold`)
+ * for invoicing to top it up and bill it, after the burn commits.
+ */
+export async function walletsBelowThreshold(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
   walletIds: ReadonlySet<string>,
-): Promise<void> {
-  if (walletIds.size === 0) return;
+): Promise<string[]> {
+  if (walletIds.size === 0) return [];
   const wallets = await selectWallets(transaction, context)
     .where("id", "in", [...walletIds])
     .where("auto_top_up_threshold", "is not", null)
     .orderBy("id")
     .execute();
-  if (wallets.length === 0) return;
-  const now = context.clock.now();
+  if (wallets.length === 0) return [];
   const balances = await walletBalancesAt(
     transaction,
     context,
     wallets.map((wallet) => wallet.id),
-    now,
+    context.clock.now(),
   );
-  for (const wallet of wallets) {
-    if (wallet.auto_top_up_threshold === null || wallet.auto_top_up_amount === null) continue;
-    const rate = new Decimal(wallet.rate);
-    const creditsLeft = (balances.get(wallet.id) ?? ZERO).times(rate);
-    const threshold = new Decimal(wallet.auto_top_up_threshold);
-    if (creditsLeft.greaterThanOrEqualTo(threshold)) continue;
-    const credits = new Decimal(wallet.auto_top_up_amount);
-    const value = credits.dividedBy(rate);
-    await addWalletCredits(transaction, context, account, wallet, {
-      credits,
-      value,
-      paidAmount: value,
-      expiresAt: null,
-      automatic: true,
-      reason: `automatic top-up: ${creditsLeft.toFixed()} credits left, below the threshold of ${threshold.toFixed()}`,
-    });
-  }
+  return wallets
+    .filter((wallet) => {
+      if (wallet.auto_top_up_threshold === null) return false;
+      const creditsLeft = (balances.get(wallet.id) ?? ZERO).times(new Decimal(wallet.rate));
+      return creditsLeft.lessThan(new Decimal(wallet.auto_top_up_threshold));
+    })
+    .map((wallet) => wallet.id);
 }
 
-async function addWalletCredits(
+/**
+ * Adds a top-up's credits to the wallet, part of `transaction`: a purchased
+ * grant (or a promotional one when nothing was paid), the purchase with the
+ * invoice that bills it (invoicing issues that invoice first, in the same
+ * transaction), and the audit entry.
+ */
+export async function recordWalletTopUp(
   transaction: DatabaseTransaction,
   context: RequestContext,
-  account: CreditAccount,
-  wallet: WalletRow,
-  topUp: {
-    credits: Decimal;
-    value: Decimal;
-    paidAmount: Decimal;
-    expiresAt: Date | null;
-    automatic: boolean;
-    reason: string;
-  },
+  topUp: WalletTopUp,
+  invoiceId: string | null,
 ): Promise<TopUp> {
+  const { wallet } = topUp;
+  const account = await lockCreditAccount(transaction, context, wallet.customer_id, wallet.currency);
   const now = context.clock.now();
   const paid = topUp.paidAmount.greaterThan(ZERO);
   const grant = await issueGrant(transaction, context, account, {
@@ -265,16 +304,9 @@ async function addWalletCredits(
     automatic: topUp.automatic,
     reason: topUp.reason,
   });
-  let invoiceId: string | null = null;
   if (paid) {
-    const invoice = await createOneOffInvoice(transaction, context, {
-      customerId: wallet.customer_id,
-      currency: wallet.currency,
-      lines: [{ description: "Prepaid credits", quantity: "1", unitAmount: topUp.paidAmount.toFixed() }],
-      finalize: true,
-      memo: `${topUp.credits.toFixed()} credits for wallet "${wallet.name}" (${wallet.id})${topUp.automatic ? ", topped up automatically" : ""}`,
-    });
-    invoiceId = invoice.id;
+    if (invoiceId === null)
+      throw new Error(`A paid top-up of wallet ${wallet.id} needs the invoice that bills it.`);
     await transaction
       .insertInto("credit_purchases")
       .values({

@@ -1,5 +1,5 @@
 // The JSON shapes of the governance API: the approval policy.
-import { type Static, Type } from "typebox";
+import { Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
 import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 

@@ -6,15 +6,16 @@
 // cells with one multi-row upsert; commit. A 2xx leaves after the commit, so
 // an acknowledged event is durable.
 import { sql } from "kysely";
-import { requestAlertEvaluationsAfterIngestion } from "../alerts/alert-evaluation-requests.ts";
 import type { Instant } from "../core/instant.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { type FieldError, validationFailed } from "../platform/errors.ts";
+import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { type EventRejection, isRejection, type ParsedEvent, parseEvent, rejection } from "./event-input.ts";
 import { MeterCatalog, type VersionReading } from "./meter-catalog.ts";
 import { describeUnreadable } from "./meter-reading.ts";
 import { loadMeterVersions } from "./meter-versions.ts";
+import { UsageIngested } from "./metering-events.ts";
 import { lockMeteringShared } from "./metering-locks.ts";
 import { eventFutureWindowSeconds, readMeteringSettings } from "./metering-settings.ts";
 import {
@@ -104,6 +105,16 @@ export async function ingestEvents(
         else duplicates.push({ index: event.index, id: event.id });
       }
       await rememberCustomers(transaction, context, inserted, now);
+      if (inserted.length > 0) {
+        const customerExternalIds = [...new Set(inserted.map((event) => event.customerExternalId))];
+        await publishDomainEvent(
+          transaction,
+          context,
+          UsageIngested,
+          { customer_external_ids: customerExternalIds },
+          now,
+        );
+      }
       // Last before the commit: rollup rows are shared by concurrent batches, so their locks are held briefly.
       await countInRollups(transaction, context, inserted);
 
@@ -123,14 +134,6 @@ export async function ingestEvents(
         rejected,
       };
     }),
-  );
-  // Alerts (src/alerts): after the commit, queue one evaluation per customer whose events were stored.
-  const stored = new Set(outcome.accepted.map((event) => event.index));
-  await requestAlertEvaluationsAfterIngestion(
-    context,
-    parsed.flatMap((event) =>
-      !isRejection(event) && stored.has(event.index) ? [event.customerExternalId] : [],
-    ),
   );
   return outcome;
 }

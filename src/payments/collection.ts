@@ -8,7 +8,6 @@
 // the same key, so the customer is charged at most once per attempt.
 import { Decimal } from "../core/decimal.ts";
 import { lockInvoice } from "../invoicing/invoice-payment-state.ts";
-import type { InvoiceRow } from "../invoicing/invoice-store.ts";
 import { amountRemaining } from "../invoicing/invoices.ts";
 import { InvoiceFinalized } from "../invoicing/invoicing-events.ts";
 import { fixedClock } from "../platform/clock.ts";
@@ -56,31 +55,27 @@ async function defaultPaymentMethod(database: Database, context: RequestContext,
  * When invoicing finalizes an invoice (a domain event, after its commit): the
  * invoice enters dunning, and when the environment charges through Stripe and
  * the customer has a payment method on file, a job charges it. Dunning is
- * dated when the invoice was finalized. Both steps are idempotent (one dunning
- * process and one collection job per invoice), so a second delivery changes
- * nothing.
+ * dated when the invoice was finalized.
  */
 export const collectFinalizedInvoice = subscribe(
   InvoiceFinalized,
   "payments.collect_finalized_invoice",
   async (context, event) => {
-    const atFinalization: RequestContext = { ...context, clock: fixedClock(event.occurredAt) };
-    await context.database.transaction().execute(async (transaction) => {
-      const invoice = await lockInvoice(transaction, atFinalization, event.data.invoice_id);
-      if (invoice.status !== "open" && invoice.status !== "partially_paid") return;
-      if (amountRemaining(invoice).isZero()) return;
-      await startDunning(transaction, atFinalization, invoice);
-      const settings = await readPaymentSettings(transaction, atFinalization);
-      if (settings.provider !== "stripe") return;
-      if ((await defaultPaymentMethod(transaction, atFinalization, invoice.customer_id)) === undefined)
-        return;
-      await enqueueJob(transaction, {
-        kind: collectInvoiceJobKind,
-        payload: { invoiceId: invoice.id },
-        scope: { organizationId: context.organizationId, environmentId: context.environmentId },
-        // Due at once by the database's clock: charging is real I/O, on real time.
-        uniqueKey: `${collectInvoiceJobKind}:${invoice.id}`,
-      });
+    const atFinalization = { ...context, clock: fixedClock(event.occurredAt) };
+    const transaction = context.database;
+    const invoice = await lockInvoice(transaction, atFinalization, event.data.invoice_id);
+    if (invoice.status !== "open" && invoice.status !== "partially_paid") return;
+    if (amountRemaining(invoice).isZero()) return;
+    await startDunning(transaction, atFinalization, invoice);
+    const settings = await readPaymentSettings(transaction, atFinalization);
+    if (settings.provider !== "stripe") return;
+    if ((await defaultPaymentMethod(transaction, atFinalization, invoice.customer_id)) === undefined) return;
+    await enqueueJob(transaction, {
+      kind: collectInvoiceJobKind,
+      payload: { invoiceId: invoice.id },
+      scope: { organizationId: context.organizationId, environmentId: context.environmentId },
+      // Due at once by the database's clock: charging is real I/O, on real time.
+      uniqueKey: `${collectInvoiceJobKind}:${invoice.id}`,
     });
   },
 );

@@ -12,10 +12,8 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { billRunJobHandlers, createBillRunScheduler } from "../billing-runs/bill-run-scheduler.ts";
-import { notificationJobHandlers } from "../notifications/notification-jobs.ts";
 import { systemClock } from "../platform/clock.ts";
 import { createJobWorker } from "../platform/jobs/job-worker.ts";
-import { paymentJobHandlers } from "./payment-jobs.ts";
 import { type LocalStripe, startLocalStripe } from "./testing/local-stripe-server.ts";
 
 const silentLogger = { info() {}, warn() {}, error() {}, debug() {} };

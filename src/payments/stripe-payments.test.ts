@@ -6,7 +6,6 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { systemClock } from "../platform/clock.ts";
 import { type LocalStripe, startLocalStripe } from "./testing/local-stripe-server.ts";
 
 let testApp: TestApp;

@@ -131,7 +131,7 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
         logger: silentLogger,
         ...(options.email ? { email: options.email } : {}),
       }),
-    }).runDueJobs(options.now);
+    }).runDueJobs(options.now ?? new Date());
 
   return {
     app,

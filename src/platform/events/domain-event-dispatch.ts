@@ -1,16 +1,18 @@
 // Handing a published domain event to its subscribers: the job that
 // `publishDomainEvent` queued loads the event, checks its data against the
-// schema of its type, and runs every subscriber of that type that has no
-// receipt for it yet, each with its own context; a receipt is written after
-// each subscriber succeeds. When one fails, the others still run and the job
-// is retried later (with the queue's backoff), running only those without a
-// receipt.
+// schema of its type, and runs each subscriber of that type in a transaction
+// of its own that first writes the subscriber's receipt for the event. The
+// receipt and the subscriber's writes commit together, so a subscriber's
+// effect happens exactly once however often the job runs: a second delivery
+// finds the receipt and skips it. When one subscriber fails, its transaction
+// rolls back (receipt included), the others still run, and the job is retried
+// later with the queue's backoff.
 import { Value } from "typebox/value";
 import type { Clock } from "../clock.ts";
-import { type Logger, type RequestContext, systemContext, type TenantScope } from "../context.ts";
+import { type Logger, systemContext, type TenantScope } from "../context.ts";
 import type { Database } from "../database/schema.ts";
 import type { JobHandler } from "../jobs/job-worker.ts";
-import { type DomainEventSubscriber, domainEventJobKind } from "./domain-events.ts";
+import { type DomainEventSubscriber, domainEventJobKind, type SubscriberContext } from "./domain-events.ts";
 
 export type DomainEventDispatchOptions = {
   database: Database;
@@ -55,44 +57,36 @@ export function domainEventJobHandlers(options: DomainEventDispatchOptions): Rec
     if (row === undefined) return;
     const subscribers = subscribersByType.get(row.type) ?? [];
     if (subscribers.length === 0) return;
-    const handled = new Set(
-      (
-        await database
-          .selectFrom("domain_event_receipts")
-          .select("subscriber")
-          .where("event_id", "=", eventId)
-          .execute()
-      ).map((receipt) => receipt.subscriber),
-    );
     const scope = { organizationId: row.organization_id, environmentId: row.environment_id };
     const clock = await options.clockFor(scope);
+    const event = {
+      id: row.id,
+      type: row.type,
+      scope,
+      occurredAt: new Date(row.occurred_at),
+      data: row.payload,
+    };
     const failures: string[] = [];
     for (const subscriber of subscribers) {
-      if (handled.has(subscriber.name)) continue;
       if (!Value.Check(subscriber.type.schema, row.payload)) {
         failures.push(`${subscriber.name}: the event's data does not match the schema of ${row.type}`);
         continue;
       }
-      const context: RequestContext = systemContext({
-        ...scope,
-        database,
-        clock,
-        logger,
-        actorName: subscriber.name,
-      });
       try {
-        await subscriber.handle(context, {
-          id: row.id,
-          type: row.type,
-          scope,
-          occurredAt: new Date(row.occurred_at),
-          data: row.payload,
+        await database.transaction().execute(async (transaction) => {
+          const claimed = await transaction
+            .insertInto("domain_event_receipts")
+            .values({ event_id: row.id, subscriber: subscriber.name })
+            .onConflict((conflicting) => conflicting.columns(["event_id", "subscriber"]).doNothing())
+            .returning("event_id")
+            .executeTakeFirst();
+          if (claimed === undefined) return;
+          const context: SubscriberContext = {
+            ...systemContext({ ...scope, database: transaction, clock, logger, actorName: subscriber.name }),
+            database: transaction,
+          };
+          await subscriber.handle(context, event);
         });
-        await database
-          .insertInto("domain_event_receipts")
-          .values({ event_id: row.id, subscriber: subscriber.name })
-          .onConflict((conflicting) => conflicting.columns(["event_id", "subscriber"]).doNothing())
-          .execute();
       } catch (error) {
         logger.warn(
           { err: error, event_id: row.id, subscriber: subscriber.name },

@@ -6,12 +6,14 @@
 // transactional outbox). Domains above it subscribe; the composition root
 // (`src/app.ts`) lists the subscribers, and the job worker runs them.
 //
-// Delivery is at least once: a subscriber may see an event again after a
-// crash, so every subscriber is idempotent (it checks the state it would
-// create, or writes under a unique key), which makes its effect exactly once.
+// Each subscriber runs in a transaction that also writes its receipt for the
+// event (see domain-event-dispatch.ts): its database writes happen exactly
+// once, however often the event's job runs. A subscriber does only database
+// work (a call to another system is a job it queues), so nothing it does can
+// escape a rolled-back attempt.
 import type { Static, TSchema } from "typebox";
 import type { RequestContext, TenantScope } from "../context.ts";
-import type { Database } from "../database/schema.ts";
+import type { Database, DatabaseTransaction } from "../database/schema.ts";
 import { newId } from "../ids.ts";
 import { enqueueJob } from "../jobs/job-queue.ts";
 import "./tables.ts";
@@ -75,22 +77,26 @@ export async function publishDomainEvent<Type extends DomainEventType>(
   return id;
 }
 
+/** A subscriber's context: its `database` is the transaction that holds its receipt. */
+export type SubscriberContext = RequestContext & { database: DatabaseTransaction };
+
 /** A subscriber: a stable name (its receipts are kept under it) and what it does with each event. */
 export type DomainEventSubscriber = {
   readonly name: string;
   readonly type: DomainEventType;
-  handle(context: RequestContext, event: DomainEvent<DomainEventType>): Promise<void>;
+  handle(context: SubscriberContext, event: DomainEvent<DomainEventType>): Promise<void>;
 };
 
 /**
  * Declares a subscriber of `type`. `handle` runs with a context of the
  * event's environment (acting as the subscriber, on the environment's clock)
- * and must be idempotent.
+ * whose `database` is the transaction that holds the subscriber's receipt:
+ * use it for every query, and never start another transaction.
  */
 export function subscribe<Type extends DomainEventType>(
   type: Type,
   name: string,
-  handle: (context: RequestContext, event: DomainEvent<Type>) => Promise<void>,
+  handle: (context: SubscriberContext, event: DomainEvent<Type>) => Promise<void>,
 ): DomainEventSubscriber {
   return {
     name,

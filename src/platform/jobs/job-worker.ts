@@ -8,6 +8,7 @@ import type { Clock } from "../clock.ts";
 import type { Logger } from "../context.ts";
 import type { Database } from "../database/schema.ts";
 import { FairbillError } from "../errors.ts";
+import { purgeDomainEvents } from "../events/domain-event-retention.ts";
 import {
   claimDueJobs,
   extendJobLease,
@@ -133,6 +134,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
           succeededBefore: new Date(now - succeededRetentionMilliseconds),
           failedBefore: new Date(now - failedRetentionMilliseconds),
         });
+        await purgeDomainEvents(database, new Date(now - succeededRetentionMilliseconds));
       }
     } catch (error) {
       logger.error({ err: error }, "the job worker could not poll the queue");
