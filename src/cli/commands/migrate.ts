@@ -15,6 +15,9 @@ export function registerMigrateCommand(program: Command): void {
         const handle = await openDatabase(databaseLocationOf(readConfiguration()));
         try {
           const report = await migrate(handle);
+          if (report.renamed > 0) {
+            process.stdout.write(`gave ${report.renamed} applied migration(s) their timestamped names\n`);
+          }
           for (const name of report.applied) process.stdout.write(`applied ${name}\n`);
           process.stdout.write(
             `${report.applied.length} migration(s) applied, ${report.alreadyApplied} already there (${handle.location})\n`,
