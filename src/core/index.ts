@@ -5,6 +5,8 @@
 // written against this API, so the dead-code check must not drop them.
 
 /** @public */
+export { allocateAmount } from "./allocation.ts";
+/** @public */
 export {
   type BillingRequest,
   billSubscription,

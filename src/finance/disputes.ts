@@ -3,7 +3,7 @@
 // (invoicing's own, dated when it is issued) or reject it. Opening and
 // resolution times are kept, for the time-to-resolve KPI.
 import type { Selectable } from "kysely";
-import { currencyFor, Decimal, fitsMinorUnit, formatAmount, ZERO } from "../core/index.ts";
+import { allocateAmount, currencyFor, Decimal, fitsMinorUnit, formatAmount, ZERO } from "../core/index.ts";
 import { describeActor, recordAuditEvent } from "../governance/audit-log.ts";
 import { createCreditNote } from "../invoicing/credit-notes.ts";
 import type { RequestContext } from "../platform/context.ts";
@@ -11,7 +11,6 @@ import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
-import { allocate } from "./allocation.ts";
 import type {
   DisputeFilters,
   DisputeView,
@@ -278,7 +277,7 @@ async function creditNoteFor(context: RequestContext, dispute: DisputeRow, input
     .orderBy("position")
     .execute();
   const positive = lines.map((line) => new Decimal(line.amount));
-  const shares = allocate(amount, positive, currency);
+  const shares = allocateAmount(amount, positive, currency);
   const note = await createCreditNote(context, dispute.invoice_id, {
     reason,
     memo,

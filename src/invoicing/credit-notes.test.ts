@@ -13,7 +13,13 @@ beforeAll(async () => {
 afterAll(async () => testApp?.close());
 
 type Line = { description: string; quantity: string; unit_amount: string };
-type InvoiceBody = { id: string; subtotal: string; tax: string; total: string; lines: { id: string }[] };
+type InvoiceBody = {
+  id: string;
+  subtotal: string;
+  tax: string;
+  total: string;
+  lines: [{ id: string }, { id: string }, ...{ id: string }[]];
+};
 
 /** A finalized one-off invoice of `lines` to a customer in a country taxed at `percent`. */
 async function taxedInvoice(
