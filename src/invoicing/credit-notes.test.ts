@@ -141,4 +141,21 @@ describe("credit notes with tax", () => {
     expect(twice.status).toBe(400);
     expect(twice.body.errors.map((error: { path: string }) => error.path)).toEqual(["$.lines[1].amount"]);
   });
+
+  it("credits in full an invoice whose negative line lowers its total: the total, not the positive lines", async () => {
+    const { tenant, invoice } = await taxedInvoice({ percent: "10" }, [
+      cents("Pro plan", "49.00"),
+      cents("Unused time on Basic", "-20.00"),
+    ]);
+    expect([invoice.subtotal, invoice.tax, invoice.total]).toEqual(["29.00", "2.90", "31.90"]);
+    const full = await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: "order_change",
+      full: true,
+    });
+    expect(full.status, JSON.stringify(full.body)).toBe(201);
+    expect([full.body.subtotal, full.body.tax, full.body.total]).toEqual(["29.00", "2.90", "31.90"]);
+    expect(full.body.lines.map((line: { invoice_line_id: string }) => line.invoice_line_id)).toEqual([
+      invoice.lines[0].id,
+    ]);
+  });
 });
