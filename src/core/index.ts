@@ -44,7 +44,22 @@ export type { Coupon, CreditGrant, TaxRate } from "./invoicing/adjustments.ts";
 /** @public */
 export { computeInvoices, linesByIssueInstant } from "./invoicing/compute-invoices.ts";
 /** @public */
+export {
+  type CreditableInvoice,
+  type CreditNoteAmounts,
+  type CreditNoteOutcome,
+  type CreditNoteRequest,
+  computeCreditNote,
+  type EarlierCreditNoteLine,
+} from "./invoicing/credit-notes.ts";
+/** @public */
 export type { InvoiceLine, LineDetails, LineKind } from "./invoicing/invoice-line.ts";
+/** @public */
+export {
+  applyToInvoice,
+  type InvoiceSettlement,
+  invoiceAmountRemaining,
+} from "./invoicing/invoice-settlement.ts";
 /** @public */
 export {
   type AccountState,
