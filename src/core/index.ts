@@ -69,6 +69,8 @@ export {
   settleInvoice,
 } from "./invoicing/invoice-totals.ts";
 /** @public */
+export { changePreviewDifference } from "./invoicing/proration-preview.ts";
+/** @public */
 export { fitsMinorUnit, formatAmount, roundToMinorUnit } from "./money.ts";
 /** @public */
 export { transactionFee } from "./pricing/percentage.ts";
