@@ -69,6 +69,14 @@ export {
   settleInvoice,
 } from "./invoicing/invoice-totals.ts";
 /** @public */
+export {
+  type ProgressiveInvoiceLines,
+  type ProgressivelyBilled,
+  progressiveBillingCredit,
+  progressiveInvoiceLines,
+  progressivelyBilledByCharge,
+} from "./invoicing/progressive-billing.ts";
+/** @public */
 export { changePreviewDifference } from "./invoicing/proration-preview.ts";
 /** @public */
 export { fitsMinorUnit, formatAmount, roundToMinorUnit } from "./money.ts";
