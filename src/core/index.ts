@@ -69,6 +69,8 @@ export {
   settleInvoice,
 } from "./invoicing/invoice-totals.ts";
 /** @public */
+export { type OneOffLinePrice, priceOneOffLines } from "./invoicing/one-off-lines.ts";
+/** @public */
 export {
   type ProgressiveInvoiceLines,
   type ProgressivelyBilled,
