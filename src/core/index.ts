@@ -34,6 +34,8 @@ export {
   type UsageCharge,
 } from "./catalog.ts";
 /** @public */
+export { walletCreditsOf, walletCreditValue } from "./credits/wallet-credits.ts";
+/** @public */
 export { type Currency, currencyFor, findCurrency, UnknownCurrencyError } from "./currency.ts";
 /** @public */
 export { Decimal, formatQuantity, isNumericText, isPlainDecimal, ZERO } from "./decimal.ts";
@@ -85,11 +87,18 @@ export { fitsMinorUnit, formatAmount, roundToMinorUnit } from "./money.ts";
 /** @public */
 export { transactionFee } from "./pricing/percentage.ts";
 /** @public */
-export { type PriceBreakdown, priceUsage, type UsagePrice } from "./pricing/price-usage.ts";
+export {
+  type PriceBreakdown,
+  priceUsage,
+  type UsagePrice,
+  usageChargeAmount,
+} from "./pricing/price-usage.ts";
 /** @public */
 export { priceQuantity } from "./pricing/quantity-pricing.ts";
 /** @public */
 export { formatProrationFactor, type ProrationFactor } from "./proration.ts";
+/** @public */
+export { type PrepaidCreditMovement, prepaidCreditReleases } from "./revenue/prepaid-credit-releases.ts";
 /** @public */
 export type { Cancellation, PlanChange, Subscription, SubscriptionChange } from "./subscription.ts";
 /** @public */

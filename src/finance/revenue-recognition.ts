@@ -17,7 +17,15 @@
 // - An entry whose month was locked before its document was written moves to
 //   the document's date: a closed month never changes.
 import { maxDecimal, sumDecimals } from "../core/decimal.ts";
-import { allocateAmount, type Currency, currencyFor, Decimal, type Instant, ZERO } from "../core/index.ts";
+import {
+  allocateAmount,
+  type Currency,
+  currencyFor,
+  Decimal,
+  type Instant,
+  invoiceAmountRemaining,
+  ZERO,
+} from "../core/index.ts";
 import { accountingDate, periodContaining } from "./accounting-periods.ts";
 import type { BookCreditNote, BookGrant, BookInvoice, BookLine, BookPayment, Books } from "./books.ts";
 import type { AccountKey } from "./chart-of-accounts.ts";
@@ -517,10 +525,7 @@ class RevenueBooks {
     const taxCredited = sumDecimals(
       this.books.creditNotes.filter((note) => note.invoiceId === invoice.id).map((note) => note.tax),
     );
-    const receivable = maxDecimal(
-      ZERO,
-      invoice.amountDue.minus(invoice.amountPaid).minus(invoice.amountCredited),
-    );
+    const receivable = invoiceAmountRemaining(invoice);
     const creditToBalance = maxDecimal(ZERO, invoice.total.negated());
     const restored = this.restoredByInvoice.get(invoice.id) ?? ZERO;
     const tax = invoice.tax.minus(taxCredited);
