@@ -9,7 +9,8 @@
 // everything credited so far, so that the tax of all credit notes never adds
 // up to more than the invoice's tax, and the credit note that leaves nothing
 // to credit takes exactly the tax that is left. A full credit note therefore
-// comes to exactly what is left of the invoice's total, to the minor unit.
+// comes to exactly what is left of the invoice's total, to the minor unit
+// (billing rule 24).
 import { allocateAmount } from "../allocation.ts";
 import type { Currency } from "../currency.ts";
 import { type Decimal, maxDecimal, minDecimal, ONE_HUNDRED, sumDecimals, ZERO } from "../decimal.ts";
