@@ -5,6 +5,8 @@
 // written against this API, so the dead-code check must not drop them.
 
 /** @public */
+export { allocateAmount } from "./allocation.ts";
+/** @public */
 export {
   type BillingRequest,
   billSubscription,
@@ -32,6 +34,8 @@ export {
   type UsageCharge,
 } from "./catalog.ts";
 /** @public */
+export { walletCreditsOf, walletCreditValue } from "./credits/wallet-credits.ts";
+/** @public */
 export { type Currency, currencyFor, findCurrency, UnknownCurrencyError } from "./currency.ts";
 /** @public */
 export { Decimal, formatQuantity, isNumericText, isPlainDecimal, ZERO } from "./decimal.ts";
@@ -42,7 +46,22 @@ export type { Coupon, CreditGrant, TaxRate } from "./invoicing/adjustments.ts";
 /** @public */
 export { computeInvoices, linesByIssueInstant } from "./invoicing/compute-invoices.ts";
 /** @public */
+export {
+  type CreditableInvoice,
+  type CreditNoteAmounts,
+  type CreditNoteOutcome,
+  type CreditNoteRequest,
+  computeCreditNote,
+  type EarlierCreditNoteLine,
+} from "./invoicing/credit-notes.ts";
+/** @public */
 export type { InvoiceLine, LineDetails, LineKind } from "./invoicing/invoice-line.ts";
+/** @public */
+export {
+  applyToInvoice,
+  type InvoiceSettlement,
+  invoiceAmountRemaining,
+} from "./invoicing/invoice-settlement.ts";
 /** @public */
 export {
   type AccountState,
@@ -52,15 +71,34 @@ export {
   settleInvoice,
 } from "./invoicing/invoice-totals.ts";
 /** @public */
+export { type OneOffLinePrice, priceOneOffLines } from "./invoicing/one-off-lines.ts";
+/** @public */
+export {
+  type ProgressiveInvoiceLines,
+  type ProgressivelyBilled,
+  progressiveBillingCredit,
+  progressiveInvoiceLines,
+  progressivelyBilledByCharge,
+} from "./invoicing/progressive-billing.ts";
+/** @public */
+export { changePreviewDifference } from "./invoicing/proration-preview.ts";
+/** @public */
 export { fitsMinorUnit, formatAmount, roundToMinorUnit } from "./money.ts";
 /** @public */
 export { transactionFee } from "./pricing/percentage.ts";
 /** @public */
-export { type PriceBreakdown, priceUsage, type UsagePrice } from "./pricing/price-usage.ts";
+export {
+  type PriceBreakdown,
+  priceUsage,
+  type UsagePrice,
+  usageChargeAmount,
+} from "./pricing/price-usage.ts";
 /** @public */
 export { priceQuantity } from "./pricing/quantity-pricing.ts";
 /** @public */
 export { formatProrationFactor, type ProrationFactor } from "./proration.ts";
+/** @public */
+export { type PrepaidCreditMovement, prepaidCreditReleases } from "./revenue/prepaid-credit-releases.ts";
 /** @public */
 export type { Cancellation, PlanChange, Subscription, SubscriptionChange } from "./subscription.ts";
 /** @public */

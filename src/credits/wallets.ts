@@ -13,7 +13,7 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/audit-log.ts";
 import { currencyFor } from "../core/currency.ts";
 import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
-import { fitsMinorUnit } from "../core/money.ts";
+import { walletCreditsOf, walletCreditValue } from "../core/index.ts";
 import { getCustomer } from "../customers/customers.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
@@ -227,11 +227,12 @@ export async function automaticTopUpDue(
   const now = context.clock.now();
   const balance = (await walletBalancesAt(transaction, context, [wallet.id], now)).get(wallet.id) ?? ZERO;
   const rate = new Decimal(wallet.rate);
-  const creditsLeft = balance.times(rate);
+  const creditsLeft = walletCreditsOf(balance, rate);
   const threshold = new Decimal(wallet.auto_top_up_threshold);
   if (creditsLeft.greaterThanOrEqualTo(threshold)) return null;
   const credits = new Decimal(wallet.auto_top_up_amount);
-  const value = credits.dividedBy(rate);
+  // The amount was checked to come out in whole minor units when the top-up was configured.
+  const { value } = walletCreditValue(credits, rate, currencyFor(wallet.currency));
   return {
     wallet,
     credits,
@@ -269,7 +270,7 @@ export async function walletsBelowThreshold(
   return wallets
     .filter((wallet) => {
       if (wallet.auto_top_up_threshold === null) return false;
-      const creditsLeft = (balances.get(wallet.id) ?? ZERO).times(new Decimal(wallet.rate));
+      const creditsLeft = walletCreditsOf(balances.get(wallet.id) ?? ZERO, new Decimal(wallet.rate));
       return creditsLeft.lessThan(new Decimal(wallet.auto_top_up_threshold));
     })
     .map((wallet) => wallet.id);
@@ -378,8 +379,8 @@ async function walletBalancesAt(
 /** The money a number of credits is worth in the wallet, which must come out in whole minor units. */
 function creditValue(credits: Decimal, wallet: WalletRow, path: string, errors: FieldError[]): Decimal {
   const rate = new Decimal(wallet.rate);
-  const value = credits.dividedBy(rate);
-  if (!value.times(rate).equals(credits) || !fitsMinorUnit(value, currencyFor(wallet.currency))) {
+  const { value, inWholeMinorUnits } = walletCreditValue(credits, rate, currencyFor(wallet.currency));
+  if (!inWholeMinorUnits) {
     errors.push({
       path,
       message: `${credits.toFixed()} credits at ${rate.toFixed()} per ${wallet.currency} is not a whole number of the currency's minor unit`,
@@ -391,8 +392,7 @@ function creditValue(credits: Decimal, wallet: WalletRow, path: string, errors: 
 function autoTopUpErrors(autoTopUp: AutoTopUp, rate: Decimal, currency: string): FieldError[] {
   const credits = new Decimal(autoTopUp.amount);
   if (credits.isZero()) return [{ path: "$.auto_top_up.amount", message: "must be more than 0" }];
-  const value = credits.dividedBy(rate);
-  if (!value.times(rate).equals(credits) || !fitsMinorUnit(value, currencyFor(currency))) {
+  if (!walletCreditValue(credits, rate, currencyFor(currency)).inWholeMinorUnits) {
     return [
       {
         path: "$.auto_top_up.amount",
@@ -433,7 +433,7 @@ function presentWallet(row: WalletRow, balance: Decimal): Wallet {
             amount: new Decimal(row.auto_top_up_amount).toFixed(),
           },
     balance: showMoney(balance, row.currency),
-    credits: balance.times(rate).toFixed(),
+    credits: walletCreditsOf(balance, rate).toFixed(),
     metadata: row.metadata,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),

@@ -4,14 +4,13 @@
 // resolution times are kept, for the time-to-resolve KPI.
 import type { Selectable } from "kysely";
 import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
-import { currencyFor, Decimal, fitsMinorUnit, formatAmount, ZERO } from "../core/index.ts";
+import { allocateAmount, currencyFor, Decimal, fitsMinorUnit, formatAmount, ZERO } from "../core/index.ts";
 import { createCreditNote } from "../invoicing/credit-notes.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
-import { allocate } from "./allocation.ts";
 import type {
   DisputeFilters,
   DisputeView,
@@ -278,7 +277,7 @@ async function creditNoteFor(context: RequestContext, dispute: DisputeRow, input
     .orderBy("position")
     .execute();
   const positive = lines.map((line) => new Decimal(line.amount));
-  const shares = allocate(amount, positive, currency);
+  const shares = allocateAmount(amount, positive, currency);
   const note = await createCreditNote(context, dispute.invoice_id, {
     reason,
     memo,

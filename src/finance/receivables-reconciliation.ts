@@ -5,8 +5,15 @@
 // closing receivable. Each invoice's own payment state (amount paid, amount
 // credited, status) is then checked against those records: any invoice that
 // disagrees is a difference.
-import { maxDecimal, sumDecimals } from "../core/decimal.ts";
-import { currencyFor, type Decimal, formatAmount, type Instant, ZERO } from "../core/index.ts";
+import { sumDecimals } from "../core/decimal.ts";
+import {
+  currencyFor,
+  type Decimal,
+  formatAmount,
+  type Instant,
+  invoiceAmountRemaining,
+  ZERO,
+} from "../core/index.ts";
 import type { AccountingPeriod } from "./accounting-periods.ts";
 import type { BookInvoice, Books } from "./books.ts";
 import type { PaymentFacts } from "./payment-facts.ts";
@@ -66,12 +73,12 @@ function owedBefore(records: InvoiceRecords, at: Instant): Decimal {
   if (invoice.voidedAt !== null && invoice.voidedAt < at) return ZERO;
   const paid = sumDecimals(records.payments.filter((entry) => entry.at < at).map((entry) => entry.amount));
   const credited = sumDecimals(records.credits.filter((entry) => entry.at < at).map((entry) => entry.amount));
-  return maxDecimal(ZERO, invoice.amountDue.minus(paid).minus(credited));
+  return invoiceAmountRemaining({ amountDue: invoice.amountDue, amountPaid: paid, amountCredited: credited });
 }
 
 function remainingNow(invoice: BookInvoice): Decimal {
   if (invoice.voidedAt !== null) return ZERO;
-  return maxDecimal(ZERO, invoice.amountDue.minus(invoice.amountPaid).minus(invoice.amountCredited));
+  return invoiceAmountRemaining(invoice);
 }
 
 export function reconcileReceivables(

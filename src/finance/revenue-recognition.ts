@@ -17,9 +17,16 @@
 // - An entry whose month was locked before its document was written moves to
 //   the document's date: a closed month never changes.
 import { maxDecimal, sumDecimals } from "../core/decimal.ts";
-import { type Currency, currencyFor, Decimal, type Instant, ZERO } from "../core/index.ts";
+import {
+  allocateAmount,
+  type Currency,
+  currencyFor,
+  Decimal,
+  type Instant,
+  invoiceAmountRemaining,
+  ZERO,
+} from "../core/index.ts";
 import { accountingDate, periodContaining } from "./accounting-periods.ts";
-import { allocate } from "./allocation.ts";
 import type { BookCreditNote, BookGrant, BookInvoice, BookLine, BookPayment, Books } from "./books.ts";
 import type { AccountKey } from "./chart-of-accounts.ts";
 import { grantReleases } from "./prepaid-credits.ts";
@@ -179,7 +186,7 @@ class RevenueBooks {
       .plus(releases)
       .minus(invoice.tax)
       .minus(creditToBalance);
-    const lineNets = allocate(
+    const lineNets = allocateAmount(
       revenue,
       invoice.lines.map((line) => line.amount),
       currency,
@@ -257,7 +264,7 @@ class RevenueBooks {
         return;
       }
       const portions = this.portionsOf(line, invoice);
-      const pieces = allocate(
+      const pieces = allocateAmount(
         net,
         portions.map((portion) => portion.weight),
         currency,
@@ -471,7 +478,7 @@ class RevenueBooks {
       memo: `Tax on credit note ${note.number}`,
     });
     const reversal = note.appliedToInvoice.plus(note.creditedToBalance).minus(note.tax);
-    const pieces = allocate(
+    const pieces = allocateAmount(
       reversal,
       note.lines.map((line) => line.amount),
       currency,
@@ -484,7 +491,7 @@ class RevenueBooks {
         return;
       }
       // A credit note line that names no invoice line corrects the whole invoice.
-      const shares = allocate(
+      const shares = allocateAmount(
         amount,
         invoice.lines.map((line) => this.netOfLine.get(line.id) ?? ZERO),
         currency,
@@ -518,10 +525,7 @@ class RevenueBooks {
     const taxCredited = sumDecimals(
       this.books.creditNotes.filter((note) => note.invoiceId === invoice.id).map((note) => note.tax),
     );
-    const receivable = maxDecimal(
-      ZERO,
-      invoice.amountDue.minus(invoice.amountPaid).minus(invoice.amountCredited),
-    );
+    const receivable = invoiceAmountRemaining(invoice);
     const creditToBalance = maxDecimal(ZERO, invoice.total.negated());
     const restored = this.restoredByInvoice.get(invoice.id) ?? ZERO;
     const tax = invoice.tax.minus(taxCredited);
@@ -558,7 +562,7 @@ class RevenueBooks {
       const state = this.lineStates.get(line.id);
       return (this.netOfLine.get(line.id) ?? ZERO).minus(state?.reversed ?? ZERO);
     });
-    const pieces = allocate(reversal, remaining, currency);
+    const pieces = allocateAmount(reversal, remaining, currency);
     invoice.lines.forEach((line, index) => {
       this.reverse(line.id, pieces[index] ?? ZERO, document, currency);
     });
@@ -574,7 +578,7 @@ class RevenueBooks {
     const pieces =
       entries.length === 0
         ? [amount.negated()]
-        : allocate(
+        : allocateAmount(
             amount.negated(),
             entries.map((entry) => entry.amount),
             currency,

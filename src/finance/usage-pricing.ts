@@ -14,11 +14,10 @@ import {
   Decimal,
   type Instant,
   type Meter,
-  priceUsage,
-  roundToMinorUnit,
   type UsageAggregate,
   type UsageCharge,
   type UsageWindow,
+  usageChargeAmount,
 } from "../core/index.ts";
 import { enginePlanVersion, loadPricedVersions, type PricedVersion } from "../invoicing/billing-catalog.ts";
 import { engineMetersFor, usageForWindows } from "../metering/billing-usage.ts";
@@ -133,7 +132,7 @@ export class UsagePricer {
         charge.pricing.model === "percentage"
           ? await this.aggregate(input, meter, charge)
           : (plain as UsageAggregate);
-      amount = amount.plus(roundToMinorUnit(priceUsage(charge.pricing, aggregate).amount, currency));
+      amount = amount.plus(usageChargeAmount(charge.pricing, aggregate, currency));
     }
     return {
       quantity,

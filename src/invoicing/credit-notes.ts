@@ -1,13 +1,20 @@
 // Credit notes: the only way to correct a finalized invoice. A credit note
 // names the lines it credits (or the whole invoice), takes off its share of
-// the invoice's discounts and credits, adds the tax back at the invoice's own
-// rate, and first reduces what the customer still owes on the invoice; the
-// rest goes to the customer's balance for later invoices.
+// the invoice's discounts and credits, gives back its share of the invoice's
+// tax, and first reduces what the customer still owes on the invoice; the
+// rest goes to the customer's balance for later invoices. The amounts are the
+// engine's (computeCreditNote); this module loads, checks and writes.
 import type { Selectable } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/period-locks.ts";
 import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal, minDecimal, ONE_HUNDRED, sumDecimals, ZERO } from "../core/decimal.ts";
-import { type Currency, currencyFor, formatAmount, roundToMinorUnit } from "../core/index.ts";
+import {
+  type CreditableInvoice,
+  computeCreditNote,
+  currencyFor,
+  Decimal,
+  formatAmount,
+  ZERO,
+} from "../core/index.ts";
 import { recordBalanceMovement } from "../credits/credits.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -24,25 +31,26 @@ import type { CreditNoteLineTable, CreditNoteTable, InvoiceTable } from "./table
 type CreditNoteRow = Selectable<CreditNoteTable>;
 type CreditNoteLineRow = Selectable<CreditNoteLineTable>;
 
-/** The part of each line's amount the customer actually paid for: net of the invoice's discounts and credits. */
-function netShare(invoice: Selectable<InvoiceTable>): Decimal {
-  const subtotal = new Decimal(invoice.subtotal);
-  if (subtotal.lessThanOrEqualTo(ZERO)) return ZERO;
-  return subtotal.minus(invoice.discount).minus(invoice.credits).dividedBy(subtotal);
-}
-
-/** Tax on a credited net amount at the invoice's rate: added on top, or the part of it that is tax. */
-function taxOn(net: Decimal, invoice: Selectable<InvoiceTable>, currency: Currency): Decimal {
+/** The invoice's figures as the engine's credit note computation reads them. */
+function creditableInvoice(
+  invoice: Selectable<InvoiceTable>,
+  lines: readonly { id: string; amount: string }[],
+): CreditableInvoice {
   const details = invoice.tax_details;
-  if (details === null) return ZERO;
-  const percent = new Decimal(details.percent);
-  const tax = details.inclusive
-    ? net.times(percent).dividedBy(ONE_HUNDRED.plus(percent))
-    : net.times(percent).dividedBy(ONE_HUNDRED);
-  return roundToMinorUnit(tax, currency);
+  return {
+    currency: currencyFor(invoice.currency),
+    lines: lines.map((line) => ({ id: line.id, amount: new Decimal(line.amount) })),
+    subtotal: new Decimal(invoice.subtotal),
+    discount: new Decimal(invoice.discount),
+    credits: new Decimal(invoice.credits),
+    tax: new Decimal(invoice.tax),
+    total: new Decimal(invoice.total),
+    ...(details === null
+      ? {}
+      : { taxRate: { percent: new Decimal(details.percent), inclusive: details.inclusive } }),
+    amountRemaining: amountRemaining(invoice),
+  };
 }
-
-type CreditRequest = { invoiceLineId: string; description: string; amount: Decimal; path: string };
 
 export async function createCreditNote(
   context: RequestContext,
@@ -76,80 +84,30 @@ export async function createCreditNote(
       .select(["credit_note_lines.invoice_line_id", "credit_note_lines.amount", "credit_note_lines.tax"])
       .where("credit_notes.invoice_id", "=", invoiceId)
       .execute();
-    const creditedOfLine = new Map<string, Decimal>();
-    for (const entry of earlier) {
-      if (entry.invoice_line_id === null) continue;
-      creditedOfLine.set(
-        entry.invoice_line_id,
-        (creditedOfLine.get(entry.invoice_line_id) ?? ZERO).plus(entry.amount),
-      );
-    }
-    const share = netShare(invoice);
-    const requests: CreditRequest[] =
+    const outcome = computeCreditNote(
+      creditableInvoice(invoice, lines),
+      earlier.map((entry) => ({
+        invoiceLineId: entry.invoice_line_id,
+        amount: new Decimal(entry.amount),
+        tax: new Decimal(entry.tax),
+      })),
       input.lines === undefined
-        ? lines
-            .filter((line) => new Decimal(line.amount).greaterThan(ZERO))
-            .map((line) => ({
-              invoiceLineId: line.id,
-              description: line.description,
-              amount: roundToMinorUnit(new Decimal(line.amount).times(share), currency).minus(
-                creditedOfLine.get(line.id) ?? ZERO,
-              ),
-              path: "$.full",
-            }))
-            .filter((request) => request.amount.greaterThan(ZERO))
-        : input.lines.map((requested, index) => {
-            const path = `$.lines[${index}]`;
-            const line = lines.find((candidate) => candidate.id === requested.invoice_line_id);
-            if (line === undefined) {
-              throw validationFailed([
-                { path: `${path}.invoice_line_id`, message: "is not a line of this invoice" },
-              ]);
-            }
-            const amount = new Decimal(requested.amount);
-            const creditable = roundToMinorUnit(new Decimal(line.amount).times(share), currency).minus(
-              creditedOfLine.get(line.id) ?? ZERO,
-            );
-            if (amount.greaterThan(creditable)) {
-              throw validationFailed([
-                {
-                  path: `${path}.amount`,
-                  message: `is more than the ${formatAmount(maxOf(creditable), currency)} of this line left to credit`,
-                },
-              ]);
-            }
-            if (!roundToMinorUnit(amount, currency).equals(amount) || amount.isZero()) {
-              throw validationFailed([
-                {
-                  path: `${path}.amount`,
-                  message: `must be positive with at most ${currency.minorDigits} decimals`,
-                },
-              ]);
-            }
-            return { invoiceLineId: line.id, description: line.description, amount, path };
-          });
-    if (requests.length === 0) {
-      throw conflict("nothing_to_credit", `Invoice ${invoiceId} has nothing left to credit.`);
-    }
-    const taxes = requests.map((request) => taxOn(request.amount, invoice, currency));
-    const subtotal = sumDecimals(requests.map((request) => request.amount));
-    const inclusive = invoice.tax_details?.inclusive === true;
-    const tax = sumDecimals(taxes);
-    const total = inclusive ? subtotal : subtotal.plus(tax);
-    const alreadyCredited = sumDecimals(
-      earlier.map((entry) => new Decimal(entry.amount).plus(inclusive ? ZERO : entry.tax)),
+        ? { full: true }
+        : {
+            lines: input.lines.map((line) => ({
+              invoiceLineId: line.invoice_line_id,
+              amount: new Decimal(line.amount),
+            })),
+          },
     );
-    const creditableTotal = new Decimal(invoice.total).minus(alreadyCredited);
-    if (total.greaterThan(creditableTotal)) {
-      throw validationFailed([
-        {
-          path: input.lines === undefined ? "$.full" : "$.lines",
-          message: `credit ${formatAmount(total, currency)} more than the ${formatAmount(maxOf(creditableTotal), currency)} left on the invoice`,
-        },
-      ]);
+    if (!outcome.ok) {
+      if (outcome.reason === "nothing_to_credit") {
+        throw conflict("nothing_to_credit", `Invoice ${invoiceId} has nothing left to credit.`);
+      }
+      throw validationFailed([...outcome.refusals]);
     }
-    const appliedToInvoice = minDecimal(total, amountRemaining(invoice));
-    const creditedToBalance = total.minus(appliedToInvoice);
+    const { creditNote } = outcome;
+    const descriptionOf = new Map(lines.map((line) => [line.id, line.description]));
     const settings = await readInvoicingSettings(transaction, context);
     const number = await nextDocumentNumber(transaction, context.organizationId, settings.creditNotePrefix);
     const now = context.clock.now();
@@ -169,11 +127,11 @@ export async function createCreditNote(
         currency: invoice.currency,
         reason: input.reason,
         memo: input.memo ?? null,
-        subtotal: money(subtotal),
-        tax: money(tax),
-        total: money(total),
-        applied_to_invoice: money(appliedToInvoice),
-        credited_to_balance: money(creditedToBalance),
+        subtotal: money(creditNote.subtotal),
+        tax: money(creditNote.tax),
+        total: money(creditNote.total),
+        applied_to_invoice: money(creditNote.appliedToInvoice),
+        credited_to_balance: money(creditNote.creditedToBalance),
         issued_at: now,
         created_by: describeActor(context.actor).id,
       })
@@ -182,21 +140,21 @@ export async function createCreditNote(
     const noteLines = await transaction
       .insertInto("credit_note_lines")
       .values(
-        requests.map((request, position) => ({
+        creditNote.lines.map((line, position) => ({
           id: newId("creditNoteLine", now),
           organization_id: context.organizationId,
           environment_id: context.environmentId,
           credit_note_id: id,
           position,
-          invoice_line_id: request.invoiceLineId,
-          description: request.description,
-          amount: money(request.amount),
-          tax: money(taxes[position] ?? ZERO),
+          invoice_line_id: line.invoiceLineId,
+          description: descriptionOf.get(line.invoiceLineId) ?? "",
+          amount: money(line.amount),
+          tax: money(line.tax),
         })),
       )
       .returningAll()
       .execute();
-    const credited = new Decimal(invoice.amount_credited).plus(appliedToInvoice);
+    const credited = new Decimal(invoice.amount_credited).plus(creditNote.appliedToInvoice);
     const settledInFull = amountRemaining({ ...invoice, amount_credited: credited.toFixed() }).isZero();
     await transaction
       .updateTable("invoices")
@@ -207,11 +165,11 @@ export async function createCreditNote(
       })
       .where("id", "=", invoiceId)
       .execute();
-    if (creditedToBalance.greaterThan(ZERO)) {
+    if (creditNote.creditedToBalance.greaterThan(ZERO)) {
       await recordBalanceMovement(transaction, context, {
         customerId: invoice.customer_id,
         currency: invoice.currency,
-        amount: creditedToBalance,
+        amount: creditNote.creditedToBalance,
         creditNoteId: id,
         reason: `credit note ${number}`,
       });
@@ -226,25 +184,21 @@ export async function createCreditNote(
         invoice_id: invoiceId,
         invoice_number: invoice.number,
         reason: input.reason,
-        total: money(total),
-        applied_to_invoice: money(appliedToInvoice),
-        credited_to_balance: money(creditedToBalance),
+        total: money(creditNote.total),
+        applied_to_invoice: money(creditNote.appliedToInvoice),
+        credited_to_balance: money(creditNote.creditedToBalance),
       },
     });
     await announceCreditNote(transaction, context, {
       id,
       number,
       invoice_id: invoiceId,
-      total: money(total),
+      total: money(creditNote.total),
       currency: invoice.currency,
       reason: input.reason,
     });
     return presentCreditNote(note, noteLines, invoice.number);
   });
-}
-
-function maxOf(amount: Decimal): Decimal {
-  return amount.lessThan(ZERO) ? ZERO : amount;
 }
 
 function presentCreditNote(

@@ -6,8 +6,14 @@
 // the transaction that records the payment.
 
 import { recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal, maxDecimal, minDecimal, ZERO } from "../core/decimal.ts";
-import { currencyFor, formatAmount } from "../core/index.ts";
+import {
+  applyToInvoice,
+  currencyFor,
+  Decimal,
+  formatAmount,
+  invoiceAmountRemaining,
+  ZERO,
+} from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, notFound } from "../platform/errors.ts";
@@ -34,10 +40,11 @@ export async function lockInvoice(
 }
 
 function statusAfter(row: InvoiceRow, amountPaid: Decimal): InvoiceStatus {
-  const remaining = maxDecimal(
-    ZERO,
-    new Decimal(row.amount_due).minus(amountPaid).minus(row.amount_credited),
-  );
+  const remaining = invoiceAmountRemaining({
+    amountDue: new Decimal(row.amount_due),
+    amountPaid,
+    amountCredited: new Decimal(row.amount_credited),
+  });
   if (remaining.isZero()) return "paid";
   if (row.status === "uncollectible") return "uncollectible";
   return amountPaid.greaterThan(ZERO) ? "partially_paid" : "open";
@@ -86,7 +93,7 @@ export async function applyPaymentToInvoice(
       `Invoice ${invoiceId} is ${row.status}; only a finalized invoice is paid.`,
     );
   }
-  const applied = minDecimal(amount, amountRemaining(row));
+  const { applied, leftOver } = applyToInvoice(amount, amountRemaining(row));
   const amountPaid = new Decimal(row.amount_paid).plus(applied);
   const invoice = await writePaymentState(
     transaction,
@@ -96,7 +103,7 @@ export async function applyPaymentToInvoice(
     statusAfter(row, amountPaid),
     "invoice.payment_applied",
   );
-  return { invoice, applied, overpaid: amount.minus(applied) };
+  return { invoice, applied, overpaid: leftOver };
 }
 
 /** Takes a refunded amount off what was paid; the invoice is open (or partially paid) again. */

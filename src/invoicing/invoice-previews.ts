@@ -3,10 +3,11 @@
 // subscription change (a plan change's proration, a plan version migration).
 // The same steps as the bill run, with the account as it stands now.
 import {
+  changePreviewDifference,
   currencyFor,
-  Decimal,
   formatAmount,
   type Instant,
+  type Invoice,
   type InvoiceLine,
   type Subscription,
   type SubscriptionChange,
@@ -52,11 +53,14 @@ export type PreviewLine = Omit<StoredLine, "period_start" | "period_end"> & {
 
 type PlannedLines = { entry: SubscriptionBilling; instant: Instant; lines: InvoiceLine[] };
 
+/** A preview as the API shows it, and the engine's invoice it was made from. */
+type SettledPreview = { view: InvoicePreview; invoice: Invoice };
+
 async function settlePreview(
   context: RequestContext,
   billing: CustomerBilling,
   planned: readonly PlannedLines[],
-): Promise<InvoicePreview | null> {
+): Promise<SettledPreview | null> {
   const first = planned[0];
   if (first === undefined) return null;
   const currency = first.entry.subscription.currency;
@@ -87,7 +91,7 @@ async function settlePreview(
       }),
     ),
   );
-  return {
+  const view: InvoicePreview = {
     issued_at: new Date(issuedAt).toISOString(),
     currency,
     subscription_ids: [...new Set(planned.map((entry) => entry.entry.subscription.id))],
@@ -101,6 +105,7 @@ async function settlePreview(
     credits_applied: JSON.parse(totals.credits_applied),
     tax_details: taxDetailsOf(account),
   };
+  return { view, invoice: settled.invoice };
 }
 
 /**
@@ -134,7 +139,7 @@ export async function upcomingInvoice(
     const lines = await subscriptionLinesAt(context.database, context, billing, member.entry, member.instant);
     planned.push({ ...member, lines });
   }
-  return settlePreview(context, billing, planned);
+  return (await settlePreview(context, billing, planned))?.view ?? null;
 }
 
 /** The timeline with `change` added in time order (after changes at the same instant). */
@@ -149,7 +154,7 @@ async function firstInvoiceFrom(
   billing: CustomerBilling,
   entry: SubscriptionBilling,
   from: Instant,
-): Promise<InvoicePreview | null> {
+): Promise<SettledPreview | null> {
   const instant = nextInstantOf(billing, entry, from - 1);
   if (instant === null) return null;
   const lines = await subscriptionLinesAt(context.database, context, billing, entry, instant);
@@ -196,15 +201,14 @@ export async function previewSubscriptionChange(
   };
   const before = await firstInvoiceFrom(context, billing, entry, change.at);
   const after = await firstInvoiceFrom(context, billing, changed, change.at);
-  return { before, after, difference: differenceOf(before, after) };
-}
-
-/** after − before, a missing invoice counting as zero, in the currency's minor unit. */
-function differenceOf(before: InvoicePreview | null, after: InvoicePreview | null): string {
-  const currency = after?.currency ?? before?.currency;
-  if (currency === undefined) return "0";
-  const totalOf = (preview: InvoicePreview | null) => new Decimal(preview?.total ?? "0");
-  return formatAmount(totalOf(after).minus(totalOf(before)), currencyFor(currency));
+  const difference = changePreviewDifference(before?.invoice ?? null, after?.invoice ?? null);
+  const currency = after?.view.currency ?? before?.view.currency;
+  return {
+    before: before?.view ?? null,
+    after: after?.view ?? null,
+    // Neither invoice has a currency to print the difference in when there is no invoice at all.
+    difference: currency === undefined ? "0" : formatAmount(difference, currencyFor(currency)),
+  };
 }
 
 /**

@@ -4,8 +4,7 @@
 import { type Selectable, sql } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/period-locks.ts";
 import { recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal, maxDecimal, ZERO } from "../core/decimal.ts";
-import { currencyFor, formatAmount } from "../core/index.ts";
+import { currencyFor, Decimal, formatAmount, invoiceAmountRemaining, ZERO } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/credits.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -21,7 +20,11 @@ type InvoiceLineRow = Selectable<InvoiceLineTable>;
 /** What the customer still owes: amount due less payments and credit notes, never below zero. */
 export function amountRemaining(row: InvoiceRow): Decimal {
   if (row.status === "void" || row.status === "draft") return ZERO;
-  return maxDecimal(ZERO, new Decimal(row.amount_due).minus(row.amount_paid).minus(row.amount_credited));
+  return invoiceAmountRemaining({
+    amountDue: new Decimal(row.amount_due),
+    amountPaid: new Decimal(row.amount_paid),
+    amountCredited: new Decimal(row.amount_credited),
+  });
 }
 
 function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[]): InvoiceView {

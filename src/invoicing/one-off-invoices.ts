@@ -4,15 +4,7 @@
 // grants and the customer balance are left to subscription invoices.
 
 import { recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal, ONE, ZERO } from "../core/decimal.ts";
-import {
-  currencyFor,
-  formatAmount,
-  type InvoiceLine,
-  roundToMinorUnit,
-  settleInvoice,
-} from "../core/index.ts";
-import { WHOLE_PERIOD } from "../core/proration.ts";
+import { currencyFor, Decimal, formatAmount, priceOneOffLines, settleInvoice, ZERO } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
@@ -48,30 +40,16 @@ export async function createOneOffInvoice(
   const currency = currencyFor(input.currency);
   const settings = await readInvoicingSettings(transaction, context);
   const issuedAt = context.clock.now();
-  const priced = input.lines.map((line, index) => {
-    const exact = new Decimal(line.quantity).times(line.unitAmount);
-    const amount = roundToMinorUnit(exact, currency);
-    if (amount.isZero() && !exact.isZero()) {
-      throw validationFailed([{ path: `$.lines[${index}]`, message: "rounds to zero in the currency" }]);
-    }
-    return { ...line, amount };
-  });
-  // The engine totals lines of its own kinds; a one-off line is a whole fixed amount to it.
-  const engineLines: InvoiceLine[] = priced.map((line, index) => ({
-    charge: `line_${index + 1}`,
-    kind: "fixed",
-    periodStart: issuedAt.getTime(),
-    periodEnd: issuedAt.getTime(),
-    quantity: ONE,
-    amount: line.amount,
-    details: {
-      kind: "fixed",
-      planCode: "",
-      timing: "in_advance",
-      fullAmount: line.amount,
-      proration: WHOLE_PERIOD,
-    },
-  }));
+  const priced = priceOneOffLines(
+    input.lines.map((line) => ({
+      quantity: new Decimal(line.quantity),
+      unitAmount: new Decimal(line.unitAmount),
+    })),
+    currency,
+    issuedAt.getTime(),
+  );
+  if (!priced.ok) throw validationFailed(priced.refusals);
+  const engineLines = priced.lines;
   const account = await loadCustomerAccount(transaction, context, {
     customer,
     currency: input.currency,
@@ -96,7 +74,7 @@ export async function createOneOffInvoice(
       { path: "$.lines", message: "add up to a negative total; correct an invoice with a credit note" },
     ]);
   }
-  const lines: StoredLine[] = priced.map((line) => ({
+  const lines: StoredLine[] = input.lines.map((line, index) => ({
     subscription_id: null,
     plan_id: null,
     plan_version_id: null,
@@ -107,7 +85,7 @@ export async function createOneOffInvoice(
     period_end: null,
     quantity: new Decimal(line.quantity).toFixed(),
     unit_amount: new Decimal(line.unitAmount).toFixed(),
-    amount: formatAmount(line.amount, currency),
+    amount: formatAmount(engineLines[index]?.amount ?? ZERO, currency),
     details: {},
   }));
   const totals = totalsColumns(settled.invoice);

@@ -4,11 +4,22 @@
 // bills the growth of each usage charge since the last one; the invoice at the
 // period's end bills the whole period as usual and gives back what the
 // progressive invoices took with one `progressive_billing_credit` line, so the
-// period's charges add up to the same amount either way.
+// period's charges add up to the same amount either way. The amounts are the
+// engine's (progressiveInvoiceLines, progressiveBillingCredit); this module
+// loads what was billed, and writes the invoices.
 import { sql } from "kysely";
-import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
-import { currencyFor, formatAmount, type InvoiceLine, settleInvoice } from "../core/index.ts";
-import { WHOLE_PERIOD } from "../core/proration.ts";
+import {
+  currencyFor,
+  Decimal,
+  formatAmount,
+  type InvoiceLine,
+  type ProgressivelyBilled,
+  progressiveBillingCredit,
+  progressiveInvoiceLines,
+  progressivelyBilledByCharge,
+  settleInvoice,
+  ZERO,
+} from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { customersBilledProgressively } from "../subscriptions/billable-subscriptions.ts";
@@ -33,7 +44,7 @@ async function progressivelyBilled(
   context: RequestContext,
   subscriptionId: string,
   periodStart: Date,
-): Promise<Map<string, Decimal>> {
+): Promise<ProgressivelyBilled> {
   const rows = await database
     .selectFrom("invoice_lines")
     .innerJoin("invoices", "invoices.id", "invoice_lines.invoice_id")
@@ -44,12 +55,9 @@ async function progressivelyBilled(
     .where("invoice_lines.subscription_id", "=", subscriptionId)
     .where("invoice_lines.period_start", "=", periodStart)
     .execute();
-  const billed = new Map<string, Decimal>();
-  for (const row of rows) {
-    const charge = row.charge_id ?? "";
-    billed.set(charge, (billed.get(charge) ?? ZERO).plus(row.amount));
-  }
-  return billed;
+  return progressivelyBilledByCharge(
+    rows.map((row) => ({ charge: row.charge_id ?? "", amount: new Decimal(row.amount) })),
+  );
 }
 
 /**
@@ -67,10 +75,9 @@ export async function progressiveCreditFor(
   const first = usageLines.find((line) => line.kind === "usage");
   if (first === undefined) return undefined;
   const billed = await progressivelyBilled(database, context, subscriptionId, new Date(first.periodStart));
-  const total = sumDecimals(billed.values());
-  if (total.isZero()) return undefined;
+  const credit = progressiveBillingCredit({ usageLines, billed });
+  if (credit === undefined) return undefined;
   const currency = currencyFor(currencyCode);
-  const amount = total.negated();
   return {
     stored: {
       subscription_id: subscriptionId,
@@ -79,32 +86,16 @@ export async function progressiveCreditFor(
       charge_id: null,
       kind: "progressive_billing_credit",
       description: "Usage already billed progressively this period",
-      period_start: new Date(first.periodStart),
-      period_end: new Date(first.periodEnd),
+      period_start: new Date(credit.periodStart),
+      period_end: new Date(credit.periodEnd),
       quantity: "1",
       unit_amount: null,
-      amount: formatAmount(amount, currency),
-      details: { progressive_invoices_total: formatAmount(total, currency) },
+      amount: formatAmount(credit.amount, currency),
+      details: { progressive_invoices_total: formatAmount(credit.amount.negated(), currency) },
     },
-    // The engine totals lines; to it this is a whole amount of the subscription's plan.
-    engine: {
-      charge: "progressive_billing_credit",
-      kind: "proration_credit",
-      periodStart: first.periodStart,
-      periodEnd: first.periodEnd,
-      quantity: new Decimal(1),
-      amount,
-      details: {
-        kind: "proration_credit",
-        planCode: first.details.planCode,
-        fullAmount: amount,
-        proration: WHOLE_PERIOD,
-      },
-    },
+    engine: credit,
   };
 }
-
-type ProgressiveCharge = { line: InvoiceLine; growth: Decimal };
 
 async function billSubscriptionProgressively(
   transaction: DatabaseTransaction,
@@ -128,11 +119,8 @@ async function billSubscriptionProgressively(
     entry.subscription.id,
     new Date(first.periodStart),
   );
-  const charges: ProgressiveCharge[] = usage
-    .map((line) => ({ line, growth: line.amount.minus(billed.get(line.charge) ?? ZERO) }))
-    .filter((charge) => charge.growth.greaterThan(ZERO));
-  const growth = sumDecimals(charges.map((charge) => charge.growth));
-  if (growth.lessThan(threshold)) return false;
+  const progressive = progressiveInvoiceLines({ usageLines: usage, billed, threshold });
+  if (progressive === undefined) return false;
 
   const { customer } = billing;
   const currencyCode = entry.subscription.currency;
@@ -146,7 +134,7 @@ async function billSubscriptionProgressively(
     versions: billing.versions,
     subscriptionVersions: new Map(),
   });
-  const engineLines = charges.map(({ line, growth: amount }) => ({ ...line, amount }));
+  const engineLines = progressive.lines.map(({ line }) => line);
   // Coupons and credits wait for the period-end invoice; a progressive invoice carries tax only.
   const settled = settleInvoice({
     issuedAt: at,
@@ -169,7 +157,7 @@ async function billSubscriptionProgressively(
   for (const [index, line] of lines.entries()) {
     line.details = {
       ...line.details,
-      progressive: { billed_before: formatAmount(billed.get(charges[index]!.line.charge) ?? ZERO, currency) },
+      progressive: { billed_before: formatAmount(progressive.lines[index]?.billedBefore ?? ZERO, currency) },
     };
     // The period stays the usage period's start, which the period-end invoice matches on.
     line.period_start = new Date(first.periodStart);

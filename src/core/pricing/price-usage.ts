@@ -1,7 +1,9 @@
 // Prices a usage charge from its window's aggregate: the one entry point for
 // every usage model, so that the invoice builder does not care which it is.
 import type { PercentagePricing, PricingModel } from "../catalog.ts";
+import type { Currency } from "../currency.ts";
 import type { Decimal } from "../decimal.ts";
+import { roundToMinorUnit } from "../money.ts";
 import type { UsageAggregate } from "../usage/usage-windows.ts";
 import { priceQuantity, type QuantityPriceBreakdown } from "./quantity-pricing.ts";
 
@@ -44,4 +46,16 @@ export function priceUsage(pricing: PricingModel, aggregate: UsageAggregate): Us
   return pricing.model === "percentage"
     ? pricePercentage(pricing, aggregate)
     : priceQuantity(pricing, aggregate.quantity);
+}
+
+/**
+ * What a usage charge bills for an aggregate, as its invoice line does: the
+ * exact price rounded once to the currency's minor unit.
+ */
+export function usageChargeAmount(
+  pricing: PricingModel,
+  aggregate: UsageAggregate,
+  currency: Currency,
+): Decimal {
+  return roundToMinorUnit(priceUsage(pricing, aggregate).amount, currency);
 }

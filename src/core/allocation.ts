@@ -1,18 +1,20 @@
 // Splitting an amount in a currency's minor units over weights so that the
 // pieces add up to the amount exactly: each piece is rounded down in minor
 // units, and the units left over go one by one to the pieces with the largest
-// remainders (ties to the earliest). Revenue schedules, an invoice's revenue
-// over its lines and a credit note's reversal over the entries it undoes are
-// all split this way, which is what keeps every journal balanced to the cent.
-import { sumDecimals } from "../core/decimal.ts";
-import { type Currency, Decimal, ZERO } from "../core/index.ts";
+// remainders (ties to the earliest). A credit note's share of each invoice
+// line and its tax per line, revenue schedules, an invoice's revenue over its
+// lines and a credit note's reversal over the entries it undoes are all split
+// this way, which is what keeps credit notes and journals exact to the cent.
+import type { Currency } from "./currency.ts";
+import { Decimal, sumDecimals, ZERO } from "./decimal.ts";
 
 /**
  * `total` split in proportion to `weights` (which may be negative, but not
  * add up to zero unless `total` is zero too). With no weight or weights adding
- * up to zero, the whole amount goes to the first piece.
+ * up to zero, the whole amount goes to the first piece. `total` must be a
+ * whole number of the currency's minor unit.
  */
-export function allocate(total: Decimal, weights: readonly Decimal[], currency: Currency): Decimal[] {
+export function allocateAmount(total: Decimal, weights: readonly Decimal[], currency: Currency): Decimal[] {
   if (weights.length === 0) return [];
   const sum = sumDecimals(weights);
   if (sum.isZero()) return weights.map((_, index) => (index === 0 ? total : ZERO));
