@@ -123,15 +123,18 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
   const runJobs = (options: { now?: Date; email?: EmailSettings } = {}) =>
     createJobWorker({
       database: handle.database,
-      clock,
-      logger: silentLogger,
+      // Jobs are queued "at once" by the database's real clock, whatever the app's clock reads.
+      clock: systemClock,
+      logger: process.env.DEBUG_JOBS
+        ? { ...silentLogger, warn: console.warn, error: console.error }
+        : silentLogger,
       handlers: applicationJobHandlers({
         database: handle.database,
         clock,
         logger: silentLogger,
         ...(options.email ? { email: options.email } : {}),
       }),
-    }).runDueJobs(options.now ?? new Date());
+    }).runDueJobs(options.now);
 
   return {
     app,
