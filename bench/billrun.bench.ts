@@ -18,10 +18,8 @@
 //        BENCH_SUBSCRIPTIONS, default 10000)
 import pg from "pg";
 import { buildApplication, openMigratedDatabase } from "../src/app.ts";
-import { runBillRun } from "../src/billing-runs/bill-run.ts";
-import { createApiKey } from "../src/organizations/api-keys.ts";
-import { createOrganization } from "../src/organizations/organizations.ts";
-import { frozenClock } from "../src/organizations/test-clock.ts";
+import { runBillRun } from "../src/billing-runs/index.ts";
+import { createApiKey, createOrganization, frozenClock } from "../src/organizations/index.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { systemContext } from "../src/platform/context.ts";
 import { databaseName, databaseUrl, onServer, serverUrl } from "./support/scratch-database.ts";

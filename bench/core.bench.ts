@@ -12,7 +12,7 @@ import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startScenarioSimulation } from "../src/simulation/simulate-scenario.ts";
+import { startScenarioSimulation } from "../src/simulation/index.ts";
 
 const LARGE_RUN = 1_000_000;
 const SMALL_RUN = 100_000;

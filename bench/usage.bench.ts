@@ -15,8 +15,7 @@
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { buildApplication, openMigratedDatabase } from "../src/app.ts";
-import { createApiKey } from "../src/organizations/api-keys.ts";
-import { createOrganization } from "../src/organizations/organizations.ts";
+import { createApiKey, createOrganization } from "../src/organizations/index.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { systemContext } from "../src/platform/context.ts";
 import { databaseName, databaseUrl, onServer, serverUrl, timeQueries } from "./support/scratch-database.ts";

@@ -3,41 +3,42 @@
 // the tests and the benchmarks all build Fairbill through here.
 import { createRequire } from "node:module";
 import {
+  alertJobHandlers,
   evaluateAlertsAfterCreditBurn,
   evaluateAlertsAfterIngestion,
-} from "./alerts/alert-evaluation-requests.ts";
-import { alertJobHandlers } from "./alerts/alert-jobs.ts";
-import { registerAlertRoutes } from "./alerts/alert-routes.ts";
-import { registerAuditRoutes } from "./audit/audit-routes.ts";
-import { registerBillRunRoutes } from "./billing-runs/bill-run-routes.ts";
-import { billRunJobHandlers, createBillRunScheduler } from "./billing-runs/bill-run-scheduler.ts";
-import { registerTestClockRoutes } from "./billing-runs/test-clock-routes.ts";
-import { registerPlanRoutes } from "./catalog/plan-routes.ts";
-import { registerProductAndFeatureRoutes } from "./catalog/product-feature-routes.ts";
-import { type ConsoleOptions, consoleExtension } from "./console/console-extension.ts";
-import { registerCouponRoutes } from "./coupons/coupon-routes.ts";
-import { registerCreditRoutes } from "./credits/credit-routes.ts";
-import { registerCustomerRoutes } from "./customers/customer-routes.ts";
-import { registerEntitlementRoutes } from "./entitlements/entitlement-routes.ts";
-import { registerFinanceRoutes } from "./finance/finance-routes.ts";
-import { registerGovernanceRoutes } from "./governance/governance-routes.ts";
-import { registerCreditSaleRoutes } from "./invoicing/credit-sale-routes.ts";
-import { topUpWalletBelowThreshold } from "./invoicing/credit-sales.ts";
-import { registerInvoicePreviewRoutes } from "./invoicing/invoice-preview-routes.ts";
-import { registerInvoiceRoutes } from "./invoicing/invoice-routes.ts";
-import { registerEventRoutes } from "./metering/event-routes.ts";
-import { registerMeterRoutes } from "./metering/meter-routes.ts";
-import { registerUsageRoutes } from "./metering/usage-routes.ts";
-import { registerEmailRoutes } from "./notifications/email-routes.ts";
-import { type EmailSettings, notificationJobHandlers } from "./notifications/notification-jobs.ts";
-import { registerWebhookRoutes } from "./notifications/webhook-routes.ts";
-import { registerApiKeyRoutes } from "./organizations/api-key-routes.ts";
-import { authenticateApiKey } from "./organizations/api-keys.ts";
-import { clockForEnvironment } from "./organizations/test-clock.ts";
-import { collectFinalizedInvoice } from "./payments/collection.ts";
-import { paymentJobHandlers } from "./payments/payment-jobs.ts";
-import { registerPaymentRoutes } from "./payments/payment-routes.ts";
-import { registerPlanMigrationRoutes } from "./plan-migrations/plan-migration-routes.ts";
+  registerAlertRoutes,
+} from "./alerts/index.ts";
+import { registerAuditRoutes } from "./audit/index.ts";
+import {
+  billRunJobHandlers,
+  createBillRunScheduler,
+  registerBillRunRoutes,
+  registerTestClockRoutes,
+} from "./billing-runs/index.ts";
+import { registerPlanRoutes, registerProductAndFeatureRoutes } from "./catalog/index.ts";
+import { type ConsoleOptions, consoleExtension } from "./console/index.ts";
+import { registerCouponRoutes } from "./coupons/index.ts";
+import { registerCreditRoutes } from "./credits/index.ts";
+import { registerCustomerRoutes } from "./customers/index.ts";
+import { registerEntitlementRoutes } from "./entitlements/index.ts";
+import { registerFinanceRoutes } from "./finance/index.ts";
+import { registerGovernanceRoutes } from "./governance/index.ts";
+import {
+  registerCreditSaleRoutes,
+  registerInvoicePreviewRoutes,
+  registerInvoiceRoutes,
+  topUpWalletBelowThreshold,
+} from "./invoicing/index.ts";
+import { registerEventRoutes, registerMeterRoutes, registerUsageRoutes } from "./metering/index.ts";
+import {
+  type EmailSettings,
+  notificationJobHandlers,
+  registerEmailRoutes,
+  registerWebhookRoutes,
+} from "./notifications/index.ts";
+import { authenticateApiKey, clockForEnvironment, registerApiKeyRoutes } from "./organizations/index.ts";
+import { collectFinalizedInvoice, paymentJobHandlers, registerPaymentRoutes } from "./payments/index.ts";
+import { registerPlanMigrationRoutes } from "./plan-migrations/index.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import type { Configuration } from "./platform/config.ts";
 import type { Logger } from "./platform/context.ts";
@@ -48,12 +49,10 @@ import { domainEventJobHandlers } from "./platform/events/domain-event-dispatch.
 import type { DomainEventSubscriber } from "./platform/events/domain-events.ts";
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
 import { createJobWorker, type JobHandler } from "./platform/jobs/job-worker.ts";
-import { portalPageExtension } from "./portal/portal-page.ts";
-import { registerPortalRoutes } from "./portal/portal-routes.ts";
-import { registerSimulationRoutes } from "./simulation/simulation-routes.ts";
-import { registerPriceOverrideRoutes } from "./subscriptions/price-override-routes.ts";
-import { registerSubscriptionRoutes } from "./subscriptions/subscription-routes.ts";
-import { registerTaxRoutes } from "./taxes/tax-routes.ts";
+import { portalPageExtension, registerPortalRoutes } from "./portal/index.ts";
+import { registerSimulationRoutes } from "./simulation/index.ts";
+import { registerPriceOverrideRoutes, registerSubscriptionRoutes } from "./subscriptions/index.ts";
+import { registerTaxRoutes } from "./taxes/index.ts";
 
 const packageJson = createRequire(import.meta.url)("../package.json") as { version: string };
 const fairbillVersion = packageJson.version;

@@ -5,7 +5,7 @@
 // note in an open one. This small domain sits below invoicing, which obeys the
 // locks, and finance, which sets them.
 import type { Selectable } from "kysely";
-import type { Instant } from "../core/instant.ts";
+import type { Instant } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";

@@ -18,8 +18,8 @@
 // subscribers at the end of this file turn them into evaluation requests.
 import { type Static, Type } from "typebox";
 import { Value } from "typebox/value";
-import { CreditsBurned } from "../credits/credits-events.ts";
-import { UsageIngested } from "../metering/metering-events.ts";
+import { CreditsBurned } from "../credits/index.ts";
+import { UsageIngested } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { subscribe } from "../platform/events/domain-events.ts";

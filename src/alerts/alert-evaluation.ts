@@ -12,9 +12,9 @@
 //
 // The webhook event and the email are written in the same transaction as the
 // trigger, so a firing is announced exactly when it is recorded.
-import { Decimal } from "../core/decimal.ts";
-import type { Customer } from "../customers/customer-schemas.ts";
-import { getCustomer } from "../customers/customers.ts";
+import { Decimal } from "../core/index.ts";
+import type { Customer } from "../customers/index.ts";
+import { getCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newId } from "../platform/ids.ts";
 import { AlertMeasurements, availableCredits, type PeriodMeasurement } from "./alert-measurements.ts";

@@ -2,7 +2,7 @@
 // evaluation of one customer's rules, at the environment's own time (its test
 // clock, or real time). A second run of the same job evaluates again and
 // fires nothing twice, as the worker's at-least-once delivery requires.
-import { clockForEnvironment } from "../organizations/test-clock.ts";
+import { clockForEnvironment } from "../organizations/index.ts";
 import type { Clock } from "../platform/clock.ts";
 import { type Logger, systemContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";

@@ -10,15 +10,14 @@
 // upcoming invoice closes). No period (no subscription, a trial, an ended
 // subscription) means nothing to measure yet.
 
-import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
-import { creditBalances } from "../credits/credit-balances.ts";
-import type { Customer } from "../customers/customer-schemas.ts";
-import { upcomingInvoice } from "../invoicing/invoice-previews.ts";
-import { listMeters } from "../metering/meters.ts";
-import { queryUsage } from "../metering/usage-query.ts";
+import { Decimal, sumDecimals, ZERO } from "../core/index.ts";
+import { creditBalances } from "../credits/index.ts";
+import type { Customer } from "../customers/index.ts";
+import { upcomingInvoice } from "../invoicing/index.ts";
+import { listMeters, queryUsage } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import type { SubscriptionView } from "../subscriptions/subscription-schemas.ts";
-import { listSubscriptions } from "../subscriptions/subscriptions.ts";
+import type { SubscriptionView } from "../subscriptions/index.ts";
+import { listSubscriptions } from "../subscriptions/index.ts";
 import type { AlertRuleRow } from "./alert-rules.ts";
 
 export type BillingPeriod = { start: Date; end: Date };

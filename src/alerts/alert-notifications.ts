@@ -3,10 +3,9 @@
 // a webhook event, and an email to the customer when the rule asks for one
 // and the customer has an address.
 import type { Selectable } from "kysely";
-import type { Customer } from "../customers/customer-schemas.ts";
-import { queueEmail } from "../notifications/emails.ts";
-import type { WebhookEventType } from "../notifications/webhook-event-types.ts";
-import { publishEvent } from "../notifications/webhook-events.ts";
+import type { Customer } from "../customers/index.ts";
+import type { WebhookEventType } from "../notifications/index.ts";
+import { publishEvent, queueEmail } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { type AlertRuleRow, formatMeasure, presentAlertRule, presentAlertTrigger } from "./alert-rules.ts";

@@ -4,19 +4,17 @@
 // customer's. Making or changing a rule queues its evaluation, so a threshold
 // already crossed fires without waiting for the next event.
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
-import { currencyFor } from "../core/currency.ts";
-import { Decimal, formatQuantity } from "../core/decimal.ts";
-import { fitsMinorUnit, formatAmount } from "../core/money.ts";
-import type { Customer } from "../customers/customer-schemas.ts";
-import { getCustomer } from "../customers/customers.ts";
-import { listMeters } from "../metering/meters.ts";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { currencyFor, Decimal, fitsMinorUnit, formatAmount, formatQuantity } from "../core/index.ts";
+import type { Customer } from "../customers/index.ts";
+import { getCustomer } from "../customers/index.ts";
+import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { isCurrencyCode } from "../platform/reference-data.ts";
-import { getSubscription } from "../subscriptions/subscriptions.ts";
+import { getSubscription } from "../subscriptions/index.ts";
 import { requestAlertEvaluation } from "./alert-evaluation-requests.ts";
 import type {
   AlertListFilters,

@@ -1,6 +1,6 @@
 // Row types of the alerts tables, for the typed query builder.
 import type { ColumnType } from "kysely";
-import type { ActorDescription } from "../audit/audit-log.ts";
+import type { ActorDescription } from "../audit/index.ts";
 import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {

@@ -6,16 +6,16 @@
 // boundaries themselves are computed by the engine in each customer's time
 // zone and kept as the subscription's next billing instant. Ticks with
 // nothing due only write the expiry of credit grants, and create no bill run.
-import { expireCredits } from "../credits/credit-expiry.ts";
-import { billProgressivelyDue } from "../invoicing/progressive-billing.ts";
-import { clockForEnvironment } from "../organizations/test-clock.ts";
-import { enqueueDueDunning } from "../payments/dunning-runner.ts";
+import { expireCredits } from "../credits/index.ts";
+import { billProgressivelyDue } from "../invoicing/index.ts";
+import { clockForEnvironment } from "../organizations/index.ts";
+import { enqueueDueDunning } from "../payments/index.ts";
 import type { Clock } from "../platform/clock.ts";
 import { type Logger, systemContext, type TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
-import { customersDueForBilling } from "../subscriptions/billable-subscriptions.ts";
+import { customersDueForBilling } from "../subscriptions/index.ts";
 import { hasRunInProgress, runBillRun } from "./bill-run.ts";
 
 export const billRunTickKind = "bill_run.tick";

@@ -4,7 +4,7 @@
 // queue billing each environment at its own "now".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { frozenClock } from "../organizations/test-clock.ts";
+import { frozenClock } from "../organizations/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import type { Logger } from "../platform/context.ts";
 import { createJobWorker } from "../platform/jobs/job-worker.ts";

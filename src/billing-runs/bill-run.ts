@@ -8,14 +8,13 @@
 // customers failed (each with its error; the run goes on past them).
 
 import { sql } from "kysely";
-import { expireCredits } from "../credits/credit-expiry.ts";
-import { billCustomerDue } from "../invoicing/bill-customer.ts";
-import { billProgressivelyDue } from "../invoicing/progressive-billing.ts";
+import { expireCredits } from "../credits/index.ts";
+import { billCustomerDue, billProgressivelyDue } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { customersDueForBilling } from "../subscriptions/billable-subscriptions.ts";
+import { customersDueForBilling } from "../subscriptions/index.ts";
 import type { BillRunStatus, BillRunTrigger } from "./tables.ts";
 
 export type BillRunProgress = {

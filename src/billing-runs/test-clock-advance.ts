@@ -2,8 +2,8 @@
 // run at the new instant with the environment's context reading that instant,
 // so the caller sees at once what the months in between issued.
 
-import { frozenClock, moveTestClockForward, type TestClock } from "../organizations/test-clock.ts";
-import { enqueueDueDunning } from "../payments/dunning-runner.ts";
+import { frozenClock, moveTestClockForward, type TestClock } from "../organizations/index.ts";
+import { enqueueDueDunning } from "../payments/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { type BillRun, runBillRun } from "./bill-run.ts";
 

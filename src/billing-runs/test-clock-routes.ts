@@ -1,6 +1,6 @@
 // HTTP routes for the test clock of a test environment: /v1/test-clock.
 import { Type } from "typebox";
-import { readTestClock, resetTestClock, setTestClock, type TestClock } from "../organizations/test-clock.ts";
+import { readTestClock, resetTestClock, setTestClock, type TestClock } from "../organizations/index.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { BillRunSchema, presentBillRun } from "./bill-run-schemas.ts";

@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { verifyEveryAuditChain } from "../audit/audit-log.ts";
+import { verifyEveryAuditChain } from "../audit/index.ts";
 import { versionInEffect } from "./plan-versions.ts";
 
 let testApp: TestApp;

@@ -1,7 +1,7 @@
 // What plan versions refer to by code, loaded once per write: the meters
 // (with the aggregation each counts with now), products and features of the
 // environment.
-import { loadMeterVersions } from "../metering/meter-versions.ts";
+import { loadMeterVersions } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import type { CatalogReferences } from "./plan-version-rules.ts";

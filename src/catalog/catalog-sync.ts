@@ -9,11 +9,11 @@
 // Working out the changes is pure (`planCatalogChanges`); applying them calls
 // the same use cases as the API, one transaction per object, so a run that
 // stops halfway is finished by running it again.
-import { readApprovalPolicy } from "../governance/approval-policy.ts";
+import { readApprovalPolicy } from "../governance/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError, type FieldError } from "../platform/errors.ts";
-import { childPath, ROOT } from "../simulation/schema.ts";
+import { childPath, ROOT } from "../simulation/index.ts";
 import type { CatalogFile, CatalogFileVersion } from "./catalog-file.ts";
 import { meterAggregationsOf } from "./catalog-references.ts";
 import { createFeature, listAllFeatures, updateFeature } from "./features.ts";

@@ -3,10 +3,8 @@
 // conversion, so that a plan bills exactly as it simulates. In another
 // currency, each charge carries that currency's price book. Invoicing calls
 // this, then `applyOverrides` for a subscription's own prices.
-import { BillingInputError, type Charge } from "../core/catalog.ts";
-import { findCurrency } from "../core/currency.ts";
-import { IssueCollector, ROOT } from "../simulation/schema.ts";
-import { toCharge } from "../simulation/to-core.ts";
+import { BillingInputError, type Charge, findCurrency } from "../core/index.ts";
+import { IssueCollector, ROOT, toCharge } from "../simulation/index.ts";
 import type { PlanVersionContent } from "./plan-version-content.ts";
 import { type CatalogReferences, parseCharges, pricedIn } from "./plan-version-rules.ts";
 

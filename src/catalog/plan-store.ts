@@ -5,7 +5,7 @@ import type { Selectable } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
-import { childPath, type JsonPath, ROOT } from "../simulation/schema.ts";
+import { childPath, type JsonPath, ROOT } from "../simulation/index.ts";
 import { loadCatalogReferences } from "./catalog-references.ts";
 import type { Plan, PlanVersion, PlanVersionStatus } from "./plan-schemas.ts";
 import type { PlanVersionContent } from "./plan-version-content.ts";

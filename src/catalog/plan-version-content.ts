@@ -6,7 +6,7 @@
 // plan-version-rules.ts.
 import { type Static, Type } from "typebox";
 import { CurrencyCode, NonNegativeDecimalString, Nullable, StringEnum } from "../platform/http/schemas.ts";
-import { INTERVALS } from "../simulation/scenario-schema.ts";
+import { INTERVALS } from "../simulation/index.ts";
 
 /** A code that names a catalog object (plan, product, feature, charge, meter) in a way people can type. */
 export const Code = Type.String({

@@ -5,7 +5,7 @@
 // their position; amounts compare as decimals ("0.0020" is "0.002"), and a
 // field left out counts as its default (a fixed charge's timing is
 // in_advance), so only changes that bill differently are listed. Pure.
-import { Decimal } from "../core/decimal.ts";
+import { Decimal } from "../core/index.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import type {
   ChargeDocument,

@@ -4,19 +4,20 @@
 // a simulation), references to meters, products and features must resolve,
 // and every other currency's price book must price every charge, and only
 // with the price fields of its model. Pure: the references are passed in.
-import type { Currency } from "../core/currency.ts";
-import { findCurrency } from "../core/currency.ts";
+import type { Currency } from "../core/index.ts";
+import { findCurrency } from "../core/index.ts";
 import type { FieldError } from "../platform/errors.ts";
-import { chargeSchemas, type ScenarioCharge } from "../simulation/scenario-schema.ts";
 import {
   array,
+  chargeSchemas,
   childPath,
   describe,
   INVALID,
   IssueCollector,
   type JsonPath,
   ROOT,
-} from "../simulation/schema.ts";
+  type ScenarioCharge,
+} from "../simulation/index.ts";
 import type { ChargeDocument, PlanVersionContent, PriceBookDocument } from "./plan-version-content.ts";
 import { priceFieldsByModel } from "./plan-version-content.ts";
 import type { FeatureKind } from "./tables.ts";

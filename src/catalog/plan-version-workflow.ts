@@ -6,15 +6,15 @@
 // entry in the approvals trail.
 
 import type { Updateable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
-import { readApprovalPolicy } from "../governance/approval-policy.ts";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import type { ApprovalAction } from "../governance/index.ts";
 import {
   type ApprovalStep,
   ensureApproverIsNotAuthor,
   listApprovalSteps,
+  readApprovalPolicy,
   recordApprovalStep,
-} from "../governance/approvals.ts";
-import type { ApprovalAction } from "../governance/tables.ts";
+} from "../governance/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";

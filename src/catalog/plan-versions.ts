@@ -3,7 +3,7 @@
 // between two versions. A plan has at most one open version (a draft or one
 // pending approval) at a time, so that reviewers always know which change is
 // next; published versions are never edited.
-import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";

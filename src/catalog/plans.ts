@@ -1,7 +1,7 @@
 // Plans: a code, a name and a description, with the pricing in numbered
 // versions. Creating a plan creates its version 1 as a draft; the plan's own
 // fields (name, description) are not pricing and change in place, audited.
-import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { conflict } from "../platform/errors.ts";

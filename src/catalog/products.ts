@@ -1,7 +1,7 @@
 // Products: what a plan's charges are grouped under on invoices and reports
 // ("API", "Storage"). A charge names its product by code.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";

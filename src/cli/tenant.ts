@@ -2,8 +2,8 @@
 // configured database (created and migrated when new) and the context of the
 // default organization's chosen environment.
 import { databaseLocationOf, openMigratedDatabase } from "../app.ts";
-import { findOrCreateDefaultOrganization, type Organization } from "../organizations/organizations.ts";
-import type { EnvironmentKind } from "../organizations/tables.ts";
+import type { EnvironmentKind } from "../organizations/index.ts";
+import { findOrCreateDefaultOrganization, type Organization } from "../organizations/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import { readConfiguration } from "../platform/config.ts";
 import { type RequestContext, systemContext } from "../platform/context.ts";

@@ -16,7 +16,10 @@ export {
 /** @public */
 export type { BillingAlignment, BillingInterval, BillingPeriod, IntervalUnit } from "./billing-periods.ts";
 /** @public */
+export { billingPeriods } from "./billing-periods.ts";
+/** @public */
 export { type BillingSchedule, type PlanSegment, planBillingSchedule } from "./billing-schedule.ts";
+/** @public */
 /** @public */
 export {
   type Aggregation,
@@ -27,6 +30,7 @@ export {
   type FixedCharge,
   type Meter,
   type MeterFilter,
+  needsNumericProperty,
   type PercentagePricing,
   type PlanVersion,
   type PricingModel,
@@ -38,7 +42,20 @@ export { walletCreditsOf, walletCreditValue } from "./credits/wallet-credits.ts"
 /** @public */
 export { type Currency, currencyFor, findCurrency, UnknownCurrencyError } from "./currency.ts";
 /** @public */
-export { Decimal, formatQuantity, isNumericText, isPlainDecimal, ZERO } from "./decimal.ts";
+/** @public */
+export {
+  canonicalDecimalText,
+  Decimal,
+  formatQuantity,
+  isNumericText,
+  isPlainDecimal,
+  maxDecimal,
+  minDecimal,
+  ONE,
+  ONE_HUNDRED,
+  sumDecimals,
+  ZERO,
+} from "./decimal.ts";
 /** @public */
 export { formatInstant, type Instant, parseInstant } from "./instant.ts";
 /** @public */
@@ -96,17 +113,30 @@ export {
 /** @public */
 export { priceQuantity } from "./pricing/quantity-pricing.ts";
 /** @public */
-export { formatProrationFactor, type ProrationFactor } from "./proration.ts";
+/** @public */
+export { formatProrationFactor, type ProrationFactor, WHOLE_PERIOD } from "./proration.ts";
 /** @public */
 export { type PrepaidCreditMovement, prepaidCreditReleases } from "./revenue/prepaid-credit-releases.ts";
 /** @public */
 export type { Cancellation, PlanChange, Subscription, SubscriptionChange } from "./subscription.ts";
 /** @public */
-export { isValidTimeZone } from "./time-zone.ts";
+/** @public */
+export { addLocalDays, isValidTimeZone, localDate, startOfLocalDate, toZonedDateTime } from "./time-zone.ts";
+/** @public */
+export { ExactSum } from "./usage/exact-sum.ts";
 /** @public */
 export { type InvalidUsageEvent, UsageAccumulator } from "./usage/usage-accumulator.ts";
 /** @public */
 export type { UsageEvent } from "./usage/usage-event.ts";
+/** @public */
+export {
+  meterFilterOf,
+  type NumericValue,
+  ownProperty,
+  propertyValueKey,
+  readNumericValue,
+  toDecimal,
+} from "./usage/usage-event.ts";
 /** @public */
 export {
   type UsageAggregate,

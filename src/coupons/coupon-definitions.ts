@@ -3,12 +3,10 @@
 // must stay explainable); archiving stops new redemptions and leaves existing
 // ones in force.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { findPlan } from "../catalog/plan-store.ts";
-import { currencyFor } from "../core/currency.ts";
-import { Decimal } from "../core/decimal.ts";
-import { fitsMinorUnit, formatAmount } from "../core/money.ts";
-import { listMeters } from "../metering/meters.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { findPlan } from "../catalog/index.ts";
+import { currencyFor, Decimal, fitsMinorUnit, formatAmount } from "../core/index.ts";
+import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";

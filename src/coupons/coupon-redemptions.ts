@@ -9,15 +9,15 @@
 // every case invoicing is told the coupon's currency (couponsFor's
 // restrictions) and applies it only to invoices in that currency.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { getCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";
-import { billableSubscriptionsOf } from "../subscriptions/billable-subscriptions.ts";
+import { billableSubscriptionsOf } from "../subscriptions/index.ts";
 import { type CouponRow, selectCoupons } from "./coupon-definitions.ts";
 import type { CouponRedemption, RedeemCouponInput } from "./coupon-schemas.ts";
 import type { CouponRedemptionTable } from "./tables.ts";

@@ -4,9 +4,9 @@
 // engine carries between invoices, and afterwards the counts and discounts
 // the engine computed, stored.
 
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal } from "../core/decimal.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import type { Coupon as EngineCoupon } from "../core/index.ts";
+import { Decimal } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { notFound } from "../platform/errors.ts";

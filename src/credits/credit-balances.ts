@@ -2,8 +2,8 @@
 // balances per currency at an instant, and the ledger itself. A balance at an
 // instant counts only grants usable then, so a grant whose expiry has come is
 // no longer available even before expireCredits writes its `expiry` entry.
-import { Decimal, sumDecimals } from "../core/decimal.ts";
-import { getCustomer } from "../customers/customers.ts";
+import { Decimal, sumDecimals } from "../core/index.ts";
+import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { grantStatus, selectGrants } from "./credit-grants.ts";

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { currencyFor } from "../core/currency.ts";
-import { Decimal, sumDecimals } from "../core/decimal.ts";
-import { settleInvoice } from "../core/index.ts";
-import type { InvoiceLine } from "../core/invoicing/invoice-line.ts";
-import { WHOLE_PERIOD } from "../core/proration.ts";
+import type { InvoiceLine } from "../core/index.ts";
+import { currencyFor, Decimal, settleInvoice, sumDecimals, WHOLE_PERIOD } from "../core/index.ts";
 import { burnCredits, creditGrantsFor, restoreCredits } from "./credits.ts";
 
 const clock = { current: new Date("2026-05-01T00:00:00Z"), now: () => clock.current };

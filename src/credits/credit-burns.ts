@@ -3,8 +3,8 @@
 // invoice gives them back (`void_reversal`). A grant given back after it was
 // voided or expired is closed out again at once, so restored credits never
 // outlive the grant they belong to.
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal, ZERO } from "../core/decimal.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { Decimal, ZERO } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";

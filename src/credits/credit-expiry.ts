@@ -3,7 +3,7 @@
 // grant from that instant on (credit-balances.ts); this writes it down, so the
 // ledger's sum matches what the customer can use. The bill-run scheduler calls
 // it; each customer's currency is one short transaction.
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import { systemContext, type TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { presentGrant } from "./credit-grants.ts";

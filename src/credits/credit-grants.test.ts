@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { Decimal, sumDecimals } from "../core/decimal.ts";
+import { Decimal, sumDecimals } from "../core/index.ts";
 import { expireCredits } from "./credit-expiry.ts";
 
 // A clock the tests move, so that grants expire and become effective on cue.

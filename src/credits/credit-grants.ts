@@ -5,10 +5,10 @@
 // takes what is left with a `void` entry. Invoicing reads the usable grants
 // with `creditGrantsFor` and hands the engine's result to `burnCredits`.
 
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal } from "../core/decimal.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import type { CreditGrant as EngineCreditGrant } from "../core/index.ts";
-import { getCustomer } from "../customers/customers.ts";
+import { Decimal } from "../core/index.ts";
+import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";

@@ -5,7 +5,7 @@
 // each other in a cycle. The grant's `remaining` and the account's `balance`
 // are kept equal to the sums of their entries by changing them only here.
 import type { Selectable } from "kysely";
-import { Decimal } from "../core/decimal.ts";
+import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newId } from "../platform/ids.ts";

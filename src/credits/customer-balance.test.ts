@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { Decimal } from "../core/decimal.ts";
+import { Decimal } from "../core/index.ts";
 import { customerBalanceOf, recordBalanceMovement } from "./credits.ts";
 
 let testApp: TestApp;

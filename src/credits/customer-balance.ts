@@ -6,9 +6,9 @@
 // are written one at a time and each balance_after is exact.
 
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal, ZERO } from "../core/decimal.ts";
-import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { Decimal, ZERO } from "../core/index.ts";
+import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";

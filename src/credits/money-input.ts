@@ -1,9 +1,7 @@
 // Reading amounts a client sends for credits: exact decimals that must fit the
 // currency's minor unit (billing rule 18), checked once at the edge so that
 // the ledger only ever holds amounts an invoice can show.
-import { currencyFor } from "../core/currency.ts";
-import { Decimal } from "../core/decimal.ts";
-import { fitsMinorUnit, formatAmount } from "../core/money.ts";
+import { currencyFor, Decimal, fitsMinorUnit, formatAmount } from "../core/index.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { isCurrencyCode } from "../platform/reference-data.ts";
 

@@ -10,11 +10,16 @@
 // credit_purchases with that invoice's id. A free top-up (paid 0) is a
 // promotional grant and bills nothing.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { currencyFor } from "../core/currency.ts";
-import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
-import { walletCreditsOf, walletCreditValue } from "../core/index.ts";
-import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import {
+  currencyFor,
+  Decimal,
+  sumDecimals,
+  walletCreditsOf,
+  walletCreditValue,
+  ZERO,
+} from "../core/index.ts";
+import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";

@@ -3,12 +3,16 @@
 // and three plans that between them use every charge model a newcomer should
 // see: fixed (monthly and annual), per unit, graduated, volume and percentage,
 // a minimum commitment, prices in three currencies and entitlements.
-import type { CreatePlanInput, CreatePlanVersionInput } from "../catalog/plan-schemas.ts";
-import type { CreateFeatureInput, CreateProductInput } from "../catalog/product-feature-schemas.ts";
-import type { CreateCouponInput } from "../coupons/coupon-schemas.ts";
-import type { InvoicingSettingsInput } from "../invoicing/invoice-schemas.ts";
-import type { CreateMeterInput } from "../metering/meter-schemas.ts";
-import type { CreateTaxRateInput } from "../taxes/tax-schemas.ts";
+import type {
+  CreateFeatureInput,
+  CreatePlanInput,
+  CreatePlanVersionInput,
+  CreateProductInput,
+} from "../catalog/index.ts";
+import type { CreateCouponInput } from "../coupons/index.ts";
+import type { InvoicingSettingsInput } from "../invoicing/index.ts";
+import type { CreateMeterInput } from "../metering/index.ts";
+import type { CreateTaxRateInput } from "../taxes/index.ts";
 
 export const demoSeller: InvoicingSettingsInput = {
   seller: {

@@ -3,7 +3,7 @@
 // how they use the product and how soon they pay. What later happens to
 // their accounts (upgrades, cancellations, pauses, coupons, credits) is in
 // demo-story.ts.
-import type { CreateCustomerInput } from "../customers/customer-schemas.ts";
+import type { CreateCustomerInput } from "../customers/index.ts";
 import type { DemoMonth } from "./demo-calendar.ts";
 import type { DemoPlanCode } from "./demo-catalog.ts";
 

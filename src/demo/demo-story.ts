@@ -4,7 +4,7 @@
 // credit note; the pricing analyst puts a new Growth version up for approval.
 // The load runs each episode when the test clock reaches its moment, so every
 // change lands where a real one would, between the bill runs.
-import { Decimal } from "../core/decimal.ts";
+import { Decimal } from "../core/index.ts";
 import { type DemoApi, listAll } from "./demo-api.ts";
 import { type DemoCalendar, daysBeforeNow, localInstant } from "./demo-calendar.ts";
 import { type DemoPlanCode, pendingGrowthChange } from "./demo-catalog.ts";

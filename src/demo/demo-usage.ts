@@ -4,7 +4,7 @@
 // month, storage that mostly grows and is sometimes cleaned up, AI requests
 // on two models, and, for Enterprise, payments of all sizes.
 import { Temporal } from "temporal-polyfill";
-import type { EventInput } from "../metering/event-schemas.ts";
+import type { EventInput } from "../metering/index.ts";
 import type { DemoCustomer } from "./demo-customers.ts";
 import { type DemoRandom, seededRandom, seedOf } from "./demo-random.ts";
 

@@ -15,8 +15,8 @@
 // It loads only into a test environment without customers: a second start
 // (or an environment with the user's own data) is left alone.
 import { buildApplication } from "../app.ts";
-import type { EventInput } from "../metering/event-schemas.ts";
-import { createApiKey, revokeApiKey } from "../organizations/api-keys.ts";
+import type { EventInput } from "../metering/index.ts";
+import { createApiKey, revokeApiKey } from "../organizations/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseHandle } from "../platform/database/database.ts";
 import { type DemoApi, demoApi, listAll } from "./demo-api.ts";

@@ -4,10 +4,9 @@
 // applyOverrides.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { toCoreCharges } from "../catalog/core-charges.ts";
-import { parseInstant } from "../core/instant.ts";
-import { applyOverrides } from "../subscriptions/apply-overrides.ts";
-import { subscriptionPriceOverrides } from "../subscriptions/price-overrides.ts";
+import { toCoreCharges } from "../catalog/index.ts";
+import { parseInstant } from "../core/index.ts";
+import { applyOverrides, subscriptionPriceOverrides } from "../subscriptions/index.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;

@@ -5,19 +5,16 @@
 // in one indexed query; a metered feature's usage this calendar month (in the
 // customer's time zone) comes from the metering domain's usage query.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { findFeatureByCode } from "../catalog/features.ts";
-import { selectPlanVersions } from "../catalog/plan-store.ts";
-import { entitlementValueProblems } from "../catalog/plan-version-rules.ts";
-import { billingPeriods } from "../core/billing-periods.ts";
-import { Decimal, sumDecimals } from "../core/decimal.ts";
-import { getCustomer } from "../customers/customers.ts";
-import { queryUsage } from "../metering/usage-query.ts";
-import { entitlementsBlockedByDunning } from "../payments/entitlement-blocks.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { entitlementValueProblems, findFeatureByCode, selectPlanVersions } from "../catalog/index.ts";
+import { billingPeriods, Decimal, sumDecimals } from "../core/index.ts";
+import { getCustomer } from "../customers/index.ts";
+import { queryUsage } from "../metering/index.ts";
+import { entitlementsBlockedByDunning } from "../payments/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { planVersionsInForce } from "../subscriptions/customer-subscriptions.ts";
+import { planVersionsInForce } from "../subscriptions/index.ts";
 import type { CustomerEntitlements, EntitlementGrant, GrantEntitlementInput } from "./entitlement-schemas.ts";
 import {
   combinePlanEntitlements,

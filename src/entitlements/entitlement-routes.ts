@@ -1,7 +1,7 @@
 // HTTP routes of entitlements: what a customer may use now
 // (/v1/customers/{id}/entitlements), and features granted to it directly.
 import { Type } from "typebox";
-import { Code } from "../catalog/plan-version-content.ts";
+import { Code } from "../catalog/index.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";

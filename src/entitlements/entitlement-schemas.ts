@@ -1,7 +1,6 @@
 // The JSON shapes of a customer's entitlements on the API.
 import { type Static, Type } from "typebox";
-import { Code } from "../catalog/plan-version-content.ts";
-import { featureKinds } from "../catalog/product-feature-schemas.ts";
+import { Code, featureKinds } from "../catalog/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
 import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 

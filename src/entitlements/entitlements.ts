@@ -3,8 +3,8 @@
 // grants (which win, feature by feature), and the usage so far in the current
 // period for metered features. Pure: the caller reads the data.
 
-import type { FeatureKind } from "../catalog/tables.ts";
-import { Decimal, maxDecimal, ZERO } from "../core/decimal.ts";
+import type { FeatureKind } from "../catalog/index.ts";
+import { Decimal, maxDecimal, ZERO } from "../core/index.ts";
 
 export type FeatureDefinition = {
   readonly code: string;

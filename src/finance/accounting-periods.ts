@@ -2,8 +2,8 @@
 // the stretch of time from the first local midnight of October to the first
 // of November. Reports, locks and journal exports all count months this way.
 import { Temporal } from "temporal-polyfill";
-import type { Instant } from "../core/instant.ts";
-import { localDate, startOfLocalDate } from "../core/time-zone.ts";
+import type { Instant } from "../core/index.ts";
+import { localDate, startOfLocalDate } from "../core/index.ts";
 import { validationFailed } from "../platform/errors.ts";
 
 export type AccountingPeriod = {

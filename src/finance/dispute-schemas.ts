@@ -1,6 +1,6 @@
 // Request and response bodies of billing disputes.
 import { type Static, Type } from "typebox";
-import type { CreditNoteReason } from "../invoicing/tables.ts";
+import type { CreditNoteReason } from "../invoicing/index.ts";
 import { PageQuery } from "../platform/http/pagination.ts";
 import { NonNegativeDecimalString, Nullable, StringEnum } from "../platform/http/schemas.ts";
 import type { DisputeStatus } from "./tables.ts";

@@ -3,9 +3,9 @@
 // (invoicing's own, dated when it is issued) or reject it. Opening and
 // resolution times are kept, for the time-to-resolve KPI.
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { allocateAmount, currencyFor, Decimal, fitsMinorUnit, formatAmount, ZERO } from "../core/index.ts";
-import { createCreditNote } from "../invoicing/credit-notes.ts";
+import { createCreditNote } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";

@@ -2,8 +2,8 @@
 // of accounts. An environment without a row counts months in UTC and posts to
 // the default accounts.
 
-import { anyLockedPeriod } from "../accounting-periods/period-locks.ts";
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { anyLockedPeriod } from "../accounting-periods/index.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import { isValidTimeZone } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";

@@ -3,8 +3,7 @@
 // resolve disputes, revenue leakage per 1,000 events, and a usage-trend
 // forecast of next month's revenue per customer. Everything comes from the
 // same books as the journal, the reconciliation and the revenue reports.
-import { sumDecimals } from "../core/decimal.ts";
-import { currencyFor, Decimal, formatAmount, ZERO } from "../core/index.ts";
+import { currencyFor, Decimal, formatAmount, sumDecimals, ZERO } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { validationFailed } from "../platform/errors.ts";

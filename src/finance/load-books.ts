@@ -3,8 +3,8 @@
 // domain exports a function, so the reads below go to their tables directly,
 // each saying whose table it reads. Nothing here writes.
 import { sql } from "kysely";
-import { periodLocks } from "../accounting-periods/period-locks.ts";
-import { selectPlanVersions } from "../catalog/plan-store.ts";
+import { periodLocks } from "../accounting-periods/index.ts";
+import { selectPlanVersions } from "../catalog/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";

@@ -3,18 +3,14 @@
 // the reconciliation clean, the journal exported as it stands), then the lock
 // that keeps anything dated in the month from changing afterwards.
 
-import {
-  type PeriodLock,
-  periodLocks,
-  lockPeriod as recordPeriodLock,
-} from "../accounting-periods/period-locks.ts";
-import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
-import { hasRunInProgress } from "../billing-runs/bill-run.ts";
-import { readInvoicingSettings } from "../invoicing/invoicing-settings.ts";
+import { type PeriodLock, periodLocks, lockPeriod as recordPeriodLock } from "../accounting-periods/index.ts";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { hasRunInProgress } from "../billing-runs/index.ts";
+import { readInvoicingSettings } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { customersDueForBilling } from "../subscriptions/billable-subscriptions.ts";
+import { customersDueForBilling } from "../subscriptions/index.ts";
 import { type AccountingPeriod, parsePeriod } from "./accounting-periods.ts";
 import type { ChecklistItem, CloseChecklistView, LockPeriodInput, PeriodLockView } from "./close-schemas.ts";
 import { readFinanceSettings } from "./finance-settings.ts";

@@ -5,13 +5,13 @@
 // closing receivable. Each invoice's own payment state (amount paid, amount
 // credited, status) is then checked against those records: any invoice that
 // disagrees is a difference.
-import { sumDecimals } from "../core/decimal.ts";
 import {
   currencyFor,
   type Decimal,
   formatAmount,
   type Instant,
   invoiceAmountRemaining,
+  sumDecimals,
   ZERO,
 } from "../core/index.ts";
 import type { AccountingPeriod } from "./accounting-periods.ts";

@@ -4,9 +4,8 @@
 // month. A pattern gives one portion per month touched, dated at the end of
 // what it serves in that month.
 import type { Temporal } from "temporal-polyfill";
-import { Decimal } from "../core/index.ts";
-import type { Instant } from "../core/instant.ts";
-import { localDate, startOfLocalDate } from "../core/time-zone.ts";
+import type { Instant } from "../core/index.ts";
+import { Decimal, localDate, startOfLocalDate } from "../core/index.ts";
 import { nextPeriod, periodContaining } from "./accounting-periods.ts";
 
 export type Portion = {

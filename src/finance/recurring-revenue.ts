@@ -7,8 +7,7 @@
 // customer's MRR with the month before: new, expansion, contraction, churn
 // and reactivation (back after a month at zero).
 import { Temporal } from "temporal-polyfill";
-import { Decimal, type Instant, ZERO } from "../core/index.ts";
-import { toZonedDateTime } from "../core/time-zone.ts";
+import { Decimal, type Instant, toZonedDateTime, ZERO } from "../core/index.ts";
 import type { AccountingPeriod } from "./accounting-periods.ts";
 import type { RevenueSchedule } from "./revenue-recognition.ts";
 

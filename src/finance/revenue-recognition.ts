@@ -16,7 +16,6 @@
 //   would have been earned.
 // - An entry whose month was locked before its document was written moves to
 //   the document's date: a closed month never changes.
-import { maxDecimal, sumDecimals } from "../core/decimal.ts";
 import {
   allocateAmount,
   type Currency,
@@ -24,6 +23,8 @@ import {
   Decimal,
   type Instant,
   invoiceAmountRemaining,
+  maxDecimal,
+  sumDecimals,
   ZERO,
 } from "../core/index.ts";
 import { accountingDate, periodContaining } from "./accounting-periods.ts";

@@ -2,9 +2,8 @@
 // the journal of a month, and journal exports (what was handed to the
 // general ledger, kept as it was handed over).
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
-import { sumDecimals } from "../core/decimal.ts";
-import { currencyFor, formatAmount } from "../core/index.ts";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { currencyFor, formatAmount, sumDecimals } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";

@@ -4,9 +4,7 @@
 // price overrides), each charge rounded as an invoice line is. Reconciliation
 // uses it to put an amount on usage that was never billed.
 
-import { meterAggregationsOf } from "../catalog/catalog-references.ts";
-import { selectPlanVersions } from "../catalog/plan-store.ts";
-import { pickVersionInEffect } from "../catalog/version-in-effect.ts";
+import { meterAggregationsOf, pickVersionInEffect, selectPlanVersions } from "../catalog/index.ts";
 import {
   BillingInputError,
   type Charge,
@@ -19,12 +17,12 @@ import {
   type UsageWindow,
   usageChargeAmount,
 } from "../core/index.ts";
-import { enginePlanVersion, loadPricedVersions, type PricedVersion } from "../invoicing/billing-catalog.ts";
-import { engineMetersFor, usageForWindows } from "../metering/billing-usage.ts";
+import { enginePlanVersion, loadPricedVersions, type PricedVersion } from "../invoicing/index.ts";
+import { engineMetersFor, usageForWindows } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import type { EffectiveOverride } from "../subscriptions/apply-overrides.ts";
-import { subscriptionPriceOverrides } from "../subscriptions/price-overrides.ts";
+import type { EffectiveOverride } from "../subscriptions/index.ts";
+import { subscriptionPriceOverrides } from "../subscriptions/index.ts";
 
 export type PricingSource = {
   versionId: string;

@@ -5,14 +5,18 @@
 // period. Where it falls out, the reconciliation says why (the cause) and what
 // the usage would have cost at current prices.
 import { Decimal, formatQuantity, type Instant } from "../core/index.ts";
-import { loadPricedVersions } from "../invoicing/billing-catalog.ts";
-import { MeterCatalog } from "../metering/meter-catalog.ts";
-import { loadMeterVersions } from "../metering/meter-versions.ts";
-import type { EventProperties } from "../metering/tables.ts";
+import { loadPricedVersions } from "../invoicing/index.ts";
+import type { EventProperties } from "../metering/index.ts";
+import { loadMeterVersions, MeterCatalog } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { loadTimelines, selectSubscriptions } from "../subscriptions/subscription-store.ts";
-import { pauseAt, planVersionAt, trialEndOf } from "../subscriptions/subscription-timeline.ts";
+import {
+  loadTimelines,
+  pauseAt,
+  planVersionAt,
+  selectSubscriptions,
+  trialEndOf,
+} from "../subscriptions/index.ts";
 import type { AccountingPeriod } from "./accounting-periods.ts";
 import { type PricedUsage, UsagePricer } from "./usage-pricing.ts";
 

@@ -4,9 +4,9 @@
 // published directly, so that experiments are quick and real prices are
 // always reviewed.
 
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { loadOrganization } from "../organizations/organizations.ts";
-import type { EnvironmentKind } from "../organizations/tables.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import type { EnvironmentKind } from "../organizations/index.ts";
+import { loadOrganization } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import "./tables.ts";

@@ -3,7 +3,7 @@
 // their steps here (catalog plan versions today) and call
 // `ensureApproverIsNotAuthor` so that nobody approves their own change.
 import type { Selectable } from "kysely";
-import { describeActor } from "../audit/audit-log.ts";
+import { describeActor } from "../audit/index.ts";
 import type { Actor, RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { FairbillError } from "../platform/errors.ts";

@@ -5,11 +5,11 @@
 // issues each invoice exactly once and numbers them without gaps.
 
 import { type Currency, type Instant, type InvoiceLine, settleInvoice, ZERO } from "../core/index.ts";
-import { recordCouponUse } from "../coupons/coupons.ts";
-import { burnCredits, recordBalanceMovement } from "../credits/credits.ts";
+import { recordCouponUse } from "../coupons/index.ts";
+import { burnCredits, recordBalanceMovement } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { markSubscriptionBilled } from "../subscriptions/billable-subscriptions.ts";
+import { markSubscriptionBilled } from "../subscriptions/index.ts";
 import { type CustomerAccount, loadCustomerAccount } from "./customer-account.ts";
 import {
   type CustomerBilling,

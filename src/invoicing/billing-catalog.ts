@@ -3,9 +3,8 @@
 // versions of a plan), priced in the subscription's currency, with the
 // subscription's own price overrides in effect at the instant being billed.
 
-import { toCoreCharges } from "../catalog/core-charges.ts";
-import { contentOf } from "../catalog/plan-store.ts";
-import type { PlanVersionContent } from "../catalog/plan-version-content.ts";
+import type { PlanVersionContent } from "../catalog/index.ts";
+import { contentOf, toCoreCharges } from "../catalog/index.ts";
 import {
   type Catalog,
   Decimal,
@@ -16,7 +15,7 @@ import {
 } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { applyOverrides, type EffectiveOverride } from "../subscriptions/apply-overrides.ts";
+import { applyOverrides, type EffectiveOverride } from "../subscriptions/index.ts";
 
 /** A published plan version as invoicing prices and explains it. */
 export type PricedVersion = {

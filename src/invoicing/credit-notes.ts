@@ -5,8 +5,8 @@
 // rest goes to the customer's balance for later invoices. The amounts are the
 // engine's (computeCreditNote); this module loads, checks and writes.
 import type { Selectable } from "kysely";
-import { assertPeriodOpen } from "../accounting-periods/period-locks.ts";
-import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
+import { assertPeriodOpen } from "../accounting-periods/index.ts";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import {
   type CreditableInvoice,
   computeCreditNote,
@@ -15,7 +15,7 @@ import {
   formatAmount,
   ZERO,
 } from "../core/index.ts";
-import { recordBalanceMovement } from "../credits/credits.ts";
+import { recordBalanceMovement } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";

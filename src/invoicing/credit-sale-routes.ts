@@ -1,7 +1,7 @@
 // HTTP route of credit sales: a top-up of a customer's wallet
 // (/v1/wallets/{id}/top-ups), billed by a one-off invoice when it is paid.
 import { Type } from "typebox";
-import { TopUpBody, TopUpSchema } from "../credits/credit-schemas.ts";
+import { TopUpBody, TopUpSchema } from "../credits/index.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { topUpWallet } from "./credit-sales.ts";

@@ -6,15 +6,15 @@
 // nothing.
 
 import { ZERO } from "../core/index.ts";
-import type { TopUp, TopUpInput } from "../credits/credit-schemas.ts";
-import { WalletBelowThreshold } from "../credits/credits-events.ts";
+import type { TopUp, TopUpInput } from "../credits/index.ts";
 import {
   automaticTopUpDue,
   checkWalletTopUp,
   recordWalletTopUp,
   topUpInvoiceTerms,
+  WalletBelowThreshold,
   type WalletTopUp,
-} from "../credits/wallets.ts";
+} from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { subscribe } from "../platform/events/domain-events.ts";

@@ -12,11 +12,11 @@ import {
   Decimal,
   type Instant,
 } from "../core/index.ts";
-import { couponsFor } from "../coupons/coupons.ts";
-import { creditGrantsFor, customerBalanceOf } from "../credits/credits.ts";
+import { couponsFor } from "../coupons/index.ts";
+import { creditGrantsFor, customerBalanceOf } from "../credits/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { type TaxQuote, taxQuoteFor } from "../taxes/taxes.ts";
+import { type TaxQuote, taxQuoteFor } from "../taxes/index.ts";
 import type { PricedVersion } from "./billing-catalog.ts";
 import type { CustomerRow } from "./customer-billing.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";

@@ -4,6 +4,7 @@
 // and issue instant, the invoice lines the engine computes from live usage.
 import type { Selectable } from "kysely";
 import {
+  addLocalDays,
   type BillingSchedule,
   type Catalog,
   currencyFor,
@@ -14,18 +15,17 @@ import {
   planBillingSchedule,
   usageWindowsFor,
 } from "../core/index.ts";
-import { addLocalDays } from "../core/time-zone.ts";
-import type { CustomerTable } from "../customers/tables.ts";
-import { engineMetersFor, usageForWindows } from "../metering/billing-usage.ts";
+import type { CustomerTable } from "../customers/index.ts";
+import { engineMetersFor, usageForWindows } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { notFound } from "../platform/errors.ts";
-import type { EffectiveOverride } from "../subscriptions/apply-overrides.ts";
+import type { EffectiveOverride } from "../subscriptions/index.ts";
 import {
   type BillableSubscription,
   billableSubscriptionsOf,
-} from "../subscriptions/billable-subscriptions.ts";
-import { subscriptionPriceOverrides } from "../subscriptions/price-overrides.ts";
+  subscriptionPriceOverrides,
+} from "../subscriptions/index.ts";
 import {
   loadPricedVersions,
   meterCodesOf,

@@ -3,7 +3,7 @@
 // seller and buyer snapshots, the due date from the payment terms, the audit
 // entry and the announcements. Call it inside the transaction that wrote the
 // draft's final content.
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import type { CustomerRow } from "./customer-billing.ts";

@@ -2,9 +2,8 @@
 // webhook event for every change, and the "invoice issued" email when a
 // finalized invoice asks for money. Called inside the transaction that makes
 // the change, so the announcement exists exactly when the change does.
-import { Decimal } from "../core/decimal.ts";
-import { queueEmail } from "../notifications/emails.ts";
-import { publishEvent } from "../notifications/webhook-events.ts";
+import { Decimal } from "../core/index.ts";
+import { publishEvent, queueEmail } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";

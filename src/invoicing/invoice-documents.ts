@@ -2,8 +2,7 @@
 // renderers take, built from what invoicing stores. A finalized invoice prints
 // the seller and buyer as they were at finalization; a draft prints them as
 // they are now.
-import { Decimal, ZERO } from "../core/decimal.ts";
-import { currencyFor, formatAmount } from "../core/index.ts";
+import { currencyFor, Decimal, formatAmount, ZERO } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { getCreditNote } from "./credit-notes.ts";
 import { loadCustomerRow } from "./customer-billing.ts";

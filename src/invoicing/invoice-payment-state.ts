@@ -5,7 +5,7 @@
 // every change is audited. Payments (the payments domain) call these inside
 // the transaction that records the payment.
 
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import {
   applyToInvoice,
   currencyFor,

@@ -2,7 +2,7 @@
 // subscription's plan change (/v1/subscriptions/{id}/change-plan/preview).
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
-import { ChangePlanBody, SubscriptionIdParams } from "../subscriptions/subscription-schemas.ts";
+import { ChangePlanBody, SubscriptionIdParams } from "../subscriptions/index.ts";
 import { previewPlanChange } from "./invoice-previews.ts";
 import { ChangePlanPreviewSchema } from "./invoice-schemas.ts";
 

@@ -13,11 +13,11 @@ import {
   type SubscriptionChange,
   settleInvoice,
 } from "../core/index.ts";
-import { engineMetersFor } from "../metering/billing-usage.ts";
+import { engineMetersFor } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { notFound } from "../platform/errors.ts";
-import { planChangeOf } from "../subscriptions/subscription-changes.ts";
-import type { ChangePlanInput } from "../subscriptions/subscription-schemas.ts";
+import type { ChangePlanInput } from "../subscriptions/index.ts";
+import { planChangeOf } from "../subscriptions/index.ts";
 import { taxDetailsOf } from "./bill-customer.ts";
 import { loadPricedVersions, meterCodesOf } from "./billing-catalog.ts";
 import { loadCustomerAccount } from "./customer-account.ts";

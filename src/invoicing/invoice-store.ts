@@ -5,7 +5,7 @@
 
 import type { Selectable } from "kysely";
 import { sql } from "kysely";
-import { assertPeriodOpen } from "../accounting-periods/period-locks.ts";
+import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { Decimal, formatAmount, type Invoice } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";

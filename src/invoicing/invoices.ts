@@ -2,10 +2,10 @@
 // (which gives back the credits and the customer balance it used) and, for a
 // draft, finalization. Anything else on a finalized invoice is a credit note.
 import { type Selectable, sql } from "kysely";
-import { assertPeriodOpen } from "../accounting-periods/period-locks.ts";
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { assertPeriodOpen } from "../accounting-periods/index.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import { currencyFor, Decimal, formatAmount, invoiceAmountRemaining, ZERO } from "../core/index.ts";
-import { recordBalanceMovement, restoreCredits } from "../credits/credits.ts";
+import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound } from "../platform/errors.ts";

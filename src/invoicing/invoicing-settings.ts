@@ -4,7 +4,7 @@
 // organization's name as seller, `INV`/`CN` in live and `TEST-INV`/`TEST-CN`
 // in test (a test invoice must never be mistaken for a real one).
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import type { InvoicingSettingsInput } from "./invoice-schemas.ts";

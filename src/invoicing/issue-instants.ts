@@ -2,7 +2,7 @@
 // plan segments opens (in-advance charges) or closes (usage, in-arrears
 // charges, true-ups, proration credits). Pure: read off the engine's schedule.
 import type { BillingSchedule, Instant } from "../core/index.ts";
-import { localDate } from "../core/time-zone.ts";
+import { localDate } from "../core/index.ts";
 
 /** Every instant at which a segment of the schedule opens or closes, ascending, without repeats. */
 function boundaries(schedule: BillingSchedule): Instant[] {

@@ -3,7 +3,7 @@
 // tax and rounding are the same as on subscription invoices; coupons, credit
 // grants and the customer balance are left to subscription invoices.
 
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import { currencyFor, Decimal, formatAmount, priceOneOffLines, settleInvoice, ZERO } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";

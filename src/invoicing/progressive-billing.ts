@@ -22,7 +22,7 @@ import {
 } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { customersBilledProgressively } from "../subscriptions/billable-subscriptions.ts";
+import { customersBilledProgressively } from "../subscriptions/index.ts";
 import { lockCustomer, taxDetailsOf } from "./bill-customer.ts";
 import { loadCustomerAccount } from "./customer-account.ts";
 import {

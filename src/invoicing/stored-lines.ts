@@ -3,7 +3,7 @@
 // and the engine's own explanation (meter, event count, tiers, proration)
 // printed exactly as `fairbill simulate` prints it.
 import type { Currency, InvoiceLine } from "../core/index.ts";
-import { outputLine } from "../simulation/scenario-output.ts";
+import { outputLine } from "../simulation/index.ts";
 import type { PricedVersion } from "./billing-catalog.ts";
 
 export type LineSource = { subscriptionId: string | null; version: PricedVersion | undefined };

@@ -4,9 +4,9 @@
 // that matters (window starts and ends, the start of weighted_sum levels),
 // and which of the hours in play come from the hourly rollups and which
 // from raw events. Pure: the caller reads the rows.
-import { BillingInputError, type Meter } from "../core/catalog.ts";
-import type { Instant } from "../core/instant.ts";
-import type { UsageWindow } from "../core/usage/usage-windows.ts";
+
+import type { Instant, UsageWindow } from "../core/index.ts";
+import { BillingInputError, type Meter } from "../core/index.ts";
 import {
   type InstantRange,
   intersectRanges,

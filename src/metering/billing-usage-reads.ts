@@ -5,7 +5,7 @@
 // Instants the database hands back for a later lookup travel as its own text,
 // so they keep their full precision.
 import { sql } from "kysely";
-import type { Instant } from "../core/instant.ts";
+import type { Instant } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import type { MeterUsagePlan } from "./billing-usage-plan.ts";

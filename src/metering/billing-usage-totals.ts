@@ -3,19 +3,19 @@
 // time), and turned into the billing core's UsageAggregate with the core's
 // own arithmetic: the same exact sums, the same division for weighted_sum,
 // the same per-transaction fee. Pure.
-import type { Meter, PercentagePricing } from "../core/catalog.ts";
-import { Decimal, ONE_HUNDRED, ZERO } from "../core/decimal.ts";
-import type { Instant } from "../core/instant.ts";
-import { transactionFee } from "../core/pricing/percentage.ts";
-import { ExactSum } from "../core/usage/exact-sum.ts";
+import type { Instant, Meter, PercentagePricing, UsageAggregate, UsageWindow } from "../core/index.ts";
 import {
+  Decimal,
+  ExactSum,
   meterFilterOf,
   type NumericValue,
+  ONE_HUNDRED,
   ownProperty,
   readNumericValue,
   toDecimal,
-} from "../core/usage/usage-event.ts";
-import type { UsageAggregate, UsageWindow } from "../core/usage/usage-windows.ts";
+  transactionFee,
+  ZERO,
+} from "../core/index.ts";
 import { bucketOf, type MeterUsagePlan, needsEachEvent, type UsageSlot } from "./billing-usage-plan.ts";
 import { encodeValueKey } from "./meter-reading.ts";
 import type { EventProperties } from "./tables.ts";

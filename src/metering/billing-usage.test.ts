@@ -10,12 +10,20 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { type Aggregation, BillingInputError, type Meter, type PercentagePricing } from "../core/catalog.ts";
-import { Decimal } from "../core/decimal.ts";
-import type { Instant } from "../core/instant.ts";
-import { localDate, startOfLocalDate } from "../core/time-zone.ts";
-import { UsageAccumulator } from "../core/usage/usage-accumulator.ts";
-import { type UsageAggregates, type UsageWindow, usageWindowKey } from "../core/usage/usage-windows.ts";
+import type { Instant } from "../core/index.ts";
+import {
+  type Aggregation,
+  BillingInputError,
+  Decimal,
+  localDate,
+  type Meter,
+  type PercentagePricing,
+  startOfLocalDate,
+  UsageAccumulator,
+  type UsageAggregates,
+  type UsageWindow,
+  usageWindowKey,
+} from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import { engineMetersFor, usageForWindows } from "./billing-usage.ts";
 import { forEachRawEvent } from "./billing-usage-reads.ts";

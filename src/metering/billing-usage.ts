@@ -29,10 +29,9 @@
 // ids in listing order within a request; the position within a request is not
 // stored, so ingestion's rollups (which do use it) are not asked which event
 // at that instant wins: the events at it are read.
-import { BillingInputError, type Meter } from "../core/catalog.ts";
-import type { Instant } from "../core/instant.ts";
-import { type NumericValue, propertyValueKey } from "../core/usage/usage-event.ts";
-import type { UsageAggregate, UsageAggregates, UsageWindow } from "../core/usage/usage-windows.ts";
+
+import type { Instant, UsageAggregate, UsageAggregates, UsageWindow } from "../core/index.ts";
+import { BillingInputError, type Meter, type NumericValue, propertyValueKey } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { checkMeterWindows, planMeterUsage } from "./billing-usage-plan.ts";

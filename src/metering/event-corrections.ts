@@ -5,8 +5,8 @@
 // sums could be adjusted by subtraction, but a maximum, a latest value or a
 // set of distinct values cannot, and an hour of one customer is small.
 import { sql } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { type Instant, parseInstant } from "../core/instant.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { type Instant, parseInstant } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";

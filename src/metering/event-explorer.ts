@@ -3,7 +3,7 @@
 // ids that no customer has, so that they can be fixed (create the customer,
 // or amend the events).
 import { sql } from "kysely";
-import { parseInstant } from "../core/instant.ts";
+import { parseInstant } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";

@@ -3,7 +3,7 @@
 // core's strict RFC 3339 reader. Each problem is named by its JSON path, so a
 // batch can say which of its events was refused and why.
 import type { ErrorObject } from "ajv";
-import { type Instant, parseInstant } from "../core/instant.ts";
+import { type Instant, parseInstant } from "../core/index.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { toFieldErrors, validatorCompiler } from "../platform/http/validation.ts";
 import { EventInputSchema } from "./event-schemas.ts";

@@ -6,7 +6,7 @@
 // cells with one multi-row upsert; commit. A 2xx leaves after the commit, so
 // an acknowledged event is durable.
 import { sql } from "kysely";
-import type { Instant } from "../core/instant.ts";
+import type { Instant } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { type FieldError, validationFailed } from "../platform/errors.ts";

@@ -1,7 +1,7 @@
 // Sets of instants as sorted, disjoint, half-open ranges [start, end): enough
 // interval arithmetic to tell which hours of a billing window the rollups can
 // answer and which must be read from raw events.
-import type { Instant } from "../core/instant.ts";
+import type { Instant } from "../core/index.ts";
 
 export type InstantRange = { readonly start: Instant; readonly end: Instant };
 

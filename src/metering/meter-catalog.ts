@@ -1,7 +1,7 @@
 // The meter versions of one environment, indexed for reading events: which
 // versions an event may count for (by its name and timestamp), and each
 // version's reader. Built per batch or per query from the meter tables.
-import type { Instant } from "../core/instant.ts";
+import type { Instant } from "../core/index.ts";
 import type { MeterVersion } from "./meter-definition.ts";
 import { type MeterReader, type MeterReading, meterReaderOf } from "./meter-reading.ts";
 import type { EventProperties } from "./tables.ts";

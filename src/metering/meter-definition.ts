@@ -1,12 +1,9 @@
 // What a meter version counts, checked by the same rules as a meter of the
 // scenario format (`fairbill simulate`), and turned into the billing core's
 // Meter so that ingestion, usage queries and the engine read events alike.
-import type { Aggregation, Meter } from "../core/catalog.ts";
-import type { Instant } from "../core/instant.ts";
+import type { Aggregation, Instant, Meter } from "../core/index.ts";
 import type { FieldError } from "../platform/errors.ts";
-import { meter as scenarioMeterSchema } from "../simulation/scenario-schema.ts";
-import { INVALID, IssueCollector, ROOT } from "../simulation/schema.ts";
-import { toMeter } from "../simulation/to-core.ts";
+import { INVALID, IssueCollector, ROOT, meter as scenarioMeterSchema, toMeter } from "../simulation/index.ts";
 import type { MeterFilters } from "./tables.ts";
 
 export type MeterDefinition = {

@@ -3,15 +3,15 @@
 // the meter's dimensions. Values are compared and parsed with the billing
 // core's own functions (propertyValueKey, readNumericValue), so an event counts
 // here exactly as it would in the engine and in `fairbill simulate`.
-import { needsNumericProperty } from "../core/catalog.ts";
-import { Decimal } from "../core/decimal.ts";
 import {
+  Decimal,
   meterFilterOf,
   type NumericValue,
+  needsNumericProperty,
   ownProperty,
   propertyValueKey,
   readNumericValue,
-} from "../core/usage/usage-event.ts";
+} from "../core/index.ts";
 import type { MeterVersion } from "./meter-definition.ts";
 import type { EventProperties } from "./tables.ts";
 

@@ -5,7 +5,7 @@
 // under the environment's exclusive metering lock, so no batch of events
 // counts with the old definition meanwhile.
 import { sql } from "kysely";
-import type { Instant } from "../core/instant.ts";
+import type { Instant } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";

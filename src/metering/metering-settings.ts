@@ -1,6 +1,6 @@
 // Per-environment metering settings: how old an event may be when it arrives.
 // An environment without a row uses the defaults.
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import type { MeteringSettings, UpdateMeteringSettingsInput } from "./settings-schemas.ts";

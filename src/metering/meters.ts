@@ -2,8 +2,8 @@
 // counted anything yet, and add a version when it has. Other domains reach
 // meters through the functions exported here.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { parseInstant } from "../core/instant.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { parseInstant } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";

@@ -3,8 +3,8 @@
 // with a daylight-saving change lasts 23 or 25 hours), cut to the query's
 // range [from, to).
 import type { Temporal } from "temporal-polyfill";
-import type { Instant } from "../core/instant.ts";
-import { localDate, startOfLocalDate, toZonedDateTime } from "../core/time-zone.ts";
+import type { Instant } from "../core/index.ts";
+import { localDate, startOfLocalDate, toZonedDateTime } from "../core/index.ts";
 
 export const windowUnits = ["hour", "day", "month", "none"] as const;
 export type WindowUnit = (typeof windowUnits)[number];

@@ -4,10 +4,9 @@
 // of an hour that a window boundary cuts. Each cell keeps every structure the
 // aggregations need: count, sum, max, the value at the latest timestamp, the
 // weighted changes of a level, and the distinct values.
-import { canonicalDecimalText } from "../core/decimal.ts";
-import type { Instant } from "../core/instant.ts";
-import { ExactSum } from "../core/usage/exact-sum.ts";
-import { type NumericValue, toDecimal } from "../core/usage/usage-event.ts";
+
+import type { Instant } from "../core/index.ts";
+import { canonicalDecimalText, ExactSum, type NumericValue, toDecimal } from "../core/index.ts";
 import type { VersionReading } from "./meter-catalog.ts";
 
 export const millisecondsPerHour = 3_600_000;

@@ -1,5 +1,5 @@
 // Row types of the metering domain's tables, for the typed query builder.
-import type { Aggregation } from "../core/catalog.ts";
+import type { Aggregation } from "../core/index.ts";
 import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {

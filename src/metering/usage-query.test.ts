@@ -4,10 +4,8 @@
 // cut hours, and per group.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import type { Aggregation } from "../core/catalog.ts";
-import { formatQuantity } from "../core/decimal.ts";
-import { UsageAccumulator } from "../core/usage/usage-accumulator.ts";
-import { usageWindowKey } from "../core/usage/usage-windows.ts";
+import type { Aggregation } from "../core/index.ts";
+import { formatQuantity, UsageAccumulator, usageWindowKey } from "../core/index.ts";
 import { toCoreMeter } from "./meter-definition.ts";
 
 let testApp: TestApp;

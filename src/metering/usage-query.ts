@@ -6,10 +6,9 @@
 // minutes) is read from its raw events instead, which the same code that
 // builds the rollups folds into cells: at most one hour of events per cut.
 import { sql } from "kysely";
-import type { Aggregation } from "../core/catalog.ts";
-import { Decimal, formatQuantity, ZERO } from "../core/decimal.ts";
-import { type Instant, parseInstant } from "../core/instant.ts";
-import { findCustomerByExternalId } from "../customers/customers.ts";
+import type { Aggregation } from "../core/index.ts";
+import { Decimal, formatQuantity, type Instant, parseInstant, ZERO } from "../core/index.ts";
+import { findCustomerByExternalId } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { MeterCatalog } from "./meter-catalog.ts";

@@ -2,7 +2,7 @@
 // signing secret, shown once when made and once when rotated. Disabling or
 // deleting an endpoint cancels its deliveries still waiting for a retry.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";

@@ -1,7 +1,7 @@
 // API keys: made (the secret shown once), listed by prefix, rotated, revoked,
 // and checked on every request. Each key belongs to one environment of one
 // organization and carries one role.
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import type { Role } from "../platform/auth/roles.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";

@@ -7,7 +7,7 @@
 // issued at a later instant cannot be taken back; resetting returns the
 // environment to real time.
 import { sql } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import { type Clock, fixedClock } from "../platform/clock.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";

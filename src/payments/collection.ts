@@ -6,10 +6,8 @@
 // idempotency key), record the answer. An attempt cut short (a crash, the
 // provider unreachable) stays pending and the next attempt resumes it with
 // the same key, so the customer is charged at most once per attempt.
-import { Decimal } from "../core/decimal.ts";
-import { lockInvoice } from "../invoicing/invoice-payment-state.ts";
-import { amountRemaining } from "../invoicing/invoices.ts";
-import { InvoiceFinalized } from "../invoicing/invoicing-events.ts";
+import { Decimal } from "../core/index.ts";
+import { amountRemaining, InvoiceFinalized, lockInvoice } from "../invoicing/index.ts";
 import { fixedClock } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";

@@ -3,9 +3,8 @@
 // change is audited. An invoice keeps the campaign it entered dunning with:
 // later edits apply to later invoices.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { loadCustomerRow } from "../invoicing/customer-billing.ts";
-import { findInvoiceRow } from "../invoicing/invoices.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { findInvoiceRow, loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";

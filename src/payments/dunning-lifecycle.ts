@@ -4,9 +4,9 @@
 // skipped, the deadline stays), and ended when the invoice is paid or billing
 // ops stop chasing it. The steps themselves run in dunning-runner.ts.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import type { InvoiceRow } from "../invoicing/invoice-store.ts";
-import { amountRemaining } from "../invoicing/invoices.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import type { InvoiceRow } from "../invoicing/index.ts";
+import { amountRemaining } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newId } from "../platform/ids.ts";

@@ -7,16 +7,14 @@
 // and a retry is tied to its payment before the provider is called, so a job
 // run twice does each step once.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { lockInvoice, markInvoiceUncollectible } from "../invoicing/invoice-payment-state.ts";
-import type { InvoiceRow } from "../invoicing/invoice-store.ts";
-import { findInvoiceRow } from "../invoicing/invoices.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import type { InvoiceRow } from "../invoicing/index.ts";
+import { findInvoiceRow, lockInvoice, markInvoiceUncollectible } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
-import { cancelSubscription } from "../subscriptions/subscription-changes.ts";
-import { pauseSubscription } from "../subscriptions/subscription-pauses.ts";
+import { cancelSubscription, pauseSubscription } from "../subscriptions/index.ts";
 import { attemptCollection, chargePayment } from "./collection.ts";
 import {
   closeDunningProcess,

@@ -11,7 +11,7 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { billRunJobHandlers, createBillRunScheduler } from "../billing-runs/bill-run-scheduler.ts";
+import { billRunJobHandlers, createBillRunScheduler } from "../billing-runs/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import { createJobWorker } from "../platform/jobs/job-worker.ts";
 import { type LocalStripe, startLocalStripe } from "./testing/local-stripe-server.ts";

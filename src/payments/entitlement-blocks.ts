@@ -2,7 +2,7 @@
 // invoice whose dunning ended that way, and which is neither paid nor voided,
 // the entitlements route answers that nothing is allowed. Paying the invoice
 // lifts the block (see endDunningOfPaidInvoice); a void lifts it here.
-import { findInvoiceRow } from "../invoicing/invoices.ts";
+import { findInvoiceRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 
 /** Whether dunning blocks the customer's entitlements now. One indexed read when nothing is blocked. */

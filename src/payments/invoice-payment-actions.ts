@@ -1,9 +1,8 @@
 // What billing ops ask of an invoice's collection: charge it now through the
 // provider, or give up on it (uncollectible), which also ends its dunning.
 
-import { markInvoiceUncollectible } from "../invoicing/invoice-payment-state.ts";
-import type { InvoiceView } from "../invoicing/invoice-schemas.ts";
-import { findInvoiceRow, getInvoice } from "../invoicing/invoices.ts";
+import type { InvoiceView } from "../invoicing/index.ts";
+import { findInvoiceRow, getInvoice, markInvoiceUncollectible } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict } from "../platform/errors.ts";
 import { attemptCollection } from "./collection.ts";

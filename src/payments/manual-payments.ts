@@ -2,11 +2,8 @@
 // cash), recorded against an invoice: a partial payment leaves the invoice
 // partially paid; more than remains pays it and the excess goes to the
 // customer balance, where the next invoices use it.
-import { currencyFor } from "../core/currency.ts";
-import { Decimal } from "../core/decimal.ts";
-import { fitsMinorUnit } from "../core/money.ts";
-import { lockInvoice } from "../invoicing/invoice-payment-state.ts";
-import { findInvoiceRow } from "../invoicing/invoices.ts";
+import { currencyFor, Decimal, fitsMinorUnit } from "../core/index.ts";
+import { findInvoiceRow, lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";

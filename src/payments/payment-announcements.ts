@@ -3,12 +3,10 @@
 // invoice.payment_failed) and the customer's emails (receipt, failed payment,
 // refund, dispute, dunning reminders). Called inside the transaction that
 // records the change, so an announcement exists exactly when the change does.
-import { showMoney } from "../credits/money-input.ts";
-import { loadCustomerRow } from "../invoicing/customer-billing.ts";
-import type { InvoiceRow } from "../invoicing/invoice-store.ts";
-import { amountRemaining, invoiceLineRows } from "../invoicing/invoices.ts";
-import { queueEmail } from "../notifications/emails.ts";
-import { publishEvent } from "../notifications/webhook-events.ts";
+import { showMoney } from "../credits/index.ts";
+import type { InvoiceRow } from "../invoicing/index.ts";
+import { amountRemaining, invoiceLineRows, loadCustomerRow } from "../invoicing/index.ts";
+import { publishEvent, queueEmail } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import type { PaymentRow, RefundRow } from "./payment-store.ts";

@@ -2,7 +2,7 @@
 // a finalized invoice, and running an invoice's due dunning steps. Each job
 // works in its environment on the environment's clock (its test clock when
 // one is set), as the system.
-import { clockForEnvironment } from "../organizations/test-clock.ts";
+import { clockForEnvironment } from "../organizations/index.ts";
 import type { Clock } from "../platform/clock.ts";
 import { type Logger, type RequestContext, systemContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";

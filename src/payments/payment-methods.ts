@@ -3,8 +3,8 @@
 // for the Fairbill customer (created the first time). The default method is
 // the one finalized invoices and dunning retries charge.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { loadCustomerRow } from "../invoicing/customer-billing.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";

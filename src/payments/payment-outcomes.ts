@@ -6,10 +6,10 @@
 // waiting for its outcome takes one, so a provider's answer and its webhook
 // arriving together change the books once.
 
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal, ZERO } from "../core/decimal.ts";
-import { recordBalanceMovement } from "../credits/credits.ts";
-import { applyPaymentToInvoice, lockInvoice } from "../invoicing/invoice-payment-state.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { Decimal, ZERO } from "../core/index.ts";
+import { recordBalanceMovement } from "../credits/index.ts";
+import { applyPaymentToInvoice, lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { dunningAfterFailure, endDunningOfPaidInvoice } from "./dunning-lifecycle.ts";

@@ -4,7 +4,7 @@
 // Calls to a provider are real I/O: they are never made inside a database
 // transaction, and each carries Fairbill's own id as its idempotency key, so
 // a call repeated after a crash charges or refunds once.
-import type { Decimal } from "../core/decimal.ts";
+import type { Decimal } from "../core/index.ts";
 import type { ProviderName } from "./tables.ts";
 
 export type ProviderCustomer = { id: string; name: string | null; email: string | null };

@@ -3,7 +3,7 @@
 // collecting an invoice now or marking it uncollectible, and dunning
 // (campaigns, a customer's settings, an invoice's dunning).
 import { Type } from "typebox";
-import { InvoiceSchema } from "../invoicing/invoice-schemas.ts";
+import { InvoiceSchema } from "../invoicing/index.ts";
 import { PageOf, PageQuery } from "../platform/http/pagination.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";

@@ -4,7 +4,7 @@
 // manual collection: earlier card payments are still refunded through Stripe,
 // and its webhooks still arrive.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";

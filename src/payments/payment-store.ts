@@ -1,6 +1,6 @@
 // Reading payments, refunds and disputes, and how the API shows them.
 import type { Selectable } from "kysely";
-import { showMoney } from "../credits/money-input.ts";
+import { showMoney } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { notFound } from "../platform/errors.ts";

@@ -6,13 +6,10 @@
 // stored pending before Stripe is called (with the refund's id as the
 // idempotency key) and settled after; Stripe's webhooks settle it too.
 
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { currencyFor } from "../core/currency.ts";
-import { Decimal, minDecimal, sumDecimals, ZERO } from "../core/decimal.ts";
-import { fitsMinorUnit } from "../core/money.ts";
-import { customerBalanceOf, recordBalanceMovement } from "../credits/credits.ts";
-import { showMoney } from "../credits/money-input.ts";
-import { applyRefundToInvoice, lockInvoice } from "../invoicing/invoice-payment-state.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { currencyFor, Decimal, fitsMinorUnit, minDecimal, sumDecimals, ZERO } from "../core/index.ts";
+import { customerBalanceOf, recordBalanceMovement, showMoney } from "../credits/index.ts";
+import { applyRefundToInvoice, lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";

@@ -12,9 +12,9 @@
 //   refund.updated                 a pending refund succeeds or fails
 //   charge.dispute.created         the dispute is recorded for finance, and the customer is told
 import Stripe from "stripe";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal, sumDecimals } from "../core/decimal.ts";
-import { lockInvoice } from "../invoicing/invoice-payment-state.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { Decimal, sumDecimals } from "../core/index.ts";
+import { lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { FairbillError } from "../platform/errors.ts";

@@ -1,6 +1,6 @@
 // The JSON shapes of plan version migrations on the API.
 import { type Static, Type } from "typebox";
-import { SubscriptionChangePreviewSchema } from "../invoicing/invoice-schemas.ts";
+import { SubscriptionChangePreviewSchema } from "../invoicing/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
 import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 

@@ -5,21 +5,22 @@
 // a subscription left out keeps its version (grandfathered). A dry run
 // changes nothing and previews, per subscription, the first invoice the
 // change alters, before and after, and the difference (from invoicing).
-import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
-import { findPlan, selectPlanVersions } from "../catalog/plan-store.ts";
-import { previewSubscriptionChange } from "../invoicing/invoice-previews.ts";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { findPlan, selectPlanVersions } from "../catalog/index.ts";
+import { previewSubscriptionChange } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { loadPlanVersions, type PlanVersionFacts } from "../subscriptions/engine-catalog.ts";
-import { choosePlanVersion } from "../subscriptions/plan-choice.ts";
 import {
+  choosePlanVersion,
+  loadPlanVersions,
   migratedSubscriptionChanges,
   moveSubscriptionsToVersion,
   type PlanMigrationTerms,
   type PlannedMove,
+  type PlanVersionFacts,
   planMigrationMoves,
-} from "../subscriptions/plan-migration-moves.ts";
+} from "../subscriptions/index.ts";
 import type {
   CreatePlanMigrationInput,
   MigratedSubscription,

@@ -1,6 +1,6 @@
 // Row types of the plan migrations' table, for the typed query builder.
 import type { DefaultedTimestamp, Timestamp } from "../platform/database/schema.ts";
-import type { MigrationTiming } from "../subscriptions/tables.ts";
+import type { MigrationTiming } from "../subscriptions/index.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {

@@ -2,8 +2,8 @@
 // environment by rotating its secret. The seller's app asks for a link when
 // its user opens "Billing", and sends the browser there (or frames it).
 
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { getCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import type { CreatePortalLinkInput, PortalLink } from "./portal-schemas.ts";

@@ -4,9 +4,9 @@
 // a link's token opens (`Authorization: Portal <token>`), for its customer only.
 import type { FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import { AlertRuleSchema } from "../alerts/alert-schemas.ts";
-import { CreditBalancesSchema } from "../credits/credit-schemas.ts";
-import { InvoiceSchema } from "../invoicing/invoice-schemas.ts";
+import { AlertRuleSchema } from "../alerts/index.ts";
+import { CreditBalancesSchema } from "../credits/index.ts";
+import { InvoiceSchema } from "../invoicing/index.ts";
 import { PageOf, PageQuery } from "../platform/http/pagination.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";

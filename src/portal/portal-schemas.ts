@@ -1,6 +1,6 @@
 // The JSON shapes of portal links and of the portal API that a link opens.
 import { type Static, Type } from "typebox";
-import { InvoicePreviewSchema } from "../invoicing/invoice-schemas.ts";
+import { InvoicePreviewSchema } from "../invoicing/index.ts";
 import { DecimalString, NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
 
 export const CreatePortalLinkBody = Type.Object(

@@ -1,24 +1,28 @@
 // What the portal shows its customer, read through the use cases every other
 // domain exports, always for the customer the portal token names (the
 // context's actor), never for an id the request carries.
+
+import type { AlertRule } from "../alerts/index.ts";
 import {
   createAlertRule,
   deleteAlertRule,
   getAlertRule,
   listCustomerAlertRules,
   presentAlertRule,
-} from "../alerts/alert-rules.ts";
-import type { AlertRule } from "../alerts/alert-schemas.ts";
-import { creditBalances } from "../credits/credit-balances.ts";
-import type { CreditBalances } from "../credits/credit-schemas.ts";
-import { getCustomer } from "../customers/customers.ts";
-import { renderInvoicePdf } from "../invoicing/documents/invoice-pdf.ts";
-import { invoiceDocument } from "../invoicing/invoice-documents.ts";
-import { type InvoicePreview, upcomingInvoice } from "../invoicing/invoice-previews.ts";
-import type { InvoiceView } from "../invoicing/invoice-schemas.ts";
-import { getInvoice, listInvoices } from "../invoicing/invoices.ts";
-import { listMeters } from "../metering/meters.ts";
-import { queryUsage } from "../metering/usage-query.ts";
+} from "../alerts/index.ts";
+import type { CreditBalances } from "../credits/index.ts";
+import { creditBalances } from "../credits/index.ts";
+import { getCustomer } from "../customers/index.ts";
+import type { InvoiceView } from "../invoicing/index.ts";
+import {
+  getInvoice,
+  type InvoicePreview,
+  invoiceDocument,
+  listInvoices,
+  renderInvoicePdf,
+  upcomingInvoice,
+} from "../invoicing/index.ts";
+import { listMeters, queryUsage } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { FairbillError, notFound } from "../platform/errors.ts";
 import type { PortalForecast, PortalProfile, PortalSpendAlertInput, PortalUsage } from "./portal-schemas.ts";

@@ -3,9 +3,7 @@
 // (amount × period length ÷ time elapsed), and every other line as it is.
 // It is a projection of the pace so far, not a promise: tiers, minimums,
 // discounts, credits and tax are not re-priced, and the portal says so.
-import { currencyFor } from "../core/currency.ts";
-import { Decimal, sumDecimals, ZERO } from "../core/decimal.ts";
-import { formatAmount, roundToMinorUnit } from "../core/money.ts";
+import { currencyFor, Decimal, formatAmount, roundToMinorUnit, sumDecimals, ZERO } from "../core/index.ts";
 import type { PortalForecast } from "./portal-schemas.ts";
 
 type ForecastLine = {

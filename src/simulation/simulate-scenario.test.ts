@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../core/decimal.ts";
+import { Decimal } from "../core/index.ts";
 import {
   type SimulationResult,
   simulateScenario,

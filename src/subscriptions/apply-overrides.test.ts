@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Charge } from "../core/catalog.ts";
-import { Decimal, ZERO } from "../core/decimal.ts";
-import { parseInstant } from "../core/instant.ts";
-import { priceQuantity } from "../core/pricing/quantity-pricing.ts";
+import type { Charge } from "../core/index.ts";
+import { Decimal, parseInstant, priceQuantity, ZERO } from "../core/index.ts";
 import {
   applyOverrides,
   type EffectiveOverride,

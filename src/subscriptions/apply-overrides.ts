@@ -11,9 +11,17 @@
 // or before T) the slot is empty. A percentage discount scales every price of
 // the charge, which scales its amount by the same factor since each model's
 // amount is a sum of prices times quantities.
-import { BillingInputError, type Charge, type PricingModel, type Tier } from "../core/catalog.ts";
-import { Decimal, ONE, ONE_HUNDRED } from "../core/decimal.ts";
-import type { Instant } from "../core/instant.ts";
+
+import type { Instant } from "../core/index.ts";
+import {
+  BillingInputError,
+  type Charge,
+  Decimal,
+  ONE,
+  ONE_HUNDRED,
+  type PricingModel,
+  type Tier,
+} from "../core/index.ts";
 import type { PriceOverrideDocument } from "./price-override-schemas.ts";
 
 export type RateChange =

@@ -7,9 +7,9 @@
 // whenever a change, cancellation, pause or resume is recorded at T (null
 // counts as never), and invoicing stores the real next instant after billing
 // with markSubscriptionBilled.
-import { Decimal } from "../core/decimal.ts";
-import type { Instant } from "../core/instant.ts";
-import type { Subscription } from "../core/subscription.ts";
+
+import type { Instant, Subscription } from "../core/index.ts";
+import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { loadTimelines, selectSubscriptions } from "./subscription-store.ts";

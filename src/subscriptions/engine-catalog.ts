@@ -4,12 +4,9 @@
 // checked with the catalog's own conversion (toCoreCharges) in the
 // subscription's currency before a subscription is put on it.
 
-import { meterAggregationsOf } from "../catalog/catalog-references.ts";
-import { toCoreCharges } from "../catalog/core-charges.ts";
-import { contentOf, selectPlanVersions } from "../catalog/plan-store.ts";
-import type { PlanVersionContent } from "../catalog/plan-version-content.ts";
-import type { PlanVersionState } from "../catalog/tables.ts";
-import { BillingInputError, type Catalog, type PlanVersion as EnginePlanVersion } from "../core/catalog.ts";
+import type { PlanVersionContent, PlanVersionState } from "../catalog/index.ts";
+import { contentOf, meterAggregationsOf, selectPlanVersions, toCoreCharges } from "../catalog/index.ts";
+import { BillingInputError, type Catalog, type PlanVersion as EnginePlanVersion } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";

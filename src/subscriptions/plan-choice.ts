@@ -1,8 +1,7 @@
 // Which plan version a subscription goes on: the one the caller names, which
 // must be published, or the one in effect when the subscription (or the
 // change) starts. Unknown plans and versions are bad input naming the field.
-import { selectPlans, selectPlanVersions } from "../catalog/plan-store.ts";
-import { versionInEffect } from "../catalog/plan-versions.ts";
+import { selectPlans, selectPlanVersions, versionInEffect } from "../catalog/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";

@@ -6,19 +6,17 @@
 // `subscriptionPriceOverrides` and applies them with `applyOverrides`
 // (apply-overrides.ts).
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { contentOf, planVersionRows, selectPlans } from "../catalog/plan-store.ts";
-import type { ChargeDocument } from "../catalog/plan-version-content.ts";
-import { pickVersionInEffect } from "../catalog/version-in-effect.ts";
-import { Decimal } from "../core/decimal.ts";
-import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import type { ChargeDocument } from "../catalog/index.ts";
+import { contentOf, pickVersionInEffect, planVersionRows, selectPlans } from "../catalog/index.ts";
+import { Decimal } from "../core/index.ts";
+import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { tiers as tierListSchema } from "../simulation/scenario-schema.ts";
-import { childPath, IssueCollector, ROOT } from "../simulation/schema.ts";
+import { childPath, IssueCollector, ROOT, tiers as tierListSchema } from "../simulation/index.ts";
 import { type EffectiveOverride, slotOf, toRateChange } from "./apply-overrides.ts";
 import { subscriptionCustomerOf } from "./customer-subscriptions.ts";
 import type {

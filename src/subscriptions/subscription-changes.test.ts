@@ -4,7 +4,7 @@
 // and the entitlements of the plan versions in force.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { planBillingSchedule } from "../core/billing-schedule.ts";
+import { planBillingSchedule } from "../core/index.ts";
 import {
   billableSubscriptionsOf,
   customersDueForBilling,

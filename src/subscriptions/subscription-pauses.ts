@@ -2,7 +2,7 @@
 // lasts (invoicing skips them), from `from` until `until` or a resume. Pauses
 // of one subscription never overlap, and none reaches back into what was
 // already billed.
-import { describeActor } from "../audit/audit-log.ts";
+import { describeActor } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";

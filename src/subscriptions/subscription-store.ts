@@ -2,8 +2,7 @@
 // every timeline write takes, the status filter in SQL, and the conversion of
 // rows into the billing core's Subscription.
 import type { ExpressionBuilder, Selectable } from "kysely";
-import type { Instant } from "../core/instant.ts";
-import type { Subscription, SubscriptionChange } from "../core/subscription.ts";
+import type { Instant, Subscription, SubscriptionChange } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
 import { notFound } from "../platform/errors.ts";

@@ -2,8 +2,7 @@
 // the edges: a cancellation exactly on a period boundary, one during a trial,
 // a change to a plan billed on another interval, and the order of statuses.
 import { describe, expect, it } from "vitest";
-import type { Catalog } from "../core/catalog.ts";
-import type { Subscription } from "../core/subscription.ts";
+import type { Catalog, Subscription } from "../core/index.ts";
 import { endOf, periodAt, periodEndAfter, planVersionAt, statusAt } from "./subscription-timeline.ts";
 
 const instant = (text: string) => Date.parse(text);

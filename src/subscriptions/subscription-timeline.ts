@@ -3,12 +3,8 @@
 // end, and the status a billing operator sees. Pure: the periods come from the
 // billing core's own schedule, so what this module calls "the current period"
 // is exactly the period the engine bills.
-import type { BillingPeriod } from "../core/billing-periods.ts";
-import { planBillingSchedule } from "../core/billing-schedule.ts";
-import type { Catalog } from "../core/catalog.ts";
-import type { Instant } from "../core/instant.ts";
-import type { Subscription } from "../core/subscription.ts";
-import { addLocalDays } from "../core/time-zone.ts";
+import type { BillingPeriod, Catalog, Instant, Subscription } from "../core/index.ts";
+import { addLocalDays, planBillingSchedule } from "../core/index.ts";
 
 export const subscriptionStatuses = [
   "scheduled",

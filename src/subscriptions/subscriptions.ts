@@ -2,11 +2,11 @@
 // with its timeline, list them with filters. Changes to a timeline are in
 // subscription-changes.ts and subscription-pauses.ts.
 
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal } from "../core/decimal.ts";
-import type { Customer } from "../customers/customer-schemas.ts";
-import { getCustomer } from "../customers/customers.ts";
-import { publishEvent } from "../notifications/webhook-events.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { Decimal } from "../core/index.ts";
+import type { Customer } from "../customers/index.ts";
+import { getCustomer } from "../customers/index.ts";
+import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { conflict, FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";

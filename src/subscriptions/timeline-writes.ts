@@ -2,9 +2,9 @@
 // (the engine's invariants, and never rewriting what was already billed), the
 // insert, next_billing_at and ends_at kept up to date, and the audit entry,
 // all in the caller's transaction on a subscription it has locked.
-import { describeActor, recordAuditEvent } from "../audit/audit-log.ts";
-import type { WebhookEventType } from "../notifications/webhook-event-types.ts";
-import { publishEvent } from "../notifications/webhook-events.ts";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import type { WebhookEventType } from "../notifications/index.ts";
+import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";

@@ -14,7 +14,7 @@
 // that names the provider and what was wrong, so a bill run fails (and is
 // retried) rather than issuing an invoice with a guessed tax.
 import { type Static, Type } from "typebox";
-import { Decimal, sumDecimals } from "../core/decimal.ts";
+import { Decimal, sumDecimals } from "../core/index.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { NonNegativeDecimalString, Nullable } from "../platform/http/schemas.ts";
 import { toFieldErrors, validatorCompiler } from "../platform/http/validation.ts";

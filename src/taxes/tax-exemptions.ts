@@ -4,8 +4,8 @@
 // in force; setting a new one revokes the previous, which stays as history.
 // Invoices already finalized keep the tax they were issued with.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { getCustomer } from "../customers/customers.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";

@@ -2,7 +2,7 @@
 // invoicing and whichever provider an environment uses (the built-in table or
 // an external calculator over HTTP), and the few quotes every provider gives
 // the same way.
-import { type Decimal, ZERO } from "../core/decimal.ts";
+import { type Decimal, ZERO } from "../core/index.ts";
 
 export type TaxRequest = {
   /** The seller's profile, which invoicing holds. */

@@ -4,8 +4,8 @@
 // rate valid from a later instant takes over from then (tax-resolution.ts), and
 // archiving takes a rate out of use altogether.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/audit-log.ts";
-import { Decimal } from "../core/decimal.ts";
+import { recordAuditEvent } from "../audit/index.ts";
+import { Decimal } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../core/decimal.ts";
+import { Decimal } from "../core/index.ts";
 import { reverseChargeNote, type TaxQuote, type TaxRequest } from "./tax-quote.ts";
 import { normalizeRegion, quoteFromTable, type TableRate } from "./tax-resolution.ts";
 

@@ -3,7 +3,7 @@
 // in another member state when the rate allows it, else the customer region's
 // rate, else the country's rate, else no tax. (An exemption is looked at before
 // any provider is asked; see taxes.ts.)
-import type { Decimal } from "../core/decimal.ts";
+import type { Decimal } from "../core/index.ts";
 import { isBusinessIn, isEuMemberState } from "./tax-ids.ts";
 import { noTax, reverseChargeQuote, type TaxQuote, type TaxRequest } from "./tax-quote.ts";
 

@@ -1,7 +1,7 @@
 // Per-environment tax settings: which provider quotes the tax of invoices.
 // Without a row the built-in table does. The HTTP provider's secret is kept to
 // be sent, and never returned or written to the audit log.
-import { recordAuditEvent } from "../audit/audit-log.ts";
+import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { validationFailed } from "../platform/errors.ts";

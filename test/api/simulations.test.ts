@@ -2,7 +2,7 @@
 // same document: one engine.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { simulateScenario } from "../../src/simulation/simulate-scenario.ts";
+import { simulateScenario } from "../../src/simulation/index.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../support/test-app.ts";
 
 let testApp: TestApp;

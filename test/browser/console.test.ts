@@ -7,7 +7,7 @@
 // runs in the page is passed as strings: outside web/ there are no DOM types.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { revokeApiKey } from "../../src/organizations/api-keys.ts";
+import { revokeApiKey } from "../../src/organizations/index.ts";
 import { type ConsoleHarness, laptop, phone, signIn, startConsoleHarness } from "./browser-harness.ts";
 
 let harness: ConsoleHarness;

@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScenarioOutput } from "../../src/simulation/scenario-output.ts";
-import { simulateScenario } from "../../src/simulation/simulate-scenario.ts";
+import type { ScenarioOutput } from "../../src/simulation/index.ts";
+import { simulateScenario } from "../../src/simulation/index.ts";
 import { type ApiClient, startTestApp, type TestApp } from "../support/test-app.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: scenario documents are read as the JSON they are.

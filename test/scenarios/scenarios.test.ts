@@ -6,10 +6,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../../src/core/decimal.ts";
-import { parseInstant } from "../../src/core/instant.ts";
-import type { OutputInvoice } from "../../src/simulation/scenario-output.ts";
-import { simulateScenario } from "../../src/simulation/simulate-scenario.ts";
+import { Decimal, parseInstant } from "../../src/core/index.ts";
+import type { OutputInvoice } from "../../src/simulation/index.ts";
+import { simulateScenario } from "../../src/simulation/index.ts";
 
 type ExpectedLine = { charge: string; kind: string; amount: string };
 type ExpectedInvoice = { issued_at: string; lines?: ExpectedLine[] | Record<string, string | null> } & Record<

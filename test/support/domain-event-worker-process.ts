@@ -10,7 +10,7 @@
 // FAIRBILL_WORKER_MINUTES_AHEAD runs the worker that many minutes past real
 // time, as a worker started after a dead one's lease ran out would.
 import { openMigratedDatabase } from "../../src/app.ts";
-import { recordAuditEvent } from "../../src/audit/audit-log.ts";
+import { recordAuditEvent } from "../../src/audit/index.ts";
 import { systemClock } from "../../src/platform/clock.ts";
 import { silentLogger } from "../../src/platform/context.ts";
 import { domainEventJobHandlers } from "../../src/platform/events/domain-event-dispatch.ts";

@@ -2,8 +2,7 @@
 // and a valid body for it. The tenant-isolation walk and the bad-input
 // property test call every route in the OpenAPI document through these, so a
 // new route needs an entry here (the walk fails and says so otherwise).
-import { queueEmail } from "../../src/notifications/emails.ts";
-import { publishEvent } from "../../src/notifications/webhook-events.ts";
+import { publishEvent, queueEmail } from "../../src/notifications/index.ts";
 import type { TestTenant } from "./test-app.ts";
 
 export type RouteFixture = {

@@ -2,10 +2,9 @@
 // Fastify's inject (no port), with helpers to make tenants and keys and to
 // call the API as a client would.
 import { applicationJobHandlers, buildApplication } from "../../src/app.ts";
-import type { EmailSettings } from "../../src/notifications/notification-jobs.ts";
-import { createApiKey } from "../../src/organizations/api-keys.ts";
-import { createOrganization, type Organization } from "../../src/organizations/organizations.ts";
-import type { EnvironmentKind } from "../../src/organizations/tables.ts";
+import type { EmailSettings } from "../../src/notifications/index.ts";
+import type { EnvironmentKind } from "../../src/organizations/index.ts";
+import { createApiKey, createOrganization, type Organization } from "../../src/organizations/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
 import { type Clock, systemClock } from "../../src/platform/clock.ts";
 import { type RequestContext, silentLogger, systemContext } from "../../src/platform/context.ts";

@@ -4,7 +4,7 @@
 // is broken, so that it can run from cron or CI.
 import type { Command } from "commander";
 import { databaseLocationOf, openMigratedDatabase } from "../../app.ts";
-import { verifyEveryAuditChain } from "../../audit/audit-log.ts";
+import { verifyEveryAuditChain } from "../../audit/index.ts";
 import { readConfiguration } from "../../platform/config.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";

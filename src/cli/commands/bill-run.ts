@@ -5,10 +5,12 @@
 // Killed at any point and started again, it issues each invoice exactly once.
 import type { Command } from "commander";
 import { databaseLocationOf, openMigratedDatabase } from "../../app.ts";
-import { runBillRun } from "../../billing-runs/bill-run.ts";
-import { presentBillRun } from "../../billing-runs/bill-run-schemas.ts";
-import { findOrCreateDefaultOrganization, loadOrganization } from "../../organizations/organizations.ts";
-import { clockForEnvironment } from "../../organizations/test-clock.ts";
+import { presentBillRun, runBillRun } from "../../billing-runs/index.ts";
+import {
+  clockForEnvironment,
+  findOrCreateDefaultOrganization,
+  loadOrganization,
+} from "../../organizations/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { readConfiguration } from "../../platform/config.ts";
 import { systemContext } from "../../platform/context.ts";

@@ -7,14 +7,16 @@
 // environment whose approval policy does not require approval.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { catalogFileError, formatCatalogFile, parseCatalogFile } from "../../catalog/catalog-file.ts";
 import {
   applyCatalogChanges,
+  catalogFileError,
   describeCatalogChanges,
   exportCatalog,
+  formatCatalogFile,
   loadCurrentCatalog,
+  parseCatalogFile,
   planCatalogChanges,
-} from "../../catalog/catalog-sync.ts";
+} from "../../catalog/index.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";
 import { type CliTenant, openCliTenant } from "../tenant.ts";

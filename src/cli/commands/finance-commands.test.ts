@@ -9,8 +9,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKind } from "../../../test/support/test-database.ts";
 import { openMigratedDatabase } from "../../app.ts";
-import { ingestEvents } from "../../metering/ingestion.ts";
-import { findOrCreateDefaultOrganization } from "../../organizations/organizations.ts";
+import { ingestEvents } from "../../metering/index.ts";
+import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
 import { systemContext } from "../../platform/context.ts";
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 // `fairbill keys create|list|revoke`: API keys, straight on the configured
 // database (useful before any key exists, or to recover from a lost one).
 import type { Command } from "commander";
-import { createApiKey, listApiKeys, revokeApiKey } from "../../organizations/api-keys.ts";
+import { createApiKey, listApiKeys, revokeApiKey } from "../../organizations/index.ts";
 import { isRole, roles } from "../../platform/auth/roles.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";

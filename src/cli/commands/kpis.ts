@@ -3,9 +3,12 @@
 // progress bar on stderr while the range's events are checked for leakage.
 import type { Command } from "commander";
 import { databaseLocationOf, openMigratedDatabase } from "../../app.ts";
-import { computeKpis } from "../../finance/kpis.ts";
-import { findOrCreateDefaultOrganization, loadOrganization } from "../../organizations/organizations.ts";
-import { clockForEnvironment } from "../../organizations/test-clock.ts";
+import { computeKpis } from "../../finance/index.ts";
+import {
+  clockForEnvironment,
+  findOrCreateDefaultOrganization,
+  loadOrganization,
+} from "../../organizations/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { readConfiguration } from "../../platform/config.ts";
 import { FairbillError } from "../../platform/errors.ts";

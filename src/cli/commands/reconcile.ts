@@ -4,9 +4,12 @@
 // when any difference is left (a CI pipeline gates on it), and says how many.
 import type { Command } from "commander";
 import { databaseLocationOf, openMigratedDatabase } from "../../app.ts";
-import { reconcilePeriod } from "../../finance/reconciliation.ts";
-import { findOrCreateDefaultOrganization, loadOrganization } from "../../organizations/organizations.ts";
-import { clockForEnvironment } from "../../organizations/test-clock.ts";
+import { reconcilePeriod } from "../../finance/index.ts";
+import {
+  clockForEnvironment,
+  findOrCreateDefaultOrganization,
+  loadOrganization,
+} from "../../organizations/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { readConfiguration } from "../../platform/config.ts";
 import { FairbillError } from "../../platform/errors.ts";

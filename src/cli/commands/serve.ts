@@ -3,10 +3,9 @@
 // and prints an admin key for the test environment, once.
 import type { Command } from "commander";
 import { buildApplication, databaseLocationOf, openMigratedDatabase } from "../../app.ts";
-import { findBuiltConsole } from "../../console/console-files.ts";
-import { seedDemoData } from "../../demo/seed-demo.ts";
-import { createApiKey } from "../../organizations/api-keys.ts";
-import { findOrCreateDefaultOrganization } from "../../organizations/organizations.ts";
+import { findBuiltConsole } from "../../console/index.ts";
+import { seedDemoData } from "../../demo/index.ts";
+import { createApiKey, findOrCreateDefaultOrganization } from "../../organizations/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { readConfiguration } from "../../platform/config.ts";
 import { systemContext } from "../../platform/context.ts";

@@ -4,7 +4,7 @@
 // stack trace.
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { simulateScenario } from "../../simulation/simulate-scenario.ts";
+import { simulateScenario } from "../../simulation/index.ts";
 
 async function readStandardInput(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -14,8 +14,8 @@ import { CrashTestEvent } from "../../../test/support/domain-event-crash-event.t
 import { startTestApp, type TestApp, type TestTenant } from "../../../test/support/test-app.ts";
 import { testDatabaseKind, testPostgresUrl } from "../../../test/support/test-database.ts";
 import { openMigratedDatabase } from "../../app.ts";
-import { recordAuditEvent } from "../../audit/audit-log.ts";
-import { createOrganization } from "../../organizations/organizations.ts";
+import { recordAuditEvent } from "../../audit/index.ts";
+import { createOrganization } from "../../organizations/index.ts";
 import { systemClock } from "../clock.ts";
 import { silentLogger, type TenantScope } from "../context.ts";
 import type { DatabaseLocation } from "../database/database.ts";

@@ -3,7 +3,7 @@
 // concurrent workers that each claim a job once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
-import { createOrganization, type Organization } from "../../organizations/organizations.ts";
+import { createOrganization, type Organization } from "../../organizations/index.ts";
 import { systemClock } from "../clock.ts";
 import type { Logger } from "../context.ts";
 import type { DatabaseHandle } from "../database/database.ts";

@@ -1,0 +1,10 @@
+// The front door of the audit log: the hash-chained record that every change
+// to configuration or money writes in its own transaction, and its routes.
+// Other domains import only from here; everything else in the folder is private to it.
+export {
+  type ActorDescription,
+  describeActor,
+  recordAuditEvent,
+  verifyEveryAuditChain,
+} from "./audit-log.ts";
+export { registerAuditRoutes } from "./audit-routes.ts";

@@ -1,0 +1,25 @@
+// The front door of the catalog: products, features, plans and their versions
+// (drafts, approval, publishing), catalog-as-code files, and the reads other
+// domains price with.
+// Other domains import only from here; everything else in the folder is private to it.
+export { catalogFileError, formatCatalogFile, parseCatalogFile } from "./catalog-file.ts";
+export { meterAggregationsOf } from "./catalog-references.ts";
+export {
+  applyCatalogChanges,
+  describeCatalogChanges,
+  exportCatalog,
+  loadCurrentCatalog,
+  planCatalogChanges,
+} from "./catalog-sync.ts";
+export { toCoreCharges } from "./core-charges.ts";
+export { findFeatureByCode } from "./features.ts";
+export { registerPlanRoutes } from "./plan-routes.ts";
+export type { CreatePlanInput, CreatePlanVersionInput } from "./plan-schemas.ts";
+export { contentOf, findPlan, planVersionRows, selectPlans, selectPlanVersions } from "./plan-store.ts";
+export { type ChargeDocument, Code, type PlanVersionContent, TierSchema } from "./plan-version-content.ts";
+export { entitlementValueProblems } from "./plan-version-rules.ts";
+export { versionInEffect } from "./plan-versions.ts";
+export { registerProductAndFeatureRoutes } from "./product-feature-routes.ts";
+export { type CreateFeatureInput, type CreateProductInput, featureKinds } from "./product-feature-schemas.ts";
+export type { FeatureKind, PlanVersionState } from "./tables.ts";
+export { pickVersionInEffect } from "./version-in-effect.ts";

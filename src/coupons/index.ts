@@ -1,0 +1,6 @@
+// The front door of coupons: definitions, redemptions, and the coupons an
+// invoice applies.
+// Other domains import only from here; everything else in the folder is private to it.
+export { registerCouponRoutes } from "./coupon-routes.ts";
+export type { CreateCouponInput } from "./coupon-schemas.ts";
+export { couponsFor, recordCouponUse } from "./coupons.ts";

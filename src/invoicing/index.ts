@@ -1,0 +1,34 @@
+// The front door of invoicing: invoices and credit notes, their numbers and
+// documents, payments applied to them, previews of invoices to come, credit
+// sales, and the events a finalized invoice announces.
+// Other domains import only from here; everything else in the folder is private to it.
+export { billCustomerDue } from "./bill-customer.ts";
+export { enginePlanVersion, loadPricedVersions, type PricedVersion } from "./billing-catalog.ts";
+export { createCreditNote } from "./credit-notes.ts";
+export { registerCreditSaleRoutes } from "./credit-sale-routes.ts";
+export { topUpWalletBelowThreshold } from "./credit-sales.ts";
+export { loadCustomerRow } from "./customer-billing.ts";
+export { renderInvoicePdf } from "./documents/invoice-pdf.ts";
+export { invoiceDocument } from "./invoice-documents.ts";
+export {
+  applyPaymentToInvoice,
+  applyRefundToInvoice,
+  lockInvoice,
+  markInvoiceUncollectible,
+} from "./invoice-payment-state.ts";
+export { registerInvoicePreviewRoutes } from "./invoice-preview-routes.ts";
+export { type InvoicePreview, previewSubscriptionChange, upcomingInvoice } from "./invoice-previews.ts";
+export { registerInvoiceRoutes } from "./invoice-routes.ts";
+export {
+  InvoicePreviewSchema,
+  InvoiceSchema,
+  type InvoiceView,
+  type InvoicingSettingsInput,
+  SubscriptionChangePreviewSchema,
+} from "./invoice-schemas.ts";
+export type { InvoiceRow } from "./invoice-store.ts";
+export { amountRemaining, findInvoiceRow, getInvoice, invoiceLineRows, listInvoices } from "./invoices.ts";
+export { InvoiceFinalized } from "./invoicing-events.ts";
+export { readInvoicingSettings } from "./invoicing-settings.ts";
+export { billProgressivelyDue } from "./progressive-billing.ts";
+export type { CreditNoteReason } from "./tables.ts";

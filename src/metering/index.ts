@@ -1,0 +1,16 @@
+// The front door of metering: meters, exactly-once ingestion, usage reads for
+// billing and the API, and the event that ingestion announces.
+// Other domains import only from here; everything else in the folder is private to it.
+export { engineMetersFor, usageForWindows } from "./billing-usage.ts";
+export { registerEventRoutes } from "./event-routes.ts";
+export type { EventInput } from "./event-schemas.ts";
+export { ingestEvents } from "./ingestion.ts";
+export { MeterCatalog } from "./meter-catalog.ts";
+export { registerMeterRoutes } from "./meter-routes.ts";
+export type { CreateMeterInput } from "./meter-schemas.ts";
+export { loadMeterVersions } from "./meter-versions.ts";
+export { UsageIngested } from "./metering-events.ts";
+export { createMeter, listMeters } from "./meters.ts";
+export type { EventProperties } from "./tables.ts";
+export { queryUsage } from "./usage-query.ts";
+export { registerUsageRoutes } from "./usage-routes.ts";

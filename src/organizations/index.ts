@@ -1,0 +1,21 @@
+// The front door of organizations: organizations and their environments, API
+// keys, and each environment's clock (the test clock).
+// Other domains import only from here; everything else in the folder is private to it.
+export { registerApiKeyRoutes } from "./api-key-routes.ts";
+export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys.ts";
+export {
+  createOrganization,
+  findOrCreateDefaultOrganization,
+  loadOrganization,
+  type Organization,
+} from "./organizations.ts";
+export type { EnvironmentKind } from "./tables.ts";
+export {
+  clockForEnvironment,
+  frozenClock,
+  moveTestClockForward,
+  readTestClock,
+  resetTestClock,
+  setTestClock,
+  type TestClock,
+} from "./test-clock.ts";

@@ -1,0 +1,8 @@
+// The front door of payments: collection, dunning, refunds and payment
+// providers, with their routes, jobs and domain event subscribers.
+// Other domains import only from here; everything else in the folder is private to it.
+export { collectFinalizedInvoice } from "./collection.ts";
+export { enqueueDueDunning } from "./dunning-runner.ts";
+export { entitlementsBlockedByDunning } from "./entitlement-blocks.ts";
+export { paymentJobHandlers } from "./payment-jobs.ts";
+export { registerPaymentRoutes } from "./payment-routes.ts";

@@ -1,0 +1,37 @@
+// The front door of subscriptions: subscriptions and their timelines (plan
+// changes, cancellations, pauses), price overrides, and what billing reads
+// about them.
+// Other domains import only from here; everything else in the folder is private to it.
+export { applyOverrides, type EffectiveOverride } from "./apply-overrides.ts";
+export {
+  type BillableSubscription,
+  billableSubscriptionsOf,
+  customersBilledProgressively,
+  customersDueForBilling,
+  markSubscriptionBilled,
+} from "./billable-subscriptions.ts";
+export { planVersionsInForce } from "./customer-subscriptions.ts";
+export { loadPlanVersions, type PlanVersionFacts } from "./engine-catalog.ts";
+export { choosePlanVersion } from "./plan-choice.ts";
+export {
+  migratedSubscriptionChanges,
+  moveSubscriptionsToVersion,
+  type PlanMigrationTerms,
+  type PlannedMove,
+  planMigrationMoves,
+} from "./plan-migration-moves.ts";
+export { registerPriceOverrideRoutes } from "./price-override-routes.ts";
+export { subscriptionPriceOverrides } from "./price-overrides.ts";
+export { cancelSubscription, planChangeOf } from "./subscription-changes.ts";
+export { pauseSubscription } from "./subscription-pauses.ts";
+export { registerSubscriptionRoutes } from "./subscription-routes.ts";
+export {
+  ChangePlanBody,
+  type ChangePlanInput,
+  SubscriptionIdParams,
+  type SubscriptionView,
+} from "./subscription-schemas.ts";
+export { loadTimelines, selectSubscriptions } from "./subscription-store.ts";
+export { pauseAt, planVersionAt, trialEndOf } from "./subscription-timeline.ts";
+export { getSubscription, listSubscriptions } from "./subscriptions.ts";
+export type { MigrationTiming } from "./tables.ts";

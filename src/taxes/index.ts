@@ -1,0 +1,5 @@
+// The front door of taxes: rates, exemptions and the tax quote an invoice uses.
+// Other domains import only from here; everything else in the folder is private to it.
+export { registerTaxRoutes } from "./tax-routes.ts";
+export type { CreateTaxRateInput } from "./tax-schemas.ts";
+export { type TaxQuote, taxQuoteFor } from "./taxes.ts";
