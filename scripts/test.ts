@@ -62,6 +62,15 @@ step("Format and lint (Biome)", join(binaries, "biome"), ["check", "."]);
 step("Type check (tsc)", join(binaries, "tsc"), ["-p", "tsconfig.json"]);
 step("Type check of the web console (tsc)", join(binaries, "tsc"), ["-p", join("web", "tsconfig.json")]);
 step("Dead code (knip)", join(binaries, "knip"), []);
+step("Architecture: front doors and layers (dependency-cruiser)", join(binaries, "depcruise"), [
+  "src",
+  "test",
+  "bench",
+  "scripts",
+  "web/src",
+  "--config",
+  ".dependency-cruiser.cjs",
+]);
 
 const projects = ["core", "pglite"];
 if (await postgresAnswers()) {

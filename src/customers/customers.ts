@@ -313,3 +313,23 @@ function presentCustomer(row: CustomerRow): Customer {
     updated_at: row.updated_at.toISOString(),
   };
 }
+
+/**
+ * Locks the customer's row until `transaction` ends: invoicing serializes
+ * everything that bills one customer (bill runs, progressive billing, billing
+ * ops) on it.
+ */
+export async function lockCustomer(
+  transaction: Database,
+  scope: TenantScope,
+  customerId: string,
+): Promise<void> {
+  await transaction
+    .selectFrom("customers")
+    .select("id")
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("id", "=", customerId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}

@@ -2,5 +2,5 @@
 // Other domains import only from here; everything else in the folder is private to it.
 export { registerCustomerRoutes } from "./customer-routes.ts";
 export type { CreateCustomerInput, Customer } from "./customer-schemas.ts";
-export { findCustomerByExternalId, getCustomer } from "./customers.ts";
+export { findCustomerByExternalId, getCustomer, lockCustomer } from "./customers.ts";
 export type { CustomerTable } from "./tables.ts";

@@ -7,10 +7,11 @@
 import { type Currency, type Instant, type InvoiceLine, settleInvoice, ZERO } from "../core/index.ts";
 import { recordCouponUse } from "../coupons/index.ts";
 import { burnCredits, recordBalanceMovement } from "../credits/index.ts";
+import { lockCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { markSubscriptionBilled } from "../subscriptions/index.ts";
-import { type CustomerAccount, loadCustomerAccount } from "./customer-account.ts";
+import { type CustomerAccount, loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
   type CustomerRow,
@@ -27,7 +28,6 @@ import { type InvoicingSettings, readInvoicingSettings } from "./invoicing-setti
 import { instantsDue, isPausedAt, nextInvoiceGroup } from "./issue-instants.ts";
 import { progressiveCreditFor } from "./progressive-billing.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
-import type { TaxDetails } from "./tables.ts";
 
 const millisecondsPerHour = 3_600_000;
 
@@ -63,22 +63,6 @@ export async function billCustomerDue(
     finalized += step.finalized;
     if (!step.more) return { issued, finalized };
   }
-}
-
-/** Serializes everything that bills the customer: bill runs, progressive billing, billing ops. */
-export async function lockCustomer(
-  transaction: Database,
-  context: RequestContext,
-  customerId: string,
-): Promise<void> {
-  await transaction
-    .selectFrom("customers")
-    .select("id")
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
-    .where("id", "=", customerId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
 }
 
 /** Hours after an invoice's issue instant during which it stays a draft: the customer's own, or the environment's. */
@@ -118,23 +102,6 @@ async function dueSubscriptions(
     due.push({ entry, instant: first });
   }
   return due;
-}
-
-export function taxDetailsOf(account: CustomerAccount): TaxDetails | null {
-  const { tax } = account;
-  if (tax.percent.isZero() && !tax.reverseCharge && tax.exemptionReason === null) return null;
-  return {
-    percent: tax.percent.toFixed(),
-    inclusive: tax.inclusive,
-    reverse_charge: tax.reverseCharge,
-    components: tax.components.map((component) => ({
-      name: component.name,
-      percent: component.percent.toFixed(),
-      jurisdiction: component.jurisdiction,
-    })),
-    exemption_reason: tax.exemptionReason,
-    note: tax.note,
-  };
 }
 
 /** The service period an invoice covers: from its earliest line start to its latest line end. */

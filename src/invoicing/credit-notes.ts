@@ -23,8 +23,8 @@ import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
 import { announceCreditNote } from "./invoice-announcements.ts";
 import type { CreateCreditNoteInput, CreditNoteView } from "./invoice-schemas.ts";
-import { nextDocumentNumber } from "./invoice-store.ts";
-import { amountRemaining, invoiceLineRows } from "./invoices.ts";
+import { invoiceLineRows, nextDocumentNumber } from "./invoice-store.ts";
+import { amountRemaining } from "./invoices.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import type { CreditNoteLineTable, CreditNoteTable, InvoiceTable } from "./tables.ts";
 

@@ -20,6 +20,7 @@ import { type TaxQuote, taxQuoteFor } from "../taxes/index.ts";
 import type { PricedVersion } from "./billing-catalog.ts";
 import type { CustomerRow } from "./customer-billing.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";
+import type { TaxDetails } from "./tables.ts";
 
 export type CustomerAccount = {
   terms: AccountTerms;
@@ -113,5 +114,22 @@ export async function loadCustomerAccount(
       customerBalance: new Decimal(balance),
     },
     tax,
+  };
+}
+
+export function taxDetailsOf(account: CustomerAccount): TaxDetails | null {
+  const { tax } = account;
+  if (tax.percent.isZero() && !tax.reverseCharge && tax.exemptionReason === null) return null;
+  return {
+    percent: tax.percent.toFixed(),
+    inclusive: tax.inclusive,
+    reverse_charge: tax.reverseCharge,
+    components: tax.components.map((component) => ({
+      name: component.name,
+      percent: component.percent.toFixed(),
+      jurisdiction: component.jurisdiction,
+    })),
+    exemption_reason: tax.exemptionReason,
+    note: tax.note,
   };
 }

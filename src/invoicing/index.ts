@@ -26,8 +26,8 @@ export {
   type InvoicingSettingsInput,
   SubscriptionChangePreviewSchema,
 } from "./invoice-schemas.ts";
-export type { InvoiceRow } from "./invoice-store.ts";
-export { amountRemaining, findInvoiceRow, getInvoice, invoiceLineRows, listInvoices } from "./invoices.ts";
+export { type InvoiceRow, invoiceLineRows } from "./invoice-store.ts";
+export { amountRemaining, findInvoiceRow, getInvoice, listInvoices } from "./invoices.ts";
 export { InvoiceFinalized } from "./invoicing-events.ts";
 export { readInvoicingSettings } from "./invoicing-settings.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";

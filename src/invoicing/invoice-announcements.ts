@@ -9,7 +9,7 @@ import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
 import type { InvoiceRow } from "./invoice-store.ts";
-import { invoiceLineRows } from "./invoices.ts";
+import { invoiceLineRows } from "./invoice-store.ts";
 import { InvoiceFinalized } from "./invoicing-events.ts";
 
 /** What a webhook says about an invoice: enough to act on without a second call. */

@@ -18,9 +18,8 @@ import type { RequestContext } from "../platform/context.ts";
 import { notFound } from "../platform/errors.ts";
 import type { ChangePlanInput } from "../subscriptions/index.ts";
 import { planChangeOf } from "../subscriptions/index.ts";
-import { taxDetailsOf } from "./bill-customer.ts";
 import { loadPricedVersions, meterCodesOf } from "./billing-catalog.ts";
-import { loadCustomerAccount } from "./customer-account.ts";
+import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
   loadCustomerBilling,

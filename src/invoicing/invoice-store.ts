@@ -11,7 +11,9 @@ import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newId } from "../platform/ids.ts";
 import type { StoredLine } from "./stored-lines.ts";
-import type { InvoiceOrigin, InvoiceTable, PartySnapshot, TaxDetails } from "./tables.ts";
+import type { InvoiceLineTable, InvoiceOrigin, InvoiceTable, PartySnapshot, TaxDetails } from "./tables.ts";
+
+export type InvoiceLineRow = Selectable<InvoiceLineTable>;
 
 export type InvoiceRow = Selectable<InvoiceTable>;
 
@@ -184,4 +186,13 @@ export async function findInvoiceByBillingKey(
     .where("environment_id", "=", environmentId)
     .where("billing_key", "=", billingKey)
     .executeTakeFirst();
+}
+
+export async function invoiceLineRows(database: Database, invoiceId: string): Promise<InvoiceLineRow[]> {
+  return database
+    .selectFrom("invoice_lines")
+    .selectAll()
+    .where("invoice_id", "=", invoiceId)
+    .orderBy("position", "asc")
+    .execute();
 }

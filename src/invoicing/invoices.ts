@@ -12,10 +12,7 @@ import { conflict, notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { announceVoidedInvoice } from "./invoice-announcements.ts";
 import type { InvoiceListFilters, InvoiceView } from "./invoice-schemas.ts";
-import type { InvoiceRow } from "./invoice-store.ts";
-import type { InvoiceLineTable } from "./tables.ts";
-
-type InvoiceLineRow = Selectable<InvoiceLineTable>;
+import { type InvoiceLineRow, type InvoiceRow, invoiceLineRows } from "./invoice-store.ts";
 
 /** What the customer still owes: amount due less payments and credit notes, never below zero. */
 export function amountRemaining(row: InvoiceRow): Decimal {
@@ -96,15 +93,6 @@ export async function findInvoiceRow(
     .executeTakeFirst();
   if (row === undefined) throw notFound("invoice", id);
   return row;
-}
-
-export async function invoiceLineRows(database: Database, invoiceId: string): Promise<InvoiceLineRow[]> {
-  return database
-    .selectFrom("invoice_lines")
-    .selectAll()
-    .where("invoice_id", "=", invoiceId)
-    .orderBy("position", "asc")
-    .execute();
 }
 
 export async function getInvoice(context: RequestContext, id: string): Promise<InvoiceView> {

@@ -8,8 +8,7 @@ import { currencyFor, Decimal, formatAmount, priceOneOffLines, settleInvoice, ZE
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
-import { taxDetailsOf } from "./bill-customer.ts";
-import { loadCustomerAccount } from "./customer-account.ts";
+import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
 import { finalizeDraftInvoice } from "./draft-finalization.ts";
 import { announceDraftInvoice } from "./invoice-announcements.ts";

@@ -20,11 +20,11 @@ import {
   settleInvoice,
   ZERO,
 } from "../core/index.ts";
+import { lockCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { customersBilledProgressively } from "../subscriptions/index.ts";
-import { lockCustomer, taxDetailsOf } from "./bill-customer.ts";
-import { loadCustomerAccount } from "./customer-account.ts";
+import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
   loadCustomerBilling,
