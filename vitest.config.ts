@@ -8,6 +8,7 @@ const pureTests = [
   "src/simulation/**/*.test.ts",
   "src/invoicing/documents/**/*.test.ts",
   "test/scenarios/**/*.test.ts",
+  "test/architecture/**/*.test.ts",
   "web/src/**/*.test.ts",
 ];
 const databaseTests = ["src/**/*.test.ts", "test/**/*.test.ts"];
