@@ -60,7 +60,7 @@ type ResponseObject = { description?: string; content?: Record<string, { schema?
  * and gives the console one `Problem` type; the types it describes are the same.
  */
 function withNamedProblemResponse(document: OpenAPI3): OpenAPI3 {
-  const problemSchema = JSON.parse(JSON.stringify(ProblemSchema)) as unknown;
+  const problemSchema = JSON.parse(JSON.stringify(ProblemSchema)) as { description?: string };
   const isProblemResponse = (response: ResponseObject) =>
     Object.keys(response.content ?? {}).length === 1 &&
     isDeepStrictEqual(response.content?.["application/json"]?.schema, problemSchema);
@@ -85,7 +85,7 @@ function withNamedProblemResponse(document: OpenAPI3): OpenAPI3 {
     responses: {
       ...named.components?.responses,
       Problem: {
-        description: ProblemSchema.description,
+        description: problemSchema.description ?? "RFC 9457 problem details",
         content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } },
       },
     },
