@@ -2,13 +2,12 @@
 // cost so far reaches an amount. The customer sees and deletes only its own.
 import { type FormEvent, useState } from "react";
 import type { ApiError } from "../api/api-client.ts";
-import type { AlertRule } from "../api/billing-types.ts";
+import type { AlertRule, PortalProfile } from "../api/resources.ts";
 import { asApiError } from "../api/use-api.ts";
 import { formatMoney } from "../format/decimal-format.ts";
 import { CheckboxField, TextField } from "../ui/form-field.tsx";
 import { ErrorState, LoadingState } from "../ui/states.tsx";
 import { portalRequest } from "./portal-api.ts";
-import type { PortalProfile } from "./portal-types.ts";
 import { usePortalResource } from "./use-portal-resource.ts";
 
 export function PortalAlerts({ profile }: { profile: PortalProfile }) {

@@ -2,7 +2,7 @@
 // Portal <token>", JSON in and out, and every refusal an ApiError carrying
 // the API's problem document, as in the console.
 import { ApiError } from "../api/api-client.ts";
-import type { FieldError } from "../api/api-types.ts";
+import type { FieldError } from "../api/resources.ts";
 
 let portalToken: string | undefined;
 

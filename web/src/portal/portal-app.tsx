@@ -10,9 +10,9 @@ import { PortalCost } from "./portal-cost.tsx";
 import { PortalCredits } from "./portal-credits.tsx";
 import { PortalInvoices } from "./portal-invoices.tsx";
 import { type PortalSession, takePortalSession } from "./portal-session.ts";
-import type { PortalProfile } from "./portal-types.ts";
 import { PortalUsage } from "./portal-usage.tsx";
 import "./portal.css";
+import type { PortalProfile } from "../api/resources.ts";
 import { usePortalResource } from "./use-portal-resource.ts";
 
 export default function PortalApp() {

@@ -1,10 +1,10 @@
 // The cost so far this period (the upcoming invoice as it stands now, the
 // same total the seller sees) and the forecast to the period's end.
 
+import type { PortalProfile, PortalUpcomingInvoice } from "../api/resources.ts";
 import { formatPeriodBound } from "../format/date-format.ts";
 import { formatMoney } from "../format/decimal-format.ts";
 import { ErrorState, LoadingState } from "../ui/states.tsx";
-import type { PortalProfile, PortalUpcomingInvoice } from "./portal-types.ts";
 import { usePortalResource } from "./use-portal-resource.ts";
 
 export function PortalCost({ profile }: { profile: PortalProfile }) {

@@ -1,8 +1,8 @@
 // The customer's credits: what is usable now and what becomes usable later, per currency.
-import type { CreditBalances } from "../api/billing-types.ts";
+
+import type { CreditBalances, PortalProfile } from "../api/resources.ts";
 import { formatMoney } from "../format/decimal-format.ts";
 import { ErrorState, LoadingState } from "../ui/states.tsx";
-import type { PortalProfile } from "./portal-types.ts";
 import { usePortalResource } from "./use-portal-resource.ts";
 
 /** "0", "0.00": zero, read from the decimal string itself. */

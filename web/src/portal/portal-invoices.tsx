@@ -1,12 +1,11 @@
 // The customer's invoices, newest first, each with its PDF.
 import { useState } from "react";
-import type { Invoice } from "../api/billing-types.ts";
+import type { Invoice, PortalProfile } from "../api/resources.ts";
 import { asApiError } from "../api/use-api.ts";
 import { formatMoney } from "../format/decimal-format.ts";
 import { ErrorState, LoadingState } from "../ui/states.tsx";
 import { TableScroll } from "../ui/table-scroll.tsx";
 import { portalDownload } from "./portal-api.ts";
-import type { PortalProfile } from "./portal-types.ts";
 import { usePortalResource } from "./use-portal-resource.ts";
 
 const statusLabels: Record<Invoice["status"], string> = {

@@ -2,8 +2,8 @@
 // Bar heights are floats, fine for drawing; the tooltip and the table beside
 // the chart show the API's exact decimal values.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { PortalUsageDay } from "../api/resources.ts";
 import { formatQuantity } from "../format/decimal-format.ts";
-import type { PortalUsageDay } from "./portal-types.ts";
 
 type Point = { label: string; valueForDrawing: number; value: string };
 

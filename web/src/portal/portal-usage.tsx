@@ -1,15 +1,15 @@
 // Usage to date of each metered charge: the quantity billed so far, what it
 // costs, and a chart per day with the exact values in a table beside it.
 import { lazy, Suspense } from "react";
-import { formatMoney, formatQuantity } from "../format/decimal-format.ts";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states.tsx";
-import { TableScroll } from "../ui/table-scroll.tsx";
 import type {
   PortalMeterUsage,
   PortalProfile,
   PortalUsage as PortalUsageData,
   PortalUsageDay,
-} from "./portal-types.ts";
+} from "../api/resources.ts";
+import { formatMoney, formatQuantity } from "../format/decimal-format.ts";
+import { EmptyState, ErrorState, LoadingState } from "../ui/states.tsx";
+import { TableScroll } from "../ui/table-scroll.tsx";
 import { usePortalResource } from "./use-portal-resource.ts";
 
 const PortalUsageChart = lazy(() => import("./portal-usage-chart.tsx"));

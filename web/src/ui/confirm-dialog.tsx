@@ -12,6 +12,8 @@ type ConfirmDialogProps = {
   tone?: "danger" | "primary";
   onConfirm: () => void;
   onCancel: () => void;
+  /** Why the last confirmation was refused, shown above the buttons. */
+  error?: string | undefined;
   children?: ReactNode;
 };
 
@@ -23,6 +25,7 @@ export function ConfirmDialog({
   tone = "danger",
   onConfirm,
   onCancel,
+  error,
   children,
 }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -47,6 +50,11 @@ export function ConfirmDialog({
       >
         <h2 id={titleId}>{title}</h2>
         {children}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
             Cancel

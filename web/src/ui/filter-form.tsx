@@ -1,12 +1,16 @@
 // Filters of a list page, kept in the address (?search=…) so that a filtered
 // list survives a reload and can be shared. The form edits a copy; "Apply"
-// navigates, and the page reads the filters back from the address.
-import { type FormEvent, useState } from "react";
-import { navigate } from "../routing/router.ts";
+// navigates, and the page reads the filters back from the address with
+// useFilters, as the query of its list route.
+import { type FormEvent, type ReactNode, useState } from "react";
+import { Link } from "../routing/link.tsx";
+import { navigate, useLocation } from "../routing/router.ts";
 import { SelectField, TextField } from "./form-field.tsx";
+import { EmptyState } from "./states.tsx";
 
-export type FilterField = {
-  name: string;
+export type FilterField<Name extends string = string> = {
+  /** The query parameter of the list route that the field fills. */
+  name: Name;
   label: string;
   hint?: string;
   /** "instant" is a date and time in the browser's zone, sent to the API as UTC. */
@@ -14,9 +18,9 @@ export type FilterField = {
   options?: { value: string; label: string }[];
 };
 
-export type FilterValues = Record<string, string>;
+type FilterValues = Record<string, string>;
 
-export function filterValues(query: URLSearchParams, fields: FilterField[]): FilterValues {
+function filterValues(query: URLSearchParams, fields: FilterField[]): FilterValues {
   return Object.fromEntries(fields.map((field) => [field.name, query.get(field.name) ?? ""]));
 }
 
@@ -29,8 +33,16 @@ function cleaned(values: FilterValues, fields: FilterField[]): URLSearchParams {
   return query;
 }
 
-/** The API's query for the filters in the address: instants become UTC ISO 8601. */
-export function apiQuery(query: URLSearchParams, fields: FilterField[]): URLSearchParams {
+/**
+ * The filters in the address as the list route's query (instants in UTC ISO
+ * 8601), and whether any is set. The address is typed by a person: each value
+ * goes as it was typed, and the API names the one it cannot read.
+ */
+export function useFilters<Query>(fields: FilterField<keyof Query & string>[]): {
+  query: Partial<Query>;
+  filtered: boolean;
+} {
+  const { query } = useLocation();
   const result = cleaned(filterValues(query, fields), fields);
   for (const field of fields) {
     const value = result.get(field.name);
@@ -39,14 +51,32 @@ export function apiQuery(query: URLSearchParams, fields: FilterField[]): URLSear
     // What cannot be read goes as typed, so that the API names the field.
     if (!Number.isNaN(instant.getTime())) result.set(field.name, instant.toISOString());
   }
-  return result;
-}
-
-export function hasFilters(query: URLSearchParams, fields: FilterField[]): boolean {
-  return cleaned(filterValues(query, fields), fields).size > 0;
+  return { query: Object.fromEntries(result) as Partial<Query>, filtered: result.size > 0 };
 }
 
 export function FilterForm({
+  basePath,
+  fields,
+  label,
+}: {
+  basePath: string;
+  fields: FilterField[];
+  label: string;
+}) {
+  const { query } = useLocation();
+  // A new address (a link, "Back") starts the form again from it.
+  return (
+    <FilterFormFields
+      key={query.toString()}
+      basePath={basePath}
+      fields={fields}
+      label={label}
+      initial={filterValues(query, fields)}
+    />
+  );
+}
+
+function FilterFormFields({
   basePath,
   fields,
   label,
@@ -100,5 +130,37 @@ export function FilterForm({
         </div>
       </form>
     </search>
+  );
+}
+
+/**
+ * An empty list: "No meter matches these filters." (with a link that clears
+ * them, when `clearPath` is given) or, unfiltered, "No meters yet." and how to
+ * make one.
+ */
+export function FilteredEmptyState({
+  filtered,
+  noMatch,
+  none,
+  clear,
+  children,
+}: {
+  filtered: boolean;
+  noMatch: string;
+  none: string;
+  /** Where the list is unfiltered, and what it then shows ("every customer"). */
+  clear?: { path: string; shows: string };
+  /** Shown under `none`: how to make the first one. */
+  children?: ReactNode;
+}) {
+  if (!filtered) return <EmptyState title={none}>{children}</EmptyState>;
+  return (
+    <EmptyState title={noMatch}>
+      {clear && (
+        <p>
+          <Link to={clear.path}>Clear the filters</Link> to see {clear.shows}.
+        </p>
+      )}
+    </EmptyState>
   );
 }

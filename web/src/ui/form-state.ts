@@ -3,8 +3,7 @@
 // (shown once a field was left or a submit was tried), and the API's field
 // errors from the last refusal (each shown until its field is edited).
 import { type RefObject, useCallback, useEffect, useMemo, useState } from "react";
-import type { ApiError } from "../api/api-client.ts";
-import { asApiError } from "../api/use-api.ts";
+import { type ApiError, asApiError } from "../api/api-error.ts";
 import { type FieldErrorMap, fieldErrorMap } from "../format/field-errors.ts";
 
 type Container = Record<string, unknown> | unknown[];
@@ -68,7 +67,7 @@ export type FormState<Values> = {
    * Runs the console's checks, then `send`; a refusal is kept and its field
    * errors shown. Resolves true when `send` succeeded.
    */
-  submit: (send: (values: Values) => Promise<void>) => Promise<boolean>;
+  submit: (send: (values: Values) => Promise<unknown>) => Promise<boolean>;
 };
 
 export function useFormState<Values>(
@@ -140,7 +139,7 @@ export function useFormState<Values>(
     return [...names];
   };
 
-  const submit = async (send: (values: Values) => Promise<void>) => {
+  const submit = async (send: (values: Values) => Promise<unknown>) => {
     setSubmitted(true);
     if (Object.keys(clientErrors).length > 0) {
       setRefusal(undefined);

@@ -1,11 +1,11 @@
 // Under a list: how many are shown, "Load more" while the API has a next
 // page, and the error of a page that failed to load.
-import type { PagedList } from "../api/use-api.ts";
+import type { PagedList } from "../api/queries.ts";
 import { ErrorState } from "./states.tsx";
 
 export function ListFooter<Item>({ list, noun }: { list: PagedList<Item>; noun: [string, string] }) {
-  if (list.state.status !== "ready") return null;
-  const count = list.state.data.length;
+  if (list.status !== "success" || list.data === undefined) return null;
+  const count = list.data.length;
   return (
     <>
       <div className="list-footer">

@@ -1,7 +1,7 @@
 // A key's secret, shown once right after it was made (created or rotated):
 // the API keeps only a hash, so this is the only chance to copy it.
 import { useEffect, useRef } from "react";
-import type { NewApiKey } from "../../api/api-types.ts";
+import type { NewApiKey } from "../../api/resources.ts";
 import { CopyButton } from "../../ui/copy-button.tsx";
 
 export function NewSecretPanel({ created, onDismiss }: { created: NewApiKey; onDismiss: () => void }) {

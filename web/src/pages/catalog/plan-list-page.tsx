@@ -1,6 +1,7 @@
 // Plans, newest first: each with the version in effect now, any scheduled
 // one, and how many drafts and versions under review it has.
-import type { Plan } from "../../api/catalog-types.ts";
+
+import type { Plan } from "../../api/resources.ts";
 import { usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";

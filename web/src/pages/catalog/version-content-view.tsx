@@ -2,7 +2,7 @@
 // words (tiers as a list), the same charges in every other currency, and the
 // entitlements.
 import type { ReactNode } from "react";
-import type { Charge, ChargePrices, PlanVersionContent } from "../../api/catalog-types.ts";
+import type { Charge, ChargePrices, PlanVersionContent } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { TableScroll } from "../../ui/table-scroll.tsx";
 import { chargeKindText, chargePriceText, periodText, tierLines } from "./version-content-text.ts";

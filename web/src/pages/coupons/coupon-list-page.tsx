@@ -4,9 +4,7 @@
 // and archived here.
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Meter } from "../../api/api-types.ts";
-import type { Coupon } from "../../api/billing-types.ts";
-import type { Plan } from "../../api/catalog-types.ts";
+import type { Coupon, Meter, Plan } from "../../api/resources.ts";
 import { asApiError, useAllPages, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";

@@ -5,8 +5,7 @@
 // fired.
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Meter } from "../../api/api-types.ts";
-import type { AlertKind, AlertRule, AlertTrigger, Subscription } from "../../api/billing-types.ts";
+import type { AlertKind, AlertRule, AlertTrigger, Meter, Subscription } from "../../api/resources.ts";
 import { asApiError, useAllPages, useApiResource, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";

@@ -3,7 +3,7 @@
 // one subscription's) and a redemption removed, with the reason.
 import { type FormEvent, useRef, useState } from "react";
 import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Coupon, CouponRedemption, Subscription } from "../../api/billing-types.ts";
+import type { Coupon, CouponRedemption, Subscription } from "../../api/resources.ts";
 import { asApiError, useAllPages, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";

@@ -1,6 +1,6 @@
 // A new customer: the form, then the customer's page.
 import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
+import type { Customer } from "../../api/resources.ts";
 import { navigate } from "../../routing/router.ts";
 import { customerPath } from "../../routing/routes.ts";
 import { PageHeader } from "../../ui/page-header.tsx";

@@ -4,14 +4,14 @@
 // ledger of every increment, burn, expiry and void.
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
 import type {
   CreditBalances,
   CreditGrant,
   CreditGrantStatus,
   CreditLedgerEntry,
+  Customer,
   CustomerBalance,
-} from "../../api/billing-types.ts";
+} from "../../api/resources.ts";
 import { asApiError, useApiResource, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";

@@ -3,7 +3,7 @@
 // and its audit history.
 import { type ReactNode, useState } from "react";
 import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
+import type { Customer } from "../../api/resources.ts";
 import { asApiError, useApiResource } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";

@@ -1,6 +1,6 @@
 // Editing a customer: the same form, prefilled; only the changed fields are sent.
 import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
+import type { Customer } from "../../api/resources.ts";
 import { useApiResource } from "../../api/use-api.ts";
 import { navigate } from "../../routing/router.ts";
 import { customerPath } from "../../routing/routes.ts";

@@ -4,7 +4,7 @@
 // and take a direct grant away.
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { CustomerEntitlement, CustomerEntitlements, Feature } from "../../api/catalog-types.ts";
+import type { CustomerEntitlement, CustomerEntitlements, Feature } from "../../api/resources.ts";
 import { asApiError, useAllPages, useApiResource } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatQuantity } from "../../format/decimal-format.ts";

@@ -1,7 +1,7 @@
 // What the customer form edits, and the API bodies made from it. The form
 // keeps every input as text; the bodies leave out what was left empty on
 // create, and on edit send only what changed (null clears a field).
-import type { Customer, InvoiceSettings, TaxId } from "../../api/api-types.ts";
+import type { Customer, InvoiceSettings, TaxId } from "../../api/resources.ts";
 
 export type CustomerFormValues = {
   external_id: string;

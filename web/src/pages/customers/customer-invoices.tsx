@@ -3,7 +3,7 @@
 // write a one-off invoice.
 import { useState } from "react";
 import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Invoice } from "../../api/billing-types.ts";
+import type { Invoice } from "../../api/resources.ts";
 import { asApiError, usePagedList } from "../../api/use-api.ts";
 import { Link } from "../../routing/link.tsx";
 import { ListFooter } from "../../ui/list-footer.tsx";

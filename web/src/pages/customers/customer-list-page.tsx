@@ -1,6 +1,7 @@
 // Customers: search and filters (kept in the address, so a filtered list can
 // be shared or reloaded), a table, and "Load more" over the API's cursor.
-import type { Customer } from "../../api/api-types.ts";
+
+import type { Customer } from "../../api/resources.ts";
 import { usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";

@@ -5,9 +5,14 @@
 // the kinds of override that fit the chosen charge.
 import { type FormEvent, useCallback, useMemo, useRef } from "react";
 import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
-import type { Subscription } from "../../api/billing-types.ts";
-import type { OverrideType, Plan, PlanVersion, PriceOverride } from "../../api/catalog-types.ts";
+import type {
+  Customer,
+  OverrideType,
+  Plan,
+  PlanVersion,
+  PriceOverride,
+  Subscription,
+} from "../../api/resources.ts";
 import { useAllPages, useApiResource, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal, nextWholeMinute } from "../../format/local-instant.ts";

@@ -1,5 +1,6 @@
 // A customer's subscriptions, with a way to subscribe the customer to a plan.
-import type { Subscription } from "../../api/billing-types.ts";
+
+import type { Subscription } from "../../api/resources.ts";
 import { usePagedList } from "../../api/use-api.ts";
 import { Link } from "../../routing/link.tsx";
 import { ListFooter } from "../../ui/list-footer.tsx";

@@ -2,7 +2,7 @@
 // those who would rather read, as a table. Usage is looked up by the
 // customer's external id, in windows of the customer's time zone.
 import { lazy, Suspense, useMemo, useState } from "react";
-import type { Customer, Meter, Page, UsageReport, UsageWindow } from "../../api/api-types.ts";
+import type { Customer, Meter, Page, UsageReport, UsageWindow } from "../../api/resources.ts";
 import { useApiResource } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatQuantity } from "../../format/decimal-format.ts";

@@ -3,8 +3,7 @@
 // here (a paid top-up is billed on a one-off invoice by the API).
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
-import type { Wallet } from "../../api/billing-types.ts";
+import type { Customer, Wallet } from "../../api/resources.ts";
 import { usePagedList } from "../../api/use-api.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";

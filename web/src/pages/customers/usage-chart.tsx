@@ -2,7 +2,7 @@
 // library). The bar heights are floats, fine for drawing; the tooltip and the
 // table beside it show the API's exact decimal values.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { UsageWindow } from "../../api/api-types.ts";
+import type { UsageWindow } from "../../api/resources.ts";
 import { formatQuantity } from "../../format/decimal-format.ts";
 
 type Point = { label: string; valueForDrawing: number; value: string };

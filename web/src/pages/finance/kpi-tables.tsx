@@ -1,11 +1,12 @@
 // The KPI tables: MRR with its movements per month, and next month's
 // forecast per customer.
+
+import type { CustomerForecast, MrrMonth } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
 import { EmptyState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
-import type { CustomerForecast, MrrMonth } from "./finance-types.ts";
 import { periodLabel } from "./period-month.ts";
 
 const mrrColumns: [keyof MrrMonth, string][] = [

@@ -3,6 +3,7 @@
 // failure rate, time to resolve disputes, revenue leakage, and next month's
 // forecast per customer.
 import { lazy, Suspense, useId, useState } from "react";
+import type { AmountInCurrency, Kpis, MrrMonth } from "../../api/resources.ts";
 import { useApiResource } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
@@ -10,7 +11,6 @@ import { navigate, useLocation } from "../../routing/router.ts";
 import { SelectField } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import type { AmountInCurrency, Kpis, MrrMonth } from "./finance-types.ts";
 import { ForecastTable, MrrTable } from "./kpi-tables.tsx";
 import { isPeriod, periodLabel } from "./period-month.ts";
 

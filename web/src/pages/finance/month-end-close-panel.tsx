@@ -5,6 +5,7 @@
 // log keep.
 import { type FormEvent, useState } from "react";
 import { type ApiError, apiRequest } from "../../api/api-client.ts";
+import type { ChecklistItem, CloseChecklist, PeriodLock } from "../../api/resources.ts";
 import { asApiError, useApiResource } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
@@ -12,7 +13,6 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CheckboxField, TextAreaField } from "../../ui/form-field.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { ErrorState, LoadingState } from "../../ui/states.tsx";
-import type { ChecklistItem, CloseChecklist, PeriodLock } from "./finance-types.ts";
 import { periodLabel } from "./period-month.ts";
 
 export function MonthEndClosePanel({ period }: { period: string }) {

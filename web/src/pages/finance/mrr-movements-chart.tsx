@@ -14,8 +14,8 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import type { MrrMonth } from "../../api/resources.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
-import type { MrrMonth } from "./finance-types.ts";
 import { periodLabel } from "./period-month.ts";
 
 const movements = [

@@ -3,13 +3,14 @@
 // current prices, invoices against payments and receivables, and revenue
 // leakage per 1,000 events. The month-end close sits below: a month can be
 // closed once it reconciles and its checklist passes.
+
+import type { AmountInCurrency, Reconciliation } from "../../api/resources.ts";
 import { useApiResource } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { useLocation } from "../../routing/router.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { ErrorState, LoadingState } from "../../ui/states.tsx";
-import type { AmountInCurrency, Reconciliation } from "./finance-types.ts";
 import { MonthEndClosePanel } from "./month-end-close-panel.tsx";
 import { MonthPicker } from "./month-picker.tsx";
 import { isPeriod, periodLabel, previousMonth } from "./period-month.ts";

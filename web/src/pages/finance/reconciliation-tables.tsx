@@ -2,6 +2,7 @@
 // and customer, and receivables (in total, per customer, and the invoices
 // whose recorded payments disagree with their payment records).
 import type { ReactNode } from "react";
+import type { ReceivableFigures, Reconciliation, UsageDifference, UsageRow } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
@@ -9,7 +10,6 @@ import { customerPath, invoicePath } from "../../routing/routes.ts";
 import { EmptyState } from "../../ui/states.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
 import { categoryBadgeClass, categoryLabels, causeLabel } from "./difference-text.ts";
-import type { ReceivableFigures, Reconciliation, UsageDifference, UsageRow } from "./finance-types.ts";
 
 function CustomerCell({ externalId, customerId }: { externalId: string; customerId: string | null }) {
   if (customerId === null) return <>{externalId}</>;

@@ -4,7 +4,7 @@
 // with its reason.
 import { type FormEvent, useCallback, useRef } from "react";
 import { apiRequest } from "../../api/api-client.ts";
-import type { CreditNote, CreditNoteReason, Invoice } from "../../api/billing-types.ts";
+import type { CreditNote, CreditNoteReason, Invoice } from "../../api/resources.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";

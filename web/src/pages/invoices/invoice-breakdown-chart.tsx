@@ -3,7 +3,7 @@
 // chart library). Bar lengths are floats, for drawing only; the lines table
 // beside it carries the exact amounts.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { InvoiceLine } from "../../api/billing-types.ts";
+import type { InvoiceLine } from "../../api/resources.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 
 type Point = { label: string; amountForDrawing: number; amount: string };

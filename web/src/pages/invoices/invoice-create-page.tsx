@@ -3,8 +3,7 @@
 // The running total is summed from the decimal strings, never through floats.
 import { type FormEvent, useCallback, useRef } from "react";
 import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
-import type { Invoice } from "../../api/billing-types.ts";
+import type { Customer, Invoice } from "../../api/resources.ts";
 import { useAllPages } from "../../api/use-api.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { multiplyDecimalStrings, sumDecimalStrings } from "../../format/decimal-sum.ts";

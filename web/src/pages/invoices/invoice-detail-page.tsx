@@ -5,7 +5,7 @@
 // only way).
 import { useState } from "react";
 import { apiRequest } from "../../api/api-client.ts";
-import type { CreditNote, Invoice, InvoiceParty } from "../../api/billing-types.ts";
+import type { CreditNote, Invoice, InvoiceParty } from "../../api/resources.ts";
 import { useApiResource, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime, formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";

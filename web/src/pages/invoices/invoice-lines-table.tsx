@@ -1,7 +1,8 @@
 // An invoice's lines (stored or previewed) with the engine's explanation of
 // each, and its totals: what the customer pays and why. Discounts, credits
 // and the applied balance are shown subtracted.
-import type { InvoiceLine, InvoiceTotals } from "../../api/billing-types.ts";
+
+import type { InvoiceLine, InvoiceTotals } from "../../api/resources.ts";
 import { formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { TableScroll } from "../../ui/table-scroll.tsx";

@@ -1,6 +1,7 @@
 // Invoices, newest first, filtered by status, customer, subscription or
 // issue date (kept in the address); unfiltered, with revenue by month.
-import type { Invoice } from "../../api/billing-types.ts";
+
+import type { Invoice } from "../../api/resources.ts";
 import { usePagedList } from "../../api/use-api.ts";
 import { Link } from "../../routing/link.tsx";
 import { useLocation } from "../../routing/router.ts";

@@ -5,7 +5,7 @@
 // and refund a payment; billing keys give up on an unpaid invoice.
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Invoice, ManualPaymentMethod, Payment } from "../../api/billing-types.ts";
+import type { Invoice, ManualPaymentMethod, Payment } from "../../api/resources.ts";
 import { asApiError, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";

@@ -1,6 +1,7 @@
 // Invoices as a table: number (or draft), customer, status, dates and
 // amounts, each linked to its page.
-import type { Invoice } from "../../api/billing-types.ts";
+
+import type { Invoice } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";

@@ -1,7 +1,7 @@
 // Revenue by month: what was invoiced (final invoices, not drafts or void
 // ones), per currency, as a chart and as a table with the exact sums.
 import { lazy, Suspense, useState } from "react";
-import type { Invoice } from "../../api/billing-types.ts";
+import type { Invoice } from "../../api/resources.ts";
 import { useAllPages } from "../../api/use-api.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { SelectField } from "../../ui/form-field.tsx";

@@ -1,7 +1,8 @@
 // The event explorer: raw usage events, newest first, with the meters each
 // matched, filtered by customer, name and time; and the events of customer
 // external ids that no customer has yet.
-import type { UnattributedCustomer, UsageEvent } from "../../api/api-types.ts";
+
+import type { UnattributedCustomer, UsageEvent } from "../../api/resources.ts";
 import { usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";

@@ -2,7 +2,7 @@
 // aggregates them, and which properties split its usage into groups.
 import { type FormEvent, useCallback, useRef } from "react";
 import { apiRequest } from "../../api/api-client.ts";
-import type { Meter } from "../../api/api-types.ts";
+import type { Meter } from "../../api/resources.ts";
 import { navigate } from "../../routing/router.ts";
 import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";

@@ -1,6 +1,7 @@
 // Meters: what usage billing counts from events, each with its definition in
 // effect now and how many versions it has had.
-import type { Meter } from "../../api/api-types.ts";
+
+import type { Meter } from "../../api/resources.ts";
 import { usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";

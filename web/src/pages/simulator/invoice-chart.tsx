@@ -3,7 +3,7 @@
 // library is large). The tables below carry the same numbers exactly; the
 // bar heights are floats, which is fine for drawing and nothing else.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { SimulatedInvoice } from "../../api/api-types.ts";
+import type { SimulatedInvoice } from "../../api/resources.ts";
 import { formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 

@@ -1,6 +1,7 @@
 // One simulated invoice: its lines with period, quantity, amount and the
 // engine's explanation, and its totals.
-import type { SimulatedInvoice } from "../../api/api-types.ts";
+
+import type { SimulatedInvoice } from "../../api/resources.ts";
 import { formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { TableScroll } from "../../ui/table-scroll.tsx";

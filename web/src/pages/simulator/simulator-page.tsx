@@ -3,7 +3,7 @@
 // would issue. Nothing is stored.
 import { type FormEvent, lazy, Suspense, useId, useState } from "react";
 import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { SimulationResult } from "../../api/api-types.ts";
+import type { SimulationResult } from "../../api/resources.ts";
 import { asApiError } from "../../api/use-api.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { sumDecimalStrings } from "../../format/decimal-sum.ts";

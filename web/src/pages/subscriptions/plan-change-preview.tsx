@@ -6,7 +6,7 @@
 import { useEffect, useState } from "react";
 import type { ApiError } from "../../api/api-client.ts";
 import { apiRequest } from "../../api/api-client.ts";
-import type { InvoicePreview } from "../../api/billing-types.ts";
+import type { InvoicePreview } from "../../api/resources.ts";
 import { asApiError, type ResourceState } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";

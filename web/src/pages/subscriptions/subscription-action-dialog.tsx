@@ -5,8 +5,7 @@
 // A plan change shows its effect on the next invoice before it is confirmed.
 import { type FormEvent, useCallback } from "react";
 import { apiRequest } from "../../api/api-client.ts";
-import type { Subscription } from "../../api/billing-types.ts";
-import type { Plan } from "../../api/catalog-types.ts";
+import type { Plan, Subscription } from "../../api/resources.ts";
 import { useAllPages } from "../../api/use-api.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";

@@ -4,9 +4,7 @@
 // version prices. Opened from a customer's page, the customer is chosen.
 import { type FormEvent, useCallback, useRef } from "react";
 import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
-import type { Subscription } from "../../api/billing-types.ts";
-import type { Plan } from "../../api/catalog-types.ts";
+import type { Customer, Plan, Subscription } from "../../api/resources.ts";
 import { useAllPages } from "../../api/use-api.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { navigate, useLocation } from "../../routing/router.ts";

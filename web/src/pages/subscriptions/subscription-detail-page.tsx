@@ -2,8 +2,7 @@
 // timeline of plan changes, cancellation and pauses; the changes a key that
 // may bill can make; and the next invoice as it stands now, from live usage.
 import { lazy, Suspense, useState } from "react";
-import type { Customer } from "../../api/api-types.ts";
-import type { InvoicePreview, Subscription } from "../../api/billing-types.ts";
+import type { Customer, InvoicePreview, Subscription } from "../../api/resources.ts";
 import { useApiResource } from "../../api/use-api.ts";
 import { formatDateTime, formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";

@@ -1,6 +1,7 @@
 // Subscriptions, newest first, filtered by status or customer (kept in the
 // address), with their plan in force, period and next billing date.
-import type { Subscription } from "../../api/billing-types.ts";
+
+import type { Subscription } from "../../api/resources.ts";
 import { usePagedList } from "../../api/use-api.ts";
 import { Link } from "../../routing/link.tsx";
 import { useLocation } from "../../routing/router.ts";

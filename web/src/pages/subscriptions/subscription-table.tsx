@@ -1,7 +1,8 @@
 // Subscriptions as a table: plan in force, status, current period and next
 // billing date, each linked to its page (and to its customer, where the
 // table lists several customers' subscriptions).
-import type { Subscription } from "../../api/billing-types.ts";
+
+import type { Subscription } from "../../api/resources.ts";
 import { formatDateTime, formatPeriodBound } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, planVersionPath, subscriptionPath } from "../../routing/routes.ts";

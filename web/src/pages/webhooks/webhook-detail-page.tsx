@@ -4,7 +4,7 @@
 // a redelivery on demand.
 import { type FormEvent, useRef, useState } from "react";
 import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { NewWebhookSecret, WebhookDelivery, WebhookEndpoint } from "../../api/billing-types.ts";
+import type { NewWebhookSecret, WebhookDelivery, WebhookEndpoint } from "../../api/resources.ts";
 import { asApiError, useApiResource, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { navigate } from "../../routing/router.ts";

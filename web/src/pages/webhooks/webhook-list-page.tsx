@@ -3,7 +3,7 @@
 // new endpoint's signing secret is shown once, right after it is added.
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { apiRequest } from "../../api/api-client.ts";
-import type { NewWebhookSecret, WebhookEndpoint } from "../../api/billing-types.ts";
+import type { NewWebhookSecret, WebhookEndpoint } from "../../api/resources.ts";
 import { useApiResource, usePagedList } from "../../api/use-api.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";

@@ -1,0 +1,73 @@
+// A form of useFormState: the <form> without the browser's own validation,
+// the summary of what was refused above the inputs, and after each failed
+// submit the focus on the first marked input (or on the summary). Every form
+// page and panel of the console uses it, so they all behave alike.
+import { type ReactNode, useRef } from "react";
+import { FormErrorSummary, type UnplacedError } from "./form-error-summary.tsx";
+import { type FormState, useFocusFirstError } from "./form-state.ts";
+
+export function FormFrame<Values>({
+  form,
+  refusedTitle,
+  onSubmit,
+  className,
+  unplaced = [],
+  before,
+  children,
+}: {
+  form: FormState<Values>;
+  /** The summary's title after a refusal: "The feature was not added". */
+  refusedTitle: string;
+  onSubmit: () => unknown;
+  className?: string;
+  /** Field errors of the API that no input of the form shows, listed in the summary. */
+  unplaced?: UnplacedError[];
+  /** What comes before the summary inside the form (its heading). */
+  before?: ReactNode;
+  children: ReactNode;
+}) {
+  const formElement = useRef<HTMLFormElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  useFocusFirstError(form.failedSubmits, formElement, summary);
+  return (
+    <form
+      ref={formElement}
+      className={className}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit();
+      }}
+      noValidate
+    >
+      {before}
+      <FormErrorSummary
+        title={refusedTitle}
+        refusal={form.refusal}
+        failingChecks={form.failingChecks}
+        markedServerErrors={Object.keys(form.serverErrors).length - unplaced.length}
+        unplaced={unplaced}
+        summaryRef={summary}
+      />
+      {children}
+    </form>
+  );
+}
+
+/** The submit button of a FormFrame: "Adding…" while the API is asked. */
+export function SubmitButton({
+  busy,
+  label,
+  busyLabel,
+  primary = true,
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  primary?: boolean;
+}) {
+  return (
+    <button type="submit" className={primary ? "button button-primary" : "button"} disabled={busy}>
+      {busy ? busyLabel : label}
+    </button>
+  );
+}

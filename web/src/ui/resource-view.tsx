@@ -1,0 +1,63 @@
+// What a page shows for one read of the API: "Loading…" while it is asked,
+// the API's explanation with "Try again" when it fails, and the data once it
+// is there. Takes a useQuery result (or a paged list), so every page shows
+// the three states the same way.
+import type { ReactNode } from "react";
+import type { ApiError } from "../api/api-error.ts";
+import { PageHeader } from "./page-header.tsx";
+import { ErrorState, LoadingState } from "./states.tsx";
+
+/** The part of a useQuery result that a page shows. */
+export type Resource<Data> = {
+  status: "pending" | "error" | "success";
+  data: Data | undefined;
+  error: ApiError | null;
+  refetch: () => unknown;
+};
+
+export function ResourceView<Data>({
+  resource,
+  loadingLabel,
+  errorTitle,
+  children,
+}: {
+  resource: Resource<Data>;
+  loadingLabel: string;
+  errorTitle?: string;
+  children: (data: Data) => ReactNode;
+}) {
+  if (resource.status === "error" && resource.error) {
+    return <ErrorState error={resource.error} title={errorTitle} onRetry={() => void resource.refetch()} />;
+  }
+  if (resource.status === "pending" || resource.data === undefined)
+    return <LoadingState label={loadingLabel} />;
+  return <>{children(resource.data)}</>;
+}
+
+/**
+ * A page about one object (a customer, a plan): until the object is read, a
+ * heading that names its kind above the loading or error state; then the
+ * page itself, which brings its own heading.
+ */
+export function ResourcePage<Data>({
+  resource,
+  title,
+  loadingLabel,
+  children,
+}: {
+  resource: Resource<Data>;
+  /** The heading while the object is not read yet: "Customer". */
+  title: string;
+  loadingLabel: string;
+  children: (data: Data) => ReactNode;
+}) {
+  if (resource.status === "success" && resource.data !== undefined) return <>{children(resource.data)}</>;
+  return (
+    <>
+      <PageHeader title={title} />
+      <ResourceView resource={resource} loadingLabel={loadingLabel}>
+        {() => null}
+      </ResourceView>
+    </>
+  );
+}
