@@ -133,7 +133,9 @@ export function useAllPages<Path extends ListPath>(
 }
 
 function isUnder(path: unknown, prefixes: readonly string[]): boolean {
-  return typeof path === "string" && prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  return (
+    typeof path === "string" && prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+  );
 }
 
 /**
@@ -141,7 +143,8 @@ function isUnder(path: unknown, prefixes: readonly string[]): boolean {
  * path templates it `invalidates` (a template and the ones below it:
  * "/v1/customers/{id}" covers "/v1/customers/{id}/wallets") is fetched again,
  * and so is the audit log, which records every write. A write that can
- * change anything (the test clock bills whatever is due) invalidates "all".
+ * change anything (the test clock bills whatever is due) invalidates "all";
+ * one that changes nothing (a simulation) invalidates [].
  */
 export function useApiMutation<Variables = void, Result = unknown>({
   write,
@@ -149,7 +152,7 @@ export function useApiMutation<Variables = void, Result = unknown>({
   onSuccess,
 }: {
   write: (variables: Variables) => Promise<Result>;
-  invalidates: readonly GetPath[] | "all";
+  invalidates: readonly (keyof paths)[] | "all";
   onSuccess?: (result: Result, variables: Variables) => void;
 }) {
   const client = useQueryClient();
@@ -164,7 +167,7 @@ export function useApiMutation<Variables = void, Result = unknown>({
     onSuccess: (result, variables) => {
       if (invalidates === "all") {
         void client.invalidateQueries();
-      } else {
+      } else if (invalidates.length > 0) {
         const prefixes: string[] = [...invalidates, "/v1/audit-events"];
         void client.invalidateQueries({ predicate: (query) => isUnder(query.queryKey[0], prefixes) });
       }

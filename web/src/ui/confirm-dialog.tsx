@@ -1,7 +1,8 @@
 // A modal question before something that cannot be undone (revoking a key,
 // archiving a customer). The native <dialog> keeps focus inside, closes on
 // Escape and returns focus to the button that opened it.
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { TextField } from "./form-field.tsx";
 
 type ConfirmDialogProps = {
   open: boolean;
@@ -65,5 +66,28 @@ export function ConfirmDialog({
         </div>
       </form>
     </dialog>
+  );
+}
+
+/**
+ * A ConfirmDialog that also asks why (archiving a customer, removing a
+ * coupon): the reason is kept in the audit log, and optional.
+ */
+export function ReasonDialog({
+  onConfirm,
+  children,
+  ...dialog
+}: Omit<ConfirmDialogProps, "onConfirm"> & { onConfirm: (reason: string) => void }) {
+  const [reason, setReason] = useState("");
+  return (
+    <ConfirmDialog {...dialog} onConfirm={() => onConfirm(reason)}>
+      {children}
+      <TextField
+        label="Reason"
+        hint="Optional. Kept in the audit log."
+        value={reason}
+        onValueChange={setReason}
+      />
+    </ConfirmDialog>
   );
 }

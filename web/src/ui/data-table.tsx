@@ -48,7 +48,12 @@ export function DataTable<Row>({
   footer,
 }: DataTableProps<Row>) {
   const shown = columns.filter((column): column is Column<Row> => column !== false);
-  const headerIndex = rowHeaders ? Math.max(0, shown.findIndex((column) => column.rowHeader)) : -1;
+  const headerIndex = rowHeaders
+    ? Math.max(
+        0,
+        shown.findIndex((column) => column.rowHeader),
+      )
+    : -1;
   const tableClass = [className, stacked ? "stacked-on-phone" : undefined].filter(Boolean).join(" ");
   return (
     <TableScroll label={label}>

@@ -13,8 +13,11 @@ export type FilterField<Name extends string = string> = {
   name: Name;
   label: string;
   hint?: string;
-  /** "instant" is a date and time in the browser's zone, sent to the API as UTC. */
-  kind?: "text" | "search" | "instant" | "code";
+  /**
+   * "instant" is a date and time in the browser's zone, sent to the API as
+   * UTC; "flag" is a choice between "" and "true", sent as a boolean.
+   */
+  kind?: "text" | "search" | "instant" | "code" | "flag";
   options?: { value: string; label: string }[];
 };
 
@@ -33,10 +36,20 @@ function cleaned(values: FilterValues, fields: FilterField[]): URLSearchParams {
   return query;
 }
 
+/** A filter's value as the API's query takes it: a flag as a boolean, an instant in UTC ISO 8601. */
+function queryValue(field: FilterField, value: string): string | boolean {
+  if (field.kind === "flag") return value === "true";
+  if (field.kind !== "instant") return value;
+  const instant = new Date(value);
+  // What cannot be read goes as typed, so that the API names the field.
+  return Number.isNaN(instant.getTime()) ? value : instant.toISOString();
+}
+
 /**
- * The filters in the address as the list route's query (instants in UTC ISO
- * 8601), and whether any is set. The address is typed by a person: each value
- * goes as it was typed, and the API names the one it cannot read.
+ * The filters in the address as the list route's query, and whether any is
+ * set. The address is typed by a person: a value such as a status goes as it
+ * was typed (not checked against the route's list), and the API names the
+ * one it cannot read.
  */
 export function useFilters<Query>(fields: FilterField<keyof Query & string>[]): {
   query: Partial<Query>;
@@ -44,14 +57,11 @@ export function useFilters<Query>(fields: FilterField<keyof Query & string>[]): 
 } {
   const { query } = useLocation();
   const result = cleaned(filterValues(query, fields), fields);
-  for (const field of fields) {
+  const values = fields.flatMap((field) => {
     const value = result.get(field.name);
-    if (field.kind !== "instant" || value === null) continue;
-    const instant = new Date(value);
-    // What cannot be read goes as typed, so that the API names the field.
-    if (!Number.isNaN(instant.getTime())) result.set(field.name, instant.toISOString());
-  }
-  return { query: Object.fromEntries(result) as Partial<Query>, filtered: result.size > 0 };
+    return value === null ? [] : [[field.name, queryValue(field, value)] as const];
+  });
+  return { query: Object.fromEntries(values) as Partial<Query>, filtered: values.length > 0 };
 }
 
 export function FilterForm({

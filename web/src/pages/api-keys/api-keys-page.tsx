@@ -255,7 +255,9 @@ function RevokeDialog({
         Every request with this key (starting <code>{apiKey.prefix}…</code>) is refused from now on. This
         cannot be undone.
       </p>
-      {isConsoleKey && <p className="notice">This console signed in with this key: you will be signed out.</p>}
+      {isConsoleKey && (
+        <p className="notice">This console signed in with this key: you will be signed out.</p>
+      )}
     </ConfirmDialog>
   );
 }

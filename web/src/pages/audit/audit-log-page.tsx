@@ -2,7 +2,7 @@
 // filtered by object, actor, action and time.
 import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
-import { type FilterField, FilteredEmptyState, FilterForm, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { AuditEventTable } from "./audit-event-table.tsx";

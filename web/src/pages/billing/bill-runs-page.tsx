@@ -84,7 +84,11 @@ export function BillRunsPage() {
 
 function RunStatus({ run }: { run: BillRun }) {
   const badge =
-    run.status === "completed" ? "badge badge-success" : run.status === "failed" ? "badge badge-warning" : "badge";
+    run.status === "completed"
+      ? "badge badge-success"
+      : run.status === "failed"
+        ? "badge badge-warning"
+        : "badge";
   return (
     <>
       <span className={badge}>{run.status}</span>
@@ -236,10 +240,19 @@ function TestClockPanel({ writable }: { writable: boolean }) {
                     className="button button-primary"
                     disabled={move.isPending || target === ""}
                   >
-                    {move.isPending ? "Working…" : frozenAt === null ? "Freeze the clock" : "Advance and bill"}
+                    {move.isPending
+                      ? "Working…"
+                      : frozenAt === null
+                        ? "Freeze the clock"
+                        : "Advance and bill"}
                   </button>
                   {frozenAt !== null && (
-                    <button type="button" className="button" disabled={move.isPending} onClick={() => run("reset")}>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={move.isPending}
+                      onClick={() => run("reset")}
+                    >
                       Back to real time
                     </button>
                   )}

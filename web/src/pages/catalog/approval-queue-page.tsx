@@ -79,7 +79,8 @@ function PendingTable({ queued, onDone }: { queued: QueuedVersion[]; onDone: (me
         { header: "Submitted", cell: (entry) => <Submission entry={entry} /> },
         {
           header: "To take effect",
-          cell: ({ summary }) => (summary.effective_from ? formatDateTime(summary.effective_from) : "When approved"),
+          cell: ({ summary }) =>
+            summary.effective_from ? formatDateTime(summary.effective_from) : "When approved",
         },
         {
           header: "Changes",
@@ -109,7 +110,9 @@ function queuedLabel(plan: Plan, summary: PlanVersionSummary): string {
 
 function useQueuedVersion({ plan, summary }: QueuedVersion) {
   return useQuery(
-    apiQuery("/v1/plans/{id}/versions/{version}", { params: { path: { id: plan.id, version: summary.version } } }),
+    apiQuery("/v1/plans/{id}/versions/{version}", {
+      params: { path: { id: plan.id, version: summary.version } },
+    }),
   );
 }
 
@@ -124,7 +127,12 @@ function Submission({ entry }: { entry: QueuedVersion }) {
     <>
       {formatDateTime(loaded.submitted_at)}
       <span className="actor-id">
-        by {loaded.submitted_by === session.api_key_id ? "this console's key" : <code>{loaded.submitted_by}</code>}
+        by{" "}
+        {loaded.submitted_by === session.api_key_id ? (
+          "this console's key"
+        ) : (
+          <code>{loaded.submitted_by}</code>
+        )}
       </span>
     </>
   );
@@ -148,7 +156,11 @@ function ReviewActions({ entry, onDone }: { entry: QueuedVersion; onDone: (messa
           >
             Approve<span className="visually-hidden"> {label}</span>
           </button>
-          <button type="button" className="button button-small button-danger" onClick={() => setAction("reject")}>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            onClick={() => setAction("reject")}
+          >
             Reject<span className="visually-hidden"> {label}</span>
           </button>
         </>

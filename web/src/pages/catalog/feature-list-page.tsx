@@ -16,6 +16,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { meterOptions } from "../metering/meter-choices.ts";
 import { FieldChecks } from "./version-editor/version-form-checks.ts";
 
 type FeatureKind = Feature["kind"];
@@ -132,13 +133,7 @@ function CreateFeatureForm() {
             {...form.bind("meter")}
             label="Meter"
             hint={meters.error?.detail}
-            options={[
-              { value: "", label: meters.isPending ? "Loading meters…" : "Choose a meter" },
-              ...(meters.data ?? []).map((meter) => ({
-                value: meter.code,
-                label: `${meter.name} (${meter.code})`,
-              })),
-            ]}
+            options={meterOptions(meters.data)}
           />
         )}
         <div className="filters-actions">

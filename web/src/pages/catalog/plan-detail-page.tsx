@@ -154,7 +154,12 @@ function PlanDetailsForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
 
   return (
     <Panel title="Name and description">
-      <FormFrame form={form} refusedTitle="The plan was not renamed" onSubmit={submit} className="inline-form">
+      <FormFrame
+        form={form}
+        refusedTitle="The plan was not renamed"
+        onSubmit={submit}
+        className="inline-form"
+      >
         <TextField {...form.bind("name")} label="Plan name" required />
         <TextField {...form.bind("description")} label="Description" />
         <div className="filters-actions">

@@ -110,7 +110,9 @@ function DiffView({ plan, from, to }: { plan: Plan; from: number; to: number }) 
                   {
                     header: "Change",
                     cell: (change) => (
-                      <span className={`badge badge-change-${change.change}`}>{changeLabels[change.change]}</span>
+                      <span className={`badge badge-change-${change.change}`}>
+                        {changeLabels[change.change]}
+                      </span>
                     ),
                   },
                   {

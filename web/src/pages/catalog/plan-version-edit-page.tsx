@@ -18,7 +18,11 @@ export function PlanVersionEditPage({ planId, version }: { planId: string; versi
     apiQuery("/v1/plans/{id}/versions/{version}", { params: { path: { id: planId, version } } }),
   );
   return (
-    <ResourcePage resource={planVersion} title={`Edit version ${version}`} loadingLabel="Loading the version…">
+    <ResourcePage
+      resource={planVersion}
+      title={`Edit version ${version}`}
+      loadingLabel="Loading the version…"
+    >
       {(loaded) => <DraftEditor planVersion={loaded} />}
     </ResourcePage>
   );

@@ -72,7 +72,9 @@ function CommentForm({ path }: { path: { id: string; version: number } }) {
   const [missing, setMissing] = useState(false);
   const add = useApiMutation({
     write: (text: string) =>
-      answer(api.POST("/v1/plans/{id}/versions/{version}/comments", { params: { path }, body: { comment: text } })),
+      answer(
+        api.POST("/v1/plans/{id}/versions/{version}/comments", { params: { path }, body: { comment: text } }),
+      ),
     invalidates: ["/v1/plans/{id}/versions/{version}/review"],
     onSuccess: () => setComment(""),
   });

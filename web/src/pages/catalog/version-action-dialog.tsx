@@ -120,7 +120,10 @@ const specs: Record<VersionAction, ActionSpec> = {
     comment: "none",
     take: (version, _input, reason) =>
       answer(
-        api.POST("/v1/plans/{id}/versions/{version}/retire", { ...versionRequest(version, reason), body: {} }),
+        api.POST("/v1/plans/{id}/versions/{version}/retire", {
+          ...versionRequest(version, reason),
+          body: {},
+        }),
       ),
   },
   discard: {

@@ -1,20 +1,19 @@
 // Invoices, newest first, filtered by status, customer, subscription or
 // issue date (kept in the address); unfiltered, with revenue by month.
-
-import type { Invoice } from "../../api/resources.ts";
-import { usePagedList } from "../../api/use-api.ts";
+import { usePagedList } from "../../api/queries.ts";
+import type { QueryOf } from "../../api/resources.ts";
 import { Link } from "../../routing/link.tsx";
-import { useLocation } from "../../routing/router.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { apiQuery, type FilterField, FilterForm, filterValues, hasFilters } from "../../ui/filter-form.tsx";
-import { ListFooter } from "../../ui/list-footer.tsx";
+import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { invoiceStatusLabels } from "./invoice-status.tsx";
 import { InvoiceTable } from "./invoice-table.tsx";
 import { RevenuePanel } from "./revenue-panel.tsx";
 
-const filterFields: FilterField[] = [
+type InvoiceQuery = QueryOf<"/v1/invoices">;
+
+const filterFields: FilterField<keyof InvoiceQuery>[] = [
   {
     name: "status",
     label: "Status",
@@ -31,11 +30,8 @@ const filterFields: FilterField[] = [
 
 export function InvoiceListPage() {
   const session = useSignedInSession();
-  const { query } = useLocation();
-  const listQuery = apiQuery(query, filterFields);
-  listQuery.set("limit", "50");
-  const list = usePagedList<Invoice>(`/v1/invoices?${listQuery.toString()}`);
-  const filtered = hasFilters(query, filterFields);
+  const filters = useFilters<InvoiceQuery>(filterFields);
+  const list = usePagedList("/v1/invoices", { params: { query: { ...filters.query, limit: 50 } } });
 
   return (
     <>
@@ -50,23 +46,22 @@ export function InvoiceListPage() {
           )
         }
       />
-      {!filtered && <RevenuePanel />}
-      <FilterForm
-        key={query.toString()}
-        basePath="/invoices"
-        fields={filterFields}
-        label="Filter invoices"
-        initial={filterValues(query, filterFields)}
-      />
-      {list.state.status === "loading" && <LoadingState label="Loading invoices…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title={filtered ? "No invoice matches these filters." : "No invoices yet."} />
-      )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <InvoiceTable invoices={list.state.data} label="Invoices table" showCustomer />
-      )}
-      <ListFooter list={list} noun={["invoice", "invoices"]} />
+      {!filters.filtered && <RevenuePanel />}
+      <FilterForm basePath="/invoices" fields={filterFields} label="Filter invoices" />
+      <PagedListView
+        list={list}
+        noun={["invoice", "invoices"]}
+        loadingLabel="Loading invoices…"
+        empty={
+          <FilteredEmptyState
+            filtered={filters.filtered}
+            noMatch="No invoice matches these filters."
+            none="No invoices yet."
+          />
+        }
+      >
+        {(invoices) => <InvoiceTable invoices={invoices} label="Invoices table" showCustomer />}
+      </PagedListView>
     </>
   );
 }

@@ -3,14 +3,16 @@
 // cancel (at once or at period end), pause (from a date, until a date or
 // open-ended) and resume. The API's field errors appear beside their fields.
 // A plan change shows its effect on the next invoice before it is confirmed.
-import { type FormEvent, useCallback } from "react";
-import { apiRequest } from "../../api/api-client.ts";
-import type { Plan, Subscription } from "../../api/resources.ts";
-import { useAllPages } from "../../api/use-api.ts";
+import { useCallback } from "react";
+import { api, reasonHeader } from "../../api/api-client.ts";
+import { useAllPages, useApiMutation } from "../../api/queries.ts";
+import type { RequestBody, Subscription } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { useFormState } from "../../ui/form-state.ts";
+import { planOptions, versionOptions } from "../catalog/plan-choices.ts";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { PlanChangePreview } from "./plan-change-preview.tsx";
 
@@ -48,22 +50,48 @@ const explanations: Record<SubscriptionAction, string> = {
   resume: "Billing goes on from the end of the pause.",
 };
 
-function bodyOf(action: SubscriptionAction, values: ActionValues): Record<string, unknown> {
-  const at = values.at === "" ? {} : { at: instantFromLocal(values.at) };
+export type PlanChange = RequestBody<"/v1/subscriptions/{id}/change-plan", "post">;
+
+function atOf(values: ActionValues): { at?: string } {
+  return values.at === "" ? {} : { at: instantFromLocal(values.at) };
+}
+
+function planChangeOf(values: ActionValues): PlanChange {
+  return {
+    plan_id: values.plan_id,
+    ...(values.plan_version === "" ? {} : { plan_version: Number(values.plan_version) }),
+    timing: values.timing,
+    ...(values.timing === "at" ? atOf(values) : {}),
+  };
+}
+
+/** Makes the change on the API; answers the subscription as it is after it. */
+function makeChange(action: SubscriptionAction, subscription: Subscription, values: ActionValues) {
+  const request = { params: { path: { id: subscription.id }, header: reasonHeader(values.reason) } };
   switch (action) {
     case "change-plan":
-      return {
-        plan_id: values.plan_id,
-        ...(values.plan_version === "" ? {} : { plan_version: Number(values.plan_version) }),
-        timing: values.timing,
-        ...(values.timing === "at" ? at : {}),
-      };
+      return answer(
+        api.POST("/v1/subscriptions/{id}/change-plan", { ...request, body: planChangeOf(values) }),
+      );
     case "cancel":
-      return { mode: values.mode, ...at };
+      return answer(
+        api.POST("/v1/subscriptions/{id}/cancel", {
+          ...request,
+          body: { mode: values.mode, ...atOf(values) },
+        }),
+      );
     case "pause":
-      return { ...at, ...(values.until === "" ? {} : { until: instantFromLocal(values.until) }) };
+      return answer(
+        api.POST("/v1/subscriptions/{id}/pause", {
+          ...request,
+          body: {
+            ...atOf(values),
+            ...(values.until === "" ? {} : { until: instantFromLocal(values.until) }),
+          },
+        }),
+      );
     case "resume":
-      return at;
+      return answer(api.POST("/v1/subscriptions/{id}/resume", { ...request, body: atOf(values) }));
   }
 }
 
@@ -81,7 +109,7 @@ export function SubscriptionActionDialog({
   onDone: (updated: Subscription) => void;
   onCancel: () => void;
 }) {
-  const plans = useAllPages<Plan>(action === "change-plan" ? "/v1/plans" : null);
+  const plans = useAllPages("/v1/plans", undefined, { enabled: action === "change-plan" });
   const check = useCallback(
     (values: ActionValues) => {
       const checks = new FieldChecks();
@@ -107,8 +135,7 @@ export function SubscriptionActionDialog({
   );
   const form = useFormState<ActionValues>(initial, check);
   const { values } = form;
-  const plan =
-    plans.status === "ready" ? plans.data.find((candidate) => candidate.id === values.plan_id) : undefined;
+  const plan = plans.data?.find((candidate) => candidate.id === values.plan_id);
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
   const placed = new Set(["plan_id", "plan_version", "timing", "mode", "at", "until"]);
   const unplacedDetail =
@@ -118,17 +145,13 @@ export function SubscriptionActionDialog({
       ? form.refusal.detail
       : undefined;
 
-  const confirm = async (event?: FormEvent) => {
-    event?.preventDefault();
-    await form.submit(async (current) => {
-      const updated = await apiRequest<Subscription>(
-        "POST",
-        `/v1/subscriptions/${encodeURIComponent(subscription.id)}/${action}`,
-        { body: bodyOf(action, current), reason: current.reason },
-      );
-      onDone(updated);
-    });
-  };
+  // A change moves the subscription's invoices to come, and the customer's.
+  const change = useApiMutation({
+    write: (current: ActionValues) => makeChange(action, subscription, current),
+    invalidates: ["/v1/subscriptions", "/v1/customers/{id}", "/v1/invoices"],
+    onSuccess: onDone,
+  });
+  const confirm = () => void form.submit(change.mutateAsync);
 
   const dateField = (label: string, hint: string) => (
     <TextField
@@ -146,7 +169,8 @@ export function SubscriptionActionDialog({
       confirmLabel={confirmLabels[action]}
       tone={action === "cancel" ? "danger" : "primary"}
       busy={form.busy}
-      onConfirm={() => void confirm()}
+      error={unplacedDetail}
+      onConfirm={confirm}
       onCancel={onCancel}
     >
       <p>{explanations[action]}</p>
@@ -161,32 +185,12 @@ export function SubscriptionActionDialog({
               })
             }
             label="Plan"
-            options={[
-              { value: "", label: plans.status === "loading" ? "Loading plans…" : "Choose a plan" },
-              ...(plans.status === "ready"
-                ? plans.data
-                    .filter((candidate) =>
-                      candidate.versions.some((version) => version.state === "published"),
-                    )
-                    .map((candidate) => ({
-                      value: candidate.id,
-                      label: `${candidate.name} (${candidate.code})`,
-                    }))
-                : []),
-            ]}
+            options={planOptions(plans.data)}
           />
           <SelectField
             {...form.bind("plan_version")}
             label="Version"
-            options={[
-              { value: "", label: "The version in effect when the change takes effect" },
-              ...(plan?.versions ?? [])
-                .filter((version) => version.state === "published")
-                .map((version) => ({
-                  value: String(version.version),
-                  label: `Version ${version.version} (${version.status})`,
-                })),
-            ]}
+            options={versionOptions(plan, "The version in effect when the change takes effect")}
           />
           <SelectField
             {...form.bind("timing")}
@@ -203,7 +207,7 @@ export function SubscriptionActionDialog({
             body={
               values.plan_id === "" || (values.timing === "at" && values.at === "")
                 ? null
-                : bodyOf("change-plan", values)
+                : planChangeOf(values)
             }
             {...(locale === undefined ? {} : { locale })}
           />
@@ -235,11 +239,6 @@ export function SubscriptionActionDialog({
       )}
       {action === "resume" && dateField("Resume at", "Optional: now when empty.")}
       <TextField {...form.bind("reason")} label="Reason" hint="Optional. Kept in the audit log." />
-      {unplacedDetail && (
-        <p className="form-error" role="alert">
-          {unplacedDetail}
-        </p>
-      )}
     </ConfirmDialog>
   );
 }

@@ -1,19 +1,18 @@
 // Subscriptions, newest first, filtered by status or customer (kept in the
 // address), with their plan in force, period and next billing date.
-
-import type { Subscription } from "../../api/resources.ts";
-import { usePagedList } from "../../api/use-api.ts";
+import { usePagedList } from "../../api/queries.ts";
+import type { QueryOf } from "../../api/resources.ts";
 import { Link } from "../../routing/link.tsx";
-import { useLocation } from "../../routing/router.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { apiQuery, type FilterField, FilterForm, filterValues, hasFilters } from "../../ui/filter-form.tsx";
-import { ListFooter } from "../../ui/list-footer.tsx";
+import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { subscriptionStatusLabels } from "./subscription-status.tsx";
 import { SubscriptionTable } from "./subscription-table.tsx";
 
-const filterFields: FilterField[] = [
+type SubscriptionQuery = QueryOf<"/v1/subscriptions">;
+
+const filterFields: FilterField<keyof SubscriptionQuery>[] = [
   {
     name: "status",
     label: "Status",
@@ -27,11 +26,8 @@ const filterFields: FilterField[] = [
 
 export function SubscriptionListPage() {
   const session = useSignedInSession();
-  const { query } = useLocation();
-  const listQuery = apiQuery(query, filterFields);
-  listQuery.set("limit", "50");
-  const list = usePagedList<Subscription>(`/v1/subscriptions?${listQuery.toString()}`);
-  const filtered = hasFilters(query, filterFields);
+  const filters = useFilters<SubscriptionQuery>(filterFields);
+  const list = usePagedList("/v1/subscriptions", { params: { query: { ...filters.query, limit: 50 } } });
 
   return (
     <>
@@ -46,22 +42,23 @@ export function SubscriptionListPage() {
           )
         }
       />
-      <FilterForm
-        key={query.toString()}
-        basePath="/subscriptions"
-        fields={filterFields}
-        label="Filter subscriptions"
-        initial={filterValues(query, filterFields)}
-      />
-      {list.state.status === "loading" && <LoadingState label="Loading subscriptions…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title={filtered ? "No subscription matches these filters." : "No subscriptions yet."} />
-      )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <SubscriptionTable subscriptions={list.state.data} label="Subscriptions table" showCustomer />
-      )}
-      <ListFooter list={list} noun={["subscription", "subscriptions"]} />
+      <FilterForm basePath="/subscriptions" fields={filterFields} label="Filter subscriptions" />
+      <PagedListView
+        list={list}
+        noun={["subscription", "subscriptions"]}
+        loadingLabel="Loading subscriptions…"
+        empty={
+          <FilteredEmptyState
+            filtered={filters.filtered}
+            noMatch="No subscription matches these filters."
+            none="No subscriptions yet."
+          />
+        }
+      >
+        {(subscriptions) => (
+          <SubscriptionTable subscriptions={subscriptions} label="Subscriptions table" showCustomer />
+        )}
+      </PagedListView>
     </>
   );
 }
