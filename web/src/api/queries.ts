@@ -4,7 +4,15 @@
 // templates it changes, and every cached read under them is fetched again.
 // Pages use `useQuery(apiQuery(...))`, `usePagedList`, `useAllPages` and
 // `useApiMutation`; each error is an ApiError.
-import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type DataTag,
+  type QueryKey,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type { ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from "openapi-fetch";
 import { api } from "./api-client.ts";
 import { type ApiError, asApiError, isAbort } from "./api-error.ts";
@@ -144,15 +152,19 @@ function isUnder(path: unknown, prefixes: readonly string[]): boolean {
  * "/v1/customers/{id}" covers "/v1/customers/{id}/wallets") is fetched again,
  * and so is the audit log, which records every write. A write that can
  * change anything (the test clock bills whatever is due) invalidates "all";
- * one that changes nothing (a simulation) invalidates [].
+ * one that changes nothing (a simulation) invalidates []. A write that
+ * answers with the object as it now is (an invoice just finalized) names the
+ * read of that object in `answers`, which shows the answer at once.
  */
 export function useApiMutation<Variables = void, Result = unknown>({
   write,
   invalidates,
+  answers,
   onSuccess,
 }: {
   write: (variables: Variables) => Promise<Result>;
   invalidates: readonly (keyof paths)[] | "all";
+  answers?: { queryKey: DataTag<QueryKey, Result, ApiError> };
   onSuccess?: (result: Result, variables: Variables) => void;
 }) {
   const client = useQueryClient();
@@ -165,6 +177,7 @@ export function useApiMutation<Variables = void, Result = unknown>({
       }
     },
     onSuccess: (result, variables) => {
+      if (answers) client.setQueryData(answers.queryKey, result);
       if (invalidates === "all") {
         void client.invalidateQueries();
       } else if (invalidates.length > 0) {

@@ -2,6 +2,7 @@
 // archiving a customer). The native <dialog> keeps focus inside, closes on
 // Escape and returns focus to the button that opened it.
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import type { ApiError } from "../api/api-error.ts";
 import { TextField } from "./form-field.tsx";
 
 type ConfirmDialogProps = {
@@ -70,24 +71,52 @@ export function ConfirmDialog({
 }
 
 /**
- * A ConfirmDialog that also asks why (archiving a customer, removing a
- * coupon): the reason is kept in the audit log, and optional.
+ * A ConfirmDialog that also asks why (archiving a customer, voiding credits):
+ * the reason is kept in the audit log. Optional unless `reasonRequired`; a
+ * required reason left empty is marked, and nothing is sent.
  */
 export function ReasonDialog({
   onConfirm,
+  reasonRequired = false,
+  reasonHint = reasonRequired ? undefined : "Optional. Kept in the audit log.",
+  reasonError,
   children,
   ...dialog
-}: Omit<ConfirmDialogProps, "onConfirm"> & { onConfirm: (reason: string) => void }) {
+}: Omit<ConfirmDialogProps, "onConfirm"> & {
+  onConfirm: (reason: string) => void;
+  reasonRequired?: boolean;
+  reasonHint?: string | undefined;
+  /** The API's message about the reason. */
+  reasonError?: string | undefined;
+}) {
   const [reason, setReason] = useState("");
+  const [missing, setMissing] = useState(false);
+  const confirm = () => {
+    if (reasonRequired && reason.trim() === "") setMissing(true);
+    else onConfirm(reasonRequired ? reason.trim() : reason);
+  };
   return (
-    <ConfirmDialog {...dialog} onConfirm={() => onConfirm(reason)}>
+    <ConfirmDialog {...dialog} onConfirm={confirm}>
       {children}
       <TextField
         label="Reason"
-        hint="Optional. Kept in the audit log."
+        required={reasonRequired || undefined}
+        hint={reasonHint}
         value={reason}
-        onValueChange={setReason}
+        onValueChange={(value) => {
+          setReason(value);
+          setMissing(false);
+        }}
+        error={missing ? "is required" : reasonError}
       />
     </ConfirmDialog>
   );
+}
+
+/**
+ * What a dialog that takes one step shows while it runs: busy, the API's
+ * refusal, and the step itself on confirm (spread into ConfirmDialog).
+ */
+export function confirming(step: { isPending: boolean; error: ApiError | null; mutate: () => void }) {
+  return { busy: step.isPending, error: step.error?.detail, onConfirm: () => step.mutate() };
 }

@@ -4,6 +4,7 @@
 // page and panel of the console uses it, so they all behave alike.
 import { type ReactNode, useRef } from "react";
 import { FormErrorSummary, type UnplacedError } from "./form-error-summary.tsx";
+import { TextField } from "./form-field.tsx";
 import { type FormState, useFocusFirstError } from "./form-state.ts";
 
 export function FormFrame<Values>({
@@ -69,5 +70,46 @@ export function SubmitButton({
     <button type="submit" className={primary ? "button button-primary" : "button"} disabled={busy}>
       {busy ? busyLabel : label}
     </button>
+  );
+}
+
+/** The actions under a page-sized form: submit, and Cancel to leave without saving. */
+export function FormActions({
+  busy,
+  label,
+  busyLabel,
+  onCancel,
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="form-actions">
+      <SubmitButton busy={busy} label={label} busyLabel={busyLabel} />
+      <button type="button" className="button" onClick={onCancel} disabled={busy}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/** Why a change is made, asked on the forms that edit: kept with the change in the audit log. */
+export function ReasonField({
+  value,
+  onValueChange,
+}: {
+  value: string;
+  onValueChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      label="Reason for the change"
+      name="reason"
+      hint="Optional. Kept with the change in the audit log."
+      value={value}
+      onValueChange={onValueChange}
+    />
   );
 }

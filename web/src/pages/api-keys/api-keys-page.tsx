@@ -8,7 +8,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, confirming } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -205,9 +205,7 @@ function RotateDialog({
       open
       title={`Rotate “${apiKey.name}”?`}
       confirmLabel="Rotate key"
-      busy={rotate.isPending}
-      error={rotate.error?.detail}
-      onConfirm={() => rotate.mutate()}
+      {...confirming(rotate)}
       onCancel={onCancel}
     >
       <p>A new key with the same name and role replaces this one. Its secret is shown once.</p>
@@ -246,9 +244,7 @@ function RevokeDialog({
       open
       title={`Revoke “${apiKey.name}”?`}
       confirmLabel="Revoke key"
-      busy={revoke.isPending}
-      error={revoke.error?.detail}
-      onConfirm={() => revoke.mutate()}
+      {...confirming(revoke)}
       onCancel={onCancel}
     >
       <p>

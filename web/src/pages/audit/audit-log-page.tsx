@@ -2,9 +2,8 @@
 // filtered by object, actor, action and time.
 import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
-import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
-import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
 import { AuditEventTable } from "./audit-event-table.tsx";
 
 type AuditQuery = QueryOf<"/v1/audit-events">;
@@ -23,27 +22,23 @@ export function AuditLogPage() {
   const list = usePagedList("/v1/audit-events", { params: { query: { ...filters.query, limit: 50 } } });
 
   return (
-    <>
-      <PageHeader
-        title="Audit log"
-        subtitle="Every change to configuration and money in this environment: who, when, what and why."
-      />
-      <FilterForm basePath="/audit-log" fields={filterFields} label="Filter the audit log" />
-      <PagedListView
-        list={list}
-        noun={["entry", "entries"]}
-        loadingLabel="Loading the audit log…"
-        empty={
-          <FilteredEmptyState
-            filtered={filters.filtered}
-            noMatch="No entry matches these filters."
-            none="No changes recorded yet."
-            clear={{ path: "/audit-log", shows: "every entry" }}
-          />
-        }
-      >
-        {(events) => <AuditEventTable events={events} label="Audit log table" showObject />}
-      </PagedListView>
-    </>
+    <FilteredListPage
+      title="Audit log"
+      subtitle="Every change to configuration and money in this environment: who, when, what and why."
+      basePath="/audit-log"
+      fields={filterFields}
+      filterLabel="Filter the audit log"
+      filtered={filters.filtered}
+      list={list}
+      noun={["entry", "entries"]}
+      loadingLabel="Loading the audit log…"
+      empty={{
+        noMatch: "No entry matches these filters.",
+        none: "No changes recorded yet.",
+        clearShows: "every entry",
+      }}
+    >
+      {(events) => <AuditEventTable events={events} label="Audit log table" showObject />}
+    </FilteredListPage>
   );
 }

@@ -136,6 +136,12 @@ function localValueAfter(instant: string | null, days: number): string {
 
 type ClockStep = "freeze" | "advance" | "reset";
 
+/** The quick choices of a date to advance to: a day, and a month of any length. */
+const clockSteps = [
+  [1, "+1 day"],
+  [31, "+31 days"],
+] as const;
+
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -217,24 +223,17 @@ function TestClockPanel({ writable }: { writable: boolean }) {
                   error={errors.frozen_at ?? errors.to}
                 />
                 <div className="filters-actions clock-actions">
-                  {frozenAt !== null && (
-                    <>
+                  {frozenAt !== null &&
+                    clockSteps.map(([days, label]) => (
                       <button
+                        key={days}
                         type="button"
                         className="button"
-                        onClick={() => setTarget(localValueAfter(frozenAt, 1))}
+                        onClick={() => setTarget(localValueAfter(frozenAt, days))}
                       >
-                        +1 day
+                        {label}
                       </button>
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() => setTarget(localValueAfter(frozenAt, 31))}
-                      >
-                        +31 days
-                      </button>
-                    </>
-                  )}
+                    ))}
                   <button
                     type="submit"
                     className="button button-primary"

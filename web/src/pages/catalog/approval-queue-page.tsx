@@ -2,7 +2,7 @@
 // submitted it, when it should take effect and what it changes, approved or
 // rejected from here by a key holder other than its submitter; the versions
 // scheduled to take effect later; and the environment's approval policy.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useAllPages, useApiMutation } from "../../api/queries.ts";
@@ -206,7 +206,6 @@ function ScheduledList({ queued }: { queued: QueuedVersion[] }) {
 
 function ApprovalPolicyPanel() {
   const session = useSignedInSession();
-  const queryClient = useQueryClient();
   const policyQuery = apiQuery("/v1/catalog/approval-policy");
   const policy = useQuery(policyQuery);
   const change = useApiMutation({
@@ -214,7 +213,7 @@ function ApprovalPolicyPanel() {
       answer(api.PATCH("/v1/catalog/approval-policy", { body: { publish_requires_approval: required } })),
     invalidates: ["/v1/catalog/approval-policy"],
     // The checkbox shows the policy the API answered with, without waiting for a new read.
-    onSuccess: (updated) => queryClient.setQueryData(policyQuery.queryKey, updated),
+    answers: policyQuery,
   });
 
   return (

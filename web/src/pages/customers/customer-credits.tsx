@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -195,47 +195,30 @@ function VoidGrantDialog({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
   const voidGrant = useApiMutation({
-    write: () =>
+    write: (reason: string) =>
       answer(
-        api.POST("/v1/credit-grants/{id}/void", {
-          params: { path: { id: grant.id } },
-          body: { reason: reason.trim() },
-        }),
+        api.POST("/v1/credit-grants/{id}/void", { params: { path: { id: grant.id } }, body: { reason } }),
       ),
     invalidates: creditChanges,
     onSuccess: onDone,
   });
   const error = voidGrant.error;
-  const confirm = () => {
-    if (reason.trim() === "") setMissing(true);
-    else voidGrant.mutate();
-  };
   return (
-    <ConfirmDialog
+    <ReasonDialog
       open
       title={`Void ${grant.name}?`}
       confirmLabel="Void grant"
       busy={voidGrant.isPending}
       error={error && error.fieldErrors.length === 0 ? error.detail : undefined}
-      onConfirm={confirm}
+      onConfirm={voidGrant.mutate}
       onCancel={onCancel}
+      reasonRequired
+      reasonHint="Kept on the ledger entry and in the audit log."
+      reasonError={error?.fieldErrors[0]?.message}
     >
       <p>What is left of the grant leaves the ledger and is never used. What was already used stays used.</p>
-      <TextField
-        label="Reason"
-        required
-        value={reason}
-        onValueChange={(value) => {
-          setReason(value);
-          setMissing(false);
-        }}
-        hint="Kept on the ledger entry and in the audit log."
-        error={missing ? "is required" : error?.fieldErrors[0]?.message}
-      />
-    </ConfirmDialog>
+    </ReasonDialog>
   );
 }
 

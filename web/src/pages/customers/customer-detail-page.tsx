@@ -1,7 +1,7 @@
 // One customer: its fields, edit and archive, its subscriptions, invoices,
 // credits and coupons, usage and alerts, entitlements and price overrides,
 // and its audit history.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
@@ -189,7 +189,6 @@ function Address({ address }: { address: NonNullable<Customer["billing_address"]
 }
 
 function ArchiveButton({ customer }: { customer: Customer }) {
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const archive = useApiMutation({
     write: (reason: string) =>
@@ -199,14 +198,8 @@ function ArchiveButton({ customer }: { customer: Customer }) {
         }),
       ),
     invalidates: ["/v1/customers"],
-    onSuccess: (archived) => {
-      setOpen(false);
-      // The page shows the archived customer at once, before the lists are read again.
-      queryClient.setQueryData(
-        apiQuery("/v1/customers/{id}", { params: { path: { id: customer.id } } }).queryKey,
-        archived,
-      );
-    },
+    answers: apiQuery("/v1/customers/{id}", { params: { path: { id: customer.id } } }),
+    onSuccess: () => setOpen(false),
   });
 
   return (

@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatQuantity } from "../../format/decimal-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, confirming } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -237,9 +237,7 @@ function RevokeDialog({
       open
       title={`Revoke ${entitlement.name}?`}
       confirmLabel="Revoke grant"
-      busy={revoke.isPending}
-      error={revoke.error?.detail}
-      onConfirm={() => revoke.mutate()}
+      {...confirming(revoke)}
       onCancel={onCancel}
     >
       <p>

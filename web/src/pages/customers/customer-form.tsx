@@ -3,7 +3,7 @@
 // and any it cannot place appear in the summary above the form.
 import { useState } from "react";
 import { TextField } from "../../ui/form-field.tsx";
-import { FormFrame } from "../../ui/form-frame.tsx";
+import { FormActions, FormFrame, ReasonField } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { currencyListId, ReferenceLists, timeZoneListId } from "../../ui/reference-lists.tsx";
 import type { CustomerFormValues } from "./customer-form-values.ts";
@@ -227,24 +227,9 @@ export function CustomerForm({
         </button>
       </fieldset>
 
-      {asksReason && (
-        <TextField
-          label="Reason for the change"
-          name="reason"
-          hint="Optional. Kept with the change in the audit log."
-          value={reason}
-          onValueChange={setReason}
-        />
-      )}
+      {asksReason && <ReasonField value={reason} onValueChange={setReason} />}
 
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          {form.busy ? "Saving…" : submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={form.busy}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={form.busy} label={submitLabel} busyLabel="Saving…" onCancel={onCancel} />
     </FormFrame>
   );
 }

@@ -7,9 +7,8 @@ import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
-import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
 
 type CustomerQuery = QueryOf<"/v1/customers">;
 
@@ -34,55 +33,44 @@ export function CustomerListPage() {
   const list = usePagedList("/v1/customers", { params: { query: { ...filters.query, limit: 20 } } });
 
   return (
-    <>
-      <PageHeader
-        title="Customers"
-        subtitle="The accounts you bill, with their billing details."
-        actions={
-          can(session, "customers:write") && (
-            <Link to="/customers/new" className="button button-primary">
-              New customer
-            </Link>
-          )
-        }
-      />
-      <FilterForm basePath="/customers" fields={filterFields} label="Filter customers" />
-      <PagedListView
-        list={list}
-        noun={["customer", "customers"]}
-        loadingLabel="Loading customers…"
-        empty={
-          <FilteredEmptyState
-            filtered={filters.filtered}
-            noMatch="No customer matches these filters."
-            none="No customers yet."
-            clear={{ path: "/customers", shows: "every customer" }}
-          >
-            <p>Create one with the New customer button, or through the API (POST /v1/customers).</p>
-          </FilteredEmptyState>
-        }
-      >
-        {(customers) => (
-          <DataTable
-            label="Customers table"
-            rows={customers}
-            rowKey={(customer) => customer.id}
-            columns={[
-              {
-                header: "Name",
-                cell: (customer) => (
-                  <Link to={customerPath(customer.id)}>{customer.name ?? customer.external_id}</Link>
-                ),
-              },
-              { header: "External id", cell: (customer) => <code>{customer.external_id}</code> },
-              { header: "Email", cell: (customer) => customer.email ?? "—" },
-              { header: "Country", cell: (customer) => customer.country ?? "—" },
-              { header: "Currency", cell: (customer) => customer.currency ?? "—" },
-              { header: "Created", cell: (customer) => formatDateTime(customer.created_at) },
-            ]}
-          />
-        )}
-      </PagedListView>
-    </>
+    <FilteredListPage
+      title="Customers"
+      subtitle="The accounts you bill, with their billing details."
+      create={can(session, "customers:write") && { to: "/customers/new", label: "New customer" }}
+      basePath="/customers"
+      fields={filterFields}
+      filterLabel="Filter customers"
+      filtered={filters.filtered}
+      list={list}
+      noun={["customer", "customers"]}
+      loadingLabel="Loading customers…"
+      empty={{
+        noMatch: "No customer matches these filters.",
+        none: "No customers yet.",
+        clearShows: "every customer",
+        hint: <p>Create one with the New customer button, or through the API (POST /v1/customers).</p>,
+      }}
+    >
+      {(customers) => (
+        <DataTable
+          label="Customers table"
+          rows={customers}
+          rowKey={(customer) => customer.id}
+          columns={[
+            {
+              header: "Name",
+              cell: (customer) => (
+                <Link to={customerPath(customer.id)}>{customer.name ?? customer.external_id}</Link>
+              ),
+            },
+            { header: "External id", cell: (customer) => <code>{customer.external_id}</code> },
+            { header: "Email", cell: (customer) => customer.email ?? "—" },
+            { header: "Country", cell: (customer) => customer.country ?? "—" },
+            { header: "Currency", cell: (customer) => customer.currency ?? "—" },
+            { header: "Created", cell: (customer) => formatDateTime(customer.created_at) },
+          ]}
+        />
+      )}
+    </FilteredListPage>
   );
 }

@@ -4,7 +4,7 @@
 // with its reason.
 import { useCallback, useRef } from "react";
 import { api } from "../../api/api-client.ts";
-import { useApiMutation } from "../../api/queries.ts";
+import { apiQuery, useApiMutation } from "../../api/queries.ts";
 import type { CreditNoteReason, Invoice } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
@@ -107,6 +107,7 @@ export function InvoiceActionDialog({
     write: (current: ActionValues) => takeStep(action, invoice, current, sentLines, sentIndexes),
     // An invoice's step moves its amounts, the customer's credits and balance, and its credit notes.
     invalidates: ["/v1/invoices", "/v1/credit-notes", "/v1/payments", "/v1/customers/{id}"],
+    answers: apiQuery("/v1/invoices/{id}", { params: { path: { id: invoice.id } } }),
     onSuccess: onDone,
   });
   const confirm = () => void form.submit(take.mutateAsync);

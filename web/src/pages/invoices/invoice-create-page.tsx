@@ -10,7 +10,7 @@ import { multiplyDecimalStrings, sumDecimalStrings } from "../../format/decimal-
 import { navigate, useLocation } from "../../routing/router.ts";
 import { invoicePath } from "../../routing/routes.ts";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { FormFrame } from "../../ui/form-frame.tsx";
+import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
@@ -210,14 +210,12 @@ export function InvoiceCreatePage() {
           checked={values.finalize}
           onCheckedChange={(checked) => form.set("finalize", checked)}
         />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? "Creating…" : values.finalize ? "Create and finalize" : "Create draft"}
-          </button>
-          <button type="button" className="button" onClick={() => window.history.back()} disabled={form.busy}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          busy={form.busy}
+          label={values.finalize ? "Create and finalize" : "Create draft"}
+          busyLabel="Creating…"
+          onCancel={() => window.history.back()}
+        />
       </FormFrame>
     </>
   );

@@ -3,7 +3,7 @@
 // PDF; its payments; and the steps its status allows: finalize a draft, void
 // an unpaid final invoice, or correct a final one with a credit note (the
 // only way).
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, usePagedList } from "../../api/queries.ts";
@@ -47,7 +47,6 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
 
 function InvoiceView({ invoice }: { invoice: Invoice }) {
   const session = useSignedInSession();
-  const queryClient = useQueryClient();
   const [action, setAction] = useState<InvoiceAction | undefined>();
   const [outcome, setOutcome] = useState("");
   const money = (amount: string) => formatMoney(amount, invoice.currency, invoice.locale);
@@ -171,13 +170,8 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
           action={action}
           invoice={invoice}
           onCancel={() => setAction(undefined)}
-          onDone={(updated) => {
+          onDone={() => {
             setAction(undefined);
-            // The step answered with the invoice as it is now: shown at once.
-            queryClient.setQueryData(
-              apiQuery("/v1/invoices/{id}", { params: { path: { id: invoice.id } } }).queryKey,
-              updated,
-            );
             setOutcome(outcomes[action]);
           }}
         />

@@ -2,11 +2,9 @@
 // issue date (kept in the address); unfiltered, with revenue by month.
 import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
-import { Link } from "../../routing/link.tsx";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
-import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
 import { invoiceStatusLabels } from "./invoice-status.tsx";
 import { InvoiceTable } from "./invoice-table.tsx";
 import { RevenuePanel } from "./revenue-panel.tsx";
@@ -34,34 +32,21 @@ export function InvoiceListPage() {
   const list = usePagedList("/v1/invoices", { params: { query: { ...filters.query, limit: 50 } } });
 
   return (
-    <>
-      <PageHeader
-        title="Invoices"
-        subtitle="Every invoice, draft or final, with what is still to be paid."
-        actions={
-          can(session, "billing:write") && (
-            <Link to="/invoices/new" className="button button-primary">
-              New one-off invoice
-            </Link>
-          )
-        }
-      />
-      {!filters.filtered && <RevenuePanel />}
-      <FilterForm basePath="/invoices" fields={filterFields} label="Filter invoices" />
-      <PagedListView
-        list={list}
-        noun={["invoice", "invoices"]}
-        loadingLabel="Loading invoices…"
-        empty={
-          <FilteredEmptyState
-            filtered={filters.filtered}
-            noMatch="No invoice matches these filters."
-            none="No invoices yet."
-          />
-        }
-      >
-        {(invoices) => <InvoiceTable invoices={invoices} label="Invoices table" showCustomer />}
-      </PagedListView>
-    </>
+    <FilteredListPage
+      title="Invoices"
+      subtitle="Every invoice, draft or final, with what is still to be paid."
+      create={can(session, "billing:write") && { to: "/invoices/new", label: "New one-off invoice" }}
+      beforeFilters={!filters.filtered && <RevenuePanel />}
+      basePath="/invoices"
+      fields={filterFields}
+      filterLabel="Filter invoices"
+      filtered={filters.filtered}
+      list={list}
+      noun={["invoice", "invoices"]}
+      loadingLabel="Loading invoices…"
+      empty={{ noMatch: "No invoice matches these filters.", none: "No invoices yet." }}
+    >
+      {(invoices) => <InvoiceTable invoices={invoices} label="Invoices table" showCustomer />}
+    </FilteredListPage>
   );
 }

@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -212,14 +212,12 @@ function RefundDialog({
   onCancel: () => void;
 }) {
   const [amount, setAmount] = useState("");
-  const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
   const refund = useApiMutation({
-    write: () =>
+    write: (reason: string) =>
       answer(
         api.POST("/v1/payments/{id}/refunds", {
           params: { path: { id: payment.id } },
-          body: { reason: reason.trim(), ...(amount.trim() === "" ? {} : { amount: amount.trim() }) },
+          body: { reason, ...(amount.trim() === "" ? {} : { amount: amount.trim() }) },
         }),
       ),
     invalidates: paymentChanges,
@@ -227,19 +225,16 @@ function RefundDialog({
   });
   const error = refund.error;
   const amountError = error?.fieldErrors.find((field) => field.path === "$.amount")?.message;
-  const confirm = () => {
-    if (reason.trim() === "") setMissing(true);
-    else refund.mutate();
-  };
   return (
-    <ConfirmDialog
+    <ReasonDialog
       open
       title={`Refund the payment of ${money(payment.amount)}?`}
       confirmLabel="Refund"
       busy={refund.isPending}
       error={error && !amountError ? error.detail : undefined}
-      onConfirm={confirm}
+      onConfirm={refund.mutate}
       onCancel={onCancel}
+      reasonRequired
     >
       <p>The money goes back the way it came: through the provider, or recorded as paid back by hand.</p>
       <TextField
@@ -250,16 +245,6 @@ function RefundDialog({
         hint="Empty: everything not yet refunded."
         error={amountError}
       />
-      <TextField
-        label="Reason"
-        required
-        value={reason}
-        onValueChange={(value) => {
-          setReason(value);
-          setMissing(false);
-        }}
-        error={missing ? "is required" : undefined}
-      />
-    </ConfirmDialog>
+    </ReasonDialog>
   );
 }

@@ -7,8 +7,8 @@ import type { QueryOf } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
+import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState } from "../../ui/states.tsx";
@@ -39,21 +39,21 @@ export function EventExplorerPage() {
 
   return (
     <>
-      <PageHeader title="Events" subtitle="Usage events as they arrived, with the meters that count them." />
-      <FilterForm basePath="/events" fields={filterFields} label="Filter events" />
-      <PagedListView
+      <FilteredListPage
+        title="Events"
+        subtitle="Usage events as they arrived, with the meters that count them."
+        basePath="/events"
+        fields={filterFields}
+        filterLabel="Filter events"
+        filtered={filters.filtered}
         list={list}
         noun={["event", "events"]}
         loadingLabel="Loading events…"
-        empty={
-          <FilteredEmptyState
-            filtered={filters.filtered}
-            noMatch="No event matches these filters."
-            none="No events yet."
-          >
-            <p>Send usage through the API (POST /v1/events).</p>
-          </FilteredEmptyState>
-        }
+        empty={{
+          noMatch: "No event matches these filters.",
+          none: "No events yet.",
+          hint: <p>Send usage through the API (POST /v1/events).</p>,
+        }}
       >
         {(events) => (
           <DataTable
@@ -93,7 +93,7 @@ export function EventExplorerPage() {
             ]}
           />
         )}
-      </PagedListView>
+      </FilteredListPage>
       <UnattributedCustomers />
     </>
   );

@@ -7,7 +7,7 @@ import type { RequestBody } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { navigate } from "../../routing/router.ts";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { FormFrame } from "../../ui/form-frame.tsx";
+import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
@@ -236,14 +236,12 @@ export function MeterCreatePage() {
             Add a filter
           </button>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? "Creating…" : "Create meter"}
-          </button>
-          <button type="button" className="button" onClick={() => navigate("/meters")} disabled={form.busy}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          busy={form.busy}
+          label="Create meter"
+          busyLabel="Creating…"
+          onCancel={() => navigate("/meters")}
+        />
       </FormFrame>
     </>
   );

@@ -7,9 +7,8 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
-import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
 
 type MeterQuery = QueryOf<"/v1/meters">;
 
@@ -30,89 +29,78 @@ export function MeterListPage() {
   const list = usePagedList("/v1/meters", { params: { query: { ...filters.query, limit: 50 } } });
 
   return (
-    <>
-      <PageHeader
-        title="Meters"
-        subtitle="What usage billing counts from events, and how."
-        actions={
-          can(session, "meters:write") && (
-            <Link to="/meters/new" className="button button-primary">
-              New meter
-            </Link>
-          )
-        }
-      />
-      <FilterForm basePath="/meters" fields={filterFields} label="Filter meters" />
-      <PagedListView
-        list={list}
-        noun={["meter", "meters"]}
-        loadingLabel="Loading meters…"
-        empty={
-          <FilteredEmptyState
-            filtered={filters.filtered}
-            noMatch="No meter matches these filters."
-            none="No meters yet."
-          >
-            <p>Create one with “New meter”, or through the API (POST /v1/meters).</p>
-          </FilteredEmptyState>
-        }
-      >
-        {(meters) => (
-          <DataTable
-            label="Meters table"
-            rows={meters}
-            rowKey={(meter) => meter.id}
-            columns={[
-              {
-                header: "Meter",
-                cell: (meter) => (
-                  <>
-                    {meter.name}
-                    <code className="actor-id">{meter.code}</code>
-                  </>
-                ),
-              },
-              { header: "Event name", cell: (meter) => <code>{meter.event_name}</code> },
-              {
-                header: "Aggregation",
-                cell: (meter) => (
-                  <>
-                    {meter.aggregation}
-                    {meter.property && (
-                      <>
-                        {" of "}
-                        <code>{meter.property}</code>
-                      </>
-                    )}
-                  </>
-                ),
-              },
-              { header: "Counts", cell: (meter) => describeFilters(meter.filters) },
-              {
-                header: "Grouped by",
-                cell: (meter) => (meter.group_by.length > 0 ? meter.group_by.join(", ") : "—"),
-              },
-              {
-                header: "Version",
-                cell: (meter) => (
-                  <>
-                    {meter.version} of {meter.versions.length}
-                    <span className="actor-id">since {formatDateTime(meter.effective_from)}</span>
-                  </>
-                ),
-              },
-              {
-                header: "Events",
-                cell: (meter) => (
-                  <Link to={`/events?name=${encodeURIComponent(meter.event_name)}`}>
-                    Show events<span className="visually-hidden"> of {meter.name}</span>
-                  </Link>
-                ),
-              },
-            ]}
-          />
-        )}
-      </PagedListView>
-    </>
+    <FilteredListPage
+      title="Meters"
+      subtitle="What usage billing counts from events, and how."
+      create={can(session, "meters:write") && { to: "/meters/new", label: "New meter" }}
+      basePath="/meters"
+      fields={filterFields}
+      filterLabel="Filter meters"
+      filtered={filters.filtered}
+      list={list}
+      noun={["meter", "meters"]}
+      loadingLabel="Loading meters…"
+      empty={{
+        noMatch: "No meter matches these filters.",
+        none: "No meters yet.",
+        hint: <p>Create one with “New meter”, or through the API (POST /v1/meters).</p>,
+      }}
+    >
+      {(meters) => (
+        <DataTable
+          label="Meters table"
+          rows={meters}
+          rowKey={(meter) => meter.id}
+          columns={[
+            {
+              header: "Meter",
+              cell: (meter) => (
+                <>
+                  {meter.name}
+                  <code className="actor-id">{meter.code}</code>
+                </>
+              ),
+            },
+            { header: "Event name", cell: (meter) => <code>{meter.event_name}</code> },
+            {
+              header: "Aggregation",
+              cell: (meter) => (
+                <>
+                  {meter.aggregation}
+                  {meter.property && (
+                    <>
+                      {" of "}
+                      <code>{meter.property}</code>
+                    </>
+                  )}
+                </>
+              ),
+            },
+            { header: "Counts", cell: (meter) => describeFilters(meter.filters) },
+            {
+              header: "Grouped by",
+              cell: (meter) => (meter.group_by.length > 0 ? meter.group_by.join(", ") : "—"),
+            },
+            {
+              header: "Version",
+              cell: (meter) => (
+                <>
+                  {meter.version} of {meter.versions.length}
+                  <span className="actor-id">since {formatDateTime(meter.effective_from)}</span>
+                </>
+              ),
+            },
+            {
+              header: "Events",
+              cell: (meter) => (
+                <Link to={`/events?name=${encodeURIComponent(meter.event_name)}`}>
+                  Show events<span className="visually-hidden"> of {meter.name}</span>
+                </Link>
+              ),
+            },
+          ]}
+        />
+      )}
+    </FilteredListPage>
   );
 }

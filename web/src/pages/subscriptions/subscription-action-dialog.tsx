@@ -5,7 +5,7 @@
 // A plan change shows its effect on the next invoice before it is confirmed.
 import { useCallback } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
-import { useAllPages, useApiMutation } from "../../api/queries.ts";
+import { apiQuery, useAllPages, useApiMutation } from "../../api/queries.ts";
 import type { RequestBody, Subscription } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
@@ -149,6 +149,7 @@ export function SubscriptionActionDialog({
   const change = useApiMutation({
     write: (current: ActionValues) => makeChange(action, subscription, current),
     invalidates: ["/v1/subscriptions", "/v1/customers/{id}", "/v1/invoices"],
+    answers: apiQuery("/v1/subscriptions/{id}", { params: { path: { id: subscription.id } } }),
     onSuccess: onDone,
   });
   const confirm = () => void form.submit(change.mutateAsync);

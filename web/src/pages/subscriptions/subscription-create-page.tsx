@@ -12,7 +12,7 @@ import { wholeNumberAsTyped } from "../../format/whole-number.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { subscriptionPath } from "../../routing/routes.ts";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { FormFrame } from "../../ui/form-frame.tsx";
+import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
@@ -183,14 +183,12 @@ export function SubscriptionCreatePage() {
             />
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? "Creating…" : "Create subscription"}
-          </button>
-          <button type="button" className="button" onClick={() => window.history.back()} disabled={form.busy}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          busy={form.busy}
+          label="Create subscription"
+          busyLabel="Creating…"
+          onCancel={() => window.history.back()}
+        />
       </FormFrame>
     </>
   );

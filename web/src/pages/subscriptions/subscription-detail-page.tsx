@@ -1,7 +1,7 @@
 // One subscription: its status, plan in force, periods and billing dates; its
 // timeline of plan changes, cancellation and pauses; the changes a key that
 // may bill can make; and the next invoice as it stands now, from live usage.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiQuery } from "../../api/queries.ts";
 import type { Subscription } from "../../api/resources.ts";
@@ -41,7 +41,6 @@ export function SubscriptionDetailPage({ subscriptionId }: { subscriptionId: str
 
 function SubscriptionView({ subscription }: { subscription: Subscription }) {
   const session = useSignedInSession();
-  const queryClient = useQueryClient();
   const customer = useQuery({
     ...apiQuery("/v1/customers/{id}", { params: { path: { id: subscription.customer_id } } }),
     enabled: can(session, "customers:read"),
@@ -150,13 +149,8 @@ function SubscriptionView({ subscription }: { subscription: Subscription }) {
           subscription={subscription}
           locale={locale}
           onCancel={() => setAction(undefined)}
-          onDone={(updated) => {
+          onDone={() => {
             setAction(undefined);
-            // The change answered with the subscription as it is now: shown at once.
-            queryClient.setQueryData(
-              apiQuery("/v1/subscriptions/{id}", { params: { path: { id: subscription.id } } }).queryKey,
-              updated,
-            );
             setOutcome(outcomes[action]);
           }}
         />

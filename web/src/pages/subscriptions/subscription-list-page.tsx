@@ -2,11 +2,9 @@
 // address), with their plan in force, period and next billing date.
 import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
-import { Link } from "../../routing/link.tsx";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
-import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
 import { subscriptionStatusLabels } from "./subscription-status.tsx";
 import { SubscriptionTable } from "./subscription-table.tsx";
 
@@ -30,35 +28,22 @@ export function SubscriptionListPage() {
   const list = usePagedList("/v1/subscriptions", { params: { query: { ...filters.query, limit: 50 } } });
 
   return (
-    <>
-      <PageHeader
-        title="Subscriptions"
-        subtitle="Customers on plans: what each pays for, and when it is billed next."
-        actions={
-          can(session, "billing:write") && (
-            <Link to="/subscriptions/new" className="button button-primary">
-              New subscription
-            </Link>
-          )
-        }
-      />
-      <FilterForm basePath="/subscriptions" fields={filterFields} label="Filter subscriptions" />
-      <PagedListView
-        list={list}
-        noun={["subscription", "subscriptions"]}
-        loadingLabel="Loading subscriptions…"
-        empty={
-          <FilteredEmptyState
-            filtered={filters.filtered}
-            noMatch="No subscription matches these filters."
-            none="No subscriptions yet."
-          />
-        }
-      >
-        {(subscriptions) => (
-          <SubscriptionTable subscriptions={subscriptions} label="Subscriptions table" showCustomer />
-        )}
-      </PagedListView>
-    </>
+    <FilteredListPage
+      title="Subscriptions"
+      subtitle="Customers on plans: what each pays for, and when it is billed next."
+      create={can(session, "billing:write") && { to: "/subscriptions/new", label: "New subscription" }}
+      basePath="/subscriptions"
+      fields={filterFields}
+      filterLabel="Filter subscriptions"
+      filtered={filters.filtered}
+      list={list}
+      noun={["subscription", "subscriptions"]}
+      loadingLabel="Loading subscriptions…"
+      empty={{ noMatch: "No subscription matches these filters.", none: "No subscriptions yet." }}
+    >
+      {(subscriptions) => (
+        <SubscriptionTable subscriptions={subscriptions} label="Subscriptions table" showCustomer />
+      )}
+    </FilteredListPage>
   );
 }

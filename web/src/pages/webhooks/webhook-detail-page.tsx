@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { navigate } from "../../routing/router.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, confirming } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -27,7 +27,6 @@ import {
   EventTypeChoices,
   eventTypesText,
   NewSigningSecret,
-  useEventTypes,
 } from "./webhook-list-page.tsx";
 
 const deliveryStatusClasses: Record<WebhookDelivery["status"], string> = {
@@ -52,7 +51,7 @@ function EndpointView({ endpoint }: { endpoint: WebhookEndpoint }) {
   const [rotated, setRotated] = useState<NewWebhookSecret | undefined>();
   const [dialog, setDialog] = useState<"rotate" | "delete" | undefined>();
   const manages = can(session, "webhooks:manage");
-  // A change answers with the endpoint as it is now: shown at once.
+  // A new signing secret comes with the endpoint as it is now: shown at once.
   const show = (updated: WebhookEndpoint) =>
     queryClient.setQueryData(
       apiQuery("/v1/webhook-endpoints/{id}", { params: { path: { id: endpoint.id } } }).queryKey,
@@ -88,7 +87,7 @@ function EndpointView({ endpoint }: { endpoint: WebhookEndpoint }) {
         </p>
       )}
       {manages ? (
-        <EndpointSettings key={endpoint.updated_at} endpoint={endpoint} onSaved={show} />
+        <EndpointSettings key={endpoint.updated_at} endpoint={endpoint} />
       ) : (
         <p>Receives: {eventTypesText(endpoint.event_types)}.</p>
       )}
@@ -124,14 +123,7 @@ type SettingsValues = {
   enabled: boolean;
 };
 
-function EndpointSettings({
-  endpoint,
-  onSaved,
-}: {
-  endpoint: WebhookEndpoint;
-  onSaved: (endpoint: WebhookEndpoint) => void;
-}) {
-  const types = useEventTypes();
+function EndpointSettings({ endpoint }: { endpoint: WebhookEndpoint }) {
   const form = useFormState<SettingsValues>(
     () => ({
       url: endpoint.url,
@@ -157,7 +149,7 @@ function EndpointSettings({
         }),
       ),
     invalidates: ["/v1/webhook-endpoints"],
-    onSuccess: onSaved,
+    answers: apiQuery("/v1/webhook-endpoints/{id}", { params: { path: { id: endpoint.id } } }),
   });
   return (
     <Panel title="Settings">
@@ -176,14 +168,7 @@ function EndpointSettings({
             onCheckedChange={(checked) => form.set("enabled", checked)}
           />
         </div>
-        <EventTypeChoices
-          types={types.data?.data ?? []}
-          all={values.all}
-          chosen={values.event_types}
-          error={form.errorOf("event_types")}
-          onAllChange={(all) => form.set("all", all)}
-          onChosenChange={(chosen) => form.set("event_types", chosen)}
-        />
+        <EventTypeChoices form={form} />
         <SubmitButton busy={form.busy} label="Save settings" busyLabel="Saving…" />
       </FormFrame>
     </Panel>
@@ -339,9 +324,7 @@ function RotateDialog({
       title="Give the endpoint a new signing secret?"
       confirmLabel="New secret"
       tone="primary"
-      busy={rotate.isPending}
-      error={rotate.error?.detail}
-      onConfirm={() => rotate.mutate()}
+      {...confirming(rotate)}
       onCancel={onCancel}
     >
       <SelectField
@@ -380,9 +363,7 @@ function DeleteDialog({
       open
       title="Delete this endpoint?"
       confirmLabel="Delete endpoint"
-      busy={remove.isPending}
-      error={remove.error?.detail}
-      onConfirm={() => remove.mutate()}
+      {...confirming(remove)}
       onCancel={onCancel}
     >
       <p>

@@ -2,7 +2,7 @@
 // Webhooks), which event types each receives, and whether it is enabled. A
 // new endpoint's signing secret is shown once, right after it is added.
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation, usePagedList } from "../../api/queries.ts";
 import type { NewWebhookSecret, RequestBody } from "../../api/resources.ts";
@@ -11,14 +11,14 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { webhookPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { CopyButton } from "../../ui/copy-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
-import { useFormState } from "../../ui/form-state.ts";
+import { type FormState, useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
+import { SecretPanel } from "../../ui/secret-panel.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
@@ -78,11 +78,6 @@ export function EnabledBadge({ enabled }: { enabled: boolean }) {
   );
 }
 
-/** The event types an endpoint may receive, for its form. */
-export function useEventTypes() {
-  return useQuery(apiQuery("/v1/webhook-event-types"));
-}
-
 type EventType = RequestBody<"/v1/webhook-endpoints", "post">["event_types"][number];
 
 /**
@@ -106,30 +101,17 @@ export function NewSigningSecret({
   created: NewWebhookSecret;
   onDismiss: () => void;
 }) {
-  const panel = useRef<HTMLElement>(null);
-  useEffect(() => {
-    panel.current?.focus();
-  }, []);
   return (
-    <section
-      className="panel panel-highlight"
-      aria-labelledby="signing-secret-title"
-      tabIndex={-1}
-      ref={panel}
+    <SecretPanel
+      title={`Copy the signing secret of ${created.endpoint.url} now`}
+      secret={created.secret}
+      secretLabel="Signing secret"
+      copyLabel="Copy secret"
+      inputId="signing-secret"
+      onDismiss={onDismiss}
     >
-      <h2 id="signing-secret-title">Copy the signing secret of {created.endpoint.url} now</h2>
       <p>Your receiver checks each event's signature with it. This is the only time Fairbill shows it.</p>
-      <div className="secret-row">
-        <label htmlFor="signing-secret" className="visually-hidden">
-          Signing secret
-        </label>
-        <input id="signing-secret" className="secret" readOnly value={created.secret} spellCheck={false} />
-        <CopyButton text={created.secret} targetId="signing-secret" label="Copy secret" />
-      </div>
-      <button type="button" className="button" onClick={onDismiss}>
-        I have saved it
-      </button>
-    </section>
+    </SecretPanel>
   );
 }
 
@@ -148,9 +130,7 @@ function checkEndpoint(values: EndpointValues) {
 const noEndpoint = (): EndpointValues => ({ url: "", description: "", all: false, event_types: [] });
 
 function EndpointForm({ onCreated }: { onCreated: (created: NewWebhookSecret) => void }) {
-  const types = useEventTypes();
   const form = useFormState<EndpointValues>(noEndpoint, checkEndpoint);
-  const { values } = form;
   const create = useApiMutation({
     write: (current: EndpointValues) =>
       answer(
@@ -183,59 +163,47 @@ function EndpointForm({ onCreated }: { onCreated: (created: NewWebhookSecret) =>
           />
           <TextField {...form.bind("description")} label="Description" autoComplete="off" />
         </div>
-        <EventTypeChoices
-          types={types.data?.data ?? []}
-          all={values.all}
-          chosen={values.event_types}
-          error={form.errorOf("event_types")}
-          onAllChange={(all) => form.set("all", all)}
-          onChosenChange={(chosen) => form.set("event_types", chosen)}
-        />
-        {types.error && <ErrorState error={types.error} onRetry={() => void types.refetch()} />}
+        <EventTypeChoices form={form} />
         <SubmitButton busy={form.busy} label="Add endpoint" busyLabel="Adding…" />
       </FormFrame>
     </Panel>
   );
 }
 
-export function EventTypeChoices({
-  types,
-  all,
-  chosen,
-  error,
-  onAllChange,
-  onChosenChange,
-}: {
-  types: readonly string[];
-  all: boolean;
-  chosen: readonly string[];
-  error: string | undefined;
-  onAllChange: (all: boolean) => void;
-  onChosenChange: (chosen: string[]) => void;
-}) {
+type EventTypeValues = { all: boolean; event_types: string[] };
+
+/** The event types an endpoint receives: every one, or those chosen from the API's list. */
+export function EventTypeChoices<Values extends EventTypeValues>({ form }: { form: FormState<Values> }) {
+  const types = useQuery(apiQuery("/v1/webhook-event-types"));
+  const { all, event_types: chosen } = form.values;
+  const error = form.errorOf("event_types");
   return (
     <fieldset className="choice-list event-type-choices">
       <legend>Event types</legend>
       <CheckboxField
         label="Every event type, including those added later"
         checked={all}
-        onCheckedChange={onAllChange}
+        onCheckedChange={(checked) => form.set("all", checked)}
       />
       {!all && (
         <div className="choice-grid">
-          {types.map((type) => (
+          {(types.data?.data ?? []).map((type) => (
             <CheckboxField
               key={type}
               label={type}
               checked={chosen.includes(type)}
               onCheckedChange={(checked) =>
-                onChosenChange(checked ? [...chosen, type] : chosen.filter((candidate) => candidate !== type))
+                form.set(
+                  "event_types",
+                  checked ? [...chosen, type] : chosen.filter((candidate) => candidate !== type),
+                )
               }
             />
           ))}
         </div>
       )}
       {error && <p className="field-error">{error}</p>}
+      {types.error && <ErrorState error={types.error} onRetry={() => void types.refetch()} />}
     </fieldset>
   );
 }

@@ -10,7 +10,7 @@ import { useAllPages } from "../../../api/queries.ts";
 import type { Feature, Meter, PlanVersionContent, Product } from "../../../api/resources.ts";
 import type { FieldErrorMap } from "../../../format/field-errors.ts";
 import { SelectField, TextAreaField, TextField } from "../../../ui/form-field.tsx";
-import { FormFrame } from "../../../ui/form-frame.tsx";
+import { FormActions, FormFrame, ReasonField } from "../../../ui/form-frame.tsx";
 import { useFormState } from "../../../ui/form-state.ts";
 import { currencyListId, ReferenceLists } from "../../../ui/reference-lists.tsx";
 import { ErrorState, LoadingState } from "../../../ui/states.tsx";
@@ -302,22 +302,9 @@ function LoadedPlanVersionForm({
         )}
       </section>
 
-      <TextField
-        label="Reason for the change"
-        name="reason"
-        hint="Optional. Kept with the change in the audit log."
-        value={reason}
-        onValueChange={setReason}
-      />
+      <ReasonField value={reason} onValueChange={setReason} />
 
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          {form.busy ? "Saving…" : submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={form.busy}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={form.busy} label={submitLabel} busyLabel="Saving…" onCancel={onCancel} />
     </FormFrame>
   );
 }
