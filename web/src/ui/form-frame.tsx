@@ -6,6 +6,7 @@ import { type ReactNode, useRef } from "react";
 import { FormErrorSummary, type UnplacedError } from "./form-error-summary.tsx";
 import { TextField } from "./form-field.tsx";
 import { type FormState, useFocusFirstError } from "./form-state.ts";
+import { Panel } from "./panel.tsx";
 
 export function FormFrame<Values>({
   form,
@@ -111,5 +112,45 @@ export function ReasonField({
       value={value}
       onValueChange={onValueChange}
     />
+  );
+}
+
+/**
+ * A panel holding one short form in a row (add a product, create a key,
+ * rename a plan): its heading, the fields, and the submit button at the end
+ * of the row, with Cancel where the form can be closed.
+ */
+export function InlineFormPanel<Values>({
+  title,
+  form,
+  refusedTitle,
+  onSubmit,
+  submit: [submitLabel, busyLabel],
+  onCancel,
+  children,
+}: {
+  title: string;
+  form: FormState<Values>;
+  refusedTitle: string;
+  onSubmit: () => unknown;
+  /** The submit button's label, and its label while the API is asked: ["Add product", "Adding…"]. */
+  submit: [string, string];
+  onCancel?: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Panel title={title}>
+      <FormFrame form={form} refusedTitle={refusedTitle} onSubmit={onSubmit} className="inline-form">
+        {children}
+        <div className="filters-actions">
+          <SubmitButton busy={form.busy} label={submitLabel} busyLabel={busyLabel} />
+          {onCancel && (
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+        </div>
+      </FormFrame>
+    </Panel>
   );
 }

@@ -2,7 +2,7 @@
 // ("charges.0.tiers.1.unit_price"): the values, the console's own checks
 // (shown once a field was left or a submit was tried), and the API's field
 // errors from the last refusal (each shown until its field is edited).
-import { type RefObject, useCallback, useEffect, useMemo, useState } from "react";
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type ApiError, asApiError } from "../api/api-error.ts";
 import { type FieldErrorMap, fieldErrorMap } from "../format/field-errors.ts";
 
@@ -68,6 +68,8 @@ export type FormState<Values> = {
    * errors shown. Resolves true when `send` succeeded.
    */
   submit: (send: (values: Values) => Promise<unknown>) => Promise<boolean>;
+  /** Submits; once `send` succeeded, the form starts over from its initial values, ready for the next one. */
+  submitAndStartOver: (send: (values: Values) => Promise<unknown>) => Promise<boolean>;
 };
 
 export function useFormState<Values>(
@@ -77,6 +79,9 @@ export function useFormState<Values>(
   formNameOf: (apiName: string) => string = (name) => name,
 ): FormState<Values> {
   const [values, setValues] = useState<Values>(initial);
+  // The initial values of the latest render: a form that starts over takes them anew.
+  const initialValues = useRef(initial);
+  initialValues.current = initial;
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [refusal, setRefusal] = useState<ApiError | undefined>();
@@ -170,6 +175,15 @@ export function useFormState<Values>(
     }
   };
 
+  const submitAndStartOver = async (send: (values: Values) => Promise<unknown>) => {
+    const sent = await submit(send);
+    if (sent) {
+      const next = initialValues.current;
+      reset(typeof next === "function" ? (next as () => Values)() : next);
+    }
+    return sent;
+  };
+
   return {
     values,
     errorOf,
@@ -184,6 +198,7 @@ export function useFormState<Values>(
     failingChecks: submitted ? Object.keys(clientErrors).length : 0,
     busy,
     submit,
+    submitAndStartOver,
   };
 }
 

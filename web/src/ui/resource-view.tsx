@@ -2,6 +2,7 @@
 // the API's explanation with "Try again" when it fails, and the data once it
 // is there. Takes a useQuery result (or a paged list), so every page shows
 // the three states the same way.
+import { type QueryKey, type UseQueryOptions, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import type { ApiError } from "../api/api-error.ts";
 import { PageHeader } from "./page-header.tsx";
@@ -35,23 +36,25 @@ export function ResourceView<Data>({
 }
 
 /**
- * A page about one object (a customer, a plan): until the object is read, a
- * heading that names its kind above the loading or error state; then the
- * page itself, which brings its own heading.
+ * A page about one object (a customer, a plan), read with `query`: until the
+ * object is read, a heading that names its kind above the loading or error
+ * state; then the page itself, which brings its own heading. The router
+ * (app.tsx) reads each object page's object this way.
  */
-export function ResourcePage<Data>({
-  resource,
+export function ResourcePage<Data, Key extends QueryKey>({
+  query,
   title,
   loadingLabel,
   children,
 }: {
-  resource: Resource<Data>;
+  query: UseQueryOptions<Data, ApiError, Data, Key>;
   /** The heading while the object is not read yet: "Customer". */
   title: string;
   loadingLabel: string;
   children: (data: Data) => ReactNode;
 }) {
-  if (resource.status === "success" && resource.data !== undefined) return <>{children(resource.data)}</>;
+  const resource = useQuery(query);
+  if (resource.status === "success") return <>{children(resource.data)}</>;
   return (
     <>
       <PageHeader title={title} />

@@ -11,7 +11,7 @@ import { useSignedInSession } from "../../session/session-context.tsx";
 import { ConfirmDialog, confirming } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { InlineFormPanel } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -152,20 +152,21 @@ function CreateKeyForm({ onCreated }: { onCreated: (created: NewApiKey) => void 
   };
 
   return (
-    <Panel title="Create a key">
-      <FormFrame form={form} refusedTitle="The key was not created" onSubmit={submit} className="inline-form">
-        <TextField
-          {...form.bind("name")}
-          label="Name"
-          hint="What the key is for, such as “Staging ingest”."
-          required
-        />
-        <SelectField {...form.bind("role")} label="Role" options={roleOptions} />
-        <div className="filters-actions">
-          <SubmitButton busy={form.busy} label="Create key" busyLabel="Creating…" />
-        </div>
-      </FormFrame>
-    </Panel>
+    <InlineFormPanel
+      title="Create a key"
+      form={form}
+      refusedTitle="The key was not created"
+      onSubmit={submit}
+      submit={["Create key", "Creating…"]}
+    >
+      <TextField
+        {...form.bind("name")}
+        label="Name"
+        hint="What the key is for, such as “Staging ingest”."
+        required
+      />
+      <SelectField {...form.bind("role")} label="Role" options={roleOptions} />
+    </InlineFormPanel>
   );
 }
 

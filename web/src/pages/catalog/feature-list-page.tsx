@@ -10,7 +10,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { InlineFormPanel } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -102,44 +102,36 @@ function CreateFeatureForm() {
     invalidates: ["/v1/features"],
   });
 
-  const submit = async () => {
-    if (await form.submit(create.mutateAsync)) form.reset(initial());
-  };
-
   return (
-    <Panel title="Add a feature">
-      <FormFrame
-        form={form}
-        refusedTitle="The feature was not added"
-        onSubmit={submit}
-        className="inline-form"
-      >
-        <TextField
-          {...form.bind("code")}
-          label="Code"
-          required
-          autoComplete="off"
-          hint="Such as sso or seats."
-        />
-        <TextField {...form.bind("name")} label="Name" required autoComplete="off" />
-        <TextField {...form.bind("description")} label="Description" autoComplete="off" />
+    <InlineFormPanel
+      title="Add a feature"
+      form={form}
+      refusedTitle="The feature was not added"
+      onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
+      submit={["Add feature", "Adding…"]}
+    >
+      <TextField
+        {...form.bind("code")}
+        label="Code"
+        required
+        autoComplete="off"
+        hint="Such as sso or seats."
+      />
+      <TextField {...form.bind("name")} label="Name" required autoComplete="off" />
+      <TextField {...form.bind("description")} label="Description" autoComplete="off" />
+      <SelectField
+        {...form.bind("kind")}
+        label="Kind"
+        options={Object.entries(featureKindLabels).map(([value, label]) => ({ value, label }))}
+      />
+      {form.values.kind === "metered" && (
         <SelectField
-          {...form.bind("kind")}
-          label="Kind"
-          options={Object.entries(featureKindLabels).map(([value, label]) => ({ value, label }))}
+          {...form.bind("meter")}
+          label="Meter"
+          hint={meters.error?.detail}
+          options={meterOptions(meters.data)}
         />
-        {form.values.kind === "metered" && (
-          <SelectField
-            {...form.bind("meter")}
-            label="Meter"
-            hint={meters.error?.detail}
-            options={meterOptions(meters.data)}
-          />
-        )}
-        <div className="filters-actions">
-          <SubmitButton busy={form.busy} label="Add feature" busyLabel="Adding…" />
-        </div>
-      </FormFrame>
-    </Panel>
+      )}
+    </InlineFormPanel>
   );
 }

@@ -1,10 +1,6 @@
-// One plan: its name and description (editable), and every version with its
-// status and effective date, each linked to its page and to what changed
-// from the version before it; a new draft opens from here.
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
-import { apiQuery, useApiMutation } from "../../api/queries.ts";
+import { useApiMutation } from "../../api/queries.ts";
 import type { Plan } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
@@ -14,24 +10,15 @@ import { planDiffPath, planVersionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { TextField } from "../../ui/form-field.tsx";
-import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { InlineFormPanel } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { ResourcePage } from "../../ui/resource-view.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import { effectiveText, VersionStatusBadge } from "./version-status.tsx";
 
-export function PlanDetailPage({ planId }: { planId: string }) {
-  const plan = useQuery(apiQuery("/v1/plans/{id}", { params: { path: { id: planId } } }));
-  return (
-    <ResourcePage resource={plan} title="Plan" loadingLabel="Loading the plan…">
-      {(loaded) => <PlanView plan={loaded} />}
-    </ResourcePage>
-  );
-}
-
-function PlanView({ plan }: { plan: Plan }) {
+/** The page of one plan, once it is read (the router reads it). */
+export function PlanDetailPage({ plan }: { plan: Plan }) {
   const session = useSignedInSession();
   const [editing, setEditing] = useState(false);
   const openDraft = useApiMutation({
@@ -153,22 +140,16 @@ function PlanDetailsForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
   };
 
   return (
-    <Panel title="Name and description">
-      <FormFrame
-        form={form}
-        refusedTitle="The plan was not renamed"
-        onSubmit={submit}
-        className="inline-form"
-      >
-        <TextField {...form.bind("name")} label="Plan name" required />
-        <TextField {...form.bind("description")} label="Description" />
-        <div className="filters-actions">
-          <SubmitButton busy={form.busy} label="Save" busyLabel="Saving…" />
-          <button type="button" className="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
-      </FormFrame>
-    </Panel>
+    <InlineFormPanel
+      title="Name and description"
+      form={form}
+      refusedTitle="The plan was not renamed"
+      onSubmit={submit}
+      submit={["Save", "Saving…"]}
+      onCancel={onDone}
+    >
+      <TextField {...form.bind("name")} label="Plan name" required />
+      <TextField {...form.bind("description")} label="Description" />
+    </InlineFormPanel>
   );
 }

@@ -11,7 +11,7 @@ import { planDiffPath, planPath, planVersionPath } from "../../routing/routes.ts
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { ResourcePage, ResourceView } from "../../ui/resource-view.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { versionStatusLabels } from "./version-status.tsx";
 
@@ -22,16 +22,8 @@ function versionParameter(query: URLSearchParams, name: string): number | undefi
   return value !== null && /^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined;
 }
 
-export function PlanDiffPage({ planId }: { planId: string }) {
-  const plan = useQuery(apiQuery("/v1/plans/{id}", { params: { path: { id: planId } } }));
-  return (
-    <ResourcePage resource={plan} title="Compare versions" loadingLabel="Loading the plan…">
-      {(loaded) => <PlanComparison plan={loaded} />}
-    </ResourcePage>
-  );
-}
-
-function PlanComparison({ plan }: { plan: Plan }) {
+/** The page of one plan, once it is read (the router reads it). */
+export function PlanDiffPage({ plan }: { plan: Plan }) {
   const { query } = useLocation();
   const latest = plan.versions.at(-1)?.version ?? 1;
   const to = versionParameter(query, "to") ?? latest;

@@ -1,34 +1,16 @@
-// Editing a draft version in the form editor. Only drafts change: a version
-// under review or published is shown with the way forward instead.
-import { useQuery } from "@tanstack/react-query";
 import { api, reasonHeader } from "../../api/api-client.ts";
-import { apiQuery, useApiMutation } from "../../api/queries.ts";
+import { useApiMutation } from "../../api/queries.ts";
 import type { PlanVersion } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { Link } from "../../routing/link.tsx";
 import { navigate } from "../../routing/router.ts";
 import { planVersionPath } from "../../routing/routes.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { ResourcePage } from "../../ui/resource-view.tsx";
 import { type PlanFormSubmission, PlanVersionForm } from "./version-editor/plan-version-form.tsx";
 import { versionFormValues } from "./version-editor/version-form-values.ts";
 
-export function PlanVersionEditPage({ planId, version }: { planId: string; version: number }) {
-  const planVersion = useQuery(
-    apiQuery("/v1/plans/{id}/versions/{version}", { params: { path: { id: planId, version } } }),
-  );
-  return (
-    <ResourcePage
-      resource={planVersion}
-      title={`Edit version ${version}`}
-      loadingLabel="Loading the version…"
-    >
-      {(loaded) => <DraftEditor planVersion={loaded} />}
-    </ResourcePage>
-  );
-}
-
-function DraftEditor({ planVersion }: { planVersion: PlanVersion }) {
+/** The page of one plan version, once it is read (the router reads it). */
+export function PlanVersionEditPage({ planVersion }: { planVersion: PlanVersion }) {
   const { plan_id: planId, version } = planVersion;
   const title = `Edit version ${version}`;
   const back = planVersionPath(planId, version);

@@ -8,7 +8,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { TextField } from "../../ui/form-field.tsx";
-import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { InlineFormPanel } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -78,25 +78,17 @@ function CreateProductForm() {
     invalidates: ["/v1/products"],
   });
 
-  const submit = async () => {
-    if (await form.submit(create.mutateAsync)) form.reset(initial());
-  };
-
   return (
-    <Panel title="Add a product">
-      <FormFrame
-        form={form}
-        refusedTitle="The product was not added"
-        onSubmit={submit}
-        className="inline-form"
-      >
-        <TextField {...form.bind("code")} label="Code" required autoComplete="off" hint="Such as api." />
-        <TextField {...form.bind("name")} label="Name" required autoComplete="off" />
-        <TextField {...form.bind("description")} label="Description" autoComplete="off" />
-        <div className="filters-actions">
-          <SubmitButton busy={form.busy} label="Add product" busyLabel="Adding…" />
-        </div>
-      </FormFrame>
-    </Panel>
+    <InlineFormPanel
+      title="Add a product"
+      form={form}
+      refusedTitle="The product was not added"
+      onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
+      submit={["Add product", "Adding…"]}
+    >
+      <TextField {...form.bind("code")} label="Code" required autoComplete="off" hint="Such as api." />
+      <TextField {...form.bind("name")} label="Name" required autoComplete="off" />
+      <TextField {...form.bind("description")} label="Description" autoComplete="off" />
+    </InlineFormPanel>
   );
 }

@@ -211,16 +211,12 @@ function CreateCouponForm() {
     invalidates: ["/v1/coupons"],
   });
 
-  const submit = async () => {
-    if (await form.submit(create.mutateAsync)) form.reset(emptyCoupon());
-  };
-
   return (
     <Panel title="Create a coupon">
       <FormFrame
         form={form}
         refusedTitle="The coupon was not created"
-        onSubmit={submit}
+        onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
         unplaced={unplaced}
         before={<ReferenceLists />}
       >

@@ -230,15 +230,12 @@ function AlertForm({ customerId, currency }: { customerId: string; currency: str
       ),
     invalidates: alertChanges,
   });
-  const submit = async () => {
-    if (await form.submit(create.mutateAsync)) form.reset(initial());
-  };
 
   return (
     <FormFrame
       form={form}
       refusedTitle="The alert was not added"
-      onSubmit={submit}
+      onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
       className="section-gap"
       before={<h3>Add an alert</h3>}
     >

@@ -151,14 +151,11 @@ function RedeemForm({ customerId, locale }: { customerId: string; locale: string
       ),
     invalidates: redemptionChanges,
   });
-  const submit = async () => {
-    if (await form.submit(redeem.mutateAsync)) form.reset(noRedemption());
-  };
   return (
     <FormFrame
       form={form}
       refusedTitle="The coupon was not redeemed"
-      onSubmit={submit}
+      onSubmit={() => form.submitAndStartOver(redeem.mutateAsync)}
       className="section-gap"
       before={<h3>Redeem a coupon</h3>}
     >

@@ -278,15 +278,12 @@ function GrantForm({ customer }: { customer: Customer }) {
       ),
     invalidates: creditChanges,
   });
-  const submit = async () => {
-    if (await form.submit(grant.mutateAsync)) form.reset(initial());
-  };
 
   return (
     <FormFrame
       form={form}
       refusedTitle="The credits were not granted"
-      onSubmit={submit}
+      onSubmit={() => form.submitAndStartOver(grant.mutateAsync)}
       className="section-gap"
       before={
         <>

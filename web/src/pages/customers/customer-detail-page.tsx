@@ -1,7 +1,3 @@
-// One customer: its fields, edit and archive, its subscriptions, invoices,
-// credits and coupons, usage and alerts, entitlements and price overrides,
-// and its audit history.
-import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
@@ -14,7 +10,6 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { ResourcePage } from "../../ui/resource-view.tsx";
 import { CustomerAlerts } from "./customer-alerts.tsx";
 import { CustomerAuditHistory } from "./customer-audit-history.tsx";
 import { CustomerCoupons } from "./customer-coupons.tsx";
@@ -25,16 +20,8 @@ import { CustomerPriceOverrides } from "./customer-price-overrides.tsx";
 import { CustomerSubscriptions } from "./customer-subscriptions.tsx";
 import { CustomerUsage } from "./customer-usage.tsx";
 
-export function CustomerDetailPage({ customerId }: { customerId: string }) {
-  const customer = useQuery(apiQuery("/v1/customers/{id}", { params: { path: { id: customerId } } }));
-  return (
-    <ResourcePage resource={customer} title="Customer" loadingLabel="Loading the customer…">
-      {(loaded) => <CustomerView customer={loaded} />}
-    </ResourcePage>
-  );
-}
-
-function CustomerView({ customer }: { customer: Customer }) {
+/** The page of one customer, once it is read (the router reads it). */
+export function CustomerDetailPage({ customer }: { customer: Customer }) {
   const session = useSignedInSession();
   const writable = can(session, "customers:write");
   return (

@@ -162,15 +162,12 @@ function GrantForm({ customerId }: { customerId: string }) {
       ),
     invalidates: ["/v1/customers/{id}/entitlements"],
   });
-  const submit = async () => {
-    if (await form.submit(grant.mutateAsync)) form.reset(initial());
-  };
 
   return (
     <FormFrame
       form={form}
       refusedTitle="The feature was not granted"
-      onSubmit={submit}
+      onSubmit={() => form.submitAndStartOver(grant.mutateAsync)}
       className="section-gap"
       before={<h3>Grant a feature</h3>}
     >

@@ -226,9 +226,6 @@ function OverrideForm({
       ),
     invalidates: ["/v1/customers/{id}/price-overrides"],
   });
-  const submit = async () => {
-    if (await form.submit(create.mutateAsync)) form.reset(emptyOverride());
-  };
 
   const valueField = type === "percentage_discount" ? "percent" : type;
   const placed = new Set([
@@ -255,7 +252,7 @@ function OverrideForm({
     <FormFrame
       form={form}
       refusedTitle="The override was not added"
-      onSubmit={submit}
+      onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
       className="section-gap"
       unplaced={unplaced}
       before={<h3>Add a price override</h3>}

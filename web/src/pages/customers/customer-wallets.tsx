@@ -249,15 +249,12 @@ function WalletForm({ customer }: { customer: Customer }) {
     },
     invalidates: creditChanges,
   });
-  const submit = async () => {
-    if (await form.submit(open.mutateAsync)) form.reset(initial());
-  };
 
   return (
     <FormFrame
       form={form}
       refusedTitle="The wallet was not opened"
-      onSubmit={submit}
+      onSubmit={() => form.submitAndStartOver(open.mutateAsync)}
       className="section-gap"
       before={<h4>Open a wallet</h4>}
     >

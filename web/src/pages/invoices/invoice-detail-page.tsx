@@ -1,12 +1,6 @@
-// One invoice: number and status, seller and buyer, every line with the
-// engine's explanation, the totals and what is paid, credited and left; the
-// PDF; its payments; and the steps its status allows: finalize a draft, void
-// an unpaid final invoice, or correct a final one with a credit note (the
-// only way).
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
-import { apiQuery, usePagedList } from "../../api/queries.ts";
+import { usePagedList } from "../../api/queries.ts";
 import type { Invoice, InvoiceParty } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatDateTime, formatPeriodBound } from "../../format/date-format.ts";
@@ -20,7 +14,6 @@ import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { ResourcePage } from "../../ui/resource-view.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { Detail } from "../catalog/version-content-view.tsx";
 import { type InvoiceAction, InvoiceActionDialog } from "./invoice-action-dialog.tsx";
@@ -36,16 +29,8 @@ const outcomes: Record<InvoiceAction, string> = {
   uncollectible: "The invoice is marked uncollectible; its dunning stops.",
 };
 
-export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
-  const invoice = useQuery(apiQuery("/v1/invoices/{id}", { params: { path: { id: invoiceId } } }));
-  return (
-    <ResourcePage resource={invoice} title="Invoice" loadingLabel="Loading the invoice…">
-      {(loaded) => <InvoiceView invoice={loaded} />}
-    </ResourcePage>
-  );
-}
-
-function InvoiceView({ invoice }: { invoice: Invoice }) {
+/** The page of one invoice, once it is read (the router reads it). */
+export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
   const session = useSignedInSession();
   const [action, setAction] = useState<InvoiceAction | undefined>();
   const [outcome, setOutcome] = useState("");

@@ -5,14 +5,14 @@
 // A plan change shows its effect on the next invoice before it is confirmed.
 import { useCallback } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
-import { apiQuery, useAllPages, useApiMutation } from "../../api/queries.ts";
+import { apiQuery, useApiMutation } from "../../api/queries.ts";
 import type { RequestBody, Subscription } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { useFormState } from "../../ui/form-state.ts";
-import { planOptions, versionOptions } from "../catalog/plan-choices.ts";
+import { PlanVersionChoice } from "../catalog/plan-choices.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { PlanChangePreview } from "./plan-change-preview.tsx";
 
@@ -109,7 +109,6 @@ export function SubscriptionActionDialog({
   onDone: (updated: Subscription) => void;
   onCancel: () => void;
 }) {
-  const plans = useAllPages("/v1/plans", undefined, { enabled: action === "change-plan" });
   const check = useCallback(
     (values: ActionValues) => {
       const checks = new FieldChecks();
@@ -135,7 +134,6 @@ export function SubscriptionActionDialog({
   );
   const form = useFormState<ActionValues>(initial, check);
   const { values } = form;
-  const plan = plans.data?.find((candidate) => candidate.id === values.plan_id);
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
   const placed = new Set(["plan_id", "plan_version", "timing", "mode", "at", "until"]);
   const unplacedDetail =
@@ -177,21 +175,10 @@ export function SubscriptionActionDialog({
       <p>{explanations[action]}</p>
       {action === "change-plan" && (
         <>
-          <SelectField
-            {...form.bind("plan_id")}
-            onValueChange={(value) =>
-              form.restructure((draft) => {
-                draft.plan_id = value;
-                draft.plan_version = "";
-              })
-            }
-            label="Plan"
-            options={planOptions(plans.data)}
-          />
-          <SelectField
-            {...form.bind("plan_version")}
-            label="Version"
-            options={versionOptions(plan, "The version in effect when the change takes effect")}
+          <PlanVersionChoice
+            form={form}
+            versionLabel="Version"
+            inEffectLabel="The version in effect when the change takes effect"
           />
           <SelectField
             {...form.bind("timing")}

@@ -17,7 +17,7 @@ import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
 import { ErrorState } from "../../ui/states.tsx";
-import { planOptions, publishedPlans, versionOptions } from "../catalog/plan-choices.ts";
+import { PlanVersionChoice } from "../catalog/plan-choices.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { customerOptions } from "../customers/customer-choices.ts";
 
@@ -63,7 +63,6 @@ function subscriptionBody(values: SubscriptionValues): RequestBody<"/v1/subscrip
 export function SubscriptionCreatePage() {
   const { query } = useLocation();
   const customers = useAllPages("/v1/customers");
-  const plans = useAllPages("/v1/plans");
   const initial = useCallback(
     (): SubscriptionValues => ({
       customer_id: query.get("customer_id") ?? "",
@@ -79,8 +78,6 @@ export function SubscriptionCreatePage() {
     [query],
   );
   const form = useFormState<SubscriptionValues>(initial, checkSubscription);
-  const { values } = form;
-  const plan = publishedPlans(plans.data).find((candidate) => candidate.id === values.plan_id);
   const placed = new Set(Object.keys(initial()));
   const unplaced = Object.entries(form.serverErrors)
     .filter(([name]) => !placed.has(name))
@@ -106,7 +103,6 @@ export function SubscriptionCreatePage() {
         before={<ReferenceLists />}
       >
         {customers.error && <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />}
-        {plans.error && <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />}
         <fieldset>
           <legend>Customer and plan</legend>
           <div className="field-grid">
@@ -115,27 +111,10 @@ export function SubscriptionCreatePage() {
               label="Customer"
               options={customerOptions(customers.data)}
             />
-            <SelectField
-              {...form.bind("plan_id")}
-              onValueChange={(value) =>
-                form.restructure((draft) => {
-                  draft.plan_id = value;
-                  draft.plan_version = "";
-                })
-              }
-              label="Plan"
-              hint={
-                plans.data && publishedPlans(plans.data).length === 0
-                  ? "No plan has a published version yet."
-                  : undefined
-              }
-              options={planOptions(plans.data)}
-            />
-            <SelectField
-              {...form.bind("plan_version")}
-              label="Plan version"
-              disabled={plan === undefined}
-              options={versionOptions(plan, "The version in effect at the start")}
+            <PlanVersionChoice
+              form={form}
+              versionLabel="Plan version"
+              inEffectLabel="The version in effect at the start"
             />
           </div>
         </fieldset>

@@ -14,7 +14,7 @@ import { BarChart, moneyTicks } from "../../ui/bar-chart.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { ResourcePage, ResourceView } from "../../ui/resource-view.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { Detail } from "../catalog/version-content-view.tsx";
 import { InvoiceLinesTable, shownLine } from "../invoices/invoice-lines-table.tsx";
@@ -28,18 +28,8 @@ const outcomes: Record<SubscriptionAction, string> = {
   resume: "The subscription resumes.",
 };
 
-export function SubscriptionDetailPage({ subscriptionId }: { subscriptionId: string }) {
-  const subscription = useQuery(
-    apiQuery("/v1/subscriptions/{id}", { params: { path: { id: subscriptionId } } }),
-  );
-  return (
-    <ResourcePage resource={subscription} title="Subscription" loadingLabel="Loading the subscription…">
-      {(loaded) => <SubscriptionView subscription={loaded} />}
-    </ResourcePage>
-  );
-}
-
-function SubscriptionView({ subscription }: { subscription: Subscription }) {
+/** The page of one subscription, once it is read (the router reads it). */
+export function SubscriptionDetailPage({ subscription }: { subscription: Subscription }) {
   const session = useSignedInSession();
   const customer = useQuery({
     ...apiQuery("/v1/customers/{id}", { params: { path: { id: subscription.customer_id } } }),

@@ -2,7 +2,7 @@
 // signing secret with an optional overlap, deletion, and its delivery log:
 // every delivery with every attempt's response code, latency and error, and
 // a redelivery on demand.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation, usePagedList } from "../../api/queries.ts";
@@ -19,7 +19,6 @@ import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { ResourcePage } from "../../ui/resource-view.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import {
   chosenEventTypes,
@@ -36,16 +35,8 @@ const deliveryStatusClasses: Record<WebhookDelivery["status"], string> = {
   canceled: "badge badge-muted",
 };
 
-export function WebhookDetailPage({ endpointId }: { endpointId: string }) {
-  const endpoint = useQuery(apiQuery("/v1/webhook-endpoints/{id}", { params: { path: { id: endpointId } } }));
-  return (
-    <ResourcePage resource={endpoint} title="Webhook endpoint" loadingLabel="Loading the endpoint…">
-      {(loaded) => <EndpointView endpoint={loaded} />}
-    </ResourcePage>
-  );
-}
-
-function EndpointView({ endpoint }: { endpoint: WebhookEndpoint }) {
+/** The page of one webhook endpoint, once it is read (the router reads it). */
+export function WebhookDetailPage({ endpoint }: { endpoint: WebhookEndpoint }) {
   const session = useSignedInSession();
   const queryClient = useQueryClient();
   const [rotated, setRotated] = useState<NewWebhookSecret | undefined>();

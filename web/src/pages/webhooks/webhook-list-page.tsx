@@ -145,13 +145,14 @@ function EndpointForm({ onCreated }: { onCreated: (created: NewWebhookSecret) =>
     invalidates: ["/v1/webhook-endpoints"],
     onSuccess: onCreated,
   });
-  const submit = async () => {
-    if (await form.submit(create.mutateAsync)) form.reset(noEndpoint());
-  };
 
   return (
     <Panel title="Add an endpoint">
-      <FormFrame form={form} refusedTitle="The endpoint was not added" onSubmit={submit}>
+      <FormFrame
+        form={form}
+        refusedTitle="The endpoint was not added"
+        onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
+      >
         <div className="field-grid">
           <TextField
             {...form.bind("url")}
