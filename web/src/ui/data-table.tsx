@@ -32,7 +32,7 @@ type DataTableProps<Row> = {
   footer?: ReactNode;
 };
 
-function columnClass(column: Column<unknown>): string | undefined {
+function columnClass(column: { numeric?: boolean; className?: string }): string | undefined {
   const classes = [column.numeric ? "numeric" : undefined, column.className].filter(Boolean).join(" ");
   return classes === "" ? undefined : classes;
 }
@@ -76,7 +76,7 @@ export function DataTable<Row>({
                 if (index === headerIndex) {
                   return (
                     // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
-                    <th key={index} scope="row" className={columnClass(column as Column<unknown>)}>
+                    <th key={index} scope="row" className={columnClass(column)}>
                       {content}
                     </th>
                   );
@@ -88,7 +88,7 @@ export function DataTable<Row>({
                     // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
                     key={index}
                     data-label={stacked && dataLabel ? dataLabel : undefined}
-                    className={columnClass(column as Column<unknown>)}
+                    className={columnClass(column)}
                   >
                     {content}
                   </td>
