@@ -217,3 +217,17 @@ export function useFocusFirstError(
     (firstInvalid ?? summary.current)?.focus();
   }, [failedSubmits, form, summary]);
 }
+
+/**
+ * The API's sentence about a refusal, for a form too small for a summary (a
+ * dialog): when it named no field, or one the form has no input for.
+ */
+export function refusalBesideNoField<Values>(
+  form: FormState<Values>,
+  placed: ReadonlySet<string>,
+): string | undefined {
+  const refusal = form.refusal;
+  if (refusal === undefined) return undefined;
+  const unplaced = Object.keys(form.serverErrors).some((name) => !placed.has(name));
+  return refusal.fieldErrors.length === 0 || unplaced ? refusal.detail : undefined;
+}

@@ -1,3 +1,6 @@
+// One plan: its name and description (editable), and every version with its
+// status and effective date, each linked to its page and to what changed
+// from the version before it; a new draft opens from here.
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation } from "../../api/queries.ts";

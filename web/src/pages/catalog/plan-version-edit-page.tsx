@@ -1,3 +1,5 @@
+// Editing a draft version in the form editor. Only drafts change: a version
+// under review or published is shown with the way forward instead.
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { useApiMutation } from "../../api/queries.ts";
 import type { PlanVersion } from "../../api/resources.ts";

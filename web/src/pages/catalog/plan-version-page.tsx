@@ -13,13 +13,14 @@ import { Link } from "../../routing/link.tsx";
 import { navigate } from "../../routing/router.ts";
 import { planDiffPath, planPath, planVersionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { Detail } from "../../ui/detail.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ErrorState, LoadingState } from "../../ui/states.tsx";
 import { ReviewTrail } from "./review-trail.tsx";
 import { type VersionAction, VersionActionDialog } from "./version-action-dialog.tsx";
-import { Detail, VersionContentView } from "./version-content-view.tsx";
+import { VersionContentView } from "./version-content-view.tsx";
 import { effectiveText, VersionStatusBadge } from "./version-status.tsx";
 
 export function PlanVersionPage({ planId, version }: { planId: string; version: number }) {

@@ -1,4 +1,7 @@
-import { type ReactNode, useState } from "react";
+// One customer: its fields, edit and archive, its subscriptions, invoices,
+// credits and coupons, usage and alerts, entitlements and price overrides,
+// and its audit history.
+import { useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
 import type { Customer } from "../../api/resources.ts";
@@ -8,6 +11,7 @@ import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { Detail } from "../../ui/detail.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { CustomerAlerts } from "./customer-alerts.tsx";
@@ -144,16 +148,6 @@ export function CustomerDetailPage({ customer }: { customer: Customer }) {
       {can(session, "catalog:read") && <CustomerPriceOverrides customer={customer} />}
       {can(session, "audit:read") && <CustomerAuditHistory customerId={customer.id} />}
     </>
-  );
-}
-
-function Detail({ term, children }: { term: string; children: ReactNode }) {
-  const empty = children === null || children === undefined || children === false || children === "";
-  return (
-    <div className="detail">
-      <dt>{term}</dt>
-      <dd>{empty ? <span className="muted">Not set</span> : children}</dd>
-    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+// Editing a customer: the same form, prefilled; only the changed fields are sent.
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { useApiMutation } from "../../api/queries.ts";
 import type { Customer } from "../../api/resources.ts";

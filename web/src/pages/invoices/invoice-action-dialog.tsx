@@ -10,7 +10,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFormState } from "../../ui/form-state.ts";
+import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
 export type InvoiceAction = "finalize" | "void" | "credit-note" | "uncollectible";
@@ -96,12 +96,7 @@ export function InvoiceActionDialog({
     "lines",
     ...invoice.lines.map((_line, index) => `lines.${index}.amount`),
   ]);
-  const unplacedDetail =
-    form.refusal &&
-    (form.refusal.fieldErrors.length === 0 ||
-      Object.keys(form.serverErrors).some((name) => !placed.has(name)))
-      ? form.refusal.detail
-      : undefined;
+  const unplacedDetail = refusalBesideNoField(form, placed);
 
   const take = useApiMutation({
     write: (current: ActionValues) => takeStep(action, invoice, current, sentLines, sentIndexes),

@@ -1,3 +1,8 @@
+// One invoice: number and status, seller and buyer, every line with the
+// engine's explanation, the totals and what is paid, credited and left; the
+// PDF; its payments; and the steps its status allows: finalize a draft, void
+// an unpaid final invoice, or correct a final one with a credit note (the
+// only way).
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { usePagedList } from "../../api/queries.ts";
@@ -9,13 +14,13 @@ import { Link } from "../../routing/link.tsx";
 import { customerPath, subscriptionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
+import { Detail } from "../../ui/detail.tsx";
 import { DownloadButton } from "../../ui/download-button.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { Detail } from "../catalog/version-content-view.tsx";
 import { type InvoiceAction, InvoiceActionDialog } from "./invoice-action-dialog.tsx";
 import { InvoiceLinesTable, shownLine } from "./invoice-lines-table.tsx";
 import { InvoicePayments } from "./invoice-payments.tsx";

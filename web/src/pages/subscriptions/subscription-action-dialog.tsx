@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFormState } from "../../ui/form-state.ts";
+import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { PlanVersionChoice } from "../catalog/plan-choices.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { PlanChangePreview } from "./plan-change-preview.tsx";
@@ -136,12 +136,7 @@ export function SubscriptionActionDialog({
   const { values } = form;
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
   const placed = new Set(["plan_id", "plan_version", "timing", "mode", "at", "until"]);
-  const unplacedDetail =
-    form.refusal &&
-    (form.refusal.fieldErrors.length === 0 ||
-      Object.keys(form.serverErrors).some((name) => !placed.has(name)))
-      ? form.refusal.detail
-      : undefined;
+  const unplacedDetail = refusalBesideNoField(form, placed);
 
   // A change moves the subscription's invoices to come, and the customer's.
   const change = useApiMutation({
