@@ -19,16 +19,14 @@ export type Resource<Data> = {
 export function ResourceView<Data>({
   resource,
   loadingLabel,
-  errorTitle,
   children,
 }: {
   resource: Resource<Data>;
   loadingLabel: string;
-  errorTitle?: string;
   children: (data: Data) => ReactNode;
 }) {
   if (resource.status === "error" && resource.error) {
-    return <ErrorState error={resource.error} title={errorTitle} onRetry={() => void resource.refetch()} />;
+    return <ErrorState error={resource.error} onRetry={() => void resource.refetch()} />;
   }
   if (resource.status === "pending" || resource.data === undefined)
     return <LoadingState label={loadingLabel} />;
