@@ -1,6 +1,9 @@
 // The console: the sign-in page until a key is accepted, then the shell with
 // the page that the address names.
-import { useEffect } from "react";
+import type { QueryKey, UseQueryOptions } from "@tanstack/react-query";
+import { type ReactNode, useEffect } from "react";
+import type { ApiError } from "./api/api-error.ts";
+import { apiQuery } from "./api/queries.ts";
 import { AppShell } from "./layout/app-shell.tsx";
 import { sections } from "./layout/navigation.ts";
 import { ApiKeysPage } from "./pages/api-keys/api-keys-page.tsx";
@@ -39,6 +42,7 @@ import { navigate, useLocation } from "./routing/router.ts";
 import { matchRoute } from "./routing/routes.ts";
 import { can, SessionProvider, useSession, useSignedInSession } from "./session/session-context.tsx";
 import { SignInPage } from "./session/sign-in-page.tsx";
+import { ResourcePage } from "./ui/resource-view.tsx";
 import { ErrorState, LoadingState } from "./ui/states.tsx";
 
 export function App() {
@@ -94,9 +98,13 @@ function CurrentPage() {
     case "customer-new":
       return <CustomerCreatePage />;
     case "customer":
-      return <CustomerDetailPage key={route.customerId} customerId={route.customerId} />;
+      return loaded(customer(route.customerId), "Customer", "Loading the customer…", (found) => (
+        <CustomerDetailPage customer={found} />
+      ));
     case "customer-edit":
-      return <CustomerEditPage key={route.customerId} customerId={route.customerId} />;
+      return loaded(customer(route.customerId), "Edit customer", "Loading the customer…", (found) => (
+        <CustomerEditPage customer={found} />
+      ));
     case "meters":
       return <MeterListPage />;
     case "meter-new":
@@ -110,9 +118,13 @@ function CurrentPage() {
     case "plan-new":
       return <PlanCreatePage />;
     case "plan":
-      return <PlanDetailPage key={route.planId} planId={route.planId} />;
+      return loaded(plan(route.planId), "Plan", "Loading the plan…", (found) => (
+        <PlanDetailPage plan={found} />
+      ));
     case "plan-diff":
-      return <PlanDiffPage key={route.planId} planId={route.planId} />;
+      return loaded(plan(route.planId), "Compare versions", "Loading the plan…", (found) => (
+        <PlanDiffPage plan={found} />
+      ));
     case "plan-version":
       return (
         <PlanVersionPage
@@ -122,12 +134,13 @@ function CurrentPage() {
         />
       );
     case "plan-version-edit":
-      return (
-        <PlanVersionEditPage
-          key={`${route.planId}/${route.version}`}
-          planId={route.planId}
-          version={route.version}
-        />
+      return loaded(
+        apiQuery("/v1/plans/{id}/versions/{version}", {
+          params: { path: { id: route.planId, version: route.version } },
+        }),
+        `Edit version ${route.version}`,
+        "Loading the version…",
+        (found) => <PlanVersionEditPage planVersion={found} />,
       );
     case "approvals":
       return <ApprovalQueuePage />;
@@ -146,15 +159,30 @@ function CurrentPage() {
     case "kpis":
       return <KpisPage />;
     case "webhook":
-      return <WebhookDetailPage key={route.endpointId} endpointId={route.endpointId} />;
+      return loaded(
+        apiQuery("/v1/webhook-endpoints/{id}", byId(route.endpointId)),
+        "Webhook endpoint",
+        "Loading the endpoint…",
+        (found) => <WebhookDetailPage endpoint={found} />,
+      );
     case "invoice-new":
       return <InvoiceCreatePage />;
     case "invoice":
-      return <InvoiceDetailPage key={route.invoiceId} invoiceId={route.invoiceId} />;
+      return loaded(
+        apiQuery("/v1/invoices/{id}", byId(route.invoiceId)),
+        "Invoice",
+        "Loading the invoice…",
+        (found) => <InvoiceDetailPage invoice={found} />,
+      );
     case "subscription-new":
       return <SubscriptionCreatePage />;
     case "subscription":
-      return <SubscriptionDetailPage key={route.subscriptionId} subscriptionId={route.subscriptionId} />;
+      return loaded(
+        apiQuery("/v1/subscriptions/{id}", byId(route.subscriptionId)),
+        "Subscription",
+        "Loading the subscription…",
+        (found) => <SubscriptionDetailPage subscription={found} />,
+      );
     case "events":
       return <EventExplorerPage />;
     case "audit-log":
@@ -166,6 +194,36 @@ function CurrentPage() {
     case "not-found":
       return <NotFoundPage path={route.path} />;
   }
+}
+
+/** A route's parameters that name one object by its id. */
+function byId(id: string) {
+  return { params: { path: { id } } };
+}
+
+const customer = (id: string) => apiQuery("/v1/customers/{id}", byId(id));
+const plan = (id: string) => apiQuery("/v1/plans/{id}", byId(id));
+
+/**
+ * The page of one object, once `query` has read it. A page of another object
+ * starts afresh (the key), so that nothing typed on one shows on the next.
+ */
+function loaded<Data, Key extends QueryKey>(
+  query: UseQueryOptions<Data, ApiError, Data, Key>,
+  title: string,
+  loadingLabel: string,
+  page: (data: Data) => ReactNode,
+) {
+  return (
+    <ResourcePage
+      key={JSON.stringify(query.queryKey)}
+      query={query}
+      title={title}
+      loadingLabel={loadingLabel}
+    >
+      {page}
+    </ResourcePage>
+  );
 }
 
 function NoSectionsPage() {

@@ -1,5 +1,9 @@
+// The entry of the built page: the console, or the customer portal under
+// /portal/, both over one cache of API reads.
+import { QueryClientProvider } from "@tanstack/react-query";
 import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
+import { queryClient } from "./api/query-client.ts";
 import { App } from "./app.tsx";
 import "./styles.css";
 
@@ -11,12 +15,14 @@ const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
-    {isPortal ? (
-      <Suspense fallback={null}>
-        <PortalApp />
-      </Suspense>
-    ) : (
-      <App />
-    )}
+    <QueryClientProvider client={queryClient}>
+      {isPortal ? (
+        <Suspense fallback={null}>
+          <PortalApp />
+        </Suspense>
+      ) : (
+        <App />
+      )}
+    </QueryClientProvider>
   </StrictMode>,
 );

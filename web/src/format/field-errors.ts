@@ -1,7 +1,7 @@
 // The API names each bad field by its JSON path ("$.billing_address.country",
 // "$.tax_ids[0].value"); a form names its inputs by the same path without the
 // "$." so that each message lands next to its input.
-import type { FieldError } from "../api/api-types.ts";
+import type { FieldError } from "../api/api-error.ts";
 
 export type FieldErrorMap = Record<string, string>;
 

@@ -1,6 +1,7 @@
 // The console's sections, each shown only to keys whose role can use it.
+import type { Permission } from "../session/session-context.tsx";
 
-export type Section = { path: string; label: string; permission: string };
+export type Section = { path: string; label: string; permission: Permission };
 
 export const sections: Section[] = [
   { path: "/customers", label: "Customers", permission: "customers:read" },

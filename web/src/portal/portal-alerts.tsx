@@ -1,77 +1,68 @@
 // Spending alerts the customer sets: be told (by email) when this period's
 // cost so far reaches an amount. The customer sees and deletes only its own.
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import type { ApiError } from "../api/api-client.ts";
-import type { AlertRule } from "../api/billing-types.ts";
-import { asApiError } from "../api/use-api.ts";
+import { useApiMutation } from "../api/queries.ts";
+import type { AlertRule, PortalProfile } from "../api/resources.ts";
+import { answer } from "../api/typed-client.ts";
 import { formatMoney } from "../format/decimal-format.ts";
 import { CheckboxField, TextField } from "../ui/form-field.tsx";
-import { ErrorState, LoadingState } from "../ui/states.tsx";
-import { portalRequest } from "./portal-api.ts";
-import type { PortalProfile } from "./portal-types.ts";
-import { usePortalResource } from "./use-portal-resource.ts";
+import { Panel } from "../ui/panel.tsx";
+import { ResourceView } from "../ui/resource-view.tsx";
+import { portalApi, portalQuery } from "./portal-api.ts";
 
 export function PortalAlerts({ profile }: { profile: PortalProfile }) {
-  const { state, reload } = usePortalResource<{ data: AlertRule[] }>("/v1/portal/alerts");
+  const alerts = useQuery(portalQuery("/v1/portal/alerts"));
   return (
-    <section className="panel" aria-labelledby="portal-alerts-heading">
-      <h2 id="portal-alerts-heading">Spending alerts</h2>
+    <Panel title="Spending alerts">
       {profile.currency === null ? (
         <p>Spending alerts need an account currency; ask your provider to set one.</p>
       ) : (
-        <AlertForm currency={profile.currency} email={profile.email} onCreated={reload} />
+        <AlertForm currency={profile.currency} email={profile.email} />
       )}
-      {state.status === "loading" && <LoadingState label="Loading your alerts…" />}
-      {state.status === "error" && <ErrorState error={state.error} onRetry={reload} />}
-      {state.status === "ready" &&
-        (state.data.data.length === 0 ? (
-          <p>You have no spending alerts.</p>
-        ) : (
-          <ul className="portal-alert-list" aria-label="Your spending alerts">
-            {state.data.data.map((rule) => (
-              <AlertItem key={rule.id} rule={rule} locale={profile.locale} onDeleted={reload} />
-            ))}
-          </ul>
-        ))}
-    </section>
+      <ResourceView resource={alerts} loadingLabel="Loading your alerts…">
+        {({ data: rules }) =>
+          rules.length === 0 ? (
+            <p>You have no spending alerts.</p>
+          ) : (
+            <ul className="portal-alert-list" aria-label="Your spending alerts">
+              {rules.map((rule) => (
+                <AlertItem key={rule.id} rule={rule} locale={profile.locale} />
+              ))}
+            </ul>
+          )
+        }
+      </ResourceView>
+    </Panel>
   );
 }
 
-function AlertForm({
-  currency,
-  email,
-  onCreated,
-}: {
-  currency: string;
-  email: string | null;
-  onCreated: () => void;
-}) {
+function AlertForm({ currency, email }: { currency: string; email: string | null }) {
   const [threshold, setThreshold] = useState("");
   const [emailMe, setEmailMe] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
   const [saved, setSaved] = useState<string | undefined>();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaved(undefined);
-    try {
-      const rule = await portalRequest<AlertRule>("POST", "/v1/portal/alerts", {
-        body: { threshold: threshold.trim(), email_customer: emailMe },
-      });
+  const create = useApiMutation({
+    write: () =>
+      answer(
+        portalApi.POST("/v1/portal/alerts", {
+          body: { threshold: threshold.trim(), email_customer: emailMe },
+        }),
+      ),
+    invalidates: ["/v1/portal/alerts"],
+    onSuccess: (rule) => {
       setThreshold("");
       setSaved(`Alert set at ${formatMoney(rule.threshold, currency)}.`);
-      onCreated();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const error = create.error;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(undefined);
+    create.mutate();
   };
   const thresholdError = error?.fieldErrors.find((fieldError) => fieldError.path === "$.threshold")?.message;
   return (
-    <form className="portal-alert-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="portal-alert-form" onSubmit={submit} noValidate>
       <TextField
         label={`Alert me when this period's cost reaches (${currency})`}
         value={threshold}
@@ -88,8 +79,8 @@ function AlertForm({
         onCheckedChange={setEmailMe}
         name="email_customer"
       />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? "Setting…" : "Set alert"}
+      <button type="submit" className="button button-primary" disabled={create.isPending}>
+        {create.isPending ? "Setting…" : "Set alert"}
       </button>
       {error && !thresholdError && (
         <p className="form-error" role="alert">
@@ -105,21 +96,12 @@ function AlertForm({
   );
 }
 
-function AlertItem({ rule, locale, onDeleted }: { rule: AlertRule; locale: string; onDeleted: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+function AlertItem({ rule, locale }: { rule: AlertRule; locale: string }) {
   const amount = rule.currency === null ? rule.threshold : formatMoney(rule.threshold, rule.currency, locale);
-  const remove = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await portalRequest("DELETE", `/v1/portal/alerts/${encodeURIComponent(rule.id)}`);
-      onDeleted();
-    } catch (caught) {
-      setError(asApiError(caught).detail);
-      setBusy(false);
-    }
-  };
+  const remove = useApiMutation({
+    write: () => answer(portalApi.DELETE("/v1/portal/alerts/{id}", { params: { path: { id: rule.id } } })),
+    invalidates: ["/v1/portal/alerts"],
+  });
   return (
     <li>
       <span>
@@ -129,15 +111,15 @@ function AlertItem({ rule, locale, onDeleted }: { rule: AlertRule; locale: strin
       <button
         type="button"
         className="button button-small button-quiet"
-        onClick={() => void remove()}
-        disabled={busy}
+        onClick={() => remove.mutate()}
+        disabled={remove.isPending || remove.isSuccess}
         aria-label={`Delete the alert at ${amount}`}
       >
         Delete
       </button>
-      {error && (
+      {remove.error && (
         <span className="form-error" role="alert">
-          {error}
+          {remove.error.detail}
         </span>
       )}
     </li>

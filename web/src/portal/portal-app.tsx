@@ -2,18 +2,17 @@
 // through a signed link — usage to date, the cost so far and its forecast,
 // credits, invoices and spending alerts. One page of sections, so it reads
 // on a phone and inside the seller's app (an iframe) alike.
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorState, LoadingState } from "../ui/states.tsx";
 import { PortalAlerts } from "./portal-alerts.tsx";
-import { setPortalToken } from "./portal-api.ts";
+import { portalQuery, setPortalToken } from "./portal-api.ts";
 import { PortalCost } from "./portal-cost.tsx";
 import { PortalCredits } from "./portal-credits.tsx";
 import { PortalInvoices } from "./portal-invoices.tsx";
 import { type PortalSession, takePortalSession } from "./portal-session.ts";
-import type { PortalProfile } from "./portal-types.ts";
 import { PortalUsage } from "./portal-usage.tsx";
 import "./portal.css";
-import { usePortalResource } from "./use-portal-resource.ts";
 
 export default function PortalApp() {
   const [session] = useState<PortalSession | undefined>(() => {
@@ -36,28 +35,28 @@ export default function PortalApp() {
 }
 
 function SignedInPortal({ session }: { session: PortalSession }) {
-  const { state, reload } = usePortalResource<PortalProfile>("/v1/portal/me");
-  if (state.status === "loading") {
+  const me = useQuery(portalQuery("/v1/portal/me"));
+  if (me.isPending) {
     return (
       <main id="main" className="portal">
         <LoadingState label="Opening your billing portal…" />
       </main>
     );
   }
-  if (state.status === "error") {
+  if (me.error) {
     return (
       <main id="main" className="portal">
         <h1>Billing portal</h1>
         <ErrorState
-          error={state.error}
-          title={state.error.status === 401 ? "This link no longer works" : undefined}
-          onRetry={state.error.status === 401 ? undefined : reload}
+          error={me.error}
+          title={me.error.status === 401 ? "This link no longer works" : undefined}
+          onRetry={me.error.status === 401 ? undefined : () => void me.refetch()}
         />
         {session.returnUrl && <a href={session.returnUrl}>Back to your account</a>}
       </main>
     );
   }
-  const profile = state.data;
+  const profile = me.data;
   return (
     <main id="main" className="portal">
       <header className="portal-header">

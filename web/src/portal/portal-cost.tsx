@@ -1,21 +1,21 @@
 // The cost so far this period (the upcoming invoice as it stands now, the
 // same total the seller sees) and the forecast to the period's end.
-
+import { useQuery } from "@tanstack/react-query";
+import type { PortalProfile, PortalUpcomingInvoice } from "../api/resources.ts";
 import { formatPeriodBound } from "../format/date-format.ts";
 import { formatMoney } from "../format/decimal-format.ts";
-import { ErrorState, LoadingState } from "../ui/states.tsx";
-import type { PortalProfile, PortalUpcomingInvoice } from "./portal-types.ts";
-import { usePortalResource } from "./use-portal-resource.ts";
+import { Panel } from "../ui/panel.tsx";
+import { ResourceView } from "../ui/resource-view.tsx";
+import { portalQuery } from "./portal-api.ts";
 
 export function PortalCost({ profile }: { profile: PortalProfile }) {
-  const { state, reload } = usePortalResource<PortalUpcomingInvoice>("/v1/portal/upcoming-invoice");
+  const upcoming = useQuery(portalQuery("/v1/portal/upcoming-invoice"));
   return (
-    <section className="panel" aria-labelledby="portal-cost-heading">
-      <h2 id="portal-cost-heading">This period</h2>
-      {state.status === "loading" && <LoadingState label="Adding up this period…" />}
-      {state.status === "error" && <ErrorState error={state.error} onRetry={reload} />}
-      {state.status === "ready" && <CostFigures upcoming={state.data} profile={profile} />}
-    </section>
+    <Panel title="This period">
+      <ResourceView resource={upcoming} loadingLabel="Adding up this period…">
+        {(loaded) => <CostFigures upcoming={loaded} profile={profile} />}
+      </ResourceView>
+    </Panel>
   );
 }
 

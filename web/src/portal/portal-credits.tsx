@@ -1,9 +1,10 @@
 // The customer's credits: what is usable now and what becomes usable later, per currency.
-import type { CreditBalances } from "../api/billing-types.ts";
+import { useQuery } from "@tanstack/react-query";
+import type { PortalProfile } from "../api/resources.ts";
 import { formatMoney } from "../format/decimal-format.ts";
-import { ErrorState, LoadingState } from "../ui/states.tsx";
-import type { PortalProfile } from "./portal-types.ts";
-import { usePortalResource } from "./use-portal-resource.ts";
+import { Panel } from "../ui/panel.tsx";
+import { ResourceView } from "../ui/resource-view.tsx";
+import { portalQuery } from "./portal-api.ts";
 
 /** "0", "0.00": zero, read from the decimal string itself. */
 function isZero(amount: string): boolean {
@@ -11,30 +12,30 @@ function isZero(amount: string): boolean {
 }
 
 export function PortalCredits({ profile }: { profile: PortalProfile }) {
-  const { state, reload } = usePortalResource<CreditBalances>("/v1/portal/credit-balances");
+  const balances = useQuery(portalQuery("/v1/portal/credit-balances"));
   return (
-    <section className="panel" aria-labelledby="portal-credits-heading">
-      <h2 id="portal-credits-heading">Credits</h2>
-      {state.status === "loading" && <LoadingState label="Loading your credits…" />}
-      {state.status === "error" && <ErrorState error={state.error} onRetry={reload} />}
-      {state.status === "ready" &&
-        (state.data.data.length === 0 ? (
-          <p>You have no credits.</p>
-        ) : (
-          <dl className="portal-figures">
-            {state.data.data.map((balance) => (
-              <div className="portal-figure" key={balance.currency}>
-                <dt>Available ({balance.currency})</dt>
-                <dd>{formatMoney(balance.available, balance.currency, profile.locale)}</dd>
-                {!isZero(balance.scheduled) && (
-                  <dd className="muted">
-                    and {formatMoney(balance.scheduled, balance.currency, profile.locale)} to come
-                  </dd>
-                )}
-              </div>
-            ))}
-          </dl>
-        ))}
-    </section>
+    <Panel title="Credits">
+      <ResourceView resource={balances} loadingLabel="Loading your credits…">
+        {({ data }) =>
+          data.length === 0 ? (
+            <p>You have no credits.</p>
+          ) : (
+            <dl className="portal-figures">
+              {data.map((balance) => (
+                <div className="portal-figure" key={balance.currency}>
+                  <dt>Available ({balance.currency})</dt>
+                  <dd>{formatMoney(balance.available, balance.currency, profile.locale)}</dd>
+                  {!isZero(balance.scheduled) && (
+                    <dd className="muted">
+                      and {formatMoney(balance.scheduled, balance.currency, profile.locale)} to come
+                    </dd>
+                  )}
+                </div>
+              ))}
+            </dl>
+          )
+        }
+      </ResourceView>
+    </Panel>
   );
 }

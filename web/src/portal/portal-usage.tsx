@@ -1,35 +1,31 @@
 // Usage to date of each metered charge: the quantity billed so far, what it
 // costs, and a chart per day with the exact values in a table beside it.
-import { lazy, Suspense } from "react";
+import { useQuery } from "@tanstack/react-query";
+import type { PortalMeterUsage, PortalProfile, PortalUsageDay } from "../api/resources.ts";
 import { formatMoney, formatQuantity } from "../format/decimal-format.ts";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states.tsx";
-import { TableScroll } from "../ui/table-scroll.tsx";
-import type {
-  PortalMeterUsage,
-  PortalProfile,
-  PortalUsage as PortalUsageData,
-  PortalUsageDay,
-} from "./portal-types.ts";
-import { usePortalResource } from "./use-portal-resource.ts";
-
-const PortalUsageChart = lazy(() => import("./portal-usage-chart.tsx"));
+import { BarChart, quantityTicks } from "../ui/bar-chart.tsx";
+import { DataTable } from "../ui/data-table.tsx";
+import { Panel } from "../ui/panel.tsx";
+import { ResourceView } from "../ui/resource-view.tsx";
+import { EmptyState } from "../ui/states.tsx";
+import { portalQuery } from "./portal-api.ts";
 
 export function PortalUsage({ profile }: { profile: PortalProfile }) {
-  const { state, reload } = usePortalResource<PortalUsageData>("/v1/portal/usage");
+  const usage = useQuery(portalQuery("/v1/portal/usage"));
   return (
-    <section className="panel" aria-labelledby="portal-usage-heading">
-      <h2 id="portal-usage-heading">Usage to date</h2>
-      {state.status === "loading" && <LoadingState label="Loading your usage…" />}
-      {state.status === "error" && <ErrorState error={state.error} onRetry={reload} />}
-      {state.status === "ready" &&
-        (state.data.meters.length === 0 ? (
-          <EmptyState title="Nothing metered this period" />
-        ) : (
-          state.data.meters.map((meter) => (
-            <MeterUsage key={`${meter.meter} ${meter.period_start}`} meter={meter} profile={profile} />
-          ))
-        ))}
-    </section>
+    <Panel title="Usage to date">
+      <ResourceView resource={usage} loadingLabel="Loading your usage…">
+        {({ meters }) =>
+          meters.length === 0 ? (
+            <EmptyState title="Nothing metered this period" />
+          ) : (
+            meters.map((meter) => (
+              <MeterUsage key={`${meter.meter} ${meter.period_start}`} meter={meter} profile={profile} />
+            ))
+          )
+        }
+      </ResourceView>
+    </Panel>
   );
 }
 
@@ -49,36 +45,27 @@ function MeterUsage({ meter, profile }: { meter: PortalMeterUsage; profile: Port
       </p>
       {meter.days.length > 0 && (
         <>
-          <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
-            <PortalUsageChart
-              days={meter.days}
-              label={`${meter.name} per day this period`}
-              dayLabel={dayLabel}
-              locale={profile.locale}
-            />
-          </Suspense>
+          <BarChart
+            label={`${meter.name} per day this period`}
+            series={[{ key: "value", name: "Usage" }]}
+            points={meter.days.map((day) => ({ label: dayLabel(day), values: { value: day.value } }))}
+            formatValue={(value) => formatQuantity(value, profile.locale)}
+            formatTick={quantityTicks(profile.locale)}
+            valueAxisWidth={48}
+          />
           <details>
             <summary>Daily values</summary>
-            <TableScroll label={`${meter.name} per day`}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Day</th>
-                    <th scope="col" className="numeric">
-                      Usage
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {meter.days.map((day) => (
-                    <tr key={day.start}>
-                      <td>{dayLabel(day)}</td>
-                      <td className="numeric">{formatQuantity(day.value, profile.locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              label={`${meter.name} per day`}
+              stacked={false}
+              rowHeaders={false}
+              rows={meter.days}
+              rowKey={(day) => day.start}
+              columns={[
+                { header: "Day", cell: dayLabel },
+                { header: "Usage", numeric: true, cell: (day) => formatQuantity(day.value, profile.locale) },
+              ]}
+            />
           </details>
         </>
       )}

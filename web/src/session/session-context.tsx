@@ -1,11 +1,16 @@
 // Who the console is signed in as. On load it checks the stored key with the
 // server; a key the server refuses (now or on any later call) sends the
-// console back to the sign-in page with the server's reason.
+// console back to the sign-in page with the server's reason. Signing in or
+// out empties the cache of API reads: what one key could see is not shown to
+// the next.
+import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { type ApiError, apiRequest, onUnauthorized } from "../api/api-client.ts";
-import type { ConsoleSession } from "../api/api-types.ts";
-import { asApiError } from "../api/use-api.ts";
+import { describeApiKey, onUnauthorized } from "../api/api-client.ts";
+import { type ApiError, asApiError } from "../api/api-error.ts";
 import { forgetApiKey, storeApiKey, storedApiKey } from "./session-storage.ts";
+
+export type ConsoleSession = Awaited<ReturnType<typeof describeApiKey>>;
+export type Permission = ConsoleSession["permissions"][number];
 
 export type SessionState =
   | { status: "checking" }
@@ -22,23 +27,25 @@ type SessionValue = {
 
 const SessionContext = createContext<SessionValue | undefined>(undefined);
 
-const sessionPath = "/console/session";
-
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const [state, setState] = useState<SessionState>(() =>
     storedApiKey() === undefined ? { status: "signed-out" } : { status: "checking" },
   );
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    onUnauthorized((detail) => setState({ status: "signed-out", message: `You were signed out: ${detail}` }));
-  }, []);
+    onUnauthorized((detail) => {
+      queryClient.clear();
+      setState({ status: "signed-out", message: `You were signed out: ${detail}` });
+    });
+  }, [queryClient]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is how retry asks for a new check
   useEffect(() => {
     if (storedApiKey() === undefined) return;
     let current = true;
-    apiRequest<ConsoleSession>("GET", sessionPath).then(
+    describeApiKey().then(
       (session) => current && setState({ status: "signed-in", session }),
       (error: unknown) => {
         const apiError = asApiError(error);
@@ -51,16 +58,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [attempt]);
 
-  const signIn = useCallback(async (apiKey: string) => {
-    const session = await apiRequest<ConsoleSession>("GET", sessionPath, { apiKey });
-    storeApiKey(apiKey);
-    setState({ status: "signed-in", session });
-  }, []);
+  const signIn = useCallback(
+    async (apiKey: string) => {
+      const session = await describeApiKey(apiKey);
+      storeApiKey(apiKey);
+      queryClient.clear();
+      setState({ status: "signed-in", session });
+    },
+    [queryClient],
+  );
 
   const signOut = useCallback(() => {
     forgetApiKey();
+    queryClient.clear();
     setState({ status: "signed-out", message: "You signed out. The key was removed from this browser tab." });
-  }, []);
+  }, [queryClient]);
 
   const retry = useCallback(() => {
     setState({ status: "checking" });
@@ -84,6 +96,6 @@ export function useSignedInSession(): ConsoleSession {
   return state.session;
 }
 
-export function can(session: ConsoleSession, permission: string): boolean {
+export function can(session: ConsoleSession, permission: Permission): boolean {
   return session.permissions.includes(permission);
 }

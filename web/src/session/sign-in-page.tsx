@@ -1,8 +1,7 @@
 // Sign-in with an API key. The key is checked with the server before it is
 // kept, and kept only in this browser tab (sessionStorage).
 import { type FormEvent, useEffect, useState } from "react";
-import type { ApiError } from "../api/api-client.ts";
-import { asApiError } from "../api/use-api.ts";
+import { type ApiError, asApiError } from "../api/api-error.ts";
 import { TextField } from "../ui/form-field.tsx";
 import { useSession } from "./session-context.tsx";
 

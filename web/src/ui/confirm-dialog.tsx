@@ -1,7 +1,9 @@
 // A modal question before something that cannot be undone (revoking a key,
 // archiving a customer). The native <dialog> keeps focus inside, closes on
 // Escape and returns focus to the button that opened it.
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import type { ApiError } from "../api/api-error.ts";
+import { TextField } from "./form-field.tsx";
 
 type ConfirmDialogProps = {
   open: boolean;
@@ -12,6 +14,8 @@ type ConfirmDialogProps = {
   tone?: "danger" | "primary";
   onConfirm: () => void;
   onCancel: () => void;
+  /** Why the last confirmation was refused, shown above the buttons. */
+  error?: string | undefined;
   children?: ReactNode;
 };
 
@@ -23,6 +27,7 @@ export function ConfirmDialog({
   tone = "danger",
   onConfirm,
   onCancel,
+  error,
   children,
 }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -47,6 +52,11 @@ export function ConfirmDialog({
       >
         <h2 id={titleId}>{title}</h2>
         {children}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
             Cancel
@@ -58,4 +68,55 @@ export function ConfirmDialog({
       </form>
     </dialog>
   );
+}
+
+/**
+ * A ConfirmDialog that also asks why (archiving a customer, voiding credits):
+ * the reason is kept in the audit log. Optional unless `reasonRequired`; a
+ * required reason left empty is marked, and nothing is sent.
+ */
+export function ReasonDialog({
+  onConfirm,
+  reasonRequired = false,
+  reasonHint = reasonRequired ? undefined : "Optional. Kept in the audit log.",
+  reasonError,
+  children,
+  ...dialog
+}: Omit<ConfirmDialogProps, "onConfirm"> & {
+  onConfirm: (reason: string) => void;
+  reasonRequired?: boolean;
+  reasonHint?: string | undefined;
+  /** The API's message about the reason. */
+  reasonError?: string | undefined;
+}) {
+  const [reason, setReason] = useState("");
+  const [missing, setMissing] = useState(false);
+  const confirm = () => {
+    if (reasonRequired && reason.trim() === "") setMissing(true);
+    else onConfirm(reasonRequired ? reason.trim() : reason);
+  };
+  return (
+    <ConfirmDialog {...dialog} onConfirm={confirm}>
+      {children}
+      <TextField
+        label="Reason"
+        required={reasonRequired || undefined}
+        hint={reasonHint}
+        value={reason}
+        onValueChange={(value) => {
+          setReason(value);
+          setMissing(false);
+        }}
+        error={missing ? "is required" : reasonError}
+      />
+    </ConfirmDialog>
+  );
+}
+
+/**
+ * What a dialog that takes one step shows while it runs: busy, the API's
+ * refusal, and the step itself on confirm (spread into ConfirmDialog).
+ */
+export function confirming(step: { isPending: boolean; error: ApiError | null; mutate: () => void }) {
+  return { busy: step.isPending, error: step.error?.detail, onConfirm: () => step.mutate() };
 }

@@ -1,17 +1,31 @@
 // A button that downloads a document from the API (an invoice as a PDF)
-// under a file name, and says so when the API refuses.
+// under a file name, and says so when the API refuses. The document comes as
+// a Blob: the key goes in a header, so a plain link could not fetch it.
 import { useState } from "react";
-import { apiDownload } from "../api/api-client.ts";
-import { asApiError } from "../api/use-api.ts";
+import { asApiError } from "../api/api-error.ts";
 
-export function DownloadButton({ path, fileName, label }: { path: string; fileName: string; label: string }) {
+export function DownloadButton({
+  download,
+  fileName,
+  label,
+  accessibleName,
+  small = false,
+}: {
+  /** Fetches the document. */
+  download: () => Promise<Blob>;
+  fileName: string;
+  label: string;
+  /** What a screen reader says when the label alone is too short ("PDF"). */
+  accessibleName?: string;
+  small?: boolean;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const download = async () => {
+  const save = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      const blob = await apiDownload(path);
+      const blob = await download();
       const url = URL.createObjectURL(blob);
       const link = document.createElement("a");
       link.href = url;
@@ -29,7 +43,13 @@ export function DownloadButton({ path, fileName, label }: { path: string; fileNa
   };
   return (
     <span className="download-button">
-      <button type="button" className="button" onClick={() => void download()} disabled={busy}>
+      <button
+        type="button"
+        className={small ? "button button-small" : "button"}
+        onClick={() => void save()}
+        disabled={busy}
+        aria-label={accessibleName}
+      >
         {busy ? "Preparing…" : label}
       </button>
       {error && (

@@ -1,22 +1,29 @@
 // Filters of a list page, kept in the address (?search=…) so that a filtered
 // list survives a reload and can be shared. The form edits a copy; "Apply"
-// navigates, and the page reads the filters back from the address.
-import { type FormEvent, useState } from "react";
-import { navigate } from "../routing/router.ts";
+// navigates, and the page reads the filters back from the address with
+// useFilters, as the query of its list route.
+import { type FormEvent, type ReactNode, useState } from "react";
+import { Link } from "../routing/link.tsx";
+import { navigate, useLocation } from "../routing/router.ts";
 import { SelectField, TextField } from "./form-field.tsx";
+import { EmptyState } from "./states.tsx";
 
-export type FilterField = {
-  name: string;
+export type FilterField<Name extends string = string> = {
+  /** The query parameter of the list route that the field fills. */
+  name: Name;
   label: string;
   hint?: string;
-  /** "instant" is a date and time in the browser's zone, sent to the API as UTC. */
-  kind?: "text" | "search" | "instant" | "code";
+  /**
+   * "instant" is a date and time in the browser's zone, sent to the API as
+   * UTC; "flag" is a choice between "" and "true", sent as a boolean.
+   */
+  kind?: "text" | "search" | "instant" | "code" | "flag";
   options?: { value: string; label: string }[];
 };
 
-export type FilterValues = Record<string, string>;
+type FilterValues = Record<string, string>;
 
-export function filterValues(query: URLSearchParams, fields: FilterField[]): FilterValues {
+function filterValues(query: URLSearchParams, fields: FilterField[]): FilterValues {
   return Object.fromEntries(fields.map((field) => [field.name, query.get(field.name) ?? ""]));
 }
 
@@ -29,24 +36,57 @@ function cleaned(values: FilterValues, fields: FilterField[]): URLSearchParams {
   return query;
 }
 
-/** The API's query for the filters in the address: instants become UTC ISO 8601. */
-export function apiQuery(query: URLSearchParams, fields: FilterField[]): URLSearchParams {
-  const result = cleaned(filterValues(query, fields), fields);
-  for (const field of fields) {
-    const value = result.get(field.name);
-    if (field.kind !== "instant" || value === null) continue;
-    const instant = new Date(value);
-    // What cannot be read goes as typed, so that the API names the field.
-    if (!Number.isNaN(instant.getTime())) result.set(field.name, instant.toISOString());
-  }
-  return result;
+/** A filter's value as the API's query takes it: a flag as a boolean, an instant in UTC ISO 8601. */
+function queryValue(field: FilterField, value: string): string | boolean {
+  if (field.kind === "flag") return value === "true";
+  if (field.kind !== "instant") return value;
+  const instant = new Date(value);
+  // What cannot be read goes as typed, so that the API names the field.
+  return Number.isNaN(instant.getTime()) ? value : instant.toISOString();
 }
 
-export function hasFilters(query: URLSearchParams, fields: FilterField[]): boolean {
-  return cleaned(filterValues(query, fields), fields).size > 0;
+/**
+ * The filters in the address as the list route's query, and whether any is
+ * set. The address is typed by a person: a value such as a status goes as it
+ * was typed (not checked against the route's list), and the API names the
+ * one it cannot read.
+ */
+export function useFilters<Query>(fields: FilterField<keyof Query & string>[]): {
+  query: Partial<Query>;
+  filtered: boolean;
+} {
+  const { query } = useLocation();
+  const result = cleaned(filterValues(query, fields), fields);
+  const values = fields.flatMap((field) => {
+    const value = result.get(field.name);
+    return value === null ? [] : [[field.name, queryValue(field, value)] as const];
+  });
+  return { query: Object.fromEntries(values) as Partial<Query>, filtered: values.length > 0 };
 }
 
 export function FilterForm({
+  basePath,
+  fields,
+  label,
+}: {
+  basePath: string;
+  fields: FilterField[];
+  label: string;
+}) {
+  const { query } = useLocation();
+  // A new address (a link, "Back") starts the form again from it.
+  return (
+    <FilterFormFields
+      key={query.toString()}
+      basePath={basePath}
+      fields={fields}
+      label={label}
+      initial={filterValues(query, fields)}
+    />
+  );
+}
+
+function FilterFormFields({
   basePath,
   fields,
   label,
@@ -100,5 +140,37 @@ export function FilterForm({
         </div>
       </form>
     </search>
+  );
+}
+
+/**
+ * An empty list: "No meter matches these filters." (with a link that clears
+ * them, when `clearPath` is given) or, unfiltered, "No meters yet." and how to
+ * make one.
+ */
+export function FilteredEmptyState({
+  filtered,
+  noMatch,
+  none,
+  clear,
+  children,
+}: {
+  filtered: boolean;
+  noMatch: string;
+  none: string;
+  /** Where the list is unfiltered, and what it then shows ("every customer"). */
+  clear?: { path: string; shows: string };
+  /** Shown under `none`: how to make the first one. */
+  children?: ReactNode;
+}) {
+  if (!filtered) return <EmptyState title={none}>{children}</EmptyState>;
+  return (
+    <EmptyState title={noMatch}>
+      {clear && (
+        <p>
+          <Link to={clear.path}>Clear the filters</Link> to see {clear.shows}.
+        </p>
+      )}
+    </EmptyState>
   );
 }

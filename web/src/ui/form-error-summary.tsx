@@ -2,7 +2,7 @@
 // sentence, and the API's field errors that no input of the form shows (each
 // with its path). Takes the focus when nothing else is marked.
 import type { Ref } from "react";
-import type { ApiError } from "../api/api-client.ts";
+import type { ApiError } from "../api/api-error.ts";
 
 export type UnplacedError = { name: string; message: string };
 

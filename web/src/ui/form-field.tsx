@@ -9,15 +9,35 @@ import {
   useId,
 } from "react";
 
-type FieldFrameProps = {
+/** What every field gets: its label, value, hint and error. */
+type FieldProps = {
   label: string;
+  value: string;
+  onValueChange: (value: string) => void;
   hint?: ReactNode;
   error?: string | undefined;
-  required?: boolean;
-  children: (props: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  required?: boolean | undefined;
 };
 
-function FieldFrame({ label, hint, error, required, children }: FieldFrameProps) {
+/** The attributes that wire a control (input, select, textarea) to its frame. */
+type ControlProps = {
+  id: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  "aria-describedby": string | undefined;
+  "aria-invalid": true | undefined;
+  required: boolean | undefined;
+};
+
+function FieldFrame({
+  label,
+  value,
+  onValueChange,
+  hint,
+  error,
+  required,
+  children,
+}: FieldProps & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -28,7 +48,14 @@ function FieldFrame({ label, hint, error, required, children }: FieldFrameProps)
         {label}
         {required && <span className="required-mark"> (required)</span>}
       </label>
-      {children({ id, describedBy, invalid: error !== undefined })}
+      {children({
+        id,
+        value,
+        onChange: (event) => onValueChange(event.target.value),
+        "aria-describedby": describedBy,
+        "aria-invalid": error !== undefined || undefined,
+        required,
+      })}
       {hint && (
         <p className="field-hint" id={hintId}>
           {hint}
@@ -43,40 +70,23 @@ function FieldFrame({ label, hint, error, required, children }: FieldFrameProps)
   );
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "value"> & {
-  label: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: string | undefined;
-};
+type Frame = keyof FieldProps;
 
-export function TextField({ label, value, onValueChange, hint, error, required, ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onValueChange,
+  hint,
+  error,
+  required,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | Frame>) {
   return (
-    <FieldFrame label={label} hint={hint} error={error} required={required ?? false}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          value={value}
-          onChange={(event) => onValueChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          required={required}
-          {...input}
-        />
-      )}
+    <FieldFrame {...{ label, value, onValueChange, hint, error, required }}>
+      {(control) => <input {...control} {...input} />}
     </FieldFrame>
   );
 }
-
-type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange" | "value"> & {
-  label: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  options: { value: string; label: string }[];
-  hint?: ReactNode;
-  error?: string | undefined;
-};
 
 export function SelectField({
   label,
@@ -86,18 +96,13 @@ export function SelectField({
   hint,
   error,
   ...select
-}: SelectFieldProps) {
+}: Omit<FieldProps, "required"> & {
+  options: { value: string; label: string }[];
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange" | Frame>) {
   return (
-    <FieldFrame label={label} hint={hint} error={error}>
-      {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
-          value={value}
-          onChange={(event) => onValueChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          {...select}
-        >
+    <FieldFrame {...{ label, value, onValueChange, hint, error }}>
+      {(control) => (
+        <select {...control} {...select}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -144,14 +149,6 @@ export function CheckboxField({ label, checked, onCheckedChange, hint, name, dis
   );
 }
 
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "onChange" | "value"> & {
-  label: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: string | undefined;
-};
-
 export function TextAreaField({
   label,
   value,
@@ -160,20 +157,10 @@ export function TextAreaField({
   error,
   required,
   ...textarea
-}: TextAreaFieldProps) {
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "onChange" | Frame>) {
   return (
-    <FieldFrame label={label} hint={hint} error={error} required={required ?? false}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          value={value}
-          onChange={(event) => onValueChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          required={required}
-          {...textarea}
-        />
-      )}
+    <FieldFrame {...{ label, value, onValueChange, hint, error, required }}>
+      {(control) => <textarea {...control} {...textarea} />}
     </FieldFrame>
   );
 }

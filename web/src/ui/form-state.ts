@@ -2,9 +2,8 @@
 // ("charges.0.tiers.1.unit_price"): the values, the console's own checks
 // (shown once a field was left or a submit was tried), and the API's field
 // errors from the last refusal (each shown until its field is edited).
-import { type RefObject, useCallback, useEffect, useMemo, useState } from "react";
-import type { ApiError } from "../api/api-client.ts";
-import { asApiError } from "../api/use-api.ts";
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ApiError, asApiError } from "../api/api-error.ts";
 import { type FieldErrorMap, fieldErrorMap } from "../format/field-errors.ts";
 
 type Container = Record<string, unknown> | unknown[];
@@ -68,7 +67,9 @@ export type FormState<Values> = {
    * Runs the console's checks, then `send`; a refusal is kept and its field
    * errors shown. Resolves true when `send` succeeded.
    */
-  submit: (send: (values: Values) => Promise<void>) => Promise<boolean>;
+  submit: (send: (values: Values) => Promise<unknown>) => Promise<boolean>;
+  /** Submits; once `send` succeeded, the form starts over from its initial values, ready for the next one. */
+  submitAndStartOver: (send: (values: Values) => Promise<unknown>) => Promise<boolean>;
 };
 
 export function useFormState<Values>(
@@ -78,6 +79,9 @@ export function useFormState<Values>(
   formNameOf: (apiName: string) => string = (name) => name,
 ): FormState<Values> {
   const [values, setValues] = useState<Values>(initial);
+  // The initial values of the latest render: a form that starts over takes them anew.
+  const initialValues = useRef(initial);
+  initialValues.current = initial;
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [refusal, setRefusal] = useState<ApiError | undefined>();
@@ -140,7 +144,7 @@ export function useFormState<Values>(
     return [...names];
   };
 
-  const submit = async (send: (values: Values) => Promise<void>) => {
+  const submit = async (send: (values: Values) => Promise<unknown>) => {
     setSubmitted(true);
     if (Object.keys(clientErrors).length > 0) {
       setRefusal(undefined);
@@ -171,6 +175,15 @@ export function useFormState<Values>(
     }
   };
 
+  const submitAndStartOver = async (send: (values: Values) => Promise<unknown>) => {
+    const sent = await submit(send);
+    if (sent) {
+      const next = initialValues.current;
+      reset(typeof next === "function" ? (next as () => Values)() : next);
+    }
+    return sent;
+  };
+
   return {
     values,
     errorOf,
@@ -185,6 +198,7 @@ export function useFormState<Values>(
     failingChecks: submitted ? Object.keys(clientErrors).length : 0,
     busy,
     submit,
+    submitAndStartOver,
   };
 }
 
@@ -202,4 +216,18 @@ export function useFocusFirstError(
     const firstInvalid = form.current?.querySelector<HTMLElement>("[aria-invalid='true']");
     (firstInvalid ?? summary.current)?.focus();
   }, [failedSubmits, form, summary]);
+}
+
+/**
+ * The API's sentence about a refusal, for a form too small for a summary (a
+ * dialog): when it named no field, or one the form has no input for.
+ */
+export function refusalBesideNoField<Values>(
+  form: FormState<Values>,
+  placed: ReadonlySet<string>,
+): string | undefined {
+  const refusal = form.refusal;
+  if (refusal === undefined) return undefined;
+  const unplaced = Object.keys(form.serverErrors).some((name) => !placed.has(name));
+  return refusal.fieldErrors.length === 0 || unplaced ? refusal.detail : undefined;
 }

@@ -1,11 +1,12 @@
-// Under a list: how many are shown, "Load more" while the API has a next
-// page, and the error of a page that failed to load.
-import type { PagedList } from "../api/use-api.ts";
+// Under a list that has items: how many are shown, "Load more" while the API
+// has a next page, and the error of a page that failed to load. An empty list
+// says so itself.
+import type { PagedList } from "../api/queries.ts";
 import { ErrorState } from "./states.tsx";
 
 export function ListFooter<Item>({ list, noun }: { list: PagedList<Item>; noun: [string, string] }) {
-  if (list.state.status !== "ready") return null;
-  const count = list.state.data.length;
+  if (list.status !== "success" || list.data === undefined || list.data.length === 0) return null;
+  const count = list.data.length;
   return (
     <>
       <div className="list-footer">

@@ -2,7 +2,7 @@
 // for the API, having nothing to show, and a refusal or failure, which shows
 // the API's own explanation and each bad field.
 import type { ReactNode } from "react";
-import type { ApiError } from "../api/api-client.ts";
+import type { ApiError } from "../api/api-error.ts";
 
 export function LoadingState({ label = "Loading…" }: { label?: string }) {
   return (

@@ -1,37 +1,34 @@
 // API keys of this environment: create (the secret shown once), rotate with
 // an optional overlap, revoke after a confirmation.
-import { type FormEvent, useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { ApiKey, NewApiKey, Role } from "../../api/api-types.ts";
-import { asApiError, usePagedList } from "../../api/use-api.ts";
+import { useCallback, useState } from "react";
+import { api } from "../../api/api-client.ts";
+import { useApiMutation, usePagedList } from "../../api/queries.ts";
+import type { ApiKey, NewApiKey, Role } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
-import { fieldErrorMap } from "../../format/field-errors.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, confirming } from "../../ui/confirm-dialog.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { InlineFormPanel } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { EmptyState } from "../../ui/states.tsx";
 import { NewSecretPanel } from "./new-secret-panel.tsx";
 
-const roleOptions = (["admin", "billing_ops", "finance", "viewer", "ingest"] as Role[]).map((role) => ({
-  value: role,
-  label: roleLabels[role] ?? role,
-}));
+const roles: Role[] = ["admin", "billing_ops", "finance", "viewer", "ingest"];
+const roleOptions = roles.map((role) => ({ value: role, label: roleLabels[role] ?? role }));
 
 type PendingAction = { kind: "rotate" | "revoke"; key: ApiKey };
 
 export function ApiKeysPage() {
   const session = useSignedInSession();
-  const list = usePagedList<ApiKey>("/v1/api-keys?limit=50");
+  const list = usePagedList("/v1/api-keys", { params: { query: { limit: 50 } } });
   const [created, setCreated] = useState<NewApiKey | undefined>();
   const [pending, setPending] = useState<PendingAction | undefined>();
-
-  const showSecret = (newKey: NewApiKey) => {
-    setCreated(newKey);
-    list.reload();
-  };
 
   return (
     <>
@@ -40,85 +37,72 @@ export function ApiKeysPage() {
         subtitle={`Keys of the ${session.environment} environment. Each carries one role; secrets are shown once.`}
       />
       {created && <NewSecretPanel created={created} onDismiss={() => setCreated(undefined)} />}
-      <CreateKeyForm onCreated={showSecret} />
-      <section className="panel" aria-labelledby="keys-title">
-        <h2 id="keys-title">Keys</h2>
-        {list.state.status === "loading" && <LoadingState label="Loading keys…" />}
-        {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-        {list.state.status === "ready" && list.state.data.length === 0 && <EmptyState title="No keys." />}
-        {list.state.status === "ready" && list.state.data.length > 0 && (
-          <TableScroll label="API keys table">
-            <table className="stacked-on-phone">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Starts with</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.state.data.map((key) => (
-                  <tr key={key.id}>
-                    <th scope="row">
+      <CreateKeyForm onCreated={setCreated} />
+      <Panel title="Keys">
+        <PagedListView
+          list={list}
+          noun={["key", "keys"]}
+          loadingLabel="Loading keys…"
+          empty={<EmptyState title="No keys." />}
+        >
+          {(keys) => (
+            <DataTable
+              label="API keys table"
+              rows={keys}
+              rowKey={(key) => key.id}
+              columns={[
+                {
+                  header: "Name",
+                  cell: (key) => (
+                    <>
                       {key.name}
                       {key.id === session.api_key_id && <span className="badge">This console's key</span>}
-                    </th>
-                    <td data-label="Role">{roleLabels[key.role] ?? key.role}</td>
-                    <td data-label="Starts with">
-                      <code>{key.prefix}…</code>
-                    </td>
-                    <td data-label="Created">{formatDateTime(key.created_at)}</td>
-                    <td data-label="Last used">
-                      {key.last_used_at ? formatDateTime(key.last_used_at) : "Never"}
-                    </td>
-                    <td data-label="Status">
-                      <KeyStatus apiKey={key} />
-                    </td>
-                    <td className="row-actions">
-                      {key.revoked_at === null && (
-                        <>
-                          <button
-                            type="button"
-                            className="button button-small"
-                            onClick={() => setPending({ kind: "rotate", key })}
-                          >
-                            Rotate<span className="visually-hidden"> {key.name}</span>
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-small button-danger"
-                            onClick={() => setPending({ kind: "revoke", key })}
-                          >
-                            Revoke<span className="visually-hidden"> {key.name}</span>
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-        {list.hasMore && (
-          <button type="button" className="button" onClick={list.loadMore} disabled={list.loadingMore}>
-            {list.loadingMore ? "Loading…" : "Load more"}
-          </button>
-        )}
-      </section>
+                    </>
+                  ),
+                },
+                { header: "Role", cell: (key) => roleLabels[key.role] ?? key.role },
+                { header: "Starts with", cell: (key) => <code>{key.prefix}…</code> },
+                { header: "Created", cell: (key) => formatDateTime(key.created_at) },
+                {
+                  header: "Last used",
+                  cell: (key) => (key.last_used_at ? formatDateTime(key.last_used_at) : "Never"),
+                },
+                { header: "Status", cell: (key) => <KeyStatus apiKey={key} /> },
+                {
+                  header: <span className="visually-hidden">Actions</span>,
+                  className: "row-actions",
+                  cell: (key) =>
+                    key.revoked_at === null && (
+                      <>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setPending({ kind: "rotate", key })}
+                        >
+                          Rotate<span className="visually-hidden"> {key.name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-small button-danger"
+                          onClick={() => setPending({ kind: "revoke", key })}
+                        >
+                          Revoke<span className="visually-hidden"> {key.name}</span>
+                        </button>
+                      </>
+                    ),
+                },
+              ]}
+            />
+          )}
+        </PagedListView>
+      </Panel>
       {pending?.kind === "rotate" && (
         <RotateDialog
           apiKey={pending.key}
           isConsoleKey={pending.key.id === session.api_key_id}
           onDone={(rotated) => {
             setPending(undefined);
-            showSecret(rotated);
+            setCreated(rotated);
           }}
           onCancel={() => setPending(undefined)}
         />
@@ -127,10 +111,7 @@ export function ApiKeysPage() {
         <RevokeDialog
           apiKey={pending.key}
           isConsoleKey={pending.key.id === session.api_key_id}
-          onDone={() => {
-            setPending(undefined);
-            list.reload();
-          }}
+          onDone={() => setPending(undefined)}
           onCancel={() => setPending(undefined)}
         />
       )}
@@ -153,61 +134,39 @@ function KeyStatus({ apiKey }: { apiKey: ApiKey }) {
   return <span className="badge badge-success">Active</span>;
 }
 
-function CreateKeyForm({ onCreated }: { onCreated: (created: NewApiKey) => void }) {
-  const [name, setName] = useState("");
-  const [role, setRole] = useState<Role>("viewer");
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrorMap(error?.fieldErrors ?? []);
+type KeyValues = { name: string; role: Role };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await apiRequest<NewApiKey>("POST", "/v1/api-keys", {
-        body: { name: name.trim(), role },
-      });
-      setName("");
-      onCreated(created);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+const noChecks = () => ({});
+
+function CreateKeyForm({ onCreated }: { onCreated: (created: NewApiKey) => void }) {
+  const initial = useCallback((): KeyValues => ({ name: "", role: "viewer" }), []);
+  const form = useFormState<KeyValues>(initial, noChecks);
+  const create = useApiMutation({
+    write: (values: KeyValues) =>
+      answer(api.POST("/v1/api-keys", { body: { name: values.name.trim(), role: values.role } })),
+    invalidates: ["/v1/api-keys"],
+    onSuccess: onCreated,
+  });
+  const submit = async () => {
+    if (await form.submit(create.mutateAsync)) form.reset({ ...initial(), role: form.values.role });
   };
 
   return (
-    <section className="panel" aria-labelledby="create-key-title">
-      <h2 id="create-key-title">Create a key</h2>
-      <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField
-          label="Name"
-          hint="What the key is for, such as “Staging ingest”."
-          value={name}
-          onValueChange={setName}
-          error={errors.name}
-          required
-        />
-        <SelectField
-          label="Role"
-          value={role}
-          onValueChange={(value) => setRole(value as Role)}
-          options={roleOptions}
-          error={errors.role}
-        />
-        <div className="filters-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? "Creating…" : "Create key"}
-          </button>
-        </div>
-      </form>
-      {error && error.fieldErrors.length === 0 && (
-        <p className="form-error" role="alert">
-          {error.detail}
-        </p>
-      )}
-    </section>
+    <InlineFormPanel
+      title="Create a key"
+      form={form}
+      refusedTitle="The key was not created"
+      onSubmit={submit}
+      submit={["Create key", "Creating…"]}
+    >
+      <TextField
+        {...form.bind("name")}
+        label="Name"
+        hint="What the key is for, such as “Staging ingest”."
+        required
+      />
+      <SelectField {...form.bind("role")} label="Role" options={roleOptions} />
+    </InlineFormPanel>
   );
 }
 
@@ -230,34 +189,24 @@ function RotateDialog({
   onCancel: () => void;
 }) {
   const [overlap, setOverlap] = useState("0");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  const rotate = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const rotated = await apiRequest<NewApiKey>(
-        "POST",
-        `/v1/api-keys/${encodeURIComponent(apiKey.id)}/rotate`,
-        {
+  const rotate = useApiMutation({
+    write: () =>
+      answer(
+        api.POST("/v1/api-keys/{id}/rotate", {
+          params: { path: { id: apiKey.id } },
           body: { previous_key_valid_for_seconds: Number(overlap) },
-        },
-      );
-      onDone(rotated);
-    } catch (caught) {
-      setError(asApiError(caught).detail);
-      setBusy(false);
-    }
-  };
+        }),
+      ),
+    invalidates: ["/v1/api-keys"],
+    onSuccess: onDone,
+  });
 
   return (
     <ConfirmDialog
       open
       title={`Rotate “${apiKey.name}”?`}
       confirmLabel="Rotate key"
-      busy={busy}
-      onConfirm={() => void rotate()}
+      {...confirming(rotate)}
       onCancel={onCancel}
     >
       <p>A new key with the same name and role replaces this one. Its secret is shown once.</p>
@@ -269,11 +218,6 @@ function RotateDialog({
       />
       {isConsoleKey && overlap === "0" && (
         <p className="notice">This console signed in with this key: you will be signed out.</p>
-      )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
       )}
     </ConfirmDialog>
   );
@@ -290,28 +234,18 @@ function RevokeDialog({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  const revoke = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await apiRequest<ApiKey>("POST", `/v1/api-keys/${encodeURIComponent(apiKey.id)}/revoke`);
-      onDone();
-    } catch (caught) {
-      setError(asApiError(caught).detail);
-      setBusy(false);
-    }
-  };
+  const revoke = useApiMutation({
+    write: () => answer(api.POST("/v1/api-keys/{id}/revoke", { params: { path: { id: apiKey.id } } })),
+    invalidates: ["/v1/api-keys"],
+    onSuccess: onDone,
+  });
 
   return (
     <ConfirmDialog
       open
       title={`Revoke “${apiKey.name}”?`}
       confirmLabel="Revoke key"
-      busy={busy}
-      onConfirm={() => void revoke()}
+      {...confirming(revoke)}
       onCancel={onCancel}
     >
       <p>
@@ -320,11 +254,6 @@ function RevokeDialog({
       </p>
       {isConsoleKey && (
         <p className="notice">This console signed in with this key: you will be signed out.</p>
-      )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
       )}
     </ConfirmDialog>
   );

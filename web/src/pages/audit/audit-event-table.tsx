@@ -1,11 +1,12 @@
 // Audit entries as a table: when, what, on which object, by whom, each field
 // it changed (before → after, shortened) and the reason given.
-import type { AuditEvent } from "../../api/api-types.ts";
+
+import type { AuditEvent } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 
 const longestValueShown = 80;
 const changesShown = 8;
@@ -63,6 +64,26 @@ function AuditObject({ event }: { event: AuditEvent }) {
   );
 }
 
+function Changes({ event }: { event: AuditEvent }) {
+  const changes = meaningfulChanges(event);
+  if (changes.length === 0) return <>—</>;
+  return (
+    <ul className="change-list">
+      {changes.slice(0, changesShown).map((change) => (
+        <li key={change.path}>
+          {change.path !== "$" && (
+            <>
+              <code>{change.path}</code>{" "}
+            </>
+          )}
+          {describeChange(change)}
+        </li>
+      ))}
+      {changes.length > changesShown && <li>and {changes.length - changesShown} more</li>}
+    </ul>
+  );
+}
+
 export function AuditEventTable({
   events,
   label,
@@ -73,60 +94,18 @@ export function AuditEventTable({
   showObject: boolean;
 }) {
   return (
-    <TableScroll label={label}>
-      <table className="stacked-on-phone">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Action</th>
-            {showObject && <th scope="col">Object</th>}
-            <th scope="col">By</th>
-            <th scope="col">Changes</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => {
-            const changes = meaningfulChanges(event);
-            return (
-              <tr key={event.id}>
-                <td data-label="When" className="nowrap">
-                  {formatDateTime(event.occurred_at)}
-                </td>
-                <th scope="row">{event.action}</th>
-                {showObject && (
-                  <td data-label="Object">
-                    <AuditObject event={event} />
-                  </td>
-                )}
-                <td data-label="By">
-                  <Actor actor={event.actor} />
-                </td>
-                <td data-label="Changes">
-                  {changes.length === 0 ? (
-                    "—"
-                  ) : (
-                    <ul className="change-list">
-                      {changes.slice(0, changesShown).map((change) => (
-                        <li key={change.path}>
-                          {change.path !== "$" && (
-                            <>
-                              <code>{change.path}</code>{" "}
-                            </>
-                          )}
-                          {describeChange(change)}
-                        </li>
-                      ))}
-                      {changes.length > changesShown && <li>and {changes.length - changesShown} more</li>}
-                    </ul>
-                  )}
-                </td>
-                <td data-label="Reason">{event.reason ?? "—"}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label={label}
+      rows={events}
+      rowKey={(event) => event.id}
+      columns={[
+        { header: "When", className: "nowrap", cell: (event) => formatDateTime(event.occurred_at) },
+        { header: "Action", rowHeader: true, cell: (event) => event.action },
+        showObject && { header: "Object", cell: (event) => <AuditObject event={event} /> },
+        { header: "By", cell: (event) => <Actor actor={event.actor} /> },
+        { header: "Changes", cell: (event) => <Changes event={event} /> },
+        { header: "Reason", cell: (event) => event.reason ?? "—" },
+      ]}
+    />
   );
 }

@@ -1,14 +1,31 @@
 // A new plan: its code and name, and the content of its version 1, which is
 // created as a draft to review and publish from the version's page.
-import { apiRequest } from "../../api/api-client.ts";
-import type { Plan } from "../../api/catalog-types.ts";
+import { api, reasonHeader } from "../../api/api-client.ts";
+import { useApiMutation } from "../../api/queries.ts";
+import { answer } from "../../api/typed-client.ts";
 import { navigate } from "../../routing/router.ts";
 import { planVersionPath } from "../../routing/routes.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { PlanVersionForm } from "./version-editor/plan-version-form.tsx";
+import { type PlanFormSubmission, PlanVersionForm } from "./version-editor/plan-version-form.tsx";
 import { emptyVersionValues } from "./version-editor/version-form-values.ts";
 
 export function PlanCreatePage() {
+  const create = useApiMutation({
+    write: ({ plan, content, reason }: PlanFormSubmission) =>
+      answer(
+        api.POST("/v1/plans", {
+          params: { header: reasonHeader(reason) },
+          body: {
+            code: plan.code,
+            name: plan.name,
+            ...(plan.description === null ? {} : { description: plan.description }),
+            version: content,
+          },
+        }),
+      ),
+    invalidates: ["/v1/plans"],
+    onSuccess: (created) => navigate(planVersionPath(created.id, 1)),
+  });
   return (
     <>
       <PageHeader
@@ -21,18 +38,7 @@ export function PlanCreatePage() {
         apiNesting="version"
         submitLabel="Create plan"
         refusalTitle="The plan was not created"
-        onSubmit={async ({ plan, content, reason }) => {
-          const created = await apiRequest<Plan>("POST", "/v1/plans", {
-            body: {
-              code: plan.code,
-              name: plan.name,
-              ...(plan.description === null ? {} : { description: plan.description }),
-              version: content,
-            },
-            reason,
-          });
-          navigate(planVersionPath(created.id, 1));
-        }}
+        onSubmit={create.mutateAsync}
         onCancel={() => navigate("/plans")}
       />
     </>

@@ -1,63 +1,40 @@
 // One plan: its name and description (editable), and every version with its
 // status and effective date, each linked to its page and to what changed
 // from the version before it; a new draft opens from here.
-import { type FormEvent, useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Plan, PlanVersion } from "../../api/catalog-types.ts";
-import { asApiError, useApiResource } from "../../api/use-api.ts";
+import { useState } from "react";
+import { api } from "../../api/api-client.ts";
+import { useApiMutation } from "../../api/queries.ts";
+import type { Plan } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
-import { fieldErrorMap } from "../../format/field-errors.ts";
 import { Link } from "../../routing/link.tsx";
 import { navigate } from "../../routing/router.ts";
 import { planDiffPath, planVersionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { TextField } from "../../ui/form-field.tsx";
+import { InlineFormPanel } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 import { effectiveText, VersionStatusBadge } from "./version-status.tsx";
 
-export function PlanDetailPage({ planId }: { planId: string }) {
+/** The page of one plan, once it is read (the router reads it). */
+export function PlanDetailPage({ plan }: { plan: Plan }) {
   const session = useSignedInSession();
-  const { state, reload, replace } = useApiResource<Plan>(`/v1/plans/${encodeURIComponent(planId)}`);
-  const [opening, setOpening] = useState(false);
-  const [draftError, setDraftError] = useState<ApiError | undefined>();
   const [editing, setEditing] = useState(false);
-
-  if (state.status !== "ready") {
-    return (
-      <>
-        <PageHeader title="Plan" />
-        {state.status === "loading" && <LoadingState label="Loading the plan…" />}
-        {state.status === "error" && <ErrorState error={state.error} onRetry={reload} />}
-      </>
-    );
-  }
-  const plan = state.data;
+  const openDraft = useApiMutation({
+    write: () => answer(api.POST("/v1/plans/{id}/versions", { params: { path: { id: plan.id } }, body: {} })),
+    invalidates: ["/v1/plans/{id}"],
+    onSuccess: (draft) => navigate(`${planVersionPath(plan.id, draft.version)}/edit`),
+  });
   const writable = can(session, "catalog:write");
   const open = plan.versions.find(
     (version) => version.state === "draft" || version.state === "pending_approval",
   );
   // Newest first, as people look for what is coming before what was.
   const versions = [...plan.versions].reverse();
-
-  const openDraft = async () => {
-    setOpening(true);
-    setDraftError(undefined);
-    try {
-      const draft = await apiRequest<PlanVersion>(
-        "POST",
-        `/v1/plans/${encodeURIComponent(plan.id)}/versions`,
-        {
-          body: {},
-        },
-      );
-      navigate(`${planVersionPath(plan.id, draft.version)}/edit`);
-    } catch (caught) {
-      setDraftError(asApiError(caught));
-      setOpening(false);
-    }
-  };
 
   return (
     <>
@@ -77,10 +54,10 @@ export function PlanDetailPage({ planId }: { planId: string }) {
                 <button
                   type="button"
                   className="button button-primary"
-                  disabled={opening}
-                  onClick={() => void openDraft()}
+                  disabled={openDraft.isPending || openDraft.isSuccess}
+                  onClick={() => openDraft.mutate()}
                 >
-                  {opening ? "Opening…" : "New draft version"}
+                  {openDraft.isPending || openDraft.isSuccess ? "Opening…" : "New draft version"}
                 </button>
               )}
               <button
@@ -95,123 +72,87 @@ export function PlanDetailPage({ planId }: { planId: string }) {
           )
         }
       />
-      {draftError && <ErrorState error={draftError} title="No draft was opened" />}
-      {editing && (
-        <PlanDetailsForm
-          plan={plan}
-          onSaved={(saved) => {
-            replace(saved);
-            setEditing(false);
-          }}
-          onCancel={() => setEditing(false)}
-        />
-      )}
+      {openDraft.error && <ErrorState error={openDraft.error} title="No draft was opened" />}
+      {editing && <PlanDetailsForm plan={plan} onDone={() => setEditing(false)} />}
       {plan.description && <p className="plan-description">{plan.description}</p>}
-      <section className="panel" aria-labelledby="versions-title">
-        <h2 id="versions-title">Versions</h2>
-        <TableScroll label="Versions table">
-          <table className="stacked-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Status</th>
-                <th scope="col">Effective</th>
-                <th scope="col">
-                  <span className="visually-hidden">Changes</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((version, index) => {
+      <Panel title="Versions">
+        <DataTable
+          label="Versions table"
+          rows={versions}
+          rowKey={(version) => version.version}
+          columns={[
+            {
+              header: "Version",
+              cell: (version) => (
+                <Link to={planVersionPath(plan.id, version.version)}>Version {version.version}</Link>
+              ),
+            },
+            { header: "Status", cell: (version) => <VersionStatusBadge status={version.status} /> },
+            { header: "Effective", cell: (version) => effectiveText(version) || "—" },
+            {
+              header: <span className="visually-hidden">Changes</span>,
+              className: "row-actions",
+              cell: (version, index) => {
                 const before = versions[index + 1];
                 return (
-                  <tr key={version.version}>
-                    <th scope="row">
-                      <Link to={planVersionPath(plan.id, version.version)}>Version {version.version}</Link>
-                    </th>
-                    <td data-label="Status">
-                      <VersionStatusBadge status={version.status} />
-                    </td>
-                    <td data-label="Effective">{effectiveText(version) || "—"}</td>
-                    <td className="row-actions">
-                      {before && (
-                        <Link
-                          to={planDiffPath(plan.id, before.version, version.version)}
-                          className="button button-small"
-                        >
-                          Changes from version {before.version}
-                        </Link>
-                      )}
-                    </td>
-                  </tr>
+                  before && (
+                    <Link
+                      to={planDiffPath(plan.id, before.version, version.version)}
+                      className="button button-small"
+                    >
+                      Changes from version {before.version}
+                    </Link>
+                  )
                 );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+              },
+            },
+          ]}
+        />
         <p className="field-hint">
           Created {formatDateTime(plan.created_at)}, updated {formatDateTime(plan.updated_at)}.
         </p>
-      </section>
+      </Panel>
     </>
   );
 }
 
-function PlanDetailsForm({
-  plan,
-  onSaved,
-  onCancel,
-}: {
-  plan: Plan;
-  onSaved: (plan: Plan) => void;
-  onCancel: () => void;
-}) {
-  const [name, setName] = useState(plan.name);
-  const [description, setDescription] = useState(plan.description ?? "");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const errors = fieldErrorMap(error?.fieldErrors ?? []);
+type PlanDetailsValues = { name: string; description: string };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const saved = await apiRequest<Plan>("PATCH", `/v1/plans/${encodeURIComponent(plan.id)}`, {
-        body: { name: name.trim(), description: description.trim() === "" ? null : description.trim() },
-      });
-      onSaved(saved);
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+const noChecks = () => ({});
+
+function PlanDetailsForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
+  const form = useFormState<PlanDetailsValues>(
+    () => ({ name: plan.name, description: plan.description ?? "" }),
+    noChecks,
+  );
+  const save = useApiMutation({
+    write: (values: PlanDetailsValues) =>
+      answer(
+        api.PATCH("/v1/plans/{id}", {
+          params: { path: { id: plan.id } },
+          body: {
+            name: values.name.trim(),
+            description: values.description.trim() === "" ? null : values.description.trim(),
+          },
+        }),
+      ),
+    invalidates: ["/v1/plans"],
+  });
+  const submit = async () => {
+    if (await form.submit(save.mutateAsync)) onDone();
   };
 
   return (
-    <section className="panel" aria-labelledby="plan-details-title">
-      <h2 id="plan-details-title">Name and description</h2>
-      <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField label="Plan name" value={name} onValueChange={setName} error={errors.name} required />
-        <TextField
-          label="Description"
-          value={description}
-          onValueChange={setDescription}
-          error={errors.description}
-        />
-        <div className="filters-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? "Saving…" : "Save"}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
-      {error && error.fieldErrors.length === 0 && (
-        <p className="form-error" role="alert">
-          {error.detail}
-        </p>
-      )}
-    </section>
+    <InlineFormPanel
+      title="Name and description"
+      form={form}
+      refusedTitle="The plan was not renamed"
+      onSubmit={submit}
+      submit={["Save", "Saving…"]}
+      onCancel={onDone}
+    >
+      <TextField {...form.bind("name")} label="Plan name" required />
+      <TextField {...form.bind("description")} label="Description" />
+    </InlineFormPanel>
   );
 }

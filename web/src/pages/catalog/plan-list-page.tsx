@@ -1,20 +1,21 @@
 // Plans, newest first: each with the version in effect now, any scheduled
 // one, and how many drafts and versions under review it has.
-import type { Plan } from "../../api/catalog-types.ts";
-import { usePagedList } from "../../api/use-api.ts";
+
+import { usePagedList } from "../../api/queries.ts";
+import type { Plan } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { planPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ListFooter } from "../../ui/list-footer.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { EmptyState } from "../../ui/states.tsx";
 import { effectiveText, VersionStatusBadge } from "./version-status.tsx";
 
 export function PlanListPage() {
   const session = useSignedInSession();
-  const list = usePagedList<Plan>("/v1/plans?limit=50");
+  const list = usePagedList("/v1/plans", { params: { query: { limit: 50 } } });
   const writable = can(session, "catalog:write");
   return (
     <>
@@ -29,71 +30,63 @@ export function PlanListPage() {
           )
         }
       />
-      {list.state.status === "loading" && <LoadingState label="Loading plans…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title="No plans yet.">{writable && <p>Create one with “New plan”.</p>}</EmptyState>
-      )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <TableScroll label="Plans table">
-          <table className="stacked-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">Plan</th>
-                <th scope="col">In effect</th>
-                <th scope="col">Coming</th>
-                <th scope="col">Versions</th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.state.data.map((plan) => (
-                <PlanRow key={plan.id} plan={plan} />
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <ListFooter list={list} noun={["plan", "plans"]} />
+      <PagedListView
+        list={list}
+        noun={["plan", "plans"]}
+        loadingLabel="Loading plans…"
+        empty={
+          <EmptyState title="No plans yet.">{writable && <p>Create one with “New plan”.</p>}</EmptyState>
+        }
+      >
+        {(plans) => (
+          <DataTable
+            label="Plans table"
+            rows={plans}
+            rowKey={(plan) => plan.id}
+            columns={[
+              {
+                header: "Plan",
+                cell: (plan) => (
+                  <>
+                    <Link to={planPath(plan.id)}>{plan.name}</Link>
+                    <code className="actor-id">{plan.code}</code>
+                  </>
+                ),
+              },
+              { header: "In effect", cell: (plan) => <ActiveVersion plan={plan} /> },
+              { header: "Coming", cell: (plan) => <ComingVersions plan={plan} /> },
+              { header: "Versions", cell: (plan) => plan.versions.length },
+              { header: "Updated", cell: (plan) => formatDateTime(plan.updated_at) },
+            ]}
+          />
+        )}
+      </PagedListView>
     </>
   );
 }
 
-function PlanRow({ plan }: { plan: Plan }) {
+function ActiveVersion({ plan }: { plan: Plan }) {
   const active = plan.versions.find((version) => version.status === "active");
+  if (!active) return <span className="muted">No version in effect</span>;
+  return (
+    <>
+      Version {active.version} <span className="actor-id">{effectiveText(active)}</span>
+    </>
+  );
+}
+
+function ComingVersions({ plan }: { plan: Plan }) {
   const coming = plan.versions.filter((version) =>
     ["scheduled", "pending_approval", "draft"].includes(version.status),
   );
+  if (coming.length === 0) return <>—</>;
   return (
-    <tr>
-      <th scope="row">
-        <Link to={planPath(plan.id)}>{plan.name}</Link>
-        <code className="actor-id">{plan.code}</code>
-      </th>
-      <td data-label="In effect">
-        {active ? (
-          <>
-            Version {active.version} <span className="actor-id">{effectiveText(active)}</span>
-          </>
-        ) : (
-          <span className="muted">No version in effect</span>
-        )}
-      </td>
-      <td data-label="Coming">
-        {coming.length === 0 ? (
-          "—"
-        ) : (
-          <ul className="plain-list">
-            {coming.map((version) => (
-              <li key={version.version}>
-                Version {version.version} <VersionStatusBadge status={version.status} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </td>
-      <td data-label="Versions">{plan.versions.length}</td>
-      <td data-label="Updated">{formatDateTime(plan.updated_at)}</td>
-    </tr>
+    <ul className="plain-list">
+      {coming.map((version) => (
+        <li key={version.version}>
+          Version {version.version} <VersionStatusBadge status={version.status} />
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,32 +1,32 @@
 // Editing a draft version in the form editor. Only drafts change: a version
 // under review or published is shown with the way forward instead.
-import { apiRequest } from "../../api/api-client.ts";
-import type { PlanVersion } from "../../api/catalog-types.ts";
-import { useApiResource } from "../../api/use-api.ts";
+import { api, reasonHeader } from "../../api/api-client.ts";
+import { useApiMutation } from "../../api/queries.ts";
+import type { PlanVersion } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { Link } from "../../routing/link.tsx";
 import { navigate } from "../../routing/router.ts";
 import { planVersionPath } from "../../routing/routes.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { ErrorState, LoadingState } from "../../ui/states.tsx";
-import { PlanVersionForm } from "./version-editor/plan-version-form.tsx";
+import { type PlanFormSubmission, PlanVersionForm } from "./version-editor/plan-version-form.tsx";
 import { versionFormValues } from "./version-editor/version-form-values.ts";
 
-export function PlanVersionEditPage({ planId, version }: { planId: string; version: number }) {
-  const path = `/v1/plans/${encodeURIComponent(planId)}/versions/${version}`;
-  const { state, reload } = useApiResource<PlanVersion>(path);
+/** The page of one plan version, once it is read (the router reads it). */
+export function PlanVersionEditPage({ planVersion }: { planVersion: PlanVersion }) {
+  const { plan_id: planId, version } = planVersion;
   const title = `Edit version ${version}`;
-
-  if (state.status !== "ready") {
-    return (
-      <>
-        <PageHeader title={title} />
-        {state.status === "loading" && <LoadingState label="Loading the version…" />}
-        {state.status === "error" && <ErrorState error={state.error} onRetry={reload} />}
-      </>
-    );
-  }
-  const planVersion = state.data;
   const back = planVersionPath(planId, version);
+  const save = useApiMutation({
+    write: ({ content, reason }: PlanFormSubmission) =>
+      answer(
+        api.PATCH("/v1/plans/{id}/versions/{version}", {
+          params: { path: { id: planId, version }, header: reasonHeader(reason) },
+          body: content,
+        }),
+      ),
+    invalidates: ["/v1/plans/{id}"],
+    onSuccess: () => navigate(back),
+  });
   if (planVersion.state !== "draft") {
     return (
       <>
@@ -48,10 +48,7 @@ export function PlanVersionEditPage({ planId, version }: { planId: string; versi
         apiNesting="root"
         submitLabel="Save draft"
         refusalTitle="The draft was not saved"
-        onSubmit={async ({ content, reason }) => {
-          await apiRequest<PlanVersion>("PATCH", path, { body: content, reason });
-          navigate(back);
-        }}
+        onSubmit={save.mutateAsync}
         onCancel={() => navigate(back)}
       />
     </>

@@ -2,51 +2,48 @@
 // and the key's role allow (edit, submit, approve or reject, publish now or at
 // a date, retire, discard, open a new draft, roll back), its content in words,
 // and its review trail.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { ApprovalPolicy, Plan, PlanVersion } from "../../api/catalog-types.ts";
-import { asApiError, useApiResource } from "../../api/use-api.ts";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, useApiMutation } from "../../api/queries.ts";
+import type { ApprovalPolicy, PlanVersion } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { navigate } from "../../routing/router.ts";
 import { planDiffPath, planPath, planVersionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { Detail } from "../../ui/detail.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { Panel } from "../../ui/panel.tsx";
 import { ErrorState, LoadingState } from "../../ui/states.tsx";
 import { ReviewTrail } from "./review-trail.tsx";
 import { type VersionAction, VersionActionDialog } from "./version-action-dialog.tsx";
-import { Detail, VersionContentView } from "./version-content-view.tsx";
+import { VersionContentView } from "./version-content-view.tsx";
 import { effectiveText, VersionStatusBadge } from "./version-status.tsx";
 
 export function PlanVersionPage({ planId, version }: { planId: string; version: number }) {
-  const planRequest = useApiResource<Plan>(`/v1/plans/${encodeURIComponent(planId)}`);
-  const versionRequest = useApiResource<PlanVersion>(
-    `/v1/plans/${encodeURIComponent(planId)}/versions/${version}`,
-  );
-  const policy = useApiResource<ApprovalPolicy>("/v1/catalog/approval-policy");
-  const [reviewGeneration, setReviewGeneration] = useState(0);
+  const queryClient = useQueryClient();
+  const plan = useQuery(apiQuery("/v1/plans/{id}", { params: { path: { id: planId } } }));
+  const versionQuery = apiQuery("/v1/plans/{id}/versions/{version}", {
+    params: { path: { id: planId, version } },
+  });
+  const planVersion = useQuery(versionQuery);
+  const policy = useQuery(apiQuery("/v1/catalog/approval-policy"));
   const [outcome, setOutcome] = useState("");
 
-  const title =
-    planRequest.state.status === "ready"
-      ? `${planRequest.state.data.name}, version ${version}`
-      : `Version ${version}`;
-  for (const request of [planRequest, versionRequest, policy]) {
-    if (request.state.status === "error") {
-      return (
-        <>
-          <PageHeader title={title} />
-          <ErrorState error={request.state.error} onRetry={request.reload} />
-        </>
-      );
-    }
+  const title = plan.data ? `${plan.data.name}, version ${version}` : `Version ${version}`;
+  const failed = [plan, planVersion, policy].find((request) => request.error);
+  if (failed?.error) {
+    return (
+      <>
+        <PageHeader title={title} />
+        <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />
+      </>
+    );
   }
-  if (
-    planRequest.state.status !== "ready" ||
-    versionRequest.state.status !== "ready" ||
-    policy.state.status !== "ready"
-  ) {
+  if (!plan.data || !planVersion.data || !policy.data) {
     return (
       <>
         <PageHeader title={title} />
@@ -54,15 +51,14 @@ export function PlanVersionPage({ planId, version }: { planId: string; version: 
       </>
     );
   }
-  const plan = planRequest.state.data;
-  const planVersion = versionRequest.state.data;
+  const loadedPlan = plan.data;
+  const loaded = planVersion.data;
   const refresh = (updated: PlanVersion, done: string) => {
-    // The plan itself (its name, which version came before) is unchanged by a step.
-    versionRequest.replace(updated);
-    setReviewGeneration((generation) => generation + 1);
+    // The step answered with the version as it is now: shown at once, before the reads come back.
+    queryClient.setQueryData(versionQuery.queryKey, updated);
     setOutcome(done);
   };
-  const previous = plan.versions.filter((other) => other.version < version).at(-1);
+  const previous = loadedPlan.versions.filter((other) => other.version < version).at(-1);
 
   return (
     <>
@@ -70,58 +66,55 @@ export function PlanVersionPage({ planId, version }: { planId: string; version: 
         title={title}
         subtitle={
           <>
-            <Link to={planPath(plan.id)}>{plan.name}</Link> <code>{plan.code}</code>{" "}
-            <VersionStatusBadge status={planVersion.status} />
+            <Link to={planPath(loadedPlan.id)}>{loadedPlan.name}</Link> <code>{loadedPlan.code}</code>{" "}
+            <VersionStatusBadge status={loaded.status} />
           </>
         }
         actions={
           previous && (
-            <Link to={planDiffPath(plan.id, previous.version, version)} className="button">
+            <Link to={planDiffPath(loadedPlan.id, previous.version, version)} className="button">
               Compare with version {previous.version}
             </Link>
           )
         }
       />
       <OutcomeMessage message={outcome} />
-      <VersionWorkflow version={planVersion} policy={policy.state.data} onChanged={refresh} />
-      <section className="panel" aria-labelledby="version-state-title">
-        <h2 id="version-state-title">Status</h2>
+      <VersionWorkflow version={loaded} policy={policy.data} onChanged={refresh} />
+      <Panel title="Status">
         <dl className="details">
           <Detail term="Status">
-            <VersionStatusBadge status={planVersion.status} /> {effectiveText(planVersion)}
+            <VersionStatusBadge status={loaded.status} /> {effectiveText(loaded)}
           </Detail>
           <Detail term="Copied from">
-            {planVersion.copied_from_version !== null && (
-              <Link to={planVersionPath(plan.id, planVersion.copied_from_version)}>
-                Version {planVersion.copied_from_version}
+            {loaded.copied_from_version !== null && (
+              <Link to={planVersionPath(loadedPlan.id, loaded.copied_from_version)}>
+                Version {loaded.copied_from_version}
               </Link>
             )}
           </Detail>
           <Detail term="Created">
-            {formatDateTime(planVersion.created_at)} by <code>{planVersion.created_by}</code>
+            {formatDateTime(loaded.created_at)} by <code>{loaded.created_by}</code>
           </Detail>
           <Detail term="Submitted">
-            {planVersion.submitted_at && (
+            {loaded.submitted_at && (
               <>
-                {formatDateTime(planVersion.submitted_at)} by <code>{planVersion.submitted_by}</code>
+                {formatDateTime(loaded.submitted_at)} by <code>{loaded.submitted_by}</code>
               </>
             )}
           </Detail>
           <Detail term="Approved">
-            {planVersion.approved_at && (
+            {loaded.approved_at && (
               <>
-                {formatDateTime(planVersion.approved_at)} by <code>{planVersion.approved_by}</code>
+                {formatDateTime(loaded.approved_at)} by <code>{loaded.approved_by}</code>
               </>
             )}
           </Detail>
-          <Detail term="Published">
-            {planVersion.published_at && formatDateTime(planVersion.published_at)}
-          </Detail>
-          {planVersion.retired_at && <Detail term="Retired">{formatDateTime(planVersion.retired_at)}</Detail>}
+          <Detail term="Published">{loaded.published_at && formatDateTime(loaded.published_at)}</Detail>
+          {loaded.retired_at && <Detail term="Retired">{formatDateTime(loaded.retired_at)}</Detail>}
         </dl>
-      </section>
-      <VersionContentView content={planVersion} />
-      <ReviewTrailForVersion key={reviewGeneration} version={planVersion} />
+      </Panel>
+      <VersionContentView content={loaded} />
+      <ReviewTrailForVersion version={loaded} />
     </>
   );
 }
@@ -149,27 +142,21 @@ function VersionWorkflow({
 }) {
   const session = useSignedInSession();
   const [action, setAction] = useState<VersionAction | undefined>();
-  const [draftError, setDraftError] = useState<ApiError | undefined>();
-  const [opening, setOpening] = useState(false);
+  const openDraft = useApiMutation({
+    write: () =>
+      answer(
+        api.POST("/v1/plans/{id}/versions", {
+          params: { path: { id: version.plan_id } },
+          body: { from_version: version.version },
+        }),
+      ),
+    invalidates: ["/v1/plans/{id}"],
+    onSuccess: (draft) => navigate(`${planVersionPath(draft.plan_id, draft.version)}/edit`),
+  });
+  const opening = openDraft.isPending || openDraft.isSuccess;
   const writable = can(session, "catalog:write");
   const approver = can(session, "catalog:approve");
   const ownSubmission = version.submitted_by === session.api_key_id;
-
-  const openDraft = async () => {
-    setOpening(true);
-    setDraftError(undefined);
-    try {
-      const draft = await apiRequest<PlanVersion>(
-        "POST",
-        `/v1/plans/${encodeURIComponent(version.plan_id)}/versions`,
-        { body: { from_version: version.version } },
-      );
-      navigate(`${planVersionPath(draft.plan_id, draft.version)}/edit`);
-    } catch (caught) {
-      setDraftError(asApiError(caught));
-      setOpening(false);
-    }
-  };
 
   const button = (step: VersionAction, label: string, className = "button") => (
     <button type="button" className={className} onClick={() => setAction(step)}>
@@ -212,7 +199,7 @@ function VersionWorkflow({
         type="button"
         className="button"
         disabled={opening}
-        onClick={() => void openDraft()}
+        onClick={() => openDraft.mutate()}
       >
         {opening ? "Opening…" : "New draft from this version"}
       </button>,
@@ -243,7 +230,7 @@ function VersionWorkflow({
         </p>
       )}
       {buttons.length > 0 && <div className="page-actions workflow-actions">{buttons}</div>}
-      {draftError && <ErrorState error={draftError} title="No draft was opened" />}
+      {openDraft.error && <ErrorState error={openDraft.error} title="No draft was opened" />}
       {action && (
         <VersionActionDialog
           action={action}

@@ -1,13 +1,17 @@
 // A version's review trail: who submitted, approved, rejected or commented,
 // when, and what they said; with a comment form while the version is open.
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { ApprovalStep, PlanVersion } from "../../api/catalog-types.ts";
-import { asApiError, useApiResource } from "../../api/use-api.ts";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, useApiMutation } from "../../api/queries.ts";
+import type { ApprovalStep, PlanVersion } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { TextAreaField } from "../../ui/form-field.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
+import { EmptyState } from "../../ui/states.tsx";
 
 const stepLabels: Record<ApprovalStep["action"], string> = {
   submitted: "Submitted for approval",
@@ -25,67 +29,68 @@ export function ReviewTrail({
   canComment: boolean;
   consoleKeyId: string;
 }) {
-  const path = `/v1/plans/${encodeURIComponent(version.plan_id)}/versions/${version.version}/review`;
-  const trail = useApiResource<{ data: ApprovalStep[] }>(path);
+  const path = { id: version.plan_id, version: version.version };
+  const trail = useQuery(apiQuery("/v1/plans/{id}/versions/{version}/review", { params: { path } }));
   const open = version.state === "draft" || version.state === "pending_approval";
 
   return (
-    <section className="panel" aria-labelledby="review-title">
-      <h2 id="review-title">Review</h2>
-      {trail.state.status === "loading" && <LoadingState label="Loading the review…" />}
-      {trail.state.status === "error" && <ErrorState error={trail.state.error} onRetry={trail.reload} />}
-      {trail.state.status === "ready" && trail.state.data.data.length === 0 && (
-        <EmptyState title="Not reviewed yet." />
-      )}
-      {trail.state.status === "ready" && trail.state.data.data.length > 0 && (
-        <ol className="review-trail">
-          {trail.state.data.data.map((step) => (
-            <li key={step.id} className="review-step">
-              <p>
-                <strong>{stepLabels[step.action]}</strong> by{" "}
-                {step.actor.id === consoleKeyId ? "this console's key" : <code>{step.actor.id}</code>}
-                {step.actor.role && ` (${roleLabels[step.actor.role] ?? step.actor.role})`},{" "}
-                <time dateTime={step.created_at}>{formatDateTime(step.created_at)}</time>
-              </p>
-              {step.comment && <blockquote>{step.comment}</blockquote>}
-            </li>
-          ))}
-        </ol>
-      )}
-      {open && canComment && (
-        <CommentForm path={path.replace(/\/review$/, "/comments")} onAdded={trail.reload} />
-      )}
-    </section>
+    <Panel title="Review">
+      <ResourceView resource={trail} loadingLabel="Loading the review…">
+        {({ data: steps }) =>
+          steps.length === 0 ? (
+            <EmptyState title="Not reviewed yet." />
+          ) : (
+            <ol className="review-trail">
+              {steps.map((step) => (
+                <ReviewStep key={step.id} step={step} consoleKeyId={consoleKeyId} />
+              ))}
+            </ol>
+          )
+        }
+      </ResourceView>
+      {open && canComment && <CommentForm path={path} />}
+    </Panel>
   );
 }
 
-function CommentForm({ path, onAdded }: { path: string; onAdded: () => void }) {
-  const [comment, setComment] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const [missing, setMissing] = useState(false);
+function ReviewStep({ step, consoleKeyId }: { step: ApprovalStep; consoleKeyId: string }) {
+  return (
+    <li className="review-step">
+      <p>
+        <strong>{stepLabels[step.action]}</strong> by{" "}
+        {step.actor.id === consoleKeyId ? "this console's key" : <code>{step.actor.id}</code>}
+        {step.actor.role && ` (${roleLabels[step.actor.role] ?? step.actor.role})`},{" "}
+        <time dateTime={step.created_at}>{formatDateTime(step.created_at)}</time>
+      </p>
+      {step.comment && <blockquote>{step.comment}</blockquote>}
+    </li>
+  );
+}
 
-  const submit = async (event: FormEvent) => {
+function CommentForm({ path }: { path: { id: string; version: number } }) {
+  const [comment, setComment] = useState("");
+  const [missing, setMissing] = useState(false);
+  const add = useApiMutation({
+    write: (text: string) =>
+      answer(
+        api.POST("/v1/plans/{id}/versions/{version}/comments", { params: { path }, body: { comment: text } }),
+      ),
+    invalidates: ["/v1/plans/{id}/versions/{version}/review"],
+    onSuccess: () => setComment(""),
+  });
+  const error = add.error;
+
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (comment.trim() === "") {
       setMissing(true);
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await apiRequest<ApprovalStep>("POST", path, { body: { comment: comment.trim() } });
-      setComment("");
-      onAdded();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    add.mutate(comment.trim());
   };
 
   return (
-    <form className="comment-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="comment-form" onSubmit={submit} noValidate>
       <TextAreaField
         label="Add a comment"
         rows={2}
@@ -101,8 +106,8 @@ function CommentForm({ path, onAdded }: { path: string; onAdded: () => void }) {
           {error.detail}
         </p>
       )}
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? "Adding…" : "Add comment"}
+      <button type="submit" className="button" disabled={add.isPending}>
+        {add.isPending ? "Adding…" : "Add comment"}
       </button>
     </form>
   );

@@ -4,9 +4,10 @@
 // reject (a comment saying why), publish without review (now or at a date:
 // a scheduled publish), retire, discard, and roll back to this version.
 import { useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { PlanVersion } from "../../api/catalog-types.ts";
-import { asApiError } from "../../api/use-api.ts";
+import { api, reasonHeader } from "../../api/api-client.ts";
+import { useApiMutation } from "../../api/queries.ts";
+import type { PlanVersion } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
@@ -15,6 +16,9 @@ import { TextAreaField, TextField } from "../../ui/form-field.tsx";
 
 export type VersionAction = "submit" | "approve" | "reject" | "publish" | "retire" | "discard" | "rollback";
 
+/** What the dialog asked for: a date (empty for none) and a comment (empty for none). */
+type StepInput = { effectiveFrom: string; comment: string };
+
 type ActionSpec = {
   title: (version: PlanVersion) => string;
   confirmLabel: string;
@@ -22,12 +26,23 @@ type ActionSpec = {
   explanation: (version: PlanVersion) => string;
   asksDate: boolean;
   comment: "none" | "optional" | "required";
-  method: "POST" | "DELETE";
-  path: (version: PlanVersion) => string;
+  /** Takes the step; answers the version it returned. */
+  take: (version: PlanVersion, input: StepInput, reason: string) => Promise<PlanVersion>;
 };
 
-const versionPath = (version: PlanVersion) =>
-  `/v1/plans/${encodeURIComponent(version.plan_id)}/versions/${version.version}`;
+function versionRequest(version: PlanVersion, reason: string) {
+  return {
+    params: { path: { id: version.plan_id, version: version.version }, header: reasonHeader(reason) },
+  };
+}
+
+function dated(input: StepInput): { effective_from?: string } {
+  return input.effectiveFrom === "" ? {} : { effective_from: instantFromLocal(input.effectiveFrom) };
+}
+
+function commented(input: StepInput): { comment?: string } {
+  return input.comment.trim() === "" ? {} : { comment: input.comment.trim() };
+}
 
 const specs: Record<VersionAction, ActionSpec> = {
   submit: {
@@ -38,8 +53,13 @@ const specs: Record<VersionAction, ActionSpec> = {
       "Another key holder with the right to approve reviews it. Until then it cannot be edited; a rejection sends it back to draft.",
     asksDate: true,
     comment: "optional",
-    method: "POST",
-    path: (version) => `${versionPath(version)}/submit`,
+    take: (version, input, reason) =>
+      answer(
+        api.POST("/v1/plans/{id}/versions/{version}/submit", {
+          ...versionRequest(version, reason),
+          body: { ...dated(input), ...commented(input) },
+        }),
+      ),
   },
   approve: {
     title: (version) => `Approve version ${version.version}?`,
@@ -51,8 +71,13 @@ const specs: Record<VersionAction, ActionSpec> = {
         : "Approving publishes it, in effect at once unless a date is given here.",
     asksDate: true,
     comment: "optional",
-    method: "POST",
-    path: (version) => `${versionPath(version)}/approve`,
+    take: (version, input, reason) =>
+      answer(
+        api.POST("/v1/plans/{id}/versions/{version}/approve", {
+          ...versionRequest(version, reason),
+          body: { ...dated(input), ...commented(input) },
+        }),
+      ),
   },
   reject: {
     title: (version) => `Reject version ${version.version}?`,
@@ -61,8 +86,13 @@ const specs: Record<VersionAction, ActionSpec> = {
     explanation: () => "It goes back to draft, with your comment for its author.",
     asksDate: false,
     comment: "required",
-    method: "POST",
-    path: (version) => `${versionPath(version)}/reject`,
+    take: (version, input, reason) =>
+      answer(
+        api.POST("/v1/plans/{id}/versions/{version}/reject", {
+          ...versionRequest(version, reason),
+          body: { comment: input.comment.trim() },
+        }),
+      ),
   },
   publish: {
     title: (version) => `Publish version ${version.version}?`,
@@ -72,8 +102,13 @@ const specs: Record<VersionAction, ActionSpec> = {
       "Published prices never change. Leave the date empty to publish now, or choose a later date to schedule it.",
     asksDate: true,
     comment: "none",
-    method: "POST",
-    path: (version) => `${versionPath(version)}/publish`,
+    take: (version, input, reason) =>
+      answer(
+        api.POST("/v1/plans/{id}/versions/{version}/publish", {
+          ...versionRequest(version, reason),
+          body: dated(input),
+        }),
+      ),
   },
   retire: {
     title: (version) => `Retire version ${version.version}?`,
@@ -83,8 +118,13 @@ const specs: Record<VersionAction, ActionSpec> = {
       "It stops being in effect for anything new; its content is kept. Retiring a scheduled version cancels the schedule.",
     asksDate: false,
     comment: "none",
-    method: "POST",
-    path: (version) => `${versionPath(version)}/retire`,
+    take: (version, _input, reason) =>
+      answer(
+        api.POST("/v1/plans/{id}/versions/{version}/retire", {
+          ...versionRequest(version, reason),
+          body: {},
+        }),
+      ),
   },
   discard: {
     title: (version) => `Discard draft version ${version.version}?`,
@@ -93,8 +133,8 @@ const specs: Record<VersionAction, ActionSpec> = {
     explanation: () => "The draft is deleted. Published versions are never affected.",
     asksDate: false,
     comment: "none",
-    method: "DELETE",
-    path: versionPath,
+    take: (version, _input, reason) =>
+      answer(api.DELETE("/v1/plans/{id}/versions/{version}", versionRequest(version, reason))),
   },
   rollback: {
     title: (version) => `Roll back to version ${version.version}?`,
@@ -104,8 +144,13 @@ const specs: Record<VersionAction, ActionSpec> = {
       `A new draft is opened with version ${version.version}'s prices. It is reviewed and published like any other version; nothing changes until then.`,
     asksDate: false,
     comment: "none",
-    method: "POST",
-    path: (version) => `/v1/plans/${encodeURIComponent(version.plan_id)}/rollback`,
+    take: (version, _input, reason) =>
+      answer(
+        api.POST("/v1/plans/{id}/rollback", {
+          params: { path: { id: version.plan_id }, header: reasonHeader(reason) },
+          body: { to_version: version.version },
+        }),
+      ),
   },
 };
 
@@ -125,33 +170,23 @@ export function VersionActionDialog({
   const [effectiveFrom, setEffectiveFrom] = useState("");
   const [comment, setComment] = useState("");
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
   const [commentMissing, setCommentMissing] = useState(false);
+  // Every step changes the plan's versions (a rollback adds one).
+  const step = useApiMutation({
+    write: () => spec.take(version, { effectiveFrom, comment }, reason),
+    invalidates: ["/v1/plans"],
+    onSuccess: onDone,
+  });
+  const error = step.error ?? undefined;
   const errors = fieldErrorMap(error?.fieldErrors ?? []);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  const confirm = async () => {
+  const confirm = () => {
     if (spec.comment === "required" && comment.trim() === "") {
       setCommentMissing(true);
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    const body: Record<string, unknown> = {};
-    if (spec.asksDate && effectiveFrom !== "") body.effective_from = instantFromLocal(effectiveFrom);
-    if (spec.comment !== "none" && comment.trim() !== "") body.comment = comment.trim();
-    if (action === "rollback") body.to_version = version.version;
-    try {
-      const result = await apiRequest<PlanVersion>(spec.method, spec.path(version), {
-        ...(spec.method === "POST" ? { body } : {}),
-        reason,
-      });
-      onDone(result);
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    step.mutate();
   };
 
   const placed = new Set(["effective_from", "comment"]);
@@ -169,8 +204,9 @@ export function VersionActionDialog({
         spec.asksDate && effectiveFrom !== "" && action === "publish" ? "Schedule publish" : spec.confirmLabel
       }
       tone={spec.tone}
-      busy={busy}
-      onConfirm={() => void confirm()}
+      busy={step.isPending}
+      error={unplacedDetail}
+      onConfirm={confirm}
       onCancel={onCancel}
     >
       <p>{spec.explanation(version)}</p>
@@ -204,11 +240,6 @@ export function VersionActionDialog({
         value={reason}
         onValueChange={setReason}
       />
-      {unplacedDetail && (
-        <p className="form-error" role="alert">
-          {unplacedDetail}
-        </p>
-      )}
     </ConfirmDialog>
   );
 }

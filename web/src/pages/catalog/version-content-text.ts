@@ -2,7 +2,8 @@
 // edit it: "$49.00 per period, billed in advance, prorated", "over 100 up to
 // 1,000 units: $0.08 per unit + $5.00 flat". Amounts are formatted from their
 // decimal strings in the currency and locale, never through a float.
-import type { Charge, ChargePrices, PlanInterval, Quantity, Tier } from "../../api/catalog-types.ts";
+
+import type { Charge, ChargePrices, PlanInterval, Quantity, Tier } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 
 const intervalNames: Record<PlanInterval, [string, string]> = {

@@ -1,9 +1,11 @@
 // A plan version's content to read: billing, each charge with its price in
 // words (tiers as a list), the same charges in every other currency, and the
 // entitlements.
+
 import type { ReactNode } from "react";
-import type { Charge, ChargePrices, PlanVersionContent } from "../../api/catalog-types.ts";
+import type { Charge, ChargePrices, PlanVersionContent } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
+import { Detail } from "../../ui/detail.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
 import { chargeKindText, chargePriceText, periodText, tierLines } from "./version-content-text.ts";
 import { valueText } from "./version-editor/version-form-values.ts";
@@ -128,15 +130,5 @@ function ChargesTable({
         </TableScroll>
       )}
     </section>
-  );
-}
-
-export function Detail({ term, children }: { term: string; children: ReactNode }) {
-  const empty = children === null || children === undefined || children === false || children === "";
-  return (
-    <div className="detail">
-      <dt>{term}</dt>
-      <dd>{empty ? <span className="muted">Not set</span> : children}</dd>
-    </div>
   );
 }

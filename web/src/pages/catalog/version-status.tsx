@@ -1,6 +1,7 @@
 // A plan version's status as a badge: a draft, under review, or published and
 // then scheduled, active or superseded, or retired.
-import type { PlanVersionStatus, PlanVersionSummary } from "../../api/catalog-types.ts";
+
+import type { PlanVersionStatus, PlanVersionSummary } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 
 export const versionStatusLabels: Record<PlanVersionStatus, string> = {

@@ -2,33 +2,33 @@
 // forever, optionally limited to plans or meters, with redemption limits and
 // a last day to redeem. Listed with how often each was redeemed; created
 // and archived here.
-import { type FormEvent, useCallback, useRef, useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Meter } from "../../api/api-types.ts";
-import type { Coupon } from "../../api/billing-types.ts";
-import type { Plan } from "../../api/catalog-types.ts";
-import { asApiError, useAllPages, usePagedList } from "../../api/use-api.ts";
+import { useCallback, useState } from "react";
+import { api, reasonHeader } from "../../api/api-client.ts";
+import { useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts";
+import type { Coupon, QueryOf, RequestBody } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { useLocation } from "../../routing/router.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { type FilterField, FilterForm, filterValues } from "../../ui/filter-form.tsx";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
+import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
+import { type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
-import { ListFooter } from "../../ui/list-footer.tsx";
+import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
 import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { discountText, durationText } from "./coupon-text.ts";
 
-const filterFields: FilterField[] = [
+const filterFields: FilterField<keyof QueryOf<"/v1/coupons">>[] = [
   {
     name: "archived",
     label: "Show",
+    kind: "flag",
     options: [
       { value: "", label: "Coupons in use" },
       { value: "true", label: "Archived coupons" },
@@ -38,97 +38,85 @@ const filterFields: FilterField[] = [
 
 export function CouponListPage() {
   const session = useSignedInSession();
-  const { query } = useLocation();
-  const archived = query.get("archived") === "true";
-  const list = usePagedList<Coupon>(`/v1/coupons?limit=50${archived ? "&archived=true" : ""}`);
+  const filters = useFilters<QueryOf<"/v1/coupons">>(filterFields);
+  const archived = filters.query.archived === true;
+  const list = usePagedList("/v1/coupons", { params: { query: { ...filters.query, limit: 50 } } });
   const [archiving, setArchiving] = useState<Coupon | undefined>();
   const writable = can(session, "billing:write");
-  const plans = useAllPages<Plan>("/v1/plans");
-  const planCode = (id: string) =>
-    (plans.status === "ready" ? plans.data.find((plan) => plan.id === id)?.code : undefined) ?? id;
+  const plans = useAllPages("/v1/plans");
+  const planCode = (id: string) => plans.data?.find((plan) => plan.id === id)?.code ?? id;
 
   return (
     <>
       <PageHeader title="Coupons" subtitle="Discounts customers redeem, for one invoice, several or all." />
-      {writable && <CreateCouponForm onCreated={list.reload} />}
-      <section className="panel" aria-labelledby="coupons-title">
-        <h2 id="coupons-title">{archived ? "Archived coupons" : "Coupons in use"}</h2>
-        <FilterForm
-          key={query.toString()}
-          basePath="/coupons"
-          fields={filterFields}
-          label="Filter coupons"
-          initial={filterValues(query, filterFields)}
-        />
-        {list.state.status === "loading" && <LoadingState label="Loading coupons…" />}
-        {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-        {list.state.status === "ready" && list.state.data.length === 0 && <EmptyState title="No coupons." />}
-        {list.state.status === "ready" && list.state.data.length > 0 && (
-          <TableScroll label="Coupons table">
-            <table className="stacked-on-phone">
-              <thead>
-                <tr>
-                  <th scope="col">Coupon</th>
-                  <th scope="col">Discount</th>
-                  <th scope="col">Applies to</th>
-                  <th scope="col">Redeemed</th>
-                  <th scope="col">Redeem by</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.state.data.map((coupon) => (
-                  <tr key={coupon.id}>
-                    <th scope="row">
+      {writable && <CreateCouponForm />}
+      <Panel title={archived ? "Archived coupons" : "Coupons in use"}>
+        <FilterForm basePath="/coupons" fields={filterFields} label="Filter coupons" />
+        <PagedListView
+          list={list}
+          noun={["coupon", "coupons"]}
+          loadingLabel="Loading coupons…"
+          empty={<EmptyState title="No coupons." />}
+        >
+          {(coupons) => (
+            <DataTable
+              label="Coupons table"
+              rows={coupons}
+              rowKey={(coupon) => coupon.id}
+              columns={[
+                {
+                  header: "Coupon",
+                  cell: (coupon) => (
+                    <>
                       <code>{coupon.code}</code>
                       <span className="actor-id">{coupon.name}</span>
-                    </th>
-                    <td data-label="Discount">
-                      {discountText(coupon)}, {durationText(coupon)}
-                    </td>
-                    <td data-label="Applies to">
-                      {coupon.applies_to.plan_ids.length === 0 && coupon.applies_to.meter_codes.length === 0
-                        ? "Every line"
-                        : [
-                            ...coupon.applies_to.plan_ids.map((id) => `plan ${planCode(id)}`),
-                            ...coupon.applies_to.meter_codes.map((code) => `meter ${code}`),
-                          ].join(", ")}
-                    </td>
-                    <td data-label="Redeemed">
-                      {coupon.redemption_count}
-                      {coupon.max_redemptions !== null && ` of ${coupon.max_redemptions}`}
-                    </td>
-                    <td data-label="Redeem by">
-                      {coupon.redeem_by ? formatDateTime(coupon.redeem_by) : "—"}
-                    </td>
-                    <td className="row-actions">
-                      {writable && coupon.archived_at === null && (
-                        <button
-                          type="button"
-                          className="button button-small button-danger"
-                          onClick={() => setArchiving(coupon)}
-                        >
-                          Archive<span className="visually-hidden"> {coupon.code}</span>
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-        <ListFooter list={list} noun={["coupon", "coupons"]} />
-      </section>
+                    </>
+                  ),
+                },
+                { header: "Discount", cell: (coupon) => `${discountText(coupon)}, ${durationText(coupon)}` },
+                {
+                  header: "Applies to",
+                  cell: (coupon) =>
+                    coupon.applies_to.plan_ids.length === 0 && coupon.applies_to.meter_codes.length === 0
+                      ? "Every line"
+                      : [
+                          ...coupon.applies_to.plan_ids.map((id) => `plan ${planCode(id)}`),
+                          ...coupon.applies_to.meter_codes.map((code) => `meter ${code}`),
+                        ].join(", "),
+                },
+                {
+                  header: "Redeemed",
+                  cell: (coupon) =>
+                    `${coupon.redemption_count}${coupon.max_redemptions !== null ? ` of ${coupon.max_redemptions}` : ""}`,
+                },
+                {
+                  header: "Redeem by",
+                  cell: (coupon) => (coupon.redeem_by ? formatDateTime(coupon.redeem_by) : "—"),
+                },
+                {
+                  header: <span className="visually-hidden">Actions</span>,
+                  className: "row-actions",
+                  cell: (coupon) =>
+                    writable &&
+                    coupon.archived_at === null && (
+                      <button
+                        type="button"
+                        className="button button-small button-danger"
+                        onClick={() => setArchiving(coupon)}
+                      >
+                        Archive<span className="visually-hidden"> {coupon.code}</span>
+                      </button>
+                    ),
+                },
+              ]}
+            />
+          )}
+        </PagedListView>
+      </Panel>
       {archiving && (
         <ArchiveDialog
           coupon={archiving}
-          onDone={() => {
-            setArchiving(undefined);
-            list.reload();
-          }}
+          onDone={() => setArchiving(undefined)}
           onCancel={() => setArchiving(undefined)}
         />
       )}
@@ -184,12 +172,30 @@ function checkCoupon(values: CouponValues) {
   return checks.errors;
 }
 
-function CreateCouponForm({ onCreated }: { onCreated: () => void }) {
-  const plans = useAllPages<Plan>("/v1/plans");
-  const meters = useAllPages<Meter>("/v1/meters");
+function couponBody(values: CouponValues): RequestBody<"/v1/coupons", "post"> {
+  const appliesTo = {
+    ...(values.plan_ids.length === 0 ? {} : { plan_ids: values.plan_ids }),
+    ...(values.meter_codes.length === 0 ? {} : { meter_codes: values.meter_codes }),
+  };
+  return {
+    code: values.code.trim(),
+    name: values.name.trim(),
+    type: values.type,
+    ...(values.type === "percentage"
+      ? { percent: values.percent.trim() }
+      : { amount: values.amount.trim(), currency: values.currency.trim().toUpperCase() }),
+    duration: values.duration,
+    ...(values.duration === "repeating" ? { duration_invoices: Number(values.duration_invoices) } : {}),
+    ...(Object.keys(appliesTo).length === 0 ? {} : { applies_to: appliesTo }),
+    ...(values.max_redemptions.trim() === "" ? {} : { max_redemptions: Number(values.max_redemptions) }),
+    ...(values.redeem_by === "" ? {} : { redeem_by: instantFromLocal(values.redeem_by) }),
+  };
+}
+
+function CreateCouponForm() {
+  const plans = useAllPages("/v1/plans");
+  const meters = useAllPages("/v1/meters");
   const form = useFormState<CouponValues>(emptyCoupon, checkCoupon);
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
   const toggle = useCallback(
     (name: "plan_ids" | "meter_codes", value: string, checked: boolean) =>
@@ -200,55 +206,20 @@ function CreateCouponForm({ onCreated }: { onCreated: () => void }) {
   const unplaced = Object.entries(form.serverErrors)
     .filter(([name]) => !placed.has(name))
     .map(([name, message]) => ({ name, message }));
-
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const created = await form.submit(async (current) => {
-      const appliesTo = {
-        ...(current.plan_ids.length === 0 ? {} : { plan_ids: current.plan_ids }),
-        ...(current.meter_codes.length === 0 ? {} : { meter_codes: current.meter_codes }),
-      };
-      await apiRequest<Coupon>("POST", "/v1/coupons", {
-        body: {
-          code: current.code.trim(),
-          name: current.name.trim(),
-          type: current.type,
-          ...(current.type === "percentage"
-            ? { percent: current.percent.trim() }
-            : { amount: current.amount.trim(), currency: current.currency.trim().toUpperCase() }),
-          duration: current.duration,
-          ...(current.duration === "repeating"
-            ? { duration_invoices: Number(current.duration_invoices) }
-            : {}),
-          ...(Object.keys(appliesTo).length === 0 ? {} : { applies_to: appliesTo }),
-          ...(current.max_redemptions.trim() === ""
-            ? {}
-            : { max_redemptions: Number(current.max_redemptions) }),
-          ...(current.redeem_by === "" ? {} : { redeem_by: instantFromLocal(current.redeem_by) }),
-        },
-      });
-    });
-    if (created) {
-      form.reset(emptyCoupon());
-      onCreated();
-    }
-  };
+  const create = useApiMutation({
+    write: (current: CouponValues) => answer(api.POST("/v1/coupons", { body: couponBody(current) })),
+    invalidates: ["/v1/coupons"],
+  });
 
   return (
-    <section className="panel" aria-labelledby="create-coupon-title">
-      <h2 id="create-coupon-title">Create a coupon</h2>
-      <form ref={formElement} onSubmit={(event) => void submit(event)} noValidate>
-        <ReferenceLists />
-        <FormErrorSummary
-          title="The coupon was not created"
-          refusal={form.refusal}
-          failingChecks={form.failingChecks}
-          markedServerErrors={Object.keys(form.serverErrors).length - unplaced.length}
-          unplaced={unplaced}
-          summaryRef={summary}
-        />
+    <Panel title="Create a coupon">
+      <FormFrame
+        form={form}
+        refusedTitle="The coupon was not created"
+        onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
+        unplaced={unplaced}
+        before={<ReferenceLists />}
+      >
         <div className="field-grid">
           <TextField
             {...form.bind("code")}
@@ -319,16 +290,15 @@ function CreateCouponForm({ onCreated }: { onCreated: () => void }) {
         </div>
         <fieldset className="choice-list">
           <legend>Only on these plans</legend>
-          {plans.status === "ready" && plans.data.length === 0 && <p className="field-hint">No plans yet.</p>}
-          {plans.status === "ready" &&
-            plans.data.map((plan) => (
-              <CheckboxField
-                key={plan.id}
-                label={`${plan.name} (${plan.code})`}
-                checked={values.plan_ids.includes(plan.id)}
-                onCheckedChange={(checked) => toggle("plan_ids", plan.id, checked)}
-              />
-            ))}
+          {plans.data?.length === 0 && <p className="field-hint">No plans yet.</p>}
+          {plans.data?.map((plan) => (
+            <CheckboxField
+              key={plan.id}
+              label={`${plan.name} (${plan.code})`}
+              checked={values.plan_ids.includes(plan.id)}
+              onCheckedChange={(checked) => toggle("plan_ids", plan.id, checked)}
+            />
+          ))}
           {form.errorOf("applies_to.plan_ids") && (
             <p className="field-error">{form.errorOf("applies_to.plan_ids")}</p>
           )}
@@ -336,22 +306,19 @@ function CreateCouponForm({ onCreated }: { onCreated: () => void }) {
         </fieldset>
         <fieldset className="choice-list">
           <legend>Only on usage of these meters</legend>
-          {meters.status === "ready" &&
-            meters.data.map((meter) => (
-              <CheckboxField
-                key={meter.id}
-                label={`${meter.name} (${meter.code})`}
-                checked={values.meter_codes.includes(meter.code)}
-                onCheckedChange={(checked) => toggle("meter_codes", meter.code, checked)}
-              />
-            ))}
+          {meters.data?.map((meter) => (
+            <CheckboxField
+              key={meter.id}
+              label={`${meter.name} (${meter.code})`}
+              checked={values.meter_codes.includes(meter.code)}
+              onCheckedChange={(checked) => toggle("meter_codes", meter.code, checked)}
+            />
+          ))}
           <p className="field-hint">None chosen: every line.</p>
         </fieldset>
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          {form.busy ? "Creating…" : "Create coupon"}
-        </button>
-      </form>
-    </section>
+        <SubmitButton busy={form.busy} label="Create coupon" busyLabel="Creating…" />
+      </FormFrame>
+    </Panel>
   );
 }
 
@@ -364,41 +331,28 @@ function ArchiveDialog({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const archive = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await apiRequest("POST", `/v1/coupons/${encodeURIComponent(coupon.id)}/archive`, { body: {}, reason });
-      onDone();
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
-  };
+  const archive = useApiMutation({
+    write: (reason: string) =>
+      answer(
+        api.POST("/v1/coupons/{id}/archive", {
+          params: { path: { id: coupon.id }, header: reasonHeader(reason) },
+          body: {},
+        }),
+      ),
+    invalidates: ["/v1/coupons"],
+    onSuccess: onDone,
+  });
   return (
-    <ConfirmDialog
+    <ReasonDialog
       open
       title={`Archive coupon ${coupon.code}?`}
       confirmLabel="Archive coupon"
-      busy={busy}
-      onConfirm={() => void archive()}
+      busy={archive.isPending}
+      error={archive.error?.detail}
+      onConfirm={archive.mutate}
       onCancel={onCancel}
     >
       <p>It can no longer be redeemed. Redemptions already made keep discounting their invoices.</p>
-      <TextField
-        label="Reason"
-        hint="Optional. Kept in the audit log."
-        value={reason}
-        onValueChange={setReason}
-      />
-      {error && (
-        <p className="form-error" role="alert">
-          {error.detail}
-        </p>
-      )}
-    </ConfirmDialog>
+    </ReasonDialog>
   );
 }

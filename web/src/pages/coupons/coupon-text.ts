@@ -1,6 +1,7 @@
 // A coupon's discount and duration in words: "20% off, for 3 invoices",
 // "$10.00 off each invoice, once".
-import type { Coupon } from "../../api/billing-types.ts";
+
+import type { Coupon } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 
 export function discountText(

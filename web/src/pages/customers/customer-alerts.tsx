@@ -3,21 +3,27 @@
 // firing once per crossing by webhook (and email to the customer, if asked).
 // Rules are added, switched on and off, and deleted here; each shows when it
 // fired.
-import { type FormEvent, useCallback, useRef, useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Meter } from "../../api/api-types.ts";
-import type { AlertKind, AlertRule, AlertTrigger, Subscription } from "../../api/billing-types.ts";
-import { asApiError, useAllPages, useApiResource, usePagedList } from "../../api/use-api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts";
+import type { AlertKind, AlertRule, RequestBody } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
-import { ListFooter } from "../../ui/list-footer.tsx";
+import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
 import { currencyListId } from "../../ui/reference-lists.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
+import { meterOptions } from "../metering/meter-choices.ts";
+import { subscriptionOptions } from "../subscriptions/subscription-choices.ts";
+
+const alertChanges = ["/v1/customers/{id}/alerts", "/v1/alerts"] as const;
 
 const kindLabels: Record<AlertKind, string> = {
   spend: "Spend this period reaches",
@@ -47,47 +53,43 @@ export function CustomerAlerts({
   currency: string | null;
   writable: boolean;
 }) {
-  const path = `/v1/customers/${encodeURIComponent(customerId)}/alerts`;
-  const list = usePagedList<AlertRule>(`${path}?limit=20`);
-  const [error, setError] = useState<ApiError | undefined>();
-
-  const change = async (rule: AlertRule, method: "PATCH" | "DELETE") => {
-    setError(undefined);
-    try {
-      await apiRequest(method, `${path}/${encodeURIComponent(rule.id)}`, {
-        ...(method === "PATCH" ? { body: { enabled: !rule.enabled } } : {}),
-      });
-      list.reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-  };
+  const list = usePagedList("/v1/customers/{id}/alerts", {
+    params: { path: { id: customerId }, query: { limit: 20 } },
+  });
+  const change = useApiMutation({
+    write: ({ rule, step }: { rule: AlertRule; step: "switch" | "delete" }) => {
+      const request = { params: { path: { id: customerId, alert_id: rule.id } } };
+      return step === "switch"
+        ? answer(
+            api.PATCH("/v1/customers/{id}/alerts/{alert_id}", {
+              ...request,
+              body: { enabled: !rule.enabled },
+            }),
+          )
+        : answer(api.DELETE("/v1/customers/{id}/alerts/{alert_id}", request));
+    },
+    invalidates: alertChanges,
+  });
 
   return (
-    <section className="panel" aria-labelledby="alerts-title">
-      <h2 id="alerts-title">Alerts</h2>
-      {error && <ErrorState error={error} title="The alert was not changed" />}
-      {list.state.status === "loading" && <LoadingState label="Loading alerts…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && <EmptyState title="No alerts." />}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <TableScroll label="Alerts table">
-          <table className="stacked-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">Alert</th>
-                <th scope="col">When</th>
-                <th scope="col">Status</th>
-                <th scope="col">Fired</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.state.data.map((rule) => (
-                <tr key={rule.id}>
-                  <th scope="row">
+    <Panel title="Alerts">
+      {change.error && <ErrorState error={change.error} title="The alert was not changed" />}
+      <PagedListView
+        list={list}
+        noun={["alert", "alerts"]}
+        loadingLabel="Loading alerts…"
+        empty={<EmptyState title="No alerts." />}
+      >
+        {(rules) => (
+          <DataTable
+            label="Alerts table"
+            rows={rules}
+            rowKey={(rule) => rule.id}
+            columns={[
+              {
+                header: "Alert",
+                cell: (rule) => (
+                  <>
                     {rule.name ?? kindLabels[rule.kind]}
                     <span className="actor-id">
                       {rule.subscription_id
@@ -95,66 +97,69 @@ export function CustomerAlerts({
                         : "the customer's next invoice"}
                       {rule.email_customer ? ", emails the customer" : ""}
                     </span>
-                  </th>
-                  <td data-label="When">
-                    {kindLabels[rule.kind]}{" "}
-                    {amountText(rule.kind, rule.threshold, rule.currency, rule.meter, locale)}
-                  </td>
-                  <td data-label="Status">
+                  </>
+                ),
+              },
+              {
+                header: "When",
+                cell: (rule) =>
+                  `${kindLabels[rule.kind]} ${amountText(rule.kind, rule.threshold, rule.currency, rule.meter, locale)}`,
+              },
+              {
+                header: "Status",
+                cell: (rule) => (
+                  <>
                     <span className={rule.enabled ? "badge badge-success" : "badge badge-muted"}>
                       {rule.enabled ? "On" : "Off"}
                     </span>
                     {rule.below_threshold && <span className="actor-id">below the threshold now</span>}
-                  </td>
-                  <td data-label="Fired">
-                    <AlertTriggers rule={rule} locale={locale} />
-                  </td>
-                  <td className="row-actions">
-                    {writable && (
-                      <>
-                        <button
-                          type="button"
-                          className="button button-small"
-                          onClick={() => void change(rule, "PATCH")}
-                        >
-                          {rule.enabled ? "Switch off" : "Switch on"}
-                          <span className="visually-hidden"> {rule.name ?? rule.kind}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-small button-danger"
-                          onClick={() => void change(rule, "DELETE")}
-                        >
-                          Delete<span className="visually-hidden"> {rule.name ?? rule.kind}</span>
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <ListFooter list={list} noun={["alert", "alerts"]} />
-      {writable && (
-        <AlertForm customerId={customerId} path={path} currency={currency} onCreated={list.reload} />
-      )}
-    </section>
+                  </>
+                ),
+              },
+              { header: "Fired", cell: (rule) => <AlertTriggers rule={rule} locale={locale} /> },
+              {
+                header: <span className="visually-hidden">Actions</span>,
+                className: "row-actions",
+                cell: (rule) =>
+                  writable && (
+                    <>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => change.mutate({ rule, step: "switch" })}
+                      >
+                        {rule.enabled ? "Switch off" : "Switch on"}
+                        <span className="visually-hidden"> {rule.name ?? rule.kind}</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small button-danger"
+                        onClick={() => change.mutate({ rule, step: "delete" })}
+                      >
+                        Delete<span className="visually-hidden"> {rule.name ?? rule.kind}</span>
+                      </button>
+                    </>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </PagedListView>
+      {writable && <AlertForm customerId={customerId} currency={currency} />}
+    </Panel>
   );
 }
 
 function AlertTriggers({ rule, locale }: { rule: AlertRule; locale: string }) {
-  const triggers = useApiResource<{ data: AlertTrigger[] }>(
-    `/v1/alerts/${encodeURIComponent(rule.id)}/triggers?limit=5`,
+  const triggers = useQuery(
+    apiQuery("/v1/alerts/{id}/triggers", { params: { path: { id: rule.id }, query: { limit: 5 } } }),
   );
-  if (triggers.state.status === "loading") return <span className="muted">…</span>;
-  if (triggers.state.status === "error")
-    return <span className="form-error">{triggers.state.error.detail}</span>;
-  if (triggers.state.data.data.length === 0) return <span className="muted">Never</span>;
+  if (triggers.isPending) return <span className="muted">…</span>;
+  if (triggers.error) return <span className="form-error">{triggers.error.detail}</span>;
+  if (triggers.data.data.length === 0) return <span className="muted">Never</span>;
   return (
     <ul className="plain-list">
-      {triggers.state.data.data.map((trigger) => (
+      {triggers.data.data.map((trigger) => (
         <li key={trigger.id}>
           {formatDateTime(trigger.triggered_at, locale)} at{" "}
           {amountText(trigger.kind, trigger.value, trigger.currency, trigger.meter, locale)}
@@ -182,21 +187,25 @@ function checkAlert(values: AlertValues) {
   return checks.errors;
 }
 
-function AlertForm({
-  customerId,
-  path,
-  currency,
-  onCreated,
-}: {
-  customerId: string;
-  path: string;
-  currency: string | null;
-  onCreated: () => void;
-}) {
-  const meters = useAllPages<Meter>("/v1/meters");
-  const subscriptions = useAllPages<Subscription>(
-    `/v1/subscriptions?customer_id=${encodeURIComponent(customerId)}`,
-  );
+function alertBody(values: AlertValues): RequestBody<"/v1/customers/{id}/alerts", "post"> {
+  return {
+    kind: values.kind,
+    threshold: values.threshold.trim(),
+    email_customer: values.email_customer,
+    ...(values.kind !== "usage" && values.currency.trim() !== ""
+      ? { currency: values.currency.trim().toUpperCase() }
+      : {}),
+    ...(values.kind === "usage" ? { meter: values.meter } : {}),
+    ...(values.kind !== "credit_balance" && values.subscription_id !== ""
+      ? { subscription_id: values.subscription_id }
+      : {}),
+    ...(values.name.trim() === "" ? {} : { name: values.name.trim() }),
+  };
+}
+
+function AlertForm({ customerId, currency }: { customerId: string; currency: string | null }) {
+  const meters = useAllPages("/v1/meters");
+  const subscriptions = useAllPages("/v1/subscriptions", { params: { query: { customer_id: customerId } } });
   const initial = useCallback(
     (): AlertValues => ({
       kind: "spend",
@@ -210,48 +219,26 @@ function AlertForm({
     [currency],
   );
   const form = useFormState<AlertValues>(initial, checkAlert);
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
-
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const created = await form.submit(async (current) => {
-      await apiRequest<AlertRule>("POST", path, {
-        body: {
-          kind: current.kind,
-          threshold: current.threshold.trim(),
-          email_customer: current.email_customer,
-          ...(current.kind !== "usage" && current.currency.trim() !== ""
-            ? { currency: current.currency.trim().toUpperCase() }
-            : {}),
-          ...(current.kind === "usage" ? { meter: current.meter } : {}),
-          ...(current.kind !== "credit_balance" && current.subscription_id !== ""
-            ? { subscription_id: current.subscription_id }
-            : {}),
-          ...(current.name.trim() === "" ? {} : { name: current.name.trim() }),
-        },
-      });
-    });
-    if (created) {
-      form.reset(initial());
-      onCreated();
-    }
-  };
+  const create = useApiMutation({
+    write: (current: AlertValues) =>
+      answer(
+        api.POST("/v1/customers/{id}/alerts", {
+          params: { path: { id: customerId } },
+          body: alertBody(current),
+        }),
+      ),
+    invalidates: alertChanges,
+  });
 
   return (
-    <form ref={formElement} className="section-gap" onSubmit={(event) => void submit(event)} noValidate>
-      <h3>Add an alert</h3>
-      <FormErrorSummary
-        title="The alert was not added"
-        refusal={form.refusal}
-        failingChecks={form.failingChecks}
-        markedServerErrors={Object.keys(form.serverErrors).length}
-        unplaced={[]}
-        summaryRef={summary}
-      />
+    <FormFrame
+      form={form}
+      refusedTitle="The alert was not added"
+      onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
+      className="section-gap"
+      before={<h3>Add an alert</h3>}
+    >
       <div className="field-grid">
         <SelectField
           {...form.bind("kind")}
@@ -265,16 +252,7 @@ function AlertForm({
           inputMode="decimal"
         />
         {values.kind === "usage" ? (
-          <SelectField
-            {...form.bind("meter")}
-            label="Meter"
-            options={[
-              { value: "", label: meters.status === "loading" ? "Loading meters…" : "Choose a meter" },
-              ...(meters.status === "ready"
-                ? meters.data.map((meter) => ({ value: meter.code, label: `${meter.name} (${meter.code})` }))
-                : []),
-            ]}
-          />
+          <SelectField {...form.bind("meter")} label="Meter" options={meterOptions(meters.data)} />
         ) : (
           <TextField
             {...form.bind("currency")}
@@ -288,15 +266,7 @@ function AlertForm({
           <SelectField
             {...form.bind("subscription_id")}
             label="Watch"
-            options={[
-              { value: "", label: "The customer's next invoice" },
-              ...(subscriptions.status === "ready"
-                ? subscriptions.data.map((subscription) => ({
-                    value: subscription.id,
-                    label: `Only ${subscription.current_plan.plan_code} (${subscription.id})`,
-                  }))
-                : []),
-            ]}
+            options={subscriptionOptions(subscriptions.data, "The customer's next invoice")}
           />
         )}
         <TextField {...form.bind("name")} label="Alert name" autoComplete="off" hint="Optional." />
@@ -306,9 +276,7 @@ function AlertForm({
           onCheckedChange={(checked) => form.set("email_customer", checked)}
         />
       </div>
-      <button type="submit" className="button button-primary" disabled={form.busy}>
-        {form.busy ? "Adding…" : "Add alert"}
-      </button>
-    </form>
+      <SubmitButton busy={form.busy} label="Add alert" busyLabel="Adding…" />
+    </FormFrame>
   );
 }

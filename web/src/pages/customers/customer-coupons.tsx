@@ -1,26 +1,32 @@
 // The coupons a customer has redeemed: which invoices they discount and how
 // many are left; a coupon is redeemed here (on all the customer's invoices or
 // one subscription's) and a redemption removed, with the reason.
-import { type FormEvent, useRef, useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Coupon, CouponRedemption, Subscription } from "../../api/billing-types.ts";
-import { asApiError, useAllPages, usePagedList } from "../../api/use-api.ts";
+import { useState } from "react";
+import { api, reasonHeader } from "../../api/api-client.ts";
+import { useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts";
+import type { CouponRedemption } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
-import { ListFooter } from "../../ui/list-footer.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
+import { SelectField } from "../../ui/form-field.tsx";
+import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { discountText, durationText } from "../coupons/coupon-text.ts";
+import { subscriptionOptions } from "../subscriptions/subscription-choices.ts";
 
 const statusClasses: Record<CouponRedemption["status"], string> = {
   active: "badge badge-success",
   completed: "badge badge-muted",
   removed: "badge badge-muted",
 };
+
+// A redemption changes the customer's coupons and the coupon's count of redemptions.
+const redemptionChanges = ["/v1/customers/{id}/coupons", "/v1/coupons"] as const;
 
 export function CustomerCoupons({
   customerId,
@@ -31,94 +37,96 @@ export function CustomerCoupons({
   writable: boolean;
   locale: string;
 }) {
-  const path = `/v1/customers/${encodeURIComponent(customerId)}/coupons`;
-  const list = usePagedList<CouponRedemption>(`${path}?limit=20&include_removed=true`);
+  const list = usePagedList("/v1/customers/{id}/coupons", {
+    params: { path: { id: customerId }, query: { limit: 20, include_removed: true } },
+  });
   const [removing, setRemoving] = useState<CouponRedemption | undefined>();
   return (
-    <section className="panel" aria-labelledby="customer-coupons-title">
-      <h2 id="customer-coupons-title">Coupons</h2>
-      {list.state.status === "loading" && <LoadingState label="Loading coupons…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title="No coupons redeemed." />
-      )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <TableScroll label="Redeemed coupons table">
-          <table className="stacked-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">Coupon</th>
-                <th scope="col">On</th>
-                <th scope="col">Invoices</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.state.data.map((redemption) => (
-                <tr key={redemption.id}>
-                  <th scope="row">
+    <Panel title="Coupons">
+      <PagedListView
+        list={list}
+        noun={["redemption", "redemptions"]}
+        loadingLabel="Loading coupons…"
+        empty={<EmptyState title="No coupons redeemed." />}
+      >
+        {(redemptions) => (
+          <DataTable
+            label="Redeemed coupons table"
+            rows={redemptions}
+            rowKey={(redemption) => redemption.id}
+            columns={[
+              {
+                header: "Coupon",
+                cell: (redemption) => (
+                  <>
                     <code>{redemption.coupon_code}</code>
                     <span className="actor-id">
                       redeemed {formatDateTime(redemption.redeemed_at, locale)}
                     </span>
-                  </th>
-                  <td data-label="On">
-                    {redemption.subscription_id ? (
-                      <code>{redemption.subscription_id}</code>
-                    ) : (
-                      "Every invoice of the customer"
-                    )}
-                  </td>
-                  <td data-label="Invoices">
-                    {redemption.invoice_count} discounted
-                    {redemption.invoices_remaining !== null && `, ${redemption.invoices_remaining} left`}
-                  </td>
-                  <td data-label="Status">
+                  </>
+                ),
+              },
+              {
+                header: "On",
+                cell: (redemption) =>
+                  redemption.subscription_id ? (
+                    <code>{redemption.subscription_id}</code>
+                  ) : (
+                    "Every invoice of the customer"
+                  ),
+              },
+              {
+                header: "Invoices",
+                cell: (redemption) =>
+                  `${redemption.invoice_count} discounted` +
+                  (redemption.invoices_remaining !== null ? `, ${redemption.invoices_remaining} left` : ""),
+              },
+              {
+                header: "Status",
+                cell: (redemption) => (
+                  <>
                     <span className={statusClasses[redemption.status]}>{redemption.status}</span>
                     {redemption.removal_reason && (
                       <span className="actor-id">{redemption.removal_reason}</span>
                     )}
-                  </td>
-                  <td className="row-actions">
-                    {writable && redemption.status === "active" && (
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
-                        onClick={() => setRemoving(redemption)}
-                      >
-                        Remove<span className="visually-hidden"> coupon {redemption.coupon_code}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <ListFooter list={list} noun={["redemption", "redemptions"]} />
-      {writable && (
-        <RedeemForm customerId={customerId} path={path} onRedeemed={list.reload} locale={locale} />
-      )}
+                  </>
+                ),
+              },
+              {
+                header: <span className="visually-hidden">Actions</span>,
+                className: "row-actions",
+                cell: (redemption) =>
+                  writable &&
+                  redemption.status === "active" && (
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      onClick={() => setRemoving(redemption)}
+                    >
+                      Remove<span className="visually-hidden"> coupon {redemption.coupon_code}</span>
+                    </button>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </PagedListView>
+      {writable && <RedeemForm customerId={customerId} locale={locale} />}
       {removing && (
         <RemoveDialog
-          path={`${path}/${encodeURIComponent(removing.id)}`}
+          customerId={customerId}
           redemption={removing}
-          onDone={() => {
-            setRemoving(undefined);
-            list.reload();
-          }}
+          onDone={() => setRemoving(undefined)}
           onCancel={() => setRemoving(undefined)}
         />
       )}
-    </section>
+    </Panel>
   );
 }
 
 type RedeemValues = { coupon_id: string; subscription_id: string };
+
+const noRedemption = (): RedeemValues => ({ coupon_id: "", subscription_id: "" });
 
 function checkRedeem(values: RedeemValues) {
   const checks = new FieldChecks();
@@ -126,136 +134,89 @@ function checkRedeem(values: RedeemValues) {
   return checks.errors;
 }
 
-function RedeemForm({
-  customerId,
-  path,
-  onRedeemed,
-  locale,
-}: {
-  customerId: string;
-  path: string;
-  onRedeemed: () => void;
-  locale: string;
-}) {
-  const coupons = useAllPages<Coupon>("/v1/coupons");
-  const subscriptions = useAllPages<Subscription>(
-    `/v1/subscriptions?customer_id=${encodeURIComponent(customerId)}`,
-  );
-  const form = useFormState<RedeemValues>(() => ({ coupon_id: "", subscription_id: "" }), checkRedeem);
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const redeemed = await form.submit(async (values) => {
-      await apiRequest<CouponRedemption>("POST", path, {
-        body: {
-          coupon_id: values.coupon_id,
-          ...(values.subscription_id === "" ? {} : { subscription_id: values.subscription_id }),
-        },
-      });
-    });
-    if (redeemed) {
-      form.reset({ coupon_id: "", subscription_id: "" });
-      onRedeemed();
-    }
-  };
+function RedeemForm({ customerId, locale }: { customerId: string; locale: string }) {
+  const coupons = useAllPages("/v1/coupons");
+  const subscriptions = useAllPages("/v1/subscriptions", { params: { query: { customer_id: customerId } } });
+  const form = useFormState<RedeemValues>(noRedemption, checkRedeem);
+  const redeem = useApiMutation({
+    write: (values: RedeemValues) =>
+      answer(
+        api.POST("/v1/customers/{id}/coupons", {
+          params: { path: { id: customerId } },
+          body: {
+            coupon_id: values.coupon_id,
+            ...(values.subscription_id === "" ? {} : { subscription_id: values.subscription_id }),
+          },
+        }),
+      ),
+    invalidates: redemptionChanges,
+  });
   return (
-    <form ref={formElement} className="section-gap" onSubmit={(event) => void submit(event)} noValidate>
-      <h3>Redeem a coupon</h3>
-      <FormErrorSummary
-        title="The coupon was not redeemed"
-        refusal={form.refusal}
-        failingChecks={form.failingChecks}
-        markedServerErrors={Object.keys(form.serverErrors).length}
-        unplaced={[]}
-        summaryRef={summary}
-      />
-      {coupons.status === "error" && <ErrorState error={coupons.error} onRetry={coupons.reload} />}
+    <FormFrame
+      form={form}
+      refusedTitle="The coupon was not redeemed"
+      onSubmit={() => form.submitAndStartOver(redeem.mutateAsync)}
+      className="section-gap"
+      before={<h3>Redeem a coupon</h3>}
+    >
+      {coupons.error && <ErrorState error={coupons.error} onRetry={() => void coupons.refetch()} />}
       <div className="inline-form">
         <SelectField
           {...form.bind("coupon_id")}
           label="Coupon"
           options={[
-            { value: "", label: coupons.status === "loading" ? "Loading coupons…" : "Choose a coupon" },
-            ...(coupons.status === "ready"
-              ? coupons.data.map((coupon) => ({
-                  value: coupon.id,
-                  label: `${coupon.code}: ${discountText(coupon, locale)}, ${durationText(coupon)}`,
-                }))
-              : []),
+            { value: "", label: coupons.isPending ? "Loading coupons…" : "Choose a coupon" },
+            ...(coupons.data ?? []).map((coupon) => ({
+              value: coupon.id,
+              label: `${coupon.code}: ${discountText(coupon, locale)}, ${durationText(coupon)}`,
+            })),
           ]}
         />
         <SelectField
           {...form.bind("subscription_id")}
           label="Applies to"
-          options={[
-            { value: "", label: "Every invoice of the customer" },
-            ...(subscriptions.status === "ready"
-              ? subscriptions.data.map((subscription) => ({
-                  value: subscription.id,
-                  label: `Only ${subscription.current_plan.plan_code} (${subscription.id})`,
-                }))
-              : []),
-          ]}
+          options={subscriptionOptions(subscriptions.data, "Every invoice of the customer")}
         />
         <div className="filters-actions">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? "Redeeming…" : "Redeem coupon"}
-          </button>
+          <SubmitButton busy={form.busy} label="Redeem coupon" busyLabel="Redeeming…" />
         </div>
       </div>
-    </form>
+    </FormFrame>
   );
 }
 
 function RemoveDialog({
-  path,
+  customerId,
   redemption,
   onDone,
   onCancel,
 }: {
-  path: string;
+  customerId: string;
   redemption: CouponRedemption;
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const remove = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await apiRequest("DELETE", path, { reason });
-      onDone();
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
-  };
+  const remove = useApiMutation({
+    write: (reason: string) =>
+      answer(
+        api.DELETE("/v1/customers/{id}/coupons/{redemption_id}", {
+          params: { path: { id: customerId, redemption_id: redemption.id }, header: reasonHeader(reason) },
+        }),
+      ),
+    invalidates: redemptionChanges,
+    onSuccess: onDone,
+  });
   return (
-    <ConfirmDialog
+    <ReasonDialog
       open
       title={`Remove coupon ${redemption.coupon_code}?`}
       confirmLabel="Remove coupon"
-      busy={busy}
-      onConfirm={() => void remove()}
+      busy={remove.isPending}
+      error={remove.error?.detail}
+      onConfirm={remove.mutate}
       onCancel={onCancel}
     >
       <p>Later invoices are no longer discounted. Invoices already issued keep their discount.</p>
-      <TextField
-        label="Reason"
-        hint="Optional. Kept in the audit log."
-        value={reason}
-        onValueChange={setReason}
-      />
-      {error && (
-        <p className="form-error" role="alert">
-          {error.detail}
-        </p>
-      )}
-    </ConfirmDialog>
+    </ReasonDialog>
   );
 }

@@ -1,26 +1,28 @@
 // A new customer: the form, then the customer's page.
-import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
+import { api } from "../../api/api-client.ts";
+import { useApiMutation } from "../../api/queries.ts";
+import { answer } from "../../api/typed-client.ts";
 import { navigate } from "../../routing/router.ts";
 import { customerPath } from "../../routing/routes.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { CustomerForm } from "./customer-form.tsx";
-import { createCustomerBody, emptyCustomerValues } from "./customer-form-values.ts";
+import { type CustomerFormValues, createCustomerBody, emptyCustomerValues } from "./customer-form-values.ts";
 
 export function CustomerCreatePage() {
   const { timeZone, locale } = Intl.DateTimeFormat().resolvedOptions();
+  const create = useApiMutation({
+    write: (values: CustomerFormValues) =>
+      answer(api.POST("/v1/customers", { body: createCustomerBody(values) })),
+    invalidates: ["/v1/customers"],
+    onSuccess: (customer) => navigate(customerPath(customer.id)),
+  });
   return (
     <>
       <PageHeader title="New customer" subtitle="Only the external id is required; the rest can follow." />
       <CustomerForm
         initialValues={emptyCustomerValues(timeZone, locale)}
         submitLabel="Create customer"
-        onSubmit={async (values) => {
-          const customer = await apiRequest<Customer>("POST", "/v1/customers", {
-            body: createCustomerBody(values),
-          });
-          navigate(customerPath(customer.id));
-        }}
+        onSubmit={(values) => create.mutateAsync(values)}
         onCancel={() => navigate("/customers")}
       />
     </>

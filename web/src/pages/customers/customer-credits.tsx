@@ -2,30 +2,27 @@
 // (promotional or purchased, with priority and dates) with a form to grant
 // more and a way to void one, the customer balance owed to it, and the
 // ledger of every increment, burn, expiry and void.
-import { type FormEvent, useCallback, useRef, useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
-import type {
-  CreditBalances,
-  CreditGrant,
-  CreditGrantStatus,
-  CreditLedgerEntry,
-  CustomerBalance,
-} from "../../api/billing-types.ts";
-import { asApiError, useApiResource, usePagedList } from "../../api/use-api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, useApiMutation, usePagedList } from "../../api/queries.ts";
+import type { CreditGrant, CreditGrantStatus, CreditLedgerEntry, Customer } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
+import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
-import { ListFooter } from "../../ui/list-footer.tsx";
+import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
 import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
+import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
-import { CustomerWallets } from "./customer-wallets.tsx";
+import { CustomerWallets, creditChanges } from "./customer-wallets.tsx";
 
 const grantStatusClasses: Record<CreditGrantStatus, string> = {
   active: "badge badge-success",
@@ -36,170 +33,152 @@ const grantStatusClasses: Record<CreditGrantStatus, string> = {
 };
 
 export function CustomerCredits({ customer, writable }: { customer: Customer; writable: boolean }) {
-  // One number that every part reads anew after any change: a grant, a void or a top-up moves them all.
-  const [generation, setGeneration] = useState(0);
-  const changed = useCallback(() => setGeneration((value) => value + 1), []);
   return (
-    <section className="panel" aria-labelledby="credits-title">
-      <h2 id="credits-title">Credits</h2>
-      <CreditSummary key={`summary-${generation}`} customerId={customer.id} locale={customer.locale} />
-      <CreditGrants
-        key={`grants-${generation}`}
-        customer={customer}
-        writable={writable}
-        onChanged={changed}
-      />
-      {writable && <GrantForm customer={customer} onGranted={changed} />}
-      <CustomerWallets customer={customer} writable={writable} generation={generation} onChanged={changed} />
-      <CreditLedger key={`ledger-${generation}`} customer={customer} />
-    </section>
+    <Panel title="Credits">
+      <CreditSummary customerId={customer.id} locale={customer.locale} />
+      <CreditGrants customer={customer} writable={writable} />
+      {writable && <GrantForm customer={customer} />}
+      <CustomerWallets customer={customer} writable={writable} />
+      <CreditLedger customer={customer} />
+    </Panel>
   );
 }
+
+const isZero = (amount: string) => /^-?0(\.0+)?$/.test(amount);
 
 function CreditSummary({ customerId, locale }: { customerId: string; locale: string }) {
-  const path = `/v1/customers/${encodeURIComponent(customerId)}`;
-  const balances = useApiResource<CreditBalances>(`${path}/credit-balances`);
-  const owed = useApiResource<CustomerBalance>(`${path}/balance`);
-  if (balances.state.status === "loading" || owed.state.status === "loading") {
-    return <LoadingState label="Loading balances…" />;
-  }
-  if (balances.state.status === "error")
-    return <ErrorState error={balances.state.error} onRetry={balances.reload} />;
-  if (owed.state.status === "error") return <ErrorState error={owed.state.error} onRetry={owed.reload} />;
-  const credits = balances.state.data.data;
-  const customerBalances = owed.state.data.data.filter((entry) => !/^-?0(\.0+)?$/.test(entry.balance));
+  const path = { params: { path: { id: customerId } } };
+  const balances = useQuery(apiQuery("/v1/customers/{id}/credit-balances", path));
+  const owed = useQuery(apiQuery("/v1/customers/{id}/balance", path));
   return (
-    <dl className="details credit-summary">
-      <div className="detail">
-        <dt>Credits usable now</dt>
-        <dd>
-          {credits.length === 0 ? (
-            <span className="muted">None</span>
-          ) : (
-            <ul className="plain-list">
-              {credits.map((entry) => (
-                <li key={entry.currency}>
-                  <strong>{formatMoney(entry.available, entry.currency, locale)}</strong>
-                  {!/^0(\.0+)?$/.test(entry.scheduled) &&
-                    `, and ${formatMoney(entry.scheduled, entry.currency, locale)} from later dates`}
-                </li>
-              ))}
-            </ul>
-          )}
-        </dd>
-      </div>
-      <div className="detail">
-        <dt>Customer balance</dt>
-        <dd>
-          {customerBalances.length === 0 ? (
-            <span className="muted">Nothing owed to the customer</span>
-          ) : (
-            <ul className="plain-list">
-              {customerBalances.map((entry) => (
-                <li key={entry.currency}>
-                  {formatMoney(entry.balance, entry.currency, locale)} owed to the customer, used by later
-                  invoices
-                </li>
-              ))}
-            </ul>
-          )}
-        </dd>
-      </div>
-    </dl>
+    <ResourceView resource={balances} loadingLabel="Loading balances…">
+      {({ data: credits }) => (
+        <ResourceView resource={owed} loadingLabel="Loading balances…">
+          {({ data: owedBalances }) => {
+            const customerBalances = owedBalances.filter((entry) => !isZero(entry.balance));
+            return (
+              <dl className="details credit-summary">
+                <div className="detail">
+                  <dt>Credits usable now</dt>
+                  <dd>
+                    {credits.length === 0 ? (
+                      <span className="muted">None</span>
+                    ) : (
+                      <ul className="plain-list">
+                        {credits.map((entry) => (
+                          <li key={entry.currency}>
+                            <strong>{formatMoney(entry.available, entry.currency, locale)}</strong>
+                            {!isZero(entry.scheduled) &&
+                              `, and ${formatMoney(entry.scheduled, entry.currency, locale)} from later dates`}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </dd>
+                </div>
+                <div className="detail">
+                  <dt>Customer balance</dt>
+                  <dd>
+                    {customerBalances.length === 0 ? (
+                      <span className="muted">Nothing owed to the customer</span>
+                    ) : (
+                      <ul className="plain-list">
+                        {customerBalances.map((entry) => (
+                          <li key={entry.currency}>
+                            {formatMoney(entry.balance, entry.currency, locale)} owed to the customer, used by
+                            later invoices
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </dd>
+                </div>
+              </dl>
+            );
+          }}
+        </ResourceView>
+      )}
+    </ResourceView>
   );
 }
 
-function CreditGrants({
-  customer,
-  writable,
-  onChanged,
-}: {
-  customer: Customer;
-  writable: boolean;
-  onChanged: () => void;
-}) {
-  const list = usePagedList<CreditGrant>(
-    `/v1/customers/${encodeURIComponent(customer.id)}/credit-grants?limit=20`,
-  );
+function CreditGrants({ customer, writable }: { customer: Customer; writable: boolean }) {
+  const list = usePagedList("/v1/customers/{id}/credit-grants", {
+    params: { path: { id: customer.id }, query: { limit: 20 } },
+  });
   const [voiding, setVoiding] = useState<CreditGrant | undefined>();
   const money = (amount: string, currency: string) => formatMoney(amount, currency, customer.locale);
   return (
     <>
       <h3 className="section-gap">Grants</h3>
-      {list.state.status === "loading" && <LoadingState label="Loading credit grants…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title="No credit grants." />
-      )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <TableScroll label="Credit grants table">
-          <table className="stacked-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">Grant</th>
-                <th scope="col" className="numeric">
-                  Amount
-                </th>
-                <th scope="col" className="numeric">
-                  Left
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">Usable</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.state.data.map((grant) => (
-                <tr key={grant.id}>
-                  <th scope="row">
+      <PagedListView
+        list={list}
+        noun={["grant", "grants"]}
+        loadingLabel="Loading credit grants…"
+        empty={<EmptyState title="No credit grants." />}
+      >
+        {(grants) => (
+          <DataTable
+            label="Credit grants table"
+            rows={grants}
+            rowKey={(grant) => grant.id}
+            columns={[
+              {
+                header: "Grant",
+                cell: (grant) => (
+                  <>
                     {grant.name}
                     <span className="actor-id">
                       {grant.type}, priority {grant.priority}
                       {grant.cost_basis !== null && `, paid ${money(grant.cost_basis, grant.currency)}`}
                       {grant.wallet_id !== null && ", wallet top-up"}
                     </span>
-                  </th>
-                  <td data-label="Amount" className="numeric">
-                    {money(grant.amount, grant.currency)}
-                  </td>
-                  <td data-label="Left" className="numeric">
-                    {money(grant.remaining, grant.currency)}
-                  </td>
-                  <td data-label="Status">
+                  </>
+                ),
+              },
+              { header: "Amount", numeric: true, cell: (grant) => money(grant.amount, grant.currency) },
+              { header: "Left", numeric: true, cell: (grant) => money(grant.remaining, grant.currency) },
+              {
+                header: "Status",
+                cell: (grant) => (
+                  <>
                     <span className={grantStatusClasses[grant.status]}>{grant.status}</span>
                     {grant.void_reason && <span className="actor-id">{grant.void_reason}</span>}
-                  </td>
-                  <td data-label="Usable">
+                  </>
+                ),
+              },
+              {
+                header: "Usable",
+                cell: (grant) => (
+                  <>
                     from {formatDateTime(grant.effective_at, customer.locale)}
                     {grant.expires_at && <>, until {formatDateTime(grant.expires_at, customer.locale)}</>}
-                  </td>
-                  <td className="row-actions">
-                    {writable && (grant.status === "active" || grant.status === "scheduled") && (
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
-                        onClick={() => setVoiding(grant)}
-                      >
-                        Void<span className="visually-hidden"> {grant.name}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <ListFooter list={list} noun={["grant", "grants"]} />
+                  </>
+                ),
+              },
+              {
+                header: <span className="visually-hidden">Actions</span>,
+                className: "row-actions",
+                cell: (grant) =>
+                  writable &&
+                  (grant.status === "active" || grant.status === "scheduled") && (
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      onClick={() => setVoiding(grant)}
+                    >
+                      Void<span className="visually-hidden"> {grant.name}</span>
+                    </button>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </PagedListView>
       {voiding && (
         <VoidGrantDialog
           grant={voiding}
-          onDone={() => {
-            setVoiding(undefined);
-            onChanged();
-          }}
+          onDone={() => setVoiding(undefined)}
           onCancel={() => setVoiding(undefined)}
         />
       )}
@@ -216,54 +195,30 @@ function VoidGrantDialog({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const confirm = async () => {
-    if (reason.trim() === "") {
-      setMissing(true);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await apiRequest("POST", `/v1/credit-grants/${encodeURIComponent(grant.id)}/void`, {
-        body: { reason: reason.trim() },
-      });
-      onDone();
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
-  };
+  const voidGrant = useApiMutation({
+    write: (reason: string) =>
+      answer(
+        api.POST("/v1/credit-grants/{id}/void", { params: { path: { id: grant.id } }, body: { reason } }),
+      ),
+    invalidates: creditChanges,
+    onSuccess: onDone,
+  });
+  const error = voidGrant.error;
   return (
-    <ConfirmDialog
+    <ReasonDialog
       open
       title={`Void ${grant.name}?`}
       confirmLabel="Void grant"
-      busy={busy}
-      onConfirm={() => void confirm()}
+      busy={voidGrant.isPending}
+      error={error && error.fieldErrors.length === 0 ? error.detail : undefined}
+      onConfirm={voidGrant.mutate}
       onCancel={onCancel}
+      reasonRequired
+      reasonHint="Kept on the ledger entry and in the audit log."
+      reasonError={error?.fieldErrors[0]?.message}
     >
       <p>What is left of the grant leaves the ledger and is never used. What was already used stays used.</p>
-      <TextField
-        label="Reason"
-        required
-        value={reason}
-        onValueChange={(value) => {
-          setReason(value);
-          setMissing(false);
-        }}
-        hint="Kept on the ledger entry and in the audit log."
-        error={missing ? "is required" : error?.fieldErrors[0]?.message}
-      />
-      {error && error.fieldErrors.length === 0 && (
-        <p className="form-error" role="alert">
-          {error.detail}
-        </p>
-      )}
-    </ConfirmDialog>
+    </ReasonDialog>
   );
 }
 
@@ -288,7 +243,7 @@ function checkGrant(values: GrantValues) {
   return checks.errors;
 }
 
-function GrantForm({ customer, onGranted }: { customer: Customer; onGranted: () => void }) {
+function GrantForm({ customer }: { customer: Customer }) {
   const initial = useCallback(
     (): GrantValues => ({
       name: "",
@@ -303,19 +258,12 @@ function GrantForm({ customer, onGranted }: { customer: Customer; onGranted: () 
     [customer.currency],
   );
   const form = useFormState<GrantValues>(initial, checkGrant);
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
-
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const granted = await form.submit(async (current) => {
-      await apiRequest<CreditGrant>(
-        "POST",
-        `/v1/customers/${encodeURIComponent(customer.id)}/credit-grants`,
-        {
+  const grant = useApiMutation({
+    write: (current: GrantValues) =>
+      answer(
+        api.POST("/v1/customers/{id}/credit-grants", {
+          params: { path: { id: customer.id } },
           body: {
             name: current.name.trim(),
             amount: current.amount.trim(),
@@ -326,27 +274,24 @@ function GrantForm({ customer, onGranted }: { customer: Customer; onGranted: () 
             ...(current.effective_at === "" ? {} : { effective_at: instantFromLocal(current.effective_at) }),
             ...(current.expires_at === "" ? {} : { expires_at: instantFromLocal(current.expires_at) }),
           },
-        },
-      );
-    });
-    if (granted) {
-      form.reset(initial());
-      onGranted();
-    }
-  };
+        }),
+      ),
+    invalidates: creditChanges,
+  });
 
   return (
-    <form ref={formElement} className="section-gap" onSubmit={(event) => void submit(event)} noValidate>
-      <h3>Grant credits</h3>
-      <ReferenceLists />
-      <FormErrorSummary
-        title="The credits were not granted"
-        refusal={form.refusal}
-        failingChecks={form.failingChecks}
-        markedServerErrors={Object.keys(form.serverErrors).length}
-        unplaced={[]}
-        summaryRef={summary}
-      />
+    <FormFrame
+      form={form}
+      refusedTitle="The credits were not granted"
+      onSubmit={() => form.submitAndStartOver(grant.mutateAsync)}
+      className="section-gap"
+      before={
+        <>
+          <h3>Grant credits</h3>
+          <ReferenceLists />
+        </>
+      }
+    >
       <div className="field-grid">
         <TextField
           {...form.bind("name")}
@@ -394,10 +339,8 @@ function GrantForm({ customer, onGranted }: { customer: Customer; onGranted: () 
         />
         <TextField {...form.bind("expires_at")} label="Expires" type="datetime-local" hint="Empty: never." />
       </div>
-      <button type="submit" className="button button-primary" disabled={form.busy}>
-        {form.busy ? "Granting…" : "Grant credits"}
-      </button>
-    </form>
+      <SubmitButton busy={form.busy} label="Grant credits" busyLabel="Granting…" />
+    </FormFrame>
   );
 }
 
@@ -410,58 +353,50 @@ const ledgerKindLabels: Record<CreditLedgerEntry["kind"], string> = {
 };
 
 function CreditLedger({ customer }: { customer: Customer }) {
-  const list = usePagedList<CreditLedgerEntry>(
-    `/v1/customers/${encodeURIComponent(customer.id)}/credit-ledger?limit=50`,
-  );
+  const list = usePagedList("/v1/customers/{id}/credit-ledger", {
+    params: { path: { id: customer.id }, query: { limit: 50 } },
+  });
+  const money = (amount: string, currency: string) => formatMoney(amount, currency, customer.locale);
   return (
     <details className="usage-table section-gap">
       <summary>Show the credit ledger</summary>
-      {list.state.status === "loading" && <LoadingState label="Loading the ledger…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title="No ledger entries." />
-      )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <TableScroll label="Credit ledger table">
-          <table className="stacked-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Entry</th>
-                <th scope="col" className="numeric">
-                  Amount
-                </th>
-                <th scope="col" className="numeric">
-                  Balance after
-                </th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.state.data.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row">{formatDateTime(entry.occurred_at, customer.locale)}</th>
-                  <td data-label="Entry">
+      <PagedListView
+        list={list}
+        noun={["entry", "entries"]}
+        loadingLabel="Loading the ledger…"
+        empty={<EmptyState title="No ledger entries." />}
+      >
+        {(entries) => (
+          <DataTable
+            label="Credit ledger table"
+            rows={entries}
+            rowKey={(entry) => entry.id}
+            columns={[
+              { header: "When", cell: (entry) => formatDateTime(entry.occurred_at, customer.locale) },
+              {
+                header: "Entry",
+                cell: (entry) => (
+                  <>
                     {ledgerKindLabels[entry.kind]}
                     {entry.automatic && " (automatic top-up)"}
                     <code className="actor-id">{entry.grant_id}</code>
-                  </td>
-                  <td data-label="Amount" className="numeric">
-                    {formatMoney(entry.amount, entry.currency, customer.locale)}
-                  </td>
-                  <td data-label="Balance after" className="numeric">
-                    {formatMoney(entry.balance_after, entry.currency, customer.locale)}
-                  </td>
-                  <td data-label="Why">
-                    {entry.reason ?? (entry.invoice_id ? <code>{entry.invoice_id}</code> : "—")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <ListFooter list={list} noun={["entry", "entries"]} />
+                  </>
+                ),
+              },
+              { header: "Amount", numeric: true, cell: (entry) => money(entry.amount, entry.currency) },
+              {
+                header: "Balance after",
+                numeric: true,
+                cell: (entry) => money(entry.balance_after, entry.currency),
+              },
+              {
+                header: "Why",
+                cell: (entry) => entry.reason ?? (entry.invoice_id ? <code>{entry.invoice_id}</code> : "—"),
+              },
+            ]}
+          />
+        )}
+      </PagedListView>
     </details>
   );
 }

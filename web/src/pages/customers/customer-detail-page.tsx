@@ -1,18 +1,19 @@
 // One customer: its fields, edit and archive, its subscriptions, invoices,
 // credits and coupons, usage and alerts, entitlements and price overrides,
 // and its audit history.
-import { type ReactNode, useState } from "react";
-import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
-import { asApiError, useApiResource } from "../../api/use-api.ts";
+import { useState } from "react";
+import { api, reasonHeader } from "../../api/api-client.ts";
+import { apiQuery, useApiMutation } from "../../api/queries.ts";
+import type { Customer } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { TextField } from "../../ui/form-field.tsx";
+import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { Detail } from "../../ui/detail.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { ErrorState, LoadingState } from "../../ui/states.tsx";
+import { Panel } from "../../ui/panel.tsx";
 import { CustomerAlerts } from "./customer-alerts.tsx";
 import { CustomerAuditHistory } from "./customer-audit-history.tsx";
 import { CustomerCoupons } from "./customer-coupons.tsx";
@@ -23,23 +24,9 @@ import { CustomerPriceOverrides } from "./customer-price-overrides.tsx";
 import { CustomerSubscriptions } from "./customer-subscriptions.tsx";
 import { CustomerUsage } from "./customer-usage.tsx";
 
-export function CustomerDetailPage({ customerId }: { customerId: string }) {
+/** The page of one customer, once it is read (the router reads it). */
+export function CustomerDetailPage({ customer }: { customer: Customer }) {
   const session = useSignedInSession();
-  const path = `/v1/customers/${encodeURIComponent(customerId)}`;
-  const { state, reload, replace } = useApiResource<Customer>(path);
-  const [historyVersion, setHistoryVersion] = useState(0);
-
-  if (state.status !== "ready") {
-    return (
-      <>
-        <PageHeader title="Customer" />
-        {state.status === "loading" && <LoadingState label="Loading the customer…" />}
-        {state.status === "error" && <ErrorState error={state.error} onRetry={reload} />}
-      </>
-    );
-  }
-
-  const customer = state.data;
   const writable = can(session, "customers:write");
   return (
     <>
@@ -59,22 +46,13 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
               <Link to={`${customerPath(customer.id)}/edit`} className="button">
                 Edit
               </Link>
-              {customer.archived_at === null && (
-                <ArchiveButton
-                  customer={customer}
-                  onArchived={(archived) => {
-                    replace(archived);
-                    setHistoryVersion((version) => version + 1);
-                  }}
-                />
-              )}
+              {customer.archived_at === null && <ArchiveButton customer={customer} />}
             </>
           )
         }
       />
       <div className="panels">
-        <section className="panel" aria-labelledby="customer-details-title">
-          <h2 id="customer-details-title">Details</h2>
+        <Panel title="Details">
           <dl className="details">
             <Detail term="External id">
               <code>{customer.external_id}</code>
@@ -92,9 +70,8 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
             <Detail term="Created">{formatDateTime(customer.created_at)}</Detail>
             <Detail term="Updated">{formatDateTime(customer.updated_at)}</Detail>
           </dl>
-        </section>
-        <section className="panel" aria-labelledby="customer-billing-title">
-          <h2 id="customer-billing-title">Billing</h2>
+        </Panel>
+        <Panel title="Billing">
           <dl className="details">
             <Detail term="Billing address">
               {customer.billing_address && <Address address={customer.billing_address} />}
@@ -131,7 +108,7 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
               )}
             </Detail>
           </dl>
-        </section>
+        </Panel>
       </div>
       {can(session, "billing:read") && (
         <CustomerSubscriptions
@@ -169,18 +146,8 @@ export function CustomerDetailPage({ customerId }: { customerId: string }) {
       )}
       {can(session, "catalog:read") && <CustomerEntitlementsPanel customerId={customer.id} />}
       {can(session, "catalog:read") && <CustomerPriceOverrides customer={customer} />}
-      {can(session, "audit:read") && <CustomerAuditHistory key={historyVersion} customerId={customer.id} />}
+      {can(session, "audit:read") && <CustomerAuditHistory customerId={customer.id} />}
     </>
-  );
-}
-
-function Detail({ term, children }: { term: string; children: ReactNode }) {
-  const empty = children === null || children === undefined || children === false || children === "";
-  return (
-    <div className="detail">
-      <dt>{term}</dt>
-      <dd>{empty ? <span className="muted">Not set</span> : children}</dd>
-    </div>
   );
 }
 
@@ -202,65 +169,39 @@ function Address({ address }: { address: NonNullable<Customer["billing_address"]
   );
 }
 
-function ArchiveButton({
-  customer,
-  onArchived,
-}: {
-  customer: Customer;
-  onArchived: (customer: Customer) => void;
-}) {
+function ArchiveButton({ customer }: { customer: Customer }) {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  const archive = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const archived = await apiRequest<Customer>(
-        "POST",
-        `/v1/customers/${encodeURIComponent(customer.id)}/archive`,
-        { reason },
-      );
-      setOpen(false);
-      onArchived(archived);
-    } catch (caught) {
-      setError(asApiError(caught).detail);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const archive = useApiMutation({
+    write: (reason: string) =>
+      answer(
+        api.POST("/v1/customers/{id}/archive", {
+          params: { path: { id: customer.id }, header: reasonHeader(reason) },
+        }),
+      ),
+    invalidates: ["/v1/customers"],
+    answers: apiQuery("/v1/customers/{id}", { params: { path: { id: customer.id } } }),
+    onSuccess: () => setOpen(false),
+  });
 
   return (
     <>
       <button type="button" className="button button-danger" onClick={() => setOpen(true)}>
         Archive
       </button>
-      <ConfirmDialog
+      <ReasonDialog
         open={open}
         title={`Archive ${customer.name ?? customer.external_id}?`}
         confirmLabel="Archive customer"
-        busy={busy}
-        onConfirm={() => void archive()}
+        busy={archive.isPending}
+        error={archive.error?.detail}
+        onConfirm={archive.mutate}
         onCancel={() => setOpen(false)}
       >
         <p>
           An archived customer keeps its history and invoices but is no longer billed anew. It disappears from
           the default customer list.
         </p>
-        <TextField
-          label="Reason"
-          hint="Optional. Kept in the audit log."
-          value={reason}
-          onValueChange={setReason}
-        />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-      </ConfirmDialog>
+      </ReasonDialog>
     </>
   );
 }

@@ -2,65 +2,61 @@
 // to it directly, with the use of metered features this period. Keys that
 // may write the catalog grant a feature (or change a grant's value or limit)
 // and take a direct grant away.
-import { type FormEvent, useCallback, useRef, useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { CustomerEntitlement, CustomerEntitlements, Feature } from "../../api/catalog-types.ts";
-import { asApiError, useAllPages, useApiResource } from "../../api/use-api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, useAllPages, useApiMutation } from "../../api/queries.ts";
+import type { CustomerEntitlement } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatQuantity } from "../../format/decimal-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
+import { ConfirmDialog, confirming } from "../../ui/confirm-dialog.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
+import { Panel } from "../../ui/panel.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
+import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { parseValueText, valueText } from "../catalog/version-editor/version-form-values.ts";
 
 export function CustomerEntitlementsPanel({ customerId }: { customerId: string }) {
   const session = useSignedInSession();
-  const path = `/v1/customers/${encodeURIComponent(customerId)}/entitlements`;
-  const entitlements = useApiResource<CustomerEntitlements>(path);
+  const entitlements = useQuery(
+    apiQuery("/v1/customers/{id}/entitlements", { params: { path: { id: customerId } } }),
+  );
   const [revoking, setRevoking] = useState<CustomerEntitlement | undefined>();
   const writable = can(session, "catalog:write");
 
   return (
-    <section className="panel" aria-labelledby="entitlements-title">
-      <h2 id="entitlements-title">Entitlements</h2>
-      {entitlements.state.status === "loading" && <LoadingState label="Loading entitlements…" />}
-      {entitlements.state.status === "error" && (
-        <ErrorState error={entitlements.state.error} onRetry={entitlements.reload} />
-      )}
-      {entitlements.state.status === "ready" && (
-        <>
-          <p className="field-hint">
-            Metered use counts from {formatDateTime(entitlements.state.data.period_start)} to{" "}
-            {formatDateTime(entitlements.state.data.period_end)}.
-          </p>
-          {entitlements.state.data.data.length === 0 ? (
-            <EmptyState title="No features: no plan or grant entitles this customer to any." />
-          ) : (
-            <EntitlementTable
-              entitlements={entitlements.state.data.data}
-              onRevoke={writable ? setRevoking : undefined}
-            />
-          )}
-        </>
-      )}
-      {writable && <GrantForm customerId={customerId} onGranted={entitlements.reload} />}
+    <Panel title="Entitlements">
+      <ResourceView resource={entitlements} loadingLabel="Loading entitlements…">
+        {(loaded) => (
+          <>
+            <p className="field-hint">
+              Metered use counts from {formatDateTime(loaded.period_start)} to{" "}
+              {formatDateTime(loaded.period_end)}.
+            </p>
+            {loaded.data.length === 0 ? (
+              <EmptyState title="No features: no plan or grant entitles this customer to any." />
+            ) : (
+              <EntitlementTable entitlements={loaded.data} onRevoke={writable ? setRevoking : undefined} />
+            )}
+          </>
+        )}
+      </ResourceView>
+      {writable && <GrantForm customerId={customerId} />}
       {revoking && (
         <RevokeDialog
-          path={`${path}/${encodeURIComponent(revoking.feature)}`}
+          customerId={customerId}
           entitlement={revoking}
-          onDone={() => {
-            setRevoking(undefined);
-            entitlements.reload();
-          }}
+          onDone={() => setRevoking(undefined)}
           onCancel={() => setRevoking(undefined)}
         />
       )}
-    </section>
+    </Panel>
   );
 }
 
@@ -72,59 +68,57 @@ function EntitlementTable({
   onRevoke: ((entitlement: CustomerEntitlement) => void) | undefined;
 }) {
   return (
-    <TableScroll label="Entitlements table">
-      <table className="stacked-on-phone">
-        <thead>
-          <tr>
-            <th scope="col">Feature</th>
-            <th scope="col">Access</th>
-            <th scope="col">Value or limit</th>
-            <th scope="col">Used this period</th>
-            <th scope="col">From</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entitlements.map((entitlement) => (
-            <tr key={entitlement.feature}>
-              <th scope="row">
-                {entitlement.name}
-                <code className="actor-id">
-                  {entitlement.feature} ({entitlement.kind})
-                </code>
-              </th>
-              <td data-label="Access">
-                {entitlement.allowed ? (
-                  <span className="badge badge-success">Allowed</span>
-                ) : (
-                  <span className="badge badge-warning">Used up</span>
-                )}
-              </td>
-              <td data-label="Value or limit">{valueOrLimit(entitlement)}</td>
-              <td data-label="Used this period">
-                {entitlement.used === null
-                  ? "—"
-                  : `${formatQuantity(entitlement.used)}${entitlement.remaining === null ? "" : `, ${formatQuantity(entitlement.remaining)} left`}`}
-              </td>
-              <td data-label="From">{entitlement.source === "grant" ? "Direct grant" : "Plan"}</td>
-              <td className="row-actions">
-                {onRevoke && entitlement.source === "grant" && (
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    onClick={() => onRevoke(entitlement)}
-                  >
-                    Revoke<span className="visually-hidden"> {entitlement.name}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label="Entitlements table"
+      rows={entitlements}
+      rowKey={(entitlement) => entitlement.feature}
+      columns={[
+        {
+          header: "Feature",
+          cell: (entitlement) => (
+            <>
+              {entitlement.name}
+              <code className="actor-id">
+                {entitlement.feature} ({entitlement.kind})
+              </code>
+            </>
+          ),
+        },
+        {
+          header: "Access",
+          cell: (entitlement) =>
+            entitlement.allowed ? (
+              <span className="badge badge-success">Allowed</span>
+            ) : (
+              <span className="badge badge-warning">Used up</span>
+            ),
+        },
+        { header: "Value or limit", cell: valueOrLimit },
+        {
+          header: "Used this period",
+          cell: (entitlement) =>
+            entitlement.used === null
+              ? "—"
+              : `${formatQuantity(entitlement.used)}${entitlement.remaining === null ? "" : `, ${formatQuantity(entitlement.remaining)} left`}`,
+        },
+        { header: "From", cell: (entitlement) => (entitlement.source === "grant" ? "Direct grant" : "Plan") },
+        {
+          header: <span className="visually-hidden">Actions</span>,
+          className: "row-actions",
+          cell: (entitlement) =>
+            onRevoke &&
+            entitlement.source === "grant" && (
+              <button
+                type="button"
+                className="button button-small button-danger"
+                onClick={() => onRevoke(entitlement)}
+              >
+                Revoke<span className="visually-hidden"> {entitlement.name}</span>
+              </button>
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -136,9 +130,9 @@ function valueOrLimit(entitlement: CustomerEntitlement): string {
 
 type GrantValues = { feature: string; value: string; limit: string; unlimited: boolean };
 
-function GrantForm({ customerId, onGranted }: { customerId: string; onGranted: () => void }) {
-  const features = useAllPages<Feature>("/v1/features");
-  const known = features.status === "ready" ? features.data : [];
+function GrantForm({ customerId }: { customerId: string }) {
+  const features = useAllPages("/v1/features");
+  const known = features.data ?? [];
   const kindOf = (code: string) => known.find((feature) => feature.code === code)?.kind;
   const check = useCallback(
     (values: GrantValues) => {
@@ -153,48 +147,38 @@ function GrantForm({ customerId, onGranted }: { customerId: string; onGranted: (
   );
   const initial = (): GrantValues => ({ feature: "", value: "", limit: "", unlimited: false });
   const form = useFormState<GrantValues>(initial, check);
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const kind = kindOf(form.values.feature);
-
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const granted = await form.submit(async (values) => {
-      await apiRequest("POST", `/v1/customers/${encodeURIComponent(customerId)}/entitlements`, {
-        body: {
-          feature: values.feature,
-          ...(kind === "static" ? { value: parseValueText(values.value) } : {}),
-          ...(kind === "metered" ? { limit: values.unlimited ? null : values.limit.trim() } : {}),
-        },
-      });
-    });
-    if (granted) {
-      form.reset(initial());
-      onGranted();
-    }
-  };
+  const grant = useApiMutation({
+    write: (values: GrantValues) =>
+      answer(
+        api.POST("/v1/customers/{id}/entitlements", {
+          params: { path: { id: customerId } },
+          body: {
+            feature: values.feature,
+            ...(kind === "static" ? { value: parseValueText(values.value) } : {}),
+            ...(kind === "metered" ? { limit: values.unlimited ? null : values.limit.trim() } : {}),
+          },
+        }),
+      ),
+    invalidates: ["/v1/customers/{id}/entitlements"],
+  });
 
   return (
-    <form ref={formElement} className="section-gap" onSubmit={(event) => void submit(event)} noValidate>
-      <h3>Grant a feature</h3>
-      <FormErrorSummary
-        title="The feature was not granted"
-        refusal={form.refusal}
-        failingChecks={form.failingChecks}
-        markedServerErrors={Object.keys(form.serverErrors).length}
-        unplaced={[]}
-        summaryRef={summary}
-      />
-      {features.status === "error" && <ErrorState error={features.error} onRetry={features.reload} />}
+    <FormFrame
+      form={form}
+      refusedTitle="The feature was not granted"
+      onSubmit={() => form.submitAndStartOver(grant.mutateAsync)}
+      className="section-gap"
+      before={<h3>Grant a feature</h3>}
+    >
+      {features.error && <ErrorState error={features.error} onRetry={() => void features.refetch()} />}
       <div className="inline-form">
         <SelectField
           {...form.bind("feature")}
           label="Feature"
           hint="Granting a feature already granted changes its value or limit."
           options={[
-            { value: "", label: features.status === "loading" ? "Loading features…" : "Choose a feature" },
+            { value: "", label: features.isPending ? "Loading features…" : "Choose a feature" },
             ...known.map((feature) => ({ value: feature.code, label: `${feature.name} (${feature.kind})` })),
           ]}
         />
@@ -217,56 +201,45 @@ function GrantForm({ customerId, onGranted }: { customerId: string; onGranted: (
           />
         )}
         <div className="filters-actions">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? "Granting…" : "Grant feature"}
-          </button>
+          <SubmitButton busy={form.busy} label="Grant feature" busyLabel="Granting…" />
         </div>
       </div>
-    </form>
+    </FormFrame>
   );
 }
 
 function RevokeDialog({
-  path,
+  customerId,
   entitlement,
   onDone,
   onCancel,
 }: {
-  path: string;
+  customerId: string;
   entitlement: CustomerEntitlement;
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const revoke = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await apiRequest("DELETE", path);
-      onDone();
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
-  };
+  const revoke = useApiMutation({
+    write: () =>
+      answer(
+        api.DELETE("/v1/customers/{id}/entitlements/{feature}", {
+          params: { path: { id: customerId, feature: entitlement.feature } },
+        }),
+      ),
+    invalidates: ["/v1/customers/{id}/entitlements"],
+    onSuccess: onDone,
+  });
   return (
     <ConfirmDialog
       open
       title={`Revoke ${entitlement.name}?`}
       confirmLabel="Revoke grant"
-      busy={busy}
-      onConfirm={() => void revoke()}
+      {...confirming(revoke)}
       onCancel={onCancel}
     >
       <p>
         The direct grant is taken away. A plan that includes the feature still entitles the customer to it.
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error.detail}
-        </p>
-      )}
     </ConfirmDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Customer } from "../../api/api-types.ts";
+import type { Customer } from "../../api/resources.ts";
 import {
   createCustomerBody,
   customerValues,

@@ -1,7 +1,8 @@
 // What the customer form edits, and the API bodies made from it. The form
 // keeps every input as text; the bodies leave out what was left empty on
 // create, and on edit send only what changed (null clears a field).
-import type { Customer, InvoiceSettings, TaxId } from "../../api/api-types.ts";
+import type { Customer, InvoiceSettings, RequestBody, TaxId } from "../../api/resources.ts";
+import { wholeNumberAsTyped } from "../../format/whole-number.ts";
 
 export type CustomerFormValues = {
   external_id: string;
@@ -25,7 +26,9 @@ export type CustomerFormValues = {
   metadata: { key: string; value: string }[];
 };
 
-type Body = Record<string, unknown>;
+type CreateBody = RequestBody<"/v1/customers", "post">;
+type UpdateBody = RequestBody<"/v1/customers/{id}", "patch">;
+type Address = NonNullable<CreateBody["billing_address"]>;
 
 const addressParts = ["line1", "line2", "city", "postal_code", "state", "country"] as const;
 
@@ -77,14 +80,8 @@ export function customerValues(customer: Customer): CustomerFormValues {
   };
 }
 
-// A whole number goes as a number; anything else goes as typed, so that the
-// API's own message ("must be an integer") appears beside the field.
-function wholeNumberOrText(text: string): number | string {
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
-}
-
-function addressBody(values: CustomerFormValues): Body | null {
-  const address: Body = {};
+function addressBody(values: CustomerFormValues): Address | null {
+  const address: Address = {};
   for (const part of addressParts) {
     const value = values.billing_address[part].trim();
     if (value !== "") address[part] = part === "country" ? value.toUpperCase() : value;
@@ -94,15 +91,15 @@ function addressBody(values: CustomerFormValues): Body | null {
 
 function invoiceSettingsBody(values: CustomerFormValues): InvoiceSettings {
   const settings = values.invoice_settings;
-  const body: Body = {};
+  const body: InvoiceSettings = {};
   if (settings.net_payment_terms_days.trim() !== "") {
-    body.net_payment_terms_days = wholeNumberOrText(settings.net_payment_terms_days);
+    body.net_payment_terms_days = wholeNumberAsTyped(settings.net_payment_terms_days);
   }
   if (settings.grace_period_days.trim() !== "") {
-    body.grace_period_days = wholeNumberOrText(settings.grace_period_days);
+    body.grace_period_days = wholeNumberAsTyped(settings.grace_period_days);
   }
   if (settings.footer.trim() !== "") body.footer = settings.footer.trim();
-  return body as InvoiceSettings;
+  return body;
 }
 
 function taxIdsBody(values: CustomerFormValues): TaxId[] {
@@ -119,8 +116,10 @@ function metadataBody(values: CustomerFormValues): Record<string, string> {
   return metadata;
 }
 
+const scalarNames = ["name", "email", "country", "currency", "parent_customer_id"] as const;
+
 // Codes are upper case on the API; people type them either way.
-function scalarFields(values: CustomerFormValues): Record<string, string | null> {
+function scalarFields(values: CustomerFormValues): Record<(typeof scalarNames)[number], string | null> {
   const text = (value: string) => (value.trim() === "" ? null : value.trim());
   return {
     name: text(values.name),
@@ -131,9 +130,11 @@ function scalarFields(values: CustomerFormValues): Record<string, string | null>
   };
 }
 
-export function createCustomerBody(values: CustomerFormValues): Body {
-  const body: Body = { external_id: values.external_id.trim() };
-  for (const [field, value] of Object.entries(scalarFields(values))) {
+export function createCustomerBody(values: CustomerFormValues): CreateBody {
+  const body: CreateBody = { external_id: values.external_id.trim() };
+  const scalars = scalarFields(values);
+  for (const field of scalarNames) {
+    const value = scalars[field];
     if (value !== null) body[field] = value;
   }
   if (values.timezone.trim() !== "") body.timezone = values.timezone.trim();
@@ -167,12 +168,12 @@ function sameJson(left: unknown, right: unknown): boolean {
 }
 
 /** The fields that differ from `customer`; an empty object when nothing changed. */
-export function updateCustomerBody(customer: Customer, values: CustomerFormValues): Body {
-  const body: Body = {};
+export function updateCustomerBody(customer: Customer, values: CustomerFormValues): UpdateBody {
+  const body: UpdateBody = {};
   if (values.external_id.trim() !== customer.external_id) body.external_id = values.external_id.trim();
   const scalars = scalarFields(values);
-  for (const [field, value] of Object.entries(scalars)) {
-    if (value !== customer[field as keyof Customer]) body[field] = value;
+  for (const field of scalarNames) {
+    if (scalars[field] !== customer[field]) body[field] = scalars[field];
   }
   if (values.timezone.trim() !== customer.timezone) body.timezone = values.timezone.trim();
   if (values.locale.trim() !== customer.locale) body.locale = values.locale.trim();

@@ -1,12 +1,10 @@
 // The form that creates and edits a customer. The API validates; each of its
 // field errors appears beside the input it names (by the error's JSON path),
 // and any it cannot place appear in the summary above the form.
-import { type FormEvent, useRef, useState } from "react";
-import type { ApiError } from "../../api/api-client.ts";
-import { asApiError } from "../../api/use-api.ts";
-import { fieldErrorMap, fieldNameOfPath, unplacedFieldErrors } from "../../format/field-errors.ts";
+import { useState } from "react";
 import { TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError } from "../../ui/form-state.ts";
+import { FormActions, FormFrame, ReasonField } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
 import { currencyListId, ReferenceLists, timeZoneListId } from "../../ui/reference-lists.tsx";
 import type { CustomerFormValues } from "./customer-form-values.ts";
 
@@ -15,7 +13,7 @@ type CustomerFormProps = {
   submitLabel: string;
   /** Ask why the change is made (edits): the reason goes into the audit log. */
   asksReason?: boolean;
-  onSubmit: (values: CustomerFormValues, reason: string) => Promise<void>;
+  onSubmit: (values: CustomerFormValues, reason: string) => Promise<unknown>;
   onCancel: () => void;
 };
 
@@ -50,18 +48,23 @@ function placedFieldNames(values: CustomerFormValues): Set<string> {
   return names;
 }
 
-// The API's detail counts every message ("3 invalid fields") and a field can
-// have two; the summary counts the inputs the form marked.
-function summaryOf(error: ApiError, placed: ReadonlySet<string>): string {
-  if (error.fieldErrors.length === 0) return error.detail;
-  const marked = new Set(
-    error.fieldErrors
-      .map((fieldError) => fieldNameOfPath(fieldError.path))
-      .filter((name) => placed.has(name)),
-  ).size;
-  if (marked === 0) return "Correct the fields listed here.";
-  return marked === 1 ? "Correct the marked field." : `Correct the ${marked} marked fields.`;
-}
+// The API checks every field; the form adds no checks of its own.
+const noChecks = () => ({});
+
+const addressFields = [
+  ["line1", "Address line 1", "address-line1"],
+  ["line2", "Address line 2", "address-line2"],
+  ["city", "City", "address-level2"],
+  ["postal_code", "Postal code", "postal-code"],
+  ["state", "State or region", "address-level1"],
+  ["country", "Address country", "country"],
+] as const;
+
+const invoiceSettingFields = [
+  ["net_payment_terms_days", "Payment terms (days)", "Days between issue and due date, 0 to 365."],
+  ["grace_period_days", "Grace period (days)", "Days a draft invoice stays open, 0 to 31."],
+  ["footer", "Invoice footer", undefined],
+] as const;
 
 export function CustomerForm({
   initialValues,
@@ -70,129 +73,82 @@ export function CustomerForm({
   onSubmit,
   onCancel,
 }: CustomerFormProps) {
-  const [values, setValues] = useState(initialValues);
+  const form = useFormState<CustomerFormValues>(initialValues, noChecks);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [failedSubmits, setFailedSubmits] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
-
-  const errors = fieldErrorMap(error?.fieldErrors ?? []);
+  const { values } = form;
   const placed = placedFieldNames(values);
-  const unplaced = unplacedFieldErrors(error?.fieldErrors ?? [], placed);
-
-  const update = (change: (draft: CustomerFormValues) => void) =>
-    setValues((previous) => {
-      const draft = structuredClone(previous);
-      change(draft);
-      return draft;
-    });
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(values, reason);
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-      setFailedSubmits((count) => count + 1);
-    }
-  };
-  // Once the refusal is on screen, the first bad input (or the summary) takes the focus.
-  useFocusFirstError(failedSubmits, form, summary);
-
-  const text = (name: keyof CustomerFormValues & string, label: string, extra: object = {}) => (
-    <TextField
-      label={label}
-      name={name}
-      value={values[name] as string}
-      onValueChange={(value) =>
-        update((draft) => {
-          (draft[name] as string) = value;
-        })
-      }
-      error={errors[name]}
-      {...extra}
-    />
-  );
+  const unplaced = Object.entries(form.serverErrors)
+    .filter(([name]) => !placed.has(name))
+    .map(([name, message]) => ({ name, message }));
 
   return (
-    <form ref={form} className="form" onSubmit={(event) => void submit(event)} noValidate>
-      <ReferenceLists />
-      {error && (
-        <div className="form-error-summary" role="alert" tabIndex={-1} ref={summary}>
-          <p className="state-title">The customer was not saved</p>
-          <p>{summaryOf(error, placed)}</p>
-          {unplaced.length > 0 && (
-            <ul>
-              {unplaced.map((fieldError) => (
-                <li key={`${fieldError.path} ${fieldError.message}`}>
-                  <code>{fieldError.path}</code> {fieldError.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-
+    <FormFrame
+      form={form}
+      refusedTitle="The customer was not saved"
+      onSubmit={() => form.submit((current) => onSubmit(current, reason))}
+      className="form"
+      unplaced={unplaced}
+      before={<ReferenceLists />}
+    >
       <fieldset>
         <legend>Customer</legend>
         <div className="field-grid">
-          {text("external_id", "External id", {
-            required: true,
-            hint: "Your own id for this customer, unique in the environment.",
-            autoComplete: "off",
-          })}
-          {text("name", "Name", { autoComplete: "organization" })}
-          {text("email", "Billing email", { type: "email", autoComplete: "email" })}
-          {text("parent_customer_id", "Parent customer id", {
-            hint: "The customer whose invoice consolidates this one's (cus_…).",
-            autoComplete: "off",
-          })}
+          <TextField
+            {...form.bind("external_id")}
+            label="External id"
+            required
+            hint="Your own id for this customer, unique in the environment."
+            autoComplete="off"
+          />
+          <TextField {...form.bind("name")} label="Name" autoComplete="organization" />
+          <TextField {...form.bind("email")} label="Billing email" type="email" autoComplete="email" />
+          <TextField
+            {...form.bind("parent_customer_id")}
+            label="Parent customer id"
+            hint="The customer whose invoice consolidates this one's (cus_…)."
+            autoComplete="off"
+          />
         </div>
       </fieldset>
 
       <fieldset>
         <legend>Billing</legend>
         <div className="field-grid">
-          {text("currency", "Currency", { hint: "An ISO 4217 code such as EUR.", list: currencyListId })}
-          {text("country", "Country", { hint: "An ISO 3166 code such as DE.", autoComplete: "country" })}
-          {text("timezone", "Time zone", {
-            hint: "An IANA zone such as Europe/Berlin.",
-            list: timeZoneListId,
-          })}
-          {text("locale", "Locale", { hint: "A language tag such as de-DE, for invoices and amounts." })}
+          <TextField
+            {...form.bind("currency")}
+            label="Currency"
+            hint="An ISO 4217 code such as EUR."
+            list={currencyListId}
+          />
+          <TextField
+            {...form.bind("country")}
+            label="Country"
+            hint="An ISO 3166 code such as DE."
+            autoComplete="country"
+          />
+          <TextField
+            {...form.bind("timezone")}
+            label="Time zone"
+            hint="An IANA zone such as Europe/Berlin."
+            list={timeZoneListId}
+          />
+          <TextField
+            {...form.bind("locale")}
+            label="Locale"
+            hint="A language tag such as de-DE, for invoices and amounts."
+          />
         </div>
       </fieldset>
 
       <fieldset>
         <legend>Billing address</legend>
         <div className="field-grid">
-          {(
-            [
-              ["line1", "Address line 1", "address-line1"],
-              ["line2", "Address line 2", "address-line2"],
-              ["city", "City", "address-level2"],
-              ["postal_code", "Postal code", "postal-code"],
-              ["state", "State or region", "address-level1"],
-              ["country", "Address country", "country"],
-            ] as const
-          ).map(([part, label, autoComplete]) => (
+          {addressFields.map(([part, label, autoComplete]) => (
             <TextField
               key={part}
+              {...form.bind(`billing_address.${part}`)}
               label={label}
-              name={`billing_address.${part}`}
               autoComplete={autoComplete}
-              value={values.billing_address[part]}
-              onValueChange={(value) =>
-                update((draft) => {
-                  draft.billing_address[part] = value;
-                })
-              }
-              error={errors[`billing_address.${part}`]}
             />
           ))}
         </div>
@@ -201,84 +157,43 @@ export function CustomerForm({
       <fieldset>
         <legend>Tax ids</legend>
         {values.tax_ids.length === 0 && <p className="field-hint">No tax ids.</p>}
-        {values.tax_ids.map((taxId, index) => (
+        {values.tax_ids.map((_taxId, index) => (
           // Rows have no id of their own; their position is what the API's errors name.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <div className="row-editor" key={index}>
             <TextField
+              {...form.bind(`tax_ids.${index}.type`)}
               label={`Tax id ${index + 1} type`}
               hint={index === 0 ? "Such as eu_vat or us_ein." : undefined}
-              value={taxId.type}
-              onValueChange={(value) =>
-                update((draft) => {
-                  draft.tax_ids[index]!.type = value;
-                })
-              }
-              error={errors[`tax_ids.${index}.type`] ?? errors[`tax_ids.${index}`]}
+              error={form.errorOf(`tax_ids.${index}.type`) ?? form.errorOf(`tax_ids.${index}`)}
             />
-            <TextField
-              label={`Tax id ${index + 1} number`}
-              value={taxId.value}
-              onValueChange={(value) =>
-                update((draft) => {
-                  draft.tax_ids[index]!.value = value;
-                })
-              }
-              error={errors[`tax_ids.${index}.value`]}
+            <TextField {...form.bind(`tax_ids.${index}.value`)} label={`Tax id ${index + 1} number`} />
+            <RemoveRowButton
+              label={`tax id ${index + 1}`}
+              onRemove={() => form.restructure((draft) => void draft.tax_ids.splice(index, 1))}
             />
-            <button
-              type="button"
-              className="button button-quiet"
-              onClick={() =>
-                update((draft) => {
-                  draft.tax_ids.splice(index, 1);
-                })
-              }
-            >
-              Remove<span className="visually-hidden"> tax id {index + 1}</span>
-            </button>
           </div>
         ))}
         <button
           type="button"
           className="button"
-          onClick={() =>
-            update((draft) => {
-              draft.tax_ids.push({ type: "", value: "" });
-            })
-          }
+          onClick={() => form.restructure((draft) => void draft.tax_ids.push({ type: "", value: "" }))}
         >
           Add a tax id
         </button>
-        {errors.tax_ids && <p className="field-error">{errors.tax_ids}</p>}
+        {form.errorOf("tax_ids") && <p className="field-error">{form.errorOf("tax_ids")}</p>}
       </fieldset>
 
       <fieldset>
         <legend>Invoice settings</legend>
         <div className="field-grid">
-          {(
-            [
-              [
-                "net_payment_terms_days",
-                "Payment terms (days)",
-                "Days between issue and due date, 0 to 365.",
-              ],
-              ["grace_period_days", "Grace period (days)", "Days a draft invoice stays open, 0 to 31."],
-              ["footer", "Invoice footer", undefined],
-            ] as const
-          ).map(([setting, label, hint]) => (
+          {invoiceSettingFields.map(([setting, label, hint]) => (
             <TextField
               key={setting}
+              {...form.bind(`invoice_settings.${setting}`)}
               label={label}
               hint={hint}
               inputMode={setting === "footer" ? undefined : "numeric"}
-              value={values.invoice_settings[setting]}
-              onValueChange={(value) =>
-                update((draft) => {
-                  draft.invoice_settings[setting] = value;
-                })
-              }
-              error={errors[`invoice_settings.${setting}`]}
             />
           ))}
         </div>
@@ -290,69 +205,39 @@ export function CustomerForm({
         {values.metadata.map((entry, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and have no id
           <div className="row-editor" key={index}>
+            <TextField {...form.bind(`metadata.${index}.key`)} label={`Metadata ${index + 1} key`} />
             <TextField
-              label={`Metadata ${index + 1} key`}
-              value={entry.key}
-              onValueChange={(value) =>
-                update((draft) => {
-                  draft.metadata[index]!.key = value;
-                })
-              }
-            />
-            <TextField
+              {...form.bind(`metadata.${index}.value`)}
               label={`Metadata ${index + 1} value`}
-              value={entry.value}
-              onValueChange={(value) =>
-                update((draft) => {
-                  draft.metadata[index]!.value = value;
-                })
-              }
-              error={errors[`metadata.${entry.key.trim()}`]}
+              // The API names a bad entry by its key.
+              error={form.errorOf(`metadata.${entry.key.trim()}`)}
             />
-            <button
-              type="button"
-              className="button button-quiet"
-              onClick={() =>
-                update((draft) => {
-                  draft.metadata.splice(index, 1);
-                })
-              }
-            >
-              Remove<span className="visually-hidden"> metadata {index + 1}</span>
-            </button>
+            <RemoveRowButton
+              label={`metadata ${index + 1}`}
+              onRemove={() => form.restructure((draft) => void draft.metadata.splice(index, 1))}
+            />
           </div>
         ))}
         <button
           type="button"
           className="button"
-          onClick={() =>
-            update((draft) => {
-              draft.metadata.push({ key: "", value: "" });
-            })
-          }
+          onClick={() => form.restructure((draft) => void draft.metadata.push({ key: "", value: "" }))}
         >
           Add metadata
         </button>
       </fieldset>
 
-      {asksReason && (
-        <TextField
-          label="Reason for the change"
-          name="reason"
-          hint="Optional. Kept with the change in the audit log."
-          value={reason}
-          onValueChange={setReason}
-        />
-      )}
+      {asksReason && <ReasonField value={reason} onValueChange={setReason} />}
 
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <FormActions busy={form.busy} label={submitLabel} busyLabel="Saving…" onCancel={onCancel} />
+    </FormFrame>
+  );
+}
+
+function RemoveRowButton({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <button type="button" className="button button-quiet" onClick={onRemove}>
+      Remove<span className="visually-hidden"> {label}</span>
+    </button>
   );
 }

@@ -2,55 +2,46 @@
 // that is due now (what the bill run does, for this customer alone) and to
 // write a one-off invoice.
 import { useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { Invoice } from "../../api/billing-types.ts";
-import { asApiError, usePagedList } from "../../api/use-api.ts";
+import { api } from "../../api/api-client.ts";
+import { useApiMutation, usePagedList } from "../../api/queries.ts";
+import { answer } from "../../api/typed-client.ts";
 import { Link } from "../../routing/link.tsx";
-import { ListFooter } from "../../ui/list-footer.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { InvoiceTable } from "../invoices/invoice-table.tsx";
 
 export function CustomerInvoices({ customerId, writable }: { customerId: string; writable: boolean }) {
-  const list = usePagedList<Invoice>(`/v1/invoices?customer_id=${encodeURIComponent(customerId)}&limit=20`);
-  const [busy, setBusy] = useState(false);
+  const list = usePagedList("/v1/invoices", { params: { query: { customer_id: customerId, limit: 20 } } });
   const [outcome, setOutcome] = useState("");
-  const [error, setError] = useState<ApiError | undefined>();
-
-  const billNow = async () => {
-    setBusy(true);
-    setError(undefined);
-    setOutcome("");
-    try {
-      const result = await apiRequest<{ issued: number; finalized: number }>(
-        "POST",
-        `/v1/customers/${encodeURIComponent(customerId)}/bill`,
-      );
+  // Billing issues invoices and uses the customer's credits and balance.
+  const billNow = useApiMutation({
+    write: () => answer(api.POST("/v1/customers/{id}/bill", { params: { path: { id: customerId } } })),
+    invalidates: ["/v1/invoices", "/v1/customers/{id}", "/v1/subscriptions"],
+    onSuccess: (result) =>
       setOutcome(
         result.issued === 0
           ? "Nothing is due now."
           : `${result.issued} ${result.issued === 1 ? "invoice" : "invoices"} issued, ${result.finalized} final.`,
-      );
-      list.reload();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+      ),
+  });
 
   return (
-    <section className="panel" aria-labelledby="customer-invoices-title">
-      <div className="panel-heading">
-        <h2 id="customer-invoices-title">Invoices</h2>
-        {writable && (
+    <Panel
+      title="Invoices"
+      actions={
+        writable && (
           <span className="page-actions">
             <button
               type="button"
               className="button button-small"
-              onClick={() => void billNow()}
-              disabled={busy}
+              onClick={() => {
+                setOutcome("");
+                billNow.mutate();
+              }}
+              disabled={billNow.isPending}
             >
-              {busy ? "Billing…" : "Bill what is due"}
+              {billNow.isPending ? "Billing…" : "Bill what is due"}
             </button>
             <Link
               to={`/invoices/new?customer_id=${encodeURIComponent(customerId)}`}
@@ -59,19 +50,23 @@ export function CustomerInvoices({ customerId, writable }: { customerId: string;
               New one-off invoice
             </Link>
           </span>
-        )}
-      </div>
+        )
+      }
+    >
       <p className="outcome" role="status">
         {outcome}
       </p>
-      {error && <ErrorState error={error} title="Nothing was billed" />}
-      {list.state.status === "loading" && <LoadingState label="Loading invoices…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && <EmptyState title="No invoices." />}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <InvoiceTable invoices={list.state.data} label="Customer invoices table" showCustomer={false} />
-      )}
-      <ListFooter list={list} noun={["invoice", "invoices"]} />
-    </section>
+      {billNow.error && <ErrorState error={billNow.error} title="Nothing was billed" />}
+      <PagedListView
+        list={list}
+        noun={["invoice", "invoices"]}
+        loadingLabel="Loading invoices…"
+        empty={<EmptyState title="No invoices." />}
+      >
+        {(invoices) => (
+          <InvoiceTable invoices={invoices} label="Customer invoices table" showCustomer={false} />
+        )}
+      </PagedListView>
+    </Panel>
   );
 }

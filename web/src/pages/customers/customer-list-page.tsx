@@ -1,25 +1,25 @@
 // Customers: search and filters (kept in the address, so a filtered list can
 // be shared or reloaded), a table, and "Load more" over the API's cursor.
-import type { Customer } from "../../api/api-types.ts";
-import { usePagedList } from "../../api/use-api.ts";
+import { usePagedList } from "../../api/queries.ts";
+import type { QueryOf } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
-import { useLocation } from "../../routing/router.ts";
 import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { apiQuery, type FilterField, FilterForm, filterValues, hasFilters } from "../../ui/filter-form.tsx";
-import { ListFooter } from "../../ui/list-footer.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
+import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
 
-const filterFields: FilterField[] = [
+type CustomerQuery = QueryOf<"/v1/customers">;
+
+const filterFields: FilterField<keyof CustomerQuery>[] = [
   { name: "search", label: "Search", kind: "search", hint: "Part of the name, email or external id." },
   { name: "country", label: "Country", kind: "code" },
   { name: "currency", label: "Currency", kind: "code" },
   {
     name: "archived",
     label: "Status",
+    kind: "flag",
     options: [
       { value: "", label: "Active" },
       { value: "true", label: "Archived" },
@@ -29,86 +29,48 @@ const filterFields: FilterField[] = [
 
 export function CustomerListPage() {
   const session = useSignedInSession();
-  const { query } = useLocation();
-  const listQuery = apiQuery(query, filterFields);
-  listQuery.set("limit", "20");
-  const list = usePagedList<Customer>(`/v1/customers?${listQuery.toString()}`);
-  const filtered = hasFilters(query, filterFields);
+  const filters = useFilters<CustomerQuery>(filterFields);
+  const list = usePagedList("/v1/customers", { params: { query: { ...filters.query, limit: 20 } } });
 
   return (
-    <>
-      <PageHeader
-        title="Customers"
-        subtitle="The accounts you bill, with their billing details."
-        actions={
-          can(session, "customers:write") && (
-            <Link to="/customers/new" className="button button-primary">
-              New customer
-            </Link>
-          )
-        }
-      />
-      <FilterForm
-        key={query.toString()}
-        basePath="/customers"
-        fields={filterFields}
-        label="Filter customers"
-        initial={filterValues(query, filterFields)}
-      />
-      {list.state.status === "loading" && <LoadingState label="Loading customers…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title={filtered ? "No customer matches these filters." : "No customers yet."}>
-          {filtered ? (
-            <p>
-              <Link to="/customers">Clear the filters</Link> to see every customer.
-            </p>
-          ) : (
-            <p>Create one with the New customer button, or through the API (POST /v1/customers).</p>
-          )}
-        </EmptyState>
-      )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <>
-          <CustomerTable customers={list.state.data} />
-          <ListFooter list={list} noun={["customer", "customers"]} />
-        </>
-      )}
-    </>
-  );
-}
-
-function CustomerTable({ customers }: { customers: Customer[] }) {
-  return (
-    <TableScroll label="Customers table">
-      <table className="stacked-on-phone">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">External id</th>
-            <th scope="col">Email</th>
-            <th scope="col">Country</th>
-            <th scope="col">Currency</th>
-            <th scope="col">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {customers.map((customer) => (
-            <tr key={customer.id}>
-              <th scope="row">
+    <FilteredListPage
+      title="Customers"
+      subtitle="The accounts you bill, with their billing details."
+      create={can(session, "customers:write") && { to: "/customers/new", label: "New customer" }}
+      basePath="/customers"
+      fields={filterFields}
+      filterLabel="Filter customers"
+      filtered={filters.filtered}
+      list={list}
+      noun={["customer", "customers"]}
+      loadingLabel="Loading customers…"
+      empty={{
+        noMatch: "No customer matches these filters.",
+        none: "No customers yet.",
+        clearShows: "every customer",
+        hint: <p>Create one with the New customer button, or through the API (POST /v1/customers).</p>,
+      }}
+    >
+      {(customers) => (
+        <DataTable
+          label="Customers table"
+          rows={customers}
+          rowKey={(customer) => customer.id}
+          columns={[
+            {
+              header: "Name",
+              cell: (customer) => (
                 <Link to={customerPath(customer.id)}>{customer.name ?? customer.external_id}</Link>
-              </th>
-              <td data-label="External id">
-                <code>{customer.external_id}</code>
-              </td>
-              <td data-label="Email">{customer.email ?? "—"}</td>
-              <td data-label="Country">{customer.country ?? "—"}</td>
-              <td data-label="Currency">{customer.currency ?? "—"}</td>
-              <td data-label="Created">{formatDateTime(customer.created_at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+              ),
+            },
+            { header: "External id", cell: (customer) => <code>{customer.external_id}</code> },
+            { header: "Email", cell: (customer) => customer.email ?? "—" },
+            { header: "Country", cell: (customer) => customer.country ?? "—" },
+            { header: "Currency", cell: (customer) => customer.currency ?? "—" },
+            { header: "Created", cell: (customer) => formatDateTime(customer.created_at) },
+          ]}
+        />
+      )}
+    </FilteredListPage>
   );
 }

@@ -3,21 +3,22 @@
 // each from a date, every version kept. Keys that may write the catalog add
 // one; the form offers the charges of the plan's version in effect and only
 // the kinds of override that fit the chosen charge.
-import { type FormEvent, useCallback, useMemo, useRef } from "react";
-import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
-import type { Subscription } from "../../api/billing-types.ts";
-import type { OverrideType, Plan, PlanVersion, PriceOverride } from "../../api/catalog-types.ts";
-import { useAllPages, useApiResource, usePagedList } from "../../api/use-api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts";
+import type { Customer, OverrideType, PriceOverrideDocument, RequestBody } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal, nextWholeMinute } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
-import { ListFooter } from "../../ui/list-footer.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { TierTableEditor } from "../catalog/version-editor/tier-table-editor.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { emptyTier, type TierValues } from "../catalog/version-editor/version-form-values.ts";
@@ -25,61 +26,57 @@ import { describeOverride, overrideLabels, overrideTypesFor } from "./price-over
 
 export function CustomerPriceOverrides({ customer }: { customer: Customer }) {
   const session = useSignedInSession();
-  const path = `/v1/customers/${encodeURIComponent(customer.id)}/price-overrides`;
-  const list = usePagedList<PriceOverride>(`${path}?limit=20`);
+  const list = usePagedList("/v1/customers/{id}/price-overrides", {
+    params: { path: { id: customer.id }, query: { limit: 20 } },
+  });
 
   return (
-    <section className="panel" aria-labelledby="overrides-title">
-      <h2 id="overrides-title">Price overrides</h2>
-      {list.state.status === "loading" && <LoadingState label="Loading price overrides…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title="No price overrides: this customer pays its plans' prices." />
-      )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <TableScroll label="Price overrides table">
-          <table className="stacked-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">Charge</th>
-                <th scope="col">Override</th>
-                <th scope="col">Subscription</th>
-                <th scope="col">Effective</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.state.data.map((override) => (
-                <tr key={override.id}>
-                  <th scope="row">
+    <Panel title="Price overrides">
+      <PagedListView
+        list={list}
+        noun={["override", "overrides"]}
+        loadingLabel="Loading price overrides…"
+        empty={<EmptyState title="No price overrides: this customer pays its plans' prices." />}
+      >
+        {(overrides) => (
+          <DataTable
+            label="Price overrides table"
+            rows={overrides}
+            rowKey={(override) => override.id}
+            columns={[
+              {
+                header: "Charge",
+                cell: (override) => (
+                  <>
                     <code>{override.charge_id}</code>
                     <span className="actor-id">
                       plan {override.plan_code}, {override.slot} version {override.version}
                     </span>
-                  </th>
-                  <td data-label="Override">{describeOverride(override.override, customer.currency)}</td>
-                  <td data-label="Subscription">
-                    <code>{override.subscription_id}</code>
-                  </td>
-                  <td data-label="Effective">
+                  </>
+                ),
+              },
+              {
+                header: "Override",
+                cell: (override) => describeOverride(override.override, customer.currency),
+              },
+              { header: "Subscription", cell: (override) => <code>{override.subscription_id}</code> },
+              {
+                header: "Effective",
+                cell: (override) => (
+                  <>
                     from {formatDateTime(override.effective_from)}
                     {override.effective_until && <> until {formatDateTime(override.effective_until)}</>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <ListFooter list={list} noun={["override", "overrides"]} />
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
+      </PagedListView>
       {can(session, "catalog:write") && (
-        <OverrideForm
-          customer={customer}
-          path={path}
-          onCreated={list.reload}
-          listsSubscriptions={can(session, "billing:read")}
-        />
+        <OverrideForm customer={customer} listsSubscriptions={can(session, "billing:read")} />
       )}
-    </section>
+    </Panel>
   );
 }
 
@@ -145,44 +142,68 @@ function checkOverride(values: OverrideValues) {
   return checks.errors;
 }
 
+/** The override the form describes, as the API takes it. */
+function overrideDocument(override: OverrideValues["override"]): PriceOverrideDocument {
+  const { type, tiers, percent, ...prices } = override;
+  // The form's own check asks for a type before anything is sent.
+  if (type === "") throw new Error("Choose what to override.");
+  if (type === "tiers") {
+    return {
+      type,
+      tiers: tiers.map((tier) => ({
+        up_to: tier.up_to.trim() === "" ? null : tier.up_to.trim(),
+        unit_price: tier.unit_price.trim(),
+        ...(tier.flat_fee.trim() === "" ? {} : { flat_fee: tier.flat_fee.trim() }),
+      })),
+    };
+  }
+  if (type === "percentage_discount") return { type, percent: percent.trim() };
+  return { type, [type]: prices[type].trim() };
+}
+
+function overrideBody(values: OverrideValues): RequestBody<"/v1/customers/{id}/price-overrides", "post"> {
+  return {
+    subscription_id: values.subscription_id.trim(),
+    plan_code: values.plan_code,
+    charge_id: values.charge_id,
+    override: overrideDocument(values.override),
+    effective_from: instantOf(values.effective_from),
+    ...(values.effective_until === "" ? {} : { effective_until: instantOf(values.effective_until) }),
+  };
+}
+
 function OverrideForm({
   customer,
-  path,
-  onCreated,
   listsSubscriptions,
 }: {
   customer: Customer;
-  path: string;
-  onCreated: () => void;
   /** Whether the key may list the customer's subscriptions to choose from (else the id is typed). */
   listsSubscriptions: boolean;
 }) {
-  const subscriptions = useAllPages<Subscription>(
-    listsSubscriptions ? `/v1/subscriptions?customer_id=${encodeURIComponent(customer.id)}` : null,
+  const subscriptions = useAllPages(
+    "/v1/subscriptions",
+    { params: { query: { customer_id: customer.id } } },
+    { enabled: listsSubscriptions },
   );
-  const plans = useAllPages<Plan>("/v1/plans");
+  const plans = useAllPages("/v1/plans");
   const form = useFormState<OverrideValues>(emptyOverride, checkOverride);
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
-  const plan =
-    plans.status === "ready"
-      ? plans.data.find((candidate) => candidate.code === values.plan_code)
-      : undefined;
+  const plan = plans.data?.find((candidate) => candidate.code === values.plan_code);
   // The charges of the version in effect, else of the latest published one (the API checks the same).
   const versionNumber = useMemo(() => {
     const published = plan?.versions.filter((version) => version.state === "published") ?? [];
     return (published.find((version) => version.status === "active") ?? published.at(-1))?.version;
   }, [plan]);
-  const version = useApiResource<PlanVersion>(
-    plan && versionNumber !== undefined
-      ? `/v1/plans/${encodeURIComponent(plan.id)}/versions/${versionNumber}`
-      : null,
-  );
-  const charges = version.state.status === "ready" && plan ? version.state.data.charges : [];
+  const version = useQuery({
+    ...apiQuery("/v1/plans/{id}/versions/{version}", {
+      params: { path: { id: plan?.id ?? "", version: versionNumber ?? 0 } },
+    }),
+    enabled: plan !== undefined && versionNumber !== undefined,
+  });
+  const charges = version.data && plan ? version.data.charges : [];
   const charge = charges.find((candidate) => candidate.id === values.charge_id);
   const types = overrideTypesFor(charge);
-  const currency = version.state.status === "ready" ? version.state.data.currency : (customer.currency ?? "");
+  const currency = version.data?.currency ?? customer.currency ?? "";
   const type = values.override.type;
 
   const choose = useCallback(
@@ -195,37 +216,16 @@ function OverrideForm({
     [form.restructure],
   );
 
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const created = await form.submit(async (current) => {
-      const { type: overrideType, tiers, percent, ...prices } = current.override;
-      const document: Record<string, unknown> = { type: overrideType };
-      if (overrideType === "tiers") {
-        document.tiers = tiers.map((tier) => ({
-          up_to: tier.up_to.trim() === "" ? null : tier.up_to.trim(),
-          unit_price: tier.unit_price.trim(),
-          ...(tier.flat_fee.trim() === "" ? {} : { flat_fee: tier.flat_fee.trim() }),
-        }));
-      } else if (overrideType === "percentage_discount") document.percent = percent.trim();
-      else if (overrideType !== "") document[overrideType] = prices[overrideType].trim();
-      await apiRequest<PriceOverride>("POST", path, {
-        body: {
-          subscription_id: current.subscription_id.trim(),
-          plan_code: current.plan_code,
-          charge_id: current.charge_id,
-          override: document,
-          effective_from: instantOf(current.effective_from),
-          ...(current.effective_until === "" ? {} : { effective_until: instantOf(current.effective_until) }),
-        },
-      });
-    });
-    if (created) {
-      form.reset(emptyOverride());
-      onCreated();
-    }
-  };
+  const create = useApiMutation({
+    write: (current: OverrideValues) =>
+      answer(
+        api.POST("/v1/customers/{id}/price-overrides", {
+          params: { path: { id: customer.id } },
+          body: overrideBody(current),
+        }),
+      ),
+    invalidates: ["/v1/customers/{id}/price-overrides"],
+  });
 
   const valueField = type === "percentage_discount" ? "percent" : type;
   const placed = new Set([
@@ -249,32 +249,27 @@ function OverrideForm({
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
 
   return (
-    <form ref={formElement} className="section-gap" onSubmit={(event) => void submit(event)} noValidate>
-      <h3>Add a price override</h3>
-      <FormErrorSummary
-        title="The override was not added"
-        refusal={form.refusal}
-        failingChecks={form.failingChecks}
-        markedServerErrors={Object.keys(form.serverErrors).length - unplaced.length}
-        unplaced={unplaced}
-        summaryRef={summary}
-      />
-      {plans.status === "error" && <ErrorState error={plans.error} onRetry={plans.reload} />}
-      {subscriptions.status === "error" && (
-        <ErrorState error={subscriptions.error} onRetry={subscriptions.reload} />
-      )}
-      {version.state.status === "error" && (
-        <ErrorState error={version.state.error} onRetry={version.reload} />
+    <FormFrame
+      form={form}
+      refusedTitle="The override was not added"
+      onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
+      className="section-gap"
+      unplaced={unplaced}
+      before={<h3>Add a price override</h3>}
+    >
+      {[plans, subscriptions, version].map(
+        (read, index) =>
+          read.error && (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the three reads are fixed
+            <ErrorState key={index} error={read.error} onRetry={() => void read.refetch()} />
+          ),
       )}
       <div className="field-grid">
         {listsSubscriptions ? (
           <SelectField
             {...form.bind("subscription_id")}
             onValueChange={(value) => {
-              const subscription =
-                subscriptions.status === "ready"
-                  ? subscriptions.data.find((candidate) => candidate.id === value)
-                  : undefined;
+              const subscription = subscriptions.data?.find((candidate) => candidate.id === value);
               form.restructure((draft) => {
                 draft.subscription_id = value;
                 // The override prices the subscription's current plan unless another is chosen.
@@ -287,22 +282,19 @@ function OverrideForm({
             }}
             label="Subscription"
             hint={
-              subscriptions.status === "ready" && subscriptions.data.length === 0
+              subscriptions.data?.length === 0
                 ? "This customer has no subscriptions: overrides apply to a subscription."
                 : undefined
             }
             options={[
               {
                 value: "",
-                label:
-                  subscriptions.status === "loading" ? "Loading subscriptions…" : "Choose a subscription",
+                label: subscriptions.isPending ? "Loading subscriptions…" : "Choose a subscription",
               },
-              ...(subscriptions.status === "ready"
-                ? subscriptions.data.map((subscription) => ({
-                    value: subscription.id,
-                    label: `${subscription.current_plan.plan_code} v${subscription.current_plan.version}, ${subscription.status} (${subscription.id})`,
-                  }))
-                : []),
+              ...(subscriptions.data ?? []).map((subscription) => ({
+                value: subscription.id,
+                label: `${subscription.current_plan.plan_code} v${subscription.current_plan.version}, ${subscription.status} (${subscription.id})`,
+              })),
             ]}
           />
         ) : (
@@ -319,13 +311,11 @@ function OverrideForm({
           onValueChange={(value) => choose("plan_code", value)}
           label="Plan"
           options={[
-            { value: "", label: plans.status === "loading" ? "Loading plans…" : "Choose a plan" },
-            ...(plans.status === "ready"
-              ? plans.data.map((candidate) => ({
-                  value: candidate.code,
-                  label: `${candidate.name} (${candidate.code})`,
-                }))
-              : []),
+            { value: "", label: plans.isPending ? "Loading plans…" : "Choose a plan" },
+            ...(plans.data ?? []).map((candidate) => ({
+              value: candidate.code,
+              label: `${candidate.name} (${candidate.code})`,
+            })),
           ]}
         />
         <SelectField
@@ -337,7 +327,7 @@ function OverrideForm({
           options={[
             {
               value: "",
-              label: version.state.status === "loading" && plan ? "Loading charges…" : "Choose a charge",
+              label: version.isLoading ? "Loading charges…" : "Choose a charge",
             },
             ...charges.map((candidate) => ({ value: candidate.id, label: candidate.id })),
           ]}
@@ -391,9 +381,7 @@ function OverrideForm({
           tiersOf={(draft) => draft.override.tiers}
         />
       )}
-      <button type="submit" className="button button-primary" disabled={form.busy}>
-        {form.busy ? "Adding…" : "Add override"}
-      </button>
-    </form>
+      <SubmitButton busy={form.busy} label="Add override" busyLabel="Adding…" />
+    </FormFrame>
   );
 }

@@ -1,18 +1,20 @@
 // A customer's usage of one meter over a recent range, as a chart and, for
 // those who would rather read, as a table. Usage is looked up by the
 // customer's external id, in windows of the customer's time zone.
-import { lazy, Suspense, useMemo, useState } from "react";
-import type { Customer, Meter, Page, UsageReport, UsageWindow } from "../../api/api-types.ts";
-import { useApiResource } from "../../api/use-api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { apiQuery } from "../../api/queries.ts";
+import type { Customer, Meter, UsageReport, UsageWindow } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatQuantity } from "../../format/decimal-format.ts";
 import { sumDecimalStrings } from "../../format/decimal-sum.ts";
+import { BarChart, quantityTicks } from "../../ui/bar-chart.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
+import { EmptyState } from "../../ui/states.tsx";
 import { rangeBounds, usageRanges } from "./usage-ranges.ts";
-
-const UsageChart = lazy(() => import("./usage-chart.tsx"));
 
 function windowFormatter(window: string, timeZone: string): (usageWindow: UsageWindow) => string {
   const options: Intl.DateTimeFormatOptions =
@@ -26,19 +28,19 @@ function windowFormatter(window: string, timeZone: string): (usageWindow: UsageW
 }
 
 export function CustomerUsage({ customer }: { customer: Customer }) {
-  const meters = useApiResource<Page<Meter>>("/v1/meters?limit=100");
+  const meters = useQuery(apiQuery("/v1/meters", { params: { query: { limit: 100 } } }));
   return (
-    <section className="panel" aria-labelledby="usage-title">
-      <h2 id="usage-title">Usage</h2>
-      {meters.state.status === "loading" && <LoadingState label="Loading meters…" />}
-      {meters.state.status === "error" && <ErrorState error={meters.state.error} onRetry={meters.reload} />}
-      {meters.state.status === "ready" && meters.state.data.data.length === 0 && (
-        <EmptyState title="No meters yet: usage is counted by meters." />
-      )}
-      {meters.state.status === "ready" && meters.state.data.data.length > 0 && (
-        <UsageExplorer customer={customer} meters={meters.state.data.data} />
-      )}
-    </section>
+    <Panel title="Usage">
+      <ResourceView resource={meters} loadingLabel="Loading meters…">
+        {({ data }) =>
+          data.length === 0 ? (
+            <EmptyState title="No meters yet: usage is counted by meters." />
+          ) : (
+            <UsageExplorer customer={customer} meters={data} />
+          )
+        }
+      </ResourceView>
+    </Panel>
   );
 }
 
@@ -48,14 +50,19 @@ function UsageExplorer({ customer, meters }: { customer: Customer; meters: Meter
   const range = usageRanges.find((candidate) => candidate.id === rangeId) ?? usageRanges[1]!;
   // The range is fixed when it is chosen, not on every render.
   const bounds = useMemo(() => rangeBounds(range, new Date()), [range]);
-  const query = new URLSearchParams({
-    customer: customer.external_id,
-    meter: meterCode,
-    from: bounds.from,
-    to: bounds.to,
-    window: range.window,
-  });
-  const report = useApiResource<UsageReport>(`/v1/usage?${query.toString()}`);
+  const report = useQuery(
+    apiQuery("/v1/usage", {
+      params: {
+        query: {
+          customer: customer.external_id,
+          meter: meterCode,
+          from: bounds.from,
+          to: bounds.to,
+          window: range.window,
+        },
+      },
+    }),
+  );
 
   return (
     <>
@@ -73,9 +80,9 @@ function UsageExplorer({ customer, meters }: { customer: Customer; meters: Meter
           options={usageRanges.map((candidate) => ({ value: candidate.id, label: candidate.label }))}
         />
       </div>
-      {report.state.status === "loading" && <LoadingState label="Loading usage…" />}
-      {report.state.status === "error" && <ErrorState error={report.state.error} onRetry={report.reload} />}
-      {report.state.status === "ready" && <UsageReportView report={report.state.data} />}
+      <ResourceView resource={report} loadingLabel="Loading usage…">
+        {(loaded) => <UsageReportView report={loaded} />}
+      </ResourceView>
     </>
   );
 }
@@ -95,41 +102,30 @@ function UsageReportView({ report }: { report: UsageReport }) {
   return (
     <>
       <p className="simulation-summary">{summary}</p>
-      <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
-        <UsageChart
-          windows={report.windows}
-          windowLabel={windowLabel}
-          label={`Usage of ${report.meter} per ${report.window}: ${summary}`}
-        />
-      </Suspense>
+      <BarChart
+        label={`Usage of ${report.meter} per ${report.window}: ${summary}`}
+        series={[{ key: "value", name: "Usage" }]}
+        points={report.windows.map((window) => ({
+          label: windowLabel(window),
+          values: { value: window.value },
+        }))}
+        formatValue={(value) => formatQuantity(value)}
+        formatTick={quantityTicks()}
+        valueAxisWidth={56}
+      />
       <details className="usage-table">
         <summary>Show as a table</summary>
-        <TableScroll label="Usage table">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">From</th>
-                <th scope="col" className="numeric">
-                  Usage
-                </th>
-                <th scope="col" className="numeric">
-                  Events
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.windows
-                .filter((window) => window.event_count > 0)
-                .map((window) => (
-                  <tr key={`${window.start} ${JSON.stringify(window.group)}`}>
-                    <th scope="row">{formatDateTime(window.start, undefined, report.timezone)}</th>
-                    <td className="numeric">{formatQuantity(window.value)}</td>
-                    <td className="numeric">{window.event_count}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Usage table"
+          stacked={false}
+          rows={report.windows.filter((window) => window.event_count > 0)}
+          rowKey={(window) => `${window.start} ${JSON.stringify(window.group)}`}
+          columns={[
+            { header: "From", cell: (window) => formatDateTime(window.start, undefined, report.timezone) },
+            { header: "Usage", numeric: true, cell: (window) => formatQuantity(window.value) },
+            { header: "Events", numeric: true, cell: (window) => window.event_count },
+          ]}
+        />
       </details>
     </>
   );

@@ -1,98 +1,93 @@
 // A customer's prepaid wallets: balance in money and in credits, the rate
 // between them and any automatic top-up; a wallet is opened and topped up
 // here (a paid top-up is billed on a one-off invoice by the API).
-import { type FormEvent, useCallback, useRef, useState } from "react";
-import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
-import type { Wallet } from "../../api/billing-types.ts";
-import { usePagedList } from "../../api/use-api.ts";
+import { useCallback, useState } from "react";
+import { api } from "../../api/api-client.ts";
+import { useApiMutation, usePagedList } from "../../api/queries.ts";
+import type { Customer, Wallet } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
+import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { currencyListId } from "../../ui/reference-lists.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
-export function CustomerWallets({
-  customer,
-  writable,
-  generation,
-  onChanged,
-}: {
-  customer: Customer;
-  writable: boolean;
-  /** Changes when credits change elsewhere: the wallets are read anew. */
-  generation: number;
-  onChanged: () => void;
-}) {
+/**
+ * What a grant, a void or a top-up moves: every credit figure of the customer
+ * (balances, grants, wallets, the ledger), and a paid top-up's invoice.
+ */
+export const creditChanges = [
+  "/v1/customers/{id}",
+  "/v1/credit-grants/{id}",
+  "/v1/wallets/{id}",
+  "/v1/invoices",
+] as const;
+
+export function CustomerWallets({ customer, writable }: { customer: Customer; writable: boolean }) {
   return (
     <>
       <h3 className="section-gap">Prepaid wallets</h3>
-      <WalletTable key={generation} customer={customer} writable={writable} onChanged={onChanged} />
-      {writable && <WalletForm customer={customer} onCreated={onChanged} />}
+      <WalletTable customer={customer} writable={writable} />
+      {writable && <WalletForm customer={customer} />}
     </>
   );
 }
 
-function WalletTable({
-  customer,
-  writable,
-  onChanged,
-}: {
-  customer: Customer;
-  writable: boolean;
-  onChanged: () => void;
-}) {
-  const list = usePagedList<Wallet>(`/v1/customers/${encodeURIComponent(customer.id)}/wallets?limit=20`);
+function WalletTable({ customer, writable }: { customer: Customer; writable: boolean }) {
+  const list = usePagedList("/v1/customers/{id}/wallets", {
+    params: { path: { id: customer.id }, query: { limit: 20 } },
+  });
   const [toppingUp, setToppingUp] = useState<Wallet | undefined>();
-  if (list.state.status === "loading") return <LoadingState label="Loading wallets…" />;
-  if (list.state.status === "error") return <ErrorState error={list.state.error} onRetry={list.reload} />;
-  if (list.state.data.length === 0) return <EmptyState title="No prepaid wallets." />;
+  const quantity = (value: string) => formatQuantity(value, customer.locale);
   return (
     <>
-      <TableScroll label="Wallets table">
-        <table className="stacked-on-phone">
-          <thead>
-            <tr>
-              <th scope="col">Wallet</th>
-              <th scope="col" className="numeric">
-                Balance
-              </th>
-              <th scope="col" className="numeric">
-                Credits
-              </th>
-              <th scope="col">Automatic top-up</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.state.data.map((wallet) => (
-              <tr key={wallet.id}>
-                <th scope="row">
-                  {wallet.name}
-                  <span className="actor-id">
-                    {formatQuantity(wallet.rate, customer.locale)} credits per {wallet.currency} 1
-                  </span>
-                </th>
-                <td data-label="Balance" className="numeric">
-                  {formatMoney(wallet.balance, wallet.currency, customer.locale)}
-                </td>
-                <td data-label="Credits" className="numeric">
-                  {formatQuantity(wallet.credits, customer.locale)}
-                </td>
-                <td data-label="Automatic top-up">
-                  {wallet.auto_top_up
-                    ? `${formatQuantity(wallet.auto_top_up.amount, customer.locale)} credits below ${formatQuantity(wallet.auto_top_up.threshold, customer.locale)}`
-                    : "Off"}
-                </td>
-                <td className="row-actions">
-                  {writable && (
+      <PagedListView
+        list={list}
+        noun={["wallet", "wallets"]}
+        loadingLabel="Loading wallets…"
+        empty={<EmptyState title="No prepaid wallets." />}
+      >
+        {(wallets) => (
+          <DataTable
+            label="Wallets table"
+            rows={wallets}
+            rowKey={(wallet) => wallet.id}
+            columns={[
+              {
+                header: "Wallet",
+                cell: (wallet) => (
+                  <>
+                    {wallet.name}
+                    <span className="actor-id">
+                      {quantity(wallet.rate)} credits per {wallet.currency} 1
+                    </span>
+                  </>
+                ),
+              },
+              {
+                header: "Balance",
+                numeric: true,
+                cell: (wallet) => formatMoney(wallet.balance, wallet.currency, customer.locale),
+              },
+              { header: "Credits", numeric: true, cell: (wallet) => quantity(wallet.credits) },
+              {
+                header: "Automatic top-up",
+                cell: (wallet) =>
+                  wallet.auto_top_up
+                    ? `${quantity(wallet.auto_top_up.amount)} credits below ${quantity(wallet.auto_top_up.threshold)}`
+                    : "Off",
+              },
+              {
+                header: <span className="visually-hidden">Actions</span>,
+                className: "row-actions",
+                cell: (wallet) =>
+                  writable && (
                     <button
                       type="button"
                       className="button button-small"
@@ -100,20 +95,16 @@ function WalletTable({
                     >
                       Top up<span className="visually-hidden"> {wallet.name}</span>
                     </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </PagedListView>
       {toppingUp && (
         <TopUpDialog
           wallet={toppingUp}
-          onDone={() => {
-            setToppingUp(undefined);
-            onChanged();
-          }}
+          onDone={() => setToppingUp(undefined)}
           onCancel={() => setToppingUp(undefined)}
         />
       )}
@@ -144,19 +135,22 @@ function TopUpDialog({
     () => ({ amount: "", paid_amount: "", expires_at: "", reason: "" }),
     checkTopUp,
   );
-  const confirm = async () => {
-    await form.submit(async (values) => {
-      await apiRequest("POST", `/v1/wallets/${encodeURIComponent(wallet.id)}/top-ups`, {
-        body: {
-          amount: values.amount.trim(),
-          reason: values.reason.trim(),
-          ...(values.paid_amount.trim() === "" ? {} : { paid_amount: values.paid_amount.trim() }),
-          ...(values.expires_at === "" ? {} : { expires_at: instantFromLocal(values.expires_at) }),
-        },
-      });
-      onDone();
-    });
-  };
+  const topUp = useApiMutation({
+    write: (values: TopUpValues) =>
+      answer(
+        api.POST("/v1/wallets/{id}/top-ups", {
+          params: { path: { id: wallet.id } },
+          body: {
+            amount: values.amount.trim(),
+            reason: values.reason.trim(),
+            ...(values.paid_amount.trim() === "" ? {} : { paid_amount: values.paid_amount.trim() }),
+            ...(values.expires_at === "" ? {} : { expires_at: instantFromLocal(values.expires_at) }),
+          },
+        }),
+      ),
+    invalidates: creditChanges,
+    onSuccess: onDone,
+  });
   const placed = ["amount", "paid_amount", "expires_at", "reason"];
   const unplaced =
     form.refusal &&
@@ -171,7 +165,8 @@ function TopUpDialog({
       confirmLabel="Top up"
       tone="primary"
       busy={form.busy}
-      onConfirm={() => void confirm()}
+      error={unplaced}
+      onConfirm={() => void form.submit(topUp.mutateAsync)}
       onCancel={onCancel}
     >
       <TextField {...form.bind("amount")} label="Credits to add" required inputMode="decimal" />
@@ -193,11 +188,6 @@ function TopUpDialog({
         required
         hint="Kept on the ledger and in the audit log."
       />
-      {unplaced && (
-        <p className="form-error" role="alert">
-          {unplaced}
-        </p>
-      )}
     </ConfirmDialog>
   );
 }
@@ -215,7 +205,7 @@ function checkWallet(values: WalletValues) {
   return checks.errors;
 }
 
-function WalletForm({ customer, onCreated }: { customer: Customer; onCreated: () => void }) {
+function WalletForm({ customer }: { customer: Customer }) {
   const initial = useCallback(
     (): WalletValues => ({
       name: "",
@@ -240,43 +230,34 @@ function WalletForm({ customer, onCreated }: { customer: Customer; onCreated: ()
     [formNameOf],
   );
   const form = useFormState<WalletValues>(initial, check, formNameOf);
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
-
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const created = await form.submit(async (values) => {
+  const open = useApiMutation({
+    write: (values: WalletValues) => {
       const automatic = values.threshold.trim() !== "" || values.top_up.trim() !== "";
-      await apiRequest<Wallet>("POST", `/v1/customers/${encodeURIComponent(customer.id)}/wallets`, {
-        body: {
-          name: values.name.trim(),
-          currency: values.currency.trim().toUpperCase(),
-          ...(values.rate.trim() === "" ? {} : { rate: values.rate.trim() }),
-          ...(automatic
-            ? { auto_top_up: { threshold: values.threshold.trim(), amount: values.top_up.trim() } }
-            : {}),
-        },
-      });
-    });
-    if (created) {
-      form.reset(initial());
-      onCreated();
-    }
-  };
+      return answer(
+        api.POST("/v1/customers/{id}/wallets", {
+          params: { path: { id: customer.id } },
+          body: {
+            name: values.name.trim(),
+            currency: values.currency.trim().toUpperCase(),
+            ...(values.rate.trim() === "" ? {} : { rate: values.rate.trim() }),
+            ...(automatic
+              ? { auto_top_up: { threshold: values.threshold.trim(), amount: values.top_up.trim() } }
+              : {}),
+          },
+        }),
+      );
+    },
+    invalidates: creditChanges,
+  });
 
   return (
-    <form ref={formElement} className="section-gap" onSubmit={(event) => void submit(event)} noValidate>
-      <h4>Open a wallet</h4>
-      <FormErrorSummary
-        title="The wallet was not opened"
-        refusal={form.refusal}
-        failingChecks={form.failingChecks}
-        markedServerErrors={Object.keys(form.serverErrors).length}
-        unplaced={[]}
-        summaryRef={summary}
-      />
+    <FormFrame
+      form={form}
+      refusedTitle="The wallet was not opened"
+      onSubmit={() => form.submitAndStartOver(open.mutateAsync)}
+      className="section-gap"
+      before={<h4>Open a wallet</h4>}
+    >
       <div className="field-grid">
         <TextField {...form.bind("name")} label="Wallet name" required autoComplete="off" />
         <TextField
@@ -300,9 +281,7 @@ function WalletForm({ customer, onCreated }: { customer: Customer; onCreated: ()
         />
         <TextField {...form.bind("top_up")} label="Automatic top-up (credits)" inputMode="decimal" />
       </div>
-      <button type="submit" className="button" disabled={form.busy}>
-        {form.busy ? "Opening…" : "Open wallet"}
-      </button>
-    </form>
+      <SubmitButton busy={form.busy} label="Open wallet" busyLabel="Opening…" primary={false} />
+    </FormFrame>
   );
 }

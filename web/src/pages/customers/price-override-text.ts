@@ -1,6 +1,7 @@
 // The kinds of price override a charge takes, and an override in words
 // ("Unit price $0.0015", "20% off", tiers line by line).
-import type { Charge, OverrideType, PriceOverrideDocument } from "../../api/catalog-types.ts";
+
+import type { Charge, OverrideType, PriceOverrideDocument } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { tierLines } from "../catalog/version-content-text.ts";
 

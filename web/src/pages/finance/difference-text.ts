@@ -1,6 +1,6 @@
 // Short names for the causes and categories the reconciliation reports; the
 // API's own description of each difference says the rest.
-import type { DifferenceCategory } from "./finance-types.ts";
+import type { DifferenceCategory } from "../../api/resources.ts";
 
 const causeLabels = new Map<string, string>([
   ["unknown_customer", "Unknown customer"],

@@ -2,26 +2,40 @@
 // chart and a table), net revenue retention, DSO, the recurring billing
 // failure rate, time to resolve disputes, revenue leakage, and next month's
 // forecast per customer.
-import { lazy, Suspense, useId, useState } from "react";
-import { useApiResource } from "../../api/use-api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { apiQuery } from "../../api/queries.ts";
+import type { AmountInCurrency, Kpis, MrrMonth } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
+import { BarChart, moneyTicks } from "../../ui/bar-chart.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import type { AmountInCurrency, Kpis, MrrMonth } from "./finance-types.ts";
+import { Panel } from "../../ui/panel.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
+import { EmptyState } from "../../ui/states.tsx";
 import { ForecastTable, MrrTable } from "./kpi-tables.tsx";
 import { isPeriod, periodLabel } from "./period-month.ts";
 
-const MrrMovementsChart = lazy(() => import("./mrr-movements-chart.tsx"));
+// Each movement's bar, stacked above the axis (new, expansion, reactivation)
+// or below it (contraction, churn), with MRR as a line over them.
+const mrrSeries = [
+  { key: "new", name: "New", color: "#1d4ed8" },
+  { key: "expansion", name: "Expansion", color: "#15803d" },
+  { key: "reactivation", name: "Reactivation", color: "#7c3aed" },
+  { key: "contraction", name: "Contraction", color: "#b45309" },
+  { key: "churn", name: "Churn", color: "#b91c1c" },
+  { key: "mrr", name: "MRR", kind: "line", color: "#111827" },
+] as const;
 
 export function KpisPage() {
   const { query } = useLocation();
   const from = isPeriod(query.get("from") ?? "") ? query.get("from")! : "";
   const to = isPeriod(query.get("to") ?? "") ? query.get("to")! : "";
-  const search = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
-  const kpis = useApiResource<Kpis>(`/v1/kpis${search ? `?${search}` : ""}`);
+  const kpis = useQuery(
+    apiQuery("/v1/kpis", { params: { query: { ...(from ? { from } : {}), ...(to ? { to } : {}) } } }),
+  );
   const choose = (name: "from" | "to", value: string) => {
     const next = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
     if (isPeriod(value)) next.set(name, value);
@@ -39,9 +53,9 @@ export function KpisPage() {
         <MonthField label="From" value={from} onChange={(value) => choose("from", value)} />
         <MonthField label="To" value={to} onChange={(value) => choose("to", value)} />
       </div>
-      {kpis.state.status === "loading" && <LoadingState label="Computing the KPIs…" />}
-      {kpis.state.status === "error" && <ErrorState error={kpis.state.error} onRetry={kpis.reload} />}
-      {kpis.state.status === "ready" && <KpiView kpis={kpis.state.data} />}
+      <ResourceView resource={kpis} loadingLabel="Computing the KPIs…">
+        {(loaded) => <KpiView kpis={loaded} />}
+      </ResourceView>
     </>
   );
 }
@@ -90,10 +104,7 @@ function KpiView({ kpis }: { kpis: Kpis }) {
   const disputes = kpis.disputes;
   return (
     <>
-      <section className="panel" aria-labelledby="kpi-summary-title">
-        <h2 id="kpi-summary-title">
-          {periodLabel(kpis.from)} to {periodLabel(kpis.to)}
-        </h2>
+      <Panel title={`${periodLabel(kpis.from)} to ${periodLabel(kpis.to)}`}>
         <p className="field-hint">
           In {kpis.timezone} time; computed {formatDateTime(kpis.generated_at)}.
         </p>
@@ -176,12 +187,11 @@ function KpiView({ kpis }: { kpis: Kpis }) {
             </dd>
           </div>
         </dl>
-      </section>
+      </Panel>
       <MrrPanel months={kpis.mrr} />
-      <section className="panel" aria-labelledby="forecast-title">
-        <h2 id="forecast-title">Forecast for {periodLabel(kpis.forecast.period)}</h2>
+      <Panel title={`Forecast for ${periodLabel(kpis.forecast.period)}`}>
         <ForecastTable customers={kpis.forecast.customers} />
-      </section>
+      </Panel>
     </>
   );
 }
@@ -194,8 +204,7 @@ function MrrPanel({ months }: { months: MrrMonth[] }) {
     .filter((month) => month.currency === currency)
     .sort((left, right) => left.period.localeCompare(right.period));
   return (
-    <section className="panel" aria-labelledby="mrr-title">
-      <h2 id="mrr-title">MRR movements</h2>
+    <Panel title="MRR movements">
       {currency === undefined ? (
         <EmptyState title="No recurring revenue in these months." />
       ) : (
@@ -208,12 +217,24 @@ function MrrPanel({ months }: { months: MrrMonth[] }) {
               options={currencies.map((code) => ({ value: code, label: code }))}
             />
           )}
-          <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
-            <MrrMovementsChart months={shown} currency={currency} />
-          </Suspense>
+          <BarChart
+            label={`MRR and its movements in ${currency}. ${shown
+              .map(
+                (month) =>
+                  `${periodLabel(month.period, { short: true })}: MRR ${formatMoney(month.mrr, currency)}`,
+              )
+              .join("; ")}`}
+            series={[...mrrSeries]}
+            points={shown.map((month) => ({
+              label: periodLabel(month.period, { short: true }),
+              values: Object.fromEntries(mrrSeries.map((series) => [series.key, month[series.key]])),
+            }))}
+            formatValue={(amount) => formatMoney(amount, currency)}
+            formatTick={moneyTicks(currency)}
+          />
           <MrrTable months={shown} currency={currency} />
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -3,53 +3,49 @@
 // nothing dated in the month changes. The API refuses a lock while an item is
 // open; finance can still lock with a reason, which the lock and the audit
 // log keep.
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import { asApiError, useApiResource } from "../../api/use-api.ts";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, useApiMutation } from "../../api/queries.ts";
+import type { ChecklistItem, CloseChecklist, PeriodLock } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CheckboxField, TextAreaField } from "../../ui/form-field.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
-import { ErrorState, LoadingState } from "../../ui/states.tsx";
-import type { ChecklistItem, CloseChecklist, PeriodLock } from "./finance-types.ts";
+import { Panel } from "../../ui/panel.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
+import { ErrorState } from "../../ui/states.tsx";
 import { periodLabel } from "./period-month.ts";
 
 export function MonthEndClosePanel({ period }: { period: string }) {
   const session = useSignedInSession();
-  const checklist = useApiResource<CloseChecklist>(
-    `/v1/close-checklist?period=${encodeURIComponent(period)}`,
-  );
+  const checklist = useQuery(apiQuery("/v1/close-checklist", { params: { query: { period } } }));
   const [outcome, setOutcome] = useState("");
   return (
-    <section className="panel" aria-labelledby="close-title">
-      <h2 id="close-title">Month-end close of {periodLabel(period)}</h2>
+    <Panel title={`Month-end close of ${periodLabel(period)}`}>
       <OutcomeMessage message={outcome} />
-      {checklist.state.status === "loading" && <LoadingState label="Reading the close checklist…" />}
-      {checklist.state.status === "error" && (
-        <ErrorState error={checklist.state.error} onRetry={checklist.reload} />
-      )}
-      {checklist.state.status === "ready" && (
-        <>
-          <Checklist items={checklist.state.data.items} />
-          {checklist.state.data.lock !== null ? (
-            <LockSummary lock={checklist.state.data.lock} />
-          ) : !checklist.state.data.ended ? (
-            <p>This month has not ended yet; it can be closed once it has.</p>
-          ) : can(session, "finance:write") ? (
-            <LockForm
-              checklist={checklist.state.data}
-              onLocked={(lock) => {
-                setOutcome(`${periodLabel(lock.period)} is closed.`);
-                checklist.reload();
-              }}
-            />
-          ) : (
-            <p>Your key's role cannot close a month.</p>
-          )}
-        </>
-      )}
-    </section>
+      <ResourceView resource={checklist} loadingLabel="Reading the close checklist…">
+        {(current) => (
+          <>
+            <Checklist items={current.items} />
+            {current.lock !== null ? (
+              <LockSummary lock={current.lock} />
+            ) : !current.ended ? (
+              <p>This month has not ended yet; it can be closed once it has.</p>
+            ) : can(session, "finance:write") ? (
+              <LockForm
+                checklist={current}
+                onLocked={(lock) => setOutcome(`${periodLabel(lock.period)} is closed.`)}
+              />
+            ) : (
+              <p>Your key's role cannot close a month.</p>
+            )}
+          </>
+        )}
+      </ResourceView>
+    </Panel>
   );
 }
 
@@ -88,26 +84,28 @@ function LockForm({
 }) {
   const [override, setOverride] = useState(false);
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
+  // A lock closes the month everywhere: its checklist, and every write dated in it.
+  const lock = useApiMutation({
+    write: () =>
+      answer(
+        api.POST("/v1/period-locks", {
+          body: {
+            period: checklist.period,
+            ...(override ? { override_checklist: true } : {}),
+            ...(reason.trim() === "" ? {} : { reason: reason.trim() }),
+          },
+        }),
+      ),
+    invalidates: ["/v1/close-checklist", "/v1/period-locks", "/v1/reconciliation"],
+    onSuccess: onLocked,
+  });
+  const error = lock.error;
   const errors = fieldErrorMap(error?.fieldErrors ?? []);
+  const busy = lock.isPending;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body = {
-        period: checklist.period,
-        ...(override ? { override_checklist: true } : {}),
-        ...(reason.trim() === "" ? {} : { reason: reason.trim() }),
-      };
-      onLocked(await apiRequest<PeriodLock>("POST", "/v1/period-locks", { body }));
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    lock.mutate();
   };
 
   return (

@@ -3,13 +3,16 @@
 // current prices, invoices against payments and receivables, and revenue
 // leakage per 1,000 events. The month-end close sits below: a month can be
 // closed once it reconciles and its checklist passes.
-import { useApiResource } from "../../api/use-api.ts";
+
+import { useQuery } from "@tanstack/react-query";
+import { apiQuery } from "../../api/queries.ts";
+import type { AmountInCurrency, Reconciliation } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { useLocation } from "../../routing/router.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { ErrorState, LoadingState } from "../../ui/states.tsx";
-import type { AmountInCurrency, Reconciliation } from "./finance-types.ts";
+import { Panel } from "../../ui/panel.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
 import { MonthEndClosePanel } from "./month-end-close-panel.tsx";
 import { MonthPicker } from "./month-picker.tsx";
 import { isPeriod, periodLabel, previousMonth } from "./period-month.ts";
@@ -19,9 +22,7 @@ export function ReconciliationPage() {
   const { query } = useLocation();
   const asked = query.get("period") ?? "";
   const period = isPeriod(asked) ? asked : previousMonth(new Date());
-  const reconciliation = useApiResource<Reconciliation>(
-    `/v1/reconciliation?period=${encodeURIComponent(period)}`,
-  );
+  const reconciliation = useQuery(apiQuery("/v1/reconciliation", { params: { query: { period } } }));
   return (
     <>
       <PageHeader
@@ -31,15 +32,9 @@ export function ReconciliationPage() {
       <div className="filters">
         <MonthPicker path="/reconciliation" period={period} />
       </div>
-      {reconciliation.state.status === "loading" && (
-        <LoadingState label={`Reconciling ${periodLabel(period)}…`} />
-      )}
-      {reconciliation.state.status === "error" && (
-        <ErrorState error={reconciliation.state.error} onRetry={reconciliation.reload} />
-      )}
-      {reconciliation.state.status === "ready" && (
-        <ReconciliationView reconciliation={reconciliation.state.data} />
-      )}
+      <ResourceView resource={reconciliation} loadingLabel={`Reconciling ${periodLabel(period)}…`}>
+        {(loaded) => <ReconciliationView reconciliation={loaded} />}
+      </ResourceView>
       <MonthEndClosePanel key={period} period={period} />
     </>
   );
@@ -55,8 +50,7 @@ function ReconciliationView({ reconciliation }: { reconciliation: Reconciliation
   const differenceCount = usage.differences.length + reconciliation.receivables.differences.length;
   return (
     <>
-      <section className="panel" aria-labelledby="reconciliation-summary-title">
-        <h2 id="reconciliation-summary-title">{periodLabel(reconciliation.period)}</h2>
+      <Panel title={periodLabel(reconciliation.period)}>
         {reconciliation.clean ? (
           <p className="reconciliation-verdict" role="status">
             <span className="badge badge-success">Clean</span> Every event was billed and every invoice agrees
@@ -95,10 +89,9 @@ function ReconciliationView({ reconciliation }: { reconciliation: Reconciliation
             <dd>{usage.events_billed}</dd>
           </div>
         </dl>
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="leakage-title">
-        <h2 id="leakage-title">Revenue leakage</h2>
+      <Panel title="Revenue leakage">
         <dl className="details">
           <div className="detail">
             <dt>Per 1,000 events</dt>
@@ -120,17 +113,15 @@ function ReconciliationView({ reconciliation }: { reconciliation: Reconciliation
             <dd>{amountsText(leakage.amounts_per_thousand_events)}</dd>
           </div>
         </dl>
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="differences-title">
-        <h2 id="differences-title">Usage differences</h2>
+      <Panel title="Usage differences">
         <DifferencesTable differences={usage.differences} />
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="usage-rows-title">
-        <h2 id="usage-rows-title">Usage by meter and customer</h2>
+      <Panel title="Usage by meter and customer">
         <UsageRowsTable rows={usage.rows} />
-      </section>
+      </Panel>
 
       <ReceivablesSection receivables={reconciliation.receivables} />
     </>

@@ -2,14 +2,15 @@
 // and customer, and receivables (in total, per customer, and the invoices
 // whose recorded payments disagree with their payment records).
 import type { ReactNode } from "react";
+import type { ReceivableFigures, Reconciliation, UsageDifference, UsageRow } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, invoicePath } from "../../routing/routes.ts";
+import { type Column, DataTable } from "../../ui/data-table.tsx";
+import { Panel } from "../../ui/panel.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
 import { categoryBadgeClass, categoryLabels, causeLabel } from "./difference-text.ts";
-import type { ReceivableFigures, Reconciliation, UsageDifference, UsageRow } from "./finance-types.ts";
 
 function CustomerCell({ externalId, customerId }: { externalId: string; customerId: string | null }) {
   if (customerId === null) return <>{externalId}</>;
@@ -21,125 +22,94 @@ function meterText(meter: string | null, eventName: string | null): string {
   return eventName === null ? "—" : `No meter (event "${eventName}")`;
 }
 
+function DifferenceCause({ difference }: { difference: UsageDifference }) {
+  return (
+    <>
+      {causeLabel(difference.cause)}{" "}
+      <span className={categoryBadgeClass(difference.category)}>{categoryLabels[difference.category]}</span>
+      <span className="actor-id">{difference.description}</span>
+      <span className="actor-id">
+        {formatDateTime(difference.first_event_at)}
+        {difference.events > 1 && ` to ${formatDateTime(difference.last_event_at)}`}
+      </span>
+      <span className="actor-id">Priced at: {difference.price_basis}</span>
+      {difference.invoice_id !== null && (
+        <span className="actor-id">
+          Invoice{" "}
+          <Link to={invoicePath(difference.invoice_id)}>
+            {difference.invoice_number ?? difference.invoice_id}
+          </Link>
+        </span>
+      )}
+    </>
+  );
+}
+
 export function DifferencesTable({ differences }: { differences: UsageDifference[] }) {
   if (differences.length === 0) return <EmptyState title="No usage differences: every event was billed." />;
   return (
-    <TableScroll label="Usage differences table">
-      <table className="stacked-on-phone">
-        <thead>
-          <tr>
-            <th scope="col">Cause</th>
-            <th scope="col">Customer</th>
-            <th scope="col">Meter</th>
-            <th scope="col" className="numeric">
-              Events
-            </th>
-            <th scope="col" className="numeric">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {differences.map((difference) => (
-            <tr
-              key={`${difference.cause} ${difference.customer_external_id} ${difference.meter ?? difference.event_name} ${difference.invoice_line_id ?? ""}`}
-            >
-              <th scope="row">
-                {causeLabel(difference.cause)}{" "}
-                <span className={categoryBadgeClass(difference.category)}>
-                  {categoryLabels[difference.category]}
-                </span>
-                <span className="actor-id">{difference.description}</span>
-                <span className="actor-id">
-                  {formatDateTime(difference.first_event_at)}
-                  {difference.events > 1 && ` to ${formatDateTime(difference.last_event_at)}`}
-                </span>
-                <span className="actor-id">Priced at: {difference.price_basis}</span>
-                {difference.invoice_id !== null && (
-                  <span className="actor-id">
-                    Invoice{" "}
-                    <Link to={invoicePath(difference.invoice_id)}>
-                      {difference.invoice_number ?? difference.invoice_id}
-                    </Link>
-                  </span>
-                )}
-              </th>
-              <td data-label="Customer">
-                <CustomerCell
-                  externalId={difference.customer_external_id}
-                  customerId={difference.customer_id}
-                />
-              </td>
-              <td data-label="Meter">{meterText(difference.meter, difference.event_name)}</td>
-              <td data-label="Events" className="numeric">
-                {difference.events}
-              </td>
-              <td data-label="Amount" className="numeric">
-                {difference.amount !== null && difference.currency !== null
-                  ? formatMoney(difference.amount, difference.currency)
-                  : "Not priced"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label="Usage differences table"
+      rows={differences}
+      rowKey={(difference) =>
+        `${difference.cause} ${difference.customer_external_id} ${difference.meter ?? difference.event_name} ${difference.invoice_line_id ?? ""}`
+      }
+      columns={[
+        { header: "Cause", cell: (difference) => <DifferenceCause difference={difference} /> },
+        {
+          header: "Customer",
+          cell: (difference) => (
+            <CustomerCell externalId={difference.customer_external_id} customerId={difference.customer_id} />
+          ),
+        },
+        { header: "Meter", cell: (difference) => meterText(difference.meter, difference.event_name) },
+        { header: "Events", numeric: true, cell: (difference) => difference.events },
+        {
+          header: "Amount",
+          numeric: true,
+          cell: (difference) =>
+            difference.amount !== null && difference.currency !== null
+              ? formatMoney(difference.amount, difference.currency)
+              : "Not priced",
+        },
+      ]}
+    />
   );
 }
+
+type UsageCount =
+  | "events_ingested"
+  | "events_attributed"
+  | "events_matched"
+  | "events_billed"
+  | "events_unbilled";
+
+const usageCounts: [UsageCount, string][] = [
+  ["events_ingested", "Ingested"],
+  ["events_attributed", "Attributed"],
+  ["events_matched", "Matched"],
+  ["events_billed", "Billed"],
+  ["events_unbilled", "Unbilled"],
+];
 
 export function UsageRowsTable({ rows }: { rows: UsageRow[] }) {
   if (rows.length === 0) return <EmptyState title="No events in this month." />;
   return (
-    <TableScroll label="Usage by meter and customer table">
-      <table className="stacked-on-phone">
-        <thead>
-          <tr>
-            <th scope="col">Customer</th>
-            <th scope="col">Meter</th>
-            <th scope="col" className="numeric">
-              Ingested
-            </th>
-            <th scope="col" className="numeric">
-              Attributed
-            </th>
-            <th scope="col" className="numeric">
-              Matched
-            </th>
-            <th scope="col" className="numeric">
-              Billed
-            </th>
-            <th scope="col" className="numeric">
-              Unbilled
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.customer_external_id} ${row.meter ?? ""} ${row.event_name ?? ""}`}>
-              <th scope="row">
-                <CustomerCell externalId={row.customer_external_id} customerId={row.customer_id} />
-              </th>
-              <td data-label="Meter">{meterText(row.meter, row.event_name)}</td>
-              <td data-label="Ingested" className="numeric">
-                {row.events_ingested}
-              </td>
-              <td data-label="Attributed" className="numeric">
-                {row.events_attributed}
-              </td>
-              <td data-label="Matched" className="numeric">
-                {row.events_matched}
-              </td>
-              <td data-label="Billed" className="numeric">
-                {row.events_billed}
-              </td>
-              <td data-label="Unbilled" className="numeric">
-                {row.events_unbilled}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label="Usage by meter and customer table"
+      rows={rows}
+      rowKey={(row) => `${row.customer_external_id} ${row.meter ?? ""} ${row.event_name ?? ""}`}
+      columns={[
+        {
+          header: "Customer",
+          cell: (row) => <CustomerCell externalId={row.customer_external_id} customerId={row.customer_id} />,
+        },
+        { header: "Meter", cell: (row) => meterText(row.meter, row.event_name) },
+        ...usageCounts.map(
+          ([key, header]): Column<UsageRow> => ({ header, numeric: true, cell: (row) => row[key] }),
+        ),
+      ]}
+    />
   );
 }
 
@@ -169,39 +139,27 @@ function ReceivableTable<Row extends ReceivableFigures>({
   rowHeader: (row: Row) => ReactNode;
 }) {
   return (
-    <TableScroll label={label}>
-      <table className="stacked-on-phone">
-        <thead>
-          <tr>
-            <th scope="col">{firstColumn}</th>
-            {receivableColumns.map(([key, heading]) => (
-              <th key={key} scope="col" className="numeric">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)}>
-              <th scope="row">{rowHeader(row)}</th>
-              {receivableColumns.map(([key, heading]) => (
-                <td key={key} data-label={heading} className="numeric">
-                  {formatMoney(row[key], row.currency)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label={label}
+      rows={rows}
+      rowKey={rowKey}
+      columns={[
+        { header: firstColumn, cell: rowHeader },
+        ...receivableColumns.map(
+          ([key, header]): Column<Row> => ({
+            header,
+            numeric: true,
+            cell: (row) => formatMoney(row[key], row.currency),
+          }),
+        ),
+      ]}
+    />
   );
 }
 
 export function ReceivablesSection({ receivables }: { receivables: Reconciliation["receivables"] }) {
   return (
-    <section className="panel" aria-labelledby="receivables-title">
-      <h2 id="receivables-title">Invoices, payments and receivables</h2>
+    <Panel title="Invoices, payments and receivables">
       <p className="field-hint">
         {receivables.source === "payments"
           ? "Payments come from the payment records."
@@ -232,49 +190,48 @@ export function ReceivablesSection({ receivables }: { receivables: Reconciliatio
       {receivables.differences.length > 0 && (
         <>
           <h3>Invoices that disagree with their payments</h3>
-          <TableScroll label="Receivable differences table">
-            <table className="stacked-on-phone">
-              <thead>
-                <tr>
-                  <th scope="col">Invoice</th>
-                  <th scope="col">Cause</th>
-                  <th scope="col">Customer</th>
-                  <th scope="col" className="numeric">
-                    Recorded
-                  </th>
-                  <th scope="col" className="numeric">
-                    Expected
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {receivables.differences.map((difference) => (
-                  <tr key={`${difference.invoice_id} ${difference.cause}`}>
-                    <th scope="row">
-                      <Link to={invoicePath(difference.invoice_id)}>
-                        {difference.invoice_number ?? difference.invoice_id}
-                      </Link>
-                    </th>
-                    <td data-label="Cause">
-                      {causeLabel(difference.cause)}
-                      <span className="actor-id">{difference.description}</span>
-                    </td>
-                    <td data-label="Customer">
-                      <Link to={customerPath(difference.customer_id)}>{difference.customer_id}</Link>
-                    </td>
-                    <td data-label="Recorded" className="numeric">
-                      {formatMoney(difference.recorded, difference.currency)}
-                    </td>
-                    <td data-label="Expected" className="numeric">
-                      {formatMoney(difference.expected, difference.currency)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            label="Receivable differences table"
+            rows={receivables.differences}
+            rowKey={(difference) => `${difference.invoice_id} ${difference.cause}`}
+            columns={[
+              {
+                header: "Invoice",
+                cell: (difference) => (
+                  <Link to={invoicePath(difference.invoice_id)}>
+                    {difference.invoice_number ?? difference.invoice_id}
+                  </Link>
+                ),
+              },
+              {
+                header: "Cause",
+                cell: (difference) => (
+                  <>
+                    {causeLabel(difference.cause)}
+                    <span className="actor-id">{difference.description}</span>
+                  </>
+                ),
+              },
+              {
+                header: "Customer",
+                cell: (difference) => (
+                  <Link to={customerPath(difference.customer_id)}>{difference.customer_id}</Link>
+                ),
+              },
+              {
+                header: "Recorded",
+                numeric: true,
+                cell: (difference) => formatMoney(difference.recorded, difference.currency),
+              },
+              {
+                header: "Expected",
+                numeric: true,
+                cell: (difference) => formatMoney(difference.expected, difference.currency),
+              },
+            ]}
+          />
         </>
       )}
-    </section>
+    </Panel>
   );
 }

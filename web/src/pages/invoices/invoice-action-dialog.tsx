@@ -2,13 +2,15 @@
 // draft, void an unpaid final invoice (with the reason), give up collecting
 // it, and issue a credit note, in full or for chosen amounts of chosen lines,
 // with its reason.
-import { type FormEvent, useCallback, useRef } from "react";
-import { apiRequest } from "../../api/api-client.ts";
-import type { CreditNote, CreditNoteReason, Invoice } from "../../api/billing-types.ts";
+import { useCallback, useRef } from "react";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, useApiMutation } from "../../api/queries.ts";
+import type { CreditNoteReason, Invoice } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFormState } from "../../ui/form-state.ts";
+import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
 export type InvoiceAction = "finalize" | "void" | "credit-note" | "uncollectible";
@@ -94,42 +96,16 @@ export function InvoiceActionDialog({
     "lines",
     ...invoice.lines.map((_line, index) => `lines.${index}.amount`),
   ]);
-  const unplacedDetail =
-    form.refusal &&
-    (form.refusal.fieldErrors.length === 0 ||
-      Object.keys(form.serverErrors).some((name) => !placed.has(name)))
-      ? form.refusal.detail
-      : undefined;
+  const unplacedDetail = refusalBesideNoField(form, placed);
 
-  const confirm = async (event?: FormEvent) => {
-    event?.preventDefault();
-    const path = `/v1/invoices/${encodeURIComponent(invoice.id)}`;
-    await form.submit(async (current) => {
-      if (action === "finalize") {
-        onDone(await apiRequest<Invoice>("POST", `${path}/finalize`));
-        return;
-      }
-      if (action === "void") {
-        onDone(
-          await apiRequest<Invoice>("POST", `${path}/void`, { body: { reason: current.void_reason.trim() } }),
-        );
-        return;
-      }
-      sentIndexes.current = sentLines(current).map((entry) => entry.index);
-      await apiRequest<CreditNote>("POST", `${path}/credit-notes`, {
-        body: {
-          reason: current.reason,
-          ...(current.memo.trim() === "" ? {} : { memo: current.memo.trim() }),
-          ...(current.full
-            ? { full: true }
-            : {
-                lines: sentLines(current).map(({ line, amount }) => ({ invoice_line_id: line.id, amount })),
-              }),
-        },
-      });
-      onDone(await apiRequest<Invoice>("GET", path));
-    });
-  };
+  const take = useApiMutation({
+    write: (current: ActionValues) => takeStep(action, invoice, current, sentLines, sentIndexes),
+    // An invoice's step moves its amounts, the customer's credits and balance, and its credit notes.
+    invalidates: ["/v1/invoices", "/v1/credit-notes", "/v1/payments", "/v1/customers/{id}"],
+    answers: apiQuery("/v1/invoices/{id}", { params: { path: { id: invoice.id } } }),
+    onSuccess: onDone,
+  });
+  const confirm = () => void form.submit(take.mutateAsync);
 
   const titles: Record<InvoiceAction, string> = {
     finalize: "Finalize this invoice?",
@@ -151,7 +127,8 @@ export function InvoiceActionDialog({
       confirmLabel={labels[action]}
       tone={action === "void" || action === "uncollectible" ? "danger" : "primary"}
       busy={form.busy}
-      onConfirm={() => void confirm()}
+      error={unplacedDetail}
+      onConfirm={confirm}
       onCancel={onCancel}
     >
       {action === "finalize" && (
@@ -207,11 +184,55 @@ export function InvoiceActionDialog({
           <TextField {...form.bind("memo")} label="Memo" hint="Optional: printed on the credit note." />
         </>
       )}
-      {unplacedDetail && (
-        <p className="form-error" role="alert">
-          {unplacedDetail}
-        </p>
-      )}
     </ConfirmDialog>
   );
+}
+
+type SentLine = { line: Invoice["lines"][number]; index: number; amount: string };
+
+/** Takes the step on the API; answers the invoice as it is after it. */
+async function takeStep(
+  action: InvoiceAction,
+  invoice: Invoice,
+  values: ActionValues,
+  sentLines: (values: ActionValues) => SentLine[],
+  sentIndexes: { current: number[] },
+): Promise<Invoice> {
+  const request = { params: { path: { id: invoice.id } } };
+  switch (action) {
+    case "finalize":
+      return answer(api.POST("/v1/invoices/{id}/finalize", request));
+    case "void":
+      return answer(
+        api.POST("/v1/invoices/{id}/void", { ...request, body: { reason: values.void_reason.trim() } }),
+      );
+    case "uncollectible": {
+      const reason = values.void_reason.trim();
+      return answer(
+        api.POST("/v1/invoices/{id}/mark-uncollectible", {
+          ...request,
+          body: reason === "" ? {} : { reason },
+        }),
+      );
+    }
+    case "credit-note": {
+      sentIndexes.current = sentLines(values).map((entry) => entry.index);
+      await answer(
+        api.POST("/v1/invoices/{id}/credit-notes", {
+          ...request,
+          body: {
+            reason: values.reason,
+            ...(values.memo.trim() === "" ? {} : { memo: values.memo.trim() }),
+            ...(values.full
+              ? { full: true }
+              : {
+                  lines: sentLines(values).map(({ line, amount }) => ({ invoice_line_id: line.id, amount })),
+                }),
+          },
+        }),
+      );
+      // The credit note changes what is left to pay: the invoice as it is now.
+      return answer(api.GET("/v1/invoices/{id}", request));
+    }
+  }
 }

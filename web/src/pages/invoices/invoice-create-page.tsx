@@ -1,23 +1,23 @@
 // A one-off invoice: lines with a description, a quantity and a price per
 // unit (negative for a discount line), saved as a draft or finalized at once.
 // The running total is summed from the decimal strings, never through floats.
-import { type FormEvent, useCallback, useRef } from "react";
-import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
-import type { Invoice } from "../../api/billing-types.ts";
-import { useAllPages } from "../../api/use-api.ts";
+import { useCallback } from "react";
+import { api } from "../../api/api-client.ts";
+import { useAllPages, useApiMutation } from "../../api/queries.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { multiplyDecimalStrings, sumDecimalStrings } from "../../format/decimal-sum.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { invoicePath } from "../../routing/routes.ts";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
+import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { newRowKey } from "../catalog/version-editor/version-form-values.ts";
+import { customerOptions } from "../customers/customer-choices.ts";
 
 type LineValues = { key: string; description: string; quantity: string; unit_amount: string };
 
@@ -64,7 +64,7 @@ function runningTotal(lines: readonly LineValues[]): string | undefined {
 
 export function InvoiceCreatePage() {
   const { query } = useLocation();
-  const customers = useAllPages<Customer>("/v1/customers");
+  const customers = useAllPages("/v1/customers");
   const initial = useCallback(
     (): OneOffValues => ({
       customer_id: query.get("customer_id") ?? "",
@@ -76,13 +76,9 @@ export function InvoiceCreatePage() {
     [query],
   );
   const form = useFormState<OneOffValues>(initial, checkOneOff);
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
-  const customer =
-    customers.status === "ready"
-      ? customers.data.find((candidate) => candidate.id === values.customer_id)
-      : undefined;
+  const customerById = (id: string) => customers.data?.find((candidate) => candidate.id === id);
+  const customer = customerById(values.customer_id);
   const currency = values.currency.trim().toUpperCase();
   const total = runningTotal(values.lines);
   const placed = new Set(["customer_id", "currency", "memo", "lines"]);
@@ -93,71 +89,51 @@ export function InvoiceCreatePage() {
     .filter(([name]) => !placed.has(name))
     .map(([name, message]) => ({ name, message }));
 
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    let created: Invoice | undefined;
-    const sent = await form.submit(async (current) => {
-      created = await apiRequest<Invoice>("POST", "/v1/invoices", {
-        body: {
-          customer_id: current.customer_id,
-          currency: current.currency.trim().toUpperCase(),
-          lines: current.lines.map((line) => ({
-            description: line.description.trim(),
-            quantity: line.quantity.trim(),
-            unit_amount: line.unit_amount.trim(),
-          })),
-          ...(current.memo.trim() === "" ? {} : { memo: current.memo.trim() }),
-          finalize: current.finalize,
-        },
-      });
-    });
-    if (sent && created) navigate(invoicePath(created.id));
-  };
+  const create = useApiMutation({
+    write: (current: OneOffValues) =>
+      answer(
+        api.POST("/v1/invoices", {
+          body: {
+            customer_id: current.customer_id,
+            currency: current.currency.trim().toUpperCase(),
+            lines: current.lines.map((line) => ({
+              description: line.description.trim(),
+              quantity: line.quantity.trim(),
+              unit_amount: line.unit_amount.trim(),
+            })),
+            ...(current.memo.trim() === "" ? {} : { memo: current.memo.trim() }),
+            finalize: current.finalize,
+          },
+        }),
+      ),
+    invalidates: ["/v1/invoices", "/v1/customers/{id}"],
+    onSuccess: (created) => navigate(invoicePath(created.id)),
+  });
 
   return (
     <>
       <PageHeader title="New one-off invoice" subtitle="Lines of your own, outside any subscription." />
-      <form ref={formElement} className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <ReferenceLists />
-        <FormErrorSummary
-          title="The invoice was not created"
-          refusal={form.refusal}
-          failingChecks={form.failingChecks}
-          markedServerErrors={Object.keys(form.serverErrors).length - unplaced.length}
-          unplaced={unplaced}
-          summaryRef={summary}
-        />
-        {customers.status === "error" && <ErrorState error={customers.error} onRetry={customers.reload} />}
+      <FormFrame
+        form={form}
+        refusedTitle="The invoice was not created"
+        onSubmit={() => form.submit(create.mutateAsync)}
+        className="form"
+        unplaced={unplaced}
+        before={<ReferenceLists />}
+      >
+        {customers.error && <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />}
         <fieldset>
           <legend>Customer</legend>
           <div className="field-grid">
             <SelectField
               {...form.bind("customer_id")}
               onValueChange={(value) => {
-                const chosen =
-                  customers.status === "ready"
-                    ? customers.data.find((candidate) => candidate.id === value)
-                    : undefined;
+                const chosen = customerById(value);
                 form.set("customer_id", value);
                 if (chosen?.currency && values.currency.trim() === "") form.set("currency", chosen.currency);
               }}
               label="Customer"
-              options={[
-                {
-                  value: "",
-                  label: customers.status === "loading" ? "Loading customers…" : "Choose a customer",
-                },
-                ...(customers.status === "ready"
-                  ? customers.data
-                      .filter((candidate) => candidate.archived_at === null)
-                      .map((candidate) => ({
-                        value: candidate.id,
-                        label: `${candidate.name ?? candidate.external_id} (${candidate.external_id})`,
-                      }))
-                  : []),
-              ]}
+              options={customerOptions(customers.data)}
             />
             <TextField
               {...form.bind("currency")}
@@ -234,15 +210,13 @@ export function InvoiceCreatePage() {
           checked={values.finalize}
           onCheckedChange={(checked) => form.set("finalize", checked)}
         />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? "Creating…" : values.finalize ? "Create and finalize" : "Create draft"}
-          </button>
-          <button type="button" className="button" onClick={() => window.history.back()} disabled={form.busy}>
-            Cancel
-          </button>
-        </div>
-      </form>
+        <FormActions
+          busy={form.busy}
+          label={values.finalize ? "Create and finalize" : "Create draft"}
+          busyLabel="Creating…"
+          onCancel={() => window.history.back()}
+        />
+      </FormFrame>
     </>
   );
 }

@@ -4,22 +4,25 @@
 // an unpaid final invoice, or correct a final one with a credit note (the
 // only way).
 import { useState } from "react";
-import { apiRequest } from "../../api/api-client.ts";
-import type { CreditNote, Invoice, InvoiceParty } from "../../api/billing-types.ts";
-import { useApiResource, usePagedList } from "../../api/use-api.ts";
+import { api } from "../../api/api-client.ts";
+import { usePagedList } from "../../api/queries.ts";
+import type { Invoice, InvoiceParty } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime, formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, subscriptionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
+import { Detail } from "../../ui/detail.tsx";
 import { DownloadButton } from "../../ui/download-button.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
-import { Detail } from "../catalog/version-content-view.tsx";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { EmptyState } from "../../ui/states.tsx";
 import { type InvoiceAction, InvoiceActionDialog } from "./invoice-action-dialog.tsx";
-import { InvoiceLinesTable } from "./invoice-lines-table.tsx";
+import { InvoiceLinesTable, shownLine } from "./invoice-lines-table.tsx";
 import { InvoicePayments } from "./invoice-payments.tsx";
 import { InvoiceStatusBadge } from "./invoice-status.tsx";
 import { invoiceName } from "./invoice-table.tsx";
@@ -31,25 +34,11 @@ const outcomes: Record<InvoiceAction, string> = {
   uncollectible: "The invoice is marked uncollectible; its dunning stops.",
 };
 
-export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
+/** The page of one invoice, once it is read (the router reads it). */
+export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
   const session = useSignedInSession();
-  const request = useApiResource<Invoice>(`/v1/invoices/${encodeURIComponent(invoiceId)}`);
   const [action, setAction] = useState<InvoiceAction | undefined>();
   const [outcome, setOutcome] = useState("");
-  const [notesGeneration, setNotesGeneration] = useState(0);
-
-  if (request.state.status !== "ready") {
-    return (
-      <>
-        <PageHeader title="Invoice" />
-        {request.state.status === "loading" && <LoadingState label="Loading the invoice…" />}
-        {request.state.status === "error" && (
-          <ErrorState error={request.state.error} onRetry={request.reload} />
-        )}
-      </>
-    );
-  }
-  const invoice = request.state.data;
   const money = (amount: string) => formatMoney(amount, invoice.currency, invoice.locale);
   const writable = can(session, "billing:write");
   const final = invoice.status !== "draft" && invoice.status !== "void";
@@ -68,7 +57,11 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
         actions={
           <>
             <DownloadButton
-              path={`/v1/invoices/${encodeURIComponent(invoice.id)}/pdf`}
+              download={() =>
+                answer(
+                  api.GET("/v1/invoices/{id}/pdf", { params: { path: { id: invoice.id } }, parseAs: "blob" }),
+                )
+              }
               fileName={`${invoice.number ?? `draft-${invoice.id}`}.pdf`}
               label="Download PDF"
             />
@@ -97,8 +90,7 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
       />
       <OutcomeMessage message={outcome} />
       <div className="panels">
-        <section className="panel" aria-labelledby="invoice-details-title">
-          <h2 id="invoice-details-title">Details</h2>
+        <Panel title="Details">
           <dl className="details">
             <Detail term="Customer">
               <Link to={customerPath(invoice.customer_id)}>{invoice.buyer?.name ?? invoice.customer_id}</Link>
@@ -135,20 +127,18 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
             )}
             <Detail term="Memo">{invoice.memo}</Detail>
           </dl>
-        </section>
-        <section className="panel" aria-labelledby="invoice-parties-title">
-          <h2 id="invoice-parties-title">Seller and buyer</h2>
+        </Panel>
+        <Panel title="Seller and buyer">
           <dl className="details">
             <Detail term="Seller">{invoice.seller && <Party party={invoice.seller} />}</Detail>
             <Detail term="Buyer">{invoice.buyer && <Party party={invoice.buyer} />}</Detail>
           </dl>
-        </section>
+        </Panel>
       </div>
-      <section className="panel" aria-labelledby="invoice-lines-title">
-        <h2 id="invoice-lines-title">Lines</h2>
+      <Panel title="Lines">
         {invoice.tax_details?.note && <p className="notice">{invoice.tax_details.note}</p>}
         <InvoiceLinesTable
-          lines={invoice.lines}
+          lines={invoice.lines.map(shownLine)}
           invoiceTotals={invoice}
           currency={invoice.currency}
           timeZone={invoice.timezone}
@@ -160,32 +150,19 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
           <Detail term="Credited">{money(invoice.amount_credited)}</Detail>
           <Detail term="Left to pay">{money(invoice.amount_remaining)}</Detail>
         </dl>
-      </section>
-      {final && <CreditNotes key={notesGeneration} invoice={invoice} />}
+      </Panel>
+      {final && <CreditNotes invoice={invoice} />}
       {invoice.status !== "draft" && (
-        <InvoicePayments
-          key={`payments-${notesGeneration}`}
-          invoice={invoice}
-          canRecord={can(session, "finance:write")}
-          onChanged={() => {
-            // Read the invoice anew in place: its status and amounts follow the payment.
-            apiRequest<Invoice>("GET", `/v1/invoices/${encodeURIComponent(invoice.id)}`).then(
-              request.replace,
-              request.reload,
-            );
-          }}
-        />
+        <InvoicePayments invoice={invoice} canRecord={can(session, "finance:write")} />
       )}
       {action && (
         <InvoiceActionDialog
           action={action}
           invoice={invoice}
           onCancel={() => setAction(undefined)}
-          onDone={(updated) => {
+          onDone={() => {
             setAction(undefined);
-            request.replace(updated);
             setOutcome(outcomes[action]);
-            setNotesGeneration((generation) => generation + 1);
           }}
         />
       )}
@@ -215,65 +192,68 @@ function Party({ party }: { party: InvoiceParty }) {
 }
 
 function CreditNotes({ invoice }: { invoice: Invoice }) {
-  const list = usePagedList<CreditNote>(
-    `/v1/credit-notes?invoice_id=${encodeURIComponent(invoice.id)}&limit=20`,
-  );
+  const list = usePagedList("/v1/credit-notes", { params: { query: { invoice_id: invoice.id, limit: 20 } } });
+  const money = (amount: string, currency: string) => formatMoney(amount, currency, invoice.locale);
   return (
-    <section className="panel" aria-labelledby="credit-notes-title">
-      <h2 id="credit-notes-title">Credit notes</h2>
-      {list.state.status === "loading" && <LoadingState label="Loading credit notes…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title="No credit notes." />
-      )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <TableScroll label="Credit notes table">
-          <table className="stacked-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">Credit note</th>
-                <th scope="col">Reason</th>
-                <th scope="col" className="numeric">
-                  Total
-                </th>
-                <th scope="col">Applied</th>
-                <th scope="col">
-                  <span className="visually-hidden">Document</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.state.data.map((note) => (
-                <tr key={note.id}>
-                  <th scope="row">
+    <Panel title="Credit notes">
+      <PagedListView
+        list={list}
+        noun={["credit note", "credit notes"]}
+        loadingLabel="Loading credit notes…"
+        empty={<EmptyState title="No credit notes." />}
+      >
+        {(notes) => (
+          <DataTable
+            label="Credit notes table"
+            rows={notes}
+            rowKey={(note) => note.id}
+            columns={[
+              {
+                header: "Credit note",
+                cell: (note) => (
+                  <>
                     {note.number}
                     <span className="actor-id">{formatDateTime(note.issued_at, invoice.locale)}</span>
-                  </th>
-                  <td data-label="Reason">
+                  </>
+                ),
+              },
+              {
+                header: "Reason",
+                cell: (note) => (
+                  <>
                     {note.reason.replace(/_/g, " ")}
                     {note.memo && <span className="actor-id">{note.memo}</span>}
-                  </td>
-                  <td data-label="Total" className="numeric">
-                    {formatMoney(note.total, note.currency, invoice.locale)}
-                  </td>
-                  <td data-label="Applied">
-                    {formatMoney(note.applied_to_invoice, note.currency, invoice.locale)} to the invoice,{" "}
-                    {formatMoney(note.credited_to_balance, note.currency, invoice.locale)} to the customer's
-                    balance
-                  </td>
-                  <td className="row-actions">
-                    <DownloadButton
-                      path={`/v1/credit-notes/${encodeURIComponent(note.id)}/pdf`}
-                      fileName={`${note.number}.pdf`}
-                      label={`PDF of ${note.number}`}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-    </section>
+                  </>
+                ),
+              },
+              { header: "Total", numeric: true, cell: (note) => money(note.total, note.currency) },
+              {
+                header: "Applied",
+                cell: (note) =>
+                  `${money(note.applied_to_invoice, note.currency)} to the invoice, ${money(note.credited_to_balance, note.currency)} to the customer's balance`,
+              },
+              {
+                header: <span className="visually-hidden">Document</span>,
+                className: "row-actions",
+                cell: (note) => (
+                  <DownloadButton
+                    download={() =>
+                      answer(
+                        api.GET("/v1/credit-notes/{id}/pdf", {
+                          params: { path: { id: note.id } },
+                          parseAs: "blob",
+                        }),
+                      )
+                    }
+                    fileName={`${note.number}.pdf`}
+                    label={`PDF of ${note.number}`}
+                  />
+                ),
+              },
+            ]}
+          />
+        )}
+      </PagedListView>
+    </Panel>
   );
 }

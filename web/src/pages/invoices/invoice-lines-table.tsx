@@ -1,10 +1,10 @@
-// An invoice's lines (stored or previewed) with the engine's explanation of
-// each, and its totals: what the customer pays and why. Discounts, credits
-// and the applied balance are shown subtracted.
-import type { InvoiceLine, InvoiceTotals } from "../../api/billing-types.ts";
+// An invoice's lines (stored, previewed or simulated) with the engine's
+// explanation of each, and its totals: what the customer pays and why.
+// Discounts, credits and the applied balance are shown subtracted.
+import type { InvoiceLine, InvoiceTotals, SimulatedLine } from "../../api/resources.ts";
 import { formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { explainLine } from "../simulator/line-explanation.ts";
 
 const kindLabels: Record<string, string> = {
@@ -31,6 +31,32 @@ function negated(amount: string): string {
   return amount.startsWith("-") ? amount.slice(1) : `-${amount.replace(/^\+/, "")}`;
 }
 
+/** A line as the table shows it: a simulated line's fields, with a stored line's description. */
+type ShownLine = Omit<SimulatedLine, "period_start" | "period_end"> & {
+  description?: string;
+  period_start: string | null;
+  period_end: string | null;
+};
+
+/** A stored or previewed line in the simulator's shape, which the explanation reads. */
+export function shownLine(line: InvoiceLine | InvoicePreviewLine): ShownLine {
+  return {
+    description: line.description,
+    charge: line.charge_id ?? "",
+    kind: line.kind,
+    period_start: line.period_start,
+    period_end: line.period_end,
+    quantity: line.quantity,
+    amount: line.amount,
+    details: line.details,
+  };
+}
+
+type InvoicePreviewLine = Pick<
+  InvoiceLine,
+  "description" | "charge_id" | "kind" | "period_start" | "period_end" | "quantity" | "amount" | "details"
+>;
+
 export function InvoiceLinesTable({
   lines,
   invoiceTotals,
@@ -39,7 +65,7 @@ export function InvoiceLinesTable({
   locale,
   label,
 }: {
-  lines: InvoiceLine[];
+  lines: ShownLine[];
   invoiceTotals: InvoiceTotals;
   currency: string;
   timeZone: string;
@@ -47,72 +73,56 @@ export function InvoiceLinesTable({
   label: string;
 }) {
   const money = (amount: string) => formatMoney(amount, currency, locale);
+  const period = (line: ShownLine) =>
+    line.period_start && line.period_end
+      ? `${formatPeriodBound(line.period_start, timeZone, locale)} – ${formatPeriodBound(line.period_end, timeZone, locale)}`
+      : "—";
+  // Simulated lines have no description: the charge names them.
+  const described = lines.some((line) => line.description !== undefined);
   return (
-    <TableScroll label={label}>
-      <table className="invoice-table stacked-on-phone">
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Period</th>
-            <th scope="col" className="numeric">
-              Quantity
-            </th>
-            <th scope="col" className="numeric">
-              Amount
-            </th>
-            <th scope="col">How it was computed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line, index) => (
-            // Previewed lines have no id; their order on the invoice is stable.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            <tr key={index}>
-              <th scope="row">
-                {line.description}
-                <span className="line-kind">
-                  {kindLabels[line.kind] ?? line.kind}
-                  {line.charge_id && (
-                    <>
-                      {" "}
-                      <code>{line.charge_id}</code>
-                    </>
-                  )}
-                </span>
-              </th>
-              <td data-label="Period" className="nowrap">
-                {line.period_start && line.period_end
-                  ? `${formatPeriodBound(line.period_start, timeZone, locale)} – ${formatPeriodBound(line.period_end, timeZone, locale)}`
-                  : "—"}
-              </td>
-              <td data-label="Quantity" className="numeric">
-                {formatQuantity(line.quantity, locale)}
-              </td>
-              <td data-label="Amount" className="numeric">
-                {money(line.amount)}
-              </td>
-              <td data-label="How it was computed">
-                <ul className="explanation">
-                  {explainLine(
-                    {
-                      charge: line.charge_id ?? "",
-                      kind: line.kind,
-                      period_start: line.period_start ?? "",
-                      period_end: line.period_end ?? "",
-                      quantity: line.quantity,
-                      amount: line.amount,
-                      details: line.details,
-                    },
-                    currency,
-                    locale,
-                  ).map((sentence) => (
-                    <li key={sentence}>{sentence}</li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
+    <DataTable
+      label={label}
+      className="invoice-table"
+      rows={lines}
+      // Lines have no id in a preview or a simulation; their order on the invoice is stable.
+      rowKey={(_line, index) => index}
+      columns={[
+        {
+          header: described ? "Line" : "Charge",
+          cell: (line) => (
+            <>
+              {described ? line.description : <code>{line.charge}</code>}
+              <span className="line-kind">
+                {kindLabels[line.kind] ?? line.kind}
+                {described && line.charge !== "" && (
+                  <>
+                    {" "}
+                    <code>{line.charge}</code>
+                  </>
+                )}
+              </span>
+            </>
+          ),
+        },
+        { header: "Period", className: "nowrap", cell: period },
+        { header: "Quantity", numeric: true, cell: (line) => formatQuantity(line.quantity, locale) },
+        { header: "Amount", numeric: true, cell: (line) => money(line.amount) },
+        {
+          header: "How it was computed",
+          cell: (line) => (
+            <ul className="explanation">
+              {explainLine(
+                { ...line, period_start: line.period_start ?? "", period_end: line.period_end ?? "" },
+                currency,
+                locale,
+              ).map((sentence) => (
+                <li key={sentence}>{sentence}</li>
+              ))}
+            </ul>
+          ),
+        },
+      ]}
+      footer={
         <tfoot>
           {totals.map(([field, totalLabel, subtracted]) => (
             <tr key={field} className={field === "amount_due" ? "total-row" : undefined}>
@@ -126,7 +136,7 @@ export function InvoiceLinesTable({
             </tr>
           ))}
         </tfoot>
-      </table>
-    </TableScroll>
+      }
+    />
   );
 }

@@ -1,19 +1,17 @@
 // Invoices, newest first, filtered by status, customer, subscription or
 // issue date (kept in the address); unfiltered, with revenue by month.
-import type { Invoice } from "../../api/billing-types.ts";
-import { usePagedList } from "../../api/use-api.ts";
-import { Link } from "../../routing/link.tsx";
-import { useLocation } from "../../routing/router.ts";
+import { usePagedList } from "../../api/queries.ts";
+import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { apiQuery, type FilterField, FilterForm, filterValues, hasFilters } from "../../ui/filter-form.tsx";
-import { ListFooter } from "../../ui/list-footer.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
+import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
 import { invoiceStatusLabels } from "./invoice-status.tsx";
 import { InvoiceTable } from "./invoice-table.tsx";
 import { RevenuePanel } from "./revenue-panel.tsx";
 
-const filterFields: FilterField[] = [
+type InvoiceQuery = QueryOf<"/v1/invoices">;
+
+const filterFields: FilterField<keyof InvoiceQuery>[] = [
   {
     name: "status",
     label: "Status",
@@ -30,42 +28,25 @@ const filterFields: FilterField[] = [
 
 export function InvoiceListPage() {
   const session = useSignedInSession();
-  const { query } = useLocation();
-  const listQuery = apiQuery(query, filterFields);
-  listQuery.set("limit", "50");
-  const list = usePagedList<Invoice>(`/v1/invoices?${listQuery.toString()}`);
-  const filtered = hasFilters(query, filterFields);
+  const filters = useFilters<InvoiceQuery>(filterFields);
+  const list = usePagedList("/v1/invoices", { params: { query: { ...filters.query, limit: 50 } } });
 
   return (
-    <>
-      <PageHeader
-        title="Invoices"
-        subtitle="Every invoice, draft or final, with what is still to be paid."
-        actions={
-          can(session, "billing:write") && (
-            <Link to="/invoices/new" className="button button-primary">
-              New one-off invoice
-            </Link>
-          )
-        }
-      />
-      {!filtered && <RevenuePanel />}
-      <FilterForm
-        key={query.toString()}
-        basePath="/invoices"
-        fields={filterFields}
-        label="Filter invoices"
-        initial={filterValues(query, filterFields)}
-      />
-      {list.state.status === "loading" && <LoadingState label="Loading invoices…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title={filtered ? "No invoice matches these filters." : "No invoices yet."} />
-      )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <InvoiceTable invoices={list.state.data} label="Invoices table" showCustomer />
-      )}
-      <ListFooter list={list} noun={["invoice", "invoices"]} />
-    </>
+    <FilteredListPage
+      title="Invoices"
+      subtitle="Every invoice, draft or final, with what is still to be paid."
+      create={can(session, "billing:write") && { to: "/invoices/new", label: "New one-off invoice" }}
+      beforeFilters={!filters.filtered && <RevenuePanel />}
+      basePath="/invoices"
+      fields={filterFields}
+      filterLabel="Filter invoices"
+      filtered={filters.filtered}
+      list={list}
+      noun={["invoice", "invoices"]}
+      loadingLabel="Loading invoices…"
+      empty={{ noMatch: "No invoice matches these filters.", none: "No invoices yet." }}
+    >
+      {(invoices) => <InvoiceTable invoices={invoices} label="Invoices table" showCustomer />}
+    </FilteredListPage>
   );
 }

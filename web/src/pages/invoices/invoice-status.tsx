@@ -1,5 +1,5 @@
 // An invoice's status as a badge.
-import type { InvoiceStatus } from "../../api/billing-types.ts";
+import type { InvoiceStatus } from "../../api/resources.ts";
 
 export const invoiceStatusLabels: Record<InvoiceStatus, string> = {
   draft: "Draft",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InvoiceStatus } from "../../api/billing-types.ts";
+import type { InvoiceStatus } from "../../api/resources.ts";
 import { monthOf, revenueByMonth } from "./revenue-by-month.ts";
 
 describe("monthOf", () => {

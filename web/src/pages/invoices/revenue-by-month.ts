@@ -1,7 +1,8 @@
 // Invoiced revenue per calendar month and currency, summed exactly from the
 // invoices' decimal totals: drafts and void invoices are left out, since
 // neither is revenue. Months are read in the given time zone.
-import type { Invoice } from "../../api/billing-types.ts";
+
+import type { Invoice } from "../../api/resources.ts";
 import { sumDecimalStrings } from "../../format/decimal-sum.ts";
 
 export type MonthRevenue = { month: string; total: string; invoiceCount: number };

@@ -1,15 +1,16 @@
 // Revenue by month: what was invoiced (final invoices, not drafts or void
 // ones), per currency, as a chart and as a table with the exact sums.
-import { lazy, Suspense, useState } from "react";
-import type { Invoice } from "../../api/billing-types.ts";
-import { useAllPages } from "../../api/use-api.ts";
+import { useState } from "react";
+import { useAllPages } from "../../api/queries.ts";
+import type { Invoice } from "../../api/resources.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
+import { BarChart, moneyTicks } from "../../ui/bar-chart.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
+import { EmptyState } from "../../ui/states.tsx";
 import { revenueByMonth } from "./revenue-by-month.ts";
-
-const RevenueChart = lazy(() => import("./revenue-chart.tsx"));
 
 function monthLabel(month: string): string {
   const [year, monthNumber] = month.split("-").map(Number) as [number, number];
@@ -19,18 +20,17 @@ function monthLabel(month: string): string {
 }
 
 export function RevenuePanel() {
-  const invoices = useAllPages<Invoice>("/v1/invoices");
+  const invoices = useAllPages("/v1/invoices");
   const [chosen, setChosen] = useState<string | undefined>();
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
   return (
-    <section className="panel" aria-labelledby="revenue-title">
-      <h2 id="revenue-title">Revenue by month</h2>
-      {invoices.status === "loading" && <LoadingState label="Adding up invoices…" />}
-      {invoices.status === "error" && <ErrorState error={invoices.error} onRetry={invoices.reload} />}
-      {invoices.status === "ready" && (
-        <RevenueView invoices={invoices.data} timeZone={timeZone} chosen={chosen} onChoose={setChosen} />
-      )}
-    </section>
+    <Panel title="Revenue by month">
+      <ResourceView resource={invoices} loadingLabel="Adding up invoices…">
+        {(loaded) => (
+          <RevenueView invoices={loaded} timeZone={timeZone} chosen={chosen} onChoose={setChosen} />
+        )}
+      </ResourceView>
+    </Panel>
   );
 }
 
@@ -63,35 +63,27 @@ function RevenueView({
       <p className="field-hint">
         Final invoices by issue month, in {timeZone} time; drafts and void invoices are not revenue.
       </p>
-      <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
-        <RevenueChart months={months} currency={currency} monthLabel={monthLabel} />
-      </Suspense>
+      <BarChart
+        label={`Revenue per month in ${currency}`}
+        describeValues
+        series={[{ key: "total", name: "Revenue" }]}
+        points={months.map((month) => ({ label: monthLabel(month.month), values: { total: month.total } }))}
+        formatValue={(amount) => formatMoney(amount, currency)}
+        formatTick={moneyTicks(currency)}
+      />
       <details className="usage-table">
         <summary>Show as a table</summary>
-        <TableScroll label="Revenue table">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <th scope="col" className="numeric">
-                  Invoices
-                </th>
-                <th scope="col" className="numeric">
-                  Revenue
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((month) => (
-                <tr key={month.month}>
-                  <th scope="row">{monthLabel(month.month)}</th>
-                  <td className="numeric">{month.invoiceCount}</td>
-                  <td className="numeric">{formatMoney(month.total, currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Revenue table"
+          stacked={false}
+          rows={months}
+          rowKey={(month) => month.month}
+          columns={[
+            { header: "Month", cell: (month) => monthLabel(month.month) },
+            { header: "Invoices", numeric: true, cell: (month) => month.invoiceCount },
+            { header: "Revenue", numeric: true, cell: (month) => formatMoney(month.total, currency) },
+          ]}
+        />
       </details>
     </>
   );

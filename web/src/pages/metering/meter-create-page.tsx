@@ -1,17 +1,21 @@
 // A new meter: which events it counts (by name and property filters), how it
 // aggregates them, and which properties split its usage into groups.
-import { type FormEvent, useCallback, useRef } from "react";
-import { apiRequest } from "../../api/api-client.ts";
-import type { Meter } from "../../api/api-types.ts";
+import { useCallback } from "react";
+import { api } from "../../api/api-client.ts";
+import { useApiMutation } from "../../api/queries.ts";
+import type { RequestBody } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { navigate } from "../../routing/router.ts";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
+import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { newRowKey } from "../catalog/version-editor/version-form-values.ts";
 
-const aggregations = [
+type Aggregation = RequestBody<"/v1/meters", "post">["aggregation"];
+
+const aggregations: { value: Aggregation; label: string }[] = [
   { value: "count", label: "Count of events" },
   { value: "sum", label: "Sum of a property" },
   { value: "max", label: "Maximum of a property" },
@@ -27,7 +31,7 @@ type MeterValues = {
   name: string;
   description: string;
   event_name: string;
-  aggregation: string;
+  aggregation: Aggregation;
   property: string;
   group_by: string;
   filters: FilterValues[];
@@ -44,6 +48,28 @@ function filterValue(text: string, type: FilterValues["type"]): string | number 
   if (type === "number") return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
   if (type === "boolean") return text === "true" ? true : text === "false" ? false : text;
   return text;
+}
+
+function meterBody(values: MeterValues): RequestBody<"/v1/meters", "post"> {
+  return {
+    code: values.code.trim(),
+    name: values.name.trim(),
+    ...(values.description.trim() === "" ? {} : { description: values.description.trim() }),
+    event_name: values.event_name.trim(),
+    aggregation: values.aggregation,
+    ...(values.aggregation === "count" ? {} : { property: values.property.trim() }),
+    ...(values.filters.length === 0
+      ? {}
+      : {
+          filters: Object.fromEntries(
+            values.filters.map((filter) => [
+              filter.property.trim(),
+              listOf(filter.values).map((value) => filterValue(value, filter.type)),
+            ]),
+          ),
+        }),
+    ...(listOf(values.group_by).length === 0 ? {} : { group_by: listOf(values.group_by) }),
+  };
 }
 
 function checkMeter(values: MeterValues) {
@@ -86,8 +112,6 @@ export function MeterCreatePage() {
   );
   // The API names a filter by its property ("filters.region"); the form names rows by position.
   const form = useFormState<MeterValues>(initial, checkMeter);
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
   const placed = new Set([
     "code",
@@ -103,48 +127,22 @@ export function MeterCreatePage() {
     .filter(([name]) => !placed.has(name))
     .map(([name, message]) => ({ name, message }));
 
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const created = await form.submit(async (current) => {
-      await apiRequest<Meter>("POST", "/v1/meters", {
-        body: {
-          code: current.code.trim(),
-          name: current.name.trim(),
-          ...(current.description.trim() === "" ? {} : { description: current.description.trim() }),
-          event_name: current.event_name.trim(),
-          aggregation: current.aggregation,
-          ...(current.aggregation === "count" ? {} : { property: current.property.trim() }),
-          ...(current.filters.length === 0
-            ? {}
-            : {
-                filters: Object.fromEntries(
-                  current.filters.map((filter) => [
-                    filter.property.trim(),
-                    listOf(filter.values).map((value) => filterValue(value, filter.type)),
-                  ]),
-                ),
-              }),
-          ...(listOf(current.group_by).length === 0 ? {} : { group_by: listOf(current.group_by) }),
-        },
-      });
-    });
-    if (created) navigate("/meters");
-  };
+  const create = useApiMutation({
+    write: (current: MeterValues) => answer(api.POST("/v1/meters", { body: meterBody(current) })),
+    invalidates: ["/v1/meters"],
+    onSuccess: () => navigate("/meters"),
+  });
 
   return (
     <>
       <PageHeader title="New meter" subtitle="What usage billing counts from events, and how." />
-      <form ref={formElement} className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <FormErrorSummary
-          title="The meter was not created"
-          refusal={form.refusal}
-          failingChecks={form.failingChecks}
-          markedServerErrors={Object.keys(form.serverErrors).length - unplaced.length}
-          unplaced={unplaced}
-          summaryRef={summary}
-        />
+      <FormFrame
+        form={form}
+        refusedTitle="The meter was not created"
+        onSubmit={() => form.submit(create.mutateAsync)}
+        className="form"
+        unplaced={unplaced}
+      >
         <fieldset>
           <legend>Meter</legend>
           <div className="field-grid">
@@ -238,15 +236,13 @@ export function MeterCreatePage() {
             Add a filter
           </button>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? "Creating…" : "Create meter"}
-          </button>
-          <button type="button" className="button" onClick={() => navigate("/meters")} disabled={form.busy}>
-            Cancel
-          </button>
-        </div>
-      </form>
+        <FormActions
+          busy={form.busy}
+          label="Create meter"
+          busyLabel="Creating…"
+          onCancel={() => navigate("/meters")}
+        />
+      </FormFrame>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SimulatedLine } from "../../api/api-types.ts";
+import type { SimulatedLine } from "../../api/resources.ts";
 import { explainLine } from "./line-explanation.ts";
 
 // Lines as `fairbill simulate` prints them for the bundled examples.

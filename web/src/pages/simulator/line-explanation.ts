@@ -2,7 +2,8 @@
 // sentences an operator reads: the meter and event count, each tier, the
 // proration factor. Unknown shapes fall back to the raw values, so a new kind
 // of detail is shown rather than lost.
-import type { LineDetails, SimulatedLine } from "../../api/api-types.ts";
+
+import type { LineDetails, SimulatedLine } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 
 type Format = { money: (amount: string) => string; quantity: (quantity: string) => string };

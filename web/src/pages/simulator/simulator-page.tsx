@@ -1,25 +1,22 @@
 // The simulator: paste a scenario (or start from an example), run it through
 // the billing engine with POST /v1/simulations, and read the invoices it
 // would issue. Nothing is stored.
-import { type FormEvent, lazy, Suspense, useId, useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { SimulationResult } from "../../api/api-types.ts";
-import { asApiError } from "../../api/use-api.ts";
+import { type FormEvent, useId, useState } from "react";
+import { api } from "../../api/api-client.ts";
+import { useApiMutation } from "../../api/queries.ts";
+import type { RequestBody, SimulationResult } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
+import { formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { sumDecimalStrings } from "../../format/decimal-sum.ts";
+import { BarChart, moneyTicks } from "../../ui/bar-chart.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { InvoiceTable } from "./invoice-table.tsx";
 import { scenarioExamples } from "./scenario-examples.ts";
 
-const InvoiceChart = lazy(() => import("./invoice-chart.tsx"));
-
-type Outcome =
-  | { status: "idle" }
-  | { status: "running" }
-  | { status: "error"; error: ApiError }
-  | { status: "done"; result: SimulationResult; timeZone: string };
+type Scenario = RequestBody<"/v1/simulations", "post">;
 
 function pretty(scenario: object): string {
   return `${JSON.stringify(scenario, null, 2)}\n`;
@@ -35,7 +32,11 @@ export function SimulatorPage() {
   const [exampleId, setExampleId] = useState(first.id);
   const [text, setText] = useState(pretty(first.scenario));
   const [parseError, setParseError] = useState<string | undefined>();
-  const [outcome, setOutcome] = useState<Outcome>({ status: "idle" });
+  // Nothing is stored: the simulation invalidates no read.
+  const simulation = useApiMutation({
+    write: (scenario: Scenario) => answer(api.POST("/v1/simulations", { body: scenario })),
+    invalidates: [],
+  });
   const textareaId = useId();
 
   const chooseExample = (id: string) => {
@@ -43,10 +44,10 @@ export function SimulatorPage() {
     const example = scenarioExamples.find((candidate) => candidate.id === id);
     if (example) setText(pretty(example.scenario));
     setParseError(undefined);
-    setOutcome({ status: "idle" });
+    simulation.reset();
   };
 
-  const run = async (event: FormEvent) => {
+  const run = (event: FormEvent) => {
     event.preventDefault();
     let scenario: unknown;
     try {
@@ -58,13 +59,8 @@ export function SimulatorPage() {
       return;
     }
     setParseError(undefined);
-    setOutcome({ status: "running" });
-    try {
-      const result = await apiRequest<SimulationResult>("POST", "/v1/simulations", { body: scenario });
-      setOutcome({ status: "done", result, timeZone: timeZoneOf(scenario) });
-    } catch (error) {
-      setOutcome({ status: "error", error: asApiError(error) });
-    }
+    // The scenario is JSON a person wrote: the API checks it and names each bad field.
+    simulation.mutate(scenario as Scenario);
   };
 
   return (
@@ -73,7 +69,7 @@ export function SimulatorPage() {
         title="Simulator"
         subtitle="Run a billing scenario through the same engine that bills live subscriptions. Nothing is saved."
       />
-      <form className="panel simulator-form" onSubmit={(event) => void run(event)}>
+      <form className="panel simulator-form" onSubmit={run}>
         <SelectField
           label="Start from an example"
           value={exampleId}
@@ -104,21 +100,19 @@ export function SimulatorPage() {
           )}
         </div>
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={outcome.status === "running"}>
-            {outcome.status === "running" ? "Simulating…" : "Run simulation"}
+          <button type="submit" className="button button-primary" disabled={simulation.isPending}>
+            {simulation.isPending ? "Simulating…" : "Run simulation"}
           </button>
         </div>
       </form>
 
       <section aria-labelledby="simulation-results-title" className="results">
         <h2 id="simulation-results-title">Invoices</h2>
-        {outcome.status === "idle" && <p className="muted">Run the simulation to see its invoices.</p>}
-        {outcome.status === "running" && <LoadingState label="Simulating…" />}
-        {outcome.status === "error" && (
-          <ErrorState error={outcome.error} title="The simulation did not run" />
-        )}
-        {outcome.status === "done" && (
-          <SimulationResults result={outcome.result} timeZone={outcome.timeZone} />
+        {simulation.isIdle && <p className="muted">Run the simulation to see its invoices.</p>}
+        {simulation.isPending && <LoadingState label="Simulating…" />}
+        {simulation.error && <ErrorState error={simulation.error} title="The simulation did not run" />}
+        {simulation.data && (
+          <SimulationResults result={simulation.data} timeZone={timeZoneOf(simulation.variables)} />
         )}
       </section>
     </>
@@ -137,9 +131,20 @@ function SimulationResults({ result, timeZone }: { result: SimulationResult; tim
         due in all.
       </p>
       {invoices.length > 1 && (
-        <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
-          <InvoiceChart invoices={invoices} timeZone={timeZone} />
-        </Suspense>
+        <figure className="chart">
+          <figcaption>Amount due per invoice ({currency})</figcaption>
+          <BarChart
+            label="Amount due per invoice"
+            describeValues
+            series={[{ key: "amount_due", name: "Amount due" }]}
+            points={invoices.map((invoice) => ({
+              label: formatPeriodBound(invoice.issued_at, timeZone),
+              values: { amount_due: invoice.amount_due },
+            }))}
+            formatValue={(amount) => formatMoney(amount, currency)}
+            formatTick={moneyTicks(currency)}
+          />
+        </figure>
       )}
       {invoices.map((invoice, index) => (
         // Invoices of a simulation have no id; their order is the billing order.

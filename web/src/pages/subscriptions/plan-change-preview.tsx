@@ -3,20 +3,18 @@
 // or after the change without it and with it (where the proration credit and
 // the new plan's prorated fee appear), and the difference. The API checks the
 // change exactly as it would record it, and records nothing.
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { ApiError } from "../../api/api-client.ts";
-import { apiRequest } from "../../api/api-client.ts";
-import type { InvoicePreview } from "../../api/billing-types.ts";
-import { asApiError, type ResourceState } from "../../api/use-api.ts";
+import { api } from "../../api/api-client.ts";
+import type { ApiError } from "../../api/api-error.ts";
+import type { InvoicePreview, WriteResult } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
+import type { PlanChange } from "./subscription-action-dialog.tsx";
 
-type PlanChangePreviewResult = {
-  before: InvoicePreview | null;
-  after: InvoicePreview | null;
-  difference: string;
-};
+type PlanChangePreviewResult = WriteResult<"/v1/subscriptions/{id}/change-plan/preview", "post">;
 
 // Typing a date fires a change per keystroke; wait for a pause before asking.
 const askAfterMilliseconds = 300;
@@ -30,39 +28,38 @@ const kindLabels: Record<string, string> = {
   one_off: "One-off",
 };
 
-/** POSTs the change-plan body to the preview route whenever it changes (nothing while it is null). */
-function usePlanChangePreview(
-  subscriptionId: string,
-  body: Record<string, unknown> | null,
-): { state: ResourceState<PlanChangePreviewResult>; retry: () => void } {
-  const [state, setState] = useState<ResourceState<PlanChangePreviewResult>>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-  const bodyText = body === null ? null : JSON.stringify(body);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is how retry asks again
+/** The value once it has stayed the same for `milliseconds`. */
+function useSettled<Value>(value: Value, milliseconds: number): Value {
+  const [settled, setSettled] = useState(value);
   useEffect(() => {
-    if (bodyText === null) return;
-    const controller = new AbortController();
-    setState({ status: "loading" });
-    const timer = setTimeout(() => {
-      apiRequest<PlanChangePreviewResult>(
-        "POST",
-        `/v1/subscriptions/${encodeURIComponent(subscriptionId)}/change-plan/preview`,
-        { body: JSON.parse(bodyText), signal: controller.signal },
-      ).then(
-        (data) => setState({ status: "ready", data }),
-        (error: unknown) => {
-          if (!controller.signal.aborted) setState({ status: "error", error: asApiError(error) });
-        },
-      );
-    }, askAfterMilliseconds);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [subscriptionId, bodyText, attempt]);
+    const timer = setTimeout(() => setSettled(value), milliseconds);
+    return () => clearTimeout(timer);
+  }, [value, milliseconds]);
+  return settled;
+}
 
-  return { state, retry: () => setAttempt((value) => value + 1) };
+/**
+ * Asks the preview route about the change once the person stops typing
+ * (nothing while it is null). The route records nothing: it is a read, cached
+ * by the change it was asked about.
+ */
+function usePlanChangePreview(subscriptionId: string, change: PlanChange | null) {
+  const changeText = change === null ? null : JSON.stringify(change);
+  const settledText = useSettled(changeText, askAfterMilliseconds);
+  const preview = useQuery({
+    queryKey: ["/v1/subscriptions/{id}/change-plan/preview", subscriptionId, settledText] as const,
+    enabled: settledText !== null,
+    queryFn: ({ signal }) =>
+      answer(
+        api.POST("/v1/subscriptions/{id}/change-plan/preview", {
+          params: { path: { id: subscriptionId } },
+          body: JSON.parse(settledText ?? "null") as PlanChange,
+          signal,
+        }),
+      ),
+  });
+  // While the person is still typing, the answer shown would be about an earlier choice.
+  return { preview, settled: settledText === changeText };
 }
 
 export function PlanChangePreview({
@@ -72,21 +69,21 @@ export function PlanChangePreview({
 }: {
   subscriptionId: string;
   /** The change-plan body, or null while the plan or the date is still to be chosen. */
-  body: Record<string, unknown> | null;
+  body: PlanChange | null;
   locale?: string;
 }) {
-  const { state, retry } = usePlanChangePreview(subscriptionId, body);
+  const { preview, settled } = usePlanChangePreview(subscriptionId, body);
   return (
     <section className="plan-change-preview" aria-labelledby="plan-change-preview-title" aria-live="polite">
       <h3 id="plan-change-preview-title">What it changes on the next invoice</h3>
       {body === null ? (
         <EmptyState title="Choose the plan and when to see what it costs." />
-      ) : state.status === "loading" ? (
+      ) : !settled || preview.isPending || preview.isFetching ? (
         <LoadingState label="Computing the invoices with and without the change…" />
-      ) : state.status === "error" ? (
-        <PreviewRefusal error={state.error} onRetry={retry} />
+      ) : preview.error ? (
+        <PreviewRefusal error={preview.error} onRetry={() => void preview.refetch()} />
       ) : (
-        <PreviewComparison preview={state.data} locale={locale} />
+        <PreviewComparison preview={preview.data} locale={locale} />
       )}
     </section>
   );

@@ -3,15 +3,16 @@
 // cancel (at once or at period end), pause (from a date, until a date or
 // open-ended) and resume. The API's field errors appear beside their fields.
 // A plan change shows its effect on the next invoice before it is confirmed.
-import { type FormEvent, useCallback } from "react";
-import { apiRequest } from "../../api/api-client.ts";
-import type { Subscription } from "../../api/billing-types.ts";
-import type { Plan } from "../../api/catalog-types.ts";
-import { useAllPages } from "../../api/use-api.ts";
+import { useCallback } from "react";
+import { api, reasonHeader } from "../../api/api-client.ts";
+import { apiQuery, useApiMutation } from "../../api/queries.ts";
+import type { RequestBody, Subscription } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFormState } from "../../ui/form-state.ts";
+import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
+import { PlanVersionChoice } from "../catalog/plan-choices.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { PlanChangePreview } from "./plan-change-preview.tsx";
 
@@ -49,22 +50,48 @@ const explanations: Record<SubscriptionAction, string> = {
   resume: "Billing goes on from the end of the pause.",
 };
 
-function bodyOf(action: SubscriptionAction, values: ActionValues): Record<string, unknown> {
-  const at = values.at === "" ? {} : { at: instantFromLocal(values.at) };
+export type PlanChange = RequestBody<"/v1/subscriptions/{id}/change-plan", "post">;
+
+function atOf(values: ActionValues): { at?: string } {
+  return values.at === "" ? {} : { at: instantFromLocal(values.at) };
+}
+
+function planChangeOf(values: ActionValues): PlanChange {
+  return {
+    plan_id: values.plan_id,
+    ...(values.plan_version === "" ? {} : { plan_version: Number(values.plan_version) }),
+    timing: values.timing,
+    ...(values.timing === "at" ? atOf(values) : {}),
+  };
+}
+
+/** Makes the change on the API; answers the subscription as it is after it. */
+function makeChange(action: SubscriptionAction, subscription: Subscription, values: ActionValues) {
+  const request = { params: { path: { id: subscription.id }, header: reasonHeader(values.reason) } };
   switch (action) {
     case "change-plan":
-      return {
-        plan_id: values.plan_id,
-        ...(values.plan_version === "" ? {} : { plan_version: Number(values.plan_version) }),
-        timing: values.timing,
-        ...(values.timing === "at" ? at : {}),
-      };
+      return answer(
+        api.POST("/v1/subscriptions/{id}/change-plan", { ...request, body: planChangeOf(values) }),
+      );
     case "cancel":
-      return { mode: values.mode, ...at };
+      return answer(
+        api.POST("/v1/subscriptions/{id}/cancel", {
+          ...request,
+          body: { mode: values.mode, ...atOf(values) },
+        }),
+      );
     case "pause":
-      return { ...at, ...(values.until === "" ? {} : { until: instantFromLocal(values.until) }) };
+      return answer(
+        api.POST("/v1/subscriptions/{id}/pause", {
+          ...request,
+          body: {
+            ...atOf(values),
+            ...(values.until === "" ? {} : { until: instantFromLocal(values.until) }),
+          },
+        }),
+      );
     case "resume":
-      return at;
+      return answer(api.POST("/v1/subscriptions/{id}/resume", { ...request, body: atOf(values) }));
   }
 }
 
@@ -82,7 +109,6 @@ export function SubscriptionActionDialog({
   onDone: (updated: Subscription) => void;
   onCancel: () => void;
 }) {
-  const plans = useAllPages<Plan>(action === "change-plan" ? "/v1/plans" : null);
   const check = useCallback(
     (values: ActionValues) => {
       const checks = new FieldChecks();
@@ -108,28 +134,18 @@ export function SubscriptionActionDialog({
   );
   const form = useFormState<ActionValues>(initial, check);
   const { values } = form;
-  const plan =
-    plans.status === "ready" ? plans.data.find((candidate) => candidate.id === values.plan_id) : undefined;
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
   const placed = new Set(["plan_id", "plan_version", "timing", "mode", "at", "until"]);
-  const unplacedDetail =
-    form.refusal &&
-    (form.refusal.fieldErrors.length === 0 ||
-      Object.keys(form.serverErrors).some((name) => !placed.has(name)))
-      ? form.refusal.detail
-      : undefined;
+  const unplacedDetail = refusalBesideNoField(form, placed);
 
-  const confirm = async (event?: FormEvent) => {
-    event?.preventDefault();
-    await form.submit(async (current) => {
-      const updated = await apiRequest<Subscription>(
-        "POST",
-        `/v1/subscriptions/${encodeURIComponent(subscription.id)}/${action}`,
-        { body: bodyOf(action, current), reason: current.reason },
-      );
-      onDone(updated);
-    });
-  };
+  // A change moves the subscription's invoices to come, and the customer's.
+  const change = useApiMutation({
+    write: (current: ActionValues) => makeChange(action, subscription, current),
+    invalidates: ["/v1/subscriptions", "/v1/customers/{id}", "/v1/invoices"],
+    answers: apiQuery("/v1/subscriptions/{id}", { params: { path: { id: subscription.id } } }),
+    onSuccess: onDone,
+  });
+  const confirm = () => void form.submit(change.mutateAsync);
 
   const dateField = (label: string, hint: string) => (
     <TextField
@@ -147,47 +163,17 @@ export function SubscriptionActionDialog({
       confirmLabel={confirmLabels[action]}
       tone={action === "cancel" ? "danger" : "primary"}
       busy={form.busy}
-      onConfirm={() => void confirm()}
+      error={unplacedDetail}
+      onConfirm={confirm}
       onCancel={onCancel}
     >
       <p>{explanations[action]}</p>
       {action === "change-plan" && (
         <>
-          <SelectField
-            {...form.bind("plan_id")}
-            onValueChange={(value) =>
-              form.restructure((draft) => {
-                draft.plan_id = value;
-                draft.plan_version = "";
-              })
-            }
-            label="Plan"
-            options={[
-              { value: "", label: plans.status === "loading" ? "Loading plans…" : "Choose a plan" },
-              ...(plans.status === "ready"
-                ? plans.data
-                    .filter((candidate) =>
-                      candidate.versions.some((version) => version.state === "published"),
-                    )
-                    .map((candidate) => ({
-                      value: candidate.id,
-                      label: `${candidate.name} (${candidate.code})`,
-                    }))
-                : []),
-            ]}
-          />
-          <SelectField
-            {...form.bind("plan_version")}
-            label="Version"
-            options={[
-              { value: "", label: "The version in effect when the change takes effect" },
-              ...(plan?.versions ?? [])
-                .filter((version) => version.state === "published")
-                .map((version) => ({
-                  value: String(version.version),
-                  label: `Version ${version.version} (${version.status})`,
-                })),
-            ]}
+          <PlanVersionChoice
+            form={form}
+            versionLabel="Version"
+            inEffectLabel="The version in effect when the change takes effect"
           />
           <SelectField
             {...form.bind("timing")}
@@ -204,7 +190,7 @@ export function SubscriptionActionDialog({
             body={
               values.plan_id === "" || (values.timing === "at" && values.at === "")
                 ? null
-                : bodyOf("change-plan", values)
+                : planChangeOf(values)
             }
             {...(locale === undefined ? {} : { locale })}
           />
@@ -236,11 +222,6 @@ export function SubscriptionActionDialog({
       )}
       {action === "resume" && dateField("Resume at", "Optional: now when empty.")}
       <TextField {...form.bind("reason")} label="Reason" hint="Optional. Kept in the audit log." />
-      {unplacedDetail && (
-        <p className="form-error" role="alert">
-          {unplacedDetail}
-        </p>
-      )}
     </ConfirmDialog>
   );
 }

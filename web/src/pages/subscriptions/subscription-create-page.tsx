@@ -2,22 +2,24 @@
 // date (past or future), billed on its anniversary or on calendar periods,
 // with the plan's trial or another, in the customer's currency or one the
 // version prices. Opened from a customer's page, the customer is chosen.
-import { type FormEvent, useCallback, useRef } from "react";
-import { apiRequest } from "../../api/api-client.ts";
-import type { Customer } from "../../api/api-types.ts";
-import type { Subscription } from "../../api/billing-types.ts";
-import type { Plan } from "../../api/catalog-types.ts";
-import { useAllPages } from "../../api/use-api.ts";
+import { useCallback } from "react";
+import { api } from "../../api/api-client.ts";
+import { useAllPages, useApiMutation } from "../../api/queries.ts";
+import type { RequestBody } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
+import { wholeNumberAsTyped } from "../../format/whole-number.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { subscriptionPath } from "../../routing/routes.ts";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
+import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
 import { ErrorState } from "../../ui/states.tsx";
+import { PlanVersionChoice } from "../catalog/plan-choices.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
+import { customerOptions } from "../customers/customer-choices.ts";
 
 type SubscriptionValues = {
   customer_id: string;
@@ -41,10 +43,26 @@ function checkSubscription(values: SubscriptionValues) {
   return checks.errors;
 }
 
+function subscriptionBody(values: SubscriptionValues): RequestBody<"/v1/subscriptions", "post"> {
+  const given = (text: string) => text.trim() !== "";
+  return {
+    customer_id: values.customer_id,
+    plan_id: values.plan_id,
+    billing: values.billing,
+    ...(given(values.plan_version) ? { plan_version: Number(values.plan_version) } : {}),
+    ...(given(values.start_at) ? { start_at: instantFromLocal(values.start_at) } : {}),
+    ...(given(values.trial_days) ? { trial_days: wholeNumberAsTyped(values.trial_days) } : {}),
+    ...(given(values.currency) ? { currency: values.currency.trim().toUpperCase() } : {}),
+    ...(given(values.external_id) ? { external_id: values.external_id.trim() } : {}),
+    ...(given(values.progressive_billing_threshold)
+      ? { progressive_billing_threshold: values.progressive_billing_threshold.trim() }
+      : {}),
+  };
+}
+
 export function SubscriptionCreatePage() {
   const { query } = useLocation();
-  const customers = useAllPages<Customer>("/v1/customers");
-  const plans = useAllPages<Plan>("/v1/plans");
+  const customers = useAllPages("/v1/customers");
   const initial = useCallback(
     (): SubscriptionValues => ({
       customer_id: query.get("customer_id") ?? "",
@@ -60,119 +78,43 @@ export function SubscriptionCreatePage() {
     [query],
   );
   const form = useFormState<SubscriptionValues>(initial, checkSubscription);
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
-  const { values } = form;
-  const publishedPlans =
-    plans.status === "ready"
-      ? plans.data.filter((plan) => plan.versions.some((version) => version.state === "published"))
-      : [];
-  const plan = publishedPlans.find((candidate) => candidate.id === values.plan_id);
   const placed = new Set(Object.keys(initial()));
   const unplaced = Object.entries(form.serverErrors)
     .filter(([name]) => !placed.has(name))
     .map(([name, message]) => ({ name, message }));
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
 
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    let created: Subscription | undefined;
-    const sent = await form.submit(async (current) => {
-      const optional = (name: keyof SubscriptionValues, value: unknown) =>
-        current[name].trim() === "" ? {} : { [name]: value };
-      created = await apiRequest<Subscription>("POST", "/v1/subscriptions", {
-        body: {
-          customer_id: current.customer_id,
-          plan_id: current.plan_id,
-          billing: current.billing,
-          ...optional("plan_version", Number(current.plan_version)),
-          ...optional("start_at", instantFromLocal(current.start_at)),
-          ...optional(
-            "trial_days",
-            /^\d+$/.test(current.trial_days.trim()) ? Number(current.trial_days) : current.trial_days,
-          ),
-          ...optional("currency", current.currency.trim().toUpperCase()),
-          ...optional("external_id", current.external_id.trim()),
-          ...optional("progressive_billing_threshold", current.progressive_billing_threshold.trim()),
-        },
-      });
-    });
-    if (sent && created) navigate(subscriptionPath(created.id));
-  };
+  const create = useApiMutation({
+    write: (current: SubscriptionValues) =>
+      answer(api.POST("/v1/subscriptions", { body: subscriptionBody(current) })),
+    invalidates: ["/v1/subscriptions", "/v1/customers/{id}"],
+    onSuccess: (created) => navigate(subscriptionPath(created.id)),
+  });
 
   return (
     <>
       <PageHeader title="New subscription" subtitle="A customer on a published version of a plan." />
-      <form ref={formElement} className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <ReferenceLists />
-        <FormErrorSummary
-          title="The subscription was not created"
-          refusal={form.refusal}
-          failingChecks={form.failingChecks}
-          markedServerErrors={Object.keys(form.serverErrors).length - unplaced.length}
-          unplaced={unplaced}
-          summaryRef={summary}
-        />
-        {customers.status === "error" && <ErrorState error={customers.error} onRetry={customers.reload} />}
-        {plans.status === "error" && <ErrorState error={plans.error} onRetry={plans.reload} />}
+      <FormFrame
+        form={form}
+        refusedTitle="The subscription was not created"
+        onSubmit={() => form.submit(create.mutateAsync)}
+        className="form"
+        unplaced={unplaced}
+        before={<ReferenceLists />}
+      >
+        {customers.error && <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />}
         <fieldset>
           <legend>Customer and plan</legend>
           <div className="field-grid">
             <SelectField
               {...form.bind("customer_id")}
               label="Customer"
-              options={[
-                {
-                  value: "",
-                  label: customers.status === "loading" ? "Loading customers…" : "Choose a customer",
-                },
-                ...(customers.status === "ready"
-                  ? customers.data
-                      .filter((customer) => customer.archived_at === null)
-                      .map((customer) => ({
-                        value: customer.id,
-                        label: `${customer.name ?? customer.external_id} (${customer.external_id})`,
-                      }))
-                  : []),
-              ]}
+              options={customerOptions(customers.data)}
             />
-            <SelectField
-              {...form.bind("plan_id")}
-              onValueChange={(value) =>
-                form.restructure((draft) => {
-                  draft.plan_id = value;
-                  draft.plan_version = "";
-                })
-              }
-              label="Plan"
-              hint={
-                plans.status === "ready" && publishedPlans.length === 0
-                  ? "No plan has a published version yet."
-                  : undefined
-              }
-              options={[
-                { value: "", label: plans.status === "loading" ? "Loading plans…" : "Choose a plan" },
-                ...publishedPlans.map((candidate) => ({
-                  value: candidate.id,
-                  label: `${candidate.name} (${candidate.code})`,
-                })),
-              ]}
-            />
-            <SelectField
-              {...form.bind("plan_version")}
-              label="Plan version"
-              disabled={plan === undefined}
-              options={[
-                { value: "", label: "The version in effect at the start" },
-                ...(plan?.versions ?? [])
-                  .filter((version) => version.state === "published")
-                  .map((version) => ({
-                    value: String(version.version),
-                    label: `Version ${version.version} (${version.status})`,
-                  })),
-              ]}
+            <PlanVersionChoice
+              form={form}
+              versionLabel="Plan version"
+              inEffectLabel="The version in effect at the start"
             />
           </div>
         </fieldset>
@@ -220,15 +162,13 @@ export function SubscriptionCreatePage() {
             />
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? "Creating…" : "Create subscription"}
-          </button>
-          <button type="button" className="button" onClick={() => window.history.back()} disabled={form.busy}>
-            Cancel
-          </button>
-        </div>
-      </form>
+        <FormActions
+          busy={form.busy}
+          label="Create subscription"
+          busyLabel="Creating…"
+          onCancel={() => window.history.back()}
+        />
+      </FormFrame>
     </>
   );
 }

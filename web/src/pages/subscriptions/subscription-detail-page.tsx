@@ -1,24 +1,25 @@
 // One subscription: its status, plan in force, periods and billing dates; its
 // timeline of plan changes, cancellation and pauses; the changes a key that
 // may bill can make; and the next invoice as it stands now, from live usage.
-import { lazy, Suspense, useState } from "react";
-import type { Customer } from "../../api/api-types.ts";
-import type { InvoicePreview, Subscription } from "../../api/billing-types.ts";
-import { useApiResource } from "../../api/use-api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiQuery } from "../../api/queries.ts";
+import type { Subscription } from "../../api/resources.ts";
 import { formatDateTime, formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, planVersionPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { BarChart, moneyTicks } from "../../ui/bar-chart.tsx";
+import { Detail } from "../../ui/detail.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { Detail } from "../catalog/version-content-view.tsx";
-import { InvoiceLinesTable } from "../invoices/invoice-lines-table.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
+import { EmptyState } from "../../ui/states.tsx";
+import { InvoiceLinesTable, shownLine } from "../invoices/invoice-lines-table.tsx";
 import { type SubscriptionAction, SubscriptionActionDialog } from "./subscription-action-dialog.tsx";
 import { SubscriptionStatusBadge } from "./subscription-status.tsx";
-
-const InvoiceBreakdownChart = lazy(() => import("../invoices/invoice-breakdown-chart.tsx"));
 
 const outcomes: Record<SubscriptionAction, string> = {
   "change-plan": "The plan change is recorded.",
@@ -27,36 +28,19 @@ const outcomes: Record<SubscriptionAction, string> = {
   resume: "The subscription resumes.",
 };
 
-export function SubscriptionDetailPage({ subscriptionId }: { subscriptionId: string }) {
+/** The page of one subscription, once it is read (the router reads it). */
+export function SubscriptionDetailPage({ subscription }: { subscription: Subscription }) {
   const session = useSignedInSession();
-  const request = useApiResource<Subscription>(`/v1/subscriptions/${encodeURIComponent(subscriptionId)}`);
-  const customerId = request.state.status === "ready" ? request.state.data.customer_id : null;
-  const customer = useApiResource<Customer>(
-    customerId === null || !can(session, "customers:read")
-      ? null
-      : `/v1/customers/${encodeURIComponent(customerId)}`,
-  );
+  const customer = useQuery({
+    ...apiQuery("/v1/customers/{id}", { params: { path: { id: subscription.customer_id } } }),
+    enabled: can(session, "customers:read"),
+  });
   const [action, setAction] = useState<SubscriptionAction | undefined>();
   const [outcome, setOutcome] = useState("");
-  const [previewGeneration, setPreviewGeneration] = useState(0);
-
-  if (request.state.status !== "ready") {
-    return (
-      <>
-        <PageHeader title="Subscription" />
-        {request.state.status === "loading" && <LoadingState label="Loading the subscription…" />}
-        {request.state.status === "error" && (
-          <ErrorState error={request.state.error} onRetry={request.reload} />
-        )}
-      </>
-    );
-  }
-  const subscription = request.state.data;
-  const customerName =
-    customer.state.status === "ready"
-      ? (customer.state.data.name ?? customer.state.data.external_id)
-      : subscription.customer_id;
-  const locale = customer.state.status === "ready" ? customer.state.data.locale : undefined;
+  const customerName = customer.data
+    ? (customer.data.name ?? customer.data.external_id)
+    : subscription.customer_id;
+  const locale = customer.data?.locale;
   const period = (start: string | null, end: string | null) =>
     start && end
       ? `${formatPeriodBound(start, subscription.timezone, locale)} – ${formatPeriodBound(end, subscription.timezone, locale)}`
@@ -101,8 +85,7 @@ export function SubscriptionDetailPage({ subscriptionId }: { subscriptionId: str
       />
       <OutcomeMessage message={outcome} />
       <div className="panels">
-        <section className="panel" aria-labelledby="subscription-details-title">
-          <h2 id="subscription-details-title">Details</h2>
+        <Panel title="Details">
           <dl className="details">
             <Detail term="Customer">
               <Link to={customerPath(subscription.customer_id)}>{customerName}</Link>
@@ -124,9 +107,8 @@ export function SubscriptionDetailPage({ subscriptionId }: { subscriptionId: str
                 `at ${formatMoney(subscription.progressive_billing_threshold, subscription.currency, locale)}`}
             </Detail>
           </dl>
-        </section>
-        <section className="panel" aria-labelledby="subscription-dates-title">
-          <h2 id="subscription-dates-title">Dates</h2>
+        </Panel>
+        <Panel title="Dates">
           <dl className="details">
             <Detail term="Started">{formatDateTime(subscription.started_at, locale)}</Detail>
             <Detail term="Trial">
@@ -147,23 +129,19 @@ export function SubscriptionDetailPage({ subscriptionId }: { subscriptionId: str
               {subscription.ends_at && formatDateTime(subscription.ends_at, locale)}
             </Detail>
           </dl>
-        </section>
+        </Panel>
       </div>
       <Timeline subscription={subscription} locale={locale} />
-      {can(session, "billing:read") && (
-        <UpcomingInvoice key={previewGeneration} subscription={subscription} locale={locale} />
-      )}
+      {can(session, "billing:read") && <UpcomingInvoice subscription={subscription} locale={locale} />}
       {action && (
         <SubscriptionActionDialog
           action={action}
           subscription={subscription}
           locale={locale}
           onCancel={() => setAction(undefined)}
-          onDone={(updated) => {
+          onDone={() => {
             setAction(undefined);
-            request.replace(updated);
             setOutcome(outcomes[action]);
-            setPreviewGeneration((generation) => generation + 1);
           }}
         />
       )}
@@ -191,8 +169,7 @@ function Timeline({ subscription, locale }: { subscription: Subscription; locale
   ].sort((first, second) => first.at.localeCompare(second.at));
 
   return (
-    <section className="panel" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
+    <Panel title="Timeline">
       <ol className="review-trail">
         <li className="review-step">
           <strong>Started</strong>, {formatDateTime(subscription.started_at, locale)}
@@ -206,7 +183,7 @@ function Timeline({ subscription, locale }: { subscription: Subscription; locale
           </li>
         ))}
       </ol>
-    </section>
+    </Panel>
   );
 }
 
@@ -217,54 +194,58 @@ function UpcomingInvoice({
   subscription: Subscription;
   locale: string | undefined;
 }) {
-  const preview = useApiResource<InvoicePreview>(
-    subscription.status === "ended"
-      ? null
-      : `/v1/customers/${encodeURIComponent(subscription.customer_id)}/upcoming-invoice?subscription_id=${encodeURIComponent(subscription.id)}`,
-  );
+  const ended = subscription.status === "ended";
+  const preview = useQuery({
+    ...apiQuery("/v1/customers/{id}/upcoming-invoice", {
+      params: { path: { id: subscription.customer_id }, query: { subscription_id: subscription.id } },
+    }),
+    enabled: !ended,
+  });
   return (
-    <section className="panel" aria-labelledby="upcoming-title">
-      <h2 id="upcoming-title">Upcoming invoice</h2>
-      {subscription.status === "ended" && (
+    <Panel title="Upcoming invoice">
+      {ended ? (
         <EmptyState title="The subscription has ended: nothing more is billed." />
+      ) : preview.error?.status === 404 ? (
+        <EmptyState title="No upcoming invoice." />
+      ) : (
+        <ResourceView resource={preview} loadingLabel="Computing the upcoming invoice…">
+          {(upcoming) => {
+            const money = (amount: string) => formatMoney(amount, upcoming.currency, locale);
+            return (
+              <>
+                <p className="simulation-summary">
+                  Issued {formatDateTime(upcoming.issued_at, locale)}, as it stands now:{" "}
+                  <strong>{money(upcoming.amount_due)} due</strong>.
+                </p>
+                {upcoming.lines.length > 0 && (
+                  <BarChart
+                    label="Invoice by line"
+                    describeValues
+                    orientation="rows"
+                    className="chart-area chart-breakdown"
+                    style={{ height: Math.max(120, upcoming.lines.length * 44 + 40) }}
+                    series={[{ key: "amount", name: "Amount" }]}
+                    points={upcoming.lines.map((line) => ({
+                      label: line.charge_id ?? line.description,
+                      values: { amount: line.amount },
+                    }))}
+                    formatValue={money}
+                    formatTick={moneyTicks(upcoming.currency, locale)}
+                  />
+                )}
+                <InvoiceLinesTable
+                  lines={upcoming.lines.map(shownLine)}
+                  invoiceTotals={upcoming}
+                  currency={upcoming.currency}
+                  timeZone={subscription.timezone}
+                  label="Upcoming invoice lines"
+                  {...(locale === undefined ? {} : { locale })}
+                />
+              </>
+            );
+          }}
+        </ResourceView>
       )}
-      {preview.state.status === "loading" && subscription.status !== "ended" && (
-        <LoadingState label="Computing the upcoming invoice…" />
-      )}
-      {preview.state.status === "error" &&
-        (preview.state.error.status === 404 ? (
-          <EmptyState title="No upcoming invoice." />
-        ) : (
-          <ErrorState error={preview.state.error} onRetry={preview.reload} />
-        ))}
-      {preview.state.status === "ready" && (
-        <>
-          <p className="simulation-summary">
-            Issued {formatDateTime(preview.state.data.issued_at, locale)}, as it stands now:{" "}
-            <strong>
-              {formatMoney(preview.state.data.amount_due, preview.state.data.currency, locale)} due
-            </strong>
-            .
-          </p>
-          {preview.state.data.lines.length > 0 && (
-            <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
-              <InvoiceBreakdownChart
-                lines={preview.state.data.lines}
-                currency={preview.state.data.currency}
-                {...(locale === undefined ? {} : { locale })}
-              />
-            </Suspense>
-          )}
-          <InvoiceLinesTable
-            lines={preview.state.data.lines}
-            invoiceTotals={preview.state.data}
-            currency={preview.state.data.currency}
-            timeZone={subscription.timezone}
-            label="Upcoming invoice lines"
-            {...(locale === undefined ? {} : { locale })}
-          />
-        </>
-      )}
-    </section>
+    </Panel>
   );
 }

@@ -1,18 +1,16 @@
 // Subscriptions, newest first, filtered by status or customer (kept in the
 // address), with their plan in force, period and next billing date.
-import type { Subscription } from "../../api/billing-types.ts";
-import { usePagedList } from "../../api/use-api.ts";
-import { Link } from "../../routing/link.tsx";
-import { useLocation } from "../../routing/router.ts";
+import { usePagedList } from "../../api/queries.ts";
+import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { apiQuery, type FilterField, FilterForm, filterValues, hasFilters } from "../../ui/filter-form.tsx";
-import { ListFooter } from "../../ui/list-footer.tsx";
-import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
+import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
 import { subscriptionStatusLabels } from "./subscription-status.tsx";
 import { SubscriptionTable } from "./subscription-table.tsx";
 
-const filterFields: FilterField[] = [
+type SubscriptionQuery = QueryOf<"/v1/subscriptions">;
+
+const filterFields: FilterField<keyof SubscriptionQuery>[] = [
   {
     name: "status",
     label: "Status",
@@ -26,41 +24,26 @@ const filterFields: FilterField[] = [
 
 export function SubscriptionListPage() {
   const session = useSignedInSession();
-  const { query } = useLocation();
-  const listQuery = apiQuery(query, filterFields);
-  listQuery.set("limit", "50");
-  const list = usePagedList<Subscription>(`/v1/subscriptions?${listQuery.toString()}`);
-  const filtered = hasFilters(query, filterFields);
+  const filters = useFilters<SubscriptionQuery>(filterFields);
+  const list = usePagedList("/v1/subscriptions", { params: { query: { ...filters.query, limit: 50 } } });
 
   return (
-    <>
-      <PageHeader
-        title="Subscriptions"
-        subtitle="Customers on plans: what each pays for, and when it is billed next."
-        actions={
-          can(session, "billing:write") && (
-            <Link to="/subscriptions/new" className="button button-primary">
-              New subscription
-            </Link>
-          )
-        }
-      />
-      <FilterForm
-        key={query.toString()}
-        basePath="/subscriptions"
-        fields={filterFields}
-        label="Filter subscriptions"
-        initial={filterValues(query, filterFields)}
-      />
-      {list.state.status === "loading" && <LoadingState label="Loading subscriptions…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title={filtered ? "No subscription matches these filters." : "No subscriptions yet."} />
+    <FilteredListPage
+      title="Subscriptions"
+      subtitle="Customers on plans: what each pays for, and when it is billed next."
+      create={can(session, "billing:write") && { to: "/subscriptions/new", label: "New subscription" }}
+      basePath="/subscriptions"
+      fields={filterFields}
+      filterLabel="Filter subscriptions"
+      filtered={filters.filtered}
+      list={list}
+      noun={["subscription", "subscriptions"]}
+      loadingLabel="Loading subscriptions…"
+      empty={{ noMatch: "No subscription matches these filters.", none: "No subscriptions yet." }}
+    >
+      {(subscriptions) => (
+        <SubscriptionTable subscriptions={subscriptions} label="Subscriptions table" showCustomer />
       )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <SubscriptionTable subscriptions={list.state.data} label="Subscriptions table" showCustomer />
-      )}
-      <ListFooter list={list} noun={["subscription", "subscriptions"]} />
-    </>
+    </FilteredListPage>
   );
 }

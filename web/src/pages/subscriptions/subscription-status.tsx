@@ -1,5 +1,5 @@
 // A subscription's status at the time of the request, as a badge.
-import type { SubscriptionStatus } from "../../api/billing-types.ts";
+import type { SubscriptionStatus } from "../../api/resources.ts";
 
 export const subscriptionStatusLabels: Record<SubscriptionStatus, string> = {
   scheduled: "Scheduled",

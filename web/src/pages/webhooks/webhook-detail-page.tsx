@@ -2,22 +2,31 @@
 // signing secret with an optional overlap, deletion, and its delivery log:
 // every delivery with every attempt's response code, latency and error, and
 // a redelivery on demand.
-import { type FormEvent, useRef, useState } from "react";
-import { type ApiError, apiRequest } from "../../api/api-client.ts";
-import type { NewWebhookSecret, WebhookDelivery, WebhookEndpoint } from "../../api/billing-types.ts";
-import { asApiError, useApiResource, usePagedList } from "../../api/use-api.ts";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, useApiMutation, usePagedList } from "../../api/queries.ts";
+import type { NewWebhookSecret, WebhookDelivery, WebhookEndpoint } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { navigate } from "../../routing/router.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
+import { ConfirmDialog, confirming } from "../../ui/confirm-dialog.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
-import { ListFooter } from "../../ui/list-footer.tsx";
+import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
-import { EventTypeChoices, eventTypesText, NewSigningSecret } from "./webhook-list-page.tsx";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import {
+  chosenEventTypes,
+  EnabledBadge,
+  EventTypeChoices,
+  eventTypesText,
+  NewSigningSecret,
+} from "./webhook-list-page.tsx";
 
 const deliveryStatusClasses: Record<WebhookDelivery["status"], string> = {
   pending: "badge badge-warning",
@@ -26,36 +35,26 @@ const deliveryStatusClasses: Record<WebhookDelivery["status"], string> = {
   canceled: "badge badge-muted",
 };
 
-export function WebhookDetailPage({ endpointId }: { endpointId: string }) {
+/** The page of one webhook endpoint, once it is read (the router reads it). */
+export function WebhookDetailPage({ endpoint }: { endpoint: WebhookEndpoint }) {
   const session = useSignedInSession();
-  const path = `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}`;
-  const request = useApiResource<WebhookEndpoint>(path);
+  const queryClient = useQueryClient();
   const [rotated, setRotated] = useState<NewWebhookSecret | undefined>();
   const [dialog, setDialog] = useState<"rotate" | "delete" | undefined>();
   const manages = can(session, "webhooks:manage");
-
-  if (request.state.status !== "ready") {
-    return (
-      <>
-        <PageHeader title="Webhook endpoint" />
-        {request.state.status === "loading" && <LoadingState label="Loading the endpoint…" />}
-        {request.state.status === "error" && (
-          <ErrorState error={request.state.error} onRetry={request.reload} />
-        )}
-      </>
+  // A new signing secret comes with the endpoint as it is now: shown at once.
+  const show = (updated: WebhookEndpoint) =>
+    queryClient.setQueryData(
+      apiQuery("/v1/webhook-endpoints/{id}", { params: { path: { id: endpoint.id } } }).queryKey,
+      updated,
     );
-  }
-  const endpoint = request.state.data;
   return (
     <>
       <PageHeader
         title="Webhook endpoint"
         subtitle={
           <>
-            <code>{endpoint.url}</code>{" "}
-            <span className={endpoint.enabled ? "badge badge-success" : "badge badge-muted"}>
-              {endpoint.enabled ? "Enabled" : "Disabled"}
-            </span>
+            <code>{endpoint.url}</code> <EnabledBadge enabled={endpoint.enabled} />
           </>
         }
         actions={
@@ -79,30 +78,25 @@ export function WebhookDetailPage({ endpointId }: { endpointId: string }) {
         </p>
       )}
       {manages ? (
-        <EndpointSettings
-          key={endpoint.updated_at}
-          endpoint={endpoint}
-          path={path}
-          onSaved={request.replace}
-        />
+        <EndpointSettings key={endpoint.updated_at} endpoint={endpoint} />
       ) : (
         <p>Receives: {eventTypesText(endpoint.event_types)}.</p>
       )}
       <DeliveryLog endpointId={endpoint.id} canRedeliver={manages && endpoint.enabled} />
       {dialog === "rotate" && (
         <RotateDialog
-          path={path}
+          endpointId={endpoint.id}
           onDone={(newSecret) => {
             setDialog(undefined);
             setRotated(newSecret);
-            request.replace(newSecret.endpoint);
+            show(newSecret.endpoint);
           }}
           onCancel={() => setDialog(undefined)}
         />
       )}
       {dialog === "delete" && (
         <DeleteDialog
-          path={path}
+          endpointId={endpoint.id}
           url={endpoint.url}
           onDone={() => navigate("/webhooks")}
           onCancel={() => setDialog(undefined)}
@@ -120,16 +114,7 @@ type SettingsValues = {
   enabled: boolean;
 };
 
-function EndpointSettings({
-  endpoint,
-  path,
-  onSaved,
-}: {
-  endpoint: WebhookEndpoint;
-  path: string;
-  onSaved: (endpoint: WebhookEndpoint) => void;
-}) {
-  const types = useApiResource<{ data: string[] }>("/v1/webhook-event-types");
+function EndpointSettings({ endpoint }: { endpoint: WebhookEndpoint }) {
   const form = useFormState<SettingsValues>(
     () => ({
       url: endpoint.url,
@@ -140,38 +125,30 @@ function EndpointSettings({
     }),
     () => ({}),
   );
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const { values } = form;
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    let saved: WebhookEndpoint | undefined;
-    const sent = await form.submit(async (current) => {
-      saved = await apiRequest<WebhookEndpoint>("PATCH", path, {
-        body: {
-          url: current.url.trim(),
-          description: current.description.trim() === "" ? null : current.description.trim(),
-          event_types: current.all ? ["*"] : current.event_types,
-          enabled: current.enabled,
-        },
-      });
-    });
-    if (sent && saved) onSaved(saved);
-  };
+  const save = useApiMutation({
+    write: (current: SettingsValues) =>
+      answer(
+        api.PATCH("/v1/webhook-endpoints/{id}", {
+          params: { path: { id: endpoint.id } },
+          body: {
+            url: current.url.trim(),
+            description: current.description.trim() === "" ? null : current.description.trim(),
+            event_types: chosenEventTypes(current),
+            enabled: current.enabled,
+          },
+        }),
+      ),
+    invalidates: ["/v1/webhook-endpoints"],
+    answers: apiQuery("/v1/webhook-endpoints/{id}", { params: { path: { id: endpoint.id } } }),
+  });
   return (
-    <section className="panel" aria-labelledby="endpoint-settings-title">
-      <h2 id="endpoint-settings-title">Settings</h2>
-      <form ref={formElement} onSubmit={(event) => void submit(event)} noValidate>
-        <FormErrorSummary
-          title="The settings were not saved"
-          refusal={form.refusal}
-          failingChecks={form.failingChecks}
-          markedServerErrors={Object.keys(form.serverErrors).length}
-          unplaced={[]}
-          summaryRef={summary}
-        />
+    <Panel title="Settings">
+      <FormFrame
+        form={form}
+        refusedTitle="The settings were not saved"
+        onSubmit={() => form.submit(save.mutateAsync)}
+      >
         <div className="field-grid">
           <TextField {...form.bind("url")} label="URL" required type="url" />
           <TextField {...form.bind("description")} label="Description" />
@@ -182,173 +159,163 @@ function EndpointSettings({
             onCheckedChange={(checked) => form.set("enabled", checked)}
           />
         </div>
-        <EventTypeChoices
-          types={types.state.status === "ready" ? types.state.data.data : []}
-          all={values.all}
-          chosen={values.event_types}
-          error={form.errorOf("event_types")}
-          onAllChange={(all) => form.set("all", all)}
-          onChosenChange={(chosen) => form.set("event_types", chosen)}
-        />
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          {form.busy ? "Saving…" : "Save settings"}
-        </button>
-      </form>
-    </section>
+        <EventTypeChoices form={form} />
+        <SubmitButton busy={form.busy} label="Save settings" busyLabel="Saving…" />
+      </FormFrame>
+    </Panel>
+  );
+}
+
+const deliveryStatusOptions = [
+  { value: "", label: "Every delivery" },
+  { value: "pending", label: "Pending" },
+  { value: "succeeded", label: "Succeeded" },
+  { value: "failed", label: "Failed" },
+  { value: "canceled", label: "Canceled" },
+];
+
+function attemptText(attempt: WebhookDelivery["attempts"][number]): string {
+  const answerText =
+    attempt.response_status === null ? (attempt.error ?? "no answer") : `HTTP ${attempt.response_status}`;
+  return (
+    `#${attempt.attempt_number} ${attempt.trigger === "manual" ? "(by hand) " : ""}` +
+    `${attempt.status === "succeeded" ? "succeeded" : "failed"}: ${answerText} in ${attempt.latency_ms} ms`
   );
 }
 
 function DeliveryLog({ endpointId, canRedeliver }: { endpointId: string; canRedeliver: boolean }) {
-  const [status, setStatus] = useState("");
-  const list = usePagedList<WebhookDelivery>(
-    `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}/deliveries?limit=20${status ? `&status=${status}` : ""}`,
-  );
+  const [status, setStatus] = useState<WebhookDelivery["status"] | "">("");
+  const list = usePagedList("/v1/webhook-endpoints/{id}/deliveries", {
+    params: { path: { id: endpointId }, query: { limit: 20, ...(status === "" ? {} : { status }) } },
+  });
   const [outcome, setOutcome] = useState("");
-  const [error, setError] = useState<ApiError | undefined>();
-
-  const redeliver = async (delivery: WebhookDelivery) => {
-    setError(undefined);
-    try {
-      await apiRequest("POST", `/v1/webhook-deliveries/${encodeURIComponent(delivery.id)}/redeliver`);
-      setOutcome(`Delivery of ${delivery.event_type} queued again: refresh to see the attempt.`);
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-  };
+  const redeliver = useApiMutation({
+    write: (delivery: WebhookDelivery) =>
+      answer(api.POST("/v1/webhook-deliveries/{id}/redeliver", { params: { path: { id: delivery.id } } })),
+    invalidates: [],
+    onSuccess: (_result, delivery) =>
+      setOutcome(`Delivery of ${delivery.event_type} queued again: refresh to see the attempt.`),
+  });
 
   return (
-    <section className="panel" aria-labelledby="deliveries-title">
-      <div className="panel-heading">
-        <h2 id="deliveries-title">Delivery log</h2>
+    <Panel
+      title="Delivery log"
+      actions={
         <span className="page-actions">
           <SelectField
             label="Show"
             value={status}
-            onValueChange={setStatus}
-            options={[
-              { value: "", label: "Every delivery" },
-              { value: "pending", label: "Pending" },
-              { value: "succeeded", label: "Succeeded" },
-              { value: "failed", label: "Failed" },
-              { value: "canceled", label: "Canceled" },
-            ]}
+            onValueChange={(value) => setStatus(value as WebhookDelivery["status"] | "")}
+            options={deliveryStatusOptions}
           />
-          <button type="button" className="button button-small" onClick={list.reload}>
+          <button type="button" className="button button-small" onClick={list.refetch}>
             Refresh
           </button>
         </span>
-      </div>
+      }
+    >
       <p className="outcome" role="status">
         {outcome}
       </p>
-      {error && <ErrorState error={error} title="Not redelivered" />}
-      {list.state.status === "loading" && <LoadingState label="Loading deliveries…" />}
-      {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-      {list.state.status === "ready" && list.state.data.length === 0 && (
-        <EmptyState title="No deliveries yet." />
-      )}
-      {list.state.status === "ready" && list.state.data.length > 0 && (
-        <TableScroll label="Deliveries table">
-          <table className="stacked-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Next attempt</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.state.data.map((delivery) => (
-                <tr key={delivery.id}>
-                  <th scope="row">
+      {redeliver.error && <ErrorState error={redeliver.error} title="Not redelivered" />}
+      <PagedListView
+        list={list}
+        noun={["delivery", "deliveries"]}
+        loadingLabel="Loading deliveries…"
+        empty={<EmptyState title="No deliveries yet." />}
+      >
+        {(deliveries) => (
+          <DataTable
+            label="Deliveries table"
+            rows={deliveries}
+            rowKey={(delivery) => delivery.id}
+            columns={[
+              {
+                header: "Event",
+                cell: (delivery) => (
+                  <>
                     {delivery.event_type}
                     <code className="actor-id">{delivery.event_id}</code>
-                  </th>
-                  <td data-label="Status">
-                    <span className={deliveryStatusClasses[delivery.status]}>{delivery.status}</span>
-                  </td>
-                  <td data-label="Attempts">
-                    {delivery.attempts.length === 0 ? (
-                      "None yet"
-                    ) : (
-                      <ol className="plain-list attempt-list">
-                        {delivery.attempts.map((attempt) => (
-                          <li key={attempt.attempt_number}>
-                            #{attempt.attempt_number} {attempt.trigger === "manual" ? "(by hand) " : ""}
-                            {attempt.status === "succeeded" ? "succeeded" : "failed"}:{" "}
-                            {attempt.response_status === null
-                              ? (attempt.error ?? "no answer")
-                              : `HTTP ${attempt.response_status}`}{" "}
-                            in {attempt.latency_ms} ms
-                            <span className="actor-id">{formatDateTime(attempt.started_at)}</span>
-                          </li>
-                        ))}
-                      </ol>
-                    )}
-                  </td>
-                  <td data-label="Next attempt">
-                    {delivery.next_attempt_at ? formatDateTime(delivery.next_attempt_at) : "—"}
-                  </td>
-                  <td className="row-actions">
-                    {canRedeliver && (
-                      <button
-                        type="button"
-                        className="button button-small"
-                        onClick={() => void redeliver(delivery)}
-                      >
-                        Redeliver<span className="visually-hidden"> {delivery.event_type}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <ListFooter list={list} noun={["delivery", "deliveries"]} />
-    </section>
+                  </>
+                ),
+              },
+              {
+                header: "Status",
+                cell: (delivery) => (
+                  <span className={deliveryStatusClasses[delivery.status]}>{delivery.status}</span>
+                ),
+              },
+              {
+                header: "Attempts",
+                cell: (delivery) =>
+                  delivery.attempts.length === 0 ? (
+                    "None yet"
+                  ) : (
+                    <ol className="plain-list attempt-list">
+                      {delivery.attempts.map((attempt) => (
+                        <li key={attempt.attempt_number}>
+                          {attemptText(attempt)}
+                          <span className="actor-id">{formatDateTime(attempt.started_at)}</span>
+                        </li>
+                      ))}
+                    </ol>
+                  ),
+              },
+              {
+                header: "Next attempt",
+                cell: (delivery) =>
+                  delivery.next_attempt_at ? formatDateTime(delivery.next_attempt_at) : "—",
+              },
+              {
+                header: <span className="visually-hidden">Actions</span>,
+                className: "row-actions",
+                cell: (delivery) =>
+                  canRedeliver && (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => redeliver.mutate(delivery)}
+                    >
+                      Redeliver<span className="visually-hidden"> {delivery.event_type}</span>
+                    </button>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </PagedListView>
+    </Panel>
   );
 }
 
 function RotateDialog({
-  path,
+  endpointId,
   onDone,
   onCancel,
 }: {
-  path: string;
+  endpointId: string;
   onDone: (created: NewWebhookSecret) => void;
   onCancel: () => void;
 }) {
   const [overlap, setOverlap] = useState("0");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const rotate = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onDone(
-        await apiRequest<NewWebhookSecret>("POST", `${path}/rotate-secret`, {
+  const rotate = useApiMutation({
+    write: () =>
+      answer(
+        api.POST("/v1/webhook-endpoints/{id}/rotate-secret", {
+          params: { path: { id: endpointId } },
           body: { previous_secret_valid_for_seconds: Number(overlap) },
         }),
-      );
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
-  };
+      ),
+    invalidates: ["/v1/webhook-endpoints"],
+    onSuccess: onDone,
+  });
   return (
     <ConfirmDialog
       open
       title="Give the endpoint a new signing secret?"
       confirmLabel="New secret"
       tone="primary"
-      busy={busy}
-      onConfirm={() => void rotate()}
+      {...confirming(rotate)}
       onCancel={onCancel}
     >
       <SelectField
@@ -362,55 +329,37 @@ function RotateDialog({
           { value: "604800", label: "For 7 days" },
         ]}
       />
-      {error && (
-        <p className="form-error" role="alert">
-          {error.detail}
-        </p>
-      )}
     </ConfirmDialog>
   );
 }
 
 function DeleteDialog({
-  path,
+  endpointId,
   url,
   onDone,
   onCancel,
 }: {
-  path: string;
+  endpointId: string;
   url: string;
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await apiRequest("DELETE", path);
-      onDone();
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
-  };
+  const remove = useApiMutation({
+    write: () => answer(api.DELETE("/v1/webhook-endpoints/{id}", { params: { path: { id: endpointId } } })),
+    invalidates: ["/v1/webhook-endpoints"],
+    onSuccess: onDone,
+  });
   return (
     <ConfirmDialog
       open
       title="Delete this endpoint?"
       confirmLabel="Delete endpoint"
-      busy={busy}
-      onConfirm={() => void remove()}
+      {...confirming(remove)}
       onCancel={onCancel}
     >
       <p>
         Nothing more is sent to <code>{url}</code>. Its delivery log is kept.
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error.detail}
-        </p>
-      )}
     </ConfirmDialog>
   );
 }

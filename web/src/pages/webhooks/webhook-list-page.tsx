@@ -1,27 +1,30 @@
 // Webhook endpoints: where Fairbill sends its events (signed per Standard
 // Webhooks), which event types each receives, and whether it is enabled. A
 // new endpoint's signing secret is shown once, right after it is added.
-import { type FormEvent, useEffect, useRef, useState } from "react";
-import { apiRequest } from "../../api/api-client.ts";
-import type { NewWebhookSecret, WebhookEndpoint } from "../../api/billing-types.ts";
-import { useApiResource, usePagedList } from "../../api/use-api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, useApiMutation, usePagedList } from "../../api/queries.ts";
+import type { NewWebhookSecret, RequestBody } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { webhookPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { CopyButton } from "../../ui/copy-button.tsx";
-import { FormErrorSummary } from "../../ui/form-error-summary.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, TextField } from "../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../ui/form-state.ts";
-import { ListFooter } from "../../ui/list-footer.tsx";
+import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
+import { type FormState, useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { TableScroll } from "../../ui/table-scroll.tsx";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { SecretPanel } from "../../ui/secret-panel.tsx";
+import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
 export function WebhookListPage() {
   const session = useSignedInSession();
-  const list = usePagedList<WebhookEndpoint>("/v1/webhook-endpoints?limit=50");
+  const list = usePagedList("/v1/webhook-endpoints", { params: { query: { limit: 50 } } });
   const [created, setCreated] = useState<NewWebhookSecret | undefined>();
   const manages = can(session, "webhooks:manage");
   return (
@@ -31,56 +34,59 @@ export function WebhookListPage() {
         subtitle="Endpoints that receive Fairbill's events, signed per Standard Webhooks."
       />
       {created && <NewSigningSecret created={created} onDismiss={() => setCreated(undefined)} />}
-      {manages && (
-        <EndpointForm
-          onCreated={(newSecret) => {
-            setCreated(newSecret);
-            list.reload();
-          }}
-        />
-      )}
-      <section className="panel" aria-labelledby="endpoints-title">
-        <h2 id="endpoints-title">Endpoints</h2>
-        {list.state.status === "loading" && <LoadingState label="Loading endpoints…" />}
-        {list.state.status === "error" && <ErrorState error={list.state.error} onRetry={list.reload} />}
-        {list.state.status === "ready" && list.state.data.length === 0 && (
-          <EmptyState title="No endpoints yet." />
-        )}
-        {list.state.status === "ready" && list.state.data.length > 0 && (
-          <TableScroll label="Webhook endpoints table">
-            <table className="stacked-on-phone">
-              <thead>
-                <tr>
-                  <th scope="col">Endpoint</th>
-                  <th scope="col">Events</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Added</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.state.data.map((endpoint) => (
-                  <tr key={endpoint.id}>
-                    <th scope="row" className="properties">
+      {manages && <EndpointForm onCreated={setCreated} />}
+      <Panel title="Endpoints">
+        <PagedListView
+          list={list}
+          noun={["endpoint", "endpoints"]}
+          loadingLabel="Loading endpoints…"
+          empty={<EmptyState title="No endpoints yet." />}
+        >
+          {(endpoints) => (
+            <DataTable
+              label="Webhook endpoints table"
+              rows={endpoints}
+              rowKey={(endpoint) => endpoint.id}
+              columns={[
+                {
+                  header: "Endpoint",
+                  className: "properties",
+                  cell: (endpoint) => (
+                    <>
                       <Link to={webhookPath(endpoint.id)}>{endpoint.url}</Link>
                       {endpoint.description && <span className="actor-id">{endpoint.description}</span>}
-                    </th>
-                    <td data-label="Events">{eventTypesText(endpoint.event_types)}</td>
-                    <td data-label="Status">
-                      <span className={endpoint.enabled ? "badge badge-success" : "badge badge-muted"}>
-                        {endpoint.enabled ? "Enabled" : "Disabled"}
-                      </span>
-                    </td>
-                    <td data-label="Added">{formatDateTime(endpoint.created_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-        <ListFooter list={list} noun={["endpoint", "endpoints"]} />
-      </section>
+                    </>
+                  ),
+                },
+                { header: "Events", cell: (endpoint) => eventTypesText(endpoint.event_types) },
+                { header: "Status", cell: (endpoint) => <EnabledBadge enabled={endpoint.enabled} /> },
+                { header: "Added", cell: (endpoint) => formatDateTime(endpoint.created_at) },
+              ]}
+            />
+          )}
+        </PagedListView>
+      </Panel>
     </>
   );
+}
+
+export function EnabledBadge({ enabled }: { enabled: boolean }) {
+  return (
+    <span className={enabled ? "badge badge-success" : "badge badge-muted"}>
+      {enabled ? "Enabled" : "Disabled"}
+    </span>
+  );
+}
+
+type EventType = RequestBody<"/v1/webhook-endpoints", "post">["event_types"][number];
+
+/**
+ * The event types an endpoint's form chose, as its body sends them. The
+ * choices are the ones GET /v1/webhook-event-types lists, which the document
+ * types as plain strings.
+ */
+export function chosenEventTypes(values: { all: boolean; event_types: string[] }): EventType[] {
+  return (values.all ? ["*"] : values.event_types) as EventType[];
 }
 
 export function eventTypesText(types: readonly string[]): string {
@@ -95,30 +101,17 @@ export function NewSigningSecret({
   created: NewWebhookSecret;
   onDismiss: () => void;
 }) {
-  const panel = useRef<HTMLElement>(null);
-  useEffect(() => {
-    panel.current?.focus();
-  }, []);
   return (
-    <section
-      className="panel panel-highlight"
-      aria-labelledby="signing-secret-title"
-      tabIndex={-1}
-      ref={panel}
+    <SecretPanel
+      title={`Copy the signing secret of ${created.endpoint.url} now`}
+      secret={created.secret}
+      secretLabel="Signing secret"
+      copyLabel="Copy secret"
+      inputId="signing-secret"
+      onDismiss={onDismiss}
     >
-      <h2 id="signing-secret-title">Copy the signing secret of {created.endpoint.url} now</h2>
       <p>Your receiver checks each event's signature with it. This is the only time Fairbill shows it.</p>
-      <div className="secret-row">
-        <label htmlFor="signing-secret" className="visually-hidden">
-          Signing secret
-        </label>
-        <input id="signing-secret" className="secret" readOnly value={created.secret} spellCheck={false} />
-        <CopyButton text={created.secret} targetId="signing-secret" label="Copy secret" />
-      </div>
-      <button type="button" className="button" onClick={onDismiss}>
-        I have saved it
-      </button>
-    </section>
+    </SecretPanel>
   );
 }
 
@@ -134,48 +127,32 @@ function checkEndpoint(values: EndpointValues) {
   return checks.errors;
 }
 
+const noEndpoint = (): EndpointValues => ({ url: "", description: "", all: false, event_types: [] });
+
 function EndpointForm({ onCreated }: { onCreated: (created: NewWebhookSecret) => void }) {
-  const types = useApiResource<{ data: string[] }>("/v1/webhook-event-types");
-  const form = useFormState<EndpointValues>(
-    () => ({ url: "", description: "", all: false, event_types: [] }),
-    checkEndpoint,
-  );
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
-  const { values } = form;
-
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    let created: NewWebhookSecret | undefined;
-    const sent = await form.submit(async (current) => {
-      created = await apiRequest<NewWebhookSecret>("POST", "/v1/webhook-endpoints", {
-        body: {
-          url: current.url.trim(),
-          ...(current.description.trim() === "" ? {} : { description: current.description.trim() }),
-          event_types: current.all ? ["*"] : current.event_types,
-        },
-      });
-    });
-    if (sent && created) {
-      form.reset({ url: "", description: "", all: false, event_types: [] });
-      onCreated(created);
-    }
-  };
+  const form = useFormState<EndpointValues>(noEndpoint, checkEndpoint);
+  const create = useApiMutation({
+    write: (current: EndpointValues) =>
+      answer(
+        api.POST("/v1/webhook-endpoints", {
+          body: {
+            url: current.url.trim(),
+            ...(current.description.trim() === "" ? {} : { description: current.description.trim() }),
+            event_types: chosenEventTypes(current),
+          },
+        }),
+      ),
+    invalidates: ["/v1/webhook-endpoints"],
+    onSuccess: onCreated,
+  });
 
   return (
-    <section className="panel" aria-labelledby="add-endpoint-title">
-      <h2 id="add-endpoint-title">Add an endpoint</h2>
-      <form ref={formElement} onSubmit={(event) => void submit(event)} noValidate>
-        <FormErrorSummary
-          title="The endpoint was not added"
-          refusal={form.refusal}
-          failingChecks={form.failingChecks}
-          markedServerErrors={Object.keys(form.serverErrors).length}
-          unplaced={[]}
-          summaryRef={summary}
-        />
+    <Panel title="Add an endpoint">
+      <FormFrame
+        form={form}
+        refusedTitle="The endpoint was not added"
+        onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
+      >
         <div className="field-grid">
           <TextField
             {...form.bind("url")}
@@ -187,61 +164,47 @@ function EndpointForm({ onCreated }: { onCreated: (created: NewWebhookSecret) =>
           />
           <TextField {...form.bind("description")} label="Description" autoComplete="off" />
         </div>
-        <EventTypeChoices
-          types={types.state.status === "ready" ? types.state.data.data : []}
-          all={values.all}
-          chosen={values.event_types}
-          error={form.errorOf("event_types")}
-          onAllChange={(all) => form.set("all", all)}
-          onChosenChange={(chosen) => form.set("event_types", chosen)}
-        />
-        {types.state.status === "error" && <ErrorState error={types.state.error} onRetry={types.reload} />}
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          {form.busy ? "Adding…" : "Add endpoint"}
-        </button>
-      </form>
-    </section>
+        <EventTypeChoices form={form} />
+        <SubmitButton busy={form.busy} label="Add endpoint" busyLabel="Adding…" />
+      </FormFrame>
+    </Panel>
   );
 }
 
-export function EventTypeChoices({
-  types,
-  all,
-  chosen,
-  error,
-  onAllChange,
-  onChosenChange,
-}: {
-  types: readonly string[];
-  all: boolean;
-  chosen: readonly string[];
-  error: string | undefined;
-  onAllChange: (all: boolean) => void;
-  onChosenChange: (chosen: string[]) => void;
-}) {
+type EventTypeValues = { all: boolean; event_types: string[] };
+
+/** The event types an endpoint receives: every one, or those chosen from the API's list. */
+export function EventTypeChoices<Values extends EventTypeValues>({ form }: { form: FormState<Values> }) {
+  const types = useQuery(apiQuery("/v1/webhook-event-types"));
+  const { all, event_types: chosen } = form.values;
+  const error = form.errorOf("event_types");
   return (
     <fieldset className="choice-list event-type-choices">
       <legend>Event types</legend>
       <CheckboxField
         label="Every event type, including those added later"
         checked={all}
-        onCheckedChange={onAllChange}
+        onCheckedChange={(checked) => form.set("all", checked)}
       />
       {!all && (
         <div className="choice-grid">
-          {types.map((type) => (
+          {(types.data?.data ?? []).map((type) => (
             <CheckboxField
               key={type}
               label={type}
               checked={chosen.includes(type)}
               onCheckedChange={(checked) =>
-                onChosenChange(checked ? [...chosen, type] : chosen.filter((candidate) => candidate !== type))
+                form.set(
+                  "event_types",
+                  checked ? [...chosen, type] : chosen.filter((candidate) => candidate !== type),
+                )
               }
             />
           ))}
         </div>
       )}
       {error && <p className="field-error">{error}</p>}
+      {types.error && <ErrorState error={types.error} onRetry={() => void types.refetch()} />}
     </fieldset>
   );
 }

@@ -1,8 +1,8 @@
 // One charge of a plan version: a fixed fee (in advance or in arrears,
 // prorated or not) or a usage charge on a meter with one of the five pricing
 // models, each showing only the fields its model reads.
-import type { Meter } from "../../../api/api-types.ts";
-import type { ChargeModel, Product } from "../../../api/catalog-types.ts";
+
+import type { ChargeModel, Meter, Product } from "../../../api/resources.ts";
 import { Link } from "../../../routing/link.tsx";
 import { CheckboxField, SelectField, TextField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";

@@ -1,7 +1,8 @@
 // The features a plan version entitles its subscribers to: a boolean feature
 // by itself, a static one with its configuration value, a metered one with
 // its limit per period (or unlimited).
-import type { Feature } from "../../../api/catalog-types.ts";
+
+import type { Feature } from "../../../api/resources.ts";
 import { CheckboxField, SelectField, TextField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
 import type { EntitlementValues, PlanFormValues } from "./version-form-values.ts";

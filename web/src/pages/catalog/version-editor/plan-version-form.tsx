@@ -5,14 +5,13 @@
 // exist, a price for every charge in every currency), and each of its field
 // errors appears next to the field its JSON path names. A new plan's code,
 // name and description are part of the same form.
-import { type FormEvent, useCallback, useRef, useState } from "react";
-import type { Meter } from "../../../api/api-types.ts";
-import type { Feature, PlanVersionContent, Product } from "../../../api/catalog-types.ts";
-import { useAllPages } from "../../../api/use-api.ts";
+import { useCallback, useState } from "react";
+import { useAllPages } from "../../../api/queries.ts";
+import type { Feature, Meter, PlanVersionContent, Product } from "../../../api/resources.ts";
 import type { FieldErrorMap } from "../../../format/field-errors.ts";
-import { FormErrorSummary } from "../../../ui/form-error-summary.tsx";
 import { SelectField, TextAreaField, TextField } from "../../../ui/form-field.tsx";
-import { useFocusFirstError, useFormState } from "../../../ui/form-state.ts";
+import { FormActions, FormFrame, ReasonField } from "../../../ui/form-frame.tsx";
+import { useFormState } from "../../../ui/form-state.ts";
 import { currencyListId, ReferenceLists } from "../../../ui/reference-lists.tsx";
 import { ErrorState, LoadingState } from "../../../ui/states.tsx";
 import { ChargeEditor } from "./charge-editor.tsx";
@@ -44,19 +43,19 @@ type PlanVersionFormProps = {
   apiNesting: "version" | "root";
   submitLabel: string;
   refusalTitle: string;
-  onSubmit: (submission: PlanFormSubmission) => Promise<void>;
+  onSubmit: (submission: PlanFormSubmission) => Promise<unknown>;
   onCancel: () => void;
 };
 
 /** Loads what the form chooses from (meters, products, features), then shows it. */
 export function PlanVersionForm(props: PlanVersionFormProps) {
-  const meters = useAllPages<Meter>("/v1/meters");
-  const products = useAllPages<Product>("/v1/products");
-  const features = useAllPages<Feature>("/v1/features");
+  const meters = useAllPages("/v1/meters");
+  const products = useAllPages("/v1/products");
+  const features = useAllPages("/v1/features");
   for (const list of [meters, products, features]) {
-    if (list.status === "error") return <ErrorState error={list.error} onRetry={list.reload} />;
+    if (list.error) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   }
-  if (meters.status !== "ready" || products.status !== "ready" || features.status !== "ready") {
+  if (meters.data === undefined || products.data === undefined || features.data === undefined) {
     return <LoadingState label="Loading meters, products and features…" />;
   }
   return (
@@ -81,8 +80,6 @@ function LoadedPlanVersionForm({
   products,
   features,
 }: PlanVersionFormProps & { meters: Meter[]; products: Product[]; features: Feature[] }) {
-  const formElement = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const [reason, setReason] = useState("");
   const kindOf = useCallback(
     (code: string) => features.find((feature) => feature.code === code)?.kind,
@@ -112,15 +109,11 @@ function LoadedPlanVersionForm({
   const version = values.version;
 
   const placed = placedPlanFormNames(values, withPlanFields);
-  const serverNames = Object.keys(form.serverErrors);
-  const unplaced = serverNames
+  const unplaced = Object.keys(form.serverErrors)
     .filter((name) => !placed.has(name))
     .map((name) => ({ name, message: form.serverErrors[name]! }));
 
-  useFocusFirstError(form.failedSubmits, formElement, summary);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     await form.submit(async (current) =>
       onSubmit({
         plan: {
@@ -135,17 +128,14 @@ function LoadedPlanVersionForm({
   };
 
   return (
-    <form ref={formElement} className="form plan-form" onSubmit={(event) => void submit(event)} noValidate>
-      <ReferenceLists />
-      <FormErrorSummary
-        title={refusalTitle}
-        refusal={form.refusal}
-        failingChecks={form.failingChecks}
-        markedServerErrors={serverNames.length - unplaced.length}
-        unplaced={unplaced}
-        summaryRef={summary}
-      />
-
+    <FormFrame
+      form={form}
+      refusedTitle={refusalTitle}
+      onSubmit={submit}
+      className="form plan-form"
+      unplaced={unplaced}
+      before={<ReferenceLists />}
+    >
       {withPlanFields && (
         <fieldset>
           <legend>Plan</legend>
@@ -312,22 +302,9 @@ function LoadedPlanVersionForm({
         )}
       </section>
 
-      <TextField
-        label="Reason for the change"
-        name="reason"
-        hint="Optional. Kept with the change in the audit log."
-        value={reason}
-        onValueChange={setReason}
-      />
+      <ReasonField value={reason} onValueChange={setReason} />
 
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          {form.busy ? "Saving…" : submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={form.busy}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <FormActions busy={form.busy} label={submitLabel} busyLabel="Saving…" onCancel={onCancel} />
+    </FormFrame>
   );
 }

@@ -2,7 +2,8 @@
 // required fields and numbers written as the API reads them. The rules that
 // need the catalog (tier order, meters that exist, a price in every currency)
 // stay with the API, whose errors the form shows by the same field names.
-import type { FeatureKind } from "../../../api/catalog-types.ts";
+
+import type { FeatureKind } from "../../../api/resources.ts";
 import type { FieldErrorMap } from "../../../format/field-errors.ts";
 import {
   bookPriceFieldsOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PlanVersionContent } from "../../../api/catalog-types.ts";
+import type { PlanVersionContent } from "../../../api/resources.ts";
 import { placedPlanFormNames } from "./plan-form-names.ts";
 import { checkVersionValues } from "./version-form-checks.ts";
 import {

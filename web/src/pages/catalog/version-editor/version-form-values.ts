@@ -14,7 +14,7 @@ import type {
   PriceBook,
   Quantity,
   Tier,
-} from "../../../api/catalog-types.ts";
+} from "../../../api/resources.ts";
 
 export type TierValues = { key: string; up_to: string; unit_price: string; flat_fee: string };
 

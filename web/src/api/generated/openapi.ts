@@ -1,0 +1,20305 @@
+// The Fairbill API's request and response types, generated from the server's
+// OpenAPI document by `npm run generate:api` (scripts/generate-api-types.ts).
+// Do not edit by hand: change the route schemas in src/ and generate again.
+// test/api/generated-client.test.ts fails when this file is out of date.
+
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process can reach its database */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: never;
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List customers, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    external_id?: string;
+                    email?: string;
+                    /** @description part of the name, email or external id */
+                    search?: string;
+                    /** @description an ISO 3166-1 alpha-2 code such as DE */
+                    country?: string;
+                    /** @description an ISO 4217 code such as USD */
+                    currency?: string;
+                    parent_customer_id?: string;
+                    /** @description true lists archived customers only; default false */
+                    archived?: boolean;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                external_id: string;
+                                name: string | null;
+                                email: string | null;
+                                billing_address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    /** @description an ISO 3166-1 alpha-2 code such as DE */
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                tax_ids: {
+                                    /** @description the kind of number, such as eu_vat or us_ein */
+                                    type: string;
+                                    value: string;
+                                }[];
+                                currency: string | null;
+                                timezone: string;
+                                locale: string;
+                                invoice_settings: {
+                                    net_payment_terms_days?: number;
+                                    grace_period_days?: number;
+                                    footer?: string;
+                                };
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                parent_customer_id: string | null;
+                                archived_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Create a customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description your own id for this customer, unique in the environment */
+                        external_id: string;
+                        name?: string | null;
+                        email?: string | null;
+                        billing_address?: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            postal_code?: string;
+                            state?: string;
+                            /** @description an ISO 3166-1 alpha-2 code such as DE */
+                            country?: string;
+                        } | null;
+                        country?: string | null;
+                        tax_ids?: {
+                            /** @description the kind of number, such as eu_vat or us_ein */
+                            type: string;
+                            value: string;
+                        }[];
+                        currency?: string | null;
+                        /** @description an IANA time zone such as Europe/Berlin */
+                        timezone?: string;
+                        /** @description a BCP 47 tag such as de-DE */
+                        locale?: string;
+                        invoice_settings?: {
+                            net_payment_terms_days?: number;
+                            grace_period_days?: number;
+                            footer?: string;
+                        };
+                        /** @description up to 50 keys of your own, each with a string value */
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        parent_customer_id?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            external_id: string;
+                            name: string | null;
+                            email: string | null;
+                            billing_address: {
+                                line1?: string;
+                                line2?: string;
+                                city?: string;
+                                postal_code?: string;
+                                state?: string;
+                                /** @description an ISO 3166-1 alpha-2 code such as DE */
+                                country?: string;
+                            } | null;
+                            country: string | null;
+                            tax_ids: {
+                                /** @description the kind of number, such as eu_vat or us_ein */
+                                type: string;
+                                value: string;
+                            }[];
+                            currency: string | null;
+                            timezone: string;
+                            locale: string;
+                            invoice_settings: {
+                                net_payment_terms_days?: number;
+                                grace_period_days?: number;
+                                footer?: string;
+                            };
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            parent_customer_id: string | null;
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a customer by its Fairbill id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            external_id: string;
+                            name: string | null;
+                            email: string | null;
+                            billing_address: {
+                                line1?: string;
+                                line2?: string;
+                                city?: string;
+                                postal_code?: string;
+                                state?: string;
+                                /** @description an ISO 3166-1 alpha-2 code such as DE */
+                                country?: string;
+                            } | null;
+                            country: string | null;
+                            tax_ids: {
+                                /** @description the kind of number, such as eu_vat or us_ein */
+                                type: string;
+                                value: string;
+                            }[];
+                            currency: string | null;
+                            timezone: string;
+                            locale: string;
+                            invoice_settings: {
+                                net_payment_terms_days?: number;
+                                grace_period_days?: number;
+                                footer?: string;
+                            };
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            parent_customer_id: string | null;
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change some of a customer's fields; null clears a field */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description your own id for this customer, unique in the environment */
+                        external_id?: string;
+                        name?: string | null;
+                        email?: string | null;
+                        billing_address?: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            postal_code?: string;
+                            state?: string;
+                            /** @description an ISO 3166-1 alpha-2 code such as DE */
+                            country?: string;
+                        } | null;
+                        country?: string | null;
+                        tax_ids?: {
+                            /** @description the kind of number, such as eu_vat or us_ein */
+                            type: string;
+                            value: string;
+                        }[];
+                        currency?: string | null;
+                        /** @description an IANA time zone such as Europe/Berlin */
+                        timezone?: string;
+                        /** @description a BCP 47 tag such as de-DE */
+                        locale?: string;
+                        invoice_settings?: {
+                            net_payment_terms_days?: number;
+                            grace_period_days?: number;
+                            footer?: string;
+                        };
+                        /** @description up to 50 keys of your own, each with a string value */
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        parent_customer_id?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            external_id: string;
+                            name: string | null;
+                            email: string | null;
+                            billing_address: {
+                                line1?: string;
+                                line2?: string;
+                                city?: string;
+                                postal_code?: string;
+                                state?: string;
+                                /** @description an ISO 3166-1 alpha-2 code such as DE */
+                                country?: string;
+                            } | null;
+                            country: string | null;
+                            tax_ids: {
+                                /** @description the kind of number, such as eu_vat or us_ein */
+                                type: string;
+                                value: string;
+                            }[];
+                            currency: string | null;
+                            timezone: string;
+                            locale: string;
+                            invoice_settings: {
+                                net_payment_terms_days?: number;
+                                grace_period_days?: number;
+                                footer?: string;
+                            };
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            parent_customer_id: string | null;
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/customers/by-external-id/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a customer by your own external id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    external_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            external_id: string;
+                            name: string | null;
+                            email: string | null;
+                            billing_address: {
+                                line1?: string;
+                                line2?: string;
+                                city?: string;
+                                postal_code?: string;
+                                state?: string;
+                                /** @description an ISO 3166-1 alpha-2 code such as DE */
+                                country?: string;
+                            } | null;
+                            country: string | null;
+                            tax_ids: {
+                                /** @description the kind of number, such as eu_vat or us_ein */
+                                type: string;
+                                value: string;
+                            }[];
+                            currency: string | null;
+                            timezone: string;
+                            locale: string;
+                            invoice_settings: {
+                                net_payment_terms_days?: number;
+                                grace_period_days?: number;
+                                footer?: string;
+                            };
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            parent_customer_id: string | null;
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a customer: kept with its history, no longer billed anew */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            external_id: string;
+                            name: string | null;
+                            email: string | null;
+                            billing_address: {
+                                line1?: string;
+                                line2?: string;
+                                city?: string;
+                                postal_code?: string;
+                                state?: string;
+                                /** @description an ISO 3166-1 alpha-2 code such as DE */
+                                country?: string;
+                            } | null;
+                            country: string | null;
+                            tax_ids: {
+                                /** @description the kind of number, such as eu_vat or us_ein */
+                                type: string;
+                                value: string;
+                            }[];
+                            currency: string | null;
+                            timezone: string;
+                            locale: string;
+                            invoice_settings: {
+                                net_payment_terms_days?: number;
+                                grace_period_days?: number;
+                                footer?: string;
+                            };
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            parent_customer_id: string | null;
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the API keys of the caller's environment (prefixes only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example key_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description what the key may do
+                                 * @enum {string}
+                                 */
+                                role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                                /** @enum {string} */
+                                environment: "test" | "live";
+                                /** @description the first characters of the key, to tell keys apart */
+                                prefix: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                expires_at: string | null;
+                                revoked_at: string | null;
+                                last_used_at: string | null;
+                                rotated_from_key_id: string | null;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Create an API key in the caller's environment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description what the key may do
+                         * @enum {string}
+                         */
+                        role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        expires_at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            api_key: {
+                                /** @example key_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description what the key may do
+                                 * @enum {string}
+                                 */
+                                role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                                /** @enum {string} */
+                                environment: "test" | "live";
+                                /** @description the first characters of the key, to tell keys apart */
+                                prefix: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                expires_at: string | null;
+                                revoked_at: string | null;
+                                last_used_at: string | null;
+                                rotated_from_key_id: string | null;
+                            };
+                            /** @description the key itself; shown only in this response */
+                            secret: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an API key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example key_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            name: string;
+                            /**
+                             * @description what the key may do
+                             * @enum {string}
+                             */
+                            role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                            /** @enum {string} */
+                            environment: "test" | "live";
+                            /** @description the first characters of the key, to tell keys apart */
+                            prefix: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            expires_at: string | null;
+                            revoked_at: string | null;
+                            last_used_at: string | null;
+                            rotated_from_key_id: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a key by a new one with the same name and role */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description how long the old key keeps working; 0 (the default) revokes it at once */
+                        previous_key_valid_for_seconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            api_key: {
+                                /** @example key_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description what the key may do
+                                 * @enum {string}
+                                 */
+                                role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                                /** @enum {string} */
+                                environment: "test" | "live";
+                                /** @description the first characters of the key, to tell keys apart */
+                                prefix: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                expires_at: string | null;
+                                revoked_at: string | null;
+                                last_used_at: string | null;
+                                rotated_from_key_id: string | null;
+                            };
+                            /** @description the key itself; shown only in this response */
+                            secret: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a key: it stops working at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example key_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            name: string;
+                            /**
+                             * @description what the key may do
+                             * @enum {string}
+                             */
+                            role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                            /** @enum {string} */
+                            environment: "test" | "live";
+                            /** @description the first characters of the key, to tell keys apart */
+                            prefix: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            expires_at: string | null;
+                            revoked_at: string | null;
+                            last_used_at: string | null;
+                            rotated_from_key_id: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/simulations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compute the invoices a scenario would produce, without storing anything */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description a scenario, format version 1 (meters, plans, subscription, changes, coupons, credit grants, tax, events) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoices: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                issued_at: string;
+                                currency: string;
+                                lines: {
+                                    charge: string;
+                                    /** @description fixed, usage, proration_credit or minimum_true_up */
+                                    kind: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    period_start: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    period_end: string;
+                                    quantity: string;
+                                    /**
+                                     * @description a decimal number written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                    /** @description where the line comes from: meter, events, tiers, proration factor, plan */
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                subtotal: string;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                discount: string;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                credits: string;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                tax: string;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                total: string;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                balance_applied: string;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount_due: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List products, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example prd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Create a product, which groups charges on invoices */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        code: string;
+                        name: string;
+                        description?: string | null;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example prd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a product */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example prd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a product or change its description */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example prd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/features": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List features, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example fea_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                kind: "boolean" | "static" | "metered";
+                                meter: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Create a feature: boolean, static configuration, or a metered limit on a meter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        code: string;
+                        name: string;
+                        description?: string | null;
+                        /**
+                         * @description boolean: on or off; static: a configuration value; metered: a limit per period on a meter
+                         * @enum {string}
+                         */
+                        kind: "boolean" | "static" | "metered";
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        meter?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example fea_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            kind: "boolean" | "static" | "metered";
+                            meter: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/features/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a feature */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example fea_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            kind: "boolean" | "static" | "metered";
+                            meter: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a feature, change its description, or point a metered feature at another meter */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        meter?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example fea_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            kind: "boolean" | "static" | "metered";
+                            meter: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List plans, newest first, each with its versions' states */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example pln_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                /** @description every version, oldest first */
+                                versions: {
+                                    version: number;
+                                    /** @enum {string} */
+                                    state: "draft" | "pending_approval" | "published" | "retired";
+                                    /** @enum {string} */
+                                    status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                                    effective_from: string | null;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Create a plan with its version 1 as a draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        code: string;
+                        name: string;
+                        description?: string | null;
+                        /** @description the content of version 1, created as a draft */
+                        version: {
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month" | "quarter" | "year";
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /** @enum {string} */
+                                type: "fixed" | "usage";
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                product?: string;
+                                /** @enum {string} */
+                                timing?: "in_advance" | "in_arrears";
+                                prorate?: boolean;
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                meter?: string;
+                                /** @enum {string} */
+                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                free_units?: number | string;
+                                package_size?: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                            interval_count?: number;
+                            trial_days?: number;
+                            minimum_commitment?: string | null;
+                            currency_prices?: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                minimum_commitment?: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                            }[];
+                            entitlements?: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                feature: string;
+                                /** @description a static feature's configuration value */
+                                value?: unknown;
+                                limit?: string | null;
+                            }[];
+                        };
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example pln_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /** @description every version, oldest first */
+                            versions: {
+                                version: number;
+                                /** @enum {string} */
+                                state: "draft" | "pending_approval" | "published" | "retired";
+                                /** @enum {string} */
+                                status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                                effective_from: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a plan and the states of its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example pln_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /** @description every version, oldest first */
+                            versions: {
+                                version: number;
+                                /** @enum {string} */
+                                state: "draft" | "pending_approval" | "published" | "retired";
+                                /** @enum {string} */
+                                status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                                effective_from: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a plan or change its description (pricing changes go through a new version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example pln_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /** @description every version, oldest first */
+                            versions: {
+                                version: number;
+                                /** @enum {string} */
+                                state: "draft" | "pending_approval" | "published" | "retired";
+                                /** @enum {string} */
+                                status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                                effective_from: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a plan's versions, newest first; published ones show as scheduled, active or superseded */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                plan_id: string;
+                                plan_code: string;
+                                version: number;
+                                /** @enum {string} */
+                                state: "draft" | "pending_approval" | "published" | "retired";
+                                /**
+                                 * @description the state, with a published version told apart as scheduled, active or superseded
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                /** @enum {string} */
+                                interval: "day" | "week" | "month" | "quarter" | "year";
+                                interval_count: number;
+                                trial_days: number;
+                                minimum_commitment: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "fixed" | "usage";
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    product?: string;
+                                    /** @enum {string} */
+                                    timing?: "in_advance" | "in_arrears";
+                                    prorate?: boolean;
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    meter?: string;
+                                    /** @enum {string} */
+                                    model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                    free_units?: number | string;
+                                    package_size?: number | string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                                currency_prices: {
+                                    /** @description an ISO 4217 code such as USD */
+                                    currency: string;
+                                    minimum_commitment?: string | null;
+                                    charges: {
+                                        /** @description letters, digits and _ . : - (such as api_calls) */
+                                        id: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        amount?: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price?: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        package_price?: string;
+                                        tiers?: {
+                                            up_to: (number | string) | null;
+                                            /**
+                                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                                             * @example 49.00
+                                             */
+                                            unit_price: string;
+                                            /**
+                                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                                             * @example 49.00
+                                             */
+                                            flat_fee?: string;
+                                        }[];
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        rate?: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        fixed_fee?: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        per_transaction_min?: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        per_transaction_max?: string;
+                                    }[];
+                                }[];
+                                entitlements: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    feature: string;
+                                    /** @description a static feature's configuration value */
+                                    value?: unknown;
+                                    limit?: string | null;
+                                }[];
+                                copied_from_version: number | null;
+                                effective_from: string | null;
+                                created_by: string;
+                                submitted_by: string | null;
+                                submitted_at: string | null;
+                                approved_by: string | null;
+                                approved_at: string | null;
+                                published_at: string | null;
+                                retired_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Open a new draft: a copy of the latest (or a given) version with the fields you send changed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version to copy; the latest when left out */
+                        from_version?: number;
+                        /** @description an ISO 4217 code such as USD */
+                        currency?: string;
+                        /** @enum {string} */
+                        interval?: "day" | "week" | "month" | "quarter" | "year";
+                        interval_count?: number;
+                        trial_days?: number;
+                        minimum_commitment?: string | null;
+                        charges?: {
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            id: string;
+                            /** @enum {string} */
+                            type: "fixed" | "usage";
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            product?: string;
+                            /** @enum {string} */
+                            timing?: "in_advance" | "in_arrears";
+                            prorate?: boolean;
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            meter?: string;
+                            /** @enum {string} */
+                            model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                            free_units?: number | string;
+                            package_size?: number | string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            amount?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            unit_price?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            package_price?: string;
+                            tiers?: {
+                                up_to: (number | string) | null;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                flat_fee?: string;
+                            }[];
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            fixed_fee?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            per_transaction_min?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            per_transaction_max?: string;
+                        }[];
+                        currency_prices?: {
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            minimum_commitment?: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                        }[];
+                        entitlements?: {
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            feature: string;
+                            /** @description a static feature's configuration value */
+                            value?: unknown;
+                            limit?: string | null;
+                        }[];
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            plan_id: string;
+                            plan_code: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "draft" | "pending_approval" | "published" | "retired";
+                            /**
+                             * @description the state, with a published version told apart as scheduled, active or superseded
+                             * @enum {string}
+                             */
+                            status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month" | "quarter" | "year";
+                            interval_count: number;
+                            trial_days: number;
+                            minimum_commitment: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /** @enum {string} */
+                                type: "fixed" | "usage";
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                product?: string;
+                                /** @enum {string} */
+                                timing?: "in_advance" | "in_arrears";
+                                prorate?: boolean;
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                meter?: string;
+                                /** @enum {string} */
+                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                free_units?: number | string;
+                                package_size?: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                            currency_prices: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                minimum_commitment?: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                            }[];
+                            entitlements: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                feature: string;
+                                /** @description a static feature's configuration value */
+                                value?: unknown;
+                                limit?: string | null;
+                            }[];
+                            copied_from_version: number | null;
+                            effective_from: string | null;
+                            created_by: string;
+                            submitted_by: string | null;
+                            submitted_at: string | null;
+                            approved_by: string | null;
+                            approved_at: string | null;
+                            published_at: string | null;
+                            retired_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one version of a plan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            plan_id: string;
+                            plan_code: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "draft" | "pending_approval" | "published" | "retired";
+                            /**
+                             * @description the state, with a published version told apart as scheduled, active or superseded
+                             * @enum {string}
+                             */
+                            status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month" | "quarter" | "year";
+                            interval_count: number;
+                            trial_days: number;
+                            minimum_commitment: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /** @enum {string} */
+                                type: "fixed" | "usage";
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                product?: string;
+                                /** @enum {string} */
+                                timing?: "in_advance" | "in_arrears";
+                                prorate?: boolean;
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                meter?: string;
+                                /** @enum {string} */
+                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                free_units?: number | string;
+                                package_size?: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                            currency_prices: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                minimum_commitment?: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                            }[];
+                            entitlements: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                feature: string;
+                                /** @description a static feature's configuration value */
+                                value?: unknown;
+                                limit?: string | null;
+                            }[];
+                            copied_from_version: number | null;
+                            effective_from: string | null;
+                            created_by: string;
+                            submitted_by: string | null;
+                            submitted_at: string | null;
+                            approved_by: string | null;
+                            approved_at: string | null;
+                            published_at: string | null;
+                            retired_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Discard a draft version; published versions are kept forever */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            plan_id: string;
+                            plan_code: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "draft" | "pending_approval" | "published" | "retired";
+                            /**
+                             * @description the state, with a published version told apart as scheduled, active or superseded
+                             * @enum {string}
+                             */
+                            status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month" | "quarter" | "year";
+                            interval_count: number;
+                            trial_days: number;
+                            minimum_commitment: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /** @enum {string} */
+                                type: "fixed" | "usage";
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                product?: string;
+                                /** @enum {string} */
+                                timing?: "in_advance" | "in_arrears";
+                                prorate?: boolean;
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                meter?: string;
+                                /** @enum {string} */
+                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                free_units?: number | string;
+                                package_size?: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                            currency_prices: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                minimum_commitment?: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                            }[];
+                            entitlements: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                feature: string;
+                                /** @description a static feature's configuration value */
+                                value?: unknown;
+                                limit?: string | null;
+                            }[];
+                            copied_from_version: number | null;
+                            effective_from: string | null;
+                            created_by: string;
+                            submitted_by: string | null;
+                            submitted_at: string | null;
+                            approved_by: string | null;
+                            approved_at: string | null;
+                            published_at: string | null;
+                            retired_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a draft version; a published version answers 409 plan_version_immutable */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description an ISO 4217 code such as USD */
+                        currency?: string;
+                        /** @enum {string} */
+                        interval?: "day" | "week" | "month" | "quarter" | "year";
+                        interval_count?: number;
+                        trial_days?: number;
+                        minimum_commitment?: string | null;
+                        charges?: {
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            id: string;
+                            /** @enum {string} */
+                            type: "fixed" | "usage";
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            product?: string;
+                            /** @enum {string} */
+                            timing?: "in_advance" | "in_arrears";
+                            prorate?: boolean;
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            meter?: string;
+                            /** @enum {string} */
+                            model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                            free_units?: number | string;
+                            package_size?: number | string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            amount?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            unit_price?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            package_price?: string;
+                            tiers?: {
+                                up_to: (number | string) | null;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                flat_fee?: string;
+                            }[];
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            fixed_fee?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            per_transaction_min?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            per_transaction_max?: string;
+                        }[];
+                        currency_prices?: {
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            minimum_commitment?: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                        }[];
+                        entitlements?: {
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            feature: string;
+                            /** @description a static feature's configuration value */
+                            value?: unknown;
+                            limit?: string | null;
+                        }[];
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            plan_id: string;
+                            plan_code: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "draft" | "pending_approval" | "published" | "retired";
+                            /**
+                             * @description the state, with a published version told apart as scheduled, active or superseded
+                             * @enum {string}
+                             */
+                            status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month" | "quarter" | "year";
+                            interval_count: number;
+                            trial_days: number;
+                            minimum_commitment: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /** @enum {string} */
+                                type: "fixed" | "usage";
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                product?: string;
+                                /** @enum {string} */
+                                timing?: "in_advance" | "in_arrears";
+                                prorate?: boolean;
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                meter?: string;
+                                /** @enum {string} */
+                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                free_units?: number | string;
+                                package_size?: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                            currency_prices: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                minimum_commitment?: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                            }[];
+                            entitlements: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                feature: string;
+                                /** @description a static feature's configuration value */
+                                value?: unknown;
+                                limit?: string | null;
+                            }[];
+                            copied_from_version: number | null;
+                            effective_from: string | null;
+                            created_by: string;
+                            submitted_by: string | null;
+                            submitted_at: string | null;
+                            approved_by: string | null;
+                            approved_at: string | null;
+                            published_at: string | null;
+                            retired_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions/{version}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft for approval, optionally with the date it should take effect */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        /**
+                         * Format: date-time
+                         * @description when the version takes effect; now when left out, never in the past
+                         */
+                        effective_from?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            plan_id: string;
+                            plan_code: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "draft" | "pending_approval" | "published" | "retired";
+                            /**
+                             * @description the state, with a published version told apart as scheduled, active or superseded
+                             * @enum {string}
+                             */
+                            status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month" | "quarter" | "year";
+                            interval_count: number;
+                            trial_days: number;
+                            minimum_commitment: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /** @enum {string} */
+                                type: "fixed" | "usage";
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                product?: string;
+                                /** @enum {string} */
+                                timing?: "in_advance" | "in_arrears";
+                                prorate?: boolean;
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                meter?: string;
+                                /** @enum {string} */
+                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                free_units?: number | string;
+                                package_size?: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                            currency_prices: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                minimum_commitment?: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                            }[];
+                            entitlements: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                feature: string;
+                                /** @description a static feature's configuration value */
+                                value?: unknown;
+                                limit?: string | null;
+                            }[];
+                            copied_from_version: number | null;
+                            effective_from: string | null;
+                            created_by: string;
+                            submitted_by: string | null;
+                            submitted_at: string | null;
+                            approved_by: string | null;
+                            approved_at: string | null;
+                            published_at: string | null;
+                            retired_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions/{version}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a version pending approval, which publishes it; the submitter's key cannot approve */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        /**
+                         * Format: date-time
+                         * @description overrides the date asked for at submission; now when neither is given or it has passed
+                         */
+                        effective_from?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            plan_id: string;
+                            plan_code: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "draft" | "pending_approval" | "published" | "retired";
+                            /**
+                             * @description the state, with a published version told apart as scheduled, active or superseded
+                             * @enum {string}
+                             */
+                            status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month" | "quarter" | "year";
+                            interval_count: number;
+                            trial_days: number;
+                            minimum_commitment: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /** @enum {string} */
+                                type: "fixed" | "usage";
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                product?: string;
+                                /** @enum {string} */
+                                timing?: "in_advance" | "in_arrears";
+                                prorate?: boolean;
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                meter?: string;
+                                /** @enum {string} */
+                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                free_units?: number | string;
+                                package_size?: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                            currency_prices: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                minimum_commitment?: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                            }[];
+                            entitlements: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                feature: string;
+                                /** @description a static feature's configuration value */
+                                value?: unknown;
+                                limit?: string | null;
+                            }[];
+                            copied_from_version: number | null;
+                            effective_from: string | null;
+                            created_by: string;
+                            submitted_by: string | null;
+                            submitted_at: string | null;
+                            approved_by: string | null;
+                            approved_at: string | null;
+                            published_at: string | null;
+                            retired_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions/{version}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a version pending approval, with a comment; it goes back to draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            plan_id: string;
+                            plan_code: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "draft" | "pending_approval" | "published" | "retired";
+                            /**
+                             * @description the state, with a published version told apart as scheduled, active or superseded
+                             * @enum {string}
+                             */
+                            status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month" | "quarter" | "year";
+                            interval_count: number;
+                            trial_days: number;
+                            minimum_commitment: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /** @enum {string} */
+                                type: "fixed" | "usage";
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                product?: string;
+                                /** @enum {string} */
+                                timing?: "in_advance" | "in_arrears";
+                                prorate?: boolean;
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                meter?: string;
+                                /** @enum {string} */
+                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                free_units?: number | string;
+                                package_size?: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                            currency_prices: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                minimum_commitment?: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                            }[];
+                            entitlements: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                feature: string;
+                                /** @description a static feature's configuration value */
+                                value?: unknown;
+                                limit?: string | null;
+                            }[];
+                            copied_from_version: number | null;
+                            effective_from: string | null;
+                            created_by: string;
+                            submitted_by: string | null;
+                            submitted_at: string | null;
+                            approved_by: string | null;
+                            approved_at: string | null;
+                            published_at: string | null;
+                            retired_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions/{version}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a draft or on a version under review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example apr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            /** @enum {string} */
+                            action: "submitted" | "approved" | "rejected" | "commented";
+                            actor: {
+                                type: string;
+                                id: string;
+                                role: string | null;
+                            };
+                            comment: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions/{version}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review trail of a version: submissions, approvals, rejections and comments, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example apr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                /** @enum {string} */
+                                action: "submitted" | "approved" | "rejected" | "commented";
+                                actor: {
+                                    type: string;
+                                    id: string;
+                                    role: string | null;
+                                };
+                                comment: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions/{version}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a version without review, where the approval policy allows it (409 approval_required otherwise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description when the version takes effect; now when left out, never in the past
+                         */
+                        effective_from?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            plan_id: string;
+                            plan_code: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "draft" | "pending_approval" | "published" | "retired";
+                            /**
+                             * @description the state, with a published version told apart as scheduled, active or superseded
+                             * @enum {string}
+                             */
+                            status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month" | "quarter" | "year";
+                            interval_count: number;
+                            trial_days: number;
+                            minimum_commitment: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /** @enum {string} */
+                                type: "fixed" | "usage";
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                product?: string;
+                                /** @enum {string} */
+                                timing?: "in_advance" | "in_arrears";
+                                prorate?: boolean;
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                meter?: string;
+                                /** @enum {string} */
+                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                free_units?: number | string;
+                                package_size?: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                            currency_prices: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                minimum_commitment?: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                            }[];
+                            entitlements: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                feature: string;
+                                /** @description a static feature's configuration value */
+                                value?: unknown;
+                                limit?: string | null;
+                            }[];
+                            copied_from_version: number | null;
+                            effective_from: string | null;
+                            created_by: string;
+                            submitted_by: string | null;
+                            submitted_at: string | null;
+                            approved_by: string | null;
+                            approved_at: string | null;
+                            published_at: string | null;
+                            retired_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions/{version}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a published version: its content stays, it is no longer in effect for anything new */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            plan_id: string;
+                            plan_code: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "draft" | "pending_approval" | "published" | "retired";
+                            /**
+                             * @description the state, with a published version told apart as scheduled, active or superseded
+                             * @enum {string}
+                             */
+                            status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month" | "quarter" | "year";
+                            interval_count: number;
+                            trial_days: number;
+                            minimum_commitment: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /** @enum {string} */
+                                type: "fixed" | "usage";
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                product?: string;
+                                /** @enum {string} */
+                                timing?: "in_advance" | "in_arrears";
+                                prorate?: boolean;
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                meter?: string;
+                                /** @enum {string} */
+                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                free_units?: number | string;
+                                package_size?: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                            currency_prices: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                minimum_commitment?: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                            }[];
+                            entitlements: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                feature: string;
+                                /** @description a static feature's configuration value */
+                                value?: unknown;
+                                limit?: string | null;
+                            }[];
+                            copied_from_version: number | null;
+                            effective_from: string | null;
+                            created_by: string;
+                            submitted_by: string | null;
+                            submitted_at: string | null;
+                            approved_by: string | null;
+                            approved_at: string | null;
+                            published_at: string | null;
+                            retired_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions/{version}/diff/{other_version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed from one version to another, field by field, in words */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                    other_version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan_id: string;
+                            from_version: number;
+                            to_version: number;
+                            changes: {
+                                /** @example $.charges[1].tiers[1].unit_price */
+                                path: string;
+                                /** @enum {string} */
+                                change: "added" | "removed" | "changed";
+                                before: unknown;
+                                after: unknown;
+                                /** @example charge api_calls graduated tier 2 unit price 0.002 → 0.0015 */
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a new draft with an earlier published version's pricing, to submit and approve like any other */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the earlier version whose content the new draft copies */
+                        to_version: number;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            plan_id: string;
+                            plan_code: string;
+                            version: number;
+                            /** @enum {string} */
+                            state: "draft" | "pending_approval" | "published" | "retired";
+                            /**
+                             * @description the state, with a published version told apart as scheduled, active or superseded
+                             * @enum {string}
+                             */
+                            status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month" | "quarter" | "year";
+                            interval_count: number;
+                            trial_days: number;
+                            minimum_commitment: string | null;
+                            charges: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                id: string;
+                                /** @enum {string} */
+                                type: "fixed" | "usage";
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                product?: string;
+                                /** @enum {string} */
+                                timing?: "in_advance" | "in_arrears";
+                                prorate?: boolean;
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                meter?: string;
+                                /** @enum {string} */
+                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                                free_units?: number | string;
+                                package_size?: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }[];
+                            currency_prices: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                minimum_commitment?: string | null;
+                                charges: {
+                                    /** @description letters, digits and _ . : - (such as api_calls) */
+                                    id: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    fixed_fee?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_min?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    per_transaction_max?: string;
+                                }[];
+                            }[];
+                            entitlements: {
+                                /** @description letters, digits and _ . : - (such as api_calls) */
+                                feature: string;
+                                /** @description a static feature's configuration value */
+                                value?: unknown;
+                                limit?: string | null;
+                            }[];
+                            copied_from_version: number | null;
+                            effective_from: string | null;
+                            created_by: string;
+                            submitted_by: string | null;
+                            submitted_at: string | null;
+                            approved_by: string | null;
+                            approved_at: string | null;
+                            published_at: string | null;
+                            retired_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the customer may use now, and for metered features how much is left this period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer_id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            as_of: string;
+                            /**
+                             * Format: date-time
+                             * @description the calendar month in the customer's time zone, over which usage counts
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            period_end: string;
+                            data: {
+                                feature: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "boolean" | "static" | "metered";
+                                /** @description whether the customer may use the feature now */
+                                allowed: boolean;
+                                value: unknown;
+                                limit: string | null;
+                                used: string | null;
+                                remaining: string | null;
+                                /** @enum {string} */
+                                source: "plan" | "grant";
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Grant a feature to the customer directly, or change the value or limit of a grant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        feature: string;
+                        /** @description a static feature's configuration value */
+                        value?: unknown;
+                        limit?: string | null;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example ent_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            feature: string;
+                            value: unknown;
+                            limit: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/entitlements/{feature}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a directly granted feature away from the customer */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    /** @description letters, digits and _ . : - (such as api_calls) */
+                    feature: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example ent_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            feature: string;
+                            value: unknown;
+                            limit: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/price-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the customer's price overrides, every version, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the subscription the override applies to (subscriptions refer to it by this id) */
+                    subscription_id?: string;
+                    /** @description letters, digits and _ . : - (such as api_calls) */
+                    plan_code?: string;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example ovr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                customer_id: string;
+                                subscription_id: string;
+                                plan_id: string;
+                                plan_code: string;
+                                charge_id: string;
+                                /**
+                                 * @description a price override and a discount on the same charge apply together, the discount last
+                                 * @enum {string}
+                                 */
+                                slot: "price" | "discount";
+                                /** @description numbered per subscription, charge and slot; the later version wins */
+                                version: number;
+                                override: {
+                                    /**
+                                     * @description unit_price (per_unit charges), package_price (package), tiers (graduated, volume), amount (fixed), rate (percentage), or percentage_discount (any charge, on top of any price override)
+                                     * @enum {string}
+                                     */
+                                    type: "unit_price" | "package_price" | "tiers" | "amount" | "rate" | "percentage_discount";
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    package_price?: string;
+                                    tiers?: {
+                                        up_to: (number | string) | null;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        unit_price: string;
+                                        /**
+                                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                                         * @example 49.00
+                                         */
+                                        flat_fee?: string;
+                                    }[];
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount?: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    rate?: string;
+                                    /**
+                                     * @description percent off, more than 0 and at most 100
+                                     * @example 49.00
+                                     */
+                                    percent?: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                effective_from: string;
+                                effective_until: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Override a price of one charge of a subscription's plan, or discount it, from a date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the subscription the override applies to (subscriptions refer to it by this id) */
+                        subscription_id: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        plan_code: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        charge_id: string;
+                        override: {
+                            /**
+                             * @description unit_price (per_unit charges), package_price (package), tiers (graduated, volume), amount (fixed), rate (percentage), or percentage_discount (any charge, on top of any price override)
+                             * @enum {string}
+                             */
+                            type: "unit_price" | "package_price" | "tiers" | "amount" | "rate" | "percentage_discount";
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            unit_price?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            package_price?: string;
+                            tiers?: {
+                                up_to: (number | string) | null;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                flat_fee?: string;
+                            }[];
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            amount?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate?: string;
+                            /**
+                             * @description percent off, more than 0 and at most 100
+                             * @example 49.00
+                             */
+                            percent?: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description not in the past
+                         */
+                        effective_from: string;
+                        /**
+                         * Format: date-time
+                         * @description exclusive; open-ended when left out
+                         */
+                        effective_until?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example ovr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            subscription_id: string;
+                            plan_id: string;
+                            plan_code: string;
+                            charge_id: string;
+                            /**
+                             * @description a price override and a discount on the same charge apply together, the discount last
+                             * @enum {string}
+                             */
+                            slot: "price" | "discount";
+                            /** @description numbered per subscription, charge and slot; the later version wins */
+                            version: number;
+                            override: {
+                                /**
+                                 * @description unit_price (per_unit charges), package_price (package), tiers (graduated, volume), amount (fixed), rate (percentage), or percentage_discount (any charge, on top of any price override)
+                                 * @enum {string}
+                                 */
+                                type: "unit_price" | "package_price" | "tiers" | "amount" | "rate" | "percentage_discount";
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price?: string;
+                                tiers?: {
+                                    up_to: (number | string) | null;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    unit_price: string;
+                                    /**
+                                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    flat_fee?: string;
+                                }[];
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate?: string;
+                                /**
+                                 * @description percent off, more than 0 and at most 100
+                                 * @example 49.00
+                                 */
+                                percent?: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            effective_from: string;
+                            effective_until: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List audit entries of this environment, newest first, with the fields each changed */
+        get: {
+            parameters: {
+                query?: {
+                    object_type?: string;
+                    object_id?: string;
+                    /** @description an API key id, or a system actor such as cli */
+                    actor_id?: string;
+                    /** @example plan_version.published */
+                    action?: string;
+                    /** @description inclusive */
+                    occurred_after?: string;
+                    /** @description exclusive */
+                    occurred_before?: string;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example aud_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                /** @description position in the organization's hash chain, from 1 */
+                                sequence: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /** @description api_key, portal or system */
+                                    type: string;
+                                    id: string | null;
+                                    role: string | null;
+                                };
+                                /** @example plan_version.approved */
+                                action: string;
+                                object_type: string;
+                                object_id: string;
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description each field the change added, removed or changed */
+                                changes: {
+                                    /** @example $.charges[1].tiers[0].unit_price */
+                                    path: string;
+                                    /** @enum {string} */
+                                    change: "added" | "removed" | "changed";
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                reason: string | null;
+                                request_id: string | null;
+                                previous_hash: string;
+                                hash: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-events/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the organization's audit hash chain and name the first entry that was tampered with */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            entries_checked: number;
+                            first_broken_entry: {
+                                id: string | null;
+                                sequence: number;
+                                problem: string;
+                            } | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalog/approval-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read whether publishing a plan version needs another key holder's approval here */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            environment: "test" | "live";
+                            /** @description a plan version must be submitted and approved by another key before it is published */
+                            publish_requires_approval: boolean;
+                            /** @description no policy was set: live requires approval, test does not */
+                            is_default: boolean;
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change whether publishing a plan version needs another key holder's approval */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        publish_requires_approval: boolean;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            environment: "test" | "live";
+                            /** @description a plan version must be submitted and approved by another key before it is published */
+                            publish_requires_approval: boolean;
+                            /** @description no policy was set: live requires approval, test does not */
+                            is_default: boolean;
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/meters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List meters, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    event_name?: string;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example mtr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                code: string;
+                                name: string;
+                                description: string | null;
+                                /** @description the version in effect now (the first one before it starts) */
+                                version: number;
+                                event_name: string;
+                                aggregation: string;
+                                property: string | null;
+                                /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                                filters: {
+                                    [key: string]: (string | number | boolean)[];
+                                };
+                                group_by: string[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                effective_from: string;
+                                /** @description every version, oldest first */
+                                versions: {
+                                    version: number;
+                                    event_name: string;
+                                    aggregation: string;
+                                    property: string | null;
+                                    /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                                    filters: {
+                                        [key: string]: (string | number | boolean)[];
+                                    };
+                                    group_by: string[];
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    effective_from: string;
+                                    effective_until: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    created_at: string;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Create a meter: what usage billing counts from events */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description letters, digits and _ . : - (such as api_calls), unique in the environment */
+                        code: string;
+                        name: string;
+                        description?: string | null;
+                        /** @description the name of the events the meter counts */
+                        event_name: string;
+                        /**
+                         * @description count events, or sum, max, unique_count, latest or weighted_sum (a time-weighted level) of a property
+                         * @enum {string}
+                         */
+                        aggregation: "count" | "sum" | "max" | "unique_count" | "latest" | "weighted_sum";
+                        property?: string | null;
+                        /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                        filters?: {
+                            [key: string]: (string | number | boolean)[];
+                        };
+                        /** @description property names whose values split usage into groups (usage queries take one as group_by) */
+                        group_by?: string[];
+                        /**
+                         * Format: date-time
+                         * @description events from this instant on are counted; default: the oldest timestamp ingestion accepts (now minus the environment's event_past_window_days)
+                         */
+                        effective_from?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example mtr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /** @description the version in effect now (the first one before it starts) */
+                            version: number;
+                            event_name: string;
+                            aggregation: string;
+                            property: string | null;
+                            /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                            filters: {
+                                [key: string]: (string | number | boolean)[];
+                            };
+                            group_by: string[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            effective_from: string;
+                            /** @description every version, oldest first */
+                            versions: {
+                                version: number;
+                                event_name: string;
+                                aggregation: string;
+                                property: string | null;
+                                /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                                filters: {
+                                    [key: string]: (string | number | boolean)[];
+                                };
+                                group_by: string[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                effective_from: string;
+                                effective_until: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a meter with all its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example mtr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /** @description the version in effect now (the first one before it starts) */
+                            version: number;
+                            event_name: string;
+                            aggregation: string;
+                            property: string | null;
+                            /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                            filters: {
+                                [key: string]: (string | number | boolean)[];
+                            };
+                            group_by: string[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            effective_from: string;
+                            /** @description every version, oldest first */
+                            versions: {
+                                version: number;
+                                event_name: string;
+                                aggregation: string;
+                                property: string | null;
+                                /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                                filters: {
+                                    [key: string]: (string | number | boolean)[];
+                                };
+                                group_by: string[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                effective_from: string;
+                                effective_until: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a meter, or change its definition while it has counted nothing
+         * @description Name and description can always change. The definition (event_name, aggregation, property, filters, group_by) can change only while the latest version has counted no events; after that the answer is 409 meter_definition_locked: create a new version instead.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        /** @description the name of the events the meter counts */
+                        event_name?: string;
+                        /**
+                         * @description count events, or sum, max, unique_count, latest or weighted_sum (a time-weighted level) of a property
+                         * @enum {string}
+                         */
+                        aggregation?: "count" | "sum" | "max" | "unique_count" | "latest" | "weighted_sum";
+                        property?: string | null;
+                        /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                        filters?: {
+                            [key: string]: (string | number | boolean)[];
+                        };
+                        /** @description property names whose values split usage into groups (usage queries take one as group_by) */
+                        group_by?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example mtr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /** @description the version in effect now (the first one before it starts) */
+                            version: number;
+                            event_name: string;
+                            aggregation: string;
+                            property: string | null;
+                            /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                            filters: {
+                                [key: string]: (string | number | boolean)[];
+                            };
+                            group_by: string[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            effective_from: string;
+                            /** @description every version, oldest first */
+                            versions: {
+                                version: number;
+                                event_name: string;
+                                aggregation: string;
+                                property: string | null;
+                                /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                                filters: {
+                                    [key: string]: (string | number | boolean)[];
+                                };
+                                group_by: string[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                effective_from: string;
+                                effective_until: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/meters/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a meter version with a changed definition, in effect from a given time
+         * @description Fields left out are copied from the latest version. Stored events from effective_from on are counted again under the new version; usage before it stays as counted.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the name of the events the meter counts */
+                        event_name?: string;
+                        /**
+                         * @description count events, or sum, max, unique_count, latest or weighted_sum (a time-weighted level) of a property
+                         * @enum {string}
+                         */
+                        aggregation?: "count" | "sum" | "max" | "unique_count" | "latest" | "weighted_sum";
+                        property?: string | null;
+                        /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                        filters?: {
+                            [key: string]: (string | number | boolean)[];
+                        };
+                        /** @description property names whose values split usage into groups (usage queries take one as group_by) */
+                        group_by?: string[];
+                        /**
+                         * Format: date-time
+                         * @description when the new version takes over from the current one; default: now
+                         */
+                        effective_from?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example mtr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string | null;
+                            /** @description the version in effect now (the first one before it starts) */
+                            version: number;
+                            event_name: string;
+                            aggregation: string;
+                            property: string | null;
+                            /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                            filters: {
+                                [key: string]: (string | number | boolean)[];
+                            };
+                            group_by: string[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            effective_from: string;
+                            /** @description every version, oldest first */
+                            versions: {
+                                version: number;
+                                event_name: string;
+                                aggregation: string;
+                                property: string | null;
+                                /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
+                                filters: {
+                                    [key: string]: (string | number | boolean)[];
+                                };
+                                group_by: string[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                effective_from: string;
+                                effective_until: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metering/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the environment's metering settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description how many days old an event's timestamp may be when it is sent (backfill excepted) */
+                            event_past_window_days: number;
+                            /** @description how far in the future an event's timestamp may be (fixed) */
+                            event_future_window_seconds: number;
+                            /** @description null while the defaults apply */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the environment's metering settings */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description how many days old an event's timestamp may be when it is sent (backfill excepted) */
+                        event_past_window_days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description how many days old an event's timestamp may be when it is sent (backfill excepted) */
+                            event_past_window_days: number;
+                            /** @description how far in the future an event's timestamp may be (fixed) */
+                            event_future_window_seconds: number;
+                            /** @description null while the defaults apply */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List raw events, newest first, with the meters each matched */
+        get: {
+            parameters: {
+                query?: {
+                    customer?: string;
+                    name?: string;
+                    /** @description events at or after this instant */
+                    from?: string;
+                    /** @description events before this instant */
+                    to?: string;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                customer: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                timestamp: string;
+                                properties: {
+                                    [key: string]: unknown;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                received_at: string;
+                                /** @description 0 as sent; each amendment or void adds one */
+                                revision: number;
+                                voided_at: string | null;
+                                /** @description the meter versions that count the event now */
+                                matched_meters: {
+                                    code: string;
+                                    version: number;
+                                }[];
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /**
+         * Send one usage event
+         * @description 201 when the event is stored (committed), 200 when an event with this id was stored before: it is acknowledged and not counted again. A bad event gets 400 naming the field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description your id for the event, unique in the environment: a repeat is acknowledged and not counted again */
+                        id: string;
+                        /** @description the external id of the customer; events of a customer not created yet are kept for it */
+                        customer: string;
+                        /** @description what happened, such as api_call */
+                        name: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339, when it happened; default: when it arrives. At most 5 minutes ahead, and no older than the environment's event_past_window_days (backfill excepted). Digits beyond milliseconds are dropped.
+                         */
+                        timestamp?: string;
+                        /** @description what meters read: numbers (or numeric strings) for sums, values for filters and groups */
+                        properties?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description duplicate: an event with this id was stored before; it is not counted again */
+                            status: "accepted" | "duplicate";
+                            /** @description the meter versions that count the event */
+                            matched_meters: {
+                                code: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description duplicate: an event with this id was stored before; it is not counted again */
+                            status: "accepted" | "duplicate";
+                            /** @description the meter versions that count the event */
+                            matched_meters: {
+                                code: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                413: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send up to 1,000 usage events
+         * @description Each event is checked on its own: the answer lists every rejected event (index, id, reason, path) and every duplicate, and stores the rest; with ?atomic=true one bad event stores nothing (400). The body may hold at most 1,000 events and 1 MiB (413 beyond). A 200 means the stored events are durable.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description true: store nothing and answer 400 when any event is invalid; default false */
+                    atomic?: boolean;
+                };
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 to 1000 events; the whole body at most 1 MiB */
+                        events: {
+                            /** @description your id for the event, unique in the environment: a repeat is acknowledged and not counted again */
+                            id: string;
+                            /** @description the external id of the customer; events of a customer not created yet are kept for it */
+                            customer: string;
+                            /** @description what happened, such as api_call */
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339, when it happened; default: when it arrives. At most 5 minutes ahead, and no older than the environment's event_past_window_days (backfill excepted). Digits beyond milliseconds are dropped.
+                             */
+                            timestamp?: string;
+                            /** @description what meters read: numbers (or numeric strings) for sums, values for filters and groups */
+                            properties?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description events stored by this request (durable when the answer arrives) */
+                            accepted: number;
+                            /** @description events whose id was stored before (or earlier in this batch): acknowledged, not counted again */
+                            duplicates: {
+                                index: number;
+                                id: string;
+                            }[];
+                            /** @description events not stored, each with why */
+                            rejected: {
+                                /** @description the event's position in the batch, from 0 */
+                                index: number;
+                                id: string | null;
+                                /** @description invalid_event, timestamp_in_future, timestamp_too_old, property_missing, property_not_numeric or property_out_of_range */
+                                code: string;
+                                reason: string;
+                                /** @description JSON path of the first bad field */
+                                path: string;
+                                /** @description every problem found, by path */
+                                errors: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                413: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import up to 1,000 past usage events
+         * @description Like /v1/events/batch, without the environment's limit on how old an event may be; the same ids are duplicates of events sent live. Events before a meter's first version starts are kept but not counted.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description true: store nothing and answer 400 when any event is invalid; default false */
+                    atomic?: boolean;
+                };
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 to 1000 events; the whole body at most 1 MiB */
+                        events: {
+                            /** @description your id for the event, unique in the environment: a repeat is acknowledged and not counted again */
+                            id: string;
+                            /** @description the external id of the customer; events of a customer not created yet are kept for it */
+                            customer: string;
+                            /** @description what happened, such as api_call */
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339, when it happened; default: when it arrives. At most 5 minutes ahead, and no older than the environment's event_past_window_days (backfill excepted). Digits beyond milliseconds are dropped.
+                             */
+                            timestamp?: string;
+                            /** @description what meters read: numbers (or numeric strings) for sums, values for filters and groups */
+                            properties?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description events stored by this request (durable when the answer arrives) */
+                            accepted: number;
+                            /** @description events whose id was stored before (or earlier in this batch): acknowledged, not counted again */
+                            duplicates: {
+                                index: number;
+                                id: string;
+                            }[];
+                            /** @description events not stored, each with why */
+                            rejected: {
+                                /** @description the event's position in the batch, from 0 */
+                                index: number;
+                                id: string | null;
+                                /** @description invalid_event, timestamp_in_future, timestamp_too_old, property_missing, property_not_numeric or property_out_of_range */
+                                code: string;
+                                reason: string;
+                                /** @description JSON path of the first bad field */
+                                path: string;
+                                /** @description every problem found, by path */
+                                errors: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                413: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/unattributed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events of customer external ids that no customer has yet
+         * @description Such events are kept and counted under their external id; creating a customer with that external id attributes them (usage is looked up by external id). Listed by external id.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description an external id that no customer of the environment has */
+                                customer: string;
+                                event_count: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                first_timestamp: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                last_timestamp: string;
+                                /** @description its newest events (at most 10); list more with GET /v1/events?customer= */
+                                events: {
+                                    id: string;
+                                    customer: string;
+                                    name: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    timestamp: string;
+                                    properties: {
+                                        [key: string]: unknown;
+                                    };
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    received_at: string;
+                                    /** @description 0 as sent; each amendment or void adds one */
+                                    revision: number;
+                                    voided_at: string | null;
+                                    /** @description the meter versions that count the event now */
+                                    matched_meters: {
+                                        code: string;
+                                        version: number;
+                                    }[];
+                                }[];
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an event by your id, with its previous states */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customer: string;
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            timestamp: string;
+                            properties: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            received_at: string;
+                            /** @description 0 as sent; each amendment or void adds one */
+                            revision: number;
+                            voided_at: string | null;
+                            /** @description the meter versions that count the event now */
+                            matched_meters: {
+                                code: string;
+                                version: number;
+                            }[];
+                            /** @description each previous state, oldest first */
+                            revisions: {
+                                revision: number;
+                                customer: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                timestamp: string;
+                                properties: {
+                                    [key: string]: unknown;
+                                };
+                                voided_at: string | null;
+                                /** @description what replaced this state: amended or voided */
+                                change: string;
+                                reason: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                changed_at: string;
+                                actor: {
+                                    type: string;
+                                    id: string | null;
+                                };
+                                request_id: string | null;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/amend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct an event's timestamp or properties, with a reason
+         * @description The previous state is kept as a revision; usage is recounted in the same transaction.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339, when it happened; default: when it arrives. At most 5 minutes ahead, and no older than the environment's event_past_window_days (backfill excepted). Digits beyond milliseconds are dropped.
+                         */
+                        timestamp?: string;
+                        /** @description what meters read: numbers (or numeric strings) for sums, values for filters and groups */
+                        properties?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description why; kept with the revision */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customer: string;
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            timestamp: string;
+                            properties: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            received_at: string;
+                            /** @description 0 as sent; each amendment or void adds one */
+                            revision: number;
+                            voided_at: string | null;
+                            /** @description the meter versions that count the event now */
+                            matched_meters: {
+                                code: string;
+                                version: number;
+                            }[];
+                            /** @description each previous state, oldest first */
+                            revisions: {
+                                revision: number;
+                                customer: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                timestamp: string;
+                                properties: {
+                                    [key: string]: unknown;
+                                };
+                                voided_at: string | null;
+                                /** @description what replaced this state: amended or voided */
+                                change: string;
+                                reason: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                changed_at: string;
+                                actor: {
+                                    type: string;
+                                    id: string | null;
+                                };
+                                request_id: string | null;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an event with a reason: it is kept but no longer counted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why; kept with the revision */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customer: string;
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            timestamp: string;
+                            properties: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            received_at: string;
+                            /** @description 0 as sent; each amendment or void adds one */
+                            revision: number;
+                            voided_at: string | null;
+                            /** @description the meter versions that count the event now */
+                            matched_meters: {
+                                code: string;
+                                version: number;
+                            }[];
+                            /** @description each previous state, oldest first */
+                            revisions: {
+                                revision: number;
+                                customer: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                timestamp: string;
+                                properties: {
+                                    [key: string]: unknown;
+                                };
+                                voided_at: string | null;
+                                /** @description what replaced this state: amended or voided */
+                                change: string;
+                                reason: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                changed_at: string;
+                                actor: {
+                                    type: string;
+                                    id: string | null;
+                                };
+                                request_id: string | null;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's usage of a meter over a range, in windows of the customer's time zone
+         * @description Each window's value is the meter's aggregation over the window (a decimal string); weighted_sum gives the time-weighted level. Answered from hourly rollups, so its cost does not grow with the number of events. Usage is found by the customer's external id, so events sent before the customer was created count too.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the customer's external id */
+                    customer: string;
+                    /** @description the meter's code */
+                    meter: string;
+                    /** @description start of the range, included */
+                    from: string;
+                    /** @description end of the range, excluded */
+                    to: string;
+                    /** @description hour, day or month of the customer's time zone, or none for one window; default none */
+                    window?: "hour" | "day" | "month" | "none";
+                    /** @description one of the meter's group_by dimensions */
+                    group_by?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: string;
+                            meter: string;
+                            aggregation: string;
+                            /** @description the customer's time zone, in which windows are cut */
+                            timezone: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            from: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            to: string;
+                            window: string;
+                            group_by: string | null;
+                            windows: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                start: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                end: string;
+                                /** @description with group_by: the dimension's value (null when events lack it) */
+                                group: {
+                                    [key: string]: string | null;
+                                } | null;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                value: string;
+                                /** @description the events the value is made of */
+                                event_count: number;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test-clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the test environment's clock */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            frozen_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Freeze the test environment's clock at an instant (only forward once set) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description freeze the clock at this instant; once set, only later instants are accepted
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        frozen_at: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            frozen_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        /** Return the test environment to real time */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            frozen_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test-clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the test clock forward and bill everything due by then; answers with the bill run */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description move the clock forward to this instant and bill everything due by then
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            test_clock: {
+                                id: string | null;
+                                frozen_at: string | null;
+                            };
+                            bill_run: {
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description everything due at or before this instant was billed
+                                 */
+                                at: string;
+                                /**
+                                 * @description what started the run
+                                 * @enum {string}
+                                 */
+                                trigger: "cli" | "schedule" | "test_clock";
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed";
+                                /** @description customers with something due when the run started */
+                                customers_total: number;
+                                customers_done: number;
+                                invoices_issued: number;
+                                invoices_finalized: number;
+                                /** @description customers the run could not bill */
+                                errors: number;
+                                failure: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description when the run started (real time)
+                                 */
+                                started_at: string;
+                                finished_at: string | null;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bill-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List bill runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description everything due at or before this instant was billed
+                                 */
+                                at: string;
+                                /**
+                                 * @description what started the run
+                                 * @enum {string}
+                                 */
+                                trigger: "cli" | "schedule" | "test_clock";
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed";
+                                /** @description customers with something due when the run started */
+                                customers_total: number;
+                                customers_done: number;
+                                invoices_issued: number;
+                                invoices_finalized: number;
+                                /** @description customers the run could not bill */
+                                errors: number;
+                                failure: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description when the run started (real time)
+                                 */
+                                started_at: string;
+                                finished_at: string | null;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bill-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a bill run, with the customers it could not bill */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description everything due at or before this instant was billed
+                             */
+                            at: string;
+                            /**
+                             * @description what started the run
+                             * @enum {string}
+                             */
+                            trigger: "cli" | "schedule" | "test_clock";
+                            /** @enum {string} */
+                            status: "running" | "completed" | "failed";
+                            /** @description customers with something due when the run started */
+                            customers_total: number;
+                            customers_done: number;
+                            invoices_issued: number;
+                            invoices_finalized: number;
+                            /** @description customers the run could not bill */
+                            errors: number;
+                            failure: string | null;
+                            /**
+                             * Format: date-time
+                             * @description when the run started (real time)
+                             */
+                            started_at: string;
+                            finished_at: string | null;
+                            customer_errors: {
+                                customer_id: string;
+                                code: string;
+                                message: string;
+                                /**
+                                 * Format: date-time
+                                 * @description when the customer failed
+                                 */
+                                occurred_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/credit-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a customer's credit grants, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 4217 code such as USD */
+                    currency?: string;
+                    wallet_id?: string;
+                    type?: "promotional" | "purchased";
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                customer_id: string;
+                                wallet_id: string | null;
+                                name: string;
+                                currency: string;
+                                /** @enum {string} */
+                                type: "promotional" | "purchased";
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /**
+                                 * @description what is left of the grant on the ledger
+                                 * @example 49.00
+                                 */
+                                remaining: string;
+                                cost_basis: string | null;
+                                priority: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                effective_at: string;
+                                expires_at: string | null;
+                                /**
+                                 * @description now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)
+                                 * @enum {string}
+                                 */
+                                status: "active" | "scheduled" | "used" | "expired" | "voided";
+                                voided_at: string | null;
+                                void_reason: string | null;
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Grant credits to a customer: money their invoices use before anything is due */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description money in the currency, more than 0, no more digits than its minor unit
+                         * @example 49.00
+                         */
+                        amount: string;
+                        /** @description an ISO 4217 code such as USD */
+                        currency: string;
+                        /**
+                         * @description promotional (given away) or purchased (paid for; give cost_basis)
+                         * @enum {string}
+                         */
+                        type: "promotional" | "purchased";
+                        /**
+                         * @description what the customer paid for a purchased grant; revenue recognition needs it
+                         * @example 49.00
+                         */
+                        cost_basis?: string;
+                        /** @description lower is used first; default 100. Ties: earliest expiry, then oldest grant */
+                        priority?: number;
+                        /**
+                         * Format: date-time
+                         * @description usable from this instant; default now
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        effective_at?: string;
+                        /**
+                         * Format: date-time
+                         * @description exclusive; never expires when left out
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        expires_at?: string;
+                        /** @description up to 50 keys of your own, each with a string value */
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            wallet_id: string | null;
+                            name: string;
+                            currency: string;
+                            /** @enum {string} */
+                            type: "promotional" | "purchased";
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            amount: string;
+                            /**
+                             * @description what is left of the grant on the ledger
+                             * @example 49.00
+                             */
+                            remaining: string;
+                            cost_basis: string | null;
+                            priority: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            effective_at: string;
+                            expires_at: string | null;
+                            /**
+                             * @description now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)
+                             * @enum {string}
+                             */
+                            status: "active" | "scheduled" | "used" | "expired" | "voided";
+                            voided_at: string | null;
+                            void_reason: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit-grants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a credit grant */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            wallet_id: string | null;
+                            name: string;
+                            currency: string;
+                            /** @enum {string} */
+                            type: "promotional" | "purchased";
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            amount: string;
+                            /**
+                             * @description what is left of the grant on the ledger
+                             * @example 49.00
+                             */
+                            remaining: string;
+                            cost_basis: string | null;
+                            priority: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            effective_at: string;
+                            expires_at: string | null;
+                            /**
+                             * @description now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)
+                             * @enum {string}
+                             */
+                            status: "active" | "scheduled" | "used" | "expired" | "voided";
+                            voided_at: string | null;
+                            void_reason: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit-grants/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a credit grant: what is left leaves the ledger and is never used */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why; kept on the ledger entry and in the audit log */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            wallet_id: string | null;
+                            name: string;
+                            currency: string;
+                            /** @enum {string} */
+                            type: "promotional" | "purchased";
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            amount: string;
+                            /**
+                             * @description what is left of the grant on the ledger
+                             * @example 49.00
+                             */
+                            remaining: string;
+                            cost_basis: string | null;
+                            priority: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            effective_at: string;
+                            expires_at: string | null;
+                            /**
+                             * @description now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)
+                             * @enum {string}
+                             */
+                            status: "active" | "scheduled" | "used" | "expired" | "voided";
+                            voided_at: string | null;
+                            void_reason: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/credit-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's credits per currency: usable now, scheduled, and per grant */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            at: string;
+                            data: {
+                                currency: string;
+                                /**
+                                 * @description usable now: effective, not expired, not voided
+                                 * @example 49.00
+                                 */
+                                available: string;
+                                /**
+                                 * @description in grants that become effective later
+                                 * @example 49.00
+                                 */
+                                scheduled: string;
+                                /**
+                                 * @description the sum of the ledger; more than available while an expiry is not yet written
+                                 * @example 49.00
+                                 */
+                                ledger_balance: string;
+                                /** @description every grant with something left */
+                                grants: {
+                                    grant_id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "promotional" | "purchased";
+                                    wallet_id: string | null;
+                                    priority: number;
+                                    /**
+                                     * @description a decimal number written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                    /**
+                                     * @description a decimal number written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    remaining: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    effective_at: string;
+                                    expires_at: string | null;
+                                    /** @enum {string} */
+                                    status: "active" | "scheduled" | "used" | "expired" | "voided";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/credit-ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every increment, burn, expiry, void and void reversal of a customer's credits, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 4217 code such as USD */
+                    currency?: string;
+                    grant_id?: string;
+                    wallet_id?: string;
+                    kind?: "increment" | "burn" | "expiry" | "void" | "void_reversal";
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example cle_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                customer_id: string;
+                                currency: string;
+                                grant_id: string;
+                                wallet_id: string | null;
+                                /** @enum {string} */
+                                kind: "increment" | "burn" | "expiry" | "void" | "void_reversal";
+                                /**
+                                 * @description signed: positive adds to the grant, negative takes from it
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                grant_balance_after: string;
+                                /**
+                                 * @description the customer's ledger balance in the currency (all grants) after this entry
+                                 * @example 49.00
+                                 */
+                                balance_after: string;
+                                invoice_id: string | null;
+                                /** @description an increment from an automatic wallet top-up */
+                                automatic: boolean;
+                                reason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                occurred_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/wallets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a customer's wallets, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                customer_id: string;
+                                currency: string;
+                                name: string;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate: string;
+                                auto_top_up: {
+                                    /**
+                                     * @description in credits: a burn that leaves the wallet below this tops it up
+                                     * @example 49.00
+                                     */
+                                    threshold: string;
+                                    /**
+                                     * @description in credits, more than 0: what each top-up adds
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                } | null;
+                                /**
+                                 * @description money usable now from the wallet's grants
+                                 * @example 49.00
+                                 */
+                                balance: string;
+                                /**
+                                 * @description the same balance in credits (balance × rate)
+                                 * @example 49.00
+                                 */
+                                credits: string;
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Open a prepaid wallet for a customer, optionally with an automatic top-up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description an ISO 4217 code such as USD */
+                        currency: string;
+                        name: string;
+                        /**
+                         * @description credits per unit of money, more than 0; default 1
+                         * @example 49.00
+                         */
+                        rate?: string;
+                        auto_top_up?: {
+                            /**
+                             * @description in credits: a burn that leaves the wallet below this tops it up
+                             * @example 49.00
+                             */
+                            threshold: string;
+                            /**
+                             * @description in credits, more than 0: what each top-up adds
+                             * @example 49.00
+                             */
+                            amount: string;
+                        };
+                        /** @description up to 50 keys of your own, each with a string value */
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            currency: string;
+                            name: string;
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate: string;
+                            auto_top_up: {
+                                /**
+                                 * @description in credits: a burn that leaves the wallet below this tops it up
+                                 * @example 49.00
+                                 */
+                                threshold: string;
+                                /**
+                                 * @description in credits, more than 0: what each top-up adds
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            } | null;
+                            /**
+                             * @description money usable now from the wallet's grants
+                             * @example 49.00
+                             */
+                            balance: string;
+                            /**
+                             * @description the same balance in credits (balance × rate)
+                             * @example 49.00
+                             */
+                            credits: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a wallet and its balance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            currency: string;
+                            name: string;
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate: string;
+                            auto_top_up: {
+                                /**
+                                 * @description in credits: a burn that leaves the wallet below this tops it up
+                                 * @example 49.00
+                                 */
+                                threshold: string;
+                                /**
+                                 * @description in credits, more than 0: what each top-up adds
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            } | null;
+                            /**
+                             * @description money usable now from the wallet's grants
+                             * @example 49.00
+                             */
+                            balance: string;
+                            /**
+                             * @description the same balance in credits (balance × rate)
+                             * @example 49.00
+                             */
+                            credits: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a wallet, or set or clear (null) its automatic top-up */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        auto_top_up?: {
+                            /**
+                             * @description in credits: a burn that leaves the wallet below this tops it up
+                             * @example 49.00
+                             */
+                            threshold: string;
+                            /**
+                             * @description in credits, more than 0: what each top-up adds
+                             * @example 49.00
+                             */
+                            amount: string;
+                        } | null;
+                        /** @description up to 50 keys of your own, each with a string value */
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        /** @description why; kept on the ledger entry and in the audit log */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            currency: string;
+                            name: string;
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate: string;
+                            auto_top_up: {
+                                /**
+                                 * @description in credits: a burn that leaves the wallet below this tops it up
+                                 * @example 49.00
+                                 */
+                                threshold: string;
+                                /**
+                                 * @description in credits, more than 0: what each top-up adds
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            } | null;
+                            /**
+                             * @description money usable now from the wallet's grants
+                             * @example 49.00
+                             */
+                            balance: string;
+                            /**
+                             * @description the same balance in credits (balance × rate)
+                             * @example 49.00
+                             */
+                            credits: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/wallets/{id}/top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add credits to a wallet: a purchased grant billed to the customer (free when paid_amount is 0) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description credits to add, more than 0
+                         * @example 49.00
+                         */
+                        amount: string;
+                        /**
+                         * @description money the customer pays; default the credits' value (amount ÷ rate); 0 gives them away
+                         * @example 49.00
+                         */
+                        paid_amount?: string;
+                        /**
+                         * Format: date-time
+                         * @description exclusive; the credits never expire when left out
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        expires_at?: string;
+                        /** @description why; kept on the ledger entry and in the audit log */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grant: {
+                                /** @example cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                customer_id: string;
+                                wallet_id: string | null;
+                                name: string;
+                                currency: string;
+                                /** @enum {string} */
+                                type: "promotional" | "purchased";
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /**
+                                 * @description what is left of the grant on the ledger
+                                 * @example 49.00
+                                 */
+                                remaining: string;
+                                cost_basis: string | null;
+                                priority: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                effective_at: string;
+                                expires_at: string | null;
+                                /**
+                                 * @description now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)
+                                 * @enum {string}
+                                 */
+                                status: "active" | "scheduled" | "used" | "expired" | "voided";
+                                voided_at: string | null;
+                                void_reason: string | null;
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            };
+                            purchase: {
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                paid_amount: string;
+                                invoice_id: string | null;
+                                automatic: boolean;
+                            } | null;
+                            wallet: {
+                                /** @example wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                customer_id: string;
+                                currency: string;
+                                name: string;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate: string;
+                                auto_top_up: {
+                                    /**
+                                     * @description in credits: a burn that leaves the wallet below this tops it up
+                                     * @example 49.00
+                                     */
+                                    threshold: string;
+                                    /**
+                                     * @description in credits, more than 0: what each top-up adds
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                } | null;
+                                /**
+                                 * @description money usable now from the wallet's grants
+                                 * @example 49.00
+                                 */
+                                balance: string;
+                                /**
+                                 * @description the same balance in credits (balance × rate)
+                                 * @example 49.00
+                                 */
+                                credits: string;
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money owed to the customer, per currency, that later invoices use */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                currency: string;
+                                /**
+                                 * @description owed to the customer, used by later invoices
+                                 * @example 49.00
+                                 */
+                                balance: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/balance-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The movements of the customer balance, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 4217 code such as USD */
+                    currency?: string;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example bal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                customer_id: string;
+                                currency: string;
+                                /**
+                                 * @description positive adds to what is owed to the customer
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                balance_after: string;
+                                invoice_id: string | null;
+                                credit_note_id: string | null;
+                                reason: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                occurred_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List coupons, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    /** @description true lists archived coupons only; default false */
+                    archived?: boolean;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example cpn_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "percentage" | "fixed";
+                                percent: string | null;
+                                amount: string | null;
+                                currency: string | null;
+                                /** @enum {string} */
+                                duration: "once" | "repeating" | "forever";
+                                duration_invoices: number | null;
+                                applies_to: {
+                                    plan_ids: string[];
+                                    meter_codes: string[];
+                                };
+                                max_redemptions: number | null;
+                                /** @description every redemption ever made, removed ones included */
+                                redemption_count: number;
+                                redeem_by: string | null;
+                                archived_at: string | null;
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Create a coupon: a percentage or fixed discount for one, some or every invoice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description what customers type: letters, digits, - and _; unique in the environment, case-insensitively
+                         * @example SPRING25
+                         */
+                        code: string;
+                        name: string;
+                        /**
+                         * @description percentage (give percent) or fixed (give amount and currency)
+                         * @enum {string}
+                         */
+                        type: "percentage" | "fixed";
+                        /**
+                         * @description percent off, more than 0 and at most 100
+                         * @example 49.00
+                         */
+                        percent?: string;
+                        /**
+                         * @description money off each invoice, more than 0
+                         * @example 49.00
+                         */
+                        amount?: string;
+                        /** @description an ISO 4217 code such as USD */
+                        currency?: string;
+                        /**
+                         * @description once (the first invoice), repeating (duration_invoices invoices) or forever
+                         * @enum {string}
+                         */
+                        duration: "once" | "repeating" | "forever";
+                        /** @description for repeating: how many invoices */
+                        duration_invoices?: number;
+                        applies_to?: {
+                            /** @description only lines of these plans (any of their versions) */
+                            plan_ids?: string[];
+                            /** @description only usage lines of these meters */
+                            meter_codes?: string[];
+                        };
+                        /** @description how many times it can ever be redeemed */
+                        max_redemptions?: number;
+                        /**
+                         * Format: date-time
+                         * @description the last instant it can be redeemed
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        redeem_by?: string;
+                        /** @description up to 50 keys of your own, each with a string value */
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example cpn_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "percentage" | "fixed";
+                            percent: string | null;
+                            amount: string | null;
+                            currency: string | null;
+                            /** @enum {string} */
+                            duration: "once" | "repeating" | "forever";
+                            duration_invoices: number | null;
+                            applies_to: {
+                                plan_ids: string[];
+                                meter_codes: string[];
+                            };
+                            max_redemptions: number | null;
+                            /** @description every redemption ever made, removed ones included */
+                            redemption_count: number;
+                            redeem_by: string | null;
+                            archived_at: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a coupon */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example cpn_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "percentage" | "fixed";
+                            percent: string | null;
+                            amount: string | null;
+                            currency: string | null;
+                            /** @enum {string} */
+                            duration: "once" | "repeating" | "forever";
+                            duration_invoices: number | null;
+                            applies_to: {
+                                plan_ids: string[];
+                                meter_codes: string[];
+                            };
+                            max_redemptions: number | null;
+                            /** @description every redemption ever made, removed ones included */
+                            redemption_count: number;
+                            redeem_by: string | null;
+                            archived_at: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a coupon: no new redemptions; existing ones keep discounting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example cpn_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "percentage" | "fixed";
+                            percent: string | null;
+                            amount: string | null;
+                            currency: string | null;
+                            /** @enum {string} */
+                            duration: "once" | "repeating" | "forever";
+                            duration_invoices: number | null;
+                            applies_to: {
+                                plan_ids: string[];
+                                meter_codes: string[];
+                            };
+                            max_redemptions: number | null;
+                            /** @description every redemption ever made, removed ones included */
+                            redemption_count: number;
+                            redeem_by: string | null;
+                            archived_at: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a customer's coupon redemptions, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description also list removed redemptions; default false */
+                    include_removed?: boolean;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example rdm_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                coupon_id: string;
+                                coupon_code: string;
+                                customer_id: string;
+                                subscription_id: string | null;
+                                /** @description invoices with a positive subtotal it has counted */
+                                invoice_count: number;
+                                invoices_remaining: number | null;
+                                /**
+                                 * @description active, completed (its invoices are used up) or removed
+                                 * @enum {string}
+                                 */
+                                status: "active" | "completed" | "removed";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                redeemed_at: string;
+                                removed_at: string | null;
+                                removal_reason: string | null;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Redeem a coupon for a customer, by code or id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description give coupon_code or coupon_id */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        coupon_code?: string;
+                        coupon_id?: string;
+                        /** @description limit the coupon to this subscription's invoices */
+                        subscription_id?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example rdm_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            coupon_id: string;
+                            coupon_code: string;
+                            customer_id: string;
+                            subscription_id: string | null;
+                            /** @description invoices with a positive subtotal it has counted */
+                            invoice_count: number;
+                            invoices_remaining: number | null;
+                            /**
+                             * @description active, completed (its invoices are used up) or removed
+                             * @enum {string}
+                             */
+                            status: "active" | "completed" | "removed";
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            redeemed_at: string;
+                            removed_at: string | null;
+                            removal_reason: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/coupons/{redemption_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a coupon redemption: later invoices are no longer discounted (why: Fairbill-Reason header) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    redemption_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example rdm_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            coupon_id: string;
+                            coupon_code: string;
+                            customer_id: string;
+                            subscription_id: string | null;
+                            /** @description invoices with a positive subtotal it has counted */
+                            invoice_count: number;
+                            invoices_remaining: number | null;
+                            /**
+                             * @description active, completed (its invoices are used up) or removed
+                             * @enum {string}
+                             */
+                            status: "active" | "completed" | "removed";
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            redeemed_at: string;
+                            removed_at: string | null;
+                            removal_reason: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List subscriptions, newest first; status and plan_id are read at the time of the request */
+        get: {
+            parameters: {
+                query?: {
+                    customer_id?: string;
+                    /** @description subscriptions on this plan now */
+                    plan_id?: string;
+                    status?: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                customer_id: string;
+                                external_id: string | null;
+                                /**
+                                 * @description at the time of the request
+                                 * @enum {string}
+                                 */
+                                status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
+                                /** @description the plan the subscription started on */
+                                plan_id: string;
+                                /** @description the version the subscription started on */
+                                plan_version_id: string;
+                                /** @description the plan version in force now (the first one before the start) */
+                                current_plan: {
+                                    plan_id: string;
+                                    plan_code: string;
+                                    plan_version_id: string;
+                                    version: number;
+                                };
+                                currency: string;
+                                /** @enum {string} */
+                                billing: "anniversary" | "calendar";
+                                trial_days: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                started_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                trial_ends_at: string;
+                                /** @description the customer's zone when the subscription was created */
+                                timezone: string;
+                                current_period_start: string | null;
+                                current_period_end: string | null;
+                                ends_at: string | null;
+                                next_billing_at: string | null;
+                                billed_through: string | null;
+                                progressive_billing_threshold: string | null;
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                /** @description in the order they take effect */
+                                changes: {
+                                    /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "change_plan" | "cancel";
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    at: string;
+                                    plan: {
+                                        plan_id: string;
+                                        plan_code: string;
+                                        plan_version_id: string;
+                                        version: number;
+                                    } | null;
+                                    mode: ("immediate" | "period_end") | null;
+                                    /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
+                                    timing: string;
+                                    migration_id: string | null;
+                                    created_by: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    created_at: string;
+                                }[];
+                                /** @description oldest first */
+                                pauses: {
+                                    id: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    from: string;
+                                    until: string | null;
+                                    paused_by: string;
+                                    resumed_by: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    created_at: string;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Subscribe a customer to a published plan version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        plan_id: string;
+                        /** @description a published version of the plan; the one in effect at start_at when left out */
+                        plan_version?: number;
+                        /**
+                         * Format: date-time
+                         * @description now when left out; past and future both allowed
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        start_at?: string;
+                        /**
+                         * @description anniversary (the default): periods start on the start date; calendar: on calendar boundaries
+                         * @enum {string}
+                         */
+                        billing?: "anniversary" | "calendar";
+                        /** @description the plan version's trial when left out */
+                        trial_days?: number;
+                        /** @description the customer's currency when left out, else the version's; the version must price it (its own or a price book) */
+                        currency?: string;
+                        external_id?: string;
+                        /** @description up to 50 keys of your own, each with a string value */
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @description an amount above 0: usage billed early when the period's charges reach it
+                         * @example 49.00
+                         */
+                        progressive_billing_threshold?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            external_id: string | null;
+                            /**
+                             * @description at the time of the request
+                             * @enum {string}
+                             */
+                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
+                            /** @description the plan the subscription started on */
+                            plan_id: string;
+                            /** @description the version the subscription started on */
+                            plan_version_id: string;
+                            /** @description the plan version in force now (the first one before the start) */
+                            current_plan: {
+                                plan_id: string;
+                                plan_code: string;
+                                plan_version_id: string;
+                                version: number;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            billing: "anniversary" | "calendar";
+                            trial_days: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            started_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            trial_ends_at: string;
+                            /** @description the customer's zone when the subscription was created */
+                            timezone: string;
+                            current_period_start: string | null;
+                            current_period_end: string | null;
+                            ends_at: string | null;
+                            next_billing_at: string | null;
+                            billed_through: string | null;
+                            progressive_billing_threshold: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @description in the order they take effect */
+                            changes: {
+                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                /** @enum {string} */
+                                type: "change_plan" | "cancel";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                at: string;
+                                plan: {
+                                    plan_id: string;
+                                    plan_code: string;
+                                    plan_version_id: string;
+                                    version: number;
+                                } | null;
+                                mode: ("immediate" | "period_end") | null;
+                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
+                                timing: string;
+                                migration_id: string | null;
+                                created_by: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description oldest first */
+                            pauses: {
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                from: string;
+                                until: string | null;
+                                paused_by: string;
+                                resumed_by: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a subscription with its timeline, status and current period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            external_id: string | null;
+                            /**
+                             * @description at the time of the request
+                             * @enum {string}
+                             */
+                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
+                            /** @description the plan the subscription started on */
+                            plan_id: string;
+                            /** @description the version the subscription started on */
+                            plan_version_id: string;
+                            /** @description the plan version in force now (the first one before the start) */
+                            current_plan: {
+                                plan_id: string;
+                                plan_code: string;
+                                plan_version_id: string;
+                                version: number;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            billing: "anniversary" | "calendar";
+                            trial_days: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            started_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            trial_ends_at: string;
+                            /** @description the customer's zone when the subscription was created */
+                            timezone: string;
+                            current_period_start: string | null;
+                            current_period_end: string | null;
+                            ends_at: string | null;
+                            next_billing_at: string | null;
+                            billed_through: string | null;
+                            progressive_billing_threshold: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @description in the order they take effect */
+                            changes: {
+                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                /** @enum {string} */
+                                type: "change_plan" | "cancel";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                at: string;
+                                plan: {
+                                    plan_id: string;
+                                    plan_code: string;
+                                    plan_version_id: string;
+                                    version: number;
+                                } | null;
+                                mode: ("immediate" | "period_end") | null;
+                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
+                                timing: string;
+                                migration_id: string | null;
+                                created_by: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description oldest first */
+                            pauses: {
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                from: string;
+                                until: string | null;
+                                paused_by: string;
+                                resumed_by: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/change-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the subscription to another plan or plan version, now, at period end or at a date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the same plan (another version) or another plan */
+                        plan_id: string;
+                        /** @description a published version; the one in effect when the change takes effect when left out */
+                        plan_version?: number;
+                        /**
+                         * @description now, at the end of the current period, or at `at`
+                         * @enum {string}
+                         */
+                        timing: "immediate" | "period_end" | "at";
+                        /**
+                         * Format: date-time
+                         * @description required with timing at, left out otherwise
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        at?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            external_id: string | null;
+                            /**
+                             * @description at the time of the request
+                             * @enum {string}
+                             */
+                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
+                            /** @description the plan the subscription started on */
+                            plan_id: string;
+                            /** @description the version the subscription started on */
+                            plan_version_id: string;
+                            /** @description the plan version in force now (the first one before the start) */
+                            current_plan: {
+                                plan_id: string;
+                                plan_code: string;
+                                plan_version_id: string;
+                                version: number;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            billing: "anniversary" | "calendar";
+                            trial_days: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            started_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            trial_ends_at: string;
+                            /** @description the customer's zone when the subscription was created */
+                            timezone: string;
+                            current_period_start: string | null;
+                            current_period_end: string | null;
+                            ends_at: string | null;
+                            next_billing_at: string | null;
+                            billed_through: string | null;
+                            progressive_billing_threshold: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @description in the order they take effect */
+                            changes: {
+                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                /** @enum {string} */
+                                type: "change_plan" | "cancel";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                at: string;
+                                plan: {
+                                    plan_id: string;
+                                    plan_code: string;
+                                    plan_version_id: string;
+                                    version: number;
+                                } | null;
+                                mode: ("immediate" | "period_end") | null;
+                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
+                                timing: string;
+                                migration_id: string | null;
+                                created_by: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description oldest first */
+                            pauses: {
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                from: string;
+                                until: string | null;
+                                paused_by: string;
+                                resumed_by: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/change-plan/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview a plan change (the change-plan body, checked the same way): the next invoice without and with it, showing the proration credit and the new plan's prorated fee; nothing is recorded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the same plan (another version) or another plan */
+                        plan_id: string;
+                        /** @description a published version; the one in effect when the change takes effect when left out */
+                        plan_version?: number;
+                        /**
+                         * @description now, at the end of the current period, or at `at`
+                         * @enum {string}
+                         */
+                        timing: "immediate" | "period_end" | "at";
+                        /**
+                         * Format: date-time
+                         * @description required with timing at, left out otherwise
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        at?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the first invoice at or after the change without it (before) and with it (after), and after − before; usage as recorded so far */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            before: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                issued_at: string;
+                                currency: string;
+                                subscription_ids: string[];
+                                lines: {
+                                    subscription_id: string | null;
+                                    plan_id: string | null;
+                                    plan_version_id: string | null;
+                                    charge_id: string | null;
+                                    /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                    kind: string;
+                                    description: string;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    quantity: string;
+                                    unit_amount: string | null;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                    /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                subtotal: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                discount: string;
+                                discounts: {
+                                    redemption_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                credits: string;
+                                credits_applied: {
+                                    grant_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                tax: string;
+                                tax_details: {
+                                    percent: string;
+                                    inclusive: boolean;
+                                    reverse_charge: boolean;
+                                    components: {
+                                        name: string;
+                                        percent: string;
+                                        jurisdiction: string;
+                                    }[];
+                                    exemption_reason: string | null;
+                                    note: string | null;
+                                } | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                total: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                balance_applied: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_due: string;
+                            } | null;
+                            after: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                issued_at: string;
+                                currency: string;
+                                subscription_ids: string[];
+                                lines: {
+                                    subscription_id: string | null;
+                                    plan_id: string | null;
+                                    plan_version_id: string | null;
+                                    charge_id: string | null;
+                                    /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                    kind: string;
+                                    description: string;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    quantity: string;
+                                    unit_amount: string | null;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                    /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                subtotal: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                discount: string;
+                                discounts: {
+                                    redemption_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                credits: string;
+                                credits_applied: {
+                                    grant_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                tax: string;
+                                tax_details: {
+                                    percent: string;
+                                    inclusive: boolean;
+                                    reverse_charge: boolean;
+                                    components: {
+                                        name: string;
+                                        percent: string;
+                                        jurisdiction: string;
+                                    }[];
+                                    exemption_reason: string | null;
+                                    note: string | null;
+                                } | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                total: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                balance_applied: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_due: string;
+                            } | null;
+                            difference: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the subscription, at once or at the end of the period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description immediate: ends at `at`; period_end: at the end of the period `at` falls in
+                         * @enum {string}
+                         */
+                        mode: "immediate" | "period_end";
+                        /**
+                         * Format: date-time
+                         * @description now when left out
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        at?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            external_id: string | null;
+                            /**
+                             * @description at the time of the request
+                             * @enum {string}
+                             */
+                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
+                            /** @description the plan the subscription started on */
+                            plan_id: string;
+                            /** @description the version the subscription started on */
+                            plan_version_id: string;
+                            /** @description the plan version in force now (the first one before the start) */
+                            current_plan: {
+                                plan_id: string;
+                                plan_code: string;
+                                plan_version_id: string;
+                                version: number;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            billing: "anniversary" | "calendar";
+                            trial_days: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            started_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            trial_ends_at: string;
+                            /** @description the customer's zone when the subscription was created */
+                            timezone: string;
+                            current_period_start: string | null;
+                            current_period_end: string | null;
+                            ends_at: string | null;
+                            next_billing_at: string | null;
+                            billed_through: string | null;
+                            progressive_billing_threshold: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @description in the order they take effect */
+                            changes: {
+                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                /** @enum {string} */
+                                type: "change_plan" | "cancel";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                at: string;
+                                plan: {
+                                    plan_id: string;
+                                    plan_code: string;
+                                    plan_version_id: string;
+                                    version: number;
+                                } | null;
+                                mode: ("immediate" | "period_end") | null;
+                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
+                                timing: string;
+                                migration_id: string | null;
+                                created_by: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description oldest first */
+                            pauses: {
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                from: string;
+                                until: string | null;
+                                paused_by: string;
+                                resumed_by: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause the subscription: invoices falling due while paused are skipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description when the pause starts; now when left out
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        at?: string;
+                        /**
+                         * Format: date-time
+                         * @description when it ends by itself; open-ended when left out
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        until?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            external_id: string | null;
+                            /**
+                             * @description at the time of the request
+                             * @enum {string}
+                             */
+                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
+                            /** @description the plan the subscription started on */
+                            plan_id: string;
+                            /** @description the version the subscription started on */
+                            plan_version_id: string;
+                            /** @description the plan version in force now (the first one before the start) */
+                            current_plan: {
+                                plan_id: string;
+                                plan_code: string;
+                                plan_version_id: string;
+                                version: number;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            billing: "anniversary" | "calendar";
+                            trial_days: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            started_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            trial_ends_at: string;
+                            /** @description the customer's zone when the subscription was created */
+                            timezone: string;
+                            current_period_start: string | null;
+                            current_period_end: string | null;
+                            ends_at: string | null;
+                            next_billing_at: string | null;
+                            billed_through: string | null;
+                            progressive_billing_threshold: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @description in the order they take effect */
+                            changes: {
+                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                /** @enum {string} */
+                                type: "change_plan" | "cancel";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                at: string;
+                                plan: {
+                                    plan_id: string;
+                                    plan_code: string;
+                                    plan_version_id: string;
+                                    version: number;
+                                } | null;
+                                mode: ("immediate" | "period_end") | null;
+                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
+                                timing: string;
+                                migration_id: string | null;
+                                created_by: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description oldest first */
+                            pauses: {
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                from: string;
+                                until: string | null;
+                                paused_by: string;
+                                resumed_by: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the subscription's pause */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description when the pause ends; now when left out
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        at?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            external_id: string | null;
+                            /**
+                             * @description at the time of the request
+                             * @enum {string}
+                             */
+                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
+                            /** @description the plan the subscription started on */
+                            plan_id: string;
+                            /** @description the version the subscription started on */
+                            plan_version_id: string;
+                            /** @description the plan version in force now (the first one before the start) */
+                            current_plan: {
+                                plan_id: string;
+                                plan_code: string;
+                                plan_version_id: string;
+                                version: number;
+                            };
+                            currency: string;
+                            /** @enum {string} */
+                            billing: "anniversary" | "calendar";
+                            trial_days: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            started_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            trial_ends_at: string;
+                            /** @description the customer's zone when the subscription was created */
+                            timezone: string;
+                            current_period_start: string | null;
+                            current_period_end: string | null;
+                            ends_at: string | null;
+                            next_billing_at: string | null;
+                            billed_through: string | null;
+                            progressive_billing_threshold: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @description in the order they take effect */
+                            changes: {
+                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                /** @enum {string} */
+                                type: "change_plan" | "cancel";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                at: string;
+                                plan: {
+                                    plan_id: string;
+                                    plan_code: string;
+                                    plan_version_id: string;
+                                    version: number;
+                                } | null;
+                                mode: ("immediate" | "period_end") | null;
+                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
+                                timing: string;
+                                migration_id: string | null;
+                                created_by: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description oldest first */
+                            pauses: {
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                from: string;
+                                until: string | null;
+                                paused_by: string;
+                                resumed_by: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the plan's version migrations, newest first, each with the subscriptions it moved */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string | null;
+                                plan_id: string;
+                                from_version: number;
+                                to_version: number;
+                                from_version_id: string;
+                                to_version_id: string;
+                                /** @enum {string} */
+                                timing: "now" | "next_period" | "at";
+                                at: string | null;
+                                dry_run: boolean;
+                                subscriptions: {
+                                    subscription_id: string;
+                                    customer_id: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    at: string;
+                                    change_id: string | null;
+                                    /** @description dry run: the subscription's next invoice without and with the change, and the difference */
+                                    preview?: {
+                                        before: {
+                                            /**
+                                             * Format: date-time
+                                             * @example 2026-02-15T00:00:00Z
+                                             */
+                                            issued_at: string;
+                                            currency: string;
+                                            subscription_ids: string[];
+                                            lines: {
+                                                subscription_id: string | null;
+                                                plan_id: string | null;
+                                                plan_version_id: string | null;
+                                                charge_id: string | null;
+                                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                                kind: string;
+                                                description: string;
+                                                period_start: string | null;
+                                                period_end: string | null;
+                                                quantity: string;
+                                                unit_amount: string | null;
+                                                /**
+                                                 * @description a decimal amount in the currency's minor unit
+                                                 * @example 49.00
+                                                 */
+                                                amount: string;
+                                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                                details: {
+                                                    [key: string]: unknown;
+                                                };
+                                            }[];
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            subtotal: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            discount: string;
+                                            discounts: {
+                                                redemption_id: string;
+                                                /**
+                                                 * @description a decimal amount in the currency's minor unit
+                                                 * @example 49.00
+                                                 */
+                                                amount: string;
+                                            }[];
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            credits: string;
+                                            credits_applied: {
+                                                grant_id: string;
+                                                /**
+                                                 * @description a decimal amount in the currency's minor unit
+                                                 * @example 49.00
+                                                 */
+                                                amount: string;
+                                            }[];
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            tax: string;
+                                            tax_details: {
+                                                percent: string;
+                                                inclusive: boolean;
+                                                reverse_charge: boolean;
+                                                components: {
+                                                    name: string;
+                                                    percent: string;
+                                                    jurisdiction: string;
+                                                }[];
+                                                exemption_reason: string | null;
+                                                note: string | null;
+                                            } | null;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            total: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            balance_applied: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount_due: string;
+                                        } | null;
+                                        after: {
+                                            /**
+                                             * Format: date-time
+                                             * @example 2026-02-15T00:00:00Z
+                                             */
+                                            issued_at: string;
+                                            currency: string;
+                                            subscription_ids: string[];
+                                            lines: {
+                                                subscription_id: string | null;
+                                                plan_id: string | null;
+                                                plan_version_id: string | null;
+                                                charge_id: string | null;
+                                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                                kind: string;
+                                                description: string;
+                                                period_start: string | null;
+                                                period_end: string | null;
+                                                quantity: string;
+                                                unit_amount: string | null;
+                                                /**
+                                                 * @description a decimal amount in the currency's minor unit
+                                                 * @example 49.00
+                                                 */
+                                                amount: string;
+                                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                                details: {
+                                                    [key: string]: unknown;
+                                                };
+                                            }[];
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            subtotal: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            discount: string;
+                                            discounts: {
+                                                redemption_id: string;
+                                                /**
+                                                 * @description a decimal amount in the currency's minor unit
+                                                 * @example 49.00
+                                                 */
+                                                amount: string;
+                                            }[];
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            credits: string;
+                                            credits_applied: {
+                                                grant_id: string;
+                                                /**
+                                                 * @description a decimal amount in the currency's minor unit
+                                                 * @example 49.00
+                                                 */
+                                                amount: string;
+                                            }[];
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            tax: string;
+                                            tax_details: {
+                                                percent: string;
+                                                inclusive: boolean;
+                                                reverse_charge: boolean;
+                                                components: {
+                                                    name: string;
+                                                    percent: string;
+                                                    jurisdiction: string;
+                                                }[];
+                                                exemption_reason: string | null;
+                                                note: string | null;
+                                            } | null;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            total: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            balance_applied: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount_due: string;
+                                        } | null;
+                                        difference: string;
+                                    };
+                                }[];
+                                created_by: string;
+                                reason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Move the subscribers of one version of the plan to another version (dry_run: preview only); subscriptions left out keep their version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version whose subscribers move */
+                        from_version: number;
+                        /** @description a published version of the same plan */
+                        to_version: number;
+                        /**
+                         * @description now, at the end of each subscription's current period, or at `at`
+                         * @enum {string}
+                         */
+                        timing: "now" | "next_period" | "at";
+                        /**
+                         * Format: date-time
+                         * @description required with timing at, left out otherwise; not in the past
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        at?: string;
+                        /** @description the subscriptions to move; every subscription now on from_version when left out */
+                        subscription_ids?: string[];
+                        /** @description true: only preview each subscription's change and invoice difference */
+                        dry_run?: boolean;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            plan_id: string;
+                            from_version: number;
+                            to_version: number;
+                            from_version_id: string;
+                            to_version_id: string;
+                            /** @enum {string} */
+                            timing: "now" | "next_period" | "at";
+                            at: string | null;
+                            dry_run: boolean;
+                            subscriptions: {
+                                subscription_id: string;
+                                customer_id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                at: string;
+                                change_id: string | null;
+                                /** @description dry run: the subscription's next invoice without and with the change, and the difference */
+                                preview?: {
+                                    before: {
+                                        /**
+                                         * Format: date-time
+                                         * @example 2026-02-15T00:00:00Z
+                                         */
+                                        issued_at: string;
+                                        currency: string;
+                                        subscription_ids: string[];
+                                        lines: {
+                                            subscription_id: string | null;
+                                            plan_id: string | null;
+                                            plan_version_id: string | null;
+                                            charge_id: string | null;
+                                            /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                            kind: string;
+                                            description: string;
+                                            period_start: string | null;
+                                            period_end: string | null;
+                                            quantity: string;
+                                            unit_amount: string | null;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                            /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                            details: {
+                                                [key: string]: unknown;
+                                            };
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        subtotal: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        discount: string;
+                                        discounts: {
+                                            redemption_id: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        credits: string;
+                                        credits_applied: {
+                                            grant_id: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        tax: string;
+                                        tax_details: {
+                                            percent: string;
+                                            inclusive: boolean;
+                                            reverse_charge: boolean;
+                                            components: {
+                                                name: string;
+                                                percent: string;
+                                                jurisdiction: string;
+                                            }[];
+                                            exemption_reason: string | null;
+                                            note: string | null;
+                                        } | null;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        total: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        balance_applied: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        amount_due: string;
+                                    } | null;
+                                    after: {
+                                        /**
+                                         * Format: date-time
+                                         * @example 2026-02-15T00:00:00Z
+                                         */
+                                        issued_at: string;
+                                        currency: string;
+                                        subscription_ids: string[];
+                                        lines: {
+                                            subscription_id: string | null;
+                                            plan_id: string | null;
+                                            plan_version_id: string | null;
+                                            charge_id: string | null;
+                                            /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                            kind: string;
+                                            description: string;
+                                            period_start: string | null;
+                                            period_end: string | null;
+                                            quantity: string;
+                                            unit_amount: string | null;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                            /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                            details: {
+                                                [key: string]: unknown;
+                                            };
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        subtotal: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        discount: string;
+                                        discounts: {
+                                            redemption_id: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        credits: string;
+                                        credits_applied: {
+                                            grant_id: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        tax: string;
+                                        tax_details: {
+                                            percent: string;
+                                            inclusive: boolean;
+                                            reverse_charge: boolean;
+                                            components: {
+                                                name: string;
+                                                percent: string;
+                                                jurisdiction: string;
+                                            }[];
+                                            exemption_reason: string | null;
+                                            note: string | null;
+                                        } | null;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        total: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        balance_applied: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        amount_due: string;
+                                    } | null;
+                                    difference: string;
+                                };
+                            }[];
+                            created_by: string;
+                            reason: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            plan_id: string;
+                            from_version: number;
+                            to_version: number;
+                            from_version_id: string;
+                            to_version_id: string;
+                            /** @enum {string} */
+                            timing: "now" | "next_period" | "at";
+                            at: string | null;
+                            dry_run: boolean;
+                            subscriptions: {
+                                subscription_id: string;
+                                customer_id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                at: string;
+                                change_id: string | null;
+                                /** @description dry run: the subscription's next invoice without and with the change, and the difference */
+                                preview?: {
+                                    before: {
+                                        /**
+                                         * Format: date-time
+                                         * @example 2026-02-15T00:00:00Z
+                                         */
+                                        issued_at: string;
+                                        currency: string;
+                                        subscription_ids: string[];
+                                        lines: {
+                                            subscription_id: string | null;
+                                            plan_id: string | null;
+                                            plan_version_id: string | null;
+                                            charge_id: string | null;
+                                            /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                            kind: string;
+                                            description: string;
+                                            period_start: string | null;
+                                            period_end: string | null;
+                                            quantity: string;
+                                            unit_amount: string | null;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                            /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                            details: {
+                                                [key: string]: unknown;
+                                            };
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        subtotal: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        discount: string;
+                                        discounts: {
+                                            redemption_id: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        credits: string;
+                                        credits_applied: {
+                                            grant_id: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        tax: string;
+                                        tax_details: {
+                                            percent: string;
+                                            inclusive: boolean;
+                                            reverse_charge: boolean;
+                                            components: {
+                                                name: string;
+                                                percent: string;
+                                                jurisdiction: string;
+                                            }[];
+                                            exemption_reason: string | null;
+                                            note: string | null;
+                                        } | null;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        total: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        balance_applied: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        amount_due: string;
+                                    } | null;
+                                    after: {
+                                        /**
+                                         * Format: date-time
+                                         * @example 2026-02-15T00:00:00Z
+                                         */
+                                        issued_at: string;
+                                        currency: string;
+                                        subscription_ids: string[];
+                                        lines: {
+                                            subscription_id: string | null;
+                                            plan_id: string | null;
+                                            plan_version_id: string | null;
+                                            charge_id: string | null;
+                                            /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                            kind: string;
+                                            description: string;
+                                            period_start: string | null;
+                                            period_end: string | null;
+                                            quantity: string;
+                                            unit_amount: string | null;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                            /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                            details: {
+                                                [key: string]: unknown;
+                                            };
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        subtotal: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        discount: string;
+                                        discounts: {
+                                            redemption_id: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        credits: string;
+                                        credits_applied: {
+                                            grant_id: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                        }[];
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        tax: string;
+                                        tax_details: {
+                                            percent: string;
+                                            inclusive: boolean;
+                                            reverse_charge: boolean;
+                                            components: {
+                                                name: string;
+                                                percent: string;
+                                                jurisdiction: string;
+                                            }[];
+                                            exemption_reason: string | null;
+                                            note: string | null;
+                                        } | null;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        total: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        balance_applied: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        amount_due: string;
+                                    } | null;
+                                    difference: string;
+                                };
+                            }[];
+                            created_by: string;
+                            reason: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoices, newest first, by customer, subscription, status or issue date */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    customer_id?: string;
+                    subscription_id?: string;
+                    status?: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
+                    /** @example 2026-02-15T00:00:00Z */
+                    issued_from?: string;
+                    /** @example 2026-02-15T00:00:00Z */
+                    issued_to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                number: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
+                                /** @enum {string} */
+                                origin: "subscription" | "one_off" | "progressive";
+                                customer_id: string;
+                                subscription_ids: string[];
+                                currency: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                issued_at: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                due_at: string | null;
+                                finalized_at: string | null;
+                                voided_at: string | null;
+                                void_reason: string | null;
+                                lines: {
+                                    id: string;
+                                    subscription_id: string | null;
+                                    plan_id: string | null;
+                                    plan_version_id: string | null;
+                                    charge_id: string | null;
+                                    /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                    kind: string;
+                                    description: string;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    quantity: string;
+                                    unit_amount: string | null;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                    /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                subtotal: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                discount: string;
+                                discounts: {
+                                    redemption_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                credits: string;
+                                credits_applied: {
+                                    grant_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                tax: string;
+                                tax_details: {
+                                    percent: string;
+                                    inclusive: boolean;
+                                    reverse_charge: boolean;
+                                    components: {
+                                        name: string;
+                                        percent: string;
+                                        jurisdiction: string;
+                                    }[];
+                                    exemption_reason: string | null;
+                                    note: string | null;
+                                } | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                total: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                balance_applied: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_due: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_paid: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_credited: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_remaining: string;
+                                seller: {
+                                    name: string | null;
+                                    email: string | null;
+                                    address: {
+                                        line1?: string;
+                                        line2?: string;
+                                        city?: string;
+                                        postal_code?: string;
+                                        state?: string;
+                                        country?: string;
+                                    } | null;
+                                    country: string | null;
+                                    tax_ids: {
+                                        type: string;
+                                        value: string;
+                                    }[];
+                                } | null;
+                                buyer: {
+                                    name: string | null;
+                                    email: string | null;
+                                    address: {
+                                        line1?: string;
+                                        line2?: string;
+                                        city?: string;
+                                        postal_code?: string;
+                                        state?: string;
+                                        country?: string;
+                                    } | null;
+                                    country: string | null;
+                                    tax_ids: {
+                                        type: string;
+                                        value: string;
+                                    }[];
+                                } | null;
+                                locale: string;
+                                timezone: string;
+                                memo: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Create a one-off invoice (a draft unless finalize is true) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        /** @description an ISO 4217 code such as USD */
+                        currency: string;
+                        lines: {
+                            description: string;
+                            /**
+                             * @description how many units
+                             * @example 49.00
+                             */
+                            quantity: string;
+                            /**
+                             * @description price per unit; negative for a discount line
+                             * @example 49.00
+                             */
+                            unit_amount: string;
+                        }[];
+                        memo?: string;
+                        /**
+                         * @description finalize at once instead of a draft
+                         * @default false
+                         */
+                        finalize?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
+                            /** @enum {string} */
+                            origin: "subscription" | "one_off" | "progressive";
+                            customer_id: string;
+                            subscription_ids: string[];
+                            currency: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            issued_at: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            due_at: string | null;
+                            finalized_at: string | null;
+                            voided_at: string | null;
+                            void_reason: string | null;
+                            lines: {
+                                id: string;
+                                subscription_id: string | null;
+                                plan_id: string | null;
+                                plan_version_id: string | null;
+                                charge_id: string | null;
+                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                kind: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_amount: string | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            subtotal: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            discount: string;
+                            discounts: {
+                                redemption_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            credits: string;
+                            credits_applied: {
+                                grant_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            tax: string;
+                            tax_details: {
+                                percent: string;
+                                inclusive: boolean;
+                                reverse_charge: boolean;
+                                components: {
+                                    name: string;
+                                    percent: string;
+                                    jurisdiction: string;
+                                }[];
+                                exemption_reason: string | null;
+                                note: string | null;
+                            } | null;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            total: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            balance_applied: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_due: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_paid: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_credited: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_remaining: string;
+                            seller: {
+                                name: string | null;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                tax_ids: {
+                                    type: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            buyer: {
+                                name: string | null;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                tax_ids: {
+                                    type: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            locale: string;
+                            timezone: string;
+                            memo: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice with its lines and each line's explanation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
+                            /** @enum {string} */
+                            origin: "subscription" | "one_off" | "progressive";
+                            customer_id: string;
+                            subscription_ids: string[];
+                            currency: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            issued_at: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            due_at: string | null;
+                            finalized_at: string | null;
+                            voided_at: string | null;
+                            void_reason: string | null;
+                            lines: {
+                                id: string;
+                                subscription_id: string | null;
+                                plan_id: string | null;
+                                plan_version_id: string | null;
+                                charge_id: string | null;
+                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                kind: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_amount: string | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            subtotal: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            discount: string;
+                            discounts: {
+                                redemption_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            credits: string;
+                            credits_applied: {
+                                grant_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            tax: string;
+                            tax_details: {
+                                percent: string;
+                                inclusive: boolean;
+                                reverse_charge: boolean;
+                                components: {
+                                    name: string;
+                                    percent: string;
+                                    jurisdiction: string;
+                                }[];
+                                exemption_reason: string | null;
+                                note: string | null;
+                            } | null;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            total: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            balance_applied: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_due: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_paid: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_credited: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_remaining: string;
+                            seller: {
+                                name: string | null;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                tax_ids: {
+                                    type: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            buyer: {
+                                name: string | null;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                tax_ids: {
+                                    type: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            locale: string;
+                            timezone: string;
+                            memo: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finalize a draft now: a one-off draft, or a subscription invoice before its grace period ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
+                            /** @enum {string} */
+                            origin: "subscription" | "one_off" | "progressive";
+                            customer_id: string;
+                            subscription_ids: string[];
+                            currency: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            issued_at: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            due_at: string | null;
+                            finalized_at: string | null;
+                            voided_at: string | null;
+                            void_reason: string | null;
+                            lines: {
+                                id: string;
+                                subscription_id: string | null;
+                                plan_id: string | null;
+                                plan_version_id: string | null;
+                                charge_id: string | null;
+                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                kind: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_amount: string | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            subtotal: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            discount: string;
+                            discounts: {
+                                redemption_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            credits: string;
+                            credits_applied: {
+                                grant_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            tax: string;
+                            tax_details: {
+                                percent: string;
+                                inclusive: boolean;
+                                reverse_charge: boolean;
+                                components: {
+                                    name: string;
+                                    percent: string;
+                                    jurisdiction: string;
+                                }[];
+                                exemption_reason: string | null;
+                                note: string | null;
+                            } | null;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            total: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            balance_applied: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_due: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_paid: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_credited: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_remaining: string;
+                            seller: {
+                                name: string | null;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                tax_ids: {
+                                    type: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            buyer: {
+                                name: string | null;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                tax_ids: {
+                                    type: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            locale: string;
+                            timezone: string;
+                            memo: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a finalized, unpaid invoice; its number stays on record, its credits and balance come back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why the invoice is voided */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
+                            /** @enum {string} */
+                            origin: "subscription" | "one_off" | "progressive";
+                            customer_id: string;
+                            subscription_ids: string[];
+                            currency: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            issued_at: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            due_at: string | null;
+                            finalized_at: string | null;
+                            voided_at: string | null;
+                            void_reason: string | null;
+                            lines: {
+                                id: string;
+                                subscription_id: string | null;
+                                plan_id: string | null;
+                                plan_version_id: string | null;
+                                charge_id: string | null;
+                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                kind: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_amount: string | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            subtotal: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            discount: string;
+                            discounts: {
+                                redemption_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            credits: string;
+                            credits_applied: {
+                                grant_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            tax: string;
+                            tax_details: {
+                                percent: string;
+                                inclusive: boolean;
+                                reverse_charge: boolean;
+                                components: {
+                                    name: string;
+                                    percent: string;
+                                    jurisdiction: string;
+                                }[];
+                                exemption_reason: string | null;
+                                note: string | null;
+                            } | null;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            total: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            balance_applied: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_due: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_paid: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_credited: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_remaining: string;
+                            seller: {
+                                name: string | null;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                tax_ids: {
+                                    type: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            buyer: {
+                                name: string | null;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                tax_ids: {
+                                    type: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            locale: string;
+                            timezone: string;
+                            memo: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as a PDF, with seller, buyer, lines and their explanations, tax and totals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as a printable HTML page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit-notes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit note as a PDF, with seller, buyer, lines and their explanations, tax and totals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit-notes/{id}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit note as a printable HTML page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a finalized invoice with a credit note, for some lines or in full */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        reason: "duplicate" | "fraudulent" | "order_change" | "product_unsatisfactory" | "billing_error" | "other";
+                        memo?: string;
+                        /** @description credit everything not yet credited */
+                        full?: boolean;
+                        lines?: {
+                            invoice_line_id: string;
+                            /**
+                             * @description how much of the line to credit, before tax
+                             * @example 49.00
+                             */
+                            amount: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            customer_id: string;
+                            currency: string;
+                            /** @enum {string} */
+                            reason: "duplicate" | "fraudulent" | "order_change" | "product_unsatisfactory" | "billing_error" | "other";
+                            memo: string | null;
+                            lines: {
+                                id: string;
+                                invoice_line_id: string | null;
+                                description: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                tax: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            subtotal: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            tax: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            total: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            applied_to_invoice: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            credited_to_balance: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            issued_at: string;
+                            created_by: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List credit notes, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    customer_id?: string;
+                    invoice_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                number: string;
+                                invoice_id: string;
+                                invoice_number: string | null;
+                                customer_id: string;
+                                currency: string;
+                                /** @enum {string} */
+                                reason: "duplicate" | "fraudulent" | "order_change" | "product_unsatisfactory" | "billing_error" | "other";
+                                memo: string | null;
+                                lines: {
+                                    id: string;
+                                    invoice_line_id: string | null;
+                                    description: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    tax: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                subtotal: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                tax: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                total: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                applied_to_invoice: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                credited_to_balance: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                issued_at: string;
+                                created_by: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credit note */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            customer_id: string;
+                            currency: string;
+                            /** @enum {string} */
+                            reason: "duplicate" | "fraudulent" | "order_change" | "product_unsatisfactory" | "billing_error" | "other";
+                            memo: string | null;
+                            lines: {
+                                id: string;
+                                invoice_line_id: string | null;
+                                description: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                tax: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            subtotal: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            tax: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            total: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            applied_to_invoice: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            credited_to_balance: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            issued_at: string;
+                            created_by: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/upcoming-invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's next invoice as it stands now, from live usage (nothing is stored) */
+        get: {
+            parameters: {
+                query?: {
+                    subscription_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            issued_at: string;
+                            currency: string;
+                            subscription_ids: string[];
+                            lines: {
+                                subscription_id: string | null;
+                                plan_id: string | null;
+                                plan_version_id: string | null;
+                                charge_id: string | null;
+                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                kind: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_amount: string | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            subtotal: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            discount: string;
+                            discounts: {
+                                redemption_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            credits: string;
+                            credits_applied: {
+                                grant_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            tax: string;
+                            tax_details: {
+                                percent: string;
+                                inclusive: boolean;
+                                reverse_charge: boolean;
+                                components: {
+                                    name: string;
+                                    percent: string;
+                                    jurisdiction: string;
+                                }[];
+                                exemption_reason: string | null;
+                                note: string | null;
+                            } | null;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            total: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            balance_applied: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_due: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/bill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue every invoice of the customer that is due now (what the bill run does, for one customer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invoices created (final or draft) */
+                            issued: number;
+                            finalized: number;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoicing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seller printed on invoices, numbering prefixes, grace period and payment terms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seller: {
+                                name: string;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                region: string | null;
+                                tax_id: string | null;
+                            };
+                            invoice_prefix: string;
+                            credit_note_prefix: string;
+                            grace_period_hours: number;
+                            net_payment_terms_days: number;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        /** Change the invoicing settings (fields left out keep their value) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seller?: {
+                            name?: string;
+                            email?: string | null;
+                            address?: {
+                                line1?: string;
+                                line2?: string;
+                                city?: string;
+                                postal_code?: string;
+                                state?: string;
+                                country?: string;
+                            } | null;
+                            country?: string | null;
+                            region?: string | null;
+                            tax_id?: string | null;
+                        };
+                        /** @description letters, digits and dashes */
+                        invoice_prefix?: string;
+                        /** @description letters, digits and dashes */
+                        credit_note_prefix?: string;
+                        grace_period_hours?: number;
+                        net_payment_terms_days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seller: {
+                                name: string;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                region: string | null;
+                                tax_id: string | null;
+                            };
+                            invoice_prefix: string;
+                            credit_note_prefix: string;
+                            grace_period_hours: number;
+                            net_payment_terms_days: number;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the environment's webhook endpoints, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example whe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                url: string;
+                                description: string | null;
+                                event_types: string[];
+                                enabled: boolean;
+                                previous_secret_expires_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Add a webhook endpoint; its signing secret is shown only in this answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description an http:// or https:// URL that receives the events as POST requests
+                         * @example https://example.com/fairbill/webhooks
+                         */
+                        url: string;
+                        description?: string | null;
+                        /** @description the event types the endpoint receives; ["*"] receives them all */
+                        event_types: ("*" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "invoice.paid" | "invoice.payment_failed" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "credit.granted" | "credit.balance_low" | "alert.triggered" | "usage.threshold_reached" | "customer.created" | "customer.updated")[];
+                        /** @description default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endpoint: {
+                                /** @example whe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                url: string;
+                                description: string | null;
+                                event_types: string[];
+                                enabled: boolean;
+                                previous_secret_expires_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            };
+                            /**
+                             * @description the signing secret (whsec_…); shown only in this response
+                             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+                             */
+                            secret: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a webhook endpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example whe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            url: string;
+                            description: string | null;
+                            event_types: string[];
+                            enabled: boolean;
+                            previous_secret_expires_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an endpoint: nothing more is sent to it; its delivery log is kept */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example whe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            url: string;
+                            description: string | null;
+                            event_types: string[];
+                            enabled: boolean;
+                            previous_secret_expires_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an endpoint's URL, description, event types, or enable or disable it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description an http:// or https:// URL that receives the events as POST requests
+                         * @example https://example.com/fairbill/webhooks
+                         */
+                        url?: string;
+                        description?: string | null;
+                        /** @description the event types the endpoint receives; ["*"] receives them all */
+                        event_types?: ("*" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "invoice.paid" | "invoice.payment_failed" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "credit.granted" | "credit.balance_low" | "alert.triggered" | "usage.threshold_reached" | "customer.created" | "customer.updated")[];
+                        /** @description false stops deliveries to the endpoint */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example whe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            url: string;
+                            description: string | null;
+                            event_types: string[];
+                            enabled: boolean;
+                            previous_secret_expires_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give an endpoint a new signing secret, shown only in this answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description how long events are also signed with the old secret, so receivers can switch; 0 (the default) drops it at once */
+                        previous_secret_valid_for_seconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endpoint: {
+                                /** @example whe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                url: string;
+                                description: string | null;
+                                event_types: string[];
+                                enabled: boolean;
+                                previous_secret_expires_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            };
+                            /**
+                             * @description the signing secret (whsec_…); shown only in this response
+                             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+                             */
+                            secret: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An endpoint's delivery log, newest first, with every attempt */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "succeeded" | "failed" | "canceled";
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example whd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                event_id: string;
+                                event_type: string;
+                                endpoint_id: string;
+                                /**
+                                 * @description pending: an attempt is due; succeeded; failed: every retry was used up; canceled: the endpoint was disabled or deleted first
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "succeeded" | "failed" | "canceled";
+                                attempt_count: number;
+                                next_attempt_at: string | null;
+                                last_attempt_at: string | null;
+                                last_response_status: number | null;
+                                attempts: {
+                                    attempt_number: number;
+                                    /** @enum {string} */
+                                    trigger: "automatic" | "manual";
+                                    /** @enum {string} */
+                                    status: "succeeded" | "failed";
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    started_at: string;
+                                    latency_ms: number;
+                                    response_status: number | null;
+                                    response_body_excerpt: string | null;
+                                    error: string | null;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event types an endpoint can receive */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: string[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the events published in the environment, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "invoice.created" | "invoice.finalized" | "invoice.voided" | "invoice.paid" | "invoice.payment_failed" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "credit.granted" | "credit.balance_low" | "alert.triggered" | "usage.threshold_reached" | "customer.created" | "customer.updated";
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                type: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an event with its deliveries and every attempt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            type: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            deliveries: {
+                                /** @example whd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                event_id: string;
+                                event_type: string;
+                                endpoint_id: string;
+                                /**
+                                 * @description pending: an attempt is due; succeeded; failed: every retry was used up; canceled: the endpoint was disabled or deleted first
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "succeeded" | "failed" | "canceled";
+                                attempt_count: number;
+                                next_attempt_at: string | null;
+                                last_attempt_at: string | null;
+                                last_response_status: number | null;
+                                attempts: {
+                                    attempt_number: number;
+                                    /** @enum {string} */
+                                    trigger: "automatic" | "manual";
+                                    /** @enum {string} */
+                                    status: "succeeded" | "failed";
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    started_at: string;
+                                    latency_ms: number;
+                                    response_status: number | null;
+                                    response_body_excerpt: string | null;
+                                    error: string | null;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (one attempt); its retry schedule is unchanged */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example whd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            event_id: string;
+                            event_type: string;
+                            endpoint_id: string;
+                            /**
+                             * @description pending: an attempt is due; succeeded; failed: every retry was used up; canceled: the endpoint was disabled or deleted first
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed" | "canceled";
+                            attempt_count: number;
+                            next_attempt_at: string | null;
+                            last_attempt_at: string | null;
+                            last_response_status: number | null;
+                            attempts: {
+                                attempt_number: number;
+                                /** @enum {string} */
+                                trigger: "automatic" | "manual";
+                                /** @enum {string} */
+                                status: "succeeded" | "failed";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                started_at: string;
+                                latency_ms: number;
+                                response_status: number | null;
+                                response_body_excerpt: string | null;
+                                error: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every customer email's template in force: the newest saved version or the built-in one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string | null;
+                                template: string;
+                                /** @description 1 for the first edit, 2 for the next, …; 0 for the built-in default */
+                                version: number;
+                                is_default: boolean;
+                                subject: string;
+                                html_body: string;
+                                text_body: string;
+                                created_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /**
+         * Save a new version of a template; it is used from now on
+         * @description Templates insert data with {{customer.name}}, repeat with {{#each invoice.lines}}…{{/each}} and choose with {{#if invoice.url}}…{{else}}…{{/if}}. Values are HTML-escaped in the HTML body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description which customer email
+                         * @enum {string}
+                         */
+                        template: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert";
+                        /** @description template of the subject line */
+                        subject: string;
+                        /** @description template of the HTML body */
+                        html_body: string;
+                        /** @description template of the plain-text body */
+                        text_body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            template: string;
+                            /** @description 1 for the first edit, 2 for the next, …; 0 for the built-in default */
+                            version: number;
+                            is_default: boolean;
+                            subject: string;
+                            html_body: string;
+                            text_body: string;
+                            created_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-templates/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The saved versions of the templates (or of one), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description which customer email */
+                    template?: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert";
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string | null;
+                                template: string;
+                                /** @description 1 for the first edit, 2 for the next, …; 0 for the built-in default */
+                                version: number;
+                                is_default: boolean;
+                                subject: string;
+                                html_body: string;
+                                text_body: string;
+                                created_at: string | null;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a template (the one in force, or the wording given) with sample or given data */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description which customer email
+                         * @enum {string}
+                         */
+                        template: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert";
+                        /** @description template of the subject line */
+                        subject?: string;
+                        /** @description template of the HTML body */
+                        html_body?: string;
+                        /** @description template of the plain-text body */
+                        text_body?: string;
+                        /** @description the data to render with; sample data of the template when omitted */
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subject: string;
+                            /** @description every value HTML-escaped */
+                            html_body: string;
+                            text_body: string;
+                            /** @description names the template uses that the data does not have, such as a misspelt customer.nmae */
+                            missing_variables: string[];
+                            /** @description the data the preview was rendered with */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one saved version of a template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            template: string;
+                            /** @description 1 for the first edit, 2 for the next, …; 0 for the built-in default */
+                            version: number;
+                            is_default: boolean;
+                            subject: string;
+                            html_body: string;
+                            text_body: string;
+                            created_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-templates/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an earlier version current again, as a new version with its wording */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            template: string;
+                            /** @description 1 for the first edit, 2 for the next, …; 0 for the built-in default */
+                            version: number;
+                            is_default: boolean;
+                            subject: string;
+                            html_body: string;
+                            text_body: string;
+                            created_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The emails sent or queued to customers, newest first, with their status */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "queued" | "sent" | "failed";
+                    /** @description which customer email */
+                    template?: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert";
+                    customer_id?: string;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example eml_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                template: string;
+                                /** @description 0 when the built-in default was used */
+                                template_version: number;
+                                customer_id: string | null;
+                                to: string;
+                                subject: string;
+                                /**
+                                 * @description queued: waiting to be sent; sent; failed: every retry was used up
+                                 * @enum {string}
+                                 */
+                                status: "queued" | "sent" | "failed";
+                                attempt_count: number;
+                                last_error: string | null;
+                                transport: ("smtp" | "folder") | null;
+                                sent_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emails/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an email with the subject and bodies that were sent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example eml_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            template: string;
+                            /** @description 0 when the built-in default was used */
+                            template_version: number;
+                            customer_id: string | null;
+                            to: string;
+                            subject: string;
+                            /**
+                             * @description queued: waiting to be sent; sent; failed: every retry was used up
+                             * @enum {string}
+                             */
+                            status: "queued" | "sent" | "failed";
+                            attempt_count: number;
+                            last_error: string | null;
+                            transport: ("smtp" | "folder") | null;
+                            sent_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            html_body: string;
+                            text_body: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tax rates, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 3166-1 alpha-2 code such as DE */
+                    country?: string;
+                    /** @description an ISO 3166-2 subdivision code without the country, such as CA (California) or ON (Ontario); matched against the state of the customer's billing address */
+                    region?: string;
+                    /** @description true lists archived rates only; default false */
+                    archived?: boolean;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example txr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                country: string;
+                                region: string | null;
+                                name: string;
+                                /** @example 19 */
+                                percent: string;
+                                inclusive: boolean;
+                                reverse_charge_eligible: boolean;
+                                valid_from: string | null;
+                                valid_until: string | null;
+                                archived_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Add a tax rate for a country or one of its regions, valid from an instant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description an ISO 3166-1 alpha-2 code such as DE */
+                        country: string;
+                        /** @description an ISO 3166-2 subdivision code without the country, such as CA (California) or ON (Ontario); matched against the state of the customer's billing address */
+                        region?: string;
+                        /** @description printed on invoices, such as VAT */
+                        name: string;
+                        /**
+                         * @description percent of the taxable amount, 0 to 100 with at most 4 decimals, such as "19" or "8.875"
+                         * @example 19
+                         */
+                        percent: string;
+                        /** @description prices already include this tax; default false (added on top) */
+                        inclusive?: boolean;
+                        /** @description EU VAT only: a business customer in another member state accounts for the VAT itself; default false */
+                        reverse_charge_eligible?: boolean;
+                        /**
+                         * Format: date-time
+                         * @description open-ended when left out
+                         */
+                        valid_from?: string;
+                        /**
+                         * Format: date-time
+                         * @description exclusive; open-ended when left out
+                         */
+                        valid_until?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example txr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            country: string;
+                            region: string | null;
+                            name: string;
+                            /** @example 19 */
+                            percent: string;
+                            inclusive: boolean;
+                            reverse_charge_eligible: boolean;
+                            valid_from: string | null;
+                            valid_until: string | null;
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a tax rate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example txr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            country: string;
+                            region: string | null;
+                            name: string;
+                            /** @example 19 */
+                            percent: string;
+                            inclusive: boolean;
+                            reverse_charge_eligible: boolean;
+                            valid_from: string | null;
+                            valid_until: string | null;
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a tax rate, or archive it (its percent and validity never change: add a new rate) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description true takes the rate out of use; false puts it back */
+                        archived?: boolean;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example txr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            country: string;
+                            region: string | null;
+                            name: string;
+                            /** @example 19 */
+                            percent: string;
+                            inclusive: boolean;
+                            reverse_charge_eligible: boolean;
+                            valid_from: string | null;
+                            valid_until: string | null;
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/customers/{id}/tax-exemption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the customer's tax exemption (404 when it has none) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example txe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            reason: string;
+                            certificate_id: string | null;
+                            valid_until: string | null;
+                            /** @description false once valid_until has passed */
+                            in_force: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Exempt the customer from tax (replacing any exemption it had) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why the customer pays no tax, printed on its invoices, such as 'Registered charity' */
+                        reason: string;
+                        certificate_id?: string;
+                        /**
+                         * Format: date-time
+                         * @description exclusive, in the future; open-ended when left out
+                         */
+                        valid_until?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example txe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            reason: string;
+                            certificate_id: string | null;
+                            valid_until: string | null;
+                            /** @description false once valid_until has passed */
+                            in_force: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        /** Revoke the customer's tax exemption: its invoices are taxed again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example txe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            reason: string;
+                            certificate_id: string | null;
+                            valid_until: string | null;
+                            /** @description false once valid_until has passed */
+                            in_force: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which tax provider quotes this environment's invoices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tax_provider: {
+                                /**
+                                 * @description the tax rates of /v1/tax-rates
+                                 * @enum {string}
+                                 */
+                                type: "built_in";
+                            } | {
+                                /** @enum {string} */
+                                type: "http";
+                                url: string;
+                                timeout_ms: number;
+                                /** @description the secret itself is never returned */
+                                secret_set: boolean;
+                            };
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        /** Use the built-in tax rates, or an external tax calculator over HTTP */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tax_provider: {
+                            /**
+                             * @description the tax rates of /v1/tax-rates
+                             * @enum {string}
+                             */
+                            type: "built_in";
+                        } | {
+                            /**
+                             * @description an external calculator answering over HTTP
+                             * @enum {string}
+                             */
+                            type: "http";
+                            /** @description an http(s) URL; Fairbill POSTs each tax request there as JSON */
+                            url: string;
+                            /** @description how long to wait for an answer; default 5000 */
+                            timeout_ms?: number;
+                            /** @description sent as a bearer token; never shown again */
+                            secret: string;
+                        };
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tax_provider: {
+                                /**
+                                 * @description the tax rates of /v1/tax-rates
+                                 * @enum {string}
+                                 */
+                                type: "built_in";
+                            } | {
+                                /** @enum {string} */
+                                type: "http";
+                                url: string;
+                                timeout_ms: number;
+                                /** @description the secret itself is never returned */
+                                secret_set: boolean;
+                            };
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How this environment collects: by hand, or through Stripe (secrets shown by hint only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            provider: "manual" | "stripe";
+                            stripe: {
+                                /** @description the key's prefix and last four characters */
+                                secret_key_hint: string;
+                                webhook_secret_hint: string;
+                                api_base_url: string | null;
+                                /** @description where to point the Stripe webhook endpoint of this environment */
+                                webhook_path: string;
+                            } | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        /** Set the payment provider and Stripe's secret key and webhook signing secret */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description who collects invoices automatically
+                         * @enum {string}
+                         */
+                        provider: "manual" | "stripe";
+                        stripe?: {
+                            /** @description a secret or restricted key from the Stripe dashboard */
+                            secret_key: string;
+                            /** @description the signing secret of the webhook endpoint Stripe sends to */
+                            webhook_secret: string;
+                            api_base_url?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            provider: "manual" | "stripe";
+                            stripe: {
+                                /** @description the key's prefix and last four characters */
+                                secret_key_hint: string;
+                                webhook_secret_hint: string;
+                                api_base_url: string | null;
+                                /** @description where to point the Stripe webhook endpoint of this environment */
+                                webhook_path: string;
+                            } | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's payment methods on file, newest first; the default one is charged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                customer_id: string;
+                                /** @enum {string} */
+                                provider: "manual" | "stripe";
+                                provider_payment_method_id: string;
+                                provider_customer_id: string;
+                                type: string;
+                                card: {
+                                    brand: string;
+                                    last4: string;
+                                    exp_month: number;
+                                    exp_year: number;
+                                } | null;
+                                is_default: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Put a payment method collected by Stripe's own form on file for the customer (their Stripe customer is made the first time) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the provider's payment method id, such as Stripe's pm_… */
+                        payment_method: string;
+                        /** @description charge this method for the customer's invoices (default true) */
+                        default?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customer_id: string;
+                            /** @enum {string} */
+                            provider: "manual" | "stripe";
+                            provider_payment_method_id: string;
+                            provider_customer_id: string;
+                            type: string;
+                            card: {
+                                brand: string;
+                                last4: string;
+                                exp_month: number;
+                                exp_year: number;
+                            } | null;
+                            is_default: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record money received for an invoice by bank transfer, cheque or cash; partial payments are kept, an overpayment goes to the customer balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description what was received, in the invoice's currency
+                         * @example 49.00
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        method: "bank_transfer" | "cheque" | "cash" | "other";
+                        /** @description the bank reference or cheque number */
+                        reference?: string;
+                        /**
+                         * Format: date-time
+                         * @description when the money arrived; now when left out
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        received_at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            invoice_id: string;
+                            customer_id: string;
+                            /** @enum {string} */
+                            provider: "manual" | "stripe";
+                            /** @enum {string} */
+                            method: "card" | "bank_transfer" | "cheque" | "cash" | "other";
+                            /** @enum {string} */
+                            origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider";
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            currency: string;
+                            /** @description an amount in the invoice's currency, as a decimal string */
+                            amount: string;
+                            /** @description the part that paid the invoice */
+                            amount_applied: string;
+                            /** @description an overpayment, owed to the customer on their balance */
+                            amount_to_balance: string;
+                            /** @description an amount in the invoice's currency, as a decimal string */
+                            amount_refunded: string;
+                            reference: string | null;
+                            payment_method_id: string | null;
+                            provider_payment_id: string | null;
+                            failure: {
+                                code: string | null;
+                                decline_code: string | null;
+                                message: string | null;
+                                /** @description retrying the same payment method cannot succeed */
+                                hard_decline: boolean;
+                            } | null;
+                            received_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            refunds: {
+                                id: string;
+                                payment_id: string;
+                                invoice_id: string;
+                                customer_id: string;
+                                /**
+                                 * @description asked for here, or made at the provider
+                                 * @enum {string}
+                                 */
+                                origin: "fairbill" | "provider";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                currency: string;
+                                /** @description an amount in the invoice's currency, as a decimal string */
+                                amount: string;
+                                /** @description taken off what was paid on the invoice */
+                                amount_from_invoice: string;
+                                /** @description taken from the customer balance the overpayment went to */
+                                amount_from_balance: string;
+                                reason: string;
+                                provider_refund_id: string | null;
+                                failure_message: string | null;
+                                refunded_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            disputes: {
+                                id: string;
+                                payment_id: string;
+                                invoice_id: string;
+                                provider_dispute_id: string;
+                                currency: string;
+                                /** @description an amount in the invoice's currency, as a decimal string */
+                                amount: string;
+                                reason: string;
+                                status: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                opened_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Charge what remains on the invoice now, with the customer's default payment method */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            invoice_id: string;
+                            customer_id: string;
+                            /** @enum {string} */
+                            provider: "manual" | "stripe";
+                            /** @enum {string} */
+                            method: "card" | "bank_transfer" | "cheque" | "cash" | "other";
+                            /** @enum {string} */
+                            origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider";
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            currency: string;
+                            /** @description an amount in the invoice's currency, as a decimal string */
+                            amount: string;
+                            /** @description the part that paid the invoice */
+                            amount_applied: string;
+                            /** @description an overpayment, owed to the customer on their balance */
+                            amount_to_balance: string;
+                            /** @description an amount in the invoice's currency, as a decimal string */
+                            amount_refunded: string;
+                            reference: string | null;
+                            payment_method_id: string | null;
+                            provider_payment_id: string | null;
+                            failure: {
+                                code: string | null;
+                                decline_code: string | null;
+                                message: string | null;
+                                /** @description retrying the same payment method cannot succeed */
+                                hard_decline: boolean;
+                            } | null;
+                            received_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            refunds: {
+                                id: string;
+                                payment_id: string;
+                                invoice_id: string;
+                                customer_id: string;
+                                /**
+                                 * @description asked for here, or made at the provider
+                                 * @enum {string}
+                                 */
+                                origin: "fairbill" | "provider";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                currency: string;
+                                /** @description an amount in the invoice's currency, as a decimal string */
+                                amount: string;
+                                /** @description taken off what was paid on the invoice */
+                                amount_from_invoice: string;
+                                /** @description taken from the customer balance the overpayment went to */
+                                amount_from_balance: string;
+                                reason: string;
+                                provider_refund_id: string | null;
+                                failure_message: string | null;
+                                refunded_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            disputes: {
+                                id: string;
+                                payment_id: string;
+                                invoice_id: string;
+                                provider_dispute_id: string;
+                                currency: string;
+                                /** @description an amount in the invoice's currency, as a decimal string */
+                                amount: string;
+                                reason: string;
+                                status: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                opened_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/mark-uncollectible": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give up collecting an open or partially paid invoice; its dunning stops */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
+                            /** @enum {string} */
+                            origin: "subscription" | "one_off" | "progressive";
+                            customer_id: string;
+                            subscription_ids: string[];
+                            currency: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            issued_at: string;
+                            period_start: string | null;
+                            period_end: string | null;
+                            due_at: string | null;
+                            finalized_at: string | null;
+                            voided_at: string | null;
+                            void_reason: string | null;
+                            lines: {
+                                id: string;
+                                subscription_id: string | null;
+                                plan_id: string | null;
+                                plan_version_id: string | null;
+                                charge_id: string | null;
+                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                kind: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_amount: string | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            subtotal: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            discount: string;
+                            discounts: {
+                                redemption_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            credits: string;
+                            credits_applied: {
+                                grant_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            tax: string;
+                            tax_details: {
+                                percent: string;
+                                inclusive: boolean;
+                                reverse_charge: boolean;
+                                components: {
+                                    name: string;
+                                    percent: string;
+                                    jurisdiction: string;
+                                }[];
+                                exemption_reason: string | null;
+                                note: string | null;
+                            } | null;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            total: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            balance_applied: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_due: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_paid: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_credited: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_remaining: string;
+                            seller: {
+                                name: string | null;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                tax_ids: {
+                                    type: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            buyer: {
+                                name: string | null;
+                                email: string | null;
+                                address: {
+                                    line1?: string;
+                                    line2?: string;
+                                    city?: string;
+                                    postal_code?: string;
+                                    state?: string;
+                                    country?: string;
+                                } | null;
+                                country: string | null;
+                                tax_ids: {
+                                    type: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            locale: string;
+                            timezone: string;
+                            memo: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List payments, newest first, by invoice, customer or status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    invoice_id?: string;
+                    customer_id?: string;
+                    status?: "pending" | "succeeded" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                invoice_id: string;
+                                customer_id: string;
+                                /** @enum {string} */
+                                provider: "manual" | "stripe";
+                                /** @enum {string} */
+                                method: "card" | "bank_transfer" | "cheque" | "cash" | "other";
+                                /** @enum {string} */
+                                origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                currency: string;
+                                /** @description an amount in the invoice's currency, as a decimal string */
+                                amount: string;
+                                /** @description the part that paid the invoice */
+                                amount_applied: string;
+                                /** @description an overpayment, owed to the customer on their balance */
+                                amount_to_balance: string;
+                                /** @description an amount in the invoice's currency, as a decimal string */
+                                amount_refunded: string;
+                                reference: string | null;
+                                payment_method_id: string | null;
+                                provider_payment_id: string | null;
+                                failure: {
+                                    code: string | null;
+                                    decline_code: string | null;
+                                    message: string | null;
+                                    /** @description retrying the same payment method cannot succeed */
+                                    hard_decline: boolean;
+                                } | null;
+                                received_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment with its refunds and disputes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            invoice_id: string;
+                            customer_id: string;
+                            /** @enum {string} */
+                            provider: "manual" | "stripe";
+                            /** @enum {string} */
+                            method: "card" | "bank_transfer" | "cheque" | "cash" | "other";
+                            /** @enum {string} */
+                            origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider";
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            currency: string;
+                            /** @description an amount in the invoice's currency, as a decimal string */
+                            amount: string;
+                            /** @description the part that paid the invoice */
+                            amount_applied: string;
+                            /** @description an overpayment, owed to the customer on their balance */
+                            amount_to_balance: string;
+                            /** @description an amount in the invoice's currency, as a decimal string */
+                            amount_refunded: string;
+                            reference: string | null;
+                            payment_method_id: string | null;
+                            provider_payment_id: string | null;
+                            failure: {
+                                code: string | null;
+                                decline_code: string | null;
+                                message: string | null;
+                                /** @description retrying the same payment method cannot succeed */
+                                hard_decline: boolean;
+                            } | null;
+                            received_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            refunds: {
+                                id: string;
+                                payment_id: string;
+                                invoice_id: string;
+                                customer_id: string;
+                                /**
+                                 * @description asked for here, or made at the provider
+                                 * @enum {string}
+                                 */
+                                origin: "fairbill" | "provider";
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                currency: string;
+                                /** @description an amount in the invoice's currency, as a decimal string */
+                                amount: string;
+                                /** @description taken off what was paid on the invoice */
+                                amount_from_invoice: string;
+                                /** @description taken from the customer balance the overpayment went to */
+                                amount_from_balance: string;
+                                reason: string;
+                                provider_refund_id: string | null;
+                                failure_message: string | null;
+                                refunded_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            disputes: {
+                                id: string;
+                                payment_id: string;
+                                invoice_id: string;
+                                provider_dispute_id: string;
+                                currency: string;
+                                /** @description an amount in the invoice's currency, as a decimal string */
+                                amount: string;
+                                reason: string;
+                                status: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                opened_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund a payment in full or in part, the way it came (through Stripe, or recorded as paid back by hand) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description how much to give back; everything not yet refunded when left out
+                         * @example 49.00
+                         */
+                        amount?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            payment_id: string;
+                            invoice_id: string;
+                            customer_id: string;
+                            /**
+                             * @description asked for here, or made at the provider
+                             * @enum {string}
+                             */
+                            origin: "fairbill" | "provider";
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            currency: string;
+                            /** @description an amount in the invoice's currency, as a decimal string */
+                            amount: string;
+                            /** @description taken off what was paid on the invoice */
+                            amount_from_invoice: string;
+                            /** @description taken from the customer balance the overpayment went to */
+                            amount_from_balance: string;
+                            reason: string;
+                            provider_refund_id: string | null;
+                            failure_message: string | null;
+                            refunded_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dunning-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the environment's dunning campaigns, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                /** @description the campaign of every customer given no other (one per environment) */
+                                is_default: boolean;
+                                /** @description days after the first failed payment on which it is tried again, in increasing order, e.g. [1, 3, 5, 8] */
+                                retry_schedule_days: number[];
+                                /** @description days before the due date on which the customer is reminded */
+                                reminder_days_before_due: number[];
+                                /** @description days after the due date on which the customer is reminded (0: on the due date) */
+                                reminder_days_after_due: number[];
+                                /**
+                                 * @description what happens at the last retry or reminder after the due date if the invoice is still unpaid
+                                 * @enum {string}
+                                 */
+                                final_action: "none" | "mark_uncollectible" | "pause_subscription" | "cancel_subscription" | "block_entitlements";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Create a dunning campaign: retry schedule, reminders around the due date, final action */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description the campaign of every customer given no other (one per environment) */
+                        is_default?: boolean;
+                        /** @description days after the first failed payment on which it is tried again, in increasing order, e.g. [1, 3, 5, 8] */
+                        retry_schedule_days: number[];
+                        /** @description days before the due date on which the customer is reminded */
+                        reminder_days_before_due?: number[];
+                        /** @description days after the due date on which the customer is reminded (0: on the due date) */
+                        reminder_days_after_due?: number[];
+                        /**
+                         * @description what happens at the last retry or reminder after the due date if the invoice is still unpaid
+                         * @enum {string}
+                         */
+                        final_action: "none" | "mark_uncollectible" | "pause_subscription" | "cancel_subscription" | "block_entitlements";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description the campaign of every customer given no other (one per environment) */
+                            is_default: boolean;
+                            /** @description days after the first failed payment on which it is tried again, in increasing order, e.g. [1, 3, 5, 8] */
+                            retry_schedule_days: number[];
+                            /** @description days before the due date on which the customer is reminded */
+                            reminder_days_before_due: number[];
+                            /** @description days after the due date on which the customer is reminded (0: on the due date) */
+                            reminder_days_after_due: number[];
+                            /**
+                             * @description what happens at the last retry or reminder after the due date if the invoice is still unpaid
+                             * @enum {string}
+                             */
+                            final_action: "none" | "mark_uncollectible" | "pause_subscription" | "cancel_subscription" | "block_entitlements";
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dunning-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dunning campaign */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description the campaign of every customer given no other (one per environment) */
+                            is_default: boolean;
+                            /** @description days after the first failed payment on which it is tried again, in increasing order, e.g. [1, 3, 5, 8] */
+                            retry_schedule_days: number[];
+                            /** @description days before the due date on which the customer is reminded */
+                            reminder_days_before_due: number[];
+                            /** @description days after the due date on which the customer is reminded (0: on the due date) */
+                            reminder_days_after_due: number[];
+                            /**
+                             * @description what happens at the last retry or reminder after the due date if the invoice is still unpaid
+                             * @enum {string}
+                             */
+                            final_action: "none" | "mark_uncollectible" | "pause_subscription" | "cancel_subscription" | "block_entitlements";
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a dunning campaign (invoices already in dunning keep the rules they started with) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description the campaign of every customer given no other (one per environment) */
+                        is_default?: boolean;
+                        /** @description days after the first failed payment on which it is tried again, in increasing order, e.g. [1, 3, 5, 8] */
+                        retry_schedule_days?: number[];
+                        /** @description days before the due date on which the customer is reminded */
+                        reminder_days_before_due?: number[];
+                        /** @description days after the due date on which the customer is reminded (0: on the due date) */
+                        reminder_days_after_due?: number[];
+                        /**
+                         * @description what happens at the last retry or reminder after the due date if the invoice is still unpaid
+                         * @enum {string}
+                         */
+                        final_action?: "none" | "mark_uncollectible" | "pause_subscription" | "cancel_subscription" | "block_entitlements";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description the campaign of every customer given no other (one per environment) */
+                            is_default: boolean;
+                            /** @description days after the first failed payment on which it is tried again, in increasing order, e.g. [1, 3, 5, 8] */
+                            retry_schedule_days: number[];
+                            /** @description days before the due date on which the customer is reminded */
+                            reminder_days_before_due: number[];
+                            /** @description days after the due date on which the customer is reminded (0: on the due date) */
+                            reminder_days_after_due: number[];
+                            /**
+                             * @description what happens at the last retry or reminder after the due date if the invoice is still unpaid
+                             * @enum {string}
+                             */
+                            final_action: "none" | "mark_uncollectible" | "pause_subscription" | "cancel_subscription" | "block_entitlements";
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/customers/{id}/dunning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's dunning campaign or exemption, and whether dunning blocks their entitlements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer_id: string;
+                            campaign_id: string | null;
+                            exempt: boolean;
+                            exempt_reason: string | null;
+                            /** @description a dunning final action blocks the customer's entitlements */
+                            entitlements_blocked: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        /** Give the customer their own campaign, or exempt them from dunning */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaign_id?: string | null;
+                        /** @description no reminders, retries or final action for this customer's invoices */
+                        exempt: boolean;
+                        exempt_reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer_id: string;
+                            campaign_id: string | null;
+                            exempt: boolean;
+                            exempt_reason: string | null;
+                            /** @description a dunning final action blocks the customer's entitlements */
+                            entitlements_blocked: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/dunning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice's dunning: its campaign, every step planned and what each did */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            invoice_id: string;
+                            customer_id: string;
+                            campaign_id: string;
+                            /** @enum {string} */
+                            status: "active" | "recovered" | "ended" | "stopped";
+                            /** @enum {string} */
+                            final_action: "none" | "mark_uncollectible" | "pause_subscription" | "cancel_subscription" | "block_entitlements";
+                            hard_declined: boolean;
+                            first_failed_at: string | null;
+                            next_step_at: string | null;
+                            entitlements_blocked: boolean;
+                            ended_reason: string | null;
+                            steps: {
+                                /** @enum {string} */
+                                kind: "reminder_before_due" | "reminder_after_due" | "retry" | "final_action";
+                                day_number: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                due_at: string;
+                                /** @enum {string} */
+                                status: "pending" | "done" | "skipped";
+                                outcome: string | null;
+                                payment_id: string | null;
+                                completed_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconcile a month: usage from events to invoices (each difference with its cause and amount), invoices against payments and receivables, revenue leakage per 1,000 events */
+        get: {
+            parameters: {
+                query: {
+                    /**
+                     * @description an accounting month, YYYY-MM, in the finance settings' time zone
+                     * @example 2026-10
+                     */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            timezone: string;
+                            period_start: string;
+                            period_end: string;
+                            generated_at: string;
+                            /** @description true when no difference of any kind is left */
+                            clean: boolean;
+                            usage: {
+                                /** @description events that occurred in the month, voided ones excepted */
+                                events_ingested: number;
+                                events_voided: number;
+                                /** @description events of a known customer */
+                                events_attributed: number;
+                                /** @description events at least one meter counts */
+                                events_matched: number;
+                                /** @description events billed on a finalized invoice under every meter counting them */
+                                events_billed: number;
+                                events_by_category: {
+                                    leakage: number;
+                                    mismatch: number;
+                                    by_design: number;
+                                    pending: number;
+                                };
+                                rows: {
+                                    customer_external_id: string;
+                                    customer_id: string | null;
+                                    meter: string | null;
+                                    event_name: string | null;
+                                    events_ingested: number;
+                                    events_attributed: number;
+                                    events_matched: number;
+                                    events_billed: number;
+                                    events_unbilled: number;
+                                    /** @description the usage lines of the customer and meter whose period overlaps the month */
+                                    billed_lines: {
+                                        invoice_id: string;
+                                        invoice_number: string | null;
+                                        invoice_line_id: string;
+                                        status: string;
+                                        period_start: string;
+                                        period_end: string;
+                                        quantity: string;
+                                        event_count: number;
+                                        /** @description an amount in the currency, as a decimal string */
+                                        amount: string;
+                                        currency: string;
+                                    }[];
+                                }[];
+                                differences: {
+                                    /** @enum {string} */
+                                    cause: "unknown_customer" | "no_meter" | "no_subscription" | "after_cancellation" | "meter_not_priced" | "late_after_finalization" | "count_mismatch" | "in_trial" | "paused" | "invoice_voided" | "awaiting_finalization" | "not_yet_billed";
+                                    /**
+                                     * @description leakage: revenue lost; mismatch: counts disagree; by_design: not billed by the terms; pending: billed later
+                                     * @enum {string}
+                                     */
+                                    category: "leakage" | "mismatch" | "by_design" | "pending";
+                                    description: string;
+                                    customer_external_id: string;
+                                    customer_id: string | null;
+                                    meter: string | null;
+                                    event_name: string | null;
+                                    subscription_id: string | null;
+                                    invoice_id: string | null;
+                                    invoice_number: string | null;
+                                    invoice_line_id: string | null;
+                                    events: number;
+                                    first_event_at: string;
+                                    last_event_at: string;
+                                    example_event_ids: string[];
+                                    quantity: string | null;
+                                    amount: string | null;
+                                    currency: string | null;
+                                    /** @description which prices the amount comes from, in words */
+                                    price_basis: string;
+                                }[];
+                            };
+                            receivables: {
+                                /**
+                                 * @description payments: from the payment records; invoices: from what invoices say was paid
+                                 * @enum {string}
+                                 */
+                                source: "payments" | "invoices";
+                                totals: {
+                                    currency: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    invoiced: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    voided: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    credit_notes: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    payments: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    refunds: string;
+                                    /** @description disputed by the customer's bank in the month (money at risk) */
+                                    chargebacks: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    opening_receivable: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    closing_receivable: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    outstanding_now: string;
+                                }[];
+                                customers: {
+                                    customer_id: string;
+                                    currency: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    invoiced: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    voided: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    credit_notes: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    payments: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    refunds: string;
+                                    /** @description disputed by the customer's bank in the month (money at risk) */
+                                    chargebacks: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    opening_receivable: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    closing_receivable: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    outstanding_now: string;
+                                }[];
+                                differences: {
+                                    cause: string;
+                                    description: string;
+                                    invoice_id: string;
+                                    invoice_number: string | null;
+                                    customer_id: string;
+                                    currency: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    recorded: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    expected: string;
+                                }[];
+                            };
+                            leakage: {
+                                /** @description events whose revenue leaked */
+                                events: number;
+                                /** @description leaking events per 1,000 events ingested */
+                                per_thousand_events: string;
+                                amounts: {
+                                    currency: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    amount: string;
+                                }[];
+                                amounts_per_thousand_events: {
+                                    currency: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    amount: string;
+                                }[];
+                                /** @description leaking events nothing prices (no meter, or no plan charges it) */
+                                unpriced_events: number;
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounting time zone and the chart of accounts journals post to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description IANA zone in which accounting months start and end */
+                            timezone: string;
+                            /** @description the chart of accounts journal entries post to, by role */
+                            accounts: {
+                                cash: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                accounts_receivable: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                unbilled_receivables: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                customer_credit_balance: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                tax_payable: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                deferred_revenue: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                revenue: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                breakage_revenue: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                            };
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        /** Change the accounting time zone or the code and name of accounts */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description IANA zone such as Europe/Paris; cannot change once a period is locked */
+                        timezone?: string;
+                        /** @description code and name of the accounts to change; the others keep theirs */
+                        accounts?: {
+                            cash?: {
+                                code?: string;
+                                name?: string;
+                            };
+                            accounts_receivable?: {
+                                code?: string;
+                                name?: string;
+                            };
+                            unbilled_receivables?: {
+                                code?: string;
+                                name?: string;
+                            };
+                            customer_credit_balance?: {
+                                code?: string;
+                                name?: string;
+                            };
+                            tax_payable?: {
+                                code?: string;
+                                name?: string;
+                            };
+                            deferred_revenue?: {
+                                code?: string;
+                                name?: string;
+                            };
+                            revenue?: {
+                                code?: string;
+                                name?: string;
+                            };
+                            breakage_revenue?: {
+                                code?: string;
+                                name?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description IANA zone in which accounting months start and end */
+                            timezone: string;
+                            /** @description the chart of accounts journal entries post to, by role */
+                            accounts: {
+                                cash: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                accounts_receivable: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                unbilled_receivables: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                customer_credit_balance: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                tax_payable: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                deferred_revenue: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                revenue: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                                breakage_revenue: {
+                                    /** @description the account's number in your general ledger */
+                                    code: string;
+                                    name: string;
+                                };
+                            };
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/revenue-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the revenue of an invoice's (or a customer's) lines is earned, entry by entry */
+        get: {
+            parameters: {
+                query?: {
+                    invoice_id?: string;
+                    customer_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                invoice_id: string | null;
+                                invoice_number: string | null;
+                                invoice_line_id: string | null;
+                                credit_grant_id: string | null;
+                                customer_id: string;
+                                currency: string;
+                                product: string | null;
+                                description: string;
+                                kind: string;
+                                /** @enum {string} */
+                                pattern: "ratable_by_day" | "period_of_use" | "point_in_time" | "prepaid_credits";
+                                service_start: string | null;
+                                service_end: string | null;
+                                /** @description the line's revenue after discounts, credits and tax */
+                                amount: string;
+                                /** @description revenue and breakage earned by now, net of reversals */
+                                recognized_to_date: string;
+                                /** @description what the schedule earns after now */
+                                recognized_later: string;
+                                /** @description prepaid credits: the deferred value invoices have used by now (they earn it) */
+                                credits_applied_to_date: string;
+                                entries: {
+                                    /**
+                                     * @description revenue earned; reversal by a credit note or a void; credits_applied: prepaid credits used by an invoice, which earns them; breakage: credits lost unused
+                                     * @enum {string}
+                                     */
+                                    type: "revenue" | "reversal" | "credits_applied" | "breakage";
+                                    period: string;
+                                    /** @description the accounting date, YYYY-MM-DD */
+                                    date: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    amount: string;
+                                    document_type: string;
+                                    document_id: string;
+                                    reference: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/revenue-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recognized revenue, breakage and deferred and unbilled balances by month, product or customer */
+        get: {
+            parameters: {
+                query: {
+                    /**
+                     * @description an accounting month, YYYY-MM, in the finance settings' time zone
+                     * @example 2026-10
+                     */
+                    from: string;
+                    /**
+                     * @description an accounting month, YYYY-MM, in the finance settings' time zone
+                     * @example 2026-10
+                     */
+                    to: string;
+                    /** @description none by default */
+                    group_by?: "none" | "product" | "customer";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            timezone: string;
+                            group_by: string;
+                            rows: {
+                                period: string;
+                                currency: string;
+                                group: string | null;
+                                /** @description an amount in the currency, as a decimal string */
+                                recognized: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                breakage: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                deferred_balance: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                unbilled_balance: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journal of an accounting month as the books stand now (not recorded as an export) */
+        get: {
+            parameters: {
+                query: {
+                    /**
+                     * @description an accounting month, YYYY-MM, in the finance settings' time zone
+                     * @example 2026-10
+                     */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            timezone: string;
+                            balanced: boolean;
+                            /** @description debits and credits per currency: equal in a balanced journal */
+                            totals: {
+                                currency: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                debit: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                credit: string;
+                            }[];
+                            /** @description SHA-256 of the lines */
+                            digest: string;
+                            lines: {
+                                entry_id: string;
+                                date: string;
+                                account: string;
+                                account_name: string;
+                                /** @enum {string} */
+                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue";
+                                /** @description empty on a credit line */
+                                debit: string;
+                                /** @description empty on a debit line */
+                                credit: string;
+                                currency: string;
+                                reference: string;
+                                document_type: string;
+                                document_id: string;
+                                customer_id: string;
+                                product: string | null;
+                                memo: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journal/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journal of an accounting month as CSV (date, account, debit, credit, currency, reference, …) */
+        get: {
+            parameters: {
+                query: {
+                    /**
+                     * @description an accounting month, YYYY-MM, in the finance settings' time zone
+                     * @example 2026-10
+                     */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journal-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Journal exports, newest first (the last 100), each saying whether its month has changed since */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description an accounting month, YYYY-MM, in the finance settings' time zone
+                     * @example 2026-10
+                     */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                period: string;
+                                timezone: string;
+                                entry_count: number;
+                                /** @description debits and credits per currency: equal in a balanced journal */
+                                totals: {
+                                    currency: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    debit: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    credit: string;
+                                }[];
+                                digest: string;
+                                /** @description false once the month's books have changed since the export */
+                                up_to_date: boolean;
+                                created_by: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Export a month's journal for the general ledger: kept as generated, with its digest */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description an accounting month, YYYY-MM, in the finance settings' time zone
+                         * @example 2026-10
+                         */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            period: string;
+                            timezone: string;
+                            entry_count: number;
+                            /** @description debits and credits per currency: equal in a balanced journal */
+                            totals: {
+                                currency: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                debit: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                credit: string;
+                            }[];
+                            digest: string;
+                            /** @description false once the month's books have changed since the export */
+                            up_to_date: boolean;
+                            created_by: string;
+                            created_at: string;
+                            lines: {
+                                entry_id: string;
+                                date: string;
+                                account: string;
+                                account_name: string;
+                                /** @enum {string} */
+                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue";
+                                /** @description empty on a credit line */
+                                debit: string;
+                                /** @description empty on a debit line */
+                                credit: string;
+                                currency: string;
+                                reference: string;
+                                document_type: string;
+                                document_id: string;
+                                customer_id: string;
+                                product: string | null;
+                                memo: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journal-exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A journal export with its lines as they were exported */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            period: string;
+                            timezone: string;
+                            entry_count: number;
+                            /** @description debits and credits per currency: equal in a balanced journal */
+                            totals: {
+                                currency: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                debit: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                credit: string;
+                            }[];
+                            digest: string;
+                            /** @description false once the month's books have changed since the export */
+                            up_to_date: boolean;
+                            created_by: string;
+                            created_at: string;
+                            lines: {
+                                entry_id: string;
+                                date: string;
+                                account: string;
+                                account_name: string;
+                                /** @enum {string} */
+                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue";
+                                /** @description empty on a credit line */
+                                debit: string;
+                                /** @description empty on a debit line */
+                                credit: string;
+                                currency: string;
+                                reference: string;
+                                document_type: string;
+                                document_id: string;
+                                customer_id: string;
+                                product: string | null;
+                                memo: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journal-exports/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A journal export as CSV (date, account, debit, credit, currency, reference, …) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/close-checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What must be done before a month is closed: bill runs, drafts, reconciliation, journal export */
+        get: {
+            parameters: {
+                query: {
+                    /**
+                     * @description an accounting month, YYYY-MM, in the finance settings' time zone
+                     * @example 2026-10
+                     */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            timezone: string;
+                            /** @description a month can be closed once it has ended */
+                            ended: boolean;
+                            /** @description every item passes */
+                            ready: boolean;
+                            items: {
+                                /** @description bill_runs_done, no_draft_past_grace, no_draft_in_grace, reconciliation_clean, exports_generated */
+                                key: string;
+                                title: string;
+                                passed: boolean;
+                                /** @description what is left to do, or why the item passes */
+                                detail: string;
+                            }[];
+                            lock: {
+                                id: string;
+                                period: string;
+                                timezone: string;
+                                period_start: string;
+                                period_end: string;
+                                locked_at: string;
+                                locked_by: string;
+                                reason: string | null;
+                                /** @description the checklist as it stood at the lock */
+                                checklist: {
+                                    /** @description bill_runs_done, no_draft_past_grace, no_draft_in_grace, reconciliation_clean, exports_generated */
+                                    key: string;
+                                    title: string;
+                                    passed: boolean;
+                                    /** @description what is left to do, or why the item passes */
+                                    detail: string;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/period-locks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The closed months, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                period: string;
+                                timezone: string;
+                                period_start: string;
+                                period_end: string;
+                                locked_at: string;
+                                locked_by: string;
+                                reason: string | null;
+                                /** @description the checklist as it stood at the lock */
+                                checklist: {
+                                    /** @description bill_runs_done, no_draft_past_grace, no_draft_in_grace, reconciliation_clean, exports_generated */
+                                    key: string;
+                                    title: string;
+                                    passed: boolean;
+                                    /** @description what is left to do, or why the item passes */
+                                    detail: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Close a month: nothing dated in it changes afterwards (no finalization, void or credit note); refused while the checklist is open */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description an accounting month, YYYY-MM, in the finance settings' time zone
+                         * @example 2026-10
+                         */
+                        period: string;
+                        reason?: string;
+                        /** @description lock although checklist items are open; give the reason */
+                        override_checklist?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            period: string;
+                            timezone: string;
+                            period_start: string;
+                            period_end: string;
+                            locked_at: string;
+                            locked_by: string;
+                            reason: string | null;
+                            /** @description the checklist as it stood at the lock */
+                            checklist: {
+                                /** @description bill_runs_done, no_draft_past_grace, no_draft_in_grace, reconciliation_clean, exports_generated */
+                                key: string;
+                                title: string;
+                                passed: boolean;
+                                /** @description what is left to do, or why the item passes */
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a dispute on a finalized invoice, or on one of its lines */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description dispute one line only */
+                        invoice_line_id?: string;
+                        /**
+                         * @description what the customer disputes; the line's amount (or the invoice's total) when left out
+                         * @example 49.00
+                         */
+                        amount?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example bdp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            invoice_id: string;
+                            invoice_line_id: string | null;
+                            currency: string;
+                            amount: string;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "open" | "credited" | "rejected";
+                            opened_at: string;
+                            opened_by: string;
+                            resolved_at: string | null;
+                            resolved_by: string | null;
+                            resolution_note: string | null;
+                            credit_note_id: string | null;
+                            hours_to_resolve: string | null;
+                            notes: {
+                                id: string;
+                                body: string;
+                                created_by: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List disputes, newest first, by status, customer or invoice */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "credited" | "rejected";
+                    customer_id?: string;
+                    invoice_id?: string;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example bdp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                customer_id: string;
+                                invoice_id: string;
+                                invoice_line_id: string | null;
+                                currency: string;
+                                amount: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "open" | "credited" | "rejected";
+                                opened_at: string;
+                                opened_by: string;
+                                resolved_at: string | null;
+                                resolved_by: string | null;
+                                resolution_note: string | null;
+                                credit_note_id: string | null;
+                                hours_to_resolve: string | null;
+                                notes: {
+                                    id: string;
+                                    body: string;
+                                    created_by: string;
+                                    created_at: string;
+                                }[];
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dispute with its notes and times */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example bdp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            invoice_id: string;
+                            invoice_line_id: string | null;
+                            currency: string;
+                            amount: string;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "open" | "credited" | "rejected";
+                            opened_at: string;
+                            opened_by: string;
+                            resolved_at: string | null;
+                            resolved_by: string | null;
+                            resolution_note: string | null;
+                            credit_note_id: string | null;
+                            hours_to_resolve: string | null;
+                            notes: {
+                                id: string;
+                                body: string;
+                                created_by: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a note to an open dispute */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example bdp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            invoice_id: string;
+                            invoice_line_id: string | null;
+                            currency: string;
+                            amount: string;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "open" | "credited" | "rejected";
+                            opened_at: string;
+                            opened_by: string;
+                            resolved_at: string | null;
+                            resolved_by: string | null;
+                            resolution_note: string | null;
+                            credit_note_id: string | null;
+                            hours_to_resolve: string | null;
+                            notes: {
+                                id: string;
+                                body: string;
+                                created_by: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a dispute with a credit note for the customer, or reject it saying why */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description credit_note: issue a credit note for the customer; rejected: the charge stands
+                         * @enum {string}
+                         */
+                        resolution: "credit_note" | "rejected";
+                        note?: string;
+                        credit_note?: {
+                            /**
+                             * @description billing_error when left out
+                             * @enum {string}
+                             */
+                            reason?: "duplicate" | "fraudulent" | "order_change" | "product_unsatisfactory" | "billing_error" | "other";
+                            /**
+                             * @description how much to credit (before tax); the disputed amount when left out
+                             * @example 49.00
+                             */
+                            amount?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example bdp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            customer_id: string;
+                            invoice_id: string;
+                            invoice_line_id: string | null;
+                            currency: string;
+                            amount: string;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "open" | "credited" | "rejected";
+                            opened_at: string;
+                            opened_by: string;
+                            resolved_at: string | null;
+                            resolved_by: string | null;
+                            resolution_note: string | null;
+                            credit_note_id: string | null;
+                            hours_to_resolve: string | null;
+                            notes: {
+                                id: string;
+                                body: string;
+                                created_by: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MRR and ARR with movements, net revenue retention, DSO, billing failure rate, time to resolve disputes, leakage per 1,000 events and next month's forecast per customer */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description first month; eleven months before `to` when left out
+                     * @example 2026-10
+                     */
+                    from?: string;
+                    /**
+                     * @description last month; the month before the current one when left out
+                     * @example 2026-10
+                     */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            timezone: string;
+                            generated_at: string;
+                            /** @description per month and currency: starting + new + expansion + contraction + churn + reactivation = mrr */
+                            mrr: {
+                                period: string;
+                                currency: string;
+                                /** @description monthly recurring revenue at the end of the month */
+                                mrr: string;
+                                /** @description MRR × 12 */
+                                arr: string;
+                                /** @description customers with MRR */
+                                customers: number;
+                                /** @description an amount in the currency, as a decimal string */
+                                starting_mrr: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                new: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                expansion: string;
+                                /** @description negative */
+                                contraction: string;
+                                /** @description negative */
+                                churn: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                reactivation: string;
+                            }[];
+                            net_revenue_retention: {
+                                currency: string;
+                                /** @description the month whose customers are followed (the one before `from`) */
+                                cohort_period: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                starting_mrr: string;
+                                /** @description their MRR at the end of `to`, expansion included */
+                                retained_mrr: string;
+                                percent: string | null;
+                            }[];
+                            dso: {
+                                period: string;
+                                currency: string;
+                                /** @description owed at the end of the month */
+                                receivable: string;
+                                /** @description invoiced during the month */
+                                invoiced: string;
+                                days: string | null;
+                            }[];
+                            billing_failure_rate: {
+                                /** @description automatic charges of subscription invoices in the range */
+                                payment_attempts: number;
+                                failed_attempts: number;
+                                attempt_failure_percent: string | null;
+                                invoices_charged: number;
+                                invoices_first_attempt_failed: number;
+                                invoice_failure_percent: string | null;
+                                bill_run_customers: number;
+                                bill_run_customer_errors: number;
+                                bill_run_error_percent: string | null;
+                            };
+                            disputes: {
+                                opened: number;
+                                resolved: number;
+                                open_now: number;
+                                median_hours_to_resolve: string | null;
+                                average_hours_to_resolve: string | null;
+                                /** @description disputes the payment provider reported */
+                                chargebacks: number;
+                                chargeback_amounts: {
+                                    currency: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    amount: string;
+                                }[];
+                            };
+                            leakage: {
+                                events_ingested: number;
+                                leaking_events: number;
+                                per_thousand_events: string;
+                                amounts: {
+                                    currency: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    amount: string;
+                                }[];
+                                amounts_per_thousand_events: {
+                                    currency: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    amount: string;
+                                }[];
+                            };
+                            forecast: {
+                                /** @description the month after `to` */
+                                period: string;
+                                customers: {
+                                    customer_id: string;
+                                    currency: string;
+                                    period: string;
+                                    /** @description an amount in the currency, as a decimal string */
+                                    recurring: string;
+                                    usage: {
+                                        meter: string;
+                                        charge_id: string;
+                                        history: {
+                                            period: string;
+                                            quantity: string;
+                                        }[];
+                                        forecast_quantity: string;
+                                        forecast_amount: string | null;
+                                    }[];
+                                    /** @description an amount in the currency, as a decimal string */
+                                    total: string;
+                                    method: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the customer's alerts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "spend" | "usage" | "credit_balance";
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                customer_id: string;
+                                subscription_id: string | null;
+                                /** @enum {string} */
+                                kind: "spend" | "usage" | "credit_balance";
+                                name: string | null;
+                                meter: string | null;
+                                currency: string | null;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                threshold: string;
+                                email_customer: boolean;
+                                enabled: boolean;
+                                /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
+                                below_threshold: boolean;
+                                created_by: {
+                                    /** @description api_key, portal or system */
+                                    type: string;
+                                    id: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Create an alert: a spend, usage or credit balance threshold of the customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description spend: the current billing period's cost so far reaches the threshold; usage: a meter's quantity in the current billing period reaches it; credit_balance: the credits usable now fall below it
+                         * @enum {string}
+                         */
+                        kind: "spend" | "usage" | "credit_balance";
+                        /**
+                         * @description more than 0: money in the rule's currency (spend, credit_balance, no more digits than the currency has) or a quantity of the meter (usage)
+                         * @example 49.00
+                         */
+                        threshold: string;
+                        /** @description spend and credit_balance: the money the threshold is in; the subscription's currency, else the customer's, when left out */
+                        currency?: string;
+                        /** @description usage: the code of the meter to count */
+                        meter?: string;
+                        /** @description spend and usage: watch this subscription of the customer only; when left out, the subscription whose current period ends first (spend: every subscription on that upcoming invoice) */
+                        subscription_id?: string;
+                        /** @description a label of your own */
+                        name?: string;
+                        /** @description also email the customer when the alert fires; default true */
+                        email_customer?: boolean;
+                        /** @description default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customer_id: string;
+                            subscription_id: string | null;
+                            /** @enum {string} */
+                            kind: "spend" | "usage" | "credit_balance";
+                            name: string | null;
+                            meter: string | null;
+                            currency: string | null;
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            threshold: string;
+                            email_customer: boolean;
+                            enabled: boolean;
+                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
+                            below_threshold: boolean;
+                            created_by: {
+                                /** @description api_key, portal or system */
+                                type: string;
+                                id: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/alerts/{alert_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one of the customer's alerts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    alert_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customer_id: string;
+                            subscription_id: string | null;
+                            /** @enum {string} */
+                            kind: "spend" | "usage" | "credit_balance";
+                            name: string | null;
+                            meter: string | null;
+                            currency: string | null;
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            threshold: string;
+                            email_customer: boolean;
+                            enabled: boolean;
+                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
+                            below_threshold: boolean;
+                            created_by: {
+                                /** @description api_key, portal or system */
+                                type: string;
+                                id: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an alert: it is no longer evaluated or listed */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    alert_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customer_id: string;
+                            subscription_id: string | null;
+                            /** @enum {string} */
+                            kind: "spend" | "usage" | "credit_balance";
+                            name: string | null;
+                            meter: string | null;
+                            currency: string | null;
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            threshold: string;
+                            email_customer: boolean;
+                            enabled: boolean;
+                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
+                            below_threshold: boolean;
+                            created_by: {
+                                /** @description api_key, portal or system */
+                                type: string;
+                                id: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an alert's threshold, name, email or enabled flag; a new threshold fires anew */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                    alert_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description more than 0: money in the rule's currency (spend, credit_balance, no more digits than the currency has) or a quantity of the meter (usage)
+                         * @example 49.00
+                         */
+                        threshold?: string;
+                        name?: string | null;
+                        email_customer?: boolean;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customer_id: string;
+                            subscription_id: string | null;
+                            /** @enum {string} */
+                            kind: "spend" | "usage" | "credit_balance";
+                            name: string | null;
+                            meter: string | null;
+                            currency: string | null;
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            threshold: string;
+                            email_customer: boolean;
+                            enabled: boolean;
+                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
+                            below_threshold: boolean;
+                            created_by: {
+                                /** @description api_key, portal or system */
+                                type: string;
+                                id: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List every customer's alerts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    customer_id?: string;
+                    kind?: "spend" | "usage" | "credit_balance";
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                customer_id: string;
+                                subscription_id: string | null;
+                                /** @enum {string} */
+                                kind: "spend" | "usage" | "credit_balance";
+                                name: string | null;
+                                meter: string | null;
+                                currency: string | null;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                threshold: string;
+                                email_customer: boolean;
+                                enabled: boolean;
+                                /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
+                                below_threshold: boolean;
+                                created_by: {
+                                    /** @description api_key, portal or system */
+                                    type: string;
+                                    id: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{id}/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an alert's firings, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                alert_id: string;
+                                customer_id: string;
+                                subscription_id: string | null;
+                                /** @enum {string} */
+                                kind: "spend" | "usage" | "credit_balance";
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                threshold: string;
+                                /**
+                                 * @description what crossed the threshold: money, a quantity or a balance
+                                 * @example 49.00
+                                 */
+                                value: string;
+                                currency: string | null;
+                                meter: string | null;
+                                period_start: string | null;
+                                period_end: string | null;
+                                webhook_event_id: string | null;
+                                email_id: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                triggered_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/portal-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a short-lived signed link to the customer's portal (usage, cost, invoices, alerts)
+         * @description Send the customer's browser to `url`, or frame it: the portal page may be shown in an iframe. The token is in the fragment, which browsers never send to a server. It works until `expires_at` (default one hour, at most seven days), or until the environment's portal secret is rotated.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description how long the link works, in seconds: 60 to 604800 (7 days); default 3600 */
+                        expires_in_seconds?: number;
+                        /** @description an http(s) address of your app that the portal's back link goes to */
+                        return_url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the portal page, with the token in its fragment (#token=…) */
+                            url: string;
+                            /** @description the token alone, for "Authorization: Portal <token>" on /v1/portal */
+                            token: string;
+                            customer_id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            expires_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal-secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke every portal link of the environment by replacing the secret they are signed with */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            rotated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portal's customer: name, currency, locale, time zone
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer_id: string;
+                            name: string | null;
+                            email: string | null;
+                            currency: string | null;
+                            locale: string;
+                            timezone: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Usage to date of each meter the upcoming invoice bills, per day of the current period
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            at: string;
+                            meters: {
+                                /** @description the meter's code */
+                                meter: string;
+                                name: string;
+                                aggregation: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                period_start: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                period_end: string;
+                                /** @description the quantity billed so far this period */
+                                quantity: string;
+                                /** @description what that quantity costs so far, before discounts and tax */
+                                amount: string;
+                                currency: string;
+                                /** @description the meter's value per day of the customer's time zone, from the period start to now */
+                                days: {
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    start: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    end: string;
+                                    /**
+                                     * @description a decimal number written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    value: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/upcoming-invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cost to date (the upcoming invoice as it stands) and a linear forecast to the period's end
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            at: string;
+                            cost_to_date: string | null;
+                            currency: string | null;
+                            invoice: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                issued_at: string;
+                                currency: string;
+                                subscription_ids: string[];
+                                lines: {
+                                    subscription_id: string | null;
+                                    plan_id: string | null;
+                                    plan_version_id: string | null;
+                                    charge_id: string | null;
+                                    /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                    kind: string;
+                                    description: string;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    quantity: string;
+                                    unit_amount: string | null;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                    /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                subtotal: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                discount: string;
+                                discounts: {
+                                    redemption_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                credits: string;
+                                credits_applied: {
+                                    grant_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                tax: string;
+                                tax_details: {
+                                    percent: string;
+                                    inclusive: boolean;
+                                    reverse_charge: boolean;
+                                    components: {
+                                        name: string;
+                                        percent: string;
+                                        jurisdiction: string;
+                                    }[];
+                                    exemption_reason: string | null;
+                                    note: string | null;
+                                } | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                total: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                balance_applied: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_due: string;
+                            } | null;
+                            forecast: {
+                                /** @enum {string} */
+                                method: "linear";
+                                description: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                period_start: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                period_end: string;
+                                usage_to_date: string;
+                                usage_forecast: string;
+                                subtotal_to_date: string;
+                                subtotal_forecast: string;
+                            } | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/credit-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's credit balances per currency
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            at: string;
+                            data: {
+                                currency: string;
+                                /**
+                                 * @description usable now: effective, not expired, not voided
+                                 * @example 49.00
+                                 */
+                                available: string;
+                                /**
+                                 * @description in grants that become effective later
+                                 * @example 49.00
+                                 */
+                                scheduled: string;
+                                /**
+                                 * @description the sum of the ledger; more than available while an expiry is not yet written
+                                 * @example 49.00
+                                 */
+                                ledger_balance: string;
+                                /** @description every grant with something left */
+                                grants: {
+                                    grant_id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "promotional" | "purchased";
+                                    wallet_id: string | null;
+                                    priority: number;
+                                    /**
+                                     * @description a decimal number written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                    /**
+                                     * @description a decimal number written as a string, such as "49.00"
+                                     * @example 49.00
+                                     */
+                                    remaining: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-02-15T00:00:00Z
+                                     */
+                                    effective_at: string;
+                                    expires_at: string | null;
+                                    /** @enum {string} */
+                                    status: "active" | "scheduled" | "used" | "expired" | "voided";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's finalized invoices, newest first
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                number: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
+                                /** @enum {string} */
+                                origin: "subscription" | "one_off" | "progressive";
+                                customer_id: string;
+                                subscription_ids: string[];
+                                currency: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                issued_at: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                due_at: string | null;
+                                finalized_at: string | null;
+                                voided_at: string | null;
+                                void_reason: string | null;
+                                lines: {
+                                    id: string;
+                                    subscription_id: string | null;
+                                    plan_id: string | null;
+                                    plan_version_id: string | null;
+                                    charge_id: string | null;
+                                    /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                    kind: string;
+                                    description: string;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    quantity: string;
+                                    unit_amount: string | null;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                    /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                subtotal: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                discount: string;
+                                discounts: {
+                                    redemption_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                credits: string;
+                                credits_applied: {
+                                    grant_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                tax: string;
+                                tax_details: {
+                                    percent: string;
+                                    inclusive: boolean;
+                                    reverse_charge: boolean;
+                                    components: {
+                                        name: string;
+                                        percent: string;
+                                        jurisdiction: string;
+                                    }[];
+                                    exemption_reason: string | null;
+                                    note: string | null;
+                                } | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                total: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                balance_applied: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_due: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_paid: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_credited: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_remaining: string;
+                                seller: {
+                                    name: string | null;
+                                    email: string | null;
+                                    address: {
+                                        line1?: string;
+                                        line2?: string;
+                                        city?: string;
+                                        postal_code?: string;
+                                        state?: string;
+                                        country?: string;
+                                    } | null;
+                                    country: string | null;
+                                    tax_ids: {
+                                        type: string;
+                                        value: string;
+                                    }[];
+                                } | null;
+                                buyer: {
+                                    name: string | null;
+                                    email: string | null;
+                                    address: {
+                                        line1?: string;
+                                        line2?: string;
+                                        city?: string;
+                                        postal_code?: string;
+                                        state?: string;
+                                        country?: string;
+                                    } | null;
+                                    country: string | null;
+                                    tax_ids: {
+                                        type: string;
+                                        value: string;
+                                    }[];
+                                } | null;
+                                locale: string;
+                                timezone: string;
+                                memo: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the customer's invoices as a PDF
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The spend alerts the customer set in the portal
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                customer_id: string;
+                                subscription_id: string | null;
+                                /** @enum {string} */
+                                kind: "spend" | "usage" | "credit_balance";
+                                name: string | null;
+                                meter: string | null;
+                                currency: string | null;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                threshold: string;
+                                email_customer: boolean;
+                                enabled: boolean;
+                                /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
+                                below_threshold: boolean;
+                                created_by: {
+                                    /** @description api_key, portal or system */
+                                    type: string;
+                                    id: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /**
+         * Set a spend alert: be told when the period's cost so far reaches the threshold
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description more than 0, in the customer's currency: the period's spend that fires the alert
+                         * @example 49.00
+                         */
+                        threshold: string;
+                        name?: string;
+                        /** @description email the customer when it fires; default true */
+                        email_customer?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customer_id: string;
+                            subscription_id: string | null;
+                            /** @enum {string} */
+                            kind: "spend" | "usage" | "credit_balance";
+                            name: string | null;
+                            meter: string | null;
+                            currency: string | null;
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            threshold: string;
+                            email_customer: boolean;
+                            enabled: boolean;
+                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
+                            below_threshold: boolean;
+                            created_by: {
+                                /** @description api_key, portal or system */
+                                type: string;
+                                id: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete one of the customer's spend alerts
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customer_id: string;
+                            subscription_id: string | null;
+                            /** @enum {string} */
+                            kind: "spend" | "usage" | "credit_balance";
+                            name: string | null;
+                            meter: string | null;
+                            currency: string | null;
+                            /**
+                             * @description a decimal number written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            threshold: string;
+                            email_customer: boolean;
+                            enabled: boolean;
+                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
+                            below_threshold: boolean;
+                            created_by: {
+                                /** @description api_key, portal or system */
+                                type: string;
+                                id: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/stripe/{environment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Where Stripe sends this environment's events; signed by Stripe, processed once per event id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "stripe-signature"?: string;
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    environment_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: string;
+                        data: {
+                            object: {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: boolean;
+                            event_id: string;
+                            /**
+                             * @description ignored: an event type or object Fairbill does not act on
+                             * @enum {string}
+                             */
+                            outcome: "processed" | "duplicate" | "ignored";
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Describe the API key of this request: its role, environment and permissions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            api_key_id: string;
+                            /** @enum {string} */
+                            role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                            /** @enum {string} */
+                            environment: "test" | "live";
+                            /** @description every permission the key's role grants */
+                            permissions: ("keys:manage" | "customers:read" | "customers:write" | "events:read" | "events:write" | "meters:read" | "meters:write" | "catalog:read" | "catalog:write" | "catalog:approve" | "billing:read" | "billing:write" | "finance:read" | "finance:write" | "audit:read" | "simulations:run" | "webhooks:manage")[];
+                        };
+                    };
+                };
+                401: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description RFC 9457 problem details */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            /** @description stable, machine-readable error code */
+            code: string;
+            detail: string;
+            instance: string;
+            request_id: string;
+            /** @description each bad field, by JSON path */
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
+    };
+    responses: {
+        /** @description RFC 9457 problem details */
+        Problem: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

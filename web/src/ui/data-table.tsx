@@ -1,0 +1,104 @@
+// A table of rows, one column definition each: a header, the cell of a row,
+// and whether it holds numbers. One column heads its row (<th scope="row">),
+// the first unless another says so; on a phone the rows stack and each cell
+// shows its column's name (data-label). List pages, invoice lines and the
+// portal all use it.
+import type { ReactNode } from "react";
+import { TableScroll } from "./table-scroll.tsx";
+
+export type Column<Row> = {
+  header: ReactNode;
+  /** The column's name beside each cell on a phone; the header when that is text. */
+  label?: string;
+  cell: (row: Row, index: number) => ReactNode;
+  numeric?: boolean;
+  className?: string;
+  /** This column's cells head their rows (the first column's do when none says so). */
+  rowHeader?: boolean;
+};
+
+type DataTableProps<Row> = {
+  /** The name of the scrollable region around the table. */
+  label: string;
+  rows: readonly Row[];
+  columns: readonly (Column<Row> | false)[];
+  /** A row's React key; rows without an id (invoice lines) keep their position. */
+  rowKey: (row: Row, index: number) => string | number;
+  /** Extra classes of the <table>; its rows stack on a phone unless `stacked` is false. */
+  className?: string;
+  stacked?: boolean;
+  /** Whether a cell of each row heads it (the default), or every cell is data. */
+  rowHeaders?: boolean;
+  footer?: ReactNode;
+};
+
+function columnClass(column: { numeric?: boolean; className?: string }): string | undefined {
+  const classes = [column.numeric ? "numeric" : undefined, column.className].filter(Boolean).join(" ");
+  return classes === "" ? undefined : classes;
+}
+
+export function DataTable<Row>({
+  label,
+  rows,
+  columns,
+  rowKey,
+  className,
+  stacked = true,
+  rowHeaders = true,
+  footer,
+}: DataTableProps<Row>) {
+  const shown = columns.filter((column): column is Column<Row> => column !== false);
+  const headerIndex = rowHeaders
+    ? Math.max(
+        0,
+        shown.findIndex((column) => column.rowHeader),
+      )
+    : -1;
+  const tableClass = [className, stacked ? "stacked-on-phone" : undefined].filter(Boolean).join(" ");
+  return (
+    <TableScroll label={label}>
+      <table className={tableClass === "" ? undefined : tableClass}>
+        <thead>
+          <tr>
+            {shown.map((column, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
+              <th key={index} scope="col" className={column.numeric ? "numeric" : undefined}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, rowIndex) => (
+            <tr key={rowKey(row, rowIndex)}>
+              {shown.map((column, index) => {
+                const content = column.cell(row, rowIndex);
+                if (index === headerIndex) {
+                  return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
+                    <th key={index} scope="row" className={columnClass(column)}>
+                      {content}
+                    </th>
+                  );
+                }
+                const dataLabel =
+                  column.label ?? (typeof column.header === "string" ? column.header : undefined);
+                return (
+                  <td
+                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
+                    key={index}
+                    data-label={stacked && dataLabel ? dataLabel : undefined}
+                    className={columnClass(column)}
+                  >
+                    {content}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+        {footer}
+      </table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,88 @@
+// A list page with filters in the address (customers, invoices, meters,
+// events, subscriptions, the audit log): its heading and main action, the
+// filter form, and the list with "Load more". An empty list says whether the
+// filters or the environment are empty, and how to go on.
+import type { ReactNode } from "react";
+import type { PagedList } from "../api/queries.ts";
+import { Link } from "../routing/link.tsx";
+import { FilteredEmptyState, type FilterField, FilterForm } from "./filter-form.tsx";
+import { PageHeader } from "./page-header.tsx";
+import { PagedListView } from "./paged-list-view.tsx";
+
+export type ListEmptyText = {
+  /** "No meter matches these filters." */
+  noMatch: string;
+  /** "No meters yet." */
+  none: string;
+  /** What the list shows without filters ("every customer"), for a link that clears them. */
+  clearShows?: string;
+  /** Under `none`: how to make the first one. */
+  hint?: ReactNode;
+};
+
+export function FilteredListPage<Item>({
+  title,
+  subtitle,
+  create,
+  basePath,
+  fields,
+  filterLabel,
+  filtered,
+  list,
+  noun,
+  loadingLabel,
+  empty,
+  beforeFilters,
+  children,
+}: {
+  title: string;
+  subtitle: string;
+  /** The page's main action ("New meter"), when the key may take it. */
+  create?: { to: string; label: string } | false;
+  basePath: string;
+  fields: FilterField[];
+  filterLabel: string;
+  filtered: boolean;
+  list: PagedList<Item>;
+  noun: [string, string];
+  loadingLabel: string;
+  empty: ListEmptyText;
+  /** What the page shows above the filters (revenue by month). */
+  beforeFilters?: ReactNode;
+  children: (items: Item[]) => ReactNode;
+}) {
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subtitle={subtitle}
+        actions={
+          create && (
+            <Link to={create.to} className="button button-primary">
+              {create.label}
+            </Link>
+          )
+        }
+      />
+      {beforeFilters}
+      <FilterForm basePath={basePath} fields={fields} label={filterLabel} />
+      <PagedListView
+        list={list}
+        noun={noun}
+        loadingLabel={loadingLabel}
+        empty={
+          <FilteredEmptyState
+            filtered={filtered}
+            noMatch={empty.noMatch}
+            none={empty.none}
+            {...(empty.clearShows ? { clear: { path: basePath, shows: empty.clearShows } } : {})}
+          >
+            {empty.hint}
+          </FilteredEmptyState>
+        }
+      >
+        {children}
+      </PagedListView>
+    </>
+  );
+}
