@@ -8536,6 +8536,135 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/customers/{id}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money owed to the customer, per currency, that later invoices use */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                currency: string;
+                                /**
+                                 * @description owed to the customer, used by later invoices
+                                 * @example 49.00
+                                 */
+                                balance: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/balance-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The movements of the customer balance, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an ISO 4217 code such as USD */
+                    currency?: string;
+                    /** @description page size, 1 to 100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @example bal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                                id: string;
+                                customer_id: string;
+                                currency: string;
+                                /**
+                                 * @description positive adds to what is owed to the customer
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /**
+                                 * @description a decimal number written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                balance_after: string;
+                                invoice_id: string | null;
+                                credit_note_id: string | null;
+                                reason: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                occurred_at: string;
+                            }[];
+                            /** @description pass as cursor to get the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wallets/{id}/top-ups": {
         parameters: {
             query?: never;
@@ -8701,135 +8830,6 @@ export interface paths {
                 409: components["responses"]["Problem"];
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{id}/balance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Money owed to the customer, per currency, that later invoices use */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                currency: string;
-                                /**
-                                 * @description owed to the customer, used by later invoices
-                                 * @example 49.00
-                                 */
-                                balance: string;
-                            }[];
-                        };
-                    };
-                };
-                400: components["responses"]["Problem"];
-                401: components["responses"]["Problem"];
-                403: components["responses"]["Problem"];
-                404: components["responses"]["Problem"];
-                409: components["responses"]["Problem"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/customers/{id}/balance-entries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The movements of the customer balance, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description an ISO 4217 code such as USD */
-                    currency?: string;
-                    /** @description page size, 1 to 100 */
-                    limit?: number;
-                    /** @description next_cursor of the previous page */
-                    cursor?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @example bal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                id: string;
-                                customer_id: string;
-                                currency: string;
-                                /**
-                                 * @description positive adds to what is owed to the customer
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                                /**
-                                 * @description a decimal number written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                balance_after: string;
-                                invoice_id: string | null;
-                                credit_note_id: string | null;
-                                reason: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                occurred_at: string;
-                            }[];
-                            /** @description pass as cursor to get the next page */
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                400: components["responses"]["Problem"];
-                401: components["responses"]["Problem"];
-                403: components["responses"]["Problem"];
-                404: components["responses"]["Problem"];
-                409: components["responses"]["Problem"];
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10060,266 +10060,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/subscriptions/{id}/change-plan/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Preview a plan change (the change-plan body, checked the same way): the next invoice without and with it, showing the proration credit and the new plan's prorated fee; nothing is recorded */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
-                    "idempotency-key"?: string;
-                    /** @description why you make this change; kept in the audit log */
-                    "fairbill-reason"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description the same plan (another version) or another plan */
-                        plan_id: string;
-                        /** @description a published version; the one in effect when the change takes effect when left out */
-                        plan_version?: number;
-                        /**
-                         * @description now, at the end of the current period, or at `at`
-                         * @enum {string}
-                         */
-                        timing: "immediate" | "period_end" | "at";
-                        /**
-                         * Format: date-time
-                         * @description required with timing at, left out otherwise
-                         * @example 2026-02-15T00:00:00Z
-                         */
-                        at?: string;
-                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description the first invoice at or after the change without it (before) and with it (after), and after − before; usage as recorded so far */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            before: {
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                issued_at: string;
-                                currency: string;
-                                subscription_ids: string[];
-                                lines: {
-                                    subscription_id: string | null;
-                                    plan_id: string | null;
-                                    plan_version_id: string | null;
-                                    charge_id: string | null;
-                                    /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
-                                    kind: string;
-                                    description: string;
-                                    period_start: string | null;
-                                    period_end: string | null;
-                                    quantity: string;
-                                    unit_amount: string | null;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                    /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
-                                    details: {
-                                        [key: string]: unknown;
-                                    };
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                subtotal: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                discount: string;
-                                discounts: {
-                                    redemption_id: string;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                credits: string;
-                                credits_applied: {
-                                    grant_id: string;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                tax: string;
-                                tax_details: {
-                                    percent: string;
-                                    inclusive: boolean;
-                                    reverse_charge: boolean;
-                                    components: {
-                                        name: string;
-                                        percent: string;
-                                        jurisdiction: string;
-                                    }[];
-                                    exemption_reason: string | null;
-                                    note: string | null;
-                                } | null;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                total: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                balance_applied: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount_due: string;
-                            } | null;
-                            after: {
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                issued_at: string;
-                                currency: string;
-                                subscription_ids: string[];
-                                lines: {
-                                    subscription_id: string | null;
-                                    plan_id: string | null;
-                                    plan_version_id: string | null;
-                                    charge_id: string | null;
-                                    /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
-                                    kind: string;
-                                    description: string;
-                                    period_start: string | null;
-                                    period_end: string | null;
-                                    quantity: string;
-                                    unit_amount: string | null;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                    /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
-                                    details: {
-                                        [key: string]: unknown;
-                                    };
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                subtotal: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                discount: string;
-                                discounts: {
-                                    redemption_id: string;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                credits: string;
-                                credits_applied: {
-                                    grant_id: string;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                tax: string;
-                                tax_details: {
-                                    percent: string;
-                                    inclusive: boolean;
-                                    reverse_charge: boolean;
-                                    components: {
-                                        name: string;
-                                        percent: string;
-                                        jurisdiction: string;
-                                    }[];
-                                    exemption_reason: string | null;
-                                    note: string | null;
-                                } | null;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                total: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                balance_applied: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount_due: string;
-                            } | null;
-                            difference: string;
-                        };
-                    };
-                };
-                400: components["responses"]["Problem"];
-                401: components["responses"]["Problem"];
-                403: components["responses"]["Problem"];
-                404: components["responses"]["Problem"];
-                409: components["responses"]["Problem"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/subscriptions/{id}/cancel": {
         parameters: {
             query?: never;
@@ -10801,6 +10541,266 @@ export interface paths {
                              * @example 2026-02-15T00:00:00Z
                              */
                             updated_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/change-plan/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview a plan change (the change-plan body, checked the same way): the next invoice without and with it, showing the proration credit and the new plan's prorated fee; nothing is recorded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description why you make this change; kept in the audit log */
+                    "fairbill-reason"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the same plan (another version) or another plan */
+                        plan_id: string;
+                        /** @description a published version; the one in effect when the change takes effect when left out */
+                        plan_version?: number;
+                        /**
+                         * @description now, at the end of the current period, or at `at`
+                         * @enum {string}
+                         */
+                        timing: "immediate" | "period_end" | "at";
+                        /**
+                         * Format: date-time
+                         * @description required with timing at, left out otherwise
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        at?: string;
+                        /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the first invoice at or after the change without it (before) and with it (after), and after − before; usage as recorded so far */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            before: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                issued_at: string;
+                                currency: string;
+                                subscription_ids: string[];
+                                lines: {
+                                    subscription_id: string | null;
+                                    plan_id: string | null;
+                                    plan_version_id: string | null;
+                                    charge_id: string | null;
+                                    /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                    kind: string;
+                                    description: string;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    quantity: string;
+                                    unit_amount: string | null;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                    /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                subtotal: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                discount: string;
+                                discounts: {
+                                    redemption_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                credits: string;
+                                credits_applied: {
+                                    grant_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                tax: string;
+                                tax_details: {
+                                    percent: string;
+                                    inclusive: boolean;
+                                    reverse_charge: boolean;
+                                    components: {
+                                        name: string;
+                                        percent: string;
+                                        jurisdiction: string;
+                                    }[];
+                                    exemption_reason: string | null;
+                                    note: string | null;
+                                } | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                total: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                balance_applied: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_due: string;
+                            } | null;
+                            after: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                issued_at: string;
+                                currency: string;
+                                subscription_ids: string[];
+                                lines: {
+                                    subscription_id: string | null;
+                                    plan_id: string | null;
+                                    plan_version_id: string | null;
+                                    charge_id: string | null;
+                                    /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                    kind: string;
+                                    description: string;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    quantity: string;
+                                    unit_amount: string | null;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                    /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                subtotal: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                discount: string;
+                                discounts: {
+                                    redemption_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                credits: string;
+                                credits_applied: {
+                                    grant_id: string;
+                                    /**
+                                     * @description a decimal amount in the currency's minor unit
+                                     * @example 49.00
+                                     */
+                                    amount: string;
+                                }[];
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                tax: string;
+                                tax_details: {
+                                    percent: string;
+                                    inclusive: boolean;
+                                    reverse_charge: boolean;
+                                    components: {
+                                        name: string;
+                                        percent: string;
+                                        jurisdiction: string;
+                                    }[];
+                                    exemption_reason: string | null;
+                                    note: string | null;
+                                } | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                total: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                balance_applied: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount_due: string;
+                            } | null;
+                            difference: string;
                         };
                     };
                 };
