@@ -11,7 +11,7 @@ import { lockCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { markSubscriptionBilled } from "../subscriptions/index.ts";
-import { type CustomerAccount, loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
+import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
   type CustomerRow,
