@@ -16,6 +16,7 @@ export {
   lockInvoice,
   markInvoiceUncollectible,
 } from "./invoice-payment-state.ts";
+export { amountRemaining, invoiceView } from "./invoice-presenter.ts";
 export { registerInvoicePreviewRoutes } from "./invoice-preview-routes.ts";
 export { type InvoicePreview, previewSubscriptionChange, upcomingInvoice } from "./invoice-previews.ts";
 export { registerInvoiceRoutes } from "./invoice-routes.ts";
@@ -27,7 +28,8 @@ export {
   SubscriptionChangePreviewSchema,
 } from "./invoice-schemas.ts";
 export { type InvoiceRow, invoiceLineRows } from "./invoice-store.ts";
-export { amountRemaining, findInvoiceRow, getInvoice, listInvoices } from "./invoices.ts";
+export { invoicingWebhookEvents } from "./invoice-webhook-events.ts";
+export { findInvoiceRow, getInvoice, listInvoices } from "./invoices.ts";
 export { InvoiceFinalized } from "./invoicing-events.ts";
 export { readInvoicingSettings } from "./invoicing-settings.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
