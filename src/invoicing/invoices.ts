@@ -1,7 +1,7 @@
 // Reading invoices, and the changes a finalized invoice still allows: a void
 // (which gives back the credits and the customer balance it used) and, for a
 // draft, finalization. Anything else on a finalized invoice is a credit note.
-import { type Selectable, sql } from "kysely";
+import { sql } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { recordAuditEvent } from "../audit/index.ts";
 import { Decimal, ZERO } from "../core/index.ts";
