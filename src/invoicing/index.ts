@@ -1,6 +1,7 @@
 // The front door of invoicing: invoices and credit notes, their numbers and
 // documents, payments applied to them, previews of invoices to come, credit
-// sales, and the events a finalized invoice announces.
+// sales, and the events a finalized invoice announces (domain events, and the
+// webhook events invoicing declares).
 // Other domains import only from here; everything else in the folder is private to it.
 export { billCustomerDue } from "./bill-customer.ts";
 export { enginePlanVersion, loadPricedVersions, type PricedVersion } from "./billing-catalog.ts";

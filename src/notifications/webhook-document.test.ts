@@ -2,6 +2,7 @@
 // document's webhooks, the document describes what a receiver really gets,
 // and a payload that breaks its declared schema is caught (the test app
 // checks every event each test file published when it closes).
+import { readFile } from "node:fs/promises";
 import AjvModule from "ajv";
 import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -126,6 +127,14 @@ describe("the webhooks of the OpenAPI document", () => {
     const validate = documentedBody("customer.created");
     expect(validate(JSON.parse(request.body)), JSON.stringify(validate.errors)).toBe(true);
     expect(documentedBody("customer.updated")(JSON.parse(request.body))).toBe(false);
+  });
+});
+
+describe("the README's event catalogue", () => {
+  it("has a row for every declared event type, in the document's order", async () => {
+    const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
+    const rows = [...readme.matchAll(/^ {2}\| `([a-z_]+\.[a-z_]+)` \|/gm)].map((match) => match[1]);
+    expect(rows).toEqual(webhookEvents.types);
   });
 });
 

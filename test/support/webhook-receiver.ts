@@ -63,6 +63,6 @@ export function signatureHeaders(request: ReceivedRequest): Record<string, strin
 }
 
 /** The body, verified as Standard Webhooks' libraries do (it throws on a bad signature or an old timestamp). */
-export function verifyWebhook(request: ReceivedRequest, secret: string): VerifiedEvent {
+function verifyWebhook(request: ReceivedRequest, secret: string): VerifiedEvent {
   return new Webhook(secret).verify(request.body, signatureHeaders(request)) as VerifiedEvent;
 }
