@@ -24,7 +24,8 @@ import { signWebhook } from "./webhook-signing.ts";
  */
 export const webhookRetryDelaysSeconds: readonly number[] = [5, 300, 1800, 7200, 18000, 36000, 36000];
 
-const defaultTimeoutMilliseconds = 15_000;
+/** How long an attempt waits for the endpoint's answer unless told otherwise. */
+export const defaultTimeoutMilliseconds = 15_000;
 
 export type WebhookDeliveryOptions = {
   database: Database;

@@ -6,7 +6,7 @@
 import type { TSchema } from "typebox";
 import type { FieldError } from "../platform/errors.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
-import { webhookRetryDelaysSeconds } from "./webhook-delivery.ts";
+import { defaultTimeoutMilliseconds, webhookRetryDelaysSeconds } from "./webhook-delivery.ts";
 import type { WebhookCatalogue } from "./webhook-event-types.ts";
 
 type JsonSchema = Record<string, unknown>;
@@ -44,7 +44,8 @@ export function webhookDocument(catalogue: WebhookCatalogue): WebhookDocument {
         responses: {
           "2XX": {
             description:
-              "Received. Any other answer, or none within 15 seconds, is retried after " +
+              `Received. Any other answer, or none within ${defaultTimeoutMilliseconds / 1000} seconds, ` +
+              "is retried after " +
               `${webhookRetryDelaysSeconds.map(describeDelay).join(", ")}; ` +
               "a receiver may get an event more than once and should skip an id it has seen.",
           },
