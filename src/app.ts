@@ -4,6 +4,7 @@
 import { createRequire } from "node:module";
 import {
   alertJobHandlers,
+  alertWebhookEvents,
   evaluateAlertsAfterCreditBurn,
   evaluateAlertsAfterIngestion,
   registerAlertRoutes,
@@ -18,12 +19,13 @@ import {
 import { registerPlanRoutes, registerProductAndFeatureRoutes } from "./catalog/index.ts";
 import { type ConsoleOptions, consoleExtension } from "./console/index.ts";
 import { registerCouponRoutes } from "./coupons/index.ts";
-import { registerCreditRoutes } from "./credits/index.ts";
-import { registerCustomerRoutes } from "./customers/index.ts";
+import { creditWebhookEvents, registerCreditRoutes } from "./credits/index.ts";
+import { customerWebhookEvents, registerCustomerRoutes } from "./customers/index.ts";
 import { registerEntitlementRoutes } from "./entitlements/index.ts";
 import { registerFinanceRoutes } from "./finance/index.ts";
 import { registerGovernanceRoutes } from "./governance/index.ts";
 import {
+  invoicingWebhookEvents,
   registerCreditSaleRoutes,
   registerInvoicePreviewRoutes,
   registerInvoiceRoutes,
@@ -34,10 +36,17 @@ import {
   type EmailSettings,
   notificationJobHandlers,
   registerEmailRoutes,
-  registerWebhookRoutes,
+  webhookCatalogue,
+  webhookDocument,
+  webhookRoutes,
 } from "./notifications/index.ts";
 import { authenticateApiKey, clockForEnvironment, registerApiKeyRoutes } from "./organizations/index.ts";
-import { collectFinalizedInvoice, paymentJobHandlers, registerPaymentRoutes } from "./payments/index.ts";
+import {
+  collectFinalizedInvoice,
+  paymentJobHandlers,
+  paymentWebhookEvents,
+  registerPaymentRoutes,
+} from "./payments/index.ts";
 import { registerPlanMigrationRoutes } from "./plan-migrations/index.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import type { Configuration } from "./platform/config.ts";
@@ -51,11 +60,29 @@ import { createHttpServer, type FairbillApp, type RouteModule } from "./platform
 import { createJobWorker, type JobHandler } from "./platform/jobs/job-worker.ts";
 import { portalPageExtension, registerPortalRoutes } from "./portal/index.ts";
 import { registerSimulationRoutes } from "./simulation/index.ts";
-import { registerPriceOverrideRoutes, registerSubscriptionRoutes } from "./subscriptions/index.ts";
+import {
+  registerPriceOverrideRoutes,
+  registerSubscriptionRoutes,
+  subscriptionWebhookEvents,
+} from "./subscriptions/index.ts";
 import { registerTaxRoutes } from "./taxes/index.ts";
 
 const packageJson = createRequire(import.meta.url)("../package.json") as { version: string };
 const fairbillVersion = packageJson.version;
+
+/**
+ * Every webhook event type, declared by the domain that sends it with the
+ * schema of the object it carries: what endpoints may filter on, and the
+ * OpenAPI document's webhooks, in this order.
+ */
+export const webhookEvents = webhookCatalogue([
+  ...customerWebhookEvents,
+  ...subscriptionWebhookEvents,
+  ...invoicingWebhookEvents,
+  ...paymentWebhookEvents,
+  ...creditWebhookEvents,
+  ...alertWebhookEvents,
+]);
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
 const routeModules: RouteModule[] = [
@@ -80,7 +107,7 @@ const routeModules: RouteModule[] = [
   registerInvoicePreviewRoutes,
   registerPlanMigrationRoutes,
   registerInvoiceRoutes,
-  registerWebhookRoutes,
+  webhookRoutes(webhookEvents),
   registerEmailRoutes,
   registerTaxRoutes,
   registerPaymentRoutes,
@@ -131,6 +158,7 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     extensions: options.console ? [consoleExtension(options.console, authenticate), portalPageExtension] : [],
     logger: options.logger ? { level: options.logger } : false,
     version: fairbillVersion,
+    document: webhookDocument(webhookEvents),
   });
   if (options.background) startBackgroundWork(app, options.handle, clock, options.email);
   return app;

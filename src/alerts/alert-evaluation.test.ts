@@ -234,7 +234,7 @@ async function queuedEvaluations(): Promise<number> {
 }
 
 /** The webhooks the setup's endpoint received, each verified with the Standard Webhooks library. */
-function verifiedWebhooks(setup: Setup): { type: string; data: Record<string, unknown> }[] {
+function verifiedWebhooks(setup: Setup): { id: string; type: string; data: Record<string, unknown> }[] {
   return receiver.to(setup.hookPath).map((request) => {
     const headers = {
       "webhook-id": String(request.headers["webhook-id"]),
@@ -242,6 +242,7 @@ function verifiedWebhooks(setup: Setup): { type: string; data: Record<string, un
       "webhook-signature": String(request.headers["webhook-signature"]),
     };
     return new Webhook(setup.secret).verify(request.body, headers) as {
+      id: string;
       type: string;
       data: Record<string, unknown>;
     };
@@ -309,8 +310,14 @@ describe("usage alerts", () => {
         alert: { id: alertId, kind: "usage", meter: "calls", threshold: "3" },
       },
     });
-    expect(webhooks[0]?.data).not.toHaveProperty("webhook_event_id");
+    // The payload is the trigger as the API shows it, with the rule that fired.
+    const { alert, ...trigger } = webhooks[0]?.data ?? {};
+    expect(trigger).toEqual(fired);
+    expect(alert).toEqual(
+      (await setup.tenant.admin.get(`/v1/customers/${setup.customerId}/alerts/${alertId}`)).body,
+    );
     expect(fired?.webhook_event_id).toMatch(/^wev_/);
+    expect(webhooks[0]?.id).toBe(fired?.webhook_event_id);
 
     const [email, ...moreEmails] = await emailsOf(setup, "usage_alert");
     expect(moreEmails).toEqual([]);

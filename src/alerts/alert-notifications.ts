@@ -1,22 +1,16 @@
 // Telling the world an alert fired, inside the transaction that records the
 // firing (so it is told if and only if the firing is recorded, and once):
-// a webhook event, and an email to the customer when the rule asks for one
-// and the customer has an address.
+// an email to the customer when the rule asks for one and the customer has an
+// address, and a webhook event carrying the trigger (with both ids) and its rule.
 import type { Selectable } from "kysely";
 import type { Customer } from "../customers/index.ts";
-import type { WebhookEventType } from "../notifications/index.ts";
-import { publishEvent, queueEmail } from "../notifications/index.ts";
+import { newWebhookEventId, publishEvent, queueEmail } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { type AlertRuleRow, formatMeasure, presentAlertRule, presentAlertTrigger } from "./alert-rules.ts";
 import type { AlertTrigger } from "./alert-schemas.ts";
-import type { AlertKind, AlertTriggerTable } from "./tables.ts";
-
-const eventTypeOf: Record<AlertKind, WebhookEventType> = {
-  spend: "alert.triggered",
-  usage: "usage.threshold_reached",
-  credit_balance: "credit.balance_low",
-};
+import { alertFiredEvents } from "./alert-webhook-events.ts";
+import type { AlertTriggerTable } from "./tables.ts";
 
 /** Publishes the firing and emails the customer; returns the trigger with the ids of both. */
 export async function announceTrigger(
@@ -32,12 +26,6 @@ export async function announceTrigger(
 ): Promise<AlertTrigger> {
   const { rule, customer, trigger } = input;
   const presented = presentAlertTrigger(trigger);
-  // The event is the trigger (without the ids of its own announcements, not known yet) and its rule.
-  const { webhook_event_id: _eventId, email_id: _emailId, ...firing } = presented;
-  const event = await publishEvent(transaction, context, {
-    type: eventTypeOf[rule.kind],
-    data: { ...firing, alert: presentAlertRule(rule) },
-  });
   let emailId: string | null = null;
   if (rule.email_customer && customer.email !== null) {
     const recipient = { name: customer.name ?? customer.external_id, email: customer.email };
@@ -74,12 +62,22 @@ export async function announceTrigger(
           });
     emailId = email.id;
   }
+  // The event carries the trigger as the API shows it once announced: with its own id and the email's.
+  const eventId = newWebhookEventId(context.clock.now());
+  const announced: AlertTrigger = { ...presented, webhook_event_id: eventId, email_id: emailId };
+  await publishEvent(
+    transaction,
+    context,
+    alertFiredEvents[rule.kind],
+    { ...announced, alert: presentAlertRule(rule) },
+    { id: eventId },
+  );
   await transaction
     .updateTable("alert_triggers")
-    .set({ webhook_event_id: event.id, email_message_id: emailId })
+    .set({ webhook_event_id: eventId, email_message_id: emailId })
     .where("id", "=", trigger.id)
     .execute();
-  return { ...presented, webhook_event_id: event.id, email_id: emailId };
+  return announced;
 }
 
 function withUnit(amount: string, currency: string | null): string {

@@ -63,45 +63,51 @@ export const UpdateAlertRuleBody = Type.Object(
 );
 export type UpdateAlertRuleInput = Static<typeof UpdateAlertRuleBody>;
 
-export const AlertRuleSchema = Type.Object({
-  id: Type.String(),
-  customer_id: Type.String(),
-  subscription_id: Nullable(Type.String()),
-  kind: StringEnum(alertKinds),
-  name: Nullable(Type.String()),
-  meter: Nullable(Type.String()),
-  currency: Nullable(Type.String()),
-  threshold: DecimalString,
-  email_customer: Type.Boolean(),
-  enabled: Type.Boolean(),
-  below_threshold: Type.Boolean({
-    description: "credit_balance: fired and waiting for the balance to be back at or above the threshold",
-  }),
-  created_by: Type.Object({
-    type: Type.String({ description: "api_key, portal or system" }),
+export const AlertRuleSchema = Type.Object(
+  {
     id: Type.String(),
-  }),
-  created_at: Timestamp,
-  updated_at: Timestamp,
-});
+    customer_id: Type.String(),
+    subscription_id: Nullable(Type.String()),
+    kind: StringEnum(alertKinds),
+    name: Nullable(Type.String()),
+    meter: Nullable(Type.String()),
+    currency: Nullable(Type.String()),
+    threshold: DecimalString,
+    email_customer: Type.Boolean(),
+    enabled: Type.Boolean(),
+    below_threshold: Type.Boolean({
+      description: "credit_balance: fired and waiting for the balance to be back at or above the threshold",
+    }),
+    created_by: Type.Object({
+      type: Type.String({ description: "api_key, portal or system" }),
+      id: Type.String(),
+    }),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { title: "AlertRule" },
+);
 export type AlertRule = Static<typeof AlertRuleSchema>;
 
-export const AlertTriggerSchema = Type.Object({
-  id: Type.String(),
-  alert_id: Type.String(),
-  customer_id: Type.String(),
-  subscription_id: Nullable(Type.String()),
-  kind: StringEnum(alertKinds),
-  threshold: DecimalString,
-  value: { ...DecimalString, description: "what crossed the threshold: money, a quantity or a balance" },
-  currency: Nullable(Type.String()),
-  meter: Nullable(Type.String()),
-  period_start: Nullable(Timestamp),
-  period_end: Nullable(Timestamp),
-  webhook_event_id: Nullable(Type.String()),
-  email_id: Nullable(Type.String({ description: "the email to the customer, when one was sent" })),
-  triggered_at: Timestamp,
-});
+export const AlertTriggerSchema = Type.Object(
+  {
+    id: Type.String(),
+    alert_id: Type.String(),
+    customer_id: Type.String(),
+    subscription_id: Nullable(Type.String()),
+    kind: StringEnum(alertKinds),
+    threshold: DecimalString,
+    value: { ...DecimalString, description: "what crossed the threshold: money, a quantity or a balance" },
+    currency: Nullable(Type.String()),
+    meter: Nullable(Type.String()),
+    period_start: Nullable(Timestamp),
+    period_end: Nullable(Timestamp),
+    webhook_event_id: Nullable(Type.String()),
+    email_id: Nullable(Type.String({ description: "the email to the customer, when one was sent" })),
+    triggered_at: Timestamp,
+  },
+  { title: "AlertTrigger" },
+);
 export type AlertTrigger = Static<typeof AlertTriggerSchema>;
 
 export const CustomerAlertListQuery = Type.Object({ kind: Type.Optional(StringEnum(alertKinds)) });

@@ -13,3 +13,4 @@ export {
   presentAlertRule,
 } from "./alert-rules.ts";
 export { type AlertRule, AlertRuleSchema } from "./alert-schemas.ts";
+export { alertWebhookEvents } from "./alert-webhook-events.ts";

@@ -263,6 +263,16 @@ describe("automatic wallet top-ups", () => {
     expect(automaticInvoice.body).toMatchObject({ origin: "one_off", subtotal: "50.00" });
     expect(automaticInvoice.body.memo).toMatch(/topped up automatically/);
 
+    // Each top-up, the automatic one too, is announced with its grant.
+    const granted = await tenant.admin.get("/v1/webhook-events?type=credit.granted&limit=100");
+    const walletGrants = granted.body.data
+      .map((event: { data: { wallet_id: string | null } }) => event.data)
+      .filter((grant: { wallet_id: string | null }) => grant.wallet_id === wallet.body.id);
+    expect(walletGrants).toMatchObject([
+      { name: "Prepaid automatic top-up", type: "purchased", amount: "50.00", cost_basis: "50.00" },
+      { id: grantId, name: "Prepaid top-up", amount: "30.00" },
+    ]);
+
     // Burning above the threshold tops nothing up.
     await burn(customerId, "inv_wallet_2", [{ grantId, amount: "1" }]);
     expect((await ledgerOf(customerId)).filter((entry) => entry.automatic)).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { Decimal, sumDecimals } from "../core/index.ts";
 import { expireCredits } from "./credit-expiry.ts";
 
@@ -8,12 +9,17 @@ const clock = { current: new Date("2026-03-01T00:00:00Z"), now: () => clock.curr
 
 let testApp: TestApp;
 let tenant: TestTenant;
+const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
   testApp = await startTestApp({ clock });
   tenant = await testApp.newTenant();
+  await receiver.start();
 });
-afterAll(async () => testApp?.close());
+afterAll(async () => {
+  await receiver.stop();
+  await testApp?.close();
+});
 
 let counter = 0;
 async function newCustomer(): Promise<string> {
@@ -100,6 +106,64 @@ describe("credit grants", () => {
       .where("object_id", "=", created.body.id)
       .execute();
     expect(audit.map((entry) => entry.action)).toEqual(["credit_grant.created"]);
+  });
+
+  it("sends credit.granted with the grant as the API shows it: by hand, a purchased top-up, a free one", async () => {
+    const endpoint = await tenant.admin.post("/v1/webhook-endpoints", {
+      url: receiver.url("/credits"),
+      event_types: ["credit.granted"],
+    });
+    expect(endpoint.status).toBe(201);
+    const customerId = await newCustomer();
+    const byHand = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Annual commitment",
+      amount: "1200",
+      currency: "USD",
+      type: "purchased",
+      cost_basis: "1000",
+    });
+    expect(byHand.status).toBe(201);
+    const wallet = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
+      currency: "USD",
+      name: "Prepaid",
+      rate: "10",
+    });
+    const purchased = await tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
+      amount: "500",
+      reason: "bought credits",
+    });
+    expect(purchased.status).toBe(201);
+    const free = await tenant.admin.post(`/v1/wallets/${wallet.body.id}/top-ups`, {
+      amount: "100",
+      paid_amount: "0",
+      reason: "goodwill",
+    });
+    expect(free.status).toBe(201);
+    // Voiding a grant grants nothing.
+    await tenant.admin.post(`/v1/credit-grants/${byHand.body.id}/void`, { reason: "contract cancelled" });
+
+    await testApp.runJobs();
+    const delivered = receiver.verified("/credits", endpoint.body.secret);
+    const timestamp = clock.current.toISOString();
+    expect(delivered).toHaveLength(3);
+    for (const grant of [byHand.body, purchased.body.grant, free.body.grant]) {
+      expect(delivered).toContainEqual({
+        id: expect.any(String),
+        type: "credit.granted",
+        timestamp,
+        data: grant,
+      });
+    }
+    expect(purchased.body.grant).toMatchObject({
+      type: "purchased",
+      cost_basis: "50.00",
+      wallet_id: wallet.body.id,
+    });
+    expect(free.body.grant).toMatchObject({
+      type: "promotional",
+      cost_basis: null,
+      wallet_id: wallet.body.id,
+    });
   });
 
   it("needs a cost basis for purchased credits and refuses one for promotional credits", async () => {

@@ -9,6 +9,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import type { CreditGrant as EngineCreditGrant } from "../core/index.ts";
 import { Decimal } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
+import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
@@ -29,6 +30,7 @@ import {
   type CreditGrantStatus,
   DEFAULT_GRANT_PRIORITY,
 } from "./credit-schemas.ts";
+import { creditGranted } from "./credit-webhook-events.ts";
 import { currencyErrors, readMoney, showMoney } from "./money-input.ts";
 import type { CreditGrantType } from "./tables.ts";
 
@@ -99,7 +101,10 @@ export type GrantToIssue = {
   reason?: string;
 };
 
-/** Writes a grant and its `increment` entry into a locked account. The caller records the audit event. */
+/**
+ * Writes a grant and its `increment` entry into a locked account, and
+ * publishes credit.granted with it. The caller records the audit event.
+ */
 export async function issueGrant(
   transaction: DatabaseTransaction,
   context: RequestContext,
@@ -144,6 +149,7 @@ export async function issueGrant(
     },
     now,
   );
+  await publishEvent(transaction, context, creditGranted, presentGrant(row, now));
   return row;
 }
 

@@ -55,28 +55,31 @@ export const CreateCreditGrantBody = Type.Object(
 );
 export type CreateCreditGrantInput = Static<typeof CreateCreditGrantBody>;
 
-export const CreditGrantSchema = Type.Object({
-  id: Type.String({ examples: ["cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
-  customer_id: Type.String(),
-  wallet_id: Nullable(Type.String()),
-  name: Type.String(),
-  currency: Type.String(),
-  type: StringEnum(grantTypes),
-  amount: DecimalString,
-  remaining: { ...DecimalString, description: "what is left of the grant on the ledger" },
-  cost_basis: Nullable(DecimalString),
-  priority: Type.Integer(),
-  effective_at: Timestamp,
-  expires_at: Nullable(Timestamp),
-  status: StringEnum(grantStatuses, {
-    description:
-      "now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)",
-  }),
-  voided_at: Nullable(Timestamp),
-  void_reason: Nullable(Type.String()),
-  metadata: Type.Record(Type.String(), Type.String()),
-  created_at: Timestamp,
-});
+export const CreditGrantSchema = Type.Object(
+  {
+    id: Type.String({ examples: ["cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    customer_id: Type.String(),
+    wallet_id: Nullable(Type.String()),
+    name: Type.String(),
+    currency: Type.String(),
+    type: StringEnum(grantTypes),
+    amount: DecimalString,
+    remaining: { ...DecimalString, description: "what is left of the grant on the ledger" },
+    cost_basis: Nullable(DecimalString),
+    priority: Type.Integer(),
+    effective_at: Timestamp,
+    expires_at: Nullable(Timestamp),
+    status: StringEnum(grantStatuses, {
+      description:
+        "now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)",
+    }),
+    voided_at: Nullable(Timestamp),
+    void_reason: Nullable(Type.String()),
+    metadata: Type.Record(Type.String(), Type.String()),
+    created_at: Timestamp,
+  },
+  { title: "CreditGrant" },
+);
 export type CreditGrant = Static<typeof CreditGrantSchema>;
 
 export const CreditGrantListQuery = Type.Object(

@@ -12,6 +12,7 @@ export {
   type TopUpInput,
   TopUpSchema,
 } from "./credit-schemas.ts";
+export { creditWebhookEvents } from "./credit-webhook-events.ts";
 export {
   burnCredits,
   creditGrantsFor,

@@ -80,24 +80,27 @@ export const UpdateCustomerBody = Type.Object(
 );
 export type UpdateCustomerInput = Static<typeof UpdateCustomerBody>;
 
-export const CustomerSchema = Type.Object({
-  id: Type.String({ examples: ["cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
-  external_id: Type.String(),
-  name: Nullable(Type.String()),
-  email: Nullable(Type.String()),
-  billing_address: Nullable(BillingAddressSchema),
-  country: Nullable(Type.String()),
-  tax_ids: Type.Array(TaxIdSchema),
-  currency: Nullable(Type.String()),
-  timezone: Type.String(),
-  locale: Type.String(),
-  invoice_settings: InvoiceSettingsSchema,
-  metadata: Type.Record(Type.String(), Type.String()),
-  parent_customer_id: Nullable(Type.String()),
-  archived_at: Nullable(Timestamp),
-  created_at: Timestamp,
-  updated_at: Timestamp,
-});
+export const CustomerSchema = Type.Object(
+  {
+    id: Type.String({ examples: ["cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    external_id: Type.String(),
+    name: Nullable(Type.String()),
+    email: Nullable(Type.String()),
+    billing_address: Nullable(BillingAddressSchema),
+    country: Nullable(Type.String()),
+    tax_ids: Type.Array(TaxIdSchema),
+    currency: Nullable(Type.String()),
+    timezone: Type.String(),
+    locale: Type.String(),
+    invoice_settings: InvoiceSettingsSchema,
+    metadata: Type.Record(Type.String(), Type.String()),
+    parent_customer_id: Nullable(Type.String()),
+    archived_at: Nullable(Timestamp),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { title: "Customer" },
+);
 export type Customer = Static<typeof CustomerSchema>;
 
 export const CustomerListQuery = Type.Object(

@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
+const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
   testApp = await startTestApp();
   tenant = await testApp.newTenant();
+  await receiver.start();
 });
-afterAll(async () => testApp?.close());
+afterAll(async () => {
+  await receiver.stop();
+  await testApp?.close();
+});
 
 describe("customers", () => {
   it("creates a customer and reads it back by id and by external id", async () => {
@@ -145,6 +151,59 @@ describe("customers", () => {
     const badCursor = await other.admin.get("/v1/customers?cursor=nonsense");
     expect(badCursor.status).toBe(400);
     expect(badCursor.body.errors[0].path).toBe("query.cursor");
+  });
+});
+
+describe("customer webhooks", () => {
+  it("sends customer.created and customer.updated with the customer as the API shows it", async () => {
+    const webhooks = await testApp.newTenant("Customer webhooks");
+    const endpoint = await webhooks.admin.post("/v1/webhook-endpoints", {
+      url: receiver.url("/customers"),
+      event_types: ["customer.created", "customer.updated"],
+    });
+    expect(endpoint.status).toBe(201);
+    const created = await webhooks.admin.post("/v1/customers", {
+      external_id: "hooked-1",
+      name: "Hooked Ltd",
+      email: "billing@hooked.example",
+      metadata: { crm: "7" },
+    });
+    expect(created.status).toBe(201);
+    const updated = await webhooks.admin.patch(`/v1/customers/${created.body.id}`, {
+      email: "finance@hooked.example",
+      tax_ids: [{ type: "gb_vat", value: "GB123456789" }],
+    });
+    expect(updated.status).toBe(200);
+    const archived = await webhooks.admin.post(`/v1/customers/${created.body.id}/archive`, {});
+    expect(archived.status).toBe(200);
+    // A refused change sends nothing: the event is written in the change's transaction.
+    const refused = await webhooks.admin.patch(`/v1/customers/${created.body.id}`, {
+      parent_customer_id: created.body.id,
+    });
+    expect(refused.status).toBe(400);
+
+    await testApp.runJobs();
+    const delivered = receiver.verified("/customers", endpoint.body.secret);
+    expect(delivered).toHaveLength(3);
+    const sent = [
+      ["customer.created", created.body],
+      ["customer.updated", updated.body],
+      ["customer.updated", archived.body],
+    ] as const;
+    for (const [type, customer] of sent) {
+      expect(delivered).toContainEqual({
+        id: expect.any(String),
+        type,
+        timestamp: expect.any(String),
+        data: customer,
+      });
+    }
+    expect(archived.body.archived_at).not.toBeNull();
+    // The delivery's id is the event's, as the event log shows it.
+    const log = await webhooks.admin.get("/v1/webhook-events?type=customer.created");
+    expect(log.body.data.map((event: { id: string }) => event.id)).toEqual(
+      delivered.filter((event) => event.type === "customer.created").map((event) => event.id),
+    );
   });
 });
 

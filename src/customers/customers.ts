@@ -3,6 +3,7 @@
 // through the functions exported here.
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
+import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
@@ -15,6 +16,7 @@ import type {
   CustomerListFilters,
   UpdateCustomerInput,
 } from "./customer-schemas.ts";
+import { customerCreated, customerUpdated } from "./customer-webhook-events.ts";
 import type { CustomerTable } from "./tables.ts";
 
 type CustomerRow = Selectable<CustomerTable>;
@@ -57,6 +59,7 @@ export async function createCustomer(context: RequestContext, input: CreateCusto
         before: null,
         after: customer,
       });
+      await publishEvent(transaction, context, customerCreated, customer);
       return customer;
     });
   } catch (error) {
@@ -171,6 +174,7 @@ export async function updateCustomer(
         before,
         after,
       });
+      await publishEvent(transaction, context, customerUpdated, after);
       return after;
     });
   } catch (error) {
@@ -204,6 +208,7 @@ export async function archiveCustomer(context: RequestContext, id: string): Prom
       before,
       after,
     });
+    await publishEvent(transaction, context, customerUpdated, after);
     return after;
   });
 }

@@ -22,9 +22,9 @@ import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
 import { announceCreditNote } from "./invoice-announcements.ts";
+import { amountRemaining } from "./invoice-presenter.ts";
 import type { CreateCreditNoteInput, CreditNoteView } from "./invoice-schemas.ts";
 import { invoiceLineRows, nextDocumentNumber } from "./invoice-store.ts";
-import { amountRemaining } from "./invoices.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import type { CreditNoteLineTable, CreditNoteTable, InvoiceTable } from "./tables.ts";
 
@@ -189,15 +189,9 @@ export async function createCreditNote(
         credited_to_balance: money(creditNote.creditedToBalance),
       },
     });
-    await announceCreditNote(transaction, context, {
-      id,
-      number,
-      invoice_id: invoiceId,
-      total: money(creditNote.total),
-      currency: invoice.currency,
-      reason: input.reason,
-    });
-    return presentCreditNote(note, noteLines, invoice.number);
+    const view = presentCreditNote(note, noteLines, invoice.number);
+    await announceCreditNote(transaction, context, view);
+    return view;
   });
 }
 

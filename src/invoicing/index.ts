@@ -1,6 +1,7 @@
 // The front door of invoicing: invoices and credit notes, their numbers and
 // documents, payments applied to them, previews of invoices to come, credit
-// sales, and the events a finalized invoice announces.
+// sales, and the events a finalized invoice announces (domain events, and the
+// webhook events invoicing declares).
 // Other domains import only from here; everything else in the folder is private to it.
 export { billCustomerDue } from "./bill-customer.ts";
 export { enginePlanVersion, loadPricedVersions, type PricedVersion } from "./billing-catalog.ts";
@@ -16,6 +17,7 @@ export {
   lockInvoice,
   markInvoiceUncollectible,
 } from "./invoice-payment-state.ts";
+export { amountRemaining, invoiceView } from "./invoice-presenter.ts";
 export { registerInvoicePreviewRoutes } from "./invoice-preview-routes.ts";
 export { type InvoicePreview, previewSubscriptionChange, upcomingInvoice } from "./invoice-previews.ts";
 export { registerInvoiceRoutes } from "./invoice-routes.ts";
@@ -27,7 +29,8 @@ export {
   SubscriptionChangePreviewSchema,
 } from "./invoice-schemas.ts";
 export { type InvoiceRow, invoiceLineRows } from "./invoice-store.ts";
-export { amountRemaining, findInvoiceRow, getInvoice, listInvoices } from "./invoices.ts";
+export { invoicingWebhookEvents } from "./invoice-webhook-events.ts";
+export { findInvoiceRow, getInvoice, listInvoices } from "./invoices.ts";
 export { InvoiceFinalized } from "./invoicing-events.ts";
 export { readInvoicingSettings } from "./invoicing-settings.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";

@@ -8,27 +8,16 @@ import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
+import { invoiceView } from "./invoice-presenter.ts";
+import type { CreditNoteView, InvoiceView } from "./invoice-schemas.ts";
 import type { InvoiceRow } from "./invoice-store.ts";
-import { invoiceLineRows } from "./invoice-store.ts";
+import {
+  creditNoteCreated,
+  invoiceCreated,
+  invoiceFinalized,
+  invoiceVoided,
+} from "./invoice-webhook-events.ts";
 import { InvoiceFinalized } from "./invoicing-events.ts";
-
-/** What a webhook says about an invoice: enough to act on without a second call. */
-function invoiceSummary(invoice: InvoiceRow) {
-  return {
-    id: invoice.id,
-    number: invoice.number,
-    status: invoice.status,
-    origin: invoice.origin,
-    customer_id: invoice.customer_id,
-    subscription_ids: invoice.subscription_ids,
-    currency: invoice.currency,
-    issued_at: invoice.issued_at.toISOString(),
-    due_at: invoice.due_at?.toISOString() ?? null,
-    total: invoice.total,
-    amount_due: invoice.amount_due,
-    amount_paid: invoice.amount_paid,
-  };
-}
 
 function dayOf(date: Date, timeZone: string): string {
   return date.toLocaleDateString("en-CA", { timeZone });
@@ -40,7 +29,8 @@ export async function announceFinalizedInvoice(
   context: RequestContext,
   invoice: InvoiceRow,
 ): Promise<void> {
-  await publishEvent(transaction, context, { type: "invoice.finalized", data: invoiceSummary(invoice) });
+  const view = await invoiceView(transaction, invoice);
+  await publishEvent(transaction, context, invoiceFinalized, view);
   // Payments (a subscriber): the invoice enters dunning, and a card on file is charged.
   await publishDomainEvent(
     transaction,
@@ -51,7 +41,6 @@ export async function announceFinalizedInvoice(
   );
   const customer = await loadCustomerRow(transaction, context, invoice.customer_id);
   if (customer.email === null || new Decimal(invoice.amount_due).isZero() || invoice.number === null) return;
-  const lines = await invoiceLineRows(transaction, invoice.id);
   await queueEmail(transaction, context, {
     template: "invoice_issued",
     to: customer.email,
@@ -65,7 +54,7 @@ export async function announceFinalizedInvoice(
         due_on: invoice.due_at === null ? "" : dayOf(invoice.due_at, invoice.timezone),
         issued_on: dayOf(invoice.issued_at, invoice.timezone),
         total: invoice.total,
-        lines: lines.map((line) => ({
+        lines: view.lines.map((line) => ({
           description: line.description,
           quantity: line.quantity,
           amount: line.amount,
@@ -78,9 +67,9 @@ export async function announceFinalizedInvoice(
 export async function announceVoidedInvoice(
   transaction: DatabaseTransaction,
   context: RequestContext,
-  invoice: InvoiceRow,
+  invoice: InvoiceView,
 ): Promise<void> {
-  await publishEvent(transaction, context, { type: "invoice.voided", data: invoiceSummary(invoice) });
+  await publishEvent(transaction, context, invoiceVoided, invoice);
 }
 
 export async function announceDraftInvoice(
@@ -88,20 +77,13 @@ export async function announceDraftInvoice(
   context: RequestContext,
   invoice: InvoiceRow,
 ): Promise<void> {
-  await publishEvent(transaction, context, { type: "invoice.created", data: invoiceSummary(invoice) });
+  await publishEvent(transaction, context, invoiceCreated, await invoiceView(transaction, invoice));
 }
 
 export async function announceCreditNote(
   transaction: DatabaseTransaction,
   context: RequestContext,
-  creditNote: {
-    id: string;
-    number: string;
-    invoice_id: string;
-    total: string;
-    currency: string;
-    reason: string;
-  },
+  creditNote: CreditNoteView,
 ): Promise<void> {
-  await publishEvent(transaction, context, { type: "credit_note.created", data: { ...creditNote } });
+  await publishEvent(transaction, context, creditNoteCreated, creditNote);
 }

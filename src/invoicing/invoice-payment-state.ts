@@ -17,8 +17,8 @@ import {
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, notFound } from "../platform/errors.ts";
+import { amountRemaining } from "./invoice-presenter.ts";
 import type { InvoiceRow } from "./invoice-store.ts";
-import { amountRemaining } from "./invoices.ts";
 import type { InvoiceStatus } from "./tables.ts";
 
 /** The invoice, locked for the rest of the transaction. */

@@ -81,33 +81,36 @@ const TotalsFields = {
   amount_due: Money,
 };
 
-export const InvoiceSchema = Type.Object({
-  id: Type.String(),
-  number: Nullable(Type.String({ description: "given at finalization; null on a draft" })),
-  status: StringEnum(["draft", "open", "paid", "partially_paid", "uncollectible", "void"]),
-  origin: StringEnum(["subscription", "one_off", "progressive"]),
-  customer_id: Type.String(),
-  subscription_ids: Type.Array(Type.String()),
-  currency: Type.String(),
-  issued_at: Timestamp,
-  period_start: Nullable(Timestamp),
-  period_end: Nullable(Timestamp),
-  due_at: Nullable(Timestamp),
-  finalized_at: Nullable(Timestamp),
-  voided_at: Nullable(Timestamp),
-  void_reason: Nullable(Type.String()),
-  lines: Type.Array(InvoiceLineSchema),
-  ...TotalsFields,
-  amount_paid: Money,
-  amount_credited: Money,
-  amount_remaining: Money,
-  seller: Nullable(Party),
-  buyer: Nullable(Party),
-  locale: Type.String(),
-  timezone: Type.String(),
-  memo: Nullable(Type.String()),
-  created_at: Timestamp,
-});
+export const InvoiceSchema = Type.Object(
+  {
+    id: Type.String(),
+    number: Nullable(Type.String({ description: "given at finalization; null on a draft" })),
+    status: StringEnum(["draft", "open", "paid", "partially_paid", "uncollectible", "void"]),
+    origin: StringEnum(["subscription", "one_off", "progressive"]),
+    customer_id: Type.String(),
+    subscription_ids: Type.Array(Type.String()),
+    currency: Type.String(),
+    issued_at: Timestamp,
+    period_start: Nullable(Timestamp),
+    period_end: Nullable(Timestamp),
+    due_at: Nullable(Timestamp),
+    finalized_at: Nullable(Timestamp),
+    voided_at: Nullable(Timestamp),
+    void_reason: Nullable(Type.String()),
+    lines: Type.Array(InvoiceLineSchema),
+    ...TotalsFields,
+    amount_paid: Money,
+    amount_credited: Money,
+    amount_remaining: Money,
+    seller: Nullable(Party),
+    buyer: Nullable(Party),
+    locale: Type.String(),
+    timezone: Type.String(),
+    memo: Nullable(Type.String()),
+    created_at: Timestamp,
+  },
+  { title: "Invoice" },
+);
 export type InvoiceView = Static<typeof InvoiceSchema>;
 
 export const InvoicePreviewSchema = Type.Object({
@@ -198,32 +201,35 @@ export const CreateCreditNoteBody = Type.Object(
 );
 export type CreateCreditNoteInput = Static<typeof CreateCreditNoteBody>;
 
-export const CreditNoteSchema = Type.Object({
-  id: Type.String(),
-  number: Type.String(),
-  invoice_id: Type.String(),
-  invoice_number: Nullable(Type.String()),
-  customer_id: Type.String(),
-  currency: Type.String(),
-  reason: StringEnum(creditNoteReasons),
-  memo: Nullable(Type.String()),
-  lines: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      invoice_line_id: Nullable(Type.String()),
-      description: Type.String(),
-      amount: Money,
-      tax: Money,
-    }),
-  ),
-  subtotal: Money,
-  tax: Money,
-  total: Money,
-  applied_to_invoice: Money,
-  credited_to_balance: Money,
-  issued_at: Timestamp,
-  created_by: Type.String(),
-});
+export const CreditNoteSchema = Type.Object(
+  {
+    id: Type.String(),
+    number: Type.String(),
+    invoice_id: Type.String(),
+    invoice_number: Nullable(Type.String()),
+    customer_id: Type.String(),
+    currency: Type.String(),
+    reason: StringEnum(creditNoteReasons),
+    memo: Nullable(Type.String()),
+    lines: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        invoice_line_id: Nullable(Type.String()),
+        description: Type.String(),
+        amount: Money,
+        tax: Money,
+      }),
+    ),
+    subtotal: Money,
+    tax: Money,
+    total: Money,
+    applied_to_invoice: Money,
+    credited_to_balance: Money,
+    issued_at: Timestamp,
+    created_by: Type.String(),
+  },
+  { title: "CreditNote" },
+);
 export type CreditNoteView = Static<typeof CreditNoteSchema>;
 
 export const CreditNoteListQuery = Type.Object(

@@ -4,80 +4,16 @@
 import { sql } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { recordAuditEvent } from "../audit/index.ts";
-import { currencyFor, Decimal, formatAmount, invoiceAmountRemaining, ZERO } from "../core/index.ts";
+import { Decimal, ZERO } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { announceVoidedInvoice } from "./invoice-announcements.ts";
+import { presentInvoice } from "./invoice-presenter.ts";
 import type { InvoiceListFilters, InvoiceView } from "./invoice-schemas.ts";
 import { type InvoiceLineRow, type InvoiceRow, invoiceLineRows } from "./invoice-store.ts";
-
-/** What the customer still owes: amount due less payments and credit notes, never below zero. */
-export function amountRemaining(row: InvoiceRow): Decimal {
-  if (row.status === "void" || row.status === "draft") return ZERO;
-  return invoiceAmountRemaining({
-    amountDue: new Decimal(row.amount_due),
-    amountPaid: new Decimal(row.amount_paid),
-    amountCredited: new Decimal(row.amount_credited),
-  });
-}
-
-function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[]): InvoiceView {
-  const currency = currencyFor(row.currency);
-  const iso = (date: Date | null) => date?.toISOString() ?? null;
-  return {
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    origin: row.origin,
-    customer_id: row.customer_id,
-    subscription_ids: row.subscription_ids,
-    currency: row.currency,
-    issued_at: row.issued_at.toISOString(),
-    period_start: iso(row.period_start),
-    period_end: iso(row.period_end),
-    due_at: iso(row.due_at),
-    finalized_at: iso(row.finalized_at),
-    voided_at: iso(row.voided_at),
-    void_reason: row.void_reason,
-    lines: lines.map((line) => ({
-      id: line.id,
-      subscription_id: line.subscription_id,
-      plan_id: line.plan_id,
-      plan_version_id: line.plan_version_id,
-      charge_id: line.charge_id,
-      kind: line.kind,
-      description: line.description,
-      period_start: iso(line.period_start),
-      period_end: iso(line.period_end),
-      quantity: line.quantity,
-      unit_amount: line.unit_amount,
-      amount: formatAmount(new Decimal(line.amount), currency),
-      details: line.details,
-    })),
-    subtotal: formatAmount(new Decimal(row.subtotal), currency),
-    discount: formatAmount(new Decimal(row.discount), currency),
-    discounts: row.discounts,
-    credits: formatAmount(new Decimal(row.credits), currency),
-    credits_applied: row.credits_applied,
-    tax: formatAmount(new Decimal(row.tax), currency),
-    tax_details: row.tax_details,
-    total: formatAmount(new Decimal(row.total), currency),
-    balance_applied: formatAmount(new Decimal(row.balance_applied), currency),
-    amount_due: formatAmount(new Decimal(row.amount_due), currency),
-    amount_paid: formatAmount(new Decimal(row.amount_paid), currency),
-    amount_credited: formatAmount(new Decimal(row.amount_credited), currency),
-    amount_remaining: formatAmount(amountRemaining(row), currency),
-    seller: row.seller,
-    buyer: row.buyer,
-    locale: row.locale,
-    timezone: row.timezone,
-    memo: row.memo,
-    created_at: row.created_at.toISOString(),
-  };
-}
 
 export async function findInvoiceRow(
   database: Database,
@@ -213,7 +149,8 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
       before: { status: row.status },
       after: { status: "void", reason },
     });
-    await announceVoidedInvoice(transaction, context, voided);
-    return presentInvoice(voided, await invoiceLineRows(transaction, id));
+    const view = presentInvoice(voided, await invoiceLineRows(transaction, id));
+    await announceVoidedInvoice(transaction, context, view);
+    return view;
   });
 }

@@ -414,6 +414,17 @@ describe("announcements", () => {
 
     const events = await tenant.admin.get("/v1/webhook-events?limit=100");
     const types = events.body.data.map((event: { type: string }) => event.type);
+    // Each event carries the whole object as the API shows it.
+    const dataOf = (type: string) =>
+      events.body.data
+        .filter((event: { type: string }) => event.type === type)
+        .map((event: { data: unknown }) => event.data);
+    expect(dataOf("invoice.voided")).toEqual([
+      (await tenant.admin.get(`/v1/invoices/${oneOff.body.id}`)).body,
+    ]);
+    const creditNotes = await tenant.admin.get(`/v1/credit-notes?invoice_id=${invoice.id}`);
+    expect(dataOf("credit_note.created")).toEqual(creditNotes.body.data);
+    expect(dataOf("invoice.finalized")).toContainEqual(oneOff.body);
     expect(types).toEqual(
       expect.arrayContaining(["invoice.finalized", "credit_note.created", "invoice.voided"]),
     );

@@ -1,7 +1,7 @@
 // What `fairbill serve` runs: the application with its background job
-// worker, on real time, delivers a published event to a webhook endpoint and
-// writes a queued email to the outbox folder, with nothing driving the queue
-// by hand.
+// worker, on real time, delivers a published event (a new customer's) to a
+// webhook endpoint and writes a queued email to the outbox folder, with
+// nothing driving the queue by hand.
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,7 +16,6 @@ import { type RequestContext, systemContext } from "../platform/context.ts";
 import type { DatabaseHandle } from "../platform/database/database.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { queueEmail } from "./emails.ts";
-import { publishEvent } from "./webhook-events.ts";
 
 let handle: DatabaseHandle;
 let app: FairbillApp;
@@ -78,12 +77,23 @@ describe("the background worker of fairbill serve", () => {
       });
       expect(created.statusCode).toBe(201);
 
-      const { event, email } = await handle.database.transaction().execute(async (transaction) => ({
-        event: await publishEvent(transaction, context, {
-          type: "payment.succeeded",
-          data: { payment_id: "pay_1" },
-        }),
-        email: await queueEmail(transaction, context, {
+      // Making a customer publishes customer.created, in the transaction that makes it.
+      const customer = await app.inject({
+        method: "POST",
+        url: "/v1/customers",
+        headers: { authorization: `Bearer ${adminKey}` },
+        payload: { external_id: "acme" },
+      });
+      expect(customer.statusCode).toBe(201);
+      const events = await app.inject({
+        method: "GET",
+        url: "/v1/webhook-events?type=customer.created",
+        headers: { authorization: `Bearer ${adminKey}` },
+      });
+      const [event] = events.json().data as { id: string }[];
+      if (event === undefined) throw new Error("No customer.created event was published.");
+      const email = await handle.database.transaction().execute((transaction) =>
+        queueEmail(transaction, context, {
           template: "credit_balance_low",
           to: "ops@example.com",
           data: {
@@ -91,7 +101,7 @@ describe("the background worker of fairbill serve", () => {
             credit: { balance: "10.00", threshold: "50.00", unit: "credits" },
           },
         }),
-      }));
+      );
 
       const headers = await eventually(async () => received[0], "the webhook");
       expect(headers["webhook-id"]).toBe(event.id);

@@ -24,7 +24,8 @@ import { signWebhook } from "./webhook-signing.ts";
  */
 export const webhookRetryDelaysSeconds: readonly number[] = [5, 300, 1800, 7200, 18000, 36000, 36000];
 
-const defaultTimeoutMilliseconds = 15_000;
+/** How long an attempt waits for the endpoint's answer unless told otherwise. */
+export const defaultTimeoutMilliseconds = 15_000;
 
 export type WebhookDeliveryOptions = {
   database: Database;
@@ -92,10 +93,10 @@ async function deliverWebhook(
     return;
   }
 
-  // The body follows the Standard Webhooks payload shape; it is rebuilt the same on every attempt.
-  const body = JSON.stringify({
+  const body = webhookBody({
+    id: delivery.event_id,
     type: delivery.event_type,
-    timestamp: delivery.event_created_at.toISOString(),
+    createdAt: delivery.event_created_at,
     data: delivery.event_data,
   });
   const startedAt = clock.now();
@@ -107,6 +108,20 @@ async function deliverWebhook(
   });
   const result = await postWebhook({ url: delivery.url, headers, body, timeoutMilliseconds });
   await recordAttempt(database, scope, { job, payload, startedAt, finishedAt: clock.now(), result });
+}
+
+/**
+ * The body of a delivery: the Standard Webhooks payload shape (`type`,
+ * `timestamp`, `data`) with the event's id, rebuilt the same on every attempt.
+ * webhook-document.ts describes it for each event type.
+ */
+function webhookBody(event: { id: string; type: string; createdAt: Date; data: unknown }): string {
+  return JSON.stringify({
+    id: event.id,
+    type: event.type,
+    timestamp: event.createdAt.toISOString(),
+    data: event.data,
+  });
 }
 
 async function recordAttempt(

@@ -4,6 +4,7 @@
 // together, so an event is sent if and only if its change committed. Then the
 // event log and the delivery log, and manual redelivery.
 import { type Selectable, sql } from "kysely";
+import type { Static, TSchema } from "typebox";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound } from "../platform/errors.ts";
@@ -11,7 +12,7 @@ import { newId } from "../platform/ids.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { WebhookDeliveryAttemptTable, WebhookDeliveryTable } from "./tables.ts";
 import { endpointRow, selectEndpoints } from "./webhook-endpoints.ts";
-import { filtersMatch, type WebhookEventType } from "./webhook-event-types.ts";
+import { filtersMatch, type WebhookEventDefinition } from "./webhook-event-types.ts";
 import { type WebhookDeliveryJobPayload, webhookDeliveryJobKind } from "./webhook-job-payload.ts";
 import type {
   DeliveryListFilters,
@@ -22,20 +23,22 @@ import type {
   WebhookEventWithDeliveries,
 } from "./webhook-schemas.ts";
 
-/** A JSON object: what an event says about the object it reports on. */
-export type WebhookEventData = Record<string, unknown>;
-
 /**
- * Records an event and queues its delivery to every enabled endpoint whose
- * filters match. Call it with the transaction that makes the change.
+ * Records an event of a declared type, with the object it carries as `data`
+ * (its type is the declaration's payload schema), and queues its delivery to
+ * every enabled endpoint whose filters match. Call it with the transaction
+ * that makes the change. `options.id` is the event's id when the caller had
+ * to know it first (an object that names the event reporting it).
  */
-export async function publishEvent(
+export async function publishEvent<Payload extends TSchema>(
   transaction: Database,
   context: RequestContext,
-  event: { type: WebhookEventType; data: WebhookEventData },
+  event: WebhookEventDefinition<Payload>,
+  data: NoInfer<Static<Payload>>,
+  options: { id?: string } = {},
 ): Promise<{ id: string; deliveries: number }> {
   const now = context.clock.now();
-  const eventId = newId("webhookEvent", now);
+  const eventId = options.id ?? newWebhookEventId(now);
   await transaction
     .insertInto("webhook_events")
     .values({
@@ -43,7 +46,7 @@ export async function publishEvent(
       organization_id: context.organizationId,
       environment_id: context.environmentId,
       type: event.type,
-      data: JSON.stringify(event.data),
+      data: JSON.stringify(data),
       created_at: now,
     })
     .execute();
@@ -69,6 +72,11 @@ export async function publishEvent(
     await enqueueDeliveryJob(transaction, context, { deliveryId, trigger: "automatic", attempt: 1 });
   }
   return { id: eventId, deliveries: receiving.length };
+}
+
+/** An id for an event to publish at `now`, for a caller whose payload names its own event. */
+export function newWebhookEventId(now: Date): string {
+  return newId("webhookEvent", now);
 }
 
 /**

@@ -5,7 +5,7 @@
 import { Type } from "typebox";
 import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
 import { standardErrorResponses } from "../platform/http/schemas.ts";
-import type { FairbillApp } from "../platform/http/server.ts";
+import type { FairbillApp, RouteModule } from "../platform/http/server.ts";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -14,7 +14,7 @@ import {
   rotateWebhookEndpointSecret,
   updateWebhookEndpoint,
 } from "./webhook-endpoints.ts";
-import { webhookEventTypes } from "./webhook-event-types.ts";
+import type { WebhookCatalogue } from "./webhook-event-types.ts";
 import {
   getWebhookEvent,
   listEndpointDeliveries,
@@ -22,12 +22,10 @@ import {
   redeliverWebhook,
 } from "./webhook-events.ts";
 import {
-  CreateWebhookEndpointBody,
   DeliveryListQuery,
-  EventListQuery,
+  eventTypeSchemas,
   NewWebhookSecretSchema,
   RotateSecretBody,
-  UpdateWebhookEndpointBody,
   WebhookDeliverySchema,
   WebhookEndpointSchema,
   WebhookEventSchema,
@@ -36,7 +34,21 @@ import {
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
-export function registerWebhookRoutes(app: FairbillApp): void {
+/** The webhook routes, for the event types of the catalogue the composition root gathered. */
+export function webhookRoutes(catalogue: WebhookCatalogue): RouteModule {
+  const schemas = eventTypeSchemas(catalogue.types);
+  return (app) => registerWebhookRoutes(app, catalogue, schemas);
+}
+
+function registerWebhookRoutes(
+  app: FairbillApp,
+  catalogue: WebhookCatalogue,
+  {
+    CreateWebhookEndpointBody,
+    UpdateWebhookEndpointBody,
+    EventListQuery,
+  }: ReturnType<typeof eventTypeSchemas>,
+): void {
   const tags = ["Webhooks"];
   const read = { permission: "billing:read" as const };
   const manage = { permission: "webhooks:manage" as const };
@@ -171,11 +183,11 @@ export function registerWebhookRoutes(app: FairbillApp): void {
       config: read,
       schema: {
         tags,
-        summary: "The event types an endpoint can receive",
+        summary: "The event types an endpoint can receive; the payload of each is in the OpenAPI webhooks",
         response: { 200: Type.Object({ data: Type.Array(Type.String()) }), ...standardErrorResponses },
       },
     },
-    async () => ({ data: [...webhookEventTypes] }),
+    async () => ({ data: [...catalogue.types] }),
   );
 
   app.get(

@@ -1,18 +1,7 @@
 // The JSON shapes of webhook endpoints, events and deliveries on the API.
 import { type Static, Type } from "typebox";
 import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
-import { allEventTypes, webhookEventTypes } from "./webhook-event-types.ts";
-
-const EventTypeFilter = StringEnum([allEventTypes, ...webhookEventTypes], {
-  description: 'an event type such as invoice.paid, or "*" for every type',
-});
-
-const EventTypeFilters = Type.Array(EventTypeFilter, {
-  minItems: 1,
-  maxItems: webhookEventTypes.length + 1,
-  uniqueItems: true,
-  description: 'the event types the endpoint receives; ["*"] receives them all',
-});
+import { allEventTypes } from "./webhook-event-types.ts";
 
 const EndpointUrl = Type.String({
   minLength: 1,
@@ -21,27 +10,49 @@ const EndpointUrl = Type.String({
   examples: ["https://example.com/fairbill/webhooks"],
 });
 
-export const CreateWebhookEndpointBody = Type.Object(
-  {
-    url: EndpointUrl,
-    description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    event_types: EventTypeFilters,
-    enabled: Type.Optional(Type.Boolean({ description: "default true" })),
-  },
-  { additionalProperties: false },
-);
-export type CreateWebhookEndpointInput = Static<typeof CreateWebhookEndpointBody>;
-
-export const UpdateWebhookEndpointBody = Type.Object(
-  {
-    url: Type.Optional(EndpointUrl),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    event_types: Type.Optional(EventTypeFilters),
-    enabled: Type.Optional(Type.Boolean({ description: "false stops deliveries to the endpoint" })),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
-export type UpdateWebhookEndpointInput = Static<typeof UpdateWebhookEndpointBody>;
+/**
+ * The bodies and queries that name event types, for the catalogue's types:
+ * an endpoint may filter only on a type some domain declared.
+ */
+export function eventTypeSchemas(eventTypes: readonly string[]) {
+  const EventTypeFilter = StringEnum([allEventTypes, ...eventTypes], {
+    description: 'an event type such as invoice.paid, or "*" for every type',
+  });
+  const EventTypeFilters = Type.Array(EventTypeFilter, {
+    minItems: 1,
+    maxItems: eventTypes.length + 1,
+    uniqueItems: true,
+    description: 'the event types the endpoint receives; ["*"] receives them all',
+  });
+  return {
+    CreateWebhookEndpointBody: Type.Object(
+      {
+        url: EndpointUrl,
+        description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+        event_types: EventTypeFilters,
+        enabled: Type.Optional(Type.Boolean({ description: "default true" })),
+      },
+      { additionalProperties: false },
+    ),
+    UpdateWebhookEndpointBody: Type.Object(
+      {
+        url: Type.Optional(EndpointUrl),
+        description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+        event_types: Type.Optional(EventTypeFilters),
+        enabled: Type.Optional(Type.Boolean({ description: "false stops deliveries to the endpoint" })),
+      },
+      { additionalProperties: false, minProperties: 1 },
+    ),
+    EventListQuery: Type.Object(
+      { type: Type.Optional(StringEnum(eventTypes)) },
+      { additionalProperties: false },
+    ),
+  };
+}
+type EventTypeSchemas = ReturnType<typeof eventTypeSchemas>;
+export type CreateWebhookEndpointInput = Static<EventTypeSchemas["CreateWebhookEndpointBody"]>;
+export type UpdateWebhookEndpointInput = Static<EventTypeSchemas["UpdateWebhookEndpointBody"]>;
+export type EventListFilters = Static<EventTypeSchemas["EventListQuery"]>;
 
 export const RotateSecretBody = Type.Object(
   {
@@ -112,7 +123,9 @@ export type WebhookDelivery = Static<typeof WebhookDeliverySchema>;
 export const WebhookEventSchema = Type.Object({
   id: Type.String({ examples: ["wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
   type: Type.String(),
-  data: Type.Record(Type.String(), Type.Unknown()),
+  data: Type.Record(Type.String(), Type.Unknown(), {
+    description: "the object the event carries; its schema for each type is in the document's webhooks",
+  }),
   created_at: Timestamp,
 });
 export type WebhookEvent = Static<typeof WebhookEventSchema>;
@@ -128,9 +141,3 @@ export const DeliveryListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type DeliveryListFilters = Static<typeof DeliveryListQuery>;
-
-export const EventListQuery = Type.Object(
-  { type: Type.Optional(StringEnum(webhookEventTypes)) },
-  { additionalProperties: false },
-);
-export type EventListFilters = Static<typeof EventListQuery>;

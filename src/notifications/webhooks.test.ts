@@ -1,15 +1,16 @@
 // Outgoing webhooks end to end: endpoints made through the API, events
 // published in a transaction, deliveries sent by the real job worker to a
 // real HTTP server on this machine, on a clock the test moves forward.
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { signatureHeaders, WebhookReceiver } from "../../test/support/webhook-receiver.ts";
+import { type Customer, customerUpdated } from "../customers/index.ts";
 import type { Clock } from "../platform/clock.ts";
 import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
 import { webhookDeliveryJobHandler, webhookRetryDelaysSeconds } from "./webhook-delivery.ts";
-import type { WebhookEventType } from "./webhook-event-types.ts";
 import { publishEvent } from "./webhook-events.ts";
 import { webhookDeliveryJobKind } from "./webhook-job-payload.ts";
 
@@ -22,47 +23,6 @@ function manualClock(start: Date): Clock & { advanceSeconds(seconds: number): vo
       now = new Date(now.getTime() + seconds * 1000);
     },
   };
-}
-
-type ReceivedRequest = { path: string; headers: IncomingHttpHeaders; body: string };
-
-/** A webhook receiver: answers each request with the next planned status (the last one repeats). */
-class Receiver {
-  readonly requests: ReceivedRequest[] = [];
-  statuses: number[] = [200];
-  delayMilliseconds = 0;
-  private readonly server: Server;
-  constructor() {
-    this.server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on("data", (chunk: Buffer) => chunks.push(chunk));
-      request.on("end", () => {
-        this.requests.push({
-          path: request.url ?? "",
-          headers: request.headers,
-          body: Buffer.concat(chunks).toString("utf8"),
-        });
-        const status = this.statuses.length > 1 ? this.statuses.shift()! : (this.statuses[0] ?? 200);
-        setTimeout(() => {
-          response.writeHead(status, { "content-type": "text/plain" });
-          response.end(status >= 300 ? `receiver error ${status}` : "ok");
-        }, this.delayMilliseconds);
-      });
-    });
-  }
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-  }
-  url(path: string): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
-  }
-  to(path: string): ReceivedRequest[] {
-    return this.requests.filter((request) => request.path === path);
-  }
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
 }
 
 /** A port nothing listens on: one the system just handed out and took back. */
@@ -83,13 +43,13 @@ const secondsLater = (instant: Date, seconds: number) =>
   new Date(instant.getTime() + seconds * 1000).toISOString();
 let testApp: TestApp;
 let tenant: TestTenant;
-let receiver: Receiver;
+let receiver: WebhookReceiver;
 let worker: JobWorker;
 
 beforeAll(async () => {
   testApp = await startTestApp({ clock });
   tenant = await testApp.newTenant("Webhooks");
-  receiver = new Receiver();
+  receiver = new WebhookReceiver();
   await receiver.start();
   worker = createJobWorker({
     database: testApp.handle.database,
@@ -119,20 +79,34 @@ async function createEndpoint(path: string, eventTypes: string[], extra: Record<
   return response.body as { endpoint: { id: string }; secret: string };
 }
 
-async function publish(type: WebhookEventType, data: Record<string, unknown>) {
+/** A customer as the API shows it, made up: the payload of the customer.updated events these tests publish. */
+function customer(id: string): Customer {
+  return {
+    id,
+    external_id: `external-${id}`,
+    name: "Acme Corp",
+    email: "billing@acme.example",
+    billing_address: null,
+    country: "DE",
+    tax_ids: [],
+    currency: "EUR",
+    timezone: "Europe/Berlin",
+    locale: "de-DE",
+    invoice_settings: {},
+    metadata: {},
+    parent_customer_id: null,
+    archived_at: null,
+    created_at: start.toISOString(),
+    updated_at: start.toISOString(),
+  };
+}
+
+/** Publishes customer.updated for a made-up customer, as a use case would in its transaction. */
+async function publish(customerId: string) {
   const context = tenant.context();
   return testApp.handle.database
     .transaction()
-    .execute((transaction) => publishEvent(transaction, context, { type, data }));
-}
-
-/** The headers a receiver verifies, as standardwebhooks reads them. */
-function signatureHeaders(request: ReceivedRequest): Record<string, string> {
-  return {
-    "webhook-id": String(request.headers["webhook-id"]),
-    "webhook-timestamp": String(request.headers["webhook-timestamp"]),
-    "webhook-signature": String(request.headers["webhook-signature"]),
-  };
+    .execute((transaction) => publishEvent(transaction, context, customerUpdated, customer(customerId)));
 }
 
 describe("webhook endpoints", () => {
@@ -203,11 +177,11 @@ describe("webhook delivery", () => {
   });
 
   it("retries a failing endpoint with backoff until its answer is 200, logging every attempt", async () => {
-    const { endpoint, secret } = await createEndpoint("/flaky", ["invoice.paid"]);
+    const { endpoint, secret } = await createEndpoint("/flaky", ["customer.updated"]);
     receiver.statuses = [500, 500, 500, 200];
     receiver.delayMilliseconds = 15;
     const publishedAt = clock.now();
-    const event = await publish("invoice.paid", { invoice_id: "inv_123", amount_paid: "49.00" });
+    const event = await publish("cus_123");
     expect(event.deliveries).toBe(1);
 
     expect(await worker.runDueJobs()).toBe(1);
@@ -236,9 +210,10 @@ describe("webhook delivery", () => {
     for (const request of requests) {
       expect(request.headers["webhook-id"]).toBe(event.id);
       expect(new Webhook(secret).verify(request.body, signatureHeaders(request))).toEqual({
-        type: "invoice.paid",
+        id: event.id,
+        type: "customer.updated",
         timestamp: publishedAt.toISOString(),
-        data: { invoice_id: "inv_123", amount_paid: "49.00" },
+        data: customer("cus_123"),
       });
     }
 
@@ -248,7 +223,7 @@ describe("webhook delivery", () => {
     const delivery = log.body.data[0];
     expect(delivery).toMatchObject({
       event_id: event.id,
-      event_type: "invoice.paid",
+      event_type: "customer.updated",
       status: "succeeded",
       attempt_count: 4,
       next_attempt_at: null,
@@ -281,14 +256,14 @@ describe("webhook delivery", () => {
 
     const detail = await tenant.admin.get(`/v1/webhook-events/${event.id}`);
     expect(detail.status).toBe(200);
-    expect(detail.body).toMatchObject({ id: event.id, type: "invoice.paid" });
+    expect(detail.body).toMatchObject({ id: event.id, type: "customer.updated", data: customer("cus_123") });
     expect(detail.body.deliveries).toEqual([delivery]);
   });
 
   it("gives up after retrying for more than 24 hours, and delivers again when asked", async () => {
-    const { endpoint } = await createEndpoint("/down", ["subscription.canceled"]);
+    const { endpoint } = await createEndpoint("/down", ["customer.updated"]);
     receiver.statuses = [503];
-    const event = await publish("subscription.canceled", { subscription_id: "sub_1" });
+    const event = await publish("cus_1");
     let elapsedSeconds = 0;
     await worker.runDueJobs();
     for (const delay of webhookRetryDelaysSeconds) {
@@ -319,24 +294,24 @@ describe("webhook delivery", () => {
   });
 
   it("sends each event only to the enabled endpoints whose filters match", async () => {
-    await createEndpoint("/invoices", ["invoice.paid", "invoice.voided"]);
+    await createEndpoint("/customers", ["customer.created", "customer.updated"]);
     await createEndpoint("/everything", ["*"]);
     await createEndpoint("/payments", ["payment.failed"]);
     await createEndpoint("/disabled", ["*"], { enabled: false });
     const before = receiver.requests.length;
-    const event = await publish("invoice.voided", { invoice_id: "inv_9" });
+    const event = await publish("cus_9");
     expect(event.deliveries).toBe(2);
     await worker.runDueJobs();
     const paths = receiver.requests.slice(before).map((request) => request.path);
-    expect(paths.sort()).toEqual(["/everything", "/invoices"]);
+    expect(paths.sort()).toEqual(["/customers", "/everything"]);
 
-    const listed = await tenant.admin.get("/v1/webhook-events?type=invoice.voided");
+    const listed = await tenant.admin.get("/v1/webhook-events?type=customer.updated");
     expect(listed.body.data.map((listedEvent: { id: string }) => listedEvent.id)).toEqual([event.id]);
   });
 
   it("does not deliver to an endpoint disabled after the event, and refuses to redeliver to it", async () => {
-    const { endpoint } = await createEndpoint("/switched-off", ["credit.granted"]);
-    const event = await publish("credit.granted", { grant_id: "cgr_1" });
+    const { endpoint } = await createEndpoint("/switched-off", ["customer.updated"]);
+    const event = await publish("cus_1");
     const disabled = await tenant.admin.patch(`/v1/webhook-endpoints/${endpoint.id}`, { enabled: false });
     expect(disabled.body.enabled).toBe(false);
     await worker.runDueJobs();
@@ -354,11 +329,11 @@ describe("webhook delivery", () => {
   });
 
   it("deletes an endpoint: nothing more is sent to it", async () => {
-    const { endpoint } = await createEndpoint("/deleted", ["alert.triggered"]);
+    const { endpoint } = await createEndpoint("/deleted", ["customer.updated"]);
     const deleted = await tenant.admin.delete(`/v1/webhook-endpoints/${endpoint.id}`);
     expect(deleted.status).toBe(200);
     expect((await tenant.admin.get(`/v1/webhook-endpoints/${endpoint.id}`)).status).toBe(404);
-    const event = await publish("alert.triggered", { alert_id: "alr_1" });
+    const event = await publish("cus_1");
     expect(event.deliveries).toBe(0);
   });
 
@@ -368,7 +343,7 @@ describe("webhook delivery", () => {
       previous_secret_valid_for_seconds: 3600,
     });
     const newSecret: string = rotated.body.secret;
-    await publish("customer.updated", { customer_id: "cus_1" });
+    await publish("cus_1");
     await worker.runDueJobs();
     const [request] = receiver.to("/rotating");
     expect(String(request?.headers["webhook-signature"]).split(" ")).toHaveLength(2);
@@ -376,7 +351,7 @@ describe("webhook delivery", () => {
     expect(new Webhook(oldSecret).verify(request!.body, signatureHeaders(request!))).toBeTruthy();
 
     clock.advanceSeconds(3601);
-    await publish("customer.updated", { customer_id: "cus_2" });
+    await publish("cus_2");
     await worker.runDueJobs();
     const later = receiver.to("/rotating")[1]!;
     expect(String(later.headers["webhook-signature"]).split(" ")).toHaveLength(1);
@@ -397,13 +372,13 @@ describe("webhook delivery", () => {
         }),
       },
     });
-    const slow = await createEndpoint("/slow", ["usage.threshold_reached"]);
+    const slow = await createEndpoint("/slow", ["customer.updated"]);
     receiver.delayMilliseconds = 1000;
     const refusing = await tenant.admin.post("/v1/webhook-endpoints", {
       url: `http://127.0.0.1:${await closedPort()}/closed`,
-      event_types: ["usage.threshold_reached"],
+      event_types: ["customer.updated"],
     });
-    await publish("usage.threshold_reached", { meter: "api_calls" });
+    await publish("cus_1");
     expect(await impatientWorker.runDueJobs()).toBe(2);
 
     const slowLog = await tenant.admin.get(`/v1/webhook-endpoints/${slow.endpoint.id}/deliveries`);
@@ -431,7 +406,7 @@ describe("webhook delivery", () => {
 
   it("keeps each environment's events and deliveries to itself", async () => {
     const other = await testApp.newTenant("Other webhooks");
-    const event = await publish("payment.refunded", { payment_id: "pay_1" });
+    const event = await publish("cus_1");
     expect((await other.admin.get(`/v1/webhook-events/${event.id}`)).status).toBe(404);
     expect((await other.admin.get("/v1/webhook-events")).body.data).toEqual([]);
     const live = await tenant.client("admin", "live");

@@ -6,3 +6,4 @@ export { enqueueDueDunning } from "./dunning-runner.ts";
 export { entitlementsBlockedByDunning } from "./entitlement-blocks.ts";
 export { paymentJobHandlers } from "./payment-jobs.ts";
 export { registerPaymentRoutes } from "./payment-routes.ts";
+export { paymentWebhookEvents } from "./payment-webhook-events.ts";

@@ -5,50 +5,21 @@
 // records the change, so an announcement exists exactly when the change does.
 import { showMoney } from "../credits/index.ts";
 import type { InvoiceRow } from "../invoicing/index.ts";
-import { amountRemaining, invoiceLineRows, loadCustomerRow } from "../invoicing/index.ts";
+import { amountRemaining, invoiceLineRows, invoiceView, loadCustomerRow } from "../invoicing/index.ts";
 import { publishEvent, queueEmail } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import type { PaymentRow, RefundRow } from "./payment-store.ts";
+import { type PaymentRow, presentPayment, presentRefund, type RefundRow } from "./payment-store.ts";
+import {
+  invoicePaid,
+  invoicePaymentFailed,
+  paymentFailed,
+  paymentRefunded,
+  paymentSucceeded,
+} from "./payment-webhook-events.ts";
 
 function dayOf(date: Date, timeZone: string): string {
   return date.toLocaleDateString("en-CA", { timeZone });
-}
-
-function paymentSummary(payment: PaymentRow) {
-  return {
-    id: payment.id,
-    invoice_id: payment.invoice_id,
-    customer_id: payment.customer_id,
-    status: payment.status,
-    provider: payment.provider,
-    method: payment.method,
-    currency: payment.currency,
-    amount: payment.amount,
-    amount_applied: payment.amount_applied,
-    amount_to_balance: payment.amount_to_balance,
-    amount_refunded: payment.amount_refunded,
-    provider_payment_id: payment.provider_payment_id,
-    failure_code: payment.failure_code,
-    decline_code: payment.decline_code,
-    failure_message: payment.failure_message,
-    hard_decline: payment.hard_decline,
-  };
-}
-
-function invoiceSummary(invoice: InvoiceRow) {
-  return {
-    id: invoice.id,
-    number: invoice.number,
-    status: invoice.status,
-    customer_id: invoice.customer_id,
-    subscription_ids: invoice.subscription_ids,
-    currency: invoice.currency,
-    due_at: invoice.due_at?.toISOString() ?? null,
-    amount_due: invoice.amount_due,
-    amount_paid: invoice.amount_paid,
-    amount_remaining: showMoney(amountRemaining(invoice), invoice.currency),
-  };
 }
 
 /** The customer as an email names them, or null when they have no address to write to. */
@@ -94,10 +65,9 @@ export async function announcePaymentSucceeded(
   invoice: InvoiceRow,
   paidInFull: boolean,
 ): Promise<void> {
-  await publishEvent(transaction, context, { type: "payment.succeeded", data: paymentSummary(payment) });
-  if (paidInFull) {
-    await publishEvent(transaction, context, { type: "invoice.paid", data: invoiceSummary(invoice) });
-  }
+  await publishEvent(transaction, context, paymentSucceeded, presentPayment(payment));
+  if (paidInFull)
+    await publishEvent(transaction, context, invoicePaid, await invoiceView(transaction, invoice));
   const recipient = await recipientOf(transaction, context, payment.customer_id);
   if (recipient === null) return;
   await queueEmail(transaction, context, {
@@ -127,16 +97,12 @@ export async function announcePaymentFailed(
   invoice: InvoiceRow,
   nextRetryAt: Date | null,
 ): Promise<void> {
-  await publishEvent(transaction, context, { type: "payment.failed", data: paymentSummary(payment) });
-  await publishEvent(transaction, context, {
-    type: "invoice.payment_failed",
-    data: {
-      ...invoiceSummary(invoice),
-      payment_id: payment.id,
-      failure_code: payment.failure_code,
-      decline_code: payment.decline_code,
-      next_retry_at: nextRetryAt?.toISOString() ?? null,
-    },
+  const presented = presentPayment(payment);
+  await publishEvent(transaction, context, paymentFailed, presented);
+  await publishEvent(transaction, context, invoicePaymentFailed, {
+    ...(await invoiceView(transaction, invoice)),
+    payment: presented,
+    next_retry_at: nextRetryAt?.toISOString() ?? null,
   });
   const recipient = await recipientOf(transaction, context, payment.customer_id);
   if (recipient === null) return;
@@ -164,19 +130,9 @@ export async function announceRefund(
   payment: PaymentRow,
   invoice: InvoiceRow,
 ): Promise<void> {
-  await publishEvent(transaction, context, {
-    type: "payment.refunded",
-    data: {
-      ...paymentSummary(payment),
-      refund: {
-        id: refund.id,
-        amount: refund.amount,
-        currency: refund.currency,
-        reason: refund.reason,
-        origin: refund.origin,
-        provider_refund_id: refund.provider_refund_id,
-      },
-    },
+  await publishEvent(transaction, context, paymentRefunded, {
+    ...presentPayment(payment),
+    refund: presentRefund(refund),
   });
   const recipient = await recipientOf(transaction, context, payment.customer_id);
   if (recipient === null) return;

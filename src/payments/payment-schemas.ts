@@ -131,23 +131,26 @@ export const PaymentListQuery = Type.Object(
 );
 export type PaymentListFilters = Static<typeof PaymentListQuery>;
 
-export const RefundSchema = Type.Object({
-  id: Type.String(),
-  payment_id: Type.String(),
-  invoice_id: Type.String(),
-  customer_id: Type.String(),
-  origin: StringEnum(["fairbill", "provider"], { description: "asked for here, or made at the provider" }),
-  status: StringEnum(["pending", "succeeded", "failed"]),
-  currency: Type.String(),
-  amount: Money,
-  amount_from_invoice: { ...Money, description: "taken off what was paid on the invoice" },
-  amount_from_balance: { ...Money, description: "taken from the customer balance the overpayment went to" },
-  reason: Type.String(),
-  provider_refund_id: Nullable(Type.String()),
-  failure_message: Nullable(Type.String()),
-  refunded_at: Nullable(Timestamp),
-  created_at: Timestamp,
-});
+export const RefundSchema = Type.Object(
+  {
+    id: Type.String(),
+    payment_id: Type.String(),
+    invoice_id: Type.String(),
+    customer_id: Type.String(),
+    origin: StringEnum(["fairbill", "provider"], { description: "asked for here, or made at the provider" }),
+    status: StringEnum(["pending", "succeeded", "failed"]),
+    currency: Type.String(),
+    amount: Money,
+    amount_from_invoice: { ...Money, description: "taken off what was paid on the invoice" },
+    amount_from_balance: { ...Money, description: "taken from the customer balance the overpayment went to" },
+    reason: Type.String(),
+    provider_refund_id: Nullable(Type.String()),
+    failure_message: Nullable(Type.String()),
+    refunded_at: Nullable(Timestamp),
+    created_at: Timestamp,
+  },
+  { title: "Refund" },
+);
 export type RefundView = Static<typeof RefundSchema>;
 
 const DisputeSchema = Type.Object({
@@ -163,33 +166,36 @@ const DisputeSchema = Type.Object({
 });
 export type DisputeView = Static<typeof DisputeSchema>;
 
-export const PaymentSchema = Type.Object({
-  id: Type.String(),
-  invoice_id: Type.String(),
-  customer_id: Type.String(),
-  provider: StringEnum(providerNames),
-  method: StringEnum(["card", ...manualPaymentMethods]),
-  origin: StringEnum(["manual", "automatic", "requested", "dunning_retry", "provider"]),
-  status: StringEnum(paymentStatuses),
-  currency: Type.String(),
-  amount: Money,
-  amount_applied: { ...Money, description: "the part that paid the invoice" },
-  amount_to_balance: { ...Money, description: "an overpayment, owed to the customer on their balance" },
-  amount_refunded: Money,
-  reference: Nullable(Type.String()),
-  payment_method_id: Nullable(Type.String()),
-  provider_payment_id: Nullable(Type.String()),
-  failure: Nullable(
-    Type.Object({
-      code: Nullable(Type.String()),
-      decline_code: Nullable(Type.String()),
-      message: Nullable(Type.String()),
-      hard_decline: Type.Boolean({ description: "retrying the same payment method cannot succeed" }),
-    }),
-  ),
-  received_at: Nullable(Timestamp),
-  created_at: Timestamp,
-});
+export const PaymentSchema = Type.Object(
+  {
+    id: Type.String(),
+    invoice_id: Type.String(),
+    customer_id: Type.String(),
+    provider: StringEnum(providerNames),
+    method: StringEnum(["card", ...manualPaymentMethods]),
+    origin: StringEnum(["manual", "automatic", "requested", "dunning_retry", "provider"]),
+    status: StringEnum(paymentStatuses),
+    currency: Type.String(),
+    amount: Money,
+    amount_applied: { ...Money, description: "the part that paid the invoice" },
+    amount_to_balance: { ...Money, description: "an overpayment, owed to the customer on their balance" },
+    amount_refunded: Money,
+    reference: Nullable(Type.String()),
+    payment_method_id: Nullable(Type.String()),
+    provider_payment_id: Nullable(Type.String()),
+    failure: Nullable(
+      Type.Object({
+        code: Nullable(Type.String()),
+        decline_code: Nullable(Type.String()),
+        message: Nullable(Type.String()),
+        hard_decline: Type.Boolean({ description: "retrying the same payment method cannot succeed" }),
+      }),
+    ),
+    received_at: Nullable(Timestamp),
+    created_at: Timestamp,
+  },
+  { title: "Payment" },
+);
 export type PaymentView = Static<typeof PaymentSchema>;
 
 export const PaymentDetailSchema = Type.Object({

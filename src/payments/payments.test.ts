@@ -97,9 +97,15 @@ describe("manual payments", () => {
 
     // invoice.paid once, payment.succeeded per payment; a receipt per payment.
     const paid = await tenant.admin.get("/v1/webhook-events?type=invoice.paid");
-    expect(
-      paid.body.data.filter((event: { data: { id: string } }) => event.data.id === invoice.id),
-    ).toHaveLength(1);
+    const paidEvents = paid.body.data.filter(
+      (event: { data: { id: string } }) => event.data.id === invoice.id,
+    );
+    expect(paidEvents).toHaveLength(1);
+    // The invoice as the API shows it, lines and all: the same presenter.
+    expect(paidEvents[0].data).toEqual(current.body);
+    const succeeded = await tenant.admin.get("/v1/webhook-events?type=payment.succeeded");
+    const { refunds: _refunds, disputes: _disputes, ...overPayment } = over.body;
+    expect(succeeded.body.data.map((event: { data: unknown }) => event.data)).toContainEqual(overPayment);
     const receipts = await tenant.admin.get(`/v1/emails?template=payment_receipt&customer_id=${customerId}`);
     expect(receipts.body.data).toHaveLength(2);
     expect(receipts.body.data[0].subject).toBe(`Receipt: 80.00 USD for invoice ${invoice.number}`);
@@ -159,9 +165,13 @@ describe("manual payments", () => {
     );
     expect(confirmations.body.data).toHaveLength(2);
     const refunded = await tenant.admin.get("/v1/webhook-events?type=payment.refunded");
-    expect(
-      refunded.body.data.filter((event: { data: { id: string } }) => event.data.id === payment.body.id),
-    ).toHaveLength(2);
+    const refundEvents = refunded.body.data.filter(
+      (event: { data: { id: string } }) => event.data.id === payment.body.id,
+    );
+    expect(refundEvents).toHaveLength(2);
+    // Newest first: the payment after the second refund, and that refund, as the API shows them.
+    const { refunds, disputes: _disputes, ...refundedPayment } = read.body;
+    expect(refundEvents[0].data).toEqual({ ...refundedPayment, refund: refunds[1] });
   });
 
   it("marks an open invoice uncollectible, audited with the reason given", async () => {

@@ -33,5 +33,6 @@ export {
 } from "./subscription-schemas.ts";
 export { loadTimelines, selectSubscriptions } from "./subscription-store.ts";
 export { pauseAt, planVersionAt, trialEndOf } from "./subscription-timeline.ts";
+export { subscriptionWebhookEvents } from "./subscription-webhook-events.ts";
 export { getSubscription, listSubscriptions } from "./subscriptions.ts";
 export type { MigrationTiming } from "./tables.ts";

@@ -13,6 +13,7 @@ import type {
 } from "./subscription-schemas.ts";
 import { loadSubscription, lockSubscription } from "./subscription-store.ts";
 import { pauseAt } from "./subscription-timeline.ts";
+import { subscriptionPaused, subscriptionResumed } from "./subscription-webhook-events.ts";
 import { ensureNotBilled, nextBillingWith, nowOrStart, recordTimelineWrite } from "./timeline-writes.ts";
 
 export async function pauseSubscription(
@@ -82,7 +83,7 @@ export async function pauseSubscription(
       .executeTakeFirstOrThrow();
     return recordTimelineWrite(transaction, context, loaded, updated, {
       action: "subscription.paused",
-      event: "subscription.paused",
+      event: subscriptionPaused,
     });
   });
 }
@@ -134,7 +135,7 @@ export async function resumeSubscription(
       .executeTakeFirstOrThrow();
     return recordTimelineWrite(transaction, context, loaded, updated, {
       action: "subscription.resumed",
-      event: "subscription.resumed",
+      event: subscriptionResumed,
     });
   });
 }

@@ -28,6 +28,7 @@ import {
 } from "./subscription-store.ts";
 import { trialEndOf } from "./subscription-timeline.ts";
 import { presentSubscriptions } from "./subscription-views.ts";
+import { subscriptionCreated } from "./subscription-webhook-events.ts";
 
 export async function createSubscription(
   context: RequestContext,
@@ -96,7 +97,7 @@ export async function createSubscription(
         before: null,
         after: subscription,
       });
-      await publishEvent(transaction, context, { type: "subscription.created", data: subscription });
+      await publishEvent(transaction, context, subscriptionCreated, subscription);
       return subscription;
     });
   } catch (error) {

@@ -3,14 +3,13 @@
 // insert, next_billing_at and ends_at kept up to date, and the audit entry,
 // all in the caller's transaction on a subscription it has locked.
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
-import type { WebhookEventType } from "../notifications/index.ts";
-import { publishEvent } from "../notifications/index.ts";
+import { publishEvent, type WebhookEventDefinition } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { loadPlanVersions, type PlanVersionFacts, scheduleCatalogOf } from "./engine-catalog.ts";
-import type { SubscriptionView } from "./subscription-schemas.ts";
+import type { SubscriptionSchema, SubscriptionView } from "./subscription-schemas.ts";
 import {
   engineSubscriptionOf,
   type LoadedSubscription,
@@ -20,6 +19,7 @@ import {
 } from "./subscription-store.ts";
 import { endOf, periodEndAfter, planVersionIdsOf } from "./subscription-timeline.ts";
 import { presentSubscriptions } from "./subscription-views.ts";
+import { subscriptionCanceled, subscriptionUpdated } from "./subscription-webhook-events.ts";
 import type { CancelMode } from "./tables.ts";
 
 export type TimelineChange =
@@ -111,10 +111,13 @@ export function nextBillingWith(row: SubscriptionRow, at: Date): Date {
 }
 
 /** What a timeline write is called in the audit log and in webhook events. */
-export type TimelineWrite = { action: string; event: WebhookEventType };
+export type TimelineWrite = {
+  action: string;
+  event: WebhookEventDefinition<typeof SubscriptionSchema>;
+};
 
-const planChanged: TimelineWrite = { action: "subscription.plan_changed", event: "subscription.updated" };
-const canceled: TimelineWrite = { action: "subscription.canceled", event: "subscription.canceled" };
+const planChanged: TimelineWrite = { action: "subscription.plan_changed", event: subscriptionUpdated };
+const canceled: TimelineWrite = { action: "subscription.canceled", event: subscriptionCanceled };
 
 /** Appends the change to the locked subscription, audits and publishes it; returns the subscription after it. */
 export async function appendChange(
@@ -197,6 +200,6 @@ export async function recordTimelineWrite(
     before: beforeView,
     after: afterView,
   });
-  await publishEvent(transaction, context, { type: write.event, data: afterView });
+  await publishEvent(transaction, context, write.event, afterView);
   return afterView;
 }

@@ -2,7 +2,7 @@
 // and a valid body for it. The tenant-isolation walk and the bad-input
 // property test call every route in the OpenAPI document through these, so a
 // new route needs an entry here (the walk fails and says so otherwise).
-import { publishEvent, queueEmail } from "../../src/notifications/index.ts";
+import { queueEmail } from "../../src/notifications/index.ts";
 import type { TestTenant } from "./test-app.ts";
 
 export type RouteFixture = {
@@ -125,17 +125,17 @@ async function webhookEndpointId(tenant: TestTenant): Promise<string> {
   return response.body.endpoint.id;
 }
 
-/** An event published to one endpoint: its id and its delivery's id. */
+/** An event delivered to one endpoint (a customer made after it): its id and its delivery's id. */
 async function webhookEvent(tenant: TestTenant): Promise<{ eventId: string; deliveryId: string }> {
-  await webhookEndpointId(tenant);
-  const context = tenant.context();
-  const event = await context.database
-    .transaction()
-    .execute((transaction) =>
-      publishEvent(transaction, context, { type: "invoice.paid", data: { invoice_id: unique("invoice") } }),
-    );
+  const endpointId = await webhookEndpointId(tenant);
+  const created = await customerId(tenant);
+  const events = await tenant.admin.get("/v1/webhook-events?type=customer.created&limit=100");
+  const event = events.body.data.find((candidate: { data: { id: string } }) => candidate.data.id === created);
   const detail = await tenant.admin.get(`/v1/webhook-events/${event.id}`);
-  return { eventId: event.id, deliveryId: detail.body.deliveries[0].id };
+  const delivery = detail.body.deliveries.find(
+    (candidate: { endpoint_id: string }) => candidate.endpoint_id === endpointId,
+  );
+  return { eventId: event.id, deliveryId: delivery.id };
 }
 
 async function emailTemplateVersionId(tenant: TestTenant): Promise<string> {

@@ -12,6 +12,7 @@ import type { DatabaseHandle } from "../../src/platform/database/database.ts";
 import type { FairbillApp } from "../../src/platform/http/server.ts";
 import { createJobWorker } from "../../src/platform/jobs/job-worker.ts";
 import { openTestDatabase } from "./test-database.ts";
+import { webhookPayloadProblems } from "./webhook-payloads.ts";
 
 // Tests read response bodies loosely and let their assertions check the shape.
 // biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
@@ -66,6 +67,7 @@ export type TestApp = {
    * alerts, bill runs. Returns how many ran.
    */
   runJobs(options?: { now?: Date; email?: EmailSettings }): Promise<number>;
+  /** Closes the app and its database; fails when a webhook event published meanwhile breaks its declared schema. */
   close(): Promise<void>;
 };
 
@@ -143,7 +145,11 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
     runJobs,
     close: async () => {
       await app.close();
+      const problems = await webhookPayloadProblems(handle.database);
       await handle.close();
+      if (problems.length > 0) {
+        throw new Error(`Webhook payloads that break their declared schema:\n${problems.join("\n")}`);
+      }
     },
   };
 }

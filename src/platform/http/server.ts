@@ -47,6 +47,11 @@ export type HttpServerOptions = {
   extensions?: ((app: FairbillApp) => Promise<void>)[];
   logger: FastifyServerOptions["logger"];
   version: string;
+  /**
+   * What the document says beyond the routes: the outgoing webhooks (OpenAPI
+   * 3.1 `webhooks`) and the component schemas they refer to.
+   */
+  document?: { webhooks: Record<string, unknown>; schemas: Record<string, unknown> };
 };
 
 const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -104,8 +109,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
       },
       components: {
         securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "an API key" } },
+        // Plain JSON Schema written by the domain that built it; the plugin copies it into the document.
+        ...(options.document
+          ? { schemas: options.document.schemas as Record<string, { title?: string }> }
+          : {}),
       },
       security: [{ apiKey: [] }],
+      ...(options.document ? { webhooks: options.document.webhooks } : {}),
     },
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });

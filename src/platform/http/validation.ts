@@ -32,6 +32,11 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
   return ajv.compile(schema as object) as ValidateFunction;
 };
 
+/** A validator as strict as a request body's, for a JSON value of another boundary (a webhook payload). */
+export function compileStrictValidator(schema: object): ValidateFunction {
+  return strictAjv.compile(schema);
+}
+
 const partPrefixes: Record<string, string> = {
   body: "$",
   querystring: "query",
