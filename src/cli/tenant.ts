@@ -1,30 +1,54 @@
 // What CLI commands that work on the database directly share: opening the
-// configured database (created and migrated when new) and the context of the
-// default organization's chosen environment.
+// configured database (created and migrated when new) and the context of an
+// organization's chosen environment (the default organization unless
+// --organization names one), and that environment's clock.
 import { databaseLocationOf, openMigratedDatabase } from "../app.ts";
 import type { EnvironmentKind } from "../organizations/index.ts";
-import { findOrCreateDefaultOrganization, type Organization } from "../organizations/index.ts";
-import { systemClock } from "../platform/clock.ts";
+import {
+  clockForEnvironment,
+  findOrCreateDefaultOrganization,
+  loadOrganization,
+  type Organization,
+} from "../organizations/index.ts";
+import { type Clock, systemClock } from "../platform/clock.ts";
 import { readConfiguration } from "../platform/config.ts";
 import { type RequestContext, systemContext } from "../platform/context.ts";
 import type { DatabaseHandle } from "../platform/database/database.ts";
 import { FairbillError } from "../platform/errors.ts";
 
-export type CliTenant = { handle: DatabaseHandle; organization: Organization; context: RequestContext };
+export type CliTenant = {
+  handle: DatabaseHandle;
+  organization: Organization;
+  /** Acting as the CLI, on real time. */
+  context: RequestContext;
+  /** The environment's clock: its test clock when one is set, for reports "as of now" there. */
+  environmentClock: Clock;
+};
 
-export async function openCliTenant(environment: string): Promise<CliTenant> {
+/** Opens the database and the context of `environment` (test or live), acting as the CLI. Close `handle` when done. */
+export async function openCliTenant(
+  environment: string,
+  options: { organization?: string } = {},
+): Promise<CliTenant> {
   const environmentKind = parseEnvironmentKind(environment);
   const handle = await openMigratedDatabase(databaseLocationOf(readConfiguration()));
   try {
-    const { organization } = await findOrCreateDefaultOrganization(handle.database, systemClock);
-    const context = systemContext({
+    const organization =
+      options.organization === undefined
+        ? (await findOrCreateDefaultOrganization(handle.database, systemClock)).organization
+        : await loadOrganization(handle.database, options.organization);
+    const scope = {
       organizationId: organization.id,
       environmentId: organization.environments[environmentKind],
+    };
+    const context = systemContext({
+      ...scope,
       database: handle.database,
       clock: systemClock,
       actorName: "cli",
     });
-    return { handle, organization, context };
+    const environmentClock = await clockForEnvironment(handle.database, scope, systemClock);
+    return { handle, organization, context, environmentClock };
   } catch (error) {
     await handle.close();
     throw error;

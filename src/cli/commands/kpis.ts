@@ -2,18 +2,10 @@
 // range of months, as GET /v1/kpis answers them, as JSON on stdout, with a
 // progress bar on stderr while the range's events are checked for leakage.
 import type { Command } from "commander";
-import { databaseLocationOf, openMigratedDatabase } from "../../app.ts";
 import { computeKpis } from "../../finance/index.ts";
-import {
-  clockForEnvironment,
-  findOrCreateDefaultOrganization,
-  loadOrganization,
-} from "../../organizations/index.ts";
-import { systemClock } from "../../platform/clock.ts";
-import { readConfiguration } from "../../platform/config.ts";
-import { FairbillError } from "../../platform/errors.ts";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
+import { openCliTenant } from "../tenant.ts";
 
 type KpiOptions = { from?: string; to?: string; environment: string; organization?: string };
 
@@ -31,24 +23,11 @@ export function registerKpisCommand(program: Command): void {
 }
 
 async function kpisCommand(options: KpiOptions): Promise<void> {
-  if (options.environment !== "test" && options.environment !== "live") {
-    throw new FairbillError({
-      code: "invalid_argument",
-      status: 400,
-      detail: `--environment must be test or live, not "${options.environment}".`,
-    });
-  }
-  const environmentKind = options.environment;
-  const handle = await openMigratedDatabase(databaseLocationOf(readConfiguration()));
+  const { handle, context, environmentClock } = await openCliTenant(options.environment, {
+    ...(options.organization === undefined ? {} : { organization: options.organization }),
+  });
+  const scope = { organizationId: context.organizationId, environmentId: context.environmentId };
   try {
-    const organization = options.organization
-      ? await loadOrganization(handle.database, options.organization)
-      : (await findOrCreateDefaultOrganization(handle.database, systemClock)).organization;
-    const scope = {
-      organizationId: organization.id,
-      environmentId: organization.environments[environmentKind],
-    };
-    const clock = await clockForEnvironment(handle.database, scope, systemClock);
     let bar: ProgressBar | undefined;
     const kpis = await computeKpis(
       handle.database,
@@ -58,7 +37,7 @@ async function kpisCommand(options: KpiOptions): Promise<void> {
         ...(options.to === undefined ? {} : { to: options.to }),
       },
       {
-        now: clock.now(),
+        now: environmentClock.now(),
         onProgress: (progress) => {
           bar ??= createProgressBar({ label: "Checking events", total: progress.total, unit: "events" });
           bar.update(progress.done, "leakage");

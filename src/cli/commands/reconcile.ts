@@ -3,18 +3,10 @@
 // a progress bar over the month's events on stderr. With --strict it exits 1
 // when any difference is left (a CI pipeline gates on it), and says how many.
 import type { Command } from "commander";
-import { databaseLocationOf, openMigratedDatabase } from "../../app.ts";
 import { reconcilePeriod } from "../../finance/index.ts";
-import {
-  clockForEnvironment,
-  findOrCreateDefaultOrganization,
-  loadOrganization,
-} from "../../organizations/index.ts";
-import { systemClock } from "../../platform/clock.ts";
-import { readConfiguration } from "../../platform/config.ts";
-import { FairbillError } from "../../platform/errors.ts";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
+import { openCliTenant } from "../tenant.ts";
 
 type ReconcileOptions = { period: string; strict?: boolean; environment: string; organization?: string };
 
@@ -32,27 +24,14 @@ export function registerReconcileCommand(program: Command): void {
 }
 
 async function reconcileCommand(options: ReconcileOptions): Promise<void> {
-  if (options.environment !== "test" && options.environment !== "live") {
-    throw new FairbillError({
-      code: "invalid_argument",
-      status: 400,
-      detail: `--environment must be test or live, not "${options.environment}".`,
-    });
-  }
-  const environmentKind = options.environment;
-  const handle = await openMigratedDatabase(databaseLocationOf(readConfiguration()));
+  const { handle, context, environmentClock } = await openCliTenant(options.environment, {
+    ...(options.organization === undefined ? {} : { organization: options.organization }),
+  });
+  const scope = { organizationId: context.organizationId, environmentId: context.environmentId };
   try {
-    const organization = options.organization
-      ? await loadOrganization(handle.database, options.organization)
-      : (await findOrCreateDefaultOrganization(handle.database, systemClock)).organization;
-    const scope = {
-      organizationId: organization.id,
-      environmentId: organization.environments[environmentKind],
-    };
-    const clock = await clockForEnvironment(handle.database, scope, systemClock);
     let bar: ProgressBar | undefined;
     const report = await reconcilePeriod(handle.database, scope, options.period, {
-      now: clock.now(),
+      now: environmentClock.now(),
       path: "--period",
       onProgress: (progress) => {
         bar ??= createProgressBar({ label: "Reconciling", total: progress.total, unit: "events" });
