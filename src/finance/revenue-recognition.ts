@@ -130,6 +130,24 @@ class RevenueBooks {
 
   // ---- dates
 
+  /** What every posting of `document`, booked on `booking`'s date, has in common. */
+  private bookingBase(
+    document: DocumentRef,
+    booking: { period: string; date: string },
+    currency: string,
+    customerId: string,
+  ) {
+    return {
+      document,
+      purpose: "booking" as const,
+      currency,
+      date: booking.date,
+      period: booking.period,
+      customerId,
+      product: null,
+    };
+  }
+
   private pointIn(at: Instant): { at: Instant; period: string; date: string } {
     return {
       at,
@@ -193,15 +211,7 @@ class RevenueBooks {
       currency,
     );
     const booking = this.pointIn(invoice.issuedAt);
-    const base = {
-      document,
-      purpose: "booking" as const,
-      currency: invoice.currency,
-      date: booking.date,
-      period: booking.period,
-      customerId: invoice.customerId,
-      product: null,
-    };
+    const base = this.bookingBase(document, booking, invoice.currency, invoice.customerId);
     this.post({
       ...base,
       account: "accounts_receivable",
@@ -362,13 +372,7 @@ class RevenueBooks {
       state = { schedule, invoice: null, line: null, earned: [], reversed: ZERO, prepaid: true };
       this.lineStates.set(`grant:${grant.id}`, state);
       const base = {
-        document,
-        purpose: "booking" as const,
-        currency: grant.currency,
-        date: booking.date,
-        period: booking.period,
-        customerId: grant.customerId,
-        product: null,
+        ...this.bookingBase(document, booking, grant.currency, grant.customerId),
         memo: `Prepaid credits ${grant.id} paid outside Fairbill`,
       };
       this.post({ ...base, account: "cash", amount: grant.costBasis });
@@ -451,15 +455,7 @@ class RevenueBooks {
       bookedAt: note.issuedAt,
     };
     const booking = this.pointIn(note.issuedAt);
-    const base = {
-      document,
-      purpose: "booking" as const,
-      currency: note.currency,
-      date: booking.date,
-      period: booking.period,
-      customerId: note.customerId,
-      product: null,
-    };
+    const base = this.bookingBase(document, booking, note.currency, note.customerId);
     this.post({
       ...base,
       account: "accounts_receivable",
@@ -514,15 +510,7 @@ class RevenueBooks {
       bookedAt: invoice.voidedAt,
     };
     const booking = this.pointIn(invoice.voidedAt);
-    const base = {
-      document,
-      purpose: "booking" as const,
-      currency: invoice.currency,
-      date: booking.date,
-      period: booking.period,
-      customerId: invoice.customerId,
-      product: null,
-    };
+    const base = this.bookingBase(document, booking, invoice.currency, invoice.customerId);
     const taxCredited = sumDecimals(
       this.books.creditNotes.filter((note) => note.invoiceId === invoice.id).map((note) => note.tax),
     );
@@ -643,15 +631,7 @@ class RevenueBooks {
       bookedAt: booking.at,
     };
     const sign = payment.kind === "payment" ? 1 : -1;
-    const base = {
-      document,
-      purpose: "booking" as const,
-      currency: payment.currency,
-      date: booking.date,
-      period: booking.period,
-      customerId: payment.customerId,
-      product: null,
-    };
+    const base = this.bookingBase(document, booking, payment.currency, payment.customerId);
     const memo = payment.kind === "payment" ? `Payment ${payment.reference}` : `Refund ${payment.reference}`;
     this.post({
       ...base,
