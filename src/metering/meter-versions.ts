@@ -13,13 +13,7 @@ export async function loadMeterVersions(
   database: Database | DatabaseTransaction,
   scope: TenantScope,
 ): Promise<MeterVersion[]> {
-  const rows = await database
-    .selectFrom("meter_versions")
-    .innerJoin("meters", "meters.id", "meter_versions.meter_id")
-    .selectAll("meter_versions")
-    .select("meters.code")
-    .where("meter_versions.environment_id", "=", scope.environmentId)
-    .where("meter_versions.organization_id", "=", scope.organizationId)
+  const rows = await selectVersionRows(database, scope)
     .orderBy("meter_versions.meter_id")
     .orderBy("meter_versions.version")
     .execute();
@@ -32,12 +26,7 @@ export async function loadVersionsOfMeter(
   scope: TenantScope,
   meterId: string,
 ): Promise<MeterVersion[]> {
-  const rows = await database
-    .selectFrom("meter_versions")
-    .innerJoin("meters", "meters.id", "meter_versions.meter_id")
-    .selectAll("meter_versions")
-    .select("meters.code")
-    .where("meter_versions.environment_id", "=", scope.environmentId)
+  const rows = await selectVersionRows(database, scope)
     .where("meter_versions.meter_id", "=", meterId)
     .orderBy("meter_versions.version")
     .execute();
@@ -50,17 +39,22 @@ export async function loadVersionsOfMeterCode(
   scope: TenantScope,
   code: string,
 ): Promise<MeterVersion[]> {
-  const rows = await database
-    .selectFrom("meter_versions")
-    .innerJoin("meters", "meters.id", "meter_versions.meter_id")
-    .selectAll("meter_versions")
-    .select("meters.code")
-    .where("meters.environment_id", "=", scope.environmentId)
-    .where("meters.organization_id", "=", scope.organizationId)
+  const rows = await selectVersionRows(database, scope)
     .where("meters.code", "=", code)
     .orderBy("meter_versions.version")
     .execute();
   return toMeterVersions(rows);
+}
+
+/** The environment's meter versions, each with its meter's code. */
+function selectVersionRows(database: Database | DatabaseTransaction, scope: TenantScope) {
+  return database
+    .selectFrom("meter_versions")
+    .innerJoin("meters", "meters.id", "meter_versions.meter_id")
+    .selectAll("meter_versions")
+    .select("meters.code")
+    .where("meter_versions.environment_id", "=", scope.environmentId)
+    .where("meter_versions.organization_id", "=", scope.organizationId);
 }
 
 export function definitionOf(row: Selectable<MeterVersionTable>): MeterDefinition {
