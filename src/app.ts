@@ -36,7 +36,12 @@ import {
   registerEmailRoutes,
   registerWebhookRoutes,
 } from "./notifications/index.ts";
-import { authenticateApiKey, clockForEnvironment, registerApiKeyRoutes } from "./organizations/index.ts";
+import {
+  authenticateApiKey,
+  clockForEnvironment,
+  findEnvironmentScope,
+  registerApiKeyRoutes,
+} from "./organizations/index.ts";
 import { collectFinalizedInvoice, paymentJobHandlers, registerPaymentRoutes } from "./payments/index.ts";
 import { registerPlanMigrationRoutes } from "./plan-migrations/index.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
@@ -127,6 +132,7 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     database,
     authenticate,
     clockFor: (scope) => clockForEnvironment(database, scope, clock),
+    findEnvironment: (environmentId) => findEnvironmentScope(database, environmentId),
     routes: routeModules,
     extensions: options.console ? [consoleExtension(options.console, authenticate), portalPageExtension] : [],
     logger: options.logger ? { level: options.logger } : false,
