@@ -18,6 +18,14 @@ export {
 } from "./invoice-payment-state.ts";
 export { registerInvoicePreviewRoutes } from "./invoice-preview-routes.ts";
 export { type InvoicePreview, previewSubscriptionChange, upcomingInvoice } from "./invoice-previews.ts";
+export {
+  creditNotesForBooks,
+  draftsIssuedBefore,
+  findCreditNoteByMemoPrefix,
+  invoicesForBooks,
+  type UsageLineRecord,
+  usageLinesOverlapping,
+} from "./invoice-reports.ts";
 export { registerInvoiceRoutes } from "./invoice-routes.ts";
 export {
   InvoicePreviewSchema,
@@ -29,6 +37,5 @@ export {
 export { type InvoiceRow, invoiceLineRows } from "./invoice-store.ts";
 export { amountRemaining, findInvoiceRow, getInvoice, listInvoices } from "./invoices.ts";
 export { InvoiceFinalized } from "./invoicing-events.ts";
-export { readInvoicingSettings } from "./invoicing-settings.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
 export type { CreditNoteReason } from "./tables.ts";
