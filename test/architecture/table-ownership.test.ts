@@ -70,14 +70,8 @@ function domainOf(file: string): string | undefined {
   return parts.length > 2 ? parts[1] : undefined;
 }
 
-function parse(path: string): ts.SourceFile {
-  return ts.createSourceFile(
-    path,
-    readFileSync(path, "utf8"),
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TS,
-  );
+function parse(path: string, text = readFileSync(path, "utf8")): ts.SourceFile {
+  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 }
 
 function visit(node: ts.Node, callback: (node: ts.Node) => void): void {
@@ -184,9 +178,7 @@ function isSqlTag(tag: ts.Expression): boolean {
 }
 
 /** Every table a file names in a Kysely call or an `sql` template, and every call whose table it cannot tell. */
-function tableUses(path: string): { uses: TableUse[]; unknown: TableUse[] } {
-  const source = parse(path);
-  const file = repositoryPath(path);
+function tableUses(source: ts.SourceFile, file: string): { uses: TableUse[]; unknown: TableUse[] } {
   const uses: TableUse[] = [];
   const unknown: TableUse[] = [];
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
@@ -229,7 +221,7 @@ function tableOwnershipReport() {
     const file = repositoryPath(path);
     const domain = domainOf(file);
     if (file === compositionRoot || domain === undefined) continue;
-    const found = tableUses(path);
+    const found = tableUses(parse(path), file);
     unknown.push(...found.unknown);
     for (const use of found.uses) {
       const owner = owners.get(use.table);
@@ -279,6 +271,37 @@ describe("table ownership", () => {
       "payments",
       "set",
     ]);
+  });
+
+  it("finds the tables of Kysely calls, with aliases, lists, loops and sql templates", () => {
+    const source = parse(
+      "example.ts",
+      `
+      await database.selectFrom("invoices as i").innerJoin("customers", "customers.id", "i.customer_id");
+      await database.selectFrom(["plans", "plan_versions as v"]).leftJoin((eb) => eb.selectFrom("features").as("f"), (join) => join);
+      await transaction.insertInto("payments").values(row);
+      await transaction.updateTable("credit_grants as g").set(changes);
+      for (const table of ["usage_rollups", "events"] as const) await transaction.deleteFrom(table).execute();
+      await sql\`select * from bill_runs r join environments e on true where x = \${value}\`.execute(database);
+      date.with({ day: 1 });
+      await database.selectFrom(tableFromElsewhere).execute();
+      `,
+    );
+    const found = tableUses(source, "example.ts");
+    expect(found.uses.map((use) => use.table).sort()).toEqual([
+      "bill_runs",
+      "credit_grants",
+      "customers",
+      "environments",
+      "events",
+      "features",
+      "invoices",
+      "payments",
+      "plan_versions",
+      "plans",
+      "usage_rollups",
+    ]);
+    expect(found.unknown.map((use) => use.table)).toEqual(["tableFromElsewhere"]);
   });
 
   it("names every table of a Kysely call with a string the check can read", () => {
