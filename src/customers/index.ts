@@ -14,4 +14,3 @@ export {
 export { registerCustomerRoutes } from "./customer-routes.ts";
 export type { CreateCustomerInput, Customer } from "./customer-schemas.ts";
 export { findCustomerByExternalId, getCustomer, lockCustomer } from "./customers.ts";
-export type { CustomerTable } from "./tables.ts";
