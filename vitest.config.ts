@@ -7,6 +7,7 @@ const pureTests = [
   "src/core/**/*.test.ts",
   "src/simulation/**/*.test.ts",
   "src/invoicing/documents/**/*.test.ts",
+  "test/architecture/**/*.test.ts",
   "test/scenarios/**/*.test.ts",
   "test/architecture/**/*.test.ts",
   "web/src/**/*.test.ts",

@@ -40,7 +40,12 @@ import {
   webhookDocument,
   webhookRoutes,
 } from "./notifications/index.ts";
-import { authenticateApiKey, clockForEnvironment, registerApiKeyRoutes } from "./organizations/index.ts";
+import {
+  authenticateApiKey,
+  clockForEnvironment,
+  findEnvironmentScope,
+  registerApiKeyRoutes,
+} from "./organizations/index.ts";
 import {
   collectFinalizedInvoice,
   paymentJobHandlers,
@@ -154,6 +159,7 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     database,
     authenticate,
     clockFor: (scope) => clockForEnvironment(database, scope, clock),
+    findEnvironment: (environmentId) => findEnvironmentScope(database, environmentId),
     routes: routeModules,
     extensions: options.console ? [consoleExtension(options.console, authenticate), portalPageExtension] : [],
     logger: options.logger ? { level: options.logger } : false,

@@ -8,7 +8,7 @@
 // nothing due only write the expiry of credit grants, and create no bill run.
 import { expireCredits } from "../credits/index.ts";
 import { billProgressivelyDue } from "../invoicing/index.ts";
-import { clockForEnvironment } from "../organizations/index.ts";
+import { allEnvironmentScopes, clockForEnvironment } from "../organizations/index.ts";
 import { enqueueDueDunning } from "../payments/index.ts";
 import type { Clock } from "../platform/clock.ts";
 import { type Logger, systemContext, type TenantScope } from "../platform/context.ts";
@@ -89,18 +89,14 @@ export function createBillRunScheduler(options: Omit<SchedulerOptions, "concurre
 
   async function enqueueTicks(now: Date): Promise<number> {
     const minute = new Date(Math.floor(now.getTime() / tickEveryMilliseconds) * tickEveryMilliseconds);
-    const environments = await database
-      .selectFrom("environments")
-      .select(["id", "organization_id"])
-      .execute();
     let created = 0;
-    for (const environment of environments) {
+    for (const scope of await allEnvironmentScopes(database)) {
       const job = await enqueueJob(database, {
         kind: billRunTickKind,
         payload: {},
-        scope: { organizationId: environment.organization_id, environmentId: environment.id },
+        scope,
         runAt: minute,
-        uniqueKey: `${billRunTickKind}:${environment.id}:${minute.toISOString()}`,
+        uniqueKey: `${billRunTickKind}:${scope.environmentId}:${minute.toISOString()}`,
       });
       if (job.created) created += 1;
     }

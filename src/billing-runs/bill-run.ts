@@ -193,6 +193,29 @@ export async function hasRunInProgress(database: Database, scope: TenantScope): 
   return row !== undefined;
 }
 
+/**
+ * What the environment's bill runs dated in [from, to) did, summed: the
+ * customers they billed and those they could not (finance's failure rate).
+ */
+export async function billRunTotals(
+  database: Database,
+  scope: TenantScope,
+  range: { from: Date; to: Date },
+): Promise<{ customers: number; errors: number }> {
+  const totals = await database
+    .selectFrom("bill_runs")
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<string>("customers_done"), eb.val("0")).as("customers"),
+      eb.fn.coalesce(eb.fn.sum<string>("errors"), eb.val("0")).as("errors"),
+    ])
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("at", ">=", range.from)
+    .where("at", "<", range.to)
+    .executeTakeFirstOrThrow();
+  return { customers: Number(totals.customers), errors: Number(totals.errors) };
+}
+
 /** The ids of every customer with something due at `at`, read before billing starts so the run knows its size. */
 async function dueCustomerIds(database: Database, scope: TenantScope, at: Date): Promise<string[]> {
   const ids: string[] = [];

@@ -2,7 +2,7 @@
 // its per-minute schedule and job handlers, and the test clock's routes.
 // Other domains import only from here; everything else in the folder is private to it.
 
-export { hasRunInProgress, runBillRun } from "./bill-run.ts";
+export { billRunTotals, hasRunInProgress, runBillRun } from "./bill-run.ts";
 export { registerBillRunRoutes } from "./bill-run-routes.ts";
 export { billRunJobHandlers, createBillRunScheduler } from "./bill-run-scheduler.ts";
 export { presentBillRun } from "./bill-run-schemas.ts";

@@ -12,7 +12,13 @@ export {
   planCatalogChanges,
 } from "./catalog-sync.ts";
 export { toCoreCharges } from "./core-charges.ts";
-export { findFeatureByCode } from "./features.ts";
+export { findFeatureByCode, findFeatures } from "./features.ts";
+export {
+  findPlanIdByCode,
+  type PlanVersionRecord,
+  planCodesByIds,
+  planVersionsByIds,
+} from "./plan-lookups.ts";
 export { registerPlanRoutes } from "./plan-routes.ts";
 export type { CreatePlanInput, CreatePlanVersionInput } from "./plan-schemas.ts";
 export { contentOf, findPlan, planVersionRows, selectPlans, selectPlanVersions } from "./plan-store.ts";
@@ -20,6 +26,11 @@ export { type ChargeDocument, Code, type PlanVersionContent, TierSchema } from "
 export { entitlementValueProblems } from "./plan-version-rules.ts";
 export { versionInEffect } from "./plan-versions.ts";
 export { registerProductAndFeatureRoutes } from "./product-feature-routes.ts";
-export { type CreateFeatureInput, type CreateProductInput, featureKinds } from "./product-feature-schemas.ts";
+export {
+  type CreateFeatureInput,
+  type CreateProductInput,
+  type Feature,
+  featureKinds,
+} from "./product-feature-schemas.ts";
 export type { FeatureKind, PlanVersionState } from "./tables.ts";
 export { pickVersionInEffect } from "./version-in-effect.ts";

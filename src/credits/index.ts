@@ -22,6 +22,7 @@ export {
 } from "./credits.ts";
 export { CreditsBurned, WalletBelowThreshold } from "./credits-events.ts";
 export { showMoney } from "./money-input.ts";
+export { type PurchasedGrant, purchasedGrantsForBooks } from "./purchased-grants.ts";
 export {
   automaticTopUpDue,
   checkWalletTopUp,

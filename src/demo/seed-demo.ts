@@ -15,6 +15,7 @@
 // It loads only into a test environment without customers: a second start
 // (or an environment with the user's own data) is left alone.
 import { buildApplication } from "../app.ts";
+import { hasAnyCustomer } from "../customers/index.ts";
 import type { EventInput } from "../metering/index.ts";
 import { createApiKey, revokeApiKey } from "../organizations/index.ts";
 import type { RequestContext } from "../platform/context.ts";
@@ -63,14 +64,7 @@ export async function seedDemoData(
   context: RequestContext,
   onLoading: () => void = () => {},
 ): Promise<DemoSummary | null> {
-  const existing = await context.database
-    .selectFrom("customers")
-    .select("id")
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return null;
+  if (await hasAnyCustomer(context.database, context)) return null;
   onLoading();
 
   const calendar = demoCalendar(context.clock.now());

@@ -6,7 +6,13 @@
 // customer's time zone) comes from the metering domain's usage query.
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
-import { entitlementValueProblems, findFeatureByCode, selectPlanVersions } from "../catalog/index.ts";
+import {
+  entitlementValueProblems,
+  type Feature,
+  findFeatureByCode,
+  findFeatures,
+  selectPlanVersions,
+} from "../catalog/index.ts";
 import { billingPeriods, Decimal, sumDecimals } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import { queryUsage } from "../metering/index.ts";
@@ -97,16 +103,19 @@ export async function revokeEntitlement(
 ): Promise<EntitlementGrant> {
   await getCustomer(context, customerId);
   return context.database.transaction().execute(async (transaction) => {
-    const existing = await transaction
-      .selectFrom("customer_entitlement_grants")
-      .innerJoin("features", "features.id", "customer_entitlement_grants.feature_id")
-      .selectAll("customer_entitlement_grants")
-      .where("customer_entitlement_grants.organization_id", "=", context.organizationId)
-      .where("customer_entitlement_grants.environment_id", "=", context.environmentId)
-      .where("customer_entitlement_grants.customer_id", "=", customerId)
-      .where("features.code", "=", featureCode)
-      .forUpdate()
-      .executeTakeFirst();
+    const feature = await findFeatureByCode(transaction, context, featureCode);
+    const existing =
+      feature === undefined
+        ? undefined
+        : await transaction
+            .selectFrom("customer_entitlement_grants")
+            .selectAll()
+            .where("organization_id", "=", context.organizationId)
+            .where("environment_id", "=", context.environmentId)
+            .where("customer_id", "=", customerId)
+            .where("feature_id", "=", feature.id)
+            .forUpdate()
+            .executeTakeFirst();
     if (!existing) throw notFound(`grant to customer ${customerId} of feature`, featureCode);
     await transaction
       .deleteFrom("customer_entitlement_grants")
@@ -134,25 +143,31 @@ export async function customerEntitlements(
   const [grantRows, planEntitlements] = await Promise.all([
     context.database
       .selectFrom("customer_entitlement_grants")
-      .innerJoin("features", "features.id", "customer_entitlement_grants.feature_id")
-      .select([
-        "features.code",
-        "features.kind",
-        "customer_entitlement_grants.value",
-        "customer_entitlement_grants.usage_limit",
-      ])
-      .where("customer_entitlement_grants.organization_id", "=", context.organizationId)
-      .where("customer_entitlement_grants.environment_id", "=", context.environmentId)
-      .where("customer_entitlement_grants.customer_id", "=", customerId)
+      .select(["feature_id", "value", "usage_limit"])
+      .where("organization_id", "=", context.organizationId)
+      .where("environment_id", "=", context.environmentId)
+      .where("customer_id", "=", customerId)
       .execute(),
     subscribedPlanEntitlements(context, customerId, now),
   ]);
-  const grants: EntitlementTerms[] = grantRows.map((row) => ({
-    feature: row.code,
-    ...(row.value === null ? {} : { value: row.value }),
-    ...(row.kind === "metered" ? { limit: row.usage_limit } : {}),
-  }));
-  const features = await featureDefinitions(context, [
+  // One read of the catalog: the granted features (by id) and the plans' (by code).
+  const catalogFeatures = await findFeatures(context.database, context, {
+    ids: grantRows.map((row) => row.feature_id),
+    codes: planEntitlements.map((entitlement) => entitlement.feature),
+  });
+  const featuresById = new Map(catalogFeatures.map((feature) => [feature.id, feature]));
+  const grants: EntitlementTerms[] = grantRows.flatMap((row) => {
+    const feature = featuresById.get(row.feature_id);
+    if (feature === undefined) return [];
+    return [
+      {
+        feature: feature.code,
+        ...(row.value === null ? {} : { value: row.value }),
+        ...(feature.kind === "metered" ? { limit: row.usage_limit } : {}),
+      },
+    ];
+  });
+  const features = featureDefinitions(catalogFeatures, [
     ...new Set([...grants, ...planEntitlements].map((entitlement) => entitlement.feature)),
   ]);
   const period = currentMonth(now, customer.timezone);
@@ -213,23 +228,19 @@ async function subscribedPlanEntitlements(
   );
 }
 
-async function featureDefinitions(
-  context: RequestContext,
+/** The definitions of the features with these codes, from the catalog's features. */
+function featureDefinitions(
+  catalogFeatures: readonly Feature[],
   codes: readonly string[],
-): Promise<Map<string, FeatureDefinition>> {
-  if (codes.length === 0) return new Map();
-  const rows = await context.database
-    .selectFrom("features")
-    .select(["code", "name", "kind", "meter_code"])
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
-    .where("code", "in", codes)
-    .execute();
+): Map<string, FeatureDefinition> {
+  const wanted = new Set(codes);
   return new Map(
-    rows.map((row) => [
-      row.code,
-      { code: row.code, name: row.name, kind: row.kind, meterCode: row.meter_code },
-    ]),
+    catalogFeatures
+      .filter((feature) => wanted.has(feature.code))
+      .map((feature) => [
+        feature.code,
+        { code: feature.code, name: feature.name, kind: feature.kind, meterCode: feature.meter },
+      ]),
   );
 }
 

@@ -5,7 +5,13 @@
 import type { Selectable } from "kysely";
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { allocateAmount, currencyFor, Decimal, fitsMinorUnit, formatAmount, ZERO } from "../core/index.ts";
-import { createCreditNote } from "../invoicing/index.ts";
+import {
+  createCreditNote,
+  findCreditNoteByMemoPrefix,
+  findInvoiceRow,
+  invoiceLineRows,
+  lockInvoice,
+} from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
@@ -116,16 +122,8 @@ export async function openDispute(
   input: OpenDisputeInput,
 ): Promise<DisputeView> {
   return context.database.transaction().execute(async (transaction) => {
-    // Invoicing's invoice and its lines, read (and the invoice locked) to check what can be disputed.
-    const invoice = await transaction
-      .selectFrom("invoices")
-      .select(["id", "customer_id", "currency", "status", "total"])
-      .where("organization_id", "=", context.organizationId)
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", invoiceId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (invoice === undefined) throw notFound("invoice", invoiceId);
+    // Invoicing's invoice (locked) and its lines, read to check what can be disputed.
+    const invoice = await lockInvoice(transaction, context, invoiceId);
     if (invoice.status === "draft" || invoice.status === "void") {
       throw conflict(
         "invoice_not_disputable",
@@ -135,12 +133,9 @@ export async function openDispute(
     const currency = currencyFor(invoice.currency);
     let ceiling = new Decimal(invoice.total);
     if (input.invoice_line_id !== undefined) {
-      const line = await transaction
-        .selectFrom("invoice_lines")
-        .select(["id", "amount"])
-        .where("invoice_id", "=", invoiceId)
-        .where("id", "=", input.invoice_line_id)
-        .executeTakeFirst();
+      const line = (await invoiceLineRows(transaction, invoiceId)).find(
+        (candidate) => candidate.id === input.invoice_line_id,
+      );
       if (line === undefined) {
         throw validationFailed([{ path: "$.invoice_line_id", message: "is not a line of this invoice" }]);
       }
@@ -229,16 +224,14 @@ const creditNoteMemo = (id: string, reason: string) => `Dispute ${id}: ${reason}
  * steps finds it instead of crediting twice.
  */
 async function creditNoteFor(context: RequestContext, dispute: DisputeRow, input: ResolveDisputeInput) {
-  // Invoicing's credit notes, read to find one issued for this dispute.
-  const earlier = await context.database
-    .selectFrom("credit_notes")
-    .select("id")
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
-    .where("invoice_id", "=", dispute.invoice_id)
-    .where("memo", "like", `Dispute ${dispute.id}:%`)
-    .executeTakeFirst();
-  if (earlier !== undefined) return earlier.id;
+  // Invoicing's credit notes, asked for one issued for this dispute.
+  const earlier = await findCreditNoteByMemoPrefix(
+    context.database,
+    context,
+    dispute.invoice_id,
+    `Dispute ${dispute.id}:`,
+  );
+  if (earlier !== undefined) return earlier;
   const currency = currencyFor(dispute.currency);
   const amount = new Decimal(input.credit_note?.amount ?? dispute.amount);
   if (amount.lessThanOrEqualTo(ZERO) || !fitsMinorUnit(amount, currency)) {
@@ -261,21 +254,13 @@ async function creditNoteFor(context: RequestContext, dispute: DisputeRow, input
   }
   // A dispute of the whole invoice is credited in full, or by lines in proportion to their amounts
   // (invoicing's invoice and lines, read-only).
-  const invoice = await context.database
-    .selectFrom("invoices")
-    .select("total")
-    .where("id", "=", dispute.invoice_id)
-    .executeTakeFirstOrThrow();
+  const invoice = await findInvoiceRow(context.database, context, dispute.invoice_id);
   if (amount.greaterThanOrEqualTo(invoice.total)) {
     return (await createCreditNote(context, dispute.invoice_id, { reason, memo, full: true })).id;
   }
-  const lines = await context.database
-    .selectFrom("invoice_lines")
-    .select(["id", "amount"])
-    .where("invoice_id", "=", dispute.invoice_id)
-    .where("amount", ">", "0")
-    .orderBy("position")
-    .execute();
+  const lines = (await invoiceLineRows(context.database, dispute.invoice_id)).filter((line) =>
+    new Decimal(line.amount).greaterThan(ZERO),
+  );
   const positive = lines.map((line) => new Decimal(line.amount));
   const shares = allocateAmount(amount, positive, currency);
   const note = await createCreditNote(context, dispute.invoice_id, {

@@ -3,7 +3,9 @@
 // resolve disputes, revenue leakage per 1,000 events, and a usage-trend
 // forecast of next month's revenue per customer. Everything comes from the
 // same books as the journal, the reconciliation and the revenue reports.
+import { billRunTotals } from "../billing-runs/index.ts";
 import { currencyFor, Decimal, formatAmount, sumDecimals, ZERO } from "../core/index.ts";
+import { loadPaymentFacts, type PaymentFacts } from "../payments/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { validationFailed } from "../platform/errors.ts";
@@ -19,7 +21,6 @@ import type { Books } from "./books.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
 import type { KpiInput, KpiView } from "./kpi-schemas.ts";
 import { loadBooks } from "./load-books.ts";
-import { loadPaymentFacts, type PaymentFacts } from "./payment-facts.ts";
 import { reconcileReceivables } from "./receivables-reconciliation.ts";
 import { daysServed } from "./recognition-patterns.ts";
 import { mrrSeries, netRevenueRetention, recurringLines } from "./recurring-revenue.ts";
@@ -189,20 +190,11 @@ async function billingFailureRate(
     if (!firstAttempts.has(attempt.invoiceId)) firstAttempts.set(attempt.invoiceId, attempt);
   const failed = attempts.filter((attempt) => attempt.status === "failed").length;
   const firstFailed = [...firstAttempts.values()].filter((attempt) => attempt.status === "failed").length;
-  // The bill runs' own records (billing-runs domain): customers they billed and those they could not.
-  const runs = await database
-    .selectFrom("bill_runs")
-    .select((eb) => [
-      eb.fn.coalesce(eb.fn.sum<string>("customers_done"), eb.val("0")).as("customers"),
-      eb.fn.coalesce(eb.fn.sum<string>("errors"), eb.val("0")).as("errors"),
-    ])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .where("at", ">=", new Date(range.start))
-    .where("at", "<", new Date(range.end))
-    .executeTakeFirstOrThrow();
-  const customers = Number(runs.customers);
-  const errors = Number(runs.errors);
+  // The bill runs' own records: customers they billed and those they could not.
+  const { customers, errors } = await billRunTotals(database, scope, {
+    from: new Date(range.start),
+    to: new Date(range.end),
+  });
   return {
     payment_attempts: attempts.length,
     failed_attempts: failed,

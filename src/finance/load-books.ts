@@ -1,11 +1,16 @@
 // Reads the books (books.ts) of an environment. Finance is a read-only
-// reporter of other domains' records, and for these report queries no
-// domain exports a function, so the reads below go to their tables directly,
-// each saying whose table it reads. Nothing here writes.
-import { sql } from "kysely";
+// reporter of other domains' records: each domain hands over its own through
+// its front door (invoicing its invoices and credit notes, credits its
+// purchased grants, payments its payments, metering its counted usage,
+// customers their external ids), in bulk. Nothing here writes.
 import { periodLocks } from "../accounting-periods/index.ts";
-import { selectPlanVersions } from "../catalog/index.ts";
+import { planVersionsByIds } from "../catalog/index.ts";
 import { Decimal } from "../core/index.ts";
+import { purchasedGrantsForBooks } from "../credits/index.ts";
+import { customerReferencesByIds } from "../customers/index.ts";
+import { creditNotesForBooks, invoicesForBooks } from "../invoicing/index.ts";
+import { countedEventsPerMonth } from "../metering/index.ts";
+import { loadPaymentFacts, type PaymentFacts } from "../payments/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { periodContaining } from "./accounting-periods.ts";
@@ -19,7 +24,6 @@ import type {
   Books,
 } from "./books.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
-import { loadPaymentFacts, type PaymentFacts } from "./payment-facts.ts";
 
 export async function loadBooks(
   database: Database,
@@ -96,31 +100,8 @@ async function loadInvoices(
   scope: TenantScope,
   timeZone: string,
 ): Promise<BookInvoice[]> {
-  // Invoicing's tables: every finalized invoice (voided ones too: a void is booked when it happens).
-  const rows = await database
-    .selectFrom("invoices")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .where("status", "<>", "draft")
-    .where("finalized_at", "is not", null)
-    .orderBy("issued_at")
-    .orderBy("id")
-    .execute();
+  const { invoices: rows, lines: lineRows } = await invoicesForBooks(database, scope);
   if (rows.length === 0) return [];
-  const lineRows = await database
-    .selectFrom("invoice_lines")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .where(
-      "invoice_id",
-      "in",
-      rows.map((row) => row.id),
-    )
-    .orderBy("invoice_id")
-    .orderBy("position")
-    .execute();
   const products = await chargeProducts(
     database,
     scope,
@@ -213,11 +194,10 @@ async function chargeProducts(
 ): Promise<Map<string, string>> {
   const ids = [...new Set(versionIds.filter((id): id is string => id !== null))];
   if (ids.length === 0) return new Map();
-  const rows = await selectPlanVersions(database, scope).where("id", "in", ids).execute();
   const products = new Map<string, string>();
-  for (const row of rows) {
-    for (const charge of row.charges) {
-      if (charge.product !== undefined) products.set(`${row.id}|${charge.id}`, charge.product);
+  for (const version of (await planVersionsByIds(database, scope, ids)).values()) {
+    for (const charge of version.content.charges) {
+      if (charge.product !== undefined) products.set(`${version.id}|${charge.id}`, charge.product);
     }
   }
   return products;
@@ -228,17 +208,8 @@ async function externalIdsOf(
   scope: TenantScope,
   customerIds: readonly string[],
 ): Promise<Map<string, string>> {
-  const ids = [...new Set(customerIds)];
-  if (ids.length === 0) return new Map();
-  // The customers table (customers domain): external ids name a customer's events.
-  const rows = await database
-    .selectFrom("customers")
-    .select(["id", "external_id"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .where("id", "in", ids)
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.external_id]));
+  const customers = await customerReferencesByIds(database, scope, customerIds);
+  return new Map(customers.map((customer) => [customer.id, customer.externalId]));
 }
 
 /**
@@ -251,49 +222,12 @@ async function eventsPerMonth(
   scope: TenantScope,
   input: { customerExternalId: string; meter: string; start: Date; end: Date; timeZone: string },
 ): Promise<Map<string, Decimal>> {
-  // Metering's usage_rollups and meters tables.
-  const rows = await database
-    .selectFrom("usage_rollups")
-    .innerJoin("meters", "meters.id", "usage_rollups.meter_id")
-    .select([
-      sql<string>`to_char(usage_rollups.hour_start at time zone ${input.timeZone}, 'YYYY-MM')`.as("period"),
-      sql<string>`sum(usage_rollups.event_count)::text`.as("events"),
-    ])
-    .where("usage_rollups.organization_id", "=", scope.organizationId)
-    .where("usage_rollups.environment_id", "=", scope.environmentId)
-    .where("meters.code", "=", input.meter)
-    .where("usage_rollups.customer_external_id", "=", input.customerExternalId)
-    .where("usage_rollups.hour_start", ">=", input.start)
-    .where("usage_rollups.hour_start", "<", input.end)
-    .groupBy("period")
-    .execute();
-  return new Map(rows.map((row) => [row.period, decimal(row.events)]));
+  const counts = await countedEventsPerMonth(database, scope, input);
+  return new Map([...counts].map(([period, events]) => [period, decimal(events)]));
 }
 
 async function loadCreditNotes(database: Database, scope: TenantScope): Promise<BookCreditNote[]> {
-  // Invoicing's credit notes and their lines.
-  const notes = await database
-    .selectFrom("credit_notes")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .orderBy("issued_at")
-    .orderBy("id")
-    .execute();
-  if (notes.length === 0) return [];
-  const lines = await database
-    .selectFrom("credit_note_lines")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .where(
-      "credit_note_id",
-      "in",
-      notes.map((note) => note.id),
-    )
-    .orderBy("credit_note_id")
-    .orderBy("position")
-    .execute();
+  const { creditNotes: notes, lines } = await creditNotesForBooks(database, scope);
   return notes.map((note) => ({
     id: note.id,
     number: note.number,
@@ -315,59 +249,25 @@ async function loadCreditNotes(database: Database, scope: TenantScope): Promise<
 }
 
 async function loadPurchasedGrants(database: Database, scope: TenantScope): Promise<BookGrant[]> {
-  // Credits' grants, purchases and ledger: only purchased grants carry revenue (promotional ones are discounts).
-  const rows = await database
-    .selectFrom("credit_grants")
-    .leftJoin("credit_purchases", "credit_purchases.grant_id", "credit_grants.id")
-    .select([
-      "credit_grants.id",
-      "credit_grants.customer_id",
-      "credit_grants.currency",
-      "credit_grants.amount",
-      "credit_grants.cost_basis",
-      "credit_grants.created_at",
-      "credit_purchases.invoice_id",
-    ])
-    .where("credit_grants.organization_id", "=", scope.organizationId)
-    .where("credit_grants.environment_id", "=", scope.environmentId)
-    .where("credit_grants.type", "=", "purchased")
-    .orderBy("credit_grants.id")
-    .execute();
-  if (rows.length === 0) return [];
-  const entries = await database
-    .selectFrom("credit_ledger_entries")
-    .select(["grant_id", "kind", "amount", "invoice_id", "occurred_at", "created_at"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .where("kind", "<>", "increment")
-    .where(
-      "grant_id",
-      "in",
-      rows.map((row) => row.id),
-    )
-    .orderBy("sequence")
-    .execute();
-  const movementsOf = new Map<string, BookGrantMovement[]>();
-  for (const entry of entries) {
-    const movements = movementsOf.get(entry.grant_id) ?? [];
-    movements.push({
-      kind: entry.kind as BookGrantMovement["kind"],
-      amount: decimal(entry.amount).abs(),
-      invoiceId: entry.invoice_id,
-      occurredAt: entry.occurred_at.getTime(),
-      recordedAt: entry.created_at.getTime(),
-    });
-    movementsOf.set(entry.grant_id, movements);
-  }
-  return rows.map((row) => ({
-    id: row.id,
-    customerId: row.customer_id,
-    currency: row.currency,
-    amount: decimal(row.amount),
-    costBasis: decimal(row.cost_basis ?? "0"),
-    createdAt: row.created_at.getTime(),
-    purchaseInvoiceId: row.invoice_id ?? null,
+  // Only purchased grants carry revenue (promotional ones are discounts).
+  const grants = await purchasedGrantsForBooks(database, scope);
+  return grants.map((grant) => ({
+    id: grant.id,
+    customerId: grant.customerId,
+    currency: grant.currency,
+    amount: decimal(grant.amount),
+    costBasis: decimal(grant.costBasis ?? "0"),
+    createdAt: grant.createdAt.getTime(),
+    purchaseInvoiceId: grant.purchaseInvoiceId,
     purchaseLineId: null,
-    movements: movementsOf.get(row.id) ?? [],
+    movements: grant.movements.map(
+      (movement): BookGrantMovement => ({
+        kind: movement.kind,
+        amount: decimal(movement.amount).abs(),
+        invoiceId: movement.invoiceId,
+        occurredAt: movement.occurredAt.getTime(),
+        recordedAt: movement.recordedAt.getTime(),
+      }),
+    ),
   }));
 }

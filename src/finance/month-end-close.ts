@@ -6,7 +6,7 @@
 import { type PeriodLock, periodLocks, lockPeriod as recordPeriodLock } from "../accounting-periods/index.ts";
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { hasRunInProgress } from "../billing-runs/index.ts";
-import { readInvoicingSettings } from "../invoicing/index.ts";
+import { draftsIssuedBefore } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -16,8 +16,6 @@ import type { ChecklistItem, CloseChecklistView, LockPeriodInput, PeriodLockView
 import { readFinanceSettings } from "./finance-settings.ts";
 import { reconcile } from "./reconciliation.ts";
 import { journalFor } from "./revenue.ts";
-
-const millisecondsPerHour = 3_600_000;
 
 async function billRunsDone(context: RequestContext, period: AccountingPeriod): Promise<ChecklistItem> {
   const running = await hasRunInProgress(context.database, context);
@@ -39,27 +37,15 @@ async function billRunsDone(context: RequestContext, period: AccountingPeriod): 
 
 /** Drafts dated in the month: past their grace period (never finalized), or still in it. */
 async function drafts(context: RequestContext, period: AccountingPeriod): Promise<ChecklistItem[]> {
-  // Invoicing's invoices and the customers' own grace periods (read-only).
-  const rows = await context.database
-    .selectFrom("invoices")
-    .innerJoin("customers", "customers.id", "invoices.customer_id")
-    .select(["invoices.id", "invoices.issued_at", "customers.invoice_settings"])
-    .where("invoices.organization_id", "=", context.organizationId)
-    .where("invoices.environment_id", "=", context.environmentId)
-    .where("invoices.status", "=", "draft")
-    .where("invoices.issued_at", "<", new Date(period.end))
-    .orderBy("invoices.issued_at")
-    .execute();
-  const settings = await readInvoicingSettings(context.database, context);
+  // Invoicing's drafts, each with the end of its grace period (the customer's own, or the environment's).
+  const drafts = await draftsIssuedBefore(context.database, context, new Date(period.end));
   const now = context.clock.now().getTime();
   const pastGrace: string[] = [];
   const inGrace: string[] = [];
-  for (const row of rows) {
-    const days = row.invoice_settings.grace_period_days;
-    const graceHours = days === undefined ? settings.gracePeriodHours : days * 24;
-    const graceEnds = row.issued_at.getTime() + graceHours * millisecondsPerHour;
+  for (const draft of drafts) {
+    const graceEnds = draft.graceEndsAt.getTime();
     (graceEnds <= now ? pastGrace : inGrace).push(
-      `${row.id} (grace ends ${new Date(graceEnds).toISOString()})`,
+      `${draft.id} (grace ends ${new Date(graceEnds).toISOString()})`,
     );
   }
   return [

@@ -14,9 +14,9 @@ import {
   sumDecimals,
   ZERO,
 } from "../core/index.ts";
+import type { PaymentFacts } from "../payments/index.ts";
 import type { AccountingPeriod } from "./accounting-periods.ts";
 import type { BookInvoice, Books } from "./books.ts";
-import type { PaymentFacts } from "./payment-facts.ts";
 
 type Figures = {
   invoiced: Decimal;

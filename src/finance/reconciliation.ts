@@ -3,12 +3,12 @@
 // payments against receivables, and revenue leakage per 1,000 events. Clean
 // when nothing is left unexplained, pending or different.
 import { currencyFor, Decimal, formatAmount, formatQuantity, ZERO } from "../core/index.ts";
+import { loadPaymentFacts } from "../payments/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { type AccountingPeriod, parsePeriod } from "./accounting-periods.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
 import { loadBooks } from "./load-books.ts";
-import { loadPaymentFacts } from "./payment-facts.ts";
 import { reconcileReceivables } from "./receivables-reconciliation.ts";
 import type { ReconciliationView } from "./reconciliation-schemas.ts";
 import {

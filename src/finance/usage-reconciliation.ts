@@ -5,9 +5,16 @@
 // period. Where it falls out, the reconciliation says why (the cause) and what
 // the usage would have cost at current prices.
 import { Decimal, formatQuantity, type Instant } from "../core/index.ts";
-import { loadPricedVersions } from "../invoicing/index.ts";
-import type { EventProperties } from "../metering/index.ts";
-import { loadMeterVersions, MeterCatalog } from "../metering/index.ts";
+import { customerReferencesByExternalIds } from "../customers/index.ts";
+import { loadPricedVersions, usageLinesOverlapping } from "../invoicing/index.ts";
+import {
+  customerExternalIdsWithEventsBetween,
+  eventCountsBetween,
+  eventPagesBetween,
+  loadMeterVersions,
+  MeterCatalog,
+  type StoredEvent,
+} from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import {
@@ -49,14 +56,7 @@ export const differenceCauses = {
 export type DifferenceCause = keyof typeof differenceCauses;
 export type DifferenceCategory = (typeof differenceCauses)[DifferenceCause]["category"];
 
-type EventRow = {
-  id: string;
-  customer_external_id: string;
-  name: string;
-  occurred_at: Date;
-  received_at: Date;
-  properties: EventProperties;
-};
+type EventRow = Omit<StoredEvent, "voided_at">;
 
 type CustomerFacts = { id: string; externalId: string; currency: string | null };
 
@@ -145,50 +145,20 @@ export async function reconcileUsage(
   options: { now: Date; onProgress?: (progress: ReconciliationProgress) => void },
 ): Promise<UsageReconciliation> {
   const range = { start: new Date(period.start), end: new Date(period.end) };
-  // Metering's events table: the month's events, voided ones counted apart.
-  const counts = await database
-    .selectFrom("events")
-    .select((eb) => [eb.fn.countAll<string>().as("all"), eb.fn.count<string>("voided_at").as("voided")])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .where("occurred_at", ">=", range.start)
-    .where("occurred_at", "<", range.end)
-    .executeTakeFirstOrThrow();
-  const total = Number(counts.all);
-  const voided = Number(counts.voided);
+  // Metering's events: the month's, voided ones counted apart, then followed page by page.
+  const { all: total, voided } = await eventCountsBetween(database, scope, range);
   const context = await loadContext(database, scope, range);
   const catalog = new MeterCatalog(await loadMeterVersions(database, scope));
   const work = new Classification(context);
 
   let done = 0;
-  let after: { at: Date; id: string } | undefined;
   options.onProgress?.({ done, total });
-  for (;;) {
-    let query = database
-      .selectFrom("events")
-      .select(["id", "customer_external_id", "name", "occurred_at", "received_at", "properties", "voided_at"])
-      .where("organization_id", "=", scope.organizationId)
-      .where("environment_id", "=", scope.environmentId)
-      .where("occurred_at", ">=", range.start)
-      .where("occurred_at", "<", range.end);
-    if (after !== undefined) {
-      const last = after;
-      query = query.where((eb) =>
-        eb.or([
-          eb("occurred_at", ">", last.at),
-          eb.and([eb("occurred_at", "=", last.at), eb("id", ">", last.id)]),
-        ]),
-      );
-    }
-    const page = await query.orderBy("occurred_at").orderBy("id").limit(eventsPerPage).execute();
+  for await (const page of eventPagesBetween(database, scope, range, eventsPerPage)) {
     for (const event of page) {
       if (event.voided_at === null) work.add(event, catalog);
     }
     done += page.length;
     options.onProgress?.({ done, total });
-    const last = page.at(-1);
-    if (last === undefined || page.length < eventsPerPage) break;
-    after = { at: last.occurred_at, id: last.id };
   }
   const pricer = new UsagePricer(database, scope, options.now);
   return {
@@ -217,31 +187,14 @@ async function loadContext(
   scope: TenantScope,
   range: { start: Date; end: Date },
 ): Promise<ReconciliationContext> {
-  const externalIds = (
-    await database
-      .selectFrom("events")
-      .select("customer_external_id")
-      .distinct()
-      .where("organization_id", "=", scope.organizationId)
-      .where("environment_id", "=", scope.environmentId)
-      .where("occurred_at", ">=", range.start)
-      .where("occurred_at", "<", range.end)
-      .execute()
-  ).map((row) => row.customer_external_id);
-  const customers = new Map<string, CustomerFacts>();
-  if (externalIds.length > 0) {
-    // The customers domain's table: who each external id is.
-    const rows = await database
-      .selectFrom("customers")
-      .select(["id", "external_id", "currency"])
-      .where("organization_id", "=", scope.organizationId)
-      .where("environment_id", "=", scope.environmentId)
-      .where("external_id", "in", externalIds)
-      .execute();
-    for (const row of rows) {
-      customers.set(row.external_id, { id: row.id, externalId: row.external_id, currency: row.currency });
-    }
-  }
+  const externalIds = await customerExternalIdsWithEventsBetween(database, scope, range);
+  // The customers domain: who each external id is.
+  const customers = new Map<string, CustomerFacts>(
+    (await customerReferencesByExternalIds(database, scope, externalIds)).map((customer) => [
+      customer.externalId,
+      customer,
+    ]),
+  );
   const customerIds = [...customers.values()].map((customer) => customer.id);
   const subscriptions = new Map<string, SubscriptionFacts[]>();
   const versionIds = new Set<string>();
@@ -292,36 +245,8 @@ async function loadUsageLines(
 ): Promise<Map<string, UsageLine[]>> {
   const lines = new Map<string, UsageLine[]>();
   if (customerIds.length === 0) return lines;
-  // Invoicing's invoices and invoice_lines tables (read-only report query).
-  const rows = await database
-    .selectFrom("invoice_lines")
-    .innerJoin("invoices", "invoices.id", "invoice_lines.invoice_id")
-    .select([
-      "invoice_lines.id",
-      "invoice_lines.invoice_id",
-      "invoice_lines.subscription_id",
-      "invoice_lines.plan_version_id",
-      "invoice_lines.charge_id",
-      "invoice_lines.period_start",
-      "invoice_lines.period_end",
-      "invoice_lines.quantity",
-      "invoice_lines.amount",
-      "invoice_lines.details",
-      "invoices.customer_id",
-      "invoices.number",
-      "invoices.status",
-      "invoices.finalized_at",
-      "invoices.currency",
-    ])
-    .where("invoices.organization_id", "=", scope.organizationId)
-    .where("invoices.environment_id", "=", scope.environmentId)
-    .where("invoices.customer_id", "in", customerIds)
-    .where("invoice_lines.kind", "=", "usage")
-    .where("invoice_lines.period_start", "<", range.end)
-    .where("invoice_lines.period_end", ">", range.start)
-    .orderBy("invoice_lines.period_start")
-    .orderBy("invoice_lines.id")
-    .execute();
+  // Invoicing's usage lines, with their invoices' numbers and states.
+  const rows = await usageLinesOverlapping(database, scope, { customerIds, ...range });
   for (const row of rows) {
     const meter = row.details.meter;
     if (typeof meter !== "string" || row.period_start === null || row.period_end === null) continue;

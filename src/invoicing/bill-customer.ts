@@ -14,22 +14,19 @@ import { markSubscriptionBilled } from "../subscriptions/index.ts";
 import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
-  type CustomerRow,
   loadCustomerBilling,
   nextInstantOf,
   type SubscriptionBilling,
   scheduleUntil,
   subscriptionLinesAt,
 } from "./customer-billing.ts";
-import { finalizeDraftInvoice } from "./draft-finalization.ts";
+import { finalizeDraftInvoice, gracePeriodOf } from "./draft-finalization.ts";
 import { announceDraftInvoice } from "./invoice-announcements.ts";
 import { findInvoiceByBillingKey, totalsColumns, writeDraft } from "./invoice-store.ts";
-import { type InvoicingSettings, readInvoicingSettings } from "./invoicing-settings.ts";
+import { readInvoicingSettings } from "./invoicing-settings.ts";
 import { instantsDue, isPausedAt, nextInvoiceGroup } from "./issue-instants.ts";
 import { progressiveCreditFor } from "./progressive-billing.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
-
-const millisecondsPerHour = 3_600_000;
 
 /** A subscription with something to bill at `instant`, its first unbilled issue instant. */
 type DueSubscription = { entry: SubscriptionBilling; instant: Instant };
@@ -63,12 +60,6 @@ export async function billCustomerDue(
     finalized += step.finalized;
     if (!step.more) return { issued, finalized };
   }
-}
-
-/** Hours after an invoice's issue instant during which it stays a draft: the customer's own, or the environment's. */
-function gracePeriodOf(customer: CustomerRow, settings: InvoicingSettings): number {
-  const days = customer.invoice_settings.grace_period_days;
-  return (days === undefined ? settings.gracePeriodHours : days * 24) * millisecondsPerHour;
 }
 
 /**

@@ -4,7 +4,7 @@
 // subscription's own price overrides in effect at the instant being billed.
 
 import type { PlanVersionContent } from "../catalog/index.ts";
-import { contentOf, toCoreCharges } from "../catalog/index.ts";
+import { planVersionsByIds, toCoreCharges } from "../catalog/index.ts";
 import {
   type Catalog,
   Decimal,
@@ -27,31 +27,23 @@ export type PricedVersion = {
   content: PlanVersionContent;
 };
 
+/** The plan versions with these ids, as the catalog has them (one read, in bulk). */
 export async function loadPricedVersions(
   database: Database,
   scope: TenantScope,
   versionIds: readonly string[],
 ): Promise<Map<string, PricedVersion>> {
-  if (versionIds.length === 0) return new Map();
-  const rows = await database
-    .selectFrom("plan_versions")
-    .innerJoin("plans", "plans.id", "plan_versions.plan_id")
-    .selectAll("plan_versions")
-    .select(["plans.code as plan_code", "plans.name as plan_name"])
-    .where("plan_versions.organization_id", "=", scope.organizationId)
-    .where("plan_versions.environment_id", "=", scope.environmentId)
-    .where("plan_versions.id", "in", [...new Set(versionIds)])
-    .execute();
+  const versions = await planVersionsByIds(database, scope, versionIds);
   return new Map(
-    rows.map((row) => [
-      row.id,
+    [...versions].map(([id, version]) => [
+      id,
       {
-        id: row.id,
-        planId: row.plan_id,
-        planCode: row.plan_code,
-        planName: row.plan_name,
-        version: row.version,
-        content: contentOf(row),
+        id: version.id,
+        planId: version.planId,
+        planCode: version.planCode,
+        planName: version.planName,
+        version: version.version,
+        content: version.content,
       },
     ]),
   );

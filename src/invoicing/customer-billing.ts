@@ -2,7 +2,6 @@
 // the customer, its subscriptions with the plan versions and overrides their
 // timelines name, and the meters those versions price. Then, per subscription
 // and issue instant, the invoice lines the engine computes from live usage.
-import type { Selectable } from "kysely";
 import {
   addLocalDays,
   type BillingSchedule,
@@ -15,11 +14,10 @@ import {
   planBillingSchedule,
   usageWindowsFor,
 } from "../core/index.ts";
-import type { CustomerTable } from "../customers/index.ts";
+import { type CustomerRecord, loadCustomerRecord } from "../customers/index.ts";
 import { engineMetersFor, usageForWindows } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { notFound } from "../platform/errors.ts";
 import type { EffectiveOverride } from "../subscriptions/index.ts";
 import {
   type BillableSubscription,
@@ -34,7 +32,7 @@ import {
 } from "./billing-catalog.ts";
 import { nextInstantAfter, scheduleAt } from "./issue-instants.ts";
 
-export type CustomerRow = Selectable<CustomerTable>;
+export type CustomerRow = CustomerRecord;
 
 export type SubscriptionBilling = {
   subscription: BillableSubscription;
@@ -50,20 +48,13 @@ export type CustomerBilling = {
   meters: Map<string, Meter>;
 };
 
+/** The customer as stored (the customers domain's record); 404 when the tenant has no such customer. */
 export async function loadCustomerRow(
   database: Database,
   scope: TenantScope,
   customerId: string,
 ): Promise<CustomerRow> {
-  const customer = await database
-    .selectFrom("customers")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .where("id", "=", customerId)
-    .executeTakeFirst();
-  if (customer === undefined) throw notFound("customer", customerId);
-  return customer;
+  return loadCustomerRecord(database, scope, customerId);
 }
 
 function versionIdsOf(subscription: BillableSubscription): string[] {

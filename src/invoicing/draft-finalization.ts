@@ -12,7 +12,14 @@ import { finalizeDraft, type InvoiceRow } from "./invoice-store.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";
 import { partyOfCustomer, partyOfSeller } from "./parties.ts";
 
+const millisecondsPerHour = 3_600_000;
 const millisecondsPerDay = 86_400_000;
+
+/** How long after its issue instant an invoice stays a draft (milliseconds): the customer's own grace period, or the environment's. */
+export function gracePeriodOf(customer: CustomerRow, settings: InvoicingSettings): number {
+  const days = customer.invoice_settings.grace_period_days;
+  return (days === undefined ? settings.gracePeriodHours : days * 24) * millisecondsPerHour;
+}
 
 /** Days after the invoice date that payment is due: the customer's own terms, or the environment's. */
 function paymentTermsOf(customer: CustomerRow, settings: InvoicingSettings): number {

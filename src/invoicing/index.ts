@@ -20,6 +20,14 @@ export {
 export { amountRemaining, invoiceView } from "./invoice-presenter.ts";
 export { registerInvoicePreviewRoutes } from "./invoice-preview-routes.ts";
 export { type InvoicePreview, previewSubscriptionChange, upcomingInvoice } from "./invoice-previews.ts";
+export {
+  creditNotesForBooks,
+  draftsIssuedBefore,
+  findCreditNoteByMemoPrefix,
+  invoicesForBooks,
+  type UsageLineRecord,
+  usageLinesOverlapping,
+} from "./invoice-reports.ts";
 export { registerInvoiceRoutes } from "./invoice-routes.ts";
 export {
   InvoicePreviewSchema,
@@ -32,6 +40,5 @@ export { type InvoiceRow, invoiceLineRows } from "./invoice-store.ts";
 export { invoicingWebhookEvents } from "./invoice-webhook-events.ts";
 export { findInvoiceRow, getInvoice, listInvoices } from "./invoices.ts";
 export { InvoiceFinalized } from "./invoicing-events.ts";
-export { readInvoicingSettings } from "./invoicing-settings.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
 export type { CreditNoteReason } from "./tables.ts";

@@ -17,7 +17,7 @@ import { engineMetersFor } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { notFound } from "../platform/errors.ts";
 import type { ChangePlanInput } from "../subscriptions/index.ts";
-import { planChangeOf } from "../subscriptions/index.ts";
+import { planChangeOf, subscriptionCustomerOf } from "../subscriptions/index.ts";
 import { loadPricedVersions, meterCodesOf } from "./billing-catalog.ts";
 import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import {
@@ -172,15 +172,9 @@ export async function previewSubscriptionChange(
   change: SubscriptionChange,
 ): Promise<{ before: InvoicePreview | null; after: InvoicePreview | null; difference: string }> {
   const now = context.clock.now().getTime();
-  const subscription = await context.database
-    .selectFrom("subscriptions")
-    .select("customer_id")
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
-    .where("id", "=", subscriptionId)
-    .executeTakeFirst();
-  if (subscription === undefined) throw notFound("subscription", subscriptionId);
-  const billing = await loadCustomerBilling(context.database, context, subscription.customer_id, now);
+  const customerId = await subscriptionCustomerOf(context.database, context, subscriptionId);
+  if (customerId === undefined) throw notFound("subscription", subscriptionId);
+  const billing = await loadCustomerBilling(context.database, context, customerId, now);
   const entry = billing.subscriptions.find((candidate) => candidate.subscription.id === subscriptionId);
   if (entry === undefined) throw notFound("subscription", subscriptionId);
   if (change.type === "change_plan" && !billing.versions.has(change.planCode)) {

@@ -5,6 +5,7 @@
 // in test (a test invoice must never be mistaken for a real one).
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
+import { describeEnvironment } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import type { InvoicingSettingsInput } from "./invoice-schemas.ts";
@@ -29,17 +30,12 @@ async function defaultsFor(
   database: Database,
   scope: TenantScope,
 ): Promise<Selectable<InvoicingSettingsTable>> {
-  const environment = await database
-    .selectFrom("environments")
-    .innerJoin("organizations", "organizations.id", "environments.organization_id")
-    .select(["environments.kind", "organizations.name"])
-    .where("environments.id", "=", scope.environmentId)
-    .executeTakeFirstOrThrow();
+  const environment = await describeEnvironment(database, scope.environmentId);
   const testPrefix = environment.kind === "test" ? "TEST-" : "";
   return {
     environment_id: scope.environmentId,
     organization_id: scope.organizationId,
-    seller_name: environment.name,
+    seller_name: environment.organizationName,
     seller_email: null,
     seller_address: null,
     seller_country: null,

@@ -4,6 +4,7 @@
 // or amend the events).
 import { sql } from "kysely";
 import { parseInstant } from "../core/index.ts";
+import { customerReferencesByExternalIds } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
@@ -16,6 +17,8 @@ import { eventFutureWindowSeconds } from "./metering-settings.ts";
 type Page<Item> = { data: Item[]; next_cursor: string | null };
 
 const eventsPerUnattributedCustomer = 10;
+/** External ids named by events that one look-up of customers checks at a time. */
+const externalIdsPerScan = 1_000;
 
 export async function listEvents(
   context: RequestContext,
@@ -109,18 +112,8 @@ export async function listUnattributedCustomers(
   page: { limit: number; cursor: string | undefined },
 ): Promise<Page<UnattributedCustomer>> {
   const after = decodeCursor(page.cursor);
-  // The customers domain owns `customers`; this reads only which external ids exist, as one anti-join.
-  const { rows: unknownCustomers } = await sql<{ customer_external_id: string }>`
-    select seen.customer_external_id
-    from event_customers as seen
-    where seen.environment_id = ${context.environmentId}
-      and not exists (
-        select 1 from customers
-        where customers.environment_id = seen.environment_id and customers.external_id = seen.customer_external_id)
-      and (${after ?? null}::text is null or seen.customer_external_id > ${after ?? null}::text)
-    order by seen.customer_external_id
-    limit ${page.limit + 1}`.execute(context.database);
-  const pageCustomers = unknownCustomers.slice(0, page.limit).map((row) => row.customer_external_id);
+  const unknownCustomers = await unattributedExternalIds(context, after, page.limit + 1);
+  const pageCustomers = unknownCustomers.slice(0, page.limit);
   if (pageCustomers.length === 0) return { data: [], next_cursor: null };
 
   const { rows: totals } = await sql<{ customer: string; event_count: number; first: Date; last: Date }>`
@@ -159,6 +152,43 @@ export async function listUnattributedCustomers(
     data,
     next_cursor: unknownCustomers.length > page.limit && last !== undefined ? encodeCursor(last) : null,
   };
+}
+
+/**
+ * Up to `wanted` external ids that events named and no customer has, after
+ * `after`, in external id order. The customers domain says which ids it knows,
+ * a batch of named ids at a time, so a page costs one read of each side per
+ * batch scanned, however many events there are.
+ */
+async function unattributedExternalIds(
+  context: RequestContext,
+  after: string | undefined,
+  wanted: number,
+): Promise<string[]> {
+  const batchSize = Math.max(wanted, externalIdsPerScan);
+  const unknown: string[] = [];
+  let scannedTo = after;
+  for (;;) {
+    let query = context.database
+      .selectFrom("event_customers")
+      .select("customer_external_id")
+      .where("environment_id", "=", context.environmentId)
+      .orderBy("customer_external_id")
+      .limit(batchSize);
+    if (scannedTo !== undefined) query = query.where("customer_external_id", ">", scannedTo);
+    const named = (await query.execute()).map((row) => row.customer_external_id);
+    const known = new Set(
+      (await customerReferencesByExternalIds(context.database, context, named)).map(
+        (customer) => customer.externalId,
+      ),
+    );
+    for (const externalId of named) {
+      if (!known.has(externalId)) unknown.push(externalId);
+      if (unknown.length === wanted) return unknown;
+    }
+    scannedTo = named.at(-1);
+    if (named.length < batchSize || scannedTo === undefined) return unknown;
+  }
 }
 
 function optionalInstant(text: string | undefined, path: string): number | undefined {

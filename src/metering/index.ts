@@ -2,6 +2,13 @@
 // billing and the API, and the event that ingestion announces.
 // Other domains import only from here; everything else in the folder is private to it.
 export { engineMetersFor, usageForWindows } from "./billing-usage.ts";
+export {
+  countedEventsPerMonth,
+  customerExternalIdsWithEventsBetween,
+  eventCountsBetween,
+  eventPagesBetween,
+  type StoredEvent,
+} from "./event-reports.ts";
 export { registerEventRoutes } from "./event-routes.ts";
 export type { EventInput } from "./event-schemas.ts";
 export { ingestEvents } from "./ingestion.ts";

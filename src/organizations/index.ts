@@ -4,7 +4,10 @@
 export { registerApiKeyRoutes } from "./api-key-routes.ts";
 export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys.ts";
 export {
+  allEnvironmentScopes,
   createOrganization,
+  describeEnvironment,
+  findEnvironmentScope,
   findOrCreateDefaultOrganization,
   loadOrganization,
   type Organization,

@@ -1,6 +1,7 @@
 // Organizations and their two environments. The first start of a server (and
 // any command that needs a tenant) finds or creates the default organization.
 import type { Clock } from "../platform/clock.ts";
+import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -70,4 +71,42 @@ export async function loadOrganization(database: Database, organizationId: strin
   const live = rows.find((row) => row.kind === "live");
   if (!test || !live) throw new Error(`Organization ${organizationId} lacks its test or live environment.`);
   return { id: organization.id, name: organization.name, environments: { test: test.id, live: live.id } };
+}
+
+/** The organization and id of an environment, or undefined when there is no such environment. */
+export async function findEnvironmentScope(
+  database: Database,
+  environmentId: string,
+): Promise<TenantScope | undefined> {
+  const environment = await database
+    .selectFrom("environments")
+    .select(["id", "organization_id"])
+    .where("id", "=", environmentId)
+    .executeTakeFirst();
+  return environment === undefined
+    ? undefined
+    : { organizationId: environment.organization_id, environmentId: environment.id };
+}
+
+/** Every environment of every organization (the bill run's schedule ticks each one). */
+export async function allEnvironmentScopes(database: Database): Promise<TenantScope[]> {
+  const environments = await database.selectFrom("environments").select(["id", "organization_id"]).execute();
+  return environments.map((environment) => ({
+    organizationId: environment.organization_id,
+    environmentId: environment.id,
+  }));
+}
+
+/** What an environment is (test or live) and its organization's name: the defaults of its settings. */
+export async function describeEnvironment(
+  database: Database,
+  environmentId: string,
+): Promise<{ kind: EnvironmentKind; organizationName: string }> {
+  const environment = await database
+    .selectFrom("environments")
+    .innerJoin("organizations", "organizations.id", "environments.organization_id")
+    .select(["environments.kind", "organizations.name"])
+    .where("environments.id", "=", environmentId)
+    .executeTakeFirstOrThrow();
+  return { kind: environment.kind, organizationName: environment.name };
 }

@@ -7,7 +7,7 @@
 // provider unreachable) stays pending and the next attempt resumes it with
 // the same key, so the customer is charged at most once per attempt.
 import { Decimal } from "../core/index.ts";
-import { amountRemaining, InvoiceFinalized, lockInvoice } from "../invoicing/index.ts";
+import { amountRemaining, findInvoiceRow, InvoiceFinalized, lockInvoice } from "../invoicing/index.ts";
 import { fixedClock } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
@@ -165,12 +165,7 @@ async function chargeRequestOf(
     .where("payment_methods.id", "=", payment.payment_method_id ?? "")
     .where("payment_methods.environment_id", "=", context.environmentId)
     .executeTakeFirstOrThrow();
-  const invoice = await database
-    .selectFrom("invoices")
-    .select("number")
-    .where("environment_id", "=", context.environmentId)
-    .where("id", "=", payment.invoice_id)
-    .executeTakeFirstOrThrow();
+  const invoice = await findInvoiceRow(database, context, payment.invoice_id);
   return {
     paymentId: payment.id,
     invoiceId: payment.invoice_id,

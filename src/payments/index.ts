@@ -4,6 +4,7 @@
 export { collectFinalizedInvoice } from "./collection.ts";
 export { enqueueDueDunning } from "./dunning-runner.ts";
 export { entitlementsBlockedByDunning } from "./entitlement-blocks.ts";
+export { loadPaymentFacts, type PaymentFacts } from "./payment-facts.ts";
 export { paymentJobHandlers } from "./payment-jobs.ts";
 export { registerPaymentRoutes } from "./payment-routes.ts";
 export { paymentWebhookEvents } from "./payment-webhook-events.ts";

@@ -3,6 +3,7 @@
 // only ones that take it), and the use cases behind them are called with the
 // token's customer, never an id from the request.
 import type { FastifyRequest } from "fastify";
+import { findCustomerRecord } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { forbidden, unauthorized } from "../platform/errors.ts";
 import type { CallerAuthenticator } from "../platform/http/authentication.ts";
@@ -18,23 +19,12 @@ export const authenticatePortalCaller: CallerAuthenticator = async (request, ser
   const { claims } = read;
   const secret = await findPortalSecret(services.database, claims.environmentId);
   if (secret === undefined || !hasValidSignature(read, secret)) throw unauthorized(invalidToken);
-  const environment = await services.database
-    .selectFrom("environments")
-    .select(["id", "organization_id"])
-    .where("id", "=", claims.environmentId)
-    .executeTakeFirst();
-  if (environment === undefined) throw unauthorized(invalidToken);
-  const scope = { organizationId: environment.organization_id, environmentId: environment.id };
+  const scope = await services.findEnvironment(claims.environmentId);
+  if (scope === undefined) throw unauthorized(invalidToken);
   // Expiry is read on the environment's clock, the one the link was issued on (a test clock in tests).
   const clock = await services.clockFor(scope);
   if (clock.now().getTime() >= claims.expiresAt * 1000) throw unauthorized(invalidToken);
-  const customer = await services.database
-    .selectFrom("customers")
-    .select(["id", "archived_at"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .where("id", "=", claims.customerId)
-    .executeTakeFirst();
+  const customer = await findCustomerRecord(services.database, scope, claims.customerId);
   if (customer === undefined || customer.archived_at !== null) throw unauthorized(invalidToken);
   const context: RequestContext = {
     ...scope,

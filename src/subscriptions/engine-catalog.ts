@@ -5,7 +5,7 @@
 // subscription's currency before a subscription is put on it.
 
 import type { PlanVersionContent, PlanVersionState } from "../catalog/index.ts";
-import { contentOf, meterAggregationsOf, selectPlanVersions, toCoreCharges } from "../catalog/index.ts";
+import { meterAggregationsOf, planVersionsByIds, toCoreCharges } from "../catalog/index.ts";
 import { BillingInputError, type Catalog, type PlanVersion as EnginePlanVersion } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -21,35 +21,23 @@ export type PlanVersionFacts = {
   content: PlanVersionContent;
 };
 
-/** The plan versions with these ids (those that exist in the tenant), by id. */
+/** The plan versions with these ids (those that exist in the tenant), by id, as the catalog has them. */
 export async function loadPlanVersions(
   database: Database,
   scope: TenantScope,
   ids: readonly string[],
 ): Promise<Map<string, PlanVersionFacts>> {
-  if (ids.length === 0) return new Map();
-  const rows = await selectPlanVersions(database, scope)
-    .where("id", "in", [...new Set(ids)])
-    .execute();
-  if (rows.length === 0) return new Map();
-  const plans = await database
-    .selectFrom("plans")
-    .select(["id", "code"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .where("id", "in", [...new Set(rows.map((row) => row.plan_id))])
-    .execute();
-  const planCodes = new Map(plans.map((plan) => [plan.id, plan.code]));
+  const versions = await planVersionsByIds(database, scope, ids);
   return new Map(
-    rows.map((row) => [
-      row.id,
+    [...versions].map(([id, version]) => [
+      id,
       {
-        id: row.id,
-        planId: row.plan_id,
-        planCode: planCodes.get(row.plan_id) ?? row.plan_id,
-        version: row.version,
-        state: row.state,
-        content: contentOf(row),
+        id: version.id,
+        planId: version.planId,
+        planCode: version.planCode,
+        version: version.version,
+        state: version.state,
+        content: version.content,
       },
     ]),
   );

@@ -10,7 +10,7 @@ export {
   customersDueForBilling,
   markSubscriptionBilled,
 } from "./billable-subscriptions.ts";
-export { planVersionsInForce } from "./customer-subscriptions.ts";
+export { planVersionsInForce, subscriptionCustomerOf } from "./customer-subscriptions.ts";
 export { loadPlanVersions, type PlanVersionFacts } from "./engine-catalog.ts";
 export { choosePlanVersion } from "./plan-choice.ts";
 export {

@@ -8,7 +8,14 @@
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import type { ChargeDocument } from "../catalog/index.ts";
-import { contentOf, pickVersionInEffect, planVersionRows, selectPlans } from "../catalog/index.ts";
+import {
+  contentOf,
+  findPlanIdByCode,
+  pickVersionInEffect,
+  planCodesByIds,
+  planVersionRows,
+  selectPlans,
+} from "../catalog/index.ts";
 import { Decimal } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
@@ -154,22 +161,34 @@ export async function listPriceOverrides(
   page: { limit: number; afterId: string | undefined },
 ): Promise<PriceOverride[]> {
   await getCustomer(context, customerId);
+  let planId: string | undefined;
+  if (filters.plan_code !== undefined) {
+    planId = await findPlanIdByCode(context.database, context, filters.plan_code);
+    if (planId === undefined) return [];
+  }
   let query = context.database
     .selectFrom("price_overrides")
-    .innerJoin("plans", "plans.id", "price_overrides.plan_id")
-    .selectAll("price_overrides")
-    .select("plans.code as plan_code")
-    .where("price_overrides.organization_id", "=", context.organizationId)
-    .where("price_overrides.environment_id", "=", context.environmentId)
-    .where("price_overrides.customer_id", "=", customerId)
-    .orderBy("price_overrides.id", "desc")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("customer_id", "=", customerId)
+    .orderBy("id", "desc")
     .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("price_overrides.id", "<", page.afterId);
+  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
   if (filters.subscription_id !== undefined)
-    query = query.where("price_overrides.subscription_id", "=", filters.subscription_id);
-  if (filters.plan_code !== undefined) query = query.where("plans.code", "=", filters.plan_code);
+    query = query.where("subscription_id", "=", filters.subscription_id);
+  if (planId !== undefined) query = query.where("plan_id", "=", planId);
   const rows = await query.execute();
-  return rows.map((row) => presentPriceOverride(row, row.plan_code));
+  // The catalog names the plans, in one read for the page.
+  const planCodes = await planCodesByIds(
+    context.database,
+    context,
+    rows.map((row) => row.plan_id),
+  );
+  return rows.flatMap((row) => {
+    const planCode = planCodes.get(row.plan_id);
+    return planCode === undefined ? [] : [presentPriceOverride(row, planCode)];
+  });
 }
 
 /** Every override version of a subscription, for `applyOverrides`. */

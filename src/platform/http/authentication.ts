@@ -16,6 +16,8 @@ export type AuthenticationOptions = {
   database: Database;
   authenticate: Authenticate;
   clockFor: (scope: TenantScope) => Promise<Clock>;
+  /** The organization of an environment, or undefined when there is no such environment (organizations answers). */
+  findEnvironment: (environmentId: string) => Promise<TenantScope | undefined>;
 };
 
 /**
@@ -24,7 +26,7 @@ export type AuthenticationOptions = {
  */
 export type CallerAuthenticator = (
   request: FastifyRequest,
-  services: Pick<AuthenticationOptions, "database" | "clockFor">,
+  services: Pick<AuthenticationOptions, "database" | "clockFor" | "findEnvironment">,
 ) => Promise<RequestContext>;
 
 declare module "fastify" {
@@ -100,13 +102,8 @@ async function providerWebhookContext(
 ): Promise<RequestContext> {
   const environmentId =
     (request.params as Record<string, string | undefined>)[webhook.environmentParameter] ?? "";
-  const environment = await options.database
-    .selectFrom("environments")
-    .select(["id", "organization_id"])
-    .where("id", "=", environmentId)
-    .executeTakeFirst();
-  if (environment === undefined) throw notFound("environment", environmentId);
-  const scope = { organizationId: environment.organization_id, environmentId: environment.id };
+  const scope = await options.findEnvironment(environmentId);
+  if (scope === undefined) throw notFound("environment", environmentId);
   return {
     ...scope,
     database: options.database,

@@ -42,6 +42,8 @@ export type HttpServerOptions = {
   database: Database;
   authenticate: Authenticate;
   clockFor: (scope: TenantScope) => Promise<Clock>;
+  /** The organization of an environment, or undefined when there is no such environment. */
+  findEnvironment: (environmentId: string) => Promise<TenantScope | undefined>;
   routes: RouteModule[];
   /** Extra plugins outside /v1 (the web console). */
   extensions?: ((app: FairbillApp) => Promise<void>)[];

@@ -1,8 +1,8 @@
-// The money that moved for invoices, as finance reads it from the payments
-// domain's records: payments that succeeded (or failed: the billing failure
-// rate), refunds that went through, and disputes (chargebacks) the provider
-// reported. Read-only report queries on the payments tables; nothing here
-// writes.
+// The money that moved for invoices, as finance reads it from this domain's
+// records: payments that succeeded (or failed: the billing failure rate),
+// refunds that went through, and disputes (chargebacks) the provider
+// reported. Plain data for finance's books, KPIs and reconciliation, read in
+// three queries whatever the size of the environment; nothing here writes.
 import { Decimal, type Instant } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -53,7 +53,6 @@ export type ChargebackFact = {
 export type PaymentFacts = { payments: PaymentFact[]; refunds: RefundFact[]; chargebacks: ChargebackFact[] };
 
 export async function loadPaymentFacts(database: Database, scope: TenantScope): Promise<PaymentFacts> {
-  // The payments domain's payments, refunds and payment_disputes tables.
   const [payments, refunds, chargebacks] = await Promise.all([
     database
       .selectFrom("payments")

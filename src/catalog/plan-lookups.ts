@@ -1,0 +1,87 @@
+// What other domains read about plans and their versions, as plain data and
+// in bulk: the versions a set of subscriptions or invoice lines names (one
+// query however many), and plan codes by id or id by code. Only the catalog
+// queries its own tables.
+import type { TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { contentOf } from "./plan-store.ts";
+import type { PlanVersionContent } from "./plan-version-content.ts";
+import type { PlanVersionState } from "./tables.ts";
+
+/** A plan version with the plan it belongs to: who, which number, in which state, and its content. */
+export type PlanVersionRecord = {
+  id: string;
+  planId: string;
+  planCode: string;
+  planName: string;
+  version: number;
+  state: PlanVersionState;
+  content: PlanVersionContent;
+};
+
+/** The plan versions with these ids (those the tenant has), by id, in one query. */
+export async function planVersionsByIds(
+  database: Database,
+  scope: TenantScope,
+  versionIds: readonly string[],
+): Promise<Map<string, PlanVersionRecord>> {
+  const ids = [...new Set(versionIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await database
+    .selectFrom("plan_versions")
+    .innerJoin("plans", "plans.id", "plan_versions.plan_id")
+    .selectAll("plan_versions")
+    .select(["plans.code as plan_code", "plans.name as plan_name"])
+    .where("plan_versions.organization_id", "=", scope.organizationId)
+    .where("plan_versions.environment_id", "=", scope.environmentId)
+    .where("plan_versions.id", "in", ids)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        planId: row.plan_id,
+        planCode: row.plan_code,
+        planName: row.plan_name,
+        version: row.version,
+        state: row.state,
+        content: contentOf(row),
+      },
+    ]),
+  );
+}
+
+/** The code of each of these plans (those the tenant has), by plan id, in one query. */
+export async function planCodesByIds(
+  database: Database,
+  scope: TenantScope,
+  planIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(planIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await database
+    .selectFrom("plans")
+    .select(["id", "code"])
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.code]));
+}
+
+/** The id of the plan with this code, or undefined. */
+export async function findPlanIdByCode(
+  database: Database,
+  scope: TenantScope,
+  code: string,
+): Promise<string | undefined> {
+  const row = await database
+    .selectFrom("plans")
+    .select("id")
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("code", "=", code)
+    .executeTakeFirst();
+  return row?.id;
+}
