@@ -38,7 +38,10 @@ module.exports = {
       comment: "another domain is reached only through its index.ts",
       severity: "error",
       from: { path: "^src/([^/]+)/" },
-      to: { path: anyDomain.replace("^src/(", "^src/(core|"), pathNot: ["^src/$1/", "^src/[^/]+/index\\.ts$"] },
+      to: {
+        path: anyDomain.replace("^src/(", "^src/(core|"),
+        pathNot: ["^src/$1/", "^src/[^/]+/index\\.ts$"],
+      },
     },
     {
       name: "front-door-from-outside",

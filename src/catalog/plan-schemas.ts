@@ -2,8 +2,8 @@
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
 import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Code } from "../pricing/index.ts";
 import {
-  Code,
   newPlanVersionContentFields,
   PlanVersionContentSchema,
   planVersionContentChangeFields,

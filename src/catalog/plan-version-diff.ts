@@ -9,12 +9,11 @@ import { Decimal } from "../core/index.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import type {
   ChargeDocument,
-  ChargePriceDocument,
-  EntitlementDocument,
-  PlanVersionContent,
+  ChargePricesDocument as ChargePriceDocument,
   PriceBookDocument,
   TierDocument,
-} from "./plan-version-content.ts";
+} from "../pricing/index.ts";
+import type { EntitlementDocument, PlanVersionContent } from "./plan-version-content.ts";
 
 export type VersionChange = {
   /** JSON path of the field in the later version (in the earlier one for what was removed). */

@@ -7,7 +7,6 @@
 // (apply-overrides.ts).
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
-import type { ChargeDocument } from "../catalog/index.ts";
 import { contentOf, pickVersionInEffect, planVersionRows, selectPlans } from "../catalog/index.ts";
 import { Decimal } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
@@ -16,7 +15,7 @@ import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { childPath, IssueCollector, ROOT, tiers as tierListSchema } from "../simulation/index.ts";
+import { type ChargeDocument, ruleProblems, Tiers } from "../pricing/index.ts";
 import { type EffectiveOverride, slotOf, toRateChange } from "./apply-overrides.ts";
 import { subscriptionCustomerOf } from "./customer-subscriptions.ts";
 import type {
@@ -242,9 +241,7 @@ function overrideFitProblems(override: PriceOverrideDocument, charge: ChargeDocu
     }
   }
   if (override.type === "tiers" && override.tiers !== undefined) {
-    const issues = new IssueCollector();
-    tierListSchema(override.tiers, childPath(childPath(ROOT, "override"), "tiers"), issues);
-    errors.push(...issues.issues);
+    errors.push(...ruleProblems(Tiers, override.tiers, {}, ["override", "tiers"]));
   }
   return errors;
 }
