@@ -48,7 +48,6 @@ const contentFields = {
 export const PlanVersionContentSchema = withRules(
   Type.Object(contentFields, {
     additionalProperties: false,
-    title: "PlanVersionContent",
     description:
       "what a plan version sells: billing interval, trial, minimum commitment, charges, prices in other currencies and entitlements",
   }),
