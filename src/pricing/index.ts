@@ -51,6 +51,7 @@ export {
   Price,
   uniqueBy,
 } from "./fields.ts";
+export { type JsonValue, priceDetails, priceInWords } from "./line-explanations.ts";
 export {
   AGGREGATIONS,
   Aggregation,
