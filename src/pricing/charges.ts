@@ -125,11 +125,15 @@ type PricedContent = {
 };
 
 /** The base charge with a price book's prices in place of its own: what the charge is in that currency. */
-export function pricedIn(charge: ChargeDocument, book: PriceBookDocument): ChargeDocument {
-  const prices = book.charges.find((entry) => entry.id === charge.id);
+export function pricedIn(charge: ChargeDocument, prices: ChargePricesDocument | undefined): ChargeDocument {
   if (prices === undefined) return charge;
   const { id: _id, ...priceFields } = prices;
   return { ...charge, ...priceFields } as ChargeDocument;
+}
+
+/** A charge's prices in a price book, if it has any there. */
+function pricesIn(book: PriceBookDocument, charge: ChargeDocument): ChargePricesDocument | undefined {
+  return book.charges.find((entry) => entry.id === charge.id);
 }
 
 /**
@@ -143,9 +147,10 @@ export const priceBooksFitCharges: Rule<PricingContext> = (value, path, run) => 
   if (!isPlainObject(value) || !run.isValid([...path, "charges"]) || !Array.isArray(value.currency_prices))
     return;
   const content = value as PricedContent;
-  content.currency_prices.forEach((book, index) => {
-    const bookPath = [...path, "currency_prices", index];
-    if (run.isValid([...bookPath, "charges"])) checkPriceBook(book, index, content, bookPath, run);
+  content.currency_prices.forEach((book: unknown, index) => {
+    if (isPlainObject(book) && Array.isArray(book.charges)) {
+      checkPriceBook(book as PriceBookDocument, index, content, [...path, "currency_prices", index], run);
+    }
   });
 };
 
@@ -158,7 +163,7 @@ function checkPriceBook(
 ): void {
   const currencyPath = [...path, "currency"];
   if (!run.isValid(currencyPath)) {
-    // Already reported: an unknown currency.
+    // Already reported: not a currency.
   } else if (book.currency === content.currency) {
     run.report(
       currencyPath,
@@ -182,7 +187,8 @@ function checkPriceBook(
 
   const chargesPath = [...path, "charges"];
   const seen = new Set<string>();
-  book.charges.forEach((prices, priceIndex) => {
+  book.charges.forEach((prices: unknown, priceIndex) => {
+    if (!isPlainObject(prices) || typeof prices.id !== "string") return;
     const pricesPath = [...chargesPath, priceIndex];
     const charge = content.charges.find((candidate) => candidate.id === prices.id);
     if (charge === undefined) {
@@ -219,8 +225,11 @@ function checkPriceBook(
         pricesFit = false;
       }
     }
-    if (!pricesFit) return;
-    run.runRules(Charge, pricedIn(charge, book), pricesPath);
+    // The charge as priced in this currency is checked by the charge's own
+    // rules (a percentage's bounds); its tiers were checked where they are written.
+    if (pricesFit && run.isValid(pricesPath)) {
+      run.runRules(Charge, pricedIn(charge, prices as ChargePricesDocument), pricesPath);
+    }
   });
   for (const charge of content.charges) {
     if (!seen.has(charge.id)) {
@@ -264,7 +273,7 @@ export function toCoreCharges(
         `the plan version has no prices in ${currencyCode} (only ${content.currency})`,
       );
     }
-    charges = charges.map((charge) => pricedIn(charge, book));
+    charges = charges.map((charge) => pricedIn(charge, pricesIn(book, charge)));
   }
   const checked = checkDocument(Charges, charges, { meterAggregations } satisfies PricingContext);
   if (!checked.ok) {

@@ -21,7 +21,6 @@ export {
   type PriceBookDocument,
   priceBooksFitCharges,
   pricedContentFields,
-  pricedIn,
   priceFieldsByModel,
   toCoreCharge,
   toCoreCharges,
