@@ -38,7 +38,7 @@ const modelSummary = Object.entries(usageModels)
   .map(([model, definition]) => `${model}: ${(definition.schema as { description?: string }).description}`)
   .join("; ");
 
-export const UsageCharge = discriminatedUnion("model", usageVariants, {
+const UsageCharge = discriminatedUnion("model", usageVariants, {
   title: "UsageCharge",
   description: `priced on a meter's usage over the period, by model. ${modelSummary}`,
   properties: { type: Type.Literal("usage") },
@@ -86,7 +86,7 @@ const optionalPriceFields = Object.fromEntries(
 ) as { [Field in PriceField]: ReturnType<typeof Type.Optional<(typeof priceFieldSchemas)[Field]>> };
 
 /** One charge's prices in another currency: the price fields of its model, and only those. */
-export const ChargePrices = Type.Object(
+const ChargePrices = Type.Object(
   { id: Code, ...optionalPriceFields },
   {
     additionalProperties: false,
@@ -125,7 +125,7 @@ type PricedContent = {
 };
 
 /** The base charge with a price book's prices in place of its own: what the charge is in that currency. */
-export function pricedIn(charge: ChargeDocument, prices: ChargePricesDocument | undefined): ChargeDocument {
+function pricedIn(charge: ChargeDocument, prices: ChargePricesDocument | undefined): ChargeDocument {
   if (prices === undefined) return charge;
   const { id: _id, ...priceFields } = prices;
   return { ...charge, ...priceFields } as ChargeDocument;

@@ -31,7 +31,7 @@ describe("objects", () => {
       },
       { additionalProperties: false },
     ),
-    (value, path, run) => {
+    (_value, path, run) => {
       if (run.isValid(path)) run.report([...path, "code"], "is checked last, when the rest is valid");
     },
   );

@@ -199,6 +199,43 @@ function chosenVariant(schema: TSchema, value: unknown): TSchema {
   return variantChain(schema, value).at(-1)!;
 }
 
+/** Every schema directly inside `schema`: its fields, items and variants. */
+function innerSchemas(schema: TSchema): TSchema[] {
+  const { properties, patternProperties, additionalProperties, items, anyOf, oneOf } = node(schema);
+  return [
+    ...Object.values(properties ?? {}),
+    ...Object.values(patternProperties ?? {}),
+    ...(typeof additionalProperties === "object" ? [additionalProperties] : []),
+    ...(items === undefined ? [] : [items]),
+    ...(anyOf ?? []),
+    ...(oneOf ?? []),
+  ];
+}
+
+/**
+ * Whether `test` holds for `schema` or a schema inside it, remembered per
+ * schema: the walks below skip what cannot matter to them (a usage event's
+ * free-form properties), which keeps checking a stream of events fast.
+ */
+function somewhereInside(cache: WeakMap<TSchema, boolean>, test: (schema: TSchema) => boolean) {
+  const holds = (schema: TSchema): boolean => {
+    let answer = cache.get(schema);
+    if (answer === undefined) {
+      answer = test(schema) || innerSchemas(schema).some(holds);
+      cache.set(schema, answer);
+    }
+    return answer;
+  };
+  return holds;
+}
+
+const hasRules = somewhereInside(new WeakMap(), (schema) => (annotations(schema)[RULES]?.length ?? 0) > 0);
+
+const mayLeaveOutNulls = somewhereInside(new WeakMap(), (schema) => {
+  const { properties = {}, required = [] } = node(schema);
+  return Object.entries(properties).some(([key, child]) => !required.includes(key) && !acceptsNull(child));
+});
+
 /** The schema of the child at `key` of an object or array `resolved`, or undefined when unknown. */
 function childSchema(resolved: SchemaNode, key: PathKey): TSchema | undefined {
   if (typeof key === "number") return resolved.items;
@@ -224,7 +261,7 @@ const typeNames: Record<string, string> = {
 };
 
 /** The message for a value that `schema` refuses, in the words of the node's own message if it has one. */
-export function expectation(schema: TSchema, value: unknown): string {
+function expectation(schema: TSchema, value: unknown): string {
   const own = annotations(schema)[MESSAGE];
   if (own !== undefined) return own(value);
   const shown = describeValue(value);
@@ -236,6 +273,13 @@ export function expectation(schema: TSchema, value: unknown): string {
     return `must be ${names.join(" or ")}, not ${shown}`;
   }
   const n = node(schema);
+  if (Array.isArray(type)) {
+    // A value that may also be null (`["object", "null"]`) is described by its other type.
+    const types = type.filter((name) => name !== "null");
+    return types.length === 1
+      ? expectation({ ...schema, type: types[0] } as TSchema, value)
+      : `must be ${types.map((name) => typeNames[name] ?? name).join(" or ")}, not ${shown}`;
+  }
   if ("const" in n) return `must be ${JSON.stringify(n.const)}, not ${shown}`;
   if (n.enum !== undefined) {
     return `must be one of ${n.enum.map((choice) => JSON.stringify(choice)).join(", ")}, not ${shown}`;
@@ -349,12 +393,11 @@ type Listed = { readonly path: JsonPath; readonly message: string };
 
 /** Runs every rule of `schema`'s nodes over `document`, innermost first, and lists their problems. */
 class RuleRunner<Context> {
-  /** Pointers of values with a problem, and of everything that holds them. */
-  private readonly invalid = new Set<string>();
+  /** Pointers of values with a problem, and of everything that holds them (made when there is one). */
+  private invalid: Set<string> | undefined;
   /** Rule problems by the pointer of the node they are listed after. */
-  readonly listedAfter = new Map<string, Listed[]>();
-
-  private readonly context: Context;
+  listedAfter: Map<string, Listed[]> | undefined;
+  readonly context: Context;
 
   constructor(context: Context, findings: SchemaFindings | undefined) {
     this.context = context;
@@ -366,6 +409,7 @@ class RuleRunner<Context> {
   }
 
   private markInvalid(pointer: string): void {
+    this.invalid ??= new Set();
     for (let current = pointer; !this.invalid.has(current); ) {
       this.invalid.add(current);
       if (current === "") break;
@@ -373,32 +417,107 @@ class RuleRunner<Context> {
     }
   }
 
+  isValid(path: JsonPath): boolean {
+    return this.invalid === undefined || !this.invalid.has(pointerOf(path));
+  }
+
+  report(path: JsonPath, message: string, after: JsonPath): void {
+    this.markInvalid(pointerOf(path));
+    const pointer = pointerOf(after);
+    this.listedAfter ??= new Map();
+    const listed = this.listedAfter.get(pointer) ?? [];
+    listed.push({ path, message });
+    this.listedAfter.set(pointer, listed);
+  }
+
   run(schema: TSchema, value: unknown, path: JsonPath): void {
-    const chain = variantChain(schema, value);
-    const resolved = node(chain.at(-1)!);
-    if (isPlainObject(value)) {
-      for (const key of Object.keys(value)) {
-        const child = childSchema(resolved, key);
-        if (child !== undefined) this.run(child, value[key], [...path, key]);
+    const plan = rulePlanOf(schema);
+    if (plan === undefined) return;
+    const chain = plan.isUnion ? variantChain(schema, value) : undefined;
+    const resolved = chain === undefined ? plan : rulePlanOf(chain.at(-1)!);
+    if (resolved !== undefined && isPlainObject(value)) {
+      if (resolved.otherFields) {
+        const resolvedNode = node(chain === undefined ? schema : chain.at(-1)!);
+        for (const key of Object.keys(value)) {
+          const child = childSchema(resolvedNode, key);
+          if (child !== undefined && hasRules(child)) this.run(child, value[key], [...path, key]);
+        }
+      } else {
+        for (const [key, child] of resolved.fields) {
+          if (Object.hasOwn(value, key)) this.run(child, value[key], [...path, key]);
+        }
       }
-    } else if (Array.isArray(value) && resolved.items !== undefined) {
+    } else if (resolved?.items !== undefined && Array.isArray(value)) {
       for (const [index, element] of value.entries()) this.run(resolved.items, element, [...path, index]);
     }
-    const rules = chain.flatMap((link) => annotations(link)[RULES] ?? []) as Rule<Context>[];
-    if (rules.length === 0) return;
-    const run: RuleRun<Context> = {
-      context: this.context,
-      report: (at, message, after = path) => {
-        this.markInvalid(pointerOf(at));
-        const pointer = pointerOf(after);
-        const listed = this.listedAfter.get(pointer) ?? [];
-        listed.push({ path: at, message });
-        this.listedAfter.set(pointer, listed);
-      },
-      isValid: (at) => !this.invalid.has(pointerOf(at)),
-      runRules: (schema, value, at) => this.run(schema, value, at),
-    };
-    for (const rule of rules) rule(value, path, run);
+    const links = chain ?? [schema];
+    if (links.every((link) => (rulePlanOf(link)?.rules.length ?? 0) === 0)) return;
+    const nodeRun = new NodeRun(this, path);
+    for (const link of links) {
+      for (const rule of (rulePlanOf(link)?.rules ?? []) as Rule<Context>[]) rule(value, path, nodeRun);
+    }
+  }
+}
+
+/** What the rule walk needs of a schema node that has rules at or inside it, worked out once. */
+type RulePlan = {
+  readonly isUnion: boolean;
+  readonly rules: readonly Rule<never>[];
+  /** Declared fields with rules at or inside them. */
+  readonly fields: readonly [string, TSchema][];
+  /** Whether fields not declared (a map's entries) may have rules. */
+  readonly otherFields: boolean;
+  /** The items' schema, when the items have rules. */
+  readonly items: TSchema | undefined;
+};
+
+const rulePlans = new WeakMap<TSchema, RulePlan | null>();
+
+function rulePlanOf(schema: TSchema): RulePlan | undefined {
+  let plan = rulePlans.get(schema);
+  if (plan === undefined) {
+    const n = node(schema);
+    const { patternProperties = {}, additionalProperties } = n;
+    plan = hasRules(schema)
+      ? {
+          isUnion: n.oneOf !== undefined && n.discriminator !== undefined,
+          rules: annotations(schema)[RULES] ?? [],
+          fields: Object.entries(n.properties ?? {}).filter(([, child]) => hasRules(child)),
+          otherFields:
+            Object.values(patternProperties).some(hasRules) ||
+            (typeof additionalProperties === "object" && hasRules(additionalProperties)),
+          items: n.items !== undefined && hasRules(n.items) ? n.items : undefined,
+        }
+      : null;
+    rulePlans.set(schema, plan);
+  }
+  return plan ?? undefined;
+}
+
+/** What the rules of one node may do: report after that node, ask, run a schema's rules. */
+class NodeRun<Context> implements RuleRun<Context> {
+  private readonly runner: RuleRunner<Context>;
+  private readonly path: JsonPath;
+
+  constructor(runner: RuleRunner<Context>, path: JsonPath) {
+    this.runner = runner;
+    this.path = path;
+  }
+
+  get context(): Context {
+    return this.runner.context;
+  }
+
+  report(path: JsonPath, message: string, after: JsonPath = this.path): void {
+    this.runner.report(path, message, after);
+  }
+
+  isValid(path: JsonPath): boolean {
+    return this.runner.isValid(path);
+  }
+
+  runRules(schema: TSchema, value: unknown, path: JsonPath): void {
+    this.runner.run(schema, value, path);
   }
 }
 
@@ -457,6 +576,7 @@ function listProblems(
  * it, and so do the entries of a map. Nothing is copied unless a field is left out.
  */
 function withoutNullFields(schema: TSchema, value: unknown): unknown {
+  if (!mayLeaveOutNulls(schema)) return value;
   const resolved = node(chosenVariant(schema, value));
   if (Array.isArray(value)) {
     const items = resolved.items;
@@ -473,17 +593,19 @@ function withoutNullFields(schema: TSchema, value: unknown): unknown {
   }
   if (!isPlainObject(value)) return value;
   let copy: Record<string, unknown> | undefined;
-  const required = new Set(resolved.required ?? []);
   for (const key of Object.keys(value)) {
-    const child = childSchema(resolved, key);
-    if (child === undefined) continue;
     const field = value[key];
     const declared = resolved.properties !== undefined && Object.hasOwn(resolved.properties, key);
-    if (field === null && declared && !required.has(key) && !acceptsNull(child)) {
-      copy ??= { ...value };
-      delete copy[key];
+    if (field === null && declared && !(resolved.required ?? []).includes(key)) {
+      if (!acceptsNull(resolved.properties![key]!)) {
+        copy ??= { ...value };
+        delete copy[key];
+      }
       continue;
     }
+    if (typeof field !== "object" || field === null) continue;
+    const child = childSchema(resolved, key);
+    if (child === undefined) continue;
     const cleaned = withoutNullFields(child, field);
     if (cleaned !== field) {
       copy ??= { ...value };
@@ -528,12 +650,12 @@ export function checkDocument<Schema extends TSchema, Context>(
   const findings = validate(value) ? undefined : findingsOf(validate.errors ?? []);
   const runner = new RuleRunner(context, findings);
   runner.run(schema, value, []);
-  if (findings === undefined && runner.listedAfter.size === 0) {
+  if (findings === undefined && runner.listedAfter === undefined) {
     return { ok: true, value: value as Static<Schema> };
   }
   return {
     ok: false,
-    problems: listProblems(schema, value, findings, runner.listedAfter, options.basePath ?? []),
+    problems: listProblems(schema, value, findings, runner.listedAfter ?? new Map(), options.basePath ?? []),
   };
 }
 
@@ -550,6 +672,6 @@ export function ruleProblems<Schema extends TSchema, Context>(
 ): FieldError[] {
   const runner = new RuleRunner(context, undefined);
   runner.run(schema, document, []);
-  if (runner.listedAfter.size === 0) return [];
+  if (runner.listedAfter === undefined) return [];
   return listProblems(schema, document, undefined, runner.listedAfter, basePath);
 }

@@ -83,7 +83,7 @@ export const CurrencyCode = refine(
   (value) => typeof value === "string" && findCurrency(value) !== undefined,
 );
 
-export const INTERVALS = ["day", "week", "month", "quarter", "year"] as const;
+const INTERVALS = ["day", "week", "month", "quarter", "year"] as const;
 
 export const Interval = StringEnum(INTERVALS);
 
@@ -91,7 +91,7 @@ export const Interval = StringEnum(INTERVALS);
 export const IntervalCount = Type.Integer({ minimum: 1, maximum: 120 });
 
 /** A rule for a list: no two elements share `field` (checked on the elements as written). */
-export function uniqueBy(field: string, label: string): Rule {
+function uniqueBy(field: string, label: string): Rule {
   return (value, path, run) => {
     if (!Array.isArray(value)) return;
     const firstIndexByKey = new Map<string, number>();

@@ -8,21 +8,16 @@
 
 export type { PricingContext } from "./charge-models.ts";
 export {
-  Charge,
   type ChargeDocument,
   type ChargeKind,
-  ChargePrices,
   type ChargePricesDocument,
   Charges,
   chargeDefaults,
   chargeKinds,
   kindOf,
-  PriceBook,
   type PriceBookDocument,
   priceBooksFitCharges,
   pricedContentFields,
-  priceFieldsByModel,
-  toCoreCharge,
   toCoreCharges,
   toCorePlanVersion,
 } from "./charges.ts";
@@ -43,16 +38,13 @@ export {
 export {
   Code,
   CurrencyCode,
-  INTERVALS,
   Interval,
   IntervalCount,
   listUniqueBy,
   Price,
-  uniqueBy,
 } from "./fields.ts";
 export { type JsonValue, priceDetails, priceInWords } from "./line-explanations.ts";
 export {
-  AGGREGATIONS,
   Aggregation,
   EventName,
   Meter,

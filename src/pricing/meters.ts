@@ -8,7 +8,7 @@ import { StringEnum } from "../platform/http/schemas.ts";
 import { describeValue, isPlainObject, withMessage, withRules } from "./document-checks.ts";
 import { Code } from "./fields.ts";
 
-export const AGGREGATIONS = ["count", "sum", "max", "unique_count", "latest", "weighted_sum"] as const;
+const AGGREGATIONS = ["count", "sum", "max", "unique_count", "latest", "weighted_sum"] as const;
 
 export const Aggregation = StringEnum(AGGREGATIONS, {
   description:

@@ -131,7 +131,15 @@ export const ScenarioEvent = Type.Object(
     id: NonEmptyText,
     name: NonEmptyText,
     timestamp: Instant,
-    properties: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    // Free-form by design: an object schema without fields, so that nothing
+    // walks its keys; null is "none", said by the schema so that an event
+    // needs no pass that leaves nulls out.
+    properties: Type.Optional(
+      Type.Unsafe<Record<string, unknown> | null>({
+        type: ["object", "null"],
+        description: "the event's properties, read by the meters",
+      }),
+    ),
   },
   { additionalProperties: false, title: "ScenarioEvent" },
 );

@@ -9,12 +9,12 @@ import {
   computeInvoices,
   createUsageAccumulator,
   type InvalidUsageEvent,
-  parseInstant,
   scheduleBilling,
   UsageAccumulator,
 } from "../core/index.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { checkDocument, describeValue, formatPath, isPlainObject, toCoreMeter } from "../pricing/index.ts";
+import { instantOf } from "./scenario-fields.ts";
 import { outputInvoice, type ScenarioOutput } from "./scenario-output.ts";
 import {
   ScenarioEvent,
@@ -49,6 +49,9 @@ export type ScenarioSimulation = {
   finish(): SimulationResult;
 };
 
+/** A scenario reads an optional field that holds null as left out. */
+const nullMeansLeftOut = { nullMeansLeftOut: true } as const;
+
 function describeProblem(problem: InvalidUsageEvent, properties: Readonly<Record<string, unknown>>): string {
   const event = JSON.stringify(problem.eventId);
   const meter = JSON.stringify(problem.meterCode);
@@ -70,7 +73,7 @@ export function startScenarioSimulation(
     options.eventsRequired === true ? ScenarioHeader : StreamedScenarioHeader,
     header,
     scenarioContext(header),
-    { nullMeansLeftOut: true },
+    nullMeansLeftOut,
   );
 
   let billing: { request: BillingRequest; schedule: BillingSchedule } | undefined;
@@ -105,22 +108,26 @@ export function startScenarioSimulation(
 
   const addEvent = (value: unknown): void => {
     const index = eventIndex++;
-    const basePath = ["events", index] as const;
-    const event = checkDocument(ScenarioEvent, value, undefined, { basePath, nullMeansLeftOut: true });
+    const event = checkDocument(ScenarioEvent, value, undefined, nullMeansLeftOut);
     if (!event.ok) {
-      errors.push(...event.problems);
+      // Paths under the event's own: `$.events[3].timestamp`.
+      const eventPath = formatPath(["events", index]);
+      for (const problem of event.problems) {
+        errors.push({ path: `${eventPath}${problem.path.slice(1)}`, message: problem.message });
+      }
       return;
     }
-    const { id, name, timestamp, properties = {} } = event.value;
+    const { id, name, timestamp } = event.value;
+    const properties = event.value.properties ?? {};
     if (seenEventIds !== undefined) {
       if (seenEventIds.has(id)) return;
       seenEventIds.add(id);
     }
-    const problems = accumulator?.add({ id, name, timestamp: parseInstant(timestamp)!, properties }, index);
+    const problems = accumulator?.add({ id, name, timestamp: instantOf(timestamp)!, properties }, index);
     if (problems === undefined) return;
     for (const problem of problems) {
       errors.push({
-        path: formatPath([...basePath, "properties", problem.property]),
+        path: formatPath(["events", index, "properties", problem.property]),
         message: describeProblem(problem, properties),
       });
     }
