@@ -82,7 +82,7 @@ export const intervalLabels: Record<PlanInterval, string> = {
 };
 
 /** The price fields of a charge's model, as the API's price books name them. */
-export function priceFieldsOf(charge: Pick<ChargeValues, "type" | "model">): (keyof PriceValues)[] {
+function priceFieldsOf(charge: Pick<ChargeValues, "type" | "model">): (keyof PriceValues)[] {
   return priceFieldsOfCharge(charge);
 }
 
