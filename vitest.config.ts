@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 // and on a PostgreSQL server; the browser tests drive the console in Chromium.
 const pureTests = [
   "src/core/**/*.test.ts",
+  "src/pricing/**/*.test.ts",
   "src/simulation/**/*.test.ts",
   "src/invoicing/documents/**/*.test.ts",
   "test/architecture/**/*.test.ts",

@@ -14,8 +14,9 @@ import type { FieldError } from "../platform/errors.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { Nullable, StringEnum } from "../platform/http/schemas.ts";
 import { toFieldErrors, validatorCompiler } from "../platform/http/validation.ts";
+import { Code } from "../pricing/index.ts";
 import { planVersionStates } from "./plan-schemas.ts";
-import { Code, newPlanVersionContentFields } from "./plan-version-content.ts";
+import { newPlanVersionContentFields } from "./plan-version-content.ts";
 import { featureKinds } from "./product-feature-schemas.ts";
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });

@@ -13,7 +13,6 @@ import { readApprovalPolicy } from "../governance/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError, type FieldError } from "../platform/errors.ts";
-import { childPath, ROOT } from "../simulation/index.ts";
 import type { CatalogFile, CatalogFileVersion } from "./catalog-file.ts";
 import { meterAggregationsOf } from "./catalog-references.ts";
 import { createFeature, listAllFeatures, updateFeature } from "./features.ts";
@@ -25,9 +24,9 @@ import {
   selectPlans,
   selectPlanVersions,
 } from "./plan-store.ts";
-import { type PlanVersionContent, withDefaults } from "./plan-version-content.ts";
+import { checkPlanVersionContent, type PlanVersionContent, withDefaults } from "./plan-version-content.ts";
 import { diffPlanVersions, type VersionChange } from "./plan-version-diff.ts";
-import { type CatalogReferences, checkPlanVersionContent } from "./plan-version-rules.ts";
+import type { CatalogReferences } from "./plan-version-rules.ts";
 import { publishPlanVersion, submitPlanVersion } from "./plan-version-workflow.ts";
 import { createPlanVersion, updatePlanVersion } from "./plan-versions.ts";
 import { createPlan, updatePlan } from "./plans.ts";
@@ -278,9 +277,13 @@ export function planCatalogChanges(
   (file.plans ?? []).forEach((filePlan, planIndex) => {
     const lastIndex = filePlan.versions.length - 1;
     const lastVersion = filePlan.versions[lastIndex] as CatalogFileVersion;
-    const versionPath = childPath(childPath(childPath(ROOT, "plans"), planIndex), "versions");
     const content = contentOfFileVersion(lastVersion);
-    const contentErrors = checkPlanVersionContent(content, references, childPath(versionPath, lastIndex));
+    const contentErrors = checkPlanVersionContent(content, references, [
+      "plans",
+      planIndex,
+      "versions",
+      lastIndex,
+    ]);
     errors.push(...contentErrors);
     const existing = plansByCode.get(filePlan.code);
     if (existing === undefined) {

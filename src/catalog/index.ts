@@ -2,6 +2,9 @@
 // (drafts, approval, publishing), catalog-as-code files, and the reads other
 // domains price with.
 // Other domains import only from here; everything else in the folder is private to it.
+
+// Plan versions are written and priced in the pricing language: its codes, and its conversion to the core.
+export { Code, toCoreCharges } from "../pricing/index.ts";
 export { catalogFileError, formatCatalogFile, parseCatalogFile } from "./catalog-file.ts";
 export { meterAggregationsOf } from "./catalog-references.ts";
 export {
@@ -11,7 +14,6 @@ export {
   loadCurrentCatalog,
   planCatalogChanges,
 } from "./catalog-sync.ts";
-export { toCoreCharges } from "./core-charges.ts";
 export { findFeatureByCode, findFeatures } from "./features.ts";
 export {
   findPlanIdByCode,
@@ -22,7 +24,7 @@ export {
 export { registerPlanRoutes } from "./plan-routes.ts";
 export type { CreatePlanInput, CreatePlanVersionInput } from "./plan-schemas.ts";
 export { contentOf, findPlan, planVersionRows, selectPlans, selectPlanVersions } from "./plan-store.ts";
-export { type ChargeDocument, Code, type PlanVersionContent, TierSchema } from "./plan-version-content.ts";
+export type { PlanVersionContent } from "./plan-version-content.ts";
 export { entitlementValueProblems } from "./plan-version-rules.ts";
 export { versionInEffect } from "./plan-versions.ts";
 export { registerProductAndFeatureRoutes } from "./product-feature-routes.ts";

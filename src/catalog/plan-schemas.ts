@@ -2,8 +2,8 @@
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
 import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Code } from "../pricing/index.ts";
 import {
-  Code,
   newPlanVersionContentFields,
   PlanVersionContentSchema,
   planVersionContentChangeFields,
@@ -72,28 +72,39 @@ export const PlanSchema = Type.Object({
 });
 export type Plan = Static<typeof PlanSchema>;
 
-export const PlanVersionSchema = Type.Object({
-  id: Type.String({ examples: ["plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
-  plan_id: Type.String(),
-  plan_code: Type.String(),
-  version: Type.Integer(),
-  state: StringEnum(planVersionStates),
-  status: StringEnum(planVersionStatuses, {
-    description: "the state, with a published version told apart as scheduled, active or superseded",
-  }),
-  ...PlanVersionContentSchema.properties,
-  copied_from_version: Nullable(Type.Integer()),
-  effective_from: Nullable(Timestamp),
-  created_by: Type.String(),
-  submitted_by: Nullable(Type.String()),
-  submitted_at: Nullable(Timestamp),
-  approved_by: Nullable(Type.String()),
-  approved_at: Nullable(Timestamp),
-  published_at: Nullable(Timestamp),
-  retired_at: Nullable(Timestamp),
-  created_at: Timestamp,
-  updated_at: Timestamp,
+/** A version's content as the API answers it: the OpenAPI document's PlanVersionContent. */
+const PlanVersionContentView = Type.Object(PlanVersionContentSchema.properties, {
+  title: "PlanVersionContent",
+  description:
+    "what a plan version sells: billing interval, trial, minimum commitment, charges, prices in other currencies and entitlements",
 });
+
+export const PlanVersionSchema = Type.Intersect([
+  Type.Object({
+    id: Type.String({ examples: ["plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    plan_id: Type.String(),
+    plan_code: Type.String(),
+    version: Type.Integer(),
+    state: StringEnum(planVersionStates),
+    status: StringEnum(planVersionStatuses, {
+      description: "the state, with a published version told apart as scheduled, active or superseded",
+    }),
+  }),
+  PlanVersionContentView,
+  Type.Object({
+    copied_from_version: Nullable(Type.Integer()),
+    effective_from: Nullable(Timestamp),
+    created_by: Type.String(),
+    submitted_by: Nullable(Type.String()),
+    submitted_at: Nullable(Timestamp),
+    approved_by: Nullable(Type.String()),
+    approved_at: Nullable(Timestamp),
+    published_at: Nullable(Timestamp),
+    retired_at: Nullable(Timestamp),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  }),
+]);
 export type PlanVersion = Static<typeof PlanVersionSchema>;
 
 export const CreatePlanVersionBody = Type.Object(

@@ -5,11 +5,10 @@ import type { Selectable } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
-import { childPath, type JsonPath, ROOT } from "../simulation/index.ts";
+import type { JsonPath } from "../pricing/index.ts";
 import { loadCatalogReferences } from "./catalog-references.ts";
 import type { Plan, PlanVersion, PlanVersionStatus } from "./plan-schemas.ts";
-import type { PlanVersionContent } from "./plan-version-content.ts";
-import { checkPlanVersionContent } from "./plan-version-rules.ts";
+import { checkPlanVersionContent, type PlanVersionContent } from "./plan-version-content.ts";
 import type { PlanTable, PlanVersionTable } from "./tables.ts";
 import { statusesAt } from "./version-in-effect.ts";
 
@@ -106,14 +105,14 @@ export async function validateContent(
   database: Database,
   scope: TenantScope,
   content: PlanVersionContent,
-  path: JsonPath = ROOT,
+  path: JsonPath = [],
 ): Promise<void> {
   const errors = checkPlanVersionContent(content, await loadCatalogReferences(database, scope), path);
   if (errors.length > 0) throw validationFailed(errors);
 }
 
 export function versionPath(field: string): JsonPath {
-  return childPath(ROOT, field);
+  return [field];
 }
 
 /** A published or retired version never changes: every write on it is refused the same way. */

@@ -1,108 +1,23 @@
-// What a plan version holds, as JSON: its charges (in the charge shape of the
-// scenario format, so that the billing core and `fairbill simulate` read the
-// same thing), billing interval, trial, minimum commitment, prices in other
-// currencies and entitlements. The same schemas validate API bodies and
-// catalog.yaml; the rules that need more than a schema are in
-// plan-version-rules.ts.
+// What a plan version holds, as JSON: its priced content in the pricing
+// language (currency, billing interval, minimum commitment, charges and prices
+// in other currencies: src/pricing, the same schemas a scenario's plans use,
+// so that the billing core and `fairbill simulate` read the same thing), and
+// the catalog's own trial and entitlements. The same schemas validate API
+// bodies and catalog.yaml and name the OpenAPI document's components; the
+// rules that need more than a schema sit on PlanVersionContentSchema
+// (plan-version-rules.ts).
 import { type Static, Type } from "typebox";
-import { CurrencyCode, NonNegativeDecimalString, Nullable, StringEnum } from "../platform/http/schemas.ts";
-import { INTERVALS } from "../simulation/index.ts";
-
-/** A code that names a catalog object (plan, product, feature, charge, meter) in a way people can type. */
-export const Code = Type.String({
-  minLength: 1,
-  maxLength: 100,
-  pattern: "^[A-Za-z0-9][A-Za-z0-9_.:-]*$",
-  description: "letters, digits and _ . : - (such as api_calls)",
-});
-
-const Price = NonNegativeDecimalString;
-
-/** A number of units: a JSON number or a decimal string. */
-const Quantity = Type.Union([
-  Type.Number({ minimum: 0 }),
-  Type.String({
-    pattern: "^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,20})?$",
-    description: "a number of units such as 1000",
-  }),
-]);
-
-export const TierSchema = Type.Object(
-  {
-    up_to: Nullable(Quantity),
-    unit_price: Price,
-    flat_fee: Type.Optional(Price),
-  },
-  { additionalProperties: false, description: "up_to is inclusive, and null on the last tier" },
-);
-export type TierDocument = Static<typeof TierSchema>;
-
-const Tiers = Type.Array(TierSchema, { minItems: 1, maxItems: 100 });
-
-export const chargeModels = ["per_unit", "package", "graduated", "volume", "percentage"] as const;
-
-/** The price fields of each charge model: what another currency's price book may set. */
-export const priceFieldsByModel: Record<(typeof chargeModels)[number] | "fixed", readonly string[]> = {
-  fixed: ["amount"],
-  per_unit: ["unit_price"],
-  package: ["package_price"],
-  graduated: ["tiers"],
-  volume: ["tiers"],
-  percentage: ["rate", "fixed_fee", "per_transaction_min", "per_transaction_max"],
-};
-
-const priceFields = {
-  amount: Type.Optional(Price),
-  unit_price: Type.Optional(Price),
-  package_price: Type.Optional(Price),
-  tiers: Type.Optional(Tiers),
-  rate: Type.Optional(Price),
-  fixed_fee: Type.Optional(Price),
-  per_transaction_min: Type.Optional(Price),
-  per_transaction_max: Type.Optional(Price),
-};
-
-const ChargeSchema = Type.Object(
-  {
-    id: Code,
-    type: StringEnum(["fixed", "usage"]),
-    product: Type.Optional(Code),
-    timing: Type.Optional(StringEnum(["in_advance", "in_arrears"])),
-    prorate: Type.Optional(Type.Boolean()),
-    meter: Type.Optional(Code),
-    model: Type.Optional(StringEnum(chargeModels)),
-    free_units: Type.Optional(Quantity),
-    package_size: Type.Optional(Quantity),
-    ...priceFields,
-  },
-  {
-    additionalProperties: false,
-    description:
-      "fixed: amount, timing, prorate. usage: meter and model, with per_unit: unit_price, free_units; " +
-      "package: package_size, package_price, free_units; graduated and volume: tiers; " +
-      "percentage: rate, fixed_fee, per_transaction_min, per_transaction_max. product: a product code.",
-  },
-);
-export type ChargeDocument = Static<typeof ChargeSchema>;
-
-const ChargePriceSchema = Type.Object(
-  { id: Code, ...priceFields },
-  {
-    additionalProperties: false,
-    description: "the price fields of the charge with this id, in this currency",
-  },
-);
-export type ChargePriceDocument = Static<typeof ChargePriceSchema>;
-
-const PriceBookSchema = Type.Object(
-  {
-    currency: CurrencyCode,
-    minimum_commitment: Type.Optional(Nullable(Price)),
-    charges: Type.Array(ChargePriceSchema, { maxItems: 200 }),
-  },
-  { additionalProperties: false },
-);
-export type PriceBookDocument = Static<typeof PriceBookSchema>;
+import type { FieldError } from "../platform/errors.ts";
+import { NonNegativeDecimalString, Nullable } from "../platform/http/schemas.ts";
+import {
+  type ChargeDocument,
+  Code,
+  type JsonPath,
+  pricedContentFields,
+  ruleProblems,
+  withRules,
+} from "../pricing/index.ts";
+import { type CatalogReferences, contentRules } from "./plan-version-rules.ts";
 
 const EntitlementSchema = Type.Object(
   {
@@ -112,6 +27,7 @@ const EntitlementSchema = Type.Object(
   },
   {
     additionalProperties: false,
+    title: "PlanEntitlement",
     description:
       "boolean features: the code alone; static: value; metered: limit per period (null is unlimited)",
   },
@@ -119,18 +35,35 @@ const EntitlementSchema = Type.Object(
 export type EntitlementDocument = Static<typeof EntitlementSchema>;
 
 const contentFields = {
-  currency: CurrencyCode,
-  interval: StringEnum(INTERVALS),
-  interval_count: Type.Integer({ minimum: 1, maximum: 120 }),
+  currency: pricedContentFields.currency,
+  interval: pricedContentFields.interval,
+  interval_count: pricedContentFields.interval_count,
   trial_days: Type.Integer({ minimum: 0, maximum: 3650 }),
-  minimum_commitment: Nullable(Price),
-  charges: Type.Array(ChargeSchema, { maxItems: 200 }),
-  currency_prices: Type.Array(PriceBookSchema, { maxItems: 50 }),
+  minimum_commitment: pricedContentFields.minimum_commitment,
+  charges: pricedContentFields.charges,
+  currency_prices: pricedContentFields.currency_prices,
   entitlements: Type.Array(EntitlementSchema, { maxItems: 200 }),
 };
 
-export const PlanVersionContentSchema = Type.Object(contentFields, { additionalProperties: false });
+export const PlanVersionContentSchema = withRules(
+  Type.Object(contentFields, {
+    additionalProperties: false,
+    description:
+      "what a plan version sells: billing interval, trial, minimum commitment, charges, prices in other currencies and entitlements",
+  }),
+  ...contentRules,
+);
 export type PlanVersionContent = Static<typeof PlanVersionContentSchema>;
+export type { ChargeDocument };
+
+/** Every problem the rules find in a version's content (the schema has passed), each with its JSON path under `path`. */
+export function checkPlanVersionContent(
+  content: PlanVersionContent,
+  references: CatalogReferences,
+  path: JsonPath = [],
+): FieldError[] {
+  return ruleProblems(PlanVersionContentSchema, content, references, path);
+}
 
 /** The content of a first version: currency, interval and charges; the rest has defaults. */
 export const newPlanVersionContentFields = {

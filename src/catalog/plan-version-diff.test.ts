@@ -79,7 +79,7 @@ describe("diffPlanVersions", () => {
         { up_to: 10000, unit_price: "0.0015" },
         { up_to: null, unit_price: "0.001" },
       ],
-    };
+    } as PlanVersionContent["charges"][number];
     expect(diffPlanVersions(version(), after)).toEqual([
       {
         path: "$.charges[1].tiers[1].unit_price",

@@ -7,14 +7,15 @@
 // in_advance), so only changes that bill differently are listed. Pure.
 import { Decimal } from "../core/index.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
-import type {
-  ChargeDocument,
-  ChargePriceDocument,
-  EntitlementDocument,
-  PlanVersionContent,
-  PriceBookDocument,
-  TierDocument,
-} from "./plan-version-content.ts";
+import {
+  type ChargeDocument,
+  type ChargePricesDocument as ChargePriceDocument,
+  // What a field left out of a charge means, so that leaving it out and writing it are not a change.
+  chargeDefaults,
+  type PriceBookDocument,
+  type TierDocument,
+} from "../pricing/index.ts";
+import type { EntitlementDocument, PlanVersionContent } from "./plan-version-content.ts";
 
 export type VersionChange = {
   /** JSON path of the field in the later version (in the earlier one for what was removed). */
@@ -83,14 +84,6 @@ const decimalFields = new Set([
   "limit",
   "minimum_commitment",
 ]);
-
-/** What a field left out of a charge means, so that leaving it out and writing it are not a change. */
-function chargeDefaults(charge: Partial<ChargeDocument>): Record<string, unknown> {
-  if (charge.type === "fixed") return { timing: "in_advance", prorate: true };
-  if (charge.model === "per_unit" || charge.model === "package") return { free_units: "0" };
-  if (charge.model === "percentage") return { fixed_fee: "0" };
-  return {};
-}
 
 function diffCharges(changes: VersionChange[], before: ChargeDocument[], after: ChargeDocument[]): void {
   const beforeById = new Map(before.map((charge, index) => [charge.id, { charge, index }]));

@@ -2,7 +2,7 @@
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
 import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
-import { Code } from "./plan-version-content.ts";
+import { Code } from "../pricing/index.ts";
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Description = Nullable(Type.String({ maxLength: 2000 }));

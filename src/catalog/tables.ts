@@ -1,6 +1,7 @@
 // Row types of the catalog's tables, for the typed query builder.
 import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
-import type { ChargeDocument, EntitlementDocument, PriceBookDocument } from "./plan-version-content.ts";
+import type { ChargeDocument, PriceBookDocument } from "../pricing/index.ts";
+import type { EntitlementDocument } from "./plan-version-content.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {

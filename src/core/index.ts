@@ -113,6 +113,8 @@ export {
 /** @public */
 export { priceQuantity } from "./pricing/quantity-pricing.ts";
 /** @public */
+export { scaleChargePrices } from "./pricing/scale-prices.ts";
+/** @public */
 /** @public */
 export { formatProrationFactor, type ProrationFactor, WHOLE_PERIOD } from "./proration.ts";
 /** @public */

@@ -1,9 +1,15 @@
-// What a meter version counts, checked by the same rules as a meter of the
-// scenario format (`fairbill simulate`), and turned into the billing core's
-// Meter so that ingestion, usage queries and the engine read events alike.
+// What a meter version counts, checked by the pricing language's rules for a
+// meter (the same a scenario's meters are checked by), and turned into the
+// billing core's Meter so that ingestion, usage queries and the engine read
+// events alike.
 import type { Aggregation, Instant, Meter } from "../core/index.ts";
 import type { FieldError } from "../platform/errors.ts";
-import { INVALID, IssueCollector, ROOT, meter as scenarioMeterSchema, toMeter } from "../simulation/index.ts";
+import {
+  type MeterDocument,
+  Meter as PricingMeter,
+  ruleProblems,
+  toCoreMeter as toPricingCoreMeter,
+} from "../pricing/index.ts";
 import type { MeterFilters } from "./tables.ts";
 
 export type MeterDefinition = {
@@ -27,28 +33,24 @@ export type MeterVersion = {
   effectiveUntil: Instant;
 };
 
+/** The definition as the pricing language writes a meter. */
+function asPricingMeter(code: string, definition: MeterDefinition): MeterDocument {
+  return {
+    code,
+    event_name: definition.event_name,
+    aggregation: definition.aggregation,
+    ...(definition.property === null ? {} : { property: definition.property }),
+    filters: definition.filters,
+  };
+}
+
 /**
- * The field errors of a definition, by the scenario format's meter rules (a
- * count meter takes no property, every other aggregation needs one; filters
- * list at least one value each), plus the dimensions this API adds.
+ * The field errors of a definition, by the pricing language's rules for a
+ * meter (a count meter takes no property, every other aggregation needs one),
+ * plus the dimensions this API adds.
  */
 export function checkMeterDefinition(code: string, definition: MeterDefinition): FieldError[] {
-  const issues = new IssueCollector();
-  const parsed = scenarioMeterSchema(
-    {
-      code,
-      event_name: definition.event_name,
-      aggregation: definition.aggregation,
-      ...(definition.property === null ? {} : { property: definition.property }),
-      filters: definition.filters,
-    },
-    ROOT,
-    issues,
-  );
-  const errors: FieldError[] = issues.issues.map((issue) => ({ path: issue.path, message: issue.message }));
-  if (parsed === INVALID && errors.length === 0) {
-    errors.push({ path: "$", message: "is not a valid meter definition" });
-  }
+  const errors = ruleProblems(PricingMeter, asPricingMeter(code, definition), {});
   const seen = new Set<string>();
   for (const [index, dimension] of definition.group_by.entries()) {
     if (seen.has(dimension)) {
@@ -60,13 +62,7 @@ export function checkMeterDefinition(code: string, definition: MeterDefinition):
 }
 
 export function toCoreMeter(code: string, definition: MeterDefinition): Meter {
-  return toMeter({
-    code,
-    event_name: definition.event_name,
-    aggregation: definition.aggregation,
-    ...(definition.property === null ? {} : { property: definition.property }),
-    filters: definition.filters,
-  });
+  return toPricingCoreMeter(asPricingMeter(code, definition));
 }
 
 /** The version of a meter in effect at an instant, or undefined before its first version. */

@@ -1,9 +1,7 @@
 // The JSON shapes of meters on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
-import { AGGREGATIONS } from "../simulation/index.ts";
-
-const PropertyName = Type.String({ minLength: 1, maxLength: 100, pattern: "^[^\\u0000]+$" });
+import { Nullable, Timestamp } from "../platform/http/schemas.ts";
+import { Aggregation, EventName, MeterFilters, PropertyName } from "../pricing/index.ts";
 
 const MeterCode = Type.String({
   minLength: 1,
@@ -11,34 +9,6 @@ const MeterCode = Type.String({
   pattern: "^[A-Za-z0-9_.:-]+$",
   description: "letters, digits and _ . : - (such as api_calls), unique in the environment",
 });
-
-const EventName = Type.String({
-  minLength: 1,
-  maxLength: 255,
-  pattern: "^[^\\u0000]+$",
-  description: "the name of the events the meter counts",
-});
-
-const Aggregation = StringEnum(AGGREGATIONS, {
-  description:
-    "count events, or sum, max, unique_count, latest or weighted_sum (a time-weighted level) of a property",
-});
-
-const FilterValue = Type.Union([
-  Type.String({ maxLength: 255, pattern: "^[^\\u0000]*$" }),
-  Type.Number(),
-  Type.Boolean(),
-]);
-
-const MeterFiltersSchema = Type.Record(
-  PropertyName,
-  Type.Array(FilterValue, { minItems: 1, maxItems: 100 }),
-  {
-    maxProperties: 20,
-    description:
-      'an event matches when each listed property holds one of its values: {"model": ["large", "xl"]}',
-  },
-);
 
 const GroupBy = Type.Array(PropertyName, {
   maxItems: 5,
@@ -52,16 +22,12 @@ const definitionFields = {
   event_name: EventName,
   aggregation: Aggregation,
   property: Type.Optional(
-    Nullable(
-      Type.String({
-        minLength: 1,
-        maxLength: 100,
-        pattern: "^[^\\u0000]+$",
-        description: "the property aggregated; required for every aggregation but count",
-      }),
-    ),
+    Nullable({
+      ...PropertyName,
+      description: "the property aggregated; required for every aggregation but count",
+    }),
   ),
-  filters: Type.Optional(MeterFiltersSchema),
+  filters: Type.Optional(MeterFilters),
   group_by: Type.Optional(GroupBy),
 };
 
@@ -120,7 +86,7 @@ const DefinitionSchema = {
   event_name: Type.String(),
   aggregation: Type.String(),
   property: Nullable(Type.String()),
-  filters: MeterFiltersSchema,
+  filters: MeterFilters,
   group_by: Type.Array(Type.String()),
 };
 

@@ -1,108 +1,102 @@
-// Field schemas for the values a scenario is made of: decimal amounts,
-// quantities, timestamps, currencies, time zones and references by code.
+// The values a scenario is made of besides pricing: timestamps, time zones,
+// references to the document's plans, and free-form texts (ids of coupons,
+// grants and events).
+import { Type } from "typebox";
+import { Decimal, findCurrency, fitsMinorUnit, isValidTimeZone, parseInstant } from "../core/index.ts";
 import {
-  type Currency,
-  Decimal,
-  findCurrency,
-  fitsMinorUnit,
-  type Instant,
-  isNumericText,
-  isPlainDecimal,
-  isValidTimeZone,
-  parseInstant,
-} from "../core/index.ts";
-import { describe, INVALID, type Schema } from "./schema.ts";
+  describeValue,
+  Price,
+  type PricingContext,
+  type Rule,
+  refine,
+  withMessage,
+  withRules,
+} from "../pricing/index.ts";
+
+/** What the rules of a scenario need besides its pricing: the plans it defines and its currency. */
+export type ScenarioContext = PricingContext & {
+  readonly planCodes: ReadonlySet<string>;
+  /** The document's currency, when it is one. */
+  readonly currencyCode: string | undefined;
+};
+
+export const NonEmptyText = Type.String({ minLength: 1 });
+
+let lastText: string | undefined;
+let lastInstant: number | undefined;
 
 /**
- * An amount, price or rate: a decimal string (`"49.00"`), never a JSON number,
- * so that no binary float stands between the document and the engine.
+ * The instant a timestamp names, or undefined. The last answer is kept: an
+ * event's timestamp is parsed when it is checked and again when it is read,
+ * once each per event of a stream of millions.
  */
-export function decimalText(bounds: { max?: number; minorUnitOf?: Currency } = {}): Schema<Decimal> {
-  return (value, path, issues) => {
-    if (typeof value !== "string" || !isPlainDecimal(value)) {
-      issues.report(path, `must be a decimal string such as "49.00", not ${describe(value)}`);
-      return INVALID;
-    }
-    const amount = new Decimal(value);
-    if (amount.isNegative() && !amount.isZero()) {
-      issues.report(path, `must not be negative, not ${describe(value)}`);
-      return INVALID;
-    }
-    if (bounds.max !== undefined && amount.greaterThan(bounds.max)) {
-      issues.report(path, `must be at most ${bounds.max}, not ${describe(value)}`);
-      return INVALID;
-    }
-    if (bounds.minorUnitOf !== undefined && !fitsMinorUnit(amount, bounds.minorUnitOf)) {
-      const { code, minorDigits } = bounds.minorUnitOf;
-      issues.report(path, `has more decimal places than ${code} has (${minorDigits}): ${describe(value)}`);
-      return INVALID;
-    }
-    return amount;
-  };
-}
-
-/** A number of units (a tier bound, free units, a package size): a JSON number or a decimal string. */
-export function quantity(bounds: { positive: boolean }): Schema<Decimal> {
-  return (value, path, issues) => {
-    const isNumber = typeof value === "number" && Number.isFinite(value);
-    if (!isNumber && !(typeof value === "string" && isNumericText(value))) {
-      issues.report(path, `must be a number, not ${describe(value)}`);
-      return INVALID;
-    }
-    const units = new Decimal(value);
-    if (bounds.positive ? units.lessThanOrEqualTo(0) : units.isNegative() && !units.isZero()) {
-      issues.report(
-        path,
-        `must be ${bounds.positive ? "greater than 0" : "at least 0"}, not ${describe(value)}`,
-      );
-      return INVALID;
-    }
-    return units;
-  };
+export function instantOf(text: string): number | undefined {
+  if (text !== lastText) {
+    lastInstant = parseInstant(text);
+    lastText = text;
+  }
+  return lastInstant;
 }
 
 /** The shape of an RFC 3339 timestamp, to tell a malformed one from one naming a date that does not exist. */
 const TIMESTAMP_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-export const timestamp: Schema<Instant> = (value, path, issues) => {
-  const instant = typeof value === "string" ? parseInstant(value) : undefined;
-  if (instant !== undefined) return instant;
-  if (typeof value === "string" && TIMESTAMP_SHAPE.test(value)) {
-    issues.report(
+/**
+ * An instant, to the millisecond: `2026-01-15T00:00:00Z`. Checked by the
+ * engine's own parser alone (a JSON schema `format` would check it twice, on
+ * every event of a stream).
+ */
+export const Instant = refine(
+  withMessage(
+    Type.String({
+      description: "an RFC 3339 timestamp, to the millisecond at most",
+      examples: ["2026-01-15T00:00:00Z"],
+    }),
+    (value) =>
+      typeof value === "string" && TIMESTAMP_SHAPE.test(value)
+        ? `is not a real date and time (or has more than millisecond precision): ${describeValue(value)}`
+        : `must be an RFC 3339 timestamp such as "2026-01-15T00:00:00Z", not ${describeValue(value)}`,
+  ),
+  (value) => typeof value === "string" && instantOf(value) !== undefined,
+);
+
+export const TimeZone = refine(
+  withMessage(
+    Type.String({ description: "an IANA time zone such as Europe/Paris" }),
+    (value) => `unknown time zone ${describeValue(value)} (expected an IANA name such as "Europe/Paris")`,
+  ),
+  (value) => typeof value === "string" && isValidTimeZone(value),
+);
+
+/** The code of a plan the document defines. */
+export const PlanReference = withRules(
+  withMessage(
+    Type.String({ description: "the code of one of the scenario's plans" }),
+    (value) => `must be the code of a plan, not ${describeValue(value)}`,
+  ),
+  ((value, path, run) => {
+    if (typeof value === "string" && !run.context.planCodes.has(value)) {
+      run.report(path, `unknown plan ${describeValue(value)}`);
+    }
+  }) satisfies Rule<ScenarioContext>,
+);
+
+/** A percentage: an amount of at most 100. */
+export const Percent = withRules(Price, (value, path, run) => {
+  if (run.isValid(path) && typeof value === "string" && new Decimal(value).greaterThan(100)) {
+    run.report(path, `must be at most 100, not ${describeValue(value)}`);
+  }
+});
+
+/** An amount in the document's currency, in whole minor units (billing rule 18). */
+export const MinorUnitAmount = withRules(Price, ((value, path, run) => {
+  const currency =
+    run.context.currencyCode === undefined ? undefined : findCurrency(run.context.currencyCode);
+  if (currency === undefined || typeof value !== "string" || !run.isValid(path)) return;
+  if (!fitsMinorUnit(new Decimal(value), currency)) {
+    run.report(
       path,
-      `is not a real date and time (or has more than millisecond precision): ${describe(value)}`,
-    );
-  } else {
-    issues.report(
-      path,
-      `must be an RFC 3339 timestamp such as "2026-01-15T00:00:00Z", not ${describe(value)}`,
+      `has more decimal places than ${currency.code} has (${currency.minorDigits}): ${describeValue(value)}`,
     );
   }
-  return INVALID;
-};
-
-export const currency: Schema<Currency> = (value, path, issues) => {
-  const found = typeof value === "string" ? findCurrency(value) : undefined;
-  if (found !== undefined) return found;
-  issues.report(path, `unknown currency ${describe(value)} (expected an ISO 4217 code such as "USD")`);
-  return INVALID;
-};
-
-export const timeZone: Schema<string> = (value, path, issues) => {
-  if (typeof value === "string" && isValidTimeZone(value)) return value;
-  issues.report(path, `unknown time zone ${describe(value)} (expected an IANA name such as "Europe/Paris")`);
-  return INVALID;
-};
-
-/** A code that must name something defined elsewhere in the document (a meter, a plan). */
-export function reference(kind: string, known: ReadonlySet<string>): Schema<string> {
-  return (value, path, issues) => {
-    if (typeof value !== "string") {
-      issues.report(path, `must be the code of a ${kind}, not ${describe(value)}`);
-      return INVALID;
-    }
-    if (known.has(value)) return value;
-    issues.report(path, `unknown ${kind} ${describe(value)}`);
-    return INVALID;
-  };
-}
+}) satisfies Rule<ScenarioContext>);

@@ -1,5 +1,7 @@
 // The simulator's output format: invoices as JSON, amounts as decimal strings
-// with exactly the currency's minor digits, instants in UTC to the second.
+// with exactly the currency's minor digits, instants in UTC to the second. A
+// usage line's price details are its charge model's own explanation
+// (src/pricing/line-explanations.ts).
 import {
   type Currency,
   type Decimal,
@@ -10,11 +12,9 @@ import {
   type Invoice,
   type InvoiceLine,
   type LineDetails,
-  type PriceBreakdown,
   type ProrationFactor,
 } from "../core/index.ts";
-
-type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+import { type JsonValue, priceDetails } from "../pricing/index.ts";
 
 export type OutputLine = {
   charge: string;
@@ -48,50 +48,6 @@ function exact(value: Decimal): string {
 
 function proration(factor: ProrationFactor): { [key: string]: JsonValue } {
   return { days: factor.days, full_days: factor.fullDays, factor: formatProrationFactor(factor) };
-}
-
-function priceDetails(price: PriceBreakdown, quantityIsExact: boolean): { [key: string]: JsonValue } {
-  switch (price.model) {
-    case "per_unit":
-      return {
-        model: price.model,
-        free_units: exact(price.freeUnits),
-        billable_units: exact(price.billableUnits),
-        unit_price: exact(price.unitPrice),
-      };
-    case "package":
-      return {
-        model: price.model,
-        free_units: exact(price.freeUnits),
-        billable_units: exact(price.billableUnits),
-        package_size: exact(price.packageSize),
-        packages: exact(price.packages),
-        package_price: exact(price.packagePrice),
-      };
-    case "graduated":
-    case "volume":
-      return {
-        model: price.model,
-        tiers: price.tiers.map((tier) => ({
-          tier: tier.tier,
-          from: exact(tier.from),
-          up_to: tier.upTo === null ? null : exact(tier.upTo),
-          units: formatQuantity(tier.units, { exact: quantityIsExact }),
-          unit_price: exact(tier.unitPrice),
-          flat_fee: exact(tier.flatFee),
-          amount: exact(tier.amount),
-        })),
-      };
-    case "percentage":
-      return {
-        model: price.model,
-        rate: exact(price.rate),
-        fixed_fee: exact(price.fixedFee),
-        per_transaction_min: price.perTransactionMin === undefined ? null : exact(price.perTransactionMin),
-        per_transaction_max: price.perTransactionMax === undefined ? null : exact(price.perTransactionMax),
-        transactions: price.transactions,
-      };
-  }
 }
 
 function lineDetails(details: LineDetails, currency: Currency): { [key: string]: JsonValue } {

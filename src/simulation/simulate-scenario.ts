@@ -1,7 +1,8 @@
 // `fairbill simulate` and POST /v1/simulations: a scenario document in, the
-// invoices the billing engine issues for it out. Validation reports every
-// problem with its JSON path; the billing itself is the core engine's, the
-// same functions that bill live subscriptions.
+// invoices the billing engine issues for it out. The document is checked by
+// the pricing language's schemas and rules (scenario-schema.ts), every
+// problem named by its JSON path; the billing itself is the core engine's,
+// the same functions that bill live subscriptions.
 import {
   type BillingRequest,
   type BillingSchedule,
@@ -11,24 +12,23 @@ import {
   scheduleBilling,
   UsageAccumulator,
 } from "../core/index.ts";
-import { currency } from "./scenario-fields.ts";
+import type { FieldError } from "../platform/errors.ts";
+import { checkDocument, describeValue, formatPath, isPlainObject, toCoreMeter } from "../pricing/index.ts";
+import { instantOf } from "./scenario-fields.ts";
 import { outputInvoice, type ScenarioOutput } from "./scenario-output.ts";
-import { collectReferences, eventSchema, type ScenarioDocument, scenarioSchema } from "./scenario-schema.ts";
 import {
-  childPath,
-  describe,
-  INVALID,
-  IssueCollector,
-  isPlainObject,
-  type JsonPath,
-  ROOT,
-  type ValidationIssue,
-} from "./schema.ts";
-import { toBillingRequest, toMeter } from "./to-core.ts";
+  ScenarioEvent,
+  ScenarioHeader,
+  type ScenarioHeaderDocument,
+  ScenarioMeters,
+  StreamedScenarioHeader,
+  scenarioContext,
+} from "./scenario-schema.ts";
+import { toBillingRequest } from "./to-core.ts";
 
 export type SimulationResult =
   | { readonly ok: true; readonly output: ScenarioOutput }
-  | { readonly ok: false; readonly errors: readonly ValidationIssue[] };
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 export type SimulationOptions = {
   /**
@@ -49,14 +49,15 @@ export type ScenarioSimulation = {
   finish(): SimulationResult;
 };
 
-const EVENTS_PATH = childPath(ROOT, "events");
+/** A scenario reads an optional field that holds null as left out. */
+const nullMeansLeftOut = { nullMeansLeftOut: true } as const;
 
 function describeProblem(problem: InvalidUsageEvent, properties: Readonly<Record<string, unknown>>): string {
   const event = JSON.stringify(problem.eventId);
   const meter = JSON.stringify(problem.meterCode);
   return problem.problem === "missing"
     ? `event ${event} has no property ${JSON.stringify(problem.property)}, which meter ${meter} reads`
-    : `event ${event}: property ${JSON.stringify(problem.property)} read by meter ${meter} must be a number or a numeric string, not ${describe(properties[problem.property])}`;
+    : `event ${event}: property ${JSON.stringify(problem.property)} read by meter ${meter} must be a number or a numeric string, not ${describeValue(properties[problem.property])}`;
 }
 
 /**
@@ -67,32 +68,39 @@ export function startScenarioSimulation(
   header: unknown,
   options: SimulationOptions = {},
 ): ScenarioSimulation {
-  const issues = new IssueCollector();
-  const documentCurrency = isPlainObject(header)
-    ? currency(header.currency, ROOT, new IssueCollector())
-    : INVALID;
-  const references = collectReferences(header, documentCurrency === INVALID ? undefined : documentCurrency);
-  const parsed = scenarioSchema(references, { eventsRequired: options.eventsRequired ?? false })(
+  const errors: FieldError[] = [];
+  const checked = checkDocument(
+    options.eventsRequired === true ? ScenarioHeader : StreamedScenarioHeader,
     header,
-    ROOT,
-    issues,
+    scenarioContext(header),
+    nullMeansLeftOut,
   );
 
   let billing: { request: BillingRequest; schedule: BillingSchedule } | undefined;
   let accumulator: UsageAccumulator | undefined;
-  if (parsed !== INVALID && parsed.valid) {
-    // A valid document has every required field, so its fields are the whole document.
-    const request = toBillingRequest(parsed.fields as ScenarioDocument);
+  let listedEvents: unknown;
+  if (checked.ok) {
+    const document: ScenarioHeaderDocument = checked.value;
+    const request = toBillingRequest(document);
     const scheduled = scheduleBilling(request);
     billing = { request, schedule: scheduled.schedule };
     accumulator = createUsageAccumulator(request, scheduled);
-  } else if (parsed !== INVALID && parsed.fields.meters !== undefined) {
+    listedEvents = document.events;
+  } else {
+    errors.push(...checked.problems);
     // The rest of the document is wrong, but events can still be checked against the meters.
-    accumulator = new UsageAccumulator({
-      meters: parsed.fields.meters.map(toMeter),
-      windows: [],
-      levelsStartAt: 0,
+    const root = isPlainObject(header) ? header : {};
+    const meters = checkDocument(ScenarioMeters, root.meters, scenarioContext(header), {
+      nullMeansLeftOut: true,
     });
+    if (meters.ok) {
+      accumulator = new UsageAccumulator({
+        meters: meters.value.map(toCoreMeter),
+        windows: [],
+        levelsStartAt: 0,
+      });
+    }
+    listedEvents = root.events;
   }
 
   const seenEventIds = options.trustUniqueEventIds === true ? undefined : new Set<string>();
@@ -100,36 +108,40 @@ export function startScenarioSimulation(
 
   const addEvent = (value: unknown): void => {
     const index = eventIndex++;
-    const path: JsonPath = childPath(EVENTS_PATH, index);
-    const event = eventSchema(value, path, issues);
-    if (event === INVALID) return;
-    if (seenEventIds !== undefined) {
-      if (seenEventIds.has(event.id)) return;
-      seenEventIds.add(event.id);
+    const event = checkDocument(ScenarioEvent, value, undefined, nullMeansLeftOut);
+    if (!event.ok) {
+      // Paths under the event's own: `$.events[3].timestamp`.
+      const eventPath = formatPath(["events", index]);
+      for (const problem of event.problems) {
+        errors.push({ path: `${eventPath}${problem.path.slice(1)}`, message: problem.message });
+      }
+      return;
     }
-    const properties = event.properties ?? {};
-    const problems = accumulator?.add(
-      { id: event.id, name: event.name, timestamp: event.timestamp, properties },
-      index,
-    );
+    const { id, name, timestamp } = event.value;
+    const properties = event.value.properties ?? {};
+    if (seenEventIds !== undefined) {
+      if (seenEventIds.has(id)) return;
+      seenEventIds.add(id);
+    }
+    const problems = accumulator?.add({ id, name, timestamp: instantOf(timestamp)!, properties }, index);
     if (problems === undefined) return;
     for (const problem of problems) {
-      issues.report(
-        childPath(childPath(path, "properties"), problem.property),
-        describeProblem(problem, properties),
-      );
+      errors.push({
+        path: formatPath(["events", index, "properties", problem.property]),
+        message: describeProblem(problem, properties),
+      });
     }
   };
 
-  if (parsed !== INVALID) {
-    for (const event of parsed.fields.events ?? []) addEvent(event);
+  if (Array.isArray(listedEvents)) {
+    for (const event of listedEvents) addEvent(event);
   }
 
   return {
     addEvent,
     finish(): SimulationResult {
-      if (issues.issues.length > 0 || billing === undefined || accumulator === undefined) {
-        return { ok: false, errors: issues.issues };
+      if (errors.length > 0 || billing === undefined || accumulator === undefined) {
+        return { ok: false, errors };
       }
       const { invoices } = computeInvoices({
         schedule: billing.schedule,

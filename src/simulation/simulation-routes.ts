@@ -5,6 +5,7 @@ import { Type } from "typebox";
 import { validationFailed } from "../platform/errors.ts";
 import { DecimalString, standardErrorResponses, Timestamp } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { Scenario } from "./scenario-schema.ts";
 import { simulateScenario } from "./simulate-scenario.ts";
 
 const SimulatedLine = Type.Object({
@@ -32,14 +33,6 @@ const SimulatedInvoice = Type.Object({
   amount_due: DecimalString,
 });
 
-// Scenario documents are validated by the scenario format's own validator,
-// which names every bad field by its JSON path; the HTTP schema only says
-// "a JSON object".
-const ScenarioBody = Type.Record(Type.String(), Type.Unknown(), {
-  description:
-    "a scenario, format version 1 (meters, plans, subscription, changes, coupons, credit grants, tax, events)",
-});
-
 export function registerSimulationRoutes(app: FairbillApp): void {
   app.post(
     "/simulations",
@@ -47,10 +40,14 @@ export function registerSimulationRoutes(app: FairbillApp): void {
       config: { permission: "simulations:run" },
       // A scenario carries its events; allow larger bodies than the 1 MiB default.
       bodyLimit: 16 * 1024 * 1024,
+      // The body is checked by simulateScenario with the scenario schema and
+      // its rules, which report every problem at once (as `fairbill simulate`
+      // does); the schema here documents it.
+      validatorCompiler: () => () => true,
       schema: {
         tags: ["Simulations"],
         summary: "Compute the invoices a scenario would produce, without storing anything",
-        body: ScenarioBody,
+        body: Scenario,
         response: { 200: Type.Object({ invoices: Type.Array(SimulatedInvoice) }), ...standardErrorResponses },
       },
     },

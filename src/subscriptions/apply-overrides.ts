@@ -20,6 +20,7 @@ import {
   ONE,
   ONE_HUNDRED,
   type PricingModel,
+  scaleChargePrices,
   type Tier,
 } from "../core/index.ts";
 import type { PriceOverrideDocument } from "./price-override-schemas.ts";
@@ -123,7 +124,7 @@ export function applyOverrides(
     let result = charge;
     if (entry.price !== undefined) result = replacePrice(result, entry.price.change);
     if (entry.discount !== undefined && entry.discount.change.type === "percentage_discount") {
-      result = scaleCharge(result, ONE.minus(entry.discount.change.percent.dividedBy(ONE_HUNDRED)));
+      result = scaleChargePrices(result, ONE.minus(entry.discount.change.percent.dividedBy(ONE_HUNDRED)));
     }
     return result;
   });
@@ -151,43 +152,4 @@ function replacePrice(charge: Charge, change: RateChange): Charge {
     replaced = { ...pricing, rate: change.rate };
   else return mismatch();
   return { ...charge, pricing: replaced };
-}
-
-function scaleCharge(charge: Charge, factor: Decimal): Charge {
-  if (charge.type === "fixed") return { ...charge, amount: charge.amount.times(factor) };
-  const pricing = charge.pricing;
-  switch (pricing.model) {
-    case "per_unit":
-      return { ...charge, pricing: { ...pricing, unitPrice: pricing.unitPrice.times(factor) } };
-    case "package":
-      return { ...charge, pricing: { ...pricing, packagePrice: pricing.packagePrice.times(factor) } };
-    case "graduated":
-    case "volume":
-      return {
-        ...charge,
-        pricing: {
-          ...pricing,
-          tiers: pricing.tiers.map((tier) => ({
-            ...tier,
-            unitPrice: tier.unitPrice.times(factor),
-            flatFee: tier.flatFee.times(factor),
-          })),
-        },
-      };
-    case "percentage":
-      return {
-        ...charge,
-        pricing: {
-          ...pricing,
-          rate: pricing.rate.times(factor),
-          fixedFee: pricing.fixedFee.times(factor),
-          ...(pricing.perTransactionMin === undefined
-            ? {}
-            : { perTransactionMin: pricing.perTransactionMin.times(factor) }),
-          ...(pricing.perTransactionMax === undefined
-            ? {}
-            : { perTransactionMax: pricing.perTransactionMax.times(factor) }),
-        },
-      };
-  }
 }

@@ -1,8 +1,8 @@
 // The JSON shapes of customer-specific price overrides on the API.
 import { type Static, Type } from "typebox";
-import { Code, TierSchema } from "../catalog/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
 import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Code, Tier as TierSchema } from "../pricing/index.ts";
 
 const overrideTypes = [
   "unit_price",

@@ -7,7 +7,6 @@
 // (apply-overrides.ts).
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
-import type { ChargeDocument } from "../catalog/index.ts";
 import {
   contentOf,
   findPlanIdByCode,
@@ -23,7 +22,7 @@ import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { childPath, IssueCollector, ROOT, tiers as tierListSchema } from "../simulation/index.ts";
+import { type ChargeDocument, chargeKinds, kindOf, ruleProblems, Tiers } from "../pricing/index.ts";
 import { type EffectiveOverride, slotOf, toRateChange } from "./apply-overrides.ts";
 import { subscriptionCustomerOf } from "./customer-subscriptions.ts";
 import type {
@@ -229,7 +228,7 @@ const modelsOfType: Record<PriceOverrideDocument["type"], readonly string[]> = {
   tiers: ["graduated", "volume"],
   amount: ["fixed"],
   rate: ["percentage"],
-  percentage_discount: ["fixed", "per_unit", "package", "graduated", "volume", "percentage"],
+  percentage_discount: chargeKinds,
 };
 
 /** Why an override cannot apply to this charge: a field of another type, or a price of another model. */
@@ -247,7 +246,7 @@ function overrideFitProblems(override: PriceOverrideDocument, charge: ChargeDocu
   if (override[field] === undefined) {
     errors.push({ path: `$.override.${field}`, message: `is required for a ${override.type} override` });
   }
-  const model = charge.type === "fixed" ? "fixed" : (charge.model ?? "per_unit");
+  const model = kindOf(charge);
   if (!modelsOfType[override.type].includes(model)) {
     errors.push({
       path: "$.override.type",
@@ -261,9 +260,7 @@ function overrideFitProblems(override: PriceOverrideDocument, charge: ChargeDocu
     }
   }
   if (override.type === "tiers" && override.tiers !== undefined) {
-    const issues = new IssueCollector();
-    tierListSchema(override.tiers, childPath(childPath(ROOT, "override"), "tiers"), issues);
-    errors.push(...issues.issues);
+    errors.push(...ruleProblems(Tiers, override.tiers, {}, ["override", "tiers"]));
   }
   return errors;
 }

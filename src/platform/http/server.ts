@@ -23,6 +23,7 @@ import { newId } from "../ids.ts";
 import { type Authenticate, registerAuthentication } from "./authentication.ts";
 import { purgeExpiredIdempotencyKeys, registerIdempotency } from "./idempotency.ts";
 import { registerMetrics } from "./metrics.ts";
+import { withNamedComponents } from "./openapi-components.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 import { registerTextSafety } from "./text-safety.ts";
 import { validatorCompiler } from "./validation.ts";
@@ -119,6 +120,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
       security: [{ apiKey: [] }],
       ...(options.document ? { webhooks: options.document.webhooks } : {}),
     },
+    // Titled schemas (Charge, Tier, PlanVersionContent, ...) become named components.
+    transformObject: (document) =>
+      "openapiObject" in document ? withNamedComponents(document.openapiObject) : document.swaggerObject,
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 

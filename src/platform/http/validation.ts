@@ -19,6 +19,9 @@ function newAjv(coerceTypes: boolean | "array") {
     useDefaults: true,
     removeAdditional: false,
     strict: false,
+    // Unions of objects told apart by a tag field (a charge's `type`, `model`)
+    // are validated against the one variant the tag names.
+    discriminator: true,
   });
   addFormats(ajv);
   return ajv;
@@ -50,8 +53,9 @@ export function toFieldErrors(errors: ErrorObject[], httpPart: string | undefine
   const seen = new Set<string>();
   const fieldErrors: FieldError[] = [];
   for (const error of errors) {
-    // Union branches repeat what the leaf errors already say.
-    if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "if") continue;
+    // Union branches repeat what the leaf errors already say; a discriminated
+    // union's tag is checked by its own enum, reported at the tag.
+    if (["anyOf", "oneOf", "if", "discriminator"].includes(error.keyword)) continue;
     const segments = error.instancePath
       .split("/")
       .slice(1)

@@ -60,7 +60,22 @@ export type PlanVersionContent = Pick<
   | "currency_prices"
   | "entitlements"
 >;
-export type Charge = PlanVersion["charges"][number];
+/** A charge as the API checks it: one variant per type and model, each with only its own fields. */
+export type ChargeOfModel = PlanVersion["charges"][number];
+type KeysOfEvery<Union> = Union extends unknown ? keyof Union : never;
+type FieldOfAny<Union, Key extends PropertyKey> = Union extends unknown
+  ? Key extends keyof Union
+    ? Union[Key]
+    : never
+  : never;
+/**
+ * A charge as the console's forms and views read it: every field of every
+ * model, each optional, so a form can hold a charge while its model changes.
+ * The API checks that a charge sent has its model's fields and no others.
+ */
+export type Charge = Pick<ChargeOfModel, "type" | "id"> & {
+  [Field in Exclude<KeysOfEvery<ChargeOfModel>, "type" | "id">]?: FieldOfAny<ChargeOfModel, Field>;
+};
 export type ChargeModel = NonNullable<Charge["model"]>;
 export type PriceBook = PlanVersion["currency_prices"][number];
 /** The price fields a charge and a price book share. */

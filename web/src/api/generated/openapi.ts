@@ -108,51 +108,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                id: string;
-                                external_id: string;
-                                name: string | null;
-                                email: string | null;
-                                billing_address: {
-                                    line1?: string;
-                                    line2?: string;
-                                    city?: string;
-                                    postal_code?: string;
-                                    state?: string;
-                                    /** @description an ISO 3166-1 alpha-2 code such as DE */
-                                    country?: string;
-                                } | null;
-                                country: string | null;
-                                tax_ids: {
-                                    /** @description the kind of number, such as eu_vat or us_ein */
-                                    type: string;
-                                    value: string;
-                                }[];
-                                currency: string | null;
-                                timezone: string;
-                                locale: string;
-                                invoice_settings: {
-                                    net_payment_terms_days?: number;
-                                    grace_period_days?: number;
-                                    footer?: string;
-                                };
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                parent_customer_id: string | null;
-                                archived_at: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                updated_at: string;
-                            }[];
+                            data: components["schemas"]["Customer"][];
                             /** @description pass as cursor to get the next page */
                             next_cursor: string | null;
                         };
@@ -226,51 +182,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            external_id: string;
-                            name: string | null;
-                            email: string | null;
-                            billing_address: {
-                                line1?: string;
-                                line2?: string;
-                                city?: string;
-                                postal_code?: string;
-                                state?: string;
-                                /** @description an ISO 3166-1 alpha-2 code such as DE */
-                                country?: string;
-                            } | null;
-                            country: string | null;
-                            tax_ids: {
-                                /** @description the kind of number, such as eu_vat or us_ein */
-                                type: string;
-                                value: string;
-                            }[];
-                            currency: string | null;
-                            timezone: string;
-                            locale: string;
-                            invoice_settings: {
-                                net_payment_terms_days?: number;
-                                grace_period_days?: number;
-                                footer?: string;
-                            };
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            parent_customer_id: string | null;
-                            archived_at: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["Customer"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -311,51 +223,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            external_id: string;
-                            name: string | null;
-                            email: string | null;
-                            billing_address: {
-                                line1?: string;
-                                line2?: string;
-                                city?: string;
-                                postal_code?: string;
-                                state?: string;
-                                /** @description an ISO 3166-1 alpha-2 code such as DE */
-                                country?: string;
-                            } | null;
-                            country: string | null;
-                            tax_ids: {
-                                /** @description the kind of number, such as eu_vat or us_ein */
-                                type: string;
-                                value: string;
-                            }[];
-                            currency: string | null;
-                            timezone: string;
-                            locale: string;
-                            invoice_settings: {
-                                net_payment_terms_days?: number;
-                                grace_period_days?: number;
-                                footer?: string;
-                            };
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            parent_customer_id: string | null;
-                            archived_at: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["Customer"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -430,51 +298,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            external_id: string;
-                            name: string | null;
-                            email: string | null;
-                            billing_address: {
-                                line1?: string;
-                                line2?: string;
-                                city?: string;
-                                postal_code?: string;
-                                state?: string;
-                                /** @description an ISO 3166-1 alpha-2 code such as DE */
-                                country?: string;
-                            } | null;
-                            country: string | null;
-                            tax_ids: {
-                                /** @description the kind of number, such as eu_vat or us_ein */
-                                type: string;
-                                value: string;
-                            }[];
-                            currency: string | null;
-                            timezone: string;
-                            locale: string;
-                            invoice_settings: {
-                                net_payment_terms_days?: number;
-                                grace_period_days?: number;
-                                footer?: string;
-                            };
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            parent_customer_id: string | null;
-                            archived_at: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["Customer"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -511,51 +335,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            external_id: string;
-                            name: string | null;
-                            email: string | null;
-                            billing_address: {
-                                line1?: string;
-                                line2?: string;
-                                city?: string;
-                                postal_code?: string;
-                                state?: string;
-                                /** @description an ISO 3166-1 alpha-2 code such as DE */
-                                country?: string;
-                            } | null;
-                            country: string | null;
-                            tax_ids: {
-                                /** @description the kind of number, such as eu_vat or us_ein */
-                                type: string;
-                                value: string;
-                            }[];
-                            currency: string | null;
-                            timezone: string;
-                            locale: string;
-                            invoice_settings: {
-                                net_payment_terms_days?: number;
-                                grace_period_days?: number;
-                                footer?: string;
-                            };
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            parent_customer_id: string | null;
-                            archived_at: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["Customer"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -605,51 +385,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            external_id: string;
-                            name: string | null;
-                            email: string | null;
-                            billing_address: {
-                                line1?: string;
-                                line2?: string;
-                                city?: string;
-                                postal_code?: string;
-                                state?: string;
-                                /** @description an ISO 3166-1 alpha-2 code such as DE */
-                                country?: string;
-                            } | null;
-                            country: string | null;
-                            tax_ids: {
-                                /** @description the kind of number, such as eu_vat or us_ein */
-                                type: string;
-                                value: string;
-                            }[];
-                            currency: string | null;
-                            timezone: string;
-                            locale: string;
-                            invoice_settings: {
-                                net_payment_terms_days?: number;
-                                grace_period_days?: number;
-                                footer?: string;
-                            };
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            parent_customer_id: string | null;
-                            archived_at: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["Customer"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -1047,11 +783,117 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            /** @description a scenario, format version 1 (meters, plans, subscription, changes, coupons, credit grants, tax, events) */
+            /** @description a billing scenario, format version 1: meters, plans, a subscription and its changes, coupons, credit grants, tax and usage events */
             requestBody: {
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @enum {number} */
+                        version: 1;
+                        /** @description an ISO 4217 code such as USD */
+                        currency: string;
+                        /** @description an IANA time zone such as Europe/Paris */
+                        timezone?: string;
+                        meters: components["schemas"]["Meter"][];
+                        plans: components["schemas"]["ScenarioPlan"][];
+                        subscription: {
+                            /** @description the code of one of the scenario's plans */
+                            plan: string;
+                            /**
+                             * @description an RFC 3339 timestamp, to the millisecond at most
+                             * @example 2026-01-15T00:00:00Z
+                             */
+                            start: string;
+                            /** @enum {string} */
+                            billing?: "anniversary" | "calendar";
+                            trial_days?: number;
+                        };
+                        changes?: ({
+                            /** @enum {string} */
+                            type: "change_plan" | "cancel";
+                        } & ({
+                            /** @enum {string} */
+                            type: "change_plan";
+                            /**
+                             * @description an RFC 3339 timestamp, to the millisecond at most
+                             * @example 2026-01-15T00:00:00Z
+                             */
+                            at: string;
+                            /** @description the code of one of the scenario's plans */
+                            plan: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "cancel";
+                            /**
+                             * @description an RFC 3339 timestamp, to the millisecond at most
+                             * @example 2026-01-15T00:00:00Z
+                             */
+                            at: string;
+                            /** @enum {string} */
+                            mode: "immediate" | "period_end";
+                        }))[];
+                        coupons?: ({
+                            /** @enum {string} */
+                            type: "percentage" | "fixed";
+                        } & ({
+                            id: string;
+                            /** @enum {string} */
+                            duration: "once" | "repeating" | "forever";
+                            invoices?: number;
+                            /** @enum {string} */
+                            type: "percentage";
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            percent: string;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            duration: "once" | "repeating" | "forever";
+                            invoices?: number;
+                            /** @enum {string} */
+                            type: "fixed";
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            amount: string;
+                        }))[];
+                        credit_grants?: {
+                            id: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            amount: string;
+                            /**
+                             * @description an RFC 3339 timestamp, to the millisecond at most
+                             * @example 2026-01-15T00:00:00Z
+                             */
+                            effective_at: string;
+                            /**
+                             * @description an RFC 3339 timestamp, to the millisecond at most
+                             * @example 2026-01-15T00:00:00Z
+                             */
+                            expires_at?: string;
+                            priority: number;
+                        }[];
+                        tax?: {
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate: string;
+                        };
+                        events: components["schemas"]["ScenarioEvent"][];
+                        /**
+                         * @description an RFC 3339 timestamp, to the millisecond at most
+                         * @example 2026-01-15T00:00:00Z
+                         */
+                        bill_until: string;
+                        description?: unknown;
+                        expected?: unknown;
+                        expected_error?: unknown;
                     };
                 };
             };
@@ -1736,138 +1578,12 @@ export interface paths {
                             currency: string;
                             /** @enum {string} */
                             interval: "day" | "week" | "month" | "quarter" | "year";
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /** @enum {string} */
-                                type: "fixed" | "usage";
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                product?: string;
-                                /** @enum {string} */
-                                timing?: "in_advance" | "in_arrears";
-                                prorate?: boolean;
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                meter?: string;
-                                /** @enum {string} */
-                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                free_units?: number | string;
-                                package_size?: number | string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
+                            charges: components["schemas"]["Charge"][];
                             interval_count?: number;
                             trial_days?: number;
                             minimum_commitment?: string | null;
-                            currency_prices?: {
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                minimum_commitment?: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                            }[];
-                            entitlements?: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                feature: string;
-                                /** @description a static feature's configuration value */
-                                value?: unknown;
-                                limit?: string | null;
-                            }[];
+                            currency_prices?: components["schemas"]["PriceBook"][];
+                            entitlements?: components["schemas"]["PlanEntitlement"][];
                         };
                         /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                         reason?: string;
@@ -2085,7 +1801,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
+                            data: ({
                                 /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
                                 id: string;
                                 plan_id: string;
@@ -2098,142 +1814,7 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                /** @enum {string} */
-                                interval: "day" | "week" | "month" | "quarter" | "year";
-                                interval_count: number;
-                                trial_days: number;
-                                minimum_commitment: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /** @enum {string} */
-                                    type: "fixed" | "usage";
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    product?: string;
-                                    /** @enum {string} */
-                                    timing?: "in_advance" | "in_arrears";
-                                    prorate?: boolean;
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    meter?: string;
-                                    /** @enum {string} */
-                                    model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                    free_units?: number | string;
-                                    package_size?: number | string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                                currency_prices: {
-                                    /** @description an ISO 4217 code such as USD */
-                                    currency: string;
-                                    minimum_commitment?: string | null;
-                                    charges: {
-                                        /** @description letters, digits and _ . : - (such as api_calls) */
-                                        id: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        amount?: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price?: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        package_price?: string;
-                                        tiers?: {
-                                            up_to: (number | string) | null;
-                                            /**
-                                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                                             * @example 49.00
-                                             */
-                                            unit_price: string;
-                                            /**
-                                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                                             * @example 49.00
-                                             */
-                                            flat_fee?: string;
-                                        }[];
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        rate?: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        fixed_fee?: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        per_transaction_min?: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        per_transaction_max?: string;
-                                    }[];
-                                }[];
-                                entitlements: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    feature: string;
-                                    /** @description a static feature's configuration value */
-                                    value?: unknown;
-                                    limit?: string | null;
-                                }[];
+                            } & components["schemas"]["PlanVersionContent"] & {
                                 copied_from_version: number | null;
                                 effective_from: string | null;
                                 created_by: string;
@@ -2253,7 +1834,7 @@ export interface paths {
                                  * @example 2026-02-15T00:00:00Z
                                  */
                                 updated_at: string;
-                            }[];
+                            })[];
                             /** @description pass as cursor to get the next page */
                             next_cursor: string | null;
                         };
@@ -2294,135 +1875,9 @@ export interface paths {
                         interval_count?: number;
                         trial_days?: number;
                         minimum_commitment?: string | null;
-                        charges?: {
-                            /** @description letters, digits and _ . : - (such as api_calls) */
-                            id: string;
-                            /** @enum {string} */
-                            type: "fixed" | "usage";
-                            /** @description letters, digits and _ . : - (such as api_calls) */
-                            product?: string;
-                            /** @enum {string} */
-                            timing?: "in_advance" | "in_arrears";
-                            prorate?: boolean;
-                            /** @description letters, digits and _ . : - (such as api_calls) */
-                            meter?: string;
-                            /** @enum {string} */
-                            model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                            free_units?: number | string;
-                            package_size?: number | string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            amount?: string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            unit_price?: string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            package_price?: string;
-                            tiers?: {
-                                up_to: (number | string) | null;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                flat_fee?: string;
-                            }[];
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            rate?: string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            fixed_fee?: string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            per_transaction_min?: string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            per_transaction_max?: string;
-                        }[];
-                        currency_prices?: {
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            minimum_commitment?: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                        }[];
-                        entitlements?: {
-                            /** @description letters, digits and _ . : - (such as api_calls) */
-                            feature: string;
-                            /** @description a static feature's configuration value */
-                            value?: unknown;
-                            limit?: string | null;
-                        }[];
+                        charges?: components["schemas"]["Charge"][];
+                        currency_prices?: components["schemas"]["PriceBook"][];
+                        entitlements?: components["schemas"]["PlanEntitlement"][];
                         /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                         reason?: string;
                     };
@@ -2448,142 +1903,7 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            /** @enum {string} */
-                            interval: "day" | "week" | "month" | "quarter" | "year";
-                            interval_count: number;
-                            trial_days: number;
-                            minimum_commitment: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /** @enum {string} */
-                                type: "fixed" | "usage";
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                product?: string;
-                                /** @enum {string} */
-                                timing?: "in_advance" | "in_arrears";
-                                prorate?: boolean;
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                meter?: string;
-                                /** @enum {string} */
-                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                free_units?: number | string;
-                                package_size?: number | string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                            currency_prices: {
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                minimum_commitment?: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                            }[];
-                            entitlements: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                feature: string;
-                                /** @description a static feature's configuration value */
-                                value?: unknown;
-                                limit?: string | null;
-                            }[];
+                        } & components["schemas"]["PlanVersionContent"] & {
                             copied_from_version: number | null;
                             effective_from: string | null;
                             created_by: string;
@@ -2658,142 +1978,7 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            /** @enum {string} */
-                            interval: "day" | "week" | "month" | "quarter" | "year";
-                            interval_count: number;
-                            trial_days: number;
-                            minimum_commitment: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /** @enum {string} */
-                                type: "fixed" | "usage";
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                product?: string;
-                                /** @enum {string} */
-                                timing?: "in_advance" | "in_arrears";
-                                prorate?: boolean;
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                meter?: string;
-                                /** @enum {string} */
-                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                free_units?: number | string;
-                                package_size?: number | string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                            currency_prices: {
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                minimum_commitment?: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                            }[];
-                            entitlements: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                feature: string;
-                                /** @description a static feature's configuration value */
-                                value?: unknown;
-                                limit?: string | null;
-                            }[];
+                        } & components["schemas"]["PlanVersionContent"] & {
                             copied_from_version: number | null;
                             effective_from: string | null;
                             created_by: string;
@@ -2860,142 +2045,7 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            /** @enum {string} */
-                            interval: "day" | "week" | "month" | "quarter" | "year";
-                            interval_count: number;
-                            trial_days: number;
-                            minimum_commitment: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /** @enum {string} */
-                                type: "fixed" | "usage";
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                product?: string;
-                                /** @enum {string} */
-                                timing?: "in_advance" | "in_arrears";
-                                prorate?: boolean;
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                meter?: string;
-                                /** @enum {string} */
-                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                free_units?: number | string;
-                                package_size?: number | string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                            currency_prices: {
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                minimum_commitment?: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                            }[];
-                            entitlements: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                feature: string;
-                                /** @description a static feature's configuration value */
-                                value?: unknown;
-                                limit?: string | null;
-                            }[];
+                        } & components["schemas"]["PlanVersionContent"] & {
                             copied_from_version: number | null;
                             effective_from: string | null;
                             created_by: string;
@@ -3051,135 +2101,9 @@ export interface paths {
                         interval_count?: number;
                         trial_days?: number;
                         minimum_commitment?: string | null;
-                        charges?: {
-                            /** @description letters, digits and _ . : - (such as api_calls) */
-                            id: string;
-                            /** @enum {string} */
-                            type: "fixed" | "usage";
-                            /** @description letters, digits and _ . : - (such as api_calls) */
-                            product?: string;
-                            /** @enum {string} */
-                            timing?: "in_advance" | "in_arrears";
-                            prorate?: boolean;
-                            /** @description letters, digits and _ . : - (such as api_calls) */
-                            meter?: string;
-                            /** @enum {string} */
-                            model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                            free_units?: number | string;
-                            package_size?: number | string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            amount?: string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            unit_price?: string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            package_price?: string;
-                            tiers?: {
-                                up_to: (number | string) | null;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                flat_fee?: string;
-                            }[];
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            rate?: string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            fixed_fee?: string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            per_transaction_min?: string;
-                            /**
-                             * @description a decimal number of zero or more written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            per_transaction_max?: string;
-                        }[];
-                        currency_prices?: {
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            minimum_commitment?: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                        }[];
-                        entitlements?: {
-                            /** @description letters, digits and _ . : - (such as api_calls) */
-                            feature: string;
-                            /** @description a static feature's configuration value */
-                            value?: unknown;
-                            limit?: string | null;
-                        }[];
+                        charges?: components["schemas"]["Charge"][];
+                        currency_prices?: components["schemas"]["PriceBook"][];
+                        entitlements?: components["schemas"]["PlanEntitlement"][];
                         /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                         reason?: string;
                     };
@@ -3205,142 +2129,7 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            /** @enum {string} */
-                            interval: "day" | "week" | "month" | "quarter" | "year";
-                            interval_count: number;
-                            trial_days: number;
-                            minimum_commitment: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /** @enum {string} */
-                                type: "fixed" | "usage";
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                product?: string;
-                                /** @enum {string} */
-                                timing?: "in_advance" | "in_arrears";
-                                prorate?: boolean;
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                meter?: string;
-                                /** @enum {string} */
-                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                free_units?: number | string;
-                                package_size?: number | string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                            currency_prices: {
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                minimum_commitment?: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                            }[];
-                            entitlements: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                feature: string;
-                                /** @description a static feature's configuration value */
-                                value?: unknown;
-                                limit?: string | null;
-                            }[];
+                        } & components["schemas"]["PlanVersionContent"] & {
                             copied_from_version: number | null;
                             effective_from: string | null;
                             created_by: string;
@@ -3431,142 +2220,7 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            /** @enum {string} */
-                            interval: "day" | "week" | "month" | "quarter" | "year";
-                            interval_count: number;
-                            trial_days: number;
-                            minimum_commitment: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /** @enum {string} */
-                                type: "fixed" | "usage";
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                product?: string;
-                                /** @enum {string} */
-                                timing?: "in_advance" | "in_arrears";
-                                prorate?: boolean;
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                meter?: string;
-                                /** @enum {string} */
-                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                free_units?: number | string;
-                                package_size?: number | string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                            currency_prices: {
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                minimum_commitment?: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                            }[];
-                            entitlements: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                feature: string;
-                                /** @description a static feature's configuration value */
-                                value?: unknown;
-                                limit?: string | null;
-                            }[];
+                        } & components["schemas"]["PlanVersionContent"] & {
                             copied_from_version: number | null;
                             effective_from: string | null;
                             created_by: string;
@@ -3661,142 +2315,7 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            /** @enum {string} */
-                            interval: "day" | "week" | "month" | "quarter" | "year";
-                            interval_count: number;
-                            trial_days: number;
-                            minimum_commitment: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /** @enum {string} */
-                                type: "fixed" | "usage";
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                product?: string;
-                                /** @enum {string} */
-                                timing?: "in_advance" | "in_arrears";
-                                prorate?: boolean;
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                meter?: string;
-                                /** @enum {string} */
-                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                free_units?: number | string;
-                                package_size?: number | string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                            currency_prices: {
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                minimum_commitment?: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                            }[];
-                            entitlements: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                feature: string;
-                                /** @description a static feature's configuration value */
-                                value?: unknown;
-                                limit?: string | null;
-                            }[];
+                        } & components["schemas"]["PlanVersionContent"] & {
                             copied_from_version: number | null;
                             effective_from: string | null;
                             created_by: string;
@@ -3886,142 +2405,7 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            /** @enum {string} */
-                            interval: "day" | "week" | "month" | "quarter" | "year";
-                            interval_count: number;
-                            trial_days: number;
-                            minimum_commitment: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /** @enum {string} */
-                                type: "fixed" | "usage";
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                product?: string;
-                                /** @enum {string} */
-                                timing?: "in_advance" | "in_arrears";
-                                prorate?: boolean;
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                meter?: string;
-                                /** @enum {string} */
-                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                free_units?: number | string;
-                                package_size?: number | string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                            currency_prices: {
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                minimum_commitment?: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                            }[];
-                            entitlements: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                feature: string;
-                                /** @description a static feature's configuration value */
-                                value?: unknown;
-                                limit?: string | null;
-                            }[];
+                        } & components["schemas"]["PlanVersionContent"] & {
                             copied_from_version: number | null;
                             effective_from: string | null;
                             created_by: string;
@@ -4250,142 +2634,7 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            /** @enum {string} */
-                            interval: "day" | "week" | "month" | "quarter" | "year";
-                            interval_count: number;
-                            trial_days: number;
-                            minimum_commitment: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /** @enum {string} */
-                                type: "fixed" | "usage";
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                product?: string;
-                                /** @enum {string} */
-                                timing?: "in_advance" | "in_arrears";
-                                prorate?: boolean;
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                meter?: string;
-                                /** @enum {string} */
-                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                free_units?: number | string;
-                                package_size?: number | string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                            currency_prices: {
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                minimum_commitment?: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                            }[];
-                            entitlements: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                feature: string;
-                                /** @description a static feature's configuration value */
-                                value?: unknown;
-                                limit?: string | null;
-                            }[];
+                        } & components["schemas"]["PlanVersionContent"] & {
                             copied_from_version: number | null;
                             effective_from: string | null;
                             created_by: string;
@@ -4474,142 +2723,7 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            /** @enum {string} */
-                            interval: "day" | "week" | "month" | "quarter" | "year";
-                            interval_count: number;
-                            trial_days: number;
-                            minimum_commitment: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /** @enum {string} */
-                                type: "fixed" | "usage";
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                product?: string;
-                                /** @enum {string} */
-                                timing?: "in_advance" | "in_arrears";
-                                prorate?: boolean;
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                meter?: string;
-                                /** @enum {string} */
-                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                free_units?: number | string;
-                                package_size?: number | string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                            currency_prices: {
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                minimum_commitment?: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                            }[];
-                            entitlements: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                feature: string;
-                                /** @description a static feature's configuration value */
-                                value?: unknown;
-                                limit?: string | null;
-                            }[];
+                        } & components["schemas"]["PlanVersionContent"] & {
                             copied_from_version: number | null;
                             effective_from: string | null;
                             created_by: string;
@@ -4758,142 +2872,7 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
-                            /** @description an ISO 4217 code such as USD */
-                            currency: string;
-                            /** @enum {string} */
-                            interval: "day" | "week" | "month" | "quarter" | "year";
-                            interval_count: number;
-                            trial_days: number;
-                            minimum_commitment: string | null;
-                            charges: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                id: string;
-                                /** @enum {string} */
-                                type: "fixed" | "usage";
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                product?: string;
-                                /** @enum {string} */
-                                timing?: "in_advance" | "in_arrears";
-                                prorate?: boolean;
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                meter?: string;
-                                /** @enum {string} */
-                                model?: "per_unit" | "package" | "graduated" | "volume" | "percentage";
-                                free_units?: number | string;
-                                package_size?: number | string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                rate?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                fixed_fee?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_min?: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                per_transaction_max?: string;
-                            }[];
-                            currency_prices: {
-                                /** @description an ISO 4217 code such as USD */
-                                currency: string;
-                                minimum_commitment?: string | null;
-                                charges: {
-                                    /** @description letters, digits and _ . : - (such as api_calls) */
-                                    id: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    amount?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    rate?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    fixed_fee?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_min?: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    per_transaction_max?: string;
-                                }[];
-                            }[];
-                            entitlements: {
-                                /** @description letters, digits and _ . : - (such as api_calls) */
-                                feature: string;
-                                /** @description a static feature's configuration value */
-                                value?: unknown;
-                                limit?: string | null;
-                            }[];
+                        } & components["schemas"]["PlanVersionContent"] & {
                             copied_from_version: number | null;
                             effective_from: string | null;
                             created_by: string;
@@ -5196,19 +3175,7 @@ export interface paths {
                                      * @example 49.00
                                      */
                                     package_price?: string;
-                                    tiers?: {
-                                        up_to: (number | string) | null;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        unit_price: string;
-                                        /**
-                                         * @description a decimal number of zero or more written as a string, such as "49.00"
-                                         * @example 49.00
-                                         */
-                                        flat_fee?: string;
-                                    }[];
+                                    tiers?: components["schemas"]["Tier"][];
                                     /**
                                      * @description a decimal number of zero or more written as a string, such as "49.00"
                                      * @example 49.00
@@ -5290,19 +3257,7 @@ export interface paths {
                              * @example 49.00
                              */
                             package_price?: string;
-                            tiers?: {
-                                up_to: (number | string) | null;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                unit_price: string;
-                                /**
-                                 * @description a decimal number of zero or more written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                flat_fee?: string;
-                            }[];
+                            tiers?: components["schemas"]["Tier"][];
                             /**
                              * @description a decimal number of zero or more written as a string, such as "49.00"
                              * @example 49.00
@@ -5372,19 +3327,7 @@ export interface paths {
                                  * @example 49.00
                                  */
                                 package_price?: string;
-                                tiers?: {
-                                    up_to: (number | string) | null;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    unit_price: string;
-                                    /**
-                                     * @description a decimal number of zero or more written as a string, such as "49.00"
-                                     * @example 49.00
-                                     */
-                                    flat_fee?: string;
-                                }[];
+                                tiers?: components["schemas"]["Tier"][];
                                 /**
                                  * @description a decimal number of zero or more written as a string, such as "49.00"
                                  * @example 49.00
@@ -5711,10 +3654,7 @@ export interface paths {
                                 event_name: string;
                                 aggregation: string;
                                 property: string | null;
-                                /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                                filters: {
-                                    [key: string]: (string | number | boolean)[];
-                                };
+                                filters: components["schemas"]["MeterFilters"];
                                 group_by: string[];
                                 /**
                                  * Format: date-time
@@ -5727,10 +3667,7 @@ export interface paths {
                                     event_name: string;
                                     aggregation: string;
                                     property: string | null;
-                                    /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                                    filters: {
-                                        [key: string]: (string | number | boolean)[];
-                                    };
+                                    filters: components["schemas"]["MeterFilters"];
                                     group_by: string[];
                                     /**
                                      * Format: date-time
@@ -5796,10 +3733,7 @@ export interface paths {
                          */
                         aggregation: "count" | "sum" | "max" | "unique_count" | "latest" | "weighted_sum";
                         property?: string | null;
-                        /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                        filters?: {
-                            [key: string]: (string | number | boolean)[];
-                        };
+                        filters?: components["schemas"]["MeterFilters"];
                         /** @description property names whose values split usage into groups (usage queries take one as group_by) */
                         group_by?: string[];
                         /**
@@ -5828,10 +3762,7 @@ export interface paths {
                             event_name: string;
                             aggregation: string;
                             property: string | null;
-                            /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                            filters: {
-                                [key: string]: (string | number | boolean)[];
-                            };
+                            filters: components["schemas"]["MeterFilters"];
                             group_by: string[];
                             /**
                              * Format: date-time
@@ -5844,10 +3775,7 @@ export interface paths {
                                 event_name: string;
                                 aggregation: string;
                                 property: string | null;
-                                /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                                filters: {
-                                    [key: string]: (string | number | boolean)[];
-                                };
+                                filters: components["schemas"]["MeterFilters"];
                                 group_by: string[];
                                 /**
                                  * Format: date-time
@@ -5923,10 +3851,7 @@ export interface paths {
                             event_name: string;
                             aggregation: string;
                             property: string | null;
-                            /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                            filters: {
-                                [key: string]: (string | number | boolean)[];
-                            };
+                            filters: components["schemas"]["MeterFilters"];
                             group_by: string[];
                             /**
                              * Format: date-time
@@ -5939,10 +3864,7 @@ export interface paths {
                                 event_name: string;
                                 aggregation: string;
                                 property: string | null;
-                                /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                                filters: {
-                                    [key: string]: (string | number | boolean)[];
-                                };
+                                filters: components["schemas"]["MeterFilters"];
                                 group_by: string[];
                                 /**
                                  * Format: date-time
@@ -6010,10 +3932,7 @@ export interface paths {
                          */
                         aggregation?: "count" | "sum" | "max" | "unique_count" | "latest" | "weighted_sum";
                         property?: string | null;
-                        /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                        filters?: {
-                            [key: string]: (string | number | boolean)[];
-                        };
+                        filters?: components["schemas"]["MeterFilters"];
                         /** @description property names whose values split usage into groups (usage queries take one as group_by) */
                         group_by?: string[];
                     };
@@ -6037,10 +3956,7 @@ export interface paths {
                             event_name: string;
                             aggregation: string;
                             property: string | null;
-                            /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                            filters: {
-                                [key: string]: (string | number | boolean)[];
-                            };
+                            filters: components["schemas"]["MeterFilters"];
                             group_by: string[];
                             /**
                              * Format: date-time
@@ -6053,10 +3969,7 @@ export interface paths {
                                 event_name: string;
                                 aggregation: string;
                                 property: string | null;
-                                /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                                filters: {
-                                    [key: string]: (string | number | boolean)[];
-                                };
+                                filters: components["schemas"]["MeterFilters"];
                                 group_by: string[];
                                 /**
                                  * Format: date-time
@@ -6130,10 +4043,7 @@ export interface paths {
                          */
                         aggregation?: "count" | "sum" | "max" | "unique_count" | "latest" | "weighted_sum";
                         property?: string | null;
-                        /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                        filters?: {
-                            [key: string]: (string | number | boolean)[];
-                        };
+                        filters?: components["schemas"]["MeterFilters"];
                         /** @description property names whose values split usage into groups (usage queries take one as group_by) */
                         group_by?: string[];
                         /**
@@ -6162,10 +4072,7 @@ export interface paths {
                             event_name: string;
                             aggregation: string;
                             property: string | null;
-                            /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                            filters: {
-                                [key: string]: (string | number | boolean)[];
-                            };
+                            filters: components["schemas"]["MeterFilters"];
                             group_by: string[];
                             /**
                              * Format: date-time
@@ -6178,10 +4085,7 @@ export interface paths {
                                 event_name: string;
                                 aggregation: string;
                                 property: string | null;
-                                /** @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]} */
-                                filters: {
-                                    [key: string]: (string | number | boolean)[];
-                                };
+                                filters: components["schemas"]["MeterFilters"];
                                 group_by: string[];
                                 /**
                                  * Format: date-time
@@ -7593,49 +5497,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                /** @example cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                id: string;
-                                customer_id: string;
-                                wallet_id: string | null;
-                                name: string;
-                                currency: string;
-                                /** @enum {string} */
-                                type: "promotional" | "purchased";
-                                /**
-                                 * @description a decimal number written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                                /**
-                                 * @description what is left of the grant on the ledger
-                                 * @example 49.00
-                                 */
-                                remaining: string;
-                                cost_basis: string | null;
-                                priority: number;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                effective_at: string;
-                                expires_at: string | null;
-                                /**
-                                 * @description now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)
-                                 * @enum {string}
-                                 */
-                                status: "active" | "scheduled" | "used" | "expired" | "voided";
-                                voided_at: string | null;
-                                void_reason: string | null;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
+                            data: components["schemas"]["CreditGrant"][];
                             /** @description pass as cursor to get the next page */
                             next_cursor: string | null;
                         };
@@ -7713,49 +5575,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            customer_id: string;
-                            wallet_id: string | null;
-                            name: string;
-                            currency: string;
-                            /** @enum {string} */
-                            type: "promotional" | "purchased";
-                            /**
-                             * @description a decimal number written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            amount: string;
-                            /**
-                             * @description what is left of the grant on the ledger
-                             * @example 49.00
-                             */
-                            remaining: string;
-                            cost_basis: string | null;
-                            priority: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            effective_at: string;
-                            expires_at: string | null;
-                            /**
-                             * @description now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)
-                             * @enum {string}
-                             */
-                            status: "active" | "scheduled" | "used" | "expired" | "voided";
-                            voided_at: string | null;
-                            void_reason: string | null;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                        };
+                        "application/json": components["schemas"]["CreditGrant"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -7796,49 +5616,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            customer_id: string;
-                            wallet_id: string | null;
-                            name: string;
-                            currency: string;
-                            /** @enum {string} */
-                            type: "promotional" | "purchased";
-                            /**
-                             * @description a decimal number written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            amount: string;
-                            /**
-                             * @description what is left of the grant on the ledger
-                             * @example 49.00
-                             */
-                            remaining: string;
-                            cost_basis: string | null;
-                            priority: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            effective_at: string;
-                            expires_at: string | null;
-                            /**
-                             * @description now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)
-                             * @enum {string}
-                             */
-                            status: "active" | "scheduled" | "used" | "expired" | "voided";
-                            voided_at: string | null;
-                            void_reason: string | null;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                        };
+                        "application/json": components["schemas"]["CreditGrant"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -7895,49 +5673,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            customer_id: string;
-                            wallet_id: string | null;
-                            name: string;
-                            currency: string;
-                            /** @enum {string} */
-                            type: "promotional" | "purchased";
-                            /**
-                             * @description a decimal number written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            amount: string;
-                            /**
-                             * @description what is left of the grant on the ledger
-                             * @example 49.00
-                             */
-                            remaining: string;
-                            cost_basis: string | null;
-                            priority: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            effective_at: string;
-                            expires_at: string | null;
-                            /**
-                             * @description now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)
-                             * @enum {string}
-                             */
-                            status: "active" | "scheduled" | "used" | "expired" | "voided";
-                            voided_at: string | null;
-                            void_reason: string | null;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                        };
+                        "application/json": components["schemas"]["CreditGrant"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -8721,50 +6457,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** CreditGrant */
-                            grant: {
-                                /** @example cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                id: string;
-                                customer_id: string;
-                                wallet_id: string | null;
-                                name: string;
-                                currency: string;
-                                /** @enum {string} */
-                                type: "promotional" | "purchased";
-                                /**
-                                 * @description a decimal number written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                                /**
-                                 * @description what is left of the grant on the ledger
-                                 * @example 49.00
-                                 */
-                                remaining: string;
-                                cost_basis: string | null;
-                                priority: number;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                effective_at: string;
-                                expires_at: string | null;
-                                /**
-                                 * @description now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)
-                                 * @enum {string}
-                                 */
-                                status: "active" | "scheduled" | "used" | "expired" | "voided";
-                                voided_at: string | null;
-                                void_reason: string | null;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            };
+                            grant: components["schemas"]["CreditGrant"];
                             purchase: {
                                 /**
                                  * @description a decimal number written as a string, such as "49.00"
@@ -9457,108 +7150,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                id: string;
-                                customer_id: string;
-                                external_id: string | null;
-                                /**
-                                 * @description at the time of the request
-                                 * @enum {string}
-                                 */
-                                status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
-                                /** @description the plan the subscription started on */
-                                plan_id: string;
-                                /** @description the version the subscription started on */
-                                plan_version_id: string;
-                                /** @description the plan version in force now (the first one before the start) */
-                                current_plan: {
-                                    plan_id: string;
-                                    plan_code: string;
-                                    plan_version_id: string;
-                                    version: number;
-                                };
-                                currency: string;
-                                /** @enum {string} */
-                                billing: "anniversary" | "calendar";
-                                trial_days: number;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                started_at: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                trial_ends_at: string;
-                                /** @description the customer's zone when the subscription was created */
-                                timezone: string;
-                                current_period_start: string | null;
-                                current_period_end: string | null;
-                                ends_at: string | null;
-                                next_billing_at: string | null;
-                                billed_through: string | null;
-                                progressive_billing_threshold: string | null;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @description in the order they take effect */
-                                changes: {
-                                    /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                    id: string;
-                                    /** @enum {string} */
-                                    type: "change_plan" | "cancel";
-                                    /**
-                                     * Format: date-time
-                                     * @example 2026-02-15T00:00:00Z
-                                     */
-                                    at: string;
-                                    plan: {
-                                        plan_id: string;
-                                        plan_code: string;
-                                        plan_version_id: string;
-                                        version: number;
-                                    } | null;
-                                    mode: ("immediate" | "period_end") | null;
-                                    /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
-                                    timing: string;
-                                    migration_id: string | null;
-                                    created_by: string;
-                                    /**
-                                     * Format: date-time
-                                     * @example 2026-02-15T00:00:00Z
-                                     */
-                                    created_at: string;
-                                }[];
-                                /** @description oldest first */
-                                pauses: {
-                                    id: string;
-                                    /**
-                                     * Format: date-time
-                                     * @example 2026-02-15T00:00:00Z
-                                     */
-                                    from: string;
-                                    until: string | null;
-                                    paused_by: string;
-                                    resumed_by: string | null;
-                                    /**
-                                     * Format: date-time
-                                     * @example 2026-02-15T00:00:00Z
-                                     */
-                                    created_at: string;
-                                }[];
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                updated_at: string;
-                            }[];
+                            data: components["schemas"]["Subscription"][];
                             /** @description pass as cursor to get the next page */
                             next_cursor: string | null;
                         };
@@ -9629,108 +7221,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            customer_id: string;
-                            external_id: string | null;
-                            /**
-                             * @description at the time of the request
-                             * @enum {string}
-                             */
-                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
-                            /** @description the plan the subscription started on */
-                            plan_id: string;
-                            /** @description the version the subscription started on */
-                            plan_version_id: string;
-                            /** @description the plan version in force now (the first one before the start) */
-                            current_plan: {
-                                plan_id: string;
-                                plan_code: string;
-                                plan_version_id: string;
-                                version: number;
-                            };
-                            currency: string;
-                            /** @enum {string} */
-                            billing: "anniversary" | "calendar";
-                            trial_days: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            started_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            trial_ends_at: string;
-                            /** @description the customer's zone when the subscription was created */
-                            timezone: string;
-                            current_period_start: string | null;
-                            current_period_end: string | null;
-                            ends_at: string | null;
-                            next_billing_at: string | null;
-                            billed_through: string | null;
-                            progressive_billing_threshold: string | null;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /** @description in the order they take effect */
-                            changes: {
-                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                id: string;
-                                /** @enum {string} */
-                                type: "change_plan" | "cancel";
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                at: string;
-                                plan: {
-                                    plan_id: string;
-                                    plan_code: string;
-                                    plan_version_id: string;
-                                    version: number;
-                                } | null;
-                                mode: ("immediate" | "period_end") | null;
-                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
-                                timing: string;
-                                migration_id: string | null;
-                                created_by: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /** @description oldest first */
-                            pauses: {
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                from: string;
-                                until: string | null;
-                                paused_by: string;
-                                resumed_by: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["Subscription"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -9771,108 +7262,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            customer_id: string;
-                            external_id: string | null;
-                            /**
-                             * @description at the time of the request
-                             * @enum {string}
-                             */
-                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
-                            /** @description the plan the subscription started on */
-                            plan_id: string;
-                            /** @description the version the subscription started on */
-                            plan_version_id: string;
-                            /** @description the plan version in force now (the first one before the start) */
-                            current_plan: {
-                                plan_id: string;
-                                plan_code: string;
-                                plan_version_id: string;
-                                version: number;
-                            };
-                            currency: string;
-                            /** @enum {string} */
-                            billing: "anniversary" | "calendar";
-                            trial_days: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            started_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            trial_ends_at: string;
-                            /** @description the customer's zone when the subscription was created */
-                            timezone: string;
-                            current_period_start: string | null;
-                            current_period_end: string | null;
-                            ends_at: string | null;
-                            next_billing_at: string | null;
-                            billed_through: string | null;
-                            progressive_billing_threshold: string | null;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /** @description in the order they take effect */
-                            changes: {
-                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                id: string;
-                                /** @enum {string} */
-                                type: "change_plan" | "cancel";
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                at: string;
-                                plan: {
-                                    plan_id: string;
-                                    plan_code: string;
-                                    plan_version_id: string;
-                                    version: number;
-                                } | null;
-                                mode: ("immediate" | "period_end") | null;
-                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
-                                timing: string;
-                                migration_id: string | null;
-                                created_by: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /** @description oldest first */
-                            pauses: {
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                from: string;
-                                until: string | null;
-                                paused_by: string;
-                                resumed_by: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["Subscription"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -9944,108 +7334,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            customer_id: string;
-                            external_id: string | null;
-                            /**
-                             * @description at the time of the request
-                             * @enum {string}
-                             */
-                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
-                            /** @description the plan the subscription started on */
-                            plan_id: string;
-                            /** @description the version the subscription started on */
-                            plan_version_id: string;
-                            /** @description the plan version in force now (the first one before the start) */
-                            current_plan: {
-                                plan_id: string;
-                                plan_code: string;
-                                plan_version_id: string;
-                                version: number;
-                            };
-                            currency: string;
-                            /** @enum {string} */
-                            billing: "anniversary" | "calendar";
-                            trial_days: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            started_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            trial_ends_at: string;
-                            /** @description the customer's zone when the subscription was created */
-                            timezone: string;
-                            current_period_start: string | null;
-                            current_period_end: string | null;
-                            ends_at: string | null;
-                            next_billing_at: string | null;
-                            billed_through: string | null;
-                            progressive_billing_threshold: string | null;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /** @description in the order they take effect */
-                            changes: {
-                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                id: string;
-                                /** @enum {string} */
-                                type: "change_plan" | "cancel";
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                at: string;
-                                plan: {
-                                    plan_id: string;
-                                    plan_code: string;
-                                    plan_version_id: string;
-                                    version: number;
-                                } | null;
-                                mode: ("immediate" | "period_end") | null;
-                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
-                                timing: string;
-                                migration_id: string | null;
-                                created_by: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /** @description oldest first */
-                            pauses: {
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                from: string;
-                                until: string | null;
-                                paused_by: string;
-                                resumed_by: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["Subscription"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -10111,108 +7400,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            customer_id: string;
-                            external_id: string | null;
-                            /**
-                             * @description at the time of the request
-                             * @enum {string}
-                             */
-                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
-                            /** @description the plan the subscription started on */
-                            plan_id: string;
-                            /** @description the version the subscription started on */
-                            plan_version_id: string;
-                            /** @description the plan version in force now (the first one before the start) */
-                            current_plan: {
-                                plan_id: string;
-                                plan_code: string;
-                                plan_version_id: string;
-                                version: number;
-                            };
-                            currency: string;
-                            /** @enum {string} */
-                            billing: "anniversary" | "calendar";
-                            trial_days: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            started_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            trial_ends_at: string;
-                            /** @description the customer's zone when the subscription was created */
-                            timezone: string;
-                            current_period_start: string | null;
-                            current_period_end: string | null;
-                            ends_at: string | null;
-                            next_billing_at: string | null;
-                            billed_through: string | null;
-                            progressive_billing_threshold: string | null;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /** @description in the order they take effect */
-                            changes: {
-                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                id: string;
-                                /** @enum {string} */
-                                type: "change_plan" | "cancel";
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                at: string;
-                                plan: {
-                                    plan_id: string;
-                                    plan_code: string;
-                                    plan_version_id: string;
-                                    version: number;
-                                } | null;
-                                mode: ("immediate" | "period_end") | null;
-                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
-                                timing: string;
-                                migration_id: string | null;
-                                created_by: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /** @description oldest first */
-                            pauses: {
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                from: string;
-                                until: string | null;
-                                paused_by: string;
-                                resumed_by: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["Subscription"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -10279,108 +7467,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            customer_id: string;
-                            external_id: string | null;
-                            /**
-                             * @description at the time of the request
-                             * @enum {string}
-                             */
-                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
-                            /** @description the plan the subscription started on */
-                            plan_id: string;
-                            /** @description the version the subscription started on */
-                            plan_version_id: string;
-                            /** @description the plan version in force now (the first one before the start) */
-                            current_plan: {
-                                plan_id: string;
-                                plan_code: string;
-                                plan_version_id: string;
-                                version: number;
-                            };
-                            currency: string;
-                            /** @enum {string} */
-                            billing: "anniversary" | "calendar";
-                            trial_days: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            started_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            trial_ends_at: string;
-                            /** @description the customer's zone when the subscription was created */
-                            timezone: string;
-                            current_period_start: string | null;
-                            current_period_end: string | null;
-                            ends_at: string | null;
-                            next_billing_at: string | null;
-                            billed_through: string | null;
-                            progressive_billing_threshold: string | null;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /** @description in the order they take effect */
-                            changes: {
-                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                id: string;
-                                /** @enum {string} */
-                                type: "change_plan" | "cancel";
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                at: string;
-                                plan: {
-                                    plan_id: string;
-                                    plan_code: string;
-                                    plan_version_id: string;
-                                    version: number;
-                                } | null;
-                                mode: ("immediate" | "period_end") | null;
-                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
-                                timing: string;
-                                migration_id: string | null;
-                                created_by: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /** @description oldest first */
-                            pauses: {
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                from: string;
-                                until: string | null;
-                                paused_by: string;
-                                resumed_by: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["Subscription"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -10441,108 +7528,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @example sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                            id: string;
-                            customer_id: string;
-                            external_id: string | null;
-                            /**
-                             * @description at the time of the request
-                             * @enum {string}
-                             */
-                            status: "scheduled" | "trialing" | "active" | "paused" | "canceling" | "ended";
-                            /** @description the plan the subscription started on */
-                            plan_id: string;
-                            /** @description the version the subscription started on */
-                            plan_version_id: string;
-                            /** @description the plan version in force now (the first one before the start) */
-                            current_plan: {
-                                plan_id: string;
-                                plan_code: string;
-                                plan_version_id: string;
-                                version: number;
-                            };
-                            currency: string;
-                            /** @enum {string} */
-                            billing: "anniversary" | "calendar";
-                            trial_days: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            started_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            trial_ends_at: string;
-                            /** @description the customer's zone when the subscription was created */
-                            timezone: string;
-                            current_period_start: string | null;
-                            current_period_end: string | null;
-                            ends_at: string | null;
-                            next_billing_at: string | null;
-                            billed_through: string | null;
-                            progressive_billing_threshold: string | null;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /** @description in the order they take effect */
-                            changes: {
-                                /** @example sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
-                                id: string;
-                                /** @enum {string} */
-                                type: "change_plan" | "cancel";
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                at: string;
-                                plan: {
-                                    plan_id: string;
-                                    plan_code: string;
-                                    plan_version_id: string;
-                                    version: number;
-                                } | null;
-                                mode: ("immediate" | "period_end") | null;
-                                /** @description how `at` was asked for: immediate, period_end, at, or a migration's timing */
-                                timing: string;
-                                migration_id: string | null;
-                                created_by: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /** @description oldest first */
-                            pauses: {
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                from: string;
-                                until: string | null;
-                                paused_by: string;
-                                resumed_by: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["Subscription"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -11633,171 +8619,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                id: string;
-                                number: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
-                                /** @enum {string} */
-                                origin: "subscription" | "one_off" | "progressive";
-                                customer_id: string;
-                                subscription_ids: string[];
-                                currency: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                issued_at: string;
-                                period_start: string | null;
-                                period_end: string | null;
-                                due_at: string | null;
-                                finalized_at: string | null;
-                                voided_at: string | null;
-                                void_reason: string | null;
-                                lines: {
-                                    id: string;
-                                    subscription_id: string | null;
-                                    plan_id: string | null;
-                                    plan_version_id: string | null;
-                                    charge_id: string | null;
-                                    /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
-                                    kind: string;
-                                    description: string;
-                                    period_start: string | null;
-                                    period_end: string | null;
-                                    quantity: string;
-                                    unit_amount: string | null;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                    /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
-                                    details: {
-                                        [key: string]: unknown;
-                                    };
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                subtotal: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                discount: string;
-                                discounts: {
-                                    redemption_id: string;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                credits: string;
-                                credits_applied: {
-                                    grant_id: string;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                tax: string;
-                                tax_details: {
-                                    percent: string;
-                                    inclusive: boolean;
-                                    reverse_charge: boolean;
-                                    components: {
-                                        name: string;
-                                        percent: string;
-                                        jurisdiction: string;
-                                    }[];
-                                    exemption_reason: string | null;
-                                    note: string | null;
-                                } | null;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                total: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                balance_applied: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount_due: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount_paid: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount_credited: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount_remaining: string;
-                                seller: {
-                                    name: string | null;
-                                    email: string | null;
-                                    address: {
-                                        line1?: string;
-                                        line2?: string;
-                                        city?: string;
-                                        postal_code?: string;
-                                        state?: string;
-                                        country?: string;
-                                    } | null;
-                                    country: string | null;
-                                    tax_ids: {
-                                        type: string;
-                                        value: string;
-                                    }[];
-                                } | null;
-                                buyer: {
-                                    name: string | null;
-                                    email: string | null;
-                                    address: {
-                                        line1?: string;
-                                        line2?: string;
-                                        city?: string;
-                                        postal_code?: string;
-                                        state?: string;
-                                        country?: string;
-                                    } | null;
-                                    country: string | null;
-                                    tax_ids: {
-                                        type: string;
-                                        value: string;
-                                    }[];
-                                } | null;
-                                locale: string;
-                                timezone: string;
-                                memo: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
+                            data: components["schemas"]["Invoice"][];
                             /** @description pass as cursor to get the next page */
                             next_cursor: string | null;
                         };
@@ -11859,171 +8681,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string | null;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
-                            /** @enum {string} */
-                            origin: "subscription" | "one_off" | "progressive";
-                            customer_id: string;
-                            subscription_ids: string[];
-                            currency: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            issued_at: string;
-                            period_start: string | null;
-                            period_end: string | null;
-                            due_at: string | null;
-                            finalized_at: string | null;
-                            voided_at: string | null;
-                            void_reason: string | null;
-                            lines: {
-                                id: string;
-                                subscription_id: string | null;
-                                plan_id: string | null;
-                                plan_version_id: string | null;
-                                charge_id: string | null;
-                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
-                                kind: string;
-                                description: string;
-                                period_start: string | null;
-                                period_end: string | null;
-                                quantity: string;
-                                unit_amount: string | null;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
-                                details: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            subtotal: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            discount: string;
-                            discounts: {
-                                redemption_id: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            credits: string;
-                            credits_applied: {
-                                grant_id: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            tax: string;
-                            tax_details: {
-                                percent: string;
-                                inclusive: boolean;
-                                reverse_charge: boolean;
-                                components: {
-                                    name: string;
-                                    percent: string;
-                                    jurisdiction: string;
-                                }[];
-                                exemption_reason: string | null;
-                                note: string | null;
-                            } | null;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            total: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            balance_applied: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_due: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_paid: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_credited: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_remaining: string;
-                            seller: {
-                                name: string | null;
-                                email: string | null;
-                                address: {
-                                    line1?: string;
-                                    line2?: string;
-                                    city?: string;
-                                    postal_code?: string;
-                                    state?: string;
-                                    country?: string;
-                                } | null;
-                                country: string | null;
-                                tax_ids: {
-                                    type: string;
-                                    value: string;
-                                }[];
-                            } | null;
-                            buyer: {
-                                name: string | null;
-                                email: string | null;
-                                address: {
-                                    line1?: string;
-                                    line2?: string;
-                                    city?: string;
-                                    postal_code?: string;
-                                    state?: string;
-                                    country?: string;
-                                } | null;
-                                country: string | null;
-                                tax_ids: {
-                                    type: string;
-                                    value: string;
-                                }[];
-                            } | null;
-                            locale: string;
-                            timezone: string;
-                            memo: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                        };
+                        "application/json": components["schemas"]["Invoice"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -12064,171 +8722,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string | null;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
-                            /** @enum {string} */
-                            origin: "subscription" | "one_off" | "progressive";
-                            customer_id: string;
-                            subscription_ids: string[];
-                            currency: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            issued_at: string;
-                            period_start: string | null;
-                            period_end: string | null;
-                            due_at: string | null;
-                            finalized_at: string | null;
-                            voided_at: string | null;
-                            void_reason: string | null;
-                            lines: {
-                                id: string;
-                                subscription_id: string | null;
-                                plan_id: string | null;
-                                plan_version_id: string | null;
-                                charge_id: string | null;
-                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
-                                kind: string;
-                                description: string;
-                                period_start: string | null;
-                                period_end: string | null;
-                                quantity: string;
-                                unit_amount: string | null;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
-                                details: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            subtotal: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            discount: string;
-                            discounts: {
-                                redemption_id: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            credits: string;
-                            credits_applied: {
-                                grant_id: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            tax: string;
-                            tax_details: {
-                                percent: string;
-                                inclusive: boolean;
-                                reverse_charge: boolean;
-                                components: {
-                                    name: string;
-                                    percent: string;
-                                    jurisdiction: string;
-                                }[];
-                                exemption_reason: string | null;
-                                note: string | null;
-                            } | null;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            total: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            balance_applied: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_due: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_paid: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_credited: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_remaining: string;
-                            seller: {
-                                name: string | null;
-                                email: string | null;
-                                address: {
-                                    line1?: string;
-                                    line2?: string;
-                                    city?: string;
-                                    postal_code?: string;
-                                    state?: string;
-                                    country?: string;
-                                } | null;
-                                country: string | null;
-                                tax_ids: {
-                                    type: string;
-                                    value: string;
-                                }[];
-                            } | null;
-                            buyer: {
-                                name: string | null;
-                                email: string | null;
-                                address: {
-                                    line1?: string;
-                                    line2?: string;
-                                    city?: string;
-                                    postal_code?: string;
-                                    state?: string;
-                                    country?: string;
-                                } | null;
-                                country: string | null;
-                                tax_ids: {
-                                    type: string;
-                                    value: string;
-                                }[];
-                            } | null;
-                            locale: string;
-                            timezone: string;
-                            memo: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                        };
+                        "application/json": components["schemas"]["Invoice"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -12278,171 +8772,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string | null;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
-                            /** @enum {string} */
-                            origin: "subscription" | "one_off" | "progressive";
-                            customer_id: string;
-                            subscription_ids: string[];
-                            currency: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            issued_at: string;
-                            period_start: string | null;
-                            period_end: string | null;
-                            due_at: string | null;
-                            finalized_at: string | null;
-                            voided_at: string | null;
-                            void_reason: string | null;
-                            lines: {
-                                id: string;
-                                subscription_id: string | null;
-                                plan_id: string | null;
-                                plan_version_id: string | null;
-                                charge_id: string | null;
-                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
-                                kind: string;
-                                description: string;
-                                period_start: string | null;
-                                period_end: string | null;
-                                quantity: string;
-                                unit_amount: string | null;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
-                                details: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            subtotal: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            discount: string;
-                            discounts: {
-                                redemption_id: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            credits: string;
-                            credits_applied: {
-                                grant_id: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            tax: string;
-                            tax_details: {
-                                percent: string;
-                                inclusive: boolean;
-                                reverse_charge: boolean;
-                                components: {
-                                    name: string;
-                                    percent: string;
-                                    jurisdiction: string;
-                                }[];
-                                exemption_reason: string | null;
-                                note: string | null;
-                            } | null;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            total: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            balance_applied: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_due: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_paid: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_credited: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_remaining: string;
-                            seller: {
-                                name: string | null;
-                                email: string | null;
-                                address: {
-                                    line1?: string;
-                                    line2?: string;
-                                    city?: string;
-                                    postal_code?: string;
-                                    state?: string;
-                                    country?: string;
-                                } | null;
-                                country: string | null;
-                                tax_ids: {
-                                    type: string;
-                                    value: string;
-                                }[];
-                            } | null;
-                            buyer: {
-                                name: string | null;
-                                email: string | null;
-                                address: {
-                                    line1?: string;
-                                    line2?: string;
-                                    city?: string;
-                                    postal_code?: string;
-                                    state?: string;
-                                    country?: string;
-                                } | null;
-                                country: string | null;
-                                tax_ids: {
-                                    type: string;
-                                    value: string;
-                                }[];
-                            } | null;
-                            locale: string;
-                            timezone: string;
-                            memo: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                        };
+                        "application/json": components["schemas"]["Invoice"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -12497,171 +8827,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string | null;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
-                            /** @enum {string} */
-                            origin: "subscription" | "one_off" | "progressive";
-                            customer_id: string;
-                            subscription_ids: string[];
-                            currency: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            issued_at: string;
-                            period_start: string | null;
-                            period_end: string | null;
-                            due_at: string | null;
-                            finalized_at: string | null;
-                            voided_at: string | null;
-                            void_reason: string | null;
-                            lines: {
-                                id: string;
-                                subscription_id: string | null;
-                                plan_id: string | null;
-                                plan_version_id: string | null;
-                                charge_id: string | null;
-                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
-                                kind: string;
-                                description: string;
-                                period_start: string | null;
-                                period_end: string | null;
-                                quantity: string;
-                                unit_amount: string | null;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
-                                details: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            subtotal: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            discount: string;
-                            discounts: {
-                                redemption_id: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            credits: string;
-                            credits_applied: {
-                                grant_id: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            tax: string;
-                            tax_details: {
-                                percent: string;
-                                inclusive: boolean;
-                                reverse_charge: boolean;
-                                components: {
-                                    name: string;
-                                    percent: string;
-                                    jurisdiction: string;
-                                }[];
-                                exemption_reason: string | null;
-                                note: string | null;
-                            } | null;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            total: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            balance_applied: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_due: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_paid: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_credited: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_remaining: string;
-                            seller: {
-                                name: string | null;
-                                email: string | null;
-                                address: {
-                                    line1?: string;
-                                    line2?: string;
-                                    city?: string;
-                                    postal_code?: string;
-                                    state?: string;
-                                    country?: string;
-                                } | null;
-                                country: string | null;
-                                tax_ids: {
-                                    type: string;
-                                    value: string;
-                                }[];
-                            } | null;
-                            buyer: {
-                                name: string | null;
-                                email: string | null;
-                                address: {
-                                    line1?: string;
-                                    line2?: string;
-                                    city?: string;
-                                    postal_code?: string;
-                                    state?: string;
-                                    country?: string;
-                                } | null;
-                                country: string | null;
-                                tax_ids: {
-                                    type: string;
-                                    value: string;
-                                }[];
-                            } | null;
-                            locale: string;
-                            timezone: string;
-                            memo: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                        };
+                        "application/json": components["schemas"]["Invoice"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -12899,63 +9065,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            invoice_id: string;
-                            invoice_number: string | null;
-                            customer_id: string;
-                            currency: string;
-                            /** @enum {string} */
-                            reason: "duplicate" | "fraudulent" | "order_change" | "product_unsatisfactory" | "billing_error" | "other";
-                            memo: string | null;
-                            lines: {
-                                id: string;
-                                invoice_line_id: string | null;
-                                description: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                tax: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            subtotal: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            tax: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            total: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            applied_to_invoice: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            credited_to_balance: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            issued_at: string;
-                            created_by: string;
-                        };
+                        "application/json": components["schemas"]["CreditNote"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -13002,63 +9112,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                id: string;
-                                number: string;
-                                invoice_id: string;
-                                invoice_number: string | null;
-                                customer_id: string;
-                                currency: string;
-                                /** @enum {string} */
-                                reason: "duplicate" | "fraudulent" | "order_change" | "product_unsatisfactory" | "billing_error" | "other";
-                                memo: string | null;
-                                lines: {
-                                    id: string;
-                                    invoice_line_id: string | null;
-                                    description: string;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    tax: string;
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                subtotal: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                tax: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                total: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                applied_to_invoice: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                credited_to_balance: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                issued_at: string;
-                                created_by: string;
-                            }[];
+                            data: components["schemas"]["CreditNote"][];
                             /** @description pass as cursor to get the next page */
                             next_cursor: string | null;
                         };
@@ -13104,63 +9158,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string;
-                            invoice_id: string;
-                            invoice_number: string | null;
-                            customer_id: string;
-                            currency: string;
-                            /** @enum {string} */
-                            reason: "duplicate" | "fraudulent" | "order_change" | "product_unsatisfactory" | "billing_error" | "other";
-                            memo: string | null;
-                            lines: {
-                                id: string;
-                                invoice_line_id: string | null;
-                                description: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                tax: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            subtotal: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            tax: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            total: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            applied_to_invoice: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            credited_to_balance: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            issued_at: string;
-                            created_by: string;
-                        };
+                        "application/json": components["schemas"]["CreditNote"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -15663,35 +11661,7 @@ export interface paths {
                              * @example 2026-02-15T00:00:00Z
                              */
                             created_at: string;
-                            refunds: {
-                                id: string;
-                                payment_id: string;
-                                invoice_id: string;
-                                customer_id: string;
-                                /**
-                                 * @description asked for here, or made at the provider
-                                 * @enum {string}
-                                 */
-                                origin: "fairbill" | "provider";
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed";
-                                currency: string;
-                                /** @description an amount in the invoice's currency, as a decimal string */
-                                amount: string;
-                                /** @description taken off what was paid on the invoice */
-                                amount_from_invoice: string;
-                                /** @description taken from the customer balance the overpayment went to */
-                                amount_from_balance: string;
-                                reason: string;
-                                provider_refund_id: string | null;
-                                failure_message: string | null;
-                                refunded_at: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
+                            refunds: components["schemas"]["Refund"][];
                             disputes: {
                                 id: string;
                                 payment_id: string;
@@ -15793,35 +11763,7 @@ export interface paths {
                              * @example 2026-02-15T00:00:00Z
                              */
                             created_at: string;
-                            refunds: {
-                                id: string;
-                                payment_id: string;
-                                invoice_id: string;
-                                customer_id: string;
-                                /**
-                                 * @description asked for here, or made at the provider
-                                 * @enum {string}
-                                 */
-                                origin: "fairbill" | "provider";
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed";
-                                currency: string;
-                                /** @description an amount in the invoice's currency, as a decimal string */
-                                amount: string;
-                                /** @description taken off what was paid on the invoice */
-                                amount_from_invoice: string;
-                                /** @description taken from the customer balance the overpayment went to */
-                                amount_from_balance: string;
-                                reason: string;
-                                provider_refund_id: string | null;
-                                failure_message: string | null;
-                                refunded_at: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
+                            refunds: components["schemas"]["Refund"][];
                             disputes: {
                                 id: string;
                                 payment_id: string;
@@ -15892,171 +11834,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            number: string | null;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
-                            /** @enum {string} */
-                            origin: "subscription" | "one_off" | "progressive";
-                            customer_id: string;
-                            subscription_ids: string[];
-                            currency: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            issued_at: string;
-                            period_start: string | null;
-                            period_end: string | null;
-                            due_at: string | null;
-                            finalized_at: string | null;
-                            voided_at: string | null;
-                            void_reason: string | null;
-                            lines: {
-                                id: string;
-                                subscription_id: string | null;
-                                plan_id: string | null;
-                                plan_version_id: string | null;
-                                charge_id: string | null;
-                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
-                                kind: string;
-                                description: string;
-                                period_start: string | null;
-                                period_end: string | null;
-                                quantity: string;
-                                unit_amount: string | null;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
-                                details: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            subtotal: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            discount: string;
-                            discounts: {
-                                redemption_id: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            credits: string;
-                            credits_applied: {
-                                grant_id: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount: string;
-                            }[];
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            tax: string;
-                            tax_details: {
-                                percent: string;
-                                inclusive: boolean;
-                                reverse_charge: boolean;
-                                components: {
-                                    name: string;
-                                    percent: string;
-                                    jurisdiction: string;
-                                }[];
-                                exemption_reason: string | null;
-                                note: string | null;
-                            } | null;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            total: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            balance_applied: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_due: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_paid: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_credited: string;
-                            /**
-                             * @description a decimal amount in the currency's minor unit
-                             * @example 49.00
-                             */
-                            amount_remaining: string;
-                            seller: {
-                                name: string | null;
-                                email: string | null;
-                                address: {
-                                    line1?: string;
-                                    line2?: string;
-                                    city?: string;
-                                    postal_code?: string;
-                                    state?: string;
-                                    country?: string;
-                                } | null;
-                                country: string | null;
-                                tax_ids: {
-                                    type: string;
-                                    value: string;
-                                }[];
-                            } | null;
-                            buyer: {
-                                name: string | null;
-                                email: string | null;
-                                address: {
-                                    line1?: string;
-                                    line2?: string;
-                                    city?: string;
-                                    postal_code?: string;
-                                    state?: string;
-                                    country?: string;
-                                } | null;
-                                country: string | null;
-                                tax_ids: {
-                                    type: string;
-                                    value: string;
-                                }[];
-                            } | null;
-                            locale: string;
-                            timezone: string;
-                            memo: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                        };
+                        "application/json": components["schemas"]["Invoice"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -16104,44 +11882,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                id: string;
-                                invoice_id: string;
-                                customer_id: string;
-                                /** @enum {string} */
-                                provider: "manual" | "stripe";
-                                /** @enum {string} */
-                                method: "card" | "bank_transfer" | "cheque" | "cash" | "other";
-                                /** @enum {string} */
-                                origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider";
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed";
-                                currency: string;
-                                /** @description an amount in the invoice's currency, as a decimal string */
-                                amount: string;
-                                /** @description the part that paid the invoice */
-                                amount_applied: string;
-                                /** @description an overpayment, owed to the customer on their balance */
-                                amount_to_balance: string;
-                                /** @description an amount in the invoice's currency, as a decimal string */
-                                amount_refunded: string;
-                                reference: string | null;
-                                payment_method_id: string | null;
-                                provider_payment_id: string | null;
-                                failure: {
-                                    code: string | null;
-                                    decline_code: string | null;
-                                    message: string | null;
-                                    /** @description retrying the same payment method cannot succeed */
-                                    hard_decline: boolean;
-                                } | null;
-                                received_at: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
+                            data: components["schemas"]["Payment"][];
                             /** @description pass as cursor to get the next page */
                             next_cursor: string | null;
                         };
@@ -16224,35 +11965,7 @@ export interface paths {
                              * @example 2026-02-15T00:00:00Z
                              */
                             created_at: string;
-                            refunds: {
-                                id: string;
-                                payment_id: string;
-                                invoice_id: string;
-                                customer_id: string;
-                                /**
-                                 * @description asked for here, or made at the provider
-                                 * @enum {string}
-                                 */
-                                origin: "fairbill" | "provider";
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed";
-                                currency: string;
-                                /** @description an amount in the invoice's currency, as a decimal string */
-                                amount: string;
-                                /** @description taken off what was paid on the invoice */
-                                amount_from_invoice: string;
-                                /** @description taken from the customer balance the overpayment went to */
-                                amount_from_balance: string;
-                                reason: string;
-                                provider_refund_id: string | null;
-                                failure_message: string | null;
-                                refunded_at: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
+                            refunds: components["schemas"]["Refund"][];
                             disputes: {
                                 id: string;
                                 payment_id: string;
@@ -16330,35 +12043,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            payment_id: string;
-                            invoice_id: string;
-                            customer_id: string;
-                            /**
-                             * @description asked for here, or made at the provider
-                             * @enum {string}
-                             */
-                            origin: "fairbill" | "provider";
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed";
-                            currency: string;
-                            /** @description an amount in the invoice's currency, as a decimal string */
-                            amount: string;
-                            /** @description taken off what was paid on the invoice */
-                            amount_from_invoice: string;
-                            /** @description taken from the customer balance the overpayment went to */
-                            amount_from_balance: string;
-                            reason: string;
-                            provider_refund_id: string | null;
-                            failure_message: string | null;
-                            refunded_at: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                        };
+                        "application/json": components["schemas"]["Refund"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -18596,40 +14281,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                id: string;
-                                customer_id: string;
-                                subscription_id: string | null;
-                                /** @enum {string} */
-                                kind: "spend" | "usage" | "credit_balance";
-                                name: string | null;
-                                meter: string | null;
-                                currency: string | null;
-                                /**
-                                 * @description a decimal number written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                threshold: string;
-                                email_customer: boolean;
-                                enabled: boolean;
-                                /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
-                                below_threshold: boolean;
-                                created_by: {
-                                    /** @description api_key, portal or system */
-                                    type: string;
-                                    id: string;
-                                };
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                updated_at: string;
-                            }[];
+                            data: components["schemas"]["AlertRule"][];
                             /** @description pass as cursor to get the next page */
                             next_cursor: string | null;
                         };
@@ -18693,40 +14345,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            customer_id: string;
-                            subscription_id: string | null;
-                            /** @enum {string} */
-                            kind: "spend" | "usage" | "credit_balance";
-                            name: string | null;
-                            meter: string | null;
-                            currency: string | null;
-                            /**
-                             * @description a decimal number written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            threshold: string;
-                            email_customer: boolean;
-                            enabled: boolean;
-                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
-                            below_threshold: boolean;
-                            created_by: {
-                                /** @description api_key, portal or system */
-                                type: string;
-                                id: string;
-                            };
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["AlertRule"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -18768,40 +14387,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            customer_id: string;
-                            subscription_id: string | null;
-                            /** @enum {string} */
-                            kind: "spend" | "usage" | "credit_balance";
-                            name: string | null;
-                            meter: string | null;
-                            currency: string | null;
-                            /**
-                             * @description a decimal number written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            threshold: string;
-                            email_customer: boolean;
-                            enabled: boolean;
-                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
-                            below_threshold: boolean;
-                            created_by: {
-                                /** @description api_key, portal or system */
-                                type: string;
-                                id: string;
-                            };
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["AlertRule"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -18835,40 +14421,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            customer_id: string;
-                            subscription_id: string | null;
-                            /** @enum {string} */
-                            kind: "spend" | "usage" | "credit_balance";
-                            name: string | null;
-                            meter: string | null;
-                            currency: string | null;
-                            /**
-                             * @description a decimal number written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            threshold: string;
-                            email_customer: boolean;
-                            enabled: boolean;
-                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
-                            below_threshold: boolean;
-                            created_by: {
-                                /** @description api_key, portal or system */
-                                type: string;
-                                id: string;
-                            };
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["AlertRule"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -18915,40 +14468,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            customer_id: string;
-                            subscription_id: string | null;
-                            /** @enum {string} */
-                            kind: "spend" | "usage" | "credit_balance";
-                            name: string | null;
-                            meter: string | null;
-                            currency: string | null;
-                            /**
-                             * @description a decimal number written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            threshold: string;
-                            email_customer: boolean;
-                            enabled: boolean;
-                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
-                            below_threshold: boolean;
-                            created_by: {
-                                /** @description api_key, portal or system */
-                                type: string;
-                                id: string;
-                            };
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["AlertRule"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -18991,40 +14511,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                id: string;
-                                customer_id: string;
-                                subscription_id: string | null;
-                                /** @enum {string} */
-                                kind: "spend" | "usage" | "credit_balance";
-                                name: string | null;
-                                meter: string | null;
-                                currency: string | null;
-                                /**
-                                 * @description a decimal number written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                threshold: string;
-                                email_customer: boolean;
-                                enabled: boolean;
-                                /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
-                                below_threshold: boolean;
-                                created_by: {
-                                    /** @description api_key, portal or system */
-                                    type: string;
-                                    id: string;
-                                };
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                updated_at: string;
-                            }[];
+                            data: components["schemas"]["AlertRule"][];
                             /** @description pass as cursor to get the next page */
                             next_cursor: string | null;
                         };
@@ -19076,35 +14563,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                id: string;
-                                alert_id: string;
-                                customer_id: string;
-                                subscription_id: string | null;
-                                /** @enum {string} */
-                                kind: "spend" | "usage" | "credit_balance";
-                                /**
-                                 * @description a decimal number written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                threshold: string;
-                                /**
-                                 * @description what crossed the threshold: money, a quantity or a balance
-                                 * @example 49.00
-                                 */
-                                value: string;
-                                currency: string | null;
-                                meter: string | null;
-                                period_start: string | null;
-                                period_end: string | null;
-                                webhook_event_id: string | null;
-                                email_id: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                triggered_at: string;
-                            }[];
+                            data: components["schemas"]["AlertTrigger"][];
                             /** @description pass as cursor to get the next page */
                             next_cursor: string | null;
                         };
@@ -19680,171 +15139,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                id: string;
-                                number: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
-                                /** @enum {string} */
-                                origin: "subscription" | "one_off" | "progressive";
-                                customer_id: string;
-                                subscription_ids: string[];
-                                currency: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                issued_at: string;
-                                period_start: string | null;
-                                period_end: string | null;
-                                due_at: string | null;
-                                finalized_at: string | null;
-                                voided_at: string | null;
-                                void_reason: string | null;
-                                lines: {
-                                    id: string;
-                                    subscription_id: string | null;
-                                    plan_id: string | null;
-                                    plan_version_id: string | null;
-                                    charge_id: string | null;
-                                    /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
-                                    kind: string;
-                                    description: string;
-                                    period_start: string | null;
-                                    period_end: string | null;
-                                    quantity: string;
-                                    unit_amount: string | null;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                    /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
-                                    details: {
-                                        [key: string]: unknown;
-                                    };
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                subtotal: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                discount: string;
-                                discounts: {
-                                    redemption_id: string;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                credits: string;
-                                credits_applied: {
-                                    grant_id: string;
-                                    /**
-                                     * @description a decimal amount in the currency's minor unit
-                                     * @example 49.00
-                                     */
-                                    amount: string;
-                                }[];
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                tax: string;
-                                tax_details: {
-                                    percent: string;
-                                    inclusive: boolean;
-                                    reverse_charge: boolean;
-                                    components: {
-                                        name: string;
-                                        percent: string;
-                                        jurisdiction: string;
-                                    }[];
-                                    exemption_reason: string | null;
-                                    note: string | null;
-                                } | null;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                total: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                balance_applied: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount_due: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount_paid: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount_credited: string;
-                                /**
-                                 * @description a decimal amount in the currency's minor unit
-                                 * @example 49.00
-                                 */
-                                amount_remaining: string;
-                                seller: {
-                                    name: string | null;
-                                    email: string | null;
-                                    address: {
-                                        line1?: string;
-                                        line2?: string;
-                                        city?: string;
-                                        postal_code?: string;
-                                        state?: string;
-                                        country?: string;
-                                    } | null;
-                                    country: string | null;
-                                    tax_ids: {
-                                        type: string;
-                                        value: string;
-                                    }[];
-                                } | null;
-                                buyer: {
-                                    name: string | null;
-                                    email: string | null;
-                                    address: {
-                                        line1?: string;
-                                        line2?: string;
-                                        city?: string;
-                                        postal_code?: string;
-                                        state?: string;
-                                        country?: string;
-                                    } | null;
-                                    country: string | null;
-                                    tax_ids: {
-                                        type: string;
-                                        value: string;
-                                    }[];
-                                } | null;
-                                locale: string;
-                                timezone: string;
-                                memo: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                            }[];
+                            data: components["schemas"]["Invoice"][];
                             /** @description pass as cursor to get the next page */
                             next_cursor: string | null;
                         };
@@ -19938,40 +15233,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                id: string;
-                                customer_id: string;
-                                subscription_id: string | null;
-                                /** @enum {string} */
-                                kind: "spend" | "usage" | "credit_balance";
-                                name: string | null;
-                                meter: string | null;
-                                currency: string | null;
-                                /**
-                                 * @description a decimal number written as a string, such as "49.00"
-                                 * @example 49.00
-                                 */
-                                threshold: string;
-                                email_customer: boolean;
-                                enabled: boolean;
-                                /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
-                                below_threshold: boolean;
-                                created_by: {
-                                    /** @description api_key, portal or system */
-                                    type: string;
-                                    id: string;
-                                };
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                created_at: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-02-15T00:00:00Z
-                                 */
-                                updated_at: string;
-                            }[];
+                            data: components["schemas"]["AlertRule"][];
                         };
                     };
                 };
@@ -20020,40 +15282,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            customer_id: string;
-                            subscription_id: string | null;
-                            /** @enum {string} */
-                            kind: "spend" | "usage" | "credit_balance";
-                            name: string | null;
-                            meter: string | null;
-                            currency: string | null;
-                            /**
-                             * @description a decimal number written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            threshold: string;
-                            email_customer: boolean;
-                            enabled: boolean;
-                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
-                            below_threshold: boolean;
-                            created_by: {
-                                /** @description api_key, portal or system */
-                                type: string;
-                                id: string;
-                            };
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["AlertRule"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -20103,40 +15332,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            customer_id: string;
-                            subscription_id: string | null;
-                            /** @enum {string} */
-                            kind: "spend" | "usage" | "credit_balance";
-                            name: string | null;
-                            meter: string | null;
-                            currency: string | null;
-                            /**
-                             * @description a decimal number written as a string, such as "49.00"
-                             * @example 49.00
-                             */
-                            threshold: string;
-                            email_customer: boolean;
-                            enabled: boolean;
-                            /** @description credit_balance: fired and waiting for the balance to be back at or above the threshold */
-                            below_threshold: boolean;
-                            created_by: {
-                                /** @description api_key, portal or system */
-                                type: string;
-                                id: string;
-                            };
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-02-15T00:00:00Z
-                             */
-                            updated_at: string;
-                        };
+                        "application/json": components["schemas"]["AlertRule"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -21244,6 +16440,341 @@ export interface components {
              * @example 2026-02-15T00:00:00Z
              */
             updated_at: string;
+        };
+        /**
+         * MeterFilters
+         * @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]}
+         */
+        MeterFilters: {
+            [key: string]: (string | number | boolean)[];
+        };
+        /**
+         * Meter
+         * @description a meter: the events it counts (event_name, filters) and how (aggregation of property)
+         */
+        Meter: {
+            /** @description letters, digits and _ . : - (such as api_calls) */
+            code: string;
+            /** @description the name of the events the meter counts */
+            event_name: string;
+            /**
+             * @description count events, or sum, max, unique_count, latest or weighted_sum (a time-weighted level) of a property
+             * @enum {string}
+             */
+            aggregation: "count" | "sum" | "max" | "unique_count" | "latest" | "weighted_sum";
+            /** @description an event property's name (no NUL characters) */
+            property?: string;
+            filters?: components["schemas"]["MeterFilters"];
+        };
+        /**
+         * FixedCharge
+         * @description amount per period; timing in_advance (the default) or in_arrears; prorate (default true)
+         */
+        FixedCharge: {
+            /** @description letters, digits and _ . : - (such as api_calls) */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "fixed";
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            amount: string;
+            /** @enum {string} */
+            timing?: "in_advance" | "in_arrears";
+            prorate?: boolean;
+            /** @description the code of the product the charge sells */
+            product?: string;
+        };
+        /**
+         * PerUnitCharge
+         * @description unit_price × (quantity − free_units)
+         */
+        PerUnitCharge: {
+            /** @description letters, digits and _ . : - (such as api_calls) */
+            id: string;
+            /** @enum {string} */
+            type: "usage";
+            /** @description the code of the meter whose usage the charge prices */
+            meter: string;
+            /** @enum {string} */
+            timing?: "in_arrears";
+            prorate?: boolean;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "per_unit";
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            unit_price: string;
+            free_units?: number | string;
+            /** @description the code of the product the charge sells */
+            product?: string;
+        };
+        /**
+         * PackageCharge
+         * @description package_price per started package of package_size units, after free_units
+         */
+        PackageCharge: {
+            /** @description letters, digits and _ . : - (such as api_calls) */
+            id: string;
+            /** @enum {string} */
+            type: "usage";
+            /** @description the code of the meter whose usage the charge prices */
+            meter: string;
+            /** @enum {string} */
+            timing?: "in_arrears";
+            prorate?: boolean;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "package";
+            package_size: number | string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            package_price: string;
+            free_units?: number | string;
+            /** @description the code of the product the charge sells */
+            product?: string;
+        };
+        /**
+         * Tier
+         * @description up_to is inclusive, and null on the last tier; flat_fee is added once when usage reaches the tier
+         */
+        Tier: {
+            up_to: (number | string) | null;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            unit_price: string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            flat_fee?: string;
+        };
+        /**
+         * GraduatedCharge
+         * @description each unit at the price of the tier it falls in
+         */
+        GraduatedCharge: {
+            /** @description letters, digits and _ . : - (such as api_calls) */
+            id: string;
+            /** @enum {string} */
+            type: "usage";
+            /** @description the code of the meter whose usage the charge prices */
+            meter: string;
+            /** @enum {string} */
+            timing?: "in_arrears";
+            prorate?: boolean;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "graduated";
+            tiers: components["schemas"]["Tier"][];
+            /** @description the code of the product the charge sells */
+            product?: string;
+        };
+        /**
+         * VolumeCharge
+         * @description every unit at the price of the tier the whole quantity falls in
+         */
+        VolumeCharge: {
+            /** @description letters, digits and _ . : - (such as api_calls) */
+            id: string;
+            /** @enum {string} */
+            type: "usage";
+            /** @description the code of the meter whose usage the charge prices */
+            meter: string;
+            /** @enum {string} */
+            timing?: "in_arrears";
+            prorate?: boolean;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "volume";
+            tiers: components["schemas"]["Tier"][];
+            /** @description the code of the product the charge sells */
+            product?: string;
+        };
+        /**
+         * PercentageCharge
+         * @description per event, rate % of the summed property plus fixed_fee, within per_transaction_min and _max; the meter must be a sum meter
+         */
+        PercentageCharge: {
+            /** @description letters, digits and _ . : - (such as api_calls) */
+            id: string;
+            /** @enum {string} */
+            type: "usage";
+            /** @description the code of the meter whose usage the charge prices */
+            meter: string;
+            /** @enum {string} */
+            timing?: "in_arrears";
+            prorate?: boolean;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "percentage";
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            rate: string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            fixed_fee?: string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            per_transaction_min?: string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            per_transaction_max?: string;
+            /** @description the code of the product the charge sells */
+            product?: string;
+        };
+        /**
+         * UsageCharge
+         * @description priced on a meter's usage over the period, by model. per_unit: unit_price × (quantity − free_units); package: package_price per started package of package_size units, after free_units; graduated: each unit at the price of the tier it falls in; volume: every unit at the price of the tier the whole quantity falls in; percentage: per event, rate % of the summed property plus fixed_fee, within per_transaction_min and _max; the meter must be a sum meter
+         */
+        UsageCharge: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "usage";
+            /** @enum {string} */
+            model: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+        } & (components["schemas"]["PerUnitCharge"] | components["schemas"]["PackageCharge"] | components["schemas"]["GraduatedCharge"] | components["schemas"]["VolumeCharge"] | components["schemas"]["PercentageCharge"]);
+        /**
+         * Charge
+         * @description a fixed amount per period, or usage priced by a model (per_unit, package, graduated, volume, percentage)
+         */
+        Charge: {
+            /** @enum {string} */
+            type: "fixed" | "usage";
+        } & (components["schemas"]["FixedCharge"] | components["schemas"]["UsageCharge"]);
+        /** ScenarioPlan */
+        ScenarioPlan: {
+            /** @description letters, digits and _ . : - (such as api_calls) */
+            code: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month" | "quarter" | "year";
+            interval_count?: number;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            minimum_commitment?: string;
+            charges: components["schemas"]["Charge"][];
+        };
+        /** ScenarioEvent */
+        ScenarioEvent: {
+            id: string;
+            name: string;
+            /**
+             * @description an RFC 3339 timestamp, to the millisecond at most
+             * @example 2026-01-15T00:00:00Z
+             */
+            timestamp: string;
+            /** @description the event's properties, read by the meters */
+            properties?: Record<string, never> | null;
+        };
+        /**
+         * ChargePrices
+         * @description the price fields of the charge with this id, in this currency
+         */
+        ChargePrices: {
+            /** @description letters, digits and _ . : - (such as api_calls) */
+            id: string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            amount?: string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            unit_price?: string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            package_price?: string;
+            tiers?: components["schemas"]["Tier"][];
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            rate?: string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            fixed_fee?: string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            per_transaction_min?: string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            per_transaction_max?: string;
+        };
+        /** PriceBook */
+        PriceBook: {
+            /** @description an ISO 4217 code such as USD */
+            currency: string;
+            minimum_commitment?: string | null;
+            charges: components["schemas"]["ChargePrices"][];
+        };
+        /**
+         * PlanEntitlement
+         * @description boolean features: the code alone; static: value; metered: limit per period (null is unlimited)
+         */
+        PlanEntitlement: {
+            /** @description letters, digits and _ . : - (such as api_calls) */
+            feature: string;
+            /** @description a static feature's configuration value */
+            value?: unknown;
+            limit?: string | null;
+        };
+        /**
+         * PlanVersionContent
+         * @description what a plan version sells: billing interval, trial, minimum commitment, charges, prices in other currencies and entitlements
+         */
+        PlanVersionContent: {
+            /** @description an ISO 4217 code such as USD */
+            currency: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month" | "quarter" | "year";
+            interval_count: number;
+            trial_days: number;
+            minimum_commitment: string | null;
+            charges: components["schemas"]["Charge"][];
+            currency_prices: components["schemas"]["PriceBook"][];
+            entitlements: components["schemas"]["PlanEntitlement"][];
         };
         /** @description RFC 9457 problem details */
         Problem: {

@@ -5,6 +5,7 @@
 
 import type { Charge, ChargePrices, PlanInterval, Quantity, Tier } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
+import { modelViewOf } from "./charge-models.ts";
 
 const intervalNames: Record<PlanInterval, [string, string]> = {
   day: ["day", "days"],
@@ -57,29 +58,10 @@ export function chargePriceText(
     const proration = charge.prorate === false ? "not prorated" : "prorated";
     return `${money(prices.amount ?? "0")} per period, ${timing}, ${proration}`;
   }
-  const free =
-    charge.free_units === undefined || /^0(\.0+)?$/.test(String(charge.free_units))
-      ? ""
-      : `, first ${quantity(charge.free_units, locale)} units free`;
-  switch (charge.model) {
-    case "package":
-      return `${money(prices.package_price ?? "0")} per package of ${quantity(charge.package_size ?? "1", locale)} units${free}`;
-    case "graduated":
-      return "Graduated: each tier prices the units in it";
-    case "volume":
-      return "Volume: every unit at the price of the tier the total falls in";
-    case "percentage": {
-      const parts = [`${formatQuantity(prices.rate ?? "0", locale)}% of each event's amount`];
-      if (prices.fixed_fee !== undefined) parts.push(`+ ${money(prices.fixed_fee)} per event`);
-      if (prices.per_transaction_min !== undefined)
-        parts.push(`at least ${money(prices.per_transaction_min)}`);
-      if (prices.per_transaction_max !== undefined)
-        parts.push(`at most ${money(prices.per_transaction_max)}`);
-      return parts.join(", ");
-    }
-    default:
-      return `${money(prices.unit_price ?? "0")} per unit${free}`;
-  }
+  return modelViewOf(charge).priceText(charge, prices, {
+    money,
+    quantity: (value) => quantity(value, locale),
+  });
 }
 
 export function chargeKindText(charge: Charge): string {

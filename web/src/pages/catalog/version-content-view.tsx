@@ -7,6 +7,7 @@ import type { Charge, ChargePrices, PlanVersionContent } from "../../api/resourc
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { Detail } from "../../ui/detail.tsx";
 import { TableScroll } from "../../ui/table-scroll.tsx";
+import { modelViewOf } from "./charge-models.ts";
 import { chargeKindText, chargePriceText, periodText, tierLines } from "./version-content-text.ts";
 import { valueText } from "./version-editor/version-form-values.ts";
 
@@ -114,7 +115,7 @@ function ChargesTable({
                     <td data-label="Kind">{chargeKindText(charge)}</td>
                     <td data-label="Price">
                       {chargePriceText(charge, prices, currency)}
-                      {prices.tiers && (charge.model === "graduated" || charge.model === "volume") && (
+                      {prices.tiers && charge.type === "usage" && modelViewOf(charge).tiered && (
                         <ul className="explanation tier-lines">
                           {tierLines(prices.tiers, currency).map((line) => (
                             <li key={line}>{line}</li>

@@ -3,6 +3,7 @@
 
 import type { Charge, OverrideType, PriceOverrideDocument } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
+import { priceFieldsOfCharge } from "../catalog/charge-models.ts";
 import { tierLines } from "../catalog/version-content-text.ts";
 
 export const overrideLabels: Record<OverrideType, string> = {
@@ -14,21 +15,11 @@ export const overrideLabels: Record<OverrideType, string> = {
   percentage_discount: "Percentage discount",
 };
 
-/** The override types that fit a charge: its own price, or a discount. */
+/** The override types that fit a charge: those of its model's prices that can be overridden, or a discount. */
 export function overrideTypesFor(charge: Charge | undefined): OverrideType[] {
   if (charge === undefined) return [];
-  if (charge.type === "fixed") return ["amount", "percentage_discount"];
-  switch (charge.model ?? "per_unit") {
-    case "package":
-      return ["package_price", "percentage_discount"];
-    case "graduated":
-    case "volume":
-      return ["tiers", "percentage_discount"];
-    case "percentage":
-      return ["rate", "percentage_discount"];
-    default:
-      return ["unit_price", "percentage_discount"];
-  }
+  const ownPrices = priceFieldsOfCharge(charge).filter((field) => Object.hasOwn(overrideLabels, field));
+  return [...(ownPrices as OverrideType[]), "percentage_discount"];
 }
 
 /** "Unit price $0.0015", "20% off", or the tiers in words. */

@@ -5,6 +5,7 @@
 
 import type { LineDetails, SimulatedLine } from "../../api/resources.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
+import { chargeModelViews } from "../catalog/charge-models.ts";
 
 type Format = { money: (amount: string) => string; quantity: (quantity: string) => string };
 
@@ -26,55 +27,12 @@ function prorationSentence(details: LineDetails): string | undefined {
   return `prorated ${days} of ${fullDays} days`;
 }
 
+/** How the charge's model reached its price, in its own words (charge-models.ts); nothing for a model the console does not know. */
 function priceSentences(price: Record<string, unknown>, format: Format): string[] {
   const model = text(price.model);
-  switch (model) {
-    case "per_unit": {
-      const free = text(price.free_units);
-      return [
-        `Per unit: ${format.quantity(text(price.billable_units))} billable units × ${format.money(text(price.unit_price))}` +
-          (free !== "" && free !== "0" ? ` after ${format.quantity(free)} free units` : ""),
-      ];
-    }
-    case "package":
-      return [
-        `Package: ${format.quantity(text(price.billable_units))} billable units in packages of ` +
-          `${format.quantity(text(price.package_size))} → ${format.quantity(text(price.packages))} × ` +
-          format.money(text(price.package_price)),
-      ];
-    case "graduated":
-    case "volume": {
-      const tiers = Array.isArray(price.tiers) ? price.tiers.map(record) : [];
-      const used = tiers.filter((tier) => text(tier.units) !== "0" || text(tier.amount) !== "0");
-      if (used.length === 0) return [];
-      return [
-        model === "graduated" ? "Graduated tiers:" : "Volume pricing (every unit at the reached tier):",
-        ...used.map((tier) => {
-          const upTo = tier.up_to === null ? "and above" : `to ${format.quantity(text(tier.up_to))}`;
-          const flatFee = text(tier.flat_fee);
-          return (
-            `Tier ${text(tier.tier)} (${format.quantity(text(tier.from))} ${upTo}): ` +
-            `${format.quantity(text(tier.units))} × ${format.money(text(tier.unit_price))}` +
-            (flatFee !== "" && flatFee !== "0" ? ` + ${format.money(flatFee)} flat` : "") +
-            ` = ${format.money(text(tier.amount))}`
-          );
-        }),
-      ];
-    }
-    case "percentage": {
-      const limits = [
-        price.per_transaction_min ? `at least ${format.money(text(price.per_transaction_min))}` : "",
-        price.per_transaction_max ? `at most ${format.money(text(price.per_transaction_max))}` : "",
-      ].filter(Boolean);
-      return [
-        `${text(price.rate)}% + ${format.money(text(price.fixed_fee))} per transaction on ` +
-          `${text(price.transactions)} transactions` +
-          (limits.length > 0 ? ` (${limits.join(", ")} each)` : ""),
-      ];
-    }
-    default:
-      return [];
-  }
+  return Object.hasOwn(chargeModelViews, model)
+    ? chargeModelViews[model as keyof typeof chargeModelViews].explain(price, format)
+    : [];
 }
 
 export function explainLine(line: SimulatedLine, currency: string, locale?: string): string[] {

@@ -1,13 +1,13 @@
 // One charge of a plan version: a fixed fee (in advance or in arrears,
-// prorated or not) or a usage charge on a meter with one of the five pricing
-// models, each showing only the fields its model reads.
-
-import type { ChargeModel, Meter, Product } from "../../../api/resources.ts";
+// prorated or not) or a usage charge on a meter with one of the pricing
+// models, each showing only the fields its model reads (charge-models.ts).
+import type { Meter, Product } from "../../../api/resources.ts";
 import { Link } from "../../../routing/link.tsx";
 import { CheckboxField, SelectField, TextField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
+import { chargeModelViews } from "../charge-models.ts";
 import { TierTableEditor } from "./tier-table-editor.tsx";
-import { type ChargeValues, chargeModelLabels, type PlanFormValues } from "./version-form-values.ts";
+import type { ChargeValues, PlanFormValues } from "./version-form-values.ts";
 
 type ChargeEditorProps = {
   form: FormState<PlanFormValues>;
@@ -17,14 +17,6 @@ type ChargeEditorProps = {
   meters: readonly Meter[];
   products: readonly Product[];
   onRemove: () => void;
-};
-
-const modelHints: Record<ChargeModel, string> = {
-  per_unit: "Every unit at one price, after any free units.",
-  package: "Units in whole packages: 2,500 units in packages of 1,000 bill 3 packages.",
-  graduated: "Each tier prices the units that fall in it, like income tax brackets.",
-  volume: "All units at the price of the one tier the total falls in.",
-  percentage: "A percentage of a summed amount per event (payments), with an optional fee and bounds.",
 };
 
 export function ChargeEditor({
@@ -126,8 +118,11 @@ export function ChargeEditor({
             <SelectField
               {...field("model")}
               label="Pricing model"
-              hint={modelHints[charge.model]}
-              options={Object.entries(chargeModelLabels).map(([value, label]) => ({ value, label }))}
+              hint={chargeModelViews[charge.model].hint}
+              options={Object.entries(chargeModelViews).map(([value, view]) => ({
+                value,
+                label: view.label,
+              }))}
             />
           </div>
           <UsagePriceFields form={form} index={index} charge={charge} currency={currency} money={money} />
@@ -141,6 +136,7 @@ export function ChargeEditor({
   );
 }
 
+/** The inputs of the charge's pricing model, as its entry in charge-models.ts lists them. */
 function UsagePriceFields({
   form,
   index,
@@ -155,46 +151,24 @@ function UsagePriceFields({
   money: string;
 }) {
   const name = `version.charges.${index}`;
-  const field = (part: string) => form.bind(`${name}.${part}`);
-  const freeUnits = (
-    <TextField
-      {...field("free_units")}
-      label="Free units"
-      inputMode="decimal"
-      hint="Optional: units per period that cost nothing."
-    />
-  );
-  switch (charge.model) {
-    case "per_unit":
-      return (
+  const view = chargeModelViews[charge.model];
+  return (
+    <>
+      {view.fields.length > 0 && (
         <div className="field-grid">
-          <TextField {...field("unit_price")} label="Unit price" required inputMode="decimal" hint={money} />
-          {freeUnits}
+          {view.fields.map((field) => (
+            <TextField
+              key={field.name}
+              {...form.bind(`${name}.${field.name}`)}
+              label={field.label}
+              required={field.required}
+              inputMode="decimal"
+              hint={field.hint?.(money)}
+            />
+          ))}
         </div>
-      );
-    case "package":
-      return (
-        <div className="field-grid">
-          <TextField
-            {...field("package_size")}
-            label="Package size"
-            required
-            inputMode="decimal"
-            hint="Units per package."
-          />
-          <TextField
-            {...field("package_price")}
-            label="Package price"
-            required
-            inputMode="decimal"
-            hint={money}
-          />
-          {freeUnits}
-        </div>
-      );
-    case "graduated":
-    case "volume":
-      return (
+      )}
+      {view.tiered && (
         <TierTableEditor
           form={form}
           name={`${name}.tiers`}
@@ -203,36 +177,7 @@ function UsagePriceFields({
           currency={currency}
           tiersOf={(draft) => draft.version.charges[index]!.tiers}
         />
-      );
-    case "percentage":
-      return (
-        <div className="field-grid">
-          <TextField
-            {...field("rate")}
-            label="Rate (percent)"
-            required
-            inputMode="decimal"
-            hint="2.9 takes 2.9% of each event's amount."
-          />
-          <TextField
-            {...field("fixed_fee")}
-            label="Fixed fee per event"
-            inputMode="decimal"
-            hint={`Optional, ${money}.`}
-          />
-          <TextField
-            {...field("per_transaction_min")}
-            label="Minimum per event"
-            inputMode="decimal"
-            hint="Optional."
-          />
-          <TextField
-            {...field("per_transaction_max")}
-            label="Maximum per event"
-            inputMode="decimal"
-            hint="Optional."
-          />
-        </div>
-      );
-  }
+      )}
+    </>
+  );
 }

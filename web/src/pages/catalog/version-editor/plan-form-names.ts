@@ -1,6 +1,7 @@
 // The names of every input (and every list that shows its own error) the plan
 // form renders for these values: an error of the API whose name is not here
 // has no place beside a field and goes into the summary above the form.
+import { modelViewOf } from "../charge-models.ts";
 import {
   bookPriceFieldsOf,
   type ChargeValues,
@@ -19,17 +20,7 @@ function tierNames(path: string, tiers: readonly TierValues[]): string[] {
 
 function chargeFieldNames(charge: ChargeValues): string[] {
   if (charge.type === "fixed") return ["amount", "timing"];
-  switch (charge.model) {
-    case "per_unit":
-      return ["meter", "model", "unit_price", "free_units"];
-    case "package":
-      return ["meter", "model", "package_size", "package_price", "free_units"];
-    case "graduated":
-    case "volume":
-      return ["meter", "model"];
-    case "percentage":
-      return ["meter", "model", "rate", "fixed_fee", "per_transaction_min", "per_transaction_max"];
-  }
+  return ["meter", "model", ...modelViewOf(charge).fields.map((field) => field.name)];
 }
 
 export function placedPlanFormNames(values: PlanFormValues, withPlanFields: boolean): Set<string> {
@@ -42,7 +33,7 @@ export function placedPlanFormNames(values: PlanFormValues, withPlanFields: bool
     const path = `version.charges.${index}`;
     for (const name of [path, `${path}.id`, `${path}.type`, `${path}.product`]) names.add(name);
     for (const field of chargeFieldNames(charge)) names.add(`${path}.${field}`);
-    if (charge.type === "usage" && (charge.model === "graduated" || charge.model === "volume")) {
+    if (charge.type === "usage" && modelViewOf(charge).tiered) {
       for (const name of tierNames(`${path}.tiers`, charge.tiers)) names.add(name);
     }
   });

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { TextField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
 import { currencyListId } from "../../../ui/reference-lists.tsx";
+import { modelViewOf } from "../charge-models.ts";
 import { TierTableEditor } from "./tier-table-editor.tsx";
 import {
   bookPriceFieldsOf,
@@ -14,13 +15,6 @@ import {
   type PriceBookValues,
   type PriceValues,
 } from "./version-form-values.ts";
-
-const percentageFields = [
-  ["rate", "Rate (percent)"],
-  ["fixed_fee", "Fixed fee per event"],
-  ["per_transaction_min", "Minimum per event"],
-  ["per_transaction_max", "Maximum per event"],
-] as const;
 
 type PriceBookEditorProps = {
   form: FormState<PlanFormValues>;
@@ -119,20 +113,8 @@ function ChargePrices({
       inputMode="decimal"
     />
   );
-  let fields: ReactNode;
-  if (charge.type === "fixed") fields = field("amount", "amount", true);
-  else if (charge.model === "per_unit") fields = field("unit_price", "unit price", true);
-  else if (charge.model === "package") fields = field("package_price", "package price", true);
-  else if (charge.model === "percentage") {
-    const shown = bookPriceFieldsOf(charge);
-    fields = percentageFields
-      .filter(([part]) => shown.includes(part))
-      .map(([part, fieldLabel]) => (
-        <span key={part} className="field-grid-item">
-          {field(part, fieldLabel.toLowerCase(), true)}
-        </span>
-      ));
-  } else {
+  const shown = bookPriceFieldsOf(charge);
+  if (shown.includes("tiers")) {
     return (
       <div className="price-book-charge">
         {error && <p className="field-error">{error}</p>}
@@ -147,6 +129,19 @@ function ChargePrices({
       </div>
     );
   }
+  // The prices of the charge's model (charge-models.ts), or a fixed charge's amount.
+  const priceFields =
+    charge.type === "fixed"
+      ? [{ name: "amount", label: "Amount" }]
+      : modelViewOf(charge).fields.filter((field) => field.price && shown.includes(field.name as never));
+  const fields: ReactNode =
+    priceFields.length === 1
+      ? field(priceFields[0]!.name, priceFields[0]!.label.toLowerCase(), true)
+      : priceFields.map((priceField) => (
+          <span key={priceField.name} className="field-grid-item">
+            {field(priceField.name, priceField.label.toLowerCase(), true)}
+          </span>
+        ));
   return (
     <div className="price-book-charge">
       {error && <p className="field-error">{error}</p>}

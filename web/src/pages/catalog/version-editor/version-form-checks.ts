@@ -5,10 +5,10 @@
 
 import type { FeatureKind } from "../../../api/resources.ts";
 import type { FieldErrorMap } from "../../../format/field-errors.ts";
+import { modelViewOf } from "../charge-models.ts";
 import {
   bookPriceFieldsOf,
   type PriceValues,
-  priceFieldsOf,
   type TierValues,
   type VersionFormValues,
 } from "./version-form-values.ts";
@@ -110,15 +110,14 @@ export function checkVersionValues(
       return;
     }
     checks.required(`${path}.meter`, charge.meter, "choose the meter this charge prices");
-    if (charge.model === "per_unit" || charge.model === "package") {
-      checks.decimal(`${path}.free_units`, charge.free_units);
+    const view = modelViewOf(charge);
+    if (view.tiered) checkTiers(checks, `${path}.tiers`, charge.tiers);
+    for (const field of view.fields) {
+      checks.decimal(`${path}.${field.name}`, charge[field.name], {
+        required: field.required,
+        positive: field.positive ?? false,
+      });
     }
-    if (charge.model === "package") {
-      checks.decimal(`${path}.package_size`, charge.package_size, { required: true, positive: true });
-    }
-    checkPrices(checks, path, charge, priceFieldsOf(charge), (field) =>
-      ["unit_price", "package_price", "rate"].includes(field),
-    );
   });
 
   values.currency_prices.forEach((book, bookIndex) => {

@@ -7,6 +7,7 @@
 import type {
   Charge,
   ChargeModel,
+  ChargeOfModel,
   ChargePrices,
   PlanEntitlement,
   PlanInterval,
@@ -15,21 +16,26 @@ import type {
   Quantity,
   Tier,
 } from "../../../api/resources.ts";
+import {
+  type ModelFieldName,
+  modelFieldNames,
+  modelViewOf,
+  type PriceFieldName,
+  priceFieldNames,
+  priceFieldsOfCharge,
+} from "../charge-models.ts";
 
 export type TierValues = { key: string; up_to: string; unit_price: string; flat_fee: string };
 
-export type PriceValues = {
-  amount: string;
-  unit_price: string;
-  package_price: string;
-  tiers: TierValues[];
-  rate: string;
-  fixed_fee: string;
-  per_transaction_min: string;
-  per_transaction_max: string;
-};
+export type PriceValues = { [Field in PriceFieldName]: string } & { tiers: TierValues[] };
 
-export type ChargeValues = PriceValues & {
+/** A model's inputs that are not prices (free units, a package size). */
+type QuantityFieldName = Exclude<ModelFieldName, PriceFieldName>;
+const quantityFieldNames = modelFieldNames.filter(
+  (field): field is QuantityFieldName => !(priceFieldNames as readonly string[]).includes(field),
+);
+
+export type ChargeValues = PriceValues & { [Field in QuantityFieldName]: string } & {
   key: string;
   id: string;
   type: "fixed" | "usage";
@@ -38,8 +44,6 @@ export type ChargeValues = PriceValues & {
   prorate: boolean;
   meter: string;
   model: ChargeModel;
-  free_units: string;
-  package_size: string;
 };
 
 export type PriceBookValues = {
@@ -70,14 +74,6 @@ export type VersionFormValues = {
   entitlements: EntitlementValues[];
 };
 
-export const chargeModelLabels: Record<ChargeModel, string> = {
-  per_unit: "Per unit",
-  package: "Package",
-  graduated: "Graduated tiers",
-  volume: "Volume tiers",
-  percentage: "Percentage",
-};
-
 export const intervalLabels: Record<PlanInterval, string> = {
   day: "Day",
   week: "Week",
@@ -86,33 +82,25 @@ export const intervalLabels: Record<PlanInterval, string> = {
   year: "Year",
 };
 
-/** The price fields of each model, as the API's price books name them. */
-export function priceFieldsOf(charge: Pick<ChargeValues, "type" | "model">): (keyof PriceValues)[] {
-  if (charge.type === "fixed") return ["amount"];
-  switch (charge.model) {
-    case "per_unit":
-      return ["unit_price"];
-    case "package":
-      return ["package_price"];
-    case "graduated":
-    case "volume":
-      return ["tiers"];
-    case "percentage":
-      return ["rate", "fixed_fee", "per_transaction_min", "per_transaction_max"];
-  }
+/** The price fields of a charge's model, as the API's price books name them. */
+function priceFieldsOf(charge: Pick<ChargeValues, "type" | "model">): (keyof PriceValues)[] {
+  return priceFieldsOfCharge(charge);
 }
 
 /**
- * The prices a price book gives a charge: those of its model, but of a
- * percentage charge's optional fee and bounds only those the charge has.
+ * The prices a price book gives a charge: those of its model, but of its
+ * optional prices (a percentage charge's fee and bounds) only those the charge has.
  */
 export function bookPriceFieldsOf(charge: ChargeValues): (keyof PriceValues)[] {
+  const optional = new Set<string>(
+    charge.type === "fixed"
+      ? []
+      : modelViewOf(charge)
+          .fields.filter((field) => !field.required)
+          .map((field) => field.name),
+  );
   return priceFieldsOf(charge).filter(
-    (field) =>
-      charge.type === "fixed" ||
-      charge.model !== "percentage" ||
-      field === "rate" ||
-      (field !== "tiers" && charge[field].trim() !== ""),
+    (field) => field === "tiers" || !optional.has(field) || charge[field].trim() !== "",
   );
 }
 
@@ -129,20 +117,23 @@ export function emptyTier(upTo = ""): TierValues {
 
 export function emptyPrices(): PriceValues {
   return {
-    amount: "",
-    unit_price: "",
-    package_price: "",
+    ...(Object.fromEntries(priceFieldNames.map((field) => [field, ""])) as {
+      [Field in PriceFieldName]: string;
+    }),
     tiers: [emptyTier()],
-    rate: "",
-    fixed_fee: "",
-    per_transaction_min: "",
-    per_transaction_max: "",
+  };
+}
+
+function emptyQuantities(): { [Field in QuantityFieldName]: string } {
+  return Object.fromEntries(quantityFieldNames.map((field) => [field, ""])) as {
+    [Field in QuantityFieldName]: string;
   };
 }
 
 export function emptyCharge(type: "fixed" | "usage"): ChargeValues {
   return {
     ...emptyPrices(),
+    ...emptyQuantities(),
     key: newRowKey(),
     id: "",
     type,
@@ -151,8 +142,6 @@ export function emptyCharge(type: "fixed" | "usage"): ChargeValues {
     prorate: true,
     meter: "",
     model: "per_unit",
-    free_units: "",
-    package_size: "",
   };
 }
 
@@ -202,14 +191,16 @@ function tierValues(tiers: readonly Tier[] | undefined): TierValues[] {
 
 function priceValues(prices: ChargePrices | undefined): PriceValues {
   return {
-    amount: prices?.amount ?? "",
-    unit_price: prices?.unit_price ?? "",
-    package_price: prices?.package_price ?? "",
+    ...(Object.fromEntries(priceFieldNames.map((field) => [field, prices?.[field] ?? ""])) as {
+      [Field in PriceFieldName]: string;
+    }),
     tiers: tierValues(prices?.tiers),
-    rate: prices?.rate ?? "",
-    fixed_fee: prices?.fixed_fee ?? "",
-    per_transaction_min: prices?.per_transaction_min ?? "",
-    per_transaction_max: prices?.per_transaction_max ?? "",
+  };
+}
+
+function quantityValues(charge: Charge): { [Field in QuantityFieldName]: string } {
+  return Object.fromEntries(quantityFieldNames.map((field) => [field, quantityText(charge[field])])) as {
+    [Field in QuantityFieldName]: string;
   };
 }
 
@@ -242,8 +233,9 @@ export function versionFormValues(content: PlanVersionContent): VersionFormValue
     interval_count: String(content.interval_count),
     trial_days: String(content.trial_days),
     minimum_commitment: content.minimum_commitment ?? "",
-    charges: content.charges.map((charge) => ({
+    charges: content.charges.map((charge: Charge) => ({
       ...priceValues(charge),
+      ...quantityValues(charge),
       key: newRowKey(),
       id: charge.id,
       type: charge.type,
@@ -252,8 +244,6 @@ export function versionFormValues(content: PlanVersionContent): VersionFormValue
       prorate: charge.prorate ?? true,
       meter: charge.meter ?? "",
       model: charge.model ?? "per_unit",
-      free_units: quantityText(charge.free_units),
-      package_size: quantityText(charge.package_size),
     })),
     currency_prices: content.currency_prices.map((book) => ({
       key: newRowKey(),
@@ -310,27 +300,15 @@ function chargeBody(charge: ChargeValues): Charge {
       prorate: charge.prorate,
     };
   }
-  const usage = { ...common, type: "usage" as const, meter: trimmed(charge.meter), model: charge.model };
-  switch (charge.model) {
-    case "per_unit":
-      return { ...usage, unit_price: trimmed(charge.unit_price), ...optionalFields(charge, ["free_units"]) };
-    case "package":
-      return {
-        ...usage,
-        package_size: trimmed(charge.package_size),
-        package_price: trimmed(charge.package_price),
-        ...optionalFields(charge, ["free_units"]),
-      };
-    case "graduated":
-    case "volume":
-      return { ...usage, tiers: tiersBody(charge.tiers) };
-    case "percentage":
-      return {
-        ...usage,
-        rate: trimmed(charge.rate),
-        ...optionalFields(charge, ["fixed_fee", "per_transaction_min", "per_transaction_max"]),
-      };
+  // The fields of the charge's model: required ones as typed, optional ones only when filled in.
+  const view = modelViewOf(charge);
+  const fields: Record<string, unknown> = {};
+  if (view.tiered) fields.tiers = tiersBody(charge.tiers);
+  for (const field of view.fields) {
+    const value = trimmed(charge[field.name]);
+    if (field.required || value !== "") fields[field.name] = value;
   }
+  return { ...common, type: "usage", meter: trimmed(charge.meter), model: charge.model, ...fields };
 }
 
 function priceBookBody(book: PriceBookValues, values: VersionFormValues): PriceBook {
@@ -383,7 +361,8 @@ export function versionContentBody(
     interval_count: integer(values.interval_count) as number,
     trial_days: integer(values.trial_days) as number,
     minimum_commitment: trimmed(values.minimum_commitment) === "" ? null : trimmed(values.minimum_commitment),
-    charges: values.charges.map(chargeBody),
+    // The form holds every field of every model; the API checks that each charge has its own model's.
+    charges: values.charges.map(chargeBody) as ChargeOfModel[],
     currency_prices: values.currency_prices.map((book) => priceBookBody(book, values)),
     entitlements: values.entitlements.map((entitlement) => entitlementBody(entitlement, kindOf)),
   };

@@ -1,0 +1,56 @@
+// The front door of pricing: the pricing language. The schemas of meters,
+// charges (fixed and each usage model), tiers, price books and a plan
+// version's priced content, the rules beside them that a schema cannot say,
+// the checking of a document against both, and the conversion of a checked
+// document to the billing core's types. The API, the scenario format and
+// catalog-as-code all validate with it; the OpenAPI document names its schemas.
+// Other domains import only from here; everything else in the folder is private to it.
+
+export type { PricingContext } from "./charge-models.ts";
+export {
+  type ChargeDocument,
+  type ChargeKind,
+  type ChargePricesDocument,
+  Charges,
+  chargeDefaults,
+  chargeKinds,
+  kindOf,
+  type PriceBookDocument,
+  priceBooksFitCharges,
+  pricedContentFields,
+  toCoreCharges,
+  toCorePlanVersion,
+} from "./charges.ts";
+export {
+  type Checked,
+  checkDocument,
+  describeValue,
+  discriminatedUnion,
+  formatPath,
+  isPlainObject,
+  type JsonPath,
+  type Rule,
+  refine,
+  ruleProblems,
+  withMessage,
+  withRules,
+} from "./document-checks.ts";
+export {
+  Code,
+  CurrencyCode,
+  Interval,
+  IntervalCount,
+  listUniqueBy,
+  Price,
+} from "./fields.ts";
+export { type JsonValue, priceDetails, priceInWords } from "./line-explanations.ts";
+export {
+  Aggregation,
+  EventName,
+  Meter,
+  type MeterDocument,
+  MeterFilters,
+  PropertyName,
+  toCoreMeter,
+} from "./meters.ts";
+export { Tier, type TierDocument, Tiers } from "./tiers.ts";
