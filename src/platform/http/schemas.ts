@@ -69,3 +69,9 @@ export function StringEnum<const Values extends readonly string[]>(
 ) {
   return Type.Unsafe<Values[number]>({ type: "string", enum: [...values], ...options });
 }
+
+/** The id of a stored object in a path or a filter. */
+export const ObjectId = Type.String({ maxLength: 64 });
+
+/** The path of a route about one object: `/customers/:id`. */
+export const IdParams = Type.Object({ id: ObjectId });
