@@ -72,7 +72,9 @@ type Handler<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> = (
   reply: RouteReply<S>,
 ) => Reply<S> | Promise<Reply<S>>;
 
-type Reply<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> = Static<S["response"][200]> | RouteReply<S>;
+type Reply<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> =
+  | Static<S["response"][200]>
+  | RouteReply<S>;
 
 export type RouteDefinition<
   Params extends Schema,
@@ -112,7 +114,6 @@ type RouteGroup = {
   description?: string;
 };
 
-type Page<Item> = { data: Item[]; next_cursor: string | null };
 /** The page a list route asks its use case for: newest first, after the cursor's id. */
 export type PageRequest = { limit: number; afterId: string | undefined };
 
@@ -126,9 +127,7 @@ type ListDefinition<Params extends Schema, Filters extends TObject, Item extends
   item: Item;
 };
 
-type ListRequest<Params extends Schema, Filters extends TObject> = RouteRequest<
-  HandlerSchema<Params, TObject, undefined, TSchema>
->;
+type ListRequest<Params extends Schema> = RouteRequest<HandlerSchema<Params, undefined, undefined, TSchema>>;
 
 /**
  * A cursor-paged list: `lister` gets the filters (the query without `limit`
@@ -136,28 +135,24 @@ type ListRequest<Params extends Schema, Filters extends TObject> = RouteRequest<
  * `present` turns a row into a page's item.
  */
 type ListMethod = {
-  <Params extends Schema = undefined, Filters extends TObject = TObject<{}>, Item extends TSchema = TSchema>(
+  <Params extends Schema = undefined, Filters extends TObject = TObject, Item extends TSchema = TSchema>(
     spec: RouteSpec,
     definition: ListDefinition<Params, Filters, Item>,
     lister: (
-      request: ListRequest<Params, Filters>,
+      request: ListRequest<Params>,
       filters: Static<Filters>,
       page: PageRequest,
     ) => Promise<(Static<Item> & { id: string })[]>,
   ): void;
   <
     Params extends Schema = undefined,
-    Filters extends TObject = TObject<{}>,
+    Filters extends TObject = TObject,
     Item extends TSchema = TSchema,
     Row extends { id: string } = { id: string },
   >(
     spec: RouteSpec,
     definition: ListDefinition<Params, Filters, Item>,
-    lister: (
-      request: ListRequest<Params, Filters>,
-      filters: Static<Filters>,
-      page: PageRequest,
-    ) => Promise<Row[]>,
+    lister: (request: ListRequest<Params>, filters: Static<Filters>, page: PageRequest) => Promise<Row[]>,
     present: (row: Row) => Static<Item>,
   ): void;
 };
