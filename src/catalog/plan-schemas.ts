@@ -1,7 +1,7 @@
 // The JSON shapes of plans, plan versions and their review on the API.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, ObjectId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import {
   Code,
   newPlanVersionContentFields,
@@ -25,10 +25,9 @@ const planVersionStatuses = [
 ] as const;
 export type PlanVersionStatus = (typeof planVersionStatuses)[number];
 
-export const PlanIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-export const PlanVersionParams = Type.Object({ id: Type.String({ maxLength: 64 }), version: VersionNumber });
+export const PlanVersionParams = Type.Object({ id: ObjectId, version: VersionNumber });
 export const PlanVersionDiffParams = Type.Object({
-  id: Type.String({ maxLength: 64 }),
+  id: ObjectId,
   version: VersionNumber,
   other_version: VersionNumber,
 });

@@ -1,8 +1,8 @@
 // HTTP routes for API keys: /v1/api-keys. Admin keys only.
 import { Type } from "typebox";
 import { roles } from "../platform/auth/roles.ts";
-import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
-import { Nullable, StringEnum, standardErrorResponses, Timestamp } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "./api-keys.ts";
 
@@ -26,116 +26,88 @@ const NewApiKeySchema = Type.Object({
   secret: Type.String({ description: "the key itself; shown only in this response" }),
 });
 
-const KeyIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
 export function registerApiKeyRoutes(app: FairbillApp): void {
-  const tags = ["API keys"];
-  const config = { permission: "keys:manage" as const };
+  const access = "keys:manage";
+  const routes = defineRoutes(app, { tags: ["API keys"], read: access, write: access });
 
-  app.post(
-    "/api-keys",
+  routes.write(
+    "POST /api-keys",
     {
-      config,
-      schema: {
-        tags,
-        summary: "Create an API key in the caller's environment",
-        body: Type.Object(
+      operationId: "createApiKey",
+      summary: "Create an API key in the caller's environment",
+      body: Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          role: RoleSchema,
+          expires_at: Type.Optional(Timestamp),
+        },
+        { additionalProperties: false },
+      ),
+      response: NewApiKeySchema,
+      status: 201,
+    },
+    async ({ context, body }) => {
+      const expiresAt = body.expires_at === undefined ? undefined : new Date(body.expires_at);
+      const created = await createApiKey(context, { name: body.name, role: body.role, expiresAt });
+      return { api_key: created.apiKey, secret: created.secret };
+    },
+  );
+
+  routes.list(
+    "GET /api-keys",
+    {
+      operationId: "listApiKeys",
+      summary: "List the API keys of the caller's environment (prefixes only)",
+      item: ApiKeySchema,
+    },
+    ({ context }, _filters, page) => listApiKeys(context, page),
+  );
+
+  routes.read(
+    "GET /api-keys/:id",
+    { operationId: "getApiKey", summary: "Read an API key", params: IdParams, response: ApiKeySchema },
+    ({ context, params }) => getApiKey(context, params.id),
+  );
+
+  routes.write(
+    "POST /api-keys/:id/rotate",
+    {
+      operationId: "rotateApiKey",
+      summary: "Replace a key by a new one with the same name and role",
+      params: IdParams,
+      body: Type.Optional(
+        Type.Object(
           {
-            name: Type.String({ minLength: 1, maxLength: 200 }),
-            role: RoleSchema,
-            expires_at: Type.Optional(Timestamp),
+            previous_key_valid_for_seconds: Type.Optional(
+              Type.Integer({
+                minimum: 0,
+                maximum: 7 * 24 * 3600,
+                description: "how long the old key keeps working; 0 (the default) revokes it at once",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
-        response: { 201: NewApiKeySchema, ...standardErrorResponses },
-      },
+      ),
+      response: NewApiKeySchema,
+      status: 201,
     },
-    async (request, reply) => {
-      const created = await createApiKey(request.context, {
-        name: request.body.name,
-        role: request.body.role,
-        expiresAt: request.body.expires_at === undefined ? undefined : new Date(request.body.expires_at),
+    async ({ context, params, body }) => {
+      const rotated = await rotateApiKey(context, params.id, {
+        previousKeyValidForSeconds: body?.previous_key_valid_for_seconds ?? 0,
       });
-      return reply.code(201).send({ api_key: created.apiKey, secret: created.secret });
+      return { api_key: rotated.apiKey, secret: rotated.secret };
     },
   );
 
-  app.get(
-    "/api-keys",
+  routes.write(
+    "POST /api-keys/:id/revoke",
     {
-      config,
-      schema: {
-        tags,
-        summary: "List the API keys of the caller's environment (prefixes only)",
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: PageOf(ApiKeySchema), ...standardErrorResponses },
-      },
+      operationId: "revokeApiKey",
+      summary: "Revoke a key: it stops working at once",
+      params: IdParams,
+      response: ApiKeySchema,
     },
-    async (request) => {
-      const limit = request.query.limit ?? 20;
-      const keys = await listApiKeys(request.context, { limit, afterId: decodeCursor(request.query.cursor) });
-      return toPage(keys, limit, (key) => key);
-    },
-  );
-
-  app.get(
-    "/api-keys/:id",
-    {
-      config,
-      schema: {
-        tags,
-        summary: "Read an API key",
-        params: KeyIdParams,
-        response: { 200: ApiKeySchema, ...standardErrorResponses },
-      },
-    },
-    async (request) => getApiKey(request.context, request.params.id),
-  );
-
-  app.post(
-    "/api-keys/:id/rotate",
-    {
-      config,
-      schema: {
-        tags,
-        summary: "Replace a key by a new one with the same name and role",
-        params: KeyIdParams,
-        body: Type.Optional(
-          Type.Object(
-            {
-              previous_key_valid_for_seconds: Type.Optional(
-                Type.Integer({
-                  minimum: 0,
-                  maximum: 7 * 24 * 3600,
-                  description: "how long the old key keeps working; 0 (the default) revokes it at once",
-                }),
-              ),
-            },
-            { additionalProperties: false },
-          ),
-        ),
-        response: { 201: NewApiKeySchema, ...standardErrorResponses },
-      },
-    },
-    async (request, reply) => {
-      const rotated = await rotateApiKey(request.context, request.params.id, {
-        previousKeyValidForSeconds: request.body?.previous_key_valid_for_seconds ?? 0,
-      });
-      return reply.code(201).send({ api_key: rotated.apiKey, secret: rotated.secret });
-    },
-  );
-
-  app.post(
-    "/api-keys/:id/revoke",
-    {
-      config,
-      schema: {
-        tags,
-        summary: "Revoke a key: it stops working at once",
-        params: KeyIdParams,
-        response: { 200: ApiKeySchema, ...standardErrorResponses },
-      },
-    },
-    async (request) => revokeApiKey(request.context, request.params.id),
+    ({ context, params }) => revokeApiKey(context, params.id),
   );
 }

@@ -3,7 +3,8 @@
 // engine as live invoices and touching no stored data.
 import { Type } from "typebox";
 import { validationFailed } from "../platform/errors.ts";
-import { DecimalString, standardErrorResponses, Timestamp } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { DecimalString, Timestamp } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { simulateScenario } from "./simulate-scenario.ts";
 
@@ -41,21 +42,20 @@ const ScenarioBody = Type.Record(Type.String(), Type.Unknown(), {
 });
 
 export function registerSimulationRoutes(app: FairbillApp): void {
-  app.post(
-    "/simulations",
+  const routes = defineRoutes(app, { tags: ["Simulations"], read: "simulations:run" });
+
+  routes.read(
+    "POST /simulations",
     {
-      config: { permission: "simulations:run" },
+      operationId: "simulateScenario",
+      summary: "Compute the invoices a scenario would produce, without storing anything",
       // A scenario carries its events; allow larger bodies than the 1 MiB default.
       bodyLimit: 16 * 1024 * 1024,
-      schema: {
-        tags: ["Simulations"],
-        summary: "Compute the invoices a scenario would produce, without storing anything",
-        body: ScenarioBody,
-        response: { 200: Type.Object({ invoices: Type.Array(SimulatedInvoice) }), ...standardErrorResponses },
-      },
+      body: ScenarioBody,
+      response: Type.Object({ invoices: Type.Array(SimulatedInvoice) }),
     },
-    async (request) => {
-      const result = simulateScenario(request.body);
+    ({ body }) => {
+      const result = simulateScenario(body);
       if (!result.ok) {
         throw validationFailed(
           result.errors.map((error) => ({ path: error.path, message: error.message })),

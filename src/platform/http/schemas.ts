@@ -75,3 +75,8 @@ export const ObjectId = Type.String({ maxLength: 64 });
 
 /** The path of a route about one object: `/customers/:id`. */
 export const IdParams = Type.Object({ id: ObjectId });
+
+/** A whole list in one answer, with no pages: `{ "data": [...] }`. */
+export function ListOf<Item extends TSchema>(item: Item) {
+  return Type.Object({ data: Type.Array(item) });
+}
