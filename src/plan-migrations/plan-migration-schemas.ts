@@ -8,8 +8,6 @@ const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
 const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 const Instant = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
 
-export const PlanMigrationParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
 export const CreatePlanMigrationBody = Type.Object(
   {
     from_version: { ...VersionNumber, description: "the version whose subscribers move" },

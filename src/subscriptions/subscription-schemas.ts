@@ -4,6 +4,7 @@ import { ReasonField } from "../platform/http/reason.ts";
 import {
   CurrencyCode,
   DecimalString,
+  IdParams,
   Metadata,
   NonNegativeDecimalString,
   Nullable,
@@ -16,7 +17,8 @@ const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
 const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 const Instant = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
 
-export const SubscriptionIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+/** The path of a route about one subscription (the preview of a plan change shares it). */
+export const SubscriptionIdParams = IdParams;
 
 export const CreateSubscriptionBody = Type.Object(
   {
