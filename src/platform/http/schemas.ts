@@ -80,3 +80,10 @@ export const IdParams = Type.Object({ id: ObjectId });
 export function ListOf<Item extends TSchema>(item: Item) {
   return Type.Object({ data: Type.Array(item) });
 }
+
+/** A PDF document answered as the response body. */
+export const PdfFile = Type.Unsafe<Buffer>({
+  type: "string",
+  format: "binary",
+  description: "application/pdf",
+});
