@@ -73,8 +73,14 @@ export function StringEnum<const Values extends readonly string[]>(
 /** The id of a stored object in a path or a filter. */
 export const ObjectId = Type.String({ maxLength: 64 });
 
+/** An object's id where an empty one is refused: a body's reference to an object, some paths. */
+export const NonEmptyId = Type.String({ minLength: 1, maxLength: 64 });
+
 /** The path of a route about one object: `/customers/:id`. */
 export const IdParams = Type.Object({ id: ObjectId });
+
+/** The same, refusing an empty id (the routes of alerts and of the portal). */
+export const NonEmptyIdParams = Type.Object({ id: NonEmptyId });
 
 /** A whole list in one answer, with no pages: `{ "data": [...] }`. */
 export function ListOf<Item extends TSchema>(item: Item) {
