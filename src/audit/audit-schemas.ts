@@ -1,7 +1,7 @@
 // The JSON shapes of the audit log's API: entries with the fields each
 // changed, the filters of the list, and the chain check.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 
 const ActorSchema = Type.Object({
   type: Type.String({ description: "api_key, portal or system" }),
@@ -36,25 +36,20 @@ export const AuditEventSchema = Type.Object({
 });
 export type AuditEvent = Static<typeof AuditEventSchema>;
 
-export const AuditEventListQuery = Type.Object(
-  {
-    object_type: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    object_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    actor_id: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 64,
-        description: "an API key id, or a system actor such as cli",
-      }),
-    ),
-    action: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 100, examples: ["plan_version.published"] }),
-    ),
-    occurred_after: Type.Optional(Type.String({ format: "date-time", description: "inclusive" })),
-    occurred_before: Type.Optional(Type.String({ format: "date-time", description: "exclusive" })),
-  },
-  { additionalProperties: false },
-);
+export const AuditEventListQuery = StrictObject({
+  object_type: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  object_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  actor_id: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: "an API key id, or a system actor such as cli",
+    }),
+  ),
+  action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, examples: ["plan_version.published"] })),
+  occurred_after: Type.Optional(Type.String({ format: "date-time", description: "inclusive" })),
+  occurred_before: Type.Optional(Type.String({ format: "date-time", description: "exclusive" })),
+});
 export type AuditEventFilters = Static<typeof AuditEventListQuery>;
 
 export const AuditChainVerificationSchema = Type.Object({

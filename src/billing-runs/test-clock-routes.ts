@@ -1,7 +1,7 @@
 // HTTP routes for the test clock of a test environment: /v1/test-clock.
-import { Type } from "typebox";
 import { readTestClock, resetTestClock, setTestClock, type TestClock } from "../organizations/index.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
+import { StrictObject } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { BillRunSchema, presentBillRun } from "./bill-run-schemas.ts";
 import { advanceTestClock } from "./test-clock-advance.ts";
@@ -37,10 +37,7 @@ export function registerTestClockRoutes(app: FairbillApp): void {
       operationId: "advanceTestClock",
       summary: "Move the test clock forward and bill everything due by then; answers with the bill run",
       body: AdvanceTestClockBody,
-      response: Type.Object(
-        { test_clock: TestClockSchema, bill_run: BillRunSchema },
-        { additionalProperties: false },
-      ),
+      response: StrictObject({ test_clock: TestClockSchema, bill_run: BillRunSchema }),
     },
     async ({ context, body }) => {
       const { testClock, billRun } = await advanceTestClock(context, new Date(body.to));

@@ -1,7 +1,7 @@
 // The JSON shapes of plans, plan versions and their review on the API.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, ObjectId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, ObjectId, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import {
   Code,
   newPlanVersionContentFields,
@@ -32,24 +32,20 @@ export const PlanVersionDiffParams = Type.Object({
   other_version: VersionNumber,
 });
 
-export const CreatePlanBody = Type.Object(
-  {
-    code: Code,
-    name: Name,
-    description: Type.Optional(Description),
-    version: Type.Object(newPlanVersionContentFields, {
-      additionalProperties: false,
-      description: "the content of version 1, created as a draft",
-    }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const CreatePlanBody = StrictObject({
+  code: Code,
+  name: Name,
+  description: Type.Optional(Description),
+  version: StrictObject(newPlanVersionContentFields, {
+    description: "the content of version 1, created as a draft",
+  }),
+  reason: ReasonField,
+});
 export type CreatePlanInput = Static<typeof CreatePlanBody>;
 
-export const UpdatePlanBody = Type.Object(
+export const UpdatePlanBody = StrictObject(
   { name: Type.Optional(Name), description: Type.Optional(Description), reason: ReasonField },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdatePlanInput = Static<typeof UpdatePlanBody>;
 
@@ -95,22 +91,19 @@ export const PlanVersionSchema = Type.Object({
 });
 export type PlanVersion = Static<typeof PlanVersionSchema>;
 
-export const CreatePlanVersionBody = Type.Object(
-  {
-    from_version: Type.Optional({
-      ...VersionNumber,
-      description: "the version to copy; the latest when left out",
-    }),
-    ...planVersionContentChangeFields,
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const CreatePlanVersionBody = StrictObject({
+  from_version: Type.Optional({
+    ...VersionNumber,
+    description: "the version to copy; the latest when left out",
+  }),
+  ...planVersionContentChangeFields,
+  reason: ReasonField,
+});
 export type CreatePlanVersionInput = Static<typeof CreatePlanVersionBody>;
 
-export const UpdatePlanVersionBody = Type.Object(
+export const UpdatePlanVersionBody = StrictObject(
   { ...planVersionContentChangeFields, reason: ReasonField },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdatePlanVersionInput = Static<typeof UpdatePlanVersionBody>;
 
@@ -119,46 +112,38 @@ const EffectiveFrom = Type.String({
   description: "when the version takes effect; now when left out, never in the past",
 });
 
-export const SubmitPlanVersionBody = Type.Object(
-  { comment: Type.Optional(Comment), effective_from: Type.Optional(EffectiveFrom), reason: ReasonField },
-  { additionalProperties: false },
-);
+export const SubmitPlanVersionBody = StrictObject({
+  comment: Type.Optional(Comment),
+  effective_from: Type.Optional(EffectiveFrom),
+  reason: ReasonField,
+});
 export type SubmitPlanVersionInput = Static<typeof SubmitPlanVersionBody>;
 
-export const ApprovePlanVersionBody = Type.Object(
-  {
-    comment: Type.Optional(Comment),
-    effective_from: Type.Optional({
-      ...EffectiveFrom,
-      description: "overrides the date asked for at submission; now when neither is given or it has passed",
-    }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const ApprovePlanVersionBody = StrictObject({
+  comment: Type.Optional(Comment),
+  effective_from: Type.Optional({
+    ...EffectiveFrom,
+    description: "overrides the date asked for at submission; now when neither is given or it has passed",
+  }),
+  reason: ReasonField,
+});
 export type ApprovePlanVersionInput = Static<typeof ApprovePlanVersionBody>;
 
-export const PlanVersionCommentBody = Type.Object(
-  { comment: Comment, reason: ReasonField },
-  { additionalProperties: false },
-);
+export const PlanVersionCommentBody = StrictObject({ comment: Comment, reason: ReasonField });
 export type PlanVersionCommentInput = Static<typeof PlanVersionCommentBody>;
 
-export const PublishPlanVersionBody = Type.Object(
-  { effective_from: Type.Optional(EffectiveFrom), reason: ReasonField },
-  { additionalProperties: false },
-);
+export const PublishPlanVersionBody = StrictObject({
+  effective_from: Type.Optional(EffectiveFrom),
+  reason: ReasonField,
+});
 export type PublishPlanVersionInput = Static<typeof PublishPlanVersionBody>;
 
-export const ReasonOnlyBody = Type.Object({ reason: ReasonField }, { additionalProperties: false });
+export const ReasonOnlyBody = StrictObject({ reason: ReasonField });
 
-export const RollbackPlanBody = Type.Object(
-  {
-    to_version: { ...VersionNumber, description: "the earlier version whose content the new draft copies" },
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const RollbackPlanBody = StrictObject({
+  to_version: { ...VersionNumber, description: "the earlier version whose content the new draft copies" },
+  reason: ReasonField,
+});
 export type RollbackPlanInput = Static<typeof RollbackPlanBody>;
 
 export const ApprovalStepSchema = Type.Object({

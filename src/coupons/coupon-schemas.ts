@@ -7,6 +7,7 @@ import {
   Metadata,
   NonNegativeDecimalString,
   Nullable,
+  StrictObject,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
@@ -21,60 +22,54 @@ const CouponCode = Type.String({
   examples: ["SPRING25"],
 });
 
-const AppliesToSchema = Type.Object(
-  {
-    plan_ids: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
-        maxItems: 50,
-        description: "only lines of these plans (any of their versions)",
-      }),
-    ),
-    meter_codes: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
-        maxItems: 50,
-        description: "only usage lines of these meters",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+const AppliesToSchema = StrictObject({
+  plan_ids: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+      maxItems: 50,
+      description: "only lines of these plans (any of their versions)",
+    }),
+  ),
+  meter_codes: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+      maxItems: 50,
+      description: "only usage lines of these meters",
+    }),
+  ),
+});
 
-export const CreateCouponBody = Type.Object(
-  {
-    code: CouponCode,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    type: StringEnum(couponTypes, {
-      description: "percentage (give percent) or fixed (give amount and currency)",
+export const CreateCouponBody = StrictObject({
+  code: CouponCode,
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  type: StringEnum(couponTypes, {
+    description: "percentage (give percent) or fixed (give amount and currency)",
+  }),
+  percent: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "percent off, more than 0 and at most 100",
+  }),
+  amount: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "money off each invoice, more than 0",
+  }),
+  currency: Type.Optional(CurrencyCode),
+  duration: StringEnum(durations, {
+    description: "once (the first invoice), repeating (duration_invoices invoices) or forever",
+  }),
+  duration_invoices: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 1000, description: "for repeating: how many invoices" }),
+  ),
+  applies_to: Type.Optional(AppliesToSchema),
+  max_redemptions: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 1_000_000_000,
+      description: "how many times it can ever be redeemed",
     }),
-    percent: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "percent off, more than 0 and at most 100",
-    }),
-    amount: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "money off each invoice, more than 0",
-    }),
-    currency: Type.Optional(CurrencyCode),
-    duration: StringEnum(durations, {
-      description: "once (the first invoice), repeating (duration_invoices invoices) or forever",
-    }),
-    duration_invoices: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 1000, description: "for repeating: how many invoices" }),
-    ),
-    applies_to: Type.Optional(AppliesToSchema),
-    max_redemptions: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 1_000_000_000,
-        description: "how many times it can ever be redeemed",
-      }),
-    ),
-    redeem_by: Type.Optional({ ...Timestamp, description: "the last instant it can be redeemed" }),
-    metadata: Type.Optional(Metadata),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+  ),
+  redeem_by: Type.Optional({ ...Timestamp, description: "the last instant it can be redeemed" }),
+  metadata: Type.Optional(Metadata),
+  reason: ReasonField,
+});
 export type CreateCouponInput = Static<typeof CreateCouponBody>;
 
 export const CouponSchema = Type.Object({
@@ -98,18 +93,15 @@ export const CouponSchema = Type.Object({
 });
 export type Coupon = Static<typeof CouponSchema>;
 
-export const CouponListQuery = Type.Object(
-  {
-    code: Type.Optional(Type.String({ maxLength: 64 })),
-    archived: Type.Optional(Type.Boolean({ description: "true lists archived coupons only; default false" })),
-  },
-  { additionalProperties: false },
-);
+export const CouponListQuery = StrictObject({
+  code: Type.Optional(Type.String({ maxLength: 64 })),
+  archived: Type.Optional(Type.Boolean({ description: "true lists archived coupons only; default false" })),
+});
 export type CouponListFilters = Static<typeof CouponListQuery>;
 
-export const ArchiveCouponBody = Type.Object({ reason: ReasonField }, { additionalProperties: false });
+export const ArchiveCouponBody = StrictObject({ reason: ReasonField });
 
-export const RedeemCouponBody = Type.Object(
+export const RedeemCouponBody = StrictObject(
   {
     coupon_code: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     coupon_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
@@ -122,7 +114,7 @@ export const RedeemCouponBody = Type.Object(
     ),
     reason: ReasonField,
   },
-  { additionalProperties: false, description: "give coupon_code or coupon_id" },
+  { description: "give coupon_code or coupon_id" },
 );
 export type RedeemCouponInput = Static<typeof RedeemCouponBody>;
 
@@ -143,11 +135,8 @@ export const CouponRedemptionSchema = Type.Object({
 });
 export type CouponRedemption = Static<typeof CouponRedemptionSchema>;
 
-export const RedemptionListQuery = Type.Object(
-  {
-    include_removed: Type.Optional(
-      Type.Boolean({ description: "also list removed redemptions; default false" }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const RedemptionListQuery = StrictObject({
+  include_removed: Type.Optional(
+    Type.Boolean({ description: "also list removed redemptions; default false" }),
+  ),
+});

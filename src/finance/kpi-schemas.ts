@@ -1,18 +1,15 @@
 // Request and response bodies of the billing KPIs.
 import { type Static, Type } from "typebox";
-import { Nullable } from "../platform/http/schemas.ts";
+import { Nullable, StrictObject } from "../platform/http/schemas.ts";
 import { Period } from "./revenue-schemas.ts";
 
-export const KpiQuery = Type.Object(
-  {
-    from: Type.Optional({ ...Period, description: "first month; eleven months before `to` when left out" }),
-    to: Type.Optional({
-      ...Period,
-      description: "last month; the month before the current one when left out",
-    }),
-  },
-  { additionalProperties: false },
-);
+export const KpiQuery = StrictObject({
+  from: Type.Optional({ ...Period, description: "first month; eleven months before `to` when left out" }),
+  to: Type.Optional({
+    ...Period,
+    description: "last month; the month before the current one when left out",
+  }),
+});
 export type KpiInput = Static<typeof KpiQuery>;
 
 const Money = Type.String({ description: "an amount in the currency, as a decimal string" });

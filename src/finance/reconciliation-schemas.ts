@@ -1,10 +1,10 @@
 // Response bodies of the reconciliation of a month.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum } from "../platform/http/schemas.ts";
+import { Nullable, StrictObject, StringEnum } from "../platform/http/schemas.ts";
 import { Period } from "./revenue-schemas.ts";
 import { differenceCauses } from "./usage-reconciliation.ts";
 
-export const ReconciliationQuery = Type.Object({ period: Period }, { additionalProperties: false });
+export const ReconciliationQuery = StrictObject({ period: Period });
 
 const Money = Type.String({ description: "an amount in the currency, as a decimal string" });
 const categories = ["leakage", "mismatch", "by_design", "pending"] as const;

@@ -1,6 +1,6 @@
 // The JSON shapes of meters on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { AGGREGATIONS } from "../simulation/index.ts";
 
 const PropertyName = Type.String({ minLength: 1, maxLength: 100, pattern: "^[^\\u0000]+$" });
@@ -65,26 +65,23 @@ const definitionFields = {
   group_by: Type.Optional(GroupBy),
 };
 
-export const CreateMeterBody = Type.Object(
-  {
-    code: MeterCode,
-    name: Name,
-    description: Type.Optional(Description),
-    ...definitionFields,
-    effective_from: Type.Optional(
-      Type.String({
-        format: "date-time",
-        description:
-          "events from this instant on are counted; default: the oldest timestamp ingestion accepts " +
-          "(now minus the environment's event_past_window_days)",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const CreateMeterBody = StrictObject({
+  code: MeterCode,
+  name: Name,
+  description: Type.Optional(Description),
+  ...definitionFields,
+  effective_from: Type.Optional(
+    Type.String({
+      format: "date-time",
+      description:
+        "events from this instant on are counted; default: the oldest timestamp ingestion accepts " +
+        "(now minus the environment's event_past_window_days)",
+    }),
+  ),
+});
 export type CreateMeterInput = Static<typeof CreateMeterBody>;
 
-export const UpdateMeterBody = Type.Object(
+export const UpdateMeterBody = StrictObject(
   {
     name: Type.Optional(Name),
     description: Type.Optional(Description),
@@ -94,26 +91,23 @@ export const UpdateMeterBody = Type.Object(
     filters: definitionFields.filters,
     group_by: definitionFields.group_by,
   },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdateMeterInput = Static<typeof UpdateMeterBody>;
 
-export const CreateMeterVersionBody = Type.Object(
-  {
-    event_name: Type.Optional(EventName),
-    aggregation: Type.Optional(Aggregation),
-    property: definitionFields.property,
-    filters: definitionFields.filters,
-    group_by: definitionFields.group_by,
-    effective_from: Type.Optional(
-      Type.String({
-        format: "date-time",
-        description: "when the new version takes over from the current one; default: now",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const CreateMeterVersionBody = StrictObject({
+  event_name: Type.Optional(EventName),
+  aggregation: Type.Optional(Aggregation),
+  property: definitionFields.property,
+  filters: definitionFields.filters,
+  group_by: definitionFields.group_by,
+  effective_from: Type.Optional(
+    Type.String({
+      format: "date-time",
+      description: "when the new version takes over from the current one; default: now",
+    }),
+  ),
+});
 export type CreateMeterVersionInput = Static<typeof CreateMeterVersionBody>;
 
 const DefinitionSchema = {
@@ -147,11 +141,8 @@ export const MeterSchema = Type.Object({
 });
 export type MeterView = Static<typeof MeterSchema>;
 
-export const MeterListQuery = Type.Object(
-  {
-    code: Type.Optional(Type.String({ maxLength: 100 })),
-    event_name: Type.Optional(Type.String({ maxLength: 255 })),
-  },
-  { additionalProperties: false },
-);
+export const MeterListQuery = StrictObject({
+  code: Type.Optional(Type.String({ maxLength: 100 })),
+  event_name: Type.Optional(Type.String({ maxLength: 255 })),
+});
 export type MeterListFilters = Static<typeof MeterListQuery>;

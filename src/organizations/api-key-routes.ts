@@ -2,7 +2,7 @@
 import { Type } from "typebox";
 import { roles } from "../platform/auth/roles.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { IdParams, Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "./api-keys.ts";
 
@@ -35,14 +35,11 @@ export function registerApiKeyRoutes(app: FairbillApp): void {
     {
       operationId: "createApiKey",
       summary: "Create an API key in the caller's environment",
-      body: Type.Object(
-        {
-          name: Type.String({ minLength: 1, maxLength: 200 }),
-          role: RoleSchema,
-          expires_at: Type.Optional(Timestamp),
-        },
-        { additionalProperties: false },
-      ),
+      body: StrictObject({
+        name: Type.String({ minLength: 1, maxLength: 200 }),
+        role: RoleSchema,
+        expires_at: Type.Optional(Timestamp),
+      }),
       response: NewApiKeySchema,
       status: 201,
     },
@@ -76,18 +73,15 @@ export function registerApiKeyRoutes(app: FairbillApp): void {
       summary: "Replace a key by a new one with the same name and role",
       params: IdParams,
       body: Type.Optional(
-        Type.Object(
-          {
-            previous_key_valid_for_seconds: Type.Optional(
-              Type.Integer({
-                minimum: 0,
-                maximum: 7 * 24 * 3600,
-                description: "how long the old key keeps working; 0 (the default) revokes it at once",
-              }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        StrictObject({
+          previous_key_valid_for_seconds: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: 7 * 24 * 3600,
+              description: "how long the old key keeps working; 0 (the default) revokes it at once",
+            }),
+          ),
+        }),
       ),
       response: NewApiKeySchema,
       status: 201,

@@ -2,37 +2,34 @@
 import { type Static, Type } from "typebox";
 import { SubscriptionChangePreviewSchema } from "../invoicing/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 
 const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
 const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 const Instant = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
 
-export const CreatePlanMigrationBody = Type.Object(
-  {
-    from_version: { ...VersionNumber, description: "the version whose subscribers move" },
-    to_version: { ...VersionNumber, description: "a published version of the same plan" },
-    timing: StringEnum(["now", "next_period", "at"], {
-      description: "now, at the end of each subscription's current period, or at `at`",
+export const CreatePlanMigrationBody = StrictObject({
+  from_version: { ...VersionNumber, description: "the version whose subscribers move" },
+  to_version: { ...VersionNumber, description: "a published version of the same plan" },
+  timing: StringEnum(["now", "next_period", "at"], {
+    description: "now, at the end of each subscription's current period, or at `at`",
+  }),
+  at: Type.Optional({
+    ...Instant,
+    description: "required with timing at, left out otherwise; not in the past",
+  }),
+  subscription_ids: Type.Optional(
+    Type.Array(ObjectId, {
+      minItems: 1,
+      maxItems: 1000,
+      description: "the subscriptions to move; every subscription now on from_version when left out",
     }),
-    at: Type.Optional({
-      ...Instant,
-      description: "required with timing at, left out otherwise; not in the past",
-    }),
-    subscription_ids: Type.Optional(
-      Type.Array(ObjectId, {
-        minItems: 1,
-        maxItems: 1000,
-        description: "the subscriptions to move; every subscription now on from_version when left out",
-      }),
-    ),
-    dry_run: Type.Optional(
-      Type.Boolean({ description: "true: only preview each subscription's change and invoice difference" }),
-    ),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+  ),
+  dry_run: Type.Optional(
+    Type.Boolean({ description: "true: only preview each subscription's change and invoice difference" }),
+  ),
+  reason: ReasonField,
+});
 export type CreatePlanMigrationInput = Static<typeof CreatePlanMigrationBody>;
 
 const MigratedSubscriptionSchema = Type.Object({

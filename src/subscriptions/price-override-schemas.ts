@@ -2,7 +2,13 @@
 import { type Static, Type } from "typebox";
 import { Code, TierSchema } from "../catalog/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
-import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  NonNegativeDecimalString,
+  Nullable,
+  StrictObject,
+  StringEnum,
+  Timestamp,
+} from "../platform/http/schemas.ts";
 
 const overrideTypes = [
   "unit_price",
@@ -14,25 +20,22 @@ const overrideTypes = [
 ] as const;
 export type OverrideType = (typeof overrideTypes)[number];
 
-const PriceOverrideDocumentSchema = Type.Object(
-  {
-    type: StringEnum(overrideTypes, {
-      description:
-        "unit_price (per_unit charges), package_price (package), tiers (graduated, volume), amount (fixed), " +
-        "rate (percentage), or percentage_discount (any charge, on top of any price override)",
-    }),
-    unit_price: Type.Optional(NonNegativeDecimalString),
-    package_price: Type.Optional(NonNegativeDecimalString),
-    tiers: Type.Optional(Type.Array(TierSchema, { minItems: 1, maxItems: 100 })),
-    amount: Type.Optional(NonNegativeDecimalString),
-    rate: Type.Optional(NonNegativeDecimalString),
-    percent: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "percent off, more than 0 and at most 100",
-    }),
-  },
-  { additionalProperties: false },
-);
+const PriceOverrideDocumentSchema = StrictObject({
+  type: StringEnum(overrideTypes, {
+    description:
+      "unit_price (per_unit charges), package_price (package), tiers (graduated, volume), amount (fixed), " +
+      "rate (percentage), or percentage_discount (any charge, on top of any price override)",
+  }),
+  unit_price: Type.Optional(NonNegativeDecimalString),
+  package_price: Type.Optional(NonNegativeDecimalString),
+  tiers: Type.Optional(Type.Array(TierSchema, { minItems: 1, maxItems: 100 })),
+  amount: Type.Optional(NonNegativeDecimalString),
+  rate: Type.Optional(NonNegativeDecimalString),
+  percent: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "percent off, more than 0 and at most 100",
+  }),
+});
 export type PriceOverrideDocument = Static<typeof PriceOverrideDocumentSchema>;
 
 const SubscriptionId = Type.String({
@@ -41,20 +44,17 @@ const SubscriptionId = Type.String({
   description: "the subscription the override applies to (subscriptions refer to it by this id)",
 });
 
-export const CreatePriceOverrideBody = Type.Object(
-  {
-    subscription_id: SubscriptionId,
-    plan_code: Code,
-    charge_id: Code,
-    override: PriceOverrideDocumentSchema,
-    effective_from: Type.String({ format: "date-time", description: "not in the past" }),
-    effective_until: Type.Optional(
-      Type.String({ format: "date-time", description: "exclusive; open-ended when left out" }),
-    ),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const CreatePriceOverrideBody = StrictObject({
+  subscription_id: SubscriptionId,
+  plan_code: Code,
+  charge_id: Code,
+  override: PriceOverrideDocumentSchema,
+  effective_from: Type.String({ format: "date-time", description: "not in the past" }),
+  effective_until: Type.Optional(
+    Type.String({ format: "date-time", description: "exclusive; open-ended when left out" }),
+  ),
+  reason: ReasonField,
+});
 export type CreatePriceOverrideInput = Static<typeof CreatePriceOverrideBody>;
 
 export const PriceOverrideSchema = Type.Object({
@@ -77,11 +77,8 @@ export const PriceOverrideSchema = Type.Object({
 });
 export type PriceOverride = Static<typeof PriceOverrideSchema>;
 
-export const PriceOverrideListQuery = Type.Object(
-  {
-    subscription_id: Type.Optional(SubscriptionId),
-    plan_code: Type.Optional(Code),
-  },
-  { additionalProperties: false },
-);
+export const PriceOverrideListQuery = StrictObject({
+  subscription_id: Type.Optional(SubscriptionId),
+  plan_code: Type.Optional(Code),
+});
 export type PriceOverrideFilters = Static<typeof PriceOverrideListQuery>;

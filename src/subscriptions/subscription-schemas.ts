@@ -8,6 +8,7 @@ import {
   Metadata,
   NonNegativeDecimalString,
   Nullable,
+  StrictObject,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
@@ -20,39 +21,36 @@ const Instant = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:
 /** The path of a route about one subscription (the preview of a plan change shares it). */
 export const SubscriptionIdParams = IdParams;
 
-export const CreateSubscriptionBody = Type.Object(
-  {
-    customer_id: ObjectId,
-    plan_id: ObjectId,
-    plan_version: Type.Optional({
-      ...VersionNumber,
-      description: "a published version of the plan; the one in effect at start_at when left out",
-    }),
-    start_at: Type.Optional({ ...Instant, description: "now when left out; past and future both allowed" }),
-    billing: Type.Optional(
-      StringEnum(["anniversary", "calendar"], {
-        description:
-          "anniversary (the default): periods start on the start date; calendar: on calendar boundaries",
-      }),
-    ),
-    trial_days: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 3650, description: "the plan version's trial when left out" }),
-    ),
-    currency: Type.Optional({
-      ...CurrencyCode,
+export const CreateSubscriptionBody = StrictObject({
+  customer_id: ObjectId,
+  plan_id: ObjectId,
+  plan_version: Type.Optional({
+    ...VersionNumber,
+    description: "a published version of the plan; the one in effect at start_at when left out",
+  }),
+  start_at: Type.Optional({ ...Instant, description: "now when left out; past and future both allowed" }),
+  billing: Type.Optional(
+    StringEnum(["anniversary", "calendar"], {
       description:
-        "the customer's currency when left out, else the version's; the version must price it (its own or a price book)",
+        "anniversary (the default): periods start on the start date; calendar: on calendar boundaries",
     }),
-    external_id: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-    metadata: Type.Optional(Metadata),
-    progressive_billing_threshold: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "an amount above 0: usage billed early when the period's charges reach it",
-    }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+  ),
+  trial_days: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 3650, description: "the plan version's trial when left out" }),
+  ),
+  currency: Type.Optional({
+    ...CurrencyCode,
+    description:
+      "the customer's currency when left out, else the version's; the version must price it (its own or a price book)",
+  }),
+  external_id: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  metadata: Type.Optional(Metadata),
+  progressive_billing_threshold: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "an amount above 0: usage billed early when the period's charges reach it",
+  }),
+  reason: ReasonField,
+});
 export type CreateSubscriptionInput = Static<typeof CreateSubscriptionBody>;
 
 export const SubscriptionListQuery = Type.Object({
@@ -62,52 +60,40 @@ export const SubscriptionListQuery = Type.Object({
 });
 export type SubscriptionListFilters = Static<typeof SubscriptionListQuery>;
 
-export const ChangePlanBody = Type.Object(
-  {
-    plan_id: { ...ObjectId, description: "the same plan (another version) or another plan" },
-    plan_version: Type.Optional({
-      ...VersionNumber,
-      description: "a published version; the one in effect when the change takes effect when left out",
-    }),
-    timing: StringEnum(["immediate", "period_end", "at"], {
-      description: "now, at the end of the current period, or at `at`",
-    }),
-    at: Type.Optional({ ...Instant, description: "required with timing at, left out otherwise" }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const ChangePlanBody = StrictObject({
+  plan_id: { ...ObjectId, description: "the same plan (another version) or another plan" },
+  plan_version: Type.Optional({
+    ...VersionNumber,
+    description: "a published version; the one in effect when the change takes effect when left out",
+  }),
+  timing: StringEnum(["immediate", "period_end", "at"], {
+    description: "now, at the end of the current period, or at `at`",
+  }),
+  at: Type.Optional({ ...Instant, description: "required with timing at, left out otherwise" }),
+  reason: ReasonField,
+});
 export type ChangePlanInput = Static<typeof ChangePlanBody>;
 
-export const CancelSubscriptionBody = Type.Object(
-  {
-    mode: StringEnum(["immediate", "period_end"], {
-      description: "immediate: ends at `at`; period_end: at the end of the period `at` falls in",
-    }),
-    at: Type.Optional({ ...Instant, description: "now when left out" }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const CancelSubscriptionBody = StrictObject({
+  mode: StringEnum(["immediate", "period_end"], {
+    description: "immediate: ends at `at`; period_end: at the end of the period `at` falls in",
+  }),
+  at: Type.Optional({ ...Instant, description: "now when left out" }),
+  reason: ReasonField,
+});
 export type CancelSubscriptionInput = Static<typeof CancelSubscriptionBody>;
 
-export const PauseSubscriptionBody = Type.Object(
-  {
-    at: Type.Optional({ ...Instant, description: "when the pause starts; now when left out" }),
-    until: Type.Optional({ ...Instant, description: "when it ends by itself; open-ended when left out" }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const PauseSubscriptionBody = StrictObject({
+  at: Type.Optional({ ...Instant, description: "when the pause starts; now when left out" }),
+  until: Type.Optional({ ...Instant, description: "when it ends by itself; open-ended when left out" }),
+  reason: ReasonField,
+});
 export type PauseSubscriptionInput = Static<typeof PauseSubscriptionBody>;
 
-export const ResumeSubscriptionBody = Type.Object(
-  {
-    at: Type.Optional({ ...Instant, description: "when the pause ends; now when left out" }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const ResumeSubscriptionBody = StrictObject({
+  at: Type.Optional({ ...Instant, description: "when the pause ends; now when left out" }),
+  reason: ReasonField,
+});
 export type ResumeSubscriptionInput = Static<typeof ResumeSubscriptionBody>;
 
 const PlanVersionReference = Type.Object({
