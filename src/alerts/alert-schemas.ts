@@ -5,10 +5,10 @@ import {
   DecimalString,
   NonNegativeDecimalString,
   Nullable,
-  StrictObject,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { alertKinds } from "./tables.ts";
 
 const ObjectId = Type.String({ minLength: 1, maxLength: 64 });

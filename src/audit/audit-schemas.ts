@@ -1,7 +1,8 @@
 // The JSON shapes of the audit log's API: entries with the fields each
 // changed, the filters of the list, and the chain check.
 import { type Static, Type } from "typebox";
-import { Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const ActorSchema = Type.Object({
   type: Type.String({ description: "api_key, portal or system" }),

@@ -1,7 +1,8 @@
 // Response bodies of the bill run routes (/v1/bill-runs), and how a bill run
 // is presented in the API and the CLI's summary.
 import { type Static, Type } from "typebox";
-import { Nullable, StrictObject, StringEnum } from "../platform/http/schemas.ts";
+import { Nullable, StringEnum } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import type { BillRun, BillRunError } from "./bill-run.ts";
 
 const instant = (description: string) => Type.String({ format: "date-time", description });

@@ -1,8 +1,8 @@
 // HTTP routes for the test clock of a test environment: /v1/test-clock.
 import { readTestClock, resetTestClock, setTestClock, type TestClock } from "../organizations/index.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { StrictObject } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { BillRunSchema, presentBillRun } from "./bill-run-schemas.ts";
 import { advanceTestClock } from "./test-clock-advance.ts";
 import { AdvanceTestClockBody, SetTestClockBody, TestClockSchema } from "./test-clock-schemas.ts";

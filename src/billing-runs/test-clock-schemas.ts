@@ -1,6 +1,7 @@
 // Request and response bodies of the test clock routes (/v1/test-clock).
 import { Type } from "typebox";
-import { Nullable, StrictObject } from "../platform/http/schemas.ts";
+import { Nullable } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const instant = (description: string) =>
   Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"], description });

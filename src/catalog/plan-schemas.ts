@@ -1,7 +1,8 @@
 // The JSON shapes of plans, plan versions and their review on the API.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, ObjectId, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, ObjectId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import {
   Code,
   newPlanVersionContentFields,

@@ -1,7 +1,8 @@
 // The JSON shapes of products and features on the API.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { Code } from "./plan-version-content.ts";
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });

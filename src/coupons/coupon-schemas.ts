@@ -7,10 +7,10 @@ import {
   Metadata,
   NonNegativeDecimalString,
   Nullable,
-  StrictObject,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const couponTypes = ["percentage", "fixed"] as const;
 const durations = ["once", "repeating", "forever"] as const;

@@ -7,10 +7,10 @@ import {
   Metadata,
   NonNegativeDecimalString,
   Nullable,
-  StrictObject,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const grantTypes = ["promotional", "purchased"] as const;
 const grantStatuses = ["active", "scheduled", "used", "expired", "voided"] as const;

@@ -1,6 +1,7 @@
 // The JSON shapes of customers on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
-import { CurrencyCode, Metadata, Nullable, StrictObject, Timestamp } from "../platform/http/schemas.ts";
+import { CurrencyCode, Metadata, Nullable, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const CountryCode = Type.String({
   pattern: "^[A-Z]{2}$",

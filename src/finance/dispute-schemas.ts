@@ -2,7 +2,8 @@
 import { type Static, Type } from "typebox";
 import type { CreditNoteReason } from "../invoicing/index.ts";
 import { PageQuery } from "../platform/http/pagination.ts";
-import { NonNegativeDecimalString, Nullable, StrictObject, StringEnum } from "../platform/http/schemas.ts";
+import { NonNegativeDecimalString, Nullable, StringEnum } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import type { DisputeStatus } from "./tables.ts";
 
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: "^[^\\u0000]*$" });

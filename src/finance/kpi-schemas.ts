@@ -1,6 +1,7 @@
 // Request and response bodies of the billing KPIs.
 import { type Static, Type } from "typebox";
-import { Nullable, StrictObject } from "../platform/http/schemas.ts";
+import { Nullable } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { Period } from "./revenue-schemas.ts";
 
 export const KpiQuery = StrictObject({

@@ -1,6 +1,7 @@
 // Response bodies of the reconciliation of a month.
 import { type Static, Type } from "typebox";
-import { Nullable, StrictObject, StringEnum } from "../platform/http/schemas.ts";
+import { Nullable, StringEnum } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { Period } from "./revenue-schemas.ts";
 import { differenceCauses } from "./usage-reconciliation.ts";
 

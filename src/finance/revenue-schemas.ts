@@ -1,7 +1,8 @@
 // Request and response bodies of revenue recognition: schedules, reports,
 // the journal and its exports.
 import { type Static, Type } from "typebox";
-import { Nullable, StrictObject, StringEnum } from "../platform/http/schemas.ts";
+import { Nullable, StringEnum } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { accountKeys } from "./chart-of-accounts.ts";
 
 export const Period = Type.String({

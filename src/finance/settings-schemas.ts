@@ -1,6 +1,6 @@
 // Request and response bodies of the finance settings.
 import { type Static, Type } from "typebox";
-import { StrictObject } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { type AccountKey, accountKeys } from "./chart-of-accounts.ts";
 
 const AccountSchema = Type.Object({

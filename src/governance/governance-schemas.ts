@@ -1,7 +1,8 @@
 // The JSON shapes of the governance API: the approval policy.
 import { Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 export const ApprovalPolicySchema = Type.Object({
   environment: StringEnum(["test", "live"]),

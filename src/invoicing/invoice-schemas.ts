@@ -6,10 +6,10 @@ import {
   DecimalString,
   NonNegativeDecimalString,
   Nullable,
-  StrictObject,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const Money = Type.String({
   description: "a decimal amount in the currency's minor unit",

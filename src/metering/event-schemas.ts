@@ -1,7 +1,8 @@
 // The JSON shapes of usage events on the API: what a producer sends, what
 // ingestion answers, and what the event explorer shows.
 import { type Static, Type } from "typebox";
-import { Nullable, StrictObject, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const maximumBatchEvents = 1_000;
 /** The largest request body of an ingestion route: 1 MiB. */

@@ -1,6 +1,7 @@
 // The JSON shapes of meters on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
-import { Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { AGGREGATIONS } from "../simulation/index.ts";
 
 const PropertyName = Type.String({ minLength: 1, maxLength: 100, pattern: "^[^\\u0000]+$" });

@@ -1,6 +1,7 @@
 // The JSON shapes of an environment's metering settings.
 import { type Static, Type } from "typebox";
-import { StrictObject, Timestamp } from "../platform/http/schemas.ts";
+import { Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const PastWindowDays = Type.Integer({
   minimum: 1,

@@ -1,6 +1,7 @@
 // The JSON shapes of usage queries.
 import { type Static, Type } from "typebox";
-import { DecimalString, Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { DecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { windowUnits } from "./query-windows.ts";
 
 export const UsageQuery = StrictObject({

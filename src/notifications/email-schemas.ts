@@ -1,6 +1,7 @@
 // The JSON shapes of email templates and sent emails on the API.
 import { type Static, Type } from "typebox";
-import { Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { emailTemplateNames } from "./email-template-catalog.ts";
 
 const EmailTemplateNameSchema = StringEnum(emailTemplateNames, {

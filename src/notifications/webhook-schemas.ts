@@ -1,6 +1,7 @@
 // The JSON shapes of webhook endpoints, events and deliveries on the API.
 import { type Static, Type } from "typebox";
-import { Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { allEventTypes } from "./webhook-event-types.ts";
 
 const EndpointUrl = Type.String({

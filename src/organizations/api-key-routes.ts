@@ -2,8 +2,9 @@
 import { Type } from "typebox";
 import { roles } from "../platform/auth/roles.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { IdParams, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "./api-keys.ts";
 
 const RoleSchema = StringEnum(roles, { description: "what the key may do" });

@@ -2,7 +2,8 @@
 // dunning settings, and an invoice's dunning with its steps.
 import { type Static, Type } from "typebox";
 import { PageQuery } from "../platform/http/pagination.ts";
-import { Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { finalActions } from "./tables.ts";
 
 const Days = (description: string) =>

@@ -3,13 +3,8 @@
 // provider's webhook.
 import { type Static, Type } from "typebox";
 import { PageQuery } from "../platform/http/pagination.ts";
-import {
-  NonNegativeDecimalString,
-  Nullable,
-  StrictObject,
-  StringEnum,
-  Timestamp,
-} from "../platform/http/schemas.ts";
+import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { manualPaymentMethods, paymentStatuses, providerNames } from "./tables.ts";
 
 const Money = Type.String({ description: "an amount in the invoice's currency, as a decimal string" });

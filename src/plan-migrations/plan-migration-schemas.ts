@@ -2,7 +2,8 @@
 import { type Static, Type } from "typebox";
 import { SubscriptionChangePreviewSchema } from "../invoicing/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, StrictObject, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
 const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });

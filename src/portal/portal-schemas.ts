@@ -1,13 +1,8 @@
 // The JSON shapes of portal links and of the portal API that a link opens.
 import { type Static, Type } from "typebox";
 import { InvoicePreviewSchema } from "../invoicing/index.ts";
-import {
-  DecimalString,
-  NonNegativeDecimalString,
-  Nullable,
-  StrictObject,
-  Timestamp,
-} from "../platform/http/schemas.ts";
+import { DecimalString, NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 export const CreatePortalLinkBody = StrictObject({
   expires_in_seconds: Type.Optional(

@@ -2,13 +2,8 @@
 import { type Static, Type } from "typebox";
 import { Code, TierSchema } from "../catalog/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
-import {
-  NonNegativeDecimalString,
-  Nullable,
-  StrictObject,
-  StringEnum,
-  Timestamp,
-} from "../platform/http/schemas.ts";
+import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const overrideTypes = [
   "unit_price",

@@ -8,10 +8,10 @@ import {
   Metadata,
   NonNegativeDecimalString,
   Nullable,
-  StrictObject,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { subscriptionStatuses } from "./subscription-timeline.ts";
 
 const ObjectId = Type.String({ minLength: 1, maxLength: 64 });

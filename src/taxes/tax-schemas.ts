@@ -2,7 +2,8 @@
 // exemption and the environment's tax provider settings.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { NonNegativeDecimalString, Nullable, StrictObject, Timestamp } from "../platform/http/schemas.ts";
+import { NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const CountryCode = Type.String({
   pattern: "^[A-Z]{2}$",

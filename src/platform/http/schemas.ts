@@ -1,17 +1,6 @@
 // Schema pieces every domain's routes share, so that a decimal amount or a
 // timestamp is described (and validated) the same way everywhere.
-import { type TObjectOptions, type TProperties, type TSchema, Type } from "typebox";
-
-/**
- * An object that refuses fields it does not name: every request body and
- * query is one, so that a misspelt field is an error rather than ignored.
- */
-export function StrictObject<Properties extends TProperties>(
-  properties: Properties,
-  options?: TObjectOptions,
-) {
-  return Type.Object(properties, { additionalProperties: false, ...options });
-}
+import { type TSchema, Type } from "typebox";
 
 /** An exact decimal as a string, e.g. "49.00" or "-0.0015". Money is never a JSON number. */
 export const DecimalString = Type.String({
