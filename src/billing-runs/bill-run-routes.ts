@@ -16,7 +16,11 @@ export function registerBillRunRoutes(app: FairbillApp): void {
 
   routes.list(
     "GET /bill-runs",
-    { operationId: "listBillRuns", summary: "List bill runs, newest first", item: BillRunSchema },
+    {
+      operationId: "listBillRuns",
+      summary: "List bill runs, newest first",
+      item: BillRunSchema,
+    },
     // The page after the cursor's run holds the runs of smaller ids (newest first).
     ({ context }, _filters, { limit, afterId }) => listBillRuns(context, { limit, beforeId: afterId }),
     presentBillRun,

@@ -16,7 +16,11 @@ export function registerTestClockRoutes(app: FairbillApp): void {
 
   routes.read(
     "GET /test-clock",
-    { operationId: "getTestClock", summary: "Read the test environment's clock", response: TestClockSchema },
+    {
+      operationId: "getTestClock",
+      summary: "Read the test environment's clock",
+      response: TestClockSchema,
+    },
     async ({ context }) => presentTestClock(await readTestClock(context)),
   );
 

@@ -31,12 +31,21 @@ export function registerProductAndFeatureRoutes(app: FairbillApp): void {
   );
   products.list(
     "GET /products",
-    { operationId: "listProducts", summary: "List products, newest first", item: ProductSchema },
+    {
+      operationId: "listProducts",
+      summary: "List products, newest first",
+      item: ProductSchema,
+    },
     ({ context }, _filters, page) => listProducts(context, page),
   );
   products.read(
     "GET /products/:id",
-    { operationId: "getProduct", summary: "Read a product", params: IdParams, response: ProductSchema },
+    {
+      operationId: "getProduct",
+      summary: "Read a product",
+      params: IdParams,
+      response: ProductSchema,
+    },
     ({ context, params }) => getProduct(context, params.id),
   );
   products.write(
@@ -65,12 +74,21 @@ export function registerProductAndFeatureRoutes(app: FairbillApp): void {
   );
   features.list(
     "GET /features",
-    { operationId: "listFeatures", summary: "List features, newest first", item: FeatureSchema },
+    {
+      operationId: "listFeatures",
+      summary: "List features, newest first",
+      item: FeatureSchema,
+    },
     ({ context }, _filters, page) => listFeatures(context, page),
   );
   features.read(
     "GET /features/:id",
-    { operationId: "getFeature", summary: "Read a feature", params: IdParams, response: FeatureSchema },
+    {
+      operationId: "getFeature",
+      summary: "Read a feature",
+      params: IdParams,
+      response: FeatureSchema,
+    },
     ({ context, params }) => getFeature(context, params.id),
   );
   features.write(

@@ -44,7 +44,12 @@ export function registerCouponRoutes(app: FairbillApp): void {
 
   routes.read(
     "GET /coupons/:id",
-    { operationId: "getCoupon", summary: "Read a coupon", params: IdParams, response: CouponSchema },
+    {
+      operationId: "getCoupon",
+      summary: "Read a coupon",
+      params: IdParams,
+      response: CouponSchema,
+    },
     ({ context, params }) => getCoupon(context, params.id),
   );
 

@@ -181,7 +181,12 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
 
   creditNotes.read(
     "GET /credit-notes/:id",
-    { operationId: "getCreditNote", summary: "A credit note", params: IdParams, response: CreditNoteSchema },
+    {
+      operationId: "getCreditNote",
+      summary: "A credit note",
+      params: IdParams,
+      response: CreditNoteSchema,
+    },
     ({ context, params }) => getCreditNote(context, params.id),
   );
 

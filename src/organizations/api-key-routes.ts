@@ -63,7 +63,12 @@ export function registerApiKeyRoutes(app: FairbillApp): void {
 
   routes.read(
     "GET /api-keys/:id",
-    { operationId: "getApiKey", summary: "Read an API key", params: IdParams, response: ApiKeySchema },
+    {
+      operationId: "getApiKey",
+      summary: "Read an API key",
+      params: IdParams,
+      response: ApiKeySchema,
+    },
     ({ context, params }) => getApiKey(context, params.id),
   );
 

@@ -51,7 +51,12 @@ export function registerTaxRoutes(app: FairbillApp): void {
 
   finance.read(
     "GET /tax-rates/:id",
-    { operationId: "getTaxRate", summary: "Get a tax rate", params: IdParams, response: TaxRateSchema },
+    {
+      operationId: "getTaxRate",
+      summary: "Get a tax rate",
+      params: IdParams,
+      response: TaxRateSchema,
+    },
     ({ context, params }) => getTaxRate(context, params.id),
   );
 
