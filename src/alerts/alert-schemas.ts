@@ -3,6 +3,7 @@ import { type Static, Type } from "typebox";
 import {
   CurrencyCode,
   DecimalString,
+  NonEmptyId,
   NonNegativeDecimalString,
   Nullable,
   StringEnum,
@@ -11,7 +12,6 @@ import {
 import { StrictObject } from "../platform/http/validation.ts";
 import { alertKinds } from "./tables.ts";
 
-const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
 const AlertName = Type.String({ minLength: 1, maxLength: 200, description: "a label of your own" });
 const Threshold = {
   ...NonNegativeDecimalString,
@@ -37,7 +37,7 @@ export const CreateAlertRuleBody = StrictObject({
     Type.String({ minLength: 1, maxLength: 100, description: "usage: the code of the meter to count" }),
   ),
   subscription_id: Type.Optional({
-    ...ObjectId,
+    ...NonEmptyId,
     description:
       "spend and usage: watch this subscription of the customer only; when left out, the subscription " +
       "whose current period ends first (spend: every subscription on that upcoming invoice)",
@@ -109,7 +109,7 @@ export const CustomerAlertListQuery = Type.Object({ kind: Type.Optional(StringEn
 export type CustomerAlertListFilters = Static<typeof CustomerAlertListQuery>;
 
 export const AlertListQuery = Type.Object({
-  customer_id: Type.Optional(ObjectId),
+  customer_id: Type.Optional(NonEmptyId),
   kind: Type.Optional(StringEnum(alertKinds)),
 });
 export type AlertListFilters = Static<typeof AlertListQuery>;

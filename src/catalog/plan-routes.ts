@@ -1,6 +1,6 @@
 // HTTP routes for plans and plan versions: /v1/plans.
 import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
-import { withReason } from "../platform/http/reason.ts";
+import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
@@ -16,7 +16,6 @@ import {
   PlanVersionParams,
   PlanVersionSchema,
   PublishPlanVersionBody,
-  ReasonOnlyBody,
   RollbackPlanBody,
   SubmitPlanVersionBody,
   UpdatePlanBody,

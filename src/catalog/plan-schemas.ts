@@ -1,7 +1,15 @@
 // The JSON shapes of plans, plan versions and their review on the API.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, ObjectId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  Description,
+  Name,
+  Nullable,
+  ObjectId,
+  StringEnum,
+  Timestamp,
+  VersionNumber,
+} from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import {
   Code,
@@ -10,10 +18,7 @@ import {
   planVersionContentChangeFields,
 } from "./plan-version-content.ts";
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const Description = Nullable(Type.String({ maxLength: 2000 }));
 const Comment = Type.String({ minLength: 1, maxLength: 5000 });
-const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 
 export const planVersionStates = ["draft", "pending_approval", "published", "retired"] as const;
 const planVersionStatuses = [
@@ -138,8 +143,6 @@ export const PublishPlanVersionBody = StrictObject({
   reason: ReasonField,
 });
 export type PublishPlanVersionInput = Static<typeof PublishPlanVersionBody>;
-
-export const ReasonOnlyBody = StrictObject({ reason: ReasonField });
 
 export const RollbackPlanBody = StrictObject({
   to_version: { ...VersionNumber, description: "the earlier version whose content the new draft copies" },

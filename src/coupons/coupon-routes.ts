@@ -1,13 +1,13 @@
 // HTTP routes of coupons: their definitions (/v1/coupons) and the customers'
 // redemptions (/v1/customers/{id}/coupons).
 import { Type } from "typebox";
+import { ReasonOnlyBody } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, ObjectId } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { archiveCoupon, createCoupon, getCoupon, listCoupons } from "./coupon-definitions.ts";
 import { listRedemptions, redeemCoupon, removeRedemption } from "./coupon-redemptions.ts";
 import {
-  ArchiveCouponBody,
   CouponListQuery,
   CouponRedemptionSchema,
   CouponSchema,
@@ -59,7 +59,7 @@ export function registerCouponRoutes(app: FairbillApp): void {
       operationId: "archiveCoupon",
       summary: "Archive a coupon: no new redemptions; existing ones keep discounting",
       params: IdParams,
-      body: ArchiveCouponBody,
+      body: ReasonOnlyBody,
       response: CouponSchema,
     },
     ({ context, params, body }) => archiveCoupon(context, params.id, body.reason),

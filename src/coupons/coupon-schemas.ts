@@ -5,6 +5,7 @@ import {
   CurrencyCode,
   DecimalString,
   Metadata,
+  Name,
   NonNegativeDecimalString,
   Nullable,
   StringEnum,
@@ -39,7 +40,7 @@ const AppliesToSchema = StrictObject({
 
 export const CreateCouponBody = StrictObject({
   code: CouponCode,
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Name,
   type: StringEnum(couponTypes, {
     description: "percentage (give percent) or fixed (give amount and currency)",
   }),
@@ -98,8 +99,6 @@ export const CouponListQuery = StrictObject({
   archived: Type.Optional(Type.Boolean({ description: "true lists archived coupons only; default false" })),
 });
 export type CouponListFilters = Static<typeof CouponListQuery>;
-
-export const ArchiveCouponBody = StrictObject({ reason: ReasonField });
 
 export const RedeemCouponBody = StrictObject(
   {

@@ -5,6 +5,7 @@ import {
   CurrencyCode,
   DecimalString,
   Metadata,
+  Name,
   NonNegativeDecimalString,
   Nullable,
   StringEnum,
@@ -27,7 +28,7 @@ const RequiredReason = Type.String({
 });
 
 export const CreateCreditGrantBody = StrictObject({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Name,
   amount: {
     ...NonNegativeDecimalString,
     description: "money in the currency, more than 0, no more digits than its minor unit",
@@ -163,7 +164,7 @@ const RateField = {
 
 export const CreateWalletBody = StrictObject({
   currency: CurrencyCode,
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Name,
   rate: Type.Optional(RateField),
   auto_top_up: Type.Optional(AutoTopUpSchema),
   metadata: Type.Optional(Metadata),
@@ -172,7 +173,7 @@ export type CreateWalletInput = Static<typeof CreateWalletBody>;
 
 export const UpdateWalletBody = StrictObject(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Type.Optional(Name),
     auto_top_up: Type.Optional(Nullable(AutoTopUpSchema)),
     metadata: Type.Optional(Metadata),
     reason: Type.Optional(RequiredReason),

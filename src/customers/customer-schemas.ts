@@ -1,12 +1,7 @@
 // The JSON shapes of customers on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
-import { CurrencyCode, Metadata, Nullable, Timestamp } from "../platform/http/schemas.ts";
+import { CountryCode, CurrencyCode, Metadata, Name, Nullable, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
-
-const CountryCode = Type.String({
-  pattern: "^[A-Z]{2}$",
-  description: "an ISO 3166-1 alpha-2 code such as DE",
-});
 
 const BillingAddressSchema = StrictObject({
   line1: Type.Optional(Type.String({ maxLength: 200 })),
@@ -33,7 +28,7 @@ const InvoiceSettingsSchema = StrictObject({
 });
 
 const editableFields = {
-  name: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+  name: Type.Optional(Nullable(Name)),
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 320 }))),
   billing_address: Type.Optional(Nullable(BillingAddressSchema)),
   country: Type.Optional(Nullable(CountryCode)),

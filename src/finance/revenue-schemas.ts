@@ -11,7 +11,11 @@ export const Period = Type.String({
   examples: ["2026-10"],
 });
 
-const Money = Type.String({ description: "an amount in the currency, as a decimal string" });
+/** An amount in finance's reports (reconciliation and KPIs use it too). */
+export const Money = Type.String({ description: "an amount in the currency, as a decimal string" });
+
+/** One amount per currency. */
+export const AmountsByCurrency = Type.Array(Type.Object({ currency: Type.String(), amount: Money }));
 
 export const RevenueScheduleQuery = StrictObject({
   invoice_id: Type.Optional(Type.String({ maxLength: 64 })),

@@ -4,6 +4,7 @@ import { PageQuery } from "../platform/http/pagination.ts";
 import {
   CurrencyCode,
   DecimalString,
+  Name,
   NonNegativeDecimalString,
   Nullable,
   StringEnum,
@@ -220,7 +221,7 @@ export const CreditNoteListQuery = StrictObject({
 });
 
 const SellerInput = StrictObject({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  name: Type.Optional(Name),
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 200 }))),
   address: Type.Optional(Nullable(Address)),
   country: Type.Optional(Nullable(Type.String({ pattern: "^[A-Z]{2}$" }))),

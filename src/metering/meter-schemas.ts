@@ -1,6 +1,6 @@
 // The JSON shapes of meters on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Description, Name, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { AGGREGATIONS } from "../simulation/index.ts";
 
@@ -45,9 +45,6 @@ const GroupBy = Type.Array(PropertyName, {
   maxItems: 5,
   description: "property names whose values split usage into groups (usage queries take one as group_by)",
 });
-
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const Description = Nullable(Type.String({ maxLength: 2000 }));
 
 const definitionFields = {
   event_name: EventName,

@@ -2,7 +2,7 @@
 import { Type } from "typebox";
 import { roles } from "../platform/auth/roles.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { IdParams, Name, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "./api-keys.ts";
@@ -37,7 +37,7 @@ export function registerApiKeyRoutes(app: FairbillApp): void {
       operationId: "createApiKey",
       summary: "Create an API key in the caller's environment",
       body: StrictObject({
-        name: Type.String({ minLength: 1, maxLength: 200 }),
+        name: Name,
         role: RoleSchema,
         expires_at: Type.Optional(Timestamp),
       }),

@@ -2,7 +2,7 @@
 // dunning settings, and an invoice's dunning with its steps.
 import { type Static, Type } from "typebox";
 import { PageQuery } from "../platform/http/pagination.ts";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Name, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { finalActions } from "./tables.ts";
 
@@ -10,7 +10,7 @@ const Days = (description: string) =>
   Type.Array(Type.Integer({ minimum: 0, maximum: 365 }), { maxItems: 20, description });
 
 const campaignFields = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Name,
   is_default: Type.Boolean({
     description: "the campaign of every customer given no other (one per environment)",
   }),

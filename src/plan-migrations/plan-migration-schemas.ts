@@ -2,12 +2,8 @@
 import { type Static, Type } from "typebox";
 import { SubscriptionChangePreviewSchema } from "../invoicing/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { NonEmptyId, Nullable, StringEnum, Timestamp, VersionNumber } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
-
-const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
-const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
-const Instant = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
 
 export const CreatePlanMigrationBody = StrictObject({
   from_version: { ...VersionNumber, description: "the version whose subscribers move" },
@@ -16,11 +12,11 @@ export const CreatePlanMigrationBody = StrictObject({
     description: "now, at the end of each subscription's current period, or at `at`",
   }),
   at: Type.Optional({
-    ...Instant,
+    ...Timestamp,
     description: "required with timing at, left out otherwise; not in the past",
   }),
   subscription_ids: Type.Optional(
-    Type.Array(ObjectId, {
+    Type.Array(NonEmptyId, {
       minItems: 1,
       maxItems: 1000,
       description: "the subscriptions to move; every subscription now on from_version when left out",

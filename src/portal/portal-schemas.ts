@@ -1,7 +1,13 @@
 // The JSON shapes of portal links and of the portal API that a link opens.
 import { type Static, Type } from "typebox";
 import { InvoicePreviewSchema } from "../invoicing/index.ts";
-import { DecimalString, NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
+import {
+  DecimalString,
+  Name,
+  NonNegativeDecimalString,
+  Nullable,
+  Timestamp,
+} from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
 export const CreatePortalLinkBody = StrictObject({
@@ -97,7 +103,7 @@ export const PortalSpendAlertBody = StrictObject({
     ...NonNegativeDecimalString,
     description: "more than 0, in the customer's currency: the period's spend that fires the alert",
   },
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  name: Type.Optional(Name),
   email_customer: Type.Optional(
     Type.Boolean({ description: "email the customer when it fires; default true" }),
   ),

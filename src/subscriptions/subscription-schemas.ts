@@ -6,29 +6,27 @@ import {
   DecimalString,
   IdParams,
   Metadata,
+  NonEmptyId,
   NonNegativeDecimalString,
   Nullable,
   StringEnum,
   Timestamp,
+  VersionNumber,
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { subscriptionStatuses } from "./subscription-timeline.ts";
-
-const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
-const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
-const Instant = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
 
 /** The path of a route about one subscription (the preview of a plan change shares it). */
 export const SubscriptionIdParams = IdParams;
 
 export const CreateSubscriptionBody = StrictObject({
-  customer_id: ObjectId,
-  plan_id: ObjectId,
+  customer_id: NonEmptyId,
+  plan_id: NonEmptyId,
   plan_version: Type.Optional({
     ...VersionNumber,
     description: "a published version of the plan; the one in effect at start_at when left out",
   }),
-  start_at: Type.Optional({ ...Instant, description: "now when left out; past and future both allowed" }),
+  start_at: Type.Optional({ ...Timestamp, description: "now when left out; past and future both allowed" }),
   billing: Type.Optional(
     StringEnum(["anniversary", "calendar"], {
       description:
@@ -54,14 +52,14 @@ export const CreateSubscriptionBody = StrictObject({
 export type CreateSubscriptionInput = Static<typeof CreateSubscriptionBody>;
 
 export const SubscriptionListQuery = Type.Object({
-  customer_id: Type.Optional(ObjectId),
-  plan_id: Type.Optional({ ...ObjectId, description: "subscriptions on this plan now" }),
+  customer_id: Type.Optional(NonEmptyId),
+  plan_id: Type.Optional({ ...NonEmptyId, description: "subscriptions on this plan now" }),
   status: Type.Optional(StringEnum(subscriptionStatuses)),
 });
 export type SubscriptionListFilters = Static<typeof SubscriptionListQuery>;
 
 export const ChangePlanBody = StrictObject({
-  plan_id: { ...ObjectId, description: "the same plan (another version) or another plan" },
+  plan_id: { ...NonEmptyId, description: "the same plan (another version) or another plan" },
   plan_version: Type.Optional({
     ...VersionNumber,
     description: "a published version; the one in effect when the change takes effect when left out",
@@ -69,7 +67,7 @@ export const ChangePlanBody = StrictObject({
   timing: StringEnum(["immediate", "period_end", "at"], {
     description: "now, at the end of the current period, or at `at`",
   }),
-  at: Type.Optional({ ...Instant, description: "required with timing at, left out otherwise" }),
+  at: Type.Optional({ ...Timestamp, description: "required with timing at, left out otherwise" }),
   reason: ReasonField,
 });
 export type ChangePlanInput = Static<typeof ChangePlanBody>;
@@ -78,20 +76,20 @@ export const CancelSubscriptionBody = StrictObject({
   mode: StringEnum(["immediate", "period_end"], {
     description: "immediate: ends at `at`; period_end: at the end of the period `at` falls in",
   }),
-  at: Type.Optional({ ...Instant, description: "now when left out" }),
+  at: Type.Optional({ ...Timestamp, description: "now when left out" }),
   reason: ReasonField,
 });
 export type CancelSubscriptionInput = Static<typeof CancelSubscriptionBody>;
 
 export const PauseSubscriptionBody = StrictObject({
-  at: Type.Optional({ ...Instant, description: "when the pause starts; now when left out" }),
-  until: Type.Optional({ ...Instant, description: "when it ends by itself; open-ended when left out" }),
+  at: Type.Optional({ ...Timestamp, description: "when the pause starts; now when left out" }),
+  until: Type.Optional({ ...Timestamp, description: "when it ends by itself; open-ended when left out" }),
   reason: ReasonField,
 });
 export type PauseSubscriptionInput = Static<typeof PauseSubscriptionBody>;
 
 export const ResumeSubscriptionBody = StrictObject({
-  at: Type.Optional({ ...Instant, description: "when the pause ends; now when left out" }),
+  at: Type.Optional({ ...Timestamp, description: "when the pause ends; now when left out" }),
   reason: ReasonField,
 });
 export type ResumeSubscriptionInput = Static<typeof ResumeSubscriptionBody>;

@@ -2,13 +2,8 @@
 // exemption and the environment's tax provider settings.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
+import { CountryCode, NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
-
-const CountryCode = Type.String({
-  pattern: "^[A-Z]{2}$",
-  description: "an ISO 3166-1 alpha-2 code such as DE",
-});
 
 const RegionCode = Type.String({
   pattern: "^[A-Z0-9]{1,3}$",

@@ -31,6 +31,21 @@ export const CurrencyCode = Type.String({
   description: "an ISO 4217 code such as USD",
 });
 
+/** ISO 3166-1 alpha-2 country code. */
+export const CountryCode = Type.String({
+  pattern: "^[A-Z]{2}$",
+  description: "an ISO 3166-1 alpha-2 code such as DE",
+});
+
+/** What people call an object: a customer, plan, meter, coupon, wallet, key. */
+export const Name = Type.String({ minLength: 1, maxLength: 200 });
+
+/** A longer text about an object; null clears it. */
+export const Description = Nullable(Type.String({ maxLength: 2000 }));
+
+/** A version of a plan: 1, 2, … */
+export const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
+
 export const ProblemSchema = Type.Object(
   {
     type: Type.String(),
