@@ -1,7 +1,7 @@
 // The JSON shapes of the audit log's API: entries with the fields each
 // changed, the filters of the list, and the chain check.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
 const ActorSchema = Type.Object({
@@ -20,7 +20,7 @@ const FieldChangeSchema = Type.Object({
 });
 
 export const AuditEventSchema = Type.Object({
-  id: Type.String({ examples: ["aud_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("aud"),
   sequence: Type.Integer({ description: "position in the organization's hash chain, from 1" }),
   occurred_at: Timestamp,
   actor: ActorSchema,

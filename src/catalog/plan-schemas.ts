@@ -6,6 +6,7 @@ import {
   Name,
   Nullable,
   ObjectId,
+  PrefixedId,
   StringEnum,
   Timestamp,
   VersionNumber,
@@ -63,7 +64,7 @@ const VersionSummarySchema = Type.Object({
 });
 
 export const PlanSchema = Type.Object({
-  id: Type.String({ examples: ["pln_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("pln"),
   code: Type.String(),
   name: Type.String(),
   description: Nullable(Type.String()),
@@ -74,7 +75,7 @@ export const PlanSchema = Type.Object({
 export type Plan = Static<typeof PlanSchema>;
 
 export const PlanVersionSchema = Type.Object({
-  id: Type.String({ examples: ["plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("plv"),
   plan_id: Type.String(),
   plan_code: Type.String(),
   version: Type.Integer(),
@@ -151,7 +152,7 @@ export const RollbackPlanBody = StrictObject({
 export type RollbackPlanInput = Static<typeof RollbackPlanBody>;
 
 export const ApprovalStepSchema = Type.Object({
-  id: Type.String({ examples: ["apr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("apr"),
   action: StringEnum(["submitted", "approved", "rejected", "commented"]),
   actor: Type.Object({ type: Type.String(), id: Type.String(), role: Nullable(Type.String()) }),
   comment: Nullable(Type.String()),

@@ -1,7 +1,7 @@
 // The JSON shapes of products and features on the API.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Description, Name, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Description, Name, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { Code } from "./plan-version-content.ts";
 
@@ -20,7 +20,7 @@ export const UpdateProductBody = StrictObject(
 export type UpdateProductInput = Static<typeof UpdateProductBody>;
 
 export const ProductSchema = Type.Object({
-  id: Type.String({ examples: ["prd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("prd"),
   code: Type.String(),
   name: Type.String(),
   description: Nullable(Type.String()),
@@ -55,7 +55,7 @@ export const UpdateFeatureBody = StrictObject(
 export type UpdateFeatureInput = Static<typeof UpdateFeatureBody>;
 
 export const FeatureSchema = Type.Object({
-  id: Type.String({ examples: ["fea_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("fea"),
   code: Type.String(),
   name: Type.String(),
   description: Nullable(Type.String()),

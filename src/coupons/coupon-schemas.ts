@@ -8,6 +8,7 @@ import {
   Name,
   NonNegativeDecimalString,
   Nullable,
+  PrefixedId,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
@@ -74,7 +75,7 @@ export const CreateCouponBody = StrictObject({
 export type CreateCouponInput = Static<typeof CreateCouponBody>;
 
 export const CouponSchema = Type.Object({
-  id: Type.String({ examples: ["cpn_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("cpn"),
   code: Type.String(),
   name: Type.String(),
   type: StringEnum(couponTypes),
@@ -118,7 +119,7 @@ export const RedeemCouponBody = StrictObject(
 export type RedeemCouponInput = Static<typeof RedeemCouponBody>;
 
 export const CouponRedemptionSchema = Type.Object({
-  id: Type.String({ examples: ["rdm_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("rdm"),
   coupon_id: Type.String(),
   coupon_code: Type.String(),
   customer_id: Type.String(),

@@ -8,6 +8,7 @@ import {
   Name,
   NonNegativeDecimalString,
   Nullable,
+  PrefixedId,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
@@ -56,7 +57,7 @@ export type CreateCreditGrantInput = Static<typeof CreateCreditGrantBody>;
 
 export const CreditGrantSchema = Type.Object(
   {
-    id: Type.String({ examples: ["cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    id: PrefixedId("cgr"),
     customer_id: Type.String(),
     wallet_id: Nullable(Type.String()),
     name: Type.String(),
@@ -91,7 +92,7 @@ export type CreditGrantFilters = Static<typeof CreditGrantListQuery>;
 export const VoidCreditGrantBody = StrictObject({ reason: RequiredReason });
 
 export const CreditLedgerEntrySchema = Type.Object({
-  id: Type.String({ examples: ["cle_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("cle"),
   customer_id: Type.String(),
   currency: Type.String(),
   grant_id: Type.String(),
@@ -183,7 +184,7 @@ export const UpdateWalletBody = StrictObject(
 export type UpdateWalletInput = Static<typeof UpdateWalletBody>;
 
 export const WalletSchema = Type.Object({
-  id: Type.String({ examples: ["wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("wal"),
   customer_id: Type.String(),
   currency: Type.String(),
   name: Type.String(),
@@ -234,7 +235,7 @@ export const CustomerBalanceSchema = Type.Object({
 });
 
 export const CustomerBalanceEntrySchema = Type.Object({
-  id: Type.String({ examples: ["bal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("bal"),
   customer_id: Type.String(),
   currency: Type.String(),
   amount: { ...DecimalString, description: "positive adds to what is owed to the customer" },

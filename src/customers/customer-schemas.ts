@@ -1,6 +1,14 @@
 // The JSON shapes of customers on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
-import { CountryCode, CurrencyCode, Metadata, Name, Nullable, Timestamp } from "../platform/http/schemas.ts";
+import {
+  CountryCode,
+  CurrencyCode,
+  Metadata,
+  Name,
+  Nullable,
+  PrefixedId,
+  Timestamp,
+} from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
 const BillingAddressSchema = StrictObject({
@@ -66,7 +74,7 @@ export type UpdateCustomerInput = Static<typeof UpdateCustomerBody>;
 
 export const CustomerSchema = Type.Object(
   {
-    id: Type.String({ examples: ["cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    id: PrefixedId("cus"),
     external_id: Type.String(),
     name: Nullable(Type.String()),
     email: Nullable(Type.String()),

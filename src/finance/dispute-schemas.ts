@@ -2,7 +2,7 @@
 import { type Static, Type } from "typebox";
 import type { CreditNoteReason } from "../invoicing/index.ts";
 import { PageQuery } from "../platform/http/pagination.ts";
-import { NonNegativeDecimalString, Nullable, StringEnum } from "../platform/http/schemas.ts";
+import { NonNegativeDecimalString, Nullable, PrefixedId, StringEnum } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import type { DisputeStatus } from "./tables.ts";
 
@@ -56,7 +56,7 @@ const NoteSchema = Type.Object({
 });
 
 export const DisputeSchema = Type.Object({
-  id: Type.String({ examples: ["bdp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("bdp"),
   customer_id: Type.String(),
   invoice_id: Type.String(),
   invoice_line_id: Nullable(Type.String()),

@@ -1,6 +1,6 @@
 // The JSON shapes of meters on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
-import { Description, Name, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Description, Name, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { AGGREGATIONS } from "../simulation/index.ts";
 
@@ -126,7 +126,7 @@ const MeterVersionSchema = Type.Object({
 export type MeterVersionView = Static<typeof MeterVersionSchema>;
 
 export const MeterSchema = Type.Object({
-  id: Type.String({ examples: ["mtr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("mtr"),
   code: Type.String(),
   name: Type.String(),
   description: Nullable(Type.String()),

@@ -1,6 +1,6 @@
 // The JSON shapes of email templates and sent emails on the API.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { emailTemplateNames } from "./email-template-catalog.ts";
 
@@ -68,7 +68,7 @@ export type EmailPreview = Static<typeof EmailPreviewSchema>;
 const emailStatuses = ["queued", "sent", "failed"] as const;
 
 export const EmailMessageSchema = Type.Object({
-  id: Type.String({ examples: ["eml_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("eml"),
   template: Type.String(),
   template_version: Type.Integer({ description: "0 when the built-in default was used" }),
   customer_id: Nullable(Type.String()),

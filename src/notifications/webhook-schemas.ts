@@ -1,6 +1,6 @@
 // The JSON shapes of webhook endpoints, events and deliveries on the API.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { allEventTypes } from "./webhook-event-types.ts";
 
@@ -61,7 +61,7 @@ export const RotateSecretBody = StrictObject({
 });
 
 export const WebhookEndpointSchema = Type.Object({
-  id: Type.String({ examples: ["whe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("whe"),
   url: Type.String(),
   description: Nullable(Type.String()),
   event_types: Type.Array(Type.String()),
@@ -95,7 +95,7 @@ export type WebhookAttempt = Static<typeof WebhookAttemptSchema>;
 const deliveryStatuses = ["pending", "succeeded", "failed", "canceled"] as const;
 
 export const WebhookDeliverySchema = Type.Object({
-  id: Type.String({ examples: ["whd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("whd"),
   event_id: Type.String(),
   event_type: Type.String(),
   endpoint_id: Type.String(),
@@ -113,7 +113,7 @@ export const WebhookDeliverySchema = Type.Object({
 export type WebhookDelivery = Static<typeof WebhookDeliverySchema>;
 
 export const WebhookEventSchema = Type.Object({
-  id: Type.String({ examples: ["wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("wev"),
   type: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown(), {
     description: "the object the event carries; its schema for each type is in the document's webhooks",

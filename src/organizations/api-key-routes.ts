@@ -2,7 +2,7 @@
 import { Type } from "typebox";
 import { roles } from "../platform/auth/roles.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, Name, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { IdParams, Name, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "./api-keys.ts";
@@ -10,7 +10,7 @@ import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from
 const RoleSchema = StringEnum(roles, { description: "what the key may do" });
 
 const ApiKeySchema = Type.Object({
-  id: Type.String({ examples: ["key_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("key"),
   name: Type.String(),
   role: RoleSchema,
   environment: StringEnum(["test", "live"]),

@@ -2,7 +2,14 @@
 import { type Static, Type } from "typebox";
 import { SubscriptionChangePreviewSchema } from "../invoicing/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
-import { NonEmptyId, Nullable, StringEnum, Timestamp, VersionNumber } from "../platform/http/schemas.ts";
+import {
+  NonEmptyId,
+  Nullable,
+  PrefixedId,
+  StringEnum,
+  Timestamp,
+  VersionNumber,
+} from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
 export const CreatePlanMigrationBody = StrictObject({
@@ -43,7 +50,7 @@ export type MigratedSubscription = Static<typeof MigratedSubscriptionSchema>;
 
 export const PlanMigrationSchema = Type.Object({
   id: Nullable({
-    ...Type.String({ examples: ["pmg_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    ...PrefixedId("pmg"),
     description: "null in a dry run",
   }),
   plan_id: Type.String(),

@@ -2,7 +2,13 @@
 import { type Static, Type } from "typebox";
 import { Code, TierSchema } from "../catalog/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
-import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  NonNegativeDecimalString,
+  Nullable,
+  PrefixedId,
+  StringEnum,
+  Timestamp,
+} from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
 const overrideTypes = [
@@ -53,7 +59,7 @@ export const CreatePriceOverrideBody = StrictObject({
 export type CreatePriceOverrideInput = Static<typeof CreatePriceOverrideBody>;
 
 export const PriceOverrideSchema = Type.Object({
-  id: Type.String({ examples: ["ovr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("ovr"),
   customer_id: Type.String(),
   subscription_id: Type.String(),
   plan_id: Type.String(),

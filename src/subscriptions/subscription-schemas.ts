@@ -9,6 +9,7 @@ import {
   NonEmptyId,
   NonNegativeDecimalString,
   Nullable,
+  PrefixedId,
   StringEnum,
   Timestamp,
   VersionNumber,
@@ -103,7 +104,7 @@ const PlanVersionReference = Type.Object({
 export type PlanVersionReference = Static<typeof PlanVersionReference>;
 
 const SubscriptionChangeSchema = Type.Object({
-  id: Type.String({ examples: ["sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("sch"),
   type: StringEnum(["change_plan", "cancel"]),
   at: Timestamp,
   plan: Nullable(PlanVersionReference),
@@ -129,7 +130,7 @@ export type SubscriptionPauseView = Static<typeof SubscriptionPauseSchema>;
 
 export const SubscriptionSchema = Type.Object(
   {
-    id: Type.String({ examples: ["sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    id: PrefixedId("sub"),
     customer_id: Type.String(),
     external_id: Nullable(Type.String()),
     status: StringEnum(subscriptionStatuses, { description: "at the time of the request" }),

@@ -2,7 +2,13 @@
 // exemption and the environment's tax provider settings.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { CountryCode, NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
+import {
+  CountryCode,
+  NonNegativeDecimalString,
+  Nullable,
+  PrefixedId,
+  Timestamp,
+} from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
 const RegionCode = Type.String({
@@ -53,7 +59,7 @@ export const UpdateTaxRateBody = StrictObject(
 export type UpdateTaxRateInput = Static<typeof UpdateTaxRateBody>;
 
 export const TaxRateSchema = Type.Object({
-  id: Type.String({ examples: ["txr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("txr"),
   country: Type.String(),
   region: Nullable(Type.String()),
   name: Type.String(),
@@ -88,7 +94,7 @@ export const SetTaxExemptionBody = StrictObject({
 export type SetTaxExemptionInput = Static<typeof SetTaxExemptionBody>;
 
 export const TaxExemptionSchema = Type.Object({
-  id: Type.String({ examples: ["txe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("txe"),
   customer_id: Type.String(),
   reason: Type.String(),
   certificate_id: Nullable(Type.String()),

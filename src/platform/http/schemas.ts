@@ -25,6 +25,11 @@ export const Metadata = Type.Record(Type.String({ maxLength: 40 }), Type.String(
   description: "up to 50 keys of your own, each with a string value",
 });
 
+/** The id of an object in a response, with its prefix (`cus_…`) shown as an example. */
+export function PrefixedId(prefix: string) {
+  return Type.String({ examples: [`${prefix}_01JDQ9ZK4M8T2V6XQ3R7B5N1HC`] });
+}
+
 /** ISO 4217 currency code. */
 export const CurrencyCode = Type.String({
   pattern: "^[A-Z]{3}$",
