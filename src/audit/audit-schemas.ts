@@ -1,7 +1,7 @@
 // The JSON shapes of the audit log's API: entries with the fields each
 // changed, the filters of the list, and the chain check.
 import { type Static, Type } from "typebox";
-import { Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { NonEmptyId, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
 const ActorSchema = Type.Object({
@@ -39,14 +39,8 @@ export type AuditEvent = Static<typeof AuditEventSchema>;
 
 export const AuditEventListQuery = StrictObject({
   object_type: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-  object_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-  actor_id: Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: 64,
-      description: "an API key id, or a system actor such as cli",
-    }),
-  ),
+  object_id: Type.Optional(NonEmptyId),
+  actor_id: Type.Optional({ ...NonEmptyId, description: "an API key id, or a system actor such as cli" }),
   action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, examples: ["plan_version.published"] })),
   occurred_after: Type.Optional(Type.String({ format: "date-time", description: "inclusive" })),
   occurred_before: Type.Optional(Type.String({ format: "date-time", description: "exclusive" })),

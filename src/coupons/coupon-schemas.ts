@@ -6,6 +6,7 @@ import {
   DecimalString,
   Metadata,
   Name,
+  NonEmptyId,
   NonNegativeDecimalString,
   Nullable,
   PrefixedId,
@@ -26,7 +27,7 @@ const CouponCode = Type.String({
 
 const AppliesToSchema = StrictObject({
   plan_ids: Type.Optional(
-    Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+    Type.Array(NonEmptyId, {
       maxItems: 50,
       description: "only lines of these plans (any of their versions)",
     }),
@@ -104,14 +105,11 @@ export type CouponListFilters = Static<typeof CouponListQuery>;
 export const RedeemCouponBody = StrictObject(
   {
     coupon_code: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    coupon_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    subscription_id: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 64,
-        description: "limit the coupon to this subscription's invoices",
-      }),
-    ),
+    coupon_id: Type.Optional(NonEmptyId),
+    subscription_id: Type.Optional({
+      ...NonEmptyId,
+      description: "limit the coupon to this subscription's invoices",
+    }),
     reason: ReasonField,
   },
   { description: "give coupon_code or coupon_id" },

@@ -8,6 +8,7 @@ import {
   Name,
   NonNegativeDecimalString,
   Nullable,
+  ObjectId,
   PrefixedId,
   StringEnum,
   Timestamp,
@@ -84,7 +85,7 @@ export type CreditGrant = Static<typeof CreditGrantSchema>;
 
 export const CreditGrantListQuery = StrictObject({
   currency: Type.Optional(CurrencyCode),
-  wallet_id: Type.Optional(Type.String({ maxLength: 64 })),
+  wallet_id: Type.Optional(ObjectId),
   type: Type.Optional(StringEnum(grantTypes)),
 });
 export type CreditGrantFilters = Static<typeof CreditGrantListQuery>;
@@ -114,8 +115,8 @@ export type CreditLedgerEntry = Static<typeof CreditLedgerEntrySchema>;
 
 export const CreditLedgerQuery = StrictObject({
   currency: Type.Optional(CurrencyCode),
-  grant_id: Type.Optional(Type.String({ maxLength: 64 })),
-  wallet_id: Type.Optional(Type.String({ maxLength: 64 })),
+  grant_id: Type.Optional(ObjectId),
+  wallet_id: Type.Optional(ObjectId),
   kind: Type.Optional(StringEnum(ledgerKinds)),
 });
 export type CreditLedgerFilters = Static<typeof CreditLedgerQuery>;

@@ -5,7 +5,9 @@ import {
   CurrencyCode,
   Metadata,
   Name,
+  NonEmptyId,
   Nullable,
+  ObjectId,
   PrefixedId,
   Timestamp,
 } from "../platform/http/schemas.ts";
@@ -42,18 +44,14 @@ const editableFields = {
   country: Type.Optional(Nullable(CountryCode)),
   tax_ids: Type.Optional(Type.Array(TaxIdSchema, { maxItems: 10 })),
   currency: Type.Optional(Nullable(CurrencyCode)),
-  timezone: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 64, description: "an IANA time zone such as Europe/Berlin" }),
-  ),
+  timezone: Type.Optional({ ...NonEmptyId, description: "an IANA time zone such as Europe/Berlin" }),
   locale: Type.Optional(
     Type.String({ minLength: 2, maxLength: 35, description: "a BCP 47 tag such as de-DE" }),
   ),
   invoice_settings: Type.Optional(InvoiceSettingsSchema),
   metadata: Type.Optional(Metadata),
   parent_customer_id: Type.Optional(
-    Nullable(
-      Type.String({ maxLength: 64, description: "the customer whose invoice consolidates this one's" }),
-    ),
+    Nullable({ ...ObjectId, description: "the customer whose invoice consolidates this one's" }),
   ),
 };
 
@@ -103,7 +101,7 @@ export const CustomerListQuery = StrictObject({
   ),
   country: Type.Optional(CountryCode),
   currency: Type.Optional(CurrencyCode),
-  parent_customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+  parent_customer_id: Type.Optional(ObjectId),
   archived: Type.Optional(Type.Boolean({ description: "true lists archived customers only; default false" })),
 });
 export type CustomerListFilters = Static<typeof CustomerListQuery>;

@@ -2,7 +2,14 @@
 import { type Static, Type } from "typebox";
 import type { CreditNoteReason } from "../invoicing/index.ts";
 import { PageQuery } from "../platform/http/pagination.ts";
-import { NonNegativeDecimalString, Nullable, PrefixedId, StringEnum } from "../platform/http/schemas.ts";
+import {
+  NonEmptyId,
+  NonNegativeDecimalString,
+  Nullable,
+  ObjectId,
+  PrefixedId,
+  StringEnum,
+} from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import type { DisputeStatus } from "./tables.ts";
 
@@ -18,9 +25,7 @@ const creditNoteReasons = [
 ] as const satisfies readonly CreditNoteReason[];
 
 export const OpenDisputeBody = StrictObject({
-  invoice_line_id: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 64, description: "dispute one line only" }),
-  ),
+  invoice_line_id: Type.Optional({ ...NonEmptyId, description: "dispute one line only" }),
   amount: Type.Optional({
     ...NonNegativeDecimalString,
     description: "what the customer disputes; the line's amount (or the invoice's total) when left out",
@@ -77,8 +82,8 @@ export type DisputeView = Static<typeof DisputeSchema>;
 
 export const DisputeListQuery = StrictObject({
   status: Type.Optional(StringEnum(statuses)),
-  customer_id: Type.Optional(Type.String({ maxLength: 64 })),
-  invoice_id: Type.Optional(Type.String({ maxLength: 64 })),
+  customer_id: Type.Optional(ObjectId),
+  invoice_id: Type.Optional(ObjectId),
   ...PageQuery,
 });
 export type DisputeFilters = Static<typeof DisputeListQuery>;

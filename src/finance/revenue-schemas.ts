@@ -1,7 +1,7 @@
 // Request and response bodies of revenue recognition: schedules, reports,
 // the journal and its exports.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum } from "../platform/http/schemas.ts";
+import { Nullable, ObjectId, StringEnum } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { accountKeys } from "./chart-of-accounts.ts";
 
@@ -18,8 +18,8 @@ export const Money = Type.String({ description: "an amount in the currency, as a
 export const AmountsByCurrency = Type.Array(Type.Object({ currency: Type.String(), amount: Money }));
 
 export const RevenueScheduleQuery = StrictObject({
-  invoice_id: Type.Optional(Type.String({ maxLength: 64 })),
-  customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+  invoice_id: Type.Optional(ObjectId),
+  customer_id: Type.Optional(ObjectId),
 });
 export type RevenueScheduleFilters = Static<typeof RevenueScheduleQuery>;
 

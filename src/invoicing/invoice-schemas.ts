@@ -5,8 +5,10 @@ import {
   CurrencyCode,
   DecimalString,
   Name,
+  NonEmptyId,
   NonNegativeDecimalString,
   Nullable,
+  ObjectId,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
@@ -122,8 +124,8 @@ export const InvoicePreviewSchema = Type.Object({
 
 export const InvoiceListQuery = StrictObject({
   ...PageQuery,
-  customer_id: Type.Optional(Type.String({ maxLength: 64 })),
-  subscription_id: Type.Optional(Type.String({ maxLength: 64 })),
+  customer_id: Type.Optional(ObjectId),
+  subscription_id: Type.Optional(ObjectId),
   status: Type.Optional(StringEnum(["draft", "open", "paid", "partially_paid", "uncollectible", "void"])),
   issued_from: Type.Optional(Timestamp),
   issued_to: Type.Optional(Timestamp),
@@ -131,7 +133,7 @@ export const InvoiceListQuery = StrictObject({
 export type InvoiceListFilters = Static<typeof InvoiceListQuery>;
 
 export const UpcomingInvoiceQuery = StrictObject({
-  subscription_id: Type.Optional(Type.String({ maxLength: 64 })),
+  subscription_id: Type.Optional(ObjectId),
 });
 
 const OneOffLine = StrictObject({
@@ -141,7 +143,7 @@ const OneOffLine = StrictObject({
 });
 
 export const CreateOneOffInvoiceBody = StrictObject({
-  customer_id: Type.String({ minLength: 1, maxLength: 64 }),
+  customer_id: NonEmptyId,
   currency: CurrencyCode,
   lines: Type.Array(OneOffLine, { minItems: 1, maxItems: 500 }),
   memo: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -171,7 +173,7 @@ export const CreateCreditNoteBody = StrictObject({
   lines: Type.Optional(
     Type.Array(
       StrictObject({
-        invoice_line_id: Type.String({ minLength: 1, maxLength: 64 }),
+        invoice_line_id: NonEmptyId,
         amount: {
           ...NonNegativeDecimalString,
           description: "how much of the line to credit, before tax",
@@ -216,8 +218,8 @@ export type CreditNoteView = Static<typeof CreditNoteSchema>;
 
 export const CreditNoteListQuery = StrictObject({
   ...PageQuery,
-  customer_id: Type.Optional(Type.String({ maxLength: 64 })),
-  invoice_id: Type.Optional(Type.String({ maxLength: 64 })),
+  customer_id: Type.Optional(ObjectId),
+  invoice_id: Type.Optional(ObjectId),
 });
 
 const SellerInput = StrictObject({

@@ -1,6 +1,6 @@
 // The JSON shapes of email templates and sent emails on the API.
 import { type Static, Type } from "typebox";
-import { Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, ObjectId, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { emailTemplateNames } from "./email-template-catalog.ts";
 
@@ -95,6 +95,6 @@ export type EmailMessageWithBodies = Static<typeof EmailMessageWithBodiesSchema>
 export const EmailListQuery = StrictObject({
   status: Type.Optional(StringEnum(emailStatuses)),
   template: Type.Optional(EmailTemplateNameSchema),
-  customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+  customer_id: Type.Optional(ObjectId),
 });
 export type EmailListFilters = Static<typeof EmailListQuery>;

@@ -2,7 +2,7 @@
 // dunning settings, and an invoice's dunning with its steps.
 import { type Static, Type } from "typebox";
 import { PageQuery } from "../platform/http/pagination.ts";
-import { Name, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Name, Nullable, ObjectId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { finalActions } from "./tables.ts";
 
@@ -62,7 +62,7 @@ export const DunningCampaignListQuery = StrictObject({ ...PageQuery });
 
 export const CustomerDunningBody = StrictObject({
   campaign_id: Type.Optional(
-    Nullable(Type.String({ maxLength: 64, description: "the customer's campaign; null for the default" })),
+    Nullable({ ...ObjectId, description: "the customer's campaign; null for the default" }),
   ),
   exempt: Type.Boolean({
     description: "no reminders, retries or final action for this customer's invoices",

@@ -3,7 +3,13 @@
 // provider's webhook.
 import { type Static, Type } from "typebox";
 import { PageQuery } from "../platform/http/pagination.ts";
-import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  NonNegativeDecimalString,
+  Nullable,
+  ObjectId,
+  StringEnum,
+  Timestamp,
+} from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { manualPaymentMethods, paymentStatuses, providerNames } from "./tables.ts";
 
@@ -107,8 +113,8 @@ export const MarkUncollectibleBody = StrictObject({
 
 export const PaymentListQuery = StrictObject({
   ...PageQuery,
-  invoice_id: Type.Optional(Type.String({ maxLength: 64 })),
-  customer_id: Type.Optional(Type.String({ maxLength: 64 })),
+  invoice_id: Type.Optional(ObjectId),
+  customer_id: Type.Optional(ObjectId),
   status: Type.Optional(StringEnum(paymentStatuses)),
 });
 export type PaymentListFilters = Static<typeof PaymentListQuery>;
