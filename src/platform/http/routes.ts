@@ -23,7 +23,7 @@ import type { FairbillApp } from "./server.ts";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** A route's method and path, as in the OpenAPI document: "GET /customers/:id". */
-export type RouteSpec = `${Method} /${string}`;
+type RouteSpec = `${Method} /${string}`;
 
 type SuccessStatus = 200 | 201 | 202;
 type Schema = TSchema | undefined;
@@ -44,7 +44,7 @@ type HandlerSchema<
   response: Record<SuccessStatus, Response>;
 };
 
-export type RouteRequest<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> = FastifyRequest<
+type RouteRequest<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> = FastifyRequest<
   RouteGenericInterface,
   RawServerDefault,
   IncomingMessage,
@@ -52,7 +52,7 @@ export type RouteRequest<S extends HandlerSchema<Schema, Schema, Schema, TSchema
   TypeBoxTypeProvider
 >;
 
-export type RouteReply<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> = FastifyReply<
+type RouteReply<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> = FastifyReply<
   RouteGenericInterface,
   RawServerDefault,
   IncomingMessage,
@@ -76,7 +76,7 @@ type Reply<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> =
   | Static<S["response"][200]>
   | RouteReply<S>;
 
-export type RouteDefinition<
+type RouteDefinition<
   Params extends Schema,
   Query extends Schema,
   Body extends Schema,
@@ -115,7 +115,7 @@ type RouteGroup = {
 };
 
 /** The page a list route asks its use case for: newest first, after the cursor's id. */
-export type PageRequest = { limit: number; afterId: string | undefined };
+type PageRequest = { limit: number; afterId: string | undefined };
 
 type ListDefinition<Params extends Schema, Filters extends TObject, Item extends TSchema> = Omit<
   RouteDefinition<Params, undefined, undefined, Item>,
