@@ -1,8 +1,8 @@
 // HTTP routes for alerts: a customer's rules under /v1/customers/{id}/alerts,
 // every rule at /v1/alerts, and a rule's firings at /v1/alerts/{id}/triggers.
 import { Type } from "typebox";
-import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { NonEmptyId, NonEmptyIdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   createAlertRule,
@@ -24,140 +24,92 @@ import {
   UpdateAlertRuleBody,
 } from "./alert-schemas.ts";
 
-const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
-const CustomerParams = Type.Object({ id: ObjectId });
-const CustomerAlertParams = Type.Object({ id: ObjectId, alert_id: ObjectId });
+const CustomerAlertParams = Type.Object({ id: NonEmptyId, alert_id: NonEmptyId });
 
 export function registerAlertRoutes(app: FairbillApp): void {
-  const tags = ["Alerts"];
-  const read = { permission: "billing:read" as const };
-  const write = { permission: "billing:write" as const };
+  const routes = defineRoutes(app, { tags: ["Alerts"], read: "billing:read", write: "billing:write" });
 
-  app.post(
-    "/customers/:id/alerts",
+  routes.write(
+    "POST /customers/:id/alerts",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Create an alert: a spend, usage or credit balance threshold of the customer",
-        params: CustomerParams,
-        body: CreateAlertRuleBody,
-        response: { 201: AlertRuleSchema, ...standardErrorResponses },
-      },
+      operationId: "createAlert",
+      summary: "Create an alert: a spend, usage or credit balance threshold of the customer",
+      params: NonEmptyIdParams,
+      body: CreateAlertRuleBody,
+      response: AlertRuleSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createAlertRule(request.context, request.params.id, request.body)),
+    ({ context, params, body }) => createAlertRule(context, params.id, body),
   );
 
-  app.get(
-    "/customers/:id/alerts",
+  routes.list(
+    "GET /customers/:id/alerts",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List the customer's alerts, newest first",
-        params: CustomerParams,
-        querystring: Type.Object(
-          { ...CustomerAlertListQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(AlertRuleSchema), ...standardErrorResponses },
-      },
+      operationId: "listCustomerAlerts",
+      summary: "List the customer's alerts, newest first",
+      params: NonEmptyIdParams,
+      filters: CustomerAlertListQuery,
+      item: AlertRuleSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      const rows = await listCustomerAlertRules(request.context, request.params.id, filters, {
-        limit,
-        afterId: decodeCursor(cursor),
-      });
-      return toPage(rows, limit, presentAlertRule);
-    },
+    ({ context, params }, filters, page) => listCustomerAlertRules(context, params.id, filters, page),
+    presentAlertRule,
   );
 
-  app.get(
-    "/customers/:id/alerts/:alert_id",
+  routes.read(
+    "GET /customers/:id/alerts/:alert_id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read one of the customer's alerts",
-        params: CustomerAlertParams,
-        response: { 200: AlertRuleSchema, ...standardErrorResponses },
-      },
+      operationId: "getAlert",
+      summary: "Read one of the customer's alerts",
+      params: CustomerAlertParams,
+      response: AlertRuleSchema,
     },
-    async (request) => getAlertRule(request.context, request.params.id, request.params.alert_id),
+    ({ context, params }) => getAlertRule(context, params.id, params.alert_id),
   );
 
-  app.patch(
-    "/customers/:id/alerts/:alert_id",
+  routes.write(
+    "PATCH /customers/:id/alerts/:alert_id",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Change an alert's threshold, name, email or enabled flag; a new threshold fires anew",
-        params: CustomerAlertParams,
-        body: UpdateAlertRuleBody,
-        response: { 200: AlertRuleSchema, ...standardErrorResponses },
-      },
+      operationId: "updateAlert",
+      summary: "Change an alert's threshold, name, email or enabled flag; a new threshold fires anew",
+      params: CustomerAlertParams,
+      body: UpdateAlertRuleBody,
+      response: AlertRuleSchema,
     },
-    async (request) =>
-      updateAlertRule(request.context, request.params.id, request.params.alert_id, request.body),
+    ({ context, params, body }) => updateAlertRule(context, params.id, params.alert_id, body),
   );
 
-  app.delete(
-    "/customers/:id/alerts/:alert_id",
+  routes.write(
+    "DELETE /customers/:id/alerts/:alert_id",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Delete an alert: it is no longer evaluated or listed",
-        params: CustomerAlertParams,
-        response: { 200: AlertRuleSchema, ...standardErrorResponses },
-      },
+      operationId: "deleteAlert",
+      summary: "Delete an alert: it is no longer evaluated or listed",
+      params: CustomerAlertParams,
+      response: AlertRuleSchema,
     },
-    async (request) => deleteAlertRule(request.context, request.params.id, request.params.alert_id),
+    ({ context, params }) => deleteAlertRule(context, params.id, params.alert_id),
   );
 
-  app.get(
-    "/alerts",
+  routes.list(
+    "GET /alerts",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List every customer's alerts, newest first",
-        querystring: Type.Object(
-          { ...AlertListQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(AlertRuleSchema), ...standardErrorResponses },
-      },
+      operationId: "listAlerts",
+      summary: "List every customer's alerts, newest first",
+      filters: AlertListQuery,
+      item: AlertRuleSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      const rows = await listAlertRules(request.context, filters, { limit, afterId: decodeCursor(cursor) });
-      return toPage(rows, limit, presentAlertRule);
-    },
+    ({ context }, filters, page) => listAlertRules(context, filters, page),
+    presentAlertRule,
   );
 
-  app.get(
-    "/alerts/:id/triggers",
+  routes.list(
+    "GET /alerts/:id/triggers",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List an alert's firings, newest first",
-        params: Type.Object({ id: ObjectId }),
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: PageOf(AlertTriggerSchema), ...standardErrorResponses },
-      },
+      operationId: "listAlertTriggers",
+      summary: "List an alert's firings, newest first",
+      params: NonEmptyIdParams,
+      item: AlertTriggerSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor } = request.query;
-      const rows = await listAlertTriggers(request.context, request.params.id, {
-        limit,
-        afterId: decodeCursor(cursor),
-      });
-      return toPage(rows, limit, presentAlertTrigger);
-    },
+    ({ context, params }, _filters, page) => listAlertTriggers(context, params.id, page),
+    presentAlertTrigger,
   );
 }

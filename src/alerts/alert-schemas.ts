@@ -3,14 +3,15 @@ import { type Static, Type } from "typebox";
 import {
   CurrencyCode,
   DecimalString,
+  NonEmptyId,
   NonNegativeDecimalString,
   Nullable,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { alertKinds } from "./tables.ts";
 
-const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
 const AlertName = Type.String({ minLength: 1, maxLength: 200, description: "a label of your own" });
 const Threshold = {
   ...NonNegativeDecimalString,
@@ -19,48 +20,42 @@ const Threshold = {
     "or a quantity of the meter (usage)",
 };
 
-export const CreateAlertRuleBody = Type.Object(
-  {
-    kind: StringEnum(alertKinds, {
-      description:
-        "spend: the current billing period's cost so far reaches the threshold; usage: a meter's quantity in " +
-        "the current billing period reaches it; credit_balance: the credits usable now fall below it",
-    }),
-    threshold: Threshold,
-    currency: Type.Optional({
-      ...CurrencyCode,
-      description:
-        "spend and credit_balance: the money the threshold is in; the subscription's currency, else the " +
-        "customer's, when left out",
-    }),
-    meter: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 100, description: "usage: the code of the meter to count" }),
-    ),
-    subscription_id: Type.Optional({
-      ...ObjectId,
-      description:
-        "spend and usage: watch this subscription of the customer only; when left out, the subscription " +
-        "whose current period ends first (spend: every subscription on that upcoming invoice)",
-    }),
-    name: Type.Optional(AlertName),
-    email_customer: Type.Optional(
-      Type.Boolean({ description: "also email the customer when the alert fires; default true" }),
-    ),
-    enabled: Type.Optional(Type.Boolean({ description: "default true" })),
-  },
-  { additionalProperties: false },
-);
+export const CreateAlertRuleBody = StrictObject({
+  kind: StringEnum(alertKinds, {
+    description:
+      "spend: the current billing period's cost so far reaches the threshold; usage: a meter's quantity in " +
+      "the current billing period reaches it; credit_balance: the credits usable now fall below it",
+  }),
+  threshold: Threshold,
+  currency: Type.Optional({
+    ...CurrencyCode,
+    description:
+      "spend and credit_balance: the money the threshold is in; the subscription's currency, else the " +
+      "customer's, when left out",
+  }),
+  meter: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 100, description: "usage: the code of the meter to count" }),
+  ),
+  subscription_id: Type.Optional({
+    ...NonEmptyId,
+    description:
+      "spend and usage: watch this subscription of the customer only; when left out, the subscription " +
+      "whose current period ends first (spend: every subscription on that upcoming invoice)",
+  }),
+  name: Type.Optional(AlertName),
+  email_customer: Type.Optional(
+    Type.Boolean({ description: "also email the customer when the alert fires; default true" }),
+  ),
+  enabled: Type.Optional(Type.Boolean({ description: "default true" })),
+});
 export type CreateAlertRuleInput = Static<typeof CreateAlertRuleBody>;
 
-export const UpdateAlertRuleBody = Type.Object(
-  {
-    threshold: Type.Optional(Threshold),
-    name: Type.Optional(Nullable(AlertName)),
-    email_customer: Type.Optional(Type.Boolean()),
-    enabled: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
+export const UpdateAlertRuleBody = StrictObject({
+  threshold: Type.Optional(Threshold),
+  name: Type.Optional(Nullable(AlertName)),
+  email_customer: Type.Optional(Type.Boolean()),
+  enabled: Type.Optional(Type.Boolean()),
+});
 export type UpdateAlertRuleInput = Static<typeof UpdateAlertRuleBody>;
 
 export const AlertRuleSchema = Type.Object(
@@ -114,7 +109,7 @@ export const CustomerAlertListQuery = Type.Object({ kind: Type.Optional(StringEn
 export type CustomerAlertListFilters = Static<typeof CustomerAlertListQuery>;
 
 export const AlertListQuery = Type.Object({
-  customer_id: Type.Optional(ObjectId),
+  customer_id: Type.Optional(NonEmptyId),
   kind: Type.Optional(StringEnum(alertKinds)),
 });
 export type AlertListFilters = Static<typeof AlertListQuery>;

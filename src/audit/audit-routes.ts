@@ -1,49 +1,37 @@
 // HTTP routes of the audit log: its entries (/v1/audit-events) and the check
 // of its hash chain.
-import { Type } from "typebox";
-import { PageOf, PageQuery } from "../platform/http/pagination.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { listAuditEvents } from "./audit-events.ts";
 import { verifyAuditChain } from "./audit-log.ts";
 import { AuditChainVerificationSchema, AuditEventListQuery, AuditEventSchema } from "./audit-schemas.ts";
 
 export function registerAuditRoutes(app: FairbillApp): void {
-  const auditTags = ["Audit log"];
+  const routes = defineRoutes(app, { tags: ["Audit log"], read: "audit:read" });
 
-  app.get(
-    "/audit-events",
+  routes.read(
+    "GET /audit-events",
     {
-      config: { permission: "audit:read" },
-      schema: {
-        tags: auditTags,
-        summary: "List audit entries of this environment, newest first, with the fields each changed",
-        querystring: Type.Object(
-          { ...AuditEventListQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(AuditEventSchema), ...standardErrorResponses },
-      },
+      operationId: "listAuditEvents",
+      summary: "List audit entries of this environment, newest first, with the fields each changed",
+      query: PagedQuery(AuditEventListQuery),
+      response: PageOf(AuditEventSchema),
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      return listAuditEvents(request.context, filters, { limit, cursor });
-    },
+    ({ context, query: { limit = 20, cursor, ...filters } }) =>
+      listAuditEvents(context, filters, { limit, cursor }),
   );
 
-  app.get(
-    "/audit-events/verify",
+  routes.read(
+    "GET /audit-events/verify",
     {
-      config: { permission: "audit:read" },
-      schema: {
-        tags: auditTags,
-        summary:
-          "Recompute the organization's audit hash chain and name the first entry that was tampered with",
-        response: { 200: AuditChainVerificationSchema, ...standardErrorResponses },
-      },
+      operationId: "verifyAuditChain",
+      summary:
+        "Recompute the organization's audit hash chain and name the first entry that was tampered with",
+      response: AuditChainVerificationSchema,
     },
-    async (request) => {
-      const verification = await verifyAuditChain(request.context.database, request.context.organizationId);
+    async ({ context }) => {
+      const verification = await verifyAuditChain(context.database, context.organizationId);
       return {
         ok: verification.ok,
         entries_checked: verification.entriesChecked,

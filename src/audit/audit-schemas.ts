@@ -1,7 +1,8 @@
 // The JSON shapes of the audit log's API: entries with the fields each
 // changed, the filters of the list, and the chain check.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { NonEmptyId, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const ActorSchema = Type.Object({
   type: Type.String({ description: "api_key, portal or system" }),
@@ -19,7 +20,7 @@ const FieldChangeSchema = Type.Object({
 });
 
 export const AuditEventSchema = Type.Object({
-  id: Type.String({ examples: ["aud_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("aud"),
   sequence: Type.Integer({ description: "position in the organization's hash chain, from 1" }),
   occurred_at: Timestamp,
   actor: ActorSchema,
@@ -36,25 +37,14 @@ export const AuditEventSchema = Type.Object({
 });
 export type AuditEvent = Static<typeof AuditEventSchema>;
 
-export const AuditEventListQuery = Type.Object(
-  {
-    object_type: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    object_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    actor_id: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 64,
-        description: "an API key id, or a system actor such as cli",
-      }),
-    ),
-    action: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 100, examples: ["plan_version.published"] }),
-    ),
-    occurred_after: Type.Optional(Type.String({ format: "date-time", description: "inclusive" })),
-    occurred_before: Type.Optional(Type.String({ format: "date-time", description: "exclusive" })),
-  },
-  { additionalProperties: false },
-);
+export const AuditEventListQuery = StrictObject({
+  object_type: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  object_id: Type.Optional(NonEmptyId),
+  actor_id: Type.Optional({ ...NonEmptyId, description: "an API key id, or a system actor such as cli" }),
+  action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, examples: ["plan_version.published"] })),
+  occurred_after: Type.Optional(Type.String({ format: "date-time", description: "inclusive" })),
+  occurred_before: Type.Optional(Type.String({ format: "date-time", description: "exclusive" })),
+});
 export type AuditEventFilters = Static<typeof AuditEventListQuery>;
 
 export const AuditChainVerificationSchema = Type.Object({

@@ -2,46 +2,38 @@
 // is presented in the API and the CLI's summary.
 import { type Static, Type } from "typebox";
 import { Nullable, StringEnum } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import type { BillRun, BillRunError } from "./bill-run.ts";
 
 const instant = (description: string) => Type.String({ format: "date-time", description });
 
-export const BillRunSchema = Type.Object(
-  {
-    id: Type.String(),
-    at: instant("everything due at or before this instant was billed"),
-    trigger: StringEnum(["cli", "schedule", "test_clock"] as const, { description: "what started the run" }),
-    status: StringEnum(["running", "completed", "failed"] as const),
-    customers_total: Type.Integer({ description: "customers with something due when the run started" }),
-    customers_done: Type.Integer(),
-    invoices_issued: Type.Integer(),
-    invoices_finalized: Type.Integer(),
-    errors: Type.Integer({ description: "customers the run could not bill" }),
-    failure: Nullable(Type.String({ description: "why a failed run stopped" })),
-    started_at: instant("when the run started (real time)"),
-    finished_at: Nullable(instant("when the run ended (real time)")),
-  },
-  { additionalProperties: false },
-);
+export const BillRunSchema = StrictObject({
+  id: Type.String(),
+  at: instant("everything due at or before this instant was billed"),
+  trigger: StringEnum(["cli", "schedule", "test_clock"] as const, { description: "what started the run" }),
+  status: StringEnum(["running", "completed", "failed"] as const),
+  customers_total: Type.Integer({ description: "customers with something due when the run started" }),
+  customers_done: Type.Integer(),
+  invoices_issued: Type.Integer(),
+  invoices_finalized: Type.Integer(),
+  errors: Type.Integer({ description: "customers the run could not bill" }),
+  failure: Nullable(Type.String({ description: "why a failed run stopped" })),
+  started_at: instant("when the run started (real time)"),
+  finished_at: Nullable(instant("when the run ended (real time)")),
+});
 export type BillRunBody = Static<typeof BillRunSchema>;
 
-export const BillRunDetailSchema = Type.Object(
-  {
-    ...BillRunSchema.properties,
-    customer_errors: Type.Array(
-      Type.Object(
-        {
-          customer_id: Type.String(),
-          code: Type.String(),
-          message: Type.String(),
-          occurred_at: instant("when the customer failed"),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const BillRunDetailSchema = StrictObject({
+  ...BillRunSchema.properties,
+  customer_errors: Type.Array(
+    StrictObject({
+      customer_id: Type.String(),
+      code: Type.String(),
+      message: Type.String(),
+      occurred_at: instant("when the customer failed"),
+    }),
+  ),
+});
 
 export function presentBillRun(run: BillRun): BillRunBody {
   return {

@@ -1,8 +1,8 @@
 // HTTP routes for the test clock of a test environment: /v1/test-clock.
-import { Type } from "typebox";
 import { readTestClock, resetTestClock, setTestClock, type TestClock } from "../organizations/index.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { BillRunSchema, presentBillRun } from "./bill-run-schemas.ts";
 import { advanceTestClock } from "./test-clock-advance.ts";
 import { AdvanceTestClockBody, SetTestClockBody, TestClockSchema } from "./test-clock-schemas.ts";
@@ -12,71 +12,50 @@ function presentTestClock(clock: TestClock) {
 }
 
 export function registerTestClockRoutes(app: FairbillApp): void {
-  const tags = ["Test clock"];
-  const read = { permission: "billing:read" as const };
-  const write = { permission: "billing:write" as const };
+  const routes = defineRoutes(app, { tags: ["Test clock"], read: "billing:read", write: "billing:write" });
 
-  app.get(
-    "/test-clock",
+  routes.read(
+    "GET /test-clock",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read the test environment's clock",
-        response: { 200: TestClockSchema, ...standardErrorResponses },
-      },
+      operationId: "getTestClock",
+      summary: "Read the test environment's clock",
+      response: TestClockSchema,
     },
-    async (request) => presentTestClock(await readTestClock(request.context)),
+    async ({ context }) => presentTestClock(await readTestClock(context)),
   );
 
-  app.post(
-    "/test-clock",
+  routes.write(
+    "POST /test-clock",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Freeze the test environment's clock at an instant (only forward once set)",
-        body: SetTestClockBody,
-        response: { 200: TestClockSchema, ...standardErrorResponses },
-      },
+      operationId: "setTestClock",
+      summary: "Freeze the test environment's clock at an instant (only forward once set)",
+      body: SetTestClockBody,
+      response: TestClockSchema,
     },
-    async (request) =>
-      presentTestClock(await setTestClock(request.context, new Date(request.body.frozen_at))),
+    async ({ context, body }) => presentTestClock(await setTestClock(context, new Date(body.frozen_at))),
   );
 
-  app.post(
-    "/test-clock/advance",
+  routes.write(
+    "POST /test-clock/advance",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Move the test clock forward and bill everything due by then; answers with the bill run",
-        body: AdvanceTestClockBody,
-        response: {
-          200: Type.Object(
-            { test_clock: TestClockSchema, bill_run: BillRunSchema },
-            { additionalProperties: false },
-          ),
-          ...standardErrorResponses,
-        },
-      },
+      operationId: "advanceTestClock",
+      summary: "Move the test clock forward and bill everything due by then; answers with the bill run",
+      body: AdvanceTestClockBody,
+      response: StrictObject({ test_clock: TestClockSchema, bill_run: BillRunSchema }),
     },
-    async (request) => {
-      const { testClock, billRun } = await advanceTestClock(request.context, new Date(request.body.to));
+    async ({ context, body }) => {
+      const { testClock, billRun } = await advanceTestClock(context, new Date(body.to));
       return { test_clock: presentTestClock(testClock), bill_run: presentBillRun(billRun) };
     },
   );
 
-  app.delete(
-    "/test-clock",
+  routes.write(
+    "DELETE /test-clock",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Return the test environment to real time",
-        response: { 200: TestClockSchema, ...standardErrorResponses },
-      },
+      operationId: "resetTestClock",
+      summary: "Return the test environment to real time",
+      response: TestClockSchema,
     },
-    async (request) => presentTestClock(await resetTestClock(request.context)),
+    async ({ context }) => presentTestClock(await resetTestClock(context)),
   );
 }

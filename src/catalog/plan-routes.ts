@@ -1,15 +1,14 @@
 // HTTP routes for plans and plan versions: /v1/plans.
-import { Type } from "typebox";
-import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
-import { withReason } from "../platform/http/reason.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
+import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams, ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   ApprovalStepSchema,
   ApprovePlanVersionBody,
   CreatePlanBody,
   CreatePlanVersionBody,
-  PlanIdParams,
   PlanSchema,
   PlanVersionCommentBody,
   PlanVersionDiffParams,
@@ -17,7 +16,6 @@ import {
   PlanVersionParams,
   PlanVersionSchema,
   PublishPlanVersionBody,
-  ReasonOnlyBody,
   RollbackPlanBody,
   SubmitPlanVersionBody,
   UpdatePlanBody,
@@ -44,357 +42,231 @@ import {
 import { createPlan, getPlan, listPlans, updatePlan } from "./plans.ts";
 
 export function registerPlanRoutes(app: FairbillApp): void {
-  const tags = ["Plans"];
-  const read = { permission: "catalog:read" as const };
-  const write = { permission: "catalog:write" as const };
-  const approve = { permission: "catalog:approve" as const };
-  const versionResponse = { 200: PlanVersionSchema, ...standardErrorResponses };
+  const routes = defineRoutes(app, { tags: ["Plans"], read: "catalog:read", write: "catalog:write" });
 
-  app.post(
-    "/plans",
+  routes.write(
+    "POST /plans",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Create a plan with its version 1 as a draft",
-        body: CreatePlanBody,
-        response: { 201: PlanSchema, ...standardErrorResponses },
-      },
+      operationId: "createPlan",
+      summary: "Create a plan with its version 1 as a draft",
+      body: CreatePlanBody,
+      response: PlanSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createPlan(withReason(request.context, request.body.reason), request.body)),
+    ({ context, body }) => createPlan(withReason(context, body.reason), body),
   );
 
-  app.get(
-    "/plans",
+  routes.list(
+    "GET /plans",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List plans, newest first, each with its versions' states",
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: PageOf(PlanSchema), ...standardErrorResponses },
-      },
+      operationId: "listPlans",
+      summary: "List plans, newest first, each with its versions' states",
+      item: PlanSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor } = request.query;
-      const plans = await listPlans(request.context, { limit, afterId: decodeCursor(cursor) });
-      return toPage(plans, limit, (plan) => plan);
-    },
+    ({ context }, _filters, page) => listPlans(context, page),
   );
 
-  app.get(
-    "/plans/:id",
+  routes.read(
+    "GET /plans/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read a plan and the states of its versions",
-        params: PlanIdParams,
-        response: { 200: PlanSchema, ...standardErrorResponses },
-      },
+      operationId: "getPlan",
+      summary: "Read a plan and the states of its versions",
+      params: IdParams,
+      response: PlanSchema,
     },
-    async (request) => getPlan(request.context, request.params.id),
+    ({ context, params }) => getPlan(context, params.id),
   );
 
-  app.patch(
-    "/plans/:id",
+  routes.write(
+    "PATCH /plans/:id",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Rename a plan or change its description (pricing changes go through a new version)",
-        params: PlanIdParams,
-        body: UpdatePlanBody,
-        response: { 200: PlanSchema, ...standardErrorResponses },
-      },
+      operationId: "updatePlan",
+      summary: "Rename a plan or change its description (pricing changes go through a new version)",
+      params: IdParams,
+      body: UpdatePlanBody,
+      response: PlanSchema,
     },
-    async (request) =>
-      updatePlan(withReason(request.context, request.body.reason), request.params.id, request.body),
+    ({ context, params, body }) => updatePlan(withReason(context, body.reason), params.id, body),
   );
 
-  app.get(
-    "/plans/:id/versions",
+  routes.read(
+    "GET /plans/:id/versions",
     {
-      config: read,
-      schema: {
-        tags,
-        summary:
-          "List a plan's versions, newest first; published ones show as scheduled, active or superseded",
-        params: PlanIdParams,
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: PageOf(PlanVersionSchema), ...standardErrorResponses },
-      },
+      operationId: "listPlanVersions",
+      summary: "List a plan's versions, newest first; published ones show as scheduled, active or superseded",
+      params: IdParams,
+      query: PagedQuery(),
+      response: PageOf(PlanVersionSchema),
     },
-    async (request) => {
-      const { limit = 20, cursor } = request.query;
-      return listPlanVersions(request.context, request.params.id, { limit, cursor });
-    },
+    ({ context, params, query: { limit = 20, cursor } }) =>
+      listPlanVersions(context, params.id, { limit, cursor }),
   );
 
-  app.post(
-    "/plans/:id/versions",
+  routes.write(
+    "POST /plans/:id/versions",
     {
-      config: write,
-      schema: {
-        tags,
-        summary:
-          "Open a new draft: a copy of the latest (or a given) version with the fields you send changed",
-        params: PlanIdParams,
-        body: CreatePlanVersionBody,
-        response: { 201: PlanVersionSchema, ...standardErrorResponses },
-      },
+      operationId: "createPlanVersion",
+      summary: "Open a new draft: a copy of the latest (or a given) version with the fields you send changed",
+      params: IdParams,
+      body: CreatePlanVersionBody,
+      response: PlanVersionSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await createPlanVersion(
-            withReason(request.context, request.body.reason),
-            request.params.id,
-            request.body,
-          ),
-        ),
+    ({ context, params, body }) => createPlanVersion(withReason(context, body.reason), params.id, body),
   );
 
-  app.get(
-    "/plans/:id/versions/:version",
+  routes.read(
+    "GET /plans/:id/versions/:version",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read one version of a plan",
-        params: PlanVersionParams,
-        response: versionResponse,
-      },
+      operationId: "getPlanVersion",
+      summary: "Read one version of a plan",
+      params: PlanVersionParams,
+      response: PlanVersionSchema,
     },
-    async (request) => getPlanVersion(request.context, request.params.id, request.params.version),
+    ({ context, params }) => getPlanVersion(context, params.id, params.version),
   );
 
-  app.patch(
-    "/plans/:id/versions/:version",
+  routes.write(
+    "PATCH /plans/:id/versions/:version",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Edit a draft version; a published version answers 409 plan_version_immutable",
-        params: PlanVersionParams,
-        body: UpdatePlanVersionBody,
-        response: versionResponse,
-      },
+      operationId: "updatePlanVersion",
+      summary: "Edit a draft version; a published version answers 409 plan_version_immutable",
+      params: PlanVersionParams,
+      body: UpdatePlanVersionBody,
+      response: PlanVersionSchema,
     },
-    async (request) =>
-      updatePlanVersion(
-        withReason(request.context, request.body.reason),
-        request.params.id,
-        request.params.version,
-        request.body,
-      ),
+    ({ context, params, body }) =>
+      updatePlanVersion(withReason(context, body.reason), params.id, params.version, body),
   );
 
-  app.delete(
-    "/plans/:id/versions/:version",
+  routes.write(
+    "DELETE /plans/:id/versions/:version",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Discard a draft version; published versions are kept forever",
-        params: PlanVersionParams,
-        response: versionResponse,
-      },
+      operationId: "discardPlanVersion",
+      summary: "Discard a draft version; published versions are kept forever",
+      params: PlanVersionParams,
+      response: PlanVersionSchema,
     },
-    async (request) => discardPlanVersion(request.context, request.params.id, request.params.version),
+    ({ context, params }) => discardPlanVersion(context, params.id, params.version),
   );
 
-  app.post(
-    "/plans/:id/versions/:version/submit",
+  routes.write(
+    "POST /plans/:id/versions/:version/submit",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Submit a draft for approval, optionally with the date it should take effect",
-        params: PlanVersionParams,
-        body: SubmitPlanVersionBody,
-        response: versionResponse,
-      },
+      operationId: "submitPlanVersion",
+      summary: "Submit a draft for approval, optionally with the date it should take effect",
+      params: PlanVersionParams,
+      body: SubmitPlanVersionBody,
+      response: PlanVersionSchema,
     },
-    async (request) =>
-      submitPlanVersion(
-        withReason(request.context, request.body.reason),
-        request.params.id,
-        request.params.version,
-        request.body,
-      ),
+    ({ context, params, body }) =>
+      submitPlanVersion(withReason(context, body.reason), params.id, params.version, body),
   );
 
-  app.post(
-    "/plans/:id/versions/:version/approve",
+  routes.write(
+    "POST /plans/:id/versions/:version/approve",
     {
-      config: approve,
-      schema: {
-        tags,
-        summary: "Approve a version pending approval, which publishes it; the submitter's key cannot approve",
-        params: PlanVersionParams,
-        body: ApprovePlanVersionBody,
-        response: versionResponse,
-      },
+      operationId: "approvePlanVersion",
+      summary: "Approve a version pending approval, which publishes it; the submitter's key cannot approve",
+      permission: "catalog:approve",
+      params: PlanVersionParams,
+      body: ApprovePlanVersionBody,
+      response: PlanVersionSchema,
     },
-    async (request) =>
-      approvePlanVersion(
-        withReason(request.context, request.body.reason),
-        request.params.id,
-        request.params.version,
-        request.body,
-      ),
+    ({ context, params, body }) =>
+      approvePlanVersion(withReason(context, body.reason), params.id, params.version, body),
   );
 
-  app.post(
-    "/plans/:id/versions/:version/reject",
+  routes.write(
+    "POST /plans/:id/versions/:version/reject",
     {
-      config: approve,
-      schema: {
-        tags,
-        summary: "Reject a version pending approval, with a comment; it goes back to draft",
-        params: PlanVersionParams,
-        body: PlanVersionCommentBody,
-        response: versionResponse,
-      },
+      operationId: "rejectPlanVersion",
+      summary: "Reject a version pending approval, with a comment; it goes back to draft",
+      permission: "catalog:approve",
+      params: PlanVersionParams,
+      body: PlanVersionCommentBody,
+      response: PlanVersionSchema,
     },
-    async (request) =>
-      rejectPlanVersion(
-        withReason(request.context, request.body.reason),
-        request.params.id,
-        request.params.version,
-        request.body,
-      ),
+    ({ context, params, body }) =>
+      rejectPlanVersion(withReason(context, body.reason), params.id, params.version, body),
   );
 
-  app.post(
-    "/plans/:id/versions/:version/comments",
+  routes.write(
+    "POST /plans/:id/versions/:version/comments",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Comment on a draft or on a version under review",
-        params: PlanVersionParams,
-        body: PlanVersionCommentBody,
-        response: { 201: ApprovalStepSchema, ...standardErrorResponses },
-      },
+      operationId: "commentOnPlanVersion",
+      summary: "Comment on a draft or on a version under review",
+      params: PlanVersionParams,
+      body: PlanVersionCommentBody,
+      response: ApprovalStepSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await commentOnPlanVersion(
-            withReason(request.context, request.body.reason),
-            request.params.id,
-            request.params.version,
-            request.body.comment,
-          ),
-        ),
+    ({ context, params, body }) =>
+      commentOnPlanVersion(withReason(context, body.reason), params.id, params.version, body.comment),
   );
 
-  app.get(
-    "/plans/:id/versions/:version/review",
+  routes.read(
+    "GET /plans/:id/versions/:version/review",
     {
-      config: read,
-      schema: {
-        tags,
-        summary:
-          "The review trail of a version: submissions, approvals, rejections and comments, oldest first",
-        params: PlanVersionParams,
-        response: { 200: Type.Object({ data: Type.Array(ApprovalStepSchema) }), ...standardErrorResponses },
-      },
+      operationId: "getPlanVersionReview",
+      summary: "The review trail of a version: submissions, approvals, rejections and comments, oldest first",
+      params: PlanVersionParams,
+      response: ListOf(ApprovalStepSchema),
     },
-    async (request) => ({
-      data: await listPlanVersionReview(request.context, request.params.id, request.params.version),
+    async ({ context, params }) => ({
+      data: await listPlanVersionReview(context, params.id, params.version),
     }),
   );
 
-  app.post(
-    "/plans/:id/versions/:version/publish",
+  routes.write(
+    "POST /plans/:id/versions/:version/publish",
     {
-      config: write,
-      schema: {
-        tags,
-        summary:
-          "Publish a version without review, where the approval policy allows it (409 approval_required otherwise)",
-        params: PlanVersionParams,
-        body: PublishPlanVersionBody,
-        response: versionResponse,
-      },
+      operationId: "publishPlanVersion",
+      summary:
+        "Publish a version without review, where the approval policy allows it (409 approval_required otherwise)",
+      params: PlanVersionParams,
+      body: PublishPlanVersionBody,
+      response: PlanVersionSchema,
     },
-    async (request) =>
-      publishPlanVersion(
-        withReason(request.context, request.body.reason),
-        request.params.id,
-        request.params.version,
-        request.body,
-      ),
+    ({ context, params, body }) =>
+      publishPlanVersion(withReason(context, body.reason), params.id, params.version, body),
   );
 
-  app.post(
-    "/plans/:id/versions/:version/retire",
+  routes.write(
+    "POST /plans/:id/versions/:version/retire",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Retire a published version: its content stays, it is no longer in effect for anything new",
-        params: PlanVersionParams,
-        body: ReasonOnlyBody,
-        response: versionResponse,
-      },
+      operationId: "retirePlanVersion",
+      summary: "Retire a published version: its content stays, it is no longer in effect for anything new",
+      params: PlanVersionParams,
+      body: ReasonOnlyBody,
+      response: PlanVersionSchema,
     },
-    async (request) =>
-      retirePlanVersion(
-        withReason(request.context, request.body.reason),
-        request.params.id,
-        request.params.version,
-      ),
+    ({ context, params, body }) =>
+      retirePlanVersion(withReason(context, body.reason), params.id, params.version),
   );
 
-  app.get(
-    "/plans/:id/versions/:version/diff/:other_version",
+  routes.read(
+    "GET /plans/:id/versions/:version/diff/:other_version",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "What changed from one version to another, field by field, in words",
-        params: PlanVersionDiffParams,
-        response: { 200: PlanVersionDiffSchema, ...standardErrorResponses },
-      },
+      operationId: "diffPlanVersions",
+      summary: "What changed from one version to another, field by field, in words",
+      params: PlanVersionDiffParams,
+      response: PlanVersionDiffSchema,
     },
-    async (request) =>
-      diffPlanVersionsOf(
-        request.context,
-        request.params.id,
-        request.params.version,
-        request.params.other_version,
-      ),
+    ({ context, params }) => diffPlanVersionsOf(context, params.id, params.version, params.other_version),
   );
 
-  app.post(
-    "/plans/:id/rollback",
+  routes.write(
+    "POST /plans/:id/rollback",
     {
-      config: write,
-      schema: {
-        tags,
-        summary:
-          "Open a new draft with an earlier published version's pricing, to submit and approve like any other",
-        params: PlanIdParams,
-        body: RollbackPlanBody,
-        response: { 201: PlanVersionSchema, ...standardErrorResponses },
-      },
+      operationId: "rollbackPlan",
+      summary:
+        "Open a new draft with an earlier published version's pricing, to submit and approve like any other",
+      params: IdParams,
+      body: RollbackPlanBody,
+      response: PlanVersionSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await rollbackPlan(
-            withReason(request.context, request.body.reason),
-            request.params.id,
-            request.body,
-          ),
-        ),
+    ({ context, params, body }) => rollbackPlan(withReason(context, body.reason), params.id, body),
   );
 }

@@ -1,7 +1,17 @@
 // The JSON shapes of plans, plan versions and their review on the API.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  Description,
+  Name,
+  Nullable,
+  ObjectId,
+  PrefixedId,
+  StringEnum,
+  Timestamp,
+  VersionNumber,
+} from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { Code } from "../pricing/index.ts";
 import {
   newPlanVersionContentFields,
@@ -9,10 +19,7 @@ import {
   planVersionContentChangeFields,
 } from "./plan-version-content.ts";
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const Description = Nullable(Type.String({ maxLength: 2000 }));
 const Comment = Type.String({ minLength: 1, maxLength: 5000 });
-const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 
 export const planVersionStates = ["draft", "pending_approval", "published", "retired"] as const;
 const planVersionStatuses = [
@@ -25,32 +32,27 @@ const planVersionStatuses = [
 ] as const;
 export type PlanVersionStatus = (typeof planVersionStatuses)[number];
 
-export const PlanIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-export const PlanVersionParams = Type.Object({ id: Type.String({ maxLength: 64 }), version: VersionNumber });
+export const PlanVersionParams = Type.Object({ id: ObjectId, version: VersionNumber });
 export const PlanVersionDiffParams = Type.Object({
-  id: Type.String({ maxLength: 64 }),
+  id: ObjectId,
   version: VersionNumber,
   other_version: VersionNumber,
 });
 
-export const CreatePlanBody = Type.Object(
-  {
-    code: Code,
-    name: Name,
-    description: Type.Optional(Description),
-    version: Type.Object(newPlanVersionContentFields, {
-      additionalProperties: false,
-      description: "the content of version 1, created as a draft",
-    }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const CreatePlanBody = StrictObject({
+  code: Code,
+  name: Name,
+  description: Type.Optional(Description),
+  version: StrictObject(newPlanVersionContentFields, {
+    description: "the content of version 1, created as a draft",
+  }),
+  reason: ReasonField,
+});
 export type CreatePlanInput = Static<typeof CreatePlanBody>;
 
-export const UpdatePlanBody = Type.Object(
+export const UpdatePlanBody = StrictObject(
   { name: Type.Optional(Name), description: Type.Optional(Description), reason: ReasonField },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdatePlanInput = Static<typeof UpdatePlanBody>;
 
@@ -62,7 +64,7 @@ const VersionSummarySchema = Type.Object({
 });
 
 export const PlanSchema = Type.Object({
-  id: Type.String({ examples: ["pln_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("pln"),
   code: Type.String(),
   name: Type.String(),
   description: Nullable(Type.String()),
@@ -81,7 +83,7 @@ const PlanVersionContentView = Type.Object(PlanVersionContentSchema.properties, 
 
 export const PlanVersionSchema = Type.Intersect([
   Type.Object({
-    id: Type.String({ examples: ["plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    id: PrefixedId("plv"),
     plan_id: Type.String(),
     plan_code: Type.String(),
     version: Type.Integer(),
@@ -107,22 +109,19 @@ export const PlanVersionSchema = Type.Intersect([
 ]);
 export type PlanVersion = Static<typeof PlanVersionSchema>;
 
-export const CreatePlanVersionBody = Type.Object(
-  {
-    from_version: Type.Optional({
-      ...VersionNumber,
-      description: "the version to copy; the latest when left out",
-    }),
-    ...planVersionContentChangeFields,
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const CreatePlanVersionBody = StrictObject({
+  from_version: Type.Optional({
+    ...VersionNumber,
+    description: "the version to copy; the latest when left out",
+  }),
+  ...planVersionContentChangeFields,
+  reason: ReasonField,
+});
 export type CreatePlanVersionInput = Static<typeof CreatePlanVersionBody>;
 
-export const UpdatePlanVersionBody = Type.Object(
+export const UpdatePlanVersionBody = StrictObject(
   { ...planVersionContentChangeFields, reason: ReasonField },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdatePlanVersionInput = Static<typeof UpdatePlanVersionBody>;
 
@@ -131,50 +130,40 @@ const EffectiveFrom = Type.String({
   description: "when the version takes effect; now when left out, never in the past",
 });
 
-export const SubmitPlanVersionBody = Type.Object(
-  { comment: Type.Optional(Comment), effective_from: Type.Optional(EffectiveFrom), reason: ReasonField },
-  { additionalProperties: false },
-);
+export const SubmitPlanVersionBody = StrictObject({
+  comment: Type.Optional(Comment),
+  effective_from: Type.Optional(EffectiveFrom),
+  reason: ReasonField,
+});
 export type SubmitPlanVersionInput = Static<typeof SubmitPlanVersionBody>;
 
-export const ApprovePlanVersionBody = Type.Object(
-  {
-    comment: Type.Optional(Comment),
-    effective_from: Type.Optional({
-      ...EffectiveFrom,
-      description: "overrides the date asked for at submission; now when neither is given or it has passed",
-    }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const ApprovePlanVersionBody = StrictObject({
+  comment: Type.Optional(Comment),
+  effective_from: Type.Optional({
+    ...EffectiveFrom,
+    description: "overrides the date asked for at submission; now when neither is given or it has passed",
+  }),
+  reason: ReasonField,
+});
 export type ApprovePlanVersionInput = Static<typeof ApprovePlanVersionBody>;
 
-export const PlanVersionCommentBody = Type.Object(
-  { comment: Comment, reason: ReasonField },
-  { additionalProperties: false },
-);
+export const PlanVersionCommentBody = StrictObject({ comment: Comment, reason: ReasonField });
 export type PlanVersionCommentInput = Static<typeof PlanVersionCommentBody>;
 
-export const PublishPlanVersionBody = Type.Object(
-  { effective_from: Type.Optional(EffectiveFrom), reason: ReasonField },
-  { additionalProperties: false },
-);
+export const PublishPlanVersionBody = StrictObject({
+  effective_from: Type.Optional(EffectiveFrom),
+  reason: ReasonField,
+});
 export type PublishPlanVersionInput = Static<typeof PublishPlanVersionBody>;
 
-export const ReasonOnlyBody = Type.Object({ reason: ReasonField }, { additionalProperties: false });
-
-export const RollbackPlanBody = Type.Object(
-  {
-    to_version: { ...VersionNumber, description: "the earlier version whose content the new draft copies" },
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const RollbackPlanBody = StrictObject({
+  to_version: { ...VersionNumber, description: "the earlier version whose content the new draft copies" },
+  reason: ReasonField,
+});
 export type RollbackPlanInput = Static<typeof RollbackPlanBody>;
 
 export const ApprovalStepSchema = Type.Object({
-  id: Type.String({ examples: ["apr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("apr"),
   action: StringEnum(["submitted", "approved", "rejected", "commented"]),
   actor: Type.Object({ type: Type.String(), id: Type.String(), role: Nullable(Type.String()) }),
   comment: Nullable(Type.String()),

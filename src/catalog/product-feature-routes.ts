@@ -1,8 +1,7 @@
 // HTTP routes for products (/v1/products) and features (/v1/features).
-import { Type } from "typebox";
-import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
 import { withReason } from "../platform/http/reason.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { createFeature, getFeature, listFeatures, updateFeature } from "./features.ts";
 import {
@@ -15,142 +14,92 @@ import {
 } from "./product-feature-schemas.ts";
 import { createProduct, getProduct, listProducts, updateProduct } from "./products.ts";
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const ListQuery = Type.Object(PageQuery, { additionalProperties: false });
-
 export function registerProductAndFeatureRoutes(app: FairbillApp): void {
-  const read = { permission: "catalog:read" as const };
-  const write = { permission: "catalog:write" as const };
+  const access = { read: "catalog:read", write: "catalog:write" } as const;
 
-  const productTags = ["Products"];
-  app.post(
-    "/products",
+  const products = defineRoutes(app, { tags: ["Products"], ...access });
+  products.write(
+    "POST /products",
     {
-      config: write,
-      schema: {
-        tags: productTags,
-        summary: "Create a product, which groups charges on invoices",
-        body: CreateProductBody,
-        response: { 201: ProductSchema, ...standardErrorResponses },
-      },
+      operationId: "createProduct",
+      summary: "Create a product, which groups charges on invoices",
+      body: CreateProductBody,
+      response: ProductSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await createProduct(withReason(request.context, request.body.reason), request.body)),
+    ({ context, body }) => createProduct(withReason(context, body.reason), body),
   );
-  app.get(
-    "/products",
+  products.list(
+    "GET /products",
     {
-      config: read,
-      schema: {
-        tags: productTags,
-        summary: "List products, newest first",
-        querystring: ListQuery,
-        response: { 200: PageOf(ProductSchema), ...standardErrorResponses },
-      },
+      operationId: "listProducts",
+      summary: "List products, newest first",
+      item: ProductSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor } = request.query;
-      return toPage(
-        await listProducts(request.context, { limit, afterId: decodeCursor(cursor) }),
-        limit,
-        (product) => product,
-      );
-    },
+    ({ context }, _filters, page) => listProducts(context, page),
   );
-  app.get(
-    "/products/:id",
+  products.read(
+    "GET /products/:id",
     {
-      config: read,
-      schema: {
-        tags: productTags,
-        summary: "Read a product",
-        params: IdParams,
-        response: { 200: ProductSchema, ...standardErrorResponses },
-      },
+      operationId: "getProduct",
+      summary: "Read a product",
+      params: IdParams,
+      response: ProductSchema,
     },
-    async (request) => getProduct(request.context, request.params.id),
+    ({ context, params }) => getProduct(context, params.id),
   );
-  app.patch(
-    "/products/:id",
+  products.write(
+    "PATCH /products/:id",
     {
-      config: write,
-      schema: {
-        tags: productTags,
-        summary: "Rename a product or change its description",
-        params: IdParams,
-        body: UpdateProductBody,
-        response: { 200: ProductSchema, ...standardErrorResponses },
-      },
+      operationId: "updateProduct",
+      summary: "Rename a product or change its description",
+      params: IdParams,
+      body: UpdateProductBody,
+      response: ProductSchema,
     },
-    async (request) =>
-      updateProduct(withReason(request.context, request.body.reason), request.params.id, request.body),
+    ({ context, params, body }) => updateProduct(withReason(context, body.reason), params.id, body),
   );
 
-  const featureTags = ["Features"];
-  app.post(
-    "/features",
+  const features = defineRoutes(app, { tags: ["Features"], ...access });
+  features.write(
+    "POST /features",
     {
-      config: write,
-      schema: {
-        tags: featureTags,
-        summary: "Create a feature: boolean, static configuration, or a metered limit on a meter",
-        body: CreateFeatureBody,
-        response: { 201: FeatureSchema, ...standardErrorResponses },
-      },
+      operationId: "createFeature",
+      summary: "Create a feature: boolean, static configuration, or a metered limit on a meter",
+      body: CreateFeatureBody,
+      response: FeatureSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await createFeature(withReason(request.context, request.body.reason), request.body)),
+    ({ context, body }) => createFeature(withReason(context, body.reason), body),
   );
-  app.get(
-    "/features",
+  features.list(
+    "GET /features",
     {
-      config: read,
-      schema: {
-        tags: featureTags,
-        summary: "List features, newest first",
-        querystring: ListQuery,
-        response: { 200: PageOf(FeatureSchema), ...standardErrorResponses },
-      },
+      operationId: "listFeatures",
+      summary: "List features, newest first",
+      item: FeatureSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor } = request.query;
-      return toPage(
-        await listFeatures(request.context, { limit, afterId: decodeCursor(cursor) }),
-        limit,
-        (feature) => feature,
-      );
-    },
+    ({ context }, _filters, page) => listFeatures(context, page),
   );
-  app.get(
-    "/features/:id",
+  features.read(
+    "GET /features/:id",
     {
-      config: read,
-      schema: {
-        tags: featureTags,
-        summary: "Read a feature",
-        params: IdParams,
-        response: { 200: FeatureSchema, ...standardErrorResponses },
-      },
+      operationId: "getFeature",
+      summary: "Read a feature",
+      params: IdParams,
+      response: FeatureSchema,
     },
-    async (request) => getFeature(request.context, request.params.id),
+    ({ context, params }) => getFeature(context, params.id),
   );
-  app.patch(
-    "/features/:id",
+  features.write(
+    "PATCH /features/:id",
     {
-      config: write,
-      schema: {
-        tags: featureTags,
-        summary: "Rename a feature, change its description, or point a metered feature at another meter",
-        params: IdParams,
-        body: UpdateFeatureBody,
-        response: { 200: FeatureSchema, ...standardErrorResponses },
-      },
+      operationId: "updateFeature",
+      summary: "Rename a feature, change its description, or point a metered feature at another meter",
+      params: IdParams,
+      body: UpdateFeatureBody,
+      response: FeatureSchema,
     },
-    async (request) =>
-      updateFeature(withReason(request.context, request.body.reason), request.params.id, request.body),
+    ({ context, params, body }) => updateFeature(withReason(context, body.reason), params.id, body),
   );
 }

@@ -1,26 +1,26 @@
 // The JSON shapes of products and features on the API.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Description, Name, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { Code } from "../pricing/index.ts";
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const Description = Nullable(Type.String({ maxLength: 2000 }));
-
-export const CreateProductBody = Type.Object(
-  { code: Code, name: Name, description: Type.Optional(Description), reason: ReasonField },
-  { additionalProperties: false },
-);
+export const CreateProductBody = StrictObject({
+  code: Code,
+  name: Name,
+  description: Type.Optional(Description),
+  reason: ReasonField,
+});
 export type CreateProductInput = Static<typeof CreateProductBody>;
 
-export const UpdateProductBody = Type.Object(
+export const UpdateProductBody = StrictObject(
   { name: Type.Optional(Name), description: Type.Optional(Description), reason: ReasonField },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdateProductInput = Static<typeof UpdateProductBody>;
 
 export const ProductSchema = Type.Object({
-  id: Type.String({ examples: ["prd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("prd"),
   code: Type.String(),
   name: Type.String(),
   description: Nullable(Type.String()),
@@ -31,35 +31,31 @@ export type Product = Static<typeof ProductSchema>;
 
 export const featureKinds = ["boolean", "static", "metered"] as const;
 
-export const CreateFeatureBody = Type.Object(
-  {
-    code: Code,
-    name: Name,
-    description: Type.Optional(Description),
-    kind: StringEnum(featureKinds, {
-      description:
-        "boolean: on or off; static: a configuration value; metered: a limit per period on a meter",
-    }),
-    meter: Type.Optional(Code),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const CreateFeatureBody = StrictObject({
+  code: Code,
+  name: Name,
+  description: Type.Optional(Description),
+  kind: StringEnum(featureKinds, {
+    description: "boolean: on or off; static: a configuration value; metered: a limit per period on a meter",
+  }),
+  meter: Type.Optional(Code),
+  reason: ReasonField,
+});
 export type CreateFeatureInput = Static<typeof CreateFeatureBody>;
 
-export const UpdateFeatureBody = Type.Object(
+export const UpdateFeatureBody = StrictObject(
   {
     name: Type.Optional(Name),
     description: Type.Optional(Description),
     meter: Type.Optional(Code),
     reason: ReasonField,
   },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdateFeatureInput = Static<typeof UpdateFeatureBody>;
 
 export const FeatureSchema = Type.Object({
-  id: Type.String({ examples: ["fea_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("fea"),
   code: Type.String(),
   name: Type.String(),
   description: Nullable(Type.String()),

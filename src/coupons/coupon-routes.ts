@@ -1,13 +1,13 @@
 // HTTP routes of coupons: their definitions (/v1/coupons) and the customers'
 // redemptions (/v1/customers/{id}/coupons).
 import { Type } from "typebox";
-import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { ReasonOnlyBody } from "../platform/http/reason.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams, ObjectId } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { archiveCoupon, createCoupon, getCoupon, listCoupons } from "./coupon-definitions.ts";
 import { listRedemptions, redeemCoupon, removeRedemption } from "./coupon-redemptions.ts";
 import {
-  ArchiveCouponBody,
   CouponListQuery,
   CouponRedemptionSchema,
   CouponSchema,
@@ -16,133 +16,89 @@ import {
   RedemptionListQuery,
 } from "./coupon-schemas.ts";
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
 export function registerCouponRoutes(app: FairbillApp): void {
-  const tags = ["Coupons"];
-  const read = { permission: "billing:read" as const };
-  const write = { permission: "billing:write" as const };
+  const routes = defineRoutes(app, { tags: ["Coupons"], read: "billing:read", write: "billing:write" });
 
-  app.post(
-    "/coupons",
+  routes.write(
+    "POST /coupons",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Create a coupon: a percentage or fixed discount for one, some or every invoice",
-        body: CreateCouponBody,
-        response: { 201: CouponSchema, ...standardErrorResponses },
-      },
+      operationId: "createCoupon",
+      summary: "Create a coupon: a percentage or fixed discount for one, some or every invoice",
+      body: CreateCouponBody,
+      response: CouponSchema,
+      status: 201,
     },
-    async (request, reply) => reply.code(201).send(await createCoupon(request.context, request.body)),
+    ({ context, body }) => createCoupon(context, body),
   );
 
-  app.get(
-    "/coupons",
+  routes.list(
+    "GET /coupons",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List coupons, newest first",
-        querystring: Type.Object(
-          { ...CouponListQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(CouponSchema), ...standardErrorResponses },
-      },
+      operationId: "listCoupons",
+      summary: "List coupons, newest first",
+      filters: CouponListQuery,
+      item: CouponSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      const coupons = await listCoupons(request.context, filters, { limit, afterId: decodeCursor(cursor) });
-      return toPage(coupons, limit, (coupon) => coupon);
-    },
+    ({ context }, filters, page) => listCoupons(context, filters, page),
   );
 
-  app.get(
-    "/coupons/:id",
+  routes.read(
+    "GET /coupons/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read a coupon",
-        params: IdParams,
-        response: { 200: CouponSchema, ...standardErrorResponses },
-      },
+      operationId: "getCoupon",
+      summary: "Read a coupon",
+      params: IdParams,
+      response: CouponSchema,
     },
-    async (request) => getCoupon(request.context, request.params.id),
+    ({ context, params }) => getCoupon(context, params.id),
   );
 
-  app.post(
-    "/coupons/:id/archive",
+  routes.write(
+    "POST /coupons/:id/archive",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Archive a coupon: no new redemptions; existing ones keep discounting",
-        params: IdParams,
-        body: ArchiveCouponBody,
-        response: { 200: CouponSchema, ...standardErrorResponses },
-      },
+      operationId: "archiveCoupon",
+      summary: "Archive a coupon: no new redemptions; existing ones keep discounting",
+      params: IdParams,
+      body: ReasonOnlyBody,
+      response: CouponSchema,
     },
-    async (request) => archiveCoupon(request.context, request.params.id, request.body.reason),
+    ({ context, params, body }) => archiveCoupon(context, params.id, body.reason),
   );
 
-  app.post(
-    "/customers/:id/coupons",
+  routes.write(
+    "POST /customers/:id/coupons",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Redeem a coupon for a customer, by code or id",
-        params: IdParams,
-        body: RedeemCouponBody,
-        response: { 201: CouponRedemptionSchema, ...standardErrorResponses },
-      },
+      operationId: "redeemCoupon",
+      summary: "Redeem a coupon for a customer, by code or id",
+      params: IdParams,
+      body: RedeemCouponBody,
+      response: CouponRedemptionSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await redeemCoupon(request.context, request.params.id, request.body)),
+    ({ context, params, body }) => redeemCoupon(context, params.id, body),
   );
 
-  app.get(
-    "/customers/:id/coupons",
+  routes.list(
+    "GET /customers/:id/coupons",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List a customer's coupon redemptions, newest first",
-        params: IdParams,
-        querystring: Type.Object(
-          { ...RedemptionListQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(CouponRedemptionSchema), ...standardErrorResponses },
-      },
+      operationId: "listCouponRedemptions",
+      summary: "List a customer's coupon redemptions, newest first",
+      params: IdParams,
+      filters: RedemptionListQuery,
+      item: CouponRedemptionSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      const redemptions = await listRedemptions(request.context, request.params.id, filters, {
-        limit,
-        afterId: decodeCursor(cursor),
-      });
-      return toPage(redemptions, limit, (redemption) => redemption);
-    },
+    ({ context, params }, filters, page) => listRedemptions(context, params.id, filters, page),
   );
 
-  app.delete(
-    "/customers/:id/coupons/:redemption_id",
+  routes.write(
+    "DELETE /customers/:id/coupons/:redemption_id",
     {
-      config: write,
-      schema: {
-        tags,
-        summary:
-          "Remove a coupon redemption: later invoices are no longer discounted (why: Fairbill-Reason header)",
-        params: Type.Object({
-          id: Type.String({ maxLength: 64 }),
-          redemption_id: Type.String({ maxLength: 64 }),
-        }),
-        response: { 200: CouponRedemptionSchema, ...standardErrorResponses },
-      },
+      operationId: "removeCouponRedemption",
+      summary:
+        "Remove a coupon redemption: later invoices are no longer discounted (why: Fairbill-Reason header)",
+      params: Type.Object({ id: ObjectId, redemption_id: ObjectId }),
+      response: CouponRedemptionSchema,
     },
-    async (request) => removeRedemption(request.context, request.params.id, request.params.redemption_id),
+    ({ context, params }) => removeRedemption(context, params.id, params.redemption_id),
   );
 }

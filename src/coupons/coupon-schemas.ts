@@ -5,11 +5,15 @@ import {
   CurrencyCode,
   DecimalString,
   Metadata,
+  Name,
+  NonEmptyId,
   NonNegativeDecimalString,
   Nullable,
+  PrefixedId,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const couponTypes = ["percentage", "fixed"] as const;
 const durations = ["once", "repeating", "forever"] as const;
@@ -21,64 +25,58 @@ const CouponCode = Type.String({
   examples: ["SPRING25"],
 });
 
-const AppliesToSchema = Type.Object(
-  {
-    plan_ids: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
-        maxItems: 50,
-        description: "only lines of these plans (any of their versions)",
-      }),
-    ),
-    meter_codes: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
-        maxItems: 50,
-        description: "only usage lines of these meters",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+const AppliesToSchema = StrictObject({
+  plan_ids: Type.Optional(
+    Type.Array(NonEmptyId, {
+      maxItems: 50,
+      description: "only lines of these plans (any of their versions)",
+    }),
+  ),
+  meter_codes: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+      maxItems: 50,
+      description: "only usage lines of these meters",
+    }),
+  ),
+});
 
-export const CreateCouponBody = Type.Object(
-  {
-    code: CouponCode,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    type: StringEnum(couponTypes, {
-      description: "percentage (give percent) or fixed (give amount and currency)",
+export const CreateCouponBody = StrictObject({
+  code: CouponCode,
+  name: Name,
+  type: StringEnum(couponTypes, {
+    description: "percentage (give percent) or fixed (give amount and currency)",
+  }),
+  percent: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "percent off, more than 0 and at most 100",
+  }),
+  amount: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "money off each invoice, more than 0",
+  }),
+  currency: Type.Optional(CurrencyCode),
+  duration: StringEnum(durations, {
+    description: "once (the first invoice), repeating (duration_invoices invoices) or forever",
+  }),
+  duration_invoices: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 1000, description: "for repeating: how many invoices" }),
+  ),
+  applies_to: Type.Optional(AppliesToSchema),
+  max_redemptions: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 1_000_000_000,
+      description: "how many times it can ever be redeemed",
     }),
-    percent: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "percent off, more than 0 and at most 100",
-    }),
-    amount: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "money off each invoice, more than 0",
-    }),
-    currency: Type.Optional(CurrencyCode),
-    duration: StringEnum(durations, {
-      description: "once (the first invoice), repeating (duration_invoices invoices) or forever",
-    }),
-    duration_invoices: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 1000, description: "for repeating: how many invoices" }),
-    ),
-    applies_to: Type.Optional(AppliesToSchema),
-    max_redemptions: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 1_000_000_000,
-        description: "how many times it can ever be redeemed",
-      }),
-    ),
-    redeem_by: Type.Optional({ ...Timestamp, description: "the last instant it can be redeemed" }),
-    metadata: Type.Optional(Metadata),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+  ),
+  redeem_by: Type.Optional({ ...Timestamp, description: "the last instant it can be redeemed" }),
+  metadata: Type.Optional(Metadata),
+  reason: ReasonField,
+});
 export type CreateCouponInput = Static<typeof CreateCouponBody>;
 
 export const CouponSchema = Type.Object({
-  id: Type.String({ examples: ["cpn_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("cpn"),
   code: Type.String(),
   name: Type.String(),
   type: StringEnum(couponTypes),
@@ -98,36 +96,28 @@ export const CouponSchema = Type.Object({
 });
 export type Coupon = Static<typeof CouponSchema>;
 
-export const CouponListQuery = Type.Object(
-  {
-    code: Type.Optional(Type.String({ maxLength: 64 })),
-    archived: Type.Optional(Type.Boolean({ description: "true lists archived coupons only; default false" })),
-  },
-  { additionalProperties: false },
-);
+export const CouponListQuery = StrictObject({
+  code: Type.Optional(Type.String({ maxLength: 64 })),
+  archived: Type.Optional(Type.Boolean({ description: "true lists archived coupons only; default false" })),
+});
 export type CouponListFilters = Static<typeof CouponListQuery>;
 
-export const ArchiveCouponBody = Type.Object({ reason: ReasonField }, { additionalProperties: false });
-
-export const RedeemCouponBody = Type.Object(
+export const RedeemCouponBody = StrictObject(
   {
     coupon_code: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    coupon_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    subscription_id: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 64,
-        description: "limit the coupon to this subscription's invoices",
-      }),
-    ),
+    coupon_id: Type.Optional(NonEmptyId),
+    subscription_id: Type.Optional({
+      ...NonEmptyId,
+      description: "limit the coupon to this subscription's invoices",
+    }),
     reason: ReasonField,
   },
-  { additionalProperties: false, description: "give coupon_code or coupon_id" },
+  { description: "give coupon_code or coupon_id" },
 );
 export type RedeemCouponInput = Static<typeof RedeemCouponBody>;
 
 export const CouponRedemptionSchema = Type.Object({
-  id: Type.String({ examples: ["rdm_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("rdm"),
   coupon_id: Type.String(),
   coupon_code: Type.String(),
   customer_id: Type.String(),
@@ -143,11 +133,8 @@ export const CouponRedemptionSchema = Type.Object({
 });
 export type CouponRedemption = Static<typeof CouponRedemptionSchema>;
 
-export const RedemptionListQuery = Type.Object(
-  {
-    include_removed: Type.Optional(
-      Type.Boolean({ description: "also list removed redemptions; default false" }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const RedemptionListQuery = StrictObject({
+  include_removed: Type.Optional(
+    Type.Boolean({ description: "also list removed redemptions; default false" }),
+  ),
+});

@@ -1,9 +1,9 @@
 // HTTP routes of credits: grants (/v1/customers/{id}/credit-grants,
 // /v1/credit-grants), wallets and top-ups (/v1/customers/{id}/wallets,
 // /v1/wallets), the ledger and balances, and the customer balance.
-import { Type } from "typebox";
-import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { creditBalances, listCreditLedger } from "./credit-balances.ts";
 import { createCreditGrant, getCreditGrant, listCreditGrants, voidCreditGrant } from "./credit-grants.ts";
@@ -25,233 +25,165 @@ import {
 import { customerBalances, listCustomerBalanceEntries } from "./customer-balance.ts";
 import { createWallet, getWallet, listWallets, updateWallet } from "./wallets.ts";
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
 export function registerCreditRoutes(app: FairbillApp): void {
   registerGrantRoutes(app);
   registerWalletRoutes(app);
   registerBalanceRoutes(app);
 }
 
-const read = { permission: "billing:read" as const };
-const write = { permission: "billing:write" as const };
+const access = { read: "billing:read", write: "billing:write" } as const;
 
 function registerGrantRoutes(app: FairbillApp): void {
-  const tags = ["Credits"];
+  const routes = defineRoutes(app, { tags: ["Credits"], ...access });
 
-  app.post(
-    "/customers/:id/credit-grants",
+  routes.write(
+    "POST /customers/:id/credit-grants",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Grant credits to a customer: money their invoices use before anything is due",
-        params: IdParams,
-        body: CreateCreditGrantBody,
-        response: { 201: CreditGrantSchema, ...standardErrorResponses },
-      },
+      operationId: "createCreditGrant",
+      summary: "Grant credits to a customer: money their invoices use before anything is due",
+      params: IdParams,
+      body: CreateCreditGrantBody,
+      response: CreditGrantSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createCreditGrant(request.context, request.params.id, request.body)),
+    ({ context, params, body }) => createCreditGrant(context, params.id, body),
   );
 
-  app.get(
-    "/customers/:id/credit-grants",
+  routes.list(
+    "GET /customers/:id/credit-grants",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List a customer's credit grants, newest first",
-        params: IdParams,
-        querystring: Type.Object(
-          { ...CreditGrantListQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(CreditGrantSchema), ...standardErrorResponses },
-      },
+      operationId: "listCreditGrants",
+      summary: "List a customer's credit grants, newest first",
+      params: IdParams,
+      filters: CreditGrantListQuery,
+      item: CreditGrantSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      const grants = await listCreditGrants(request.context, request.params.id, filters, {
-        limit,
-        afterId: decodeCursor(cursor),
-      });
-      return toPage(grants, limit, (grant) => grant);
-    },
+    ({ context, params }, filters, page) => listCreditGrants(context, params.id, filters, page),
   );
 
-  app.get(
-    "/credit-grants/:id",
+  routes.read(
+    "GET /credit-grants/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read a credit grant",
-        params: IdParams,
-        response: { 200: CreditGrantSchema, ...standardErrorResponses },
-      },
+      operationId: "getCreditGrant",
+      summary: "Read a credit grant",
+      params: IdParams,
+      response: CreditGrantSchema,
     },
-    async (request) => getCreditGrant(request.context, request.params.id),
+    ({ context, params }) => getCreditGrant(context, params.id),
   );
 
-  app.post(
-    "/credit-grants/:id/void",
+  routes.write(
+    "POST /credit-grants/:id/void",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Void a credit grant: what is left leaves the ledger and is never used",
-        params: IdParams,
-        body: VoidCreditGrantBody,
-        response: { 200: CreditGrantSchema, ...standardErrorResponses },
-      },
+      operationId: "voidCreditGrant",
+      summary: "Void a credit grant: what is left leaves the ledger and is never used",
+      params: IdParams,
+      body: VoidCreditGrantBody,
+      response: CreditGrantSchema,
     },
-    async (request) => voidCreditGrant(request.context, request.params.id, request.body.reason),
+    ({ context, params, body }) => voidCreditGrant(context, params.id, body.reason),
   );
 
-  app.get(
-    "/customers/:id/credit-balances",
+  routes.read(
+    "GET /customers/:id/credit-balances",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "A customer's credits per currency: usable now, scheduled, and per grant",
-        params: IdParams,
-        response: { 200: CreditBalancesSchema, ...standardErrorResponses },
-      },
+      operationId: "getCreditBalances",
+      summary: "A customer's credits per currency: usable now, scheduled, and per grant",
+      params: IdParams,
+      response: CreditBalancesSchema,
     },
-    async (request) => creditBalances(request.context, request.params.id),
+    ({ context, params }) => creditBalances(context, params.id),
   );
 
-  app.get(
-    "/customers/:id/credit-ledger",
+  routes.read(
+    "GET /customers/:id/credit-ledger",
     {
-      config: read,
-      schema: {
-        tags,
-        summary:
-          "Every increment, burn, expiry, void and void reversal of a customer's credits, newest first",
-        params: IdParams,
-        querystring: Type.Object(
-          { ...CreditLedgerQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(CreditLedgerEntrySchema), ...standardErrorResponses },
-      },
+      operationId: "listCreditLedgerEntries",
+      summary: "Every increment, burn, expiry, void and void reversal of a customer's credits, newest first",
+      params: IdParams,
+      query: PagedQuery(CreditLedgerQuery),
+      response: PageOf(CreditLedgerEntrySchema),
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      return listCreditLedger(request.context, request.params.id, filters, { limit, cursor });
-    },
+    ({ context, params, query: { limit = 20, cursor, ...filters } }) =>
+      listCreditLedger(context, params.id, filters, { limit, cursor }),
   );
 }
 
 function registerWalletRoutes(app: FairbillApp): void {
-  const tags = ["Wallets"];
+  const routes = defineRoutes(app, { tags: ["Wallets"], ...access });
 
-  app.post(
-    "/customers/:id/wallets",
+  routes.write(
+    "POST /customers/:id/wallets",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Open a prepaid wallet for a customer, optionally with an automatic top-up",
-        params: IdParams,
-        body: CreateWalletBody,
-        response: { 201: WalletSchema, ...standardErrorResponses },
-      },
+      operationId: "createWallet",
+      summary: "Open a prepaid wallet for a customer, optionally with an automatic top-up",
+      params: IdParams,
+      body: CreateWalletBody,
+      response: WalletSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createWallet(request.context, request.params.id, request.body)),
+    ({ context, params, body }) => createWallet(context, params.id, body),
   );
 
-  app.get(
-    "/customers/:id/wallets",
+  routes.list(
+    "GET /customers/:id/wallets",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List a customer's wallets, newest first",
-        params: IdParams,
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: PageOf(WalletSchema), ...standardErrorResponses },
-      },
+      operationId: "listWallets",
+      summary: "List a customer's wallets, newest first",
+      params: IdParams,
+      item: WalletSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor } = request.query;
-      const wallets = await listWallets(request.context, request.params.id, {
-        limit,
-        afterId: decodeCursor(cursor),
-      });
-      return toPage(wallets, limit, (wallet) => wallet);
-    },
+    ({ context, params }, _filters, page) => listWallets(context, params.id, page),
   );
 
-  app.get(
-    "/wallets/:id",
+  routes.read(
+    "GET /wallets/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read a wallet and its balance",
-        params: IdParams,
-        response: { 200: WalletSchema, ...standardErrorResponses },
-      },
+      operationId: "getWallet",
+      summary: "Read a wallet and its balance",
+      params: IdParams,
+      response: WalletSchema,
     },
-    async (request) => getWallet(request.context, request.params.id),
+    ({ context, params }) => getWallet(context, params.id),
   );
 
-  app.patch(
-    "/wallets/:id",
+  routes.write(
+    "PATCH /wallets/:id",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Rename a wallet, or set or clear (null) its automatic top-up",
-        params: IdParams,
-        body: UpdateWalletBody,
-        response: { 200: WalletSchema, ...standardErrorResponses },
-      },
+      operationId: "updateWallet",
+      summary: "Rename a wallet, or set or clear (null) its automatic top-up",
+      params: IdParams,
+      body: UpdateWalletBody,
+      response: WalletSchema,
     },
-    async (request) => updateWallet(request.context, request.params.id, request.body),
+    ({ context, params, body }) => updateWallet(context, params.id, body),
   );
 }
 
 function registerBalanceRoutes(app: FairbillApp): void {
-  const tags = ["Customer balance"];
+  const routes = defineRoutes(app, { tags: ["Customer balance"], ...access });
 
-  app.get(
-    "/customers/:id/balance",
+  routes.read(
+    "GET /customers/:id/balance",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Money owed to the customer, per currency, that later invoices use",
-        params: IdParams,
-        response: { 200: CustomerBalanceSchema, ...standardErrorResponses },
-      },
+      operationId: "getCustomerBalance",
+      summary: "Money owed to the customer, per currency, that later invoices use",
+      params: IdParams,
+      response: CustomerBalanceSchema,
     },
-    async (request) => customerBalances(request.context, request.params.id),
+    ({ context, params }) => customerBalances(context, params.id),
   );
 
-  app.get(
-    "/customers/:id/balance-entries",
+  routes.read(
+    "GET /customers/:id/balance-entries",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "The movements of the customer balance, newest first",
-        params: IdParams,
-        querystring: Type.Object(
-          { ...CustomerBalanceEntryQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(CustomerBalanceEntrySchema), ...standardErrorResponses },
-      },
+      operationId: "listCustomerBalanceEntries",
+      summary: "The movements of the customer balance, newest first",
+      params: IdParams,
+      query: PagedQuery(CustomerBalanceEntryQuery),
+      response: PageOf(CustomerBalanceEntrySchema),
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      return listCustomerBalanceEntries(request.context, request.params.id, filters, { limit, cursor });
-    },
+    ({ context, params, query: { limit = 20, cursor, ...filters } }) =>
+      listCustomerBalanceEntries(context, params.id, filters, { limit, cursor }),
   );
 }

@@ -5,11 +5,15 @@ import {
   CurrencyCode,
   DecimalString,
   Metadata,
+  Name,
   NonNegativeDecimalString,
   Nullable,
+  ObjectId,
+  PrefixedId,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const grantTypes = ["promotional", "purchased"] as const;
 const grantStatuses = ["active", "scheduled", "used", "expired", "voided"] as const;
@@ -25,39 +29,36 @@ const RequiredReason = Type.String({
   description: "why; kept on the ledger entry and in the audit log",
 });
 
-export const CreateCreditGrantBody = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    amount: {
-      ...NonNegativeDecimalString,
-      description: "money in the currency, more than 0, no more digits than its minor unit",
-    },
-    currency: CurrencyCode,
-    type: StringEnum(grantTypes, {
-      description: "promotional (given away) or purchased (paid for; give cost_basis)",
-    }),
-    cost_basis: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "what the customer paid for a purchased grant; revenue recognition needs it",
-    }),
-    priority: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: 1_000_000,
-        description: `lower is used first; default ${DEFAULT_GRANT_PRIORITY}. Ties: earliest expiry, then oldest grant`,
-      }),
-    ),
-    effective_at: Type.Optional({ ...Timestamp, description: "usable from this instant; default now" }),
-    expires_at: Type.Optional({ ...Timestamp, description: "exclusive; never expires when left out" }),
-    metadata: Type.Optional(Metadata),
+export const CreateCreditGrantBody = StrictObject({
+  name: Name,
+  amount: {
+    ...NonNegativeDecimalString,
+    description: "money in the currency, more than 0, no more digits than its minor unit",
   },
-  { additionalProperties: false },
-);
+  currency: CurrencyCode,
+  type: StringEnum(grantTypes, {
+    description: "promotional (given away) or purchased (paid for; give cost_basis)",
+  }),
+  cost_basis: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "what the customer paid for a purchased grant; revenue recognition needs it",
+  }),
+  priority: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000,
+      description: `lower is used first; default ${DEFAULT_GRANT_PRIORITY}. Ties: earliest expiry, then oldest grant`,
+    }),
+  ),
+  effective_at: Type.Optional({ ...Timestamp, description: "usable from this instant; default now" }),
+  expires_at: Type.Optional({ ...Timestamp, description: "exclusive; never expires when left out" }),
+  metadata: Type.Optional(Metadata),
+});
 export type CreateCreditGrantInput = Static<typeof CreateCreditGrantBody>;
 
 export const CreditGrantSchema = Type.Object(
   {
-    id: Type.String({ examples: ["cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    id: PrefixedId("cgr"),
     customer_id: Type.String(),
     wallet_id: Nullable(Type.String()),
     name: Type.String(),
@@ -82,20 +83,17 @@ export const CreditGrantSchema = Type.Object(
 );
 export type CreditGrant = Static<typeof CreditGrantSchema>;
 
-export const CreditGrantListQuery = Type.Object(
-  {
-    currency: Type.Optional(CurrencyCode),
-    wallet_id: Type.Optional(Type.String({ maxLength: 64 })),
-    type: Type.Optional(StringEnum(grantTypes)),
-  },
-  { additionalProperties: false },
-);
+export const CreditGrantListQuery = StrictObject({
+  currency: Type.Optional(CurrencyCode),
+  wallet_id: Type.Optional(ObjectId),
+  type: Type.Optional(StringEnum(grantTypes)),
+});
 export type CreditGrantFilters = Static<typeof CreditGrantListQuery>;
 
-export const VoidCreditGrantBody = Type.Object({ reason: RequiredReason }, { additionalProperties: false });
+export const VoidCreditGrantBody = StrictObject({ reason: RequiredReason });
 
 export const CreditLedgerEntrySchema = Type.Object({
-  id: Type.String({ examples: ["cle_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("cle"),
   customer_id: Type.String(),
   currency: Type.String(),
   grant_id: Type.String(),
@@ -115,15 +113,12 @@ export const CreditLedgerEntrySchema = Type.Object({
 });
 export type CreditLedgerEntry = Static<typeof CreditLedgerEntrySchema>;
 
-export const CreditLedgerQuery = Type.Object(
-  {
-    currency: Type.Optional(CurrencyCode),
-    grant_id: Type.Optional(Type.String({ maxLength: 64 })),
-    wallet_id: Type.Optional(Type.String({ maxLength: 64 })),
-    kind: Type.Optional(StringEnum(ledgerKinds)),
-  },
-  { additionalProperties: false },
-);
+export const CreditLedgerQuery = StrictObject({
+  currency: Type.Optional(CurrencyCode),
+  grant_id: Type.Optional(ObjectId),
+  wallet_id: Type.Optional(ObjectId),
+  kind: Type.Optional(StringEnum(ledgerKinds)),
+});
 export type CreditLedgerFilters = Static<typeof CreditLedgerQuery>;
 
 const GrantBalanceSchema = Type.Object({
@@ -156,47 +151,41 @@ export const CreditBalancesSchema = Type.Object({
 });
 export type CreditBalances = Static<typeof CreditBalancesSchema>;
 
-const AutoTopUpSchema = Type.Object(
-  {
-    threshold: {
-      ...NonNegativeDecimalString,
-      description: "in credits: a burn that leaves the wallet below this tops it up",
-    },
-    amount: { ...NonNegativeDecimalString, description: "in credits, more than 0: what each top-up adds" },
+const AutoTopUpSchema = StrictObject({
+  threshold: {
+    ...NonNegativeDecimalString,
+    description: "in credits: a burn that leaves the wallet below this tops it up",
   },
-  { additionalProperties: false },
-);
+  amount: { ...NonNegativeDecimalString, description: "in credits, more than 0: what each top-up adds" },
+});
 
 const RateField = {
   ...NonNegativeDecimalString,
   description: "credits per unit of money, more than 0; default 1",
 };
 
-export const CreateWalletBody = Type.Object(
-  {
-    currency: CurrencyCode,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    rate: Type.Optional(RateField),
-    auto_top_up: Type.Optional(AutoTopUpSchema),
-    metadata: Type.Optional(Metadata),
-  },
-  { additionalProperties: false },
-);
+export const CreateWalletBody = StrictObject({
+  currency: CurrencyCode,
+  name: Name,
+  rate: Type.Optional(RateField),
+  auto_top_up: Type.Optional(AutoTopUpSchema),
+  metadata: Type.Optional(Metadata),
+});
 export type CreateWalletInput = Static<typeof CreateWalletBody>;
 
-export const UpdateWalletBody = Type.Object(
+export const UpdateWalletBody = StrictObject(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Type.Optional(Name),
     auto_top_up: Type.Optional(Nullable(AutoTopUpSchema)),
     metadata: Type.Optional(Metadata),
     reason: Type.Optional(RequiredReason),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdateWalletInput = Static<typeof UpdateWalletBody>;
 
 export const WalletSchema = Type.Object({
-  id: Type.String({ examples: ["wal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("wal"),
   customer_id: Type.String(),
   currency: Type.String(),
   name: Type.String(),
@@ -210,21 +199,18 @@ export const WalletSchema = Type.Object({
 });
 export type Wallet = Static<typeof WalletSchema>;
 
-export const TopUpBody = Type.Object(
-  {
-    amount: { ...NonNegativeDecimalString, description: "credits to add, more than 0" },
-    paid_amount: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "money the customer pays; default the credits' value (amount ÷ rate); 0 gives them away",
-    }),
-    expires_at: Type.Optional({
-      ...Timestamp,
-      description: "exclusive; the credits never expire when left out",
-    }),
-    reason: RequiredReason,
-  },
-  { additionalProperties: false },
-);
+export const TopUpBody = StrictObject({
+  amount: { ...NonNegativeDecimalString, description: "credits to add, more than 0" },
+  paid_amount: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "money the customer pays; default the credits' value (amount ÷ rate); 0 gives them away",
+  }),
+  expires_at: Type.Optional({
+    ...Timestamp,
+    description: "exclusive; the credits never expire when left out",
+  }),
+  reason: RequiredReason,
+});
 export type TopUpInput = Static<typeof TopUpBody>;
 
 export const TopUpSchema = Type.Object({
@@ -250,7 +236,7 @@ export const CustomerBalanceSchema = Type.Object({
 });
 
 export const CustomerBalanceEntrySchema = Type.Object({
-  id: Type.String({ examples: ["bal_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("bal"),
   customer_id: Type.String(),
   currency: Type.String(),
   amount: { ...DecimalString, description: "positive adds to what is owed to the customer" },
@@ -262,7 +248,4 @@ export const CustomerBalanceEntrySchema = Type.Object({
 });
 export type CustomerBalanceEntry = Static<typeof CustomerBalanceEntrySchema>;
 
-export const CustomerBalanceEntryQuery = Type.Object(
-  { currency: Type.Optional(CurrencyCode) },
-  { additionalProperties: false },
-);
+export const CustomerBalanceEntryQuery = StrictObject({ currency: Type.Optional(CurrencyCode) });

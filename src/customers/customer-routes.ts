@@ -1,7 +1,7 @@
 // HTTP routes for customers: /v1/customers.
 import { Type } from "typebox";
-import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   CreateCustomerBody,
@@ -18,105 +18,74 @@ import {
   updateCustomer,
 } from "./customers.ts";
 
-const CustomerIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
 export function registerCustomerRoutes(app: FairbillApp): void {
-  const tags = ["Customers"];
-  const read = { permission: "customers:read" as const };
-  const write = { permission: "customers:write" as const };
+  const routes = defineRoutes(app, { tags: ["Customers"], read: "customers:read", write: "customers:write" });
 
-  app.post(
-    "/customers",
+  routes.write(
+    "POST /customers",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Create a customer",
-        body: CreateCustomerBody,
-        response: { 201: CustomerSchema, ...standardErrorResponses },
-      },
+      operationId: "createCustomer",
+      summary: "Create a customer",
+      body: CreateCustomerBody,
+      response: CustomerSchema,
+      status: 201,
     },
-    async (request, reply) => reply.code(201).send(await createCustomer(request.context, request.body)),
+    ({ context, body }) => createCustomer(context, body),
   );
 
-  app.get(
-    "/customers",
+  routes.list(
+    "GET /customers",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List customers, newest first",
-        querystring: Type.Object(
-          { ...CustomerListQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(CustomerSchema), ...standardErrorResponses },
-      },
+      operationId: "listCustomers",
+      summary: "List customers, newest first",
+      filters: CustomerListQuery,
+      item: CustomerSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      const customers = await listCustomers(request.context, filters, {
-        limit,
-        afterId: decodeCursor(cursor),
-      });
-      return toPage(customers, limit, (customer) => customer);
-    },
+    ({ context }, filters, page) => listCustomers(context, filters, page),
   );
 
-  app.get(
-    "/customers/:id",
+  routes.read(
+    "GET /customers/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read a customer by its Fairbill id",
-        params: CustomerIdParams,
-        response: { 200: CustomerSchema, ...standardErrorResponses },
-      },
+      operationId: "getCustomer",
+      summary: "Read a customer by its Fairbill id",
+      params: IdParams,
+      response: CustomerSchema,
     },
-    async (request) => getCustomer(request.context, request.params.id),
+    ({ context, params }) => getCustomer(context, params.id),
   );
 
-  app.get(
-    "/customers/by-external-id/:external_id",
+  routes.read(
+    "GET /customers/by-external-id/:external_id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read a customer by your own external id",
-        params: Type.Object({ external_id: Type.String({ minLength: 1, maxLength: 255 }) }),
-        response: { 200: CustomerSchema, ...standardErrorResponses },
-      },
+      operationId: "getCustomerByExternalId",
+      summary: "Read a customer by your own external id",
+      params: Type.Object({ external_id: Type.String({ minLength: 1, maxLength: 255 }) }),
+      response: CustomerSchema,
     },
-    async (request) => getCustomerByExternalId(request.context, request.params.external_id),
+    ({ context, params }) => getCustomerByExternalId(context, params.external_id),
   );
 
-  app.patch(
-    "/customers/:id",
+  routes.write(
+    "PATCH /customers/:id",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Change some of a customer's fields; null clears a field",
-        params: CustomerIdParams,
-        body: UpdateCustomerBody,
-        response: { 200: CustomerSchema, ...standardErrorResponses },
-      },
+      operationId: "updateCustomer",
+      summary: "Change some of a customer's fields; null clears a field",
+      params: IdParams,
+      body: UpdateCustomerBody,
+      response: CustomerSchema,
     },
-    async (request) => updateCustomer(request.context, request.params.id, request.body),
+    ({ context, params, body }) => updateCustomer(context, params.id, body),
   );
 
-  app.post(
-    "/customers/:id/archive",
+  routes.write(
+    "POST /customers/:id/archive",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Archive a customer: kept with its history, no longer billed anew",
-        params: CustomerIdParams,
-        response: { 200: CustomerSchema, ...standardErrorResponses },
-      },
+      operationId: "archiveCustomer",
+      summary: "Archive a customer: kept with its history, no longer billed anew",
+      params: IdParams,
+      response: CustomerSchema,
     },
-    async (request) => archiveCustomer(request.context, request.params.id),
+    ({ context, params }) => archiveCustomer(context, params.id),
   );
 }

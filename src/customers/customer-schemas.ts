@@ -1,64 +1,57 @@
 // The JSON shapes of customers on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
-import { CurrencyCode, Metadata, Nullable, Timestamp } from "../platform/http/schemas.ts";
+import {
+  CountryCode,
+  CurrencyCode,
+  Metadata,
+  Name,
+  NonEmptyId,
+  Nullable,
+  ObjectId,
+  PrefixedId,
+  Timestamp,
+} from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
-const CountryCode = Type.String({
-  pattern: "^[A-Z]{2}$",
-  description: "an ISO 3166-1 alpha-2 code such as DE",
+const BillingAddressSchema = StrictObject({
+  line1: Type.Optional(Type.String({ maxLength: 200 })),
+  line2: Type.Optional(Type.String({ maxLength: 200 })),
+  city: Type.Optional(Type.String({ maxLength: 100 })),
+  postal_code: Type.Optional(Type.String({ maxLength: 20 })),
+  state: Type.Optional(Type.String({ maxLength: 100 })),
+  country: Type.Optional(CountryCode),
 });
 
-const BillingAddressSchema = Type.Object(
-  {
-    line1: Type.Optional(Type.String({ maxLength: 200 })),
-    line2: Type.Optional(Type.String({ maxLength: 200 })),
-    city: Type.Optional(Type.String({ maxLength: 100 })),
-    postal_code: Type.Optional(Type.String({ maxLength: 20 })),
-    state: Type.Optional(Type.String({ maxLength: 100 })),
-    country: Type.Optional(CountryCode),
-  },
-  { additionalProperties: false },
-);
+const TaxIdSchema = StrictObject({
+  type: Type.String({
+    minLength: 1,
+    maxLength: 30,
+    description: "the kind of number, such as eu_vat or us_ein",
+  }),
+  value: Type.String({ minLength: 1, maxLength: 50 }),
+});
 
-const TaxIdSchema = Type.Object(
-  {
-    type: Type.String({
-      minLength: 1,
-      maxLength: 30,
-      description: "the kind of number, such as eu_vat or us_ein",
-    }),
-    value: Type.String({ minLength: 1, maxLength: 50 }),
-  },
-  { additionalProperties: false },
-);
-
-const InvoiceSettingsSchema = Type.Object(
-  {
-    net_payment_terms_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
-    grace_period_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 31 })),
-    footer: Type.Optional(Type.String({ maxLength: 1000 })),
-  },
-  { additionalProperties: false },
-);
+const InvoiceSettingsSchema = StrictObject({
+  net_payment_terms_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+  grace_period_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 31 })),
+  footer: Type.Optional(Type.String({ maxLength: 1000 })),
+});
 
 const editableFields = {
-  name: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+  name: Type.Optional(Nullable(Name)),
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 320 }))),
   billing_address: Type.Optional(Nullable(BillingAddressSchema)),
   country: Type.Optional(Nullable(CountryCode)),
   tax_ids: Type.Optional(Type.Array(TaxIdSchema, { maxItems: 10 })),
   currency: Type.Optional(Nullable(CurrencyCode)),
-  timezone: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 64, description: "an IANA time zone such as Europe/Berlin" }),
-  ),
+  timezone: Type.Optional({ ...NonEmptyId, description: "an IANA time zone such as Europe/Berlin" }),
   locale: Type.Optional(
     Type.String({ minLength: 2, maxLength: 35, description: "a BCP 47 tag such as de-DE" }),
   ),
   invoice_settings: Type.Optional(InvoiceSettingsSchema),
   metadata: Type.Optional(Metadata),
   parent_customer_id: Type.Optional(
-    Nullable(
-      Type.String({ maxLength: 64, description: "the customer whose invoice consolidates this one's" }),
-    ),
+    Nullable({ ...ObjectId, description: "the customer whose invoice consolidates this one's" }),
   ),
 };
 
@@ -68,21 +61,18 @@ const ExternalId = Type.String({
   description: "your own id for this customer, unique in the environment",
 });
 
-export const CreateCustomerBody = Type.Object(
-  { external_id: ExternalId, ...editableFields },
-  { additionalProperties: false },
-);
+export const CreateCustomerBody = StrictObject({ external_id: ExternalId, ...editableFields });
 export type CreateCustomerInput = Static<typeof CreateCustomerBody>;
 
-export const UpdateCustomerBody = Type.Object(
+export const UpdateCustomerBody = StrictObject(
   { external_id: Type.Optional(ExternalId), ...editableFields },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdateCustomerInput = Static<typeof UpdateCustomerBody>;
 
 export const CustomerSchema = Type.Object(
   {
-    id: Type.String({ examples: ["cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    id: PrefixedId("cus"),
     external_id: Type.String(),
     name: Nullable(Type.String()),
     email: Nullable(Type.String()),
@@ -103,20 +93,15 @@ export const CustomerSchema = Type.Object(
 );
 export type Customer = Static<typeof CustomerSchema>;
 
-export const CustomerListQuery = Type.Object(
-  {
-    external_id: Type.Optional(Type.String({ maxLength: 255 })),
-    email: Type.Optional(Type.String({ maxLength: 320 })),
-    search: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, description: "part of the name, email or external id" }),
-    ),
-    country: Type.Optional(CountryCode),
-    currency: Type.Optional(CurrencyCode),
-    parent_customer_id: Type.Optional(Type.String({ maxLength: 64 })),
-    archived: Type.Optional(
-      Type.Boolean({ description: "true lists archived customers only; default false" }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const CustomerListQuery = StrictObject({
+  external_id: Type.Optional(Type.String({ maxLength: 255 })),
+  email: Type.Optional(Type.String({ maxLength: 320 })),
+  search: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 200, description: "part of the name, email or external id" }),
+  ),
+  country: Type.Optional(CountryCode),
+  currency: Type.Optional(CurrencyCode),
+  parent_customer_id: Type.Optional(ObjectId),
+  archived: Type.Optional(Type.Boolean({ description: "true lists archived customers only; default false" })),
+});
 export type CustomerListFilters = Static<typeof CustomerListQuery>;

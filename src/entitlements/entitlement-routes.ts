@@ -3,7 +3,8 @@
 import { Type } from "typebox";
 import { Code } from "../catalog/index.ts";
 import { withReason } from "../platform/http/reason.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams, ObjectId } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { customerEntitlements, grantEntitlement, revokeEntitlement } from "./entitlement-grants.ts";
 import {
@@ -12,54 +13,40 @@ import {
   GrantEntitlementBody,
 } from "./entitlement-schemas.ts";
 
-const CustomerIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
 export function registerEntitlementRoutes(app: FairbillApp): void {
-  const read = { permission: "catalog:read" as const };
-  const write = { permission: "catalog:write" as const };
-  const entitlementTags = ["Entitlements"];
+  const routes = defineRoutes(app, { tags: ["Entitlements"], read: "catalog:read", write: "catalog:write" });
 
-  app.get(
-    "/customers/:id/entitlements",
+  routes.read(
+    "GET /customers/:id/entitlements",
     {
-      config: read,
-      schema: {
-        tags: entitlementTags,
-        summary: "What the customer may use now, and for metered features how much is left this period",
-        params: CustomerIdParams,
-        response: { 200: CustomerEntitlementsSchema, ...standardErrorResponses },
-      },
+      operationId: "getCustomerEntitlements",
+      summary: "What the customer may use now, and for metered features how much is left this period",
+      params: IdParams,
+      response: CustomerEntitlementsSchema,
     },
-    async (request) => customerEntitlements(request.context, request.params.id),
+    ({ context, params }) => customerEntitlements(context, params.id),
   );
 
-  app.post(
-    "/customers/:id/entitlements",
+  routes.write(
+    "POST /customers/:id/entitlements",
     {
-      config: write,
-      schema: {
-        tags: entitlementTags,
-        summary: "Grant a feature to the customer directly, or change the value or limit of a grant",
-        params: CustomerIdParams,
-        body: GrantEntitlementBody,
-        response: { 200: EntitlementGrantSchema, ...standardErrorResponses },
-      },
+      operationId: "grantEntitlement",
+      summary: "Grant a feature to the customer directly, or change the value or limit of a grant",
+      params: IdParams,
+      body: GrantEntitlementBody,
+      response: EntitlementGrantSchema,
     },
-    async (request) =>
-      grantEntitlement(withReason(request.context, request.body.reason), request.params.id, request.body),
+    ({ context, params, body }) => grantEntitlement(withReason(context, body.reason), params.id, body),
   );
 
-  app.delete(
-    "/customers/:id/entitlements/:feature",
+  routes.write(
+    "DELETE /customers/:id/entitlements/:feature",
     {
-      config: write,
-      schema: {
-        tags: entitlementTags,
-        summary: "Take a directly granted feature away from the customer",
-        params: Type.Object({ id: Type.String({ maxLength: 64 }), feature: Code }),
-        response: { 200: EntitlementGrantSchema, ...standardErrorResponses },
-      },
+      operationId: "revokeEntitlement",
+      summary: "Take a directly granted feature away from the customer",
+      params: Type.Object({ id: ObjectId, feature: Code }),
+      response: EntitlementGrantSchema,
     },
-    async (request) => revokeEntitlement(request.context, request.params.id, request.params.feature),
+    ({ context, params }) => revokeEntitlement(context, params.id, params.feature),
   );
 }

@@ -2,26 +2,30 @@
 import { type Static, Type } from "typebox";
 import { Code, featureKinds } from "../catalog/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
-import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  NonNegativeDecimalString,
+  Nullable,
+  PrefixedId,
+  StringEnum,
+  Timestamp,
+} from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
-export const GrantEntitlementBody = Type.Object(
-  {
-    feature: Code,
-    value: Type.Optional(Type.Unknown({ description: "a static feature's configuration value" })),
-    limit: Type.Optional(
-      Nullable({
-        ...NonNegativeDecimalString,
-        description: "a metered feature's limit per period; null is unlimited",
-      }),
-    ),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const GrantEntitlementBody = StrictObject({
+  feature: Code,
+  value: Type.Optional(Type.Unknown({ description: "a static feature's configuration value" })),
+  limit: Type.Optional(
+    Nullable({
+      ...NonNegativeDecimalString,
+      description: "a metered feature's limit per period; null is unlimited",
+    }),
+  ),
+  reason: ReasonField,
+});
 export type GrantEntitlementInput = Static<typeof GrantEntitlementBody>;
 
 export const EntitlementGrantSchema = Type.Object({
-  id: Type.String({ examples: ["ent_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("ent"),
   customer_id: Type.String(),
   feature: Type.String(),
   value: Type.Unknown(),

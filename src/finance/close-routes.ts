@@ -1,8 +1,8 @@
 // HTTP routes of the month-end close: the checklist of a month, closing
 // (locking) it, and the list of closed months.
-import { Type } from "typebox";
 import { withReason } from "../platform/http/reason.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   CloseChecklistQuery,
@@ -13,49 +13,44 @@ import {
 import { closeChecklist, listPeriodLocks, lockPeriod } from "./month-end-close.ts";
 
 export function registerCloseRoutes(app: FairbillApp): void {
-  const tags = ["Month-end close"];
+  const routes = defineRoutes(app, {
+    tags: ["Month-end close"],
+    read: "finance:read",
+    write: "finance:write",
+  });
 
-  app.get(
-    "/close-checklist",
+  routes.read(
+    "GET /close-checklist",
     {
-      config: { permission: "finance:read" },
-      schema: {
-        tags,
-        summary:
-          "What must be done before a month is closed: bill runs, drafts, reconciliation, journal export",
-        querystring: CloseChecklistQuery,
-        response: { 200: CloseChecklistSchema, ...standardErrorResponses },
-      },
+      operationId: "getCloseChecklist",
+      summary:
+        "What must be done before a month is closed: bill runs, drafts, reconciliation, journal export",
+      query: CloseChecklistQuery,
+      response: CloseChecklistSchema,
     },
-    async (request) => closeChecklist(request.context, request.query.period),
+    ({ context, query }) => closeChecklist(context, query.period),
   );
 
-  app.post(
-    "/period-locks",
+  routes.write(
+    "POST /period-locks",
     {
-      config: { permission: "finance:write" },
-      schema: {
-        tags,
-        summary:
-          "Close a month: nothing dated in it changes afterwards (no finalization, void or credit note); refused while the checklist is open",
-        body: LockPeriodBody,
-        response: { 201: PeriodLockSchema, ...standardErrorResponses },
-      },
+      operationId: "lockPeriod",
+      summary:
+        "Close a month: nothing dated in it changes afterwards (no finalization, void or credit note); refused while the checklist is open",
+      body: LockPeriodBody,
+      response: PeriodLockSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await lockPeriod(withReason(request.context, request.body.reason), request.body)),
+    ({ context, body }) => lockPeriod(withReason(context, body.reason), body),
   );
 
-  app.get(
-    "/period-locks",
+  routes.read(
+    "GET /period-locks",
     {
-      config: { permission: "finance:read" },
-      schema: {
-        tags,
-        summary: "The closed months, oldest first",
-        response: { 200: Type.Object({ data: Type.Array(PeriodLockSchema) }), ...standardErrorResponses },
-      },
+      operationId: "listPeriodLocks",
+      summary: "The closed months, oldest first",
+      response: ListOf(PeriodLockSchema),
     },
-    async (request) => listPeriodLocks(request.context),
+    ({ context }) => listPeriodLocks(context),
   );
 }

@@ -1,6 +1,7 @@
 // Request and response bodies of the month-end close.
 import { type Static, Type } from "typebox";
 import { Nullable } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { Period } from "./revenue-schemas.ts";
 
 const ChecklistItemSchema = Type.Object({
@@ -27,7 +28,7 @@ export const PeriodLockSchema = Type.Object({
 });
 export type PeriodLockView = Static<typeof PeriodLockSchema>;
 
-export const CloseChecklistQuery = Type.Object({ period: Period }, { additionalProperties: false });
+export const CloseChecklistQuery = StrictObject({ period: Period });
 
 export const CloseChecklistSchema = Type.Object({
   period: Type.String(),
@@ -39,14 +40,11 @@ export const CloseChecklistSchema = Type.Object({
 });
 export type CloseChecklistView = Static<typeof CloseChecklistSchema>;
 
-export const LockPeriodBody = Type.Object(
-  {
-    period: Period,
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, pattern: "^[^\\u0000]*$" })),
-    override_checklist: Type.Optional(
-      Type.Boolean({ description: "lock although checklist items are open; give the reason" }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const LockPeriodBody = StrictObject({
+  period: Period,
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, pattern: "^[^\\u0000]*$" })),
+  override_checklist: Type.Optional(
+    Type.Boolean({ description: "lock although checklist items are open; give the reason" }),
+  ),
+});
 export type LockPeriodInput = Static<typeof LockPeriodBody>;

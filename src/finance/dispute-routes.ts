@@ -1,8 +1,8 @@
 // HTTP routes of billing disputes: open one on an invoice (or a line), list
 // and read them, add notes while they are open, resolve them.
-import { Type } from "typebox";
 import { PageOf } from "../platform/http/pagination.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   DisputeListQuery,
@@ -13,84 +13,65 @@ import {
 } from "./dispute-schemas.ts";
 import { addDisputeNote, getDispute, listDisputes, openDispute, resolveDispute } from "./disputes.ts";
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
 export function registerDisputeRoutes(app: FairbillApp): void {
-  const tags = ["Disputes"];
-  const read = { permission: "finance:read" as const };
-  const write = { permission: "finance:write" as const };
+  const routes = defineRoutes(app, { tags: ["Disputes"], read: "finance:read", write: "finance:write" });
 
-  app.post(
-    "/invoices/:id/disputes",
+  routes.write(
+    "POST /invoices/:id/disputes",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Open a dispute on a finalized invoice, or on one of its lines",
-        params: IdParams,
-        body: OpenDisputeBody,
-        response: { 201: DisputeSchema, ...standardErrorResponses },
-      },
+      operationId: "openDispute",
+      summary: "Open a dispute on a finalized invoice, or on one of its lines",
+      params: IdParams,
+      body: OpenDisputeBody,
+      response: DisputeSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await openDispute(request.context, request.params.id, request.body)),
+    ({ context, params, body }) => openDispute(context, params.id, body),
   );
 
-  app.get(
-    "/disputes",
+  routes.read(
+    "GET /disputes",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List disputes, newest first, by status, customer or invoice",
-        querystring: DisputeListQuery,
-        response: { 200: PageOf(DisputeSchema), ...standardErrorResponses },
-      },
+      operationId: "listDisputes",
+      summary: "List disputes, newest first, by status, customer or invoice",
+      query: DisputeListQuery,
+      response: PageOf(DisputeSchema),
     },
-    async (request) => listDisputes(request.context, request.query),
+    ({ context, query }) => listDisputes(context, query),
   );
 
-  app.get(
-    "/disputes/:id",
+  routes.read(
+    "GET /disputes/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "A dispute with its notes and times",
-        params: IdParams,
-        response: { 200: DisputeSchema, ...standardErrorResponses },
-      },
+      operationId: "getDispute",
+      summary: "A dispute with its notes and times",
+      params: IdParams,
+      response: DisputeSchema,
     },
-    async (request) => getDispute(request.context, request.params.id),
+    ({ context, params }) => getDispute(context, params.id),
   );
 
-  app.post(
-    "/disputes/:id/notes",
+  routes.write(
+    "POST /disputes/:id/notes",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Add a note to an open dispute",
-        params: IdParams,
-        body: DisputeNoteBody,
-        response: { 200: DisputeSchema, ...standardErrorResponses },
-      },
+      operationId: "addDisputeNote",
+      summary: "Add a note to an open dispute",
+      params: IdParams,
+      body: DisputeNoteBody,
+      response: DisputeSchema,
     },
-    async (request) => addDisputeNote(request.context, request.params.id, request.body.body),
+    ({ context, params, body }) => addDisputeNote(context, params.id, body.body),
   );
 
-  app.post(
-    "/disputes/:id/resolve",
+  routes.write(
+    "POST /disputes/:id/resolve",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Resolve a dispute with a credit note for the customer, or reject it saying why",
-        params: IdParams,
-        body: ResolveDisputeBody,
-        response: { 200: DisputeSchema, ...standardErrorResponses },
-      },
+      operationId: "resolveDispute",
+      summary: "Resolve a dispute with a credit note for the customer, or reject it saying why",
+      params: IdParams,
+      body: ResolveDisputeBody,
+      response: DisputeSchema,
     },
-    async (request) => resolveDispute(request.context, request.params.id, request.body),
+    ({ context, params, body }) => resolveDispute(context, params.id, body),
   );
 }

@@ -2,7 +2,15 @@
 import { type Static, Type } from "typebox";
 import type { CreditNoteReason } from "../invoicing/index.ts";
 import { PageQuery } from "../platform/http/pagination.ts";
-import { NonNegativeDecimalString, Nullable, StringEnum } from "../platform/http/schemas.ts";
+import {
+  NonEmptyId,
+  NonNegativeDecimalString,
+  Nullable,
+  ObjectId,
+  PrefixedId,
+  StringEnum,
+} from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import type { DisputeStatus } from "./tables.ts";
 
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: "^[^\\u0000]*$" });
@@ -16,46 +24,33 @@ const creditNoteReasons = [
   "other",
 ] as const satisfies readonly CreditNoteReason[];
 
-export const OpenDisputeBody = Type.Object(
-  {
-    invoice_line_id: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 64, description: "dispute one line only" }),
-    ),
-    amount: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "what the customer disputes; the line's amount (or the invoice's total) when left out",
-    }),
-    reason: Text(2000),
-  },
-  { additionalProperties: false },
-);
+export const OpenDisputeBody = StrictObject({
+  invoice_line_id: Type.Optional({ ...NonEmptyId, description: "dispute one line only" }),
+  amount: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "what the customer disputes; the line's amount (or the invoice's total) when left out",
+  }),
+  reason: Text(2000),
+});
 export type OpenDisputeInput = Static<typeof OpenDisputeBody>;
 
-export const DisputeNoteBody = Type.Object({ body: Text(5000) }, { additionalProperties: false });
+export const DisputeNoteBody = StrictObject({ body: Text(5000) });
 
-export const ResolveDisputeBody = Type.Object(
-  {
-    resolution: StringEnum(["credit_note", "rejected"], {
-      description: "credit_note: issue a credit note for the customer; rejected: the charge stands",
+export const ResolveDisputeBody = StrictObject({
+  resolution: StringEnum(["credit_note", "rejected"], {
+    description: "credit_note: issue a credit note for the customer; rejected: the charge stands",
+  }),
+  note: Type.Optional(Text(5000)),
+  credit_note: Type.Optional(
+    StrictObject({
+      reason: Type.Optional(StringEnum(creditNoteReasons, { description: "billing_error when left out" })),
+      amount: Type.Optional({
+        ...NonNegativeDecimalString,
+        description: "how much to credit (before tax); the disputed amount when left out",
+      }),
     }),
-    note: Type.Optional(Text(5000)),
-    credit_note: Type.Optional(
-      Type.Object(
-        {
-          reason: Type.Optional(
-            StringEnum(creditNoteReasons, { description: "billing_error when left out" }),
-          ),
-          amount: Type.Optional({
-            ...NonNegativeDecimalString,
-            description: "how much to credit (before tax); the disputed amount when left out",
-          }),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
+  ),
+});
 export type ResolveDisputeInput = Static<typeof ResolveDisputeBody>;
 
 const NoteSchema = Type.Object({
@@ -66,7 +61,7 @@ const NoteSchema = Type.Object({
 });
 
 export const DisputeSchema = Type.Object({
-  id: Type.String({ examples: ["bdp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("bdp"),
   customer_id: Type.String(),
   invoice_id: Type.String(),
   invoice_line_id: Nullable(Type.String()),
@@ -85,13 +80,10 @@ export const DisputeSchema = Type.Object({
 });
 export type DisputeView = Static<typeof DisputeSchema>;
 
-export const DisputeListQuery = Type.Object(
-  {
-    status: Type.Optional(StringEnum(statuses)),
-    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
-    invoice_id: Type.Optional(Type.String({ maxLength: 64 })),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const DisputeListQuery = StrictObject({
+  status: Type.Optional(StringEnum(statuses)),
+  customer_id: Type.Optional(ObjectId),
+  invoice_id: Type.Optional(ObjectId),
+  ...PageQuery,
+});
 export type DisputeFilters = Static<typeof DisputeListQuery>;

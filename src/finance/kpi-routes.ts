@@ -1,25 +1,21 @@
 // HTTP route of the billing KPIs.
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { KpiQuery, KpiSchema } from "./kpi-schemas.ts";
 import { computeKpis } from "./kpis.ts";
 
 export function registerKpiRoutes(app: FairbillApp): void {
-  app.get(
-    "/kpis",
+  const routes = defineRoutes(app, { tags: ["KPIs"], read: "finance:read" });
+
+  routes.read(
+    "GET /kpis",
     {
-      config: { permission: "finance:read" },
-      schema: {
-        tags: ["KPIs"],
-        summary:
-          "MRR and ARR with movements, net revenue retention, DSO, billing failure rate, time to resolve disputes, leakage per 1,000 events and next month's forecast per customer",
-        querystring: KpiQuery,
-        response: { 200: KpiSchema, ...standardErrorResponses },
-      },
+      operationId: "getKpis",
+      summary:
+        "MRR and ARR with movements, net revenue retention, DSO, billing failure rate, time to resolve disputes, leakage per 1,000 events and next month's forecast per customer",
+      query: KpiQuery,
+      response: KpiSchema,
     },
-    async (request) =>
-      computeKpis(request.context.database, request.context, request.query, {
-        now: request.context.clock.now(),
-      }),
+    ({ context, query }) => computeKpis(context.database, context, query, { now: context.clock.now() }),
   );
 }

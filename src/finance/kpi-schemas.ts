@@ -1,25 +1,21 @@
 // Request and response bodies of the billing KPIs.
 import { type Static, Type } from "typebox";
 import { Nullable } from "../platform/http/schemas.ts";
-import { Period } from "./revenue-schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
+import { AmountsByCurrency, Money, Period } from "./revenue-schemas.ts";
 
-export const KpiQuery = Type.Object(
-  {
-    from: Type.Optional({ ...Period, description: "first month; eleven months before `to` when left out" }),
-    to: Type.Optional({
-      ...Period,
-      description: "last month; the month before the current one when left out",
-    }),
-  },
-  { additionalProperties: false },
-);
+export const KpiQuery = StrictObject({
+  from: Type.Optional({ ...Period, description: "first month; eleven months before `to` when left out" }),
+  to: Type.Optional({
+    ...Period,
+    description: "last month; the month before the current one when left out",
+  }),
+});
 export type KpiInput = Static<typeof KpiQuery>;
 
-const Money = Type.String({ description: "an amount in the currency, as a decimal string" });
 const Percent = Nullable(
   Type.String({ description: "a percentage with two decimals; null when there is no base" }),
 );
-const ByCurrency = Type.Array(Type.Object({ currency: Type.String(), amount: Money }));
 
 export const KpiSchema = Type.Object({
   from: Type.String(),
@@ -87,14 +83,14 @@ export const KpiSchema = Type.Object({
     median_hours_to_resolve: Nullable(Type.String()),
     average_hours_to_resolve: Nullable(Type.String()),
     chargebacks: Type.Integer({ description: "disputes the payment provider reported" }),
-    chargeback_amounts: ByCurrency,
+    chargeback_amounts: AmountsByCurrency,
   }),
   leakage: Type.Object({
     events_ingested: Type.Integer(),
     leaking_events: Type.Integer(),
     per_thousand_events: Type.String(),
-    amounts: ByCurrency,
-    amounts_per_thousand_events: ByCurrency,
+    amounts: AmountsByCurrency,
+    amounts_per_thousand_events: AmountsByCurrency,
   }),
   forecast: Type.Object({
     period: Type.String({ description: "the month after `to`" }),

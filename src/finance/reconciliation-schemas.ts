@@ -1,12 +1,12 @@
 // Response bodies of the reconciliation of a month.
 import { type Static, Type } from "typebox";
 import { Nullable, StringEnum } from "../platform/http/schemas.ts";
-import { Period } from "./revenue-schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
+import { AmountsByCurrency, Money, Period } from "./revenue-schemas.ts";
 import { differenceCauses } from "./usage-reconciliation.ts";
 
-export const ReconciliationQuery = Type.Object({ period: Period }, { additionalProperties: false });
+export const ReconciliationQuery = StrictObject({ period: Period });
 
-const Money = Type.String({ description: "an amount in the currency, as a decimal string" });
 const categories = ["leakage", "mismatch", "by_design", "pending"] as const;
 
 const UsageRowSchema = Type.Object({
@@ -60,8 +60,6 @@ const DifferenceSchema = Type.Object({
   currency: Nullable(Type.String()),
   price_basis: Type.String({ description: "which prices the amount comes from, in words" }),
 });
-
-const AmountsByCurrency = Type.Array(Type.Object({ currency: Type.String(), amount: Money }));
 
 const ReceivableFigures = {
   invoiced: Money,

@@ -2,7 +2,8 @@
 // journal (JSON or CSV) and journal exports; and the finance settings whose
 // chart of accounts and time zone they follow.
 import { Type } from "typebox";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams, ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { getFinanceSettings, updateFinanceSettings } from "./finance-settings.ts";
 import { journalCsv } from "./journal.ts";
@@ -29,101 +30,77 @@ import {
 } from "./revenue-schemas.ts";
 import { FinanceSettingsSchema, UpdateFinanceSettingsBody } from "./settings-schemas.ts";
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const read = { permission: "finance:read" as const };
-const write = { permission: "finance:write" as const };
-const csvResponse = { 200: Type.String({ description: "text/csv" }), ...standardErrorResponses };
+const CsvText = Type.String({ description: "text/csv" });
 
 export function registerRevenueRoutes(app: FairbillApp): void {
-  const tags = ["Revenue"];
+  const routes = defineRoutes(app, { tags: ["Revenue"], read: "finance:read", write: "finance:write" });
 
-  app.get(
-    "/finance-settings",
+  routes.read(
+    "GET /finance-settings",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "The accounting time zone and the chart of accounts journals post to",
-        response: { 200: FinanceSettingsSchema, ...standardErrorResponses },
-      },
+      operationId: "getFinanceSettings",
+      summary: "The accounting time zone and the chart of accounts journals post to",
+      response: FinanceSettingsSchema,
     },
-    async (request) => getFinanceSettings(request.context),
+    ({ context }) => getFinanceSettings(context),
   );
 
-  app.put(
-    "/finance-settings",
+  routes.write(
+    "PUT /finance-settings",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Change the accounting time zone or the code and name of accounts",
-        body: UpdateFinanceSettingsBody,
-        response: { 200: FinanceSettingsSchema, ...standardErrorResponses },
-      },
+      operationId: "updateFinanceSettings",
+      summary: "Change the accounting time zone or the code and name of accounts",
+      body: UpdateFinanceSettingsBody,
+      response: FinanceSettingsSchema,
     },
-    async (request) => updateFinanceSettings(request.context, request.body),
+    ({ context, body }) => updateFinanceSettings(context, body),
   );
 
-  app.get(
-    "/revenue-schedules",
+  routes.read(
+    "GET /revenue-schedules",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "When the revenue of an invoice's (or a customer's) lines is earned, entry by entry",
-        querystring: RevenueScheduleQuery,
-        response: {
-          200: Type.Object({ data: Type.Array(RevenueScheduleSchema) }),
-          ...standardErrorResponses,
-        },
-      },
+      operationId: "listRevenueSchedules",
+      summary: "When the revenue of an invoice's (or a customer's) lines is earned, entry by entry",
+      query: RevenueScheduleQuery,
+      response: ListOf(RevenueScheduleSchema),
     },
-    async (request) => listRevenueSchedules(request.context, request.query),
+    ({ context, query }) => listRevenueSchedules(context, query),
   );
 
-  app.get(
-    "/revenue-report",
+  routes.read(
+    "GET /revenue-report",
     {
-      config: read,
-      schema: {
-        tags,
-        summary:
-          "Recognized revenue, breakage and deferred and unbilled balances by month, product or customer",
-        querystring: RevenueReportQuery,
-        response: { 200: RevenueReportSchema, ...standardErrorResponses },
-      },
+      operationId: "getRevenueReport",
+      summary:
+        "Recognized revenue, breakage and deferred and unbilled balances by month, product or customer",
+      query: RevenueReportQuery,
+      response: RevenueReportSchema,
     },
-    async (request) => revenueReportFor(request.context, request.query),
+    ({ context, query }) => revenueReportFor(context, query),
   );
 
-  app.get(
-    "/journal",
+  routes.read(
+    "GET /journal",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "The journal of an accounting month as the books stand now (not recorded as an export)",
-        querystring: JournalQuery,
-        response: { 200: JournalSchema, ...standardErrorResponses },
-      },
+      operationId: "getJournal",
+      summary: "The journal of an accounting month as the books stand now (not recorded as an export)",
+      query: JournalQuery,
+      response: JournalSchema,
     },
-    async (request) => getJournal(request.context, request.query.period, "query.period"),
+    ({ context, query }) => getJournal(context, query.period, "query.period"),
   );
 
-  app.get(
-    "/journal/csv",
+  routes.read(
+    "GET /journal/csv",
     {
-      config: read,
-      schema: {
-        tags,
-        summary:
-          "The journal of an accounting month as CSV (date, account, debit, credit, currency, reference, …)",
-        querystring: JournalQuery,
-        response: csvResponse,
-      },
+      operationId: "getJournalCsv",
+      summary:
+        "The journal of an accounting month as CSV (date, account, debit, credit, currency, reference, …)",
+      query: JournalQuery,
+      response: CsvText,
     },
-    async (request, reply) => {
-      const journal = await getJournal(request.context, request.query.period, "query.period");
+    async ({ context, query }, reply) => {
+      const journal = await getJournal(context, query.period, "query.period");
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="journal-${journal.period}.csv"`)
@@ -131,66 +108,54 @@ export function registerRevenueRoutes(app: FairbillApp): void {
     },
   );
 
-  app.post(
-    "/journal-exports",
+  routes.write(
+    "POST /journal-exports",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Export a month's journal for the general ledger: kept as generated, with its digest",
-        body: CreateJournalExportBody,
-        response: { 201: JournalExportDetailSchema, ...standardErrorResponses },
-      },
+      operationId: "createJournalExport",
+      summary: "Export a month's journal for the general ledger: kept as generated, with its digest",
+      body: CreateJournalExportBody,
+      response: JournalExportDetailSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createJournalExport(request.context, request.body.period)),
+    ({ context, body }) => createJournalExport(context, body.period),
   );
 
-  app.get(
-    "/journal-exports",
+  routes.read(
+    "GET /journal-exports",
     {
-      config: read,
-      schema: {
-        tags,
-        summary:
-          "Journal exports, newest first (the last 100), each saying whether its month has changed since",
-        querystring: JournalExportListQuery,
-        response: { 200: Type.Object({ data: Type.Array(JournalExportSchema) }), ...standardErrorResponses },
-      },
+      operationId: "listJournalExports",
+      summary:
+        "Journal exports, newest first (the last 100), each saying whether its month has changed since",
+      query: JournalExportListQuery,
+      response: ListOf(JournalExportSchema),
     },
-    async (request) => listJournalExports(request.context, request.query.period),
+    ({ context, query }) => listJournalExports(context, query.period),
   );
 
-  app.get(
-    "/journal-exports/:id",
+  routes.read(
+    "GET /journal-exports/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "A journal export with its lines as they were exported",
-        params: IdParams,
-        response: { 200: JournalExportDetailSchema, ...standardErrorResponses },
-      },
+      operationId: "getJournalExport",
+      summary: "A journal export with its lines as they were exported",
+      params: IdParams,
+      response: JournalExportDetailSchema,
     },
-    async (request) => getJournalExport(request.context, request.params.id),
+    ({ context, params }) => getJournalExport(context, params.id),
   );
 
-  app.get(
-    "/journal-exports/:id/csv",
+  routes.read(
+    "GET /journal-exports/:id/csv",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "A journal export as CSV (date, account, debit, credit, currency, reference, …)",
-        params: IdParams,
-        response: csvResponse,
-      },
+      operationId: "getJournalExportCsv",
+      summary: "A journal export as CSV (date, account, debit, credit, currency, reference, …)",
+      params: IdParams,
+      response: CsvText,
     },
-    async (request, reply) => {
-      const lines = await journalExportLines(request.context, request.params.id);
+    async ({ context, params }, reply) => {
+      const lines = await journalExportLines(context, params.id);
       return reply
         .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="${request.params.id}.csv"`)
+        .header("content-disposition", `attachment; filename="${params.id}.csv"`)
         .send(journalCsv(lines));
     },
   );

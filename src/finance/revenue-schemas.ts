@@ -1,7 +1,8 @@
 // Request and response bodies of revenue recognition: schedules, reports,
 // the journal and its exports.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum } from "../platform/http/schemas.ts";
+import { Nullable, ObjectId, StringEnum } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { accountKeys } from "./chart-of-accounts.ts";
 
 export const Period = Type.String({
@@ -10,15 +11,16 @@ export const Period = Type.String({
   examples: ["2026-10"],
 });
 
-const Money = Type.String({ description: "an amount in the currency, as a decimal string" });
+/** An amount in finance's reports (reconciliation and KPIs use it too). */
+export const Money = Type.String({ description: "an amount in the currency, as a decimal string" });
 
-export const RevenueScheduleQuery = Type.Object(
-  {
-    invoice_id: Type.Optional(Type.String({ maxLength: 64 })),
-    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
-  },
-  { additionalProperties: false },
-);
+/** One amount per currency. */
+export const AmountsByCurrency = Type.Array(Type.Object({ currency: Type.String(), amount: Money }));
+
+export const RevenueScheduleQuery = StrictObject({
+  invoice_id: Type.Optional(ObjectId),
+  customer_id: Type.Optional(ObjectId),
+});
 export type RevenueScheduleFilters = Static<typeof RevenueScheduleQuery>;
 
 const ScheduleEntrySchema = Type.Object({
@@ -58,14 +60,11 @@ export const RevenueScheduleSchema = Type.Object({
 });
 export type RevenueScheduleView = Static<typeof RevenueScheduleSchema>;
 
-export const RevenueReportQuery = Type.Object(
-  {
-    from: Period,
-    to: Period,
-    group_by: Type.Optional(StringEnum(["none", "product", "customer"], { description: "none by default" })),
-  },
-  { additionalProperties: false },
-);
+export const RevenueReportQuery = StrictObject({
+  from: Period,
+  to: Period,
+  group_by: Type.Optional(StringEnum(["none", "product", "customer"], { description: "none by default" })),
+});
 export type RevenueReportInput = Static<typeof RevenueReportQuery>;
 
 export const RevenueReportSchema = Type.Object({
@@ -86,7 +85,7 @@ export const RevenueReportSchema = Type.Object({
   ),
 });
 
-export const JournalQuery = Type.Object({ period: Period }, { additionalProperties: false });
+export const JournalQuery = StrictObject({ period: Period });
 
 const JournalLineSchema = Type.Object({
   entry_id: Type.String(),
@@ -118,7 +117,7 @@ export const JournalSchema = Type.Object({
   lines: Type.Array(JournalLineSchema),
 });
 
-export const CreateJournalExportBody = Type.Object({ period: Period }, { additionalProperties: false });
+export const CreateJournalExportBody = StrictObject({ period: Period });
 
 export const JournalExportSchema = Type.Object({
   id: Type.String(),
@@ -138,7 +137,4 @@ export const JournalExportDetailSchema = Type.Object({
   lines: Type.Array(JournalLineSchema),
 });
 
-export const JournalExportListQuery = Type.Object(
-  { period: Type.Optional(Period) },
-  { additionalProperties: false },
-);
+export const JournalExportListQuery = StrictObject({ period: Type.Optional(Period) });

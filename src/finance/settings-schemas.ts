@@ -1,5 +1,6 @@
 // Request and response bodies of the finance settings.
 import { type Static, Type } from "typebox";
+import { StrictObject } from "../platform/http/validation.ts";
 import { type AccountKey, accountKeys } from "./chart-of-accounts.ts";
 
 const AccountSchema = Type.Object({
@@ -7,13 +8,10 @@ const AccountSchema = Type.Object({
   name: Type.String(),
 });
 
-const AccountOverrideSchema = Type.Object(
-  {
-    code: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: "^[^\\u0000-\\u001f]+$" })),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: "^[^\\u0000-\\u001f]+$" })),
-  },
-  { additionalProperties: false },
-);
+const AccountOverrideSchema = StrictObject({
+  code: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: "^[^\\u0000-\\u001f]+$" })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: "^[^\\u0000-\\u001f]+$" })),
+});
 
 const accountsOf = <Schema extends typeof AccountSchema | typeof AccountOverrideSchema>(schema: Schema) =>
   Object.fromEntries(accountKeys.map((key) => [key, schema])) as Record<AccountKey, Schema>;
@@ -27,21 +25,18 @@ export const FinanceSettingsSchema = Type.Object({
 });
 export type FinanceSettingsView = Static<typeof FinanceSettingsSchema>;
 
-export const UpdateFinanceSettingsBody = Type.Object(
-  {
-    timezone: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 64,
-        description: "IANA zone such as Europe/Paris; cannot change once a period is locked",
-      }),
-    ),
-    accounts: Type.Optional(
-      Type.Partial(Type.Object(accountsOf(AccountOverrideSchema), { additionalProperties: false }), {
-        description: "code and name of the accounts to change; the others keep theirs",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const UpdateFinanceSettingsBody = StrictObject({
+  timezone: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: "IANA zone such as Europe/Paris; cannot change once a period is locked",
+    }),
+  ),
+  accounts: Type.Optional(
+    Type.Partial(StrictObject(accountsOf(AccountOverrideSchema)), {
+      description: "code and name of the accounts to change; the others keep theirs",
+    }),
+  ),
+});
 export type UpdateFinanceSettingsInput = Static<typeof UpdateFinanceSettingsBody>;

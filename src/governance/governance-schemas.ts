@@ -2,6 +2,7 @@
 import { Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
 import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 export const ApprovalPolicySchema = Type.Object({
   environment: StringEnum(["test", "live"]),
@@ -12,7 +13,7 @@ export const ApprovalPolicySchema = Type.Object({
   updated_at: Nullable(Timestamp),
 });
 
-export const UpdateApprovalPolicyBody = Type.Object(
-  { publish_requires_approval: Type.Boolean(), reason: ReasonField },
-  { additionalProperties: false },
-);
+export const UpdateApprovalPolicyBody = StrictObject({
+  publish_requires_approval: Type.Boolean(),
+  reason: ReasonField,
+});

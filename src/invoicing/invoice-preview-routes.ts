@@ -1,30 +1,26 @@
 // HTTP routes that preview invoices of a change before it is made: a
 // subscription's plan change (/v1/subscriptions/{id}/change-plan/preview).
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { ChangePlanBody, SubscriptionIdParams } from "../subscriptions/index.ts";
 import { previewPlanChange } from "./invoice-previews.ts";
 import { ChangePlanPreviewSchema } from "./invoice-schemas.ts";
 
 export function registerInvoicePreviewRoutes(app: FairbillApp): void {
-  const tags = ["Subscriptions"];
-  const read = { permission: "billing:read" as const };
+  const routes = defineRoutes(app, { tags: ["Subscriptions"], read: "billing:read" });
 
-  app.post(
-    "/subscriptions/:id/change-plan/preview",
+  // Records nothing, so reading is enough.
+  routes.read(
+    "POST /subscriptions/:id/change-plan/preview",
     {
-      // Records nothing, so reading is enough.
-      config: read,
-      schema: {
-        tags,
-        summary:
-          "Preview a plan change (the change-plan body, checked the same way): the next invoice without and " +
-          "with it, showing the proration credit and the new plan's prorated fee; nothing is recorded",
-        params: SubscriptionIdParams,
-        body: ChangePlanBody,
-        response: { 200: ChangePlanPreviewSchema, ...standardErrorResponses },
-      },
+      operationId: "previewSubscriptionPlanChange",
+      summary:
+        "Preview a plan change (the change-plan body, checked the same way): the next invoice without and " +
+        "with it, showing the proration credit and the new plan's prorated fee; nothing is recorded",
+      params: SubscriptionIdParams,
+      body: ChangePlanBody,
+      response: ChangePlanPreviewSchema,
     },
-    async (request) => previewPlanChange(request.context, request.params.id, request.body),
+    ({ context, params, body }) => previewPlanChange(context, params.id, body),
   );
 }

@@ -4,7 +4,8 @@
 import { Type } from "typebox";
 import { notFound } from "../platform/errors.ts";
 import { PageOf } from "../platform/http/pagination.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams, PdfFile } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { billCustomerDue } from "./bill-customer.ts";
 import { createCreditNote, getCreditNote, listCreditNotes } from "./credit-notes.ts";
@@ -37,54 +38,42 @@ import {
 import { createOneOffInvoice } from "./one-off-invoices.ts";
 import { billCustomerProgressively } from "./progressive-billing.ts";
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
 export function registerInvoiceRoutes(app: FairbillApp): void {
-  const read = { permission: "billing:read" as const };
-  const write = { permission: "billing:write" as const };
-  const tags = ["Invoices"];
+  const access = { read: "billing:read", write: "billing:write" } as const;
+  const routes = defineRoutes(app, { tags: ["Invoices"], ...access });
 
-  app.get(
-    "/invoices",
+  routes.read(
+    "GET /invoices",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List invoices, newest first, by customer, subscription, status or issue date",
-        querystring: InvoiceListQuery,
-        response: { 200: PageOf(InvoiceSchema), ...standardErrorResponses },
-      },
+      operationId: "listInvoices",
+      summary: "List invoices, newest first, by customer, subscription, status or issue date",
+      query: InvoiceListQuery,
+      response: PageOf(InvoiceSchema),
     },
-    async (request) => listInvoices(request.context, request.query),
+    ({ context, query }) => listInvoices(context, query),
   );
 
-  app.get(
-    "/invoices/:id",
+  routes.read(
+    "GET /invoices/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "An invoice with its lines and each line's explanation",
-        params: IdParams,
-        response: { 200: InvoiceSchema, ...standardErrorResponses },
-      },
+      operationId: "getInvoice",
+      summary: "An invoice with its lines and each line's explanation",
+      params: IdParams,
+      response: InvoiceSchema,
     },
-    async (request) => getInvoice(request.context, request.params.id),
+    ({ context, params }) => getInvoice(context, params.id),
   );
 
-  app.post(
-    "/invoices",
+  routes.write(
+    "POST /invoices",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Create a one-off invoice (a draft unless finalize is true)",
-        body: CreateOneOffInvoiceBody,
-        response: { 201: InvoiceSchema, ...standardErrorResponses },
-      },
+      operationId: "createOneOffInvoice",
+      summary: "Create a one-off invoice (a draft unless finalize is true)",
+      body: CreateOneOffInvoiceBody,
+      response: InvoiceSchema,
+      status: 201,
     },
-    async (request, reply) => {
-      const { body, context } = request;
+    async ({ context, body }) => {
       const { id } = await context.database.transaction().execute((transaction) =>
         createOneOffInvoice(transaction, context, {
           customerId: body.customer_id,
@@ -98,63 +87,51 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
           ...(body.memo === undefined ? {} : { memo: body.memo }),
         }),
       );
-      return reply.code(201).send(await getInvoice(context, id));
+      return getInvoice(context, id);
     },
   );
 
-  app.post(
-    "/invoices/:id/finalize",
+  routes.write(
+    "POST /invoices/:id/finalize",
     {
-      config: write,
-      schema: {
-        tags,
-        summary:
-          "Finalize a draft now: a one-off draft, or a subscription invoice before its grace period ends",
-        params: IdParams,
-        response: { 200: InvoiceSchema, ...standardErrorResponses },
-      },
+      operationId: "finalizeInvoice",
+      summary:
+        "Finalize a draft now: a one-off draft, or a subscription invoice before its grace period ends",
+      params: IdParams,
+      response: InvoiceSchema,
     },
-    async (request) => finalizeInvoice(request.context, request.params.id),
+    ({ context, params }) => finalizeInvoice(context, params.id),
   );
 
-  app.post(
-    "/invoices/:id/void",
+  routes.write(
+    "POST /invoices/:id/void",
     {
-      config: write,
-      schema: {
-        tags,
-        summary:
-          "Void a finalized, unpaid invoice; its number stays on record, its credits and balance come back",
-        params: IdParams,
-        body: VoidInvoiceBody,
-        response: { 200: InvoiceSchema, ...standardErrorResponses },
-      },
+      operationId: "voidInvoice",
+      summary:
+        "Void a finalized, unpaid invoice; its number stays on record, its credits and balance come back",
+      params: IdParams,
+      body: VoidInvoiceBody,
+      response: InvoiceSchema,
     },
-    async (request) => voidInvoice(request.context, request.params.id, request.body.reason),
+    ({ context, params, body }) => voidInvoice(context, params.id, body.reason),
   );
 
-  const documentTags = ["Invoice documents"];
+  const documents = defineRoutes(app, { tags: ["Invoice documents"], ...access });
   const documentRoutes = [
-    { path: "/invoices/:id", what: "invoice", build: invoiceDocument },
-    { path: "/credit-notes/:id", what: "credit note", build: creditNoteDocument },
+    { path: "/invoices/:id", what: "invoice", noun: "Invoice", build: invoiceDocument },
+    { path: "/credit-notes/:id", what: "credit note", noun: "CreditNote", build: creditNoteDocument },
   ] as const;
   for (const route of documentRoutes) {
-    app.get(
-      `${route.path}/pdf`,
+    documents.read(
+      `GET ${route.path}/pdf`,
       {
-        config: read,
-        schema: {
-          tags: documentTags,
-          summary: `The ${route.what} as a PDF, with seller, buyer, lines and their explanations, tax and totals`,
-          params: IdParams,
-          response: {
-            200: Type.Unsafe<Buffer>({ type: "string", format: "binary", description: "application/pdf" }),
-            ...standardErrorResponses,
-          },
-        },
+        operationId: `get${route.noun}Pdf`,
+        summary: `The ${route.what} as a PDF, with seller, buyer, lines and their explanations, tax and totals`,
+        params: IdParams,
+        response: PdfFile,
       },
-      async (request, reply) => {
-        const document = await route.build(request.context, request.params.id);
+      async ({ context, params }, reply) => {
+        const document = await route.build(context, params.id);
         const pdf = await renderInvoicePdf(document);
         return reply
           .type("application/pdf")
@@ -162,140 +139,116 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
           .send(Buffer.from(pdf));
       },
     );
-    app.get(
-      `${route.path}/html`,
+    documents.read(
+      `GET ${route.path}/html`,
       {
-        config: read,
-        schema: {
-          tags: documentTags,
-          summary: `The ${route.what} as a printable HTML page`,
-          params: IdParams,
-          response: { 200: Type.String({ description: "text/html" }), ...standardErrorResponses },
-        },
+        operationId: `get${route.noun}Html`,
+        summary: `The ${route.what} as a printable HTML page`,
+        params: IdParams,
+        response: Type.String({ description: "text/html" }),
       },
-      async (request, reply) => {
-        const document = await route.build(request.context, request.params.id);
+      async ({ context, params }, reply) => {
+        const document = await route.build(context, params.id);
         return reply.type("text/html; charset=utf-8").send(renderInvoiceHtml(document));
       },
     );
   }
 
-  const creditNoteTags = ["Credit notes"];
-  app.post(
-    "/invoices/:id/credit-notes",
+  const creditNotes = defineRoutes(app, { tags: ["Credit notes"], ...access });
+  creditNotes.write(
+    "POST /invoices/:id/credit-notes",
     {
-      config: write,
-      schema: {
-        tags: creditNoteTags,
-        summary: "Correct a finalized invoice with a credit note, for some lines or in full",
-        params: IdParams,
-        body: CreateCreditNoteBody,
-        response: { 201: CreditNoteSchema, ...standardErrorResponses },
-      },
+      operationId: "createCreditNote",
+      summary: "Correct a finalized invoice with a credit note, for some lines or in full",
+      params: IdParams,
+      body: CreateCreditNoteBody,
+      response: CreditNoteSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createCreditNote(request.context, request.params.id, request.body)),
+    ({ context, params, body }) => createCreditNote(context, params.id, body),
   );
 
-  app.get(
-    "/credit-notes",
+  creditNotes.read(
+    "GET /credit-notes",
     {
-      config: read,
-      schema: {
-        tags: creditNoteTags,
-        summary: "List credit notes, newest first",
-        querystring: CreditNoteListQuery,
-        response: { 200: PageOf(CreditNoteSchema), ...standardErrorResponses },
-      },
+      operationId: "listCreditNotes",
+      summary: "List credit notes, newest first",
+      query: CreditNoteListQuery,
+      response: PageOf(CreditNoteSchema),
     },
-    async (request) => listCreditNotes(request.context, request.query),
+    ({ context, query }) => listCreditNotes(context, query),
   );
 
-  app.get(
-    "/credit-notes/:id",
+  creditNotes.read(
+    "GET /credit-notes/:id",
     {
-      config: read,
-      schema: {
-        tags: creditNoteTags,
-        summary: "A credit note",
-        params: IdParams,
-        response: { 200: CreditNoteSchema, ...standardErrorResponses },
-      },
+      operationId: "getCreditNote",
+      summary: "A credit note",
+      params: IdParams,
+      response: CreditNoteSchema,
     },
-    async (request) => getCreditNote(request.context, request.params.id),
+    ({ context, params }) => getCreditNote(context, params.id),
   );
 
-  app.get(
-    "/customers/:id/upcoming-invoice",
+  routes.read(
+    "GET /customers/:id/upcoming-invoice",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "The customer's next invoice as it stands now, from live usage (nothing is stored)",
-        params: IdParams,
-        querystring: UpcomingInvoiceQuery,
-        response: { 200: InvoicePreviewSchema, ...standardErrorResponses },
-      },
+      operationId: "getUpcomingInvoice",
+      summary: "The customer's next invoice as it stands now, from live usage (nothing is stored)",
+      params: IdParams,
+      query: UpcomingInvoiceQuery,
+      response: InvoicePreviewSchema,
     },
-    async (request) => {
-      const preview = await upcomingInvoice(request.context, request.params.id, {
-        ...(request.query.subscription_id === undefined
-          ? {}
-          : { subscriptionId: request.query.subscription_id }),
+    async ({ context, params, query }) => {
+      const preview = await upcomingInvoice(context, params.id, {
+        ...(query.subscription_id === undefined ? {} : { subscriptionId: query.subscription_id }),
       });
-      if (preview === null) throw notFound("upcoming invoice of customer", request.params.id);
+      if (preview === null) throw notFound("upcoming invoice of customer", params.id);
       return preview;
     },
   );
 
-  app.post(
-    "/customers/:id/bill",
+  routes.write(
+    "POST /customers/:id/bill",
     {
-      config: write,
-      schema: {
-        tags,
-        summary:
-          "Issue every invoice of the customer that is due now (what the bill run does, for one customer)",
-        params: IdParams,
-        response: { 200: BillNowResultSchema, ...standardErrorResponses },
-      },
+      operationId: "billCustomer",
+      summary:
+        "Issue every invoice of the customer that is due now (what the bill run does, for one customer)",
+      params: IdParams,
+      response: BillNowResultSchema,
     },
-    async (request) => {
-      const { context } = request;
-      await loadCustomerRow(context.database, context, request.params.id);
+    async ({ context, params }) => {
+      await loadCustomerRow(context.database, context, params.id);
       const now = context.clock.now();
-      const billed = await billCustomerDue(context, request.params.id, now);
-      const progressive = await billCustomerProgressively(context, request.params.id, now);
+      const billed = await billCustomerDue(context, params.id, now);
+      const progressive = await billCustomerProgressively(context, params.id, now);
       return { issued: billed.issued + progressive, finalized: billed.finalized + progressive };
     },
   );
 
-  const settingsTags = ["Invoicing settings"];
-  app.get(
-    "/invoicing-settings",
+  const settings = defineRoutes(app, {
+    tags: ["Invoicing settings"],
+    read: access.read,
+    write: "finance:write",
+  });
+  settings.read(
+    "GET /invoicing-settings",
     {
-      config: read,
-      schema: {
-        tags: settingsTags,
-        summary: "The seller printed on invoices, numbering prefixes, grace period and payment terms",
-        response: { 200: InvoicingSettingsSchema, ...standardErrorResponses },
-      },
+      operationId: "getInvoicingSettings",
+      summary: "The seller printed on invoices, numbering prefixes, grace period and payment terms",
+      response: InvoicingSettingsSchema,
     },
-    async (request) =>
-      presentInvoicingSettings(await readInvoicingSettings(request.context.database, request.context)),
+    async ({ context }) => presentInvoicingSettings(await readInvoicingSettings(context.database, context)),
   );
 
-  app.put(
-    "/invoicing-settings",
+  settings.write(
+    "PUT /invoicing-settings",
     {
-      config: { permission: "finance:write" as const },
-      schema: {
-        tags: settingsTags,
-        summary: "Change the invoicing settings (fields left out keep their value)",
-        body: InvoicingSettingsBody,
-        response: { 200: InvoicingSettingsSchema, ...standardErrorResponses },
-      },
+      operationId: "updateInvoicingSettings",
+      summary: "Change the invoicing settings (fields left out keep their value)",
+      body: InvoicingSettingsBody,
+      response: InvoicingSettingsSchema,
     },
-    async (request) => presentInvoicingSettings(await updateInvoicingSettings(request.context, request.body)),
+    async ({ context, body }) => presentInvoicingSettings(await updateInvoicingSettings(context, body)),
   );
 }

@@ -4,28 +4,29 @@ import { PageQuery } from "../platform/http/pagination.ts";
 import {
   CurrencyCode,
   DecimalString,
+  Name,
+  NonEmptyId,
   NonNegativeDecimalString,
   Nullable,
+  ObjectId,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const Money = Type.String({
   description: "a decimal amount in the currency's minor unit",
   examples: ["49.00"],
 });
 
-const Address = Type.Object(
-  {
-    line1: Type.Optional(Type.String({ maxLength: 200 })),
-    line2: Type.Optional(Type.String({ maxLength: 200 })),
-    city: Type.Optional(Type.String({ maxLength: 100 })),
-    postal_code: Type.Optional(Type.String({ maxLength: 20 })),
-    state: Type.Optional(Type.String({ maxLength: 100 })),
-    country: Type.Optional(Type.String({ pattern: "^[A-Z]{2}$" })),
-  },
-  { additionalProperties: false },
-);
+const Address = StrictObject({
+  line1: Type.Optional(Type.String({ maxLength: 200 })),
+  line2: Type.Optional(Type.String({ maxLength: 200 })),
+  city: Type.Optional(Type.String({ maxLength: 100 })),
+  postal_code: Type.Optional(Type.String({ maxLength: 20 })),
+  state: Type.Optional(Type.String({ maxLength: 100 })),
+  country: Type.Optional(Type.String({ pattern: "^[A-Z]{2}$" })),
+});
 
 const Party = Type.Object({
   name: Nullable(Type.String()),
@@ -121,51 +122,40 @@ export const InvoicePreviewSchema = Type.Object({
   ...TotalsFields,
 });
 
-export const InvoiceListQuery = Type.Object(
-  {
-    ...PageQuery,
-    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
-    subscription_id: Type.Optional(Type.String({ maxLength: 64 })),
-    status: Type.Optional(StringEnum(["draft", "open", "paid", "partially_paid", "uncollectible", "void"])),
-    issued_from: Type.Optional(Timestamp),
-    issued_to: Type.Optional(Timestamp),
-  },
-  { additionalProperties: false },
-);
+export const InvoiceListQuery = StrictObject({
+  ...PageQuery,
+  customer_id: Type.Optional(ObjectId),
+  subscription_id: Type.Optional(ObjectId),
+  status: Type.Optional(StringEnum(["draft", "open", "paid", "partially_paid", "uncollectible", "void"])),
+  issued_from: Type.Optional(Timestamp),
+  issued_to: Type.Optional(Timestamp),
+});
 export type InvoiceListFilters = Static<typeof InvoiceListQuery>;
 
-export const UpcomingInvoiceQuery = Type.Object(
-  { subscription_id: Type.Optional(Type.String({ maxLength: 64 })) },
-  { additionalProperties: false },
-);
+export const UpcomingInvoiceQuery = StrictObject({
+  subscription_id: Type.Optional(ObjectId),
+});
 
-const OneOffLine = Type.Object(
-  {
-    description: Type.String({ minLength: 1, maxLength: 500 }),
-    quantity: { ...NonNegativeDecimalString, description: "how many units" },
-    unit_amount: { ...DecimalString, description: "price per unit; negative for a discount line" },
-  },
-  { additionalProperties: false },
-);
+const OneOffLine = StrictObject({
+  description: Type.String({ minLength: 1, maxLength: 500 }),
+  quantity: { ...NonNegativeDecimalString, description: "how many units" },
+  unit_amount: { ...DecimalString, description: "price per unit; negative for a discount line" },
+});
 
-export const CreateOneOffInvoiceBody = Type.Object(
-  {
-    customer_id: Type.String({ minLength: 1, maxLength: 64 }),
-    currency: CurrencyCode,
-    lines: Type.Array(OneOffLine, { minItems: 1, maxItems: 500 }),
-    memo: Type.Optional(Type.String({ maxLength: 2000 })),
-    finalize: Type.Optional(
-      Type.Boolean({ default: false, description: "finalize at once instead of a draft" }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const CreateOneOffInvoiceBody = StrictObject({
+  customer_id: NonEmptyId,
+  currency: CurrencyCode,
+  lines: Type.Array(OneOffLine, { minItems: 1, maxItems: 500 }),
+  memo: Type.Optional(Type.String({ maxLength: 2000 })),
+  finalize: Type.Optional(
+    Type.Boolean({ default: false, description: "finalize at once instead of a draft" }),
+  ),
+});
 export type CreateOneOffInvoiceInput = Static<typeof CreateOneOffInvoiceBody>;
 
-export const VoidInvoiceBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 500, description: "why the invoice is voided" }) },
-  { additionalProperties: false },
-);
+export const VoidInvoiceBody = StrictObject({
+  reason: Type.String({ minLength: 1, maxLength: 500, description: "why the invoice is voided" }),
+});
 
 const creditNoteReasons = [
   "duplicate",
@@ -176,29 +166,23 @@ const creditNoteReasons = [
   "other",
 ] as const;
 
-export const CreateCreditNoteBody = Type.Object(
-  {
-    reason: StringEnum(creditNoteReasons),
-    memo: Type.Optional(Type.String({ maxLength: 2000 })),
-    full: Type.Optional(Type.Boolean({ description: "credit everything not yet credited" })),
-    lines: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            invoice_line_id: Type.String({ minLength: 1, maxLength: 64 }),
-            amount: {
-              ...NonNegativeDecimalString,
-              description: "how much of the line to credit, before tax",
-            },
-          },
-          { additionalProperties: false },
-        ),
-        { minItems: 1, maxItems: 500 },
-      ),
+export const CreateCreditNoteBody = StrictObject({
+  reason: StringEnum(creditNoteReasons),
+  memo: Type.Optional(Type.String({ maxLength: 2000 })),
+  full: Type.Optional(Type.Boolean({ description: "credit everything not yet credited" })),
+  lines: Type.Optional(
+    Type.Array(
+      StrictObject({
+        invoice_line_id: NonEmptyId,
+        amount: {
+          ...NonNegativeDecimalString,
+          description: "how much of the line to credit, before tax",
+        },
+      }),
+      { minItems: 1, maxItems: 500 },
     ),
-  },
-  { additionalProperties: false },
-);
+  ),
+});
 export type CreateCreditNoteInput = Static<typeof CreateCreditNoteBody>;
 
 export const CreditNoteSchema = Type.Object(
@@ -232,42 +216,33 @@ export const CreditNoteSchema = Type.Object(
 );
 export type CreditNoteView = Static<typeof CreditNoteSchema>;
 
-export const CreditNoteListQuery = Type.Object(
-  {
-    ...PageQuery,
-    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
-    invoice_id: Type.Optional(Type.String({ maxLength: 64 })),
-  },
-  { additionalProperties: false },
-);
+export const CreditNoteListQuery = StrictObject({
+  ...PageQuery,
+  customer_id: Type.Optional(ObjectId),
+  invoice_id: Type.Optional(ObjectId),
+});
 
-const SellerInput = Type.Object(
-  {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 200 }))),
-    address: Type.Optional(Nullable(Address)),
-    country: Type.Optional(Nullable(Type.String({ pattern: "^[A-Z]{2}$" }))),
-    region: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-    tax_id: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
-  },
-  { additionalProperties: false },
-);
+const SellerInput = StrictObject({
+  name: Type.Optional(Name),
+  email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 200 }))),
+  address: Type.Optional(Nullable(Address)),
+  country: Type.Optional(Nullable(Type.String({ pattern: "^[A-Z]{2}$" }))),
+  region: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  tax_id: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+});
 
 const Prefix = Type.String({
   pattern: "^[A-Z0-9][A-Z0-9-]{0,19}$",
   description: "letters, digits and dashes",
 });
 
-export const InvoicingSettingsBody = Type.Object(
-  {
-    seller: Type.Optional(SellerInput),
-    invoice_prefix: Type.Optional(Prefix),
-    credit_note_prefix: Type.Optional(Prefix),
-    grace_period_hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 24 * 90 })),
-    net_payment_terms_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
-  },
-  { additionalProperties: false },
-);
+export const InvoicingSettingsBody = StrictObject({
+  seller: Type.Optional(SellerInput),
+  invoice_prefix: Type.Optional(Prefix),
+  credit_note_prefix: Type.Optional(Prefix),
+  grace_period_hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 24 * 90 })),
+  net_payment_terms_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+});
 export type InvoicingSettingsInput = Static<typeof InvoicingSettingsBody>;
 
 export const InvoicingSettingsSchema = Type.Object({

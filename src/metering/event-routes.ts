@@ -2,7 +2,8 @@
 // /v1/events/backfill), the explorer, unattributed events and corrections.
 import type { FastifySchemaCompiler } from "fastify";
 import { Type } from "typebox";
-import { PageOf, PageQuery } from "../platform/http/pagination.ts";
+import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
 import { ProblemSchema, standardErrorResponses } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { validatorCompiler } from "../platform/http/validation.ts";
@@ -41,27 +42,24 @@ const batchValidatorCompiler: FastifySchemaCompiler<unknown> = (definition) =>
   definition.httpPart === "body" ? envelopeValidator : validatorCompiler(definition);
 
 export function registerEventRoutes(app: FairbillApp): void {
-  const tags = ["Events"];
-  const read = { permission: "events:read" as const };
-  const write = { permission: "events:write" as const };
+  const routes = defineRoutes(app, { tags: ["Events"], read: "events:read", write: "events:write" });
 
-  app.post(
-    "/events",
+  routes.write(
+    "POST /events",
     {
-      config: write,
+      operationId: "ingestEvent",
+      summary: "Send one usage event",
+      description:
+        "201 when the event is stored (committed), 200 when an event with this id was stored before: it is " +
+        "acknowledged and not counted again. A bad event gets 400 naming the field.",
       bodyLimit: maximumBatchBytes,
-      schema: {
-        tags,
-        summary: "Send one usage event",
-        description:
-          "201 when the event is stored (committed), 200 when an event with this id was stored before: it is " +
-          "acknowledged and not counted again. A bad event gets 400 naming the field.",
-        body: EventInputSchema,
-        response: { 200: IngestedEventSchema, 201: IngestedEventSchema, ...ingestionErrorResponses },
-      },
+      body: EventInputSchema,
+      response: IngestedEventSchema,
+      status: [200, 201],
+      errors: ingestionErrorResponses,
     },
-    async (request, reply) => {
-      const outcome = await ingestEvents(request.context, [request.body], {
+    async ({ context, body }, reply) => {
+      const outcome = await ingestEvents(context, [body], {
         atomic: true,
         backfill: false,
         pathOf: () => "$",
@@ -70,13 +68,14 @@ export function registerEventRoutes(app: FairbillApp): void {
       if (accepted !== undefined) {
         return reply.code(201).send({ id: accepted.id, status: "accepted", matched_meters: accepted.meters });
       }
-      return reply.code(200).send({ id: request.body.id, status: "duplicate", matched_meters: [] });
+      return reply.code(200).send({ id: body.id, status: "duplicate", matched_meters: [] });
     },
   );
 
   for (const route of [
     {
-      path: "/events/batch",
+      spec: "POST /events/batch",
+      operationId: "ingestEventBatch",
       backfill: false,
       summary: "Send up to 1,000 usage events",
       description:
@@ -85,32 +84,31 @@ export function registerEventRoutes(app: FairbillApp): void {
         "may hold at most 1,000 events and 1 MiB (413 beyond). A 200 means the stored events are durable.",
     },
     {
-      path: "/events/backfill",
+      spec: "POST /events/backfill",
+      operationId: "backfillEvents",
       backfill: true,
       summary: "Import up to 1,000 past usage events",
       description:
         "Like /v1/events/batch, without the environment's limit on how old an event may be; the same ids are " +
         "duplicates of events sent live. Events before a meter's first version starts are kept but not counted.",
     },
-  ]) {
-    app.post(
-      route.path,
+  ] as const) {
+    routes.write(
+      route.spec,
       {
-        config: write,
+        operationId: route.operationId,
+        summary: route.summary,
+        description: route.description,
         bodyLimit: maximumBatchBytes,
         validatorCompiler: batchValidatorCompiler,
-        schema: {
-          tags,
-          summary: route.summary,
-          description: route.description,
-          querystring: BatchQuery,
-          body: EventBatchBody,
-          response: { 200: BatchResultSchema, ...ingestionErrorResponses },
-        },
+        query: BatchQuery,
+        body: EventBatchBody,
+        response: BatchResultSchema,
+        errors: ingestionErrorResponses,
       },
-      async (request) => {
-        const outcome = await ingestEvents(request.context, request.body.events as unknown[], {
-          atomic: request.query.atomic ?? false,
+      async ({ context, query, body }) => {
+        const outcome = await ingestEvents(context, body.events as unknown[], {
+          atomic: query.atomic ?? false,
           backfill: route.backfill,
           pathOf: (index) => `$.events[${index}]`,
         });
@@ -119,84 +117,65 @@ export function registerEventRoutes(app: FairbillApp): void {
     );
   }
 
-  app.get(
-    "/events",
+  routes.read(
+    "GET /events",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List raw events, newest first, with the meters each matched",
-        querystring: EventListQuery,
-        response: { 200: PageOf(EventSchema), ...standardErrorResponses },
-      },
+      operationId: "listEvents",
+      summary: "List raw events, newest first, with the meters each matched",
+      query: EventListQuery,
+      response: PageOf(EventSchema),
     },
-    async (request) => listEvents(request.context, request.query),
+    ({ context, query }) => listEvents(context, query),
   );
 
-  app.get(
-    "/events/unattributed",
+  routes.read(
+    "GET /events/unattributed",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Events of customer external ids that no customer has yet",
-        description:
-          "Such events are kept and counted under their external id; creating a customer with that external " +
-          "id attributes them (usage is looked up by external id). Listed by external id.",
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: PageOf(UnattributedCustomerSchema), ...standardErrorResponses },
-      },
+      operationId: "listUnattributedCustomers",
+      summary: "Events of customer external ids that no customer has yet",
+      description:
+        "Such events are kept and counted under their external id; creating a customer with that external " +
+        "id attributes them (usage is looked up by external id). Listed by external id.",
+      query: PagedQuery(),
+      response: PageOf(UnattributedCustomerSchema),
     },
-    async (request) =>
-      listUnattributedCustomers(request.context, {
-        limit: request.query.limit ?? 20,
-        cursor: request.query.cursor,
-      }),
+    ({ context, query: { limit = 20, cursor } }) => listUnattributedCustomers(context, { limit, cursor }),
   );
 
-  app.get(
-    "/events/:id",
+  routes.read(
+    "GET /events/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read an event by your id, with its previous states",
-        params: EventIdParams,
-        response: { 200: EventDetailSchema, ...standardErrorResponses },
-      },
+      operationId: "getEvent",
+      summary: "Read an event by your id, with its previous states",
+      params: EventIdParams,
+      response: EventDetailSchema,
     },
-    async (request) => getEvent(request.context, request.params.id),
+    ({ context, params }) => getEvent(context, params.id),
   );
 
-  app.post(
-    "/events/:id/amend",
+  routes.write(
+    "POST /events/:id/amend",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Correct an event's timestamp or properties, with a reason",
-        description: "The previous state is kept as a revision; usage is recounted in the same transaction.",
-        params: EventIdParams,
-        body: AmendEventBody,
-        response: { 200: EventDetailSchema, ...standardErrorResponses },
-      },
+      operationId: "amendEvent",
+      summary: "Correct an event's timestamp or properties, with a reason",
+      description: "The previous state is kept as a revision; usage is recounted in the same transaction.",
+      params: EventIdParams,
+      body: AmendEventBody,
+      response: EventDetailSchema,
     },
-    async (request) => amendEvent(request.context, request.params.id, request.body),
+    ({ context, params, body }) => amendEvent(context, params.id, body),
   );
 
-  app.post(
-    "/events/:id/void",
+  routes.write(
+    "POST /events/:id/void",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Void an event with a reason: it is kept but no longer counted",
-        params: EventIdParams,
-        body: VoidEventBody,
-        response: { 200: EventDetailSchema, ...standardErrorResponses },
-      },
+      operationId: "voidEvent",
+      summary: "Void an event with a reason: it is kept but no longer counted",
+      params: EventIdParams,
+      body: VoidEventBody,
+      response: EventDetailSchema,
     },
-    async (request) => voidEvent(request.context, request.params.id, request.body),
+    ({ context, params, body }) => voidEvent(context, params.id, body),
   );
 }
 

@@ -2,6 +2,7 @@
 // ingestion answers, and what the event explorer shows.
 import { type Static, Type } from "typebox";
 import { Nullable, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const maximumBatchEvents = 1_000;
 /** The largest request body of an ingestion route: 1 MiB. */
@@ -38,55 +39,43 @@ const Properties = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), 
   description: "what meters read: numbers (or numeric strings) for sums, values for filters and groups",
 });
 
-export const EventInputSchema = Type.Object(
-  {
-    id: EventId,
-    customer: CustomerExternalId,
-    name: EventName,
-    timestamp: Type.Optional(EventTimestamp),
-    properties: Type.Optional(Properties),
-  },
-  { additionalProperties: false },
-);
+export const EventInputSchema = StrictObject({
+  id: EventId,
+  customer: CustomerExternalId,
+  name: EventName,
+  timestamp: Type.Optional(EventTimestamp),
+  properties: Type.Optional(Properties),
+});
 export type EventInput = Static<typeof EventInputSchema>;
 
-export const EventBatchBody = Type.Object(
-  {
-    events: Type.Array(EventInputSchema, {
-      minItems: 1,
-      maxItems: maximumBatchEvents,
-      description: `1 to ${maximumBatchEvents} events; the whole body at most 1 MiB`,
-    }),
-  },
-  { additionalProperties: false },
-);
+export const EventBatchBody = StrictObject({
+  events: Type.Array(EventInputSchema, {
+    minItems: 1,
+    maxItems: maximumBatchEvents,
+    description: `1 to ${maximumBatchEvents} events; the whole body at most 1 MiB`,
+  }),
+});
 
 /**
  * What the batch routes validate up front: the envelope only. Each event is
  * then checked on its own, so one bad event is reported by its index instead
  * of failing the batch.
  */
-export const EventBatchEnvelope = Type.Object(
-  {
-    events: Type.Array(Type.Unknown(), {
-      minItems: 1,
-      maxItems: maximumBatchEvents,
-      description: `1 to ${maximumBatchEvents} events; the whole body at most 1 MiB`,
-    }),
-  },
-  { additionalProperties: false },
-);
+export const EventBatchEnvelope = StrictObject({
+  events: Type.Array(Type.Unknown(), {
+    minItems: 1,
+    maxItems: maximumBatchEvents,
+    description: `1 to ${maximumBatchEvents} events; the whole body at most 1 MiB`,
+  }),
+});
 
-export const BatchQuery = Type.Object(
-  {
-    atomic: Type.Optional(
-      Type.Boolean({
-        description: "true: store nothing and answer 400 when any event is invalid; default false",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const BatchQuery = StrictObject({
+  atomic: Type.Optional(
+    Type.Boolean({
+      description: "true: store nothing and answer 400 when any event is invalid; default false",
+    }),
+  ),
+});
 
 const MatchedMeter = Type.Object({ code: Type.String(), version: Type.Integer() });
 
@@ -157,34 +146,28 @@ export const EventDetailSchema = Type.Object({
 });
 export type EventDetail = Static<typeof EventDetailSchema>;
 
-export const EventListQuery = Type.Object(
-  {
-    customer: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-    from: Type.Optional(Type.String({ format: "date-time", description: "events at or after this instant" })),
-    to: Type.Optional(Type.String({ format: "date-time", description: "events before this instant" })),
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 100, default: 20, description: "page size, 1 to 100" }),
-    ),
-    cursor: Type.Optional(Type.String({ maxLength: 600, description: "next_cursor of the previous page" })),
-  },
-  { additionalProperties: false },
-);
+export const EventListQuery = StrictObject({
+  customer: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  from: Type.Optional(Type.String({ format: "date-time", description: "events at or after this instant" })),
+  to: Type.Optional(Type.String({ format: "date-time", description: "events before this instant" })),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 100, default: 20, description: "page size, 1 to 100" }),
+  ),
+  cursor: Type.Optional(Type.String({ maxLength: 600, description: "next_cursor of the previous page" })),
+});
 export type EventListFilters = Static<typeof EventListQuery>;
 
 const Reason = Type.String({ minLength: 1, maxLength: 1000, description: "why; kept with the revision" });
 
-export const AmendEventBody = Type.Object(
-  {
-    timestamp: Type.Optional(EventTimestamp),
-    properties: Type.Optional(Properties),
-    reason: Reason,
-  },
-  { additionalProperties: false },
-);
+export const AmendEventBody = StrictObject({
+  timestamp: Type.Optional(EventTimestamp),
+  properties: Type.Optional(Properties),
+  reason: Reason,
+});
 export type AmendEventInput = Static<typeof AmendEventBody>;
 
-export const VoidEventBody = Type.Object({ reason: Reason }, { additionalProperties: false });
+export const VoidEventBody = StrictObject({ reason: Reason });
 export type VoidEventInput = Static<typeof VoidEventBody>;
 
 export const UnattributedCustomerSchema = Type.Object({

@@ -1,6 +1,7 @@
 // The JSON shapes of meters on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
-import { Nullable, Timestamp } from "../platform/http/schemas.ts";
+import { Description, Name, Nullable, PrefixedId, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { Aggregation, EventName, MeterFilters, PropertyName } from "../pricing/index.ts";
 
 const MeterCode = Type.String({
@@ -15,9 +16,6 @@ const GroupBy = Type.Array(PropertyName, {
   description: "property names whose values split usage into groups (usage queries take one as group_by)",
 });
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const Description = Nullable(Type.String({ maxLength: 2000 }));
-
 const definitionFields = {
   event_name: EventName,
   aggregation: Aggregation,
@@ -31,26 +29,23 @@ const definitionFields = {
   group_by: Type.Optional(GroupBy),
 };
 
-export const CreateMeterBody = Type.Object(
-  {
-    code: MeterCode,
-    name: Name,
-    description: Type.Optional(Description),
-    ...definitionFields,
-    effective_from: Type.Optional(
-      Type.String({
-        format: "date-time",
-        description:
-          "events from this instant on are counted; default: the oldest timestamp ingestion accepts " +
-          "(now minus the environment's event_past_window_days)",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const CreateMeterBody = StrictObject({
+  code: MeterCode,
+  name: Name,
+  description: Type.Optional(Description),
+  ...definitionFields,
+  effective_from: Type.Optional(
+    Type.String({
+      format: "date-time",
+      description:
+        "events from this instant on are counted; default: the oldest timestamp ingestion accepts " +
+        "(now minus the environment's event_past_window_days)",
+    }),
+  ),
+});
 export type CreateMeterInput = Static<typeof CreateMeterBody>;
 
-export const UpdateMeterBody = Type.Object(
+export const UpdateMeterBody = StrictObject(
   {
     name: Type.Optional(Name),
     description: Type.Optional(Description),
@@ -60,26 +55,23 @@ export const UpdateMeterBody = Type.Object(
     filters: definitionFields.filters,
     group_by: definitionFields.group_by,
   },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdateMeterInput = Static<typeof UpdateMeterBody>;
 
-export const CreateMeterVersionBody = Type.Object(
-  {
-    event_name: Type.Optional(EventName),
-    aggregation: Type.Optional(Aggregation),
-    property: definitionFields.property,
-    filters: definitionFields.filters,
-    group_by: definitionFields.group_by,
-    effective_from: Type.Optional(
-      Type.String({
-        format: "date-time",
-        description: "when the new version takes over from the current one; default: now",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const CreateMeterVersionBody = StrictObject({
+  event_name: Type.Optional(EventName),
+  aggregation: Type.Optional(Aggregation),
+  property: definitionFields.property,
+  filters: definitionFields.filters,
+  group_by: definitionFields.group_by,
+  effective_from: Type.Optional(
+    Type.String({
+      format: "date-time",
+      description: "when the new version takes over from the current one; default: now",
+    }),
+  ),
+});
 export type CreateMeterVersionInput = Static<typeof CreateMeterVersionBody>;
 
 const DefinitionSchema = {
@@ -100,7 +92,7 @@ const MeterVersionSchema = Type.Object({
 export type MeterVersionView = Static<typeof MeterVersionSchema>;
 
 export const MeterSchema = Type.Object({
-  id: Type.String({ examples: ["mtr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("mtr"),
   code: Type.String(),
   name: Type.String(),
   description: Nullable(Type.String()),
@@ -113,11 +105,8 @@ export const MeterSchema = Type.Object({
 });
 export type MeterView = Static<typeof MeterSchema>;
 
-export const MeterListQuery = Type.Object(
-  {
-    code: Type.Optional(Type.String({ maxLength: 100 })),
-    event_name: Type.Optional(Type.String({ maxLength: 255 })),
-  },
-  { additionalProperties: false },
-);
+export const MeterListQuery = StrictObject({
+  code: Type.Optional(Type.String({ maxLength: 100 })),
+  event_name: Type.Optional(Type.String({ maxLength: 255 })),
+});
 export type MeterListFilters = Static<typeof MeterListQuery>;

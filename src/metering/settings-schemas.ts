@@ -1,6 +1,7 @@
 // The JSON shapes of an environment's metering settings.
 import { type Static, Type } from "typebox";
 import { Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const PastWindowDays = Type.Integer({
   minimum: 1,
@@ -17,8 +18,5 @@ export const MeteringSettingsSchema = Type.Object({
 });
 export type MeteringSettings = Static<typeof MeteringSettingsSchema>;
 
-export const UpdateMeteringSettingsBody = Type.Object(
-  { event_past_window_days: PastWindowDays },
-  { additionalProperties: false },
-);
+export const UpdateMeteringSettingsBody = StrictObject({ event_past_window_days: PastWindowDays });
 export type UpdateMeteringSettingsInput = Static<typeof UpdateMeteringSettingsBody>;

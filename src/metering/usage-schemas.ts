@@ -1,25 +1,23 @@
 // The JSON shapes of usage queries.
 import { type Static, Type } from "typebox";
 import { DecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { windowUnits } from "./query-windows.ts";
 
-export const UsageQuery = Type.Object(
-  {
-    customer: Type.String({ minLength: 1, maxLength: 255, description: "the customer's external id" }),
-    meter: Type.String({ minLength: 1, maxLength: 100, description: "the meter's code" }),
-    from: Type.String({ format: "date-time", description: "start of the range, included" }),
-    to: Type.String({ format: "date-time", description: "end of the range, excluded" }),
-    window: Type.Optional(
-      StringEnum(windowUnits, {
-        description: "hour, day or month of the customer's time zone, or none for one window; default none",
-      }),
-    ),
-    group_by: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 100, description: "one of the meter's group_by dimensions" }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const UsageQuery = StrictObject({
+  customer: Type.String({ minLength: 1, maxLength: 255, description: "the customer's external id" }),
+  meter: Type.String({ minLength: 1, maxLength: 100, description: "the meter's code" }),
+  from: Type.String({ format: "date-time", description: "start of the range, included" }),
+  to: Type.String({ format: "date-time", description: "end of the range, excluded" }),
+  window: Type.Optional(
+    StringEnum(windowUnits, {
+      description: "hour, day or month of the customer's time zone, or none for one window; default none",
+    }),
+  ),
+  group_by: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 100, description: "one of the meter's group_by dimensions" }),
+  ),
+});
 export type UsageQueryInput = Static<typeof UsageQuery>;
 
 const UsageWindowSchema = Type.Object({

@@ -1,6 +1,7 @@
 // The JSON shapes of email templates and sent emails on the API.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, ObjectId, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { emailTemplateNames } from "./email-template-catalog.ts";
 
 const EmailTemplateNameSchema = StringEnum(emailTemplateNames, {
@@ -15,10 +16,12 @@ const TextBody = Type.String({
   description: "template of the plain-text body",
 });
 
-export const SaveEmailTemplateBody = Type.Object(
-  { template: EmailTemplateNameSchema, subject: Subject, html_body: HtmlBody, text_body: TextBody },
-  { additionalProperties: false },
-);
+export const SaveEmailTemplateBody = StrictObject({
+  template: EmailTemplateNameSchema,
+  subject: Subject,
+  html_body: HtmlBody,
+  text_body: TextBody,
+});
 export type SaveEmailTemplateInput = Static<typeof SaveEmailTemplateBody>;
 
 export const EmailTemplateSchema = Type.Object({
@@ -35,26 +38,20 @@ export const EmailTemplateSchema = Type.Object({
 });
 export type EmailTemplate = Static<typeof EmailTemplateSchema>;
 
-export const EmailTemplateVersionsQuery = Type.Object(
-  { template: Type.Optional(EmailTemplateNameSchema) },
-  { additionalProperties: false },
-);
+export const EmailTemplateVersionsQuery = StrictObject({ template: Type.Optional(EmailTemplateNameSchema) });
 
-export const PreviewEmailTemplateBody = Type.Object(
-  {
-    template: EmailTemplateNameSchema,
-    subject: Type.Optional(Subject),
-    html_body: Type.Optional(HtmlBody),
-    text_body: Type.Optional(TextBody),
-    data: Type.Optional(
-      Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
-        maxProperties: 100,
-        description: "the data to render with; sample data of the template when omitted",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const PreviewEmailTemplateBody = StrictObject({
+  template: EmailTemplateNameSchema,
+  subject: Type.Optional(Subject),
+  html_body: Type.Optional(HtmlBody),
+  text_body: Type.Optional(TextBody),
+  data: Type.Optional(
+    Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
+      maxProperties: 100,
+      description: "the data to render with; sample data of the template when omitted",
+    }),
+  ),
+});
 export type PreviewEmailTemplateInput = Static<typeof PreviewEmailTemplateBody>;
 
 export const EmailPreviewSchema = Type.Object({
@@ -71,7 +68,7 @@ export type EmailPreview = Static<typeof EmailPreviewSchema>;
 const emailStatuses = ["queued", "sent", "failed"] as const;
 
 export const EmailMessageSchema = Type.Object({
-  id: Type.String({ examples: ["eml_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("eml"),
   template: Type.String(),
   template_version: Type.Integer({ description: "0 when the built-in default was used" }),
   customer_id: Nullable(Type.String()),
@@ -95,12 +92,9 @@ export const EmailMessageWithBodiesSchema = Type.Object({
 });
 export type EmailMessageWithBodies = Static<typeof EmailMessageWithBodiesSchema>;
 
-export const EmailListQuery = Type.Object(
-  {
-    status: Type.Optional(StringEnum(emailStatuses)),
-    template: Type.Optional(EmailTemplateNameSchema),
-    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
-  },
-  { additionalProperties: false },
-);
+export const EmailListQuery = StrictObject({
+  status: Type.Optional(StringEnum(emailStatuses)),
+  template: Type.Optional(EmailTemplateNameSchema),
+  customer_id: Type.Optional(ObjectId),
+});
 export type EmailListFilters = Static<typeof EmailListQuery>;

@@ -3,8 +3,8 @@
 // receive the environment's billing data and hold signing secrets); reading
 // the logs needs billing:read.
 import { Type } from "typebox";
-import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams, ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp, RouteModule } from "../platform/http/server.ts";
 import {
   createWebhookEndpoint,
@@ -32,8 +32,6 @@ import {
   WebhookEventWithDeliveriesSchema,
 } from "./webhook-schemas.ts";
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
 /** The webhook routes, for the event types of the catalogue the composition root gathered. */
 export function webhookRoutes(catalogue: WebhookCatalogue): RouteModule {
   const schemas = eventTypeSchemas(catalogue.types);
@@ -49,197 +47,133 @@ function registerWebhookRoutes(
     EventListQuery,
   }: ReturnType<typeof eventTypeSchemas>,
 ): void {
-  const tags = ["Webhooks"];
-  const read = { permission: "billing:read" as const };
-  const manage = { permission: "webhooks:manage" as const };
+  const routes = defineRoutes(app, { tags: ["Webhooks"], read: "billing:read", write: "webhooks:manage" });
 
-  app.post(
-    "/webhook-endpoints",
+  routes.write(
+    "POST /webhook-endpoints",
     {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Add a webhook endpoint; its signing secret is shown only in this answer",
-        body: CreateWebhookEndpointBody,
-        response: { 201: NewWebhookSecretSchema, ...standardErrorResponses },
-      },
+      operationId: "createWebhookEndpoint",
+      summary: "Add a webhook endpoint; its signing secret is shown only in this answer",
+      body: CreateWebhookEndpointBody,
+      response: NewWebhookSecretSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createWebhookEndpoint(request.context, request.body)),
+    ({ context, body }) => createWebhookEndpoint(context, body),
   );
 
-  app.get(
-    "/webhook-endpoints",
+  routes.list(
+    "GET /webhook-endpoints",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List the environment's webhook endpoints, newest first",
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: PageOf(WebhookEndpointSchema), ...standardErrorResponses },
-      },
+      operationId: "listWebhookEndpoints",
+      summary: "List the environment's webhook endpoints, newest first",
+      item: WebhookEndpointSchema,
     },
-    async (request) => {
-      const limit = request.query.limit ?? 20;
-      const endpoints = await listWebhookEndpoints(request.context, {
-        limit,
-        afterId: decodeCursor(request.query.cursor),
-      });
-      return toPage(endpoints, limit, (endpoint) => endpoint);
-    },
+    ({ context }, _filters, page) => listWebhookEndpoints(context, page),
   );
 
-  app.get(
-    "/webhook-endpoints/:id",
+  routes.read(
+    "GET /webhook-endpoints/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read a webhook endpoint",
-        params: IdParams,
-        response: { 200: WebhookEndpointSchema, ...standardErrorResponses },
-      },
+      operationId: "getWebhookEndpoint",
+      summary: "Read a webhook endpoint",
+      params: IdParams,
+      response: WebhookEndpointSchema,
     },
-    async (request) => getWebhookEndpoint(request.context, request.params.id),
+    ({ context, params }) => getWebhookEndpoint(context, params.id),
   );
 
-  app.patch(
-    "/webhook-endpoints/:id",
+  routes.write(
+    "PATCH /webhook-endpoints/:id",
     {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Change an endpoint's URL, description, event types, or enable or disable it",
-        params: IdParams,
-        body: UpdateWebhookEndpointBody,
-        response: { 200: WebhookEndpointSchema, ...standardErrorResponses },
-      },
+      operationId: "updateWebhookEndpoint",
+      summary: "Change an endpoint's URL, description, event types, or enable or disable it",
+      params: IdParams,
+      body: UpdateWebhookEndpointBody,
+      response: WebhookEndpointSchema,
     },
-    async (request) => updateWebhookEndpoint(request.context, request.params.id, request.body),
+    ({ context, params, body }) => updateWebhookEndpoint(context, params.id, body),
   );
 
-  app.delete(
-    "/webhook-endpoints/:id",
+  routes.write(
+    "DELETE /webhook-endpoints/:id",
     {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Delete an endpoint: nothing more is sent to it; its delivery log is kept",
-        params: IdParams,
-        response: { 200: WebhookEndpointSchema, ...standardErrorResponses },
-      },
+      operationId: "deleteWebhookEndpoint",
+      summary: "Delete an endpoint: nothing more is sent to it; its delivery log is kept",
+      params: IdParams,
+      response: WebhookEndpointSchema,
     },
-    async (request) => deleteWebhookEndpoint(request.context, request.params.id),
+    ({ context, params }) => deleteWebhookEndpoint(context, params.id),
   );
 
-  app.post(
-    "/webhook-endpoints/:id/rotate-secret",
+  routes.write(
+    "POST /webhook-endpoints/:id/rotate-secret",
     {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Give an endpoint a new signing secret, shown only in this answer",
-        params: IdParams,
-        body: Type.Optional(RotateSecretBody),
-        response: { 201: NewWebhookSecretSchema, ...standardErrorResponses },
-      },
+      operationId: "rotateWebhookEndpointSecret",
+      summary: "Give an endpoint a new signing secret, shown only in this answer",
+      params: IdParams,
+      body: Type.Optional(RotateSecretBody),
+      response: NewWebhookSecretSchema,
+      status: 201,
     },
-    async (request, reply) => {
-      const rotated = await rotateWebhookEndpointSecret(request.context, request.params.id, {
-        previousSecretValidForSeconds: request.body?.previous_secret_valid_for_seconds ?? 0,
-      });
-      return reply.code(201).send(rotated);
-    },
+    ({ context, params, body }) =>
+      rotateWebhookEndpointSecret(context, params.id, {
+        previousSecretValidForSeconds: body?.previous_secret_valid_for_seconds ?? 0,
+      }),
   );
 
-  app.get(
-    "/webhook-endpoints/:id/deliveries",
+  routes.list(
+    "GET /webhook-endpoints/:id/deliveries",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "An endpoint's delivery log, newest first, with every attempt",
-        params: IdParams,
-        querystring: Type.Object(
-          { ...DeliveryListQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(WebhookDeliverySchema), ...standardErrorResponses },
-      },
+      operationId: "listWebhookEndpointDeliveries",
+      summary: "An endpoint's delivery log, newest first, with every attempt",
+      params: IdParams,
+      filters: DeliveryListQuery,
+      item: WebhookDeliverySchema,
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      const deliveries = await listEndpointDeliveries(request.context, request.params.id, filters, {
-        limit,
-        afterId: decodeCursor(cursor),
-      });
-      return toPage(deliveries, limit, (delivery) => delivery);
-    },
+    ({ context, params }, filters, page) => listEndpointDeliveries(context, params.id, filters, page),
   );
 
-  app.get(
-    "/webhook-event-types",
+  routes.read(
+    "GET /webhook-event-types",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "The event types an endpoint can receive; the payload of each is in the OpenAPI webhooks",
-        response: { 200: Type.Object({ data: Type.Array(Type.String()) }), ...standardErrorResponses },
-      },
+      operationId: "listWebhookEventTypes",
+      summary: "The event types an endpoint can receive; the payload of each is in the OpenAPI webhooks",
+      response: ListOf(Type.String()),
     },
-    async () => ({ data: [...catalogue.types] }),
+    () => ({ data: [...catalogue.types] }),
   );
 
-  app.get(
-    "/webhook-events",
+  routes.list(
+    "GET /webhook-events",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List the events published in the environment, newest first",
-        querystring: Type.Object(
-          { ...EventListQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(WebhookEventSchema), ...standardErrorResponses },
-      },
+      operationId: "listWebhookEvents",
+      summary: "List the events published in the environment, newest first",
+      filters: EventListQuery,
+      item: WebhookEventSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      const events = await listWebhookEvents(request.context, filters, {
-        limit,
-        afterId: decodeCursor(cursor),
-      });
-      return toPage(events, limit, (event) => event);
-    },
+    ({ context }, filters, page) => listWebhookEvents(context, filters, page),
   );
 
-  app.get(
-    "/webhook-events/:id",
+  routes.read(
+    "GET /webhook-events/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read an event with its deliveries and every attempt",
-        params: IdParams,
-        response: { 200: WebhookEventWithDeliveriesSchema, ...standardErrorResponses },
-      },
+      operationId: "getWebhookEvent",
+      summary: "Read an event with its deliveries and every attempt",
+      params: IdParams,
+      response: WebhookEventWithDeliveriesSchema,
     },
-    async (request) => getWebhookEvent(request.context, request.params.id),
+    ({ context, params }) => getWebhookEvent(context, params.id),
   );
 
-  app.post(
-    "/webhook-deliveries/:id/redeliver",
+  routes.write(
+    "POST /webhook-deliveries/:id/redeliver",
     {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Send a delivery again now (one attempt); its retry schedule is unchanged",
-        params: IdParams,
-        response: { 202: WebhookDeliverySchema, ...standardErrorResponses },
-      },
+      operationId: "redeliverWebhook",
+      summary: "Send a delivery again now (one attempt); its retry schedule is unchanged",
+      params: IdParams,
+      response: WebhookDeliverySchema,
+      status: 202,
     },
-    async (request, reply) =>
-      reply.code(202).send(await redeliverWebhook(request.context, request.params.id)),
+    ({ context, params }) => redeliverWebhook(context, params.id),
   );
 }

@@ -1,6 +1,7 @@
 // The JSON shapes of webhook endpoints, events and deliveries on the API.
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { allEventTypes } from "./webhook-event-types.ts";
 
 const EndpointUrl = Type.String({
@@ -25,28 +26,22 @@ export function eventTypeSchemas(eventTypes: readonly string[]) {
     description: 'the event types the endpoint receives; ["*"] receives them all',
   });
   return {
-    CreateWebhookEndpointBody: Type.Object(
-      {
-        url: EndpointUrl,
-        description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-        event_types: EventTypeFilters,
-        enabled: Type.Optional(Type.Boolean({ description: "default true" })),
-      },
-      { additionalProperties: false },
-    ),
-    UpdateWebhookEndpointBody: Type.Object(
+    CreateWebhookEndpointBody: StrictObject({
+      url: EndpointUrl,
+      description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+      event_types: EventTypeFilters,
+      enabled: Type.Optional(Type.Boolean({ description: "default true" })),
+    }),
+    UpdateWebhookEndpointBody: StrictObject(
       {
         url: Type.Optional(EndpointUrl),
         description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
         event_types: Type.Optional(EventTypeFilters),
         enabled: Type.Optional(Type.Boolean({ description: "false stops deliveries to the endpoint" })),
       },
-      { additionalProperties: false, minProperties: 1 },
+      { minProperties: 1 },
     ),
-    EventListQuery: Type.Object(
-      { type: Type.Optional(StringEnum(eventTypes)) },
-      { additionalProperties: false },
-    ),
+    EventListQuery: StrictObject({ type: Type.Optional(StringEnum(eventTypes)) }),
   };
 }
 type EventTypeSchemas = ReturnType<typeof eventTypeSchemas>;
@@ -54,22 +49,19 @@ export type CreateWebhookEndpointInput = Static<EventTypeSchemas["CreateWebhookE
 export type UpdateWebhookEndpointInput = Static<EventTypeSchemas["UpdateWebhookEndpointBody"]>;
 export type EventListFilters = Static<EventTypeSchemas["EventListQuery"]>;
 
-export const RotateSecretBody = Type.Object(
-  {
-    previous_secret_valid_for_seconds: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: 7 * 24 * 3600,
-        description:
-          "how long events are also signed with the old secret, so receivers can switch; 0 (the default) drops it at once",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const RotateSecretBody = StrictObject({
+  previous_secret_valid_for_seconds: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 7 * 24 * 3600,
+      description:
+        "how long events are also signed with the old secret, so receivers can switch; 0 (the default) drops it at once",
+    }),
+  ),
+});
 
 export const WebhookEndpointSchema = Type.Object({
-  id: Type.String({ examples: ["whe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("whe"),
   url: Type.String(),
   description: Nullable(Type.String()),
   event_types: Type.Array(Type.String()),
@@ -103,7 +95,7 @@ export type WebhookAttempt = Static<typeof WebhookAttemptSchema>;
 const deliveryStatuses = ["pending", "succeeded", "failed", "canceled"] as const;
 
 export const WebhookDeliverySchema = Type.Object({
-  id: Type.String({ examples: ["whd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("whd"),
   event_id: Type.String(),
   event_type: Type.String(),
   endpoint_id: Type.String(),
@@ -121,7 +113,7 @@ export const WebhookDeliverySchema = Type.Object({
 export type WebhookDelivery = Static<typeof WebhookDeliverySchema>;
 
 export const WebhookEventSchema = Type.Object({
-  id: Type.String({ examples: ["wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("wev"),
   type: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown(), {
     description: "the object the event carries; its schema for each type is in the document's webhooks",
@@ -136,8 +128,5 @@ export const WebhookEventWithDeliveriesSchema = Type.Object({
 });
 export type WebhookEventWithDeliveries = Static<typeof WebhookEventWithDeliveriesSchema>;
 
-export const DeliveryListQuery = Type.Object(
-  { status: Type.Optional(StringEnum(deliveryStatuses)) },
-  { additionalProperties: false },
-);
+export const DeliveryListQuery = StrictObject({ status: Type.Optional(StringEnum(deliveryStatuses)) });
 export type DeliveryListFilters = Static<typeof DeliveryListQuery>;

@@ -1,15 +1,16 @@
 // HTTP routes for API keys: /v1/api-keys. Admin keys only.
 import { Type } from "typebox";
 import { roles } from "../platform/auth/roles.ts";
-import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
-import { Nullable, StringEnum, standardErrorResponses, Timestamp } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams, Name, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "./api-keys.ts";
 
 const RoleSchema = StringEnum(roles, { description: "what the key may do" });
 
 const ApiKeySchema = Type.Object({
-  id: Type.String({ examples: ["key_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("key"),
   name: Type.String(),
   role: RoleSchema,
   environment: StringEnum(["test", "live"]),
@@ -26,116 +27,87 @@ const NewApiKeySchema = Type.Object({
   secret: Type.String({ description: "the key itself; shown only in this response" }),
 });
 
-const KeyIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
 export function registerApiKeyRoutes(app: FairbillApp): void {
-  const tags = ["API keys"];
-  const config = { permission: "keys:manage" as const };
+  const access = "keys:manage";
+  const routes = defineRoutes(app, { tags: ["API keys"], read: access, write: access });
 
-  app.post(
-    "/api-keys",
+  routes.write(
+    "POST /api-keys",
     {
-      config,
-      schema: {
-        tags,
-        summary: "Create an API key in the caller's environment",
-        body: Type.Object(
-          {
-            name: Type.String({ minLength: 1, maxLength: 200 }),
-            role: RoleSchema,
-            expires_at: Type.Optional(Timestamp),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: NewApiKeySchema, ...standardErrorResponses },
-      },
+      operationId: "createApiKey",
+      summary: "Create an API key in the caller's environment",
+      body: StrictObject({
+        name: Name,
+        role: RoleSchema,
+        expires_at: Type.Optional(Timestamp),
+      }),
+      response: NewApiKeySchema,
+      status: 201,
     },
-    async (request, reply) => {
-      const created = await createApiKey(request.context, {
-        name: request.body.name,
-        role: request.body.role,
-        expiresAt: request.body.expires_at === undefined ? undefined : new Date(request.body.expires_at),
-      });
-      return reply.code(201).send({ api_key: created.apiKey, secret: created.secret });
+    async ({ context, body }) => {
+      const expiresAt = body.expires_at === undefined ? undefined : new Date(body.expires_at);
+      const created = await createApiKey(context, { name: body.name, role: body.role, expiresAt });
+      return { api_key: created.apiKey, secret: created.secret };
     },
   );
 
-  app.get(
-    "/api-keys",
+  routes.list(
+    "GET /api-keys",
     {
-      config,
-      schema: {
-        tags,
-        summary: "List the API keys of the caller's environment (prefixes only)",
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: PageOf(ApiKeySchema), ...standardErrorResponses },
-      },
+      operationId: "listApiKeys",
+      summary: "List the API keys of the caller's environment (prefixes only)",
+      item: ApiKeySchema,
     },
-    async (request) => {
-      const limit = request.query.limit ?? 20;
-      const keys = await listApiKeys(request.context, { limit, afterId: decodeCursor(request.query.cursor) });
-      return toPage(keys, limit, (key) => key);
-    },
+    ({ context }, _filters, page) => listApiKeys(context, page),
   );
 
-  app.get(
-    "/api-keys/:id",
+  routes.read(
+    "GET /api-keys/:id",
     {
-      config,
-      schema: {
-        tags,
-        summary: "Read an API key",
-        params: KeyIdParams,
-        response: { 200: ApiKeySchema, ...standardErrorResponses },
-      },
+      operationId: "getApiKey",
+      summary: "Read an API key",
+      params: IdParams,
+      response: ApiKeySchema,
     },
-    async (request) => getApiKey(request.context, request.params.id),
+    ({ context, params }) => getApiKey(context, params.id),
   );
 
-  app.post(
-    "/api-keys/:id/rotate",
+  routes.write(
+    "POST /api-keys/:id/rotate",
     {
-      config,
-      schema: {
-        tags,
-        summary: "Replace a key by a new one with the same name and role",
-        params: KeyIdParams,
-        body: Type.Optional(
-          Type.Object(
-            {
-              previous_key_valid_for_seconds: Type.Optional(
-                Type.Integer({
-                  minimum: 0,
-                  maximum: 7 * 24 * 3600,
-                  description: "how long the old key keeps working; 0 (the default) revokes it at once",
-                }),
-              ),
-            },
-            { additionalProperties: false },
+      operationId: "rotateApiKey",
+      summary: "Replace a key by a new one with the same name and role",
+      params: IdParams,
+      body: Type.Optional(
+        StrictObject({
+          previous_key_valid_for_seconds: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: 7 * 24 * 3600,
+              description: "how long the old key keeps working; 0 (the default) revokes it at once",
+            }),
           ),
-        ),
-        response: { 201: NewApiKeySchema, ...standardErrorResponses },
-      },
+        }),
+      ),
+      response: NewApiKeySchema,
+      status: 201,
     },
-    async (request, reply) => {
-      const rotated = await rotateApiKey(request.context, request.params.id, {
-        previousKeyValidForSeconds: request.body?.previous_key_valid_for_seconds ?? 0,
+    async ({ context, params, body }) => {
+      const rotated = await rotateApiKey(context, params.id, {
+        previousKeyValidForSeconds: body?.previous_key_valid_for_seconds ?? 0,
       });
-      return reply.code(201).send({ api_key: rotated.apiKey, secret: rotated.secret });
+      return { api_key: rotated.apiKey, secret: rotated.secret };
     },
   );
 
-  app.post(
-    "/api-keys/:id/revoke",
+  routes.write(
+    "POST /api-keys/:id/revoke",
     {
-      config,
-      schema: {
-        tags,
-        summary: "Revoke a key: it stops working at once",
-        params: KeyIdParams,
-        response: { 200: ApiKeySchema, ...standardErrorResponses },
-      },
+      operationId: "revokeApiKey",
+      summary: "Revoke a key: it stops working at once",
+      params: IdParams,
+      response: ApiKeySchema,
     },
-    async (request) => revokeApiKey(request.context, request.params.id),
+    ({ context, params }) => revokeApiKey(context, params.id),
   );
 }

@@ -2,14 +2,15 @@
 // dunning settings, and an invoice's dunning with its steps.
 import { type Static, Type } from "typebox";
 import { PageQuery } from "../platform/http/pagination.ts";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Name, Nullable, ObjectId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { finalActions } from "./tables.ts";
 
 const Days = (description: string) =>
   Type.Array(Type.Integer({ minimum: 0, maximum: 365 }), { maxItems: 20, description });
 
 const campaignFields = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Name,
   is_default: Type.Boolean({
     description: "the campaign of every customer given no other (one per environment)",
   }),
@@ -26,20 +27,17 @@ const campaignFields = {
   }),
 };
 
-export const CreateDunningCampaignBody = Type.Object(
-  {
-    name: campaignFields.name,
-    is_default: Type.Optional(campaignFields.is_default),
-    retry_schedule_days: campaignFields.retry_schedule_days,
-    reminder_days_before_due: Type.Optional(campaignFields.reminder_days_before_due),
-    reminder_days_after_due: Type.Optional(campaignFields.reminder_days_after_due),
-    final_action: campaignFields.final_action,
-  },
-  { additionalProperties: false },
-);
+export const CreateDunningCampaignBody = StrictObject({
+  name: campaignFields.name,
+  is_default: Type.Optional(campaignFields.is_default),
+  retry_schedule_days: campaignFields.retry_schedule_days,
+  reminder_days_before_due: Type.Optional(campaignFields.reminder_days_before_due),
+  reminder_days_after_due: Type.Optional(campaignFields.reminder_days_after_due),
+  final_action: campaignFields.final_action,
+});
 export type CreateDunningCampaignInput = Static<typeof CreateDunningCampaignBody>;
 
-export const UpdateDunningCampaignBody = Type.Object(
+export const UpdateDunningCampaignBody = StrictObject(
   {
     name: Type.Optional(campaignFields.name),
     is_default: Type.Optional(campaignFields.is_default),
@@ -48,7 +46,7 @@ export const UpdateDunningCampaignBody = Type.Object(
     reminder_days_after_due: Type.Optional(campaignFields.reminder_days_after_due),
     final_action: Type.Optional(campaignFields.final_action),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdateDunningCampaignInput = Static<typeof UpdateDunningCampaignBody>;
 
@@ -60,20 +58,17 @@ export const DunningCampaignSchema = Type.Object({
 });
 export type DunningCampaignView = Static<typeof DunningCampaignSchema>;
 
-export const DunningCampaignListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+export const DunningCampaignListQuery = StrictObject({ ...PageQuery });
 
-export const CustomerDunningBody = Type.Object(
-  {
-    campaign_id: Type.Optional(
-      Nullable(Type.String({ maxLength: 64, description: "the customer's campaign; null for the default" })),
-    ),
-    exempt: Type.Boolean({
-      description: "no reminders, retries or final action for this customer's invoices",
-    }),
-    exempt_reason: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 500 }))),
-  },
-  { additionalProperties: false },
-);
+export const CustomerDunningBody = StrictObject({
+  campaign_id: Type.Optional(
+    Nullable({ ...ObjectId, description: "the customer's campaign; null for the default" }),
+  ),
+  exempt: Type.Boolean({
+    description: "no reminders, retries or final action for this customer's invoices",
+  }),
+  exempt_reason: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 500 }))),
+});
 export type CustomerDunningInput = Static<typeof CustomerDunningBody>;
 
 export const CustomerDunningSchema = Type.Object({

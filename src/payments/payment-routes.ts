@@ -2,11 +2,11 @@
 // methods on file, payments (recorded by hand, listed, read), refunds,
 // collecting an invoice now or marking it uncollectible, and dunning
 // (campaigns, a customer's settings, an invoice's dunning).
-import { Type } from "typebox";
 import { InvoiceSchema } from "../invoicing/index.ts";
-import { PageOf, PageQuery } from "../platform/http/pagination.ts";
+import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
 import { withReason } from "../platform/http/reason.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   createDunningCampaign,
@@ -47,14 +47,11 @@ import { getPayment, listPayments } from "./payment-store.ts";
 import { refundPayment } from "./refunds.ts";
 import { registerStripeWebhookRoutes } from "./stripe-webhook-routes.ts";
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
-const read = { permission: "billing:read" as const };
-const write = { permission: "billing:write" as const };
+const access = { read: "billing:read", write: "billing:write" } as const;
 // Money moving in or out of the books by hand is finance's to record.
-const money = { permission: "finance:write" as const };
+const money = "finance:write";
 // Provider credentials are secrets, for admins only, like API keys.
-const secrets = { permission: "keys:manage" as const };
+const secrets = "keys:manage";
 
 export function registerPaymentRoutes(app: FairbillApp): void {
   registerSettingsRoutes(app);
@@ -65,253 +62,203 @@ export function registerPaymentRoutes(app: FairbillApp): void {
 }
 
 function registerSettingsRoutes(app: FairbillApp): void {
-  const tags = ["Payment settings"];
-  app.get(
-    "/payment-settings",
+  const routes = defineRoutes(app, { tags: ["Payment settings"], read: access.read, write: secrets });
+  routes.read(
+    "GET /payment-settings",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "How this environment collects: by hand, or through Stripe (secrets shown by hint only)",
-        response: { 200: PaymentSettingsSchema, ...standardErrorResponses },
-      },
+      operationId: "getPaymentSettings",
+      summary: "How this environment collects: by hand, or through Stripe (secrets shown by hint only)",
+      response: PaymentSettingsSchema,
     },
-    async (request) => getPaymentSettings(request.context),
+    ({ context }) => getPaymentSettings(context),
   );
-  app.put(
-    "/payment-settings",
+  routes.write(
+    "PUT /payment-settings",
     {
-      config: secrets,
-      schema: {
-        tags,
-        summary: "Set the payment provider and Stripe's secret key and webhook signing secret",
-        body: PaymentSettingsBody,
-        response: { 200: PaymentSettingsSchema, ...standardErrorResponses },
-      },
+      operationId: "updatePaymentSettings",
+      summary: "Set the payment provider and Stripe's secret key and webhook signing secret",
+      body: PaymentSettingsBody,
+      response: PaymentSettingsSchema,
     },
-    async (request) => updatePaymentSettings(request.context, request.body),
+    ({ context, body }) => updatePaymentSettings(context, body),
   );
 }
 
 function registerPaymentMethodRoutes(app: FairbillApp): void {
-  const tags = ["Payment methods"];
-  app.post(
-    "/customers/:id/payment-methods",
+  const routes = defineRoutes(app, { tags: ["Payment methods"], ...access });
+  routes.write(
+    "POST /customers/:id/payment-methods",
     {
-      config: write,
-      schema: {
-        tags,
-        summary:
-          "Put a payment method collected by Stripe's own form on file for the customer (their Stripe customer is made the first time)",
-        params: IdParams,
-        body: AttachPaymentMethodBody,
-        response: { 201: PaymentMethodSchema, ...standardErrorResponses },
-      },
+      operationId: "attachPaymentMethod",
+      summary:
+        "Put a payment method collected by Stripe's own form on file for the customer (their Stripe customer is made the first time)",
+      params: IdParams,
+      body: AttachPaymentMethodBody,
+      response: PaymentMethodSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await attachPaymentMethod(request.context, request.params.id, request.body)),
+    ({ context, params, body }) => attachPaymentMethod(context, params.id, body),
   );
-  app.get(
-    "/customers/:id/payment-methods",
+  routes.read(
+    "GET /customers/:id/payment-methods",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "The customer's payment methods on file, newest first; the default one is charged",
-        params: IdParams,
-        querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
-        response: { 200: PageOf(PaymentMethodSchema), ...standardErrorResponses },
-      },
+      operationId: "listPaymentMethods",
+      summary: "The customer's payment methods on file, newest first; the default one is charged",
+      params: IdParams,
+      query: PagedQuery(),
+      response: PageOf(PaymentMethodSchema),
     },
-    async (request) => listPaymentMethods(request.context, request.params.id, request.query),
+    ({ context, params, query }) => listPaymentMethods(context, params.id, query),
   );
 }
 
 function registerPaymentRecordRoutes(app: FairbillApp): void {
-  const tags = ["Payments"];
-  app.post(
-    "/invoices/:id/payments",
+  const routes = defineRoutes(app, { tags: ["Payments"], ...access });
+  routes.write(
+    "POST /invoices/:id/payments",
     {
-      config: money,
-      schema: {
-        tags,
-        summary:
-          "Record money received for an invoice by bank transfer, cheque or cash; partial payments are kept, an overpayment goes to the customer balance",
-        params: IdParams,
-        body: RecordPaymentBody,
-        response: { 201: PaymentDetailSchema, ...standardErrorResponses },
-      },
+      operationId: "recordPayment",
+      summary:
+        "Record money received for an invoice by bank transfer, cheque or cash; partial payments are kept, an overpayment goes to the customer balance",
+      permission: money,
+      params: IdParams,
+      body: RecordPaymentBody,
+      response: PaymentDetailSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordManualPayment(request.context, request.params.id, request.body)),
+    ({ context, params, body }) => recordManualPayment(context, params.id, body),
   );
-  app.post(
-    "/invoices/:id/collect",
+  routes.write(
+    "POST /invoices/:id/collect",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Charge what remains on the invoice now, with the customer's default payment method",
-        params: IdParams,
-        response: { 201: PaymentDetailSchema, ...standardErrorResponses },
-      },
+      operationId: "collectInvoice",
+      summary: "Charge what remains on the invoice now, with the customer's default payment method",
+      params: IdParams,
+      response: PaymentDetailSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await collectInvoiceNow(request.context, request.params.id)),
+    ({ context, params }) => collectInvoiceNow(context, params.id),
   );
-  app.post(
-    "/invoices/:id/mark-uncollectible",
+  routes.write(
+    "POST /invoices/:id/mark-uncollectible",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Give up collecting an open or partially paid invoice; its dunning stops",
-        params: IdParams,
-        body: MarkUncollectibleBody,
-        response: { 200: InvoiceSchema, ...standardErrorResponses },
-      },
+      operationId: "markInvoiceUncollectible",
+      summary: "Give up collecting an open or partially paid invoice; its dunning stops",
+      params: IdParams,
+      body: MarkUncollectibleBody,
+      response: InvoiceSchema,
     },
-    async (request) => markUncollectible(withReason(request.context, request.body.reason), request.params.id),
+    ({ context, params, body }) => markUncollectible(withReason(context, body.reason), params.id),
   );
-  app.get(
-    "/payments",
+  routes.read(
+    "GET /payments",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List payments, newest first, by invoice, customer or status",
-        querystring: PaymentListQuery,
-        response: { 200: PageOf(PaymentSchema), ...standardErrorResponses },
-      },
+      operationId: "listPayments",
+      summary: "List payments, newest first, by invoice, customer or status",
+      query: PaymentListQuery,
+      response: PageOf(PaymentSchema),
     },
-    async (request) => listPayments(request.context, request.query),
+    ({ context, query }) => listPayments(context, query),
   );
-  app.get(
-    "/payments/:id",
+  routes.read(
+    "GET /payments/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "A payment with its refunds and disputes",
-        params: IdParams,
-        response: { 200: PaymentDetailSchema, ...standardErrorResponses },
-      },
+      operationId: "getPayment",
+      summary: "A payment with its refunds and disputes",
+      params: IdParams,
+      response: PaymentDetailSchema,
     },
-    async (request) => getPayment(request.context, request.params.id),
+    ({ context, params }) => getPayment(context, params.id),
   );
-  app.post(
-    "/payments/:id/refunds",
+  routes.write(
+    "POST /payments/:id/refunds",
     {
-      config: money,
-      schema: {
-        tags,
-        summary:
-          "Refund a payment in full or in part, the way it came (through Stripe, or recorded as paid back by hand)",
-        params: IdParams,
-        body: RefundBody,
-        response: { 201: RefundSchema, ...standardErrorResponses },
-      },
+      operationId: "refundPayment",
+      summary:
+        "Refund a payment in full or in part, the way it came (through Stripe, or recorded as paid back by hand)",
+      permission: money,
+      params: IdParams,
+      body: RefundBody,
+      response: RefundSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await refundPayment(request.context, request.params.id, request.body)),
+    ({ context, params, body }) => refundPayment(context, params.id, body),
   );
 }
 
 function registerDunningRoutes(app: FairbillApp): void {
-  const tags = ["Dunning"];
-  app.post(
-    "/dunning-campaigns",
+  const routes = defineRoutes(app, { tags: ["Dunning"], ...access });
+  routes.write(
+    "POST /dunning-campaigns",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Create a dunning campaign: retry schedule, reminders around the due date, final action",
-        body: CreateDunningCampaignBody,
-        response: { 201: DunningCampaignSchema, ...standardErrorResponses },
-      },
+      operationId: "createDunningCampaign",
+      summary: "Create a dunning campaign: retry schedule, reminders around the due date, final action",
+      body: CreateDunningCampaignBody,
+      response: DunningCampaignSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await createDunningCampaign(request.context, request.body)),
+    ({ context, body }) => createDunningCampaign(context, body),
   );
-  app.get(
-    "/dunning-campaigns",
+  routes.read(
+    "GET /dunning-campaigns",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List the environment's dunning campaigns, newest first",
-        querystring: DunningCampaignListQuery,
-        response: { 200: PageOf(DunningCampaignSchema), ...standardErrorResponses },
-      },
+      operationId: "listDunningCampaigns",
+      summary: "List the environment's dunning campaigns, newest first",
+      query: DunningCampaignListQuery,
+      response: PageOf(DunningCampaignSchema),
     },
-    async (request) => listDunningCampaigns(request.context, request.query),
+    ({ context, query }) => listDunningCampaigns(context, query),
   );
-  app.get(
-    "/dunning-campaigns/:id",
+  routes.read(
+    "GET /dunning-campaigns/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "A dunning campaign",
-        params: IdParams,
-        response: { 200: DunningCampaignSchema, ...standardErrorResponses },
-      },
+      operationId: "getDunningCampaign",
+      summary: "A dunning campaign",
+      params: IdParams,
+      response: DunningCampaignSchema,
     },
-    async (request) => getDunningCampaign(request.context, request.params.id),
+    ({ context, params }) => getDunningCampaign(context, params.id),
   );
-  app.patch(
-    "/dunning-campaigns/:id",
+  routes.write(
+    "PATCH /dunning-campaigns/:id",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Change a dunning campaign (invoices already in dunning keep the rules they started with)",
-        params: IdParams,
-        body: UpdateDunningCampaignBody,
-        response: { 200: DunningCampaignSchema, ...standardErrorResponses },
-      },
+      operationId: "updateDunningCampaign",
+      summary: "Change a dunning campaign (invoices already in dunning keep the rules they started with)",
+      params: IdParams,
+      body: UpdateDunningCampaignBody,
+      response: DunningCampaignSchema,
     },
-    async (request) => updateDunningCampaign(request.context, request.params.id, request.body),
+    ({ context, params, body }) => updateDunningCampaign(context, params.id, body),
   );
-  app.get(
-    "/customers/:id/dunning",
+  routes.read(
+    "GET /customers/:id/dunning",
     {
-      config: read,
-      schema: {
-        tags,
-        summary:
-          "The customer's dunning campaign or exemption, and whether dunning blocks their entitlements",
-        params: IdParams,
-        response: { 200: CustomerDunningSchema, ...standardErrorResponses },
-      },
+      operationId: "getCustomerDunning",
+      summary: "The customer's dunning campaign or exemption, and whether dunning blocks their entitlements",
+      params: IdParams,
+      response: CustomerDunningSchema,
     },
-    async (request) => getCustomerDunning(request.context, request.params.id),
+    ({ context, params }) => getCustomerDunning(context, params.id),
   );
-  app.put(
-    "/customers/:id/dunning",
+  routes.write(
+    "PUT /customers/:id/dunning",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Give the customer their own campaign, or exempt them from dunning",
-        params: IdParams,
-        body: CustomerDunningBody,
-        response: { 200: CustomerDunningSchema, ...standardErrorResponses },
-      },
+      operationId: "updateCustomerDunning",
+      summary: "Give the customer their own campaign, or exempt them from dunning",
+      params: IdParams,
+      body: CustomerDunningBody,
+      response: CustomerDunningSchema,
     },
-    async (request) => updateCustomerDunning(request.context, request.params.id, request.body),
+    ({ context, params, body }) => updateCustomerDunning(context, params.id, body),
   );
-  app.get(
-    "/invoices/:id/dunning",
+  routes.read(
+    "GET /invoices/:id/dunning",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "The invoice's dunning: its campaign, every step planned and what each did",
-        params: IdParams,
-        response: { 200: InvoiceDunningSchema, ...standardErrorResponses },
-      },
+      operationId: "getInvoiceDunning",
+      summary: "The invoice's dunning: its campaign, every step planned and what each did",
+      params: IdParams,
+      response: InvoiceDunningSchema,
     },
-    async (request) => getInvoiceDunning(request.context, request.params.id),
+    ({ context, params }) => getInvoiceDunning(context, params.id),
   );
 }

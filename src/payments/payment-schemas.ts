@@ -3,45 +3,46 @@
 // provider's webhook.
 import { type Static, Type } from "typebox";
 import { PageQuery } from "../platform/http/pagination.ts";
-import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  NonNegativeDecimalString,
+  Nullable,
+  ObjectId,
+  StringEnum,
+  Timestamp,
+} from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { manualPaymentMethods, paymentStatuses, providerNames } from "./tables.ts";
 
 const Money = Type.String({ description: "an amount in the invoice's currency, as a decimal string" });
 const ProviderId = Type.String({ minLength: 1, maxLength: 255, pattern: "^[A-Za-z0-9_]+$" });
 
-export const PaymentSettingsBody = Type.Object(
-  {
-    provider: StringEnum(providerNames, { description: "who collects invoices automatically" }),
-    stripe: Type.Optional(
-      Type.Object(
-        {
-          secret_key: Type.String({
-            pattern: "^(sk|rk)_(test|live)_[A-Za-z0-9]+$",
-            maxLength: 255,
-            description: "a secret or restricted key from the Stripe dashboard",
+export const PaymentSettingsBody = StrictObject({
+  provider: StringEnum(providerNames, { description: "who collects invoices automatically" }),
+  stripe: Type.Optional(
+    StrictObject({
+      secret_key: Type.String({
+        pattern: "^(sk|rk)_(test|live)_[A-Za-z0-9]+$",
+        maxLength: 255,
+        description: "a secret or restricted key from the Stripe dashboard",
+      }),
+      webhook_secret: Type.String({
+        pattern: "^whsec_[A-Za-z0-9+/=_-]+$",
+        maxLength: 255,
+        description: "the signing secret of the webhook endpoint Stripe sends to",
+      }),
+      api_base_url: Type.Optional(
+        Nullable(
+          Type.String({
+            pattern: "^https?://",
+            maxLength: 2048,
+            description:
+              "another address for Stripe's API (a local server in tests); Stripe's own when left out",
           }),
-          webhook_secret: Type.String({
-            pattern: "^whsec_[A-Za-z0-9+/=_-]+$",
-            maxLength: 255,
-            description: "the signing secret of the webhook endpoint Stripe sends to",
-          }),
-          api_base_url: Type.Optional(
-            Nullable(
-              Type.String({
-                pattern: "^https?://",
-                maxLength: 2048,
-                description:
-                  "another address for Stripe's API (a local server in tests); Stripe's own when left out",
-              }),
-            ),
-          ),
-        },
-        { additionalProperties: false },
+        ),
       ),
-    ),
-  },
-  { additionalProperties: false },
-);
+    }),
+  ),
+});
 export type PaymentSettingsInput = Static<typeof PaymentSettingsBody>;
 
 export const PaymentSettingsSchema = Type.Object({
@@ -59,15 +60,12 @@ export const PaymentSettingsSchema = Type.Object({
 });
 export type PaymentSettingsView = Static<typeof PaymentSettingsSchema>;
 
-export const AttachPaymentMethodBody = Type.Object(
-  {
-    payment_method: { ...ProviderId, description: "the provider's payment method id, such as Stripe's pm_…" },
-    default: Type.Optional(
-      Type.Boolean({ description: "charge this method for the customer's invoices (default true)" }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const AttachPaymentMethodBody = StrictObject({
+  payment_method: { ...ProviderId, description: "the provider's payment method id, such as Stripe's pm_…" },
+  default: Type.Optional(
+    Type.Boolean({ description: "charge this method for the customer's invoices (default true)" }),
+  ),
+});
 export type AttachPaymentMethodInput = Static<typeof AttachPaymentMethodBody>;
 
 export const PaymentMethodSchema = Type.Object({
@@ -90,45 +88,35 @@ export const PaymentMethodSchema = Type.Object({
 });
 export type PaymentMethodView = Static<typeof PaymentMethodSchema>;
 
-export const RecordPaymentBody = Type.Object(
-  {
-    amount: { ...NonNegativeDecimalString, description: "what was received, in the invoice's currency" },
-    method: StringEnum(manualPaymentMethods),
-    reference: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, description: "the bank reference or cheque number" }),
-    ),
-    received_at: Type.Optional({ ...Timestamp, description: "when the money arrived; now when left out" }),
-  },
-  { additionalProperties: false },
-);
+export const RecordPaymentBody = StrictObject({
+  amount: { ...NonNegativeDecimalString, description: "what was received, in the invoice's currency" },
+  method: StringEnum(manualPaymentMethods),
+  reference: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 200, description: "the bank reference or cheque number" }),
+  ),
+  received_at: Type.Optional({ ...Timestamp, description: "when the money arrived; now when left out" }),
+});
 export type RecordPaymentInput = Static<typeof RecordPaymentBody>;
 
-export const RefundBody = Type.Object(
-  {
-    amount: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "how much to give back; everything not yet refunded when left out",
-    }),
-    reason: Type.String({ minLength: 1, maxLength: 500 }),
-  },
-  { additionalProperties: false },
-);
+export const RefundBody = StrictObject({
+  amount: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "how much to give back; everything not yet refunded when left out",
+  }),
+  reason: Type.String({ minLength: 1, maxLength: 500 }),
+});
 export type RefundInput = Static<typeof RefundBody>;
 
-export const MarkUncollectibleBody = Type.Object(
-  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) },
-  { additionalProperties: false },
-);
+export const MarkUncollectibleBody = StrictObject({
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+});
 
-export const PaymentListQuery = Type.Object(
-  {
-    ...PageQuery,
-    invoice_id: Type.Optional(Type.String({ maxLength: 64 })),
-    customer_id: Type.Optional(Type.String({ maxLength: 64 })),
-    status: Type.Optional(StringEnum(paymentStatuses)),
-  },
-  { additionalProperties: false },
-);
+export const PaymentListQuery = StrictObject({
+  ...PageQuery,
+  invoice_id: Type.Optional(ObjectId),
+  customer_id: Type.Optional(ObjectId),
+  status: Type.Optional(StringEnum(paymentStatuses)),
+});
 export type PaymentListFilters = Static<typeof PaymentListQuery>;
 
 export const RefundSchema = Type.Object(

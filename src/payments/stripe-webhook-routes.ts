@@ -4,7 +4,8 @@
 // bytes received, so this route keeps the raw body beside the parsed one.
 import { Type } from "typebox";
 import { FairbillError } from "../platform/errors.ts";
-import { ProblemSchema } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { ObjectId, ProblemSchema } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { StripeWebhookBody, WebhookReceiptSchema } from "./payment-schemas.ts";
 import { receiveStripeWebhook } from "./stripe-webhooks.ts";
@@ -36,20 +37,22 @@ export function registerStripeWebhookRoutes(app: FairbillApp): void {
       },
     );
 
-    scoped.post(
-      "/webhooks/stripe/:environment_id",
+    const routes = defineRoutes(scoped, {
+      tags: ["Payment provider webhooks"],
+      write: { providerWebhook: { provider: "stripe", environmentParameter: "environment_id" } },
+      security: [],
+    });
+    routes.write(
+      "POST /webhooks/stripe/:environment_id",
       {
-        config: { providerWebhook: { provider: "stripe", environmentParameter: "environment_id" } },
-        schema: {
-          tags: ["Payment provider webhooks"],
-          summary:
-            "Where Stripe sends this environment's events; signed by Stripe, processed once per event id",
-          security: [],
-          params: Type.Object({ environment_id: Type.String({ maxLength: 64 }) }),
-          headers: Type.Object({ "stripe-signature": Type.Optional(Type.String({ maxLength: 4096 })) }),
-          body: StripeWebhookBody,
-          response: { 200: WebhookReceiptSchema, 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
-        },
+        operationId: "receiveStripeWebhook",
+        summary:
+          "Where Stripe sends this environment's events; signed by Stripe, processed once per event id",
+        params: Type.Object({ environment_id: ObjectId }),
+        headers: Type.Object({ "stripe-signature": Type.Optional(Type.String({ maxLength: 4096 })) }),
+        body: StripeWebhookBody,
+        response: WebhookReceiptSchema,
+        errors: { 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
       },
       async (request) => {
         const raw = rawBodies.get(request);

@@ -2,39 +2,38 @@
 import { type Static, Type } from "typebox";
 import { SubscriptionChangePreviewSchema } from "../invoicing/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  NonEmptyId,
+  Nullable,
+  PrefixedId,
+  StringEnum,
+  Timestamp,
+  VersionNumber,
+} from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
-const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
-const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
-const Instant = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
-
-export const PlanMigrationParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
-export const CreatePlanMigrationBody = Type.Object(
-  {
-    from_version: { ...VersionNumber, description: "the version whose subscribers move" },
-    to_version: { ...VersionNumber, description: "a published version of the same plan" },
-    timing: StringEnum(["now", "next_period", "at"], {
-      description: "now, at the end of each subscription's current period, or at `at`",
+export const CreatePlanMigrationBody = StrictObject({
+  from_version: { ...VersionNumber, description: "the version whose subscribers move" },
+  to_version: { ...VersionNumber, description: "a published version of the same plan" },
+  timing: StringEnum(["now", "next_period", "at"], {
+    description: "now, at the end of each subscription's current period, or at `at`",
+  }),
+  at: Type.Optional({
+    ...Timestamp,
+    description: "required with timing at, left out otherwise; not in the past",
+  }),
+  subscription_ids: Type.Optional(
+    Type.Array(NonEmptyId, {
+      minItems: 1,
+      maxItems: 1000,
+      description: "the subscriptions to move; every subscription now on from_version when left out",
     }),
-    at: Type.Optional({
-      ...Instant,
-      description: "required with timing at, left out otherwise; not in the past",
-    }),
-    subscription_ids: Type.Optional(
-      Type.Array(ObjectId, {
-        minItems: 1,
-        maxItems: 1000,
-        description: "the subscriptions to move; every subscription now on from_version when left out",
-      }),
-    ),
-    dry_run: Type.Optional(
-      Type.Boolean({ description: "true: only preview each subscription's change and invoice difference" }),
-    ),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+  ),
+  dry_run: Type.Optional(
+    Type.Boolean({ description: "true: only preview each subscription's change and invoice difference" }),
+  ),
+  reason: ReasonField,
+});
 export type CreatePlanMigrationInput = Static<typeof CreatePlanMigrationBody>;
 
 const MigratedSubscriptionSchema = Type.Object({
@@ -51,7 +50,7 @@ export type MigratedSubscription = Static<typeof MigratedSubscriptionSchema>;
 
 export const PlanMigrationSchema = Type.Object({
   id: Nullable({
-    ...Type.String({ examples: ["pmg_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    ...PrefixedId("pmg"),
     description: "null in a dry run",
   }),
   plan_id: Type.String(),

@@ -1,27 +1,31 @@
 // The JSON shapes of portal links and of the portal API that a link opens.
 import { type Static, Type } from "typebox";
 import { InvoicePreviewSchema } from "../invoicing/index.ts";
-import { DecimalString, NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
+import {
+  DecimalString,
+  Name,
+  NonNegativeDecimalString,
+  Nullable,
+  Timestamp,
+} from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
-export const CreatePortalLinkBody = Type.Object(
-  {
-    expires_in_seconds: Type.Optional(
-      Type.Integer({
-        minimum: 60,
-        maximum: 7 * 24 * 3600,
-        description: "how long the link works, in seconds: 60 to 604800 (7 days); default 3600",
-      }),
-    ),
-    return_url: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 2000,
-        description: "an http(s) address of your app that the portal's back link goes to",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const CreatePortalLinkBody = StrictObject({
+  expires_in_seconds: Type.Optional(
+    Type.Integer({
+      minimum: 60,
+      maximum: 7 * 24 * 3600,
+      description: "how long the link works, in seconds: 60 to 604800 (7 days); default 3600",
+    }),
+  ),
+  return_url: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      description: "an http(s) address of your app that the portal's back link goes to",
+    }),
+  ),
+});
 export type CreatePortalLinkInput = Static<typeof CreatePortalLinkBody>;
 
 export const PortalLinkSchema = Type.Object({
@@ -94,17 +98,14 @@ export const PortalUpcomingInvoiceSchema = Type.Object({
   forecast: Nullable(PortalForecastSchema),
 });
 
-export const PortalSpendAlertBody = Type.Object(
-  {
-    threshold: {
-      ...NonNegativeDecimalString,
-      description: "more than 0, in the customer's currency: the period's spend that fires the alert",
-    },
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    email_customer: Type.Optional(
-      Type.Boolean({ description: "email the customer when it fires; default true" }),
-    ),
+export const PortalSpendAlertBody = StrictObject({
+  threshold: {
+    ...NonNegativeDecimalString,
+    description: "more than 0, in the customer's currency: the period's spend that fires the alert",
   },
-  { additionalProperties: false },
-);
+  name: Type.Optional(Name),
+  email_customer: Type.Optional(
+    Type.Boolean({ description: "email the customer when it fires; default true" }),
+  ),
+});
 export type PortalSpendAlertInput = Static<typeof PortalSpendAlertBody>;

@@ -3,7 +3,8 @@
 // engine as live invoices and touching no stored data.
 import { Type } from "typebox";
 import { validationFailed } from "../platform/errors.ts";
-import { DecimalString, standardErrorResponses, Timestamp } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { DecimalString, Timestamp } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { Scenario } from "./scenario-schema.ts";
 import { simulateScenario } from "./simulate-scenario.ts";
@@ -34,25 +35,24 @@ const SimulatedInvoice = Type.Object({
 });
 
 export function registerSimulationRoutes(app: FairbillApp): void {
-  app.post(
-    "/simulations",
+  const routes = defineRoutes(app, { tags: ["Simulations"], read: "simulations:run" });
+
+  routes.read(
+    "POST /simulations",
     {
-      config: { permission: "simulations:run" },
+      operationId: "simulateScenario",
+      summary: "Compute the invoices a scenario would produce, without storing anything",
       // A scenario carries its events; allow larger bodies than the 1 MiB default.
       bodyLimit: 16 * 1024 * 1024,
       // The body is checked by simulateScenario with the scenario schema and
       // its rules, which report every problem at once (as `fairbill simulate`
       // does); the schema here documents it.
       validatorCompiler: () => () => true,
-      schema: {
-        tags: ["Simulations"],
-        summary: "Compute the invoices a scenario would produce, without storing anything",
-        body: Scenario,
-        response: { 200: Type.Object({ invoices: Type.Array(SimulatedInvoice) }), ...standardErrorResponses },
-      },
+      body: Scenario,
+      response: Type.Object({ invoices: Type.Array(SimulatedInvoice) }),
     },
-    async (request) => {
-      const result = simulateScenario(request.body);
+    ({ body }) => {
+      const result = simulateScenario(body);
       if (!result.ok) {
         throw validationFailed(
           result.errors.map((error) => ({ path: error.path, message: error.message })),

@@ -1,7 +1,14 @@
 // The JSON shapes of customer-specific price overrides on the API.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { NonNegativeDecimalString, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  NonNegativeDecimalString,
+  Nullable,
+  PrefixedId,
+  StringEnum,
+  Timestamp,
+} from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { Code, Tier as TierSchema } from "../pricing/index.ts";
 
 const overrideTypes = [
@@ -14,25 +21,22 @@ const overrideTypes = [
 ] as const;
 export type OverrideType = (typeof overrideTypes)[number];
 
-const PriceOverrideDocumentSchema = Type.Object(
-  {
-    type: StringEnum(overrideTypes, {
-      description:
-        "unit_price (per_unit charges), package_price (package), tiers (graduated, volume), amount (fixed), " +
-        "rate (percentage), or percentage_discount (any charge, on top of any price override)",
-    }),
-    unit_price: Type.Optional(NonNegativeDecimalString),
-    package_price: Type.Optional(NonNegativeDecimalString),
-    tiers: Type.Optional(Type.Array(TierSchema, { minItems: 1, maxItems: 100 })),
-    amount: Type.Optional(NonNegativeDecimalString),
-    rate: Type.Optional(NonNegativeDecimalString),
-    percent: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "percent off, more than 0 and at most 100",
-    }),
-  },
-  { additionalProperties: false },
-);
+const PriceOverrideDocumentSchema = StrictObject({
+  type: StringEnum(overrideTypes, {
+    description:
+      "unit_price (per_unit charges), package_price (package), tiers (graduated, volume), amount (fixed), " +
+      "rate (percentage), or percentage_discount (any charge, on top of any price override)",
+  }),
+  unit_price: Type.Optional(NonNegativeDecimalString),
+  package_price: Type.Optional(NonNegativeDecimalString),
+  tiers: Type.Optional(Type.Array(TierSchema, { minItems: 1, maxItems: 100 })),
+  amount: Type.Optional(NonNegativeDecimalString),
+  rate: Type.Optional(NonNegativeDecimalString),
+  percent: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "percent off, more than 0 and at most 100",
+  }),
+});
 export type PriceOverrideDocument = Static<typeof PriceOverrideDocumentSchema>;
 
 const SubscriptionId = Type.String({
@@ -41,24 +45,21 @@ const SubscriptionId = Type.String({
   description: "the subscription the override applies to (subscriptions refer to it by this id)",
 });
 
-export const CreatePriceOverrideBody = Type.Object(
-  {
-    subscription_id: SubscriptionId,
-    plan_code: Code,
-    charge_id: Code,
-    override: PriceOverrideDocumentSchema,
-    effective_from: Type.String({ format: "date-time", description: "not in the past" }),
-    effective_until: Type.Optional(
-      Type.String({ format: "date-time", description: "exclusive; open-ended when left out" }),
-    ),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const CreatePriceOverrideBody = StrictObject({
+  subscription_id: SubscriptionId,
+  plan_code: Code,
+  charge_id: Code,
+  override: PriceOverrideDocumentSchema,
+  effective_from: Type.String({ format: "date-time", description: "not in the past" }),
+  effective_until: Type.Optional(
+    Type.String({ format: "date-time", description: "exclusive; open-ended when left out" }),
+  ),
+  reason: ReasonField,
+});
 export type CreatePriceOverrideInput = Static<typeof CreatePriceOverrideBody>;
 
 export const PriceOverrideSchema = Type.Object({
-  id: Type.String({ examples: ["ovr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("ovr"),
   customer_id: Type.String(),
   subscription_id: Type.String(),
   plan_id: Type.String(),
@@ -77,11 +78,8 @@ export const PriceOverrideSchema = Type.Object({
 });
 export type PriceOverride = Static<typeof PriceOverrideSchema>;
 
-export const PriceOverrideListQuery = Type.Object(
-  {
-    subscription_id: Type.Optional(SubscriptionId),
-    plan_code: Type.Optional(Code),
-  },
-  { additionalProperties: false },
-);
+export const PriceOverrideListQuery = StrictObject({
+  subscription_id: Type.Optional(SubscriptionId),
+  plan_code: Type.Optional(Code),
+});
 export type PriceOverrideFilters = Static<typeof PriceOverrideListQuery>;

@@ -1,8 +1,7 @@
 // HTTP routes for subscriptions (/v1/subscriptions).
-import { Type } from "typebox";
-import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
 import { withReason } from "../platform/http/reason.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { cancelSubscription, changePlan } from "./subscription-changes.ts";
 import { pauseSubscription, resumeSubscription } from "./subscription-pauses.ts";
@@ -12,134 +11,93 @@ import {
   CreateSubscriptionBody,
   PauseSubscriptionBody,
   ResumeSubscriptionBody,
-  SubscriptionIdParams,
   SubscriptionListQuery,
   SubscriptionSchema,
 } from "./subscription-schemas.ts";
 import { createSubscription, getSubscription, listSubscriptions } from "./subscriptions.ts";
 
 export function registerSubscriptionRoutes(app: FairbillApp): void {
-  const tags = ["Subscriptions"];
-  const read = { permission: "billing:read" as const };
-  const write = { permission: "billing:write" as const };
-  const subscriptionResponse = { 200: SubscriptionSchema, ...standardErrorResponses };
+  const routes = defineRoutes(app, { tags: ["Subscriptions"], read: "billing:read", write: "billing:write" });
 
-  app.post(
-    "/subscriptions",
+  routes.write(
+    "POST /subscriptions",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Subscribe a customer to a published plan version",
-        body: CreateSubscriptionBody,
-        response: { 201: SubscriptionSchema, ...standardErrorResponses },
-      },
+      operationId: "createSubscription",
+      summary: "Subscribe a customer to a published plan version",
+      body: CreateSubscriptionBody,
+      response: SubscriptionSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await createSubscription(withReason(request.context, request.body.reason), request.body)),
+    ({ context, body }) => createSubscription(withReason(context, body.reason), body),
   );
 
-  app.get(
-    "/subscriptions",
+  routes.list(
+    "GET /subscriptions",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "List subscriptions, newest first; status and plan_id are read at the time of the request",
-        querystring: Type.Object(
-          { ...SubscriptionListQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(SubscriptionSchema), ...standardErrorResponses },
-      },
+      operationId: "listSubscriptions",
+      summary: "List subscriptions, newest first; status and plan_id are read at the time of the request",
+      filters: SubscriptionListQuery,
+      item: SubscriptionSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      const subscriptions = await listSubscriptions(request.context, filters, {
-        limit,
-        afterId: decodeCursor(cursor),
-      });
-      return toPage(subscriptions, limit, (subscription) => subscription);
-    },
+    ({ context }, filters, page) => listSubscriptions(context, filters, page),
   );
 
-  app.get(
-    "/subscriptions/:id",
+  routes.read(
+    "GET /subscriptions/:id",
     {
-      config: read,
-      schema: {
-        tags,
-        summary: "Read a subscription with its timeline, status and current period",
-        params: SubscriptionIdParams,
-        response: subscriptionResponse,
-      },
+      operationId: "getSubscription",
+      summary: "Read a subscription with its timeline, status and current period",
+      params: IdParams,
+      response: SubscriptionSchema,
     },
-    async (request) => getSubscription(request.context, request.params.id),
+    ({ context, params }) => getSubscription(context, params.id),
   );
 
-  app.post(
-    "/subscriptions/:id/change-plan",
+  routes.write(
+    "POST /subscriptions/:id/change-plan",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Move the subscription to another plan or plan version, now, at period end or at a date",
-        params: SubscriptionIdParams,
-        body: ChangePlanBody,
-        response: subscriptionResponse,
-      },
+      operationId: "changeSubscriptionPlan",
+      summary: "Move the subscription to another plan or plan version, now, at period end or at a date",
+      params: IdParams,
+      body: ChangePlanBody,
+      response: SubscriptionSchema,
     },
-    async (request) =>
-      changePlan(withReason(request.context, request.body.reason), request.params.id, request.body),
+    ({ context, params, body }) => changePlan(withReason(context, body.reason), params.id, body),
   );
 
-  app.post(
-    "/subscriptions/:id/cancel",
+  routes.write(
+    "POST /subscriptions/:id/cancel",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Cancel the subscription, at once or at the end of the period",
-        params: SubscriptionIdParams,
-        body: CancelSubscriptionBody,
-        response: subscriptionResponse,
-      },
+      operationId: "cancelSubscription",
+      summary: "Cancel the subscription, at once or at the end of the period",
+      params: IdParams,
+      body: CancelSubscriptionBody,
+      response: SubscriptionSchema,
     },
-    async (request) =>
-      cancelSubscription(withReason(request.context, request.body.reason), request.params.id, request.body),
+    ({ context, params, body }) => cancelSubscription(withReason(context, body.reason), params.id, body),
   );
 
-  app.post(
-    "/subscriptions/:id/pause",
+  routes.write(
+    "POST /subscriptions/:id/pause",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "Pause the subscription: invoices falling due while paused are skipped",
-        params: SubscriptionIdParams,
-        body: PauseSubscriptionBody,
-        response: subscriptionResponse,
-      },
+      operationId: "pauseSubscription",
+      summary: "Pause the subscription: invoices falling due while paused are skipped",
+      params: IdParams,
+      body: PauseSubscriptionBody,
+      response: SubscriptionSchema,
     },
-    async (request) =>
-      pauseSubscription(withReason(request.context, request.body.reason), request.params.id, request.body),
+    ({ context, params, body }) => pauseSubscription(withReason(context, body.reason), params.id, body),
   );
 
-  app.post(
-    "/subscriptions/:id/resume",
+  routes.write(
+    "POST /subscriptions/:id/resume",
     {
-      config: write,
-      schema: {
-        tags,
-        summary: "End the subscription's pause",
-        params: SubscriptionIdParams,
-        body: ResumeSubscriptionBody,
-        response: subscriptionResponse,
-      },
+      operationId: "resumeSubscription",
+      summary: "End the subscription's pause",
+      params: IdParams,
+      body: ResumeSubscriptionBody,
+      response: SubscriptionSchema,
     },
-    async (request) =>
-      resumeSubscription(withReason(request.context, request.body.reason), request.params.id, request.body),
+    ({ context, params, body }) => resumeSubscription(withReason(context, body.reason), params.id, body),
   );
 }

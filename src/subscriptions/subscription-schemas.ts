@@ -4,108 +4,95 @@ import { ReasonField } from "../platform/http/reason.ts";
 import {
   CurrencyCode,
   DecimalString,
+  IdParams,
   Metadata,
+  NonEmptyId,
   NonNegativeDecimalString,
   Nullable,
+  PrefixedId,
   StringEnum,
   Timestamp,
+  VersionNumber,
 } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import { subscriptionStatuses } from "./subscription-timeline.ts";
 
-const ObjectId = Type.String({ minLength: 1, maxLength: 64 });
-const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
-const Instant = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
+/** The path of a route about one subscription (the preview of a plan change shares it). */
+export const SubscriptionIdParams = IdParams;
 
-export const SubscriptionIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
-export const CreateSubscriptionBody = Type.Object(
-  {
-    customer_id: ObjectId,
-    plan_id: ObjectId,
-    plan_version: Type.Optional({
-      ...VersionNumber,
-      description: "a published version of the plan; the one in effect at start_at when left out",
-    }),
-    start_at: Type.Optional({ ...Instant, description: "now when left out; past and future both allowed" }),
-    billing: Type.Optional(
-      StringEnum(["anniversary", "calendar"], {
-        description:
-          "anniversary (the default): periods start on the start date; calendar: on calendar boundaries",
-      }),
-    ),
-    trial_days: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 3650, description: "the plan version's trial when left out" }),
-    ),
-    currency: Type.Optional({
-      ...CurrencyCode,
+export const CreateSubscriptionBody = StrictObject({
+  customer_id: NonEmptyId,
+  plan_id: NonEmptyId,
+  plan_version: Type.Optional({
+    ...VersionNumber,
+    description: "a published version of the plan; the one in effect at start_at when left out",
+  }),
+  start_at: Type.Optional({ ...Timestamp, description: "now when left out; past and future both allowed" }),
+  billing: Type.Optional(
+    StringEnum(["anniversary", "calendar"], {
       description:
-        "the customer's currency when left out, else the version's; the version must price it (its own or a price book)",
+        "anniversary (the default): periods start on the start date; calendar: on calendar boundaries",
     }),
-    external_id: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-    metadata: Type.Optional(Metadata),
-    progressive_billing_threshold: Type.Optional({
-      ...NonNegativeDecimalString,
-      description: "an amount above 0: usage billed early when the period's charges reach it",
-    }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+  ),
+  trial_days: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 3650, description: "the plan version's trial when left out" }),
+  ),
+  currency: Type.Optional({
+    ...CurrencyCode,
+    description:
+      "the customer's currency when left out, else the version's; the version must price it (its own or a price book)",
+  }),
+  external_id: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  metadata: Type.Optional(Metadata),
+  progressive_billing_threshold: Type.Optional({
+    ...NonNegativeDecimalString,
+    description: "an amount above 0: usage billed early when the period's charges reach it",
+  }),
+  reason: ReasonField,
+});
 export type CreateSubscriptionInput = Static<typeof CreateSubscriptionBody>;
 
 export const SubscriptionListQuery = Type.Object({
-  customer_id: Type.Optional(ObjectId),
-  plan_id: Type.Optional({ ...ObjectId, description: "subscriptions on this plan now" }),
+  customer_id: Type.Optional(NonEmptyId),
+  plan_id: Type.Optional({ ...NonEmptyId, description: "subscriptions on this plan now" }),
   status: Type.Optional(StringEnum(subscriptionStatuses)),
 });
 export type SubscriptionListFilters = Static<typeof SubscriptionListQuery>;
 
-export const ChangePlanBody = Type.Object(
-  {
-    plan_id: { ...ObjectId, description: "the same plan (another version) or another plan" },
-    plan_version: Type.Optional({
-      ...VersionNumber,
-      description: "a published version; the one in effect when the change takes effect when left out",
-    }),
-    timing: StringEnum(["immediate", "period_end", "at"], {
-      description: "now, at the end of the current period, or at `at`",
-    }),
-    at: Type.Optional({ ...Instant, description: "required with timing at, left out otherwise" }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const ChangePlanBody = StrictObject({
+  plan_id: { ...NonEmptyId, description: "the same plan (another version) or another plan" },
+  plan_version: Type.Optional({
+    ...VersionNumber,
+    description: "a published version; the one in effect when the change takes effect when left out",
+  }),
+  timing: StringEnum(["immediate", "period_end", "at"], {
+    description: "now, at the end of the current period, or at `at`",
+  }),
+  at: Type.Optional({ ...Timestamp, description: "required with timing at, left out otherwise" }),
+  reason: ReasonField,
+});
 export type ChangePlanInput = Static<typeof ChangePlanBody>;
 
-export const CancelSubscriptionBody = Type.Object(
-  {
-    mode: StringEnum(["immediate", "period_end"], {
-      description: "immediate: ends at `at`; period_end: at the end of the period `at` falls in",
-    }),
-    at: Type.Optional({ ...Instant, description: "now when left out" }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const CancelSubscriptionBody = StrictObject({
+  mode: StringEnum(["immediate", "period_end"], {
+    description: "immediate: ends at `at`; period_end: at the end of the period `at` falls in",
+  }),
+  at: Type.Optional({ ...Timestamp, description: "now when left out" }),
+  reason: ReasonField,
+});
 export type CancelSubscriptionInput = Static<typeof CancelSubscriptionBody>;
 
-export const PauseSubscriptionBody = Type.Object(
-  {
-    at: Type.Optional({ ...Instant, description: "when the pause starts; now when left out" }),
-    until: Type.Optional({ ...Instant, description: "when it ends by itself; open-ended when left out" }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const PauseSubscriptionBody = StrictObject({
+  at: Type.Optional({ ...Timestamp, description: "when the pause starts; now when left out" }),
+  until: Type.Optional({ ...Timestamp, description: "when it ends by itself; open-ended when left out" }),
+  reason: ReasonField,
+});
 export type PauseSubscriptionInput = Static<typeof PauseSubscriptionBody>;
 
-export const ResumeSubscriptionBody = Type.Object(
-  {
-    at: Type.Optional({ ...Instant, description: "when the pause ends; now when left out" }),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const ResumeSubscriptionBody = StrictObject({
+  at: Type.Optional({ ...Timestamp, description: "when the pause ends; now when left out" }),
+  reason: ReasonField,
+});
 export type ResumeSubscriptionInput = Static<typeof ResumeSubscriptionBody>;
 
 const PlanVersionReference = Type.Object({
@@ -117,7 +104,7 @@ const PlanVersionReference = Type.Object({
 export type PlanVersionReference = Static<typeof PlanVersionReference>;
 
 const SubscriptionChangeSchema = Type.Object({
-  id: Type.String({ examples: ["sch_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("sch"),
   type: StringEnum(["change_plan", "cancel"]),
   at: Timestamp,
   plan: Nullable(PlanVersionReference),
@@ -143,7 +130,7 @@ export type SubscriptionPauseView = Static<typeof SubscriptionPauseSchema>;
 
 export const SubscriptionSchema = Type.Object(
   {
-    id: Type.String({ examples: ["sub_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+    id: PrefixedId("sub"),
     customer_id: Type.String(),
     external_id: Nullable(Type.String()),
     status: StringEnum(subscriptionStatuses, { description: "at the time of the request" }),

@@ -3,10 +3,9 @@
 // (finance:read, finance:write); an exemption is a fact about one customer
 // that billing operations record from its certificate (billing:read, billing:write,
 // which the finance role has too).
-import { Type } from "typebox";
-import { decodeCursor, PageOf, PageQuery, toPage } from "../platform/http/pagination.ts";
 import { withReason } from "../platform/http/reason.ts";
-import { standardErrorResponses } from "../platform/http/schemas.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { getTaxExemption, revokeTaxExemption, setTaxExemption } from "./tax-exemptions.ts";
 import { createTaxRate, getTaxRate, listTaxRates, updateTaxRate } from "./tax-rates.ts";
@@ -22,151 +21,110 @@ import {
 } from "./tax-schemas.ts";
 import { getTaxSettings, updateTaxSettings } from "./tax-settings.ts";
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-
 export function registerTaxRoutes(app: FairbillApp): void {
-  const financeRead = { permission: "finance:read" as const };
-  const financeWrite = { permission: "finance:write" as const };
-  const billingRead = { permission: "billing:read" as const };
-  const billingWrite = { permission: "billing:write" as const };
   const tags = ["Taxes"];
+  const finance = defineRoutes(app, { tags, read: "finance:read", write: "finance:write" });
+  const billing = defineRoutes(app, { tags, read: "billing:read", write: "billing:write" });
 
-  app.post(
-    "/tax-rates",
+  finance.write(
+    "POST /tax-rates",
     {
-      config: financeWrite,
-      schema: {
-        tags,
-        summary: "Add a tax rate for a country or one of its regions, valid from an instant",
-        body: CreateTaxRateBody,
-        response: { 201: TaxRateSchema, ...standardErrorResponses },
-      },
+      operationId: "createTaxRate",
+      summary: "Add a tax rate for a country or one of its regions, valid from an instant",
+      body: CreateTaxRateBody,
+      response: TaxRateSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await createTaxRate(withReason(request.context, request.body.reason), request.body)),
+    ({ context, body }) => createTaxRate(withReason(context, body.reason), body),
   );
 
-  app.get(
-    "/tax-rates",
+  finance.list(
+    "GET /tax-rates",
     {
-      config: financeRead,
-      schema: {
-        tags,
-        summary: "List tax rates, newest first",
-        querystring: Type.Object(
-          { ...TaxRateListQuery.properties, ...PageQuery },
-          { additionalProperties: false },
-        ),
-        response: { 200: PageOf(TaxRateSchema), ...standardErrorResponses },
-      },
+      operationId: "listTaxRates",
+      summary: "List tax rates, newest first",
+      filters: TaxRateListQuery,
+      item: TaxRateSchema,
     },
-    async (request) => {
-      const { limit = 20, cursor, ...filters } = request.query;
-      const rates = await listTaxRates(request.context, filters, { limit, afterId: decodeCursor(cursor) });
-      return toPage(rates, limit, (rate) => rate);
-    },
+    ({ context }, filters, page) => listTaxRates(context, filters, page),
   );
 
-  app.get(
-    "/tax-rates/:id",
+  finance.read(
+    "GET /tax-rates/:id",
     {
-      config: financeRead,
-      schema: {
-        tags,
-        summary: "Get a tax rate",
-        params: IdParams,
-        response: { 200: TaxRateSchema, ...standardErrorResponses },
-      },
+      operationId: "getTaxRate",
+      summary: "Get a tax rate",
+      params: IdParams,
+      response: TaxRateSchema,
     },
-    async (request) => getTaxRate(request.context, request.params.id),
+    ({ context, params }) => getTaxRate(context, params.id),
   );
 
-  app.patch(
-    "/tax-rates/:id",
+  finance.write(
+    "PATCH /tax-rates/:id",
     {
-      config: financeWrite,
-      schema: {
-        tags,
-        summary: "Rename a tax rate, or archive it (its percent and validity never change: add a new rate)",
-        params: IdParams,
-        body: UpdateTaxRateBody,
-        response: { 200: TaxRateSchema, ...standardErrorResponses },
-      },
+      operationId: "updateTaxRate",
+      summary: "Rename a tax rate, or archive it (its percent and validity never change: add a new rate)",
+      params: IdParams,
+      body: UpdateTaxRateBody,
+      response: TaxRateSchema,
     },
-    async (request) =>
-      updateTaxRate(withReason(request.context, request.body.reason), request.params.id, request.body),
+    ({ context, params, body }) => updateTaxRate(withReason(context, body.reason), params.id, body),
   );
 
-  app.post(
-    "/customers/:id/tax-exemption",
+  billing.write(
+    "POST /customers/:id/tax-exemption",
     {
-      config: billingWrite,
-      schema: {
-        tags,
-        summary: "Exempt the customer from tax (replacing any exemption it had)",
-        params: IdParams,
-        body: SetTaxExemptionBody,
-        response: { 201: TaxExemptionSchema, ...standardErrorResponses },
-      },
+      operationId: "setTaxExemption",
+      summary: "Exempt the customer from tax (replacing any exemption it had)",
+      params: IdParams,
+      body: SetTaxExemptionBody,
+      response: TaxExemptionSchema,
+      status: 201,
     },
-    async (request, reply) =>
-      reply.code(201).send(await setTaxExemption(request.context, request.params.id, request.body)),
+    ({ context, params, body }) => setTaxExemption(context, params.id, body),
   );
 
-  app.get(
-    "/customers/:id/tax-exemption",
+  billing.read(
+    "GET /customers/:id/tax-exemption",
     {
-      config: billingRead,
-      schema: {
-        tags,
-        summary: "Get the customer's tax exemption (404 when it has none)",
-        params: IdParams,
-        response: { 200: TaxExemptionSchema, ...standardErrorResponses },
-      },
+      operationId: "getTaxExemption",
+      summary: "Get the customer's tax exemption (404 when it has none)",
+      params: IdParams,
+      response: TaxExemptionSchema,
     },
-    async (request) => getTaxExemption(request.context, request.params.id),
+    ({ context, params }) => getTaxExemption(context, params.id),
   );
 
-  app.delete(
-    "/customers/:id/tax-exemption",
+  billing.write(
+    "DELETE /customers/:id/tax-exemption",
     {
-      config: billingWrite,
-      schema: {
-        tags,
-        summary: "Revoke the customer's tax exemption: its invoices are taxed again",
-        params: IdParams,
-        response: { 200: TaxExemptionSchema, ...standardErrorResponses },
-      },
+      operationId: "revokeTaxExemption",
+      summary: "Revoke the customer's tax exemption: its invoices are taxed again",
+      params: IdParams,
+      response: TaxExemptionSchema,
     },
-    async (request) => revokeTaxExemption(request.context, request.params.id),
+    ({ context, params }) => revokeTaxExemption(context, params.id),
   );
 
-  app.get(
-    "/tax-settings",
+  finance.read(
+    "GET /tax-settings",
     {
-      config: financeRead,
-      schema: {
-        tags,
-        summary: "Which tax provider quotes this environment's invoices",
-        response: { 200: TaxSettingsSchema, ...standardErrorResponses },
-      },
+      operationId: "getTaxSettings",
+      summary: "Which tax provider quotes this environment's invoices",
+      response: TaxSettingsSchema,
     },
-    async (request) => getTaxSettings(request.context),
+    ({ context }) => getTaxSettings(context),
   );
 
-  app.put(
-    "/tax-settings",
+  finance.write(
+    "PUT /tax-settings",
     {
-      config: financeWrite,
-      schema: {
-        tags,
-        summary: "Use the built-in tax rates, or an external tax calculator over HTTP",
-        body: UpdateTaxSettingsBody,
-        response: { 200: TaxSettingsSchema, ...standardErrorResponses },
-      },
+      operationId: "updateTaxSettings",
+      summary: "Use the built-in tax rates, or an external tax calculator over HTTP",
+      body: UpdateTaxSettingsBody,
+      response: TaxSettingsSchema,
     },
-    async (request) => updateTaxSettings(withReason(request.context, request.body.reason), request.body),
+    ({ context, body }) => updateTaxSettings(withReason(context, body.reason), body),
   );
 }

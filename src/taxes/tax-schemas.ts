@@ -2,12 +2,14 @@
 // exemption and the environment's tax provider settings.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { NonNegativeDecimalString, Nullable, Timestamp } from "../platform/http/schemas.ts";
-
-const CountryCode = Type.String({
-  pattern: "^[A-Z]{2}$",
-  description: "an ISO 3166-1 alpha-2 code such as DE",
-});
+import {
+  CountryCode,
+  NonNegativeDecimalString,
+  Nullable,
+  PrefixedId,
+  Timestamp,
+} from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 
 const RegionCode = Type.String({
   pattern: "^[A-Z0-9]{1,3}$",
@@ -22,32 +24,29 @@ const Percent = {
   examples: ["19"],
 };
 
-export const CreateTaxRateBody = Type.Object(
-  {
-    country: CountryCode,
-    region: Type.Optional(RegionCode),
-    name: Type.String({ minLength: 1, maxLength: 100, description: "printed on invoices, such as VAT" }),
-    percent: Percent,
-    inclusive: Type.Optional(
-      Type.Boolean({ description: "prices already include this tax; default false (added on top)" }),
-    ),
-    reverse_charge_eligible: Type.Optional(
-      Type.Boolean({
-        description:
-          "EU VAT only: a business customer in another member state accounts for the VAT itself; default false",
-      }),
-    ),
-    valid_from: Type.Optional(Type.String({ format: "date-time", description: "open-ended when left out" })),
-    valid_until: Type.Optional(
-      Type.String({ format: "date-time", description: "exclusive; open-ended when left out" }),
-    ),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const CreateTaxRateBody = StrictObject({
+  country: CountryCode,
+  region: Type.Optional(RegionCode),
+  name: Type.String({ minLength: 1, maxLength: 100, description: "printed on invoices, such as VAT" }),
+  percent: Percent,
+  inclusive: Type.Optional(
+    Type.Boolean({ description: "prices already include this tax; default false (added on top)" }),
+  ),
+  reverse_charge_eligible: Type.Optional(
+    Type.Boolean({
+      description:
+        "EU VAT only: a business customer in another member state accounts for the VAT itself; default false",
+    }),
+  ),
+  valid_from: Type.Optional(Type.String({ format: "date-time", description: "open-ended when left out" })),
+  valid_until: Type.Optional(
+    Type.String({ format: "date-time", description: "exclusive; open-ended when left out" }),
+  ),
+  reason: ReasonField,
+});
 export type CreateTaxRateInput = Static<typeof CreateTaxRateBody>;
 
-export const UpdateTaxRateBody = Type.Object(
+export const UpdateTaxRateBody = StrictObject(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     archived: Type.Optional(
@@ -55,12 +54,12 @@ export const UpdateTaxRateBody = Type.Object(
     ),
     reason: ReasonField,
   },
-  { additionalProperties: false, minProperties: 1 },
+  { minProperties: 1 },
 );
 export type UpdateTaxRateInput = Static<typeof UpdateTaxRateBody>;
 
 export const TaxRateSchema = Type.Object({
-  id: Type.String({ examples: ["txr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("txr"),
   country: Type.String(),
   region: Nullable(Type.String()),
   name: Type.String(),
@@ -74,34 +73,28 @@ export const TaxRateSchema = Type.Object({
 });
 export type TaxRate = Static<typeof TaxRateSchema>;
 
-export const TaxRateListQuery = Type.Object(
-  {
-    country: Type.Optional(CountryCode),
-    region: Type.Optional(RegionCode),
-    archived: Type.Optional(Type.Boolean({ description: "true lists archived rates only; default false" })),
-  },
-  { additionalProperties: false },
-);
+export const TaxRateListQuery = StrictObject({
+  country: Type.Optional(CountryCode),
+  region: Type.Optional(RegionCode),
+  archived: Type.Optional(Type.Boolean({ description: "true lists archived rates only; default false" })),
+});
 export type TaxRateListFilters = Static<typeof TaxRateListQuery>;
 
-export const SetTaxExemptionBody = Type.Object(
-  {
-    reason: Type.String({
-      minLength: 1,
-      maxLength: 500,
-      description: "why the customer pays no tax, printed on its invoices, such as 'Registered charity'",
-    }),
-    certificate_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    valid_until: Type.Optional(
-      Type.String({ format: "date-time", description: "exclusive, in the future; open-ended when left out" }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const SetTaxExemptionBody = StrictObject({
+  reason: Type.String({
+    minLength: 1,
+    maxLength: 500,
+    description: "why the customer pays no tax, printed on its invoices, such as 'Registered charity'",
+  }),
+  certificate_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  valid_until: Type.Optional(
+    Type.String({ format: "date-time", description: "exclusive, in the future; open-ended when left out" }),
+  ),
+});
 export type SetTaxExemptionInput = Static<typeof SetTaxExemptionBody>;
 
 export const TaxExemptionSchema = Type.Object({
-  id: Type.String({ examples: ["txe_01JDQ9ZK4M8T2V6XQ3R7B5N1HC"] }),
+  id: PrefixedId("txe"),
   customer_id: Type.String(),
   reason: Type.String(),
   certificate_id: Nullable(Type.String()),
@@ -111,10 +104,9 @@ export const TaxExemptionSchema = Type.Object({
 });
 export type TaxExemption = Static<typeof TaxExemptionSchema>;
 
-const BuiltInProvider = Type.Object(
-  { type: Type.Literal("built_in", { description: "the tax rates of /v1/tax-rates" }) },
-  { additionalProperties: false },
-);
+const BuiltInProvider = StrictObject({
+  type: Type.Literal("built_in", { description: "the tax rates of /v1/tax-rates" }),
+});
 
 const HttpProviderFields = {
   type: Type.Literal("http", { description: "an external calculator answering over HTTP" }),
@@ -132,26 +124,20 @@ const HttpProviderFields = {
   ),
 };
 
-export const UpdateTaxSettingsBody = Type.Object(
-  {
-    tax_provider: Type.Union([
-      BuiltInProvider,
-      Type.Object(
-        {
-          ...HttpProviderFields,
-          secret: Type.String({
-            minLength: 16,
-            maxLength: 500,
-            description: "sent as a bearer token; never shown again",
-          }),
-        },
-        { additionalProperties: false },
-      ),
-    ]),
-    reason: ReasonField,
-  },
-  { additionalProperties: false },
-);
+export const UpdateTaxSettingsBody = StrictObject({
+  tax_provider: Type.Union([
+    BuiltInProvider,
+    StrictObject({
+      ...HttpProviderFields,
+      secret: Type.String({
+        minLength: 16,
+        maxLength: 500,
+        description: "sent as a bearer token; never shown again",
+      }),
+    }),
+  ]),
+  reason: ReasonField,
+});
 export type UpdateTaxSettingsInput = Static<typeof UpdateTaxSettingsBody>;
 
 export const TaxSettingsSchema = Type.Object({

@@ -1,7 +1,7 @@
 // Cursor pagination, the same on every list route: `?limit=&cursor=`, newest
 // first, and `next_cursor` in the answer until the last page. The cursor is
 // the id of the last object returned, wrapped so callers treat it as opaque.
-import { type TSchema, Type } from "typebox";
+import { type TObject, type TSchema, Type } from "typebox";
 import { validationFailed } from "../errors.ts";
 
 export const PageQuery = {
@@ -10,6 +10,14 @@ export const PageQuery = {
   ),
   cursor: Type.Optional(Type.String({ maxLength: 200, description: "next_cursor of the previous page" })),
 };
+
+/** A list route's query: its filters (if any) with `limit` and `cursor`, and nothing else. */
+export function PagedQuery<Filters extends TObject>(filters?: Filters) {
+  return Type.Object({ ...filters?.properties, ...PageQuery }, { additionalProperties: false });
+}
+
+/** `limit` and `cursor` as a list route's query holds them. */
+export type PageQueryValues = { limit?: number; cursor?: string };
 
 export function PageOf<Item extends TSchema>(item: Item) {
   return Type.Object({

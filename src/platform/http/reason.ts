@@ -3,6 +3,7 @@
 // body's wins when both are given, since it was written for this one change.
 import { Type } from "typebox";
 import type { RequestContext } from "../context.ts";
+import { StrictObject } from "./validation.ts";
 
 export function withReason(context: RequestContext, reason: string | undefined): RequestContext {
   const trimmed = reason?.trim();
@@ -17,3 +18,6 @@ export const ReasonField = Type.Optional(
     description: "why you make this change; kept in the audit log (the Fairbill-Reason header works too)",
   }),
 );
+
+/** The body of a change that takes nothing but its reason. */
+export const ReasonOnlyBody = StrictObject({ reason: ReasonField });

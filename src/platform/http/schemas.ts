@@ -25,11 +25,31 @@ export const Metadata = Type.Record(Type.String({ maxLength: 40 }), Type.String(
   description: "up to 50 keys of your own, each with a string value",
 });
 
+/** The id of an object in a response, with its prefix (`cus_…`) shown as an example. */
+export function PrefixedId(prefix: string) {
+  return Type.String({ examples: [`${prefix}_01JDQ9ZK4M8T2V6XQ3R7B5N1HC`] });
+}
+
 /** ISO 4217 currency code. */
 export const CurrencyCode = Type.String({
   pattern: "^[A-Z]{3}$",
   description: "an ISO 4217 code such as USD",
 });
+
+/** ISO 3166-1 alpha-2 country code. */
+export const CountryCode = Type.String({
+  pattern: "^[A-Z]{2}$",
+  description: "an ISO 3166-1 alpha-2 code such as DE",
+});
+
+/** What people call an object: a customer, plan, meter, coupon, wallet, key. */
+export const Name = Type.String({ minLength: 1, maxLength: 200 });
+
+/** A longer text about an object; null clears it. */
+export const Description = Nullable(Type.String({ maxLength: 2000 }));
+
+/** A version of a plan: 1, 2, … */
+export const VersionNumber = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 
 export const ProblemSchema = Type.Object(
   {
@@ -69,3 +89,27 @@ export function StringEnum<const Values extends readonly string[]>(
 ) {
   return Type.Unsafe<Values[number]>({ type: "string", enum: [...values], ...options });
 }
+
+/** The id of a stored object in a path or a filter. */
+export const ObjectId = Type.String({ maxLength: 64 });
+
+/** An object's id where an empty one is refused: a body's reference to an object, some paths. */
+export const NonEmptyId = Type.String({ minLength: 1, maxLength: 64 });
+
+/** The path of a route about one object: `/customers/:id`. */
+export const IdParams = Type.Object({ id: ObjectId });
+
+/** The same, refusing an empty id (the routes of alerts and of the portal). */
+export const NonEmptyIdParams = Type.Object({ id: NonEmptyId });
+
+/** A whole list in one answer, with no pages: `{ "data": [...] }`. */
+export function ListOf<Item extends TSchema>(item: Item) {
+  return Type.Object({ data: Type.Array(item) });
+}
+
+/** A PDF document answered as the response body. */
+export const PdfFile = Type.Unsafe<Buffer>({
+  type: "string",
+  format: "binary",
+  description: "application/pdf",
+});

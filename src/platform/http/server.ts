@@ -156,12 +156,21 @@ function registerHealthRoutes(app: FairbillApp, database: Database): void {
     security: [],
     response: { 200: Type.Object({ status: Type.String() }) },
   };
-  app.get("/healthz", { schema: { ...health, summary: "The process is up" } }, async () => ({
-    status: "ok",
-  }));
+  app.get(
+    "/healthz",
+    { schema: { ...health, operationId: "getHealth", summary: "The process is up" } },
+    async () => ({ status: "ok" }),
+  );
   app.get(
     "/readyz",
-    { schema: { ...health, summary: "The process can reach its database", response: {} } },
+    {
+      schema: {
+        ...health,
+        operationId: "getReadiness",
+        summary: "The process can reach its database",
+        response: {},
+      },
+    },
     async (_request, reply) => {
       try {
         await sql`select 1`.execute(database);

@@ -1,12 +1,24 @@
 // Request validation for Fastify, from the same JSON schemas that generate the
 // OpenAPI document. Bodies are validated strictly (a "5" is not a 5, an
-// unknown field is an error); query strings and path parameters arrive as text,
+// unknown field is an error: bodies and queries are `StrictObject`s); query strings and path parameters arrive as text,
 // so their numbers and booleans are coerced. Every error is collected, not only
 // the first, and each names its field by path.
 import AjvModule, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { FastifySchemaCompiler } from "fastify";
+import { type TObjectOptions, type TProperties, Type } from "typebox";
 import type { FieldError } from "../errors.ts";
+
+/**
+ * The schema of a request body or query: an object that refuses the fields it
+ * does not name, so that a misspelt field is an error rather than ignored.
+ */
+export function StrictObject<Properties extends TProperties>(
+  properties: Properties,
+  options?: TObjectOptions,
+) {
+  return Type.Object(properties, { additionalProperties: false, ...options });
+}
 
 // ajv and ajv-formats are CommonJS modules with a default export.
 const Ajv = AjvModule.default;

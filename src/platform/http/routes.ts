@@ -1,0 +1,256 @@
+// How a domain declares its routes: method and path, a stable operation id, a
+// summary, the schemas and the handler, in a few lines. The helper adds what
+// every route of a group shares (tags, the permission in `config.permission`,
+// the standard error responses) and keeps the handler typed by the schemas:
+// `request.params`, `request.query` and `request.body` are the schemas' static
+// types, and what the handler returns must match the response schema.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type {
+  ContextConfigDefault,
+  FastifyContextConfig,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchemaCompiler,
+  RawServerDefault,
+  RouteGenericInterface,
+} from "fastify";
+import type { Static, TObject, TSchema } from "typebox";
+import type { Permission } from "../auth/roles.ts";
+import { decodeCursor, PagedQuery, PageOf, type PageQueryValues, toPage } from "./pagination.ts";
+import { standardErrorResponses } from "./schemas.ts";
+import type { FairbillApp } from "./server.ts";
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+/** A route's method and path, as in the OpenAPI document: "GET /customers/:id". */
+type RouteSpec = `${Method} /${string}`;
+
+type SuccessStatus = 200 | 201 | 202;
+type Schema = TSchema | undefined;
+
+/** Who may call a group's routes: an API key with a permission, or a route's own check (the portal, a provider). */
+type RouteAccess = Permission | FastifyContextConfig;
+
+/** The Fastify schema a handler is typed from. */
+type HandlerSchema<
+  Params extends Schema,
+  Query extends Schema,
+  Body extends Schema,
+  Response extends TSchema,
+> = {
+  params: Params;
+  querystring: Query;
+  body: Body;
+  response: Record<SuccessStatus, Response>;
+};
+
+type RouteRequest<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> = FastifyRequest<
+  RouteGenericInterface,
+  RawServerDefault,
+  IncomingMessage,
+  S,
+  TypeBoxTypeProvider
+>;
+
+type RouteReply<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> = FastifyReply<
+  RouteGenericInterface,
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  ContextConfigDefault,
+  S,
+  TypeBoxTypeProvider
+>;
+
+/**
+ * Answers with the response schema's type (sent with the route's status), or
+ * returns the reply after sending something else itself (a PDF, a CSV, a
+ * status chosen at run time).
+ */
+type Handler<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> = (
+  request: RouteRequest<S>,
+  reply: RouteReply<S>,
+) => Reply<S> | Promise<Reply<S>>;
+
+type Reply<S extends HandlerSchema<Schema, Schema, Schema, TSchema>> =
+  | Static<S["response"][200]>
+  | RouteReply<S>;
+
+type RouteDefinition<
+  Params extends Schema,
+  Query extends Schema,
+  Body extends Schema,
+  Response extends TSchema,
+> = {
+  /** Unique in the document, camelCase verb and noun: `getCustomer`, `listInvoices`. */
+  operationId: string;
+  summary: string;
+  description?: string;
+  params?: Params;
+  query?: Query;
+  body?: Body;
+  /** The schema of the success response. */
+  response: Response;
+  /** The success status (default 200); a list when the handler chooses among them. */
+  status?: SuccessStatus | readonly SuccessStatus[];
+  /** The permission, where it is not the group's read or write one. */
+  permission?: Permission;
+  /** The error responses, where they are not the standard ones. */
+  errors?: Record<number, TSchema>;
+  headers?: TSchema;
+  bodyLimit?: number;
+  validatorCompiler?: FastifySchemaCompiler<unknown>;
+};
+
+type RouteGroup = {
+  tags: string[];
+  /** The access of `read` and `list` routes. */
+  read?: RouteAccess;
+  /** The access of `write` routes. */
+  write?: RouteAccess;
+  /** For routes without an API key: `[]`. */
+  security?: never[];
+  /** A description every route of the group shares, unless it has its own. */
+  description?: string;
+};
+
+/** The page a list route asks its use case for: newest first, after the cursor's id. */
+type PageRequest = { limit: number; afterId: string | undefined };
+
+type ListDefinition<Params extends Schema, Filters extends TObject, Item extends TSchema> = Omit<
+  RouteDefinition<Params, undefined, undefined, Item>,
+  "response" | "query" | "body" | "status"
+> & {
+  /** The list's filters; `limit` and `cursor` are added. */
+  filters?: Filters;
+  /** One element of the page; the response is `PageOf(item)`. */
+  item: Item;
+};
+
+type ListRequest<Params extends Schema> = RouteRequest<HandlerSchema<Params, undefined, undefined, TSchema>>;
+
+/**
+ * A cursor-paged list: `lister` gets the filters (the query without `limit`
+ * and `cursor`) and the page, and returns up to `limit + 1` rows, newest first;
+ * `present` turns a row into a page's item.
+ */
+type ListMethod = {
+  <Params extends Schema = undefined, Filters extends TObject = TObject, Item extends TSchema = TSchema>(
+    spec: RouteSpec,
+    definition: ListDefinition<Params, Filters, Item>,
+    lister: (
+      request: ListRequest<Params>,
+      filters: Static<Filters>,
+      page: PageRequest,
+    ) => Promise<(Static<Item> & { id: string })[]>,
+  ): void;
+  <
+    Params extends Schema = undefined,
+    Filters extends TObject = TObject,
+    Item extends TSchema = TSchema,
+    Row extends { id: string } = { id: string },
+  >(
+    spec: RouteSpec,
+    definition: ListDefinition<Params, Filters, Item>,
+    lister: (request: ListRequest<Params>, filters: Static<Filters>, page: PageRequest) => Promise<Row[]>,
+    present: (row: Row) => Static<Item>,
+  ): void;
+};
+
+type RouteMethod = <
+  Params extends Schema = undefined,
+  Query extends Schema = undefined,
+  Body extends Schema = undefined,
+  Response extends TSchema = TSchema,
+>(
+  spec: RouteSpec,
+  definition: RouteDefinition<Params, Query, Body, Response>,
+  handler: Handler<HandlerSchema<Params, Query, Body, Response>>,
+) => void;
+
+/**
+ * The route declarations of one group of routes (a tag and its permissions):
+ * `read` and `list` routes need the group's read access, `write` routes its
+ * write access, unless a route names its own `permission`.
+ */
+export function defineRoutes(
+  app: FairbillApp,
+  group: RouteGroup,
+): { read: RouteMethod; write: RouteMethod; list: ListMethod } {
+  const declare = (
+    access: RouteAccess | undefined,
+    spec: RouteSpec,
+    definition: AnyDefinition,
+    handler: AnyHandler,
+  ) => declareRoute(app, group, access, spec, definition, handler);
+  const read: RouteMethod = (spec, definition, handler) =>
+    declare(group.read, spec, definition, handler as AnyHandler);
+  const write: RouteMethod = (spec, definition, handler) =>
+    declare(group.write, spec, definition, handler as AnyHandler);
+  const list: ListMethod = (
+    spec: RouteSpec,
+    { filters, item, ...definition }: ListDefinition<Schema, TObject, TSchema>,
+    lister: (request: never, filters: never, page: PageRequest) => Promise<{ id: string }[]>,
+    present: (row: never) => unknown = (row) => row,
+  ) =>
+    declare(
+      group.read,
+      spec,
+      { ...definition, query: PagedQuery(filters), response: PageOf(item) },
+      async (request) => {
+        const { limit = 20, cursor, ...rest } = request.query as PageQueryValues;
+        const rows = await lister(request as never, rest as never, { limit, afterId: decodeCursor(cursor) });
+        return toPage(rows, limit, present as (row: { id: string }) => unknown);
+      },
+    );
+  return { read, write, list };
+}
+
+type AnyDefinition = RouteDefinition<Schema, Schema, Schema, TSchema>;
+type AnyHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+function declareRoute(
+  app: FairbillApp,
+  group: RouteGroup,
+  access: RouteAccess | undefined,
+  spec: RouteSpec,
+  definition: AnyDefinition,
+  handler: AnyHandler,
+): void {
+  const [method, url] = spec.split(" ") as [Method, string];
+  const routeAccess = definition.permission ?? access;
+  if (routeAccess === undefined) {
+    throw new Error(`${spec} (${definition.operationId}) needs a permission: its group has none for it.`);
+  }
+  const statuses = definition.status === undefined ? [200] : [definition.status].flat();
+  const [status] = statuses as [SuccessStatus];
+  const description = definition.description ?? group.description;
+  app.route({
+    method,
+    url,
+    config: typeof routeAccess === "string" ? { permission: routeAccess } : routeAccess,
+    ...(definition.bodyLimit === undefined ? {} : { bodyLimit: definition.bodyLimit }),
+    ...(definition.validatorCompiler === undefined
+      ? {}
+      : { validatorCompiler: definition.validatorCompiler }),
+    schema: {
+      operationId: definition.operationId,
+      tags: group.tags,
+      summary: definition.summary,
+      ...(description === undefined ? {} : { description }),
+      ...(group.security === undefined ? {} : { security: group.security }),
+      ...(definition.params === undefined ? {} : { params: definition.params }),
+      ...(definition.query === undefined ? {} : { querystring: definition.query }),
+      ...(definition.headers === undefined ? {} : { headers: definition.headers }),
+      ...(definition.body === undefined ? {} : { body: definition.body }),
+      response: {
+        ...Object.fromEntries(statuses.map((code) => [code, definition.response])),
+        ...(definition.errors ?? standardErrorResponses),
+      },
+    },
+    handler: async (request, reply) => {
+      reply.code(status);
+      return handler(request, reply);
+    },
+  });
+}
