@@ -22,6 +22,7 @@ export function registerConsoleSession(app: FairbillApp, authenticate: Authentic
     {
       schema: {
         tags: ["Console"],
+        operationId: "getConsoleSession",
         summary: "Describe the API key of this request: its role, environment and permissions",
         response: { 200: ConsoleSessionSchema, 401: standardErrorResponses[401] },
       },

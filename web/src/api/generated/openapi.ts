@@ -2670,35 +2670,7 @@ export interface paths {
             cookie?: never;
         };
         /** Describe the API key of this request: its role, environment and permissions */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            api_key_id: string;
-                            /** @enum {string} */
-                            role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
-                            /** @enum {string} */
-                            environment: "test" | "live";
-                            /** @description every permission the key's role grants */
-                            permissions: ("keys:manage" | "customers:read" | "customers:write" | "events:read" | "events:write" | "meters:read" | "meters:write" | "catalog:read" | "catalog:write" | "catalog:approve" | "billing:read" | "billing:write" | "finance:read" | "finance:write" | "audit:read" | "simulations:run" | "webhooks:manage")[];
-                        };
-                    };
-                };
-                401: components["responses"]["Problem"];
-            };
-        };
+        get: operations["getConsoleSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -17010,6 +16982,35 @@ export interface operations {
             400: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    getConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        api_key_id: string;
+                        /** @enum {string} */
+                        role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                        /** @enum {string} */
+                        environment: "test" | "live";
+                        /** @description every permission the key's role grants */
+                        permissions: ("keys:manage" | "customers:read" | "customers:write" | "events:read" | "events:write" | "meters:read" | "meters:write" | "catalog:read" | "catalog:write" | "catalog:approve" | "billing:read" | "billing:write" | "finance:read" | "finance:write" | "audit:read" | "simulations:run" | "webhooks:manage")[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
         };
     };
     webhook_customer_created: {
