@@ -19,6 +19,7 @@ export {
   findPlanIdByCode,
   type PlanVersionRecord,
   planCodesByIds,
+  planVersionByNumber,
   planVersionsByIds,
 } from "./plan-lookups.ts";
 export { registerPlanRoutes } from "./plan-routes.ts";

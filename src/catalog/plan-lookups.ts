@@ -4,7 +4,7 @@
 // queries its own tables.
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { contentOf } from "./plan-store.ts";
+import { contentOf, type PlanVersionRow } from "./plan-store.ts";
 import type { PlanVersionContent } from "./plan-version-content.ts";
 import type { PlanVersionState } from "./tables.ts";
 
@@ -19,7 +19,11 @@ export type PlanVersionRecord = {
   content: PlanVersionContent;
 };
 
-/** The plan versions with these ids (those the tenant has), by id, in one query. */
+/**
+ * The one loader of plan versions for other domains: the versions with these
+ * ids (those the tenant has), by id, each with its plan's code and name, in
+ * one query.
+ */
 export async function planVersionsByIds(
   database: Database,
   scope: TenantScope,
@@ -27,29 +31,44 @@ export async function planVersionsByIds(
 ): Promise<Map<string, PlanVersionRecord>> {
   const ids = [...new Set(versionIds)];
   if (ids.length === 0) return new Map();
-  const rows = await database
+  const rows = await selectVersionRecords(database, scope).where("plan_versions.id", "in", ids).execute();
+  return new Map(rows.map((row) => [row.id, recordOf(row)]));
+}
+
+/** Version `version` of the plan with id `planId`, or undefined when the plan has no such version. */
+export async function planVersionByNumber(
+  database: Database,
+  scope: TenantScope,
+  planId: string,
+  version: number,
+): Promise<PlanVersionRecord | undefined> {
+  const row = await selectVersionRecords(database, scope)
+    .where("plan_versions.plan_id", "=", planId)
+    .where("plan_versions.version", "=", version)
+    .executeTakeFirst();
+  return row === undefined ? undefined : recordOf(row);
+}
+
+function selectVersionRecords(database: Database, scope: TenantScope) {
+  return database
     .selectFrom("plan_versions")
     .innerJoin("plans", "plans.id", "plan_versions.plan_id")
     .selectAll("plan_versions")
     .select(["plans.code as plan_code", "plans.name as plan_name"])
     .where("plan_versions.organization_id", "=", scope.organizationId)
-    .where("plan_versions.environment_id", "=", scope.environmentId)
-    .where("plan_versions.id", "in", ids)
-    .execute();
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        planId: row.plan_id,
-        planCode: row.plan_code,
-        planName: row.plan_name,
-        version: row.version,
-        state: row.state,
-        content: contentOf(row),
-      },
-    ]),
-  );
+    .where("plan_versions.environment_id", "=", scope.environmentId);
+}
+
+function recordOf(row: PlanVersionRow & { plan_code: string; plan_name: string }): PlanVersionRecord {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    planCode: row.plan_code,
+    planName: row.plan_name,
+    version: row.version,
+    state: row.state,
+    content: contentOf(row),
+  };
 }
 
 /** The code of each of these plans (those the tenant has), by plan id, in one query. */

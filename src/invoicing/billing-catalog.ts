@@ -2,9 +2,10 @@
 // timeline names, keyed by version id (so one timeline can move between
 // versions of a plan), priced in the subscription's currency, with the
 // subscription's own price overrides in effect at the instant being billed.
+// The versions are the catalog's records (planVersionsByIds).
 
-import type { PlanVersionContent } from "../catalog/index.ts";
-import { planVersionsByIds, toCoreCharges } from "../catalog/index.ts";
+import type { PlanVersionContent, PlanVersionRecord } from "../catalog/index.ts";
+import { toCoreCharges } from "../catalog/index.ts";
 import {
   type Catalog,
   Decimal,
@@ -13,41 +14,7 @@ import {
   type Meter,
   type PlanVersion,
 } from "../core/index.ts";
-import type { TenantScope } from "../platform/context.ts";
-import type { Database } from "../platform/database/schema.ts";
 import { applyOverrides, type EffectiveOverride } from "../subscriptions/index.ts";
-
-/** A published plan version as invoicing prices and explains it. */
-export type PricedVersion = {
-  id: string;
-  planId: string;
-  planCode: string;
-  planName: string;
-  version: number;
-  content: PlanVersionContent;
-};
-
-/** The plan versions with these ids, as the catalog has them (one read, in bulk). */
-export async function loadPricedVersions(
-  database: Database,
-  scope: TenantScope,
-  versionIds: readonly string[],
-): Promise<Map<string, PricedVersion>> {
-  const versions = await planVersionsByIds(database, scope, versionIds);
-  return new Map(
-    [...versions].map(([id, version]) => [
-      id,
-      {
-        id: version.id,
-        planId: version.planId,
-        planCode: version.planCode,
-        planName: version.planName,
-        version: version.version,
-        content: version.content,
-      },
-    ]),
-  );
-}
 
 /** The version's minimum commitment in `currency`: its own, or its price book's. */
 function minimumCommitmentIn(content: PlanVersionContent, currency: string): string | null {
@@ -58,7 +25,7 @@ function minimumCommitmentIn(content: PlanVersionContent, currency: string): str
 
 /** One plan version as the engine prices it, with the overrides in effect at `at`. */
 export function enginePlanVersion(
-  version: PricedVersion,
+  version: PlanVersionRecord,
   input: {
     currency: string;
     meterAggregations: ReadonlyMap<string, string>;
@@ -78,7 +45,7 @@ export function enginePlanVersion(
 
 /** The engine catalog of one subscription at `at`: the versions its timeline names and the meters they use. */
 export function subscriptionCatalog(input: {
-  versions: ReadonlyMap<string, PricedVersion>;
+  versions: ReadonlyMap<string, PlanVersionRecord>;
   versionIds: readonly string[];
   meters: ReadonlyMap<string, Meter>;
   currency: string;
@@ -96,7 +63,7 @@ export function subscriptionCatalog(input: {
 }
 
 /** The meter codes the charges of these versions price. */
-export function meterCodesOf(versions: Iterable<PricedVersion>): string[] {
+export function meterCodesOf(versions: Iterable<PlanVersionRecord>): string[] {
   const codes = new Set<string>();
   for (const version of versions) {
     for (const charge of version.content.charges) if (charge.meter !== undefined) codes.add(charge.meter);

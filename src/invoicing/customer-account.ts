@@ -4,6 +4,7 @@
 // AccountTerms and AccountState. Settling an invoice with them and storing
 // the state it returns is what keeps the live service equal to the simulator.
 
+import type { PlanVersionRecord } from "../catalog/index.ts";
 import {
   type AccountState,
   type AccountTerms,
@@ -17,7 +18,6 @@ import { creditGrantsFor, customerBalanceOf } from "../credits/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { type TaxQuote, taxQuoteFor } from "../taxes/index.ts";
-import type { PricedVersion } from "./billing-catalog.ts";
 import type { CustomerRow } from "./customer-billing.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";
 import type { TaxDetails } from "./tables.ts";
@@ -42,7 +42,7 @@ export async function loadCustomerAccount(
     at: Instant;
     settings: InvoicingSettings;
     /** The plan versions the invoice's lines come from, to resolve coupons limited to plans. */
-    versions: ReadonlyMap<string, PricedVersion>;
+    versions: ReadonlyMap<string, PlanVersionRecord>;
     /** The plan version ids of each subscription billed on the invoice, for coupons redeemed for one. */
     subscriptionVersions: ReadonlyMap<string, readonly string[]>;
   },

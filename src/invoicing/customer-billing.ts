@@ -2,6 +2,7 @@
 // the customer, its subscriptions with the plan versions and overrides their
 // timelines name, and the meters those versions price. Then, per subscription
 // and issue instant, the invoice lines the engine computes from live usage.
+import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import {
   addLocalDays,
   type BillingSchedule,
@@ -24,12 +25,7 @@ import {
   billableSubscriptionsOf,
   subscriptionPriceOverrides,
 } from "../subscriptions/index.ts";
-import {
-  loadPricedVersions,
-  meterCodesOf,
-  type PricedVersion,
-  subscriptionCatalog,
-} from "./billing-catalog.ts";
+import { meterCodesOf, subscriptionCatalog } from "./billing-catalog.ts";
 import { nextInstantAfter, scheduleAt } from "./issue-instants.ts";
 
 export type CustomerRow = CustomerRecord;
@@ -44,7 +40,7 @@ export type SubscriptionBilling = {
 export type CustomerBilling = {
   customer: CustomerRow;
   subscriptions: SubscriptionBilling[];
-  versions: Map<string, PricedVersion>;
+  versions: Map<string, PlanVersionRecord>;
   meters: Map<string, Meter>;
 };
 
@@ -81,7 +77,7 @@ export async function loadCustomerBilling(
       overrides: await subscriptionPriceOverrides(database, scope, subscription.id),
     });
   }
-  const versions = await loadPricedVersions(
+  const versions = await planVersionsByIds(
     database,
     scope,
     subscriptions.flatMap((entry) => entry.versionIds),

@@ -3,8 +3,14 @@
 // sales, and the events a finalized invoice announces (domain events, and the
 // webhook events invoicing declares).
 // Other domains import only from here; everything else in the folder is private to it.
+
+// Finance reads plan versions through invoicing under these names; they are the catalog's one loader and record.
+export {
+  type PlanVersionRecord as PricedVersion,
+  planVersionsByIds as loadPricedVersions,
+} from "../catalog/index.ts";
 export { billCustomerDue } from "./bill-customer.ts";
-export { enginePlanVersion, loadPricedVersions, type PricedVersion } from "./billing-catalog.ts";
+export { enginePlanVersion } from "./billing-catalog.ts";
 export { createCreditNote } from "./credit-notes.ts";
 export { registerCreditSaleRoutes } from "./credit-sale-routes.ts";
 export { topUpWalletBelowThreshold } from "./credit-sales.ts";

@@ -2,6 +2,7 @@
 // next invoice holds so far, from live usage) and the before/after of a
 // subscription change (a plan change's proration, a plan version migration).
 // The same steps as the bill run, with the account as it stands now.
+import { planVersionsByIds } from "../catalog/index.ts";
 import {
   changePreviewDifference,
   currencyFor,
@@ -18,7 +19,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { notFound } from "../platform/errors.ts";
 import type { ChangePlanInput } from "../subscriptions/index.ts";
 import { planChangeOf, subscriptionCustomerOf } from "../subscriptions/index.ts";
-import { loadPricedVersions, meterCodesOf } from "./billing-catalog.ts";
+import { meterCodesOf } from "./billing-catalog.ts";
 import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
@@ -178,7 +179,7 @@ export async function previewSubscriptionChange(
   const entry = billing.subscriptions.find((candidate) => candidate.subscription.id === subscriptionId);
   if (entry === undefined) throw notFound("subscription", subscriptionId);
   if (change.type === "change_plan" && !billing.versions.has(change.planCode)) {
-    const added = await loadPricedVersions(context.database, context, [change.planCode]);
+    const added = await planVersionsByIds(context.database, context, [change.planCode]);
     if (!added.has(change.planCode)) throw notFound("plan version", change.planCode);
     for (const [id, version] of added) billing.versions.set(id, version);
     const missingMeters = meterCodesOf(added.values()).filter((code) => !billing.meters.has(code));

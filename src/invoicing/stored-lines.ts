@@ -2,11 +2,12 @@
 // a customer can read, the subscription and plan version the line comes from,
 // and the engine's own explanation (meter, event count, tiers, proration)
 // printed exactly as `fairbill simulate` prints it.
+
+import type { PlanVersionRecord } from "../catalog/index.ts";
 import type { Currency, InvoiceLine } from "../core/index.ts";
 import { outputLine } from "../simulation/index.ts";
-import type { PricedVersion } from "./billing-catalog.ts";
 
-export type LineSource = { subscriptionId: string | null; version: PricedVersion | undefined };
+export type LineSource = { subscriptionId: string | null; version: PlanVersionRecord | undefined };
 
 export type StoredLine = {
   subscription_id: string | null;
@@ -24,7 +25,7 @@ export type StoredLine = {
   details: Record<string, unknown>;
 };
 
-function describe(line: InvoiceLine, version: PricedVersion | undefined): string {
+function describe(line: InvoiceLine, version: PlanVersionRecord | undefined): string {
   const plan = version === undefined ? "" : ` (${version.planName})`;
   switch (line.details.kind) {
     case "fixed":

@@ -6,19 +6,22 @@
 // changes nothing and previews, per subscription, the first invoice the
 // change alters, before and after, and the difference (from invoicing).
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
-import { findPlan, selectPlanVersions } from "../catalog/index.ts";
+import {
+  findPlan,
+  type PlanVersionRecord,
+  planVersionByNumber,
+  planVersionsByIds,
+} from "../catalog/index.ts";
 import { previewSubscriptionChange } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import {
   choosePlanVersion,
-  loadPlanVersions,
   migratedSubscriptionChanges,
   moveSubscriptionsToVersion,
   type PlanMigrationTerms,
   type PlannedMove,
-  type PlanVersionFacts,
   planMigrationMoves,
 } from "../subscriptions/index.ts";
 import type {
@@ -41,17 +44,12 @@ export async function createPlanMigration(
   if (input.from_version === input.to_version) {
     throw validationFailed([{ path: "$.to_version", message: "must differ from from_version" }]);
   }
-  const fromRow = await selectPlanVersions(context.database, context)
-    .where("plan_id", "=", plan.id)
-    .where("version", "=", input.from_version)
-    .executeTakeFirst();
-  if (!fromRow) {
+  const from = await planVersionByNumber(context.database, context, plan.id, input.from_version);
+  if (!from) {
     throw validationFailed([
       { path: "$.from_version", message: `plan ${plan.code} has no version ${input.from_version}` },
     ]);
   }
-  const from = (await loadPlanVersions(context.database, context, [fromRow.id])).get(fromRow.id);
-  if (from === undefined) throw new Error(`Plan version ${fromRow.id} vanished while being read.`);
   const to = await choosePlanVersion(context.database, context, {
     planId: plan.id,
     version: input.to_version,
@@ -132,7 +130,7 @@ export async function listPlanMigrations(
       context,
       rows.map((row) => row.id),
     ),
-    loadPlanVersions(
+    planVersionsByIds(
       context.database,
       context,
       rows.flatMap((row) => [row.from_version_id, row.to_version_id]),
@@ -177,8 +175,8 @@ function checkTimingFields(input: CreatePlanMigrationInput, now: Date): void {
 
 function termsOf(
   input: CreatePlanMigrationInput,
-  from: PlanVersionFacts,
-  to: PlanVersionFacts,
+  from: PlanVersionRecord,
+  to: PlanVersionRecord,
   now: Date,
 ): PlanMigrationTerms {
   return { from, to, timing: input.timing, at: input.at, subscriptionIds: input.subscription_ids, now };

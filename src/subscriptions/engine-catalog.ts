@@ -1,47 +1,15 @@
-// The plan versions a subscription's timeline names, read from the catalog,
-// and the billing core's view of them, keyed by plan version id (`plv_…`) so
-// that one timeline can move between versions of one plan. A version is
-// checked with the catalog's own conversion (toCoreCharges) in the
+// The billing core's view of the plan versions a subscription's timeline
+// names (read with the catalog's planVersionsByIds), keyed by plan version id
+// (`plv_…`) so that one timeline can move between versions of one plan. A
+// version is checked with the catalog's own conversion (toCoreCharges) in the
 // subscription's currency before a subscription is put on it.
 
-import type { PlanVersionContent, PlanVersionState } from "../catalog/index.ts";
-import { meterAggregationsOf, planVersionsByIds, toCoreCharges } from "../catalog/index.ts";
+import type { PlanVersionContent, PlanVersionRecord } from "../catalog/index.ts";
+import { meterAggregationsOf, toCoreCharges } from "../catalog/index.ts";
 import { BillingInputError, type Catalog, type PlanVersion as EnginePlanVersion } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
-
-/** A plan version as subscriptions need it: who it belongs to, its number and its content. */
-export type PlanVersionFacts = {
-  id: string;
-  planId: string;
-  planCode: string;
-  version: number;
-  state: PlanVersionState;
-  content: PlanVersionContent;
-};
-
-/** The plan versions with these ids (those that exist in the tenant), by id, as the catalog has them. */
-export async function loadPlanVersions(
-  database: Database,
-  scope: TenantScope,
-  ids: readonly string[],
-): Promise<Map<string, PlanVersionFacts>> {
-  const versions = await planVersionsByIds(database, scope, ids);
-  return new Map(
-    [...versions].map(([id, version]) => [
-      id,
-      {
-        id: version.id,
-        planId: version.planId,
-        planCode: version.planCode,
-        version: version.version,
-        state: version.state,
-        content: version.content,
-      },
-    ]),
-  );
-}
 
 /** The currencies a version can bill in: its own and those of its price books. */
 export function currenciesOf(content: PlanVersionContent): string[] {
@@ -57,7 +25,7 @@ export function currenciesOf(content: PlanVersionContent): string[] {
 export async function ensureBillableIn(
   database: Database,
   scope: TenantScope,
-  version: PlanVersionFacts,
+  version: PlanVersionRecord,
   currency: string,
   path: string,
 ): Promise<void> {
@@ -88,7 +56,7 @@ export async function ensureBillableIn(
  * schedule reads only each plan's interval, so charges are left out (pricing
  * is invoicing's, with the meters in effect). Keyed by plan version id.
  */
-export function scheduleCatalogOf(versions: Iterable<PlanVersionFacts>): Catalog {
+export function scheduleCatalogOf(versions: Iterable<PlanVersionRecord>): Catalog {
   const plans = new Map<string, EnginePlanVersion>();
   for (const version of versions) {
     plans.set(version.id, {

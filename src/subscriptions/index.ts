@@ -11,7 +11,6 @@ export {
   markSubscriptionBilled,
 } from "./billable-subscriptions.ts";
 export { planVersionsInForce, subscriptionCustomerOf } from "./customer-subscriptions.ts";
-export { loadPlanVersions, type PlanVersionFacts } from "./engine-catalog.ts";
 export { choosePlanVersion } from "./plan-choice.ts";
 export {
   migratedSubscriptionChanges,

@@ -4,10 +4,12 @@
 // way a plan change is; and the changes themselves, appended to each moved
 // subscription's timeline pointing back at the migration. A subscription left
 // out keeps its version (grandfathered).
+
+import type { PlanVersionRecord } from "../catalog/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
-import { currenciesOf, ensureBillableIn, type PlanVersionFacts } from "./engine-catalog.ts";
+import { currenciesOf, ensureBillableIn } from "./engine-catalog.ts";
 import {
   type LoadedSubscription,
   lastChangeAt,
@@ -21,8 +23,8 @@ import { appendChange, ensureChangeFits, nowOrStart, periodEndOf } from "./timel
 
 /** What a migration asks: from which version to which, when, and (optionally) for which subscriptions. */
 export type PlanMigrationTerms = {
-  from: PlanVersionFacts;
-  to: PlanVersionFacts;
+  from: PlanVersionRecord;
+  to: PlanVersionRecord;
   timing: MigrationTiming;
   /** With timing `at`: the instant asked for (ISO 8601). */
   at: string | undefined;
@@ -216,7 +218,7 @@ function orderAsNamed(rows: SubscriptionRow[], named: readonly string[] | undefi
 /** Why the subscription is not simply on `from` now, or undefined when it is. */
 function whyNotOnVersion(
   subscription: LoadedSubscription,
-  from: PlanVersionFacts,
+  from: PlanVersionRecord,
   now: Date,
 ): string | undefined {
   const last = subscription.timeline.changes.at(-1);

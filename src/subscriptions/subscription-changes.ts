@@ -1,11 +1,13 @@
 // Plan changes and cancellations: each is one entry appended to the
 // subscription's timeline, at now, at the end of the current period or at a
 // given instant, which the engine then bills (proration, credits, true-ups).
+
+import type { PlanVersionRecord } from "../catalog/index.ts";
 import type { SubscriptionChange } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
-import { ensureBillableIn, type PlanVersionFacts } from "./engine-catalog.ts";
+import { ensureBillableIn } from "./engine-catalog.ts";
 import { choosePlanVersion } from "./plan-choice.ts";
 import type { CancelSubscriptionInput, ChangePlanInput, SubscriptionView } from "./subscription-schemas.ts";
 import {
@@ -82,7 +84,7 @@ async function checkedPlanChange(
   loaded: LoadedSubscription,
   input: ChangePlanInput,
   now: Date,
-): Promise<{ version: PlanVersionFacts; at: Date }> {
+): Promise<{ version: PlanVersionRecord; at: Date }> {
   const { row } = loaded;
   ensureNotCanceled(loaded);
   const at =

@@ -1,9 +1,11 @@
 // A subscription as the API shows it: its rows, its timeline, and what that
 // timeline means at the time of the request (status, plan in force, current
 // period), worked out with the billing core's own schedule.
+
+import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { loadPlanVersions, type PlanVersionFacts, scheduleCatalogOf } from "./engine-catalog.ts";
+import { scheduleCatalogOf } from "./engine-catalog.ts";
 import type { PlanVersionReference, SubscriptionView } from "./subscription-schemas.ts";
 import type { LoadedSubscription } from "./subscription-store.ts";
 import { periodAt, planVersionAt, planVersionIdsOf, statusAt } from "./subscription-timeline.ts";
@@ -15,7 +17,7 @@ export async function presentSubscriptions(
   subscriptions: readonly LoadedSubscription[],
   now: Date,
 ): Promise<SubscriptionView[]> {
-  const versions = await loadPlanVersions(
+  const versions = await planVersionsByIds(
     database,
     scope,
     subscriptions.flatMap((subscription) => planVersionIdsOf(subscription.timeline)),
@@ -25,7 +27,7 @@ export async function presentSubscriptions(
 
 function presentSubscription(
   subscription: LoadedSubscription,
-  versions: ReadonlyMap<string, PlanVersionFacts>,
+  versions: ReadonlyMap<string, PlanVersionRecord>,
   now: Date,
 ): SubscriptionView {
   const { row, timeline } = subscription;
@@ -80,7 +82,7 @@ function presentSubscription(
   };
 }
 
-function referenceTo(version: PlanVersionFacts): PlanVersionReference {
+function referenceTo(version: PlanVersionRecord): PlanVersionReference {
   return {
     plan_id: version.planId,
     plan_code: version.planCode,
@@ -89,7 +91,7 @@ function referenceTo(version: PlanVersionFacts): PlanVersionReference {
   };
 }
 
-function versionOf(versions: ReadonlyMap<string, PlanVersionFacts>, id: string): PlanVersionFacts {
+function versionOf(versions: ReadonlyMap<string, PlanVersionRecord>, id: string): PlanVersionRecord {
   const version = versions.get(id);
   // Foreign keys keep every named version; a miss is a bug, not bad input.
   if (version === undefined) throw new Error(`Plan version ${id} named by a subscription is missing.`);

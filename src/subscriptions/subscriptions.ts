@@ -3,6 +3,7 @@
 // subscription-changes.ts and subscription-pauses.ts.
 
 import { recordAuditEvent } from "../audit/index.ts";
+import type { PlanVersionRecord } from "../catalog/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { Customer } from "../customers/index.ts";
 import { getCustomer } from "../customers/index.ts";
@@ -11,7 +12,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { conflict, FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { currenciesOf, ensureBillableIn, type PlanVersionFacts } from "./engine-catalog.ts";
+import { currenciesOf, ensureBillableIn } from "./engine-catalog.ts";
 import { choosePlanVersion } from "./plan-choice.ts";
 import type {
   CreateSubscriptionInput,
@@ -153,7 +154,7 @@ async function customerNamedBy(context: RequestContext, customerId: string): Pro
 }
 
 /** The currency asked for, else the customer's, else the version's; the version must price it. */
-function currencyFor(asked: string | undefined, customer: Customer, version: PlanVersionFacts): string {
+function currencyFor(asked: string | undefined, customer: Customer, version: PlanVersionRecord): string {
   const priced = currenciesOf(version.content);
   const currency = asked ?? customer.currency ?? version.content.currency;
   if (priced.includes(currency)) return currency;

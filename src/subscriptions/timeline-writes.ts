@@ -3,12 +3,13 @@
 // insert, next_billing_at and ends_at kept up to date, and the audit entry,
 // all in the caller's transaction on a subscription it has locked.
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import { publishEvent, type WebhookEventDefinition } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { loadPlanVersions, type PlanVersionFacts, scheduleCatalogOf } from "./engine-catalog.ts";
+import { scheduleCatalogOf } from "./engine-catalog.ts";
 import type { SubscriptionSchema, SubscriptionView } from "./subscription-schemas.ts";
 import {
   engineSubscriptionOf,
@@ -23,7 +24,7 @@ import { subscriptionCanceled, subscriptionUpdated } from "./subscription-webhoo
 import type { CancelMode } from "./tables.ts";
 
 export type TimelineChange =
-  | { kind: "change_plan"; version: PlanVersionFacts; at: Date; timing: string; migrationId?: string }
+  | { kind: "change_plan"; version: PlanVersionRecord; at: Date; timing: string; migrationId?: string }
   | { kind: "cancel"; mode: CancelMode; at: Date; timing: string };
 
 /** Refuses any change to a subscription that has a cancellation: the engine reads nothing after one. */
@@ -86,7 +87,7 @@ export async function periodEndOf(
   loaded: LoadedSubscription,
   now: Date,
 ): Promise<Date> {
-  const versions = await loadPlanVersions(transaction, context, planVersionIdsOf(loaded.timeline));
+  const versions = await planVersionsByIds(transaction, context, planVersionIdsOf(loaded.timeline));
   const end = periodEndAfter(loaded.timeline, scheduleCatalogOf(versions.values()), now.getTime());
   if (end === null) {
     throw conflict(
@@ -151,7 +152,7 @@ export async function appendChange(
   let endsAt: Date | null = null;
   if (change.kind === "cancel") {
     const timeline = engineSubscriptionOf(row, [...loaded.changes, changeRow]);
-    const versions = await loadPlanVersions(transaction, context, planVersionIdsOf(timeline));
+    const versions = await planVersionsByIds(transaction, context, planVersionIdsOf(timeline));
     const end = endOf(timeline, scheduleCatalogOf(versions.values()));
     endsAt = end === null ? null : new Date(end);
   }
