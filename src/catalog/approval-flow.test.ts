@@ -4,7 +4,15 @@
 // verifying until a row of the audit table is edited by hand.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { createDraftPlan, createMeter } from "../../test/support/builders.ts";
+import { baseFee, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
+import { expectCreated } from "../../test/support/responses.ts";
+import {
+  type ApiClient,
+  startTestAppWithTenant,
+  type TestApp,
+  type TestTenant,
+} from "../../test/support/test-app.ts";
 import { verifyEveryAuditChain } from "../audit/index.ts";
 import { versionInEffect } from "./plan-versions.ts";
 
@@ -14,17 +22,10 @@ let billingOps: ApiClient;
 let secondAdmin: ApiClient;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Governed");
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Governed" }));
   billingOps = await tenant.client("billing_ops");
   secondAdmin = await tenant.client("admin");
-  const meter = await tenant.admin.post("/v1/meters", {
-    code: "api_calls",
-    name: "API calls",
-    event_name: "api_call",
-    aggregation: "count",
-  });
-  expect(meter.status).toBe(201);
+  await createMeter(tenant.admin, { code: "api_calls" });
   const policy = await tenant.admin.patch(
     "/v1/catalog/approval-policy",
     { publish_requires_approval: true },
@@ -38,18 +39,20 @@ beforeAll(async () => {
 });
 afterAll(async () => testApp?.close());
 
-function callsCharge(secondTierPrice: string) {
-  return {
-    id: "calls",
-    type: "usage",
-    meter: "api_calls",
-    model: "graduated",
-    tiers: [
-      { up_to: 1000, unit_price: "0" },
-      { up_to: 10000, unit_price: secondTierPrice },
-      { up_to: null, unit_price: "0.001" },
-    ],
-  };
+/** A plan whose version 1 is published through review: submitted by billing_ops, approved by an admin. */
+async function reviewedPlan(code: string, baseAmount: string): Promise<string> {
+  const created = await createDraftPlan(tenant.admin, {
+    code,
+    name: code,
+    version: { charges: [baseFee(baseAmount)] },
+  });
+  await publishThroughReview(created.id, 1);
+  return created.id;
+}
+
+async function publishThroughReview(planId: string, version: number, submission: object = {}) {
+  await billingOps.post(`/v1/plans/${planId}/versions/${version}/submit`, submission);
+  return tenant.admin.post(`/v1/plans/${planId}/versions/${version}/approve`, {});
 }
 
 async function keyIdOf(client: ApiClient): Promise<string> {
@@ -60,18 +63,12 @@ async function keyIdOf(client: ApiClient): Promise<string> {
 
 describe("approving a pricing change", () => {
   it("publishes v1 and an approved v2 with a tier change, shows the diff, the audit trail, and a chain that verifies until tampered with", async () => {
-    const created = await billingOps.post("/v1/plans", {
+    const created = await createDraftPlan(billingOps, {
       code: "growth",
       name: "Growth",
-      version: {
-        currency: "USD",
-        interval: "month",
-        minimum_commitment: "100.00",
-        charges: [{ id: "base", type: "fixed", amount: "49.00" }, callsCharge("0.002")],
-      },
+      version: { minimum_commitment: "100.00", charges: [baseFee(), graduatedCalls("0.002")] },
     });
-    expect(created.status).toBe(201);
-    const planId: string = created.body.id;
+    const planId = created.id;
 
     // The policy requires review: publishing directly is refused, and billing_ops cannot approve.
     const direct = await tenant.admin.post(`/v1/plans/${planId}/versions/1/publish`, {});
@@ -88,7 +85,7 @@ describe("approving a pricing change", () => {
     // v2: a cheaper second tier, drafted and submitted by billing_ops.
     const draft = await billingOps.post(
       `/v1/plans/${planId}/versions`,
-      { charges: [{ id: "base", type: "fixed", amount: "49.00" }, callsCharge("0.0015")] },
+      { charges: [baseFee(), graduatedCalls("0.0015")] },
       { "fairbill-reason": "volume discount for Q3" },
     );
     expect(draft.status).toBe(201);
@@ -188,47 +185,31 @@ describe("approving a pricing change", () => {
   });
 
   it("refuses an approval by the key that submitted the version", async () => {
-    const created = await tenant.admin.post("/v1/plans", {
+    const created = await createDraftPlan(tenant.admin, {
       code: "solo",
       name: "Solo",
-      version: {
-        currency: "USD",
-        interval: "month",
-        charges: [{ id: "base", type: "fixed", amount: "9.00" }],
-      },
+      version: { charges: [baseFee("9.00")] },
     });
-    await tenant.admin.post(`/v1/plans/${created.body.id}/versions/1/submit`, {});
-    const self = await tenant.admin.post(`/v1/plans/${created.body.id}/versions/1/approve`, {});
+    await tenant.admin.post(`/v1/plans/${created.id}/versions/1/submit`, {});
+    const self = await tenant.admin.post(`/v1/plans/${created.id}/versions/1/approve`, {});
     expect(self.status).toBe(403);
     expect(self.body.code).toBe("approver_is_author");
-    const rejected = await secondAdmin.post(`/v1/plans/${created.body.id}/versions/1/reject`, {
+    const rejected = await secondAdmin.post(`/v1/plans/${created.id}/versions/1/reject`, {
       comment: "price too low",
     });
     expect(rejected.body).toMatchObject({ state: "draft", submitted_by: null });
-    const missingComment = await secondAdmin.post(`/v1/plans/${created.body.id}/versions/1/reject`, {});
+    const missingComment = await secondAdmin.post(`/v1/plans/${created.id}/versions/1/reject`, {});
     expect(missingComment.status).toBe(400);
   });
 
   it("schedules a version for a future date, and the version in effect follows the dates", async () => {
-    const created = await tenant.admin.post("/v1/plans", {
-      code: "scheduled",
-      name: "Scheduled",
-      version: {
-        currency: "USD",
-        interval: "month",
-        charges: [{ id: "base", type: "fixed", amount: "10.00" }],
-      },
-    });
-    const planId: string = created.body.id;
-    await billingOps.post(`/v1/plans/${planId}/versions/1/submit`, {});
-    await tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, {});
+    const planId = await reviewedPlan("scheduled", "10.00");
     await billingOps.post(`/v1/plans/${planId}/versions`, {
       charges: [{ id: "base", type: "fixed", amount: "12.00" }],
     });
     const future = new Date(Date.now() + 30 * 24 * 3600 * 1000);
     future.setUTCMilliseconds(0);
-    await billingOps.post(`/v1/plans/${planId}/versions/2/submit`, { effective_from: future.toISOString() });
-    const approved = await tenant.admin.post(`/v1/plans/${planId}/versions/2/approve`, {});
+    const approved = await publishThroughReview(planId, 2, { effective_from: future.toISOString() });
     expect(approved.body).toMatchObject({ status: "scheduled", effective_from: future.toISOString() });
 
     const listed = await tenant.admin.get(`/v1/plans/${planId}/versions`);
@@ -257,8 +238,7 @@ describe("approving a pricing change", () => {
     await billingOps.post(`/v1/plans/${planId}/versions`, {
       charges: [{ id: "base", type: "fixed", amount: "11.00" }],
     });
-    await billingOps.post(`/v1/plans/${planId}/versions/3/submit`, {});
-    const early = await tenant.admin.post(`/v1/plans/${planId}/versions/3/approve`, {});
+    const early = await publishThroughReview(planId, 3);
     expect(early.status).toBe(409);
     expect(early.body.code).toBe("effective_from_before_scheduled_version");
 
@@ -271,28 +251,15 @@ describe("approving a pricing change", () => {
   });
 
   it("rolls back by copying an earlier version into a new draft that goes through review again", async () => {
-    const created = await tenant.admin.post("/v1/plans", {
-      code: "rollback",
-      name: "Rollback",
-      version: {
-        currency: "USD",
-        interval: "month",
-        charges: [{ id: "base", type: "fixed", amount: "10.00" }],
-      },
-    });
-    const planId: string = created.body.id;
-    await billingOps.post(`/v1/plans/${planId}/versions/1/submit`, {});
-    await tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, {});
+    const planId = await reviewedPlan("rollback", "10.00");
     await billingOps.post(`/v1/plans/${planId}/versions`, {
       charges: [{ id: "base", type: "fixed", amount: "15.00" }],
     });
-    await billingOps.post(`/v1/plans/${planId}/versions/2/submit`, {});
-    await tenant.admin.post(`/v1/plans/${planId}/versions/2/approve`, {});
+    await publishThroughReview(planId, 2);
 
-    const rollback = await billingOps.post(`/v1/plans/${planId}/rollback`, { to_version: 1 });
-    expect(rollback.status).toBe(201);
-    expect(rollback.body).toMatchObject({ version: 3, state: "draft", copied_from_version: 1 });
-    expect(rollback.body.charges).toEqual([{ id: "base", type: "fixed", amount: "10.00" }]);
+    const rollback = await expectCreated(billingOps.post(`/v1/plans/${planId}/rollback`, { to_version: 1 }));
+    expect(rollback).toMatchObject({ version: 3, state: "draft", copied_from_version: 1 });
+    expect(rollback.charges).toEqual([{ id: "base", type: "fixed", amount: "10.00" }]);
     const diff = await tenant.admin.get(`/v1/plans/${planId}/versions/2/diff/3`);
     expect(diff.body.changes.map((change: { description: string }) => change.description)).toEqual([
       "charge base amount 15.00 → 10.00",

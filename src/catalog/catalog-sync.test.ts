@@ -2,7 +2,9 @@
 // catalog applied unchanged changes nothing; one changed price makes exactly
 // one draft, submitted for approval, and the diff names the change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { createMeter, createPlan } from "../../test/support/builders.ts";
+import { baseFee, euroPriceBook, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { formatCatalogFile, parseCatalogFile } from "./catalog-file.ts";
 import {
   applyCatalogChanges,
@@ -16,14 +18,8 @@ let testApp: TestApp;
 let tenant: TestTenant;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Catalog as code");
-  await tenant.admin.post("/v1/meters", {
-    code: "api_calls",
-    name: "Calls",
-    event_name: "call",
-    aggregation: "count",
-  });
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Catalog as code" }));
+  await createMeter(tenant.admin, { code: "api_calls", name: "Calls", event_name: "call" });
   await tenant.admin.post("/v1/products", { code: "api", name: "API" });
   await tenant.admin.post("/v1/features", { code: "sso", name: "SSO", kind: "boolean" });
   await tenant.admin.post("/v1/features", {
@@ -36,49 +32,16 @@ beforeAll(async () => {
     ["pro", "0.002"],
     ["team", "0.003"],
   ] as const) {
-    const plan = await tenant.admin.post("/v1/plans", {
+    await createPlan(tenant.admin, {
       code,
       name: code.toUpperCase(),
       version: {
-        currency: "USD",
-        interval: "month",
         minimum_commitment: "100.00",
-        charges: [
-          { id: "base", type: "fixed", amount: "49.00", product: "api" },
-          {
-            id: "calls",
-            type: "usage",
-            meter: "api_calls",
-            model: "graduated",
-            tiers: [
-              { up_to: 1000, unit_price: "0" },
-              { up_to: 10000, unit_price: secondTier },
-              { up_to: null, unit_price: "0.001" },
-            ],
-          },
-        ],
-        currency_prices: [
-          {
-            currency: "EUR",
-            minimum_commitment: "90.00",
-            charges: [
-              { id: "base", amount: "45.00" },
-              {
-                id: "calls",
-                tiers: [
-                  { up_to: 1000, unit_price: "0" },
-                  { up_to: 10000, unit_price: "0.0018" },
-                  { up_to: null, unit_price: "0.0009" },
-                ],
-              },
-            ],
-          },
-        ],
+        charges: [{ ...baseFee(), product: "api" }, graduatedCalls(secondTier)],
+        currency_prices: [euroPriceBook()],
         entitlements: [{ feature: "sso" }, { feature: "call_limit", limit: "100000" }],
       },
     });
-    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-    expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
   }
   // team also has an open draft, so that its export lists two versions.
   const team = (await tenant.admin.get("/v1/plans?limit=100")).body.data.find(
@@ -210,19 +173,21 @@ describe("catalog as code", () => {
   });
 
   it("names every problem of a file by its path", async () => {
+    // A catalog file's plan `bad`, up to the list of its first version's charges.
+    const badPlanUpToCharges = [
+      "plans:",
+      "  - code: bad",
+      "    name: Bad",
+      "    versions:",
+      "      - currency: USD",
+      "        interval: month",
+      "        charges:",
+    ];
     expect(() =>
       parseCatalogFile(
-        [
-          "version: 1",
-          "plans:",
-          "  - code: bad",
-          "    name: Bad",
-          "    versions:",
-          "      - currency: USD",
-          "        interval: month",
-          "        charges:",
-          "          - { id: base, type: fixed, amount: 49.00 }",
-        ].join("\n"),
+        ["version: 1", ...badPlanUpToCharges, "          - { id: base, type: fixed, amount: 49.00 }"].join(
+          "\n",
+        ),
         "catalog.yaml",
       ),
     ).toThrow(
@@ -243,13 +208,7 @@ describe("catalog as code", () => {
       [
         "version: 1",
         "meters: [api_calls, nope]",
-        "plans:",
-        "  - code: bad",
-        "    name: Bad",
-        "    versions:",
-        "      - currency: USD",
-        "        interval: month",
-        "        charges:",
+        ...badPlanUpToCharges,
         '          - { id: base, type: fixed, amount: "49.00" }',
         "          - id: calls",
         "            type: usage",

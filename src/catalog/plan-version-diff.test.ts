@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { baseFee, euroPriceBook, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
 import type { PlanVersionContent } from "./plan-version-content.ts";
 import { diffPlanVersions } from "./plan-version-diff.ts";
 
@@ -9,37 +10,8 @@ function version(overrides: Partial<PlanVersionContent> = {}): PlanVersionConten
     interval_count: 1,
     trial_days: 0,
     minimum_commitment: "100.00",
-    charges: [
-      { id: "base", type: "fixed", amount: "49.00" },
-      {
-        id: "calls",
-        type: "usage",
-        meter: "api_calls",
-        model: "graduated",
-        tiers: [
-          { up_to: 1000, unit_price: "0" },
-          { up_to: 10000, unit_price: "0.002" },
-          { up_to: null, unit_price: "0.001" },
-        ],
-      },
-    ],
-    currency_prices: [
-      {
-        currency: "EUR",
-        minimum_commitment: "90.00",
-        charges: [
-          { id: "base", amount: "45.00" },
-          {
-            id: "calls",
-            tiers: [
-              { up_to: 1000, unit_price: "0" },
-              { up_to: 10000, unit_price: "0.0018" },
-              { up_to: null, unit_price: "0.0009" },
-            ],
-          },
-        ],
-      },
-    ],
+    charges: [baseFee(), graduatedCalls("0.002")],
+    currency_prices: [euroPriceBook()],
     entitlements: [{ feature: "sso" }, { feature: "api_limit", limit: "100000" }],
     ...overrides,
   };

@@ -1,60 +1,44 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import type { Plan, PlanVersionBody } from "../../test/support/api-types.ts";
+import { createDraftPlan, createMeter } from "../../test/support/builders.ts";
+import { baseFee, euroPriceBook, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
+import { expectOk } from "../../test/support/responses.ts";
+import {
+  type ApiClient,
+  startTestAppWithTenant,
+  type TestApp,
+  type TestTenant,
+} from "../../test/support/test-app.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
 let billingOps: ApiClient;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant());
   billingOps = await tenant.client("billing_ops");
-  const meter = await tenant.admin.post("/v1/meters", {
-    code: "api_calls",
-    name: "API calls",
-    event_name: "api_call",
-    aggregation: "count",
-  });
-  expect(meter.status).toBe(201);
-  const tokens = await tenant.admin.post("/v1/meters", {
+  await createMeter(tenant.admin, { code: "api_calls" });
+  await createMeter(tenant.admin, {
     code: "payments",
     name: "Payments",
     event_name: "payment",
     aggregation: "sum",
     property: "amount",
   });
-  expect(tokens.status).toBe(201);
 });
 afterAll(async () => testApp?.close());
 
-const graduatedCalls = (secondTierPrice: string) => ({
-  id: "calls",
-  type: "usage",
-  meter: "api_calls",
-  model: "graduated",
-  tiers: [
-    { up_to: 1000, unit_price: "0" },
-    { up_to: 10000, unit_price: secondTierPrice },
-    { up_to: null, unit_price: "0.001" },
-  ],
-});
-
 let planCounter = 0;
-async function newPlan(client: ApiClient = tenant.admin, version: Record<string, unknown> = {}) {
+async function newPlan(
+  client: ApiClient = tenant.admin,
+  version: Partial<PlanVersionBody> = {},
+): Promise<Plan> {
   planCounter += 1;
-  const response = await client.post("/v1/plans", {
+  return createDraftPlan(client, {
     code: `pro-${planCounter}`,
     name: "Pro",
-    version: {
-      currency: "USD",
-      interval: "month",
-      minimum_commitment: "100.00",
-      charges: [{ id: "base", type: "fixed", amount: "49.00" }, graduatedCalls("0.002")],
-      ...version,
-    },
+    version: { minimum_commitment: "100.00", charges: [baseFee(), graduatedCalls("0.002")], ...version },
   });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body as { id: string; code: string };
 }
 
 describe("plans and versions", () => {
@@ -118,23 +102,7 @@ describe("plans and versions", () => {
       meter: "api_calls",
     });
     const plan = await newPlan(tenant.admin, {
-      currency_prices: [
-        {
-          currency: "EUR",
-          minimum_commitment: "90.00",
-          charges: [
-            { id: "base", amount: "45.00" },
-            {
-              id: "calls",
-              tiers: [
-                { up_to: 1000, unit_price: "0" },
-                { up_to: 10000, unit_price: "0.0018" },
-                { up_to: null, unit_price: "0.0009" },
-              ],
-            },
-          ],
-        },
-      ],
+      currency_prices: [euroPriceBook()],
       entitlements: [{ feature: "sso" }, { feature: "call_limit", limit: "100000" }],
     });
     expect(plan.id).toMatch(/^pln_/);
@@ -159,9 +127,8 @@ describe("plans and versions", () => {
 
   it("publishes directly in test, refuses a second open version, and keeps a published version immutable", async () => {
     const plan = await newPlan();
-    const published = await tenant.admin.post(`/v1/plans/${plan.id}/versions/1/publish`, {});
-    expect(published.status).toBe(200);
-    expect(published.body).toMatchObject({ state: "published", status: "active" });
+    const published = await expectOk(tenant.admin.post(`/v1/plans/${plan.id}/versions/1/publish`, {}));
+    expect(published).toMatchObject({ state: "published", status: "active" });
 
     const draft = await billingOps.post(`/v1/plans/${plan.id}/versions`, { trial_days: 14 });
     expect(draft.status).toBe(201);

@@ -153,3 +153,11 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
     },
   };
 }
+
+/** The app and one tenant, for a test file whose tests share them. */
+export async function startTestAppWithTenant(
+  options: { clock?: Clock; tenantName?: string } = {},
+): Promise<{ testApp: TestApp; tenant: TestTenant }> {
+  const testApp = await startTestApp(options);
+  return { testApp, tenant: await testApp.newTenant(options.tenantName) };
+}
