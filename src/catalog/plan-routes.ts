@@ -1,4 +1,7 @@
 // HTTP routes for plans and plan versions: /v1/plans.
+import type { Static, TObject } from "typebox";
+import type { Permission } from "../platform/auth/roles.ts";
+import type { RequestContext } from "../platform/context.ts";
 import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
 import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
@@ -10,6 +13,7 @@ import {
   CreatePlanBody,
   CreatePlanVersionBody,
   PlanSchema,
+  type PlanVersion,
   PlanVersionCommentBody,
   PlanVersionDiffParams,
   PlanVersionDiffSchema,
@@ -43,6 +47,29 @@ import { createPlan, getPlan, listPlans, updatePlan } from "./plans.ts";
 
 export function registerPlanRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Plans"], read: "catalog:read", write: "catalog:write" });
+
+  // The changes to one version (a draft's edit, the steps of its workflow):
+  // each takes the version's params and a body with a reason, and answers
+  // the version.
+  const versionChange = <Body extends TObject>(
+    spec: `${"PATCH" | "POST"} /plans/:id/versions/:version${string}`,
+    definition: { operationId: string; summary: string; permission?: Permission; body: Body },
+    change: (
+      context: RequestContext,
+      planId: string,
+      version: number,
+      body: Static<Body>,
+    ) => Promise<PlanVersion>,
+  ) =>
+    routes.write(
+      spec,
+      { ...definition, params: PlanVersionParams, response: PlanVersionSchema },
+      ({ context, params, body }) => {
+        // Validated against `definition.body`, whose fields include the reason.
+        const input = body as Static<Body> & { reason?: string };
+        return change(withReason(context, input.reason), params.id, params.version, input);
+      },
+    );
 
   routes.write(
     "POST /plans",
@@ -126,17 +153,14 @@ export function registerPlanRoutes(app: FairbillApp): void {
     ({ context, params }) => getPlanVersion(context, params.id, params.version),
   );
 
-  routes.write(
+  versionChange(
     "PATCH /plans/:id/versions/:version",
     {
       operationId: "updatePlanVersion",
       summary: "Edit a draft version; a published version answers 409 plan_version_immutable",
-      params: PlanVersionParams,
       body: UpdatePlanVersionBody,
-      response: PlanVersionSchema,
     },
-    ({ context, params, body }) =>
-      updatePlanVersion(withReason(context, body.reason), params.id, params.version, body),
+    updatePlanVersion,
   );
 
   routes.write(
@@ -150,45 +174,36 @@ export function registerPlanRoutes(app: FairbillApp): void {
     ({ context, params }) => discardPlanVersion(context, params.id, params.version),
   );
 
-  routes.write(
+  versionChange(
     "POST /plans/:id/versions/:version/submit",
     {
       operationId: "submitPlanVersion",
       summary: "Submit a draft for approval, optionally with the date it should take effect",
-      params: PlanVersionParams,
       body: SubmitPlanVersionBody,
-      response: PlanVersionSchema,
     },
-    ({ context, params, body }) =>
-      submitPlanVersion(withReason(context, body.reason), params.id, params.version, body),
+    submitPlanVersion,
   );
 
-  routes.write(
+  versionChange(
     "POST /plans/:id/versions/:version/approve",
     {
       operationId: "approvePlanVersion",
       summary: "Approve a version pending approval, which publishes it; the submitter's key cannot approve",
       permission: "catalog:approve",
-      params: PlanVersionParams,
       body: ApprovePlanVersionBody,
-      response: PlanVersionSchema,
     },
-    ({ context, params, body }) =>
-      approvePlanVersion(withReason(context, body.reason), params.id, params.version, body),
+    approvePlanVersion,
   );
 
-  routes.write(
+  versionChange(
     "POST /plans/:id/versions/:version/reject",
     {
       operationId: "rejectPlanVersion",
       summary: "Reject a version pending approval, with a comment; it goes back to draft",
       permission: "catalog:approve",
-      params: PlanVersionParams,
       body: PlanVersionCommentBody,
-      response: PlanVersionSchema,
     },
-    ({ context, params, body }) =>
-      rejectPlanVersion(withReason(context, body.reason), params.id, params.version, body),
+    rejectPlanVersion,
   );
 
   routes.write(
@@ -218,31 +233,25 @@ export function registerPlanRoutes(app: FairbillApp): void {
     }),
   );
 
-  routes.write(
+  versionChange(
     "POST /plans/:id/versions/:version/publish",
     {
       operationId: "publishPlanVersion",
       summary:
         "Publish a version without review, where the approval policy allows it (409 approval_required otherwise)",
-      params: PlanVersionParams,
       body: PublishPlanVersionBody,
-      response: PlanVersionSchema,
     },
-    ({ context, params, body }) =>
-      publishPlanVersion(withReason(context, body.reason), params.id, params.version, body),
+    publishPlanVersion,
   );
 
-  routes.write(
+  versionChange(
     "POST /plans/:id/versions/:version/retire",
     {
       operationId: "retirePlanVersion",
       summary: "Retire a published version: its content stays, it is no longer in effect for anything new",
-      params: PlanVersionParams,
       body: ReasonOnlyBody,
-      response: PlanVersionSchema,
     },
-    ({ context, params, body }) =>
-      retirePlanVersion(withReason(context, body.reason), params.id, params.version),
+    retirePlanVersion,
   );
 
   routes.read(
