@@ -70,14 +70,16 @@ describe("approving a pricing change", () => {
     });
     const planId = created.id;
 
-    // The policy requires review: publishing directly is refused, and billing_ops cannot approve.
+    // The policy requires review: publishing directly is refused, and billing_ops cannot approve its own submission.
     const direct = await tenant.admin.post(`/v1/plans/${planId}/versions/1/publish`, {});
     expect(direct.status).toBe(409);
     expect(direct.body.code).toBe("approval_required");
     expect(
       (await billingOps.post(`/v1/plans/${planId}/versions/1/submit`, { comment: "launch" })).status,
     ).toBe(200);
-    expect((await billingOps.post(`/v1/plans/${planId}/versions/1/approve`, {})).status).toBe(403);
+    const ownApproval = await billingOps.post(`/v1/plans/${planId}/versions/1/approve`, {});
+    expect(ownApproval.status).toBe(403);
+    expect(ownApproval.body.code).toBe("approver_is_author");
     const v1 = await tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, { comment: "ok" });
     expect(v1.status).toBe(200);
     expect(v1.body).toMatchObject({ state: "published", status: "active" });
@@ -281,7 +283,7 @@ describe("approving a pricing change", () => {
     ]);
   });
 
-  it("lets billing_ops draft and submit, admin approve, finance and viewer only read, and ingest keys nothing", async () => {
+  it("lets billing_ops draft and submit, finance and viewer only read, ingest keys nothing, and only an admin change the policy", async () => {
     const finance = await tenant.client("finance");
     const viewer = await tenant.client("viewer");
     const ingest = await tenant.client("ingest");

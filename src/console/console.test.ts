@@ -120,7 +120,7 @@ describe("GET /console/session", () => {
     const { secret } = await createApiKey(context, { name: "ingest", role: "ingest" });
     const session = (await get("/console/session", { authorization: `Bearer ${secret}` })).json();
     expect(session.role).toBe("ingest");
-    expect(session.permissions).toEqual(["events:read", "events:write"]);
+    expect(session.permissions).toEqual(["events:write"]);
   });
 
   it("refuses a missing, malformed, unknown or revoked key with a 401 problem", async () => {

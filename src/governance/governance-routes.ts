@@ -7,7 +7,7 @@ import { getApprovalPolicy, updateApprovalPolicy } from "./approval-policy.ts";
 import { ApprovalPolicySchema, UpdateApprovalPolicyBody } from "./governance-schemas.ts";
 
 export function registerGovernanceRoutes(app: FairbillApp): void {
-  const routes = defineRoutes(app, { tags: ["Catalog"], read: "catalog:read", write: "catalog:approve" });
+  const routes = defineRoutes(app, { tags: ["Catalog"], read: "catalog:read", write: "settings:manage" });
 
   routes.read(
     "GET /catalog/approval-policy",

@@ -154,7 +154,12 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
     );
   }
 
-  const creditNotes = defineRoutes(app, { tags: ["Credit notes"], ...access });
+  // Correcting a finalized invoice is finance's; reading credit notes is everyone's who reads invoices.
+  const creditNotes = defineRoutes(app, {
+    tags: ["Credit notes"],
+    read: access.read,
+    write: "finance:write",
+  });
   creditNotes.write(
     "POST /invoices/:id/credit-notes",
     {

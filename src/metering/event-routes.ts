@@ -77,6 +77,8 @@ export function registerEventRoutes(app: FairbillApp): void {
       spec: "POST /events/batch",
       operationId: "ingestEventBatch",
       backfill: false,
+      // What an ingest key sends.
+      permission: "events:write",
       summary: "Send up to 1,000 usage events",
       description:
         "Each event is checked on its own: the answer lists every rejected event (index, id, reason, path) and " +
@@ -87,6 +89,8 @@ export function registerEventRoutes(app: FairbillApp): void {
       spec: "POST /events/backfill",
       operationId: "backfillEvents",
       backfill: true,
+      // Past the age limit an event can change what was billed: a correction, not an ingest key's.
+      permission: "events:manage",
       summary: "Import up to 1,000 past usage events",
       description:
         "Like /v1/events/batch, without the environment's limit on how old an event may be; the same ids are " +
@@ -97,6 +101,7 @@ export function registerEventRoutes(app: FairbillApp): void {
       route.spec,
       {
         operationId: route.operationId,
+        permission: route.permission,
         summary: route.summary,
         description: route.description,
         bodyLimit: maximumBatchBytes,
@@ -157,6 +162,7 @@ export function registerEventRoutes(app: FairbillApp): void {
     "POST /events/:id/amend",
     {
       operationId: "amendEvent",
+      permission: "events:manage",
       summary: "Correct an event's timestamp or properties, with a reason",
       description: "The previous state is kept as a revision; usage is recounted in the same transaction.",
       params: EventIdParams,
@@ -170,6 +176,7 @@ export function registerEventRoutes(app: FairbillApp): void {
     "POST /events/:id/void",
     {
       operationId: "voidEvent",
+      permission: "events:manage",
       summary: "Void an event with a reason: it is kept but no longer counted",
       params: EventIdParams,
       body: VoidEventBody,

@@ -48,10 +48,10 @@ import { refundPayment } from "./refunds.ts";
 import { registerStripeWebhookRoutes } from "./stripe-webhook-routes.ts";
 
 const access = { read: "billing:read", write: "billing:write" } as const;
-// Money moving in or out of the books by hand is finance's to record.
-const money = "finance:write";
-// Provider credentials are secrets, for admins only, like API keys.
-const secrets = "keys:manage";
+// Money moving in or out of the books (recorded, charged, refunded, written off) is finance's.
+const money = { read: access.read, write: "finance:write" } as const;
+// Provider credentials are secrets: settings for admins only.
+const secrets = "settings:manage";
 
 export function registerPaymentRoutes(app: FairbillApp): void {
   registerSettingsRoutes(app);
@@ -113,14 +113,13 @@ function registerPaymentMethodRoutes(app: FairbillApp): void {
 }
 
 function registerPaymentRecordRoutes(app: FairbillApp): void {
-  const routes = defineRoutes(app, { tags: ["Payments"], ...access });
+  const routes = defineRoutes(app, { tags: ["Payments"], ...money });
   routes.write(
     "POST /invoices/:id/payments",
     {
       operationId: "recordPayment",
       summary:
         "Record money received for an invoice by bank transfer, cheque or cash; partial payments are kept, an overpayment goes to the customer balance",
-      permission: money,
       params: IdParams,
       body: RecordPaymentBody,
       response: PaymentDetailSchema,
@@ -176,7 +175,6 @@ function registerPaymentRecordRoutes(app: FairbillApp): void {
       operationId: "refundPayment",
       summary:
         "Refund a payment in full or in part, the way it came (through Stripe, or recorded as paid back by hand)",
-      permission: money,
       params: IdParams,
       body: RefundBody,
       response: RefundSchema,

@@ -1,9 +1,9 @@
 // The billing story in a real Chromium, on the test clock. A billing operator
 // freezes the test environment's clock, subscribes a customer to a plan with
 // graduated tiers, usage arrives, the clock moves a month forward and bills;
-// the operator reads the invoice with each line's explanation, downloads its
-// PDF and corrects it with a credit note; finance records a partial payment
-// and an overpayment; then the operator writes a one-off invoice, finalizes
+// the operator reads the invoice with each line's explanation and downloads
+// its PDF; finance corrects it with a credit note (the operator's key may not)
+// and records a partial payment and an overpayment; then the operator writes a one-off invoice, finalizes
 // the draft and voids it. Screenshots of each page go to test-results/screenshots/.
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
@@ -15,6 +15,7 @@ const year = new Date().getUTCFullYear() + 1;
 
 let harness: ConsoleHarness;
 let operator: Page;
+let finance: Page;
 let customerId: string;
 let planId: string;
 
@@ -146,30 +147,31 @@ describe("billing on the test clock", () => {
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
-  it("corrects the invoice with a credit note on one line", async () => {
-    await operator.getByRole("button", { name: "Issue a credit note" }).click();
-    const dialog = operator.getByRole("dialog", { name: /Issue a credit note/ });
+  it("lets finance, not the operator, correct the invoice with a credit note on one line", async () => {
+    expect(await operator.getByRole("button", { name: "Issue a credit note" }).count()).toBe(0);
+    const financeKey = await harness.newKey("finance", "Finance clerk");
+    finance = await harness.newPage(laptop);
+    await signIn(finance, harness.baseUrl, financeKey.secret, new URL(operator.url()).pathname);
+    await heading(finance, /^Invoice /);
+    await finance.getByRole("button", { name: "Issue a credit note" }).click();
+    const dialog = finance.getByRole("dialog", { name: /Issue a credit note/ });
     await dialog.getByLabel("Reason").selectOption("billing_error");
     await dialog.getByLabel("Credit everything not yet credited").uncheck();
     await dialog.getByLabel(/calls.*\$4\.50/).fill("1.50");
     await dialog.getByLabel("Memo").fill("One call was a retry of another");
     await dialog.getByRole("button", { name: "Issue credit note" }).click();
-    await operator.getByText("The credit note is issued.").waitFor();
-    const notes = operator.getByRole("region", { name: "Credit notes table" });
+    await finance.getByText("The credit note is issued.").waitFor();
+    const notes = finance.getByRole("region", { name: "Credit notes table" });
     const note = notes.getByRole("row", { name: /billing error/ });
     await note.waitFor();
     expect(await note.textContent()).toContain("$1.50");
     // $24.50 due, $1.50 credited: $23.00 left to pay.
-    expect(await operator.getByRole("region", { name: "Lines", exact: true }).textContent()).toContain(
+    expect(await finance.getByRole("region", { name: "Lines", exact: true }).textContent()).toContain(
       "$23.00",
     );
   });
 
   it("lets finance record a partial payment, then an overpayment that goes to the balance", async () => {
-    const financeKey = await harness.newKey("finance", "Finance clerk");
-    const finance = await harness.newPage(laptop);
-    await signIn(finance, harness.baseUrl, financeKey.secret, new URL(operator.url()).pathname);
-    await heading(finance, /^Invoice /);
     const payments = finance.getByRole("region", { name: "Payments" });
     await payments.getByText("No payments.").waitFor();
     // The form starts with what is left to pay.

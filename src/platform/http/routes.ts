@@ -238,7 +238,7 @@ function declareRoute(
       tags: group.tags,
       summary: definition.summary,
       ...(description === undefined ? {} : { description }),
-      ...(group.security === undefined ? {} : { security: group.security }),
+      ...operationSecurity(group, routeAccess),
       ...(definition.params === undefined ? {} : { params: definition.params }),
       ...(definition.query === undefined ? {} : { querystring: definition.query }),
       ...(definition.headers === undefined ? {} : { headers: definition.headers }),
@@ -253,4 +253,17 @@ function declareRoute(
       return handler(request, reply);
     },
   });
+}
+
+/**
+ * The document names the permission a route needs as the scope of its API-key
+ * requirement (OpenAPI 3.1 lets a bearer scheme list the roles it requires);
+ * routes of their own access (the portal, a provider's webhook) name none.
+ */
+function operationSecurity(
+  group: RouteGroup,
+  access: RouteAccess,
+): { security?: Record<string, string[]>[] } {
+  if (group.security !== undefined) return { security: group.security };
+  return typeof access === "string" ? { security: [{ apiKey: [access] }] } : {};
 }

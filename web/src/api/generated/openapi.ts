@@ -17006,7 +17006,7 @@ export interface operations {
                         /** @enum {string} */
                         environment: "test" | "live";
                         /** @description every permission the key's role grants */
-                        permissions: ("keys:manage" | "customers:read" | "customers:write" | "events:read" | "events:write" | "meters:read" | "meters:write" | "catalog:read" | "catalog:write" | "catalog:approve" | "billing:read" | "billing:write" | "finance:read" | "finance:write" | "audit:read" | "simulations:run" | "webhooks:manage")[];
+                        permissions: ("keys:manage" | "settings:manage" | "webhooks:manage" | "customers:read" | "customers:write" | "events:read" | "events:write" | "events:manage" | "meters:read" | "meters:write" | "catalog:read" | "catalog:write" | "catalog:approve" | "billing:read" | "billing:write" | "finance:read" | "finance:write" | "audit:read" | "simulations:run")[];
                     };
                 };
             };

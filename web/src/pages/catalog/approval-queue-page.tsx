@@ -227,7 +227,7 @@ function ApprovalPolicyPanel() {
                 : `In the ${current.environment} environment, drafts may be published without review; submitting for approval remains possible.`}
               {current.is_default && " (The environment's default: live requires approval, test does not.)"}
             </p>
-            {can(session, "catalog:approve") && (
+            {can(session, "settings:manage") && (
               <CheckboxField
                 label="Require approval to publish"
                 checked={current.publish_requires_approval}

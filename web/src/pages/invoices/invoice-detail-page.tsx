@@ -41,6 +41,8 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
   const [outcome, setOutcome] = useState("");
   const money = (amount: string) => formatMoney(amount, invoice.currency, invoice.locale);
   const writable = can(session, "billing:write");
+  // Credit notes and write-offs are finance's; finalizing and voiding are billing operations'.
+  const financeWritable = can(session, "finance:write");
   const final = invoice.status !== "draft" && invoice.status !== "void";
   const unpaid = invoice.amount_paid === "0" || /^0(\.0+)?$/.test(invoice.amount_paid);
 
@@ -70,12 +72,12 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
                 Finalize
               </button>
             )}
-            {writable && final && (
+            {financeWritable && final && (
               <button type="button" className="button" onClick={() => setAction("credit-note")}>
                 Issue a credit note
               </button>
             )}
-            {writable && (invoice.status === "open" || invoice.status === "partially_paid") && (
+            {financeWritable && (invoice.status === "open" || invoice.status === "partially_paid") && (
               <button type="button" className="button" onClick={() => setAction("uncollectible")}>
                 Mark uncollectible
               </button>

@@ -1,0 +1,270 @@
+// Roles mean what they say. Walks every operation of the OpenAPI document
+// (GET /openapi.json) with a key of every role and compares who is refused
+// (403) with two tables: the permission table of src/platform/auth/roles.ts
+// (through the permission each operation documents as its security scope), and
+// the reviewed list below of what finance, ingest, viewer and billing_ops may
+// and may not change. No operation is skipped without a reason: the ones that
+// take no API key are listed with theirs.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Permission, permissions, type Role, roleAllows, roles } from "../../src/platform/auth/roles.ts";
+import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../support/test-app.ts";
+
+/** Operations that take no API key, or any valid one, each with why. */
+const withoutPermission: Record<string, string> = {
+  getHealth: "a load balancer's probe, public",
+  getReadiness: "a load balancer's probe, public",
+  getPortalProfile: "the customer portal, signed in with a portal link's token instead of a key",
+  getPortalUsage: "the customer portal, signed in with a portal link's token instead of a key",
+  getPortalUpcomingInvoice: "the customer portal, signed in with a portal link's token instead of a key",
+  getPortalCreditBalances: "the customer portal, signed in with a portal link's token instead of a key",
+  listPortalInvoices: "the customer portal, signed in with a portal link's token instead of a key",
+  getPortalInvoicePdf: "the customer portal, signed in with a portal link's token instead of a key",
+  listPortalSpendAlerts: "the customer portal, signed in with a portal link's token instead of a key",
+  createPortalSpendAlert: "the customer portal, signed in with a portal link's token instead of a key",
+  deletePortalSpendAlert: "the customer portal, signed in with a portal link's token instead of a key",
+  receiveStripeWebhook: "Stripe's webhook, checked by its signature instead of a key",
+};
+
+/** Operations sent as POST that only compute an answer and record nothing: reading is enough. */
+const readsSentAsPost = new Set([
+  "simulateScenario",
+  "previewSubscriptionPlanChange",
+  "previewEmailTemplate",
+]);
+
+/** What finance changes: payments, refunds, credit notes, taxes, periods, the journal, the close. */
+const financeWrites = [
+  "recordPayment",
+  "refundPayment",
+  "collectInvoice",
+  "markInvoiceUncollectible",
+  "createCreditNote",
+  "openDispute",
+  "addDisputeNote",
+  "resolveDispute",
+  "createTaxRate",
+  "updateTaxRate",
+  "updateTaxSettings",
+  "updateInvoicingSettings",
+  "updateFinanceSettings",
+  "createJournalExport",
+  "lockPeriod",
+];
+
+/** What only an admin changes: keys, secrets, webhooks, settings. */
+const adminOnly = [
+  "createApiKey",
+  "listApiKeys",
+  "getApiKey",
+  "rotateApiKey",
+  "revokeApiKey",
+  "rotatePortalSecret",
+  "updatePaymentSettings",
+  "updateApprovalPolicy",
+  "createWebhookEndpoint",
+  "updateWebhookEndpoint",
+  "deleteWebhookEndpoint",
+  "rotateWebhookEndpointSecret",
+  "redeliverWebhook",
+];
+
+/** All an ingest key may do. */
+const ingestOperations = ["ingestEvent", "ingestEventBatch"];
+
+type Operation = { operationId: string; method: string; path: string; permission: Permission | undefined };
+
+type Outcome = { operation: Operation; role: Role; status: number; code: string | undefined };
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let operations: Operation[];
+let outcomes: Outcome[];
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant("Roles");
+  operations = documentedOperations((await tenant.admin.get("/openapi.json")).body);
+  const clients = Object.fromEntries(
+    await Promise.all(roles.map(async (role) => [role, await tenant.client(role)] as const)),
+  ) as Record<Role, ApiClient>;
+  outcomes = [];
+  for (const operation of operations) {
+    if (operation.permission === undefined) continue;
+    for (const role of roles) {
+      const response = await call(clients[role], operation);
+      outcomes.push({ operation, role, status: response.status, code: response.body?.code });
+    }
+  }
+}, 600_000); // a thousand calls on a busy machine
+afterAll(async () => testApp?.close());
+
+describe("the permission of every operation", () => {
+  it("is documented as its security scope, or the operation is listed with the reason it takes none", () => {
+    const undocumented = operations
+      .filter(
+        (operation) => operation.permission === undefined && !(operation.operationId in withoutPermission),
+      )
+      .map((operation) => `${operation.method} ${operation.path} (${operation.operationId})`);
+    expect(
+      undocumented,
+      "name a permission, or list the operation in withoutPermission with a reason",
+    ).toEqual([]);
+    const listedButGuarded = operations
+      .filter((operation) => operation.permission !== undefined && operation.operationId in withoutPermission)
+      .map((operation) => operation.operationId);
+    expect(listedButGuarded).toEqual([]);
+    const known = new Set(operations.map((operation) => operation.operationId));
+    expect(Object.keys(withoutPermission).filter((operationId) => !known.has(operationId))).toEqual([]);
+  });
+
+  it("refuses a key with 403 exactly when the role table denies its role the permission", () => {
+    const mismatches = outcomes
+      .filter(({ operation, role, status }) => {
+        const allowed = roleAllows(role, operation.permission as Permission);
+        return allowed === (status === 403);
+      })
+      .map(
+        ({ operation, role, status, code }) =>
+          `${operation.operationId} (${operation.permission}) as ${role}: ${status} ${code ?? ""}`,
+      );
+    expect(mismatches).toEqual([]);
+    expect(outcomes.length).toBe(
+      operations.filter((operation) => operation.permission).length * roles.length,
+    );
+  });
+
+  it("uses every permission of the table on some operation", () => {
+    const used = new Set(operations.map((operation) => operation.permission));
+    expect(permissions.filter((permission) => !used.has(permission))).toEqual([]);
+  });
+});
+
+describe("what each role may do", () => {
+  it("lets an admin do everything", () => {
+    expect(refused("admin")).toEqual([]);
+  });
+
+  it("lets finance change payments, refunds, credit notes, taxes, periods and the journal, and nothing else", () => {
+    expect(changes("finance").sort()).toEqual([...financeWrites].sort());
+  });
+
+  it("refuses billing_ops only finance's changes and the admin's", () => {
+    expect(refused("billing_ops").sort()).toEqual([...financeWrites, ...adminOnly].sort());
+  });
+
+  it("lets an ingest key send events and nothing else", () => {
+    expect(allowed("ingest").sort()).toEqual([...ingestOperations].sort());
+  });
+
+  it("lets a viewer read and change nothing", () => {
+    expect(changes("viewer")).toEqual([]);
+  });
+});
+
+describe("refusals that were once allowed", () => {
+  it("refuses a finance key a credit grant, a coupon, a subscription, an invoice void, a template and the test clock", async () => {
+    const finance = await tenant.client("finance");
+    const customer = await tenant.admin.post("/v1/customers", { external_id: "finance-refusals" });
+    expect(customer.status).toBe(201);
+    const grant = await finance.post(`/v1/customers/${customer.body.id}/credit-grants`, {
+      amount: "1000000.00",
+      currency: "USD",
+      category: "promotional",
+    });
+    expect(grant.status).toBe(403);
+    expect(grant.body.detail).toContain("billing:write");
+    for (const [path, body] of [
+      ["/v1/coupons", { code: "ALL-FREE", name: "Free", percent_off: "100", duration: "forever" }],
+      ["/v1/subscriptions", { customer_id: customer.body.id, plan: "anything" }],
+      ["/v1/invoices/inv_anything/void", {}],
+      ["/v1/email-templates", { kind: "invoice_finalized", subject: "Hi", body: "Hi" }],
+      ["/v1/test-clock/advance", { by: "P1M" }],
+    ] as const) {
+      expect((await finance.post(path, body)).status, path).toBe(403);
+    }
+  });
+
+  it("refuses an ingest key a void, an amendment, a backfill and reading events or usage", async () => {
+    const ingest = await tenant.client("ingest");
+    const sent = await ingest.post("/v1/events", { id: "ingest-own", customer: "someone", name: "api_call" });
+    expect(sent.status).toBe(201);
+    const voided = await ingest.post("/v1/events/ingest-own/void", { reason: "not mine to void" });
+    expect(voided.status).toBe(403);
+    expect(voided.body.detail).toContain("events:manage");
+    expect((await ingest.post("/v1/events/ingest-own/amend", {})).status).toBe(403);
+    expect((await ingest.post("/v1/events/backfill", { events: [] })).status).toBe(403);
+    expect((await ingest.get("/v1/events")).status).toBe(403);
+    expect((await ingest.get("/v1/events/ingest-own")).status).toBe(403);
+    expect((await ingest.get("/v1/usage?customer=someone")).status).toBe(403);
+    const billingOps = await tenant.client("billing_ops");
+    expect((await billingOps.post("/v1/events/ingest-own/void", { reason: "sent twice" })).status).toBe(200);
+  });
+});
+
+function refused(role: Role): string[] {
+  return outcomes
+    .filter((outcome) => outcome.role === role && outcome.status === 403)
+    .map((outcome) => outcome.operation.operationId);
+}
+
+function allowed(role: Role): string[] {
+  return outcomes
+    .filter((outcome) => outcome.role === role && outcome.status !== 403)
+    .map((outcome) => outcome.operation.operationId);
+}
+
+/** The operations a role may call that change something. */
+function changes(role: Role): string[] {
+  return outcomes
+    .filter(
+      ({ operation, ...outcome }) =>
+        outcome.role === role &&
+        outcome.status !== 403 &&
+        operation.method !== "GET" &&
+        !readsSentAsPost.has(operation.operationId),
+    )
+    .map((outcome) => outcome.operation.operationId);
+}
+
+type DocumentOperation = { operationId?: string; security?: Record<string, string[]>[] };
+
+/** Every operation of the document, with the permission its security requirement names. */
+function documentedOperations(document: { paths: Record<string, Record<string, DocumentOperation>> }) {
+  const found: Operation[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const scopes = operation.security?.flatMap((requirement) => requirement.apiKey ?? []) ?? [];
+      expect(scopes.length, `${method} ${path} names at most one permission`).toBeLessThanOrEqual(1);
+      const [scope] = scopes;
+      if (scope !== undefined) expect(permissions, `${method} ${path}`).toContain(scope);
+      found.push({
+        operationId: operation.operationId ?? `${method} ${path}`,
+        method: method.toUpperCase(),
+        path,
+        permission: scope as Permission | undefined,
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * Calls an operation with placeholder path parameters and an empty body: the
+ * permission is checked before the path or the body is, so the answer is 403
+ * for a refused role and something else (404, 400, 200) for an allowed one.
+ */
+function call(client: ApiClient, operation: Operation) {
+  const url = operation.path.replace(/\{[^}]+\}/g, "walk_placeholder");
+  switch (operation.method) {
+    case "GET":
+      return client.get(url);
+    case "DELETE":
+      return client.delete(url);
+    case "PATCH":
+      return client.patch(url, {});
+    case "PUT":
+      return client.put(url, {});
+    default:
+      return client.post(url, {});
+  }
+}
