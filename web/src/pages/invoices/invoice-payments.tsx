@@ -117,7 +117,8 @@ export function InvoicePayments({
           />
         )}
       </PagedListView>
-      {canRecord && collectable && <RecordPaymentForm invoice={invoice} />}
+      {/* A credit note or a payment changes what is left to pay: the form starts again from it. */}
+      {canRecord && collectable && <RecordPaymentForm key={invoice.amount_remaining} invoice={invoice} />}
       {refunding && (
         <RefundDialog
           payment={refunding}
