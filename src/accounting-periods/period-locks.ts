@@ -8,6 +8,7 @@ import type { Selectable } from "kysely";
 import type { Instant } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import type { PeriodLockTable } from "./tables.ts";
 
@@ -31,8 +32,7 @@ export async function assertPeriodOpen(database: Database, scope: TenantScope, a
   const lock = await database
     .selectFrom("finance_period_locks")
     .select(["period", "locked_at"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("starts_at", "<=", at)
     .where("ends_at", ">", at)
     .executeTakeFirst();
@@ -48,8 +48,7 @@ export async function periodLocks(database: Database, scope: TenantScope): Promi
   const rows = await database
     .selectFrom("finance_period_locks")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .orderBy("starts_at")
     .execute();
   return rows.map(presentRow);
@@ -74,8 +73,7 @@ export async function anyLockedPeriod(database: Database, scope: TenantScope): P
   const lock = await database
     .selectFrom("finance_period_locks")
     .select("period")
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .executeTakeFirst();
   return lock?.period;
 }

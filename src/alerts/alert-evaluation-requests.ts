@@ -26,6 +26,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { subscribe } from "../platform/events/domain-events.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import "./tables.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 
 export const alertEvaluationJobKind = "alerts.evaluate_customer";
 
@@ -72,8 +73,7 @@ async function requestAlertEvaluationsAfterIngestion(
     .selectFrom("alert_rules")
     .select("customer_id")
     .distinct()
-    .where("environment_id", "=", context.environmentId)
-    .where("organization_id", "=", context.organizationId)
+    .where(inTenant(context))
     .where("deleted_at", "is", null)
     .where("enabled", "=", true)
     .where("kind", "in", ["spend", "usage"])
@@ -113,8 +113,7 @@ async function requestCreditAlertEvaluation(
   const rule = await transaction
     .selectFrom("alert_rules")
     .select("id")
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
+    .where(inTenant(scope))
     .where("customer_id", "=", input.customerId)
     .where("kind", "=", "credit_balance")
     .where("enabled", "=", true)

@@ -11,6 +11,7 @@ import { getCustomer } from "../customers/index.ts";
 import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { isCurrencyCode } from "../platform/reference-data.ts";
@@ -215,8 +216,7 @@ export function selectRules(database: Database, scope: TenantScope) {
   return database
     .selectFrom("alert_rules")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("deleted_at", "is", null);
 }
 

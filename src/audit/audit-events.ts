@@ -3,6 +3,7 @@
 // changes between its before and after states.
 import type { Selectable } from "kysely";
 import type { RequestContext } from "../platform/context.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import type { AuditEventTable } from "./audit-log.ts";
@@ -22,8 +23,7 @@ export async function listAuditEvents(
   let query = context.database
     .selectFrom("audit_events")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .orderBy("sequence", "desc")
     .limit(page.limit + 1);
   if (beforeSequence !== undefined) query = query.where("sequence", "<", beforeSequence);

@@ -6,6 +6,7 @@
 import type { Selectable } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import type { CustomerTable } from "./tables.ts";
 
@@ -16,19 +17,11 @@ export type CustomerRecord = Selectable<CustomerTable>;
 export type CustomerReference = { id: string; externalId: string; currency: string | null };
 
 function selectRecords(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("customers")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("customers").selectAll().where(inTenant(scope));
 }
 
 function selectReferences(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("customers")
-    .select(["id", "external_id", "currency"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("customers").select(["id", "external_id", "currency"]).where(inTenant(scope));
 }
 
 function toReference(row: { id: string; external_id: string; currency: string | null }): CustomerReference {
@@ -93,8 +86,7 @@ export async function hasAnyCustomer(database: Database, scope: TenantScope): Pr
   const row = await database
     .selectFrom("customers")
     .select("id")
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;

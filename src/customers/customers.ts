@@ -7,6 +7,7 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { isCountryCode, isCurrencyCode, isLocale, isTimeZone } from "../platform/reference-data.ts";
@@ -214,11 +215,7 @@ export async function archiveCustomer(context: RequestContext, id: string): Prom
 }
 
 function selectCustomer(database: Database | DatabaseTransaction, scope: TenantScope) {
-  return database
-    .selectFrom("customers")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("customers").selectAll().where(inTenant(scope));
 }
 
 // What the JSON schema cannot say: codes that must exist in their lists.
@@ -265,8 +262,7 @@ async function checkParent(
     const ancestor: { id: string; parent_customer_id: string | null } | undefined = await transaction
       .selectFrom("customers")
       .select(["id", "parent_customer_id"])
-      .where("organization_id", "=", scope.organizationId)
-      .where("environment_id", "=", scope.environmentId)
+      .where(inTenant(scope))
       .where("id", "=", currentId)
       .executeTakeFirst();
     if (!ancestor) {
@@ -332,8 +328,7 @@ export async function lockCustomer(
   await transaction
     .selectFrom("customers")
     .select("id")
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("id", "=", customerId)
     .forUpdate()
     .executeTakeFirstOrThrow();

@@ -18,6 +18,7 @@ import { getCustomer } from "../customers/index.ts";
 import { queryUsage } from "../metering/index.ts";
 import { entitlementsBlockedByDunning } from "../payments/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { planVersionsInForce } from "../subscriptions/index.ts";
@@ -51,8 +52,7 @@ export async function grantEntitlement(
     const existing = await transaction
       .selectFrom("customer_entitlement_grants")
       .selectAll()
-      .where("organization_id", "=", context.organizationId)
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("customer_id", "=", customerId)
       .where("feature_id", "=", feature.id)
       .forUpdate()
@@ -110,8 +110,7 @@ export async function revokeEntitlement(
         : await transaction
             .selectFrom("customer_entitlement_grants")
             .selectAll()
-            .where("organization_id", "=", context.organizationId)
-            .where("environment_id", "=", context.environmentId)
+            .where(inTenant(context))
             .where("customer_id", "=", customerId)
             .where("feature_id", "=", feature.id)
             .forUpdate()
@@ -144,8 +143,7 @@ export async function customerEntitlements(
     context.database
       .selectFrom("customer_entitlement_grants")
       .select(["feature_id", "value", "usage_limit"])
-      .where("organization_id", "=", context.organizationId)
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("customer_id", "=", customerId)
       .execute(),
     subscribedPlanEntitlements(context, customerId, now),

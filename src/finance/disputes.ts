@@ -14,6 +14,7 @@ import {
 } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
@@ -79,8 +80,7 @@ async function findDispute(database: Database, context: RequestContext, id: stri
   const query = database
     .selectFrom("finance_disputes")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", id);
   const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
   if (row === undefined) throw notFound("dispute", id);
@@ -95,11 +95,7 @@ export async function getDispute(context: RequestContext, id: string): Promise<D
 export async function listDisputes(context: RequestContext, filters: DisputeFilters) {
   const limit = filters.limit ?? 20;
   const after = decodeCursor(filters.cursor);
-  let query = context.database
-    .selectFrom("finance_disputes")
-    .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId);
+  let query = context.database.selectFrom("finance_disputes").selectAll().where(inTenant(context));
   if (filters.status !== undefined) query = query.where("status", "=", filters.status);
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.invoice_id !== undefined) query = query.where("invoice_id", "=", filters.invoice_id);

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { isValidTimeZone } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { type ChartOfAccounts, chartOfAccounts } from "./chart-of-accounts.ts";
 import type { FinanceSettingsView, UpdateFinanceSettingsInput } from "./settings-schemas.ts";
@@ -25,8 +26,7 @@ export async function readFinanceSettings(database: Database, scope: TenantScope
   const row = await database
     .selectFrom("finance_settings")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .executeTakeFirst();
   const overrides = row?.accounts ?? {};
   return {

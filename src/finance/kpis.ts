@@ -8,6 +8,7 @@ import { currencyFor, Decimal, formatAmount, sumDecimals, ZERO } from "../core/i
 import { loadPaymentFacts, type PaymentFacts } from "../payments/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import {
   type AccountingPeriod,
@@ -217,8 +218,7 @@ async function disputeTimes(
   const rows = await database
     .selectFrom("finance_disputes")
     .select(["status", "opened_at", "resolved_at"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .execute();
   const within = (at: Date | null) => at !== null && range.start <= at.getTime() && at.getTime() < range.end;
   const hours = rows

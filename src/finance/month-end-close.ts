@@ -8,6 +8,7 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { hasRunInProgress } from "../billing-runs/index.ts";
 import { draftsIssuedBefore } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { customersDueForBilling } from "../subscriptions/index.ts";
@@ -92,8 +93,7 @@ async function exportsGenerated(context: RequestContext, period: AccountingPerio
   const latest = await context.database
     .selectFrom("finance_journal_exports")
     .select(["id", "digest"])
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("period", "=", period.key)
     .orderBy("id", "desc")
     .executeTakeFirst();

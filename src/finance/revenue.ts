@@ -6,6 +6,7 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { currencyFor, formatAmount, sumDecimals } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { type AccountingPeriod, parsePeriod, periodsFrom } from "./accounting-periods.ts";
@@ -218,8 +219,7 @@ async function findExport(context: RequestContext, id: string): Promise<JournalE
   const row = await context.database
     .selectFrom("finance_journal_exports")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", id)
     .executeTakeFirst();
   if (row === undefined) throw notFound("journal export", id);
@@ -250,11 +250,7 @@ export async function journalExportLines(context: RequestContext, id: string): P
 }
 
 export async function listJournalExports(context: RequestContext, period: string | undefined) {
-  let query = context.database
-    .selectFrom("finance_journal_exports")
-    .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId);
+  let query = context.database.selectFrom("finance_journal_exports").selectAll().where(inTenant(context));
   if (period !== undefined) query = query.where("period", "=", period);
   const rows = await query.orderBy("id", "desc").limit(100).execute();
   const digests = await digestsByPeriod(context, rows);

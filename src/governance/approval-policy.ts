@@ -10,6 +10,7 @@ import { loadOrganization } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import "./tables.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 
 export type ApprovalPolicy = {
   environment: EnvironmentKind;
@@ -32,8 +33,7 @@ export async function readApprovalPolicy(database: Database, scope: TenantScope)
   const row = await database
     .selectFrom("approval_policies")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .executeTakeFirst();
   if (!row) {
     return {

@@ -6,6 +6,7 @@ import type { Selectable } from "kysely";
 import { describeActor } from "../audit/index.ts";
 import type { Actor, RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { ApprovalAction, ApprovalTable } from "./tables.ts";
@@ -62,8 +63,7 @@ export async function listApprovalSteps(
   const rows = await database
     .selectFrom("approvals")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("object_type", "=", objectType)
     .where("object_id", "=", objectId)
     .orderBy("position", "asc")

@@ -9,6 +9,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { type Instant, parseInstant } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import type { AmendEventInput, EventDetail, VoidEventInput } from "./event-schemas.ts";
 import { type EventRow, readEventDetail } from "./event-views.ts";
@@ -78,8 +79,7 @@ async function correctEvent(
     const row = await transaction
       .selectFrom("events")
       .selectAll()
-      .where("environment_id", "=", context.environmentId)
-      .where("organization_id", "=", context.organizationId)
+      .where(inTenant(context))
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();

@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { parseInstant } from "../core/index.ts";
 import { customerReferencesByExternalIds } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import type { EventDetail, EventListFilters, EventView, UnattributedCustomer } from "./event-schemas.ts";
@@ -32,8 +33,7 @@ export async function listEvents(
     let built = context.database
       .selectFrom("events")
       .selectAll()
-      .where("environment_id", "=", context.environmentId)
-      .where("organization_id", "=", context.organizationId)
+      .where(inTenant(context))
       .orderBy("occurred_at", "desc")
       .orderBy("id", "desc")
       .limit(limit + 1);

@@ -6,6 +6,7 @@
 import { sql } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { EventProperties } from "./tables.ts";
 
 /** A stored event as reconciliation follows it. */
@@ -24,8 +25,7 @@ type Range = { start: Date; end: Date };
 function eventsBetween(database: Database, scope: TenantScope, range: Range) {
   return database
     .selectFrom("events")
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("occurred_at", ">=", range.start)
     .where("occurred_at", "<", range.end);
 }
@@ -107,8 +107,7 @@ export async function countedEventsPerMonth(
       sql<string>`to_char(usage_rollups.hour_start at time zone ${input.timeZone}, 'YYYY-MM')`.as("period"),
       sql<string>`sum(usage_rollups.event_count)::text`.as("events"),
     ])
-    .where("usage_rollups.organization_id", "=", scope.organizationId)
-    .where("usage_rollups.environment_id", "=", scope.environmentId)
+    .where(inTenant(scope, "usage_rollups"))
     .where("meters.code", "=", input.meter)
     .where("usage_rollups.customer_external_id", "=", input.customerExternalId)
     .where("usage_rollups.hour_start", ">=", input.start)

@@ -2,6 +2,7 @@
 import type { Selectable } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import type { EventDetail, EventView } from "./event-schemas.ts";
 import type { MeterCatalog } from "./meter-catalog.ts";
@@ -38,8 +39,7 @@ export async function readEventDetail(
   const row = await database
     .selectFrom("events")
     .selectAll()
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
+    .where(inTenant(scope))
     .where("id", "=", id)
     .executeTakeFirst();
   if (!row) throw notFound("event", id);

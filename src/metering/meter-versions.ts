@@ -3,6 +3,7 @@
 import type { Selectable } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type MeterDefinition, type MeterVersion, toCoreMeter } from "./meter-definition.ts";
 import type { MeterVersionTable } from "./tables.ts";
 
@@ -53,8 +54,7 @@ function selectVersionRows(database: Database | DatabaseTransaction, scope: Tena
     .innerJoin("meters", "meters.id", "meter_versions.meter_id")
     .selectAll("meter_versions")
     .select("meters.code")
-    .where("meter_versions.environment_id", "=", scope.environmentId)
-    .where("meter_versions.organization_id", "=", scope.organizationId);
+    .where(inTenant(scope, "meter_versions"));
 }
 
 export function definitionOf(row: Selectable<MeterVersionTable>): MeterDefinition {

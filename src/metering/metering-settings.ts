@@ -3,6 +3,7 @@
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { MeteringSettings, UpdateMeteringSettingsInput } from "./settings-schemas.ts";
 
 const defaultEventPastWindowDays = 35;
@@ -20,8 +21,7 @@ export async function readMeteringSettings(
   const row = await database
     .selectFrom("metering_settings")
     .selectAll()
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
+    .where(inTenant(scope))
     .executeTakeFirst();
   return {
     event_past_window_days: row?.event_past_window_days ?? defaultEventPastWindowDays,

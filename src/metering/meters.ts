@@ -7,6 +7,7 @@ import { parseInstant } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { checkMeterDefinition, type MeterDefinition, sameDefinition } from "./meter-definition.ts";
@@ -396,11 +397,7 @@ async function latestVersion(
 }
 
 function selectMeter(database: Database | DatabaseTransaction, scope: TenantScope) {
-  return database
-    .selectFrom("meters")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("meters").selectAll().where(inTenant(scope));
 }
 
 async function selectVersions(

@@ -4,6 +4,7 @@
 // failed. A message already sent is never sent again by a second run.
 import type { Clock } from "../platform/clock.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { QueuedJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { readEmailSendJobPayload } from "./email-job-payload.ts";
@@ -35,17 +36,12 @@ async function sendQueuedEmail(options: EmailSendingOptions, job: QueuedJob): Pr
   const scope = job.scope;
   if (!scope) throw new Error(`Email send job ${job.id} names no environment.`);
   const scoped = () =>
-    database
-      .updateTable("email_messages")
-      .where("organization_id", "=", scope.organizationId)
-      .where("environment_id", "=", scope.environmentId)
-      .where("id", "=", emailId);
+    database.updateTable("email_messages").where(inTenant(scope)).where("id", "=", emailId);
 
   const email = await database
     .selectFrom("email_messages")
     .select(["id", "recipient", "subject", "html_body", "text_body", "status"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("id", "=", emailId)
     .executeTakeFirst();
   if (!email) throw new Error(`Email ${emailId} does not exist in its environment.`);

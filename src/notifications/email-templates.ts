@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { renderEmailContent, templateSyntaxErrors } from "./email-rendering.ts";
@@ -177,11 +178,7 @@ async function saveVersion(
 }
 
 function selectTemplates(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("email_templates")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("email_templates").selectAll().where(inTenant(scope));
 }
 
 function builtInTemplate(name: EmailTemplateName): EmailTemplate {

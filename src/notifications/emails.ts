@@ -5,6 +5,7 @@
 import type { Selectable } from "kysely";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
@@ -103,11 +104,7 @@ export async function getEmail(context: RequestContext, id: string): Promise<Ema
 }
 
 function selectEmails(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("email_messages")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("email_messages").selectAll().where(inTenant(scope));
 }
 
 function presentEmail(row: EmailMessageRow): EmailMessage {

@@ -8,6 +8,7 @@ import { type Clock, systemClock } from "../platform/clock.ts";
 import type { TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { QueuedJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import type { WebhookDeliveryStatus } from "./tables.ts";
@@ -63,8 +64,7 @@ async function deliverWebhook(
   const alreadyMade = await database
     .selectFrom("webhook_delivery_attempts")
     .select("attempt_number")
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("job_id", "=", job.id)
     .executeTakeFirst();
   if (alreadyMade) return;
@@ -81,8 +81,7 @@ async function deliverWebhook(
       "webhook_events.data as event_data",
       "webhook_events.created_at as event_created_at",
     ])
-    .where("webhook_deliveries.organization_id", "=", scope.organizationId)
-    .where("webhook_deliveries.environment_id", "=", scope.environmentId)
+    .where(inTenant(scope, "webhook_deliveries"))
     .where("webhook_deliveries.id", "=", payload.deliveryId)
     .executeTakeFirst();
   if (!delivery) throw new Error(`Webhook delivery ${payload.deliveryId} does not exist in its environment.`);
@@ -142,8 +141,7 @@ async function recordAttempt(
       const delivery = await transaction
         .selectFrom("webhook_deliveries")
         .select(["status", "attempt_count", "next_attempt_at"])
-        .where("organization_id", "=", scope.organizationId)
-        .where("environment_id", "=", scope.environmentId)
+        .where(inTenant(scope))
         .where("id", "=", payload.deliveryId)
         .forUpdate()
         .executeTakeFirstOrThrow();
@@ -196,8 +194,7 @@ async function recordAttempt(
           last_response_status: result.responseStatus,
           updated_at: finishedAt,
         })
-        .where("organization_id", "=", scope.organizationId)
-        .where("environment_id", "=", scope.environmentId)
+        .where(inTenant(scope))
         .where("id", "=", payload.deliveryId)
         .execute();
     });
@@ -212,8 +209,7 @@ async function cancelDelivery(database: Database, scope: TenantScope, deliveryId
   await database
     .updateTable("webhook_deliveries")
     .set({ status: "canceled", next_attempt_at: null, updated_at: now })
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("id", "=", deliveryId)
     .where("status", "=", "pending")
     .execute();

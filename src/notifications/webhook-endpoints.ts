@@ -5,6 +5,7 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { WebhookEndpointTable } from "./tables.ts";
@@ -177,8 +178,7 @@ export function selectEndpoints(database: Database | DatabaseTransaction, scope:
   return database
     .selectFrom("webhook_endpoints")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("deleted_at", "is", null);
 }
 
@@ -215,8 +215,7 @@ async function cancelPendingDeliveries(
   await transaction
     .updateTable("webhook_deliveries")
     .set({ status: "canceled", next_attempt_at: null, updated_at: now })
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("endpoint_id", "=", endpointId)
     .where("status", "=", "pending")
     .execute();

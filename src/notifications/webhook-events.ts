@@ -7,6 +7,7 @@ import { type Selectable, sql } from "kysely";
 import type { Static, TSchema } from "typebox";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
@@ -110,8 +111,7 @@ export async function listWebhookEvents(
   let query = context.database
     .selectFrom("webhook_events")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .orderBy("id", "desc")
     .limit(page.limit + 1);
   if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
@@ -132,8 +132,7 @@ export async function getWebhookEvent(
   const row = await context.database
     .selectFrom("webhook_events")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", id)
     .executeTakeFirst();
   if (!row) throw notFound("webhook event", id);
@@ -212,8 +211,7 @@ function selectDeliveries(database: Database, scope: TenantScope) {
     .innerJoin("webhook_events", "webhook_events.id", "webhook_deliveries.event_id")
     .selectAll("webhook_deliveries")
     .select("webhook_events.type as event_type")
-    .where("webhook_deliveries.organization_id", "=", scope.organizationId)
-    .where("webhook_deliveries.environment_id", "=", scope.environmentId);
+    .where(inTenant(scope, "webhook_deliveries"));
 }
 
 async function withAttempts(
@@ -225,8 +223,7 @@ async function withAttempts(
   const attempts = await database
     .selectFrom("webhook_delivery_attempts")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where(
       "delivery_id",
       "in",

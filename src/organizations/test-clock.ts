@@ -14,6 +14,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import "./tables.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 
 export type TestClock = {
   /** Null when the environment runs on real time. */
@@ -33,8 +34,7 @@ export async function clockForEnvironment(
   const row = await database
     .selectFrom("test_clocks")
     .select("frozen_at")
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
+    .where(inTenant(scope))
     .executeTakeFirst();
   return row ? frozenClock(new Date(row.frozen_at)) : realClock;
 }
@@ -129,11 +129,7 @@ async function freezeAt(
 }
 
 function selectTestClock(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("test_clocks")
-    .selectAll()
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId);
+  return database.selectFrom("test_clocks").selectAll().where(inTenant(scope));
 }
 
 async function refuseLiveEnvironment(database: Database, scope: TenantScope): Promise<void> {

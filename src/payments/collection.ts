@@ -11,6 +11,7 @@ import { amountRemaining, findInvoiceRow, InvoiceFinalized, lockInvoice } from "
 import { fixedClock } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { subscribe } from "../platform/events/domain-events.ts";
 import { newId } from "../platform/ids.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
@@ -41,8 +42,7 @@ async function defaultPaymentMethod(database: Database, context: RequestContext,
       "payment_methods.provider_payment_method_id",
       "payment_provider_customers.provider_customer_id",
     ])
-    .where("payment_methods.environment_id", "=", context.environmentId)
-    .where("payment_methods.organization_id", "=", context.organizationId)
+    .where(inTenant(context, "payment_methods"))
     .where("payment_methods.customer_id", "=", customerId)
     .where("payment_methods.provider", "=", "stripe")
     .where("payment_methods.is_default", "=", true)

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { findInvoiceRow, loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
@@ -40,11 +41,7 @@ function presentCampaign(row: CampaignRow): DunningCampaignView {
 }
 
 function selectCampaigns(database: Database, context: RequestContext) {
-  return database
-    .selectFrom("dunning_campaigns")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
-    .where("organization_id", "=", context.organizationId);
+  return database.selectFrom("dunning_campaigns").selectAll().where(inTenant(context));
 }
 
 async function findCampaign(database: Database, context: RequestContext, id: string): Promise<CampaignRow> {
@@ -269,8 +266,7 @@ export async function getInvoiceDunning(
   const process = await context.database
     .selectFrom("dunning_processes")
     .selectAll()
-    .where("environment_id", "=", context.environmentId)
-    .where("organization_id", "=", context.organizationId)
+    .where(inTenant(context))
     .where("invoice_id", "=", invoiceId)
     .executeTakeFirst();
   if (process === undefined) throw notFound("dunning of invoice", invoiceId);

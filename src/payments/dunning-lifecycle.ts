@@ -9,6 +9,7 @@ import type { InvoiceRow } from "../invoicing/index.ts";
 import { amountRemaining } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { newId } from "../platform/ids.ts";
 import { finalActionDueAt, type PlannedStep, reminderSteps, retrySteps } from "./dunning-schedule.ts";
 import type { PaymentRow } from "./payment-store.ts";
@@ -22,8 +23,7 @@ export async function customerDunningSettings(database: Database, scope: TenantS
   return database
     .selectFrom("customer_dunning_settings")
     .selectAll()
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
+    .where(inTenant(scope))
     .where("customer_id", "=", customerId)
     .executeTakeFirst();
 }
@@ -37,11 +37,7 @@ async function campaignFor(
   const settings = await customerDunningSettings(database, scope, customerId);
   if (settings?.exempt === true) return null;
   const campaignId = settings?.campaign_id ?? null;
-  const query = database
-    .selectFrom("dunning_campaigns")
-    .selectAll()
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId);
+  const query = database.selectFrom("dunning_campaigns").selectAll().where(inTenant(scope));
   const chosen =
     campaignId === null ? query.where("is_default", "=", true) : query.where("id", "=", campaignId);
   return (await chosen.executeTakeFirst()) ?? null;
@@ -52,11 +48,7 @@ export async function lockDunningProcess(
   scope: TenantScope,
   where: { invoiceId: string } | { processId: string },
 ): Promise<DunningProcessRow | undefined> {
-  const query = transaction
-    .selectFrom("dunning_processes")
-    .selectAll()
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId);
+  const query = transaction.selectFrom("dunning_processes").selectAll().where(inTenant(scope));
   return (
     "invoiceId" in where
       ? query.where("invoice_id", "=", where.invoiceId)

@@ -12,6 +12,7 @@ import type { InvoiceRow } from "../invoicing/index.ts";
 import { findInvoiceRow, lockInvoice, markInvoiceUncollectible } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import { cancelSubscription, pauseSubscription } from "../subscriptions/index.ts";
@@ -40,8 +41,7 @@ export async function enqueueDueDunning(database: Database, scope: TenantScope, 
   const due = await database
     .selectFrom("dunning_processes")
     .select(["id", "next_step_at"])
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
+    .where(inTenant(scope))
     .where("status", "=", "active")
     .where("next_step_at", "<=", at)
     .execute();

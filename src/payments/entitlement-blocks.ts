@@ -4,6 +4,7 @@
 // lifts the block (see endDunningOfPaidInvoice); a void lifts it here.
 import { findInvoiceRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 
 /** Whether dunning blocks the customer's entitlements now. One indexed read when nothing is blocked. */
 export async function entitlementsBlockedByDunning(
@@ -13,8 +14,7 @@ export async function entitlementsBlockedByDunning(
   const blocking = await context.database
     .selectFrom("dunning_processes")
     .select("invoice_id")
-    .where("environment_id", "=", context.environmentId)
-    .where("organization_id", "=", context.organizationId)
+    .where(inTenant(context))
     .where("customer_id", "=", customerId)
     .where("entitlements_blocked", "=", true)
     .execute();

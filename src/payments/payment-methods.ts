@@ -6,6 +6,7 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import { loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
 import type { PaymentProvider } from "./payment-provider.ts";
@@ -82,8 +83,7 @@ function selectMethods(context: RequestContext) {
     )
     .selectAll("payment_methods")
     .select("payment_provider_customers.provider_customer_id")
-    .where("payment_methods.environment_id", "=", context.environmentId)
-    .where("payment_methods.organization_id", "=", context.organizationId);
+    .where(inTenant(context, "payment_methods"));
 }
 
 export async function attachPaymentMethod(

@@ -7,6 +7,7 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { manualProvider } from "./manual-provider.ts";
 import type { PaymentProvider } from "./payment-provider.ts";
@@ -26,8 +27,7 @@ export async function readPaymentSettings(database: Database, scope: TenantScope
   const row = await database
     .selectFrom("payment_provider_settings")
     .selectAll()
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
+    .where(inTenant(scope))
     .executeTakeFirst();
   return row === undefined ? { provider: "manual", stripe: null } : settingsOf(row);
 }

@@ -3,6 +3,7 @@ import type { Selectable } from "kysely";
 import { showMoney } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import type {
@@ -19,11 +20,7 @@ export type RefundRow = Selectable<RefundTable>;
 type DisputeRow = Selectable<PaymentDisputeTable>;
 
 export function selectPayments(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("payments")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("payments").selectAll().where(inTenant(scope));
 }
 
 export async function findPaymentRow(
