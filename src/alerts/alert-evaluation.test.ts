@@ -4,17 +4,15 @@
 // library) and emails written to the outbox folder, read back with a MIME
 // parser. Firing once per crossing is checked across batches, billing
 // periods, credit burns and evaluations running side by side.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { simpleParser } from "mailparser";
-import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
+import { outboxEmail, removeDataDirectory, temporaryDataDirectory } from "../../test/support/mail.ts";
+import { meteredCallsVersion } from "../../test/support/pricing-fixtures.ts";
+import { expectCreated } from "../../test/support/responses.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
+import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { applicationJobHandlers } from "../app.ts";
-import type { Clock } from "../platform/clock.ts";
 import { silentLogger } from "../platform/context.ts";
 import { domainEventJobHandlers } from "../platform/events/domain-event-dispatch.ts";
 import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
@@ -25,54 +23,17 @@ import {
   evaluateAlertsAfterIngestion,
 } from "./alert-evaluation-requests.ts";
 
-type ReceivedRequest = { path: string; headers: IncomingHttpHeaders; body: string };
-
-/** A webhook receiver that answers 200 and keeps what it receives. */
-class Receiver {
-  readonly requests: ReceivedRequest[] = [];
-  private readonly server: Server;
-  constructor() {
-    this.server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on("data", (chunk: Buffer) => chunks.push(chunk));
-      request.on("end", () => {
-        this.requests.push({
-          path: request.url ?? "",
-          headers: request.headers,
-          body: Buffer.concat(chunks).toString("utf8"),
-        });
-        response.writeHead(200, { "content-type": "text/plain" });
-        response.end("ok");
-      });
-    });
-  }
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-  }
-  url(path: string): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
-  }
-  to(path: string): ReceivedRequest[] {
-    return this.requests.filter((request) => request.path === path);
-  }
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-let now = new Date("2026-01-01T00:00:00Z");
-const clock: Clock = { now: () => now };
+const clock = new TestClock("2026-01-01T00:00:00Z");
 let testApp: TestApp;
-let receiver: Receiver;
+let receiver: WebhookReceiver;
 let worker: JobWorker;
 let dataDirectory: string;
 
 beforeAll(async () => {
   testApp = await startTestApp({ clock });
-  receiver = new Receiver();
+  receiver = new WebhookReceiver();
   await receiver.start();
-  dataDirectory = await mkdtemp(join(tmpdir(), "fairbill-alerts-"));
+  dataDirectory = await temporaryDataDirectory("fairbill-alerts");
   const database = testApp.handle.database;
   worker = createJobWorker({
     database,
@@ -89,7 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver?.stop();
   await testApp?.close();
-  if (dataDirectory) await rm(dataDirectory, { recursive: true, force: true });
+  await removeDataDirectory(dataDirectory);
 });
 
 /** Hands the queued domain events (usage stored, credits used) to their subscribers, and nothing else. */
@@ -135,68 +96,36 @@ let sequence = 0;
 async function subscribedCustomer(): Promise<Setup> {
   sequence += 1;
   // A subscription starts now or later: made at its start, the test then moves the clock.
-  now = new Date("2026-01-01T00:00:00Z");
+  clock.set("2026-01-01T00:00:00Z");
   const tenant = await testApp.newTenant(`alerts-${sequence}`);
-  const meter = await tenant.admin.post("/v1/meters", {
-    code: "calls",
-    name: "API calls",
-    event_name: "call",
-    aggregation: "count",
-    effective_from: "2025-12-01T00:00:00Z",
-  });
-  expect(meter.status).toBe(201);
-  const plan = await tenant.admin.post("/v1/plans", {
-    code: "pro",
-    name: "Pro",
-    version: {
-      currency: "USD",
-      interval: "month",
-      charges: [
-        { id: "base", type: "fixed", amount: "49.00", timing: "in_advance" },
-        {
-          id: "calls",
-          type: "usage",
-          meter: "calls",
-          model: "graduated",
-          tiers: [
-            { up_to: 2, unit_price: "0" },
-            { up_to: null, unit_price: "1.50" },
-          ],
-        },
-      ],
-    },
-  });
-  expect(plan.status).toBe(201);
-  expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
+  await createMeter(tenant.admin, { event_name: "call", effective_from: "2025-12-01T00:00:00Z" });
+  const plan = await createPlan(tenant.admin, { code: "pro", name: "Pro", version: meteredCallsVersion() });
   const externalId = `acme-${sequence}`;
-  const customer = await tenant.admin.post("/v1/customers", {
-    external_id: externalId,
-    name: "Acme Corp",
-    email: "ops@acme.example",
-    currency: "USD",
-    timezone: "UTC",
+  const { customer } = await subscribeNewCustomer(tenant.admin, plan.id, {
+    customer: {
+      external_id: externalId,
+      name: "Acme Corp",
+      email: "ops@acme.example",
+      currency: "USD",
+      timezone: "UTC",
+    },
+    subscription: { start_at: "2026-01-01T00:00:00Z", billing: "calendar" },
   });
-  expect(customer.status).toBe(201);
-  const subscription = await tenant.admin.post("/v1/subscriptions", {
-    customer_id: customer.body.id,
-    plan_id: plan.body.id,
-    start_at: "2026-01-01T00:00:00Z",
-    billing: "calendar",
-  });
-  expect(subscription.status).toBe(201);
   const hookPath = `/alerts-${sequence}`;
-  const endpoint = await tenant.admin.post("/v1/webhook-endpoints", {
-    url: receiver.url(hookPath),
-    event_types: ["alert.triggered", "usage.threshold_reached", "credit.balance_low"],
-  });
-  expect(endpoint.status).toBe(201);
-  return { tenant, customerId: customer.body.id, externalId, secret: endpoint.body.secret, hookPath };
+  const endpoint = await expectCreated(
+    tenant.admin.post("/v1/webhook-endpoints", {
+      url: receiver.url(hookPath),
+      event_types: ["alert.triggered", "usage.threshold_reached", "credit.balance_low"],
+    }),
+  );
+  return { tenant, customerId: customer.id, externalId, secret: endpoint.secret, hookPath };
 }
 
 let eventSequence = 0;
 async function sendCalls(setup: Setup, timestamp: string, count: number): Promise<void> {
-  const response = await setup.tenant.admin.post("/v1/events/batch", {
-    events: Array.from({ length: count }, () => {
+  await ingestEvents(
+    setup.tenant.admin,
+    Array.from({ length: count }, () => {
       eventSequence += 1;
       return {
         id: `call-${eventSequence}`,
@@ -206,9 +135,7 @@ async function sendCalls(setup: Setup, timestamp: string, count: number): Promis
         properties: {},
       };
     }),
-  });
-  expect(response.status).toBe(200);
-  expect(response.body.rejected).toEqual([]);
+  );
 }
 
 async function createAlert(setup: Setup, body: Record<string, unknown>): Promise<string> {
@@ -234,19 +161,8 @@ async function queuedEvaluations(): Promise<number> {
 }
 
 /** The webhooks the setup's endpoint received, each verified with the Standard Webhooks library. */
-function verifiedWebhooks(setup: Setup): { id: string; type: string; data: Record<string, unknown> }[] {
-  return receiver.to(setup.hookPath).map((request) => {
-    const headers = {
-      "webhook-id": String(request.headers["webhook-id"]),
-      "webhook-timestamp": String(request.headers["webhook-timestamp"]),
-      "webhook-signature": String(request.headers["webhook-signature"]),
-    };
-    return new Webhook(setup.secret).verify(request.body, headers) as {
-      id: string;
-      type: string;
-      data: Record<string, unknown>;
-    };
-  });
+function verifiedWebhooks(setup: Setup) {
+  return receiver.verified(setup.hookPath, setup.secret);
 }
 
 async function emailsOf(setup: Setup, template: string) {
@@ -261,7 +177,7 @@ describe("usage alerts", () => {
     const alertId = await createAlert(setup, { kind: "usage", meter: "calls", threshold: "3" });
     await runQueuedJobs();
 
-    now = new Date("2026-01-10T12:00:00Z");
+    clock.set("2026-01-10T12:00:00Z");
     await sendCalls(setup, "2026-01-10T10:00:00Z", 2);
     await runQueuedJobs();
     expect(await triggersOf(setup, alertId)).toEqual([]);
@@ -322,7 +238,7 @@ describe("usage alerts", () => {
     const [email, ...moreEmails] = await emailsOf(setup, "usage_alert");
     expect(moreEmails).toEqual([]);
     expect(email).toMatchObject({ id: fired?.email_id, status: "sent", to: "ops@acme.example" });
-    const mail = await simpleParser(await readFile(join(dataDirectory, "outbox", `${email?.id}.eml`)));
+    const mail = await outboxEmail(dataDirectory, email?.id);
     expect(mail.subject).toBe("Usage alert: Usage of API calls reached 5");
     expect(mail.text).toContain(
       "Usage of API calls for your billing period 2026-01-01 to 2026-01-31 has reached 5, " +
@@ -330,7 +246,7 @@ describe("usage alerts", () => {
     );
 
     // The next billing period counts afresh and fires again.
-    now = new Date("2026-02-03T00:00:00Z");
+    clock.set("2026-02-03T00:00:00Z");
     await sendCalls(setup, "2026-02-02T00:00:00Z", 2);
     await runQueuedJobs();
     expect(await triggersOf(setup, alertId)).toHaveLength(1);
@@ -348,7 +264,7 @@ describe("usage alerts", () => {
 
   it("fire again in the same period for a new threshold, and not at all while disabled", async () => {
     const setup = await subscribedCustomer();
-    now = new Date("2026-01-05T00:00:00Z");
+    clock.set("2026-01-05T00:00:00Z");
     const alertId = await createAlert(setup, { kind: "usage", meter: "calls", threshold: "2" });
     await sendCalls(setup, "2026-01-04T00:00:00Z", 2);
     await runQueuedJobs();
@@ -371,7 +287,7 @@ describe("usage alerts", () => {
 
   it("queue nothing for customers without an alert", async () => {
     const setup = await subscribedCustomer();
-    now = new Date("2026-01-05T00:00:00Z");
+    clock.set("2026-01-05T00:00:00Z");
     await sendCalls(setup, "2026-01-04T00:00:00Z", 5);
     expect(await queuedEvaluations()).toBe(0);
   });
@@ -380,7 +296,7 @@ describe("usage alerts", () => {
 describe("spend alerts", () => {
   it("fire when the period's cost so far from a graduated price reaches the threshold", async () => {
     const setup = await subscribedCustomer();
-    now = new Date("2026-01-20T00:00:00Z");
+    clock.set("2026-01-20T00:00:00Z");
     const alertId = await createAlert(setup, { kind: "spend", threshold: "10.00", name: "Budget" });
     // 8 calls: 2 free and 6 at 1.50 make 9.00, under the threshold.
     await sendCalls(setup, "2026-01-15T00:00:00Z", 8);
@@ -409,7 +325,7 @@ describe("spend alerts", () => {
       }),
     ]);
     const [email] = await emailsOf(setup, "usage_alert");
-    const mail = await simpleParser(await readFile(join(dataDirectory, "outbox", `${email?.id}.eml`)));
+    const mail = await outboxEmail(dataDirectory, email?.id);
     expect(mail.subject).toBe("Usage alert: Spend reached 10.50 USD");
     expect(mail.text).toContain("at or above your alert threshold of 10.00 USD.");
 
@@ -455,7 +371,7 @@ describe("credit balance alerts", () => {
       }),
     ]);
     const [email] = await emailsOf(setup, "credit_balance_low");
-    const mail = await simpleParser(await readFile(join(dataDirectory, "outbox", `${email?.id}.eml`)));
+    const mail = await outboxEmail(dataDirectory, email?.id);
     expect(mail.subject).toBe("Your credit balance is low: 11.00 USD left");
 
     // Still below: another evaluation says nothing.
@@ -473,7 +389,7 @@ describe("credit balance alerts", () => {
     expect(
       (await tenant.admin.get(`/v1/customers/${customerId}/alerts/${alertId}`)).body.below_threshold,
     ).toBe(false);
-    now = new Date("2026-02-01T00:00:00Z");
+    clock.set("2026-02-01T00:00:00Z");
     expect((await tenant.admin.post(`/v1/customers/${customerId}/bill`)).body).toMatchObject({ issued: 1 });
     await runQueuedJobs();
     const triggers = await triggersOf(setup, alertId);
@@ -495,7 +411,7 @@ describe("evaluations side by side", () => {
     const usageAlert = await createAlert(setup, { kind: "usage", meter: "calls", threshold: "1" });
     const creditAlert = await createAlert(setup, { kind: "credit_balance", threshold: "10.00" });
     const spendAlert = await createAlert(setup, { kind: "spend", threshold: "1.00" });
-    now = new Date("2026-01-02T00:00:00Z");
+    clock.set("2026-01-02T00:00:00Z");
     await sendCalls(setup, "2026-01-01T12:00:00Z", 4);
 
     const evaluations = await Promise.all(

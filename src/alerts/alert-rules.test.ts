@@ -2,7 +2,9 @@
 // meter, refused with the bad field named, changed, deleted, listed, audited;
 // and made by a customer from the portal, who reaches its own rules only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import type { CustomerBody } from "../../test/support/api-types.ts";
+import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { createAlertRule, listAlertRules, listCustomerAlertRules } from "./alert-rules.ts";
@@ -12,48 +14,30 @@ let tenant: TestTenant;
 let planId: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Alert rules");
-  const meter = await tenant.admin.post("/v1/meters", {
-    code: "calls",
-    name: "API calls",
-    event_name: "call",
-    aggregation: "count",
-  });
-  expect(meter.status).toBe(201);
-  const plan = await tenant.admin.post("/v1/plans", {
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Alert rules" }));
+  await createMeter(tenant.admin, { event_name: "call" });
+  const plan = await createPlan(tenant.admin, {
     code: "pro",
     name: "Pro",
     version: {
       currency: "EUR",
-      interval: "month",
       charges: [{ id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.10" }],
     },
   });
-  expect(plan.status).toBe(201);
-  planId = plan.body.id;
-  expect((await tenant.admin.post(`/v1/plans/${planId}/versions/1/publish`, {})).status).toBe(200);
+  planId = plan.id;
 });
 afterAll(async () => {
   await testApp?.close();
 });
 
 let sequence = 0;
-async function newCustomer(fields: Record<string, unknown> = {}): Promise<string> {
+async function newCustomer(fields: Partial<CustomerBody> = {}): Promise<string> {
   sequence += 1;
-  const response = await tenant.admin.post("/v1/customers", { external_id: `alerts-${sequence}`, ...fields });
-  expect(response.status).toBe(201);
-  return response.body.id;
+  return (await createCustomer(tenant.admin, { external_id: `alerts-${sequence}`, ...fields })).id;
 }
 
-async function subscribe(customerId: string): Promise<string> {
-  const response = await tenant.admin.post("/v1/subscriptions", {
-    customer_id: customerId,
-    plan_id: planId,
-    currency: "EUR",
-  });
-  expect(response.status).toBe(201);
-  return response.body.id;
+async function subscribeToPlan(customerId: string): Promise<string> {
+  return (await subscribe(tenant.admin, { customer_id: customerId, plan_id: planId, currency: "EUR" })).id;
 }
 
 function portalContext(customerId: string): RequestContext {
@@ -63,7 +47,7 @@ function portalContext(customerId: string): RequestContext {
 describe("alert rules", () => {
   it("makes spend, usage and credit balance alerts with their currency and meter, and audits them", async () => {
     const customerId = await newCustomer({ currency: "USD", email: "ops@acme.example" });
-    const subscriptionId = await subscribe(customerId);
+    const subscriptionId = await subscribeToPlan(customerId);
 
     const spend = await tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
       kind: "spend",
@@ -147,7 +131,7 @@ describe("alert rules", () => {
   it("refuses a rule that cannot be evaluated, naming each bad field", async () => {
     const withoutCurrency = await newCustomer();
     const other = await newCustomer({ currency: "USD" });
-    const othersSubscription = await subscribe(other);
+    const othersSubscription = await subscribeToPlan(other);
     const cases: [Record<string, unknown>, { path: string; message: string }[]][] = [
       [{ kind: "usage", threshold: "10" }, [{ path: "$.meter", message: "is required for a usage alert" }]],
       [
@@ -206,7 +190,7 @@ describe("alert rules", () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.errors, JSON.stringify(body)).toEqual(errors);
     }
-    const ownSubscription = await subscribe(other);
+    const ownSubscription = await subscribeToPlan(other);
     const mismatch = await tenant.admin.post(`/v1/customers/${other}/alerts`, {
       kind: "spend",
       threshold: "10",

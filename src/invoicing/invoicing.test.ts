@@ -4,11 +4,19 @@
 // upcoming invoice; the grace period for late events; consolidation.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createCustomer,
+  createMeter,
+  createPlan,
+  ingestEvents,
+  subscribe,
+  subscribeNewCustomer,
+} from "../../test/support/builders.ts";
+import { meteredCallsVersion } from "../../test/support/pricing-fixtures.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import type { Clock } from "../platform/clock.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 
-let now = new Date("2026-01-01T00:00:00Z");
-const clock: Clock = { now: () => now };
+const clock = new TestClock("2026-01-01T00:00:00Z");
 let testApp: TestApp;
 
 beforeAll(async () => {
@@ -23,70 +31,29 @@ let sequence = 0;
 async function tenantWithPlan(): Promise<{ tenant: TestTenant; planId: string }> {
   sequence += 1;
   const tenant = await testApp.newTenant(`invoicing-${sequence}`);
-  const meter = await tenant.admin.post("/v1/meters", {
-    code: "calls",
-    name: "API calls",
-    event_name: "call",
-    aggregation: "count",
-    effective_from: "2025-12-01T00:00:00Z",
-  });
-  expect(meter.status).toBe(201);
-  const plan = await tenant.admin.post("/v1/plans", {
-    code: "pro",
-    name: "Pro",
-    version: {
-      currency: "USD",
-      interval: "month",
-      charges: [
-        { id: "base", type: "fixed", amount: "49.00", timing: "in_advance" },
-        {
-          id: "calls",
-          type: "usage",
-          meter: "calls",
-          model: "graduated",
-          tiers: [
-            { up_to: 2, unit_price: "0" },
-            { up_to: null, unit_price: "1.50" },
-          ],
-        },
-      ],
-    },
-  });
-  expect(plan.status).toBe(201);
-  expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
-  return { tenant, planId: plan.body.id };
+  await createMeter(tenant.admin, { event_name: "call", effective_from: "2025-12-01T00:00:00Z" });
+  const plan = await createPlan(tenant.admin, { code: "pro", name: "Pro", version: meteredCallsVersion() });
+  return { tenant, planId: plan.id };
 }
 
-async function subscribedCustomer(tenant: TestTenant, planId: string, externalId: string, startAt: string) {
-  const customer = await tenant.admin.post("/v1/customers", {
-    external_id: externalId,
-    currency: "USD",
-    timezone: "UTC",
-    name: "Ada Lovelace",
+function subscribedCustomer(tenant: TestTenant, planId: string, externalId: string, startAt: string) {
+  return subscribeNewCustomer(tenant.admin, planId, {
+    customer: { external_id: externalId, currency: "USD", timezone: "UTC", name: "Ada Lovelace" },
+    subscription: { start_at: startAt, billing: "calendar" },
   });
-  expect(customer.status).toBe(201);
-  const subscription = await tenant.admin.post("/v1/subscriptions", {
-    customer_id: customer.body.id,
-    plan_id: planId,
-    start_at: startAt,
-    billing: "calendar",
-  });
-  expect(subscription.status).toBe(201);
-  return { customer: customer.body, subscription: subscription.body };
 }
 
 async function sendCalls(tenant: TestTenant, customer: string, timestamps: string[], prefix: string) {
-  const response = await tenant.admin.post("/v1/events/batch", {
-    events: timestamps.map((timestamp, index) => ({
+  await ingestEvents(
+    tenant.admin,
+    timestamps.map((timestamp, index) => ({
       id: `${prefix}-${index}`,
       name: "call",
       timestamp,
       customer,
       properties: {},
     })),
-  });
-  expect(response.status).toBe(200);
-  expect(response.body.rejected).toEqual([]);
+  );
 }
 
 async function invoicesOf(tenant: TestTenant, customerId: string) {
@@ -97,13 +64,13 @@ async function invoicesOf(tenant: TestTenant, customerId: string) {
 
 describe("subscription invoices", () => {
   it("bills in advance and usage in arrears, explains every line, and numbers without gaps", async () => {
-    now = new Date("2026-01-01T00:00:00Z");
+    clock.set("2026-01-01T00:00:00Z");
     const { tenant, planId } = await tenantWithPlan();
     const { customer } = await subscribedCustomer(tenant, planId, "acme", "2026-01-01T00:00:00Z");
     const first = await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
     expect(first.body).toEqual({ issued: 1, finalized: 1 });
 
-    now = new Date("2026-01-20T00:00:00Z");
+    clock.set("2026-01-20T00:00:00Z");
     await sendCalls(
       tenant,
       "acme",
@@ -120,7 +87,7 @@ describe("subscription invoices", () => {
       ["base", "49.00"],
     ]);
 
-    now = new Date("2026-03-01T00:00:00Z");
+    clock.set("2026-03-01T00:00:00Z");
     expect((await tenant.admin.post(`/v1/customers/${customer.id}/bill`)).body).toEqual({
       issued: 2,
       finalized: 2,
@@ -158,7 +125,7 @@ describe("subscription invoices", () => {
   });
 
   it("keeps a finalized invoice unchangeable, even by SQL, and corrects it with a credit note", async () => {
-    now = new Date("2026-01-01T00:00:00Z");
+    clock.set("2026-01-01T00:00:00Z");
     const { tenant, planId } = await tenantWithPlan();
     const { customer } = await subscribedCustomer(tenant, planId, "immutable", "2026-01-01T00:00:00Z");
     await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
@@ -224,7 +191,7 @@ describe("subscription invoices", () => {
   });
 
   it("voids an unpaid invoice and keeps its number", async () => {
-    now = new Date("2026-01-01T00:00:00Z");
+    clock.set("2026-01-01T00:00:00Z");
     const { tenant, planId } = await tenantWithPlan();
     const { customer } = await subscribedCustomer(tenant, planId, "voided", "2026-01-01T00:00:00Z");
     await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
@@ -248,11 +215,11 @@ describe("subscription invoices", () => {
 
 describe("the grace period", () => {
   it("keeps the invoice a draft while late events may arrive, then finalizes it with them", async () => {
-    now = new Date("2026-01-01T00:00:00Z");
+    clock.set("2026-01-01T00:00:00Z");
     const { tenant, planId } = await tenantWithPlan();
     expect((await tenant.admin.put("/v1/invoicing-settings", { grace_period_hours: 48 })).status).toBe(200);
     const { customer } = await subscribedCustomer(tenant, planId, "late", "2026-01-01T00:00:00Z");
-    now = new Date("2026-01-03T00:00:00Z");
+    clock.set("2026-01-03T00:00:00Z");
     await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
     await sendCalls(
       tenant,
@@ -261,7 +228,7 @@ describe("the grace period", () => {
       "a",
     );
 
-    now = new Date("2026-02-01T12:00:00Z");
+    clock.set("2026-02-01T12:00:00Z");
     await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
     let invoices = await invoicesOf(tenant, customer.id);
     const draft = invoices.find((invoice) => invoice.issued_at === "2026-02-01T00:00:00.000Z");
@@ -269,7 +236,7 @@ describe("the grace period", () => {
 
     // A late event for January, inside the grace period, lands on the draft.
     await sendCalls(tenant, "late", ["2026-01-31T23:00:00Z"], "late");
-    now = new Date("2026-02-03T00:00:00Z");
+    clock.set("2026-02-03T00:00:00Z");
     await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
     invoices = await invoicesOf(tenant, customer.id);
     const final = invoices.find((invoice) => invoice.issued_at === "2026-02-01T00:00:00.000Z");
@@ -279,11 +246,11 @@ describe("the grace period", () => {
 
 describe("one-off invoices", () => {
   it("creates a draft, finalizes it with the next number, and refuses bad lines by path", async () => {
-    now = new Date("2026-01-05T00:00:00Z");
+    clock.set("2026-01-05T00:00:00Z");
     const { tenant } = await tenantWithPlan();
-    const customer = await tenant.admin.post("/v1/customers", { external_id: "one-off", currency: "EUR" });
+    const customer = await createCustomer(tenant.admin, { external_id: "one-off", currency: "EUR" });
     const bad = await tenant.admin.post("/v1/invoices", {
-      customer_id: customer.body.id,
+      customer_id: customer.id,
       currency: "EUR",
       lines: [{ description: "Setup", quantity: "x", unit_amount: "10" }],
     });
@@ -291,7 +258,7 @@ describe("one-off invoices", () => {
     expect(bad.body.errors[0].path).toBe("$.lines[0].quantity");
 
     const draft = await tenant.admin.post("/v1/invoices", {
-      customer_id: customer.body.id,
+      customer_id: customer.id,
       currency: "EUR",
       lines: [
         { description: "Onboarding workshop", quantity: "2", unit_amount: "450.00" },
@@ -314,16 +281,15 @@ describe("one-off invoices", () => {
 
 describe("consolidation", () => {
   it("puts two subscriptions that bill on the same day on one invoice", async () => {
-    now = new Date("2026-01-01T00:00:00Z");
+    clock.set("2026-01-01T00:00:00Z");
     const { tenant, planId } = await tenantWithPlan();
     const { customer } = await subscribedCustomer(tenant, planId, "two-subs", "2026-01-01T00:00:00Z");
-    const second = await tenant.admin.post("/v1/subscriptions", {
+    await subscribe(tenant.admin, {
       customer_id: customer.id,
       plan_id: planId,
       start_at: "2026-01-01T00:00:00Z",
       billing: "calendar",
     });
-    expect(second.status).toBe(201);
     await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
     const invoices = await invoicesOf(tenant, customer.id);
     expect(invoices).toHaveLength(1);
@@ -334,20 +300,20 @@ describe("consolidation", () => {
 
 describe("invoice documents", () => {
   it("serves a finalized invoice as PDF and HTML, with its number, lines and explanations", async () => {
-    now = new Date("2026-01-01T00:00:00Z");
+    clock.set("2026-01-01T00:00:00Z");
     const { tenant, planId } = await tenantWithPlan();
     await tenant.admin.put("/v1/invoicing-settings", {
       seller: { name: "Fairbill Demo GmbH", country: "DE" },
     });
     const { customer } = await subscribedCustomer(tenant, planId, "documents", "2026-01-01T00:00:00Z");
-    now = new Date("2026-01-05T00:00:00Z");
+    clock.set("2026-01-05T00:00:00Z");
     await sendCalls(
       tenant,
       "documents",
       ["2026-01-02T00:00:00Z", "2026-01-03T00:00:00Z", "2026-01-04T00:00:00Z"],
       "d",
     );
-    now = new Date("2026-02-01T00:00:00Z");
+    clock.set("2026-02-01T00:00:00Z");
     await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
     const invoices = await invoicesOf(tenant, customer.id);
     const february = invoices[1];
@@ -380,21 +346,19 @@ describe("invoice documents", () => {
 
 describe("announcements", () => {
   it("publishes invoice.finalized and queues the invoice email; a void and a credit note are published too", async () => {
-    now = new Date("2026-01-01T00:00:00Z");
+    clock.set("2026-01-01T00:00:00Z");
     const { tenant, planId } = await tenantWithPlan();
-    const customer = await tenant.admin.post("/v1/customers", {
-      external_id: "announced",
-      currency: "USD",
-      email: "billing@example.com",
-      name: "Grace Hopper",
+    const { customer } = await subscribeNewCustomer(tenant.admin, planId, {
+      customer: {
+        external_id: "announced",
+        currency: "USD",
+        email: "billing@example.com",
+        name: "Grace Hopper",
+      },
+      subscription: { billing: "calendar" },
     });
-    await tenant.admin.post("/v1/subscriptions", {
-      customer_id: customer.body.id,
-      plan_id: planId,
-      billing: "calendar",
-    });
-    await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`);
-    const [invoice] = await invoicesOf(tenant, customer.body.id);
+    await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
+    const [invoice] = await invoicesOf(tenant, customer.id);
     await tenant.admin.post(`/v1/invoices/${invoice.id}/credit-notes`, {
       reason: "other",
       lines: [{ invoice_line_id: invoice.lines[0].id, amount: "1.00" }],
@@ -403,7 +367,7 @@ describe("announcements", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("invoice_has_credit_notes");
     const oneOff = await tenant.admin.post("/v1/invoices", {
-      customer_id: customer.body.id,
+      customer_id: customer.id,
       currency: "USD",
       lines: [{ description: "Setup", quantity: "1", unit_amount: "10.00" }],
       finalize: true,
@@ -438,22 +402,15 @@ describe("announcements", () => {
 
 describe("progressive billing", () => {
   it("invoices usage as it crosses the threshold and gives it back on the period's invoice", async () => {
-    now = new Date("2026-01-01T00:00:00Z");
+    clock.set("2026-01-01T00:00:00Z");
     const { tenant, planId } = await tenantWithPlan();
-    const customer = await tenant.admin.post("/v1/customers", {
-      external_id: "progressive",
-      currency: "USD",
+    const { customer } = await subscribeNewCustomer(tenant.admin, planId, {
+      customer: { external_id: "progressive", currency: "USD" },
+      subscription: { billing: "calendar", progressive_billing_threshold: "3.00" },
     });
-    const subscription = await tenant.admin.post("/v1/subscriptions", {
-      customer_id: customer.body.id,
-      plan_id: planId,
-      billing: "calendar",
-      progressive_billing_threshold: "3.00",
-    });
-    expect(subscription.status).toBe(201);
-    await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`);
+    await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
 
-    now = new Date("2026-01-10T00:00:00Z");
+    clock.set("2026-01-10T00:00:00Z");
     await sendCalls(
       tenant,
       "progressive",
@@ -461,16 +418,16 @@ describe("progressive billing", () => {
       "p",
     );
     // 3 calls: 2 free, 1 × 1.50 — below the threshold.
-    expect((await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`)).body.issued).toBe(0);
+    expect((await tenant.admin.post(`/v1/customers/${customer.id}/bill`)).body.issued).toBe(0);
     await sendCalls(tenant, "progressive", ["2026-01-08T00:00:00Z"], "q");
     // 4 calls: 3.00 so far, the threshold: one progressive invoice.
-    const crossed = await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`);
+    const crossed = await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
     expect(crossed.body).toEqual({ issued: 1, finalized: 1 });
-    expect((await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`)).body.issued).toBe(0);
+    expect((await tenant.admin.post(`/v1/customers/${customer.id}/bill`)).body.issued).toBe(0);
 
-    now = new Date("2026-02-01T00:00:00Z");
-    await tenant.admin.post(`/v1/customers/${customer.body.id}/bill`);
-    const invoices = await invoicesOf(tenant, customer.body.id);
+    clock.set("2026-02-01T00:00:00Z");
+    await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
+    const invoices = await invoicesOf(tenant, customer.id);
     const progressive = invoices.find((invoice) => invoice.origin === "progressive");
     expect(progressive).toMatchObject({
       status: "open",

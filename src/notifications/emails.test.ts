@@ -2,15 +2,15 @@
 // queued in a transaction, sent by the real job worker to a real SMTP server
 // this test starts, and read back with a MIME parser; or, with no SMTP server
 // configured, written to the outbox folder.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer, type SMTPServerEnvelope } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  outboxEmail,
+  removeDataDirectory,
+  SmtpReceiver,
+  temporaryDataDirectory,
+} from "../../test/support/mail.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import type { Clock } from "../platform/clock.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 import { readConfiguration } from "../platform/config.ts";
 import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
 import { emailRetryDelaysSeconds } from "./email-sending.ts";
@@ -18,46 +18,16 @@ import type { EmailTemplateData } from "./email-template-catalog.ts";
 import { queueEmail } from "./emails.ts";
 import { notificationJobHandlers } from "./notification-jobs.ts";
 
-function manualClock(start: Date): Clock & { advanceSeconds(seconds: number): void } {
-  let now = new Date(start);
-  return {
-    now: () => new Date(now),
-    advanceSeconds: (seconds) => {
-      now = new Date(now.getTime() + seconds * 1000);
-    },
-  };
-}
-
-type ReceivedMail = { envelope: SMTPServerEnvelope; mail: ParsedMail };
-
 /** A real SMTP server on this machine that wants a login and keeps what it receives. */
-async function startSmtpServer(): Promise<{ server: SMTPServer; port: number; received: ReceivedMail[] }> {
-  const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    logger: false,
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === "fairbill" && auth.password === "s3cret") callback(null, { user: "fairbill" });
-      else callback(new Error("Invalid username or password"));
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push({ envelope: session.envelope, mail });
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
+async function startSmtpServer(): Promise<SmtpReceiver> {
+  const smtp = new SmtpReceiver({ username: "fairbill", password: "s3cret" });
+  await smtp.start();
+  return smtp;
 }
 
 const silentLogger = { info() {}, warn() {}, error() {}, debug() {} };
 // A day ahead of the database's clock, whose now() dates the send jobs, so that they are due at once.
-const clock = manualClock(new Date(Date.now() + 24 * 3_600_000));
+const clock = new TestClock(new Date(Date.now() + 24 * 3_600_000));
 const from = "Acme Billing <billing@acme.example>";
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -65,11 +35,11 @@ let dataDirectory: string;
 
 beforeAll(async () => {
   testApp = await startTestApp({ clock });
-  dataDirectory = await mkdtemp(join(tmpdir(), "fairbill-emails-"));
+  dataDirectory = await temporaryDataDirectory("fairbill-emails");
 });
 afterAll(async () => {
   await testApp?.close();
-  if (dataDirectory) await rm(dataDirectory, { recursive: true, force: true });
+  await removeDataDirectory(dataDirectory);
 });
 beforeEach(async () => {
   tenant = await testApp.newTenant("Emails");
@@ -145,7 +115,7 @@ describe("email templates", () => {
     expect(first.body).toMatchObject({ version: 1, is_default: false, template: "payment_failed" });
     expect(first.body.id).toMatch(/^etp_/);
     // Ids sort by the time they were made; the clock stands still unless moved.
-    clock.advanceSeconds(60);
+    clock.advance(60_000);
     const second = await tenant.admin.post("/v1/email-templates", {
       template: "payment_failed",
       subject: "Payment problem",
@@ -160,7 +130,7 @@ describe("email templates", () => {
     );
     expect(inForce).toEqual(second.body);
 
-    clock.advanceSeconds(60);
+    clock.advance(60_000);
     const restored = await tenant.admin.post(`/v1/email-templates/${first.body.id}/restore`, {});
     expect(restored.status).toBe(201);
     expect(restored.body).toMatchObject({
@@ -216,7 +186,7 @@ describe("email templates", () => {
 describe("sending emails", () => {
   it("sends through the SMTP server of SMTP_URL, with the template in force, and logs it as sent", async () => {
     const smtp = await startSmtpServer();
-    const smtpUrl = `smtp://fairbill:s3cret@127.0.0.1:${smtp.port}`;
+    const smtpUrl = smtp.url("fairbill:s3cret");
     try {
       await tenant.admin.post("/v1/email-templates", {
         template: "invoice_issued",
@@ -258,14 +228,14 @@ describe("sending emails", () => {
       expect(await workerWith(smtpUrl).runDueJobs()).toBe(0);
       expect(smtp.received).toHaveLength(1);
     } finally {
-      await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+      await smtp.stop();
     }
   });
 
   it("writes .eml files to <data directory>/outbox when no SMTP server is configured", async () => {
     const email = await queue();
     expect(await workerWith(undefined).runDueJobs()).toBe(1);
-    const mail = await simpleParser(await readFile(join(dataDirectory, "outbox", `${email.id}.eml`)));
+    const mail = await outboxEmail(dataDirectory, email.id);
     expect(mail.subject).toBe("Invoice INV-7: 120.00 EUR due 2026-04-15");
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : undefined).toBe("ap@obrien.example");
     expect(mail.text).toContain("- Storage <GB> (30): 30.00 EUR");
@@ -277,7 +247,7 @@ describe("sending emails", () => {
   it("retries a send the SMTP server does not take, then marks the email failed", async () => {
     const smtp = await startSmtpServer();
     // The right server with the wrong password: every attempt is refused.
-    const smtpUrl = `smtp://fairbill:wrong@127.0.0.1:${smtp.port}`;
+    const smtpUrl = smtp.url("fairbill:wrong");
     try {
       const email = await queue();
       const worker = workerWith(smtpUrl);
@@ -286,7 +256,7 @@ describe("sending emails", () => {
       expect(afterFirst.body).toMatchObject({ status: "queued", attempt_count: 1 });
       expect(afterFirst.body.last_error).toMatch(/Invalid username or password/);
       for (const delay of emailRetryDelaysSeconds) {
-        clock.advanceSeconds(delay);
+        clock.advance(delay * 1000);
         expect(await worker.runDueJobs()).toBe(1);
       }
       const failed = await tenant.admin.get("/v1/emails?status=failed");
@@ -298,7 +268,7 @@ describe("sending emails", () => {
       });
       expect(smtp.received).toHaveLength(0);
     } finally {
-      await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+      await smtp.stop();
     }
   });
 

@@ -3,13 +3,11 @@
 // emails read back from a real SMTP server this test starts, and each final
 // action (cancel, pause, block entitlements, mark uncollectible). A hard
 // decline is not retried; an exempt customer is not dunned.
-import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import { removeDataDirectory, SmtpReceiver, temporaryDataDirectory } from "../../test/support/mail.ts";
+import { baseFee } from "../../test/support/pricing-fixtures.ts";
+import { expectCreated } from "../../test/support/responses.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { billRunJobHandlers, createBillRunScheduler } from "../billing-runs/index.ts";
 import { systemClock } from "../platform/clock.ts";
@@ -19,44 +17,27 @@ import { type LocalStripe, startLocalStripe } from "./testing/local-stripe-serve
 const silentLogger = { info() {}, warn() {}, error() {}, debug() {} };
 let testApp: TestApp;
 let stripe: LocalStripe;
-let smtp: SMTPServer;
-let smtpPort: number;
-const received: ParsedMail[] = [];
+const smtp = new SmtpReceiver();
 let dataDirectory: string;
 
 beforeAll(async () => {
   testApp = await startTestApp();
   stripe = await startLocalStripe();
-  dataDirectory = await mkdtemp(join(tmpdir(), "fairbill-dunning-"));
-  smtp = new SMTPServer({
-    logger: false,
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  dataDirectory = await temporaryDataDirectory("fairbill-dunning");
+  await smtp.start();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp.stop();
   await stripe?.close();
   await testApp?.close();
-  if (dataDirectory) await rm(dataDirectory, { recursive: true, force: true });
+  await removeDataDirectory(dataDirectory);
 });
 
 /** The worker of `fairbill serve`: payments' jobs, and emails sent to the test's SMTP server. */
 async function runJobs(): Promise<number> {
   return testApp.runJobs({
     email: {
-      smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+      smtpUrl: smtp.url(),
       emailFrom: "Billing <billing@fairbill.test>",
       dataDirectory,
     },
@@ -64,7 +45,8 @@ async function runJobs(): Promise<number> {
 }
 
 function mailsTo(address: string): { subject: string; text: string }[] {
-  return received
+  return smtp.received
+    .map((received) => received.mail)
     .filter((mail) => mail.to !== undefined && JSON.stringify(mail.to).includes(address))
     .map((mail) => ({ subject: mail.subject ?? "", text: mail.text ?? "" }));
 }
@@ -89,7 +71,7 @@ async function dunningTenant(start: string, campaign: Record<string, unknown>): 
 async function customerOf(tenant: TestTenant, paymentMethod: string | null, termsDays = 0) {
   sequence += 1;
   const email = `dunned${sequence}@example.com`;
-  const customer = await tenant.admin.post("/v1/customers", {
+  const customer = await createCustomer(tenant.admin, {
     external_id: `dunned-${sequence}`,
     name: "Charles Babbage",
     email,
@@ -97,37 +79,28 @@ async function customerOf(tenant: TestTenant, paymentMethod: string | null, term
     timezone: "UTC",
     invoice_settings: { net_payment_terms_days: termsDays },
   });
-  expect(customer.status).toBe(201);
   if (paymentMethod !== null) {
-    const attached = await tenant.admin.post(`/v1/customers/${customer.body.id}/payment-methods`, {
-      payment_method: paymentMethod,
-    });
-    expect(attached.status).toBe(201);
+    await expectCreated(
+      tenant.admin.post(`/v1/customers/${customer.id}/payment-methods`, { payment_method: paymentMethod }),
+    );
   }
-  return { id: customer.body.id as string, email };
+  return { id: customer.id, email };
 }
 
 /** A monthly plan of 49.00 in advance, and the customer's subscription to it from `start`. */
-async function subscribe(tenant: TestTenant, customerId: string, start: string): Promise<string> {
-  const plan = await tenant.admin.post("/v1/plans", {
+async function subscribeMonthly(tenant: TestTenant, customerId: string, start: string): Promise<string> {
+  const plan = await createPlan(tenant.admin, {
     code: `pro-${sequence}`,
     name: "Pro",
-    version: {
-      currency: "USD",
-      interval: "month",
-      charges: [{ id: "base", type: "fixed", amount: "49.00", timing: "in_advance" }],
-    },
+    version: { charges: [{ ...baseFee(), timing: "in_advance" }] },
   });
-  expect(plan.status).toBe(201);
-  expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
-  const subscription = await tenant.admin.post("/v1/subscriptions", {
+  const subscription = await subscribe(tenant.admin, {
     customer_id: customerId,
-    plan_id: plan.body.id,
+    plan_id: plan.id,
     start_at: start,
     billing: "calendar",
   });
-  expect(subscription.status).toBe(201);
-  return subscription.body.id;
+  return subscription.id;
 }
 
 async function advance(tenant: TestTenant, to: string): Promise<void> {
@@ -174,7 +147,7 @@ describe("dunning", () => {
       final_action: "cancel_subscription",
     });
     const customer = await customerOf(tenant, "pm_card_chargeDeclinedInsufficientFunds", 2);
-    const subscriptionId = await subscribe(tenant, customer.id, "2030-01-01T00:00:00Z");
+    const subscriptionId = await subscribeMonthly(tenant, customer.id, "2030-01-01T00:00:00Z");
 
     // The first invoice is issued at the start, due two days later, and charged at once: declined.
     await advance(tenant, "2030-01-01T01:00:00Z");
@@ -291,7 +264,7 @@ describe("dunning", () => {
       final_action: "pause_subscription",
     });
     const customer = await customerOf(tenant, "pm_card_chargeDeclinedStolenCard");
-    const subscriptionId = await subscribe(tenant, customer.id, "2030-03-01T00:00:00Z");
+    const subscriptionId = await subscribeMonthly(tenant, customer.id, "2030-03-01T00:00:00Z");
     await advance(tenant, "2030-03-01T01:00:00Z");
     const invoice = await onlyInvoiceOf(tenant, customer.id);
     const [payment] = (await tenant.admin.get(`/v1/payments?invoice_id=${invoice.id}`)).body.data;

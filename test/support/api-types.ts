@@ -36,3 +36,5 @@ export type CustomerBody = RequestBody<"/v1/customers", "post">;
 export type SubscriptionBody = RequestBody<"/v1/subscriptions", "post">;
 export type Charge = PlanVersionBody["charges"][number];
 export type PriceBook = NonNullable<PlanVersionBody["currency_prices"]>[number];
+export type UsageEventBody = RequestBody<"/v1/events/batch", "post">["events"][number];
+export type IngestionResult = ResponseBody<"/v1/events/batch", "post", 200>;

@@ -2,9 +2,11 @@
 // customers and subscriptions, made through the API as a client would and
 // checked on the way (a refusal fails the test with the problem it named).
 // Each takes only the fields a test cares about; the rest are defaults.
+import { expect } from "vitest";
 import type {
   Customer,
   CustomerBody,
+  IngestionResult,
   Meter,
   MeterBody,
   Plan,
@@ -12,6 +14,7 @@ import type {
   PlanVersionBody,
   Subscription,
   SubscriptionBody,
+  UsageEventBody,
 } from "./api-types.ts";
 import { expectCreated, expectOk } from "./responses.ts";
 import type { ApiClient } from "./test-app.ts";
@@ -87,4 +90,11 @@ export async function subscribeNewCustomer(
     ...options.subscription,
   });
   return { customer, subscription };
+}
+
+/** Sends usage events in one batch and checks that every one was accepted or a duplicate, none refused. */
+export async function ingestEvents(client: ApiClient, events: UsageEventBody[]): Promise<IngestionResult> {
+  const result = await expectOk(client.post<IngestionResult>("/v1/events/batch", { events }));
+  expect(result.rejected).toEqual([]);
+  return result;
 }
