@@ -10,6 +10,7 @@ import {
   registerAlertRoutes,
 } from "./alerts/index.ts";
 import { registerAuditRoutes } from "./audit/index.ts";
+import { backtestJobHandlers, backtestWebhookEvents, registerBacktestRoutes } from "./backtests/index.ts";
 import {
   billRunJobHandlers,
   createBillRunScheduler,
@@ -87,6 +88,7 @@ export const webhookEvents = webhookCatalogue([
   ...paymentWebhookEvents,
   ...creditWebhookEvents,
   ...alertWebhookEvents,
+  ...backtestWebhookEvents,
 ]);
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
@@ -111,6 +113,7 @@ const routeModules: RouteModule[] = [
   registerSubscriptionRoutes,
   registerInvoicePreviewRoutes,
   registerPlanMigrationRoutes,
+  registerBacktestRoutes,
   registerInvoiceRoutes,
   webhookRoutes(webhookEvents),
   registerEmailRoutes,
@@ -199,6 +202,7 @@ export function applicationJobHandlers(options: JobHandlerOptions): Record<strin
     ...notificationJobHandlers({ database, clock, ...(email ? { email } : {}) }),
     ...paymentJobHandlers({ database, clock, logger }),
     ...alertJobHandlers({ database, clock, logger }),
+    ...backtestJobHandlers({ database, clock, logger }),
     ...domainEventJobHandlers({
       database,
       logger,

@@ -38,6 +38,22 @@ export {
   type UsageCharge,
 } from "./catalog.ts";
 /** @public */
+export {
+  type ComparisonSummary,
+  type CurrencyTotals,
+  type CustomerMovement,
+  customerMovement,
+  type HistogramBucket,
+  summarizeMovements,
+} from "./comparison/comparison-summary.ts";
+/** @public */
+export {
+  type ComparableLine,
+  compareInvoiceLines,
+  type InvoiceComparison,
+  type LineDifference,
+} from "./comparison/invoice-comparison.ts";
+/** @public */
 export { walletCreditsOf, walletCreditValue } from "./credits/wallet-credits.ts";
 /** @public */
 export { type Currency, currencyFor, findCurrency, UnknownCurrencyError } from "./currency.ts";

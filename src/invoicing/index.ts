@@ -34,6 +34,13 @@ export {
   type UsageLineRecord,
   usageLinesOverlapping,
 } from "./invoice-reports.ts";
+export {
+  customersBilledOnPlan,
+  type PricedLine,
+  type RepricedInvoice,
+  type Repricing,
+  repriceBilledInvoices,
+} from "./invoice-repricing.ts";
 export { registerInvoiceRoutes } from "./invoice-routes.ts";
 export {
   InvoicePreviewSchema,

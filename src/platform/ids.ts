@@ -56,6 +56,8 @@ const idPrefixes = {
   journalExport: "jex",
   billingDispute: "bdp",
   billingDisputeNote: "bdn",
+  backtest: "btk",
+  testMatrixRun: "tmr",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -2,7 +2,7 @@
 // changes, cancellations, pauses), price overrides, and what billing reads
 // about them.
 // Other domains import only from here; everything else in the folder is private to it.
-export { applyOverrides, type EffectiveOverride } from "./apply-overrides.ts";
+export { applyOverrides, type EffectiveOverride, slotOf, toRateChange } from "./apply-overrides.ts";
 export {
   type BillableSubscription,
   billableSubscriptionsOf,
@@ -20,7 +20,8 @@ export {
   planMigrationMoves,
 } from "./plan-migration-moves.ts";
 export { registerPriceOverrideRoutes } from "./price-override-routes.ts";
-export { subscriptionPriceOverrides } from "./price-overrides.ts";
+export { type PriceOverrideDocument, PriceOverrideDocumentSchema } from "./price-override-schemas.ts";
+export { overrideFitProblems, subscriptionPriceOverrides } from "./price-overrides.ts";
 export { cancelSubscription, planChangeOf } from "./subscription-changes.ts";
 export { pauseSubscription } from "./subscription-pauses.ts";
 export { registerSubscriptionRoutes } from "./subscription-routes.ts";

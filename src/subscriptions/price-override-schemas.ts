@@ -21,7 +21,7 @@ const overrideTypes = [
 ] as const;
 export type OverrideType = (typeof overrideTypes)[number];
 
-const PriceOverrideDocumentSchema = StrictObject({
+export const PriceOverrideDocumentSchema = StrictObject({
   type: StringEnum(overrideTypes, {
     description:
       "unit_price (per_unit charges), package_price (package), tiers (graduated, volume), amount (fixed), " +

@@ -232,7 +232,7 @@ const modelsOfType: Record<PriceOverrideDocument["type"], readonly string[]> = {
 };
 
 /** Why an override cannot apply to this charge: a field of another type, or a price of another model. */
-function overrideFitProblems(override: PriceOverrideDocument, charge: ChargeDocument): FieldError[] {
+export function overrideFitProblems(override: PriceOverrideDocument, charge: ChargeDocument): FieldError[] {
   const errors: FieldError[] = [];
   const field = fieldOfType[override.type];
   for (const given of Object.keys(override)) {

@@ -115,6 +115,23 @@ async function planWithTwoVersions(tenant: TestTenant): Promise<string> {
   return planId;
 }
 
+/** The id of a draft plan version, which a backtest may price. */
+async function draftVersionId(tenant: TestTenant): Promise<string> {
+  const plan = await planIn(tenant, "draft");
+  return (await tenant.admin.get(`/v1/plans/${plan.id}/versions/1`)).body.id;
+}
+
+const backtestBody = async (tenant: TestTenant) => ({
+  plan_version_id: await draftVersionId(tenant),
+  from: "2020-01-01T00:00:00Z",
+  to: "2020-04-01T00:00:00Z",
+});
+
+/** A backtest, queued (the walk runs no jobs). */
+async function backtestId(tenant: TestTenant): Promise<string> {
+  return (await tenant.admin.post("/v1/backtests", await backtestBody(tenant))).body.id;
+}
+
 const nextYear = `${new Date().getUTCFullYear() + 1}-01-01T00:00:00Z`;
 
 async function webhookEndpointId(tenant: TestTenant): Promise<string> {
@@ -496,6 +513,15 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: () => ({ from_version: 1, to_version: 2, timing: "next_period", dry_run: true }),
   },
   "GET /v1/plans/{id}/migrations": { params: async (tenant) => ({ id: await planWithTwoVersions(tenant) }) },
+  "POST /v1/backtests": { body: backtestBody },
+  "GET /v1/backtests": {},
+  "GET /v1/backtests/{id}": { params: async (tenant) => ({ id: await backtestId(tenant) }) },
+  "GET /v1/backtests/{id}/invoices": { params: async (tenant) => ({ id: await backtestId(tenant) }) },
+  "GET /v1/backtests/{id}/csv": { params: async (tenant) => ({ id: await backtestId(tenant) }) },
+  "POST /v1/backtests/{id}/cancel": {
+    params: async (tenant) => ({ id: await backtestId(tenant) }),
+    body: () => ({}),
+  },
   "POST /v1/webhook-endpoints": {
     body: () => ({ url: "http://127.0.0.1:9/fixture-webhooks", event_types: ["invoice.paid"] }),
   },

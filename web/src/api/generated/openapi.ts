@@ -1297,6 +1297,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/backtests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List backtests, newest first */
+        get: operations["listBacktests"];
+        put?: never;
+        /** Price a plan version (a draft too) or price overrides against invoices already billed, for a population of customers; runs as a job (follow it with GET), never touching real invoices */
+        post: operations["createBacktest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/backtests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a backtest: its progress, and once completed the revenue change, histogram and movers */
+        get: operations["getBacktest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/backtests/{id}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The backtest's invoices by customer and date: as billed, as they would be, line by line */
+        get: operations["listBacktestInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/backtests/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The backtest's invoices as CSV, a row per line (billed, would be, difference) and per subtotal */
+        get: operations["getBacktestCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/backtests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued or running backtest (a running one stops after its current batch of customers) */
+        post: operations["cancelBacktest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices": {
         parameters: {
             query?: never;
@@ -3081,6 +3167,86 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "backtest.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * backtest.created
+         * @description A backtest was requested (POST /v1/backtests); it is queued to run.
+         */
+        post: operations["webhook_backtest_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "backtest.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * backtest.completed
+         * @description A backtest priced every invoice of its population; its summary holds the revenue change and the movers.
+         */
+        post: operations["webhook_backtest_completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "backtest.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * backtest.failed
+         * @description A backtest stopped on an error (in failure); what it compared so far is kept.
+         */
+        post: operations["webhook_backtest_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "backtest.canceled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * backtest.canceled
+         * @description A backtest was canceled (POST /v1/backtests/{id}/cancel) before it completed.
+         */
+        post: operations["webhook_backtest_canceled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -3658,6 +3824,245 @@ export interface components {
             updated_at: string;
         };
         /**
+         * Backtest
+         * @description A pricing change priced against invoices already billed: its progress, and once completed its summary
+         */
+        Backtest: {
+            /** @example btk_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed" | "canceled";
+            plan_id: string;
+            plan_version_id: string | null;
+            price_overrides: components["schemas"]["BacktestPriceOverride"][] | null;
+            population: components["schemas"]["BacktestPopulation"];
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            to: string;
+            customers_total: number;
+            customers_done: number;
+            invoices_compared: number;
+            summary: components["schemas"]["BacktestSummary"] | null;
+            failure: string | null;
+            cancel_requested_at: string | null;
+            created_by: string;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+            started_at: string | null;
+            finished_at: string | null;
+        };
+        /**
+         * BacktestPriceOverride
+         * @description a price override on one of the plan's charges, in place of the subscriptions' own on that charge
+         */
+        BacktestPriceOverride: {
+            /** @description letters, digits and _ . : - (such as api_calls) */
+            charge_id: string;
+            override: {
+                /**
+                 * @description unit_price (per_unit charges), package_price (package), tiers (graduated, volume), amount (fixed), rate (percentage), or percentage_discount (any charge, on top of any price override)
+                 * @enum {string}
+                 */
+                type: "unit_price" | "package_price" | "tiers" | "amount" | "rate" | "percentage_discount";
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                unit_price?: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                package_price?: string;
+                tiers?: components["schemas"]["Tier"][];
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                amount?: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                rate?: string;
+                /**
+                 * @description percent off, more than 0 and at most 100
+                 * @example 49.00
+                 */
+                percent?: string;
+            };
+        };
+        /**
+         * Tier
+         * @description up_to is inclusive, and null on the last tier; flat_fee is added once when usage reaches the tier
+         */
+        Tier: {
+            up_to: (number | string) | null;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            unit_price: string;
+            /**
+             * @description a decimal number of zero or more written as a string, such as "49.00"
+             * @example 49.00
+             */
+            flat_fee?: string;
+        };
+        /**
+         * BacktestPopulation
+         * @description Who is backtested: the customers with an invoice of the plan in the periods, narrowed by every field given
+         */
+        BacktestPopulation: {
+            /** @description only customers billed on this version of the plan in the periods */
+            plan_version_id?: string;
+            /** @description only these customers */
+            customer_ids?: string[];
+            /** @description only customers whose metadata holds every one of these keys with these values */
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @description only customers with this billing country */
+            country?: string;
+            /** @description only invoices in this currency */
+            currency?: string;
+            /**
+             * @description size: only customers whose invoices in the periods add up (subtotals) to at least this
+             * @example 49.00
+             */
+            billed_at_least?: string;
+            /**
+             * @description size: only customers whose invoices in the periods add up (subtotals) to less than this
+             * @example 49.00
+             */
+            billed_below?: string;
+        };
+        /** BacktestSummary */
+        BacktestSummary: {
+            customers: number;
+            invoices: number;
+            currencies: {
+                currency: string;
+                customers: number;
+                invoices: number;
+                /**
+                 * @description in the currency's minor digits
+                 * @example 49.00
+                 */
+                billed: string;
+                /**
+                 * @description in the currency's minor digits
+                 * @example 49.00
+                 */
+                would_be: string;
+                /**
+                 * @description the revenue change: would_be minus billed
+                 * @example 49.00
+                 */
+                change: string;
+                change_percent: string | null;
+                /** @description the losers */
+                customers_paying_more: number;
+                /** @description the winners */
+                customers_paying_less: number;
+                customers_unchanged: number;
+                largest_increases: {
+                    customer_id: string;
+                    invoices: number;
+                    /**
+                     * @description in the currency's minor digits
+                     * @example 49.00
+                     */
+                    billed: string;
+                    /**
+                     * @description in the currency's minor digits
+                     * @example 49.00
+                     */
+                    would_be: string;
+                    /**
+                     * @description in the currency's minor digits
+                     * @example 49.00
+                     */
+                    change: string;
+                    change_percent: string | null;
+                    driving_line: {
+                        invoice_id: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        issued_at: string;
+                        subscription_id: string | null;
+                        charge_id: string | null;
+                        kind: string;
+                        billed: string | null;
+                        would_be: string | null;
+                        /**
+                         * @description in the currency's minor digits
+                         * @example 49.00
+                         */
+                        difference: string;
+                    } | null;
+                }[];
+                largest_decreases: {
+                    customer_id: string;
+                    invoices: number;
+                    /**
+                     * @description in the currency's minor digits
+                     * @example 49.00
+                     */
+                    billed: string;
+                    /**
+                     * @description in the currency's minor digits
+                     * @example 49.00
+                     */
+                    would_be: string;
+                    /**
+                     * @description in the currency's minor digits
+                     * @example 49.00
+                     */
+                    change: string;
+                    change_percent: string | null;
+                    driving_line: {
+                        invoice_id: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        issued_at: string;
+                        subscription_id: string | null;
+                        charge_id: string | null;
+                        kind: string;
+                        billed: string | null;
+                        would_be: string | null;
+                        /**
+                         * @description in the currency's minor digits
+                         * @example 49.00
+                         */
+                        difference: string;
+                    } | null;
+                }[];
+            }[];
+            /** @description customers by the change of what they pay, in percent */
+            histogram: {
+                label: string;
+                from_percent: string | null;
+                to_percent: string | null;
+                customers: number;
+            }[];
+        };
+        /**
          * MeterFilters
          * @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]}
          */
@@ -3761,23 +4166,6 @@ export interface components {
             free_units?: number | string;
             /** @description the code of the product the charge sells */
             product?: string;
-        };
-        /**
-         * Tier
-         * @description up_to is inclusive, and null on the last tier; flat_fee is added once when usage reaches the tier
-         */
-        Tier: {
-            up_to: (number | string) | null;
-            /**
-             * @description a decimal number of zero or more written as a string, such as "49.00"
-             * @example 49.00
-             */
-            unit_price: string;
-            /**
-             * @description a decimal number of zero or more written as a string, such as "49.00"
-             * @example 49.00
-             */
-            flat_fee?: string;
         };
         /**
          * GraduatedCharge
@@ -3991,6 +4379,78 @@ export interface components {
             charges: components["schemas"]["Charge"][];
             currency_prices: components["schemas"]["PriceBook"][];
             entitlements: components["schemas"]["PlanEntitlement"][];
+        };
+        /** BacktestLine */
+        BacktestLine: {
+            subscription_id: string | null;
+            charge_id: string | null;
+            kind: string;
+            period_start: string | null;
+            period_end: string | null;
+            billed: {
+                plan_version_id: string | null;
+                description: string;
+                quantity: string;
+                /**
+                 * @description in the currency's minor digits
+                 * @example 49.00
+                 */
+                amount: string;
+                /** @description the line's explanation, as invoices show it (meter, event count, tiers, proration) */
+                details: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            would_be: {
+                plan_version_id: string | null;
+                description: string;
+                quantity: string;
+                /**
+                 * @description in the currency's minor digits
+                 * @example 49.00
+                 */
+                amount: string;
+                /** @description the line's explanation, as invoices show it (meter, event count, tiers, proration) */
+                details: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /**
+             * @description would_be minus billed (a missing side counts as zero)
+             * @example 49.00
+             */
+            difference: string;
+        };
+        /**
+         * BacktestInvoice
+         * @description An invoice of the backtest: as billed, as it would be, line by line, and the difference
+         */
+        BacktestInvoice: {
+            invoice_id: string;
+            invoice_number: string | null;
+            customer_id: string;
+            currency: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            issued_at: string;
+            /**
+             * @description in the currency's minor digits
+             * @example 49.00
+             */
+            billed_subtotal: string;
+            /**
+             * @description in the currency's minor digits
+             * @example 49.00
+             */
+            would_be_subtotal: string;
+            /**
+             * @description in the currency's minor digits
+             * @example 49.00
+             */
+            difference: string;
+            lines: components["schemas"]["BacktestLine"][];
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -11414,6 +11874,227 @@ export interface operations {
             409: components["responses"]["Problem"];
         };
     };
+    listBacktests: {
+        parameters: {
+            query?: {
+                plan_id?: string;
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Backtest"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    createBacktest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description price the plan's subscriptions on this version (a draft, pending or published one) */
+                    plan_version_id?: string;
+                    /** @description with price_overrides: the plan whose subscriptions get them */
+                    plan_id?: string;
+                    /** @description price the plan's subscriptions with these overrides (give plan_id, not plan_version_id) */
+                    price_overrides?: components["schemas"]["BacktestPriceOverride"][];
+                    population?: components["schemas"]["BacktestPopulation"];
+                    /**
+                     * Format: date-time
+                     * @description the first issue date of the invoices compared (inclusive)
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    from: string;
+                    /**
+                     * Format: date-time
+                     * @description the last issue date (exclusive); not after now
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    to: string;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A pricing change priced against invoices already billed: its progress, and once completed its summary */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getBacktest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A pricing change priced against invoices already billed: its progress, and once completed its summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listBacktestInvoices: {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BacktestInvoice"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getBacktestCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    cancelBacktest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A pricing change priced against invoices already billed: its progress, and once completed its summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
     listInvoices: {
         parameters: {
             query?: {
@@ -12182,7 +12863,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low")[];
+                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled")[];
                     /** @description default true */
                     enabled?: boolean;
                 };
@@ -12345,7 +13026,7 @@ export interface operations {
                     url?: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low")[];
+                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled")[];
                     /** @description false stops deliveries to the endpoint */
                     enabled?: boolean;
                 };
@@ -12553,7 +13234,7 @@ export interface operations {
     listWebhookEvents: {
         parameters: {
             query?: {
-                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low";
+                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -17860,6 +18541,178 @@ export interface operations {
                      */
                     timestamp: string;
                     data: components["schemas"]["AlertTriggerWithRule"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_backtest_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "backtest.created";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["Backtest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_backtest_completed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "backtest.completed";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["Backtest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_backtest_failed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "backtest.failed";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["Backtest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_backtest_canceled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "backtest.canceled";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["Backtest"];
                 };
             };
         };

@@ -1,0 +1,112 @@
+// HTTP routes of backtests (/v1/backtests): request one, follow it, read its
+// invoices compared line by line or as CSV, cancel it.
+import { Type } from "typebox";
+import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
+import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams } from "../platform/http/schemas.ts";
+import type { FairbillApp } from "../platform/http/server.ts";
+import { backtestCsv } from "./backtest-csv.ts";
+import {
+  BacktestInvoiceFilters,
+  BacktestInvoiceSchema,
+  BacktestListFilters,
+  BacktestSchema,
+  CreateBacktestBody,
+} from "./backtest-schemas.ts";
+import {
+  allBacktestInvoices,
+  cancelBacktest,
+  createBacktest,
+  getBacktest,
+  listBacktestInvoices,
+  listBacktests,
+  presentBacktest,
+} from "./backtests.ts";
+
+const CsvText = Type.String({ description: "text/csv" });
+
+export function registerBacktestRoutes(app: FairbillApp): void {
+  const routes = defineRoutes(app, { tags: ["Backtests"], read: "billing:read", write: "catalog:write" });
+
+  routes.write(
+    "POST /backtests",
+    {
+      operationId: "createBacktest",
+      summary:
+        "Price a plan version (a draft too) or price overrides against invoices already billed, for a population " +
+        "of customers; runs as a job (follow it with GET), never touching real invoices",
+      body: CreateBacktestBody,
+      response: BacktestSchema,
+      status: 202,
+    },
+    ({ context, body }) => createBacktest(withReason(context, body.reason), body),
+  );
+
+  routes.list(
+    "GET /backtests",
+    {
+      operationId: "listBacktests",
+      summary: "List backtests, newest first",
+      filters: BacktestListFilters,
+      item: BacktestSchema,
+    },
+    ({ context }, filters, page) => listBacktests(context, filters, page),
+    presentBacktest,
+  );
+
+  routes.read(
+    "GET /backtests/:id",
+    {
+      operationId: "getBacktest",
+      summary: "Read a backtest: its progress, and once completed the revenue change, histogram and movers",
+      params: IdParams,
+      response: BacktestSchema,
+    },
+    ({ context, params }) => getBacktest(context, params.id),
+  );
+
+  routes.read(
+    "GET /backtests/:id/invoices",
+    {
+      operationId: "listBacktestInvoices",
+      summary: "The backtest's invoices by customer and date: as billed, as they would be, line by line",
+      params: IdParams,
+      query: PagedQuery(BacktestInvoiceFilters),
+      response: PageOf(BacktestInvoiceSchema),
+    },
+    ({ context, params, query }) => listBacktestInvoices(context, params.id, query),
+  );
+
+  routes.read(
+    "GET /backtests/:id/csv",
+    {
+      operationId: "getBacktestCsv",
+      summary:
+        "The backtest's invoices as CSV, a row per line (billed, would be, difference) and per subtotal",
+      params: IdParams,
+      response: CsvText,
+    },
+    async ({ context, params }, reply) => {
+      await getBacktest(context, params.id);
+      const text = await backtestCsv(allBacktestInvoices(context, params.id));
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="backtest-${params.id}.csv"`)
+        .send(text);
+    },
+  );
+
+  routes.write(
+    "POST /backtests/:id/cancel",
+    {
+      operationId: "cancelBacktest",
+      summary:
+        "Cancel a queued or running backtest (a running one stops after its current batch of customers)",
+      params: IdParams,
+      body: ReasonOnlyBody,
+      response: BacktestSchema,
+    },
+    ({ context, params, body }) => cancelBacktest(withReason(context, body.reason), params.id),
+  );
+}

@@ -1,0 +1,279 @@
+// Backtests as billing operations ask for and read them: request one (it is
+// queued on the job queue, which runs backtest-run.ts), read it with its
+// progress and summary, list them, read its invoices compared line by line,
+// and cancel one that has not finished. Each change is audited and sent as a
+// webhook event in its own transaction.
+import type { Selectable } from "kysely";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { publishEvent } from "../notifications/index.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { conflict, notFound } from "../platform/errors.ts";
+import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
+import { newId } from "../platform/ids.ts";
+import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import { checkBacktestRequest } from "./backtest-requests.ts";
+import type { Backtest, BacktestInvoice, CreateBacktestInput } from "./backtest-schemas.ts";
+import { backtestCanceled, backtestCreated } from "./backtest-webhook-events.ts";
+import type { BacktestTable } from "./tables.ts";
+
+/** The job that runs a backtest (backtest-jobs.ts). */
+export const backtestRunKind = "backtest.run";
+
+type BacktestRow = Selectable<BacktestTable>;
+
+export function presentBacktest(row: BacktestRow): Backtest {
+  const iso = (value: Date | null) => value?.toISOString() ?? null;
+  return {
+    id: row.id,
+    status: row.status,
+    plan_id: row.plan_id,
+    plan_version_id: row.plan_version_id,
+    price_overrides: row.price_overrides,
+    population: row.population,
+    from: row.period_from.toISOString(),
+    to: row.period_to.toISOString(),
+    customers_total: row.customers_total,
+    customers_done: row.customers_done,
+    invoices_compared: row.invoices_compared,
+    summary: row.summary,
+    failure: row.failure,
+    cancel_requested_at: iso(row.cancel_requested_at),
+    created_by: row.created_by,
+    reason: row.reason,
+    created_at: row.created_at.toISOString(),
+    started_at: iso(row.started_at),
+    finished_at: iso(row.finished_at),
+  };
+}
+
+/** Checks the request, records the backtest as queued and queues the job that runs it. */
+export async function createBacktest(context: RequestContext, input: CreateBacktestInput): Promise<Backtest> {
+  const checked = await checkBacktestRequest(context, input);
+  const now = context.clock.now();
+  return context.database.transaction().execute(async (transaction) => {
+    const id = newId("backtest", now);
+    const row = await transaction
+      .insertInto("backtests")
+      .values({
+        id,
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        plan_id: checked.planId,
+        plan_version_id: checked.planVersionId,
+        price_overrides: input.price_overrides === undefined ? null : JSON.stringify(input.price_overrides),
+        population: JSON.stringify(input.population ?? {}),
+        period_from: checked.from,
+        period_to: checked.to,
+        created_by: describeActor(context.actor).id,
+        reason: context.reason ?? null,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await enqueueJob(transaction, {
+      kind: backtestRunKind,
+      payload: { backtest_id: id },
+      scope: { organizationId: context.organizationId, environmentId: context.environmentId },
+      uniqueKey: `${backtestRunKind}:${id}`,
+    });
+    const backtest = presentBacktest(row);
+    await recordAuditEvent(transaction, context, {
+      action: "backtest.created",
+      objectType: "backtest",
+      objectId: id,
+      before: null,
+      after: backtest,
+    });
+    await publishEvent(transaction, context, backtestCreated, backtest);
+    return backtest;
+  });
+}
+
+export async function findBacktestRow(
+  database: Database,
+  context: RequestContext,
+  id: string,
+): Promise<BacktestRow | undefined> {
+  return database
+    .selectFrom("backtests")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function getBacktest(context: RequestContext, id: string): Promise<Backtest> {
+  const row = await findBacktestRow(context.database, context, id);
+  if (row === undefined) throw notFound("backtest", id);
+  return presentBacktest(row);
+}
+
+/** The newest completed backtest that priced this plan version, if any. */
+export async function latestBacktestOfVersion(
+  context: RequestContext,
+  planVersionId: string,
+): Promise<Backtest | null> {
+  const row = await context.database
+    .selectFrom("backtests")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("plan_version_id", "=", planVersionId)
+    .where("status", "=", "completed")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  return row === undefined ? null : presentBacktest(row);
+}
+
+/** The environment's backtests, newest first (of one plan when given). */
+export async function listBacktests(
+  context: RequestContext,
+  filters: { plan_id?: string | undefined },
+  page: { limit: number; afterId: string | undefined },
+): Promise<BacktestRow[]> {
+  let query = context.database
+    .selectFrom("backtests")
+    .selectAll()
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .orderBy("id", "desc")
+    .limit(page.limit + 1);
+  if (filters.plan_id !== undefined) query = query.where("plan_id", "=", filters.plan_id);
+  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  return query.execute();
+}
+
+/** The backtest's invoices compared, by customer then issue date (of one customer when given). */
+export async function listBacktestInvoices(
+  context: RequestContext,
+  backtestId: string,
+  query: { customer_id?: string | undefined; limit?: number | undefined; cursor?: string | undefined },
+): Promise<{ data: BacktestInvoice[]; next_cursor: string | null }> {
+  await getBacktest(context, backtestId);
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.cursor);
+  let select = context.database
+    .selectFrom("backtest_invoices")
+    .selectAll()
+    .where("environment_id", "=", context.environmentId)
+    .where("backtest_id", "=", backtestId)
+    .orderBy("customer_id")
+    .orderBy("issued_at")
+    .orderBy("invoice_id")
+    .limit(limit + 1);
+  if (query.customer_id !== undefined) select = select.where("customer_id", "=", query.customer_id);
+  if (after !== undefined) {
+    const [customerId, issuedAt, invoiceId] = JSON.parse(after) as [string, string, string];
+    select = select.where((where) =>
+      where.or([
+        where("customer_id", ">", customerId),
+        where.and([where("customer_id", "=", customerId), where("issued_at", ">", new Date(issuedAt))]),
+        where.and([
+          where("customer_id", "=", customerId),
+          where("issued_at", "=", new Date(issuedAt)),
+          where("invoice_id", ">", invoiceId),
+        ]),
+      ]),
+    );
+  }
+  const rows = await select.execute();
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows.at(-1);
+  return {
+    data: pageRows.map(presentBacktestInvoice),
+    next_cursor:
+      rows.length > limit && last !== undefined
+        ? encodeCursor(JSON.stringify([last.customer_id, last.issued_at.toISOString(), last.invoice_id]))
+        : null,
+  };
+}
+
+/** Every invoice of the backtest, in the list's order, a page of rows at a time (for the CSV). */
+export async function* allBacktestInvoices(
+  context: RequestContext,
+  backtestId: string,
+): AsyncGenerator<BacktestInvoice> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await listBacktestInvoices(context, backtestId, {
+      limit: 100,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    yield* page.data;
+    if (page.next_cursor === null) return;
+    cursor = page.next_cursor;
+  }
+}
+
+export function presentBacktestInvoice(row: {
+  invoice_id: string;
+  invoice_number: string | null;
+  customer_id: string;
+  currency: string;
+  issued_at: Date;
+  billed_subtotal: string;
+  would_be_subtotal: string;
+  difference: string;
+  lines: BacktestInvoice["lines"];
+}): BacktestInvoice {
+  return {
+    invoice_id: row.invoice_id,
+    invoice_number: row.invoice_number,
+    customer_id: row.customer_id,
+    currency: row.currency,
+    issued_at: row.issued_at.toISOString(),
+    billed_subtotal: row.billed_subtotal,
+    would_be_subtotal: row.would_be_subtotal,
+    difference: row.difference,
+    lines: row.lines,
+  };
+}
+
+/**
+ * Cancels a backtest that has not finished: a queued one at once, a running
+ * one when its job next looks (between batches of customers).
+ */
+export async function cancelBacktest(context: RequestContext, id: string): Promise<Backtest> {
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .selectFrom("backtests")
+      .selectAll()
+      .where("organization_id", "=", context.organizationId)
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (row === undefined) throw notFound("backtest", id);
+    if (row.status !== "queued" && row.status !== "running") {
+      throw conflict(
+        "backtest_finished",
+        `Backtest ${id} is ${row.status}; only a queued or running one can be canceled.`,
+      );
+    }
+    if (row.cancel_requested_at !== null) return presentBacktest(row);
+    const now = context.clock.now();
+    const updated = await transaction
+      .updateTable("backtests")
+      .set(
+        row.status === "queued"
+          ? { status: "canceled", cancel_requested_at: now, finished_at: now, updated_at: now }
+          : { cancel_requested_at: now, updated_at: now },
+      )
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const before = presentBacktest(row);
+    const after = presentBacktest(updated);
+    await recordAuditEvent(transaction, context, {
+      action: updated.status === "canceled" ? "backtest.canceled" : "backtest.cancel_requested",
+      objectType: "backtest",
+      objectId: id,
+      before,
+      after,
+    });
+    if (updated.status === "canceled") await publishEvent(transaction, context, backtestCanceled, after);
+    return after;
+  });
+}

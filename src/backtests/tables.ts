@@ -1,0 +1,62 @@
+// Row types of the backtests domain's tables, for the typed query builder.
+import type { ColumnType } from "kysely";
+import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type {
+  BacktestLine,
+  BacktestPopulation,
+  BacktestPriceOverride,
+  BacktestSummary,
+} from "./backtest-schemas.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    backtests: BacktestTable;
+    backtest_invoices: BacktestInvoiceTable;
+  }
+}
+
+export type BacktestStatus = "queued" | "running" | "completed" | "failed" | "canceled";
+
+/** A counter with a default of zero. */
+type Counter = ColumnType<number, number | undefined, number>;
+
+export type BacktestTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  status: ColumnType<BacktestStatus, BacktestStatus | undefined, BacktestStatus>;
+  plan_id: string;
+  plan_version_id: string | null;
+  price_overrides: Json<BacktestPriceOverride[]> | null;
+  population: Json<BacktestPopulation>;
+  period_from: Timestamp;
+  period_to: Timestamp;
+  customers_total: Counter;
+  customers_done: Counter;
+  invoices_compared: Counter;
+  summary: Json<BacktestSummary> | null;
+  failure: string | null;
+  cancel_requested_at: Timestamp | null;
+  created_by: string;
+  reason: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: DefaultedTimestamp;
+};
+
+export type BacktestInvoiceTable = {
+  backtest_id: string;
+  organization_id: string;
+  environment_id: string;
+  invoice_id: string;
+  customer_id: string;
+  invoice_number: string | null;
+  currency: string;
+  issued_at: Timestamp;
+  /** numeric columns, read as strings. */
+  billed_subtotal: string;
+  would_be_subtotal: string;
+  difference: string;
+  lines: Json<BacktestLine[]>;
+};
