@@ -27,7 +27,7 @@ import {
 const CsvText = Type.String({ description: "text/csv" });
 
 export function registerBacktestRoutes(app: FairbillApp): void {
-  const routes = defineRoutes(app, { tags: ["Backtests"], read: "billing:read", write: "catalog:write" });
+  const routes = defineRoutes(app, { tags: ["Backtests"], read: "catalog:read", write: "catalog:write" });
 
   routes.write(
     "POST /backtests",

@@ -505,7 +505,7 @@ describe("bad requests", () => {
     expect((await tenant.admin.get("/v1/backtests/btk_missing")).status).toBe(404);
   });
 
-  it("needs catalog:write to run one and billing:read to read", async () => {
+  it("needs catalog:write to run one and catalog:read to read", async () => {
     const viewer = await tenant.client("viewer");
     expect((await viewer.post("/v1/backtests", { plan_version_id: draftVersionId, from, to })).status).toBe(
       403,

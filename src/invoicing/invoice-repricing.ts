@@ -6,12 +6,14 @@
 // are computed exactly as the bill run computes lines (`subscriptionLinesAt`,
 // from the stored usage), at the instant the subscription billed; the lines
 // of the invoice's other subscriptions stay as billed.
+
+import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import { currencyFor, type Instant, type Subscription } from "../core/index.ts";
 import { engineMetersFor } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import type { EffectiveOverride } from "../subscriptions/index.ts";
-import { loadPricedVersions, meterCodesOf, type PricedVersion } from "./billing-catalog.ts";
+import { meterCodesOf } from "./billing-catalog.ts";
 import {
   type CustomerBilling,
   loadCustomerBilling,
@@ -272,7 +274,7 @@ async function candidateOf(
       }),
     };
   }
-  const versions = await loadPricedVersions(database, scope, [repricing.versionId]);
+  const versions = await planVersionsByIds(database, scope, [repricing.versionId]);
   const version = versions.get(repricing.versionId);
   if (version === undefined) throw new Error(`plan version ${repricing.versionId} vanished while being read`);
   const meters = await engineMetersFor(database, scope, meterCodesOf([version]), at.getTime());
@@ -289,7 +291,7 @@ async function candidateOf(
 function onVersion(
   billing: CustomerBilling,
   entry: SubscriptionBilling,
-  version: PricedVersion,
+  version: PlanVersionRecord,
 ): SubscriptionBilling {
   const replace = (id: string) => (billing.versions.get(id)?.planId === version.planId ? version.id : id);
   const timeline: Subscription = {

@@ -28,9 +28,10 @@ export const permissionDescriptions = {
   "events:manage": "void and amend events, backfill past events",
   "meters:read": "read meters and the metering settings",
   "meters:write": "create and change meters and the metering settings",
-  "catalog:read": "read products, features, plans, entitlements, price overrides and the approval policy",
+  "catalog:read":
+    "read products, features, plans, entitlements, price overrides, the approval policy, backtests and test matrices",
   "catalog:write":
-    "draft, submit, publish and roll back plans; products, features, entitlements, price overrides",
+    "draft, submit, publish and roll back plans; products, features, entitlements, price overrides; run and cancel backtests, save test matrices",
   "catalog:approve": "approve or reject a plan version another key submitted",
   "billing:read":
     "read subscriptions, invoices, credit notes, credits, wallets, coupons, payments, dunning, alerts, emails, webhooks, bill runs and the test clock",
