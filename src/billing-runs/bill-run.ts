@@ -12,6 +12,7 @@ import { expireCredits } from "../credits/index.ts";
 import { billCustomerDue, billProgressivelyDue } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { customersDueForBilling } from "../subscriptions/index.ts";
@@ -134,8 +135,7 @@ export async function listBillRuns(
   let query = context.database
     .selectFrom("bill_runs")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .orderBy("id", "desc")
     .limit(page.limit + 1);
   if (page.beforeId !== undefined) query = query.where("id", "<", page.beforeId);
@@ -152,8 +152,7 @@ export async function getBillRun(
   const row = await context.database
     .selectFrom("bill_runs")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", billRunId)
     .executeTakeFirst();
   if (!row)
@@ -166,7 +165,7 @@ export async function getBillRun(
     .selectFrom("bill_run_errors")
     .selectAll()
     .where("bill_run_id", "=", billRunId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .orderBy("customer_id")
     .execute();
   return {
@@ -185,8 +184,7 @@ export async function hasRunInProgress(database: Database, scope: TenantScope): 
   const row = await database
     .selectFrom("bill_runs")
     .select("id")
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
+    .where(inTenant(scope))
     .where("status", "=", "running")
     .where(sql<boolean>`updated_at >= now() - make_interval(secs => ${interruptedAfterSeconds})`)
     .executeTakeFirst();
@@ -208,8 +206,7 @@ export async function billRunTotals(
       eb.fn.coalesce(eb.fn.sum<string>("customers_done"), eb.val("0")).as("customers"),
       eb.fn.coalesce(eb.fn.sum<string>("errors"), eb.val("0")).as("errors"),
     ])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("at", ">=", range.from)
     .where("at", "<", range.to)
     .executeTakeFirstOrThrow();
@@ -248,8 +245,7 @@ async function markInterruptedRuns(database: Database, scope: TenantScope): Prom
       failure: `interrupted: the run stopped reporting progress for more than ${interruptedAfterSeconds} seconds`,
       finished_at: sql<Date>`now()`,
     })
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
+    .where(inTenant(scope))
     .where("status", "=", "running")
     .where(sql<boolean>`updated_at < now() - make_interval(secs => ${interruptedAfterSeconds})`)
     .execute();

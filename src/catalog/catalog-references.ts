@@ -4,6 +4,7 @@
 import { loadMeterVersions } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import type { CatalogReferences } from "./plan-version-rules.ts";
 
 export async function loadCatalogReferences(
@@ -12,18 +13,8 @@ export async function loadCatalogReferences(
 ): Promise<CatalogReferences> {
   const [meterAggregations, products, features] = await Promise.all([
     meterAggregationsOf(database, scope),
-    database
-      .selectFrom("products")
-      .select("code")
-      .where("organization_id", "=", scope.organizationId)
-      .where("environment_id", "=", scope.environmentId)
-      .execute(),
-    database
-      .selectFrom("features")
-      .select(["code", "kind"])
-      .where("organization_id", "=", scope.organizationId)
-      .where("environment_id", "=", scope.environmentId)
-      .execute(),
+    database.selectFrom("products").select("code").where(inTenant(scope)).execute(),
+    database.selectFrom("features").select(["code", "kind"]).where(inTenant(scope)).execute(),
   ]);
   return {
     meterAggregations,

@@ -7,7 +7,9 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { meterAggregationsOf } from "./catalog-references.ts";
@@ -69,14 +71,8 @@ export async function getFeature(context: RequestContext, id: string): Promise<F
   return presentFeature(row);
 }
 
-export async function listFeatures(
-  context: RequestContext,
-  page: { limit: number; afterId: string | undefined },
-): Promise<Feature[]> {
-  let query = selectFeatures(context.database, context)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+export async function listFeatures(context: RequestContext, page: PageRequest): Promise<Feature[]> {
+  const query = newestFirstPage(selectFeatures(context.database, context), page);
   return (await query.execute()).map(presentFeature);
 }
 
@@ -142,7 +138,7 @@ export async function updateFeature(
         ...(input.meter !== undefined ? { meter_code: input.meter } : {}),
         updated_at: context.clock.now(),
       })
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -166,11 +162,7 @@ async function checkMeter(context: RequestContext, meterCode: string): Promise<v
 }
 
 function selectFeatures(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("features")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("features").selectAll().where(inTenant(scope));
 }
 
 function presentFeature(row: Selectable<FeatureTable>): Feature {

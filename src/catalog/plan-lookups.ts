@@ -4,6 +4,7 @@
 // queries its own tables.
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { contentOf, type PlanVersionRow } from "./plan-store.ts";
 import type { PlanVersionContent } from "./plan-version-content.ts";
 import type { PlanVersionState } from "./tables.ts";
@@ -55,8 +56,7 @@ function selectVersionRecords(database: Database, scope: TenantScope) {
     .innerJoin("plans", "plans.id", "plan_versions.plan_id")
     .selectAll("plan_versions")
     .select(["plans.code as plan_code", "plans.name as plan_name"])
-    .where("plan_versions.organization_id", "=", scope.organizationId)
-    .where("plan_versions.environment_id", "=", scope.environmentId);
+    .where(inTenant(scope, "plan_versions"));
 }
 
 function recordOf(row: PlanVersionRow & { plan_code: string; plan_name: string }): PlanVersionRecord {
@@ -82,8 +82,7 @@ export async function planCodesByIds(
   const rows = await database
     .selectFrom("plans")
     .select(["id", "code"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("id", "in", ids)
     .execute();
   return new Map(rows.map((row) => [row.id, row.code]));
@@ -98,8 +97,7 @@ export async function findPlanIdByCode(
   const row = await database
     .selectFrom("plans")
     .select("id")
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("code", "=", code)
     .executeTakeFirst();
   return row?.id;

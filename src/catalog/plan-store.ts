@@ -4,6 +4,7 @@
 import type { Selectable } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import type { JsonPath } from "../pricing/index.ts";
 import { loadCatalogReferences } from "./catalog-references.ts";
@@ -16,19 +17,11 @@ export type PlanRow = Selectable<PlanTable>;
 export type PlanVersionRow = Selectable<PlanVersionTable>;
 
 export function selectPlans(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("plans")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("plans").selectAll().where(inTenant(scope));
 }
 
 export function selectPlanVersions(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("plan_versions")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("plan_versions").selectAll().where(inTenant(scope));
 }
 
 /**

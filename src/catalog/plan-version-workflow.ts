@@ -17,6 +17,7 @@ import {
 } from "../governance/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import type {
   ApprovePlanVersionInput,
@@ -290,7 +291,7 @@ async function transition(
   const updated = await transaction
     .updateTable("plan_versions")
     .set({ ...change.set, updated_at: now })
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", row.id)
     .returningAll()
     .executeTakeFirstOrThrow();

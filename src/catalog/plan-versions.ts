@@ -7,6 +7,7 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
@@ -198,7 +199,7 @@ async function editDraft(
   const updated = await transaction
     .updateTable("plan_versions")
     .set({ ...contentColumns(content), updated_at: now })
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -226,11 +227,7 @@ export async function discardPlanVersion(
     ensureDraft(plan, row);
     const now = context.clock.now();
     const before = presentVersionAmong(plan, rows, row, now);
-    await transaction
-      .deleteFrom("plan_versions")
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", row.id)
-      .execute();
+    await transaction.deleteFrom("plan_versions").where(inTenant(context)).where("id", "=", row.id).execute();
     await recordAuditEvent(transaction, context, {
       action: "plan_version.discarded",
       objectType: "plan_version",

@@ -4,6 +4,8 @@
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { CreatePlanInput, Plan, UpdatePlanInput } from "./plan-schemas.ts";
@@ -91,14 +93,8 @@ export async function getPlan(context: RequestContext, planId: string): Promise<
   return presentPlan(plan, await planVersionRows(context.database, context, planId), context.clock.now());
 }
 
-export async function listPlans(
-  context: RequestContext,
-  page: { limit: number; afterId: string | undefined },
-): Promise<Plan[]> {
-  let query = selectPlans(context.database, context)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+export async function listPlans(context: RequestContext, page: PageRequest): Promise<Plan[]> {
+  const query = newestFirstPage(selectPlans(context.database, context), page);
   const plans = await query.execute();
   if (plans.length === 0) return [];
   const versions = await selectPlanVersions(context.database, context)
@@ -133,7 +129,7 @@ export async function updatePlan(
         ...(input.description !== undefined ? { description: input.description } : {}),
         updated_at: context.clock.now(),
       })
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", planId)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -4,7 +4,9 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { CreateProductInput, Product, UpdateProductInput } from "./product-feature-schemas.ts";
@@ -54,14 +56,8 @@ export async function getProduct(context: RequestContext, id: string): Promise<P
   return presentProduct(row);
 }
 
-export async function listProducts(
-  context: RequestContext,
-  page: { limit: number; afterId: string | undefined },
-): Promise<Product[]> {
-  let query = selectProducts(context.database, context)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+export async function listProducts(context: RequestContext, page: PageRequest): Promise<Product[]> {
+  const query = newestFirstPage(selectProducts(context.database, context), page);
   return (await query.execute()).map(presentProduct);
 }
 
@@ -88,7 +84,7 @@ export async function updateProduct(
         ...(input.description !== undefined ? { description: input.description } : {}),
         updated_at: context.clock.now(),
       })
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -105,11 +101,7 @@ export async function updateProduct(
 }
 
 function selectProducts(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("products")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("products").selectAll().where(inTenant(scope));
 }
 
 function presentProduct(row: Selectable<ProductTable>): Product {

@@ -9,7 +9,9 @@ import { currencyFor, Decimal, fitsMinorUnit, formatAmount } from "../core/index
 import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";
@@ -82,12 +84,9 @@ export async function getCoupon(context: RequestContext, couponId: string): Prom
 export async function listCoupons(
   context: RequestContext,
   filters: CouponListFilters,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<Coupon[]> {
-  let query = selectCoupons(context.database, context)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  let query = newestFirstPage(selectCoupons(context.database, context), page);
   if (filters.code !== undefined) {
     const code = filters.code;
     query = query.where((eb) => eb(eb.fn("lower", ["code"]), "=", code.toLowerCase()));
@@ -116,7 +115,7 @@ export async function archiveCoupon(
     const archived = await transaction
       .updateTable("coupons")
       .set({ archived_at: now, updated_at: now })
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", couponId)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -133,11 +132,7 @@ export async function archiveCoupon(
 }
 
 export function selectCoupons(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("coupons")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("coupons").selectAll().where(inTenant(scope));
 }
 
 function presentCoupon(row: CouponRow): Coupon {

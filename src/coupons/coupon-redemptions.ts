@@ -13,7 +13,9 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";
@@ -75,7 +77,7 @@ export async function redeemCoupon(
       const inForce = await transaction
         .selectFrom("coupon_redemptions")
         .select("id")
-        .where("environment_id", "=", context.environmentId)
+        .where(inTenant(context))
         .where("customer_id", "=", customerId)
         .where("coupon_id", "=", coupon.id)
         .where("removed_at", "is", null)
@@ -109,7 +111,7 @@ export async function redeemCoupon(
       await transaction
         .updateTable("coupons")
         .set({ redemption_count: coupon.redemption_count + 1, updated_at: now })
-        .where("environment_id", "=", context.environmentId)
+        .where(inTenant(context))
         .where("id", "=", coupon.id)
         .execute();
       const redemption = presentRedemption(row, coupon);
@@ -139,20 +141,20 @@ export async function listRedemptions(
   context: RequestContext,
   customerId: string,
   filters: { include_removed?: boolean },
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<CouponRedemption[]> {
   await getCustomer(context, customerId);
-  let query = context.database
-    .selectFrom("coupon_redemptions")
-    .innerJoin("coupons", "coupons.id", "coupon_redemptions.coupon_id")
-    .selectAll("coupon_redemptions")
-    .select(["coupons.code", "coupons.duration", "coupons.duration_invoices"])
-    .where("coupon_redemptions.organization_id", "=", context.organizationId)
-    .where("coupon_redemptions.environment_id", "=", context.environmentId)
-    .where("coupon_redemptions.customer_id", "=", customerId)
-    .orderBy("coupon_redemptions.id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("coupon_redemptions.id", "<", page.afterId);
+  let query = newestFirstPage(
+    context.database
+      .selectFrom("coupon_redemptions")
+      .innerJoin("coupons", "coupons.id", "coupon_redemptions.coupon_id")
+      .selectAll("coupon_redemptions")
+      .select(["coupons.code", "coupons.duration", "coupons.duration_invoices"])
+      .where(inTenant(context, "coupon_redemptions"))
+      .where("coupon_redemptions.customer_id", "=", customerId),
+    page,
+    "coupon_redemptions.id",
+  );
   if (!filters.include_removed) query = query.where("coupon_redemptions.removed_at", "is", null);
   return (await query.execute()).map((row) => presentRedemption(row, row));
 }
@@ -167,8 +169,7 @@ export async function removeRedemption(
     const row = await transaction
       .selectFrom("coupon_redemptions")
       .selectAll()
-      .where("organization_id", "=", context.organizationId)
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("customer_id", "=", customerId)
       .where("id", "=", redemptionId)
       .forUpdate()
@@ -183,7 +184,7 @@ export async function removeRedemption(
     const removed = await transaction
       .updateTable("coupon_redemptions")
       .set({ removed_at: now, removal_reason: context.reason ?? null })
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", redemptionId)
       .returningAll()
       .executeTakeFirstOrThrow();

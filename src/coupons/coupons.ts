@@ -9,6 +9,7 @@ import type { Coupon as EngineCoupon } from "../core/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { notFound } from "../platform/errors.ts";
 import { invoicesOf } from "./coupon-redemptions.ts";
 
@@ -55,8 +56,7 @@ export async function couponsFor(
       "coupons.applies_to_plan_ids",
       "coupons.applies_to_meter_codes",
     ])
-    .where("coupon_redemptions.organization_id", "=", scope.organizationId)
-    .where("coupon_redemptions.environment_id", "=", scope.environmentId)
+    .where(inTenant(scope, "coupon_redemptions"))
     .where("coupon_redemptions.customer_id", "=", customerId)
     .where("coupon_redemptions.redeemed_at", "<=", at)
     .where((eb) =>
@@ -115,8 +115,7 @@ export async function recordCouponUse(
     const updated = await transaction
       .updateTable("coupon_redemptions")
       .set({ invoice_count: count })
-      .where("organization_id", "=", context.organizationId)
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", redemptionId)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw notFound("coupon redemption", redemptionId);

@@ -6,6 +6,7 @@ import { Decimal, sumDecimals } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { grantStatus, selectGrants } from "./credit-grants.ts";
 import type { CreditLedgerEntryRow } from "./credit-ledger.ts";
 import type { CreditBalances, CreditLedgerEntry, CreditLedgerFilters } from "./credit-schemas.ts";
@@ -26,8 +27,7 @@ async function creditBalancesAt(
   const accounts = await database
     .selectFrom("credit_accounts")
     .select(["currency", "balance"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("customer_id", "=", customerId)
     .orderBy("currency")
     .execute();
@@ -80,8 +80,7 @@ export async function listCreditLedger(
   let query = context.database
     .selectFrom("credit_ledger_entries")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("customer_id", "=", customerId)
     .orderBy("sequence", "desc")
     .limit(page.limit + 1);

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { Decimal, ZERO } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict } from "../platform/errors.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { presentLedgerEntry } from "./credit-balances.ts";
@@ -51,8 +52,7 @@ export async function burnCredits(
   const earlier = await transaction
     .selectFrom("credit_ledger_entries")
     .select("id")
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("invoice_id", "=", input.invoiceId)
     .where("kind", "=", "burn")
     .executeTakeFirst();
@@ -132,8 +132,7 @@ export async function restoreCredits(
   const entries = await transaction
     .selectFrom("credit_ledger_entries")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("invoice_id", "=", invoiceId)
     .orderBy("sequence")
     .execute();

@@ -6,6 +6,7 @@
 import { recordAuditEvent } from "../audit/index.ts";
 import { systemContext, type TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { presentGrant } from "./credit-grants.ts";
 import { closeOutGrant, lockCreditAccount, lockGrants } from "./credit-ledger.ts";
 
@@ -29,8 +30,7 @@ export async function expireCredits(
       .selectFrom("credit_grants")
       .select(["customer_id", "currency"])
       .distinct()
-      .where("organization_id", "=", scope.organizationId)
-      .where("environment_id", "=", scope.environmentId)
+      .where(inTenant(scope))
       .where("remaining", ">", "0")
       .where("expires_at", "<=", now)
       .orderBy("customer_id")
@@ -43,8 +43,7 @@ export async function expireCredits(
         const due = await transaction
           .selectFrom("credit_grants")
           .select("id")
-          .where("organization_id", "=", scope.organizationId)
-          .where("environment_id", "=", scope.environmentId)
+          .where(inTenant(scope))
           .where("customer_id", "=", customerId)
           .where("currency", "=", currency)
           .where("remaining", ">", "0")

@@ -11,7 +11,9 @@ import { Decimal } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";
@@ -163,14 +165,13 @@ export async function listCreditGrants(
   context: RequestContext,
   customerId: string,
   filters: CreditGrantFilters,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<CreditGrant[]> {
   await getCustomer(context, customerId);
-  let query = selectGrants(context.database, context)
-    .where("customer_id", "=", customerId)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  let query = newestFirstPage(
+    selectGrants(context.database, context).where("customer_id", "=", customerId),
+    page,
+  );
   if (filters.currency !== undefined) query = query.where("currency", "=", filters.currency);
   if (filters.wallet_id !== undefined) query = query.where("wallet_id", "=", filters.wallet_id);
   if (filters.type !== undefined) query = query.where("type", "=", filters.type);
@@ -203,7 +204,7 @@ export async function voidCreditGrant(
     const row = await transaction
       .updateTable("credit_grants")
       .set({ voided_at: now, void_reason: reason })
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", grantId)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -299,9 +300,5 @@ export async function requireActiveCustomer(context: RequestContext, customerId:
 }
 
 export function selectGrants(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("credit_grants")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("credit_grants").selectAll().where(inTenant(scope));
 }

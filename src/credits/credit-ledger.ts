@@ -8,6 +8,7 @@ import type { Selectable } from "kysely";
 import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { newId } from "../platform/ids.ts";
 import type { CreditGrantTable, CreditLedgerEntryKind, CreditLedgerEntryTable } from "./tables.ts";
 
@@ -64,8 +65,7 @@ export async function lockCreditAccount(
   const row = await transaction
     .selectFrom("credit_accounts")
     .select("balance")
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("customer_id", "=", customerId)
     .where("currency", "=", currency)
     .forUpdate()
@@ -83,8 +83,7 @@ export async function lockGrants(
   const rows = await transaction
     .selectFrom("credit_grants")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("id", "in", [...new Set(grantIds)])
     .orderBy("id")
     .forUpdate()
@@ -113,13 +112,13 @@ export async function appendLedgerEntry(
   await transaction
     .updateTable("credit_grants")
     .set({ remaining: grantBalanceAfter.toFixed() })
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("id", "=", grant.id)
     .execute();
   await transaction
     .updateTable("credit_accounts")
     .set({ balance: balanceAfter.toFixed(), updated_at: now })
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("customer_id", "=", account.customerId)
     .where("currency", "=", account.currency)
     .execute();

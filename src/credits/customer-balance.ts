@@ -11,6 +11,7 @@ import { Decimal, ZERO } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { requireTransaction } from "./credit-ledger.ts";
@@ -29,8 +30,7 @@ export async function customerBalanceOf(
   const row = await database
     .selectFrom("customer_balances")
     .select("balance")
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("customer_id", "=", customerId)
     .where("currency", "=", currency)
     .executeTakeFirst();
@@ -73,8 +73,7 @@ export async function recordBalanceMovement(
   const current = await transaction
     .selectFrom("customer_balances")
     .select("balance")
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("customer_id", "=", input.customerId)
     .where("currency", "=", input.currency)
     .forUpdate()
@@ -90,7 +89,7 @@ export async function recordBalanceMovement(
   await transaction
     .updateTable("customer_balances")
     .set({ balance: after.toFixed(), updated_at: now })
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("customer_id", "=", input.customerId)
     .where("currency", "=", input.currency)
     .execute();
@@ -128,8 +127,7 @@ export async function customerBalances(
   const rows = await context.database
     .selectFrom("customer_balances")
     .select(["currency", "balance"])
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("customer_id", "=", customerId)
     .orderBy("currency")
     .execute();
@@ -149,8 +147,7 @@ export async function listCustomerBalanceEntries(
   let query = context.database
     .selectFrom("customer_balance_entries")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("customer_id", "=", customerId)
     .orderBy("sequence", "desc")
     .limit(page.limit + 1);

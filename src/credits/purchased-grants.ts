@@ -4,6 +4,7 @@
 // plain data in two queries whatever the number of grants. Nothing here writes.
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import type { CreditLedgerEntryKind } from "./tables.ts";
 
 export type PurchasedGrantMovement = {
@@ -45,8 +46,7 @@ export async function purchasedGrantsForBooks(
       "credit_grants.created_at",
       "credit_purchases.invoice_id",
     ])
-    .where("credit_grants.organization_id", "=", scope.organizationId)
-    .where("credit_grants.environment_id", "=", scope.environmentId)
+    .where(inTenant(scope, "credit_grants"))
     .where("credit_grants.type", "=", "purchased")
     .orderBy("credit_grants.id")
     .execute();
@@ -54,8 +54,7 @@ export async function purchasedGrantsForBooks(
   const entries = await database
     .selectFrom("credit_ledger_entries")
     .select(["grant_id", "kind", "amount", "invoice_id", "occurred_at", "created_at"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("kind", "<>", "increment")
     .where(
       "grant_id",

@@ -21,7 +21,9 @@ import {
 } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";
@@ -95,14 +97,13 @@ export async function getWallet(context: RequestContext, walletId: string): Prom
 export async function listWallets(
   context: RequestContext,
   customerId: string,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<Wallet[]> {
   await getCustomer(context, customerId);
-  let query = selectWallets(context.database, context)
-    .where("customer_id", "=", customerId)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  const query = newestFirstPage(
+    selectWallets(context.database, context).where("customer_id", "=", customerId),
+    page,
+  );
   const rows = await query.execute();
   const balances = await walletBalancesAt(
     context.database,
@@ -145,7 +146,7 @@ export async function updateWallet(
         ...(input.metadata !== undefined ? { metadata: JSON.stringify(input.metadata) } : {}),
         updated_at: now,
       })
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", walletId)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -363,8 +364,7 @@ async function walletBalancesAt(
   const rows = await database
     .selectFrom("credit_grants")
     .select(["wallet_id", "remaining"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("wallet_id", "in", walletIds)
     .where("voided_at", "is", null)
     .where("remaining", ">", "0")
@@ -415,11 +415,7 @@ async function findWallet(database: Database, scope: TenantScope, walletId: stri
 }
 
 function selectWallets(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("wallets")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("wallets").selectAll().where(inTenant(scope));
 }
 
 function presentWallet(row: WalletRow, balance: Decimal): Wallet {

@@ -18,6 +18,7 @@ import {
 import { recordBalanceMovement } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
@@ -64,8 +65,7 @@ export async function createCreditNote(
     const invoice = await transaction
       .selectFrom("invoices")
       .selectAll()
-      .where("organization_id", "=", context.organizationId)
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", invoiceId)
       .forUpdate()
       .executeTakeFirst();
@@ -246,8 +246,7 @@ export async function getCreditNote(context: RequestContext, id: string): Promis
   const row = await context.database
     .selectFrom("credit_notes")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", id)
     .executeTakeFirst();
   if (row === undefined) throw notFound("credit note", id);
@@ -260,11 +259,7 @@ export async function listCreditNotes(
 ) {
   const limit = filters.limit ?? 20;
   const after = decodeCursor(filters.cursor);
-  let query = context.database
-    .selectFrom("credit_notes")
-    .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId);
+  let query = context.database.selectFrom("credit_notes").selectAll().where(inTenant(context));
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.invoice_id !== undefined) query = query.where("invoice_id", "=", filters.invoice_id);
   if (after !== undefined) query = query.where("id", "<", after);

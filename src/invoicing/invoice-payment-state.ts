@@ -16,6 +16,7 @@ import {
 } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { amountRemaining } from "./invoice-presenter.ts";
 import type { InvoiceRow } from "./invoice-store.ts";
@@ -30,8 +31,7 @@ export async function lockInvoice(
   const row = await transaction
     .selectFrom("invoices")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", invoiceId)
     .forUpdate()
     .executeTakeFirst();

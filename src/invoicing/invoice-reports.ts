@@ -6,6 +6,7 @@ import type { Selectable } from "kysely";
 import { customerRecordsByIds } from "../customers/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { gracePeriodOf } from "./draft-finalization.ts";
 import type { InvoiceLineRow, InvoiceRow } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
@@ -26,8 +27,7 @@ export async function invoicesForBooks(
   const invoices = await database
     .selectFrom("invoices")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("status", "<>", "draft")
     .where("finalized_at", "is not", null)
     .orderBy("issued_at")
@@ -37,8 +37,7 @@ export async function invoicesForBooks(
   const lines = await database
     .selectFrom("invoice_lines")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where(
       "invoice_id",
       "in",
@@ -58,8 +57,7 @@ export async function creditNotesForBooks(
   const creditNotes = await database
     .selectFrom("credit_notes")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .orderBy("issued_at")
     .orderBy("id")
     .execute();
@@ -67,8 +65,7 @@ export async function creditNotesForBooks(
   const lines = await database
     .selectFrom("credit_note_lines")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where(
       "credit_note_id",
       "in",
@@ -93,8 +90,7 @@ export async function draftsIssuedBefore(
   const drafts = await database
     .selectFrom("invoices")
     .select(["id", "customer_id", "issued_at"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("status", "=", "draft")
     .where("issued_at", "<", before)
     .orderBy("issued_at")
@@ -164,8 +160,7 @@ export async function usageLinesOverlapping(
       "invoices.finalized_at",
       "invoices.currency",
     ])
-    .where("invoices.organization_id", "=", scope.organizationId)
-    .where("invoices.environment_id", "=", scope.environmentId)
+    .where(inTenant(scope, "invoices"))
     .where("invoices.customer_id", "in", [...new Set(input.customerIds)])
     .where("invoice_lines.kind", "=", "usage")
     .where("invoice_lines.period_start", "<", input.end)
@@ -185,8 +180,7 @@ export async function findCreditNoteByMemoPrefix(
   const note = await database
     .selectFrom("credit_notes")
     .select("id")
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("invoice_id", "=", invoiceId)
     .where("memo", "like", `${memoPrefix}%`)
     .executeTakeFirst();

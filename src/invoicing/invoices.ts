@@ -8,6 +8,7 @@ import { Decimal, ZERO } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { announceVoidedInvoice } from "./invoice-announcements.ts";
@@ -23,8 +24,7 @@ export async function findInvoiceRow(
   const row = await database
     .selectFrom("invoices")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", id)
     .executeTakeFirst();
   if (row === undefined) throw notFound("invoice", id);
@@ -39,11 +39,7 @@ export async function getInvoice(context: RequestContext, id: string): Promise<I
 export async function listInvoices(context: RequestContext, filters: InvoiceListFilters) {
   const limit = filters.limit ?? 20;
   const after = decodeCursor(filters.cursor);
-  let query = context.database
-    .selectFrom("invoices")
-    .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId);
+  let query = context.database.selectFrom("invoices").selectAll().where(inTenant(context));
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.status !== undefined) query = query.where("status", "=", filters.status);
   if (filters.subscription_id !== undefined) {
@@ -84,8 +80,7 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
     const row = await transaction
       .selectFrom("invoices")
       .selectAll()
-      .where("organization_id", "=", context.organizationId)
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();

@@ -8,6 +8,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { describeEnvironment } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import type { InvoicingSettingsInput } from "./invoice-schemas.ts";
 import type { InvoicingSettingsTable, PostalAddress } from "./tables.ts";
 
@@ -56,8 +57,7 @@ async function settingsRow(
   const stored = await database
     .selectFrom("invoicing_settings")
     .selectAll()
-    .where("environment_id", "=", scope.environmentId)
-    .where("organization_id", "=", scope.organizationId)
+    .where(inTenant(scope))
     .executeTakeFirst();
   return stored ?? (await defaultsFor(database, scope));
 }

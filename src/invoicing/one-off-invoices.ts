@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { currencyFor, Decimal, formatAmount, priceOneOffLines, settleInvoice, ZERO } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
@@ -125,8 +126,7 @@ export async function finalizeOneOff(
   const row = await transaction
     .selectFrom("invoices")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", id)
     .forUpdate()
     .executeTakeFirstOrThrow();

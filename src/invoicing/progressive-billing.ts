@@ -23,6 +23,7 @@ import {
 import { lockCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { customersBilledProgressively } from "../subscriptions/index.ts";
 import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import {
@@ -49,7 +50,7 @@ async function progressivelyBilled(
     .selectFrom("invoice_lines")
     .innerJoin("invoices", "invoices.id", "invoice_lines.invoice_id")
     .select(["invoice_lines.charge_id", "invoice_lines.amount"])
-    .where("invoices.environment_id", "=", context.environmentId)
+    .where(inTenant(context, "invoices"))
     .where("invoices.origin", "=", "progressive")
     .where("invoices.status", "!=", "void")
     .where("invoice_lines.subscription_id", "=", subscriptionId)
@@ -165,7 +166,7 @@ async function billSubscriptionProgressively(
   const previousCount = await transaction
     .selectFrom("invoices")
     .select((select) => select.fn.countAll<string>().as("count"))
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("origin", "=", "progressive")
     .where(sql<boolean>`${entry.subscription.id} = any(subscription_ids)`)
     .where("period_start", "=", new Date(first.periodStart))

@@ -30,6 +30,8 @@ import type {
   PlanMigration,
 } from "./plan-migration-schemas.ts";
 import "./tables.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 
 type MigrationRequest = { planId: string; input: CreatePlanMigrationInput; terms: PlanMigrationTerms };
 
@@ -110,18 +112,17 @@ export async function createPlanMigration(
 export async function listPlanMigrations(
   context: RequestContext,
   planId: string,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<(PlanMigration & { id: string })[]> {
   const plan = await findPlan(context.database, context, planId);
-  let query = context.database
-    .selectFrom("plan_version_migrations")
-    .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
-    .where("plan_id", "=", plan.id)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  const query = newestFirstPage(
+    context.database
+      .selectFrom("plan_version_migrations")
+      .selectAll()
+      .where(inTenant(context))
+      .where("plan_id", "=", plan.id),
+    page,
+  );
   const rows = await query.execute();
   if (rows.length === 0) return [];
   const [moved, versions] = await Promise.all([

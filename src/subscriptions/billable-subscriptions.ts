@@ -12,6 +12,7 @@ import type { Instant, Subscription } from "../core/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { loadTimelines, selectSubscriptions } from "./subscription-store.ts";
 
 export type BillableSubscription = {
@@ -76,8 +77,7 @@ export async function markSubscriptionBilled(
       billed_through: new Date(billedThrough),
       next_billing_at: nextBillingAt === null ? null : new Date(nextBillingAt),
     })
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("id", "=", subscriptionId)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new Error(`No subscription ${subscriptionId} to mark billed.`);
@@ -95,8 +95,7 @@ export async function customersDueForBilling(
     .selectFrom("subscriptions")
     .select("customer_id")
     .distinct()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("next_billing_at", "<=", at)
     .orderBy("customer_id")
     .limit(limit);
@@ -120,8 +119,7 @@ export async function customersBilledProgressively(
     .selectFrom("subscriptions")
     .select("customer_id")
     .distinct()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("progressive_billing_threshold", "is not", null)
     .where((where) => where.or([where("ends_at", "is", null), where("ends_at", ">", at)]))
     .orderBy("customer_id")

@@ -8,6 +8,7 @@
 import type { PlanVersionRecord } from "../catalog/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import { currenciesOf, ensureBillableIn } from "./engine-catalog.ts";
 import {
@@ -91,8 +92,7 @@ export async function migratedSubscriptionChanges(
       "subscription_changes.at",
       "subscriptions.customer_id",
     ])
-    .where("subscription_changes.organization_id", "=", scope.organizationId)
-    .where("subscription_changes.environment_id", "=", scope.environmentId)
+    .where(inTenant(scope, "subscription_changes"))
     .where("subscription_changes.migration_id", "in", migrationIds)
     .orderBy("subscription_changes.subscription_id")
     .execute();

@@ -19,7 +19,9 @@ import { Decimal } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { type ChargeDocument, chargeKinds, kindOf, ruleProblems, Tiers } from "../pricing/index.ts";
@@ -107,8 +109,7 @@ export async function createPriceOverride(
       const previous = await transaction
         .selectFrom("price_overrides")
         .select((eb) => eb.fn.max("version").as("version"))
-        .where("organization_id", "=", context.organizationId)
-        .where("environment_id", "=", context.environmentId)
+        .where(inTenant(context))
         .where("subscription_id", "=", input.subscription_id)
         .where("charge_id", "=", input.charge_id)
         .where("slot", "=", slot)
@@ -157,7 +158,7 @@ export async function listPriceOverrides(
   context: RequestContext,
   customerId: string,
   filters: PriceOverrideFilters,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<PriceOverride[]> {
   await getCustomer(context, customerId);
   let planId: string | undefined;
@@ -165,15 +166,14 @@ export async function listPriceOverrides(
     planId = await findPlanIdByCode(context.database, context, filters.plan_code);
     if (planId === undefined) return [];
   }
-  let query = context.database
-    .selectFrom("price_overrides")
-    .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
-    .where("customer_id", "=", customerId)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  let query = newestFirstPage(
+    context.database
+      .selectFrom("price_overrides")
+      .selectAll()
+      .where(inTenant(context))
+      .where("customer_id", "=", customerId),
+    page,
+  );
   if (filters.subscription_id !== undefined)
     query = query.where("subscription_id", "=", filters.subscription_id);
   if (planId !== undefined) query = query.where("plan_id", "=", planId);
@@ -199,8 +199,7 @@ export async function subscriptionPriceOverrides(
   const rows = await database
     .selectFrom("price_overrides")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("subscription_id", "=", subscriptionId)
     .execute();
   return rows.map((row) => ({

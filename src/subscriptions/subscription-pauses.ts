@@ -4,6 +4,7 @@
 // already billed.
 import { describeActor } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type {
@@ -77,7 +78,7 @@ export async function pauseSubscription(
     const updated = await transaction
       .updateTable("subscriptions")
       .set({ next_billing_at: nextBillingWith(row, from), updated_at: now })
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", row.id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -115,21 +116,21 @@ export async function resumeSubscription(
       // Resumed the instant it started: the pause held nothing and is dropped (the audit entry keeps it).
       await transaction
         .deleteFrom("subscription_pauses")
-        .where("environment_id", "=", context.environmentId)
+        .where(inTenant(context))
         .where("id", "=", pauseRow.id)
         .execute();
     } else {
       await transaction
         .updateTable("subscription_pauses")
         .set({ paused_until: at, resumed_by: resumedBy, updated_at: now })
-        .where("environment_id", "=", context.environmentId)
+        .where(inTenant(context))
         .where("id", "=", pauseRow.id)
         .execute();
     }
     const updated = await transaction
       .updateTable("subscriptions")
       .set({ next_billing_at: nextBillingWith(row, at), updated_at: now })
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", row.id)
       .returningAll()
       .executeTakeFirstOrThrow();

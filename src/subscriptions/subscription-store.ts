@@ -5,6 +5,7 @@ import type { ExpressionBuilder, Selectable } from "kysely";
 import type { Instant, Subscription, SubscriptionChange } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { notFound } from "../platform/errors.ts";
 import type { Pause, SubscriptionStatus } from "./subscription-timeline.ts";
 import type { SubscriptionChangeTable, SubscriptionPauseTable, SubscriptionTable } from "./tables.ts";
@@ -26,8 +27,7 @@ export function selectSubscriptions(database: Database, scope: TenantScope) {
   return database
     .selectFrom("subscriptions")
     .selectAll("subscriptions")
-    .where("subscriptions.organization_id", "=", scope.organizationId)
-    .where("subscriptions.environment_id", "=", scope.environmentId);
+    .where(inTenant(scope, "subscriptions"));
 }
 
 export async function findSubscription(
@@ -73,8 +73,7 @@ export async function loadTimelines(
     database
       .selectFrom("subscription_changes")
       .selectAll()
-      .where("organization_id", "=", scope.organizationId)
-      .where("environment_id", "=", scope.environmentId)
+      .where(inTenant(scope))
       .where("subscription_id", "in", ids)
       .orderBy("subscription_id")
       .orderBy("sequence")
@@ -82,8 +81,7 @@ export async function loadTimelines(
     database
       .selectFrom("subscription_pauses")
       .selectAll()
-      .where("organization_id", "=", scope.organizationId)
-      .where("environment_id", "=", scope.environmentId)
+      .where(inTenant(scope))
       .where("subscription_id", "in", ids)
       .orderBy("subscription_id")
       .orderBy("paused_from")

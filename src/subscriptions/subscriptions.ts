@@ -10,6 +10,7 @@ import { getCustomer } from "../customers/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import { conflict, FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { currenciesOf, ensureBillableIn } from "./engine-catalog.ts";
@@ -125,13 +126,10 @@ export async function getSubscription(context: RequestContext, id: string): Prom
 export async function listSubscriptions(
   context: RequestContext,
   filters: SubscriptionListFilters,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<SubscriptionView[]> {
   const now = context.clock.now();
-  let query = selectSubscriptions(context.database, context)
-    .orderBy("subscriptions.id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("subscriptions.id", "<", page.afterId);
+  let query = newestFirstPage(selectSubscriptions(context.database, context), page, "subscriptions.id");
   if (filters.customer_id !== undefined)
     query = query.where("subscriptions.customer_id", "=", filters.customer_id);
   if (filters.plan_id !== undefined) query = query.where(whereOnPlanAt(filters.plan_id, now));

@@ -7,6 +7,7 @@ import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import { publishEvent, type WebhookEventDefinition } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { scheduleCatalogOf } from "./engine-catalog.ts";
@@ -159,7 +160,7 @@ export async function appendChange(
   const updated = await transaction
     .updateTable("subscriptions")
     .set({ next_billing_at: nextBillingWith(row, change.at), ends_at: endsAt, updated_at: now })
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", row.id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -9,6 +9,7 @@ import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { TaxExemptionTable } from "./tables.ts";
@@ -39,7 +40,7 @@ export async function setTaxExemption(
         await transaction
           .updateTable("tax_exemptions")
           .set({ revoked_at: now })
-          .where("environment_id", "=", context.environmentId)
+          .where(inTenant(context))
           .where("id", "=", previousRow.id)
           .execute();
       }
@@ -95,7 +96,7 @@ export async function revokeTaxExemption(context: RequestContext, customerId: st
     await transaction
       .updateTable("tax_exemptions")
       .set({ revoked_at: now })
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", row.id)
       .execute();
     const before = presentTaxExemption(row, now);
@@ -127,8 +128,7 @@ function currentExemption(database: Database, scope: TenantScope, customerId: st
   return database
     .selectFrom("tax_exemptions")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("customer_id", "=", customerId)
     .where("revoked_at", "is", null);
 }

@@ -7,7 +7,9 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { isCountryCode } from "../platform/reference-data.ts";
@@ -63,12 +65,9 @@ export async function getTaxRate(context: RequestContext, id: string): Promise<T
 export async function listTaxRates(
   context: RequestContext,
   filters: TaxRateListFilters,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<TaxRate[]> {
-  let query = selectTaxRates(context.database, context)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  let query = newestFirstPage(selectTaxRates(context.database, context), page);
   if (filters.country !== undefined) query = query.where("country", "=", filters.country);
   if (filters.region !== undefined) query = query.where("region", "=", filters.region);
   query = filters.archived
@@ -100,8 +99,7 @@ export async function updateTaxRate(
     const row = await transaction
       .updateTable("tax_rates")
       .set({ name: input.name ?? beforeRow.name, archived_at: archivedAt })
-      .where("organization_id", "=", context.organizationId)
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -147,11 +145,7 @@ export async function tableRatesOf(
 }
 
 function selectTaxRates(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("tax_rates")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId);
+  return database.selectFrom("tax_rates").selectAll().where(inTenant(scope));
 }
 
 // What the JSON schema cannot say.

@@ -4,6 +4,7 @@
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-filter.ts";
 import { validationFailed } from "../platform/errors.ts";
 import type { TaxSettings, UpdateTaxSettingsInput } from "./tax-schemas.ts";
 
@@ -18,12 +19,7 @@ export async function taxProviderSettingsOf(
   database: Database,
   scope: TenantScope,
 ): Promise<{ provider: TaxProviderSettings; updatedAt: Date | null }> {
-  const row = await database
-    .selectFrom("tax_settings")
-    .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
-    .executeTakeFirst();
+  const row = await database.selectFrom("tax_settings").selectAll().where(inTenant(scope)).executeTakeFirst();
   if (!row || row.provider_type === "built_in" || row.provider_url === null || row.provider_secret === null) {
     return { provider: { type: "built_in" }, updatedAt: row?.updated_at ?? null };
   }
