@@ -77,11 +77,39 @@ export type FixedCharge = {
   readonly prorate: boolean;
 };
 
+/** One listed combination of a dimensional charge and its price. */
+export type CombinationPrice = {
+  /** The combination's values, one per dimension, in their compared form (see dimensionValue). */
+  readonly values: readonly string[];
+  readonly pricing: PricingModel;
+  /** Position in the charge's listed prices: lines of listed combinations come in this order. */
+  readonly position: number;
+};
+
+/**
+ * Prices by one or two event properties (scenario format v2, section 1): each
+ * combination of their values is aggregated and priced on its own.
+ */
+export type ChargeDimensions = {
+  /** The property names, one or two. */
+  readonly properties: readonly string[];
+  /** The listed combinations by combination key (see combinationKey): a map lookup per event. */
+  readonly prices: ReadonlyMap<string, CombinationPrice>;
+  /** The price of every combination not listed, or `reject` to refuse their events. */
+  readonly fallback: PricingModel | "reject";
+};
+
 export type UsageCharge = {
   readonly type: "usage";
   readonly id: string;
   readonly meterCode: string;
+  /**
+   * The charge's price. For a charge with `dimensions`, the price of a
+   * combination not listed (the first listed price under `reject`); its lines
+   * are priced by `dimensions`.
+   */
   readonly pricing: PricingModel;
+  readonly dimensions?: ChargeDimensions;
 };
 
 export type Charge = FixedCharge | UsageCharge;

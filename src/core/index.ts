@@ -26,6 +26,8 @@ export {
   BillingInputError,
   type Catalog,
   type Charge,
+  type ChargeDimensions,
+  type CombinationPrice,
   createCatalog,
   type FixedCharge,
   type Meter,
@@ -140,6 +142,13 @@ export type { Cancellation, PlanChange, Subscription, SubscriptionChange } from 
 /** @public */
 /** @public */
 export { addLocalDays, isValidTimeZone, localDate, startOfLocalDate, toZonedDateTime } from "./time-zone.ts";
+/** @public */
+export {
+  combinationKey,
+  combinationOf,
+  compareCombinationValues,
+  dimensionValue,
+} from "./usage/dimensions.ts";
 /** @public */
 export { ExactSum } from "./usage/exact-sum.ts";
 /** @public */

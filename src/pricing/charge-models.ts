@@ -9,7 +9,15 @@
 import { type Static, type TObject, type TProperties, Type } from "typebox";
 import { Decimal, type PricingModel, ZERO } from "../core/index.ts";
 import { StringEnum } from "../platform/http/schemas.ts";
-import { describeValue, isPlainObject, type Rule, withMessage, withRules } from "./document-checks.ts";
+import {
+  describeValue,
+  isPlainObject,
+  type JsonPath,
+  type Rule,
+  type RuleRun,
+  withMessage,
+  withRules,
+} from "./document-checks.ts";
 import { Code, PositiveQuantity, Price, Quantity } from "./fields.ts";
 import { Tiers, toCoreTiers } from "./tiers.ts";
 
@@ -46,11 +54,11 @@ const MeterReference = withRules(
 );
 
 /** The product a charge sells, grouping it on invoices and reports; billing does not read it. */
-const productField = {
+export const productField = {
   product: Type.Optional(Type.String({ ...Code, description: "the code of the product the charge sells" })),
 };
 
-const usageFields = {
+export const usageFields = {
   id: Code,
   type: Type.Literal("usage"),
   meter: MeterReference,
@@ -95,8 +103,8 @@ function decimalOr(value: string | number | undefined, fallback: Decimal): Decim
   return value === undefined ? fallback : new Decimal(value);
 }
 
-const percentageRules: Rule<PricingContext> = (value, path, run) => {
-  if (!run.isValid(path) || !isPlainObject(value)) return;
+/** A percentage charge's meter must be a sum meter: the fee is taken on each event's summed property. */
+function checkPercentageMeter(value: Record<string, unknown>, path: JsonPath, run: RuleRun<PricingContext>) {
   const aggregations = run.context.meterAggregations;
   const aggregation = aggregations?.get(String(value.meter));
   if (aggregations !== undefined && aggregation !== "sum") {
@@ -105,6 +113,10 @@ const percentageRules: Rule<PricingContext> = (value, path, run) => {
       `a percentage charge needs a sum meter, and meter ${describeValue(value.meter)} is ${describeValue(aggregation)}`,
     );
   }
+}
+
+/** A percentage price's bounds in order. */
+function checkPercentageBounds(value: Record<string, unknown>, path: JsonPath, run: RuleRun<PricingContext>) {
   const { per_transaction_min: minimum, per_transaction_max: maximum } = value;
   if (
     typeof minimum === "string" &&
@@ -113,6 +125,22 @@ const percentageRules: Rule<PricingContext> = (value, path, run) => {
   ) {
     run.report([...path, "per_transaction_max"], "must not be below per_transaction_min");
   }
+}
+
+const percentageRules: Rule<PricingContext> = (value, path, run) => {
+  if (!run.isValid(path) || !isPlainObject(value)) return;
+  checkPercentageMeter(value, path, run);
+  checkPercentageBounds(value, path, run);
+};
+
+/** The rule of a percentage price written without its meter (a combination's price): its bounds. */
+export const percentagePriceRule: Rule<PricingContext> = (value, path, run) => {
+  if (run.isValid(path) && isPlainObject(value)) checkPercentageBounds(value, path, run);
+};
+
+/** The rule of a percentage price's charge, given its meter: a sum meter. */
+export const percentageMeterRule: Rule<PricingContext> = (value, path, run) => {
+  if (run.isValid(path) && isPlainObject(value)) checkPercentageMeter(value, path, run);
 };
 
 /** The usage charge models, keyed by `model`. */
@@ -201,6 +229,12 @@ export const usageModels = {
 };
 
 export type UsageModel = keyof typeof usageModels;
+
+/** The fields every usage charge has, whatever its model: not part of its price. */
+export const usageChargeFieldNames: readonly string[] = [
+  ...Object.keys(usageFields),
+  ...Object.keys(productField),
+];
 
 /** An amount per billing period, billed at its start (in advance) or end (in arrears). */
 export const FixedCharge = Type.Object(

@@ -66,6 +66,13 @@ export type RuleRun<Context> = {
   isValid(path: JsonPath): boolean;
   /** Runs the rules of `schema`'s nodes over `value` as if it sat at `path` (a charge as priced in another currency). */
   runRules(schema: TSchema, value: unknown, path: JsonPath): void;
+  /**
+   * Checks `value`, which sits at `path`, against `schema` and its rules, and
+   * reports every problem under `path`: for a value that may take one of
+   * several shapes that a discriminated union cannot tell apart (a price
+   * object or the string "reject").
+   */
+  checkValue(schema: TSchema, value: unknown, path: JsonPath): void;
 };
 
 /**
@@ -519,6 +526,17 @@ class NodeRun<Context> implements RuleRun<Context> {
   runRules(schema: TSchema, value: unknown, path: JsonPath): void {
     this.runner.run(schema, value, path);
   }
+
+  checkValue(schema: TSchema, value: unknown, path: JsonPath): void {
+    const validate = validatorOf(schema);
+    const findings = validate(value) ? undefined : findingsOf(validate.errors ?? []);
+    const inner = new RuleRunner(this.runner.context, findings);
+    inner.run(schema, value, []);
+    if (findings === undefined && inner.listedAfter === undefined) return;
+    for (const problem of listProblemsAt(schema, value, findings, inner.listedAfter ?? new Map())) {
+      this.report([...path, ...problem.path], problem.message);
+    }
+  }
 }
 
 /** Lists the problems in reading order (see the top of this file). */
@@ -529,14 +547,26 @@ function listProblems(
   listedAfter: ReadonlyMap<string, readonly Listed[]>,
   basePath: JsonPath,
 ): FieldError[] {
-  const problems: FieldError[] = [];
+  return listProblemsAt(schema, document, findings, listedAfter).map((problem) => ({
+    path: formatPath([...basePath, ...problem.path]),
+    message: problem.message,
+  }));
+}
+
+/** The problems in reading order, each with its path as keys from the document's root. */
+function listProblemsAt(
+  schema: TSchema,
+  document: unknown,
+  findings: SchemaFindings | undefined,
+  listedAfter: ReadonlyMap<string, readonly Listed[]>,
+): Listed[] {
+  const problems: Listed[] = [];
   const seen = new Set<string>();
   const add = (path: JsonPath, message: string) => {
-    const text = formatPath([...basePath, ...path]);
-    const key = `${text}\u0000${message}`;
+    const key = `${formatPath(path)}\u0000${message}`;
     if (seen.has(key)) return;
     seen.add(key);
-    problems.push({ path: text, message });
+    problems.push({ path, message });
   };
   const visit = (fieldSchema: TSchema, value: unknown, path: JsonPath) => {
     const pointer = pointerOf(path);

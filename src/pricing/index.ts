@@ -21,6 +21,8 @@ export {
   toCoreCharges,
   toCorePlanVersion,
 } from "./charges.ts";
+export { ChargesV2, type ChargeV2Document, toCoreChargeV2, toCorePlanVersionV2 } from "./charges-v2.ts";
+export { tagDimensionalCharges } from "./dimensional-prices.ts";
 export {
   type Checked,
   checkDocument,

@@ -23,6 +23,9 @@ export type OutputLine = {
   period_end: string;
   quantity: string;
   amount: string;
+  /** Version 2: a dimensional charge's combination, and whether the charge's default priced it. */
+  dimensions?: { [name: string]: string | null };
+  priced_by?: "default";
   details: { [key: string]: JsonValue };
 };
 
@@ -95,6 +98,8 @@ export function outputLine(line: InvoiceLine, currency: Currency): OutputLine {
       exact: line.details.kind !== "usage" || !line.details.quantityIsInexact,
     }),
     amount: formatAmount(line.amount, currency),
+    ...(line.dimensions === undefined ? {} : { dimensions: { ...line.dimensions } }),
+    ...(line.pricedBy === undefined ? {} : { priced_by: line.pricedBy }),
     details: lineDetails(line.details, currency),
   };
 }

@@ -8,6 +8,7 @@ import { formatInstant, parseInstant } from "../core/index.ts";
 import { StringEnum } from "../platform/http/schemas.ts";
 import {
   Charges,
+  ChargesV2,
   Code,
   CurrencyCode,
   describeValue,
@@ -33,16 +34,20 @@ import {
   TimeZone,
 } from "./scenario-fields.ts";
 
+const planFields = {
+  code: Code,
+  interval: Interval,
+  interval_count: Type.Optional(IntervalCount),
+  minimum_commitment: Type.Optional(Price),
+};
+
 const Plan = Type.Object(
-  {
-    code: Code,
-    interval: Interval,
-    interval_count: Type.Optional(IntervalCount),
-    minimum_commitment: Type.Optional(Price),
-    charges: Charges,
-  },
+  { ...planFields, charges: Charges },
   { additionalProperties: false, title: "ScenarioPlan" },
 );
+
+/** A plan of version 2: its charges may be priced by dimension. */
+const PlanV2 = Type.Object({ ...planFields, charges: ChargesV2 }, { additionalProperties: false });
 
 const Subscription = Type.Object(
   {
@@ -147,7 +152,7 @@ export type ScenarioEventDocument = Static<typeof ScenarioEvent>;
 
 const Version = withMessage(
   Type.Literal(1),
-  (value) => `must be 1 (the only version of the scenario format), not ${describeValue(value)}`,
+  (value) => `must be 1 or 2 (the versions of the scenario format), not ${describeValue(value)}`,
 );
 
 function instantAt(document: Record<string, unknown>, path: JsonPath): number | undefined {
@@ -219,15 +224,20 @@ const billingSpanBounded: Rule = (value, path, run) => {
   );
 };
 
-function scenarioSchema<Events extends TSchema>(events: Events) {
+function scenarioSchema<Events extends TSchema, PlanSchema extends TSchema, VersionSchema extends TSchema>(
+  version: VersionSchema,
+  plan: PlanSchema,
+  events: Events,
+  options: { title?: string; description: string },
+) {
   return withRules(
     Type.Object(
       {
-        version: Version,
+        version,
         currency: CurrencyCode,
         timezone: Type.Optional(TimeZone),
         meters: listUniqueBy(Meter, "code", "meter code"),
-        plans: listUniqueBy(Plan, "code", "plan code"),
+        plans: listUniqueBy(plan, "code", "plan code"),
         subscription: Subscription,
         changes: Type.Optional(Type.Array(Change)),
         coupons: Type.Optional(listUniqueBy(Coupon, "id", "coupon id")),
@@ -240,28 +250,52 @@ function scenarioSchema<Events extends TSchema>(events: Events) {
         expected: Type.Optional(Type.Unknown()),
         expected_error: Type.Optional(Type.Unknown()),
       },
-      {
-        additionalProperties: false,
-        title: "Scenario",
-        description:
-          "a billing scenario, format version 1: meters, plans, a subscription and its changes, coupons, credit grants, tax and usage events",
-      },
+      { additionalProperties: false, ...options },
     ),
     changesInOrder,
     billingSpanBounded,
   );
 }
 
+const VERSION_1 =
+  "a billing scenario, format version 1: meters, plans, a subscription and its changes, coupons, credit grants, tax and usage events";
+const VERSION_2 =
+  "a billing scenario, format version 2 (docs/scenario-format-v2.md): version 1 with prices by dimension";
+
 /** A whole scenario document, events included: what the OpenAPI document shows. */
-export const Scenario = scenarioSchema(Type.Array(ScenarioEvent));
+export const Scenario = scenarioSchema(Version, Plan, Type.Array(ScenarioEvent), {
+  title: "Scenario",
+  description: VERSION_1,
+});
 export type ScenarioDocument = Static<typeof Scenario>;
 
-/** A scenario whose events are checked one at a time as they stream in (see simulate-scenario.ts). */
-export const ScenarioHeader = scenarioSchema(Type.Array(Type.Unknown()));
-/** The same, for a header whose events (if any) follow it as a stream. */
-export const StreamedScenarioHeader = scenarioSchema(Type.Optional(Type.Array(Type.Unknown())));
+const StreamedEvents = Type.Optional(Type.Array(Type.Unknown()));
+const ListedEvents = Type.Array(Type.Unknown());
+const StreamedScenarioHeaderV1 = scenarioSchema(Version, Plan, StreamedEvents, { description: VERSION_1 });
+const StreamedScenarioHeaderV2 = scenarioSchema(Type.Literal(2), PlanV2, StreamedEvents, {
+  description: VERSION_2,
+});
 
-export type ScenarioHeaderDocument = Static<typeof StreamedScenarioHeader>;
+/**
+ * The schemas of each version of the format: a header whose events are
+ * listed (a scenario file), or whose events (if any) follow it as a stream;
+ * either way they are checked one at a time (see simulate-scenario.ts).
+ */
+export const scenarioSchemas = {
+  1: {
+    header: scenarioSchema(Version, Plan, ListedEvents, { description: VERSION_1 }),
+    streamedHeader: StreamedScenarioHeaderV1,
+  },
+  2: {
+    header: scenarioSchema(Type.Literal(2), PlanV2, ListedEvents, { description: VERSION_2 }),
+    streamedHeader: StreamedScenarioHeaderV2,
+  },
+} as const;
+
+/** A checked header of either version (version 1 is a subset of version 2). */
+export type ScenarioHeaderDocument =
+  | Static<typeof StreamedScenarioHeaderV1>
+  | Static<typeof StreamedScenarioHeaderV2>;
 
 /** What the document defines that other parts of it refer to, read before it is checked. */
 export function scenarioContext(document: unknown): ScenarioContext {

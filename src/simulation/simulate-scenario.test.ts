@@ -70,8 +70,8 @@ describe("validation", () => {
 
   it("refuses a document that is not an object, or of another version", () => {
     expect(errorsOf(simulateScenario([]))).toEqual(["$: must be an object, not []"]);
-    expect(errorsFor((scenario) => Object.assign(scenario, { version: 2 }))).toEqual([
-      "$.version: must be 1 (the only version of the scenario format), not 2",
+    expect(errorsFor((scenario) => Object.assign(scenario, { version: 3 }))).toEqual([
+      "$.version: must be 1 or 2 (the versions of the scenario format), not 3",
     ]);
   });
 

@@ -18,12 +18,12 @@ import { instantOf } from "./scenario-fields.ts";
 import { outputInvoice, type ScenarioOutput } from "./scenario-output.ts";
 import {
   ScenarioEvent,
-  ScenarioHeader,
   type ScenarioHeaderDocument,
   ScenarioMeters,
-  StreamedScenarioHeader,
   scenarioContext,
+  scenarioSchemas,
 } from "./scenario-schema.ts";
+import { readScenarioVersion } from "./scenario-version.ts";
 import { toBillingRequest } from "./to-core.ts";
 
 export type SimulationResult =
@@ -52,7 +52,32 @@ export type ScenarioSimulation = {
 /** A scenario reads an optional field that holds null as left out. */
 const nullMeansLeftOut = { nullMeansLeftOut: true } as const;
 
-function describeProblem(problem: InvalidUsageEvent, properties: Readonly<Record<string, unknown>>): string {
+/** An event's problem, at the path that names it. */
+function eventProblem(
+  problem: InvalidUsageEvent,
+  index: number,
+  properties: Readonly<Record<string, unknown>>,
+): FieldError {
+  if (problem.problem === "no_price") {
+    const { planCode, chargeId, dimensions } = problem.refused;
+    const combination = Object.entries(dimensions)
+      .map(([name, value]) => `${name} ${value === null ? "(no value)" : JSON.stringify(value)}`)
+      .join(", ");
+    return {
+      path: formatPath(["events", index]),
+      message: `no price in charge ${JSON.stringify(chargeId)} of plan ${JSON.stringify(planCode)} for ${combination}`,
+    };
+  }
+  return {
+    path: formatPath(["events", index, "properties", problem.property]),
+    message: describeProblem(problem, properties),
+  };
+}
+
+function describeProblem(
+  problem: Extract<InvalidUsageEvent, { property: string }>,
+  properties: Readonly<Record<string, unknown>>,
+): string {
   const event = JSON.stringify(problem.eventId);
   const meter = JSON.stringify(problem.meterCode);
   return problem.problem === "missing"
@@ -69,18 +94,22 @@ export function startScenarioSimulation(
   options: SimulationOptions = {},
 ): ScenarioSimulation {
   const errors: FieldError[] = [];
-  const checked = checkDocument(
-    options.eventsRequired === true ? ScenarioHeader : StreamedScenarioHeader,
-    header,
-    scenarioContext(header),
-    nullMeansLeftOut,
+  const version = readScenarioVersion(header);
+  const schemas = scenarioSchemas[version.number];
+  const checked = version.finish(
+    checkDocument(
+      options.eventsRequired === true ? schemas.header : schemas.streamedHeader,
+      version.document,
+      scenarioContext(version.document),
+      nullMeansLeftOut,
+    ),
   );
 
   let billing: { request: BillingRequest; schedule: BillingSchedule } | undefined;
   let accumulator: UsageAccumulator | undefined;
   let listedEvents: unknown;
   if (checked.ok) {
-    const document: ScenarioHeaderDocument = checked.value;
+    const document = checked.value as ScenarioHeaderDocument;
     const request = toBillingRequest(document);
     const scheduled = scheduleBilling(request);
     billing = { request, schedule: scheduled.schedule };
@@ -125,12 +154,7 @@ export function startScenarioSimulation(
     }
     const problems = accumulator?.add({ id, name, timestamp: instantOf(timestamp)!, properties }, index);
     if (problems === undefined) return;
-    for (const problem of problems) {
-      errors.push({
-        path: formatPath(["events", index, "properties", problem.property]),
-        message: describeProblem(problem, properties),
-      });
-    }
+    for (const problem of problems) errors.push(eventProblem(problem, index, properties));
   };
 
   if (Array.isArray(listedEvents)) {

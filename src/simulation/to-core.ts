@@ -14,7 +14,7 @@ import {
   parseInstant,
   type Subscription,
 } from "../core/index.ts";
-import { toCoreMeter, toCorePlanVersion } from "../pricing/index.ts";
+import { type ChargeV2Document, toCoreMeter, toCorePlanVersionV2 } from "../pricing/index.ts";
 import type { ScenarioHeaderDocument } from "./scenario-schema.ts";
 
 type Document = ScenarioHeaderDocument;
@@ -66,7 +66,10 @@ export function toBillingRequest(document: Document): BillingRequest {
   return {
     catalog: createCatalog(
       document.meters.map(toCoreMeter),
-      document.plans.map((plan) => toCorePlanVersion(plan.code, plan)),
+      // A version-1 plan is a version-2 plan that uses none of its additions.
+      document.plans.map((plan) =>
+        toCorePlanVersionV2(plan.code, { ...plan, charges: plan.charges as readonly ChargeV2Document[] }),
+      ),
     ),
     subscription: {
       planCode: document.subscription.plan,

@@ -1,7 +1,7 @@
 // Every version-1 scenario file (the project's corpus, the shared examples
 // beside the checkout and the console's examples) gives byte for byte the
 // output `fairbill simulate` printed before the pricing module took over
-// validation: the invoices as JSON on stdout, or one `error: <path>: <message>`
+// validation, also with its version changed to 2: the invoices as JSON on stdout, or one `error: <path>: <message>`
 // line per problem on stderr. Recorded in fixtures/scenario-outputs.json; a
 // file added later is checked by scenarios.test.ts and the shared checker, and
 // need not be recorded here.
@@ -44,6 +44,13 @@ describe("scenario outputs", () => {
   for (const file of files.filter((candidate) => Object.hasOwn(recorded, candidate.name))) {
     it(`${file.name} prints what it printed before`, () => {
       expect(printed(JSON.parse(readFileSync(file.path, "utf8")))).toBe(recorded[file.name]);
+    });
+
+    // Version 2 is a superset of version 1 (docs/scenario-format-v2.md).
+    it(`${file.name} prints the same as version 2`, () => {
+      const document = JSON.parse(readFileSync(file.path, "utf8")) as Record<string, unknown>;
+      if (document.version !== 1) return;
+      expect(printed({ ...document, version: 2 })).toBe(recorded[file.name]);
     });
   }
 });

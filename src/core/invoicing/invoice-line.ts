@@ -60,4 +60,8 @@ export type InvoiceLine = {
   /** Rounded to the currency's minor unit. */
   readonly amount: Decimal;
   readonly details: LineDetails;
+  /** On a dimensional charge's line: its combination, each value in its compared form (null: none). */
+  readonly dimensions?: Readonly<Record<string, string | null>>;
+  /** On a dimensional charge's line priced by the charge's default rather than a listed entry. */
+  readonly pricedBy?: "default";
 };

@@ -5,8 +5,10 @@ import type { BillingSchedule, PlanSegment } from "../billing-schedule.ts";
 import {
   BillingInputError,
   type Catalog,
+  type ChargeDimensions,
   type FixedCharge,
   meterOf,
+  type PricingModel,
   planOf,
   type UsageCharge,
 } from "../catalog.ts";
@@ -16,7 +18,13 @@ import type { Instant } from "../instant.ts";
 import { roundToMinorUnit } from "../money.ts";
 import { priceUsage } from "../pricing/price-usage.ts";
 import { type ProrationFactor, prorate, prorationFactor, WHOLE_PERIOD } from "../proration.ts";
-import { type UsageAggregates, usageWindowKey } from "../usage/usage-windows.ts";
+import { combinationPricing, compareCombinationValues } from "../usage/dimensions.ts";
+import {
+  type CombinationAggregate,
+  type UsageAggregate,
+  type UsageAggregates,
+  usageWindowKey,
+} from "../usage/usage-windows.ts";
 import type { InvoiceLine } from "./invoice-line.ts";
 
 export type SegmentLines = {
@@ -82,17 +90,27 @@ function prorationCreditLine(context: LineContext, charge: FixedCharge): Invoice
   };
 }
 
-function usageLine(context: LineContext, charge: UsageCharge): InvoiceLine {
+function usageAggregateOf(context: LineContext, charge: UsageCharge): UsageAggregate {
   const { segment } = context;
   const source =
-    charge.pricing.model === "percentage"
+    charge.pricing.model === "percentage" || charge.dimensions !== undefined
       ? { planCode: segment.planCode, chargeId: charge.id }
       : { meterCode: charge.meterCode };
   const aggregate = context.usage.get(usageWindowKey(source, segment.start, segment.end));
   if (aggregate === undefined) {
     throw new BillingInputError(`no usage aggregate for charge "${charge.id}" of plan "${segment.planCode}"`);
   }
-  const price = priceUsage(charge.pricing, aggregate);
+  return aggregate;
+}
+
+function usageLine(
+  context: LineContext,
+  charge: UsageCharge,
+  aggregate: UsageAggregate,
+  pricing: PricingModel = charge.pricing,
+): InvoiceLine {
+  const { segment } = context;
+  const price = priceUsage(pricing, aggregate);
   return {
     charge: charge.id,
     kind: "usage",
@@ -111,6 +129,44 @@ function usageLine(context: LineContext, charge: UsageCharge): InvoiceLine {
       price: price.breakdown,
     },
   };
+}
+
+/**
+ * The lines of a dimensional charge (V6): one per combination with usage in
+ * the segment, the listed combinations in their listed order, then those
+ * priced by the default, ordered by their values. Without any, one line of
+ * quantity 0, as a charge without dimensions gives.
+ */
+function dimensionalUsageLines(
+  context: LineContext,
+  charge: UsageCharge,
+  dimensions: ChargeDimensions,
+): InvoiceLine[] {
+  const aggregate = usageAggregateOf(context, charge);
+  const combinations = aggregate.combinations ?? new Map<string, CombinationAggregate>();
+  if (combinations.size === 0) {
+    return [usageLine(context, charge, { quantity: ZERO, eventCount: 0, transactionFees: ZERO })];
+  }
+  const listed: { position: number; line: InvoiceLine }[] = [];
+  const byDefault: { values: readonly (string | null)[]; line: InvoiceLine }[] = [];
+  for (const [key, combination] of combinations) {
+    const pricing = combinationPricing(dimensions, key);
+    // A refused combination never reaches the lines: its events are errors.
+    if (pricing === "reject") continue;
+    const named = Object.fromEntries(
+      dimensions.properties.map((name, index) => [name, combination.values[index] ?? null]),
+    );
+    const line: InvoiceLine = {
+      ...usageLine(context, charge, combination.aggregate, pricing.pricing),
+      dimensions: named,
+      ...(pricing.byDefault ? { pricedBy: "default" as const } : {}),
+    };
+    if (pricing.byDefault) byDefault.push({ values: combination.values, line });
+    else listed.push({ position: pricing.position, line });
+  }
+  listed.sort((left, right) => left.position - right.position);
+  byDefault.sort((left, right) => compareCombinationValues(left.values, right.values));
+  return [...listed.map((entry) => entry.line), ...byDefault.map((entry) => entry.line)];
 }
 
 /**
@@ -170,7 +226,11 @@ export function segmentLines(input: {
   if (segment.end > schedule.until) return { segment, opening, closing: [] };
 
   const chargeLines = plan.charges.flatMap((charge) => {
-    if (charge.type === "usage") return [usageLine(context, charge)];
+    if (charge.type === "usage") {
+      return charge.dimensions === undefined
+        ? [usageLine(context, charge, usageAggregateOf(context, charge))]
+        : dimensionalUsageLines(context, charge, charge.dimensions);
+    }
     return charge.timing === "in_arrears" ? [fixedLine(context, charge, segment.start, segment.end)] : [];
   });
   const credits =

@@ -14,7 +14,13 @@ import type { UsageAggregate, UsageWindow } from "./usage-windows.ts";
  * to break timestamp ties; `value` is what the meter reads from the event.
  */
 export interface WindowAggregator<Value> {
-  add(value: Value, timestamp: Instant, sequence: number): void;
+  /** `properties` are the event's, read by a dimensional charge's aggregator. */
+  add(
+    value: Value,
+    timestamp: Instant,
+    sequence: number,
+    properties: Readonly<Record<string, unknown>>,
+  ): void;
   result(): UsageAggregate;
 }
 

@@ -15,6 +15,11 @@ import {
   WeightedSumAggregator,
   type WindowAggregator,
 } from "./aggregators.ts";
+import {
+  CombinationLevels,
+  DimensionalAggregator,
+  type RefusedCombination,
+} from "./dimensional-aggregator.ts";
 import { LevelLedger } from "./level-ledger.ts";
 import {
   meterFilterOf,
@@ -26,13 +31,24 @@ import {
 } from "./usage-event.ts";
 import type { UsageAggregate, UsageAggregates, UsageWindow } from "./usage-windows.ts";
 
-/** An event that matches a meter but lacks the property the meter reads, or has a non-numeric one. */
-export type InvalidUsageEvent = {
-  readonly eventId: string;
-  readonly meterCode: string;
-  readonly property: string;
-  readonly problem: "missing" | "not_numeric";
-};
+/**
+ * An event that matches a meter but lacks the property the meter reads, or
+ * has a non-numeric one; or an event of a combination that a dimensional
+ * charge refuses (its default is `reject`, V5).
+ */
+export type InvalidUsageEvent =
+  | {
+      readonly eventId: string;
+      readonly meterCode: string;
+      readonly property: string;
+      readonly problem: "missing" | "not_numeric";
+    }
+  | {
+      readonly eventId: string;
+      readonly meterCode: string;
+      readonly problem: "no_price";
+      readonly refused: RefusedCombination;
+    };
 
 /** The windows of one meter that share one time range (one plan segment). */
 type WindowSlot<Value> = {
@@ -42,7 +58,7 @@ type WindowSlot<Value> = {
 };
 
 interface MeterIngestor {
-  offer(event: UsageEvent, sequence: number): InvalidUsageEvent | undefined;
+  offer(event: UsageEvent, sequence: number, problems: InvalidUsageEvent[]): void;
   collect(into: Map<string, UsageAggregate>): void;
 }
 
@@ -75,14 +91,16 @@ class TypedMeterIngestor<Value> implements MeterIngestor {
   private readonly passesFilters: (properties: Readonly<Record<string, unknown>>) => boolean;
   private readonly readValue: ValueReader<Value>;
   /** Sees every readable value of the meter, in a window or not (the weighted_sum ledger). */
-  private readonly observe: ((value: Value, timestamp: Instant) => void) | undefined;
+  private readonly observe:
+    | ((value: Value, timestamp: Instant, properties: Readonly<Record<string, unknown>>) => void)
+    | undefined;
   private readonly slots: readonly WindowSlot<Value>[];
   private readonly slotStarts: readonly Instant[];
 
   constructor(options: {
     meter: Meter;
     readValue: ValueReader<Value>;
-    observe?: (value: Value, timestamp: Instant) => void;
+    observe?: (value: Value, timestamp: Instant, properties: Readonly<Record<string, unknown>>) => void;
     slots: WindowSlot<Value>[];
   }) {
     this.meter = options.meter;
@@ -93,23 +111,27 @@ class TypedMeterIngestor<Value> implements MeterIngestor {
     this.slotStarts = this.slots.map((slot) => slot.start);
   }
 
-  offer(event: UsageEvent, sequence: number): InvalidUsageEvent | undefined {
-    if (!this.passesFilters(event.properties)) return undefined;
+  offer(event: UsageEvent, sequence: number, problems: InvalidUsageEvent[]): void {
+    if (!this.passesFilters(event.properties)) return;
     const value = this.readValue(event.properties);
     if (value === MISSING || value === NOT_NUMERIC) {
-      return {
+      problems.push({
         eventId: event.id,
         meterCode: this.meter.code,
         property: this.meter.property ?? "",
         problem: value === MISSING ? "missing" : "not_numeric",
-      };
+      });
+      return;
     }
-    this.observe?.(value, event.timestamp);
+    this.observe?.(value, event.timestamp, event.properties);
     const slot = this.slotAt(event.timestamp);
-    if (slot !== undefined) {
-      for (const { aggregator } of slot.aggregators) aggregator.add(value, event.timestamp, sequence);
+    if (slot === undefined) return;
+    for (const { aggregator } of slot.aggregators) {
+      const refused =
+        aggregator instanceof DimensionalAggregator ? aggregator.refusal(event.properties) : undefined;
+      if (refused === undefined) aggregator.add(value, event.timestamp, sequence, event.properties);
+      else problems.push({ eventId: event.id, meterCode: this.meter.code, problem: "no_price", refused });
     }
-    return undefined;
   }
 
   /** The slot whose range holds the instant, by binary search over the sorted, disjoint slots. */
@@ -157,6 +179,29 @@ function transactionAggregator(window: UsageWindow): TransactionFeeAggregator | 
     : new TransactionFeeAggregator({ ...window, transactionPricing });
 }
 
+/**
+ * The aggregator of a window: the meter's own for a plain window, or one per
+ * combination for a dimensional charge's, each made by `plain` (which is
+ * given the combination's price, so that a percentage price gets its fees).
+ */
+function windowAggregator<Value>(
+  window: UsageWindow,
+  plain: (window: UsageWindow, ledger: LevelLedger | undefined) => WindowAggregator<Value>,
+  levels: CombinationLevels | undefined,
+): WindowAggregator<Value> {
+  const { dimensions, charge } = window;
+  if (dimensions === undefined || charge === undefined) return plain(window, undefined);
+  const ledgers = levels?.track(dimensions.properties);
+  return new DimensionalAggregator<Value>({
+    dimensions,
+    charge,
+    start: window.start,
+    ...(ledgers === undefined ? {} : { ledgers }),
+    createAggregator: (pricing, ledger) =>
+      plain(pricing.model === "percentage" ? { ...window, transactionPricing: pricing } : window, ledger),
+  });
+}
+
 function createIngestor(
   meter: Meter,
   windows: readonly UsageWindow[],
@@ -174,10 +219,16 @@ function createIngestor(
     return new TypedMeterIngestor<null>({
       meter,
       readValue: readNothing,
-      slots: groupIntoSlots(windows, (window) => {
-        refuseTransactions(window);
-        return new CountAggregator();
-      }),
+      slots: groupIntoSlots(windows, (window) =>
+        windowAggregator<null>(
+          window,
+          (plainWindow) => {
+            refuseTransactions(plainWindow);
+            return new CountAggregator();
+          },
+          undefined,
+        ),
+      ),
     });
   }
   if (property === undefined) throw new BillingInputError(`meter "${meter.code}" needs a property`);
@@ -185,20 +236,32 @@ function createIngestor(
     return new TypedMeterIngestor<string>({
       meter,
       readValue: valueKeyReader(property),
-      slots: groupIntoSlots(windows, (window) => {
-        refuseTransactions(window);
-        return new UniqueCountAggregator();
-      }),
+      slots: groupIntoSlots(windows, (window) =>
+        windowAggregator<string>(
+          window,
+          (plainWindow) => {
+            refuseTransactions(plainWindow);
+            return new UniqueCountAggregator();
+          },
+          undefined,
+        ),
+      ),
     });
   }
-  const ledger =
-    aggregation === "weighted_sum"
-      ? new LevelLedger(
+  const windowStarts = windows.map((window) => window.start);
+  const isWeighted = aggregation === "weighted_sum";
+  const ledger = isWeighted ? new LevelLedger(levelsStartAt, windowStarts) : undefined;
+  const combinationLevels =
+    isWeighted && windows.some((window) => window.dimensions !== undefined)
+      ? new CombinationLevels(
           levelsStartAt,
-          windows.map((window) => window.start),
+          [...new Set(windowStarts)].sort((left, right) => left - right),
         )
       : undefined;
-  const numericAggregator = (window: UsageWindow): WindowAggregator<NumericValue> => {
+  const numericAggregator = (
+    window: UsageWindow,
+    combinationLedger: LevelLedger | undefined,
+  ): WindowAggregator<NumericValue> => {
     const transactional = transactionAggregator(window);
     if (transactional !== undefined) return transactional;
     switch (aggregation) {
@@ -209,17 +272,24 @@ function createIngestor(
       case "latest":
         return new LatestAggregator();
       case "weighted_sum":
-        // The ledger is created above for exactly this aggregation.
-        return new WeightedSumAggregator(window, ledger!);
+        // The ledgers are created above for exactly this aggregation.
+        return new WeightedSumAggregator(window, combinationLedger ?? ledger!);
     }
   };
+  const observe =
+    ledger === undefined
+      ? undefined
+      : (change: NumericValue, timestamp: Instant, properties: Readonly<Record<string, unknown>>) => {
+          ledger.record(change, timestamp);
+          combinationLevels?.record(change, timestamp, properties);
+        };
   return new TypedMeterIngestor<NumericValue>({
     meter,
     readValue: numericReader(property),
-    ...(ledger === undefined
-      ? {}
-      : { observe: (change: NumericValue, timestamp: Instant) => ledger.record(change, timestamp) }),
-    slots: groupIntoSlots(windows, numericAggregator),
+    ...(observe === undefined ? {} : { observe }),
+    slots: groupIntoSlots(windows, (window) =>
+      windowAggregator(window, numericAggregator, combinationLevels),
+    ),
   });
 }
 
@@ -233,6 +303,8 @@ export class UsageAccumulator {
   private readonly ingestorsByEventName = new Map<string, MeterIngestor[]>();
   private readonly windows: readonly UsageWindow[];
   private arrivals = 0;
+  /** The problems of the event being added (empty between events: most events have none). */
+  private problems: InvalidUsageEvent[] = [];
 
   constructor(input: {
     meters: Iterable<Meter>;
@@ -262,13 +334,10 @@ export class UsageAccumulator {
     this.arrivals++;
     const ingestors = this.ingestorsByEventName.get(event.name);
     if (ingestors === undefined) return undefined;
-    let problems: InvalidUsageEvent[] | undefined;
-    for (const ingestor of ingestors) {
-      const problem = ingestor.offer(event, sequence);
-      if (problem === undefined) continue;
-      problems ??= [];
-      problems.push(problem);
-    }
+    for (const ingestor of ingestors) ingestor.offer(event, sequence, this.problems);
+    if (this.problems.length === 0) return undefined;
+    const problems = this.problems;
+    this.problems = [];
     return problems;
   }
 

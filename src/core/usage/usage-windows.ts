@@ -3,7 +3,7 @@
 // a percentage charge prices each event on its own. The live service answers
 // the same windows from its rollups; simulations answer them from raw events.
 import type { BillingSchedule } from "../billing-schedule.ts";
-import { type Catalog, type PercentagePricing, planOf } from "../catalog.ts";
+import { type Catalog, type ChargeDimensions, type PercentagePricing, planOf } from "../catalog.ts";
 import type { Decimal } from "../decimal.ts";
 import type { Instant } from "../instant.ts";
 
@@ -19,6 +19,19 @@ export type UsageWindow = {
   readonly fullPeriodEnd: Instant;
   /** Present when the window prices each event for a percentage charge. */
   readonly transactionPricing?: PercentagePricing;
+  /**
+   * Present when the window aggregates each combination of a dimensional
+   * charge on its own; `charge` names it when its default refuses an event.
+   */
+  readonly dimensions?: ChargeDimensions;
+  readonly charge?: { readonly planCode: string; readonly chargeId: string };
+};
+
+/** One combination's usage in a dimensional window. */
+export type CombinationAggregate = {
+  /** One value per dimension, in its compared form; null for no value. */
+  readonly values: readonly (string | null)[];
+  readonly aggregate: UsageAggregate;
 };
 
 export type UsageAggregate = {
@@ -33,6 +46,11 @@ export type UsageAggregate = {
   readonly eventCount: number;
   /** For a percentage charge: the exact sum of the per-transaction fees. */
   readonly transactionFees?: Decimal;
+  /**
+   * For a dimensional charge: each combination with an event in the window
+   * (or, for `weighted_sum`, a level other than 0 in it), by combination key.
+   */
+  readonly combinations?: ReadonlyMap<string, CombinationAggregate>;
 };
 
 /** Aggregates by window key; a window with no events still has its (zero) aggregate. */
@@ -51,15 +69,33 @@ export function usageWindowKey(
 /**
  * The usage windows whose aggregates a schedule's invoices need: the usage
  * charges of every segment that closes on or before the schedule's `until`.
- * Usage is never prorated, so a window is exactly its segment.
+ * Usage is never prorated, so a window is exactly its segment. A dimensional
+ * charge has a window of its own in every billed segment (one that starts on
+ * or before `until`), so that an event its default refuses is found there (V5).
  */
 export function usageWindowsFor(schedule: BillingSchedule, catalog: Catalog): UsageWindow[] {
   const windows = new Map<string, UsageWindow>();
   for (const segment of schedule.segments) {
-    if (segment.end > schedule.until) continue;
+    if (segment.start > schedule.until) continue;
+    const closes = segment.end <= schedule.until;
     const plan = planOf(catalog, segment.planCode);
     for (const charge of plan.charges) {
       if (charge.type !== "usage") continue;
+      if (charge.dimensions !== undefined) {
+        const key = usageWindowKey({ planCode: plan.code, chargeId: charge.id }, segment.start, segment.end);
+        windows.set(key, {
+          key,
+          meterCode: charge.meterCode,
+          start: segment.start,
+          end: segment.end,
+          fullPeriodStart: segment.period.fullStart,
+          fullPeriodEnd: segment.period.fullEnd,
+          dimensions: charge.dimensions,
+          charge: { planCode: plan.code, chargeId: charge.id },
+        });
+        continue;
+      }
+      if (!closes) continue;
       const isTransactional = charge.pricing.model === "percentage";
       const key = isTransactional
         ? usageWindowKey({ planCode: plan.code, chargeId: charge.id }, segment.start, segment.end)
