@@ -101,7 +101,9 @@ describe("order of default-priced combinations (V6)", () => {
   });
 
   it("is a total order: antisymmetric and consistent with equality (property)", () => {
-    const combination = fc.array(fc.option(fc.string({ unit: "binary", maxLength: 4 }), { nil: null }), {
+    // Characters from both sides of the surrogate range, where code units and code points disagree.
+    const character = fc.constantFrom("a", "b", "B", "\uFFFF", "\u{1F600}", "\u{10FFFF}");
+    const combination = fc.array(fc.option(fc.string({ unit: character, maxLength: 4 }), { nil: null }), {
       minLength: 2,
       maxLength: 2,
     });
@@ -111,7 +113,6 @@ describe("order of default-priced combinations (V6)", () => {
         expect(Math.sign(compareCombinationValues(right, left))).toBe(-forward || 0);
         expect(forward === 0).toBe(combinationKey(left) === combinationKey(right));
       }),
-      { numRuns: 300 },
     );
   });
 });
