@@ -12,7 +12,7 @@ import { expireCredits } from "../credits/index.ts";
 import { billCustomerDue, billProgressivelyDue } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { customersDueForBilling } from "../subscriptions/index.ts";

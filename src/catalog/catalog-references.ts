@@ -4,7 +4,7 @@
 import { loadMeterVersions } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { CatalogReferences } from "./plan-version-rules.ts";
 
 export async function loadCatalogReferences(

@@ -4,7 +4,7 @@
 // queries its own tables.
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { contentOf, type PlanVersionRow } from "./plan-store.ts";
 import type { PlanVersionContent } from "./plan-version-content.ts";
 import type { PlanVersionState } from "./tables.ts";

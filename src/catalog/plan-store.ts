@@ -4,7 +4,7 @@
 import type { Selectable } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import type { JsonPath } from "../pricing/index.ts";
 import { loadCatalogReferences } from "./catalog-references.ts";

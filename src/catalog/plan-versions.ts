@@ -7,7 +7,7 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";

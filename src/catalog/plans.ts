@@ -5,7 +5,7 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { CreatePlanInput, Plan, UpdatePlanInput } from "./plan-schemas.ts";

@@ -11,7 +11,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";

@@ -15,7 +15,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";

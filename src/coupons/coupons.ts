@@ -9,7 +9,7 @@ import type { Coupon as EngineCoupon } from "../core/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { invoicesOf } from "./coupon-redemptions.ts";
 

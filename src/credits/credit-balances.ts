@@ -6,7 +6,7 @@ import { Decimal, sumDecimals } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { grantStatus, selectGrants } from "./credit-grants.ts";
 import type { CreditLedgerEntryRow } from "./credit-ledger.ts";
 import type { CreditBalances, CreditLedgerEntry, CreditLedgerFilters } from "./credit-schemas.ts";

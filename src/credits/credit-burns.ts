@@ -7,7 +7,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { Decimal, ZERO } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { presentLedgerEntry } from "./credit-balances.ts";

@@ -6,7 +6,7 @@
 import { recordAuditEvent } from "../audit/index.ts";
 import { systemContext, type TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { presentGrant } from "./credit-grants.ts";
 import { closeOutGrant, lockCreditAccount, lockGrants } from "./credit-ledger.ts";
 

@@ -13,7 +13,7 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { newId } from "../platform/ids.ts";

@@ -8,7 +8,7 @@ import type { Selectable } from "kysely";
 import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { newId } from "../platform/ids.ts";
 import type { CreditGrantTable, CreditLedgerEntryKind, CreditLedgerEntryTable } from "./tables.ts";
 

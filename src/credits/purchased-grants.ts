@@ -4,7 +4,7 @@
 // plain data in two queries whatever the number of grants. Nothing here writes.
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { CreditLedgerEntryKind } from "./tables.ts";
 
 export type PurchasedGrantMovement = {

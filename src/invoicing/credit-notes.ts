@@ -18,7 +18,7 @@ import {
 import { recordBalanceMovement } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";

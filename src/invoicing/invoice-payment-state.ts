@@ -16,7 +16,7 @@ import {
 } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { amountRemaining } from "./invoice-presenter.ts";
 import type { InvoiceRow } from "./invoice-store.ts";

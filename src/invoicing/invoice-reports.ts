@@ -6,7 +6,7 @@ import type { Selectable } from "kysely";
 import { customerRecordsByIds } from "../customers/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { gracePeriodOf } from "./draft-finalization.ts";
 import type { InvoiceLineRow, InvoiceRow } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";

@@ -8,7 +8,7 @@ import { Decimal, ZERO } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { announceVoidedInvoice } from "./invoice-announcements.ts";

@@ -8,7 +8,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { describeEnvironment } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { InvoicingSettingsInput } from "./invoice-schemas.ts";
 import type { InvoicingSettingsTable, PostalAddress } from "./tables.ts";
 

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { currencyFor, Decimal, formatAmount, priceOneOffLines, settleInvoice, ZERO } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import { loadCustomerRow } from "./customer-billing.ts";

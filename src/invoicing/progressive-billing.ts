@@ -23,7 +23,7 @@ import {
 import { lockCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { customersBilledProgressively } from "../subscriptions/index.ts";
 import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
 import {

@@ -31,7 +31,7 @@ import type {
 } from "./plan-migration-schemas.ts";
 import "./tables.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 
 type MigrationRequest = { planId: string; input: CreatePlanMigrationInput; terms: PlanMigrationTerms };
 

@@ -12,7 +12,7 @@ import type { Instant, Subscription } from "../core/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { loadTimelines, selectSubscriptions } from "./subscription-store.ts";
 
 export type BillableSubscription = {

@@ -8,7 +8,7 @@
 import type { PlanVersionRecord } from "../catalog/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import { currenciesOf, ensureBillableIn } from "./engine-catalog.ts";
 import {

@@ -21,7 +21,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { type ChargeDocument, chargeKinds, kindOf, ruleProblems, Tiers } from "../pricing/index.ts";

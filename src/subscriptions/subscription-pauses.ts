@@ -4,7 +4,7 @@
 // already billed.
 import { describeActor } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type {

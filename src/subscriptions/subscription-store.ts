@@ -5,7 +5,7 @@ import type { ExpressionBuilder, Selectable } from "kysely";
 import type { Instant, Subscription, SubscriptionChange } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import type { Pause, SubscriptionStatus } from "./subscription-timeline.ts";
 import type { SubscriptionChangeTable, SubscriptionPauseTable, SubscriptionTable } from "./tables.ts";

@@ -7,7 +7,7 @@ import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import { publishEvent, type WebhookEventDefinition } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { scheduleCatalogOf } from "./engine-catalog.ts";

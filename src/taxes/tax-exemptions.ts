@@ -9,7 +9,7 @@ import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { TaxExemptionTable } from "./tables.ts";

@@ -9,7 +9,7 @@ import { Decimal } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { isCountryCode } from "../platform/reference-data.ts";

@@ -4,7 +4,7 @@
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-filter.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import type { TaxSettings, UpdateTaxSettingsInput } from "./tax-schemas.ts";
 
