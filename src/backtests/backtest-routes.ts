@@ -6,7 +6,6 @@ import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
-import { backtestCsv } from "./backtest-csv.ts";
 import {
   BacktestInvoiceFilters,
   BacktestInvoiceSchema,
@@ -15,7 +14,7 @@ import {
   CreateBacktestBody,
 } from "./backtest-schemas.ts";
 import {
-  allBacktestInvoices,
+  backtestCsvText,
   cancelBacktest,
   createBacktest,
   getBacktest,
@@ -88,8 +87,7 @@ export function registerBacktestRoutes(app: FairbillApp): void {
       response: CsvText,
     },
     async ({ context, params }, reply) => {
-      await getBacktest(context, params.id);
-      const text = await backtestCsv(allBacktestInvoices(context, params.id));
+      const text = await backtestCsvText(context, params.id);
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="backtest-${params.id}.csv"`)

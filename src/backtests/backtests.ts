@@ -8,12 +8,19 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { conflict, notFound } from "../platform/errors.ts";
+import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
+import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
 import { newId } from "../platform/ids.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import { backtestCsv } from "./backtest-csv.ts";
 import { checkBacktestRequest } from "./backtest-requests.ts";
-import type { Backtest, BacktestInvoice, CreateBacktestInput } from "./backtest-schemas.ts";
+import {
+  type Backtest,
+  type BacktestInvoice,
+  CreateBacktestBody,
+  type CreateBacktestInput,
+} from "./backtest-schemas.ts";
 import { backtestCanceled, backtestCreated } from "./backtest-webhook-events.ts";
 import type { BacktestTable } from "./tables.ts";
 
@@ -88,6 +95,24 @@ export async function createBacktest(context: RequestContext, input: CreateBackt
     await publishEvent(transaction, context, backtestCreated, backtest);
     return backtest;
   });
+}
+
+let validateRequest: ReturnType<typeof compileStrictValidator> | undefined;
+
+/**
+ * A backtest requested from outside HTTP (the CLI): the body is checked as
+ * POST /v1/backtests checks it, every problem named by its path.
+ */
+export async function requestBacktest(context: RequestContext, body: unknown): Promise<Backtest> {
+  validateRequest ??= compileStrictValidator(CreateBacktestBody);
+  if (!validateRequest(body)) throw validationFailed(toFieldErrors(validateRequest.errors ?? [], "body"));
+  return createBacktest(context, body as CreateBacktestInput);
+}
+
+/** The backtest's invoices as CSV (see backtest-csv.ts). */
+export async function backtestCsvText(context: RequestContext, id: string): Promise<string> {
+  await getBacktest(context, id);
+  return backtestCsv(allBacktestInvoices(context, id));
 }
 
 export async function findBacktestRow(

@@ -6,4 +6,4 @@ export { backtestJobHandlers } from "./backtest-jobs.ts";
 export { registerBacktestRoutes } from "./backtest-routes.ts";
 export { runBacktest } from "./backtest-run.ts";
 export { backtestWebhookEvents } from "./backtest-webhook-events.ts";
-export { createBacktest, getBacktest } from "./backtests.ts";
+export { backtestCsvText, getBacktest, requestBacktest } from "./backtests.ts";

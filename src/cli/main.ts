@@ -2,6 +2,7 @@
 // ./commands and registers itself on the program; this file only wires them.
 import { Command } from "commander";
 import { registerAuditCommand } from "./commands/audit.ts";
+import { registerBacktestCommand } from "./commands/backtest.ts";
 import { registerBillRunCommand } from "./commands/bill-run.ts";
 import { registerCatalogCommand } from "./commands/catalog.ts";
 import { registerKeysCommand } from "./commands/keys.ts";
@@ -24,6 +25,7 @@ registerAuditCommand(program);
 registerCatalogCommand(program);
 registerSimulateCommand(program);
 registerBillRunCommand(program);
+registerBacktestCommand(program);
 registerReconcileCommand(program);
 registerKpisCommand(program);
 

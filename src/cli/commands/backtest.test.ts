@@ -1,0 +1,139 @@
+// `fairbill backtest` as a real process on its own data folder: a published
+// plan billed for two months on the test clock, then its draft priced against
+// those invoices; the backtest as JSON on stdout, the CSV written, the
+// progress on stderr, and a bad request refused with the field's path.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseKind } from "../../../test/support/test-database.ts";
+import { buildApplication, openMigratedDatabase } from "../../app.ts";
+import { createApiKey, findOrCreateDefaultOrganization } from "../../organizations/index.ts";
+import { systemClock } from "../../platform/clock.ts";
+import { systemContext } from "../../platform/context.ts";
+
+const run = promisify(execFile);
+const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
+const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-backtest-"));
+const environment = { ...process.env, FAIRBILL_DATA_DIR: dataDirectory, DATABASE_URL: "" };
+let draftVersionId = "";
+
+// The command runs on its own embedded database whichever engine the suite tests, so it runs once, in the PGlite half.
+const cliDescribe = describe.skipIf(testDatabaseKind !== "pglite");
+
+beforeAll(async () => {
+  if (testDatabaseKind !== "pglite") return;
+  const handle = await openMigratedDatabase({ kind: "pglite", dataDirectory });
+  try {
+    const { organization } = await findOrCreateDefaultOrganization(handle.database, systemClock);
+    const scope = { organizationId: organization.id, environmentId: organization.environments.test };
+    const { secret } = await createApiKey(
+      systemContext({ ...scope, database: handle.database, clock: systemClock, actorName: "test" }),
+      { name: "setup", role: "admin" },
+    );
+    const app = await buildApplication({ handle, logger: false });
+    const call = async (url: string, payload: unknown) => {
+      const response = await app.inject({
+        method: "POST",
+        url,
+        headers: { authorization: `Bearer ${secret}` },
+        payload: payload as object,
+      });
+      expect(response.statusCode, response.body).toBeLessThan(300);
+      return response.json() as { id: string };
+    };
+    await call("/v1/test-clock", { frozen_at: "2031-01-01T00:00:00Z" });
+    await call("/v1/meters", { code: "calls", name: "Calls", event_name: "call", aggregation: "count" });
+    const plan = await call("/v1/plans", {
+      code: "monthly",
+      name: "Monthly",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [
+          { id: "base", type: "fixed", amount: "10.00" },
+          { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.50" },
+        ],
+      },
+    });
+    await call(`/v1/plans/${plan.id}/versions/1/publish`, {});
+    draftVersionId = (
+      await call(`/v1/plans/${plan.id}/versions`, {
+        charges: [
+          { id: "base", type: "fixed", amount: "12.00" },
+          { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.60" },
+        ],
+      })
+    ).id;
+    for (const index of [0, 1]) {
+      const customer = await call("/v1/customers", { external_id: `cli-${index}`, currency: "USD" });
+      await call("/v1/subscriptions", {
+        customer_id: customer.id,
+        plan_id: plan.id,
+        start_at: "2031-01-01T00:00:00Z",
+      });
+    }
+    await call("/v1/test-clock/advance", { to: "2031-01-20T00:00:00Z" });
+    await call("/v1/events/batch", {
+      events: [0, 1, 2].map((index) => ({
+        id: `cli-call-${index}`,
+        customer: `cli-${index % 2}`,
+        name: "call",
+        timestamp: "2031-01-10T00:00:00Z",
+      })),
+    });
+    await call("/v1/test-clock/advance", { to: "2031-02-01T01:00:00Z" });
+    await app.close();
+  } finally {
+    await handle.close();
+  }
+}, 120_000);
+afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
+
+cliDescribe("fairbill backtest", () => {
+  it("prints the completed backtest as JSON and writes its CSV", async () => {
+    const csv = join(dataDirectory, "backtest.csv");
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [
+        cli,
+        "backtest",
+        "--plan-version",
+        draftVersionId,
+        "--from",
+        "2031-01-01T00:00:00Z",
+        "--to",
+        "2031-02-01T01:00:00Z",
+        "--csv",
+        csv,
+      ],
+      { env: environment },
+    );
+    const backtest = JSON.parse(stdout);
+    // Two invoices each: January's fee in advance, then January's calls with February's fee.
+    expect(backtest).toMatchObject({ status: "completed", customers_total: 2, invoices_compared: 4 });
+    expect(backtest.summary.currencies[0]).toMatchObject({
+      currency: "USD",
+      billed: "41.50",
+      would_be: "49.80",
+      change: "8.30",
+      change_percent: "20.00",
+    });
+    expect(stderr).toContain("Backtesting");
+    const rows = readFileSync(csv, "utf8").trim().split("\r\n");
+    expect(rows[0]).toMatch(/^customer_id,invoice_id,/);
+    expect(rows.filter((row) => row.includes(",subtotal,"))).toHaveLength(4);
+  }, 60_000);
+
+  it("refuses a request without what to price, naming the field, with exit code 1", async () => {
+    const failed = await run(
+      process.execPath,
+      [cli, "backtest", "--from", "2031-01-01T00:00:00Z", "--to", "2031-02-01T00:00:00Z"],
+      { env: environment },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toContain("$.plan_version_id");
+  }, 60_000);
+});
