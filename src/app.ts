@@ -26,8 +26,10 @@ import { registerEntitlementRoutes } from "./entitlements/index.ts";
 import { registerFinanceRoutes } from "./finance/index.ts";
 import { registerGovernanceRoutes } from "./governance/index.ts";
 import {
+  invoicingJobHandlers,
   invoicingWebhookEvents,
   registerCreditSaleRoutes,
+  registerInvoiceHoldRoutes,
   registerInvoicePreviewRoutes,
   registerInvoiceRoutes,
   topUpWalletBelowThreshold,
@@ -115,6 +117,7 @@ const routeModules: RouteModule[] = [
   registerPlanMigrationRoutes,
   registerBacktestRoutes,
   registerInvoiceRoutes,
+  registerInvoiceHoldRoutes,
   webhookRoutes(webhookEvents),
   registerEmailRoutes,
   registerTaxRoutes,
@@ -203,6 +206,7 @@ export function applicationJobHandlers(options: JobHandlerOptions): Record<strin
     ...paymentJobHandlers({ database, clock, logger }),
     ...alertJobHandlers({ database, clock, logger }),
     ...backtestJobHandlers({ database, clock, logger }),
+    ...invoicingJobHandlers({ database, clock, logger }),
     ...domainEventJobHandlers({
       database,
       logger,

@@ -75,6 +75,17 @@ export {
   ZERO,
 } from "./decimal.ts";
 /** @public */
+export {
+  type CohortDraft,
+  type CohortGuardrails,
+  cohortGuardrailBreaches,
+  type DraftAnomaly,
+  draftAnomalies,
+  draftMovement,
+  type GuardrailBreach,
+  type PaymentRecord,
+} from "./guardrails/draft-guardrails.ts";
+/** @public */
 export { formatInstant, type Instant, parseInstant } from "./instant.ts";
 /** @public */
 export type { Coupon, CreditGrant, TaxRate } from "./invoicing/adjustments.ts";

@@ -21,6 +21,7 @@ import {
   subscriptionLinesAt,
 } from "./customer-billing.ts";
 import { finalizeDraftInvoice, gracePeriodOf } from "./draft-finalization.ts";
+import { draftIsHeld } from "./draft-holds.ts";
 import { announceDraftInvoice } from "./invoice-announcements.ts";
 import { findInvoiceByBillingKey, totalsColumns, writeDraft } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
@@ -36,6 +37,8 @@ type Step = { issued: number; finalized: number; more: boolean };
 export type BillingOptions = {
   /** Finalize invoices still in their grace period (billing ops closing a draft early). */
   endGracePeriods?: boolean;
+  /** Discard this held draft: its period is marked billed without an invoice. */
+  discardDraftId?: string;
 };
 
 /**
@@ -190,6 +193,10 @@ async function billNextInvoice(
     // Already finalized by an earlier run whose marks were lost: only the marks are missing.
     return { issued: 0, finalized: 0, more: await markBilled() };
   }
+  if (existing !== undefined && existing.id === options.discardDraftId) {
+    await transaction.deleteFrom("invoices").where("id", "=", existing.id).execute();
+    return { issued: 0, finalized: 0, more: await markBilled() };
+  }
 
   // Each line for the engine's totals, with the row it is stored as.
   const engineLines: { line: InvoiceLine; stored: (currency: Currency) => StoredLine }[] = [];
@@ -263,8 +270,21 @@ async function billNextInvoice(
 
   const graceEnds =
     options.endGracePeriods === true ? issuedAt : issuedAt + gracePeriodOf(customer, settings);
-  if (until < graceEnds) {
-    // Still in its grace period: a draft that later runs recompute; later invoices wait for it.
+  const held = await draftIsHeld(
+    transaction,
+    context,
+    {
+      id: invoiceId,
+      customerId,
+      currency,
+      issuedAt: new Date(issuedAt),
+      total: totals.total,
+      finalizing: until >= graceEnds,
+    },
+    settings,
+  );
+  if (until < graceEnds || held) {
+    // Still in its grace period, or held: a draft that every later run recomputes; later invoices wait for it.
     for (const member of group) {
       await markSubscriptionBilled(
         transaction,

@@ -16,6 +16,10 @@ export { registerCreditSaleRoutes } from "./credit-sale-routes.ts";
 export { topUpWalletBelowThreshold } from "./credit-sales.ts";
 export { loadCustomerRow } from "./customer-billing.ts";
 export { renderInvoicePdf } from "./documents/invoice-pdf.ts";
+export { type HeldDraft, heldDraftsOfSource, releaseHoldsOfSource } from "./draft-hold-actions.ts";
+export { invoicingJobHandlers, queueCustomerBilling } from "./draft-hold-jobs.ts";
+export { registerInvoiceHoldRoutes } from "./draft-hold-routes.ts";
+export { placeCustomerHolds } from "./draft-holds.ts";
 export { invoiceDocument } from "./invoice-documents.ts";
 export {
   applyPaymentToInvoice,

@@ -5,6 +5,7 @@
 import type { RequestContext } from "../platform/context.ts";
 import { conflict } from "../platform/errors.ts";
 import { billCustomerDue } from "./bill-customer.ts";
+import { selectHolds } from "./draft-holds.ts";
 import type { InvoiceView } from "./invoice-schemas.ts";
 import { findInvoiceRow, getInvoice } from "./invoices.ts";
 import { finalizeOneOff } from "./one-off-invoices.ts";
@@ -12,6 +13,17 @@ import { finalizeOneOff } from "./one-off-invoices.ts";
 export async function finalizeInvoice(context: RequestContext, id: string): Promise<InvoiceView> {
   const row = await findInvoiceRow(context.database, context, id);
   if (row.status !== "draft") throw conflict("invoice_not_draft", `Invoice ${id} is already finalized.`);
+  const hold = await selectHolds(context.database, context)
+    .select("id")
+    .where("invoice_id", "=", id)
+    .where("status", "=", "active")
+    .executeTakeFirst();
+  if (hold !== undefined) {
+    throw conflict(
+      "invoice_held",
+      `Invoice ${id} is held (${hold.id}): release the hold, or discard the draft, before finalizing it.`,
+    );
+  }
   if (row.origin === "one_off") {
     await context.database.transaction().execute((transaction) => finalizeOneOff(transaction, context, id));
   } else {

@@ -9,6 +9,7 @@ import {
   NonNegativeDecimalString,
   Nullable,
   ObjectId,
+  PositivePercent,
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
@@ -242,6 +243,22 @@ export const InvoicingSettingsBody = StrictObject({
   credit_note_prefix: Type.Optional(Prefix),
   grace_period_hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 24 * 90 })),
   net_payment_terms_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+  held_draft_change_percent: Type.Optional(
+    Nullable({
+      ...PositivePercent,
+      description:
+        "the standing guard of every bill run: a subscription draft whose total moved more than this percentage " +
+        "against the customer's previous invoices (or fell from positive to zero or below) is held for review " +
+        "instead of finalized; null turns the guard off",
+    }),
+  ),
+  held_draft_history_invoices: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 24,
+      description: "how many of the customer's previous invoices make the mean the guard compares with",
+    }),
+  ),
 });
 export type InvoicingSettingsInput = Static<typeof InvoicingSettingsBody>;
 
@@ -258,6 +275,8 @@ export const InvoicingSettingsSchema = Type.Object({
   credit_note_prefix: Type.String(),
   grace_period_hours: Type.Integer(),
   net_payment_terms_days: Type.Integer(),
+  held_draft_change_percent: Nullable(Type.String()),
+  held_draft_history_invoices: Type.Integer(),
 });
 
 export const BillNowResultSchema = Type.Object({

@@ -1,6 +1,7 @@
 // The webhook events invoicing sends: an invoice's life (each carrying the
 // whole invoice as the API shows it, lines included) and credit notes.
 import { defineWebhookEvent } from "../notifications/index.ts";
+import { InvoiceHoldSchema } from "./draft-hold-schemas.ts";
 import { CreditNoteSchema, InvoiceSchema } from "./invoice-schemas.ts";
 
 export const invoiceCreated = defineWebhookEvent(
@@ -27,4 +28,32 @@ export const creditNoteCreated = defineWebhookEvent(
   "A credit note corrected a finalized invoice.",
 );
 
-export const invoicingWebhookEvents = [invoiceCreated, invoiceFinalized, invoiceVoided, creditNoteCreated];
+export const invoiceHoldCreated = defineWebhookEvent(
+  "invoice_hold.created",
+  InvoiceHoldSchema,
+  "A draft invoice was held back from finalization: by the bill run's standing guard (its total moved beyond " +
+    "the bound) or by a staged rollout watching its cohort.",
+);
+
+export const invoiceHoldReleased = defineWebhookEvent(
+  "invoice_hold.released",
+  InvoiceHoldSchema,
+  "A hold on a draft was released (by billing operations, or by a rollout whose guardrails passed); the draft " +
+    "is finalized by the next bill once nothing else holds it.",
+);
+
+export const invoiceHoldDiscarded = defineWebhookEvent(
+  "invoice_hold.discarded",
+  InvoiceHoldSchema,
+  "A held draft was discarded: its period is not invoiced, and the draft is gone.",
+);
+
+export const invoicingWebhookEvents = [
+  invoiceCreated,
+  invoiceFinalized,
+  invoiceVoided,
+  creditNoteCreated,
+  invoiceHoldCreated,
+  invoiceHoldReleased,
+  invoiceHoldDiscarded,
+];

@@ -25,6 +25,10 @@ export type InvoicingSettings = {
   creditNotePrefix: string;
   gracePeriodHours: number;
   netPaymentTermsDays: number;
+  /** The standing guard's bound on a draft's move (a percentage), or null without a guard. */
+  heldDraftChangePercent: string | null;
+  /** How many previous invoices the guard's mean takes. */
+  heldDraftHistoryInvoices: number;
 };
 
 async function defaultsFor(
@@ -46,6 +50,8 @@ async function defaultsFor(
     credit_note_prefix: `${testPrefix}CN`,
     grace_period_hours: 0,
     net_payment_terms_days: 30,
+    held_draft_change_percent: null,
+    held_draft_history_invoices: 3,
     updated_at: new Date(0),
   };
 }
@@ -76,6 +82,8 @@ function fromRow(row: Selectable<InvoicingSettingsTable>): InvoicingSettings {
     creditNotePrefix: row.credit_note_prefix,
     gracePeriodHours: row.grace_period_hours,
     netPaymentTermsDays: row.net_payment_terms_days,
+    heldDraftChangePercent: row.held_draft_change_percent,
+    heldDraftHistoryInvoices: row.held_draft_history_invoices,
   };
 }
 
@@ -100,6 +108,8 @@ export function presentInvoicingSettings(settings: InvoicingSettings) {
     credit_note_prefix: settings.creditNotePrefix,
     grace_period_hours: settings.gracePeriodHours,
     net_payment_terms_days: settings.netPaymentTermsDays,
+    held_draft_change_percent: settings.heldDraftChangePercent,
+    held_draft_history_invoices: settings.heldDraftHistoryInvoices,
   };
 }
 
@@ -123,6 +133,11 @@ export async function updateInvoicingSettings(
       credit_note_prefix: input.credit_note_prefix ?? before.credit_note_prefix,
       grace_period_hours: input.grace_period_hours ?? before.grace_period_hours,
       net_payment_terms_days: input.net_payment_terms_days ?? before.net_payment_terms_days,
+      held_draft_change_percent:
+        input.held_draft_change_percent !== undefined
+          ? input.held_draft_change_percent
+          : before.held_draft_change_percent,
+      held_draft_history_invoices: input.held_draft_history_invoices ?? before.held_draft_history_invoices,
       updated_at: context.clock.now(),
     };
     const columns = {

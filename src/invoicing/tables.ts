@@ -10,6 +10,7 @@ declare module "../platform/database/schema.ts" {
     invoice_lines: InvoiceLineTable;
     credit_notes: CreditNoteTable;
     credit_note_lines: CreditNoteLineTable;
+    invoice_holds: InvoiceHoldTable;
   }
 }
 
@@ -35,6 +36,9 @@ export type InvoicingSettingsTable = {
   credit_note_prefix: string;
   grace_period_hours: number;
   net_payment_terms_days: number;
+  /** numeric, read as a string; null without a standing guard. */
+  held_draft_change_percent: string | null;
+  held_draft_history_invoices: ColumnType<number, number | undefined, number>;
   updated_at: DefaultedTimestamp;
 };
 
@@ -167,4 +171,30 @@ export type CreditNoteLineTable = {
   description: string;
   amount: string;
   tax: string;
+};
+
+export type InvoiceHoldSource = "anomaly_guard" | "rollout";
+export type InvoiceHoldStatus = "active" | "released" | "discarded";
+
+export type InvoiceHoldTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  customer_id: string;
+  /** The draft held; null while a hold placed ahead of time waits for the customer's next draft. */
+  invoice_id: string | null;
+  /** A hold placed ahead of time takes the first draft issued at or after this instant. */
+  issued_from: Timestamp | null;
+  source: InvoiceHoldSource;
+  /** What placed it: the rollout's id. */
+  source_id: string | null;
+  reason: string;
+  details: Json<Record<string, unknown>>;
+  status: InvoiceHoldStatus;
+  created_by: string;
+  created_at: Timestamp;
+  held_at: Timestamp | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  resolution_reason: string | null;
 };

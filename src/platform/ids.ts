@@ -25,6 +25,7 @@ const idPrefixes = {
   couponRedemption: "rdm",
   invoice: "inv",
   invoiceLine: "inl",
+  invoiceHold: "ihd",
   creditNote: "crn",
   creditNoteLine: "cnl",
   webhookEndpoint: "whe",
@@ -58,6 +59,10 @@ const idPrefixes = {
   billingDisputeNote: "bdn",
   backtest: "btk",
   testMatrixRun: "tmr",
+  experiment: "exp",
+  experimentArm: "xar",
+  rollout: "rol",
+  rolloutStage: "rst",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

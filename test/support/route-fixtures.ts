@@ -2,6 +2,7 @@
 // and a valid body for it. The tenant-isolation walk and the bad-input
 // property test call every route in the OpenAPI document through these, so a
 // new route needs an entry here (the walk fails and says so otherwise).
+import { placeCustomerHolds } from "../../src/invoicing/index.ts";
 import { queueEmail } from "../../src/notifications/index.ts";
 import type { TestTenant } from "./test-app.ts";
 
@@ -233,6 +234,22 @@ async function oneOffInvoiceId(tenant: TestTenant, finalize: boolean): Promise<s
     finalize,
   });
   return response.body.id;
+}
+
+/** A hold placed ahead of time on a new customer's next draft (the way a rollout watches its cohort). */
+async function invoiceHoldId(tenant: TestTenant): Promise<string> {
+  const customer = await customerId(tenant);
+  const context = tenant.context();
+  const [id] = await context.database.transaction().execute((transaction) =>
+    placeCustomerHolds(transaction, context, {
+      customerIds: [customer],
+      issuedFrom: new Date(),
+      source: "rollout",
+      sourceId: unique("fixture-rollout"),
+      reason: "fixture",
+    }),
+  );
+  return id as string;
 }
 
 async function creditNoteId(tenant: TestTenant): Promise<string> {
@@ -671,6 +688,20 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "POST /v1/invoices/{id}/credit-notes": {
     params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
     body: () => ({ reason: "billing_error", full: true }),
+  },
+  "GET /v1/invoice-holds": {},
+  "GET /v1/invoice-holds/{id}": { params: async (tenant) => ({ id: await invoiceHoldId(tenant) }) },
+  "POST /v1/invoice-holds/{id}/release": {
+    params: async (tenant) => ({ id: await invoiceHoldId(tenant) }),
+    body: () => ({ reason: "reviewed" }),
+  },
+  "POST /v1/invoice-holds/{id}/recompute": {
+    params: async (tenant) => ({ id: await invoiceHoldId(tenant) }),
+    body: () => ({}),
+  },
+  "POST /v1/invoice-holds/{id}/discard": {
+    params: async (tenant) => ({ id: await invoiceHoldId(tenant) }),
+    body: () => ({ reason: "not billable" }),
   },
   "GET /v1/credit-notes": {},
   "GET /v1/credit-notes/{id}": { params: async (tenant) => ({ id: await creditNoteId(tenant) }) },

@@ -16,6 +16,13 @@ export const NonNegativeDecimalString = Type.String({
   examples: ["49.00"],
 });
 
+/** A percentage above zero as a string, e.g. "25" or "2.5" (up to 1,000,000 with 4 decimals). */
+export const PositivePercent = Type.String({
+  pattern: "^(0\\.(?=[0-9]*[1-9])[0-9]{1,4}|[1-9][0-9]{0,6}(\\.[0-9]{1,4})?)$",
+  description: 'a percentage above zero written as a string, such as "25" or "2.5"',
+  examples: ["25"],
+});
+
 /** An RFC 3339 instant, e.g. "2026-02-15T00:00:00Z". */
 export const Timestamp = Type.String({ format: "date-time", examples: ["2026-02-15T00:00:00Z"] });
 

@@ -1623,6 +1623,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoice-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the holds that keep draft invoices from being finalized, newest first */
+        get: operations["listInvoiceHolds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoice-holds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A hold on a draft invoice, with why it holds it */
+        get: operations["getInvoiceHold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoice-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release the hold: the draft is finalized now when nothing else holds it and its grace period is over */
+        post: operations["releaseInvoiceHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoice-holds/{id}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the held draft from the latest usage and plan versions; it stays held */
+        post: operations["recomputeHeldDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoice-holds/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Discard the held draft: its period is not invoiced */
+        post: operations["discardHeldDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -2987,6 +3072,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "invoice_hold.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invoice_hold.created
+         * @description A draft invoice was held back from finalization: by the bill run's standing guard (its total moved beyond the bound) or by a staged rollout watching its cohort.
+         */
+        post: operations["webhook_invoice_hold_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invoice_hold.released": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invoice_hold.released
+         * @description A hold on a draft was released (by billing operations, or by a rollout whose guardrails passed); the draft is finalized by the next bill once nothing else holds it.
+         */
+        post: operations["webhook_invoice_hold_released"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invoice_hold.discarded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invoice_hold.discarded
+         * @description A held draft was discarded: its period is not invoiced, and the draft is gone.
+         */
+        post: operations["webhook_invoice_hold_discarded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "payment.succeeded": {
         parameters: {
             query?: never;
@@ -3622,6 +3767,52 @@ export interface components {
              */
             issued_at: string;
             created_by: string;
+        };
+        /** InvoiceHold */
+        InvoiceHold: {
+            /** @example ihd_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            customer_id: string;
+            invoice_id: string | null;
+            invoice: {
+                /** @example inv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                id: string;
+                /** @description draft while held; the draft's status once the hold is resolved */
+                status: string;
+                currency: string;
+                total: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                issued_at: string;
+                period_start: string | null;
+                period_end: string | null;
+            } | null;
+            issued_from: string | null;
+            /**
+             * @description anomaly_guard: the bill run's standing guard; rollout: a staged rollout watching its cohort
+             * @enum {string}
+             */
+            source: "anomaly_guard" | "rollout";
+            source_id: string | null;
+            /** @description why the draft is held, in words */
+            reason: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "active" | "released" | "discarded";
+            created_by: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+            held_at: string | null;
+            resolved_by: string | null;
+            resolved_at: string | null;
+            resolution_reason: string | null;
         };
         /** Payment */
         Payment: {
@@ -12705,6 +12896,8 @@ export interface operations {
                         credit_note_prefix: string;
                         grace_period_hours: number;
                         net_payment_terms_days: number;
+                        held_draft_change_percent: string | null;
+                        held_draft_history_invoices: number;
                     };
                 };
             };
@@ -12749,6 +12942,9 @@ export interface operations {
                     credit_note_prefix?: string;
                     grace_period_hours?: number;
                     net_payment_terms_days?: number;
+                    held_draft_change_percent?: string | null;
+                    /** @description how many of the customer's previous invoices make the mean the guard compares with */
+                    held_draft_history_invoices?: number;
                 };
             };
         };
@@ -12779,7 +12975,191 @@ export interface operations {
                         credit_note_prefix: string;
                         grace_period_hours: number;
                         net_payment_terms_days: number;
+                        held_draft_change_percent: string | null;
+                        held_draft_history_invoices: number;
                     };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listInvoiceHolds: {
+        parameters: {
+            query?: {
+                status?: "active" | "released" | "discarded";
+                customer_id?: string;
+                /** @description the rollout that placed the holds */
+                source_id?: string;
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InvoiceHold"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getInvoiceHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceHold"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    releaseInvoiceHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceHold"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    recomputeHeldDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceHold"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    discardHeldDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceHold"];
                 };
             };
             400: components["responses"]["Problem"];
@@ -12863,7 +13243,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled")[];
+                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled")[];
                     /** @description default true */
                     enabled?: boolean;
                 };
@@ -13026,7 +13406,7 @@ export interface operations {
                     url?: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled")[];
+                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled")[];
                     /** @description false stops deliveries to the endpoint */
                     enabled?: boolean;
                 };
@@ -13234,7 +13614,7 @@ export interface operations {
     listWebhookEvents: {
         parameters: {
             query?: {
-                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled";
+                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -18154,6 +18534,135 @@ export interface operations {
                      */
                     timestamp: string;
                     data: components["schemas"]["CreditNote"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_invoice_hold_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "invoice_hold.created";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["InvoiceHold"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_invoice_hold_released: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "invoice_hold.released";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["InvoiceHold"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_invoice_hold_discarded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "invoice_hold.discarded";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["InvoiceHold"];
                 };
             };
         };
