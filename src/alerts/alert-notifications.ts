@@ -4,7 +4,7 @@
 // address, and a webhook event carrying the trigger (with both ids) and its rule.
 import type { Selectable } from "kysely";
 import type { Customer } from "../customers/index.ts";
-import { newWebhookEventId, publishEvent, queueEmail } from "../notifications/index.ts";
+import { newWebhookEventId, publishEvent, queueCustomerEmail } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { type AlertRuleRow, formatMeasure, presentAlertRule, presentAlertTrigger } from "./alert-rules.ts";
@@ -27,40 +27,23 @@ export async function announceTrigger(
   const { rule, customer, trigger } = input;
   const presented = presentAlertTrigger(trigger);
   let emailId: string | null = null;
-  if (rule.email_customer && customer.email !== null) {
-    const recipient = { name: customer.name ?? customer.external_id, email: customer.email };
+  if (rule.email_customer) {
     const email =
       rule.kind === "credit_balance"
-        ? await queueEmail(transaction, context, {
-            template: "credit_balance_low",
-            to: customer.email,
-            customerId: customer.id,
-            data: {
-              customer: recipient,
-              credit: {
-                balance: presented.value,
-                threshold: presented.threshold,
-                unit: rule.currency ?? "",
-              },
-            },
+        ? await queueCustomerEmail(transaction, context, customer, "credit_balance_low", {
+            credit: { balance: presented.value, threshold: presented.threshold, unit: rule.currency ?? "" },
           })
-        : await queueEmail(transaction, context, {
-            template: "usage_alert",
-            to: customer.email,
-            customerId: customer.id,
-            data: {
-              customer: recipient,
-              alert: {
-                measure: rule.kind === "spend" ? "Spend" : `Usage of ${input.meterName ?? rule.meter_code}`,
-                value: withUnit(trigger.value, rule.currency),
-                threshold: withUnit(trigger.threshold, rule.currency),
-                period_from: localDay(trigger.period_start, customer.timezone, 0),
-                // The period's end is exclusive: its last day is the day before.
-                period_to: localDay(trigger.period_end, customer.timezone, -1),
-              },
+        : await queueCustomerEmail(transaction, context, customer, "usage_alert", {
+            alert: {
+              measure: rule.kind === "spend" ? "Spend" : `Usage of ${input.meterName ?? rule.meter_code}`,
+              value: withUnit(trigger.value, rule.currency),
+              threshold: withUnit(trigger.threshold, rule.currency),
+              period_from: localDay(trigger.period_start, customer.timezone, 0),
+              // The period's end is exclusive: its last day is the day before.
+              period_to: localDay(trigger.period_end, customer.timezone, -1),
             },
           });
-    emailId = email.id;
+    emailId = email?.id ?? null;
   }
   // The event carries the trigger as the API shows it once announced: with its own id and the email's.
   const eventId = newWebhookEventId(context.clock.now());

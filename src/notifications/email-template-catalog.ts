@@ -31,10 +31,9 @@ type InvoiceReference = {
   url?: string;
 };
 
-/** What each email's sender passes as `data` to queueEmail. */
-export type EmailTemplateData = {
+/** What each email says besides whom it is for (every one names its customer). */
+export type EmailTemplateFields = {
   invoice_issued: {
-    customer: EmailCustomer;
     invoice: InvoiceReference & {
       issued_on: string;
       total: string;
@@ -42,25 +41,21 @@ export type EmailTemplateData = {
     };
   };
   payment_receipt: {
-    customer: EmailCustomer;
     payment: { amount: string; currency: string; paid_on: string; method: string };
     invoice: { number: string; amount_due: string };
   };
   payment_failed: {
-    customer: EmailCustomer;
     payment: { amount: string; currency: string; failure_reason: string };
     invoice: InvoiceReference;
     /** When the payment is tried again, or null when it is not. */
     next_retry_on: string | null;
   };
   dunning_reminder: {
-    customer: EmailCustomer;
     invoice: InvoiceReference;
     days_overdue: number;
     reminder_number: number;
   };
   statement_of_account: {
-    customer: EmailCustomer;
     period: { from: string; to: string };
     currency: string;
     opening_balance: string;
@@ -75,26 +70,29 @@ export type EmailTemplateData = {
     }[];
   };
   dispute_received: {
-    customer: EmailCustomer;
     dispute: { amount: string; currency: string; reason: string; opened_on: string };
     payment: { amount: string; paid_on: string };
     invoice: { number: string };
   };
   refund_confirmation: {
-    customer: EmailCustomer;
     refund: { amount: string; currency: string; refunded_on: string; reason: string };
     invoice: { number: string };
   };
   credit_balance_low: {
-    customer: EmailCustomer;
     credit: { balance: string; threshold: string; unit: string };
   };
   /** A spend or usage alert (src/alerts): `measure` is "Spend" or "Usage of <meter>"; amounts carry their unit. */
   usage_alert: {
-    customer: EmailCustomer;
     alert: { measure: string; value: string; threshold: string; period_from: string; period_to: string };
   };
 };
+
+/** What the sender of an email passes as `data` to queueEmail: whom it is for, and what it says. */
+export type EmailData<Name extends EmailTemplateName> = {
+  customer: EmailCustomer;
+} & EmailTemplateFields[Name];
+
+export type EmailTemplateData = { [Name in EmailTemplateName]: EmailData<Name> };
 
 export type EmailContent = { subject: string; html_body: string; text_body: string };
 

@@ -12,7 +12,7 @@ import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import { emailSendJobKind } from "./email-job-payload.ts";
 import { type RenderedEmail, renderEmailContent } from "./email-rendering.ts";
 import type { EmailListFilters, EmailMessage, EmailMessageWithBodies } from "./email-schemas.ts";
-import type { EmailTemplateData, EmailTemplateName } from "./email-template-catalog.ts";
+import type { EmailData, EmailTemplateFields, EmailTemplateName } from "./email-template-catalog.ts";
 import { currentEmailTemplate } from "./email-templates.ts";
 import type { EmailMessageTable } from "./tables.ts";
 import { TemplateOutputTooLarge } from "./template-language.ts";
@@ -30,7 +30,7 @@ const maximumAddressLength = 320;
 export async function queueEmail<Name extends EmailTemplateName>(
   transaction: Database,
   context: RequestContext,
-  email: { template: Name; to: string; data: EmailTemplateData[Name]; customerId?: string },
+  email: { template: Name; to: string; data: EmailData<Name>; customerId?: string },
 ): Promise<{ id: string }> {
   const now = context.clock.now();
   const template = await currentEmailTemplate(transaction, context, email.template);
@@ -79,6 +79,29 @@ export async function queueEmail<Name extends EmailTemplateName>(
     });
   }
   return { id };
+}
+
+/** A customer as an email finds them: the address on file (or none) and the name (their external id when unnamed). */
+export type EmailRecipient = { id: string; email: string | null; name: string | null; external_id: string };
+
+/**
+ * Queues `template` to a customer, naming them in the data as every template
+ * does; a customer with no address on file gets nothing (null).
+ */
+export async function queueCustomerEmail<Name extends EmailTemplateName>(
+  transaction: Database,
+  context: RequestContext,
+  customer: EmailRecipient,
+  template: Name,
+  fields: EmailTemplateFields[Name],
+): Promise<{ id: string } | null> {
+  if (customer.email === null) return null;
+  return queueEmail(transaction, context, {
+    template,
+    to: customer.email,
+    customerId: customer.id,
+    data: { customer: { name: customer.name ?? customer.external_id, email: customer.email }, ...fields },
+  });
 }
 
 export async function listEmails(

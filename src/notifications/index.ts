@@ -6,7 +6,8 @@
 // endpoints' filters and the OpenAPI document (webhookDocument).
 // Other domains import only from here; everything else in the folder is private to it.
 export { registerEmailRoutes } from "./email-routes.ts";
-export { queueEmail } from "./emails.ts";
+export type { EmailTemplateFields, EmailTemplateName } from "./email-template-catalog.ts";
+export { type EmailRecipient, queueCustomerEmail, queueEmail } from "./emails.ts";
 export { type EmailSettings, notificationJobHandlers } from "./notification-jobs.ts";
 export { webhookDocument, webhookPayloadErrors } from "./webhook-document.ts";
 export {

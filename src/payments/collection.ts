@@ -13,14 +13,13 @@ import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { subscribe } from "../platform/events/domain-events.ts";
-import { newId } from "../platform/ids.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import { startDunning } from "./dunning-lifecycle.ts";
 import { collectInvoiceJobKind } from "./payment-job-payloads.ts";
 import { recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcomes.ts";
 import type { ChargeRequest, ChargeResult } from "./payment-provider.ts";
 import { providerFor, readPaymentSettings } from "./payment-settings.ts";
-import { lockPayment, type PaymentRow } from "./payment-store.ts";
+import { insertPendingPayment, lockPayment, type PaymentRow } from "./payment-store.ts";
 import type { PaymentOrigin } from "./tables.ts";
 
 export type CollectionOutcome =
@@ -117,27 +116,14 @@ async function prepareAttempt(
   if (method === undefined) {
     return { kind: "none", reason: "the customer has no payment method on file", payment: null };
   }
-  const now = context.clock.now();
-  const payment = await transaction
-    .insertInto("payments")
-    .values({
-      id: newId("payment", now),
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
-      customer_id: invoice.customer_id,
-      invoice_id: invoice.id,
-      provider: "stripe",
-      method: "card",
-      origin: options.origin,
-      status: "pending",
-      currency: invoice.currency,
-      amount: remaining.toFixed(),
-      payment_method_id: method.id,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const payment = await insertPendingPayment(transaction, context, invoice, {
+    provider: "stripe",
+    method: "card",
+    origin: options.origin,
+    currency: invoice.currency,
+    amount: remaining.toFixed(),
+    payment_method_id: method.id,
+  });
   if (options.dunningStepId !== undefined) {
     await transaction
       .updateTable("dunning_steps")

@@ -6,10 +6,9 @@ import { currencyFor, Decimal, fitsMinorUnit } from "../core/index.ts";
 import { findInvoiceRow, lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { recordPaymentSucceeded } from "./payment-outcomes.ts";
 import type { PaymentDetailView, RecordPaymentInput } from "./payment-schemas.ts";
-import { getPayment } from "./payment-store.ts";
+import { getPayment, insertPendingPayment } from "./payment-store.ts";
 
 export async function recordManualPayment(
   context: RequestContext,
@@ -41,26 +40,14 @@ export async function recordManualPayment(
         `Invoice ${invoiceId} is ${invoice.status}; only a finalized invoice is paid.`,
       );
     }
-    const payment = await transaction
-      .insertInto("payments")
-      .values({
-        id: newId("payment", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
-        customer_id: invoice.customer_id,
-        invoice_id: invoice.id,
-        provider: "manual",
-        method: input.method,
-        origin: "manual",
-        status: "pending",
-        currency,
-        amount: amount.toFixed(),
-        reference: input.reference ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const payment = await insertPendingPayment(transaction, context, invoice, {
+      provider: "manual",
+      method: input.method,
+      origin: "manual",
+      currency,
+      amount: amount.toFixed(),
+      reference: input.reference ?? null,
+    });
     await recordPaymentSucceeded(transaction, context, payment, { providerPaymentId: null, receivedAt });
     return payment.id;
   });

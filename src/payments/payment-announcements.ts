@@ -6,7 +6,12 @@
 import { showMoney } from "../credits/index.ts";
 import type { InvoiceRow } from "../invoicing/index.ts";
 import { amountRemaining, invoiceLineRows, invoiceView, loadCustomerRow } from "../invoicing/index.ts";
-import { publishEvent, queueEmail } from "../notifications/index.ts";
+import {
+  type EmailTemplateFields,
+  type EmailTemplateName,
+  publishEvent,
+  queueCustomerEmail,
+} from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { type PaymentRow, presentPayment, presentRefund, type RefundRow } from "./payment-store.ts";
@@ -22,11 +27,16 @@ function dayOf(date: Date, timeZone: string): string {
   return date.toLocaleDateString("en-CA", { timeZone });
 }
 
-/** The customer as an email names them, or null when they have no address to write to. */
-async function recipientOf(transaction: Database, context: RequestContext, customerId: string) {
+/** Emails the payment's customer, unless they have no address to write to. */
+async function emailCustomer<Name extends EmailTemplateName>(
+  transaction: Database,
+  context: RequestContext,
+  customerId: string,
+  template: Name,
+  fields: EmailTemplateFields[Name],
+): Promise<{ id: string } | null> {
   const customer = await loadCustomerRow(transaction, context, customerId);
-  if (customer.email === null) return null;
-  return { id: customer.id, email: customer.email, name: customer.name ?? customer.external_id };
+  return queueCustomerEmail(transaction, context, customer, template, fields);
 }
 
 function invoiceReference(invoice: InvoiceRow) {
@@ -68,24 +78,16 @@ export async function announcePaymentSucceeded(
   await publishEvent(transaction, context, paymentSucceeded, presentPayment(payment));
   if (paidInFull)
     await publishEvent(transaction, context, invoicePaid, await invoiceView(transaction, invoice));
-  const recipient = await recipientOf(transaction, context, payment.customer_id);
-  if (recipient === null) return;
-  await queueEmail(transaction, context, {
-    template: "payment_receipt",
-    to: recipient.email,
-    customerId: recipient.id,
-    data: {
-      customer: { name: recipient.name, email: recipient.email },
-      payment: {
-        amount: showMoney(payment.amount, payment.currency),
-        currency: payment.currency,
-        paid_on: dayOf(payment.received_at ?? context.clock.now(), invoice.timezone),
-        method: await methodWords(transaction, payment),
-      },
-      invoice: {
-        number: invoice.number ?? invoice.id,
-        amount_due: showMoney(amountRemaining(invoice), invoice.currency),
-      },
+  await emailCustomer(transaction, context, payment.customer_id, "payment_receipt", {
+    payment: {
+      amount: showMoney(payment.amount, payment.currency),
+      currency: payment.currency,
+      paid_on: dayOf(payment.received_at ?? context.clock.now(), invoice.timezone),
+      method: await methodWords(transaction, payment),
+    },
+    invoice: {
+      number: invoice.number ?? invoice.id,
+      amount_due: showMoney(amountRemaining(invoice), invoice.currency),
     },
   });
 }
@@ -104,22 +106,14 @@ export async function announcePaymentFailed(
     payment: presented,
     next_retry_at: nextRetryAt?.toISOString() ?? null,
   });
-  const recipient = await recipientOf(transaction, context, payment.customer_id);
-  if (recipient === null) return;
-  await queueEmail(transaction, context, {
-    template: "payment_failed",
-    to: recipient.email,
-    customerId: recipient.id,
-    data: {
-      customer: { name: recipient.name, email: recipient.email },
-      payment: {
-        amount: showMoney(payment.amount, payment.currency),
-        currency: payment.currency,
-        failure_reason: payment.failure_message ?? "the payment was declined.",
-      },
-      invoice: invoiceReference(invoice),
-      next_retry_on: nextRetryAt === null ? null : dayOf(nextRetryAt, invoice.timezone),
+  await emailCustomer(transaction, context, payment.customer_id, "payment_failed", {
+    payment: {
+      amount: showMoney(payment.amount, payment.currency),
+      currency: payment.currency,
+      failure_reason: payment.failure_message ?? "the payment was declined.",
     },
+    invoice: invoiceReference(invoice),
+    next_retry_on: nextRetryAt === null ? null : dayOf(nextRetryAt, invoice.timezone),
   });
 }
 
@@ -134,22 +128,14 @@ export async function announceRefund(
     ...presentPayment(payment),
     refund: presentRefund(refund),
   });
-  const recipient = await recipientOf(transaction, context, payment.customer_id);
-  if (recipient === null) return;
-  await queueEmail(transaction, context, {
-    template: "refund_confirmation",
-    to: recipient.email,
-    customerId: recipient.id,
-    data: {
-      customer: { name: recipient.name, email: recipient.email },
-      refund: {
-        amount: showMoney(refund.amount, refund.currency),
-        currency: refund.currency,
-        refunded_on: dayOf(refund.refunded_at ?? context.clock.now(), invoice.timezone),
-        reason: refund.reason,
-      },
-      invoice: { number: invoice.number ?? invoice.id },
+  await emailCustomer(transaction, context, payment.customer_id, "refund_confirmation", {
+    refund: {
+      amount: showMoney(refund.amount, refund.currency),
+      currency: refund.currency,
+      refunded_on: dayOf(refund.refunded_at ?? context.clock.now(), invoice.timezone),
+      reason: refund.reason,
     },
+    invoice: { number: invoice.number ?? invoice.id },
   });
 }
 
@@ -160,26 +146,18 @@ export async function announceDispute(
   payment: PaymentRow,
   invoice: InvoiceRow,
 ): Promise<void> {
-  const recipient = await recipientOf(transaction, context, payment.customer_id);
-  if (recipient === null) return;
-  await queueEmail(transaction, context, {
-    template: "dispute_received",
-    to: recipient.email,
-    customerId: recipient.id,
-    data: {
-      customer: { name: recipient.name, email: recipient.email },
-      dispute: {
-        amount: showMoney(dispute.amount, dispute.currency),
-        currency: dispute.currency,
-        reason: dispute.reason.replaceAll("_", " "),
-        opened_on: dayOf(dispute.openedAt, invoice.timezone),
-      },
-      payment: {
-        amount: showMoney(payment.amount, payment.currency),
-        paid_on: dayOf(payment.received_at ?? payment.created_at, invoice.timezone),
-      },
-      invoice: { number: invoice.number ?? invoice.id },
+  await emailCustomer(transaction, context, payment.customer_id, "dispute_received", {
+    dispute: {
+      amount: showMoney(dispute.amount, dispute.currency),
+      currency: dispute.currency,
+      reason: dispute.reason.replaceAll("_", " "),
+      opened_on: dayOf(dispute.openedAt, invoice.timezone),
     },
+    payment: {
+      amount: showMoney(payment.amount, payment.currency),
+      paid_on: dayOf(payment.received_at ?? payment.created_at, invoice.timezone),
+    },
+    invoice: { number: invoice.number ?? invoice.id },
   });
 }
 
@@ -193,38 +171,23 @@ export async function sendDunningReminder(
   invoice: InvoiceRow,
   reminder: { daysAfterDue: number; reminderNumber: number },
 ): Promise<{ id: string } | null> {
-  const recipient = await recipientOf(transaction, context, invoice.customer_id);
-  if (recipient === null) return null;
-  const customer = { name: recipient.name, email: recipient.email };
   if (reminder.daysAfterDue < 0) {
-    return queueEmail(transaction, context, {
-      template: "invoice_issued",
-      to: recipient.email,
-      customerId: recipient.id,
-      data: {
-        customer,
-        invoice: {
-          ...invoiceReference(invoice),
-          issued_on: dayOf(invoice.issued_at, invoice.timezone),
-          total: showMoney(invoice.total, invoice.currency),
-          lines: (await invoiceLineRows(transaction, invoice.id)).map((line) => ({
-            description: line.description,
-            quantity: line.quantity,
-            amount: showMoney(line.amount, invoice.currency),
-          })),
-        },
+    return emailCustomer(transaction, context, invoice.customer_id, "invoice_issued", {
+      invoice: {
+        ...invoiceReference(invoice),
+        issued_on: dayOf(invoice.issued_at, invoice.timezone),
+        total: showMoney(invoice.total, invoice.currency),
+        lines: (await invoiceLineRows(transaction, invoice.id)).map((line) => ({
+          description: line.description,
+          quantity: line.quantity,
+          amount: showMoney(line.amount, invoice.currency),
+        })),
       },
     });
   }
-  return queueEmail(transaction, context, {
-    template: "dunning_reminder",
-    to: recipient.email,
-    customerId: recipient.id,
-    data: {
-      customer,
-      invoice: invoiceReference(invoice),
-      days_overdue: reminder.daysAfterDue,
-      reminder_number: reminder.reminderNumber,
-    },
+  return emailCustomer(transaction, context, invoice.customer_id, "dunning_reminder", {
+    invoice: invoiceReference(invoice),
+    days_overdue: reminder.daysAfterDue,
+    reminder_number: reminder.reminderNumber,
   });
 }

@@ -1,11 +1,12 @@
 // Reading payments, refunds and disputes, and how the API shows them.
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import { showMoney } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
-import type { Database } from "../platform/database/schema.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
+import { newId } from "../platform/ids.ts";
 import type {
   DisputeView,
   PaymentDetailView,
@@ -38,6 +39,35 @@ export async function lockPayment(database: Database, scope: TenantScope, id: st
   const row = await selectPayments(database, scope).where("id", "=", id).forUpdate().executeTakeFirst();
   if (row === undefined) throw notFound("payment", id);
   return row;
+}
+
+/** What a new payment says beyond its invoice: who collects it, how, and how much. */
+type NewPayment = Pick<Insertable<PaymentTable>, "provider" | "method" | "origin" | "currency" | "amount"> &
+  Partial<Pick<Insertable<PaymentTable>, "reference" | "payment_method_id" | "provider_payment_id">>;
+
+/** Records a payment of the invoice as pending: its outcome is recorded next, once. */
+export async function insertPendingPayment(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  invoice: { id: string; customer_id: string },
+  payment: NewPayment,
+): Promise<PaymentRow> {
+  const now = context.clock.now();
+  return transaction
+    .insertInto("payments")
+    .values({
+      id: newId("payment", now),
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      customer_id: invoice.customer_id,
+      invoice_id: invoice.id,
+      status: "pending",
+      ...payment,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

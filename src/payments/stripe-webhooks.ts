@@ -23,7 +23,7 @@ import { isHardDecline } from "./decline-codes.ts";
 import { announceDispute } from "./payment-announcements.ts";
 import { recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcomes.ts";
 import { readPaymentSettings } from "./payment-settings.ts";
-import { lockPayment, type PaymentRow, selectPayments } from "./payment-store.ts";
+import { insertPendingPayment, lockPayment, type PaymentRow, selectPayments } from "./payment-store.ts";
 import { insertRefund, settleRefund } from "./refunds.ts";
 import { refundResultOf, stripeAmount, stripeClient } from "./stripe-provider.ts";
 
@@ -159,26 +159,14 @@ async function paymentIntentSucceeded(
       throw error;
     });
     if (invoice === undefined) return "ignored";
-    payment = await transaction
-      .insertInto("payments")
-      .values({
-        id: newId("payment", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
-        customer_id: invoice.customer_id,
-        invoice_id: invoice.id,
-        provider: "stripe",
-        method: "card",
-        origin: "provider",
-        status: "pending",
-        currency: intent.currency.toUpperCase(),
-        amount: stripeAmount(intent.amount_received, intent.currency).toFixed(),
-        provider_payment_id: intent.id,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    payment = await insertPendingPayment(transaction, context, invoice, {
+      provider: "stripe",
+      method: "card",
+      origin: "provider",
+      currency: intent.currency.toUpperCase(),
+      amount: stripeAmount(intent.amount_received, intent.currency).toFixed(),
+      provider_payment_id: intent.id,
+    });
   }
   await recordPaymentSucceeded(transaction, context, payment, {
     providerPaymentId: intent.id,
