@@ -11,7 +11,7 @@ import { grantStatus, selectGrants } from "./credit-grants.ts";
 import type { CreditLedgerEntryRow } from "./credit-ledger.ts";
 import type { CreditBalances, CreditLedgerEntry, CreditLedgerFilters } from "./credit-schemas.ts";
 import { showMoney } from "./money-input.ts";
-import { sequenceAfter, toSequencePage } from "./sequence-pages.ts";
+import { newestSequenceFirst, toSequencePage } from "./sequence-pages.ts";
 
 export async function creditBalances(context: RequestContext, customerId: string): Promise<CreditBalances> {
   await getCustomer(context, customerId);
@@ -77,15 +77,12 @@ export async function listCreditLedger(
   page: { limit: number; cursor: string | undefined },
 ): Promise<{ data: CreditLedgerEntry[]; next_cursor: string | null }> {
   await getCustomer(context, customerId);
-  let query = context.database
+  const customerEntries = context.database
     .selectFrom("credit_ledger_entries")
     .selectAll()
     .where(inTenant(context))
-    .where("customer_id", "=", customerId)
-    .orderBy("sequence", "desc")
-    .limit(page.limit + 1);
-  const after = sequenceAfter(page.cursor);
-  if (after !== undefined) query = query.where("sequence", "<", after);
+    .where("customer_id", "=", customerId);
+  let query = newestSequenceFirst(customerEntries, page);
   if (filters.currency !== undefined) query = query.where("currency", "=", filters.currency);
   if (filters.grant_id !== undefined) query = query.where("grant_id", "=", filters.grant_id);
   if (filters.wallet_id !== undefined) query = query.where("wallet_id", "=", filters.wallet_id);

@@ -17,7 +17,7 @@ import { newId } from "../platform/ids.ts";
 import { requireTransaction } from "./credit-ledger.ts";
 import type { CustomerBalanceEntry } from "./credit-schemas.ts";
 import { showMoney } from "./money-input.ts";
-import { sequenceAfter, toSequencePage } from "./sequence-pages.ts";
+import { newestSequenceFirst, toSequencePage } from "./sequence-pages.ts";
 import type { CustomerBalanceEntryTable } from "./tables.ts";
 
 /** What is owed to the customer in `currency` now; zero when nothing ever was. */
@@ -144,15 +144,12 @@ export async function listCustomerBalanceEntries(
   page: { limit: number; cursor: string | undefined },
 ): Promise<{ data: CustomerBalanceEntry[]; next_cursor: string | null }> {
   await getCustomer(context, customerId);
-  let query = context.database
+  const customerEntries = context.database
     .selectFrom("customer_balance_entries")
     .selectAll()
     .where(inTenant(context))
-    .where("customer_id", "=", customerId)
-    .orderBy("sequence", "desc")
-    .limit(page.limit + 1);
-  const after = sequenceAfter(page.cursor);
-  if (after !== undefined) query = query.where("sequence", "<", after);
+    .where("customer_id", "=", customerId);
+  let query = newestSequenceFirst(customerEntries, page);
   if (filters.currency !== undefined) query = query.where("currency", "=", filters.currency);
   return toSequencePage(await query.execute(), page.limit, presentBalanceEntry);
 }

@@ -91,6 +91,11 @@ export const demoFeatures: CreateFeatureInput[] = [
 
 export type DemoPlanCode = "starter" | "growth" | "enterprise";
 
+/** A tier table from its rows, [up to, unit price]; the last row's null is "and above". */
+function tiers(...rows: [upTo: number | null, unitPrice: string][]) {
+  return rows.map(([upTo, unitPrice]) => ({ up_to: upTo, unit_price: unitPrice }));
+}
+
 export const demoPlans: Record<DemoPlanCode, CreatePlanInput> = {
   starter: {
     code: "starter",
@@ -160,11 +165,7 @@ export const demoPlans: Record<DemoPlanCode, CreatePlanInput> = {
           product: "document_api",
           meter: "api_calls",
           model: "graduated",
-          tiers: [
-            { up_to: 1000, unit_price: "0" },
-            { up_to: 4000, unit_price: "0.06" },
-            { up_to: null, unit_price: "0.04" },
-          ],
+          tiers: tiers([1000, "0"], [4000, "0.06"], [null, "0.04"]),
         },
         {
           id: "ai_tokens",
@@ -172,10 +173,7 @@ export const demoPlans: Record<DemoPlanCode, CreatePlanInput> = {
           product: "ai_assistant",
           meter: "ai_tokens",
           model: "graduated",
-          tiers: [
-            { up_to: 1000000, unit_price: "0" },
-            { up_to: null, unit_price: "0.00002" },
-          ],
+          tiers: tiers([1000000, "0"], [null, "0.00002"]),
         },
         {
           id: "storage",
@@ -195,18 +193,11 @@ export const demoPlans: Record<DemoPlanCode, CreatePlanInput> = {
             { id: "platform_fee", amount: "279.00" },
             {
               id: "api_calls",
-              tiers: [
-                { up_to: 1000, unit_price: "0" },
-                { up_to: 4000, unit_price: "0.055" },
-                { up_to: null, unit_price: "0.037" },
-              ],
+              tiers: tiers([1000, "0"], [4000, "0.055"], [null, "0.037"]),
             },
             {
               id: "ai_tokens",
-              tiers: [
-                { up_to: 1000000, unit_price: "0" },
-                { up_to: null, unit_price: "0.000018" },
-              ],
+              tiers: tiers([1000000, "0"], [null, "0.000018"]),
             },
             { id: "storage", unit_price: "0.36" },
           ],
@@ -218,18 +209,11 @@ export const demoPlans: Record<DemoPlanCode, CreatePlanInput> = {
             { id: "platform_fee", amount: "239.00" },
             {
               id: "api_calls",
-              tiers: [
-                { up_to: 1000, unit_price: "0" },
-                { up_to: 4000, unit_price: "0.048" },
-                { up_to: null, unit_price: "0.032" },
-              ],
+              tiers: tiers([1000, "0"], [4000, "0.048"], [null, "0.032"]),
             },
             {
               id: "ai_tokens",
-              tiers: [
-                { up_to: 1000000, unit_price: "0" },
-                { up_to: null, unit_price: "0.000016" },
-              ],
+              tiers: tiers([1000000, "0"], [null, "0.000016"]),
             },
             { id: "storage", unit_price: "0.32" },
           ],
@@ -264,11 +248,7 @@ export const demoPlans: Record<DemoPlanCode, CreatePlanInput> = {
           product: "document_api",
           meter: "api_calls",
           model: "volume",
-          tiers: [
-            { up_to: 20000, unit_price: "0.06" },
-            { up_to: 100000, unit_price: "0.045" },
-            { up_to: null, unit_price: "0.03" },
-          ],
+          tiers: tiers([20000, "0.06"], [100000, "0.045"], [null, "0.03"]),
         },
         {
           id: "ai_tokens",
@@ -296,11 +276,7 @@ export const demoPlans: Record<DemoPlanCode, CreatePlanInput> = {
             { id: "annual_platform_fee", amount: "16500.00" },
             {
               id: "api_calls",
-              tiers: [
-                { up_to: 20000, unit_price: "0.055" },
-                { up_to: 100000, unit_price: "0.041" },
-                { up_to: null, unit_price: "0.028" },
-              ],
+              tiers: tiers([20000, "0.055"], [100000, "0.041"], [null, "0.028"]),
             },
             { id: "ai_tokens", unit_price: "0.000014" },
             { id: "payment_fees", rate: "0.4", fixed_fee: "0.05", per_transaction_max: "14.00" },

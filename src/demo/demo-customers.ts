@@ -34,6 +34,41 @@ export type DemoCustomer = {
   paysAfterDays?: number;
 };
 
+/** A usage profile written as one row: its fields in the order of UsageProfile's. */
+type UsageRow = [
+  apiCallsPerDay: number,
+  monthlyGrowth: number,
+  aiRequestsPerDay: number,
+  tokensPerRequest: readonly [number, number],
+  largeModelShare: number,
+  storageStartGb: number,
+  storageGbPerDay: number,
+  paymentsPerDay?: number,
+];
+
+function usageProfile(row: UsageRow): UsageProfile {
+  const [
+    apiCallsPerDay,
+    monthlyGrowth,
+    aiRequestsPerDay,
+    tokensPerRequest,
+    largeModelShare,
+    storageStartGb,
+    storageGbPerDay,
+    paymentsPerDay,
+  ] = row;
+  return {
+    apiCallsPerDay,
+    monthlyGrowth,
+    aiRequestsPerDay,
+    tokensPerRequest,
+    largeModelShare,
+    storageStartGb,
+    storageGbPerDay,
+    ...(paymentsPerDay === undefined ? {} : { paymentsPerDay }),
+  };
+}
+
 export const demoCustomers: DemoCustomer[] = [
   {
     customer: {
@@ -57,15 +92,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "growth",
     start: { month: 0, day: 1 },
     paysAfterDays: 18,
-    usage: {
-      apiCallsPerDay: 75,
-      monthlyGrowth: 0.18,
-      aiRequestsPerDay: 14,
-      tokensPerRequest: [16000, 120000],
-      largeModelShare: 0.35,
-      storageStartGb: 120,
-      storageGbPerDay: 2.5,
-    },
+    usage: usageProfile([75, 0.18, 14, [16000, 120000], 0.35, 120, 2.5]),
   },
   {
     customer: {
@@ -83,15 +110,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "growth",
     start: { month: 0, day: 1 },
     paysAfterDays: 9,
-    usage: {
-      apiCallsPerDay: 55,
-      monthlyGrowth: 0.1,
-      aiRequestsPerDay: 9,
-      tokensPerRequest: [10000, 80000],
-      largeModelShare: 0.2,
-      storageStartGb: 80,
-      storageGbPerDay: 1.5,
-    },
+    usage: usageProfile([55, 0.1, 9, [10000, 80000], 0.2, 80, 1.5]),
   },
   {
     customer: {
@@ -108,15 +127,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "starter",
     start: { month: 0, day: 1 },
     paysAfterDays: 24,
-    usage: {
-      apiCallsPerDay: 28,
-      monthlyGrowth: 0.45,
-      aiRequestsPerDay: 4,
-      tokensPerRequest: [2000, 12000],
-      largeModelShare: 0.1,
-      storageStartGb: 15,
-      storageGbPerDay: 0.8,
-    },
+    usage: usageProfile([28, 0.45, 4, [2000, 12000], 0.1, 15, 0.8]),
   },
   {
     customer: {
@@ -138,15 +149,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "starter",
     start: { month: 0, day: 1 },
     paysAfterDays: 58,
-    usage: {
-      apiCallsPerDay: 22,
-      monthlyGrowth: 0.05,
-      aiRequestsPerDay: 3,
-      tokensPerRequest: [1500, 9000],
-      largeModelShare: 0,
-      storageStartGb: 12,
-      storageGbPerDay: 0.4,
-    },
+    usage: usageProfile([22, 0.05, 3, [1500, 9000], 0, 12, 0.4]),
   },
   {
     customer: {
@@ -170,16 +173,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "enterprise",
     start: { month: 0, day: 1 },
     paysAfterDays: 38,
-    usage: {
-      apiCallsPerDay: 120,
-      monthlyGrowth: 0.08,
-      aiRequestsPerDay: 22,
-      tokensPerRequest: [20000, 160000],
-      largeModelShare: 0.5,
-      storageStartGb: 900,
-      storageGbPerDay: 6,
-      paymentsPerDay: 14,
-    },
+    usage: usageProfile([120, 0.08, 22, [20000, 160000], 0.5, 900, 6, 14]),
   },
   {
     customer: {
@@ -196,15 +190,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "starter",
     start: { month: 0, day: 1 },
     paysAfterDays: 12,
-    usage: {
-      apiCallsPerDay: 18,
-      monthlyGrowth: -0.25,
-      aiRequestsPerDay: 2,
-      tokensPerRequest: [1000, 6000],
-      largeModelShare: 0,
-      storageStartGb: 20,
-      storageGbPerDay: 0.2,
-    },
+    usage: usageProfile([18, -0.25, 2, [1000, 6000], 0, 20, 0.2]),
   },
   {
     customer: {
@@ -227,16 +213,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "enterprise",
     start: { month: 1, day: 1 },
     paysAfterDays: 29,
-    usage: {
-      apiCallsPerDay: 90,
-      monthlyGrowth: 0.25,
-      aiRequestsPerDay: 15,
-      tokensPerRequest: [20000, 100000],
-      largeModelShare: 0.6,
-      storageStartGb: 400,
-      storageGbPerDay: 5,
-      paymentsPerDay: 9,
-    },
+    usage: usageProfile([90, 0.25, 15, [20000, 100000], 0.6, 400, 5, 9]),
   },
   {
     customer: {
@@ -252,15 +229,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "growth",
     start: { month: 0, day: 1 },
     paysAfterDays: 14,
-    usage: {
-      apiCallsPerDay: 45,
-      monthlyGrowth: 0.12,
-      aiRequestsPerDay: 6,
-      tokensPerRequest: [8000, 60000],
-      largeModelShare: 0.25,
-      storageStartGb: 60,
-      storageGbPerDay: 1.2,
-    },
+    usage: usageProfile([45, 0.12, 6, [8000, 60000], 0.25, 60, 1.2]),
   },
   {
     customer: {
@@ -276,15 +245,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "starter",
     start: { month: 0, day: 1 },
     paysAfterDays: 21,
-    usage: {
-      apiCallsPerDay: 16,
-      monthlyGrowth: 0,
-      aiRequestsPerDay: 2,
-      tokensPerRequest: [1000, 8000],
-      largeModelShare: 0,
-      storageStartGb: 25,
-      storageGbPerDay: 0.3,
-    },
+    usage: usageProfile([16, 0, 2, [1000, 8000], 0, 25, 0.3]),
   },
   {
     customer: {
@@ -301,15 +262,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "growth",
     start: { daysAgo: 6 },
     trialDays: 14,
-    usage: {
-      apiCallsPerDay: 65,
-      monthlyGrowth: 0.3,
-      aiRequestsPerDay: 10,
-      tokensPerRequest: [10000, 60000],
-      largeModelShare: 0.3,
-      storageStartGb: 40,
-      storageGbPerDay: 3,
-    },
+    usage: usageProfile([65, 0.3, 10, [10000, 60000], 0.3, 40, 3]),
   },
   {
     customer: {
@@ -325,15 +278,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "starter",
     start: { month: 0, day: 15 },
     paysAfterDays: 6,
-    usage: {
-      apiCallsPerDay: 24,
-      monthlyGrowth: 0.2,
-      aiRequestsPerDay: 2,
-      tokensPerRequest: [5000, 25000],
-      largeModelShare: 0.1,
-      storageStartGb: 18,
-      storageGbPerDay: 0.6,
-    },
+    usage: usageProfile([24, 0.2, 2, [5000, 25000], 0.1, 18, 0.6]),
   },
   {
     customer: {
@@ -348,14 +293,6 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "starter",
     start: { daysAgo: 10 },
     trialDays: 30,
-    usage: {
-      apiCallsPerDay: 14,
-      monthlyGrowth: 0.6,
-      aiRequestsPerDay: 3,
-      tokensPerRequest: [1000, 5000],
-      largeModelShare: 0,
-      storageStartGb: 8,
-      storageGbPerDay: 0.5,
-    },
+    usage: usageProfile([14, 0.6, 3, [1000, 5000], 0, 8, 0.5]),
   },
 ];

@@ -25,7 +25,7 @@ import { newId } from "../platform/ids.ts";
 import { announceCreditNote } from "./invoice-announcements.ts";
 import { amountRemaining } from "./invoice-presenter.ts";
 import type { CreateCreditNoteInput, CreditNoteView } from "./invoice-schemas.ts";
-import { invoiceLineRows, nextDocumentNumber } from "./invoice-store.ts";
+import { invoiceLineRows, lockInvoice, nextDocumentNumber } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import type { CreditNoteLineTable, CreditNoteTable, InvoiceTable } from "./tables.ts";
 
@@ -62,14 +62,7 @@ export async function createCreditNote(
     throw validationFailed([{ path: "$.lines", message: "give either lines or full: true" }]);
   }
   return context.database.transaction().execute(async (transaction) => {
-    const invoice = await transaction
-      .selectFrom("invoices")
-      .selectAll()
-      .where(inTenant(context))
-      .where("id", "=", invoiceId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (invoice === undefined) throw notFound("invoice", invoiceId);
+    const invoice = await lockInvoice(transaction, context, invoiceId);
     if (invoice.status === "draft" || invoice.status === "void") {
       throw conflict(
         "invoice_not_creditable",

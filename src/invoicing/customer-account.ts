@@ -9,9 +9,11 @@ import {
   type AccountState,
   type AccountTerms,
   type Coupon,
+  type Currency,
   currencyFor,
   Decimal,
   type Instant,
+  ZERO,
 } from "../core/index.ts";
 import { couponsFor } from "../coupons/index.ts";
 import { creditGrantsFor, customerBalanceOf } from "../credits/index.ts";
@@ -114,6 +116,25 @@ export async function loadCustomerAccount(
       customerBalance: new Decimal(balance),
     },
     tax,
+  };
+}
+
+/**
+ * The account as an invoice that carries tax only sees it (a one-off
+ * invoice, a progressive one): no coupons, no credits, no customer balance.
+ */
+export function taxOnly(
+  account: CustomerAccount,
+  currency: Currency,
+): { terms: AccountTerms; state: AccountState } {
+  return {
+    terms: {
+      currency,
+      coupons: [],
+      creditGrants: [],
+      ...(account.terms.tax ? { tax: account.terms.tax } : {}),
+    },
+    state: { couponInvoiceCounts: new Map(), grantBalances: new Map(), customerBalance: ZERO },
   };
 }
 

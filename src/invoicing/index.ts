@@ -24,7 +24,6 @@ export { invoiceDocument } from "./invoice-documents.ts";
 export {
   applyPaymentToInvoice,
   applyRefundToInvoice,
-  lockInvoice,
   markInvoiceUncollectible,
 } from "./invoice-payment-state.ts";
 export { amountRemaining, invoiceView } from "./invoice-presenter.ts";
@@ -53,9 +52,9 @@ export {
   type InvoicingSettingsInput,
   SubscriptionChangePreviewSchema,
 } from "./invoice-schemas.ts";
-export { type InvoiceRow, invoiceLineRows } from "./invoice-store.ts";
+export { findInvoiceRow, type InvoiceRow, invoiceLineRows, lockInvoice } from "./invoice-store.ts";
 export { invoicingWebhookEvents } from "./invoice-webhook-events.ts";
-export { findInvoiceRow, getInvoice, listInvoices } from "./invoices.ts";
+export { getInvoice, listInvoices } from "./invoices.ts";
 export { InvoiceFinalized } from "./invoicing-events.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
 export type { CreditNoteReason } from "./tables.ts";

@@ -7,7 +7,8 @@ import { conflict } from "../platform/errors.ts";
 import { billCustomerDue } from "./bill-customer.ts";
 import { selectHolds } from "./draft-holds.ts";
 import type { InvoiceView } from "./invoice-schemas.ts";
-import { findInvoiceRow, getInvoice } from "./invoices.ts";
+import { findInvoiceRow } from "./invoice-store.ts";
+import { getInvoice } from "./invoices.ts";
 import { finalizeOneOff } from "./one-off-invoices.ts";
 
 export async function finalizeInvoice(context: RequestContext, id: string): Promise<InvoiceView> {

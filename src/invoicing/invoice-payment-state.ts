@@ -16,28 +16,10 @@ import {
 } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound } from "../platform/errors.ts";
+import { conflict } from "../platform/errors.ts";
 import { amountRemaining } from "./invoice-presenter.ts";
-import type { InvoiceRow } from "./invoice-store.ts";
+import { type InvoiceRow, lockInvoice } from "./invoice-store.ts";
 import type { InvoiceStatus } from "./tables.ts";
-
-/** The invoice, locked for the rest of the transaction. */
-export async function lockInvoice(
-  transaction: DatabaseTransaction,
-  context: RequestContext,
-  invoiceId: string,
-): Promise<InvoiceRow> {
-  const row = await transaction
-    .selectFrom("invoices")
-    .selectAll()
-    .where(inTenant(context))
-    .where("id", "=", invoiceId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (row === undefined) throw notFound("invoice", invoiceId);
-  return row;
-}
 
 function statusAfter(row: InvoiceRow, amountPaid: Decimal): InvoiceStatus {
   const remaining = invoiceAmountRemaining({

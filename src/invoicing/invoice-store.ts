@@ -7,8 +7,10 @@ import type { Selectable } from "kysely";
 import { sql } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { Decimal, formatAmount, type Invoice } from "../core/index.ts";
-import type { RequestContext } from "../platform/context.ts";
-import type { Database } from "../platform/database/schema.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
+import { notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { StoredLine } from "./stored-lines.ts";
 import type { InvoiceLineTable, InvoiceOrigin, InvoiceTable, PartySnapshot, TaxDetails } from "./tables.ts";
@@ -16,6 +18,28 @@ import type { InvoiceLineTable, InvoiceOrigin, InvoiceTable, PartySnapshot, TaxD
 export type InvoiceLineRow = Selectable<InvoiceLineTable>;
 
 export type InvoiceRow = Selectable<InvoiceTable>;
+
+/** The invoice with this id in the tenant; not found when there is none. */
+export async function findInvoiceRow(
+  database: Database,
+  scope: TenantScope,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<InvoiceRow> {
+  const byId = database.selectFrom("invoices").selectAll().where(inTenant(scope)).where("id", "=", id);
+  const row = await (options.lock ? byId.forUpdate() : byId).executeTakeFirst();
+  if (row === undefined) throw notFound("invoice", id);
+  return row;
+}
+
+/** The invoice, locked for the rest of the transaction. */
+export async function lockInvoice(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  invoiceId: string,
+): Promise<InvoiceRow> {
+  return findInvoiceRow(transaction, scope, invoiceId, { lock: true });
+}
 
 /** The next number for `prefix` in the organization: `INV-000042`. Call inside the finalizing transaction. */
 export async function nextDocumentNumber(

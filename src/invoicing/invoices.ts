@@ -7,29 +7,13 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { Decimal, ZERO } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { announceVoidedInvoice } from "./invoice-announcements.ts";
 import { presentInvoice } from "./invoice-presenter.ts";
 import type { InvoiceListFilters, InvoiceView } from "./invoice-schemas.ts";
-import { type InvoiceLineRow, type InvoiceRow, invoiceLineRows } from "./invoice-store.ts";
-
-export async function findInvoiceRow(
-  database: Database,
-  context: RequestContext,
-  id: string,
-): Promise<InvoiceRow> {
-  const row = await database
-    .selectFrom("invoices")
-    .selectAll()
-    .where(inTenant(context))
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (row === undefined) throw notFound("invoice", id);
-  return row;
-}
+import { findInvoiceRow, type InvoiceLineRow, invoiceLineRows } from "./invoice-store.ts";
 
 export async function getInvoice(context: RequestContext, id: string): Promise<InvoiceView> {
   const row = await findInvoiceRow(context.database, context, id);

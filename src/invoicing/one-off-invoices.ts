@@ -7,14 +7,12 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { currencyFor, Decimal, formatAmount, priceOneOffLines, settleInvoice, ZERO } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
-import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
+import { loadCustomerAccount, taxDetailsOf, taxOnly } from "./customer-account.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
 import { finalizeDraftInvoice } from "./draft-finalization.ts";
 import { announceDraftInvoice } from "./invoice-announcements.ts";
-import { lockInvoice } from "./invoice-payment-state.ts";
-import { totalsColumns, writeDraft } from "./invoice-store.ts";
+import { lockInvoice, totalsColumns, writeDraft } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import type { StoredLine } from "./stored-lines.ts";
 
@@ -61,13 +59,7 @@ export async function createOneOffInvoice(
   const settled = settleInvoice({
     issuedAt: issuedAt.getTime(),
     lines: engineLines,
-    terms: {
-      currency,
-      coupons: [],
-      creditGrants: [],
-      ...(account.terms.tax ? { tax: account.terms.tax } : {}),
-    },
-    state: { couponInvoiceCounts: new Map(), grantBalances: new Map(), customerBalance: ZERO },
+    ...taxOnly(account, currency),
   });
   if (settled.invoice.total.lessThan(ZERO)) {
     throw validationFailed([
@@ -123,13 +115,7 @@ export async function finalizeOneOff(
   context: RequestContext,
   id: string,
 ): Promise<void> {
-  const row = await transaction
-    .selectFrom("invoices")
-    .selectAll()
-    .where(inTenant(context))
-    .where("id", "=", id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const row = await lockInvoice(transaction, context, id);
   if (row.status !== "draft") throw conflict("invoice_not_draft", `Invoice ${id} is already finalized.`);
   const customer = await loadCustomerRow(transaction, context, row.customer_id);
   const settings = await readInvoicingSettings(transaction, context);

@@ -25,7 +25,7 @@ import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { customersBilledProgressively } from "../subscriptions/index.ts";
-import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
+import { loadCustomerAccount, taxDetailsOf, taxOnly } from "./customer-account.ts";
 import {
   type CustomerBilling,
   loadCustomerBilling,
@@ -140,13 +140,7 @@ async function billSubscriptionProgressively(
   const settled = settleInvoice({
     issuedAt: at,
     lines: engineLines,
-    terms: {
-      currency,
-      coupons: [],
-      creditGrants: [],
-      ...(account.terms.tax ? { tax: account.terms.tax } : {}),
-    },
-    state: { couponInvoiceCounts: new Map(), grantBalances: new Map(), customerBalance: ZERO },
+    ...taxOnly(account, currency),
   });
   const lines = engineLines.map((line) => ({
     ...storedLine(line, currency, {

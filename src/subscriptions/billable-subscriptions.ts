@@ -91,17 +91,8 @@ export async function customersDueForBilling(
   limit: number,
   afterCustomerId?: string,
 ): Promise<string[]> {
-  let query = database
-    .selectFrom("subscriptions")
-    .select("customer_id")
-    .distinct()
-    .where(inTenant(scope))
-    .where("next_billing_at", "<=", at)
-    .orderBy("customer_id")
-    .limit(limit);
-  if (afterCustomerId !== undefined) query = query.where("customer_id", ">", afterCustomerId);
-  const rows = await query.execute();
-  return rows.map((row) => row.customer_id);
+  const due = subscriptionCustomers(database, scope).where("next_billing_at", "<=", at);
+  return customerIdsPage(due, limit, afterCustomerId);
 }
 
 /**
@@ -115,16 +106,23 @@ export async function customersBilledProgressively(
   limit: number,
   afterCustomerId?: string,
 ): Promise<string[]> {
-  let query = database
-    .selectFrom("subscriptions")
-    .select("customer_id")
-    .distinct()
-    .where(inTenant(scope))
+  const progressive = subscriptionCustomers(database, scope)
     .where("progressive_billing_threshold", "is not", null)
-    .where((where) => where.or([where("ends_at", "is", null), where("ends_at", ">", at)]))
-    .orderBy("customer_id")
-    .limit(limit);
-  if (afterCustomerId !== undefined) query = query.where("customer_id", ">", afterCustomerId);
-  const rows = await query.execute();
-  return rows.map((row) => row.customer_id);
+    .where((where) => where.or([where("ends_at", "is", null), where("ends_at", ">", at)]));
+  return customerIdsPage(progressive, limit, afterCustomerId);
+}
+
+function subscriptionCustomers(database: Database, scope: TenantScope) {
+  return database.selectFrom("subscriptions").select("customer_id").distinct().where(inTenant(scope));
+}
+
+/** Up to `limit` of the customers `query` selects, by customer id, after `afterCustomerId`. */
+async function customerIdsPage(
+  query: ReturnType<typeof subscriptionCustomers>,
+  limit: number,
+  afterCustomerId: string | undefined,
+): Promise<string[]> {
+  const ordered = query.orderBy("customer_id").limit(limit);
+  const page = afterCustomerId === undefined ? ordered : ordered.where("customer_id", ">", afterCustomerId);
+  return (await page.execute()).map((row) => row.customer_id);
 }
