@@ -43,18 +43,14 @@ import {
   webhookDocument,
   webhookRoutes,
 } from "./notifications/index.ts";
-import {
-  authenticateApiKey,
-  clockForEnvironment,
-  findEnvironmentScope,
-  registerApiKeyRoutes,
-} from "./organizations/index.ts";
+import { clockForEnvironment, findEnvironmentScope, registerApiKeyRoutes } from "./organizations/index.ts";
 import {
   collectFinalizedInvoice,
   paymentJobHandlers,
   paymentWebhookEvents,
   registerPaymentRoutes,
 } from "./payments/index.ts";
+import { personAuthentication } from "./people/index.ts";
 import { registerPlanMigrationRoutes } from "./plan-migrations/index.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import type { Configuration } from "./platform/config.ts";
@@ -160,10 +156,11 @@ export type ApplicationOptions = {
 export async function buildApplication(options: ApplicationOptions): Promise<FairbillApp> {
   const clock = options.clock ?? systemClock;
   const database = options.handle.database;
-  const authenticate = (secret: string) => authenticateApiKey(database, secret, clock.now());
+  const { authenticate, authenticateSession } = personAuthentication(database, clock);
   const app = await createHttpServer({
     database,
     authenticate,
+    authenticateSession,
     clockFor: (scope) => clockForEnvironment(database, scope, clock),
     findEnvironment: (environmentId) => findEnvironmentScope(database, environmentId),
     routes: routeModules,

@@ -30,6 +30,7 @@ export async function listAuditEvents(
   if (filters.object_type !== undefined) query = query.where("object_type", "=", filters.object_type);
   if (filters.object_id !== undefined) query = query.where("object_id", "=", filters.object_id);
   if (filters.actor_id !== undefined) query = query.where("actor_id", "=", filters.actor_id);
+  if (filters.person_id !== undefined) query = query.where("actor_person_id", "=", filters.person_id);
   if (filters.action !== undefined) query = query.where("action", "=", filters.action);
   if (filters.occurred_after !== undefined)
     query = query.where("occurred_at", ">=", new Date(filters.occurred_after));
@@ -60,7 +61,15 @@ function presentAuditEvent(row: Selectable<AuditEventTable>): AuditEvent {
     id: row.id,
     sequence: Number(row.sequence),
     occurred_at: new Date(row.occurred_at).toISOString(),
-    actor: { type: row.actor_type, id: row.actor_id, role: row.actor_role },
+    actor: {
+      type: row.actor_type,
+      id: row.actor_id,
+      role: row.actor_role,
+      person:
+        row.actor_person_id === null
+          ? null
+          : { id: row.actor_person_id, name: row.actor_person_name ?? row.actor_person_id },
+    },
     action: row.action,
     object_type: row.object_type,
     object_id: row.object_id,

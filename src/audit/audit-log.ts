@@ -6,7 +6,7 @@
 // hash after it, and `verifyAuditChain` names the first broken one.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../platform/canonical-json.ts";
-import type { Actor, RequestContext } from "../platform/context.ts";
+import type { Actor, Person, RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction, Json, Timestamp } from "../platform/database/schema.ts";
 import { newId } from "../platform/ids.ts";
 
@@ -28,6 +28,8 @@ export type AuditEventTable = {
   actor_type: string;
   actor_id: string | null;
   actor_role: string | null;
+  actor_person_id: string | null;
+  actor_person_name: string | null;
   action: string;
   object_type: string;
   object_id: string;
@@ -50,21 +52,30 @@ export type AuditChange = {
 
 const genesisHash = "0".repeat(64);
 
-export type ActorDescription = { type: Actor["type"]; id: string; role: string | null };
+export type ActorDescription = {
+  type: Actor["type"];
+  /** The credential used: the API key id, the session id, the portal customer, or a system actor's name. */
+  id: string;
+  role: string | null;
+  /** The person behind a key or a session. */
+  person: Person | null;
+};
 
 /**
- * Who acts, as the audit log and the approvals trail record it: the API key id
- * (so that two people holding two keys are told apart), the portal customer,
- * or the name of a system actor such as `cli`.
+ * Who acts, as the audit log and the approvals trail record it: the key or
+ * session used and the person behind it, the portal customer, or the name of
+ * a system actor such as `cli`.
  */
 export function describeActor(actor: Actor): ActorDescription {
   switch (actor.type) {
     case "api_key":
-      return { type: actor.type, id: actor.apiKeyId, role: actor.role };
+      return { type: actor.type, id: actor.apiKeyId, role: actor.role, person: actor.person };
+    case "session":
+      return { type: actor.type, id: actor.sessionId, role: actor.role, person: actor.person };
     case "portal":
-      return { type: actor.type, id: actor.customerId, role: null };
+      return { type: actor.type, id: actor.customerId, role: null, person: null };
     case "system":
-      return { type: actor.type, id: actor.name, role: null };
+      return { type: actor.type, id: actor.name, role: null, person: null };
   }
 }
 
@@ -96,6 +107,7 @@ export async function recordAuditEvent(
     actor_type: actor.type,
     actor_id: actor.id,
     actor_role: actor.role,
+    ...personFields(actor.person?.id ?? null, actor.person?.name ?? null),
     action: change.action,
     object_type: change.objectType,
     object_id: change.objectId,
@@ -185,6 +197,7 @@ export async function verifyAuditChain(
         actor_type: row.actor_type,
         actor_id: row.actor_id,
         actor_role: row.actor_role,
+        ...personFields(row.actor_person_id, row.actor_person_name),
         action: row.action,
         object_type: row.object_type,
         object_id: row.object_id,
@@ -254,6 +267,8 @@ type AuditEntryContent = {
   actor_type: string;
   actor_id: string | null;
   actor_role: string | null;
+  actor_person_id?: string;
+  actor_person_name?: string;
   action: string;
   object_type: string;
   object_id: string;
@@ -262,6 +277,15 @@ type AuditEntryContent = {
   reason: string | null;
   request_id: string | null;
 };
+
+// Entries written before people existed have no person, and hashed without
+// these fields; leaving them out when unset keeps those hashes as they were.
+function personFields(
+  id: string | null,
+  name: string | null,
+): { actor_person_id?: string; actor_person_name?: string } {
+  return id === null ? {} : { actor_person_id: id, ...(name === null ? {} : { actor_person_name: name }) };
+}
 
 function hashEntry(previousHash: string, content: AuditEntryContent): string {
   return createHash("sha256").update(previousHash).update(canonicalJson(content)).digest("hex");

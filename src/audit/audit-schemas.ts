@@ -4,12 +4,26 @@ import { type Static, Type } from "typebox";
 import { NonEmptyId, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
+/** The person behind a key or a session, by id and by the name they had when they acted. */
+export const PersonSchema = Type.Object(
+  {
+    id: Type.String({ description: "the user (usr_…), or a service account (sva_…) that no person owns" }),
+    name: Type.String({ examples: ["Ada Lovelace"] }),
+  },
+  { title: "Person" },
+);
+
 const ActorSchema = Type.Object({
-  type: Type.String({ description: "api_key, portal or system" }),
+  type: Type.String({ description: "api_key, session, portal or system" }),
   id: Nullable(
-    Type.String({ description: "the API key id, the portal customer, or the system actor's name" }),
+    Type.String({
+      description: "the API key or session used, the portal customer, or the system actor's name",
+    }),
   ),
   role: Nullable(Type.String()),
+  person: Type.Union([PersonSchema, Type.Null()], {
+    description: "who acted through the key or session (null for the portal, the system and older entries)",
+  }),
 });
 
 const FieldChangeSchema = Type.Object({
@@ -40,7 +54,11 @@ export type AuditEvent = Static<typeof AuditEventSchema>;
 export const AuditEventListQuery = StrictObject({
   object_type: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   object_id: Type.Optional(NonEmptyId),
-  actor_id: Type.Optional({ ...NonEmptyId, description: "an API key id, or a system actor such as cli" }),
+  actor_id: Type.Optional({
+    ...NonEmptyId,
+    description: "an API key or session id, or a system actor such as cli",
+  }),
+  person_id: Type.Optional({ ...NonEmptyId, description: "the person who acted, whatever key or session" }),
   action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, examples: ["plan_version.published"] })),
   occurred_after: Type.Optional(Type.String({ format: "date-time", description: "inclusive" })),
   occurred_before: Type.Optional(Type.String({ format: "date-time", description: "exclusive" })),

@@ -8,3 +8,4 @@ export {
   verifyEveryAuditChain,
 } from "./audit-log.ts";
 export { registerAuditRoutes } from "./audit-routes.ts";
+export { PersonSchema } from "./audit-schemas.ts";

@@ -150,7 +150,12 @@ describe("approving a pricing change", () => {
       "plan_version.created",
     ]);
     const [approvedEntry, submittedEntry, , createdEntry] = audit.body.data;
-    expect(approvedEntry.actor).toEqual({ type: "api_key", id: await keyIdOf(secondAdmin), role: "admin" });
+    expect(approvedEntry.actor).toEqual({
+      type: "api_key",
+      id: await keyIdOf(secondAdmin),
+      role: "admin",
+      person: { id: expect.stringMatching(/^sva_/), name: "admin test key" },
+    });
     expect(approvedEntry.changes).toContainEqual({
       path: "$.state",
       change: "changed",

@@ -1,5 +1,7 @@
 // The JSON shapes of plans, plan versions and their review on the API.
+
 import { type Static, Type } from "typebox";
+import { PersonSchema } from "../audit/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
 import {
   Description,
@@ -165,7 +167,12 @@ export type RollbackPlanInput = Static<typeof RollbackPlanBody>;
 export const ApprovalStepSchema = Type.Object({
   id: PrefixedId("apr"),
   action: StringEnum(["submitted", "approved", "rejected", "commented"]),
-  actor: Type.Object({ type: Type.String(), id: Type.String(), role: Nullable(Type.String()) }),
+  actor: Type.Object({
+    type: Type.String({ description: "api_key or session" }),
+    id: Type.String({ description: "the key or session used" }),
+    role: Nullable(Type.String()),
+    person: Type.Union([PersonSchema, Type.Null()], { description: "who took the step" }),
+  }),
   comment: Nullable(Type.String()),
   created_at: Timestamp,
 });

@@ -95,8 +95,8 @@ export async function submitPlanVersion(
 /**
  * Approves a version pending approval, which publishes it: effective from the
  * date given here, else the one asked for at submission, else now (a date
- * that has passed meanwhile becomes now). The approver must hold another key
- * than the one that submitted it.
+ * that has passed meanwhile becomes now). The approver must be another
+ * person than the one who submitted it, whatever keys or sessions they use.
  */
 export async function approvePlanVersion(
   context: RequestContext,
@@ -109,7 +109,7 @@ export async function approvePlanVersion(
     const { plan, rows, row } = locked;
     ensureNotPublished(plan, row);
     ensurePending(plan, row);
-    ensureApproverIsNotAuthor(context.actor, row.submitted_by);
+    await ensureApproverIsNotAuthor(locked.transaction, context, reviewObjectType, row.id);
     const now = context.clock.now();
     const requested = row.effective_from !== null && row.effective_from > now ? row.effective_from : now;
     const effectiveFrom = given ?? requested;
@@ -202,7 +202,7 @@ export async function publishPlanVersion(
       throw conflict(
         "approval_required",
         `The ${policy.environment} environment's approval policy requires approval: submit version ${row.version} ` +
-          `with POST /v1/plans/${plan.id}/versions/${row.version}/submit and have another key holder approve it.`,
+          `with POST /v1/plans/${plan.id}/versions/${row.version}/submit and have another person approve it.`,
       );
     }
     const now = context.clock.now();

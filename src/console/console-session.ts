@@ -35,7 +35,7 @@ export function registerConsoleSession(app: FairbillApp, authenticate: Authentic
         throw unauthorized("This API key is not valid: it is unknown, revoked or expired.");
       }
       return {
-        api_key_id: principal.apiKeyId,
+        api_key_id: principal.credential.id,
         role: principal.role,
         environment: principal.environmentKind,
         permissions: permissions.filter((permission) => roleAllows(principal.role, permission)),

@@ -1,10 +1,11 @@
 // The review trail of changes that go through approval: each submission,
-// approval, rejection and comment, with who made it. Other domains record
-// their steps here (catalog plan versions today) and call
-// `ensureApproverIsNotAuthor` so that nobody approves their own change.
+// approval, rejection and comment, with who made it: the key or session used
+// and the person behind it. Other domains record their steps here (catalog
+// plan versions today) and call `ensureApproverIsNotAuthor` so that nobody
+// approves their own change, whatever keys or sessions they use.
 import type { Selectable } from "kysely";
 import { describeActor } from "../audit/index.ts";
-import type { Actor, RequestContext, TenantScope } from "../platform/context.ts";
+import type { Person, RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
@@ -14,7 +15,7 @@ import type { ApprovalAction, ApprovalTable } from "./tables.ts";
 export type ApprovalStep = {
   id: string;
   action: ApprovalAction;
-  actor: { type: string; id: string; role: string | null };
+  actor: { type: string; id: string; role: string | null; person: Person | null };
   comment: string | null;
   created_at: string;
 };
@@ -45,6 +46,8 @@ export async function recordApprovalStep(
       actor_type: actor.type,
       actor_id: actor.id,
       actor_role: actor.role,
+      actor_person_id: actor.person?.id ?? null,
+      actor_person_name: actor.person?.name ?? null,
       comment: step.comment,
       created_at: context.clock.now(),
     })
@@ -72,15 +75,41 @@ export async function listApprovalSteps(
 }
 
 /**
- * Refuses an approval by the same key holder who submitted the change: a
- * second person must look at every change that needs approval.
+ * Refuses an approval by the person who submitted the change, whichever key
+ * or session either of them used (a second key of the author's own, a
+ * rotated key, a service account the author owns): a second person must look
+ * at every change that needs approval. The author is the person of the
+ * object's latest submission in its review trail.
  */
-export function ensureApproverIsNotAuthor(approver: Actor, authorActorId: string | null): void {
-  if (authorActorId !== null && describeActor(approver).id === authorActorId) {
+export async function ensureApproverIsNotAuthor(
+  database: Database,
+  context: RequestContext,
+  objectType: string,
+  objectId: string,
+): Promise<void> {
+  const submission = await database
+    .selectFrom("approvals")
+    .select(["actor_id", "actor_person_id", "actor_person_name"])
+    .where("organization_id", "=", context.organizationId)
+    .where("environment_id", "=", context.environmentId)
+    .where("object_type", "=", objectType)
+    .where("object_id", "=", objectId)
+    .where("action", "=", "submitted")
+    .orderBy("position", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (submission === undefined) return;
+  const approver = describeActor(context.actor);
+  const samePerson =
+    submission.actor_person_id !== null
+      ? approver.person?.id === submission.actor_person_id
+      : approver.id === submission.actor_id;
+  if (samePerson) {
+    const author = submission.actor_person_name ?? submission.actor_id;
     throw new FairbillError({
       code: "approver_is_author",
       status: 403,
-      detail: `${authorActorId} submitted this change and cannot approve it: another key holder must.`,
+      detail: `${author} submitted this change and cannot approve it, with any key or session: another person must.`,
     });
   }
 }
@@ -89,7 +118,15 @@ function presentApprovalStep(row: Selectable<ApprovalTable>): ApprovalStep {
   return {
     id: row.id,
     action: row.action,
-    actor: { type: row.actor_type, id: row.actor_id, role: row.actor_role },
+    actor: {
+      type: row.actor_type,
+      id: row.actor_id,
+      role: row.actor_role,
+      person:
+        row.actor_person_id === null
+          ? null
+          : { id: row.actor_person_id, name: row.actor_person_name ?? row.actor_person_id },
+    },
     comment: row.comment,
     created_at: row.created_at.toISOString(),
   };

@@ -29,6 +29,8 @@ export type ApprovalTable = {
   actor_type: string;
   actor_id: string;
   actor_role: string | null;
+  actor_person_id: string | null;
+  actor_person_name: string | null;
   comment: string | null;
   created_at: Timestamp;
 };

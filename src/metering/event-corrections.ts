@@ -5,7 +5,7 @@
 // sums could be adjusted by subtraction, but a maximum, a latest value or a
 // set of distinct values cannot, and an hour of one customer is small.
 import { sql } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { type Instant, parseInstant } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
@@ -194,8 +194,7 @@ async function keepRevision(
       reason,
       changed_at: now,
       actor_type: actor.type,
-      actor_id:
-        actor.type === "api_key" ? actor.apiKeyId : actor.type === "portal" ? actor.customerId : actor.name,
+      actor_id: describeActor(actor).id,
       request_id: context.requestId ?? null,
     })
     .execute();

@@ -20,6 +20,10 @@ const ApiKeySchema = Type.Object({
   revoked_at: Nullable(Timestamp),
   last_used_at: Nullable(Timestamp),
   rotated_from_key_id: Nullable(Type.String()),
+  user_id: Type.String({
+    description:
+      "the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller",
+  }),
 });
 
 const NewApiKeySchema = Type.Object({

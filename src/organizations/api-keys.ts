@@ -1,12 +1,13 @@
 // API keys: made (the secret shown once), listed by prefix, rotated, revoked,
 // and checked on every request. Each key belongs to one environment of one
-// organization and carries one role.
+// organization, carries one role, and belongs to a user (a person or a
+// service account, which people owns): a key made through the API belongs to
+// whoever made it, so a second key, or a rotated one, is the same holder.
 import { recordAuditEvent } from "../audit/index.ts";
 import type { Role } from "../platform/auth/roles.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError, notFound, validationFailed } from "../platform/errors.ts";
-import type { Principal } from "../platform/http/principal.ts";
 import { newId } from "../platform/ids.ts";
 import { generateApiKeySecret, hashApiKeySecret, looksLikeApiKey } from "./api-key-secrets.ts";
 import type { EnvironmentKind } from "./tables.ts";
@@ -22,11 +23,29 @@ export type ApiKey = {
   revoked_at: string | null;
   last_used_at: string | null;
   rotated_from_key_id: string | null;
+  /** The person or service account the key belongs to. */
+  user_id: string;
+};
+
+/** What a valid key stands for; people adds the person it answers to. */
+export type AuthenticatedApiKey = {
+  apiKeyId: string;
+  userId: string;
+  organizationId: string;
+  environmentId: string;
+  environmentKind: EnvironmentKind;
+  role: Role;
 };
 
 export type NewApiKey = { apiKey: ApiKey; secret: string };
 
-export type CreateApiKeyInput = { name: string; role: Role; expiresAt?: Date | undefined };
+export type CreateApiKeyInput = {
+  name: string;
+  role: Role;
+  expiresAt?: Date | undefined;
+  /** Whose key it is; by default the user behind the caller's key or session. */
+  userId?: string | undefined;
+};
 
 // Writing last_used_at on every request would turn each read into a write.
 const lastUsedResolutionMilliseconds = 60_000;
@@ -37,6 +56,7 @@ export async function createApiKey(context: RequestContext, input: CreateApiKeyI
     throw validationFailed([{ path: "$.expires_at", message: "must be in the future" }]);
   }
   const environmentKind = await kindOfEnvironment(context);
+  const userId = input.userId ?? (await userBehindCaller(context));
   return context.database.transaction().execute(async (transaction) => {
     const generated = generateApiKeySecret(environmentKind);
     const row = await transaction
@@ -51,6 +71,7 @@ export async function createApiKey(context: RequestContext, input: CreateApiKeyI
         secret_hash: generated.hash,
         created_at: now,
         expires_at: input.expiresAt ?? null,
+        user_id: userId,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -152,6 +173,7 @@ export async function rotateApiKey(
         created_at: now,
         expires_at: previous.expires_at,
         rotated_from_key_id: id,
+        user_id: previous.user_id,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -185,12 +207,12 @@ export async function rotateApiKey(
   });
 }
 
-/** The principal a key stands for, or undefined for a key that is unknown, revoked or expired. */
+/** What a key stands for, or undefined for a key that is unknown, revoked or expired. */
 export async function authenticateApiKey(
   database: Database,
   secret: string,
   now: Date,
-): Promise<Principal | undefined> {
+): Promise<AuthenticatedApiKey | undefined> {
   if (!looksLikeApiKey(secret)) return undefined;
   const row = await database
     .selectFrom("api_keys")
@@ -203,6 +225,7 @@ export async function authenticateApiKey(
       "api_keys.expires_at",
       "api_keys.revoked_at",
       "api_keys.last_used_at",
+      "api_keys.user_id",
       "environments.kind",
     ])
     .where("api_keys.secret_hash", "=", hashApiKeySecret(secret))
@@ -216,11 +239,42 @@ export async function authenticateApiKey(
   }
   return {
     apiKeyId: row.id,
+    userId: row.user_id,
     organizationId: row.organization_id,
     environmentId: row.environment_id,
     environmentKind: row.kind,
     role: row.role,
   };
+}
+
+/** The user a new key made by this caller belongs to: the person signed in, or the holder of the calling key. */
+async function userBehindCaller(context: RequestContext): Promise<string> {
+  const actor = context.actor;
+  if (actor.type === "session") return actor.person.id;
+  if (actor.type === "api_key") {
+    const key = await context.database
+      .selectFrom("api_keys")
+      .select("user_id")
+      .where("id", "=", actor.apiKeyId)
+      .executeTakeFirstOrThrow();
+    return key.user_id;
+  }
+  throw new Error(`A key made by ${actor.type} must name the user it belongs to.`);
+}
+
+/** The users that hold keys in this environment, by key id (for listing keys with their owner). */
+export async function apiKeyHolders(
+  context: RequestContext,
+  apiKeyIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (apiKeyIds.length === 0) return new Map();
+  const rows = await context.database
+    .selectFrom("api_keys")
+    .select(["id", "user_id"])
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "in", apiKeyIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.user_id]));
 }
 
 async function kindOfEnvironment(context: RequestContext): Promise<EnvironmentKind> {
@@ -243,6 +297,7 @@ type ApiKeyRow = {
   revoked_at: Date | null;
   last_used_at: Date | null;
   rotated_from_key_id: string | null;
+  user_id: string;
 };
 
 function presentApiKey(row: ApiKeyRow, environment: EnvironmentKind): ApiKey {
@@ -257,5 +312,6 @@ function presentApiKey(row: ApiKeyRow, environment: EnvironmentKind): ApiKey {
     revoked_at: row.revoked_at?.toISOString() ?? null,
     last_used_at: row.last_used_at?.toISOString() ?? null,
     rotated_from_key_id: row.rotated_from_key_id,
+    user_id: row.user_id,
   };
 }

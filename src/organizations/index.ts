@@ -2,7 +2,16 @@
 // keys, and each environment's clock (the test clock).
 // Other domains import only from here; everything else in the folder is private to it.
 export { registerApiKeyRoutes } from "./api-key-routes.ts";
-export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys.ts";
+export {
+  type ApiKey,
+  type AuthenticatedApiKey,
+  apiKeyHolders,
+  authenticateApiKey,
+  createApiKey,
+  listApiKeys,
+  type NewApiKey,
+  revokeApiKey,
+} from "./api-keys.ts";
 export {
   allEnvironmentScopes,
   createOrganization,

@@ -32,6 +32,8 @@ export type ApiKeyTable = {
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
   rotated_from_key_id: string | null;
+  /** The person or service account the key belongs to (people's users). */
+  user_id: string;
 };
 
 export type TestClockTable = {

@@ -17,6 +17,8 @@ export type Configuration = {
   smtpUrl: string | undefined;
   /** The From address of customer emails. */
   emailFrom: string;
+  /** Where people reach this server: the start of the links in invitations and password resets (PUBLIC_URL). */
+  publicUrl: string;
 };
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -46,6 +48,11 @@ export function readConfiguration(environment: Environment = process.env): Confi
     );
   }
 
+  const publicUrl = emptyToUndefined(environment.PUBLIC_URL);
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl)) {
+    problems.push(`PUBLIC_URL must start with http:// or https://, got "${publicUrl}"`);
+  }
+
   if (problems.length > 0 || port === undefined || !isLogLevel(logLevel)) {
     throw new FairbillError({
       code: "invalid_configuration",
@@ -61,6 +68,7 @@ export function readConfiguration(environment: Environment = process.env): Confi
     logLevel,
     smtpUrl,
     emailFrom: emptyToUndefined(environment.EMAIL_FROM) ?? "Fairbill <billing@localhost>",
+    publicUrl: (publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ""),
   };
 }
 

@@ -9,8 +9,16 @@ import type { Database } from "./database/schema.ts";
 
 export type TenantScope = { organizationId: string; environmentId: string };
 
+/**
+ * The person accountable for what a key or a session does: a user, or for a
+ * key of a service account, the user who owns it (a service account that no
+ * person owns, such as a key made by the CLI, answers for itself).
+ */
+export type Person = { id: string; name: string };
+
 export type Actor =
-  | { type: "api_key"; apiKeyId: string; role: Role }
+  | { type: "api_key"; apiKeyId: string; role: Role; person: Person }
+  | { type: "session"; sessionId: string; role: Role; person: Person }
   | { type: "system"; name: string }
   | { type: "portal"; customerId: string };
 

@@ -63,6 +63,11 @@ const idPrefixes = {
   experimentArm: "xar",
   rollout: "rol",
   rolloutStage: "rst",
+  user: "usr",
+  serviceAccount: "sva",
+  session: "ses",
+  accountToken: "atk",
+  invitation: "ivt",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

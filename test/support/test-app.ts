@@ -4,7 +4,8 @@
 import { applicationJobHandlers, buildApplication } from "../../src/app.ts";
 import type { EmailSettings } from "../../src/notifications/index.ts";
 import type { EnvironmentKind } from "../../src/organizations/index.ts";
-import { createApiKey, createOrganization, type Organization } from "../../src/organizations/index.ts";
+import { createOrganization, type Organization } from "../../src/organizations/index.ts";
+import { createServiceAccountKey } from "../../src/people/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
 import { type Clock, systemClock } from "../../src/platform/clock.ts";
 import { type RequestContext, silentLogger, systemContext } from "../../src/platform/context.ts";
@@ -115,7 +116,11 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
         actorName: "test",
       });
     const client = async (role: Role, environment: EnvironmentKind = "test") => {
-      const { secret } = await createApiKey(context(environment), { name: `${role} test key`, role });
+      // Each key is held by a service account of its own, so that two clients are two persons.
+      const { secret } = await createServiceAccountKey(context(environment), {
+        name: `${role} test key`,
+        role,
+      });
       return rawClient(`Bearer ${secret}`);
     };
     return { organization, admin: await client("admin"), client, context };

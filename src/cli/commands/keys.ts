@@ -1,7 +1,8 @@
 // `fairbill keys create|list|revoke`: API keys, straight on the configured
 // database (useful before any key exists, or to recover from a lost one).
 import type { Command } from "commander";
-import { createApiKey, listApiKeys, revokeApiKey } from "../../organizations/index.ts";
+import { listApiKeys, revokeApiKey } from "../../organizations/index.ts";
+import { createServiceAccountKey } from "../../people/index.ts";
 import { isRole, roles } from "../../platform/auth/roles.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";
@@ -28,7 +29,11 @@ export function registerKeysCommand(program: Command): void {
         }
         const tenant = await openCliTenant(options.environment);
         try {
-          const { apiKey, secret } = await createApiKey(tenant.context, { name: options.name, role });
+          // A service account of its own holds the key: two keys made here are two holders.
+          const { apiKey, secret } = await createServiceAccountKey(tenant.context, {
+            name: options.name,
+            role,
+          });
           process.stdout.write(
             `Created ${apiKey.role} key ${apiKey.id} for the ${apiKey.environment} environment of ` +
               `${tenant.organization.name}. It is shown only now:\n${secret}\n`,

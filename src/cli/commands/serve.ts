@@ -5,7 +5,8 @@ import type { Command } from "commander";
 import { buildApplication, databaseLocationOf, openMigratedDatabase } from "../../app.ts";
 import { findBuiltConsole } from "../../console/index.ts";
 import { seedDemoData } from "../../demo/index.ts";
-import { createApiKey, findOrCreateDefaultOrganization } from "../../organizations/index.ts";
+import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
+import { createServiceAccountKey } from "../../people/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { readConfiguration } from "../../platform/config.ts";
 import { systemContext } from "../../platform/context.ts";
@@ -29,7 +30,10 @@ export function registerServeCommand(program: Command): void {
           actorName: "serve",
         });
         if (created) {
-          const { secret } = await createApiKey(testContext, { name: "First admin key", role: "admin" });
+          const { secret } = await createServiceAccountKey(testContext, {
+            name: "First admin key",
+            role: "admin",
+          });
           process.stdout.write(
             [
               "",

@@ -4,6 +4,7 @@
 // health checks and metrics. A domain only declares routes with schemas and a
 // permission, and calls its use cases with `request.context`.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
@@ -20,7 +21,12 @@ import type { TenantScope } from "../context.ts";
 import type { Database } from "../database/schema.ts";
 import { FairbillError } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { type Authenticate, registerAuthentication } from "./authentication.ts";
+import {
+  type Authenticate,
+  type AuthenticateSession,
+  registerAuthentication,
+  sessionCookieName,
+} from "./authentication.ts";
 import { purgeExpiredIdempotencyKeys, registerIdempotency } from "./idempotency.ts";
 import { registerMetrics } from "./metrics.ts";
 import { withNamedComponents } from "./openapi-components.ts";
@@ -42,6 +48,7 @@ export type RouteModule = (app: FairbillApp) => void;
 export type HttpServerOptions = {
   database: Database;
   authenticate: Authenticate;
+  authenticateSession: AuthenticateSession;
   clockFor: (scope: TenantScope) => Promise<Clock>;
   /** The organization of an environment, or undefined when there is no such environment. */
   findEnvironment: (environmentId: string) => Promise<TenantScope | undefined>;
@@ -107,17 +114,26 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
         title: "Fairbill API",
         version: options.version,
         description:
-          "Billing for usage-based and hybrid pricing. Authenticate with `Authorization: Bearer <API key>`. " +
+          "Billing for usage-based and hybrid pricing. Authenticate with `Authorization: Bearer <API key>`, " +
+          "or sign in (`POST /v1/sign-in`) and send the session cookie, with the `X-CSRF-Token` header on writes. " +
           "Errors are RFC 9457 problem+json with a stable `code` and the path of each bad field.",
       },
       components: {
-        securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "an API key" } },
+        securitySchemes: {
+          apiKey: { type: "http", scheme: "bearer", description: "an API key" },
+          session: {
+            type: "apiKey",
+            in: "cookie",
+            name: sessionCookieName,
+            description: "a signed-in person's session; writes also send the X-CSRF-Token header",
+          },
+        },
         // Plain JSON Schema written by the domain that built it; the plugin copies it into the document.
         ...(options.document
           ? { schemas: options.document.schemas as Record<string, { title?: string }> }
           : {}),
       },
-      security: [{ apiKey: [] }],
+      security: [{ apiKey: [] }, { session: [] }],
       ...(options.document ? { webhooks: options.document.webhooks } : {}),
     },
     // Titled schemas (Charge, Tier, PlanVersionContent, ...) become named components.
@@ -126,6 +142,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
+  await app.register(cookie);
   registerAuthentication(app, options);
   registerTextSafety(app);
   registerIdempotency(app, options.database);

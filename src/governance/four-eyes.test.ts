@@ -1,0 +1,79 @@
+// Four-eyes between persons, not keys: the author of a change cannot approve
+// it through a second key of their own, a rotated key, or a key of a service
+// account they own; another person can.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant("Four eyes");
+  const policy = await tenant.admin.patch("/v1/catalog/approval-policy", { publish_requires_approval: true });
+  expect(policy.status).toBe(200);
+});
+afterAll(async () => testApp?.close());
+
+let planCount = 0;
+
+/** A plan whose version 1 `author` drafted and submitted for approval. */
+async function submittedPlan(author: ApiClient): Promise<string> {
+  planCount += 1;
+  const created = await author.post("/v1/plans", {
+    code: `four-eyes-${planCount}`,
+    name: "Reviewed plan",
+    version: { currency: "USD", interval: "month", charges: [{ id: "base", type: "fixed", amount: "9.00" }] },
+  });
+  expect(created.status).toBe(201);
+  const submitted = await author.post(`/v1/plans/${created.body.id}/versions/1/submit`, {});
+  expect(submitted.status).toBe(200);
+  return created.body.id;
+}
+
+function clientOf(secret: string): ApiClient {
+  return testApp.rawClient(`Bearer ${secret}`);
+}
+
+describe("four-eyes between persons", () => {
+  it("refuses the author approving through a second key the author made", async () => {
+    const author = await tenant.client("admin");
+    const planId = await submittedPlan(author);
+    const secondKey = await author.post("/v1/api-keys", { name: "my second key", role: "admin" });
+    expect(secondKey.status).toBe(201);
+    const approval = await clientOf(secondKey.body.secret).post(`/v1/plans/${planId}/versions/1/approve`, {});
+    expect(approval.status).toBe(403);
+    expect(approval.body.code).toBe("approver_is_author");
+  });
+
+  it("refuses the author approving through their rotated key", async () => {
+    const author = await tenant.client("admin");
+    const planId = await submittedPlan(author);
+    const keys = await tenant.admin.get("/v1/api-keys?limit=100");
+    const authorKey = keys.body.data.find((key: { prefix: string }) => author.key.startsWith(key.prefix));
+    const rotated = await tenant.admin.post(`/v1/api-keys/${authorKey.id}/rotate`, {
+      previous_key_valid_for_seconds: 0,
+    });
+    expect(rotated.status).toBe(201);
+    const approval = await clientOf(rotated.body.secret).post(`/v1/plans/${planId}/versions/1/approve`, {});
+    expect(approval.status).toBe(403);
+    expect(approval.body.code).toBe("approver_is_author");
+  });
+
+  it("lets another person approve, and the review trail names both", async () => {
+    const author = await tenant.client("billing_ops");
+    const planId = await submittedPlan(author);
+    const approval = await tenant.admin.post(`/v1/plans/${planId}/versions/1/approve`, {});
+    expect(approval.status).toBe(200);
+    const review = await tenant.admin.get(`/v1/plans/${planId}/versions/1/review`);
+    expect(
+      review.body.data.map((step: { action: string; actor: { person: { name: string } } }) => [
+        step.action,
+        step.actor.person.name,
+      ]),
+    ).toEqual([
+      ["submitted", "billing_ops test key"],
+      ["approved", "admin test key"],
+    ]);
+  });
+});

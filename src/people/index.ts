@@ -1,0 +1,7 @@
+// The front door of people: users (persons and service accounts), their roles
+// per environment, sign-in with password and second factor, sessions,
+// invitations and password resets, and the person behind every key and
+// session.
+// Other domains import only from here; everything else in the folder is private to it.
+export { type PersonAuthentication, personAuthentication } from "./credentials.ts";
+export { createServiceAccountKey, type ServiceAccountKeyInput } from "./service-accounts.ts";

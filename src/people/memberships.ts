@@ -1,0 +1,68 @@
+// Roles per person per environment: a person may be an admin in test and a
+// viewer in live, or have no role in live at all.
+import type { Role } from "../platform/auth/roles.ts";
+import type { TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+
+export async function setRole(database: Database, scope: TenantScope, userId: string, role: Role, now: Date) {
+  await database
+    .insertInto("memberships")
+    .values({
+      environment_id: scope.environmentId,
+      organization_id: scope.organizationId,
+      user_id: userId,
+      role,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((conflicting) =>
+      conflicting.columns(["environment_id", "user_id"]).doUpdateSet({ role, updated_at: now }),
+    )
+    .execute();
+}
+
+export async function removeRole(database: Database, scope: TenantScope, userId: string): Promise<void> {
+  await database
+    .deleteFrom("memberships")
+    .where("environment_id", "=", scope.environmentId)
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+export async function roleIn(
+  database: Database,
+  environmentId: string,
+  userId: string,
+): Promise<Role | undefined> {
+  const row = await database
+    .selectFrom("memberships")
+    .select("role")
+    .where("environment_id", "=", environmentId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row?.role;
+}
+
+/** A person's roles in each environment where they have one. */
+export async function rolesOf(database: Database, userId: string): Promise<Map<string, Role>> {
+  const rows = await database
+    .selectFrom("memberships")
+    .select(["environment_id", "role"])
+    .where("user_id", "=", userId)
+    .execute();
+  return new Map(rows.map((row) => [row.environment_id, row.role]));
+}
+
+/** The admins of an environment who can sign in (emails go to them). */
+export async function adminsOf(database: Database, scope: TenantScope) {
+  return database
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.user_id")
+    .select(["users.id", "users.email", "users.display_name"])
+    .where("memberships.environment_id", "=", scope.environmentId)
+    .where("memberships.role", "=", "admin")
+    .where("users.kind", "=", "person")
+    .where("users.disabled_at", "is", null)
+    .orderBy("users.id")
+    .execute();
+}
