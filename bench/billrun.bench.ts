@@ -19,7 +19,8 @@
 import pg from "pg";
 import { buildApplication, openMigratedDatabase } from "../src/app.ts";
 import { runBillRun } from "../src/billing-runs/index.ts";
-import { createApiKey, createOrganization, frozenClock } from "../src/organizations/index.ts";
+import { createOrganization, frozenClock } from "../src/organizations/index.ts";
+import { createServiceAccountKey } from "../src/people/index.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { systemContext } from "../src/platform/context.ts";
 import { databaseName, databaseUrl, onServer, serverUrl } from "./support/scratch-database.ts";
@@ -58,7 +59,7 @@ try {
   try {
     const organization = await createOrganization(handle.database, "Benchmark", systemClock);
     const scope = { organizationId: organization.id, environmentId: organization.environments.test };
-    const { secret } = await createApiKey(
+    const { secret } = await createServiceAccountKey(
       systemContext({ ...scope, database: handle.database, clock: systemClock, actorName: "bench" }),
       {
         name: "bench",

@@ -17,7 +17,8 @@
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { buildApplication, openMigratedDatabase } from "../src/app.ts";
-import { createApiKey, createOrganization } from "../src/organizations/index.ts";
+import { createOrganization } from "../src/organizations/index.ts";
+import { createServiceAccountKey } from "../src/people/index.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { systemContext } from "../src/platform/context.ts";
 import { databaseName, databaseUrl, onServer, serverUrl, timeQueries } from "./support/scratch-database.ts";
@@ -39,7 +40,7 @@ try {
       clock: systemClock,
       actorName: "bench",
     });
-    const { secret } = await createApiKey(context, { name: "bench", role: "admin" });
+    const { secret } = await createServiceAccountKey(context, { name: "bench", role: "admin" });
     const app = await buildApplication({ handle, logger: false });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = app.server.address() as AddressInfo;

@@ -50,7 +50,7 @@ import {
   paymentWebhookEvents,
   registerPaymentRoutes,
 } from "./payments/index.ts";
-import { personAuthentication } from "./people/index.ts";
+import { peopleRoutes, personAuthentication } from "./people/index.ts";
 import { registerPlanMigrationRoutes } from "./plan-migrations/index.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import type { Configuration } from "./platform/config.ts";
@@ -151,6 +151,8 @@ export type ApplicationOptions = {
   background?: boolean;
   /** Where the job worker sends customer emails (SMTP_URL, EMAIL_FROM); without it, emails stay queued. */
   email?: EmailSettings;
+  /** The start of the links that emails to people carry (PUBLIC_URL); http://localhost:8080 by default. */
+  publicUrl?: string;
 };
 
 export async function buildApplication(options: ApplicationOptions): Promise<FairbillApp> {
@@ -163,7 +165,10 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     authenticateSession,
     clockFor: (scope) => clockForEnvironment(database, scope, clock),
     findEnvironment: (environmentId) => findEnvironmentScope(database, environmentId),
-    routes: routeModules,
+    routes: [
+      ...routeModules,
+      peopleRoutes({ database, clock, publicUrl: options.publicUrl ?? "http://localhost:8080" }),
+    ],
     extensions: options.console ? [consoleExtension(options.console, authenticate), portalPageExtension] : [],
     logger: options.logger ? { level: options.logger } : false,
     version: fairbillVersion,

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKind, testPostgresUrl } from "../../test/support/test-database.ts";
 import { buildApplication, openMigratedDatabase } from "../app.ts";
 import { Decimal } from "../core/index.ts";
-import { createApiKey, findOrCreateDefaultOrganization } from "../organizations/index.ts";
+import { findOrCreateDefaultOrganization } from "../organizations/index.ts";
+import { createServiceAccountKey } from "../people/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import { systemContext } from "../platform/context.ts";
 import type { DatabaseLocation } from "../platform/database/database.ts";
@@ -79,7 +80,7 @@ async function seed(): Promise<void> {
       clock: systemClock,
       actorName: "test",
     });
-    const { secret } = await createApiKey(context, { name: "seed", role: "admin" });
+    const { secret } = await createServiceAccountKey(context, { name: "seed", role: "admin" });
     const call = async (method: "GET" | "POST", url: string, payload?: unknown) => {
       const response = await app.inject({
         method,

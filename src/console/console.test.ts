@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/support/test-database.ts";
 import { buildApplication } from "../app.ts";
-import { createApiKey, createOrganization, revokeApiKey } from "../organizations/index.ts";
+import { createOrganization, revokeApiKey } from "../organizations/index.ts";
+import { createServiceAccountKey } from "../people/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import { type RequestContext, systemContext } from "../platform/context.ts";
 import type { DatabaseHandle } from "../platform/database/database.ts";
@@ -106,7 +107,7 @@ describe("the console's files", () => {
 
 describe("GET /console/session", () => {
   it("describes the key: role, environment and the permissions of its role", async () => {
-    const { apiKey, secret } = await createApiKey(context, { name: "viewer", role: "viewer" });
+    const { apiKey, secret } = await createServiceAccountKey(context, { name: "viewer", role: "viewer" });
     const response = await get("/console/session", { authorization: `Bearer ${secret}` });
     expect(response.statusCode).toBe(200);
     const session = response.json();
@@ -117,14 +118,17 @@ describe("GET /console/session", () => {
   });
 
   it("answers any valid key, even one whose role can read nothing in the console", async () => {
-    const { secret } = await createApiKey(context, { name: "ingest", role: "ingest" });
+    const { secret } = await createServiceAccountKey(context, { name: "ingest", role: "ingest" });
     const session = (await get("/console/session", { authorization: `Bearer ${secret}` })).json();
     expect(session.role).toBe("ingest");
     expect(session.permissions).toEqual(["events:write"]);
   });
 
   it("refuses a missing, malformed, unknown or revoked key with a 401 problem", async () => {
-    const { apiKey, secret } = await createApiKey(context, { name: "soon revoked", role: "admin" });
+    const { apiKey, secret } = await createServiceAccountKey(context, {
+      name: "soon revoked",
+      role: "admin",
+    });
     await revokeApiKey(context, apiKey.id);
     for (const authorization of [
       undefined,

@@ -17,7 +17,8 @@
 import { buildApplication } from "../app.ts";
 import { hasAnyCustomer } from "../customers/index.ts";
 import type { EventInput } from "../metering/index.ts";
-import { createApiKey, revokeApiKey } from "../organizations/index.ts";
+import { revokeApiKey } from "../organizations/index.ts";
+import { createServiceAccountKey } from "../people/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseHandle } from "../platform/database/database.ts";
 import { type DemoApi, demoApi, listAll } from "./demo-api.ts";
@@ -70,8 +71,12 @@ export async function seedDemoData(
   const calendar = demoCalendar(context.clock.now());
   // The keys only need to outlive the load; they are revoked when it ends, and expire anyway.
   const expiresAt = new Date(calendar.now.getTime() + 3_600_000);
-  const adminKey = await createApiKey(context, { name: "Demo data loader", role: "admin", expiresAt });
-  const analystKey = await createApiKey(context, {
+  const adminKey = await createServiceAccountKey(context, {
+    name: "Demo data loader",
+    role: "admin",
+    expiresAt,
+  });
+  const analystKey = await createServiceAccountKey(context, {
     name: "Demo pricing analyst",
     role: "billing_ops",
     expiresAt,

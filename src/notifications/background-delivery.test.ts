@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/support/test-database.ts";
 import { buildApplication } from "../app.ts";
-import { createApiKey, createOrganization } from "../organizations/index.ts";
+import { createOrganization } from "../organizations/index.ts";
+import { createServiceAccountKey } from "../people/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import { type RequestContext, systemContext } from "../platform/context.ts";
 import type { DatabaseHandle } from "../platform/database/database.ts";
@@ -40,7 +41,7 @@ beforeAll(async () => {
     clock: systemClock,
     actorName: "test",
   });
-  adminKey = (await createApiKey(context, { name: "admin", role: "admin" })).secret;
+  adminKey = (await createServiceAccountKey(context, { name: "admin", role: "admin" })).secret;
 });
 afterAll(async () => {
   await app?.close();

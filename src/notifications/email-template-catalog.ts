@@ -1,4 +1,6 @@
-// The customer emails Fairbill sends: for each, the data its sender passes
+// The emails Fairbill sends, to customers and to the people who use Fairbill
+// (invitations, address checks, password resets, break-glass notices): for
+// each, the data its sender passes
 // (the variables a template may use), sample data for previews, and the
 // built-in wording used until an environment edits the template. Amounts are
 // decimal strings and dates are written out by the sender, so a template only
@@ -14,6 +16,10 @@ export const emailTemplateNames = [
   "refund_confirmation",
   "credit_balance_low",
   "usage_alert",
+  "account_invitation",
+  "email_verification",
+  "password_reset",
+  "break_glass_publish",
 ] as const;
 
 export type EmailTemplateName = (typeof emailTemplateNames)[number];
@@ -31,8 +37,8 @@ type InvoiceReference = {
   url?: string;
 };
 
-/** What each email says besides whom it is for (every one names its customer). */
-export type EmailTemplateFields = {
+/** What each email says besides whom it is for (every customer email names its customer). */
+export type EmailTemplateFields = AccountEmailData & {
   invoice_issued: {
     invoice: InvoiceReference & {
       issued_on: string;
@@ -87,10 +93,39 @@ export type EmailTemplateFields = {
   };
 };
 
+/** A person who uses Fairbill (not a customer), as account emails greet them. */
+type EmailPerson = { name: string; email: string };
+
+/** What each email to a person who uses Fairbill carries (people and governance send them). */
+export type AccountEmailData = {
+  account_invitation: {
+    person: EmailPerson;
+    organization: string;
+    invited_by: string;
+    role: string;
+    environment: string;
+    link: string;
+    expires_on: string;
+  };
+  email_verification: { person: EmailPerson; link: string };
+  password_reset: { person: EmailPerson; link: string; expires_at: string };
+  break_glass_publish: {
+    person: EmailPerson;
+    published_by: string;
+    change: string;
+    environment: string;
+    reason: string;
+    at: string;
+  };
+};
+
+/** The emails to people who use Fairbill: they name a person, not a customer. */
+type AccountEmailName = keyof AccountEmailData;
+
 /** What the sender of an email passes as `data` to queueEmail: whom it is for, and what it says. */
-export type EmailData<Name extends EmailTemplateName> = {
-  customer: EmailCustomer;
-} & EmailTemplateFields[Name];
+export type EmailData<Name extends EmailTemplateName> = Name extends AccountEmailName
+  ? AccountEmailData[Name]
+  : { customer: EmailCustomer } & EmailTemplateFields[Name];
 
 export type EmailTemplateData = { [Name in EmailTemplateName]: EmailData<Name> };
 
@@ -185,6 +220,32 @@ export const sampleEmailData: { [Name in EmailTemplateName]: EmailTemplateData[N
       period_from: "2026-03-01",
       period_to: "2026-03-31",
     },
+  },
+  account_invitation: {
+    person: { name: "Grace Hopper", email: "grace@example.com" },
+    organization: "Acme Corp",
+    invited_by: "Ada Lovelace",
+    role: "billing_ops",
+    environment: "live",
+    link: "https://billing.example.com/accept-invitation?token=sample",
+    expires_on: "2026-03-08",
+  },
+  email_verification: {
+    person: { name: "Grace Hopper", email: "grace@example.com" },
+    link: "https://billing.example.com/verify-email?token=sample",
+  },
+  password_reset: {
+    person: { name: "Grace Hopper", email: "grace@example.com" },
+    link: "https://billing.example.com/reset-password?token=sample",
+    expires_at: "2026-03-01 10:30 UTC",
+  },
+  break_glass_publish: {
+    person: { name: "Grace Hopper", email: "grace@example.com" },
+    published_by: "Ada Lovelace",
+    change: "version 3 of plan growth",
+    environment: "live",
+    reason: "the price page promised this price at launch; the approver is away",
+    at: "2026-03-01T10:00:00.000Z",
   },
 };
 
@@ -314,6 +375,58 @@ Top up your credits to keep your service running without interruption.
 
 {{alert.measure}} for your billing period {{alert.period_from}} to {{alert.period_to}} has reached {{alert.value}}, at or above your alert threshold of {{alert.threshold}}.
 This alert is sent once per billing period.
+`,
+  },
+  account_invitation: {
+    subject: "{{invited_by}} invited you to {{organization}} on Fairbill",
+    html_body: `<p>Hello {{person.name}},</p>
+<p>{{invited_by}} invited you to {{organization}}'s billing on Fairbill, as {{role}} in the {{environment}} environment.</p>
+<p><a href="{{link}}">Accept the invitation</a> and choose your password before {{expires_on}}.</p>
+<p>If you did not expect this, ignore this message.</p>`,
+    text_body: `Hello {{person.name}},
+
+{{invited_by}} invited you to {{organization}}'s billing on Fairbill, as {{role}} in the {{environment}} environment.
+Accept the invitation and choose your password before {{expires_on}}:
+{{link}}
+
+If you did not expect this, ignore this message.
+`,
+  },
+  email_verification: {
+    subject: "Confirm your email address for Fairbill",
+    html_body: `<p>Hello {{person.name}},</p>
+<p><a href="{{link}}">Confirm that {{person.email}} is your address</a>.</p>`,
+    text_body: `Hello {{person.name}},
+
+Confirm that {{person.email}} is your address:
+{{link}}
+`,
+  },
+  password_reset: {
+    subject: "Reset your Fairbill password",
+    html_body: `<p>Hello {{person.name}},</p>
+<p>Someone asked to reset the password of your Fairbill account. <a href="{{link}}">Choose a new password</a> before {{expires_at}}.</p>
+<p>If it was not you, ignore this message: your password stays as it is.</p>`,
+    text_body: `Hello {{person.name}},
+
+Someone asked to reset the password of your Fairbill account. Choose a new password before {{expires_at}}:
+{{link}}
+
+If it was not you, ignore this message: your password stays as it is.
+`,
+  },
+  break_glass_publish: {
+    subject: "Break-glass: {{published_by}} published {{change}} without approval",
+    html_body: `<p>Hello {{person.name}},</p>
+<p>{{published_by}} published {{change}} in the {{environment}} environment at {{at}} without the second person's approval that the policy requires.</p>
+<p>Reason given: {{reason}}</p>
+<p>Review the change in the audit log.</p>`,
+    text_body: `Hello {{person.name}},
+
+{{published_by}} published {{change}} in the {{environment}} environment at {{at}} without the second person's approval that the policy requires.
+Reason given: {{reason}}
+
+Review the change in the audit log.
 `,
   },
 };

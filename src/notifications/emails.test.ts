@@ -98,6 +98,10 @@ describe("email templates", () => {
       "refund_confirmation",
       "credit_balance_low",
       "usage_alert",
+      "account_invitation",
+      "email_verification",
+      "password_reset",
+      "break_glass_publish",
     ]);
     for (const template of response.body.data) {
       expect(template).toMatchObject({ id: null, version: 0, is_default: true });

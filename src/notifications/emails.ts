@@ -100,7 +100,11 @@ export async function queueCustomerEmail<Name extends EmailTemplateName>(
     template,
     to: customer.email,
     customerId: customer.id,
-    data: { customer: { name: customer.name ?? customer.external_id, email: customer.email }, ...fields },
+    // A customer email's data is its fields and the customer (EmailData), which TypeScript cannot see through the generic name.
+    data: {
+      customer: { name: customer.name ?? customer.external_id, email: customer.email },
+      ...fields,
+    } as EmailData<Name>,
   });
 }
 

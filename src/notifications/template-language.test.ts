@@ -96,8 +96,10 @@ describe("the built-in email templates", () => {
       const rendered = renderEmailContent(defaultEmailTemplates[name], sampleEmailData[name]);
       expect(rendered.missing, name).toEqual([]);
       expect(rendered.subject, name).not.toContain("{{");
-      expect(rendered.html, name).toContain("Acme Corp");
-      expect(rendered.text, name).toContain("Acme Corp");
+      // Customer emails greet the customer; emails to the people who use Fairbill greet the person.
+      const greeted = "customer" in sampleEmailData[name] ? "Acme Corp" : "Grace Hopper";
+      expect(rendered.html, name).toContain(greeted);
+      expect(rendered.text, name).toContain(greeted);
     }
   });
 

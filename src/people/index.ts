@@ -4,4 +4,6 @@
 // session.
 // Other domains import only from here; everything else in the folder is private to it.
 export { type PersonAuthentication, personAuthentication } from "./credentials.ts";
+export { firstAdminLink } from "./first-admin.ts";
+export { type PeopleRouteOptions, peopleRoutes } from "./people-routes.ts";
 export { createServiceAccountKey, type ServiceAccountKeyInput } from "./service-accounts.ts";

@@ -10,7 +10,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { buildApplication } from "../../src/app.ts";
-import { createApiKey, createOrganization, type Organization } from "../../src/organizations/index.ts";
+import { createOrganization, type Organization } from "../../src/organizations/index.ts";
+import { createServiceAccountKey } from "../../src/people/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
 import { systemClock } from "../../src/platform/clock.ts";
 import { type RequestContext, systemContext } from "../../src/platform/context.ts";
@@ -81,7 +82,7 @@ export async function startConsoleHarness(options: HarnessOptions = {}): Promise
       actorName: "browser-test",
     });
     const newKey = async (role: Role, name = `${role} browser key`) => {
-      const { apiKey, secret } = await createApiKey(context, { name, role });
+      const { apiKey, secret } = await createServiceAccountKey(context, { name, role });
       return { id: apiKey.id, secret };
     };
     const admin = await newKey("admin", "Browser test admin");

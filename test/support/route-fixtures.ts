@@ -30,6 +30,20 @@ async function apiKeyId(tenant: TestTenant): Promise<string> {
   return response.body.api_key.id;
 }
 
+async function serviceAccountId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/service-accounts", { name: unique("robot"), role: "viewer" });
+  return response.body.id;
+}
+
+async function invitationId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/invitations", {
+    email: `${unique("invitee")}@example.com`,
+    name: "Invited person",
+    role: "viewer",
+  });
+  return response.body.id;
+}
+
 async function meterId(tenant: TestTenant): Promise<string> {
   const response = await tenant.admin.post("/v1/meters", {
     code: unique("fixture-meter"),
@@ -358,6 +372,52 @@ export const routeFixtures: Record<string, RouteFixture> = {
       bill_until: "2026-02-01T00:00:00Z",
     }),
   },
+  "POST /v1/sign-in": { body: () => ({ email: "nobody@example.com", password: "not the password" }) },
+  "POST /v1/password-reset": { body: () => ({ email: "nobody@example.com" }) },
+  "POST /v1/password-reset/confirm": {
+    body: () => ({ token: "not-a-token-that-was-sent", password: "a long new password" }),
+  },
+  "POST /v1/email-verification/confirm": { body: () => ({ token: "not-a-token-that-was-sent" }) },
+  "POST /v1/invitations/accept": {
+    body: () => ({ token: "not-a-token-that-was-sent", password: "a long new password" }),
+  },
+  "POST /v1/first-admin": {
+    body: () => ({
+      token: "not-a-token-that-was-sent",
+      email: "first@example.com",
+      name: "First",
+      password: "a long new password",
+    }),
+  },
+  "POST /v1/sign-out": {},
+  "GET /v1/me": {},
+  "POST /v1/me/password": {
+    body: () => ({ current_password: "not the password", new_password: "a long new password" }),
+  },
+  "POST /v1/me/email-verification": {},
+  "POST /v1/me/second-factor": {},
+  "POST /v1/me/second-factor/confirm": { body: () => ({ code: "123456" }) },
+  "POST /v1/me/second-factor/remove": { body: () => ({ password: "not the password", code: "123456" }) },
+  "GET /v1/sessions": {},
+  "POST /v1/sessions/{id}/revoke": { params: async () => ({ id: "ses_01JD0000000000000000000000" }) },
+  "GET /v1/users": {},
+  "GET /v1/users/{id}": { params: async (tenant) => ({ id: await serviceAccountId(tenant) }) },
+  "PATCH /v1/users/{id}": {
+    params: async (tenant) => ({ id: await serviceAccountId(tenant) }),
+    body: () => ({ role: "viewer" }),
+  },
+  "POST /v1/service-accounts": { body: () => ({ name: unique("robot"), role: "viewer" }) },
+  "POST /v1/service-accounts/{id}/api-keys": {
+    params: async (tenant) => ({ id: await serviceAccountId(tenant) }),
+    body: () => ({ name: "robot key", role: "viewer" }),
+  },
+  "POST /v1/invitations": {
+    body: () => ({ email: `${unique("invitee")}@example.com`, name: "Invited person", role: "viewer" }),
+  },
+  "GET /v1/invitations": {},
+  "POST /v1/invitations/{id}/revoke": { params: async (tenant) => ({ id: await invitationId(tenant) }) },
+  "GET /v1/sign-in-settings": {},
+  "PATCH /v1/sign-in-settings": { body: () => ({ require_second_factor: false }) },
   "POST /v1/api-keys": { body: () => ({ name: "new key", role: "viewer" }) },
   "GET /v1/api-keys": {},
   "GET /v1/api-keys/{id}": { params: async (tenant) => ({ id: await apiKeyId(tenant) }) },

@@ -1,12 +1,14 @@
 // `fairbill serve`: the API (and, once built, the console) on one port. On the
 // first start it creates the organization with its test and live environments
-// and prints an admin key for the test environment, once.
+// and prints an admin key for the test environment, once (for development);
+// while the organization has no person who can sign in, every start prints a
+// one-time link that creates its first admin.
 import type { Command } from "commander";
 import { buildApplication, databaseLocationOf, openMigratedDatabase } from "../../app.ts";
 import { findBuiltConsole } from "../../console/index.ts";
 import { seedDemoData } from "../../demo/index.ts";
 import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
-import { createServiceAccountKey } from "../../people/index.ts";
+import { createServiceAccountKey, firstAdminLink } from "../../people/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { readConfiguration } from "../../platform/config.ts";
 import { systemContext } from "../../platform/context.ts";
@@ -47,6 +49,23 @@ export function registerServeCommand(program: Command): void {
             ].join("\n"),
           );
         }
+        const firstAdmin = await firstAdminLink(
+          handle.database,
+          systemClock,
+          organization.id,
+          configuration.publicUrl,
+        );
+        if (firstAdmin !== undefined) {
+          process.stdout.write(
+            [
+              "",
+              "Nobody can sign in to this organization yet. Create its first admin (this link works once, for 24 hours):",
+              "",
+              `    ${firstAdmin}`,
+              "",
+            ].join("\n"),
+          );
+        }
         if (options.demo) {
           const started = Date.now();
           const demo = await seedDemoData(handle, testContext, () =>
@@ -67,6 +86,7 @@ export function registerServeCommand(program: Command): void {
           logger: configuration.logLevel,
           background: true,
           email: configuration,
+          publicUrl: configuration.publicUrl,
           ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
         });
         await app.listen({ port: configuration.port, host: configuration.host });

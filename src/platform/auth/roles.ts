@@ -11,7 +11,7 @@
 //   periods, the journal and the close, and reads everything else;
 // - ingest sends usage events and nothing else;
 // - viewer reads;
-// - admin manages keys, webhooks and settings, and may do everything.
+// - admin manages people, keys, webhooks and settings, and may do everything.
 
 export const roles = ["admin", "billing_ops", "finance", "viewer", "ingest"] as const;
 export type Role = (typeof roles)[number];
@@ -19,6 +19,8 @@ export type Role = (typeof roles)[number];
 /** Every permission, with what it lets a key do (the README's role table says it in these words). */
 export const permissionDescriptions = {
   "keys:manage": "create, rotate and revoke API keys; rotate the customer portal's signing secret",
+  "people:manage":
+    "invite people, change their role in the environment or disable them; service accounts and their keys; the organization's sign-in settings",
   "settings:manage": "change the payment provider's settings and the catalog's approval policy",
   "webhooks:manage": "create, change and delete webhook endpoints, rotate their secrets, redeliver",
   "customers:read": "read customers",
