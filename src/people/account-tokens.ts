@@ -7,7 +7,7 @@ import { newId } from "../platform/ids.ts";
 import { hashToken, newToken } from "./secrets.ts";
 import type { AccountTokenPurpose } from "./tables.ts";
 
-export const tokenLifetimeMinutes: Record<AccountTokenPurpose, number> = {
+const tokenLifetimeMinutes: Record<AccountTokenPurpose, number> = {
   email_verification: 7 * 24 * 60,
   password_reset: 60,
   first_admin: 24 * 60,

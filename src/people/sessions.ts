@@ -9,7 +9,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { FairbillError, notFound } from "../platform/errors.ts";
 import type { SessionPrincipal } from "../platform/http/principal.ts";
 import { newId } from "../platform/ids.ts";
-import { roleIn, rolesOf } from "./memberships.ts";
+import { roleIn } from "./memberships.ts";
 import { hashToken, newToken, tokenMatches } from "./secrets.ts";
 import type { SessionTable } from "./tables.ts";
 import type { UserRow } from "./users.ts";
@@ -186,11 +186,6 @@ export function personOfCaller(context: RequestContext): string {
   if (actor.type === "session") return actor.person.id;
   if (actor.type === "api_key") return actor.person.id;
   throw new Error(`${actor.type} callers have no account.`);
-}
-
-/** Whether the person has a role in any environment (someone who can do nothing cannot sign in usefully). */
-export async function hasAnyRole(database: Database, userId: string): Promise<boolean> {
-  return (await rolesOf(database, userId)).size > 0;
 }
 
 function presentSession(row: Selectable<SessionTable>, context: RequestContext): SessionView {

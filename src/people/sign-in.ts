@@ -12,8 +12,8 @@ import { type StartedSession, startSession } from "./sessions.ts";
 import { readPeopleSettings } from "./settings.ts";
 import { findPersonByEmail, type UserRow } from "./users.ts";
 
-export const failuresBeforeLockout = 5;
-export const lockoutMinutes = 15;
+const failuresBeforeLockout = 5;
+const lockoutMinutes = 15;
 
 export type SignInInput = {
   email: string;
@@ -73,7 +73,7 @@ export async function signIn(database: Database, clock: Clock, input: SignInInpu
 }
 
 /** Seconds to wait after `failures` failed attempts in a row before the next one is heard. */
-export function delayAfterFailures(failures: number): number {
+function delayAfterFailures(failures: number): number {
   return failures === 0 ? 0 : 2 ** (failures - 1);
 }
 
