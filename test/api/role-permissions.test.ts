@@ -23,6 +23,21 @@ const withoutPermission: Record<string, string> = {
   createPortalSpendAlert: "the customer portal, signed in with a portal link's token instead of a key",
   deletePortalSpendAlert: "the customer portal, signed in with a portal link's token instead of a key",
   receiveStripeWebhook: "Stripe's webhook, checked by its signature instead of a key",
+  signIn: "signing in: the caller has no key or session yet",
+  requestPasswordReset: "a forgotten password: the caller cannot sign in",
+  resetPassword: "a forgotten password, with the emailed link's token",
+  verifyEmail: "an email address confirmed with the emailed link's token",
+  acceptInvitation: "an invitation accepted with the emailed link's token, before the account exists",
+  createFirstAdmin: "the first admin, with the one-time link the first start printed",
+  signOut: "one's own session, whatever one's role",
+  getMe: "one's own account, whatever one's role",
+  changePassword: "one's own password, whatever one's role",
+  sendEmailVerification: "one's own email address, whatever one's role",
+  beginSecondFactorEnrolment: "one's own second factor, whatever one's role",
+  confirmSecondFactor: "one's own second factor, whatever one's role",
+  removeSecondFactor: "one's own second factor, whatever one's role",
+  listSessions: "one's own sessions, whatever one's role",
+  revokeSession: "one's own sessions, whatever one's role",
 };
 
 /** Operations sent as POST that only compute an answer and record nothing: reading is enough. */
@@ -51,8 +66,18 @@ const financeWrites = [
   "lockPeriod",
 ];
 
-/** What only an admin changes: keys, secrets, webhooks, settings. */
+/** What only an admin changes: people, keys, secrets, webhooks, settings. */
 const adminOnly = [
+  "listUsers",
+  "getUser",
+  "updateUser",
+  "createServiceAccount",
+  "createServiceAccountApiKey",
+  "createInvitation",
+  "listInvitations",
+  "revokeInvitation",
+  "getSignInSettings",
+  "updateSignInSettings",
   "createApiKey",
   "listApiKeys",
   "getApiKey",

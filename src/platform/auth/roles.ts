@@ -34,7 +34,7 @@ export const permissionDescriptions = {
     "read products, features, plans, entitlements, price overrides, the approval policy, backtests and test matrices",
   "catalog:write":
     "draft, submit, publish and roll back plans; products, features, entitlements, price overrides; run and cancel backtests, save test matrices",
-  "catalog:approve": "approve or reject a plan version another key submitted",
+  "catalog:approve": "approve or reject a plan version another person submitted",
   "billing:read":
     "read subscriptions, invoices, credit notes, credits, wallets, coupons, payments, dunning, alerts, emails, webhooks, bill runs and the test clock",
   "billing:write":

@@ -257,13 +257,14 @@ function declareRoute(
 
 /**
  * The document names the permission a route needs as the scope of its API-key
- * requirement (OpenAPI 3.1 lets a bearer scheme list the roles it requires);
- * routes of their own access (the portal, a provider's webhook) name none.
+ * and session requirements (OpenAPI 3.1 lets a scheme list the roles it
+ * requires); routes of their own access (the portal, a provider's webhook,
+ * one's own account) name none.
  */
 function operationSecurity(
   group: RouteGroup,
   access: RouteAccess,
 ): { security?: Record<string, string[]>[] } {
   if (group.security !== undefined) return { security: group.security };
-  return typeof access === "string" ? { security: [{ apiKey: [access] }] } : {};
+  return typeof access === "string" ? { security: [{ apiKey: [access] }, { session: [access] }] } : {};
 }

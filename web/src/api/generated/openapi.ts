@@ -2816,6 +2816,386 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with email, password and (when set up) a TOTP code; sets the session cookie
+         * @description Answers 401 sign_in_failed for a wrong email or password, 401 second_factor_required with the path $.totp_code when a code is needed, and 429 after repeated failures (account_locked for 15 minutes after 5 in a row).
+         */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a link to choose a new password (answers the same whether or not the address has an account) */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a new password with the emailed link's token; ends every session and unlocks the account */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-verification/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an email address with the emailed link's token */
+        post: operations["verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: create the account with a password (or add the role to one's account) */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/first-admin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the organization's first admin with the one-time link that the first start printed */
+        post: operations["createFirstAdmin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session and clear its cookies */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the caller is: their account, their role in each environment, and the key or session used */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one's password (the current one is required); other sessions end */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/email-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email oneself a link that confirms one's address */
+        post: operations["sendEmailVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up a TOTP second factor: the secret for an authenticator app */
+        post: operations["beginSecondFactorEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/second-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish setting up the second factor with a first code from the app */
+        post: operations["confirmSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/second-factor/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove one's second factor, with the password and a current code */
+        post: operations["removeSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One's open sessions, newest first */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End one of one's sessions */
+        post: operations["revokeSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People and service accounts with a role in this environment, newest first */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person or service account with a role in this environment */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a person's role in this environment (null takes it away), or disable their account */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/v1/service-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a service account owned by the caller, with a role in this environment */
+        post: operations["createServiceAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/service-accounts/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an API key held by a service account; it acts as the account's owner for four-eyes */
+        post: operations["createServiceAccountApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations to this environment, newest first */
+        get: operations["listInvitations"];
+        put?: never;
+        /** Invite a person by email to a role in this environment */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an invitation that was not accepted yet */
+        post: operations["revokeInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sign-in-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's sign-in rules */
+        get: operations["getSignInSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Require (or stop requiring) a second factor of every person of the organization */
+        patch: operations["updateSignInSettings"];
+        trace?: never;
+    };
     "/v1/webhooks/stripe/{environment_id}": {
         parameters: {
             query?: never;
@@ -4571,6 +4951,13 @@ export interface components {
             currency_prices: components["schemas"]["PriceBook"][];
             entitlements: components["schemas"]["PlanEntitlement"][];
         };
+        /** Person */
+        Person: {
+            /** @description the user (usr_…), or a service account (sva_…) that no person owns */
+            id: string;
+            /** @example Ada Lovelace */
+            name: string;
+        };
         /** BacktestLine */
         BacktestLine: {
             subscription_id: string | null;
@@ -4642,6 +5029,77 @@ export interface components {
              */
             difference: string;
             lines: components["schemas"]["BacktestLine"][];
+        };
+        /** User */
+        User: {
+            /** @description usr_… for a person, sva_… for a service account */
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "service_account";
+            name: string;
+            email: string | null;
+            email_verified: boolean;
+            second_factor_enabled: boolean;
+            role: ("admin" | "billing_ops" | "finance" | "viewer" | "ingest") | null;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            disabled_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+        };
+        /** Me */
+        Me: {
+            user: components["schemas"]["User"];
+            /** @enum {string} */
+            environment: "test" | "live";
+            /** @description the caller's role in each environment */
+            roles: {
+                test: ("admin" | "billing_ops" | "finance" | "viewer" | "ingest") | null;
+                live: ("admin" | "billing_ops" | "finance" | "viewer" | "ingest") | null;
+            };
+            credential: {
+                /** @enum {string} */
+                type: "api_key" | "session";
+                /** @description the key (key_…) or session (ses_…) of this request */
+                id: string;
+            };
+            /** @description the organization requires a second factor this person has not set up: only account routes are open */
+            second_factor_enrolment_required: boolean;
+        };
+        /** Invitation */
+        Invitation: {
+            /** @example ivt_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            email: string;
+            name: string;
+            /**
+             * @description what the person may do in this environment
+             * @enum {string}
+             */
+            role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+            /** @enum {string} */
+            environment: "test" | "live";
+            invited_by: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "accepted" | "revoked" | "expired";
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            expires_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -5022,6 +5480,8 @@ export interface operations {
                             revoked_at: string | null;
                             last_used_at: string | null;
                             rotated_from_key_id: string | null;
+                            /** @description the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller */
+                            user_id: string;
                         }[];
                         /** @description pass as cursor to get the next page */
                         next_cursor: string | null;
@@ -5094,6 +5554,8 @@ export interface operations {
                             revoked_at: string | null;
                             last_used_at: string | null;
                             rotated_from_key_id: string | null;
+                            /** @description the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller */
+                            user_id: string;
                         };
                         /** @description the key itself; shown only in this response */
                         secret: string;
@@ -5146,6 +5608,8 @@ export interface operations {
                         revoked_at: string | null;
                         last_used_at: string | null;
                         rotated_from_key_id: string | null;
+                        /** @description the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller */
+                        user_id: string;
                     };
                 };
             };
@@ -5208,6 +5672,8 @@ export interface operations {
                             revoked_at: string | null;
                             last_used_at: string | null;
                             rotated_from_key_id: string | null;
+                            /** @description the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller */
+                            user_id: string;
                         };
                         /** @description the key itself; shown only in this response */
                         secret: string;
@@ -5265,6 +5731,8 @@ export interface operations {
                         revoked_at: string | null;
                         last_used_at: string | null;
                         rotated_from_key_id: string | null;
+                        /** @description the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller */
+                        user_id: string;
                     };
                 };
             };
@@ -6800,9 +7268,13 @@ export interface operations {
                         /** @enum {string} */
                         action: "submitted" | "approved" | "rejected" | "commented";
                         actor: {
+                            /** @description api_key or session */
                             type: string;
+                            /** @description the key or session used */
                             id: string;
                             role: string | null;
+                            /** @description who took the step */
+                            person: components["schemas"]["Person"] | null;
                         };
                         comment: string | null;
                         /**
@@ -6845,9 +7317,13 @@ export interface operations {
                             /** @enum {string} */
                             action: "submitted" | "approved" | "rejected" | "commented";
                             actor: {
+                                /** @description api_key or session */
                                 type: string;
+                                /** @description the key or session used */
                                 id: string;
                                 role: string | null;
+                                /** @description who took the step */
+                                person: components["schemas"]["Person"] | null;
                             };
                             comment: string | null;
                             /**
@@ -7554,8 +8030,10 @@ export interface operations {
             query?: {
                 object_type?: string;
                 object_id?: string;
-                /** @description an API key id, or a system actor such as cli */
+                /** @description an API key or session id, or a system actor such as cli */
                 actor_id?: string;
+                /** @description the person who acted, whatever key or session */
+                person_id?: string;
                 /** @example plan_version.published */
                 action?: string;
                 /** @description inclusive */
@@ -7591,10 +8069,12 @@ export interface operations {
                              */
                             occurred_at: string;
                             actor: {
-                                /** @description api_key, portal or system */
+                                /** @description api_key, session, portal or system */
                                 type: string;
                                 id: string | null;
                                 role: string | null;
+                                /** @description who acted through the key or session (null for the portal, the system and older entries) */
+                                person: components["schemas"]["Person"] | null;
                             };
                             /** @example plan_version.approved */
                             action: string;
@@ -13860,7 +14340,7 @@ export interface operations {
                      * @description which customer email
                      * @enum {string}
                      */
-                    template: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert";
+                    template: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish";
                     /** @description template of the subject line */
                     subject: string;
                     /** @description template of the HTML body */
@@ -13901,7 +14381,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description which customer email */
-                template?: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert";
+                template?: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -13962,7 +14442,7 @@ export interface operations {
                      * @description which customer email
                      * @enum {string}
                      */
-                    template: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert";
+                    template: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish";
                     /** @description template of the subject line */
                     subject?: string;
                     /** @description template of the HTML body */
@@ -14088,7 +14568,7 @@ export interface operations {
             query?: {
                 status?: "queued" | "sent" | "failed";
                 /** @description which customer email */
-                template?: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert";
+                template?: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish";
                 customer_id?: string;
                 /** @description page size, 1 to 100 */
                 limit?: number;
@@ -17990,6 +18470,984 @@ export interface operations {
             409: components["responses"]["Problem"];
         };
     };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example ada@example.com */
+                    email: string;
+                    /** @description at least 12 characters */
+                    password: string;
+                    /** @description the 6-digit code of the authenticator app */
+                    totp_code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        me: components["schemas"]["Me"];
+                        /** @description send it in the X-CSRF-Token header with every write made with the session cookie */
+                        csrf_token: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        expires_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example ada@example.com */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the token of the link that was sent */
+                    token: string;
+                    /** @description at least 12 characters */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the token of the link that was sent */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the token of the link that was sent */
+                    token: string;
+                    /** @description at least 12 characters */
+                    password: string;
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    createFirstAdmin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the token of the link that was sent */
+                    token: string;
+                    /** @example ada@example.com */
+                    email: string;
+                    name: string;
+                    /** @description at least 12 characters */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signed_out: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description at least 12 characters */
+                    current_password: string;
+                    /** @description at least 12 characters */
+                    new_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    sendEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    beginSecondFactorEnrolment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description base32, for typing into an authenticator app */
+                        secret: string;
+                        /** @description the same secret as an otpauth:// URI, for a QR code */
+                        otpauth_uri: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    confirmSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the 6-digit code of the authenticator app */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    removeSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description at least 12 characters */
+                    password: string;
+                    /** @description the 6-digit code of the authenticator app */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: {
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @example ses_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            last_seen_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            expires_at: string;
+                            user_agent: string | null;
+                            ip_address: string | null;
+                            /** @description the session of this request */
+                            current: boolean;
+                        }[];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    revokeSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example ses_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        last_seen_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        expires_at: string;
+                        user_agent: string | null;
+                        ip_address: string | null;
+                        /** @description the session of this request */
+                        current: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                kind?: "person" | "service_account";
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["User"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    role?: ("admin" | "billing_ops" | "finance" | "viewer" | "ingest") | null;
+                    /** @description a disabled person cannot sign in; their sessions end */
+                    disabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    createServiceAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * @description the role of the service account in this environment
+                     * @enum {string}
+                     */
+                    role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    createServiceAccountApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * @description what the person may do in this environment
+                     * @enum {string}
+                     */
+                    role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                    /**
+                     * Format: date-time
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    expires_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        api_key: {
+                            id: string;
+                            name: string;
+                            role: string;
+                            user_id: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @description the key itself; shown only in this response */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: {
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Invitation"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example ada@example.com */
+                    email: string;
+                    name: string;
+                    /**
+                     * @description what the person may do in this environment
+                     * @enum {string}
+                     */
+                    role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getSignInSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description every person must sign in with a TOTP code */
+                        require_second_factor: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    updateSignInSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    require_second_factor: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description every person must sign in with a TOTP code */
+                        require_second_factor: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
     receiveStripeWebhook: {
         parameters: {
             query?: never;
@@ -18067,7 +19525,7 @@ export interface operations {
                         /** @enum {string} */
                         environment: "test" | "live";
                         /** @description every permission the key's role grants */
-                        permissions: ("keys:manage" | "settings:manage" | "webhooks:manage" | "customers:read" | "customers:write" | "events:read" | "events:write" | "events:manage" | "meters:read" | "meters:write" | "catalog:read" | "catalog:write" | "catalog:approve" | "billing:read" | "billing:write" | "finance:read" | "finance:write" | "audit:read" | "simulations:run")[];
+                        permissions: ("keys:manage" | "people:manage" | "settings:manage" | "webhooks:manage" | "customers:read" | "customers:write" | "events:read" | "events:write" | "events:manage" | "meters:read" | "meters:write" | "catalog:read" | "catalog:write" | "catalog:approve" | "billing:read" | "billing:write" | "finance:read" | "finance:write" | "audit:read" | "simulations:run")[];
                     };
                 };
             };
