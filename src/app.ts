@@ -207,7 +207,7 @@ export function applicationJobHandlers(options: JobHandlerOptions): Record<strin
     ...notificationJobHandlers({ database, clock, ...(email ? { email } : {}) }),
     ...paymentJobHandlers({ database, clock, logger }),
     ...alertJobHandlers({ database, clock, logger }),
-    ...backtestJobHandlers({ database, clock, logger }),
+    ...backtestJobHandlers({ database, clock, logger, concurrency: options.billRunConcurrency ?? 1 }),
     ...invoicingJobHandlers({ database, clock, logger }),
     ...domainEventJobHandlers({
       database,

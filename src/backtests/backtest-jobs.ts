@@ -13,7 +13,13 @@ import { backtestRunKind } from "./backtests.ts";
 /** The payload of a backtest's job (written by createBacktest, maybe by an earlier version of Fairbill). */
 const BacktestRunPayload = Type.Object({ backtest_id: Type.String() });
 
-type BacktestJobOptions = { database: Database; clock: Clock; logger: Logger };
+type BacktestJobOptions = {
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  /** Batches of customers priced side by side (1 on PGlite's single connection). */
+  concurrency?: number;
+};
 
 export function backtestJobHandlers(options: BacktestJobOptions): Record<string, JobHandler> {
   return {
@@ -38,7 +44,7 @@ export function backtestJobHandlers(options: BacktestJobOptions): Record<string,
           actorName: "backtest",
           logger: options.logger,
         });
-        await runBacktest(context, payload.backtest_id);
+        await runBacktest(context, payload.backtest_id, { concurrency: options.concurrency ?? 1 });
       },
     },
   };

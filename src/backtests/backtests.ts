@@ -8,6 +8,7 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
@@ -123,8 +124,7 @@ export async function findBacktestRow(
   return database
     .selectFrom("backtests")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("id", "=", id)
     .executeTakeFirst();
 }
@@ -143,8 +143,7 @@ export async function latestBacktestOfVersion(
   const row = await context.database
     .selectFrom("backtests")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .where("plan_version_id", "=", planVersionId)
     .where("status", "=", "completed")
     .orderBy("id", "desc")
@@ -161,8 +160,7 @@ export async function listBacktests(
   let query = context.database
     .selectFrom("backtests")
     .selectAll()
-    .where("organization_id", "=", context.organizationId)
-    .where("environment_id", "=", context.environmentId)
+    .where(inTenant(context))
     .orderBy("id", "desc")
     .limit(page.limit + 1);
   if (filters.plan_id !== undefined) query = query.where("plan_id", "=", filters.plan_id);
@@ -265,8 +263,7 @@ export async function cancelBacktest(context: RequestContext, id: string): Promi
     const row = await transaction
       .selectFrom("backtests")
       .selectAll()
-      .where("organization_id", "=", context.organizationId)
-      .where("environment_id", "=", context.environmentId)
+      .where(inTenant(context))
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();

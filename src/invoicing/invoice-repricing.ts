@@ -12,6 +12,7 @@ import { currencyFor, type Instant, type Subscription } from "../core/index.ts";
 import { engineMetersFor } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { EffectiveOverride } from "../subscriptions/index.ts";
 import { meterCodesOf } from "./billing-catalog.ts";
 import {
@@ -82,8 +83,7 @@ export async function customersBilledOnPlan(
   let query = database
     .selectFrom("invoices")
     .select("invoices.customer_id")
-    .where("invoices.organization_id", "=", scope.organizationId)
-    .where("invoices.environment_id", "=", scope.environmentId)
+    .where(inTenant(scope, "invoices"))
     .where("invoices.origin", "=", "subscription")
     .where("invoices.status", "not in", ["draft", "void"])
     .where("invoices.issued_at", ">=", input.from)
@@ -136,8 +136,7 @@ export async function repriceBilledInvoices(
   let invoiceQuery = database
     .selectFrom("invoices")
     .select(["id", "number", "customer_id", "currency", "issued_at", "subscription_ids"])
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where("customer_id", "in", [...input.customerIds])
     .where("origin", "=", "subscription")
     .where("status", "not in", ["draft", "void"])
@@ -152,8 +151,7 @@ export async function repriceBilledInvoices(
   const lineRows = await database
     .selectFrom("invoice_lines")
     .selectAll()
-    .where("organization_id", "=", scope.organizationId)
-    .where("environment_id", "=", scope.environmentId)
+    .where(inTenant(scope))
     .where(
       "invoice_id",
       "in",
