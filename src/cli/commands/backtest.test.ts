@@ -10,7 +10,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKind } from "../../../test/support/test-database.ts";
 import { buildApplication, openMigratedDatabase } from "../../app.ts";
-import { createApiKey, findOrCreateDefaultOrganization } from "../../organizations/index.ts";
+import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
+import { createServiceAccountKey } from "../../people/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { systemContext } from "../../platform/context.ts";
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   try {
     const { organization } = await findOrCreateDefaultOrganization(handle.database, systemClock);
     const scope = { organizationId: organization.id, environmentId: organization.environments.test };
-    const { secret } = await createApiKey(
+    const { secret } = await createServiceAccountKey(
       systemContext({ ...scope, database: handle.database, clock: systemClock, actorName: "test" }),
       { name: "setup", role: "admin" },
     );
