@@ -17,7 +17,8 @@ import { loadavg } from "node:os";
 import { buildApplication, openMigratedDatabase } from "../src/app.ts";
 import { requestBacktest, runBacktest } from "../src/backtests/index.ts";
 import { runBillRun } from "../src/billing-runs/index.ts";
-import { createApiKey, createOrganization, frozenClock } from "../src/organizations/index.ts";
+import { createOrganization, frozenClock } from "../src/organizations/index.ts";
+import { createServiceAccountKey } from "../src/people/index.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { systemContext } from "../src/platform/context.ts";
 import { databaseName, databaseUrl, onServer, serverUrl } from "./support/scratch-database.ts";
@@ -55,7 +56,7 @@ try {
       clock: systemClock,
       actorName: "bench",
     });
-    const { secret } = await createApiKey(context, { name: "bench", role: "admin" });
+    const { secret } = await createServiceAccountKey(context, { name: "bench", role: "admin" });
     const app = await buildApplication({ handle, logger: false });
     const call = async (url: string, payload: unknown) => {
       const response = await app.inject({
