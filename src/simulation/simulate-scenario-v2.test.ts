@@ -158,14 +158,8 @@ describe("dimensional prices (section 1)", () => {
     expect(linesOf(simulateScenario(scenario))).toEqual([
       [
         { quantity: "2", amount: "62.00", dimensions: { model: "ssd" }, priced_by: undefined },
-        {
-          // 15 days of 31 at 1 GB. (A quantity such as 15/31 prints with all its digits: the
-          // engine's test of an exact division misses it; recorded version-1 outputs keep that.)
-          quantity: "0.48387096774193548387096774193548387096774193548387",
-          amount: "30.00",
-          dimensions: { model: "hdd" },
-          priced_by: "default",
-        },
+        // 15 days of 31 at 1 GB, to 12 decimal places.
+        { quantity: "0.483870967742", amount: "30.00", dimensions: { model: "hdd" }, priced_by: "default" },
       ],
       [
         { quantity: "2", amount: "62.00", dimensions: { model: "ssd" }, priced_by: undefined },

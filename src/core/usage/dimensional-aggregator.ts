@@ -4,7 +4,7 @@
 // per-transaction fees when its price is a percentage; its own level for
 // weighted_sum, kept across windows by CombinationLevels).
 import type { ChargeDimensions, PricingModel } from "../catalog.ts";
-import { ZERO } from "../decimal.ts";
+import { Decimal, ZERO } from "../decimal.ts";
 import type { Instant } from "../instant.ts";
 import type { WindowAggregator } from "./aggregators.ts";
 import { combinationOf, combinationPricing } from "./dimensions.ts";
@@ -69,6 +69,21 @@ export type CombinationAggregatorFactory<Value> = (
   pricing: PricingModel,
   ledger: LevelLedger | undefined,
 ) => WindowAggregator<Value>;
+
+/**
+ * An aggregate whose quantity uses every significant digit is not a finite
+ * decimal (15/31 of a GB): it prints with at most 12 decimal places. The
+ * time-weighted aggregator's own test (the quotient multiplies back to the
+ * integral) misses such quotients when the product rounds back; version-1
+ * outputs are recorded with that, so the stricter test applies to version 2's
+ * dimensional charges only.
+ */
+function usesEveryDigit(aggregate: UsageAggregate): UsageAggregate {
+  if (aggregate.quantityIsInexact !== false) return aggregate;
+  return aggregate.quantity.precision() >= Decimal.precision
+    ? { ...aggregate, quantityIsInexact: true }
+    : aggregate;
+}
 
 export class DimensionalAggregator<Value> implements WindowAggregator<Value> {
   private readonly dimensions: ChargeDimensions;
@@ -142,7 +157,7 @@ export class DimensionalAggregator<Value> implements WindowAggregator<Value> {
     const combinations = new Map<string, CombinationAggregate>();
     let eventCount = 0;
     for (const [key, { values, aggregator }] of this.combinations) {
-      const aggregate = aggregator.result();
+      const aggregate = usesEveryDigit(aggregator.result());
       eventCount += aggregate.eventCount;
       combinations.set(key, { values, aggregate });
     }
