@@ -5,6 +5,7 @@
 import { type BillingInterval, type BillingPeriod, billingPeriods, sameInterval } from "./billing-periods.ts";
 import { BillingInputError, type Catalog, planOf } from "./catalog.ts";
 import type { Instant } from "./instant.ts";
+import { type QuantityTimeline, quantityTimeline } from "./quantities.ts";
 import type { Subscription, SubscriptionChange } from "./subscription.ts";
 import { addLocalDays } from "./time-zone.ts";
 
@@ -25,6 +26,8 @@ export type BillingSchedule = {
   readonly subscriptionStart: Instant;
   /** In time order, contiguous, none of zero length. */
   readonly segments: readonly PlanSegment[];
+  /** The fixed charges' quantities over time; absent: every quantity is 1. */
+  readonly quantities?: QuantityTimeline;
 };
 
 function assertChronological(changes: readonly SubscriptionChange[], start: Instant): void {
@@ -64,7 +67,13 @@ export function planBillingSchedule(
   const { timeZone, changes } = subscription;
   assertChronological(changes, subscription.start);
   const segments: PlanSegment[] = [];
-  const schedule: BillingSchedule = { timeZone, until, subscriptionStart: subscription.start, segments };
+  const schedule: BillingSchedule = {
+    timeZone,
+    until,
+    subscriptionStart: subscription.start,
+    segments,
+    quantities: quantityTimeline(subscription),
+  };
 
   const openGrid = (from: Instant, interval: BillingInterval): PeriodGrid => ({
     interval,

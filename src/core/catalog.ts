@@ -75,6 +75,13 @@ export type FixedCharge = {
   readonly timing: "in_advance" | "in_arrears";
   /** False bills a partial period whole and gives no proration credit. */
   readonly prorate: boolean;
+  /** Bounds of the quantity a subscription may hold (scenario format v2, V8); checked where it is set. */
+  readonly minQuantity?: number;
+  readonly maxQuantity?: number;
+  /** A decrease inside a period gives a prorated credit (V9); absent: false. */
+  readonly creditOnDecrease?: boolean;
+  /** The quantity is the meter's `max` or `latest` aggregate over each segment, clamped to the bounds (V12). */
+  readonly quantityMeter?: string;
 };
 
 /** One listed combination of a dimensional charge and its price. */

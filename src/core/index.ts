@@ -149,7 +149,13 @@ export { formatProrationFactor, type ProrationFactor, WHOLE_PERIOD } from "./pro
 /** @public */
 export { type PrepaidCreditMovement, prepaidCreditReleases } from "./revenue/prepaid-credit-releases.ts";
 /** @public */
-export type { Cancellation, PlanChange, Subscription, SubscriptionChange } from "./subscription.ts";
+export type {
+  Cancellation,
+  PlanChange,
+  QuantityChange,
+  Subscription,
+  SubscriptionChange,
+} from "./subscription.ts";
 /** @public */
 /** @public */
 export { addLocalDays, isValidTimeZone, localDate, startOfLocalDate, toZonedDateTime } from "./time-zone.ts";

@@ -18,6 +18,14 @@ export type Cancellation = {
 
 export type SubscriptionChange = PlanChange | Cancellation;
 
+/** A new quantity of a fixed charge from `at` on (scenario format v2, V9). */
+export type QuantityChange = {
+  readonly at: Instant;
+  readonly chargeId: string;
+  /** A whole number of units, 0 or more. */
+  readonly quantity: number;
+};
+
 export type Subscription = {
   readonly planCode: string;
   readonly start: Instant;
@@ -28,4 +36,8 @@ export type Subscription = {
   readonly trialDays: number;
   /** In order of `at` (ties in the order they were made); none before `start`, none after a cancellation. */
   readonly changes: readonly SubscriptionChange[];
+  /** Each fixed charge's quantity at the start, by charge id; absent: 1 (V8). */
+  readonly quantities?: ReadonlyMap<string, number>;
+  /** In order of `at` (ties in the order they were made); none before `start`, none after a cancellation. */
+  readonly quantityChanges?: readonly QuantityChange[];
 };

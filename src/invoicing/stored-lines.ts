@@ -36,6 +36,8 @@ function describe(line: InvoiceLine, version: PlanVersionRecord | undefined): st
       return `Unused time on ${line.charge}${plan}`;
     case "minimum_true_up":
       return `Minimum commitment true-up${plan}`;
+    case "quantity_change":
+      return `${line.charge}: quantity ${line.details.previousQuantity} to ${line.details.newQuantity}${plan}`;
   }
 }
 

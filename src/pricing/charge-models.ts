@@ -41,7 +41,7 @@ export const priceFieldSchemas = {
 export type PriceField = keyof typeof priceFieldSchemas;
 
 /** The charge's meter, which the document (or the environment) must define. */
-const MeterReference = withRules(
+export const MeterReference = withRules(
   withMessage(
     Type.String({ maxLength: 100, description: "the code of the meter whose usage the charge prices" }),
     (value) => `must be the code of a meter, not ${describeValue(value)}`,

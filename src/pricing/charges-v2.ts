@@ -4,11 +4,70 @@
 // the same table of models as version 1's (charge-models.ts).
 import { type Static, Type } from "typebox";
 import type { Charge as CoreCharge, PlanVersion as CorePlanVersion } from "../core/index.ts";
-import { FixedCharge, usageModels } from "./charge-models.ts";
+import { FixedCharge, MeterReference, type PricingContext, usageModels } from "./charge-models.ts";
 import { type ChargeDocument, toCoreCharge, toCorePlanVersion } from "./charges.ts";
 import { DimensionalCharge, type DimensionalChargeDocument, toCoreDimensions } from "./dimensional-prices.ts";
-import { discriminatedUnion } from "./document-checks.ts";
+import {
+  describeValue,
+  discriminatedUnion,
+  isPlainObject,
+  type JsonPath,
+  type Rule,
+  type RuleRun,
+  withRules,
+} from "./document-checks.ts";
 import { listUniqueBy } from "./fields.ts";
+
+/** A whole number of units a fixed charge may be held in (V8). */
+const WholeQuantity = Type.Integer({ minimum: 0, maximum: 1_000_000 });
+
+function checkFixedChargeV2(value: Record<string, unknown>, path: JsonPath, run: RuleRun<PricingContext>) {
+  const { min_quantity: minimum, max_quantity: maximum } = value;
+  if (
+    typeof minimum === "number" &&
+    typeof maximum === "number" &&
+    minimum > maximum &&
+    run.isValid([...path, "max_quantity"])
+  ) {
+    run.report([...path, "max_quantity"], `must not be below min_quantity (${minimum})`);
+  }
+  const meterPath = [...path, "quantity_meter"];
+  if (value.quantity_meter === undefined || !run.isValid(meterPath)) return;
+  const aggregation = run.context.meterAggregations?.get(String(value.quantity_meter));
+  if (aggregation !== undefined && aggregation !== "max" && aggregation !== "latest") {
+    run.report(
+      meterPath,
+      `a quantity follows a max or latest meter, and meter ${describeValue(value.quantity_meter)} is ${describeValue(aggregation)}`,
+    );
+  }
+  if (value.timing !== "in_arrears") {
+    run.report(
+      meterPath,
+      'a quantity that follows a meter is known at the period\'s end: the charge needs "timing": "in_arrears"',
+    );
+  }
+}
+
+/** A fixed charge of version 2: a quantity per subscription, with bounds, or one that follows a meter (section 2). */
+const FixedChargeV2 = withRules(
+  Type.Object(
+    {
+      ...FixedCharge.properties,
+      min_quantity: Type.Optional(WholeQuantity),
+      max_quantity: Type.Optional(WholeQuantity),
+      credit_on_decrease: Type.Optional(Type.Boolean()),
+      quantity_meter: Type.Optional(MeterReference),
+    },
+    {
+      additionalProperties: false,
+      description:
+        "amount per period and unit of quantity; timing in_advance (the default) or in_arrears; prorate (default true); quantities within min_quantity and max_quantity, or following quantity_meter",
+    },
+  ),
+  ((value, path, run) => {
+    if (isPlainObject(value)) checkFixedChargeV2(value, path, run);
+  }) satisfies Rule<PricingContext>,
+);
 
 const UsageChargeV2 = discriminatedUnion(
   "model",
@@ -21,7 +80,7 @@ const UsageChargeV2 = discriminatedUnion(
 );
 
 /** A charge of a version-2 plan: fixed, usage priced by a model, or usage priced by dimension. */
-export const ChargeV2 = discriminatedUnion("type", [FixedCharge, UsageChargeV2], {
+export const ChargeV2 = discriminatedUnion("type", [FixedChargeV2, UsageChargeV2], {
   description: "a fixed amount per period, or usage priced by a model or by dimension",
 });
 export type ChargeV2Document = Static<typeof ChargeV2>;
@@ -34,6 +93,16 @@ export function toCoreChargeV2(charge: ChargeV2Document): CoreCharge {
   if (charge.type === "usage" && charge.model === "dimensional") {
     const { dimensions, pricing } = toCoreDimensions(charge as DimensionalChargeDocument);
     return { type: "usage", id: charge.id, meterCode: charge.meter, pricing, dimensions };
+  }
+  if (charge.type === "fixed") {
+    const core = toCoreCharge(charge as ChargeDocument);
+    return {
+      ...core,
+      ...(charge.min_quantity === undefined ? {} : { minQuantity: charge.min_quantity }),
+      ...(charge.max_quantity === undefined ? {} : { maxQuantity: charge.max_quantity }),
+      ...(charge.credit_on_decrease === undefined ? {} : { creditOnDecrease: charge.credit_on_decrease }),
+      ...(charge.quantity_meter === undefined ? {} : { quantityMeter: charge.quantity_meter }),
+    } as CoreCharge;
   }
   return toCoreCharge(charge as ChargeDocument);
 }

@@ -32,6 +32,7 @@ export {
   isPlainObject,
   type JsonPath,
   type Rule,
+  type RuleRun,
   refine,
   ruleProblems,
   withMessage,

@@ -77,6 +77,14 @@ function lineDetails(details: LineDetails, currency: Currency): { [key: string]:
         full_amount: exact(details.fullAmount),
         proration: proration(details.proration),
       };
+    case "quantity_change":
+      return {
+        plan: details.planCode,
+        full_amount: exact(details.fullAmount),
+        previous_quantity: details.previousQuantity,
+        new_quantity: details.newQuantity,
+        proration: proration(details.proration),
+      };
     case "minimum_true_up":
       return {
         plan: details.planCode,

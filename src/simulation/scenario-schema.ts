@@ -33,6 +33,7 @@ import {
   type ScenarioContext,
   TimeZone,
 } from "./scenario-fields.ts";
+import { Quantities, QuantityChange, quantitiesFitCharges } from "./scenario-quantities.ts";
 
 const planFields = {
   code: Code,
@@ -49,26 +50,33 @@ const Plan = Type.Object(
 /** A plan of version 2: its charges may be priced by dimension. */
 const PlanV2 = Type.Object({ ...planFields, charges: ChargesV2 }, { additionalProperties: false });
 
-const Subscription = Type.Object(
-  {
-    plan: PlanReference,
-    start: Instant,
-    billing: Type.Optional(StringEnum(["anniversary", "calendar"])),
-    trial_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 36_600 })),
-  },
+const subscriptionFields = {
+  plan: PlanReference,
+  start: Instant,
+  billing: Type.Optional(StringEnum(["anniversary", "calendar"])),
+  trial_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 36_600 })),
+};
+
+const Subscription = Type.Object(subscriptionFields, { additionalProperties: false });
+
+/** Version 2: the fixed charges' quantities at the start (V8). */
+const SubscriptionV2 = Type.Object(
+  { ...subscriptionFields, quantities: Type.Optional(Quantities) },
   { additionalProperties: false },
 );
 
-const Change = discriminatedUnion("type", [
-  Type.Object(
-    { type: Type.Literal("change_plan"), at: Instant, plan: PlanReference },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    { type: Type.Literal("cancel"), at: Instant, mode: StringEnum(["immediate", "period_end"]) },
-    { additionalProperties: false },
-  ),
-]);
+const PlanChange = Type.Object(
+  { type: Type.Literal("change_plan"), at: Instant, plan: PlanReference },
+  { additionalProperties: false },
+);
+const Cancellation = Type.Object(
+  { type: Type.Literal("cancel"), at: Instant, mode: StringEnum(["immediate", "period_end"]) },
+  { additionalProperties: false },
+);
+const Change = discriminatedUnion("type", [PlanChange, Cancellation]);
+
+/** Version 2: a fixed charge's quantity changes too (V9). */
+const ChangeV2 = discriminatedUnion("type", [PlanChange, Cancellation, QuantityChange]);
 
 const couponFields = {
   id: NonEmptyText,
@@ -224,22 +232,51 @@ const billingSpanBounded: Rule = (value, path, run) => {
   );
 };
 
-function scenarioSchema<Events extends TSchema, PlanSchema extends TSchema, VersionSchema extends TSchema>(
-  version: VersionSchema,
-  plan: PlanSchema,
+/** The parts in which the versions of the format differ. */
+type VersionParts<
+  VersionSchema extends TSchema,
+  PlanSchema extends TSchema,
+  SubscriptionSchema extends TSchema,
+  ChangeSchema extends TSchema,
+> = {
+  readonly version: VersionSchema;
+  readonly plan: PlanSchema;
+  readonly subscription: SubscriptionSchema;
+  readonly change: ChangeSchema;
+  /** Rules of the whole document that only this version needs. */
+  readonly rules: readonly Rule<ScenarioContext>[];
+};
+
+const version1Parts = { version: Version, plan: Plan, subscription: Subscription, change: Change, rules: [] };
+const version2Parts = {
+  version: Type.Literal(2),
+  plan: PlanV2,
+  subscription: SubscriptionV2,
+  change: ChangeV2,
+  rules: [quantitiesFitCharges],
+};
+
+function scenarioSchema<
+  Events extends TSchema,
+  VersionSchema extends TSchema,
+  PlanSchema extends TSchema,
+  SubscriptionSchema extends TSchema,
+  ChangeSchema extends TSchema,
+>(
+  parts: VersionParts<VersionSchema, PlanSchema, SubscriptionSchema, ChangeSchema>,
   events: Events,
   options: { title?: string; description: string },
 ) {
   return withRules(
     Type.Object(
       {
-        version,
+        version: parts.version,
         currency: CurrencyCode,
         timezone: Type.Optional(TimeZone),
         meters: listUniqueBy(Meter, "code", "meter code"),
-        plans: listUniqueBy(plan, "code", "plan code"),
-        subscription: Subscription,
-        changes: Type.Optional(Type.Array(Change)),
+        plans: listUniqueBy(parts.plan, "code", "plan code"),
+        subscription: parts.subscription,
+        changes: Type.Optional(Type.Array(parts.change)),
         coupons: Type.Optional(listUniqueBy(Coupon, "id", "coupon id")),
         credit_grants: Type.Optional(listUniqueBy(CreditGrant, "id", "credit grant id")),
         tax: Type.Optional(Type.Object({ rate: Price }, { additionalProperties: false })),
@@ -254,6 +291,7 @@ function scenarioSchema<Events extends TSchema, PlanSchema extends TSchema, Vers
     ),
     changesInOrder,
     billingSpanBounded,
+    ...parts.rules,
   );
 }
 
@@ -263,7 +301,7 @@ const VERSION_2 =
   "a billing scenario, format version 2 (docs/scenario-format-v2.md): version 1 with prices by dimension";
 
 /** A whole scenario document, events included: what the OpenAPI document shows. */
-export const Scenario = scenarioSchema(Version, Plan, Type.Array(ScenarioEvent), {
+export const Scenario = scenarioSchema(version1Parts, Type.Array(ScenarioEvent), {
   title: "Scenario",
   description: VERSION_1,
 });
@@ -271,8 +309,8 @@ export type ScenarioDocument = Static<typeof Scenario>;
 
 const StreamedEvents = Type.Optional(Type.Array(Type.Unknown()));
 const ListedEvents = Type.Array(Type.Unknown());
-const StreamedScenarioHeaderV1 = scenarioSchema(Version, Plan, StreamedEvents, { description: VERSION_1 });
-const StreamedScenarioHeaderV2 = scenarioSchema(Type.Literal(2), PlanV2, StreamedEvents, {
+const StreamedScenarioHeaderV1 = scenarioSchema(version1Parts, StreamedEvents, { description: VERSION_1 });
+const StreamedScenarioHeaderV2 = scenarioSchema(version2Parts, StreamedEvents, {
   description: VERSION_2,
 });
 
@@ -283,11 +321,11 @@ const StreamedScenarioHeaderV2 = scenarioSchema(Type.Literal(2), PlanV2, Streame
  */
 export const scenarioSchemas = {
   1: {
-    header: scenarioSchema(Version, Plan, ListedEvents, { description: VERSION_1 }),
+    header: scenarioSchema(version1Parts, ListedEvents, { description: VERSION_1 }),
     streamedHeader: StreamedScenarioHeaderV1,
   },
   2: {
-    header: scenarioSchema(Type.Literal(2), PlanV2, ListedEvents, { description: VERSION_2 }),
+    header: scenarioSchema(version2Parts, ListedEvents, { description: VERSION_2 }),
     streamedHeader: StreamedScenarioHeaderV2,
   },
 } as const;

@@ -27,6 +27,17 @@ export type ScenarioVersion = {
  * new fields at a glance"), and the paths of the problems version 1 finds
  * there that this explains (a charge with dimensions has no model).
  */
+/** Fields of a charge that version 2 adds. */
+const CHARGE_FIELDS = [
+  "dimensions",
+  "prices",
+  "default",
+  "min_quantity",
+  "max_quantity",
+  "credit_on_decrease",
+  "quantity_meter",
+];
+
 function version2Uses(document: unknown): { uses: JsonPath[]; explained: Set<string> } {
   const uses: JsonPath[] = [];
   const explained = new Set<string>();
@@ -36,11 +47,20 @@ function version2Uses(document: unknown): { uses: JsonPath[]; explained: Set<str
     (Array.isArray(plan.charges) ? plan.charges : []).forEach((charge: unknown, chargeIndex) => {
       if (!isPlainObject(charge)) return;
       const chargePath = ["plans", planIndex, "charges", chargeIndex];
-      for (const field of ["dimensions", "prices", "default"]) {
+      for (const field of CHARGE_FIELDS) {
         if (Object.hasOwn(charge, field)) uses.push([...chargePath, field]);
       }
       if (Object.hasOwn(charge, "dimensions")) explained.add(formatPath([...chargePath, "model"]));
     });
+  });
+  if (isPlainObject(document.subscription) && Object.hasOwn(document.subscription, "quantities")) {
+    uses.push(["subscription", "quantities"]);
+  }
+  (Array.isArray(document.changes) ? document.changes : []).forEach((change: unknown, index) => {
+    if (isPlainObject(change) && change.type === "change_quantity") {
+      uses.push(["changes", index, "type"]);
+      for (const field of ["charge", "quantity"]) explained.add(formatPath(["changes", index, field]));
+    }
   });
   for (const path of uses) explained.add(formatPath(path));
   return { uses, explained };

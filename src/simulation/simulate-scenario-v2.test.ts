@@ -201,3 +201,125 @@ describe("dimensional prices (section 1)", () => {
     );
   });
 });
+
+/** The worked example of section 2: 25 seats at 30.00 in advance, from 2026-01-01. */
+function seatsScenario(
+  charge: Record<string, unknown> = {},
+  changes: unknown[] = [],
+): Record<string, unknown> {
+  return {
+    version: 2,
+    currency: "USD",
+    meters: [{ code: "active", event_name: "login", aggregation: "max", property: "users" }],
+    plans: [
+      {
+        code: "team",
+        interval: "month",
+        charges: [
+          {
+            id: "seats",
+            type: "fixed",
+            amount: "30.00",
+            timing: "in_advance",
+            min_quantity: 5,
+            max_quantity: 500,
+            ...charge,
+          },
+        ],
+      },
+    ],
+    subscription: {
+      plan: "team",
+      start: "2026-01-01T00:00:00Z",
+      billing: "calendar",
+      quantities: { seats: 25 },
+    },
+    changes,
+    events: [],
+    bill_until: "2026-03-01T00:00:00Z",
+  };
+}
+
+function billed(result: SimulationResult) {
+  if (!result.ok) throw new Error(errorsOf(result).join("\n"));
+  return result.output.invoices.map((invoice) => [
+    invoice.issued_at,
+    ...invoice.lines.map((line) => `${line.kind} ${line.quantity} ${line.amount}`),
+  ]);
+}
+
+describe("quantities on fixed charges (section 2)", () => {
+  it("bills the worked example: a prorated increase, a credited decrease on the last day (V9, V13)", () => {
+    const changes = [
+      { at: "2026-01-16T00:00:00Z", type: "change_quantity", charge: "seats", quantity: 30 },
+      { at: "2026-02-28T00:00:00Z", type: "change_quantity", charge: "seats", quantity: 28 },
+    ];
+    expect(billed(simulateScenario(seatsScenario({ credit_on_decrease: true }, changes)))).toEqual([
+      ["2026-01-01T00:00:00Z", "fixed 25 750.00"],
+      ["2026-01-16T00:00:00Z", "quantity_change 5 77.42"],
+      ["2026-02-01T00:00:00Z", "fixed 30 900.00"],
+      ["2026-02-28T00:00:00Z", "quantity_change -2 -2.14"],
+      ["2026-03-01T00:00:00Z", "fixed 28 840.00"],
+    ]);
+    expect(billed(simulateScenario(seatsScenario({}, changes)))).toEqual([
+      ["2026-01-01T00:00:00Z", "fixed 25 750.00"],
+      ["2026-01-16T00:00:00Z", "quantity_change 5 77.42"],
+      ["2026-02-01T00:00:00Z", "fixed 30 900.00"],
+      ["2026-03-01T00:00:00Z", "fixed 28 840.00"],
+    ]);
+  });
+
+  it("bills an in-arrears charge per stretch of constant quantity (V10)", () => {
+    const changes = [{ at: "2026-01-11T00:00:00Z", type: "change_quantity", charge: "seats", quantity: 10 }];
+    const scenario = seatsScenario({ timing: "in_arrears", amount: "31.00" }, changes);
+    scenario.bill_until = "2026-02-01T00:00:00Z";
+    // 25 seats for 10 days, then 10 for 21 days, of 31.
+    expect(billed(simulateScenario(scenario))).toEqual([
+      ["2026-02-01T00:00:00Z", "fixed 25 250.00", "fixed 10 210.00"],
+    ]);
+  });
+
+  it("takes a quantity from a max meter, within the bounds (V12)", () => {
+    const scenario = seatsScenario({ timing: "in_arrears", quantity_meter: "active", min_quantity: 5 });
+    scenario.subscription = { plan: "team", start: "2026-01-01T00:00:00Z", billing: "calendar" };
+    scenario.bill_until = "2026-03-01T00:00:00Z";
+    scenario.events = [
+      { id: "a", name: "login", timestamp: "2026-01-05T00:00:00Z", properties: { users: 12 } },
+      { id: "b", name: "login", timestamp: "2026-01-06T00:00:00Z", properties: { users: 7 } },
+    ];
+    expect(billed(simulateScenario(scenario))).toEqual([
+      ["2026-02-01T00:00:00Z", "fixed 12 360.00"],
+      ["2026-03-01T00:00:00Z", "fixed 5 150.00"],
+    ]);
+  });
+
+  it("credits a plan change at the quantity in force, and keeps it on the new plan's charge of the same id (V11)", () => {
+    const scenario = seatsScenario();
+    (scenario.plans as unknown[]).push({
+      code: "business",
+      interval: "month",
+      charges: [{ id: "seats", type: "fixed", amount: "62.00" }],
+    });
+    scenario.changes = [{ at: "2026-01-16T00:00:00Z", type: "change_plan", plan: "business" }];
+    scenario.bill_until = "2026-02-01T00:00:00Z";
+    // 25 × 30 × 16/31 = 387.10 back; 25 × 62 × 16/31 = 800.00.
+    expect(billed(simulateScenario(scenario))).toEqual([
+      ["2026-01-01T00:00:00Z", "fixed 25 750.00"],
+      ["2026-01-16T00:00:00Z", "proration_credit 25 -387.10", "fixed 25 800.00"],
+      ["2026-02-01T00:00:00Z", "fixed 25 1550.00"],
+    ]);
+  });
+
+  it("says that a version-1 document needs version 2 for quantities", () => {
+    const scenario = seatsScenario({}, [
+      { at: "2026-01-16T00:00:00Z", type: "change_quantity", charge: "seats", quantity: 30 },
+    ]);
+    scenario.version = 1;
+    expect(errorsOf(simulateScenario(scenario))).toEqual([
+      '$.plans[0].charges[0].min_quantity: needs version 2 of the scenario format (this document says "version": 1)',
+      '$.plans[0].charges[0].max_quantity: needs version 2 of the scenario format (this document says "version": 1)',
+      '$.subscription.quantities: needs version 2 of the scenario format (this document says "version": 1)',
+      '$.changes[0].type: needs version 2 of the scenario format (this document says "version": 1)',
+    ]);
+  });
+});

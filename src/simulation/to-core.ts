@@ -12,6 +12,7 @@ import {
   Decimal,
   type Instant,
   parseInstant,
+  type QuantityChange,
   type Subscription,
 } from "../core/index.ts";
 import { type ChargeV2Document, toCoreMeter, toCorePlanVersionV2 } from "../pricing/index.ts";
@@ -26,14 +27,29 @@ function instant(text: string): Instant {
   return parsed;
 }
 
-function toChanges(changes: NonNullable<Document["changes"]>): Subscription["changes"] {
-  // Array.prototype.sort is stable: changes at the same instant keep their listed order.
+type ChangeDocument = NonNullable<Document["changes"]>[number];
+type QuantityChangeDocument = Extract<ChangeDocument, { type: "change_quantity" }>;
+
+function isQuantityChange(change: ChangeDocument): change is QuantityChangeDocument {
+  return change.type === "change_quantity";
+}
+
+// Array.prototype.sort is stable: changes at the same instant keep their listed order.
+function toChanges(changes: readonly ChangeDocument[]): Subscription["changes"] {
   return changes
+    .filter((change) => !isQuantityChange(change))
     .map((change) =>
       change.type === "change_plan"
-        ? ({ type: "change_plan", at: instant(change.at), planCode: change.plan } as const)
-        : ({ type: "cancel", at: instant(change.at), mode: change.mode } as const),
+        ? ({ type: "change_plan", at: instant(change.at), planCode: String(change.plan) } as const)
+        : ({ type: "cancel", at: instant(change.at), mode: change.mode ?? "immediate" } as const),
     )
+    .sort((left, right) => left.at - right.at);
+}
+
+function toQuantityChanges(changes: readonly ChangeDocument[]): QuantityChange[] {
+  return changes
+    .filter(isQuantityChange)
+    .map((change) => ({ at: instant(change.at), chargeId: change.charge, quantity: change.quantity }))
     .sort((left, right) => left.at - right.at);
 }
 
@@ -61,6 +77,16 @@ function toCreditGrant(grant: NonNullable<Document["credit_grants"]>[number]): C
   };
 }
 
+/** Version 2's quantities of fixed charges, when the document sets any (V8, V9). */
+function quantitiesOf(document: Document): Pick<Subscription, "quantities" | "quantityChanges"> {
+  const initial = "quantities" in document.subscription ? document.subscription.quantities : undefined;
+  const quantityChanges = toQuantityChanges(document.changes ?? []);
+  return {
+    ...(initial === undefined ? {} : { quantities: new Map(Object.entries(initial)) }),
+    ...(quantityChanges.length === 0 ? {} : { quantityChanges }),
+  };
+}
+
 export function toBillingRequest(document: Document): BillingRequest {
   const timeZone = document.timezone ?? "UTC";
   return {
@@ -78,6 +104,7 @@ export function toBillingRequest(document: Document): BillingRequest {
       alignment: document.subscription.billing ?? "anniversary",
       trialDays: document.subscription.trial_days ?? 0,
       changes: toChanges(document.changes ?? []),
+      ...quantitiesOf(document),
     },
     terms: {
       currency: currencyFor(document.currency),

@@ -14,8 +14,11 @@ import {
 } from "./invoice-totals.ts";
 import { segmentLines } from "./segment-lines.ts";
 
-/** Lines due at one instant: those of the segment that closes, then those of the segment that opens. */
-type DueLines = { closing: InvoiceLine[]; opening: InvoiceLine[] };
+/**
+ * Lines due at one instant: those of the segment that closes, quantity
+ * changes made at it, then those of the segment that opens.
+ */
+type DueLines = { closing: InvoiceLine[]; midway: InvoiceLine[]; opening: InvoiceLine[] };
 
 /**
  * The lines due at each instant up to the schedule's `until`, in time order.
@@ -36,7 +39,7 @@ export function linesByIssueInstant(input: {
   const dueAt = (instant: Instant): DueLines => {
     let entry = due.get(instant);
     if (entry === undefined) {
-      entry = { closing: [], opening: [] };
+      entry = { closing: [], midway: [], opening: [] };
       due.set(instant, entry);
     }
     return entry;
@@ -44,11 +47,15 @@ export function linesByIssueInstant(input: {
   for (const segment of schedule.segments) {
     const lines = segmentLines({ ...input, segment, currency: input.terms.currency });
     if (segment.start <= schedule.until) dueAt(segment.start).opening.push(...lines.opening);
+    for (const { at, line } of lines.midway) dueAt(at).midway.push(line);
     if (segment.end <= schedule.until) dueAt(segment.end).closing.push(...lines.closing);
   }
   return [...due.entries()]
     .sort(([left], [right]) => left - right)
-    .map(([issuedAt, { closing, opening }]) => ({ issuedAt, lines: [...closing, ...opening] }))
+    .map(([issuedAt, { closing, midway, opening }]) => ({
+      issuedAt,
+      lines: [...closing, ...midway, ...opening],
+    }))
     .filter((invoice) => invoice.lines.length > 0);
 }
 

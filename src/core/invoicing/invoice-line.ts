@@ -5,7 +5,7 @@ import type { Instant } from "../instant.ts";
 import type { PriceBreakdown } from "../pricing/price-usage.ts";
 import type { ProrationFactor } from "../proration.ts";
 
-export type LineKind = "fixed" | "usage" | "proration_credit" | "minimum_true_up";
+export type LineKind = "fixed" | "usage" | "proration_credit" | "minimum_true_up" | "quantity_change";
 
 export type FixedLineDetails = {
   readonly kind: "fixed";
@@ -48,7 +48,23 @@ export type MinimumTrueUpDetails = {
   readonly charges: Decimal;
 };
 
-export type LineDetails = FixedLineDetails | UsageLineDetails | ProrationCreditDetails | MinimumTrueUpDetails;
+/** A fixed charge's quantity changed inside a period billed in advance (scenario format v2, V9). */
+export type QuantityChangeDetails = {
+  readonly kind: "quantity_change";
+  readonly planCode: string;
+  readonly fullAmount: Decimal;
+  readonly previousQuantity: number;
+  readonly newQuantity: number;
+  /** The rest of the period from the change, over days in the full period; 1/1 when not prorated. */
+  readonly proration: ProrationFactor;
+};
+
+export type LineDetails =
+  | FixedLineDetails
+  | UsageLineDetails
+  | ProrationCreditDetails
+  | MinimumTrueUpDetails
+  | QuantityChangeDetails;
 
 export type InvoiceLine = {
   /** The charge's id; the plan's code on a minimum true-up. */

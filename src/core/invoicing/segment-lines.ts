@@ -13,11 +13,12 @@ import {
   type UsageCharge,
 } from "../catalog.ts";
 import type { Currency } from "../currency.ts";
-import { type Decimal, ONE, sumDecimals, ZERO } from "../decimal.ts";
+import { Decimal, maxDecimal, minDecimal, ONE, sumDecimals, ZERO } from "../decimal.ts";
 import type { Instant } from "../instant.ts";
 import { roundToMinorUnit } from "../money.ts";
 import { priceUsage } from "../pricing/price-usage.ts";
 import { type ProrationFactor, prorate, prorationFactor, WHOLE_PERIOD } from "../proration.ts";
+import { type QuantityTimeline, quantityAt, quantityStepsWithin, quantityStretches } from "../quantities.ts";
 import { combinationPricing, compareCombinationValues } from "../usage/dimensions.ts";
 import {
   type CombinationAggregate,
@@ -31,6 +32,8 @@ export type SegmentLines = {
   readonly segment: PlanSegment;
   /** Billed when the segment opens, at `segment.start`. */
   readonly opening: readonly InvoiceLine[];
+  /** Billed inside the segment: quantity changes of in-advance charges, each at its instant (V9). */
+  readonly midway: readonly { readonly at: Instant; readonly line: InvoiceLine }[];
   /**
    * Billed when the segment closes, at `segment.end`, in invoice order: usage
    * and in-arrears fixed charges in listed order, the minimum true-up, then the
@@ -45,21 +48,35 @@ type LineContext = {
   readonly currency: Currency;
   readonly timeZone: string;
   readonly usage: UsageAggregates;
+  readonly quantities: QuantityTimeline;
 };
+
+const NO_QUANTITIES: QuantityTimeline = { initial: new Map(), changes: new Map() };
 
 function factorFor(context: LineContext, from: Instant, to: Instant): ProrationFactor {
   return prorationFactor({ from, to }, context.segment.period, context.timeZone);
 }
 
-function fixedLine(context: LineContext, charge: FixedCharge, from: Instant, to: Instant): InvoiceLine {
+/** `amount × quantity`, exact; the amount itself for a quantity of 1 (every version-1 charge). */
+function timesQuantity(amount: Decimal, quantity: Decimal): Decimal {
+  return quantity.equals(ONE) ? amount : amount.times(quantity);
+}
+
+function fixedLine(
+  context: LineContext,
+  charge: FixedCharge,
+  from: Instant,
+  to: Instant,
+  quantity: Decimal,
+): InvoiceLine {
   const proration = charge.prorate ? factorFor(context, from, to) : WHOLE_PERIOD;
   return {
     charge: charge.id,
     kind: "fixed",
     periodStart: from,
     periodEnd: to,
-    quantity: ONE,
-    amount: roundToMinorUnit(prorate(charge.amount, proration), context.currency),
+    quantity,
+    amount: roundToMinorUnit(prorate(timesQuantity(charge.amount, quantity), proration), context.currency),
     details: {
       kind: "fixed",
       planCode: context.segment.planCode,
@@ -75,17 +92,23 @@ function negate(amount: Decimal): Decimal {
   return amount.isZero() ? ZERO : amount.negated();
 }
 
-/** Credit for the part `[segment end, period end)` of an in-advance charge billed up to the period's end. */
+/**
+ * Credit for the part `[segment end, period end)` of an in-advance charge
+ * billed up to the period's end, at the quantity in force until then (V11).
+ */
 function prorationCreditLine(context: LineContext, charge: FixedCharge): InvoiceLine {
   const { segment } = context;
   const proration = factorFor(context, segment.end, segment.period.end);
+  const quantity = new Decimal(quantityAt(context.quantities, charge.id, segment.end, "before"));
   return {
     charge: charge.id,
     kind: "proration_credit",
     periodStart: segment.end,
     periodEnd: segment.period.end,
-    quantity: ONE,
-    amount: negate(roundToMinorUnit(prorate(charge.amount, proration), context.currency)),
+    quantity,
+    amount: negate(
+      roundToMinorUnit(prorate(timesQuantity(charge.amount, quantity), proration), context.currency),
+    ),
     details: { kind: "proration_credit", planCode: segment.planCode, fullAmount: charge.amount, proration },
   };
 }
@@ -170,6 +193,78 @@ function dimensionalUsageLines(
 }
 
 /**
+ * The `quantity_change` lines of an in-advance charge inside the segment
+ * (V9): each change bills `amount × (new − old)` for the rest of the period;
+ * a decrease only when the charge credits decreases. Changes at the segment's
+ * start set the quantity its opening line bills, and bill nothing else.
+ */
+function quantityChangeLines(
+  context: LineContext,
+  charge: FixedCharge,
+  until: Instant,
+): { at: Instant; order: number; line: InvoiceLine }[] {
+  const { segment } = context;
+  const lines: { at: Instant; order: number; line: InvoiceLine }[] = [];
+  for (const step of quantityStepsWithin(context.quantities, charge.id, segment.start, segment.end)) {
+    if (step.at > until) break;
+    const difference = step.quantity - step.previous;
+    if (difference === 0 || (difference < 0 && charge.creditOnDecrease !== true)) continue;
+    const proration = charge.prorate ? factorFor(context, step.at, segment.period.end) : WHOLE_PERIOD;
+    const amount = roundToMinorUnit(prorate(charge.amount.times(difference), proration), context.currency);
+    lines.push({
+      at: step.at,
+      order: step.order,
+      line: {
+        charge: charge.id,
+        kind: "quantity_change",
+        periodStart: step.at,
+        periodEnd: segment.period.end,
+        quantity: new Decimal(difference),
+        amount: amount.isZero() ? ZERO : amount,
+        details: {
+          kind: "quantity_change",
+          planCode: segment.planCode,
+          fullAmount: charge.amount,
+          previousQuantity: step.previous,
+          newQuantity: step.quantity,
+          proration,
+        },
+      },
+    });
+  }
+  return lines;
+}
+
+/**
+ * An in-arrears fixed charge's lines for the segment: one per stretch of
+ * constant quantity (V10), or one at the quantity in force at the segment's
+ * end when it is not prorated; a charge whose quantity follows a meter bills
+ * the meter's aggregate over the segment, within its bounds (V12).
+ */
+function inArrearsLines(context: LineContext, charge: FixedCharge): InvoiceLine[] {
+  const { segment } = context;
+  if (charge.quantityMeter !== undefined) {
+    const aggregate = context.usage.get(
+      usageWindowKey({ meterCode: charge.quantityMeter }, segment.start, segment.end),
+    );
+    if (aggregate === undefined) {
+      throw new BillingInputError(`no usage aggregate for the quantity of charge "${charge.id}"`);
+    }
+    let quantity = aggregate.quantity;
+    if (charge.minQuantity !== undefined) quantity = maxDecimal(quantity, new Decimal(charge.minQuantity));
+    if (charge.maxQuantity !== undefined) quantity = minDecimal(quantity, new Decimal(charge.maxQuantity));
+    return [fixedLine(context, charge, segment.start, segment.end, quantity)];
+  }
+  if (!charge.prorate) {
+    const quantity = quantityAt(context.quantities, charge.id, segment.end, "before");
+    return [fixedLine(context, charge, segment.start, segment.end, new Decimal(quantity))];
+  }
+  return quantityStretches(context.quantities, charge.id, segment.start, segment.end).map((stretch) =>
+    fixedLine(context, charge, stretch.start, stretch.end, new Decimal(stretch.quantity)),
+  );
+}
+
+/**
  * The true-up that lifts the segment's charges to its prorated minimum
  * commitment (billing rule 14), or undefined when they already reach it.
  */
@@ -217,13 +312,28 @@ export function segmentLines(input: {
   usage: UsageAggregates;
 }): SegmentLines {
   const { segment, schedule } = input;
-  const context: LineContext = { ...input, timeZone: schedule.timeZone };
+  const context: LineContext = {
+    ...input,
+    timeZone: schedule.timeZone,
+    quantities: schedule.quantities ?? NO_QUANTITIES,
+  };
   const plan = planOf(input.catalog, segment.planCode);
   const inAdvance = plan.charges.filter(
     (charge): charge is FixedCharge => charge.type === "fixed" && charge.timing === "in_advance",
   );
-  const opening = inAdvance.map((charge) => fixedLine(context, charge, segment.start, segment.period.end));
-  if (segment.end > schedule.until) return { segment, opening, closing: [] };
+  const opening = inAdvance.map((charge) =>
+    fixedLine(
+      context,
+      charge,
+      segment.start,
+      segment.period.end,
+      new Decimal(quantityAt(context.quantities, charge.id, segment.start, "at")),
+    ),
+  );
+  const midway = inAdvance
+    .flatMap((charge) => quantityChangeLines(context, charge, schedule.until))
+    .sort((left, right) => left.order - right.order);
+  if (segment.end > schedule.until) return { segment, opening, midway, closing: [] };
 
   const chargeLines = plan.charges.flatMap((charge) => {
     if (charge.type === "usage") {
@@ -231,16 +341,22 @@ export function segmentLines(input: {
         ? [usageLine(context, charge, usageAggregateOf(context, charge))]
         : dimensionalUsageLines(context, charge, charge.dimensions);
     }
-    return charge.timing === "in_arrears" ? [fixedLine(context, charge, segment.start, segment.end)] : [];
+    return charge.timing === "in_arrears" ? inArrearsLines(context, charge) : [];
   });
   const credits =
     segment.end < segment.period.end
       ? inAdvance.filter((charge) => charge.prorate).map((charge) => prorationCreditLine(context, charge))
       : [];
-  const trueUp = minimumTrueUpLine(context, [...chargeLines, ...opening, ...credits]);
+  const trueUp = minimumTrueUpLine(context, [
+    ...chargeLines,
+    ...opening,
+    ...credits,
+    ...midway.map((entry) => entry.line),
+  ]);
   return {
     segment,
     opening,
+    midway,
     closing: [...chargeLines, ...(trueUp === undefined ? [] : [trueUp]), ...credits],
   };
 }

@@ -80,7 +80,20 @@ export function usageWindowsFor(schedule: BillingSchedule, catalog: Catalog): Us
     const closes = segment.end <= schedule.until;
     const plan = planOf(catalog, segment.planCode);
     for (const charge of plan.charges) {
-      if (charge.type !== "usage") continue;
+      if (charge.type === "fixed") {
+        // A quantity that follows a meter is the meter's aggregate over the segment (V12).
+        if (charge.quantityMeter === undefined || !closes) continue;
+        const key = usageWindowKey({ meterCode: charge.quantityMeter }, segment.start, segment.end);
+        windows.set(key, {
+          key,
+          meterCode: charge.quantityMeter,
+          start: segment.start,
+          end: segment.end,
+          fullPeriodStart: segment.period.fullStart,
+          fullPeriodEnd: segment.period.fullEnd,
+        });
+        continue;
+      }
       if (charge.dimensions !== undefined) {
         const key = usageWindowKey({ planCode: plan.code, chargeId: charge.id }, segment.start, segment.end);
         windows.set(key, {
