@@ -10,7 +10,14 @@ import {
   registerAlertRoutes,
 } from "./alerts/index.ts";
 import { registerAuditRoutes } from "./audit/index.ts";
-import { backtestJobHandlers, backtestWebhookEvents, registerBacktestRoutes } from "./backtests/index.ts";
+import {
+  backtestJobHandlers,
+  backtestWebhookEvents,
+  registerBacktestRoutes,
+  registerTestMatrixRoutes,
+  runTestMatrixOnSubmission,
+  testMatrixWebhookEvents,
+} from "./backtests/index.ts";
 import {
   billRunJobHandlers,
   createBillRunScheduler,
@@ -87,6 +94,7 @@ export const webhookEvents = webhookCatalogue([
   ...creditWebhookEvents,
   ...alertWebhookEvents,
   ...backtestWebhookEvents,
+  ...testMatrixWebhookEvents,
 ]);
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
@@ -112,6 +120,7 @@ const routeModules: RouteModule[] = [
   registerInvoicePreviewRoutes,
   registerPlanMigrationRoutes,
   registerBacktestRoutes,
+  registerTestMatrixRoutes,
   registerInvoiceRoutes,
   registerInvoiceHoldRoutes,
   webhookRoutes(webhookEvents),
@@ -187,6 +196,7 @@ const domainEventSubscribers: DomainEventSubscriber[] = [
   topUpWalletBelowThreshold,
   evaluateAlertsAfterIngestion,
   evaluateAlertsAfterCreditBurn,
+  runTestMatrixOnSubmission,
 ];
 
 export type JobHandlerOptions = {

@@ -7,6 +7,7 @@ import type {
   BacktestPriceOverride,
   BacktestSummary,
 } from "./backtest-schemas.ts";
+import type { TestMatrixScenario, TestMatrixScenarioResult } from "./test-matrix-schemas.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -59,4 +60,39 @@ export type BacktestInvoiceTable = {
   would_be_subtotal: string;
   difference: string;
   lines: Json<BacktestLine[]>;
+};
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    plan_test_matrices: PlanTestMatrixTable;
+    test_matrix_runs: TestMatrixRunTable;
+  }
+}
+
+export type PlanTestMatrixTable = {
+  organization_id: string;
+  environment_id: string;
+  plan_id: string;
+  scenarios: Json<TestMatrixScenario[]>;
+  updated_by: string;
+  updated_at: Timestamp;
+};
+
+export type TestMatrixRunTrigger = "submitted" | "requested";
+
+export type TestMatrixRunTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  plan_id: string;
+  plan_version_id: string;
+  version: number;
+  trigger: TestMatrixRunTrigger;
+  scenarios_total: number;
+  scenarios_changed: number;
+  scenarios_failed: number;
+  invoices_changed: number;
+  results: Json<TestMatrixScenarioResult[]>;
+  created_by: string;
+  created_at: Timestamp;
 };

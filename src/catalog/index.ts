@@ -5,6 +5,7 @@
 
 // Plan versions are written and priced in the pricing language: its codes, and its conversion to the core.
 export { Code, toCoreCharges } from "../pricing/index.ts";
+export { PlanVersionSubmitted } from "./catalog-events.ts";
 export { catalogFileError, formatCatalogFile, parseCatalogFile } from "./catalog-file.ts";
 export { meterAggregationsOf } from "./catalog-references.ts";
 export {
@@ -23,11 +24,17 @@ export {
   planVersionsByIds,
 } from "./plan-lookups.ts";
 export { registerPlanRoutes } from "./plan-routes.ts";
-export type { CreatePlanInput, CreatePlanVersionInput } from "./plan-schemas.ts";
+export {
+  type CreatePlanInput,
+  type CreatePlanVersionInput,
+  type PlanVersion,
+  PlanVersionDiffSchema,
+  PlanVersionSchema,
+} from "./plan-schemas.ts";
 export { contentOf, findPlan, planVersionRows, selectPlans, selectPlanVersions } from "./plan-store.ts";
 export type { PlanVersionContent } from "./plan-version-content.ts";
 export { entitlementValueProblems } from "./plan-version-rules.ts";
-export { versionInEffect } from "./plan-versions.ts";
+export { diffPlanVersionsOf, getPlanVersion, versionInEffect } from "./plan-versions.ts";
 export { registerProductAndFeatureRoutes } from "./product-feature-routes.ts";
 export {
   type CreateFeatureInput,

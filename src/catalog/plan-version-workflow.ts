@@ -19,6 +19,8 @@ import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
+import { publishDomainEvent } from "../platform/events/domain-events.ts";
+import { PlanVersionSubmitted } from "./catalog-events.ts";
 import type {
   ApprovePlanVersionInput,
   PlanVersion,
@@ -79,6 +81,13 @@ export async function submitPlanVersion(
         `Version ${row.version} of plan ${plan.code} is already pending approval.`,
       );
     }
+    await publishDomainEvent(
+      locked.transaction,
+      context,
+      PlanVersionSubmitted,
+      { plan_id: plan.id, plan_version_id: row.id, version: row.version },
+      context.clock.now(),
+    );
     return transition(context, locked, {
       set: {
         state: "pending_approval",

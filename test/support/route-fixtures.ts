@@ -147,6 +147,31 @@ async function backtestId(tenant: TestTenant): Promise<string> {
   return (await tenant.admin.post("/v1/backtests", await backtestBody(tenant))).body.id;
 }
 
+/** A published plan with a test matrix of one scenario: its id and version 1. */
+async function planWithTestMatrix(tenant: TestTenant): Promise<Record<string, string>> {
+  const plan = await planIn(tenant, "published");
+  await tenant.admin.put(`/v1/plans/${plan.id}/test-matrix`, {
+    scenarios: [
+      {
+        name: "fixture",
+        scenario: {
+          version: 1,
+          currency: "USD",
+          meters: [],
+          plans: [
+            { code: plan.code, interval: "month", charges: [{ id: "base", type: "fixed", amount: "10.00" }] },
+          ],
+          subscription: { plan: plan.code, start: "2031-01-01T00:00:00Z" },
+          events: [],
+          bill_until: "2031-02-01T00:00:00Z",
+          expected: { invoices: [] },
+        },
+      },
+    ],
+  });
+  return { id: plan.id, version: "1" };
+}
+
 const nextYear = `${new Date().getUTCFullYear() + 1}-01-01T00:00:00Z`;
 
 async function webhookEndpointId(tenant: TestTenant): Promise<string> {
@@ -591,6 +616,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   "GET /v1/plans/{id}/migrations": { params: async (tenant) => ({ id: await planWithTwoVersions(tenant) }) },
   "POST /v1/backtests": { body: backtestBody },
+  "GET /v1/plans/{id}/test-matrix": { params: planWithTestMatrix },
+  "PUT /v1/plans/{id}/test-matrix": { params: planWithTestMatrix, body: () => ({ scenarios: [] }) },
+  "POST /v1/plans/{id}/versions/{version}/test-matrix-runs": { params: planWithTestMatrix, body: () => ({}) },
+  "GET /v1/plans/{id}/versions/{version}/test-matrix-runs": { params: planWithTestMatrix },
+  "GET /v1/plans/{id}/versions/{version}/approval-view": { params: planWithTestMatrix },
   "GET /v1/backtests": {},
   "GET /v1/backtests/{id}": { params: async (tenant) => ({ id: await backtestId(tenant) }) },
   "GET /v1/backtests/{id}/invoices": { params: async (tenant) => ({ id: await backtestId(tenant) }) },

@@ -1383,6 +1383,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/plans/{id}/test-matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan's test matrix: its saved scenarios with their expected invoices */
+        get: operations["getTestMatrix"];
+        /** Save the plan's test matrix (replacing it): scenarios with expected invoices, run on every version submitted */
+        put: operations["putTestMatrix"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions/{version}/test-matrix-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The runs of the plan's test matrix on a version, newest first */
+        get: operations["listTestMatrixRuns"];
+        put?: never;
+        /** Run the plan's test matrix on a version now: which expected invoices change and by how much */
+        post: operations["runTestMatrix"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/versions/{version}/approval-view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an approver weighs, side by side: the version's diff, its test matrix run and its latest backtest */
+        get: operations["getPlanVersionApprovalView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices": {
         parameters: {
             query?: never;
@@ -3772,6 +3825,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "test_matrix.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * test_matrix.updated
+         * @description A plan's test matrix was saved (PUT /v1/plans/{id}/test-matrix).
+         */
+        post: operations["webhook_test_matrix_updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "test_matrix.run_recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * test_matrix.run_recorded
+         * @description A plan's test matrix ran on a version (submitted for approval, or on request): which expected invoices change.
+         */
+        post: operations["webhook_test_matrix_run_recorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -4634,6 +4727,83 @@ export interface components {
             }[];
         };
         /**
+         * TestMatrix
+         * @description A plan's saved scenarios, run on every version submitted for approval
+         */
+        TestMatrix: {
+            plan_id: string;
+            scenarios: components["schemas"]["TestMatrixScenario"][];
+            updated_by: string | null;
+            updated_at: string | null;
+        };
+        /** TestMatrixScenario */
+        TestMatrixScenario: {
+            /** @description what the scenario checks */
+            name: string;
+            /** @description a scenario document of `fairbill simulate`, with its expected invoices in `expected.invoices`; one of its plans has the plan's code and is priced, in a run, with the version under test */
+            scenario: unknown;
+        };
+        /**
+         * TestMatrixRun
+         * @description A plan's test matrix priced with one version: which expected invoices change and by how much
+         */
+        TestMatrixRun: {
+            /** @example tmr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            plan_id: string;
+            plan_version_id: string;
+            version: number;
+            /** @enum {string} */
+            trigger: "submitted" | "requested";
+            scenarios_total: number;
+            scenarios_changed: number;
+            scenarios_failed: number;
+            invoices_changed: number;
+            results: {
+                name: string;
+                /**
+                 * @description failed: the scenario cannot be priced with this version (errors say why)
+                 * @enum {string}
+                 */
+                status: "unchanged" | "changed" | "failed";
+                expected_invoices: number;
+                changed_invoices: {
+                    issued_at: string;
+                    expected_total: string | null;
+                    actual_total: string | null;
+                    /**
+                     * @description actual total minus expected total
+                     * @example 49.00
+                     */
+                    difference: string;
+                    /** @description the lines whose amount changed, appeared or went away */
+                    lines: {
+                        charge: string | null;
+                        kind: string | null;
+                        period_start: string | null;
+                        period_end: string | null;
+                        expected_amount: string | null;
+                        actual_amount: string | null;
+                        /**
+                         * @description a decimal number written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        difference: string;
+                    }[];
+                }[];
+                errors: {
+                    path: string;
+                    message: string;
+                }[];
+            }[];
+            created_by: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+        };
+        /**
          * MeterFilters
          * @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]}
          */
@@ -5029,6 +5199,63 @@ export interface components {
              */
             difference: string;
             lines: components["schemas"]["BacktestLine"][];
+        };
+        /**
+         * PlanVersionApprovalView
+         * @description What an approver weighs: the version, its diff, its test matrix run and its latest backtest
+         */
+        PlanVersionApprovalView: {
+            plan_version: {
+                /** @example plv_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                id: string;
+                plan_id: string;
+                plan_code: string;
+                version: number;
+                /** @enum {string} */
+                state: "draft" | "pending_approval" | "published" | "retired";
+                /**
+                 * @description the state, with a published version told apart as scheduled, active or superseded
+                 * @enum {string}
+                 */
+                status: "draft" | "pending_approval" | "scheduled" | "active" | "superseded" | "retired";
+            } & components["schemas"]["PlanVersionContent"] & {
+                copied_from_version: number | null;
+                effective_from: string | null;
+                created_by: string;
+                submitted_by: string | null;
+                submitted_at: string | null;
+                approved_by: string | null;
+                approved_at: string | null;
+                published_at: string | null;
+                retired_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                updated_at: string;
+            };
+            diff: {
+                plan_id: string;
+                from_version: number;
+                to_version: number;
+                changes: {
+                    /** @example $.charges[1].tiers[1].unit_price */
+                    path: string;
+                    /** @enum {string} */
+                    change: "added" | "removed" | "changed";
+                    before: unknown;
+                    after: unknown;
+                    /** @example charge api_calls graduated tier 2 unit price 0.002 → 0.0015 */
+                    description: string;
+                }[];
+            } | null;
+            test_matrix_run: components["schemas"]["TestMatrixRun"] | null;
+            backtest: components["schemas"]["Backtest"] | null;
         };
         /** User */
         User: {
@@ -12766,6 +12993,169 @@ export interface operations {
             409: components["responses"]["Problem"];
         };
     };
+    getTestMatrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A plan's saved scenarios, run on every version submitted for approval */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestMatrix"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    putTestMatrix: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    scenarios: components["schemas"]["TestMatrixScenario"][];
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A plan's saved scenarios, run on every version submitted for approval */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestMatrix"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listTestMatrixRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TestMatrixRun"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    runTestMatrix: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A plan's test matrix priced with one version: which expected invoices change and by how much */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestMatrixRun"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getPlanVersionApprovalView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What an approver weighs: the version, its diff, its test matrix run and its latest backtest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionApprovalView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
     listInvoices: {
         parameters: {
             query?: {
@@ -13723,7 +14113,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled")[];
+                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded")[];
                     /** @description default true */
                     enabled?: boolean;
                 };
@@ -13886,7 +14276,7 @@ export interface operations {
                     url?: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled")[];
+                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded")[];
                     /** @description false stops deliveries to the endpoint */
                     enabled?: boolean;
                 };
@@ -14094,7 +14484,7 @@ export interface operations {
     listWebhookEvents: {
         parameters: {
             query?: {
-                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled";
+                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -20680,6 +21070,92 @@ export interface operations {
                      */
                     timestamp: string;
                     data: components["schemas"]["Backtest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_test_matrix_updated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "test_matrix.updated";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["TestMatrix"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_test_matrix_run_recorded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "test_matrix.run_recorded";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["TestMatrixRun"];
                 };
             };
         };
