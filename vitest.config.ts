@@ -8,6 +8,7 @@ const pureTests = [
   "src/pricing/**/*.test.ts",
   "src/simulation/**/*.test.ts",
   "src/invoicing/documents/**/*.test.ts",
+  "src/single-sign-on/role-mapping.test.ts",
   "test/architecture/**/*.test.ts",
   "test/scenarios/**/*.test.ts",
   "test/architecture/**/*.test.ts",

@@ -71,6 +71,7 @@ import { createHttpServer, type FairbillApp, type RouteModule } from "./platform
 import { createJobWorker, type JobHandler } from "./platform/jobs/job-worker.ts";
 import { portalPageExtension, registerPortalRoutes } from "./portal/index.ts";
 import { registerSimulationRoutes } from "./simulation/index.ts";
+import { singleSignOnRoutes } from "./single-sign-on/index.ts";
 import {
   registerPriceOverrideRoutes,
   registerSubscriptionRoutes,
@@ -168,6 +169,7 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
   const clock = options.clock ?? systemClock;
   const database = options.handle.database;
   const { authenticate, authenticateSession } = personAuthentication(database, clock);
+  const publicUrl = options.publicUrl ?? "http://localhost:8080";
   const app = await createHttpServer({
     database,
     authenticate,
@@ -176,7 +178,8 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     findEnvironment: (environmentId) => findEnvironmentScope(database, environmentId),
     routes: [
       ...routeModules,
-      peopleRoutes({ database, clock, publicUrl: options.publicUrl ?? "http://localhost:8080" }),
+      peopleRoutes({ database, clock, publicUrl }),
+      singleSignOnRoutes({ database, clock, publicUrl }),
     ],
     extensions: options.console ? [consoleExtension(options.console, authenticate), portalPageExtension] : [],
     logger: options.logger ? { level: options.logger } : false,

@@ -79,7 +79,8 @@ const NewApiKeySchema = Type.Object({
 
 const SignedOutSchema = Type.Object({ signed_out: Type.Boolean() });
 
-function setSessionCookies(reply: FastifyReply, token: string, csrfToken: string): void {
+/** The cookies of a new session (a password or a single sign-on sign-in). */
+export function setSessionCookies(reply: FastifyReply, token: string, csrfToken: string): void {
   const options = { path: "/", secure: true, sameSite: "lax" as const, maxAge: sessionLifetimeSeconds };
   reply.setCookie(sessionCookieName, token, { ...options, httpOnly: true });
   reply.setCookie(csrfCookieName, csrfToken, { ...options, httpOnly: false });

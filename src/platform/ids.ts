@@ -68,6 +68,8 @@ const idPrefixes = {
   session: "ses",
   accountToken: "atk",
   invitation: "ivt",
+  ssoConnection: "sso",
+  ssoSignInRequest: "ssr",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

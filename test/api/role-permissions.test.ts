@@ -1,16 +1,18 @@
 // Roles mean what they say. Walks every operation of the OpenAPI document
 // (GET /openapi.json) with a key of every role and compares who is refused
-// (403) with two tables: the permission table of src/platform/auth/roles.ts
-// (through the permission each operation documents as its security scope), and
-// the reviewed list below of what finance, ingest, viewer and billing_ops may
-// and may not change. No operation is skipped without a reason: the ones that
-// take no API key are listed with theirs.
+// (403 forbidden) with two tables: the permission table of
+// src/platform/auth/roles.ts (through the permission each operation documents
+// as its security scope), and the reviewed list below of what finance,
+// ingest, viewer and billing_ops may and may not change. An operation that
+// names no permission is open to anyone signed in, whatever their role (their
+// own account), and the walk checks that too. No operation is skipped without
+// a reason: the public ones are listed with theirs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Permission, permissions, type Role, roleAllows, roles } from "../../src/platform/auth/roles.ts";
 import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../support/test-app.ts";
 
-/** Operations that take no API key, or any valid one, each with why. */
-const withoutPermission: Record<string, string> = {
+/** Operations that take no key and no session, each with why. */
+const publicOperations: Record<string, string> = {
   getHealth: "a load balancer's probe, public",
   getReadiness: "a load balancer's probe, public",
   getPortalProfile: "the customer portal, signed in with a portal link's token instead of a key",
@@ -29,15 +31,8 @@ const withoutPermission: Record<string, string> = {
   verifyEmail: "an email address confirmed with the emailed link's token",
   acceptInvitation: "an invitation accepted with the emailed link's token, before the account exists",
   createFirstAdmin: "the first admin, with the one-time link the first start printed",
-  signOut: "one's own session, whatever one's role",
-  getMe: "one's own account, whatever one's role",
-  changePassword: "one's own password, whatever one's role",
-  sendEmailVerification: "one's own email address, whatever one's role",
-  beginSecondFactorEnrolment: "one's own second factor, whatever one's role",
-  confirmSecondFactor: "one's own second factor, whatever one's role",
-  removeSecondFactor: "one's own second factor, whatever one's role",
-  listSessions: "one's own sessions, whatever one's role",
-  revokeSession: "one's own sessions, whatever one's role",
+  startSsoSignIn: "signing in through the organization's identity provider, before anyone is signed in",
+  finishSsoSignIn: "where the identity provider sends the browser back, checked by its state and PKCE",
 };
 
 /** Operations sent as POST that only compute an answer and record nothing: reading is enough. */
@@ -66,7 +61,7 @@ const financeWrites = [
   "lockPeriod",
 ];
 
-/** What only an admin changes: people, keys, secrets, webhooks, settings. */
+/** What only an admin does: people, keys, secrets, webhooks, settings, single sign-on. */
 const adminOnly = [
   "listUsers",
   "getUser",
@@ -91,12 +86,22 @@ const adminOnly = [
   "deleteWebhookEndpoint",
   "rotateWebhookEndpointSecret",
   "redeliverWebhook",
+  "getSsoConnection",
+  "saveSsoConnection",
+  "deleteSsoConnection",
 ];
 
 /** All an ingest key may do. */
 const ingestOperations = ["ingestEvent", "ingestEventBatch"];
 
-type Operation = { operationId: string; method: string; path: string; permission: Permission | undefined };
+/**
+ * Who may call an operation, as its security requirement says: a key or
+ * session with a permission (its scope), anyone signed in (the document's
+ * default requirement, no scope), or anyone (no requirement).
+ */
+type Access = { permission: Permission } | "signed-in" | "public";
+
+type Operation = { operationId: string; method: string; path: string; access: Access };
 
 type Outcome = { operation: Operation; role: Role; status: number; code: string | undefined };
 
@@ -114,7 +119,7 @@ beforeAll(async () => {
   ) as Record<Role, ApiClient>;
   outcomes = [];
   for (const operation of operations) {
-    if (operation.permission === undefined) continue;
+    if (operation.access === "public") continue;
     for (const role of roles) {
       const response = await call(clients[role], operation);
       outcomes.push({ operation, role, status: response.status, code: response.body?.code });
@@ -124,42 +129,40 @@ beforeAll(async () => {
 afterAll(async () => testApp?.close());
 
 describe("the permission of every operation", () => {
-  it("is documented as its security scope, or the operation is listed with the reason it takes none", () => {
-    const undocumented = operations
-      .filter(
-        (operation) => operation.permission === undefined && !(operation.operationId in withoutPermission),
-      )
+  it("is public only where the list says why", () => {
+    const unlisted = operations
+      .filter((operation) => operation.access === "public" && !(operation.operationId in publicOperations))
       .map((operation) => `${operation.method} ${operation.path} (${operation.operationId})`);
-    expect(
-      undocumented,
-      "name a permission, or list the operation in withoutPermission with a reason",
-    ).toEqual([]);
+    expect(unlisted, "name a permission, or list the operation in publicOperations with a reason").toEqual(
+      [],
+    );
     const listedButGuarded = operations
-      .filter((operation) => operation.permission !== undefined && operation.operationId in withoutPermission)
+      .filter((operation) => operation.access !== "public" && operation.operationId in publicOperations)
       .map((operation) => operation.operationId);
     expect(listedButGuarded).toEqual([]);
     const known = new Set(operations.map((operation) => operation.operationId));
-    expect(Object.keys(withoutPermission).filter((operationId) => !known.has(operationId))).toEqual([]);
+    expect(Object.keys(publicOperations).filter((operationId) => !known.has(operationId))).toEqual([]);
   });
 
   it("refuses a key with 403 exactly when the role table denies its role the permission", () => {
     const mismatches = outcomes
-      .filter(({ operation, role, status }) => {
-        const allowed = roleAllows(role, operation.permission as Permission);
-        return allowed === (status === 403);
-      })
+      .filter(({ operation, role, ...outcome }) => expectedAllowed(operation, role) === isRefusal(outcome))
       .map(
         ({ operation, role, status, code }) =>
-          `${operation.operationId} (${operation.permission}) as ${role}: ${status} ${code ?? ""}`,
+          `${operation.operationId} (${describeAccess(operation.access)}) as ${role}: ${status} ${code ?? ""}`,
       );
     expect(mismatches).toEqual([]);
     expect(outcomes.length).toBe(
-      operations.filter((operation) => operation.permission).length * roles.length,
+      operations.filter((operation) => operation.access !== "public").length * roles.length,
     );
   });
 
   it("uses every permission of the table on some operation", () => {
-    const used = new Set(operations.map((operation) => operation.permission));
+    const used = new Set(
+      operations.flatMap((operation) =>
+        typeof operation.access === "object" ? [operation.access.permission] : [],
+      ),
+    );
     expect(permissions.filter((permission) => !used.has(permission))).toEqual([]);
   });
 });
@@ -226,25 +229,43 @@ describe("refusals that were once allowed", () => {
   });
 });
 
+/** The permission check's refusal (other 403s, such as four-eyes, come after it and are not about the role). */
+function isRefusal(outcome: { status: number; code: string | undefined }): boolean {
+  return outcome.status === 403 && outcome.code === "forbidden";
+}
+
+function expectedAllowed(operation: Operation, role: Role): boolean {
+  return typeof operation.access === "object" ? roleAllows(role, operation.access.permission) : true;
+}
+
+function describeAccess(access: Access): string {
+  return typeof access === "object" ? access.permission : access;
+}
+
+/** The operations of the role's own work (not its own account's) that refuse it. */
 function refused(role: Role): string[] {
   return outcomes
-    .filter((outcome) => outcome.role === role && outcome.status === 403)
+    .filter((outcome) => outcome.role === role && isRefusal(outcome))
     .map((outcome) => outcome.operation.operationId);
 }
 
+/** The operations of the role's work that it may call (its own account's aside). */
 function allowed(role: Role): string[] {
   return outcomes
-    .filter((outcome) => outcome.role === role && outcome.status !== 403)
+    .filter(
+      (outcome) => outcome.role === role && !isRefusal(outcome) && outcome.operation.access !== "signed-in",
+    )
     .map((outcome) => outcome.operation.operationId);
 }
 
-/** The operations a role may call that change something. */
+/** The operations a role may call that change something (its own account aside). */
 function changes(role: Role): string[] {
   return outcomes
     .filter(
       ({ operation, ...outcome }) =>
         outcome.role === role &&
-        outcome.status !== 403 &&
+        !isRefusal(outcome) &&
+        operation.access !== "signed-in" &&
         operation.method !== "GET" &&
         !readsSentAsPost.has(operation.operationId),
     )
@@ -253,20 +274,26 @@ function changes(role: Role): string[] {
 
 type DocumentOperation = { operationId?: string; security?: Record<string, string[]>[] };
 
-/** Every operation of the document, with the permission its security requirement names. */
+/** Every operation of the document, with who may call it by its security requirement. */
 function documentedOperations(document: { paths: Record<string, Record<string, DocumentOperation>> }) {
   const found: Operation[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
-      const scopes = operation.security?.flatMap((requirement) => requirement.apiKey ?? []) ?? [];
-      expect(scopes.length, `${method} ${path} names at most one permission`).toBeLessThanOrEqual(1);
+      const scopes = new Set(operation.security?.flatMap((requirement) => Object.values(requirement).flat()));
+      expect(scopes.size, `${method} ${path} names at most one permission`).toBeLessThanOrEqual(1);
       const [scope] = scopes;
       if (scope !== undefined) expect(permissions, `${method} ${path}`).toContain(scope);
+      const access: Access =
+        scope !== undefined
+          ? { permission: scope as Permission }
+          : operation.security === undefined
+            ? "signed-in"
+            : "public";
       found.push({
         operationId: operation.operationId ?? `${method} ${path}`,
         method: method.toUpperCase(),
         path,
-        permission: scope as Permission | undefined,
+        access,
       });
     }
   }

@@ -815,6 +815,20 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/alerts/{id}/triggers": { params: async (tenant) => ({ id: (await alertOf(tenant)).alert_id }) },
   "GET /v1/payment-settings": {},
   "PUT /v1/payment-settings": { body: () => ({ provider: "manual" }) },
+  "GET /v1/sso-connection": {},
+  // An issuer nobody answers at (the discard port): the connection is refused with 422, quickly.
+  "PUT /v1/sso-connection": {
+    body: () => ({
+      issuer: "http://127.0.0.1:9",
+      client_id: "fairbill",
+      client_secret: "fixture-secret",
+      email_domains: [`${unique("fixture").toLowerCase()}.test`],
+      role_mappings: [{ claim_value: "billing", environment: "test", role: "billing_ops" }],
+    }),
+  },
+  "DELETE /v1/sso-connection": {},
+  "POST /v1/sso/sign-in": { body: () => ({ email: "someone@unclaimed-domain.test" }) },
+  "GET /v1/sso/callback": {},
   "POST /v1/customers/{id}/payment-methods": {
     params: async (tenant) => ({ id: await customerId(tenant) }),
     body: () => ({ payment_method: "pm_card_visa" }),

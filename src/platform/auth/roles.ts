@@ -20,7 +20,7 @@ export type Role = (typeof roles)[number];
 export const permissionDescriptions = {
   "keys:manage": "create, rotate and revoke API keys; rotate the customer portal's signing secret",
   "people:manage":
-    "invite people, change their role in the environment or disable them; service accounts and their keys; the organization's sign-in settings",
+    "invite people, change their role in the environment or disable them; service accounts and their keys; the organization's sign-in settings and single sign-on",
   "settings:manage": "change the payment provider's settings and the catalog's approval policy",
   "webhooks:manage": "create, change and delete webhook endpoints, rotate their secrets, redeliver",
   "customers:read": "read customers",

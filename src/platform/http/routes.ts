@@ -25,7 +25,8 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** A route's method and path, as in the OpenAPI document: "GET /customers/:id". */
 type RouteSpec = `${Method} /${string}`;
 
-type SuccessStatus = 200 | 201 | 202;
+/** 303 for a route that sends the browser on (a sign-in callback). */
+type SuccessStatus = 200 | 201 | 202 | 303;
 type Schema = TSchema | undefined;
 
 /** Who may call a group's routes: an API key with a permission, or a route's own check (the portal, a provider). */
@@ -256,10 +257,10 @@ function declareRoute(
 }
 
 /**
- * The document names the permission a route needs as the scope of its API-key
- * and session requirements (OpenAPI 3.1 lets a scheme list the roles it
- * requires); routes of their own access (the portal, a provider's webhook,
- * one's own account) name none.
+ * The document names the permission a route needs as the scope of its
+ * requirements, an API key or a person's session (OpenAPI 3.1 lets any scheme
+ * list the roles it requires); a route open to anyone signed in keeps the
+ * document's default (no scope), a public one says so (`[]`).
  */
 function operationSecurity(
   group: RouteGroup,

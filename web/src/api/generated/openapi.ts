@@ -3249,6 +3249,68 @@ export interface paths {
         patch: operations["updateSignInSettings"];
         trace?: never;
     };
+    "/v1/sso-connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the organization's single sign-on connection (its secret by hint only) */
+        get: operations["getSsoConnection"];
+        /**
+         * Connect the organization to its OpenID Connect provider, or change the connection
+         * @description Fairbill reads the issuer's discovery document first (422 sso_issuer_unreachable when it cannot). Register redirect_uri with the provider. An email domain already claimed by another organization is a 409 sso_domain_taken.
+         */
+        put: operations["saveSsoConnection"];
+        post?: never;
+        /** Remove the organization's single sign-on: its people sign in with their passwords again */
+        delete: operations["deleteSsoConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sso/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in through the identity provider of the address's organization
+         * @description Answers the provider's URL to send the browser to, and sets a cookie that the callback checks. 404 sso_not_configured when no organization signs in this address's domain with single sign-on.
+         */
+        post: operations["startSsoSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back: signs the person in and opens the console
+         * @description Checks the answer (state, PKCE, the ID token), provisions the person on their first sign-in with the roles the claims map to (or updates their roles), sets the session cookies and redirects (303) to the path the sign-in started with.
+         */
+        get: operations["finishSsoSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/stripe/{environment_id}": {
         parameters: {
             query?: never;
@@ -19836,6 +19898,276 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    getSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example sso_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        issuer: string;
+                        client_id: string;
+                        /** @description the secret's last four characters */
+                        client_secret_hint: string;
+                        email_domains: string[];
+                        scopes: string[];
+                        role_claim: string;
+                        role_mappings: {
+                            /** @description a value of the role claim */
+                            claim_value: string;
+                            /** @enum {string} */
+                            environment: "test" | "live";
+                            /** @enum {string} */
+                            role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                        }[];
+                        /** @description the redirect URI to register with the provider for this client */
+                        redirect_uri: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    saveSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the provider's issuer URL, whose /.well-known/openid-configuration Fairbill reads (https; http only on this machine) */
+                    issuer: string;
+                    client_id: string;
+                    /** @description required when the organization has no connection yet; kept when left out */
+                    client_secret?: string;
+                    /** @description sign-in with an address of these domains goes to this provider */
+                    email_domains: string[];
+                    /** @description what to ask the provider for; openid, email and profile when left out (add "groups" where it needs it) */
+                    scopes?: string[];
+                    /** @description the claim that holds a person's groups or roles, a dotted path for a nested one; "groups" when left out */
+                    role_claim?: string;
+                    /** @description which value of the role claim gives which role in which environment; the first that matches wins in each environment */
+                    role_mappings: {
+                        /** @description a value of the role claim */
+                        claim_value: string;
+                        /** @enum {string} */
+                        environment: "test" | "live";
+                        /** @enum {string} */
+                        role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                    }[];
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example sso_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        issuer: string;
+                        client_id: string;
+                        /** @description the secret's last four characters */
+                        client_secret_hint: string;
+                        email_domains: string[];
+                        scopes: string[];
+                        role_claim: string;
+                        role_mappings: {
+                            /** @description a value of the role claim */
+                            claim_value: string;
+                            /** @enum {string} */
+                            environment: "test" | "live";
+                            /** @enum {string} */
+                            role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                        }[];
+                        /** @description the redirect URI to register with the provider for this client */
+                        redirect_uri: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example sso_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        issuer: string;
+                        client_id: string;
+                        /** @description the secret's last four characters */
+                        client_secret_hint: string;
+                        email_domains: string[];
+                        scopes: string[];
+                        role_claim: string;
+                        role_mappings: {
+                            /** @description a value of the role claim */
+                            claim_value: string;
+                            /** @enum {string} */
+                            environment: "test" | "live";
+                            /** @enum {string} */
+                            role: "admin" | "billing_ops" | "finance" | "viewer" | "ingest";
+                        }[];
+                        /** @description the redirect URI to register with the provider for this client */
+                        redirect_uri: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    startSsoSignIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    /** @description the console's path to open once signed in; / when left out */
+                    return_to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description where to send the browser: the provider's sign-in page */
+                        authorization_url: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+        };
+    };
+    finishSsoSignIn: {
+        parameters: {
+            query: {
+                state: string;
+                code?: string;
+                iss?: string;
+                session_state?: string;
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a redirect to the console */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
         };
     };
     receiveStripeWebhook: {

@@ -1,0 +1,5 @@
+// The front door of single sign-on: an organization's connection to its
+// OpenID Connect provider, and signing people in through it (authorization
+// code with PKCE), provisioned by people on their first sign-in.
+// Other domains import only from here; everything else in the folder is private to it.
+export { type SingleSignOnRouteOptions, singleSignOnRoutes } from "./single-sign-on-routes.ts";

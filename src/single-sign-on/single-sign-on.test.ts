@@ -1,0 +1,231 @@
+// Single sign-on against a real OpenID Connect provider (oidc-provider) that
+// the test starts on a local port: an admin connects the organization, people
+// of its domain sign in through the provider (authorization code with PKCE),
+// are provisioned on their first sign-in with the roles their groups map to,
+// and get a session like a password sign-in's; what must be refused is.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type OpenIdProvider,
+  signInThroughProvider,
+  startOpenIdProvider,
+} from "../../test/support/openid-provider.ts";
+import {
+  type ApiResponse,
+  startTestApp,
+  type TestApp,
+  type TestTenant,
+} from "../../test/support/test-app.ts";
+
+// The test app's public URL (PUBLIC_URL's default): the provider sends browsers back under it.
+const publicUrl = "http://localhost:8080";
+const redirectUri = `${publicUrl}/v1/sso/callback`;
+const client = { client_id: "fairbill-acme", client_secret: "acme-client-secret-0123456789" };
+
+let testApp: TestApp;
+let acme: TestTenant;
+let provider: OpenIdProvider;
+
+const connection = () => ({
+  issuer: provider.issuer,
+  client_id: client.client_id,
+  client_secret: client.client_secret,
+  email_domains: ["acme.test"],
+  scopes: ["openid", "email", "profile", "groups"],
+  role_claim: "groups",
+  role_mappings: [
+    { claim_value: "fairbill-admins", environment: "live", role: "admin" },
+    { claim_value: "billing", environment: "live", role: "billing_ops" },
+    { claim_value: "billing", environment: "test", role: "billing_ops" },
+    { claim_value: "finance", environment: "live", role: "finance" },
+  ],
+});
+
+beforeAll(async () => {
+  provider = await startOpenIdProvider({ clients: [{ ...client, redirect_uris: [redirectUri] }] });
+  testApp = await startTestApp();
+  acme = await testApp.newTenant("Acme");
+});
+afterAll(async () => {
+  await testApp?.close();
+  await provider?.close();
+});
+
+type Browser = { cookies: Map<string, string> };
+
+function cookieHeader(browser: Browser): string {
+  return [...browser.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+}
+
+function keepCookies(browser: Browser, response: ApiResponse): void {
+  const header = response.headers["set-cookie"];
+  for (const line of header === undefined ? [] : [header].flat()) {
+    const [pair = ""] = String(line).split(";");
+    const name = pair.slice(0, pair.indexOf("="));
+    const value = pair.slice(pair.indexOf("=") + 1);
+    if (value === "" || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(String(line)))
+      browser.cookies.delete(name);
+    else browser.cookies.set(name, value);
+  }
+}
+
+/** Signs in as the provider's account `login` after typing `email`; answers the callback's response. */
+async function signInThroughSso(browser: Browser, email: string, login: string, returnTo = "/plans") {
+  const started = await testApp.rawClient(undefined).post("/v1/sso/sign-in", { email, return_to: returnTo });
+  expect(started.status, JSON.stringify(started.body)).toBe(200);
+  keepCookies(browser, started);
+  const answer = await signInThroughProvider(started.body.authorization_url, login, redirectUri);
+  const callback = await testApp
+    .rawClient(undefined)
+    .get(`${answer.pathname}${answer.search}`, { cookie: cookieHeader(browser) });
+  keepCookies(browser, callback);
+  return { callback, answer };
+}
+
+/** A request made by the signed-in browser, in the given environment. */
+function asBrowser(browser: Browser, environment: "test" | "live") {
+  const headers = { cookie: cookieHeader(browser), "fairbill-environment": environment };
+  const raw = testApp.rawClient(undefined);
+  return {
+    get: (path: string) => raw.get(path, headers),
+    post: (path: string, body: unknown) =>
+      raw.post(path, body, { ...headers, "x-csrf-token": browser.cookies.get("fairbill_csrf") ?? "" }),
+  };
+}
+
+describe("an organization's single sign-on connection", () => {
+  it("is an admin's to set: the issuer must answer, and other roles may not", async () => {
+    const billingOps = await acme.client("billing_ops");
+    expect((await billingOps.put("/v1/sso-connection", connection())).status).toBe(403);
+    expect((await acme.admin.get("/v1/sso-connection")).body.code).toBe("sso_not_configured");
+
+    const unreachable = await acme.admin.put("/v1/sso-connection", {
+      ...connection(),
+      issuer: "http://127.0.0.1:9",
+    });
+    expect(unreachable.status).toBe(422);
+    expect(unreachable.body).toMatchObject({
+      code: "sso_issuer_unreachable",
+      errors: [{ path: "$.issuer" }],
+    });
+    const plainHttp = await acme.admin.put("/v1/sso-connection", {
+      ...connection(),
+      issuer: "http://idp.example.com",
+    });
+    expect(plainHttp.body.errors).toEqual([{ path: "$.issuer", message: expect.stringContaining("https") }]);
+
+    const saved = await acme.admin.put("/v1/sso-connection", connection());
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body).toMatchObject({
+      issuer: provider.issuer,
+      client_id: client.client_id,
+      client_secret_hint: "…6789",
+      email_domains: ["acme.test"],
+      redirect_uri: redirectUri,
+    });
+    expect(JSON.stringify(saved.body)).not.toContain(client.client_secret);
+    const { client_secret: _secret, ...withoutSecret } = connection();
+    const kept = await acme.admin.put("/v1/sso-connection", withoutSecret);
+    expect(kept.body.client_secret_hint).toBe("…6789");
+  });
+
+  it("routes a domain to one organization only", async () => {
+    const other = await testApp.newTenant("Not Acme");
+    const clash = await other.admin.put("/v1/sso-connection", connection());
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe("sso_domain_taken");
+  });
+});
+
+describe("signing in through the identity provider", () => {
+  it("provisions a person on their first sign-in with the roles their groups map to, in a session", async () => {
+    provider.addAccount({
+      sub: "alice",
+      email: "Alice@acme.test",
+      name: "Alice Martin",
+      groups: ["billing"],
+    });
+    const browser: Browser = { cookies: new Map() };
+    const { callback, answer } = await signInThroughSso(browser, "alice@acme.test", "alice");
+    // The provider answered with a code for the state Fairbill sent, and its issuer (RFC 9207).
+    expect(answer.searchParams.get("code")).toBeTruthy();
+    expect(answer.searchParams.get("iss")).toBe(provider.issuer);
+    expect(callback.status, JSON.stringify(callback.body)).toBe(303);
+    expect(callback.headers.location).toBe("/plans");
+    expect(browser.cookies.get("fairbill_session")).toBeTruthy();
+    expect(browser.cookies.get("fairbill_csrf")).toBeTruthy();
+    expect(browser.cookies.has("fairbill_sso_state")).toBe(false);
+
+    const live = asBrowser(browser, "live");
+    expect((await live.get("/v1/plans")).status).toBe(200);
+    const product = await live.post("/v1/products", { code: "sso-made", name: "Made by Alice" });
+    expect(product.status, JSON.stringify(product.body)).toBe(201);
+    expect((await live.get("/v1/api-keys")).status).toBe(403);
+    expect((await asBrowser(browser, "test").get("/v1/plans")).status).toBe(200);
+
+    const people = await acme.admin.get("/v1/users");
+    const alice = people.body.data.find((user: { email: string | null }) => user.email === "alice@acme.test");
+    expect(alice).toMatchObject({ name: "Alice Martin" });
+  });
+
+  it("maps the roles again at each sign-in: a person moved from billing to finance keeps only finance", async () => {
+    provider.addAccount({
+      sub: "alice",
+      email: "alice@acme.test",
+      name: "Alice Martin",
+      groups: ["finance"],
+    });
+    const browser: Browser = { cookies: new Map() };
+    const { callback } = await signInThroughSso(browser, "alice@acme.test", "alice");
+    expect(callback.status).toBe(303);
+    const live = asBrowser(browser, "live");
+    expect((await live.post("/v1/products", { code: "not-any-more", name: "No" })).status).toBe(403);
+    expect((await live.get("/v1/journal-exports")).status).toBe(200);
+    const test = await asBrowser(browser, "test").get("/v1/plans");
+    expect(test.status).toBe(403);
+    expect(test.body.code).toBe("no_role_in_environment");
+  });
+
+  it("refuses a person whose groups map to no role, and provisions nobody", async () => {
+    provider.addAccount({ sub: "carol", email: "carol@acme.test", groups: ["strangers"] });
+    const { callback } = await signInThroughSso({ cookies: new Map() }, "carol@acme.test", "carol");
+    expect(callback.status).toBe(403);
+    expect(callback.body.code).toBe("sso_no_role");
+    const people = await acme.admin.get("/v1/users");
+    expect(people.body.data.map((user: { email: string | null }) => user.email)).not.toContain(
+      "carol@acme.test",
+    );
+  });
+
+  it("refuses an address of another domain, whatever the provider says", async () => {
+    provider.addAccount({ sub: "mallory", email: "mallory@elsewhere.test", groups: ["fairbill-admins"] });
+    const { callback } = await signInThroughSso({ cookies: new Map() }, "mallory@acme.test", "mallory");
+    expect(callback.status).toBe(403);
+    expect(callback.body.code).toBe("sso_email_domain_not_covered");
+  });
+
+  it("refuses an answer in another browser than the one that started, and the same answer twice", async () => {
+    provider.addAccount({ sub: "dave", email: "dave@acme.test", groups: ["billing"] });
+    const started = await testApp.rawClient(undefined).post("/v1/sso/sign-in", { email: "dave@acme.test" });
+    const answer = await signInThroughProvider(started.body.authorization_url, "dave", redirectUri);
+    const elsewhere = await testApp.rawClient(undefined).get(`${answer.pathname}${answer.search}`);
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.body.code).toBe("sso_browser_mismatch");
+
+    const browser: Browser = { cookies: new Map() };
+    const first = await signInThroughSso(browser, "dave@acme.test", "dave");
+    expect(first.callback.status).toBe(303);
+    const again = await testApp.rawClient(undefined).get(`${first.answer.pathname}${first.answer.search}`, {
+      cookie: `fairbill_sso_state=${first.answer.searchParams.get("state")}`,
+    });
+    expect(again.status).toBe(401);
+    expect(again.body.code).toBe("sso_request_expired");
+  });
+
+  it("answers 404 for an address whose domain no organization signs in with single sign-on", async () => {
+    const response = await testApp
+      .rawClient(undefined)
+      .post("/v1/sso/sign-in", { email: "eve@nowhere.test" });
+    expect(response.status).toBe(404);
+    expect(response.body.code).toBe("sso_not_configured");
+  });
+});
