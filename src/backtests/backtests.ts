@@ -214,7 +214,7 @@ export async function listBacktestInvoices(
 }
 
 /** Every invoice of the backtest, in the list's order, a page of rows at a time (for the CSV). */
-export async function* allBacktestInvoices(
+async function* allBacktestInvoices(
   context: RequestContext,
   backtestId: string,
 ): AsyncGenerator<BacktestInvoice> {
@@ -230,7 +230,7 @@ export async function* allBacktestInvoices(
   }
 }
 
-export function presentBacktestInvoice(row: {
+function presentBacktestInvoice(row: {
   invoice_id: string;
   invoice_number: string | null;
   customer_id: string;

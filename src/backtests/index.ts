@@ -7,7 +7,7 @@ export { backtestJobHandlers } from "./backtest-jobs.ts";
 export { registerBacktestRoutes } from "./backtest-routes.ts";
 export { runBacktest } from "./backtest-run.ts";
 export { backtestWebhookEvents } from "./backtest-webhook-events.ts";
-export { backtestCsvText, getBacktest, requestBacktest } from "./backtests.ts";
+export { backtestCsvText, requestBacktest } from "./backtests.ts";
 export { runTestMatrixOnSubmission } from "./test-matrices.ts";
 export { registerTestMatrixRoutes } from "./test-matrix-routes.ts";
 export { testMatrixWebhookEvents } from "./test-matrix-webhook-events.ts";
