@@ -30,6 +30,11 @@ import { registerCouponRoutes } from "./coupons/index.ts";
 import { creditWebhookEvents, registerCreditRoutes } from "./credits/index.ts";
 import { customerWebhookEvents, registerCustomerRoutes } from "./customers/index.ts";
 import { registerEntitlementRoutes } from "./entitlements/index.ts";
+import {
+  checkRolloutsAfterBillRun,
+  experimentWebhookEvents,
+  registerRolloutRoutes,
+} from "./experiments/index.ts";
 import { registerFinanceRoutes } from "./finance/index.ts";
 import { registerGovernanceRoutes } from "./governance/index.ts";
 import {
@@ -96,6 +101,7 @@ export const webhookEvents = webhookCatalogue([
   ...alertWebhookEvents,
   ...backtestWebhookEvents,
   ...testMatrixWebhookEvents,
+  ...experimentWebhookEvents,
 ]);
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
@@ -120,6 +126,7 @@ const routeModules: RouteModule[] = [
   registerSubscriptionRoutes,
   registerInvoicePreviewRoutes,
   registerPlanMigrationRoutes,
+  registerRolloutRoutes,
   registerBacktestRoutes,
   registerTestMatrixRoutes,
   registerInvoiceRoutes,
@@ -200,6 +207,7 @@ const domainEventSubscribers: DomainEventSubscriber[] = [
   evaluateAlertsAfterIngestion,
   evaluateAlertsAfterCreditBurn,
   runTestMatrixOnSubmission,
+  checkRolloutsAfterBillRun,
 ];
 
 export type JobHandlerOptions = {

@@ -14,8 +14,10 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
+import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { newId } from "../platform/ids.ts";
 import { customersDueForBilling } from "../subscriptions/index.ts";
+import { BillRunCompleted } from "./bill-run-events.ts";
 import type { BillRunStatus, BillRunTrigger } from "./tables.ts";
 
 export type BillRunProgress = {
@@ -115,7 +117,17 @@ export async function runBillRun(context: RequestContext, input: BillRunInput): 
     // Subscriptions that bill progressively are checked on every run, due or not.
     progress.invoicesIssued += await billProgressivelyDue(context, input.at);
     await expireCreditsAfter(context, input.at);
-    return await finishRun(database, id, progress, { status: "completed", failure: null });
+    return await database.transaction().execute(async (transaction) => {
+      const run = await finishRun(transaction, id, progress, { status: "completed", failure: null });
+      await publishDomainEvent(
+        transaction,
+        context,
+        BillRunCompleted,
+        { bill_run_id: id, at: input.at.toISOString() },
+        context.clock.now(),
+      );
+      return run;
+    });
   } catch (error) {
     clearInterval(progressTimer);
     await progressWrite.catch(() => {});

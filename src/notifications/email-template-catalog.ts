@@ -20,6 +20,7 @@ export const emailTemplateNames = [
   "email_verification",
   "password_reset",
   "break_glass_publish",
+  "rollout_rolled_back",
 ] as const;
 
 export type EmailTemplateName = (typeof emailTemplateNames)[number];
@@ -93,6 +94,20 @@ export type EmailTemplateFields = AccountEmailData & {
   };
 };
 
+/** To billing operations, not a customer: a staged rollout's guardrails broke, and its cohort went back. */
+type RolloutRolledBack = {
+  rollout: {
+    id: string;
+    plan: string;
+    from_version: number;
+    to_version: number;
+    stage: number;
+    customers: number;
+    held_drafts: number;
+  };
+  reasons: string[];
+};
+
 /** A person who uses Fairbill (not a customer), as account emails greet them. */
 type EmailPerson = { name: string; email: string };
 
@@ -117,6 +132,8 @@ export type AccountEmailData = {
     reason: string;
     at: string;
   };
+  /** To billing operations: a staged rollout's guardrails broke, and its cohort went back. */
+  rollout_rolled_back: RolloutRolledBack;
 };
 
 /** The emails to people who use Fairbill: they name a person, not a customer. */
@@ -246,6 +263,20 @@ export const sampleEmailData: { [Name in EmailTemplateName]: EmailTemplateData[N
     environment: "live",
     reason: "the price page promised this price at launch; the approver is away",
     at: "2026-03-01T10:00:00.000Z",
+  },
+  rollout_rolled_back: {
+    rollout: {
+      id: "rol_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+      plan: "pro",
+      from_version: 3,
+      to_version: 4,
+      stage: 2,
+      customers: 25,
+      held_drafts: 25,
+    },
+    reasons: [
+      "customer cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC: the draft moved 48.00% against the previous invoices (bound 20%)",
+    ],
   },
 };
 
@@ -427,6 +458,18 @@ If it was not you, ignore this message: your password stays as it is.
 Reason given: {{reason}}
 
 Review the change in the audit log.
+`,
+  },
+  rollout_rolled_back: {
+    subject:
+      "Rollout of {{rollout.plan}} version {{rollout.to_version}} rolled back at stage {{rollout.stage}}",
+    html_body: `<p>The staged rollout {{rollout.id}} of plan {{rollout.plan}}, version {{rollout.from_version}} to {{rollout.to_version}}, broke its guardrails at stage {{rollout.stage}}.</p>
+<ul>{{#each reasons}}<li>{{this}}</li>{{/each}}</ul>
+<p>The stage's {{rollout.customers}} customers are back on version {{rollout.from_version}}. Their {{rollout.held_drafts}} draft invoices are recomputed at the earlier prices and held for review: nothing was finalized at the new prices.</p>`,
+    text_body: `The staged rollout {{rollout.id}} of plan {{rollout.plan}}, version {{rollout.from_version}} to {{rollout.to_version}}, broke its guardrails at stage {{rollout.stage}}.
+{{#each reasons}}- {{this}}
+{{/each}}
+The stage's {{rollout.customers}} customers are back on version {{rollout.from_version}}. Their {{rollout.held_drafts}} draft invoices are recomputed at the earlier prices and held for review: nothing was finalized at the new prices.
 `,
   },
 };

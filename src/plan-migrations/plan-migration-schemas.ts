@@ -58,8 +58,11 @@ export const PlanMigrationSchema = Type.Object({
   to_version: Type.Integer(),
   from_version_id: Type.String(),
   to_version_id: Type.String(),
-  timing: StringEnum(["now", "next_period", "at"]),
+  timing: StringEnum(["now", "next_period", "at", "revert"], {
+    description: "revert: this migration took back the plan changes of `reverts_migration_id`",
+  }),
   at: Nullable(Timestamp),
+  reverts_migration_id: Nullable(Type.String()),
   dry_run: Type.Boolean(),
   subscriptions: Type.Array(MigratedSubscriptionSchema),
   created_by: Type.String(),

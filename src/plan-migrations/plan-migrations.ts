@@ -14,7 +14,8 @@ import {
 } from "../catalog/index.ts";
 import { previewSubscriptionChange } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { validationFailed } from "../platform/errors.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import {
   choosePlanVersion,
@@ -23,6 +24,7 @@ import {
   type PlanMigrationTerms,
   type PlannedMove,
   planMigrationMoves,
+  revertMigratedChanges,
 } from "../subscriptions/index.ts";
 import type {
   CreatePlanMigrationInput,
@@ -40,72 +42,188 @@ export async function createPlanMigration(
   planId: string,
   input: CreatePlanMigrationInput,
 ): Promise<PlanMigration> {
+  if (input.dry_run !== true) {
+    return context.database
+      .transaction()
+      .execute((transaction) => migratePlanVersion(transaction, context, planId, input));
+  }
+  // Outside any transaction: the preview reads through context.database.
+  const request = await resolveRequest(context.database, context, planId, input);
+  const moves = await planMigrationMoves(context.database, context, request.terms);
+  const subscriptions: MigratedSubscription[] = [];
+  for (const move of moves) {
+    const preview = await previewSubscriptionChange(context, move.subscriptionId, {
+      type: "change_plan",
+      at: move.at.getTime(),
+      planCode: request.terms.to.id,
+    });
+    subscriptions.push({ ...movedEntry(move, null), preview });
+  }
+  return presentMigration(context, request, null, subscriptions);
+}
+
+/**
+ * Makes a migration (never a dry run) part of `transaction`: the moves, the
+ * migration's record and its audit entry. Other domains run their migrations
+ * through it (a staged rollout's stages).
+ */
+export async function migratePlanVersion(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  planId: string,
+  input: CreatePlanMigrationInput,
+): Promise<PlanMigration & { id: string }> {
+  const request = await resolveRequest(transaction, context, planId, input);
+  const now = request.terms.now;
+  const migrationId = newId("planMigration", now);
+  const moved = await moveSubscriptionsToVersion(transaction, context, request.terms, migrationId);
+  await transaction
+    .insertInto("plan_version_migrations")
+    .values({
+      id: migrationId,
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      plan_id: request.planId,
+      from_version_id: request.terms.from.id,
+      to_version_id: request.terms.to.id,
+      timing: input.timing,
+      requested_at: input.at === undefined ? null : new Date(input.at),
+      subscription_count: moved.length,
+      reverts_migration_id: null,
+      created_by: describeActor(context.actor).id,
+      reason: context.reason ?? null,
+      created_at: now,
+    })
+    .execute();
+  const subscriptions = moved.map((move) => movedEntry(move, move.changeId));
+  const migration = presentMigration(context, request, migrationId, subscriptions);
+  await recordAuditEvent(transaction, context, {
+    action: "plan_version_migration.created",
+    objectType: "plan_version_migration",
+    objectId: migrationId,
+    before: null,
+    after: migration,
+  });
+  return { ...migration, id: migrationId };
+}
+
+/**
+ * Takes back a migration for the named subscriptions, part of `transaction`:
+ * each loses the migration's plan change (allowed while it is the last change
+ * and nothing from its instant on is invoiced), recorded as a migration of
+ * timing `revert` back to the earlier version, and audited. Subscriptions that
+ * cannot be reverted keep their change and are returned with why.
+ */
+export async function revertPlanMigration(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  migrationId: string,
+  subscriptionIds: readonly string[],
+): Promise<{
+  migration: PlanMigration & { id: string };
+  refused: { subscriptionId: string; obstacle: string }[];
+}> {
+  const original = await transaction
+    .selectFrom("plan_version_migrations")
+    .selectAll()
+    .where(inTenant(context))
+    .where("id", "=", migrationId)
+    .executeTakeFirst();
+  if (original === undefined) throw notFound("plan_version_migration", migrationId);
+  const now = context.clock.now();
+  const id = newId("planMigration", now);
+  const versions = await planVersionsByIds(transaction, context, [
+    original.from_version_id,
+    original.to_version_id,
+  ]);
+  const earlier = versions.get(original.from_version_id);
+  if (earlier === undefined) throw notFound("plan_version", original.from_version_id);
+  const results = await revertMigratedChanges(
+    transaction,
+    context,
+    { migrationId, version: earlier, revertMigrationId: id },
+    subscriptionIds,
+  );
+  const reverted = results.flatMap((result) => (result.reverted ? [result] : []));
+  await transaction
+    .insertInto("plan_version_migrations")
+    .values({
+      id,
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      plan_id: original.plan_id,
+      from_version_id: original.to_version_id,
+      to_version_id: original.from_version_id,
+      timing: "revert",
+      requested_at: null,
+      subscription_count: reverted.length,
+      reverts_migration_id: migrationId,
+      created_by: describeActor(context.actor).id,
+      reason: context.reason ?? null,
+      created_at: now,
+    })
+    .execute();
+  const view: PlanMigration & { id: string } = {
+    id,
+    plan_id: original.plan_id,
+    from_version: versions.get(original.to_version_id)?.version ?? 0,
+    to_version: versions.get(original.from_version_id)?.version ?? 0,
+    from_version_id: original.to_version_id,
+    to_version_id: original.from_version_id,
+    timing: "revert",
+    at: null,
+    reverts_migration_id: migrationId,
+    dry_run: false,
+    subscriptions: reverted.map((result) => ({
+      subscription_id: result.subscriptionId,
+      customer_id: result.customerId,
+      at: result.at.toISOString(),
+      change_id: result.changeId,
+    })),
+    created_by: describeActor(context.actor).id,
+    reason: context.reason ?? null,
+    created_at: now.toISOString(),
+  };
+  await recordAuditEvent(transaction, context, {
+    action: "plan_version_migration.reverted",
+    objectType: "plan_version_migration",
+    objectId: id,
+    before: null,
+    after: view,
+  });
+  return {
+    migration: view,
+    refused: results.flatMap((result) =>
+      result.reverted ? [] : [{ subscriptionId: result.subscriptionId, obstacle: result.obstacle }],
+    ),
+  };
+}
+
+async function resolveRequest(
+  database: Database,
+  context: RequestContext,
+  planId: string,
+  input: CreatePlanMigrationInput,
+): Promise<MigrationRequest> {
   const now = context.clock.now();
   checkTimingFields(input, now);
-  const plan = await findPlan(context.database, context, planId);
+  const plan = await findPlan(database, context, planId);
   if (input.from_version === input.to_version) {
     throw validationFailed([{ path: "$.to_version", message: "must differ from from_version" }]);
   }
-  const from = await planVersionByNumber(context.database, context, plan.id, input.from_version);
+  const from = await planVersionByNumber(database, context, plan.id, input.from_version);
   if (!from) {
     throw validationFailed([
       { path: "$.from_version", message: `plan ${plan.code} has no version ${input.from_version}` },
     ]);
   }
-  const to = await choosePlanVersion(context.database, context, {
+  const to = await choosePlanVersion(database, context, {
     planId: plan.id,
     version: input.to_version,
     at: now,
     paths: { plan: "$.to_version", version: "$.to_version" },
   });
-  const request: MigrationRequest = { planId: plan.id, input, terms: termsOf(input, from, to, now) };
-
-  if (input.dry_run === true) {
-    // Outside any transaction: the preview reads through context.database.
-    const moves = await planMigrationMoves(context.database, context, request.terms);
-    const subscriptions: MigratedSubscription[] = [];
-    for (const move of moves) {
-      const preview = await previewSubscriptionChange(context, move.subscriptionId, {
-        type: "change_plan",
-        at: move.at.getTime(),
-        planCode: to.id,
-      });
-      subscriptions.push({ ...movedEntry(move, null), preview });
-    }
-    return presentMigration(context, request, null, subscriptions);
-  }
-
-  return context.database.transaction().execute(async (transaction) => {
-    const migrationId = newId("planMigration", now);
-    const moved = await moveSubscriptionsToVersion(transaction, context, request.terms, migrationId);
-    await transaction
-      .insertInto("plan_version_migrations")
-      .values({
-        id: migrationId,
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
-        plan_id: plan.id,
-        from_version_id: from.id,
-        to_version_id: to.id,
-        timing: input.timing,
-        requested_at: input.at === undefined ? null : new Date(input.at),
-        subscription_count: moved.length,
-        created_by: describeActor(context.actor).id,
-        reason: context.reason ?? null,
-        created_at: now,
-      })
-      .execute();
-    const subscriptions = moved.map((move) => movedEntry(move, move.changeId));
-    const migration = presentMigration(context, request, migrationId, subscriptions);
-    await recordAuditEvent(transaction, context, {
-      action: "plan_version_migration.created",
-      objectType: "plan_version_migration",
-      objectId: migrationId,
-      before: null,
-      after: migration,
-    });
-    return migration;
-  });
+  return { planId: plan.id, input, terms: termsOf(input, from, to, now) };
 }
 
 /** Past migrations of the plan, newest first, each with the subscriptions it moved. */
@@ -146,6 +264,7 @@ export async function listPlanMigrations(
     to_version_id: row.to_version_id,
     timing: row.timing,
     at: row.requested_at?.toISOString() ?? null,
+    reverts_migration_id: row.reverts_migration_id,
     dry_run: false,
     subscriptions: moved
       .filter((change) => change.migrationId === row.id)
@@ -207,6 +326,7 @@ function presentMigration(
     to_version_id: request.terms.to.id,
     timing: request.input.timing,
     at: request.input.at === undefined ? null : new Date(request.input.at).toISOString(),
+    reverts_migration_id: null,
     dry_run: id === null,
     subscriptions,
     created_by: describeActor(context.actor).id,

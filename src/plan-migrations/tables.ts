@@ -14,7 +14,9 @@ export type PlanVersionMigrationTable = Scoped & {
   plan_id: string;
   from_version_id: string;
   to_version_id: string;
-  timing: MigrationTiming;
+  /** revert: the migration takes back `reverts_migration_id`. */
+  timing: MigrationTiming | "revert";
+  reverts_migration_id: string | null;
   requested_at: Timestamp | null;
   subscription_count: number;
   created_by: string;

@@ -18,6 +18,8 @@ export {
   type PlanMigrationTerms,
   type PlannedMove,
   planMigrationMoves,
+  type RevertedMove,
+  revertMigratedChanges,
 } from "./plan-migration-moves.ts";
 export { registerPriceOverrideRoutes } from "./price-override-routes.ts";
 export { type PriceOverrideDocument, PriceOverrideDocumentSchema } from "./price-override-schemas.ts";

@@ -236,3 +236,60 @@ function whyNotOnVersion(
 function laterOf(left: Date, right: Date): Date {
   return left > right ? left : right;
 }
+
+/** A subscription whose migrated change was taken back, or why it could not be. */
+export type RevertedMove =
+  | { subscriptionId: string; customerId: string; at: Date; reverted: true; changeId: string | null }
+  | { subscriptionId: string; customerId: string; at: Date; reverted: false; obstacle: string };
+
+/**
+ * Takes back the plan changes a migration recorded, part of `transaction`:
+ * each named subscription (locked) gets a change back to `version` at the
+ * same instant as the migration's change, so the migration's version never
+ * applies. Allowed while the migration's change is the subscription's last
+ * and nothing from its instant on is invoiced (the drafts since are
+ * recomputed on `version`). A subscription that cannot be reverted is
+ * reported with why, and keeps its change.
+ */
+export async function revertMigratedChanges(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  revert: { migrationId: string; version: PlanVersionRecord; revertMigrationId: string },
+  subscriptionIds: readonly string[],
+): Promise<RevertedMove[]> {
+  if (subscriptionIds.length === 0) return [];
+  const rows = await selectSubscriptions(transaction, context)
+    .where("subscriptions.id", "in", subscriptionIds)
+    .orderBy("subscriptions.id")
+    .forUpdate()
+    .execute();
+  const results: RevertedMove[] = [];
+  for (const loaded of await loadTimelines(transaction, context, rows)) {
+    const change = loaded.changes.find((candidate) => candidate.migration_id === revert.migrationId);
+    if (change === undefined) continue;
+    const base = { subscriptionId: loaded.row.id, customerId: loaded.row.customer_id, at: change.at };
+    if (loaded.changes.at(-1)?.id !== change.id) {
+      results.push({ ...base, reverted: false, obstacle: "has a change recorded after the migration's" });
+      continue;
+    }
+    try {
+      ensureChangeFits(loaded, change.at, "$.subscription_ids");
+    } catch (error) {
+      results.push({
+        ...base,
+        reverted: false,
+        obstacle: error instanceof Error ? error.message : String(error),
+      });
+      continue;
+    }
+    const after = await appendChange(transaction, context, loaded, {
+      kind: "change_plan",
+      version: revert.version,
+      at: change.at,
+      timing: "revert",
+      migrationId: revert.revertMigrationId,
+    });
+    results.push({ ...base, reverted: true, changeId: after.changes.at(-1)?.id ?? null });
+  }
+  return results;
+}

@@ -130,6 +130,20 @@ async function planWithTwoVersions(tenant: TestTenant): Promise<string> {
   return planId;
 }
 
+const rolloutBody = async (tenant: TestTenant) => ({
+  plan_id: await planWithTwoVersions(tenant),
+  from_version: 1,
+  to_version: 2,
+  stages: [{ percent: "100", start: "at", at: "2099-01-01T00:00:00Z" }],
+  guardrails: { customer_change_percent: "20" },
+});
+
+/** A staged rollout whose only stage starts in 2099. */
+async function rolloutId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/rollouts", await rolloutBody(tenant));
+  return response.body.id;
+}
+
 /** The id of a draft plan version, which a backtest may price. */
 async function draftVersionId(tenant: TestTenant): Promise<string> {
   const plan = await planIn(tenant, "draft");
@@ -778,6 +792,13 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "POST /v1/invoices/{id}/credit-notes": {
     params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
     body: () => ({ reason: "billing_error", full: true }),
+  },
+  "POST /v1/rollouts": { body: rolloutBody },
+  "GET /v1/rollouts": {},
+  "GET /v1/rollouts/{id}": { params: async (tenant) => ({ id: await rolloutId(tenant) }) },
+  "POST /v1/rollouts/{id}/check": {
+    params: async (tenant) => ({ id: await rolloutId(tenant) }),
+    body: () => ({}),
   },
   "GET /v1/invoice-holds": {},
   "GET /v1/invoice-holds/{id}": { params: async (tenant) => ({ id: await invoiceHoldId(tenant) }) },

@@ -1,0 +1,267 @@
+// A rollout's guardrails, checked on the cohort's drafts while they are held
+// (after each bill run): once every customer of a watching stage has a held
+// draft, the core checks them against the customers' previous invoices and
+// the cohort's payments against the control's. Clean: the holds are
+// released (the drafts are finalized by billing the customers) and the next
+// stage may start. Broken: the stage's migration is reverted (the cohort is
+// back on the earlier version), the drafts are recomputed there and stay
+// held for review, the rollout stops, and billing operations are told by
+// webhook and email; the audit entry carries the reasons.
+import { recordAuditEvent } from "../audit/index.ts";
+import { BillRunCompleted } from "../billing-runs/index.ts";
+import {
+  type CohortGuardrails,
+  cohortGuardrailBreaches,
+  Decimal,
+  type GuardrailBreach,
+  type PaymentRecord,
+} from "../core/index.ts";
+import { heldDraftsOfSource, queueCustomerBilling, releaseHoldsOfSource } from "../invoicing/index.ts";
+import { publishEvent, queueEmail } from "../notifications/index.ts";
+import { loadPaymentFacts } from "../payments/index.ts";
+import { revertPlanMigration } from "../plan-migrations/index.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
+import { subscribe } from "../platform/events/domain-events.ts";
+import { planMigrationMoves } from "../subscriptions/index.ts";
+import { rolloutRolledBack, rolloutStageCleared } from "./experiment-webhook-events.ts";
+import {
+  loadRollout,
+  type RolloutRow,
+  type RolloutStageRow,
+  rolloutRow,
+  rolloutVersions,
+  stageRows,
+  startDueStages,
+} from "./rollouts.ts";
+import type { StoredBreach, StoredGuardrails } from "./tables.ts";
+
+/** After every bill run: each running rollout checks its watching stage, then starts the stages now due. */
+export const checkRolloutsAfterBillRun = subscribe(
+  BillRunCompleted,
+  "experiments.check_rollouts",
+  async (context) => {
+    const running = await context.database
+      .selectFrom("rollouts")
+      .select("id")
+      .where(inTenant(context))
+      .where("status", "=", "running")
+      .orderBy("id")
+      .execute();
+    for (const { id } of running) await checkRollout(context.database, context, id);
+  },
+);
+
+/** Checks the rollout's watching stage (when all its drafts are in) and starts the stages now due. */
+export async function checkRollout(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  rolloutId: string,
+): Promise<void> {
+  const rollout = await rolloutRow(transaction, context, rolloutId, true);
+  if (rollout.status !== "running") return;
+  for (const stage of await stageRows(transaction, context, rolloutId)) {
+    if (stage.status !== "watching") continue;
+    const held = await heldDraftsOfSource(transaction, context, stage.id, rollout.history_invoices);
+    // Some customer's first draft on the new version is not written yet.
+    if (held.waiting > 0 || held.drafts.length === 0) return;
+    const breaches = cohortGuardrailBreaches({
+      guardrails: guardrailsOf(rollout.guardrails),
+      drafts: held.drafts,
+      ...(await paymentRecords(transaction, context, rollout, stage)),
+    });
+    if (breaches.length > 0) {
+      await rollBack(transaction, context, rollout, stage, breaches.map(describeBreach), held.drafts.length);
+      return;
+    }
+    await clearStage(transaction, context, rollout, stage);
+  }
+  await startDueStages(transaction, context, rolloutId);
+}
+
+function guardrailsOf(stored: StoredGuardrails): CohortGuardrails {
+  return {
+    customerChangePercent:
+      stored.customer_change_percent === null ? null : new Decimal(stored.customer_change_percent),
+    zeroOrNegative: stored.zero_or_negative,
+    movedShare:
+      stored.moved_share === null
+        ? null
+        : {
+            changePercent: new Decimal(stored.moved_share.change_percent),
+            maximumSharePercent: new Decimal(stored.moved_share.maximum_share_percent),
+          },
+    paymentProblemsOverControlPoints:
+      stored.payment_problems_over_control_points === null
+        ? null
+        : new Decimal(stored.payment_problems_over_control_points),
+  };
+}
+
+/** The payments of the stage's cohort and of the control (the subscribers still on the earlier version) since the stage started. */
+async function paymentRecords(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  rollout: RolloutRow,
+  stage: RolloutStageRow,
+): Promise<{ cohortPayments: PaymentRecord; controlPayments: PaymentRecord }> {
+  const versions = await rolloutVersions(transaction, context, rollout);
+  const control = await planMigrationMoves(transaction, context, {
+    ...versions,
+    timing: "next_period",
+    at: undefined,
+    subscriptionIds: undefined,
+    now: context.clock.now(),
+  });
+  const facts = await loadPaymentFacts(transaction, context);
+  const since = stage.started_at?.getTime() ?? 0;
+  const recordOf = (customerIds: ReadonlySet<string>): PaymentRecord => {
+    const payments = facts.payments.filter(
+      (payment) => customerIds.has(payment.customerId) && payment.at >= since && payment.status !== "pending",
+    );
+    return {
+      customers: customerIds.size,
+      attempts: payments.length,
+      failed: payments.filter((payment) => payment.status === "failed").length,
+      disputes: facts.chargebacks.filter(
+        (chargeback) => customerIds.has(chargeback.customerId) && chargeback.openedAt >= since,
+      ).length,
+    };
+  };
+  return {
+    cohortPayments: recordOf(new Set(stage.customer_ids)),
+    controlPayments: recordOf(new Set(control.map((move) => move.customerId))),
+  };
+}
+
+function describeBreach(breach: GuardrailBreach): StoredBreach {
+  const percent = (value: Decimal) => `${value.toDecimalPlaces(2).toFixed()}%`;
+  switch (breach.rule) {
+    case "customer_change":
+      return {
+        rule: breach.rule,
+        customer_id: breach.customerId,
+        message:
+          `customer ${breach.customerId}: the draft moved ${percent(breach.changePercent)} against the mean of ` +
+          `the previous invoices (${breach.baseline.toDecimalPlaces(2).toFixed()}), beyond ${percent(breach.boundPercent)}`,
+      };
+    case "zero_or_negative":
+      return {
+        rule: breach.rule,
+        customer_id: breach.customerId,
+        message: `customer ${breach.customerId}: the previous invoice was ${breach.previousTotal.toFixed()}, this one is ${breach.total.toFixed()}`,
+      };
+    case "moved_share":
+      return {
+        rule: breach.rule,
+        customer_id: null,
+        message:
+          `${percent(breach.sharePercent)} of the cohort moved more than ${percent(breach.changePercent)}, ` +
+          `above the ${percent(breach.maximumSharePercent)} allowed`,
+      };
+    case "failed_payments":
+    case "disputes":
+      return {
+        rule: breach.rule,
+        customer_id: null,
+        message:
+          `${breach.rule === "disputes" ? "disputes" : "failed payments"} in the cohort at ` +
+          `${percent(breach.cohortRatePercent)} against the control's ${percent(breach.controlRatePercent)}, ` +
+          `more than ${breach.allowedPoints.toFixed()} points above`,
+      };
+  }
+}
+
+async function clearStage(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  rollout: RolloutRow,
+  stage: RolloutStageRow,
+): Promise<void> {
+  const before = await loadRollout(transaction, context, rollout.id);
+  await transaction
+    .updateTable("rollout_stages")
+    .set({ status: "clean", evaluated_at: context.clock.now() })
+    .where("id", "=", stage.id)
+    .execute();
+  await releaseHoldsOfSource(
+    transaction,
+    { ...context, reason: `rollout ${rollout.id}: guardrails passed` },
+    stage.id,
+  );
+  const after = await loadRollout(transaction, context, rollout.id);
+  await recordAuditEvent(transaction, context, {
+    action: "rollout.stage_cleared",
+    objectType: "rollout",
+    objectId: rollout.id,
+    before,
+    after,
+  });
+  await publishEvent(transaction, context, rolloutStageCleared, after);
+}
+
+async function rollBack(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  rollout: RolloutRow,
+  stage: RolloutStageRow,
+  breaches: StoredBreach[],
+  heldDrafts: number,
+): Promise<void> {
+  const before = await loadRollout(transaction, context, rollout.id);
+  const reason = `rollout ${rollout.id} broke its guardrails at stage ${stage.position}: ${breaches
+    .map((breach) => breach.message)
+    .join("; ")}`;
+  const reverting = { ...context, reason: reason.slice(0, 1000) };
+  const reverted =
+    stage.migration_id === null
+      ? null
+      : await revertPlanMigration(transaction, reverting, stage.migration_id, stage.subscription_ids);
+  const now = context.clock.now();
+  await transaction
+    .updateTable("rollout_stages")
+    .set({
+      status: "breached",
+      evaluated_at: now,
+      breaches: JSON.stringify(breaches),
+      rollback_migration_id: reverted?.migration.id ?? null,
+    })
+    .where("id", "=", stage.id)
+    .execute();
+  await transaction
+    .updateTable("rollouts")
+    .set({ status: "rolled_back", breaches: JSON.stringify(breaches), updated_at: now })
+    .where("id", "=", rollout.id)
+    .execute();
+  // The drafts stay held; billing the customers again recomputes them on the earlier version.
+  await queueCustomerBilling(transaction, context, stage.customer_ids);
+  const after = await loadRollout(transaction, context, rollout.id);
+  await recordAuditEvent(transaction, reverting, {
+    action: "rollout.rolled_back",
+    objectType: "rollout",
+    objectId: rollout.id,
+    before,
+    after,
+  });
+  await publishEvent(transaction, context, rolloutRolledBack, after);
+  if (rollout.notify_email !== null) {
+    const versions = await rolloutVersions(transaction, context, rollout);
+    await queueEmail(transaction, context, {
+      template: "rollout_rolled_back",
+      to: rollout.notify_email,
+      data: {
+        rollout: {
+          id: rollout.id,
+          plan: versions.to.planCode,
+          from_version: versions.from.version,
+          to_version: versions.to.version,
+          stage: stage.position,
+          customers: stage.customer_ids.length,
+          held_drafts: heldDrafts,
+        },
+        reasons: breaches.map((breach) => breach.message),
+      },
+    });
+  }
+}

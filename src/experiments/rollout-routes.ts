@@ -1,0 +1,69 @@
+// HTTP routes of staged rollouts (/v1/rollouts): create one (its first stage
+// may start at once), read them with their stages' timeline, and check one now
+// (the guardrails run after every bill run by themselves).
+
+import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams } from "../platform/http/schemas.ts";
+import type { FairbillApp } from "../platform/http/server.ts";
+import { checkRollout } from "./rollout-guardrails.ts";
+import { CreateRolloutBody, RolloutSchema } from "./rollout-schemas.ts";
+import { createRollout, listRollouts, loadRollout } from "./rollouts.ts";
+
+export function registerRolloutRoutes(app: FairbillApp): void {
+  const routes = defineRoutes(app, { tags: ["Rollouts"], read: "billing:read", write: "billing:write" });
+
+  routes.write(
+    "POST /rollouts",
+    {
+      operationId: "createRollout",
+      summary:
+        "Roll a published plan version out to the subscribers of an earlier version in stages, with guardrails",
+      body: CreateRolloutBody,
+      response: RolloutSchema,
+      status: 201,
+    },
+    ({ context, body }) => createRollout(withReason(context, body.reason), body),
+  );
+
+  routes.list(
+    "GET /rollouts",
+    {
+      operationId: "listRollouts",
+      summary: "List staged rollouts, newest first, each with its stages",
+      item: RolloutSchema,
+    },
+    ({ context }, _filters, page) => listRollouts(context, page),
+  );
+
+  routes.read(
+    "GET /rollouts/:id",
+    {
+      operationId: "getRollout",
+      summary: "A staged rollout with its stages' timeline, cohorts and guardrail breaches",
+      params: IdParams,
+      response: RolloutSchema,
+    },
+    ({ context, params }) => loadRollout(context.database, context, params.id),
+  );
+
+  routes.write(
+    "POST /rollouts/:id/check",
+    {
+      operationId: "checkRollout",
+      summary:
+        "Check the rollout's guardrails on its cohort's held drafts now, and start the stages that are due",
+      params: IdParams,
+      body: ReasonOnlyBody,
+      response: RolloutSchema,
+    },
+    async ({ context, params, body }) => {
+      const reasoned = withReason(context, body.reason);
+      await context.database.transaction().execute(async (transaction) => {
+        await loadRollout(transaction, context, params.id);
+        await checkRollout(transaction, { ...reasoned, database: transaction }, params.id);
+      });
+      return loadRollout(context.database, context, params.id);
+    },
+  );
+}
