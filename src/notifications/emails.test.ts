@@ -102,6 +102,7 @@ describe("email templates", () => {
       "email_verification",
       "password_reset",
       "break_glass_publish",
+      "rollout_rolled_back",
     ]);
     for (const template of response.body.data) {
       expect(template).toMatchObject({ id: null, version: 0, is_default: true });

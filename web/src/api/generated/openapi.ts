@@ -1297,6 +1297,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rollouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List staged rollouts, newest first, each with its stages */
+        get: operations["listRollouts"];
+        put?: never;
+        /** Roll a published plan version out to the subscribers of an earlier version in stages, with guardrails */
+        post: operations["createRollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rollouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A staged rollout with its stages' timeline, cohorts and guardrail breaches */
+        get: operations["getRollout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rollouts/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the rollout's guardrails on its cohort's held drafts now, and start the stages that are due */
+        post: operations["checkRollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/backtests": {
         parameters: {
             query?: never;
@@ -3927,6 +3979,106 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "rollout.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * rollout.created
+         * @description A staged rollout was created.
+         */
+        post: operations["webhook_rollout_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "rollout.stage_started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * rollout.stage_started
+         * @description A stage of a rollout started: its cohort migrates at the end of its current period, and its first drafts are held until the guardrails pass.
+         */
+        post: operations["webhook_rollout_stage_started"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "rollout.stage_cleared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * rollout.stage_cleared
+         * @description The guardrails passed on a stage's drafts: the holds are released and the drafts are finalized.
+         */
+        post: operations["webhook_rollout_stage_cleared"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "rollout.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * rollout.completed
+         * @description Every stage of a rollout came out clean.
+         */
+        post: operations["webhook_rollout_completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "rollout.rolled_back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * rollout.rolled_back
+         * @description A stage broke the rollout's guardrails: its cohort went back to the earlier version, and its drafts are recomputed and held for review (`breaches` says why).
+         */
+        post: operations["webhook_rollout_rolled_back"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -4864,6 +5016,69 @@ export interface components {
              * @example 2026-02-15T00:00:00Z
              */
             created_at: string;
+        };
+        /** Rollout */
+        Rollout: {
+            /** @example rol_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            plan_id: string;
+            from_version_id: string;
+            to_version_id: string;
+            guardrails: {
+                customer_change_percent: string | null;
+                zero_or_negative: boolean;
+                moved_share: {
+                    change_percent: string;
+                    maximum_share_percent: string;
+                } | null;
+                payment_problems_over_control_points: string | null;
+            };
+            history_invoices: number;
+            notify_email: string | null;
+            /** @enum {string} */
+            status: "running" | "completed" | "rolled_back";
+            /** @description why it was rolled back */
+            breaches: {
+                rule: string;
+                customer_id: string | null;
+                message: string;
+            }[];
+            stages: {
+                /** @example rst_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                id: string;
+                position: number;
+                percent: string;
+                /** @enum {string} */
+                start: "now" | "at" | "after_previous_clean";
+                starts_at: string | null;
+                /**
+                 * @description watching: migrated, its cohort's first drafts held until the guardrails pass (clean) or break (breached)
+                 * @enum {string}
+                 */
+                status: "pending" | "watching" | "clean" | "breached" | "skipped";
+                migration_id: string | null;
+                rollback_migration_id: string | null;
+                customer_ids: string[];
+                started_at: string | null;
+                evaluated_at: string | null;
+                breaches: {
+                    rule: string;
+                    customer_id: string | null;
+                    message: string;
+                }[];
+            }[];
+            created_by: string;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            updated_at: string;
         };
         /**
          * MeterFilters
@@ -12101,9 +12316,13 @@ export interface operations {
                             to_version: number;
                             from_version_id: string;
                             to_version_id: string;
-                            /** @enum {string} */
-                            timing: "now" | "next_period" | "at";
+                            /**
+                             * @description revert: this migration took back the plan changes of `reverts_migration_id`
+                             * @enum {string}
+                             */
+                            timing: "now" | "next_period" | "at" | "revert";
                             at: string | null;
+                            reverts_migration_id: string | null;
                             dry_run: boolean;
                             subscriptions: {
                                 subscription_id: string;
@@ -12382,9 +12601,13 @@ export interface operations {
                         to_version: number;
                         from_version_id: string;
                         to_version_id: string;
-                        /** @enum {string} */
-                        timing: "now" | "next_period" | "at";
+                        /**
+                         * @description revert: this migration took back the plan changes of `reverts_migration_id`
+                         * @enum {string}
+                         */
+                        timing: "now" | "next_period" | "at" | "revert";
                         at: string | null;
+                        reverts_migration_id: string | null;
                         dry_run: boolean;
                         subscriptions: {
                             subscription_id: string;
@@ -12611,9 +12834,13 @@ export interface operations {
                         to_version: number;
                         from_version_id: string;
                         to_version_id: string;
-                        /** @enum {string} */
-                        timing: "now" | "next_period" | "at";
+                        /**
+                         * @description revert: this migration took back the plan changes of `reverts_migration_id`
+                         * @enum {string}
+                         */
+                        timing: "now" | "next_period" | "at" | "revert";
                         at: string | null;
+                        reverts_migration_id: string | null;
                         dry_run: boolean;
                         subscriptions: {
                             subscription_id: string;
@@ -12825,6 +13052,189 @@ export interface operations {
                          */
                         created_at: string;
                     };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listRollouts: {
+        parameters: {
+            query?: {
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Rollout"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    createRollout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan_id: string;
+                    /** @description the version whose subscribers are rolled out */
+                    from_version: number;
+                    /** @description a published version of the same plan */
+                    to_version: number;
+                    stages: {
+                        /**
+                         * @description the share of the population on the new version once the stage starts
+                         * @example 25
+                         */
+                        percent: string;
+                        /**
+                         * @description now (the first stage only), at a date, or once the previous stage's cohort has billed a period cleanly
+                         * @enum {string}
+                         */
+                        start: "now" | "at" | "after_previous_clean";
+                        /**
+                         * Format: date-time
+                         * @description with start at
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        at?: string;
+                    }[];
+                    guardrails?: {
+                        customer_change_percent?: string | null;
+                        /** @description a customer's positive invoice became zero or negative (default true) */
+                        zero_or_negative?: boolean;
+                        moved_share?: {
+                            /**
+                             * @description a percentage above zero written as a string, such as "25" or "2.5"
+                             * @example 25
+                             */
+                            change_percent: string;
+                            /**
+                             * @description a percentage above zero written as a string, such as "25" or "2.5"
+                             * @example 25
+                             */
+                            maximum_share_percent: string;
+                        } | null;
+                        payment_problems_over_control_points?: string | null;
+                    };
+                    /** @description previous invoices a customer's draft is compared with (3) */
+                    history_invoices?: number;
+                    notify_email?: string | null;
+                    /** @description hashed with each customer id to choose the stages' cohorts; a new random salt when left out */
+                    salt?: string;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rollout"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getRollout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rollout"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    checkRollout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rollout"];
                 };
             };
             400: components["responses"]["Problem"];
@@ -14175,7 +14585,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded")[];
+                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back")[];
                     /** @description default true */
                     enabled?: boolean;
                 };
@@ -14338,7 +14748,7 @@ export interface operations {
                     url?: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded")[];
+                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back")[];
                     /** @description false stops deliveries to the endpoint */
                     enabled?: boolean;
                 };
@@ -14546,7 +14956,7 @@ export interface operations {
     listWebhookEvents: {
         parameters: {
             query?: {
-                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded";
+                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -14792,7 +15202,7 @@ export interface operations {
                      * @description which customer email
                      * @enum {string}
                      */
-                    template: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish";
+                    template: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish" | "rollout_rolled_back";
                     /** @description template of the subject line */
                     subject: string;
                     /** @description template of the HTML body */
@@ -14833,7 +15243,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description which customer email */
-                template?: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish";
+                template?: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish" | "rollout_rolled_back";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -14894,7 +15304,7 @@ export interface operations {
                      * @description which customer email
                      * @enum {string}
                      */
-                    template: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish";
+                    template: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish" | "rollout_rolled_back";
                     /** @description template of the subject line */
                     subject?: string;
                     /** @description template of the HTML body */
@@ -15020,7 +15430,7 @@ export interface operations {
             query?: {
                 status?: "queued" | "sent" | "failed";
                 /** @description which customer email */
-                template?: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish";
+                template?: "invoice_issued" | "payment_receipt" | "payment_failed" | "dunning_reminder" | "statement_of_account" | "dispute_received" | "refund_confirmation" | "credit_balance_low" | "usage_alert" | "account_invitation" | "email_verification" | "password_reset" | "break_glass_publish" | "rollout_rolled_back";
                 customer_id?: string;
                 /** @description page size, 1 to 100 */
                 limit?: number;
@@ -21488,6 +21898,221 @@ export interface operations {
                      */
                     timestamp: string;
                     data: components["schemas"]["TestMatrixRun"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_rollout_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "rollout.created";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["Rollout"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_rollout_stage_started: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "rollout.stage_started";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["Rollout"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_rollout_stage_cleared: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "rollout.stage_cleared";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["Rollout"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_rollout_completed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "rollout.completed";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["Rollout"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_rollout_rolled_back: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "rollout.rolled_back";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["Rollout"];
                 };
             };
         };
