@@ -10,6 +10,7 @@ import type { Customer } from "../customers/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
@@ -29,7 +30,6 @@ import type { AlertKind, AlertRuleTable, AlertTriggerTable } from "./tables.ts";
 
 export type AlertRuleRow = Selectable<AlertRuleTable>;
 type AlertTriggerRow = Selectable<AlertTriggerTable>;
-type Page = { limit: number; afterId: string | undefined };
 
 export async function createAlertRule(
   context: RequestContext,
@@ -90,7 +90,7 @@ export async function listCustomerAlertRules(
   context: RequestContext,
   customerId: string,
   filters: CustomerAlertListFilters,
-  page: Page,
+  page: PageRequest,
 ): Promise<AlertRuleRow[]> {
   await customerInReach(context, customerId);
   return listRules(context, { ...filters, customer_id: customerId }, page);
@@ -100,7 +100,7 @@ export async function listCustomerAlertRules(
 export async function listAlertRules(
   context: RequestContext,
   filters: AlertListFilters,
-  page: Page,
+  page: PageRequest,
 ): Promise<AlertRuleRow[]> {
   if (context.actor.type === "portal") {
     if (filters.customer_id !== undefined && filters.customer_id !== context.actor.customerId) return [];
@@ -109,11 +109,8 @@ export async function listAlertRules(
   return listRules(context, filters, page);
 }
 
-async function listRules(context: RequestContext, filters: AlertListFilters, page: Page) {
-  let query = selectRules(context.database, context)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+async function listRules(context: RequestContext, filters: AlertListFilters, page: PageRequest) {
+  let query = newestFirstPage(selectRules(context.database, context), page);
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.kind !== undefined) query = query.where("kind", "=", filters.kind);
   return query.execute();
@@ -196,18 +193,18 @@ export async function deleteAlertRule(
 export async function listAlertTriggers(
   context: RequestContext,
   alertId: string,
-  page: Page,
+  page: PageRequest,
 ): Promise<AlertTriggerRow[]> {
   const rule = await selectRules(context.database, context).where("id", "=", alertId).executeTakeFirst();
   if (rule === undefined || !inReach(context, rule.customer_id)) throw notFound("alert", alertId);
-  let query = context.database
-    .selectFrom("alert_triggers")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
-    .where("rule_id", "=", rule.id)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  const query = newestFirstPage(
+    context.database
+      .selectFrom("alert_triggers")
+      .selectAll()
+      .where("environment_id", "=", context.environmentId)
+      .where("rule_id", "=", rule.id),
+    page,
+  );
   return query.execute();
 }
 

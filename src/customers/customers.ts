@@ -6,6 +6,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
@@ -96,12 +97,9 @@ export async function findCustomerByExternalId(
 export async function listCustomers(
   context: RequestContext,
   filters: CustomerListFilters,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<Customer[]> {
-  let query = selectCustomer(context.database, context)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  let query = newestFirstPage(selectCustomer(context.database, context), page);
   if (filters.external_id !== undefined) query = query.where("external_id", "=", filters.external_id);
   if (filters.email !== undefined)
     query = query.where((eb) => eb.fn("lower", ["email"]), "=", filters.email.toLowerCase());

@@ -1,6 +1,5 @@
 // HTTP routes of billing disputes: open one on an invoice (or a line), list
 // and read them, add notes while they are open, resolve them.
-import { PageOf } from "../platform/http/pagination.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
@@ -29,15 +28,15 @@ export function registerDisputeRoutes(app: FairbillApp): void {
     ({ context, params, body }) => openDispute(context, params.id, body),
   );
 
-  routes.read(
+  routes.list(
     "GET /disputes",
     {
       operationId: "listDisputes",
       summary: "List disputes, newest first, by status, customer or invoice",
-      query: DisputeListQuery,
-      response: PageOf(DisputeSchema),
+      filters: DisputeListQuery,
+      item: DisputeSchema,
     },
-    ({ context, query }) => listDisputes(context, query),
+    ({ context }, filters, page) => listDisputes(context, filters, page),
   );
 
   routes.read(

@@ -1,7 +1,6 @@
 // Request and response bodies of billing disputes.
 import { type Static, Type } from "typebox";
 import type { CreditNoteReason } from "../invoicing/index.ts";
-import { PageQuery } from "../platform/http/pagination.ts";
 import {
   NonEmptyId,
   NonNegativeDecimalString,
@@ -84,6 +83,5 @@ export const DisputeListQuery = StrictObject({
   status: Type.Optional(StringEnum(statuses)),
   customer_id: Type.Optional(ObjectId),
   invoice_id: Type.Optional(ObjectId),
-  ...PageQuery,
 });
 export type DisputeFilters = Static<typeof DisputeListQuery>;

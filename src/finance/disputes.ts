@@ -13,10 +13,10 @@ import {
   lockInvoice,
 } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
-import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
 import type {
   DisputeFilters,
@@ -92,23 +92,24 @@ export async function getDispute(context: RequestContext, id: string): Promise<D
   return present(row, (await notesOf(context.database, [id])).get(id) ?? []);
 }
 
-export async function listDisputes(context: RequestContext, filters: DisputeFilters) {
-  const limit = filters.limit ?? 20;
-  const after = decodeCursor(filters.cursor);
-  let query = context.database.selectFrom("finance_disputes").selectAll().where(inTenant(context));
+export async function listDisputes(
+  context: RequestContext,
+  filters: DisputeFilters,
+  page: PageRequest,
+): Promise<DisputeView[]> {
+  let query = newestFirstPage(
+    context.database.selectFrom("finance_disputes").selectAll().where(inTenant(context)),
+    page,
+  );
   if (filters.status !== undefined) query = query.where("status", "=", filters.status);
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.invoice_id !== undefined) query = query.where("invoice_id", "=", filters.invoice_id);
-  if (after !== undefined) query = query.where("id", "<", after);
-  const rows = await query
-    .orderBy("id", "desc")
-    .limit(limit + 1)
-    .execute();
+  const rows = await query.execute();
   const notes = await notesOf(
     context.database,
     rows.map((row) => row.id),
   );
-  return toPage(rows, limit, (row) => present(row, notes.get(row.id) ?? []));
+  return rows.map((row) => present(row, notes.get(row.id) ?? []));
 }
 
 /** Opens a dispute on a finalized invoice, or on one of its lines. */

@@ -6,6 +6,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { parseInstant } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
@@ -106,12 +107,9 @@ export async function getMeter(context: RequestContext, id: string): Promise<Met
 export async function listMeters(
   context: RequestContext,
   filters: MeterListFilters,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<MeterView[]> {
-  let query = selectMeter(context.database, context)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  let query = newestFirstPage(selectMeter(context.database, context), page);
   if (filters.code !== undefined) query = query.where("code", "=", filters.code);
   if (filters.event_name !== undefined) {
     const eventName = filters.event_name;

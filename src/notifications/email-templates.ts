@@ -6,6 +6,7 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
@@ -76,13 +77,10 @@ export async function getEmailTemplateVersion(context: RequestContext, id: strin
 export async function listEmailTemplateVersions(
   context: RequestContext,
   name: EmailTemplateName | undefined,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<SavedEmailTemplate[]> {
-  let query = selectTemplates(context.database, context)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
+  let query = newestFirstPage(selectTemplates(context.database, context), page);
   if (name !== undefined) query = query.where("template", "=", name);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
   const rows = await query.execute();
   return rows.map(presentTemplate);
 }

@@ -4,6 +4,7 @@
 // queued with it, so the email exists if and only if the change committed.
 import type { Selectable } from "kysely";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
@@ -111,12 +112,9 @@ export async function queueCustomerEmail<Name extends EmailTemplateName>(
 export async function listEmails(
   context: RequestContext,
   filters: EmailListFilters,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<EmailMessage[]> {
-  let query = selectEmails(context.database, context)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  let query = newestFirstPage(selectEmails(context.database, context), page);
   if (filters.status !== undefined) query = query.where("status", "=", filters.status);
   if (filters.template !== undefined) query = query.where("template", "=", filters.template);
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);

@@ -4,6 +4,7 @@
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
@@ -58,12 +59,9 @@ export async function createWebhookEndpoint(
 
 export async function listWebhookEndpoints(
   context: RequestContext,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<WebhookEndpoint[]> {
-  let query = selectEndpoints(context.database, context)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  const query = newestFirstPage(selectEndpoints(context.database, context), page);
   const rows = await query.execute();
   return rows.map(presentWebhookEndpoint);
 }

@@ -6,6 +6,7 @@
 import { type Selectable, sql } from "kysely";
 import type { Static, TSchema } from "typebox";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
@@ -106,15 +107,12 @@ export async function enqueueDeliveryJob(
 export async function listWebhookEvents(
   context: RequestContext,
   filters: EventListFilters,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<WebhookEvent[]> {
-  let query = context.database
-    .selectFrom("webhook_events")
-    .selectAll()
-    .where(inTenant(context))
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  let query = newestFirstPage(
+    context.database.selectFrom("webhook_events").selectAll().where(inTenant(context)),
+    page,
+  );
   if (filters.type !== undefined) query = query.where("type", "=", filters.type);
   const rows = await query.execute();
   return rows.map((row) => ({
@@ -154,14 +152,14 @@ export async function listEndpointDeliveries(
   context: RequestContext,
   endpointId: string,
   filters: DeliveryListFilters,
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<WebhookDelivery[]> {
   await endpointRow(context.database, context, endpointId);
-  let query = selectDeliveries(context.database, context)
-    .where("webhook_deliveries.endpoint_id", "=", endpointId)
-    .orderBy("webhook_deliveries.id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("webhook_deliveries.id", "<", page.afterId);
+  let query = newestFirstPage(
+    selectDeliveries(context.database, context).where("webhook_deliveries.endpoint_id", "=", endpointId),
+    page,
+    "webhook_deliveries.id",
+  );
   if (filters.status !== undefined) query = query.where("webhook_deliveries.status", "=", filters.status);
   return withAttempts(context.database, context, await query.execute());
 }

@@ -6,6 +6,7 @@
 import { recordAuditEvent } from "../audit/index.ts";
 import type { Role } from "../platform/auth/roles.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -87,18 +88,12 @@ export async function createApiKey(context: RequestContext, input: CreateApiKeyI
   });
 }
 
-export async function listApiKeys(
-  context: RequestContext,
-  page: { limit: number; afterId: string | undefined },
-): Promise<ApiKey[]> {
+export async function listApiKeys(context: RequestContext, page: PageRequest): Promise<ApiKey[]> {
   const environmentKind = await kindOfEnvironment(context);
-  let query = context.database
-    .selectFrom("api_keys")
-    .selectAll()
-    .where("environment_id", "=", context.environmentId)
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  const query = newestFirstPage(
+    context.database.selectFrom("api_keys").selectAll().where("environment_id", "=", context.environmentId),
+    page,
+  );
   const rows = await query.execute();
   return rows.map((row) => presentApiKey(row, environmentKind));
 }

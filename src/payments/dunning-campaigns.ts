@@ -6,10 +6,10 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import { findInvoiceRow, loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
-import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
 import { customerDunningSettings } from "./dunning-lifecycle.ts";
 import { compareSteps } from "./dunning-schedule.ts";
@@ -180,15 +180,10 @@ export async function getDunningCampaign(context: RequestContext, id: string): P
 
 export async function listDunningCampaigns(
   context: RequestContext,
-  page: { limit?: number; cursor?: string },
-) {
-  const limit = page.limit ?? 20;
-  const after = decodeCursor(page.cursor);
-  let query = selectCampaigns(context.database, context)
-    .orderBy("id", "desc")
-    .limit(limit + 1);
-  if (after !== undefined) query = query.where("id", "<", after);
-  return toPage(await query.execute(), limit, presentCampaign);
+  page: PageRequest,
+): Promise<DunningCampaignView[]> {
+  const rows = await newestFirstPage(selectCampaigns(context.database, context), page).execute();
+  return rows.map(presentCampaign);
 }
 
 export async function getCustomerDunning(

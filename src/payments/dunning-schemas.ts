@@ -1,7 +1,6 @@
 // Request and response bodies of the dunning routes: campaigns, a customer's
 // dunning settings, and an invoice's dunning with its steps.
 import { type Static, Type } from "typebox";
-import { PageQuery } from "../platform/http/pagination.ts";
 import { Name, Nullable, ObjectId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { finalActions } from "./tables.ts";
@@ -57,8 +56,6 @@ export const DunningCampaignSchema = Type.Object({
   updated_at: Timestamp,
 });
 export type DunningCampaignView = Static<typeof DunningCampaignSchema>;
-
-export const DunningCampaignListQuery = StrictObject({ ...PageQuery });
 
 export const CustomerDunningBody = StrictObject({
   campaign_id: Type.Optional(

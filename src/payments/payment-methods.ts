@@ -6,8 +6,8 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import { loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
 import type { PaymentProvider } from "./payment-provider.ts";
 import type { AttachPaymentMethodInput, PaymentMethodView } from "./payment-schemas.ts";
@@ -155,15 +155,10 @@ export async function attachPaymentMethod(
 export async function listPaymentMethods(
   context: RequestContext,
   customerId: string,
-  page: { limit?: number; cursor?: string },
-) {
+  page: PageRequest,
+): Promise<PaymentMethodView[]> {
   await loadCustomerRow(context.database, context, customerId);
-  const limit = page.limit ?? 20;
-  const after = decodeCursor(page.cursor);
-  let query = selectMethods(context)
-    .where("payment_methods.customer_id", "=", customerId)
-    .orderBy("payment_methods.id", "desc")
-    .limit(limit + 1);
-  if (after !== undefined) query = query.where("payment_methods.id", "<", after);
-  return toPage(await query.execute(), limit, presentPaymentMethod);
+  const query = selectMethods(context).where("payment_methods.customer_id", "=", customerId);
+  const rows = await newestFirstPage(query, page, "payment_methods.id").execute();
+  return rows.map(presentPaymentMethod);
 }

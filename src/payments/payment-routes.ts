@@ -3,7 +3,6 @@
 // collecting an invoice now or marking it uncollectible, and dunning
 // (campaigns, a customer's settings, an invoice's dunning).
 import { InvoiceSchema } from "../invoicing/index.ts";
-import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams } from "../platform/http/schemas.ts";
@@ -21,7 +20,6 @@ import {
   CreateDunningCampaignBody,
   CustomerDunningBody,
   CustomerDunningSchema,
-  DunningCampaignListQuery,
   DunningCampaignSchema,
   InvoiceDunningSchema,
   UpdateDunningCampaignBody,
@@ -43,7 +41,7 @@ import {
   RefundSchema,
 } from "./payment-schemas.ts";
 import { getPaymentSettings, updatePaymentSettings } from "./payment-settings.ts";
-import { getPayment, listPayments } from "./payment-store.ts";
+import { getPayment, listPayments, presentPayment } from "./payment-store.ts";
 import { refundPayment } from "./refunds.ts";
 import { registerStripeWebhookRoutes } from "./stripe-webhook-routes.ts";
 
@@ -99,16 +97,15 @@ function registerPaymentMethodRoutes(app: FairbillApp): void {
     },
     ({ context, params, body }) => attachPaymentMethod(context, params.id, body),
   );
-  routes.read(
+  routes.list(
     "GET /customers/:id/payment-methods",
     {
       operationId: "listPaymentMethods",
       summary: "The customer's payment methods on file, newest first; the default one is charged",
       params: IdParams,
-      query: PagedQuery(),
-      response: PageOf(PaymentMethodSchema),
+      item: PaymentMethodSchema,
     },
-    ({ context, params, query }) => listPaymentMethods(context, params.id, query),
+    ({ context, params }, _filters, page) => listPaymentMethods(context, params.id, page),
   );
 }
 
@@ -149,15 +146,16 @@ function registerPaymentRecordRoutes(app: FairbillApp): void {
     },
     ({ context, params, body }) => markUncollectible(withReason(context, body.reason), params.id),
   );
-  routes.read(
+  routes.list(
     "GET /payments",
     {
       operationId: "listPayments",
       summary: "List payments, newest first, by invoice, customer or status",
-      query: PaymentListQuery,
-      response: PageOf(PaymentSchema),
+      filters: PaymentListQuery,
+      item: PaymentSchema,
     },
-    ({ context, query }) => listPayments(context, query),
+    ({ context }, filters, page) => listPayments(context, filters, page),
+    presentPayment,
   );
   routes.read(
     "GET /payments/:id",
@@ -197,15 +195,14 @@ function registerDunningRoutes(app: FairbillApp): void {
     },
     ({ context, body }) => createDunningCampaign(context, body),
   );
-  routes.read(
+  routes.list(
     "GET /dunning-campaigns",
     {
       operationId: "listDunningCampaigns",
       summary: "List the environment's dunning campaigns, newest first",
-      query: DunningCampaignListQuery,
-      response: PageOf(DunningCampaignSchema),
+      item: DunningCampaignSchema,
     },
-    ({ context, query }) => listDunningCampaigns(context, query),
+    ({ context }, _filters, page) => listDunningCampaigns(context, page),
   );
   routes.read(
     "GET /dunning-campaigns/:id",

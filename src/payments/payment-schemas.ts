@@ -2,7 +2,6 @@
 // payment methods on file, payments, refunds and disputes, and the body of a
 // provider's webhook.
 import { type Static, Type } from "typebox";
-import { PageQuery } from "../platform/http/pagination.ts";
 import {
   NonNegativeDecimalString,
   Nullable,
@@ -112,7 +111,6 @@ export const MarkUncollectibleBody = StrictObject({
 });
 
 export const PaymentListQuery = StrictObject({
-  ...PageQuery,
   invoice_id: Type.Optional(ObjectId),
   customer_id: Type.Optional(ObjectId),
   status: Type.Optional(StringEnum(paymentStatuses)),

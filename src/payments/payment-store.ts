@@ -2,10 +2,10 @@
 import type { Insertable, Selectable } from "kysely";
 import { showMoney } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
-import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
 import type {
   DisputeView,
@@ -164,15 +164,14 @@ export async function getPayment(context: RequestContext, id: string): Promise<P
   };
 }
 
-export async function listPayments(context: RequestContext, filters: PaymentListFilters) {
-  const limit = filters.limit ?? 20;
-  const after = decodeCursor(filters.cursor);
-  let query = selectPayments(context.database, context)
-    .orderBy("id", "desc")
-    .limit(limit + 1);
-  if (after !== undefined) query = query.where("id", "<", after);
+export async function listPayments(
+  context: RequestContext,
+  filters: PaymentListFilters,
+  page: PageRequest,
+): Promise<PaymentRow[]> {
+  let query = newestFirstPage(selectPayments(context.database, context), page);
   if (filters.invoice_id !== undefined) query = query.where("invoice_id", "=", filters.invoice_id);
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
   if (filters.status !== undefined) query = query.where("status", "=", filters.status);
-  return toPage(await query.execute(), limit, presentPayment);
+  return query.execute();
 }

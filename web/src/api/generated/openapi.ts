@@ -16476,13 +16476,13 @@ export interface operations {
     listPayments: {
         parameters: {
             query?: {
+                invoice_id?: string;
+                customer_id?: string;
+                status?: "pending" | "succeeded" | "failed";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                invoice_id?: string;
-                customer_id?: string;
-                status?: "pending" | "succeeded" | "failed";
             };
             header?: never;
             path?: never;
