@@ -7,5 +7,6 @@ export {
   recordAuditEvent,
   verifyEveryAuditChain,
 } from "./audit-log.ts";
+export { recordCreation, recordObjectChange } from "./audit-records.ts";
 export { registerAuditRoutes } from "./audit-routes.ts";
 export { PersonSchema } from "./audit-schemas.ts";

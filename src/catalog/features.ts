@@ -4,14 +4,14 @@
 // A feature's kind never changes, since plan versions already published give
 // values of that kind.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
-import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
+import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
+import { notFound, validationFailed } from "../platform/errors.ts";
 import { meterAggregationsOf } from "./catalog-references.ts";
 import type { CreateFeatureInput, Feature, UpdateFeatureInput } from "./product-feature-schemas.ts";
 import type { FeatureTable } from "./tables.ts";
@@ -27,42 +27,27 @@ export async function createFeature(context: RequestContext, input: CreateFeatur
   }
   if (input.meter !== undefined) await checkMeter(context, input.meter);
   const now = context.clock.now();
-  try {
-    return await context.database.transaction().execute(async (transaction) => {
-      const row = await transaction
-        .insertInto("features")
-        .values({
-          id: newId("feature", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
-          code: input.code,
-          name: input.name,
-          description: input.description ?? null,
-          kind: input.kind,
-          meter_code: input.meter ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const feature = presentFeature(row);
-      await recordAuditEvent(transaction, context, {
-        action: "feature.created",
-        objectType: "feature",
-        objectId: feature.id,
-        before: null,
-        after: feature,
-      });
-      return feature;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw conflict("feature_code_taken", `A feature with code "${input.code}" already exists.`, [
-        { path: "$.code", message: "is already used by another feature" },
-      ]);
-    }
-    throw error;
-  }
+  return refusingDuplicates(
+    () =>
+      context.database.transaction().execute(async (transaction) => {
+        const row = await transaction
+          .insertInto("features")
+          .values({
+            ...newTenantRow(context, "feature", now),
+            code: input.code,
+            name: input.name,
+            description: input.description ?? null,
+            kind: input.kind,
+            meter_code: input.meter ?? null,
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return recordCreation(transaction, context, "feature", presentFeature(row));
+      }),
+    () => codeTaken("feature", input.code),
+  );
 }
 
 export async function getFeature(context: RequestContext, id: string): Promise<Feature> {
@@ -143,13 +128,7 @@ export async function updateFeature(
       .returningAll()
       .executeTakeFirstOrThrow();
     const after = presentFeature(row);
-    await recordAuditEvent(transaction, context, {
-      action: "feature.updated",
-      objectType: "feature",
-      objectId: id,
-      before: presentFeature(beforeRow),
-      after,
-    });
+    await recordObjectChange(transaction, context, "feature", "updated", presentFeature(beforeRow), after);
     return after;
   });
 }

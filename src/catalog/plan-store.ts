@@ -2,8 +2,10 @@
 // and workflow use cases: scoped selects, row locks, and the JSON a client
 // gets back.
 import type { Selectable } from "kysely";
-import type { TenantScope } from "../platform/context.ts";
+import { describeActor } from "../audit/index.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import type { JsonPath } from "../pricing/index.ts";
@@ -91,6 +93,35 @@ export function contentColumns(content: PlanVersionContent) {
     currency_prices: JSON.stringify(content.currency_prices),
     entitlements: JSON.stringify(content.entitlements),
   };
+}
+
+/**
+ * Writes version `version` of the plan as a new draft with `content`, copied
+ * from version `copiedFrom` (null for a plan's first version), created by the
+ * context's actor.
+ */
+export function insertDraftVersion(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  draft: { planId: string; version: number; content: PlanVersionContent; copiedFrom: number | null },
+  now: Date,
+): Promise<PlanVersionRow> {
+  return transaction
+    .insertInto("plan_versions")
+    .values({
+      ...newTenantRow(context, "planVersion", now),
+      plan_id: draft.planId,
+      version: draft.version,
+      state: "draft",
+      ...contentColumns(draft.content),
+      copied_from_version: draft.copiedFrom,
+      effective_from: null,
+      created_by: describeActor(context.actor).id,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Refuses content that breaks a rule, naming each bad field under `path`. */

@@ -3,14 +3,13 @@
 // between two versions. A plan has at most one open version (a draft or one
 // pending approval) at a time, so that reviewers always know which change is
 // next; published versions are never edited.
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
-import { newId } from "../platform/ids.ts";
 import type { CreatePlanVersionInput, PlanVersion, UpdatePlanVersionInput } from "./plan-schemas.ts";
 import {
   contentColumns,
@@ -18,6 +17,7 @@ import {
   ensureNotPublished,
   findPlan,
   findVersionRow,
+  insertDraftVersion,
   lockPlan,
   type PlanRow,
   type PlanVersionRow,
@@ -133,24 +133,12 @@ export async function openDraft(
   const now = context.clock.now();
   const nextVersion = (rows.at(-1)?.version ?? 0) + 1;
   try {
-    const row = await transaction
-      .insertInto("plan_versions")
-      .values({
-        id: newId("planVersion", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
-        plan_id: plan.id,
-        version: nextVersion,
-        state: "draft",
-        ...contentColumns(content),
-        copied_from_version: base.version,
-        effective_from: null,
-        created_by: describeActor(context.actor).id,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertDraftVersion(
+      transaction,
+      context,
+      { planId: plan.id, version: nextVersion, content, copiedFrom: base.version },
+      now,
+    );
     const presented = presentVersionAmong(plan, rows, row, now);
     await recordAuditEvent(transaction, context, {
       action,
@@ -204,13 +192,14 @@ async function editDraft(
     .returningAll()
     .executeTakeFirstOrThrow();
   const after = presentVersionAmong(plan, rows, updated, now);
-  await recordAuditEvent(transaction, context, {
-    action: "plan_version.updated",
-    objectType: "plan_version",
-    objectId: row.id,
-    before: presentVersionAmong(plan, rows, row, now),
+  await recordObjectChange(
+    transaction,
+    context,
+    "plan_version",
+    "updated",
+    presentVersionAmong(plan, rows, row, now),
     after,
-  });
+  );
   return after;
 }
 
@@ -228,13 +217,7 @@ export async function discardPlanVersion(
     const now = context.clock.now();
     const before = presentVersionAmong(plan, rows, row, now);
     await transaction.deleteFrom("plan_versions").where(inTenant(context)).where("id", "=", row.id).execute();
-    await recordAuditEvent(transaction, context, {
-      action: "plan_version.discarded",
-      objectType: "plan_version",
-      objectId: row.id,
-      before,
-      after: null,
-    });
+    await recordObjectChange(transaction, context, "plan_version", "discarded", before, null);
     return before;
   });
 }

@@ -1,17 +1,16 @@
 // Plans: a code, a name and a description, with the pricing in numbered
 // versions. Creating a plan creates its version 1 as a draft; the plan's own
 // fields (name, description) are not pricing and change in place, audited.
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordCreation } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { conflict } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
+import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import type { CreatePlanInput, Plan, UpdatePlanInput } from "./plan-schemas.ts";
 import {
-  contentColumns,
   findPlan,
+  insertDraftVersion,
   lockPlan,
   planVersionRows,
   presentPlan,
@@ -26,66 +25,35 @@ import { withDefaults } from "./plan-version-content.ts";
 export async function createPlan(context: RequestContext, input: CreatePlanInput): Promise<Plan> {
   const now = context.clock.now();
   const content = withDefaults(input.version);
-  try {
-    return await context.database.transaction().execute(async (transaction) => {
-      await validateContent(transaction, context, content, versionPath("version"));
-      const plan = await transaction
-        .insertInto("plans")
-        .values({
-          id: newId("plan", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
-          code: input.code,
-          name: input.name,
-          description: input.description ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const version = await transaction
-        .insertInto("plan_versions")
-        .values({
-          id: newId("planVersion", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
-          plan_id: plan.id,
-          version: 1,
-          state: "draft",
-          ...contentColumns(content),
-          copied_from_version: null,
-          effective_from: null,
-          created_by: describeActor(context.actor).id,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const presented = presentPlan(plan, [version], now);
-      await recordAuditEvent(transaction, context, {
-        action: "plan.created",
-        objectType: "plan",
-        objectId: plan.id,
-        before: null,
-        after: { id: plan.id, code: plan.code, name: plan.name, description: plan.description },
-      });
-      await recordAuditEvent(transaction, context, {
-        action: "plan_version.created",
-        objectType: "plan_version",
-        objectId: version.id,
-        before: null,
-        after: presentVersion(plan, version, "draft"),
-      });
-      return presented;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw conflict("plan_code_taken", `A plan with code "${input.code}" already exists.`, [
-        { path: "$.code", message: "is already used by another plan" },
-      ]);
-    }
-    throw error;
-  }
+  return refusingDuplicates(
+    () =>
+      context.database.transaction().execute(async (transaction) => {
+        await validateContent(transaction, context, content, versionPath("version"));
+        const plan = await transaction
+          .insertInto("plans")
+          .values({
+            ...newTenantRow(context, "plan", now),
+            code: input.code,
+            name: input.name,
+            description: input.description ?? null,
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const version = await insertDraftVersion(
+          transaction,
+          context,
+          { planId: plan.id, version: 1, content, copiedFrom: null },
+          now,
+        );
+        const { id, code, name, description } = plan;
+        await recordCreation(transaction, context, "plan", { id, code, name, description });
+        await recordCreation(transaction, context, "plan_version", presentVersion(plan, version, "draft"));
+        return presentPlan(plan, [version], now);
+      }),
+    () => codeTaken("plan", input.code),
+  );
 }
 
 export async function getPlan(context: RequestContext, planId: string): Promise<Plan> {

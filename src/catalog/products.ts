@@ -1,53 +1,38 @@
 // Products: what a plan's charges are grouped under on invoices and reports
 // ("API", "Storage"). A charge names its product by code.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
-import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, notFound } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
+import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
+import { notFound } from "../platform/errors.ts";
 import type { CreateProductInput, Product, UpdateProductInput } from "./product-feature-schemas.ts";
 import type { ProductTable } from "./tables.ts";
 
 export async function createProduct(context: RequestContext, input: CreateProductInput): Promise<Product> {
   const now = context.clock.now();
-  try {
-    return await context.database.transaction().execute(async (transaction) => {
-      const row = await transaction
-        .insertInto("products")
-        .values({
-          id: newId("product", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
-          code: input.code,
-          name: input.name,
-          description: input.description ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const product = presentProduct(row);
-      await recordAuditEvent(transaction, context, {
-        action: "product.created",
-        objectType: "product",
-        objectId: product.id,
-        before: null,
-        after: product,
-      });
-      return product;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw conflict("product_code_taken", `A product with code "${input.code}" already exists.`, [
-        { path: "$.code", message: "is already used by another product" },
-      ]);
-    }
-    throw error;
-  }
+  return refusingDuplicates(
+    () =>
+      context.database.transaction().execute(async (transaction) => {
+        const row = await transaction
+          .insertInto("products")
+          .values({
+            ...newTenantRow(context, "product", now),
+            code: input.code,
+            name: input.name,
+            description: input.description ?? null,
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return recordCreation(transaction, context, "product", presentProduct(row));
+      }),
+    () => codeTaken("product", input.code),
+  );
 }
 
 export async function getProduct(context: RequestContext, id: string): Promise<Product> {
@@ -89,13 +74,7 @@ export async function updateProduct(
       .returningAll()
       .executeTakeFirstOrThrow();
     const after = presentProduct(row);
-    await recordAuditEvent(transaction, context, {
-      action: "product.updated",
-      objectType: "product",
-      objectId: id,
-      before: presentProduct(beforeRow),
-      after,
-    });
+    await recordObjectChange(transaction, context, "product", "updated", presentProduct(beforeRow), after);
     return after;
   });
 }

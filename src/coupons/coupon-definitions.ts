@@ -3,18 +3,18 @@
 // must stay explainable); archiving stops new redemptions and leaves existing
 // ones in force.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import { findPlan } from "../catalog/index.ts";
 import { currencyFor, Decimal, fitsMinorUnit, formatAmount } from "../core/index.ts";
 import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
-import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
+import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
+import { FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
-import { newId } from "../platform/ids.ts";
 import { isCurrencyCode } from "../platform/reference-data.ts";
 import type { Coupon, CouponListFilters, CreateCouponInput } from "./coupon-schemas.ts";
 import type { CouponTable } from "./tables.ts";
@@ -26,53 +26,36 @@ export async function createCoupon(context: RequestContext, input: CreateCouponI
   const errors = [...termErrors(input, now), ...(await restrictionErrors(context, input))];
   if (errors.length > 0) throw validationFailed(errors);
   const reasoned = withReason(context, input.reason);
-  try {
-    return await context.database.transaction().execute(async (transaction) => {
-      const row = await transaction
-        .insertInto("coupons")
-        .values({
-          id: newId("coupon", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
-          code: input.code,
-          name: input.name,
-          type: input.type,
-          percent: input.type === "percentage" ? (input.percent ?? null) : null,
-          amount: input.type === "fixed" ? (input.amount ?? null) : null,
-          currency: input.type === "fixed" ? (input.currency ?? null) : null,
-          duration: input.duration,
-          duration_invoices: input.duration === "repeating" ? (input.duration_invoices ?? null) : null,
-          applies_to_plan_ids: JSON.stringify([...new Set(input.applies_to?.plan_ids ?? [])]),
-          applies_to_meter_codes: JSON.stringify([...new Set(input.applies_to?.meter_codes ?? [])]),
-          max_redemptions: input.max_redemptions ?? null,
-          redemption_count: 0,
-          redeem_by: input.redeem_by ?? null,
-          metadata: JSON.stringify(input.metadata ?? {}),
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const coupon = presentCoupon(row);
-      await recordAuditEvent(transaction, reasoned, {
-        action: "coupon.created",
-        objectType: "coupon",
-        objectId: coupon.id,
-        before: null,
-        after: coupon,
-      });
-      return coupon;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw conflict(
-        "coupon_code_taken",
-        `A coupon with code "${input.code}" already exists in this environment.`,
-        [{ path: "$.code", message: "is already used by another coupon (codes ignore case)" }],
-      );
-    }
-    throw error;
-  }
+  return refusingDuplicates(
+    () =>
+      context.database.transaction().execute(async (transaction) => {
+        const row = await transaction
+          .insertInto("coupons")
+          .values({
+            ...newTenantRow(context, "coupon", now),
+            code: input.code,
+            name: input.name,
+            type: input.type,
+            percent: input.type === "percentage" ? (input.percent ?? null) : null,
+            amount: input.type === "fixed" ? (input.amount ?? null) : null,
+            currency: input.type === "fixed" ? (input.currency ?? null) : null,
+            duration: input.duration,
+            duration_invoices: input.duration === "repeating" ? (input.duration_invoices ?? null) : null,
+            applies_to_plan_ids: JSON.stringify([...new Set(input.applies_to?.plan_ids ?? [])]),
+            applies_to_meter_codes: JSON.stringify([...new Set(input.applies_to?.meter_codes ?? [])]),
+            max_redemptions: input.max_redemptions ?? null,
+            redemption_count: 0,
+            redeem_by: input.redeem_by ?? null,
+            metadata: JSON.stringify(input.metadata ?? {}),
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return recordCreation(transaction, reasoned, "coupon", presentCoupon(row));
+      }),
+    () => codeTaken("coupon", input.code, " (codes ignore case)"),
+  );
 }
 
 export async function getCoupon(context: RequestContext, couponId: string): Promise<Coupon> {
@@ -120,13 +103,7 @@ export async function archiveCoupon(
       .returningAll()
       .executeTakeFirstOrThrow();
     const after = presentCoupon(archived);
-    await recordAuditEvent(transaction, withReason(context, reason), {
-      action: "coupon.archived",
-      objectType: "coupon",
-      objectId: couponId,
-      before,
-      after,
-    });
+    await recordObjectChange(transaction, withReason(context, reason), "coupon", "archived", before, after);
     return after;
   });
 }

@@ -9,16 +9,16 @@
 // every case invoicing is told the coupon's currency (couponsFor's
 // restrictions) and applies it only to invoices in that currency.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordObjectChange } from "../audit/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
-import { newId } from "../platform/ids.ts";
 import { billableSubscriptionsOf } from "../subscriptions/index.ts";
 import { type CouponRow, selectCoupons } from "./coupon-definitions.ts";
 import type { CouponRedemption, RedeemCouponInput } from "./coupon-schemas.ts";
@@ -97,9 +97,7 @@ export async function redeemCoupon(
       const row = await transaction
         .insertInto("coupon_redemptions")
         .values({
-          id: newId("couponRedemption", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
+          ...newTenantRow(context, "couponRedemption", now),
           coupon_id: coupon.id,
           customer_id: customerId,
           subscription_id: input.subscription_id ?? null,
@@ -189,13 +187,7 @@ export async function removeRedemption(
       .returningAll()
       .executeTakeFirstOrThrow();
     const after = presentRedemption(removed, coupon);
-    await recordAuditEvent(transaction, context, {
-      action: "coupon_redemption.removed",
-      objectType: "coupon_redemption",
-      objectId: redemptionId,
-      before,
-      after,
-    });
+    await recordObjectChange(transaction, context, "coupon_redemption", "removed", before, after);
     return after;
   });
 }

@@ -3,7 +3,7 @@
 // grant from that instant on (credit-balances.ts); this writes it down, so the
 // ledger's sum matches what the customer can use. The bill-run scheduler calls
 // it; each customer's currency is one short transaction.
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordObjectChange } from "../audit/index.ts";
 import { systemContext, type TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
@@ -60,13 +60,14 @@ export async function expireCredits(
           const entry = await closeOutGrant(transaction, scope, account, grant, now, "expired");
           if (!entry) continue;
           expired += 1;
-          await recordAuditEvent(transaction, context, {
-            action: "credit_grant.expired",
-            objectType: "credit_grant",
-            objectId: grant.id,
+          await recordObjectChange(
+            transaction,
+            context,
+            "credit_grant",
+            "expired",
             before,
-            after: presentGrant(grant, now),
-          });
+            presentGrant(grant, now),
+          );
         }
         return expired;
       });

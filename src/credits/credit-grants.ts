@@ -5,7 +5,7 @@
 // takes what is left with a `void` entry. Invoicing reads the usable grants
 // with `creditGrantsFor` and hands the engine's result to `burnCredits`.
 
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { CreditGrant as EngineCreditGrant } from "../core/index.ts";
 import { Decimal } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
@@ -13,10 +13,10 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
-import { newId } from "../platform/ids.ts";
 import {
   appendLedgerEntry,
   type CreditAccount,
@@ -77,13 +77,7 @@ export async function createCreditGrant(
       metadata: input.metadata ?? {},
     });
     const grant = presentGrant(row, now);
-    await recordAuditEvent(transaction, context, {
-      action: "credit_grant.created",
-      objectType: "credit_grant",
-      objectId: grant.id,
-      before: null,
-      after: grant,
-    });
+    await recordCreation(transaction, context, "credit_grant", grant);
     return grant;
   });
 }
@@ -117,9 +111,7 @@ export async function issueGrant(
   const row = await transaction
     .insertInto("credit_grants")
     .values({
-      id: newId("creditGrant", now),
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
+      ...newTenantRow(context, "creditGrant", now),
       customer_id: account.customerId,
       wallet_id: grant.walletId,
       currency: account.currency,
@@ -209,13 +201,7 @@ export async function voidCreditGrant(
       .returningAll()
       .executeTakeFirstOrThrow();
     const after = presentGrant(row, now);
-    await recordAuditEvent(transaction, reasoned, {
-      action: "credit_grant.voided",
-      objectType: "credit_grant",
-      objectId: grantId,
-      before,
-      after,
-    });
+    await recordObjectChange(transaction, reasoned, "credit_grant", "voided", before, after);
     return after;
   });
 }

@@ -8,8 +8,8 @@ import type { Selectable } from "kysely";
 import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { newId } from "../platform/ids.ts";
 import type { CreditGrantTable, CreditLedgerEntryKind, CreditLedgerEntryTable } from "./tables.ts";
 
 export type CreditGrantRow = Selectable<CreditGrantTable>;
@@ -125,9 +125,7 @@ export async function appendLedgerEntry(
   const entry = await transaction
     .insertInto("credit_ledger_entries")
     .values({
-      id: newId("creditLedgerEntry", now),
-      organization_id: scope.organizationId,
-      environment_id: scope.environmentId,
+      ...newTenantRow(scope, "creditLedgerEntry", now),
       customer_id: account.customerId,
       currency: account.currency,
       grant_id: grant.id,

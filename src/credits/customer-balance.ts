@@ -11,9 +11,9 @@ import { Decimal, ZERO } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { requireTransaction } from "./credit-ledger.ts";
 import type { CustomerBalanceEntry } from "./credit-schemas.ts";
 import { showMoney } from "./money-input.ts";
@@ -96,9 +96,7 @@ export async function recordBalanceMovement(
   const entry = await transaction
     .insertInto("customer_balance_entries")
     .values({
-      id: newId("balanceEntry", now),
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
+      ...newTenantRow(context, "balanceEntry", now),
       customer_id: input.customerId,
       currency: input.currency,
       amount: input.amount.toFixed(),

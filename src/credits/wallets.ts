@@ -10,7 +10,7 @@
 // credit_purchases with that invoice's id. A free top-up (paid 0) is a
 // promotional grant and bills nothing.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordCreation, recordObjectChange } from "../audit/index.ts";
 import {
   currencyFor,
   Decimal,
@@ -23,10 +23,10 @@ import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
-import { newId } from "../platform/ids.ts";
 import { issueGrant, presentGrant, requireActiveCustomer, windowErrors } from "./credit-grants.ts";
 import { lockCreditAccount } from "./credit-ledger.ts";
 import {
@@ -61,9 +61,7 @@ export async function createWallet(
     const row = await transaction
       .insertInto("wallets")
       .values({
-        id: newId("wallet", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "wallet", now),
         customer_id: customerId,
         currency: input.currency,
         name: input.name,
@@ -76,15 +74,7 @@ export async function createWallet(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const wallet = presentWallet(row, ZERO);
-    await recordAuditEvent(transaction, context, {
-      action: "wallet.created",
-      objectType: "wallet",
-      objectId: wallet.id,
-      before: null,
-      after: wallet,
-    });
-    return wallet;
+    return recordCreation(transaction, context, "wallet", presentWallet(row, ZERO));
   });
 }
 
@@ -152,13 +142,7 @@ export async function updateWallet(
       .executeTakeFirstOrThrow();
     const before = presentWallet(row, balance);
     const after = presentWallet(updated, balance);
-    await recordAuditEvent(transaction, reasoned, {
-      action: "wallet.updated",
-      objectType: "wallet",
-      objectId: walletId,
-      before,
-      after,
-    });
+    await recordObjectChange(transaction, reasoned, "wallet", "updated", before, after);
     return after;
   });
 }

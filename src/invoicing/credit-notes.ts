@@ -18,6 +18,7 @@ import {
 import { recordBalanceMovement } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
@@ -134,9 +135,7 @@ export async function createCreditNote(
       .insertInto("credit_note_lines")
       .values(
         creditNote.lines.map((line, position) => ({
-          id: newId("creditNoteLine", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
+          ...newTenantRow(context, "creditNoteLine", now),
           credit_note_id: id,
           position,
           invoice_line_id: line.invoiceLineId,

@@ -7,12 +7,12 @@
 // customer's previous invoices). A held draft stays a draft, recomputed by
 // later runs, until its holds are released or it is discarded.
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordCreation } from "../audit/index.ts";
 import { Decimal, type DraftAnomaly, draftAnomalies } from "../core/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newId } from "../platform/ids.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import type { InvoiceHoldView } from "./draft-hold-schemas.ts";
 import { invoiceHoldCreated } from "./invoice-webhook-events.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";
@@ -86,9 +86,7 @@ export async function draftIsHeld(
   const hold = await transaction
     .insertInto("invoice_holds")
     .values({
-      id: newId("invoiceHold", now),
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
+      ...newTenantRow(context, "invoiceHold", now),
       customer_id: draft.customerId,
       invoice_id: draft.id,
       issued_from: null,
@@ -173,13 +171,7 @@ async function announceHold(
   hold: HoldRow,
 ): Promise<void> {
   const view = await presentHold(transaction, hold);
-  await recordAuditEvent(transaction, context, {
-    action: "invoice_hold.created",
-    objectType: "invoice_hold",
-    objectId: hold.id,
-    before: null,
-    after: view,
-  });
+  await recordCreation(transaction, context, "invoice_hold", view);
   await publishEvent(transaction, context, invoiceHoldCreated, view);
 }
 
@@ -201,9 +193,7 @@ export async function placeCustomerHolds(
     .insertInto("invoice_holds")
     .values(
       input.customerIds.map((customerId) => ({
-        id: newId("invoiceHold", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "invoiceHold", now),
         customer_id: customerId,
         invoice_id: null,
         issued_from: input.issuedFrom,

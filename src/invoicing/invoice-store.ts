@@ -9,6 +9,7 @@ import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { Decimal, formatAmount, type Invoice } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -150,9 +151,7 @@ export async function writeDraft(
       .insertInto("invoice_lines")
       .values(
         input.lines.map((line, position) => ({
-          id: newId("invoiceLine", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
+          ...newTenantRow(context, "invoiceLine", now),
           invoice_id: id,
           position,
           ...line,

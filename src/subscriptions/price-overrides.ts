@@ -6,7 +6,7 @@
 // `subscriptionPriceOverrides` and applies them with `applyOverrides`
 // (apply-overrides.ts).
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordCreation } from "../audit/index.ts";
 import {
   contentOf,
   findPlanIdByCode,
@@ -21,9 +21,9 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { type ChargeDocument, chargeKinds, kindOf, ruleProblems, Tiers } from "../pricing/index.ts";
 import { type EffectiveOverride, slotOf, toRateChange } from "./apply-overrides.ts";
 import { subscriptionCustomerOf } from "./customer-subscriptions.ts";
@@ -117,9 +117,7 @@ export async function createPriceOverride(
       const row = await transaction
         .insertInto("price_overrides")
         .values({
-          id: newId("priceOverride", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
+          ...newTenantRow(context, "priceOverride", now),
           customer_id: customerId,
           subscription_id: input.subscription_id,
           plan_id: plan.id,
@@ -134,13 +132,7 @@ export async function createPriceOverride(
         .returningAll()
         .executeTakeFirstOrThrow();
       const override = presentPriceOverride(row, plan.code);
-      await recordAuditEvent(transaction, context, {
-        action: "price_override.created",
-        objectType: "price_override",
-        objectId: override.id,
-        before: null,
-        after: override,
-      });
+      await recordCreation(transaction, context, "price_override", override);
       return override;
     });
   } catch (error) {

@@ -4,9 +4,9 @@
 // already billed.
 import { describeActor } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import type {
   PauseSubscriptionInput,
   ResumeSubscriptionInput,
@@ -63,9 +63,7 @@ export async function pauseSubscription(
     await transaction
       .insertInto("subscription_pauses")
       .values({
-        id: newId("subscriptionPause", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "subscriptionPause", now),
         subscription_id: row.id,
         paused_from: from,
         paused_until: until,

@@ -2,7 +2,7 @@
 // with its timeline, list them with filters. Changes to a timeline are in
 // subscription-changes.ts and subscription-pauses.ts.
 
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordCreation } from "../audit/index.ts";
 import type { PlanVersionRecord } from "../catalog/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { Customer } from "../customers/index.ts";
@@ -11,8 +11,8 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict, FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { currenciesOf, ensureBillableIn } from "./engine-catalog.ts";
 import { choosePlanVersion } from "./plan-choice.ts";
 import type {
@@ -65,9 +65,7 @@ export async function createSubscription(
       const row = await transaction
         .insertInto("subscriptions")
         .values({
-          id: newId("subscription", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
+          ...newTenantRow(context, "subscription", now),
           customer_id: customer.id,
           plan_id: version.planId,
           plan_version_id: version.id,
@@ -92,13 +90,7 @@ export async function createSubscription(
       const loaded = await loadSubscription(transaction, context, row);
       const [subscription] = await presentSubscriptions(transaction, context, [loaded], now);
       if (subscription === undefined) throw new Error(`Subscription ${row.id} was not presented.`);
-      await recordAuditEvent(transaction, context, {
-        action: "subscription.created",
-        objectType: "subscription",
-        objectId: subscription.id,
-        before: null,
-        after: subscription,
-      });
+      await recordCreation(transaction, context, "subscription", subscription);
       await publishEvent(transaction, context, subscriptionCreated, subscription);
       return subscription;
     });

@@ -7,9 +7,9 @@ import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import { publishEvent, type WebhookEventDefinition } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { scheduleCatalogOf } from "./engine-catalog.ts";
 import type { SubscriptionSchema, SubscriptionView } from "./subscription-schemas.ts";
 import {
@@ -133,9 +133,7 @@ export async function appendChange(
   const changeRow = await transaction
     .insertInto("subscription_changes")
     .values({
-      id: newId("subscriptionChange", now),
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
+      ...newTenantRow(context, "subscriptionChange", now),
       subscription_id: row.id,
       sequence: loaded.changes.length + 1,
       kind: change.kind,

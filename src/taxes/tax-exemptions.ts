@@ -9,9 +9,9 @@ import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import type { TaxExemptionTable } from "./tables.ts";
 import type { SetTaxExemptionInput, TaxExemption } from "./tax-schemas.ts";
 
@@ -47,9 +47,7 @@ export async function setTaxExemption(
       const row = await transaction
         .insertInto("tax_exemptions")
         .values({
-          id: newId("taxExemption", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
+          ...newTenantRow(context, "taxExemption", now),
           customer_id: customerId,
           reason: input.reason,
           certificate_id: input.certificate_id ?? null,

@@ -4,14 +4,14 @@
 // rate valid from a later instant takes over from then (tax-resolution.ts), and
 // archiving takes a rate out of use altogether.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { isCountryCode } from "../platform/reference-data.ts";
 import type { TaxRateTable } from "./tables.ts";
 import { isEuMemberState } from "./tax-ids.ts";
@@ -29,9 +29,7 @@ export async function createTaxRate(context: RequestContext, input: CreateTaxRat
     const row = await transaction
       .insertInto("tax_rates")
       .values({
-        id: newId("taxRate", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "taxRate", now),
         country: input.country,
         region: input.region ?? null,
         name: input.name,
@@ -44,15 +42,7 @@ export async function createTaxRate(context: RequestContext, input: CreateTaxRat
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const rate = presentTaxRate(row);
-    await recordAuditEvent(transaction, context, {
-      action: "tax_rate.created",
-      objectType: "tax_rate",
-      objectId: rate.id,
-      before: null,
-      after: rate,
-    });
-    return rate;
+    return recordCreation(transaction, context, "tax_rate", presentTaxRate(row));
   });
 }
 
@@ -104,19 +94,13 @@ export async function updateTaxRate(
       .returningAll()
       .executeTakeFirstOrThrow();
     const after = presentTaxRate(row);
-    const action =
+    const verb =
       before.archived_at === null && after.archived_at !== null
-        ? "tax_rate.archived"
+        ? "archived"
         : before.archived_at !== null && after.archived_at === null
-          ? "tax_rate.restored"
-          : "tax_rate.updated";
-    await recordAuditEvent(transaction, context, {
-      action,
-      objectType: "tax_rate",
-      objectId: id,
-      before,
-      after,
-    });
+          ? "restored"
+          : "updated";
+    await recordObjectChange(transaction, context, "tax_rate", verb, before, after);
     return after;
   });
 }
