@@ -76,6 +76,18 @@ export {
 } from "./decimal.ts";
 /** @public */
 export {
+  type ComparisonEstimate,
+  compareMeans,
+  compareProportions,
+  type MeanEstimate,
+  meanEstimate,
+  type ProportionEstimate,
+  proportionEstimate,
+  sampleSizeForMean,
+  sampleSizeForProportion,
+} from "./experiments/arm-statistics.ts";
+/** @public */
+export {
   type CohortDraft,
   type CohortGuardrails,
   cohortGuardrailBreaches,
