@@ -288,7 +288,7 @@ export async function loadRollout(database: Database, scope: TenantScope, id: st
   return presentRollout(rollout, await stageRows(database, scope, id));
 }
 
-export function presentRollout(rollout: RolloutRow, stages: readonly RolloutStageRow[]): RolloutView {
+function presentRollout(rollout: RolloutRow, stages: readonly RolloutStageRow[]): RolloutView {
   return {
     id: rollout.id,
     plan_id: rollout.plan_id,
