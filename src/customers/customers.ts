@@ -1,7 +1,7 @@
 // Customer use cases: create, read (by id or by the caller's external id),
 // list with filters, update, archive. Other domains reach customers only
 // through the functions exported here.
-import type { Selectable } from "kysely";
+import type { Selectable, Updateable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
@@ -133,48 +133,27 @@ export async function updateCustomer(
   checkCustomerFields(input);
   try {
     return await context.database.transaction().execute(async (transaction) => {
-      const beforeRow = await selectCustomer(transaction, context)
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!beforeRow) throw notFound("customer", id);
-      const before = presentCustomer(beforeRow);
+      const before = await lockedCustomer(transaction, context, id);
       if (input.parent_customer_id) await checkParent(transaction, context, id, input.parent_customer_id);
-      const row = await transaction
-        .updateTable("customers")
-        .set({
-          ...(input.external_id !== undefined ? { external_id: input.external_id } : {}),
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.email !== undefined ? { email: input.email } : {}),
-          ...(input.billing_address !== undefined
-            ? { billing_address: JSON.stringify(input.billing_address) }
-            : {}),
-          ...(input.country !== undefined ? { country: input.country } : {}),
-          ...(input.tax_ids !== undefined ? { tax_ids: JSON.stringify(input.tax_ids) } : {}),
-          ...(input.currency !== undefined ? { currency: input.currency } : {}),
-          ...(input.timezone !== undefined ? { timezone: input.timezone } : {}),
-          ...(input.locale !== undefined ? { locale: input.locale } : {}),
-          ...(input.invoice_settings !== undefined
-            ? { invoice_settings: JSON.stringify(input.invoice_settings) }
-            : {}),
-          ...(input.metadata !== undefined ? { metadata: JSON.stringify(input.metadata) } : {}),
-          ...(input.parent_customer_id !== undefined ? { parent_customer_id: input.parent_customer_id } : {}),
-          updated_at: context.clock.now(),
-        })
-        .where("environment_id", "=", context.environmentId)
-        .where("id", "=", id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const after = presentCustomer(row);
-      await recordAuditEvent(transaction, context, {
-        action: "customer.updated",
-        objectType: "customer",
-        objectId: id,
-        before,
-        after,
+      return saveCustomerChange(transaction, context, before, "customer.updated", {
+        ...(input.external_id !== undefined ? { external_id: input.external_id } : {}),
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.billing_address !== undefined
+          ? { billing_address: JSON.stringify(input.billing_address) }
+          : {}),
+        ...(input.country !== undefined ? { country: input.country } : {}),
+        ...(input.tax_ids !== undefined ? { tax_ids: JSON.stringify(input.tax_ids) } : {}),
+        ...(input.currency !== undefined ? { currency: input.currency } : {}),
+        ...(input.timezone !== undefined ? { timezone: input.timezone } : {}),
+        ...(input.locale !== undefined ? { locale: input.locale } : {}),
+        ...(input.invoice_settings !== undefined
+          ? { invoice_settings: JSON.stringify(input.invoice_settings) }
+          : {}),
+        ...(input.metadata !== undefined ? { metadata: JSON.stringify(input.metadata) } : {}),
+        ...(input.parent_customer_id !== undefined ? { parent_customer_id: input.parent_customer_id } : {}),
+        updated_at: context.clock.now(),
       });
-      await publishEvent(transaction, context, customerUpdated, after);
-      return after;
     });
   } catch (error) {
     throw translateUniqueViolation(error, input.external_id);
@@ -184,32 +163,52 @@ export async function updateCustomer(
 /** Archives a customer: kept with its history, but no longer billed anew or listed by default. */
 export async function archiveCustomer(context: RequestContext, id: string): Promise<Customer> {
   return context.database.transaction().execute(async (transaction) => {
-    const beforeRow = await selectCustomer(transaction, context)
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!beforeRow) throw notFound("customer", id);
-    const before = presentCustomer(beforeRow);
+    const before = await lockedCustomer(transaction, context, id);
     if (before.archived_at !== null) return before;
     const now = context.clock.now();
-    const row = await transaction
-      .updateTable("customers")
-      .set({ archived_at: now, updated_at: now })
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const after = presentCustomer(row);
-    await recordAuditEvent(transaction, context, {
-      action: "customer.archived",
-      objectType: "customer",
-      objectId: id,
-      before,
-      after,
+    return saveCustomerChange(transaction, context, before, "customer.archived", {
+      archived_at: now,
+      updated_at: now,
     });
-    await publishEvent(transaction, context, customerUpdated, after);
-    return after;
   });
+}
+
+/** The customer as it stands, locked until the transaction ends. */
+async function lockedCustomer(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  id: string,
+): Promise<Customer> {
+  const row = await selectCustomer(transaction, scope).where("id", "=", id).forUpdate().executeTakeFirst();
+  if (!row) throw notFound("customer", id);
+  return presentCustomer(row);
+}
+
+/** Writes a change to a customer, records it in the audit log and tells the webhooks (customer.updated). */
+async function saveCustomerChange(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  before: Customer,
+  action: "customer.updated" | "customer.archived",
+  changes: Updateable<CustomerTable>,
+): Promise<Customer> {
+  const row = await transaction
+    .updateTable("customers")
+    .set(changes)
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const after = presentCustomer(row);
+  await recordAuditEvent(transaction, context, {
+    action,
+    objectType: "customer",
+    objectId: before.id,
+    before,
+    after,
+  });
+  await publishEvent(transaction, context, customerUpdated, after);
+  return after;
 }
 
 function selectCustomer(database: Database | DatabaseTransaction, scope: TenantScope) {

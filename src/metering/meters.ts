@@ -195,18 +195,7 @@ export async function updateMeter(
           .where("meter_id", "=", id)
           .where("version", "=", latest.version)
           .execute();
-        await transaction
-          .updateTable("meters")
-          .set({ updated_at: now })
-          .where("environment_id", "=", context.environmentId)
-          .where("id", "=", id)
-          .execute();
-        await recountMeter(
-          transaction,
-          context,
-          { id, code: meterRow.code, versions: await loadVersionsOfMeter(transaction, context, id) },
-          latest.effective_from.getTime(),
-        );
+        await recountChangedMeter(transaction, context, meterRow, latest.effective_from.getTime(), now);
       }
     }
     const after = await presentMeter(transaction, context, id, now);
@@ -219,6 +208,28 @@ export async function updateMeter(
     });
     return after;
   });
+}
+
+/**
+ * After a change to what a meter counts: the meter is marked updated (at `now`) and its
+ * usage from `fromMilliseconds` on is counted again under its versions as they
+ * now stand.
+ */
+async function recountChangedMeter(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  meter: { id: string; code: string },
+  fromMilliseconds: number,
+  now: Date,
+): Promise<void> {
+  await transaction
+    .updateTable("meters")
+    .set({ updated_at: now })
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", meter.id)
+    .execute();
+  const versions = await loadVersionsOfMeter(transaction, context, meter.id);
+  await recountMeter(transaction, context, { id: meter.id, code: meter.code, versions }, fromMilliseconds);
 }
 
 /**
@@ -264,18 +275,7 @@ export async function createMeterVersion(
       new Date(effectiveFrom),
       now,
     );
-    await transaction
-      .updateTable("meters")
-      .set({ updated_at: now })
-      .where("environment_id", "=", context.environmentId)
-      .where("id", "=", id)
-      .execute();
-    await recountMeter(
-      transaction,
-      context,
-      { id, code: meterRow.code, versions: await loadVersionsOfMeter(transaction, context, id) },
-      effectiveFrom,
-    );
+    await recountChangedMeter(transaction, context, meterRow, effectiveFrom, now);
     const after = await presentMeter(transaction, context, id, now);
     await recordAuditEvent(transaction, context, {
       action: "meter.version_created",
