@@ -28,6 +28,8 @@ export type BillingSchedule = {
   readonly segments: readonly PlanSegment[];
   /** The fixed charges' quantities over time; absent: every quantity is 1. */
   readonly quantities?: QuantityTimeline;
+  /** Length of the windows that invoice usage billed in advance, from the epoch (V15). */
+  readonly instantWindowMilliseconds?: number;
 };
 
 function assertChronological(changes: readonly SubscriptionChange[], start: Instant): void {
@@ -73,6 +75,7 @@ export function planBillingSchedule(
     subscriptionStart: subscription.start,
     segments,
     quantities: quantityTimeline(subscription),
+    instantWindowMilliseconds: (subscription.instantWindowMinutes ?? 60) * 60_000,
   };
 
   const openGrid = (from: Instant, interval: BillingInterval): PeriodGrid => ({

@@ -117,6 +117,8 @@ export type UsageCharge = {
    */
   readonly pricing: PricingModel;
   readonly dimensions?: ChargeDimensions;
+  /** `in_advance` bills usage as it arrives, in instant windows (scenario format v2, section 3); absent: in arrears. */
+  readonly timing?: "in_arrears" | "in_advance";
 };
 
 export type Charge = FixedCharge | UsageCharge;

@@ -40,4 +40,6 @@ export type Subscription = {
   readonly quantities?: ReadonlyMap<string, number>;
   /** In order of `at` (ties in the order they were made); none before `start`, none after a cancellation. */
   readonly quantityChanges?: readonly QuantityChange[];
+  /** Length of the windows in which usage billed in advance is invoiced (V15); absent: 60. */
+  readonly instantWindowMinutes?: number;
 };

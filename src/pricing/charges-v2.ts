@@ -2,8 +2,9 @@
 // every charge of version 1, and a usage charge priced by dimension. The
 // union, its list and the conversion to the billing core's charges, built from
 // the same table of models as version 1's (charge-models.ts).
-import { type Static, Type } from "typebox";
+import { type Static, type TObject, type TProperties, Type } from "typebox";
 import type { Charge as CoreCharge, PlanVersion as CorePlanVersion } from "../core/index.ts";
+import { StringEnum } from "../platform/http/schemas.ts";
 import { FixedCharge, MeterReference, type PricingContext, usageModels } from "./charge-models.ts";
 import { type ChargeDocument, toCoreCharge, toCorePlanVersion } from "./charges.ts";
 import { DimensionalCharge, type DimensionalChargeDocument, toCoreDimensions } from "./dimensional-prices.ts";
@@ -14,6 +15,7 @@ import {
   type JsonPath,
   type Rule,
   type RuleRun,
+  withMessage,
   withRules,
 } from "./document-checks.ts";
 import { listUniqueBy } from "./fields.ts";
@@ -69,9 +71,50 @@ const FixedChargeV2 = withRules(
   }) satisfies Rule<PricingContext>,
 );
 
+/** Usage billed in advance needs a quantity that only grows with each event: a count or sum meter (V14). */
+const inAdvanceMeterRule: Rule<PricingContext> = (value, path, run) => {
+  if (!isPlainObject(value) || value.timing !== "in_advance" || !run.isValid([...path, "meter"])) return;
+  const aggregation = run.context.meterAggregations?.get(String(value.meter));
+  if (aggregation !== undefined && aggregation !== "count" && aggregation !== "sum") {
+    run.report(
+      [...path, "timing"],
+      `usage billed in advance needs a count or sum meter, and meter ${describeValue(value.meter)} is ${describeValue(aggregation)}`,
+    );
+  }
+};
+
+const TimingV2 = Type.Optional(
+  withMessage(
+    StringEnum(["in_arrears", "in_advance"]),
+    (value) => `must be one of "in_arrears", "in_advance", not ${describeValue(value)}`,
+  ),
+);
+
+/**
+ * A usage model's charge in version 2: its timing may also be `in_advance`
+ * (section 3). Its rules are the model's own, and one more.
+ */
+function usageVariantV2<Properties extends TProperties>(schema: TObject<Properties>) {
+  // Without the title: the OpenAPI document names version 1's charges, not these.
+  const { title: _title, ...rest } = schema as TObject<Properties> & { title?: string };
+  const variant = { ...rest, properties: { ...schema.properties, timing: TimingV2 } };
+  return withRules(
+    variant as unknown as TObject<Omit<Properties, "timing"> & { timing: typeof TimingV2 }>,
+    inAdvanceMeterRule,
+  );
+}
+
 const UsageChargeV2 = discriminatedUnion(
   "model",
-  [...Object.values(usageModels).map((model) => model.schema), DimensionalCharge],
+  [
+    // Each model of the table (charge-models.ts), written out so that each variant keeps its type.
+    usageVariantV2(usageModels.per_unit.schema),
+    usageVariantV2(usageModels.package.schema),
+    usageVariantV2(usageModels.graduated.schema),
+    usageVariantV2(usageModels.volume.schema),
+    usageVariantV2(usageModels.percentage.schema),
+    DimensionalCharge,
+  ],
   {
     description:
       "priced on a meter's usage over the period, by model (per_unit, package, graduated, volume, percentage), or by dimension (dimensions, prices, default; no model)",
@@ -93,6 +136,9 @@ export function toCoreChargeV2(charge: ChargeV2Document): CoreCharge {
   if (charge.type === "usage" && charge.model === "dimensional") {
     const { dimensions, pricing } = toCoreDimensions(charge as DimensionalChargeDocument);
     return { type: "usage", id: charge.id, meterCode: charge.meter, pricing, dimensions };
+  }
+  if (charge.type === "usage" && charge.timing === "in_advance") {
+    return { ...toCoreCharge(charge as ChargeDocument), timing: "in_advance" } as CoreCharge;
   }
   if (charge.type === "fixed") {
     const core = toCoreCharge(charge as ChargeDocument);

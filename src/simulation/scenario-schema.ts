@@ -3,7 +3,7 @@
 // the scenario's own parts (subscription, changes, coupons, credit grants,
 // tax, events) and the rules that tie them together. An optional field that
 // holds null counts as left out.
-import { type Static, type TSchema, Type } from "typebox";
+import { type Static, type TProperties, type TSchema, Type } from "typebox";
 import { formatInstant, parseInstant } from "../core/index.ts";
 import { StringEnum } from "../platform/http/schemas.ts";
 import {
@@ -138,23 +138,39 @@ const CreditGrant = withRules(
   },
 );
 
+const eventFields = {
+  id: NonEmptyText,
+  name: NonEmptyText,
+  timestamp: Instant,
+  // Free-form by design: an object schema without fields, so that nothing
+  // walks its keys; null is "none", said by the schema so that an event
+  // needs no pass that leaves nulls out.
+  properties: Type.Optional(
+    Type.Unsafe<Record<string, unknown> | null>({
+      type: ["object", "null"],
+      description: "the event's properties, read by the meters",
+    }),
+  ),
+};
+
 /** One usage event. Its properties are checked against the meters when it is aggregated. */
-export const ScenarioEvent = Type.Object(
-  {
-    id: NonEmptyText,
-    name: NonEmptyText,
-    timestamp: Instant,
-    // Free-form by design: an object schema without fields, so that nothing
-    // walks its keys; null is "none", said by the schema so that an event
-    // needs no pass that leaves nulls out.
-    properties: Type.Optional(
-      Type.Unsafe<Record<string, unknown> | null>({
-        type: ["object", "null"],
-        description: "the event's properties, read by the meters",
-      }),
-    ),
+export const ScenarioEvent = Type.Object(eventFields, {
+  additionalProperties: false,
+  title: "ScenarioEvent",
+});
+
+/** Version 2: when the service received the event, which decides the window that bills it in advance (V15). */
+export const ScenarioEventV2 = withRules(
+  Type.Object({ ...eventFields, received_at: Type.Optional(Instant) }, { additionalProperties: false }),
+  (value, path, run) => {
+    if (!isPlainObject(value) || typeof value.received_at !== "string") return;
+    if (!run.isValid([...path, "received_at"]) || !run.isValid([...path, "timestamp"])) return;
+    const timestamp = parseInstant(String(value.timestamp));
+    const receivedAt = parseInstant(value.received_at);
+    if (timestamp !== undefined && receivedAt !== undefined && receivedAt < timestamp) {
+      run.report([...path, "received_at"], `must not be before the timestamp (${formatInstant(timestamp)})`);
+    }
   },
-  { additionalProperties: false, title: "ScenarioEvent" },
 );
 export type ScenarioEventDocument = Static<typeof ScenarioEvent>;
 
@@ -245,15 +261,28 @@ type VersionParts<
   readonly change: ChangeSchema;
   /** Rules of the whole document that only this version needs. */
   readonly rules: readonly Rule<ScenarioContext>[];
+  /** Fields of the whole document that only this version has. */
+  readonly fields: TProperties;
 };
 
-const version1Parts = { version: Version, plan: Plan, subscription: Subscription, change: Change, rules: [] };
+const version1Parts = {
+  version: Version,
+  plan: Plan,
+  subscription: Subscription,
+  change: Change,
+  rules: [],
+  fields: {},
+};
 const version2Parts = {
   version: Type.Literal(2),
   plan: PlanV2,
   subscription: SubscriptionV2,
   change: ChangeV2,
   rules: [quantitiesFitCharges],
+  fields: {
+    // Windows in which usage billed in advance is invoiced (V15).
+    instant_window_minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+  },
 };
 
 function scenarioSchema<
@@ -282,6 +311,7 @@ function scenarioSchema<
         tax: Type.Optional(Type.Object({ rate: Price }, { additionalProperties: false })),
         events,
         bill_until: Instant,
+        ...parts.fields,
         // For the checker (shared/scenarios/check.py); the simulator skips them.
         description: Type.Optional(Type.Unknown()),
         expected: Type.Optional(Type.Unknown()),

@@ -51,7 +51,13 @@ function version2Uses(document: unknown): { uses: JsonPath[]; explained: Set<str
         if (Object.hasOwn(charge, field)) uses.push([...chargePath, field]);
       }
       if (Object.hasOwn(charge, "dimensions")) explained.add(formatPath([...chargePath, "model"]));
+      if (charge.type === "usage" && charge.timing === "in_advance") uses.push([...chargePath, "timing"]);
     });
+  });
+  if (Object.hasOwn(document, "instant_window_minutes")) uses.push(["instant_window_minutes"]);
+  (Array.isArray(document.events) ? document.events : []).forEach((event: unknown, index) => {
+    if (isPlainObject(event) && Object.hasOwn(event, "received_at"))
+      uses.push(["events", index, "received_at"]);
   });
   if (isPlainObject(document.subscription) && Object.hasOwn(document.subscription, "quantities")) {
     uses.push(["subscription", "quantities"]);

@@ -323,3 +323,67 @@ describe("quantities on fixed charges (section 2)", () => {
     ]);
   });
 });
+
+describe("usage billed in advance (section 3)", () => {
+  function advanceScenario(events: unknown[]): Record<string, unknown> {
+    return {
+      version: 2,
+      currency: "USD",
+      meters: [{ code: "api_calls", event_name: "api_call", aggregation: "count" }],
+      plans: [
+        {
+          code: "pro",
+          interval: "month",
+          minimum_commitment: "20.00",
+          charges: [
+            {
+              id: "calls",
+              type: "usage",
+              meter: "api_calls",
+              model: "graduated",
+              timing: "in_advance",
+              tiers: [
+                { up_to: 1000, unit_price: "0.01" },
+                { up_to: null, unit_price: "0.005" },
+              ],
+            },
+          ],
+        },
+      ],
+      subscription: { plan: "pro", start: "2026-01-01T00:00:00Z", billing: "calendar" },
+      instant_window_minutes: 30,
+      events,
+      bill_until: "2026-02-01T01:00:00Z",
+    };
+  }
+  const call = (id: string, timestamp: string, receivedAt?: string) => ({
+    id,
+    name: "api_call",
+    timestamp,
+    ...(receivedAt === undefined ? {} : { received_at: receivedAt }),
+  });
+
+  it("bills each window's growth of the period's price, once per id, late events in their own period (V16–V18)", () => {
+    const events = [
+      call("a", "2026-01-03T10:05:00Z"),
+      call("b", "2026-01-03T10:20:00Z"),
+      call("a", "2026-01-03T10:40:00Z"),
+      call("c", "2026-01-31T23:59:00Z", "2026-02-01T00:10:00Z"),
+    ];
+    expect(billed(simulateScenario(advanceScenario(events)))).toEqual([
+      ["2026-01-03T10:30:00Z", "usage_in_advance 2 0.02"],
+      // January's minimum counts the usage invoiced by its end (V13a): 20.00 − 0.02.
+      ["2026-02-01T00:00:00Z", "minimum_true_up 1 19.98"],
+      ["2026-02-01T00:30:00Z", "usage_in_advance 1 0.01"],
+    ]);
+  });
+
+  it("refuses a received_at before the timestamp, and a meter that is not count or sum (V14, V15)", () => {
+    const scenario = advanceScenario([call("a", "2026-01-03T10:05:00Z", "2026-01-03T10:00:00Z")]);
+    scenario.meters = [{ code: "api_calls", event_name: "api_call", aggregation: "max", property: "n" }];
+    expect(errorsOf(simulateScenario(scenario))).toEqual([
+      '$.plans[0].charges[0].timing: usage billed in advance needs a count or sum meter, and meter "api_calls" is "max"',
+      "$.events[0].received_at: must not be before the timestamp (2026-01-03T10:05:00Z)",
+    ]);
+  });
+});

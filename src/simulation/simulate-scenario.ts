@@ -18,6 +18,7 @@ import { instantOf } from "./scenario-fields.ts";
 import { outputInvoice, type ScenarioOutput } from "./scenario-output.ts";
 import {
   ScenarioEvent,
+  ScenarioEventV2,
   type ScenarioHeaderDocument,
   ScenarioMeters,
   scenarioContext,
@@ -137,7 +138,12 @@ export function startScenarioSimulation(
 
   const addEvent = (value: unknown): void => {
     const index = eventIndex++;
-    const event = checkDocument(ScenarioEvent, value, undefined, nullMeansLeftOut);
+    const event = checkDocument(
+      version.number === 2 ? ScenarioEventV2 : ScenarioEvent,
+      value,
+      undefined,
+      nullMeansLeftOut,
+    );
     if (!event.ok) {
       // Paths under the event's own: `$.events[3].timestamp`.
       const eventPath = formatPath(["events", index]);
@@ -147,12 +153,22 @@ export function startScenarioSimulation(
       return;
     }
     const { id, name, timestamp } = event.value;
+    const receivedAt = "received_at" in event.value ? event.value.received_at : undefined;
     const properties = event.value.properties ?? {};
     if (seenEventIds !== undefined) {
       if (seenEventIds.has(id)) return;
       seenEventIds.add(id);
     }
-    const problems = accumulator?.add({ id, name, timestamp: instantOf(timestamp)!, properties }, index);
+    const problems = accumulator?.add(
+      {
+        id,
+        name,
+        timestamp: instantOf(timestamp)!,
+        properties,
+        ...(typeof receivedAt === "string" ? { receivedAt: instantOf(receivedAt)! } : {}),
+      },
+      index,
+    );
     if (problems === undefined) return;
     for (const problem of problems) errors.push(eventProblem(problem, index, properties));
   };

@@ -87,6 +87,12 @@ function quantitiesOf(document: Document): Pick<Subscription, "quantities" | "qu
   };
 }
 
+/** Version 2's instant windows, when the document sets them (V15). */
+function instantWindowOf(document: Document): Pick<Subscription, "instantWindowMinutes"> {
+  const minutes = (document as { instant_window_minutes?: number }).instant_window_minutes;
+  return minutes === undefined ? {} : { instantWindowMinutes: minutes };
+}
+
 export function toBillingRequest(document: Document): BillingRequest {
   const timeZone = document.timezone ?? "UTC";
   return {
@@ -105,6 +111,7 @@ export function toBillingRequest(document: Document): BillingRequest {
       trialDays: document.subscription.trial_days ?? 0,
       changes: toChanges(document.changes ?? []),
       ...quantitiesOf(document),
+      ...instantWindowOf(document),
     },
     terms: {
       currency: currencyFor(document.currency),

@@ -18,7 +18,13 @@ import { segmentLines } from "./segment-lines.ts";
  * Lines due at one instant: those of the segment that closes, quantity
  * changes made at it, then those of the segment that opens.
  */
-type DueLines = { closing: InvoiceLine[]; midway: InvoiceLine[]; opening: InvoiceLine[] };
+type DueLines = {
+  closing: InvoiceLine[];
+  midway: InvoiceLine[];
+  opening: InvoiceLine[];
+  /** Usage billed in advance, last: by the charge's position in its plan, then by period (V17). */
+  inAdvance: { chargeIndex: number; line: InvoiceLine }[];
+};
 
 /**
  * The lines due at each instant up to the schedule's `until`, in time order.
@@ -39,7 +45,7 @@ export function linesByIssueInstant(input: {
   const dueAt = (instant: Instant): DueLines => {
     let entry = due.get(instant);
     if (entry === undefined) {
-      entry = { closing: [], midway: [], opening: [] };
+      entry = { closing: [], midway: [], opening: [], inAdvance: [] };
       due.set(instant, entry);
     }
     return entry;
@@ -48,13 +54,20 @@ export function linesByIssueInstant(input: {
     const lines = segmentLines({ ...input, segment, currency: input.terms.currency });
     if (segment.start <= schedule.until) dueAt(segment.start).opening.push(...lines.opening);
     for (const { at, line } of lines.midway) dueAt(at).midway.push(line);
+    for (const { at, chargeIndex, line } of lines.inAdvance) dueAt(at).inAdvance.push({ chargeIndex, line });
     if (segment.end <= schedule.until) dueAt(segment.end).closing.push(...lines.closing);
   }
   return [...due.entries()]
     .sort(([left], [right]) => left - right)
-    .map(([issuedAt, { closing, midway, opening }]) => ({
+    .map(([issuedAt, { closing, midway, opening, inAdvance }]) => ({
       issuedAt,
-      lines: [...closing, ...midway, ...opening],
+      lines: [
+        ...closing,
+        ...midway,
+        ...opening,
+        // Stable: periods stay in time order, as segments come.
+        ...inAdvance.sort((left, right) => left.chargeIndex - right.chargeIndex).map((entry) => entry.line),
+      ],
     }))
     .filter((invoice) => invoice.lines.length > 0);
 }

@@ -5,7 +5,13 @@ import type { Instant } from "../instant.ts";
 import type { PriceBreakdown } from "../pricing/price-usage.ts";
 import type { ProrationFactor } from "../proration.ts";
 
-export type LineKind = "fixed" | "usage" | "proration_credit" | "minimum_true_up" | "quantity_change";
+export type LineKind =
+  | "fixed"
+  | "usage"
+  | "proration_credit"
+  | "minimum_true_up"
+  | "quantity_change"
+  | "usage_in_advance";
 
 export type FixedLineDetails = {
   readonly kind: "fixed";

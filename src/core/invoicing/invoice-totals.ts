@@ -64,13 +64,13 @@ export type AccountTerms = {
  * to some lines counts it only when those lines add up to more than zero, and
  * takes its share of them, never more than remains (billing rule 22).
  */
-function applyCoupons(
-  subtotal: Decimal,
-  lines: readonly InvoiceLine[],
-  terms: AccountTerms,
-  counts: Map<string, number>,
-) {
+function applyCoupons(allLines: readonly InvoiceLine[], terms: AccountTerms, counts: Map<string, number>) {
   const discounts: { couponId: string; amount: Decimal }[] = [];
+  // Usage billed in advance is left out of a coupon's base (scenario format v2, V19).
+  const lines = allLines.some(isOutsideCoupons)
+    ? allLines.filter((line) => !isOutsideCoupons(line))
+    : allLines;
+  const subtotal = sumDecimals(lines.map((line) => line.amount));
   if (subtotal.lessThanOrEqualTo(ZERO)) return discounts;
   let remaining = subtotal;
   for (const coupon of terms.coupons) {
@@ -89,6 +89,10 @@ function applyCoupons(
     discounts.push({ couponId: coupon.id, amount });
   }
   return discounts;
+}
+
+function isOutsideCoupons(line: InvoiceLine): boolean {
+  return line.kind === "usage_in_advance";
 }
 
 function isRestricted(coupon: Coupon): boolean {
@@ -174,7 +178,7 @@ export function settleInvoice(input: {
   const grantBalances = new Map(state.grantBalances);
 
   const subtotal = sumDecimals(lines.map((line) => line.amount));
-  const discounts = applyCoupons(subtotal, lines, terms, couponInvoiceCounts);
+  const discounts = applyCoupons(lines, terms, couponInvoiceCounts);
   const discount = sumDecimals(discounts.map((entry) => entry.amount));
   const creditsApplied = applyCredits(subtotal.minus(discount), issuedAt, terms, grantBalances);
   const credits = sumDecimals(creditsApplied.map((entry) => entry.amount));

@@ -32,6 +32,15 @@ export type SegmentLines = {
   readonly segment: PlanSegment;
   /** Billed when the segment opens, at `segment.start`. */
   readonly opening: readonly InvoiceLine[];
+  /**
+   * Billed at the end of each instant window that received the segment's
+   * usage billed in advance (V17), with the charge's position in its plan.
+   */
+  readonly inAdvance: readonly {
+    readonly at: Instant;
+    readonly chargeIndex: number;
+    readonly line: InvoiceLine;
+  }[];
   /** Billed inside the segment: quantity changes of in-advance charges, each at its instant (V9). */
   readonly midway: readonly { readonly at: Instant; readonly line: InvoiceLine }[];
   /**
@@ -116,7 +125,7 @@ function prorationCreditLine(context: LineContext, charge: FixedCharge): Invoice
 function usageAggregateOf(context: LineContext, charge: UsageCharge): UsageAggregate {
   const { segment } = context;
   const source =
-    charge.pricing.model === "percentage" || charge.dimensions !== undefined
+    charge.pricing.model === "percentage" || charge.dimensions !== undefined || charge.timing === "in_advance"
       ? { planCode: segment.planCode, chargeId: charge.id }
       : { meterCode: charge.meterCode };
   const aggregate = context.usage.get(usageWindowKey(source, segment.start, segment.end));
@@ -190,6 +199,60 @@ function dimensionalUsageLines(
   listed.sort((left, right) => left.position - right.position);
   byDefault.sort((left, right) => compareCombinationValues(left.values, right.values));
   return [...listed.map((entry) => entry.line), ...byDefault.map((entry) => entry.line)];
+}
+
+/**
+ * The `usage_in_advance` lines of a charge billed in advance (V16, V17): one
+ * per instant window that received the segment's events and ends by `until`,
+ * for the growth of the period's price, `price(Q₁) − price(Q₀)`, rounded once
+ * (a percentage price: the window's fees).
+ */
+function inAdvanceUsageLines(
+  context: LineContext,
+  charge: UsageCharge,
+  chargeIndex: number,
+  until: Instant,
+  windowLength: number,
+): { at: Instant; chargeIndex: number; line: InvoiceLine }[] {
+  const { segment } = context;
+  const aggregate = usageAggregateOf(context, charge);
+  const lines: { at: Instant; chargeIndex: number; line: InvoiceLine }[] = [];
+  const aggregation = meterOf(context.catalog, charge.meterCode).aggregation;
+  let before = ZERO;
+  for (const [start, received] of aggregate.receivedWindows ?? new Map<Instant, UsageAggregate>()) {
+    const at = start + windowLength;
+    if (at > until) break;
+    const after = before.plus(received.quantity);
+    const price = priceUsage(charge.pricing, { ...received, quantity: after });
+    const growth =
+      charge.pricing.model === "percentage"
+        ? (received.transactionFees ?? ZERO)
+        : price.amount.minus(priceUsage(charge.pricing, { quantity: before, eventCount: 0 }).amount);
+    lines.push({
+      at,
+      chargeIndex,
+      line: {
+        charge: charge.id,
+        kind: "usage_in_advance",
+        periodStart: segment.start,
+        periodEnd: segment.end,
+        quantity: received.quantity,
+        amount: roundToMinorUnit(growth, context.currency),
+        details: {
+          kind: "usage",
+          planCode: segment.planCode,
+          meterCode: charge.meterCode,
+          aggregation,
+          eventCount: received.eventCount,
+          quantity: received.quantity,
+          quantityIsInexact: false,
+          price: price.breakdown,
+        },
+      },
+    });
+    before = after;
+  }
+  return lines;
 }
 
 /**
@@ -318,10 +381,10 @@ export function segmentLines(input: {
     quantities: schedule.quantities ?? NO_QUANTITIES,
   };
   const plan = planOf(input.catalog, segment.planCode);
-  const inAdvance = plan.charges.filter(
+  const fixedInAdvance = plan.charges.filter(
     (charge): charge is FixedCharge => charge.type === "fixed" && charge.timing === "in_advance",
   );
-  const opening = inAdvance.map((charge) =>
+  const opening = fixedInAdvance.map((charge) =>
     fixedLine(
       context,
       charge,
@@ -330,13 +393,26 @@ export function segmentLines(input: {
       new Decimal(quantityAt(context.quantities, charge.id, segment.start, "at")),
     ),
   );
-  const midway = inAdvance
+  const midway = fixedInAdvance
     .flatMap((charge) => quantityChangeLines(context, charge, schedule.until))
     .sort((left, right) => left.order - right.order);
-  if (segment.end > schedule.until) return { segment, opening, midway, closing: [] };
+  const inAdvance = plan.charges.flatMap((charge, chargeIndex) =>
+    charge.type === "usage" && charge.timing === "in_advance"
+      ? inAdvanceUsageLines(
+          context,
+          charge,
+          chargeIndex,
+          schedule.until,
+          schedule.instantWindowMilliseconds ?? 3_600_000,
+        )
+      : [],
+  );
+  if (segment.end > schedule.until) return { segment, opening, inAdvance, midway, closing: [] };
 
   const chargeLines = plan.charges.flatMap((charge) => {
     if (charge.type === "usage") {
+      // Billed as it arrives, never at the period's end (V18).
+      if (charge.timing === "in_advance") return [];
       return charge.dimensions === undefined
         ? [usageLine(context, charge, usageAggregateOf(context, charge))]
         : dimensionalUsageLines(context, charge, charge.dimensions);
@@ -345,17 +421,22 @@ export function segmentLines(input: {
   });
   const credits =
     segment.end < segment.period.end
-      ? inAdvance.filter((charge) => charge.prorate).map((charge) => prorationCreditLine(context, charge))
+      ? fixedInAdvance
+          .filter((charge) => charge.prorate)
+          .map((charge) => prorationCreditLine(context, charge))
       : [];
   const trueUp = minimumTrueUpLine(context, [
     ...chargeLines,
     ...opening,
     ...credits,
     ...midway.map((entry) => entry.line),
+    // The segment's usage billed in advance, as far as it was invoiced by the segment's end (V13a).
+    ...inAdvance.filter((entry) => entry.at <= segment.end).map((entry) => entry.line),
   ]);
   return {
     segment,
     opening,
+    inAdvance,
     midway,
     closing: [...chargeLines, ...(trueUp === undefined ? [] : [trueUp]), ...credits],
   };

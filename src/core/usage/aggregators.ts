@@ -6,7 +6,7 @@ import type { Instant } from "../instant.ts";
 import { transactionFee } from "../pricing/percentage.ts";
 import { ExactSum } from "./exact-sum.ts";
 import type { LevelLedger } from "./level-ledger.ts";
-import { type NumericValue, toDecimal } from "./usage-event.ts";
+import { type NumericValue, toDecimal, type UsageEvent } from "./usage-event.ts";
 import type { UsageAggregate, UsageWindow } from "./usage-windows.ts";
 
 /**
@@ -14,13 +14,8 @@ import type { UsageAggregate, UsageWindow } from "./usage-windows.ts";
  * to break timestamp ties; `value` is what the meter reads from the event.
  */
 export interface WindowAggregator<Value> {
-  /** `properties` are the event's, read by a dimensional charge's aggregator. */
-  add(
-    value: Value,
-    timestamp: Instant,
-    sequence: number,
-    properties: Readonly<Record<string, unknown>>,
-  ): void;
+  /** `event` is read by the aggregators that group events (by combination, by the window they arrived in). */
+  add(value: Value, timestamp: Instant, sequence: number, event: UsageEvent): void;
   result(): UsageAggregate;
 }
 

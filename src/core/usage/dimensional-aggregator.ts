@@ -9,7 +9,7 @@ import type { Instant } from "../instant.ts";
 import type { WindowAggregator } from "./aggregators.ts";
 import { combinationOf, combinationPricing } from "./dimensions.ts";
 import { LevelLedger } from "./level-ledger.ts";
-import type { NumericValue } from "./usage-event.ts";
+import type { NumericValue, UsageEvent } from "./usage-event.ts";
 import type { CombinationAggregate, UsageAggregate } from "./usage-windows.ts";
 
 /** An event whose combination no entry lists, under a `reject` default. */
@@ -122,14 +122,9 @@ export class DimensionalAggregator<Value> implements WindowAggregator<Value> {
     };
   }
 
-  add(
-    value: Value,
-    timestamp: Instant,
-    sequence: number,
-    properties: Readonly<Record<string, unknown>>,
-  ): void {
-    const { key, values } = combinationOf(properties, this.dimensions.properties);
-    this.combinationAggregator(key, values)?.add(value, timestamp, sequence, properties);
+  add(value: Value, timestamp: Instant, sequence: number, event: UsageEvent): void {
+    const { key, values } = combinationOf(event.properties, this.dimensions.properties);
+    this.combinationAggregator(key, values)?.add(value, timestamp, sequence, event);
   }
 
   private combinationAggregator(

@@ -20,6 +20,7 @@ import {
   DimensionalAggregator,
   type RefusedCombination,
 } from "./dimensional-aggregator.ts";
+import { InAdvanceAggregator } from "./in-advance-aggregator.ts";
 import { LevelLedger } from "./level-ledger.ts";
 import {
   meterFilterOf,
@@ -129,7 +130,7 @@ class TypedMeterIngestor<Value> implements MeterIngestor {
     for (const { aggregator } of slot.aggregators) {
       const refused =
         aggregator instanceof DimensionalAggregator ? aggregator.refusal(event.properties) : undefined;
-      if (refused === undefined) aggregator.add(value, event.timestamp, sequence, event.properties);
+      if (refused === undefined) aggregator.add(value, event.timestamp, sequence, event);
       else problems.push({ eventId: event.id, meterCode: this.meter.code, problem: "no_price", refused });
     }
   }
@@ -189,7 +190,10 @@ function windowAggregator<Value>(
   plain: (window: UsageWindow, ledger: LevelLedger | undefined) => WindowAggregator<Value>,
   levels: CombinationLevels | undefined,
 ): WindowAggregator<Value> {
-  const { dimensions, charge } = window;
+  const { dimensions, charge, instantWindowMilliseconds } = window;
+  if (instantWindowMilliseconds !== undefined) {
+    return new InAdvanceAggregator<Value>(instantWindowMilliseconds, () => plain(window, undefined));
+  }
   if (dimensions === undefined || charge === undefined) return plain(window, undefined);
   const ledgers = levels?.track(dimensions.properties);
   return new DimensionalAggregator<Value>({

@@ -9,6 +9,8 @@ export type UsageEvent = {
   readonly name: string;
   readonly timestamp: Instant;
   readonly properties: Readonly<Record<string, unknown>>;
+  /** When the service received it (scenario format v2, V15); absent: its timestamp. */
+  readonly receivedAt?: Instant;
 };
 
 /**

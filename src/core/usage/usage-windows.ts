@@ -25,6 +25,8 @@ export type UsageWindow = {
    */
   readonly dimensions?: ChargeDimensions;
   readonly charge?: { readonly planCode: string; readonly chargeId: string };
+  /** Present for a usage charge billed in advance: events are grouped by the instant window they arrived in. */
+  readonly instantWindowMilliseconds?: number;
 };
 
 /** One combination's usage in a dimensional window. */
@@ -51,6 +53,8 @@ export type UsageAggregate = {
    * (or, for `weighted_sum`, a level other than 0 in it), by combination key.
    */
   readonly combinations?: ReadonlyMap<string, CombinationAggregate>;
+  /** For a charge billed in advance: each instant window's events, by the window's start, in time order. */
+  readonly receivedWindows?: ReadonlyMap<Instant, UsageAggregate>;
 };
 
 /** Aggregates by window key; a window with no events still has its (zero) aggregate. */
@@ -91,6 +95,21 @@ export function usageWindowsFor(schedule: BillingSchedule, catalog: Catalog): Us
           end: segment.end,
           fullPeriodStart: segment.period.fullStart,
           fullPeriodEnd: segment.period.fullEnd,
+        });
+        continue;
+      }
+      if (charge.timing === "in_advance") {
+        const key = usageWindowKey({ planCode: plan.code, chargeId: charge.id }, segment.start, segment.end);
+        windows.set(key, {
+          key,
+          meterCode: charge.meterCode,
+          start: segment.start,
+          end: segment.end,
+          fullPeriodStart: segment.period.fullStart,
+          fullPeriodEnd: segment.period.fullEnd,
+          charge: { planCode: plan.code, chargeId: charge.id },
+          instantWindowMilliseconds: schedule.instantWindowMilliseconds ?? 3_600_000,
+          ...(charge.pricing.model === "percentage" ? { transactionPricing: charge.pricing } : {}),
         });
         continue;
       }
