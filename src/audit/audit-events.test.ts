@@ -85,6 +85,7 @@ describe("the approval policy", () => {
       publish_requires_approval: true,
       is_default: true,
       updated_at: null,
+      pending_change: null,
     });
     expect((await tenant.admin.get("/v1/catalog/approval-policy")).body).toMatchObject({
       environment: "test",
@@ -93,11 +94,26 @@ describe("the approval policy", () => {
     expect(
       (await billingOps.patch("/v1/catalog/approval-policy", { publish_requires_approval: true })).status,
     ).toBe(403);
-    const changed = await live.patch("/v1/catalog/approval-policy", {
+    // Loosening the policy waits for a second admin.
+    const proposed = await live.patch("/v1/catalog/approval-policy", {
       publish_requires_approval: false,
       reason: "pilot",
     });
-    expect(changed.body).toMatchObject({ publish_requires_approval: false, is_default: false });
+    expect(proposed.body).toMatchObject({
+      publish_requires_approval: true,
+      pending_change: { publish_requires_approval: false, state: "pending", reason: "pilot" },
+    });
+    const secondAdmin = await tenant.client("admin", "live");
+    const changed = await secondAdmin.post(
+      `/v1/catalog/approval-policy/changes/${proposed.body.pending_change.id}/approve`,
+      {},
+      { "fairbill-reason": "pilot" },
+    );
+    expect(changed.body).toMatchObject({
+      publish_requires_approval: false,
+      is_default: false,
+      pending_change: null,
+    });
     const entry = await live.get("/v1/audit-events?action=approval_policy.updated");
     expect(entry.body.data[0]).toMatchObject({ reason: "pilot" });
     expect(entry.body.data[0].changes).toContainEqual({

@@ -238,7 +238,7 @@ export function registerPlanRoutes(app: FairbillApp): void {
     {
       operationId: "publishPlanVersion",
       summary:
-        "Publish a version without review, where the approval policy allows it (409 approval_required otherwise)",
+        "Publish a version without review where the approval policy allows it (409 approval_required otherwise); an admin may break glass with a reason",
       body: PublishPlanVersionBody,
     },
     publishPlanVersion,

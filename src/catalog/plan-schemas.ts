@@ -154,6 +154,12 @@ export type PlanVersionCommentInput = Static<typeof PlanVersionCommentBody>;
 
 export const PublishPlanVersionBody = StrictObject({
   effective_from: Type.Optional(EffectiveFrom),
+  break_glass: Type.Optional(
+    Type.Boolean({
+      description:
+        "publish without the approval the policy requires (admins only, with a reason): every admin is emailed and the audit log records plan_version.break_glass_published",
+    }),
+  ),
   reason: ReasonField,
 });
 export type PublishPlanVersionInput = Static<typeof PublishPlanVersionBody>;

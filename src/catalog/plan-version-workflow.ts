@@ -15,10 +15,12 @@ import {
   readApprovalPolicy,
   recordApprovalStep,
 } from "../governance/index.ts";
+import { queueEmail } from "../notifications/index.ts";
+import { environmentAdmins } from "../people/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { conflict, validationFailed } from "../platform/errors.ts";
+import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { PlanVersionSubmitted } from "./catalog-events.ts";
 import type {
@@ -207,20 +209,30 @@ export async function publishPlanVersion(
     const { transaction, plan, rows, row } = locked;
     ensureNotPublished(plan, row);
     const policy = await readApprovalPolicy(transaction, context);
-    if (policy.publish_requires_approval) {
+    const breakingGlass = policy.publish_requires_approval && input.break_glass === true;
+    if (policy.publish_requires_approval && !breakingGlass) {
       throw conflict(
         "approval_required",
         `The ${policy.environment} environment's approval policy requires approval: submit version ${row.version} ` +
-          `with POST /v1/plans/${plan.id}/versions/${row.version}/submit and have another person approve it.`,
+          `with POST /v1/plans/${plan.id}/versions/${row.version}/submit and have another person approve it ` +
+          "(an admin may publish at once with break_glass and a reason; every admin is told).",
       );
     }
+    if (breakingGlass) ensureBreakGlassAllowed(context);
     const now = context.clock.now();
     const effectiveFrom = given ?? now;
     ensureAfterScheduledVersions(plan, rows, row, effectiveFrom, now);
-    return transition(context, locked, {
+    const published = await transition(context, locked, {
       set: { state: "published", effective_from: effectiveFrom, published_at: now },
-      auditAction: "plan_version.published",
+      auditAction: breakingGlass ? "plan_version.break_glass_published" : "plan_version.published",
     });
+    if (breakingGlass) {
+      await announceBreakGlass(transaction, context, {
+        change: `version ${row.version} of plan ${plan.code}`,
+        environment: policy.environment,
+      });
+    }
+    return published;
   });
 }
 
@@ -322,6 +334,48 @@ async function transition(
     after: comment === undefined ? presented : { ...presented, comment },
   });
   return presented;
+}
+
+/** A break-glass publish is an admin's, and says why. */
+function ensureBreakGlassAllowed(context: RequestContext): void {
+  const actor = context.actor;
+  const role = actor.type === "api_key" || actor.type === "session" ? actor.role : undefined;
+  if (role !== "admin") {
+    throw new FairbillError({
+      code: "break_glass_not_allowed",
+      status: 403,
+      detail: "Only an admin may publish without the approval the policy requires.",
+    });
+  }
+  if (context.reason === undefined) {
+    throw validationFailed(
+      [{ path: "$.reason", message: "is required to publish without approval (break_glass)" }],
+      "Say why this version cannot wait for a second person's approval: every admin will read it.",
+    );
+  }
+}
+
+/** Every admin of the environment is emailed about a publish that skipped approval. */
+async function announceBreakGlass(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  what: { change: string; environment: string },
+): Promise<void> {
+  const publisher = describeActor(context.actor).person?.name ?? describeActor(context.actor).id;
+  for (const admin of await environmentAdmins(transaction, context)) {
+    await queueEmail(transaction, context, {
+      template: "break_glass_publish",
+      to: admin.email,
+      data: {
+        person: admin,
+        published_by: publisher,
+        change: what.change,
+        environment: what.environment,
+        reason: context.reason ?? "",
+        at: context.clock.now().toISOString(),
+      },
+    });
+  }
 }
 
 function ensurePending(plan: PlanRow, row: PlanVersionRow): void {

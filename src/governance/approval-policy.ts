@@ -2,33 +2,62 @@
 // needs a second person's approval. Without a stored policy, the live
 // environment requires approval and the test environment lets changes be
 // published directly, so that experiments are quick and real prices are
-// always reviewed.
+// always reviewed. Tightening the policy applies at once; loosening it is
+// itself a change that a second admin (another person) must approve.
 
-import { recordAuditEvent } from "../audit/index.ts";
+import type { Selectable } from "kysely";
+import type { Static } from "typebox";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import type { EnvironmentKind } from "../organizations/index.ts";
 import { loadOrganization } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
-import type { Database } from "../platform/database/schema.ts";
-import "./tables.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
+import { conflict, FairbillError, notFound } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import type { ApprovalPolicyChangeSchema } from "./governance-schemas.ts";
+import type { ApprovalPolicyChangeTable } from "./tables.ts";
 
 export type ApprovalPolicy = {
   environment: EnvironmentKind;
-  /** True when a plan version must be submitted and approved by another key before it is published. */
+  /** True when a plan version must be submitted and approved by another person before it is published. */
   publish_requires_approval: boolean;
   /** True while no policy was set and the environment's default applies. */
   is_default: boolean;
   updated_at: string | null;
+  /** A loosening that waits for a second admin. */
+  pending_change: ApprovalPolicyChangeView | null;
 };
+
+export type ApprovalPolicyChangeView = Static<typeof ApprovalPolicyChangeSchema>;
 
 export type ApprovalPolicyChange = { publish_requires_approval: boolean };
 
 export async function getApprovalPolicy(context: RequestContext): Promise<ApprovalPolicy> {
-  return readApprovalPolicy(context.database, context);
+  return withPendingChange(context.database, context, await readApprovalPolicy(context.database, context));
+}
+
+async function withPendingChange(
+  database: Database,
+  scope: TenantScope,
+  policy: Omit<ApprovalPolicy, "pending_change"> | ApprovalPolicy,
+): Promise<ApprovalPolicy> {
+  const pending = await database
+    .selectFrom("approval_policy_changes")
+    .selectAll()
+    .where("organization_id", "=", scope.organizationId)
+    .where("environment_id", "=", scope.environmentId)
+    .where("state", "=", "pending")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  return { ...policy, pending_change: pending ? presentChange(pending) : null };
 }
 
 /** The policy that applies in an environment, stored or default. Works inside a transaction too. */
-export async function readApprovalPolicy(database: Database, scope: TenantScope): Promise<ApprovalPolicy> {
+export async function readApprovalPolicy(
+  database: Database,
+  scope: TenantScope,
+): Promise<Omit<ApprovalPolicy, "pending_change">> {
   const environment = await environmentKindOf(database, scope);
   const row = await database
     .selectFrom("approval_policies")
@@ -51,37 +80,193 @@ export async function readApprovalPolicy(database: Database, scope: TenantScope)
   };
 }
 
+/**
+ * Changes the policy: at once when it asks for more review, else as a change
+ * that waits for another admin (`approveApprovalPolicyChange`).
+ */
 export async function updateApprovalPolicy(
   context: RequestContext,
   change: ApprovalPolicyChange,
 ): Promise<ApprovalPolicy> {
+  const current = await readApprovalPolicy(context.database, context);
+  if (current.publish_requires_approval && !change.publish_requires_approval) {
+    return proposeLoosening(context, change);
+  }
   return context.database.transaction().execute(async (transaction) => {
-    const before = await readApprovalPolicy(transaction, context);
-    const now = context.clock.now();
-    await transaction
-      .insertInto("approval_policies")
-      .values({
-        environment_id: context.environmentId,
-        organization_id: context.organizationId,
-        publish_requires_approval: change.publish_requires_approval,
-        updated_at: now,
-      })
-      .onConflict((conflicting) =>
-        conflicting
-          .column("environment_id")
-          .doUpdateSet({ publish_requires_approval: change.publish_requires_approval, updated_at: now }),
-      )
-      .execute();
-    const after = await readApprovalPolicy(transaction, context);
-    await recordAuditEvent(transaction, context, {
-      action: "approval_policy.updated",
-      objectType: "approval_policy",
-      objectId: context.environmentId,
-      before,
-      after,
-    });
-    return after;
+    await applyPolicy(transaction, context, change);
+    return withPendingChange(transaction, context, await readApprovalPolicy(transaction, context));
   });
+}
+
+async function proposeLoosening(
+  context: RequestContext,
+  change: ApprovalPolicyChange,
+): Promise<ApprovalPolicy> {
+  const now = context.clock.now();
+  const proposer = describeActor(context.actor);
+  return context.database.transaction().execute(async (transaction) => {
+    const policy = await withPendingChange(
+      transaction,
+      context,
+      await readApprovalPolicy(transaction, context),
+    );
+    if (policy.pending_change !== null) {
+      throw conflict(
+        "approval_policy_change_pending",
+        `Change ${policy.pending_change.id} to the approval policy waits for a second admin: approve or reject it first.`,
+      );
+    }
+    const row = await transaction
+      .insertInto("approval_policy_changes")
+      .values({
+        id: newId("approvalPolicyChange", now),
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        publish_requires_approval: change.publish_requires_approval,
+        state: "pending",
+        proposed_by_actor_id: proposer.id,
+        proposed_by_person_id: proposer.person?.id ?? null,
+        proposed_by_person_name: proposer.person?.name ?? null,
+        reason: context.reason ?? null,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const proposed = presentChange(row);
+    await recordAuditEvent(transaction, context, {
+      action: "approval_policy.change_proposed",
+      objectType: "approval_policy_change",
+      objectId: row.id,
+      before: null,
+      after: proposed,
+    });
+    return { ...policy, pending_change: proposed };
+  });
+}
+
+/** Another admin approves a pending loosening of the policy, which applies it. */
+export async function approveApprovalPolicyChange(
+  context: RequestContext,
+  id: string,
+): Promise<ApprovalPolicy> {
+  return decide(context, id, "applied");
+}
+
+/** An admin (the proposer too) rejects a pending change; the policy stays as it is. */
+export async function rejectApprovalPolicyChange(
+  context: RequestContext,
+  id: string,
+): Promise<ApprovalPolicy> {
+  return decide(context, id, "rejected");
+}
+
+async function decide(
+  context: RequestContext,
+  id: string,
+  state: "applied" | "rejected",
+): Promise<ApprovalPolicy> {
+  const decider = describeActor(context.actor);
+  const now = context.clock.now();
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .selectFrom("approval_policy_changes")
+      .selectAll()
+      .where("organization_id", "=", context.organizationId)
+      .where("environment_id", "=", context.environmentId)
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound("approval policy change", id);
+    if (row.state !== "pending") {
+      throw conflict(
+        "approval_policy_change_decided",
+        `Change ${id} to the approval policy was ${row.state} already.`,
+      );
+    }
+    const samePerson =
+      row.proposed_by_person_id !== null
+        ? decider.person?.id === row.proposed_by_person_id
+        : decider.id === row.proposed_by_actor_id;
+    if (state === "applied" && samePerson) {
+      throw new FairbillError({
+        code: "approver_is_author",
+        status: 403,
+        detail: `${row.proposed_by_person_name ?? row.proposed_by_actor_id} proposed this change to the approval policy and cannot approve it, with any key or session: another admin must.`,
+      });
+    }
+    const decided = await transaction
+      .updateTable("approval_policy_changes")
+      .set({
+        state,
+        decided_by_person_id: decider.person?.id ?? null,
+        decided_by_person_name: decider.person?.name ?? decider.id,
+        decided_at: now,
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAuditEvent(transaction, context, {
+      action: state === "applied" ? "approval_policy.change_approved" : "approval_policy.change_rejected",
+      objectType: "approval_policy_change",
+      objectId: id,
+      before: presentChange(row),
+      after: presentChange(decided),
+    });
+    if (state === "applied") {
+      await applyPolicy(transaction, context, { publish_requires_approval: row.publish_requires_approval });
+    }
+    return withPendingChange(transaction, context, await readApprovalPolicy(transaction, context));
+  });
+}
+
+async function applyPolicy(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  change: ApprovalPolicyChange,
+): Promise<void> {
+  const before = await readApprovalPolicy(transaction, context);
+  const now = context.clock.now();
+  await transaction
+    .insertInto("approval_policies")
+    .values({
+      environment_id: context.environmentId,
+      organization_id: context.organizationId,
+      publish_requires_approval: change.publish_requires_approval,
+      updated_at: now,
+    })
+    .onConflict((conflicting) =>
+      conflicting
+        .column("environment_id")
+        .doUpdateSet({ publish_requires_approval: change.publish_requires_approval, updated_at: now }),
+    )
+    .execute();
+  const after = await readApprovalPolicy(transaction, context);
+  await recordAuditEvent(transaction, context, {
+    action: "approval_policy.updated",
+    objectType: "approval_policy",
+    objectId: context.environmentId,
+    before,
+    after,
+  });
+}
+
+function presentChange(row: Selectable<ApprovalPolicyChangeTable>): ApprovalPolicyChangeView {
+  return {
+    id: row.id,
+    publish_requires_approval: row.publish_requires_approval,
+    state: row.state,
+    proposed_by:
+      row.proposed_by_person_id === null
+        ? null
+        : { id: row.proposed_by_person_id, name: row.proposed_by_person_name ?? row.proposed_by_person_id },
+    decided_by:
+      row.decided_by_person_name === null
+        ? null
+        : { id: row.decided_by_person_id ?? "", name: row.decided_by_person_name },
+    reason: row.reason,
+    created_at: row.created_at.toISOString(),
+    decided_at: row.decided_at?.toISOString() ?? null,
+  };
 }
 
 async function environmentKindOf(database: Database, scope: TenantScope): Promise<EnvironmentKind> {

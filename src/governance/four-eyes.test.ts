@@ -76,4 +76,44 @@ describe("four-eyes between persons", () => {
       ["approved", "admin test key"],
     ]);
   });
+
+  it("lets one admin tighten the approval policy, but loosening it waits for another person", async () => {
+    const author = await tenant.client("admin");
+    const proposed = await author.patch("/v1/catalog/approval-policy", {
+      publish_requires_approval: false,
+      reason: "a quiet week",
+    });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body).toMatchObject({
+      publish_requires_approval: true,
+      pending_change: {
+        state: "pending",
+        publish_requires_approval: false,
+        proposed_by: { name: "admin test key" },
+      },
+    });
+    const changeId = proposed.body.pending_change.id;
+    const again = await tenant.admin.patch("/v1/catalog/approval-policy", {
+      publish_requires_approval: false,
+    });
+    expect(again.body.code).toBe("approval_policy_change_pending");
+
+    const secondKey = await author.post("/v1/api-keys", { name: "another of mine", role: "admin" });
+    const self = await clientOf(secondKey.body.secret).post(
+      `/v1/catalog/approval-policy/changes/${changeId}/approve`,
+      {},
+    );
+    expect(self.status).toBe(403);
+    expect(self.body.code).toBe("approver_is_author");
+
+    const approved = await tenant.admin.post(`/v1/catalog/approval-policy/changes/${changeId}/approve`, {});
+    expect(approved.body).toMatchObject({ publish_requires_approval: false, pending_change: null });
+    const tightened = await author.patch("/v1/catalog/approval-policy", { publish_requires_approval: true });
+    expect(tightened.body).toMatchObject({ publish_requires_approval: true, pending_change: null });
+    const trail = await tenant.admin.get("/v1/audit-events?object_type=approval_policy_change");
+    expect(trail.body.data.map((entry: { action: string }) => entry.action)).toEqual([
+      "approval_policy.change_approved",
+      "approval_policy.change_proposed",
+    ]);
+  });
 });

@@ -6,6 +6,7 @@ declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
     approval_policies: ApprovalPolicyTable;
     approvals: ApprovalTable;
+    approval_policy_changes: ApprovalPolicyChangeTable;
   }
 }
 
@@ -33,4 +34,20 @@ export type ApprovalTable = {
   actor_person_name: string | null;
   comment: string | null;
   created_at: Timestamp;
+};
+
+export type ApprovalPolicyChangeTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  publish_requires_approval: boolean;
+  state: "pending" | "applied" | "rejected";
+  proposed_by_actor_id: string;
+  proposed_by_person_id: string | null;
+  proposed_by_person_name: string | null;
+  reason: string | null;
+  decided_by_person_id: string | null;
+  decided_by_person_name: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
 };

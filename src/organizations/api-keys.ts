@@ -254,7 +254,9 @@ async function userBehindCaller(context: RequestContext): Promise<string> {
       .executeTakeFirstOrThrow();
     return key.user_id;
   }
-  throw new Error(`A key made by ${actor.type} must name the user it belongs to.`);
+  throw new Error(
+    `A key made by ${actor.type} must name the user it belongs to: use createServiceAccountKey of people for a key that no person makes.`,
+  );
 }
 
 /** The users that hold keys in this environment, by key id (for listing keys with their owner). */

@@ -53,9 +53,12 @@ export async function rolesOf(database: Database, userId: string): Promise<Map<s
   return new Map(rows.map((row) => [row.environment_id, row.role]));
 }
 
-/** The admins of an environment who can sign in (emails go to them). */
-export async function adminsOf(database: Database, scope: TenantScope) {
-  return database
+/** The admins of an environment who can sign in, with their addresses (announcements go to them). */
+export async function environmentAdmins(
+  database: Database,
+  scope: TenantScope,
+): Promise<{ id: string; name: string; email: string }[]> {
+  const rows = await database
     .selectFrom("memberships")
     .innerJoin("users", "users.id", "memberships.user_id")
     .select(["users.id", "users.email", "users.display_name"])
@@ -63,6 +66,8 @@ export async function adminsOf(database: Database, scope: TenantScope) {
     .where("memberships.role", "=", "admin")
     .where("users.kind", "=", "person")
     .where("users.disabled_at", "is", null)
+    .where("memberships.organization_id", "=", scope.organizationId)
     .orderBy("users.id")
     .execute();
+  return rows.map((row) => ({ id: row.id, name: row.display_name, email: row.email ?? "" }));
 }

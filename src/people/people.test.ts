@@ -423,4 +423,50 @@ describe("four-eyes between persons, with sessions and keys", () => {
       ["api_key", "admin test key"],
     ]);
   });
+
+  it("lets only an admin break glass, with a reason, told to every admin and marked in the audit log", async () => {
+    const { tenant, admin } = await organizationWithAdmin();
+    const test = { "fairbill-environment": "test" };
+    await admin.patch("/v1/catalog/approval-policy", { publish_requires_approval: true }, test);
+    const plan = await admin.post(
+      "/v1/plans",
+      {
+        code: "urgent",
+        name: "Urgent",
+        version: {
+          currency: "USD",
+          interval: "month",
+          charges: [{ id: "base", type: "fixed", amount: "19.00" }],
+        },
+      },
+      test,
+    );
+    const publish = `/v1/plans/${plan.body.id}/versions/1/publish`;
+    const plain = await admin.post(publish, {}, test);
+    expect(plain.body.code).toBe("approval_required");
+    const billingOps = await tenant.client("billing_ops");
+    const notAdmin = await billingOps.post(publish, { break_glass: true, reason: "launch" });
+    expect(notAdmin.body.code).toBe("break_glass_not_allowed");
+    const noReason = await admin.post(publish, { break_glass: true }, test);
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].path).toBe("$.reason");
+    const published = await admin.post(
+      publish,
+      { break_glass: true, reason: "the launch price page is live and the approver is away" },
+      test,
+    );
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect(published.body.state).toBe("published");
+
+    const audit = await admin.get("/v1/audit-events?action=plan_version.break_glass_published", test);
+    expect(audit.body.data[0]).toMatchObject({
+      actor: { type: "session", person: { name: "Ada Lovelace" } },
+      reason: "the launch price page is live and the approver is away",
+    });
+    const emails = await admin.get("/v1/emails?template=break_glass_publish", test);
+    expect(emails.body.data).toHaveLength(1);
+    expect(emails.body.data[0].subject).toBe(
+      "Break-glass: Ada Lovelace published version 1 of plan urgent without approval",
+    );
+  });
 });

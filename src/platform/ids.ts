@@ -70,6 +70,7 @@ const idPrefixes = {
   invitation: "ivt",
   ssoConnection: "sso",
   ssoSignInRequest: "ssr",
+  approvalPolicyChange: "apc",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -81,6 +81,8 @@ const adminOnly = [
   "rotatePortalSecret",
   "updatePaymentSettings",
   "updateApprovalPolicy",
+  "approveApprovalPolicyChange",
+  "rejectApprovalPolicyChange",
   "createWebhookEndpoint",
   "updateWebhookEndpoint",
   "deleteWebhookEndpoint",

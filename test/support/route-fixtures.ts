@@ -44,6 +44,15 @@ async function invitationId(tenant: TestTenant): Promise<string> {
   return response.body.id;
 }
 
+/** A loosening of the approval policy that waits for a second admin. */
+async function pendingPolicyChangeId(tenant: TestTenant): Promise<string> {
+  await tenant.admin.patch("/v1/catalog/approval-policy", { publish_requires_approval: true });
+  const proposed = await tenant.admin.patch("/v1/catalog/approval-policy", {
+    publish_requires_approval: false,
+  });
+  return proposed.body.pending_change.id;
+}
+
 async function meterId(tenant: TestTenant): Promise<string> {
   const response = await tenant.admin.post("/v1/meters", {
     code: unique("fixture-meter"),
@@ -558,7 +567,13 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: () => ({ to_version: 1 }),
   },
   "GET /v1/catalog/approval-policy": {},
-  "PATCH /v1/catalog/approval-policy": { body: () => ({ publish_requires_approval: false }) },
+  "PATCH /v1/catalog/approval-policy": { body: () => ({ publish_requires_approval: true }) },
+  "POST /v1/catalog/approval-policy/changes/{id}/approve": {
+    params: async (tenant) => ({ id: await pendingPolicyChangeId(tenant) }),
+  },
+  "POST /v1/catalog/approval-policy/changes/{id}/reject": {
+    params: async (tenant) => ({ id: await pendingPolicyChangeId(tenant) }),
+  },
   "GET /v1/audit-events": {},
   "GET /v1/audit-events/verify": {},
   "GET /v1/customers/{id}/entitlements": { params: async (tenant) => ({ id: await customerId(tenant) }) },

@@ -433,7 +433,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a version without review, where the approval policy allows it (409 approval_required otherwise) */
+        /** Publish a version without review where the approval policy allows it (409 approval_required otherwise); an admin may break glass with a reason */
         post: operations["publishPlanVersion"];
         delete?: never;
         options?: never;
@@ -586,15 +586,49 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read whether publishing a plan version needs another key holder's approval here */
+        /** Read whether publishing a plan version needs another person's approval here */
         get: operations["getApprovalPolicy"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change whether publishing a plan version needs another key holder's approval */
+        /** Change whether publishing a plan version needs another person's approval (loosening it waits for a second admin) */
         patch: operations["updateApprovalPolicy"];
+        trace?: never;
+    };
+    "/v1/catalog/approval-policy/changes/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve another admin's pending loosening of the approval policy, which applies it */
+        post: operations["approveApprovalPolicyChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalog/approval-policy/changes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject (or, as its author, withdraw) a pending change to the approval policy */
+        post: operations["rejectApprovalPolicyChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/meters": {
@@ -5405,6 +5439,30 @@ export interface components {
             /** @example Ada Lovelace */
             name: string;
         };
+        /** ApprovalPolicyChange */
+        ApprovalPolicyChange: {
+            /** @example apc_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            /** @description what the change would set */
+            publish_requires_approval: boolean;
+            /** @enum {string} */
+            state: "pending" | "applied" | "rejected";
+            proposed_by: {
+                id: string;
+                name: string;
+            } | null;
+            decided_by: {
+                id: string;
+                name: string;
+            } | null;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+            decided_at: string | null;
+        };
         /** BacktestLine */
         BacktestLine: {
             subscription_id: string | null;
@@ -7869,6 +7927,8 @@ export interface operations {
                      * @description when the version takes effect; now when left out, never in the past
                      */
                     effective_from?: string;
+                    /** @description publish without the approval the policy requires (admins only, with a reason): every admin is emailed and the audit log records plan_version.break_glass_published */
+                    break_glass?: boolean;
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                     reason?: string;
                 };
@@ -8667,11 +8727,12 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         environment: "test" | "live";
-                        /** @description a plan version must be submitted and approved by another key before it is published */
+                        /** @description a plan version must be submitted and approved by another person before it is published */
                         publish_requires_approval: boolean;
                         /** @description no policy was set: live requires approval, test does not */
                         is_default: boolean;
                         updated_at: string | null;
+                        pending_change: components["schemas"]["ApprovalPolicyChange"] | null;
                     };
                 };
             };
@@ -8711,11 +8772,94 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         environment: "test" | "live";
-                        /** @description a plan version must be submitted and approved by another key before it is published */
+                        /** @description a plan version must be submitted and approved by another person before it is published */
                         publish_requires_approval: boolean;
                         /** @description no policy was set: live requires approval, test does not */
                         is_default: boolean;
                         updated_at: string | null;
+                        pending_change: components["schemas"]["ApprovalPolicyChange"] | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    approveApprovalPolicyChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        environment: "test" | "live";
+                        /** @description a plan version must be submitted and approved by another person before it is published */
+                        publish_requires_approval: boolean;
+                        /** @description no policy was set: live requires approval, test does not */
+                        is_default: boolean;
+                        updated_at: string | null;
+                        pending_change: components["schemas"]["ApprovalPolicyChange"] | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    rejectApprovalPolicyChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        environment: "test" | "live";
+                        /** @description a plan version must be submitted and approved by another person before it is published */
+                        publish_requires_approval: boolean;
+                        /** @description no policy was set: live requires approval, test does not */
+                        is_default: boolean;
+                        updated_at: string | null;
+                        pending_change: components["schemas"]["ApprovalPolicyChange"] | null;
                     };
                 };
             };
