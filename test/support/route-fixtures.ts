@@ -44,13 +44,20 @@ async function invitationId(tenant: TestTenant): Promise<string> {
   return response.body.id;
 }
 
-/** A loosening of the approval policy that waits for a second admin. */
-async function pendingPolicyChangeId(tenant: TestTenant): Promise<string> {
+/**
+ * A change to the approval policy, proposed and then approved by a second
+ * admin, so that the test environment publishes without approval as before
+ * (other fixtures publish plans directly).
+ */
+async function policyChangeId(tenant: TestTenant): Promise<string> {
   await tenant.admin.patch("/v1/catalog/approval-policy", { publish_requires_approval: true });
   const proposed = await tenant.admin.patch("/v1/catalog/approval-policy", {
     publish_requires_approval: false,
   });
-  return proposed.body.pending_change.id;
+  const id: string = proposed.body.pending_change.id;
+  const secondAdmin = await tenant.client("admin");
+  await secondAdmin.post(`/v1/catalog/approval-policy/changes/${id}/approve`, {});
+  return id;
 }
 
 async function meterId(tenant: TestTenant): Promise<string> {
@@ -569,10 +576,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/catalog/approval-policy": {},
   "PATCH /v1/catalog/approval-policy": { body: () => ({ publish_requires_approval: true }) },
   "POST /v1/catalog/approval-policy/changes/{id}/approve": {
-    params: async (tenant) => ({ id: await pendingPolicyChangeId(tenant) }),
+    params: async (tenant) => ({ id: await policyChangeId(tenant) }),
   },
   "POST /v1/catalog/approval-policy/changes/{id}/reject": {
-    params: async (tenant) => ({ id: await pendingPolicyChangeId(tenant) }),
+    params: async (tenant) => ({ id: await policyChangeId(tenant) }),
   },
   "GET /v1/audit-events": {},
   "GET /v1/audit-events/verify": {},
