@@ -138,11 +138,6 @@ export const percentagePriceRule: Rule<PricingContext> = (value, path, run) => {
   if (run.isValid(path) && isPlainObject(value)) checkPercentageBounds(value, path, run);
 };
 
-/** The rule of a percentage price's charge, given its meter: a sum meter. */
-export const percentageMeterRule: Rule<PricingContext> = (value, path, run) => {
-  if (run.isValid(path) && isPlainObject(value)) checkPercentageMeter(value, path, run);
-};
-
 /** The usage charge models, keyed by `model`. */
 export const usageModels = {
   per_unit: defineModel({

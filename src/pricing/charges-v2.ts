@@ -123,7 +123,7 @@ const UsageChargeV2 = discriminatedUnion(
 );
 
 /** A charge of a version-2 plan: fixed, usage priced by a model, or usage priced by dimension. */
-export const ChargeV2 = discriminatedUnion("type", [FixedChargeV2, UsageChargeV2], {
+const ChargeV2 = discriminatedUnion("type", [FixedChargeV2, UsageChargeV2], {
   description: "a fixed amount per period, or usage priced by a model or by dimension",
 });
 export type ChargeV2Document = Static<typeof ChargeV2>;
@@ -132,7 +132,7 @@ export type ChargeV2Document = Static<typeof ChargeV2>;
 export const ChargesV2 = listUniqueBy(ChargeV2, "id", "charge id", { maxItems: 200 });
 
 /** The billing core's charge. */
-export function toCoreChargeV2(charge: ChargeV2Document): CoreCharge {
+function toCoreChargeV2(charge: ChargeV2Document): CoreCharge {
   if (charge.type === "usage" && charge.model === "dimensional") {
     const { dimensions, pricing } = toCoreDimensions(charge as DimensionalChargeDocument);
     return { type: "usage", id: charge.id, meterCode: charge.meter, pricing, dimensions };

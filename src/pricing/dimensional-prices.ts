@@ -49,7 +49,7 @@ function priceVariant(model: UsageModel, extra: TObject["properties"]) {
 }
 
 /** A price as a charge of its model writes it, without the charge's own fields: `{"model": "per_unit", "unit_price": "0.03"}`. */
-export const UsagePrice = discriminatedUnion(
+const UsagePrice = discriminatedUnion(
   "model",
   models.map((model) => priceVariant(model, {})),
   { description: "a usage price: model and the fields of that model" },

@@ -19,9 +19,8 @@ export {
   priceBooksFitCharges,
   pricedContentFields,
   toCoreCharges,
-  toCorePlanVersion,
 } from "./charges.ts";
-export { ChargesV2, type ChargeV2Document, toCoreChargeV2, toCorePlanVersionV2 } from "./charges-v2.ts";
+export { ChargesV2, type ChargeV2Document, toCorePlanVersionV2 } from "./charges-v2.ts";
 export { tagDimensionalCharges } from "./dimensional-prices.ts";
 export {
   type Checked,
