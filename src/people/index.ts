@@ -5,8 +5,8 @@
 // Other domains import only from here; everything else in the folder is private to it.
 export { type PersonAuthentication, personAuthentication } from "./credentials.ts";
 export { firstAdminLink } from "./first-admin.ts";
-export { environmentAdmins } from "./memberships.ts";
 export { type IdentitySignIn, signInWithIdentity } from "./identity-sign-in.ts";
+export { environmentAdmins } from "./memberships.ts";
 export { type PeopleRouteOptions, peopleRoutes, setSessionCookies } from "./people-routes.ts";
 export { createServiceAccountKey, type ServiceAccountKeyInput } from "./service-accounts.ts";
 export type { SignedIn } from "./sign-in.ts";
