@@ -3,7 +3,7 @@
 // their order, since each one's balance_after follows from the one before.
 import { type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import { validationFailed } from "../platform/errors.ts";
-import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
+import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 
 /** The sequence after which the next page starts, or undefined for the first page. */
 function sequenceAfter(cursor: string | undefined): number | undefined {
@@ -29,16 +29,12 @@ export function newestSequenceFirst<Tables, From extends keyof Tables, Row>(
   return after === undefined ? ordered : ordered.where(sql<SqlBool>`${sequence} < ${after}`);
 }
 
-/** A page from rows fetched with `limit + 1`, newest first. */
+/** A page from rows fetched with `limit + 1`, newest first; the cursor names the last row's sequence. */
 export function toSequencePage<Row extends { sequence: number }, Item>(
   rows: Row[],
   limit: number,
   present: (row: Row) => Item,
 ): { data: Item[]; next_cursor: string | null } {
-  const pageRows = rows.slice(0, limit);
-  const last = pageRows.at(-1);
-  return {
-    data: pageRows.map(present),
-    next_cursor: rows.length > limit && last ? encodeCursor(String(last.sequence)) : null,
-  };
+  const keyed = rows.map((row) => ({ id: String(row.sequence), row }));
+  return toPage(keyed, limit, ({ row }) => present(row));
 }

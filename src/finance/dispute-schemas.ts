@@ -1,6 +1,6 @@
 // Request and response bodies of billing disputes.
 import { type Static, Type } from "typebox";
-import type { CreditNoteReason } from "../invoicing/index.ts";
+import { creditNoteReasons } from "../invoicing/index.ts";
 import {
   NonEmptyId,
   NonNegativeDecimalString,
@@ -14,14 +14,6 @@ import type { DisputeStatus } from "./tables.ts";
 
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: "^[^\\u0000]*$" });
 const statuses: readonly DisputeStatus[] = ["open", "credited", "rejected"];
-const creditNoteReasons = [
-  "duplicate",
-  "fraudulent",
-  "order_change",
-  "product_unsatisfactory",
-  "billing_error",
-  "other",
-] as const satisfies readonly CreditNoteReason[];
 
 export const OpenDisputeBody = StrictObject({
   invoice_line_id: Type.Optional({ ...NonEmptyId, description: "dispute one line only" }),

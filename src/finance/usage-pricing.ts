@@ -4,7 +4,13 @@
 // price overrides), each charge rounded as an invoice line is. Reconciliation
 // uses it to put an amount on usage that was never billed.
 
-import { meterAggregationsOf, pickVersionInEffect, selectPlanVersions } from "../catalog/index.ts";
+import {
+  meterAggregationsOf,
+  type PlanVersionRecord,
+  pickVersionInEffect,
+  planVersionsByIds,
+  selectPlanVersions,
+} from "../catalog/index.ts";
 import {
   BillingInputError,
   type Charge,
@@ -17,7 +23,7 @@ import {
   type UsageWindow,
   usageChargeAmount,
 } from "../core/index.ts";
-import { enginePlanVersion, loadPricedVersions, type PricedVersion } from "../invoicing/index.ts";
+import { enginePlanVersion } from "../invoicing/index.ts";
 import { engineMetersFor, usageForWindows } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -47,10 +53,10 @@ export class UsagePricer {
   private readonly database: Database;
   private readonly scope: TenantScope;
   private readonly now: Date;
-  private readonly versions = new Map<string, PricedVersion>();
+  private readonly versions = new Map<string, PlanVersionRecord>();
   private readonly overrides = new Map<string, EffectiveOverride[]>();
   private meterAggregations: Map<string, string> | undefined;
-  private listedVersions: PricedVersion[] | undefined;
+  private listedVersions: PlanVersionRecord[] | undefined;
 
   constructor(database: Database, scope: TenantScope, now: Date) {
     this.database = database;
@@ -58,9 +64,9 @@ export class UsagePricer {
     this.now = now;
   }
 
-  private async version(id: string): Promise<PricedVersion | undefined> {
+  private async version(id: string): Promise<PlanVersionRecord | undefined> {
     if (!this.versions.has(id)) {
-      for (const [key, value] of await loadPricedVersions(this.database, this.scope, [id])) {
+      for (const [key, value] of await planVersionsByIds(this.database, this.scope, [id])) {
         this.versions.set(key, value);
       }
     }
@@ -224,7 +230,7 @@ export class UsagePricer {
     };
   }
 
-  private async versionsInEffect(): Promise<PricedVersion[]> {
+  private async versionsInEffect(): Promise<PlanVersionRecord[]> {
     if (this.listedVersions !== undefined) return this.listedVersions;
     const rows = await selectPlanVersions(this.database, this.scope)
       .where("state", "in", ["published", "retired"])
@@ -245,7 +251,7 @@ export class UsagePricer {
       );
       if (picked !== undefined) ids.push(picked.id);
     }
-    for (const [key, value] of await loadPricedVersions(this.database, this.scope, ids)) {
+    for (const [key, value] of await planVersionsByIds(this.database, this.scope, ids)) {
       this.versions.set(key, value);
     }
     this.listedVersions = ids.flatMap((id) => this.versions.get(id) ?? []);

@@ -4,9 +4,11 @@
 // filters), and billed on a finalized invoice line of its customer, meter and
 // period. Where it falls out, the reconciliation says why (the cause) and what
 // the usage would have cost at current prices.
+
+import { planVersionsByIds } from "../catalog/index.ts";
 import { Decimal, formatQuantity, type Instant } from "../core/index.ts";
 import { customerReferencesByExternalIds } from "../customers/index.ts";
-import { loadPricedVersions, usageLinesOverlapping } from "../invoicing/index.ts";
+import { usageLinesOverlapping } from "../invoicing/index.ts";
 import {
   customerExternalIdsWithEventsBetween,
   eventCountsBetween,
@@ -220,7 +222,7 @@ async function loadContext(
     }
   }
   const pricedMeters = new Map<string, Set<string>>();
-  for (const [id, version] of await loadPricedVersions(database, scope, [...versionIds])) {
+  for (const [id, version] of await planVersionsByIds(database, scope, [...versionIds])) {
     pricedMeters.set(
       id,
       new Set(

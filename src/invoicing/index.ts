@@ -4,11 +4,6 @@
 // webhook events invoicing declares).
 // Other domains import only from here; everything else in the folder is private to it.
 
-// Finance reads plan versions through invoicing under these names; they are the catalog's one loader and record.
-export {
-  type PlanVersionRecord as PricedVersion,
-  planVersionsByIds as loadPricedVersions,
-} from "../catalog/index.ts";
 export { billCustomerDue } from "./bill-customer.ts";
 export { enginePlanVersion } from "./billing-catalog.ts";
 export { createCreditNote } from "./credit-notes.ts";
@@ -46,6 +41,7 @@ export {
 } from "./invoice-repricing.ts";
 export { registerInvoiceRoutes } from "./invoice-routes.ts";
 export {
+  creditNoteReasons,
   InvoicePreviewSchema,
   InvoiceSchema,
   type InvoiceView,

@@ -8,7 +8,7 @@ import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { gracePeriodOf } from "./draft-finalization.ts";
-import type { InvoiceLineRow, InvoiceRow } from "./invoice-store.ts";
+import { type InvoiceLineRow, type InvoiceRow, linesOfInvoices } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import type { CreditNoteLineTable, CreditNoteTable } from "./tables.ts";
 
@@ -33,19 +33,11 @@ export async function invoicesForBooks(
     .orderBy("issued_at")
     .orderBy("id")
     .execute();
-  if (invoices.length === 0) return { invoices, lines: [] };
-  const lines = await database
-    .selectFrom("invoice_lines")
-    .selectAll()
-    .where(inTenant(scope))
-    .where(
-      "invoice_id",
-      "in",
-      invoices.map((invoice) => invoice.id),
-    )
-    .orderBy("invoice_id")
-    .orderBy("position")
-    .execute();
+  const lines = await linesOfInvoices(
+    database,
+    scope,
+    invoices.map((invoice) => invoice.id),
+  );
   return { invoices, lines };
 }
 

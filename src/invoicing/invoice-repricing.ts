@@ -22,8 +22,9 @@ import {
   type SubscriptionBilling,
   subscriptionLinesAt,
 } from "./customer-billing.ts";
+import { linesOfInvoices } from "./invoice-store.ts";
 import { isPausedAt } from "./issue-instants.ts";
-import { storedLine } from "./stored-lines.ts";
+import { type StoredLine, storedLine } from "./stored-lines.ts";
 
 /** How to price the subscriptions of a plan: on another version of it, or with these overrides instead of theirs. */
 export type Repricing =
@@ -148,33 +149,15 @@ export async function repriceBilledInvoices(
   if (input.currency !== undefined) invoiceQuery = invoiceQuery.where("currency", "=", input.currency);
   const invoices = await invoiceQuery.execute();
   if (invoices.length === 0) return [];
-  const lineRows = await database
-    .selectFrom("invoice_lines")
-    .selectAll()
-    .where(inTenant(scope))
-    .where(
-      "invoice_id",
-      "in",
-      invoices.map((invoice) => invoice.id),
-    )
-    .orderBy("invoice_id")
-    .orderBy("position")
-    .execute();
+  const lineRows = await linesOfInvoices(
+    database,
+    scope,
+    invoices.map((invoice) => invoice.id),
+  );
   const linesByInvoice = new Map<string, PricedLine[]>();
   for (const row of lineRows) {
     const lines = linesByInvoice.get(row.invoice_id) ?? [];
-    lines.push({
-      subscription_id: row.subscription_id,
-      plan_version_id: row.plan_version_id,
-      charge_id: row.charge_id,
-      kind: row.kind,
-      description: row.description,
-      period_start: row.period_start?.toISOString() ?? null,
-      period_end: row.period_end?.toISOString() ?? null,
-      quantity: row.quantity,
-      amount: row.amount,
-      details: row.details,
-    });
+    lines.push(pricedLine(row));
     linesByInvoice.set(row.invoice_id, lines);
   }
 
@@ -329,17 +312,22 @@ async function linesAsTheyWouldBe(
       subscriptionId: entry.subscription.id,
       version: billing.versions.get(line.details.planCode),
     });
-    return {
-      subscription_id: stored.subscription_id,
-      plan_version_id: stored.plan_version_id,
-      charge_id: stored.charge_id,
-      kind: stored.kind,
-      description: stored.description,
-      period_start: stored.period_start?.toISOString() ?? null,
-      period_end: stored.period_end?.toISOString() ?? null,
-      quantity: stored.quantity,
-      amount: stored.amount,
-      details: stored.details,
-    };
+    return pricedLine(stored);
   });
+}
+
+/** A line as stored (or as it would be stored), as a backtest shows it. */
+function pricedLine(line: StoredLine): PricedLine {
+  return {
+    subscription_id: line.subscription_id,
+    plan_version_id: line.plan_version_id,
+    charge_id: line.charge_id,
+    kind: line.kind,
+    description: line.description,
+    period_start: line.period_start?.toISOString() ?? null,
+    period_end: line.period_end?.toISOString() ?? null,
+    quantity: line.quantity,
+    amount: line.amount,
+    details: line.details,
+  };
 }

@@ -14,6 +14,7 @@ import {
   Timestamp,
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
+import type { CreditNoteReason } from "./tables.ts";
 
 const Money = Type.String({
   description: "a decimal amount in the currency's minor unit",
@@ -158,14 +159,15 @@ export const VoidInvoiceBody = StrictObject({
   reason: Type.String({ minLength: 1, maxLength: 500, description: "why the invoice is voided" }),
 });
 
-const creditNoteReasons = [
+/** Why a credit note is issued: every reason a credit note (or a dispute that ends in one) may give. */
+export const creditNoteReasons = [
   "duplicate",
   "fraudulent",
   "order_change",
   "product_unsatisfactory",
   "billing_error",
   "other",
-] as const;
+] as const satisfies readonly CreditNoteReason[];
 
 export const CreateCreditNoteBody = StrictObject({
   reason: StringEnum(creditNoteReasons),

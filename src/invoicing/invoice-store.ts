@@ -13,6 +13,7 @@ import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
+import { outputTotals } from "../simulation/index.ts";
 import type { StoredLine } from "./stored-lines.ts";
 import type { InvoiceLineTable, InvoiceOrigin, InvoiceTable, PartySnapshot, TaxDetails } from "./tables.ts";
 
@@ -65,13 +66,7 @@ export async function nextDocumentNumber(
 export function totalsColumns(invoice: Invoice) {
   const money = (amount: Invoice["total"]) => formatAmount(amount, invoice.currency);
   return {
-    subtotal: money(invoice.subtotal),
-    discount: money(invoice.discount),
-    credits: money(invoice.credits),
-    tax: money(invoice.tax),
-    total: money(invoice.total),
-    balance_applied: money(invoice.balanceApplied),
-    amount_due: money(invoice.amountDue),
+    ...outputTotals(invoice),
     discounts: JSON.stringify(
       invoice.discounts.map((entry) => ({ redemption_id: entry.couponId, amount: money(entry.amount) })),
     ),
@@ -209,6 +204,23 @@ export async function findInvoiceByBillingKey(
     .where("environment_id", "=", environmentId)
     .where("billing_key", "=", billingKey)
     .executeTakeFirst();
+}
+
+/** The lines of these invoices, by invoice then position. */
+export async function linesOfInvoices(
+  database: Database,
+  scope: TenantScope,
+  invoiceIds: readonly string[],
+): Promise<InvoiceLineRow[]> {
+  if (invoiceIds.length === 0) return [];
+  return database
+    .selectFrom("invoice_lines")
+    .selectAll()
+    .where(inTenant(scope))
+    .where("invoice_id", "in", [...invoiceIds])
+    .orderBy("invoice_id")
+    .orderBy("position")
+    .execute();
 }
 
 export async function invoiceLineRows(database: Database, invoiceId: string): Promise<InvoiceLineRow[]> {

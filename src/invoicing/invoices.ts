@@ -13,7 +13,7 @@ import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { announceVoidedInvoice } from "./invoice-announcements.ts";
 import { presentInvoice } from "./invoice-presenter.ts";
 import type { InvoiceListFilters, InvoiceView } from "./invoice-schemas.ts";
-import { findInvoiceRow, type InvoiceLineRow, invoiceLineRows } from "./invoice-store.ts";
+import { findInvoiceRow, type InvoiceLineRow, invoiceLineRows, linesOfInvoices } from "./invoice-store.ts";
 
 export async function getInvoice(context: RequestContext, id: string): Promise<InvoiceView> {
   const row = await findInvoiceRow(context.database, context, id);
@@ -37,19 +37,11 @@ export async function listInvoices(context: RequestContext, filters: InvoiceList
     .orderBy("id", "desc")
     .limit(limit + 1)
     .execute();
-  const lines =
-    rows.length === 0
-      ? []
-      : await context.database
-          .selectFrom("invoice_lines")
-          .selectAll()
-          .where(
-            "invoice_id",
-            "in",
-            rows.map((row) => row.id),
-          )
-          .orderBy("position", "asc")
-          .execute();
+  const lines = await linesOfInvoices(
+    context.database,
+    context,
+    rows.map((row) => row.id),
+  );
   const linesOf = new Map<string, InvoiceLineRow[]>();
   for (const line of lines) linesOf.set(line.invoice_id, [...(linesOf.get(line.invoice_id) ?? []), line]);
   return toPage(rows, limit, (row) => presentInvoice(row, linesOf.get(row.id) ?? []));

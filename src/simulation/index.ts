@@ -2,6 +2,12 @@
 // POST /v1/simulations, checked by the pricing language and run through the
 // billing engine.
 // Other domains import only from here; everything else in the folder is private to it.
-export { type OutputInvoice, outputLine, type ScenarioOutput } from "./scenario-output.ts";
+export {
+  type OutputInvoice,
+  type OutputTotals,
+  outputLine,
+  outputTotals,
+  type ScenarioOutput,
+} from "./scenario-output.ts";
 export { simulateScenario, startScenarioSimulation } from "./simulate-scenario.ts";
 export { registerSimulationRoutes } from "./simulation-routes.ts";

@@ -29,18 +29,21 @@ export type OutputLine = {
   details: { [key: string]: JsonValue };
 };
 
-export type OutputInvoice = {
-  issued_at: string;
-  currency: string;
-  lines: OutputLine[];
-  subtotal: string;
-  discount: string;
-  credits: string;
-  tax: string;
-  total: string;
-  balance_applied: string;
-  amount_due: string;
-};
+/** Each total an invoice shows, and the engine invoice's field it comes from. */
+const totalFields = {
+  subtotal: "subtotal",
+  discount: "discount",
+  credits: "credits",
+  tax: "tax",
+  total: "total",
+  balance_applied: "balanceApplied",
+  amount_due: "amountDue",
+} as const satisfies Record<string, keyof Invoice>;
+
+/** An invoice's totals as decimal strings in its currency: what the simulator prints and invoicing stores. */
+export type OutputTotals = Record<keyof typeof totalFields, string>;
+
+export type OutputInvoice = { issued_at: string; currency: string; lines: OutputLine[] } & OutputTotals;
 
 export type ScenarioOutput = { invoices: OutputInvoice[] };
 
@@ -114,17 +117,18 @@ export function outputLine(line: InvoiceLine, currency: Currency): OutputLine {
 
 export function outputInvoice(invoice: Invoice): OutputInvoice {
   const { currency } = invoice;
-  const money = (amount: Decimal) => formatAmount(amount, currency);
   return {
     issued_at: formatInstant(invoice.issuedAt),
     currency: currency.code,
     lines: invoice.lines.map((line) => outputLine(line, currency)),
-    subtotal: money(invoice.subtotal),
-    discount: money(invoice.discount),
-    credits: money(invoice.credits),
-    tax: money(invoice.tax),
-    total: money(invoice.total),
-    balance_applied: money(invoice.balanceApplied),
-    amount_due: money(invoice.amountDue),
+    ...outputTotals(invoice),
   };
+}
+
+export function outputTotals(invoice: Invoice): OutputTotals {
+  const totals = Object.entries(totalFields).map(([field, engineField]) => [
+    field,
+    formatAmount(invoice[engineField], invoice.currency),
+  ]);
+  return Object.fromEntries(totals) as OutputTotals;
 }
