@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import {
+  type ApiClient,
+  startTestAppWithTenant,
+  type TestApp,
+  type TestTenant,
+} from "../../test/support/test-app.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
 let billingOps: ApiClient;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Audited");
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Audited" }));
   billingOps = await tenant.client("billing_ops");
 });
 afterAll(async () => testApp?.close());

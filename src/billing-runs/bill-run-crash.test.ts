@@ -4,20 +4,19 @@
 // invoice due must then exist exactly once, with the amounts the plan gives,
 // and the finalized numbers must run 1..N with no gap and no repeat.
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabaseKind, testPostgresUrl } from "../../test/support/test-database.ts";
+import {
+  createSeparateDatabase,
+  type SeparateDatabase,
+  testDatabaseKind,
+} from "../../test/support/test-database.ts";
 import { buildApplication, openMigratedDatabase } from "../app.ts";
 import { Decimal } from "../core/index.ts";
 import { findOrCreateDefaultOrganization } from "../organizations/index.ts";
 import { createServiceAccountKey } from "../people/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import { systemContext } from "../platform/context.ts";
-import type { DatabaseLocation } from "../platform/database/database.ts";
 
 const mainScript = join(import.meta.dirname, "..", "cli", "main.ts");
 // Enough customers that a kill lands midway on either database.
@@ -28,37 +27,12 @@ const billAt = "2031-03-01T06:00:00.000Z";
 const baseFee = new Decimal("10.00");
 const unitPrice = new Decimal("0.50");
 
-let location: DatabaseLocation;
-let childEnvironment: Record<string, string>;
-let cleanUp: () => Promise<void>;
+let database: SeparateDatabase;
 
 beforeAll(async () => {
-  if (testDatabaseKind === "pglite") {
-    const folder = mkdtempSync(join(tmpdir(), "fairbill-bill-run-"));
-    location = { kind: "pglite", dataDirectory: folder };
-    childEnvironment = { FAIRBILL_DATA_DIR: folder };
-    cleanUp = async () => rmSync(folder, { recursive: true, force: true });
-  } else {
-    const name = `fairbill_bill_run_${randomBytes(6).toString("hex")}`;
-    await runOnServer(`create database ${name}`);
-    const url = new URL(testPostgresUrl);
-    url.pathname = `/${name}`;
-    location = { kind: "postgres", connectionString: url.toString() };
-    childEnvironment = { DATABASE_URL: url.toString() };
-    cleanUp = async () => runOnServer(`drop database if exists ${name} with (force)`);
-  }
+  database = await createSeparateDatabase("bill-run");
 });
-afterAll(async () => cleanUp?.());
-
-async function runOnServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPostgresUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+afterAll(async () => database?.remove());
 
 /** Events of customer `index` in month 1 and month 2 of its subscription. */
 const eventsOf = (index: number) => ({ first: (index % 7) + 1, second: (index % 3) + 2 });
@@ -69,7 +43,7 @@ const eventsOf = (index: number) => ({ first: (index % 7) + 1, second: (index % 
  * usage in both months, and the test clock left at `billAt`.
  */
 async function seed(): Promise<void> {
-  const handle = await openMigratedDatabase(location);
+  const handle = await openMigratedDatabase(database.location);
   const app = await buildApplication({ handle });
   try {
     const { organization } = await findOrCreateDefaultOrganization(handle.database, systemClock);
@@ -155,7 +129,7 @@ type CliRun = { process: ChildProcess; stdout: string; stderr: string; exited: P
 
 function startBillRun(): CliRun {
   const child = spawn(process.execPath, [mainScript, "bill-run", "--at", billAt, "--environment", "test"], {
-    env: { ...process.env, ...childEnvironment, LOG_LEVEL: "silent" },
+    env: { ...process.env, ...database.childEnvironment, LOG_LEVEL: "silent" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const run: CliRun = {
@@ -199,7 +173,7 @@ type StoredInvoice = {
 };
 
 async function storedInvoices(): Promise<StoredInvoice[]> {
-  const handle = await openMigratedDatabase(location);
+  const handle = await openMigratedDatabase(database.location);
   try {
     return await handle.database
       .selectFrom("invoices")

@@ -2,14 +2,13 @@
 // only forward once set; refused in the live environment; and every request
 // of the environment reads its time from it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Test clock tests");
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Test clock tests" }));
 });
 afterAll(async () => testApp?.close());
 

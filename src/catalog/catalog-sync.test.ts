@@ -2,7 +2,7 @@
 // catalog applied unchanged changes nothing; one changed price makes exactly
 // one draft, submitted for approval, and the diff names the change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeter, createPlan } from "../../test/support/builders.ts";
+import { createFeature, createMeter, createPlan } from "../../test/support/builders.ts";
 import { baseFee, euroPriceBook, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { formatCatalogFile, parseCatalogFile } from "./catalog-file.ts";
@@ -21,8 +21,8 @@ beforeAll(async () => {
   ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Catalog as code" }));
   await createMeter(tenant.admin, { code: "api_calls", name: "Calls", event_name: "call" });
   await tenant.admin.post("/v1/products", { code: "api", name: "API" });
-  await tenant.admin.post("/v1/features", { code: "sso", name: "SSO", kind: "boolean" });
-  await tenant.admin.post("/v1/features", {
+  await createFeature(tenant.admin, { code: "sso", name: "SSO", kind: "boolean" });
+  await createFeature(tenant.admin, {
     code: "call_limit",
     name: "Calls per month",
     kind: "metered",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Plan, PlanVersionBody } from "../../test/support/api-types.ts";
-import { createDraftPlan, createMeter } from "../../test/support/builders.ts";
+import { createDraftPlan, createFeature, createMeter } from "../../test/support/builders.ts";
 import { baseFee, euroPriceBook, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
 import { expectOk } from "../../test/support/responses.ts";
 import {
@@ -94,8 +94,8 @@ describe("plans and versions", () => {
   });
 
   it("checks other currencies' price books and entitlements against the charges and features", async () => {
-    await tenant.admin.post("/v1/features", { code: "sso", name: "SSO", kind: "boolean" });
-    await tenant.admin.post("/v1/features", {
+    await createFeature(tenant.admin, { code: "sso", name: "SSO", kind: "boolean" });
+    await createFeature(tenant.admin, {
       code: "call_limit",
       name: "Calls",
       kind: "metered",

@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import type { CustomerBody } from "../../test/support/api-types.ts";
+import { createCustomer } from "../../test/support/builders.ts";
+import { fixedInvoiceLine } from "../../test/support/invoice-lines.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 import type { InvoiceLine } from "../core/index.ts";
-import { currencyFor, Decimal, settleInvoice, WHOLE_PERIOD } from "../core/index.ts";
+import { currencyFor, Decimal, settleInvoice } from "../core/index.ts";
 import { couponsFor, recordCouponUse } from "./coupons.ts";
 
-const clock = { current: new Date("2026-06-01T00:00:00Z"), now: () => clock.current };
+const clock = new TestClock("2026-06-01T00:00:00Z");
 
 let testApp: TestApp;
 let tenant: TestTenant;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock });
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant({ clock }));
 });
 afterAll(async () => testApp?.close());
 
@@ -27,12 +30,8 @@ function unique(prefix: string): string {
   return `${prefix}${counter}`;
 }
 
-async function newCustomer(fields: Record<string, unknown> = {}): Promise<string> {
-  const response = await tenant.admin.post("/v1/customers", {
-    external_id: unique("coupon-customer-"),
-    ...fields,
-  });
-  return response.body.id;
+async function newCustomer(fields: Partial<CustomerBody> = {}): Promise<string> {
+  return (await createCustomer(tenant.admin, fields)).id;
 }
 
 async function newCoupon(fields: Record<string, unknown> = {}) {
@@ -54,23 +53,10 @@ async function redeem(customerId: string, body: Record<string, unknown>) {
   return tenant.admin.post(`/v1/customers/${customerId}/coupons`, body);
 }
 
+/** A whole-period fixed line of `amount`, dated now. */
 function fixedLine(amount: string): InvoiceLine {
-  const value = new Decimal(amount);
-  return {
-    charge: "base",
-    kind: "fixed",
-    periodStart: clock.current.getTime(),
-    periodEnd: clock.current.getTime(),
-    quantity: new Decimal(1),
-    amount: value,
-    details: {
-      kind: "fixed",
-      planCode: "plan",
-      timing: "in_advance",
-      fullAmount: value,
-      proration: WHOLE_PERIOD,
-    },
-  };
+  const now = clock.current.getTime();
+  return fixedInvoiceLine(amount, { periodStart: now, periodEnd: now });
 }
 
 describe("coupons", () => {

@@ -1,26 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { createCustomer } from "../../test/support/builders.ts";
+import { fixedInvoiceLine } from "../../test/support/invoice-lines.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 import type { InvoiceLine } from "../core/index.ts";
-import { currencyFor, Decimal, settleInvoice, sumDecimals, WHOLE_PERIOD } from "../core/index.ts";
+import { currencyFor, Decimal, settleInvoice, sumDecimals } from "../core/index.ts";
 import { burnCredits, creditGrantsFor, restoreCredits } from "./credits.ts";
 
-const clock = { current: new Date("2026-05-01T00:00:00Z"), now: () => clock.current };
+const clock = new TestClock("2026-05-01T00:00:00Z");
 
 let testApp: TestApp;
 let tenant: TestTenant;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock });
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant({ clock }));
 });
 afterAll(async () => testApp?.close());
 
-let counter = 0;
-async function newCustomer(): Promise<string> {
-  counter += 1;
-  const response = await tenant.admin.post("/v1/customers", { external_id: `burn-customer-${counter}` });
-  return response.body.id;
-}
+const newCustomer = async () => (await createCustomer(tenant.admin)).id;
 
 async function grant(customerId: string, fields: Record<string, unknown>): Promise<string> {
   // A millisecond apart, grants' ids order as they were made (the engine's last tie-break).
@@ -73,23 +70,10 @@ async function expectBalanced(customerId: string) {
   return entries;
 }
 
+/** A whole-period fixed line of `amount`, dated now. */
 function fixedLine(amount: string): InvoiceLine {
-  const value = new Decimal(amount);
-  return {
-    charge: "base",
-    kind: "fixed",
-    periodStart: clock.current.getTime(),
-    periodEnd: clock.current.getTime(),
-    quantity: new Decimal(1),
-    amount: value,
-    details: {
-      kind: "fixed",
-      planCode: "plan",
-      timing: "in_advance",
-      fullAmount: value,
-      proration: WHOLE_PERIOD,
-    },
-  };
+  const now = clock.current.getTime();
+  return fixedInvoiceLine(amount, { periodStart: now, periodEnd: now });
 }
 
 describe("burning and restoring credits", () => {

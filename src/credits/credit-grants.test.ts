@@ -1,19 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { auditTrailOf } from "../../test/support/audit-trail.ts";
+import { createCustomer } from "../../test/support/builders.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { Decimal, sumDecimals } from "../core/index.ts";
 import { expireCredits } from "./credit-expiry.ts";
 
 // A clock the tests move, so that grants expire and become effective on cue.
-const clock = { current: new Date("2026-03-01T00:00:00Z"), now: () => clock.current };
+const clock = new TestClock("2026-03-01T00:00:00Z");
 
 let testApp: TestApp;
 let tenant: TestTenant;
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock });
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant({ clock }));
   await receiver.start();
 });
 afterAll(async () => {
@@ -21,12 +23,7 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-let counter = 0;
-async function newCustomer(): Promise<string> {
-  counter += 1;
-  const response = await tenant.admin.post("/v1/customers", { external_id: `credit-customer-${counter}` });
-  return response.body.id;
-}
+const newCustomer = async () => (await createCustomer(tenant.admin)).id;
 
 /** Every ledger entry of the customer in `currency`, oldest first, read through the API. */
 async function ledgerOf(customerId: string, currency = "USD") {
@@ -100,11 +97,7 @@ describe("credit grants", () => {
     expect(entries).toMatchObject([
       { kind: "increment", grant_id: created.body.id, amount: "50.00", grant_balance_after: "50.00" },
     ]);
-    const audit = await testApp.handle.database
-      .selectFrom("audit_events")
-      .select(["action"])
-      .where("object_id", "=", created.body.id)
-      .execute();
+    const audit = await auditTrailOf(testApp.handle.database, created.body.id);
     expect(audit.map((entry) => entry.action)).toEqual(["credit_grant.created"]);
   });
 
@@ -295,12 +288,7 @@ describe("credit grants", () => {
     const noReason = await tenant.admin.post(`/v1/credit-grants/${grant.body.id}/void`, {});
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].path).toBe("$.reason");
-    const audit = await testApp.handle.database
-      .selectFrom("audit_events")
-      .select(["action", "reason"])
-      .where("object_id", "=", grant.body.id)
-      .orderBy("sequence")
-      .execute();
+    const audit = await auditTrailOf(testApp.handle.database, grant.body.id);
     expect(audit).toEqual([
       { action: "credit_grant.created", reason: null },
       { action: "credit_grant.voided", reason: "granted to the wrong customer" },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { createCustomer } from "../../test/support/builders.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { Decimal } from "../core/index.ts";
 import { customerBalanceOf, recordBalanceMovement } from "./credits.ts";
 
@@ -7,17 +8,11 @@ let testApp: TestApp;
 let tenant: TestTenant;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant());
 });
 afterAll(async () => testApp?.close());
 
-let counter = 0;
-async function newCustomer(): Promise<string> {
-  counter += 1;
-  const response = await tenant.admin.post("/v1/customers", { external_id: `balance-customer-${counter}` });
-  return response.body.id;
-}
+const newCustomer = async () => (await createCustomer(tenant.admin)).id;
 
 async function move(
   customerId: string,

@@ -1,23 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { auditTrailOf } from "../../test/support/audit-trail.ts";
+import { createCustomer } from "../../test/support/builders.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 
-const clock = { current: new Date("2026-07-01T00:00:00Z"), now: () => clock.current };
+const clock = new TestClock("2026-07-01T00:00:00Z");
 
 let testApp: TestApp;
 let tenant: TestTenant;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock });
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant({ clock }));
 });
 afterAll(async () => testApp?.close());
 
-let counter = 0;
-async function newCustomer(): Promise<string> {
-  counter += 1;
-  const response = await tenant.admin.post("/v1/customers", { external_id: `wallet-customer-${counter}` });
-  return response.body.id;
-}
+const newCustomer = async () => (await createCustomer(tenant.admin)).id;
 
 async function newWallet(customerId: string, fields: Record<string, unknown> = {}) {
   const response = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
@@ -48,11 +45,7 @@ describe("wallets", () => {
     expect((await tenant.admin.get(`/v1/wallets/${wallet.id}`)).body).toEqual(wallet);
     const listed = await tenant.admin.get(`/v1/customers/${customerId}/wallets`);
     expect(listed.body).toEqual({ data: [wallet], next_cursor: null });
-    const audit = await testApp.handle.database
-      .selectFrom("audit_events")
-      .select("action")
-      .where("object_id", "=", wallet.id)
-      .execute();
+    const audit = await auditTrailOf(testApp.handle.database, wallet.id);
     expect(audit.map((entry) => entry.action)).toEqual(["wallet.created"]);
   });
 
@@ -121,12 +114,7 @@ describe("wallets", () => {
     expect(ledger.body.data).toMatchObject([
       { kind: "increment", amount: "50.00", reason: "annual prepayment", automatic: false },
     ]);
-    const audit = await testApp.handle.database
-      .selectFrom("audit_events")
-      .select(["action", "reason"])
-      .where("object_id", "=", wallet.id)
-      .orderBy("sequence")
-      .execute();
+    const audit = await auditTrailOf(testApp.handle.database, wallet.id);
     expect(audit).toEqual([
       { action: "wallet.created", reason: null },
       { action: "wallet.topped_up", reason: "annual prepayment" },

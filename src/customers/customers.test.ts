@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 
 let testApp: TestApp;
@@ -7,8 +7,7 @@ let tenant: TestTenant;
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant());
   await receiver.start();
 });
 afterAll(async () => {

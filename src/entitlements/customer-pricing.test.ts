@@ -3,7 +3,15 @@
 // subscription, validated against the plan version and applied by the pure
 // applyOverrides.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import {
+  createCustomer,
+  createFeature,
+  createMeter,
+  createPlan,
+  subscribe as subscribeCustomer,
+} from "../../test/support/builders.ts";
+import { baseFee } from "../../test/support/pricing-fixtures.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { toCoreCharges } from "../catalog/index.ts";
 import { parseInstant } from "../core/index.ts";
 import { applyOverrides, subscriptionPriceOverrides } from "../subscriptions/index.ts";
@@ -19,27 +27,15 @@ const nextYear = new Date().getUTCFullYear() + 1;
 const future = `${nextYear}-01-01T00:00:00Z`;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Customer pricing");
-  const customer = await tenant.admin.post("/v1/customers", {
-    external_id: "acme",
-    timezone: "Europe/Berlin",
-  });
-  customerId = customer.body.id;
-  await tenant.admin.post("/v1/meters", {
-    code: "api_calls",
-    name: "Calls",
-    event_name: "api_call",
-    aggregation: "count",
-  });
-  const plan = await tenant.admin.post("/v1/plans", {
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Customer pricing" }));
+  customerId = (await createCustomer(tenant.admin, { external_id: "acme", timezone: "Europe/Berlin" })).id;
+  await createMeter(tenant.admin, { code: "api_calls", name: "Calls" });
+  const plan = await createPlan(tenant.admin, {
     code: "pro",
     name: "Pro",
     version: {
-      currency: "USD",
-      interval: "month",
       charges: [
-        { id: "base", type: "fixed", amount: "49.00" },
+        baseFee(),
         {
           id: "calls",
           type: "usage",
@@ -53,11 +49,9 @@ beforeAll(async () => {
       ],
     },
   });
-  planCode = plan.body.code;
-  await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {});
+  planCode = plan.code;
   const subscribe = async () =>
-    (await tenant.admin.post("/v1/subscriptions", { customer_id: customerId, plan_id: plan.body.id })).body
-      .id;
+    (await subscribeCustomer(tenant.admin, { customer_id: customerId, plan_id: plan.id })).id;
   subscriptionId = await subscribe();
   secondSubscriptionId = await subscribe();
 });
@@ -65,15 +59,15 @@ afterAll(async () => testApp?.close());
 
 describe("entitlements", () => {
   it("answers what a customer may use, with usage so far on metered limits", async () => {
-    await tenant.admin.post("/v1/features", { code: "sso", name: "Single sign-on", kind: "boolean" });
-    await tenant.admin.post("/v1/features", { code: "theme", name: "Theme", kind: "static" });
-    await tenant.admin.post("/v1/features", {
+    await createFeature(tenant.admin, { code: "sso", name: "Single sign-on", kind: "boolean" });
+    await createFeature(tenant.admin, { code: "theme", name: "Theme", kind: "static" });
+    await createFeature(tenant.admin, {
       code: "calls",
       name: "API calls",
       kind: "metered",
       meter: "api_calls",
     });
-    await tenant.admin.post("/v1/features", {
+    await createFeature(tenant.admin, {
       code: "seats",
       name: "Seats",
       kind: "metered",

@@ -1,20 +1,17 @@
 // Billing disputes: opened on an invoice or a line, tracked with notes,
 // resolved with invoicing's credit note or rejected, with the times kept.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { createCustomer } from "../../test/support/builders.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { freezeTestClock } from "../../test/support/test-clock-api.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
 let customerId: string;
 
-async function ok<Body>(response: Promise<{ status: number; body: Body }>, status = 200): Promise<Body> {
-  const answer = await response;
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  return answer.body;
-}
-
 async function invoice(finalize = true) {
-  return ok(
+  return expectCreated(
     tenant.admin.post("/v1/invoices", {
       customer_id: customerId,
       currency: "USD",
@@ -24,16 +21,13 @@ async function invoice(finalize = true) {
       ],
       finalize,
     }),
-    201,
   );
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Disputes");
-  await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2026-05-04T09:00:00Z" }));
-  customerId = (await ok(tenant.admin.post("/v1/customers", { external_id: "hooli", currency: "USD" }), 201))
-    .id;
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Disputes" }));
+  await freezeTestClock(tenant.admin, "2026-05-04T09:00:00Z");
+  customerId = (await createCustomer(tenant.admin, { external_id: "hooli", currency: "USD" })).id;
 });
 afterAll(async () => testApp?.close());
 
@@ -41,13 +35,12 @@ describe("billing disputes", () => {
   it("opens on a line, keeps notes, and resolves with a credit note, recording the time it took", async () => {
     const billed = await invoice();
     const training = billed.lines[1];
-    const opened = await ok(
+    const opened = await expectCreated(
       tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
         invoice_line_id: training.id,
         amount: "50.00",
         reason: "one of the two training sessions never took place",
       }),
-      201,
     );
     expect(opened).toMatchObject({
       status: "open",
@@ -58,16 +51,16 @@ describe("billing disputes", () => {
       resolved_at: null,
       hours_to_resolve: null,
     });
-    await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2026-05-05T15:30:00Z" }));
-    const noted = await ok(
+    await freezeTestClock(tenant.admin, "2026-05-05T15:30:00Z");
+    const noted = await expectOk(
       tenant.admin.post(`/v1/disputes/${opened.id}/notes`, { body: "The trainer's calendar confirms it." }),
     );
     expect(noted.notes.map((note: { body: string }) => note.body)).toEqual([
       "The trainer's calendar confirms it.",
     ]);
 
-    await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2026-05-06T09:00:00Z" }));
-    const resolved = await ok(
+    await freezeTestClock(tenant.admin, "2026-05-06T09:00:00Z");
+    const resolved = await expectOk(
       tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
         resolution: "credit_note",
         note: "refunded one session",
@@ -79,7 +72,7 @@ describe("billing disputes", () => {
       hours_to_resolve: "48.00",
       resolved_at: "2026-05-06T09:00:00.000Z",
     });
-    const note = await ok(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
+    const note = await expectOk(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
     expect(note).toMatchObject({ invoice_id: billed.id, reason: "billing_error", total: "50.00" });
     expect(note.lines).toMatchObject([{ invoice_line_id: training.id, amount: "50.00" }]);
     expect(note.memo).toContain(opened.id);
@@ -95,9 +88,8 @@ describe("billing disputes", () => {
 
   it("opens on a whole invoice and rejects it, saying why", async () => {
     const billed = await invoice();
-    const opened = await ok(
+    const opened = await expectCreated(
       tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, { reason: "too expensive" }),
-      201,
     );
     expect(opened.amount).toBe("400.00");
     const withoutWhy = await tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
@@ -105,7 +97,7 @@ describe("billing disputes", () => {
     });
     expect(withoutWhy.status).toBe(400);
     expect(withoutWhy.body.errors[0].path).toBe("$.note");
-    const rejected = await ok(
+    const rejected = await expectOk(
       tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, {
         resolution: "rejected",
         note: "prices as agreed",
@@ -116,57 +108,55 @@ describe("billing disputes", () => {
       credit_note_id: null,
       resolution_note: "prices as agreed",
     });
-    const listed = await ok(tenant.admin.get(`/v1/disputes?invoice_id=${billed.id}`));
+    const listed = await expectOk(tenant.admin.get(`/v1/disputes?invoice_id=${billed.id}`));
     expect(listed.data.map((dispute: { id: string }) => dispute.id)).toEqual([opened.id]);
   });
 
   it("credits part of a whole-invoice dispute across its lines", async () => {
     const billed = await invoice();
-    const opened = await ok(
+    const opened = await expectCreated(
       tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
         amount: "100.00",
         reason: "a quarter too much",
       }),
-      201,
     );
-    const resolved = await ok(
+    const resolved = await expectOk(
       tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, { resolution: "credit_note" }),
     );
-    const note = await ok(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
+    const note = await expectOk(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
     // 100.00 over lines of 300.00 and 100.00: 75.00 and 25.00.
     expect(note.lines.map((line: { amount: string }) => line.amount)).toEqual(["75.00", "25.00"]);
   });
 
   it("credits a taxed line with its tax, and the month's journal books both", async () => {
-    await ok(tenant.admin.post("/v1/tax-rates", { country: "DE", name: "VAT", percent: "19" }), 201);
-    const german = await ok(
-      tenant.admin.post("/v1/customers", { external_id: "berlin", currency: "EUR", country: "DE" }),
-      201,
-    );
-    const billed = await ok(
+    await expectCreated(tenant.admin.post("/v1/tax-rates", { country: "DE", name: "VAT", percent: "19" }));
+    const german = await createCustomer(tenant.admin, {
+      external_id: "berlin",
+      currency: "EUR",
+      country: "DE",
+    });
+    const billed = await expectCreated(
       tenant.admin.post("/v1/invoices", {
         customer_id: german.id,
         currency: "EUR",
         lines: [{ description: "Consulting", quantity: "1", unit_amount: "200.00" }],
         finalize: true,
       }),
-      201,
     );
     expect([billed.tax, billed.total]).toEqual(["38.00", "238.00"]);
-    const opened = await ok(
+    const opened = await expectCreated(
       tenant.admin.post(`/v1/invoices/${billed.id}/disputes`, {
         invoice_line_id: billed.lines[0].id,
         amount: "50.00",
         reason: "a quarter of the hours were not worked",
       }),
-      201,
     );
-    const resolved = await ok(
+    const resolved = await expectOk(
       tenant.admin.post(`/v1/disputes/${opened.id}/resolve`, { resolution: "credit_note" }),
     );
-    const note = await ok(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
+    const note = await expectOk(tenant.admin.get(`/v1/credit-notes/${resolved.credit_note_id}`));
     expect([note.subtotal, note.tax, note.total]).toEqual(["50.00", "9.50", "59.50"]);
-    const journal = await ok(tenant.admin.get("/v1/journal?period=2026-05"));
+    const journal = await expectOk(tenant.admin.get("/v1/journal?period=2026-05"));
     const euro = journal.lines.filter((line: { currency: string }) => line.currency === "EUR");
     const of = (documentId: string) =>
       euro
@@ -212,7 +202,7 @@ describe("billing disputes", () => {
   });
   it("balances the journal export of every month of the test: debits equal credits", async () => {
     for (const period of ["2026-05"]) {
-      const exported = await ok(tenant.admin.post("/v1/journal-exports", { period }), 201);
+      const exported = await expectCreated(tenant.admin.post("/v1/journal-exports", { period }));
       expect(exported.totals.length, period).toBeGreaterThan(0);
       for (const total of exported.totals) expect(total.debit, period).toBe(total.credit);
     }

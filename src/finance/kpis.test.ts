@@ -4,7 +4,11 @@
 // the time to resolve disputes, leakage per 1,000 events and the usage-trend
 // forecast of the next month.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import type { Charge, PlanVersionBody } from "../../test/support/api-types.ts";
+import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -12,19 +16,8 @@ const customers: Record<string, string> = {};
 const plans: Record<string, string> = {};
 let sent = 0;
 
-async function ok<Body>(response: Promise<{ status: number; body: Body }>, status = 200): Promise<Body> {
-  const answer = await response;
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  return answer.body;
-}
-
-async function advanceTo(to: string) {
-  const advanced = await ok(tenant.admin.post("/v1/test-clock/advance", { to }));
-  expect(advanced.bill_run.errors).toBe(0);
-}
-
 async function calls(customer: string, timestamp: string, count: number) {
-  const result = await ok(
+  const result = await expectOk(
     tenant.admin.post("/v1/events/batch", {
       events: Array.from({ length: count }, () => {
         sent += 1;
@@ -35,47 +28,29 @@ async function calls(customer: string, timestamp: string, count: number) {
   expect(result.rejected).toEqual([]);
 }
 
-async function plan(code: string, version: Record<string, unknown>) {
-  const created = await ok(
-    tenant.admin.post("/v1/plans", { code, name: code, version: { currency: "USD", ...version } }),
-    201,
-  );
-  await ok(tenant.admin.post(`/v1/plans/${created.id}/versions/1/publish`, {}));
-  plans[code] = created.id;
+async function plan(code: string, version: Partial<PlanVersionBody>) {
+  plans[code] = (await createPlan(tenant.admin, { code, version })).id;
 }
 
-async function subscribe(customer: string, planCode: string, startAt: string): Promise<string> {
-  const subscription = await ok(
-    tenant.admin.post("/v1/subscriptions", {
-      customer_id: customers[customer],
-      plan_id: plans[planCode],
-      start_at: startAt,
-      billing: "calendar",
-    }),
-    201,
-  );
+async function subscribeFrom(customer: string, planCode: string, startAt: string): Promise<string> {
+  const subscription = await subscribe(tenant.admin, {
+    customer_id: customers[customer]!,
+    plan_id: plans[planCode]!,
+    start_at: startAt,
+    billing: "calendar",
+  });
   return subscription.id;
 }
 
 async function invoicesOf(customer: string) {
-  return (await ok(tenant.admin.get(`/v1/invoices?customer_id=${customers[customer]}&limit=100`))).data;
+  return (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customers[customer]}&limit=100`))).data;
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("KPIs");
-  await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2025-12-31T12:00:00Z" }));
-  await ok(
-    tenant.admin.post("/v1/meters", {
-      code: "calls",
-      name: "API calls",
-      event_name: "api_call",
-      aggregation: "count",
-      effective_from: "2025-12-01T00:00:00Z",
-    }),
-    201,
-  );
-  const fee = (amount: string) => ({ id: "fee", type: "fixed", amount, timing: "in_advance" });
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "KPIs" }));
+  await freezeTestClock(tenant.admin, "2025-12-31T12:00:00Z");
+  await createMeter(tenant.admin, { effective_from: "2025-12-01T00:00:00Z" });
+  const fee = (amount: string): Charge => ({ id: "fee", type: "fixed", amount, timing: "in_advance" });
   await plan("starter", { interval: "month", charges: [fee("100.00")] });
   await plan("growth", {
     interval: "month",
@@ -86,69 +61,67 @@ beforeAll(async () => {
   });
   await plan("annual", { interval: "year", charges: [fee("1200.00")] });
   for (const name of ["ada", "bob", "cyd", "dee"]) {
-    customers[name] = (
-      await ok(tenant.admin.post("/v1/customers", { external_id: name, currency: "USD" }), 201)
-    ).id;
+    customers[name] = (await createCustomer(tenant.admin, { external_id: name, currency: "USD" })).id;
   }
-  const ada = await subscribe("ada", "starter", "2026-01-01T00:00:00Z");
-  await subscribe("bob", "annual", "2026-01-01T00:00:00Z");
-  const cyd = await subscribe("cyd", "starter", "2026-01-01T00:00:00Z");
-  const dee = await subscribe("dee", "starter", "2026-01-01T00:00:00Z");
+  const ada = await subscribeFrom("ada", "starter", "2026-01-01T00:00:00Z");
+  await subscribeFrom("bob", "annual", "2026-01-01T00:00:00Z");
+  const cyd = await subscribeFrom("cyd", "starter", "2026-01-01T00:00:00Z");
+  const dee = await subscribeFrom("dee", "starter", "2026-01-01T00:00:00Z");
 
   // January: every invoice paid on the 10th; Dee leaves at the end of the month.
-  await advanceTo("2026-01-10T00:00:00Z");
+  await advanceTestClock(tenant.admin, "2026-01-10T00:00:00Z");
   for (const name of ["ada", "bob", "cyd", "dee"]) {
     for (const invoice of await invoicesOf(name)) {
-      await ok(
+      await expectCreated(
         tenant.admin.post(`/v1/invoices/${invoice.id}/payments`, {
           amount: invoice.amount_due,
           method: "bank_transfer",
         }),
-        201,
       );
     }
   }
-  await ok(tenant.admin.post(`/v1/subscriptions/${dee}/cancel`, { mode: "period_end", reason: "budget" }));
+  await expectOk(
+    tenant.admin.post(`/v1/subscriptions/${dee}/cancel`, { mode: "period_end", reason: "budget" }),
+  );
 
   // February: Cyd leaves at the end of the month; Ada disputes her invoice for two days and moves to Growth on March 1.
-  await advanceTo("2026-02-10T00:00:00Z");
-  await ok(
+  await advanceTestClock(tenant.admin, "2026-02-10T00:00:00Z");
+  await expectOk(
     tenant.admin.post(`/v1/subscriptions/${cyd}/cancel`, { mode: "period_end", reason: "moved away" }),
   );
   const [february] = (await invoicesOf("ada")).filter(
     (invoice: { issued_at: string }) => invoice.issued_at === "2026-02-01T00:00:00.000Z",
   );
-  const dispute = await ok(
+  const dispute = await expectCreated(
     tenant.admin.post(`/v1/invoices/${february.id}/disputes`, { reason: "why 100?" }),
-    201,
   );
-  await ok(
+  await expectOk(
     tenant.admin.post(`/v1/subscriptions/${ada}/change-plan`, {
       plan_id: plans.growth,
       timing: "at",
       at: "2026-03-01T00:00:00Z",
     }),
   );
-  await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2026-02-12T00:00:00Z" }));
-  await ok(
+  await freezeTestClock(tenant.admin, "2026-02-12T00:00:00Z");
+  await expectOk(
     tenant.admin.post(`/v1/disputes/${dispute.id}/resolve`, { resolution: "rejected", note: "as agreed" }),
   );
 
   // March: Ada makes 50 calls; Dee signs up again from April 1.
-  await advanceTo("2026-03-15T00:00:00Z");
+  await advanceTestClock(tenant.admin, "2026-03-15T00:00:00Z");
   await calls("ada", "2026-03-10T00:00:00Z", 50);
-  await subscribe("dee", "starter", "2026-04-01T00:00:00Z");
+  await subscribeFrom("dee", "starter", "2026-04-01T00:00:00Z");
   // April: Ada makes 70 calls, and 2 calls come for a customer nobody has.
-  await advanceTo("2026-04-15T00:00:00Z");
+  await advanceTestClock(tenant.admin, "2026-04-15T00:00:00Z");
   await calls("ada", "2026-04-10T00:00:00Z", 70);
   await calls("nobody", "2026-04-10T00:00:00Z", 2);
-  await advanceTo("2026-05-02T00:00:00Z");
+  await advanceTestClock(tenant.admin, "2026-05-02T00:00:00Z");
 });
 afterAll(async () => testApp?.close());
 
 describe("billing KPIs", () => {
   it("works out MRR with its movements, NRR, DSO, disputes, leakage and the forecast", async () => {
-    const kpis = await ok(tenant.admin.get("/v1/kpis?from=2026-02&to=2026-04"));
+    const kpis = await expectOk(tenant.admin.get("/v1/kpis?from=2026-02&to=2026-04"));
     const months = kpis.mrr.map((month: Record<string, string | number>) => [
       month.period,
       month.starting_mrr,
@@ -239,7 +212,7 @@ describe("billing KPIs", () => {
   });
   it("balances the journal export of every month of the test: debits equal credits", async () => {
     for (const period of ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]) {
-      const exported = await ok(tenant.admin.post("/v1/journal-exports", { period }), 201);
+      const exported = await expectCreated(tenant.admin.post("/v1/journal-exports", { period }));
       expect(exported.totals.length, period).toBeGreaterThan(0);
       for (const total of exported.totals) expect(total.debit, period).toBe(total.credit);
     }

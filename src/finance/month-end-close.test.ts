@@ -4,70 +4,41 @@
 // revenue of the month that arrives later is booked on its own (open) date,
 // so the closed month's journal stays as it was exported.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
 let customerId: string;
 let marchDraft: string;
 
-async function ok<Body>(response: Promise<{ status: number; body: Body }>, status = 200): Promise<Body> {
-  const answer = await response;
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  return answer.body;
-}
-
-async function advanceTo(to: string) {
-  const advanced = await ok(tenant.admin.post("/v1/test-clock/advance", { to }));
-  expect(advanced.bill_run.errors).toBe(0);
-}
-
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Month-end close");
-  await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2026-03-01T00:00:00Z" }));
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Month-end close" }));
+  await freezeTestClock(tenant.admin, "2026-03-01T00:00:00Z");
   // Late usage lands on a draft for two days after its period ends.
-  await ok(tenant.admin.put("/v1/invoicing-settings", { grace_period_hours: 48 }));
-  await ok(
-    tenant.admin.post("/v1/meters", {
-      code: "calls",
-      name: "API calls",
-      event_name: "api_call",
-      aggregation: "count",
-      effective_from: "2026-01-01T00:00:00Z",
-    }),
-    201,
-  );
-  const plan = await ok(
-    tenant.admin.post("/v1/plans", {
-      code: "team",
-      name: "Team",
-      version: {
-        currency: "USD",
-        interval: "month",
-        charges: [
-          { id: "seat", type: "fixed", amount: "20.00", timing: "in_advance" },
-          { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "1.00" },
-        ],
-      },
-    }),
-    201,
-  );
-  await ok(tenant.admin.post(`/v1/plans/${plan.id}/versions/1/publish`, {}));
-  customerId = (
-    await ok(tenant.admin.post("/v1/customers", { external_id: "initech", currency: "USD" }), 201)
-  ).id;
-  await ok(
-    tenant.admin.post("/v1/subscriptions", {
-      customer_id: customerId,
-      plan_id: plan.id,
-      start_at: "2026-03-01T00:00:00Z",
-      billing: "calendar",
-    }),
-    201,
-  );
-  await advanceTo("2026-03-15T00:00:00Z");
-  const calls = await ok(
+  await expectOk(tenant.admin.put("/v1/invoicing-settings", { grace_period_hours: 48 }));
+  await createMeter(tenant.admin, { effective_from: "2026-01-01T00:00:00Z" });
+  const plan = await createPlan(tenant.admin, {
+    code: "team",
+    name: "Team",
+    version: {
+      charges: [
+        { id: "seat", type: "fixed", amount: "20.00", timing: "in_advance" },
+        { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "1.00" },
+      ],
+    },
+  });
+  customerId = (await createCustomer(tenant.admin, { external_id: "initech", currency: "USD" })).id;
+  await subscribe(tenant.admin, {
+    customer_id: customerId,
+    plan_id: plan.id,
+    start_at: "2026-03-01T00:00:00Z",
+    billing: "calendar",
+  });
+  await advanceTestClock(tenant.admin, "2026-03-15T00:00:00Z");
+  const calls = await expectOk(
     tenant.admin.post("/v1/events/batch", {
       events: [1, 2, 3].map((index) => ({
         id: `march-${index}`,
@@ -80,16 +51,15 @@ beforeAll(async () => {
   expect(calls.rejected).toEqual([]);
   // A one-off invoice left as a draft in March.
   marchDraft = (
-    await ok(
+    await expectCreated(
       tenant.admin.post("/v1/invoices", {
         customer_id: customerId,
         currency: "USD",
         lines: [{ description: "Onboarding", quantity: "1", unit_amount: "50.00" }],
       }),
-      201,
     )
   ).id;
-  await advanceTo("2026-04-02T00:00:00Z");
+  await advanceTestClock(tenant.admin, "2026-04-02T00:00:00Z");
 });
 afterAll(async () => testApp?.close());
 
@@ -98,7 +68,7 @@ const failing = (items: Item[]) => items.filter((item) => !item.passed).map((ite
 
 describe("the month-end close", () => {
   it("lists what is left and refuses to close until it is done", async () => {
-    const checklist = await ok(tenant.admin.get("/v1/close-checklist?period=2026-03"));
+    const checklist = await expectOk(tenant.admin.get("/v1/close-checklist?period=2026-03"));
     expect(checklist).toMatchObject({ period: "2026-03", ended: true, ready: false, lock: null });
     // The March draft is past its grace period (48 hours from March 15); March's usage waits on April 1's draft.
     expect(failing(checklist.items)).toEqual([
@@ -127,23 +97,24 @@ describe("the month-end close", () => {
   });
 
   it("closes a month with its checklist overridden for a reason, and refuses a second close", async () => {
-    const exported = await ok(tenant.admin.post("/v1/journal-exports", { period: "2026-03" }), 201);
+    const exported = await expectCreated(tenant.admin.post("/v1/journal-exports", { period: "2026-03" }));
     expect(exported.up_to_date).toBe(true);
-    const lock = await ok(
+    const lock = await expectCreated(
       tenant.admin.post("/v1/period-locks", {
         period: "2026-03",
         override_checklist: true,
         reason:
           "March's usage is billed on April 1 after its grace period; the onboarding draft was never sent",
       }),
-      201,
     );
     expect(lock).toMatchObject({ period: "2026-03", period_start: "2026-03-01T00:00:00.000Z" });
     expect(failing(lock.checklist)).toEqual(["no_draft_past_grace", "reconciliation_clean"]);
     const again = await tenant.admin.post("/v1/period-locks", { period: "2026-03" });
     expect(again.status).toBe(409);
     expect(
-      (await ok(tenant.admin.get("/v1/period-locks"))).data.map((entry: { period: string }) => entry.period),
+      (await expectOk(tenant.admin.get("/v1/period-locks"))).data.map(
+        (entry: { period: string }) => entry.period,
+      ),
     ).toEqual(["2026-03"]);
   });
 
@@ -154,13 +125,14 @@ describe("the month-end close", () => {
   });
 
   it("books March's usage finalized after the close on its own April date, leaving March's journal as exported", async () => {
-    await advanceTo("2026-04-03T00:00:00Z");
-    const invoices = (await ok(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))).data;
+    await advanceTestClock(tenant.admin, "2026-04-03T00:00:00Z");
+    const invoices = (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`)))
+      .data;
     const april = invoices.find(
       (invoice: { issued_at: string }) => invoice.issued_at === "2026-04-01T00:00:00.000Z",
     );
     expect(april.status).toBe("open");
-    const { data } = await ok(tenant.admin.get(`/v1/revenue-schedules?invoice_id=${april.id}`));
+    const { data } = await expectOk(tenant.admin.get(`/v1/revenue-schedules?invoice_id=${april.id}`));
     const usage = data.find((schedule: { kind: string }) => schedule.kind === "usage");
     // Earned in March, but March was closed before the invoice was written: booked on the invoice's date.
     expect(
@@ -170,28 +142,28 @@ describe("the month-end close", () => {
         entry.amount,
       ]),
     ).toEqual([["2026-04", "2026-04-01", "3.00"]]);
-    const exports = await ok(tenant.admin.get("/v1/journal-exports?period=2026-03"));
+    const exports = await expectOk(tenant.admin.get("/v1/journal-exports?period=2026-03"));
     expect(exports.data[0].up_to_date).toBe(true);
-    const aprilUsageJournal = await ok(tenant.admin.get("/v1/journal?period=2026-04"));
+    const aprilUsageJournal = await expectOk(tenant.admin.get("/v1/journal?period=2026-04"));
     expect(aprilUsageJournal.balanced).toBe(true);
   });
 
   it("books a payment received in the closed month on the day it is recorded", async () => {
-    const invoices = (await ok(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))).data;
+    const invoices = (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`)))
+      .data;
     const march = invoices.find(
       (invoice: { issued_at: string }) => invoice.issued_at === "2026-03-01T00:00:00.000Z",
     );
-    const payment = await ok(
+    const payment = await expectCreated(
       tenant.admin.post(`/v1/invoices/${march.id}/payments`, {
         amount: "5.00",
         method: "bank_transfer",
         received_at: "2026-03-20T00:00:00Z",
       }),
-      201,
     );
-    const exports = await ok(tenant.admin.get("/v1/journal-exports?period=2026-03"));
+    const exports = await expectOk(tenant.admin.get("/v1/journal-exports?period=2026-03"));
     expect(exports.data[0].up_to_date).toBe(true);
-    const april = await ok(tenant.admin.get("/v1/journal?period=2026-04"));
+    const april = await expectOk(tenant.admin.get("/v1/journal?period=2026-04"));
     const booked = april.lines.filter((line: { document_id: string }) => line.document_id === payment.id);
     expect(
       booked.map((line: Record<string, string>) => [line.date, line.account_role, line.debit, line.credit]),
@@ -202,18 +174,18 @@ describe("the month-end close", () => {
   });
 
   it("lets a credit note correct the closed month's invoice in the open month", async () => {
-    const invoices = (await ok(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`))).data;
+    const invoices = (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=100`)))
+      .data;
     const march = invoices.find(
       (invoice: { issued_at: string }) => invoice.issued_at === "2026-03-01T00:00:00.000Z",
     );
-    const note = await ok(
+    const note = await expectCreated(
       tenant.admin.post(`/v1/invoices/${march.id}/credit-notes`, { reason: "billing_error", full: true }),
-      201,
     );
     expect(note.issued_at).toBe("2026-04-03T00:00:00.000Z");
-    const exports = await ok(tenant.admin.get("/v1/journal-exports?period=2026-03"));
+    const exports = await expectOk(tenant.admin.get("/v1/journal-exports?period=2026-03"));
     expect(exports.data[0].up_to_date).toBe(true);
-    const aprilJournal = await ok(tenant.admin.get("/v1/journal?period=2026-04"));
+    const aprilJournal = await expectOk(tenant.admin.get("/v1/journal?period=2026-04"));
     expect(aprilJournal.balanced).toBe(true);
     expect(aprilJournal.lines.some((line: { reference: string }) => line.reference === note.number)).toBe(
       true,
@@ -221,7 +193,7 @@ describe("the month-end close", () => {
   });
   it("balances the journal export of every month of the test: debits equal credits", async () => {
     for (const period of ["2026-03", "2026-04"]) {
-      const exported = await ok(tenant.admin.post("/v1/journal-exports", { period }), 201);
+      const exported = await expectCreated(tenant.admin.post("/v1/journal-exports", { period }));
       expect(exported.totals.length, period).toBeGreaterThan(0);
       for (const total of exported.totals) expect(total.debit, period).toBe(total.credit);
     }

@@ -4,7 +4,16 @@
 // credits that expire half used (deferred until used, breakage when lost).
 // Every month's journal balances.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import {
+  createCustomer,
+  createMeter,
+  createPlan,
+  type PlanFields,
+  subscribe,
+} from "../../test/support/builders.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -13,19 +22,8 @@ let meteredCustomer: string;
 let topUpInvoice: string;
 let grantId: string;
 
-async function ok<Body>(response: Promise<{ status: number; body: Body }>, status = 200): Promise<Body> {
-  const answer = await response;
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  return answer.body;
-}
-
-async function advanceTo(to: string) {
-  const advanced = await ok(tenant.admin.post("/v1/test-clock/advance", { to }));
-  expect(advanced.bill_run.errors).toBe(0);
-}
-
 async function sendCalls(customer: string, timestamp: string, count: number, prefix: string) {
-  const result = await ok(
+  const result = await expectOk(
     tenant.admin.post("/v1/events/batch", {
       events: Array.from({ length: count }, (_, index) => ({
         id: `${prefix}-${index}`,
@@ -38,28 +36,16 @@ async function sendCalls(customer: string, timestamp: string, count: number, pre
   expect(result.rejected).toEqual([]);
 }
 
-async function publishedPlan(body: unknown): Promise<string> {
-  const plan = await ok(tenant.admin.post("/v1/plans", body), 201);
-  await ok(tenant.admin.post(`/v1/plans/${plan.id}/versions/1/publish`, {}));
-  return plan.id;
+async function publishedPlan(fields: PlanFields): Promise<string> {
+  return (await createPlan(tenant.admin, fields)).id;
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Revenue recognition");
-  await ok(tenant.admin.post("/v1/test-clock", { frozen_at: "2026-01-01T00:00:00Z" }));
-  await ok(tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }), 201);
-  await ok(tenant.admin.post("/v1/products", { code: "api", name: "API" }), 201);
-  await ok(
-    tenant.admin.post("/v1/meters", {
-      code: "calls",
-      name: "API calls",
-      event_name: "api_call",
-      aggregation: "count",
-      effective_from: "2025-12-01T00:00:00Z",
-    }),
-    201,
-  );
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Revenue recognition" }));
+  await freezeTestClock(tenant.admin, "2026-01-01T00:00:00Z");
+  await expectCreated(tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }));
+  await expectCreated(tenant.admin.post("/v1/products", { code: "api", name: "API" }));
+  await createMeter(tenant.admin, { effective_from: "2025-12-01T00:00:00Z" });
   const annualPlan = await publishedPlan({
     code: "annual",
     name: "Annual",
@@ -82,53 +68,41 @@ beforeAll(async () => {
       ],
     },
   });
-  annualCustomer = (
-    await ok(tenant.admin.post("/v1/customers", { external_id: "annual", currency: "USD" }), 201)
-  ).id;
-  meteredCustomer = (
-    await ok(tenant.admin.post("/v1/customers", { external_id: "metered", currency: "USD" }), 201)
-  ).id;
-  await ok(
-    tenant.admin.post("/v1/subscriptions", {
-      customer_id: annualCustomer,
-      plan_id: annualPlan,
-      start_at: "2026-01-15T00:00:00Z",
-      billing: "anniversary",
-    }),
-    201,
-  );
-  await ok(
-    tenant.admin.post("/v1/subscriptions", {
-      customer_id: meteredCustomer,
-      plan_id: meteredPlan,
-      start_at: "2026-01-01T00:00:00Z",
-      billing: "calendar",
-    }),
-    201,
-  );
+  annualCustomer = (await createCustomer(tenant.admin, { external_id: "annual", currency: "USD" })).id;
+  meteredCustomer = (await createCustomer(tenant.admin, { external_id: "metered", currency: "USD" })).id;
+  await subscribe(tenant.admin, {
+    customer_id: annualCustomer,
+    plan_id: annualPlan,
+    start_at: "2026-01-15T00:00:00Z",
+    billing: "anniversary",
+  });
+  await subscribe(tenant.admin, {
+    customer_id: meteredCustomer,
+    plan_id: meteredPlan,
+    start_at: "2026-01-01T00:00:00Z",
+    billing: "calendar",
+  });
 
-  await advanceTo("2026-01-15T00:00:00Z");
-  await advanceTo("2026-02-05T00:00:00Z");
-  const wallet = await ok(
+  await advanceTestClock(tenant.admin, "2026-01-15T00:00:00Z");
+  await advanceTestClock(tenant.admin, "2026-02-05T00:00:00Z");
+  const wallet = await expectCreated(
     tenant.admin.post(`/v1/customers/${meteredCustomer}/wallets`, { currency: "USD", name: "Prepaid" }),
-    201,
   );
-  const topUp = await ok(
+  const topUp = await expectCreated(
     tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
       amount: "100",
       paid_amount: "80.00",
       expires_at: "2026-04-15T00:00:00Z",
       reason: "bought 100 credits for 80.00",
     }),
-    201,
   );
   topUpInvoice = topUp.purchase.invoice_id;
   grantId = topUp.grant.id;
-  await advanceTo("2026-02-20T00:00:00Z");
+  await advanceTestClock(tenant.admin, "2026-02-20T00:00:00Z");
   await sendCalls("metered", "2026-02-10T12:00:00Z", 40, "february");
-  await advanceTo("2026-03-20T00:00:00Z");
+  await advanceTestClock(tenant.admin, "2026-03-20T00:00:00Z");
   await sendCalls("metered", "2026-03-10T12:00:00Z", 60, "march");
-  await advanceTo("2026-05-01T00:00:00Z");
+  await advanceTestClock(tenant.admin, "2026-05-01T00:00:00Z");
 });
 afterAll(async () => testApp?.close());
 
@@ -138,7 +112,7 @@ const byPeriod = (entries: Entry[], type: string) =>
 
 describe("revenue schedules", () => {
   it("earns an annual fee billed in advance by day over its year", async () => {
-    const { data } = await ok(tenant.admin.get(`/v1/revenue-schedules?customer_id=${annualCustomer}`));
+    const { data } = await expectOk(tenant.admin.get(`/v1/revenue-schedules?customer_id=${annualCustomer}`));
     expect(data).toHaveLength(1);
     const [schedule] = data;
     expect(schedule).toMatchObject({
@@ -173,7 +147,7 @@ describe("revenue schedules", () => {
   });
 
   it("earns usage in its month of use, at what the prepaid credits that paid it cost", async () => {
-    const { data } = await ok(tenant.admin.get(`/v1/revenue-schedules?customer_id=${meteredCustomer}`));
+    const { data } = await expectOk(tenant.admin.get(`/v1/revenue-schedules?customer_id=${meteredCustomer}`));
     const usage = data.filter((schedule: { kind: string; amount: string }) => schedule.kind === "usage");
     // February: 40 calls × 0.50 = 20.00, paid with 20 credits bought at 80.00 for 100: 20 × 0.80 = 16.00.
     // March: 60 calls × 0.50 = 30.00, paid with 30 credits: 30 × 0.80 = 24.00. January and April: no calls.
@@ -191,7 +165,7 @@ describe("revenue schedules", () => {
   });
 
   it("defers prepaid credits until used and recognizes what expires as breakage", async () => {
-    const { data } = await ok(tenant.admin.get(`/v1/revenue-schedules?invoice_id=${topUpInvoice}`));
+    const { data } = await expectOk(tenant.admin.get(`/v1/revenue-schedules?invoice_id=${topUpInvoice}`));
     expect(data).toHaveLength(1);
     const [credits] = data;
     expect(credits).toMatchObject({ pattern: "prepaid_credits", amount: "80.00", credit_grant_id: grantId });
@@ -211,7 +185,9 @@ describe("revenue schedules", () => {
   });
 
   it("reports recognized, deferred and unbilled revenue by month and product", async () => {
-    const report = await ok(tenant.admin.get("/v1/revenue-report?from=2026-01&to=2026-04&group_by=product"));
+    const report = await expectOk(
+      tenant.admin.get("/v1/revenue-report?from=2026-01&to=2026-04&group_by=product"),
+    );
     const rows = report.rows.map((row: Record<string, string>) => [
       row.period,
       row.group,
@@ -241,7 +217,7 @@ describe("revenue schedules", () => {
 describe("the journal", () => {
   it("balances in every month, with the accounts of the chart", async () => {
     for (const period of ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-12", "2027-01"]) {
-      const journal = await ok(tenant.admin.get(`/v1/journal?period=${period}`));
+      const journal = await expectOk(tenant.admin.get(`/v1/journal?period=${period}`));
       expect(journal.balanced, period).toBe(true);
       for (const total of journal.totals) expect(total.debit, period).toBe(total.credit);
       expect(journal.lines.length, period).toBeGreaterThan(0);
@@ -249,13 +225,13 @@ describe("the journal", () => {
   });
 
   it("books the top-up as deferred revenue and the expiry as breakage", async () => {
-    const february = await ok(tenant.admin.get("/v1/journal?period=2026-02"));
+    const february = await expectOk(tenant.admin.get("/v1/journal?period=2026-02"));
     const topUp = february.lines.filter((line: { document_id: string }) => line.document_id === topUpInvoice);
     expect(topUp.map((line: Record<string, string>) => [line.account, line.debit, line.credit])).toEqual([
       ["1200", "80.00", ""],
       ["2400", "", "80.00"],
     ]);
-    const april = await ok(tenant.admin.get("/v1/journal?period=2026-04"));
+    const april = await expectOk(tenant.admin.get("/v1/journal?period=2026-04"));
     const breakage = april.lines.filter((line: { document_id: string }) => line.document_id === grantId);
     expect(
       breakage.map((line: Record<string, string>) => [line.date, line.account, line.debit, line.credit]),
@@ -268,7 +244,7 @@ describe("the journal", () => {
   it("exports every month of the test balanced, in JSON and in CSV", async () => {
     const months = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"];
     for (const period of [...months, "2026-09", "2026-10", "2026-11", "2026-12", "2027-01"]) {
-      const exported = await ok(tenant.admin.post("/v1/journal-exports", { period }), 201);
+      const exported = await expectCreated(tenant.admin.post("/v1/journal-exports", { period }));
       expect(exported.totals, period).toHaveLength(1);
       expect(exported.totals[0].debit, period).toBe(exported.totals[0].credit);
       const csv = await tenant.admin.get(`/v1/journal-exports/${exported.id}/csv`);
@@ -279,12 +255,12 @@ describe("the journal", () => {
           .map((row: string) => row.split(",")[columns.indexOf(column)] || "0")
           .reduce((total: number, amount: string) => total + Math.round(Number(amount) * 100), 0);
       expect(sum("debit"), period).toBe(sum("credit"));
-      expect((await ok(tenant.admin.get(`/v1/journal-exports/${exported.id}`))).up_to_date).toBe(true);
+      expect((await expectOk(tenant.admin.get(`/v1/journal-exports/${exported.id}`))).up_to_date).toBe(true);
     }
   });
 
   it("follows the chart of accounts of the settings, as CSV too", async () => {
-    await ok(
+    await expectOk(
       tenant.admin.put("/v1/finance-settings", { accounts: { revenue: { code: "7000", name: "Sales" } } }),
     );
     const csv = await tenant.admin.get("/v1/journal/csv?period=2026-02");

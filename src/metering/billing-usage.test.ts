@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import type { Instant } from "../core/index.ts";
 import {
   type Aggregation,
@@ -34,8 +34,7 @@ let tenant: TestTenant;
 let scope: TenantScope;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant());
   scope = { organizationId: tenant.organization.id, environmentId: tenant.organization.environments.test };
 });
 afterAll(async () => testApp?.close());

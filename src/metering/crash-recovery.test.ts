@@ -4,44 +4,18 @@
 // event once (nothing half-committed). Runs `fairbill serve` as a child
 // process on a fresh PGlite folder, or a fresh PostgreSQL database.
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabaseKind, testPostgresUrl } from "../../test/support/test-database.ts";
+import { createSeparateDatabase, type SeparateDatabase } from "../../test/support/test-database.ts";
 
 const mainScript = join(import.meta.dirname, "..", "cli", "main.ts");
-let databaseEnvironment: Record<string, string>;
-let cleanUp: () => Promise<void>;
+let database: SeparateDatabase;
 
 beforeAll(async () => {
-  if (testDatabaseKind === "pglite") {
-    const folder = mkdtempSync(join(tmpdir(), "fairbill-crash-"));
-    databaseEnvironment = { FAIRBILL_DATA_DIR: folder };
-    cleanUp = async () => rmSync(folder, { recursive: true, force: true });
-  } else {
-    const name = `fairbill_crash_${randomBytes(6).toString("hex")}`;
-    await runOnServer(`create database ${name}`);
-    const url = new URL(testPostgresUrl);
-    url.pathname = `/${name}`;
-    databaseEnvironment = { DATABASE_URL: url.toString() };
-    cleanUp = async () => runOnServer(`drop database if exists ${name} with (force)`);
-  }
+  database = await createSeparateDatabase("crash");
 });
-afterAll(async () => cleanUp?.());
-
-async function runOnServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPostgresUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+afterAll(async () => database?.remove());
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,7 +37,7 @@ async function startServer(): Promise<Server> {
   const child = spawn(process.execPath, [mainScript, "serve"], {
     env: {
       ...process.env,
-      ...databaseEnvironment,
+      ...database.childEnvironment,
       PORT: String(port),
       HOST: "127.0.0.1",
       LOG_LEVEL: "silent",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { auditTrailOf } from "../../test/support/audit-trail.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -16,8 +17,7 @@ async function dailyValues(meter: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant());
   await tenant.admin.post("/v1/customers", { external_id: "fixer" });
   for (const [code, aggregation, property] of [
     ["fix-sum", "sum", "gb"],
@@ -120,12 +120,7 @@ describe("event corrections", () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("event_voided");
 
-    const audit = await testApp.handle.database
-      .selectFrom("audit_events")
-      .select("action")
-      .where("object_id", "=", "fix-3")
-      .orderBy("sequence")
-      .execute();
+    const audit = await auditTrailOf(testApp.handle.database, "fix-3");
     expect(audit.map((entry) => entry.action)).toEqual(["event.amended", "event.voided"]);
   });
 

@@ -3,7 +3,7 @@
 // counted once. On PGlite the database serializes the batches; on PostgreSQL
 // they really overlap, on the unique index and on the shared rollup rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -13,8 +13,7 @@ const clientCount = 8;
 const batchSize = 1_000;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant());
   await tenant.admin.post("/v1/customers", { external_id: "busy" });
   for (const meter of [
     { code: "c-count", aggregation: "count" },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -16,8 +16,7 @@ async function usageValue(customer: string, meter: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant());
   await tenant.admin.post("/v1/customers", { external_id: "acme" });
   const meters = [
     { code: "calls", event_name: "api_call", aggregation: "count" },

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { auditTrailOf } from "../../test/support/audit-trail.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { meterHasBilledUsage } from "./meters.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant());
 });
 afterAll(async () => testApp?.close());
 
@@ -165,12 +165,7 @@ describe("meters", () => {
     expect(tooEarly.status).toBe(400);
     expect(tooEarly.body.errors[0].path).toBe("$.effective_from");
 
-    const audit = await testApp.handle.database
-      .selectFrom("audit_events")
-      .select(["action", "reason"])
-      .where("object_id", "=", meter.body.id)
-      .orderBy("sequence")
-      .execute();
+    const audit = await auditTrailOf(testApp.handle.database, meter.body.id);
     expect(audit).toEqual([
       { action: "meter.created", reason: null },
       { action: "meter.version_created", reason: "count megabytes" },

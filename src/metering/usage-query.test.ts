@@ -3,7 +3,7 @@
 // (a daylight-saving change, a zone offset by half an hour), with ranges that
 // cut hours, and per group.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import type { Aggregation } from "../core/index.ts";
 import { formatQuantity, UsageAccumulator, usageWindowKey } from "../core/index.ts";
 import { toCoreMeter } from "./meter-definition.ts";
@@ -40,8 +40,7 @@ function generator(seed: number) {
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant());
   for (const [customer, timezone] of [
     ["new-york", "America/New_York"],
     ["kolkata", "Asia/Kolkata"],

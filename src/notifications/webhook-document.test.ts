@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import AjvModule from "ajv";
 import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { webhookEvents } from "../app.ts";
 import { customerUpdated } from "../customers/index.ts";
@@ -27,8 +27,7 @@ let document: Json;
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Webhook document");
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Webhook document" }));
   document = (await tenant.admin.get("/openapi.json")).body;
   await receiver.start();
 });

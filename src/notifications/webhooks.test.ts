@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { signatureHeaders, WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { type Customer, customerUpdated } from "../customers/index.ts";
 import type { Clock } from "../platform/clock.ts";
@@ -47,8 +47,7 @@ let receiver: WebhookReceiver;
 let worker: JobWorker;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock });
-  tenant = await testApp.newTenant("Webhooks");
+  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Webhooks" }));
   receiver = new WebhookReceiver();
   await receiver.start();
   worker = createJobWorker({

@@ -3,14 +3,13 @@
 // balance first and then reopen the invoice, marking an invoice
 // uncollectible, and the bad input each route refuses with the field's path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Manual payments");
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Manual payments" }));
 });
 afterAll(async () => testApp?.close());
 

@@ -3,17 +3,10 @@
 // ends while the others stay grandfathered, a migration of everyone left on
 // the version, and the refusals that name the field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 
-const clock = {
-  current: new Date("2026-01-01T00:00:00Z"),
-  now() {
-    return new Date(this.current);
-  },
-  set(text: string) {
-    this.current = new Date(text);
-  },
-};
+const clock = new TestClock("2026-01-01T00:00:00Z");
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -35,8 +28,7 @@ const at = (text: string) => new Date(text).toISOString();
 
 beforeAll(async () => {
   clock.set("2026-01-01T00:00:00Z");
-  testApp = await startTestApp({ clock });
-  tenant = await testApp.newTenant("Plan migrations");
+  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Plan migrations" }));
   const plan = await tenant.admin.post("/v1/plans", {
     code: "team",
     name: "Team",

@@ -4,7 +4,7 @@
 // shows matches the seller's own view (the upcoming invoice), and the
 // customer sets and deletes its own spend alerts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import type { Clock } from "../platform/clock.ts";
 
 const day = 24 * 3600 * 1000;
@@ -41,8 +41,7 @@ function portal(token: string) {
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock });
-  tenant = await testApp.newTenant("Portal seller");
+  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Portal seller" }));
   stranger = await testApp.newTenant("Another seller");
   expect(
     (

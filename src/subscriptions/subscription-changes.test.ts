@@ -3,7 +3,15 @@
 // pauses and resumes; what invoicing reads back (billable-subscriptions.ts),
 // and the entitlements of the plan versions in force.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import type { PlanVersionBody, SubscriptionBody } from "../../test/support/api-types.ts";
+import {
+  createCustomer,
+  createMeter,
+  createPlan,
+  subscribe as subscribeCustomer,
+} from "../../test/support/builders.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 import { planBillingSchedule } from "../core/index.ts";
 import {
   billableSubscriptionsOf,
@@ -11,40 +19,36 @@ import {
   markSubscriptionBilled,
 } from "./billable-subscriptions.ts";
 
-const clock = {
-  current: new Date("2026-01-01T00:00:00Z"),
-  now() {
-    return new Date(this.current);
-  },
-  set(text: string) {
-    this.current = new Date(text);
-  },
-};
+const clock = new TestClock("2026-01-01T00:00:00Z");
 
 let testApp: TestApp;
 let tenant: TestTenant;
-const plans: Record<string, string> = {};
+const plans = {} as Record<"basic" | "pro" | "trial" | "euro", string>;
 
-async function publishedPlan(code: string, version: Record<string, unknown>): Promise<string> {
-  const created = await tenant.admin.post("/v1/plans", {
-    code,
-    name: code,
-    version: { currency: "USD", interval: "month", ...version },
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  await tenant.admin.post(`/v1/plans/${created.body.id}/versions/1/publish`, {});
-  return created.body.id;
+async function publishedPlan(code: string, version: Partial<PlanVersionBody>): Promise<string> {
+  return (await createPlan(tenant.admin, { code, version })).id;
 }
 
-async function newCustomer(): Promise<string> {
-  const response = await tenant.admin.post("/v1/customers", { external_id: `customer-${Math.random()}` });
-  return response.body.id;
+const newCustomer = async () => (await createCustomer(tenant.admin)).id;
+
+async function subscribe(customerId: string, body: Omit<SubscriptionBody, "customer_id">): Promise<string> {
+  return (await subscribeCustomer(tenant.admin, { customer_id: customerId, ...body })).id;
 }
 
-async function subscribe(customerId: string, body: Record<string, unknown>): Promise<string> {
-  const response = await tenant.admin.post("/v1/subscriptions", { customer_id: customerId, ...body });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body.id;
+/** A new customer's subscription to basic from 2026-01-01, billed for January; the clock then at 2026-01-10. */
+async function basicBilledForJanuary(): Promise<{ customerId: string; id: string }> {
+  const customerId = await newCustomer();
+  clock.set("2026-01-01T00:00:00Z");
+  const id = await subscribe(customerId, { plan_id: plans.basic });
+  await markSubscriptionBilled(
+    testApp.handle.database,
+    tenant.context(),
+    id,
+    Date.parse("2026-01-01T00:00:00Z"),
+    Date.parse("2026-02-01T00:00:00Z"),
+  );
+  clock.set("2026-01-10T00:00:00Z");
+  return { customerId, id };
 }
 
 const at = (text: string) => new Date(text).toISOString();
@@ -52,14 +56,8 @@ const changePlanActions = ["change-plan", "change-plan/preview"];
 
 beforeAll(async () => {
   clock.set("2026-01-01T00:00:00Z");
-  testApp = await startTestApp({ clock });
-  tenant = await testApp.newTenant("Subscription changes");
-  await tenant.admin.post("/v1/meters", {
-    code: "calls",
-    name: "Calls",
-    event_name: "call",
-    aggregation: "count",
-  });
+  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Subscription changes" }));
+  await createMeter(tenant.admin, { name: "Calls", event_name: "call" });
   await tenant.admin.post("/v1/features", { code: "sso", name: "Single sign-on", kind: "boolean" });
   await tenant.admin.post("/v1/features", { code: "theme", name: "Theme", kind: "static" });
   await tenant.admin.post("/v1/features", {
@@ -95,17 +93,7 @@ beforeEach(() => clock.set("2026-01-10T00:00:00Z"));
 
 describe("plan changes", () => {
   it("record a change now, at the end of the period and at a date, in order", async () => {
-    const customerId = await newCustomer();
-    clock.set("2026-01-01T00:00:00Z");
-    const id = await subscribe(customerId, { plan_id: plans.basic });
-    await markSubscriptionBilled(
-      testApp.handle.database,
-      tenant.context(),
-      id,
-      Date.parse("2026-01-01T00:00:00Z"),
-      Date.parse("2026-02-01T00:00:00Z"),
-    );
-    clock.set("2026-01-10T00:00:00Z");
+    const { customerId, id } = await basicBilledForJanuary();
 
     const now = await tenant.admin.post(
       `/v1/subscriptions/${id}/change-plan`,
@@ -244,17 +232,7 @@ describe("plan changes", () => {
   });
 
   it("preview an upgrade's proration on the next invoice, recording nothing, for a viewer", async () => {
-    const customerId = await newCustomer();
-    clock.set("2026-01-01T00:00:00Z");
-    const id = await subscribe(customerId, { plan_id: plans.basic });
-    await markSubscriptionBilled(
-      testApp.handle.database,
-      tenant.context(),
-      id,
-      Date.parse("2026-01-01T00:00:00Z"),
-      Date.parse("2026-02-01T00:00:00Z"),
-    );
-    clock.set("2026-01-10T00:00:00Z");
+    const { id } = await basicBilledForJanuary();
     const viewer = await tenant.client("viewer");
 
     const preview = await viewer.post(`/v1/subscriptions/${id}/change-plan/preview`, {

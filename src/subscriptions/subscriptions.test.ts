@@ -2,17 +2,10 @@
 // plan version, the status and current period as time passes, lists with
 // filters, and the bad input that is refused with the field it concerns.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 
-const clock = {
-  current: new Date("2026-01-01T00:00:00Z"),
-  now() {
-    return new Date(this.current);
-  },
-  set(text: string) {
-    this.current = new Date(text);
-  },
-};
+const clock = new TestClock("2026-01-01T00:00:00Z");
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -34,8 +27,7 @@ async function publishedPlan(code: string, version: Record<string, unknown>): Pr
 
 beforeAll(async () => {
   clock.set("2026-01-01T00:00:00Z");
-  testApp = await startTestApp({ clock });
-  tenant = await testApp.newTenant("Subscriptions");
+  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Subscriptions" }));
   const customer = await tenant.admin.post("/v1/customers", {
     external_id: "acme",
     timezone: "Europe/Berlin",

@@ -5,14 +5,13 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentedRoutes, fillPath, routeFixtures } from "../support/route-fixtures.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../support/test-app.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Fuzzed");
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Fuzzed" }));
 });
 afterAll(async () => testApp?.close());
 

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulateScenario } from "../../src/simulation/index.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../support/test-app.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -17,8 +17,7 @@ const meters = [
 ];
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Pricing errors");
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Pricing errors" }));
   for (const meter of meters) {
     const created = await tenant.admin.post("/v1/meters", { ...meter, name: meter.code });
     expect(created.status).toBe(201);

@@ -9,7 +9,12 @@
 // a reason: the public ones are listed with theirs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Permission, permissions, type Role, roleAllows, roles } from "../../src/platform/auth/roles.ts";
-import { type ApiClient, startTestApp, type TestApp, type TestTenant } from "../support/test-app.ts";
+import {
+  type ApiClient,
+  startTestAppWithTenant,
+  type TestApp,
+  type TestTenant,
+} from "../support/test-app.ts";
 
 /** Operations that take no key and no session, each with why. */
 const publicOperations: Record<string, string> = {
@@ -113,8 +118,7 @@ let operations: Operation[];
 let outcomes: Outcome[];
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant("Roles");
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Roles" }));
   operations = documentedOperations((await tenant.admin.get("/openapi.json")).body);
   const clients = Object.fromEntries(
     await Promise.all(roles.map(async (role) => [role, await tenant.client(role)] as const)),

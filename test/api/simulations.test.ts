@@ -3,14 +3,13 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulateScenario } from "../../src/simulation/index.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../support/test-app.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../support/test-app.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  tenant = await testApp.newTenant();
+  ({ testApp, tenant } = await startTestAppWithTenant());
 });
 afterAll(async () => testApp?.close());
 

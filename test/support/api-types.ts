@@ -38,3 +38,5 @@ export type Charge = PlanVersionBody["charges"][number];
 export type PriceBook = NonNullable<PlanVersionBody["currency_prices"]>[number];
 export type UsageEventBody = RequestBody<"/v1/events/batch", "post">["events"][number];
 export type IngestionResult = ResponseBody<"/v1/events/batch", "post", 200>;
+export type FeatureBody = RequestBody<"/v1/features", "post">;
+export type Feature = ResponseBody<"/v1/features", "post", 201>;

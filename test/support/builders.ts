@@ -6,6 +6,8 @@ import { expect } from "vitest";
 import type {
   Customer,
   CustomerBody,
+  Feature,
+  FeatureBody,
   IngestionResult,
   Meter,
   MeterBody,
@@ -30,6 +32,11 @@ export function createMeter(client: ApiClient, fields: Partial<MeterBody> = {}):
       ...fields,
     }),
   );
+}
+
+/** A feature a plan or a customer may be entitled to (boolean, static or metered on a meter). */
+export function createFeature(client: ApiClient, fields: FeatureBody): Promise<Feature> {
+  return expectCreated(client.post<Feature>("/v1/features", fields));
 }
 
 /** What a plan's builder takes: a code, and its first version's content over a monthly USD default. */

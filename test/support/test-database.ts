@@ -2,8 +2,15 @@
 // project names: PGlite in memory, or a new schema on the PostgreSQL server
 // (dropped again on close). Tests never share data with each other's files.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
-import { type DatabaseHandle, openDatabase } from "../../src/platform/database/database.ts";
+import {
+  type DatabaseHandle,
+  type DatabaseLocation,
+  openDatabase,
+} from "../../src/platform/database/database.ts";
 import { migrate } from "../../src/platform/database/migrator.ts";
 
 export const testDatabaseKind = process.env.FAIRBILL_TEST_DATABASE === "postgres" ? "postgres" : "pglite";
@@ -30,6 +37,40 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
       await handle.close();
       await runOnServer(`drop schema ${schema} cascade`);
     },
+  };
+}
+
+/** A database of its own that a child process (`fairbill serve`, a worker) opens by its environment. */
+export type SeparateDatabase = {
+  location: DatabaseLocation;
+  /** What the child's environment must hold to open it: FAIRBILL_DATA_DIR or DATABASE_URL. */
+  childEnvironment: Record<string, string>;
+  remove(): Promise<void>;
+};
+
+/**
+ * A new database on the engine the test project names, shared with child
+ * processes: a PGlite folder on disk, or a new database on the PostgreSQL
+ * server (a schema would not do: a child opens it by URL). `name` goes into
+ * the folder's or the database's name.
+ */
+export async function createSeparateDatabase(name: string): Promise<SeparateDatabase> {
+  if (testDatabaseKind === "pglite") {
+    const folder = mkdtempSync(join(tmpdir(), `fairbill-${name}-`));
+    return {
+      location: { kind: "pglite", dataDirectory: folder },
+      childEnvironment: { FAIRBILL_DATA_DIR: folder },
+      remove: async () => rmSync(folder, { recursive: true, force: true }),
+    };
+  }
+  const database = `fairbill_${name.replaceAll("-", "_")}_${randomBytes(6).toString("hex")}`;
+  await runOnServer(`create database ${database}`);
+  const url = new URL(testPostgresUrl);
+  url.pathname = `/${database}`;
+  return {
+    location: { kind: "postgres", connectionString: url.toString() },
+    childEnvironment: { DATABASE_URL: url.toString() },
+    remove: () => runOnServer(`drop database if exists ${database} with (force)`),
   };
 }
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fixedInvoiceLine } from "../../../test/support/invoice-lines.ts";
 import { currencyFor } from "../currency.ts";
 import { Decimal, sumDecimals, ZERO } from "../decimal.ts";
 import type { Coupon, CreditGrant } from "./adjustments.ts";
@@ -15,21 +16,7 @@ const USD = currencyFor("USD");
 const DAY = 86_400_000;
 
 function line(amount: string): InvoiceLine {
-  return {
-    charge: "fee",
-    kind: "fixed",
-    periodStart: 0,
-    periodEnd: DAY,
-    quantity: new Decimal(1),
-    amount: new Decimal(amount),
-    details: {
-      kind: "fixed",
-      planCode: "p",
-      timing: "in_advance",
-      fullAmount: new Decimal(amount),
-      proration: { days: 1, fullDays: 1 },
-    },
-  };
+  return fixedInvoiceLine(amount, { charge: "fee", planCode: "p", periodEnd: DAY });
 }
 
 /** Settles invoices of the given line amounts one after another, issued a day apart. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fixedInvoiceLine } from "../../../test/support/invoice-lines.ts";
 import { currencyFor } from "../currency.ts";
 import { Decimal } from "../decimal.ts";
 import type { InvoiceLine } from "./invoice-line.ts";
@@ -8,21 +9,13 @@ import { changePreviewDifference } from "./proration-preview.ts";
 const DAY = 86_400_000;
 
 function settled(amounts: string[]) {
-  const lines: InvoiceLine[] = amounts.map((amount) => ({
-    charge: "base",
-    kind: amount.startsWith("-") ? "proration_credit" : "fixed",
-    periodStart: 0,
-    periodEnd: DAY,
-    quantity: new Decimal(1),
-    amount: new Decimal(amount),
-    details: {
-      kind: "fixed",
+  const lines: InvoiceLine[] = amounts.map((amount) =>
+    fixedInvoiceLine(amount, {
+      kind: amount.startsWith("-") ? "proration_credit" : "fixed",
       planCode: "p",
-      timing: "in_advance",
-      fullAmount: new Decimal(amount),
-      proration: { days: 1, fullDays: 1 },
-    },
-  }));
+      periodEnd: DAY,
+    }),
+  );
   return settleInvoice({
     issuedAt: DAY,
     lines,

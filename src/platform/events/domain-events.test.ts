@@ -3,22 +3,17 @@
 // and still delivered once when the worker is killed in the middle of a
 // subscriber or right after one (a worker process killed with SIGKILL).
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { Type } from "typebox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CrashTestEvent } from "../../../test/support/domain-event-crash-event.ts";
-import { startTestApp, type TestApp, type TestTenant } from "../../../test/support/test-app.ts";
-import { testDatabaseKind, testPostgresUrl } from "../../../test/support/test-database.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../../test/support/test-app.ts";
+import { createSeparateDatabase, type SeparateDatabase } from "../../../test/support/test-database.ts";
 import { openMigratedDatabase } from "../../app.ts";
 import { recordAuditEvent } from "../../audit/index.ts";
 import { createOrganization } from "../../organizations/index.ts";
 import { systemClock } from "../clock.ts";
 import { silentLogger, type TenantScope } from "../context.ts";
-import type { DatabaseLocation } from "../database/database.ts";
 import type { Database } from "../database/schema.ts";
 import { createJobWorker } from "../jobs/job-worker.ts";
 import { domainEventJobHandlers } from "./domain-event-dispatch.ts";
@@ -71,8 +66,7 @@ describe("delivery", () => {
   }
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    tenant = await testApp.newTenant("Outbox");
+    ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Outbox" }));
     const context = tenant.context();
     scope = { organizationId: context.organizationId, environmentId: context.environmentId };
   });
@@ -147,27 +141,12 @@ describe("a worker killed with SIGKILL", () => {
     "support",
     "domain-event-worker-process.ts",
   );
-  let location: DatabaseLocation;
-  let childEnvironment: Record<string, string>;
-  let cleanUp: () => Promise<void>;
+  let database: SeparateDatabase;
   let scope: TenantScope;
 
   beforeAll(async () => {
-    if (testDatabaseKind === "pglite") {
-      const folder = mkdtempSync(join(tmpdir(), "fairbill-outbox-"));
-      location = { kind: "pglite", dataDirectory: folder };
-      childEnvironment = { FAIRBILL_DATA_DIR: folder };
-      cleanUp = async () => rmSync(folder, { recursive: true, force: true });
-    } else {
-      const name = `fairbill_outbox_${randomBytes(6).toString("hex")}`;
-      await runOnServer(`create database ${name}`);
-      const url = new URL(testPostgresUrl);
-      url.pathname = `/${name}`;
-      location = { kind: "postgres", connectionString: url.toString() };
-      childEnvironment = { DATABASE_URL: url.toString() };
-      cleanUp = async () => runOnServer(`drop database if exists ${name} with (force)`);
-    }
-    const handle = await openMigratedDatabase(location);
+    database = await createSeparateDatabase("outbox");
+    const handle = await openMigratedDatabase(database.location);
     try {
       const organization = await createOrganization(handle.database, "Crash test", systemClock);
       scope = { organizationId: organization.id, environmentId: organization.environments.test };
@@ -175,10 +154,10 @@ describe("a worker killed with SIGKILL", () => {
       await handle.close();
     }
   }, 120_000);
-  afterAll(async () => cleanUp?.());
+  afterAll(async () => database?.remove());
 
   async function publishNote(noteId: string): Promise<void> {
-    const handle = await openMigratedDatabase(location);
+    const handle = await openMigratedDatabase(database.location);
     try {
       await handle.database
         .transaction()
@@ -191,7 +170,7 @@ describe("a worker killed with SIGKILL", () => {
   }
 
   async function handledEntries(noteId: string): Promise<number> {
-    const handle = await openMigratedDatabase(location);
+    const handle = await openMigratedDatabase(database.location);
     try {
       const rows = await handle.database
         .selectFrom("audit_events")
@@ -209,7 +188,7 @@ describe("a worker killed with SIGKILL", () => {
     const child = spawn(process.execPath, [workerScript], {
       env: {
         ...process.env,
-        ...childEnvironment,
+        ...database.childEnvironment,
         // The restarted worker runs after the killed one's lease (two minutes) has run out.
         ...(hangAt ? { FAIRBILL_HANG_AT: hangAt } : { FAIRBILL_WORKER_MINUTES_AHEAD: "10" }),
       },
@@ -246,13 +225,3 @@ describe("a worker killed with SIGKILL", () => {
     }, 120_000);
   }
 });
-
-async function runOnServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPostgresUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
