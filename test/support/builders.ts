@@ -58,7 +58,7 @@ export function createDraftPlan(client: ApiClient, fields: PlanFields = {}): Pro
 }
 
 /** Publishes a plan's draft version (version 1 unless told). */
-export async function publishPlanVersion(client: ApiClient, planId: string, version = 1): Promise<void> {
+async function publishPlanVersion(client: ApiClient, planId: string, version = 1): Promise<void> {
   await expectOk(client.post(`/v1/plans/${planId}/versions/${version}/publish`, {}));
 }
 

@@ -7,7 +7,7 @@ import type { ApiResponse } from "./test-app.ts";
 type Answer<Body> = ApiResponse<Body> | Promise<ApiResponse<Body>>;
 
 /** The body of a response that must have the given status (200 unless told). */
-export async function expectStatus<Body>(response: Answer<Body>, status = 200): Promise<Body> {
+async function expectStatus<Body>(response: Answer<Body>, status = 200): Promise<Body> {
   const answer = await response;
   expect(answer.status, JSON.stringify(answer.body)).toBe(status);
   return answer.body;
@@ -21,15 +21,4 @@ export function expectOk<Body>(response: Answer<Body>): Promise<Body> {
 /** The body of a create (201). */
 export function expectCreated<Body>(response: Answer<Body>): Promise<Body> {
   return expectStatus(response, 201);
-}
-
-/** A field error of a refused request, as problem+json states it. */
-export type FieldError = { path: string; message: string };
-
-/** The field errors of a request refused with the given status (400 unless told), as problem+json. */
-export async function expectProblem(response: Answer<unknown>, status = 400): Promise<FieldError[]> {
-  const answer = await response;
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  expect(String(answer.headers["content-type"])).toContain("application/problem+json");
-  return (answer.body as { errors?: FieldError[] }).errors ?? [];
 }
