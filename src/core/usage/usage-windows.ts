@@ -83,64 +83,50 @@ export function usageWindowsFor(schedule: BillingSchedule, catalog: Catalog): Us
     if (segment.start > schedule.until) continue;
     const closes = segment.end <= schedule.until;
     const plan = planOf(catalog, segment.planCode);
-    for (const charge of plan.charges) {
-      if (charge.type === "fixed") {
-        // A quantity that follows a meter is the meter's aggregate over the segment (V12).
-        if (charge.quantityMeter === undefined || !closes) continue;
-        const key = usageWindowKey({ meterCode: charge.quantityMeter }, segment.start, segment.end);
-        windows.set(key, {
-          key,
-          meterCode: charge.quantityMeter,
-          start: segment.start,
-          end: segment.end,
-          fullPeriodStart: segment.period.fullStart,
-          fullPeriodEnd: segment.period.fullEnd,
-        });
-        continue;
-      }
-      if (charge.timing === "in_advance") {
-        const key = usageWindowKey({ planCode: plan.code, chargeId: charge.id }, segment.start, segment.end);
-        windows.set(key, {
-          key,
-          meterCode: charge.meterCode,
-          start: segment.start,
-          end: segment.end,
-          fullPeriodStart: segment.period.fullStart,
-          fullPeriodEnd: segment.period.fullEnd,
-          charge: { planCode: plan.code, chargeId: charge.id },
-          instantWindowMilliseconds: schedule.instantWindowMilliseconds ?? 3_600_000,
-          ...(charge.pricing.model === "percentage" ? { transactionPricing: charge.pricing } : {}),
-        });
-        continue;
-      }
-      if (charge.dimensions !== undefined) {
-        const key = usageWindowKey({ planCode: plan.code, chargeId: charge.id }, segment.start, segment.end);
-        windows.set(key, {
-          key,
-          meterCode: charge.meterCode,
-          start: segment.start,
-          end: segment.end,
-          fullPeriodStart: segment.period.fullStart,
-          fullPeriodEnd: segment.period.fullEnd,
-          dimensions: charge.dimensions,
-          charge: { planCode: plan.code, chargeId: charge.id },
-        });
-        continue;
-      }
-      if (!closes) continue;
-      const isTransactional = charge.pricing.model === "percentage";
-      const key = isTransactional
-        ? usageWindowKey({ planCode: plan.code, chargeId: charge.id }, segment.start, segment.end)
-        : usageWindowKey({ meterCode: charge.meterCode }, segment.start, segment.end);
+    // The segment's window of a meter, or of one charge, with what that charge's window adds.
+    const add = (
+      source: Parameters<typeof usageWindowKey>[0],
+      meterCode: string,
+      extra: Partial<UsageWindow> = {},
+    ) => {
+      const key = usageWindowKey(source, segment.start, segment.end);
       windows.set(key, {
         key,
-        meterCode: charge.meterCode,
+        meterCode,
         start: segment.start,
         end: segment.end,
         fullPeriodStart: segment.period.fullStart,
         fullPeriodEnd: segment.period.fullEnd,
-        ...(charge.pricing.model === "percentage" ? { transactionPricing: charge.pricing } : {}),
+        ...extra,
       });
+    };
+    for (const charge of plan.charges) {
+      if (charge.type === "fixed") {
+        // A quantity that follows a meter is the meter's aggregate over the segment (V12).
+        if (charge.quantityMeter !== undefined && closes) {
+          add({ meterCode: charge.quantityMeter }, charge.quantityMeter);
+        }
+        continue;
+      }
+      const ofCharge = { planCode: plan.code, chargeId: charge.id };
+      const transactionPricing =
+        charge.pricing.model === "percentage" ? { transactionPricing: charge.pricing } : {};
+      if (charge.timing === "in_advance") {
+        add(ofCharge, charge.meterCode, {
+          charge: ofCharge,
+          instantWindowMilliseconds: schedule.instantWindowMilliseconds ?? 3_600_000,
+          ...transactionPricing,
+        });
+      } else if (charge.dimensions !== undefined) {
+        add(ofCharge, charge.meterCode, { dimensions: charge.dimensions, charge: ofCharge });
+      } else if (closes) {
+        const isTransactional = charge.pricing.model === "percentage";
+        add(
+          isTransactional ? ofCharge : { meterCode: charge.meterCode },
+          charge.meterCode,
+          transactionPricing,
+        );
+      }
     }
   }
   return [...windows.values()];
