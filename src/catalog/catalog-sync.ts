@@ -123,50 +123,33 @@ export function exportCatalog(current: CurrentCatalog): CatalogFile {
 
 type NamedFields = { name?: string; description?: string | null };
 
+/** Creating an object the catalog lacks: its code and fields. */
+type Creation<Object extends string, Fields> = {
+  object: Object;
+  action: "create";
+  code: string;
+  fields: Fields;
+};
+
+/** Changing an object the catalog has: the fields that change, and a sentence for each change. */
+type Update<Object extends string, Fields> = {
+  object: Object;
+  action: "update";
+  id: string;
+  code: string;
+  fields: Fields;
+  descriptions: string[];
+};
+
+type NewNamedFields = { name: string; description: string | null };
+
 export type CatalogChange =
-  | {
-      object: "product";
-      action: "create";
-      code: string;
-      fields: { name: string; description: string | null };
-    }
-  | {
-      object: "product";
-      action: "update";
-      id: string;
-      code: string;
-      fields: NamedFields;
-      descriptions: string[];
-    }
-  | {
-      object: "feature";
-      action: "create";
-      code: string;
-      fields: { name: string; description: string | null; kind: FeatureKind; meter?: string };
-    }
-  | {
-      object: "feature";
-      action: "update";
-      id: string;
-      code: string;
-      fields: NamedFields & { meter?: string };
-      descriptions: string[];
-    }
-  | {
-      object: "plan";
-      action: "create";
-      code: string;
-      fields: { name: string; description: string | null };
-      content: PlanVersionContent;
-    }
-  | {
-      object: "plan";
-      action: "update";
-      id: string;
-      code: string;
-      fields: NamedFields;
-      descriptions: string[];
-    }
+  | Creation<"product", NewNamedFields>
+  | Update<"product", NamedFields>
+  | Creation<"feature", NewNamedFields & { kind: FeatureKind; meter?: string }>
+  | Update<"feature", NamedFields & { meter?: string }>
+  | (Creation<"plan", NewNamedFields> & { content: PlanVersionContent })
+  | Update<"plan", NamedFields>
   | {
       object: "plan_version";
       action: "new_draft" | "edit_draft";

@@ -36,14 +36,7 @@ export async function setTaxExemption(
         .forUpdate()
         .executeTakeFirst();
       const previous = previousRow ? presentTaxExemption(previousRow, now) : null;
-      if (previousRow) {
-        await transaction
-          .updateTable("tax_exemptions")
-          .set({ revoked_at: now })
-          .where(inTenant(context))
-          .where("id", "=", previousRow.id)
-          .execute();
-      }
+      if (previousRow) await revokeExemption(transaction, context, previousRow.id, now);
       const row = await transaction
         .insertInto("tax_exemptions")
         .values({
@@ -91,12 +84,7 @@ export async function revokeTaxExemption(context: RequestContext, customerId: st
   return context.database.transaction().execute(async (transaction) => {
     const row = await currentExemption(transaction, context, customerId).forUpdate().executeTakeFirst();
     if (!row) throw noExemption(customerId);
-    await transaction
-      .updateTable("tax_exemptions")
-      .set({ revoked_at: now })
-      .where(inTenant(context))
-      .where("id", "=", row.id)
-      .execute();
+    await revokeExemption(transaction, context, row.id, now);
     const before = presentTaxExemption(row, now);
     await recordAuditEvent(transaction, context, {
       action: "tax_exemption.revoked",
@@ -129,6 +117,21 @@ function currentExemption(database: Database, scope: TenantScope, customerId: st
     .where(inTenant(scope))
     .where("customer_id", "=", customerId)
     .where("revoked_at", "is", null);
+}
+
+/** Takes an exemption out of force from `now`; it stays as history. */
+async function revokeExemption(
+  transaction: Database,
+  scope: TenantScope,
+  exemptionId: string,
+  now: Date,
+): Promise<void> {
+  await transaction
+    .updateTable("tax_exemptions")
+    .set({ revoked_at: now })
+    .where(inTenant(scope))
+    .where("id", "=", exemptionId)
+    .execute();
 }
 
 function noExemption(customerId: string): FairbillError {
