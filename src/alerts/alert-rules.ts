@@ -4,7 +4,7 @@
 // customer's. Making or changing a rule queues its evaluation, so a threshold
 // already crossed fires without waiting for the next event.
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordAuditEvent, recordCreation, recordObjectChange } from "../audit/index.ts";
 import { currencyFor, Decimal, fitsMinorUnit, formatAmount, formatQuantity } from "../core/index.ts";
 import type { Customer } from "../customers/index.ts";
 import { getCustomer } from "../customers/index.ts";
@@ -65,13 +65,7 @@ export async function createAlertRule(
       .returningAll()
       .executeTakeFirstOrThrow();
     const rule = presentAlertRule(row);
-    await recordAuditEvent(transaction, context, {
-      action: "alert.created",
-      objectType: "alert",
-      objectId: rule.id,
-      before: null,
-      after: rule,
-    });
+    await recordCreation(transaction, context, "alert", rule);
     if (row.enabled) await requestAlertEvaluation(transaction, context, customer.id);
     return rule;
   });
@@ -150,13 +144,7 @@ export async function updateAlertRule(
       .returningAll()
       .executeTakeFirstOrThrow();
     const rule = presentAlertRule(row);
-    await recordAuditEvent(transaction, context, {
-      action: "alert.updated",
-      objectType: "alert",
-      objectId: rule.id,
-      before: presentAlertRule(before),
-      after: rule,
-    });
+    await recordObjectChange(transaction, context, "alert", "updated", presentAlertRule(before), rule);
     if (row.enabled) await requestAlertEvaluation(transaction, context, row.customer_id);
     return rule;
   });

@@ -2,7 +2,7 @@
 // list with filters, update, archive. Other domains reach customers only
 // through the functions exported here.
 import type { Selectable, Updateable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordCreation } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
@@ -54,13 +54,7 @@ export async function createCustomer(context: RequestContext, input: CreateCusto
         .returningAll()
         .executeTakeFirstOrThrow();
       const customer = presentCustomer(row);
-      await recordAuditEvent(transaction, context, {
-        action: "customer.created",
-        objectType: "customer",
-        objectId: customer.id,
-        before: null,
-        after: customer,
-      });
+      await recordCreation(transaction, context, "customer", customer);
       await publishEvent(transaction, context, customerCreated, customer);
       return customer;
     });

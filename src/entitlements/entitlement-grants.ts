@@ -5,7 +5,7 @@
 // in one indexed query; a metered feature's usage this calendar month (in the
 // customer's time zone) comes from the metering domain's usage query.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordObjectChange } from "../audit/index.ts";
 import {
   entitlementValueProblems,
   type Feature,
@@ -122,13 +122,7 @@ export async function revokeEntitlement(
       .where("id", "=", existing.id)
       .execute();
     const grant = presentGrant(existing, featureCode);
-    await recordAuditEvent(transaction, context, {
-      action: "entitlement_grant.revoked",
-      objectType: "entitlement_grant",
-      objectId: grant.id,
-      before: grant,
-      after: null,
-    });
+    await recordObjectChange(transaction, context, "entitlement_grant", "revoked", grant, null);
     return grant;
   });
 }

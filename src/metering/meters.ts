@@ -2,7 +2,7 @@
 // counted anything yet, and add a version when it has. Other domains reach
 // meters through the functions exported here.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordObjectChange } from "../audit/index.ts";
 import { parseInstant } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
@@ -199,13 +199,7 @@ export async function updateMeter(
       }
     }
     const after = await presentMeter(transaction, context, id, now);
-    await recordAuditEvent(transaction, context, {
-      action: "meter.updated",
-      objectType: "meter",
-      objectId: id,
-      before,
-      after,
-    });
+    await recordObjectChange(transaction, context, "meter", "updated", before, after);
     return after;
   });
 }
@@ -277,13 +271,7 @@ export async function createMeterVersion(
     );
     await recountChangedMeter(transaction, context, meterRow, effectiveFrom, now);
     const after = await presentMeter(transaction, context, id, now);
-    await recordAuditEvent(transaction, context, {
-      action: "meter.version_created",
-      objectType: "meter",
-      objectId: id,
-      before,
-      after,
-    });
+    await recordObjectChange(transaction, context, "meter", "version_created", before, after);
     return after;
   });
 }

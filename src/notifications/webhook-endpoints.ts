@@ -2,7 +2,7 @@
 // signing secret, shown once when made and once when rotated. Disabling or
 // deleting an endpoint cancels its deliveries still waiting for a retry.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
@@ -46,13 +46,7 @@ export async function createWebhookEndpoint(
       .returningAll()
       .executeTakeFirstOrThrow();
     const endpoint = presentWebhookEndpoint(row);
-    await recordAuditEvent(transaction, context, {
-      action: "webhook_endpoint.created",
-      objectType: "webhook_endpoint",
-      objectId: endpoint.id,
-      before: null,
-      after: endpoint,
-    });
+    await recordCreation(transaction, context, "webhook_endpoint", endpoint);
     return { endpoint, secret };
   });
 }
@@ -94,13 +88,7 @@ export async function updateWebhookEndpoint(
       .executeTakeFirstOrThrow();
     if (!row.enabled) await cancelPendingDeliveries(transaction, context, id, now);
     const after = presentWebhookEndpoint(row);
-    await recordAuditEvent(transaction, context, {
-      action: "webhook_endpoint.updated",
-      objectType: "webhook_endpoint",
-      objectId: id,
-      before,
-      after,
-    });
+    await recordObjectChange(transaction, context, "webhook_endpoint", "updated", before, after);
     return after;
   });
 }
@@ -119,13 +107,7 @@ export async function deleteWebhookEndpoint(context: RequestContext, id: string)
       .executeTakeFirstOrThrow();
     await cancelPendingDeliveries(transaction, context, id, now);
     const after = presentWebhookEndpoint(row);
-    await recordAuditEvent(transaction, context, {
-      action: "webhook_endpoint.deleted",
-      objectType: "webhook_endpoint",
-      objectId: id,
-      before,
-      after,
-    });
+    await recordObjectChange(transaction, context, "webhook_endpoint", "deleted", before, after);
     return after;
   });
 }
@@ -160,13 +142,14 @@ export async function rotateWebhookEndpointSecret(
       .returningAll()
       .executeTakeFirstOrThrow();
     const endpoint = presentWebhookEndpoint(row);
-    await recordAuditEvent(transaction, context, {
-      action: "webhook_endpoint.secret_rotated",
-      objectType: "webhook_endpoint",
-      objectId: id,
-      before: presentWebhookEndpoint(beforeRow),
-      after: endpoint,
-    });
+    await recordObjectChange(
+      transaction,
+      context,
+      "webhook_endpoint",
+      "secret_rotated",
+      presentWebhookEndpoint(beforeRow),
+      endpoint,
+    );
     return { endpoint, secret };
   });
 }

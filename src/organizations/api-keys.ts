@@ -3,7 +3,7 @@
 // organization, carries one role, and belongs to a user (a person or a
 // service account, which people owns): a key made through the API belongs to
 // whoever made it, so a second key, or a rotated one, is the same holder.
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { Role } from "../platform/auth/roles.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
@@ -77,13 +77,7 @@ export async function createApiKey(context: RequestContext, input: CreateApiKeyI
       .returningAll()
       .executeTakeFirstOrThrow();
     const apiKey = presentApiKey(row, environmentKind);
-    await recordAuditEvent(transaction, context, {
-      action: "api_key.created",
-      objectType: "api_key",
-      objectId: apiKey.id,
-      before: null,
-      after: apiKey,
-    });
+    await recordCreation(transaction, context, "api_key", apiKey);
     return { apiKey, secret: generated.secret };
   });
 }
@@ -128,13 +122,7 @@ export async function revokeApiKey(context: RequestContext, id: string): Promise
       .returningAll()
       .executeTakeFirstOrThrow();
     const after = presentApiKey(row, before.environment);
-    await recordAuditEvent(transaction, context, {
-      action: "api_key.revoked",
-      objectType: "api_key",
-      objectId: id,
-      before,
-      after,
-    });
+    await recordObjectChange(transaction, context, "api_key", "revoked", before, after);
     return after;
   });
 }
@@ -191,13 +179,7 @@ export async function rotateApiKey(
       before: previous,
       after: presentApiKey(previousRow, previous.environment),
     });
-    await recordAuditEvent(transaction, context, {
-      action: "api_key.created",
-      objectType: "api_key",
-      objectId: apiKey.id,
-      before: null,
-      after: apiKey,
-    });
+    await recordCreation(transaction, context, "api_key", apiKey);
     return { apiKey, secret: generated.secret };
   });
 }

@@ -3,7 +3,7 @@
 // change is audited. An invoice keeps the campaign it entered dunning with:
 // later edits apply to later invoices.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordCreation, recordObjectChange } from "../audit/index.ts";
 import { findInvoiceRow, loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
@@ -118,13 +118,7 @@ export async function createDunningCampaign(
       .returningAll()
       .executeTakeFirstOrThrow();
     const view = presentCampaign(row);
-    await recordAuditEvent(transaction, context, {
-      action: "dunning_campaign.created",
-      objectType: "dunning_campaign",
-      objectId: id,
-      before: null,
-      after: view,
-    });
+    await recordCreation(transaction, context, "dunning_campaign", view);
     return view;
   });
 }
@@ -163,13 +157,14 @@ export async function updateDunningCampaign(
       .returningAll()
       .executeTakeFirstOrThrow();
     const view = presentCampaign(row);
-    await recordAuditEvent(transaction, context, {
-      action: "dunning_campaign.updated",
-      objectType: "dunning_campaign",
-      objectId: id,
-      before: presentCampaign(before),
-      after: view,
-    });
+    await recordObjectChange(
+      transaction,
+      context,
+      "dunning_campaign",
+      "updated",
+      presentCampaign(before),
+      view,
+    );
     return view;
   });
 }
