@@ -84,24 +84,20 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
       );
     }
     await restoreCredits(transaction, context, id);
+    // The customer's balance is as if the invoice had never been: what it used is given back, what it added withdrawn.
     const balanceApplied = new Decimal(row.balance_applied);
-    if (balanceApplied.greaterThan(ZERO)) {
-      await recordBalanceMovement(transaction, context, {
-        customerId: row.customer_id,
-        currency: row.currency,
-        amount: balanceApplied,
-        invoiceId: id,
-        reason: "invoice voided: balance given back",
-      });
-    }
     const total = new Decimal(row.total);
-    if (total.lessThan(ZERO)) {
+    const movements = [
+      { amount: balanceApplied, due: balanceApplied.greaterThan(ZERO), reason: "balance given back" },
+      { amount: total, due: total.lessThan(ZERO), reason: "its credit to the balance withdrawn" },
+    ];
+    for (const { amount, reason: movementReason } of movements.filter((movement) => movement.due)) {
       await recordBalanceMovement(transaction, context, {
         customerId: row.customer_id,
         currency: row.currency,
-        amount: total,
+        amount,
         invoiceId: id,
-        reason: "invoice voided: its credit to the balance withdrawn",
+        reason: `invoice voided: ${movementReason}`,
       });
     }
     const now = context.clock.now();
