@@ -12,11 +12,11 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent, recordObjectChange } from "../audit/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
+import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { billableSubscriptionsOf } from "../subscriptions/index.ts";
@@ -44,95 +44,95 @@ export async function redeemCoupon(
   const billedIn = subscriptionCurrency ?? customer.currency;
   const refuse = (code: string, detail: string, message: string) =>
     conflict(code, detail, [{ path: reference.path, message }]);
-  try {
-    return await context.database.transaction().execute(async (transaction) => {
-      const coupon = await lockCoupon(transaction, context, reference);
-      const now = context.clock.now();
-      if (coupon.archived_at !== null) {
-        throw refuse("coupon_archived", `Coupon "${coupon.code}" is archived.`, "is archived");
-      }
-      if (coupon.redeem_by !== null && now > coupon.redeem_by) {
-        throw refuse(
-          "coupon_expired",
-          `Coupon "${coupon.code}" could be redeemed until ${coupon.redeem_by.toISOString()}.`,
-          "can no longer be redeemed",
-        );
-      }
-      if (coupon.max_redemptions !== null && coupon.redemption_count >= coupon.max_redemptions) {
-        throw refuse(
-          "coupon_exhausted",
-          `Coupon "${coupon.code}" has been redeemed ${coupon.redemption_count} times, its limit.`,
-          "has no redemptions left",
-        );
-      }
-      if (coupon.currency !== null && billedIn !== null && coupon.currency !== billedIn) {
-        const billed =
-          subscriptionCurrency === null ? `customer ${customerId}` : `subscription ${input.subscription_id}`;
-        throw refuse(
-          "coupon_currency_mismatch",
-          `Coupon "${coupon.code}" takes ${coupon.currency} off, but ${billed} is billed in ${billedIn}.`,
-          `is in ${coupon.currency}, the ${subscriptionCurrency === null ? "customer" : "subscription"} is billed in ${billedIn}`,
-        );
-      }
-      const inForce = await transaction
-        .selectFrom("coupon_redemptions")
-        .select("id")
-        .where(inTenant(context))
-        .where("customer_id", "=", customerId)
-        .where("coupon_id", "=", coupon.id)
-        .where("removed_at", "is", null)
-        .where((eb) =>
-          input.subscription_id === undefined
-            ? eb("subscription_id", "is", null)
-            : eb("subscription_id", "=", input.subscription_id),
-        )
-        .executeTakeFirst();
-      if (inForce) {
-        throw refuse(
-          "coupon_already_redeemed",
-          `Customer ${customerId} already holds coupon "${coupon.code}" (redemption ${inForce.id}).`,
-          "is already redeemed by this customer",
-        );
-      }
-      const row = await transaction
-        .insertInto("coupon_redemptions")
-        .values({
-          ...newTenantRow(context, "couponRedemption", now),
-          coupon_id: coupon.id,
-          customer_id: customerId,
-          subscription_id: input.subscription_id ?? null,
-          invoice_count: 0,
-          redeemed_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await transaction
-        .updateTable("coupons")
-        .set({ redemption_count: coupon.redemption_count + 1, updated_at: now })
-        .where(inTenant(context))
-        .where("id", "=", coupon.id)
-        .execute();
-      const redemption = presentRedemption(row, coupon);
-      await recordAuditEvent(transaction, withReason(context, input.reason), {
-        action: "coupon.redeemed",
-        objectType: "coupon_redemption",
-        objectId: redemption.id,
-        before: null,
-        after: redemption,
-      });
-      return redemption;
-    });
-  } catch (error) {
+  return refusingDuplicates(
+    () =>
+      context.database.transaction().execute(async (transaction) => {
+        const coupon = await lockCoupon(transaction, context, reference);
+        const now = context.clock.now();
+        if (coupon.archived_at !== null) {
+          throw refuse("coupon_archived", `Coupon "${coupon.code}" is archived.`, "is archived");
+        }
+        if (coupon.redeem_by !== null && now > coupon.redeem_by) {
+          throw refuse(
+            "coupon_expired",
+            `Coupon "${coupon.code}" could be redeemed until ${coupon.redeem_by.toISOString()}.`,
+            "can no longer be redeemed",
+          );
+        }
+        if (coupon.max_redemptions !== null && coupon.redemption_count >= coupon.max_redemptions) {
+          throw refuse(
+            "coupon_exhausted",
+            `Coupon "${coupon.code}" has been redeemed ${coupon.redemption_count} times, its limit.`,
+            "has no redemptions left",
+          );
+        }
+        if (coupon.currency !== null && billedIn !== null && coupon.currency !== billedIn) {
+          const billed =
+            subscriptionCurrency === null
+              ? `customer ${customerId}`
+              : `subscription ${input.subscription_id}`;
+          throw refuse(
+            "coupon_currency_mismatch",
+            `Coupon "${coupon.code}" takes ${coupon.currency} off, but ${billed} is billed in ${billedIn}.`,
+            `is in ${coupon.currency}, the ${subscriptionCurrency === null ? "customer" : "subscription"} is billed in ${billedIn}`,
+          );
+        }
+        const inForce = await transaction
+          .selectFrom("coupon_redemptions")
+          .select("id")
+          .where(inTenant(context))
+          .where("customer_id", "=", customerId)
+          .where("coupon_id", "=", coupon.id)
+          .where("removed_at", "is", null)
+          .where((eb) =>
+            input.subscription_id === undefined
+              ? eb("subscription_id", "is", null)
+              : eb("subscription_id", "=", input.subscription_id),
+          )
+          .executeTakeFirst();
+        if (inForce) {
+          throw refuse(
+            "coupon_already_redeemed",
+            `Customer ${customerId} already holds coupon "${coupon.code}" (redemption ${inForce.id}).`,
+            "is already redeemed by this customer",
+          );
+        }
+        const row = await transaction
+          .insertInto("coupon_redemptions")
+          .values({
+            ...newTenantRow(context, "couponRedemption", now),
+            coupon_id: coupon.id,
+            customer_id: customerId,
+            subscription_id: input.subscription_id ?? null,
+            invoice_count: 0,
+            redeemed_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await transaction
+          .updateTable("coupons")
+          .set({ redemption_count: coupon.redemption_count + 1, updated_at: now })
+          .where(inTenant(context))
+          .where("id", "=", coupon.id)
+          .execute();
+        const redemption = presentRedemption(row, coupon);
+        await recordAuditEvent(transaction, withReason(context, input.reason), {
+          action: "coupon.redeemed",
+          objectType: "coupon_redemption",
+          objectId: redemption.id,
+          before: null,
+          after: redemption,
+        });
+        return redemption;
+      }),
     // Two redemptions of one coupon by one customer at once: the unique index stops the second.
-    if (isUniqueViolation(error)) {
-      throw refuse(
+    () =>
+      refuse(
         "coupon_already_redeemed",
         `Customer ${customerId} already holds this coupon.`,
         "is already redeemed by this customer",
-      );
-    }
-    throw error;
-  }
+      ),
+  );
 }
 
 export async function listRedemptions(

@@ -9,9 +9,9 @@ import type { Customer } from "../customers/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
 import { currenciesOf, ensureBillableIn } from "./engine-catalog.ts";
 import { choosePlanVersion } from "./plan-choice.ts";
@@ -60,50 +60,48 @@ export async function createSubscription(
   const trialDays = input.trial_days ?? version.content.trial_days;
   const timeline = { start: startedAt.getTime(), trialDays, timeZone: customer.timezone };
 
-  try {
-    return await context.database.transaction().execute(async (transaction) => {
-      const row = await transaction
-        .insertInto("subscriptions")
-        .values({
-          ...newTenantRow(context, "subscription", now),
-          customer_id: customer.id,
-          plan_id: version.planId,
-          plan_version_id: version.id,
-          currency,
-          billing_alignment: input.billing ?? "anniversary",
-          trial_days: trialDays,
-          started_at: startedAt,
-          trial_ends_at: new Date(trialEndOf(timeline)),
-          timezone: customer.timezone,
-          external_id: input.external_id ?? null,
-          metadata: JSON.stringify(input.metadata ?? {}),
-          // Nothing is billed before the start; the bill run looks there first.
-          next_billing_at: startedAt,
-          billed_through: null,
-          progressive_billing_threshold: input.progressive_billing_threshold ?? null,
-          ends_at: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const loaded = await loadSubscription(transaction, context, row);
-      const [subscription] = await presentSubscriptions(transaction, context, [loaded], now);
-      if (subscription === undefined) throw new Error(`Subscription ${row.id} was not presented.`);
-      await recordCreation(transaction, context, "subscription", subscription);
-      await publishEvent(transaction, context, subscriptionCreated, subscription);
-      return subscription;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw conflict(
+  return refusingDuplicates(
+    () =>
+      context.database.transaction().execute(async (transaction) => {
+        const row = await transaction
+          .insertInto("subscriptions")
+          .values({
+            ...newTenantRow(context, "subscription", now),
+            customer_id: customer.id,
+            plan_id: version.planId,
+            plan_version_id: version.id,
+            currency,
+            billing_alignment: input.billing ?? "anniversary",
+            trial_days: trialDays,
+            started_at: startedAt,
+            trial_ends_at: new Date(trialEndOf(timeline)),
+            timezone: customer.timezone,
+            external_id: input.external_id ?? null,
+            metadata: JSON.stringify(input.metadata ?? {}),
+            // Nothing is billed before the start; the bill run looks there first.
+            next_billing_at: startedAt,
+            billed_through: null,
+            progressive_billing_threshold: input.progressive_billing_threshold ?? null,
+            ends_at: null,
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const loaded = await loadSubscription(transaction, context, row);
+        const [subscription] = await presentSubscriptions(transaction, context, [loaded], now);
+        if (subscription === undefined) throw new Error(`Subscription ${row.id} was not presented.`);
+        await recordCreation(transaction, context, "subscription", subscription);
+        await publishEvent(transaction, context, subscriptionCreated, subscription);
+        return subscription;
+      }),
+    () =>
+      conflict(
         "subscription_external_id_taken",
         `A subscription with external id "${input.external_id}" already exists in this environment.`,
         [{ path: "$.external_id", message: "is already used by another subscription" }],
-      );
-    }
-    throw error;
-  }
+      ),
+  );
 }
 
 export async function getSubscription(context: RequestContext, id: string): Promise<SubscriptionView> {

@@ -7,10 +7,10 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
-import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
+import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import type { TaxExemptionTable } from "./tables.ts";
 import type { SetTaxExemptionInput, TaxExemption } from "./tax-schemas.ts";
@@ -30,44 +30,42 @@ export async function setTaxExemption(
       { path: "$.valid_until", message: "is not in the future: the exemption would never be in force" },
     ]);
   }
-  try {
-    return await context.database.transaction().execute(async (transaction) => {
-      const previousRow = await currentExemption(transaction, context, customerId)
-        .forUpdate()
-        .executeTakeFirst();
-      const previous = previousRow ? presentTaxExemption(previousRow, now) : null;
-      if (previousRow) await revokeExemption(transaction, context, previousRow.id, now);
-      const row = await transaction
-        .insertInto("tax_exemptions")
-        .values({
-          ...newTenantRow(context, "taxExemption", now),
-          customer_id: customerId,
-          reason: input.reason,
-          certificate_id: input.certificate_id ?? null,
-          valid_until: validUntil,
-          created_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const exemption = presentTaxExemption(row, now);
-      await recordAuditEvent(transaction, context, {
-        action: "tax_exemption.set",
-        objectType: "customer_tax_exemption",
-        objectId: customerId,
-        before: previous,
-        after: exemption,
-      });
-      return exemption;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw conflict(
+  return refusingDuplicates(
+    () =>
+      context.database.transaction().execute(async (transaction) => {
+        const previousRow = await currentExemption(transaction, context, customerId)
+          .forUpdate()
+          .executeTakeFirst();
+        const previous = previousRow ? presentTaxExemption(previousRow, now) : null;
+        if (previousRow) await revokeExemption(transaction, context, previousRow.id, now);
+        const row = await transaction
+          .insertInto("tax_exemptions")
+          .values({
+            ...newTenantRow(context, "taxExemption", now),
+            customer_id: customerId,
+            reason: input.reason,
+            certificate_id: input.certificate_id ?? null,
+            valid_until: validUntil,
+            created_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const exemption = presentTaxExemption(row, now);
+        await recordAuditEvent(transaction, context, {
+          action: "tax_exemption.set",
+          objectType: "customer_tax_exemption",
+          objectId: customerId,
+          before: previous,
+          after: exemption,
+        });
+        return exemption;
+      }),
+    () =>
+      conflict(
         "tax_exemption_changed",
         "Another change to this customer's tax exemption was saved at the same moment; send the request again.",
-      );
-    }
-    throw error;
-  }
+      ),
+  );
 }
 
 export async function getTaxExemption(context: RequestContext, customerId: string): Promise<TaxExemption> {
