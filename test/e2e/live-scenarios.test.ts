@@ -279,6 +279,12 @@ describe("the live API bills every public scenario as fairbill simulate does", (
 describe("the live API bills the project's own scenario corpus as fairbill simulate does", () => {
   for (const { name, document } of scenariosIn(corpusFolder)) {
     if (document.expected_error !== undefined) continue;
+    if (document.version === 2) {
+      // The engine and `fairbill simulate` read version 2; the live API does not yet
+      // take its fields (dimensions, quantities, in-advance usage), issue #14.
+      it.todo(`${name}: the live API with the version-2 fields`);
+      continue;
+    }
     it(name, async () => {
       const tenant = await testApp.newTenant(name);
       const live = await playThroughApi(tenant.admin, document, name.replace(/\.json$/, ""));
