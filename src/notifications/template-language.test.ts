@@ -91,12 +91,16 @@ describe("the email template language", () => {
 });
 
 describe("the built-in email templates", () => {
+  const mailboxTemplates = new Set<string>(["rollout_rolled_back"]);
+
   it("render their sample data with every name they use present", () => {
     for (const name of emailTemplateNames) {
       const rendered = renderEmailContent(defaultEmailTemplates[name], sampleEmailData[name]);
       expect(rendered.missing, name).toEqual([]);
       expect(rendered.subject, name).not.toContain("{{");
       // Customer emails greet the customer; emails to the people who use Fairbill greet the person.
+      // A rollout's announcement goes to the rollout's notification mailbox, which names nobody.
+      if (mailboxTemplates.has(name)) continue;
       const greeted = "customer" in sampleEmailData[name] ? "Acme Corp" : "Grace Hopper";
       expect(rendered.html, name).toContain(greeted);
       expect(rendered.text, name).toContain(greeted);
