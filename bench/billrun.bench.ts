@@ -23,7 +23,13 @@ import { createOrganization, frozenClock } from "../src/organizations/index.ts";
 import { createServiceAccountKey } from "../src/people/index.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { systemContext } from "../src/platform/context.ts";
-import { databaseName, databaseUrl, onServer, serverUrl } from "./support/scratch-database.ts";
+import {
+  cloneSubscribedCustomer,
+  databaseName,
+  databaseUrl,
+  onServer,
+  serverUrl,
+} from "./support/scratch-database.ts";
 
 const subscriptionCount = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
 const concurrency = 8;
@@ -116,22 +122,10 @@ try {
       plan_id: plan.id,
       start_at: start,
     });
-    const copies = subscriptionCount - 1;
-    await onServer(
-      databaseUrl(),
-      `insert into customers
-       select (jsonb_populate_record(null::customers, to_jsonb(c) || jsonb_build_object(
-         'id', 'cus_BENCH' || lpad(g::text, 17, '0'), 'external_id', 'bench-' || g))).*
-       from customers c, generate_series(1, $2::integer) g where c.id = $1`,
-      [template.id, copies],
-    );
-    await onServer(
-      databaseUrl(),
-      `insert into subscriptions
-       select (jsonb_populate_record(null::subscriptions, to_jsonb(s) || jsonb_build_object(
-         'id', 'sub_BENCH' || lpad(g::text, 17, '0'), 'customer_id', 'cus_BENCH' || lpad(g::text, 17, '0')))).*
-       from subscriptions s, generate_series(1, $2::integer) g where s.id = $1`,
-      [templateSubscription.id, copies],
+    await cloneSubscribedCustomer(
+      String(template.id),
+      String(templateSubscription.id),
+      subscriptionCount - 1,
     );
     const subscribedAt = performance.now();
     process.stdout.write(`  customers and subscriptions: ${seconds(subscribedAt - setUpStarted)}\n`);

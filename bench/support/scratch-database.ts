@@ -45,3 +45,31 @@ export async function timeQueries(
   durations.sort((left, right) => left - right);
   return { p50: percentile(durations, 0.5), p99: percentile(durations, 0.99) };
 }
+
+/**
+ * Copies one customer and its subscription `copies` times in two statements
+ * (ids `cus_BENCH…`/`sub_BENCH…`, external ids `bench-1…`): the rows the API
+ * would write for each, in seconds instead of minutes.
+ */
+export async function cloneSubscribedCustomer(
+  templateCustomerId: string,
+  templateSubscriptionId: string,
+  copies: number,
+): Promise<void> {
+  await onServer(
+    databaseUrl(),
+    `insert into customers
+     select (jsonb_populate_record(null::customers, to_jsonb(c) || jsonb_build_object(
+       'id', 'cus_BENCH' || lpad(g::text, 17, '0'), 'external_id', 'bench-' || g))).*
+     from customers c, generate_series(1, $2::integer) g where c.id = $1`,
+    [templateCustomerId, copies],
+  );
+  await onServer(
+    databaseUrl(),
+    `insert into subscriptions
+     select (jsonb_populate_record(null::subscriptions, to_jsonb(s) || jsonb_build_object(
+       'id', 'sub_BENCH' || lpad(g::text, 17, '0'), 'customer_id', 'cus_BENCH' || lpad(g::text, 17, '0')))).*
+     from subscriptions s, generate_series(1, $2::integer) g where s.id = $1`,
+    [templateSubscriptionId, copies],
+  );
+}
