@@ -234,8 +234,9 @@ function inAdvanceUsageLines(
       line: {
         charge: charge.id,
         kind: "usage_in_advance",
+        // The period as known when the window's invoice is issued: a later cut does not rewrite it (V17).
         periodStart: segment.start,
-        periodEnd: segment.end,
+        periodEnd: segment.period.end,
         quantity: received.quantity,
         amount: roundToMinorUnit(growth, context.currency),
         details: {
