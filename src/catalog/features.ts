@@ -10,8 +10,8 @@ import { newestFirstPage, type PageRequest } from "../platform/database/list-pag
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
+import { catalogEntryChanges, creatingCatalogEntry } from "./catalog-entries.ts";
 import { meterAggregationsOf } from "./catalog-references.ts";
 import type { CreateFeatureInput, Feature, UpdateFeatureInput } from "./product-feature-schemas.ts";
 import type { FeatureTable } from "./tables.ts";
@@ -27,27 +27,23 @@ export async function createFeature(context: RequestContext, input: CreateFeatur
   }
   if (input.meter !== undefined) await checkMeter(context, input.meter);
   const now = context.clock.now();
-  return refusingDuplicates(
-    () =>
-      context.database.transaction().execute(async (transaction) => {
-        const row = await transaction
-          .insertInto("features")
-          .values({
-            ...newTenantRow(context, "feature", now),
-            code: input.code,
-            name: input.name,
-            description: input.description ?? null,
-            kind: input.kind,
-            meter_code: input.meter ?? null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        return recordCreation(transaction, context, "feature", presentFeature(row));
-      }),
-    () => codeTaken("feature", input.code),
-  );
+  return creatingCatalogEntry(context, "feature", input.code, async (transaction) => {
+    const row = await transaction
+      .insertInto("features")
+      .values({
+        ...newTenantRow(context, "feature", now),
+        code: input.code,
+        name: input.name,
+        description: input.description ?? null,
+        kind: input.kind,
+        meter_code: input.meter ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return recordCreation(transaction, context, "feature", presentFeature(row));
+  });
 }
 
 export async function getFeature(context: RequestContext, id: string): Promise<Feature> {
@@ -118,10 +114,8 @@ export async function updateFeature(
     const row = await transaction
       .updateTable("features")
       .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...catalogEntryChanges(input, context.clock.now()),
         ...(input.meter !== undefined ? { meter_code: input.meter } : {}),
-        updated_at: context.clock.now(),
       })
       .where(inTenant(context))
       .where("id", "=", id)

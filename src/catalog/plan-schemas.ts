@@ -4,8 +4,6 @@ import { type Static, Type } from "typebox";
 import { PersonSchema } from "../audit/index.ts";
 import { ReasonField } from "../platform/http/reason.ts";
 import {
-  Description,
-  Name,
   Nullable,
   ObjectId,
   PrefixedId,
@@ -14,7 +12,7 @@ import {
   VersionNumber,
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
-import { Code } from "../pricing/index.ts";
+import { newCatalogEntryFields, UpdateCatalogEntryBody } from "./catalog-entries.ts";
 import {
   newPlanVersionContentFields,
   PlanVersionContentSchema,
@@ -42,9 +40,7 @@ export const PlanVersionDiffParams = Type.Object({
 });
 
 export const CreatePlanBody = StrictObject({
-  code: Code,
-  name: Name,
-  description: Type.Optional(Description),
+  ...newCatalogEntryFields,
   version: StrictObject(newPlanVersionContentFields, {
     description: "the content of version 1, created as a draft",
   }),
@@ -52,10 +48,7 @@ export const CreatePlanBody = StrictObject({
 });
 export type CreatePlanInput = Static<typeof CreatePlanBody>;
 
-export const UpdatePlanBody = StrictObject(
-  { name: Type.Optional(Name), description: Type.Optional(Description), reason: ReasonField },
-  { minProperties: 1 },
-);
+export const UpdatePlanBody = UpdateCatalogEntryBody;
 export type UpdatePlanInput = Static<typeof UpdatePlanBody>;
 
 const VersionSummarySchema = Type.Object({

@@ -6,7 +6,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
+import { catalogEntryChanges, creatingCatalogEntry } from "./catalog-entries.ts";
 import type { CreatePlanInput, Plan, UpdatePlanInput } from "./plan-schemas.ts";
 import {
   findPlan,
@@ -25,35 +25,31 @@ import { withDefaults } from "./plan-version-content.ts";
 export async function createPlan(context: RequestContext, input: CreatePlanInput): Promise<Plan> {
   const now = context.clock.now();
   const content = withDefaults(input.version);
-  return refusingDuplicates(
-    () =>
-      context.database.transaction().execute(async (transaction) => {
-        await validateContent(transaction, context, content, versionPath("version"));
-        const plan = await transaction
-          .insertInto("plans")
-          .values({
-            ...newTenantRow(context, "plan", now),
-            code: input.code,
-            name: input.name,
-            description: input.description ?? null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const version = await insertDraftVersion(
-          transaction,
-          context,
-          { planId: plan.id, version: 1, content, copiedFrom: null },
-          now,
-        );
-        const { id, code, name, description } = plan;
-        await recordCreation(transaction, context, "plan", { id, code, name, description });
-        await recordCreation(transaction, context, "plan_version", presentVersion(plan, version, "draft"));
-        return presentPlan(plan, [version], now);
-      }),
-    () => codeTaken("plan", input.code),
-  );
+  return creatingCatalogEntry(context, "plan", input.code, async (transaction) => {
+    await validateContent(transaction, context, content, versionPath("version"));
+    const plan = await transaction
+      .insertInto("plans")
+      .values({
+        ...newTenantRow(context, "plan", now),
+        code: input.code,
+        name: input.name,
+        description: input.description ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const version = await insertDraftVersion(
+      transaction,
+      context,
+      { planId: plan.id, version: 1, content, copiedFrom: null },
+      now,
+    );
+    const { id, code, name, description } = plan;
+    await recordCreation(transaction, context, "plan", { id, code, name, description });
+    await recordCreation(transaction, context, "plan_version", presentVersion(plan, version, "draft"));
+    return presentPlan(plan, [version], now);
+  });
 }
 
 export async function getPlan(context: RequestContext, planId: string): Promise<Plan> {
@@ -92,11 +88,7 @@ export async function updatePlan(
     const before = await lockPlan(transaction, context, planId);
     const after = await transaction
       .updateTable("plans")
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        updated_at: context.clock.now(),
-      })
+      .set(catalogEntryChanges(input, context.clock.now()))
       .where(inTenant(context))
       .where("id", "=", planId)
       .returningAll()

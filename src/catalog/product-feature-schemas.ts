@@ -1,22 +1,19 @@
 // The JSON shapes of products and features on the API.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Description, Name, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { Code } from "../pricing/index.ts";
+import {
+  catalogEntryChangeFields,
+  newCatalogEntryFields,
+  UpdateCatalogEntryBody,
+} from "./catalog-entries.ts";
 
-export const CreateProductBody = StrictObject({
-  code: Code,
-  name: Name,
-  description: Type.Optional(Description),
-  reason: ReasonField,
-});
+export const CreateProductBody = StrictObject({ ...newCatalogEntryFields, reason: ReasonField });
 export type CreateProductInput = Static<typeof CreateProductBody>;
 
-export const UpdateProductBody = StrictObject(
-  { name: Type.Optional(Name), description: Type.Optional(Description), reason: ReasonField },
-  { minProperties: 1 },
-);
+export const UpdateProductBody = UpdateCatalogEntryBody;
 export type UpdateProductInput = Static<typeof UpdateProductBody>;
 
 export const ProductSchema = Type.Object({
@@ -32,9 +29,7 @@ export type Product = Static<typeof ProductSchema>;
 export const featureKinds = ["boolean", "static", "metered"] as const;
 
 export const CreateFeatureBody = StrictObject({
-  code: Code,
-  name: Name,
-  description: Type.Optional(Description),
+  ...newCatalogEntryFields,
   kind: StringEnum(featureKinds, {
     description: "boolean: on or off; static: a configuration value; metered: a limit per period on a meter",
   }),
@@ -45,8 +40,7 @@ export type CreateFeatureInput = Static<typeof CreateFeatureBody>;
 
 export const UpdateFeatureBody = StrictObject(
   {
-    name: Type.Optional(Name),
-    description: Type.Optional(Description),
+    ...catalogEntryChangeFields,
     meter: Type.Optional(Code),
     reason: ReasonField,
   },

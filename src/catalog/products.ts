@@ -7,32 +7,28 @@ import { newestFirstPage, type PageRequest } from "../platform/database/list-pag
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { notFound } from "../platform/errors.ts";
+import { catalogEntryChanges, creatingCatalogEntry } from "./catalog-entries.ts";
 import type { CreateProductInput, Product, UpdateProductInput } from "./product-feature-schemas.ts";
 import type { ProductTable } from "./tables.ts";
 
 export async function createProduct(context: RequestContext, input: CreateProductInput): Promise<Product> {
   const now = context.clock.now();
-  return refusingDuplicates(
-    () =>
-      context.database.transaction().execute(async (transaction) => {
-        const row = await transaction
-          .insertInto("products")
-          .values({
-            ...newTenantRow(context, "product", now),
-            code: input.code,
-            name: input.name,
-            description: input.description ?? null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        return recordCreation(transaction, context, "product", presentProduct(row));
-      }),
-    () => codeTaken("product", input.code),
-  );
+  return creatingCatalogEntry(context, "product", input.code, async (transaction) => {
+    const row = await transaction
+      .insertInto("products")
+      .values({
+        ...newTenantRow(context, "product", now),
+        code: input.code,
+        name: input.name,
+        description: input.description ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return recordCreation(transaction, context, "product", presentProduct(row));
+  });
 }
 
 export async function getProduct(context: RequestContext, id: string): Promise<Product> {
@@ -64,11 +60,7 @@ export async function updateProduct(
     if (!beforeRow) throw notFound("product", id);
     const row = await transaction
       .updateTable("products")
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        updated_at: context.clock.now(),
-      })
+      .set(catalogEntryChanges(input, context.clock.now()))
       .where(inTenant(context))
       .where("id", "=", id)
       .returningAll()
