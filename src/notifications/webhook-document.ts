@@ -5,7 +5,7 @@
 // declares.
 import type { TSchema } from "typebox";
 import type { FieldError } from "../platform/errors.ts";
-import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
+import { compileOutputValidator, toFieldErrors } from "../platform/http/validation.ts";
 import { defaultTimeoutMilliseconds, webhookRetryDelaysSeconds } from "./webhook-delivery.ts";
 import type { WebhookCatalogue } from "./webhook-event-types.ts";
 
@@ -146,7 +146,7 @@ function documentSchema(value: unknown, names: ReadonlyMap<object, string>, isCo
   );
 }
 
-const validators = new WeakMap<object, ReturnType<typeof compileStrictValidator>>();
+const validators = new WeakMap<object, ReturnType<typeof compileOutputValidator>>();
 
 /**
  * Why `data` is not a payload of `type` as the catalogue declares it (an
@@ -158,7 +158,7 @@ export function webhookPayloadErrors(catalogue: WebhookCatalogue, type: string, 
   if (event === undefined) return [{ path: "$", message: `${type} is not a declared webhook event type` }];
   let validate = validators.get(event.payload);
   if (validate === undefined) {
-    validate = compileStrictValidator(event.payload);
+    validate = compileOutputValidator(event.payload);
     validators.set(event.payload, validate);
   }
   return validate(data) ? [] : toFieldErrors(validate.errors ?? [], "body");

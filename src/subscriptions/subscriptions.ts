@@ -13,6 +13,7 @@ import { newestFirstPage, type PageRequest } from "../platform/database/list-pag
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
+import { refuseLongCatchUp } from "./catch-up-limit.ts";
 import { currenciesOf, ensureBillableIn } from "./engine-catalog.ts";
 import { choosePlanVersion } from "./plan-choice.ts";
 import type {
@@ -54,6 +55,13 @@ export async function createSubscription(
     version: input.plan_version,
     at: startedAt,
     paths: { plan: "$.plan_id", version: "$.plan_version" },
+  });
+  refuseLongCatchUp({
+    startedAt,
+    now,
+    interval: { unit: version.content.interval, count: version.content.interval_count },
+    alignment: input.billing ?? "anniversary",
+    timeZone: customer.timezone,
   });
   const currency = currencyFor(input.currency, customer, version);
   await ensureBillableIn(context.database, context, version, currency, "$.plan_id");

@@ -8,6 +8,7 @@ import addFormatsModule from "ajv-formats";
 import type { FastifySchemaCompiler } from "fastify";
 import { type TObjectOptions, type TProperties, Type } from "typebox";
 import type { FieldError } from "../errors.ts";
+import { instantRangeMessage, isInstantInRange } from "./instant-range.ts";
 
 /**
  * The schema of a request body or query: an object that refuses the fields it
@@ -24,7 +25,7 @@ export function StrictObject<Properties extends TProperties>(
 const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;
 
-function newAjv(coerceTypes: boolean | "array") {
+function newAjv(coerceTypes: boolean | "array", dates: "input" | "output" = "input") {
   const ajv = new Ajv({
     allErrors: true,
     coerceTypes,
@@ -36,20 +37,42 @@ function newAjv(coerceTypes: boolean | "array") {
     discriminator: true,
   });
   addFormats(ajv);
+  // Input dates are bounded; what Fairbill sends (a period that ends after 2100) is not.
+  if (dates === "input") boundDateTimes(ajv);
   return ajv;
+}
+
+/** Every `date-time` of every schema is an RFC 3339 instant inside the documented range. */
+function boundDateTimes(ajv: AjvModule.default): void {
+  const rfc3339 = ajv.formats["date-time"];
+  const isDateTime =
+    typeof rfc3339 === "object" && "validate" in rfc3339 && typeof rfc3339.validate === "function"
+      ? (rfc3339.validate as (text: string) => boolean)
+      : undefined;
+  if (isDateTime === undefined) throw new Error("ajv-formats did not define the date-time format.");
+  ajv.addFormat("date-time", {
+    type: "string",
+    validate: (text: string) => isDateTime(text) && isInstantInRange(text),
+  });
 }
 
 const strictAjv = newAjv(false);
 const coercingAjv = newAjv("array");
+const outputAjv = newAjv(false, "output");
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === "body" ? strictAjv : coercingAjv;
   return ajv.compile(schema as object) as ValidateFunction;
 };
 
-/** A validator as strict as a request body's, for a JSON value of another boundary (a webhook payload). */
+/** A validator as strict as a request body's, for a JSON value of another boundary coming in. */
 export function compileStrictValidator(schema: object): ValidateFunction {
   return strictAjv.compile(schema);
+}
+
+/** As strict, for a JSON value Fairbill sends (a webhook payload), whose dates may lie past the input range. */
+export function compileOutputValidator(schema: object): ValidateFunction {
+  return outputAjv.compile(schema);
 }
 
 const partPrefixes: Record<string, string> = {
@@ -122,7 +145,7 @@ function describe(error: ErrorObject): string {
         ? `must be ${String((error.parentSchema as { description: unknown }).description)}`
         : `must match ${params.pattern}`;
     case "format":
-      return `must be a valid ${params.format}`;
+      return params.format === "date-time" ? instantRangeMessage : `must be a valid ${params.format}`;
     case "minimum":
     case "exclusiveMinimum":
     case "maximum":
