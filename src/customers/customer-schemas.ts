@@ -3,13 +3,15 @@ import { type Static, Type } from "typebox";
 import {
   CountryCode,
   CurrencyCode,
+  ListedCountryCode,
+  ListedCurrencyCode,
   Metadata,
   Name,
-  NonEmptyId,
   Nullable,
   ObjectId,
   PrefixedId,
   Timestamp,
+  TimeZoneName,
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
@@ -19,7 +21,7 @@ const BillingAddressSchema = StrictObject({
   city: Type.Optional(Type.String({ maxLength: 100 })),
   postal_code: Type.Optional(Type.String({ maxLength: 20 })),
   state: Type.Optional(Type.String({ maxLength: 100 })),
-  country: Type.Optional(CountryCode),
+  country: Type.Optional(ListedCountryCode),
 });
 
 const TaxIdSchema = StrictObject({
@@ -41,10 +43,10 @@ const editableFields = {
   name: Type.Optional(Nullable(Name)),
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 320 }))),
   billing_address: Type.Optional(Nullable(BillingAddressSchema)),
-  country: Type.Optional(Nullable(CountryCode)),
+  country: Type.Optional(Nullable(ListedCountryCode)),
   tax_ids: Type.Optional(Type.Array(TaxIdSchema, { maxItems: 10 })),
-  currency: Type.Optional(Nullable(CurrencyCode)),
-  timezone: Type.Optional({ ...NonEmptyId, description: "an IANA time zone such as Europe/Berlin" }),
+  currency: Type.Optional(Nullable(ListedCurrencyCode)),
+  timezone: Type.Optional(TimeZoneName),
   locale: Type.Optional(
     Type.String({ minLength: 2, maxLength: 35, description: "a BCP 47 tag such as de-DE" }),
   ),

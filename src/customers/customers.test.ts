@@ -206,6 +206,27 @@ describe("customer webhooks", () => {
   });
 });
 
+describe("bad input", () => {
+  it("names every bad field at once: a malformed currency and an unknown time zone", async () => {
+    const response = await tenant.admin.post("/v1/customers", {
+      external_id: "x",
+      currency: "EURO",
+      timezone: "Mars/Olympus",
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { path: "$.currency", message: "must be an ISO 4217 code such as USD" },
+      { path: "$.timezone", message: "must be an IANA time zone such as Europe/Berlin" },
+    ]);
+  });
+
+  it("says a limit once: must be <= 100, not must be must be", async () => {
+    const response = await tenant.admin.get("/v1/customers?limit=1000");
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ path: "query.limit", message: "must be <= 100" }]);
+  });
+});
+
 describe("nullable fields", () => {
   it("report one error for an invalid value, not one per branch of the union", async () => {
     const response = await tenant.admin.post("/v1/customers", {

@@ -198,6 +198,22 @@ describe("usage queries", () => {
     ]);
   });
 
+  it("reads up to now when the range has no end", async () => {
+    const before = Date.now();
+    const upToNow = await tenant.admin.get(
+      "/v1/usage?customer=berlin&meter=q-count&from=2026-03-01T00:00:00Z",
+    );
+    const after = Date.now();
+    expect(upToNow.status).toBe(200);
+    expect(Date.parse(upToNow.body.to)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(upToNow.body.to)).toBeLessThanOrEqual(after);
+    const sentToBerlin = events.filter(
+      (event) => event.customer === "berlin" && event.timestamp >= "2026-03-01T00:00:00Z",
+    );
+    expect(upToNow.body.windows).toHaveLength(1);
+    expect(upToNow.body.windows[0].event_count).toBe(sentToBerlin.length);
+  });
+
   it("names the bad query field, and answers 404 for an unknown customer or meter", async () => {
     const backwards = await tenant.admin.get(
       "/v1/usage?customer=berlin&meter=q-sum&from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z",

@@ -56,7 +56,7 @@ type UsagePiece = {
 
 export async function queryUsage(context: RequestContext, input: UsageQueryInput): Promise<UsageReport> {
   const from = parseQueryInstant(input.from, "query.from");
-  const to = parseQueryInstant(input.to, "query.to");
+  const to = input.to === undefined ? context.clock.now().getTime() : parseQueryInstant(input.to, "query.to");
   if (to <= from) throw validationFailed([{ path: "query.to", message: "must be after from" }]);
   const customer = await findCustomerByExternalId(context.database, context, input.customer);
   if (!customer) throw notFound("customer with external id", input.customer);

@@ -8,7 +8,9 @@ export const UsageQuery = StrictObject({
   customer: Type.String({ minLength: 1, maxLength: 255, description: "the customer's external id" }),
   meter: Type.String({ minLength: 1, maxLength: 100, description: "the meter's code" }),
   from: Type.String({ format: "date-time", description: "start of the range, included" }),
-  to: Type.String({ format: "date-time", description: "end of the range, excluded" }),
+  to: Type.Optional(
+    Type.String({ format: "date-time", description: "end of the range, excluded; default now" }),
+  ),
   window: Type.Optional(
     StringEnum(windowUnits, {
       description: "hour, day or month of the customer's time zone, or none for one window; default none",

@@ -63,17 +63,14 @@ describe("the web console", () => {
     const emailError = await page.locator(`#${await email.getAttribute("id")}-error`).textContent();
     expect(emailError).toMatch(/email/i);
     expect(await page.getByLabel("Tax id 1 number").getAttribute("aria-invalid")).toBe("true");
+    // A code that no list knows is named in the same answer as the other mistakes.
+    const currency = page.getByLabel("Currency");
+    await page.getByText("must be an ISO 4217 code such as USD").waitFor();
+    expect(await currency.getAttribute("aria-invalid")).toBe("true");
     await harness.screenshot(page, "customer-form-errors");
 
-    // Codes are checked after the schema: the second answer names the currency.
     await email.fill("billing@browser-acme.example");
     await page.getByLabel("Tax id 1 number").fill("DE999999999");
-    await page.getByRole("button", { name: "Create customer" }).click();
-    const currency = page.getByLabel("Currency");
-    await page.getByText('"XYZ" is not an ISO 4217 currency code').waitFor();
-    expect(await currency.getAttribute("aria-invalid")).toBe("true");
-    expect(await email.getAttribute("aria-invalid")).toBeNull();
-
     await currency.fill("EUR");
     await page.getByLabel("City").fill("Berlin");
     await page.getByRole("button", { name: "Create customer" }).click();

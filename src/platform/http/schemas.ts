@@ -103,6 +103,28 @@ export const ObjectId = Type.String({ maxLength: 64 });
 /** An object's id where an empty one is refused: a body's reference to an object, some paths. */
 export const NonEmptyId = Type.String({ minLength: 1, maxLength: 64 });
 
+/** A currency code that ISO 4217 lists (XYZ matches CurrencyCode's pattern but is no currency). */
+export const ListedCurrencyCode = Type.String({
+  pattern: "^[A-Z]{3}$",
+  format: "iso-4217-currency",
+  description: "an ISO 4217 code such as USD",
+});
+
+/** A country code that ISO 3166-1 lists. */
+export const ListedCountryCode = Type.String({
+  pattern: "^[A-Z]{2}$",
+  format: "iso-3166-country",
+  description: "an ISO 3166-1 alpha-2 code such as DE",
+});
+
+/** An IANA time zone name, checked against the zones Node.js knows. */
+export const TimeZoneName = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  format: "iana-time-zone",
+  description: "an IANA time zone such as Europe/Berlin",
+});
+
 /** The path of a route about one object: `/customers/:id`. */
 export const IdParams = Type.Object({ id: ObjectId });
 

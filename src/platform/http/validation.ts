@@ -8,6 +8,7 @@ import addFormatsModule from "ajv-formats";
 import type { FastifySchemaCompiler } from "fastify";
 import { type TObjectOptions, type TProperties, Type } from "typebox";
 import type { FieldError } from "../errors.ts";
+import { isCountryCode, isCurrencyCode, isTimeZone } from "../reference-data.ts";
 import { instantRangeMessage, isInstantInRange } from "./instant-range.ts";
 
 /**
@@ -35,10 +36,16 @@ function newAjv(coerceTypes: boolean | "array", dates: "input" | "output" = "inp
     // Unions of objects told apart by a tag field (a charge's `type`, `model`)
     // are validated against the one variant the tag names.
     discriminator: true,
+    // Each error carries its schema, whose description words the message ("must be an ISO 4217 code such as USD").
+    verbose: true,
   });
   addFormats(ajv);
   // Input dates are bounded; what Fairbill sends (a period that ends after 2100) is not.
   if (dates === "input") boundDateTimes(ajv);
+  // Codes that must exist in their lists, so that they are reported with every other bad field.
+  ajv.addFormat("iana-time-zone", isTimeZone);
+  ajv.addFormat("iso-4217-currency", isCurrencyCode);
+  ajv.addFormat("iso-3166-country", isCountryCode);
   return ajv;
 }
 
@@ -138,19 +145,20 @@ function describe(error: ErrorObject): string {
       return params.limit === 1 ? "must not be empty" : `must be at least ${params.limit} characters long`;
     case "maxLength":
       return `must be at most ${params.limit} characters long`;
-    case "pattern":
-      return error.parentSchema &&
-        typeof error.parentSchema === "object" &&
-        "description" in error.parentSchema
-        ? `must be ${String((error.parentSchema as { description: unknown }).description)}`
-        : `must match ${params.pattern}`;
-    case "format":
-      return params.format === "date-time" ? instantRangeMessage : `must be a valid ${params.format}`;
+    case "pattern": {
+      const description = schemaDescription(error);
+      return description === undefined ? `must match ${params.pattern}` : `must be ${description}`;
+    }
+    case "format": {
+      if (params.format === "date-time") return instantRangeMessage;
+      const description = schemaDescription(error);
+      return description === undefined ? `must be a valid ${params.format}` : `must be ${description}`;
+    }
     case "minimum":
     case "exclusiveMinimum":
     case "maximum":
     case "exclusiveMaximum":
-      return `must be ${error.message ?? "in range"}`;
+      return `must be ${params.comparison} ${params.limit}`;
     case "minItems":
       return `must have at least ${params.limit} items`;
     case "maxItems":
@@ -162,6 +170,12 @@ function describe(error: ErrorObject): string {
     default:
       return error.message ?? "is invalid";
   }
+}
+
+/** The description of the schema that failed, when it has one. */
+function schemaDescription(error: ErrorObject): string | undefined {
+  const schema = error.parentSchema as { description?: unknown } | undefined;
+  return typeof schema?.description === "string" ? schema.description : undefined;
 }
 
 function article(typeName: string): string {

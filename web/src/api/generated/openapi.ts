@@ -4129,7 +4129,10 @@ export interface components {
                 city?: string;
                 postal_code?: string;
                 state?: string;
-                /** @description an ISO 3166-1 alpha-2 code such as DE */
+                /**
+                 * Format: iso-3166-country
+                 * @description an ISO 3166-1 alpha-2 code such as DE
+                 */
                 country?: string;
             } | null;
             country: string | null;
@@ -5800,7 +5803,10 @@ export interface operations {
                         city?: string;
                         postal_code?: string;
                         state?: string;
-                        /** @description an ISO 3166-1 alpha-2 code such as DE */
+                        /**
+                         * Format: iso-3166-country
+                         * @description an ISO 3166-1 alpha-2 code such as DE
+                         */
                         country?: string;
                     } | null;
                     country?: string | null;
@@ -5810,7 +5816,10 @@ export interface operations {
                         value: string;
                     }[];
                     currency?: string | null;
-                    /** @description an IANA time zone such as Europe/Berlin */
+                    /**
+                     * Format: iana-time-zone
+                     * @description an IANA time zone such as Europe/Berlin
+                     */
                     timezone?: string;
                     /** @description a BCP 47 tag such as de-DE */
                     locale?: string;
@@ -5896,7 +5905,10 @@ export interface operations {
                         city?: string;
                         postal_code?: string;
                         state?: string;
-                        /** @description an ISO 3166-1 alpha-2 code such as DE */
+                        /**
+                         * Format: iso-3166-country
+                         * @description an ISO 3166-1 alpha-2 code such as DE
+                         */
                         country?: string;
                     } | null;
                     country?: string | null;
@@ -5906,7 +5918,10 @@ export interface operations {
                         value: string;
                     }[];
                     currency?: string | null;
-                    /** @description an IANA time zone such as Europe/Berlin */
+                    /**
+                     * Format: iana-time-zone
+                     * @description an IANA time zone such as Europe/Berlin
+                     */
                     timezone?: string;
                     /** @description a BCP 47 tag such as de-DE */
                     locale?: string;
@@ -10065,8 +10080,8 @@ export interface operations {
                 meter: string;
                 /** @description start of the range, included */
                 from: string;
-                /** @description end of the range, excluded */
-                to: string;
+                /** @description end of the range, excluded; default now */
+                to?: string;
                 /** @description hour, day or month of the customer's time zone, or none for one window; default none */
                 window?: "hour" | "day" | "month" | "none";
                 /** @description one of the meter's group_by dimensions */
