@@ -6,6 +6,7 @@
 // periods, credit burns and evaluations running side by side.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
+import { grantCredits } from "../../test/support/credit-grants.ts";
 import { outboxEmail, removeDataDirectory, temporaryDataDirectory } from "../../test/support/mail.ts";
 import { meteredCallsVersion } from "../../test/support/pricing-fixtures.ts";
 import { expectCreated } from "../../test/support/responses.ts";
@@ -339,13 +340,10 @@ describe("credit balance alerts", () => {
   it("fire once when an invoice's burn takes the balance below the threshold, and again after it rose", async () => {
     const setup = await subscribedCustomer();
     const { tenant, customerId } = setup;
-    const grant = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    await grantCredits(tenant.admin, customerId, {
       name: "Welcome credits",
       amount: "60.00",
-      currency: "USD",
-      type: "promotional",
     });
-    expect(grant.status).toBe(201);
     const alertId = await createAlert(setup, { kind: "credit_balance", threshold: "20.00" });
     await runQueuedJobs();
     expect(await triggersOf(setup, alertId)).toEqual([]);
@@ -379,11 +377,9 @@ describe("credit balance alerts", () => {
     expect(await triggersOf(setup, alertId)).toHaveLength(1);
 
     // Topped up to 51.00: armed again; February's 49.00 takes it to 2.00 and it fires again.
-    await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    await grantCredits(tenant.admin, customerId, {
       name: "More credits",
       amount: "40.00",
-      currency: "USD",
-      type: "promotional",
     });
     expect((await evaluateCustomerAlerts(tenant.context(), customerId)).fired).toEqual([]);
     expect(
@@ -402,11 +398,8 @@ describe("evaluations side by side", () => {
   it("fire each crossing once however many evaluations run at the same time", async () => {
     const setup = await subscribedCustomer();
     const { tenant, customerId } = setup;
-    await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
-      name: "Credits",
+    await grantCredits(tenant.admin, customerId, {
       amount: "5.00",
-      currency: "USD",
-      type: "promotional",
     });
     const usageAlert = await createAlert(setup, { kind: "usage", meter: "calls", threshold: "1" });
     const creditAlert = await createAlert(setup, { kind: "credit_balance", threshold: "10.00" });

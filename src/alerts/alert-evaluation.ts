@@ -16,7 +16,7 @@ import { Decimal } from "../core/index.ts";
 import type { Customer } from "../customers/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { newId } from "../platform/ids.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { AlertMeasurements, availableCredits, type PeriodMeasurement } from "./alert-measurements.ts";
 import { announceTrigger } from "./alert-notifications.ts";
 import { type AlertRuleRow, formatMeasure, selectRules } from "./alert-rules.ts";
@@ -96,9 +96,7 @@ async function fireOncePerPeriod(
     const trigger = await transaction
       .insertInto("alert_triggers")
       .values({
-        id: newId("alertTrigger", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "alertTrigger", now),
         rule_id: rule.id,
         customer_id: rule.customer_id,
         subscription_id: rule.subscription_id,
@@ -157,9 +155,7 @@ async function fireOncePerFall(
     const trigger = await transaction
       .insertInto("alert_triggers")
       .values({
-        id: newId("alertTrigger", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "alertTrigger", now),
         rule_id: locked.id,
         customer_id: locked.customer_id,
         subscription_id: null,

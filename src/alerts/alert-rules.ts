@@ -12,9 +12,9 @@ import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { isCurrencyCode } from "../platform/reference-data.ts";
 import { getSubscription } from "../subscriptions/index.ts";
 import { requestAlertEvaluation } from "./alert-evaluation-requests.ts";
@@ -46,9 +46,7 @@ export async function createAlertRule(
     const row = await transaction
       .insertInto("alert_rules")
       .values({
-        id: newId("alertRule", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "alertRule", now),
         customer_id: customer.id,
         subscription_id: input.subscription_id ?? null,
         kind: input.kind,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer } from "../../test/support/builders.ts";
+import { grantCredits } from "../../test/support/credit-grants.ts";
 import { fixedInvoiceLine } from "../../test/support/invoice-lines.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
@@ -19,17 +20,10 @@ afterAll(async () => testApp?.close());
 
 const newCustomer = async () => (await createCustomer(tenant.admin)).id;
 
-async function grant(customerId: string, fields: Record<string, unknown>): Promise<string> {
+async function grant(customerId: string, fields: Parameters<typeof grantCredits>[2]): Promise<string> {
   // A millisecond apart, grants' ids order as they were made (the engine's last tie-break).
   clock.current = new Date(clock.current.getTime() + 1);
-  const response = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
-    name: "Credits",
-    currency: "USD",
-    type: "promotional",
-    ...fields,
-  });
-  expect(response.status).toBe(201);
-  return response.body.id;
+  return (await grantCredits(tenant.admin, customerId, fields)).id;
 }
 
 async function burn(customerId: string, invoiceId: string, applied: { grantId: string; amount: string }[]) {

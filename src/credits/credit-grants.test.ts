@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
+import { grantCredits } from "../../test/support/credit-grants.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
@@ -71,15 +72,12 @@ async function expectLedgerBalances(customerId: string, currency = "USD") {
 describe("credit grants", () => {
   it("grants promotional credits, with an increment on the ledger and an audit entry", async () => {
     const customerId = await newCustomer();
-    const created = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const created = await grantCredits(tenant.admin, customerId, {
       name: "Welcome credits",
       amount: "50",
-      currency: "USD",
-      type: "promotional",
       metadata: { campaign: "spring" },
     });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({
+    expect(created).toMatchObject({
       id: expect.stringMatching(/^cgr_/),
       customer_id: customerId,
       amount: "50.00",
@@ -91,13 +89,13 @@ describe("credit grants", () => {
       status: "active",
       wallet_id: null,
     });
-    expect((await tenant.admin.get(`/v1/credit-grants/${created.body.id}`)).body).toEqual(created.body);
+    expect((await tenant.admin.get(`/v1/credit-grants/${created.id}`)).body).toEqual(created);
 
     const entries = await expectLedgerBalances(customerId);
     expect(entries).toMatchObject([
-      { kind: "increment", grant_id: created.body.id, amount: "50.00", grant_balance_after: "50.00" },
+      { kind: "increment", grant_id: created.id, amount: "50.00", grant_balance_after: "50.00" },
     ]);
-    const audit = await auditTrailOf(testApp.handle.database, created.body.id);
+    const audit = await auditTrailOf(testApp.handle.database, created.id);
     expect(audit.map((entry) => entry.action)).toEqual(["credit_grant.created"]);
   });
 
@@ -108,14 +106,12 @@ describe("credit grants", () => {
     });
     expect(endpoint.status).toBe(201);
     const customerId = await newCustomer();
-    const byHand = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const byHand = await grantCredits(tenant.admin, customerId, {
       name: "Annual commitment",
       amount: "1200",
-      currency: "USD",
       type: "purchased",
       cost_basis: "1000",
     });
-    expect(byHand.status).toBe(201);
     const wallet = await tenant.admin.post(`/v1/customers/${customerId}/wallets`, {
       currency: "USD",
       name: "Prepaid",
@@ -133,13 +129,13 @@ describe("credit grants", () => {
     });
     expect(free.status).toBe(201);
     // Voiding a grant grants nothing.
-    await tenant.admin.post(`/v1/credit-grants/${byHand.body.id}/void`, { reason: "contract cancelled" });
+    await tenant.admin.post(`/v1/credit-grants/${byHand.id}/void`, { reason: "contract cancelled" });
 
     await testApp.runJobs();
     const delivered = receiver.verified("/credits", endpoint.body.secret);
     const timestamp = clock.current.toISOString();
     expect(delivered).toHaveLength(3);
-    for (const grant of [byHand.body, purchased.body.grant, free.body.grant]) {
+    for (const grant of [byHand, purchased.body.grant, free.body.grant]) {
       expect(delivered).toContainEqual({
         id: expect.any(String),
         type: "credit.granted",
@@ -161,7 +157,7 @@ describe("credit grants", () => {
 
   it("needs a cost basis for purchased credits and refuses one for promotional credits", async () => {
     const customerId = await newCustomer();
-    const purchased = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const purchased = await grantCredits(tenant.admin, customerId, {
       name: "Prepaid",
       amount: "100",
       currency: "EUR",
@@ -169,8 +165,7 @@ describe("credit grants", () => {
       cost_basis: "90",
       priority: 10,
     });
-    expect(purchased.status).toBe(201);
-    expect(purchased.body).toMatchObject({ type: "purchased", cost_basis: "90.00", priority: 10 });
+    expect(purchased).toMatchObject({ type: "purchased", cost_basis: "90.00", priority: 10 });
 
     const missing = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
       name: "Prepaid",
@@ -262,13 +257,11 @@ describe("credit grants", () => {
 
   it("voids what is left of a grant with a void entry, once", async () => {
     const customerId = await newCustomer();
-    const grant = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const grant = await grantCredits(tenant.admin, customerId, {
       name: "Mistake",
       amount: "25.50",
-      currency: "USD",
-      type: "promotional",
     });
-    const voided = await tenant.admin.post(`/v1/credit-grants/${grant.body.id}/void`, {
+    const voided = await tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, {
       reason: "granted to the wrong customer",
     });
     expect(voided.status).toBe(200);
@@ -282,13 +275,13 @@ describe("credit grants", () => {
       ["increment", "25.50", null],
       ["void", "-25.50", "granted to the wrong customer"],
     ]);
-    const again = await tenant.admin.post(`/v1/credit-grants/${grant.body.id}/void`, { reason: "twice" });
+    const again = await tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, { reason: "twice" });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("credit_grant_voided");
-    const noReason = await tenant.admin.post(`/v1/credit-grants/${grant.body.id}/void`, {});
+    const noReason = await tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, {});
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].path).toBe("$.reason");
-    const audit = await auditTrailOf(testApp.handle.database, grant.body.id);
+    const audit = await auditTrailOf(testApp.handle.database, grant.id);
     expect(audit).toEqual([
       { action: "credit_grant.created", reason: null },
       { action: "credit_grant.voided", reason: "granted to the wrong customer" },
@@ -298,18 +291,14 @@ describe("credit grants", () => {
   it("counts a grant as available only inside its window, even before the expiry is written", async () => {
     const customerId = await newCustomer();
     const start = clock.current;
-    const later = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const later = await grantCredits(tenant.admin, customerId, {
       name: "Next month",
       amount: "30",
-      currency: "USD",
-      type: "promotional",
       effective_at: "2026-04-01T00:00:00Z",
     });
-    const expiring = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const expiring = await grantCredits(tenant.admin, customerId, {
       name: "Short-lived",
       amount: "20",
-      currency: "USD",
-      type: "promotional",
       expires_at: "2026-03-10T00:00:00Z",
     });
     const balancesNow = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
@@ -330,14 +319,14 @@ describe("credit grants", () => {
           grant.status,
         ]),
       );
-      expect(statuses).toEqual({ [later.body.id]: "scheduled", [expiring.body.id]: "expired" });
+      expect(statuses).toEqual({ [later.id]: "scheduled", [expiring.id]: "expired" });
 
       const result = await expireCredits(testApp.handle.database, tenant.context(), clock.current);
       expect(result.expiredGrants).toBeGreaterThanOrEqual(1);
       const entries = await expectLedgerBalances(customerId);
       expect(entries.at(-1)).toMatchObject({
         kind: "expiry",
-        grant_id: expiring.body.id,
+        grant_id: expiring.id,
         amount: "-20.00",
         occurred_at: "2026-03-10T00:00:00.000Z",
         balance_after: "30.00",
@@ -360,16 +349,14 @@ describe("credit grants", () => {
   it("voids an expired grant with an expiry entry dated at its expiry, not a void", async () => {
     const customerId = await newCustomer();
     const start = clock.current;
-    const grant = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const grant = await grantCredits(tenant.admin, customerId, {
       name: "Trial credits",
       amount: "5",
-      currency: "USD",
-      type: "promotional",
       expires_at: "2026-03-02T00:00:00Z",
     });
     try {
       clock.current = new Date("2026-03-05T00:00:00Z");
-      const voided = await tenant.admin.post(`/v1/credit-grants/${grant.body.id}/void`, {
+      const voided = await tenant.admin.post(`/v1/credit-grants/${grant.id}/void`, {
         reason: "cleanup",
       });
       expect(voided.body.status).toBe("voided");
@@ -390,13 +377,12 @@ describe("credit grants", () => {
     // Ids order by creation time; a millisecond apart they order as created. The clock stays moved on.
     for (const [index, currency] of ["USD", "EUR", "USD"].entries()) {
       clock.current = new Date(start.getTime() + index);
-      const response = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+      const response = await grantCredits(tenant.admin, customerId, {
         name: `${currency} grant`,
         amount: "1",
         currency,
-        type: "promotional",
       });
-      ids.push(response.body.id);
+      ids.push(response.id);
     }
     const first = await tenant.admin.get(`/v1/customers/${customerId}/credit-grants?limit=2`);
     expect(first.body.data.map((grant: { id: string }) => grant.id)).toEqual([ids[2], ids[1]]);

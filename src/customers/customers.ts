@@ -8,9 +8,9 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { isCountryCode, isCurrencyCode, isLocale, isTimeZone } from "../platform/reference-data.ts";
 import type {
   CreateCustomerInput,
@@ -33,9 +33,7 @@ export async function createCustomer(context: RequestContext, input: CreateCusto
       const row = await transaction
         .insertInto("customers")
         .values({
-          id: newId("customer", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
+          ...newTenantRow(context, "customer", now),
           external_id: input.external_id,
           name: input.name ?? null,
           email: input.email ?? null,

@@ -15,9 +15,9 @@ import {
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import type {
   DisputeFilters,
   DisputeView,
@@ -151,9 +151,7 @@ export async function openDispute(
     const row = await transaction
       .insertInto("finance_disputes")
       .values({
-        id: newId("billingDispute", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "billingDispute", now),
         customer_id: invoice.customer_id,
         invoice_id: invoiceId,
         invoice_line_id: input.invoice_line_id ?? null,
@@ -191,9 +189,7 @@ export async function addDisputeNote(
     await transaction
       .insertInto("finance_dispute_notes")
       .values({
-        id: newId("billingDisputeNote", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "billingDisputeNote", now),
         dispute_id: id,
         body,
         created_by: describeActor(context.actor).id,

@@ -94,6 +94,9 @@ type LineState = {
   prepaid: boolean;
 };
 
+/** An amount posted to one account, with the memo that explains it. */
+type AccountMovement = { amount: Decimal; memo: string };
+
 class RevenueBooks {
   private readonly schedules: RevenueSchedule[] = [];
   private readonly postings: Posting[] = [];
@@ -148,6 +151,12 @@ class RevenueBooks {
     };
   }
 
+  /** A document booked at its own date: the date, and what all its postings have in common. */
+  private openDocument(document: DocumentRef, currency: string, customerId: string) {
+    const booking = this.pointIn(document.bookedAt);
+    return { document, booking, base: this.bookingBase(document, booking, currency, customerId) };
+  }
+
   private pointIn(at: Instant): { at: Instant; period: string; date: string } {
     return {
       at,
@@ -177,6 +186,19 @@ class RevenueBooks {
     return this.pointIn(movedTo);
   }
 
+  /**
+   * What an invoice, a credit note or a void moves on the receivable, on the
+   * customer's balance and on tax payable, in that order.
+   */
+  private postDocumentTotals(
+    base: ReturnType<RevenueBooks["bookingBase"]>,
+    totals: { receivable: AccountMovement; customerBalance: AccountMovement; tax: AccountMovement },
+  ): void {
+    this.post({ ...base, account: "accounts_receivable", ...totals.receivable });
+    this.post({ ...base, account: "customer_credit_balance", ...totals.customerBalance });
+    this.post({ ...base, account: "tax_payable", ...totals.tax });
+  }
+
   private post(posting: Omit<Posting, "period"> & { period?: string }): void {
     if (posting.amount.isZero()) return;
     const period = posting.period ?? posting.date.slice(0, 7);
@@ -191,12 +213,6 @@ class RevenueBooks {
 
   private bookInvoice(invoice: BookInvoice): void {
     const currency = currencyFor(invoice.currency);
-    const document: DocumentRef = {
-      type: "invoice",
-      id: invoice.id,
-      reference: invoice.number,
-      bookedAt: invoice.issuedAt,
-    };
     const releases = this.releasesOf(invoice);
     const creditToBalance = maxDecimal(ZERO, invoice.total.negated());
     // What the invoice brought in, less its tax: its revenue.
@@ -210,25 +226,18 @@ class RevenueBooks {
       invoice.lines.map((line) => line.amount),
       currency,
     );
-    const booking = this.pointIn(invoice.issuedAt);
-    const base = this.bookingBase(document, booking, invoice.currency, invoice.customerId);
-    this.post({
-      ...base,
-      account: "accounts_receivable",
-      amount: invoice.amountDue,
-      memo: `Invoice ${invoice.number}`,
-    });
-    this.post({
-      ...base,
-      account: "customer_credit_balance",
-      amount: invoice.balanceApplied.minus(creditToBalance),
-      memo: `Customer balance of invoice ${invoice.number}`,
-    });
-    this.post({
-      ...base,
-      account: "tax_payable",
-      amount: invoice.tax.negated(),
-      memo: `Tax on invoice ${invoice.number}`,
+    const { document, booking, base } = this.openDocument(
+      { type: "invoice", id: invoice.id, reference: invoice.number, bookedAt: invoice.issuedAt },
+      invoice.currency,
+      invoice.customerId,
+    );
+    this.postDocumentTotals(base, {
+      receivable: { amount: invoice.amountDue, memo: `Invoice ${invoice.number}` },
+      customerBalance: {
+        amount: invoice.balanceApplied.minus(creditToBalance),
+        memo: `Customer balance of invoice ${invoice.number}`,
+      },
+      tax: { amount: invoice.tax.negated(), memo: `Tax on invoice ${invoice.number}` },
     });
     if (!releases.isZero()) this.postReleases(invoice, document, booking);
 
@@ -448,31 +457,18 @@ class RevenueBooks {
     const invoice = this.invoices.get(note.invoiceId);
     if (invoice === undefined) return;
     const currency = currencyFor(note.currency);
-    const document: DocumentRef = {
-      type: "credit_note",
-      id: note.id,
-      reference: note.number,
-      bookedAt: note.issuedAt,
-    };
-    const booking = this.pointIn(note.issuedAt);
-    const base = this.bookingBase(document, booking, note.currency, note.customerId);
-    this.post({
-      ...base,
-      account: "accounts_receivable",
-      amount: note.appliedToInvoice.negated(),
-      memo: `Credit note ${note.number}`,
-    });
-    this.post({
-      ...base,
-      account: "customer_credit_balance",
-      amount: note.creditedToBalance.negated(),
-      memo: `Credit note ${note.number} credited to the customer's balance`,
-    });
-    this.post({
-      ...base,
-      account: "tax_payable",
-      amount: note.tax,
-      memo: `Tax on credit note ${note.number}`,
+    const { document, base } = this.openDocument(
+      { type: "credit_note", id: note.id, reference: note.number, bookedAt: note.issuedAt },
+      note.currency,
+      note.customerId,
+    );
+    this.postDocumentTotals(base, {
+      receivable: { amount: note.appliedToInvoice.negated(), memo: `Credit note ${note.number}` },
+      customerBalance: {
+        amount: note.creditedToBalance.negated(),
+        memo: `Credit note ${note.number} credited to the customer's balance`,
+      },
+      tax: { amount: note.tax, memo: `Tax on credit note ${note.number}` },
     });
     const reversal = note.appliedToInvoice.plus(note.creditedToBalance).minus(note.tax);
     const pieces = allocateAmount(
@@ -503,14 +499,11 @@ class RevenueBooks {
   private bookVoid(invoice: BookInvoice): void {
     if (invoice.voidedAt === null) return;
     const currency = currencyFor(invoice.currency);
-    const document: DocumentRef = {
-      type: "invoice_void",
-      id: invoice.id,
-      reference: invoice.number,
-      bookedAt: invoice.voidedAt,
-    };
-    const booking = this.pointIn(invoice.voidedAt);
-    const base = this.bookingBase(document, booking, invoice.currency, invoice.customerId);
+    const { document, base } = this.openDocument(
+      { type: "invoice_void", id: invoice.id, reference: invoice.number, bookedAt: invoice.voidedAt },
+      invoice.currency,
+      invoice.customerId,
+    );
     const taxCredited = sumDecimals(
       this.books.creditNotes.filter((note) => note.invoiceId === invoice.id).map((note) => note.tax),
     );
@@ -518,23 +511,13 @@ class RevenueBooks {
     const creditToBalance = maxDecimal(ZERO, invoice.total.negated());
     const restored = this.restoredByInvoice.get(invoice.id) ?? ZERO;
     const tax = invoice.tax.minus(taxCredited);
-    this.post({
-      ...base,
-      account: "accounts_receivable",
-      amount: receivable.negated(),
-      memo: `Void of invoice ${invoice.number}`,
-    });
-    this.post({
-      ...base,
-      account: "customer_credit_balance",
-      amount: creditToBalance.minus(invoice.balanceApplied),
-      memo: `Customer balance given back by the void of invoice ${invoice.number}`,
-    });
-    this.post({
-      ...base,
-      account: "tax_payable",
-      amount: tax,
-      memo: `Tax on the void of invoice ${invoice.number}`,
+    this.postDocumentTotals(base, {
+      receivable: { amount: receivable.negated(), memo: `Void of invoice ${invoice.number}` },
+      customerBalance: {
+        amount: creditToBalance.minus(invoice.balanceApplied),
+        memo: `Customer balance given back by the void of invoice ${invoice.number}`,
+      },
+      tax: { amount: tax, memo: `Tax on the void of invoice ${invoice.number}` },
     });
     for (const { grantId } of invoice.creditsApplied) {
       const value = this.releaseFor(grantId, invoice.id, "void_reversal");

@@ -6,9 +6,9 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { currencyFor, formatAmount, sumDecimals } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { type AccountingPeriod, parsePeriod, periodsFrom } from "./accounting-periods.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
 import { type JournalLine, journalDigest, journalOf, journalTotals } from "./journal.ts";
@@ -188,9 +188,7 @@ export async function createJournalExport(context: RequestContext, periodText: s
     const row = await transaction
       .insertInto("finance_journal_exports")
       .values({
-        id: newId("journalExport", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "journalExport", now),
         period: period.key,
         starts_at: new Date(period.start),
         ends_at: new Date(period.end),

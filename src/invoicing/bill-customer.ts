@@ -4,14 +4,14 @@
 // and takes the number, so a run killed at any point and started again
 // issues each invoice exactly once and numbers them without gaps.
 
-import { type Currency, type Instant, type InvoiceLine, settleInvoice, ZERO } from "../core/index.ts";
+import { type Currency, type Instant, type InvoiceLine, type settleInvoice, ZERO } from "../core/index.ts";
 import { recordCouponUse } from "../coupons/index.ts";
 import { burnCredits, recordBalanceMovement } from "../credits/index.ts";
 import { lockCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { markSubscriptionBilled } from "../subscriptions/index.ts";
-import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
+import { settleSubscriptionLines, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
   loadCustomerBilling,
@@ -231,21 +231,13 @@ async function billNextInvoice(
     return { issued: 0, finalized: 0, more: await markBilled() };
   }
 
-  const account = await loadCustomerAccount(transaction, context, {
-    customer,
+  const { account, settled } = await settleSubscriptionLines(transaction, context, {
+    billing,
     currency,
-    at: issuedAt,
-    settings,
-    versions: billing.versions,
-    subscriptionVersions: new Map(
-      group.map((member) => [member.entry.subscription.id, member.entry.versionIds]),
-    ),
-  });
-  const settled = settleInvoice({
     issuedAt,
+    settings,
+    subscriptions: group.map((member) => member.entry),
     lines: engineLines.map(({ line }) => line),
-    terms: account.terms,
-    state: account.state,
   });
   const lines = engineLines.map(({ stored }) => stored(settled.invoice.currency));
   const period = periodOf(lines);

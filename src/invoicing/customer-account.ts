@@ -13,6 +13,8 @@ import {
   currencyFor,
   Decimal,
   type Instant,
+  type InvoiceLine,
+  settleInvoice,
   ZERO,
 } from "../core/index.ts";
 import { couponsFor } from "../coupons/index.ts";
@@ -20,7 +22,7 @@ import { creditGrantsFor, customerBalanceOf } from "../credits/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { type TaxQuote, taxQuoteFor } from "../taxes/index.ts";
-import type { CustomerRow } from "./customer-billing.ts";
+import type { CustomerBilling, CustomerRow, SubscriptionBilling } from "./customer-billing.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";
 import type { TaxDetails } from "./tables.ts";
 
@@ -29,6 +31,39 @@ export type CustomerAccount = {
   state: AccountState;
   tax: TaxQuote;
 };
+
+/**
+ * Subscription lines settled by the engine against the customer's account as
+ * it stands at `issuedAt` (coupons, credits, balance, tax): the bill run's
+ * step, and a preview's.
+ */
+export async function settleSubscriptionLines(
+  database: Database,
+  scope: TenantScope,
+  input: {
+    billing: CustomerBilling;
+    currency: string;
+    issuedAt: Instant;
+    settings: InvoicingSettings;
+    /** The subscriptions the lines bill. */
+    subscriptions: readonly SubscriptionBilling[];
+    lines: InvoiceLine[];
+  },
+): Promise<{ account: CustomerAccount; settled: ReturnType<typeof settleInvoice> }> {
+  const { billing, issuedAt } = input;
+  const account = await loadCustomerAccount(database, scope, {
+    customer: billing.customer,
+    currency: input.currency,
+    at: issuedAt,
+    settings: input.settings,
+    versions: billing.versions,
+    subscriptionVersions: new Map(
+      input.subscriptions.map((entry) => [entry.subscription.id, entry.versionIds]),
+    ),
+  });
+  const settled = settleInvoice({ issuedAt, lines: input.lines, terms: account.terms, state: account.state });
+  return { account, settled };
+}
 
 /** The region of a customer's address: the state or province, when given. */
 function regionOf(customer: CustomerRow): string | null {

@@ -12,7 +12,6 @@ import {
   type InvoiceLine,
   type Subscription,
   type SubscriptionChange,
-  settleInvoice,
 } from "../core/index.ts";
 import { engineMetersFor } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
@@ -20,7 +19,7 @@ import { notFound } from "../platform/errors.ts";
 import type { ChangePlanInput } from "../subscriptions/index.ts";
 import { planChangeOf, subscriptionCustomerOf } from "../subscriptions/index.ts";
 import { meterCodesOf } from "./billing-catalog.ts";
-import { loadCustomerAccount, taxDetailsOf } from "./customer-account.ts";
+import { settleSubscriptionLines, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
   loadCustomerBilling,
@@ -66,21 +65,13 @@ async function settlePreview(
   const currency = first.entry.subscription.currency;
   const issuedAt = Math.max(...planned.map((entry) => entry.instant));
   const settings = await readInvoicingSettings(context.database, context);
-  const account = await loadCustomerAccount(context.database, context, {
-    customer: billing.customer,
+  const { account, settled } = await settleSubscriptionLines(context.database, context, {
+    billing,
     currency,
-    at: issuedAt,
-    settings,
-    versions: billing.versions,
-    subscriptionVersions: new Map(
-      planned.map((entry) => [entry.entry.subscription.id, entry.entry.versionIds]),
-    ),
-  });
-  const settled = settleInvoice({
     issuedAt,
+    settings,
+    subscriptions: planned.map((entry) => entry.entry),
     lines: planned.flatMap((entry) => entry.lines),
-    terms: account.terms,
-    state: account.state,
   });
   const totals = totalsColumns(settled.invoice);
   const lines = planned.flatMap((entry) =>

@@ -8,9 +8,9 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { renderEmailContent, templateSyntaxErrors } from "./email-rendering.ts";
 import type {
   EmailPreview,
@@ -142,9 +142,7 @@ async function saveVersion(
       const row = await transaction
         .insertInto("email_templates")
         .values({
-          id: newId("emailTemplate", now),
-          organization_id: context.organizationId,
-          environment_id: context.environmentId,
+          ...newTenantRow(context, "emailTemplate", now),
           template: name,
           version: before.version + 1,
           subject: content.subject,

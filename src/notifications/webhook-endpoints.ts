@@ -6,9 +6,9 @@ import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import type { WebhookEndpointTable } from "./tables.ts";
 import type {
   CreateWebhookEndpointInput,
@@ -32,9 +32,7 @@ export async function createWebhookEndpoint(
     const row = await transaction
       .insertInto("webhook_endpoints")
       .values({
-        id: newId("webhookEndpoint", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "webhookEndpoint", now),
         url: input.url,
         description: input.description ?? null,
         event_types: JSON.stringify(input.event_types),

@@ -8,8 +8,8 @@ import type { Role } from "../platform/auth/roles.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { FairbillError, notFound, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { generateApiKeySecret, hashApiKeySecret, looksLikeApiKey } from "./api-key-secrets.ts";
 import type { EnvironmentKind } from "./tables.ts";
 
@@ -63,9 +63,7 @@ export async function createApiKey(context: RequestContext, input: CreateApiKeyI
     const row = await transaction
       .insertInto("api_keys")
       .values({
-        id: newId("apiKey", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "apiKey", now),
         name: input.name,
         role: input.role,
         prefix: generated.prefix,
@@ -146,9 +144,7 @@ export async function rotateApiKey(
     const row = await transaction
       .insertInto("api_keys")
       .values({
-        id: newId("apiKey", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "apiKey", now),
         name: previous.name,
         role: previous.role,
         prefix: generated.prefix,

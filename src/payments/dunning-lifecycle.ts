@@ -9,8 +9,8 @@ import type { InvoiceRow } from "../invoicing/index.ts";
 import { amountRemaining } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { newId } from "../platform/ids.ts";
 import { finalActionDueAt, type PlannedStep, reminderSteps, retrySteps } from "./dunning-schedule.ts";
 import type { PaymentRow } from "./payment-store.ts";
 import type { DunningCampaignTable, DunningProcessTable } from "./tables.ts";
@@ -70,9 +70,7 @@ async function insertSteps(
     .insertInto("dunning_steps")
     .values(
       steps.map((step) => ({
-        id: newId("dunningStep", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "dunningStep", now),
         process_id: processId,
         kind: step.kind,
         day_number: step.dayNumber,
@@ -135,9 +133,7 @@ async function createProcess(
   await transaction
     .insertInto("dunning_processes")
     .values({
-      id: newId("dunningProcess", now),
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
+      ...newTenantRow(context, "dunningProcess", now),
       invoice_id: invoice.id,
       customer_id: invoice.customer_id,
       campaign_id: campaign.id,

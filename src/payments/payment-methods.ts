@@ -7,8 +7,8 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { newId } from "../platform/ids.ts";
 import type { PaymentProvider } from "./payment-provider.ts";
 import type { AttachPaymentMethodInput, PaymentMethodView } from "./payment-schemas.ts";
 import { providerFor, readPaymentSettings } from "./payment-settings.ts";
@@ -121,9 +121,7 @@ export async function attachPaymentMethod(
     const row = await transaction
       .insertInto("payment_methods")
       .values({
-        id: newId("paymentMethod", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "paymentMethod", now),
         provider: provider.name,
         provider_payment_method_id: saved.providerPaymentMethodId,
         created_at: now,

@@ -4,9 +4,9 @@ import { showMoney } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import type {
   DisputeView,
   PaymentDetailView,
@@ -56,9 +56,7 @@ export async function insertPendingPayment(
   return transaction
     .insertInto("payments")
     .values({
-      id: newId("payment", now),
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
+      ...newTenantRow(context, "payment", now),
       customer_id: invoice.customer_id,
       invoice_id: invoice.id,
       status: "pending",

@@ -12,8 +12,8 @@ import { customerBalanceOf, recordBalanceMovement, showMoney } from "../credits/
 import { applyRefundToInvoice, lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { announceRefund } from "./payment-announcements.ts";
 import type { RefundResult } from "./payment-provider.ts";
 import type { RefundInput, RefundView } from "./payment-schemas.ts";
@@ -56,9 +56,7 @@ export async function insertRefund(
   return transaction
     .insertInto("refunds")
     .values({
-      id: newId("refund", now),
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
+      ...newTenantRow(context, "refund", now),
       payment_id: payment.id,
       invoice_id: payment.invoice_id,
       customer_id: payment.customer_id,

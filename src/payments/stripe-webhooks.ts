@@ -17,8 +17,8 @@ import { Decimal, sumDecimals } from "../core/index.ts";
 import { lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { FairbillError } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { isHardDecline } from "./decline-codes.ts";
 import { announceDispute } from "./payment-announcements.ts";
 import { recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcomes.ts";
@@ -266,9 +266,7 @@ async function disputeCreated(
   const stored = await transaction
     .insertInto("payment_disputes")
     .values({
-      id: newId("paymentDispute", context.clock.now()),
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
+      ...newTenantRow(context, "paymentDispute", context.clock.now()),
       payment_id: payment.id,
       invoice_id: payment.invoice_id,
       customer_id: payment.customer_id,

@@ -8,7 +8,7 @@ import { queueAccountEmail } from "./account-emails.ts";
 import { issueAccountToken } from "./account-tokens.ts";
 import type { MeView } from "./people-schemas.ts";
 import { newTotpSecret, totpCodeMatches } from "./second-factor.ts";
-import { hashPassword, passwordMatches, passwordProblems } from "./secrets.ts";
+import { hashNewPassword, passwordMatches } from "./secrets.ts";
 import { revokeSessionsOf } from "./sessions.ts";
 import { readPeopleSettings } from "./settings.ts";
 import { presentMe } from "./user-views.ts";
@@ -75,12 +75,11 @@ export async function changePassword(
       errors: [{ path: "$.current_password", message: "does not match" }],
     });
   }
-  const problems = passwordProblems(input.newPassword, "$.new_password");
-  if (problems.length > 0) throw validationFailed(problems);
+  const passwordHash = await hashNewPassword(input.newPassword, "$.new_password");
   const now = context.clock.now();
   await context.database
     .updateTable("users")
-    .set({ password_hash: await hashPassword(input.newPassword), updated_at: now })
+    .set({ password_hash: passwordHash, updated_at: now })
     .where("id", "=", user.id)
     .execute();
   // Whoever knew the old password is signed out everywhere but here.

@@ -5,11 +5,11 @@
 import { loadOrganization } from "../organizations/index.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { conflict, validationFailed } from "../platform/errors.ts";
+import { conflict } from "../platform/errors.ts";
 import { queueVerificationEmail } from "./account.ts";
 import { issueAccountToken, spendAccountToken } from "./account-tokens.ts";
 import { setRole } from "./memberships.ts";
-import { hashPassword, passwordProblems } from "./secrets.ts";
+import { hashNewPassword } from "./secrets.ts";
 import { insertPerson, organizationHasPeople, type UserRow } from "./users.ts";
 
 /**
@@ -37,9 +37,7 @@ export async function createFirstAdmin(
   input: { token: string; email: string; name: string; password: string },
   publicUrl: string,
 ): Promise<UserRow> {
-  const problems = passwordProblems(input.password, "$.password");
-  if (problems.length > 0) throw validationFailed(problems);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, "$.password");
   const now = clock.now();
   return database.transaction().execute(async (transaction) => {
     const { organizationId } = await spendAccountToken(transaction, input.token, "first_admin", now);

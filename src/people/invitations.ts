@@ -9,12 +9,12 @@ import type { Role } from "../platform/auth/roles.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { conflict, FairbillError, notFound, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { conflict, FairbillError, notFound } from "../platform/errors.ts";
 import { queueAccountEmail } from "./account-emails.ts";
 import { setRole } from "./memberships.ts";
 import type { InvitationView } from "./people-schemas.ts";
-import { hashPassword, hashToken, newToken, passwordMatches, passwordProblems } from "./secrets.ts";
+import { hashNewPassword, hashToken, newToken, passwordMatches } from "./secrets.ts";
 import { personOfCaller } from "./sessions.ts";
 import type { InvitationTable } from "./tables.ts";
 import {
@@ -50,9 +50,7 @@ export async function createInvitation(
     const row = await transaction
       .insertInto("invitations")
       .values({
-        id: newId("invitation", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "invitation", now),
         email,
         display_name: input.name,
         role: input.role,
@@ -179,9 +177,7 @@ export async function acceptInvitation(
       });
     }
   } else {
-    const problems = passwordProblems(input.password, "$.password");
-    if (problems.length > 0) throw validationFailed(problems);
-    passwordHash = await hashPassword(input.password);
+    passwordHash = await hashNewPassword(input.password, "$.password");
   }
   const scope = { organizationId: invitation.organization_id, environmentId: invitation.environment_id };
   return database.transaction().execute(async (transaction) => {

@@ -3,10 +3,9 @@
 // answers the same whether or not the address has an account.
 import type { Clock } from "../platform/clock.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { validationFailed } from "../platform/errors.ts";
 import { queueAccountEmail } from "./account-emails.ts";
 import { issueAccountToken, spendAccountToken } from "./account-tokens.ts";
-import { hashPassword, passwordProblems } from "./secrets.ts";
+import { hashNewPassword } from "./secrets.ts";
 import { revokeSessionsOf } from "./sessions.ts";
 import { findPersonByEmail, type UserRow } from "./users.ts";
 
@@ -42,9 +41,7 @@ export async function resetPassword(
   clock: Clock,
   input: { token: string; password: string },
 ): Promise<UserRow> {
-  const problems = passwordProblems(input.password, "$.password");
-  if (problems.length > 0) throw validationFailed(problems);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, "$.password");
   const now = clock.now();
   return database.transaction().execute(async (transaction) => {
     const { userId } = await spendAccountToken(transaction, input.token, "password_reset", now);

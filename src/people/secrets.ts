@@ -4,7 +4,7 @@
 // hashed with argon2id (memory-hard, salted), never stored or logged.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import type { FieldError } from "../platform/errors.ts";
+import { type FieldError, validationFailed } from "../platform/errors.ts";
 
 /** A new random token (256 bits, URL-safe). */
 export function newToken(): string {
@@ -27,7 +27,7 @@ const minimumPasswordLength = 12;
 const maximumPasswordLength = 256;
 
 /** What is wrong with a new password, at the given field path (empty when it is acceptable). */
-export function passwordProblems(password: string, path: string): FieldError[] {
+function passwordProblems(password: string, path: string): FieldError[] {
   if (password.length < minimumPasswordLength) {
     return [{ path, message: `must be at least ${minimumPasswordLength} characters long` }];
   }
@@ -38,7 +38,14 @@ export function passwordProblems(password: string, path: string): FieldError[] {
   return [];
 }
 
-export function hashPassword(password: string): Promise<string> {
+/** The hash of a new password; a 400 naming the field at `path` when the password is not acceptable. */
+export function hashNewPassword(password: string, path: string): Promise<string> {
+  const problems = passwordProblems(password, path);
+  if (problems.length > 0) throw validationFailed(problems);
+  return hashPassword(password);
+}
+
+function hashPassword(password: string): Promise<string> {
   // Algorithm.Argon2id, the library's default, spelled out (its enum is a const enum that cannot be imported here).
   return hash(password, { algorithm: argon2id });
 }

@@ -1,0 +1,25 @@
+// A builder for tests that stand on credits: a grant made through the API as
+// a client would, checked on the way (a refusal fails the test with the
+// problem it named).
+import type { RequestBody, ResponseBody } from "./api-types.ts";
+import { expectCreated } from "./responses.ts";
+import type { ApiClient } from "./test-app.ts";
+
+type CreditGrantBody = RequestBody<"/v1/customers/{id}/credit-grants", "post">;
+type CreditGrant = ResponseBody<"/v1/customers/{id}/credit-grants", "post", 201>;
+
+/** Grants a customer credits: promotional US dollars named "Credits" unless told. */
+export function grantCredits(
+  client: ApiClient,
+  customerId: string,
+  fields: Partial<CreditGrantBody> & { amount: string },
+): Promise<CreditGrant> {
+  return expectCreated(
+    client.post<CreditGrant>(`/v1/customers/${customerId}/credit-grants`, {
+      name: "Credits",
+      currency: "USD",
+      type: "promotional",
+      ...fields,
+    }),
+  );
+}
