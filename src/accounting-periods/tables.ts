@@ -1,7 +1,7 @@
 // Row types of the accounting periods' table, for the typed query builder.
 // The table keeps the name it was created with (by finance's first
 // migration), when finance owned it.
-import type { Json, Timestamp } from "../platform/database/schema.ts";
+import type { Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -9,10 +9,7 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
-export type PeriodLockTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type PeriodLockTable = TenantRowColumns & {
   period: string;
   starts_at: Timestamp;
   ends_at: Timestamp;

@@ -1,7 +1,7 @@
 // Row types of the alerts tables, for the typed query builder.
 import type { ColumnType } from "kysely";
 import type { ActorDescription } from "../audit/index.ts";
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -14,10 +14,7 @@ declare module "../platform/database/schema.ts" {
 export const alertKinds = ["spend", "usage", "credit_balance"] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
-export type AlertRuleTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type AlertRuleTable = TenantRowColumns & {
   customer_id: string;
   subscription_id: string | null;
   kind: AlertKind;
@@ -35,10 +32,7 @@ export type AlertRuleTable = {
   deleted_at: Timestamp | null;
 };
 
-export type AlertTriggerTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type AlertTriggerTable = TenantRowColumns & {
   rule_id: string;
   customer_id: string;
   subscription_id: string | null;

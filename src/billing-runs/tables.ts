@@ -1,6 +1,6 @@
 // Row types of the bill-run domain's tables, for the typed query builder.
 import type { ColumnType } from "kysely";
-import type { DefaultedTimestamp, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -15,10 +15,7 @@ export type BillRunStatus = "running" | "completed" | "failed";
 /** A counter with a default of zero. */
 type Counter = ColumnType<number, number | undefined, number>;
 
-export type BillRunTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type BillRunTable = TenantRowColumns & {
   at: Timestamp;
   trigger: BillRunTrigger;
   status: ColumnType<BillRunStatus, BillRunStatus | undefined, BillRunStatus>;

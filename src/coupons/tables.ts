@@ -1,5 +1,5 @@
 // Row types of the coupons tables, for the typed query builder.
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -12,10 +12,7 @@ declare module "../platform/database/schema.ts" {
 export type CouponType = "percentage" | "fixed";
 export type CouponDuration = "once" | "repeating" | "forever";
 
-export type CouponTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type CouponTable = TenantRowColumns & {
   code: string;
   name: string;
   type: CouponType;
@@ -36,10 +33,7 @@ export type CouponTable = {
   updated_at: DefaultedTimestamp;
 };
 
-export type CouponRedemptionTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type CouponRedemptionTable = TenantRowColumns & {
   coupon_id: string;
   customer_id: string;
   subscription_id: string | null;

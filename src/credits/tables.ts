@@ -1,6 +1,12 @@
 // Row types of the credits tables (credit grants, wallets, the credit ledger,
 // purchases) and of the customer balance, for the typed query builder.
-import type { DefaultedTimestamp, Generated, Json, Timestamp } from "../platform/database/schema.ts";
+import type {
+  DefaultedTimestamp,
+  Generated,
+  Json,
+  TenantRowColumns,
+  Timestamp,
+} from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -24,10 +30,7 @@ export type CreditAccountTable = {
   updated_at: DefaultedTimestamp;
 };
 
-export type WalletTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type WalletTable = TenantRowColumns & {
   customer_id: string;
   currency: string;
   name: string;
@@ -41,10 +44,7 @@ export type WalletTable = {
 
 export type CreditGrantType = "promotional" | "purchased";
 
-export type CreditGrantTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type CreditGrantTable = TenantRowColumns & {
   customer_id: string;
   wallet_id: string | null;
   currency: string;

@@ -1,5 +1,5 @@
 // Row type of the customers table, for the typed query builder.
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -27,10 +27,7 @@ export type InvoiceSettings = {
   footer?: string;
 };
 
-export type CustomerTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type CustomerTable = TenantRowColumns & {
   external_id: string;
   name: string | null;
   email: string | null;

@@ -1,5 +1,5 @@
 // Row types of the finance tables, for the typed query builder.
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -22,10 +22,7 @@ export type FinanceSettingsTable = {
 
 export type CurrencyTotals = { currency: string; debit: string; credit: string }[];
 
-export type JournalExportTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type JournalExportTable = TenantRowColumns & {
   period: string;
   starts_at: Timestamp;
   ends_at: Timestamp;
@@ -40,10 +37,7 @@ export type JournalExportTable = {
 
 export type DisputeStatus = "open" | "credited" | "rejected";
 
-export type DisputeTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type DisputeTable = TenantRowColumns & {
   customer_id: string;
   invoice_id: string;
   invoice_line_id: string | null;
@@ -60,10 +54,7 @@ export type DisputeTable = {
   updated_at: Timestamp;
 };
 
-export type DisputeNoteTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type DisputeNoteTable = TenantRowColumns & {
   dispute_id: string;
   body: string;
   created_by: string;

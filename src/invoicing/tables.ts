@@ -1,6 +1,6 @@
 // Row types of the invoicing tables, for the typed query builder.
 import type { ColumnType } from "kysely";
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -70,10 +70,7 @@ export type TaxDetails = {
   note: string | null;
 };
 
-export type InvoiceTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type InvoiceTable = TenantRowColumns & {
   customer_id: string;
   origin: InvoiceOrigin;
   billing_key: string | null;
@@ -113,10 +110,7 @@ export type InvoiceTable = {
 /** A numeric column with a default: optional on insert, a string when read. */
 type DefaultedNumeric = ColumnType<string, string | undefined, string>;
 
-export type InvoiceLineTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type InvoiceLineTable = TenantRowColumns & {
   invoice_id: string;
   position: number;
   subscription_id: string | null;
@@ -141,10 +135,7 @@ export type CreditNoteReason =
   | "billing_error"
   | "other";
 
-export type CreditNoteTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type CreditNoteTable = TenantRowColumns & {
   invoice_id: string;
   customer_id: string;
   number: string;
@@ -161,10 +152,7 @@ export type CreditNoteTable = {
   created_at: DefaultedTimestamp;
 };
 
-export type CreditNoteLineTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type CreditNoteLineTable = TenantRowColumns & {
   credit_note_id: string;
   position: number;
   invoice_line_id: string | null;
@@ -176,10 +164,7 @@ export type CreditNoteLineTable = {
 export type InvoiceHoldSource = "anomaly_guard" | "rollout";
 export type InvoiceHoldStatus = "active" | "released" | "discarded";
 
-export type InvoiceHoldTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type InvoiceHoldTable = TenantRowColumns & {
   customer_id: string;
   /** The draft held; null while a hold placed ahead of time waits for the customer's next draft. */
   invoice_id: string | null;

@@ -1,7 +1,7 @@
 // Row types of the notifications tables (webhooks and customer emails), for
 // the typed query builder.
 import type { ColumnType } from "kysely";
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -17,10 +17,7 @@ declare module "../platform/database/schema.ts" {
 /** A count that starts at its database default (0) and is then set by the application. */
 type Counter = ColumnType<number, number | undefined, number>;
 
-export type WebhookEndpointTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type WebhookEndpointTable = TenantRowColumns & {
   url: string;
   description: string | null;
   event_types: Json<string[]>;
@@ -33,10 +30,7 @@ export type WebhookEndpointTable = {
   updated_at: DefaultedTimestamp;
 };
 
-export type WebhookEventTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type WebhookEventTable = TenantRowColumns & {
   type: string;
   data: Json<Record<string, unknown>>;
   created_at: DefaultedTimestamp;
@@ -44,10 +38,7 @@ export type WebhookEventTable = {
 
 export type WebhookDeliveryStatus = "pending" | "succeeded" | "failed" | "canceled";
 
-export type WebhookDeliveryTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type WebhookDeliveryTable = TenantRowColumns & {
   event_id: string;
   endpoint_id: string;
   status: WebhookDeliveryStatus;
@@ -76,10 +67,7 @@ export type WebhookDeliveryAttemptTable = {
   job_id: string;
 };
 
-export type EmailTemplateTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type EmailTemplateTable = TenantRowColumns & {
   template: string;
   version: number;
   subject: string;
@@ -90,10 +78,7 @@ export type EmailTemplateTable = {
 
 export type EmailMessageStatus = "queued" | "sent" | "failed";
 
-export type EmailMessageTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type EmailMessageTable = TenantRowColumns & {
   template: string;
   template_version: number;
   customer_id: string | null;

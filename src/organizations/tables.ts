@@ -1,7 +1,7 @@
 // Row types of the organizations domain's tables, for the typed query builder.
 
 import type { Role } from "../platform/auth/roles.ts";
-import type { DefaultedTimestamp, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -19,10 +19,7 @@ declare module "../platform/database/schema.ts" {
 
 export type EnvironmentKind = "test" | "live";
 
-export type ApiKeyTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type ApiKeyTable = TenantRowColumns & {
   name: string;
   role: Role;
   prefix: string;
@@ -36,10 +33,7 @@ export type ApiKeyTable = {
   user_id: string;
 };
 
-export type TestClockTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type TestClockTable = TenantRowColumns & {
   frozen_at: Timestamp;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;

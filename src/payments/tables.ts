@@ -1,6 +1,6 @@
 // Row types of the payments and dunning tables, for the typed query builder.
 import type { ColumnType } from "kysely";
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -44,10 +44,7 @@ export type PaymentProviderCustomerTable = {
   created_at: DefaultedTimestamp;
 };
 
-export type PaymentMethodTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type PaymentMethodTable = TenantRowColumns & {
   customer_id: string;
   provider: ProviderName;
   provider_payment_method_id: string;
@@ -67,10 +64,7 @@ export type PaymentOrigin = "manual" | "automatic" | "requested" | "dunning_retr
 export const paymentStatuses = ["pending", "succeeded", "failed"] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
-export type PaymentTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type PaymentTable = TenantRowColumns & {
   customer_id: string;
   invoice_id: string;
   provider: ProviderName;
@@ -97,10 +91,7 @@ export type PaymentTable = {
 
 export type RefundStatus = "pending" | "succeeded" | "failed";
 
-export type RefundTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type RefundTable = TenantRowColumns & {
   payment_id: string;
   invoice_id: string;
   customer_id: string;
@@ -118,10 +109,7 @@ export type RefundTable = {
   updated_at: Timestamp;
 };
 
-export type PaymentDisputeTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type PaymentDisputeTable = TenantRowColumns & {
   payment_id: string;
   invoice_id: string;
   customer_id: string;
@@ -153,10 +141,7 @@ export const finalActions = [
 ] as const;
 export type FinalAction = (typeof finalActions)[number];
 
-export type DunningCampaignTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type DunningCampaignTable = TenantRowColumns & {
   name: string;
   is_default: DefaultedBoolean;
   retry_schedule_days: Json<number[]>;
@@ -179,10 +164,7 @@ export type CustomerDunningSettingsTable = {
 
 export type DunningProcessStatus = "active" | "recovered" | "ended" | "stopped";
 
-export type DunningProcessTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type DunningProcessTable = TenantRowColumns & {
   invoice_id: string;
   customer_id: string;
   campaign_id: string;
@@ -201,10 +183,7 @@ export type DunningProcessTable = {
 export type DunningStepKind = "reminder_before_due" | "reminder_after_due" | "retry" | "final_action";
 export type DunningStepStatus = "pending" | "done" | "skipped";
 
-export type DunningStepTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type DunningStepTable = TenantRowColumns & {
   process_id: string;
   kind: DunningStepKind;
   day_number: number;

@@ -1,7 +1,7 @@
 // Row types of the people domain's tables, for the typed query builder.
 import type { ColumnType } from "kysely";
 import type { Role } from "../platform/auth/roles.ts";
-import type { DefaultedTimestamp, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -73,10 +73,7 @@ export type AccountTokenTable = {
   created_at: Timestamp;
 };
 
-export type InvitationTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type InvitationTable = TenantRowColumns & {
   email: string;
   display_name: string;
   role: Role;

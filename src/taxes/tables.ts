@@ -1,5 +1,5 @@
 // Row types of the taxes domain's tables, for the typed query builder.
-import type { DefaultedTimestamp, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -9,10 +9,7 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
-export type TaxRateTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type TaxRateTable = TenantRowColumns & {
   country: string;
   region: string | null;
   name: string;
@@ -26,10 +23,7 @@ export type TaxRateTable = {
   created_at: DefaultedTimestamp;
 };
 
-export type TaxExemptionTable = {
-  id: string;
-  organization_id: string;
-  environment_id: string;
+export type TaxExemptionTable = TenantRowColumns & {
   customer_id: string;
   reason: string;
   certificate_id: string | null;

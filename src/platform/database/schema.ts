@@ -22,3 +22,5 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A jsonb column holding a value of the given shape. */
 export type Json<Shape> = ColumnType<Shape, string, string>;
+/** The columns every tenant's row opens with: its prefixed id, its organization and its environment (newTenantRow fills them). */
+export type TenantRowColumns = { id: string; organization_id: string; environment_id: string };
