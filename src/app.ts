@@ -31,8 +31,10 @@ import { creditWebhookEvents, registerCreditRoutes } from "./credits/index.ts";
 import { customerWebhookEvents, registerCustomerRoutes } from "./customers/index.ts";
 import { registerEntitlementRoutes } from "./entitlements/index.ts";
 import {
+  assignExperimentsAfterBillRun,
   checkRolloutsAfterBillRun,
   experimentWebhookEvents,
+  registerExperimentRoutes,
   registerRolloutRoutes,
 } from "./experiments/index.ts";
 import { registerFinanceRoutes } from "./finance/index.ts";
@@ -127,6 +129,7 @@ const routeModules: RouteModule[] = [
   registerInvoicePreviewRoutes,
   registerPlanMigrationRoutes,
   registerRolloutRoutes,
+  registerExperimentRoutes,
   registerBacktestRoutes,
   registerTestMatrixRoutes,
   registerInvoiceRoutes,
@@ -208,6 +211,7 @@ const domainEventSubscribers: DomainEventSubscriber[] = [
   evaluateAlertsAfterCreditBurn,
   runTestMatrixOnSubmission,
   checkRolloutsAfterBillRun,
+  assignExperimentsAfterBillRun,
 ];
 
 export type JobHandlerOptions = {

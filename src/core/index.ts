@@ -76,6 +76,15 @@ export {
 } from "./decimal.ts";
 /** @public */
 export {
+  type AmountMetric,
+  type ArmMetrics,
+  type ExperimentArmFacts,
+  type ExperimentCustomerFacts,
+  experimentArmMetrics,
+  type RateMetric,
+} from "./experiments/arm-metrics.ts";
+/** @public */
+export {
   type ComparisonEstimate,
   compareMeans,
   compareProportions,

@@ -1,6 +1,7 @@
 // The webhook events of staged rollouts and experiments: every change of
 // state, each carrying the whole object as the API shows it.
 import { defineWebhookEvent } from "../notifications/index.ts";
+import { ExperimentSchema } from "./experiment-schemas.ts";
 import { RolloutSchema } from "./rollout-schemas.ts";
 
 export const rolloutCreated = defineWebhookEvent(
@@ -35,10 +36,39 @@ export const rolloutRolledBack = defineWebhookEvent(
     "recomputed and held for review (`breaches` says why).",
 );
 
+export const experimentCreated = defineWebhookEvent(
+  "experiment.created",
+  ExperimentSchema,
+  "A pricing experiment was created with its control and variant arms.",
+);
+
+export const experimentAssigned = defineWebhookEvent(
+  "experiment.assigned",
+  ExperimentSchema,
+  "Customers were assigned to the experiment's arms (`arms[].assigned` counts them); a variant's customers " +
+    "move to its version at once (new sign-ups) or at their next period.",
+);
+
+export const experimentPromoted = defineWebhookEvent(
+  "experiment.promoted",
+  ExperimentSchema,
+  "A variant was promoted (`decision` says which, and whether for its cohort or everyone).",
+);
+
+export const experimentStopped = defineWebhookEvent(
+  "experiment.stopped",
+  ExperimentSchema,
+  "The experiment was stopped: every variant's customers went back to the control version.",
+);
+
 export const experimentWebhookEvents = [
   rolloutCreated,
   rolloutStageStarted,
   rolloutStageCleared,
   rolloutCompleted,
   rolloutRolledBack,
+  experimentCreated,
+  experimentAssigned,
+  experimentPromoted,
+  experimentStopped,
 ];

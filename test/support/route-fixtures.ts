@@ -160,6 +160,21 @@ async function rolloutId(tenant: TestTenant): Promise<string> {
   return response.body.id;
 }
 
+const experimentBody = async (tenant: TestTenant) => ({
+  name: "fixture experiment",
+  plan_id: await planWithTwoVersions(tenant),
+  control: { version: 1 },
+  variants: [{ version: 2 }],
+  assignment: "hash",
+  audience: "existing_next_period",
+  ends_at: "2099-01-01T00:00:00Z",
+});
+
+/** A running experiment on a new plan's subscriber. */
+async function experimentId(tenant: TestTenant): Promise<string> {
+  return (await tenant.admin.post("/v1/experiments", await experimentBody(tenant))).body.id;
+}
+
 /** The id of a draft plan version, which a backtest may price. */
 async function draftVersionId(tenant: TestTenant): Promise<string> {
   const plan = await planIn(tenant, "draft");
@@ -821,6 +836,27 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "POST /v1/rollouts/{id}/check": {
     params: async (tenant) => ({ id: await rolloutId(tenant) }),
     body: () => ({}),
+  },
+  "POST /v1/experiments": { body: experimentBody },
+  "GET /v1/experiments": {},
+  "GET /v1/experiments/{id}": { params: async (tenant) => ({ id: await experimentId(tenant) }) },
+  "GET /v1/experiments/{id}/assignments": { params: async (tenant) => ({ id: await experimentId(tenant) }) },
+  "POST /v1/experiments/{id}/assignments": {
+    params: async (tenant) => ({ id: await experimentId(tenant) }),
+    body: () => ({}),
+  },
+  "GET /v1/experiments/{id}/metrics": { params: async (tenant) => ({ id: await experimentId(tenant) }) },
+  "POST /v1/experiments/{id}/promote": {
+    params: async (tenant) => {
+      const id = await experimentId(tenant);
+      const experiment = await tenant.admin.get(`/v1/experiments/${id}`);
+      return { id, arm: experiment.body.arms[1].id };
+    },
+    body: (_tenant, params) => ({ arm_id: params.arm, scope: "cohort" }),
+  },
+  "POST /v1/experiments/{id}/stop": {
+    params: async (tenant) => ({ id: await experimentId(tenant) }),
+    body: () => ({ reason: "fixture" }),
   },
   "GET /v1/invoice-holds": {},
   "GET /v1/invoice-holds/{id}": { params: async (tenant) => ({ id: await invoiceHoldId(tenant) }) },
