@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ApiClient,
@@ -5,6 +6,7 @@ import {
   type TestApp,
   type TestTenant,
 } from "../../test/support/test-app.ts";
+import { verifyEveryAuditChain } from "./index.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -126,5 +128,46 @@ describe("the approval policy", () => {
       before: true,
       after: false,
     });
+  });
+});
+
+describe("the audit chain check", () => {
+  it("reports every broken entry, not only the first, and checks an organization whose head was deleted", async () => {
+    const tampered = await testApp.newTenant("Tampered");
+    const product = await tampered.admin.post("/v1/products", { code: "chain", name: "Chain" });
+    for (const name of ["One", "Two", "Three", "Four"])
+      await tampered.admin.patch(`/v1/products/${product.body.id}`, { name });
+    const entries = await testApp.handle.database
+      .selectFrom("audit_events")
+      .select(["id", "sequence"])
+      .where("organization_id", "=", tampered.organization.id)
+      .orderBy("sequence")
+      .execute();
+    expect(entries.length).toBeGreaterThanOrEqual(5);
+    const [second, fourth] = [entries[1], entries[3]];
+    const database = testApp.handle.database;
+    await sql`alter table audit_events disable trigger audit_events_append_only`.execute(database);
+    for (const entry of [second, fourth])
+      await sql`update audit_events set reason = 'rewritten' where id = ${entry?.id}`.execute(database);
+    await sql`alter table audit_events enable trigger audit_events_append_only`.execute(database);
+
+    const verified = await tampered.admin.get("/v1/audit-events/verify");
+    expect(verified.body.ok).toBe(false);
+    expect(verified.body.first_broken_entry).toMatchObject({ id: second?.id });
+    expect(verified.body.broken_entries.map((entry: { id: string }) => entry.id)).toEqual([
+      second?.id,
+      fourth?.id,
+    ]);
+
+    await database
+      .deleteFrom("audit_chain_heads")
+      .where("organization_id", "=", tampered.organization.id)
+      .execute();
+    const everyChain = await verifyEveryAuditChain(database);
+    const ours = everyChain.find((result) => result.organizationId === tampered.organization.id);
+    expect(ours?.verification.ok).toBe(false);
+    expect(ours?.verification.brokenEntries.map((entry) => entry.problem)).toContainEqual(
+      expect.stringContaining("head"),
+    );
   });
 });

@@ -3,7 +3,7 @@
 // before and after state, the reason given and the request id. Entries form a
 // hash chain per organization: each entry's hash covers its own content and
 // the previous entry's hash, so editing or removing any entry breaks every
-// hash after it, and `verifyAuditChain` names the first broken one.
+// hash after it, and `verifyAuditChain` names every broken one.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import type { Actor, Person, RequestContext } from "../platform/context.ts";
@@ -134,25 +134,38 @@ export async function recordAuditEvent(
     .execute();
 }
 
+export type BrokenAuditEntry = {
+  /** null when the entry is missing (removed from the end, or its head is gone). */
+  id: string | null;
+  sequence: number;
+  problem: string;
+};
+
 export type AuditChainVerification =
-  | { ok: true; entriesChecked: number }
+  | { ok: true; entriesChecked: number; brokenEntries: [] }
   | {
       ok: false;
       entriesChecked: number;
       /** The first entry that does not match; its id is null when entries at the end were removed. */
-      firstBrokenEntry: { id: string | null; sequence: number; problem: string };
+      firstBrokenEntry: BrokenAuditEntry;
+      /** Every entry that does not match, in order: tampering after a first break is reported too. */
+      brokenEntries: BrokenAuditEntry[];
     };
 
 // Entries are read in batches so that verifying a long chain holds only one
 // batch in memory.
 const verificationBatchSize = 1000;
+// A chain rewritten from end to end names its first thousand breaks; the count says the rest.
+const maximumBrokenEntriesListed = 1000;
 
 /**
- * Recomputes an organization's chain from the first entry and names the first
- * entry that does not match. The chain's head (kept apart, and updated with
- * every entry) is read first: the chain must reach it, so that removing
- * entries from the end is found too, and entries written while the check runs
- * are left for the next one.
+ * Recomputes an organization's chain from the first entry and names every
+ * entry that does not match: after a break the check goes on from the entry
+ * as stored, so a later change is reported too. The chain's head (kept apart,
+ * and updated with every entry) is read first: the chain must reach it, so
+ * that removing entries from the end is found too, and entries written while
+ * the check runs are left for the next one. A chain with entries and no head
+ * is broken.
  */
 export async function verifyAuditChain(
   database: Database,
@@ -164,8 +177,13 @@ export async function verifyAuditChain(
     .where("organization_id", "=", organizationId)
     .executeTakeFirst();
   const lastSequence = head ? Number(head.last_sequence) : Number.MAX_SAFE_INTEGER;
+  const brokenEntries: BrokenAuditEntry[] = [];
+  const report = (entry: BrokenAuditEntry) => {
+    if (brokenEntries.length < maximumBrokenEntriesListed) brokenEntries.push(entry);
+  };
   let previousHash = genesisHash;
   let expectedSequence = 1;
+  let entriesChecked = 0;
   let lastEntryId: string | null = null;
   for (;;) {
     const rows = await database
@@ -178,21 +196,18 @@ export async function verifyAuditChain(
       .limit(verificationBatchSize)
       .execute();
     for (const row of rows) {
-      const broken = (problem: string): AuditChainVerification => ({
-        ok: false,
-        entriesChecked: expectedSequence - 1,
-        firstBrokenEntry: { id: row.id, sequence: Number(row.sequence), problem },
-      });
-      if (Number(row.sequence) !== expectedSequence) {
-        return broken(`sequence ${row.sequence} follows ${expectedSequence - 1}: an entry is missing`);
+      const sequence = Number(row.sequence);
+      const broken = (problem: string) => report({ id: row.id, sequence, problem });
+      if (sequence !== expectedSequence) {
+        broken(`sequence ${sequence} follows ${expectedSequence - 1}: an entry is missing`);
+      } else if (row.previous_hash !== previousHash) {
+        broken("its previous_hash does not match the entry before it");
       }
-      if (row.previous_hash !== previousHash)
-        return broken("its previous_hash does not match the entry before it");
-      const recomputed = hashEntry(previousHash, {
+      const recomputed = hashEntry(row.previous_hash, {
         id: row.id,
         organization_id: row.organization_id,
         environment_id: row.environment_id,
-        sequence: Number(row.sequence),
+        sequence,
         occurred_at: new Date(row.occurred_at).toISOString(),
         actor_type: row.actor_type,
         actor_id: row.actor_id,
@@ -206,53 +221,58 @@ export async function verifyAuditChain(
         reason: row.reason,
         request_id: row.request_id,
       });
-      if (recomputed !== row.hash)
-        return broken("its content does not match its hash: the entry was changed");
+      if (recomputed !== row.hash) broken("its content does not match its hash: the entry was changed");
       previousHash = row.hash;
       lastEntryId = row.id;
-      expectedSequence += 1;
+      expectedSequence = sequence + 1;
+      entriesChecked += 1;
     }
     if (rows.length < verificationBatchSize) break;
   }
-  const entriesChecked = expectedSequence - 1;
-  if (head && entriesChecked === lastSequence && head.last_hash !== previousHash) {
-    return {
-      ok: false,
-      entriesChecked: entriesChecked - 1,
-      firstBrokenEntry: {
-        id: lastEntryId,
-        sequence: entriesChecked,
-        problem: "its hash does not match the chain's head: the last entry was rewritten",
-      },
-    };
+  const lastChecked = expectedSequence - 1;
+  if (head === undefined && entriesChecked > 0) {
+    report({
+      id: null,
+      sequence: lastChecked + 1,
+      problem: "the chain's head is missing: it was deleted, so entries removed from the end go unseen",
+    });
+  } else if (head && lastChecked === lastSequence && head.last_hash !== previousHash) {
+    report({
+      id: lastEntryId,
+      sequence: lastChecked,
+      problem: "its hash does not match the chain's head: the last entry was rewritten",
+    });
+  } else if (head && lastChecked !== lastSequence) {
+    report({
+      id: null,
+      sequence: lastChecked + 1,
+      problem:
+        `the chain ends at sequence ${lastChecked} but its head records ${lastSequence}: ` +
+        "entries at the end were removed",
+    });
   }
-  if (head && entriesChecked !== lastSequence) {
-    return {
-      ok: false,
-      entriesChecked,
-      firstBrokenEntry: {
-        id: null,
-        sequence: entriesChecked + 1,
-        problem:
-          `the chain ends at sequence ${entriesChecked} but its head records ${lastSequence}: ` +
-          "entries at the end were removed",
-      },
-    };
-  }
-  return { ok: true, entriesChecked };
+  const [firstBrokenEntry] = brokenEntries;
+  return firstBrokenEntry === undefined
+    ? { ok: true, entriesChecked, brokenEntries: [] }
+    : { ok: false, entriesChecked, firstBrokenEntry, brokenEntries };
 }
 
 export type OrganizationChainVerification = { organizationId: string; verification: AuditChainVerification };
 
-/** Verifies the chain of every organization that has audit entries, in the order of their ids. */
+/**
+ * Verifies the chain of every organization that has audit entries or a
+ * chain head, in the order of their ids: deleting a head does not take its
+ * organization out of the check.
+ */
 export async function verifyEveryAuditChain(database: Database): Promise<OrganizationChainVerification[]> {
-  const heads = await database
+  const organizations = await database
     .selectFrom("audit_chain_heads")
     .select("organization_id")
+    .union(database.selectFrom("audit_events").select("organization_id").distinct())
     .orderBy("organization_id")
     .execute();
   const results: OrganizationChainVerification[] = [];
-  for (const { organization_id: organizationId } of heads) {
+  for (const { organization_id: organizationId } of organizations) {
     results.push({ organizationId, verification: await verifyAuditChain(database, organizationId) });
   }
   return results;

@@ -26,8 +26,7 @@ export function registerAuditRoutes(app: FairbillApp): void {
     "GET /audit-events/verify",
     {
       operationId: "verifyAuditChain",
-      summary:
-        "Recompute the organization's audit hash chain and name the first entry that was tampered with",
+      summary: "Recompute the organization's audit hash chain and name every entry that was tampered with",
       response: AuditChainVerificationSchema,
     },
     async ({ context }) => {
@@ -36,6 +35,7 @@ export function registerAuditRoutes(app: FairbillApp): void {
         ok: verification.ok,
         entries_checked: verification.entriesChecked,
         first_broken_entry: verification.ok ? null : verification.firstBrokenEntry,
+        broken_entries: verification.brokenEntries,
       };
     },
   );

@@ -65,14 +65,19 @@ export const AuditEventListQuery = StrictObject({
 });
 export type AuditEventFilters = Static<typeof AuditEventListQuery>;
 
+const BrokenAuditEntrySchema = Type.Object({
+  id: Nullable(
+    Type.String({ description: "null when entries at the end of the chain (or its head) were removed" }),
+  ),
+  sequence: Type.Integer(),
+  problem: Type.String(),
+});
+
 export const AuditChainVerificationSchema = Type.Object({
   ok: Type.Boolean(),
   entries_checked: Type.Integer(),
-  first_broken_entry: Nullable(
-    Type.Object({
-      id: Nullable(Type.String({ description: "null when entries at the end of the chain were removed" })),
-      sequence: Type.Integer(),
-      problem: Type.String(),
-    }),
-  ),
+  first_broken_entry: Nullable(BrokenAuditEntrySchema),
+  broken_entries: Type.Array(BrokenAuditEntrySchema, {
+    description: "every entry that does not match, in order (the first 1,000)",
+  }),
 });

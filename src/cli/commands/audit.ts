@@ -1,5 +1,5 @@
 // `fairbill audit verify`: recomputes the hash chain of every organization's
-// audit log, straight on the configured database, and names the first entry
+// audit log, straight on the configured database, and names every entry
 // that was changed or removed. Exit code 0 when every chain holds, 1 when one
 // is broken, so that it can run from cron or CI.
 import type { Command } from "commander";
@@ -15,7 +15,7 @@ export function registerAuditCommand(program: Command): void {
   audit
     .command("verify")
     .description(
-      "Recompute every organization's audit hash chain and name the first entry that was tampered with " +
+      "Recompute every organization's audit hash chain and name every entry that was tampered with " +
         "(exit code 1 when a chain is broken)",
     )
     .action(
@@ -31,13 +31,17 @@ export function registerAuditCommand(program: Command): void {
               );
               continue;
             }
+            for (const entry of verification.brokenEntries) {
+              const named = entry.id === null ? `after sequence ${entry.sequence - 1}` : `entry ${entry.id}`;
+              process.stdout.write(
+                `BROKEN  ${organizationId}: ${named} (sequence ${entry.sequence}): ${entry.problem}\n`,
+              );
+            }
             const entry = verification.firstBrokenEntry;
-            const named = entry.id === null ? `after sequence ${entry.sequence - 1}` : `entry ${entry.id}`;
-            process.stdout.write(
-              `BROKEN  ${organizationId}: ${named} (sequence ${entry.sequence}): ${entry.problem}; ` +
-                `the ${verification.entriesChecked} entries before it verify\n`,
+            broken.push(
+              `${organizationId} at ${entry.id ?? `sequence ${entry.sequence}`}` +
+                ` (${verification.brokenEntries.length} broken of ${verification.entriesChecked} entries)`,
             );
-            broken.push(`${organizationId} at ${entry.id ?? `sequence ${entry.sequence}`}`);
           }
           if (broken.length > 0) {
             throw new FairbillError({

@@ -569,7 +569,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the organization's audit hash chain and name the first entry that was tampered with */
+        /** Recompute the organization's audit hash chain and name every entry that was tampered with */
         get: operations["verifyAuditChain"];
         put?: never;
         post?: never;
@@ -9080,6 +9080,12 @@ export interface operations {
                             sequence: number;
                             problem: string;
                         } | null;
+                        /** @description every entry that does not match, in order (the first 1,000) */
+                        broken_entries: {
+                            id: string | null;
+                            sequence: number;
+                            problem: string;
+                        }[];
                     };
                 };
             };
