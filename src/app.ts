@@ -38,7 +38,7 @@ import {
   registerRolloutRoutes,
 } from "./experiments/index.ts";
 import { registerFinanceRoutes } from "./finance/index.ts";
-import { registerGovernanceRoutes } from "./governance/index.ts";
+import { governanceWebhookEvents, registerGovernanceRoutes } from "./governance/index.ts";
 import {
   invoicingJobHandlers,
   invoicingWebhookEvents,
@@ -57,14 +57,14 @@ import {
   webhookDocument,
   webhookRoutes,
 } from "./notifications/index.ts";
-import { clockForEnvironment, findEnvironmentScope, registerApiKeyRoutes } from "./organizations/index.ts";
+import { apiKeyRoutes, clockForEnvironment, findEnvironmentScope } from "./organizations/index.ts";
 import {
   collectFinalizedInvoice,
   paymentJobHandlers,
   paymentWebhookEvents,
   registerPaymentRoutes,
 } from "./payments/index.ts";
-import { peopleRoutes, personAuthentication } from "./people/index.ts";
+import { keyOwners, peopleRoutes, personAuthentication } from "./people/index.ts";
 import { registerPlanMigrationRoutes } from "./plan-migrations/index.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import type { Configuration } from "./platform/config.ts";
@@ -104,12 +104,13 @@ export const webhookEvents = webhookCatalogue([
   ...backtestWebhookEvents,
   ...testMatrixWebhookEvents,
   ...experimentWebhookEvents,
+  ...governanceWebhookEvents,
 ]);
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
 const routeModules: RouteModule[] = [
   registerCustomerRoutes,
-  registerApiKeyRoutes,
+  apiKeyRoutes(keyOwners),
   registerSimulationRoutes,
   registerProductAndFeatureRoutes,
   registerPlanRoutes,

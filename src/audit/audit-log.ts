@@ -75,7 +75,7 @@ export function describeActor(actor: Actor): ActorDescription {
     case "portal":
       return { type: actor.type, id: actor.customerId, role: null, person: null };
     case "system":
-      return { type: actor.type, id: actor.name, role: null, person: null };
+      return { type: actor.type, id: actor.name, role: null, person: actor.person ?? null };
   }
 }
 

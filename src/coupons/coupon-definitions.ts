@@ -6,6 +6,7 @@ import type { Selectable } from "kysely";
 import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import { findPlan } from "../catalog/index.ts";
 import { currencyFor, Decimal, fitsMinorUnit, formatAmount } from "../core/index.ts";
+import { type GuardedChange, withApproval } from "../governance/index.ts";
 import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
@@ -26,35 +27,52 @@ export async function createCoupon(context: RequestContext, input: CreateCouponI
   const errors = [...termErrors(input, now), ...(await restrictionErrors(context, input))];
   if (errors.length > 0) throw validationFailed(errors);
   const reasoned = withReason(context, input.reason);
-  return refusingDuplicates(
-    () =>
-      context.database.transaction().execute(async (transaction) => {
-        const row = await transaction
-          .insertInto("coupons")
-          .values({
-            ...newTenantRow(context, "coupon", now),
-            code: input.code,
-            name: input.name,
-            type: input.type,
-            percent: input.type === "percentage" ? (input.percent ?? null) : null,
-            amount: input.type === "fixed" ? (input.amount ?? null) : null,
-            currency: input.type === "fixed" ? (input.currency ?? null) : null,
-            duration: input.duration,
-            duration_invoices: input.duration === "repeating" ? (input.duration_invoices ?? null) : null,
-            applies_to_plan_ids: JSON.stringify([...new Set(input.applies_to?.plan_ids ?? [])]),
-            applies_to_meter_codes: JSON.stringify([...new Set(input.applies_to?.meter_codes ?? [])]),
-            max_redemptions: input.max_redemptions ?? null,
-            redemption_count: 0,
-            redeem_by: input.redeem_by ?? null,
-            metadata: JSON.stringify(input.metadata ?? {}),
-            created_at: now,
-            updated_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        return recordCreation(transaction, reasoned, "coupon", presentCoupon(row));
-      }),
-    () => codeTaken("coupon", input.code, " (codes ignore case)"),
+  // Above the organization's limits, another person approves the coupon first.
+  const change: GuardedChange = {
+    subject:
+      input.type === "percentage"
+        ? { kind: "coupon", percent: input.percent ?? "0" }
+        : { kind: "coupon", amount: input.amount ?? "0", currency: input.currency ?? "" },
+    summary:
+      input.type === "percentage"
+        ? `Create coupon ${input.code}: ${input.percent}% off, ${input.duration}`
+        : `Create coupon ${input.code}: ${input.amount} ${input.currency} off, ${input.duration}`,
+    targetId: null,
+    request: input,
+  };
+  return withApproval(reasoned, change, (spendApproval) =>
+    refusingDuplicates(
+      () =>
+        context.database.transaction().execute(async (transaction) => {
+          const row = await transaction
+            .insertInto("coupons")
+            .values({
+              ...newTenantRow(context, "coupon", now),
+              code: input.code,
+              name: input.name,
+              type: input.type,
+              percent: input.type === "percentage" ? (input.percent ?? null) : null,
+              amount: input.type === "fixed" ? (input.amount ?? null) : null,
+              currency: input.type === "fixed" ? (input.currency ?? null) : null,
+              duration: input.duration,
+              duration_invoices: input.duration === "repeating" ? (input.duration_invoices ?? null) : null,
+              applies_to_plan_ids: JSON.stringify([...new Set(input.applies_to?.plan_ids ?? [])]),
+              applies_to_meter_codes: JSON.stringify([...new Set(input.applies_to?.meter_codes ?? [])]),
+              max_redemptions: input.max_redemptions ?? null,
+              redemption_count: 0,
+              redeem_by: input.redeem_by ?? null,
+              metadata: JSON.stringify(input.metadata ?? {}),
+              created_at: now,
+              updated_at: now,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          const coupon = await recordCreation(transaction, reasoned, "coupon", presentCoupon(row));
+          await spendApproval(transaction, coupon.id);
+          return coupon;
+        }),
+      () => codeTaken("coupon", input.code, " (codes ignore case)"),
+    ),
   );
 }
 

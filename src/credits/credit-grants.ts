@@ -9,6 +9,7 @@ import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { CreditGrant as EngineCreditGrant } from "../core/index.ts";
 import { Decimal } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
+import { withApproval } from "../governance/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
@@ -62,24 +63,33 @@ export async function createCreditGrant(
   const expiresAt = input.expires_at === undefined ? null : new Date(input.expires_at);
   errors.push(...windowErrors(effectiveAt, expiresAt, now));
   if (errors.length > 0) throw validationFailed(errors);
-
-  return context.database.transaction().execute(async (transaction) => {
-    const account = await lockCreditAccount(transaction, context, customerId, input.currency);
-    const row = await issueGrant(transaction, context, account, {
-      walletId: null,
-      name: input.name,
-      type: input.type,
-      amount,
-      costBasis,
-      priority: input.priority ?? DEFAULT_GRANT_PRIORITY,
-      effectiveAt,
-      expiresAt,
-      metadata: input.metadata ?? {},
-    });
-    const grant = presentGrant(row, now);
-    await recordCreation(transaction, context, "credit_grant", grant);
-    return grant;
-  });
+  // Above the organization's limit, another person approves the grant first.
+  const change = {
+    subject: { kind: "credit_grant" as const, amount: input.amount, currency: input.currency },
+    summary: `Grant ${input.amount} ${input.currency} of ${input.type} credit "${input.name}" to customer ${customerId}`,
+    targetId: customerId,
+    request: input,
+  };
+  return withApproval(context, change, (spendApproval) =>
+    context.database.transaction().execute(async (transaction) => {
+      const account = await lockCreditAccount(transaction, context, customerId, input.currency);
+      const row = await issueGrant(transaction, context, account, {
+        walletId: null,
+        name: input.name,
+        type: input.type,
+        amount,
+        costBasis,
+        priority: input.priority ?? DEFAULT_GRANT_PRIORITY,
+        effectiveAt,
+        expiresAt,
+        metadata: input.metadata ?? {},
+      });
+      const grant = presentGrant(row, now);
+      await recordCreation(transaction, context, "credit_grant", grant);
+      await spendApproval(transaction, grant.id);
+      return grant;
+    }),
+  );
 }
 
 export type GrantToIssue = {

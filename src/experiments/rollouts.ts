@@ -9,6 +9,7 @@
 import type { Selectable } from "kysely";
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { findPlan, planVersionByNumber, planVersionsByIds } from "../catalog/index.ts";
+import { withApproval } from "../governance/index.ts";
 import { placeCustomerHolds } from "../invoicing/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import { migratePlanVersion } from "../plan-migrations/index.ts";
@@ -31,82 +32,92 @@ export async function createRollout(
   input: CreateRolloutInput,
 ): Promise<RolloutView> {
   checkStages(input);
-  return context.database.transaction().execute(async (transaction) => {
-    const now = context.clock.now();
-    const plan = await findPlan(transaction, context, input.plan_id);
-    const from = await planVersionByNumber(transaction, context, plan.id, input.from_version);
-    const to = await planVersionByNumber(transaction, context, plan.id, input.to_version);
-    if (from === undefined) {
-      throw validationFailed([
-        { path: "$.from_version", message: `plan ${plan.code} has no version ${input.from_version}` },
-      ]);
-    }
-    if (to === undefined || input.to_version === input.from_version) {
-      throw validationFailed([{ path: "$.to_version", message: "must be another version of the plan" }]);
-    }
-    const id = newId("rollout", now);
-    const guardrails: StoredGuardrails = {
-      customer_change_percent: input.guardrails?.customer_change_percent ?? null,
-      zero_or_negative: input.guardrails?.zero_or_negative ?? true,
-      moved_share: input.guardrails?.moved_share ?? null,
-      payment_problems_over_control_points: input.guardrails?.payment_problems_over_control_points ?? null,
-    };
-    await transaction
-      .insertInto("rollouts")
-      .values({
-        id,
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
-        plan_id: plan.id,
-        from_version_id: from.id,
-        to_version_id: to.id,
-        salt: input.salt ?? newSalt(),
-        guardrails: JSON.stringify(guardrails),
-        history_invoices: input.history_invoices ?? 3,
-        notify_email: input.notify_email ?? null,
-        status: "running",
-        breaches: JSON.stringify([]),
-        created_by: describeActor(context.actor).id,
-        reason: context.reason ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await transaction
-      .insertInto("rollout_stages")
-      .values(
-        input.stages.map((stage, index) => ({
-          id: newId("rolloutStage", now),
+  // Where the approval policy says so, another person approves the rollout first.
+  const change = {
+    subject: { kind: "rollout" as const },
+    summary: `Roll plan ${input.plan_id} out from version ${input.from_version} to version ${input.to_version} in ${input.stages.length} stages`,
+    targetId: input.plan_id,
+    request: input,
+  };
+  return withApproval(context, change, (spendApproval) =>
+    context.database.transaction().execute(async (transaction) => {
+      const now = context.clock.now();
+      const plan = await findPlan(transaction, context, input.plan_id);
+      const from = await planVersionByNumber(transaction, context, plan.id, input.from_version);
+      const to = await planVersionByNumber(transaction, context, plan.id, input.to_version);
+      if (from === undefined) {
+        throw validationFailed([
+          { path: "$.from_version", message: `plan ${plan.code} has no version ${input.from_version}` },
+        ]);
+      }
+      if (to === undefined || input.to_version === input.from_version) {
+        throw validationFailed([{ path: "$.to_version", message: "must be another version of the plan" }]);
+      }
+      const id = newId("rollout", now);
+      const guardrails: StoredGuardrails = {
+        customer_change_percent: input.guardrails?.customer_change_percent ?? null,
+        zero_or_negative: input.guardrails?.zero_or_negative ?? true,
+        moved_share: input.guardrails?.moved_share ?? null,
+        payment_problems_over_control_points: input.guardrails?.payment_problems_over_control_points ?? null,
+      };
+      await transaction
+        .insertInto("rollouts")
+        .values({
+          id,
           organization_id: context.organizationId,
           environment_id: context.environmentId,
-          rollout_id: id,
-          position: index + 1,
-          percent: stage.percent,
-          start: stage.start,
-          starts_at: stage.at === undefined ? null : new Date(stage.at),
-          status: "pending" as const,
-          migration_id: null,
-          rollback_migration_id: null,
-          subscription_ids: [],
-          customer_ids: [],
-          started_at: null,
-          evaluated_at: null,
+          plan_id: plan.id,
+          from_version_id: from.id,
+          to_version_id: to.id,
+          salt: input.salt ?? newSalt(),
+          guardrails: JSON.stringify(guardrails),
+          history_invoices: input.history_invoices ?? 3,
+          notify_email: input.notify_email ?? null,
+          status: "running",
           breaches: JSON.stringify([]),
-        })),
-      )
-      .execute();
-    const created = await loadRollout(transaction, context, id);
-    await recordAuditEvent(transaction, context, {
-      action: "rollout.created",
-      objectType: "rollout",
-      objectId: id,
-      before: null,
-      after: created,
-    });
-    await publishEvent(transaction, context, rolloutCreated, created);
-    await startDueStages(transaction, context, id);
-    return loadRollout(transaction, context, id);
-  });
+          created_by: describeActor(context.actor).id,
+          reason: context.reason ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await transaction
+        .insertInto("rollout_stages")
+        .values(
+          input.stages.map((stage, index) => ({
+            id: newId("rolloutStage", now),
+            organization_id: context.organizationId,
+            environment_id: context.environmentId,
+            rollout_id: id,
+            position: index + 1,
+            percent: stage.percent,
+            start: stage.start,
+            starts_at: stage.at === undefined ? null : new Date(stage.at),
+            status: "pending" as const,
+            migration_id: null,
+            rollback_migration_id: null,
+            subscription_ids: [],
+            customer_ids: [],
+            started_at: null,
+            evaluated_at: null,
+            breaches: JSON.stringify([]),
+          })),
+        )
+        .execute();
+      const created = await loadRollout(transaction, context, id);
+      await recordAuditEvent(transaction, context, {
+        action: "rollout.created",
+        objectType: "rollout",
+        objectId: id,
+        before: null,
+        after: created,
+      });
+      await publishEvent(transaction, context, rolloutCreated, created);
+      await spendApproval(transaction, id);
+      await startDueStages(transaction, context, id);
+      return loadRollout(transaction, context, id);
+    }),
+  );
 }
 
 function checkStages(input: CreateRolloutInput): void {

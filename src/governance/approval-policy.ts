@@ -1,9 +1,12 @@
 // The approval policy of an environment: whether publishing a catalog change
-// needs a second person's approval. Without a stored policy, the live
-// environment requires approval and the test environment lets changes be
-// published directly, so that experiments are quick and real prices are
-// always reviewed. Tightening the policy applies at once; loosening it is
-// itself a change that a second admin (another person) must approve.
+// needs a second person's approval, and which other changes do (credit
+// grants, coupons and price overrides above set amounts, plan migrations,
+// rollouts: see approval-limits.ts). Without a stored policy, the live
+// environment requires approval of plan versions and the test environment
+// lets them be published directly, so that experiments are quick and real
+// prices are always reviewed; nothing else needs approval until an admin says
+// so. Tightening the policy applies at once; loosening it is itself a change
+// that a second admin (another person) must approve.
 
 import type { Selectable } from "kysely";
 import type { Static } from "typebox";
@@ -15,13 +18,17 @@ import type { Database, DatabaseTransaction } from "../platform/database/schema.
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import type { ApprovalPolicyChangeSchema } from "./governance-schemas.ts";
+import { loosens, noApprovalRequired } from "./approval-limits.ts";
+import { isSamePerson } from "./approvals.ts";
+import type { ApprovalPolicyChangeSchema, ApprovalRequiredFor } from "./governance-schemas.ts";
 import type { ApprovalPolicyChangeTable } from "./tables.ts";
 
 export type ApprovalPolicy = {
   environment: EnvironmentKind;
   /** True when a plan version must be submitted and approved by another person before it is published. */
   publish_requires_approval: boolean;
+  /** The changes besides plan versions that need another person's approval. */
+  approval_required_for: ApprovalRequiredFor;
   /** True while no policy was set and the environment's default applies. */
   is_default: boolean;
   updated_at: string | null;
@@ -31,7 +38,13 @@ export type ApprovalPolicy = {
 
 export type ApprovalPolicyChangeView = Static<typeof ApprovalPolicyChangeSchema>;
 
-export type ApprovalPolicyChange = { publish_requires_approval: boolean };
+export type ApprovalPolicySettings = {
+  publish_requires_approval: boolean;
+  approval_required_for: ApprovalRequiredFor;
+};
+
+/** What a PATCH sends: the settings to change; the rest stay as they are. */
+export type ApprovalPolicyChange = Partial<ApprovalPolicySettings>;
 
 export async function getApprovalPolicy(context: RequestContext): Promise<ApprovalPolicy> {
   return withPendingChange(context.database, context, await readApprovalPolicy(context.database, context));
@@ -68,6 +81,7 @@ export async function readApprovalPolicy(
     return {
       environment,
       publish_requires_approval: environment === "live",
+      approval_required_for: noApprovalRequired,
       is_default: true,
       updated_at: null,
     };
@@ -75,6 +89,7 @@ export async function readApprovalPolicy(
   return {
     environment,
     publish_requires_approval: row.publish_requires_approval,
+    approval_required_for: row.approval_required_for ?? noApprovalRequired,
     is_default: false,
     updated_at: row.updated_at.toISOString(),
   };
@@ -89,18 +104,25 @@ export async function updateApprovalPolicy(
   change: ApprovalPolicyChange,
 ): Promise<ApprovalPolicy> {
   const current = await readApprovalPolicy(context.database, context);
-  if (current.publish_requires_approval && !change.publish_requires_approval) {
-    return proposeLoosening(context, change);
+  const proposed: ApprovalPolicySettings = {
+    publish_requires_approval: change.publish_requires_approval ?? current.publish_requires_approval,
+    approval_required_for: change.approval_required_for ?? current.approval_required_for,
+  };
+  if (
+    (current.publish_requires_approval && !proposed.publish_requires_approval) ||
+    loosens(current.approval_required_for, proposed.approval_required_for)
+  ) {
+    return proposeLoosening(context, proposed);
   }
   return context.database.transaction().execute(async (transaction) => {
-    await applyPolicy(transaction, context, change);
+    await applyPolicy(transaction, context, proposed);
     return withPendingChange(transaction, context, await readApprovalPolicy(transaction, context));
   });
 }
 
 async function proposeLoosening(
   context: RequestContext,
-  change: ApprovalPolicyChange,
+  change: ApprovalPolicySettings,
 ): Promise<ApprovalPolicy> {
   const now = context.clock.now();
   const proposer = describeActor(context.actor);
@@ -123,6 +145,7 @@ async function proposeLoosening(
         organization_id: context.organizationId,
         environment_id: context.environmentId,
         publish_requires_approval: change.publish_requires_approval,
+        approval_required_for: JSON.stringify(change.approval_required_for),
         state: "pending",
         proposed_by_actor_id: proposer.id,
         proposed_by_person_id: proposer.person?.id ?? null,
@@ -183,11 +206,8 @@ async function decide(
         `Change ${id} to the approval policy was ${row.state} already.`,
       );
     }
-    const samePerson =
-      row.proposed_by_person_id !== null
-        ? decider.person?.id === row.proposed_by_person_id
-        : decider.id === row.proposed_by_actor_id;
-    if (state === "applied" && samePerson) {
+    const author = { personId: row.proposed_by_person_id, actorId: row.proposed_by_actor_id };
+    if (state === "applied" && isSamePerson(author, decider)) {
       throw new FairbillError({
         code: "approver_is_author",
         status: 403,
@@ -213,7 +233,10 @@ async function decide(
       after: presentChange(decided),
     });
     if (state === "applied") {
-      await applyPolicy(transaction, context, { publish_requires_approval: row.publish_requires_approval });
+      await applyPolicy(transaction, context, {
+        publish_requires_approval: row.publish_requires_approval,
+        approval_required_for: row.approval_required_for ?? noApprovalRequired,
+      });
     }
     return withPendingChange(transaction, context, await readApprovalPolicy(transaction, context));
   });
@@ -222,7 +245,7 @@ async function decide(
 async function applyPolicy(
   transaction: DatabaseTransaction,
   context: RequestContext,
-  change: ApprovalPolicyChange,
+  change: ApprovalPolicySettings,
 ): Promise<void> {
   const before = await readApprovalPolicy(transaction, context);
   const now = context.clock.now();
@@ -232,12 +255,15 @@ async function applyPolicy(
       environment_id: context.environmentId,
       organization_id: context.organizationId,
       publish_requires_approval: change.publish_requires_approval,
+      approval_required_for: JSON.stringify(change.approval_required_for),
       updated_at: now,
     })
     .onConflict((conflicting) =>
-      conflicting
-        .column("environment_id")
-        .doUpdateSet({ publish_requires_approval: change.publish_requires_approval, updated_at: now }),
+      conflicting.column("environment_id").doUpdateSet({
+        publish_requires_approval: change.publish_requires_approval,
+        approval_required_for: JSON.stringify(change.approval_required_for),
+        updated_at: now,
+      }),
     )
     .execute();
   const after = await readApprovalPolicy(transaction, context);
@@ -254,6 +280,7 @@ function presentChange(row: Selectable<ApprovalPolicyChangeTable>): ApprovalPoli
   return {
     id: row.id,
     publish_requires_approval: row.publish_requires_approval,
+    approval_required_for: row.approval_required_for ?? noApprovalRequired,
     state: row.state,
     proposed_by:
       row.proposed_by_person_id === null

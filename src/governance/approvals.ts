@@ -4,7 +4,7 @@
 // plan versions today) and call `ensureApproverIsNotAuthor` so that nobody
 // approves their own change, whatever keys or sessions they use.
 import type { Selectable } from "kysely";
-import { describeActor } from "../audit/index.ts";
+import { type ActorDescription, describeActor } from "../audit/index.ts";
 import type { Person, RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
@@ -100,11 +100,7 @@ export async function ensureApproverIsNotAuthor(
     .executeTakeFirst();
   if (submission === undefined) return;
   const approver = describeActor(context.actor);
-  const samePerson =
-    submission.actor_person_id !== null
-      ? approver.person?.id === submission.actor_person_id
-      : approver.id === submission.actor_id;
-  if (samePerson) {
+  if (isSamePerson({ personId: submission.actor_person_id, actorId: submission.actor_id }, approver)) {
     const author = submission.actor_person_name ?? submission.actor_id;
     throw new FairbillError({
       code: "approver_is_author",
@@ -112,6 +108,18 @@ export async function ensureApproverIsNotAuthor(
       detail: `${author} submitted this change and cannot approve it, with any key or session: another person must.`,
     });
   }
+}
+
+/**
+ * Whether `actor` is the person who authored a change: the same person when
+ * the author's is known, else (a step taken before there were people) the
+ * same key.
+ */
+export function isSamePerson(
+  author: { personId: string | null; actorId: string },
+  actor: ActorDescription,
+): boolean {
+  return author.personId !== null ? actor.person?.id === author.personId : actor.id === author.actorId;
 }
 
 function presentApprovalStep(row: Selectable<ApprovalTable>): ApprovalStep {

@@ -1,5 +1,6 @@
 // HTTP routes of governance: the catalog's approval policy
-// (/v1/catalog/approval-policy).
+// (/v1/catalog/approval-policy) and the changes that wait for another
+// person's approval (/v1/approval-requests).
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams } from "../platform/http/schemas.ts";
@@ -10,7 +11,19 @@ import {
   rejectApprovalPolicyChange,
   updateApprovalPolicy,
 } from "./approval-policy.ts";
-import { ApprovalPolicySchema, UpdateApprovalPolicyBody } from "./governance-schemas.ts";
+import {
+  approveApprovalRequest,
+  getApprovalRequest,
+  listApprovalRequests,
+  rejectApprovalRequest,
+} from "./approval-requests.ts";
+import {
+  ApprovalDecisionBody,
+  ApprovalPolicySchema,
+  ApprovalRequestListQuery,
+  ApprovalRequestSchema,
+  UpdateApprovalPolicyBody,
+} from "./governance-schemas.ts";
 
 export function registerGovernanceRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Catalog"], read: "catalog:read", write: "settings:manage" });
@@ -57,5 +70,59 @@ export function registerGovernanceRoutes(app: FairbillApp): void {
       response: ApprovalPolicySchema,
     },
     ({ context, params }) => rejectApprovalPolicyChange(context, params.id),
+  );
+
+  registerApprovalRequestRoutes(app);
+}
+
+function registerApprovalRequestRoutes(app: FairbillApp): void {
+  const routes = defineRoutes(app, { tags: ["Approvals"], read: "catalog:read", write: "catalog:approve" });
+
+  routes.list(
+    "GET /approval-requests",
+    {
+      operationId: "listApprovalRequests",
+      summary:
+        "List changes refused until another person approves them (credit grants, coupons, price overrides, plan migrations, rollouts), newest first",
+      filters: ApprovalRequestListQuery,
+      item: ApprovalRequestSchema,
+    },
+    ({ context }, filters, page) => listApprovalRequests(context, filters, page),
+  );
+
+  routes.read(
+    "GET /approval-requests/:id",
+    {
+      operationId: "getApprovalRequest",
+      summary: "Read a change that waits for (or had) another person's approval",
+      params: IdParams,
+      response: ApprovalRequestSchema,
+    },
+    ({ context, params }) => getApprovalRequest(context, params.id),
+  );
+
+  routes.write(
+    "POST /approval-requests/:id/approve",
+    {
+      operationId: "approveApprovalRequest",
+      summary:
+        "Approve another person's change (never one's own, with any key or session); its author then sends the request again to make it",
+      params: IdParams,
+      body: ApprovalDecisionBody,
+      response: ApprovalRequestSchema,
+    },
+    ({ context, params, body }) => approveApprovalRequest(context, params.id, body?.comment),
+  );
+
+  routes.write(
+    "POST /approval-requests/:id/reject",
+    {
+      operationId: "rejectApprovalRequest",
+      summary: "Reject (or, as its author, withdraw) a change that waits for approval",
+      params: IdParams,
+      body: ApprovalDecisionBody,
+      response: ApprovalRequestSchema,
+    },
+    ({ context, params, body }) => rejectApprovalRequest(context, params.id, body?.comment),
   );
 }

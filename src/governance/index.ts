@@ -1,7 +1,10 @@
-// The front door of governance: the approval policy and the approval steps of
-// a change (four-eyes).
+// The front door of governance: the approval policy, the approval steps of
+// a change (four-eyes), and the approval that other domains' changes above
+// the organization's limits must get before they are made.
 // Other domains import only from here; everything else in the folder is private to it.
+export type { ApprovalSubject } from "./approval-limits.ts";
 export { readApprovalPolicy } from "./approval-policy.ts";
+export { type GuardedChange, type SpendApproval, withApproval } from "./approval-requests.ts";
 export {
   type ApprovalStep,
   ensureApproverIsNotAuthor,
@@ -9,4 +12,5 @@ export {
   recordApprovalStep,
 } from "./approvals.ts";
 export { registerGovernanceRoutes } from "./governance-routes.ts";
+export { governanceWebhookEvents } from "./governance-webhook-events.ts";
 export type { ApprovalAction } from "./tables.ts";

@@ -1,11 +1,15 @@
-// HTTP routes for API keys: /v1/api-keys. Admin keys only.
+// HTTP routes for API keys: /v1/api-keys. Admin keys only. Each key is shown
+// with its owner by name: the person, or the service account and the person
+// who answers for it. Owners are users, which people keeps; the composition
+// root passes in how to name them.
 import { Type } from "typebox";
 import { roles } from "../platform/auth/roles.ts";
+import type { Database } from "../platform/database/schema.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, Name, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
-import type { FairbillApp } from "../platform/http/server.ts";
+import type { FairbillApp, RouteModule } from "../platform/http/server.ts";
 import { StrictObject } from "../platform/http/validation.ts";
-import { createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "./api-keys.ts";
+import { type ApiKey, createApiKey, getApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "./api-keys.ts";
 
 const RoleSchema = StringEnum(roles, { description: "what the key may do" });
 
@@ -24,15 +28,64 @@ const ApiKeySchema = Type.Object({
     description:
       "the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller",
   }),
+  owner: Type.Object(
+    {
+      id: Type.String(),
+      kind: StringEnum(["person", "service_account"]),
+      name: Type.String({ description: "the person's or the service account's name" }),
+      person: Type.Object(
+        { id: Type.String(), name: Type.String() },
+        { description: "who answers for the key: the person, or the owner of the service account" },
+      ),
+    },
+    { title: "ApiKeyOwner" },
+  ),
 });
+
+export type ApiKeyOwner = {
+  id: string;
+  kind: "person" | "service_account";
+  name: string;
+  person: { id: string; name: string };
+};
+
+/** The owners of keys by user id (people answers). */
+export type ApiKeyOwners = (
+  database: Database,
+  userIds: readonly string[],
+) => Promise<Map<string, ApiKeyOwner>>;
 
 const NewApiKeySchema = Type.Object({
   api_key: ApiKeySchema,
   secret: Type.String({ description: "the key itself; shown only in this response" }),
 });
 
-export function registerApiKeyRoutes(app: FairbillApp): void {
+export function apiKeyRoutes(ownersOf: ApiKeyOwners): RouteModule {
+  return (app) => registerApiKeyRoutes(app, ownersOf);
+}
+
+function registerApiKeyRoutes(app: FairbillApp, ownersOf: ApiKeyOwners): void {
   const access = "keys:manage";
+  const withOwners = async (database: Database, keys: ApiKey[]) => {
+    const owners = await ownersOf(
+      database,
+      keys.map((key) => key.user_id),
+    );
+    return keys.map((key) => ({
+      ...key,
+      owner: owners.get(key.user_id) ?? {
+        id: key.user_id,
+        kind: "service_account" as const,
+        name: key.user_id,
+        person: { id: key.user_id, name: key.user_id },
+      },
+    }));
+  };
+  const withOwner = async (database: Database, key: ApiKey) => {
+    const [owned] = await withOwners(database, [key]);
+    if (owned === undefined) throw new Error("withOwners answers one key for each it is given");
+    return owned;
+  };
   const routes = defineRoutes(app, { tags: ["API keys"], read: access, write: access });
 
   routes.write(
@@ -51,7 +104,7 @@ export function registerApiKeyRoutes(app: FairbillApp): void {
     async ({ context, body }) => {
       const expiresAt = body.expires_at === undefined ? undefined : new Date(body.expires_at);
       const created = await createApiKey(context, { name: body.name, role: body.role, expiresAt });
-      return { api_key: created.apiKey, secret: created.secret };
+      return { api_key: await withOwner(context.database, created.apiKey), secret: created.secret };
     },
   );
 
@@ -62,7 +115,7 @@ export function registerApiKeyRoutes(app: FairbillApp): void {
       summary: "List the API keys of the caller's environment (prefixes only)",
       item: ApiKeySchema,
     },
-    ({ context }, _filters, page) => listApiKeys(context, page),
+    async ({ context }, _filters, page) => withOwners(context.database, await listApiKeys(context, page)),
   );
 
   routes.read(
@@ -73,7 +126,7 @@ export function registerApiKeyRoutes(app: FairbillApp): void {
       params: IdParams,
       response: ApiKeySchema,
     },
-    ({ context, params }) => getApiKey(context, params.id),
+    async ({ context, params }) => withOwner(context.database, await getApiKey(context, params.id)),
   );
 
   routes.write(
@@ -100,7 +153,7 @@ export function registerApiKeyRoutes(app: FairbillApp): void {
       const rotated = await rotateApiKey(context, params.id, {
         previousKeyValidForSeconds: body?.previous_key_valid_for_seconds ?? 0,
       });
-      return { api_key: rotated.apiKey, secret: rotated.secret };
+      return { api_key: await withOwner(context.database, rotated.apiKey), secret: rotated.secret };
     },
   );
 
@@ -112,6 +165,6 @@ export function registerApiKeyRoutes(app: FairbillApp): void {
       params: IdParams,
       response: ApiKeySchema,
     },
-    ({ context, params }) => revokeApiKey(context, params.id),
+    async ({ context, params }) => withOwner(context.database, await revokeApiKey(context, params.id)),
   );
 }

@@ -1,7 +1,7 @@
 // The front door of organizations: organizations and their environments, API
 // keys, and each environment's clock (the test clock).
 // Other domains import only from here; everything else in the folder is private to it.
-export { registerApiKeyRoutes } from "./api-key-routes.ts";
+export { type ApiKeyOwner, apiKeyRoutes } from "./api-key-routes.ts";
 export {
   type ApiKey,
   type AuthenticatedApiKey,

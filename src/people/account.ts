@@ -7,7 +7,7 @@ import { conflict, FairbillError, validationFailed } from "../platform/errors.ts
 import { queueAccountEmail } from "./account-emails.ts";
 import { issueAccountToken } from "./account-tokens.ts";
 import type { MeView } from "./people-schemas.ts";
-import { newTotpSecret, totpCodeMatches } from "./second-factor.ts";
+import { newTotpSecret, spendTotpCode } from "./second-factor.ts";
 import { hashNewPassword, passwordMatches } from "./secrets.ts";
 import { revokeSessionsOf } from "./sessions.ts";
 import { readPeopleSettings } from "./settings.ts";
@@ -117,9 +117,14 @@ export async function confirmSecondFactor(context: RequestContext, code: string)
     );
   }
   const now = context.clock.now();
-  if (!totpCodeMatches(user.pending_totp_secret, code, now)) {
+  if (!(await spendTotpCode(context.database, user.id, user.pending_totp_secret, code, now))) {
     throw validationFailed(
-      [{ path: "$.code", message: "does not match the secret: enter the code your app shows now" }],
+      [
+        {
+          path: "$.code",
+          message: "does not match the secret, or was used already: enter the code your app shows now",
+        },
+      ],
       "The code does not match the secret that was set up.",
     );
   }
@@ -155,7 +160,10 @@ export async function removeSecondFactor(
   }
   const now = context.clock.now();
   const passwordIsRight = await passwordMatches(input.password, user.password_hash);
-  if (!passwordIsRight || !totpCodeMatches(user.totp_secret, input.code, now)) {
+  if (
+    !passwordIsRight ||
+    !(await spendTotpCode(context.database, user.id, user.totp_secret, input.code, now))
+  ) {
     throw new FairbillError({
       code: "second_factor_removal_refused",
       status: 403,

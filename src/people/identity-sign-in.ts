@@ -14,6 +14,7 @@ import { FairbillError } from "../platform/errors.ts";
 import { removeRole, rolesOf, setRole } from "./memberships.ts";
 import { startSession } from "./sessions.ts";
 import type { SignedIn } from "./sign-in.ts";
+import { recordSignInOutcome } from "./sign-in-audit.ts";
 import { presentUser } from "./user-views.ts";
 import { findPersonByEmail, insertPerson, type UserRow } from "./users.ts";
 
@@ -64,6 +65,11 @@ export async function signInWithIdentity(
       userAgent: input.userAgent,
       ipAddress: input.ipAddress,
       enrolmentRequired: false,
+    });
+    await recordSignInOutcome(transaction, user, now, {
+      action: "user.signed_in",
+      sessionId: session.session.id,
+      method: "single_sign_on",
     });
     return { ...session, user };
   });

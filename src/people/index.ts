@@ -10,3 +10,4 @@ export { environmentAdmins } from "./memberships.ts";
 export { type PeopleRouteOptions, peopleRoutes, setSessionCookies } from "./people-routes.ts";
 export { createServiceAccountKey, type ServiceAccountKeyInput } from "./service-accounts.ts";
 export type { SignedIn } from "./sign-in.ts";
+export { keyOwners } from "./users.ts";

@@ -1,5 +1,6 @@
 // Roles per person per environment: a person may be an admin in test and a
 // viewer in live, or have no role in live at all.
+import { loadOrganization } from "../organizations/index.ts";
 import type { Role } from "../platform/auth/roles.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -70,4 +71,16 @@ export async function environmentAdmins(
     .orderBy("users.id")
     .execute();
   return rows.map((row) => ({ id: row.id, name: row.display_name, email: row.email ?? "" }));
+}
+
+/** The environment a person's session opens in: live when they have a role there, else test. */
+export async function homeEnvironment(
+  database: Database,
+  organizationId: string,
+  userId: string,
+): Promise<string> {
+  const organization = await loadOrganization(database, organizationId);
+  return (await roleIn(database, organization.environments.live, userId)) !== undefined
+    ? organization.environments.live
+    : organization.environments.test;
 }

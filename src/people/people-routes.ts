@@ -4,7 +4,6 @@
 // the organization's sign-in settings.
 import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
-import { loadOrganization } from "../organizations/index.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { csrfCookieName, sessionCookieName } from "../platform/http/authentication.ts";
@@ -22,7 +21,7 @@ import {
 } from "./account.ts";
 import { createFirstAdmin } from "./first-admin.ts";
 import { acceptInvitation, createInvitation, listInvitations, revokeInvitation } from "./invitations.ts";
-import { roleIn } from "./memberships.ts";
+import { homeEnvironment } from "./memberships.ts";
 import { requestPasswordReset, resetPassword, verifyEmail } from "./password-reset.ts";
 import {
   AcceptedSchema,
@@ -128,7 +127,7 @@ function registerPublicRoutes(app: FairbillApp, { database, clock, publicUrl }: 
       setSessionCookies(reply, signedIn.token, signedIn.csrfToken);
       const organization = signedIn.user.organization_id;
       const me = await presentMe(database, signedIn.user, {
-        environmentId: await defaultEnvironment(database, organization, signedIn.user.id),
+        environmentId: await homeEnvironment(database, organization, signedIn.user.id),
         credential: { type: "session", id: signedIn.session.id },
         secondFactorEnrolmentRequired: signedIn.session.second_factor_enrolment_required,
       });
@@ -455,13 +454,3 @@ function registerAdminRoutes(app: FairbillApp, publicUrl: string): void {
 }
 
 /** The environment a session acts in when the request does not say: live where the person has a role there. */
-async function defaultEnvironment(
-  database: Database,
-  organizationId: string,
-  userId: string,
-): Promise<string> {
-  const organization = await loadOrganization(database, organizationId);
-  return (await roleIn(database, organization.environments.live, userId)) !== undefined
-    ? organization.environments.live
-    : organization.environments.test;
-}

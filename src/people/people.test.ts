@@ -261,9 +261,30 @@ describe("the first admin and sessions", () => {
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe("account_locked");
     clock.advanceSeconds(15 * 60);
+    const signedIn = await send("POST", "/v1/sign-in", { email, password: "correct horse battery staple" });
+    expect(signedIn.status).toBe(200);
+
+    // Each attempt on the account is in the audit log with the person: four failures, the lockout, the sign-in.
+    const admin = browserOf(signedIn);
+    const trail = await admin.get(`/v1/audit-events?object_type=user&person_id=${signedIn.body.me.user.id}`);
     expect(
-      (await send("POST", "/v1/sign-in", { email, password: "correct horse battery staple" })).status,
-    ).toBe(200);
+      trail.body.data
+        .filter(
+          (entry: { action: string }) => entry.action.startsWith("user.s") || entry.action === "user.locked",
+        )
+        .map((entry: { action: string; actor: { person: { name: string } } }) => [
+          entry.action,
+          entry.actor.person.name,
+        ]),
+    ).toEqual([
+      ["user.signed_in", "Ada Lovelace"],
+      ["user.locked", "Ada Lovelace"],
+      ["user.sign_in_failed", "Ada Lovelace"],
+      ["user.sign_in_failed", "Ada Lovelace"],
+      ["user.sign_in_failed", "Ada Lovelace"],
+      ["user.sign_in_failed", "Ada Lovelace"],
+      ["user.signed_in", "Ada Lovelace"],
+    ]);
   });
 });
 
@@ -304,8 +325,25 @@ describe("the second factor", () => {
       totp_code: "123456",
     });
     expect(badCode.body.code).toBe("second_factor_invalid");
+    // The code that confirmed the set-up cannot sign in again within its window, nor can a code used to sign in.
     clock.advanceSeconds(2);
-    await signIn(email, "correct horse battery staple", totpCode(enrolment.body.secret, clock.now()));
+    const replayed = await send("POST", "/v1/sign-in", {
+      email,
+      password: "correct horse battery staple",
+      totp_code: totpCode(enrolment.body.secret, clock.now()),
+    });
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.code).toBe("second_factor_invalid");
+    clock.advanceSeconds(30 + 60);
+    const code = totpCode(enrolment.body.secret, clock.now());
+    await signIn(email, "correct horse battery staple", code);
+    clock.advanceSeconds(2);
+    const again = await send("POST", "/v1/sign-in", {
+      email,
+      password: "correct horse battery staple",
+      totp_code: code,
+    });
+    expect(again.body.code).toBe("second_factor_invalid");
   });
 });
 
@@ -352,9 +390,9 @@ describe("invitations and password resets by email", () => {
       expect((await send("POST", "/v1/password-reset", { email })).status).toBe(202);
       expect((await send("POST", "/v1/password-reset", { email: "nobody@example.com" })).status).toBe(202);
       const resetToken = await tokenEmailedTo(smtp, email);
-      expect(smtp.received.findLast((candidate) => JSON.stringify(candidate.to).includes(email))?.subject).toBe(
-        "Reset your Fairbill password",
-      );
+      expect(
+        smtp.received.findLast((candidate) => JSON.stringify(candidate.to).includes(email))?.subject,
+      ).toBe("Reset your Fairbill password");
       const reset = await send("POST", "/v1/password-reset/confirm", {
         token: resetToken,
         password: "a brand new password",
@@ -411,6 +449,16 @@ describe("four-eyes between persons, with sessions and keys", () => {
       .rawClient(`Bearer ${robotKey.body.secret}`)
       .post(`/v1/plans/${plan.body.id}/versions/1/approve`, {});
     expect(viaRobot.body.code).toBe("approver_is_author");
+
+    // Keys are listed with their owner: the person, or the service account and the person behind it.
+    const keys = await admin.get("/v1/api-keys?limit=100", test);
+    const ownerOf = (id: string) => keys.body.data.find((listed: { id: string }) => listed.id === id)?.owner;
+    expect(ownerOf(key.body.api_key.id)).toMatchObject({ kind: "person", name: "Ada Lovelace" });
+    expect(ownerOf(robotKey.body.api_key.id)).toMatchObject({
+      kind: "service_account",
+      name: "deploy robot",
+      person: { name: "Ada Lovelace" },
+    });
 
     const approved = await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/approve`, {});
     expect(approved.status).toBe(200);

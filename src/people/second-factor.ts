@@ -1,10 +1,15 @@
 // The TOTP second factor (RFC 6238, as authenticator apps do it: SHA-1, six
 // digits, 30 seconds): a person sets it up by scanning a secret and
 // confirming a first code; sign-in then asks for a code. A code from the
-// previous or next 30 seconds is accepted, for clocks that drift.
+// previous or next 30 seconds is accepted, for clocks that drift, but each
+// code only once: a person's last used step is kept, and a code of that step
+// or an earlier one is refused, so that a code seen over a shoulder or in a
+// log cannot be replayed within its window.
 import { Secret, TOTP } from "otpauth";
+import type { Database } from "../platform/database/schema.ts";
 
 const issuer = "Fairbill";
+const periodSeconds = 30;
 
 function totpFor(secretBase32: string, label: string): TOTP {
   return new TOTP({
@@ -12,7 +17,7 @@ function totpFor(secretBase32: string, label: string): TOTP {
     label,
     algorithm: "SHA1",
     digits: 6,
-    period: 30,
+    period: periodSeconds,
     secret: Secret.fromBase32(secretBase32),
   });
 }
@@ -23,12 +28,37 @@ export function newTotpSecret(label: string): { secret: string; uri: string } {
   return { secret, uri: totpFor(secret, label).toString() };
 }
 
-/** True when `code` is the secret's code at `now`, 30 seconds either side. */
-export function totpCodeMatches(secretBase32: string, code: string, now: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return (
-    totpFor(secretBase32, "check").validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null
-  );
+/** The time step of `code` when it is the secret's code at `now`, 30 seconds either side; else undefined. */
+function matchingStep(secretBase32: string, code: string, now: Date): number | undefined {
+  if (!/^\d{6}$/.test(code)) return undefined;
+  const delta = totpFor(secretBase32, "check").validate({ token: code, timestamp: now.getTime(), window: 1 });
+  if (delta === null) return undefined;
+  return Math.floor(now.getTime() / 1000 / periodSeconds) + delta;
+}
+
+/**
+ * True when `code` is the secret's code at `now` and no code of its step or a
+ * later one was used by this person before; the step is then marked used, in
+ * one statement, so that two requests racing with the same code cannot both pass.
+ */
+export async function spendTotpCode(
+  database: Database,
+  userId: string,
+  secretBase32: string,
+  code: string,
+  now: Date,
+): Promise<boolean> {
+  const step = matchingStep(secretBase32, code, now);
+  if (step === undefined) return false;
+  const marked = await database
+    .updateTable("users")
+    .set({ totp_last_used_step: step })
+    .where("id", "=", userId)
+    .where((where) =>
+      where.or([where("totp_last_used_step", "is", null), where("totp_last_used_step", "<", step)]),
+    )
+    .executeTakeFirst();
+  return marked.numUpdatedRows > 0n;
 }
 
 /** The code of a secret at a time (what an authenticator app shows; tests use it). */

@@ -2,14 +2,17 @@
 // TOTP code. Failed attempts slow the next one down (1, 2, 4, 8 seconds) and
 // the fifth in a row locks the account for 15 minutes, so that guessing a
 // password from outside is hopeless; a correct sign-in clears the count. The
-// answer never says whether an address has an account.
+// answer never says whether an address has an account. A TOTP code is used
+// at most once. Sign-ins, failures and lockouts are in the audit log with the
+// person whose account it is.
 import type { Clock } from "../platform/clock.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError } from "../platform/errors.ts";
-import { totpCodeMatches } from "./second-factor.ts";
+import { spendTotpCode } from "./second-factor.ts";
 import { passwordMatches } from "./secrets.ts";
 import { type StartedSession, startSession } from "./sessions.ts";
 import { readPeopleSettings } from "./settings.ts";
+import { recordSignInOutcome } from "./sign-in-audit.ts";
 import { findPersonByEmail, type UserRow } from "./users.ts";
 
 const failuresBeforeLockout = 5;
@@ -31,7 +34,7 @@ export async function signIn(database: Database, clock: Clock, input: SignInInpu
   if (user !== undefined) ensureNotThrottled(user, now);
   const passwordIsRight = await passwordMatches(input.password, user?.password_hash ?? null);
   if (user === undefined || user.disabled_at !== null || !passwordIsRight) {
-    if (user !== undefined) await recordFailure(database, user, now);
+    if (user !== undefined) await recordFailure(database, user, now, "password");
     throw new FairbillError({
       code: "sign_in_failed",
       status: 401,
@@ -47,27 +50,36 @@ export async function signIn(database: Database, clock: Clock, input: SignInInpu
         errors: [{ path: "$.totp_code", message: "is required for this account" }],
       });
     }
-    if (!totpCodeMatches(user.totp_secret, input.totpCode, now)) {
-      await recordFailure(database, user, now);
+    if (!(await spendTotpCode(database, user.id, user.totp_secret, input.totpCode, now))) {
+      await recordFailure(database, user, now, "second_factor");
       throw new FairbillError({
         code: "second_factor_invalid",
         status: 401,
-        detail: "The code is wrong or has expired: enter the code your authenticator app shows now.",
-        errors: [{ path: "$.totp_code", message: "does not match" }],
+        detail:
+          "The code is wrong, has expired or was used already: enter the next code your authenticator app shows.",
+        errors: [{ path: "$.totp_code", message: "does not match, or was used already" }],
       });
     }
   }
-  await database
-    .updateTable("users")
-    .set({ failed_sign_ins: 0, last_failed_sign_in_at: null, locked_until: null })
-    .where("id", "=", user.id)
-    .execute();
   const settings = await readPeopleSettings(database, user.organization_id);
-  const session = await startSession(database, user, {
-    now,
-    userAgent: input.userAgent,
-    ipAddress: input.ipAddress,
-    enrolmentRequired: settings.require_second_factor && user.totp_secret === null,
+  const session = await database.transaction().execute(async (transaction) => {
+    await transaction
+      .updateTable("users")
+      .set({ failed_sign_ins: 0, last_failed_sign_in_at: null, locked_until: null })
+      .where("id", "=", user.id)
+      .execute();
+    const started = await startSession(transaction, user, {
+      now,
+      userAgent: input.userAgent,
+      ipAddress: input.ipAddress,
+      enrolmentRequired: settings.require_second_factor && user.totp_secret === null,
+    });
+    await recordSignInOutcome(transaction, user, now, {
+      action: "user.signed_in",
+      sessionId: started.session.id,
+      method: "password",
+    });
+    return started;
   });
   return { ...session, user };
 }
@@ -100,17 +112,33 @@ function ensureNotThrottled(user: UserRow, now: Date): void {
   }
 }
 
-async function recordFailure(database: Database, user: UserRow, now: Date): Promise<void> {
+async function recordFailure(
+  database: Database,
+  user: UserRow,
+  now: Date,
+  failedCheck: "password" | "second_factor",
+): Promise<void> {
   const failures = user.failed_sign_ins + 1;
-  const locks = failures >= failuresBeforeLockout;
-  await database
-    .updateTable("users")
-    .set({
-      failed_sign_ins: locks ? 0 : failures,
-      last_failed_sign_in_at: now,
-      locked_until: locks ? new Date(now.getTime() + lockoutMinutes * 60_000) : null,
-      updated_at: now,
-    })
-    .where("id", "=", user.id)
-    .execute();
+  const lockedUntil =
+    failures >= failuresBeforeLockout ? new Date(now.getTime() + lockoutMinutes * 60_000) : null;
+  await database.transaction().execute(async (transaction) => {
+    await transaction
+      .updateTable("users")
+      .set({
+        failed_sign_ins: lockedUntil === null ? failures : 0,
+        last_failed_sign_in_at: now,
+        locked_until: lockedUntil,
+        updated_at: now,
+      })
+      .where("id", "=", user.id)
+      .execute();
+    await recordSignInOutcome(
+      transaction,
+      user,
+      now,
+      lockedUntil === null
+        ? { action: "user.sign_in_failed", failedSignIns: failures, failedCheck }
+        : { action: "user.locked", lockedUntil, failedCheck },
+    );
+  });
 }

@@ -28,6 +28,8 @@ export type UserTable = {
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
   pending_totp_secret: string | null;
+  /** The time step (Unix seconds / 30) of the last TOTP code accepted: that code and older ones are refused. */
+  totp_last_used_step: ColumnType<number | null, number | null | undefined, number | null>;
   failed_sign_ins: ColumnType<number, number | undefined, number>;
   last_failed_sign_in_at: Timestamp | null;
   locked_until: Timestamp | null;

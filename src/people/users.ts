@@ -3,6 +3,7 @@
 // program and is owned by the person who answers for it. Every key and every
 // session acts for a person, which is what four-eyes and the audit log name.
 import type { Selectable } from "kysely";
+import type { ApiKeyOwner } from "../organizations/index.ts";
 import type { Person, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -129,4 +130,38 @@ export async function userNames(
     .where("id", "in", [...new Set(userIds)])
     .execute();
   return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
+/** The owners of API keys by user id: each user's name and kind, and the person who answers for them. */
+export async function keyOwners(
+  database: Database,
+  userIds: readonly string[],
+): Promise<Map<string, ApiKeyOwner>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await database
+    .selectFrom("users")
+    .leftJoin("users as owners", "owners.id", "users.owner_user_id")
+    .select([
+      "users.id",
+      "users.kind",
+      "users.display_name",
+      "owners.id as owner_id",
+      "owners.display_name as owner_name",
+    ])
+    .where("users.id", "in", [...new Set(userIds)])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        kind: row.kind,
+        name: row.display_name,
+        person:
+          row.owner_id === null
+            ? { id: row.id, name: row.display_name }
+            : { id: row.owner_id, name: row.owner_name ?? row.owner_id },
+      },
+    ]),
+  );
 }

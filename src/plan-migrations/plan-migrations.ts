@@ -12,6 +12,7 @@ import {
   planVersionByNumber,
   planVersionsByIds,
 } from "../catalog/index.ts";
+import { withApproval } from "../governance/index.ts";
 import { previewSubscriptionChange } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
@@ -43,9 +44,20 @@ export async function createPlanMigration(
   input: CreatePlanMigrationInput,
 ): Promise<PlanMigration> {
   if (input.dry_run !== true) {
-    return context.database
-      .transaction()
-      .execute((transaction) => migratePlanVersion(transaction, context, planId, input));
+    // Where the approval policy says so, another person approves the migration first (a preview needs none).
+    const change = {
+      subject: { kind: "plan_migration" as const },
+      summary: `Migrate the subscribers of plan ${planId} from version ${input.from_version} to version ${input.to_version}`,
+      targetId: planId,
+      request: input,
+    };
+    return withApproval(context, change, (spendApproval) =>
+      context.database.transaction().execute(async (transaction) => {
+        const migration = await migratePlanVersion(transaction, context, planId, input);
+        await spendApproval(transaction, migration.id);
+        return migration;
+      }),
+    );
   }
   // Outside any transaction: the preview reads through context.database.
   const request = await resolveRequest(context.database, context, planId, input);

@@ -19,7 +19,8 @@ export type Person = { id: string; name: string };
 export type Actor =
   | { type: "api_key"; apiKeyId: string; role: Role; person: Person }
   | { type: "session"; sessionId: string; role: Role; person: Person }
-  | { type: "system"; name: string }
+  /** Work no key or session asked for; `person` when it concerns one (a sign-in attempt on their account). */
+  | { type: "system"; name: string; person?: Person }
   | { type: "portal"; customerId: string };
 
 export type Logger = Pick<FastifyBaseLogger, "info" | "warn" | "error" | "debug">;

@@ -71,6 +71,7 @@ const idPrefixes = {
   ssoConnection: "sso",
   ssoSignInRequest: "ssr",
   approvalPolicyChange: "apc",
+  approvalRequest: "apq",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

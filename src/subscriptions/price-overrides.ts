@@ -17,6 +17,7 @@ import {
 } from "../catalog/index.ts";
 import { Decimal } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
+import { type GuardedChange, withApproval } from "../governance/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -56,91 +57,106 @@ export async function createPriceOverride(
   }
   if (dateErrors.length > 0) throw validationFailed(dateErrors);
   const slot = slotOf(input.override.type);
+  // A discount above the organization's limit, or a new price where it says so, waits for another person.
+  const discount = input.override.type === "percentage_discount";
+  const change: GuardedChange = {
+    subject: discount
+      ? { kind: "price_override", discountPercent: input.override.percent ?? "0" }
+      : { kind: "price_override", newPrice: true },
+    summary: discount
+      ? `Give customer ${customerId} ${input.override.percent}% off charge ${input.charge_id} of plan ${input.plan_code}`
+      : `Set a ${input.override.type} override on charge ${input.charge_id} of plan ${input.plan_code} for customer ${customerId}`,
+    targetId: customerId,
+    request: input,
+  };
 
-  return refusingDuplicates(
-    () =>
-      context.database.transaction().execute(async (transaction) => {
-        const plan = await selectPlans(transaction, context)
-          .where("code", "=", input.plan_code)
-          .executeTakeFirst();
-        if (!plan)
-          throw validationFailed([{ path: "$.plan_code", message: `unknown plan "${input.plan_code}"` }]);
-        const rows = await planVersionRows(transaction, context, plan.id);
-        const timings = rows.map((row) => ({
-          row,
-          version: row.version,
-          state: row.state,
-          effectiveFrom: row.effective_from,
-          retiredAt: row.retired_at,
-        }));
-        // The version in effect when the override starts; one published for later is the next best check.
-        const version =
-          pickVersionInEffect(timings, effectiveFrom)?.row ??
-          rows.filter((row) => row.state === "published").at(-1);
-        if (version === undefined) {
-          throw validationFailed([
-            { path: "$.plan_code", message: `plan "${plan.code}" has no published version to override` },
-          ]);
-        }
-        const charge = contentOf(version).charges.find((candidate) => candidate.id === input.charge_id);
-        if (charge === undefined) {
-          throw validationFailed([
-            {
-              path: "$.charge_id",
-              message: `version ${version.version} of plan "${plan.code}" has no charge "${input.charge_id}"`,
-            },
-          ]);
-        }
-        const fitErrors = overrideFitProblems(input.override, charge);
-        if (fitErrors.length > 0) throw validationFailed(fitErrors);
+  return withApproval(context, change, (spendApproval) =>
+    refusingDuplicates(
+      () =>
+        context.database.transaction().execute(async (transaction) => {
+          const plan = await selectPlans(transaction, context)
+            .where("code", "=", input.plan_code)
+            .executeTakeFirst();
+          if (!plan)
+            throw validationFailed([{ path: "$.plan_code", message: `unknown plan "${input.plan_code}"` }]);
+          const rows = await planVersionRows(transaction, context, plan.id);
+          const timings = rows.map((row) => ({
+            row,
+            version: row.version,
+            state: row.state,
+            effectiveFrom: row.effective_from,
+            retiredAt: row.retired_at,
+          }));
+          // The version in effect when the override starts; one published for later is the next best check.
+          const version =
+            pickVersionInEffect(timings, effectiveFrom)?.row ??
+            rows.filter((row) => row.state === "published").at(-1);
+          if (version === undefined) {
+            throw validationFailed([
+              { path: "$.plan_code", message: `plan "${plan.code}" has no published version to override` },
+            ]);
+          }
+          const charge = contentOf(version).charges.find((candidate) => candidate.id === input.charge_id);
+          if (charge === undefined) {
+            throw validationFailed([
+              {
+                path: "$.charge_id",
+                message: `version ${version.version} of plan "${plan.code}" has no charge "${input.charge_id}"`,
+              },
+            ]);
+          }
+          const fitErrors = overrideFitProblems(input.override, charge);
+          if (fitErrors.length > 0) throw validationFailed(fitErrors);
 
-        const owner = await subscriptionCustomerOf(transaction, context, input.subscription_id);
-        if (owner === undefined) {
-          throw validationFailed([
-            { path: "$.subscription_id", message: `no subscription with id "${input.subscription_id}"` },
-          ]);
-        }
-        if (owner !== customerId) {
-          throw conflict(
-            "subscription_of_another_customer",
-            `Subscription "${input.subscription_id}" belongs to customer ${owner}, not ${customerId}.`,
-            [{ path: "$.subscription_id", message: "belongs to another customer" }],
-          );
-        }
-        const previous = await transaction
-          .selectFrom("price_overrides")
-          .select((eb) => eb.fn.max("version").as("version"))
-          .where(inTenant(context))
-          .where("subscription_id", "=", input.subscription_id)
-          .where("charge_id", "=", input.charge_id)
-          .where("slot", "=", slot)
-          .executeTakeFirst();
-        const row = await transaction
-          .insertInto("price_overrides")
-          .values({
-            ...newTenantRow(context, "priceOverride", now),
-            customer_id: customerId,
-            subscription_id: input.subscription_id,
-            plan_id: plan.id,
-            charge_id: input.charge_id,
-            slot,
-            version: Number(previous?.version ?? 0) + 1,
-            override: JSON.stringify(input.override),
-            effective_from: effectiveFrom,
-            effective_until: effectiveUntil,
-            created_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const override = presentPriceOverride(row, plan.code);
-        await recordCreation(transaction, context, "price_override", override);
-        return override;
-      }),
-    () =>
-      conflict(
-        "price_override_version_taken",
-        "Another override of this charge was saved at the same moment; send the request again.",
-      ),
+          const owner = await subscriptionCustomerOf(transaction, context, input.subscription_id);
+          if (owner === undefined) {
+            throw validationFailed([
+              { path: "$.subscription_id", message: `no subscription with id "${input.subscription_id}"` },
+            ]);
+          }
+          if (owner !== customerId) {
+            throw conflict(
+              "subscription_of_another_customer",
+              `Subscription "${input.subscription_id}" belongs to customer ${owner}, not ${customerId}.`,
+              [{ path: "$.subscription_id", message: "belongs to another customer" }],
+            );
+          }
+          const previous = await transaction
+            .selectFrom("price_overrides")
+            .select((eb) => eb.fn.max("version").as("version"))
+            .where(inTenant(context))
+            .where("subscription_id", "=", input.subscription_id)
+            .where("charge_id", "=", input.charge_id)
+            .where("slot", "=", slot)
+            .executeTakeFirst();
+          const row = await transaction
+            .insertInto("price_overrides")
+            .values({
+              ...newTenantRow(context, "priceOverride", now),
+              customer_id: customerId,
+              subscription_id: input.subscription_id,
+              plan_id: plan.id,
+              charge_id: input.charge_id,
+              slot,
+              version: Number(previous?.version ?? 0) + 1,
+              override: JSON.stringify(input.override),
+              effective_from: effectiveFrom,
+              effective_until: effectiveUntil,
+              created_at: now,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          const override = presentPriceOverride(row, plan.code);
+          await recordCreation(transaction, context, "price_override", override);
+          await spendApproval(transaction, override.id);
+          return override;
+        }),
+      () =>
+        conflict(
+          "price_override_version_taken",
+          "Another override of this charge was saved at the same moment; send the request again.",
+        ),
+    ),
   );
 }
 

@@ -60,6 +60,38 @@ async function policyChangeId(tenant: TestTenant): Promise<string> {
   return id;
 }
 
+/**
+ * A coupon waiting for another person's approval: the policy is tightened for
+ * a moment (coupons above 99% off), a billing operator asks for a 100% one,
+ * and a second admin puts the policy back as it was.
+ */
+async function approvalRequestId(tenant: TestTenant): Promise<string> {
+  const policy = (await tenant.admin.get("/v1/catalog/approval-policy")).body;
+  const requiredFor = policy.approval_required_for;
+  await tenant.admin.patch("/v1/catalog/approval-policy", {
+    approval_required_for: { ...requiredFor, coupons_above: { ...requiredFor.coupons_above, percent: "99" } },
+  });
+  const author = await tenant.client("billing_ops");
+  const refused = await author.post("/v1/coupons", {
+    code: unique("FREE"),
+    name: "Fixture coupon",
+    type: "percentage",
+    percent: "100",
+    duration: "once",
+  });
+  const restored = await tenant.admin.patch("/v1/catalog/approval-policy", {
+    approval_required_for: requiredFor,
+  });
+  const secondAdmin = await tenant.client("admin");
+  await secondAdmin.post(
+    `/v1/catalog/approval-policy/changes/${restored.body.pending_change.id}/approve`,
+    {},
+  );
+  const id = /approval request (apq_\w+)/.exec(refused.body.detail ?? "")?.[1];
+  if (id === undefined) throw new Error(`No approval request was made: ${JSON.stringify(refused.body)}`);
+  return id;
+}
+
 async function meterId(tenant: TestTenant): Promise<string> {
   const response = await tenant.admin.post("/v1/meters", {
     code: unique("fixture-meter"),
@@ -595,6 +627,14 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   "POST /v1/catalog/approval-policy/changes/{id}/reject": {
     params: async (tenant) => ({ id: await policyChangeId(tenant) }),
+  },
+  "GET /v1/approval-requests": {},
+  "GET /v1/approval-requests/{id}": { params: async (tenant) => ({ id: await approvalRequestId(tenant) }) },
+  "POST /v1/approval-requests/{id}/approve": {
+    params: async (tenant) => ({ id: await approvalRequestId(tenant) }),
+  },
+  "POST /v1/approval-requests/{id}/reject": {
+    params: async (tenant) => ({ id: await approvalRequestId(tenant) }),
   },
   "GET /v1/audit-events": {},
   "GET /v1/audit-events/verify": {},

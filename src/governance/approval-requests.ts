@@ -1,0 +1,305 @@
+// Changes refused until another person approves them: credit grants, coupons
+// and price overrides above the amounts an organization sets, plan
+// migrations and rollouts (see approval-limits.ts). The domain that makes
+// the change wraps it in `withApproval`. The first time, the change is
+// refused (409 approval_required) and a pending request records what was
+// asked and by whom; another person (never the author, whatever keys or
+// sessions either uses) approves or rejects it. Sending the same request
+// again then makes the change and marks the approval used, in the change's
+// transaction, so that one approval makes one change. Each step is in the
+// audit log and sent as a webhook event.
+import { createHash } from "node:crypto";
+import type { Selectable } from "kysely";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { publishEvent } from "../notifications/index.ts";
+import { canonicalJson } from "../platform/canonical-json.ts";
+import type { RequestContext } from "../platform/context.ts";
+import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
+import { conflict, FairbillError, notFound } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { type ApprovalSubject, approvalRequiredBecause } from "./approval-limits.ts";
+import { readApprovalPolicy } from "./approval-policy.ts";
+import { isSamePerson } from "./approvals.ts";
+import type { ApprovalRequestView } from "./governance-schemas.ts";
+import {
+  approvalRequestApproved,
+  approvalRequestCreated,
+  approvalRequestRejected,
+} from "./governance-webhook-events.ts";
+import type { ApprovalRequestState, ApprovalRequestTable } from "./tables.ts";
+
+/** A change that may need approval, as the domain that makes it describes it. */
+export type GuardedChange = {
+  subject: ApprovalSubject;
+  /** What the change does, for the approver: "Grant 5000.00 USD of promotional credit to cus_…". */
+  summary: string;
+  /** The customer or plan the change is made on. */
+  targetId: string | null;
+  /** The request as sent: sending the same again after approval makes the change. */
+  request: Record<string, unknown>;
+};
+
+/** Called by the change, in its transaction, once it has checked its input and made its object. */
+export type SpendApproval = (transaction: DatabaseTransaction, objectId: string) => Promise<void>;
+
+/** Thrown by SpendApproval when no approval covers the change: the change's transaction rolls back. */
+class ApprovalMissing extends Error {}
+
+/**
+ * Makes a change that may need another person's approval. `make` checks its
+ * input and writes in its own transaction, and calls `spend` there with the
+ * object it made: when the policy lets the change through, that does
+ * nothing; when another person approved this very request, it marks the
+ * approval used (one approval, one change); otherwise it rolls the change
+ * back, and the change is refused (409), recording a pending request the
+ * first time. Bad input is answered as such before any approval is asked.
+ */
+export async function withApproval<Made>(
+  context: RequestContext,
+  change: GuardedChange,
+  make: (spend: SpendApproval) => Promise<Made>,
+): Promise<Made> {
+  const policy = await readApprovalPolicy(context.database, context);
+  const because = approvalRequiredBecause(policy.approval_required_for, change.subject);
+  if (because === undefined) return make(async () => {});
+  const fingerprint = fingerprintOf(change);
+  const earlier = await context.database
+    .selectFrom("approval_requests")
+    .selectAll()
+    .where(inTenant(context))
+    .where("fingerprint", "=", fingerprint)
+    .where("state", "in", ["approved", "pending"])
+    .orderBy("id", "asc")
+    .execute();
+  const approved = earlier.find((row) => row.state === "approved");
+  if (approved !== undefined) {
+    return make((transaction, objectId) => spendApproval(transaction, context, approved.id, objectId));
+  }
+  try {
+    return await make(async () => {
+      throw new ApprovalMissing();
+    });
+  } catch (error) {
+    if (!(error instanceof ApprovalMissing)) throw error;
+  }
+  const pending = earlier.find((row) => row.state === "pending");
+  if (pending !== undefined) {
+    throw conflict(
+      "approval_pending",
+      `This change waits for another person's approval (approval request ${pending.id}); send it again once it is approved.`,
+    );
+  }
+  const created = await createRequest(context, change, fingerprint);
+  throw conflict(
+    "approval_required",
+    `The approval policy sends ${because} to another person: approval request ${created.id} was made. Once another person approves it, send this request again to make the change.`,
+  );
+}
+
+async function spendApproval(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  approvalRequestId: string,
+  objectId: string,
+): Promise<void> {
+  const now = context.clock.now();
+  const before = await transaction
+    .selectFrom("approval_requests")
+    .selectAll()
+    .where(inTenant(context))
+    .where("id", "=", approvalRequestId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (before.state !== "approved") {
+    throw conflict(
+      "approval_used",
+      `Approval request ${before.id} was ${before.state} meanwhile: one approval makes one change.`,
+    );
+  }
+  const used = await transaction
+    .updateTable("approval_requests")
+    .set({ state: "used", used_for_object_id: objectId, used_at: now })
+    .where("id", "=", before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAuditEvent(transaction, context, {
+    action: "approval_request.used",
+    objectType: "approval_request",
+    objectId: before.id,
+    before: presentApprovalRequest(before),
+    after: presentApprovalRequest(used),
+  });
+}
+
+async function createRequest(
+  context: RequestContext,
+  change: GuardedChange,
+  fingerprint: string,
+): Promise<ApprovalRequestView> {
+  const now = context.clock.now();
+  const author = describeActor(context.actor);
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .insertInto("approval_requests")
+      .values({
+        id: newId("approvalRequest", now),
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        kind: change.subject.kind,
+        state: "pending",
+        summary: change.summary,
+        target_id: change.targetId,
+        request: JSON.stringify(change.request),
+        fingerprint,
+        requested_by_actor_id: author.id,
+        requested_by_person_id: author.person?.id ?? null,
+        requested_by_person_name: author.person?.name ?? null,
+        reason: context.reason ?? null,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const view = presentApprovalRequest(row);
+    await recordAuditEvent(transaction, context, {
+      action: "approval_request.created",
+      objectType: "approval_request",
+      objectId: row.id,
+      before: null,
+      after: view,
+    });
+    await publishEvent(transaction, context, approvalRequestCreated, view);
+    return view;
+  });
+}
+
+export async function listApprovalRequests(
+  context: RequestContext,
+  filters: { state?: ApprovalRequestState | undefined; kind?: ApprovalRequestView["kind"] | undefined },
+  page: { limit: number; afterId: string | undefined },
+): Promise<ApprovalRequestView[]> {
+  let query = context.database
+    .selectFrom("approval_requests")
+    .selectAll()
+    .where(inTenant(context))
+    .orderBy("id", "desc")
+    .limit(page.limit + 1);
+  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
+  if (filters.state !== undefined) query = query.where("state", "=", filters.state);
+  if (filters.kind !== undefined) query = query.where("kind", "=", filters.kind);
+  return (await query.execute()).map(presentApprovalRequest);
+}
+
+export async function getApprovalRequest(context: RequestContext, id: string): Promise<ApprovalRequestView> {
+  const row = await context.database
+    .selectFrom("approval_requests")
+    .selectAll()
+    .where(inTenant(context))
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound("approval request", id);
+  return presentApprovalRequest(row);
+}
+
+/** Another person approves a pending request: its author may now make the change. */
+export function approveApprovalRequest(
+  context: RequestContext,
+  id: string,
+  comment: string | undefined,
+): Promise<ApprovalRequestView> {
+  return decide(context, id, "approved", comment);
+}
+
+/** A person (the author too, to withdraw it) rejects a pending request. */
+export function rejectApprovalRequest(
+  context: RequestContext,
+  id: string,
+  comment: string | undefined,
+): Promise<ApprovalRequestView> {
+  return decide(context, id, "rejected", comment);
+}
+
+async function decide(
+  context: RequestContext,
+  id: string,
+  state: "approved" | "rejected",
+  comment: string | undefined,
+): Promise<ApprovalRequestView> {
+  const decider = describeActor(context.actor);
+  const now = context.clock.now();
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .selectFrom("approval_requests")
+      .selectAll()
+      .where(inTenant(context))
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (row === undefined) throw notFound("approval request", id);
+    if (row.state !== "pending") {
+      throw conflict("approval_request_decided", `Approval request ${id} was ${row.state} already.`);
+    }
+    const author = { personId: row.requested_by_person_id, actorId: row.requested_by_actor_id };
+    if (state === "approved" && isSamePerson(author, decider)) {
+      throw new FairbillError({
+        code: "approver_is_author",
+        status: 403,
+        detail: `${row.requested_by_person_name ?? row.requested_by_actor_id} asked for this change and cannot approve it, with any key or session: another person must.`,
+      });
+    }
+    const decided = await transaction
+      .updateTable("approval_requests")
+      .set({
+        state,
+        decided_by_actor_id: decider.id,
+        decided_by_person_id: decider.person?.id ?? null,
+        decided_by_person_name: decider.person?.name ?? null,
+        decision_comment: comment ?? null,
+        decided_at: now,
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const view = presentApprovalRequest(decided);
+    await recordAuditEvent(transaction, context, {
+      action: `approval_request.${state}`,
+      objectType: "approval_request",
+      objectId: id,
+      before: presentApprovalRequest(row),
+      after: view,
+    });
+    await publishEvent(
+      transaction,
+      context,
+      state === "approved" ? approvalRequestApproved : approvalRequestRejected,
+      view,
+    );
+    return view;
+  });
+}
+
+function fingerprintOf(change: GuardedChange): string {
+  return createHash("sha256")
+    .update(canonicalJson({ kind: change.subject.kind, target: change.targetId, request: change.request }))
+    .digest("hex");
+}
+
+function presentApprovalRequest(row: Selectable<ApprovalRequestTable>): ApprovalRequestView {
+  const person = (id: string | null, name: string | null) => (id === null ? null : { id, name: name ?? id });
+  return {
+    id: row.id,
+    kind: row.kind,
+    state: row.state,
+    summary: row.summary,
+    target_id: row.target_id,
+    request: row.request,
+    requested_by: person(row.requested_by_person_id, row.requested_by_person_name),
+    reason: row.reason,
+    decided_by: person(row.decided_by_person_id, row.decided_by_person_name),
+    decision_comment: row.decision_comment,
+    decided_at: row.decided_at?.toISOString() ?? null,
+    used_for_object_id: row.used_for_object_id,
+    used_at: row.used_at?.toISOString() ?? null,
+    created_at: row.created_at.toISOString(),
+  };
+}
