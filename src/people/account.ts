@@ -56,6 +56,9 @@ async function callerPerson(context: RequestContext): Promise<CallerAccount> {
 export async function getMe(context: RequestContext): Promise<MeView> {
   const account = await callerAccount(context);
   return presentMe(context.database, account.user, {
+    ...(context.actor.type === "api_key" || context.actor.type === "session"
+      ? { role: context.actor.role }
+      : {}),
     environmentId: context.environmentId,
     credential: account.credential,
     secondFactorEnrolmentRequired: account.enrolmentRequired,

@@ -2,7 +2,7 @@
 // own account, sign-in, sessions, the second factor, invitations, password
 // resets and the organization's sign-in settings.
 import { type Static, Type } from "typebox";
-import { roles } from "../platform/auth/roles.ts";
+import { permissions, roles } from "../platform/auth/roles.ts";
 import { Name, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
@@ -57,6 +57,10 @@ export const MeSchema = Type.Object(
     credential: Type.Object({
       type: StringEnum(["api_key", "session"]),
       id: Type.String({ description: "the key (key_…) or session (ses_…) of this request" }),
+    }),
+    role: Nullable({ ...RoleSchema, description: "the role this request acts with (a key's own role)" }),
+    permissions: Type.Array(StringEnum(permissions), {
+      description: "every permission that role grants: what the console offers",
     }),
     second_factor_enrolment_required: Type.Boolean({
       description:

@@ -1,5 +1,6 @@
 // One presenter for users and for the caller's own account.
 import { loadOrganization } from "../organizations/index.ts";
+import { permissions, type Role, roleAllows } from "../platform/auth/roles.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { roleIn, rolesOf } from "./memberships.ts";
 import type { MeView, UserView } from "./people-schemas.ts";
@@ -36,10 +37,13 @@ export async function presentMe(
     environmentId: string;
     credential: MeView["credential"];
     secondFactorEnrolmentRequired: boolean;
+    /** The role the request acts with (a key's own role); the person's role in the environment when left out. */
+    role?: Role;
   },
 ): Promise<MeView> {
   const organization = await loadOrganization(database, row.organization_id);
   const roles = await rolesOf(database, row.id);
+  const actingRole = request.role ?? roles.get(request.environmentId) ?? null;
   return {
     user: await presentUser(database, row, request.environmentId),
     environment: organization.environments.live === request.environmentId ? "live" : "test",
@@ -48,6 +52,9 @@ export async function presentMe(
       live: roles.get(organization.environments.live) ?? null,
     },
     credential: request.credential,
+    role: actingRole,
+    permissions:
+      actingRole === null ? [] : permissions.filter((permission) => roleAllows(actingRole, permission)),
     second_factor_enrolment_required: request.secondFactorEnrolmentRequired,
   };
 }

@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { buildApplication } from "../../src/app.ts";
+import type { EmailSettings } from "../../src/notifications/index.ts";
 import { createOrganization, type Organization } from "../../src/organizations/index.ts";
 import { createServiceAccountKey } from "../../src/people/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
@@ -58,6 +59,8 @@ function buildConsoleIfStale(): void {
 export type HarnessOptions = {
   /** Run the job worker beside the API, as `fairbill serve` does (webhook deliveries, emails). */
   background?: boolean;
+  /** Where the worker sends emails (a test SMTP server, see test/support/mail.ts). */
+  email?: EmailSettings;
 };
 
 export async function startConsoleHarness(options: HarnessOptions = {}): Promise<ConsoleHarness> {
@@ -70,6 +73,7 @@ export async function startConsoleHarness(options: HarnessOptions = {}): Promise
       handle,
       console: { directory: join(root, "web", "dist") },
       ...(options.background ? { background: true } : {}),
+      ...(options.email ? { email: options.email } : {}),
     });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = app.server.address() as AddressInfo;
@@ -162,6 +166,6 @@ export async function startConsoleHarness(options: HarnessOptions = {}): Promise
 export async function signIn(page: Page, baseUrl: string, apiKey: string, path = "/"): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.getByLabel("API key").fill(apiKey);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in with the key" }).click();
   await page.getByRole("button", { name: "Sign out" }).waitFor();
 }

@@ -186,7 +186,8 @@ describe("the catalog in the console", () => {
     const queue = approver.getByRole("region", { name: "Approval queue table" });
     const row = queue.getByRole("row", { name: /Growth version 1/ });
     await row.getByText(/by/).waitFor();
-    expect(await row.textContent()).toContain(operatorKeyId);
+    // The submitter is named: the key's service account, "Pricing operator".
+    expect(await row.textContent()).toContain("Pricing operator");
     expect(await row.textContent()).toContain("When approved");
     await harness.screenshot(approver, "approvals");
 

@@ -31,14 +31,14 @@ describe("the web console", () => {
     await harness.screenshot(page, "sign-in");
 
     await page.getByLabel("API key").fill("fb_test_not_a_real_key_at_all_000000");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in with the key" }).click();
     await page.getByText("This API key is not valid").waitFor();
     expect(await page.getByLabel("API key").getAttribute("aria-invalid")).toBe("true");
   });
 
   it("signs in with a key and shows its role and environment", async () => {
     await page.getByLabel("API key").fill(harness.adminKey);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in with the key" }).click();
     await heading(page, "Customers");
     const banner = page.getByRole("banner");
     expect(await banner.getByText("Test environment").count()).toBe(1);

@@ -1,5 +1,6 @@
-// The console: the sign-in page until a key is accepted, then the shell with
-// the page that the address names.
+// The console: the pages of emailed and printed links (first admin,
+// invitation, password reset), the sign-in page until a person or a key is
+// signed in, then the shell with the page that the address names.
 import type { QueryKey, UseQueryOptions } from "@tanstack/react-query";
 import { type ReactNode, useEffect } from "react";
 import type { ApiError } from "./api/api-error.ts";
@@ -32,6 +33,8 @@ import { EventExplorerPage } from "./pages/metering/event-explorer-page.tsx";
 import { MeterCreatePage } from "./pages/metering/meter-create-page.tsx";
 import { MeterListPage } from "./pages/metering/meter-list-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { AccountPage } from "./pages/people/account-page.tsx";
+import { UsersPage } from "./pages/people/users-page.tsx";
 import { SimulatorPage } from "./pages/simulator/simulator-page.tsx";
 import { SubscriptionCreatePage } from "./pages/subscriptions/subscription-create-page.tsx";
 import { SubscriptionDetailPage } from "./pages/subscriptions/subscription-detail-page.tsx";
@@ -40,6 +43,7 @@ import { WebhookDetailPage } from "./pages/webhooks/webhook-detail-page.tsx";
 import { WebhookListPage } from "./pages/webhooks/webhook-list-page.tsx";
 import { navigate, useLocation } from "./routing/router.ts";
 import { matchRoute } from "./routing/routes.ts";
+import { AccountLinkPages, accountLinkPageOf } from "./session/account-link-pages.tsx";
 import { can, SessionProvider, useSession, useSignedInSession } from "./session/session-context.tsx";
 import { SignInPage } from "./session/sign-in-page.tsx";
 import { ResourcePage } from "./ui/resource-view.tsx";
@@ -55,6 +59,9 @@ export function App() {
 
 function Console() {
   const { state, retry } = useSession();
+  const { path } = useLocation();
+  const linkPage = accountLinkPageOf(path);
+  if (linkPage !== undefined) return <AccountLinkPages page={linkPage} />;
   if (state.status === "checking") {
     return (
       <main id="main" className="sign-in">
@@ -187,6 +194,10 @@ function CurrentPage() {
       return <EventExplorerPage />;
     case "audit-log":
       return <AuditLogPage />;
+    case "users":
+      return <UsersPage />;
+    case "account":
+      return <AccountPage />;
     case "api-keys":
       return <ApiKeysPage />;
     case "simulator":

@@ -1,7 +1,8 @@
-// The frame around every signed-in page: a header with the environment, the
-// key's role and sign-out; a navigation sidebar that becomes a menu button at
-// phone width; and the main region, whose heading takes the focus after each
-// navigation.
+// The frame around every signed-in page: a header with the environment (a
+// person with a role in both switches between them), who is signed in and
+// with which role, their account and sign-out; a navigation sidebar that
+// becomes a menu button at phone width; and the main region, whose heading
+// takes the focus after each navigation.
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link } from "../routing/link.tsx";
 import { useLocation } from "../routing/router.ts";
@@ -10,7 +11,7 @@ import { roleLabels, sectionOf, sections } from "./navigation.ts";
 
 export function AppShell({ children }: { children: ReactNode }) {
   const session = useSignedInSession();
-  const { signOut } = useSession();
+  const { signOut, switchEnvironment } = useSession();
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const shownPath = useRef(path);
@@ -26,6 +27,18 @@ export function AppShell({ children }: { children: ReactNode }) {
   }, [path]);
 
   const visibleSections = sections.filter((section) => can(session, section.permission));
+  // A person's session may act in either environment where they have a role; a key belongs to one.
+  const roles = session.me.roles;
+  const otherEnvironment =
+    session.credentialType === "session"
+      ? session.environment === "live"
+        ? roles.test !== null
+          ? ("test" as const)
+          : undefined
+        : roles.live !== null
+          ? ("live" as const)
+          : undefined
+      : undefined;
 
   return (
     <div className="shell">
@@ -48,11 +61,27 @@ export function AppShell({ children }: { children: ReactNode }) {
         <span className={`environment environment-${session.environment}`}>
           {session.environment === "live" ? "Live" : "Test"} environment
         </span>
+        {otherEnvironment !== undefined && (
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => void switchEnvironment(otherEnvironment)}
+          >
+            Switch to {otherEnvironment}
+          </button>
+        )}
         <span className="session-role">
-          <span className="visually-hidden">Signed in with a key of role </span>
+          <span className="visually-hidden">
+            {session.credentialType === "session"
+              ? "Signed in as a person with the role "
+              : "Signed in with a key of role "}
+          </span>
           <span aria-hidden="true">Role: </span>
           {roleLabels[session.role] ?? session.role}
         </span>
+        <Link to="/account" className="session-person">
+          {session.person.name}
+        </Link>
         <button type="button" className="button button-quiet" onClick={signOut}>
           Sign out
         </button>

@@ -21,6 +21,7 @@ export const sections: Section[] = [
   { path: "/kpis", label: "KPIs", permission: "finance:read" },
   { path: "/audit-log", label: "Audit log", permission: "audit:read" },
   { path: "/api-keys", label: "API keys", permission: "keys:manage" },
+  { path: "/users", label: "People", permission: "people:manage" },
 ];
 
 export const roleLabels: Record<string, string> = {

@@ -11,6 +11,8 @@ export type Route =
   | { page: "events" }
   | { page: "audit-log" }
   | { page: "api-keys" }
+  | { page: "users" }
+  | { page: "account" }
   | { page: "simulator" }
   | { page: "products" }
   | { page: "features" }
@@ -40,6 +42,8 @@ type SinglePage =
   | "events"
   | "audit-log"
   | "api-keys"
+  | "users"
+  | "account"
   | "simulator"
   | "products"
   | "features"
@@ -59,6 +63,8 @@ const singlePages = new Map<string, SinglePage>([
   ["events", "events"],
   ["audit-log", "audit-log"],
   ["api-keys", "api-keys"],
+  ["users", "users"],
+  ["account", "account"],
   ["simulator", "simulator"],
   ["products", "products"],
   ["features", "features"],

@@ -1,19 +1,166 @@
-// Sign-in with an API key. The key is checked with the server before it is
-// kept, and kept only in this browser tab (sessionStorage).
+// Sign-in: with an email and a password (and the authenticator app's code
+// when the person set up a second factor), or through the organization's
+// single sign-on; for development, with an API key of the test environment.
 import { type FormEvent, useEffect, useState } from "react";
+import { api } from "../api/api-client.ts";
 import { type ApiError, asApiError } from "../api/api-error.ts";
+import { answer } from "../api/typed-client.ts";
 import { TextField } from "../ui/form-field.tsx";
+import { Panel } from "../ui/panel.tsx";
 import { useSession } from "./session-context.tsx";
 
 export function SignInPage({ message }: { message?: string | undefined }) {
+  useEffect(() => {
+    document.title = "Sign in · Fairbill";
+  }, []);
+
+  return (
+    <main id="main" className="sign-in">
+      <div className="sign-in-card">
+        <p className="brand brand-large" aria-hidden="true">
+          Fairbill
+        </p>
+        <h1>Sign in to the Fairbill console</h1>
+        {message && (
+          <p className="notice" role="status">
+            {message}
+          </p>
+        )}
+        <PasswordSignIn />
+        <SingleSignOn />
+        <ApiKeySignIn />
+      </div>
+    </main>
+  );
+}
+
+function PasswordSignIn() {
+  const { signInWithPassword } = useSession();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [totpCode, setTotpCode] = useState("");
+  const [codeAsked, setCodeAsked] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await signInWithPassword({
+        email: email.trim(),
+        password,
+        ...(codeAsked && totpCode.trim() !== "" ? { totpCode: totpCode.trim() } : {}),
+      });
+    } catch (caught) {
+      const refusal = asApiError(caught);
+      if (refusal.code === "second_factor_required") setCodeAsked(true);
+      setError(refusal.code === "second_factor_required" ? undefined : refusal);
+      setBusy(false);
+    }
+  };
+
+  const codeError = error?.code === "second_factor_invalid" ? error.detail : undefined;
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in with your password">
+      <TextField
+        label="Email"
+        type="email"
+        name="email"
+        autoComplete="username"
+        value={email}
+        onValueChange={setEmail}
+        required
+      />
+      <TextField
+        label="Password"
+        type="password"
+        name="password"
+        autoComplete="current-password"
+        value={password}
+        onValueChange={setPassword}
+        error={error?.code === "sign_in_failed" ? error.detail : undefined}
+        required
+      />
+      {codeAsked && (
+        <TextField
+          label="Authenticator code"
+          name="totp-code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          hint="The 6-digit code your authenticator app shows now."
+          value={totpCode}
+          onValueChange={setTotpCode}
+          error={codeError}
+          required
+        />
+      )}
+      {error && error.code !== "sign_in_failed" && error.code !== "second_factor_invalid" && (
+        <p className="form-error" role="alert">
+          {error.detail}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={busy || email.trim() === "" || password === ""}
+      >
+        {busy ? "Signing in…" : "Sign in"}
+      </button>
+      <p className="field-hint">
+        <a href="/reset-password">Forgot your password?</a>
+      </p>
+    </form>
+  );
+}
+
+function SingleSignOn() {
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const started = await answer(
+        api.POST("/v1/sso/sign-in", { body: { email: email.trim(), return_to: "/" } }),
+      );
+      window.location.assign(started.authorization_url);
+    } catch (caught) {
+      setError(asApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Panel title="Single sign-on" className="sign-in-help">
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Single sign-on">
+        <TextField
+          label="Work email"
+          type="email"
+          name="sso-email"
+          autoComplete="email"
+          hint="Organizations that sign in through their identity provider are found by your address's domain."
+          value={email}
+          onValueChange={setEmail}
+          error={error?.detail}
+        />
+        <button type="submit" className="button" disabled={busy || email.trim() === ""}>
+          {busy ? "Opening your provider…" : "Continue with single sign-on"}
+        </button>
+      </form>
+    </Panel>
+  );
+}
+
+function ApiKeySignIn() {
   const { signIn } = useSession();
   const [apiKey, setApiKey] = useState("");
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    document.title = "Sign in · Fairbill";
-  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,54 +175,39 @@ export function SignInPage({ message }: { message?: string | undefined }) {
   };
 
   return (
-    <main id="main" className="sign-in">
-      <div className="sign-in-card">
-        <p className="brand brand-large" aria-hidden="true">
-          Fairbill
-        </p>
-        <h1>Sign in to the Fairbill console</h1>
-        {message && (
-          <p className="notice" role="status">
-            {message}
+    <Panel title="For development: an API key" className="sign-in-help">
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in with an API key">
+        <TextField
+          label="API key"
+          type="password"
+          name="api-key"
+          autoComplete="off"
+          spellCheck={false}
+          value={apiKey}
+          onValueChange={setApiKey}
+          error={error?.status === 401 ? error.detail : undefined}
+          required
+        />
+        {error && error.status !== 401 && (
+          <p className="form-error" role="alert">
+            {error.detail}
           </p>
         )}
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <TextField
-            label="API key"
-            type="password"
-            name="api-key"
-            autoComplete="off"
-            spellCheck={false}
-            value={apiKey}
-            onValueChange={setApiKey}
-            error={error?.status === 401 ? error.detail : undefined}
-            required
-          />
-          {error && error.status !== 401 && (
-            <p className="form-error" role="alert">
-              {error.detail}
-            </p>
-          )}
-          <button type="submit" className="button button-primary" disabled={busy || apiKey.trim() === ""}>
-            {busy ? "Checking the key…" : "Sign in"}
-          </button>
-        </form>
-        <section className="sign-in-help" aria-labelledby="where-to-get-a-key">
-          <h2 id="where-to-get-a-key">Where do I get a key?</h2>
-          <p>
-            The first <code>npm start</code> prints an admin key for the test environment. To make another
-            one, run:
-          </p>
-          <pre>
-            <code>npx fairbill keys create --role admin</code>
-          </pre>
-          <p>
-            The console can do what the key's role allows (admin, billing operations, finance or viewer). It
-            keeps the key in this browser tab only and forgets it when you sign out or close the tab. Sign-in
-            with user accounts and passwords is not available yet.
-          </p>
-        </section>
-      </div>
-    </main>
+        <button type="submit" className="button" disabled={busy || apiKey.trim() === ""}>
+          {busy ? "Checking the key…" : "Sign in with the key"}
+        </button>
+      </form>
+      <p>
+        A key of the test environment signs the console in as the key's role. The first <code>npm start</code>{" "}
+        prints an admin key; to make another one, run:
+      </p>
+      <pre>
+        <code>npx fairbill keys create --role admin</code>
+      </pre>
+      <p>
+        The console keeps the key in this browser tab only and forgets it when you sign out or close the tab.
+        People sign in with their email and password above; live data needs a person's sign-in.
+      </p>
+    </Panel>
   );
 }

@@ -5999,6 +5999,9 @@ export interface components {
                 /** @description the key (key_…) or session (ses_…) of this request */
                 id: string;
             };
+            role: ("admin" | "billing_ops" | "finance" | "viewer" | "ingest") | null;
+            /** @description every permission that role grants: what the console offers */
+            permissions: ("keys:manage" | "people:manage" | "settings:manage" | "webhooks:manage" | "customers:read" | "customers:write" | "events:read" | "events:write" | "events:manage" | "meters:read" | "meters:write" | "catalog:read" | "catalog:write" | "catalog:approve" | "billing:read" | "billing:write" | "finance:read" | "finance:write" | "audit:read" | "simulations:run")[];
             /** @description the organization requires a second factor this person has not set up: only account routes are open */
             second_factor_enrolment_required: boolean;
         };

@@ -1,5 +1,7 @@
-// API keys of this environment: create (the secret shown once), rotate with
-// an optional overlap, revoke after a confirmation.
+// API keys of this environment, each with its owner (the person, or the
+// service account and the person who answers for it): create (the secret
+// shown once, owned by whoever creates it), rotate with an optional overlap,
+// revoke after a confirmation.
 import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
@@ -23,6 +25,19 @@ const roles: Role[] = ["admin", "billing_ops", "finance", "viewer", "ingest"];
 const roleOptions = roles.map((role) => ({ value: role, label: roleLabels[role] ?? role }));
 
 type PendingAction = { kind: "rotate" | "revoke"; key: ApiKey };
+
+function KeyOwner({ owner }: { owner: ApiKey["owner"] }) {
+  if (owner.kind === "person") return <>{owner.name}</>;
+  return (
+    <>
+      {owner.name}
+      <span className="muted">
+        {" "}
+        (service account{owner.person.id === owner.id ? "" : ` of ${owner.person.name}`})
+      </span>
+    </>
+  );
+}
 
 export function ApiKeysPage() {
   const session = useSignedInSession();
@@ -56,10 +71,11 @@ export function ApiKeysPage() {
                   cell: (key) => (
                     <>
                       {key.name}
-                      {key.id === session.api_key_id && <span className="badge">This console's key</span>}
+                      {key.id === session.credentialId && <span className="badge">This console's key</span>}
                     </>
                   ),
                 },
+                { header: "Owner", cell: (key) => <KeyOwner owner={key.owner} /> },
                 { header: "Role", cell: (key) => roleLabels[key.role] ?? key.role },
                 { header: "Starts with", cell: (key) => <code>{key.prefix}…</code> },
                 { header: "Created", cell: (key) => formatDateTime(key.created_at) },
@@ -99,7 +115,7 @@ export function ApiKeysPage() {
       {pending?.kind === "rotate" && (
         <RotateDialog
           apiKey={pending.key}
-          isConsoleKey={pending.key.id === session.api_key_id}
+          isConsoleKey={pending.key.id === session.credentialId}
           onDone={(rotated) => {
             setPending(undefined);
             setCreated(rotated);
@@ -110,7 +126,7 @@ export function ApiKeysPage() {
       {pending?.kind === "revoke" && (
         <RevokeDialog
           apiKey={pending.key}
-          isConsoleKey={pending.key.id === session.api_key_id}
+          isConsoleKey={pending.key.id === session.credentialId}
           onDone={() => setPending(undefined)}
           onCancel={() => setPending(undefined)}
         />

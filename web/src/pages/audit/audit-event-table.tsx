@@ -37,16 +37,25 @@ function describeChange(change: AuditEvent["changes"][number]): string {
   return `${describeValue(change.before)} → ${describeValue(change.after)}`;
 }
 
+/** The person who acted, by name, and the key or session they used. */
 function Actor({ actor }: { actor: AuditEvent["actor"] }) {
-  if (actor.type === "api_key") {
-    return (
-      <>
-        {actor.role ? `${roleLabels[actor.role] ?? actor.role} key` : "API key"}
-        <code className="actor-id">{actor.id}</code>
-      </>
-    );
-  }
-  return <>{actor.type === "system" ? (actor.id ?? "system") : `${actor.type} ${actor.id ?? ""}`}</>;
+  const credential =
+    actor.type === "api_key"
+      ? actor.role
+        ? `${roleLabels[actor.role] ?? actor.role} key`
+        : "API key"
+      : actor.type === "session"
+        ? "session"
+        : actor.type === "system"
+          ? (actor.id ?? "system")
+          : actor.type;
+  return (
+    <>
+      {actor.person ? <span className="actor-person">{actor.person.name}</span> : null}
+      {actor.person ? <span className="muted"> · {credential}</span> : credential}
+      {actor.type !== "system" && <code className="actor-id">{actor.id}</code>}
+    </>
+  );
 }
 
 function AuditObject({ event }: { event: AuditEvent }) {

@@ -11,7 +11,12 @@ type AuditQuery = QueryOf<"/v1/audit-events">;
 const filterFields: FilterField<keyof AuditQuery>[] = [
   { name: "object_type", label: "Object type", hint: "Such as customer, plan_version or api_key." },
   { name: "object_id", label: "Object id" },
-  { name: "actor_id", label: "Actor", hint: "An API key id (key_…) or a system actor." },
+  { name: "person_id", label: "Person", hint: "A person's id (usr_…): whatever key or session they used." },
+  {
+    name: "actor_id",
+    label: "Key or session",
+    hint: "An API key (key_…), a session (ses_…) or a system actor.",
+  },
   { name: "action", label: "Action", hint: "Such as customer.updated." },
   { name: "occurred_after", label: "From", kind: "instant", hint: "In your time zone." },
   { name: "occurred_before", label: "Before", kind: "instant" },

@@ -1,10 +1,14 @@
-// The approval queue: every plan version waiting for review, with who
-// submitted it, when it should take effect and what it changes, approved or
-// rejected from here by a key holder other than its submitter; the versions
-// scheduled to take effect later; and the environment's approval policy.
+// The approval queue: every plan version waiting for review, with the person
+// who submitted it, when it should take effect and what it changes, approved
+// or rejected from here by another person than its submitter; the other
+// changes refused until another person approves them (credit grants,
+// coupons, price overrides, plan migrations, rollouts), with who asked and
+// who decided; the versions scheduled to take effect later; and the
+// environment's approval policy.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
+import type { ListItem } from "../../api/queries.ts";
 import { apiQuery, useAllPages, useApiMutation } from "../../api/queries.ts";
 import type { Plan, PlanVersionSummary } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
@@ -20,6 +24,8 @@ import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { type VersionAction, VersionActionDialog } from "./version-action-dialog.tsx";
+
+type ApprovalRequest = ListItem<"/v1/approval-requests">;
 
 type QueuedVersion = { plan: Plan; summary: PlanVersionSummary; previous: number | undefined };
 
@@ -43,7 +49,7 @@ export function ApprovalQueuePage() {
     <>
       <PageHeader
         title="Approvals"
-        subtitle="Plan versions waiting for review, and those scheduled to take effect."
+        subtitle="Plan versions and other changes waiting for another person's review, and versions scheduled to take effect."
       />
       <OutcomeMessage message={outcome} />
       <ApprovalPolicyPanel />
@@ -52,6 +58,7 @@ export function ApprovalQueuePage() {
           {(loaded) => <PendingTable queued={versionsWith(loaded, "pending_approval")} onDone={setOutcome} />}
         </ResourceView>
       </Panel>
+      <ApprovalRequestsPanel onDone={setOutcome} />
       <Panel title="Scheduled to take effect">
         {plans.data && <ScheduledList queued={versionsWith(plans.data, "scheduled")} />}
       </Panel>
@@ -116,9 +123,26 @@ function useQueuedVersion({ plan, summary }: QueuedVersion) {
   );
 }
 
-function Submission({ entry }: { entry: QueuedVersion }) {
+/** The person who submitted a queued version (its review trail's latest submission), and whether that is the console's person. */
+function useSubmitter({ plan, summary }: QueuedVersion): { name: string; own: boolean } | undefined {
   const session = useSignedInSession();
+  const trail = useQuery(
+    apiQuery("/v1/plans/{id}/versions/{version}/review", {
+      params: { path: { id: plan.id, version: summary.version } },
+    }),
+  );
+  const submission = trail.data?.data.filter((step) => step.action === "submitted").at(-1);
+  if (submission === undefined) return undefined;
+  const person = submission.actor.person;
+  return {
+    name: person?.name ?? submission.actor.id,
+    own: person !== null ? person.id === session.person.id : submission.actor.id === session.credentialId,
+  };
+}
+
+function Submission({ entry }: { entry: QueuedVersion }) {
   const version = useQueuedVersion(entry);
+  const submitter = useSubmitter(entry);
   if (version.isPending) return <>…</>;
   if (version.error) return <>{version.error.detail}</>;
   const loaded = version.data;
@@ -126,14 +150,12 @@ function Submission({ entry }: { entry: QueuedVersion }) {
   return (
     <>
       {formatDateTime(loaded.submitted_at)}
-      <span className="actor-id">
-        by{" "}
-        {loaded.submitted_by === session.api_key_id ? (
-          "this console's key"
-        ) : (
-          <code>{loaded.submitted_by}</code>
-        )}
-      </span>
+      {submitter && (
+        <span className="actor-id">
+          by{" "}
+          <span className="actor-person">{submitter.own ? `you (${submitter.name})` : submitter.name}</span>
+        </span>
+      )}
     </>
   );
 }
@@ -141,10 +163,11 @@ function Submission({ entry }: { entry: QueuedVersion }) {
 function ReviewActions({ entry, onDone }: { entry: QueuedVersion; onDone: (message: string) => void }) {
   const session = useSignedInSession();
   const loaded = useQueuedVersion(entry).data;
+  const submitter = useSubmitter(entry);
   const [action, setAction] = useState<VersionAction | undefined>();
-  if (!loaded) return null;
+  if (!loaded || !submitter) return null;
   const label = queuedLabel(entry.plan, entry.summary);
-  const ownSubmission = loaded.submitted_by === session.api_key_id;
+  const ownSubmission = submitter.own;
   return (
     <>
       {can(session, "catalog:approve") && !ownSubmission && (
@@ -165,7 +188,7 @@ function ReviewActions({ entry, onDone }: { entry: QueuedVersion; onDone: (messa
           </button>
         </>
       )}
-      {ownSubmission && <span className="muted">Another key holder reviews it</span>}
+      {ownSubmission && <span className="muted">Another person reviews it</span>}
       {action && (
         <VersionActionDialog
           action={action}
@@ -223,7 +246,7 @@ function ApprovalPolicyPanel() {
           <>
             <p>
               {current.publish_requires_approval
-                ? `In the ${current.environment} environment, a plan version is published only once another key holder approves it.`
+                ? `In the ${current.environment} environment, a plan version is published only once another person approves it.`
                 : `In the ${current.environment} environment, drafts may be published without review; submitting for approval remains possible.`}
               {current.is_default && " (The environment's default: live requires approval, test does not.)"}
             </p>
@@ -238,6 +261,111 @@ function ApprovalPolicyPanel() {
             {change.error && <ErrorState error={change.error} />}
           </>
         )}
+      </ResourceView>
+    </Panel>
+  );
+}
+
+const requestKindLabels: Record<ApprovalRequest["kind"], string> = {
+  credit_grant: "Credit grant",
+  coupon: "Coupon",
+  price_override: "Price override",
+  plan_migration: "Plan migration",
+  rollout: "Rollout",
+};
+
+function ApprovalRequestsPanel({ onDone }: { onDone: (message: string) => void }) {
+  const session = useSignedInSession();
+  const requests = useAllPages("/v1/approval-requests");
+  const decide = useApiMutation({
+    write: ({ id, decision }: { id: string; decision: "approve" | "reject" }) =>
+      decision === "approve"
+        ? answer(api.POST("/v1/approval-requests/{id}/approve", { params: { path: { id } }, body: {} }))
+        : answer(api.POST("/v1/approval-requests/{id}/reject", { params: { path: { id } }, body: {} })),
+    invalidates: ["/v1/approval-requests"],
+    onSuccess: (request) =>
+      onDone(
+        request.state === "approved"
+          ? `${request.summary}: approved. ${request.requested_by?.name ?? "Its author"} can now send it again to make the change.`
+          : `${request.summary}: rejected.`,
+      ),
+  });
+  return (
+    <Panel title="Other changes waiting for approval">
+      {decide.error && <ErrorState error={decide.error} />}
+      <ResourceView resource={requests} loadingLabel="Loading the changes…">
+        {(loaded) =>
+          loaded.length === 0 ? (
+            <EmptyState title="No credit grant, coupon, price override, migration or rollout waits for approval." />
+          ) : (
+            <DataTable
+              label="Approval requests table"
+              rows={loaded}
+              rowKey={(request) => request.id}
+              columns={[
+                {
+                  header: "Change",
+                  cell: (request) => (
+                    <>
+                      {request.summary}
+                      <span className="muted"> ({requestKindLabels[request.kind]})</span>
+                    </>
+                  ),
+                },
+                {
+                  header: "Asked by",
+                  cell: (request) => (
+                    <>
+                      <span className="actor-person">{request.requested_by?.name ?? "—"}</span>
+                      <span className="actor-id">{formatDateTime(request.created_at)}</span>
+                    </>
+                  ),
+                },
+                {
+                  header: "Status",
+                  cell: (request) =>
+                    request.state === "pending"
+                      ? "Waiting"
+                      : `${request.state === "used" ? "Approved and made" : request.state === "approved" ? "Approved" : "Rejected"} by ${request.decided_by?.name ?? "—"}`,
+                },
+                {
+                  header: <span className="visually-hidden">Actions</span>,
+                  className: "row-actions",
+                  cell: (request) => {
+                    if (request.state !== "pending") return null;
+                    const own = request.requested_by?.id === session.person.id;
+                    return (
+                      <>
+                        {can(session, "catalog:approve") && !own && (
+                          <button
+                            type="button"
+                            className="button button-small button-primary"
+                            disabled={decide.isPending}
+                            onClick={() => decide.mutate({ id: request.id, decision: "approve" })}
+                          >
+                            Approve<span className="visually-hidden"> {request.summary}</span>
+                          </button>
+                        )}
+                        {(can(session, "catalog:approve") || own) && (
+                          <button
+                            type="button"
+                            className="button button-small button-danger"
+                            disabled={decide.isPending}
+                            onClick={() => decide.mutate({ id: request.id, decision: "reject" })}
+                          >
+                            {own ? "Withdraw" : "Reject"}
+                            <span className="visually-hidden"> {request.summary}</span>
+                          </button>
+                        )}
+                        {own && <span className="muted">Another person reviews it</span>}
+                      </>
+                    );
+                  },
+                },
+              ]}
+            />
+          )
+        }
       </ResourceView>
     </Panel>
   );

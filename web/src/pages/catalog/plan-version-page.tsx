@@ -125,7 +125,7 @@ function ReviewTrailForVersion({ version }: { version: PlanVersion }) {
     <ReviewTrail
       version={version}
       canComment={can(session, "catalog:write")}
-      consoleKeyId={session.api_key_id}
+      consoleKeyId={session.credentialId}
     />
   );
 }
@@ -156,7 +156,7 @@ function VersionWorkflow({
   const opening = openDraft.isPending || openDraft.isSuccess;
   const writable = can(session, "catalog:write");
   const approver = can(session, "catalog:approve");
-  const ownSubmission = version.submitted_by === session.api_key_id;
+  const ownSubmission = version.submitted_by === session.credentialId;
 
   const button = (step: VersionAction, label: string, className = "button") => (
     <button type="button" className={className} onClick={() => setAction(step)}>
