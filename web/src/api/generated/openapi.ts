@@ -631,6 +631,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/approval-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List changes refused until another person approves them (credit grants, coupons, price overrides, plan migrations, rollouts), newest first */
+        get: operations["listApprovalRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approval-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a change that waits for (or had) another person's approval */
+        get: operations["getApprovalRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approval-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve another person's change (never one's own, with any key or session); its author then sends the request again to make it */
+        post: operations["approveApprovalRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approval-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject (or, as its author, withdraw) a change that waits for approval */
+        post: operations["rejectApprovalRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/meters": {
         parameters: {
             query?: never;
@@ -4297,6 +4365,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "approval_request.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * approval_request.created
+         * @description A change (credit grant, coupon, price override, plan migration or rollout) was refused until another person approves it.
+         */
+        post: operations["webhook_approval_request_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "approval_request.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * approval_request.approved
+         * @description Another person approved a change: sending the same request again makes it.
+         */
+        post: operations["webhook_approval_request_approved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "approval_request.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * approval_request.rejected
+         * @description A change waiting for approval was rejected.
+         */
+        post: operations["webhook_approval_request_rejected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -5359,6 +5487,56 @@ export interface components {
              */
             updated_at: string;
         };
+        /** ApprovalRequest */
+        ApprovalRequest: {
+            /** @example apq_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            /** @enum {string} */
+            kind: "credit_grant" | "coupon" | "price_override" | "plan_migration" | "rollout";
+            /**
+             * @description pending (waits for another person), approved (send the same request again to make the change), rejected, or used (the change was made)
+             * @enum {string}
+             */
+            state: "pending" | "approved" | "rejected" | "used";
+            /** @description what the change does, in a sentence */
+            summary: string;
+            target_id: string | null;
+            /** @description the request as sent */
+            request: {
+                [key: string]: unknown;
+            };
+            requested_by: {
+                id: string;
+                name: string;
+            } | null;
+            reason: string | null;
+            decided_by: {
+                id: string;
+                name: string;
+            } | null;
+            decision_comment: string | null;
+            decided_at: string | null;
+            used_for_object_id: string | null;
+            used_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+        };
+        /** ApiKeyOwner */
+        ApiKeyOwner: {
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "service_account";
+            /** @description the person's or the service account's name */
+            name: string;
+            /** @description who answers for the key: the person, or the owner of the service account */
+            person: {
+                id: string;
+                name: string;
+            };
+        };
         /**
          * MeterFilters
          * @description an event matches when each listed property holds one of its values: {"model": ["large", "xl"]}
@@ -5684,12 +5862,51 @@ export interface components {
             /** @example Ada Lovelace */
             name: string;
         };
+        /**
+         * ApprovalRequiredFor
+         * @description the changes besides plan versions that another person must approve before they are made
+         */
+        ApprovalRequiredFor: {
+            /** @description credit grants of more than this amount in a currency */
+            credit_grants_above: {
+                /** @description an ISO 4217 code such as USD */
+                currency: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                amount: string;
+            }[];
+            coupons_above: {
+                percent: string | null;
+                /** @description fixed coupons of more than this amount off in a currency */
+                amounts: {
+                    /** @description an ISO 4217 code such as USD */
+                    currency: string;
+                    /**
+                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    amount: string;
+                }[];
+            };
+            price_overrides: {
+                discounts_above_percent: string | null;
+                /** @description every override that replaces a charge's price (unit, package or tier prices, amount, rate) */
+                new_prices: boolean;
+            };
+            /** @description every plan migration */
+            plan_migrations: boolean;
+            /** @description every staged rollout */
+            rollouts: boolean;
+        };
         /** ApprovalPolicyChange */
         ApprovalPolicyChange: {
             /** @example apc_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
             id: string;
             /** @description what the change would set */
             publish_requires_approval: boolean;
+            approval_required_for: components["schemas"]["ApprovalRequiredFor"];
             /** @enum {string} */
             state: "pending" | "applied" | "rejected";
             proposed_by: {
@@ -6428,6 +6645,7 @@ export interface operations {
                             rotated_from_key_id: string | null;
                             /** @description the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller */
                             user_id: string;
+                            owner: components["schemas"]["ApiKeyOwner"];
                         }[];
                         /** @description pass as cursor to get the next page */
                         next_cursor: string | null;
@@ -6502,6 +6720,7 @@ export interface operations {
                             rotated_from_key_id: string | null;
                             /** @description the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller */
                             user_id: string;
+                            owner: components["schemas"]["ApiKeyOwner"];
                         };
                         /** @description the key itself; shown only in this response */
                         secret: string;
@@ -6556,6 +6775,7 @@ export interface operations {
                         rotated_from_key_id: string | null;
                         /** @description the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller */
                         user_id: string;
+                        owner: components["schemas"]["ApiKeyOwner"];
                     };
                 };
             };
@@ -6620,6 +6840,7 @@ export interface operations {
                             rotated_from_key_id: string | null;
                             /** @description the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller */
                             user_id: string;
+                            owner: components["schemas"]["ApiKeyOwner"];
                         };
                         /** @description the key itself; shown only in this response */
                         secret: string;
@@ -6679,6 +6900,7 @@ export interface operations {
                         rotated_from_key_id: string | null;
                         /** @description the person (usr_…) or service account (sva_…) the key belongs to; a key made here belongs to the caller */
                         user_id: string;
+                        owner: components["schemas"]["ApiKeyOwner"];
                     };
                 };
             };
@@ -9119,6 +9341,7 @@ export interface operations {
                         environment: "test" | "live";
                         /** @description a plan version must be submitted and approved by another person before it is published */
                         publish_requires_approval: boolean;
+                        approval_required_for: components["schemas"]["ApprovalRequiredFor"];
                         /** @description no policy was set: live requires approval, test does not */
                         is_default: boolean;
                         updated_at: string | null;
@@ -9146,7 +9369,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    publish_requires_approval: boolean;
+                    publish_requires_approval?: boolean;
+                    approval_required_for?: components["schemas"]["ApprovalRequiredFor"];
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                     reason?: string;
                 };
@@ -9164,6 +9388,7 @@ export interface operations {
                         environment: "test" | "live";
                         /** @description a plan version must be submitted and approved by another person before it is published */
                         publish_requires_approval: boolean;
+                        approval_required_for: components["schemas"]["ApprovalRequiredFor"];
                         /** @description no policy was set: live requires approval, test does not */
                         is_default: boolean;
                         updated_at: string | null;
@@ -9205,6 +9430,7 @@ export interface operations {
                         environment: "test" | "live";
                         /** @description a plan version must be submitted and approved by another person before it is published */
                         publish_requires_approval: boolean;
+                        approval_required_for: components["schemas"]["ApprovalRequiredFor"];
                         /** @description no policy was set: live requires approval, test does not */
                         is_default: boolean;
                         updated_at: string | null;
@@ -9246,11 +9472,153 @@ export interface operations {
                         environment: "test" | "live";
                         /** @description a plan version must be submitted and approved by another person before it is published */
                         publish_requires_approval: boolean;
+                        approval_required_for: components["schemas"]["ApprovalRequiredFor"];
                         /** @description no policy was set: live requires approval, test does not */
                         is_default: boolean;
                         updated_at: string | null;
                         pending_change: components["schemas"]["ApprovalPolicyChange"] | null;
                     };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listApprovalRequests: {
+        parameters: {
+            query?: {
+                state?: "pending" | "approved" | "rejected" | "used";
+                kind?: "credit_grant" | "coupon" | "price_override" | "plan_migration" | "rollout";
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ApprovalRequest"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getApprovalRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    approveApprovalRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why, for the author and the log */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    rejectApprovalRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why, for the author and the log */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
                 };
             };
             400: components["responses"]["Problem"];
@@ -15441,7 +15809,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped")[];
+                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
                     /** @description default true */
                     enabled?: boolean;
                 };
@@ -15604,7 +15972,7 @@ export interface operations {
                     url?: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped")[];
+                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
                     /** @description false stops deliveries to the endpoint */
                     enabled?: boolean;
                 };
@@ -15812,7 +16180,7 @@ export interface operations {
     listWebhookEvents: {
         parameters: {
             query?: {
-                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped";
+                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -23141,6 +23509,135 @@ export interface operations {
                      */
                     timestamp: string;
                     data: components["schemas"]["Experiment"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_approval_request_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "approval_request.created";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["ApprovalRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_approval_request_approved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "approval_request.approved";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["ApprovalRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_approval_request_rejected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "approval_request.rejected";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["ApprovalRequest"];
                 };
             };
         };
