@@ -3,6 +3,7 @@
 // the same steps with their own aggregates in place of the accumulator.
 import { type BillingSchedule, planBillingSchedule } from "./billing-schedule.ts";
 import type { Catalog } from "./catalog.ts";
+import { type Contract, contractTerms, subscriptionUnderContract } from "./contracts/contract.ts";
 import type { Instant } from "./instant.ts";
 import { computeInvoices } from "./invoicing/compute-invoices.ts";
 import type { AccountTerms, Invoice } from "./invoicing/invoice-totals.ts";
@@ -17,6 +18,8 @@ export type BillingRequest = {
   readonly terms: AccountTerms;
   /** Invoices are issued up to and including this instant. */
   readonly until: Instant;
+  /** The subscription's contract: its term ends or renews it, its phases switch plans, its commits bill (section 5). */
+  readonly contract?: Contract;
 };
 
 /** Step one: the schedule of plan segments, and the usage windows its invoices need. */
@@ -24,7 +27,14 @@ export function scheduleBilling(request: BillingRequest): {
   schedule: BillingSchedule;
   usageWindows: UsageWindow[];
 } {
-  const schedule = planBillingSchedule(request.subscription, request.catalog, request.until);
+  const { contract, until } = request;
+  const subscription =
+    contract === undefined ? request.subscription : subscriptionUnderContract(request.subscription, contract);
+  const planned = planBillingSchedule(subscription, request.catalog, until);
+  const schedule =
+    contract === undefined
+      ? planned
+      : { ...planned, contract: { contract, terms: contractTerms(contract, until, subscription.timeZone) } };
   return { schedule, usageWindows: usageWindowsFor(schedule, request.catalog) };
 }
 

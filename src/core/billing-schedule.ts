@@ -4,6 +4,7 @@
 // cancellations.
 import { type BillingInterval, type BillingPeriod, billingPeriods, sameInterval } from "./billing-periods.ts";
 import { BillingInputError, type Catalog, planOf } from "./catalog.ts";
+import type { ContractBilling } from "./contracts/commit-ledger.ts";
 import type { Instant } from "./instant.ts";
 import { type QuantityTimeline, quantityTimeline } from "./quantities.ts";
 import type { Subscription, SubscriptionChange } from "./subscription.ts";
@@ -30,6 +31,8 @@ export type BillingSchedule = {
   readonly quantities?: QuantityTimeline;
   /** Length of the windows that invoice usage billed in advance, from the epoch (V15). */
   readonly instantWindowMilliseconds?: number;
+  /** The subscription's contract and its terms (scenario format v2, section 5); absent: none. */
+  readonly contract?: ContractBilling;
 };
 
 function assertChronological(changes: readonly SubscriptionChange[], start: Instant): void {

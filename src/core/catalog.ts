@@ -119,9 +119,35 @@ export type UsageCharge = {
   readonly dimensions?: ChargeDimensions;
   /** `in_advance` bills usage as it arrives, in instant windows (scenario format v2, section 3); absent: in arrears. */
   readonly timing?: "in_arrears" | "in_advance";
+  /** The code of the pricing unit its prices are in (scenario format v2, V21); absent: the currency. */
+  readonly unit?: string;
 };
 
 export type Charge = FixedCharge | UsageCharge;
+
+/** A custom unit prices can be written in, worth `rate` of the currency each (scenario format v2, V20). */
+export type PricingUnit = {
+  readonly code: string;
+  readonly rate: Decimal;
+  /** Amounts in the unit are rounded to this many places, ties away from zero. */
+  readonly decimals: number;
+};
+
+/** Units of a pricing unit granted at the start of each billing period of a plan (V22, V24). */
+export type Allowance = {
+  readonly unit: string;
+  /** Per full period. */
+  readonly amount: Decimal;
+  /** What is left of a period's grant at its end: expires, carries in full, or carries up to a cap. */
+  readonly rollover:
+    | { readonly type: "none" }
+    | { readonly type: "full" }
+    | { readonly type: "capped"; readonly cap: Decimal };
+  /** Units rolled over expire at the end of this many periods after the one that granted them; absent: never. */
+  readonly rolloverExpiresAfter?: number;
+  /** False grants a partial period's whole amount. */
+  readonly prorate: boolean;
+};
 
 /** One version of a plan: what a subscription on it pays, in listed charge order. */
 export type PlanVersion = {
@@ -130,6 +156,8 @@ export type PlanVersion = {
   /** Least the plan's charges add up to per full period, before discounts, credits and tax. */
   readonly minimumCommitment?: Decimal;
   readonly charges: readonly Charge[];
+  /** At most one per pricing unit (scenario format v2, section 4). */
+  readonly allowances?: readonly Allowance[];
 };
 
 /** Thrown when the engine is handed data that breaks its own invariants (a caller's bug). */
@@ -143,13 +171,28 @@ export class BillingInputError extends Error {
 export type Catalog = {
   readonly meters: ReadonlyMap<string, Meter>;
   readonly plans: ReadonlyMap<string, PlanVersion>;
+  /** By code; absent: none. */
+  readonly pricingUnits?: ReadonlyMap<string, PricingUnit>;
 };
 
-export function createCatalog(meters: readonly Meter[], plans: readonly PlanVersion[]): Catalog {
+export function createCatalog(
+  meters: readonly Meter[],
+  plans: readonly PlanVersion[],
+  pricingUnits: readonly PricingUnit[] = [],
+): Catalog {
   return {
     meters: new Map(meters.map((meter) => [meter.code, meter])),
     plans: new Map(plans.map((plan) => [plan.code, plan])),
+    ...(pricingUnits.length === 0
+      ? {}
+      : { pricingUnits: new Map(pricingUnits.map((unit) => [unit.code, unit])) }),
   };
+}
+
+export function pricingUnitOf(catalog: Catalog, code: string): PricingUnit {
+  const unit = catalog.pricingUnits?.get(code);
+  if (unit === undefined) throw new BillingInputError(`unknown pricing unit "${code}"`);
+  return unit;
 }
 
 export function planOf(catalog: Catalog, code: string): PlanVersion {

@@ -23,6 +23,7 @@ export { type BillingSchedule, type PlanSegment, planBillingSchedule } from "./b
 /** @public */
 export {
   type Aggregation,
+  type Allowance,
   BillingInputError,
   type Catalog,
   type Charge,
@@ -36,6 +37,7 @@ export {
   type PercentagePricing,
   type PlanVersion,
   type PricingModel,
+  type PricingUnit,
   type Tier,
   type UsageCharge,
 } from "./catalog.ts";
@@ -55,6 +57,37 @@ export {
   type InvoiceComparison,
   type LineDifference,
 } from "./comparison/invoice-comparison.ts";
+/** @public */
+export {
+  type CommitBalance,
+  type CommitDraw,
+  type CommitLedger,
+  type ContractBilling,
+  closeEndedTerms,
+  drawCommits,
+  openingCommitLedger,
+} from "./contracts/commit-ledger.ts";
+/** @public */
+export { commitLines, commitTrueUpLines } from "./contracts/commit-lines.ts";
+/** @public */
+export { type CommitBalanceReport, commitBalanceReport } from "./contracts/commit-report.ts";
+/** @public */
+export {
+  type Commit,
+  type CommitPaidKind,
+  type CommitRollover,
+  type Contract,
+  type ContractPhase,
+  type ContractTerm,
+  contractTerms,
+  type PostpaidCommit,
+  type PrepaidCommit,
+  type PriceReplacement,
+  type RateCardEntry,
+  subscriptionUnderContract,
+} from "./contracts/contract.ts";
+/** @public */
+export { planWithRateCard } from "./contracts/rate-card.ts";
 /** @public */
 export { walletCreditsOf, walletCreditValue } from "./credits/wallet-credits.ts";
 /** @public */
@@ -122,7 +155,7 @@ export {
   type EarlierCreditNoteLine,
 } from "./invoicing/credit-notes.ts";
 /** @public */
-export type { InvoiceLine, LineDetails, LineKind } from "./invoicing/invoice-line.ts";
+export type { InvoiceLine, LineAllowance, LineDetails, LineKind } from "./invoicing/invoice-line.ts";
 /** @public */
 export {
   applyToInvoice,
@@ -133,6 +166,7 @@ export {
 export {
   type AccountState,
   type AccountTerms,
+  type AllowanceSummary,
   type Invoice,
   openingAccountState,
   settleInvoice,

@@ -38,6 +38,10 @@ function describe(line: InvoiceLine, version: PlanVersionRecord | undefined): st
       return `Minimum commitment true-up${plan}`;
     case "quantity_change":
       return `${line.charge}: quantity ${line.details.previousQuantity} to ${line.details.newQuantity}${plan}`;
+    case "commit":
+      return `Commitment ${line.charge} (instalment ${line.details.instalment} of ${line.details.instalments})`;
+    case "commit_true_up":
+      return `Commitment ${line.charge} true-up`;
   }
 }
 

@@ -18,7 +18,7 @@ import {
   withMessage,
   withRules,
 } from "./document-checks.ts";
-import { listUniqueBy } from "./fields.ts";
+import { Code, listUniqueBy } from "./fields.ts";
 
 /** A whole number of units a fixed charge may be held in (V8). */
 const WholeQuantity = Type.Integer({ minimum: 0, maximum: 1_000_000 });
@@ -90,6 +90,9 @@ const TimingV2 = Type.Optional(
   ),
 );
 
+/** The code of a pricing unit a usage charge's prices are in (section 4, V21). */
+const UnitV2 = Type.Optional(Code);
+
 /**
  * A usage model's charge in version 2: its timing may also be `in_advance`
  * (section 3). Its rules are the model's own, and one more.
@@ -97,9 +100,11 @@ const TimingV2 = Type.Optional(
 function usageVariantV2<Properties extends TProperties>(schema: TObject<Properties>) {
   // Without the title: the OpenAPI document names version 1's charges, not these.
   const { title: _title, ...rest } = schema as TObject<Properties> & { title?: string };
-  const variant = { ...rest, properties: { ...schema.properties, timing: TimingV2 } };
+  const variant = { ...rest, properties: { ...schema.properties, timing: TimingV2, unit: UnitV2 } };
   return withRules(
-    variant as unknown as TObject<Omit<Properties, "timing"> & { timing: typeof TimingV2 }>,
+    variant as unknown as TObject<
+      Omit<Properties, "timing"> & { timing: typeof TimingV2; unit: typeof UnitV2 }
+    >,
     inAdvanceMeterRule,
   );
 }
@@ -131,8 +136,14 @@ export type ChargeV2Document = Static<typeof ChargeV2>;
 /** The charges of a version-2 plan, in the order their lines appear, each id once. */
 export const ChargesV2 = listUniqueBy(ChargeV2, "id", "charge id", { maxItems: 200 });
 
-/** The billing core's charge. */
+/** The billing core's charge, with the pricing unit of a usage charge priced in one. */
 function toCoreChargeV2(charge: ChargeV2Document): CoreCharge {
+  const core = toCoreChargeV2WithoutUnit(charge);
+  const unit = charge.type === "usage" ? (charge as { unit?: string }).unit : undefined;
+  return unit === undefined || core.type !== "usage" ? core : { ...core, unit };
+}
+
+function toCoreChargeV2WithoutUnit(charge: ChargeV2Document): CoreCharge {
   if (charge.type === "usage" && charge.model === "dimensional") {
     const { dimensions, pricing } = toCoreDimensions(charge as DimensionalChargeDocument);
     return { type: "usage", id: charge.id, meterCode: charge.meter, pricing, dimensions };

@@ -4,6 +4,7 @@
 // their events. The price of a combination is the model's own fields, as a
 // charge of that model writes them; its schema is built from the table of
 // charge models (charge-models.ts), so that a new model is a price here too.
+
 import { type Static, type TObject, Type } from "typebox";
 import {
   type ChargeDimensions,
@@ -31,6 +32,7 @@ import {
   withMessage,
   withRules,
 } from "./document-checks.ts";
+import { Code } from "./fields.ts";
 import { PropertyName } from "./meters.ts";
 
 /** The fields of a model's charge that make its price: all but the charge's id, type, meter, timing. */
@@ -162,6 +164,8 @@ export const DimensionalCharge = withRules(
       dimensions: Dimensions,
       prices: Type.Array(CombinationPriceEntry, { minItems: 1, maxItems: 500 }),
       default: DefaultPrice,
+      // The code of a pricing unit its prices are in (scenario format v2, V21).
+      unit: Type.Optional(Code),
       ...productField,
     },
     {

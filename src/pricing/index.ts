@@ -55,4 +55,4 @@ export {
   PropertyName,
   toCoreMeter,
 } from "./meters.ts";
-export { Tier, type TierDocument, Tiers } from "./tiers.ts";
+export { Tier, type TierDocument, Tiers, toCoreTiers } from "./tiers.ts";

@@ -3,6 +3,8 @@
 // usage line's price details are its charge model's own explanation
 // (src/pricing/line-explanations.ts).
 import {
+  type AllowanceSummary,
+  type CommitBalanceReport,
   type Currency,
   type Decimal,
   formatAmount,
@@ -26,6 +28,10 @@ export type OutputLine = {
   /** Version 2: a dimensional charge's combination, and whether the charge's default priced it. */
   dimensions?: { [name: string]: string | null };
   priced_by?: "default";
+  /** Version 2: a line priced in a pricing unit, its cost in the unit and the allowance it drew (V23). */
+  unit?: string;
+  unit_cost?: string;
+  allowance_applied?: string;
   details: { [key: string]: JsonValue };
 };
 
@@ -43,9 +49,36 @@ const totalFields = {
 /** An invoice's totals as decimal strings in its currency: what the simulator prints and invoicing stores. */
 export type OutputTotals = Record<keyof typeof totalFields, string>;
 
-export type OutputInvoice = { issued_at: string; currency: string; lines: OutputLine[] } & OutputTotals;
+/** Version 2: an allowance over the period the invoice closes, amounts in the unit (V25). */
+type OutputAllowance = {
+  unit: string;
+  granted: string;
+  rolled_over: string;
+  used: string;
+  expired: string;
+  balance: string;
+};
 
-export type ScenarioOutput = { invoices: OutputInvoice[] };
+export type OutputInvoice = {
+  issued_at: string;
+  currency: string;
+  lines: OutputLine[];
+  allowances?: OutputAllowance[];
+} & OutputTotals & { commits?: string };
+
+/** Version 2: a commit's balance for one term (V33); a postpaid commit has `true_up` where a prepaid one has `drawn`. */
+type OutputCommitBalance = {
+  id: string;
+  term_start: string;
+  term_end: string;
+  granted: string;
+  rolled_over: string;
+  drawn?: string;
+  true_up?: string;
+  expired: string;
+};
+
+export type ScenarioOutput = { invoices: OutputInvoice[]; commit_balances?: OutputCommitBalance[] };
 
 /** Exact decimals inside explanations (tier amounts, unit prices) print without rounding. */
 function exact(value: Decimal): string {
@@ -96,7 +129,25 @@ function lineDetails(details: LineDetails, currency: Currency): { [key: string]:
         prorated_minimum: formatAmount(details.proratedMinimum, currency),
         charges: formatAmount(details.charges, currency),
       };
+    case "commit":
+      return {
+        plan: details.planCode,
+        commitment: formatAmount(details.commitment, currency),
+        instalment: details.instalment,
+        instalments: details.instalments,
+      };
+    case "commit_true_up":
+      return {
+        plan: details.planCode,
+        commitment: formatAmount(details.commitment, currency),
+        spend: formatAmount(details.spend, currency),
+      };
   }
+}
+
+/** An amount in a pricing unit, with the unit's decimals. */
+function unitAmount(amount: Decimal, decimals: number): string {
+  return amount.toFixed(decimals);
 }
 
 export function outputLine(line: InvoiceLine, currency: Currency): OutputLine {
@@ -111,17 +162,55 @@ export function outputLine(line: InvoiceLine, currency: Currency): OutputLine {
     amount: formatAmount(line.amount, currency),
     ...(line.dimensions === undefined ? {} : { dimensions: { ...line.dimensions } }),
     ...(line.pricedBy === undefined ? {} : { priced_by: line.pricedBy }),
+    ...(line.allowance === undefined
+      ? {}
+      : {
+          unit: line.allowance.unit,
+          unit_cost: unitAmount(line.allowance.unitCost, line.allowance.decimals),
+          allowance_applied: unitAmount(line.allowance.applied, line.allowance.decimals),
+        }),
     details: lineDetails(line.details, currency),
+  };
+}
+
+function outputAllowance(allowance: AllowanceSummary): OutputAllowance {
+  const inUnit = (amount: Decimal) => unitAmount(amount, allowance.decimals);
+  return {
+    unit: allowance.unit,
+    granted: inUnit(allowance.granted),
+    rolled_over: inUnit(allowance.rolledOver),
+    used: inUnit(allowance.used),
+    expired: inUnit(allowance.expired),
+    balance: inUnit(allowance.balance),
   };
 }
 
 export function outputInvoice(invoice: Invoice): OutputInvoice {
   const { currency } = invoice;
+  const totals = outputTotals(invoice);
+  // Version 2: the commits drawn follow the discount (V33).
+  const { subtotal, discount, ...rest } = totals;
   return {
     issued_at: formatInstant(invoice.issuedAt),
     currency: currency.code,
     lines: invoice.lines.map((line) => outputLine(line, currency)),
-    ...outputTotals(invoice),
+    ...(invoice.commits === undefined
+      ? totals
+      : { subtotal, discount, commits: formatAmount(invoice.commits, currency), ...rest }),
+    ...(invoice.allowances === undefined ? {} : { allowances: invoice.allowances.map(outputAllowance) }),
+  };
+}
+
+export function outputCommitBalance(balance: CommitBalanceReport, currency: Currency): OutputCommitBalance {
+  const amount = (value: Decimal) => formatAmount(value, currency);
+  return {
+    id: balance.commitId,
+    term_start: formatInstant(balance.termStart),
+    term_end: formatInstant(balance.termEnd),
+    granted: amount(balance.granted),
+    rolled_over: amount(balance.rolledOver),
+    ...(balance.type === "prepaid" ? { drawn: amount(balance.drawn) } : { true_up: amount(balance.trueUp) }),
+    expired: amount(balance.expired),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   withMessage,
   withRules,
 } from "../pricing/index.ts";
+import { contractFitsScenario, ScenarioContract } from "./scenario-contract.ts";
 import {
   Instant,
   MinorUnitAmount,
@@ -33,6 +34,7 @@ import {
   type ScenarioContext,
   TimeZone,
 } from "./scenario-fields.ts";
+import { Allowances, PricingUnits, pricingUnitsFitPlans } from "./scenario-pricing-units.ts";
 import { Quantities, QuantityChange, quantitiesFitCharges } from "./scenario-quantities.ts";
 
 const planFields = {
@@ -47,8 +49,11 @@ const Plan = Type.Object(
   { additionalProperties: false, title: "ScenarioPlan" },
 );
 
-/** A plan of version 2: its charges may be priced by dimension. */
-const PlanV2 = Type.Object({ ...planFields, charges: ChargesV2 }, { additionalProperties: false });
+/** A plan of version 2: its charges may be priced by dimension or in a unit, and it may grant allowances. */
+const PlanV2 = Type.Object(
+  { ...planFields, charges: ChargesV2, allowances: Type.Optional(Allowances) },
+  { additionalProperties: false },
+);
 
 const subscriptionFields = {
   plan: PlanReference,
@@ -278,10 +283,14 @@ const version2Parts = {
   plan: PlanV2,
   subscription: SubscriptionV2,
   change: ChangeV2,
-  rules: [quantitiesFitCharges],
+  rules: [quantitiesFitCharges, contractFitsScenario, pricingUnitsFitPlans],
   fields: {
     // Windows in which usage billed in advance is invoiced (V15).
     instant_window_minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+    // Custom units prices and allowances are written in (section 4).
+    pricing_units: Type.Optional(PricingUnits),
+    // A contract: term, renewal, ramps, rate card and commits (section 5).
+    contract: Type.Optional(ScenarioContract),
   },
 };
 

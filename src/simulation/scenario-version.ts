@@ -54,7 +54,9 @@ function version2Uses(document: unknown): { uses: JsonPath[]; explained: Set<str
       if (charge.type === "usage" && charge.timing === "in_advance") uses.push([...chargePath, "timing"]);
     });
   });
-  if (Object.hasOwn(document, "instant_window_minutes")) uses.push(["instant_window_minutes"]);
+  for (const field of ["instant_window_minutes", "contract", "pricing_units"]) {
+    if (Object.hasOwn(document, field)) uses.push([field]);
+  }
   (Array.isArray(document.events) ? document.events : []).forEach((event: unknown, index) => {
     if (isPlainObject(event) && Object.hasOwn(event, "received_at"))
       uses.push(["events", index, "received_at"]);

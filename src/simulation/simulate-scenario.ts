@@ -15,7 +15,7 @@ import {
 import type { FieldError } from "../platform/errors.ts";
 import { checkDocument, describeValue, formatPath, isPlainObject, toCoreMeter } from "../pricing/index.ts";
 import { instantOf } from "./scenario-fields.ts";
-import { outputInvoice, type ScenarioOutput } from "./scenario-output.ts";
+import { outputCommitBalance, outputInvoice, type ScenarioOutput } from "./scenario-output.ts";
 import {
   ScenarioEvent,
   ScenarioEventV2,
@@ -183,13 +183,22 @@ export function startScenarioSimulation(
       if (errors.length > 0 || billing === undefined || accumulator === undefined) {
         return { ok: false, errors };
       }
-      const { invoices } = computeInvoices({
+      const { invoices, commitBalances } = computeInvoices({
         schedule: billing.schedule,
         catalog: billing.request.catalog,
         terms: billing.request.terms,
         usage: accumulator.finish(),
       });
-      return { ok: true, output: { invoices: invoices.map(outputInvoice) } };
+      const { currency } = billing.request.terms;
+      return {
+        ok: true,
+        output: {
+          invoices: invoices.map(outputInvoice),
+          ...(commitBalances === undefined
+            ? {}
+            : { commit_balances: commitBalances.map((balance) => outputCommitBalance(balance, currency)) }),
+        },
+      };
     },
   };
 }

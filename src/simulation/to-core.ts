@@ -16,6 +16,13 @@ import {
   type Subscription,
 } from "../core/index.ts";
 import { type ChargeV2Document, toCoreMeter, toCorePlanVersionV2 } from "../pricing/index.ts";
+import { type ContractDocument, toCoreContract } from "./scenario-contract.ts";
+import {
+  type AllowanceDocument,
+  type PricingUnitDocument,
+  toCoreAllowance,
+  toCorePricingUnit,
+} from "./scenario-pricing-units.ts";
 import type { ScenarioHeaderDocument } from "./scenario-schema.ts";
 
 type Document = ScenarioHeaderDocument;
@@ -93,15 +100,37 @@ function instantWindowOf(document: Document): Pick<Subscription, "instantWindowM
   return minutes === undefined ? {} : { instantWindowMinutes: minutes };
 }
 
+/** Version 2's contract, when the document has one (section 5). */
+function contractOf(document: Document): Pick<BillingRequest, "contract"> {
+  const contract = (document as { contract?: ContractDocument }).contract;
+  if (contract === undefined) return {};
+  const dimensionsOf = (planCode: string, chargeId: string): readonly string[] => {
+    const plan = document.plans.find((candidate) => candidate.code === planCode);
+    const charge = (plan?.charges as readonly { id: string; dimensions?: string[] }[] | undefined)?.find(
+      (candidate) => candidate.id === chargeId,
+    );
+    return charge?.dimensions ?? [];
+  };
+  return { contract: toCoreContract(contract, dimensionsOf) };
+}
+
 export function toBillingRequest(document: Document): BillingRequest {
   const timeZone = document.timezone ?? "UTC";
   return {
     catalog: createCatalog(
       document.meters.map(toCoreMeter),
       // A version-1 plan is a version-2 plan that uses none of its additions.
-      document.plans.map((plan) =>
-        toCorePlanVersionV2(plan.code, { ...plan, charges: plan.charges as readonly ChargeV2Document[] }),
-      ),
+      document.plans.map((plan) => {
+        const { allowances, ...pricing } = plan as typeof plan & { allowances?: AllowanceDocument[] };
+        const version = toCorePlanVersionV2(plan.code, {
+          ...pricing,
+          charges: plan.charges as readonly ChargeV2Document[],
+        });
+        return allowances === undefined
+          ? version
+          : { ...version, allowances: allowances.map(toCoreAllowance) };
+      }),
+      ((document as { pricing_units?: PricingUnitDocument[] }).pricing_units ?? []).map(toCorePricingUnit),
     ),
     subscription: {
       planCode: document.subscription.plan,
@@ -120,5 +149,6 @@ export function toBillingRequest(document: Document): BillingRequest {
       ...(document.tax === undefined ? {} : { tax: { percent: new Decimal(document.tax.rate) } }),
     },
     until: instant(document.bill_until),
+    ...contractOf(document),
   };
 }

@@ -12,6 +12,8 @@ import { simulateScenario } from "../../src/simulation/index.ts";
 
 const folders = [
   fileURLToPath(new URL("./", import.meta.url)),
+  // The hand-worked corpus of version 2: none recorded yet, scenarios.test.ts compares it in full.
+  fileURLToPath(new URL("./v2/", import.meta.url)),
   fileURLToPath(new URL("../../../shared/scenarios/", import.meta.url)),
   fileURLToPath(new URL("../../web/src/examples/", import.meta.url)),
 ];

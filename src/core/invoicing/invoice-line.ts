@@ -11,7 +11,9 @@ export type LineKind =
   | "proration_credit"
   | "minimum_true_up"
   | "quantity_change"
-  | "usage_in_advance";
+  | "usage_in_advance"
+  | "commit"
+  | "commit_true_up";
 
 export type FixedLineDetails = {
   readonly kind: "fixed";
@@ -65,12 +67,50 @@ export type QuantityChangeDetails = {
   readonly proration: ProrationFactor;
 };
 
+/** A prepaid commit invoiced, whole or one instalment (scenario format v2, V29). */
+export type CommitLineDetails = {
+  readonly kind: "commit";
+  /** The plan the subscription was on when the line was issued. */
+  readonly planCode: string;
+  readonly commitId: string;
+  /** The commit's amount for the term. */
+  readonly commitment: Decimal;
+  /** Which instalment of how many; 1 of 1 up front. */
+  readonly instalment: number;
+  readonly instalments: number;
+};
+
+/** A postpaid commit's shortfall at the end of a term (V32). */
+export type CommitTrueUpDetails = {
+  readonly kind: "commit_true_up";
+  /** The plan the subscription was on when the line was issued. */
+  readonly planCode: string;
+  readonly commitId: string;
+  readonly commitment: Decimal;
+  /** What the term's lines add up to, commit lines aside. */
+  readonly spend: Decimal;
+};
+
 export type LineDetails =
   | FixedLineDetails
   | UsageLineDetails
   | ProrationCreditDetails
   | MinimumTrueUpDetails
-  | QuantityChangeDetails;
+  | QuantityChangeDetails
+  | CommitLineDetails
+  | CommitTrueUpDetails;
+
+/** A usage line priced in a pricing unit, and what the plan's allowance of that unit paid of it (V23). */
+export type LineAllowance = {
+  /** The pricing unit's code. */
+  readonly unit: string;
+  /** Digits the unit's amounts are printed with. */
+  readonly decimals: number;
+  /** The line's cost in the unit, rounded to its decimals. */
+  readonly unitCost: Decimal;
+  /** Units drawn from the allowance. */
+  readonly applied: Decimal;
+};
 
 export type InvoiceLine = {
   /** The charge's id; the plan's code on a minimum true-up. */
@@ -86,4 +126,6 @@ export type InvoiceLine = {
   readonly dimensions?: Readonly<Record<string, string | null>>;
   /** On a dimensional charge's line priced by the charge's default rather than a listed entry. */
   readonly pricedBy?: "default";
+  /** On a usage line priced in a pricing unit: its cost in the unit and the allowance drawn. */
+  readonly allowance?: LineAllowance;
 };

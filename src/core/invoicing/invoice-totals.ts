@@ -2,12 +2,31 @@
 // rules fix: subtotal, discounts, credits, tax, total, customer balance. A pure
 // step from one account state to the next, so that a bill run can settle one
 // invoice at a time and a simulation can fold over many.
+import {
+  type CommitDraw,
+  type CommitLedger,
+  type ContractBilling,
+  drawCommits,
+  openingCommitLedger,
+} from "../contracts/commit-ledger.ts";
 import type { Currency } from "../currency.ts";
 import { type Decimal, maxDecimal, minDecimal, ONE_HUNDRED, sumDecimals, ZERO } from "../decimal.ts";
 import type { Instant } from "../instant.ts";
 import { roundToMinorUnit } from "../money.ts";
 import type { Coupon, CreditGrant, TaxRate } from "./adjustments.ts";
 import type { InvoiceLine } from "./invoice-line.ts";
+
+/** A plan's allowance of a pricing unit over the period an invoice closes (scenario format v2, V25). */
+export type AllowanceSummary = {
+  readonly unit: string;
+  /** Digits the unit's amounts are printed with. */
+  readonly decimals: number;
+  readonly granted: Decimal;
+  readonly rolledOver: Decimal;
+  readonly used: Decimal;
+  readonly expired: Decimal;
+  readonly balance: Decimal;
+};
 
 export type Invoice = {
   readonly issuedAt: Instant;
@@ -17,6 +36,9 @@ export type Invoice = {
   readonly subtotal: Decimal;
   readonly discount: Decimal;
   readonly discounts: readonly { readonly couponId: string; readonly amount: Decimal }[];
+  /** Drawn from a contract's prepaid commits (V30); absent when the subscription has no contract with commits. */
+  readonly commits?: Decimal;
+  readonly commitDraws?: readonly CommitDraw[];
   readonly credits: Decimal;
   readonly creditsApplied: readonly { readonly grantId: string; readonly amount: Decimal }[];
   /** Added to the total, or with an inclusive tax rate the part of the total that is tax. */
@@ -29,6 +51,8 @@ export type Invoice = {
   /** Taken from the customer balance left by earlier negative totals. */
   readonly balanceApplied: Decimal;
   readonly amountDue: Decimal;
+  /** The plan's allowances over the segment the invoice closes (V25); absent when it has none. */
+  readonly allowances?: readonly AllowanceSummary[];
 };
 
 /** What carries from one invoice to the next. */
@@ -39,13 +63,19 @@ export type AccountState = {
   readonly grantBalances: ReadonlyMap<string, Decimal>;
   /** Owed to the customer from negative totals, not yet applied. */
   readonly customerBalance: Decimal;
+  /** The balances of a contract's prepaid commits; absent without a contract. */
+  readonly commitLedger?: CommitLedger;
 };
 
-export function openingAccountState(creditGrants: readonly CreditGrant[]): AccountState {
+export function openingAccountState(
+  creditGrants: readonly CreditGrant[],
+  contract?: ContractBilling,
+): AccountState {
   return {
     couponInvoiceCounts: new Map(),
     grantBalances: new Map(creditGrants.map((grant) => [grant.id, grant.amount])),
     customerBalance: ZERO,
+    ...(contract === undefined ? {} : { commitLedger: openingCommitLedger(contract) }),
   };
 }
 
@@ -66,7 +96,7 @@ export type AccountTerms = {
  */
 function applyCoupons(allLines: readonly InvoiceLine[], terms: AccountTerms, counts: Map<string, number>) {
   const discounts: { couponId: string; amount: Decimal }[] = [];
-  // Usage billed in advance is left out of a coupon's base (scenario format v2, V19).
+  // Usage billed in advance and commit lines are left out of a coupon's base (scenario format v2, V19).
   const lines = allLines.some(isOutsideCoupons)
     ? allLines.filter((line) => !isOutsideCoupons(line))
     : allLines;
@@ -92,7 +122,7 @@ function applyCoupons(allLines: readonly InvoiceLine[], terms: AccountTerms, cou
 }
 
 function isOutsideCoupons(line: InvoiceLine): boolean {
-  return line.kind === "usage_in_advance";
+  return line.kind === "usage_in_advance" || line.kind === "commit" || line.kind === "commit_true_up";
 }
 
 function isRestricted(coupon: Coupon): boolean {
@@ -166,12 +196,33 @@ function applyCredits(
   return applied;
 }
 
+/** What a contract's prepaid commits pay of an invoice, after its discount (V30). */
+function applyCommits(
+  input: { issuedAt: Instant; lines: readonly InvoiceLine[]; terms: AccountTerms; state: AccountState },
+  contract: ContractBilling | undefined,
+  available: Decimal,
+): { commits?: Decimal; commitDraws?: CommitDraw[]; commitLedger?: CommitLedger } {
+  if (contract === undefined || contract.contract.commits.length === 0) return {};
+  const { draws, ledger } = drawCommits({
+    billing: contract,
+    ledger: input.state.commitLedger ?? openingCommitLedger(contract),
+    issuedAt: input.issuedAt,
+    lines: input.lines,
+    available,
+    currency: input.terms.currency,
+  });
+  return { commits: sumDecimals(draws.map((draw) => draw.amount)), commitDraws: draws, commitLedger: ledger };
+}
+
 /** Totals one invoice's lines and moves the account state past it. */
 export function settleInvoice(input: {
   issuedAt: Instant;
   lines: readonly InvoiceLine[];
   terms: AccountTerms;
   state: AccountState;
+  /** The subscription's contract, whose commits pay for its lines (scenario format v2, V30). */
+  contract?: ContractBilling | undefined;
+  allowances?: readonly AllowanceSummary[] | undefined;
 }): { invoice: Invoice; state: AccountState } {
   const { issuedAt, lines, terms, state } = input;
   const couponInvoiceCounts = new Map(state.couponInvoiceCounts);
@@ -180,9 +231,15 @@ export function settleInvoice(input: {
   const subtotal = sumDecimals(lines.map((line) => line.amount));
   const discounts = applyCoupons(lines, terms, couponInvoiceCounts);
   const discount = sumDecimals(discounts.map((entry) => entry.amount));
-  const creditsApplied = applyCredits(subtotal.minus(discount), issuedAt, terms, grantBalances);
+  const { commits, commitDraws, commitLedger } = applyCommits(
+    input,
+    input.contract,
+    subtotal.minus(discount),
+  );
+  const afterCommits = subtotal.minus(discount).minus(commits ?? ZERO);
+  const creditsApplied = applyCredits(afterCommits, issuedAt, terms, grantBalances);
   const credits = sumDecimals(creditsApplied.map((entry) => entry.amount));
-  const taxable = subtotal.minus(discount).minus(credits);
+  const taxable = afterCommits.minus(credits);
   const { tax, total } = taxOf(taxable, terms);
 
   // A negative total is owed to the customer; it pays later positive totals, never its own invoice.
@@ -200,13 +257,20 @@ export function settleInvoice(input: {
       subtotal,
       discount,
       discounts,
+      ...(commits === undefined ? {} : { commits, commitDraws }),
       credits,
       creditsApplied,
       tax,
       total,
       balanceApplied,
       amountDue,
+      ...(input.allowances === undefined ? {} : { allowances: input.allowances }),
     },
-    state: { couponInvoiceCounts, grantBalances, customerBalance },
+    state: {
+      couponInvoiceCounts,
+      grantBalances,
+      customerBalance,
+      ...(commitLedger === undefined ? {} : { commitLedger }),
+    },
   };
 }

@@ -1,6 +1,8 @@
 // The lines a plan segment puts on invoices: its in-advance fixed charges when
 // it opens; its usage, in-arrears fixed charges, minimum true-up and proration
 // credits when it closes.
+
+import type { AllowanceLedger } from "../allowances/allowance-ledger.ts";
 import type { BillingSchedule, PlanSegment } from "../billing-schedule.ts";
 import {
   BillingInputError,
@@ -8,10 +10,14 @@ import {
   type ChargeDimensions,
   type FixedCharge,
   meterOf,
+  type PlanVersion,
   type PricingModel,
   planOf,
+  pricingUnitOf,
   type UsageCharge,
 } from "../catalog.ts";
+import type { RateCardEntry } from "../contracts/contract.ts";
+import { planWithRateCard } from "../contracts/rate-card.ts";
 import type { Currency } from "../currency.ts";
 import { Decimal, maxDecimal, minDecimal, ONE, sumDecimals, ZERO } from "../decimal.ts";
 import type { Instant } from "../instant.ts";
@@ -27,6 +33,7 @@ import {
   usageWindowKey,
 } from "../usage/usage-windows.ts";
 import type { InvoiceLine } from "./invoice-line.ts";
+import type { AllowanceSummary } from "./invoice-totals.ts";
 
 export type SegmentLines = {
   readonly segment: PlanSegment;
@@ -45,10 +52,14 @@ export type SegmentLines = {
   readonly midway: readonly { readonly at: Instant; readonly line: InvoiceLine }[];
   /**
    * Billed when the segment closes, at `segment.end`, in invoice order: usage
-   * and in-arrears fixed charges in listed order, the minimum true-up, then the
-   * proration credits. Empty when the segment closes after the schedule's `until`.
+   * and in-arrears fixed charges in listed order, then the minimum true-up.
+   * Empty when the segment closes after the schedule's `until`.
    */
   readonly closing: readonly InvoiceLine[];
+  /** Billed when the segment closes, after `closing` (and a contract's true-ups): its proration credits. */
+  readonly prorationCredits: readonly InvoiceLine[];
+  /** The plan's allowances over the segment, shown on the invoice at its end (V25); absent when it has none. */
+  readonly allowances?: readonly AllowanceSummary[];
 };
 
 type LineContext = {
@@ -58,6 +69,8 @@ type LineContext = {
   readonly timeZone: string;
   readonly usage: UsageAggregates;
   readonly quantities: QuantityTimeline;
+  /** The plan as the contract's rate card prices it at an instant (V28); the plan itself without a contract. */
+  readonly pricedAt: (instant: Instant) => PlanVersion;
 };
 
 const NO_QUANTITIES: QuantityTimeline = { initial: new Map(), changes: new Map() };
@@ -143,13 +156,19 @@ function usageLine(
 ): InvoiceLine {
   const { segment } = context;
   const price = priceUsage(pricing, aggregate);
+  // A cost in a pricing unit, rounded to its decimals (V21); the allowance ledger turns it into the line's amount.
+  const unit = charge.unit === undefined ? undefined : pricingUnitOf(context.catalog, charge.unit);
+  const unitCost = unit === undefined ? undefined : price.amount.toDecimalPlaces(unit.decimals);
   return {
     charge: charge.id,
     kind: "usage",
     periodStart: segment.start,
     periodEnd: segment.end,
     quantity: aggregate.quantity,
-    amount: roundToMinorUnit(price.amount, context.currency),
+    amount: unitCost ?? roundToMinorUnit(price.amount, context.currency),
+    ...(unit === undefined || unitCost === undefined
+      ? {}
+      : { allowance: { unit: unit.code, decimals: unit.decimals, unitCost, applied: ZERO } }),
     details: {
       kind: "usage",
       planCode: segment.planCode,
@@ -256,6 +275,12 @@ function inAdvanceUsageLines(
   return lines;
 }
 
+/** The plan's charge of the same id as `charge` (the same charge, priced as of another instant). */
+function fixedChargeIn(plan: PlanVersion, charge: FixedCharge): FixedCharge {
+  const found = plan.charges.find((candidate) => candidate.id === charge.id);
+  return found?.type === "fixed" ? found : charge;
+}
+
 /**
  * The `quantity_change` lines of an in-advance charge inside the segment
  * (V9): each change bills `amount × (new − old)` for the rest of the period;
@@ -274,7 +299,9 @@ function quantityChangeLines(
     const difference = step.quantity - step.previous;
     if (difference === 0 || (difference < 0 && charge.creditOnDecrease !== true)) continue;
     const proration = charge.prorate ? factorFor(context, step.at, segment.period.end) : WHOLE_PERIOD;
-    const amount = roundToMinorUnit(prorate(charge.amount.times(difference), proration), context.currency);
+    // Priced as the rate card says at the change (V28).
+    const fullAmount = fixedChargeIn(context.pricedAt(step.at), charge).amount;
+    const amount = roundToMinorUnit(prorate(fullAmount.times(difference), proration), context.currency);
     lines.push({
       at: step.at,
       order: step.order,
@@ -288,7 +315,7 @@ function quantityChangeLines(
         details: {
           kind: "quantity_change",
           planCode: segment.planCode,
-          fullAmount: charge.amount,
+          fullAmount,
           previousQuantity: step.previous,
           newQuantity: step.quantity,
           proration,
@@ -374,15 +401,26 @@ export function segmentLines(input: {
   catalog: Catalog;
   currency: Currency;
   usage: UsageAggregates;
+  /** The subscription's allowances, handed every segment in time order; absent without pricing units. */
+  allowanceLedger?: AllowanceLedger | undefined;
+  /** The next segment continues this one's plan into a new period, so its allowances roll over (V24). */
+  continuesInNextPeriod?: boolean;
 }): SegmentLines {
   const { segment, schedule } = input;
+  const listedPlan = planOf(input.catalog, segment.planCode);
+  const rateCard: readonly RateCardEntry[] = schedule.contract?.contract.rateCard ?? [];
+  const pricedAt = (instant: Instant) => planWithRateCard(listedPlan, rateCard, instant);
   const context: LineContext = {
     ...input,
     timeZone: schedule.timeZone,
     quantities: schedule.quantities ?? NO_QUANTITIES,
+    pricedAt,
   };
-  const plan = planOf(input.catalog, segment.planCode);
-  const fixedInAdvance = plan.charges.filter(
+  // In-advance fees take the prices in force at the segment's start, usage and
+  // in-arrears fees those in force just before its end (V28).
+  const atStart = pricedAt(segment.start);
+  const plan = pricedAt(segment.end - 1);
+  const fixedInAdvance = atStart.charges.filter(
     (charge): charge is FixedCharge => charge.type === "fixed" && charge.timing === "in_advance",
   );
   const opening = fixedInAdvance.map((charge) =>
@@ -408,9 +446,11 @@ export function segmentLines(input: {
         )
       : [],
   );
-  if (segment.end > schedule.until) return { segment, opening, inAdvance, midway, closing: [] };
+  if (segment.end > schedule.until) {
+    return { segment, opening, inAdvance, midway, closing: [], prorationCredits: [] };
+  }
 
-  const chargeLines = plan.charges.flatMap((charge) => {
+  const listedChargeLines = plan.charges.flatMap((charge) => {
     if (charge.type === "usage") {
       // Billed as it arrives, never at the period's end (V18).
       if (charge.timing === "in_advance") return [];
@@ -420,6 +460,14 @@ export function segmentLines(input: {
     }
     return charge.timing === "in_arrears" ? inArrearsLines(context, charge) : [];
   });
+  const ledger = input.allowanceLedger;
+  let allowances: AllowanceSummary[] | undefined;
+  let chargeLines = listedChargeLines;
+  if (ledger !== undefined) {
+    ledger.open(segment, plan);
+    chargeLines = ledger.draw(listedChargeLines, input.currency);
+    allowances = ledger.close(input.continuesInNextPeriod === true);
+  }
   const credits =
     segment.end < segment.period.end
       ? fixedInAdvance
@@ -439,6 +487,8 @@ export function segmentLines(input: {
     opening,
     inAdvance,
     midway,
-    closing: [...chargeLines, ...(trueUp === undefined ? [] : [trueUp]), ...credits],
+    closing: trueUp === undefined ? chargeLines : [...chargeLines, trueUp],
+    prorationCredits: credits,
+    ...(allowances === undefined || allowances.length === 0 ? {} : { allowances }),
   };
 }

@@ -5,7 +5,8 @@
 import type { Charge, PricingModel } from "../catalog.ts";
 import type { Decimal } from "../decimal.ts";
 
-function scalePricing(pricing: PricingModel, factor: Decimal): PricingModel {
+/** Every price of a pricing model multiplied by `factor`. */
+export function scalePricing(pricing: PricingModel, factor: Decimal): PricingModel {
   switch (pricing.model) {
     case "per_unit":
       return { ...pricing, unitPrice: pricing.unitPrice.times(factor) };

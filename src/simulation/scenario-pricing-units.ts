@@ -1,0 +1,198 @@
+// A version-2 scenario's pricing units and plan allowances
+// (docs/scenario-format-v2.md, section 4): their schemas, the rules that tie
+// units to allowances and charges (V20–V22), and their conversion to the
+// billing core's.
+import { Type } from "typebox";
+import { type Allowance, Decimal, findCurrency, type PricingUnit } from "../core/index.ts";
+import { StringEnum } from "../platform/http/schemas.ts";
+import {
+  Code,
+  describeValue,
+  isPlainObject,
+  type JsonPath,
+  listUniqueBy,
+  Price,
+  type Rule,
+  type RuleRun,
+  withRules,
+} from "../pricing/index.ts";
+import type { ScenarioContext } from "./scenario-fields.ts";
+
+const PricingUnitSchema = withRules(
+  Type.Object(
+    {
+      code: Code,
+      rate: Price,
+      decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 6 })),
+    },
+    { additionalProperties: false },
+  ),
+  (value, path, run) => {
+    if (!isPlainObject(value)) return;
+    if (
+      typeof value.code === "string" &&
+      run.isValid([...path, "code"]) &&
+      findCurrency(value.code) !== undefined
+    ) {
+      run.report(
+        [...path, "code"],
+        `${describeValue(value.code)} is a currency code: a pricing unit needs a name of its own`,
+      );
+    }
+    if (
+      typeof value.rate === "string" &&
+      run.isValid([...path, "rate"]) &&
+      new Decimal(value.rate).isZero()
+    ) {
+      run.report([...path, "rate"], "must be more than 0 (the unit's worth in the scenario's currency)");
+    }
+  },
+);
+
+/** The scenario's custom units (V20). */
+export const PricingUnits = listUniqueBy(PricingUnitSchema, "code", "pricing unit code", { maxItems: 20 });
+
+const AllowanceSchema = Type.Object(
+  {
+    unit: Code,
+    amount: Price,
+    rollover: Type.Optional(StringEnum(["none", "full", "capped"])),
+    rollover_cap: Type.Optional(Price),
+    rollover_expires_after: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    prorate: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+/** A plan's allowances, at most one per unit (V22). */
+export const Allowances = Type.Array(AllowanceSchema, { maxItems: 20 });
+
+type UnitShape = { code?: unknown; decimals?: unknown };
+
+function decimalsOf(units: Map<unknown, UnitShape>, code: unknown): number | undefined {
+  const unit = units.get(code);
+  if (unit === undefined) return undefined;
+  return typeof unit.decimals === "number" ? unit.decimals : 2;
+}
+
+function checkUnitAmount(
+  value: unknown,
+  decimals: number,
+  unit: unknown,
+  path: JsonPath,
+  run: RuleRun<ScenarioContext>,
+): void {
+  if (typeof value !== "string" || !run.isValid(path)) return;
+  if (new Decimal(value).decimalPlaces() > decimals) {
+    run.report(
+      path,
+      `has more decimal places than unit ${describeValue(unit)} has (${decimals}): ${describeValue(value)}`,
+    );
+  }
+}
+
+function checkAllowances(
+  plan: Record<string, unknown>,
+  planPath: JsonPath,
+  units: Map<unknown, UnitShape>,
+  run: RuleRun<ScenarioContext>,
+): void {
+  const seen = new Map<unknown, number>();
+  (Array.isArray(plan.allowances) ? plan.allowances : []).forEach((allowance, index) => {
+    if (!isPlainObject(allowance)) return;
+    const path = [...planPath, "allowances", index];
+    const earlier = seen.get(allowance.unit);
+    if (earlier !== undefined) {
+      run.report(
+        path,
+        `a second allowance of unit ${describeValue(allowance.unit)} (the first is allowances[${earlier}]): at most one per unit`,
+      );
+      return;
+    }
+    seen.set(allowance.unit, index);
+    const decimals = decimalsOf(units, allowance.unit);
+    if (decimals === undefined) {
+      if (run.isValid([...path, "unit"]))
+        run.report([...path, "unit"], `unknown pricing unit ${describeValue(allowance.unit)}`);
+      return;
+    }
+    checkUnitAmount(allowance.amount, decimals, allowance.unit, [...path, "amount"], run);
+    checkUnitAmount(allowance.rollover_cap, decimals, allowance.unit, [...path, "rollover_cap"], run);
+    const capped = allowance.rollover === "capped";
+    if (capped && allowance.rollover_cap === undefined) {
+      run.report([...path, "rollover_cap"], 'is required when "rollover" is "capped"');
+    } else if (!capped && allowance.rollover_cap !== undefined) {
+      run.report([...path, "rollover_cap"], 'only an allowance with "rollover": "capped" takes rollover_cap');
+    }
+  });
+}
+
+function checkChargeUnits(
+  plan: Record<string, unknown>,
+  planPath: JsonPath,
+  units: Map<unknown, UnitShape>,
+  run: RuleRun<ScenarioContext>,
+): void {
+  (Array.isArray(plan.charges) ? plan.charges : []).forEach((charge, index) => {
+    if (!isPlainObject(charge) || charge.unit === undefined) return;
+    const path = [...planPath, "charges", index];
+    if (!run.isValid([...path, "unit"])) return;
+    if (!units.has(charge.unit)) {
+      run.report([...path, "unit"], `unknown pricing unit ${describeValue(charge.unit)}`);
+    } else if (charge.model === "percentage") {
+      run.report(path, "a percentage charge's fees are in the currency: it cannot be priced in a unit");
+    } else if (charge.timing === "in_advance") {
+      run.report([...path, "unit"], "usage billed in advance is priced in the currency, not in a unit");
+    }
+  });
+}
+
+/**
+ * Allowances and charges name the scenario's pricing units, at most one
+ * allowance per unit per plan, amounts with no more decimals than their unit
+ * has; a unit prices neither percentage charges nor usage billed in advance
+ * (V14, V20–V22).
+ */
+export const pricingUnitsFitPlans: Rule<ScenarioContext> = (value, path, run) => {
+  if (!isPlainObject(value) || !Array.isArray(value.plans)) return;
+  const units = new Map<unknown, UnitShape>();
+  for (const unit of Array.isArray(value.pricing_units) ? value.pricing_units.filter(isPlainObject) : []) {
+    if (!units.has(unit.code)) units.set(unit.code, unit);
+  }
+  value.plans.forEach((plan, index) => {
+    if (!isPlainObject(plan)) return;
+    checkAllowances(plan, [...path, "plans", index], units, run);
+    checkChargeUnits(plan, [...path, "plans", index], units, run);
+  });
+};
+
+export type PricingUnitDocument = { code: string; rate: string; decimals?: number };
+export type AllowanceDocument = {
+  unit: string;
+  amount: string;
+  rollover?: "none" | "full" | "capped";
+  rollover_cap?: string;
+  rollover_expires_after?: number;
+  prorate?: boolean;
+};
+
+export function toCorePricingUnit(unit: PricingUnitDocument): PricingUnit {
+  return { code: unit.code, rate: new Decimal(unit.rate), decimals: unit.decimals ?? 2 };
+}
+
+export function toCoreAllowance(allowance: AllowanceDocument): Allowance {
+  return {
+    unit: allowance.unit,
+    amount: new Decimal(allowance.amount),
+    rollover:
+      allowance.rollover === "full"
+        ? { type: "full" }
+        : allowance.rollover === "capped"
+          ? { type: "capped", cap: new Decimal(allowance.rollover_cap ?? "0") }
+          : { type: "none" },
+    ...(allowance.rollover_expires_after === undefined
+      ? {}
+      : { rolloverExpiresAfter: allowance.rollover_expires_after }),
+    prorate: allowance.prorate ?? true,
+  };
+}
