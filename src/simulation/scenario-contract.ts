@@ -36,6 +36,7 @@ import {
   PlanReference,
   type ScenarioContext,
 } from "./scenario-fields.ts";
+import { checkRolloverCap, toCoreRollover } from "./scenario-pricing-units.ts";
 
 const LINE_KINDS_PAID = ["usage", "usage_in_advance", "fixed", "quantity_change", "minimum_true_up"] as const;
 
@@ -48,12 +49,7 @@ const prepaidCommitRule: Rule<ScenarioContext> = (value, path, run) => {
   } else if (!instalments && value.instalments !== undefined) {
     run.report([...path, "instalments"], 'only a commit with "invoice": "instalments" takes instalments');
   }
-  const capped = value.rollover === "capped";
-  if (capped && value.rollover_cap === undefined) {
-    run.report([...path, "rollover_cap"], 'is required when "rollover" is "capped"');
-  } else if (!capped && value.rollover_cap !== undefined) {
-    run.report([...path, "rollover_cap"], 'only a commit with "rollover": "capped" takes rollover_cap');
-  }
+  checkRolloverCap(value, path, run);
 };
 
 const PrepaidCommit = withRules(
@@ -334,12 +330,7 @@ function toCommit(commit: NonNullable<ContractDocument["commits"]>[number]): Com
         : { type: "upfront" },
     appliesTo: commit.applies_to ?? [...LINE_KINDS_PAID],
     priority: commit.priority ?? 1,
-    rollover:
-      commit.rollover === "full"
-        ? { type: "full" }
-        : commit.rollover === "capped"
-          ? { type: "capped", cap: new Decimal(commit.rollover_cap ?? "0") }
-          : { type: "none" },
+    rollover: toCoreRollover(commit.rollover, commit.rollover_cap),
   };
 }
 

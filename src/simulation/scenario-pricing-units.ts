@@ -67,6 +67,30 @@ const AllowanceSchema = Type.Object(
 /** A plan's allowances, at most one per unit (V22). */
 export const Allowances = Type.Array(AllowanceSchema, { maxItems: 20 });
 
+/** `rollover_cap` belongs to, and is required by, a `capped` rollover (of an allowance or a commit). */
+export function checkRolloverCap(
+  value: Record<string, unknown>,
+  path: JsonPath,
+  run: RuleRun<unknown>,
+): void {
+  const capped = value.rollover === "capped";
+  if (capped && value.rollover_cap === undefined) {
+    run.report([...path, "rollover_cap"], 'is required when "rollover" is "capped"');
+  } else if (!capped && value.rollover_cap !== undefined) {
+    run.report([...path, "rollover_cap"], 'only "rollover": "capped" takes rollover_cap');
+  }
+}
+
+/** What is left at an end and carries on: none, all, or up to a cap. */
+export function toCoreRollover(
+  rollover: "none" | "full" | "capped" | undefined,
+  cap: string | undefined,
+): Allowance["rollover"] {
+  if (rollover === "full") return { type: "full" };
+  if (rollover === "capped") return { type: "capped", cap: new Decimal(cap ?? "0") };
+  return { type: "none" };
+}
+
 type UnitShape = { code?: unknown; decimals?: unknown };
 
 function decimalsOf(units: Map<unknown, UnitShape>, code: unknown): number | undefined {
@@ -118,12 +142,7 @@ function checkAllowances(
     }
     checkUnitAmount(allowance.amount, decimals, allowance.unit, [...path, "amount"], run);
     checkUnitAmount(allowance.rollover_cap, decimals, allowance.unit, [...path, "rollover_cap"], run);
-    const capped = allowance.rollover === "capped";
-    if (capped && allowance.rollover_cap === undefined) {
-      run.report([...path, "rollover_cap"], 'is required when "rollover" is "capped"');
-    } else if (!capped && allowance.rollover_cap !== undefined) {
-      run.report([...path, "rollover_cap"], 'only an allowance with "rollover": "capped" takes rollover_cap');
-    }
+    checkRolloverCap(allowance, path, run);
   });
 }
 
@@ -184,12 +203,7 @@ export function toCoreAllowance(allowance: AllowanceDocument): Allowance {
   return {
     unit: allowance.unit,
     amount: new Decimal(allowance.amount),
-    rollover:
-      allowance.rollover === "full"
-        ? { type: "full" }
-        : allowance.rollover === "capped"
-          ? { type: "capped", cap: new Decimal(allowance.rollover_cap ?? "0") }
-          : { type: "none" },
+    rollover: toCoreRollover(allowance.rollover, allowance.rollover_cap),
     ...(allowance.rollover_expires_after === undefined
       ? {}
       : { rolloverExpiresAfter: allowance.rollover_expires_after }),
