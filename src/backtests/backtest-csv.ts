@@ -1,6 +1,7 @@
 // A backtest's invoices as CSV, for a spreadsheet: one row per line (as
 // billed, as it would be, and the difference), then one row with the
 // invoice's subtotals, per invoice, in the order the API lists them.
+import { csvCell } from "../platform/csv.ts";
 import type { BacktestInvoice } from "./backtest-schemas.ts";
 
 const header = [
@@ -21,14 +22,8 @@ const header = [
   "difference",
 ];
 
-/** A field quoted when it holds a comma, a quote or a line break (RFC 4180). */
-function field(value: string | null): string {
-  if (value === null) return "";
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 function row(values: (string | null)[]): string {
-  return `${values.map(field).join(",")}\r\n`;
+  return `${values.map(csvCell).join(",")}\r\n`;
 }
 
 /** The CSV text of these invoices, header first. */

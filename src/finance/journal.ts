@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { currencyFor, type Decimal, formatAmount, ZERO } from "../core/index.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
+import { csvCell } from "../platform/csv.ts";
 import type { AccountingPeriod } from "./accounting-periods.ts";
 import type { AccountKey, ChartOfAccounts } from "./chart-of-accounts.ts";
 import type { Posting } from "./revenue-recognition.ts";
@@ -128,15 +129,8 @@ const csvColumns = [
   "memo",
 ] as const;
 
-function csvField(value: string | null): string {
-  const text = value ?? "";
-  // Quoted when needed (RFC 4180); a leading = + - @ is prefixed so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export function journalCsv(lines: readonly JournalLine[]): string {
   const rows = [csvColumns.join(",")];
-  for (const line of lines) rows.push(csvColumns.map((column) => csvField(line[column])).join(","));
+  for (const line of lines) rows.push(csvColumns.map((column) => csvCell(line[column])).join(","));
   return `${rows.join("\r\n")}\r\n`;
 }
