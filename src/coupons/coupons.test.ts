@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CustomerBody } from "../../test/support/api-types.ts";
+import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
 import { fixedInvoiceLine } from "../../test/support/invoice-lines.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
@@ -411,11 +412,7 @@ describe("coupons", () => {
         ["inv_january", second.body.id, "5"],
       ].sort((left, right) => `${left[0]}${left[1]}`.localeCompare(`${right[0]}${right[1]}`)),
     );
-    const audit = await testApp.handle.database
-      .selectFrom("audit_events")
-      .select("action")
-      .where("object_id", "=", "inv_january")
-      .execute();
+    const audit = await auditTrailOf(testApp.handle.database, "inv_january");
     expect(audit.map((entry) => entry.action)).toEqual(["coupons.applied"]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
 import { grantCredits } from "../../test/support/credit-grants.ts";
 import { fixedInvoiceLine } from "../../test/support/invoice-lines.ts";
@@ -166,12 +167,7 @@ describe("burning and restoring credits", () => {
     ]);
     const balances = await tenant.admin.get(`/v1/customers/${customerId}/credit-balances`);
     expect(balances.body.data[0].available).toBe("20.00");
-    const audit = await testApp.handle.database
-      .selectFrom("audit_events")
-      .select("action")
-      .where("object_id", "=", "inv_voided")
-      .orderBy("sequence")
-      .execute();
+    const audit = await auditTrailOf(testApp.handle.database, "inv_voided");
     expect(audit.map((entry) => entry.action)).toEqual(["credits.burned", "credits.restored"]);
     await restore("inv_never_burned");
   });

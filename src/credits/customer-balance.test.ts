@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { Decimal } from "../core/index.ts";
@@ -64,13 +65,8 @@ describe("customer balance", () => {
       data: [{ amount: "12.50", balance_after: "12.50", invoice_id: "inv_negative" }],
       next_cursor: null,
     });
-    const audit = await testApp.handle.database
-      .selectFrom("audit_events")
-      .select("action")
-      .where("object_id", "=", customerId)
-      .where("action", "=", "customer_balance.moved")
-      .execute();
-    expect(audit).toHaveLength(3);
+    const audit = await auditTrailOf(testApp.handle.database, customerId);
+    expect(audit.filter((entry) => entry.action === "customer_balance.moved")).toHaveLength(3);
   });
 
   it("never uses more than is owed, and changes nothing for a zero movement", async () => {

@@ -10,17 +10,18 @@ import type {
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
-    credit_accounts: CreditAccountTable;
+    credit_accounts: CustomerCurrencyBalanceTable;
     wallets: WalletTable;
     credit_grants: CreditGrantTable;
     credit_ledger_entries: CreditLedgerEntryTable;
     credit_purchases: CreditPurchaseTable;
-    customer_balances: CustomerBalanceTable;
+    customer_balances: CustomerCurrencyBalanceTable;
     customer_balance_entries: CustomerBalanceEntryTable;
   }
 }
 
-export type CreditAccountTable = {
+/** A running balance of one customer in one currency: of its credit grants, or of what it is owed. */
+type CustomerCurrencyBalanceTable = {
   organization_id: string;
   environment_id: string;
   customer_id: string;
@@ -96,15 +97,6 @@ export type CreditPurchaseTable = {
   automatic: boolean;
   invoice_id: string | null;
   created_at: DefaultedTimestamp;
-};
-
-export type CustomerBalanceTable = {
-  organization_id: string;
-  environment_id: string;
-  customer_id: string;
-  currency: string;
-  balance: string;
-  updated_at: DefaultedTimestamp;
 };
 
 export type CustomerBalanceEntryTable = {

@@ -1,5 +1,6 @@
 // Row types of the invoicing tables, for the typed query builder.
 import type { ColumnType } from "kysely";
+import type { BillingAddress } from "../customers/index.ts";
 import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
@@ -14,14 +15,8 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
-export type PostalAddress = {
-  line1?: string;
-  line2?: string;
-  city?: string;
-  postal_code?: string;
-  state?: string;
-  country?: string;
-};
+/** The seller's and the buyer's addresses are postal addresses like a customer's billing address. */
+export type PostalAddress = BillingAddress;
 
 export type InvoicingSettingsTable = {
   environment_id: string;

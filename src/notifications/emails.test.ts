@@ -14,7 +14,7 @@ import { TestClock } from "../../test/support/test-clock.ts";
 import { readConfiguration } from "../platform/config.ts";
 import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
 import { emailRetryDelaysSeconds } from "./email-sending.ts";
-import type { EmailTemplateData } from "./email-template-catalog.ts";
+import { type EmailTemplateData, emailTemplateNames } from "./email-template-catalog.ts";
 import { queueEmail } from "./emails.ts";
 import { notificationJobHandlers } from "./notification-jobs.ts";
 
@@ -89,20 +89,7 @@ describe("email templates", () => {
     const response = await tenant.admin.get("/v1/email-templates");
     expect(response.status).toBe(200);
     expect(response.body.data.map((template: { template: string }) => template.template)).toEqual([
-      "invoice_issued",
-      "payment_receipt",
-      "payment_failed",
-      "dunning_reminder",
-      "statement_of_account",
-      "dispute_received",
-      "refund_confirmation",
-      "credit_balance_low",
-      "usage_alert",
-      "account_invitation",
-      "email_verification",
-      "password_reset",
-      "break_glass_publish",
-      "rollout_rolled_back",
+      ...emailTemplateNames,
     ]);
     for (const template of response.body.data) {
       expect(template).toMatchObject({ id: null, version: 0, is_default: true });

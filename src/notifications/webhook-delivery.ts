@@ -12,7 +12,7 @@ import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { QueuedJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import type { WebhookDeliveryStatus } from "./tables.ts";
-import { signingSecretsOf } from "./webhook-endpoints.ts";
+import { cancelPendingDeliveries, signingSecretsOf } from "./webhook-endpoints.ts";
 import { enqueueDeliveryJob } from "./webhook-events.ts";
 import { isSuccessStatus, postWebhook, type WebhookHttpResult } from "./webhook-http.ts";
 import { readWebhookDeliveryJobPayload, type WebhookDeliveryJobPayload } from "./webhook-job-payload.ts";
@@ -88,7 +88,7 @@ async function deliverWebhook(
   // A delivery that succeeded, failed for good or was canceled meanwhile needs no automatic attempt.
   if (payload.trigger === "automatic" && delivery.delivery_status !== "pending") return;
   if (!delivery.enabled || delivery.deleted_at !== null) {
-    await cancelDelivery(database, scope, payload.deliveryId, clock.now());
+    await cancelPendingDeliveries(database, scope, { deliveryId: payload.deliveryId }, clock.now());
     return;
   }
 
@@ -203,14 +203,4 @@ async function recordAttempt(
     if (isUniqueViolation(error)) return;
     throw error;
   }
-}
-
-async function cancelDelivery(database: Database, scope: TenantScope, deliveryId: string, now: Date) {
-  await database
-    .updateTable("webhook_deliveries")
-    .set({ status: "canceled", next_attempt_at: null, updated_at: now })
-    .where(inTenant(scope))
-    .where("id", "=", deliveryId)
-    .where("status", "=", "pending")
-    .execute();
 }

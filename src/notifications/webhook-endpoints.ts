@@ -84,7 +84,7 @@ export async function updateWebhookEndpoint(
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (!row.enabled) await cancelPendingDeliveries(transaction, context, id, now);
+    if (!row.enabled) await cancelPendingDeliveries(transaction, context, { endpointId: id }, now);
     const after = presentWebhookEndpoint(row);
     await recordObjectChange(transaction, context, "webhook_endpoint", "updated", before, after);
     return after;
@@ -103,7 +103,7 @@ export async function deleteWebhookEndpoint(context: RequestContext, id: string)
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await cancelPendingDeliveries(transaction, context, id, now);
+    await cancelPendingDeliveries(transaction, context, { endpointId: id }, now);
     const after = presentWebhookEndpoint(row);
     await recordObjectChange(transaction, context, "webhook_endpoint", "deleted", before, after);
     return after;
@@ -185,19 +185,23 @@ export function signingSecretsOf(endpoint: WebhookEndpointRow, now: Date): strin
     : [endpoint.secret];
 }
 
-async function cancelPendingDeliveries(
-  transaction: DatabaseTransaction,
+/** Cancels what is still pending of one delivery, or of every delivery to one endpoint. */
+export async function cancelPendingDeliveries(
+  database: Database,
   scope: TenantScope,
-  endpointId: string,
+  which: { deliveryId: string } | { endpointId: string },
   now: Date,
 ): Promise<void> {
-  await transaction
+  const pending = database
     .updateTable("webhook_deliveries")
     .set({ status: "canceled", next_attempt_at: null, updated_at: now })
     .where(inTenant(scope))
-    .where("endpoint_id", "=", endpointId)
-    .where("status", "=", "pending")
-    .execute();
+    .where("status", "=", "pending");
+  const chosen =
+    "deliveryId" in which
+      ? pending.where("id", "=", which.deliveryId)
+      : pending.where("endpoint_id", "=", which.endpointId);
+  await chosen.execute();
 }
 
 function checkUrl(text: string): void {

@@ -16,6 +16,7 @@ import { subscribe } from "../platform/events/domain-events.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import { startDunning } from "./dunning-lifecycle.ts";
 import { collectInvoiceJobKind } from "./payment-job-payloads.ts";
+import { methodsWithProviderCustomers } from "./payment-methods.ts";
 import { recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcomes.ts";
 import type { ChargeRequest, ChargeResult } from "./payment-provider.ts";
 import { providerFor, readPaymentSettings } from "./payment-settings.ts";
@@ -28,14 +29,7 @@ export type CollectionOutcome =
 
 /** The customer's default payment method with the provider's customer it belongs to, if any. */
 async function defaultPaymentMethod(database: Database, context: RequestContext, customerId: string) {
-  return database
-    .selectFrom("payment_methods")
-    .innerJoin("payment_provider_customers", (join) =>
-      join
-        .onRef("payment_provider_customers.environment_id", "=", "payment_methods.environment_id")
-        .onRef("payment_provider_customers.customer_id", "=", "payment_methods.customer_id")
-        .onRef("payment_provider_customers.provider", "=", "payment_methods.provider"),
-    )
+  return methodsWithProviderCustomers(database)
     .select([
       "payment_methods.id",
       "payment_methods.provider_payment_method_id",
@@ -139,14 +133,7 @@ async function chargeRequestOf(
   context: RequestContext,
   payment: PaymentRow,
 ): Promise<ChargeRequest> {
-  const method = await database
-    .selectFrom("payment_methods")
-    .innerJoin("payment_provider_customers", (join) =>
-      join
-        .onRef("payment_provider_customers.environment_id", "=", "payment_methods.environment_id")
-        .onRef("payment_provider_customers.customer_id", "=", "payment_methods.customer_id")
-        .onRef("payment_provider_customers.provider", "=", "payment_methods.provider"),
-    )
+  const method = await methodsWithProviderCustomers(database)
     .select(["payment_methods.provider_payment_method_id", "payment_provider_customers.provider_customer_id"])
     .where("payment_methods.id", "=", payment.payment_method_id ?? "")
     .where("payment_methods.environment_id", "=", context.environmentId)

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { PaymentProvider } from "./payment-provider.ts";
@@ -72,15 +73,20 @@ function presentPaymentMethod(row: PaymentMethodRow): PaymentMethodView {
   };
 }
 
-function selectMethods(context: RequestContext) {
-  return context.database
+/** Payment methods, each with the provider's customer it is saved under. */
+export function methodsWithProviderCustomers(database: Database) {
+  return database
     .selectFrom("payment_methods")
     .innerJoin("payment_provider_customers", (join) =>
       join
         .onRef("payment_provider_customers.environment_id", "=", "payment_methods.environment_id")
         .onRef("payment_provider_customers.customer_id", "=", "payment_methods.customer_id")
         .onRef("payment_provider_customers.provider", "=", "payment_methods.provider"),
-    )
+    );
+}
+
+function selectMethods(context: RequestContext) {
+  return methodsWithProviderCustomers(context.database)
     .selectAll("payment_methods")
     .select("payment_provider_customers.provider_customer_id")
     .where(inTenant(context, "payment_methods"));
