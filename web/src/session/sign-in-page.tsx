@@ -175,8 +175,8 @@ function ApiKeySignIn() {
   };
 
   return (
-    <Panel title="For development: an API key" className="sign-in-help">
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in with an API key">
+    <Panel title="For development" className="sign-in-help">
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Key sign-in">
         <TextField
           label="API key"
           type="password"
