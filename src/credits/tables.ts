@@ -65,13 +65,14 @@ export type CreditGrantTable = TenantRowColumns & {
 
 export type CreditLedgerEntryKind = "increment" | "burn" | "expiry" | "void" | "void_reversal";
 
-export type CreditLedgerEntryTable = {
-  id: string;
+/** An entry of a customer's ledger in one currency, numbered in the order written (sequence-pages.ts pages by it). */
+type CustomerLedgerEntryColumns = TenantRowColumns & {
   sequence: Generated<number>;
-  organization_id: string;
-  environment_id: string;
   customer_id: string;
   currency: string;
+};
+
+export type CreditLedgerEntryTable = CustomerLedgerEntryColumns & {
   grant_id: string;
   wallet_id: string | null;
   kind: CreditLedgerEntryKind;
@@ -99,13 +100,7 @@ export type CreditPurchaseTable = {
   created_at: DefaultedTimestamp;
 };
 
-export type CustomerBalanceEntryTable = {
-  id: string;
-  sequence: Generated<number>;
-  organization_id: string;
-  environment_id: string;
-  customer_id: string;
-  currency: string;
+export type CustomerBalanceEntryTable = CustomerLedgerEntryColumns & {
   amount: string;
   balance_after: string;
   invoice_id: string | null;
