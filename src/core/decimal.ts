@@ -88,3 +88,19 @@ export function formatQuantity(quantity: Decimal, options: { exact?: boolean } =
 export function canonicalDecimalText(value: Decimal): string {
   return value.isZero() ? "0" : value.toFixed();
 }
+
+/** Decimals a quantity shows on customer documents when its meter sets none. */
+export const DEFAULT_QUANTITY_DISPLAY_DECIMALS = 2;
+
+/**
+ * A quantity as a customer reads it: rounded half away from zero to
+ * `decimals` places, without trailing zeros ("105.311268…" → "105.31",
+ * "2.50" → "2.5", "3" → "3"). Display only: billing uses the exact quantity.
+ */
+export function displayQuantity(
+  quantity: string,
+  decimals: number = DEFAULT_QUANTITY_DISPLAY_DECIMALS,
+): string {
+  const rounded = new Decimal(quantity).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  return rounded.isZero() ? "0" : rounded.toFixed();
+}

@@ -96,7 +96,9 @@ export { type Currency, currencyFor, findCurrency, UnknownCurrencyError } from "
 /** @public */
 export {
   canonicalDecimalText,
+  DEFAULT_QUANTITY_DISPLAY_DECIMALS,
   Decimal,
+  displayQuantity,
   formatQuantity,
   isNumericText,
   isPlainDecimal,

@@ -2,7 +2,8 @@
 // renderers take, built from what invoicing stores. A finalized invoice prints
 // the seller and buyer as they were at finalization; a draft prints them as
 // they are now.
-import { currencyFor, Decimal, formatAmount, ZERO } from "../core/index.ts";
+import { currencyFor, Decimal, displayQuantity, formatAmount, ZERO } from "../core/index.ts";
+import { type QuantityDisplayDecimals, quantityDisplayDecimals } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { getCreditNote } from "./credit-notes.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
@@ -63,6 +64,7 @@ function taxOf(invoice: InvoiceView): InvoiceDocument["tax"] {
 export async function invoiceDocument(context: RequestContext, invoiceId: string): Promise<InvoiceDocument> {
   const invoice = await getInvoice(context, invoiceId);
   const { seller, buyer } = await partiesOf(context, invoice);
+  const decimalsOf = await quantityDisplayDecimals(context.database, context);
   return {
     kind: "invoice",
     number: invoice.number,
@@ -80,7 +82,7 @@ export async function invoiceDocument(context: RequestContext, invoiceId: string
       description: line.description,
       periodStart: line.period_start,
       periodEnd: line.period_end,
-      quantity: line.quantity,
+      quantity: shownQuantity(line.quantity, meterOf(line.details), decimalsOf),
       unitAmount: line.unit_amount,
       amount: line.amount,
       explanation: explainLine(line.kind, line.details),
@@ -151,4 +153,17 @@ export async function creditNoteDocument(
     relatedInvoiceNumber: note.invoice_number,
     reason: note.reason.replaceAll("_", " "),
   };
+}
+
+/** A metered quantity rounded as its meter asks (the explanation keeps it exact); any other as written. */
+function shownQuantity(
+  quantity: string,
+  meter: string | undefined,
+  decimalsOf: QuantityDisplayDecimals,
+): string {
+  return meter === undefined ? quantity : displayQuantity(quantity, decimalsOf(meter));
+}
+
+function meterOf(details: Record<string, unknown>): string | undefined {
+  return typeof details.meter === "string" ? details.meter : undefined;
 }

@@ -13,6 +13,7 @@ export { registerEventRoutes } from "./event-routes.ts";
 export type { EventInput } from "./event-schemas.ts";
 export { ingestEvents } from "./ingestion.ts";
 export { MeterCatalog } from "./meter-catalog.ts";
+export { type QuantityDisplayDecimals, quantityDisplayDecimals } from "./meter-display.ts";
 export { registerMeterRoutes } from "./meter-routes.ts";
 export type { CreateMeterInput } from "./meter-schemas.ts";
 export { loadMeterVersions } from "./meter-versions.ts";

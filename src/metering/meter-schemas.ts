@@ -11,6 +11,14 @@ const MeterCode = Type.String({
   description: "letters, digits and _ . : - (such as api_calls), unique in the environment",
 });
 
+const DisplayDecimals = Type.Integer({
+  minimum: 0,
+  maximum: 12,
+  description:
+    "decimals a quantity of this meter shows on customer documents (PDF, invoice pages, portal); " +
+    "the exact quantity stays in the API, the explanation and exports. Default 2",
+});
+
 const GroupBy = Type.Array(PropertyName, {
   maxItems: 5,
   description: "property names whose values split usage into groups (usage queries take one as group_by)",
@@ -33,6 +41,7 @@ export const CreateMeterBody = StrictObject({
   code: MeterCode,
   name: Name,
   description: Type.Optional(Description),
+  display_decimals: Type.Optional(Nullable(DisplayDecimals)),
   ...definitionFields,
   effective_from: Type.Optional(
     Type.String({
@@ -49,6 +58,7 @@ export const UpdateMeterBody = StrictObject(
   {
     name: Type.Optional(Name),
     description: Type.Optional(Description),
+    display_decimals: Type.Optional(Nullable(DisplayDecimals)),
     event_name: Type.Optional(EventName),
     aggregation: Type.Optional(Aggregation),
     property: definitionFields.property,
@@ -96,6 +106,7 @@ export const MeterSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   description: Nullable(Type.String()),
+  display_decimals: Nullable(DisplayDecimals),
   version: Type.Integer({ description: "the version in effect now (the first one before it starts)" }),
   ...DefinitionSchema,
   effective_from: Timestamp,

@@ -67,6 +67,7 @@ export async function createMeter(context: RequestContext, input: CreateMeterInp
           code: input.code,
           name: input.name,
           description: input.description ?? null,
+          display_decimals: input.display_decimals ?? null,
           created_at: now,
           updated_at: now,
         })
@@ -156,12 +157,13 @@ export async function updateMeter(
     const meterRow = await lockMeter(transaction, context, id);
     const now = context.clock.now();
     const before = await presentMeter(transaction, context, id, now);
-    if (input.name !== undefined || input.description !== undefined) {
+    if (input.name !== undefined || input.description !== undefined || input.display_decimals !== undefined) {
       await transaction
         .updateTable("meters")
         .set({
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.display_decimals !== undefined ? { display_decimals: input.display_decimals } : {}),
           updated_at: now,
         })
         .where("environment_id", "=", context.environmentId)
@@ -436,6 +438,7 @@ function toMeterView(row: MeterRow, versionRows: VersionRow[], now: Date): Meter
     code: row.code,
     name: row.name,
     description: row.description,
+    display_decimals: row.display_decimals,
     version: current.version,
     event_name: current.event_name,
     aggregation: current.aggregation,

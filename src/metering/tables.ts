@@ -25,6 +25,8 @@ export type MeterTable = {
   code: string;
   name: string;
   description: string | null;
+  /** Decimals of a quantity on customer documents; null: the default. */
+  display_decimals: number | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 };

@@ -63,7 +63,10 @@ export const PortalUsageSchema = Type.Object({
       aggregation: Type.String(),
       period_start: Timestamp,
       period_end: Timestamp,
-      quantity: Type.String({ description: "the quantity billed so far this period" }),
+      quantity: Type.String({ description: "the quantity billed so far this period, exact" }),
+      display_decimals: Type.Integer({
+        description: "the decimals the meter shows a customer: the quantity is displayed rounded to them",
+      }),
       amount: Type.String({ description: "what that quantity costs so far, before discounts and tax" }),
       currency: Type.String(),
       days: Type.Array(UsageDaySchema, {

@@ -10,6 +10,7 @@ import {
   listCustomerAlertRules,
   presentAlertRule,
 } from "../alerts/index.ts";
+import { DEFAULT_QUANTITY_DISPLAY_DECIMALS } from "../core/index.ts";
 import type { CreditBalances } from "../credits/index.ts";
 import { creditBalances } from "../credits/index.ts";
 import { getCustomer } from "../customers/index.ts";
@@ -109,6 +110,7 @@ export async function portalUsage(context: RequestContext): Promise<PortalUsage>
       period_start: line.period_start,
       period_end: line.period_end,
       quantity: line.quantity,
+      display_decimals: meter?.display_decimals ?? DEFAULT_QUANTITY_DISPLAY_DECIMALS,
       amount: line.amount,
       currency: preview.currency,
       days,

@@ -230,7 +230,13 @@ describe("the portal API", () => {
     expect(usage.status, JSON.stringify(usage.body)).toBe(200);
     expect(usage.body.meters).toHaveLength(1);
     const [meter] = usage.body.meters;
-    expect(meter).toMatchObject({ meter: "api_calls", name: "API calls", quantity: "6", amount: "3.00" });
+    expect(meter).toMatchObject({
+      meter: "api_calls",
+      name: "API calls",
+      quantity: "6",
+      display_decimals: 2,
+      amount: "3.00",
+    });
     expect(meter.days).toHaveLength(5);
     expect(meter.days.map((window: { value: string }) => window.value)).toEqual(["0", "0", "2", "2", "2"]);
   });

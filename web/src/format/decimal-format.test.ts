@@ -45,4 +45,12 @@ describe("formatQuantity", () => {
     expect(plain(formatQuantity("10.5", "de-DE"))).toBe("10,5");
     expect(formatQuantity("98765432109876543210", "en-US")).toBe("98,765,432,109,876,543,210");
   });
+
+  it("rounds to a meter's display decimals, half away from zero, on the exact decimal", () => {
+    expect(formatQuantity("191.93688088041367980884", "en-US", 2)).toBe("191.94");
+    expect(formatQuantity("105.311268007214506172839506172839", "en-US", 2)).toBe("105.31");
+    expect(formatQuantity("2.005", "en-US", 2)).toBe("2.01");
+    expect(formatQuantity("2.5", "en-US", 0)).toBe("3");
+    expect(formatQuantity("7", "en-US", 2)).toBe("7");
+  });
 });

@@ -2,7 +2,8 @@
 // "0.0025"). They are formatted from the string itself: Intl.NumberFormat
 // reads a decimal string as an exact decimal (ECMA-402's "Intl mathematical
 // value"), so no digit is ever lost through a binary float, however long the
-// number. Nothing here rounds: every digit the API sent is shown.
+// number. Nothing here rounds unless told: a quantity may be shown to a
+// meter's display decimals, rounded half away from zero on the exact decimal.
 
 const decimalPattern = /^[-+]?\d+(\.\d+)?$/;
 
@@ -54,9 +55,16 @@ export function formatMoney(amount: string, currency: string, locale?: string): 
   }
 }
 
-/** A quantity such as "10.5" with the locale's separators and every digit kept. */
-export function formatQuantity(quantity: string, locale?: string): string {
+/**
+ * A quantity such as "10.5" with the locale's separators, every digit kept,
+ * or at most `decimals` of them (a meter's display decimals), rounded.
+ */
+export function formatQuantity(quantity: string, locale?: string, decimals?: number): string {
   if (!decimalPattern.test(quantity)) return quantity;
-  const digits = Math.min(fractionLength(quantity), maximumFractionDigitsAllowed);
+  const digits = Math.min(
+    fractionLength(quantity),
+    decimals ?? maximumFractionDigitsAllowed,
+    maximumFractionDigitsAllowed,
+  );
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(quantity as StringNumber);
 }

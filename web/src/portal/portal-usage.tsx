@@ -40,7 +40,10 @@ function MeterUsage({ meter, profile }: { meter: PortalMeterUsage; profile: Port
     <article className="portal-meter" aria-label={meter.name}>
       <h3>{meter.name}</h3>
       <p>
-        <span data-testid="meter-quantity">{formatQuantity(meter.quantity, profile.locale)}</span> so far,{" "}
+        <span data-testid="meter-quantity" title={meter.quantity}>
+          {formatQuantity(meter.quantity, profile.locale, meter.display_decimals)}
+        </span>{" "}
+        so far,{" "}
         <span data-testid="meter-amount">{formatMoney(meter.amount, meter.currency, profile.locale)}</span>
       </p>
       {meter.days.length > 0 && (

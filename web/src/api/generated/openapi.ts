@@ -9657,6 +9657,7 @@ export interface operations {
                             code: string;
                             name: string;
                             description: string | null;
+                            display_decimals: number | null;
                             /** @description the version in effect now (the first one before it starts) */
                             version: number;
                             event_name: string;
@@ -9731,6 +9732,7 @@ export interface operations {
                     code: string;
                     name: string;
                     description?: string | null;
+                    display_decimals?: number | null;
                     /** @description the name of the events the meter counts */
                     event_name: string;
                     /**
@@ -9763,6 +9765,7 @@ export interface operations {
                         code: string;
                         name: string;
                         description: string | null;
+                        display_decimals: number | null;
                         /** @description the version in effect now (the first one before it starts) */
                         version: number;
                         event_name: string;
@@ -9838,6 +9841,7 @@ export interface operations {
                         code: string;
                         name: string;
                         description: string | null;
+                        display_decimals: number | null;
                         /** @description the version in effect now (the first one before it starts) */
                         version: number;
                         event_name: string;
@@ -9907,6 +9911,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     description?: string | null;
+                    display_decimals?: number | null;
                     /** @description the name of the events the meter counts */
                     event_name?: string;
                     /**
@@ -9934,6 +9939,7 @@ export interface operations {
                         code: string;
                         name: string;
                         description: string | null;
+                        display_decimals: number | null;
                         /** @description the version in effect now (the first one before it starts) */
                         version: number;
                         event_name: string;
@@ -10035,6 +10041,7 @@ export interface operations {
                         code: string;
                         name: string;
                         description: string | null;
+                        display_decimals: number | null;
                         /** @description the version in effect now (the first one before it starts) */
                         version: number;
                         event_name: string;
@@ -20139,8 +20146,10 @@ export interface operations {
                              * @example 2026-02-15T00:00:00Z
                              */
                             period_end: string;
-                            /** @description the quantity billed so far this period */
+                            /** @description the quantity billed so far this period, exact */
                             quantity: string;
+                            /** @description the decimals the meter shows a customer: the quantity is displayed rounded to them */
+                            display_decimals: number;
                             /** @description what that quantity costs so far, before discounts and tax */
                             amount: string;
                             currency: string;

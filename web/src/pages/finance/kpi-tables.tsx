@@ -6,6 +6,7 @@ import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
 import { type Column, DataTable } from "../../ui/data-table.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { useQuantityDisplayDecimals } from "../invoices/quantity-display-decimals.ts";
 import { periodLabel } from "./period-month.ts";
 
 const mrrColumns: [keyof MrrMonth, string][] = [
@@ -41,12 +42,17 @@ export function MrrTable({ months, currency }: { months: MrrMonth[]; currency: s
 }
 
 function ForecastUsage({ customer }: { customer: CustomerForecast }) {
+  const displayDecimals = useQuantityDisplayDecimals();
   if (customer.usage.length === 0) return <>None</>;
   return (
     <ul className="plain-list">
       {customer.usage.map((usage) => (
         <li key={usage.charge_id}>
-          {usage.meter}: {formatQuantity(usage.forecast_quantity)} →{" "}
+          {usage.meter}:{" "}
+          <span title={usage.forecast_quantity}>
+            {formatQuantity(usage.forecast_quantity, undefined, displayDecimals(usage.meter))}
+          </span>{" "}
+          →{" "}
           {usage.forecast_amount === null
             ? "not priced"
             : formatMoney(usage.forecast_amount, customer.currency)}

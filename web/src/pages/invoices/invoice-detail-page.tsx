@@ -26,6 +26,7 @@ import { InvoiceLinesTable, shownLine } from "./invoice-lines-table.tsx";
 import { InvoicePayments } from "./invoice-payments.tsx";
 import { InvoiceStatusBadge } from "./invoice-status.tsx";
 import { invoiceName } from "./invoice-table.tsx";
+import { useQuantityDisplayDecimals } from "./quantity-display-decimals.ts";
 
 const outcomes: Record<InvoiceAction, string> = {
   finalize: "The invoice is final: it has its number and no longer changes.",
@@ -39,6 +40,7 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
   const session = useSignedInSession();
   const [action, setAction] = useState<InvoiceAction | undefined>();
   const [outcome, setOutcome] = useState("");
+  const displayDecimals = useQuantityDisplayDecimals();
   const money = (amount: string) => formatMoney(amount, invoice.currency, invoice.locale);
   const writable = can(session, "billing:write");
   // Credit notes and write-offs are finance's; finalizing and voiding are billing operations'.
@@ -146,6 +148,7 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
           timeZone={invoice.timezone}
           locale={invoice.locale}
           label="Invoice lines"
+          displayDecimals={displayDecimals}
         />
         <dl className="details section-gap">
           <Detail term="Paid">{money(invoice.amount_paid)}</Detail>

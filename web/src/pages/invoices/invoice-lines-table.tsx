@@ -6,6 +6,7 @@ import { formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { DataTable } from "../../ui/data-table.tsx";
 import { explainLine } from "../simulator/line-explanation.ts";
+import type { QuantityDisplayDecimals } from "./quantity-display-decimals.ts";
 
 const kindLabels: Record<string, string> = {
   fixed: "Fixed",
@@ -57,6 +58,12 @@ type InvoicePreviewLine = Pick<
   "description" | "charge_id" | "kind" | "period_start" | "period_end" | "quantity" | "amount" | "details"
 >;
 
+/** The meter a usage line counts, from its explanation. */
+function meterOf(line: ShownLine): string | undefined {
+  const meter = (line.details as Record<string, unknown> | undefined)?.meter;
+  return typeof meter === "string" ? meter : undefined;
+}
+
 export function InvoiceLinesTable({
   lines,
   invoiceTotals,
@@ -64,6 +71,7 @@ export function InvoiceLinesTable({
   timeZone,
   locale,
   label,
+  displayDecimals,
 }: {
   lines: ShownLine[];
   invoiceTotals: InvoiceTotals;
@@ -71,8 +79,15 @@ export function InvoiceLinesTable({
   timeZone: string;
   locale?: string;
   label: string;
+  /** A customer's view rounds metered quantities to their meter's display decimals; the simulator shows every digit. */
+  displayDecimals?: QuantityDisplayDecimals;
 }) {
   const money = (amount: string) => formatMoney(amount, currency, locale);
+  const quantity = (line: ShownLine) => {
+    const meter = meterOf(line);
+    if (meter === undefined || displayDecimals === undefined) return formatQuantity(line.quantity, locale);
+    return <span title={line.quantity}>{formatQuantity(line.quantity, locale, displayDecimals(meter))}</span>;
+  };
   const period = (line: ShownLine) =>
     line.period_start && line.period_end
       ? `${formatPeriodBound(line.period_start, timeZone, locale)} – ${formatPeriodBound(line.period_end, timeZone, locale)}`
@@ -105,7 +120,7 @@ export function InvoiceLinesTable({
           ),
         },
         { header: "Period", className: "nowrap", cell: period },
-        { header: "Quantity", numeric: true, cell: (line) => formatQuantity(line.quantity, locale) },
+        { header: "Quantity", numeric: true, cell: quantity },
         { header: "Amount", numeric: true, cell: (line) => money(line.amount) },
         {
           header: "How it was computed",

@@ -18,6 +18,7 @@ import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { InvoiceLinesTable, shownLine } from "../invoices/invoice-lines-table.tsx";
+import { useQuantityDisplayDecimals } from "../invoices/quantity-display-decimals.ts";
 import { type SubscriptionAction, SubscriptionActionDialog } from "./subscription-action-dialog.tsx";
 import { SubscriptionStatusBadge } from "./subscription-status.tsx";
 
@@ -195,6 +196,7 @@ function UpcomingInvoice({
   locale: string | undefined;
 }) {
   const ended = subscription.status === "ended";
+  const displayDecimals = useQuantityDisplayDecimals();
   const preview = useQuery({
     ...apiQuery("/v1/customers/{id}/upcoming-invoice", {
       params: { path: { id: subscription.customer_id }, query: { subscription_id: subscription.id } },
@@ -239,6 +241,7 @@ function UpcomingInvoice({
                   currency={upcoming.currency}
                   timeZone={subscription.timezone}
                   label="Upcoming invoice lines"
+                  displayDecimals={displayDecimals}
                   {...(locale === undefined ? {} : { locale })}
                 />
               </>
