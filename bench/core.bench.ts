@@ -1,7 +1,8 @@
 // Benchmark of the billing core's usage path: one subscription, a year of
 // monthly periods, a realistic plan (fixed fee, graduated token charge with a
-// filter, per-call charge, active users), and events streamed as NDJSON from a
-// temporary file. Each measurement runs in its own child process so that its
+// filter, tokens priced by model with a default, per-call charge, active
+// users) under a one-year contract with a prepaid commit (scenario format
+// version 2), and events streamed as NDJSON from a temporary file. Each measurement runs in its own child process so that its
 // memory figures are its own. The engine's speed is compared with a baseline
 // loop that only reads, parses and sums the same events: the machine's limit.
 //
@@ -21,7 +22,7 @@ const PERIOD_START = Date.UTC(2025, 0, 1);
 const PERIOD_END = Date.UTC(2026, 0, 1);
 
 const scenarioHeader = {
-  version: 1,
+  version: 2,
   currency: "USD",
   timezone: "Europe/Paris",
   meters: [
@@ -34,6 +35,7 @@ const scenarioHeader = {
     },
     { code: "calls", event_name: "api_call", aggregation: "count", filters: { status: ["ok"] } },
     { code: "active_users", event_name: "completion", aggregation: "unique_count", property: "user" },
+    { code: "model_tokens", event_name: "completion", aggregation: "sum", property: "tokens" },
   ],
   plans: [
     {
@@ -62,10 +64,33 @@ const scenarioHeader = {
           free_units: 10_000,
         },
         { id: "seats", type: "usage", meter: "active_users", model: "per_unit", unit_price: "2.00" },
+        {
+          id: "tokens_by_model",
+          type: "usage",
+          meter: "model_tokens",
+          dimensions: ["model"],
+          prices: [
+            { match: { model: "large" }, model: "per_unit", unit_price: "0.000004" },
+            {
+              match: { model: "xl" },
+              model: "graduated",
+              tiers: [
+                { up_to: 10_000_000, unit_price: "0.00001" },
+                { up_to: null, unit_price: "0.000008" },
+              ],
+            },
+          ],
+          default: { model: "per_unit", unit_price: "0.000002" },
+        },
       ],
     },
   ],
   subscription: { plan: "scale", start: "2025-01-01T00:00:00+01:00" },
+  contract: {
+    start: "2025-01-01T00:00:00+01:00",
+    end: "2026-01-01T00:00:00+01:00",
+    commits: [{ id: "prepaid", type: "prepaid", amount: "50000.00", applies_to: ["usage"] }],
+  },
   bill_until: "2026-01-01T00:00:00+01:00",
 };
 
@@ -183,6 +208,7 @@ async function measure(
       throw new Error(`the engine refused the events: ${JSON.stringify(result.errors.slice(0, 3))}`);
     if (result.output.invoices.length !== 13)
       throw new Error(`expected 13 invoices, got ${result.output.invoices.length}`);
+    if (result.output.commit_balances?.[0]?.drawn === "0.00") throw new Error("the commit paid for nothing");
   }
   sampleMemory();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
