@@ -10,7 +10,7 @@ import {
   findCreditNoteByMemoPrefix,
   findInvoiceRow,
   invoiceLineRows,
-  lockInvoice,
+  lockFinalizedInvoice,
 } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
@@ -120,13 +120,10 @@ export async function openDispute(
 ): Promise<DisputeView> {
   return context.database.transaction().execute(async (transaction) => {
     // Invoicing's invoice (locked) and its lines, read to check what can be disputed.
-    const invoice = await lockInvoice(transaction, context, invoiceId);
-    if (invoice.status === "draft" || invoice.status === "void") {
-      throw conflict(
-        "invoice_not_disputable",
-        `Invoice ${invoiceId} is ${invoice.status}; only a finalized invoice can be disputed.`,
-      );
-    }
+    const invoice = await lockFinalizedInvoice(transaction, context, invoiceId, {
+      code: "invoice_not_disputable",
+      onlyFinalized: "can be disputed",
+    });
     const currency = currencyFor(invoice.currency);
     let ceiling = new Decimal(invoice.total);
     if (input.invoice_line_id !== undefined) {

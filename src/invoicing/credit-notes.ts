@@ -26,7 +26,7 @@ import { newId } from "../platform/ids.ts";
 import { announceCreditNote } from "./invoice-announcements.ts";
 import { amountRemaining } from "./invoice-presenter.ts";
 import type { CreateCreditNoteInput, CreditNoteView } from "./invoice-schemas.ts";
-import { invoiceLineRows, lockInvoice, nextDocumentNumber } from "./invoice-store.ts";
+import { invoiceLineRows, lockFinalizedInvoice, nextDocumentNumber } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import type { CreditNoteLineTable, CreditNoteTable, InvoiceTable } from "./tables.ts";
 
@@ -63,13 +63,10 @@ export async function createCreditNote(
     throw validationFailed([{ path: "$.lines", message: "give either lines or full: true" }]);
   }
   return context.database.transaction().execute(async (transaction) => {
-    const invoice = await lockInvoice(transaction, context, invoiceId);
-    if (invoice.status === "draft" || invoice.status === "void") {
-      throw conflict(
-        "invoice_not_creditable",
-        `Invoice ${invoiceId} is ${invoice.status}; only a finalized invoice takes credit notes.`,
-      );
-    }
+    const invoice = await lockFinalizedInvoice(transaction, context, invoiceId, {
+      code: "invoice_not_creditable",
+      onlyFinalized: "takes credit notes",
+    });
     const currency = currencyFor(invoice.currency);
     const lines = await invoiceLineRows(transaction, invoiceId);
     const earlier = await transaction

@@ -48,7 +48,13 @@ export {
   type InvoicingSettingsInput,
   SubscriptionChangePreviewSchema,
 } from "./invoice-schemas.ts";
-export { findInvoiceRow, type InvoiceRow, invoiceLineRows, lockInvoice } from "./invoice-store.ts";
+export {
+  findInvoiceRow,
+  type InvoiceRow,
+  invoiceLineRows,
+  lockFinalizedInvoice,
+  lockInvoice,
+} from "./invoice-store.ts";
 export { invoicingWebhookEvents } from "./invoice-webhook-events.ts";
 export { getInvoice, listInvoices } from "./invoices.ts";
 export { InvoiceFinalized } from "./invoicing-events.ts";

@@ -18,7 +18,7 @@ import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
 import { amountRemaining } from "./invoice-presenter.ts";
-import { type InvoiceRow, lockInvoice } from "./invoice-store.ts";
+import { type InvoiceRow, lockFinalizedInvoice, lockInvoice } from "./invoice-store.ts";
 import type { InvoiceStatus } from "./tables.ts";
 
 function statusAfter(row: InvoiceRow, amountPaid: Decimal): InvoiceStatus {
@@ -68,13 +68,10 @@ export async function applyPaymentToInvoice(
   invoiceId: string,
   amount: Decimal,
 ): Promise<{ invoice: InvoiceRow; applied: Decimal; overpaid: Decimal }> {
-  const row = await lockInvoice(transaction, context, invoiceId);
-  if (row.status === "draft" || row.status === "void") {
-    throw conflict(
-      "invoice_not_payable",
-      `Invoice ${invoiceId} is ${row.status}; only a finalized invoice is paid.`,
-    );
-  }
+  const row = await lockFinalizedInvoice(transaction, context, invoiceId, {
+    code: "invoice_not_payable",
+    onlyFinalized: "is paid",
+  });
   const { applied, leftOver } = applyToInvoice(amount, amountRemaining(row));
   const amountPaid = new Decimal(row.amount_paid).plus(applied);
   const invoice = await writePaymentState(

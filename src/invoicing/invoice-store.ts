@@ -11,7 +11,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { notFound } from "../platform/errors.ts";
+import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { outputTotals } from "../simulation/index.ts";
 import type { StoredLine } from "./stored-lines.ts";
@@ -41,6 +41,26 @@ export async function lockInvoice(
   invoiceId: string,
 ): Promise<InvoiceRow> {
   return findInvoiceRow(transaction, scope, invoiceId, { lock: true });
+}
+
+/**
+ * Locks an invoice that is finalized; a draft or a void one is refused
+ * (409 `code`, saying "only a finalized invoice" and then `onlyFinalized`).
+ */
+export async function lockFinalizedInvoice(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  invoiceId: string,
+  refusal: { code: string; onlyFinalized: string },
+): Promise<InvoiceRow> {
+  const invoice = await lockInvoice(transaction, scope, invoiceId);
+  if (invoice.status === "draft" || invoice.status === "void") {
+    throw conflict(
+      refusal.code,
+      `Invoice ${invoiceId} is ${invoice.status}; only a finalized invoice ${refusal.onlyFinalized}.`,
+    );
+  }
+  return invoice;
 }
 
 /** The next number for `prefix` in the organization: `INV-000042`. Call inside the finalizing transaction. */

@@ -3,9 +3,9 @@
 // partially paid; more than remains pays it and the excess goes to the
 // customer balance, where the next invoices use it.
 import { currencyFor, Decimal, fitsMinorUnit } from "../core/index.ts";
-import { findInvoiceRow, lockInvoice } from "../invoicing/index.ts";
+import { findInvoiceRow, lockFinalizedInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
+import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { recordPaymentSucceeded } from "./payment-outcomes.ts";
 import type { PaymentDetailView, RecordPaymentInput } from "./payment-schemas.ts";
 import { getPayment, insertPendingPayment } from "./payment-store.ts";
@@ -33,13 +33,10 @@ export async function recordManualPayment(
   if (errors.length > 0) throw validationFailed(errors);
 
   const id = await context.database.transaction().execute(async (transaction) => {
-    const invoice = await lockInvoice(transaction, context, invoiceId);
-    if (invoice.status === "draft" || invoice.status === "void") {
-      throw conflict(
-        "invoice_not_payable",
-        `Invoice ${invoiceId} is ${invoice.status}; only a finalized invoice is paid.`,
-      );
-    }
+    const invoice = await lockFinalizedInvoice(transaction, context, invoiceId, {
+      code: "invoice_not_payable",
+      onlyFinalized: "is paid",
+    });
     const payment = await insertPendingPayment(transaction, context, invoice, {
       provider: "manual",
       method: input.method,
