@@ -9,6 +9,7 @@ const pureTests = [
   "src/simulation/**/*.test.ts",
   "src/invoicing/documents/**/*.test.ts",
   "src/single-sign-on/role-mapping.test.ts",
+  "src/governance/approval-limits.test.ts",
   "test/architecture/**/*.test.ts",
   "test/scenarios/**/*.test.ts",
   "test/architecture/**/*.test.ts",
