@@ -337,7 +337,7 @@ function scenarioSchema<
 const VERSION_1 =
   "a billing scenario, format version 1: meters, plans, a subscription and its changes, coupons, credit grants, tax and usage events";
 const VERSION_2 =
-  "a billing scenario, format version 2 (docs/scenario-format-v2.md): version 1 with prices by dimension";
+  "a billing scenario, format version 2 (docs/scenario-format-v2.md): version 1 with prices by dimension, seat quantities, usage billed in advance, pricing units with allowances, and a contract with ramps, a rate card and commits";
 
 /** A whole scenario document, events included: what the OpenAPI document shows. */
 export const Scenario = scenarioSchema(version1Parts, Type.Array(ScenarioEvent), {

@@ -36,6 +36,7 @@ const CHARGE_FIELDS = [
   "max_quantity",
   "credit_on_decrease",
   "quantity_meter",
+  "unit",
 ];
 
 function version2Uses(document: unknown): { uses: JsonPath[]; explained: Set<string> } {
@@ -44,6 +45,7 @@ function version2Uses(document: unknown): { uses: JsonPath[]; explained: Set<str
   if (!isPlainObject(document)) return { uses, explained };
   (Array.isArray(document.plans) ? document.plans : []).forEach((plan: unknown, planIndex) => {
     if (!isPlainObject(plan)) return;
+    if (Object.hasOwn(plan, "allowances")) uses.push(["plans", planIndex, "allowances"]);
     (Array.isArray(plan.charges) ? plan.charges : []).forEach((charge: unknown, chargeIndex) => {
       if (!isPlainObject(charge)) return;
       const chargePath = ["plans", planIndex, "charges", chargeIndex];

@@ -387,3 +387,42 @@ describe("usage billed in advance (section 3)", () => {
     ]);
   });
 });
+
+describe("pricing units and allowances (section 4)", () => {
+  it("says that a version-1 document needs version 2 for units, allowances and a contract", () => {
+    const scenario = {
+      version: 1,
+      currency: "USD",
+      meters: [{ code: "images", event_name: "image", aggregation: "count" }],
+      pricing_units: [{ code: "credits", rate: "0.01" }],
+      plans: [
+        {
+          code: "ai",
+          interval: "month",
+          allowances: [{ unit: "credits", amount: "1000" }],
+          charges: [
+            {
+              id: "images",
+              type: "usage",
+              meter: "images",
+              model: "per_unit",
+              unit_price: "4",
+              unit: "credits",
+            },
+          ],
+        },
+      ],
+      subscription: { plan: "ai", start: "2026-01-01T00:00:00Z" },
+      contract: { start: "2026-01-01T00:00:00Z", end: "2027-01-01T00:00:00Z" },
+      events: [],
+      bill_until: "2026-02-01T00:00:00Z",
+    };
+    const needs = 'needs version 2 of the scenario format (this document says "version": 1)';
+    expect(errorsOf(simulateScenario(scenario))).toEqual([
+      `$.plans[0].allowances: ${needs}`,
+      `$.plans[0].charges[0].unit: ${needs}`,
+      `$.contract: ${needs}`,
+      `$.pricing_units: ${needs}`,
+    ]);
+  });
+});
