@@ -8,7 +8,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
-import type { ListItem } from "../../api/queries.ts";
+import type { GetData, ListItem } from "../../api/queries.ts";
 import { apiQuery, useAllPages, useApiMutation } from "../../api/queries.ts";
 import type { Plan, PlanVersionSummary } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
@@ -250,6 +250,7 @@ function ApprovalPolicyPanel() {
                 : `In the ${current.environment} environment, drafts may be published without review; submitting for approval remains possible.`}
               {current.is_default && " (The environment's default: live requires approval, test does not.)"}
             </p>
+            <p>{otherApprovalsText(current.approval_required_for)}</p>
             {can(session, "settings:manage") && (
               <CheckboxField
                 label="Require approval to publish"
@@ -369,4 +370,27 @@ function ApprovalRequestsPanel({ onDone }: { onDone: (message: string) => void }
       </ResourceView>
     </Panel>
   );
+}
+
+type ApprovalRequiredFor = GetData<"/v1/catalog/approval-policy">["approval_required_for"];
+
+/** The changes besides plan versions that the policy sends to another person, in a sentence. */
+function otherApprovalsText(requiredFor: ApprovalRequiredFor): string {
+  const money = (limits: { currency: string; amount: string }[]) =>
+    limits.map((limit) => `${limit.amount} ${limit.currency}`).join(" or ");
+  const parts = [
+    requiredFor.credit_grants_above.length > 0 &&
+      `credit grants above ${money(requiredFor.credit_grants_above)}`,
+    requiredFor.coupons_above.percent !== null && `coupons above ${requiredFor.coupons_above.percent}% off`,
+    requiredFor.coupons_above.amounts.length > 0 &&
+      `coupons above ${money(requiredFor.coupons_above.amounts)} off`,
+    requiredFor.price_overrides.discounts_above_percent !== null &&
+      `price overrides above ${requiredFor.price_overrides.discounts_above_percent}% off`,
+    requiredFor.price_overrides.new_prices && "price overrides that replace a price",
+    requiredFor.plan_migrations && "plan migrations",
+    requiredFor.rollouts && "rollouts",
+  ].filter((part): part is string => typeof part === "string");
+  return parts.length === 0
+    ? "No other change needs approval here."
+    : `Another person also approves ${parts.join(", ")}.`;
 }
