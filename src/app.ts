@@ -174,6 +174,8 @@ export type ApplicationOptions = {
   email?: EmailSettings;
   /** The start of the links that emails to people carry (PUBLIC_URL); http://localhost:8080 by default. */
   publicUrl?: string;
+  /** The bearer token of /metrics (METRICS_TOKEN); without one, /metrics answers the machine itself only. */
+  metricsToken?: string;
 };
 
 export async function buildApplication(options: ApplicationOptions): Promise<FairbillApp> {
@@ -194,6 +196,7 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     ],
     extensions: options.console ? [consoleExtension(options.console, authenticate), portalPageExtension] : [],
     logger: options.logger ? { level: options.logger } : false,
+    ...(options.metricsToken === undefined ? {} : { metricsToken: options.metricsToken }),
     version: fairbillVersion,
     document: webhookDocument(webhookEvents),
   });

@@ -19,6 +19,8 @@ export type Configuration = {
   emailFrom: string;
   /** Where people reach this server: the start of the links in invitations and password resets (PUBLIC_URL). */
   publicUrl: string;
+  /** The bearer token a scraper sends to /metrics (METRICS_TOKEN); without one, /metrics answers the machine itself only. */
+  metricsToken: string | undefined;
 };
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -69,6 +71,7 @@ export function readConfiguration(environment: Environment = process.env): Confi
     smtpUrl,
     emailFrom: emptyToUndefined(environment.EMAIL_FROM) ?? "Fairbill <billing@localhost>",
     publicUrl: (publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+    metricsToken: emptyToUndefined(environment.METRICS_TOKEN),
   };
 }
 

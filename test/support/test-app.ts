@@ -72,10 +72,14 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function startTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; metricsToken?: string } = {}): Promise<TestApp> {
   const clock = options.clock ?? systemClock;
   const handle = await openTestDatabase();
-  const app = await buildApplication({ handle, clock });
+  const app = await buildApplication({
+    handle,
+    clock,
+    ...(options.metricsToken === undefined ? {} : { metricsToken: options.metricsToken }),
+  });
   await app.ready();
 
   const rawClient = (authorization: string | undefined): ApiClient => {

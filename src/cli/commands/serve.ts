@@ -87,6 +87,7 @@ export function registerServeCommand(program: Command): void {
           background: true,
           email: configuration,
           publicUrl: configuration.publicUrl,
+          ...(configuration.metricsToken === undefined ? {} : { metricsToken: configuration.metricsToken }),
           ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
         });
         await app.listen({ port: configuration.port, host: configuration.host });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../../test/support/test-app.ts";
+import {
+  startTestApp,
+  startTestAppWithTenant,
+  type TestApp,
+  type TestTenant,
+} from "../../../test/support/test-app.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -26,6 +31,47 @@ describe("HTTP conventions", () => {
     expect(headerNames).toContain("fairbill-reason");
     expect((await client.get("/docs/")).status).toBe(200);
   });
+
+  it("sends security headers on the API, the docs and errors: a strict CSP, no framing, no sniffing", async () => {
+    for (const path of ["/v1/customers", "/docs/", "/v1/nothing-here", "/healthz"]) {
+      const response = await tenant.admin.get(path);
+      expect(response.headers["content-security-policy"], path).toContain("default-src 'self'");
+      expect(response.headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(response.headers["content-security-policy"], path).toContain("object-src 'none'");
+      expect(response.headers["x-frame-options"], path).toBe("DENY");
+      expect(response.headers["x-content-type-options"], path).toBe("nosniff");
+      expect(response.headers["referrer-policy"], path).toBe("no-referrer");
+    }
+  });
+
+  it("serves /metrics only to its bearer token, or without one only on the machine itself", async () => {
+    const fromElsewhere = await testApp.app.inject({
+      method: "GET",
+      url: "/metrics",
+      remoteAddress: "203.0.113.7",
+    });
+    expect(fromElsewhere.statusCode).toBe(401);
+    const guarded = await startTestApp({ metricsToken: "scrape-secret" });
+    try {
+      const withoutToken = await guarded.app.inject({ method: "GET", url: "/metrics" });
+      expect(withoutToken.statusCode).toBe(401);
+      const wrongToken = await guarded.app.inject({
+        method: "GET",
+        url: "/metrics",
+        headers: { authorization: "Bearer scrape-secrex" },
+      });
+      expect(wrongToken.statusCode).toBe(401);
+      const withToken = await guarded.app.inject({
+        method: "GET",
+        url: "/metrics",
+        remoteAddress: "203.0.113.7",
+        headers: { authorization: "Bearer scrape-secret" },
+      });
+      expect(withToken.statusCode).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  }, 120_000); // a second application with its own database
 
   it("gives every response a request id, and takes a well-formed one from the caller", async () => {
     const generated = await tenant.admin.get("/v1/customers");

@@ -31,6 +31,7 @@ import { purgeExpiredIdempotencyKeys, registerIdempotency } from "./idempotency.
 import { registerMetrics } from "./metrics.ts";
 import { withNamedComponents } from "./openapi-components.ts";
 import { sendProblem, toProblem } from "./problem.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerTextSafety } from "./text-safety.ts";
 import { validatorCompiler } from "./validation.ts";
 
@@ -57,6 +58,8 @@ export type HttpServerOptions = {
   extensions?: ((app: FairbillApp) => Promise<void>)[];
   logger: FastifyServerOptions["logger"];
   version: string;
+  /** The bearer token /metrics asks for (METRICS_TOKEN); without one it answers the machine itself only. */
+  metricsToken?: string;
   /**
    * What the document says beyond the routes: the outgoing webhooks (OpenAPI
    * 3.1 `webhooks`) and the component schemas they refer to.
@@ -79,6 +82,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
     ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  await registerSecurityHeaders(app);
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON only: any other body is a 415, not a string that fails validation.
   app.removeContentTypeParser("text/plain");
@@ -146,7 +150,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
   registerAuthentication(app, options);
   registerTextSafety(app);
   registerIdempotency(app, options.database);
-  registerMetrics(app);
+  registerMetrics(app, options.metricsToken);
   registerHealthRoutes(app, options.database);
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
