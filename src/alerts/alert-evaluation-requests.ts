@@ -17,13 +17,13 @@
 // Metering and credits announce those changes as domain events; the
 // subscribers at the end of this file turn them into evaluation requests.
 import { type Static, Type } from "typebox";
-import { Value } from "typebox/value";
 import { CreditsBurned } from "../credits/index.ts";
 import { customerReferencesByExternalIds } from "../customers/index.ts";
 import { UsageIngested } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { subscribe } from "../platform/events/domain-events.ts";
+import { jobPayloadReader } from "../platform/jobs/job-payloads.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import "./tables.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
@@ -33,12 +33,10 @@ export const alertEvaluationJobKind = "alerts.evaluate_customer";
 const AlertEvaluationJobPayloadSchema = Type.Object({ customerId: Type.String() });
 export type AlertEvaluationJobPayload = Static<typeof AlertEvaluationJobPayloadSchema>;
 
-export function readAlertEvaluationJobPayload(payload: unknown): AlertEvaluationJobPayload {
-  if (!Value.Check(AlertEvaluationJobPayloadSchema, payload)) {
-    throw new Error(`An alert evaluation job has a payload it cannot read: ${JSON.stringify(payload)}`);
-  }
-  return payload;
-}
+export const readAlertEvaluationJobPayload = jobPayloadReader(
+  alertEvaluationJobKind,
+  AlertEvaluationJobPayloadSchema,
+);
 
 function enqueueEvaluation(
   database: Database,

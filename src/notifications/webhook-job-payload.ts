@@ -1,7 +1,7 @@
 // The payload of a webhook delivery job, with its schema: a job written by one
 // version of Fairbill may be run by the next, so the handler checks it.
 import { type Static, Type } from "typebox";
-import { Value } from "typebox/value";
+import { jobPayloadReader } from "../platform/jobs/job-payloads.ts";
 
 export const webhookDeliveryJobKind = "notifications.webhook_delivery";
 
@@ -17,9 +17,7 @@ const WebhookDeliveryJobPayloadSchema = Type.Union([
 
 export type WebhookDeliveryJobPayload = Static<typeof WebhookDeliveryJobPayloadSchema>;
 
-export function readWebhookDeliveryJobPayload(payload: unknown): WebhookDeliveryJobPayload {
-  if (!Value.Check(WebhookDeliveryJobPayloadSchema, payload)) {
-    throw new Error(`A webhook delivery job has a payload it cannot read: ${JSON.stringify(payload)}`);
-  }
-  return payload;
-}
+export const readWebhookDeliveryJobPayload = jobPayloadReader(
+  webhookDeliveryJobKind,
+  WebhookDeliveryJobPayloadSchema,
+);
