@@ -7,6 +7,7 @@ import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { tagDimensionalChargesOfPlanBodies } from "./dimensional-charge-bodies.ts";
 import {
   ApprovalStepSchema,
   ApprovePlanVersionBody,
@@ -46,6 +47,7 @@ import {
 import { createPlan, getPlan, listPlans, updatePlan } from "./plans.ts";
 
 export function registerPlanRoutes(app: FairbillApp): void {
+  tagDimensionalChargesOfPlanBodies(app);
   const routes = defineRoutes(app, { tags: ["Plans"], read: "catalog:read", write: "catalog:write" });
 
   // The changes to one version (a draft's edit, the steps of its workflow):

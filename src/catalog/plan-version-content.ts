@@ -10,7 +10,8 @@ import { type Static, Type } from "typebox";
 import type { FieldError } from "../platform/errors.ts";
 import { NonNegativeDecimalString, Nullable } from "../platform/http/schemas.ts";
 import {
-  type ChargeDocument,
+  ChargesV2,
+  type ChargeV2Document,
   Code,
   type JsonPath,
   pricedContentFields,
@@ -40,7 +41,8 @@ const contentFields = {
   interval_count: pricedContentFields.interval_count,
   trial_days: Type.Integer({ minimum: 0, maximum: 3650 }),
   minimum_commitment: pricedContentFields.minimum_commitment,
-  charges: pricedContentFields.charges,
+  // Version 2 of the pricing language: dimensional prices, in-advance usage, quantities on fixed charges.
+  charges: ChargesV2,
   currency_prices: pricedContentFields.currency_prices,
   entitlements: Type.Array(EntitlementSchema, { maxItems: 200 }),
 };
@@ -54,7 +56,7 @@ export const PlanVersionContentSchema = withRules(
   ...contentRules,
 );
 export type PlanVersionContent = Static<typeof PlanVersionContentSchema>;
-export type { ChargeDocument };
+export type { ChargeV2Document as ChargeDocument };
 
 /** Every problem the rules find in a version's content (the schema has passed), each with its JSON path under `path`. */
 export function checkPlanVersionContent(

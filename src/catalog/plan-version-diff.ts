@@ -8,7 +8,7 @@
 import { Decimal } from "../core/index.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import {
-  type ChargeDocument,
+  type ChargeV2Document as ChargeDocument,
   type ChargePricesDocument as ChargePriceDocument,
   // What a field left out of a charge means, so that leaving it out and writing it are not a change.
   chargeDefaults,

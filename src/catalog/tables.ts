@@ -1,6 +1,6 @@
 // Row types of the catalog's tables, for the typed query builder.
 import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
-import type { ChargeDocument, PriceBookDocument } from "../pricing/index.ts";
+import type { ChargeV2Document, PriceBookDocument } from "../pricing/index.ts";
 import type { EntitlementDocument } from "./plan-version-content.ts";
 
 declare module "../platform/database/schema.ts" {
@@ -54,7 +54,7 @@ export type PlanVersionTable = Scoped & {
   trial_days: number;
   /** numeric, read as a string. */
   minimum_commitment: string | null;
-  charges: Json<ChargeDocument[]>;
+  charges: Json<ChargeV2Document[]>;
   currency_prices: Json<PriceBookDocument[]>;
   entitlements: Json<EntitlementDocument[]>;
   copied_from_version: number | null;

@@ -14,10 +14,10 @@ import { markSubscriptionBilled } from "../subscriptions/index.ts";
 import { settleSubscriptionLines, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
+  dueInstantsOf,
   loadCustomerBilling,
-  nextInstantOf,
+  nextLookOf,
   type SubscriptionBilling,
-  scheduleUntil,
   subscriptionLinesAt,
 } from "./customer-billing.ts";
 import { finalizeDraftInvoice, gracePeriodOf } from "./draft-finalization.ts";
@@ -25,7 +25,7 @@ import { draftIsHeld } from "./draft-holds.ts";
 import { announceDraftInvoice } from "./invoice-announcements.ts";
 import { findInvoiceByBillingKey, totalsColumns, writeDraft } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
-import { instantsDue, isPausedAt, nextInvoiceGroup } from "./issue-instants.ts";
+import { isPausedAt, nextInvoiceGroup } from "./issue-instants.ts";
 import { progressiveCreditFor } from "./progressive-billing.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
 
@@ -80,8 +80,7 @@ async function dueSubscriptions(
   for (const entry of billing.subscriptions) {
     const { nextBillingAt, billedThrough, id } = entry.subscription;
     if (nextBillingAt === null || nextBillingAt > until) continue;
-    const schedule = scheduleUntil(billing, entry, until);
-    const [first] = instantsDue(schedule, billedThrough);
+    const [first] = await dueInstantsOf(transaction, context, billing, entry, until);
     if (first === undefined) {
       await markSubscriptionBilled(
         transaction,
@@ -89,7 +88,7 @@ async function dueSubscriptions(
         id,
         // Nothing billed yet: just before the start keeps every instant from the start on due.
         billedThrough ?? entry.subscription.timeline.start - 1,
-        nextInstantOf(billing, entry, until),
+        nextLookOf(billing, entry, until),
       );
       continue;
     }
@@ -183,7 +182,7 @@ async function billNextInvoice(
   const markBilled = async (): Promise<boolean> => {
     let stillDue = due.length > group.length;
     for (const member of group) {
-      const next = nextInstantOf(billing, member.entry, member.instant);
+      const next = nextLookOf(billing, member.entry, member.instant);
       await markSubscriptionBilled(transaction, context, member.entry.subscription.id, member.instant, next);
       if (next !== null && next <= until) stillDue = true;
     }

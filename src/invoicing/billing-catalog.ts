@@ -62,11 +62,14 @@ export function subscriptionCatalog(input: {
   return { meters: input.meters, plans };
 }
 
-/** The meter codes the charges of these versions price. */
+/** The meter codes the charges of these versions price, or take a fixed charge's quantity from. */
 export function meterCodesOf(versions: Iterable<PlanVersionRecord>): string[] {
   const codes = new Set<string>();
   for (const version of versions) {
-    for (const charge of version.content.charges) if (charge.meter !== undefined) codes.add(charge.meter);
+    for (const charge of version.content.charges) {
+      if (charge.type === "usage") codes.add(charge.meter);
+      else if (charge.quantity_meter !== undefined) codes.add(charge.quantity_meter);
+    }
   }
   return [...codes];
 }

@@ -16,7 +16,7 @@ import {
   usageWindowsFor,
 } from "../core/index.ts";
 import { type CustomerRecord, loadCustomerRecord } from "../customers/index.ts";
-import { engineMetersFor, usageForWindows } from "../metering/index.ts";
+import { engineMetersFor, receivedWindowEnds, usageForWindows } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import type { EffectiveOverride } from "../subscriptions/index.ts";
@@ -26,7 +26,7 @@ import {
   subscriptionPriceOverrides,
 } from "../subscriptions/index.ts";
 import { meterCodesOf, subscriptionCatalog } from "./billing-catalog.ts";
-import { nextInstantAfter, scheduleAt } from "./issue-instants.ts";
+import { instantsDue, nextInstantAfter, quantityChangeInstants, scheduleAt } from "./issue-instants.ts";
 
 export type CustomerRow = CustomerRecord;
 
@@ -109,8 +109,9 @@ export function scheduleUntil(
 
 /**
  * The first instant after `after` at which the subscription may bill, or null
- * when nothing remains. During a trial no period has started yet, so the
- * schedule is laid out at least to the trial's end.
+ * when nothing remains: a segment's start or end, or a quantity change before
+ * it. During a trial no period has started yet, so the schedule is laid out
+ * at least to the trial's end.
  */
 export function nextInstantOf(
   billing: CustomerBilling,
@@ -119,7 +120,73 @@ export function nextInstantOf(
 ): Instant | null {
   const { timeline } = entry.subscription;
   const firstPeriodStart = addLocalDays(timeline.start, timeline.trialDays, timeline.timeZone);
-  return nextInstantAfter(scheduleUntil(billing, entry, Math.max(after, firstPeriodStart)), after);
+  const next = nextInstantAfter(scheduleUntil(billing, entry, Math.max(after, firstPeriodStart)), after);
+  const [change] = quantityChangeInstants(timeline, after, next ?? Number.POSITIVE_INFINITY);
+  return change ?? next;
+}
+
+/** The event names of the meters whose usage the catalog bills in advance. */
+function eventNamesBilledInAdvance(catalog: Catalog): string[] {
+  const names = new Set<string>();
+  for (const plan of catalog.plans.values()) {
+    for (const charge of plan.charges) {
+      const meter = catalog.meters.get(charge.type === "usage" ? charge.meterCode : "");
+      if (charge.type === "usage" && charge.timing === "in_advance" && meter !== undefined) {
+        names.add(meter.eventName);
+      }
+    }
+  }
+  return [...names];
+}
+
+/**
+ * When the bill run must look at the subscription again after `after`: its
+ * next instant, or, when it bills usage in advance, the end of the next
+ * instant window (events may arrive in it), whichever comes first. Usage in
+ * advance keeps a subscription looked at after it ends: an event received
+ * late still bills its own period (V16).
+ */
+export function nextLookOf(
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  after: Instant,
+): Instant | null {
+  const next = nextInstantOf(billing, entry, after);
+  if (eventNamesBilledInAdvance(catalogAt(billing, entry, after)).length === 0) return next;
+  const width = scheduleUntil(billing, entry, after).instantWindowMilliseconds ?? 3_600_000;
+  return Math.min(next ?? Number.POSITIVE_INFINITY, (Math.floor(after / width) + 1) * width);
+}
+
+/**
+ * The instants in `(billedThrough, until]` at which the subscription may
+ * bill, ascending: its segments' starts and ends, its quantity changes, and
+ * the ends of the instant windows in which usage it bills in advance arrived.
+ */
+export async function dueInstantsOf(
+  database: Database,
+  scope: TenantScope,
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  until: Instant,
+): Promise<Instant[]> {
+  const { timeline, billedThrough } = entry.subscription;
+  const schedule = scheduleUntil(billing, entry, until);
+  const instants = [
+    ...instantsDue(schedule, billedThrough),
+    ...quantityChangeInstants(timeline, billedThrough, until),
+  ];
+  const eventNames = eventNamesBilledInAdvance(catalogAt(billing, entry, until));
+  if (eventNames.length > 0) {
+    const windowEnds = await receivedWindowEnds(database, scope, {
+      customerExternalId: billing.customer.external_id,
+      eventNames,
+      after: billedThrough ?? timeline.start - 1,
+      until,
+      windowMilliseconds: schedule.instantWindowMilliseconds ?? 3_600_000,
+    });
+    instants.push(...windowEnds);
+  }
+  return [...new Set(instants)].sort((left, right) => left - right);
 }
 
 function isOpeningLine(line: InvoiceLine): boolean {
@@ -134,7 +201,11 @@ async function linesWithCatalog(
   catalog: Catalog,
   instant: Instant,
 ): Promise<InvoiceLine[]> {
-  const schedule = scheduleAt(planBillingSchedule(entry.subscription.timeline, catalog, instant), instant);
+  const schedule = scheduleAt(
+    planBillingSchedule(entry.subscription.timeline, catalog, instant),
+    instant,
+    eventNamesBilledInAdvance(catalog).length > 0,
+  );
   if (schedule.segments.length === 0) return [];
   const usage = await usageForWindows(database, scope, {
     customerExternalId: billing.customer.external_id,

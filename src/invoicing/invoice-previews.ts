@@ -10,14 +10,15 @@ import {
   type Instant,
   type Invoice,
   type InvoiceLine,
+  type QuantityChange,
   type Subscription,
   type SubscriptionChange,
 } from "../core/index.ts";
 import { engineMetersFor } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { notFound } from "../platform/errors.ts";
-import type { ChangePlanInput } from "../subscriptions/index.ts";
-import { planChangeOf, subscriptionCustomerOf } from "../subscriptions/index.ts";
+import type { ChangePlanInput, ChangeQuantityInput } from "../subscriptions/index.ts";
+import { planChangeOf, quantityChangeOf, subscriptionCustomerOf } from "../subscriptions/index.ts";
 import { meterCodesOf } from "./billing-catalog.ts";
 import { settleSubscriptionLines, taxDetailsOf } from "./customer-account.ts";
 import {
@@ -133,8 +134,21 @@ export async function upcomingInvoice(
   return (await settlePreview(context, billing, planned))?.view ?? null;
 }
 
-/** The timeline with `change` added in time order (after changes at the same instant). */
-function withChange(timeline: Subscription, change: SubscriptionChange): Subscription {
+/** A change a preview adds: to the timeline's plan or end, or to a fixed charge's quantity. */
+type PreviewedChange = SubscriptionChange | ({ type: "change_quantity" } & QuantityChange);
+
+/**
+ * The timeline with `change` added in time order (after changes at the same
+ * instant); changes of the same kind recorded after it are left out.
+ */
+function withChange(timeline: Subscription, change: PreviewedChange): Subscription {
+  if (change.type === "change_quantity") {
+    const quantityChanges = [
+      ...(timeline.quantityChanges ?? []).filter((existing) => existing.at <= change.at),
+      { at: change.at, chargeId: change.chargeId, quantity: change.quantity },
+    ];
+    return { ...timeline, quantityChanges };
+  }
   const changes = [...timeline.changes.filter((existing) => existing.at <= change.at), change];
   return { ...timeline, changes };
 }
@@ -161,7 +175,7 @@ async function firstInvoiceFrom(
 export async function previewSubscriptionChange(
   context: RequestContext,
   subscriptionId: string,
-  change: SubscriptionChange,
+  change: PreviewedChange,
 ): Promise<{ before: InvoicePreview | null; after: InvoicePreview | null; difference: string }> {
   const now = context.clock.now().getTime();
   const customerId = await subscriptionCustomerOf(context.database, context, subscriptionId);
@@ -209,4 +223,19 @@ export async function previewPlanChange(
 ): Promise<SubscriptionChangePreview> {
   const change = await planChangeOf(context, subscriptionId, input);
   return previewSubscriptionChange(context, subscriptionId, change);
+}
+
+/**
+ * What a change of a fixed charge's quantity (the quantity-changes body)
+ * would do to the subscription's next invoice, recording nothing: checked as
+ * `changeQuantity` checks it, then the first invoice at or after it without
+ * and with it.
+ */
+export async function previewQuantityChange(
+  context: RequestContext,
+  subscriptionId: string,
+  input: ChangeQuantityInput,
+): Promise<SubscriptionChangePreview> {
+  const change = await quantityChangeOf(context, subscriptionId, input);
+  return previewSubscriptionChange(context, subscriptionId, { type: "change_quantity", ...change });
 }

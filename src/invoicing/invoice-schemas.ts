@@ -65,7 +65,7 @@ const LineFields = {
   amount: Money,
   details: Type.Record(Type.String(), Type.Unknown(), {
     description:
-      "the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration",
+      "the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it",
   }),
 };
 

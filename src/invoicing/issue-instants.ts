@@ -1,7 +1,10 @@
 // When a subscription's invoices fall due: the instants at which one of its
 // plan segments opens (in-advance charges) or closes (usage, in-arrears
-// charges, true-ups, proration credits). Pure: read off the engine's schedule.
-import type { BillingSchedule, Instant } from "../core/index.ts";
+// charges, true-ups, proration credits), and those at which a fixed charge's
+// quantity changes inside a period. Pure: read off the engine's schedule and
+// the subscription's timeline. (The windows of usage billed in advance fall
+// due when they received events, which the store tells: customer-billing.ts.)
+import type { BillingSchedule, Instant, Subscription } from "../core/index.ts";
 import { localDate } from "../core/index.ts";
 
 /** Every instant at which a segment of the schedule opens or closes, ascending, without repeats. */
@@ -30,12 +33,39 @@ export function nextInstantAfter(schedule: BillingSchedule, instant: Instant): I
   return boundaries(schedule).find((candidate) => candidate > instant) ?? null;
 }
 
-/** The schedule cut down to the segments that bill at `instant`: those that open or close there. */
-export function scheduleAt(schedule: BillingSchedule, instant: Instant): BillingSchedule {
+/** The instants in `(after, until]` at which a fixed charge's quantity changes, ascending. */
+export function quantityChangeInstants(
+  timeline: Subscription,
+  after: Instant | null,
+  until: Instant,
+): Instant[] {
+  const instants = (timeline.quantityChanges ?? [])
+    .map((change) => change.at)
+    .filter((instant) => (after === null || instant > after) && instant <= until);
+  return [...new Set(instants)].sort((left, right) => left - right);
+}
+
+/**
+ * The schedule cut down to the segments that bill at `instant`: those that
+ * open or close there, the one it falls inside (a quantity change bills
+ * there), and, with `withEarlierSegments` (usage billed in advance, whose
+ * late events bill as growth of their own period), every earlier one.
+ */
+export function scheduleAt(
+  schedule: BillingSchedule,
+  instant: Instant,
+  withEarlierSegments = false,
+): BillingSchedule {
   return {
     ...schedule,
     until: instant,
-    segments: schedule.segments.filter((segment) => segment.start === instant || segment.end === instant),
+    segments: schedule.segments.filter(
+      (segment) =>
+        segment.start === instant ||
+        segment.end === instant ||
+        (segment.start < instant && instant < segment.end) ||
+        (withEarlierSegments && segment.start < instant),
+    ),
   };
 }
 

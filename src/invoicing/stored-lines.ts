@@ -49,7 +49,12 @@ export function storedLine(line: InvoiceLine, currency: Currency, source: LineSo
   const printed = outputLine(line, currency);
   const version = source.version;
   const charge = line.kind === "minimum_true_up" && version !== undefined ? version.planCode : line.charge;
-  const details: Record<string, unknown> = { ...printed.details };
+  // A dimensional charge's line names its combination, and whether the default priced it.
+  const details: Record<string, unknown> = {
+    ...printed.details,
+    ...(printed.dimensions === undefined ? {} : { dimensions: printed.dimensions }),
+    ...(printed.priced_by === undefined ? {} : { priced_by: printed.priced_by }),
+  };
   if (version !== undefined) {
     details.plan = version.planCode;
     details.price_version = {

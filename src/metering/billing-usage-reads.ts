@@ -114,7 +114,7 @@ export async function countDistinctPerSlot(
   return new Map(rows.map((row) => [row.slot, row.distinct_count]));
 }
 
-export type RawEvent = { timestamp: Instant; properties: EventProperties };
+export type RawEvent = { id: string; timestamp: Instant; receivedAt: Instant; properties: EventProperties };
 
 /**
  * The customer's live (not voided) events of one name in the ranges, each at
@@ -139,8 +139,14 @@ export async function forEachRawEvent(
     for (;;) {
       const start = new Date(range.start).toISOString();
       // The timestamp as a number of milliseconds: half the cost of a Date per row.
-      const { rows } = await sql<{ occurred_ms: number; id: string; properties: EventProperties }>`
-        select (extract(epoch from event.occurred_at) * 1000)::float8 as occurred_ms, event.id, event.properties
+      const { rows } = await sql<{
+        occurred_ms: number;
+        received_ms: number;
+        id: string;
+        properties: EventProperties;
+      }>`
+        select (extract(epoch from event.occurred_at) * 1000)::float8 as occurred_ms,
+          (extract(epoch from event.received_at) * 1000)::float8 as received_ms, event.id, event.properties
         from events as event
         where event.environment_id = ${scope.environmentId}
           and event.customer_external_id = ${query.customerExternalId}
@@ -155,7 +161,14 @@ export async function forEachRawEvent(
           }
         order by event.occurred_at, event.received_at, event.id
         limit ${pageSize}`.execute(database);
-      for (const row of rows) visit({ timestamp: Math.floor(row.occurred_ms), properties: row.properties });
+      for (const row of rows) {
+        visit({
+          id: row.id,
+          timestamp: Math.floor(row.occurred_ms),
+          receivedAt: Math.floor(row.received_ms),
+          properties: row.properties,
+        });
+      }
       const last = rows.at(-1);
       if (last === undefined || rows.length < pageSize) break;
       after = { ...(await keysetOf(database, scope, last.id)), id: last.id };

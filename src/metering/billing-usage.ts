@@ -34,6 +34,7 @@ import type { Instant, UsageAggregate, UsageAggregates, UsageWindow } from "../c
 import { BillingInputError, type Meter, type NumericValue, propertyValueKey } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { accumulateFromEvents, isAccumulatedFromEvents } from "./billing-usage-accumulated.ts";
 import { checkMeterWindows, planMeterUsage } from "./billing-usage-plan.ts";
 import {
   countDistinctPerSlot,
@@ -84,8 +85,19 @@ export async function usageForWindows(
     const aggregates = new Map<string, UsageAggregate>();
     const storedVersions = await loadMeterVersions(reader, scope);
     for (const meter of meters) {
-      const windows = windowsByMeter.get(meter.code);
-      if (windows === undefined) continue;
+      const meterWindows = windowsByMeter.get(meter.code);
+      if (meterWindows === undefined) continue;
+      const accumulated = meterWindows.filter(isAccumulatedFromEvents);
+      if (accumulated.length > 0) {
+        const job = { customerExternalId: input.customerExternalId, meter, windows: accumulated };
+        const fromEvents = await accumulateFromEvents(reader, scope, {
+          ...job,
+          levelsStartAt: input.levelsStartAt,
+        });
+        for (const [key, aggregate] of fromEvents) aggregates.set(key, aggregate);
+      }
+      const windows = meterWindows.filter((window) => !isAccumulatedFromEvents(window));
+      if (windows.length === 0) continue;
       const versions = storedVersions.filter((version) => version.code === meter.code);
       const job = {
         customerExternalId: input.customerExternalId,

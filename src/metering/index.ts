@@ -2,6 +2,7 @@
 // billing and the API, and the event that ingestion announces.
 // Other domains import only from here; everything else in the folder is private to it.
 export { engineMetersFor, usageForWindows } from "./billing-usage.ts";
+export { receivedWindowEnds } from "./billing-usage-accumulated.ts";
 export {
   countedEventsPerMonth,
   customerExternalIdsWithEventsBetween,

@@ -36,6 +36,7 @@ const idPrefixes = {
   request: "req",
   subscription: "sub",
   subscriptionChange: "sch",
+  subscriptionQuantityChange: "sqc",
   subscriptionPause: "spa",
   planMigration: "pmg",
   job: "job",

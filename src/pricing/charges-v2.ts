@@ -3,12 +3,23 @@
 // union, its list and the conversion to the billing core's charges, built from
 // the same table of models as version 1's (charge-models.ts).
 import { type Static, type TObject, type TProperties, Type } from "typebox";
-import type { Charge as CoreCharge, PlanVersion as CorePlanVersion } from "../core/index.ts";
+import {
+  BillingInputError,
+  type Charge as CoreCharge,
+  type PlanVersion as CorePlanVersion,
+} from "../core/index.ts";
 import { StringEnum } from "../platform/http/schemas.ts";
 import { FixedCharge, MeterReference, type PricingContext, usageModels } from "./charge-models.ts";
-import { type ChargeDocument, toCoreCharge, toCorePlanVersion } from "./charges.ts";
+import {
+  type ChargeDocument,
+  chargesInCurrency,
+  type PriceBookDocument,
+  toCoreCharge,
+  toCorePlanVersion,
+} from "./charges.ts";
 import { DimensionalCharge, type DimensionalChargeDocument, toCoreDimensions } from "./dimensional-prices.ts";
 import {
+  checkDocument,
   describeValue,
   discriminatedUnion,
   isPlainObject,
@@ -170,4 +181,31 @@ export function toCorePlanVersionV2(
   plan: Omit<Parameters<typeof toCorePlanVersion>[1], "charges"> & { charges: readonly ChargeV2Document[] },
 ): CorePlanVersion {
   return { ...toCorePlanVersion(code, { ...plan, charges: [] }), charges: plan.charges.map(toCoreChargeV2) };
+}
+
+/**
+ * A plan version's charges as the billing core prices them, in `currencyCode`
+ * (its own currency, or one of its price books'). Checked again by the same
+ * schema and rules as when the version was written, so that a plan bills
+ * exactly as it was accepted; throws BillingInputError when it no longer
+ * checks out (a meter that changed its aggregation).
+ */
+export function toCoreCharges(
+  content: {
+    currency: string;
+    charges: readonly ChargeV2Document[];
+    currency_prices: readonly PriceBookDocument[];
+  },
+  meterAggregations: ReadonlyMap<string, unknown>,
+  currencyCode: string = content.currency,
+): CoreCharge[] {
+  const charges = chargesInCurrency(content, currencyCode);
+  const checked = checkDocument(ChargesV2, charges, { meterAggregations } satisfies PricingContext);
+  if (!checked.ok) {
+    const problems = checked.problems.map(
+      (problem) => `${problem.path.replace(/^\$/, "charges")}: ${problem.message}`,
+    );
+    throw new BillingInputError(`the plan version's charges no longer check out: ${problems.join("; ")}`);
+  }
+  return checked.value.map(toCoreChargeV2);
 }

@@ -13,8 +13,8 @@ import {
   pricedContentFields,
   priceFieldsByModel,
   toCoreCharge,
-  toCoreCharges,
 } from "./charges.ts";
+import { toCoreCharges } from "./charges-v2.ts";
 import { checkDocument, withRules } from "./document-checks.ts";
 import { Meter, toCoreMeter } from "./meters.ts";
 

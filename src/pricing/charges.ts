@@ -21,7 +21,6 @@ import {
   usageModels,
 } from "./charge-models.ts";
 import {
-  checkDocument,
   describeValue,
   discriminatedUnion,
   isPlainObject,
@@ -132,7 +131,7 @@ function pricedIn(charge: ChargeDocument, prices: ChargePricesDocument | undefin
 }
 
 /** A charge's prices in a price book, if it has any there. */
-function pricesIn(book: PriceBookDocument, charge: ChargeDocument): ChargePricesDocument | undefined {
+function pricesIn(book: PriceBookDocument, charge: { id: string }): ChargePricesDocument | undefined {
   return book.charges.find((entry) => entry.id === charge.id);
 }
 
@@ -204,7 +203,14 @@ function checkPriceBook(
     }
     seen.add(prices.id);
     const kind = kindOf(charge);
-    const allowed: readonly string[] = priceFieldsByModel[kind];
+    const allowed: readonly string[] | undefined = priceFieldsByModel[kind];
+    if (allowed === undefined) {
+      run.report(
+        [...pricesPath, "id"],
+        `charge ${describeValue(prices.id)} is priced by ${kind}: its prices are in the version's own currency only`,
+      );
+      return;
+    }
     const given = Object.keys(prices).filter((field) => field !== "id");
     let pricesFit = true;
     for (const field of given) {
@@ -254,35 +260,24 @@ export function toCoreCharge(charge: ChargeDocument): CoreCharge {
 }
 
 /**
- * A plan version's charges as the billing core prices them, in `currencyCode`
- * (its own currency, or one of its price books'). Checked again by the same
- * schema and rules as when the version was written, so that a plan bills
- * exactly as it was accepted; throws BillingInputError when it no longer
- * checks out (a meter that changed its aggregation).
+ * A plan version's charges as written in `currencyCode`: its own, or those of
+ * its price book in that currency (each charge with the book's prices in place
+ * of its own). Throws BillingInputError when the version has no such book.
  */
-export function toCoreCharges(
-  content: PricedContent,
-  meterAggregations: ReadonlyMap<string, unknown>,
-  currencyCode: string = content.currency,
-): CoreCharge[] {
-  let charges = content.charges;
-  if (currencyCode !== content.currency) {
-    const book = content.currency_prices.find((candidate) => candidate.currency === currencyCode);
-    if (book === undefined) {
-      throw new BillingInputError(
-        `the plan version has no prices in ${currencyCode} (only ${content.currency})`,
-      );
-    }
-    charges = charges.map((charge) => pricedIn(charge, pricesIn(book, charge)));
-  }
-  const checked = checkDocument(Charges, charges, { meterAggregations } satisfies PricingContext);
-  if (!checked.ok) {
-    const problems = checked.problems.map(
-      (problem) => `${problem.path.replace(/^\$/, "charges")}: ${problem.message}`,
+export function chargesInCurrency<Charge extends { id: string }>(
+  content: { currency: string; charges: readonly Charge[]; currency_prices: readonly PriceBookDocument[] },
+  currencyCode: string,
+): Charge[] {
+  if (currencyCode === content.currency) return [...content.charges];
+  const book = content.currency_prices.find((candidate) => candidate.currency === currencyCode);
+  if (book === undefined) {
+    throw new BillingInputError(
+      `the plan version has no prices in ${currencyCode} (only ${content.currency})`,
     );
-    throw new BillingInputError(`the plan version's charges no longer check out: ${problems.join("; ")}`);
   }
-  return checked.value.map(toCoreCharge);
+  return content.charges.map(
+    (charge) => pricedIn(charge as unknown as ChargeDocument, pricesIn(book, charge)) as unknown as Charge,
+  );
 }
 
 /** A plan's pricing as the billing core reads it. */

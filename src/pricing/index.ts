@@ -18,9 +18,8 @@ export {
   type PriceBookDocument,
   priceBooksFitCharges,
   pricedContentFields,
-  toCoreCharges,
 } from "./charges.ts";
-export { ChargesV2, type ChargeV2Document, toCorePlanVersionV2 } from "./charges-v2.ts";
+export { ChargesV2, type ChargeV2Document, toCoreCharges, toCorePlanVersionV2 } from "./charges-v2.ts";
 export { tagDimensionalCharges } from "./dimensional-prices.ts";
 export {
   type Checked,

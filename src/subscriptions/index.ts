@@ -26,10 +26,13 @@ export { type PriceOverrideDocument, PriceOverrideDocumentSchema } from "./price
 export { overrideFitProblems, subscriptionPriceOverrides } from "./price-overrides.ts";
 export { cancelSubscription, planChangeOf } from "./subscription-changes.ts";
 export { pauseSubscription } from "./subscription-pauses.ts";
+export { quantityChangeOf } from "./subscription-quantities.ts";
 export { registerSubscriptionRoutes } from "./subscription-routes.ts";
 export {
   ChangePlanBody,
   type ChangePlanInput,
+  ChangeQuantityBody,
+  type ChangeQuantityInput,
   SubscriptionIdParams,
   type SubscriptionView,
 } from "./subscription-schemas.ts";

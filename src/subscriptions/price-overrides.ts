@@ -237,7 +237,10 @@ const modelsOfType: Record<PriceOverrideDocument["type"], readonly string[]> = {
 };
 
 /** Why an override cannot apply to this charge: a field of another type, or a price of another model. */
-export function overrideFitProblems(override: PriceOverrideDocument, charge: ChargeDocument): FieldError[] {
+export function overrideFitProblems(
+  override: PriceOverrideDocument,
+  charge: Pick<ChargeDocument, "id" | "type"> & { model?: string },
+): FieldError[] {
   const errors: FieldError[] = [];
   const field = fieldOfType[override.type];
   for (const given of Object.keys(override)) {

@@ -5,9 +5,11 @@ import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { cancelSubscription, changePlan } from "./subscription-changes.ts";
 import { pauseSubscription, resumeSubscription } from "./subscription-pauses.ts";
+import { changeQuantity } from "./subscription-quantities.ts";
 import {
   CancelSubscriptionBody,
   ChangePlanBody,
+  ChangeQuantityBody,
   CreateSubscriptionBody,
   PauseSubscriptionBody,
   ResumeSubscriptionBody,
@@ -63,6 +65,19 @@ export function registerSubscriptionRoutes(app: FairbillApp): void {
       response: SubscriptionSchema,
     },
     ({ context, params, body }) => changePlan(withReason(context, body.reason), params.id, body),
+  );
+
+  routes.write(
+    "POST /subscriptions/:id/quantity-changes",
+    {
+      operationId: "changeSubscriptionQuantity",
+      summary:
+        "Change a fixed charge's quantity (seats) now or at a date; inside a period an in-advance charge bills the prorated difference",
+      params: IdParams,
+      body: ChangeQuantityBody,
+      response: SubscriptionSchema,
+    },
+    ({ context, params, body }) => changeQuantity(withReason(context, body.reason), params.id, body),
   );
 
   routes.write(

@@ -15,10 +15,25 @@ import {
   VersionNumber,
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
+import { Code } from "../pricing/index.ts";
 import { subscriptionStatuses } from "./subscription-timeline.ts";
 
 /** The path of a route about one subscription (the preview of a plan change shares it). */
 export const SubscriptionIdParams = IdParams;
+
+/** A whole number of units of a fixed charge: seats, licences. */
+const Quantity = Type.Integer({ minimum: 0, maximum: 1_000_000 });
+
+const Quantities = Type.Record(Code, Quantity, {
+  description:
+    "each fixed charge's quantity at the start (charge id → whole number, within the charge's min_quantity and max_quantity); a charge not named holds 1",
+});
+
+const InstantWindowMinutes = Type.Integer({
+  minimum: 1,
+  maximum: 1440,
+  description: "the length of the windows in which usage billed in advance is invoiced (60 when left out)",
+});
 
 export const CreateSubscriptionBody = StrictObject({
   customer_id: NonEmptyId,
@@ -48,6 +63,8 @@ export const CreateSubscriptionBody = StrictObject({
     ...NonNegativeDecimalString,
     description: "an amount above 0: usage billed early when the period's charges reach it",
   }),
+  quantities: Type.Optional(Quantities),
+  instant_window_minutes: Type.Optional(InstantWindowMinutes),
   reason: ReasonField,
 });
 export type CreateSubscriptionInput = Static<typeof CreateSubscriptionBody>;
@@ -81,6 +98,21 @@ export const CancelSubscriptionBody = StrictObject({
   reason: ReasonField,
 });
 export type CancelSubscriptionInput = Static<typeof CancelSubscriptionBody>;
+
+export const ChangeQuantityBody = StrictObject({
+  charge_id: { ...Code, description: "a fixed charge of the plan version in force at `at`" },
+  quantity: {
+    ...Quantity,
+    description: "the new quantity, within the charge's min_quantity and max_quantity",
+  },
+  at: Type.Optional({
+    ...Timestamp,
+    description:
+      "when the quantity changes; now when left out. Inside a period, an in-advance charge bills the difference prorated to the period's end (a decrease is credited only when the charge has credit_on_decrease)",
+  }),
+  reason: ReasonField,
+});
+export type ChangeQuantityInput = Static<typeof ChangeQuantityBody>;
 
 export const PauseSubscriptionBody = StrictObject({
   at: Type.Optional({ ...Timestamp, description: "when the pause starts; now when left out" }),
@@ -117,6 +149,15 @@ const SubscriptionChangeSchema = Type.Object({
   created_at: Timestamp,
 });
 export type SubscriptionChangeView = Static<typeof SubscriptionChangeSchema>;
+
+const QuantityChangeSchema = Type.Object({
+  id: PrefixedId("sqc"),
+  charge_id: Type.String(),
+  quantity: Type.Integer(),
+  at: Timestamp,
+  created_by: Type.String(),
+  created_at: Timestamp,
+});
 
 const SubscriptionPauseSchema = Type.Object({
   id: Type.String(),
@@ -155,6 +196,14 @@ export const SubscriptionSchema = Type.Object(
     metadata: Type.Record(Type.String(), Type.String()),
     changes: Type.Array(SubscriptionChangeSchema, { description: "in the order they take effect" }),
     pauses: Type.Array(SubscriptionPauseSchema, { description: "oldest first" }),
+    quantities: Type.Record(Type.String(), Type.Integer(), {
+      description:
+        "each fixed charge's quantity at the start, as set when subscribing (a charge not named holds 1)",
+    }),
+    quantity_changes: Type.Array(QuantityChangeSchema, { description: "in the order they take effect" }),
+    instant_window_minutes: Type.Integer({
+      description: "the length of the windows in which usage billed in advance is invoiced",
+    }),
     created_at: Timestamp,
     updated_at: Timestamp,
   },

@@ -8,16 +8,23 @@ import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import type { Pause, SubscriptionStatus } from "./subscription-timeline.ts";
-import type { SubscriptionChangeTable, SubscriptionPauseTable, SubscriptionTable } from "./tables.ts";
+import type {
+  SubscriptionChangeTable,
+  SubscriptionPauseTable,
+  SubscriptionQuantityChangeTable,
+  SubscriptionTable,
+} from "./tables.ts";
 
 export type SubscriptionRow = Selectable<SubscriptionTable>;
 export type SubscriptionChangeRow = Selectable<SubscriptionChangeTable>;
 export type SubscriptionPauseRow = Selectable<SubscriptionPauseTable>;
+export type SubscriptionQuantityChangeRow = Selectable<SubscriptionQuantityChangeTable>;
 
 /** A subscription with its whole timeline, as rows and as the engine reads it. */
 export type LoadedSubscription = {
   row: SubscriptionRow;
   changes: SubscriptionChangeRow[];
+  quantityChanges: SubscriptionQuantityChangeRow[];
   pauseRows: SubscriptionPauseRow[];
   timeline: Subscription;
   pauses: Pause[];
@@ -69,9 +76,17 @@ export async function loadTimelines(
 ): Promise<LoadedSubscription[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [changeRows, pauseRows] = await Promise.all([
+  const [changeRows, quantityChangeRows, pauseRows] = await Promise.all([
     database
       .selectFrom("subscription_changes")
+      .selectAll()
+      .where(inTenant(scope))
+      .where("subscription_id", "in", ids)
+      .orderBy("subscription_id")
+      .orderBy("sequence")
+      .execute(),
+    database
+      .selectFrom("subscription_quantity_changes")
       .selectAll()
       .where(inTenant(scope))
       .where("subscription_id", "in", ids)
@@ -88,15 +103,18 @@ export async function loadTimelines(
       .execute(),
   ]);
   const changesBySubscription = groupBy(changeRows, (change) => change.subscription_id);
+  const quantityChangesBySubscription = groupBy(quantityChangeRows, (change) => change.subscription_id);
   const pausesBySubscription = groupBy(pauseRows, (pause) => pause.subscription_id);
   return rows.map((row) => {
     const changes = changesBySubscription.get(row.id) ?? [];
+    const quantityChanges = quantityChangesBySubscription.get(row.id) ?? [];
     const pauses = pausesBySubscription.get(row.id) ?? [];
     return {
       row,
       changes,
+      quantityChanges,
       pauseRows: pauses,
-      timeline: engineSubscriptionOf(row, changes),
+      timeline: engineSubscriptionOf(row, changes, quantityChanges),
       pauses: pauses.map(pauseOf),
     };
   });
@@ -112,11 +130,18 @@ export async function loadSubscription(
   return loaded;
 }
 
-/** The engine's view of the timeline; plan codes are plan version ids. */
+/**
+ * The engine's view of the timeline; plan codes are plan version ids. The
+ * quantities of fixed charges (and their changes) and the window of usage
+ * billed in advance are given only when they differ from the engine's
+ * defaults, so that a subscription without them is the same timeline as before.
+ */
 export function engineSubscriptionOf(
   row: SubscriptionRow,
   changes: readonly SubscriptionChangeRow[],
+  quantityChanges: readonly SubscriptionQuantityChangeRow[] = [],
 ): Subscription {
+  const quantities = Object.entries(row.quantities ?? {});
   return {
     planCode: row.plan_version_id,
     start: row.started_at.getTime(),
@@ -124,6 +149,17 @@ export function engineSubscriptionOf(
     alignment: row.billing_alignment,
     trialDays: row.trial_days,
     changes: changes.map(engineChangeOf),
+    ...(quantities.length === 0 ? {} : { quantities: new Map(quantities) }),
+    ...(quantityChanges.length === 0
+      ? {}
+      : {
+          quantityChanges: quantityChanges.map((change) => ({
+            at: change.at.getTime(),
+            chargeId: change.charge_id,
+            quantity: change.quantity,
+          })),
+        }),
+    ...(row.instant_window_minutes === 60 ? {} : { instantWindowMinutes: row.instant_window_minutes }),
   };
 }
 

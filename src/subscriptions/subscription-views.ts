@@ -77,6 +77,16 @@ function presentSubscription(
       resumed_by: pause.resumed_by,
       created_at: pause.created_at.toISOString(),
     })),
+    quantities: row.quantities,
+    quantity_changes: subscription.quantityChanges.map((change) => ({
+      id: change.id,
+      charge_id: change.charge_id,
+      quantity: change.quantity,
+      at: change.at.toISOString(),
+      created_by: change.created_by,
+      created_at: change.created_at.toISOString(),
+    })),
+    instant_window_minutes: row.instant_window_minutes,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };

@@ -16,6 +16,7 @@ import { conflict, FairbillError, type FieldError, validationFailed } from "../p
 import { refuseLongCatchUp } from "./catch-up-limit.ts";
 import { currenciesOf, ensureBillableIn } from "./engine-catalog.ts";
 import { choosePlanVersion } from "./plan-choice.ts";
+import { ensureQuantitiesFit } from "./subscription-quantities.ts";
 import type {
   CreateSubscriptionInput,
   SubscriptionListFilters,
@@ -63,6 +64,7 @@ export async function createSubscription(
     alignment: input.billing ?? "anniversary",
     timeZone: customer.timezone,
   });
+  ensureQuantitiesFit(version, input.quantities ?? {});
   const currency = currencyFor(input.currency, customer, version);
   await ensureBillableIn(context.database, context, version, currency, "$.plan_id");
   const trialDays = input.trial_days ?? version.content.trial_days;
@@ -91,6 +93,8 @@ export async function createSubscription(
             billed_through: null,
             progressive_billing_threshold: input.progressive_billing_threshold ?? null,
             ends_at: null,
+            quantities: JSON.stringify(input.quantities ?? {}),
+            instant_window_minutes: input.instant_window_minutes ?? 60,
             created_at: now,
             updated_at: now,
           })

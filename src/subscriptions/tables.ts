@@ -6,6 +6,7 @@ declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
     subscriptions: SubscriptionTable;
     subscription_changes: SubscriptionChangeTable;
+    subscription_quantity_changes: SubscriptionQuantityChangeTable;
     subscription_pauses: SubscriptionPauseTable;
     price_overrides: PriceOverrideTable;
   }
@@ -32,8 +33,23 @@ export type SubscriptionTable = Scoped & {
   /** numeric, read as a string. */
   progressive_billing_threshold: string | null;
   ends_at: Timestamp | null;
+  /** Each fixed charge's quantity at the start, by charge id; a charge not named holds 1. */
+  quantities: Json<Record<string, number>>;
+  /** Minutes of the windows in which usage billed in advance is invoiced. */
+  instant_window_minutes: number;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+};
+
+/** A fixed charge's quantity from `at` on; in the order they take effect (sequence). */
+export type SubscriptionQuantityChangeTable = Scoped & {
+  subscription_id: string;
+  sequence: number;
+  charge_id: string;
+  quantity: number;
+  at: Timestamp;
+  created_by: string;
+  created_at: DefaultedTimestamp;
 };
 
 export type SubscriptionChangeKind = "change_plan" | "cancel";

@@ -16,6 +16,7 @@ type Scenario = any;
 
 const sharedFolder = join(import.meta.dirname, "../../../shared/scenarios");
 const corpusFolder = join(import.meta.dirname, "../scenarios");
+const versionTwoCorpusFolder = join(import.meta.dirname, "../scenarios/v2");
 
 function scenariosIn(folder: string): { name: string; document: Scenario }[] {
   return readdirSync(folder)
@@ -139,6 +140,12 @@ async function playThroughApi(client: ApiClient, document: Scenario, tag: string
       start_at: document.subscription.start,
       billing: document.subscription.billing ?? "anniversary",
       trial_days: document.subscription.trial_days ?? 0,
+      ...(document.subscription.quantities === undefined
+        ? {}
+        : { quantities: document.subscription.quantities }),
+      ...(document.instant_window_minutes === undefined
+        ? {}
+        : { instant_window_minutes: document.instant_window_minutes }),
     }),
     "subscription",
   );
@@ -155,6 +162,15 @@ async function playThroughApi(client: ApiClient, document: Scenario, tag: string
         }),
         `change plan at ${change.at}`,
       );
+    } else if (change.type === "change_quantity") {
+      await ok(
+        client.post(`/v1/subscriptions/${subscription.id}/quantity-changes`, {
+          charge_id: change.charge,
+          quantity: change.quantity,
+          at: change.at,
+        }),
+        `change quantity at ${change.at}`,
+      );
     } else {
       await ok(
         client.post(`/v1/subscriptions/${subscription.id}/cancel`, { mode: change.mode, at: change.at }),
@@ -164,26 +180,32 @@ async function playThroughApi(client: ApiClient, document: Scenario, tag: string
   }
 
   // Events arrive as time passes: the clock moves forward to each event not yet due, and every
-  // advance runs the bill run. A repeated id arrives no earlier than the occurrence listed before
-  // it, so the first listed is the first received (billing rule 10); an occurrence that arrives
-  // long after its timestamp goes through the backfill route.
+  // advance runs the bill run. An event arrives at its received_at (version 2), else at its
+  // timestamp. A repeated id arrives no earlier than the occurrence listed before it, so the first
+  // listed is the first received (billing rule 10); an occurrence that arrives long after its
+  // timestamp goes through the backfill route. Usage billed in advance is invoiced by the window
+  // an event was received in, so a version-2 file's events are sent with the clock at their exact
+  // arrival, not up to a few minutes before it.
   let clock = setupAt.getTime();
+  const sendAhead = document.version === 2 ? 0 : futureWindowMilliseconds;
   const arrivalOfId = new Map<string, number>();
   const events: Scenario[] = (document.events ?? [])
     .map((event: Scenario, index: number) => {
       const arrival = Math.max(
-        Date.parse(event.timestamp),
+        Date.parse(event.received_at ?? event.timestamp),
         arrivalOfId.get(event.id) ?? Number.NEGATIVE_INFINITY,
       );
       arrivalOfId.set(event.id, arrival);
       return { event, index, arrival };
     })
+    // An event that arrives after bill_until cannot change an invoice issued by then: it is not sent.
+    .filter((entry: Scenario) => entry.arrival <= Date.parse(document.bill_until) + sendAhead)
     .sort((left: Scenario, right: Scenario) => left.arrival - right.arrival || left.index - right.index)
     .map((entry: Scenario) => ({ ...entry.event, arrival: entry.arrival }));
   let next = 0;
   while (next < events.length) {
     const eventTime = events[next].arrival;
-    if (eventTime > clock + futureWindowMilliseconds) {
+    if (eventTime > clock + sendAhead) {
       clock = eventTime;
       await ok(client.post("/v1/test-clock/advance", { to: new Date(clock).toISOString() }), "advance");
     }
@@ -193,7 +215,7 @@ async function playThroughApi(client: ApiClient, document: Scenario, tag: string
     while (
       next < events.length &&
       batch.length < 1000 &&
-      events[next].arrival <= clock + futureWindowMilliseconds &&
+      events[next].arrival <= clock + sendAhead &&
       isOld(events[next]) === (route === "/v1/events/backfill")
     ) {
       const event = events[next];
@@ -233,6 +255,8 @@ async function playThroughApi(client: ApiClient, document: Scenario, tag: string
         period_end: line.period_end.replace(/\.000Z$/, "Z"),
         quantity: line.quantity,
         amount: line.amount,
+        ...(line.details.dimensions === undefined ? {} : { dimensions: line.details.dimensions }),
+        ...(line.details.priced_by === undefined ? {} : { priced_by: line.details.priced_by }),
       })),
       subtotal: invoice.subtotal,
       discount: invoice.discount,
@@ -276,22 +300,37 @@ describe("the live API bills every public scenario as fairbill simulate does", (
   }
 });
 
-describe("the live API bills the project's own scenario corpus as fairbill simulate does", () => {
-  for (const { name, document } of scenariosIn(corpusFolder)) {
-    if (document.expected_error !== undefined) continue;
-    if (document.version === 2) {
-      // The engine and `fairbill simulate` read version 2; the live API does not yet
-      // take its fields (dimensions, quantities, in-advance usage), issue #14.
-      it.todo(`${name}: the live API with the version-2 fields`);
-      continue;
+/**
+ * Sections 4 and 5 of version 2 (pricing units and allowances, contracts) are
+ * not in the live API yet (issue #14): their files wait for it.
+ */
+function needsContractsOrAllowances(document: Scenario): boolean {
+  return (
+    document.pricing_units !== undefined ||
+    document.contract !== undefined ||
+    (document.plans ?? []).some((plan: Scenario) => plan.allowances !== undefined)
+  );
+}
+
+for (const [title, folder] of [
+  ["the project's own scenario corpus", corpusFolder],
+  ["the version-2 corpus", versionTwoCorpusFolder],
+] as const) {
+  describe(`the live API bills ${title} as fairbill simulate does`, () => {
+    for (const { name, document } of scenariosIn(folder)) {
+      if (document.expected_error !== undefined) continue;
+      if (needsContractsOrAllowances(document)) {
+        it.todo(`${name}: pricing units, allowances and contracts in the live API`);
+        continue;
+      }
+      it(name, async () => {
+        const tenant = await testApp.newTenant(name);
+        const live = await playThroughApi(tenant.admin, document, name.replace(/\.json$/, ""));
+        expect(live).toEqual(simulated(document));
+      });
     }
-    it(name, async () => {
-      const tenant = await testApp.newTenant(name);
-      const live = await playThroughApi(tenant.admin, document, name.replace(/\.json$/, ""));
-      expect(live).toEqual(simulated(document));
-    });
-  }
-});
+  });
+}
 
 describe("the live API refuses what the simulator refuses, naming the same fields", () => {
   for (const { name, document } of scenariosIn(sharedFolder)) {

@@ -1313,6 +1313,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subscriptions/{id}/quantity-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a fixed charge's quantity (seats) now or at a date; inside a period an in-advance charge bills the prorated difference */
+        post: operations["changeSubscriptionQuantity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriptions/{id}/cancel": {
         parameters: {
             query?: never;
@@ -1375,6 +1392,23 @@ export interface paths {
         put?: never;
         /** Preview a plan change (the change-plan body, checked the same way): the next invoice without and with it, showing the proration credit and the new plan's prorated fee; nothing is recorded */
         post: operations["previewSubscriptionPlanChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/quantity-changes/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview a quantity change (the quantity-changes body, checked the same way): the next invoice without and with it, showing the prorated difference; nothing is recorded */
+        post: operations["previewSubscriptionQuantityChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4569,6 +4603,30 @@ export interface components {
                  */
                 created_at: string;
             }[];
+            /** @description each fixed charge's quantity at the start, as set when subscribing (a charge not named holds 1) */
+            quantities: {
+                [key: string]: number;
+            };
+            /** @description in the order they take effect */
+            quantity_changes: {
+                /** @example sqc_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                id: string;
+                charge_id: string;
+                quantity: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                at: string;
+                created_by: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                created_at: string;
+            }[];
+            /** @description the length of the windows in which usage billed in advance is invoiced */
+            instant_window_minutes: number;
             /**
              * Format: date-time
              * @example 2026-02-15T00:00:00Z
@@ -4620,7 +4678,7 @@ export interface components {
                  * @example 49.00
                  */
                 amount: string;
-                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
                 details: {
                     [key: string]: unknown;
                 };
@@ -5851,7 +5909,231 @@ export interface components {
             interval_count: number;
             trial_days: number;
             minimum_commitment: string | null;
-            charges: components["schemas"]["Charge"][];
+            charges: ({
+                /** @enum {string} */
+                type: "fixed" | "usage";
+            } & ({
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                id: string;
+                /** @enum {string} */
+                type: "fixed";
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                amount: string;
+                /** @enum {string} */
+                timing?: "in_advance" | "in_arrears";
+                prorate?: boolean;
+                /** @description the code of the product the charge sells */
+                product?: string;
+                min_quantity?: number;
+                max_quantity?: number;
+                credit_on_decrease?: boolean;
+                /** @description the code of the meter whose usage the charge prices */
+                quantity_meter?: string;
+            } | ({
+                /** @enum {string} */
+                type: "usage";
+                /** @enum {string} */
+                model: "per_unit" | "package" | "graduated" | "volume" | "percentage" | "dimensional";
+            } & ({
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                id: string;
+                /** @enum {string} */
+                type: "usage";
+                /** @description the code of the meter whose usage the charge prices */
+                meter: string;
+                /** @enum {string} */
+                timing?: "in_arrears" | "in_advance";
+                prorate?: boolean;
+                /** @enum {string} */
+                model: "per_unit";
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                unit_price: string;
+                free_units?: number | string;
+                /** @description the code of the product the charge sells */
+                product?: string;
+            } | {
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                id: string;
+                /** @enum {string} */
+                type: "usage";
+                /** @description the code of the meter whose usage the charge prices */
+                meter: string;
+                /** @enum {string} */
+                timing?: "in_arrears" | "in_advance";
+                prorate?: boolean;
+                /** @enum {string} */
+                model: "package";
+                package_size: number | string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                package_price: string;
+                free_units?: number | string;
+                /** @description the code of the product the charge sells */
+                product?: string;
+            } | {
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                id: string;
+                /** @enum {string} */
+                type: "usage";
+                /** @description the code of the meter whose usage the charge prices */
+                meter: string;
+                /** @enum {string} */
+                timing?: "in_arrears" | "in_advance";
+                prorate?: boolean;
+                /** @enum {string} */
+                model: "graduated";
+                tiers: components["schemas"]["Tier"][];
+                /** @description the code of the product the charge sells */
+                product?: string;
+            } | {
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                id: string;
+                /** @enum {string} */
+                type: "usage";
+                /** @description the code of the meter whose usage the charge prices */
+                meter: string;
+                /** @enum {string} */
+                timing?: "in_arrears" | "in_advance";
+                prorate?: boolean;
+                /** @enum {string} */
+                model: "volume";
+                tiers: components["schemas"]["Tier"][];
+                /** @description the code of the product the charge sells */
+                product?: string;
+            } | {
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                id: string;
+                /** @enum {string} */
+                type: "usage";
+                /** @description the code of the meter whose usage the charge prices */
+                meter: string;
+                /** @enum {string} */
+                timing?: "in_arrears" | "in_advance";
+                prorate?: boolean;
+                /** @enum {string} */
+                model: "percentage";
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                rate: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                fixed_fee?: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                per_transaction_min?: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                per_transaction_max?: string;
+                /** @description the code of the product the charge sells */
+                product?: string;
+            } | {
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                id: string;
+                /** @enum {string} */
+                type: "usage";
+                /** @description the code of the meter whose usage the charge prices */
+                meter: string;
+                /** @enum {string} */
+                timing?: "in_arrears";
+                prorate?: boolean;
+                /** @enum {string} */
+                model: "dimensional";
+                dimensions: string[];
+                prices: ({
+                    /** @enum {string} */
+                    model: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                } & ({
+                    /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                    match: {
+                        [key: string]: string;
+                    };
+                    /** @enum {string} */
+                    model: "per_unit";
+                    /**
+                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    unit_price: string;
+                    free_units?: number | string;
+                } | {
+                    /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                    match: {
+                        [key: string]: string;
+                    };
+                    /** @enum {string} */
+                    model: "package";
+                    package_size: number | string;
+                    /**
+                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    package_price: string;
+                    free_units?: number | string;
+                } | {
+                    /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                    match: {
+                        [key: string]: string;
+                    };
+                    /** @enum {string} */
+                    model: "graduated";
+                    tiers: components["schemas"]["Tier"][];
+                } | {
+                    /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                    match: {
+                        [key: string]: string;
+                    };
+                    /** @enum {string} */
+                    model: "volume";
+                    tiers: components["schemas"]["Tier"][];
+                } | {
+                    /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                    match: {
+                        [key: string]: string;
+                    };
+                    /** @enum {string} */
+                    model: "percentage";
+                    /**
+                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    rate: string;
+                    /**
+                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    fixed_fee?: string;
+                    /**
+                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    per_transaction_min?: string;
+                    /**
+                     * @description a decimal number of zero or more written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    per_transaction_max?: string;
+                }))[];
+                /** @description the price of every combination not listed, or "reject" to refuse their events */
+                default: unknown;
+                /** @description the code of the product the charge sells */
+                product?: string;
+            }))))[];
             currency_prices: components["schemas"]["PriceBook"][];
             entitlements: components["schemas"]["PlanEntitlement"][];
         };
@@ -7638,7 +7920,231 @@ export interface operations {
                         currency: string;
                         /** @enum {string} */
                         interval: "day" | "week" | "month" | "quarter" | "year";
-                        charges: components["schemas"]["Charge"][];
+                        charges: ({
+                            /** @enum {string} */
+                            type: "fixed" | "usage";
+                        } & ({
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            id: string;
+                            /** @enum {string} */
+                            type: "fixed";
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            amount: string;
+                            /** @enum {string} */
+                            timing?: "in_advance" | "in_arrears";
+                            prorate?: boolean;
+                            /** @description the code of the product the charge sells */
+                            product?: string;
+                            min_quantity?: number;
+                            max_quantity?: number;
+                            credit_on_decrease?: boolean;
+                            /** @description the code of the meter whose usage the charge prices */
+                            quantity_meter?: string;
+                        } | ({
+                            /** @enum {string} */
+                            type: "usage";
+                            /** @enum {string} */
+                            model: "per_unit" | "package" | "graduated" | "volume" | "percentage" | "dimensional";
+                        } & ({
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            id: string;
+                            /** @enum {string} */
+                            type: "usage";
+                            /** @description the code of the meter whose usage the charge prices */
+                            meter: string;
+                            /** @enum {string} */
+                            timing?: "in_arrears" | "in_advance";
+                            prorate?: boolean;
+                            /** @enum {string} */
+                            model: "per_unit";
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            unit_price: string;
+                            free_units?: number | string;
+                            /** @description the code of the product the charge sells */
+                            product?: string;
+                        } | {
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            id: string;
+                            /** @enum {string} */
+                            type: "usage";
+                            /** @description the code of the meter whose usage the charge prices */
+                            meter: string;
+                            /** @enum {string} */
+                            timing?: "in_arrears" | "in_advance";
+                            prorate?: boolean;
+                            /** @enum {string} */
+                            model: "package";
+                            package_size: number | string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            package_price: string;
+                            free_units?: number | string;
+                            /** @description the code of the product the charge sells */
+                            product?: string;
+                        } | {
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            id: string;
+                            /** @enum {string} */
+                            type: "usage";
+                            /** @description the code of the meter whose usage the charge prices */
+                            meter: string;
+                            /** @enum {string} */
+                            timing?: "in_arrears" | "in_advance";
+                            prorate?: boolean;
+                            /** @enum {string} */
+                            model: "graduated";
+                            tiers: components["schemas"]["Tier"][];
+                            /** @description the code of the product the charge sells */
+                            product?: string;
+                        } | {
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            id: string;
+                            /** @enum {string} */
+                            type: "usage";
+                            /** @description the code of the meter whose usage the charge prices */
+                            meter: string;
+                            /** @enum {string} */
+                            timing?: "in_arrears" | "in_advance";
+                            prorate?: boolean;
+                            /** @enum {string} */
+                            model: "volume";
+                            tiers: components["schemas"]["Tier"][];
+                            /** @description the code of the product the charge sells */
+                            product?: string;
+                        } | {
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            id: string;
+                            /** @enum {string} */
+                            type: "usage";
+                            /** @description the code of the meter whose usage the charge prices */
+                            meter: string;
+                            /** @enum {string} */
+                            timing?: "in_arrears" | "in_advance";
+                            prorate?: boolean;
+                            /** @enum {string} */
+                            model: "percentage";
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            fixed_fee?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            per_transaction_min?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            per_transaction_max?: string;
+                            /** @description the code of the product the charge sells */
+                            product?: string;
+                        } | {
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            id: string;
+                            /** @enum {string} */
+                            type: "usage";
+                            /** @description the code of the meter whose usage the charge prices */
+                            meter: string;
+                            /** @enum {string} */
+                            timing?: "in_arrears";
+                            prorate?: boolean;
+                            /** @enum {string} */
+                            model: "dimensional";
+                            dimensions: string[];
+                            prices: ({
+                                /** @enum {string} */
+                                model: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                            } & ({
+                                /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                                match: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                model: "per_unit";
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                unit_price: string;
+                                free_units?: number | string;
+                            } | {
+                                /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                                match: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                model: "package";
+                                package_size: number | string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                package_price: string;
+                                free_units?: number | string;
+                            } | {
+                                /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                                match: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                model: "graduated";
+                                tiers: components["schemas"]["Tier"][];
+                            } | {
+                                /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                                match: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                model: "volume";
+                                tiers: components["schemas"]["Tier"][];
+                            } | {
+                                /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                                match: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                model: "percentage";
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                rate: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                fixed_fee?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_min?: string;
+                                /**
+                                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                                 * @example 49.00
+                                 */
+                                per_transaction_max?: string;
+                            }))[];
+                            /** @description the price of every combination not listed, or "reject" to refuse their events */
+                            default: unknown;
+                            /** @description the code of the product the charge sells */
+                            product?: string;
+                        }))))[];
                         interval_count?: number;
                         trial_days?: number;
                         minimum_commitment?: string | null;
@@ -7903,7 +8409,231 @@ export interface operations {
                     interval_count?: number;
                     trial_days?: number;
                     minimum_commitment?: string | null;
-                    charges?: components["schemas"]["Charge"][];
+                    charges?: ({
+                        /** @enum {string} */
+                        type: "fixed" | "usage";
+                    } & ({
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "fixed";
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        timing?: "in_advance" | "in_arrears";
+                        prorate?: boolean;
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                        min_quantity?: number;
+                        max_quantity?: number;
+                        credit_on_decrease?: boolean;
+                        /** @description the code of the meter whose usage the charge prices */
+                        quantity_meter?: string;
+                    } | ({
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @enum {string} */
+                        model: "per_unit" | "package" | "graduated" | "volume" | "percentage" | "dimensional";
+                    } & ({
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears" | "in_advance";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "per_unit";
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        unit_price: string;
+                        free_units?: number | string;
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    } | {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears" | "in_advance";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "package";
+                        package_size: number | string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        package_price: string;
+                        free_units?: number | string;
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    } | {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears" | "in_advance";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "graduated";
+                        tiers: components["schemas"]["Tier"][];
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    } | {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears" | "in_advance";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "volume";
+                        tiers: components["schemas"]["Tier"][];
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    } | {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears" | "in_advance";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "percentage";
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        rate: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        fixed_fee?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        per_transaction_min?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        per_transaction_max?: string;
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    } | {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "dimensional";
+                        dimensions: string[];
+                        prices: ({
+                            /** @enum {string} */
+                            model: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                        } & ({
+                            /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                            match: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            model: "per_unit";
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            unit_price: string;
+                            free_units?: number | string;
+                        } | {
+                            /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                            match: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            model: "package";
+                            package_size: number | string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            package_price: string;
+                            free_units?: number | string;
+                        } | {
+                            /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                            match: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            model: "graduated";
+                            tiers: components["schemas"]["Tier"][];
+                        } | {
+                            /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                            match: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            model: "volume";
+                            tiers: components["schemas"]["Tier"][];
+                        } | {
+                            /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                            match: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            model: "percentage";
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            fixed_fee?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            per_transaction_min?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            per_transaction_max?: string;
+                        }))[];
+                        /** @description the price of every combination not listed, or "reject" to refuse their events */
+                        default: unknown;
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    }))))[];
                     currency_prices?: components["schemas"]["PriceBook"][];
                     entitlements?: components["schemas"]["PlanEntitlement"][];
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
@@ -8109,7 +8839,231 @@ export interface operations {
                     interval_count?: number;
                     trial_days?: number;
                     minimum_commitment?: string | null;
-                    charges?: components["schemas"]["Charge"][];
+                    charges?: ({
+                        /** @enum {string} */
+                        type: "fixed" | "usage";
+                    } & ({
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "fixed";
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        timing?: "in_advance" | "in_arrears";
+                        prorate?: boolean;
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                        min_quantity?: number;
+                        max_quantity?: number;
+                        credit_on_decrease?: boolean;
+                        /** @description the code of the meter whose usage the charge prices */
+                        quantity_meter?: string;
+                    } | ({
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @enum {string} */
+                        model: "per_unit" | "package" | "graduated" | "volume" | "percentage" | "dimensional";
+                    } & ({
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears" | "in_advance";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "per_unit";
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        unit_price: string;
+                        free_units?: number | string;
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    } | {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears" | "in_advance";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "package";
+                        package_size: number | string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        package_price: string;
+                        free_units?: number | string;
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    } | {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears" | "in_advance";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "graduated";
+                        tiers: components["schemas"]["Tier"][];
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    } | {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears" | "in_advance";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "volume";
+                        tiers: components["schemas"]["Tier"][];
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    } | {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears" | "in_advance";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "percentage";
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        rate: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        fixed_fee?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        per_transaction_min?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        per_transaction_max?: string;
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    } | {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "usage";
+                        /** @description the code of the meter whose usage the charge prices */
+                        meter: string;
+                        /** @enum {string} */
+                        timing?: "in_arrears";
+                        prorate?: boolean;
+                        /** @enum {string} */
+                        model: "dimensional";
+                        dimensions: string[];
+                        prices: ({
+                            /** @enum {string} */
+                            model: "per_unit" | "package" | "graduated" | "volume" | "percentage";
+                        } & ({
+                            /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                            match: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            model: "per_unit";
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            unit_price: string;
+                            free_units?: number | string;
+                        } | {
+                            /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                            match: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            model: "package";
+                            package_size: number | string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            package_price: string;
+                            free_units?: number | string;
+                        } | {
+                            /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                            match: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            model: "graduated";
+                            tiers: components["schemas"]["Tier"][];
+                        } | {
+                            /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                            match: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            model: "volume";
+                            tiers: components["schemas"]["Tier"][];
+                        } | {
+                            /** @description the combination this price is for, a value for each dimension: {"model": "gpt-4"} */
+                            match: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            model: "percentage";
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            fixed_fee?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            per_transaction_min?: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            per_transaction_max?: string;
+                        }))[];
+                        /** @description the price of every combination not listed, or "reject" to refuse their events */
+                        default: unknown;
+                        /** @description the code of the product the charge sells */
+                        product?: string;
+                    }))))[];
                     currency_prices?: components["schemas"]["PriceBook"][];
                     entitlements?: components["schemas"]["PlanEntitlement"][];
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
@@ -12702,6 +13656,12 @@ export interface operations {
                      * @example 49.00
                      */
                     progressive_billing_threshold?: string;
+                    /** @description each fixed charge's quantity at the start (charge id → whole number, within the charge's min_quantity and max_quantity); a charge not named holds 1 */
+                    quantities?: {
+                        [key: string]: number;
+                    };
+                    /** @description the length of the windows in which usage billed in advance is invoiced (60 when left out) */
+                    instant_window_minutes?: number;
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                     reason?: string;
                 };
@@ -12780,6 +13740,55 @@ export interface operations {
                     /**
                      * Format: date-time
                      * @description required with timing at, left out otherwise
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    at?: string;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    changeSubscriptionQuantity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a fixed charge of the plan version in force at `at` */
+                    charge_id: string;
+                    /** @description the new quantity, within the charge's min_quantity and max_quantity */
+                    quantity: number;
+                    /**
+                     * Format: date-time
+                     * @description when the quantity changes; now when left out. Inside a period, an in-advance charge bills the difference prorated to the period's end (a decrease is credited only when the charge has credit_on_decrease)
                      * @example 2026-02-15T00:00:00Z
                      */
                     at?: string;
@@ -13021,7 +14030,7 @@ export interface operations {
                                  * @example 49.00
                                  */
                                 amount: string;
-                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
                                 details: {
                                     [key: string]: unknown;
                                 };
@@ -13115,7 +14124,246 @@ export interface operations {
                                  * @example 49.00
                                  */
                                 amount: string;
-                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            subtotal: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            discount: string;
+                            discounts: {
+                                redemption_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            credits: string;
+                            credits_applied: {
+                                grant_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            tax: string;
+                            tax_details: {
+                                percent: string;
+                                inclusive: boolean;
+                                reverse_charge: boolean;
+                                components: {
+                                    name: string;
+                                    percent: string;
+                                    jurisdiction: string;
+                                }[];
+                                exemption_reason: string | null;
+                                note: string | null;
+                            } | null;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            total: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            balance_applied: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_due: string;
+                        } | null;
+                        difference: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    previewSubscriptionQuantityChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a fixed charge of the plan version in force at `at` */
+                    charge_id: string;
+                    /** @description the new quantity, within the charge's min_quantity and max_quantity */
+                    quantity: number;
+                    /**
+                     * Format: date-time
+                     * @description when the quantity changes; now when left out. Inside a period, an in-advance charge bills the difference prorated to the period's end (a decrease is credited only when the charge has credit_on_decrease)
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    at?: string;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the first invoice at or after the change without it (before) and with it (after), and after − before; usage as recorded so far */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        before: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            issued_at: string;
+                            currency: string;
+                            subscription_ids: string[];
+                            lines: {
+                                subscription_id: string | null;
+                                plan_id: string | null;
+                                plan_version_id: string | null;
+                                charge_id: string | null;
+                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                kind: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_amount: string | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            subtotal: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            discount: string;
+                            discounts: {
+                                redemption_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            credits: string;
+                            credits_applied: {
+                                grant_id: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            tax: string;
+                            tax_details: {
+                                percent: string;
+                                inclusive: boolean;
+                                reverse_charge: boolean;
+                                components: {
+                                    name: string;
+                                    percent: string;
+                                    jurisdiction: string;
+                                }[];
+                                exemption_reason: string | null;
+                                note: string | null;
+                            } | null;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            total: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            balance_applied: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount_due: string;
+                        } | null;
+                        after: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            issued_at: string;
+                            currency: string;
+                            subscription_ids: string[];
+                            lines: {
+                                subscription_id: string | null;
+                                plan_id: string | null;
+                                plan_version_id: string | null;
+                                charge_id: string | null;
+                                /** @description fixed, usage, proration_credit, minimum_true_up, progressive_billing_credit or one_off */
+                                kind: string;
+                                description: string;
+                                period_start: string | null;
+                                period_end: string | null;
+                                quantity: string;
+                                unit_amount: string | null;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
                                 details: {
                                     [key: string]: unknown;
                                 };
@@ -13269,7 +14517,7 @@ export interface operations {
                                              * @example 49.00
                                              */
                                             amount: string;
-                                            /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                            /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
                                             details: {
                                                 [key: string]: unknown;
                                             };
@@ -13363,7 +14611,7 @@ export interface operations {
                                              * @example 49.00
                                              */
                                             amount: string;
-                                            /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                            /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
                                             details: {
                                                 [key: string]: unknown;
                                             };
@@ -13554,7 +14802,7 @@ export interface operations {
                                          * @example 49.00
                                          */
                                         amount: string;
-                                        /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                        /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
                                         details: {
                                             [key: string]: unknown;
                                         };
@@ -13648,7 +14896,7 @@ export interface operations {
                                          * @example 49.00
                                          */
                                         amount: string;
-                                        /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                        /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
                                         details: {
                                             [key: string]: unknown;
                                         };
@@ -13787,7 +15035,7 @@ export interface operations {
                                          * @example 49.00
                                          */
                                         amount: string;
-                                        /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                        /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
                                         details: {
                                             [key: string]: unknown;
                                         };
@@ -13881,7 +15129,7 @@ export interface operations {
                                          * @example 49.00
                                          */
                                         amount: string;
-                                        /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                        /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
                                         details: {
                                             [key: string]: unknown;
                                         };
@@ -15320,7 +16568,7 @@ export interface operations {
                              * @example 49.00
                              */
                             amount: string;
-                            /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                            /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
                             details: {
                                 [key: string]: unknown;
                             };
@@ -20230,7 +21478,7 @@ export interface operations {
                                  * @example 49.00
                                  */
                                 amount: string;
-                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration */
+                                /** @description the line's explanation: plan and price version, meter, aggregation, event count, tier breakdown, proration; a dimensional charge's combination (dimensions) and priced_by default when no listed price covers it */
                                 details: {
                                     [key: string]: unknown;
                                 };

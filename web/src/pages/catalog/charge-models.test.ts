@@ -55,7 +55,21 @@ const examples: Record<ChargeModel, Charge> = {
     per_transaction_min: "0.50",
     per_transaction_max: "10",
   },
+  dimensional: {
+    id: "tokens",
+    type: "usage",
+    meter: "tokens",
+    model: "dimensional",
+    dimensions: ["model"],
+    prices: [{ match: { model: "gpt-4" }, model: "per_unit", unit_price: "0.03" }],
+    default: "reject",
+  },
 };
+
+/** The models the plan form edits field by field; a dimensional charge's prices are written through the API. */
+const editedModels = (Object.keys(chargeModelViews) as ChargeModel[]).filter(
+  (model) => model !== "dimensional",
+);
 
 const version = (charge: Charge): PlanVersionContent => ({
   currency: "USD",
@@ -68,7 +82,15 @@ const version = (charge: Charge): PlanVersionContent => ({
   entitlements: [],
 });
 
-describe.each(Object.keys(chargeModelViews) as ChargeModel[])("the console's %s model", (model) => {
+describe("the console's dimensional model", () => {
+  it("reads its dimensions, prices and default in one line", () => {
+    const charge = examples.dimensional;
+    expect(chargePriceText(charge, charge, "USD", "en-US")).toBe("by model: 1 price, others refused");
+    expect(priceFieldsOfCharge(charge)).toEqual([]);
+  });
+});
+
+describe.each(editedModels)("the console's %s model", (model) => {
   const charge = examples[model];
 
   it("edits every field of a charge and sends it back unchanged", () => {

@@ -218,6 +218,19 @@ export const chargeModelViews: Record<ChargeModel, ChargeModelView> = {
       ];
     },
   },
+  dimensional: {
+    label: "By dimension",
+    hint: "Each combination of event properties (model × region) at its own price, with a default or a refusal for others; its prices are written through the API or catalog-as-code.",
+    fields: [],
+    tiered: false,
+    priceText: (charge) => {
+      const dimensions = Array.isArray(charge.dimensions) ? charge.dimensions.join(" × ") : "";
+      const prices = Array.isArray(charge.prices) ? charge.prices.length : 0;
+      const fallback = charge.default === "reject" ? "others refused" : "others at the default price";
+      return `by ${dimensions}: ${prices} ${prices === 1 ? "price" : "prices"}, ${fallback}`;
+    },
+    explain: () => [],
+  },
 };
 
 /** The view of a usage charge's model; a charge written without one is per unit, as the API reads it. */
