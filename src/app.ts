@@ -42,13 +42,14 @@ import { governanceWebhookEvents, registerGovernanceRoutes } from "./governance/
 import {
   invoicingJobHandlers,
   invoicingWebhookEvents,
+  refuseUnpricedEvents,
   registerCreditSaleRoutes,
   registerInvoiceHoldRoutes,
   registerInvoicePreviewRoutes,
   registerInvoiceRoutes,
   topUpWalletBelowThreshold,
 } from "./invoicing/index.ts";
-import { registerEventRoutes, registerMeterRoutes, registerUsageRoutes } from "./metering/index.ts";
+import { eventRoutes, registerMeterRoutes, registerUsageRoutes } from "./metering/index.ts";
 import {
   type EmailSettings,
   notificationJobHandlers,
@@ -119,7 +120,8 @@ const routeModules: RouteModule[] = [
   registerAuditRoutes,
   registerGovernanceRoutes,
   registerMeterRoutes,
-  registerEventRoutes,
+  // Events a dimensional price refuses are refused at ingestion: invoicing knows the subscriptions' prices.
+  eventRoutes({ refuseUnpriced: refuseUnpricedEvents }),
   registerUsageRoutes,
   registerTestClockRoutes,
   registerBillRunRoutes,

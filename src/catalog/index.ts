@@ -43,4 +43,5 @@ export {
   featureKinds,
 } from "./product-feature-schemas.ts";
 export type { FeatureKind, PlanVersionState } from "./tables.ts";
+export { metersRefusingUnpricedUsage } from "./unpriced-event-meters.ts";
 export { pickVersionInEffect } from "./version-in-effect.ts";

@@ -87,7 +87,7 @@ export async function loadCustomerBilling(
 }
 
 /** The engine catalog of one subscription with its overrides in effect at `at`. */
-function catalogAt(billing: CustomerBilling, entry: SubscriptionBilling, at: Instant): Catalog {
+export function catalogAt(billing: CustomerBilling, entry: SubscriptionBilling, at: Instant): Catalog {
   return subscriptionCatalog({
     versions: billing.versions,
     versionIds: entry.versionIds,
@@ -99,7 +99,7 @@ function catalogAt(billing: CustomerBilling, entry: SubscriptionBilling, at: Ins
 }
 
 /** The subscription's schedule up to `until` (it then holds the period containing `until`). */
-export function scheduleUntil(
+function scheduleUntil(
   billing: CustomerBilling,
   entry: SubscriptionBilling,
   until: Instant,

@@ -60,3 +60,4 @@ export { getInvoice, listInvoices } from "./invoices.ts";
 export { InvoiceFinalized } from "./invoicing-events.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
 export type { CreditNoteReason } from "./tables.ts";
+export { refuseUnpricedEvents } from "./unpriced-events.ts";

@@ -24,7 +24,7 @@ import {
   UnattributedCustomerSchema,
   VoidEventBody,
 } from "./event-schemas.ts";
-import { type IngestionOutcome, ingestEvents } from "./ingestion.ts";
+import { type IngestionOutcome, ingestEvents, type UnpricedEventCheck } from "./ingestion.ts";
 
 const EventIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 255 }) });
 
@@ -41,7 +41,16 @@ const envelopeValidator = validatorCompiler({
 const batchValidatorCompiler: FastifySchemaCompiler<unknown> = (definition) =>
   definition.httpPart === "body" ? envelopeValidator : validatorCompiler(definition);
 
-export function registerEventRoutes(app: FairbillApp): void {
+/**
+ * The event routes; `refuseUnpriced` (from the composition root) refuses the
+ * events a dimensional price rejects, at ingestion, with a 400 or a rejection
+ * naming the event.
+ */
+export function eventRoutes(options: { refuseUnpriced?: UnpricedEventCheck } = {}) {
+  return (app: FairbillApp): void => registerEventRoutes(app, options.refuseUnpriced);
+}
+
+function registerEventRoutes(app: FairbillApp, refuseUnpriced: UnpricedEventCheck | undefined): void {
   const routes = defineRoutes(app, { tags: ["Events"], read: "events:read", write: "events:write" });
 
   routes.write(
@@ -63,6 +72,7 @@ export function registerEventRoutes(app: FairbillApp): void {
         atomic: true,
         backfill: false,
         pathOf: () => "$",
+        refuseUnpriced,
       });
       const accepted = outcome.accepted[0];
       if (accepted !== undefined) {
@@ -116,6 +126,7 @@ export function registerEventRoutes(app: FairbillApp): void {
           atomic: query.atomic ?? false,
           backfill: route.backfill,
           pathOf: (index) => `$.events[${index}]`,
+          refuseUnpriced,
         });
         return presentBatch(outcome);
       },

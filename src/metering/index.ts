@@ -3,6 +3,7 @@
 // Other domains import only from here; everything else in the folder is private to it.
 export { engineMetersFor, usageForWindows } from "./billing-usage.ts";
 export { receivedWindowEnds } from "./billing-usage-accumulated.ts";
+export type { ParsedEvent } from "./event-input.ts";
 export {
   countedEventsPerMonth,
   customerExternalIdsWithEventsBetween,
@@ -10,9 +11,9 @@ export {
   eventPagesBetween,
   type StoredEvent,
 } from "./event-reports.ts";
-export { registerEventRoutes } from "./event-routes.ts";
+export { eventRoutes } from "./event-routes.ts";
 export type { EventInput } from "./event-schemas.ts";
-export { ingestEvents } from "./ingestion.ts";
+export { ingestEvents, type UnpricedEventCheck } from "./ingestion.ts";
 export { MeterCatalog } from "./meter-catalog.ts";
 export { type QuantityDisplayDecimals, quantityDisplayDecimals } from "./meter-display.ts";
 export { registerMeterRoutes } from "./meter-routes.ts";

@@ -35,7 +35,20 @@ export type IngestionOptions = {
   backfill: boolean;
   /** Where event `index` sits in the request body: `$` for a single event, `$.events[3]` in a batch. */
   pathOf: (index: number) => string;
+  /** Finds the events no price covers where the price refuses them; none are refused without it. */
+  refuseUnpriced?: UnpricedEventCheck | undefined;
 };
+
+/**
+ * The events that a dimensional charge of the customer's subscription refuses
+ * (its default is `reject` and no listed combination matches), by index, each
+ * with a sentence naming the charge, plan and combination. Metering does not
+ * know subscriptions or prices: the composition root passes invoicing's check.
+ */
+export type UnpricedEventCheck = (
+  context: RequestContext,
+  events: readonly ParsedEvent[],
+) => Promise<ReadonlyMap<number, string>>;
 
 export type IngestionOutcome = {
   accepted: { index: number; id: string; meters: { code: string; version: number }[] }[];
@@ -54,6 +67,14 @@ export async function ingestEvents(
 ): Promise<IngestionOutcome> {
   const now = context.clock.now();
   const parsed = rawEvents.map((raw, index) => parseEvent(raw, index, options.pathOf(index), now.getTime()));
+  // Read before the transaction, which holds metering's lock: the check reads subscriptions and prices.
+  const unpriced =
+    options.refuseUnpriced === undefined
+      ? new Map<number, string>()
+      : await options.refuseUnpriced(
+          context,
+          parsed.filter((event): event is ParsedEvent => !isRejection(event)),
+        );
   // A deadlock can only come from another batch's rows; the retry runs the whole batch again.
   const outcome = await retryTransientConflicts(() =>
     context.database.transaction().execute(async (transaction) => {
@@ -85,8 +106,15 @@ export async function ingestEvents(
         }
         const readings = catalog.read(event);
         const unreadable = unreadableProblem(event, readings, options.pathOf(event.index));
+        const refusal = unpriced.get(event.index);
         if (unreadable !== undefined) rejected.push(unreadable);
-        else readable.push({ ...event, readings });
+        else if (refusal !== undefined) {
+          rejected.push(
+            rejection(event.index, event.id, "no_price", [
+              { path: options.pathOf(event.index), message: refusal },
+            ]),
+          );
+        } else readable.push({ ...event, readings });
       }
       if (options.atomic && rejected.length > 0) {
         throw validationFailed(
