@@ -44,6 +44,7 @@ const publicOperations: Record<string, string> = {
 const readsSentAsPost = new Set([
   "simulateScenario",
   "previewSubscriptionPlanChange",
+  "previewSubscriptionQuantityChange",
   "previewEmailTemplate",
 ]);
 

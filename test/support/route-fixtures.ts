@@ -685,6 +685,14 @@ export const routeFixtures: Record<string, RouteFixture> = {
     params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
     body: async (tenant) => ({ plan_id: (await planIn(tenant, "published")).id, timing: "period_end" }),
   },
+  "POST /v1/subscriptions/{id}/quantity-changes": {
+    params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
+    body: () => ({ charge_id: "base", quantity: 2 }),
+  },
+  "POST /v1/subscriptions/{id}/quantity-changes/preview": {
+    params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
+    body: () => ({ charge_id: "base", quantity: 2 }),
+  },
   "POST /v1/subscriptions/{id}/cancel": {
     params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
     body: () => ({ mode: "period_end" }),
