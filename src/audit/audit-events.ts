@@ -6,7 +6,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
-import type { AuditEventTable } from "./audit-log.ts";
+import { type AuditEventTable, actorOfRow } from "./audit-log.ts";
 import type { AuditEvent, AuditEventFilters } from "./audit-schemas.ts";
 import { fieldChanges } from "./field-changes.ts";
 
@@ -61,15 +61,7 @@ function presentAuditEvent(row: Selectable<AuditEventTable>): AuditEvent {
     id: row.id,
     sequence: Number(row.sequence),
     occurred_at: new Date(row.occurred_at).toISOString(),
-    actor: {
-      type: row.actor_type,
-      id: row.actor_id,
-      role: row.actor_role,
-      person:
-        row.actor_person_id === null
-          ? null
-          : { id: row.actor_person_id, name: row.actor_person_name ?? row.actor_person_id },
-    },
+    actor: actorOfRow(row),
     action: row.action,
     object_type: row.object_type,
     object_id: row.object_id,

@@ -79,6 +79,28 @@ export function describeActor(actor: Actor): ActorDescription {
   }
 }
 
+/** The columns of a row that records who acted: an audit entry, an approval step. */
+type ActorColumns = {
+  actor_type: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_person_id: string | null;
+  actor_person_name: string | null;
+};
+
+/** Who acted, as a row recorded it; a person whose name the row lacks is named by their id. */
+export function actorOfRow<Row extends ActorColumns>(row: Row) {
+  return {
+    type: row.actor_type,
+    id: row.actor_id as Row["actor_id"],
+    role: row.actor_role,
+    person:
+      row.actor_person_id === null
+        ? null
+        : { id: row.actor_person_id, name: row.actor_person_name ?? row.actor_person_id },
+  };
+}
+
 /** Adds an entry to the audit log. Call it inside the transaction that makes the change. */
 export async function recordAuditEvent(
   transaction: DatabaseTransaction,

@@ -3,6 +3,7 @@
 // Other domains import only from here; everything else in the folder is private to it.
 export {
   type ActorDescription,
+  actorOfRow,
   describeActor,
   recordAuditEvent,
   verifyEveryAuditChain,

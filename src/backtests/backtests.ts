@@ -7,6 +7,7 @@ import type { Selectable } from "kysely";
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
@@ -155,17 +156,11 @@ export async function latestBacktestOfVersion(
 export async function listBacktests(
   context: RequestContext,
   filters: { plan_id?: string | undefined },
-  page: { limit: number; afterId: string | undefined },
+  page: PageRequest,
 ): Promise<BacktestRow[]> {
-  let query = context.database
-    .selectFrom("backtests")
-    .selectAll()
-    .where(inTenant(context))
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
+  let query = context.database.selectFrom("backtests").selectAll().where(inTenant(context));
   if (filters.plan_id !== undefined) query = query.where("plan_id", "=", filters.plan_id);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
-  return query.execute();
+  return newestFirstPage(query, page).execute();
 }
 
 /** The backtest's invoices compared, by customer then issue date (of one customer when given). */

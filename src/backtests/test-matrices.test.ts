@@ -4,6 +4,7 @@
 // view with the diff, the matrix run and the latest backtest side by side; the
 // 4xx answers; the audit trail and the webhook events.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMeter } from "../../test/support/builders.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { simulateScenario } from "../simulation/index.ts";
 
@@ -47,12 +48,7 @@ function scenario(calls: number) {
 beforeAll(async () => {
   testApp = await startTestApp();
   tenant = await testApp.newTenant("Test matrix tests");
-  await tenant.admin.post("/v1/meters", {
-    code: "calls",
-    name: "Calls",
-    event_name: "api_call",
-    aggregation: "count",
-  });
+  await createMeter(tenant.admin, { name: "Calls" });
   const plan = await tenant.admin.post("/v1/plans", {
     code: "pro",
     name: "Pro",

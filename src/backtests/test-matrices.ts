@@ -28,10 +28,10 @@ import {
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { subscribe } from "../platform/events/domain-events.ts";
-import { newId } from "../platform/ids.ts";
 import { type OutputInvoice, simulateScenario } from "../simulation/index.ts";
 import { latestBacktestOfVersion } from "./backtests.ts";
 import type { TestMatrixRunTable, TestMatrixRunTrigger } from "./tables.ts";
@@ -310,9 +310,7 @@ async function recordMatrixRun(
   const row = await transaction
     .insertInto("test_matrix_runs")
     .values({
-      id: newId("testMatrixRun", context.clock.now()),
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
+      ...newTenantRow(context, "testMatrixRun", context.clock.now()),
       plan_id: version.planId,
       plan_version_id: version.id,
       version: version.version,

@@ -12,13 +12,15 @@ import {
 } from "../organizations/index.ts";
 import { type Clock, systemClock } from "../platform/clock.ts";
 import { readConfiguration } from "../platform/config.ts";
-import { type RequestContext, systemContext } from "../platform/context.ts";
+import { type RequestContext, systemContext, type TenantScope } from "../platform/context.ts";
 import type { DatabaseHandle } from "../platform/database/database.ts";
 import { FairbillError } from "../platform/errors.ts";
 
 export type CliTenant = {
   handle: DatabaseHandle;
   organization: Organization;
+  /** The organization and the chosen environment. */
+  scope: TenantScope;
   /** Acting as the CLI, on real time. */
   context: RequestContext;
   /** The environment's clock: its test clock when one is set, for reports "as of now" there. */
@@ -28,7 +30,7 @@ export type CliTenant = {
 /** Opens the database and the context of `environment` (test or live), acting as the CLI. Close `handle` when done. */
 export async function openCliTenant(
   environment: string,
-  options: { organization?: string } = {},
+  options: { organization?: string | undefined } = {},
 ): Promise<CliTenant> {
   const environmentKind = parseEnvironmentKind(environment);
   const handle = await openMigratedDatabase(databaseLocationOf(readConfiguration()));
@@ -48,7 +50,7 @@ export async function openCliTenant(
       actorName: "cli",
     });
     const environmentClock = await clockForEnvironment(handle.database, scope, systemClock);
-    return { handle, organization, context, environmentClock };
+    return { handle, organization, scope, context, environmentClock };
   } catch (error) {
     await handle.close();
     throw error;

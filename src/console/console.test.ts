@@ -3,12 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemContextOf } from "../../test/support/test-app.ts";
 import { openTestDatabase } from "../../test/support/test-database.ts";
 import { buildApplication } from "../app.ts";
 import { createOrganization, revokeApiKey } from "../organizations/index.ts";
 import { createServiceAccountKey } from "../people/index.ts";
 import { systemClock } from "../platform/clock.ts";
-import { type RequestContext, systemContext } from "../platform/context.ts";
+import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseHandle } from "../platform/database/database.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { findBuiltConsole } from "./console-files.ts";
@@ -32,13 +33,7 @@ beforeAll(async () => {
   app = await buildApplication({ handle, console: { directory } });
   await app.ready();
   const organization = await createOrganization(handle.database, "Console test", systemClock);
-  context = systemContext({
-    organizationId: organization.id,
-    environmentId: organization.environments.test,
-    database: handle.database,
-    clock: systemClock,
-    actorName: "test",
-  });
+  context = systemContextOf(organization, handle.database);
 });
 
 afterAll(async () => {

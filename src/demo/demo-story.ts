@@ -107,50 +107,40 @@ export function demoEpisodes(calendar: DemoCalendar): Episode[] {
     {
       at: signUpOf(demoCustomer("acme"), calendar),
       title: "Acme redeems the launch partner coupon",
-      run: async ({ admin, customerIds, couponIds }) => {
-        await admin.post(`/v1/customers/${idOf(customerIds, "acme")}/coupons`, {
-          coupon_id: couponIds.LAUNCH20,
-        });
-      },
+      run: postFor("acme", "customers", "coupons", ({ couponIds }) => ({ coupon_id: couponIds.LAUNCH20 })),
     },
     {
       at: signUpOf(demoCustomer("wonka"), calendar),
       title: "Wonka signs up with a welcome coupon",
-      run: async ({ admin, customerIds, couponIds }) => {
-        await admin.post(`/v1/customers/${idOf(customerIds, "wonka")}/coupons`, {
-          coupon_id: couponIds.WELCOME25,
-        });
-      },
+      run: postFor("wonka", "customers", "coupons", ({ couponIds }) => ({ coupon_id: couponIds.WELCOME25 })),
     },
     {
       at: signUpOf(demoCustomer("globex"), calendar),
       title: "Globex buys prepaid credits",
-      run: async ({ admin, customerIds }) => {
-        await admin.post(`/v1/customers/${idOf(customerIds, "globex")}/credit-grants`, {
-          name: "Prepaid usage credits",
-          amount: "1000.00",
-          currency: "EUR",
-          type: "purchased",
-          cost_basis: "900.00",
-        });
-      },
+      run: postFor("globex", "customers", "credit-grants", () => ({
+        name: "Prepaid usage credits",
+        amount: "1000.00",
+        currency: "EUR",
+        type: "purchased",
+        cost_basis: "900.00",
+      })),
     },
     {
       at: signUpOf(demoCustomer("stark"), calendar),
       title: "Stark negotiates a lower payments rate",
-      run: async ({ admin, customerIds, subscriptionIds }) => {
-        await admin.post(
-          `/v1/customers/${idOf(customerIds, "stark")}/price-overrides`,
-          {
-            subscription_id: idOf(subscriptionIds, "stark"),
-            plan_code: "enterprise",
-            charge_id: "payment_fees",
-            override: { type: "rate", rate: "0.3" },
-            effective_from: subscriptionStartOf(demoCustomer("stark"), calendar).toISOString(),
-          },
-          "Payments rate of 0.3 % agreed in the order form",
-        );
-      },
+      run: postFor(
+        "stark",
+        "customers",
+        "price-overrides",
+        ({ subscriptionIds }) => ({
+          subscription_id: idOf(subscriptionIds, "stark"),
+          plan_code: "enterprise",
+          charge_id: "payment_fees",
+          override: { type: "rate", rate: "0.3" },
+          effective_from: subscriptionStartOf(demoCustomer("stark"), calendar).toISOString(),
+        }),
+        "Payments rate of 0.3 % agreed in the order form",
+      ),
     },
     {
       at: at(calendar, "hooli", { month: 0, day: 9, hour: 11 }),
@@ -171,18 +161,18 @@ export function demoEpisodes(calendar: DemoCalendar): Episode[] {
     {
       at: at(calendar, "wayne", { month: 1, day: 3, hour: 10 }),
       title: "Wayne gets goodwill credits after an outage",
-      run: async ({ admin, customerIds }) => {
-        await admin.post(
-          `/v1/customers/${idOf(customerIds, "wayne")}/credit-grants`,
-          {
-            name: "Goodwill credit: API outage on the 2nd",
-            amount: "150.00",
-            currency: "GBP",
-            type: "promotional",
-          },
-          "Two-hour API outage; agreed with the account manager",
-        );
-      },
+      run: postFor(
+        "wayne",
+        "customers",
+        "credit-grants",
+        () => ({
+          name: "Goodwill credit: API outage on the 2nd",
+          amount: "150.00",
+          currency: "GBP",
+          type: "promotional",
+        }),
+        "Two-hour API outage; agreed with the account manager",
+      ),
     },
     {
       at: at(calendar, "initech", { month: 1, day: 4, hour: 10 }),
@@ -192,35 +182,35 @@ export function demoEpisodes(calendar: DemoCalendar): Episode[] {
     {
       at: at(calendar, "umbrella", { month: 1, day: 15, hour: 10 }),
       title: "Umbrella outgrows Starter and upgrades to Growth",
-      run: async ({ admin, subscriptionIds, planIds }) => {
-        await admin.post(
-          `/v1/subscriptions/${idOf(subscriptionIds, "umbrella")}/change-plan`,
-          { plan_id: planIds.growth, timing: "immediate" },
-          "Customer upgraded: usage above what Starter is priced for",
-        );
-      },
+      run: postFor(
+        "umbrella",
+        "subscriptions",
+        "change-plan",
+        ({ planIds }) => ({ plan_id: planIds.growth, timing: "immediate" }),
+        "Customer upgraded: usage above what Starter is priced for",
+      ),
     },
     {
       at: at(calendar, cancellation.customer, cancellation.requested),
       title: "Soylent cancels at the end of the month",
-      run: async ({ admin, subscriptionIds }) => {
-        await admin.post(
-          `/v1/subscriptions/${idOf(subscriptionIds, cancellation.customer)}/cancel`,
-          { mode: "period_end" },
-          "Customer moves the workload in-house",
-        );
-      },
+      run: postFor(
+        cancellation.customer,
+        "subscriptions",
+        "cancel",
+        () => ({ mode: "period_end" }),
+        "Customer moves the workload in-house",
+      ),
     },
     {
       at: at(calendar, pause.customer, pause.at),
       title: "Tyrell pauses its subscription",
-      run: async ({ admin, subscriptionIds }) => {
-        await admin.post(
-          `/v1/subscriptions/${idOf(subscriptionIds, pause.customer)}/pause`,
-          {},
-          "Customer asked to pause while its team restructures",
-        );
-      },
+      run: postFor(
+        pause.customer,
+        "subscriptions",
+        "pause",
+        () => ({}),
+        "Customer asked to pause while its team restructures",
+      ),
     },
     {
       at: daysBeforeNow(calendar, 2, 15, "Europe/Dublin"),
@@ -229,6 +219,24 @@ export function demoEpisodes(calendar: DemoCalendar): Episode[] {
     },
   ];
   return [...signUps, ...episodes];
+}
+
+/**
+ * An episode's step: the admin posts to a path under one customer's
+ * customer or subscription object: its coupons, credit grants and price
+ * overrides, or its subscription's change-plan, cancel and pause.
+ */
+function postFor(
+  customer: string,
+  objects: "customers" | "subscriptions",
+  path: string,
+  body: (session: DemoSession) => object,
+  reason?: string,
+): Episode["run"] {
+  return async (session) => {
+    const ids = objects === "customers" ? session.customerIds : session.subscriptionIds;
+    await session.admin.post(`/v1/${objects}/${idOf(ids, customer)}/${path}`, body(session), reason);
+  };
 }
 
 /** A retry loop on Initech's side sent some calls twice: half the API calls line of its first month is credited. */

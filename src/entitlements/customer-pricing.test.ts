@@ -10,7 +10,7 @@ import {
   createPlan,
   subscribe as subscribeCustomer,
 } from "../../test/support/builders.ts";
-import { baseFee } from "../../test/support/pricing-fixtures.ts";
+import { baseFee, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { toCoreCharges } from "../catalog/index.ts";
 import { parseInstant } from "../core/index.ts";
@@ -34,19 +34,7 @@ beforeAll(async () => {
     code: "pro",
     name: "Pro",
     version: {
-      charges: [
-        baseFee(),
-        {
-          id: "calls",
-          type: "usage",
-          meter: "api_calls",
-          model: "graduated",
-          tiers: [
-            { up_to: 1000, unit_price: "0" },
-            { up_to: null, unit_price: "0.002" },
-          ],
-        },
-      ],
+      charges: [baseFee(), graduatedCalls()],
     },
   });
   planCode = plan.code;
@@ -168,22 +156,24 @@ describe("entitlements", () => {
 });
 
 describe("price overrides", () => {
+  /** An override of the first subscription's calls: 5,000 free, then `unitPrice` each. */
+  const callsTiersOverride = (unitPrice: string) => ({
+    subscription_id: subscriptionId,
+    plan_code: planCode,
+    charge_id: "calls",
+    override: {
+      type: "tiers",
+      tiers: [
+        { up_to: 5000, unit_price: "0" },
+        { up_to: null, unit_price: unitPrice },
+      ],
+    },
+  });
+
   it("stores versioned overrides checked against the plan's charges, and applies them at an instant", async () => {
     const first = await tenant.admin.post(
       `/v1/customers/${customerId}/price-overrides`,
-      {
-        subscription_id: subscriptionId,
-        plan_code: planCode,
-        charge_id: "calls",
-        override: {
-          type: "tiers",
-          tiers: [
-            { up_to: 5000, unit_price: "0" },
-            { up_to: null, unit_price: "0.0015" },
-          ],
-        },
-        effective_from: future,
-      },
+      { ...callsTiersOverride("0.0015"), effective_from: future },
       { "fairbill-reason": "negotiated in the renewal" },
     );
     expect(first.status).toBe(201);
@@ -198,16 +188,7 @@ describe("price overrides", () => {
     });
     expect(discount.body).toMatchObject({ slot: "discount", version: 1 });
     const second = await tenant.admin.post(`/v1/customers/${customerId}/price-overrides`, {
-      subscription_id: subscriptionId,
-      plan_code: planCode,
-      charge_id: "calls",
-      override: {
-        type: "tiers",
-        tiers: [
-          { up_to: 5000, unit_price: "0" },
-          { up_to: null, unit_price: "0.0012" },
-        ],
-      },
+      ...callsTiersOverride("0.0012"),
       effective_from: `${nextYear}-03-01T00:00:00Z`,
     });
     expect(second.body.version).toBe(2);

@@ -17,10 +17,11 @@ import { billingPeriods, Decimal, sumDecimals } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import { queryUsage } from "../metering/index.ts";
 import { entitlementsBlockedByDunning } from "../payments/index.ts";
-import type { RequestContext } from "../platform/context.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { planVersionsInForce } from "../subscriptions/index.ts";
 import type { CustomerEntitlements, EntitlementGrant, GrantEntitlementInput } from "./entitlement-schemas.ts";
 import {
@@ -49,14 +50,7 @@ export async function grantEntitlement(
   }
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
-    const existing = await transaction
-      .selectFrom("customer_entitlement_grants")
-      .selectAll()
-      .where(inTenant(context))
-      .where("customer_id", "=", customerId)
-      .where("feature_id", "=", feature.id)
-      .forUpdate()
-      .executeTakeFirst();
+    const existing = await lockGrant(transaction, context, customerId, feature.id);
     const terms = {
       value: input.value === undefined ? null : JSON.stringify(input.value),
       usage_limit: input.limit ?? null,
@@ -73,9 +67,7 @@ export async function grantEntitlement(
       : await transaction
           .insertInto("customer_entitlement_grants")
           .values({
-            id: newId("entitlementGrant", now),
-            organization_id: context.organizationId,
-            environment_id: context.environmentId,
+            ...newTenantRow(context, "entitlementGrant", now),
             customer_id: customerId,
             feature_id: feature.id,
             created_at: now,
@@ -105,16 +97,7 @@ export async function revokeEntitlement(
   return context.database.transaction().execute(async (transaction) => {
     const feature = await findFeatureByCode(transaction, context, featureCode);
     const existing =
-      feature === undefined
-        ? undefined
-        : await transaction
-            .selectFrom("customer_entitlement_grants")
-            .selectAll()
-            .where(inTenant(context))
-            .where("customer_id", "=", customerId)
-            .where("feature_id", "=", feature.id)
-            .forUpdate()
-            .executeTakeFirst();
+      feature === undefined ? undefined : await lockGrant(transaction, context, customerId, feature.id);
     if (!existing) throw notFound(`grant to customer ${customerId} of feature`, featureCode);
     await transaction
       .deleteFrom("customer_entitlement_grants")
@@ -125,6 +108,23 @@ export async function revokeEntitlement(
     await recordObjectChange(transaction, context, "entitlement_grant", "revoked", grant, null);
     return grant;
   });
+}
+
+/** The customer's direct grant of the feature, if any, locked for the rest of the transaction. */
+function lockGrant(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  customerId: string,
+  featureId: string,
+) {
+  return transaction
+    .selectFrom("customer_entitlement_grants")
+    .selectAll()
+    .where(inTenant(scope))
+    .where("customer_id", "=", customerId)
+    .where("feature_id", "=", featureId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function customerEntitlements(

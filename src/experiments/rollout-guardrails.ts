@@ -7,7 +7,6 @@
 // back on the earlier version), the drafts are recomputed there and stay
 // held for review, the rollout stops, and billing operations are told by
 // webhook and email; the audit entry carries the reasons.
-import { recordAuditEvent } from "../audit/index.ts";
 import { BillRunCompleted } from "../billing-runs/index.ts";
 import {
   type CohortGuardrails,
@@ -17,7 +16,7 @@ import {
   type PaymentRecord,
 } from "../core/index.ts";
 import { heldDraftsOfSource, queueCustomerBilling, releaseHoldsOfSource } from "../invoicing/index.ts";
-import { publishEvent, queueEmail } from "../notifications/index.ts";
+import { queueEmail } from "../notifications/index.ts";
 import { loadPaymentFacts } from "../payments/index.ts";
 import { revertPlanMigration } from "../plan-migrations/index.ts";
 import type { RequestContext } from "../platform/context.ts";
@@ -27,6 +26,7 @@ import { subscribe } from "../platform/events/domain-events.ts";
 import { planMigrationMoves } from "../subscriptions/index.ts";
 import { rolloutRolledBack, rolloutStageCleared } from "./experiment-webhook-events.ts";
 import {
+  announceRolloutChange,
   loadRollout,
   type RolloutRow,
   type RolloutStageRow,
@@ -190,15 +190,7 @@ async function clearStage(
     { ...context, reason: `rollout ${rollout.id}: guardrails passed` },
     stage.id,
   );
-  const after = await loadRollout(transaction, context, rollout.id);
-  await recordAuditEvent(transaction, context, {
-    action: "rollout.stage_cleared",
-    objectType: "rollout",
-    objectId: rollout.id,
-    before,
-    after,
-  });
-  await publishEvent(transaction, context, rolloutStageCleared, after);
+  await announceRolloutChange(transaction, context, rollout.id, rolloutStageCleared, before);
 }
 
 async function rollBack(
@@ -236,15 +228,7 @@ async function rollBack(
     .execute();
   // The drafts stay held; billing the customers again recomputes them on the earlier version.
   await queueCustomerBilling(transaction, context, stage.customer_ids);
-  const after = await loadRollout(transaction, context, rollout.id);
-  await recordAuditEvent(transaction, reverting, {
-    action: "rollout.rolled_back",
-    objectType: "rollout",
-    objectId: rollout.id,
-    before,
-    after,
-  });
-  await publishEvent(transaction, context, rolloutRolledBack, after);
+  await announceRolloutChange(transaction, reverting, rollout.id, rolloutRolledBack, before);
   if (rollout.notify_email !== null) {
     const versions = await rolloutVersions(transaction, context, rollout);
     await queueEmail(transaction, context, {

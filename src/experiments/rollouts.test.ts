@@ -8,6 +8,7 @@
 // finalized at the new price, its drafts are recomputed at the old one and
 // held, and billing operations hear of it by webhook and by email.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMeter } from "../../test/support/builders.ts";
 import { removeDataDirectory, SmtpReceiver, temporaryDataDirectory } from "../../test/support/mail.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
@@ -76,12 +77,7 @@ async function invoicesAt(customerId: string, issuedAt: string): Promise<Invoice
 describe("a staged rollout with guardrails", () => {
   it("clears a clean first stage, then rolls the second back by itself when it breaks a guardrail", async () => {
     await tenant.admin.post("/v1/test-clock", { frozen_at: "2029-12-01T00:00:00Z" });
-    await tenant.admin.post("/v1/meters", {
-      code: "calls",
-      name: "API calls",
-      event_name: "api_call",
-      aggregation: "count",
-    });
+    await createMeter(tenant.admin);
     const charges = (base: string) => [
       { id: "base", type: "fixed", amount: base, timing: "in_advance" },
       { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "1.00" },

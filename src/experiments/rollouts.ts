@@ -11,17 +11,19 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { findPlan, planVersionByNumber, planVersionsByIds } from "../catalog/index.ts";
 import { withApproval } from "../governance/index.ts";
 import { placeCustomerHolds } from "../invoicing/index.ts";
-import { publishEvent } from "../notifications/index.ts";
+import { publishEvent, type WebhookEventDefinition } from "../notifications/index.ts";
 import { migratePlanVersion } from "../plan-migrations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { planMigrationMoves } from "../subscriptions/index.ts";
 import { hashFractionEstimate, newSalt } from "./cohort-buckets.ts";
 import { rolloutCompleted, rolloutCreated, rolloutStageStarted } from "./experiment-webhook-events.ts";
-import type { CreateRolloutInput, RolloutView } from "./rollout-schemas.ts";
+import type { CreateRolloutInput, RolloutSchema, RolloutView } from "./rollout-schemas.ts";
 import type { RolloutStageTable, RolloutTable, StoredGuardrails } from "./tables.ts";
 
 export type RolloutRow = Selectable<RolloutTable>;
@@ -85,9 +87,7 @@ export async function createRollout(
         .insertInto("rollout_stages")
         .values(
           input.stages.map((stage, index) => ({
-            id: newId("rolloutStage", now),
-            organization_id: context.organizationId,
-            environment_id: context.environmentId,
+            ...newTenantRow(context, "rolloutStage", now),
             rollout_id: id,
             position: index + 1,
             percent: stage.percent,
@@ -104,15 +104,7 @@ export async function createRollout(
           })),
         )
         .execute();
-      const created = await loadRollout(transaction, context, id);
-      await recordAuditEvent(transaction, context, {
-        action: "rollout.created",
-        objectType: "rollout",
-        objectId: id,
-        before: null,
-        after: created,
-      });
-      await publishEvent(transaction, context, rolloutCreated, created);
+      await announceRolloutChange(transaction, context, id, rolloutCreated, null);
       await spendApproval(transaction, id);
       await startDueStages(transaction, context, id);
       return loadRollout(transaction, context, id);
@@ -225,15 +217,7 @@ async function startStage(
     })
     .where("id", "=", stage.id)
     .execute();
-  const after = await loadRollout(transaction, context, rollout.id);
-  await recordAuditEvent(transaction, context, {
-    action: "rollout.stage_started",
-    objectType: "rollout",
-    objectId: rollout.id,
-    before: null,
-    after,
-  });
-  await publishEvent(transaction, context, rolloutStageStarted, after);
+  await announceRolloutChange(transaction, context, rollout.id, rolloutStageStarted, null);
 }
 
 async function finishRollout(
@@ -247,15 +231,31 @@ async function finishRollout(
     .set({ status: "completed", updated_at: context.clock.now() })
     .where("id", "=", rollout.id)
     .execute();
-  const after = await loadRollout(transaction, context, rollout.id);
+  await announceRolloutChange(transaction, context, rollout.id, rolloutCompleted, before);
+}
+
+/**
+ * After a change of the rollout, in its transaction: the audit entry (from
+ * `before` to the rollout as it now is) and the webhook event, both named by
+ * `event`. Returns the rollout as it now is.
+ */
+export async function announceRolloutChange(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  rolloutId: string,
+  event: WebhookEventDefinition<typeof RolloutSchema>,
+  before: RolloutView | null,
+): Promise<RolloutView> {
+  const after = await loadRollout(transaction, context, rolloutId);
   await recordAuditEvent(transaction, context, {
-    action: "rollout.completed",
+    action: event.type,
     objectType: "rollout",
-    objectId: rollout.id,
+    objectId: rolloutId,
     before,
     after,
   });
-  await publishEvent(transaction, context, rolloutCompleted, after);
+  await publishEvent(transaction, context, event, after);
+  return after;
 }
 
 /** The rollout's two plan versions, as the catalog records them. */
@@ -332,18 +332,9 @@ function presentRollout(rollout: RolloutRow, stages: readonly RolloutStageRow[])
 }
 
 /** The environment's rollouts, newest first. */
-export async function listRollouts(
-  context: RequestContext,
-  page: { limit: number; afterId: string | undefined },
-): Promise<RolloutView[]> {
-  let query = context.database
-    .selectFrom("rollouts")
-    .selectAll()
-    .where(inTenant(context))
-    .orderBy("id", "desc")
-    .limit(page.limit + 1);
-  if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
-  const rows = await query.execute();
+export async function listRollouts(context: RequestContext, page: PageRequest): Promise<RolloutView[]> {
+  const query = context.database.selectFrom("rollouts").selectAll().where(inTenant(context));
+  const rows = await newestFirstPage(query, page).execute();
   const views: RolloutView[] = [];
   for (const row of rows) views.push(presentRollout(row, await stageRows(context.database, context, row.id)));
   return views;

@@ -15,9 +15,9 @@ import type { EnvironmentKind } from "../organizations/index.ts";
 import { loadOrganization } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, notFound } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import { loosens, noApprovalRequired } from "./approval-limits.ts";
 import { isSamePerson } from "./approvals.ts";
 import type { ApprovalPolicyChangeSchema, ApprovalRequiredFor } from "./governance-schemas.ts";
@@ -141,9 +141,7 @@ async function proposeLoosening(
     const row = await transaction
       .insertInto("approval_policy_changes")
       .values({
-        id: newId("approvalPolicyChange", now),
-        organization_id: context.organizationId,
-        environment_id: context.environmentId,
+        ...newTenantRow(context, "approvalPolicyChange", now),
         publish_requires_approval: change.publish_requires_approval,
         approval_required_for: JSON.stringify(change.approval_required_for),
         state: "pending",

@@ -4,12 +4,12 @@
 // plan versions today) and call `ensureApproverIsNotAuthor` so that nobody
 // approves their own change, whatever keys or sessions they use.
 import type { Selectable } from "kysely";
-import { type ActorDescription, describeActor } from "../audit/index.ts";
+import { type ActorDescription, actorOfRow, describeActor } from "../audit/index.ts";
 import type { Person, RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
-import { newId } from "../platform/ids.ts";
 import type { ApprovalAction, ApprovalTable } from "./tables.ts";
 
 export type ApprovalStep = {
@@ -37,9 +37,7 @@ export async function recordApprovalStep(
   const row = await transaction
     .insertInto("approvals")
     .values({
-      id: newId("approval", context.clock.now()),
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
+      ...newTenantRow(context, "approval", context.clock.now()),
       object_type: step.objectType,
       object_id: step.objectId,
       action: step.action,
@@ -126,15 +124,7 @@ function presentApprovalStep(row: Selectable<ApprovalTable>): ApprovalStep {
   return {
     id: row.id,
     action: row.action,
-    actor: {
-      type: row.actor_type,
-      id: row.actor_id,
-      role: row.actor_role,
-      person:
-        row.actor_person_id === null
-          ? null
-          : { id: row.actor_person_id, name: row.actor_person_name ?? row.actor_person_id },
-    },
+    actor: actorOfRow(row),
     comment: row.comment,
     created_at: row.created_at.toISOString(),
   };

@@ -41,33 +41,31 @@ describe("meters", () => {
     expect(listed.body.data.map((meter: { id: string }) => meter.id)).toEqual([created.body.id]);
   });
 
-  it("validates like the scenario format: property required for all but count, refused on count", async () => {
-    const missing = await tenant.admin.post("/v1/meters", {
-      code: "no-property",
-      name: "Sum without property",
+  it.each([
+    {
+      refused: "a sum meter without a property",
+      fields: { aggregation: "sum" },
+      error: { path: "$.property", message: "is required for a sum meter" },
+    },
+    {
+      refused: "a count meter with a property",
+      fields: { aggregation: "count", property: "tokens" },
+      error: { path: "$.property" },
+    },
+    {
+      refused: "an unknown aggregation",
+      fields: { aggregation: "median", property: "p" },
+      error: { path: "$.aggregation" },
+    },
+  ])("validates like the scenario format: refuses $refused, naming the field", async ({ fields, error }) => {
+    const refused = await tenant.admin.post("/v1/meters", {
+      code: "refused",
+      name: "Refused",
       event_name: "x",
-      aggregation: "sum",
+      ...fields,
     });
-    expect(missing.status).toBe(400);
-    expect(missing.body.errors).toEqual([{ path: "$.property", message: "is required for a sum meter" }]);
-    const extra = await tenant.admin.post("/v1/meters", {
-      code: "count-property",
-      name: "Count with property",
-      event_name: "x",
-      aggregation: "count",
-      property: "tokens",
-    });
-    expect(extra.status).toBe(400);
-    expect(extra.body.errors[0].path).toBe("$.property");
-    const badAggregation = await tenant.admin.post("/v1/meters", {
-      code: "bad",
-      name: "Bad",
-      event_name: "x",
-      aggregation: "median",
-      property: "p",
-    });
-    expect(badAggregation.status).toBe(400);
-    expect(badAggregation.body.errors[0].path).toBe("$.aggregation");
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining(error)]);
   });
 
   it("refuses a second meter with the same code", async () => {

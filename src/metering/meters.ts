@@ -176,7 +176,7 @@ export async function updateMeter(
       const errors = checkMeterDefinition(meterRow.code, definition);
       if (errors.length > 0) throw validationFailed(errors);
       if (!sameDefinition(definition, definitionOf(latest))) {
-        if (await versionHasUsage(transaction, context, id, latest.version)) {
+        if (await meterHasBilledUsage(transaction, context, id, latest.version)) {
           throw conflict(
             "meter_definition_locked",
             `Meter "${meterRow.code}" has counted usage under version ${latest.version}, so what it counts ` +
@@ -279,40 +279,23 @@ export async function createMeterVersion(
 }
 
 /**
- * True when the meter has counted usage that may be billed. For now that is
- * any event counted under any of its versions; invoicing will narrow it to
- * usage that an issued invoice has billed.
+ * True when the meter has counted usage that may be billed (under `version`
+ * when given, else under any of its versions). For now that is any event
+ * counted; invoicing will narrow it to usage that an issued invoice has billed.
  */
 export async function meterHasBilledUsage(
   database: Database | DatabaseTransaction,
   scope: TenantScope,
   meterId: string,
+  version?: number,
 ): Promise<boolean> {
-  const row = await database
+  let query = database
     .selectFrom("usage_rollups")
     .select("meter_id")
     .where("environment_id", "=", scope.environmentId)
-    .where("meter_id", "=", meterId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-async function versionHasUsage(
-  transaction: DatabaseTransaction,
-  scope: TenantScope,
-  meterId: string,
-  version: number,
-): Promise<boolean> {
-  const row = await transaction
-    .selectFrom("usage_rollups")
-    .select("meter_id")
-    .where("environment_id", "=", scope.environmentId)
-    .where("meter_id", "=", meterId)
-    .where("meter_version", "=", version)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where("meter_id", "=", meterId);
+  if (version !== undefined) query = query.where("meter_version", "=", version);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 
 function mergeDefinition(

@@ -15,9 +15,10 @@ import { createOrganization, type Organization } from "../../src/organizations/i
 import { createServiceAccountKey } from "../../src/people/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
 import { systemClock } from "../../src/platform/clock.ts";
-import { type RequestContext, systemContext } from "../../src/platform/context.ts";
+import type { RequestContext } from "../../src/platform/context.ts";
 import type { DatabaseHandle } from "../../src/platform/database/database.ts";
 import type { FairbillApp } from "../../src/platform/http/server.ts";
+import { systemContextOf } from "../support/test-app.ts";
 import { openTestDatabase } from "../support/test-database.ts";
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
@@ -78,13 +79,7 @@ export async function startConsoleHarness(options: HarnessOptions = {}): Promise
     await app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = app.server.address() as AddressInfo;
     const organization = await createOrganization(handle.database, "Browser test organization", systemClock);
-    const context = systemContext({
-      organizationId: organization.id,
-      environmentId: organization.environments.test,
-      database: handle.database,
-      clock: systemClock,
-      actorName: "browser-test",
-    });
+    const context = systemContextOf(organization, handle.database, { actorName: "browser-test" });
     const newKey = async (role: Role, name = `${role} browser key`) => {
       const { apiKey, secret } = await createServiceAccountKey(context, { name, role });
       return { id: apiKey.id, secret };

@@ -11,7 +11,7 @@ import { openMigratedDatabase } from "../../src/app.ts";
 import { createMeter } from "../../src/metering/index.ts";
 import { findOrCreateDefaultOrganization } from "../../src/organizations/index.ts";
 import { systemClock } from "../../src/platform/clock.ts";
-import { systemContext } from "../../src/platform/context.ts";
+import { systemContextOf } from "../support/test-app.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 
 const run = promisify(execFile);
@@ -80,13 +80,7 @@ beforeAll(async () => {
   if (testDatabaseKind !== "pglite") return;
   await withDatabase(async (handle) => {
     const { organization } = await findOrCreateDefaultOrganization(handle.database, systemClock);
-    const context = systemContext({
-      organizationId: organization.id,
-      environmentId: organization.environments.test,
-      database: handle.database,
-      clock: systemClock,
-      actorName: "test",
-    });
+    const context = systemContextOf(organization, handle.database);
     await createMeter(context, {
       code: "api_calls",
       name: "API calls",

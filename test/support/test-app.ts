@@ -72,6 +72,24 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+/**
+ * A use-case context of the organization's environment (test unless told),
+ * acting as the system: what a test seeds data with, beside the API.
+ */
+export function systemContextOf(
+  organization: Organization,
+  database: DatabaseHandle["database"],
+  options: { clock?: Clock; environment?: EnvironmentKind; actorName?: string } = {},
+): RequestContext {
+  return systemContext({
+    organizationId: organization.id,
+    environmentId: organization.environments[options.environment ?? "test"],
+    database,
+    clock: options.clock ?? systemClock,
+    actorName: options.actorName ?? "test",
+  });
+}
+
 export async function startTestApp(options: { clock?: Clock; metricsToken?: string } = {}): Promise<TestApp> {
   const clock = options.clock ?? systemClock;
   const handle = await openTestDatabase();
@@ -112,13 +130,7 @@ export async function startTestApp(options: { clock?: Clock; metricsToken?: stri
   const newTenant = async (name = "Test organization"): Promise<TestTenant> => {
     const organization = await createOrganization(handle.database, name, clock);
     const context = (environment: EnvironmentKind = "test") =>
-      systemContext({
-        organizationId: organization.id,
-        environmentId: organization.environments[environment],
-        database: handle.database,
-        clock,
-        actorName: "test",
-      });
+      systemContextOf(organization, handle.database, { clock, environment });
     const client = async (role: Role, environment: EnvironmentKind = "test") => {
       // Each key is held by a service account of its own, so that two clients are two persons.
       const { secret } = await createServiceAccountKey(context(environment), {

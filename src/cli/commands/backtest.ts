@@ -64,9 +64,7 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 async function backtestCommand(options: BacktestOptions): Promise<void> {
-  const tenant = await openCliTenant(options.environment, {
-    ...(options.organization === undefined ? {} : { organization: options.organization }),
-  });
+  const tenant = await openCliTenant(options.environment, { organization: options.organization });
   try {
     // "Now" is the environment's: its test clock when one is set.
     const context = { ...tenant.context, clock: tenant.environmentClock, reason: options.reason };

@@ -4,19 +4,11 @@
 // clock, when one is set), so a run by hand and a scheduled run agree on "now".
 // Killed at any point and started again, it issues each invoice exactly once.
 import type { Command } from "commander";
-import { databaseLocationOf, openMigratedDatabase } from "../../app.ts";
 import { presentBillRun, runBillRun } from "../../billing-runs/index.ts";
-import {
-  clockForEnvironment,
-  findOrCreateDefaultOrganization,
-  loadOrganization,
-} from "../../organizations/index.ts";
-import { systemClock } from "../../platform/clock.ts";
-import { readConfiguration } from "../../platform/config.ts";
-import { systemContext } from "../../platform/context.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
+import { openCliTenant } from "../tenant.ts";
 
 type BillRunOptions = { at?: string; environment: string; organization?: string; concurrency?: string };
 
@@ -37,40 +29,32 @@ export function registerBillRunCommand(program: Command): void {
 }
 
 async function billRunCommand(options: BillRunOptions): Promise<void> {
-  const environmentKind = options.environment;
-  if (environmentKind !== "test" && environmentKind !== "live") {
-    throw invalidArgument(`--environment must be test or live, not "${environmentKind}".`);
-  }
   const requestedAt = options.at === undefined ? undefined : parseInstant(options.at);
-  const handle = await openMigratedDatabase(databaseLocationOf(readConfiguration()));
+  const { handle, context, environmentClock } = await openCliTenant(options.environment, {
+    organization: options.organization,
+  });
   try {
     const concurrency = parseConcurrency(options.concurrency, handle.kind === "postgres" ? 8 : 1);
-    const organization = options.organization
-      ? await loadOrganization(handle.database, options.organization)
-      : (await findOrCreateDefaultOrganization(handle.database, systemClock)).organization;
-    const scope = {
-      organizationId: organization.id,
-      environmentId: organization.environments[environmentKind],
-    };
-    const clock = await clockForEnvironment(handle.database, scope, systemClock);
-    const now = clock.now();
+    const now = environmentClock.now();
     const at = requestedAt ?? now;
-    if (environmentKind === "live" && at.getTime() > now.getTime()) {
+    if (options.environment === "live" && at.getTime() > now.getTime()) {
       throw invalidArgument(
         `--at ${at.toISOString()} is in the future: a live bill run bills only what is due by now (${now.toISOString()}).`,
       );
     }
-    const context = systemContext({ ...scope, database: handle.database, clock, actorName: "cli" });
     let bar: ProgressBar | undefined;
-    const run = await runBillRun(context, {
-      at,
-      trigger: "cli",
-      concurrency,
-      onProgress: (progress) => {
-        bar ??= createProgressBar({ label: "Billing", total: progress.customersTotal, unit: "customers" });
-        bar.update(progress.customersDone, invoiceDetail(progress));
+    const run = await runBillRun(
+      { ...context, clock: environmentClock },
+      {
+        at,
+        trigger: "cli",
+        concurrency,
+        onProgress: (progress) => {
+          bar ??= createProgressBar({ label: "Billing", total: progress.customersTotal, unit: "customers" });
+          bar.update(progress.customersDone, invoiceDetail(progress));
+        },
       },
-    });
+    );
     bar?.finish(invoiceDetail(run));
     process.stdout.write(`${JSON.stringify(presentBillRun(run))}\n`);
     // Customers that could not be billed make the command fail, so a scheduled script notices.

@@ -7,11 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemContextOf } from "../../../test/support/test-app.ts";
 import { testDatabaseKind } from "../../../test/support/test-database.ts";
 import { openMigratedDatabase } from "../../app.ts";
 import { ingestEvents } from "../../metering/index.ts";
 import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
-import { systemContext } from "../../platform/context.ts";
 
 const run = promisify(execFile);
 const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
@@ -31,13 +31,7 @@ beforeAll(async () => {
   try {
     const clock = { now: () => now };
     const { organization } = await findOrCreateDefaultOrganization(handle.database, clock);
-    const context = systemContext({
-      organizationId: organization.id,
-      environmentId: organization.environments.test,
-      database: handle.database,
-      clock,
-      actorName: "test",
-    });
+    const context = systemContextOf(organization, handle.database, { clock });
     const outcome = await ingestEvents(
       context,
       [0, 1].map((index) => ({

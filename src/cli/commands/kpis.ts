@@ -23,10 +23,9 @@ export function registerKpisCommand(program: Command): void {
 }
 
 async function kpisCommand(options: KpiOptions): Promise<void> {
-  const { handle, context, environmentClock } = await openCliTenant(options.environment, {
-    ...(options.organization === undefined ? {} : { organization: options.organization }),
+  const { handle, scope, environmentClock } = await openCliTenant(options.environment, {
+    organization: options.organization,
   });
-  const scope = { organizationId: context.organizationId, environmentId: context.environmentId };
   try {
     let bar: ProgressBar | undefined;
     const kpis = await computeKpis(

@@ -24,10 +24,9 @@ export function registerReconcileCommand(program: Command): void {
 }
 
 async function reconcileCommand(options: ReconcileOptions): Promise<void> {
-  const { handle, context, environmentClock } = await openCliTenant(options.environment, {
-    ...(options.organization === undefined ? {} : { organization: options.organization }),
+  const { handle, scope, environmentClock } = await openCliTenant(options.environment, {
+    organization: options.organization,
   });
-  const scope = { organizationId: context.organizationId, environmentId: context.environmentId };
   try {
     let bar: ProgressBar | undefined;
     const report = await reconcilePeriod(handle.database, scope, options.period, {

@@ -411,89 +411,81 @@ describe("inclusive tax and restricted coupons (property)", () => {
       }),
     );
 
+  /** Up to four coupons, numbered c0, c1, … in the order they apply. */
+  const numberedCoupons = fc
+    .array(generatedCoupon, { maxLength: 4 })
+    .map((coupons) => coupons.map((coupon, index) => ({ ...coupon, id: `c${index}` })));
+  const invoiceLines = fc.array(generatedLine, { minLength: 1, maxLength: 8 });
+  /** The first invoice of an account with these lines and coupons, and no credit. */
+  const settleWithCoupons = (lines: InvoiceLine[], coupons: Coupon[]) =>
+    settleInvoice({
+      issuedAt: 0,
+      lines,
+      terms: { currency: USD, coupons, creditGrants: [] },
+      state: openingAccountState([]),
+    });
+
   it("a restricted coupon takes no more than its eligible lines nor than the subtotal earlier coupons left", () => {
     fc.assert(
-      fc.property(
-        fc.array(generatedCoupon, { maxLength: 4 }),
-        fc.array(generatedLine, { minLength: 1, maxLength: 8 }),
-        (generatedCoupons, lines) => {
-          const coupons = generatedCoupons.map((coupon, index) => ({ ...coupon, id: `c${index}` }));
-          const { invoice } = settleInvoice({
-            issuedAt: 0,
-            lines,
-            terms: { currency: USD, coupons, creditGrants: [] },
-            state: openingAccountState([]),
-          });
-          let remaining = invoice.subtotal;
-          for (const entry of invoice.discounts) {
-            const coupon = coupons.find((candidate) => candidate.id === entry.couponId);
-            const appliesTo = coupon?.appliesTo;
-            const restricted =
-              appliesTo !== undefined && (appliesTo.planCodes.length > 0 || appliesTo.meterCodes.length > 0);
-            const eligible = restricted
-              ? sumDecimals(
-                  lines
-                    .filter(
-                      (candidate) =>
-                        appliesTo.planCodes.includes(candidate.details.planCode) ||
-                        (candidate.details.kind === "usage" &&
-                          appliesTo.meterCodes.includes(candidate.details.meterCode)),
-                    )
-                    .map((candidate) => candidate.amount),
-                )
-              : invoice.subtotal;
-            expect(entry.amount.isNegative()).toBe(false);
-            expect(entry.amount.lessThanOrEqualTo(eligible)).toBe(true);
-            expect(entry.amount.lessThanOrEqualTo(remaining)).toBe(true);
-            remaining = remaining.minus(entry.amount);
-          }
-          expect(invoice.discount.lessThanOrEqualTo(Decimal.max(ZERO, invoice.subtotal))).toBe(true);
-        },
-      ),
+      fc.property(numberedCoupons, invoiceLines, (coupons, lines) => {
+        const { invoice } = settleWithCoupons(lines, coupons);
+        let remaining = invoice.subtotal;
+        for (const entry of invoice.discounts) {
+          const coupon = coupons.find((candidate) => candidate.id === entry.couponId);
+          const appliesTo = coupon?.appliesTo;
+          const restricted =
+            appliesTo !== undefined && (appliesTo.planCodes.length > 0 || appliesTo.meterCodes.length > 0);
+          const eligible = restricted
+            ? sumDecimals(
+                lines
+                  .filter(
+                    (candidate) =>
+                      appliesTo.planCodes.includes(candidate.details.planCode) ||
+                      (candidate.details.kind === "usage" &&
+                        appliesTo.meterCodes.includes(candidate.details.meterCode)),
+                  )
+                  .map((candidate) => candidate.amount),
+              )
+            : invoice.subtotal;
+          expect(entry.amount.isNegative()).toBe(false);
+          expect(entry.amount.lessThanOrEqualTo(eligible)).toBe(true);
+          expect(entry.amount.lessThanOrEqualTo(remaining)).toBe(true);
+          remaining = remaining.minus(entry.amount);
+        }
+        expect(invoice.discount.lessThanOrEqualTo(Decimal.max(ZERO, invoice.subtotal))).toBe(true);
+      }),
     );
   });
 
   it("unrestricted coupons give what they gave before restrictions existed", () => {
     fc.assert(
-      fc.property(
-        fc.array(generatedCoupon, { maxLength: 4 }),
-        fc.array(generatedLine, { minLength: 1, maxLength: 8 }),
-        (generatedCoupons, lines) => {
-          const coupons = generatedCoupons.map((coupon, index) => ({ ...coupon, id: `c${index}` }));
-          const unrestricted = coupons.map(({ appliesTo: _appliesTo, ...coupon }) => coupon);
-          const emptyLists = coupons.map((coupon) => ({
-            ...coupon,
-            appliesTo: { planCodes: [], meterCodes: [] },
-          }));
-          const settle = (list: Coupon[]) =>
-            settleInvoice({
-              issuedAt: 0,
-              lines,
-              terms: { currency: USD, coupons: list, creditGrants: [] },
-              state: openingAccountState([]),
-            });
-          const plain = settle(unrestricted);
-          const withEmptyLists = settle(emptyLists);
-          expect(withEmptyLists.invoice.discounts).toEqual(plain.invoice.discounts);
-          expect(withEmptyLists.state.couponInvoiceCounts).toEqual(plain.state.couponInvoiceCounts);
-          // The rule-17 reference: every coupon takes its share of what remains of a positive subtotal.
-          let remaining = plain.invoice.subtotal;
-          const expected = plain.invoice.subtotal.greaterThan(ZERO)
-            ? unrestricted.map((coupon) => {
-                const wanted =
-                  coupon.discount.type === "percentage"
-                    ? remaining.times(coupon.discount.percent).dividedBy(100)
-                    : Decimal.min(coupon.discount.amount, remaining);
-                const amount = wanted.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-                remaining = remaining.minus(amount);
-                return `${coupon.id}:${amount.toFixed(2)}`;
-              })
-            : [];
-          expect(
-            plain.invoice.discounts.map((entry) => `${entry.couponId}:${entry.amount.toFixed(2)}`),
-          ).toEqual(expected);
-        },
-      ),
+      fc.property(numberedCoupons, invoiceLines, (coupons, lines) => {
+        const unrestricted = coupons.map(({ appliesTo: _appliesTo, ...coupon }) => coupon);
+        const emptyLists = coupons.map((coupon) => ({
+          ...coupon,
+          appliesTo: { planCodes: [], meterCodes: [] },
+        }));
+        const plain = settleWithCoupons(lines, unrestricted);
+        const withEmptyLists = settleWithCoupons(lines, emptyLists);
+        expect(withEmptyLists.invoice.discounts).toEqual(plain.invoice.discounts);
+        expect(withEmptyLists.state.couponInvoiceCounts).toEqual(plain.state.couponInvoiceCounts);
+        // The rule-17 reference: every coupon takes its share of what remains of a positive subtotal.
+        let remaining = plain.invoice.subtotal;
+        const expected = plain.invoice.subtotal.greaterThan(ZERO)
+          ? unrestricted.map((coupon) => {
+              const wanted =
+                coupon.discount.type === "percentage"
+                  ? remaining.times(coupon.discount.percent).dividedBy(100)
+                  : Decimal.min(coupon.discount.amount, remaining);
+              const amount = wanted.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+              remaining = remaining.minus(amount);
+              return `${coupon.id}:${amount.toFixed(2)}`;
+            })
+          : [];
+        expect(
+          plain.invoice.discounts.map((entry) => `${entry.couponId}:${entry.amount.toFixed(2)}`),
+        ).toEqual(expected);
+      }),
     );
   });
 });

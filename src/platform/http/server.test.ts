@@ -80,28 +80,31 @@ describe("HTTP conventions", () => {
     expect(given.headers["x-request-id"]).toBe("trace-abc-123");
   });
 
-  it("answers unknown routes, broken JSON and other media types with problem+json", async () => {
+  it("answers unknown routes with problem+json", async () => {
     const unknown = await tenant.admin.get("/v1/nothing-here");
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe("route_not_found");
+  });
 
-    const broken = await testApp.app.inject({
-      method: "POST",
-      url: "/v1/customers",
-      headers: { authorization: `Bearer ${tenant.admin.key}`, "content-type": "application/json" },
+  it.each([
+    {
+      sent: "broken JSON",
+      type: "application/json",
       payload: '{"external_id": ',
-    });
-    expect(broken.statusCode).toBe(400);
-    expect(broken.json().code).toBe("invalid_json");
-
-    const text = await testApp.app.inject({
-      method: "POST",
-      url: "/v1/customers",
-      headers: { authorization: `Bearer ${tenant.admin.key}`, "content-type": "text/plain" },
+      status: 400,
+      code: "invalid_json",
+    },
+    {
+      sent: "another media type",
+      type: "text/plain",
       payload: "external_id=x",
-    });
-    expect(text.statusCode).toBe(415);
-    expect(text.json().code).toBe("unsupported_media_type");
+      status: 415,
+      code: "unsupported_media_type",
+    },
+  ])("answers $sent with problem+json", async ({ type, payload, status, code }) => {
+    const refused = await tenant.admin.post("/v1/customers", payload, { "content-type": type });
+    expect(refused.status).toBe(status);
+    expect(refused.body.code).toBe(code);
   });
 
   it("validates query strings by name, with coercion of numbers", async () => {
