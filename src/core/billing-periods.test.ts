@@ -40,53 +40,38 @@ function firstPeriods(
 const month: BillingInterval = { unit: "month", count: 1 };
 
 describe("anniversary periods", () => {
+  /** The end dates of the first `count` anniversary periods from `from`. */
+  const anniversaryEnds = (count: number, from: string, interval: BillingInterval) =>
+    firstPeriods(count, { from, interval, alignment: "anniversary" }).map((period) =>
+      period.end.slice(0, 10),
+    );
+
   it("clamp the anchor day to short months and come back to it (rule 3)", () => {
-    const ends = firstPeriods(5, {
-      from: "2026-01-31T00:00:00Z",
-      interval: month,
-      alignment: "anniversary",
-    }).map((period) => period.end.slice(0, 10));
-    expect(ends).toEqual(["2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30"]);
+    expect(anniversaryEnds(5, "2026-01-31T00:00:00Z", month)).toEqual([
+      "2026-02-28",
+      "2026-03-31",
+      "2026-04-30",
+      "2026-05-31",
+      "2026-06-30",
+    ]);
   });
 
   it("keep a leap-day anchor on Feb 28 in common years and Feb 29 in leap years", () => {
-    const ends = firstPeriods(4, {
-      from: "2024-02-29T00:00:00Z",
-      interval: { unit: "year", count: 1 },
-      alignment: "anniversary",
-    }).map((period) => period.end.slice(0, 10));
-    expect(ends).toEqual(["2025-02-28", "2026-02-28", "2027-02-28", "2028-02-29"]);
+    expect(anniversaryEnds(4, "2024-02-29T00:00:00Z", { unit: "year", count: 1 })).toEqual([
+      "2025-02-28",
+      "2026-02-28",
+      "2027-02-28",
+      "2028-02-29",
+    ]);
   });
 
-  it("step by interval_count units: quarters, two months, weeks, days", () => {
-    expect(
-      firstPeriods(2, {
-        from: "2025-11-30T00:00:00Z",
-        interval: { unit: "quarter", count: 1 },
-        alignment: "anniversary",
-      }).map((period) => period.end.slice(0, 10)),
-    ).toEqual(["2026-02-28", "2026-05-30"]);
-    expect(
-      firstPeriods(2, {
-        from: "2026-01-15T00:00:00Z",
-        interval: { unit: "month", count: 2 },
-        alignment: "anniversary",
-      }).map((period) => period.end.slice(0, 10)),
-    ).toEqual(["2026-03-15", "2026-05-15"]);
-    expect(
-      firstPeriods(2, {
-        from: "2026-01-15T00:00:00Z",
-        interval: { unit: "week", count: 2 },
-        alignment: "anniversary",
-      }).map((period) => period.end.slice(0, 10)),
-    ).toEqual(["2026-01-29", "2026-02-12"]);
-    expect(
-      firstPeriods(2, {
-        from: "2026-01-15T00:00:00Z",
-        interval: { unit: "day", count: 3 },
-        alignment: "anniversary",
-      }).map((period) => period.end.slice(0, 10)),
-    ).toEqual(["2026-01-18", "2026-01-21"]);
+  it.each([
+    ["2025-11-30T00:00:00Z", { unit: "quarter", count: 1 }, ["2026-02-28", "2026-05-30"]],
+    ["2026-01-15T00:00:00Z", { unit: "month", count: 2 }, ["2026-03-15", "2026-05-15"]],
+    ["2026-01-15T00:00:00Z", { unit: "week", count: 2 }, ["2026-01-29", "2026-02-12"]],
+    ["2026-01-15T00:00:00Z", { unit: "day", count: 3 }, ["2026-01-18", "2026-01-21"]],
+  ] as const)("step by interval_count units: from %s by %o", (from, interval, ends) => {
+    expect(anniversaryEnds(2, from, interval)).toEqual(ends);
   });
 
   it("keep the local time of day across daylight-saving changes", () => {
@@ -141,28 +126,45 @@ describe("calendar periods", () => {
     );
   });
 
-  it("end weeks on Mondays, quarters on Jan/Apr/Jul/Oct 1 and years on Jan 1", () => {
-    const week = firstPeriods(1, {
-      from: "2026-01-07T12:00:00Z",
-      interval: { unit: "week", count: 1 },
-      alignment: "calendar",
-    })[0];
-    expect([week?.fullStart, week?.end]).toEqual(["2026-01-05T00:00:00Z", "2026-01-12T00:00:00Z"]);
-    const quarter = firstPeriods(1, {
-      from: "2026-05-20T00:00:00Z",
-      interval: { unit: "quarter", count: 1 },
-      alignment: "calendar",
-    })[0];
-    expect([quarter?.fullStart, quarter?.end]).toEqual(["2026-04-01T00:00:00Z", "2026-07-01T00:00:00Z"]);
-    const year = firstPeriods(1, {
-      from: "2026-05-20T00:00:00Z",
-      interval: { unit: "year", count: 1 },
-      alignment: "calendar",
-    })[0];
-    expect([year?.fullStart, year?.end]).toEqual(["2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"]);
+  /** The full start and end date of the first calendar period of `interval` that holds `from`. */
+  const firstCalendarPeriod = (from: string, interval: BillingInterval) => {
+    const [first] = firstPeriods(1, { from, interval, alignment: "calendar" });
+    return [first?.fullStart.slice(0, 10), first?.end.slice(0, 10)];
+  };
+
+  it.each([
+    [
+      "weeks end on Mondays",
+      "2026-01-07T12:00:00Z",
+      { unit: "week", count: 1 },
+      ["2026-01-05", "2026-01-12"],
+    ],
+    [
+      "quarters on Jan/Apr/Jul/Oct 1",
+      "2026-05-20T00:00:00Z",
+      { unit: "quarter", count: 1 },
+      ["2026-04-01", "2026-07-01"],
+    ],
+    ["years on Jan 1", "2026-05-20T00:00:00Z", { unit: "year", count: 1 }, ["2026-01-01", "2027-01-01"]],
+    // Weeks from Monday 1970-01-05: 2026-01-05 is 2922 weeks later, an even number.
+    [
+      "two weeks count from the epoch (rule 1)",
+      "2026-01-14T00:00:00Z",
+      { unit: "week", count: 2 },
+      ["2026-01-05", "2026-01-19"],
+    ],
+    // Days from 1970-01-01: 2026-01-01 is day 20454, a multiple of 3.
+    [
+      "three days count from the epoch (rule 1)",
+      "2026-01-02T00:00:00Z",
+      { unit: "day", count: 3 },
+      ["2026-01-01", "2026-01-04"],
+    ],
+  ] as const)("%s", (_rule, from, interval, period) => {
+    expect(firstCalendarPeriod(from, interval)).toEqual(period);
   });
 
-  it("count blocks of interval_count units from the epoch (rule 1)", () => {
+  it("count blocks of months from the epoch (rule 1)", () => {
     // Months since January 1970: 2-month blocks start in January, March, May…
     const twoMonths = firstPeriods(2, {
       from: "2026-04-10T00:00:00Z",
@@ -172,26 +174,6 @@ describe("calendar periods", () => {
     expect(twoMonths.map((period) => [period.fullStart.slice(0, 10), period.end.slice(0, 10)])).toEqual([
       ["2026-03-01", "2026-05-01"],
       ["2026-05-01", "2026-07-01"],
-    ]);
-    // Weeks from Monday 1970-01-05: 2026-01-05 is 2922 weeks later, an even number.
-    const twoWeeks = firstPeriods(1, {
-      from: "2026-01-14T00:00:00Z",
-      interval: { unit: "week", count: 2 },
-      alignment: "calendar",
-    })[0];
-    expect([twoWeeks?.fullStart.slice(0, 10), twoWeeks?.end.slice(0, 10)]).toEqual([
-      "2026-01-05",
-      "2026-01-19",
-    ]);
-    // Days from 1970-01-01: 2026-01-01 is day 20454, a multiple of 3.
-    const threeDays = firstPeriods(1, {
-      from: "2026-01-02T00:00:00Z",
-      interval: { unit: "day", count: 3 },
-      alignment: "calendar",
-    })[0];
-    expect([threeDays?.fullStart.slice(0, 10), threeDays?.end.slice(0, 10)]).toEqual([
-      "2026-01-01",
-      "2026-01-04",
     ]);
   });
 

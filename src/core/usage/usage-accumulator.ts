@@ -218,39 +218,30 @@ function createIngestor(
       );
     }
   };
-  const { aggregation, property } = meter;
-  if (aggregation === "count") {
-    return new TypedMeterIngestor<null>({
+  /** Count and unique count: each window aggregates what it reads on its own, and no percentage charge applies. */
+  const countingIngestor = <Value>(
+    readValue: ValueReader<Value>,
+    newAggregator: () => WindowAggregator<Value>,
+  ) =>
+    new TypedMeterIngestor<Value>({
       meter,
-      readValue: readNothing,
+      readValue,
       slots: groupIntoSlots(windows, (window) =>
-        windowAggregator<null>(
+        windowAggregator<Value>(
           window,
           (plainWindow) => {
             refuseTransactions(plainWindow);
-            return new CountAggregator();
+            return newAggregator();
           },
           undefined,
         ),
       ),
     });
-  }
+  const { aggregation, property } = meter;
+  if (aggregation === "count") return countingIngestor(readNothing, () => new CountAggregator());
   if (property === undefined) throw new BillingInputError(`meter "${meter.code}" needs a property`);
   if (aggregation === "unique_count") {
-    return new TypedMeterIngestor<string>({
-      meter,
-      readValue: valueKeyReader(property),
-      slots: groupIntoSlots(windows, (window) =>
-        windowAggregator<string>(
-          window,
-          (plainWindow) => {
-            refuseTransactions(plainWindow);
-            return new UniqueCountAggregator();
-          },
-          undefined,
-        ),
-      ),
-    });
+    return countingIngestor(valueKeyReader(property), () => new UniqueCountAggregator());
   }
   const windowStarts = windows.map((window) => window.start);
   const isWeighted = aggregation === "weighted_sum";
