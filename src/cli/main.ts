@@ -1,32 +1,38 @@
 // The `fairbill` command line. Each command lives in its own module under
 // ./commands and registers itself on the program; this file only wires them.
+// `--version` answers before those modules (and the whole application they
+// import) are loaded, so it is instant.
+import { readFileSync } from "node:fs";
 import { Command } from "commander";
-import { registerAuditCommand } from "./commands/audit.ts";
-import { registerBacktestCommand } from "./commands/backtest.ts";
-import { registerBillRunCommand } from "./commands/bill-run.ts";
-import { registerCatalogCommand } from "./commands/catalog.ts";
-import { registerKeysCommand } from "./commands/keys.ts";
-import { registerKpisCommand } from "./commands/kpis.ts";
-import { registerMigrateCommand } from "./commands/migrate.ts";
-import { registerReconcileCommand } from "./commands/reconcile.ts";
-import { registerServeCommand } from "./commands/serve.ts";
-import { registerSimulateCommand } from "./commands/simulate.ts";
+
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+if (["--version", "-V"].includes(process.argv[2] ?? "")) {
+  process.stdout.write(`${version}\n`);
+  process.exit(0);
+}
 
 const program = new Command()
   .name("fairbill")
   .description("Fairbill: billing for usage-based and hybrid pricing")
+  .version(version, "-V, --version", "print Fairbill's version")
   .showHelpAfterError()
   .configureOutput({ outputError: (message, write) => write(message) });
 
-registerServeCommand(program);
-registerMigrateCommand(program);
-registerKeysCommand(program);
-registerAuditCommand(program);
-registerCatalogCommand(program);
-registerSimulateCommand(program);
-registerBillRunCommand(program);
-registerBacktestCommand(program);
-registerReconcileCommand(program);
-registerKpisCommand(program);
+const commands = await Promise.all([
+  import("./commands/serve.ts").then((module) => module.registerServeCommand),
+  import("./commands/migrate.ts").then((module) => module.registerMigrateCommand),
+  import("./commands/keys.ts").then((module) => module.registerKeysCommand),
+  import("./commands/audit.ts").then((module) => module.registerAuditCommand),
+  import("./commands/catalog.ts").then((module) => module.registerCatalogCommand),
+  import("./commands/simulate.ts").then((module) => module.registerSimulateCommand),
+  import("./commands/bill-run.ts").then((module) => module.registerBillRunCommand),
+  import("./commands/backtest.ts").then((module) => module.registerBacktestCommand),
+  import("./commands/reconcile.ts").then((module) => module.registerReconcileCommand),
+  import("./commands/kpis.ts").then((module) => module.registerKpisCommand),
+]);
+for (const register of commands) register(program);
 
 await program.parseAsync(process.argv);

@@ -15,14 +15,20 @@ import {
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
-const BillingAddressSchema = StrictObject({
+const billingAddressFields = {
   line1: Type.Optional(Type.String({ maxLength: 200 })),
   line2: Type.Optional(Type.String({ maxLength: 200 })),
   city: Type.Optional(Type.String({ maxLength: 100 })),
   postal_code: Type.Optional(Type.String({ maxLength: 20 })),
   state: Type.Optional(Type.String({ maxLength: 100 })),
+};
+
+// A country that the code list knows is checked on the way in; the answer's schema needs no format.
+const BillingAddressInput = StrictObject({
+  ...billingAddressFields,
   country: Type.Optional(ListedCountryCode),
 });
+const BillingAddressSchema = StrictObject({ ...billingAddressFields, country: Type.Optional(CountryCode) });
 
 const TaxIdSchema = StrictObject({
   type: Type.String({
@@ -42,7 +48,7 @@ const InvoiceSettingsSchema = StrictObject({
 const editableFields = {
   name: Type.Optional(Nullable(Name)),
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 320 }))),
-  billing_address: Type.Optional(Nullable(BillingAddressSchema)),
+  billing_address: Type.Optional(Nullable(BillingAddressInput)),
   country: Type.Optional(Nullable(ListedCountryCode)),
   tax_ids: Type.Optional(Type.Array(TaxIdSchema, { maxItems: 10 })),
   currency: Type.Optional(Nullable(ListedCurrencyCode)),

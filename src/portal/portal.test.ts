@@ -152,6 +152,16 @@ describe("portal links", () => {
     expect((await viewer.post(`/v1/customers/${customerId}/portal-links`, {})).status).toBe(403);
   });
 
+  it("issues a link for a request without a body, as the body is optional", async () => {
+    const response = await testApp.app.inject({
+      method: "POST",
+      url: `/v1/customers/${customerId}/portal-links`,
+      headers: { authorization: `Bearer ${tenant.admin.key}` },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().customer_id).toBe(customerId);
+  });
+
   it("refuses a changed token, a token signed for another customer, and any token after a rotation", async () => {
     const link = await portalLink(tenant, customerId);
     const [claims, signature] = link.token.slice(4).split(".") as [string, string];

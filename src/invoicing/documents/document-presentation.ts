@@ -96,7 +96,18 @@ const TAX_ID_LABELS: Record<string, string> = {
   ca_bn: "BN",
   in_gst: "GSTIN",
   us_ein: "EIN",
+  // A seller's number saved without its kind.
+  tax_id: "Tax ID",
+  vat: "VAT",
 };
+
+/** "eu_vat" → "VAT"; a kind it does not know reads as words ("gst_number" → "GST number"), never as a code. */
+function taxIdLabel(type: string): string {
+  const known = TAX_ID_LABELS[type];
+  if (known !== undefined) return known;
+  const [first = "", ...rest] = cleanText(type).split("_").filter(Boolean);
+  return [first.toUpperCase(), ...rest].join(" ");
+}
 
 /** Countries that write "City, Region PostalCode" on one line; most of Europe writes "PostalCode City". */
 const CITY_REGION_POSTAL_COUNTRIES = new Set(["US", "CA", "AU"]);
@@ -190,9 +201,7 @@ function addressLines(address: NonNullable<DocumentParty["address"]>, format: Fo
 }
 
 function presentParty(party: DocumentParty, heading: string, format: Formatter): PresentedParty {
-  const taxIds = party.taxIds.map(
-    (taxId) => `${TAX_ID_LABELS[taxId.type] ?? cleanText(taxId.type)}: ${cleanText(taxId.value)}`,
-  );
+  const taxIds = party.taxIds.map((taxId) => `${taxIdLabel(taxId.type)}: ${cleanText(taxId.value)}`);
   return {
     heading,
     name: cleanText(party.name),

@@ -111,6 +111,13 @@ describe("renderInvoiceHtml", () => {
     expect(text).not.toContain("Reverse charge");
   });
 
+  it("names a tax number saved without its kind as a tax ID, never as a code", () => {
+    const seller = { ...sampleInvoiceDocument().seller, taxIds: [{ type: "tax_id", value: "IE6388047V" }] };
+    const text = visibleText(renderInvoiceHtml(sampleInvoiceDocument({ seller })));
+    expect(text).toContain("Tax ID: IE6388047V");
+    expect(text).not.toContain("tax_id");
+  });
+
   it("shows every line's explanation under it", () => {
     const html = renderInvoiceHtml(sampleInvoiceDocument());
     expect(html).toContain(

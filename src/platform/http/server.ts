@@ -33,7 +33,7 @@ import { withNamedComponents } from "./openapi-components.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerTextSafety } from "./text-safety.ts";
-import { validatorCompiler } from "./validation.ts";
+import { registerOptionalBodies, validatorCompiler } from "./validation.ts";
 
 export type FairbillApp = FastifyInstance<
   Server,
@@ -149,6 +149,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
   await app.register(cookie);
   registerAuthentication(app, options);
   registerTextSafety(app);
+  registerOptionalBodies(app);
   registerIdempotency(app, options.database);
   registerMetrics(app, options.metricsToken);
   registerHealthRoutes(app, options.database);

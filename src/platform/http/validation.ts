@@ -5,7 +5,7 @@
 // the first, and each names its field by path.
 import AjvModule, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import type { FastifySchemaCompiler } from "fastify";
+import type { FastifyInstance, FastifySchemaCompiler } from "fastify";
 import { type TObjectOptions, type TProperties, Type } from "typebox";
 import type { FieldError } from "../errors.ts";
 import { isCountryCode, isCurrencyCode, isTimeZone } from "../reference-data.ts";
@@ -71,6 +71,19 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
   const ajv = httpPart === "body" ? strictAjv : coercingAjv;
   return ajv.compile(schema as object) as ValidateFunction;
 };
+
+/**
+ * A write sent without a body, to a route whose body has no required field
+ * (`POST /v1/customers/{id}/portal-links`), is read as `{}`: an optional body
+ * may be left out, as the documentation says, rather than refused as "not an object".
+ */
+export function registerOptionalBodies(app: FastifyInstance): void {
+  app.addHook("preValidation", async (request) => {
+    if (request.body !== undefined && request.body !== null) return;
+    const schema = request.routeOptions.schema?.body as { type?: unknown; required?: unknown[] } | undefined;
+    if (schema?.type === "object" && (schema.required ?? []).length === 0) request.body = {};
+  });
+}
 
 /** A validator as strict as a request body's, for a JSON value of another boundary coming in. */
 export function compileStrictValidator(schema: object): ValidateFunction {

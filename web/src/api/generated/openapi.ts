@@ -4475,10 +4475,7 @@ export interface components {
                 city?: string;
                 postal_code?: string;
                 state?: string;
-                /**
-                 * Format: iso-3166-country
-                 * @description an ISO 3166-1 alpha-2 code such as DE
-                 */
+                /** @description an ISO 3166-1 alpha-2 code such as DE */
                 country?: string;
             } | null;
             country: string | null;

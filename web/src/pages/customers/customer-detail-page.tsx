@@ -1,11 +1,13 @@
 // One customer: its fields, edit and archive, its subscriptions, invoices,
 // credits and coupons, usage and alerts, entitlements and price overrides,
 // and its audit history.
+
 import { useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
 import { apiQuery, useApiMutation } from "../../api/queries.ts";
 import type { Customer } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
+import { localityLines } from "../../format/address-format.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
@@ -152,12 +154,9 @@ export function CustomerDetailPage({ customer }: { customer: Customer }) {
 }
 
 function Address({ address }: { address: NonNullable<Customer["billing_address"]> }) {
-  const lines = [
-    address.line1,
-    address.line2,
-    [address.postal_code, address.city].filter(Boolean).join(" "),
-    [address.state, address.country].filter(Boolean).join(", "),
-  ].filter((line) => line !== undefined && line !== "");
+  const lines = [address.line1, address.line2, ...localityLines(address)].filter(
+    (line) => line !== undefined && line !== "",
+  );
   return (
     <address>
       {lines.map((line) => (

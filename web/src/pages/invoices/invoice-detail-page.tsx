@@ -8,6 +8,7 @@ import { api } from "../../api/api-client.ts";
 import { usePagedList } from "../../api/queries.ts";
 import type { Invoice, InvoiceParty } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
+import { localityLines } from "../../format/address-format.ts";
 import { formatDateTime, formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
@@ -182,10 +183,13 @@ function Party({ party }: { party: InvoiceParty }) {
       {party.name && <span className="address-line">{party.name}</span>}
       {address?.line1 && <span className="address-line">{address.line1}</span>}
       {address?.line2 && <span className="address-line">{address.line2}</span>}
-      {(address?.postal_code || address?.city) && (
-        <span className="address-line">{[address.postal_code, address.city].filter(Boolean).join(" ")}</span>
+      {(address ? localityLines(address, party.country) : party.country ? [party.country] : []).map(
+        (line) => (
+          <span key={line} className="address-line">
+            {line}
+          </span>
+        ),
       )}
-      {party.country && <span className="address-line">{party.country}</span>}
       {party.email && <span className="address-line">{party.email}</span>}
       {party.tax_ids.map((taxId) => (
         <span key={`${taxId.type}:${taxId.value}`} className="address-line">
