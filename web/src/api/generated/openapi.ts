@@ -5954,6 +5954,8 @@ export interface components {
                 free_units?: number | string;
                 /** @description the code of the product the charge sells */
                 product?: string;
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                unit?: string;
             } | {
                 /** @description letters, digits and _ . : - (such as api_calls) */
                 id: string;
@@ -5975,6 +5977,8 @@ export interface components {
                 free_units?: number | string;
                 /** @description the code of the product the charge sells */
                 product?: string;
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                unit?: string;
             } | {
                 /** @description letters, digits and _ . : - (such as api_calls) */
                 id: string;
@@ -5990,6 +5994,8 @@ export interface components {
                 tiers: components["schemas"]["Tier"][];
                 /** @description the code of the product the charge sells */
                 product?: string;
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                unit?: string;
             } | {
                 /** @description letters, digits and _ . : - (such as api_calls) */
                 id: string;
@@ -6005,6 +6011,8 @@ export interface components {
                 tiers: components["schemas"]["Tier"][];
                 /** @description the code of the product the charge sells */
                 product?: string;
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                unit?: string;
             } | {
                 /** @description letters, digits and _ . : - (such as api_calls) */
                 id: string;
@@ -6039,6 +6047,8 @@ export interface components {
                 per_transaction_max?: string;
                 /** @description the code of the product the charge sells */
                 product?: string;
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                unit?: string;
             } | {
                 /** @description letters, digits and _ . : - (such as api_calls) */
                 id: string;
@@ -6128,6 +6138,8 @@ export interface components {
                 }))[];
                 /** @description the price of every combination not listed, or "reject" to refuse their events */
                 default: unknown;
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                unit?: string;
                 /** @description the code of the product the charge sells */
                 product?: string;
             }))))[];
@@ -7965,6 +7977,8 @@ export interface operations {
                             free_units?: number | string;
                             /** @description the code of the product the charge sells */
                             product?: string;
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            unit?: string;
                         } | {
                             /** @description letters, digits and _ . : - (such as api_calls) */
                             id: string;
@@ -7986,6 +8000,8 @@ export interface operations {
                             free_units?: number | string;
                             /** @description the code of the product the charge sells */
                             product?: string;
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            unit?: string;
                         } | {
                             /** @description letters, digits and _ . : - (such as api_calls) */
                             id: string;
@@ -8001,6 +8017,8 @@ export interface operations {
                             tiers: components["schemas"]["Tier"][];
                             /** @description the code of the product the charge sells */
                             product?: string;
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            unit?: string;
                         } | {
                             /** @description letters, digits and _ . : - (such as api_calls) */
                             id: string;
@@ -8016,6 +8034,8 @@ export interface operations {
                             tiers: components["schemas"]["Tier"][];
                             /** @description the code of the product the charge sells */
                             product?: string;
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            unit?: string;
                         } | {
                             /** @description letters, digits and _ . : - (such as api_calls) */
                             id: string;
@@ -8050,6 +8070,8 @@ export interface operations {
                             per_transaction_max?: string;
                             /** @description the code of the product the charge sells */
                             product?: string;
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            unit?: string;
                         } | {
                             /** @description letters, digits and _ . : - (such as api_calls) */
                             id: string;
@@ -8139,6 +8161,8 @@ export interface operations {
                             }))[];
                             /** @description the price of every combination not listed, or "reject" to refuse their events */
                             default: unknown;
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            unit?: string;
                             /** @description the code of the product the charge sells */
                             product?: string;
                         }))))[];
@@ -8454,6 +8478,8 @@ export interface operations {
                         free_units?: number | string;
                         /** @description the code of the product the charge sells */
                         product?: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                     } | {
                         /** @description letters, digits and _ . : - (such as api_calls) */
                         id: string;
@@ -8475,6 +8501,8 @@ export interface operations {
                         free_units?: number | string;
                         /** @description the code of the product the charge sells */
                         product?: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                     } | {
                         /** @description letters, digits and _ . : - (such as api_calls) */
                         id: string;
@@ -8490,6 +8518,8 @@ export interface operations {
                         tiers: components["schemas"]["Tier"][];
                         /** @description the code of the product the charge sells */
                         product?: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                     } | {
                         /** @description letters, digits and _ . : - (such as api_calls) */
                         id: string;
@@ -8505,6 +8535,8 @@ export interface operations {
                         tiers: components["schemas"]["Tier"][];
                         /** @description the code of the product the charge sells */
                         product?: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                     } | {
                         /** @description letters, digits and _ . : - (such as api_calls) */
                         id: string;
@@ -8539,6 +8571,8 @@ export interface operations {
                         per_transaction_max?: string;
                         /** @description the code of the product the charge sells */
                         product?: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                     } | {
                         /** @description letters, digits and _ . : - (such as api_calls) */
                         id: string;
@@ -8628,6 +8662,8 @@ export interface operations {
                         }))[];
                         /** @description the price of every combination not listed, or "reject" to refuse their events */
                         default: unknown;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                         /** @description the code of the product the charge sells */
                         product?: string;
                     }))))[];
@@ -8884,6 +8920,8 @@ export interface operations {
                         free_units?: number | string;
                         /** @description the code of the product the charge sells */
                         product?: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                     } | {
                         /** @description letters, digits and _ . : - (such as api_calls) */
                         id: string;
@@ -8905,6 +8943,8 @@ export interface operations {
                         free_units?: number | string;
                         /** @description the code of the product the charge sells */
                         product?: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                     } | {
                         /** @description letters, digits and _ . : - (such as api_calls) */
                         id: string;
@@ -8920,6 +8960,8 @@ export interface operations {
                         tiers: components["schemas"]["Tier"][];
                         /** @description the code of the product the charge sells */
                         product?: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                     } | {
                         /** @description letters, digits and _ . : - (such as api_calls) */
                         id: string;
@@ -8935,6 +8977,8 @@ export interface operations {
                         tiers: components["schemas"]["Tier"][];
                         /** @description the code of the product the charge sells */
                         product?: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                     } | {
                         /** @description letters, digits and _ . : - (such as api_calls) */
                         id: string;
@@ -8969,6 +9013,8 @@ export interface operations {
                         per_transaction_max?: string;
                         /** @description the code of the product the charge sells */
                         product?: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                     } | {
                         /** @description letters, digits and _ . : - (such as api_calls) */
                         id: string;
@@ -9058,6 +9104,8 @@ export interface operations {
                         }))[];
                         /** @description the price of every combination not listed, or "reject" to refuse their events */
                         default: unknown;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit?: string;
                         /** @description the code of the product the charge sells */
                         product?: string;
                     }))))[];
