@@ -91,6 +91,24 @@ export function ChargeEditor({
             checked={charge.prorate}
             onCheckedChange={(checked) => form.set(`${name}.prorate`, checked)}
           />
+          <TextField
+            {...field("min_quantity")}
+            label="Minimum quantity"
+            inputMode="numeric"
+            hint="Optional: the fewest seats or licences a subscription may hold."
+          />
+          <TextField
+            {...field("max_quantity")}
+            label="Maximum quantity"
+            inputMode="numeric"
+            hint="Optional: the most a subscription may hold."
+          />
+          <CheckboxField
+            label="Credit a decrease"
+            hint="When the quantity goes down mid-period, credit the days left for the removed units."
+            checked={charge.credit_on_decrease}
+            onCheckedChange={(checked) => form.set(`${name}.credit_on_decrease`, checked)}
+          />
         </div>
       ) : (
         <>
@@ -125,6 +143,12 @@ export function ChargeEditor({
               }))}
             />
           </div>
+          <CheckboxField
+            label="Bill usage as it arrives"
+            hint="In advance: events are invoiced in hourly windows as they arrive (count or sum meters), not at the period's end."
+            checked={charge.usage_in_advance}
+            onCheckedChange={(checked) => form.set(`${name}.usage_in_advance`, checked)}
+          />
           <UsagePriceFields form={form} index={index} charge={charge} currency={currency} money={money} />
         </>
       )}

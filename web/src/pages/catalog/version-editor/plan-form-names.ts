@@ -19,8 +19,9 @@ function tierNames(path: string, tiers: readonly TierValues[]): string[] {
 }
 
 function chargeFieldNames(charge: ChargeValues): string[] {
-  if (charge.type === "fixed") return ["amount", "timing"];
-  return ["meter", "model", ...modelViewOf(charge).fields.map((field) => field.name)];
+  if (charge.type === "fixed")
+    return ["amount", "timing", "min_quantity", "max_quantity", "credit_on_decrease"];
+  return ["meter", "model", "timing", ...modelViewOf(charge).fields.map((field) => field.name)];
 }
 
 export function placedPlanFormNames(values: PlanFormValues, withPlanFields: boolean): Set<string> {

@@ -203,3 +203,35 @@ describe("placedPlanFormNames", () => {
     }
   });
 });
+
+describe("the version-2 fields of a charge in the plan form", () => {
+  it("keeps seats' bounds, a credited decrease and usage billed in advance through an edit", () => {
+    const withSeats: PlanVersionContent = {
+      ...content,
+      minimum_commitment: null,
+      currency_prices: [],
+      entitlements: [],
+      charges: [
+        {
+          id: "seats",
+          type: "fixed",
+          amount: "30.00",
+          timing: "in_advance",
+          prorate: true,
+          min_quantity: 5,
+          max_quantity: 500,
+          credit_on_decrease: true,
+        },
+        {
+          id: "calls",
+          type: "usage",
+          meter: "calls",
+          model: "per_unit",
+          unit_price: "0.01",
+          timing: "in_advance",
+        },
+      ],
+    };
+    expect(versionContentBody(versionFormValues(withSeats), kindOf).charges).toEqual(withSeats.charges);
+  });
+});

@@ -42,6 +42,13 @@ export type ChargeValues = PriceValues & { [Field in QuantityFieldName]: string 
   product: string;
   timing: "in_advance" | "in_arrears";
   prorate: boolean;
+  /** A fixed charge's bounds on the quantity a subscription holds (seats), as typed; empty for none. */
+  min_quantity: string;
+  max_quantity: string;
+  /** A fixed charge credits the days left when its quantity goes down mid-period. */
+  credit_on_decrease: boolean;
+  /** A usage charge billed as its events arrive, in instant windows, instead of at the period's end. */
+  usage_in_advance: boolean;
   meter: string;
   model: ChargeModel;
 };
@@ -140,6 +147,10 @@ export function emptyCharge(type: "fixed" | "usage"): ChargeValues {
     product: "",
     timing: "in_advance",
     prorate: true,
+    min_quantity: "",
+    max_quantity: "",
+    credit_on_decrease: false,
+    usage_in_advance: false,
     meter: "",
     model: "per_unit",
   };
@@ -242,6 +253,10 @@ export function versionFormValues(content: PlanVersionContent): VersionFormValue
       product: charge.product ?? "",
       timing: charge.timing ?? (charge.type === "fixed" ? "in_advance" : "in_arrears"),
       prorate: charge.prorate ?? true,
+      min_quantity: charge.min_quantity === undefined ? "" : String(charge.min_quantity),
+      max_quantity: charge.max_quantity === undefined ? "" : String(charge.max_quantity),
+      credit_on_decrease: charge.credit_on_decrease ?? false,
+      usage_in_advance: charge.type === "usage" && charge.timing === "in_advance",
       meter: charge.meter ?? "",
       model: charge.model ?? "per_unit",
     })),
@@ -298,6 +313,10 @@ function chargeBody(charge: ChargeValues): Charge {
       amount: trimmed(charge.amount),
       timing: charge.timing,
       prorate: charge.prorate,
+      // Whole numbers as typed; anything else goes as written, for the API to name.
+      ...(trimmed(charge.min_quantity) === "" ? {} : { min_quantity: Number(trimmed(charge.min_quantity)) }),
+      ...(trimmed(charge.max_quantity) === "" ? {} : { max_quantity: Number(trimmed(charge.max_quantity)) }),
+      ...(charge.credit_on_decrease ? { credit_on_decrease: true } : {}),
     };
   }
   // The fields of the charge's model: required ones as typed, optional ones only when filled in.
@@ -308,7 +327,14 @@ function chargeBody(charge: ChargeValues): Charge {
     const value = trimmed(charge[field.name]);
     if (field.required || value !== "") fields[field.name] = value;
   }
-  return { ...common, type: "usage", meter: trimmed(charge.meter), model: charge.model, ...fields };
+  return {
+    ...common,
+    type: "usage",
+    meter: trimmed(charge.meter),
+    model: charge.model,
+    ...(charge.usage_in_advance ? { timing: "in_advance" as const } : {}),
+    ...fields,
+  };
 }
 
 function priceBookBody(book: PriceBookValues, values: VersionFormValues): PriceBook {
