@@ -20,6 +20,12 @@ const browserTests = ["test/browser/**"];
 
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker (cores - 1), which
+    // leaves a core idle while a test waits on PostgreSQL, SMTP or a child
+    // process: two workers keep `npm test` inside its time budget. Every
+    // test file has its own database (a PGlite or a PostgreSQL schema), so
+    // files never share data.
+    maxWorkers: 2,
     projects: [
       { test: { name: "core", include: pureTests } },
       {
