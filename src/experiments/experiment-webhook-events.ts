@@ -36,6 +36,20 @@ export const rolloutRolledBack = defineWebhookEvent(
     "recomputed and held for review (`breaches` says why).",
 );
 
+export const rolloutCanceled = defineWebhookEvent(
+  "rollout.canceled",
+  RolloutSchema,
+  "A rollout was canceled: no further stage starts, the watching stage's cohort goes back to the earlier " +
+    "version and its drafts are recomputed there and released.",
+);
+
+export const rolloutStageSkipped = defineWebhookEvent(
+  "rollout.stage_skipped",
+  RolloutSchema,
+  "A watching stage was skipped: every customer of its cohort left (ended, paused or invoiced otherwise) " +
+    "before a draft on the new version, so there was nothing to judge.",
+);
+
 export const experimentCreated = defineWebhookEvent(
   "experiment.created",
   ExperimentSchema,
@@ -67,6 +81,8 @@ export const experimentWebhookEvents = [
   rolloutStageCleared,
   rolloutCompleted,
   rolloutRolledBack,
+  rolloutCanceled,
+  rolloutStageSkipped,
   experimentCreated,
   experimentAssigned,
   experimentPromoted,

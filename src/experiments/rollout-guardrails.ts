@@ -15,7 +15,13 @@ import {
   type GuardrailBreach,
   type PaymentRecord,
 } from "../core/index.ts";
-import { heldDraftsOfSource, queueCustomerBilling, releaseHoldsOfSource } from "../invoicing/index.ts";
+import {
+  heldDraftsOfSource,
+  queueCustomerBilling,
+  releaseHoldsOfSource,
+  releaseWaitingHolds,
+  type WaitingHold,
+} from "../invoicing/index.ts";
 import { queueEmail } from "../notifications/index.ts";
 import { loadPaymentFacts } from "../payments/index.ts";
 import { revertPlanMigration } from "../plan-migrations/index.ts";
@@ -23,8 +29,8 @@ import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { subscribe } from "../platform/events/domain-events.ts";
-import { planMigrationMoves } from "../subscriptions/index.ts";
-import { rolloutRolledBack, rolloutStageCleared } from "./experiment-webhook-events.ts";
+import { loadTimelines, pauseAt, planMigrationMoves, selectSubscriptions } from "../subscriptions/index.ts";
+import { rolloutRolledBack, rolloutStageCleared, rolloutStageSkipped } from "./experiment-webhook-events.ts";
 import {
   announceRolloutChange,
   loadRollout,
@@ -63,9 +69,26 @@ export async function checkRollout(
   if (rollout.status !== "running") return;
   for (const stage of await stageRows(transaction, context, rolloutId)) {
     if (stage.status !== "watching") continue;
-    const held = await heldDraftsOfSource(transaction, context, stage.id, rollout.history_invoices);
+    let held = await heldDraftsOfSource(transaction, context, stage.id, rollout.history_invoices);
+    const abandoned = await holdsWithoutDraft(transaction, context, stage, held.waitingHolds);
+    if (abandoned.length > 0) {
+      await releaseWaitingHolds(
+        transaction,
+        {
+          ...context,
+          reason: `rollout ${rollout.id}, stage ${stage.position}: no draft will come on the new version (the subscription ended, paused or was invoiced past it)`,
+        },
+        abandoned,
+      );
+      held = await heldDraftsOfSource(transaction, context, stage.id, rollout.history_invoices);
+    }
     // Some customer's first draft on the new version is not written yet.
-    if (held.waiting > 0 || held.drafts.length === 0) return;
+    if (held.waiting > 0) return;
+    if (held.drafts.length === 0) {
+      // Every customer of the stage left before billing a period on the new version: nothing to judge.
+      await skipStage(transaction, context, rollout, stage);
+      continue;
+    }
     const breaches = cohortGuardrailBreaches({
       guardrails: guardrailsOf(rollout.guardrails),
       drafts: held.drafts,
@@ -78,6 +101,53 @@ export async function checkRollout(
     await clearStage(transaction, context, rollout, stage);
   }
   await startDueStages(transaction, context, rolloutId);
+}
+
+/**
+ * The holds of a stage that wait for a draft that will not come: the
+ * customer's subscription ended before the hold's instant, is paused from
+ * then on without an end, or was invoiced through it already.
+ */
+async function holdsWithoutDraft(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  stage: RolloutStageRow,
+  waiting: readonly WaitingHold[],
+): Promise<string[]> {
+  if (waiting.length === 0) return [];
+  const rows = await selectSubscriptions(transaction, context)
+    .where("subscriptions.id", "in", stage.subscription_ids)
+    .execute();
+  const subscriptions = await loadTimelines(transaction, context, rows);
+  const byCustomer = new Map(
+    subscriptions.map((subscription) => [subscription.row.customer_id, subscription]),
+  );
+  return waiting.flatMap((hold) => {
+    const subscription = byCustomer.get(hold.customerId);
+    const from = hold.issuedFrom;
+    if (subscription === undefined || from === null) return [hold.holdId];
+    const { ends_at: endsAt, billed_through: billedThrough } = subscription.row;
+    const ended = endsAt !== null && endsAt < from;
+    const invoicedPast = billedThrough !== null && billedThrough >= from;
+    const paused = pauseAt(subscription.pauses, from.getTime());
+    return ended || invoicedPast || (paused !== undefined && paused.until === null) ? [hold.holdId] : [];
+  });
+}
+
+/** A stage whose every customer left before a draft on the new version: skipped, audited and announced. */
+async function skipStage(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  rollout: RolloutRow,
+  stage: RolloutStageRow,
+): Promise<void> {
+  const before = await loadRollout(transaction, context, rollout.id);
+  await transaction
+    .updateTable("rollout_stages")
+    .set({ status: "skipped", evaluated_at: context.clock.now() })
+    .where("id", "=", stage.id)
+    .execute();
+  await announceRolloutChange(transaction, context, rollout.id, rolloutStageSkipped, before);
 }
 
 function guardrailsOf(stored: StoredGuardrails): CohortGuardrails {

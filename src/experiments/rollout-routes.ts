@@ -1,11 +1,12 @@
 // HTTP routes of staged rollouts (/v1/rollouts): create one (its first stage
-// may start at once), read them with their stages' timeline, and check one now
-// (the guardrails run after every bill run by themselves).
+// may start at once), read them with their stages' timeline, check one now
+// (the guardrails run after every bill run by themselves), and cancel one.
 
 import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { cancelRollout } from "./rollout-cancel.ts";
 import { checkRollout } from "./rollout-guardrails.ts";
 import { CreateRolloutBody, RolloutSchema } from "./rollout-schemas.ts";
 import { createRollout, listRollouts, loadRollout } from "./rollouts.ts";
@@ -65,5 +66,18 @@ export function registerRolloutRoutes(app: FairbillApp): void {
       });
       return loadRollout(context.database, context, params.id);
     },
+  );
+
+  routes.write(
+    "POST /rollouts/:id/cancel",
+    {
+      operationId: "cancelRollout",
+      summary:
+        "Cancel the rollout: no further stage starts, and the watching stage's cohort goes back to the earlier version",
+      params: IdParams,
+      body: ReasonOnlyBody,
+      response: RolloutSchema,
+    },
+    ({ context, params, body }) => cancelRollout(withReason(context, body.reason), params.id),
   );
 }

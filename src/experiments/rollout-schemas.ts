@@ -94,9 +94,11 @@ const RolloutStageSchema = Type.Object({
   percent: Type.String(),
   start: StringEnum(["now", "at", "after_previous_clean"]),
   starts_at: Nullable(Timestamp),
-  status: StringEnum(["pending", "watching", "clean", "breached", "skipped"], {
+  status: StringEnum(["pending", "watching", "clean", "breached", "skipped", "canceled"], {
     description:
-      "watching: migrated, its cohort's first drafts held until the guardrails pass (clean) or break (breached)",
+      "watching: migrated, its cohort's first drafts held until the guardrails pass (clean) or break " +
+      "(breached); skipped: no cohort, or its customers all left before a draft; canceled: the rollout was " +
+      "canceled while it watched (its cohort went back)",
   }),
   migration_id: Nullable(Type.String()),
   rollback_migration_id: Nullable(Type.String()),
@@ -122,7 +124,7 @@ export const RolloutSchema = Type.Object(
     }),
     history_invoices: Type.Integer(),
     notify_email: Nullable(Type.String()),
-    status: StringEnum(["running", "completed", "rolled_back"]),
+    status: StringEnum(["running", "completed", "rolled_back", "canceled"]),
     breaches: Type.Array(BreachSchema, { description: "why it was rolled back" }),
     stages: Type.Array(RolloutStageSchema),
     created_by: Type.String(),

@@ -24,7 +24,7 @@ export type StoredGuardrails = {
 /** A guardrail breach in words, with the figures behind it. */
 export type StoredBreach = { rule: string; customer_id: string | null; message: string };
 
-export type RolloutStatus = "running" | "completed" | "rolled_back";
+export type RolloutStatus = "running" | "completed" | "rolled_back" | "canceled";
 
 export type RolloutTable = Scoped & {
   plan_id: string;
@@ -43,7 +43,7 @@ export type RolloutTable = Scoped & {
 };
 
 export type StageStart = "now" | "at" | "after_previous_clean";
-export type StageStatus = "pending" | "watching" | "clean" | "breached" | "skipped";
+export type StageStatus = "pending" | "watching" | "clean" | "breached" | "skipped" | "canceled";
 
 export type RolloutStageTable = Scoped & {
   rollout_id: string;

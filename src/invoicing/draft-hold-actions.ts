@@ -130,13 +130,16 @@ export type HeldDraft = {
   previousTotals: Decimal[];
 };
 
-/** The holds a source placed: how many, and the drafts they took so far, each with its customer's history. */
+/** A hold placed ahead of time that has not taken a draft yet. */
+export type WaitingHold = { holdId: string; customerId: string; issuedFrom: Date | null };
+
+/** The holds a source placed: how many, the drafts they took so far (each with its customer's history), and those still waiting. */
 export async function heldDraftsOfSource(
   database: Database,
   scope: TenantScope,
   sourceId: string,
   historyInvoices: number,
-): Promise<{ placed: number; waiting: number; drafts: HeldDraft[] }> {
+): Promise<{ placed: number; waiting: number; drafts: HeldDraft[]; waitingHolds: WaitingHold[] }> {
   const holds = await selectHolds(database, scope)
     .where("source_id", "=", sourceId)
     .where("status", "=", "active")
@@ -177,7 +180,32 @@ export async function heldDraftsOfSource(
       previousTotals: history.get(invoice.customer_id) ?? [],
     });
   }
-  return { placed: holds.length, waiting: holds.length - drafts.length, drafts };
+  const waitingHolds = holds
+    .filter((hold) => hold.invoice_id === null)
+    .map((hold) => ({ holdId: hold.id, customerId: hold.customer_id, issuedFrom: hold.issued_from }));
+  return { placed: holds.length, waiting: holds.length - drafts.length, drafts, waitingHolds };
+}
+
+/**
+ * Releases holds that still wait for a draft, in the caller's transaction: a
+ * draft that will not come (the customer's subscription ended or paused
+ * before it), or a source that no longer watches (a canceled rollout).
+ * Each release is audited; nothing is billed, since nothing was held.
+ */
+export async function releaseWaitingHolds(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  holdIds: readonly string[],
+): Promise<void> {
+  if (holdIds.length === 0) return;
+  const holds = await selectHolds(transaction, context)
+    .where("id", "in", holdIds)
+    .where("status", "=", "active")
+    .where("invoice_id", "is", null)
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+  for (const hold of holds) await resolveHold(transaction, context, hold, "released", invoiceHoldReleased);
 }
 
 async function activeHeldDraft(database: Database, context: RequestContext, id: string): Promise<HoldRow> {

@@ -11,7 +11,13 @@ export { registerCreditSaleRoutes } from "./credit-sale-routes.ts";
 export { topUpWalletBelowThreshold } from "./credit-sales.ts";
 export { loadCustomerRow } from "./customer-billing.ts";
 export { renderInvoicePdf } from "./documents/invoice-pdf.ts";
-export { type HeldDraft, heldDraftsOfSource, releaseHoldsOfSource } from "./draft-hold-actions.ts";
+export {
+  type HeldDraft,
+  heldDraftsOfSource,
+  releaseHoldsOfSource,
+  releaseWaitingHolds,
+  type WaitingHold,
+} from "./draft-hold-actions.ts";
 export { invoicingJobHandlers, queueCustomerBilling } from "./draft-hold-jobs.ts";
 export { registerInvoiceHoldRoutes } from "./draft-hold-routes.ts";
 export { placeCustomerHolds } from "./draft-holds.ts";

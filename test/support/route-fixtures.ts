@@ -906,6 +906,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
     params: async (tenant) => ({ id: await experimentId(tenant) }),
     body: () => ({ reason: "fixture" }),
   },
+  "POST /v1/rollouts/{id}/cancel": {
+    params: async (tenant) => ({ id: await rolloutId(tenant) }),
+    body: () => ({ reason: "fixture" }),
+  },
   "GET /v1/invoice-holds": {},
   "GET /v1/invoice-holds/{id}": { params: async (tenant) => ({ id: await invoiceHoldId(tenant) }) },
   "POST /v1/invoice-holds/{id}/release": {
