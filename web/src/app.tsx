@@ -35,6 +35,11 @@ import { MeterListPage } from "./pages/metering/meter-list-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { AccountPage } from "./pages/people/account-page.tsx";
 import { UsersPage } from "./pages/people/users-page.tsx";
+import { BacktestsPage } from "./pages/pricing-changes/backtests-page.tsx";
+import { ExperimentDetailPage } from "./pages/pricing-changes/experiment-detail-page.tsx";
+import { ExperimentsPage } from "./pages/pricing-changes/experiments-page.tsx";
+import { HeldDraftsPage } from "./pages/pricing-changes/held-drafts-page.tsx";
+import { RolloutsPage } from "./pages/pricing-changes/rollouts-page.tsx";
 import { SimulatorPage } from "./pages/simulator/simulator-page.tsx";
 import { SubscriptionCreatePage } from "./pages/subscriptions/subscription-create-page.tsx";
 import { SubscriptionDetailPage } from "./pages/subscriptions/subscription-detail-page.tsx";
@@ -190,6 +195,21 @@ function CurrentPage() {
         "Loading the subscription…",
         (found) => <SubscriptionDetailPage subscription={found} />,
       );
+    case "experiment":
+      return loaded(
+        apiQuery("/v1/experiments/{id}", byId(route.experimentId)),
+        "Experiment",
+        "Loading the experiment…",
+        (found) => <ExperimentDetailPage experiment={found} />,
+      );
+    case "experiments":
+      return <ExperimentsPage />;
+    case "backtests":
+      return <BacktestsPage />;
+    case "rollouts":
+      return <RolloutsPage />;
+    case "held-drafts":
+      return <HeldDraftsPage />;
     case "events":
       return <EventExplorerPage />;
     case "audit-log":

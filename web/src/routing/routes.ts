@@ -35,6 +35,11 @@ export type Route =
   | { page: "invoice"; invoiceId: string }
   | { page: "subscription-new" }
   | { page: "subscription"; subscriptionId: string }
+  | { page: "backtests" }
+  | { page: "experiments" }
+  | { page: "experiment"; experimentId: string }
+  | { page: "rollouts" }
+  | { page: "held-drafts" }
   | { page: "not-found"; path: string };
 
 type SinglePage =
@@ -55,7 +60,11 @@ type SinglePage =
   | "bill-runs"
   | "webhooks"
   | "reconciliation"
-  | "kpis";
+  | "kpis"
+  | "backtests"
+  | "experiments"
+  | "rollouts"
+  | "held-drafts";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -77,6 +86,10 @@ const singlePages = new Map<string, SinglePage>([
   ["webhooks", "webhooks"],
   ["reconciliation", "reconciliation"],
   ["kpis", "kpis"],
+  ["backtests", "backtests"],
+  ["experiments", "experiments"],
+  ["rollouts", "rollouts"],
+  ["held-drafts", "held-drafts"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {
@@ -140,7 +153,10 @@ export function matchRoute(path: string): Route {
   else if (first === "meters" && rest.length === 1 && rest[0] === "new") route = { page: "meter-new" };
   else if (first === "subscriptions" && rest.length === 1) route = subscriptionRoute(rest[0]!);
   else if (first === "invoices" && rest.length === 1) route = invoiceRoute(rest[0]!);
-  else if (first === "webhooks" && rest.length === 1) {
+  else if (first === "experiments" && rest.length === 1) {
+    const experimentId = decodeSegment(rest[0]!);
+    if (experimentId !== undefined) route = { page: "experiment", experimentId };
+  } else if (first === "webhooks" && rest.length === 1) {
     const endpointId = decodeSegment(rest[0]!);
     if (endpointId !== undefined) route = { page: "webhook", endpointId };
   } else if (first === "customers" && rest.length === 0) route = { page: "customers" };
@@ -177,4 +193,8 @@ export function invoicePath(invoiceId: string): string {
 
 export function webhookPath(endpointId: string): string {
   return `/webhooks/${encodeURIComponent(endpointId)}`;
+}
+
+export function experimentPath(experimentId: string): string {
+  return `/experiments/${encodeURIComponent(experimentId)}`;
 }
