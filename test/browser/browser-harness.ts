@@ -28,6 +28,14 @@ const screenshotDirectory = join(root, "test-results", "screenshots");
 export const laptop = { width: 1280, height: 800 };
 export const phone = { width: 390, height: 844 };
 
+/**
+ * Waits until no part of the page is still loading. A locator, not a string
+ * predicate: the console's Content-Security-Policy forbids evaluating strings.
+ */
+export async function settled(target: Page): Promise<void> {
+  await target.locator(".state-loading").first().waitFor({ state: "detached" });
+}
+
 // Network refusals the tests provoke on purpose (a bad form, a revoked key)
 // are logged by Chromium as "Failed to load resource"; those are the API's
 // answers, not faults of the console. Anything else is.

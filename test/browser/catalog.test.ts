@@ -9,7 +9,14 @@
 // Screenshots of each page go to test-results/screenshots/.
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleHarness, laptop, phone, signIn, startConsoleHarness } from "./browser-harness.ts";
+import {
+  type ConsoleHarness,
+  laptop,
+  phone,
+  settled,
+  signIn,
+  startConsoleHarness,
+} from "./browser-harness.ts";
 
 let harness: ConsoleHarness;
 let operator: Page;
@@ -29,11 +36,6 @@ afterAll(async () => harness?.close());
 
 async function heading(target: Page, name: string | RegExp): Promise<void> {
   await target.getByRole("heading", { level: 1, name }).waitFor();
-}
-
-/** Waits until no part of the page is still loading. */
-async function settled(target: Page): Promise<void> {
-  await target.waitForFunction("document.querySelector('.state-loading') === null");
 }
 
 function charge(target: Page, name: string | RegExp): Locator {

@@ -8,7 +8,14 @@
 // width go to test-results/screenshots/.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleHarness, laptop, phone, signIn, startConsoleHarness } from "./browser-harness.ts";
+import {
+  type ConsoleHarness,
+  laptop,
+  phone,
+  settled,
+  signIn,
+  startConsoleHarness,
+} from "./browser-harness.ts";
 
 // The plan is published in real time, so the test clock runs in a year to come.
 const year = new Date().getUTCFullYear() + 1;
@@ -81,10 +88,6 @@ afterAll(async () => harness?.close());
 
 async function heading(target: Page, name: string | RegExp): Promise<void> {
   await target.getByRole("heading", { level: 1, name }).waitFor();
-}
-
-async function settled(target: Page): Promise<void> {
-  await target.waitForFunction("document.querySelector('.state-loading') === null");
 }
 
 describe("finance pages", () => {

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleHarness, laptop, phone, startConsoleHarness } from "./browser-harness.ts";
+import { type ConsoleHarness, laptop, phone, settled, startConsoleHarness } from "./browser-harness.ts";
 
 let harness: ConsoleHarness;
 let customerId: string;
@@ -80,7 +80,7 @@ async function openPortal(viewport: { width: number; height: number }): Promise<
   const page = await harness.newPage(viewport);
   await page.goto(link.url);
   await page.getByRole("heading", { level: 1, name: "Billing for Portal Acme" }).waitFor();
-  await page.waitForFunction("document.querySelector('.state-loading') === null");
+  await settled(page);
   return page;
 }
 
