@@ -89,6 +89,13 @@ describe("the approval policy", () => {
     expect((await live.get("/v1/catalog/approval-policy")).body).toEqual({
       environment: "live",
       publish_requires_approval: true,
+      approval_required_for: {
+        credit_grants_above: [],
+        coupons_above: { percent: null, amounts: [] },
+        price_overrides: { discounts_above_percent: null, new_prices: false },
+        plan_migrations: false,
+        rollouts: false,
+      },
       is_default: true,
       updated_at: null,
       pending_change: null,
