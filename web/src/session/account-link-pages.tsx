@@ -7,7 +7,7 @@ import { api } from "../api/api-client.ts";
 import { type ApiError, asApiError } from "../api/api-error.ts";
 import { answer } from "../api/typed-client.ts";
 import { fieldErrorMap } from "../format/field-errors.ts";
-import { TextField } from "../ui/form-field.tsx";
+import { EmailField, TextField } from "../ui/form-field.tsx";
 
 export type AccountLinkPage = "first-admin" | "accept-invitation" | "reset-password" | "verify-email";
 
@@ -99,180 +99,175 @@ function GeneralError({ message }: { message: string | undefined }) {
   ) : null;
 }
 
-function FirstAdminPage({ token }: { token: string }) {
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+/**
+ * A page with one form: its fields, the button that sends it, and, once the
+ * server has taken it, what happened and the way back to sign-in.
+ */
+function LinkForm({
+  title,
+  introduction,
+  done,
+  submitLabel,
+  send,
+  fields,
+}: {
+  title: string;
+  introduction?: string;
+  done: ReactNode;
+  submitLabel: string;
+  send: () => Promise<unknown>;
+  fields: (errors: Record<string, string | undefined>) => ReactNode;
+}) {
   const form = useSubmission();
   if (form.done) {
     return (
-      <Card title="Create the first admin">
-        <Done>Your admin account is ready. Sign in with your email and password.</Done>
+      <Card title={title}>
+        <Done>{done}</Done>
       </Card>
     );
   }
   return (
-    <Card title="Create the first admin">
-      <p>This one-time link makes the first person of the organization, an admin of both environments.</p>
-      <form
-        noValidate
-        onSubmit={(event) =>
-          void form.submit(() =>
-            answer(api.POST("/v1/first-admin", { body: { token, name, email, password } })),
-          )(event)
-        }
-      >
-        <TextField
-          label="Your name"
-          name="name"
-          value={name}
-          onValueChange={setName}
-          error={form.fields.name}
-          required
-        />
-        <TextField
-          label="Email"
-          type="email"
-          name="email"
-          autoComplete="username"
-          value={email}
-          onValueChange={setEmail}
-          error={form.fields.email}
-          required
-        />
-        <TextField
-          label="Password"
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          hint="At least 12 characters."
-          value={password}
-          onValueChange={setPassword}
-          error={form.fields.password}
-          required
-        />
+    <Card title={title}>
+      {introduction && <p>{introduction}</p>}
+      <form noValidate onSubmit={(event) => void form.submit(send)(event)}>
+        {fields(form.fields)}
         <GeneralError message={form.general} />
         <button type="submit" className="button button-primary" disabled={form.busy}>
-          Create the admin
+          {submitLabel}
         </button>
       </form>
     </Card>
   );
 }
 
-function AcceptInvitationPage({ token }: { token: string }) {
-  const [password, setPassword] = useState("");
-  const form = useSubmission();
-  if (form.done) {
-    return (
-      <Card title="Accept the invitation">
-        <Done>Your account is ready. Sign in with your email and the password you chose.</Done>
-      </Card>
-    );
-  }
+function NewPasswordField({
+  label,
+  value,
+  onValueChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  error: string | undefined;
+}) {
   return (
-    <Card title="Accept the invitation">
-      <p>Choose a password to finish setting up your account.</p>
-      <form
-        noValidate
-        onSubmit={(event) =>
-          void form.submit(() => answer(api.POST("/v1/invitations/accept", { body: { token, password } })))(
-            event,
-          )
-        }
-      >
-        <TextField
-          label="Password"
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          hint="At least 12 characters."
+    <TextField
+      label={label}
+      type="password"
+      name="password"
+      autoComplete="new-password"
+      hint="At least 12 characters."
+      value={value}
+      onValueChange={onValueChange}
+      error={error}
+      required
+    />
+  );
+}
+
+function FirstAdminPage({ token }: { token: string }) {
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  return (
+    <LinkForm
+      title="Create the first admin"
+      introduction="This one-time link makes the first person of the organization, an admin of both environments."
+      done="Your admin account is ready. Sign in with your email and password."
+      submitLabel="Create the admin"
+      send={() => answer(api.POST("/v1/first-admin", { body: { token, name, email, password } }))}
+      fields={(errors) => (
+        <>
+          <TextField
+            label="Your name"
+            name="name"
+            value={name}
+            onValueChange={setName}
+            error={errors.name}
+            required
+          />
+          <EmailField autoComplete="username" value={email} onValueChange={setEmail} error={errors.email} />
+          <NewPasswordField
+            label="Password"
+            value={password}
+            onValueChange={setPassword}
+            error={errors.password}
+          />
+        </>
+      )}
+    />
+  );
+}
+
+/** A page where a link's token and a new password finish what the link began. */
+function NewPasswordPage({
+  route,
+  token,
+  ...texts
+}: {
+  route: "/v1/invitations/accept" | "/v1/password-reset/confirm";
+  token: string;
+  title: string;
+  introduction?: string;
+  done: string;
+  submitLabel: string;
+  passwordLabel: string;
+}) {
+  const [password, setPassword] = useState("");
+  return (
+    <LinkForm
+      {...texts}
+      send={() => answer(api.POST(route, { body: { token, password } }))}
+      fields={(errors) => (
+        <NewPasswordField
+          label={texts.passwordLabel}
           value={password}
           onValueChange={setPassword}
-          error={form.fields.password}
-          required
+          error={errors.password}
         />
-        <GeneralError message={form.general} />
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          Accept and set the password
-        </button>
-      </form>
-    </Card>
+      )}
+    />
+  );
+}
+
+function AcceptInvitationPage({ token }: { token: string }) {
+  return (
+    <NewPasswordPage
+      route="/v1/invitations/accept"
+      token={token}
+      title="Accept the invitation"
+      introduction="Choose a password to finish setting up your account."
+      done="Your account is ready. Sign in with your email and the password you chose."
+      submitLabel="Accept and set the password"
+      passwordLabel="Password"
+    />
   );
 }
 
 function ForgottenPasswordPage() {
   const [email, setEmail] = useState("");
-  const form = useSubmission();
-  if (form.done) {
-    return (
-      <Card title="Reset your password">
-        <Done>If {email} has an account, a link to reset its password is on its way (valid one hour).</Done>
-      </Card>
-    );
-  }
   return (
-    <Card title="Reset your password">
-      <form
-        noValidate
-        onSubmit={(event) =>
-          void form.submit(() => answer(api.POST("/v1/password-reset", { body: { email } })))(event)
-        }
-      >
-        <TextField
-          label="Email"
-          type="email"
-          name="email"
-          value={email}
-          onValueChange={setEmail}
-          error={form.fields.email}
-          required
-        />
-        <GeneralError message={form.general} />
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          Email me a link
-        </button>
-      </form>
-    </Card>
+    <LinkForm
+      title="Reset your password"
+      done={`If ${email} has an account, a link to reset its password is on its way (valid one hour).`}
+      submitLabel="Email me a link"
+      send={() => answer(api.POST("/v1/password-reset", { body: { email } }))}
+      fields={(errors) => <EmailField value={email} onValueChange={setEmail} error={errors.email} />}
+    />
   );
 }
 
 function ResetPasswordPage({ token }: { token: string }) {
-  const [password, setPassword] = useState("");
-  const form = useSubmission();
-  if (form.done) {
-    return (
-      <Card title="Choose a new password">
-        <Done>Your password was changed, and every session of yours ended.</Done>
-      </Card>
-    );
-  }
   return (
-    <Card title="Choose a new password">
-      <form
-        noValidate
-        onSubmit={(event) =>
-          void form.submit(() =>
-            answer(api.POST("/v1/password-reset/confirm", { body: { token, password } })),
-          )(event)
-        }
-      >
-        <TextField
-          label="New password"
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          value={password}
-          onValueChange={setPassword}
-          error={form.fields.password}
-          required
-        />
-        <GeneralError message={form.general} />
-        <button type="submit" className="button button-primary" disabled={form.busy}>
-          Set the password
-        </button>
-      </form>
-    </Card>
+    <NewPasswordPage
+      route="/v1/password-reset/confirm"
+      token={token}
+      title="Choose a new password"
+      done="Your password was changed, and every session of yours ended."
+      submitLabel="Set the password"
+      passwordLabel="New password"
+    />
   );
 }
 

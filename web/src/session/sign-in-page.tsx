@@ -5,7 +5,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { api } from "../api/api-client.ts";
 import { type ApiError, asApiError } from "../api/api-error.ts";
 import { answer } from "../api/typed-client.ts";
-import { TextField } from "../ui/form-field.tsx";
+import { EmailField, TextField } from "../ui/form-field.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { useSession } from "./session-context.tsx";
 
@@ -64,15 +64,7 @@ function PasswordSignIn() {
   const codeError = error?.code === "second_factor_invalid" ? error.detail : undefined;
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in with your password">
-      <TextField
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="username"
-        value={email}
-        onValueChange={setEmail}
-        required
-      />
+      <EmailField autoComplete="username" value={email} onValueChange={setEmail} />
       <TextField
         label="Password"
         type="password"

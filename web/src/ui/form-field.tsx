@@ -88,6 +88,16 @@ export function TextField({
   );
 }
 
+/** A required email address; `username` lets a password manager pair it with the password. */
+export function EmailField({
+  autoComplete,
+  ...field
+}: Omit<FieldProps, "label" | "required"> & { autoComplete?: "username" }) {
+  return (
+    <TextField label="Email" type="email" name="email" autoComplete={autoComplete} required {...field} />
+  );
+}
+
 export function SelectField({
   label,
   value,

@@ -12,7 +12,7 @@ import { fieldErrorMap } from "../../format/field-errors.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { EmailField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -74,15 +74,7 @@ function InviteForm({ onDone }: { onDone: (message: string) => void }) {
           error={fields.name}
           required
         />
-        <TextField
-          label="Email"
-          type="email"
-          name="email"
-          value={email}
-          onValueChange={setEmail}
-          error={fields.email}
-          required
-        />
+        <EmailField value={email} onValueChange={setEmail} error={fields.email} />
         <SelectField
           label="Role"
           name="role"
