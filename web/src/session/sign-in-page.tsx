@@ -40,26 +40,21 @@ function PasswordSignIn() {
   const [password, setPassword] = useState("");
   const [totpCode, setTotpCode] = useState("");
   const [codeAsked, setCodeAsked] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, attempt } = useSignInAttempt();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await signInWithPassword({
+  const submit = attempt(
+    () =>
+      signInWithPassword({
         email: email.trim(),
         password,
         ...(codeAsked && totpCode.trim() !== "" ? { totpCode: totpCode.trim() } : {}),
-      });
-    } catch (caught) {
-      const refusal = asApiError(caught);
-      if (refusal.code === "second_factor_required") setCodeAsked(true);
-      setError(refusal.code === "second_factor_required" ? undefined : refusal);
-      setBusy(false);
-    }
-  };
+      }),
+    (refusal) => {
+      if (refusal.code !== "second_factor_required") return refusal;
+      setCodeAsked(true);
+      return undefined;
+    },
+  );
 
   const codeError = error?.code === "second_factor_invalid" ? error.detail : undefined;
   return (
@@ -109,23 +104,14 @@ function PasswordSignIn() {
 
 function SingleSignOn() {
   const [email, setEmail] = useState("");
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, attempt } = useSignInAttempt();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const started = await answer(
-        api.POST("/v1/sso/sign-in", { body: { email: email.trim(), return_to: "/" } }),
-      );
-      window.location.assign(started.authorization_url);
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
-  };
+  const submit = attempt(async () => {
+    const started = await answer(
+      api.POST("/v1/sso/sign-in", { body: { email: email.trim(), return_to: "/" } }),
+    );
+    window.location.assign(started.authorization_url);
+  });
 
   return (
     <Panel title="Single sign-on" className="sign-in-help">
@@ -151,20 +137,9 @@ function SingleSignOn() {
 function ApiKeySignIn() {
   const { signIn } = useSession();
   const [apiKey, setApiKey] = useState("");
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, attempt } = useSignInAttempt();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await signIn(apiKey.trim());
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
-  };
+  const submit = attempt(() => signIn(apiKey.trim()));
 
   return (
     <Panel title="For development" className="sign-in-help">
@@ -202,4 +177,31 @@ function ApiKeySignIn() {
       </p>
     </Panel>
   );
+}
+
+/**
+ * A sign-in form's state: busy from the moment it is sent until it is refused
+ * (an accepted sign-in leaves the page), and the refusal, which `onRefusal`
+ * may handle itself by returning nothing.
+ */
+function useSignInAttempt() {
+  const [error, setError] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+  const attempt =
+    (
+      send: () => Promise<unknown>,
+      onRefusal: (refusal: ApiError) => ApiError | undefined = (refusal) => refusal,
+    ) =>
+    async (event: FormEvent) => {
+      event.preventDefault();
+      setBusy(true);
+      setError(undefined);
+      try {
+        await send();
+      } catch (caught) {
+        setError(onRefusal(asApiError(caught)));
+        setBusy(false);
+      }
+    };
+  return { error, busy, attempt };
 }
