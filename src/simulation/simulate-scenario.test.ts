@@ -559,7 +559,7 @@ describe("any valid scenario (properties)", () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000); // 60 generated scenarios: several seconds, more on a busy machine
 
   it("gives the same output, to the character, when run again", () => {
     fc.assert(
