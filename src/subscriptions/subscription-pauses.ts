@@ -15,7 +15,7 @@ import type {
 import { loadSubscription, lockSubscription } from "./subscription-store.ts";
 import { pauseAt } from "./subscription-timeline.ts";
 import { subscriptionPaused, subscriptionResumed } from "./subscription-webhook-events.ts";
-import { ensureNotBilled, nextBillingWith, nowOrStart, recordTimelineWrite } from "./timeline-writes.ts";
+import { billAgainFrom, ensureNotBilled, nowOrStart, recordTimelineWrite } from "./timeline-writes.ts";
 
 export async function pauseSubscription(
   context: RequestContext,
@@ -73,13 +73,7 @@ export async function pauseSubscription(
         updated_at: now,
       })
       .execute();
-    const updated = await transaction
-      .updateTable("subscriptions")
-      .set({ next_billing_at: nextBillingWith(row, from), updated_at: now })
-      .where(inTenant(context))
-      .where("id", "=", row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await billAgainFrom(transaction, context, row, from, now);
     return recordTimelineWrite(transaction, context, loaded, updated, {
       action: "subscription.paused",
       event: subscriptionPaused,
@@ -125,13 +119,7 @@ export async function resumeSubscription(
         .where("id", "=", pauseRow.id)
         .execute();
     }
-    const updated = await transaction
-      .updateTable("subscriptions")
-      .set({ next_billing_at: nextBillingWith(row, at), updated_at: now })
-      .where(inTenant(context))
-      .where("id", "=", row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await billAgainFrom(transaction, context, row, at, now);
     return recordTimelineWrite(transaction, context, loaded, updated, {
       action: "subscription.resumed",
       event: subscriptionResumed,

@@ -10,7 +10,6 @@ import type { QuantityChange } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import type { ChangeQuantityInput, SubscriptionView } from "./subscription-schemas.ts";
 import {
@@ -22,9 +21,9 @@ import {
 import { planVersionAt } from "./subscription-timeline.ts";
 import { subscriptionUpdated } from "./subscription-webhook-events.ts";
 import {
+  billAgainFrom,
   ensureNotBilled,
   ensureNotCanceled,
-  nextBillingWith,
   nowOrStart,
   recordTimelineWrite,
 } from "./timeline-writes.ts";
@@ -156,13 +155,7 @@ export async function changeQuantity(
         created_at: now,
       })
       .execute();
-    const updated = await transaction
-      .updateTable("subscriptions")
-      .set({ next_billing_at: nextBillingWith(row, at), updated_at: now })
-      .where(inTenant(context))
-      .where("id", "=", row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await billAgainFrom(transaction, context, row, at, now);
     return recordTimelineWrite(transaction, context, loaded, updated, {
       action: "subscription.quantity_changed",
       event: subscriptionUpdated,

@@ -108,8 +108,29 @@ export function nowOrStart(loaded: LoadedSubscription, now: Date): Date {
  * Moves next_billing_at to `at` when that is earlier (null counts as never):
  * invoicing must look at the timeline again from there.
  */
-export function nextBillingWith(row: SubscriptionRow, at: Date): Date {
+function nextBillingWith(row: SubscriptionRow, at: Date): Date {
   return row.next_billing_at === null || at < row.next_billing_at ? at : row.next_billing_at;
+}
+
+/**
+ * Moves the locked subscription's next_billing_at back to `at` (see
+ * nextBillingWith), with any other columns the write changes; returns the row after it.
+ */
+export async function billAgainFrom(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  row: SubscriptionRow,
+  at: Date,
+  now: Date,
+  columns: { ends_at?: Date | null } = {},
+): Promise<SubscriptionRow> {
+  return transaction
+    .updateTable("subscriptions")
+    .set({ ...columns, next_billing_at: nextBillingWith(row, at), updated_at: now })
+    .where(inTenant(context))
+    .where("id", "=", row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** What a timeline write is called in the audit log and in webhook events. */
@@ -155,13 +176,7 @@ export async function appendChange(
     const end = endOf(timeline, scheduleCatalogOf(versions.values()));
     endsAt = end === null ? null : new Date(end);
   }
-  const updated = await transaction
-    .updateTable("subscriptions")
-    .set({ next_billing_at: nextBillingWith(row, change.at), ends_at: endsAt, updated_at: now })
-    .where(inTenant(context))
-    .where("id", "=", row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updated = await billAgainFrom(transaction, context, row, change.at, now, { ends_at: endsAt });
   return recordTimelineWrite(
     transaction,
     context,
