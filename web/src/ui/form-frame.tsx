@@ -3,6 +3,7 @@
 // submit the focus on the first marked input (or on the summary). Every form
 // page and panel of the console uses it, so they all behave alike.
 import { type ReactNode, useRef } from "react";
+import type { FieldErrorMap } from "../format/field-errors.ts";
 import { FormErrorSummary, type UnplacedError } from "./form-error-summary.tsx";
 import { TextField } from "./form-field.tsx";
 import { type FormState, useFocusFirstError } from "./form-state.ts";
@@ -13,7 +14,7 @@ export function FormFrame<Values>({
   refusedTitle,
   onSubmit,
   className,
-  unplaced = [],
+  placed,
   before,
   children,
 }: {
@@ -22,8 +23,12 @@ export function FormFrame<Values>({
   refusedTitle: string;
   onSubmit: () => unknown;
   className?: string;
-  /** Field errors of the API that no input of the form shows, listed in the summary. */
-  unplaced?: UnplacedError[];
+  /**
+   * The names of the fields the form has an input for; the API's field errors
+   * under any other name are listed in the summary. Without it, every error
+   * is taken to have its input.
+   */
+  placed?: ReadonlySet<string>;
   /** What comes before the summary inside the form (its heading). */
   before?: ReactNode;
   children: ReactNode;
@@ -31,6 +36,7 @@ export function FormFrame<Values>({
   const formElement = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
   useFocusFirstError(form.failedSubmits, formElement, summary);
+  const unplaced = placed === undefined ? [] : errorsWithoutInput(form.serverErrors, placed);
   return (
     <form
       ref={formElement}
@@ -53,6 +59,12 @@ export function FormFrame<Values>({
       {children}
     </form>
   );
+}
+
+function errorsWithoutInput(serverErrors: FieldErrorMap, placed: ReadonlySet<string>): UnplacedError[] {
+  return Object.entries(serverErrors)
+    .filter(([name]) => !placed.has(name))
+    .map(([name, message]) => ({ name, message }));
 }
 
 /** The submit button of a FormFrame: "Adding…" while the API is asked. */

@@ -203,9 +203,6 @@ function CreateCouponForm() {
     [form.set, values],
   );
   const placed = new Set(Object.keys(emptyCoupon()));
-  const unplaced = Object.entries(form.serverErrors)
-    .filter(([name]) => !placed.has(name))
-    .map(([name, message]) => ({ name, message }));
   const create = useApiMutation({
     write: (current: CouponValues) => answer(api.POST("/v1/coupons", { body: couponBody(current) })),
     invalidates: ["/v1/coupons"],
@@ -217,7 +214,7 @@ function CreateCouponForm() {
         form={form}
         refusedTitle="The coupon was not created"
         onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
-        unplaced={unplaced}
+        placed={placed}
         before={<ReferenceLists />}
       >
         <div className="field-grid">

@@ -77,9 +77,6 @@ export function CustomerForm({
   const [reason, setReason] = useState("");
   const { values } = form;
   const placed = placedFieldNames(values);
-  const unplaced = Object.entries(form.serverErrors)
-    .filter(([name]) => !placed.has(name))
-    .map(([name, message]) => ({ name, message }));
 
   return (
     <FormFrame
@@ -87,7 +84,7 @@ export function CustomerForm({
       refusedTitle="The customer was not saved"
       onSubmit={() => form.submit((current) => onSubmit(current, reason))}
       className="form"
-      unplaced={unplaced}
+      placed={placed}
       before={<ReferenceLists />}
     >
       <fieldset>

@@ -243,9 +243,6 @@ function OverrideForm({
       for (const field of ["up_to", "unit_price", "flat_fee"]) placed.add(`override.tiers.${index}.${field}`);
     });
   }
-  const unplaced = Object.entries(form.serverErrors)
-    .filter(([name]) => !placed.has(name))
-    .map(([name, message]) => ({ name, message }));
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
 
   return (
@@ -254,7 +251,7 @@ function OverrideForm({
       refusedTitle="The override was not added"
       onSubmit={() => form.submitAndStartOver(create.mutateAsync)}
       className="section-gap"
-      unplaced={unplaced}
+      placed={placed}
       before={<h3>Add a price override</h3>}
     >
       {[plans, subscriptions, version].map(

@@ -12,7 +12,7 @@ import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
-import { useFormState } from "../../ui/form-state.ts";
+import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { currencyListId } from "../../ui/reference-lists.tsx";
 import { EmptyState } from "../../ui/states.tsx";
@@ -151,13 +151,7 @@ function TopUpDialog({
     invalidates: creditChanges,
     onSuccess: onDone,
   });
-  const placed = ["amount", "paid_amount", "expires_at", "reason"];
-  const unplaced =
-    form.refusal &&
-    Object.keys(form.serverErrors).every((name) => placed.includes(name)) &&
-    form.refusal.fieldErrors.length > 0
-      ? undefined
-      : form.refusal?.detail;
+  const unplaced = refusalBesideNoField(form, new Set(["amount", "paid_amount", "expires_at", "reason"]));
   return (
     <ConfirmDialog
       open

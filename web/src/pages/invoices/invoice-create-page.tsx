@@ -85,9 +85,6 @@ export function InvoiceCreatePage() {
   values.lines.forEach((_line, index) => {
     for (const field of ["description", "quantity", "unit_amount"]) placed.add(`lines.${index}.${field}`);
   });
-  const unplaced = Object.entries(form.serverErrors)
-    .filter(([name]) => !placed.has(name))
-    .map(([name, message]) => ({ name, message }));
 
   const create = useApiMutation({
     write: (current: OneOffValues) =>
@@ -118,7 +115,7 @@ export function InvoiceCreatePage() {
         refusedTitle="The invoice was not created"
         onSubmit={() => form.submit(create.mutateAsync)}
         className="form"
-        unplaced={unplaced}
+        placed={placed}
         before={<ReferenceLists />}
       >
         {customers.error && <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />}

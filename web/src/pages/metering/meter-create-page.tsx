@@ -123,9 +123,6 @@ export function MeterCreatePage() {
     "group_by",
   ]);
   for (const filter of values.filters) placed.add(`filters.${filter.property.trim()}`);
-  const unplaced = Object.entries(form.serverErrors)
-    .filter(([name]) => !placed.has(name))
-    .map(([name, message]) => ({ name, message }));
 
   const create = useApiMutation({
     write: (current: MeterValues) => answer(api.POST("/v1/meters", { body: meterBody(current) })),
@@ -141,7 +138,7 @@ export function MeterCreatePage() {
         refusedTitle="The meter was not created"
         onSubmit={() => form.submit(create.mutateAsync)}
         className="form"
-        unplaced={unplaced}
+        placed={placed}
       >
         <fieldset>
           <legend>Meter</legend>

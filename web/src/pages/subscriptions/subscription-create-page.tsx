@@ -79,9 +79,6 @@ export function SubscriptionCreatePage() {
   );
   const form = useFormState<SubscriptionValues>(initial, checkSubscription);
   const placed = new Set(Object.keys(initial()));
-  const unplaced = Object.entries(form.serverErrors)
-    .filter(([name]) => !placed.has(name))
-    .map(([name, message]) => ({ name, message }));
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
 
   const create = useApiMutation({
@@ -99,7 +96,7 @@ export function SubscriptionCreatePage() {
         refusedTitle="The subscription was not created"
         onSubmit={() => form.submit(create.mutateAsync)}
         className="form"
-        unplaced={unplaced}
+        placed={placed}
         before={<ReferenceLists />}
       >
         {customers.error && <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />}

@@ -109,9 +109,6 @@ function LoadedPlanVersionForm({
   const version = values.version;
 
   const placed = placedPlanFormNames(values, withPlanFields);
-  const unplaced = Object.keys(form.serverErrors)
-    .filter((name) => !placed.has(name))
-    .map((name) => ({ name, message: form.serverErrors[name]! }));
 
   const submit = async () => {
     await form.submit(async (current) =>
@@ -133,7 +130,7 @@ function LoadedPlanVersionForm({
       refusedTitle={refusalTitle}
       onSubmit={submit}
       className="form plan-form"
-      unplaced={unplaced}
+      placed={placed}
       before={<ReferenceLists />}
     >
       {withPlanFields && (
