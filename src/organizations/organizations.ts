@@ -1,8 +1,9 @@
 // Organizations and their two environments. The first start of a server (and
 // any command that needs a tenant) finds or creates the default organization.
+import { sql } from "kysely";
 import type { Clock } from "../platform/clock.ts";
 import type { TenantScope } from "../platform/context.ts";
-import type { Database } from "../platform/database/schema.ts";
+import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { EnvironmentKind } from "./tables.ts";
@@ -18,39 +19,65 @@ export async function createOrganization(
   name: string,
   clock: Clock,
 ): Promise<Organization> {
+  return database.transaction().execute((transaction) => insertOrganization(transaction, name, clock));
+}
+
+async function insertOrganization(
+  transaction: DatabaseTransaction,
+  name: string,
+  clock: Clock,
+): Promise<Organization> {
   const now = clock.now();
   const organizationId = newId("organization", now);
   const environments = { test: newId("environment", now), live: newId("environment", now) };
-  await database.transaction().execute(async (transaction) => {
-    await transaction
-      .insertInto("organizations")
-      .values({ id: organizationId, name, created_at: now })
-      .execute();
-    await transaction
-      .insertInto("environments")
-      .values([
-        { id: environments.test, organization_id: organizationId, kind: "test", created_at: now },
-        { id: environments.live, organization_id: organizationId, kind: "live", created_at: now },
-      ])
-      .execute();
-  });
+  await transaction
+    .insertInto("organizations")
+    .values({ id: organizationId, name, created_at: now })
+    .execute();
+  await transaction
+    .insertInto("environments")
+    .values([
+      { id: environments.test, organization_id: organizationId, kind: "test", created_at: now },
+      { id: environments.live, organization_id: organizationId, kind: "live", created_at: now },
+    ])
+    .execute();
   return { id: organizationId, name, environments };
 }
 
-/** The oldest organization, created with the given name when there is none. */
+// An arbitrary constant shared by every Fairbill process: "org1" in ASCII.
+const defaultOrganizationLockKey = 0x6f726731;
+
+/**
+ * The oldest organization, created with the given name when there is none.
+ * Several servers starting together on an empty database create one: the
+ * look and the insert happen in one transaction under an advisory lock, so
+ * the second process waits, then finds the first one's organization
+ * (`created` is true for exactly one of them).
+ */
 export async function findOrCreateDefaultOrganization(
   database: Database,
   clock: Clock,
   name = "My organization",
 ): Promise<{ organization: Organization; created: boolean }> {
-  const existing = await database
+  const found = await oldestOrganizationId(database);
+  if (found !== undefined) return { organization: await loadOrganization(database, found), created: false };
+  const { organizationId, created } = await database.transaction().execute(async (transaction) => {
+    await sql`select pg_advisory_xact_lock(${defaultOrganizationLockKey})`.execute(transaction);
+    const existing = await oldestOrganizationId(transaction);
+    if (existing !== undefined) return { organizationId: existing, created: false };
+    return { organizationId: (await insertOrganization(transaction, name, clock)).id, created: true };
+  });
+  return { organization: await loadOrganization(database, organizationId), created };
+}
+
+async function oldestOrganizationId(database: Database): Promise<string | undefined> {
+  const oldest = await database
     .selectFrom("organizations")
-    .select(["id", "name"])
+    .select("id")
     .orderBy("created_at", "asc")
     .orderBy("id", "asc")
     .executeTakeFirst();
-  if (existing) return { organization: await loadOrganization(database, existing.id), created: false };
-  return { organization: await createOrganization(database, name, clock), created: true };
+  return oldest?.id;
 }
 
 export async function loadOrganization(database: Database, organizationId: string): Promise<Organization> {

@@ -2,12 +2,12 @@
 // one commit (git archive, so this checkout is only read), sharing this
 // checkout's node_modules. Upgrade tests fill a database through its HTTP API,
 // stop it, and let the current code take the database over.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { printedAdminKey, startServeProcess } from "./serve-process.ts";
 
 const repositoryRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -57,11 +57,6 @@ export type PreviousServer = {
   stop(): Promise<void>;
 };
 
-/** Node 24 from node_modules, which strips the types of Fairbill's .ts files. */
-const nodeBinary = existsSync(join(repositoryRoot, "node_modules", ".bin", "node"))
-  ? join(repositoryRoot, "node_modules", ".bin", "node")
-  : process.execPath;
-
 /**
  * `fairbill serve` of the previous version on a free port, on a new database
  * (a PGlite folder, or a PostgreSQL URL), resolved once it serves.
@@ -70,52 +65,22 @@ export async function servePreviousVersion(
   version: PreviousVersion,
   database: { dataDirectory: string } | { databaseUrl: string },
 ): Promise<PreviousServer> {
-  const port = await freePort();
-  const child = spawn(nodeBinary, ["src/cli/main.ts", "serve"], {
-    cwd: version.directory,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
+  const server = await startServeProcess({
+    directory: version.directory,
+    environment: {
       FAIRBILL_DATA_DIR:
         "dataDirectory" in database ? database.dataDirectory : join(version.directory, "data"),
       DATABASE_URL: "databaseUrl" in database ? database.databaseUrl : "",
     },
+  }).catch((error: unknown) => {
+    throw new Error(`The previous version (${version.commit}): ${(error as Error).message}`);
   });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString("utf8");
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString("utf8");
-  });
-  await new Promise<void>((resolve, reject) => {
-    const watch = setInterval(() => {
-      if (output.includes("Fairbill is serving on")) finish();
-    }, 50);
-    const giveUp = setTimeout(() => finish(new Error("did not serve within 60 s")), 60_000);
-    const exited = (code: number | null) => finish(new Error(`exited with ${code}`));
-    child.once("exit", exited);
-    function finish(error?: Error) {
-      clearInterval(watch);
-      clearTimeout(giveUp);
-      child.off("exit", exited);
-      if (error) {
-        child.kill("SIGKILL");
-        reject(new Error(`The previous version (${version.commit}) ${error.message}:\n${output}`));
-      } else {
-        resolve();
-      }
-    }
-  });
-  const adminKey = /keep it\):\s+(\S+)/.exec(output)?.[1];
+  const adminKey = printedAdminKey(server);
   if (!adminKey) {
-    child.kill("SIGKILL");
-    throw new Error(`The previous version printed no admin key:\n${output}`);
+    await server.kill();
+    throw new Error(`The previous version printed no admin key:\n${server.output()}`);
   }
-  const url = `http://127.0.0.1:${port}`;
+  const { url } = server;
   return {
     url,
     adminKey,
@@ -132,29 +97,6 @@ export async function servePreviousVersion(
       if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
       return (text === "" ? undefined : JSON.parse(text)) as Body;
     },
-    stop: () => stopChild(child),
+    stop: () => server.stop(),
   };
-}
-
-/** SIGTERM, which makes `serve` close the server and the database; SIGKILL if that takes over 15 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(killer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
