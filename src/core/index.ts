@@ -204,7 +204,34 @@ export { scaleChargePrices } from "./pricing/scale-prices.ts";
 /** @public */
 export { formatProrationFactor, type ProrationFactor, WHOLE_PERIOD } from "./proration.ts";
 /** @public */
+export {
+  type ContractAccount,
+  type ContractInvoice,
+  type ContractJournalLine,
+  type ContractJournalMonth,
+  contractJournal,
+} from "./revenue/contract-journal.ts";
+/** @public */
+export {
+  allocateTransactionPrice,
+  InvalidObligationError,
+  type ObligationAllocation,
+  type ObligationPrice,
+  type TransactionPriceAllocation,
+} from "./revenue/obligation-allocation.ts";
+/** @public */
+export {
+  type Draw,
+  type ObligationPattern,
+  obligationSchedule,
+  type RevenueEntry,
+  type ScheduledObligation,
+  type VariableConsideration,
+} from "./revenue/obligation-schedule.ts";
+/** @public */
 export { type PrepaidCreditMovement, prepaidCreditReleases } from "./revenue/prepaid-credit-releases.ts";
+/** @public */
+export { daysServed, localMonthOf, type ServiceMonth, serviceMonths } from "./revenue/service-months.ts";
 /** @public */
 export type {
   Cancellation,

@@ -4,7 +4,7 @@
 // forecast of next month's revenue per customer. Everything comes from the
 // same books as the journal, the reconciliation and the revenue reports.
 import { billRunTotals } from "../billing-runs/index.ts";
-import { currencyFor, Decimal, formatAmount, sumDecimals, ZERO } from "../core/index.ts";
+import { currencyFor, Decimal, daysServed, formatAmount, sumDecimals, ZERO } from "../core/index.ts";
 import { loadPaymentFacts, type PaymentFacts } from "../payments/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -23,7 +23,6 @@ import { readFinanceSettings } from "./finance-settings.ts";
 import type { KpiInput, KpiView } from "./kpi-schemas.ts";
 import { loadBooks } from "./load-books.ts";
 import { reconcileReceivables } from "./receivables-reconciliation.ts";
-import { daysServed } from "./recognition-patterns.ts";
 import { mrrSeries, netRevenueRetention, recurringLines } from "./recurring-revenue.ts";
 import { recognizeRevenue } from "./revenue-recognition.ts";
 import { forecastNextMonth } from "./usage-forecast.ts";

@@ -1,8 +1,8 @@
 // When revenue is earned: weights over local days and months of use, which
 // the core's allocateAmount turns into amounts that add up to the cent.
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../core/index.ts";
-import { daysServed, inPeriodOfUse, ratableByDay } from "./recognition-patterns.ts";
+import { Decimal, daysServed } from "../core/index.ts";
+import { inPeriodOfUse, ratableByDay } from "./recognition-patterns.ts";
 
 const at = (text: string) => Date.parse(text);
 

@@ -3,10 +3,9 @@
 // same; a partly served day weighs the part served), or by the usage of each
 // month. A pattern gives one portion per month touched, dated at the end of
 // what it serves in that month.
-import type { Temporal } from "temporal-polyfill";
 import type { Instant } from "../core/index.ts";
-import { Decimal, localDate, startOfLocalDate } from "../core/index.ts";
-import { nextPeriod, periodContaining } from "./accounting-periods.ts";
+import { Decimal, daysServed, serviceMonths } from "../core/index.ts";
+import { periodContaining } from "./accounting-periods.ts";
 
 export type Portion = {
   /** The end of what the portion serves: revenue is earned by then. */
@@ -16,35 +15,13 @@ export type Portion = {
   weight: Decimal;
 };
 
-function startOfDay(date: Temporal.PlainDate, timeZone: string): Instant {
-  return startOfLocalDate(date, timeZone);
-}
-
-/** Local days served from `from` to `to` (same zone), a partly served day counting for its share. */
-export function daysServed(from: Instant, to: Instant, timeZone: string): Decimal {
-  if (to <= from) return new Decimal(0);
-  const first = localDate(from, timeZone);
-  const last = localDate(to, timeZone);
-  const dayShare = (date: Temporal.PlainDate, start: Instant, end: Instant) => {
-    const dayStart = startOfDay(date, timeZone);
-    const dayLength = startOfDay(date.add({ days: 1 }), timeZone) - dayStart;
-    return new Decimal(end - start).dividedBy(dayLength);
-  };
-  if (first.equals(last)) return dayShare(first, from, to);
-  const afterFirst = first.add({ days: 1 });
-  const wholeDays = last.since(afterFirst, { largestUnit: "days" }).days;
-  return dayShare(first, from, startOfDay(afterFirst, timeZone))
-    .plus(wholeDays)
-    .plus(dayShare(last, startOfDay(last, timeZone), to));
-}
-
 /** The service period cut at month boundaries: [start, end) of each month it touches. */
 function monthSlices(start: Instant, end: Instant, timeZone: string) {
-  const slices: { from: Instant; to: Instant; period: string }[] = [];
-  for (let month = periodContaining(start, timeZone); month.start < end; month = nextPeriod(month)) {
-    slices.push({ from: Math.max(start, month.start), to: Math.min(end, month.end), period: month.key });
-  }
-  return slices;
+  return serviceMonths(start, end, timeZone).map((month) => ({
+    from: month.from,
+    to: month.to,
+    period: month.month,
+  }));
 }
 
 /** Ratably by day over [start, end): fixed fees, minimum commitments, proration credits. */
