@@ -8,6 +8,7 @@ import {
   type TextareaHTMLAttributes,
   useId,
 } from "react";
+import { currencyListId } from "./reference-lists.tsx";
 
 /** What every field gets: its label, value, hint and error. */
 type FieldProps = {
@@ -96,6 +97,19 @@ export function EmailField({
   return (
     <TextField label="Email" type="email" name="email" autoComplete={autoComplete} required {...field} />
   );
+}
+
+type TextFieldProps = Parameters<typeof TextField>[0];
+
+/**
+ * An ISO 4217 currency code: free typing, in capitals, with the codes of the
+ * page's ReferenceLists offered as suggestions. Labelled "Currency" unless told.
+ */
+export function CurrencyField({
+  label = "Currency",
+  ...field
+}: Omit<TextFieldProps, "label" | "list" | "autoCapitalize"> & { label?: string }) {
+  return <TextField label={label} list={currencyListId} autoCapitalize="characters" {...field} />;
 }
 
 export function SelectField({

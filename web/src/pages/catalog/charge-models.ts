@@ -7,29 +7,22 @@
 // entry in src/pricing; docs/contributing.md lists the steps).
 import type { Charge, ChargeModel, ChargePrices } from "../../api/resources.ts";
 
-/** Every input of a usage model besides its tiers; a model with a field of its own adds it here. */
-export const modelFieldNames = [
+/** The inputs of usage models that are prices, in the version's currency. */
+const modelPriceFieldNames = [
   "unit_price",
   "package_price",
   "rate",
   "fixed_fee",
   "per_transaction_min",
   "per_transaction_max",
-  "free_units",
-  "package_size",
 ] as const;
+
+/** Every input of a usage model besides its tiers; a model with a field of its own adds it here. */
+export const modelFieldNames = [...modelPriceFieldNames, "free_units", "package_size"] as const;
 export type ModelFieldName = (typeof modelFieldNames)[number];
 
 /** The prices among them, and a fixed charge's amount: what a price book in another currency sets. */
-export const priceFieldNames = [
-  "amount",
-  "unit_price",
-  "package_price",
-  "rate",
-  "fixed_fee",
-  "per_transaction_min",
-  "per_transaction_max",
-] as const;
+export const priceFieldNames = ["amount", ...modelPriceFieldNames] as const;
 export type PriceFieldName = (typeof priceFieldNames)[number];
 
 export type ModelField = {

@@ -13,13 +13,13 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
-import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { CheckboxField, CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
+import { ReferenceLists } from "../../ui/reference-lists.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { discountText, durationText } from "./coupon-text.ts";
@@ -251,13 +251,7 @@ function CreateCouponForm() {
                 inputMode="decimal"
                 hint="Off each invoice."
               />
-              <TextField
-                {...form.bind("currency")}
-                label="Currency"
-                required
-                list={currencyListId}
-                autoCapitalize="characters"
-              />
+              <CurrencyField {...form.bind("currency")} required />
             </>
           )}
           <SelectField

@@ -12,12 +12,11 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { DataTable } from "../../ui/data-table.tsx";
-import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { CheckboxField, CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { currencyListId } from "../../ui/reference-lists.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { meterOptions } from "../metering/meter-choices.ts";
@@ -254,11 +253,9 @@ function AlertForm({ customerId, currency }: { customerId: string; currency: str
         {values.kind === "usage" ? (
           <SelectField {...form.bind("meter")} label="Meter" options={meterOptions(meters.data)} />
         ) : (
-          <TextField
+          <CurrencyField
             {...form.bind("currency")}
             label="Alert currency"
-            list={currencyListId}
-            autoCapitalize="characters"
             hint="Empty: the subscription's, else the customer's."
           />
         )}

@@ -13,12 +13,12 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
-import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
+import { ReferenceLists } from "../../ui/reference-lists.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
@@ -301,13 +301,7 @@ function GrantForm({ customer }: { customer: Customer }) {
           hint="Such as Welcome credit."
         />
         <TextField {...form.bind("amount")} label="Credit amount" required inputMode="decimal" />
-        <TextField
-          {...form.bind("currency")}
-          label="Credit currency"
-          required
-          list={currencyListId}
-          autoCapitalize="characters"
-        />
+        <CurrencyField {...form.bind("currency")} label="Credit currency" required />
         <SelectField
           {...form.bind("type")}
           label="Kind of grant"

@@ -2,10 +2,10 @@
 // field errors appears beside the input it names (by the error's JSON path),
 // and any it cannot place appear in the summary above the form.
 import { useState } from "react";
-import { TextField } from "../../ui/form-field.tsx";
+import { CurrencyField, TextField } from "../../ui/form-field.tsx";
 import { FormActions, FormFrame, ReasonField } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
-import { currencyListId, ReferenceLists, timeZoneListId } from "../../ui/reference-lists.tsx";
+import { ReferenceLists, timeZoneListId } from "../../ui/reference-lists.tsx";
 import type { CustomerFormValues } from "./customer-form-values.ts";
 
 type CustomerFormProps = {
@@ -111,12 +111,7 @@ export function CustomerForm({
       <fieldset>
         <legend>Billing</legend>
         <div className="field-grid">
-          <TextField
-            {...form.bind("currency")}
-            label="Currency"
-            hint="An ISO 4217 code such as EUR."
-            list={currencyListId}
-          />
+          <CurrencyField {...form.bind("currency")} hint="An ISO 4217 code such as EUR." />
           <TextField
             {...form.bind("country")}
             label="Country"

@@ -10,11 +10,10 @@ import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { TextField } from "../../ui/form-field.tsx";
+import { CurrencyField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
-import { currencyListId } from "../../ui/reference-lists.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
@@ -254,13 +253,7 @@ function WalletForm({ customer }: { customer: Customer }) {
     >
       <div className="field-grid">
         <TextField {...form.bind("name")} label="Wallet name" required autoComplete="off" />
-        <TextField
-          {...form.bind("currency")}
-          label="Wallet currency"
-          required
-          list={currencyListId}
-          autoCapitalize="characters"
-        />
+        <CurrencyField {...form.bind("currency")} label="Wallet currency" required />
         <TextField
           {...form.bind("rate")}
           label="Credits per unit of money"

@@ -9,11 +9,11 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { multiplyDecimalStrings, sumDecimalStrings } from "../../format/decimal-sum.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { invoicePath } from "../../routing/routes.ts";
-import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { CheckboxField, CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
+import { ReferenceLists } from "../../ui/reference-lists.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { newRowKey } from "../catalog/version-editor/version-form-values.ts";
@@ -132,12 +132,9 @@ export function InvoiceCreatePage() {
               label="Customer"
               options={customerOptions(customers.data)}
             />
-            <TextField
+            <CurrencyField
               {...form.bind("currency")}
-              label="Currency"
               required
-              list={currencyListId}
-              autoCapitalize="characters"
               hint={
                 customer?.currency
                   ? `The customer's is ${customer.currency}.`

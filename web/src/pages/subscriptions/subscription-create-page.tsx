@@ -11,11 +11,11 @@ import { instantFromLocal } from "../../format/local-instant.ts";
 import { wholeNumberAsTyped } from "../../format/whole-number.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { subscriptionPath } from "../../routing/routes.ts";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { currencyListId, ReferenceLists } from "../../ui/reference-lists.tsx";
+import { ReferenceLists } from "../../ui/reference-lists.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import { PlanVersionChoice } from "../catalog/plan-choices.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
@@ -138,11 +138,8 @@ export function SubscriptionCreatePage() {
               inputMode="numeric"
               hint="Empty: the plan version's trial."
             />
-            <TextField
+            <CurrencyField
               {...form.bind("currency")}
-              label="Currency"
-              list={currencyListId}
-              autoCapitalize="characters"
               hint="Empty: the customer's, else the plan's. The version must price it."
             />
             <TextField

@@ -9,10 +9,10 @@ import { useCallback, useState } from "react";
 import { useAllPages } from "../../../api/queries.ts";
 import type { Feature, Meter, PlanVersionContent, Product } from "../../../api/resources.ts";
 import type { FieldErrorMap } from "../../../format/field-errors.ts";
-import { SelectField, TextAreaField, TextField } from "../../../ui/form-field.tsx";
+import { CurrencyField, SelectField, TextAreaField, TextField } from "../../../ui/form-field.tsx";
 import { FormActions, FormFrame, ReasonField } from "../../../ui/form-frame.tsx";
 import { useFormState } from "../../../ui/form-state.ts";
-import { currencyListId, ReferenceLists } from "../../../ui/reference-lists.tsx";
+import { ReferenceLists } from "../../../ui/reference-lists.tsx";
 import { ErrorState, LoadingState } from "../../../ui/states.tsx";
 import { ChargeEditor } from "./charge-editor.tsx";
 import { EntitlementEditor } from "./entitlement-editor.tsx";
@@ -153,12 +153,9 @@ function LoadedPlanVersionForm({
       <fieldset>
         <legend>Billing</legend>
         <div className="field-grid">
-          <TextField
+          <CurrencyField
             {...form.bind("version.currency")}
-            label="Currency"
             required
-            list={currencyListId}
-            autoCapitalize="characters"
             hint="The ISO 4217 code of the version's own prices."
           />
           <SelectField

@@ -3,9 +3,8 @@
 // gets its own tier table) and, when the version has one, the minimum
 // commitment in that currency.
 import type { ReactNode } from "react";
-import { TextField } from "../../../ui/form-field.tsx";
+import { CurrencyField, TextField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
-import { currencyListId } from "../../../ui/reference-lists.tsx";
 import { modelViewOf } from "../charge-models.ts";
 import { TierTableEditor } from "./tier-table-editor.tsx";
 import {
@@ -46,12 +45,9 @@ export function PriceBookEditor({
       </legend>
       {bookError && <p className="field-error">{bookError}</p>}
       <div className="field-grid">
-        <TextField
+        <CurrencyField
           {...form.bind(`${name}.currency`)}
-          label="Currency"
           required
-          list={currencyListId}
-          autoCapitalize="characters"
           hint="An ISO 4217 code other than the version's."
         />
         {hasMinimumCommitment && (
