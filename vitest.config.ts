@@ -10,6 +10,7 @@ const pureTests = [
   "src/invoicing/documents/**/*.test.ts",
   "src/single-sign-on/role-mapping.test.ts",
   "src/governance/approval-limits.test.ts",
+  "src/cli/help.test.ts",
   "test/architecture/**/*.test.ts",
   "test/scenarios/**/*.test.ts",
   "test/architecture/**/*.test.ts",

@@ -3,9 +3,6 @@
 // that was changed or removed. Exit code 0 when every chain holds, 1 when one
 // is broken, so that it can run from cron or CI.
 import type { Command } from "commander";
-import { databaseLocationOf, openMigratedDatabase } from "../../app.ts";
-import { verifyEveryAuditChain } from "../../audit/index.ts";
-import { readConfiguration } from "../../platform/config.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";
 
@@ -20,6 +17,9 @@ export function registerAuditCommand(program: Command): void {
     )
     .action(
       runCommand(async () => {
+        const { databaseLocationOf, openMigratedDatabase } = await import("../../app.ts");
+        const { verifyEveryAuditChain } = await import("../../audit/index.ts");
+        const { readConfiguration } = await import("../../platform/config.ts");
         const handle = await openMigratedDatabase(databaseLocationOf(readConfiguration()));
         try {
           const results = await verifyEveryAuditChain(handle.database);

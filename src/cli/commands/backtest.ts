@@ -6,11 +6,9 @@
 // announced) and runs it here rather than on the server's job queue.
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { backtestCsvText, requestBacktest, runBacktest } from "../../backtests/index.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
-import { openCliTenant } from "../tenant.ts";
 
 type BacktestOptions = {
   planVersion?: string;
@@ -64,6 +62,8 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 async function backtestCommand(options: BacktestOptions): Promise<void> {
+  const { backtestCsvText, requestBacktest, runBacktest } = await import("../../backtests/index.ts");
+  const { openCliTenant } = await import("../tenant.ts");
   const tenant = await openCliTenant(options.environment, { organization: options.organization });
   try {
     // "Now" is the environment's: its test clock when one is set.

@@ -4,11 +4,9 @@
 // clock, when one is set), so a run by hand and a scheduled run agree on "now".
 // Killed at any point and started again, it issues each invoice exactly once.
 import type { Command } from "commander";
-import { presentBillRun, runBillRun } from "../../billing-runs/index.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
-import { openCliTenant } from "../tenant.ts";
 
 type BillRunOptions = { at?: string; environment: string; organization?: string; concurrency?: string };
 
@@ -29,6 +27,8 @@ export function registerBillRunCommand(program: Command): void {
 }
 
 async function billRunCommand(options: BillRunOptions): Promise<void> {
+  const { presentBillRun, runBillRun } = await import("../../billing-runs/index.ts");
+  const { openCliTenant } = await import("../tenant.ts");
   const requestedAt = options.at === undefined ? undefined : parseInstant(options.at);
   const { handle, context, environmentClock } = await openCliTenant(options.environment, {
     organization: options.organization,

@@ -7,19 +7,9 @@
 // environment whose approval policy does not require approval.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import {
-  applyCatalogChanges,
-  catalogFileError,
-  describeCatalogChanges,
-  exportCatalog,
-  formatCatalogFile,
-  loadCurrentCatalog,
-  parseCatalogFile,
-  planCatalogChanges,
-} from "../../catalog/index.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";
-import { type CliTenant, openCliTenant } from "../tenant.ts";
+import type { CliTenant } from "../tenant.ts";
 
 type EnvironmentOption = { environment: string };
 
@@ -38,6 +28,9 @@ export function registerCatalogCommand(program: Command): void {
     .option("--environment <environment>", "test or live", "test")
     .action(
       runCommand(async (options: EnvironmentOption) => {
+        const { exportCatalog, formatCatalogFile, loadCurrentCatalog } = await import(
+          "../../catalog/index.ts"
+        );
         await withTenant(options.environment, async (tenant) => {
           const current = await loadCurrentCatalog(tenant.handle.database, tenant.context);
           const header =
@@ -56,6 +49,13 @@ export function registerCatalogCommand(program: Command): void {
     .option("--environment <environment>", "test or live", "test")
     .action(
       runCommand(async (file: string, options: EnvironmentOption) => {
+        const {
+          catalogFileError,
+          describeCatalogChanges,
+          loadCurrentCatalog,
+          parseCatalogFile,
+          planCatalogChanges,
+        } = await import("../../catalog/index.ts");
         const parsed = parseCatalogFile(readCatalogText(file), file);
         await withTenant(options.environment, async (tenant) => {
           const current = await loadCurrentCatalog(tenant.handle.database, tenant.context);
@@ -78,6 +78,14 @@ export function registerCatalogCommand(program: Command): void {
     .option("--reason <reason>", "why, for the audit log", "applied from a catalog file")
     .action(
       runCommand(async (file: string, options: EnvironmentOption & { publish?: boolean; reason: string }) => {
+        const {
+          applyCatalogChanges,
+          catalogFileError,
+          describeCatalogChanges,
+          loadCurrentCatalog,
+          parseCatalogFile,
+          planCatalogChanges,
+        } = await import("../../catalog/index.ts");
         const parsed = parseCatalogFile(readCatalogText(file), file);
         await withTenant(options.environment, async (tenant) => {
           const context = { ...tenant.context, reason: options.reason };
@@ -98,6 +106,7 @@ export function registerCatalogCommand(program: Command): void {
 }
 
 async function withTenant(environment: string, work: (tenant: CliTenant) => Promise<void>): Promise<void> {
+  const { openCliTenant } = await import("../tenant.ts");
   const tenant = await openCliTenant(environment);
   try {
     await work(tenant);

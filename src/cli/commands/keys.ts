@@ -1,12 +1,9 @@
 // `fairbill keys create|list|revoke`: API keys, straight on the configured
 // database (useful before any key exists, or to recover from a lost one).
 import type { Command } from "commander";
-import { listApiKeys, revokeApiKey } from "../../organizations/index.ts";
-import { createServiceAccountKey } from "../../people/index.ts";
 import { isRole, roles } from "../../platform/auth/roles.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";
-import { openCliTenant } from "../tenant.ts";
 
 export function registerKeysCommand(program: Command): void {
   const keys = program.command("keys").description("Create, list and revoke API keys");
@@ -27,6 +24,8 @@ export function registerKeysCommand(program: Command): void {
             detail: `--role must be one of ${roles.join(", ")}, not "${role}".`,
           });
         }
+        const { createServiceAccountKey } = await import("../../people/index.ts");
+        const { openCliTenant } = await import("../tenant.ts");
         const tenant = await openCliTenant(options.environment);
         try {
           // A service account of its own holds the key: two keys made here are two holders.
@@ -50,6 +49,8 @@ export function registerKeysCommand(program: Command): void {
     .option("--environment <environment>", "test or live", "test")
     .action(
       runCommand(async (options: { environment: string }) => {
+        const { listApiKeys } = await import("../../organizations/index.ts");
+        const { openCliTenant } = await import("../tenant.ts");
         const tenant = await openCliTenant(options.environment);
         try {
           const apiKeys = await listApiKeys(tenant.context, { limit: 1000, afterId: undefined });
@@ -72,6 +73,8 @@ export function registerKeysCommand(program: Command): void {
     .option("--environment <environment>", "test or live", "test")
     .action(
       runCommand(async (id: string, options: { environment: string }) => {
+        const { revokeApiKey } = await import("../../organizations/index.ts");
+        const { openCliTenant } = await import("../tenant.ts");
         const tenant = await openCliTenant(options.environment);
         try {
           const apiKey = await revokeApiKey(tenant.context, id);

@@ -2,10 +2,8 @@
 // range of months, as GET /v1/kpis answers them, as JSON on stdout, with a
 // progress bar on stderr while the range's events are checked for leakage.
 import type { Command } from "commander";
-import { computeKpis } from "../../finance/index.ts";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
-import { openCliTenant } from "../tenant.ts";
 
 type KpiOptions = { from?: string; to?: string; environment: string; organization?: string };
 
@@ -23,6 +21,8 @@ export function registerKpisCommand(program: Command): void {
 }
 
 async function kpisCommand(options: KpiOptions): Promise<void> {
+  const { computeKpis } = await import("../../finance/index.ts");
+  const { openCliTenant } = await import("../tenant.ts");
   const { handle, scope, environmentClock } = await openCliTenant(options.environment, {
     organization: options.organization,
   });

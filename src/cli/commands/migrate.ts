@@ -1,9 +1,5 @@
 // `fairbill migrate`: brings the configured database's schema up to date.
 import type { Command } from "commander";
-import { databaseLocationOf } from "../../app.ts";
-import { readConfiguration } from "../../platform/config.ts";
-import { openDatabase } from "../../platform/database/database.ts";
-import { migrate } from "../../platform/database/migrator.ts";
 import { runCommand } from "../run-command.ts";
 
 export function registerMigrateCommand(program: Command): void {
@@ -12,6 +8,10 @@ export function registerMigrateCommand(program: Command): void {
     .description("Apply the database migrations that have not run yet (serve does this too)")
     .action(
       runCommand(async () => {
+        const { databaseLocationOf } = await import("../../app.ts");
+        const { readConfiguration } = await import("../../platform/config.ts");
+        const { openDatabase } = await import("../../platform/database/database.ts");
+        const { migrate } = await import("../../platform/database/migrator.ts");
         const handle = await openDatabase(databaseLocationOf(readConfiguration()));
         try {
           const report = await migrate(handle);

@@ -3,10 +3,8 @@
 // a progress bar over the month's events on stderr. With --strict it exits 1
 // when any difference is left (a CI pipeline gates on it), and says how many.
 import type { Command } from "commander";
-import { reconcilePeriod } from "../../finance/index.ts";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
-import { openCliTenant } from "../tenant.ts";
 
 type ReconcileOptions = { period: string; strict?: boolean; environment: string; organization?: string };
 
@@ -24,6 +22,8 @@ export function registerReconcileCommand(program: Command): void {
 }
 
 async function reconcileCommand(options: ReconcileOptions): Promise<void> {
+  const { reconcilePeriod } = await import("../../finance/index.ts");
+  const { openCliTenant } = await import("../tenant.ts");
   const { handle, scope, environmentClock } = await openCliTenant(options.environment, {
     organization: options.organization,
   });

@@ -4,14 +4,6 @@
 // while the organization has no person who can sign in, every start prints a
 // one-time link that creates its first admin.
 import type { Command } from "commander";
-import { buildApplication, databaseLocationOf, openMigratedDatabase } from "../../app.ts";
-import { findBuiltConsole } from "../../console/index.ts";
-import { seedDemoData } from "../../demo/index.ts";
-import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
-import { createServiceAccountKey, firstAdminLink } from "../../people/index.ts";
-import { systemClock } from "../../platform/clock.ts";
-import { readConfiguration } from "../../platform/config.ts";
-import { systemContext } from "../../platform/context.ts";
 import { runCommand } from "../run-command.ts";
 
 export function registerServeCommand(program: Command): void {
@@ -21,92 +13,8 @@ export function registerServeCommand(program: Command): void {
     .option("--demo", "fill an empty test environment with demo data", false)
     .action(
       runCommand(async (options: { demo: boolean }) => {
-        const configuration = readConfiguration();
-        const handle = await openMigratedDatabase(databaseLocationOf(configuration));
-        const { organization, created } = await findOrCreateDefaultOrganization(handle.database, systemClock);
-        const testContext = systemContext({
-          organizationId: organization.id,
-          environmentId: organization.environments.test,
-          database: handle.database,
-          clock: systemClock,
-          actorName: "serve",
-        });
-        if (created) {
-          const { secret } = await createServiceAccountKey(testContext, {
-            name: "First admin key",
-            role: "admin",
-          });
-          process.stdout.write(
-            [
-              "",
-              `Created organization ${organization.name} (${organization.id}) with a test and a live environment.`,
-              "Your admin API key for the test environment (shown only now, keep it):",
-              "",
-              `    ${secret}`,
-              "",
-              "More keys: npx fairbill keys create --role admin --environment live",
-              "",
-            ].join("\n"),
-          );
-        }
-        const firstAdmin = await firstAdminLink(
-          handle.database,
-          systemClock,
-          organization.id,
-          configuration.publicUrl,
-        );
-        if (firstAdmin !== undefined) {
-          process.stdout.write(
-            [
-              "",
-              "Nobody can sign in to this organization yet. Create its first admin (this link works once, for 24 hours):",
-              "",
-              `    ${firstAdmin}`,
-              "",
-            ].join("\n"),
-          );
-        }
-        if (options.demo) {
-          const started = Date.now();
-          const demo = await seedDemoData(handle, testContext, () =>
-            process.stdout.write(
-              "Loading demo data into the test environment: three months of usage and invoices…\n",
-            ),
-          );
-          if (demo) {
-            process.stdout.write(
-              `Added demo data in ${Math.round((Date.now() - started) / 1000)} s: ${demo.customers} customers, ` +
-                `${demo.events} usage events and ${demo.invoices} invoices since ${demo.from.toISOString().slice(0, 10)}.\n`,
-            );
-          }
-        }
-        const consoleDirectory = findBuiltConsole();
-        const app = await buildApplication({
-          handle,
-          logger: configuration.logLevel,
-          background: true,
-          email: configuration,
-          publicUrl: configuration.publicUrl,
-          ...(configuration.metricsToken === undefined ? {} : { metricsToken: configuration.metricsToken }),
-          ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
-        });
-        await app.listen({ port: configuration.port, host: configuration.host });
-        const shownHost = configuration.host === "0.0.0.0" ? "localhost" : configuration.host;
-        process.stdout.write(
-          `Fairbill is serving on http://${shownHost}:${configuration.port} (API docs at /docs, database: ${handle.location})\n`,
-        );
-        process.stdout.write(
-          consoleDirectory
-            ? `The web console is at http://${shownHost}:${configuration.port}/ (sign in with an API key)\n`
-            : "The web console is not built, so only the API is served: run `npm run build:web` to build it.\n",
-        );
-        const stop = async () => {
-          await app.close();
-          await handle.close();
-          process.exit(0);
-        };
-        process.once("SIGINT", () => void stop());
-        process.once("SIGTERM", () => void stop());
+        const { startServer } = await import("./start-server.ts");
+        await startServer(options);
       }),
     );
 }

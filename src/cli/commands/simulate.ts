@@ -4,7 +4,6 @@
 // stack trace.
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { simulateScenario } from "../../simulation/index.ts";
 
 async function readStandardInput(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -41,6 +40,7 @@ async function simulateFile(file: string): Promise<void> {
     ]);
     return;
   }
+  const { simulateScenario } = await import("../../simulation/index.ts");
   const result = simulateScenario(document);
   if (!result.ok) {
     reportBadInput(result.errors.map((issue) => `${issue.path}: ${issue.message}`));

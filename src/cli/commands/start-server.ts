@@ -1,0 +1,100 @@
+// What `fairbill serve` does, loaded only when it runs (so that `--help` does not
+// load the application): open and migrate the database, create the organization
+// on the first start, load the demo when asked, and listen.
+import { buildApplication, databaseLocationOf, openMigratedDatabase } from "../../app.ts";
+import { findBuiltConsole } from "../../console/index.ts";
+import { seedDemoData } from "../../demo/index.ts";
+import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
+import { createServiceAccountKey, firstAdminLink } from "../../people/index.ts";
+import { systemClock } from "../../platform/clock.ts";
+import { readConfiguration } from "../../platform/config.ts";
+import { systemContext } from "../../platform/context.ts";
+
+export async function startServer(options: { demo: boolean }): Promise<void> {
+  const configuration = readConfiguration();
+  const handle = await openMigratedDatabase(databaseLocationOf(configuration));
+  const { organization, created } = await findOrCreateDefaultOrganization(handle.database, systemClock);
+  const testContext = systemContext({
+    organizationId: organization.id,
+    environmentId: organization.environments.test,
+    database: handle.database,
+    clock: systemClock,
+    actorName: "serve",
+  });
+  if (created) {
+    const { secret } = await createServiceAccountKey(testContext, {
+      name: "First admin key",
+      role: "admin",
+    });
+    process.stdout.write(
+      [
+        "",
+        `Created organization ${organization.name} (${organization.id}) with a test and a live environment.`,
+        "Your admin API key for the test environment (shown only now, keep it):",
+        "",
+        `    ${secret}`,
+        "",
+        "More keys: npx fairbill keys create --role admin --environment live",
+        "",
+      ].join("\n"),
+    );
+  }
+  const firstAdmin = await firstAdminLink(
+    handle.database,
+    systemClock,
+    organization.id,
+    configuration.publicUrl,
+  );
+  if (firstAdmin !== undefined) {
+    process.stdout.write(
+      [
+        "",
+        "Nobody can sign in to this organization yet. Create its first admin (this link works once, for 24 hours):",
+        "",
+        `    ${firstAdmin}`,
+        "",
+      ].join("\n"),
+    );
+  }
+  if (options.demo) {
+    const started = Date.now();
+    const demo = await seedDemoData(handle, testContext, () =>
+      process.stdout.write(
+        "Loading demo data into the test environment: three months of usage and invoices…\n",
+      ),
+    );
+    if (demo) {
+      process.stdout.write(
+        `Added demo data in ${Math.round((Date.now() - started) / 1000)} s: ${demo.customers} customers, ` +
+          `${demo.events} usage events and ${demo.invoices} invoices since ${demo.from.toISOString().slice(0, 10)}.\n`,
+      );
+    }
+  }
+  const consoleDirectory = findBuiltConsole();
+  const app = await buildApplication({
+    handle,
+    logger: configuration.logLevel,
+    background: true,
+    email: configuration,
+    publicUrl: configuration.publicUrl,
+    ...(configuration.metricsToken === undefined ? {} : { metricsToken: configuration.metricsToken }),
+    ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
+  });
+  await app.listen({ port: configuration.port, host: configuration.host });
+  const shownHost = configuration.host === "0.0.0.0" ? "localhost" : configuration.host;
+  process.stdout.write(
+    `Fairbill is serving on http://${shownHost}:${configuration.port} (API docs at /docs, database: ${handle.location})\n`,
+  );
+  process.stdout.write(
+    consoleDirectory
+      ? `The web console is at http://${shownHost}:${configuration.port}/ (sign in with an API key)\n`
+      : "The web console is not built, so only the API is served: run `npm run build:web` to build it.\n",
+  );
+  const stop = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+}
