@@ -5,6 +5,7 @@
 import { Type } from "typebox";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { ReasonField } from "../platform/http/reason.ts";
 import { Description, Name } from "../platform/http/schemas.ts";
@@ -46,6 +47,23 @@ export function creatingCatalogEntry<Created>(
     () => context.database.transaction().execute(create),
     () => codeTaken(kind, code),
   );
+}
+
+/** The columns of a new entry's row: its tenant and id, code, name and description, created now. */
+export function newCatalogEntryColumns(
+  context: RequestContext,
+  kind: CatalogEntryKind,
+  input: { code: string; name: string; description?: string | null | undefined },
+  now: Date,
+) {
+  return {
+    ...newTenantRow(context, kind, now),
+    code: input.code,
+    name: input.name,
+    description: input.description ?? null,
+    created_at: now,
+    updated_at: now,
+  };
 }
 
 /** The columns a change sets: the name and description it gives, and the time of the change. */

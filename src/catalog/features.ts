@@ -8,10 +8,9 @@ import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
-import { catalogEntryChanges, creatingCatalogEntry } from "./catalog-entries.ts";
+import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import { meterAggregationsOf } from "./catalog-references.ts";
 import type { CreateFeatureInput, Feature, UpdateFeatureInput } from "./product-feature-schemas.ts";
 import type { FeatureTable } from "./tables.ts";
@@ -31,14 +30,9 @@ export async function createFeature(context: RequestContext, input: CreateFeatur
     const row = await transaction
       .insertInto("features")
       .values({
-        ...newTenantRow(context, "feature", now),
-        code: input.code,
-        name: input.name,
-        description: input.description ?? null,
+        ...newCatalogEntryColumns(context, "feature", input, now),
         kind: input.kind,
         meter_code: input.meter ?? null,
-        created_at: now,
-        updated_at: now,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

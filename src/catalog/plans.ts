@@ -4,9 +4,8 @@
 import { recordAuditEvent, recordCreation } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { catalogEntryChanges, creatingCatalogEntry } from "./catalog-entries.ts";
+import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import type { CreatePlanInput, Plan, UpdatePlanInput } from "./plan-schemas.ts";
 import {
   findPlan,
@@ -29,14 +28,7 @@ export async function createPlan(context: RequestContext, input: CreatePlanInput
     await validateContent(transaction, context, content, versionPath("version"));
     const plan = await transaction
       .insertInto("plans")
-      .values({
-        ...newTenantRow(context, "plan", now),
-        code: input.code,
-        name: input.name,
-        description: input.description ?? null,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(newCatalogEntryColumns(context, "plan", input, now))
       .returningAll()
       .executeTakeFirstOrThrow();
     const version = await insertDraftVersion(

@@ -5,10 +5,9 @@ import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
-import { catalogEntryChanges, creatingCatalogEntry } from "./catalog-entries.ts";
+import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import type { CreateProductInput, Product, UpdateProductInput } from "./product-feature-schemas.ts";
 import type { ProductTable } from "./tables.ts";
 
@@ -17,14 +16,7 @@ export async function createProduct(context: RequestContext, input: CreateProduc
   return creatingCatalogEntry(context, "product", input.code, async (transaction) => {
     const row = await transaction
       .insertInto("products")
-      .values({
-        ...newTenantRow(context, "product", now),
-        code: input.code,
-        name: input.name,
-        description: input.description ?? null,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(newCatalogEntryColumns(context, "product", input, now))
       .returningAll()
       .executeTakeFirstOrThrow();
     return recordCreation(transaction, context, "product", presentProduct(row));

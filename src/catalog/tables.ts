@@ -1,5 +1,5 @@
 // Row types of the catalog's tables, for the typed query builder.
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 import type { ChargeV2Document, PriceBookDocument } from "../pricing/index.ts";
 import type { EntitlementDocument } from "./plan-version-content.ts";
 
@@ -12,39 +12,29 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
-type Scoped = { id: string; organization_id: string; environment_id: string };
-
-export type ProductTable = Scoped & {
+/** The columns every catalog entry (product, feature, plan) has: its code, name and description. */
+type CatalogEntryColumns = TenantRowColumns & {
   code: string;
   name: string;
   description: string | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 };
+
+export type ProductTable = CatalogEntryColumns;
 
 export type FeatureKind = "boolean" | "static" | "metered";
 
-export type FeatureTable = Scoped & {
-  code: string;
-  name: string;
-  description: string | null;
+export type FeatureTable = CatalogEntryColumns & {
   kind: FeatureKind;
   meter_code: string | null;
-  created_at: DefaultedTimestamp;
-  updated_at: DefaultedTimestamp;
 };
 
-export type PlanTable = Scoped & {
-  code: string;
-  name: string;
-  description: string | null;
-  created_at: DefaultedTimestamp;
-  updated_at: DefaultedTimestamp;
-};
+export type PlanTable = CatalogEntryColumns;
 
 export type PlanVersionState = "draft" | "pending_approval" | "published" | "retired";
 
-export type PlanVersionTable = Scoped & {
+export type PlanVersionTable = TenantRowColumns & {
   plan_id: string;
   version: number;
   state: PlanVersionState;
