@@ -76,7 +76,12 @@ function registerEventRoutes(app: FairbillApp, refuseUnpriced: UnpricedEventChec
       });
       const accepted = outcome.accepted[0];
       if (accepted !== undefined) {
-        return reply.code(201).send({ id: accepted.id, status: "accepted", matched_meters: accepted.meters });
+        return reply.code(201).send({
+          id: accepted.id,
+          status: "accepted",
+          matched_meters: accepted.meters,
+          ...(accepted.unmatchedHint === undefined ? {} : { hint: accepted.unmatchedHint }),
+        });
       }
       return reply.code(200).send({ id: body.id, status: "duplicate", matched_meters: [] });
     },
@@ -202,5 +207,8 @@ function presentBatch(outcome: IngestionOutcome) {
     accepted: outcome.accepted.length,
     duplicates: outcome.duplicates,
     rejected: outcome.rejected,
+    unmatched: outcome.accepted.flatMap(({ index, id, name, unmatchedHint }) =>
+      unmatchedHint === undefined ? [] : [{ index, id, name, hint: unmatchedHint }],
+    ),
   };
 }

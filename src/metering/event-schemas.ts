@@ -85,6 +85,9 @@ export const IngestedEventSchema = Type.Object({
     description: "duplicate: an event with this id was stored before; it is not counted again",
   }),
   matched_meters: Type.Array(MatchedMeter, { description: "the meter versions that count the event" }),
+  hint: Type.Optional(
+    Type.String({ description: "when no meter counts the stored event: why (a misspelt name, most often)" }),
+  ),
 });
 export type IngestedEvent = Static<typeof IngestedEventSchema>;
 
@@ -110,6 +113,14 @@ export const BatchResultSchema = Type.Object({
       "events whose id was stored before (or earlier in this batch): acknowledged, not counted again",
   }),
   rejected: Type.Array(RejectedEventSchema, { description: "events not stored, each with why" }),
+  unmatched: Type.Array(
+    Type.Object({ index: Type.Integer(), id: Type.String(), name: Type.String(), hint: Type.String() }),
+    {
+      description:
+        "events stored by this request that no meter counts (kept, and counted once a meter for them exists " +
+        "from their timestamp): a misspelt event name shows here",
+    },
+  ),
 });
 export type BatchResult = Static<typeof BatchResultSchema>;
 

@@ -55,6 +55,50 @@ describe("ingestion", () => {
     expect(await usageValue("acme", "tokens")).toBe("1500");
   });
 
+  it("stores an event no meter counts and says so: its index, id and name, with a hint (a misspelt name)", async () => {
+    await tenant.admin.post("/v1/customers", { external_id: "unmatched-customer" });
+    const response = await tenant.admin.post("/v1/events/batch", {
+      events: [
+        {
+          id: "unmatched-1",
+          customer: "unmatched-customer",
+          name: "api_calls",
+          timestamp: minutesAgo(2),
+          properties: {},
+        },
+        {
+          id: "matched-1",
+          customer: "unmatched-customer",
+          name: "api_call",
+          timestamp: minutesAgo(2),
+          properties: {},
+        },
+      ],
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.accepted).toBe(2);
+    expect(response.body.unmatched).toEqual([
+      {
+        index: 0,
+        id: "unmatched-1",
+        name: "api_calls",
+        hint: 'no meter counts events named "api_calls" (meters count api_call, completion): stored, counted by none',
+      },
+    ]);
+    const single = await tenant.admin.post("/v1/events", {
+      id: "unmatched-2",
+      customer: "unmatched-customer",
+      name: "completions",
+      timestamp: minutesAgo(2),
+      properties: { tokens: 1 },
+    });
+    expect(single.status).toBe(201);
+    expect(single.body.matched_meters).toEqual([]);
+    expect(single.body.hint).toBe(
+      'no meter counts events named "completions" (meters count api_call, completion): stored, counted by none',
+    );
+  });
+
   it("gives every rejected event of a batch its index, id, reason and path, stores the rest, never a 500", async () => {
     const valid = (id: string, extra: Record<string, unknown> = {}) => ({
       id,
@@ -174,7 +218,7 @@ describe("ingestion", () => {
     const backfilled = await tenant.admin.post("/v1/events/backfill", {
       events: [old, { ...old, id: "backfill-2" }],
     });
-    expect(backfilled.body).toEqual({ accepted: 2, duplicates: [], rejected: [] });
+    expect(backfilled.body).toEqual({ accepted: 2, duplicates: [], rejected: [], unmatched: [] });
     const again = await tenant.admin.post("/v1/events/batch", {
       events: [{ ...old, timestamp: minutesAgo(1) }],
     });

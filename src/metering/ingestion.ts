@@ -51,12 +51,19 @@ export type UnpricedEventCheck = (
 ) => Promise<ReadonlyMap<number, string>>;
 
 export type IngestionOutcome = {
-  accepted: { index: number; id: string; meters: { code: string; version: number }[] }[];
+  accepted: {
+    index: number;
+    id: string;
+    name: string;
+    meters: { code: string; version: number }[];
+    /** Set when no meter counts the event: why, for the sender. */
+    unmatchedHint: string | undefined;
+  }[];
   duplicates: { index: number; id: string }[];
   rejected: EventRejection[];
 };
 
-type ReadEvent = ParsedEvent & { readings: VersionReading[] };
+type ReadEvent = ParsedEvent & { readings: VersionReading[]; unmatchedHint: string | undefined };
 
 const millisecondsPerDay = 86_400_000;
 
@@ -114,7 +121,7 @@ export async function ingestEvents(
               { path: options.pathOf(event.index), message: refusal },
             ]),
           );
-        } else readable.push({ ...event, readings });
+        } else readable.push({ ...event, readings, unmatchedHint: catalog.unmatchedHint(event, readings) });
       }
       if (options.atomic && rejected.length > 0) {
         throw validationFailed(
@@ -154,6 +161,8 @@ export async function ingestEvents(
           .map((event) => ({
             index: event.index,
             id: event.id,
+            name: event.name,
+            unmatchedHint: event.unmatchedHint,
             meters: event.readings
               .filter(({ reading }) => reading.kind === "matched")
               .map(({ reader }) => ({ code: reader.version.code, version: reader.version.version })),

@@ -34,6 +34,22 @@ export class MeterCatalog {
     return readings;
   }
 
+  /**
+   * Why no meter counts an event that is stored anyway, for the sender: most
+   * often a misspelt event name, else filters or effective dates that leave
+   * it out. Undefined when some meter counts it.
+   */
+  unmatchedHint(event: EventToRead, readings: readonly VersionReading[]): string | undefined {
+    if (readings.some(({ reading }) => reading.kind === "matched")) return undefined;
+    if (this.readersByEventName.has(event.name)) {
+      return `no meter counting "${event.name}" matches this event at its timestamp (its filters or effective dates leave it out): stored, counted by none`;
+    }
+    const names = [...this.readersByEventName.keys()].sort();
+    const shown = names.length > 10 ? `${names.slice(0, 10).join(", ")}, …` : names.join(", ");
+    const known = names.length === 0 ? "no meter exists yet" : `meters count ${shown}`;
+    return `no meter counts events named "${event.name}" (${known}): stored, counted by none`;
+  }
+
   /** The versions that count the event (those that match it and can read it). */
   matchingVersions(event: EventToRead): MeterVersion[] {
     return this.read(event)

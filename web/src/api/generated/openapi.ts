@@ -11338,6 +11338,8 @@ export interface operations {
                             code: string;
                             version: number;
                         }[];
+                        /** @description when no meter counts the stored event: why (a misspelt name, most often) */
+                        hint?: string;
                     };
                 };
             };
@@ -11356,6 +11358,8 @@ export interface operations {
                             code: string;
                             version: number;
                         }[];
+                        /** @description when no meter counts the stored event: why (a misspelt name, most often) */
+                        hint?: string;
                     };
                 };
             };
@@ -11437,6 +11441,13 @@ export interface operations {
                                 message: string;
                             }[];
                         }[];
+                        /** @description events stored by this request that no meter counts (kept, and counted once a meter for them exists from their timestamp): a misspelt event name shows here */
+                        unmatched: {
+                            index: number;
+                            id: string;
+                            name: string;
+                            hint: string;
+                        }[];
                     };
                 };
             };
@@ -11517,6 +11528,13 @@ export interface operations {
                                 path: string;
                                 message: string;
                             }[];
+                        }[];
+                        /** @description events stored by this request that no meter counts (kept, and counted once a meter for them exists from their timestamp): a misspelt event name shows here */
+                        unmatched: {
+                            index: number;
+                            id: string;
+                            name: string;
+                            hint: string;
                         }[];
                     };
                 };
