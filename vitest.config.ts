@@ -11,6 +11,7 @@ const pureTests = [
   "src/single-sign-on/role-mapping.test.ts",
   "src/governance/approval-limits.test.ts",
   "src/cli/help.test.ts",
+  "src/invoicing/stored-lines.test.ts",
   "test/architecture/**/*.test.ts",
   "test/scenarios/**/*.test.ts",
   "test/architecture/**/*.test.ts",

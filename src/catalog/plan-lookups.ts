@@ -2,6 +2,7 @@
 // in bulk: the versions a set of subscriptions or invoice lines names (one
 // query however many), and plan codes by id or id by code. Only the catalog
 // queries its own tables.
+import { sql } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
@@ -18,6 +19,8 @@ export type PlanVersionRecord = {
   version: number;
   state: PlanVersionState;
   content: PlanVersionContent;
+  /** The name of each product of the environment, by code: what invoice lines call a charge that sells one. */
+  productNames: Readonly<Record<string, string>>;
 };
 
 /**
@@ -56,10 +59,22 @@ function selectVersionRecords(database: Database, scope: TenantScope) {
     .innerJoin("plans", "plans.id", "plan_versions.plan_id")
     .selectAll("plan_versions")
     .select(["plans.code as plan_code", "plans.name as plan_name"])
+    .select(
+      sql<Record<string, string> | null>`(
+        select json_object_agg(products.code, products.name) from products
+        where products.organization_id = plan_versions.organization_id
+          and products.environment_id = plan_versions.environment_id)`.as("product_names"),
+    )
     .where(inTenant(scope, "plan_versions"));
 }
 
-function recordOf(row: PlanVersionRow & { plan_code: string; plan_name: string }): PlanVersionRecord {
+function recordOf(
+  row: PlanVersionRow & {
+    plan_code: string;
+    plan_name: string;
+    product_names: Record<string, string> | null;
+  },
+): PlanVersionRecord {
   return {
     id: row.id,
     planId: row.plan_id,
@@ -68,6 +83,7 @@ function recordOf(row: PlanVersionRow & { plan_code: string; plan_name: string }
     version: row.version,
     state: row.state,
     content: contentOf(row),
+    productNames: row.product_names ?? {},
   };
 }
 

@@ -25,19 +25,36 @@ export type StoredLine = {
   details: Record<string, unknown>;
 };
 
-function describe(line: InvoiceLine, version: PlanVersionRecord | undefined): string {
+/**
+ * What the customer reads for a charge: the name of the product it sells (with
+ * the charge's id beside it when the plan has more than one charge for that
+ * product), else the charge's id.
+ */
+function chargeName(chargeId: string, version: PlanVersionRecord | undefined): string {
+  if (version === undefined) return chargeId;
+  const charges = version.content.charges as readonly { id: string; product?: string | undefined }[];
+  const product = charges.find((charge) => charge.id === chargeId)?.product;
+  const productName = product === undefined ? undefined : version.productNames[product];
+  if (productName === undefined) return chargeId;
+  const sharing = charges.filter((charge) => charge.product === product).length;
+  return sharing > 1 ? `${productName}, ${chargeId}` : productName;
+}
+
+/** A line's description on invoices and documents, such as "Platform (Growth)" or "API usage (Pro)". */
+export function describeLine(line: InvoiceLine, version: PlanVersionRecord | undefined): string {
   const plan = version === undefined ? "" : ` (${version.planName})`;
+  const name = chargeName(line.charge, version);
   switch (line.details.kind) {
     case "fixed":
-      return `${line.charge}${plan}`;
+      return `${name}${plan}`;
     case "usage":
-      return `${line.details.meterCode} usage${plan}`;
+      return `${name === line.charge ? line.details.meterCode : name} usage${plan}`;
     case "proration_credit":
-      return `Unused time on ${line.charge}${plan}`;
+      return `Unused time on ${name}${plan}`;
     case "minimum_true_up":
       return `Minimum commitment true-up${plan}`;
     case "quantity_change":
-      return `${line.charge}: quantity ${line.details.previousQuantity} to ${line.details.newQuantity}${plan}`;
+      return `${name}: quantity ${line.details.previousQuantity} to ${line.details.newQuantity}${plan}`;
     case "commit":
       return `Commitment ${line.charge} (instalment ${line.details.instalment} of ${line.details.instalments})`;
     case "commit_true_up":
@@ -69,7 +86,7 @@ export function storedLine(line: InvoiceLine, currency: Currency, source: LineSo
     plan_version_id: version?.id ?? null,
     charge_id: charge,
     kind: line.kind,
-    description: describe(line, version),
+    description: describeLine(line, version),
     period_start: new Date(line.periodStart),
     period_end: new Date(line.periodEnd),
     quantity: printed.quantity,
