@@ -76,7 +76,7 @@ import type { Database } from "./platform/database/schema.ts";
 import { domainEventJobHandlers } from "./platform/events/domain-event-dispatch.ts";
 import type { DomainEventSubscriber } from "./platform/events/domain-events.ts";
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
-import { createJobWorker, type JobHandler } from "./platform/jobs/job-worker.ts";
+import { createJobWorker, inLane, type JobHandler } from "./platform/jobs/job-worker.ts";
 import { portalPageExtension, registerPortalRoutes } from "./portal/index.ts";
 import { registerSimulationRoutes } from "./simulation/index.ts";
 import { singleSignOnRoutes } from "./single-sign-on/index.ts";
@@ -228,18 +228,29 @@ export type JobHandlerOptions = {
   email?: EmailSettings;
   /** Customers a bill run works on side by side (1 on PGlite's single connection). */
   billRunConcurrency?: number;
+  /** Invoices a scheduled tick issues before a follow-up tick continues (500 unless told). */
+  invoicesPerTick?: number;
 };
 
 /** Every domain's job handlers, by job kind, for the job worker of `fairbill serve` (and tests that drive it). */
 export function applicationJobHandlers(options: JobHandlerOptions): Record<string, JobHandler> {
   const { database, clock, logger, email } = options;
+  // Billing and deliveries run in lanes of their own, so neither waits for a slot behind the other.
   return {
-    ...billRunJobHandlers({ database, clock, logger, concurrency: options.billRunConcurrency ?? 1 }),
-    ...notificationJobHandlers({ database, clock, ...(email ? { email } : {}) }),
+    ...inLane("billing", {
+      ...billRunJobHandlers({
+        database,
+        clock,
+        logger,
+        concurrency: options.billRunConcurrency ?? 1,
+        ...(options.invoicesPerTick === undefined ? {} : { invoicesPerTick: options.invoicesPerTick }),
+      }),
+      ...backtestJobHandlers({ database, clock, logger, concurrency: options.billRunConcurrency ?? 1 }),
+      ...invoicingJobHandlers({ database, clock, logger }),
+    }),
+    ...inLane("delivery", notificationJobHandlers({ database, clock, ...(email ? { email } : {}) })),
     ...paymentJobHandlers({ database, clock, logger }),
     ...alertJobHandlers({ database, clock, logger }),
-    ...backtestJobHandlers({ database, clock, logger, concurrency: options.billRunConcurrency ?? 1 }),
-    ...invoicingJobHandlers({ database, clock, logger }),
     ...domainEventJobHandlers({
       database,
       logger,
@@ -248,6 +259,9 @@ export function applicationJobHandlers(options: JobHandlerOptions): Record<strin
     }),
   };
 }
+
+/** Jobs each lane of a server's worker runs side by side (`general`: payments, alerts, domain events). */
+const workerLaneSlots = { billing: 2, delivery: 8, general: 4 };
 
 // The job worker and the bill run's schedule live as long as the server.
 function startBackgroundWork(
@@ -267,6 +281,7 @@ function startBackgroundWork(
       ...(email ? { email } : {}),
       billRunConcurrency: handle.kind === "postgres" ? 4 : 1,
     }),
+    lanes: workerLaneSlots,
   });
   const scheduler = createBillRunScheduler({ database: handle.database, clock, logger: app.log });
   app.addHook("onReady", async () => {

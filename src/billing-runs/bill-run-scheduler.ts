@@ -6,6 +6,12 @@
 // boundaries themselves are computed by the engine in each customer's time
 // zone and kept as the subscription's next billing instant. Ticks with
 // nothing due only write the expiry of credit grants, and create no bill run.
+//
+// A long catch-up (a subscription started years ago, thousands of customers)
+// is billed in slices: a tick issues a bounded number of invoices, then queues
+// a follow-up tick at once and ends, so the queue lets other environments'
+// ticks run in between. A tick killed midway is resumed by the next one: what
+// it billed is no longer due.
 import { expireCredits } from "../credits/index.ts";
 import { billProgressivelyDue } from "../invoicing/index.ts";
 import { allEnvironmentScopes, clockForEnvironment } from "../organizations/index.ts";
@@ -28,7 +34,11 @@ type SchedulerOptions = {
   logger: Logger;
   /** Customers billed side by side by a scheduled run (more than one helps on PostgreSQL only). */
   concurrency?: number;
+  /** Invoices one tick issues at most before it hands over to a follow-up tick (default 500). */
+  invoicesPerTick?: number;
 };
+
+const defaultInvoicesPerTick = 500;
 
 /** The job handlers of the bill run, for the job worker. */
 export function billRunJobHandlers(options: SchedulerOptions): Record<string, JobHandler> {
@@ -63,6 +73,7 @@ async function billEnvironmentNow(options: SchedulerOptions, scope: TenantScope)
   const run = await runBillRun(context, {
     at,
     trigger: "schedule",
+    invoiceLimit: options.invoicesPerTick ?? defaultInvoicesPerTick,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
   options.logger.info(
@@ -71,9 +82,18 @@ async function billEnvironmentNow(options: SchedulerOptions, scope: TenantScope)
       environment_id: scope.environmentId,
       invoices_issued: run.invoicesIssued,
       errors: run.errors,
+      more_due: run.moreDue,
     },
-    "bill run completed",
+    run.moreDue ? "bill run slice completed; a follow-up tick continues" : "bill run completed",
   );
+  if (run.moreDue) {
+    await enqueueJob(database, {
+      kind: billRunTickKind,
+      payload: {},
+      scope,
+      uniqueKey: `${billRunTickKind}:${scope.environmentId}:after:${run.id}`,
+    });
+  }
 }
 
 export type BillRunScheduler = {

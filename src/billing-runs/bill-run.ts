@@ -46,6 +46,12 @@ export type BillRunInput = {
   concurrency?: number;
   /** Called after each customer, for progress bars. */
   onProgress?: (progress: BillRunProgress) => void;
+  /**
+   * Stop once this many invoices are issued: one slice of a long catch-up, so
+   * that a queue worker can let other environments' work run in between. What
+   * is left stays due for the next run; the result's `moreDue` says so.
+   */
+  invoiceLimit?: number;
 };
 
 /** A run whose record has not moved for this long was interrupted (its process died). */
@@ -54,7 +60,10 @@ const customersPerPage = 1000;
 const progressWriteMilliseconds = 1000;
 
 /** Bills every customer of the context's environment with something due at `input.at`. */
-export async function runBillRun(context: RequestContext, input: BillRunInput): Promise<BillRun> {
+export async function runBillRun(
+  context: RequestContext,
+  input: BillRunInput,
+): Promise<BillRun & { moreDue: boolean }> {
   const { database } = context;
   await markInterruptedRuns(database, context);
   const customerIds = await dueCustomerIds(database, context, input.at);
@@ -93,15 +102,29 @@ export async function runBillRun(context: RequestContext, input: BillRunInput): 
   }, progressWriteMilliseconds);
   progressTimer.unref();
 
+  const invoicesLeft = () =>
+    input.invoiceLimit === undefined ? undefined : input.invoiceLimit - progress.invoicesIssued;
+  let moreDue = false;
   try {
     let next = 0;
     const billNextCustomers = async () => {
       for (let index = next++; index < customerIds.length; index = next++) {
         const customerId = customerIds[index] as string;
+        const left = invoicesLeft();
+        if (left !== undefined && left <= 0) {
+          moreDue = true;
+          break;
+        }
         try {
-          const billed = await billCustomerDue(context, customerId, input.at);
+          const billed = await billCustomerDue(
+            context,
+            customerId,
+            input.at,
+            left === undefined ? {} : { invoiceLimit: left },
+          );
           progress.invoicesIssued += billed.issued;
           progress.invoicesFinalized += billed.finalized;
+          if (billed.more) moreDue = true;
         } catch (error) {
           progress.errors += 1;
           await recordCustomerError(database, context, id, customerId, error);
@@ -114,10 +137,12 @@ export async function runBillRun(context: RequestContext, input: BillRunInput): 
     await Promise.all(Array.from({ length: concurrency }, billNextCustomers));
     clearInterval(progressTimer);
     await progressWrite;
-    // Subscriptions that bill progressively are checked on every run, due or not.
-    progress.invoicesIssued += await billProgressivelyDue(context, input.at);
-    await expireCreditsAfter(context, input.at);
-    return await database.transaction().execute(async (transaction) => {
+    if (!moreDue) {
+      // Subscriptions that bill progressively are checked on every run, due or not.
+      progress.invoicesIssued += await billProgressivelyDue(context, input.at);
+      await expireCreditsAfter(context, input.at);
+    }
+    const run = await database.transaction().execute(async (transaction) => {
       const run = await finishRun(transaction, id, progress, { status: "completed", failure: null });
       await publishDomainEvent(
         transaction,
@@ -128,6 +153,7 @@ export async function runBillRun(context: RequestContext, input: BillRunInput): 
       );
       return run;
     });
+    return { ...run, moreDue };
   } catch (error) {
     clearInterval(progressTimer);
     await progressWrite.catch(() => {});

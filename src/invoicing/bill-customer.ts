@@ -39,11 +39,13 @@ export type BillingOptions = {
   endGracePeriods?: boolean;
   /** Discard this held draft: its period is marked billed without an invoice. */
   discardDraftId?: string;
+  /** Stop once this many invoices are issued (a bill run's slice of a long catch-up); the rest stays due. */
+  invoiceLimit?: number;
 };
 
 /**
  * Issues every invoice of the customer due at or before `at`, in time order,
- * exactly once each. An invoice whose grace period has not ended at `at` stays
+ * exactly once each (or the first `invoiceLimit` of them, `more` saying some are left). An invoice whose grace period has not ended at `at` stays
  * a draft (recomputed on every run, so late usage lands on it) and holds back
  * the customer's later invoices.
  */
@@ -52,7 +54,7 @@ export async function billCustomerDue(
   customerId: string,
   at: Date,
   options: BillingOptions = {},
-): Promise<{ issued: number; finalized: number }> {
+): Promise<{ issued: number; finalized: number; more: boolean }> {
   let issued = 0;
   let finalized = 0;
   for (;;) {
@@ -61,7 +63,9 @@ export async function billCustomerDue(
       .execute((transaction) => billNextInvoice(transaction, context, customerId, at.getTime(), options));
     issued += step.issued;
     finalized += step.finalized;
-    if (!step.more) return { issued, finalized };
+    if (!step.more) return { issued, finalized, more: false };
+    if (options.invoiceLimit !== undefined && issued >= options.invoiceLimit)
+      return { issued, finalized, more: true };
   }
 }
 

@@ -8,7 +8,7 @@ import { systemClock } from "../clock.ts";
 import type { Logger } from "../context.ts";
 import type { DatabaseHandle } from "../database/database.ts";
 import { claimDueJobs, enqueueJob, finishJobAttempt, type QueuedJob } from "./job-queue.ts";
-import { createJobWorker, type JobHandler } from "./job-worker.ts";
+import { createJobWorker, inLane, type JobHandler } from "./job-worker.ts";
 
 const quietLogger: Logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
 const start = new Date("2031-03-01T00:00:00Z");
@@ -263,5 +263,68 @@ describe("the worker", () => {
     releaseHandler();
     await stopping;
     expect((await jobRow(id)).status).toBe("succeeded");
+  });
+});
+
+describe("fairness", () => {
+  it("takes environments in turn: one environment's backlog does not stand before another's next job", async () => {
+    const kind = newKind();
+    const other = await createOrganization(handle.database, "Job queue fairness", systemClock);
+    const flooding = { organizationId: organization.id, environmentId: organization.environments.test };
+    const waiting = { organizationId: other.id, environmentId: other.environments.test };
+    for (let index = 0; index < 30; index++) {
+      await enqueueJob(handle.database, { kind, payload: { index }, scope: flooding, runAt: start });
+    }
+    await enqueueJob(handle.database, { kind, payload: {}, scope: waiting, runAt: secondsAfterStart(1) });
+    const order: string[] = [];
+    const worker = workerWith(
+      { [kind]: { handle: async (job) => void order.push(job.scope?.environmentId ?? "") } },
+      2,
+    );
+
+    expect(await worker.runDueJobs(secondsAfterStart(1))).toBe(31);
+    // Two slots: the flooding environment's first job runs beside the waiting one's, not 30 before it.
+    expect(order.indexOf(waiting.environmentId)).toBeLessThanOrEqual(1);
+  });
+
+  it("runs each lane in slots of its own and claims again as soon as a slot frees", async () => {
+    const billingKind = newKind();
+    const deliveryKind = newKind();
+    await enqueueJob(handle.database, { kind: billingKind, payload: {}, runAt: start });
+    for (let index = 0; index < 5; index++) {
+      await enqueueJob(handle.database, { kind: deliveryKind, payload: { index }, runAt: start });
+    }
+    let releaseBilling!: () => void;
+    const billingReleased = new Promise<void>((resolve) => {
+      releaseBilling = resolve;
+    });
+    let deliveriesDone!: () => void;
+    const allDelivered = new Promise<void>((resolve) => {
+      deliveriesDone = resolve;
+    });
+    let delivered = 0;
+    const worker = createJobWorker({
+      database: handle.database,
+      clock: { now: () => start },
+      logger: quietLogger,
+      handlers: {
+        ...inLane("billing", { [billingKind]: { handle: () => billingReleased } }),
+        ...inLane("delivery", {
+          [deliveryKind]: {
+            handle: async () => {
+              delivered += 1;
+              if (delivered === 5) deliveriesDone();
+            },
+          },
+        }),
+      },
+      lanes: { billing: 1, delivery: 1 },
+    });
+    const running = worker.runDueJobs(start);
+    // The five deliveries go one after another in their one slot while the bill run holds its own.
+    await allDelivered;
+    expect(delivered).toBe(5);
+    releaseBilling();
+    expect(await running).toBe(6);
   });
 });

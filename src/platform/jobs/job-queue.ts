@@ -80,6 +80,11 @@ type ClaimedRow = {
  * Claims up to `limit` due jobs of the given kinds: queued jobs whose time has
  * come, and running jobs whose lease ran out before their worker finished.
  * Each claimed job's attempt count goes up and a new attempt row is opened.
+ *
+ * Environments take turns: a job's place in line is its position among its
+ * environment's due jobs plus the jobs of those kinds that environment has
+ * running already, so one environment's backlog of thousands never stands in
+ * front of another environment's next job (ties go to the job due first).
  */
 export async function claimDueJobs(
   database: Database,
@@ -87,14 +92,27 @@ export async function claimDueJobs(
 ): Promise<QueuedJob[]> {
   if (input.kinds.length === 0 || input.limit < 1) return [];
   const { now } = input;
+  const kinds = sql.join(input.kinds);
   const leases = JSON.stringify(input.leaseSecondsByKind);
+  const isDue = sql`((status = 'queued' and run_at <= ${now}) or (status = 'running' and lease_until <= ${now}))`;
   const result = await sql<ClaimedRow>`
-    with candidates as (
-      select id from jobs
-      where kind in (${sql.join(input.kinds)})
-        and ((status = 'queued' and run_at <= ${now}) or (status = 'running' and lease_until <= ${now}))
-      order by run_at, id
+    with running as (
+      select environment_id, count(*) as jobs from jobs
+      where kind in (${kinds}) and status = 'running' and lease_until > ${now}
+      group by environment_id
+    ), due as (
+      select id, environment_id, run_at,
+             row_number() over (partition by environment_id order by run_at, id) as position
+      from jobs
+      where kind in (${kinds}) and ${isDue}
+    ), in_turn as (
+      select due.id from due
+      left join running on running.environment_id is not distinct from due.environment_id
+      order by due.position + coalesce(running.jobs, 0), due.run_at, due.id
       limit ${input.limit}
+    ), candidates as (
+      select id from jobs
+      where id in (select id from in_turn) and ${isDue}
       for update skip locked
     ), claimed as (
       update jobs

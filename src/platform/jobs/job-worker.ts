@@ -4,6 +4,11 @@
 // that throws is retried after the next of its retry delays; when they run
 // out the job is failed. Delivery is at least once (a worker can die after the
 // work and before recording it), so handlers must tolerate a second run.
+//
+// Handlers run in lanes, each with its own slots (billing, deliveries, the
+// rest), so a bill run never waits for a free slot behind webhook deliveries
+// and deliveries never wait behind a long bill run. A lane claims again as
+// soon as one of its slots frees: nothing waits for a whole batch to finish.
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../context.ts";
 import type { Database } from "../database/schema.ts";
@@ -23,7 +28,14 @@ export type JobHandler = {
   retryDelaysSeconds?: readonly number[];
   /** How long a claim lasts without news from its worker (renewed while the handler runs). Default 5 minutes. */
   leaseSeconds?: number;
+  /** The lane whose slots the job runs in; `general` when omitted. */
+  lane?: string;
 };
+
+/** The same handlers, each running in `lane`. */
+export function inLane(lane: string, handlers: Record<string, JobHandler>): Record<string, JobHandler> {
+  return Object.fromEntries(Object.entries(handlers).map(([kind, handler]) => [kind, { ...handler, lane }]));
+}
 
 export type JobWorker = {
   /** Polls for due jobs until stopped. */
@@ -40,9 +52,13 @@ export type JobWorkerOptions = {
   logger: Logger;
   handlers: Record<string, JobHandler>;
   pollIntervalMilliseconds?: number;
-  /** Jobs run side by side by this worker. */
+  /** Jobs of a lane run side by side by this worker, in every lane that `lanes` does not name. */
   concurrency?: number;
+  /** Slots by lane name, where a lane needs other than `concurrency`. */
+  lanes?: Record<string, number>;
 };
+
+const generalLane = "general";
 
 const defaultRetryDelaysSeconds: readonly number[] = [15, 60, 240, 960, 3840];
 const defaultLeaseSeconds = 300;
@@ -50,6 +66,8 @@ const errorTextLimit = 4000;
 const purgeEveryMilliseconds = 60 * 60 * 1000;
 const succeededRetentionMilliseconds = 7 * 24 * 60 * 60 * 1000;
 const failedRetentionMilliseconds = 30 * 24 * 60 * 60 * 1000;
+
+type Lane = { name: string; kinds: string[]; slots: number; busy: number };
 
 export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const { database, clock, logger, handlers } = options;
@@ -59,10 +77,22 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const leaseSecondsByKind = Object.fromEntries(
     kinds.map((kind) => [kind, handlers[kind]?.leaseSeconds ?? defaultLeaseSeconds]),
   );
+  const lanes = new Map<string, Lane>();
+  for (const kind of kinds) {
+    const name = handlers[kind]?.lane ?? generalLane;
+    const lane = lanes.get(name) ?? {
+      name,
+      kinds: [],
+      slots: Math.max(1, options.lanes?.[name] ?? concurrency),
+      busy: 0,
+    };
+    lane.kinds.push(kind);
+    lanes.set(name, lane);
+  }
 
   let stopped = true;
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<unknown> = Promise.resolve();
+  let wakeUp: () => void = () => {};
+  let looping: Promise<unknown> = Promise.resolve();
   let lastPurge = 0;
 
   async function runJob(job: QueuedJob, now: () => Date): Promise<void> {
@@ -105,45 +135,93 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     if (!recorded) logger.warn({ job_id: job.id }, "job finished after another worker had claimed it again");
   }
 
-  // Claims and runs due jobs, a batch at a time, until none is due or `keepGoing` says stop.
-  async function drain(now: Date | undefined, keepGoing: () => boolean): Promise<number> {
+  /**
+   * Claims due jobs for every lane's free slots and starts them, until
+   * `keepGoing` says stop. With `idle`, it waits for a job to finish or a
+   * poll interval when there is nothing to claim; without, it returns once
+   * nothing is due and nothing runs.
+   */
+  async function work(
+    now: Date | undefined,
+    keepGoing: () => boolean,
+    idle?: () => Promise<void>,
+  ): Promise<number> {
     const currentTime = () => now ?? clock.now();
+    const running = new Set<Promise<void>>();
     let ran = 0;
     while (keepGoing()) {
-      const claimed = await claimDueJobs(database, {
-        kinds,
-        now: currentTime(),
-        limit: concurrency,
-        leaseSecondsByKind,
-      });
-      if (claimed.length === 0) break;
-      await Promise.all(claimed.map((job) => runJob(job, currentTime)));
-      ran += claimed.length;
+      let claimedAny = false;
+      for (const lane of lanes.values()) {
+        if (lane.busy >= lane.slots || !keepGoing()) continue;
+        const claimed = await claimDueJobs(database, {
+          kinds: lane.kinds,
+          now: currentTime(),
+          limit: lane.slots - lane.busy,
+          leaseSecondsByKind,
+        });
+        for (const job of claimed) {
+          claimedAny = true;
+          ran += 1;
+          lane.busy += 1;
+          const jobRun: Promise<void> = runJob(job, currentTime)
+            .catch((error: unknown) => logger.error({ err: error, job_id: job.id }, "could not run a job"))
+            .finally(() => {
+              lane.busy -= 1;
+              running.delete(jobRun);
+            });
+          running.add(jobRun);
+        }
+      }
+      if (idle) await Promise.race([...running, idle()]);
+      else if (running.size > 0) await Promise.race(running);
+      else if (!claimedAny) break;
     }
+    await Promise.all(running);
     return ran;
   }
 
-  async function poll(): Promise<void> {
-    timer = undefined;
-    try {
-      await drain(undefined, () => !stopped);
-      const now = clock.now().getTime();
-      if (now - lastPurge >= purgeEveryMilliseconds) {
-        lastPurge = now;
-        await purgeFinishedJobs(database, {
-          succeededBefore: new Date(now - succeededRetentionMilliseconds),
-          failedBefore: new Date(now - failedRetentionMilliseconds),
-        });
-        await purgeDomainEvents(database, new Date(now - succeededRetentionMilliseconds));
-      }
-    } catch (error) {
-      logger.error({ err: error }, "the job worker could not poll the queue");
-    }
-    if (!stopped) {
-      timer = setTimeout(() => {
-        inFlight = poll();
-      }, pollIntervalMilliseconds);
+  /** Resolves after a poll interval, or at once when the worker is stopped. */
+  function pollInterval(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, pollIntervalMilliseconds);
       timer.unref();
+      wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  async function purgeWhenDue(): Promise<void> {
+    const now = clock.now().getTime();
+    if (now - lastPurge < purgeEveryMilliseconds) return;
+    lastPurge = now;
+    try {
+      await purgeFinishedJobs(database, {
+        succeededBefore: new Date(now - succeededRetentionMilliseconds),
+        failedBefore: new Date(now - failedRetentionMilliseconds),
+      });
+      await purgeDomainEvents(database, new Date(now - succeededRetentionMilliseconds));
+    } catch (error) {
+      logger.error({ err: error }, "the job worker could not purge finished jobs");
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopped) {
+      try {
+        await work(
+          undefined,
+          () => !stopped,
+          async () => {
+            await purgeWhenDue();
+            await pollInterval();
+          },
+        );
+      } catch (error) {
+        logger.error({ err: error }, "the job worker could not poll the queue");
+        if (!stopped) await pollInterval();
+      }
     }
   }
 
@@ -151,15 +229,14 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     start() {
       if (!stopped) return;
       stopped = false;
-      inFlight = poll();
+      looping = loop();
     },
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await inFlight;
+      wakeUp();
+      await looping;
     },
-    runDueJobs: (now) => drain(now, () => true),
+    runDueJobs: (now) => work(now, () => true),
   };
 }
 
