@@ -213,8 +213,10 @@ export {
 } from "./revenue/contract-journal.ts";
 /** @public */
 export {
+  allocateInvoiceRevenue,
   allocateTransactionPrice,
   InvalidObligationError,
+  type InvoiceRevenueLine,
   type ObligationAllocation,
   type ObligationPrice,
   type TransactionPriceAllocation,

@@ -22,6 +22,10 @@ export type BookLine = {
   subscriptionId: string | null;
   planVersionId: string | null;
   chargeId: string | null;
+  /** A fixed fee's list price per period in the invoice's currency (its charge's amount); null otherwise. */
+  listPrice?: Decimal | null;
+  /** The standalone selling price set for its charge or product in the invoice's currency. */
+  standaloneSellingPrice?: Decimal | null;
   /** A usage line's meter code. */
   meter: string | null;
   quantity: Decimal;

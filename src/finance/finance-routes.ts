@@ -5,6 +5,7 @@ import { registerDisputeRoutes } from "./dispute-routes.ts";
 import { registerKpiRoutes } from "./kpi-routes.ts";
 import { registerReconciliationRoutes } from "./reconciliation-routes.ts";
 import { registerRevenueRoutes } from "./revenue-routes.ts";
+import { registerStandaloneSellingPriceRoutes } from "./standalone-selling-price-routes.ts";
 
 export function registerFinanceRoutes(app: FairbillApp): void {
   registerReconciliationRoutes(app);
@@ -12,4 +13,5 @@ export function registerFinanceRoutes(app: FairbillApp): void {
   registerCloseRoutes(app);
   registerDisputeRoutes(app);
   registerKpiRoutes(app);
+  registerStandaloneSellingPriceRoutes(app);
 }

@@ -24,6 +24,7 @@ import type {
   Books,
 } from "./books.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
+import { standaloneSellingPrices } from "./standalone-selling-prices.ts";
 
 export async function loadBooks(
   database: Database,
@@ -102,11 +103,13 @@ async function loadInvoices(
 ): Promise<BookInvoice[]> {
   const { invoices: rows, lines: lineRows } = await invoicesForBooks(database, scope);
   if (rows.length === 0) return [];
-  const products = await chargeProducts(
+  const charges = await chargeFacts(
     database,
     scope,
     lineRows.map((line) => line.plan_version_id),
   );
+  const prices = await standaloneSellingPrices(database, scope);
+  const currencyOfInvoice = new Map(rows.map((row) => [row.id, row.currency]));
   const customers = await externalIdsOf(
     database,
     scope,
@@ -116,6 +119,7 @@ async function loadInvoices(
   const linesOf = new Map<string, BookLine[]>();
   const spanning: { line: BookLine; customerExternalId: string; meter: string }[] = [];
   for (const row of lineRows) {
+    const facts = charges.get(`${row.plan_version_id}|${row.charge_id}`);
     const line: BookLine = {
       id: row.id,
       position: row.position,
@@ -124,10 +128,10 @@ async function loadInvoices(
       amount: decimal(row.amount),
       periodStart: row.period_start?.getTime() ?? null,
       periodEnd: row.period_end?.getTime() ?? null,
-      product:
-        row.plan_version_id === null || row.charge_id === null
-          ? null
-          : (products.get(`${row.plan_version_id}|${row.charge_id}`) ?? null),
+      product: facts?.product ?? null,
+      ...(row.kind === "fixed"
+        ? standaloneOf(facts, row.charge_id, currencyOfInvoice.get(row.invoice_id) ?? "", prices)
+        : {}),
       prepaidGrantId: null,
       subscriptionId: row.subscription_id,
       planVersionId: row.plan_version_id,
@@ -186,21 +190,49 @@ async function loadInvoices(
   }));
 }
 
-/** The product of each charge of these plan versions, by `versionId|chargeId`. */
-async function chargeProducts(
+type ChargeFacts = { product: string | null; planCode: string; currency: string; listPrice: Decimal | null };
+
+/** The product, plan and list price (a fixed fee's amount) of each charge of these plan versions, by `versionId|chargeId`. */
+async function chargeFacts(
   database: Database,
   scope: TenantScope,
   versionIds: readonly (string | null)[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, ChargeFacts>> {
   const ids = [...new Set(versionIds.filter((id): id is string => id !== null))];
   if (ids.length === 0) return new Map();
-  const products = new Map<string, string>();
+  const facts = new Map<string, ChargeFacts>();
   for (const version of (await planVersionsByIds(database, scope, ids)).values()) {
     for (const charge of version.content.charges) {
-      if (charge.product !== undefined) products.set(`${version.id}|${charge.id}`, charge.product);
+      facts.set(`${version.id}|${charge.id}`, {
+        product: charge.product ?? null,
+        planCode: version.planCode,
+        currency: version.content.currency,
+        listPrice: charge.type === "fixed" ? decimal(charge.amount) : null,
+      });
     }
   }
-  return products;
+  return facts;
+}
+
+/**
+ * The list price and standalone selling price of a fixed fee, in the invoice's
+ * currency: the price set for its plan's charge, else for its product. A plan
+ * priced in another currency (its currency_prices) gives neither, and the fee
+ * weighs its amount.
+ */
+function standaloneOf(
+  facts: ChargeFacts | undefined,
+  chargeId: string | null,
+  currency: string,
+  prices: Awaited<ReturnType<typeof standaloneSellingPrices>>,
+): { listPrice: Decimal | null; standaloneSellingPrice: Decimal | null } {
+  if (facts === undefined || facts.listPrice === null || facts.currency !== currency) {
+    return { listPrice: null, standaloneSellingPrice: null };
+  }
+  const standalone =
+    prices.byCharge.get(`${facts.planCode}|${chargeId}|${currency}`) ??
+    (facts.product === null ? undefined : prices.byProduct.get(`${facts.product}|${currency}`));
+  return { listPrice: facts.listPrice, standaloneSellingPrice: standalone ?? null };
 }
 
 async function externalIdsOf(

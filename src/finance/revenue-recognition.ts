@@ -18,6 +18,7 @@
 //   the document's date: a closed month never changes.
 import {
   allocateAmount,
+  allocateInvoiceRevenue,
   type Currency,
   currencyFor,
   Decimal,
@@ -221,9 +222,15 @@ class RevenueBooks {
       .plus(releases)
       .minus(invoice.tax)
       .minus(creditToBalance);
-    const lineNets = allocateAmount(
+    // By amount, then the fixed fees' part by relative standalone selling price (ASC 606 step 4).
+    const lineNets = allocateInvoiceRevenue(
       revenue,
-      invoice.lines.map((line) => line.amount),
+      invoice.lines.map((line) => ({
+        amount: line.amount,
+        fixedFee: line.kind === "fixed",
+        listPrice: line.listPrice ?? null,
+        standaloneSellingPrice: line.standaloneSellingPrice ?? null,
+      })),
       currency,
     );
     const { document, booking, base } = this.openDocument(

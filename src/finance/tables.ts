@@ -7,6 +7,7 @@ declare module "../platform/database/schema.ts" {
     finance_journal_exports: JournalExportTable;
     finance_disputes: DisputeTable;
     finance_dispute_notes: DisputeNoteTable;
+    finance_standalone_selling_prices: StandaloneSellingPriceTable;
   }
 }
 
@@ -60,3 +61,14 @@ export type DisputeNoteTable = TenantRowColumns & {
   created_by: string;
   created_at: Timestamp;
 };
+
+export type StandaloneSellingPriceTable = TenantRowColumns & {
+  product: string | null;
+  plan_code: string | null;
+  charge_id: string | null;
+  currency: string;
+  amount: string;
+  updated_by: string;
+  updated_at: Timestamp;
+};
+

@@ -58,6 +58,8 @@ const idPrefixes = {
   journalExport: "jex",
   billingDispute: "bdp",
   billingDisputeNote: "bdn",
+  standaloneSellingPrice: "ssp",
+  exchangeRate: "fxr",
   backtest: "btk",
   testMatrixRun: "tmr",
   experiment: "exp",

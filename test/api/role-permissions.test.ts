@@ -63,6 +63,8 @@ const financeWrites = [
   "updateTaxSettings",
   "updateInvoicingSettings",
   "updateFinanceSettings",
+  "setStandaloneSellingPrice",
+  "removeStandaloneSellingPrice",
   "createJournalExport",
   "lockPeriod",
 ];

@@ -427,6 +427,16 @@ async function journalExportId(tenant: TestTenant): Promise<string> {
   return response.body.id;
 }
 
+/** A standalone selling price of a product, unique to the call. */
+async function standaloneSellingPriceId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.put("/v1/standalone-selling-prices", {
+    product: unique("product"),
+    currency: "USD",
+    amount: "100.00",
+  });
+  return response.body.id;
+}
+
 /** A spend alert that a customer set in the portal, with the token of its portal link. */
 async function portalAlertId(tenant: TestTenant): Promise<string> {
   const customer = (
@@ -1007,6 +1017,13 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "PUT /v1/finance-settings": { body: () => ({ accounts: { revenue: { code: "4000", name: "Revenue" } } }) },
   "GET /v1/revenue-schedules": {},
   "GET /v1/revenue-report": {},
+  "PUT /v1/standalone-selling-prices": {
+    body: () => ({ product: unique("product"), currency: "USD", amount: "100.00" }),
+  },
+  "GET /v1/standalone-selling-prices": {},
+  "DELETE /v1/standalone-selling-prices/{id}": {
+    params: async (tenant) => ({ id: await standaloneSellingPriceId(tenant) }),
+  },
   "GET /v1/journal": {},
   "GET /v1/journal/csv": {},
   "POST /v1/journal-exports": { body: () => ({ period: "2026-01" }) },

@@ -103,3 +103,51 @@ export function allocateTransactionPrice(
     }),
   };
 }
+
+/** An invoice line as revenue allocation sees it. */
+export type InvoiceRevenueLine = {
+  readonly amount: Decimal;
+  /** A fixed fee: a performance obligation whose share follows standalone selling prices. */
+  readonly fixedFee: boolean;
+  /** The charge's list price per period, in the invoice's currency; null when unknown. */
+  readonly listPrice: Decimal | null;
+  readonly standaloneSellingPrice: Decimal | null;
+};
+
+/**
+ * An invoice's revenue (net of discounts, credits and tax) split over its
+ * lines: by amount first, which is how discounts and credits lower every line;
+ * then, when any fixed fee has a standalone selling price, the fixed fees'
+ * part is split again over them by relative standalone selling price. A fee's
+ * weight is its standalone selling price scaled as its line scales the list
+ * price (quantity, proration): amount × standalone ÷ list; a fee without one
+ * weighs its amount. Usage lines (variable consideration) keep their share.
+ */
+export function allocateInvoiceRevenue(
+  revenue: Decimal,
+  lines: readonly InvoiceRevenueLine[],
+  currency: Currency,
+): Decimal[] {
+  const byAmount = allocateAmount(
+    revenue,
+    lines.map((line) => line.amount),
+    currency,
+  );
+  const fees = lines.flatMap((line, index) => (line.fixedFee ? [{ line, index }] : []));
+  const priced = (line: InvoiceRevenueLine) =>
+    line.standaloneSellingPrice !== null && line.listPrice !== null && line.listPrice.isPositive();
+  if (!fees.some(({ line }) => priced(line))) return byAmount;
+  const weights = fees.map(({ line }) =>
+    priced(line)
+      ? line.amount.times(line.standaloneSellingPrice as Decimal).dividedBy(line.listPrice as Decimal)
+      : line.amount,
+  );
+  if (!sumDecimals(weights).isPositive()) return byAmount;
+  const pool = sumDecimals(fees.map(({ index }) => byAmount[index] as Decimal));
+  const shares = allocateAmount(pool, weights, currency);
+  const result = [...byAmount];
+  fees.forEach(({ index }, position) => {
+    result[index] = shares[position] as Decimal;
+  });
+  return result;
+}

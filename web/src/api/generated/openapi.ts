@@ -2906,6 +2906,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/standalone-selling-prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The standalone selling prices set, newest first */
+        get: operations["listStandaloneSellingPrices"];
+        /** Set what a product, or one charge of a plan, sells for on its own in a currency (ASC 606 allocation) */
+        put: operations["setStandaloneSellingPrice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standalone-selling-prices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a standalone selling price: its fees weigh their list price again */
+        delete: operations["removeStandaloneSellingPrice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/alerts": {
         parameters: {
             query?: never;
@@ -21116,6 +21151,151 @@ export interface operations {
                                 method: string;
                             }[];
                         };
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listStandaloneSellingPrices: {
+        parameters: {
+            query?: {
+                /** @description an ISO 4217 code such as USD */
+                currency?: string;
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @example ssp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            product: string | null;
+                            plan: string | null;
+                            charge: string | null;
+                            currency: string;
+                            /** @description what it sells for on its own, per billing period of the charge */
+                            amount: string;
+                            updated_by: string;
+                            updated_at: string;
+                        }[];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    setStandaloneSellingPrice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a product's code (or give plan and charge) */
+                    product?: string;
+                    /** @description a plan's code, with charge */
+                    plan?: string;
+                    /** @description the id of one of the plan's charges, with plan */
+                    charge?: string;
+                    /** @description an ISO 4217 code such as USD */
+                    currency: string;
+                    /**
+                     * @description per billing period of the charge, in the currency
+                     * @example 49.00
+                     */
+                    amount: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example ssp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        product: string | null;
+                        plan: string | null;
+                        charge: string | null;
+                        currency: string;
+                        /** @description what it sells for on its own, per billing period of the charge */
+                        amount: string;
+                        updated_by: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    removeStandaloneSellingPrice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example ssp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        product: string | null;
+                        plan: string | null;
+                        charge: string | null;
+                        currency: string;
+                        /** @description what it sells for on its own, per billing period of the charge */
+                        amount: string;
+                        updated_by: string;
+                        updated_at: string;
                     };
                 };
             };
