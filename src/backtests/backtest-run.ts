@@ -124,7 +124,7 @@ async function priceEveryCustomer(
   const repricing = repricingOf(row);
   const currency = row.population.currency;
   const movements: CustomerMovement<LineReference>[] = [];
-  const batchSize = Math.max(1, options.batchSize ?? 100);
+  const batchSize = Math.max(1, options.batchSize ?? 250);
   const batches: string[][] = [];
   for (let offset = 0; offset < customerIds.length; offset += batchSize)
     batches.push(customerIds.slice(offset, offset + batchSize));

@@ -24,9 +24,24 @@
 // Churn: control 1 of 3 (Wilson 6.15% to 79.23%), variant 0 of 3; pooled 1/6,
 // z = −(1/3) / √(1/6 × 5/6 × 2/3) = −1.0954, p = 0.2733; detecting a change
 // from 1/3 to 0 needs (1.959964 + 0.841621)² × (2/9) / (1/9) = 15.7 → 16
-// customers per arm. No payments were attempted and nothing was disputed.
+// customers per arm.
+// Payments, through the local Stripe server: c0 pays by a card that works, c1
+// by a stolen card (a hard decline, not retried), c3 by another card that
+// works; c2, c4 and c5 have no card. Each invoice of the experiment is
+// charged once: control 2 failed of 4 attempts (c0's two succeed, c1's two
+// fail), variant 0 of 2 (c3's two succeed).
+// Payment failure rate: control 2/4 = 0.5, Wilson (0.5 + 3.841459/8) /
+// (1 + 3.841459/4) = 0.5 ± 1.959964 × √(0.0625 + 3.841459/64) / 1.960365 =
+// 0.5 ± 0.349961 (0.150039 to 0.849961); variant 0/2, interval 0 to
+// 2 × (3.841459/4) / (1 + 3.841459/2) = 0.657620. Pooled 2/6: z = −0.5 /
+// √(1/3 × 2/3 × (1/4 + 1/2)) = −1.224745, p = 0.220671.
+// Disputes: c3's January payment (130.00) is disputed on 15 January: variant
+// 1 of 3, control 0 of 3, the churn figures mirrored (Wilson 6.15% to 79.23%,
+// difference +1/3, p = 0.2733).
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
+import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -35,15 +50,26 @@ import { hashFractionEstimate } from "./index.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
+let stripe: LocalStripe;
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
   testApp = await startTestApp();
+  await testApp.app.listen({ port: 0, host: "127.0.0.1" });
+  const baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
+  stripe = await startLocalStripe();
   tenant = await testApp.newTenant("Experiments");
+  const settings = await tenant.admin.put("/v1/payment-settings", {
+    provider: "stripe",
+    stripe: { secret_key: stripe.secretKey, webhook_secret: stripe.webhookSecret, api_base_url: stripe.url },
+  });
+  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  stripe.webhookUrl = `${baseUrl}${settings.body.stripe.webhook_path}`;
   await receiver.start();
 });
 afterAll(async () => {
   await receiver.stop();
+  await stripe?.close();
   await testApp?.close();
 });
 
@@ -180,6 +206,20 @@ describe("pricing experiments", () => {
     });
     expect(listed.status, JSON.stringify(listed.body)).toBe(201);
     expect(listed.body.arms.map((arm: { assigned: number }) => arm.assigned)).toEqual([3, 3]);
+    const cards = [
+      "pm_card_visa",
+      "pm_card_chargeDeclinedStolenCard",
+      null,
+      "pm_card_mastercard",
+      null,
+      null,
+    ];
+    for (const [index, card] of cards.entries()) {
+      if (card === null) continue;
+      await expectCreated(
+        tenant.admin.post(`/v1/customers/${cohort[index]?.id}/payment-methods`, { payment_method: card }),
+      );
+    }
     const usage = [10, 20, 30, 10, 20, 0];
     for (const [index, customer] of cohort.entries()) {
       await calls(customer.externalId, usage[index] as number, "2029-12-01T00:00:01Z");
@@ -188,6 +228,15 @@ describe("pricing experiments", () => {
     for (const [index, customer] of cohort.entries()) {
       await calls(customer.externalId, usage[index] as number, "2030-01-01T00:00:01Z");
     }
+    // c3's January payment is disputed on 15 January.
+    const [januaryPayment] = (await tenant.admin.get(`/v1/payments?customer_id=${cohort[3]?.id}`)).body.data;
+    expect(januaryPayment).toMatchObject({ status: "succeeded", amount: "130.00" });
+    const dispute = stripe.openDispute(
+      januaryPayment.provider_payment_id,
+      "product_unacceptable",
+      new Date("2030-01-15T00:00:00Z"),
+    );
+    expect(await stripe.deliver(dispute)).toMatchObject({ status: 200, body: { outcome: "processed" } });
     const cancel = await tenant.admin.post(`/v1/subscriptions/${cohort[2]?.subscriptionId}/cancel`, {
       mode: "period_end",
     });
@@ -212,6 +261,8 @@ describe("pricing experiments", () => {
       ["100.00", "120.00", "120.00"],
     ]);
 
+    // Half a day on, so that the payments of 1 February are behind the metrics' "now".
+    await advance("2030-02-01T12:00:00Z");
     const metrics = await tenant.admin.get(`/v1/experiments/${listed.body.id}/metrics`);
     expect(metrics.status, JSON.stringify(metrics.body)).toBe(200);
     expect(metrics.body.currency).toBe("USD");
@@ -224,9 +275,11 @@ describe("pricing experiments", () => {
       contraction_revenue: { count: 3, total: "70.00", mean: "23.33" },
       churn: { successes: 1, trials: 3 },
       trial_to_paid: { successes: 0, trials: 0 },
-      payment_failure_rate: { successes: 0, trials: 0 },
-      disputes: { successes: 0, trials: 3 },
+      payment_failure_rate: { successes: 2, trials: 4, rate: 0.5 },
+      disputes: { successes: 0, trials: 3, rate: 0 },
     });
+    expect(controlArm.payment_failure_rate.lower).toBeCloseTo(0.150039, 5);
+    expect(controlArm.payment_failure_rate.upper).toBeCloseTo(0.849961, 5);
     expect(controlArm.average_invoice.lower).toBeCloseTo(103.333 - 38.511, 2);
     expect(controlArm.average_invoice.upper).toBeCloseTo(103.333 + 38.511, 2);
     expect(controlArm.churn.rate).toBeCloseTo(1 / 3, 10);
@@ -245,6 +298,16 @@ describe("pricing experiments", () => {
     expect(variantArm.average_invoice.difference).toBeCloseTo(26.667, 3);
     expect(variantArm.churn.difference).toBeCloseTo(-1 / 3, 10);
     expect(variantArm.churn.p_value).toBeCloseTo(0.2733, 4);
+    expect(variantArm.payment_failure_rate).toMatchObject({ successes: 0, trials: 2, rate: 0, lower: 0 });
+    expect(variantArm.payment_failure_rate.upper).toBeCloseTo(0.65762, 5);
+    expect(variantArm.payment_failure_rate.difference).toBeCloseTo(-0.5, 10);
+    expect(variantArm.payment_failure_rate.p_value).toBeCloseTo(0.220671, 5);
+    expect(variantArm.disputes).toMatchObject({ successes: 1, trials: 3, significant: false });
+    expect(variantArm.disputes.rate).toBeCloseTo(1 / 3, 10);
+    expect(variantArm.disputes.lower).toBeCloseTo(0.0615, 4);
+    expect(variantArm.disputes.upper).toBeCloseTo(0.7923, 4);
+    expect(variantArm.disputes.difference).toBeCloseTo(1 / 3, 10);
+    expect(variantArm.disputes.p_value).toBeCloseTo(0.2733, 4);
 
     // Promote the variant for its cohort; every change was audited and announced.
     const promoted = await tenant.admin.post(`/v1/experiments/${listed.body.id}/promote`, {

@@ -17,14 +17,16 @@ import type { EffectiveOverride } from "../subscriptions/index.ts";
 import { meterCodesOf } from "./billing-catalog.ts";
 import {
   type CustomerBilling,
-  loadCustomerBilling,
+  loadCustomersBilling,
   nextInstantOf,
   type SubscriptionBilling,
   subscriptionLinesAt,
+  type UsageReader,
 } from "./customer-billing.ts";
 import { linesOfInvoices } from "./invoice-store.ts";
 import { isPausedAt } from "./issue-instants.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
+import { batchedUsageReader } from "./usage-batches.ts";
 
 /** How to price the subscriptions of a plan: on another version of it, or with these overrides instead of theirs. */
 export type Repricing =
@@ -162,40 +164,47 @@ export async function repriceBilledInvoices(
   }
 
   const candidate = await candidateOf(database, scope, input.repricing, input.to);
-  const repriced: RepricedInvoice[] = [];
-  let billing: CustomerBilling | undefined;
-  for (const invoice of invoices) {
-    if (billing?.customer.id !== invoice.customer_id) {
-      billing = await loadCustomerBilling(database, scope, invoice.customer_id, input.to.getTime());
-      candidate.addTo(billing);
-    }
-    const billed = linesByInvoice.get(invoice.id) ?? [];
-    const recomputed = new Map<string, PricedLine[]>();
-    for (const subscriptionId of invoice.subscription_ids) {
-      const entry = billing.subscriptions.find(
-        (candidateEntry) => candidateEntry.subscription.id === subscriptionId,
+  const billings = await loadCustomersBilling(
+    database,
+    scope,
+    invoices.map((invoice) => invoice.customer_id),
+    input.to.getTime(),
+  );
+  for (const billing of billings.values()) candidate.addTo(billing);
+  // Every invoice is priced side by side, so that the usage of all of them is read at once.
+  const readUsage = batchedUsageReader(database, scope);
+  return Promise.all(
+    invoices.map(async (invoice): Promise<RepricedInvoice> => {
+      const billing = billings.get(invoice.customer_id);
+      if (billing === undefined) throw new Error(`customer ${invoice.customer_id} vanished while being read`);
+      const billed = linesByInvoice.get(invoice.id) ?? [];
+      const entries = invoice.subscription_ids.flatMap((subscriptionId) => {
+        const entry = billing.subscriptions.find(
+          (candidateEntry) => candidateEntry.subscription.id === subscriptionId,
+        );
+        return entry === undefined || !isPricedByPlan(billing, entry, input.repricing.planId) ? [] : [entry];
+      });
+      const lines = await Promise.all(
+        entries.map((entry) =>
+          linesAsTheyWouldBe(database, scope, billing, entry, candidate.reprice(billing, entry), readUsage, {
+            issuedAt: invoice.issued_at.getTime(),
+            currency: invoice.currency,
+          }),
+        ),
       );
-      if (entry === undefined || !isPricedByPlan(billing, entry, input.repricing.planId)) continue;
-      recomputed.set(
-        subscriptionId,
-        await linesAsTheyWouldBe(database, scope, billing, entry, candidate.reprice(billing, entry), {
-          issuedAt: invoice.issued_at.getTime(),
-          currency: invoice.currency,
-        }),
-      );
-    }
-    repriced.push({
-      invoiceId: invoice.id,
-      number: invoice.number,
-      customerId: invoice.customer_id,
-      currency: invoice.currency,
-      issuedAt: invoice.issued_at,
-      repriced: recomputed.size > 0,
-      billed,
-      wouldBe: recomputed.size === 0 ? billed : withRecomputedLines(billed, recomputed),
-    });
-  }
-  return repriced;
+      const recomputed = new Map(entries.map((entry, index) => [entry.subscription.id, lines[index] ?? []]));
+      return {
+        invoiceId: invoice.id,
+        number: invoice.number,
+        customerId: invoice.customer_id,
+        currency: invoice.currency,
+        issuedAt: invoice.issued_at,
+        repriced: recomputed.size > 0,
+        billed,
+        wouldBe: recomputed.size === 0 ? billed : withRecomputedLines(billed, recomputed),
+      };
+    }),
+  );
 }
 
 /** The billed lines with each recomputed subscription's lines in place of its own (where its first line was). */
@@ -300,12 +309,13 @@ async function linesAsTheyWouldBe(
   billing: CustomerBilling,
   entry: SubscriptionBilling,
   repriced: SubscriptionBilling,
+  readUsage: UsageReader,
   invoice: { issuedAt: Instant; currency: string },
 ): Promise<PricedLine[]> {
   const instant = nextInstantOf(billing, entry, invoice.issuedAt - sameInvoiceWindowMilliseconds);
   if (instant === null || instant > invoice.issuedAt || isPausedAt(entry.subscription.pauses, instant))
     return [];
-  const lines = await subscriptionLinesAt(database, scope, billing, repriced, instant);
+  const lines = await subscriptionLinesAt(database, scope, billing, repriced, instant, readUsage);
   const currency = currencyFor(invoice.currency);
   return lines.map((line) => {
     const stored = storedLine(line, currency, {

@@ -40,15 +40,7 @@ export async function sumRollupBuckets(
       : sql<string | null>`sum(hour.weighted_change + hour.value_sum
           * ((${measureTo}::numeric[])[hour.bucket + 1]
             - (extract(epoch from hour.hour_start) * 1000 + ${millisecondsPerHour})))::text`;
-  const { rows } = await sql<{
-    bucket: number;
-    event_count: string;
-    value_sum: string | null;
-    value_max: string | null;
-    latest_at: Date | null;
-    latest_at_text: string | null;
-    weighted: string | null;
-  }>`
+  const { rows } = await sql<RollupBucketRow>`
     select hour.bucket, sum(hour.event_count)::text as event_count, sum(hour.value_sum)::text as value_sum,
       max(hour.value_max)::text as value_max, max(hour.latest_at) as latest_at,
       max(hour.latest_at)::text as latest_at_text, ${weighted} as weighted
@@ -65,7 +57,103 @@ export async function sumRollupBuckets(
       where rollup.meter_version = any(${[...source.versions]}::int[])
     ) as hour
     group by hour.bucket`.execute(database);
-  return rows.map((row) => ({
+  return rows.map(rollupBucketOf);
+}
+
+/** One customer's usage plan of a meter, among those whose rollups one query sums. */
+export type RollupJob = { customerExternalId: string; plan: MeterUsagePlan };
+
+/**
+ * The rollups of many customers' plans of one meter, summed per plan and
+ * bucket in one query: what `sumRollupBuckets` gives for each plan on its
+ * own, the result at the plan's index. Each plan's rollup ranges are cut at
+ * its boundaries, so that every hour of a piece falls in the piece's bucket.
+ */
+export async function sumRollupBucketsOfMany(
+  database: Database,
+  scope: TenantScope,
+  source: RollupSource,
+  jobs: readonly RollupJob[],
+): Promise<RollupBucket[][]> {
+  const pieces = jobs.flatMap((job, index) => rollupPiecesOf(job, index));
+  const results: RollupBucket[][] = jobs.map(() => []);
+  if (pieces.length === 0) return results;
+  const { rows } = await sql<RollupBucketRow & { job: number }>`
+    select piece.job, piece.bucket, sum(rollup.event_count)::text as event_count,
+      sum(rollup.value_sum)::text as value_sum, max(rollup.value_max)::text as value_max,
+      max(rollup.latest_at) as latest_at, max(rollup.latest_at)::text as latest_at_text,
+      sum(rollup.weighted_change + rollup.value_sum
+        * (piece.measure_to - (extract(epoch from rollup.hour_start) * 1000 + ${millisecondsPerHour})))::text
+        as weighted
+    from unnest(${pieces.map((piece) => piece.job)}::int[],
+        ${pieces.map((piece) => piece.customerExternalId)}::text[],
+        ${isoTexts(pieces.map((piece) => piece.start))}::timestamptz[],
+        ${isoTexts(pieces.map((piece) => piece.end))}::timestamptz[],
+        ${pieces.map((piece) => piece.bucket)}::int[],
+        ${pieces.map((piece) => piece.measureTo)}::numeric[])
+      as piece(job, customer_external_id, range_start, range_end, bucket, measure_to)
+    join usage_rollups as rollup
+      on rollup.environment_id = ${scope.environmentId} and rollup.meter_id = ${source.meterId}
+      and rollup.customer_external_id = piece.customer_external_id
+      and rollup.hour_start >= piece.range_start and rollup.hour_start < piece.range_end
+    where rollup.meter_version = any(${[...source.versions]}::int[])
+    group by piece.job, piece.bucket`.execute(database);
+  for (const row of rows) results[row.job]?.push(rollupBucketOf(row));
+  return results;
+}
+
+type RollupPiece = {
+  job: number;
+  customerExternalId: string;
+  start: Instant;
+  end: Instant;
+  bucket: number;
+  measureTo: string | null;
+};
+
+/**
+ * A plan's rollup ranges cut at its boundaries, each piece with the bucket
+ * `width_bucket` gives its hours (one less than the boundaries at or before
+ * it) and where weighted changes are measured to (none without levels).
+ */
+function rollupPiecesOf(job: RollupJob, index: number): RollupPiece[] {
+  const { plan } = job;
+  const pieces: RollupPiece[] = [];
+  for (const range of plan.rollupRanges) {
+    const cuts = plan.boundaries.filter((boundary) => boundary > range.start && boundary < range.end);
+    const edges = [range.start, ...cuts, range.end];
+    for (let edge = 0; edge + 1 < edges.length; edge++) {
+      const start = edges[edge] as Instant;
+      const bucket = plan.boundaries.filter((boundary) => boundary <= start).length - 1;
+      const measureTo =
+        plan.levelsStartAt === undefined || bucket < 0 || bucket >= plan.slotOfBucket.length
+          ? null
+          : String(plan.slots[plan.slotOfBucket[bucket] ?? -1]?.end ?? 0);
+      pieces.push({
+        job: index,
+        customerExternalId: job.customerExternalId,
+        start,
+        end: edges[edge + 1] as Instant,
+        bucket,
+        measureTo,
+      });
+    }
+  }
+  return pieces;
+}
+
+type RollupBucketRow = {
+  bucket: number;
+  event_count: string;
+  value_sum: string | null;
+  value_max: string | null;
+  latest_at: Date | null;
+  latest_at_text: string | null;
+  weighted: string | null;
+};
+
+function rollupBucketOf(row: RollupBucketRow): RollupBucket {
+  return {
     bucket: row.bucket,
     eventCount: Number(row.event_count),
     sum: row.value_sum,
@@ -73,7 +161,7 @@ export async function sumRollupBuckets(
     latestAt: row.latest_at?.getTime() ?? null,
     latestAtText: row.latest_at_text,
     weightedToSlotEnd: row.weighted,
-  }));
+  };
 }
 
 /**

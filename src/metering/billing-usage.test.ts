@@ -25,7 +25,7 @@ import {
   usageWindowKey,
 } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
-import { engineMetersFor, usageForWindows } from "./billing-usage.ts";
+import { engineMetersFor, usageForManyWindows, usageForWindows } from "./billing-usage.ts";
 import { forEachRawEvent } from "./billing-usage-reads.ts";
 import type { EventProperties } from "./tables.ts";
 
@@ -429,13 +429,21 @@ async function runScenario(input: Scenario): Promise<void> {
   }
 
   const expected = coreAggregates(meters.values(), windows, levelsStartAt, await storedEvents(customer));
-  const actual = await usageForWindows(testApp.handle.database, scope, {
-    customerExternalId: customer,
-    windows,
-    meters,
-    levelsStartAt,
-  });
+  const request = { customerExternalId: customer, windows, meters, levelsStartAt };
+  const actual = await usageForWindows(testApp.handle.database, scope, request);
   expectSameAggregates(actual, expected, `run ${run} (${customer})`);
+  // Read among other customers' requests (one query for all their rollups), the same answer for each.
+  const nobody = { ...request, customerExternalId: `${customer}-nobody` };
+  const [alone, among, again] = await usageForManyWindows(testApp.handle.database, scope, [
+    nobody,
+    request,
+    { ...request, windows: windows.slice(0, 1) },
+  ]);
+  expectSameAggregates(alone!, await usageForWindows(testApp.handle.database, scope, nobody), `run ${run}`);
+  expectSameAggregates(among!, expected, `run ${run} (${customer}) among others`);
+  const firstKey = windows[0]?.key;
+  expect([...again!.keys()]).toEqual(firstKey === undefined ? [] : [firstKey]);
+  if (firstKey !== undefined) expect(again!.get(firstKey)).toEqual(expected.get(firstKey));
 }
 
 describe("usageForWindows", () => {

@@ -35,15 +35,16 @@ import { BillingInputError, type Meter, type NumericValue, propertyValueKey } fr
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { accumulateFromEvents, isAccumulatedFromEvents } from "./billing-usage-accumulated.ts";
-import { checkMeterWindows, planMeterUsage } from "./billing-usage-plan.ts";
+import { checkMeterWindows, type MeterUsagePlan, planMeterUsage } from "./billing-usage-plan.ts";
 import {
   countDistinctPerSlot,
   eventsAtInstants,
   forEachRawEvent,
   type RollupSource,
   sumRollupBuckets,
+  sumRollupBucketsOfMany,
 } from "./billing-usage-reads.ts";
-import { eventReaderOf, MeterUsageTotals } from "./billing-usage-totals.ts";
+import { eventReaderOf, MeterUsageTotals, type RollupBucket } from "./billing-usage-totals.ts";
 import { type MeterVersion, versionInEffect } from "./meter-definition.ts";
 import { loadMeterVersions } from "./meter-versions.ts";
 
@@ -61,62 +62,80 @@ import { loadMeterVersions } from "./meter-versions.ts";
 export async function usageForWindows(
   database: Database,
   scope: TenantScope,
-  input: {
-    customerExternalId: string;
-    windows: readonly UsageWindow[];
-    meters: ReadonlyMap<string, Meter>;
-    levelsStartAt: Instant;
-  },
+  input: UsageRequest,
 ): Promise<UsageAggregates> {
-  const meters = [...input.meters.values()];
-  const windowsByMeter = new Map<string, UsageWindow[]>();
-  for (const window of input.windows) {
-    const windows = windowsByMeter.get(window.meterCode) ?? [];
-    windows.push(window);
-    windowsByMeter.set(window.meterCode, windows);
-  }
-  const meterCodes = new Set(meters.map((meter) => meter.code));
-  const orphan = input.windows.find((window) => !meterCodes.has(window.meterCode));
-  if (orphan !== undefined) throw new BillingInputError(`unknown meter "${orphan.meterCode}"`);
-  for (const meter of meters) checkMeterWindows(meter, windowsByMeter.get(meter.code) ?? []);
+  const [aggregates] = await usageForManyWindows(database, scope, [input]);
+  return aggregates ?? new Map();
+}
 
-  if (input.windows.length === 0) return new Map();
-  const readAll = async (reader: Database): Promise<UsageAggregates> => {
-    const aggregates = new Map<string, UsageAggregate>();
+/** One customer's usage windows with the meters that count them; see usageForWindows. */
+export type UsageRequest = {
+  customerExternalId: string;
+  windows: readonly UsageWindow[];
+  meters: ReadonlyMap<string, Meter>;
+  levelsStartAt: Instant;
+};
+
+/** A request's windows of one meter answered from the rollups (and raw events where they cannot answer). */
+type MeterJob = {
+  request: number;
+  customerExternalId: string;
+  meter: Meter;
+  windows: readonly UsageWindow[];
+  /** Stored versions whose rollups hold exactly this meter's usage. */
+  trustedVersions: readonly MeterVersion[];
+  levelsStartAt: Instant;
+};
+
+/**
+ * usageForWindows for many requests (of many customers) in one snapshot, the
+ * aggregates at each request's index: the rollups of every request of a meter
+ * are summed in one query, so that a backtest reads a batch of customers'
+ * usage in a few statements instead of several per invoice. Raw events are
+ * still read per customer where the rollups cannot answer.
+ */
+export async function usageForManyWindows(
+  database: Database,
+  scope: TenantScope,
+  requests: readonly UsageRequest[],
+): Promise<UsageAggregates[]> {
+  const windowsByMeterOfRequest = requests.map(checkedWindowsByMeter);
+  const results: Map<string, UsageAggregate>[] = requests.map(() => new Map());
+  if (requests.every((request) => request.windows.length === 0)) return results;
+  const readAll = async (reader: Database): Promise<UsageAggregates[]> => {
     const storedVersions = await loadMeterVersions(reader, scope);
-    for (const meter of meters) {
-      const meterWindows = windowsByMeter.get(meter.code);
-      if (meterWindows === undefined) continue;
-      const accumulated = meterWindows.filter(isAccumulatedFromEvents);
-      if (accumulated.length > 0) {
-        const job = { customerExternalId: input.customerExternalId, meter, windows: accumulated };
-        const fromEvents = await accumulateFromEvents(reader, scope, {
-          ...job,
-          levelsStartAt: input.levelsStartAt,
+    const jobs: MeterJob[] = [];
+    for (const [index, request] of requests.entries()) {
+      for (const meter of request.meters.values()) {
+        const meterWindows = windowsByMeterOfRequest[index]?.get(meter.code);
+        if (meterWindows === undefined) continue;
+        const accumulated = meterWindows.filter(isAccumulatedFromEvents);
+        if (accumulated.length > 0) {
+          const fromEvents = await accumulateFromEvents(reader, scope, {
+            customerExternalId: request.customerExternalId,
+            meter,
+            windows: accumulated,
+            levelsStartAt: request.levelsStartAt,
+          });
+          for (const [key, aggregate] of fromEvents) results[index]?.set(key, aggregate);
+        }
+        const windows = meterWindows.filter((window) => !isAccumulatedFromEvents(window));
+        if (windows.length === 0) continue;
+        const versions = storedVersions.filter((version) => version.code === meter.code);
+        jobs.push({
+          request: index,
+          customerExternalId: request.customerExternalId,
+          meter,
+          windows,
+          trustedVersions: versions.filter((version) => countsAlike(version.coreMeter, meter)),
+          levelsStartAt: request.levelsStartAt,
         });
-        for (const [key, aggregate] of fromEvents) aggregates.set(key, aggregate);
       }
-      const windows = meterWindows.filter((window) => !isAccumulatedFromEvents(window));
-      if (windows.length === 0) continue;
-      const versions = storedVersions.filter((version) => version.code === meter.code);
-      const job = {
-        customerExternalId: input.customerExternalId,
-        meter,
-        windows,
-        trustedVersions: versions.filter((version) => countsAlike(version.coreMeter, meter)),
-        levelsStartAt: input.levelsStartAt,
-      };
-      let meterAggregates = await aggregateMeter(reader, scope, job);
-      // Only a correction landing between two reads of the caller's transaction makes them disagree.
-      for (let attempt = 1; meterAggregates === undefined && attempt < maximumAttempts; attempt++) {
-        meterAggregates = await aggregateMeter(reader, scope, job);
-      }
-      if (meterAggregates === undefined) {
-        throw new Error(`the usage of meter "${meter.code}" kept changing while it was read`);
-      }
-      for (const [key, aggregate] of meterAggregates) aggregates.set(key, aggregate);
     }
-    return aggregates;
+    for (const [job, meterAggregates] of await aggregateMeters(reader, scope, jobs)) {
+      for (const [key, aggregate] of meterAggregates) results[job.request]?.set(key, aggregate);
+    }
+    return results;
   };
   // One snapshot for every read, so that rollups and raw events agree even while events arrive.
   return database.isTransaction
@@ -124,7 +143,94 @@ export async function usageForWindows(
     : database.transaction().setIsolationLevel("repeatable read").setAccessMode("read only").execute(readAll);
 }
 
+/** The request's windows by meter code; refuses, as the accumulator does, a window of an unknown meter. */
+function checkedWindowsByMeter(request: UsageRequest): Map<string, UsageWindow[]> {
+  const meters = [...request.meters.values()];
+  const windowsByMeter = new Map<string, UsageWindow[]>();
+  for (const window of request.windows) {
+    const windows = windowsByMeter.get(window.meterCode) ?? [];
+    windows.push(window);
+    windowsByMeter.set(window.meterCode, windows);
+  }
+  const meterCodes = new Set(meters.map((meter) => meter.code));
+  const orphan = request.windows.find((window) => !meterCodes.has(window.meterCode));
+  if (orphan !== undefined) throw new BillingInputError(`unknown meter "${orphan.meterCode}"`);
+  for (const meter of meters) checkMeterWindows(meter, windowsByMeter.get(meter.code) ?? []);
+  return windowsByMeter;
+}
+
 const maximumAttempts = 3;
+
+/**
+ * Every job's aggregates: the rollups of the jobs that read the same stored
+ * meter versions in one query, then each job's raw events and look-ups. A job
+ * whose reads disagree (a correction landed between two of them) is read again
+ * on its own.
+ */
+async function aggregateMeters(
+  database: Database,
+  scope: TenantScope,
+  jobs: readonly MeterJob[],
+): Promise<[MeterJob, Map<string, UsageAggregate>][]> {
+  const planned = jobs.map((job) => ({ job, plan: planOf(job), source: rollupSourceOf(job) }));
+  const bySource = new Map<string, typeof planned>();
+  for (const entry of planned) {
+    if (entry.source === undefined) continue;
+    const key = `${entry.source.meterId}|${entry.source.versions.join(",")}`;
+    bySource.set(key, [...(bySource.get(key) ?? []), entry]);
+  }
+  const buckets = new Map<MeterJob, RollupBucket[]>();
+  for (const group of bySource.values()) {
+    const source = group[0]?.source as RollupSource;
+    // One job (the bill run's read of one customer) keeps the query planned for one customer.
+    const sums =
+      group.length === 1 && group[0] !== undefined
+        ? [await sumRollupBuckets(database, scope, group[0].job.customerExternalId, source, group[0].plan)]
+        : await sumRollupBucketsOfMany(
+            database,
+            scope,
+            source,
+            group.map((entry) => ({ customerExternalId: entry.job.customerExternalId, plan: entry.plan })),
+          );
+    for (const [index, entry] of group.entries()) buckets.set(entry.job, sums[index] ?? []);
+  }
+  const aggregated: [MeterJob, Map<string, UsageAggregate>][] = [];
+  for (const { job, plan, source } of planned) {
+    let meterAggregates = await aggregateFromBuckets(
+      database,
+      scope,
+      job,
+      plan,
+      source,
+      buckets.get(job) ?? [],
+    );
+    // Only a correction landing between two reads of the caller's transaction makes them disagree.
+    for (let attempt = 1; meterAggregates === undefined && attempt < maximumAttempts; attempt++) {
+      meterAggregates = await aggregateMeter(database, scope, job);
+    }
+    if (meterAggregates === undefined) {
+      throw new Error(`the usage of meter "${job.meter.code}" kept changing while it was read`);
+    }
+    aggregated.push([job, meterAggregates]);
+  }
+  return aggregated;
+}
+
+function planOf(job: MeterJob): MeterUsagePlan {
+  return planMeterUsage(
+    job.meter,
+    job.windows,
+    job.trustedVersions.map((version) => ({ start: version.effectiveFrom, end: version.effectiveUntil })),
+    job.levelsStartAt,
+  );
+}
+
+function rollupSourceOf(job: MeterJob): RollupSource | undefined {
+  const firstTrusted = job.trustedVersions[0];
+  return firstTrusted === undefined
+    ? undefined
+    : { meterId: firstTrusted.meterId, versions: job.trustedVersions.map((version) => version.version) };
+}
 
 /**
  * The engine meters (core `Meter`) for these codes, as defined by the version
@@ -155,36 +261,35 @@ export async function engineMetersFor(
   return meters;
 }
 
+/** One job's aggregates, every read on its own; undefined when two reads disagree. */
 async function aggregateMeter(
   database: Database,
   scope: TenantScope,
-  job: {
-    customerExternalId: string;
-    meter: Meter;
-    windows: readonly UsageWindow[];
-    /** Stored versions whose rollups hold exactly this meter's usage. */
-    trustedVersions: readonly MeterVersion[];
-    levelsStartAt: Instant;
-  },
+  job: MeterJob,
+): Promise<Map<string, UsageAggregate> | undefined> {
+  const plan = planOf(job);
+  const source = rollupSourceOf(job);
+  const buckets =
+    source === undefined ? [] : await sumRollupBuckets(database, scope, job.customerExternalId, source, plan);
+  return aggregateFromBuckets(database, scope, job, plan, source, buckets);
+}
+
+/**
+ * A job's aggregates from its rollups summed per bucket, with the raw events
+ * of the ranges the rollups cannot answer, the distinct values and the
+ * events that settle a `latest`; undefined when two reads disagree.
+ */
+async function aggregateFromBuckets(
+  database: Database,
+  scope: TenantScope,
+  job: MeterJob,
+  plan: MeterUsagePlan,
+  source: RollupSource | undefined,
+  buckets: readonly RollupBucket[],
 ): Promise<Map<string, UsageAggregate> | undefined> {
   const { customerExternalId, meter } = job;
-  const plan = planMeterUsage(
-    meter,
-    job.windows,
-    job.trustedVersions.map((version) => ({ start: version.effectiveFrom, end: version.effectiveUntil })),
-    job.levelsStartAt,
-  );
   const totals = new MeterUsageTotals(plan);
-  const firstTrusted = job.trustedVersions[0];
-  const source: RollupSource | undefined =
-    firstTrusted === undefined
-      ? undefined
-      : { meterId: firstTrusted.meterId, versions: job.trustedVersions.map((version) => version.version) };
-  if (source !== undefined) {
-    for (const bucket of await sumRollupBuckets(database, scope, customerExternalId, source, plan)) {
-      totals.addRollupBucket(bucket);
-    }
-  }
+  for (const bucket of buckets) totals.addRollupBucket(bucket);
   const read = eventReaderOf(meter);
   await forEachRawEvent(
     database,

@@ -1,7 +1,12 @@
 // The front door of metering: meters, exactly-once ingestion, usage reads for
 // billing and the API, and the event that ingestion announces.
 // Other domains import only from here; everything else in the folder is private to it.
-export { engineMetersFor, usageForWindows } from "./billing-usage.ts";
+export {
+  engineMetersFor,
+  type UsageRequest,
+  usageForManyWindows,
+  usageForWindows,
+} from "./billing-usage.ts";
 export { receivedWindowEnds } from "./billing-usage-accumulated.ts";
 export type { ParsedEvent } from "./event-input.ts";
 export {

@@ -5,6 +5,7 @@
 // decline is not retried; an exempt customer is not dunned.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { removeDataDirectory, SmtpReceiver, temporaryDataDirectory } from "../../test/support/mail.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
 import { expectCreated } from "../../test/support/responses.ts";
@@ -12,7 +13,6 @@ import { startTestApp, type TestApp, type TestTenant } from "../../test/support/
 import { billRunJobHandlers, createBillRunScheduler } from "../billing-runs/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import { createJobWorker } from "../platform/jobs/job-worker.ts";
-import { type LocalStripe, startLocalStripe } from "./testing/local-stripe-server.ts";
 
 const silentLogger = { info() {}, warn() {}, error() {}, debug() {} };
 let testApp: TestApp;

@@ -5,8 +5,8 @@
 // that do not verify. Jobs run through the same worker `fairbill serve` runs.
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import { type LocalStripe, startLocalStripe } from "./testing/local-stripe-server.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;

@@ -13,7 +13,7 @@ import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { loadTimelines, selectSubscriptions } from "./subscription-store.ts";
+import { type LoadedSubscription, loadTimelines, selectSubscriptions } from "./subscription-store.ts";
 
 export type BillableSubscription = {
   id: string;
@@ -49,8 +49,30 @@ export async function billableSubscriptionsOf(
     .where("subscriptions.customer_id", "=", customerId)
     .orderBy("subscriptions.id", "asc");
   const rows = await (database.isTransaction ? query.forUpdate() : query).execute();
-  const loaded = await loadTimelines(database, scope, rows);
-  return loaded.map(({ row, timeline, pauses }) => ({
+  return (await loadTimelines(database, scope, rows)).map(billableOf);
+}
+
+/**
+ * Every subscription of these customers, by customer then oldest first, in
+ * a few queries and locking nothing: for reads over many customers at once
+ * (a backtest), never for billing.
+ */
+export async function billableSubscriptionsOfCustomers(
+  database: Database,
+  scope: TenantScope,
+  customerIds: readonly string[],
+): Promise<BillableSubscription[]> {
+  if (customerIds.length === 0) return [];
+  const rows = await selectSubscriptions(database, scope)
+    .where("subscriptions.customer_id", "in", [...new Set(customerIds)])
+    .orderBy("subscriptions.customer_id", "asc")
+    .orderBy("subscriptions.id", "asc")
+    .execute();
+  return (await loadTimelines(database, scope, rows)).map(billableOf);
+}
+
+function billableOf({ row, timeline, pauses }: LoadedSubscription): BillableSubscription {
+  return {
     id: row.id,
     customerId: row.customer_id,
     currency: row.currency,
@@ -60,7 +82,7 @@ export async function billableSubscriptionsOf(
     nextBillingAt: row.next_billing_at?.getTime() ?? null,
     progressiveBillingThreshold:
       row.progressive_billing_threshold === null ? null : new Decimal(row.progressive_billing_threshold),
-  }));
+  };
 }
 
 /** Records that the subscription is invoiced (or skipped) through `billedThrough`, and where to look next. */

@@ -6,6 +6,7 @@ export { applyOverrides, type EffectiveOverride, slotOf, toRateChange } from "./
 export {
   type BillableSubscription,
   billableSubscriptionsOf,
+  billableSubscriptionsOfCustomers,
   customersBilledProgressively,
   customersDueForBilling,
   markSubscriptionBilled,
@@ -23,7 +24,11 @@ export {
 } from "./plan-migration-moves.ts";
 export { registerPriceOverrideRoutes } from "./price-override-routes.ts";
 export { type PriceOverrideDocument, PriceOverrideDocumentSchema } from "./price-override-schemas.ts";
-export { overrideFitProblems, subscriptionPriceOverrides } from "./price-overrides.ts";
+export {
+  overrideFitProblems,
+  priceOverridesOfSubscriptions,
+  subscriptionPriceOverrides,
+} from "./price-overrides.ts";
 export { cancelSubscription, planChangeOf } from "./subscription-changes.ts";
 export { pauseSubscription } from "./subscription-pauses.ts";
 export { quantityChangeOf } from "./subscription-quantities.ts";

@@ -202,20 +202,36 @@ export async function subscriptionPriceOverrides(
   scope: TenantScope,
   subscriptionId: string,
 ): Promise<EffectiveOverride[]> {
+  return (await priceOverridesOfSubscriptions(database, scope, [subscriptionId])).get(subscriptionId) ?? [];
+}
+
+/** Every override version of these subscriptions, by subscription id (in one query). */
+export async function priceOverridesOfSubscriptions(
+  database: Database,
+  scope: TenantScope,
+  subscriptionIds: readonly string[],
+): Promise<Map<string, EffectiveOverride[]>> {
+  const bySubscription = new Map<string, EffectiveOverride[]>();
+  if (subscriptionIds.length === 0) return bySubscription;
   const rows = await database
     .selectFrom("price_overrides")
     .selectAll()
     .where(inTenant(scope))
-    .where("subscription_id", "=", subscriptionId)
+    .where("subscription_id", "in", [...new Set(subscriptionIds)])
     .execute();
-  return rows.map((row) => ({
-    chargeId: row.charge_id,
-    slot: row.slot,
-    version: row.version,
-    effectiveFrom: row.effective_from.getTime(),
-    effectiveUntil: row.effective_until?.getTime() ?? null,
-    change: toRateChange(row.override),
-  }));
+  for (const row of rows) {
+    const overrides = bySubscription.get(row.subscription_id) ?? [];
+    overrides.push({
+      chargeId: row.charge_id,
+      slot: row.slot,
+      version: row.version,
+      effectiveFrom: row.effective_from.getTime(),
+      effectiveUntil: row.effective_until?.getTime() ?? null,
+      change: toRateChange(row.override),
+    });
+    bySubscription.set(row.subscription_id, overrides);
+  }
+  return bySubscription;
 }
 
 const fieldOfType: Record<PriceOverrideDocument["type"], keyof PriceOverrideDocument> = {

@@ -6,6 +6,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConsoleHarness, laptop, signIn, startConsoleHarness } from "./browser-harness.ts";
+import { planOfTwoVersions, subscribedCustomers } from "./pricing-setup.ts";
 
 const year = new Date().getUTCFullYear() + 1;
 
@@ -15,36 +16,13 @@ let experimentId: string;
 
 beforeAll(async () => {
   harness = await startConsoleHarness();
-  const charges = (amount: string) => [{ id: "base", type: "fixed", amount, timing: "in_advance" }];
-  const plan = (await harness.api("POST", "/v1/plans", {
-    code: "tried",
-    name: "Tried",
-    version: { currency: "USD", interval: "month", charges: charges("10.00") },
-  })) as { id: string };
-  await harness.api("POST", `/v1/plans/${plan.id}/versions/1/publish`, {});
-  await harness.api("POST", `/v1/plans/${plan.id}/versions`, {
-    currency: "USD",
-    interval: "month",
-    charges: charges("12.00"),
-  });
-  await harness.api("POST", `/v1/plans/${plan.id}/versions/2/publish`, {});
+  const planId = await planOfTwoVersions(harness, { code: "tried", name: "Tried" }, ["10.00", "12.00"]);
   await harness.api("POST", "/v1/test-clock", { frozen_at: `${year}-05-01T00:00:00Z` });
-  const customers: string[] = [];
-  for (const name of ["control-customer", "variant-customer"]) {
-    const customer = (await harness.api("POST", "/v1/customers", { external_id: name, name })) as {
-      id: string;
-    };
-    await harness.api("POST", "/v1/subscriptions", {
-      customer_id: customer.id,
-      plan_id: plan.id,
-      plan_version: 1,
-    });
-    customers.push(customer.id);
-  }
+  const customers = await subscribedCustomers(harness, planId, ["control-customer", "variant-customer"]);
   await harness.api("POST", "/v1/test-clock/advance", { to: `${year}-05-01T00:00:01Z` });
   const experiment = (await harness.api("POST", "/v1/experiments", {
     name: "Tried at 12.00",
-    plan_id: plan.id,
+    plan_id: planId,
     control: { version: 1, customer_ids: [customers[0]] },
     variants: [{ version: 2, name: "twelve", customer_ids: [customers[1]] }],
     assignment: "lists",

@@ -1,10 +1,18 @@
 // Staged rollouts, each with its stages' timeline: the share of the
 // population each stage moves, when it started and was judged, what its
-// guardrails found, and how the rollout ended.
+// guardrails found, and how the rollout ended. A running rollout can be
+// canceled here (with a reason for the audit log): no further stage starts
+// and the watching stage's cohort goes back to the earlier version.
 
+import { useState } from "react";
+import { api } from "../../api/api-client.ts";
 import type { ListItem } from "../../api/queries.ts";
-import { usePagedList } from "../../api/queries.ts";
+import { useApiMutation, usePagedList } from "../../api/queries.ts";
+import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
+import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -20,28 +28,112 @@ const startLabels: Record<Stage["start"], string> = {
 };
 
 export function RolloutsPage() {
+  const session = useSignedInSession();
+  const writable = can(session, "billing:write");
   const rollouts = usePagedList("/v1/rollouts", { params: { query: { limit: 20 } } });
+  const [canceling, setCanceling] = useState<Rollout | null>(null);
+  const [outcome, setOutcome] = useState("");
   return (
     <>
       <PageHeader
         title="Rollouts"
         subtitle="Published versions rolled out in stages, each held back by guardrails until its drafts pass."
       />
+      <OutcomeMessage message={outcome} />
       <PagedListView
         list={rollouts}
         noun={["rollout", "rollouts"]}
         loadingLabel="Loading rollouts…"
         empty={<EmptyState title="No rollouts yet." />}
       >
-        {(rows) => rows.map((rollout) => <RolloutTimeline key={rollout.id} rollout={rollout} />)}
+        {(rows) =>
+          rows.map((rollout) => (
+            <RolloutTimeline
+              key={rollout.id}
+              rollout={rollout}
+              onCancel={
+                writable && rollout.status === "running"
+                  ? () => {
+                      setOutcome("");
+                      setCanceling(rollout);
+                    }
+                  : undefined
+              }
+            />
+          ))
+        }
       </PagedListView>
+      {canceling && (
+        <CancelRolloutDialog
+          rollout={canceling}
+          onDone={() => {
+            setOutcome(
+              `Rollout ${canceling.id} was canceled: no further stage starts, and its watching cohort is back on the earlier version.`,
+            );
+            setCanceling(null);
+          }}
+          onCancel={() => setCanceling(null)}
+        />
+      )}
     </>
   );
 }
 
-function RolloutTimeline({ rollout }: { rollout: Rollout }) {
+function CancelRolloutDialog({
+  rollout,
+  onDone,
+  onCancel,
+}: {
+  rollout: Rollout;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const cancel = useApiMutation({
+    write: (reason: string) =>
+      answer(
+        api.POST("/v1/rollouts/{id}/cancel", {
+          params: { path: { id: rollout.id } },
+          body: reason === "" ? {} : { reason },
+        }),
+      ),
+    invalidates: ["/v1/rollouts", "/v1/invoice-holds"],
+    onSuccess: onDone,
+  });
   return (
-    <Panel title={`Rollout ${rollout.id}: ${rollout.status.replace("_", " ")}`}>
+    <ReasonDialog
+      open
+      title={`Cancel rollout ${rollout.id}?`}
+      confirmLabel="Cancel the rollout"
+      busy={cancel.isPending}
+      error={cancel.error?.detail}
+      onConfirm={cancel.mutate}
+      onCancel={onCancel}
+    >
+      <p>
+        Stages not yet started are skipped. The stage being watched is taken back: its customers return to the
+        earlier version and their held drafts are recomputed and finalized on it.
+      </p>
+    </ReasonDialog>
+  );
+}
+
+function RolloutTimeline({ rollout, onCancel }: { rollout: Rollout; onCancel: (() => void) | undefined }) {
+  return (
+    <Panel
+      title={`Rollout ${rollout.id}: ${rollout.status.replace("_", " ")}`}
+      actions={
+        onCancel && (
+          <button
+            type="button"
+            className="button button-danger"
+            aria-label={`Cancel rollout ${rollout.id}`}
+            onClick={onCancel}
+          >
+            Cancel rollout
+          </button>
+        )
+      }
+    >
       <ol className="stage-timeline" aria-label={`Stages of rollout ${rollout.id}`}>
         {rollout.stages.map((stage) => (
           <li key={stage.id} className={`stage stage-${stage.status}`}>

@@ -91,8 +91,8 @@ export type LocalStripe = {
   lastEvent(type: string): StripeObject;
   /** Settles a processing PaymentIntent as succeeded, as the bank would, and records the event. */
   completeProcessing(paymentIntentId: string): StripeObject;
-  /** Opens a dispute on a PaymentIntent's charge, and records the event. */
-  openDispute(paymentIntentId: string, reason: string): StripeObject;
+  /** Opens a dispute on a PaymentIntent's charge (now, or at `openedAt`: a test clock's date), and records the event. */
+  openDispute(paymentIntentId: string, reason: string, openedAt?: Date): StripeObject;
   /** Refunds at Stripe without Fairbill (the dashboard), and records charge.refunded. */
   refundInDashboard(paymentIntentId: string, amount: number): StripeObject;
   close(): Promise<void>;
@@ -373,7 +373,7 @@ export async function startLocalStripe(): Promise<LocalStripe> {
       Object.assign(intent, { status: "succeeded", amount_received: intent.amount });
       return recordEvent("payment_intent.succeeded", intent);
     },
-    openDispute(paymentIntentId, reason) {
+    openDispute(paymentIntentId, reason, openedAt) {
       const intent = intents.get(paymentIntentId);
       if (intent === undefined) throw new Error(`No ${paymentIntentId}.`);
       return recordEvent("charge.dispute.created", {
@@ -385,7 +385,7 @@ export async function startLocalStripe(): Promise<LocalStripe> {
         payment_intent: intent.id,
         reason,
         status: "needs_response",
-        created: now(),
+        created: openedAt === undefined ? now() : Math.floor(openedAt.getTime() / 1000),
       });
     },
     refundInDashboard(paymentIntentId, amount) {
