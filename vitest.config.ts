@@ -12,6 +12,7 @@ const pureTests = [
   "src/governance/approval-limits.test.ts",
   "src/cli/help.test.ts",
   "src/invoicing/stored-lines.test.ts",
+  "src/cli/commands/keys-while-serving.test.ts",
   "test/architecture/**/*.test.ts",
   "test/scenarios/**/*.test.ts",
   "test/architecture/**/*.test.ts",

@@ -65,7 +65,7 @@ import {
   paymentWebhookEvents,
   registerPaymentRoutes,
 } from "./payments/index.ts";
-import { keyOwners, peopleRoutes, personAuthentication } from "./people/index.ts";
+import { keyOwners, type LocalKeyAccess, peopleRoutes, personAuthentication } from "./people/index.ts";
 import { registerPlanMigrationRoutes } from "./plan-migrations/index.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import type { Configuration } from "./platform/config.ts";
@@ -178,6 +178,8 @@ export type ApplicationOptions = {
   publicUrl?: string;
   /** The bearer token of /metrics (METRICS_TOKEN); without one, /metrics answers the machine itself only. */
   metricsToken?: string;
+  /** `fairbill serve` on the embedded database: `fairbill keys create` makes keys through the server. */
+  localKeys?: LocalKeyAccess;
 };
 
 export async function buildApplication(options: ApplicationOptions): Promise<FairbillApp> {
@@ -193,7 +195,12 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     findEnvironment: (environmentId) => findEnvironmentScope(database, environmentId),
     routes: [
       ...routeModules,
-      peopleRoutes({ database, clock, publicUrl }),
+      peopleRoutes({
+        database,
+        clock,
+        publicUrl,
+        ...(options.localKeys === undefined ? {} : { localKeys: options.localKeys }),
+      }),
       singleSignOnRoutes({ database, clock, publicUrl }),
     ],
     extensions: options.console ? [consoleExtension(options.console, authenticate), portalPageExtension] : [],

@@ -21,6 +21,7 @@ import {
 } from "./account.ts";
 import { createFirstAdmin } from "./first-admin.ts";
 import { acceptInvitation, createInvitation, listInvitations, revokeInvitation } from "./invitations.ts";
+import { createLocalKey, type LocalKeyAccess } from "./local-keys.ts";
 import { homeEnvironment } from "./memberships.ts";
 import { requestPasswordReset, resetPassword, verifyEmail } from "./password-reset.ts";
 import {
@@ -33,6 +34,8 @@ import {
   EmailOnlyBody,
   FirstAdminBody,
   InvitationSchema,
+  LocalKeyBody,
+  LocalKeySchema,
   MeSchema,
   RemoveSecondFactorBody,
   ResetPasswordBody,
@@ -64,6 +67,8 @@ export type PeopleRouteOptions = {
   clock: Clock;
   /** The start of the links sent by email (PUBLIC_URL). */
   publicUrl: string;
+  /** Set by `fairbill serve` on the embedded database: keys made through it by `fairbill keys create`. */
+  localKeys?: LocalKeyAccess;
 };
 
 const NewApiKeySchema = Type.Object({
@@ -95,9 +100,34 @@ export function peopleRoutes(options: PeopleRouteOptions): RouteModule {
   const { publicUrl } = options;
   return (app: FairbillApp) => {
     registerPublicRoutes(app, options);
+    if (options.localKeys !== undefined) registerLocalKeyRoute(app, options, options.localKeys);
     registerAccountRoutes(app, publicUrl);
     registerAdminRoutes(app, publicUrl);
   };
+}
+
+/** The route `fairbill keys create` takes while this server holds the embedded database. */
+function registerLocalKeyRoute(
+  app: FairbillApp,
+  { database, clock }: PeopleRouteOptions,
+  access: LocalKeyAccess,
+) {
+  const routes = defineRoutes(app, { tags: ["Sign-in"], read: {}, write: {}, security: [] });
+  routes.write(
+    "POST /local-keys",
+    {
+      operationId: "createLocalKey",
+      summary:
+        "Create an API key from the server's own machine (what `fairbill keys create` does while it runs)",
+      description:
+        "Only on the embedded database: the control token is in the data folder's fairbill.control file, " +
+        "which only the folder's owner can read. Answers 401 for any other token.",
+      body: LocalKeyBody,
+      response: LocalKeySchema,
+      status: 201,
+    },
+    async ({ body }, reply) => reply.code(201).send(await createLocalKey(database, clock, access, body)),
+  );
 }
 
 /** Routes for people who are not signed in: sign-in, resets, verification, invitations, the first admin. */

@@ -162,3 +162,22 @@ export const SignInSettingsSchema = Type.Object({
 export const UpdateSignInSettingsBody = StrictObject({ require_second_factor: Type.Boolean() });
 
 export const AcceptedSchema = Type.Object({ accepted: Type.Boolean() });
+
+export const LocalKeyBody = StrictObject({
+  control_token: Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: "from the data folder's fairbill.control",
+  }),
+  role: RoleSchema,
+  environment: StringEnum(["test", "live"]),
+  name: Name,
+});
+
+export const LocalKeySchema = Type.Object({
+  id: Type.String(),
+  role: RoleSchema,
+  environment: Type.String(),
+  organization_name: Type.String(),
+  secret: Type.String({ description: "the key, shown only now" }),
+});

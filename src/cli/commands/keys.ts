@@ -1,7 +1,7 @@
 // `fairbill keys create|list|revoke`: API keys, straight on the configured
 // database (useful before any key exists, or to recover from a lost one).
 import type { Command } from "commander";
-import { isRole, roles } from "../../platform/auth/roles.ts";
+import { isRole, type Role, roles } from "../../platform/auth/roles.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";
 
@@ -24,22 +24,11 @@ export function registerKeysCommand(program: Command): void {
             detail: `--role must be one of ${roles.join(", ")}, not "${role}".`,
           });
         }
-        const { createServiceAccountKey } = await import("../../people/index.ts");
-        const { openCliTenant } = await import("../tenant.ts");
-        const tenant = await openCliTenant(options.environment);
-        try {
-          // A service account of its own holds the key: two keys made here are two holders.
-          const { apiKey, secret } = await createServiceAccountKey(tenant.context, {
-            name: options.name,
-            role,
-          });
-          process.stdout.write(
-            `Created ${apiKey.role} key ${apiKey.id} for the ${apiKey.environment} environment of ` +
-              `${tenant.organization.name}. It is shown only now:\n${secret}\n`,
-          );
-        } finally {
-          await tenant.handle.close();
-        }
+        const created = await createKey({ role, environment: options.environment, name: options.name });
+        process.stdout.write(
+          `Created ${created.role} key ${created.id} for the ${created.environment} environment of ` +
+            `${created.organizationName}. It is shown only now:\n${created.secret}\n`,
+        );
       }),
     );
 
@@ -84,4 +73,77 @@ export function registerKeysCommand(program: Command): void {
         }
       }),
     );
+}
+
+type CreatedKey = { id: string; role: string; environment: string; organizationName: string; secret: string };
+
+/**
+ * A new key of its own service account, on the database directly; while a
+ * `fairbill serve` holds the embedded database, through that server (its
+ * control file in the data folder says where, with the token it accepts).
+ */
+async function createKey(request: { role: Role; environment: string; name: string }): Promise<CreatedKey> {
+  const { openCliTenant } = await import("../tenant.ts");
+  let tenant: Awaited<ReturnType<typeof openCliTenant>>;
+  try {
+    tenant = await openCliTenant(request.environment);
+  } catch (error) {
+    if (error instanceof FairbillError && error.code === "data_directory_in_use") {
+      return createKeyThroughServer(request, error);
+    }
+    throw error;
+  }
+  try {
+    const { createServiceAccountKey } = await import("../../people/index.ts");
+    // A service account of its own holds the key: two keys made here are two holders.
+    const { apiKey, secret } = await createServiceAccountKey(tenant.context, {
+      name: request.name,
+      role: request.role,
+    });
+    return {
+      id: apiKey.id,
+      role: apiKey.role,
+      environment: apiKey.environment,
+      organizationName: tenant.organization.name,
+      secret,
+    };
+  } finally {
+    await tenant.handle.close();
+  }
+}
+
+async function createKeyThroughServer(
+  request: { role: Role; environment: string; name: string },
+  inUse: FairbillError,
+): Promise<CreatedKey> {
+  const { readConfiguration } = await import("../../platform/config.ts");
+  const { readLocalControl } = await import("../local-control.ts");
+  const control = readLocalControl(readConfiguration().dataDirectory);
+  if (control === undefined) throw inUse;
+  const response = await fetch(`${control.url}/v1/local-keys`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      control_token: control.token,
+      role: request.role,
+      environment: request.environment,
+      name: request.name,
+    }),
+  }).catch(() => undefined);
+  if (response === undefined) throw inUse;
+  const body = (await response.json()) as Record<string, unknown>;
+  if (response.status !== 201) {
+    throw new FairbillError({
+      code: typeof body.code === "string" ? body.code : "local_key_refused",
+      status: response.status,
+      detail: `The running server refused the key: ${typeof body.detail === "string" ? body.detail : response.status}`,
+    });
+  }
+  return {
+    id: String(body.id),
+    role: String(body.role),
+    environment: String(body.environment),
+    organizationName: String(body.organization_name),
+    secret: String(body.secret),
+  };
 }

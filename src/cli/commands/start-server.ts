@@ -9,6 +9,7 @@ import { createServiceAccountKey, firstAdminLink } from "../../people/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { readConfiguration } from "../../platform/config.ts";
 import { systemContext } from "../../platform/context.ts";
+import { newControlToken, writeLocalControl } from "../local-control.ts";
 
 export async function startServer(options: { demo: boolean }): Promise<void> {
   const configuration = readConfiguration();
@@ -71,6 +72,9 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
     }
   }
   const consoleDirectory = findBuiltConsole();
+  // On the embedded database, which this process holds, `fairbill keys create` goes through the server.
+  const localKeys =
+    handle.kind === "pglite" ? { token: newControlToken(), organizationId: organization.id } : undefined;
   const app = await buildApplication({
     handle,
     logger: configuration.logLevel,
@@ -79,8 +83,16 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
     publicUrl: configuration.publicUrl,
     ...(configuration.metricsToken === undefined ? {} : { metricsToken: configuration.metricsToken }),
     ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
+    ...(localKeys === undefined ? {} : { localKeys }),
   });
   await app.listen({ port: configuration.port, host: configuration.host });
+  const removeLocalControl =
+    localKeys === undefined
+      ? () => {}
+      : writeLocalControl(configuration.dataDirectory, {
+          url: `http://${["0.0.0.0", "::"].includes(configuration.host) ? "127.0.0.1" : configuration.host}:${configuration.port}`,
+          token: localKeys.token,
+        });
   const shownHost = configuration.host === "0.0.0.0" ? "localhost" : configuration.host;
   process.stdout.write(
     `Fairbill is serving on http://${shownHost}:${configuration.port} (API docs at /docs, database: ${handle.location})\n`,
@@ -91,6 +103,7 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
       : "The web console is not built, so only the API is served: run `npm run build:web` to build it.\n",
   );
   const stop = async () => {
+    removeLocalControl();
     await app.close();
     await handle.close();
     process.exit(0);

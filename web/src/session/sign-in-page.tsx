@@ -166,7 +166,7 @@ function ApiKeySignIn() {
       </form>
       <p>
         A key of the test environment signs the console in as the key's role. The first <code>npm start</code>{" "}
-        prints an admin key; to make another one, run:
+        prints an admin key; to make another one (also while the server runs), run in the project's folder:
       </p>
       <pre>
         <code>npx fairbill keys create --role admin</code>
