@@ -16,7 +16,7 @@ import { Decimal } from "../core/index.ts";
 import type { Customer } from "../customers/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, newTenantRow } from "../platform/database/tenant-rows.ts";
 import { AlertMeasurements, availableCredits, type PeriodMeasurement } from "./alert-measurements.ts";
 import { announceTrigger } from "./alert-notifications.ts";
 import { type AlertRuleRow, formatMeasure, selectRules } from "./alert-rules.ts";
@@ -152,24 +152,19 @@ async function fireOncePerFall(
       .execute();
     // Back at or above the threshold: the rule is armed again, with nothing to say.
     if (!below) return null;
-    const trigger = await transaction
-      .insertInto("alert_triggers")
-      .values({
-        ...newTenantRow(context, "alertTrigger", now),
-        rule_id: locked.id,
-        customer_id: locked.customer_id,
-        subscription_id: null,
-        kind: locked.kind,
-        threshold: locked.threshold,
-        value: formatMeasure(available, currency),
-        currency,
-        meter_code: null,
-        period_start: null,
-        period_end: null,
-        triggered_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const trigger = await insertTenantRow(transaction, context, "alert_triggers", "alertTrigger", now, {
+      rule_id: locked.id,
+      customer_id: locked.customer_id,
+      subscription_id: null,
+      kind: locked.kind,
+      threshold: locked.threshold,
+      value: formatMeasure(available, currency),
+      currency,
+      meter_code: null,
+      period_start: null,
+      period_end: null,
+      triggered_at: now,
+    });
     return announceTrigger(transaction, context, {
       rule: { ...locked, below_threshold: true },
       customer,

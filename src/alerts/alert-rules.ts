@@ -12,7 +12,7 @@ import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { isCurrencyCode } from "../platform/reference-data.ts";
@@ -43,25 +43,20 @@ export async function createAlertRule(
   const target = await checkTarget(context, customer, input);
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .insertInto("alert_rules")
-      .values({
-        ...newTenantRow(context, "alertRule", now),
-        customer_id: customer.id,
-        subscription_id: input.subscription_id ?? null,
-        kind: input.kind,
-        name: input.name ?? null,
-        meter_code: target.meterCode,
-        currency: target.currency,
-        threshold: input.threshold,
-        email_customer: input.email_customer ?? true,
-        enabled: input.enabled ?? true,
-        created_by: JSON.stringify(describeActor(context.actor)),
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTenantRow(transaction, context, "alert_rules", "alertRule", now, {
+      customer_id: customer.id,
+      subscription_id: input.subscription_id ?? null,
+      kind: input.kind,
+      name: input.name ?? null,
+      meter_code: target.meterCode,
+      currency: target.currency,
+      threshold: input.threshold,
+      email_customer: input.email_customer ?? true,
+      enabled: input.enabled ?? true,
+      created_by: JSON.stringify(describeActor(context.actor)),
+      created_at: now,
+      updated_at: now,
+    });
     const rule = presentAlertRule(row);
     await recordCreation(transaction, context, "alert", rule);
     if (row.enabled) await requestAlertEvaluation(transaction, context, customer.id);

@@ -5,7 +5,7 @@ import type { Selectable } from "kysely";
 import { describeActor } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import type { JsonPath } from "../pricing/index.ts";
@@ -106,22 +106,17 @@ export function insertDraftVersion(
   draft: { planId: string; version: number; content: PlanVersionContent; copiedFrom: number | null },
   now: Date,
 ): Promise<PlanVersionRow> {
-  return transaction
-    .insertInto("plan_versions")
-    .values({
-      ...newTenantRow(context, "planVersion", now),
-      plan_id: draft.planId,
-      version: draft.version,
-      state: "draft",
-      ...contentColumns(draft.content),
-      copied_from_version: draft.copiedFrom,
-      effective_from: null,
-      created_by: describeActor(context.actor).id,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return insertTenantRow(transaction, context, "plan_versions", "planVersion", now, {
+    plan_id: draft.planId,
+    version: draft.version,
+    state: "draft",
+    ...contentColumns(draft.content),
+    copied_from_version: draft.copiedFrom,
+    effective_from: null,
+    created_by: describeActor(context.actor).id,
+    created_at: now,
+    updated_at: now,
+  });
 }
 
 /** Refuses content that breaks a rule, naming each bad field under `path`. */

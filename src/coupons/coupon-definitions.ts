@@ -11,7 +11,7 @@ import { listMeters } from "../metering/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
@@ -44,29 +44,24 @@ export async function createCoupon(context: RequestContext, input: CreateCouponI
     refusingDuplicates(
       () =>
         context.database.transaction().execute(async (transaction) => {
-          const row = await transaction
-            .insertInto("coupons")
-            .values({
-              ...newTenantRow(context, "coupon", now),
-              code: input.code,
-              name: input.name,
-              type: input.type,
-              percent: input.type === "percentage" ? (input.percent ?? null) : null,
-              amount: input.type === "fixed" ? (input.amount ?? null) : null,
-              currency: input.type === "fixed" ? (input.currency ?? null) : null,
-              duration: input.duration,
-              duration_invoices: input.duration === "repeating" ? (input.duration_invoices ?? null) : null,
-              applies_to_plan_ids: JSON.stringify([...new Set(input.applies_to?.plan_ids ?? [])]),
-              applies_to_meter_codes: JSON.stringify([...new Set(input.applies_to?.meter_codes ?? [])]),
-              max_redemptions: input.max_redemptions ?? null,
-              redemption_count: 0,
-              redeem_by: input.redeem_by ?? null,
-              metadata: JSON.stringify(input.metadata ?? {}),
-              created_at: now,
-              updated_at: now,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
+          const row = await insertTenantRow(transaction, context, "coupons", "coupon", now, {
+            code: input.code,
+            name: input.name,
+            type: input.type,
+            percent: input.type === "percentage" ? (input.percent ?? null) : null,
+            amount: input.type === "fixed" ? (input.amount ?? null) : null,
+            currency: input.type === "fixed" ? (input.currency ?? null) : null,
+            duration: input.duration,
+            duration_invoices: input.duration === "repeating" ? (input.duration_invoices ?? null) : null,
+            applies_to_plan_ids: JSON.stringify([...new Set(input.applies_to?.plan_ids ?? [])]),
+            applies_to_meter_codes: JSON.stringify([...new Set(input.applies_to?.meter_codes ?? [])]),
+            max_redemptions: input.max_redemptions ?? null,
+            redemption_count: 0,
+            redeem_by: input.redeem_by ?? null,
+            metadata: JSON.stringify(input.metadata ?? {}),
+            created_at: now,
+            updated_at: now,
+          });
           const coupon = await recordCreation(transaction, reasoned, "coupon", presentCoupon(row));
           await spendApproval(transaction, coupon.id);
           return coupon;
@@ -92,9 +87,7 @@ export async function listCoupons(
     const code = filters.code;
     query = query.where((eb) => eb(eb.fn("lower", ["code"]), "=", code.toLowerCase()));
   }
-  query = filters.archived
-    ? query.where("archived_at", "is not", null)
-    : query.where("archived_at", "is", null);
+  query = query.where("archived_at", filters.archived ? "is not" : "is", null);
   return (await query.execute()).map(presentCoupon);
 }
 

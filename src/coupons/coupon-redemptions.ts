@@ -14,7 +14,7 @@ import { getCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
@@ -97,18 +97,20 @@ export async function redeemCoupon(
             "is already redeemed by this customer",
           );
         }
-        const row = await transaction
-          .insertInto("coupon_redemptions")
-          .values({
-            ...newTenantRow(context, "couponRedemption", now),
+        const row = await insertTenantRow(
+          transaction,
+          context,
+          "coupon_redemptions",
+          "couponRedemption",
+          now,
+          {
             coupon_id: coupon.id,
             customer_id: customerId,
             subscription_id: input.subscription_id ?? null,
             invoice_count: 0,
             redeemed_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+          },
+        );
         await transaction
           .updateTable("coupons")
           .set({ redemption_count: coupon.redemption_count + 1, updated_at: now })

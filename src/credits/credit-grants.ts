@@ -14,7 +14,7 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
@@ -118,27 +118,22 @@ export async function issueGrant(
   grant: GrantToIssue,
 ): Promise<CreditGrantRow> {
   const now = context.clock.now();
-  const row = await transaction
-    .insertInto("credit_grants")
-    .values({
-      ...newTenantRow(context, "creditGrant", now),
-      customer_id: account.customerId,
-      wallet_id: grant.walletId,
-      currency: account.currency,
-      name: grant.name,
-      type: grant.type,
-      amount: grant.amount.toFixed(),
-      // Starts empty: the increment entry below fills it, so remaining is always the sum of the ledger.
-      remaining: "0",
-      cost_basis: grant.costBasis?.toFixed() ?? null,
-      priority: grant.priority,
-      effective_at: grant.effectiveAt,
-      expires_at: grant.expiresAt,
-      metadata: JSON.stringify(grant.metadata),
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertTenantRow(transaction, context, "credit_grants", "creditGrant", now, {
+    customer_id: account.customerId,
+    wallet_id: grant.walletId,
+    currency: account.currency,
+    name: grant.name,
+    type: grant.type,
+    amount: grant.amount.toFixed(),
+    // Starts empty: the increment entry below fills it, so remaining is always the sum of the ledger.
+    remaining: "0",
+    cost_basis: grant.costBasis?.toFixed() ?? null,
+    priority: grant.priority,
+    effective_at: grant.effectiveAt,
+    expires_at: grant.expiresAt,
+    metadata: JSON.stringify(grant.metadata),
+    created_at: now,
+  });
   await appendLedgerEntry(
     transaction,
     context,

@@ -8,7 +8,7 @@ import type { Selectable } from "kysely";
 import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import type { CreditGrantTable, CreditLedgerEntryKind, CreditLedgerEntryTable } from "./tables.ts";
 
@@ -122,26 +122,21 @@ export async function appendLedgerEntry(
     .where("customer_id", "=", account.customerId)
     .where("currency", "=", account.currency)
     .execute();
-  const entry = await transaction
-    .insertInto("credit_ledger_entries")
-    .values({
-      ...newTenantRow(scope, "creditLedgerEntry", now),
-      customer_id: account.customerId,
-      currency: account.currency,
-      grant_id: grant.id,
-      wallet_id: grant.wallet_id,
-      kind: movement.kind,
-      amount: movement.amount.toFixed(),
-      grant_balance_after: grantBalanceAfter.toFixed(),
-      balance_after: balanceAfter.toFixed(),
-      invoice_id: movement.invoiceId ?? null,
-      automatic: movement.automatic ?? false,
-      reason: movement.reason ?? null,
-      occurred_at: movement.occurredAt,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const entry = await insertTenantRow(transaction, scope, "credit_ledger_entries", "creditLedgerEntry", now, {
+    customer_id: account.customerId,
+    currency: account.currency,
+    grant_id: grant.id,
+    wallet_id: grant.wallet_id,
+    kind: movement.kind,
+    amount: movement.amount.toFixed(),
+    grant_balance_after: grantBalanceAfter.toFixed(),
+    balance_after: balanceAfter.toFixed(),
+    invoice_id: movement.invoiceId ?? null,
+    automatic: movement.automatic ?? false,
+    reason: movement.reason ?? null,
+    occurred_at: movement.occurredAt,
+    created_at: now,
+  });
   grant.remaining = grantBalanceAfter.toFixed();
   account.balance = balanceAfter;
   return entry;

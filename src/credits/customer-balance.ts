@@ -11,7 +11,7 @@ import { Decimal, ZERO } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import { requireTransaction } from "./credit-ledger.ts";
@@ -93,21 +93,16 @@ export async function recordBalanceMovement(
     .where("customer_id", "=", input.customerId)
     .where("currency", "=", input.currency)
     .execute();
-  const entry = await transaction
-    .insertInto("customer_balance_entries")
-    .values({
-      ...newTenantRow(context, "balanceEntry", now),
-      customer_id: input.customerId,
-      currency: input.currency,
-      amount: input.amount.toFixed(),
-      balance_after: after.toFixed(),
-      invoice_id: input.invoiceId ?? null,
-      credit_note_id: input.creditNoteId ?? null,
-      reason: input.reason,
-      occurred_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const entry = await insertTenantRow(transaction, context, "customer_balance_entries", "balanceEntry", now, {
+    customer_id: input.customerId,
+    currency: input.currency,
+    amount: input.amount.toFixed(),
+    balance_after: after.toFixed(),
+    invoice_id: input.invoiceId ?? null,
+    credit_note_id: input.creditNoteId ?? null,
+    reason: input.reason,
+    occurred_at: now,
+  });
   await recordAuditEvent(transaction, context, {
     action: "customer_balance.moved",
     objectType: "customer",

@@ -23,7 +23,7 @@ import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
@@ -58,22 +58,17 @@ export async function createWallet(
   if (errors.length > 0) throw validationFailed(errors);
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .insertInto("wallets")
-      .values({
-        ...newTenantRow(context, "wallet", now),
-        customer_id: customerId,
-        currency: input.currency,
-        name: input.name,
-        rate: rate.toFixed(),
-        auto_top_up_threshold: input.auto_top_up?.threshold ?? null,
-        auto_top_up_amount: input.auto_top_up?.amount ?? null,
-        metadata: JSON.stringify(input.metadata ?? {}),
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTenantRow(transaction, context, "wallets", "wallet", now, {
+      customer_id: customerId,
+      currency: input.currency,
+      name: input.name,
+      rate: rate.toFixed(),
+      auto_top_up_threshold: input.auto_top_up?.threshold ?? null,
+      auto_top_up_amount: input.auto_top_up?.amount ?? null,
+      metadata: JSON.stringify(input.metadata ?? {}),
+      created_at: now,
+      updated_at: now,
+    });
     return recordCreation(transaction, context, "wallet", presentWallet(row, ZERO));
   });
 }

@@ -8,7 +8,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { isCountryCode, isCurrencyCode, isLocale, isTimeZone } from "../platform/reference-data.ts";
@@ -30,27 +30,22 @@ export async function createCustomer(context: RequestContext, input: CreateCusto
     return await context.database.transaction().execute(async (transaction) => {
       if (input.parent_customer_id)
         await checkParent(transaction, context, undefined, input.parent_customer_id);
-      const row = await transaction
-        .insertInto("customers")
-        .values({
-          ...newTenantRow(context, "customer", now),
-          external_id: input.external_id,
-          name: input.name ?? null,
-          email: input.email ?? null,
-          billing_address: JSON.stringify(input.billing_address ?? null),
-          country: input.country ?? null,
-          tax_ids: JSON.stringify(input.tax_ids ?? []),
-          currency: input.currency ?? null,
-          timezone: input.timezone ?? "UTC",
-          locale: input.locale ?? "en-US",
-          invoice_settings: JSON.stringify(input.invoice_settings ?? {}),
-          metadata: JSON.stringify(input.metadata ?? {}),
-          parent_customer_id: input.parent_customer_id ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertTenantRow(transaction, context, "customers", "customer", now, {
+        external_id: input.external_id,
+        name: input.name ?? null,
+        email: input.email ?? null,
+        billing_address: JSON.stringify(input.billing_address ?? null),
+        country: input.country ?? null,
+        tax_ids: JSON.stringify(input.tax_ids ?? []),
+        currency: input.currency ?? null,
+        timezone: input.timezone ?? "UTC",
+        locale: input.locale ?? "en-US",
+        invoice_settings: JSON.stringify(input.invoice_settings ?? {}),
+        metadata: JSON.stringify(input.metadata ?? {}),
+        parent_customer_id: input.parent_customer_id ?? null,
+        created_at: now,
+        updated_at: now,
+      });
       const customer = presentCustomer(row);
       await recordCreation(transaction, context, "customer", customer);
       await publishEvent(transaction, context, customerCreated, customer);
@@ -100,9 +95,7 @@ export async function listCustomers(
   if (filters.parent_customer_id !== undefined) {
     query = query.where("parent_customer_id", "=", filters.parent_customer_id);
   }
-  query = filters.archived
-    ? query.where("archived_at", "is not", null)
-    : query.where("archived_at", "is", null);
+  query = query.where("archived_at", filters.archived ? "is not" : "is", null);
   if (filters.search !== undefined) {
     const pattern = `%${escapeLikePattern(filters.search)}%`;
     query = query.where((eb) =>

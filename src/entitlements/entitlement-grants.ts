@@ -19,7 +19,7 @@ import { queryUsage } from "../metering/index.ts";
 import { entitlementsBlockedByDunning } from "../payments/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { planVersionsInForce } from "../subscriptions/index.ts";
@@ -64,17 +64,12 @@ export async function grantEntitlement(
           .where("id", "=", existing.id)
           .returningAll()
           .executeTakeFirstOrThrow()
-      : await transaction
-          .insertInto("customer_entitlement_grants")
-          .values({
-            ...newTenantRow(context, "entitlementGrant", now),
-            customer_id: customerId,
-            feature_id: feature.id,
-            created_at: now,
-            ...terms,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+      : await insertTenantRow(transaction, context, "customer_entitlement_grants", "entitlementGrant", now, {
+          customer_id: customerId,
+          feature_id: feature.id,
+          created_at: now,
+          ...terms,
+        });
     const grant = presentGrant(row, feature.code);
     await recordAuditEvent(transaction, context, {
       action: existing ? "entitlement_grant.updated" : "entitlement_grant.created",

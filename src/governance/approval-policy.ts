@@ -15,7 +15,7 @@ import type { EnvironmentKind } from "../organizations/index.ts";
 import { loadOrganization } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, notFound } from "../platform/errors.ts";
 import { loosens, noApprovalRequired } from "./approval-limits.ts";
@@ -138,10 +138,13 @@ async function proposeLoosening(
         `Change ${policy.pending_change.id} to the approval policy waits for a second admin: approve or reject it first.`,
       );
     }
-    const row = await transaction
-      .insertInto("approval_policy_changes")
-      .values({
-        ...newTenantRow(context, "approvalPolicyChange", now),
+    const row = await insertTenantRow(
+      transaction,
+      context,
+      "approval_policy_changes",
+      "approvalPolicyChange",
+      now,
+      {
         publish_requires_approval: change.publish_requires_approval,
         approval_required_for: JSON.stringify(change.approval_required_for),
         state: "pending",
@@ -150,9 +153,8 @@ async function proposeLoosening(
         proposed_by_person_name: proposer.person?.name ?? null,
         reason: context.reason ?? null,
         created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+      },
+    );
     const proposed = presentChange(row);
     await recordAuditEvent(transaction, context, {
       action: "approval_policy.change_proposed",

@@ -7,7 +7,7 @@ import type { Selectable } from "kysely";
 import { type ActorDescription, actorOfRow, describeActor } from "../audit/index.ts";
 import type { Person, RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
 import type { ApprovalAction, ApprovalTable } from "./tables.ts";
@@ -34,23 +34,18 @@ export async function recordApprovalStep(
   step: ApprovalStepInput,
 ): Promise<ApprovalStep> {
   const actor = describeActor(context.actor);
-  const row = await transaction
-    .insertInto("approvals")
-    .values({
-      ...newTenantRow(context, "approval", context.clock.now()),
-      object_type: step.objectType,
-      object_id: step.objectId,
-      action: step.action,
-      actor_type: actor.type,
-      actor_id: actor.id,
-      actor_role: actor.role,
-      actor_person_id: actor.person?.id ?? null,
-      actor_person_name: actor.person?.name ?? null,
-      comment: step.comment,
-      created_at: context.clock.now(),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertTenantRow(transaction, context, "approvals", "approval", context.clock.now(), {
+    object_type: step.objectType,
+    object_id: step.objectId,
+    action: step.action,
+    actor_type: actor.type,
+    actor_id: actor.id,
+    actor_role: actor.role,
+    actor_person_id: actor.person?.id ?? null,
+    actor_person_name: actor.person?.name ?? null,
+    comment: step.comment,
+    created_at: context.clock.now(),
+  });
   return presentApprovalStep(row);
 }
 

@@ -12,7 +12,7 @@ import { Decimal, type DraftAnomaly, draftAnomalies } from "../core/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow, newTenantRow } from "../platform/database/tenant-rows.ts";
 import type { InvoiceHoldView } from "./draft-hold-schemas.ts";
 import { invoiceHoldCreated } from "./invoice-webhook-events.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";
@@ -83,24 +83,19 @@ export async function draftIsHeld(
     new Decimal(settings.heldDraftChangePercent),
   );
   if (anomalies.length === 0) return false;
-  const hold = await transaction
-    .insertInto("invoice_holds")
-    .values({
-      ...newTenantRow(context, "invoiceHold", now),
-      customer_id: draft.customerId,
-      invoice_id: draft.id,
-      issued_from: null,
-      source: "anomaly_guard",
-      source_id: null,
-      reason: anomalies.map(describeAnomaly).join("; "),
-      details: JSON.stringify({ anomalies: anomalies.map(anomalyDetails) }),
-      status: "active",
-      created_by: describeActor(context.actor).id,
-      created_at: now,
-      held_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const hold = await insertTenantRow(transaction, context, "invoice_holds", "invoiceHold", now, {
+    customer_id: draft.customerId,
+    invoice_id: draft.id,
+    issued_from: null,
+    source: "anomaly_guard",
+    source_id: null,
+    reason: anomalies.map(describeAnomaly).join("; "),
+    details: JSON.stringify({ anomalies: anomalies.map(anomalyDetails) }),
+    status: "active",
+    created_by: describeActor(context.actor).id,
+    created_at: now,
+    held_at: now,
+  });
   await announceHold(transaction, context, hold);
   return true;
 }

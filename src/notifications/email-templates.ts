@@ -8,7 +8,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { renderEmailContent, templateSyntaxErrors } from "./email-rendering.ts";
@@ -139,19 +139,14 @@ async function saveVersion(
   try {
     return await context.database.transaction().execute(async (transaction) => {
       const before = await currentEmailTemplate(transaction, context, name);
-      const row = await transaction
-        .insertInto("email_templates")
-        .values({
-          ...newTenantRow(context, "emailTemplate", now),
-          template: name,
-          version: before.version + 1,
-          subject: content.subject,
-          html_body: content.html_body,
-          text_body: content.text_body,
-          created_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertTenantRow(transaction, context, "email_templates", "emailTemplate", now, {
+        template: name,
+        version: before.version + 1,
+        subject: content.subject,
+        html_body: content.html_body,
+        text_body: content.text_body,
+        created_at: now,
+      });
       const after = presentTemplate(row);
       await recordAuditEvent(transaction, context, {
         action: "email_template.updated",

@@ -6,7 +6,7 @@ import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import type { WebhookEndpointTable } from "./tables.ts";
@@ -29,20 +29,15 @@ export async function createWebhookEndpoint(
   const now = context.clock.now();
   const secret = generateSigningSecret();
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .insertInto("webhook_endpoints")
-      .values({
-        ...newTenantRow(context, "webhookEndpoint", now),
-        url: input.url,
-        description: input.description ?? null,
-        event_types: JSON.stringify(input.event_types),
-        enabled: input.enabled ?? true,
-        secret,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTenantRow(transaction, context, "webhook_endpoints", "webhookEndpoint", now, {
+      url: input.url,
+      description: input.description ?? null,
+      event_types: JSON.stringify(input.event_types),
+      enabled: input.enabled ?? true,
+      secret,
+      created_at: now,
+      updated_at: now,
+    });
     const endpoint = presentWebhookEndpoint(row);
     await recordCreation(transaction, context, "webhook_endpoint", endpoint);
     return { endpoint, secret };

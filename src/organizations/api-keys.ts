@@ -8,7 +8,7 @@ import type { Role } from "../platform/auth/roles.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { FairbillError, notFound, validationFailed } from "../platform/errors.ts";
 import { generateApiKeySecret, hashApiKeySecret, looksLikeApiKey } from "./api-key-secrets.ts";
 import type { EnvironmentKind } from "./tables.ts";
@@ -60,20 +60,15 @@ export async function createApiKey(context: RequestContext, input: CreateApiKeyI
   const userId = input.userId ?? (await userBehindCaller(context));
   return context.database.transaction().execute(async (transaction) => {
     const generated = generateApiKeySecret(environmentKind);
-    const row = await transaction
-      .insertInto("api_keys")
-      .values({
-        ...newTenantRow(context, "apiKey", now),
-        name: input.name,
-        role: input.role,
-        prefix: generated.prefix,
-        secret_hash: generated.hash,
-        created_at: now,
-        expires_at: input.expiresAt ?? null,
-        user_id: userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTenantRow(transaction, context, "api_keys", "apiKey", now, {
+      name: input.name,
+      role: input.role,
+      prefix: generated.prefix,
+      secret_hash: generated.hash,
+      created_at: now,
+      expires_at: input.expiresAt ?? null,
+      user_id: userId,
+    });
     const apiKey = presentApiKey(row, environmentKind);
     await recordCreation(transaction, context, "api_key", apiKey);
     return { apiKey, secret: generated.secret };
@@ -141,21 +136,16 @@ export async function rotateApiKey(
   const now = context.clock.now();
   const generated = generateApiKeySecret(previous.environment);
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .insertInto("api_keys")
-      .values({
-        ...newTenantRow(context, "apiKey", now),
-        name: previous.name,
-        role: previous.role,
-        prefix: generated.prefix,
-        secret_hash: generated.hash,
-        created_at: now,
-        expires_at: previous.expires_at,
-        rotated_from_key_id: id,
-        user_id: previous.user_id,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTenantRow(transaction, context, "api_keys", "apiKey", now, {
+      name: previous.name,
+      role: previous.role,
+      prefix: generated.prefix,
+      secret_hash: generated.hash,
+      created_at: now,
+      expires_at: previous.expires_at,
+      rotated_from_key_id: id,
+      user_id: previous.user_id,
+    });
     const retirement =
       options.previousKeyValidForSeconds > 0
         ? { expires_at: new Date(now.getTime() + options.previousKeyValidForSeconds * 1000) }

@@ -4,7 +4,7 @@ import { showMoney } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import type {
@@ -53,19 +53,14 @@ export async function insertPendingPayment(
   payment: NewPayment,
 ): Promise<PaymentRow> {
   const now = context.clock.now();
-  return transaction
-    .insertInto("payments")
-    .values({
-      ...newTenantRow(context, "payment", now),
-      customer_id: invoice.customer_id,
-      invoice_id: invoice.id,
-      status: "pending",
-      ...payment,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return insertTenantRow(transaction, context, "payments", "payment", now, {
+    customer_id: invoice.customer_id,
+    invoice_id: invoice.id,
+    status: "pending",
+    ...payment,
+    created_at: now,
+    updated_at: now,
+  });
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

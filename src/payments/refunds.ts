@@ -12,7 +12,7 @@ import { customerBalanceOf, recordBalanceMovement, showMoney } from "../credits/
 import { applyRefundToInvoice, lockInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import { announceRefund } from "./payment-announcements.ts";
 import type { RefundResult } from "./payment-provider.ts";
@@ -53,23 +53,18 @@ export async function insertRefund(
   refund: { amount: Decimal; reason: string; origin: RefundTable["origin"] },
 ): Promise<RefundRow> {
   const now = context.clock.now();
-  return transaction
-    .insertInto("refunds")
-    .values({
-      ...newTenantRow(context, "refund", now),
-      payment_id: payment.id,
-      invoice_id: payment.invoice_id,
-      customer_id: payment.customer_id,
-      origin: refund.origin,
-      status: "pending",
-      currency: payment.currency,
-      amount: refund.amount.toFixed(),
-      reason: refund.reason,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return insertTenantRow(transaction, context, "refunds", "refund", now, {
+    payment_id: payment.id,
+    invoice_id: payment.invoice_id,
+    customer_id: payment.customer_id,
+    origin: refund.origin,
+    status: "pending",
+    currency: payment.currency,
+    amount: refund.amount.toFixed(),
+    reason: refund.reason,
+    created_at: now,
+    updated_at: now,
+  });
 }
 
 /** Records the provider's answer to a pending refund, once; a success moves the money back. */

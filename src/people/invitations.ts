@@ -9,7 +9,7 @@ import type { Role } from "../platform/auth/roles.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict, FairbillError, notFound } from "../platform/errors.ts";
 import { queueAccountEmail } from "./account-emails.ts";
 import { setRole } from "./memberships.ts";
@@ -47,20 +47,15 @@ export async function createInvitation(
   const token = newToken();
   const environment = await describeEnvironment(context.database, context.environmentId);
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .insertInto("invitations")
-      .values({
-        ...newTenantRow(context, "invitation", now),
-        email,
-        display_name: input.name,
-        role: input.role,
-        invited_by_user_id: inviter.id,
-        token_hash: hashToken(token),
-        expires_at: new Date(now.getTime() + invitationLifetimeDays * 24 * 60 * 60 * 1000),
-        created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTenantRow(transaction, context, "invitations", "invitation", now, {
+      email,
+      display_name: input.name,
+      role: input.role,
+      invited_by_user_id: inviter.id,
+      token_hash: hashToken(token),
+      expires_at: new Date(now.getTime() + invitationLifetimeDays * 24 * 60 * 60 * 1000),
+      created_at: now,
+    });
     const view = presentInvitation(row, inviter.display_name, environment.kind, now);
     await queueAccountEmail(transaction, context.organizationId, now, {
       template: "account_invitation",

@@ -21,7 +21,7 @@ import { type GuardedChange, withApproval } from "../governance/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
@@ -129,23 +129,18 @@ export async function createPriceOverride(
             .where("charge_id", "=", input.charge_id)
             .where("slot", "=", slot)
             .executeTakeFirst();
-          const row = await transaction
-            .insertInto("price_overrides")
-            .values({
-              ...newTenantRow(context, "priceOverride", now),
-              customer_id: customerId,
-              subscription_id: input.subscription_id,
-              plan_id: plan.id,
-              charge_id: input.charge_id,
-              slot,
-              version: Number(previous?.version ?? 0) + 1,
-              override: JSON.stringify(input.override),
-              effective_from: effectiveFrom,
-              effective_until: effectiveUntil,
-              created_at: now,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
+          const row = await insertTenantRow(transaction, context, "price_overrides", "priceOverride", now, {
+            customer_id: customerId,
+            subscription_id: input.subscription_id,
+            plan_id: plan.id,
+            charge_id: input.charge_id,
+            slot,
+            version: Number(previous?.version ?? 0) + 1,
+            override: JSON.stringify(input.override),
+            effective_from: effectiveFrom,
+            effective_until: effectiveUntil,
+            created_at: now,
+          });
           const override = presentPriceOverride(row, plan.code);
           await recordCreation(transaction, context, "price_override", override);
           await spendApproval(transaction, override.id);

@@ -4,7 +4,7 @@
 // already billed.
 import { describeActor } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import type {
@@ -60,19 +60,15 @@ export async function pauseSubscription(
         [{ path: "$.at", message: "falls in or reaches into another pause" }],
       );
     }
-    await transaction
-      .insertInto("subscription_pauses")
-      .values({
-        ...newTenantRow(context, "subscriptionPause", now),
-        subscription_id: row.id,
-        paused_from: from,
-        paused_until: until,
-        paused_by: describeActor(context.actor).id,
-        resumed_by: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertTenantRow(transaction, context, "subscription_pauses", "subscriptionPause", now, {
+      subscription_id: row.id,
+      paused_from: from,
+      paused_until: until,
+      paused_by: describeActor(context.actor).id,
+      resumed_by: null,
+      created_at: now,
+      updated_at: now,
+    });
     const updated = await billAgainFrom(transaction, context, row, from, now);
     return recordTimelineWrite(transaction, context, loaded, updated, {
       action: "subscription.paused",

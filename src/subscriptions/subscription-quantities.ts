@@ -9,7 +9,7 @@ import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import type { QuantityChange } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import type { ChangeQuantityInput, SubscriptionView } from "./subscription-schemas.ts";
 import {
@@ -142,10 +142,13 @@ export async function changeQuantity(
     const change = await checkedQuantityChange(transaction, context, loaded, input);
     const now = context.clock.now();
     const at = new Date(change.at);
-    await transaction
-      .insertInto("subscription_quantity_changes")
-      .values({
-        ...newTenantRow(context, "subscriptionQuantityChange", now),
+    await insertTenantRow(
+      transaction,
+      context,
+      "subscription_quantity_changes",
+      "subscriptionQuantityChange",
+      now,
+      {
         subscription_id: row.id,
         sequence: loaded.quantityChanges.length + 1,
         charge_id: change.chargeId,
@@ -153,8 +156,8 @@ export async function changeQuantity(
         at,
         created_by: describeActor(context.actor).id,
         created_at: now,
-      })
-      .execute();
+      },
+    );
     const updated = await billAgainFrom(transaction, context, row, at, now);
     return recordTimelineWrite(transaction, context, loaded, updated, {
       action: "subscription.quantity_changed",

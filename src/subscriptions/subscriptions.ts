@@ -10,7 +10,7 @@ import { getCustomer } from "../customers/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
 import { refuseLongCatchUp } from "./catch-up-limit.ts";
@@ -73,33 +73,28 @@ export async function createSubscription(
   return refusingDuplicates(
     () =>
       context.database.transaction().execute(async (transaction) => {
-        const row = await transaction
-          .insertInto("subscriptions")
-          .values({
-            ...newTenantRow(context, "subscription", now),
-            customer_id: customer.id,
-            plan_id: version.planId,
-            plan_version_id: version.id,
-            currency,
-            billing_alignment: input.billing ?? "anniversary",
-            trial_days: trialDays,
-            started_at: startedAt,
-            trial_ends_at: new Date(trialEndOf(timeline)),
-            timezone: customer.timezone,
-            external_id: input.external_id ?? null,
-            metadata: JSON.stringify(input.metadata ?? {}),
-            // Nothing is billed before the start; the bill run looks there first.
-            next_billing_at: startedAt,
-            billed_through: null,
-            progressive_billing_threshold: input.progressive_billing_threshold ?? null,
-            ends_at: null,
-            quantities: JSON.stringify(input.quantities ?? {}),
-            instant_window_minutes: input.instant_window_minutes ?? 60,
-            created_at: now,
-            updated_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await insertTenantRow(transaction, context, "subscriptions", "subscription", now, {
+          customer_id: customer.id,
+          plan_id: version.planId,
+          plan_version_id: version.id,
+          currency,
+          billing_alignment: input.billing ?? "anniversary",
+          trial_days: trialDays,
+          started_at: startedAt,
+          trial_ends_at: new Date(trialEndOf(timeline)),
+          timezone: customer.timezone,
+          external_id: input.external_id ?? null,
+          metadata: JSON.stringify(input.metadata ?? {}),
+          // Nothing is billed before the start; the bill run looks there first.
+          next_billing_at: startedAt,
+          billed_through: null,
+          progressive_billing_threshold: input.progressive_billing_threshold ?? null,
+          ends_at: null,
+          quantities: JSON.stringify(input.quantities ?? {}),
+          instant_window_minutes: input.instant_window_minutes ?? 60,
+          created_at: now,
+          updated_at: now,
+        });
         const loaded = await loadSubscription(transaction, context, row);
         const [subscription] = await presentSubscriptions(transaction, context, [loaded], now);
         if (subscription === undefined) throw new Error(`Subscription ${row.id} was not presented.`);

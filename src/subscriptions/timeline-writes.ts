@@ -7,7 +7,7 @@ import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import { publishEvent, type WebhookEventDefinition } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { scheduleCatalogOf } from "./engine-catalog.ts";
@@ -151,10 +151,13 @@ export async function appendChange(
 ): Promise<SubscriptionView> {
   const now = context.clock.now();
   const { row } = loaded;
-  const changeRow = await transaction
-    .insertInto("subscription_changes")
-    .values({
-      ...newTenantRow(context, "subscriptionChange", now),
+  const changeRow = await insertTenantRow(
+    transaction,
+    context,
+    "subscription_changes",
+    "subscriptionChange",
+    now,
+    {
       subscription_id: row.id,
       sequence: loaded.changes.length + 1,
       kind: change.kind,
@@ -166,9 +169,8 @@ export async function appendChange(
       migration_id: change.kind === "change_plan" ? (change.migrationId ?? null) : null,
       created_by: describeActor(context.actor).id,
       created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    },
+  );
   let endsAt: Date | null = null;
   if (change.kind === "cancel") {
     const timeline = engineSubscriptionOf(row, [...loaded.changes, changeRow]);

@@ -8,7 +8,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
@@ -38,18 +38,13 @@ export async function setTaxExemption(
           .executeTakeFirst();
         const previous = previousRow ? presentTaxExemption(previousRow, now) : null;
         if (previousRow) await revokeExemption(transaction, context, previousRow.id, now);
-        const row = await transaction
-          .insertInto("tax_exemptions")
-          .values({
-            ...newTenantRow(context, "taxExemption", now),
-            customer_id: customerId,
-            reason: input.reason,
-            certificate_id: input.certificate_id ?? null,
-            valid_until: validUntil,
-            created_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await insertTenantRow(transaction, context, "tax_exemptions", "taxExemption", now, {
+          customer_id: customerId,
+          reason: input.reason,
+          certificate_id: input.certificate_id ?? null,
+          valid_until: validUntil,
+          created_at: now,
+        });
         const exemption = presentTaxExemption(row, now);
         await recordAuditEvent(transaction, context, {
           action: "tax_exemption.set",

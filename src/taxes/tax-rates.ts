@@ -9,7 +9,7 @@ import { Decimal } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { isCountryCode } from "../platform/reference-data.ts";
@@ -26,22 +26,17 @@ export async function createTaxRate(context: RequestContext, input: CreateTaxRat
   checkTaxRate(input);
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .insertInto("tax_rates")
-      .values({
-        ...newTenantRow(context, "taxRate", now),
-        country: input.country,
-        region: input.region ?? null,
-        name: input.name,
-        percent: new Decimal(input.percent).toString(),
-        inclusive: input.inclusive ?? false,
-        reverse_charge_eligible: input.reverse_charge_eligible ?? false,
-        valid_from: input.valid_from === undefined ? null : new Date(input.valid_from),
-        valid_until: input.valid_until === undefined ? null : new Date(input.valid_until),
-        created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTenantRow(transaction, context, "tax_rates", "taxRate", now, {
+      country: input.country,
+      region: input.region ?? null,
+      name: input.name,
+      percent: new Decimal(input.percent).toString(),
+      inclusive: input.inclusive ?? false,
+      reverse_charge_eligible: input.reverse_charge_eligible ?? false,
+      valid_from: input.valid_from === undefined ? null : new Date(input.valid_from),
+      valid_until: input.valid_until === undefined ? null : new Date(input.valid_until),
+      created_at: now,
+    });
     return recordCreation(transaction, context, "tax_rate", presentTaxRate(row));
   });
 }
@@ -60,9 +55,7 @@ export async function listTaxRates(
   let query = newestFirstPage(selectTaxRates(context.database, context), page);
   if (filters.country !== undefined) query = query.where("country", "=", filters.country);
   if (filters.region !== undefined) query = query.where("region", "=", filters.region);
-  query = filters.archived
-    ? query.where("archived_at", "is not", null)
-    : query.where("archived_at", "is", null);
+  query = query.where("archived_at", filters.archived ? "is not" : "is", null);
   const rows = await query.execute();
   return rows.map(presentTaxRate);
 }

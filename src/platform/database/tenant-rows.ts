@@ -1,11 +1,37 @@
 // What every new row starts with: its own prefixed id, and the organization
 // and environment it belongs to (every row carries both, and every query is
-// scoped by them: tenant-scope.ts).
+// scoped by them: tenant-scope.ts); and the insert of such a row.
+
+import type { Insertable, InsertObject, Selectable } from "kysely";
 import type { TenantScope } from "../context.ts";
 import { type IdKind, newId } from "../ids.ts";
-import type { TenantRowColumns } from "./schema.ts";
+import type { Database, DatabaseSchema, DatabaseTransaction, TenantRowColumns } from "./schema.ts";
 
 /** The id, organization and environment columns of a new row of `kind`, made at `now`. */
 export function newTenantRow(scope: TenantScope, kind: IdKind, now: Date): TenantRowColumns {
   return { id: newId(kind, now), organization_id: scope.organizationId, environment_id: scope.environmentId };
+}
+
+/** The tables whose rows belong to a tenant: each opens with the columns of newTenantRow. */
+type TenantTable = {
+  [Table in keyof DatabaseSchema]: DatabaseSchema[Table] extends TenantRowColumns ? Table : never;
+}[keyof DatabaseSchema];
+
+/**
+ * Inserts a new row of `kind` into `table` for the tenant of `scope`: its id,
+ * organization and environment from newTenantRow, the rest from `columns`.
+ * Answers the row as stored, with the columns the database filled in.
+ */
+export function insertTenantRow<Table extends TenantTable>(
+  database: Database | DatabaseTransaction,
+  scope: TenantScope,
+  table: Table,
+  kind: IdKind,
+  now: Date,
+  columns: Omit<Insertable<DatabaseSchema[Table]>, keyof TenantRowColumns>,
+): Promise<Selectable<DatabaseSchema[Table]>> {
+  const row = { ...newTenantRow(scope, kind, now), ...columns } as InsertObject<DatabaseSchema, Table>;
+  return database.insertInto(table).values(row).returningAll().executeTakeFirstOrThrow() as Promise<
+    Selectable<DatabaseSchema[Table]>
+  >;
 }
