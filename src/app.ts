@@ -77,6 +77,7 @@ import { domainEventJobHandlers } from "./platform/events/domain-event-dispatch.
 import type { DomainEventSubscriber } from "./platform/events/domain-events.ts";
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
 import { createJobWorker, inLane, type JobHandler } from "./platform/jobs/job-worker.ts";
+import { setOutgoingRequestPolicy } from "./platform/outgoing-requests/target-policy.ts";
 import { portalPageExtension, registerPortalRoutes } from "./portal/index.ts";
 import { registerSimulationRoutes } from "./simulation/index.ts";
 import { singleSignOnRoutes } from "./single-sign-on/index.ts";
@@ -180,11 +181,14 @@ export type ApplicationOptions = {
   metricsToken?: string;
   /** `fairbill serve` on the embedded database: `fairbill keys create` makes keys through the server. */
   localKeys?: LocalKeyAccess;
+  /** Webhooks, the tax provider and the payment provider may call this machine and private networks (off by default). */
+  allowPrivateTargets?: boolean;
 };
 
 export async function buildApplication(options: ApplicationOptions): Promise<FairbillApp> {
   const clock = options.clock ?? systemClock;
   const database = options.handle.database;
+  setOutgoingRequestPolicy({ allowPrivateTargets: options.allowPrivateTargets ?? false });
   const { authenticate, authenticateSession } = personAuthentication(database, clock);
   const publicUrl = options.publicUrl ?? "http://localhost:8080";
   const app = await createHttpServer({

@@ -31,7 +31,7 @@ let worker: JobWorker;
 let dataDirectory: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock });
+  testApp = await startTestApp({ clock, allowPrivateTargets: true });
   receiver = new WebhookReceiver();
   await receiver.start();
   dataDirectory = await temporaryDataDirectory("fairbill-alerts");

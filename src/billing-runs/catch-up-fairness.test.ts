@@ -22,7 +22,7 @@ let testApp: TestApp;
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ allowPrivateTargets: true });
   await receiver.start();
 });
 afterAll(async () => {

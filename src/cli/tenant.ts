@@ -15,6 +15,7 @@ import { readConfiguration } from "../platform/config.ts";
 import { type RequestContext, systemContext, type TenantScope } from "../platform/context.ts";
 import type { DatabaseHandle } from "../platform/database/database.ts";
 import { FairbillError } from "../platform/errors.ts";
+import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
 
 export type CliTenant = {
   handle: DatabaseHandle;
@@ -33,7 +34,10 @@ export async function openCliTenant(
   options: { organization?: string | undefined } = {},
 ): Promise<CliTenant> {
   const environmentKind = parseEnvironmentKind(environment);
-  const handle = await openMigratedDatabase(databaseLocationOf(readConfiguration()));
+  const configuration = readConfiguration();
+  // A bill run from the command line asks the tax provider as the server would.
+  setOutgoingRequestPolicy({ allowPrivateTargets: configuration.allowPrivateTargets });
+  const handle = await openMigratedDatabase(databaseLocationOf(configuration));
   try {
     const organization =
       options.organization === undefined

@@ -16,7 +16,7 @@ let tenant: TestTenant;
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock }));
+  ({ testApp, tenant } = await startTestAppWithTenant({ clock, allowPrivateTargets: true }));
   await receiver.start();
 });
 afterAll(async () => {

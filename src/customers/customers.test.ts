@@ -7,7 +7,7 @@ let tenant: TestTenant;
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant());
+  ({ testApp, tenant } = await startTestAppWithTenant({ allowPrivateTargets: true }));
   await receiver.start();
 });
 afterAll(async () => {

@@ -54,7 +54,7 @@ let stripe: LocalStripe;
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ allowPrivateTargets: true });
   await testApp.app.listen({ port: 0, host: "127.0.0.1" });
   const baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
   stripe = await startLocalStripe();

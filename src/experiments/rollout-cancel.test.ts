@@ -21,7 +21,7 @@ let tenant: TestTenant;
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ allowPrivateTargets: true });
   tenant = await testApp.newTenant("Rollout cancel");
   await receiver.start();
 });

@@ -21,7 +21,7 @@ const receiver = new WebhookReceiver();
 let dataDirectory: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ allowPrivateTargets: true });
   tenant = await testApp.newTenant("Staged rollouts");
   dataDirectory = await temporaryDataDirectory("fairbill-rollouts");
   await smtp.start();

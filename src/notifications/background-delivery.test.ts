@@ -30,6 +30,7 @@ beforeAll(async () => {
   app = await buildApplication({
     handle,
     background: true,
+    allowPrivateTargets: true,
     email: { smtpUrl: undefined, emailFrom: "Billing <billing@example.com>", dataDirectory },
   });
   await app.ready();

@@ -27,7 +27,10 @@ let document: Json;
 const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Webhook document" }));
+  ({ testApp, tenant } = await startTestAppWithTenant({
+    tenantName: "Webhook document",
+    allowPrivateTargets: true,
+  }));
   document = (await tenant.admin.get("/openapi.json")).body;
   await receiver.start();
 });

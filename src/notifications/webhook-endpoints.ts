@@ -1,6 +1,7 @@
 // Webhook endpoints: where an environment's events go. Each has its own
 // signing secret, shown once when made and once when rotated. Disabling or
-// deleting an endpoint cancels its deliveries still waiting for a retry.
+// deleting an endpoint cancels its deliveries still waiting for a retry. An
+// endpoint's URL may not point inside Fairbill's own network (saved-target.ts).
 import type { Selectable } from "kysely";
 import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
@@ -8,7 +9,8 @@ import { newestFirstPage, type PageRequest } from "../platform/database/list-pag
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { notFound, validationFailed } from "../platform/errors.ts";
+import { notFound } from "../platform/errors.ts";
+import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import type { WebhookEndpointTable } from "./tables.ts";
 import type {
   CreateWebhookEndpointInput,
@@ -25,7 +27,7 @@ export async function createWebhookEndpoint(
   context: RequestContext,
   input: CreateWebhookEndpointInput,
 ): Promise<NewWebhookSecret> {
-  checkUrl(input.url);
+  await checkTargetUrl(input.url, "$.url");
   const now = context.clock.now();
   const secret = generateSigningSecret();
   return context.database.transaction().execute(async (transaction) => {
@@ -62,7 +64,7 @@ export async function updateWebhookEndpoint(
   id: string,
   input: UpdateWebhookEndpointInput,
 ): Promise<WebhookEndpoint> {
-  if (input.url !== undefined) checkUrl(input.url);
+  if (input.url !== undefined) await checkTargetUrl(input.url, "$.url");
   return context.database.transaction().execute(async (transaction) => {
     const before = presentWebhookEndpoint(await endpointRow(transaction, context, id, { forUpdate: true }));
     const now = context.clock.now();
@@ -197,18 +199,6 @@ export async function cancelPendingDeliveries(
       ? pending.where("id", "=", which.deliveryId)
       : pending.where("endpoint_id", "=", which.endpointId);
   await chosen.execute();
-}
-
-function checkUrl(text: string): void {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw validationFailed([{ path: "$.url", message: "is not a URL" }]);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw validationFailed([{ path: "$.url", message: "must start with https:// or http://" }]);
-  }
 }
 
 function presentWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {

@@ -5,7 +5,8 @@
 // event log and the delivery log, and manual redelivery.
 import { type Selectable, sql } from "kysely";
 import type { Static, TSchema } from "typebox";
-import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { roleAllows } from "../platform/auth/roles.ts";
+import type { Actor, RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
@@ -143,7 +144,7 @@ export async function getWebhookEvent(
     type: row.type,
     data: row.data,
     created_at: row.created_at.toISOString(),
-    deliveries: await withAttempts(context.database, context, deliveries),
+    deliveries: await withAttempts(context, deliveries),
   };
 }
 
@@ -161,7 +162,7 @@ export async function listEndpointDeliveries(
     "webhook_deliveries.id",
   );
   if (filters.status !== undefined) query = query.where("webhook_deliveries.status", "=", filters.status);
-  return withAttempts(context.database, context, await query.execute());
+  return withAttempts(context, await query.execute());
 }
 
 async function getWebhookDelivery(context: RequestContext, id: string): Promise<WebhookDelivery> {
@@ -169,7 +170,7 @@ async function getWebhookDelivery(context: RequestContext, id: string): Promise<
     .where("webhook_deliveries.id", "=", id)
     .executeTakeFirst();
   if (!row) throw notFound("webhook delivery", id);
-  const [delivery] = await withAttempts(context.database, context, [row]);
+  const [delivery] = await withAttempts(context, [row]);
   if (!delivery) throw notFound("webhook delivery", id);
   return delivery;
 }
@@ -212,16 +213,13 @@ function selectDeliveries(database: Database, scope: TenantScope) {
     .where(inTenant(scope, "webhook_deliveries"));
 }
 
-async function withAttempts(
-  database: Database,
-  scope: TenantScope,
-  rows: DeliveryRow[],
-): Promise<WebhookDelivery[]> {
+async function withAttempts(context: RequestContext, rows: DeliveryRow[]): Promise<WebhookDelivery[]> {
   if (rows.length === 0) return [];
-  const attempts = await database
+  const showAnswers = mayReadEndpointAnswers(context.actor);
+  const attempts = await context.database
     .selectFrom("webhook_delivery_attempts")
     .selectAll()
-    .where(inTenant(scope))
+    .where(inTenant(context))
     .where(
       "delivery_id",
       "in",
@@ -233,7 +231,7 @@ async function withAttempts(
   const byDelivery = new Map<string, WebhookAttempt[]>();
   for (const attempt of attempts) {
     const list = byDelivery.get(attempt.delivery_id) ?? [];
-    list.push(presentAttempt(attempt));
+    list.push(presentAttempt(attempt, showAnswers));
     byDelivery.set(attempt.delivery_id, list);
   }
   return rows.map((row) => ({
@@ -251,7 +249,17 @@ async function withAttempts(
   }));
 }
 
-function presentAttempt(row: AttemptRow): WebhookAttempt {
+/**
+ * What an endpoint answered may be whatever a server inside someone's network
+ * says; only those who manage webhooks (admins) read it.
+ */
+function mayReadEndpointAnswers(actor: Actor): boolean {
+  if (actor.type === "system") return true;
+  if (actor.type === "portal") return false;
+  return roleAllows(actor.role, "webhooks:manage");
+}
+
+function presentAttempt(row: AttemptRow, showAnswer: boolean): WebhookAttempt {
   return {
     attempt_number: row.attempt_number,
     trigger: row.trigger,
@@ -259,7 +267,7 @@ function presentAttempt(row: AttemptRow): WebhookAttempt {
     started_at: row.started_at.toISOString(),
     latency_ms: row.latency_milliseconds,
     response_status: row.response_status,
-    response_body_excerpt: row.response_body_excerpt,
+    response_body_excerpt: showAnswer ? row.response_body_excerpt : null,
     error: row.error,
   };
 }

@@ -1,8 +1,11 @@
-// One HTTP attempt at a webhook endpoint: POST the signed body, give up after
-// a timeout, never follow a redirect (the endpoint's URL is the one its owner
-// registered), and keep what the log needs: status, latency, the start of the
-// answer, or why there was none.
+// One HTTP attempt at a webhook endpoint: POST the signed body through the
+// outgoing-request guard (no internal addresses, checked again at send time),
+// give up after a timeout, never follow a redirect (the endpoint's URL is the
+// one its owner registered), and keep what the log needs: status, latency,
+// the start of the answer, or why there was none.
 import { performance } from "node:perf_hooks";
+import type { Response } from "undici";
+import { guardedFetch, OutgoingRequestRefused } from "../platform/outgoing-requests/guarded-connections.ts";
 
 export type WebhookHttpResult = {
   /** The HTTP status, or null when no answer came (refused, timed out, reset). */
@@ -13,8 +16,8 @@ export type WebhookHttpResult = {
   latencyMilliseconds: number;
 };
 
-/** Enough of an answer to see an error message, small enough to keep for every attempt. */
-const excerptBytes = 1024;
+/** Enough of an answer to see an error message, too little to read much of an internal server's page. */
+const excerptBytes = 256;
 
 export async function postWebhook(request: {
   url: string;
@@ -25,11 +28,10 @@ export async function postWebhook(request: {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const response = await fetch(request.url, {
+    const response = await guardedFetch(request.url, {
       method: "POST",
       headers: { "content-type": "application/json", "user-agent": "Fairbill-Webhooks", ...request.headers },
       body: request.body,
-      redirect: "manual",
       signal: AbortSignal.timeout(request.timeoutMilliseconds),
     });
     const excerpt = await readExcerpt(response);
@@ -82,7 +84,9 @@ function describeFailure(error: unknown, timeoutMilliseconds: number): string {
     return `no answer within ${timeoutMilliseconds} ms`;
   }
   if (error instanceof Error) {
-    // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, "bad port").
+    // A target refused before connecting; its message says which and why.
+    if (error instanceof OutgoingRequestRefused) return `${error.code}: ${error.message}`;
+    // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, "bad port", target_refused).
     const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
     if (cause?.code) return `${cause.code}: ${cause.message ?? error.message}`;
     if (cause?.message) return `${error.message}: ${cause.message}`;

@@ -87,7 +87,11 @@ const WebhookAttemptSchema = Type.Object({
   started_at: Timestamp,
   latency_ms: Type.Integer(),
   response_status: Nullable(Type.Integer()),
-  response_body_excerpt: Nullable(Type.String({ description: "the first kilobyte of the answer" })),
+  response_body_excerpt: Nullable(
+    Type.String({
+      description: "the first 256 bytes of the answer, shown to admins only (null for other roles)",
+    }),
+  ),
   error: Nullable(Type.String({ description: "why no answer came: refused, timed out, …" })),
 });
 export type WebhookAttempt = Static<typeof WebhookAttemptSchema>;

@@ -47,7 +47,11 @@ let receiver: WebhookReceiver;
 let worker: JobWorker;
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Webhooks" }));
+  ({ testApp, tenant } = await startTestAppWithTenant({
+    clock,
+    tenantName: "Webhooks",
+    allowPrivateTargets: true,
+  }));
   receiver = new WebhookReceiver();
   await receiver.start();
   worker = createJobWorker({

@@ -21,7 +21,7 @@ const smtp = new SmtpReceiver();
 let dataDirectory: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ allowPrivateTargets: true });
   stripe = await startLocalStripe();
   dataDirectory = await temporaryDataDirectory("fairbill-dunning");
   await smtp.start();

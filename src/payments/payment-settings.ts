@@ -9,6 +9,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
+import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import { manualProvider } from "./manual-provider.ts";
 import type { PaymentProvider } from "./payment-provider.ts";
 import type { PaymentSettingsInput, PaymentSettingsView } from "./payment-schemas.ts";
@@ -81,14 +82,9 @@ export async function getPaymentSettings(context: RequestContext): Promise<Payme
   return presentSettings(await readPaymentSettings(context.database, context), context.environmentId);
 }
 
-function readBaseUrl(text: string | null | undefined): string | null {
+async function readBaseUrl(text: string | null | undefined): Promise<string | null> {
   if (text === undefined || text === null) return null;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw validationFailed([{ path: "$.stripe.api_base_url", message: "is not a URL" }]);
-  }
+  const url = await checkTargetUrl(text, "$.stripe.api_base_url");
   if (url.pathname !== "/" || url.search !== "" || url.hash !== "") {
     throw validationFailed([
       {
@@ -107,7 +103,7 @@ export async function updatePaymentSettings(
   if (input.provider === "stripe" && input.stripe === undefined) {
     throw validationFailed([{ path: "$.stripe", message: "is required when provider is stripe" }]);
   }
-  const apiBaseUrl = readBaseUrl(input.stripe?.api_base_url);
+  const apiBaseUrl = await readBaseUrl(input.stripe?.api_base_url);
   return context.database.transaction().execute(async (transaction) => {
     const before = await readPaymentSettings(transaction, context);
     const stripe =

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -14,7 +15,7 @@ let stripe: LocalStripe;
 let baseUrl: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ allowPrivateTargets: true });
   await testApp.app.listen({ port: 0, host: "127.0.0.1" });
   baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
   stripe = await startLocalStripe();
@@ -335,5 +336,38 @@ describe("the Stripe provider", () => {
       body: JSON.stringify(event),
     });
     expect(nowhere.status).toBe(404);
+  });
+
+  it("never sends the secret key to an internal address: refused when saved, and when called (issue 18, finding 4)", async () => {
+    setOutgoingRequestPolicy({ allowPrivateTargets: false });
+    try {
+      for (const address of ["http://169.254.169.254", stripe.url, "http://2130706433:12111"]) {
+        const saved = await tenant.admin.put("/v1/payment-settings", {
+          provider: "stripe",
+          stripe: {
+            secret_key: stripe.secretKey,
+            webhook_secret: stripe.webhookSecret,
+            api_base_url: address,
+          },
+        });
+        expect(saved.status).toBe(400);
+        expect(saved.body.errors).toEqual([expect.objectContaining({ path: "$.stripe.api_base_url" })]);
+      }
+      // The address saved while this machine was allowed is refused when Stripe is called.
+      const before = stripe.requests.length;
+      sequence += 1;
+      const customer = await tenant.admin.post("/v1/customers", {
+        external_id: `refused-${sequence}`,
+        currency: "USD",
+      });
+      const attached = await tenant.admin.post(`/v1/customers/${customer.body.id}/payment-methods`, {
+        payment_method: "pm_card_visa",
+      });
+      expect(attached.status).toBe(502);
+      expect(attached.body.detail).toMatch(/must not point at 127\.0\.0\.1, a loopback address/);
+      expect(stripe.requests).toHaveLength(before);
+    } finally {
+      setOutgoingRequestPolicy({ allowPrivateTargets: true });
+    }
   });
 });

@@ -6,6 +6,7 @@
 // (the tests run a local server that speaks the part of Stripe's API used here).
 import Stripe from "stripe";
 import { FairbillError, validationFailed } from "../platform/errors.ts";
+import { assertCallableUrl, guardedAgent } from "../platform/outgoing-requests/guarded-connections.ts";
 import { isHardDecline } from "./decline-codes.ts";
 import { fromMinorUnits, toMinorUnits } from "./minor-units.ts";
 import type {
@@ -18,7 +19,10 @@ import type {
 
 export type StripeSettings = { secretKey: string; apiBaseUrl: string | null };
 
-/** A client of the Stripe API at Stripe, or at `apiBaseUrl` when one is set. */
+/**
+ * A client of the Stripe API at Stripe, or at `apiBaseUrl` when one is set,
+ * connecting through the outgoing-request guard (no internal addresses).
+ */
 export function stripeClient(settings: StripeSettings): Stripe {
   const base = settings.apiBaseUrl === null ? null : new URL(settings.apiBaseUrl);
   const protocol = base?.protocol === "http:" ? "http" : "https";
@@ -26,6 +30,7 @@ export function stripeClient(settings: StripeSettings): Stripe {
     maxNetworkRetries: 2,
     timeout: 20_000,
     telemetry: false,
+    httpAgent: guardedAgent(protocol),
     ...(base === null
       ? {}
       : { host: base.hostname, port: base.port || (protocol === "http" ? 80 : 443), protocol }),
@@ -83,6 +88,14 @@ function chargeResultOf(intent: Stripe.PaymentIntent): ChargeResult {
 }
 
 export function stripeProvider(settings: StripeSettings): PaymentProvider {
+  // An address given as digits never reaches the guard's resolver: check it before any call carries the secret key.
+  if (settings.apiBaseUrl !== null) {
+    try {
+      assertCallableUrl(new URL(settings.apiBaseUrl));
+    } catch (error) {
+      throw providerUnavailable(error);
+    }
+  }
   const stripe = stripeClient(settings);
   return {
     name: "stripe",

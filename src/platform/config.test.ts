@@ -7,6 +7,15 @@ describe("configuration", () => {
     expect(configuration.port).toBe(8080);
     expect(configuration.databaseUrl).toBeUndefined();
     expect(configuration.dataDirectory.endsWith(".fairbill")).toBe(true);
+    expect(configuration.allowPrivateTargets).toBe(false);
+  });
+
+  it("allows private outgoing targets only when FAIRBILL_ALLOW_PRIVATE_TARGETS says so", () => {
+    expect(readConfiguration({ FAIRBILL_ALLOW_PRIVATE_TARGETS: "true" }).allowPrivateTargets).toBe(true);
+    expect(readConfiguration({ FAIRBILL_ALLOW_PRIVATE_TARGETS: "false" }).allowPrivateTargets).toBe(false);
+    expect(() => readConfiguration({ FAIRBILL_ALLOW_PRIVATE_TARGETS: "maybe" })).toThrow(
+      /FAIRBILL_ALLOW_PRIVATE_TARGETS must be true or false/,
+    );
   });
 
   it("reads PORT, FAIRBILL_DATA_DIR and DATABASE_URL", () => {

@@ -21,6 +21,8 @@ export type Configuration = {
   publicUrl: string;
   /** The bearer token a scraper sends to /metrics (METRICS_TOKEN); without one, /metrics answers the machine itself only. */
   metricsToken: string | undefined;
+  /** Webhooks, the tax provider and Stripe's API address may be on this machine or a private network (FAIRBILL_ALLOW_PRIVATE_TARGETS). */
+  allowPrivateTargets: boolean;
 };
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -55,6 +57,13 @@ export function readConfiguration(environment: Environment = process.env): Confi
     problems.push(`PUBLIC_URL must start with http:// or https://, got "${publicUrl}"`);
   }
 
+  const allowPrivateTargets = parseSwitch(environment.FAIRBILL_ALLOW_PRIVATE_TARGETS);
+  if (allowPrivateTargets === undefined) {
+    problems.push(
+      `FAIRBILL_ALLOW_PRIVATE_TARGETS must be true or false, got "${environment.FAIRBILL_ALLOW_PRIVATE_TARGETS}"`,
+    );
+  }
+
   if (problems.length > 0 || port === undefined || !isLogLevel(logLevel)) {
     throw new FairbillError({
       code: "invalid_configuration",
@@ -72,6 +81,7 @@ export function readConfiguration(environment: Environment = process.env): Confi
     emailFrom: emptyToUndefined(environment.EMAIL_FROM) ?? "Fairbill <billing@localhost>",
     publicUrl: (publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ""),
     metricsToken: emptyToUndefined(environment.METRICS_TOKEN),
+    allowPrivateTargets: allowPrivateTargets ?? false,
   };
 }
 
@@ -79,6 +89,14 @@ function parsePort(text: string): number | undefined {
   if (!/^\d{1,5}$/.test(text)) return undefined;
   const port = Number(text);
   return port >= 1 && port <= 65535 ? port : undefined;
+}
+
+/** "true" or "false" (also 1/0, yes/no); unset is false; anything else is undefined. */
+function parseSwitch(text: string | undefined): boolean | undefined {
+  const value = emptyToUndefined(text)?.toLowerCase();
+  if (value === undefined || ["false", "0", "no"].includes(value)) return false;
+  if (["true", "1", "yes"].includes(value)) return true;
+  return undefined;
 }
 
 function isLogLevel(value: string): value is Configuration["logLevel"] {

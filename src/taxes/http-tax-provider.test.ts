@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { FairbillError } from "../platform/errors.ts";
+import { setOutgoingRequestPolicy } from "../platform/outgoing-requests/target-policy.ts";
 import { type TaxRequest, taxQuoteFor } from "./taxes.ts";
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
@@ -17,7 +18,7 @@ let handler: Handler;
 const received: { authorization: string | undefined; contentType: string | undefined; body: unknown }[] = [];
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ allowPrivateTargets: true });
   server = createServer((request, response) => {
     let body = "";
     request.setEncoding("utf8");
@@ -245,5 +246,32 @@ describe("the HTTP tax provider", () => {
     expect(error.detail).toBe(
       `The tax provider at http://127.0.0.1:${port}/quote could not be reached (ECONNREFUSED).`,
     );
+  });
+
+  it("is never called at an internal address: refused when saved, and when sent (issue 18, finding 4)", async () => {
+    const tenant = await testApp.newTenant();
+    await useProvider(tenant);
+    handler = answer(200, JSON.stringify({ percent: "19" }));
+    setOutgoingRequestPolicy({ allowPrivateTargets: false });
+    try {
+      for (const url of [
+        "http://169.254.169.254/latest/meta-data/",
+        `${baseUrl}/quote`,
+        "http://[::1]:5432/",
+      ]) {
+        const saved = await tenant.admin.put("/v1/tax-settings", {
+          tax_provider: { type: "http", url, secret },
+        });
+        expect(saved.status).toBe(400);
+        expect(saved.body.errors).toEqual([expect.objectContaining({ path: "$.tax_provider.url" })]);
+      }
+      // The URL saved while this machine was allowed is refused when the quote is asked for, the secret unsent.
+      const before = received.length;
+      const error = await failure(tenant);
+      expect(error.detail).toMatch(/could not be reached \(.*must not point at .*loopback/);
+      expect(received).toHaveLength(before);
+    } finally {
+      setOutgoingRequestPolicy({ allowPrivateTargets: true });
+    }
   });
 });

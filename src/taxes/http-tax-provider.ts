@@ -12,12 +12,15 @@
 // Only `percent` is required; percents are decimal strings, never JSON numbers.
 // An answer that is late, not a 2xx, not JSON or not of that shape is an error
 // that names the provider and what was wrong, so a bill run fails (and is
-// retried) rather than issuing an invoice with a guessed tax.
+// retried) rather than issuing an invoice with a guessed tax. The call goes
+// through the outgoing-request guard: no internal address, no redirect
+// followed (a 3xx is an answer that is not a 2xx).
 import { type Static, Type } from "typebox";
 import { Decimal, sumDecimals } from "../core/index.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { NonNegativeDecimalString, Nullable } from "../platform/http/schemas.ts";
 import { toFieldErrors, validatorCompiler } from "../platform/http/validation.ts";
+import { guardedFetch } from "../platform/outgoing-requests/guarded-connections.ts";
 import type { TaxProvider, TaxQuote, TaxRequest } from "./tax-quote.ts";
 
 const maximumAnswerBytes = 64 * 1024;
@@ -65,7 +68,7 @@ export function httpTaxProvider(options: {
       const signal = AbortSignal.timeout(options.timeoutMilliseconds);
       let text: string;
       try {
-        const response = await fetch(options.url, {
+        const response = await guardedFetch(options.url, {
           method: "POST",
           headers: {
             "content-type": "application/json",
@@ -73,7 +76,6 @@ export function httpTaxProvider(options: {
             authorization: `Bearer ${options.secret}`,
           },
           body: JSON.stringify(wireRequest(request)),
-          redirect: "error",
           signal,
         });
         if (!response.ok) {

@@ -1,11 +1,12 @@
 // Per-environment tax settings: which provider quotes the tax of invoices.
 // Without a row the built-in table does. The HTTP provider's secret is kept to
-// be sent, and never returned or written to the audit log.
+// be sent, and never returned or written to the audit log. The provider's URL
+// may not point inside Fairbill's own network, nor carry credentials.
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { validationFailed } from "../platform/errors.ts";
+import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import type { TaxSettings, UpdateTaxSettingsInput } from "./tax-schemas.ts";
 
 const defaultProviderTimeoutMilliseconds = 5000;
@@ -44,7 +45,7 @@ export async function updateTaxSettings(
   input: UpdateTaxSettingsInput,
 ): Promise<TaxSettings> {
   const provider = input.tax_provider;
-  if (provider.type === "http") checkProviderUrl(provider.url);
+  if (provider.type === "http") await checkTargetUrl(provider.url, "$.tax_provider.url");
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
     const before = await taxProviderSettingsOf(transaction, context);
@@ -85,23 +86,6 @@ export async function updateTaxSettings(
     });
     return presented;
   });
-}
-
-function checkProviderUrl(text: string): void {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw validationFailed([{ path: "$.tax_provider.url", message: "is not a URL" }]);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw validationFailed([{ path: "$.tax_provider.url", message: "must be an http or https URL" }]);
-  }
-  if (url.username !== "" || url.password !== "") {
-    throw validationFailed([
-      { path: "$.tax_provider.url", message: "must not hold credentials; send them as the secret" },
-    ]);
-  }
 }
 
 function presentTaxSettings(provider: TaxProviderSettings, updatedAt: Date | null): TaxSettings {

@@ -377,7 +377,7 @@ describe("tax settings", () => {
     });
     expect(ftp.status).toBe(400);
     expect(ftp.body.errors).toEqual([
-      { path: "$.tax_provider.url", message: "must be an http or https URL" },
+      { path: "$.tax_provider.url", message: "must start with https:// or http://" },
     ]);
     const short = await put(tenant, "/v1/tax-settings", {
       tax_provider: { type: "http", url: "https://tax.example", secret: "short", timeout_ms: 5 },

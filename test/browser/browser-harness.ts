@@ -70,6 +70,8 @@ export type HarnessOptions = {
   background?: boolean;
   /** Where the worker sends emails (a test SMTP server, see test/support/mail.ts). */
   email?: EmailSettings;
+  /** Let webhooks reach a receiver the test runs on this machine. */
+  allowPrivateTargets?: boolean;
 };
 
 export async function startConsoleHarness(options: HarnessOptions = {}): Promise<ConsoleHarness> {
@@ -82,6 +84,7 @@ export async function startConsoleHarness(options: HarnessOptions = {}): Promise
       handle,
       console: { directory: join(root, "web", "dist") },
       ...(options.background ? { background: true } : {}),
+      ...(options.allowPrivateTargets ? { allowPrivateTargets: true } : {}),
       ...(options.email ? { email: options.email } : {}),
     });
     await app.listen({ port: 0, host: "127.0.0.1" });

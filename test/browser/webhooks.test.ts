@@ -30,7 +30,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/fairbill`;
-  harness = await startConsoleHarness({ background: true });
+  harness = await startConsoleHarness({ background: true, allowPrivateTargets: true });
   admin = await harness.newPage(laptop);
   await signIn(admin, harness.baseUrl, harness.adminKey, "/webhooks");
 });

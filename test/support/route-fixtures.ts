@@ -253,7 +253,7 @@ const nextYear = `${new Date().getUTCFullYear() + 1}-01-01T00:00:00Z`;
 
 async function webhookEndpointId(tenant: TestTenant): Promise<string> {
   const response = await tenant.admin.post("/v1/webhook-endpoints", {
-    url: "http://127.0.0.1:9/fixture-webhooks",
+    url: "https://fixture-webhooks.invalid/fairbill",
     event_types: ["*"],
   });
   return response.body.endpoint.id;
@@ -739,7 +739,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: () => ({}),
   },
   "POST /v1/webhook-endpoints": {
-    body: () => ({ url: "http://127.0.0.1:9/fixture-webhooks", event_types: ["invoice.paid"] }),
+    body: () => ({ url: "https://fixture-webhooks.invalid/fairbill", event_types: ["invoice.paid"] }),
   },
   "GET /v1/webhook-endpoints": {},
   "GET /v1/webhook-endpoints/{id}": { params: async (tenant) => ({ id: await webhookEndpointId(tenant) }) },

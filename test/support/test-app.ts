@@ -90,12 +90,20 @@ export function systemContextOf(
   });
 }
 
-export async function startTestApp(options: { clock?: Clock; metricsToken?: string } = {}): Promise<TestApp> {
+export type TestAppOptions = {
+  clock?: Clock;
+  metricsToken?: string;
+  /** Let webhooks and providers call servers the test runs on this machine (the setting self-hosters may turn on). */
+  allowPrivateTargets?: boolean;
+};
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? systemClock;
   const handle = await openTestDatabase();
   const app = await buildApplication({
     handle,
     clock,
+    allowPrivateTargets: options.allowPrivateTargets ?? false,
     ...(options.metricsToken === undefined ? {} : { metricsToken: options.metricsToken }),
   });
   await app.ready();
@@ -177,7 +185,7 @@ export async function startTestApp(options: { clock?: Clock; metricsToken?: stri
 
 /** The app and one tenant, for a test file whose tests share them. */
 export async function startTestAppWithTenant(
-  options: { clock?: Clock; tenantName?: string } = {},
+  options: TestAppOptions & { tenantName?: string } = {},
 ): Promise<{ testApp: TestApp; tenant: TestTenant }> {
   const testApp = await startTestApp(options);
   return { testApp, tenant: await testApp.newTenant(options.tenantName) };

@@ -81,6 +81,7 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
     background: true,
     email: configuration,
     publicUrl: configuration.publicUrl,
+    allowPrivateTargets: configuration.allowPrivateTargets,
     ...(configuration.metricsToken === undefined ? {} : { metricsToken: configuration.metricsToken }),
     ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
     ...(localKeys === undefined ? {} : { localKeys }),
