@@ -169,6 +169,7 @@ export async function runBillRun(
 export async function listBillRuns(
   context: RequestContext,
   page: { limit: number; beforeId: string | undefined },
+  filters: { billed?: boolean | undefined } = {},
 ): Promise<BillRun[]> {
   let query = context.database
     .selectFrom("bill_runs")
@@ -177,6 +178,7 @@ export async function listBillRuns(
     .orderBy("id", "desc")
     .limit(page.limit + 1);
   if (page.beforeId !== undefined) query = query.where("id", "<", page.beforeId);
+  if (filters.billed !== undefined) query = query.where("customers_total", filters.billed ? ">" : "=", 0);
   return (await query.execute()).map(billRunOf);
 }
 

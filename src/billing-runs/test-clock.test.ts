@@ -63,6 +63,13 @@ describe("the test clock", () => {
     });
     const run = await tenant.admin.get(`/v1/bill-runs/${advanced.body.bill_run.id}`);
     expect(run.body).toEqual({ ...advanced.body.bill_run, customer_errors: [] });
+
+    // A run that found nothing due is kept, and left out of the list of runs that billed someone.
+    const ids = async (query: string) =>
+      ((await tenant.admin.get(`/v1/bill-runs${query}`)).body.data as { id: string }[]).map((row) => row.id);
+    expect(await ids("")).toContain(advanced.body.bill_run.id);
+    expect(await ids("?billed=true")).not.toContain(advanced.body.bill_run.id);
+    expect(await ids("?billed=false")).toContain(advanced.body.bill_run.id);
   });
 
   it("returns to real time when reset, after which any instant may be set again", async () => {

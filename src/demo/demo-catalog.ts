@@ -92,6 +92,14 @@ export const demoFeatures: CreateFeatureInput[] = [
 export type DemoPlanCode = "starter" | "growth" | "enterprise";
 
 /** A tier table from its rows, [up to, unit price]; the last row's null is "and above". */
+/** The event names that the usage charges of a plan count: the usage a customer on it sends in the demo. */
+export function pricedEventNames(plan: DemoPlanCode): ReadonlySet<string> {
+  const meters = new Set(
+    demoPlans[plan].version.charges.flatMap((charge) => ("meter" in charge ? [charge.meter] : [])),
+  );
+  return new Set(demoMeters.filter((meter) => meters.has(meter.code)).map((meter) => meter.event_name));
+}
+
 function tiers(...rows: [upTo: number | null, unitPrice: string][]) {
   return rows.map(([upTo, unitPrice]) => ({ up_to: upTo, unit_price: unitPrice }));
 }

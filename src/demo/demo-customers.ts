@@ -32,6 +32,12 @@ export type DemoCustomer = {
   usage: UsageProfile;
   /** How many days after an invoice is issued the customer pays it by bank transfer; left out: not yet. */
   paysAfterDays?: number;
+  /**
+   * Sends usage of every product, also what its plan does not price: the
+   * leakage reconciliation names (Umbrella uses the AI assistant on Starter
+   * until it upgrades). Left out: only the usage its plan prices.
+   */
+  usesUnpricedProducts?: true;
 };
 
 /** A usage profile written as one row: its fields in the order of UsageProfile's. */
@@ -127,6 +133,7 @@ export const demoCustomers: DemoCustomer[] = [
     plan: "starter",
     start: { month: 0, day: 1 },
     paysAfterDays: 24,
+    usesUnpricedProducts: true,
     usage: usageProfile([28, 0.45, 4, [2000, 12000], 0.1, 15, 0.8]),
   },
   {

@@ -2,9 +2,11 @@
 // every run (a seeded generator per customer): busy weekdays and quiet
 // weekends, office hours in the customer's own time zone, growth month on
 // month, storage that mostly grows and is sometimes cleaned up, AI requests
-// on two models, and, for Enterprise, payments of all sizes.
+// on two models, and, for Enterprise, payments of all sizes; only what the
+// customer's plan prices, but for the one customer whose story is leakage.
 import { Temporal } from "temporal-polyfill";
 import type { EventInput } from "../metering/index.ts";
+import { pricedEventNames } from "./demo-catalog.ts";
 import type { DemoCustomer } from "./demo-customers.ts";
 import { type DemoRandom, seededRandom, seedOf } from "./demo-random.ts";
 
@@ -38,8 +40,11 @@ export function usageEventsOf(demo: DemoCustomer, from: Date, until: Date): Even
   const timeZone = demo.customer.timezone;
   const random = seededRandom(seedOf(demo.customer.external_id, demoSeed));
   const events: EventInput[] = [];
+  // Every draw is made whatever is sent, so that leaving out a product leaves the rest of the story as it was.
+  const sent = demo.usesUnpricedProducts ? undefined : pricedEventNames(demo.plan);
   const add = (kind: string, timestamp: number, name: string, properties: Record<string, unknown>) => {
     if (timestamp < from.getTime() || timestamp >= until.getTime()) return;
+    if (sent !== undefined && !sent.has(name)) return;
     const day = new Date(timestamp).toISOString().slice(0, 10);
     events.push({
       id: `${demo.customer.external_id}-${kind}-${day}-${events.length}`,

@@ -166,9 +166,11 @@ describe("the demo data", () => {
       "payment_volume",
       "storage_gb",
     ]);
+    // Hooli's Enterprise plan prices every meter but storage, which Acme's Growth does.
     for (const meter of meters) {
+      const customer = meter.code === "storage_gb" ? "acme" : "hooli";
       const usage = await tenant.admin.get(
-        `/v1/usage?customer=hooli&meter=${meter.code}&from=${calendar.clockStart.toISOString()}&to=${now.toISOString()}&window=month`,
+        `/v1/usage?customer=${customer}&meter=${meter.code}&from=${calendar.clockStart.toISOString()}&to=${now.toISOString()}&window=month`,
       );
       expect(usage.status).toBe(200);
       const total = usage.body.windows.reduce(
@@ -177,6 +179,24 @@ describe("the demo data", () => {
       );
       expect(total, meter.code).toBeGreaterThan(0);
     }
+  });
+
+  it("shows leakage only where the story puts it: Umbrella's AI use on Starter, before it upgrades", async () => {
+    const leaks: string[] = [];
+    for (const period of ["2025-12", "2026-01", "2026-02"]) {
+      const report = await tenant.admin.get(`/v1/reconciliation?period=${period}`);
+      expect(report.status).toBe(200);
+      for (const difference of report.body.usage.differences as {
+        category: string;
+        customer_external_id: string;
+        meter: string;
+      }[]) {
+        if (difference.category === "leakage") {
+          leaks.push(`${period} ${difference.customer_external_id} ${difference.meter}`);
+        }
+      }
+    }
+    expect(leaks).toEqual(["2025-12 umbrella ai_tokens", "2026-01 umbrella ai_tokens"]);
   });
 
   it("leaves a plan version waiting for approval, and the environment on real time", async () => {

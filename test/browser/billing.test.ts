@@ -110,6 +110,8 @@ describe("billing on the test clock", () => {
       })),
     })) as { accepted: number };
     expect(batch.accepted).toBe(5);
+    // A day later nothing is due: that run is kept but listed only on request.
+    await harness.api("POST", "/v1/test-clock/advance", { to: `${year}-01-21T00:00:00Z` });
     await operator.getByRole("navigation").getByRole("link", { name: "Bill runs" }).click();
     await heading(operator, "Bill runs");
     const clock = operator.getByRole("region", { name: "Test clock" });
@@ -120,6 +122,9 @@ describe("billing on the test clock", () => {
       .waitFor();
     const runs = operator.getByRole("region", { name: "Bill runs table" });
     await runs.getByText("Test clock").first().waitFor();
+    await expect.poll(() => runs.getByText("0 of 0").count()).toBe(0);
+    await operator.getByLabel("Show runs that found nothing due").check();
+    await runs.getByText("0 of 0").first().waitFor();
     await harness.screenshot(operator, "bill-runs");
   });
 

@@ -12190,6 +12190,8 @@ export interface operations {
     listBillRuns: {
         parameters: {
             query?: {
+                /** @description true: only runs that found customers due; false: only those that found none (a test clock moved between billing dates, a scheduled tick with nothing due) */
+                billed?: boolean;
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
