@@ -8,7 +8,7 @@ import type { Selectable } from "kysely";
 import type { Instant } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import type { PeriodLockTable } from "./tables.ts";
 
@@ -45,12 +45,7 @@ export async function assertPeriodOpen(database: Database, scope: TenantScope, a
 
 /** Every lock of the environment, oldest period first. */
 export async function periodLocks(database: Database, scope: TenantScope): Promise<PeriodLock[]> {
-  const rows = await database
-    .selectFrom("finance_period_locks")
-    .selectAll()
-    .where(inTenant(scope))
-    .orderBy("starts_at")
-    .execute();
+  const rows = await selectInTenant(database, scope, "finance_period_locks").orderBy("starts_at").execute();
   return rows.map(presentRow);
 }
 

@@ -13,7 +13,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { isCurrencyCode } from "../platform/reference-data.ts";
 import { getSubscription } from "../subscriptions/index.ts";
@@ -191,11 +191,7 @@ export async function listAlertTriggers(
 
 /** The rules that are not deleted, of the context's environment. */
 export function selectRules(database: Database, scope: TenantScope) {
-  return database
-    .selectFrom("alert_rules")
-    .selectAll()
-    .where(inTenant(scope))
-    .where("deleted_at", "is", null);
+  return selectInTenant(database, scope, "alert_rules").where("deleted_at", "is", null);
 }
 
 function inReach(context: RequestContext, customerId: string): boolean {

@@ -5,7 +5,6 @@
 import { Type } from "typebox";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { codeTaken, refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { ReasonField } from "../platform/http/reason.ts";
 import { Description, Name } from "../platform/http/schemas.ts";
@@ -49,15 +48,12 @@ export function creatingCatalogEntry<Created>(
   );
 }
 
-/** The columns of a new entry's row: its tenant and id, code, name and description, created now. */
+/** The columns a new entry's row starts with (insertTenantRow adds its id): code, name, description, created now. */
 export function newCatalogEntryColumns(
-  context: RequestContext,
-  kind: CatalogEntryKind,
   input: { code: string; name: string; description?: string | null | undefined },
   now: Date,
 ) {
   return {
-    ...newTenantRow(context, kind, now),
     code: input.code,
     name: input.name,
     description: input.description ?? null,

@@ -8,6 +8,7 @@ import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
@@ -27,15 +28,11 @@ export async function createFeature(context: RequestContext, input: CreateFeatur
   if (input.meter !== undefined) await checkMeter(context, input.meter);
   const now = context.clock.now();
   return creatingCatalogEntry(context, "feature", input.code, async (transaction) => {
-    const row = await transaction
-      .insertInto("features")
-      .values({
-        ...newCatalogEntryColumns(context, "feature", input, now),
-        kind: input.kind,
-        meter_code: input.meter ?? null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTenantRow(transaction, context, "features", "feature", now, {
+      ...newCatalogEntryColumns(input, now),
+      kind: input.kind,
+      meter_code: input.meter ?? null,
+    });
     return recordCreation(transaction, context, "feature", presentFeature(row));
   });
 }

@@ -4,6 +4,7 @@
 import { recordAuditEvent, recordCreation } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
 import type { CreatePlanInput, Plan, UpdatePlanInput } from "./plan-schemas.ts";
@@ -26,11 +27,14 @@ export async function createPlan(context: RequestContext, input: CreatePlanInput
   const content = withDefaults(input.version);
   return creatingCatalogEntry(context, "plan", input.code, async (transaction) => {
     await validateContent(transaction, context, content, versionPath("version"));
-    const plan = await transaction
-      .insertInto("plans")
-      .values(newCatalogEntryColumns(context, "plan", input, now))
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const plan = await insertTenantRow(
+      transaction,
+      context,
+      "plans",
+      "plan",
+      now,
+      newCatalogEntryColumns(input, now),
+    );
     const version = await insertDraftVersion(
       transaction,
       context,

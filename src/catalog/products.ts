@@ -5,6 +5,7 @@ import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { catalogEntryChanges, creatingCatalogEntry, newCatalogEntryColumns } from "./catalog-entries.ts";
@@ -14,11 +15,14 @@ import type { ProductTable } from "./tables.ts";
 export async function createProduct(context: RequestContext, input: CreateProductInput): Promise<Product> {
   const now = context.clock.now();
   return creatingCatalogEntry(context, "product", input.code, async (transaction) => {
-    const row = await transaction
-      .insertInto("products")
-      .values(newCatalogEntryColumns(context, "product", input, now))
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTenantRow(
+      transaction,
+      context,
+      "products",
+      "product",
+      now,
+      newCatalogEntryColumns(input, now),
+    );
     return recordCreation(transaction, context, "product", presentProduct(row));
   });
 }

@@ -15,7 +15,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
@@ -166,10 +166,7 @@ export async function removeRedemption(
   redemptionId: string,
 ): Promise<CouponRedemption> {
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .selectFrom("coupon_redemptions")
-      .selectAll()
-      .where(inTenant(context))
+    const row = await selectInTenant(transaction, context, "coupon_redemptions")
       .where("customer_id", "=", customerId)
       .where("id", "=", redemptionId)
       .forUpdate()

@@ -6,7 +6,7 @@ import { Decimal, sumDecimals } from "../core/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { grantStatus, selectGrants } from "./credit-grants.ts";
 import type { CreditLedgerEntryRow } from "./credit-ledger.ts";
 import type { CreditBalances, CreditLedgerEntry, CreditLedgerFilters } from "./credit-schemas.ts";
@@ -77,11 +77,11 @@ export async function listCreditLedger(
   page: { limit: number; cursor: string | undefined },
 ): Promise<{ data: CreditLedgerEntry[]; next_cursor: string | null }> {
   await getCustomer(context, customerId);
-  const customerEntries = context.database
-    .selectFrom("credit_ledger_entries")
-    .selectAll()
-    .where(inTenant(context))
-    .where("customer_id", "=", customerId);
+  const customerEntries = selectInTenant(context.database, context, "credit_ledger_entries").where(
+    "customer_id",
+    "=",
+    customerId,
+  );
   let query = newestSequenceFirst(customerEntries, page);
   if (filters.currency !== undefined) query = query.where("currency", "=", filters.currency);
   if (filters.grant_id !== undefined) query = query.where("grant_id", "=", filters.grant_id);

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { Decimal, ZERO } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { presentLedgerEntry } from "./credit-balances.ts";
@@ -129,10 +129,7 @@ export async function restoreCredits(
   invoiceId: string,
 ): Promise<void> {
   const transaction = requireTransaction(database);
-  const entries = await transaction
-    .selectFrom("credit_ledger_entries")
-    .selectAll()
-    .where(inTenant(context))
+  const entries = await selectInTenant(transaction, context, "credit_ledger_entries")
     .where("invoice_id", "=", invoiceId)
     .orderBy("sequence")
     .execute();

@@ -9,7 +9,7 @@ import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import type { CreditGrantTable, CreditLedgerEntryKind, CreditLedgerEntryTable } from "./tables.ts";
 
 export type CreditGrantRow = Selectable<CreditGrantTable>;
@@ -80,10 +80,7 @@ export async function lockGrants(
   grantIds: readonly string[],
 ): Promise<Map<string, CreditGrantRow>> {
   if (grantIds.length === 0) return new Map();
-  const rows = await transaction
-    .selectFrom("credit_grants")
-    .selectAll()
-    .where(inTenant(scope))
+  const rows = await selectInTenant(transaction, scope, "credit_grants")
     .where("id", "in", [...new Set(grantIds)])
     .orderBy("id")
     .forUpdate()

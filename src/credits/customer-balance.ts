@@ -12,7 +12,7 @@ import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict } from "../platform/errors.ts";
 import { requireTransaction } from "./credit-ledger.ts";
 import type { CustomerBalanceEntry } from "./credit-schemas.ts";
@@ -137,11 +137,11 @@ export async function listCustomerBalanceEntries(
   page: { limit: number; cursor: string | undefined },
 ): Promise<{ data: CustomerBalanceEntry[]; next_cursor: string | null }> {
   await getCustomer(context, customerId);
-  const customerEntries = context.database
-    .selectFrom("customer_balance_entries")
-    .selectAll()
-    .where(inTenant(context))
-    .where("customer_id", "=", customerId);
+  const customerEntries = selectInTenant(context.database, context, "customer_balance_entries").where(
+    "customer_id",
+    "=",
+    customerId,
+  );
   let query = newestSequenceFirst(customerEntries, page);
   if (filters.currency !== undefined) query = query.where("currency", "=", filters.currency);
   return toSequencePage(await query.execute(), page.limit, presentBalanceEntry);

@@ -20,7 +20,7 @@ import { entitlementsBlockedByDunning } from "../payments/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { planVersionsInForce } from "../subscriptions/index.ts";
 import type { CustomerEntitlements, EntitlementGrant, GrantEntitlementInput } from "./entitlement-schemas.ts";
@@ -112,10 +112,7 @@ function lockGrant(
   customerId: string,
   featureId: string,
 ) {
-  return transaction
-    .selectFrom("customer_entitlement_grants")
-    .selectAll()
-    .where(inTenant(scope))
+  return selectInTenant(transaction, scope, "customer_entitlement_grants")
     .where("customer_id", "=", customerId)
     .where("feature_id", "=", featureId)
     .forUpdate()

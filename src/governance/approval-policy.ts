@@ -16,7 +16,7 @@ import { loadOrganization } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, notFound } from "../platform/errors.ts";
 import { loosens, noApprovalRequired } from "./approval-limits.ts";
 import { isSamePerson } from "./approvals.ts";
@@ -72,11 +72,7 @@ export async function readApprovalPolicy(
   scope: TenantScope,
 ): Promise<Omit<ApprovalPolicy, "pending_change">> {
   const environment = await environmentKindOf(database, scope);
-  const row = await database
-    .selectFrom("approval_policies")
-    .selectAll()
-    .where(inTenant(scope))
-    .executeTakeFirst();
+  const row = await selectInTenant(database, scope, "approval_policies").executeTakeFirst();
   if (!row) {
     return {
       environment,

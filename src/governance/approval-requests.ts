@@ -15,7 +15,7 @@ import { publishEvent } from "../notifications/index.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, FairbillError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { type ApprovalSubject, approvalRequiredBecause } from "./approval-limits.ts";
@@ -64,10 +64,7 @@ export async function withApproval<Made>(
   const because = approvalRequiredBecause(policy.approval_required_for, change.subject);
   if (because === undefined) return make(async () => {});
   const fingerprint = fingerprintOf(change);
-  const earlier = await context.database
-    .selectFrom("approval_requests")
-    .selectAll()
-    .where(inTenant(context))
+  const earlier = await selectInTenant(context.database, context, "approval_requests")
     .where("fingerprint", "=", fingerprint)
     .where("state", "in", ["approved", "pending"])
     .orderBy("id", "asc")
@@ -104,10 +101,7 @@ async function spendApproval(
   objectId: string,
 ): Promise<void> {
   const now = context.clock.now();
-  const before = await transaction
-    .selectFrom("approval_requests")
-    .selectAll()
-    .where(inTenant(context))
+  const before = await selectInTenant(transaction, context, "approval_requests")
     .where("id", "=", approvalRequestId)
     .forUpdate()
     .executeTakeFirstOrThrow();
@@ -178,10 +172,7 @@ export async function listApprovalRequests(
   filters: { state?: ApprovalRequestState | undefined; kind?: ApprovalRequestView["kind"] | undefined },
   page: { limit: number; afterId: string | undefined },
 ): Promise<ApprovalRequestView[]> {
-  let query = context.database
-    .selectFrom("approval_requests")
-    .selectAll()
-    .where(inTenant(context))
+  let query = selectInTenant(context.database, context, "approval_requests")
     .orderBy("id", "desc")
     .limit(page.limit + 1);
   if (page.afterId !== undefined) query = query.where("id", "<", page.afterId);
@@ -191,10 +182,7 @@ export async function listApprovalRequests(
 }
 
 export async function getApprovalRequest(context: RequestContext, id: string): Promise<ApprovalRequestView> {
-  const row = await context.database
-    .selectFrom("approval_requests")
-    .selectAll()
-    .where(inTenant(context))
+  const row = await selectInTenant(context.database, context, "approval_requests")
     .where("id", "=", id)
     .executeTakeFirst();
   if (row === undefined) throw notFound("approval request", id);
@@ -228,10 +216,7 @@ async function decide(
   const decider = describeActor(context.actor);
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .selectFrom("approval_requests")
-      .selectAll()
-      .where(inTenant(context))
+    const row = await selectInTenant(transaction, context, "approval_requests")
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();

@@ -8,7 +8,7 @@ import { type ActorDescription, actorOfRow, describeActor } from "../audit/index
 import type { Person, RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { FairbillError } from "../platform/errors.ts";
 import type { ApprovalAction, ApprovalTable } from "./tables.ts";
 
@@ -56,10 +56,7 @@ export async function listApprovalSteps(
   objectType: string,
   objectId: string,
 ): Promise<ApprovalStep[]> {
-  const rows = await database
-    .selectFrom("approvals")
-    .selectAll()
-    .where(inTenant(scope))
+  const rows = await selectInTenant(database, scope, "approvals")
     .where("object_type", "=", objectType)
     .where("object_id", "=", objectId)
     .orderBy("position", "asc")

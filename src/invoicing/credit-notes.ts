@@ -19,7 +19,7 @@ import { recordBalanceMovement } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
@@ -232,10 +232,7 @@ async function presentStored(database: Database, row: CreditNoteRow): Promise<Cr
 }
 
 export async function getCreditNote(context: RequestContext, id: string): Promise<CreditNoteView> {
-  const row = await context.database
-    .selectFrom("credit_notes")
-    .selectAll()
-    .where(inTenant(context))
+  const row = await selectInTenant(context.database, context, "credit_notes")
     .where("id", "=", id)
     .executeTakeFirst();
   if (row === undefined) throw notFound("credit note", id);

@@ -6,7 +6,7 @@ import type { Selectable } from "kysely";
 import { customerRecordsByIds } from "../customers/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { gracePeriodOf } from "./draft-finalization.ts";
 import { type InvoiceLineRow, type InvoiceRow, linesOfInvoices } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
@@ -24,10 +24,7 @@ export async function invoicesForBooks(
   database: Database,
   scope: TenantScope,
 ): Promise<{ invoices: InvoiceRow[]; lines: InvoiceLineRow[] }> {
-  const invoices = await database
-    .selectFrom("invoices")
-    .selectAll()
-    .where(inTenant(scope))
+  const invoices = await selectInTenant(database, scope, "invoices")
     .where("status", "<>", "draft")
     .where("finalized_at", "is not", null)
     .orderBy("issued_at")
@@ -46,18 +43,12 @@ export async function creditNotesForBooks(
   database: Database,
   scope: TenantScope,
 ): Promise<{ creditNotes: CreditNoteRow[]; lines: CreditNoteLineRow[] }> {
-  const creditNotes = await database
-    .selectFrom("credit_notes")
-    .selectAll()
-    .where(inTenant(scope))
+  const creditNotes = await selectInTenant(database, scope, "credit_notes")
     .orderBy("issued_at")
     .orderBy("id")
     .execute();
   if (creditNotes.length === 0) return { creditNotes, lines: [] };
-  const lines = await database
-    .selectFrom("credit_note_lines")
-    .selectAll()
-    .where(inTenant(scope))
+  const lines = await selectInTenant(database, scope, "credit_note_lines")
     .where(
       "credit_note_id",
       "in",

@@ -10,7 +10,7 @@ import { Decimal, formatAmount, type Invoice } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { outputTotals } from "../simulation/index.ts";
@@ -233,10 +233,7 @@ export async function linesOfInvoices(
   invoiceIds: readonly string[],
 ): Promise<InvoiceLineRow[]> {
   if (invoiceIds.length === 0) return [];
-  return database
-    .selectFrom("invoice_lines")
-    .selectAll()
-    .where(inTenant(scope))
+  return selectInTenant(database, scope, "invoice_lines")
     .where("invoice_id", "in", [...invoiceIds])
     .orderBy("invoice_id")
     .orderBy("position")

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { Decimal, ZERO } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
 import { announceVoidedInvoice } from "./invoice-announcements.ts";
@@ -53,10 +53,7 @@ export async function listInvoices(context: RequestContext, filters: InvoiceList
  */
 export async function voidInvoice(context: RequestContext, id: string, reason: string): Promise<InvoiceView> {
   return context.database.transaction().execute(async (transaction) => {
-    const row = await transaction
-      .selectFrom("invoices")
-      .selectAll()
-      .where(inTenant(context))
+    const row = await selectInTenant(transaction, context, "invoices")
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();

@@ -8,7 +8,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { describeEnvironment } from "../organizations/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import type { InvoicingSettingsInput } from "./invoice-schemas.ts";
 import type { InvoicingSettingsTable, PostalAddress } from "./tables.ts";
 
@@ -60,11 +60,7 @@ async function settingsRow(
   database: Database,
   scope: TenantScope,
 ): Promise<Selectable<InvoicingSettingsTable>> {
-  const stored = await database
-    .selectFrom("invoicing_settings")
-    .selectAll()
-    .where(inTenant(scope))
-    .executeTakeFirst();
+  const stored = await selectInTenant(database, scope, "invoicing_settings").executeTakeFirst();
   return stored ?? (await defaultsFor(database, scope));
 }
 

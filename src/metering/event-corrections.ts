@@ -9,7 +9,7 @@ import { describeActor, recordAuditEvent } from "../audit/index.ts";
 import { type Instant, parseInstant } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import type { AmendEventInput, EventDetail, VoidEventInput } from "./event-schemas.ts";
 import { type EventRow, readEventDetail } from "./event-views.ts";
@@ -76,10 +76,7 @@ async function correctEvent(
   return context.database.transaction().execute(async (transaction) => {
     await lockMeteringShared(transaction, context.environmentId);
     await lockCorrections(transaction, context.environmentId);
-    const row = await transaction
-      .selectFrom("events")
-      .selectAll()
-      .where(inTenant(context))
+    const row = await selectInTenant(transaction, context, "events")
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();

@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { parseInstant } from "../core/index.ts";
 import { customerReferencesByExternalIds } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import type { EventDetail, EventListFilters, EventView, UnattributedCustomer } from "./event-schemas.ts";
@@ -30,10 +30,7 @@ export async function listEvents(
   const to = optionalInstant(filters.to, "query.to");
   const after = decodeEventCursor(filters.cursor);
   const query = (lowerBound: number | undefined) => {
-    let built = context.database
-      .selectFrom("events")
-      .selectAll()
-      .where(inTenant(context))
+    let built = selectInTenant(context.database, context, "events")
       .orderBy("occurred_at", "desc")
       .orderBy("id", "desc")
       .limit(limit + 1);

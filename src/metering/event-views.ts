@@ -2,7 +2,7 @@
 import type { Selectable } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import type { EventDetail, EventView } from "./event-schemas.ts";
 import type { MeterCatalog } from "./meter-catalog.ts";
@@ -36,12 +36,7 @@ export async function readEventDetail(
   id: string,
   catalog: MeterCatalog,
 ): Promise<EventDetail> {
-  const row = await database
-    .selectFrom("events")
-    .selectAll()
-    .where(inTenant(scope))
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const row = await selectInTenant(database, scope, "events").where("id", "=", id).executeTakeFirst();
   if (!row) throw notFound("event", id);
   const revisions = await database
     .selectFrom("event_revisions")

@@ -3,7 +3,7 @@
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import type { MeteringSettings, UpdateMeteringSettingsInput } from "./settings-schemas.ts";
 
 const defaultEventPastWindowDays = 35;
@@ -18,11 +18,7 @@ export async function readMeteringSettings(
   database: Database | DatabaseTransaction,
   scope: TenantScope,
 ): Promise<MeteringSettings> {
-  const row = await database
-    .selectFrom("metering_settings")
-    .selectAll()
-    .where(inTenant(scope))
-    .executeTakeFirst();
+  const row = await selectInTenant(database, scope, "metering_settings").executeTakeFirst();
   return {
     event_past_window_days: row?.event_past_window_days ?? defaultEventPastWindowDays,
     event_future_window_seconds: eventFutureWindowSeconds,

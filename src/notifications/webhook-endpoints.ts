@@ -8,7 +8,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import type { WebhookEndpointTable } from "./tables.ts";
@@ -151,11 +151,7 @@ export async function rotateWebhookEndpointSecret(
 
 /** The endpoints of the scope that are live (not deleted), for publishing and delivering. */
 export function selectEndpoints(database: Database | DatabaseTransaction, scope: TenantScope) {
-  return database
-    .selectFrom("webhook_endpoints")
-    .selectAll()
-    .where(inTenant(scope))
-    .where("deleted_at", "is", null);
+  return selectInTenant(database, scope, "webhook_endpoints").where("deleted_at", "is", null);
 }
 
 export async function endpointRow(

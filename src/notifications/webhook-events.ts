@@ -9,7 +9,7 @@ import { roleAllows } from "../platform/auth/roles.ts";
 import type { Actor, RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
@@ -128,10 +128,7 @@ export async function getWebhookEvent(
   context: RequestContext,
   id: string,
 ): Promise<WebhookEventWithDeliveries> {
-  const row = await context.database
-    .selectFrom("webhook_events")
-    .selectAll()
-    .where(inTenant(context))
+  const row = await selectInTenant(context.database, context, "webhook_events")
     .where("id", "=", id)
     .executeTakeFirst();
   if (!row) throw notFound("webhook event", id);
@@ -216,10 +213,7 @@ function selectDeliveries(database: Database, scope: TenantScope) {
 async function withAttempts(context: RequestContext, rows: DeliveryRow[]): Promise<WebhookDelivery[]> {
   if (rows.length === 0) return [];
   const showAnswers = mayReadEndpointAnswers(context.actor);
-  const attempts = await context.database
-    .selectFrom("webhook_delivery_attempts")
-    .selectAll()
-    .where(inTenant(context))
+  const attempts = await selectInTenant(context.database, context, "webhook_delivery_attempts")
     .where(
       "delivery_id",
       "in",

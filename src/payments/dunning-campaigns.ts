@@ -8,7 +8,7 @@ import { findInvoiceRow, loadCustomerRow } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { customerDunningSettings } from "./dunning-lifecycle.ts";
@@ -253,10 +253,7 @@ export async function getInvoiceDunning(
   invoiceId: string,
 ): Promise<InvoiceDunningView> {
   await findInvoiceRow(context.database, context, invoiceId);
-  const process = await context.database
-    .selectFrom("dunning_processes")
-    .selectAll()
-    .where(inTenant(context))
+  const process = await selectInTenant(context.database, context, "dunning_processes")
     .where("invoice_id", "=", invoiceId)
     .executeTakeFirst();
   if (process === undefined) throw notFound("dunning of invoice", invoiceId);

@@ -10,7 +10,7 @@ import { amountRemaining } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { finalActionDueAt, type PlannedStep, reminderSteps, retrySteps } from "./dunning-schedule.ts";
 import type { PaymentRow } from "./payment-store.ts";
 import type { DunningCampaignTable, DunningProcessTable } from "./tables.ts";
@@ -20,10 +20,7 @@ type CampaignRow = Selectable<DunningCampaignTable>;
 
 /** The customer's dunning settings; a customer never given any has the environment's default campaign. */
 export async function customerDunningSettings(database: Database, scope: TenantScope, customerId: string) {
-  return database
-    .selectFrom("customer_dunning_settings")
-    .selectAll()
-    .where(inTenant(scope))
+  return selectInTenant(database, scope, "customer_dunning_settings")
     .where("customer_id", "=", customerId)
     .executeTakeFirst();
 }

@@ -6,7 +6,7 @@
 import { Decimal, type Instant } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 
 export type PaymentFact = {
   id: string;
@@ -56,13 +56,7 @@ export type PaymentFacts = { payments: PaymentFact[]; refunds: RefundFact[]; cha
 export async function loadPaymentFacts(database: Database, scope: TenantScope): Promise<PaymentFacts> {
   const [payments, refunds, chargebacks] = await Promise.all([
     database.selectFrom("payments").selectAll().where(inTenant(scope)).orderBy("id").execute(),
-    database
-      .selectFrom("refunds")
-      .selectAll()
-      .where(inTenant(scope))
-      .where("status", "=", "succeeded")
-      .orderBy("id")
-      .execute(),
+    selectInTenant(database, scope, "refunds").where("status", "=", "succeeded").orderBy("id").execute(),
     database.selectFrom("payment_disputes").selectAll().where(inTenant(scope)).orderBy("id").execute(),
   ]);
   return {

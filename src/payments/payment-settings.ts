@@ -7,7 +7,7 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import { manualProvider } from "./manual-provider.ts";
@@ -25,11 +25,7 @@ export type PaymentSettings = {
 };
 
 export async function readPaymentSettings(database: Database, scope: TenantScope): Promise<PaymentSettings> {
-  const row = await database
-    .selectFrom("payment_provider_settings")
-    .selectAll()
-    .where(inTenant(scope))
-    .executeTakeFirst();
+  const row = await selectInTenant(database, scope, "payment_provider_settings").executeTakeFirst();
   return row === undefined ? { provider: "manual", stripe: null } : settingsOf(row);
 }
 

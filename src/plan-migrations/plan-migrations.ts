@@ -34,7 +34,7 @@ import type {
 } from "./plan-migration-schemas.ts";
 import "./tables.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
 
 type MigrationRequest = { planId: string; input: CreatePlanMigrationInput; terms: PlanMigrationTerms };
 
@@ -135,10 +135,7 @@ export async function revertPlanMigration(
   migration: PlanMigration & { id: string };
   refused: { subscriptionId: string; obstacle: string }[];
 }> {
-  const original = await transaction
-    .selectFrom("plan_version_migrations")
-    .selectAll()
-    .where(inTenant(context))
+  const original = await selectInTenant(transaction, context, "plan_version_migrations")
     .where("id", "=", migrationId)
     .executeTakeFirst();
   if (original === undefined) throw notFound("plan_version_migration", migrationId);
@@ -246,11 +243,7 @@ export async function listPlanMigrations(
 ): Promise<(PlanMigration & { id: string })[]> {
   const plan = await findPlan(context.database, context, planId);
   const query = newestFirstPage(
-    context.database
-      .selectFrom("plan_version_migrations")
-      .selectAll()
-      .where(inTenant(context))
-      .where("plan_id", "=", plan.id),
+    selectInTenant(context.database, context, "plan_version_migrations").where("plan_id", "=", plan.id),
     page,
   );
   const rows = await query.execute();

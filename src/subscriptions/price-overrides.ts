@@ -22,7 +22,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import { type ChargeDocument, chargeKinds, kindOf, ruleProblems, Tiers } from "../pricing/index.ts";
@@ -168,11 +168,7 @@ export async function listPriceOverrides(
     if (planId === undefined) return [];
   }
   let query = newestFirstPage(
-    context.database
-      .selectFrom("price_overrides")
-      .selectAll()
-      .where(inTenant(context))
-      .where("customer_id", "=", customerId),
+    selectInTenant(context.database, context, "price_overrides").where("customer_id", "=", customerId),
     page,
   );
   if (filters.subscription_id !== undefined)
@@ -208,10 +204,7 @@ export async function priceOverridesOfSubscriptions(
 ): Promise<Map<string, EffectiveOverride[]>> {
   const bySubscription = new Map<string, EffectiveOverride[]>();
   if (subscriptionIds.length === 0) return bySubscription;
-  const rows = await database
-    .selectFrom("price_overrides")
-    .selectAll()
-    .where(inTenant(scope))
+  const rows = await selectInTenant(database, scope, "price_overrides")
     .where("subscription_id", "in", [...new Set(subscriptionIds)])
     .execute();
   for (const row of rows) {

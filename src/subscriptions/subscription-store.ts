@@ -5,7 +5,7 @@ import type { ExpressionBuilder, Selectable } from "kysely";
 import type { Instant, Subscription, SubscriptionChange } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import type { Pause, SubscriptionStatus } from "./subscription-timeline.ts";
 import type {
@@ -77,26 +77,17 @@ export async function loadTimelines(
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const [changeRows, quantityChangeRows, pauseRows] = await Promise.all([
-    database
-      .selectFrom("subscription_changes")
-      .selectAll()
-      .where(inTenant(scope))
+    selectInTenant(database, scope, "subscription_changes")
       .where("subscription_id", "in", ids)
       .orderBy("subscription_id")
       .orderBy("sequence")
       .execute(),
-    database
-      .selectFrom("subscription_quantity_changes")
-      .selectAll()
-      .where(inTenant(scope))
+    selectInTenant(database, scope, "subscription_quantity_changes")
       .where("subscription_id", "in", ids)
       .orderBy("subscription_id")
       .orderBy("sequence")
       .execute(),
-    database
-      .selectFrom("subscription_pauses")
-      .selectAll()
-      .where(inTenant(scope))
+    selectInTenant(database, scope, "subscription_pauses")
       .where("subscription_id", "in", ids)
       .orderBy("subscription_id")
       .orderBy("paused_from")

@@ -9,7 +9,7 @@ import { getCustomer } from "../customers/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
-import { inTenant } from "../platform/database/tenant-scope.ts";
+import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import type { TaxExemptionTable } from "./tables.ts";
@@ -104,10 +104,7 @@ export async function exemptionInForce(
 }
 
 function currentExemption(database: Database, scope: TenantScope, customerId: string) {
-  return database
-    .selectFrom("tax_exemptions")
-    .selectAll()
-    .where(inTenant(scope))
+  return selectInTenant(database, scope, "tax_exemptions")
     .where("customer_id", "=", customerId)
     .where("revoked_at", "is", null);
 }

@@ -1,8 +1,10 @@
 // Every row carries its organization and environment, and every query is
 // scoped by both. `.where(inTenant(scope))` writes that condition in one call,
-// so that a query's own conditions stand out beside it.
-import { type ExpressionBuilder, sql } from "kysely";
+// so that a query's own conditions stand out beside it; `selectInTenant`
+// starts the most common read: every column of a table, in the tenant.
+import { type ExpressionBuilder, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import type { TenantScope } from "../context.ts";
+import type { Database, DatabaseSchema } from "./schema.ts";
 
 /**
  * The condition "in this organization and environment", for `where` on any
@@ -16,4 +18,17 @@ export function inTenant(scope: TenantScope, table?: string) {
       builder(column("organization_id"), "=", scope.organizationId),
       builder(column("environment_id"), "=", scope.environmentId),
     ]);
+}
+
+/** Every column of the rows of `table` in the tenant of `scope`: the start of a scoped read. */
+export function selectInTenant<Table extends keyof DatabaseSchema & string>(
+  database: Database,
+  scope: TenantScope,
+  table: Table,
+): SelectQueryBuilder<DatabaseSchema, Table, Selectable<DatabaseSchema[Table]>> {
+  const query = database
+    .selectFrom(table as keyof DatabaseSchema & string)
+    .selectAll()
+    .where(inTenant(scope));
+  return query as unknown as SelectQueryBuilder<DatabaseSchema, Table, Selectable<DatabaseSchema[Table]>>;
 }
