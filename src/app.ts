@@ -75,6 +75,7 @@ import { migrate } from "./platform/database/migrator.ts";
 import type { Database } from "./platform/database/schema.ts";
 import { domainEventJobHandlers } from "./platform/events/domain-event-dispatch.ts";
 import type { DomainEventSubscriber } from "./platform/events/domain-events.ts";
+import { defaultRateLimits, type RateLimitSettings } from "./platform/http/rate-limits.ts";
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
 import { createJobWorker, inLane, type JobHandler } from "./platform/jobs/job-worker.ts";
 import { setOutgoingRequestPolicy } from "./platform/outgoing-requests/target-policy.ts";
@@ -183,6 +184,8 @@ export type ApplicationOptions = {
   localKeys?: LocalKeyAccess;
   /** Webhooks, the tax provider and the payment provider may call this machine and private networks (off by default). */
   allowPrivateTargets?: boolean;
+  /** Requests a minute per key and per address, and the backoff after failed authentication (defaults when absent); false for none. */
+  rateLimits?: RateLimitSettings | false;
 };
 
 export async function buildApplication(options: ApplicationOptions): Promise<FairbillApp> {
@@ -210,6 +213,7 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     extensions: options.console ? [consoleExtension(options.console, authenticate), portalPageExtension] : [],
     logger: options.logger ? { level: options.logger } : false,
     ...(options.metricsToken === undefined ? {} : { metricsToken: options.metricsToken }),
+    rateLimits: options.rateLimits ?? defaultRateLimits,
     version: fairbillVersion,
     document: webhookDocument(webhookEvents),
   });

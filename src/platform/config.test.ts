@@ -10,6 +10,23 @@ describe("configuration", () => {
     expect(configuration.allowPrivateTargets).toBe(false);
   });
 
+  it("reads the rate limits, with defaults, and refuses a limit that is not a positive whole number", () => {
+    expect(readConfiguration({}).rateLimits).toEqual({
+      perKeyPerMinute: 1200,
+      perAddressPerMinute: 3000,
+      failedAuthenticationsBeforeBackoff: 10,
+    });
+    expect(
+      readConfiguration({ RATE_LIMIT_PER_KEY: "60", AUTH_FAILURES_BEFORE_BACKOFF: "3" }).rateLimits,
+    ).toMatchObject({
+      perKeyPerMinute: 60,
+      failedAuthenticationsBeforeBackoff: 3,
+    });
+    expect(() => readConfiguration({ RATE_LIMIT_PER_ADDRESS: "0" })).toThrow(
+      /RATE_LIMIT_PER_ADDRESS must be a whole number/,
+    );
+  });
+
   it("allows private outgoing targets only when FAIRBILL_ALLOW_PRIVATE_TARGETS says so", () => {
     expect(readConfiguration({ FAIRBILL_ALLOW_PRIVATE_TARGETS: "true" }).allowPrivateTargets).toBe(true);
     expect(readConfiguration({ FAIRBILL_ALLOW_PRIVATE_TARGETS: "false" }).allowPrivateTargets).toBe(false);

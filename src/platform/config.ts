@@ -2,6 +2,7 @@
 // here; nothing else in Fairbill reads process.env.
 import { resolve } from "node:path";
 import { FairbillError } from "./errors.ts";
+import { defaultRateLimits, type RateLimitSettings } from "./http/rate-limits.ts";
 
 export type Configuration = {
   /** TCP port of the HTTP server. */
@@ -23,6 +24,8 @@ export type Configuration = {
   metricsToken: string | undefined;
   /** Webhooks, the tax provider and Stripe's API address may be on this machine or a private network (FAIRBILL_ALLOW_PRIVATE_TARGETS). */
   allowPrivateTargets: boolean;
+  /** Requests a minute per key and per address, failed authentications before backoff (RATE_LIMIT_PER_KEY, RATE_LIMIT_PER_ADDRESS, AUTH_FAILURES_BEFORE_BACKOFF). */
+  rateLimits: RateLimitSettings;
 };
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -64,6 +67,24 @@ export function readConfiguration(environment: Environment = process.env): Confi
     );
   }
 
+  const rateLimit = (name: string, fallback: number): number => {
+    const text = emptyToUndefined(environment[name]);
+    if (text === undefined) return fallback;
+    if (!/^\d{1,7}$/.test(text) || Number(text) < 1) {
+      problems.push(`${name} must be a whole number from 1 to 9999999, got "${text}"`);
+      return fallback;
+    }
+    return Number(text);
+  };
+  const rateLimits: RateLimitSettings = {
+    perKeyPerMinute: rateLimit("RATE_LIMIT_PER_KEY", defaultRateLimits.perKeyPerMinute),
+    perAddressPerMinute: rateLimit("RATE_LIMIT_PER_ADDRESS", defaultRateLimits.perAddressPerMinute),
+    failedAuthenticationsBeforeBackoff: rateLimit(
+      "AUTH_FAILURES_BEFORE_BACKOFF",
+      defaultRateLimits.failedAuthenticationsBeforeBackoff,
+    ),
+  };
+
   if (problems.length > 0 || port === undefined || !isLogLevel(logLevel)) {
     throw new FairbillError({
       code: "invalid_configuration",
@@ -82,6 +103,7 @@ export function readConfiguration(environment: Environment = process.env): Confi
     publicUrl: (publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ""),
     metricsToken: emptyToUndefined(environment.METRICS_TOKEN),
     allowPrivateTargets: allowPrivateTargets ?? false,
+    rateLimits,
   };
 }
 

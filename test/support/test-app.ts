@@ -10,6 +10,7 @@ import type { Role } from "../../src/platform/auth/roles.ts";
 import { type Clock, systemClock } from "../../src/platform/clock.ts";
 import { type RequestContext, silentLogger, systemContext } from "../../src/platform/context.ts";
 import type { DatabaseHandle } from "../../src/platform/database/database.ts";
+import type { RateLimitSettings } from "../../src/platform/http/rate-limits.ts";
 import type { FairbillApp } from "../../src/platform/http/server.ts";
 import { createJobWorker } from "../../src/platform/jobs/job-worker.ts";
 import { openTestDatabase } from "./test-database.ts";
@@ -95,6 +96,8 @@ export type TestAppOptions = {
   metricsToken?: string;
   /** Let webhooks and providers call servers the test runs on this machine (the setting self-hosters may turn on). */
   allowPrivateTargets?: boolean;
+  /** Rate limits and the backoff after failed authentication; off unless a test sets them (tests send thousands of requests from one address). */
+  rateLimits?: RateLimitSettings;
 };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -104,6 +107,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     handle,
     clock,
     allowPrivateTargets: options.allowPrivateTargets ?? false,
+    rateLimits: options.rateLimits ?? false,
     ...(options.metricsToken === undefined ? {} : { metricsToken: options.metricsToken }),
   });
   await app.ready();

@@ -82,6 +82,7 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
     email: configuration,
     publicUrl: configuration.publicUrl,
     allowPrivateTargets: configuration.allowPrivateTargets,
+    rateLimits: configuration.rateLimits,
     ...(configuration.metricsToken === undefined ? {} : { metricsToken: configuration.metricsToken }),
     ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
     ...(localKeys === undefined ? {} : { localKeys }),

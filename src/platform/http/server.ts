@@ -31,6 +31,7 @@ import { purgeExpiredIdempotencyKeys, registerIdempotency } from "./idempotency.
 import { registerMetrics } from "./metrics.ts";
 import { withNamedComponents } from "./openapi-components.ts";
 import { sendProblem, toProblem } from "./problem.ts";
+import { type RateLimitSettings, registerRateLimits } from "./rate-limits.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerTextSafety } from "./text-safety.ts";
 import { registerOptionalBodies, validatorCompiler } from "./validation.ts";
@@ -60,6 +61,8 @@ export type HttpServerOptions = {
   version: string;
   /** The bearer token /metrics asks for (METRICS_TOKEN); without one it answers the machine itself only. */
   metricsToken?: string;
+  /** Requests a minute per key and per address, and the backoff after failed authentication; false for none. */
+  rateLimits: RateLimitSettings | false;
   /**
    * What the document says beyond the routes: the outgoing webhooks (OpenAPI
    * 3.1 `webhooks`) and the component schemas they refer to.
@@ -147,6 +150,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
   await app.register(cookie);
+  if (options.rateLimits !== false) await registerRateLimits(app, options.rateLimits);
   registerAuthentication(app, options);
   registerTextSafety(app);
   registerOptionalBodies(app);
