@@ -14,7 +14,7 @@ import { SelectField } from "../../ui/form-field.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState } from "../../ui/states.tsx";
-import { rangeBounds, usageRanges } from "./usage-ranges.ts";
+import { openingMeterOf, rangeBounds, usageRanges } from "./usage-ranges.ts";
 
 function windowFormatter(window: string, timeZone: string): (usageWindow: UsageWindow) => string {
   const options: Intl.DateTimeFormatOptions =
@@ -44,8 +44,22 @@ export function CustomerUsage({ customer }: { customer: Customer }) {
   );
 }
 
+/**
+ * The meter the chart opens on: the first one the customer's upcoming invoice
+ * prices (a meter the customer is billed for), else the first meter.
+ */
+function useOpeningMeter(customer: Customer, meters: Meter[]): string {
+  const upcoming = useQuery({
+    ...apiQuery("/v1/customers/{id}/upcoming-invoice", { params: { path: { id: customer.id } } }),
+    retry: false,
+  });
+  return openingMeterOf(upcoming.data?.lines ?? [], meters);
+}
+
 function UsageExplorer({ customer, meters }: { customer: Customer; meters: Meter[] }) {
-  const [meterCode, setMeterCode] = useState(meters[0]!.code);
+  const openingMeter = useOpeningMeter(customer, meters);
+  const [chosenMeter, setMeterCode] = useState<string | undefined>(undefined);
+  const meterCode = chosenMeter ?? openingMeter;
   const [rangeId, setRangeId] = useState("30d");
   const range = usageRanges.find((candidate) => candidate.id === rangeId) ?? usageRanges[1]!;
   // The range is fixed when it is chosen, not on every render.

@@ -1,5 +1,5 @@
 // The ranges the customer's usage chart offers: a span back from now, cut
-// into windows of the customer's time zone by the API.
+// into windows of the customer's time zone by the API; and the meter it opens on.
 
 export type UsageRange = { id: string; label: string; window: "hour" | "day" | "month"; span: Span };
 type Span = { hours?: number; days?: number; months?: number };
@@ -20,4 +20,16 @@ export function rangeBounds(range: UsageRange, now: Date): { from: string; to: s
   if (range.span.days) from.setUTCDate(from.getUTCDate() - range.span.days);
   if (range.span.months) from.setUTCMonth(from.getUTCMonth() - range.span.months);
   return { from: from.toISOString(), to: to.toISOString() };
+}
+
+/** The first meter that one of these invoice lines prices, else the first meter. */
+export function openingMeterOf(
+  lines: readonly { details: unknown }[],
+  meters: readonly { code: string }[],
+): string {
+  const known = new Set(meters.map((meter) => meter.code));
+  const priced = lines
+    .map((line) => (line.details as { meter?: unknown } | null)?.meter)
+    .find((meter): meter is string => typeof meter === "string" && known.has(meter));
+  return priced ?? meters[0]?.code ?? "";
 }
