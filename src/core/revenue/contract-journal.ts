@@ -81,7 +81,7 @@ export function contractJournal(input: {
       ofMonth.filter((entry) => entry.kind !== "breakage").map((entry) => entry.amount),
     );
     position = position.plus(invoiced).minus(revenue).minus(breakage);
-    const nextDeferred = position.isPositive() ? position : ZERO;
+    const nextDeferred = position.greaterThan(ZERO) ? position : ZERO;
     const nextUnbilled = position.isNegative() ? position.negated() : ZERO;
     const lines = [
       line("accounts_receivable", invoiced),

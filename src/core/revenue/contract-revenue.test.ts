@@ -6,7 +6,11 @@ import { describe, expect, it } from "vitest";
 import { currencyFor } from "../currency.ts";
 import { Decimal, sumDecimals } from "../decimal.ts";
 import { contractJournal } from "./contract-journal.ts";
-import { allocateTransactionPrice, InvalidObligationError } from "./obligation-allocation.ts";
+import {
+  allocateInvoiceRevenue,
+  allocateTransactionPrice,
+  InvalidObligationError,
+} from "./obligation-allocation.ts";
 import { type Draw, obligationSchedule, type RevenueEntry } from "./obligation-schedule.ts";
 
 const usd = currencyFor("USD");
@@ -270,6 +274,28 @@ describe("point in time, variable consideration and unbilled receivables", () =>
         usd,
       ),
     ).toThrow(InvalidObligationError);
+  });
+
+  it("splits an invoice's fees by amount when a standalone price meets a free fee (list price zero)", () => {
+    // A fee listed at 0.00 (billed 10.00 by a rate card, standalone 50.00) cannot be scaled from its list
+    // price: it weighs its amount, like a fee without one.
+    const lines = [
+      { amount: money("10"), fixedFee: true, listPrice: money("0"), standaloneSellingPrice: money("50") },
+      { amount: money("90"), fixedFee: true, listPrice: money("90"), standaloneSellingPrice: null },
+    ];
+    expect(allocateInvoiceRevenue(money("100"), lines, usd).map((amount) => amount.toFixed(2))).toEqual([
+      "10.00",
+      "90.00",
+    ]);
+    // Fees whose weights add up to zero keep their split by amount.
+    const zero = [
+      { amount: money("0"), fixedFee: true, listPrice: money("10"), standaloneSellingPrice: money("20") },
+      { amount: money("30"), fixedFee: false, listPrice: null, standaloneSellingPrice: null },
+    ];
+    expect(allocateInvoiceRevenue(money("30"), zero, usd).map((amount) => amount.toFixed(2))).toEqual([
+      "0.00",
+      "30.00",
+    ]);
   });
 
   it("allocates exactly the transaction price to the cent, for any prices", () => {

@@ -135,14 +135,14 @@ export function allocateInvoiceRevenue(
   );
   const fees = lines.flatMap((line, index) => (line.fixedFee ? [{ line, index }] : []));
   const priced = (line: InvoiceRevenueLine) =>
-    line.standaloneSellingPrice !== null && line.listPrice !== null && line.listPrice.isPositive();
+    line.standaloneSellingPrice !== null && line.listPrice?.greaterThan(ZERO) === true;
   if (!fees.some(({ line }) => priced(line))) return byAmount;
   const weights = fees.map(({ line }) =>
     priced(line)
       ? line.amount.times(line.standaloneSellingPrice as Decimal).dividedBy(line.listPrice as Decimal)
       : line.amount,
   );
-  if (!sumDecimals(weights).isPositive()) return byAmount;
+  if (!sumDecimals(weights).greaterThan(ZERO)) return byAmount;
   const pool = sumDecimals(fees.map(({ index }) => byAmount[index] as Decimal));
   const shares = allocateAmount(pool, weights, currency);
   const result = [...byAmount];

@@ -96,7 +96,7 @@ function drawdownEntries(
       `Obligation ${obligation.id}: draws of ${drawn.toFixed()} exceed the commit's ${pattern.face.toFixed()}; bill the rest as variable consideration`,
     );
   }
-  const late = pattern.draws.find((draw) => draw.at > pattern.expiresAt || !draw.amount.isPositive());
+  const late = pattern.draws.find((draw) => draw.at > pattern.expiresAt || !draw.amount.greaterThan(ZERO));
   if (late !== undefined) {
     throw new RangeError(
       `Obligation ${obligation.id}: a draw must be positive and made before the commit expires`,
