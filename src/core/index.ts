@@ -111,6 +111,14 @@ export {
 } from "./decimal.ts";
 /** @public */
 export {
+  convertAmount,
+  convertBalancedEntry,
+  type ExchangeRate,
+  type RateInForce,
+  rateInForce,
+} from "./exchange-rates.ts";
+/** @public */
+export {
   type AmountMetric,
   type ArmMetrics,
   type ExperimentArmFacts,

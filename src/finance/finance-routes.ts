@@ -2,6 +2,7 @@
 import type { FairbillApp } from "../platform/http/server.ts";
 import { registerCloseRoutes } from "./close-routes.ts";
 import { registerDisputeRoutes } from "./dispute-routes.ts";
+import { registerExchangeRateRoutes } from "./exchange-rate-routes.ts";
 import { registerKpiRoutes } from "./kpi-routes.ts";
 import { registerReconciliationRoutes } from "./reconciliation-routes.ts";
 import { registerRevenueRoutes } from "./revenue-routes.ts";
@@ -14,4 +15,5 @@ export function registerFinanceRoutes(app: FairbillApp): void {
   registerDisputeRoutes(app);
   registerKpiRoutes(app);
   registerStandaloneSellingPriceRoutes(app);
+  registerExchangeRateRoutes(app);
 }

@@ -4,17 +4,22 @@
 
 import { anyLockedPeriod } from "../accounting-periods/index.ts";
 import { recordAuditEvent } from "../audit/index.ts";
-import { isValidTimeZone } from "../core/index.ts";
+import { findCurrency, isValidTimeZone } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
+import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import { type ChartOfAccounts, chartOfAccounts } from "./chart-of-accounts.ts";
 import type { FinanceSettingsView, UpdateFinanceSettingsInput } from "./settings-schemas.ts";
 import type { AccountOverride } from "./tables.ts";
 
 export type FinanceSettings = {
   timeZone: string;
+  /** Reports are also shown in it; null: only in each document's currency. */
+  reportingCurrency: string | null;
+  /** Where rates are fetched from (exchange-rate-provider.ts); null: rates are only entered. */
+  exchangeRateProviderUrl: string | null;
   accounts: ChartOfAccounts;
   overrides: Record<string, AccountOverride>;
   updatedAt: Date | null;
@@ -31,6 +36,8 @@ export async function readFinanceSettings(database: Database, scope: TenantScope
   const overrides = row?.accounts ?? {};
   return {
     timeZone: row?.timezone ?? defaultTimeZone,
+    reportingCurrency: row?.reporting_currency ?? null,
+    exchangeRateProviderUrl: row?.exchange_rate_provider_url ?? null,
     accounts: chartOfAccounts(overrides),
     overrides,
     updatedAt: row?.updated_at ?? null,
@@ -40,6 +47,8 @@ export async function readFinanceSettings(database: Database, scope: TenantScope
 function present(settings: FinanceSettings): FinanceSettingsView {
   return {
     timezone: settings.timeZone,
+    reporting_currency: settings.reportingCurrency,
+    exchange_rate_provider_url: settings.exchangeRateProviderUrl,
     accounts: settings.accounts,
     updated_at: settings.updatedAt?.toISOString() ?? null,
   };
@@ -55,6 +64,13 @@ export async function updateFinanceSettings(
 ): Promise<FinanceSettingsView> {
   if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) {
     throw validationFailed([{ path: "$.timezone", message: "is not an IANA time zone" }]);
+  }
+  if (input.reporting_currency != null && findCurrency(input.reporting_currency) === undefined) {
+    throw validationFailed([{ path: "$.reporting_currency", message: "is not an ISO 4217 currency" }]);
+  }
+  if (input.exchange_rate_provider_url != null) {
+    // Never an address inside Fairbill's own network, nor one with credentials (the outgoing-request guard).
+    await checkTargetUrl(input.exchange_rate_provider_url, "$.exchange_rate_provider_url");
   }
   return context.database.transaction().execute(async (transaction) => {
     const before = await readFinanceSettings(transaction, context);
@@ -75,7 +91,17 @@ export async function updateFinanceSettings(
       overrides[key] = { ...overrides[key], ...override };
     }
     const now = context.clock.now();
-    const columns = { timezone: timeZone, accounts: JSON.stringify(overrides), updated_at: now };
+    const columns = {
+      timezone: timeZone,
+      accounts: JSON.stringify(overrides),
+      reporting_currency:
+        input.reporting_currency === undefined ? before.reportingCurrency : input.reporting_currency,
+      exchange_rate_provider_url:
+        input.exchange_rate_provider_url === undefined
+          ? before.exchangeRateProviderUrl
+          : input.exchange_rate_provider_url,
+      updated_at: now,
+    };
     await transaction
       .insertInto("finance_settings")
       .values({ environment_id: context.environmentId, organization_id: context.organizationId, ...columns })

@@ -2,6 +2,7 @@
 import { type Static, Type } from "typebox";
 import { Nullable } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
+import { RateUsedSchema } from "./exchange-rate-schemas.ts";
 import { AmountsByCurrency, Money, Period } from "./revenue-schemas.ts";
 
 export const KpiQuery = StrictObject({
@@ -114,5 +115,30 @@ export const KpiSchema = Type.Object({
       }),
     ),
   }),
+  reporting: Type.Optional(
+    Type.Object(
+      {
+        currency: Type.String(),
+        mrr: Type.Array(
+          Type.Object({
+            period: Type.String(),
+            mrr: Money,
+            arr: Money,
+            starting_mrr: Money,
+            new: Money,
+            expansion: Money,
+            contraction: Money,
+            churn: Money,
+            reactivation: Money,
+          }),
+        ),
+        rates_used: Type.Array(RateUsedSchema),
+      },
+      {
+        description:
+          "MRR and its movements, every currency summed in the reporting currency (finance settings) at each month's last day",
+      },
+    ),
+  ),
 });
 export type KpiView = Static<typeof KpiSchema>;

@@ -19,11 +19,13 @@ import {
   previousPeriod,
 } from "./accounting-periods.ts";
 import type { Books } from "./books.ts";
+import { reportingRateBook } from "./exchange-rates.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
 import type { KpiInput, KpiView } from "./kpi-schemas.ts";
 import { loadBooks } from "./load-books.ts";
 import { reconcileReceivables } from "./receivables-reconciliation.ts";
 import { mrrSeries, netRevenueRetention, recurringLines } from "./recurring-revenue.ts";
+import { mrrInReportingCurrency } from "./reporting-currency.ts";
 import { recognizeRevenue } from "./revenue-recognition.ts";
 import { forecastNextMonth } from "./usage-forecast.ts";
 import { UsagePricer } from "./usage-pricing.ts";
@@ -94,24 +96,27 @@ export async function computeKpis(
       .sort(([left], [right]) => left.localeCompare(right))
       .map(([code, amount]) => ({ currency: code, amount: money(scale(amount), code) }));
 
+  const mrr = mrrSeries(lines, historyBefore(lines, first, timeZone), periods).map((month) => ({
+    period: month.period,
+    currency: month.currency,
+    mrr: money(month.ending, month.currency),
+    arr: money(month.ending.times(12), month.currency),
+    customers: month.customers,
+    starting_mrr: money(month.starting, month.currency),
+    new: money(month.movements.newBusiness, month.currency),
+    expansion: money(month.movements.expansion, month.currency),
+    contraction: money(month.movements.contraction, month.currency),
+    churn: money(month.movements.churn, month.currency),
+    reactivation: money(month.movements.reactivation, month.currency),
+  }));
+  const book = await reportingRateBook(database, scope);
   return {
     from: first.key,
     to: last.key,
     timezone: timeZone,
     generated_at: options.now.toISOString(),
-    mrr: mrrSeries(lines, historyBefore(lines, first, timeZone), periods).map((month) => ({
-      period: month.period,
-      currency: month.currency,
-      mrr: money(month.ending, month.currency),
-      arr: money(month.ending.times(12), month.currency),
-      customers: month.customers,
-      starting_mrr: money(month.starting, month.currency),
-      new: money(month.movements.newBusiness, month.currency),
-      expansion: money(month.movements.expansion, month.currency),
-      contraction: money(month.movements.contraction, month.currency),
-      churn: money(month.movements.churn, month.currency),
-      reactivation: money(month.movements.reactivation, month.currency),
-    })),
+    mrr,
+    ...(book === null ? {} : { reporting: mrrInReportingCurrency(mrr, book) }),
     net_revenue_retention: netRevenueRetention(lines, cohort, last).map((retention) => ({
       currency: retention.currency,
       cohort_period: cohort.key,

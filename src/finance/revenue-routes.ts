@@ -11,6 +11,7 @@ import {
   createJournalExport,
   getJournal,
   getJournalExport,
+  getJournalWithReporting,
   journalExportLines,
   listJournalExports,
   listRevenueSchedules,
@@ -87,7 +88,7 @@ export function registerRevenueRoutes(app: FairbillApp): void {
       query: JournalQuery,
       response: JournalSchema,
     },
-    ({ context, query }) => getJournal(context, query.period, "query.period"),
+    ({ context, query }) => getJournalWithReporting(context, query.period, "query.period"),
   );
 
   routes.read(

@@ -4,6 +4,7 @@ import { type Static, Type } from "typebox";
 import { Nullable, ObjectId, StringEnum } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { accountKeys } from "./chart-of-accounts.ts";
+import { RateUsedSchema } from "./exchange-rate-schemas.ts";
 
 export const Period = Type.String({
   pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$",
@@ -83,6 +84,28 @@ export const RevenueReportSchema = Type.Object({
       unbilled_balance: Money,
     }),
   ),
+  reporting: Type.Optional(
+    Type.Object(
+      {
+        currency: Type.String(),
+        rows: Type.Array(
+          Type.Object({
+            period: Type.String(),
+            group: Nullable(Type.String()),
+            recognized: Money,
+            breakage: Money,
+            deferred_balance: Money,
+            unbilled_balance: Money,
+          }),
+        ),
+        rates_used: Type.Array(RateUsedSchema),
+      },
+      {
+        description:
+          "every currency summed in the reporting currency (finance settings) at the rate in force on each month's last day",
+      },
+    ),
+  ),
 });
 
 export const JournalQuery = StrictObject({ period: Period });
@@ -115,6 +138,32 @@ export const JournalSchema = Type.Object({
   totals: TotalsSchema,
   digest: Type.String({ description: "SHA-256 of the lines" }),
   lines: Type.Array(JournalLineSchema),
+  reporting: Type.Optional(
+    Type.Object(
+      {
+        currency: Type.String(),
+        balanced: Type.Boolean(),
+        totals: Type.Object({ debit: Money, credit: Money }),
+        lines: Type.Array(
+          Type.Object({
+            entry_id: Type.String(),
+            date: Type.String(),
+            account: Type.String(),
+            account_role: StringEnum(accountKeys),
+            debit: Type.String({ description: "empty on a credit line" }),
+            credit: Type.String({ description: "empty on a debit line" }),
+            original_currency: Type.String(),
+            rate: Type.String(),
+          }),
+        ),
+        rates_used: Type.Array(RateUsedSchema),
+      },
+      {
+        description:
+          "the lines in the reporting currency (finance settings), each entry at the rate of its date and converted so that it still balances",
+      },
+    ),
+  ),
 });
 
 export const CreateJournalExportBody = StrictObject({ period: Period });

@@ -10,9 +10,11 @@ import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { type AccountingPeriod, parsePeriod, periodsFrom } from "./accounting-periods.ts";
+import { reportingRateBook } from "./exchange-rates.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
 import { type JournalLine, journalDigest, journalOf, journalTotals } from "./journal.ts";
 import { loadBooks } from "./load-books.ts";
+import { journalInReportingCurrency, revenueReportInReportingCurrency } from "./reporting-currency.ts";
 import { type Recognition, type RevenueSchedule, recognizeRevenue } from "./revenue-recognition.ts";
 import { type RevenueGrouping, revenueReport } from "./revenue-reports.ts";
 import type {
@@ -116,12 +118,15 @@ export async function revenueReportFor(context: RequestContext, input: RevenueRe
   const { periods, timeZone } = await periodRange(context.database, context, input.from, input.to);
   const grouping: RevenueGrouping = input.group_by ?? "none";
   const { postings } = await currentRecognition(context.database, context);
+  const rows = revenueReport(postings, periods, grouping);
+  const book = await reportingRateBook(context.database, context);
   return {
     from: input.from,
     to: input.to,
     timezone: timeZone,
     group_by: grouping,
-    rows: revenueReport(postings, periods, grouping),
+    rows,
+    ...(book === null ? {} : { reporting: revenueReportInReportingCurrency(rows, book) }),
   };
 }
 
@@ -161,6 +166,13 @@ export async function getJournal(
 ): Promise<Journal> {
   const { timeZone } = await readFinanceSettings(context.database, context);
   return journalFor(context.database, context, parsePeriod(periodText, timeZone, path));
+}
+
+/** The month's journal as GET /v1/journal shows it: also in the reporting currency when one is set. */
+export async function getJournalWithReporting(context: RequestContext, periodText: string, path: string) {
+  const journal = await getJournal(context, periodText, path);
+  const book = await reportingRateBook(context.database, context);
+  return book === null ? journal : { ...journal, reporting: journalInReportingCurrency(journal.lines, book) };
 }
 
 type JournalExportRow = Selectable<JournalExportTable>;

@@ -1,5 +1,6 @@
 // Request and response bodies of the finance settings.
 import { type Static, Type } from "typebox";
+import { CurrencyCode, Nullable } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { type AccountKey, accountKeys } from "./chart-of-accounts.ts";
 
@@ -18,6 +19,12 @@ const accountsOf = <Schema extends typeof AccountSchema | typeof AccountOverride
 
 export const FinanceSettingsSchema = Type.Object({
   timezone: Type.String({ description: "IANA zone in which accounting months start and end" }),
+  reporting_currency: Nullable(
+    Type.String({ description: "KPIs, the revenue report and the journal are also shown in it" }),
+  ),
+  exchange_rate_provider_url: Nullable(
+    Type.String({ description: "the HTTP rate provider POST /v1/exchange-rates/fetch asks" }),
+  ),
   accounts: Type.Object(accountsOf(AccountSchema), {
     description: "the chart of accounts journal entries post to, by role",
   }),
@@ -32,6 +39,18 @@ export const UpdateFinanceSettingsBody = StrictObject({
       maxLength: 64,
       description: "IANA zone such as Europe/Paris; cannot change once a period is locked",
     }),
+  ),
+  reporting_currency: Type.Optional(
+    Nullable({ ...CurrencyCode, description: "the currency reports are also shown in; null: none" }),
+  ),
+  exchange_rate_provider_url: Type.Optional(
+    Nullable(
+      Type.String({
+        maxLength: 500,
+        description:
+          'an http(s) rate provider answering GET {url}/{date}?from=EUR&to=USD with {"rates": {"USD": 1.08}}',
+      }),
+    ),
   ),
   accounts: Type.Optional(
     Type.Partial(StrictObject(accountsOf(AccountOverrideSchema)), {

@@ -1,4 +1,5 @@
 // Row types of the finance tables, for the typed query builder.
+import type { ColumnType } from "kysely";
 import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
@@ -8,6 +9,7 @@ declare module "../platform/database/schema.ts" {
     finance_disputes: DisputeTable;
     finance_dispute_notes: DisputeNoteTable;
     finance_standalone_selling_prices: StandaloneSellingPriceTable;
+    finance_exchange_rates: ExchangeRateTable;
   }
 }
 
@@ -18,6 +20,8 @@ export type FinanceSettingsTable = {
   organization_id: string;
   timezone: string;
   accounts: Json<Record<string, AccountOverride>>;
+  reporting_currency: ColumnType<string | null, string | null | undefined, string | null>;
+  exchange_rate_provider_url: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: DefaultedTimestamp;
 };
 
@@ -72,3 +76,12 @@ export type StandaloneSellingPriceTable = TenantRowColumns & {
   updated_at: Timestamp;
 };
 
+export type ExchangeRateTable = TenantRowColumns & {
+  base_currency: string;
+  quote_currency: string;
+  effective_date: string;
+  rate: string;
+  source: "entered" | "provider";
+  created_by: string;
+  created_at: Timestamp;
+};

@@ -65,6 +65,8 @@ const financeWrites = [
   "updateFinanceSettings",
   "setStandaloneSellingPrice",
   "removeStandaloneSellingPrice",
+  "enterExchangeRate",
+  "fetchExchangeRate",
   "createJournalExport",
   "lockPeriod",
 ];

@@ -1024,6 +1024,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "DELETE /v1/standalone-selling-prices/{id}": {
     params: async (tenant) => ({ id: await standaloneSellingPriceId(tenant) }),
   },
+  "POST /v1/exchange-rates": {
+    body: () => ({ base: "EUR", quote: "USD", date: "2026-01-31", rate: "1.08" }),
+  },
+  "POST /v1/exchange-rates/fetch": { body: () => ({ base: "EUR", quote: "USD", date: "2026-01-31" }) },
+  "GET /v1/exchange-rates": {},
   "GET /v1/journal": {},
   "GET /v1/journal/csv": {},
   "POST /v1/journal-exports": { body: () => ({ period: "2026-01" }) },

@@ -2941,6 +2941,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exchange rates stored, newest first, by base or quote currency */
+        get: operations["listExchangeRates"];
+        put?: never;
+        /** Enter the rate of a currency pair from a date on (replacing the pair's rate of that date) */
+        post: operations["enterExchangeRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchange-rates/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the finance settings' rate provider for a pair's rate on a date and store it */
+        post: operations["fetchExchangeRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/alerts": {
         parameters: {
             query?: never;
@@ -19914,6 +19949,8 @@ export interface operations {
                     "application/json": {
                         /** @description IANA zone in which accounting months start and end */
                         timezone: string;
+                        reporting_currency: string | null;
+                        exchange_rate_provider_url: string | null;
                         /** @description the chart of accounts journal entries post to, by role */
                         accounts: {
                             cash: {
@@ -19983,6 +20020,8 @@ export interface operations {
                 "application/json": {
                     /** @description IANA zone such as Europe/Paris; cannot change once a period is locked */
                     timezone?: string;
+                    reporting_currency?: string | null;
+                    exchange_rate_provider_url?: string | null;
                     /** @description code and name of the accounts to change; the others keep theirs */
                     accounts?: {
                         cash?: {
@@ -20031,6 +20070,8 @@ export interface operations {
                     "application/json": {
                         /** @description IANA zone in which accounting months start and end */
                         timezone: string;
+                        reporting_currency: string | null;
+                        exchange_rate_provider_url: string | null;
                         /** @description the chart of accounts journal entries post to, by role */
                         accounts: {
                             cash: {
@@ -20198,6 +20239,32 @@ export interface operations {
                             /** @description an amount in the currency, as a decimal string */
                             unbilled_balance: string;
                         }[];
+                        /** @description every currency summed in the reporting currency (finance settings) at the rate in force on each month's last day */
+                        reporting?: {
+                            currency: string;
+                            rows: {
+                                period: string;
+                                group: string | null;
+                                /** @description an amount in the currency, as a decimal string */
+                                recognized: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                breakage: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                deferred_balance: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                unbilled_balance: string;
+                            }[];
+                            rates_used: {
+                                from: string;
+                                to: string;
+                                /** @description the date converted */
+                                on: string;
+                                rate: string;
+                                rate_date: string | null;
+                                /** @description true when the stored rate is the other way round (1 ÷ rate) */
+                                inverted: boolean;
+                            }[];
+                        };
                     };
                 };
             };
@@ -20262,6 +20329,40 @@ export interface operations {
                             product: string | null;
                             memo: string;
                         }[];
+                        /** @description the lines in the reporting currency (finance settings), each entry at the rate of its date and converted so that it still balances */
+                        reporting?: {
+                            currency: string;
+                            balanced: boolean;
+                            totals: {
+                                /** @description an amount in the currency, as a decimal string */
+                                debit: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                credit: string;
+                            };
+                            lines: {
+                                entry_id: string;
+                                date: string;
+                                account: string;
+                                /** @enum {string} */
+                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue";
+                                /** @description empty on a credit line */
+                                debit: string;
+                                /** @description empty on a debit line */
+                                credit: string;
+                                original_currency: string;
+                                rate: string;
+                            }[];
+                            rates_used: {
+                                from: string;
+                                to: string;
+                                /** @description the date converted */
+                                on: string;
+                                rate: string;
+                                rate_date: string | null;
+                                /** @description true when the stored rate is the other way round (1 ÷ rate) */
+                                inverted: boolean;
+                            }[];
+                        };
                     };
                 };
             };
@@ -21153,6 +21254,39 @@ export interface operations {
                                 method: string;
                             }[];
                         };
+                        /** @description MRR and its movements, every currency summed in the reporting currency (finance settings) at each month's last day */
+                        reporting?: {
+                            currency: string;
+                            mrr: {
+                                period: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                mrr: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                arr: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                starting_mrr: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                new: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                expansion: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                contraction: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                churn: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                reactivation: string;
+                            }[];
+                            rates_used: {
+                                from: string;
+                                to: string;
+                                /** @description the date converted */
+                                on: string;
+                                rate: string;
+                                rate_date: string | null;
+                                /** @description true when the stored rate is the other way round (1 ÷ rate) */
+                                inverted: boolean;
+                            }[];
+                        };
                     };
                 };
             };
@@ -21298,6 +21432,170 @@ export interface operations {
                         amount: string;
                         updated_by: string;
                         updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listExchangeRates: {
+        parameters: {
+            query?: {
+                /** @description an ISO 4217 code such as USD */
+                base?: string;
+                /** @description an ISO 4217 code such as USD */
+                quote?: string;
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @example fxr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            base: string;
+                            quote: string;
+                            date: string;
+                            rate: string;
+                            /** @enum {string} */
+                            source: "entered" | "provider";
+                            created_by: string;
+                            created_at: string;
+                        }[];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    enterExchangeRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description an ISO 4217 code such as USD */
+                    base: string;
+                    /** @description an ISO 4217 code such as USD */
+                    quote: string;
+                    /**
+                     * @description the date from which the rate is in force, YYYY-MM-DD
+                     * @example 2026-01-31
+                     */
+                    date: string;
+                    /**
+                     * @description units of quote for one unit of base, such as "1.0842"
+                     * @example 1.0842
+                     */
+                    rate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example fxr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        base: string;
+                        quote: string;
+                        date: string;
+                        rate: string;
+                        /** @enum {string} */
+                        source: "entered" | "provider";
+                        created_by: string;
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    fetchExchangeRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description an ISO 4217 code such as USD */
+                    base: string;
+                    /** @description an ISO 4217 code such as USD */
+                    quote: string;
+                    /**
+                     * @description the date from which the rate is in force, YYYY-MM-DD
+                     * @example 2026-01-31
+                     */
+                    date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example fxr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        base: string;
+                        quote: string;
+                        date: string;
+                        rate: string;
+                        /** @enum {string} */
+                        source: "entered" | "provider";
+                        created_by: string;
+                        created_at: string;
                     };
                 };
             };
