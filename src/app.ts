@@ -26,6 +26,7 @@ import {
 } from "./billing-runs/index.ts";
 import { registerPlanRoutes, registerProductAndFeatureRoutes } from "./catalog/index.ts";
 import { type ConsoleOptions, consoleExtension } from "./console/index.ts";
+import { contractWebhookEvents, registerContractRoutes } from "./contracts/index.ts";
 import { registerCouponRoutes } from "./coupons/index.ts";
 import { creditWebhookEvents, registerCreditRoutes } from "./credits/index.ts";
 import { customerWebhookEvents, registerCustomerRoutes } from "./customers/index.ts";
@@ -103,6 +104,7 @@ export const webhookEvents = webhookCatalogue([
   ...invoicingWebhookEvents,
   ...paymentWebhookEvents,
   ...creditWebhookEvents,
+  ...contractWebhookEvents,
   ...alertWebhookEvents,
   ...backtestWebhookEvents,
   ...testMatrixWebhookEvents,
@@ -131,6 +133,7 @@ const routeModules: RouteModule[] = [
   registerCreditSaleRoutes,
   registerCouponRoutes,
   registerSubscriptionRoutes,
+  registerContractRoutes,
   registerInvoicePreviewRoutes,
   registerPlanMigrationRoutes,
   registerRolloutRoutes,

@@ -90,7 +90,7 @@ export function exportCatalog(current: CurrentCatalog): CatalogFile {
         version: version.version,
         state: version.state,
         effective_from: version.effective_from?.toISOString() ?? null,
-        ...contentOf(version),
+        ...withoutEmptyUnits(contentOf(version)),
       })),
     };
   });
@@ -409,6 +409,19 @@ export async function applyCatalogChanges(
     }
   }
   return versions;
+}
+
+/** A version's content as a file writes it: pricing units and allowances only when it has some. */
+function withoutEmptyUnits(
+  content: PlanVersionContent,
+): Omit<PlanVersionContent, "pricing_units" | "allowances"> &
+  Partial<Pick<PlanVersionContent, "pricing_units" | "allowances">> {
+  const { pricing_units: units, allowances, ...rest } = content;
+  return {
+    ...rest,
+    ...(units.length === 0 ? {} : { pricing_units: units }),
+    ...(allowances.length === 0 ? {} : { allowances }),
+  };
 }
 
 function contentOfFileVersion(fileVersion: CatalogFileVersion): PlanVersionContent {

@@ -4,7 +4,7 @@
 // Other domains import only from here; everything else in the folder is private to it.
 
 // Plan versions are written and priced in the pricing language: its codes, and its conversion to the core.
-export { Code, toCoreCharges } from "../pricing/index.ts";
+export { Code, toCoreAllowance, toCoreCharges, toCorePricingUnit } from "../pricing/index.ts";
 export { PlanVersionSubmitted } from "./catalog-events.ts";
 export { catalogFileError, formatCatalogFile, parseCatalogFile } from "./catalog-file.ts";
 export { meterAggregationsOf } from "./catalog-references.ts";

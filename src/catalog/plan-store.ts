@@ -78,6 +78,8 @@ export function contentOf(row: PlanVersionRow): PlanVersionContent {
     charges: row.charges,
     currency_prices: row.currency_prices,
     entitlements: row.entitlements,
+    pricing_units: row.pricing_units,
+    allowances: row.allowances,
   };
 }
 
@@ -92,6 +94,8 @@ export function contentColumns(content: PlanVersionContent) {
     charges: JSON.stringify(content.charges),
     currency_prices: JSON.stringify(content.currency_prices),
     entitlements: JSON.stringify(content.entitlements),
+    pricing_units: JSON.stringify(content.pricing_units),
+    allowances: JSON.stringify(content.allowances),
   };
 }
 

@@ -10,10 +10,12 @@ import { type Static, Type } from "typebox";
 import type { FieldError } from "../platform/errors.ts";
 import { NonNegativeDecimalString, Nullable } from "../platform/http/schemas.ts";
 import {
+  Allowances,
   ChargesV2,
   type ChargeV2Document,
   Code,
   type JsonPath,
+  PricingUnits,
   pricedContentFields,
   ruleProblems,
   withRules,
@@ -45,13 +47,16 @@ const contentFields = {
   charges: ChargesV2,
   currency_prices: pricedContentFields.currency_prices,
   entitlements: Type.Array(EntitlementSchema, { maxItems: 200 }),
+  // Section 4 of the pricing language: custom units, and allowances of them granted each period.
+  pricing_units: PricingUnits,
+  allowances: Allowances,
 };
 
 export const PlanVersionContentSchema = withRules(
   Type.Object(contentFields, {
     additionalProperties: false,
     description:
-      "what a plan version sells: billing interval, trial, minimum commitment, charges, prices in other currencies and entitlements",
+      "what a plan version sells: billing interval, trial, minimum commitment, charges, prices in other currencies, entitlements, and allowances of custom pricing units",
   }),
   ...contentRules,
 );
@@ -77,6 +82,8 @@ export const newPlanVersionContentFields = {
   minimum_commitment: Type.Optional(contentFields.minimum_commitment),
   currency_prices: Type.Optional(contentFields.currency_prices),
   entitlements: Type.Optional(contentFields.entitlements),
+  pricing_units: Type.Optional(contentFields.pricing_units),
+  allowances: Type.Optional(contentFields.allowances),
 };
 const NewPlanVersionContent = Type.Object(newPlanVersionContentFields);
 export type NewPlanVersionContent = Static<typeof NewPlanVersionContent>;
@@ -91,6 +98,8 @@ export const planVersionContentChangeFields = {
   charges: Type.Optional(contentFields.charges),
   currency_prices: Type.Optional(contentFields.currency_prices),
   entitlements: Type.Optional(contentFields.entitlements),
+  pricing_units: Type.Optional(contentFields.pricing_units),
+  allowances: Type.Optional(contentFields.allowances),
 };
 const PlanVersionContentChange = Type.Object(planVersionContentChangeFields);
 export type PlanVersionContentChange = Static<typeof PlanVersionContentChange>;
@@ -105,6 +114,8 @@ export function withDefaults(content: NewPlanVersionContent): PlanVersionContent
     charges: content.charges,
     currency_prices: content.currency_prices ?? [],
     entitlements: content.entitlements ?? [],
+    pricing_units: content.pricing_units ?? [],
+    allowances: content.allowances ?? [],
   };
 }
 
@@ -123,5 +134,7 @@ export function changeContent(
     charges: change.charges ?? base.charges,
     currency_prices: change.currency_prices ?? base.currency_prices,
     entitlements: change.entitlements ?? base.entitlements,
+    pricing_units: change.pricing_units ?? base.pricing_units,
+    allowances: change.allowances ?? base.allowances,
   };
 }

@@ -13,6 +13,8 @@ function version(overrides: Partial<PlanVersionContent> = {}): PlanVersionConten
     charges: [baseFee(), graduatedCalls("0.002")],
     currency_prices: [euroPriceBook()],
     entitlements: [{ feature: "sso" }, { feature: "api_limit", limit: "100000" }],
+    pricing_units: [],
+    allowances: [],
     ...overrides,
   };
 }

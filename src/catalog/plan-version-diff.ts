@@ -48,7 +48,43 @@ export function diffPlanVersions(before: PlanVersionContent, after: PlanVersionC
   diffCharges(changes, before.charges, after.charges);
   diffPriceBooks(changes, before, after);
   diffEntitlements(changes, before.entitlements, after.entitlements);
+  diffByKey(changes, "$.pricing_units", "pricing unit", before.pricing_units, after.pricing_units, "code");
+  diffByKey(changes, "$.allowances", "allowance of", before.allowances, after.allowances, "unit");
   return changes;
+}
+
+/** Entries of a list matched by `key`: each one added, removed, or changed as a whole. */
+function diffByKey<Entry extends Record<string, unknown>>(
+  changes: VersionChange[],
+  listPath: string,
+  label: string,
+  before: readonly Entry[],
+  after: readonly Entry[],
+  key: keyof Entry & string,
+): void {
+  const beforeByKey = new Map(before.map((entry) => [entry[key], entry]));
+  const afterKeys = new Set(after.map((entry) => entry[key]));
+  before.forEach((entry, index) => {
+    if (afterKeys.has(entry[key])) return;
+    changes.push({
+      path: `${listPath}[${index}]`,
+      change: "removed",
+      before: entry,
+      after: null,
+      description: `${label} ${formatValue(entry[key])} removed`,
+    });
+  });
+  after.forEach((entry, index) => {
+    const earlier = beforeByKey.get(entry[key]);
+    if (earlier !== undefined && canonicalJson(earlier) === canonicalJson(entry)) return;
+    changes.push({
+      path: `${listPath}[${index}]`,
+      change: earlier === undefined ? "added" : "changed",
+      before: earlier ?? null,
+      after: entry,
+      description: `${label} ${formatValue(entry[key])} ${earlier === undefined ? "added" : `${formatValue(earlier)} → ${formatValue(entry)}`}`,
+    });
+  });
 }
 
 const fieldLabels: Record<string, string> = {

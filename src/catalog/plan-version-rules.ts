@@ -6,11 +6,13 @@
 // exist and that an entitlement fits its feature. Pure: the references are
 // passed in; checkPlanVersionContent (plan-version-content.ts) runs them all.
 import {
+  checkPlanUnits,
   describeValue,
   isPlainObject,
   type PricingContext,
   priceBooksFitCharges,
   type Rule,
+  unitsByCode,
 } from "../pricing/index.ts";
 import type { featureKinds } from "./product-feature-schemas.ts";
 
@@ -63,8 +65,18 @@ const entitlementsFitFeatures: Rule<CatalogReferences> = (value, path, run) => {
   });
 };
 
+/** Allowances and charges name the version's own pricing units (V20–V22). */
+const unitsFitCharges: Rule<CatalogReferences> = (value, path, run) => {
+  if (isPlainObject(value)) checkPlanUnits(value, path, unitsByCode(value.pricing_units), run);
+};
+
 /** The rules on a version's content, in the order they run (products before price books). */
-export const contentRules = [productsExist, priceBooksFitCharges, entitlementsFitFeatures] as const;
+export const contentRules = [
+  productsExist,
+  priceBooksFitCharges,
+  unitsFitCharges,
+  entitlementsFitFeatures,
+] as const;
 
 /** What is wrong with a value and limit for a feature of this kind: shared by plan versions and grants. */
 export function entitlementValueProblems(

@@ -1,6 +1,12 @@
 // Row types of the catalog's tables, for the typed query builder.
+import type { ColumnType } from "kysely";
 import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
-import type { ChargeV2Document, PriceBookDocument } from "../pricing/index.ts";
+import type {
+  AllowanceDocument,
+  ChargeV2Document,
+  PriceBookDocument,
+  PricingUnitDocument,
+} from "../pricing/index.ts";
 import type { EntitlementDocument } from "./plan-version-content.ts";
 
 declare module "../platform/database/schema.ts" {
@@ -47,6 +53,8 @@ export type PlanVersionTable = TenantRowColumns & {
   charges: Json<ChargeV2Document[]>;
   currency_prices: Json<PriceBookDocument[]>;
   entitlements: Json<EntitlementDocument[]>;
+  pricing_units: ColumnType<PricingUnitDocument[], string | undefined, string>;
+  allowances: ColumnType<AllowanceDocument[], string | undefined, string>;
   copied_from_version: number | null;
   effective_from: Timestamp | null;
   created_by: string;

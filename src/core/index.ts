@@ -66,6 +66,7 @@ export {
   closeEndedTerms,
   drawCommits,
   openingCommitLedger,
+  resumeCommitLedger,
 } from "./contracts/commit-ledger.ts";
 /** @public */
 export { commitLines, commitTrueUpLines } from "./contracts/commit-lines.ts";

@@ -45,6 +45,7 @@ const ApprovalRequiredForSchema = StrictObject(
     }),
     plan_migrations: Type.Boolean({ description: "every plan migration" }),
     rollouts: Type.Boolean({ description: "every staged rollout" }),
+    contracts: Type.Optional(Type.Boolean({ description: "every contract created (false when left out)" })),
   },
   {
     title: "ApprovalRequiredFor",
@@ -91,6 +92,7 @@ const approvalRequestKinds = [
   "price_override",
   "plan_migration",
   "rollout",
+  "contract",
 ] as const;
 export type ApprovalRequestKind = (typeof approvalRequestKinds)[number];
 const approvalRequestStates = ["pending", "approved", "rejected", "used"] as const;

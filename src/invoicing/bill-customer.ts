@@ -4,13 +4,25 @@
 // and takes the number, so a run killed at any point and started again
 // issues each invoice exactly once and numbers them without gaps.
 
-import { type Currency, type Instant, type InvoiceLine, type settleInvoice, ZERO } from "../core/index.ts";
+import { recordContractSettlement } from "../contracts/index.ts";
+import {
+  type AllowanceSummary,
+  type CommitLedger,
+  type ContractBilling,
+  type Currency,
+  formatAmount,
+  type Instant,
+  type InvoiceLine,
+  type settleInvoice,
+  ZERO,
+} from "../core/index.ts";
 import { recordCouponUse } from "../coupons/index.ts";
 import { burnCredits, recordBalanceMovement } from "../credits/index.ts";
 import { lockCustomer } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { markSubscriptionBilled } from "../subscriptions/index.ts";
+import { trueUpsOf } from "./contract-billing.ts";
 import { settleSubscriptionLines, taxDetailsOf } from "./customer-account.ts";
 import {
   type CustomerBilling,
@@ -18,7 +30,7 @@ import {
   loadCustomerBilling,
   nextLookOf,
   type SubscriptionBilling,
-  subscriptionLinesAt,
+  subscriptionBillAt,
 } from "./customer-billing.ts";
 import { finalizeDraftInvoice, gracePeriodOf } from "./draft-finalization.ts";
 import { draftIsHeld } from "./draft-holds.ts";
@@ -28,6 +40,9 @@ import { readInvoicingSettings } from "./invoicing-settings.ts";
 import { isPausedAt, nextInvoiceGroup } from "./issue-instants.ts";
 import { progressiveCreditFor } from "./progressive-billing.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
+
+/** The contract an invoice settles: its terms as of the invoice, and the balances the last one left. */
+type InvoiceContract = { id: string; billing: ContractBilling; ledger: CommitLedger | undefined };
 
 /** A subscription with something to bill at `instant`, its first unbilled issue instant. */
 type DueSubscription = { entry: SubscriptionBilling; instant: Instant };
@@ -203,10 +218,19 @@ async function billNextInvoice(
 
   // Each line for the engine's totals, with the row it is stored as.
   const engineLines: { line: InvoiceLine; stored: (currency: Currency) => StoredLine }[] = [];
+  const allowances: AllowanceSummary[] = [];
+  // The engine settles one contract per invoice: the first subscription of the group that has one.
+  let contract: InvoiceContract | undefined;
   for (const member of group) {
     const { subscription } = member.entry;
     if (isPausedAt(subscription.pauses, member.instant)) continue;
-    const lines = await subscriptionLinesAt(transaction, context, billing, member.entry, member.instant);
+    const bill = await subscriptionBillAt(transaction, context, billing, member.entry, member.instant);
+    const { lines } = bill;
+    allowances.push(...(bill.allowances ?? []));
+    if (contract === undefined && bill.contract !== undefined && member.entry.contract !== undefined) {
+      const { id, ledger } = member.entry.contract;
+      contract = { id, billing: bill.contract, ledger };
+    }
     for (const line of lines) {
       engineLines.push({
         line,
@@ -241,6 +265,8 @@ async function billNextInvoice(
     settings,
     subscriptions: group.map((member) => member.entry),
     lines: engineLines.map(({ line }) => line),
+    ...(allowances.length === 0 ? {} : { allowances }),
+    contract,
   });
   const lines = engineLines.map(({ stored }) => stored(settled.invoice.currency));
   const period = periodOf(lines);
@@ -305,6 +331,15 @@ async function billNextInvoice(
     amountDue: totals.amount_due,
   });
   await recordAccountEffects(transaction, context, { customerId, invoiceId, currency, settled });
+  if (contract !== undefined) {
+    const { invoice } = settled;
+    await recordContractSettlement(transaction, context, {
+      contractId: contract.id,
+      ledger: settled.state.commitLedger,
+      trueUps: trueUpsOf(invoice.lines, (line) => formatAmount(line.amount, invoice.currency)),
+      at: context.clock.now(),
+    });
+  }
   const more = await markBilled();
   return { issued: existing === undefined ? 1 : 0, finalized: 1, more };
 }

@@ -5,7 +5,7 @@
 // The versions are the catalog's records (planVersionsByIds).
 
 import type { PlanVersionContent, PlanVersionRecord } from "../catalog/index.ts";
-import { toCoreCharges } from "../catalog/index.ts";
+import { toCoreAllowance, toCoreCharges, toCorePricingUnit } from "../catalog/index.ts";
 import {
   type Catalog,
   Decimal,
@@ -13,6 +13,7 @@ import {
   type IntervalUnit,
   type Meter,
   type PlanVersion,
+  type PricingUnit,
 } from "../core/index.ts";
 import { applyOverrides, type EffectiveOverride } from "../subscriptions/index.ts";
 
@@ -40,6 +41,9 @@ export function enginePlanVersion(
     interval: { unit: version.content.interval as IntervalUnit, count: version.content.interval_count },
     ...(minimum === null ? {} : { minimumCommitment: new Decimal(minimum) }),
     charges: input.overrides.length === 0 ? charges : applyOverrides(charges, input.overrides, input.at),
+    ...(version.content.allowances.length === 0
+      ? {}
+      : { allowances: version.content.allowances.map(toCoreAllowance) }),
   };
 }
 
@@ -54,12 +58,15 @@ export function subscriptionCatalog(input: {
 }): Catalog {
   const meterAggregations = new Map([...input.meters].map(([code, meter]) => [code, meter.aggregation]));
   const plans = new Map<string, PlanVersion>();
+  // A unit is defined by the versions that use it; a later version of the timeline redefines it.
+  const pricingUnits = new Map<string, PricingUnit>();
   for (const id of input.versionIds) {
     const version = input.versions.get(id);
     if (version === undefined) throw new Error(`plan version ${id} of a subscription was not loaded`);
     plans.set(id, enginePlanVersion(version, { ...input, meterAggregations }));
+    for (const unit of version.content.pricing_units) pricingUnits.set(unit.code, toCorePricingUnit(unit));
   }
-  return { meters: input.meters, plans };
+  return { meters: input.meters, plans, ...(pricingUnits.size === 0 ? {} : { pricingUnits }) };
 }
 
 /** The meter codes the charges of these versions price, or take a fixed charge's quantity from. */

@@ -8,6 +8,9 @@ import type { PlanVersionRecord } from "../catalog/index.ts";
 import {
   type AccountState,
   type AccountTerms,
+  type AllowanceSummary,
+  type CommitLedger,
+  type ContractBilling,
   type Coupon,
   type Currency,
   currencyFor,
@@ -22,6 +25,7 @@ import { creditGrantsFor, customerBalanceOf } from "../credits/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { type TaxQuote, taxQuoteFor } from "../taxes/index.ts";
+import { ledgerToDrawFrom } from "./contract-billing.ts";
 import type { CustomerBilling, CustomerRow, SubscriptionBilling } from "./customer-billing.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";
 import type { TaxDetails } from "./tables.ts";
@@ -48,6 +52,10 @@ export async function settleSubscriptionLines(
     /** The subscriptions the lines bill. */
     subscriptions: readonly SubscriptionBilling[];
     lines: InvoiceLine[];
+    /** The allowances of the periods the lines close (V25). */
+    allowances?: readonly AllowanceSummary[];
+    /** The contract whose commits pay for the lines, with the balances the last finalized invoice left. */
+    contract?: { billing: ContractBilling; ledger: CommitLedger | undefined } | undefined;
   },
 ): Promise<{ account: CustomerAccount; settled: ReturnType<typeof settleInvoice> }> {
   const { billing, issuedAt } = input;
@@ -61,7 +69,18 @@ export async function settleSubscriptionLines(
       input.subscriptions.map((entry) => [entry.subscription.id, entry.versionIds]),
     ),
   });
-  const settled = settleInvoice({ issuedAt, lines: input.lines, terms: account.terms, state: account.state });
+  const { contract } = input;
+  const settled = settleInvoice({
+    issuedAt,
+    lines: input.lines,
+    terms: account.terms,
+    state:
+      contract === undefined
+        ? account.state
+        : { ...account.state, commitLedger: ledgerToDrawFrom(contract.billing, contract.ledger) },
+    allowances: input.allowances?.length ? input.allowances : undefined,
+    contract: contract?.billing,
+  });
   return { account, settled };
 }
 

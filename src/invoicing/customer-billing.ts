@@ -4,18 +4,22 @@
 // and issue instant, the invoice lines the engine computes from live usage.
 import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import {
+  type AllowanceSummary,
   addLocalDays,
   type BillingSchedule,
   type Catalog,
+  type ContractBilling,
   currencyFor,
   type Instant,
   type InvoiceLine,
   linesByIssueInstant,
   type Meter,
   planBillingSchedule,
+  subscriptionUnderContract,
   type UsageAggregates,
   usageWindowsFor,
 } from "../core/index.ts";
+import { type ContractForBilling, contractsOfSubscriptions } from "../contracts/index.ts";
 import { type CustomerRecord, customerRecordsByIds, loadCustomerRecord } from "../customers/index.ts";
 import {
   engineMetersFor,
@@ -34,15 +38,23 @@ import {
   subscriptionPriceOverrides,
 } from "../subscriptions/index.ts";
 import { meterCodesOf, subscriptionCatalog } from "./billing-catalog.ts";
+import {
+  contractBillingAt,
+  coreContractOf,
+  type SubscriptionContract,
+  termEndsBetween,
+} from "./contract-billing.ts";
 import { instantsDue, nextInstantAfter, quantityChangeInstants, scheduleAt } from "./issue-instants.ts";
 
 export type CustomerRow = CustomerRecord;
 
 export type SubscriptionBilling = {
+  /** Its timeline shaped by its contract, when it has one (phases switch plans, the term's end ends it). */
   subscription: BillableSubscription;
   /** The plan version ids its timeline names, starting plan first. */
   versionIds: string[];
   overrides: EffectiveOverride[];
+  contract?: SubscriptionContract;
 };
 
 export type CustomerBilling = {
@@ -61,11 +73,28 @@ export async function loadCustomerRow(
   return loadCustomerRecord(database, scope, customerId);
 }
 
-function versionIdsOf(subscription: BillableSubscription): string[] {
+/** The versions the timeline names, and those its contract's phases switch to. */
+function versionIdsOf(subscription: BillableSubscription, contract?: ContractForBilling): string[] {
   const ids = [subscription.timeline.planCode];
   for (const change of subscription.timeline.changes)
     if (change.type === "change_plan") ids.push(change.planCode);
-  return [...new Set(ids)];
+  return [...new Set([...ids, ...(contract?.phaseVersionIds ?? [])])];
+}
+
+/** Each entry with a contract gets it, its timeline shaped by it as the simulator shapes a scenario's. */
+function applyContracts(
+  entries: readonly SubscriptionBilling[],
+  contracts: ReadonlyMap<string, ContractForBilling>,
+  versions: ReadonlyMap<string, PlanVersionRecord>,
+): void {
+  for (const entry of entries) {
+    const stored = contracts.get(entry.subscription.id);
+    if (stored === undefined) continue;
+    const contract = coreContractOf(stored, versions, entry.versionIds);
+    const { timeline } = entry.subscription;
+    entry.subscription = { ...entry.subscription, timeline: subscriptionUnderContract(timeline, contract) };
+    entry.contract = { id: stored.id, contract, ledger: stored.ledger };
+  }
 }
 
 /** The customer's billing inputs; meters are defined as their versions in effect at `at`. */
@@ -77,11 +106,16 @@ export async function loadCustomerBilling(
 ): Promise<CustomerBilling> {
   const customer = await loadCustomerRow(database, scope, customerId);
   const billable = await billableSubscriptionsOf(database, scope, customerId);
+  const contracts = await contractsOfSubscriptions(
+    database,
+    scope,
+    billable.map((subscription) => subscription.id),
+  );
   const subscriptions: SubscriptionBilling[] = [];
   for (const subscription of billable) {
     subscriptions.push({
       subscription,
-      versionIds: versionIdsOf(subscription),
+      versionIds: versionIdsOf(subscription, contracts.get(subscription.id)),
       overrides: await subscriptionPriceOverrides(database, scope, subscription.id),
     });
   }
@@ -90,6 +124,7 @@ export async function loadCustomerBilling(
     scope,
     subscriptions.flatMap((entry) => entry.versionIds),
   );
+  applyContracts(subscriptions, contracts, versions);
   const meters = await engineMetersFor(database, scope, meterCodesOf(versions.values()), at);
   return { customer, subscriptions, versions, meters };
 }
@@ -112,17 +147,28 @@ export async function loadCustomersBilling(
     scope,
     billable.map((subscription) => subscription.id),
   );
+  const contracts = await contractsOfSubscriptions(
+    database,
+    scope,
+    billable.map((subscription) => subscription.id),
+  );
   const subscriptionsByCustomer = new Map<string, SubscriptionBilling[]>();
   for (const subscription of billable) {
     const entries = subscriptionsByCustomer.get(subscription.customerId) ?? [];
     entries.push({
       subscription,
-      versionIds: versionIdsOf(subscription),
+      versionIds: versionIdsOf(subscription, contracts.get(subscription.id)),
       overrides: overrides.get(subscription.id) ?? [],
     });
     subscriptionsByCustomer.set(subscription.customerId, entries);
   }
-  const allVersions = await planVersionsByIds(database, scope, billable.flatMap(versionIdsOf));
+  const allEntries = [...subscriptionsByCustomer.values()].flat();
+  const allVersions = await planVersionsByIds(
+    database,
+    scope,
+    allEntries.flatMap((entry) => entry.versionIds),
+  );
+  applyContracts(allEntries, contracts, allVersions);
   const allMeters = await engineMetersFor(database, scope, meterCodesOf(allVersions.values()), at);
   const billings = new Map<string, CustomerBilling>();
   for (const customer of customers) {
@@ -154,7 +200,21 @@ function scheduleUntil(
   entry: SubscriptionBilling,
   until: Instant,
 ): BillingSchedule {
-  return planBillingSchedule(entry.subscription.timeline, catalogAt(billing, entry, until), until);
+  return scheduleWithCatalog(entry, catalogAt(billing, entry, until), until);
+}
+
+/** The subscription's schedule up to `until` with this catalog, carrying its contract's terms. */
+function scheduleWithCatalog(entry: SubscriptionBilling, catalog: Catalog, until: Instant): BillingSchedule {
+  const { timeline } = entry.subscription;
+  const schedule = planBillingSchedule(timeline, catalog, until);
+  if (entry.contract === undefined) return schedule;
+  return { ...schedule, contract: contractBillingAt(entry.contract.contract, until, timeline.timeZone) };
+}
+
+/** A contract's term ends in `(after, until]`: a postpaid commit trues up at each. */
+function termEndsOf(entry: SubscriptionBilling, after: Instant | null, until: Instant): Instant[] {
+  if (entry.contract === undefined) return [];
+  return termEndsBetween(entry.contract.contract, after, until, entry.subscription.timeline.timeZone);
 }
 
 /**
@@ -171,7 +231,11 @@ export function nextInstantOf(
   const { timeline } = entry.subscription;
   const firstPeriodStart = addLocalDays(timeline.start, timeline.trialDays, timeline.timeZone);
   const next = nextInstantAfter(scheduleUntil(billing, entry, Math.max(after, firstPeriodStart)), after);
-  const [change] = quantityChangeInstants(timeline, after, next ?? Number.POSITIVE_INFINITY);
+  const horizon = next ?? Number.POSITIVE_INFINITY;
+  const [change] = [
+    ...quantityChangeInstants(timeline, after, horizon),
+    ...termEndsOf(entry, after, Number.isFinite(horizon) ? horizon : after),
+  ].sort((left, right) => left - right);
   return change ?? next;
 }
 
@@ -224,6 +288,7 @@ export async function dueInstantsOf(
   const instants = [
     ...instantsDue(schedule, billedThrough),
     ...quantityChangeInstants(timeline, billedThrough, until),
+    ...termEndsOf(entry, billedThrough, until),
   ];
   const eventNames = eventNamesBilledInAdvance(catalogAt(billing, entry, until));
   if (eventNames.length > 0) {
@@ -246,19 +311,34 @@ function isOpeningLine(line: InvoiceLine): boolean {
 /** Reads the usage of one request; a reader may gather the requests of many customers into one read. */
 export type UsageReader = (request: UsageRequest) => Promise<UsageAggregates>;
 
-async function linesWithCatalog(
+/**
+ * What one subscription bills at an instant: its lines, the allowances of the
+ * segment that closes (V25), and its contract's terms as of the instant.
+ */
+export type SubscriptionBill = {
+  lines: InvoiceLine[];
+  allowances?: readonly AllowanceSummary[];
+  contract?: ContractBilling;
+};
+
+async function billWithCatalog(
   billing: CustomerBilling,
   entry: SubscriptionBilling,
   catalog: Catalog,
   instant: Instant,
   readUsage: UsageReader,
-): Promise<InvoiceLine[]> {
+): Promise<SubscriptionBill> {
+  // Allowances carry from period to period (rollover), and a contract's instalments and true-ups
+  // count its periods and spend since its start: both are replayed from the start.
   const schedule = scheduleAt(
-    planBillingSchedule(entry.subscription.timeline, catalog, instant),
+    scheduleWithCatalog(entry, catalog, instant),
     instant,
-    eventNamesBilledInAdvance(catalog).length > 0,
+    eventNamesBilledInAdvance(catalog).length > 0 ||
+      catalog.pricingUnits !== undefined ||
+      entry.contract !== undefined,
   );
-  if (schedule.segments.length === 0) return [];
+  const contract = schedule.contract === undefined ? {} : { contract: schedule.contract };
+  if (schedule.segments.length === 0) return { lines: [], ...contract };
   const usage = await readUsage({
     customerExternalId: billing.customer.external_id,
     windows: usageWindowsFor(schedule, catalog),
@@ -267,7 +347,13 @@ async function linesWithCatalog(
   });
   const terms = { currency: currencyFor(entry.subscription.currency), coupons: [], creditGrants: [] };
   const due = linesByIssueInstant({ schedule, catalog, terms, usage });
-  return due.find((invoice) => invoice.issuedAt === instant)?.lines ?? [];
+  const bill = due.find((invoice) => invoice.issuedAt === instant);
+  if (bill === undefined) return { lines: [], ...contract };
+  return {
+    lines: bill.lines,
+    ...(bill.allowances === undefined ? {} : { allowances: bill.allowances }),
+    ...contract,
+  };
 }
 
 /**
@@ -276,6 +362,26 @@ async function linesWithCatalog(
  * overrides in effect just before `instant`, the one that opens with those in
  * effect at it.
  */
+export async function subscriptionBillAt(
+  database: Database,
+  scope: TenantScope,
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  instant: Instant,
+  readUsage: UsageReader = (request) => usageForWindows(database, scope, request),
+): Promise<SubscriptionBill> {
+  const closingCatalog = catalogAt(billing, entry, instant - 1);
+  const closing = await billWithCatalog(billing, entry, closingCatalog, instant, readUsage);
+  if (entry.overrides.length === 0) return closing;
+  const openingCatalog = catalogAt(billing, entry, instant);
+  const opening = await billWithCatalog(billing, entry, openingCatalog, instant, readUsage);
+  return {
+    ...closing,
+    lines: [...closing.lines.filter((line) => !isOpeningLine(line)), ...opening.lines.filter(isOpeningLine)],
+  };
+}
+
+/** The lines of subscriptionBillAt alone. */
 export async function subscriptionLinesAt(
   database: Database,
   scope: TenantScope,
@@ -284,10 +390,5 @@ export async function subscriptionLinesAt(
   instant: Instant,
   readUsage: UsageReader = (request) => usageForWindows(database, scope, request),
 ): Promise<InvoiceLine[]> {
-  const closingCatalog = catalogAt(billing, entry, instant - 1);
-  const closing = await linesWithCatalog(billing, entry, closingCatalog, instant, readUsage);
-  if (entry.overrides.length === 0) return closing;
-  const openingCatalog = catalogAt(billing, entry, instant);
-  const opening = await linesWithCatalog(billing, entry, openingCatalog, instant, readUsage);
-  return [...closing.filter((line) => !isOpeningLine(line)), ...opening.filter(isOpeningLine)];
+  return (await subscriptionBillAt(database, scope, billing, entry, instant, readUsage)).lines;
 }

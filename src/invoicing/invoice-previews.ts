@@ -4,6 +4,9 @@
 // The same steps as the bill run, with the account as it stands now.
 import { planVersionsByIds } from "../catalog/index.ts";
 import {
+  type AllowanceSummary,
+  type CommitLedger,
+  type ContractBilling,
   changePreviewDifference,
   currencyFor,
   formatAmount,
@@ -17,6 +20,7 @@ import {
 import { engineMetersFor } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { notFound } from "../platform/errors.ts";
+import type { OutputAllowance } from "../simulation/index.ts";
 import type { ChangePlanInput, ChangeQuantityInput } from "../subscriptions/index.ts";
 import { planChangeOf, quantityChangeOf, subscriptionCustomerOf } from "../subscriptions/index.ts";
 import { meterCodesOf } from "./billing-catalog.ts";
@@ -26,6 +30,7 @@ import {
   loadCustomerBilling,
   nextInstantOf,
   type SubscriptionBilling,
+  subscriptionBillAt,
   subscriptionLinesAt,
 } from "./customer-billing.ts";
 import type { SubscriptionChangePreview } from "./invoice-schemas.ts";
@@ -33,7 +38,7 @@ import { totalsColumns } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import { nextInvoiceGroup } from "./issue-instants.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
-import type { TaxDetails } from "./tables.ts";
+import type { CommitDrawRecord, TaxDetails } from "./tables.ts";
 
 export type InvoicePreview = {
   issued_at: string;
@@ -41,9 +46,14 @@ export type InvoicePreview = {
   subscription_ids: string[];
   lines: PreviewLine[];
   tax_details: TaxDetails | null;
-} & Omit<ReturnType<typeof totalsColumns>, "discounts" | "credits_applied"> & {
+} & Omit<
+  ReturnType<typeof totalsColumns>,
+  "discounts" | "credits_applied" | "commit_draws" | "allowances"
+> & {
     discounts: { redemption_id: string; amount: string }[];
     credits_applied: { grant_id: string; amount: string }[];
+    commit_draws: CommitDrawRecord[];
+    allowances: OutputAllowance[] | null;
   };
 
 export type PreviewLine = Omit<StoredLine, "period_start" | "period_end"> & {
@@ -51,10 +61,28 @@ export type PreviewLine = Omit<StoredLine, "period_start" | "period_end"> & {
   period_end: string | null;
 };
 
-type PlannedLines = { entry: SubscriptionBilling; instant: Instant; lines: InvoiceLine[] };
+type PlannedLines = {
+  entry: SubscriptionBilling;
+  instant: Instant;
+  lines: InvoiceLine[];
+  allowances?: readonly AllowanceSummary[];
+  contract?: ContractBilling;
+};
 
 /** A preview as the API shows it, and the engine's invoice it was made from. */
 type SettledPreview = { view: InvoicePreview; invoice: Invoice };
+
+/** The contract the preview's commits draw on, as the bill run picks it: the first subscription's that has one. */
+function contractOfPlanned(
+  planned: readonly PlannedLines[],
+): { billing: ContractBilling; ledger: CommitLedger | undefined } | undefined {
+  for (const { contract, entry } of planned) {
+    if (contract !== undefined && entry.contract !== undefined) {
+      return { billing: contract, ledger: entry.contract.ledger };
+    }
+  }
+  return undefined;
+}
 
 async function settlePreview(
   context: RequestContext,
@@ -73,6 +101,8 @@ async function settlePreview(
     settings,
     subscriptions: planned.map((entry) => entry.entry),
     lines: planned.flatMap((entry) => entry.lines),
+    allowances: planned.flatMap((entry) => entry.allowances ?? []),
+    contract: contractOfPlanned(planned),
   });
   const totals = totalsColumns(settled.invoice);
   const lines = planned.flatMap((entry) =>
@@ -95,6 +125,8 @@ async function settlePreview(
     ...totals,
     discounts: JSON.parse(totals.discounts),
     credits_applied: JSON.parse(totals.credits_applied),
+    commit_draws: JSON.parse(totals.commit_draws),
+    allowances: totals.allowances === null ? null : JSON.parse(totals.allowances),
     tax_details: taxDetailsOf(account),
   };
   return { view, invoice: settled.invoice };
@@ -128,8 +160,8 @@ export async function upcomingInvoice(
   const group = nextInvoiceGroup(next, billing.customer.timezone);
   const planned: PlannedLines[] = [];
   for (const member of group) {
-    const lines = await subscriptionLinesAt(context.database, context, billing, member.entry, member.instant);
-    planned.push({ ...member, lines });
+    const bill = await subscriptionBillAt(context.database, context, billing, member.entry, member.instant);
+    planned.push({ ...member, ...bill });
   }
   return (await settlePreview(context, billing, planned))?.view ?? null;
 }

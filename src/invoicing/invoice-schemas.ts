@@ -77,6 +77,31 @@ const TotalsFields = {
   discounts: Type.Array(Type.Object({ redemption_id: Type.String(), amount: Money })),
   credits: Money,
   credits_applied: Type.Array(Type.Object({ grant_id: Type.String(), amount: Money })),
+  commits: Nullable(
+    Type.String({
+      description:
+        "what a contract's prepaid commits paid, after the discount and before credits; null without a contract that has commits",
+    }),
+  ),
+  commit_draws: Type.Array(Type.Object({ commit_id: Type.String(), term_start: Timestamp, amount: Money }), {
+    description: "each commit's draw, with the start of the contract term it drew from",
+  }),
+  allowances: Nullable(
+    Type.Array(
+      Type.Object({
+        unit: Type.String(),
+        granted: Type.String(),
+        rolled_over: Type.String(),
+        used: Type.String(),
+        expired: Type.String(),
+        balance: Type.String(),
+      }),
+      {
+        description:
+          "the plan's allowances over the period the invoice closes, in each unit's decimals; null when it grants none",
+      },
+    ),
+  ),
   tax: Money,
   tax_details: Nullable(TaxDetailsSchema),
   total: Money,

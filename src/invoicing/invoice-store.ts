@@ -13,7 +13,7 @@ import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { outputTotals } from "../simulation/index.ts";
+import { outputAllowance, outputTotals } from "../simulation/index.ts";
 import type { StoredLine } from "./stored-lines.ts";
 import type { InvoiceLineTable, InvoiceOrigin, InvoiceTable, PartySnapshot, TaxDetails } from "./tables.ts";
 
@@ -93,6 +93,16 @@ export function totalsColumns(invoice: Invoice) {
     credits_applied: JSON.stringify(
       invoice.creditsApplied.map((entry) => ({ grant_id: entry.grantId, amount: money(entry.amount) })),
     ),
+    commits: invoice.commits === undefined ? null : money(invoice.commits),
+    commit_draws: JSON.stringify(
+      (invoice.commitDraws ?? []).map((draw) => ({
+        commit_id: draw.commitId,
+        term_start: new Date(draw.termStart).toISOString(),
+        amount: money(draw.amount),
+      })),
+    ),
+    allowances:
+      invoice.allowances === undefined ? null : JSON.stringify(invoice.allowances.map(outputAllowance)),
   };
 }
 

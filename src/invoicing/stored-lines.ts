@@ -71,6 +71,10 @@ export function storedLine(line: InvoiceLine, currency: Currency, source: LineSo
     ...printed.details,
     ...(printed.dimensions === undefined ? {} : { dimensions: printed.dimensions }),
     ...(printed.priced_by === undefined ? {} : { priced_by: printed.priced_by }),
+    // A line priced in a pricing unit: its cost in the unit and what the allowance covered (V23).
+    ...(printed.unit === undefined
+      ? {}
+      : { unit: printed.unit, unit_cost: printed.unit_cost, allowance_applied: printed.allowance_applied }),
   };
   if (version !== undefined) {
     details.plan = version.planCode;

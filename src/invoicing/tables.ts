@@ -2,6 +2,7 @@
 import type { ColumnType } from "kysely";
 import type { BillingAddress } from "../customers/index.ts";
 import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
+import type { OutputAllowance } from "../simulation/index.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -91,6 +92,10 @@ export type InvoiceTable = TenantRowColumns & {
   amount_credited: DefaultedNumeric;
   discounts: Json<{ redemption_id: string; amount: string }[]>;
   credits_applied: Json<{ grant_id: string; amount: string }[]>;
+  /** numeric, read as a string; null without a contract that has commits. */
+  commits: string | null;
+  commit_draws: ColumnType<CommitDrawRecord[], string | undefined, string>;
+  allowances: Json<OutputAllowance[] | null> | null;
   tax_details: Json<TaxDetails | null> | null;
   subscription_ids: string[];
   seller: Json<PartySnapshot | null> | null;
@@ -101,6 +106,9 @@ export type InvoiceTable = TenantRowColumns & {
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 };
+
+/** A contract commit's draw on an invoice, with the start of the term it drew from. */
+export type CommitDrawRecord = { commit_id: string; term_start: string; amount: string };
 
 /** A numeric column with a default: optional on insert, a string when read. */
 type DefaultedNumeric = ColumnType<string, string | undefined, string>;

@@ -75,6 +75,7 @@ const idPrefixes = {
   ssoSignInRequest: "ssr",
   approvalPolicyChange: "apc",
   approvalRequest: "apq",
+  contract: "ctr",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -54,4 +54,16 @@ export {
   PropertyName,
   toCoreMeter,
 } from "./meters.ts";
+export {
+  type AllowanceDocument,
+  Allowances,
+  checkPlanUnits,
+  checkRolloverCap,
+  type PricingUnitDocument,
+  PricingUnits,
+  toCoreAllowance,
+  toCorePricingUnit,
+  toCoreRollover,
+  unitsByCode,
+} from "./pricing-units.ts";
 export { Tier, type TierDocument, Tiers, toCoreTiers } from "./tiers.ts";

@@ -2,9 +2,20 @@
 // POST /v1/simulations, checked by the pricing language and run through the
 // billing engine.
 // Other domains import only from here; everything else in the folder is private to it.
+
+// Contracts are written in the scenario format's words (section 5): the live API checks and converts them the same way.
 export {
+  type ContractDocument,
+  contractFitsScenario,
+  ScenarioContract,
+  toCoreContract,
+} from "./scenario-contract.ts";
+export type { ScenarioContext } from "./scenario-fields.ts";
+export {
+  type OutputAllowance,
   type OutputInvoice,
   type OutputTotals,
+  outputAllowance,
   outputLine,
   outputTotals,
   type ScenarioOutput,

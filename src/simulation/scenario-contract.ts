@@ -17,6 +17,7 @@ import {
 import { StringEnum } from "../platform/http/schemas.ts";
 import {
   Code,
+  checkRolloverCap,
   describeValue,
   discriminatedUnion,
   isPlainObject,
@@ -26,6 +27,7 @@ import {
   type Rule,
   type RuleRun,
   Tiers,
+  toCoreRollover,
   toCoreTiers,
   withRules,
 } from "../pricing/index.ts";
@@ -36,7 +38,6 @@ import {
   PlanReference,
   type ScenarioContext,
 } from "./scenario-fields.ts";
-import { checkRolloverCap, toCoreRollover } from "./scenario-pricing-units.ts";
 
 const LINE_KINDS_PAID = ["usage", "usage_in_advance", "fixed", "quantity_change", "minimum_true_up"] as const;
 

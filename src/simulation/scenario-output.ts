@@ -50,7 +50,7 @@ const totalFields = {
 export type OutputTotals = Record<keyof typeof totalFields, string>;
 
 /** Version 2: an allowance over the period the invoice closes, amounts in the unit (V25). */
-type OutputAllowance = {
+export type OutputAllowance = {
   unit: string;
   granted: string;
   rolled_over: string;
@@ -173,7 +173,7 @@ export function outputLine(line: InvoiceLine, currency: Currency): OutputLine {
   };
 }
 
-function outputAllowance(allowance: AllowanceSummary): OutputAllowance {
+export function outputAllowance(allowance: AllowanceSummary): OutputAllowance {
   const inUnit = (amount: Decimal) => unitAmount(amount, allowance.decimals);
   return {
     unit: allowance.unit,

@@ -7,10 +7,12 @@ import { type Static, type TProperties, type TSchema, Type } from "typebox";
 import { formatInstant, parseInstant } from "../core/index.ts";
 import { StringEnum } from "../platform/http/schemas.ts";
 import {
+  Allowances,
   Charges,
   ChargesV2,
   Code,
   CurrencyCode,
+  checkPlanUnits,
   describeValue,
   discriminatedUnion,
   Interval,
@@ -20,7 +22,9 @@ import {
   listUniqueBy,
   Meter,
   Price,
+  PricingUnits,
   type Rule,
+  unitsByCode,
   withMessage,
   withRules,
 } from "../pricing/index.ts";
@@ -34,7 +38,6 @@ import {
   type ScenarioContext,
   TimeZone,
 } from "./scenario-fields.ts";
-import { Allowances, PricingUnits, pricingUnitsFitPlans } from "./scenario-pricing-units.ts";
 import { Quantities, QuantityChange, quantitiesFitCharges } from "./scenario-quantities.ts";
 
 const planFields = {
@@ -54,6 +57,15 @@ const PlanV2 = Type.Object(
   { ...planFields, charges: ChargesV2, allowances: Type.Optional(Allowances) },
   { additionalProperties: false },
 );
+
+/** Every plan's allowances and charges fit the scenario's pricing units (V20–V22). */
+const pricingUnitsFitPlans: Rule<ScenarioContext> = (value, path, run) => {
+  if (!isPlainObject(value) || !Array.isArray(value.plans)) return;
+  const units = unitsByCode(value.pricing_units);
+  value.plans.forEach((plan, index) => {
+    if (isPlainObject(plan)) checkPlanUnits(plan, [...path, "plans", index], units, run);
+  });
+};
 
 const subscriptionFields = {
   plan: PlanReference,

@@ -15,14 +15,16 @@ import {
   type QuantityChange,
   type Subscription,
 } from "../core/index.ts";
-import { type ChargeV2Document, toCoreMeter, toCorePlanVersionV2 } from "../pricing/index.ts";
-import { type ContractDocument, toCoreContract } from "./scenario-contract.ts";
 import {
   type AllowanceDocument,
+  type ChargeV2Document,
   type PricingUnitDocument,
   toCoreAllowance,
+  toCoreMeter,
+  toCorePlanVersionV2,
   toCorePricingUnit,
-} from "./scenario-pricing-units.ts";
+} from "../pricing/index.ts";
+import { type ContractDocument, toCoreContract } from "./scenario-contract.ts";
 import type { ScenarioHeaderDocument } from "./scenario-schema.ts";
 
 type Document = ScenarioHeaderDocument;

@@ -76,6 +76,9 @@ async function playThroughApi(client: ApiClient, document: Scenario, tag: string
           ...(plan.interval_count === undefined ? {} : { interval_count: plan.interval_count }),
           ...(plan.minimum_commitment === undefined ? {} : { minimum_commitment: plan.minimum_commitment }),
           charges: plan.charges,
+          // A live plan version lists the pricing units it uses; a scenario lists them once for all plans.
+          ...(document.pricing_units === undefined ? {} : { pricing_units: document.pricing_units }),
+          ...(plan.allowances === undefined ? {} : { allowances: plan.allowances }),
         },
       }),
       `plan ${plan.code}`,
@@ -149,6 +152,18 @@ async function playThroughApi(client: ApiClient, document: Scenario, tag: string
     }),
     "subscription",
   );
+  // A version-2 contract holds the subscription: its terms are the scenario's, plans named by code.
+  const contract =
+    document.contract === undefined
+      ? undefined
+      : await ok(
+          client.post("/v1/contracts", {
+            customer_id: customer.id,
+            subscription_id: subscription.id,
+            ...document.contract,
+          }),
+          "contract",
+        );
   const changes = [...(document.changes ?? [])].sort(
     (left: Scenario, right: Scenario) => Date.parse(left.at) - Date.parse(right.at),
   );
@@ -244,7 +259,12 @@ async function playThroughApi(client: ApiClient, document: Scenario, tag: string
     cursor = page.next_cursor ?? undefined;
   } while (cursor !== undefined);
   invoices.sort((left, right) => Date.parse(left.issued_at) - Date.parse(right.issued_at));
+  const commitBalances =
+    contract === undefined || (document.contract.commits ?? []).length === 0
+      ? {}
+      : { commit_balances: await liveCommitBalances(client, contract.id) };
   return {
+    ...commitBalances,
     invoices: invoices.map((invoice) => ({
       issued_at: invoice.issued_at.replace(/\.000Z$/, "Z"),
       currency: invoice.currency,
@@ -257,6 +277,13 @@ async function playThroughApi(client: ApiClient, document: Scenario, tag: string
         amount: line.amount,
         ...(line.details.dimensions === undefined ? {} : { dimensions: line.details.dimensions }),
         ...(line.details.priced_by === undefined ? {} : { priced_by: line.details.priced_by }),
+        ...(line.details.unit === undefined
+          ? {}
+          : {
+              unit: line.details.unit,
+              unit_cost: line.details.unit_cost,
+              allowance_applied: line.details.allowance_applied,
+            }),
       })),
       subtotal: invoice.subtotal,
       discount: invoice.discount,
@@ -265,8 +292,24 @@ async function playThroughApi(client: ApiClient, document: Scenario, tag: string
       total: invoice.total,
       balance_applied: invoice.balance_applied,
       amount_due: invoice.amount_due,
+      ...(invoice.commits === null ? {} : { commits: invoice.commits }),
+      ...(invoice.allowances === null ? {} : { allowances: invoice.allowances }),
     })),
   } as ScenarioOutput;
+}
+
+/** A contract's balances at bill_until, as the simulator prints its commit_balances. */
+async function liveCommitBalances(client: ApiClient, contractId: string): Promise<Scenario[]> {
+  const report = await ok(client.get(`/v1/contracts/${contractId}/balances`), "contract balances");
+  return report.balances.map((balance: Scenario) => ({
+    id: balance.id,
+    term_start: balance.term_start.replace(/\.000Z$/, "Z"),
+    term_end: balance.term_end.replace(/\.000Z$/, "Z"),
+    granted: balance.granted,
+    rolled_over: balance.rolled_over,
+    ...(balance.type === "prepaid" ? { drawn: balance.drawn } : { true_up: balance.true_up }),
+    expired: balance.expired,
+  }));
 }
 
 /** The simulator's output without the explanations, which the API keeps in each line's details. */
@@ -278,6 +321,9 @@ function simulated(document: Scenario): ScenarioOutput {
       ...invoice,
       lines: invoice.lines.map(({ details: _details, ...line }) => line),
     })),
+    ...(result.output.commit_balances === undefined
+      ? {}
+      : { commit_balances: result.output.commit_balances }),
   } as ScenarioOutput;
 }
 
@@ -300,18 +346,6 @@ describe("the live API bills every public scenario as fairbill simulate does", (
   }
 });
 
-/**
- * Sections 4 and 5 of version 2 (pricing units and allowances, contracts) are
- * not in the live API yet (issue #14): their files wait for it.
- */
-function needsContractsOrAllowances(document: Scenario): boolean {
-  return (
-    document.pricing_units !== undefined ||
-    document.contract !== undefined ||
-    (document.plans ?? []).some((plan: Scenario) => plan.allowances !== undefined)
-  );
-}
-
 for (const [title, folder] of [
   ["the project's own scenario corpus", corpusFolder],
   ["the version-2 corpus", versionTwoCorpusFolder],
@@ -319,10 +353,6 @@ for (const [title, folder] of [
   describe(`the live API bills ${title} as fairbill simulate does`, () => {
     for (const { name, document } of scenariosIn(folder)) {
       if (document.expected_error !== undefined) continue;
-      if (needsContractsOrAllowances(document)) {
-        it.todo(`${name}: pricing units, allowances and contracts in the live API`);
-        continue;
-      }
       it(name, async () => {
         const tenant = await testApp.newTenant(name);
         const live = await playThroughApi(tenant.admin, document, name.replace(/\.json$/, ""));

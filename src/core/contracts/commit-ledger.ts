@@ -59,6 +59,23 @@ export function openingCommitLedger(billing: ContractBilling): CommitLedger {
   };
 }
 
+/**
+ * The ledger as it stood after the last invoice (`stored`, kept by the caller
+ * between invoices), with a fresh balance for each term it does not hold yet
+ * (a term renewed since).
+ */
+export function resumeCommitLedger(billing: ContractBilling, stored: CommitLedger | undefined): CommitLedger {
+  if (stored === undefined) return openingCommitLedger(billing);
+  return {
+    balances: openingCommitLedger(billing).balances.map(
+      (opening) =>
+        stored.balances.find(
+          (balance) => balance.commitId === opening.commitId && balance.termIndex === opening.termIndex,
+        ) ?? opening,
+    ),
+  };
+}
+
 /** The kind a line counts as for a commit: a proration credit counts against `fixed`. */
 function paidKindOf(kind: LineKind): CommitPaidKind | undefined {
   switch (kind) {

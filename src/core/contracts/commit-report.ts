@@ -2,7 +2,7 @@
 // rolled over, drawn or trued up, and expired.
 import { type Decimal, sumDecimals, ZERO } from "../decimal.ts";
 import type { Instant } from "../instant.ts";
-import type { Invoice } from "../invoicing/invoice-totals.ts";
+import type { InvoiceLine } from "../invoicing/invoice-line.ts";
 import type { CommitLedger, ContractBilling } from "./commit-ledger.ts";
 
 export type CommitBalanceReport = {
@@ -21,19 +21,21 @@ export type CommitBalanceReport = {
   readonly expired: Decimal;
 };
 
-/** One entry per commit and term, by commit in listed order, then by term. */
+/** What the report reads of the lines billed: a postpaid commit's true-ups. */
+type ReportedLine = Pick<InvoiceLine, "kind" | "charge" | "periodStart" | "amount">;
+
+/** One entry per commit and term, by commit in listed order, then by term; `lines`: every line billed. */
 export function commitBalanceReport(
   billing: ContractBilling,
   ledger: CommitLedger,
-  invoices: readonly Invoice[],
+  lines: readonly ReportedLine[],
 ): CommitBalanceReport[] {
   return billing.contract.commits.flatMap((commit) =>
     billing.terms.map((term, termIndex) => {
       const base = { commitId: commit.id, type: commit.type, termStart: term.start, termEnd: term.end };
       if (commit.type === "postpaid") {
         const trueUp = sumDecimals(
-          invoices
-            .flatMap((invoice) => invoice.lines)
+          lines
             .filter(
               (line) =>
                 line.kind === "commit_true_up" &&

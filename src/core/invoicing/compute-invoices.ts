@@ -153,5 +153,13 @@ export function computeInvoices(input: {
     state.commitLedger ?? openingCommitLedger(contract),
     input.schedule.until,
   );
-  return { invoices, state, commitBalances: commitBalanceReport(contract, ledger, invoices) };
+  return {
+    invoices,
+    state,
+    commitBalances: commitBalanceReport(
+      contract,
+      ledger,
+      invoices.flatMap((invoice) => invoice.lines),
+    ),
+  };
 }

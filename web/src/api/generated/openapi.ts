@@ -4838,6 +4838,29 @@ export interface components {
                  */
                 amount: string;
             }[];
+            commits: string | null;
+            /** @description each commit's draw, with the start of the contract term it drew from */
+            commit_draws: {
+                commit_id: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                term_start: string;
+                /**
+                 * @description a decimal amount in the currency's minor unit
+                 * @example 49.00
+                 */
+                amount: string;
+            }[];
+            allowances: {
+                unit: string;
+                granted: string;
+                rolled_over: string;
+                used: string;
+                expired: string;
+                balance: string;
+            }[] | null;
             /**
              * @description a decimal amount in the currency's minor unit
              * @example 49.00
@@ -6272,6 +6295,34 @@ export interface components {
             }))))[];
             currency_prices: components["schemas"]["PriceBook"][];
             entitlements: components["schemas"]["PlanEntitlement"][];
+            pricing_units: {
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                code: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                rate: string;
+                decimals?: number;
+            }[];
+            allowances: {
+                /** @description letters, digits and _ . : - (such as api_calls) */
+                unit: string;
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                amount: string;
+                /** @enum {string} */
+                rollover?: "none" | "full" | "capped";
+                /**
+                 * @description a decimal number of zero or more written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                rollover_cap?: string;
+                rollover_expires_after?: number;
+                prorate?: boolean;
+            }[];
         };
         /** Person */
         Person: {
@@ -8298,6 +8349,34 @@ export interface operations {
                         minimum_commitment?: string | null;
                         currency_prices?: components["schemas"]["PriceBook"][];
                         entitlements?: components["schemas"]["PlanEntitlement"][];
+                        pricing_units?: {
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            code: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rate: string;
+                            decimals?: number;
+                        }[];
+                        allowances?: {
+                            /** @description letters, digits and _ . : - (such as api_calls) */
+                            unit: string;
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            amount: string;
+                            /** @enum {string} */
+                            rollover?: "none" | "full" | "capped";
+                            /**
+                             * @description a decimal number of zero or more written as a string, such as "49.00"
+                             * @example 49.00
+                             */
+                            rollover_cap?: string;
+                            rollover_expires_after?: number;
+                            prorate?: boolean;
+                        }[];
                     };
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                     reason?: string;
@@ -8796,6 +8875,34 @@ export interface operations {
                     }))))[];
                     currency_prices?: components["schemas"]["PriceBook"][];
                     entitlements?: components["schemas"]["PlanEntitlement"][];
+                    pricing_units?: {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        code: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        rate: string;
+                        decimals?: number;
+                    }[];
+                    allowances?: {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        rollover?: "none" | "full" | "capped";
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        rollover_cap?: string;
+                        rollover_expires_after?: number;
+                        prorate?: boolean;
+                    }[];
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                     reason?: string;
                 };
@@ -9238,6 +9345,34 @@ export interface operations {
                     }))))[];
                     currency_prices?: components["schemas"]["PriceBook"][];
                     entitlements?: components["schemas"]["PlanEntitlement"][];
+                    pricing_units?: {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        code: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        rate: string;
+                        decimals?: number;
+                    }[];
+                    allowances?: {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        unit: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        rollover?: "none" | "full" | "capped";
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        rollover_cap?: string;
+                        rollover_expires_after?: number;
+                        prorate?: boolean;
+                    }[];
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                     reason?: string;
                 };
@@ -14258,6 +14393,29 @@ export interface operations {
                                  */
                                 amount: string;
                             }[];
+                            commits: string | null;
+                            /** @description each commit's draw, with the start of the contract term it drew from */
+                            commit_draws: {
+                                commit_id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                term_start: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            allowances: {
+                                unit: string;
+                                granted: string;
+                                rolled_over: string;
+                                used: string;
+                                expired: string;
+                                balance: string;
+                            }[] | null;
                             /**
                              * @description a decimal amount in the currency's minor unit
                              * @example 49.00
@@ -14352,6 +14510,29 @@ export interface operations {
                                  */
                                 amount: string;
                             }[];
+                            commits: string | null;
+                            /** @description each commit's draw, with the start of the contract term it drew from */
+                            commit_draws: {
+                                commit_id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                term_start: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            allowances: {
+                                unit: string;
+                                granted: string;
+                                rolled_over: string;
+                                used: string;
+                                expired: string;
+                                balance: string;
+                            }[] | null;
                             /**
                              * @description a decimal amount in the currency's minor unit
                              * @example 49.00
@@ -14497,6 +14678,29 @@ export interface operations {
                                  */
                                 amount: string;
                             }[];
+                            commits: string | null;
+                            /** @description each commit's draw, with the start of the contract term it drew from */
+                            commit_draws: {
+                                commit_id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                term_start: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            allowances: {
+                                unit: string;
+                                granted: string;
+                                rolled_over: string;
+                                used: string;
+                                expired: string;
+                                balance: string;
+                            }[] | null;
                             /**
                              * @description a decimal amount in the currency's minor unit
                              * @example 49.00
@@ -14591,6 +14795,29 @@ export interface operations {
                                  */
                                 amount: string;
                             }[];
+                            commits: string | null;
+                            /** @description each commit's draw, with the start of the contract term it drew from */
+                            commit_draws: {
+                                commit_id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                term_start: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            allowances: {
+                                unit: string;
+                                granted: string;
+                                rolled_over: string;
+                                used: string;
+                                expired: string;
+                                balance: string;
+                            }[] | null;
                             /**
                              * @description a decimal amount in the currency's minor unit
                              * @example 49.00
@@ -14745,6 +14972,29 @@ export interface operations {
                                              */
                                             amount: string;
                                         }[];
+                                        commits: string | null;
+                                        /** @description each commit's draw, with the start of the contract term it drew from */
+                                        commit_draws: {
+                                            commit_id: string;
+                                            /**
+                                             * Format: date-time
+                                             * @example 2026-02-15T00:00:00Z
+                                             */
+                                            term_start: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                        }[];
+                                        allowances: {
+                                            unit: string;
+                                            granted: string;
+                                            rolled_over: string;
+                                            used: string;
+                                            expired: string;
+                                            balance: string;
+                                        }[] | null;
                                         /**
                                          * @description a decimal amount in the currency's minor unit
                                          * @example 49.00
@@ -14839,6 +15089,29 @@ export interface operations {
                                              */
                                             amount: string;
                                         }[];
+                                        commits: string | null;
+                                        /** @description each commit's draw, with the start of the contract term it drew from */
+                                        commit_draws: {
+                                            commit_id: string;
+                                            /**
+                                             * Format: date-time
+                                             * @example 2026-02-15T00:00:00Z
+                                             */
+                                            term_start: string;
+                                            /**
+                                             * @description a decimal amount in the currency's minor unit
+                                             * @example 49.00
+                                             */
+                                            amount: string;
+                                        }[];
+                                        allowances: {
+                                            unit: string;
+                                            granted: string;
+                                            rolled_over: string;
+                                            used: string;
+                                            expired: string;
+                                            balance: string;
+                                        }[] | null;
                                         /**
                                          * @description a decimal amount in the currency's minor unit
                                          * @example 49.00
@@ -15030,6 +15303,29 @@ export interface operations {
                                          */
                                         amount: string;
                                     }[];
+                                    commits: string | null;
+                                    /** @description each commit's draw, with the start of the contract term it drew from */
+                                    commit_draws: {
+                                        commit_id: string;
+                                        /**
+                                         * Format: date-time
+                                         * @example 2026-02-15T00:00:00Z
+                                         */
+                                        term_start: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        amount: string;
+                                    }[];
+                                    allowances: {
+                                        unit: string;
+                                        granted: string;
+                                        rolled_over: string;
+                                        used: string;
+                                        expired: string;
+                                        balance: string;
+                                    }[] | null;
                                     /**
                                      * @description a decimal amount in the currency's minor unit
                                      * @example 49.00
@@ -15124,6 +15420,29 @@ export interface operations {
                                          */
                                         amount: string;
                                     }[];
+                                    commits: string | null;
+                                    /** @description each commit's draw, with the start of the contract term it drew from */
+                                    commit_draws: {
+                                        commit_id: string;
+                                        /**
+                                         * Format: date-time
+                                         * @example 2026-02-15T00:00:00Z
+                                         */
+                                        term_start: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        amount: string;
+                                    }[];
+                                    allowances: {
+                                        unit: string;
+                                        granted: string;
+                                        rolled_over: string;
+                                        used: string;
+                                        expired: string;
+                                        balance: string;
+                                    }[] | null;
                                     /**
                                      * @description a decimal amount in the currency's minor unit
                                      * @example 49.00
@@ -15263,6 +15582,29 @@ export interface operations {
                                          */
                                         amount: string;
                                     }[];
+                                    commits: string | null;
+                                    /** @description each commit's draw, with the start of the contract term it drew from */
+                                    commit_draws: {
+                                        commit_id: string;
+                                        /**
+                                         * Format: date-time
+                                         * @example 2026-02-15T00:00:00Z
+                                         */
+                                        term_start: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        amount: string;
+                                    }[];
+                                    allowances: {
+                                        unit: string;
+                                        granted: string;
+                                        rolled_over: string;
+                                        used: string;
+                                        expired: string;
+                                        balance: string;
+                                    }[] | null;
                                     /**
                                      * @description a decimal amount in the currency's minor unit
                                      * @example 49.00
@@ -15357,6 +15699,29 @@ export interface operations {
                                          */
                                         amount: string;
                                     }[];
+                                    commits: string | null;
+                                    /** @description each commit's draw, with the start of the contract term it drew from */
+                                    commit_draws: {
+                                        commit_id: string;
+                                        /**
+                                         * Format: date-time
+                                         * @example 2026-02-15T00:00:00Z
+                                         */
+                                        term_start: string;
+                                        /**
+                                         * @description a decimal amount in the currency's minor unit
+                                         * @example 49.00
+                                         */
+                                        amount: string;
+                                    }[];
+                                    allowances: {
+                                        unit: string;
+                                        granted: string;
+                                        rolled_over: string;
+                                        used: string;
+                                        expired: string;
+                                        balance: string;
+                                    }[] | null;
                                     /**
                                      * @description a decimal amount in the currency's minor unit
                                      * @example 49.00
@@ -16835,6 +17200,29 @@ export interface operations {
                              */
                             amount: string;
                         }[];
+                        commits: string | null;
+                        /** @description each commit's draw, with the start of the contract term it drew from */
+                        commit_draws: {
+                            commit_id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            term_start: string;
+                            /**
+                             * @description a decimal amount in the currency's minor unit
+                             * @example 49.00
+                             */
+                            amount: string;
+                        }[];
+                        allowances: {
+                            unit: string;
+                            granted: string;
+                            rolled_over: string;
+                            used: string;
+                            expired: string;
+                            balance: string;
+                        }[] | null;
                         /**
                          * @description a decimal amount in the currency's minor unit
                          * @example 49.00
@@ -22153,6 +22541,29 @@ export interface operations {
                                  */
                                 amount: string;
                             }[];
+                            commits: string | null;
+                            /** @description each commit's draw, with the start of the contract term it drew from */
+                            commit_draws: {
+                                commit_id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                term_start: string;
+                                /**
+                                 * @description a decimal amount in the currency's minor unit
+                                 * @example 49.00
+                                 */
+                                amount: string;
+                            }[];
+                            allowances: {
+                                unit: string;
+                                granted: string;
+                                rolled_over: string;
+                                used: string;
+                                expired: string;
+                                balance: string;
+                            }[] | null;
                             /**
                              * @description a decimal amount in the currency's minor unit
                              * @example 49.00

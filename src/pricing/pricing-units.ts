@@ -1,22 +1,12 @@
-// A version-2 scenario's pricing units and plan allowances
-// (docs/scenario-format-v2.md, section 4): their schemas, the rules that tie
-// units to allowances and charges (V20–V22), and their conversion to the
-// billing core's.
+// Pricing units and plan allowances (docs/scenario-format-v2.md, section 4):
+// their schemas, the rules that tie units to allowances and charges
+// (V20–V22), and their conversion to the billing core's. A scenario lists its
+// units once for every plan; a live plan version lists the units it uses.
 import { Type } from "typebox";
 import { type Allowance, Decimal, findCurrency, type PricingUnit } from "../core/index.ts";
 import { StringEnum } from "../platform/http/schemas.ts";
-import {
-  Code,
-  describeValue,
-  isPlainObject,
-  type JsonPath,
-  listUniqueBy,
-  Price,
-  type Rule,
-  type RuleRun,
-  withRules,
-} from "../pricing/index.ts";
-import type { ScenarioContext } from "./scenario-fields.ts";
+import { describeValue, isPlainObject, type JsonPath, type RuleRun, withRules } from "./document-checks.ts";
+import { Code, listUniqueBy, Price } from "./fields.ts";
 
 const PricingUnitSchema = withRules(
   Type.Object(
@@ -104,7 +94,7 @@ function checkUnitAmount(
   decimals: number,
   unit: unknown,
   path: JsonPath,
-  run: RuleRun<ScenarioContext>,
+  run: RuleRun<unknown>,
 ): void {
   if (typeof value !== "string" || !run.isValid(path)) return;
   if (new Decimal(value).decimalPlaces() > decimals) {
@@ -119,7 +109,7 @@ function checkAllowances(
   plan: Record<string, unknown>,
   planPath: JsonPath,
   units: Map<unknown, UnitShape>,
-  run: RuleRun<ScenarioContext>,
+  run: RuleRun<unknown>,
 ): void {
   const seen = new Map<unknown, number>();
   (Array.isArray(plan.allowances) ? plan.allowances : []).forEach((allowance, index) => {
@@ -150,7 +140,7 @@ function checkChargeUnits(
   plan: Record<string, unknown>,
   planPath: JsonPath,
   units: Map<unknown, UnitShape>,
-  run: RuleRun<ScenarioContext>,
+  run: RuleRun<unknown>,
 ): void {
   (Array.isArray(plan.charges) ? plan.charges : []).forEach((charge, index) => {
     if (!isPlainObject(charge) || charge.unit === undefined) return;
@@ -166,24 +156,30 @@ function checkChargeUnits(
   });
 }
 
-/**
- * Allowances and charges name the scenario's pricing units, at most one
- * allowance per unit per plan, amounts with no more decimals than their unit
- * has; a unit prices neither percentage charges nor usage billed in advance
- * (V14, V20–V22).
- */
-export const pricingUnitsFitPlans: Rule<ScenarioContext> = (value, path, run) => {
-  if (!isPlainObject(value) || !Array.isArray(value.plans)) return;
-  const units = new Map<unknown, UnitShape>();
-  for (const unit of Array.isArray(value.pricing_units) ? value.pricing_units.filter(isPlainObject) : []) {
-    if (!units.has(unit.code)) units.set(unit.code, unit);
+/** The units listed, by code (the first of a code repeated, which the list's own schema refuses). */
+export function unitsByCode(units: unknown): Map<unknown, UnitShape> {
+  const byCode = new Map<unknown, UnitShape>();
+  for (const unit of Array.isArray(units) ? units.filter(isPlainObject) : []) {
+    if (!byCode.has(unit.code)) byCode.set(unit.code, unit);
   }
-  value.plans.forEach((plan, index) => {
-    if (!isPlainObject(plan)) return;
-    checkAllowances(plan, [...path, "plans", index], units, run);
-    checkChargeUnits(plan, [...path, "plans", index], units, run);
-  });
-};
+  return byCode;
+}
+
+/**
+ * A plan's allowances and charges name known pricing units, at most one
+ * allowance per unit, amounts with no more decimals than their unit has; a
+ * unit prices neither percentage charges nor usage billed in advance (V14,
+ * V20–V22).
+ */
+export function checkPlanUnits(
+  plan: Record<string, unknown>,
+  planPath: JsonPath,
+  units: Map<unknown, UnitShape>,
+  run: RuleRun<unknown>,
+): void {
+  checkAllowances(plan, planPath, units, run);
+  checkChargeUnits(plan, planPath, units, run);
+}
 
 export type PricingUnitDocument = { code: string; rate: string; decimals?: number };
 export type AllowanceDocument = {

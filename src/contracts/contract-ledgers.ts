@@ -1,0 +1,179 @@
+// What the bill run reads and writes of contracts: each subscription's
+// contract with the commit balances its last finalized invoice left, and,
+// when an invoice is finalized, the balances it leaves and the true-ups it
+// billed. Also a contract's balances now (GET /v1/contracts/{id}/balances),
+// reported by the billing core from the same ledger.
+import {
+  type CommitBalanceReport,
+  type CommitLedger,
+  type Contract,
+  closeEndedTerms,
+  commitBalanceReport,
+  contractTerms,
+  currencyFor,
+  Decimal,
+  formatAmount,
+  resumeCommitLedger,
+} from "../core/index.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
+import { type ContractDocument, toCoreContract } from "../simulation/index.ts";
+import { getSubscription } from "../subscriptions/index.ts";
+import type { ContractBalances } from "./contract-schemas.ts";
+import { findContract, selectContracts } from "./contracts.ts";
+import type { CommitBalanceRecord, CommitTrueUpRecord } from "./tables.ts";
+
+/** A subscription's contract as billing reads it; plans in `terms` are named by code. */
+export type ContractForBilling = {
+  id: string;
+  terms: ContractDocument;
+  /** The plan version each of `terms.phases` switches to. */
+  phaseVersionIds: readonly string[];
+  /** The prepaid commits' balances after the last finalized invoice; undefined before the first. */
+  ledger: CommitLedger | undefined;
+};
+
+function ledgerOf(records: readonly CommitBalanceRecord[] | null): CommitLedger | undefined {
+  if (records === null) return undefined;
+  return {
+    balances: records.map((record) => ({
+      commitId: record.commit_id,
+      termIndex: record.term_index,
+      granted: new Decimal(record.granted),
+      rolledOver: new Decimal(record.rolled_over),
+      drawn: new Decimal(record.drawn),
+      expired: new Decimal(record.expired),
+      remaining: new Decimal(record.remaining),
+      closed: record.closed,
+    })),
+  };
+}
+
+function recordsOf(ledger: CommitLedger): CommitBalanceRecord[] {
+  return ledger.balances.map((balance) => ({
+    commit_id: balance.commitId,
+    term_index: balance.termIndex,
+    granted: balance.granted.toFixed(),
+    rolled_over: balance.rolledOver.toFixed(),
+    drawn: balance.drawn.toFixed(),
+    expired: balance.expired.toFixed(),
+    remaining: balance.remaining.toFixed(),
+    closed: balance.closed,
+  }));
+}
+
+/** The contracts holding these subscriptions, by subscription id. */
+export async function contractsOfSubscriptions(
+  database: Database,
+  scope: TenantScope,
+  subscriptionIds: readonly string[],
+): Promise<Map<string, ContractForBilling>> {
+  if (subscriptionIds.length === 0) return new Map();
+  const rows = await selectContracts(database, scope)
+    .where("subscription_id", "in", [...subscriptionIds])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.subscription_id,
+      {
+        id: row.id,
+        terms: row.terms,
+        phaseVersionIds: row.phase_version_ids,
+        ledger: ledgerOf(row.commit_ledger),
+      },
+    ]),
+  );
+}
+
+/**
+ * Keeps what a finalized invoice did to a contract, in the invoice's
+ * transaction: the commit balances it left, and the postpaid true-ups it billed.
+ */
+export async function recordContractSettlement(
+  transaction: Database,
+  scope: TenantScope,
+  input: {
+    contractId: string;
+    ledger: CommitLedger | undefined;
+    trueUps: readonly CommitTrueUpRecord[];
+    at: Date;
+  },
+): Promise<void> {
+  const row = await selectContracts(transaction, scope)
+    .where("id", "=", input.contractId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  await transaction
+    .updateTable("contracts")
+    .set({
+      ...(input.ledger === undefined ? {} : { commit_ledger: JSON.stringify(recordsOf(input.ledger)) }),
+      commit_true_ups: JSON.stringify([...row.commit_true_ups, ...input.trueUps]),
+      updated_at: input.at,
+    })
+    .where(inTenant(scope))
+    .where("id", "=", input.contractId)
+    .execute();
+}
+
+/** The billing core's contract of stored terms, for its commits and term alone. */
+function commitsContract(terms: ContractDocument): Contract {
+  const { phases: _phases, rate_card: _rateCard, ...commitTerms } = terms;
+  return toCoreContract(commitTerms, () => []);
+}
+
+/** Each commit's balance per term now: granted, rolled over, drawn or trued up, expired, and what remains. */
+export async function contractBalances(
+  context: RequestContext,
+  contractId: string,
+): Promise<ContractBalances> {
+  const row = await findContract(context.database, context, contractId);
+  const subscription = await getSubscription(context, row.subscription_id);
+  const now = context.clock.now();
+  const contract = commitsContract(row.terms);
+  const billing = {
+    contract,
+    terms: contractTerms(contract, Math.max(now.getTime(), contract.start), subscription.timezone),
+  };
+  const ledger = closeEndedTerms(
+    billing,
+    resumeCommitLedger(billing, ledgerOf(row.commit_ledger)),
+    now.getTime(),
+  );
+  const currency = currencyFor(row.currency);
+  const trueUpLines = row.commit_true_ups.map((trueUp) => ({
+    kind: "commit_true_up" as const,
+    charge: trueUp.commit_id,
+    periodStart: Date.parse(trueUp.term_start),
+    amount: new Decimal(trueUp.amount),
+  }));
+  const money = (amount: Decimal) => formatAmount(amount, currency);
+  const remainingOf = (report: CommitBalanceReport, termIndex: number): string | null => {
+    if (report.type === "postpaid") return null;
+    const balance = ledger.balances.find(
+      (candidate) => candidate.commitId === report.commitId && candidate.termIndex === termIndex,
+    );
+    return money(balance?.remaining ?? report.granted);
+  };
+  const reports = commitBalanceReport(billing, ledger, trueUpLines);
+  return {
+    contract_id: row.id,
+    currency: row.currency,
+    as_of: now.toISOString(),
+    balances: reports.map((report) => {
+      const termIndex = billing.terms.findIndex((term) => term.start === report.termStart);
+      return {
+        id: report.commitId,
+        type: report.type,
+        term_start: new Date(report.termStart).toISOString(),
+        term_end: new Date(report.termEnd).toISOString(),
+        granted: money(report.granted),
+        rolled_over: money(report.rolledOver),
+        drawn: money(report.drawn),
+        true_up: money(report.trueUp),
+        expired: money(report.expired),
+        remaining: remainingOf(report, termIndex),
+      };
+    }),
+  };
+}

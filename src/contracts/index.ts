@@ -1,0 +1,11 @@
+// The front door of contracts: a customer's negotiated deal around one
+// subscription (term, renewal, ramps, rate card, commits), and what the bill
+// run reads and keeps of it.
+// Other domains import only from here; everything else in the folder is private to it.
+export {
+  type ContractForBilling,
+  contractsOfSubscriptions,
+  recordContractSettlement,
+} from "./contract-ledgers.ts";
+export { registerContractRoutes } from "./contract-routes.ts";
+export { contractWebhookEvents } from "./contract-webhook-events.ts";
