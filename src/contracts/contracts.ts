@@ -16,7 +16,7 @@ import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
@@ -136,23 +136,18 @@ export async function createContract(
         );
       }
       const now = context.clock.now();
-      const row = await transaction
-        .insertInto("contracts")
-        .values({
-          ...newTenantRow(context, "contract", now),
-          customer_id: input.customer_id,
-          subscription_id: input.subscription_id,
-          currency: subscription.currency,
-          start_at: new Date(terms.start),
-          end_at: new Date(terms.end),
-          renewal: terms.renewal ?? "none",
-          terms: JSON.stringify(terms),
-          phase_version_ids: JSON.stringify(phases.ids),
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertTenantRow(transaction, context, "contracts", "contract", now, {
+        customer_id: input.customer_id,
+        subscription_id: input.subscription_id,
+        currency: subscription.currency,
+        start_at: new Date(terms.start),
+        end_at: new Date(terms.end),
+        renewal: terms.renewal ?? "none",
+        terms: JSON.stringify(terms),
+        phase_version_ids: JSON.stringify(phases.ids),
+        created_at: now,
+        updated_at: now,
+      });
       const contract = await recordCreation(transaction, reasoned, "contract", presentContract(row));
       await spendApproval(transaction, contract.id);
       await publishEvent(transaction, context, contractCreated, contract);

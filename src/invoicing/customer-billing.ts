@@ -3,6 +3,7 @@
 // timelines name, and the meters those versions price. Then, per subscription
 // and issue instant, the invoice lines the engine computes from live usage.
 import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
+import { type ContractForBilling, contractsOfSubscriptions } from "../contracts/index.ts";
 import {
   type AllowanceSummary,
   addLocalDays,
@@ -19,7 +20,6 @@ import {
   type UsageAggregates,
   usageWindowsFor,
 } from "../core/index.ts";
-import { type ContractForBilling, contractsOfSubscriptions } from "../contracts/index.ts";
 import { type CustomerRecord, customerRecordsByIds, loadCustomerRecord } from "../customers/index.ts";
 import {
   engineMetersFor,

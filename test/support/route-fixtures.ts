@@ -251,6 +251,31 @@ async function planWithTestMatrix(tenant: TestTenant): Promise<Record<string, st
 
 const nextYear = `${new Date().getUTCFullYear() + 1}-01-01T00:00:00Z`;
 
+const yearAfterNext = `${new Date().getUTCFullYear() + 2}-01-01T00:00:00Z`;
+
+/** A contract's body around a new subscription that starts next year, with a prepaid commit. */
+async function contractBody(tenant: TestTenant): Promise<Record<string, unknown>> {
+  const customer = await customerId(tenant);
+  const plan = await planIn(tenant, "published");
+  const subscription = await tenant.admin.post("/v1/subscriptions", {
+    customer_id: customer,
+    plan_id: plan.id,
+    start_at: nextYear,
+  });
+  return {
+    customer_id: customer,
+    subscription_id: subscription.body.id,
+    start: nextYear,
+    end: yearAfterNext,
+    commits: [{ id: "prepaid", type: "prepaid", amount: "1000.00" }],
+  };
+}
+
+async function contractId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/contracts", await contractBody(tenant));
+  return response.body.id;
+}
+
 async function webhookEndpointId(tenant: TestTenant): Promise<string> {
   const response = await tenant.admin.post("/v1/webhook-endpoints", {
     url: "https://fixture-webhooks.invalid/fairbill",
@@ -703,6 +728,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
     params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
     body: () => ({ charge_id: "base", quantity: 2 }),
   },
+  "POST /v1/contracts": { body: (tenant) => contractBody(tenant) },
+  "GET /v1/contracts": {},
+  "GET /v1/contracts/{id}": { params: async (tenant) => ({ id: await contractId(tenant) }) },
+  "GET /v1/contracts/{id}/balances": { params: async (tenant) => ({ id: await contractId(tenant) }) },
   "POST /v1/subscriptions/{id}/cancel": {
     params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
     body: () => ({ mode: "period_end" }),

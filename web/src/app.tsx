@@ -19,6 +19,7 @@ import { PlanListPage } from "./pages/catalog/plan-list-page.tsx";
 import { PlanVersionEditPage } from "./pages/catalog/plan-version-edit-page.tsx";
 import { PlanVersionPage } from "./pages/catalog/plan-version-page.tsx";
 import { ProductListPage } from "./pages/catalog/product-list-page.tsx";
+import { ContractPage } from "./pages/contracts/contract-page.tsx";
 import { CouponListPage } from "./pages/coupons/coupon-list-page.tsx";
 import { CustomerCreatePage } from "./pages/customers/customer-create-page.tsx";
 import { CustomerDetailPage } from "./pages/customers/customer-detail-page.tsx";
@@ -160,6 +161,8 @@ function CurrentPage() {
       return <SubscriptionListPage />;
     case "coupons":
       return <CouponListPage />;
+    case "contracts":
+      return <ContractPage />;
     case "invoices":
       return <InvoiceListPage />;
     case "bill-runs":

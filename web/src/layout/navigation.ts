@@ -8,6 +8,7 @@ export const sections: Section[] = [
   { path: "/subscriptions", label: "Subscriptions", permission: "billing:read" },
   { path: "/invoices", label: "Invoices", permission: "billing:read" },
   { path: "/coupons", label: "Coupons", permission: "billing:read" },
+  { path: "/contracts", label: "Contracts", permission: "billing:read" },
   { path: "/bill-runs", label: "Bill runs", permission: "billing:read" },
   { path: "/held-drafts", label: "Held drafts", permission: "billing:read" },
   { path: "/backtests", label: "Backtests", permission: "catalog:read" },

@@ -25,6 +25,7 @@ export type Route =
   | { page: "approvals" }
   | { page: "subscriptions" }
   | { page: "coupons" }
+  | { page: "contracts" }
   | { page: "invoices" }
   | { page: "bill-runs" }
   | { page: "webhooks" }
@@ -56,6 +57,7 @@ type SinglePage =
   | "approvals"
   | "subscriptions"
   | "coupons"
+  | "contracts"
   | "invoices"
   | "bill-runs"
   | "webhooks"
@@ -81,6 +83,7 @@ const singlePages = new Map<string, SinglePage>([
   ["approvals", "approvals"],
   ["subscriptions", "subscriptions"],
   ["coupons", "coupons"],
+  ["contracts", "contracts"],
   ["invoices", "invoices"],
   ["bill-runs", "bill-runs"],
   ["webhooks", "webhooks"],

@@ -1381,6 +1381,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contracts, newest first */
+        get: operations["listContracts"];
+        put?: never;
+        /** Create a contract around a customer's subscription: its term and renewal, ramps, rate card, prepaid and postpaid commits */
+        post: operations["createContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a contract */
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract's commit balances now, per commit and term: granted, rolled over, drawn or trued up, expired, remaining */
+        get: operations["getContractBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriptions/{id}/change-plan/preview": {
         parameters: {
             query?: never;
@@ -4126,6 +4178,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "contract.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contract.created
+         * @description A contract was created around a customer's subscription: its term, ramps, rate card and commits.
+         */
+        post: operations["webhook_contract_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "alert.triggered": {
         parameters: {
             query?: never;
@@ -5183,6 +5255,52 @@ export interface components {
              */
             created_at: string;
         };
+        /** Contract */
+        Contract: {
+            /** @example ctr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            customer_id: string;
+            subscription_id: string;
+            currency: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            end: string;
+            /** @enum {string} */
+            renewal: "none" | "auto";
+            /** @description each with the plan version it switches to */
+            phases: {
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                start: string;
+                plan: string;
+                plan_version_id: string;
+            }[];
+            rate_card: {
+                [key: string]: unknown;
+            }[];
+            commits: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            updated_at: string;
+        };
         /**
          * AlertTriggerWithRule
          * @description the trigger, and in `alert` the rule that fired
@@ -5697,7 +5815,7 @@ export interface components {
             /** @example apq_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
             id: string;
             /** @enum {string} */
-            kind: "credit_grant" | "coupon" | "price_override" | "plan_migration" | "rollout";
+            kind: "credit_grant" | "coupon" | "price_override" | "plan_migration" | "rollout" | "contract";
             /**
              * @description pending (waits for another person), approved (send the same request again to make the change), rejected, or used (the change was made)
              * @enum {string}
@@ -6368,6 +6486,8 @@ export interface components {
             plan_migrations: boolean;
             /** @description every staged rollout */
             rollouts: boolean;
+            /** @description every contract created (false when left out) */
+            contracts?: boolean;
         };
         /** ApprovalPolicyChange */
         ApprovalPolicyChange: {
@@ -6393,6 +6513,42 @@ export interface components {
              */
             created_at: string;
             decided_at: string | null;
+        };
+        /** ContractBalances */
+        ContractBalances: {
+            contract_id: string;
+            currency: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            as_of: string;
+            /** @description one entry per commit and term, by commit in the order listed, then by term */
+            balances: {
+                /** @description the commit's id */
+                id: string;
+                /** @enum {string} */
+                type: "prepaid" | "postpaid";
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                term_start: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                term_end: string;
+                granted: string;
+                rolled_over: string;
+                /** @description what invoices drew (prepaid) */
+                drawn: string;
+                /** @description the true-up billed at the term's end (postpaid) */
+                true_up: string;
+                /** @description breakage at the term's end */
+                expired: string;
+                remaining: string | null;
+            }[];
         };
         /** ExperimentAssignments */
         ExperimentAssignments: {
@@ -10752,7 +10908,7 @@ export interface operations {
         parameters: {
             query?: {
                 state?: "pending" | "approved" | "rejected" | "used";
-                kind?: "credit_grant" | "coupon" | "price_override" | "plan_migration" | "rollout";
+                kind?: "credit_grant" | "coupon" | "price_override" | "plan_migration" | "rollout" | "contract";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -14287,6 +14443,249 @@ export interface operations {
             409: components["responses"]["Problem"];
         };
     };
+    listContracts: {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Contract"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    createContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description a contract around one subscription of a customer */
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    /** @description the customer's subscription the contract holds: it starts at the contract's start, on the first phase's plan */
+                    subscription_id: string;
+                    /**
+                     * @description the start of the first term; the subscription's start
+                     * @example 2026-01-15T00:00:00Z
+                     */
+                    start: string;
+                    /**
+                     * @description the end of the first term
+                     * @example 2026-01-15T00:00:00Z
+                     */
+                    end: string;
+                    /**
+                     * @description none (default): the subscription ends at end; auto: a new term of the same length follows
+                     * @enum {string}
+                     */
+                    renewal?: "none" | "auto";
+                    /** @description ramps: each phase switches the subscription to its plan (by code) at its start */
+                    phases?: {
+                        /**
+                         * @description an RFC 3339 timestamp, to the millisecond at most
+                         * @example 2026-01-15T00:00:00Z
+                         */
+                        start: string;
+                        /** @description the code of one of the scenario's plans */
+                        plan: string;
+                    }[];
+                    /** @description negotiated prices: each entry replaces or discounts a charge of a plan (or one combination of a dimensional charge) from `from` until `until` */
+                    rate_card?: {
+                        /** @description the code of one of the scenario's plans */
+                        plan: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        charge: string;
+                        match?: "default" | {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @description an RFC 3339 timestamp, to the millisecond at most
+                         * @example 2026-01-15T00:00:00Z
+                         */
+                        from?: string;
+                        /**
+                         * @description an RFC 3339 timestamp, to the millisecond at most
+                         * @example 2026-01-15T00:00:00Z
+                         */
+                        until?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        amount?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        unit_price?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        package_price?: string;
+                        tiers?: components["schemas"]["Tier"][];
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        rate?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        fixed_fee?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        discount_percent?: string;
+                    }[];
+                    /** @description prepaid commits (invoiced up front or in instalments, drawn down by the contract's lines, rolled over or expired) and postpaid commits (a minimum spend per term, trued up at its end) */
+                    commits?: ({
+                        /** @enum {string} */
+                        type: "prepaid" | "postpaid";
+                    } & ({
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "prepaid";
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        amount: string;
+                        /** @enum {string} */
+                        invoice?: "upfront" | "instalments";
+                        instalments?: number;
+                        applies_to?: ("usage" | "usage_in_advance" | "fixed" | "quantity_change" | "minimum_true_up")[];
+                        priority?: number;
+                        /** @enum {string} */
+                        rollover?: "none" | "full" | "capped";
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        rollover_cap?: string;
+                    } | {
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        id: string;
+                        /** @enum {string} */
+                        type: "postpaid";
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        amount: string;
+                    }))[];
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getContractBalances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractBalances"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
     previewSubscriptionPlanChange: {
         parameters: {
             query?: never;
@@ -17683,7 +18082,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
+                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
                     /** @description default true */
                     enabled?: boolean;
                 };
@@ -17846,7 +18245,7 @@ export interface operations {
                     url?: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
+                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
                     /** @description false stops deliveries to the endpoint */
                     enabled?: boolean;
                 };
@@ -18054,7 +18453,7 @@ export interface operations {
     listWebhookEvents: {
         parameters: {
             query?: {
-                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected";
+                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -25042,6 +25441,49 @@ export interface operations {
                      */
                     timestamp: string;
                     data: components["schemas"]["CreditGrant"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_contract_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "contract.created";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["Contract"];
                 };
             };
         };

@@ -273,6 +273,7 @@ const requestKindLabels: Record<ApprovalRequest["kind"], string> = {
   price_override: "Price override",
   plan_migration: "Plan migration",
   rollout: "Rollout",
+  contract: "Contract",
 };
 
 function ApprovalRequestsPanel({ onDone }: { onDone: (message: string) => void }) {
