@@ -7,7 +7,7 @@ import { api } from "../api/api-client.ts";
 import { type ApiError, asApiError } from "../api/api-error.ts";
 import { answer } from "../api/typed-client.ts";
 import { fieldErrorMap } from "../format/field-errors.ts";
-import { EmailField, TextField } from "../ui/form-field.tsx";
+import { EmailField, NewPasswordField, TextField } from "../ui/form-field.tsx";
 
 export type AccountLinkPage = "first-admin" | "accept-invitation" | "reset-password" | "verify-email";
 
@@ -137,32 +137,6 @@ function LinkForm({
         </button>
       </form>
     </Card>
-  );
-}
-
-function NewPasswordField({
-  label,
-  value,
-  onValueChange,
-  error,
-}: {
-  label: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  error: string | undefined;
-}) {
-  return (
-    <TextField
-      label={label}
-      type="password"
-      name="password"
-      autoComplete="new-password"
-      hint="At least 12 characters."
-      value={value}
-      onValueChange={onValueChange}
-      error={error}
-      required
-    />
   );
 }
 

@@ -5,7 +5,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { api } from "../api/api-client.ts";
 import { type ApiError, asApiError } from "../api/api-error.ts";
 import { answer } from "../api/typed-client.ts";
-import { EmailField, TextField } from "../ui/form-field.tsx";
+import { AuthenticatorCodeField, EmailField, TextField } from "../ui/form-field.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { useSession } from "./session-context.tsx";
 
@@ -71,11 +71,8 @@ function PasswordSignIn() {
         required
       />
       {codeAsked && (
-        <TextField
-          label="Authenticator code"
+        <AuthenticatorCodeField
           name="totp-code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
           hint="The 6-digit code your authenticator app shows now."
           value={totpCode}
           onValueChange={setTotpCode}

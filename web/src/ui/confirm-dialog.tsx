@@ -19,6 +19,9 @@ type ConfirmDialogProps = {
   children?: ReactNode;
 };
 
+/** How a dialog that changes one thing is closed: `onDone` once the change is made, `onCancel` without it. */
+export type DialogClosing = { onDone: () => void; onCancel: () => void };
+
 export function ConfirmDialog({
   open,
   title,

@@ -31,14 +31,13 @@ type ControlProps = {
 };
 
 function FieldFrame({
-  label,
-  value,
-  onValueChange,
-  hint,
-  error,
-  required,
+  field,
   children,
-}: FieldProps & { children: (control: ControlProps) => ReactNode }) {
+}: {
+  field: FieldProps;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const { label, value, onValueChange, hint, error, required } = field;
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -73,20 +72,24 @@ function FieldFrame({
 
 type Frame = keyof FieldProps;
 
-export function TextField({
+/** A field's props split in two: what its frame shows, and the attributes of its control. */
+function frameAndControl<Control>({
   label,
   value,
   onValueChange,
   hint,
   error,
   required,
-  ...input
-}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | Frame>) {
-  return (
-    <FieldFrame {...{ label, value, onValueChange, hint, error, required }}>
-      {(control) => <input {...control} {...input} />}
-    </FieldFrame>
-  );
+  ...control
+}: FieldProps & Control): [FieldProps, Omit<FieldProps & Control, Frame>] {
+  return [{ label, value, onValueChange, hint, error, required }, control];
+}
+
+export function TextField(
+  props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | Frame>,
+) {
+  const [frame, input] = frameAndControl(props);
+  return <FieldFrame field={frame}>{(control) => <input {...control} {...input} />}</FieldFrame>;
 }
 
 /** A required email address; `username` lets a password manager pair it with the password. */
@@ -101,6 +104,32 @@ export function EmailField({
 
 type TextFieldProps = Parameters<typeof TextField>[0];
 
+/** A password being chosen: the browser may offer one; the API asks for 12 characters at least. */
+export function NewPasswordField({
+  label = "New password",
+  ...field
+}: Omit<FieldProps, "label" | "hint" | "required"> & { label?: string }) {
+  return (
+    <TextField
+      label={label}
+      type="password"
+      name="password"
+      autoComplete="new-password"
+      hint="At least 12 characters."
+      required
+      {...field}
+    />
+  );
+}
+
+/** The code an authenticator app shows now; the phone offers its number pad. */
+export function AuthenticatorCodeField({
+  label = "Authenticator code",
+  ...field
+}: Omit<TextFieldProps, "label" | "inputMode" | "autoComplete"> & { label?: string }) {
+  return <TextField label={label} inputMode="numeric" autoComplete="one-time-code" {...field} />;
+}
+
 /**
  * An ISO 4217 currency code: free typing, in capitals, with the codes of the
  * page's ReferenceLists offered as suggestions. Labelled "Currency" unless told.
@@ -113,18 +142,14 @@ export function CurrencyField({
 }
 
 export function SelectField({
-  label,
-  value,
-  onValueChange,
   options,
-  hint,
-  error,
-  ...select
+  ...field
 }: Omit<FieldProps, "required"> & {
   options: { value: string; label: string }[];
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange" | Frame>) {
+  const [frame, select] = frameAndControl(field);
   return (
-    <FieldFrame {...{ label, value, onValueChange, hint, error }}>
+    <FieldFrame field={frame}>
       {(control) => (
         <select {...control} {...select}>
           {options.map((option) => (
@@ -173,18 +198,9 @@ export function CheckboxField({ label, checked, onCheckedChange, hint, name, dis
   );
 }
 
-export function TextAreaField({
-  label,
-  value,
-  onValueChange,
-  hint,
-  error,
-  required,
-  ...textarea
-}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "onChange" | Frame>) {
-  return (
-    <FieldFrame {...{ label, value, onValueChange, hint, error, required }}>
-      {(control) => <textarea {...control} {...textarea} />}
-    </FieldFrame>
-  );
+export function TextAreaField(
+  props: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "onChange" | Frame>,
+) {
+  const [frame, textarea] = frameAndControl(props);
+  return <FieldFrame field={frame}>{(control) => <textarea {...control} {...textarea} />}</FieldFrame>;
 }

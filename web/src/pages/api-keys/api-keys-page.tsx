@@ -186,6 +186,13 @@ function CreateKeyForm({ onCreated }: { onCreated: (created: NewApiKey) => void 
   );
 }
 
+/** What the rotate and revoke dialogs take: the key, and whether this console signed in with it. */
+type KeyDialogProps = {
+  apiKey: ApiKey;
+  isConsoleKey: boolean;
+  onCancel: () => void;
+};
+
 const overlapOptions = [
   { value: "0", label: "At once" },
   { value: "3600", label: "In 1 hour" },
@@ -198,12 +205,7 @@ function RotateDialog({
   isConsoleKey,
   onDone,
   onCancel,
-}: {
-  apiKey: ApiKey;
-  isConsoleKey: boolean;
-  onDone: (rotated: NewApiKey) => void;
-  onCancel: () => void;
-}) {
+}: KeyDialogProps & { onDone: (rotated: NewApiKey) => void }) {
   const [overlap, setOverlap] = useState("0");
   const rotate = useApiMutation({
     write: () =>
@@ -239,17 +241,7 @@ function RotateDialog({
   );
 }
 
-function RevokeDialog({
-  apiKey,
-  isConsoleKey,
-  onDone,
-  onCancel,
-}: {
-  apiKey: ApiKey;
-  isConsoleKey: boolean;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+function RevokeDialog({ apiKey, isConsoleKey, onDone, onCancel }: KeyDialogProps & { onDone: () => void }) {
   const revoke = useApiMutation({
     write: () => answer(api.POST("/v1/api-keys/{id}/revoke", { params: { path: { id: apiKey.id } } })),
     invalidates: ["/v1/api-keys"],

@@ -10,7 +10,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
 import { CheckboxField, CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
@@ -319,9 +319,7 @@ function ArchiveDialog({
   onCancel,
 }: {
   coupon: Coupon;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+} & DialogClosing) {
   const archive = useApiMutation({
     write: (reason: string) =>
       answer(

@@ -7,7 +7,7 @@ import { useAllPages, useApiMutation, usePagedList } from "../../api/queries.ts"
 import type { CouponRedemption } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
-import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -193,9 +193,7 @@ function RemoveDialog({
 }: {
   customerId: string;
   redemption: CouponRedemption;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+} & DialogClosing) {
   const remove = useApiMutation({
     write: (reason: string) =>
       answer(

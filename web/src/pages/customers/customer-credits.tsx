@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -192,9 +192,7 @@ function VoidGrantDialog({
   onCancel,
 }: {
   grant: CreditGrant;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+} & DialogClosing) {
   const voidGrant = useApiMutation({
     write: (reason: string) =>
       answer(

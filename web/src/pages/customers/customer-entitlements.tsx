@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatQuantity } from "../../format/decimal-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog, confirming } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, confirming, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -216,9 +216,7 @@ function RevokeDialog({
 }: {
   customerId: string;
   entitlement: CustomerEntitlement;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+} & DialogClosing) {
   const revoke = useApiMutation({
     write: () =>
       answer(

@@ -8,7 +8,7 @@ import type { Customer, Wallet } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CurrencyField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -127,9 +127,7 @@ function TopUpDialog({
   onCancel,
 }: {
   wallet: Wallet;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+} & DialogClosing) {
   const form = useFormState<TopUpValues>(
     () => ({ amount: "", paid_amount: "", expires_at: "", reason: "" }),
     checkTopUp,

@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
-import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -209,9 +209,7 @@ function RefundDialog({
 }: {
   payment: Payment;
   money: (amount: string) => string;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+} & DialogClosing) {
   const [amount, setAmount] = useState("");
   const refund = useApiMutation({
     write: (reason: string) =>

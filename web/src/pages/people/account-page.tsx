@@ -12,7 +12,7 @@ import { roleLabels } from "../../layout/navigation.ts";
 import { useSignedInSession } from "../../session/session-context.tsx";
 import { CopyButton } from "../../ui/copy-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { TextField } from "../../ui/form-field.tsx";
+import { AuthenticatorCodeField, NewPasswordField, TextField } from "../../ui/form-field.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -97,16 +97,7 @@ function PasswordPanel({ onDone }: { onDone: (message: string) => void }) {
           error={fields.current_password}
           required
         />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 12 characters."
-          value={next}
-          onValueChange={setNext}
-          error={fields.new_password}
-          required
-        />
+        <NewPasswordField value={next} onValueChange={setNext} error={fields.new_password} />
         <button type="submit" className="button button-primary" disabled={change.isPending}>
           Change the password
         </button>
@@ -161,14 +152,7 @@ function SecondFactorPanel({ enabled, onDone }: { enabled: boolean; onDone: (mes
             onValueChange={setPassword}
             error={fields.password}
           />
-          <TextField
-            label="Authenticator code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            value={code}
-            onValueChange={setCode}
-            error={fields.code}
-          />
+          <AuthenticatorCodeField value={code} onValueChange={setCode} error={fields.code} />
           {remove.error && remove.error.fieldErrors.length === 0 && <ErrorState error={remove.error} />}
           <button type="submit" className="button button-danger" disabled={remove.isPending}>
             Remove the second factor
@@ -207,10 +191,8 @@ function SecondFactorPanel({ enabled, onDone }: { enabled: boolean; onDone: (mes
             <a href={enrolment.otpauth_uri}>Open in an authenticator app</a>
           </p>
           <form className="inline-form" noValidate onSubmit={(event) => submit(event, confirm)}>
-            <TextField
+            <AuthenticatorCodeField
               label="First code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
               value={code}
               onValueChange={setCode}
               error={fields.code}

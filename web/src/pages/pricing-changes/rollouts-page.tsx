@@ -11,7 +11,7 @@ import { useApiMutation, usePagedList } from "../../api/queries.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
+import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -85,9 +85,7 @@ function CancelRolloutDialog({
   onCancel,
 }: {
   rollout: Rollout;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+} & DialogClosing) {
   const cancel = useApiMutation({
     write: (reason: string) =>
       answer(

@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { navigate } from "../../routing/router.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
-import { ConfirmDialog, confirming } from "../../ui/confirm-dialog.tsx";
+import { ConfirmDialog, confirming, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
@@ -341,9 +341,7 @@ function DeleteDialog({
 }: {
   endpointId: string;
   url: string;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+} & DialogClosing) {
   const remove = useApiMutation({
     write: () => answer(api.DELETE("/v1/webhook-endpoints/{id}", { params: { path: { id: endpointId } } })),
     invalidates: ["/v1/webhook-endpoints"],
