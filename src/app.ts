@@ -69,7 +69,7 @@ import {
 import { keyOwners, type LocalKeyAccess, peopleRoutes, personAuthentication } from "./people/index.ts";
 import { registerPlanMigrationRoutes } from "./plan-migrations/index.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
-import type { Configuration } from "./platform/config.ts";
+import type { Configuration, JobSettings } from "./platform/config.ts";
 import type { Logger } from "./platform/context.ts";
 import { type DatabaseHandle, type DatabaseLocation, openDatabase } from "./platform/database/database.ts";
 import { migrate } from "./platform/database/migrator.ts";
@@ -177,6 +177,8 @@ export type ApplicationOptions = {
   console?: ConsoleOptions;
   /** Run the job worker and the bill run's schedule beside the API (`fairbill serve`). */
   background?: boolean;
+  /** The worker's lease, slots by lane and tick interval (defaults as `readConfiguration` gives them). */
+  jobs?: JobSettings;
   /** Where the job worker sends customer emails (SMTP_URL, EMAIL_FROM); without it, emails stay queued. */
   email?: EmailSettings;
   /** The start of the links that emails to people carry (PUBLIC_URL); http://localhost:8080 by default. */
@@ -220,7 +222,9 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     version: fairbillVersion,
     document: webhookDocument(webhookEvents),
   });
-  if (options.background) startBackgroundWork(app, options.handle, clock, options.email);
+  if (options.background) {
+    startBackgroundWork(app, options.handle, clock, options.email, options.jobs ?? defaultJobSettings);
+  }
   return app;
 }
 
@@ -248,6 +252,8 @@ export type JobHandlerOptions = {
   billRunConcurrency?: number;
   /** Invoices a scheduled tick issues before a follow-up tick continues (500 unless told). */
   invoicesPerTick?: number;
+  /** Seconds without progress after which a bill run counts as dead: the job lease (15 unless told). */
+  leaseSeconds?: number;
 };
 
 /** Every domain's job handlers, by job kind, for the job worker of `fairbill serve` (and tests that drive it). */
@@ -262,6 +268,7 @@ export function applicationJobHandlers(options: JobHandlerOptions): Record<strin
         logger,
         concurrency: options.billRunConcurrency ?? 1,
         ...(options.invoicesPerTick === undefined ? {} : { invoicesPerTick: options.invoicesPerTick }),
+        ...(options.leaseSeconds === undefined ? {} : { interruptedAfterSeconds: options.leaseSeconds }),
       }),
       ...backtestJobHandlers({ database, clock, logger, concurrency: options.billRunConcurrency ?? 1 }),
       ...invoicingJobHandlers({ database, clock, logger }),
@@ -278,8 +285,12 @@ export function applicationJobHandlers(options: JobHandlerOptions): Record<strin
   };
 }
 
-/** Jobs each lane of a server's worker runs side by side (`general`: payments, alerts, domain events). */
-const workerLaneSlots = { billing: 2, delivery: 8, general: 4 };
+/** The job settings when none are given: `readConfiguration`'s defaults. */
+const defaultJobSettings: JobSettings = {
+  leaseSeconds: 15,
+  slots: { billing: 2, delivery: 8, general: 4 },
+  tickSeconds: 60,
+};
 
 // The job worker and the bill run's schedule live as long as the server.
 function startBackgroundWork(
@@ -287,6 +298,7 @@ function startBackgroundWork(
   handle: DatabaseHandle,
   clock: Clock,
   email: EmailSettings | undefined,
+  jobs: JobSettings,
 ): void {
   const worker = createJobWorker({
     database: handle.database,
@@ -298,10 +310,18 @@ function startBackgroundWork(
       logger: app.log,
       ...(email ? { email } : {}),
       billRunConcurrency: handle.kind === "postgres" ? 4 : 1,
+      leaseSeconds: jobs.leaseSeconds,
     }),
-    lanes: workerLaneSlots,
+    // Lanes: billing (bill runs, backtests, draft holds), delivery (webhooks, emails), general (the rest).
+    lanes: jobs.slots,
+    leaseSeconds: jobs.leaseSeconds,
   });
-  const scheduler = createBillRunScheduler({ database: handle.database, clock, logger: app.log });
+  const scheduler = createBillRunScheduler({
+    database: handle.database,
+    clock,
+    logger: app.log,
+    tickSeconds: jobs.tickSeconds,
+  });
   app.addHook("onReady", async () => {
     worker.start();
     scheduler.start();

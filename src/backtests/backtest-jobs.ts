@@ -26,8 +26,7 @@ export function backtestJobHandlers(options: BacktestJobOptions): Record<string,
     [backtestRunKind]: {
       // A backtest that fails records why and is not retried; a worker that dies starts it over.
       retryDelaysSeconds: [],
-      // Long backtests keep their lease by the worker's heartbeat.
-      leaseSeconds: 120,
+      // Long backtests keep the worker's short lease by its heartbeat.
       handle: async (job) => {
         if (job.scope === null) throw new Error(`A ${backtestRunKind} job must name its environment.`);
         const payload = job.payload;

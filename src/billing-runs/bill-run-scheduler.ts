@@ -1,4 +1,4 @@
-// The bill run's schedule in `fairbill serve`: every minute, one
+// The bill run's schedule in `fairbill serve`: every minute (BILL_RUN_TICK_SECONDS), one
 // `bill_run.tick` job per environment goes into the job queue (its unique key
 // names the environment and the minute, so two servers enqueue it once). The
 // tick bills the environment up to its own "now" (its test clock, or real
@@ -22,10 +22,10 @@ import type { Database } from "../platform/database/schema.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { customersDueForBilling } from "../subscriptions/index.ts";
-import { hasRunInProgress, runBillRun } from "./bill-run.ts";
+import { hasRunInProgress, markInterruptedRuns, runBillRun } from "./bill-run.ts";
 
 export const billRunTickKind = "bill_run.tick";
-const tickEveryMilliseconds = 60_000;
+const defaultTickSeconds = 60;
 
 type SchedulerOptions = {
   database: Database;
@@ -36,6 +36,8 @@ type SchedulerOptions = {
   concurrency?: number;
   /** Invoices one tick issues at most before it hands over to a follow-up tick (default 500). */
   invoicesPerTick?: number;
+  /** Seconds without progress after which a running bill run counts as dead (the job lease; 15 by default). */
+  interruptedAfterSeconds?: number;
 };
 
 const defaultInvoicesPerTick = 500;
@@ -56,8 +58,10 @@ export function billRunJobHandlers(options: SchedulerOptions): Record<string, Jo
 
 async function billEnvironmentNow(options: SchedulerOptions, scope: TenantScope): Promise<void> {
   const { database } = options;
-  // A run still going (from the CLI, a test clock, or a long previous tick) is left to finish.
-  if (await hasRunInProgress(database, scope)) return;
+  // A run whose process died is closed with what it issued; one still going
+  // (from the CLI, a test clock, or a long previous tick) is left to finish.
+  await markInterruptedRuns(database, scope, options.interruptedAfterSeconds);
+  if (await hasRunInProgress(database, scope, options.interruptedAfterSeconds)) return;
   const clock = await clockForEnvironment(database, scope, options.clock);
   const at = clock.now();
   // Payments: dunning steps due on the environment's clock are queued to run.
@@ -103,8 +107,14 @@ export type BillRunScheduler = {
   enqueueTicks(now: Date): Promise<number>;
 };
 
-export function createBillRunScheduler(options: Omit<SchedulerOptions, "concurrency">): BillRunScheduler {
+export function createBillRunScheduler(
+  options: Omit<SchedulerOptions, "concurrency" | "invoicesPerTick"> & {
+    /** Seconds between ticks (60 unless told; tests of several nodes tick faster). */
+    tickSeconds?: number;
+  },
+): BillRunScheduler {
   const { database, clock, logger } = options;
+  const tickEveryMilliseconds = (options.tickSeconds ?? defaultTickSeconds) * 1000;
   let timer: NodeJS.Timeout | undefined;
 
   async function enqueueTicks(now: Date): Promise<number> {

@@ -9,7 +9,7 @@
 
 import { sql } from "kysely";
 import { expireCredits } from "../credits/index.ts";
-import { billCustomerDue, billProgressivelyDue } from "../invoicing/index.ts";
+import { billCustomerDue, billProgressivelyDue, countInvoices } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
@@ -54,8 +54,12 @@ export type BillRunInput = {
   invoiceLimit?: number;
 };
 
-/** A run whose record has not moved for this long was interrupted (its process died). */
-const interruptedAfterSeconds = 120;
+/**
+ * A run whose record has not moved for this long was interrupted (its process
+ * died): a live run writes its progress every second, whatever it is doing.
+ * The schedule passes the job lease instead (JOB_LEASE_SECONDS).
+ */
+const defaultInterruptedAfterSeconds = 15;
 const customersPerPage = 1000;
 const progressWriteMilliseconds = 1000;
 
@@ -78,6 +82,7 @@ export async function runBillRun(
       at: input.at,
       trigger: input.trigger,
       customers_total: customerIds.length,
+      invoices_before: await countInvoices(database, context),
     })
     .execute();
 
@@ -220,7 +225,11 @@ export async function getBillRun(
 }
 
 /** True when a run of the environment is in progress (its record moved within the interrupt threshold). */
-export async function hasRunInProgress(database: Database, scope: TenantScope): Promise<boolean> {
+export async function hasRunInProgress(
+  database: Database,
+  scope: TenantScope,
+  interruptedAfterSeconds = defaultInterruptedAfterSeconds,
+): Promise<boolean> {
   const row = await database
     .selectFrom("bill_runs")
     .select("id")
@@ -275,20 +284,41 @@ async function expireCreditsAfter(context: RequestContext, at: Date): Promise<vo
   }
 }
 
-// A run whose process died stays `running`; the next run of the environment
-// closes it as failed once it has not moved for the threshold.
-async function markInterruptedRuns(database: Database, scope: TenantScope): Promise<void> {
-  await database
-    .updateTable("bill_runs")
-    .set({
-      status: "failed",
-      failure: `interrupted: the run stopped reporting progress for more than ${interruptedAfterSeconds} seconds`,
-      finished_at: sql<Date>`now()`,
-    })
+/**
+ * Closes as failed every run of the environment whose process died: its
+ * record stopped moving for the threshold. What it issued is counted from the
+ * invoices themselves (its progress reports lag by up to a second of work).
+ * Every tick of the schedule and every new run calls this.
+ */
+export async function markInterruptedRuns(
+  database: Database,
+  scope: TenantScope,
+  interruptedAfterSeconds = defaultInterruptedAfterSeconds,
+): Promise<number> {
+  const stale = await database
+    .selectFrom("bill_runs")
+    .select(["id", "invoices_before", "invoices_issued"])
     .where(inTenant(scope))
     .where("status", "=", "running")
     .where(sql<boolean>`updated_at < now() - make_interval(secs => ${interruptedAfterSeconds})`)
     .execute();
+  if (stale.length === 0) return 0;
+  const invoicesNow = await countInvoices(database, scope);
+  for (const run of stale) {
+    const issued = run.invoices_before === null ? run.invoices_issued : invoicesNow - run.invoices_before;
+    await database
+      .updateTable("bill_runs")
+      .set({
+        status: "failed",
+        invoices_issued: issued,
+        failure: `interrupted: the run stopped reporting progress for more than ${interruptedAfterSeconds} seconds (its process stopped) after issuing ${issued} invoices; the next run bills what it left`,
+        finished_at: sql<Date>`now()`,
+      })
+      .where("id", "=", run.id)
+      .where("status", "=", "running")
+      .execute();
+  }
+  return stale.length;
 }
 
 async function recordProgress(database: Database, id: string, progress: BillRunProgress): Promise<void> {

@@ -25,6 +25,8 @@ export type BillRunTable = TenantRowColumns & {
   invoices_finalized: Counter;
   errors: Counter;
   failure: string | null;
+  /** The environment's invoice count when the run started; null on runs older than the column. */
+  invoices_before: ColumnType<number | null, number | undefined, number>;
   started_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
   finished_at: Timestamp | null;

@@ -62,7 +62,7 @@ export {
   lockInvoice,
 } from "./invoice-store.ts";
 export { invoicingWebhookEvents } from "./invoice-webhook-events.ts";
-export { getInvoice, listInvoices } from "./invoices.ts";
+export { countInvoices, getInvoice, listInvoices } from "./invoices.ts";
 export { InvoiceFinalized } from "./invoicing-events.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
 export type { CreditNoteReason } from "./tables.ts";

@@ -6,7 +6,8 @@ import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { recordAuditEvent } from "../audit/index.ts";
 import { Decimal, ZERO } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
-import type { RequestContext } from "../platform/context.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
@@ -14,6 +15,16 @@ import { announceVoidedInvoice } from "./invoice-announcements.ts";
 import { presentInvoice } from "./invoice-presenter.ts";
 import type { InvoiceListFilters, InvoiceView } from "./invoice-schemas.ts";
 import { findInvoiceRow, type InvoiceLineRow, invoiceLineRows, linesOfInvoices } from "./invoice-store.ts";
+
+/** How many invoices the environment holds, drafts included (a bill run counts what it issued by the difference). */
+export async function countInvoices(database: Database, scope: TenantScope): Promise<number> {
+  const row = await database
+    .selectFrom("invoices")
+    .select((eb) => eb.fn.countAll<number>().as("invoices"))
+    .where(inTenant(scope))
+    .executeTakeFirstOrThrow();
+  return Number(row.invoices);
+}
 
 export async function getInvoice(context: RequestContext, id: string): Promise<InvoiceView> {
   const row = await findInvoiceRow(context.database, context, id);

@@ -25,8 +25,6 @@ export function emailSendJobHandler(options: EmailSendingOptions): JobHandler {
   return {
     handle: (job) => sendQueuedEmail(options, job),
     retryDelaysSeconds: emailRetryDelaysSeconds,
-    // Above the SMTP transport's own timeouts, so a slow server fails the attempt before the lease runs out.
-    leaseSeconds: 180,
   };
 }
 

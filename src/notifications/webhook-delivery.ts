@@ -45,9 +45,8 @@ export type WebhookDeliveryOptions = {
 export function webhookDeliveryJobHandler(options: WebhookDeliveryOptions): JobHandler {
   const timeoutMilliseconds = options.timeoutMilliseconds ?? defaultTimeoutMilliseconds;
   return {
+    // The worker's short lease, renewed while the attempt waits for the endpoint.
     handle: (job) => deliverWebhook(options, timeoutMilliseconds, job),
-    // The attempt's timeout plus room for its two database writes.
-    leaseSeconds: Math.ceil(timeoutMilliseconds / 1000) + 60,
   };
 }
 

@@ -53,4 +53,19 @@ describe("configuration", () => {
       /PORT must be a whole number.*LOG_LEVEL must be one of.*DATABASE_URL must start with postgres/,
     );
   });
+
+  it("reads the job worker's lease, slots and tick, naming a bad one", () => {
+    expect(readConfiguration({}).jobs).toEqual({
+      leaseSeconds: 15,
+      slots: { billing: 2, delivery: 8, general: 4 },
+      tickSeconds: 60,
+    });
+    expect(
+      readConfiguration({ JOB_LEASE_SECONDS: "5", JOB_SLOTS_DELIVERY: "16", BILL_RUN_TICK_SECONDS: "1" })
+        .jobs,
+    ).toEqual({ leaseSeconds: 5, slots: { billing: 2, delivery: 16, general: 4 }, tickSeconds: 1 });
+    expect(() => readConfiguration({ JOB_LEASE_SECONDS: "0", JOB_SLOTS_BILLING: "two" })).toThrow(
+      /JOB_LEASE_SECONDS must be a whole number from 1 to 3600, got "0".*JOB_SLOTS_BILLING must be a whole number/,
+    );
+  });
 });

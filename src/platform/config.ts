@@ -26,7 +26,45 @@ export type Configuration = {
   allowPrivateTargets: boolean;
   /** Requests a minute per key and per address, failed authentications before backoff (RATE_LIMIT_PER_KEY, RATE_LIMIT_PER_ADDRESS, AUTH_FAILURES_BEFORE_BACKOFF). */
   rateLimits: RateLimitSettings;
+  /** The job worker of `fairbill serve` (roles worker and all). */
+  jobs: JobSettings;
 };
+
+export type JobSettings = {
+  /** Seconds a claimed job stays claimed without its worker's heartbeat (JOB_LEASE_SECONDS, 15): a dead node's jobs move after this. */
+  leaseSeconds: number;
+  /** Jobs run side by side per lane (JOB_SLOTS_BILLING 2, JOB_SLOTS_DELIVERY 8, JOB_SLOTS_GENERAL 4). */
+  slots: { billing: number; delivery: number; general: number };
+  /** Seconds between the bill run's ticks (BILL_RUN_TICK_SECONDS, 60). */
+  tickSeconds: number;
+};
+
+const jobSettingNames = {
+  leaseSeconds: ["JOB_LEASE_SECONDS", 15, 3600],
+  billing: ["JOB_SLOTS_BILLING", 2, 64],
+  delivery: ["JOB_SLOTS_DELIVERY", 8, 256],
+  general: ["JOB_SLOTS_GENERAL", 4, 256],
+  tickSeconds: ["BILL_RUN_TICK_SECONDS", 60, 3600],
+} as const;
+
+function readJobSettings(environment: Environment, problems: string[]): JobSettings {
+  const read = (setting: keyof typeof jobSettingNames): number => {
+    const [name, fallback, maximum] = jobSettingNames[setting];
+    const text = emptyToUndefined(environment[name]);
+    if (text === undefined) return fallback;
+    const value = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= 1 && value <= maximum)) {
+      problems.push(`${name} must be a whole number from 1 to ${maximum}, got "${text}"`);
+      return fallback;
+    }
+    return value;
+  };
+  return {
+    leaseSeconds: read("leaseSeconds"),
+    slots: { billing: read("billing"), delivery: read("delivery"), general: read("general") },
+    tickSeconds: read("tickSeconds"),
+  };
+}
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -66,6 +104,7 @@ export function readConfiguration(environment: Environment = process.env): Confi
       `FAIRBILL_ALLOW_PRIVATE_TARGETS must be true or false, got "${environment.FAIRBILL_ALLOW_PRIVATE_TARGETS}"`,
     );
   }
+  const jobs = readJobSettings(environment, problems);
 
   const rateLimit = (name: string, fallback: number): number => {
     const text = emptyToUndefined(environment[name]);
@@ -104,6 +143,7 @@ export function readConfiguration(environment: Environment = process.env): Confi
     metricsToken: emptyToUndefined(environment.METRICS_TOKEN),
     allowPrivateTargets: allowPrivateTargets ?? false,
     rateLimits,
+    jobs,
   };
 }
 

@@ -11,7 +11,7 @@ import { readConfiguration } from "../../platform/config.ts";
 import { systemContext } from "../../platform/context.ts";
 import { newControlToken, writeLocalControl } from "../local-control.ts";
 
-export async function startServer(options: { demo: boolean }): Promise<void> {
+export async function startServer(options: { demo: boolean; role: "api" | "worker" | "all" }): Promise<void> {
   const configuration = readConfiguration();
   const handle = await openMigratedDatabase(databaseLocationOf(configuration));
   const { organization, created } = await findOrCreateDefaultOrganization(handle.database, systemClock);
@@ -78,7 +78,8 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   const app = await buildApplication({
     handle,
     logger: configuration.logLevel,
-    background: true,
+    background: options.role !== "api",
+    jobs: configuration.jobs,
     email: configuration,
     publicUrl: configuration.publicUrl,
     allowPrivateTargets: configuration.allowPrivateTargets,
@@ -87,8 +88,28 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
     ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
     ...(localKeys === undefined ? {} : { localKeys }),
   });
+  // A worker node listens on no port: this timer keeps its process running until a signal stops it.
+  const keepRunning = options.role === "worker" ? setInterval(() => {}, 60_000) : undefined;
+  let removeLocalControl = () => {};
+  const stop = async () => {
+    clearInterval(keepRunning);
+    removeLocalControl();
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+  if (options.role === "worker") {
+    // No HTTP: the hooks that start the job worker and the schedule run on ready.
+    await app.ready();
+    process.stdout.write(
+      `Fairbill is working the job queue (role worker, lease ${configuration.jobs.leaseSeconds} s, database: ${handle.location})\n`,
+    );
+    return;
+  }
   await app.listen({ port: configuration.port, host: configuration.host });
-  const removeLocalControl =
+  removeLocalControl =
     localKeys === undefined
       ? () => {}
       : writeLocalControl(configuration.dataDirectory, {
@@ -104,12 +125,4 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
       ? `The web console is at http://${shownHost}:${configuration.port}/ (sign in with an API key)\n`
       : "The web console is not built, so only the API is served: run `npm run build:web` to build it.\n",
   );
-  const stop = async () => {
-    removeLocalControl();
-    await app.close();
-    await handle.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop());
-  process.once("SIGTERM", () => void stop());
 }

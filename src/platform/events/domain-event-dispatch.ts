@@ -100,5 +100,5 @@ export function domainEventJobHandlers(options: DomainEventDispatchOptions): Rec
     }
   }
 
-  return { [domainEventJobKind]: { handle: (job) => handle(job.payload), leaseSeconds: 120 } };
+  return { [domainEventJobKind]: { handle: (job) => handle(job.payload) } };
 }

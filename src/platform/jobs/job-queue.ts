@@ -2,9 +2,10 @@
 // how an attempt ended. A claim is one statement (`FOR UPDATE SKIP LOCKED`
 // plus a lease), so no transaction is ever held open while a handler runs:
 // on PGlite the one connection stays free for the handler's own queries, and
-// on PostgreSQL concurrent workers each take different jobs. A worker that
-// dies mid-job leaves its lease to run out; the next claim takes the job
-// again and records the dead attempt as abandoned.
+// on PostgreSQL concurrent workers each take different jobs. Leases are
+// short and renewed while the handler runs: a worker that dies mid-job stops
+// renewing, and within seconds the next claim takes the job again and
+// records the dead attempt as abandoned.
 import { sql } from "kysely";
 import type { TenantScope } from "../context.ts";
 import type { Database } from "../database/schema.ts";
@@ -88,7 +89,14 @@ type ClaimedRow = {
  */
 export async function claimDueJobs(
   database: Database,
-  input: { kinds: readonly string[]; now: Date; limit: number; leaseSecondsByKind: Record<string, number> },
+  input: {
+    kinds: readonly string[];
+    now: Date;
+    limit: number;
+    leaseSecondsByKind: Record<string, number>;
+    /** Who claims, recorded on the attempt (host and process id). */
+    worker?: string;
+  },
 ): Promise<QueuedJob[]> {
   if (input.kinds.length === 0 || input.limit < 1) return [];
   const { now } = input;
@@ -131,8 +139,8 @@ export async function claimDueJobs(
           error = 'The worker running this attempt stopped answering before it finished (its lease ran out).'
       where finished_at is null and job_id in (select id from claimed)
     ), started as (
-      insert into job_attempts (job_id, attempt, started_at)
-      select id, attempts, ${now} from claimed
+      insert into job_attempts (job_id, attempt, started_at, worker)
+      select id, attempts, ${now}, ${input.worker ?? null} from claimed
     )
     select * from claimed order by run_at, id
   `.execute(database);

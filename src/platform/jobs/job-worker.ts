@@ -9,6 +9,7 @@
 // rest), so a bill run never waits for a free slot behind webhook deliveries
 // and deliveries never wait behind a long bill run. A lane claims again as
 // soon as one of its slots frees: nothing waits for a whole batch to finish.
+import { hostname } from "node:os";
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../context.ts";
 import type { Database } from "../database/schema.ts";
@@ -26,7 +27,7 @@ export type JobHandler = {
   handle(job: QueuedJob): Promise<void>;
   /** Seconds to wait before each retry; the job fails after the last. Default: 15 s, 1 min, 4 min, 16 min, 64 min. */
   retryDelaysSeconds?: readonly number[];
-  /** How long a claim lasts without news from its worker (renewed while the handler runs). Default 5 minutes. */
+  /** How long a claim lasts without news from its worker (renewed while the handler runs); the worker's lease unless told. */
   leaseSeconds?: number;
   /** The lane whose slots the job runs in; `general` when omitted. */
   lane?: string;
@@ -56,12 +57,20 @@ export type JobWorkerOptions = {
   concurrency?: number;
   /** Slots by lane name, where a lane needs other than `concurrency`. */
   lanes?: Record<string, number>;
+  /**
+   * How long a claim lasts without a renewal (default 15 s): the heartbeat
+   * renews it every third of that while the handler runs, so a dead worker's
+   * jobs move to another within this many seconds.
+   */
+  leaseSeconds?: number;
+  /** Recorded on each attempt; the host and process id unless told. */
+  name?: string;
 };
 
 const generalLane = "general";
 
 const defaultRetryDelaysSeconds: readonly number[] = [15, 60, 240, 960, 3840];
-const defaultLeaseSeconds = 300;
+const defaultLeaseSeconds = 15;
 const errorTextLimit = 4000;
 const purgeEveryMilliseconds = 60 * 60 * 1000;
 const succeededRetentionMilliseconds = 7 * 24 * 60 * 60 * 1000;
@@ -74,9 +83,10 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const kinds = Object.keys(handlers);
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const pollIntervalMilliseconds = options.pollIntervalMilliseconds ?? 1000;
-  const leaseSecondsByKind = Object.fromEntries(
-    kinds.map((kind) => [kind, handlers[kind]?.leaseSeconds ?? defaultLeaseSeconds]),
-  );
+  const workerLeaseSeconds = options.leaseSeconds ?? defaultLeaseSeconds;
+  const leaseSecondsOf = (kind: string) => handlers[kind]?.leaseSeconds ?? workerLeaseSeconds;
+  const leaseSecondsByKind = Object.fromEntries(kinds.map((kind) => [kind, leaseSecondsOf(kind)]));
+  const workerName = options.name ?? `${hostname()}:${process.pid}`;
   const lanes = new Map<string, Lane>();
   for (const kind of kinds) {
     const name = handlers[kind]?.lane ?? generalLane;
@@ -98,7 +108,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   async function runJob(job: QueuedJob, now: () => Date): Promise<void> {
     const handler = handlers[job.kind];
     if (!handler) return;
-    const leaseMilliseconds = (handler.leaseSeconds ?? defaultLeaseSeconds) * 1000;
+    const leaseMilliseconds = leaseSecondsOf(job.kind) * 1000;
     // Renew the lease at a third of its length, so two missed renewals still leave it held.
     const heartbeat = setInterval(() => {
       extendJobLease(database, job, new Date(now().getTime() + leaseMilliseconds)).then(
@@ -158,6 +168,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
           now: currentTime(),
           limit: lane.slots - lane.busy,
           leaseSecondsByKind,
+          worker: workerName,
         });
         for (const job of claimed) {
           claimedAny = true;

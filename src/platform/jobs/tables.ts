@@ -35,4 +35,6 @@ export type JobAttemptTable = {
   finished_at: Timestamp | null;
   outcome: "succeeded" | "failed" | "abandoned" | null;
   error: string | null;
+  /** The worker that made the attempt (host and process id). */
+  worker: ColumnType<string | null, string | null | undefined, string | null>;
 };
