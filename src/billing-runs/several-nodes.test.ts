@@ -81,6 +81,8 @@ describe.skipIf(testDatabaseKind !== "postgres")(
         LOG_LEVEL: "silent",
         JOB_LEASE_SECONDS: "5",
         BILL_RUN_TICK_SECONDS: "1",
+        // The webhook receiver is this test, on this machine.
+        FAIRBILL_ALLOW_PRIVATE_TARGETS: "true",
       };
       nodes.push(...(await Promise.all([1, 2, 3].map(() => startServeProcess({ environment })))));
       // Started together on an empty database, they made one organization: one node printed its key.
