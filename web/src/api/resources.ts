@@ -104,7 +104,10 @@ export type InvoiceParty = NonNullable<Invoice["buyer"]>;
 export type InvoiceTotals = Pick<
   Invoice,
   "subtotal" | "discount" | "credits" | "tax" | "total" | "balance_applied" | "amount_due"
->;
+> & {
+  /** What a contract's prepaid commits paid; absent or null without a contract that has commits. */
+  commits?: string | null | undefined;
+};
 export type InvoicePreview = GetData<"/v1/customers/{id}/upcoming-invoice">;
 export type CreditNote = GetData<"/v1/credit-notes/{id}">;
 export type CreditNoteReason = CreditNote["reason"];

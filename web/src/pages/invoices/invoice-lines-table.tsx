@@ -1,6 +1,6 @@
 // An invoice's lines (stored, previewed or simulated) with the engine's
 // explanation of each, and its totals: what the customer pays and why.
-// Discounts, credits and the applied balance are shown subtracted.
+// Discounts, commits, credits and the applied balance are shown subtracted.
 import type { InvoiceLine, InvoiceTotals, SimulatedLine } from "../../api/resources.ts";
 import { formatPeriodBound } from "../../format/date-format.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
@@ -15,11 +15,15 @@ const kindLabels: Record<string, string> = {
   minimum_true_up: "Minimum true-up",
   progressive_billing_credit: "Billed earlier",
   one_off: "One-off",
+  commit: "Commit",
+  commit_true_up: "Commit true-up",
 };
 
 const totals = [
   ["subtotal", "Subtotal", false],
   ["discount", "Discount", true],
+  // Only on an invoice whose contract has commits (its `commits` is then a string).
+  ["commits", "Commits", true],
   ["credits", "Credits", true],
   ["tax", "Tax", false],
   ["total", "Total", false],
@@ -139,17 +143,19 @@ export function InvoiceLinesTable({
       ]}
       footer={
         <tfoot>
-          {totals.map(([field, totalLabel, subtracted]) => (
-            <tr key={field} className={field === "amount_due" ? "total-row" : undefined}>
-              <th scope="row" colSpan={3}>
-                {totalLabel}
-              </th>
-              <td className="numeric">
-                {money(subtracted ? negated(invoiceTotals[field]) : invoiceTotals[field])}
-              </td>
-              <td className="filler" />
-            </tr>
-          ))}
+          {totals.map(([field, totalLabel, subtracted]) => {
+            const amount = invoiceTotals[field];
+            if (typeof amount !== "string") return null;
+            return (
+              <tr key={field} className={field === "amount_due" ? "total-row" : undefined}>
+                <th scope="row" colSpan={3}>
+                  {totalLabel}
+                </th>
+                <td className="numeric">{money(subtracted ? negated(amount) : amount)}</td>
+                <td className="filler" />
+              </tr>
+            );
+          })}
         </tfoot>
       }
     />
