@@ -195,6 +195,15 @@ export {
 /** @public */
 export { changePreviewDifference } from "./invoicing/proration-preview.ts";
 /** @public */
+export {
+  type AgeingBucket,
+  ageingBucketOf,
+  ageingBuckets,
+  ageReceivables,
+  daysOverdue,
+  daysOverdueRange,
+} from "./invoicing/receivables-ageing.ts";
+/** @public */
 export { fitsMinorUnit, formatAmount, roundToMinorUnit } from "./money.ts";
 /** @public */
 export { transactionFee } from "./pricing/percentage.ts";

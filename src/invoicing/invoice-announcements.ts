@@ -29,7 +29,7 @@ export async function announceFinalizedInvoice(
   context: RequestContext,
   invoice: InvoiceRow,
 ): Promise<void> {
-  const view = await invoiceView(transaction, invoice);
+  const view = await invoiceView(transaction, invoice, context.clock.now());
   await publishEvent(transaction, context, invoiceFinalized, view);
   // Payments (a subscriber): the invoice enters dunning, and a card on file is charged.
   await publishDomainEvent(
@@ -77,7 +77,12 @@ export async function announceDraftInvoice(
   context: RequestContext,
   invoice: InvoiceRow,
 ): Promise<void> {
-  await publishEvent(transaction, context, invoiceCreated, await invoiceView(transaction, invoice));
+  await publishEvent(
+    transaction,
+    context,
+    invoiceCreated,
+    await invoiceView(transaction, invoice, context.clock.now()),
+  );
 }
 
 export async function announceCreditNote(

@@ -1,6 +1,13 @@
 // An invoice as the API shows it, in responses and in webhook payloads alike:
 // its lines, its totals in the currency's minor unit, and what is still owed.
-import { currencyFor, Decimal, formatAmount, invoiceAmountRemaining, ZERO } from "../core/index.ts";
+import {
+  currencyFor,
+  Decimal,
+  daysOverdue,
+  formatAmount,
+  invoiceAmountRemaining,
+  ZERO,
+} from "../core/index.ts";
 import type { Database } from "../platform/database/schema.ts";
 import type { InvoiceView } from "./invoice-schemas.ts";
 import { type InvoiceLineRow, type InvoiceRow, invoiceLineRows } from "./invoice-store.ts";
@@ -15,9 +22,18 @@ export function amountRemaining(row: InvoiceRow): Decimal {
   });
 }
 
-export function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[]): InvoiceView {
+/** Days begun past the due date at `at` while the invoice is open or partly paid with something left; else 0. */
+function invoiceDaysOverdue(row: InvoiceRow, at: Date): number {
+  if (row.status !== "open" && row.status !== "partially_paid") return 0;
+  if (!amountRemaining(row).greaterThan(ZERO)) return 0;
+  return daysOverdue(row.due_at?.getTime() ?? null, at.getTime());
+}
+
+/** The invoice as the API shows it at `at` (which says whether it is overdue). */
+export function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[], at: Date): InvoiceView {
   const currency = currencyFor(row.currency);
   const iso = (date: Date | null) => date?.toISOString() ?? null;
+  const days = invoiceDaysOverdue(row, at);
   return {
     id: row.id,
     number: row.number,
@@ -30,6 +46,8 @@ export function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[]
     period_start: iso(row.period_start),
     period_end: iso(row.period_end),
     due_at: iso(row.due_at),
+    overdue: days > 0,
+    days_overdue: days,
     finalized_at: iso(row.finalized_at),
     voided_at: iso(row.voided_at),
     void_reason: row.void_reason,
@@ -73,7 +91,7 @@ export function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[]
   };
 }
 
-/** The invoice as the API shows it, its lines read with `database` (the caller's transaction). */
-export async function invoiceView(database: Database, row: InvoiceRow): Promise<InvoiceView> {
-  return presentInvoice(row, await invoiceLineRows(database, row.id));
+/** The invoice as the API shows it at `at`, its lines read with `database` (the caller's transaction). */
+export async function invoiceView(database: Database, row: InvoiceRow, at: Date): Promise<InvoiceView> {
+  return presentInvoice(row, await invoiceLineRows(database, row.id), at);
 }

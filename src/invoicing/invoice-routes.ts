@@ -1,5 +1,5 @@
 // HTTP routes of invoicing: invoices (list, read, one-off, finalize, void),
-// credit notes, the upcoming invoice, billing a customer now, and the
+// receivables by age, credit notes, the upcoming invoice, billing a customer now, and the
 // environment's invoicing settings.
 import { Type } from "typebox";
 import { notFound } from "../platform/errors.ts";
@@ -26,6 +26,8 @@ import {
   InvoiceSchema,
   InvoicingSettingsBody,
   InvoicingSettingsSchema,
+  ReceivablesAgeingQuery,
+  ReceivablesAgeingSchema,
   UpcomingInvoiceQuery,
   VoidInvoiceBody,
 } from "./invoice-schemas.ts";
@@ -37,6 +39,7 @@ import {
 } from "./invoicing-settings.ts";
 import { createOneOffInvoice } from "./one-off-invoices.ts";
 import { billCustomerProgressively } from "./progressive-billing.ts";
+import { receivablesAgeing } from "./receivables-ageing.ts";
 
 export function registerInvoiceRoutes(app: FairbillApp): void {
   const access = { read: "billing:read", write: "billing:write" } as const;
@@ -51,6 +54,18 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
       response: PageOf(InvoiceSchema),
     },
     ({ context, query }) => listInvoices(context, query),
+  );
+
+  routes.read(
+    "GET /receivables/ageing",
+    {
+      operationId: "getReceivablesAgeing",
+      summary:
+        "What customers still owe per currency, by days past due: current, 1-30, 31-60, 61-90, over 90",
+      query: ReceivablesAgeingQuery,
+      response: ReceivablesAgeingSchema,
+    },
+    ({ context, query }) => receivablesAgeing(context, query),
   );
 
   routes.read(

@@ -1,5 +1,6 @@
 // The JSON shapes of invoices, credit notes, previews and invoicing settings on the API.
 import { type Static, Type } from "typebox";
+import { ageingBuckets } from "../core/index.ts";
 import { PageQuery } from "../platform/http/pagination.ts";
 import {
   CurrencyCode,
@@ -122,6 +123,15 @@ export const InvoiceSchema = Type.Object(
     period_start: Nullable(Timestamp),
     period_end: Nullable(Timestamp),
     due_at: Nullable(Timestamp),
+    overdue: Type.Boolean({
+      description:
+        "open or partly paid, something left to pay, and past its due date (now, or when the event was sent)",
+    }),
+    days_overdue: Type.Integer({
+      minimum: 0,
+      description:
+        "days begun past the due date while overdue (1 from the first instant after it); 0 otherwise",
+    }),
     finalized_at: Nullable(Timestamp),
     voided_at: Nullable(Timestamp),
     void_reason: Nullable(Type.String()),
@@ -153,11 +163,47 @@ export const InvoiceListQuery = StrictObject({
   ...PageQuery,
   customer_id: Type.Optional(ObjectId),
   subscription_id: Type.Optional(ObjectId),
-  status: Type.Optional(StringEnum(["draft", "open", "paid", "partially_paid", "uncollectible", "void"])),
+  status: Type.Optional(
+    StringEnum(["draft", "open", "paid", "partially_paid", "uncollectible", "void", "overdue"], {
+      description: "overdue: open or partly paid, something left to pay, and past its due date",
+    }),
+  ),
+  ageing: Type.Optional(
+    StringEnum(ageingBuckets, {
+      description:
+        "invoices still owed by days overdue: current (not past due), 1_30, 31_60, 61_90 or over_90 days",
+    }),
+  ),
   issued_from: Type.Optional(Timestamp),
   issued_to: Type.Optional(Timestamp),
 });
 export type InvoiceListFilters = Static<typeof InvoiceListQuery>;
+
+export const ReceivablesAgeingQuery = StrictObject({ currency: Type.Optional(CurrencyCode) });
+
+export const ReceivablesAgeingSchema = Type.Object(
+  {
+    at: Timestamp,
+    currencies: Type.Array(
+      Type.Object({
+        currency: Type.String(),
+        invoices: Type.Integer({ description: "invoices still owed" }),
+        total: Money,
+        buckets: Type.Array(
+          Type.Object({
+            bucket: StringEnum(ageingBuckets, {
+              description: "days past the due date: current (not yet due), 1_30, 31_60, 61_90, over_90",
+            }),
+            invoices: Type.Integer(),
+            amount: Money,
+          }),
+        ),
+      }),
+    ),
+  },
+  { title: "ReceivablesAgeing" },
+);
+export type ReceivablesAgeingView = Static<typeof ReceivablesAgeingSchema>;
 
 export const UpcomingInvoiceQuery = StrictObject({
   subscription_id: Type.Optional(ObjectId),

@@ -1,13 +1,13 @@
 // Reading invoices, and the changes a finalized invoice still allows: a void
 // (which gives back the credits and the customer balance it used) and, for a
 // draft, finalization. Anything else on a finalized invoice is a credit note.
-import { sql } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { recordAuditEvent } from "../audit/index.ts";
-import { Decimal, ZERO } from "../core/index.ts";
+import { Decimal, daysOverdueRange, ZERO } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
-import type { Database } from "../platform/database/schema.ts";
+import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
@@ -28,15 +28,18 @@ export async function countInvoices(database: Database, scope: TenantScope): Pro
 
 export async function getInvoice(context: RequestContext, id: string): Promise<InvoiceView> {
   const row = await findInvoiceRow(context.database, context, id);
-  return presentInvoice(row, await invoiceLineRows(context.database, id));
+  return presentInvoice(row, await invoiceLineRows(context.database, id), context.clock.now());
 }
 
 export async function listInvoices(context: RequestContext, filters: InvoiceListFilters) {
   const limit = filters.limit ?? 20;
   const after = decodeCursor(filters.cursor);
-  let query = context.database.selectFrom("invoices").selectAll().where(inTenant(context));
+  const now = context.clock.now();
+  let query = selectInTenant(context.database, context, "invoices");
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
-  if (filters.status !== undefined) query = query.where("status", "=", filters.status);
+  if (filters.status === "overdue") query = query.where(owedAged({ from: 1, to: null }, now));
+  else if (filters.status !== undefined) query = query.where("status", "=", filters.status);
+  if (filters.ageing !== undefined) query = query.where(owedAged(daysOverdueRange(filters.ageing), now));
   if (filters.subscription_id !== undefined) {
     query = query.where(sql<boolean>`${filters.subscription_id} = any(subscription_ids)`);
   }
@@ -55,7 +58,30 @@ export async function listInvoices(context: RequestContext, filters: InvoiceList
   );
   const linesOf = new Map<string, InvoiceLineRow[]>();
   for (const line of lines) linesOf.set(line.invoice_id, [...(linesOf.get(line.invoice_id) ?? []), line]);
-  return toPage(rows, limit, (row) => presentInvoice(row, linesOf.get(row.id) ?? []));
+  return toPage(rows, limit, (row) => presentInvoice(row, linesOf.get(row.id) ?? [], now));
+}
+
+/**
+ * Invoices open or partly paid with something left to pay, `days` overdue at
+ * `now` (days begun past the due date, as the core's daysOverdue counts them;
+ * 0 is not yet due, or no due date).
+ */
+function owedAged(days: { from: number; to: number | null }, now: Date) {
+  const dayMilliseconds = 86_400_000;
+  const instant = (daysBefore: number) => new Date(now.getTime() - daysBefore * dayMilliseconds);
+  return (where: ExpressionBuilder<DatabaseSchema, "invoices">) => {
+    const owed = [
+      where("status", "in", ["open", "partially_paid"]),
+      sql<boolean>`amount_due - amount_paid - amount_credited > 0`,
+    ];
+    // Overdue by at least `from` days: due before now less (from - 1) days; at most `to`: due at or after now less `to`.
+    const dueBounds =
+      days.from <= 0
+        ? [where.or([where("due_at", "is", null), where("due_at", ">=", now)])]
+        : [where("due_at", "<", instant(days.from - 1))];
+    if (days.to !== null && days.to > 0) dueBounds.push(where("due_at", ">=", instant(days.to)));
+    return where.and([...owed, ...dueBounds]);
+  };
 }
 
 /**
@@ -124,7 +150,7 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
       before: { status: row.status },
       after: { status: "void", reason },
     });
-    const view = presentInvoice(voided, await invoiceLineRows(transaction, id));
+    const view = presentInvoice(voided, await invoiceLineRows(transaction, id), now);
     await announceVoidedInvoice(transaction, context, view);
     return view;
   });

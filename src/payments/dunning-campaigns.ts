@@ -252,11 +252,27 @@ export async function getInvoiceDunning(
   context: RequestContext,
   invoiceId: string,
 ): Promise<InvoiceDunningView> {
-  await findInvoiceRow(context.database, context, invoiceId);
+  const invoice = await findInvoiceRow(context.database, context, invoiceId);
   const process = await selectInTenant(context.database, context, "dunning_processes")
     .where("invoice_id", "=", invoiceId)
     .executeTakeFirst();
-  if (process === undefined) throw notFound("dunning of invoice", invoiceId);
+  // An invoice no payment has failed on (or that was never collected) has no dunning yet: said, not a 404.
+  if (process === undefined) {
+    return {
+      id: null,
+      invoice_id: invoiceId,
+      customer_id: invoice.customer_id,
+      campaign_id: null,
+      status: "none",
+      final_action: null,
+      hard_declined: false,
+      first_failed_at: null,
+      next_step_at: null,
+      entitlements_blocked: false,
+      ended_reason: null,
+      steps: [],
+    };
+  }
   const steps = await context.database
     .selectFrom("dunning_steps")
     .selectAll()

@@ -80,12 +80,14 @@ export const CustomerDunningSchema = Type.Object({
 export type CustomerDunningView = Static<typeof CustomerDunningSchema>;
 
 export const InvoiceDunningSchema = Type.Object({
-  id: Type.String(),
+  id: Nullable(Type.String({ description: "null while the invoice is not in dunning (status none)" })),
   invoice_id: Type.String(),
   customer_id: Type.String(),
-  campaign_id: Type.String(),
-  status: StringEnum(["active", "recovered", "ended", "stopped"]),
-  final_action: StringEnum(finalActions),
+  campaign_id: Nullable(Type.String()),
+  status: StringEnum(["none", "active", "recovered", "ended", "stopped"], {
+    description: "none: no payment of the invoice has failed, so it is not in dunning",
+  }),
+  final_action: Nullable(StringEnum(finalActions)),
   hard_declined: Type.Boolean(),
   first_failed_at: Nullable(Timestamp),
   next_step_at: Nullable(Timestamp),

@@ -373,7 +373,10 @@ describe("dunning", () => {
     const exempted = await invoiceOf(exempt.id);
     await runJobs();
 
-    expect((await tenant.admin.get(`/v1/invoices/${exempted.id}/dunning`)).status).toBe(404);
+    // Not dunned: the invoice's dunning says so (status none, no steps) instead of a 404.
+    const notDunned = await tenant.admin.get(`/v1/invoices/${exempted.id}/dunning`);
+    expect(notDunned.status).toBe(200);
+    expect(notDunned.body).toMatchObject({ id: null, status: "none", steps: [] });
     // The exempt customer's card is still charged once; the failure promises no retry.
     expect(attemptsFor(exempted.id)).toHaveLength(1);
     expect(mailsTo(exempt.email).at(-1)?.text).toContain(

@@ -77,7 +77,12 @@ export async function announcePaymentSucceeded(
 ): Promise<void> {
   await publishEvent(transaction, context, paymentSucceeded, presentPayment(payment));
   if (paidInFull)
-    await publishEvent(transaction, context, invoicePaid, await invoiceView(transaction, invoice));
+    await publishEvent(
+      transaction,
+      context,
+      invoicePaid,
+      await invoiceView(transaction, invoice, context.clock.now()),
+    );
   await emailCustomer(transaction, context, payment.customer_id, "payment_receipt", {
     payment: {
       amount: showMoney(payment.amount, payment.currency),
@@ -102,7 +107,7 @@ export async function announcePaymentFailed(
   const presented = presentPayment(payment);
   await publishEvent(transaction, context, paymentFailed, presented);
   await publishEvent(transaction, context, invoicePaymentFailed, {
-    ...(await invoiceView(transaction, invoice)),
+    ...(await invoiceView(transaction, invoice, context.clock.now())),
     payment: presented,
     next_retry_at: nextRetryAt?.toISOString() ?? null,
   });

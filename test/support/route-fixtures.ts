@@ -895,6 +895,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
     },
   },
   "GET /v1/invoices": {},
+  "GET /v1/receivables/ageing": {},
   "GET /v1/invoices/{id}": { params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }) },
   "POST /v1/invoices": {
     params: async (tenant) => ({ customer: await customerId(tenant) }),

@@ -1815,6 +1815,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/receivables/ageing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What customers still owe per currency, by days past due: current, 1-30, 31-60, 61-90, over 90 */
+        get: operations["getReceivablesAgeing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices/{id}": {
         parameters: {
             query?: never;
@@ -4853,6 +4870,10 @@ export interface components {
             period_start: string | null;
             period_end: string | null;
             due_at: string | null;
+            /** @description open or partly paid, something left to pay, and past its due date (now, or when the event was sent) */
+            overdue: boolean;
+            /** @description days begun past the due date while overdue (1 from the first instant after it); 0 otherwise */
+            days_overdue: number;
             finalized_at: string | null;
             voided_at: string | null;
             void_reason: string | null;
@@ -6802,6 +6823,37 @@ export interface components {
             } | null;
             test_matrix_run: components["schemas"]["TestMatrixRun"] | null;
             backtest: components["schemas"]["Backtest"] | null;
+        };
+        /** ReceivablesAgeing */
+        ReceivablesAgeing: {
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            at: string;
+            currencies: {
+                currency: string;
+                /** @description invoices still owed */
+                invoices: number;
+                /**
+                 * @description a decimal amount in the currency's minor unit
+                 * @example 49.00
+                 */
+                total: string;
+                buckets: {
+                    /**
+                     * @description days past the due date: current (not yet due), 1_30, 31_60, 61_90, over_90
+                     * @enum {string}
+                     */
+                    bucket: "current" | "1_30" | "31_60" | "61_90" | "over_90";
+                    invoices: number;
+                    /**
+                     * @description a decimal amount in the currency's minor unit
+                     * @example 49.00
+                     */
+                    amount: string;
+                }[];
+            }[];
         };
         /** User */
         User: {
@@ -17111,7 +17163,10 @@ export interface operations {
                 cursor?: string;
                 customer_id?: string;
                 subscription_id?: string;
-                status?: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void";
+                /** @description overdue: open or partly paid, something left to pay, and past its due date */
+                status?: "draft" | "open" | "paid" | "partially_paid" | "uncollectible" | "void" | "overdue";
+                /** @description invoices still owed by days overdue: current (not past due), 1_30, 31_60, 61_90 or over_90 days */
+                ageing?: "current" | "1_30" | "31_60" | "61_90" | "over_90";
                 /** @example 2026-02-15T00:00:00Z */
                 issued_from?: string;
                 /** @example 2026-02-15T00:00:00Z */
@@ -17191,6 +17246,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getReceivablesAgeing: {
+        parameters: {
+            query?: {
+                /** @description an ISO 4217 code such as USD */
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivablesAgeing"];
                 };
             };
             400: components["responses"]["Problem"];
@@ -20492,14 +20575,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        id: string;
+                        id: string | null;
                         invoice_id: string;
                         customer_id: string;
-                        campaign_id: string;
-                        /** @enum {string} */
-                        status: "active" | "recovered" | "ended" | "stopped";
-                        /** @enum {string} */
-                        final_action: "none" | "mark_uncollectible" | "pause_subscription" | "cancel_subscription" | "block_entitlements";
+                        campaign_id: string | null;
+                        /**
+                         * @description none: no payment of the invoice has failed, so it is not in dunning
+                         * @enum {string}
+                         */
+                        status: "none" | "active" | "recovered" | "ended" | "stopped";
+                        final_action: ("none" | "mark_uncollectible" | "pause_subscription" | "cancel_subscription" | "block_entitlements") | null;
                         hard_declined: boolean;
                         first_failed_at: string | null;
                         next_step_at: string | null;

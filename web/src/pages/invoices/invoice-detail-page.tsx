@@ -1,6 +1,6 @@
 // One invoice: number and status, seller and buyer, every line with the
 // engine's explanation, the totals and what is paid, credited and left; the
-// PDF; its payments; and the steps its status allows: finalize a draft, void
+// PDF; its payments and dunning; and the steps its status allows: finalize a draft, void
 // an unpaid final invoice, or correct a final one with a credit note (the
 // only way).
 import { useState } from "react";
@@ -23,6 +23,7 @@ import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { type InvoiceAction, InvoiceActionDialog } from "./invoice-action-dialog.tsx";
+import { InvoiceDunning } from "./invoice-dunning.tsx";
 import { InvoiceLinesTable, shownLine } from "./invoice-lines-table.tsx";
 import { InvoicePayments } from "./invoice-payments.tsx";
 import { InvoiceStatusBadge } from "./invoice-status.tsx";
@@ -55,8 +56,8 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
         title={`Invoice ${invoiceName(invoice)}`}
         subtitle={
           <>
-            <InvoiceStatusBadge status={invoice.status} /> <strong>{money(invoice.amount_remaining)}</strong>{" "}
-            to pay of {money(invoice.total)}
+            <InvoiceStatusBadge invoice={invoice} /> <strong>{money(invoice.amount_remaining)}</strong> to pay
+            of {money(invoice.total)}
           </>
         }
         actions={
@@ -159,7 +160,10 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
       </Panel>
       {final && <CreditNotes invoice={invoice} />}
       {invoice.status !== "draft" && (
-        <InvoicePayments invoice={invoice} canRecord={can(session, "finance:write")} />
+        <>
+          <InvoicePayments invoice={invoice} canRecord={can(session, "finance:write")} />
+          <InvoiceDunning invoice={invoice} />
+        </>
       )}
       {action && (
         <InvoiceActionDialog

@@ -1,10 +1,12 @@
-// Invoices, newest first, filtered by status, customer, subscription or
-// issue date (kept in the address); unfiltered, with revenue by month.
+// Invoices, newest first, filtered by status (overdue too), days overdue,
+// customer, subscription or issue date (kept in the address); with
+// receivables by age, and unfiltered, revenue by month.
 import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
 import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import { AgeingPanel, ageingLabels } from "./ageing-panel.tsx";
 import { invoiceStatusLabels } from "./invoice-status.tsx";
 import { InvoiceTable } from "./invoice-table.tsx";
 import { RevenuePanel } from "./revenue-panel.tsx";
@@ -18,6 +20,15 @@ const filterFields: FilterField<keyof InvoiceQuery>[] = [
     options: [
       { value: "", label: "Any status" },
       ...Object.entries(invoiceStatusLabels).map(([value, label]) => ({ value, label })),
+      { value: "overdue", label: "Overdue" },
+    ],
+  },
+  {
+    name: "ageing",
+    label: "Days overdue",
+    options: [
+      { value: "", label: "Any" },
+      ...Object.entries(ageingLabels).map(([value, label]) => ({ value, label })),
     ],
   },
   { name: "customer_id", label: "Customer id", hint: "cus_…" },
@@ -36,7 +47,12 @@ export function InvoiceListPage() {
       title="Invoices"
       subtitle="Every invoice, draft or final, with what is still to be paid."
       create={can(session, "billing:write") && { to: "/invoices/new", label: "New one-off invoice" }}
-      beforeFilters={!filters.filtered && <RevenuePanel />}
+      beforeFilters={
+        <>
+          <AgeingPanel />
+          {!filters.filtered && <RevenuePanel />}
+        </>
+      }
       basePath="/invoices"
       fields={filterFields}
       filterLabel="Filter invoices"

@@ -1,5 +1,6 @@
-// An invoice's status as a badge.
-import type { InvoiceStatus } from "../../api/resources.ts";
+// An invoice's status as a badge: an open or partly paid invoice past its
+// due date with something left to pay shows as overdue, with its days.
+import type { Invoice, InvoiceStatus } from "../../api/resources.ts";
 
 export const invoiceStatusLabels: Record<InvoiceStatus, string> = {
   draft: "Draft",
@@ -19,6 +20,14 @@ const badgeClasses: Record<InvoiceStatus, string> = {
   void: "badge badge-muted",
 };
 
-export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
-  return <span className={badgeClasses[status]}>{invoiceStatusLabels[status]}</span>;
+export function InvoiceStatusBadge({
+  invoice,
+}: {
+  invoice: Pick<Invoice, "status" | "overdue" | "days_overdue">;
+}) {
+  if (invoice.overdue) {
+    const days = invoice.days_overdue === 1 ? "1 day" : `${invoice.days_overdue} days`;
+    return <span className="badge badge-danger">{`Overdue ${days}`}</span>;
+  }
+  return <span className={badgeClasses[invoice.status]}>{invoiceStatusLabels[invoice.status]}</span>;
 }

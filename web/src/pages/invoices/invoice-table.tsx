@@ -42,7 +42,7 @@ export function InvoiceTable({
             <Link to={customerPath(invoice.customer_id)}>{invoice.buyer?.name ?? invoice.customer_id}</Link>
           ),
         },
-        { header: "Status", cell: (invoice) => <InvoiceStatusBadge status={invoice.status} /> },
+        { header: "Status", cell: (invoice) => <InvoiceStatusBadge invoice={invoice} /> },
         { header: "Issued", cell: (invoice) => formatDateTime(invoice.issued_at) },
         { header: "Due", cell: (invoice) => (invoice.due_at ? formatDateTime(invoice.due_at) : "—") },
         { header: "Total", numeric: true, cell: (invoice) => formatMoney(invoice.total, invoice.currency) },
