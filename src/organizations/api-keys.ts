@@ -5,6 +5,7 @@
 // whoever made it, so a second key, or a rotated one, is the same holder.
 import { recordAuditEvent, recordCreation, recordObjectChange } from "../audit/index.ts";
 import type { Role } from "../platform/auth/roles.ts";
+import { realTimeOf } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -52,10 +53,12 @@ export type CreateApiKeyInput = {
 const lastUsedResolutionMilliseconds = 60_000;
 
 export async function createApiKey(context: RequestContext, input: CreateApiKeyInput): Promise<NewApiKey> {
-  const now = context.clock.now();
+  // Keys expire in real time, whatever the environment's test clock reads.
+  const now = realTimeOf(context.clock).now();
   if (input.expiresAt !== undefined && input.expiresAt <= now) {
     throw validationFailed([{ path: "$.expires_at", message: "must be in the future" }]);
   }
+  const expiresAt = notOutlivingCaller(input.expiresAt ?? null, await callerKeyExpiry(context));
   const environmentKind = await kindOfEnvironment(context);
   const userId = input.userId ?? (await userBehindCaller(context));
   return context.database.transaction().execute(async (transaction) => {
@@ -66,7 +69,7 @@ export async function createApiKey(context: RequestContext, input: CreateApiKeyI
       prefix: generated.prefix,
       secret_hash: generated.hash,
       created_at: now,
-      expires_at: input.expiresAt ?? null,
+      expires_at: expiresAt,
       user_id: userId,
     });
     const apiKey = presentApiKey(row, environmentKind);
@@ -133,7 +136,11 @@ export async function rotateApiKey(
   if (previous.revoked_at !== null) {
     throw new FairbillError({ code: "api_key_revoked", status: 409, detail: `API key ${id} is revoked.` });
   }
-  const now = context.clock.now();
+  const now = realTimeOf(context.clock).now();
+  const expiresAt = notOutlivingCaller(
+    previous.expires_at === null ? null : new Date(previous.expires_at),
+    await callerKeyExpiry(context),
+  );
   const generated = generateApiKeySecret(previous.environment);
   return context.database.transaction().execute(async (transaction) => {
     const row = await insertTenantRow(transaction, context, "api_keys", "apiKey", now, {
@@ -142,7 +149,7 @@ export async function rotateApiKey(
       prefix: generated.prefix,
       secret_hash: generated.hash,
       created_at: now,
-      expires_at: previous.expires_at,
+      expires_at: expiresAt,
       rotated_from_key_id: id,
       user_id: previous.user_id,
     });
@@ -168,6 +175,24 @@ export async function rotateApiKey(
     await recordCreation(transaction, context, "api_key", apiKey);
     return { apiKey, secret: generated.secret };
   });
+}
+
+/** When the caller's own key expires (a key inside its rotation grace period), or null. */
+async function callerKeyExpiry(context: RequestContext): Promise<Date | null> {
+  if (context.actor.type !== "api_key") return null;
+  const row = await context.database
+    .selectFrom("api_keys")
+    .select("expires_at")
+    .where("environment_id", "=", context.environmentId)
+    .where("id", "=", context.actor.apiKeyId)
+    .executeTakeFirst();
+  return row?.expires_at ?? null;
+}
+
+/** A key made by a key that expires expires no later than it: a key in its grace period cannot make one that lasts. */
+function notOutlivingCaller(requested: Date | null, callerExpiry: Date | null): Date | null {
+  if (callerExpiry === null) return requested;
+  return requested === null || requested > callerExpiry ? callerExpiry : requested;
 }
 
 /** What a key stands for, or undefined for a key that is unknown, revoked or expired. */

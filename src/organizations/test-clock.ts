@@ -36,7 +36,8 @@ export async function clockForEnvironment(
     .select("frozen_at")
     .where(inTenant(scope))
     .executeTakeFirst();
-  return row ? frozenClock(new Date(row.frozen_at)) : realClock;
+  // Billing reads the frozen instant; expiry of links and keys still reads real time.
+  return row ? { now: frozenClock(new Date(row.frozen_at)).now, realTime: realClock } : realClock;
 }
 
 export async function readTestClock(context: RequestContext): Promise<TestClock> {

@@ -6,7 +6,7 @@ import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import { describeEnvironment, loadOrganization } from "../organizations/index.ts";
 import type { Role } from "../platform/auth/roles.ts";
-import type { Clock } from "../platform/clock.ts";
+import { type Clock, realTimeOf } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
@@ -43,7 +43,8 @@ export async function createInvitation(
       { path: "$.email", message: "belongs to another organization" },
     ]);
   }
-  const now = context.clock.now();
+  // An invitation expires in real time, whatever the environment's test clock reads.
+  const now = realTimeOf(context.clock).now();
   const token = newToken();
   const environment = await describeEnvironment(context.database, context.environmentId);
   return context.database.transaction().execute(async (transaction) => {
@@ -214,7 +215,7 @@ async function presentInvitations(context: RequestContext, rows: InvitationRow[]
     rows.map((row) => row.invited_by_user_id),
   );
   const organization = await loadOrganization(context.database, context.organizationId);
-  const now = context.clock.now();
+  const now = realTimeOf(context.clock).now();
   return rows.map((row) =>
     presentInvitation(
       row,

@@ -4,6 +4,7 @@
 // token's customer, never an id from the request.
 import type { FastifyRequest } from "fastify";
 import { findCustomerRecord } from "../customers/index.ts";
+import { realTimeOf } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { forbidden, unauthorized } from "../platform/errors.ts";
 import type { CallerAuthenticator } from "../platform/http/authentication.ts";
@@ -21,8 +22,8 @@ export const authenticatePortalCaller: CallerAuthenticator = async (request, ser
   if (secret === undefined || !hasValidSignature(read, secret)) throw unauthorized(invalidToken);
   const scope = await services.findEnvironment(claims.environmentId);
   if (scope === undefined) throw unauthorized(invalidToken);
-  // Expiry is read on the environment's clock, the one the link was issued on (a test clock in tests).
-  const clock = await services.clockFor(scope);
+  // Expiry is read in real time, as the link was issued, whatever a test clock reads.
+  const clock = realTimeOf(await services.clockFor(scope));
   if (clock.now().getTime() >= claims.expiresAt * 1000) throw unauthorized(invalidToken);
   const customer = await findCustomerRecord(services.database, scope, claims.customerId);
   if (customer === undefined || customer.archived_at !== null) throw unauthorized(invalidToken);

@@ -4,6 +4,7 @@
 
 import { recordAuditEvent } from "../audit/index.ts";
 import { getCustomer } from "../customers/index.ts";
+import { realTimeOf } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import type { CreatePortalLinkInput, PortalLink } from "./portal-schemas.ts";
@@ -29,7 +30,8 @@ export async function createPortalLink(
     throw conflict("customer_archived", `Customer ${customerId} is archived; it has no portal.`);
   }
   const returnUrl = input.return_url === undefined ? undefined : checkedReturnUrl(input.return_url);
-  const now = context.clock.now();
+  // A link expires in real time, whatever the environment's test clock reads.
+  const now = realTimeOf(context.clock).now();
   const lifetime = input.expires_in_seconds ?? defaultLinkLifetimeSeconds;
   const expiresAt = Math.floor(now.getTime() / 1000) + lifetime;
   const secret = await portalSecretOf(context.database, context, now);

@@ -75,4 +75,24 @@ describe("Idempotency-Key", () => {
     expect(response.status).toBe(400);
     expect(response.body.errors[0].path).toBe("header.idempotency-key");
   });
+
+  it("never keeps a secret it answered: a replay returns the answer without it (issue 18, finding 8)", async () => {
+    const body = { name: "Minted once", role: "viewer" };
+    const first = await tenant.admin.post("/v1/api-keys", body, { "idempotency-key": "mint-key-1" });
+    expect(first.status).toBe(201);
+    expect(first.body.secret).toMatch(/^fb_test_/);
+    const stored = await testApp.handle.database
+      .selectFrom("idempotency_keys")
+      .select("response_body")
+      .where("key", "=", "mint-key-1")
+      .executeTakeFirstOrThrow();
+    expect(stored.response_body).not.toContain(first.body.secret);
+    const otherAdmin = await tenant.client("admin");
+    const replay = await otherAdmin.post("/v1/api-keys", body, { "idempotency-key": "mint-key-1" });
+    expect(replay.status).toBe(201);
+    expect(replay.headers["idempotent-replayed"]).toBe("true");
+    expect(replay.body.api_key).toEqual(first.body.api_key);
+    expect(replay.body.secret).toBeUndefined();
+    expect(JSON.stringify(replay.body)).not.toContain(first.body.secret);
+  });
 });

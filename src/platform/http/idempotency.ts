@@ -128,7 +128,7 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
         state: "completed",
         response_status: reply.statusCode,
         response_content_type: String(reply.getHeader("content-type") ?? "application/json"),
-        response_body: body,
+        response_body: withoutSecrets(body),
         updated_at: new Date(),
       })
       .where("environment_id", "=", pending.environmentId)
@@ -136,6 +136,25 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
       .execute();
     return payload;
   });
+}
+
+/**
+ * The answer as kept for a replay: a secret shown once (a new API key, a
+ * webhook signing secret) is never stored, so whoever replays the key later,
+ * with another key of the environment, gets the answer without it.
+ */
+function withoutSecrets(body: string): string {
+  if (!body.includes('"secret"')) return body;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || !("secret" in parsed)) {
+      return body;
+    }
+    const { secret: _shownOnce, ...rest } = parsed as Record<string, unknown>;
+    return JSON.stringify(rest);
+  } catch {
+    return body;
+  }
 }
 
 /** Deletes keys older than the retention period; the server calls it every hour. */
