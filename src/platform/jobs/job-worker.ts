@@ -161,15 +161,20 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     let ran = 0;
     while (keepGoing()) {
       let claimedAny = false;
+      // A lane is saturated when it is full or its claim filled every free slot: more may be due.
+      let saturated = false;
       for (const lane of lanes.values()) {
+        if (lane.busy >= lane.slots) saturated = true;
         if (lane.busy >= lane.slots || !keepGoing()) continue;
+        const asked = lane.slots - lane.busy;
         const claimed = await claimDueJobs(database, {
           kinds: lane.kinds,
           now: currentTime(),
-          limit: lane.slots - lane.busy,
+          limit: asked,
           leaseSecondsByKind,
           worker: workerName,
         });
+        if (claimed.length === asked) saturated = true;
         for (const job of claimed) {
           claimedAny = true;
           ran += 1;
@@ -183,8 +188,11 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
           running.add(jobRun);
         }
       }
-      if (idle) await Promise.race([...running, idle()]);
-      else if (running.size > 0) await Promise.race(running);
+      // Saturated: claim again as soon as a slot frees. Drained: nothing else was due, so wait
+      // for the poll interval (or, when draining for a caller, for the jobs in hand, whose
+      // handlers may queue more) rather than ask the queue again after every job.
+      if (idle) await Promise.race(saturated ? [...running, idle()] : [idle()]);
+      else if (running.size > 0) await (saturated ? Promise.race(running) : Promise.all(running));
       else if (!claimedAny) break;
     }
     await Promise.all(running);
