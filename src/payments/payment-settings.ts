@@ -1,8 +1,8 @@
 // How an environment collects: the manual provider (nothing stored) or Stripe
 // with its secret key, webhook signing secret and, for tests, another API
-// address. Stripe's credentials stay on file when the environment goes back to
-// manual collection: earlier card payments are still refunded through Stripe,
-// and its webhooks still arrive.
+// address. Going back to manual collection deletes Stripe's credentials (its
+// webhooks are refused from then on); setting Stripe up again restores
+// refunds of earlier card payments through it.
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
@@ -102,10 +102,13 @@ export async function updatePaymentSettings(
   const apiBaseUrl = await readBaseUrl(input.stripe?.api_base_url);
   return context.database.transaction().execute(async (transaction) => {
     const before = await readPaymentSettings(transaction, context);
+    // Switching Stripe off deletes its secrets: nothing is kept that is not used, and its webhooks are refused.
     const stripe =
-      input.stripe === undefined
-        ? before.stripe
-        : { secretKey: input.stripe.secret_key, webhookSecret: input.stripe.webhook_secret, apiBaseUrl };
+      input.provider === "manual"
+        ? null
+        : input.stripe === undefined
+          ? before.stripe
+          : { secretKey: input.stripe.secret_key, webhookSecret: input.stripe.webhook_secret, apiBaseUrl };
     const values = {
       provider: input.provider,
       stripe_secret_key: stripe?.secretKey ?? null,

@@ -370,4 +370,32 @@ describe("the Stripe provider", () => {
       setOutgoingRequestPolicy({ allowPrivateTargets: true });
     }
   });
+
+  it("deletes Stripe's secrets when the environment switches to manual collection, and refuses its webhooks then (issue 18, finding 8)", async () => {
+    const switching = await testApp.newTenant("Switching off Stripe");
+    const settings = await switching.admin.put("/v1/payment-settings", {
+      provider: "stripe",
+      stripe: {
+        secret_key: stripe.secretKey,
+        webhook_secret: stripe.webhookSecret,
+        api_base_url: stripe.url,
+      },
+    });
+    expect(settings.status).toBe(200);
+    const manual = await switching.admin.put("/v1/payment-settings", { provider: "manual" });
+    expect(manual.status).toBe(200);
+    expect(manual.body.stripe).toBeNull();
+    const row = await testApp.handle.database
+      .selectFrom("payment_provider_settings")
+      .select(["stripe_secret_key", "stripe_webhook_secret"])
+      .where("environment_id", "=", switching.organization.environments.test)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ stripe_secret_key: null, stripe_webhook_secret: null });
+    const webhook = await fetch(`${baseUrl}${settings.body.stripe.webhook_path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" },
+      body: JSON.stringify(stripe.events[0] ?? {}),
+    });
+    expect(webhook.status).toBe(404);
+  });
 });
