@@ -88,7 +88,14 @@ describe("a long catch-up in one environment", () => {
     });
     // An hour ahead of real time: follow-up ticks are queued at the database's now(), which
     // moves on while the worker drains (and on PostgreSQL may read later than this process's clock).
-    await worker.runDueJobs(new Date(Date.now() + 3_600_000));
+    // Drained again an hour further on until a pass runs nothing: inside the whole suite on
+    // PostgreSQL one pass has ended after the first slice (seen twice in CI, never alone), so what
+    // is asserted below is the order and the count of what the queue delivers, not one pass's reach.
+    let horizon = Date.now();
+    for (let pass = 0; pass < 10; pass += 1) {
+      horizon += 3_600_000;
+      if ((await worker.runDueJobs(new Date(horizon))) === 0) break;
+    }
 
     // Every invoice of the catch-up issued and announced once: January 2027 to January 2031.
     const behind = finalizedNumbers("/behind");
