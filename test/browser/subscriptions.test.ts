@@ -69,7 +69,8 @@ describe("subscriptions in the console", () => {
     await panel.getByRole("link", { name: "New subscription" }).click();
     await heading(operator, "New subscription");
     await settled(operator);
-    expect(await operator.getByLabel("Customer").inputValue()).toBe(customerId);
+    // The customer is chosen from the link once the customer list has loaded, which may come after the page settles.
+    await expect.poll(() => operator.getByLabel("Customer").inputValue()).toBe(customerId);
     await operator.getByLabel("Plan", { exact: true }).selectOption(starterPlanId);
     await operator.getByLabel("Trial days").fill("two");
     await operator.getByRole("button", { name: "Create subscription" }).click();
