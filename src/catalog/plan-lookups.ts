@@ -2,7 +2,6 @@
 // in bulk: the versions a set of subscriptions or invoice lines names (one
 // query however many), and plan codes by id or id by code. Only the catalog
 // queries its own tables.
-import { sql } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
@@ -26,7 +25,7 @@ export type PlanVersionRecord = {
 /**
  * The one loader of plan versions for other domains: the versions with these
  * ids (those the tenant has), by id, each with its plan's code and name, in
- * one query.
+ * one query, and the environment's product names in one more beside it.
  */
 export async function planVersionsByIds(
   database: Database,
@@ -35,8 +34,11 @@ export async function planVersionsByIds(
 ): Promise<Map<string, PlanVersionRecord>> {
   const ids = [...new Set(versionIds)];
   if (ids.length === 0) return new Map();
-  const rows = await selectVersionRecords(database, scope).where("plan_versions.id", "in", ids).execute();
-  return new Map(rows.map((row) => [row.id, recordOf(row)]));
+  const [rows, productNames] = await Promise.all([
+    selectVersionRecords(database, scope).where("plan_versions.id", "in", ids).execute(),
+    productNamesByCode(database, scope),
+  ]);
+  return new Map(rows.map((row) => [row.id, recordOf(row, productNames)]));
 }
 
 /** Version `version` of the plan with id `planId`, or undefined when the plan has no such version. */
@@ -46,11 +48,14 @@ export async function planVersionByNumber(
   planId: string,
   version: number,
 ): Promise<PlanVersionRecord | undefined> {
-  const row = await selectVersionRecords(database, scope)
-    .where("plan_versions.plan_id", "=", planId)
-    .where("plan_versions.version", "=", version)
-    .executeTakeFirst();
-  return row === undefined ? undefined : recordOf(row);
+  const [row, productNames] = await Promise.all([
+    selectVersionRecords(database, scope)
+      .where("plan_versions.plan_id", "=", planId)
+      .where("plan_versions.version", "=", version)
+      .executeTakeFirst(),
+    productNamesByCode(database, scope),
+  ]);
+  return row === undefined ? undefined : recordOf(row, productNames);
 }
 
 function selectVersionRecords(database: Database, scope: TenantScope) {
@@ -59,21 +64,22 @@ function selectVersionRecords(database: Database, scope: TenantScope) {
     .innerJoin("plans", "plans.id", "plan_versions.plan_id")
     .selectAll("plan_versions")
     .select(["plans.code as plan_code", "plans.name as plan_name"])
-    .select(
-      sql<Record<string, string> | null>`(
-        select json_object_agg(products.code, products.name) from products
-        where products.organization_id = plan_versions.organization_id
-          and products.environment_id = plan_versions.environment_id)`.as("product_names"),
-    )
     .where(inTenant(scope, "plan_versions"));
 }
 
+/** The name of each product of the environment, by code: read once for all the versions a loader returns. */
+async function productNamesByCode(database: Database, scope: TenantScope): Promise<Record<string, string>> {
+  const rows = await database
+    .selectFrom("products")
+    .select(["code", "name"])
+    .where(inTenant(scope))
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.code, row.name]));
+}
+
 function recordOf(
-  row: PlanVersionRow & {
-    plan_code: string;
-    plan_name: string;
-    product_names: Record<string, string> | null;
-  },
+  row: PlanVersionRow & { plan_code: string; plan_name: string },
+  productNames: Readonly<Record<string, string>>,
 ): PlanVersionRecord {
   return {
     id: row.id,
@@ -83,7 +89,7 @@ function recordOf(
     version: row.version,
     state: row.state,
     content: contentOf(row),
-    productNames: row.product_names ?? {},
+    productNames,
   };
 }
 

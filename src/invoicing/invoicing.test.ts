@@ -13,6 +13,7 @@ import {
   subscribeNewCustomer,
 } from "../../test/support/builders.ts";
 import { meteredCallsVersion } from "../../test/support/pricing-fixtures.ts";
+import { expectCreated } from "../../test/support/responses.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 
@@ -295,6 +296,30 @@ describe("consolidation", () => {
     expect(invoices).toHaveLength(1);
     expect(invoices[0].subscription_ids).toHaveLength(2);
     expect(invoices[0].total).toBe("98.00");
+  });
+});
+
+describe("line names", () => {
+  it("names a line by the product its charge sells, as the invoice's own environment names it", async () => {
+    clock.set("2026-01-01T00:00:00Z");
+    sequence += 1;
+    const tenant = await testApp.newTenant(`invoicing-${sequence}`);
+    const live = await tenant.client("admin", "live");
+    await expectCreated(tenant.admin.post("/v1/products", { code: "platform", name: "Platform" }));
+    await expectCreated(live.post("/v1/products", { code: "platform", name: "Live platform" }));
+    const plan = await createPlan(tenant.admin, {
+      code: "growth",
+      name: "Growth",
+      version: {
+        charges: [{ id: "base", type: "fixed", amount: "49.00", timing: "in_advance", product: "platform" }],
+      },
+    });
+    const { customer } = await subscribedCustomer(tenant, plan.id, "named-lines", "2026-01-01T00:00:00Z");
+    await tenant.admin.post(`/v1/customers/${customer.id}/bill`);
+    const [invoice] = await invoicesOf(tenant, customer.id);
+    expect(invoice.lines.map((line: { description: string }) => line.description)).toEqual([
+      "Platform (Growth)",
+    ]);
   });
 });
 
