@@ -60,16 +60,24 @@ const examples: Record<ChargeModel, Charge> = {
     type: "usage",
     meter: "tokens",
     model: "dimensional",
-    dimensions: ["model"],
-    prices: [{ match: { model: "gpt-4" }, model: "per_unit", unit_price: "0.03" }],
-    default: "reject",
+    dimensions: ["model", "region"],
+    prices: [
+      { match: { model: "gpt-4", region: "eu" }, model: "per_unit", unit_price: "0.03", free_units: "10" },
+      {
+        match: { model: "gpt-4", region: "us" },
+        model: "graduated",
+        tiers: [
+          { up_to: "1000", unit_price: "0.02" },
+          { up_to: null, unit_price: "0.01" },
+        ],
+      },
+    ],
+    default: { model: "per_unit", unit_price: "0.05" },
   },
 };
 
-/** The models the plan form edits field by field; a dimensional charge's prices are written through the API. */
-const editedModels = (Object.keys(chargeModelViews) as ChargeModel[]).filter(
-  (model) => model !== "dimensional",
-);
+/** The models the plan form edits field by field: every one. */
+const editedModels = Object.keys(chargeModelViews) as ChargeModel[];
 
 const version = (charge: Charge): PlanVersionContent => ({
   currency: "USD",
@@ -83,10 +91,59 @@ const version = (charge: Charge): PlanVersionContent => ({
 });
 
 describe("the console's dimensional model", () => {
+  const refusing: Charge = {
+    id: "tokens",
+    type: "usage",
+    meter: "tokens",
+    model: "dimensional",
+    dimensions: ["model"],
+    prices: [{ match: { model: "gpt-4" }, model: "per_unit", unit_price: "0.03" }],
+    default: "reject",
+  };
+
   it("reads its dimensions, prices and default in one line", () => {
-    const charge = examples.dimensional;
-    expect(chargePriceText(charge, charge, "USD", "en-US")).toBe("by model: 1 price, others refused");
-    expect(priceFieldsOfCharge(charge)).toEqual([]);
+    expect(chargePriceText(refusing, refusing, "USD", "en-US")).toBe("by model: 1 price, others refused");
+    expect(chargePriceText(examples.dimensional, examples.dimensional, "USD", "en-US")).toBe(
+      "by model × region: 2 prices, others at the default price",
+    );
+    expect(priceFieldsOfCharge(refusing)).toEqual([]);
+  });
+
+  it("sends a refusal of the others, and no default price", () => {
+    const values = versionFormValues(version(refusing));
+    expect(values.charges[0]?.others).toBe("reject");
+    expect(checkVersionValues(values, () => undefined)).toEqual({});
+    expect(versionContentBody(values, () => undefined).charges).toEqual([refusing]);
+  });
+
+  it("names a combination without a value, one priced twice and a missing default price", () => {
+    const values = versionFormValues(version(examples.dimensional));
+    const charge = values.charges[0]!;
+    charge.prices[0]!.match[1] = " ";
+    charge.prices[1]!.match = ["gpt-4", ""];
+    charge.default.unit_price = "";
+    charge.dimensions[1] = "";
+    expect(checkVersionValues(values, () => undefined)).toEqual({
+      "charges.0.dimensions.1": "name the event property, such as model",
+      "charges.0.prices.0.match.1": "is required",
+      "charges.0.prices.1.match.1": "is required",
+      "charges.0.prices.1.match": "this combination is priced above",
+      "charges.0.default.unit_price": "is required",
+    });
+  });
+
+  it("places the API's error on a combination's value, named by its dimension", () => {
+    const names = placedPlanFormNames(
+      { code: "ai", name: "AI", description: "", version: versionFormValues(version(examples.dimensional)) },
+      false,
+    );
+    for (const name of [
+      "version.charges.0.prices.1.match.region",
+      "version.charges.0.prices.1.tiers.1.unit_price",
+      "version.charges.0.default.unit_price",
+      "version.charges.0.dimensions.1",
+    ])
+      expect(names.has(name)).toBe(true);
   });
 });
 

@@ -213,7 +213,7 @@ export const chargeModelViews: Record<ChargeModel, ChargeModelView> = {
   },
   dimensional: {
     label: "By dimension",
-    hint: "Each combination of event properties (model × region) at its own price, with a default or a refusal for others; its prices are written through the API or catalog-as-code.",
+    hint: "Each combination of event properties (model × region) at its own price, with a default price or a refusal for the others.",
     fields: [],
     tiered: false,
     priceText: (charge) => {

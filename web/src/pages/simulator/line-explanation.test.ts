@@ -134,6 +134,49 @@ describe("explainLine", () => {
     ).toEqual(["Plan starter: credit for the unused part of €29.00, prorated 11 of 31 days"]);
   });
 
+  it("names a dimensional line's combination, and the default when it priced the line", () => {
+    const line = (dimensions: Record<string, string | null>, pricedByDefault: boolean): SimulatedLine => ({
+      charge: "tokens",
+      kind: "usage",
+      ...period,
+      quantity: "100",
+      amount: "0.50",
+      details: {
+        plan: "team",
+        meter: "tokens",
+        aggregation: "sum",
+        event_count: 1,
+        quantity: "100",
+        price: { model: "per_unit", free_units: "0", billable_units: "100", unit_price: "0.005" },
+        dimensions,
+        ...(pricedByDefault ? { priced_by: "default" } : {}),
+      },
+    });
+    expect(explainLine(line({ model: "claude", region: "eu" }, true), "USD", "en-US")).toEqual([
+      "Plan team: meter tokens (sum) over 1 event = 100",
+      "Combination model claude, region eu: not listed, priced at the default",
+      "Per unit: 100 billable units × $0.005",
+    ]);
+    expect(explainLine(line({ model: null }, false), "USD", "en-US")[1]).toBe("Combination model (none)");
+  });
+
+  it("explains a commitment's instalment", () => {
+    expect(
+      explainLine(
+        {
+          charge: "prepaid",
+          kind: "commit",
+          ...period,
+          quantity: "1",
+          amount: "300.00",
+          details: { plan: "team", commitment: "1200.00", instalment: 2, instalments: 4 },
+        },
+        "USD",
+        "en-US",
+      ),
+    ).toEqual(["Plan team: instalment 2 of 4 of a commitment of $1,200.00"]);
+  });
+
   it("shows the raw details of a kind it does not know", () => {
     expect(
       explainLine(

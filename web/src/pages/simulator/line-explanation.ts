@@ -1,6 +1,6 @@
 // Turns an invoice line's `details` (what the engine computed it from) into
-// sentences an operator reads: the meter and event count, each tier, the
-// proration factor. Unknown shapes fall back to the raw values, so a new kind
+// sentences an operator reads: the meter and event count, a dimensional
+// charge's combination, each tier, the proration factor, a commit's instalment. Unknown shapes fall back to the raw values, so a new kind
 // of detail is shown rather than lost.
 
 import type { LineDetails, SimulatedLine } from "../../api/resources.ts";
@@ -25,6 +25,20 @@ function prorationSentence(details: LineDetails): string | undefined {
   const fullDays = text(proration.full_days);
   if (days === "" || fullDays === "" || days === fullDays) return undefined;
   return `prorated ${days} of ${fullDays} days`;
+}
+
+/** A dimensional charge's line: the combination it prices, and whether the charge's default priced it. */
+function combinationSentence(details: LineDetails): string[] {
+  const dimensions = record(details.dimensions);
+  const names = Object.keys(dimensions);
+  if (names.length === 0) return [];
+  const values = names.map(
+    (name) => `${name} ${dimensions[name] === null ? "(none)" : text(dimensions[name])}`,
+  );
+  return [
+    `Combination ${values.join(", ")}` +
+      (details.priced_by === "default" ? ": not listed, priced at the default" : ""),
+  ];
 }
 
 /** How the charge's model reached its price, in its own words (charge-models.ts); nothing for a model the console does not know. */
@@ -56,6 +70,7 @@ export function explainLine(line: SimulatedLine, currency: string, locale?: stri
       return [
         `${planPrefix}meter ${text(details.meter)} (${text(details.aggregation)}) over ${events} ` +
           `${events === "1" ? "event" : "events"} = ${format.quantity(text(details.quantity))}`,
+        ...combinationSentence(details),
         ...priceSentences(record(details.price), format),
       ];
     }
@@ -70,6 +85,13 @@ export function explainLine(line: SimulatedLine, currency: string, locale?: stri
           (proration ? ` ${proration} to ${format.money(text(details.prorated_minimum))}` : "") +
           `; charges came to ${format.money(text(details.charges))}`,
       ];
+    case "commit":
+      if (details.instalment !== undefined)
+        return [
+          `${planPrefix}instalment ${text(details.instalment)} of ${text(details.instalments)} ` +
+            `of a commitment of ${format.money(text(details.commitment))}`,
+        ];
+      return Object.entries(details).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
     default:
       return Object.entries(details).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
   }

@@ -1,7 +1,8 @@
 // A new subscription: a customer on a published plan version, from a start
 // date (past or future), billed on its anniversary or on calendar periods,
 // with the plan's trial or another, in the customer's currency or one the
-// version prices. Opened from a customer's page, the customer is chosen.
+// version prices, holding a quantity (seats) of each fixed charge. Opened
+// from a customer's page, the customer is chosen.
 import { useCallback } from "react";
 import { api } from "../../api/api-client.ts";
 import { useAllPages, useApiMutation } from "../../api/queries.ts";
@@ -20,6 +21,7 @@ import { ErrorState } from "../../ui/states.tsx";
 import { PlanVersionChoice } from "../catalog/plan-choices.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 import { customerOptions } from "../customers/customer-choices.ts";
+import { FixedChargeQuantities } from "./fixed-charge-quantities.tsx";
 
 type SubscriptionValues = {
   customer_id: string;
@@ -31,6 +33,8 @@ type SubscriptionValues = {
   currency: string;
   external_id: string;
   progressive_billing_threshold: string;
+  /** Each fixed charge's quantity (seats) as typed, by charge id; empty holds 1. */
+  quantities: Record<string, string>;
 };
 
 function checkSubscription(values: SubscriptionValues) {
@@ -40,11 +44,15 @@ function checkSubscription(values: SubscriptionValues) {
   if (values.trial_days.trim() !== "") checks.integer("trial_days", values.trial_days, 0, 3650);
   if (values.currency.trim() !== "") checks.currency("currency", values.currency);
   checks.decimal("progressive_billing_threshold", values.progressive_billing_threshold, { positive: true });
+  for (const [charge, quantity] of Object.entries(values.quantities)) {
+    if (quantity.trim() !== "") checks.integer(`quantities.${charge}`, quantity, 0, 1_000_000);
+  }
   return checks.errors;
 }
 
 function subscriptionBody(values: SubscriptionValues): RequestBody<"/v1/subscriptions", "post"> {
   const given = (text: string) => text.trim() !== "";
+  const quantities = Object.entries(values.quantities).filter(([, quantity]) => given(quantity));
   return {
     customer_id: values.customer_id,
     plan_id: values.plan_id,
@@ -57,12 +65,20 @@ function subscriptionBody(values: SubscriptionValues): RequestBody<"/v1/subscrip
     ...(given(values.progressive_billing_threshold)
       ? { progressive_billing_threshold: values.progressive_billing_threshold.trim() }
       : {}),
+    ...(quantities.length === 0
+      ? {}
+      : {
+          quantities: Object.fromEntries(
+            quantities.map(([charge, quantity]) => [charge, wholeNumberAsTyped(quantity) as number]),
+          ),
+        }),
   };
 }
 
 export function SubscriptionCreatePage() {
   const { query } = useLocation();
   const customers = useAllPages("/v1/customers");
+  const plans = useAllPages("/v1/plans");
   const initial = useCallback(
     (): SubscriptionValues => ({
       customer_id: query.get("customer_id") ?? "",
@@ -74,11 +90,15 @@ export function SubscriptionCreatePage() {
       currency: "",
       external_id: "",
       progressive_billing_threshold: "",
+      quantities: {},
     }),
     [query],
   );
   const form = useFormState<SubscriptionValues>(initial, checkSubscription);
-  const placed = new Set(Object.keys(initial()));
+  const placed = new Set([
+    ...Object.keys(initial()),
+    ...Object.keys(form.values.quantities).map((charge) => `quantities.${charge}`),
+  ]);
   const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
 
   const create = useApiMutation({
@@ -115,6 +135,7 @@ export function SubscriptionCreatePage() {
             />
           </div>
         </fieldset>
+        <FixedChargeQuantities form={form} plans={plans.data} />
         <fieldset>
           <legend>Billing</legend>
           <div className="field-grid">

@@ -1,12 +1,15 @@
 // One charge of a plan version: a fixed fee (in advance or in arrears,
 // prorated or not) or a usage charge on a meter with one of the pricing
-// models, each showing only the fields its model reads (charge-models.ts).
+// models, each showing only the fields its model reads (charge-models.ts); a
+// charge priced by dimension has its combinations and default beneath
+// (dimensional-price-editor.tsx).
 import type { Meter, Product } from "../../../api/resources.ts";
 import { Link } from "../../../routing/link.tsx";
 import { CheckboxField, SelectField, TextField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
 import { chargeModelViews } from "../charge-models.ts";
-import { TierTableEditor } from "./tier-table-editor.tsx";
+import { DimensionalPriceEditor } from "./dimensional-price-editor.tsx";
+import { UsagePriceFields } from "./usage-price-fields.tsx";
 import type { ChargeValues, PlanFormValues } from "./version-form-values.ts";
 
 type ChargeEditorProps = {
@@ -149,7 +152,25 @@ export function ChargeEditor({
             checked={charge.usage_in_advance}
             onCheckedChange={(checked) => form.set(`${name}.usage_in_advance`, checked)}
           />
-          <UsagePriceFields form={form} index={index} charge={charge} currency={currency} money={money} />
+          {charge.model === "dimensional" ? (
+            <DimensionalPriceEditor
+              form={form}
+              index={index}
+              charge={charge}
+              currency={currency}
+              money={money}
+            />
+          ) : (
+            <UsagePriceFields
+              form={form}
+              name={name}
+              price={charge}
+              caption={`Tiers of ${charge.id.trim() || "this charge"}`}
+              currency={currency}
+              money={money}
+              tiersOf={(draft) => draft.version.charges[index]!.tiers}
+            />
+          )}
         </>
       )}
       <button type="button" className="button button-quiet button-danger" onClick={onRemove}>
@@ -157,51 +178,5 @@ export function ChargeEditor({
         <span aria-hidden="true"> charge</span>
       </button>
     </fieldset>
-  );
-}
-
-/** The inputs of the charge's pricing model, as its entry in charge-models.ts lists them. */
-function UsagePriceFields({
-  form,
-  index,
-  charge,
-  currency,
-  money,
-}: {
-  form: FormState<PlanFormValues>;
-  index: number;
-  charge: ChargeValues;
-  currency: string;
-  money: string;
-}) {
-  const name = `version.charges.${index}`;
-  const view = chargeModelViews[charge.model];
-  return (
-    <>
-      {view.fields.length > 0 && (
-        <div className="field-grid">
-          {view.fields.map((field) => (
-            <TextField
-              key={field.name}
-              {...form.bind(`${name}.${field.name}`)}
-              label={field.label}
-              required={field.required}
-              inputMode="decimal"
-              hint={field.hint?.(money)}
-            />
-          ))}
-        </div>
-      )}
-      {view.tiered && (
-        <TierTableEditor
-          form={form}
-          name={`${name}.tiers`}
-          tiers={charge.tiers}
-          caption={`Tiers of ${charge.id.trim() || "this charge"}`}
-          currency={currency}
-          tiersOf={(draft) => draft.version.charges[index]!.tiers}
-        />
-      )}
-    </>
   );
 }

@@ -8,8 +8,10 @@ import type { FieldErrorMap } from "../../../format/field-errors.ts";
 import { modelViewOf } from "../charge-models.ts";
 import {
   bookPriceFieldsOf,
+  type ChargeValues,
   type PriceValues,
   type TierValues,
+  type UsagePriceValues,
   type VersionFormValues,
 } from "./version-form-values.ts";
 
@@ -73,6 +75,44 @@ function checkTiers(checks: FieldChecks, path: string, tiers: readonly TierValue
   });
 }
 
+/** A usage price's fields, required as its model needs them (a charge's own, a combination's, a default). */
+function checkUsagePrice(
+  checks: FieldChecks,
+  path: string,
+  price: Pick<UsagePriceValues, keyof PriceValues | "free_units" | "package_size"> & {
+    model: UsagePriceValues["model"] | "dimensional";
+  },
+): void {
+  const view = modelViewOf(price);
+  if (view.tiered) checkTiers(checks, `${path}.tiers`, price.tiers);
+  for (const field of view.fields) {
+    checks.decimal(`${path}.${field.name}`, price[field.name], {
+      required: field.required,
+      positive: field.positive ?? false,
+    });
+  }
+}
+
+/** A dimensional charge: its dimensions named, each combination's values and price, the default unless refused. */
+function checkDimensionalPrices(checks: FieldChecks, path: string, charge: ChargeValues): void {
+  charge.dimensions.forEach((dimension, index) => {
+    checks.required(`${path}.dimensions.${index}`, dimension, "name the event property, such as model");
+  });
+  if (charge.prices.length === 0) checks.report(`${path}.prices`, "needs at least one priced combination");
+  const seen = new Set<string>();
+  charge.prices.forEach((entry, entryIndex) => {
+    const entryPath = `${path}.prices.${entryIndex}`;
+    charge.dimensions.forEach((_dimension, index) => {
+      checks.required(`${entryPath}.match.${index}`, entry.match[index] ?? "", "is required");
+    });
+    const combination = JSON.stringify(entry.match.map((value) => value.trim()));
+    if (seen.has(combination)) checks.report(`${entryPath}.match`, "this combination is priced above");
+    seen.add(combination);
+    checkUsagePrice(checks, entryPath, entry);
+  });
+  if (charge.others === "default") checkUsagePrice(checks, `${path}.default`, charge.default);
+}
+
 /** The checks of one set of prices, required as the charge's model needs them. */
 function checkPrices(
   checks: FieldChecks,
@@ -110,14 +150,8 @@ export function checkVersionValues(
       return;
     }
     checks.required(`${path}.meter`, charge.meter, "choose the meter this charge prices");
-    const view = modelViewOf(charge);
-    if (view.tiered) checkTiers(checks, `${path}.tiers`, charge.tiers);
-    for (const field of view.fields) {
-      checks.decimal(`${path}.${field.name}`, charge[field.name], {
-        required: field.required,
-        positive: field.positive ?? false,
-      });
-    }
+    if (charge.model === "dimensional") checkDimensionalPrices(checks, path, charge);
+    else checkUsagePrice(checks, path, charge);
   });
 
   values.currency_prices.forEach((book, bookIndex) => {

@@ -35,6 +35,17 @@ const quantityFieldNames = modelFieldNames.filter(
   (field): field is QuantityFieldName => !(priceFieldNames as readonly string[]).includes(field),
 );
 
+/** A usage model a price of its own can have: any but the dimensional model itself. */
+export type ListedModel = Exclude<ChargeModel, "dimensional">;
+
+/** A usage price as typed: a model and the fields of every model (only the model's own are sent). */
+export type UsagePriceValues = PriceValues & { [Field in QuantityFieldName]: string } & {
+  model: ListedModel;
+};
+
+/** One priced combination of a dimensional charge: a value for each dimension, in the charge's order, and its price. */
+export type CombinationValues = UsagePriceValues & { key: string; match: string[] };
+
 export type ChargeValues = PriceValues & { [Field in QuantityFieldName]: string } & {
   key: string;
   id: string;
@@ -51,6 +62,11 @@ export type ChargeValues = PriceValues & { [Field in QuantityFieldName]: string 
   usage_in_advance: boolean;
   meter: string;
   model: ChargeModel;
+  /** A dimensional charge's event properties (one or two), its priced combinations and what prices the others. */
+  dimensions: string[];
+  prices: CombinationValues[];
+  others: "default" | "reject";
+  default: UsagePriceValues;
 };
 
 export type PriceBookValues = {
@@ -137,6 +153,15 @@ function emptyQuantities(): { [Field in QuantityFieldName]: string } {
   };
 }
 
+function emptyUsagePrice(): UsagePriceValues {
+  return { ...emptyPrices(), ...emptyQuantities(), model: "per_unit" };
+}
+
+/** A combination to price: one empty value per dimension. */
+export function emptyCombination(dimensionCount: number): CombinationValues {
+  return { ...emptyUsagePrice(), key: newRowKey(), match: Array.from({ length: dimensionCount }, () => "") };
+}
+
 export function emptyCharge(type: "fixed" | "usage"): ChargeValues {
   return {
     ...emptyPrices(),
@@ -153,6 +178,10 @@ export function emptyCharge(type: "fixed" | "usage"): ChargeValues {
     usage_in_advance: false,
     meter: "",
     model: "per_unit",
+    dimensions: [""],
+    prices: [emptyCombination(1)],
+    others: "default",
+    default: emptyUsagePrice(),
   };
 }
 
@@ -209,9 +238,42 @@ function priceValues(prices: ChargePrices | undefined): PriceValues {
   };
 }
 
-function quantityValues(charge: Charge): { [Field in QuantityFieldName]: string } {
+function quantityValues(charge: Pick<Charge, QuantityFieldName>): { [Field in QuantityFieldName]: string } {
   return Object.fromEntries(quantityFieldNames.map((field) => [field, quantityText(charge[field])])) as {
     [Field in QuantityFieldName]: string;
+  };
+}
+
+/** A usage price as the API writes it: a dimensional charge's combination or default. */
+type UsagePriceDocument = ChargePrices &
+  Pick<Charge, QuantityFieldName> & { model?: ChargeModel | undefined };
+
+/** A usage price read from the API (a combination's or the default): its model and fields as text. */
+function usagePriceValues(price: UsagePriceDocument | undefined): UsagePriceValues {
+  if (price === undefined) return emptyUsagePrice();
+  const model = price.model === undefined || price.model === "dimensional" ? "per_unit" : price.model;
+  return { ...priceValues(price), ...quantityValues(price), model };
+}
+
+/** A dimensional charge's own fields as the editor holds them; a charge of another model gets empty ones. */
+function dimensionalValues(
+  charge: Charge,
+): Pick<ChargeValues, "dimensions" | "prices" | "others" | "default"> {
+  const dimensions =
+    Array.isArray(charge.dimensions) && charge.dimensions.length > 0 ? charge.dimensions : [""];
+  const prices = (Array.isArray(charge.prices) ? charge.prices : []).map((entry) => ({
+    ...usagePriceValues(entry as UsagePriceDocument),
+    key: newRowKey(),
+    match: dimensions.map((dimension) => (entry.match as Record<string, string>)[dimension] ?? ""),
+  }));
+  return {
+    dimensions: [...dimensions],
+    prices: prices.length > 0 ? prices : [emptyCombination(dimensions.length)],
+    others: charge.default === "reject" ? "reject" : "default",
+    default:
+      typeof charge.default === "object"
+        ? usagePriceValues(charge.default as UsagePriceDocument)
+        : emptyUsagePrice(),
   };
 }
 
@@ -259,6 +321,7 @@ export function versionFormValues(content: PlanVersionContent): VersionFormValue
       usage_in_advance: charge.type === "usage" && charge.timing === "in_advance",
       meter: charge.meter ?? "",
       model: charge.model ?? "per_unit",
+      ...dimensionalValues(charge),
     })),
     currency_prices: content.currency_prices.map((book) => ({
       key: newRowKey(),
@@ -319,22 +382,42 @@ function chargeBody(charge: ChargeValues): Charge {
       ...(charge.credit_on_decrease ? { credit_on_decrease: true } : {}),
     };
   }
-  // The fields of the charge's model: required ones as typed, optional ones only when filled in.
-  const view = modelViewOf(charge);
+  const usage = {
+    ...common,
+    type: "usage" as const,
+    meter: trimmed(charge.meter),
+    ...(charge.usage_in_advance ? { timing: "in_advance" as const } : {}),
+  };
+  if (charge.model === "dimensional") {
+    const dimensions = charge.dimensions.map(trimmed);
+    return {
+      ...usage,
+      model: "dimensional",
+      dimensions,
+      prices: charge.prices.map((entry) => ({
+        match: Object.fromEntries(
+          dimensions.map((dimension, index) => [dimension, trimmed(entry.match[index] ?? "")]),
+        ),
+        ...usagePriceBody(entry),
+      })),
+      default: charge.others === "reject" ? "reject" : usagePriceBody(charge.default),
+    } as Charge;
+  }
+  return { ...usage, ...usagePriceBody(charge) };
+}
+
+/** A usage price as the API takes it: its model, the model's required fields as typed and its optional ones when filled in. */
+function usagePriceBody(
+  price: PriceValues & { [Field in QuantityFieldName]: string } & { model: ChargeModel },
+) {
+  const view = modelViewOf(price);
   const fields: Record<string, unknown> = {};
-  if (view.tiered) fields.tiers = tiersBody(charge.tiers);
+  if (view.tiered) fields.tiers = tiersBody(price.tiers);
   for (const field of view.fields) {
-    const value = trimmed(charge[field.name]);
+    const value = trimmed(price[field.name]);
     if (field.required || value !== "") fields[field.name] = value;
   }
-  return {
-    ...common,
-    type: "usage",
-    meter: trimmed(charge.meter),
-    model: charge.model,
-    ...(charge.usage_in_advance ? { timing: "in_advance" as const } : {}),
-    ...fields,
-  };
+  return { model: price.model, ...fields };
 }
 
 function priceBookBody(book: PriceBookValues, values: VersionFormValues): PriceBook {
