@@ -20,6 +20,13 @@ const pureTests = [
 ];
 const databaseTests = ["src/**/*.test.ts", "test/**/*.test.ts"];
 const browserTests = ["test/browser/**"];
+// The server's keys (normally from the environment or the key file in the data
+// folder): fixed here, so that a test and the `fairbill` processes it starts
+// key the audit chain and encrypt secrets alike, and no test writes a key file.
+const testKeys = {
+  FAIRBILL_MASTER_KEY: "dGVzdCBtYXN0ZXIga2V5IG9mIGZhaXJiaWxsIHRlc3Q=",
+  FAIRBILL_AUDIT_KEY: "dGVzdCBhdWRpdCBrZXkgb2YgZmFpcmJpbGwgdGVzdHM=",
+};
 
 export default defineConfig({
   test: {
@@ -30,13 +37,13 @@ export default defineConfig({
     // files never share data.
     maxWorkers: 2,
     projects: [
-      { test: { name: "core", include: pureTests } },
+      { test: { name: "core", include: pureTests, env: testKeys } },
       {
         test: {
           name: "pglite",
           include: databaseTests,
           exclude: [...pureTests, ...browserTests],
-          env: { FAIRBILL_TEST_DATABASE: "pglite" },
+          env: { FAIRBILL_TEST_DATABASE: "pglite", ...testKeys },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -46,7 +53,7 @@ export default defineConfig({
           name: "postgres",
           include: databaseTests,
           exclude: [...pureTests, ...browserTests],
-          env: { FAIRBILL_TEST_DATABASE: "postgres" },
+          env: { FAIRBILL_TEST_DATABASE: "postgres", ...testKeys },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -55,7 +62,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
-          env: { FAIRBILL_TEST_DATABASE: "pglite" },
+          env: { FAIRBILL_TEST_DATABASE: "pglite", ...testKeys },
           // Building the console and starting Chromium take a while on a busy machine.
           testTimeout: 120_000,
           hookTimeout: 300_000,

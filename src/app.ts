@@ -9,7 +9,7 @@ import {
   evaluateAlertsAfterIngestion,
   registerAlertRoutes,
 } from "./alerts/index.ts";
-import { registerAuditRoutes } from "./audit/index.ts";
+import { auditRoutes, createAuditCheckpointSchedule } from "./audit/index.ts";
 import {
   backtestJobHandlers,
   backtestWebhookEvents,
@@ -113,7 +113,7 @@ export const webhookEvents = webhookCatalogue([
 ]);
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
-const routeModules: RouteModule[] = [
+const routeModules = (auditCheckpointFile: string | undefined): RouteModule[] => [
   registerCustomerRoutes,
   apiKeyRoutes(keyOwners),
   registerSimulationRoutes,
@@ -121,7 +121,7 @@ const routeModules: RouteModule[] = [
   registerPlanRoutes,
   registerEntitlementRoutes,
   registerPriceOverrideRoutes,
-  registerAuditRoutes,
+  auditRoutes({ checkpointFile: auditCheckpointFile }),
   registerGovernanceRoutes,
   registerMeterRoutes,
   // Events a dimensional price refuses are refused at ingestion: invoicing knows the subscriptions' prices.
@@ -191,7 +191,11 @@ export type ApplicationOptions = {
   allowPrivateTargets?: boolean;
   /** Requests a minute per key and per address, and the backoff after failed authentication (defaults when absent); false for none. */
   rateLimits?: RateLimitSettings | false;
+  /** Signed checkpoints of the audit chain: the file outside the database they go to, and (with background work) how often. */
+  auditCheckpoints?: AuditCheckpointSettings;
 };
+
+export type AuditCheckpointSettings = { file: string | undefined; everySeconds: number };
 
 export async function buildApplication(options: ApplicationOptions): Promise<FairbillApp> {
   const clock = options.clock ?? systemClock;
@@ -206,7 +210,7 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
     clockFor: (scope) => clockForEnvironment(database, scope, clock),
     findEnvironment: (environmentId) => findEnvironmentScope(database, environmentId),
     routes: [
-      ...routeModules,
+      ...routeModules(options.auditCheckpoints?.file),
       peopleRoutes({
         database,
         clock,
@@ -224,6 +228,16 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
   });
   if (options.background) {
     startBackgroundWork(app, options.handle, clock, options.email, options.jobs ?? defaultJobSettings);
+    const checkpoints = createAuditCheckpointSchedule({
+      database,
+      // Checkpoints are signed at the real time, whatever an environment's test clock says.
+      clock: systemClock,
+      logger: app.log,
+      checkpointFile: options.auditCheckpoints?.file,
+      everySeconds: options.auditCheckpoints?.everySeconds ?? 3600,
+    });
+    app.addHook("onReady", async () => checkpoints.start());
+    app.addHook("onClose", async () => checkpoints.stop());
   }
   return app;
 }

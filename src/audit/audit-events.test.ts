@@ -1,3 +1,7 @@
+import { createHash, createHmac } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -6,7 +10,10 @@ import {
   type TestApp,
   type TestTenant,
 } from "../../test/support/test-app.ts";
-import { verifyEveryAuditChain } from "./index.ts";
+import { canonicalJson } from "../platform/canonical-json.ts";
+import { systemClock } from "../platform/clock.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { verifyAuditChain, verifyEveryAuditChain, writeAuditCheckpoints } from "./index.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -176,5 +183,230 @@ describe("the audit chain check", () => {
     expect(ours?.verification.brokenEntries.map((entry) => entry.problem)).toContainEqual(
       expect.stringContaining("head"),
     );
+  });
+});
+
+// What someone with SQL access but without the server's audit key can do:
+// change rows with the append-only triggers switched off, and recompute hashes.
+async function asDatabaseOwner(database: Database, work: () => Promise<unknown>): Promise<void> {
+  await sql`alter table audit_events disable trigger audit_events_append_only`.execute(database);
+  await sql`alter table audit_checkpoints disable trigger audit_checkpoints_append_only`.execute(database);
+  try {
+    await work();
+  } finally {
+    await sql`alter table audit_events enable trigger audit_events_append_only`.execute(database);
+    await sql`alter table audit_checkpoints enable trigger audit_checkpoints_append_only`.execute(database);
+  }
+}
+
+async function entriesOf(organizationId: string) {
+  return testApp.handle.database
+    .selectFrom("audit_events")
+    .selectAll()
+    .where("organization_id", "=", organizationId)
+    .orderBy("sequence")
+    .execute();
+}
+
+type EntryRow = Awaited<ReturnType<typeof entriesOf>>[number];
+
+/** The entry's hash as an attacker recomputes it: plain SHA-256 (the old chain), or an HMAC under a guessed key. */
+function forgedHash(previousHash: string, row: EntryRow, guessedKey?: Buffer): string {
+  const content = {
+    id: row.id,
+    organization_id: row.organization_id,
+    environment_id: row.environment_id,
+    sequence: Number(row.sequence),
+    occurred_at: new Date(row.occurred_at as unknown as string).toISOString(),
+    actor_type: row.actor_type,
+    actor_id: row.actor_id,
+    actor_role: row.actor_role,
+    ...(row.actor_person_id === null
+      ? {}
+      : {
+          actor_person_id: row.actor_person_id,
+          ...(row.actor_person_name === null ? {} : { actor_person_name: row.actor_person_name }),
+        }),
+    action: row.action,
+    object_type: row.object_type,
+    object_id: row.object_id,
+    before: row.before,
+    after: row.after,
+    reason: row.reason,
+    request_id: row.request_id,
+  };
+  const hash = guessedKey ? createHmac("sha256", guessedKey) : createHash("sha256");
+  return hash.update(previousHash).update(canonicalJson(content)).digest("hex");
+}
+
+/**
+ * Rewrites the reason of the entry at `index` and recomputes the hashes from it
+ * on (from the first entry with `fromStart`, as the old unkeyed kind must), and the head.
+ */
+async function rewriteAndRecompute(
+  organizationId: string,
+  index: number,
+  options: { keyed: boolean; guessedKey?: Buffer; fromStart?: boolean },
+): Promise<string> {
+  const database = testApp.handle.database;
+  const entries = await entriesOf(organizationId);
+  let previousHash = "0".repeat(64);
+  await asDatabaseOwner(database, async () => {
+    for (const [position, entry] of entries.entries()) {
+      if (position < index && !options.fromStart) {
+        previousHash = entry.hash;
+        continue;
+      }
+      const row = { ...entry, reason: position === index ? "rewritten" : entry.reason };
+      const hash = forgedHash(previousHash, row, options.guessedKey);
+      await database
+        .updateTable("audit_events")
+        .set({ reason: row.reason, previous_hash: previousHash, hash, keyed: options.keyed })
+        .where("id", "=", entry.id)
+        .execute();
+      previousHash = hash;
+    }
+    await database
+      .updateTable("audit_chain_heads")
+      .set({ last_hash: previousHash })
+      .where("organization_id", "=", organizationId)
+      .execute();
+  });
+  return entries[index]?.id ?? "";
+}
+
+async function auditedTenant(name: string) {
+  const audited = await testApp.newTenant(name);
+  const product = await audited.admin.post("/v1/products", { code: "chain", name: "Chain" });
+  for (const productName of ["One", "Two", "Three", "Four"])
+    await audited.admin.patch(`/v1/products/${product.body.id}`, { name: productName });
+  return audited;
+}
+
+describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)", () => {
+  it("names the edited entry of a chain recomputed without the server's key", async () => {
+    const plain = await auditedTenant("Recomputed with SHA-256");
+    const editedPlain = await rewriteAndRecompute(plain.organization.id, 2, { keyed: true });
+    const verified = await plain.admin.get("/v1/audit-events/verify");
+    expect(verified.body.ok).toBe(false);
+    expect(verified.body.first_broken_entry).toMatchObject({ id: editedPlain });
+
+    const guessed = await auditedTenant("Recomputed with a guessed key");
+    const editedGuessed = await rewriteAndRecompute(guessed.organization.id, 1, {
+      keyed: true,
+      guessedKey: Buffer.alloc(32, 7),
+    });
+    const guessedCheck = await verifyAuditChain(testApp.handle.database, guessed.organization.id);
+    expect(guessedCheck.ok).toBe(false);
+    expect(guessedCheck.ok ? null : guessedCheck.firstBrokenEntry.id).toBe(editedGuessed);
+    expect(
+      guessedCheck.brokenEntries.every((entry) => entry.problem.includes("does not match its hash")),
+    ).toBe(true);
+  });
+
+  it("catches a chain rewritten as the old unkeyed kind once a checkpoint covers it", async () => {
+    const legacy = await auditedTenant("Rewritten as legacy");
+    const database = testApp.handle.database;
+    const run = await writeAuditCheckpoints(database, { clock: systemClock });
+    expect(run.written.map((checkpoint) => checkpoint.organization_id)).toContain(legacy.organization.id);
+    const edited = await rewriteAndRecompute(legacy.organization.id, 1, { keyed: false, fromStart: true });
+    const verified = await verifyAuditChain(database, legacy.organization.id);
+    expect(verified.ok).toBe(false);
+    expect(verified.brokenEntries.map((entry) => entry.problem)).toContainEqual(
+      expect.stringContaining("signed checkpoint"),
+    );
+    expect(verified.ok ? [] : verified.brokenEntries.map((entry) => entry.id)).not.toContain(edited);
+  });
+
+  it("catches entries removed from the end with the head moved back, by the signed checkpoint", async () => {
+    const cut = await auditedTenant("Cut short");
+    const database = testApp.handle.database;
+    await writeAuditCheckpoints(database, { clock: systemClock });
+    const entries = await entriesOf(cut.organization.id);
+    const kept = entries.at(-3);
+    await asDatabaseOwner(database, async () => {
+      await database
+        .deleteFrom("audit_events")
+        .where("organization_id", "=", cut.organization.id)
+        .where("sequence", ">", Number(kept?.sequence))
+        .execute();
+      await database
+        .updateTable("audit_chain_heads")
+        .set({ last_sequence: Number(kept?.sequence), last_hash: kept?.hash ?? "" })
+        .where("organization_id", "=", cut.organization.id)
+        .execute();
+    });
+    const verified = await cut.admin.get("/v1/audit-events/verify");
+    expect(verified.body.ok).toBe(false);
+    expect(verified.body.broken_entries).toContainEqual({
+      id: null,
+      sequence: Number(kept?.sequence) + 1,
+      problem: expect.stringMatching(
+        /signed checkpoint .* records sequence \d+: entries at the end were removed/,
+      ),
+    });
+  });
+
+  it("still checks an organization whose entries, head and checkpoint rows were all deleted, from the checkpoint file", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "fairbill-checkpoints-"));
+    const checkpointFile = join(folder, "audit-checkpoints.jsonl");
+    try {
+      const erased = await auditedTenant("Erased");
+      const database = testApp.handle.database;
+      await writeAuditCheckpoints(database, { clock: systemClock, checkpointFile });
+      const lines = readFileSync(checkpointFile, "utf8").trim().split("\n");
+      expect(lines.map((line) => JSON.parse(line).organization_id)).toContain(erased.organization.id);
+      await asDatabaseOwner(database, async () => {
+        for (const table of ["audit_events", "audit_chain_heads", "audit_checkpoints"] as const)
+          await database.deleteFrom(table).where("organization_id", "=", erased.organization.id).execute();
+      });
+      const everyChain = await verifyEveryAuditChain(database, { checkpointFile });
+      const ours = everyChain.find((result) => result.organizationId === erased.organization.id);
+      expect(ours?.verification.ok).toBe(false);
+      expect(ours?.verification.brokenEntries.map((entry) => entry.problem)).toContainEqual(
+        expect.stringContaining("entries at the end were removed"),
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("names a checkpoint that was not signed with the server's key", async () => {
+    const forged = await auditedTenant("Forged checkpoint");
+    const database = testApp.handle.database;
+    const [last] = (await entriesOf(forged.organization.id)).slice(-1);
+    await database
+      .insertInto("audit_checkpoints")
+      .values({
+        organization_id: forged.organization.id,
+        sequence: Number(last?.sequence) + 5,
+        hash: "f".repeat(64),
+        signed_at: new Date().toISOString(),
+        signature: "0".repeat(64),
+      })
+      .execute();
+    const verified = await verifyAuditChain(database, forged.organization.id);
+    expect(verified.ok).toBe(false);
+    expect(verified.brokenEntries).toEqual([
+      expect.objectContaining({
+        id: null,
+        problem: expect.stringContaining("not signed with this server's audit key"),
+      }),
+    ]);
+  });
+
+  it("signs no checkpoint over a chain broken since the last one", async () => {
+    const broken = await auditedTenant("Broken before signing");
+    const database = testApp.handle.database;
+    await rewriteAndRecompute(broken.organization.id, 2, { keyed: true });
+    const run = await writeAuditCheckpoints(database, { clock: systemClock });
+    expect(run.written.map((checkpoint) => checkpoint.organization_id)).not.toContain(broken.organization.id);
+    expect(run.refused.map((refused) => refused.organizationId)).toContain(broken.organization.id);
+  });
+
+  it("refuses TRUNCATE of the audit log and of its checkpoints", async () => {
+    const database = testApp.handle.database;
+    await expect(sql`truncate audit_events`.execute(database)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_checkpoints`.execute(database)).rejects.toThrow(/append-only/);
   });
 });

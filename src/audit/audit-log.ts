@@ -3,12 +3,23 @@
 // before and after state, the reason given and the request id. Entries form a
 // hash chain per organization: each entry's hash covers its own content and
 // the previous entry's hash, so editing or removing any entry breaks every
-// hash after it, and `verifyAuditChain` names every broken one.
-import { createHash } from "node:crypto";
+// hash after it, and `verifyAuditChain` names every broken one. The hash is
+// an HMAC under a key kept outside the database (the server's audit key), so
+// someone who can write SQL cannot recompute the chain after an edit; signed
+// checkpoints (audit-checkpoints.ts) catch entries removed from the end.
+import { createHash, createHmac } from "node:crypto";
+import type { Selectable } from "kysely";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import type { Actor, Person, RequestContext } from "../platform/context.ts";
 import type { Database, DatabaseTransaction, Json, Timestamp } from "../platform/database/schema.ts";
 import { newId } from "../platform/ids.ts";
+import { derivedAuditKey } from "../platform/secrets/key-ring.ts";
+import {
+  type AuditCheckpoint,
+  type CheckpointFileOption,
+  checkpointSignatureHolds,
+  readAuditCheckpoints,
+} from "./audit-checkpoints.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -39,6 +50,8 @@ export type AuditEventTable = {
   request_id: string | null;
   previous_hash: string;
   hash: string;
+  /** The hash is an HMAC under the audit key; false for entries written before the chain was keyed. */
+  keyed: boolean;
 };
 
 export type AuditChange = {
@@ -138,7 +151,7 @@ export async function recordAuditEvent(
     reason: context.reason ?? null,
     request_id: context.requestId ?? null,
   };
-  const hash = hashEntry(head.last_hash, content);
+  const hash = hashEntry(head.last_hash, content, true);
   await transaction
     .insertInto("audit_events")
     .values({
@@ -147,6 +160,7 @@ export async function recordAuditEvent(
       after: JSON.stringify(content.after),
       previous_hash: head.last_hash,
       hash,
+      keyed: true,
     })
     .execute();
   await transaction
@@ -180,40 +194,44 @@ const verificationBatchSize = 1000;
 // A chain rewritten from end to end names its first thousand breaks; the count says the rest.
 const maximumBrokenEntriesListed = 1000;
 
+/** Where a stretch of the chain starts: the genesis, or a checkpoint already checked. */
+type ChainPoint = { sequence: number; hash: string };
+
+type SegmentCheck = {
+  entriesChecked: number;
+  /** The last entry read, and its hash. */
+  lastChecked: number;
+  lastHash: string;
+  lastEntryId: string | null;
+};
+
 /**
- * Recomputes an organization's chain from the first entry and names every
- * entry that does not match: after a break the check goes on from the entry
- * as stored, so a later change is reported too. The chain's head (kept apart,
- * and updated with every entry) is read first: the chain must reach it, so
- * that removing entries from the end is found too, and entries written while
- * the check runs are left for the next one. A chain with entries and no head
- * is broken.
+ * Checks the entries after `from` up to sequence `to`, in batches: each must
+ * follow the one before, carry its hash as previous_hash, and hash (keyed) to
+ * what it stores; an entry at a checkpoint's sequence must have the
+ * checkpoint's hash. After a break the check goes on from the entry as
+ * stored, so later changes are reported too.
  */
-export async function verifyAuditChain(
+async function checkChainSegment(
   database: Database,
   organizationId: string,
-): Promise<AuditChainVerification> {
-  const head = await database
-    .selectFrom("audit_chain_heads")
-    .selectAll()
-    .where("organization_id", "=", organizationId)
-    .executeTakeFirst();
-  const lastSequence = head ? Number(head.last_sequence) : Number.MAX_SAFE_INTEGER;
-  const brokenEntries: BrokenAuditEntry[] = [];
-  const report = (entry: BrokenAuditEntry) => {
-    if (brokenEntries.length < maximumBrokenEntriesListed) brokenEntries.push(entry);
-  };
-  let previousHash = genesisHash;
-  let expectedSequence = 1;
+  from: ChainPoint,
+  to: number,
+  checkpointHashes: Map<number, AuditCheckpoint[]>,
+  report: (entry: BrokenAuditEntry) => void,
+): Promise<SegmentCheck> {
+  let previousHash = from.hash;
+  let expectedSequence = from.sequence + 1;
   let entriesChecked = 0;
   let lastEntryId: string | null = null;
+  let keyedSeen = false;
   for (;;) {
     const rows = await database
       .selectFrom("audit_events")
       .selectAll()
       .where("organization_id", "=", organizationId)
       .where("sequence", ">=", expectedSequence)
-      .where("sequence", "<=", lastSequence)
+      .where("sequence", "<=", to)
       .orderBy("sequence", "asc")
       .limit(verificationBatchSize)
       .execute();
@@ -225,25 +243,23 @@ export async function verifyAuditChain(
       } else if (row.previous_hash !== previousHash) {
         broken("its previous_hash does not match the entry before it");
       }
-      const recomputed = hashEntry(row.previous_hash, {
-        id: row.id,
-        organization_id: row.organization_id,
-        environment_id: row.environment_id,
-        sequence,
-        occurred_at: new Date(row.occurred_at).toISOString(),
-        actor_type: row.actor_type,
-        actor_id: row.actor_id,
-        actor_role: row.actor_role,
-        ...personFields(row.actor_person_id, row.actor_person_name),
-        action: row.action,
-        object_type: row.object_type,
-        object_id: row.object_id,
-        before: row.before as JsonObject | null,
-        after: row.after as JsonObject | null,
-        reason: row.reason,
-        request_id: row.request_id,
-      });
+      const keyed = row.keyed === true;
+      if (keyedSeen && !keyed) {
+        broken(
+          "its hash is not keyed while an entry before it is: it was rewritten without the server's key",
+        );
+      }
+      keyedSeen ||= keyed;
+      const recomputed = hashEntry(row.previous_hash, entryContentOfRow(row), keyed);
       if (recomputed !== row.hash) broken("its content does not match its hash: the entry was changed");
+      for (const checkpoint of checkpointHashes.get(sequence) ?? []) {
+        if (checkpoint.hash !== row.hash) {
+          broken(
+            `its hash differs from the signed checkpoint of ${checkpoint.signed_at}: ` +
+              "the chain was rewritten up to here",
+          );
+        }
+      }
       previousHash = row.hash;
       lastEntryId = row.id;
       expectedSequence = sequence + 1;
@@ -251,14 +267,89 @@ export async function verifyAuditChain(
     }
     if (rows.length < verificationBatchSize) break;
   }
-  const lastChecked = expectedSequence - 1;
-  if (head === undefined && entriesChecked > 0) {
+  return { entriesChecked, lastChecked: expectedSequence - 1, lastHash: previousHash, lastEntryId };
+}
+
+function entryContentOfRow(row: Selectable<AuditEventTable>): AuditEntryContent {
+  return {
+    id: row.id,
+    organization_id: row.organization_id,
+    environment_id: row.environment_id,
+    sequence: Number(row.sequence),
+    occurred_at: new Date(row.occurred_at).toISOString(),
+    actor_type: row.actor_type,
+    actor_id: row.actor_id,
+    actor_role: row.actor_role,
+    ...personFields(row.actor_person_id, row.actor_person_name),
+    action: row.action,
+    object_type: row.object_type,
+    object_id: row.object_id,
+    before: row.before as JsonObject | null,
+    after: row.after as JsonObject | null,
+    reason: row.reason,
+    request_id: row.request_id,
+  };
+}
+
+/**
+ * Recomputes an organization's chain from the first entry and names every
+ * entry that does not match: after a break the check goes on from the entry
+ * as stored, so a later change is reported too. The signed checkpoints (from
+ * the database and the checkpoint file) are read first, then the chain's head
+ * (kept apart, and updated with every entry): the chain must reach both, so
+ * that removing entries from the end is found too, and entries written while
+ * the check runs are left for the next one. A chain with entries and no head
+ * is broken, and so is a checkpoint not signed with this server's key.
+ */
+export async function verifyAuditChain(
+  database: Database,
+  organizationId: string,
+  options: CheckpointFileOption = {},
+): Promise<AuditChainVerification> {
+  const brokenEntries: BrokenAuditEntry[] = [];
+  const report = (entry: BrokenAuditEntry) => {
+    if (brokenEntries.length < maximumBrokenEntriesListed) brokenEntries.push(entry);
+  };
+  const checkpoints = await readAuditCheckpoints(database, organizationId, options);
+  const signed = checkpoints.filter((checkpoint) => {
+    if (checkpointSignatureHolds(checkpoint)) return true;
+    report({
+      id: null,
+      sequence: checkpoint.sequence,
+      problem:
+        `the checkpoint at sequence ${checkpoint.sequence} is not signed with this server's audit key: ` +
+        "it was forged or altered",
+    });
+    return false;
+  });
+  const head = await database
+    .selectFrom("audit_chain_heads")
+    .selectAll()
+    .where("organization_id", "=", organizationId)
+    .executeTakeFirst();
+  const lastSequence = head ? Number(head.last_sequence) : Number.MAX_SAFE_INTEGER;
+  const checkpointHashes = new Map<number, AuditCheckpoint[]>();
+  for (const checkpoint of signed) {
+    checkpointHashes.set(checkpoint.sequence, [
+      ...(checkpointHashes.get(checkpoint.sequence) ?? []),
+      checkpoint,
+    ]);
+  }
+  const { entriesChecked, lastChecked, lastHash, lastEntryId } = await checkChainSegment(
+    database,
+    organizationId,
+    { sequence: 0, hash: genesisHash },
+    lastSequence,
+    checkpointHashes,
+    report,
+  );
+  if (head === undefined && (entriesChecked > 0 || signed.length > 0)) {
     report({
       id: null,
       sequence: lastChecked + 1,
       problem: "the chain's head is missing: it was deleted, so entries removed from the end go unseen",
     });
-  } else if (head && lastChecked === lastSequence && head.last_hash !== previousHash) {
+  } else if (head && lastChecked === lastSequence && head.last_hash !== lastHash) {
     report({
       id: lastEntryId,
       sequence: lastChecked,
@@ -273,29 +364,91 @@ export async function verifyAuditChain(
         "entries at the end were removed",
     });
   }
+  const furthest = signed.at(-1);
+  if (furthest !== undefined && furthest.sequence > lastChecked) {
+    report({
+      id: null,
+      sequence: lastChecked + 1,
+      problem:
+        `the chain ends at sequence ${lastChecked} but the signed checkpoint of ${furthest.signed_at} ` +
+        `records sequence ${furthest.sequence}: entries at the end were removed`,
+    });
+  }
   const [firstBrokenEntry] = brokenEntries;
   return firstBrokenEntry === undefined
     ? { ok: true, entriesChecked, brokenEntries: [] }
     : { ok: false, entriesChecked, firstBrokenEntry, brokenEntries };
 }
 
+/**
+ * Checks the entries written since an organization's last checkpoint (from
+ * the genesis when it has none) up to its head; returns the head to sign
+ * when they hold, or the broken entries, so a checkpoint never vouches for a
+ * chain that was already tampered with.
+ */
+export async function chainHeadToSign(
+  database: Database,
+  organizationId: string,
+  lastCheckpoint: AuditCheckpoint | undefined,
+): Promise<{ head: ChainPoint | undefined; brokenEntries: BrokenAuditEntry[] }> {
+  const head = await database
+    .selectFrom("audit_chain_heads")
+    .selectAll()
+    .where("organization_id", "=", organizationId)
+    .executeTakeFirst();
+  if (head === undefined || Number(head.last_sequence) <= (lastCheckpoint?.sequence ?? 0)) {
+    return { head: undefined, brokenEntries: [] };
+  }
+  const brokenEntries: BrokenAuditEntry[] = [];
+  const from = lastCheckpoint ?? { sequence: 0, hash: genesisHash };
+  const segment = await checkChainSegment(
+    database,
+    organizationId,
+    from,
+    Number(head.last_sequence),
+    new Map(),
+    (entry) => brokenEntries.push(entry),
+  );
+  if (segment.lastChecked !== Number(head.last_sequence) || segment.lastHash !== head.last_hash) {
+    brokenEntries.push({
+      id: segment.lastEntryId,
+      sequence: segment.lastChecked,
+      problem: "the chain does not reach its head",
+    });
+  }
+  return {
+    head: brokenEntries.length === 0 ? { sequence: segment.lastChecked, hash: segment.lastHash } : undefined,
+    brokenEntries,
+  };
+}
+
 export type OrganizationChainVerification = { organizationId: string; verification: AuditChainVerification };
 
 /**
- * Verifies the chain of every organization that has audit entries or a
- * chain head, in the order of their ids: deleting a head does not take its
- * organization out of the check.
+ * Verifies the chain of every organization that has audit entries, a chain
+ * head or a checkpoint (in the database or the file), in the order of their
+ * ids: deleting a head, or every entry, does not take its organization out
+ * of the check.
  */
-export async function verifyEveryAuditChain(database: Database): Promise<OrganizationChainVerification[]> {
+export async function verifyEveryAuditChain(
+  database: Database,
+  options: CheckpointFileOption = {},
+): Promise<OrganizationChainVerification[]> {
   const organizations = await database
     .selectFrom("audit_chain_heads")
     .select("organization_id")
     .union(database.selectFrom("audit_events").select("organization_id").distinct())
-    .orderBy("organization_id")
     .execute();
+  const checkpoints = await readAuditCheckpoints(database, undefined, options);
+  const organizationIds = [
+    ...new Set([
+      ...organizations.map((row) => row.organization_id),
+      ...checkpoints.map((checkpoint) => checkpoint.organization_id),
+    ]),
+  ].sort();
   const results: OrganizationChainVerification[] = [];
-  for (const { organization_id: organizationId } of organizations) {
-    results.push({ organizationId, verification: await verifyAuditChain(database, organizationId) });
+  for (const organizationId of organizationIds) {
+    results.push({ organizationId, verification: await verifyAuditChain(database, organizationId, options) });
   }
   return results;
 }
@@ -329,8 +482,11 @@ function personFields(
   return id === null ? {} : { actor_person_id: id, ...(name === null ? {} : { actor_person_name: name }) };
 }
 
-function hashEntry(previousHash: string, content: AuditEntryContent): string {
-  return createHash("sha256").update(previousHash).update(canonicalJson(content)).digest("hex");
+// Keyed entries hash under the audit chain key; entries written before the
+// chain was keyed keep their plain SHA-256, and the first checkpoint covers them.
+function hashEntry(previousHash: string, content: AuditEntryContent, keyed: boolean): string {
+  const hash = keyed ? createHmac("sha256", derivedAuditKey("audit chain")) : createHash("sha256");
+  return hash.update(previousHash).update(canonicalJson(content)).digest("hex");
 }
 
 // What jsonb gives back must hash the same as what was written: dates become

@@ -3,11 +3,16 @@
 import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import type { CheckpointFileOption } from "./audit-checkpoints.ts";
 import { listAuditEvents } from "./audit-events.ts";
 import { verifyAuditChain } from "./audit-log.ts";
 import { AuditChainVerificationSchema, AuditEventListQuery, AuditEventSchema } from "./audit-schemas.ts";
 
-export function registerAuditRoutes(app: FairbillApp): void {
+/** The routes, checking the chain against the checkpoints in the database and in `checkpointFile`. */
+export const auditRoutes = (options: CheckpointFileOption) => (app: FairbillApp) =>
+  registerAuditRoutes(app, options);
+
+function registerAuditRoutes(app: FairbillApp, options: CheckpointFileOption): void {
   const routes = defineRoutes(app, { tags: ["Audit log"], read: "audit:read" });
 
   routes.read(
@@ -26,11 +31,13 @@ export function registerAuditRoutes(app: FairbillApp): void {
     "GET /audit-events/verify",
     {
       operationId: "verifyAuditChain",
-      summary: "Recompute the organization's audit hash chain and name every entry that was tampered with",
+      summary:
+        "Recompute the organization's keyed audit chain, check it against its signed checkpoints, " +
+        "and name every entry that was tampered with",
       response: AuditChainVerificationSchema,
     },
     async ({ context }) => {
-      const verification = await verifyAuditChain(context.database, context.organizationId);
+      const verification = await verifyAuditChain(context.database, context.organizationId, options);
       return {
         ok: verification.ok,
         entries_checked: verification.entriesChecked,

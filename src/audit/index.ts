@@ -1,13 +1,15 @@
 // The front door of the audit log: the hash-chained record that every change
 // to configuration or money writes in its own transaction, and its routes.
 // Other domains import only from here; everything else in the folder is private to it.
+export { createAuditCheckpointSchedule, writeAuditCheckpoints } from "./audit-checkpoint-writer.ts";
 export {
   type ActorDescription,
   actorOfRow,
   describeActor,
   recordAuditEvent,
+  verifyAuditChain,
   verifyEveryAuditChain,
 } from "./audit-log.ts";
 export { recordCreation, recordObjectChange } from "./audit-records.ts";
-export { registerAuditRoutes } from "./audit-routes.ts";
+export { auditRoutes } from "./audit-routes.ts";
 export { PersonSchema } from "./audit-schemas.ts";

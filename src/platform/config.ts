@@ -1,8 +1,9 @@
 // Configuration is read from the environment once, at start, and validated
 // here; nothing else in Fairbill reads process.env.
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { FairbillError } from "./errors.ts";
 import { defaultRateLimits, type RateLimitSettings } from "./http/rate-limits.ts";
+import { parseKey } from "./secrets/key-text.ts";
 
 export type Configuration = {
   /** TCP port of the HTTP server. */
@@ -28,7 +29,39 @@ export type Configuration = {
   rateLimits: RateLimitSettings;
   /** The job worker of `fairbill serve` (roles worker and all). */
   jobs: JobSettings;
+  /** The server's keys when set in the environment; unset ones come from the key file in the data folder. */
+  keys: KeySettings;
+  /** Seconds between signed checkpoints of the audit chain (AUDIT_CHECKPOINT_SECONDS, 3600). */
+  auditCheckpointSeconds: number;
+  /** The file outside the database that signed audit checkpoints are appended to (AUDIT_CHECKPOINT_FILE). */
+  auditCheckpointFile: string;
 };
+
+export type KeySettings = {
+  /** FAIRBILL_MASTER_KEY: wraps each organization's data key (envelope encryption of stored secrets). */
+  masterKey: Buffer | undefined;
+  /** FAIRBILL_PREVIOUS_MASTER_KEYS (comma-separated): still unwrap data keys until `fairbill secrets rotate` wraps them again. */
+  previousMasterKeys: Buffer[];
+  /** FAIRBILL_AUDIT_KEY: keys the audit chain's HMACs and signs its checkpoints. */
+  auditKey: Buffer | undefined;
+};
+
+function readKeySettings(environment: Environment, problems: string[]): KeySettings {
+  const read = (name: string, text: string | undefined): Buffer | undefined => {
+    if (text === undefined) return undefined;
+    const key = parseKey(text);
+    if (key === undefined) problems.push(`${name} must be 32 bytes written as base64 or as 64 hex digits`);
+    return key;
+  };
+  const previous = emptyToUndefined(environment.FAIRBILL_PREVIOUS_MASTER_KEYS);
+  return {
+    masterKey: read("FAIRBILL_MASTER_KEY", emptyToUndefined(environment.FAIRBILL_MASTER_KEY)),
+    previousMasterKeys: (previous?.split(",") ?? [])
+      .map((text) => read("FAIRBILL_PREVIOUS_MASTER_KEYS", text))
+      .filter((key): key is Buffer => key !== undefined),
+    auditKey: read("FAIRBILL_AUDIT_KEY", emptyToUndefined(environment.FAIRBILL_AUDIT_KEY)),
+  };
+}
 
 export type JobSettings = {
   /** Seconds a claimed job stays claimed without its worker's heartbeat (JOB_LEASE_SECONDS, 15): a dead node's jobs move after this. */
@@ -105,6 +138,14 @@ export function readConfiguration(environment: Environment = process.env): Confi
     );
   }
   const jobs = readJobSettings(environment, problems);
+  const keys = readKeySettings(environment, problems);
+  const checkpointText = emptyToUndefined(environment.AUDIT_CHECKPOINT_SECONDS);
+  const auditCheckpointSeconds = checkpointText === undefined ? 3600 : Number(checkpointText);
+  if (!(/^\d{1,6}$/.test(checkpointText ?? "3600") && auditCheckpointSeconds >= 1)) {
+    problems.push(
+      `AUDIT_CHECKPOINT_SECONDS must be a whole number from 1 to 999999, got "${checkpointText}"`,
+    );
+  }
 
   const rateLimit = (name: string, fallback: number): number => {
     const text = emptyToUndefined(environment[name]);
@@ -131,10 +172,11 @@ export function readConfiguration(environment: Environment = process.env): Confi
       detail: `Fairbill cannot start: ${problems.join("; ")}`,
     });
   }
+  const dataDirectory = resolve(emptyToUndefined(environment.FAIRBILL_DATA_DIR) ?? ".fairbill");
   return {
     port,
     host: emptyToUndefined(environment.HOST) ?? "0.0.0.0",
-    dataDirectory: resolve(emptyToUndefined(environment.FAIRBILL_DATA_DIR) ?? ".fairbill"),
+    dataDirectory,
     databaseUrl,
     logLevel,
     smtpUrl,
@@ -144,6 +186,11 @@ export function readConfiguration(environment: Environment = process.env): Confi
     allowPrivateTargets: allowPrivateTargets ?? false,
     rateLimits,
     jobs,
+    keys,
+    auditCheckpointSeconds,
+    auditCheckpointFile: resolve(
+      emptyToUndefined(environment.AUDIT_CHECKPOINT_FILE) ?? join(dataDirectory, "audit-checkpoints.jsonl"),
+    ),
   };
 }
 

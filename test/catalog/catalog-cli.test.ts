@@ -1,7 +1,7 @@
 // `fairbill catalog` and `fairbill audit verify` as an operator runs them: real
 // processes on a fresh embedded database in a temporary folder.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -27,9 +27,16 @@ const environment = {
 type Outcome = { code: number; stdout: string; stderr: string };
 
 async function fairbill(...commandArguments: string[]): Promise<Outcome> {
+  return fairbillWith({}, ...commandArguments);
+}
+
+async function fairbillWith(
+  settings: Record<string, string>,
+  ...commandArguments: string[]
+): Promise<Outcome> {
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, ...commandArguments], {
-      env: environment,
+      env: { ...environment, ...settings },
       cwd: dataDirectory,
     });
     return { code: 0, stdout, stderr };
@@ -139,6 +146,47 @@ cliDescribe("fairbill catalog", () => {
 });
 
 cliDescribe("fairbill audit verify", () => {
+  it("signs checkpoints into the data folder and catches a chain cut back behind one; another audit key verifies nothing", async () => {
+    const signed = await fairbill("audit", "checkpoint");
+    expect(signed.stderr).toBe("");
+    expect(signed.stdout).toMatch(/^signed {2}org_\w+: sequence \d+/m);
+    const checkpointFile = join(dataDirectory, "audit-checkpoints.jsonl");
+    expect(statSync(checkpointFile).mode & 0o777).toBe(0o600);
+    expect((await fairbill("audit", "checkpoint")).stdout).toContain("0 checkpoint(s) signed");
+
+    // The head moved back by one entry, as after deleting the last one: the checkpoint reaches further.
+    let head = { organization_id: "", last_sequence: 0, last_hash: "" };
+    await withDatabase(async (handle) => {
+      head = await handle.database.selectFrom("audit_chain_heads").selectAll().executeTakeFirstOrThrow();
+      const before = await handle.database
+        .selectFrom("audit_events")
+        .select("hash")
+        .where("sequence", "=", Number(head.last_sequence) - 1)
+        .executeTakeFirstOrThrow();
+      await handle.database
+        .updateTable("audit_chain_heads")
+        .set({ last_sequence: Number(head.last_sequence) - 1, last_hash: before.hash })
+        .execute();
+    });
+    const cut = await fairbill("audit", "verify");
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toContain("signed checkpoint");
+    expect(cut.stdout).toContain("entries at the end were removed");
+    await withDatabase(async (handle) => {
+      await handle.database.updateTable("audit_chain_heads").set(head).execute();
+    });
+    expect((await fairbill("audit", "verify")).code).toBe(0);
+
+    // The key lives outside the database: without it, nothing verifies.
+    const otherKey = await fairbillWith(
+      { FAIRBILL_AUDIT_KEY: Buffer.alloc(32, 1).toString("base64") },
+      "audit",
+      "verify",
+    );
+    expect(otherKey.code).toBe(1);
+    expect(otherKey.stdout).toContain("not signed with this server's audit key");
+  }, 60_000);
+
   it("passes on an intact log and names the entry edited by hand, exiting 1", async () => {
     const intact = await fairbill("audit", "verify");
     expect(intact.code).toBe(0);

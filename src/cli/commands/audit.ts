@@ -1,7 +1,10 @@
-// `fairbill audit verify`: recomputes the hash chain of every organization's
-// audit log, straight on the configured database, and names every entry
-// that was changed or removed. Exit code 0 when every chain holds, 1 when one
-// is broken, so that it can run from cron or CI.
+// `fairbill audit verify`: recomputes the keyed hash chain of every
+// organization's audit log, straight on the configured database, checks it
+// against the signed checkpoints (in the database, in the checkpoint file of
+// the data folder, and in any copy given with --checkpoints), and names every
+// entry that was changed or removed. Exit code 0 when every chain holds, 1
+// when one is broken, so that it can run from cron or CI.
+// `fairbill audit checkpoint` signs a checkpoint of every chain at once.
 import type { Command } from "commander";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";
@@ -15,14 +18,21 @@ export function registerAuditCommand(program: Command): void {
       "Recompute every organization's audit hash chain and name every entry that was tampered with " +
         "(exit code 1 when a chain is broken)",
     )
+    .option(
+      "--checkpoints <file>",
+      "also check against this copy of the checkpoint file (default: AUDIT_CHECKPOINT_FILE, in the data folder)",
+    )
     .action(
-      runCommand(async () => {
+      runCommand(async (options: { checkpoints?: string }) => {
         const { databaseLocationOf, openMigratedDatabase } = await import("../../app.ts");
         const { verifyEveryAuditChain } = await import("../../audit/index.ts");
         const { readConfiguration } = await import("../../platform/config.ts");
-        const handle = await openMigratedDatabase(databaseLocationOf(readConfiguration()));
+        const configuration = readConfiguration();
+        const handle = await openMigratedDatabase(databaseLocationOf(configuration));
         try {
-          const results = await verifyEveryAuditChain(handle.database);
+          const results = await verifyEveryAuditChain(handle.database, {
+            checkpointFile: options.checkpoints ?? configuration.auditCheckpointFile,
+          });
           const broken: string[] = [];
           for (const { organizationId, verification } of results) {
             if (verification.ok) {
@@ -51,6 +61,49 @@ export function registerAuditCommand(program: Command): void {
             });
           }
           process.stdout.write(`${results.length} organization(s), every audit chain verifies\n`);
+        } finally {
+          await handle.close();
+        }
+      }),
+    );
+
+  audit
+    .command("checkpoint")
+    .description(
+      "Sign a checkpoint of every audit chain that grew since its last one (after checking the new entries), " +
+        "into the database and the checkpoint file",
+    )
+    .action(
+      runCommand(async () => {
+        const { databaseLocationOf, openMigratedDatabase } = await import("../../app.ts");
+        const { writeAuditCheckpoints } = await import("../../audit/index.ts");
+        const { systemClock } = await import("../../platform/clock.ts");
+        const { readConfiguration } = await import("../../platform/config.ts");
+        const configuration = readConfiguration();
+        const handle = await openMigratedDatabase(databaseLocationOf(configuration));
+        try {
+          const run = await writeAuditCheckpoints(handle.database, {
+            clock: systemClock,
+            checkpointFile: configuration.auditCheckpointFile,
+          });
+          for (const checkpoint of run.written) {
+            process.stdout.write(
+              `signed  ${checkpoint.organization_id}: sequence ${checkpoint.sequence} (${checkpoint.hash.slice(0, 16)}…)\n`,
+            );
+          }
+          if (run.refused.length > 0) {
+            throw new FairbillError({
+              code: "audit_chain_broken",
+              status: 409,
+              detail:
+                "No checkpoint signed for a chain broken since its last checkpoint: " +
+                run.refused.map((refused) => refused.organizationId).join(", ") +
+                ". Run fairbill audit verify.",
+            });
+          }
+          process.stdout.write(
+            `${run.written.length} checkpoint(s) signed, appended to ${configuration.auditCheckpointFile}\n`,
+          );
         } finally {
           await handle.close();
         }

@@ -9,10 +9,13 @@ import { createServiceAccountKey, firstAdminLink } from "../../people/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { readConfiguration } from "../../platform/config.ts";
 import { systemContext } from "../../platform/context.ts";
+import { loadKeyRing, setKeyRing } from "../../platform/secrets/key-ring.ts";
 import { newControlToken, writeLocalControl } from "../local-control.ts";
 
 export async function startServer(options: { demo: boolean; role: "api" | "worker" | "all" }): Promise<void> {
   const configuration = readConfiguration();
+  // The keys first: a key file that cannot be read stops the start before anything is written.
+  setKeyRing(loadKeyRing(configuration));
   const handle = await openMigratedDatabase(databaseLocationOf(configuration));
   const { organization, created } = await findOrCreateDefaultOrganization(handle.database, systemClock);
   const testContext = systemContext({
@@ -84,6 +87,10 @@ export async function startServer(options: { demo: boolean; role: "api" | "worke
     publicUrl: configuration.publicUrl,
     allowPrivateTargets: configuration.allowPrivateTargets,
     rateLimits: configuration.rateLimits,
+    auditCheckpoints: {
+      file: configuration.auditCheckpointFile,
+      everySeconds: configuration.auditCheckpointSeconds,
+    },
     ...(configuration.metricsToken === undefined ? {} : { metricsToken: configuration.metricsToken }),
     ...(consoleDirectory ? { console: { directory: consoleDirectory } } : {}),
     ...(localKeys === undefined ? {} : { localKeys }),

@@ -569,7 +569,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the organization's audit hash chain and name every entry that was tampered with */
+        /** Recompute the organization's keyed audit chain, check it against its signed checkpoints, and name every entry that was tampered with */
         get: operations["verifyAuditChain"];
         put?: never;
         post?: never;
