@@ -111,6 +111,36 @@ export type BookPayment = {
 
 export type BookLock = { period: string; start: Instant; end: Instant; lockedAt: Instant };
 
+/**
+ * Usage accrued at a month end (unbilled receivables): delivered by then,
+ * invoiced later (usage-accruals.ts). Reversed on the date of the invoice
+ * that bills its period.
+ */
+export type BookAccrual = {
+  /** The same before and after the month is locked: month, subscription, meter, period start. */
+  key: string;
+  period: string;
+  /** The month's end (exclusive). */
+  monthEnd: Instant;
+  customerId: string;
+  subscriptionId: string;
+  currency: string;
+  planVersionId: string;
+  chargeId: string;
+  meter: string;
+  product: string | null;
+  /** The billing period of the invoice that will bill it. */
+  periodStart: Instant;
+  periodEnd: Instant;
+  quantity: Decimal;
+  /** The billing period's usage to the month end, priced as the invoice will price it. */
+  periodToDate: Decimal;
+  /** What the month accrues: periodToDate less what earlier month ends accrued. */
+  amount: Decimal;
+  /** When its month was locked; null while the month is open. */
+  lockedAt: Instant | null;
+};
+
 export type Books = {
   timeZone: string;
   invoices: BookInvoice[];
@@ -118,4 +148,5 @@ export type Books = {
   grants: BookGrant[];
   payments: BookPayment[];
   locks: BookLock[];
+  accruals: BookAccrual[];
 };

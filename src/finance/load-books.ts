@@ -25,11 +25,13 @@ import type {
 } from "./books.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
 import { standaloneSellingPrices } from "./standalone-selling-prices.ts";
+import { usageAccruals } from "./usage-accruals.ts";
 
 export async function loadBooks(
   database: Database,
   scope: TenantScope,
   paymentFacts?: PaymentFacts,
+  options: { now?: Date } = {},
 ): Promise<Books> {
   const settings = await readFinanceSettings(database, scope);
   const timeZone = settings.timeZone;
@@ -55,8 +57,17 @@ export async function loadBooks(
     end: lock.end,
     lockedAt: lock.lockedAt,
   }));
+  const accruals =
+    options.now === undefined
+      ? []
+      : await usageAccruals(database, scope, {
+          timeZone,
+          closedMonths: locks.map((lock) => lock.period),
+          now: options.now.getTime(),
+        });
   return {
     timeZone,
+    accruals,
     invoices,
     creditNotes: await loadCreditNotes(database, scope),
     grants,

@@ -17,6 +17,7 @@ import type { ChecklistItem, CloseChecklistView, LockPeriodInput, PeriodLockView
 import { readFinanceSettings } from "./finance-settings.ts";
 import { reconcile } from "./reconciliation.ts";
 import { journalFor } from "./revenue.ts";
+import { keepUsageAccruals, usageAccruals } from "./usage-accruals.ts";
 
 async function billRunsDone(context: RequestContext, period: AccountingPeriod): Promise<ChecklistItem> {
   const running = await hasRunInProgress(context.database, context);
@@ -76,20 +77,24 @@ async function reconciliationClean(
   period: AccountingPeriod,
 ): Promise<ChecklistItem> {
   const report = await reconcile(context.database, context, period, { now: context.clock.now() });
-  const usage = report.usage.differences.length;
+  const accrued = report.usage.differences.filter((difference) => difference.cause === "not_yet_billed");
+  const usage = report.usage.differences.length - accrued.length;
   const receivables = report.receivables.differences.length;
+  const accruedEvents = accrued.reduce((sum, difference) => sum + difference.events, 0);
   return {
     key: "reconciliation_clean",
     title: "Reconciliation clean",
     passed: report.clean,
     detail: report.clean
-      ? `Every one of the month's ${report.usage.events_ingested} events is billed, and every invoice agrees with its payments and credit notes.`
+      ? accruedEvents === 0
+        ? `Every one of the month's ${report.usage.events_ingested} events is billed, and every invoice agrees with its payments and credit notes.`
+        : `Every one of the month's ${report.usage.events_ingested} events is billed or, for ${accruedEvents} whose period is invoiced later, accrued as unbilled receivables; every invoice agrees with its payments and credit notes.`
       : `${usage} usage difference(s) and ${receivables} receivable difference(s) are left; GET /v1/reconciliation?period=${period.key} lists them.`,
   };
 }
 
 async function exportsGenerated(context: RequestContext, period: AccountingPeriod): Promise<ChecklistItem> {
-  const journal = await journalFor(context.database, context, period);
+  const journal = await journalFor(context, period);
   const latest = await context.database
     .selectFrom("finance_journal_exports")
     .select(["id", "digest"])
@@ -190,6 +195,14 @@ export async function lockPeriod(context: RequestContext, input: LockPeriodInput
       open.map((item) => ({ path: `checklist.${item.key}`, message: item.detail })),
     );
   }
+  // The month's usage accrued as it stands now is kept with the lock: later usage or prices never change it.
+  const accruals = (
+    await usageAccruals(context.database, context, {
+      timeZone: period.timeZone,
+      closedMonths: (await periodLocks(context.database, context)).map((lock) => lock.period),
+      now: now.getTime(),
+    })
+  ).filter((accrual) => accrual.lockedAt === null && accrual.period === period.key);
   return context.database.transaction().execute(async (transaction) => {
     const id = newId("periodLock", now);
     const recorded = await recordPeriodLock(transaction, context, {
@@ -204,6 +217,7 @@ export async function lockPeriod(context: RequestContext, input: LockPeriodInput
       checklist: items,
     });
     if (recorded === undefined) throw conflict("period_locked", `Period ${period.key} is already closed.`);
+    await keepUsageAccruals(transaction, context, accruals, now);
     const lock = presentLock(recorded);
     await recordAuditEvent(transaction, context, {
       action: "period.locked",

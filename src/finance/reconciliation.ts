@@ -48,7 +48,10 @@ export async function reconcile(
     period_start: iso(period.start),
     period_end: iso(period.end),
     generated_at: options.now.toISOString(),
-    clean: usage.differences.length === 0 && receivables.differences.length === 0,
+    // Usage not yet billed is accrued at the month end (usage-accruals.ts): pending, not a difference to clear.
+    clean:
+      usage.differences.every((difference) => difference.cause === "not_yet_billed") &&
+      receivables.differences.length === 0,
     usage: {
       events_ingested: usage.ingested,
       events_voided: usage.voided,

@@ -29,14 +29,29 @@ import {
   ZERO,
 } from "../core/index.ts";
 import { accountingDate, periodContaining } from "./accounting-periods.ts";
-import type { BookCreditNote, BookGrant, BookInvoice, BookLine, BookPayment, Books } from "./books.ts";
+import type {
+  BookAccrual,
+  BookCreditNote,
+  BookGrant,
+  BookInvoice,
+  BookLine,
+  BookPayment,
+  Books,
+} from "./books.ts";
 import type { AccountKey } from "./chart-of-accounts.ts";
 import { grantReleases } from "./prepaid-credits.ts";
 import { inPeriodOfUse, type Portion, ratableByDay } from "./recognition-patterns.ts";
 
 export type RecognitionPattern = "ratable_by_day" | "period_of_use" | "point_in_time" | "prepaid_credits";
 export type EntryType = "revenue" | "reversal" | "credits_applied" | "breakage";
-export type DocumentType = "invoice" | "credit_note" | "invoice_void" | "credit_grant" | "payment" | "refund";
+export type DocumentType =
+  | "invoice"
+  | "credit_note"
+  | "invoice_void"
+  | "credit_grant"
+  | "payment"
+  | "refund"
+  | "usage_accrual";
 
 export type DocumentRef = { type: DocumentType; id: string; reference: string; bookedAt: Instant };
 
@@ -128,6 +143,7 @@ class RevenueBooks {
     for (const note of this.books.creditNotes) this.bookCreditNote(note);
     for (const invoice of this.books.invoices) if (invoice.voidedAt !== null) this.bookVoid(invoice);
     for (const payment of this.books.payments) this.bookPayment(payment);
+    for (const accrual of this.books.accruals) this.bookAccrual(accrual);
     for (const state of this.lineStates.values()) this.postRecognition(state);
     return { schedules: this.schedules, postings: this.postings };
   }
@@ -636,6 +652,65 @@ class RevenueBooks {
       amount: payment.balancePart.times(-sign),
       memo,
     });
+  }
+
+  // ---- usage accrued at month end
+
+  /**
+   * Usage delivered by a month end and invoiced later: earned in its month
+   * (Dr unbilled receivables, Cr revenue on the month's last day), reversed on
+   * the date of the invoice that bills its period. That invoice's revenue for
+   * a month closed before it was written lands on its own date (unlessLocked),
+   * so the month keeps the accrual and the invoice's month the difference.
+   */
+  private bookAccrual(accrual: BookAccrual): void {
+    const monthEnd = this.pointIn(accrual.monthEnd - 1);
+    const document: DocumentRef = {
+      type: "usage_accrual",
+      id: accrual.key,
+      reference: `Usage accrual ${accrual.period}`,
+      bookedAt: monthEnd.at,
+    };
+    const description = `${accrual.meter} usage of ${accrual.period}, billing period from ${accountingDate(accrual.periodStart, this.books.timeZone)}`;
+    const base = {
+      document,
+      purpose: "recognition" as const,
+      currency: accrual.currency,
+      customerId: accrual.customerId,
+      product: accrual.product,
+    };
+    const accrued = { ...base, date: monthEnd.date, period: accrual.period, memo: `Accrued ${description}` };
+    this.post({ ...accrued, account: "unbilled_receivables", amount: accrual.amount });
+    this.post({ ...accrued, account: "revenue", amount: accrual.amount.negated() });
+    const invoice = this.invoiceBilling(accrual);
+    if (invoice === undefined) return;
+    const reversal = this.pointIn(invoice.issuedAt);
+    const reversed = {
+      ...base,
+      date: reversal.date,
+      period: reversal.period,
+      memo: `Accrual reversed by invoice ${invoice.number}: ${description}`,
+    };
+    this.post({ ...reversed, account: "revenue", amount: accrual.amount });
+    this.post({ ...reversed, account: "unbilled_receivables", amount: accrual.amount.negated() });
+  }
+
+  /** The invoice with a usage line of the accrual's subscription and meter over its billing period. */
+  private invoiceBilling(accrual: BookAccrual): BookInvoice | undefined {
+    return this.books.invoices
+      .filter((invoice) =>
+        invoice.lines.some(
+          (line) =>
+            line.kind === "usage" &&
+            line.subscriptionId === accrual.subscriptionId &&
+            line.meter === accrual.meter &&
+            line.periodStart !== null &&
+            line.periodEnd !== null &&
+            line.periodStart <= accrual.periodStart &&
+            accrual.periodStart < line.periodEnd,
+        ),
+      )
+      .sort((left, right) => left.issuedAt - right.issuedAt)[0];
   }
 
   // ---- recognition

@@ -25,9 +25,11 @@ import type {
 } from "./revenue-schemas.ts";
 import type { JournalExportTable } from "./tables.ts";
 
-/** Every schedule and posting of the environment's books as they stand. */
-async function currentRecognition(database: Database, scope: TenantScope): Promise<Recognition> {
-  return recognizeRevenue(await loadBooks(database, scope));
+/** Every schedule and posting of the environment's books as they stand now, usage accrued at each month end. */
+async function currentRecognition(context: RequestContext): Promise<Recognition> {
+  return recognizeRevenue(
+    await loadBooks(context.database, context, undefined, { now: context.clock.now() }),
+  );
 }
 
 const iso = (instant: number | null) => (instant === null ? null : new Date(instant).toISOString());
@@ -82,7 +84,7 @@ export async function listRevenueSchedules(
   if (filters.invoice_id === undefined && filters.customer_id === undefined) {
     throw validationFailed([{ path: "query.invoice_id", message: "give invoice_id or customer_id" }]);
   }
-  const { schedules } = await currentRecognition(context.database, context);
+  const { schedules } = await currentRecognition(context);
   const chosen = schedules.filter(
     (schedule) =>
       (filters.invoice_id === undefined || schedule.invoiceId === filters.invoice_id) &&
@@ -117,7 +119,7 @@ async function periodRange(
 export async function revenueReportFor(context: RequestContext, input: RevenueReportInput) {
   const { periods, timeZone } = await periodRange(context.database, context, input.from, input.to);
   const grouping: RevenueGrouping = input.group_by ?? "none";
-  const { postings } = await currentRecognition(context.database, context);
+  const { postings } = await currentRecognition(context);
   const rows = revenueReport(postings, periods, grouping);
   const book = await reportingRateBook(context.database, context);
   return {
@@ -140,13 +142,9 @@ export type Journal = {
 };
 
 /** The journal of a month as the books stand now. */
-export async function journalFor(
-  database: Database,
-  scope: TenantScope,
-  period: AccountingPeriod,
-): Promise<Journal> {
-  const settings = await readFinanceSettings(database, scope);
-  const { postings } = await currentRecognition(database, scope);
+export async function journalFor(context: RequestContext, period: AccountingPeriod): Promise<Journal> {
+  const settings = await readFinanceSettings(context.database, context);
+  const { postings } = await currentRecognition(context);
   const lines = journalOf(postings, settings.accounts, period);
   const totals = journalTotals(lines);
   return {
@@ -165,7 +163,7 @@ export async function getJournal(
   path: string,
 ): Promise<Journal> {
   const { timeZone } = await readFinanceSettings(context.database, context);
-  return journalFor(context.database, context, parsePeriod(periodText, timeZone, path));
+  return journalFor(context, parsePeriod(periodText, timeZone, path));
 }
 
 /** The month's journal as GET /v1/journal shows it: also in the reporting currency when one is set. */
@@ -240,7 +238,7 @@ async function digestsByPeriod(context: RequestContext, rows: readonly JournalEx
   const digests = new Map<string, string>();
   if (rows.length === 0) return digests;
   const settings = await readFinanceSettings(context.database, context);
-  const { postings } = await currentRecognition(context.database, context);
+  const { postings } = await currentRecognition(context);
   for (const row of rows) {
     if (digests.has(row.period)) continue;
     const period = parsePeriod(row.period, row.timezone, "$.period");

@@ -10,6 +10,7 @@ declare module "../platform/database/schema.ts" {
     finance_dispute_notes: DisputeNoteTable;
     finance_standalone_selling_prices: StandaloneSellingPriceTable;
     finance_exchange_rates: ExchangeRateTable;
+    finance_usage_accruals: UsageAccrualTable;
   }
 }
 
@@ -84,4 +85,26 @@ export type ExchangeRateTable = TenantRowColumns & {
   source: "entered" | "provider";
   created_by: string;
   created_at: Timestamp;
+};
+
+/** Usage accrued at the end of a closed month, as it stood when the month was locked. */
+export type UsageAccrualTable = TenantRowColumns & {
+  period: string;
+  /** The accrual's key, the same before and after the lock: period, subscription, meter, billing period start. */
+  accrual_key: string;
+  customer_id: string;
+  subscription_id: string;
+  currency: string;
+  plan_version_id: string;
+  charge_id: string;
+  meter: string;
+  product: string | null;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  quantity: string;
+  /** The billing period's usage to the month end, priced as the invoice will price it. */
+  period_to_date_amount: string;
+  /** What this month accrues: the period-to-date amount less what earlier months accrued. */
+  amount: string;
+  locked_at: Timestamp;
 };

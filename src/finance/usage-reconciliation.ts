@@ -52,7 +52,8 @@ export const differenceCauses = {
   },
   not_yet_billed: {
     category: "pending",
-    description: "the event's billing period has not been invoiced yet",
+    description:
+      "the event's billing period has not been invoiced yet; its usage is accrued as unbilled receivables at the month end",
   },
 } as const;
 export type DifferenceCause = keyof typeof differenceCauses;

@@ -67,3 +67,4 @@ export { InvoiceFinalized } from "./invoicing-events.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
 export type { CreditNoteReason } from "./tables.ts";
 export { refuseUnpricedEvents } from "./unpriced-events.ts";
+export { type UsageBilledLater, usageBilledLater } from "./usage-billed-later.ts";

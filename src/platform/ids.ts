@@ -56,6 +56,7 @@ const idPrefixes = {
   alertTrigger: "alt",
   periodLock: "plk",
   journalExport: "jex",
+  usageAccrual: "uac",
   billingDispute: "bdp",
   billingDisputeNote: "bdn",
   standaloneSellingPrice: "ssp",
