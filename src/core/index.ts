@@ -250,6 +250,14 @@ export {
 } from "./revenue/obligation-schedule.ts";
 /** @public */
 export { type PrepaidCreditMovement, prepaidCreditReleases } from "./revenue/prepaid-credit-releases.ts";
+export {
+  type CommittedFee,
+  committedMrr,
+  type MonthOfMrr,
+  monthsInInterval,
+  mrrMovements,
+  trailingAverage,
+} from "./revenue/recurring-revenue.ts";
 /** @public */
 export { daysServed, localMonthOf, type ServiceMonth, serviceMonths } from "./revenue/service-months.ts";
 /** @public */

@@ -150,3 +150,25 @@ export async function recordCouponUse(
     },
   });
 }
+
+/**
+ * The redemptions (by id) whose coupon discounts every invoice for as long as
+ * it is redeemed (duration forever): finance counts their discounts in
+ * recurring revenue, and a coupon for one or a few invoices as a one-off.
+ */
+export async function recurringRedemptionIds(
+  database: Database,
+  scope: TenantScope,
+  redemptionIds: readonly string[],
+): Promise<Set<string>> {
+  if (redemptionIds.length === 0) return new Set();
+  const rows = await database
+    .selectFrom("coupon_redemptions")
+    .innerJoin("coupons", "coupons.id", "coupon_redemptions.coupon_id")
+    .select("coupon_redemptions.id")
+    .where(inTenant(scope, "coupon_redemptions"))
+    .where("coupon_redemptions.id", "in", [...new Set(redemptionIds)])
+    .where("coupons.duration", "=", "forever")
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}

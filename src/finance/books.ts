@@ -26,6 +26,13 @@ export type BookLine = {
   listPrice?: Decimal | null;
   /** The standalone selling price set for its charge or product in the invoice's currency. */
   standaloneSellingPrice?: Decimal | null;
+  /**
+   * A fee's amount for a whole billing period, quantity included (fixed fees,
+   * quantity changes, proration credits, negative for a credit); null otherwise.
+   */
+  periodAmount?: Decimal | null;
+  /** Months in its plan's billing period (1 monthly, 12 yearly); null when unknown. */
+  periodMonths?: Decimal | null;
   /** A usage line's meter code. */
   meter: string | null;
   quantity: Decimal;
@@ -37,6 +44,11 @@ export type BookInvoice = {
   customerId: string;
   currency: string;
   origin: string;
+  /** The customer's time zone when the invoice was issued: its months for MRR. */
+  timeZone: string;
+  /** The invoice's discounts; recurring ones (a forever coupon) lower MRR, the others do not. */
+  discounts: { redemptionId: string; amount: Decimal; recurring: boolean }[];
+  subtotal: Decimal;
   /** open, paid, partially_paid, uncollectible or void. */
   status: string;
   issuedAt: Instant;

@@ -27,7 +27,11 @@ export const KpiSchema = Type.Object({
     Type.Object({
       period: Type.String(),
       currency: Type.String(),
-      mrr: { ...Money, description: "monthly recurring revenue at the end of the month" },
+      mrr: {
+        ...Money,
+        description:
+          "monthly recurring revenue at the end of the month (each customer's own month, in its time zone): committed recurring fees normalized to a month, at the contracted price after recurring (forever) discounts; usage, one-off items, credits and credit notes excluded. A locked month reads as at its lock",
+      },
       arr: { ...Money, description: "MRR × 12" },
       customers: Type.Integer({ description: "customers with MRR" }),
       starting_mrr: Money,
@@ -36,6 +40,11 @@ export const KpiSchema = Type.Object({
       contraction: { ...Money, description: "negative" },
       churn: { ...Money, description: "negative" },
       reactivation: Money,
+      usage_mrr: {
+        ...Money,
+        description:
+          "usage-based recurring revenue: the usage revenue recognized in this month and the two before, averaged (not part of mrr)",
+      },
     }),
     {
       description:
@@ -130,6 +139,7 @@ export const KpiSchema = Type.Object({
             contraction: Money,
             churn: Money,
             reactivation: Money,
+            usage_mrr: Money,
           }),
         ),
         rates_used: Type.Array(RateUsedSchema),

@@ -132,25 +132,30 @@ describe("billing KPIs", () => {
       month.reactivation,
       month.mrr,
       month.customers,
+      month.usage_mrr,
     ]);
-    // January (before the range): Ada, Cyd and Dee at 100.00, Bob's 1,200.00 a year at 100.00 a month: 400.00.
+    // MRR is committed recurring fees (usage apart, as usage MRR: the usage revenue of the month and the
+    // two before, averaged). January (before the range): Ada, Cyd and Dee at 100.00, Bob's 1,200.00 a year
+    // at 100.00 a month: 400.00.
     expect(months).toEqual([
       // Dee's last month was January.
-      ["2026-02", "400.00", "0.00", "0.00", "0.00", "-100.00", "0.00", "300.00", 3],
-      // Ada: 300.00 on Growth plus 50 calls at 1.00 = 350.00 (+250.00); Cyd's last month was February.
-      ["2026-03", "300.00", "0.00", "250.00", "0.00", "-100.00", "0.00", "450.00", 2],
-      // Ada: 300.00 + 70 calls = 370.00 (+20.00); Dee is back (100.00): a reactivation, not new business.
-      ["2026-04", "450.00", "0.00", "20.00", "0.00", "0.00", "100.00", "570.00", 3],
+      ["2026-02", "400.00", "0.00", "0.00", "0.00", "-100.00", "0.00", "300.00", 3, "0.00"],
+      // Ada: 300.00 on Growth (+200.00), her 50 calls at 1.00 are usage (50.00 / 3 = 16.67); Cyd's last
+      // month was February.
+      ["2026-03", "300.00", "0.00", "200.00", "0.00", "-100.00", "0.00", "400.00", 2, "16.67"],
+      // Ada still 300.00 (70 calls: usage MRR (0 + 50 + 70) / 3 = 40.00); Dee is back (100.00): a
+      // reactivation, not new business.
+      ["2026-04", "400.00", "0.00", "0.00", "0.00", "0.00", "100.00", "500.00", 3, "40.00"],
     ]);
-    expect(kpis.mrr.at(-1).arr).toBe("6840.00");
-    // January's customers had 400.00; in April the same customers have 370.00 + 100.00 + 0.00 + 100.00 = 570.00.
+    expect(kpis.mrr.at(-1).arr).toBe("6000.00");
+    // January's customers had 400.00; in April the same customers have 300.00 + 100.00 + 0.00 + 100.00 = 500.00.
     expect(kpis.net_revenue_retention).toEqual([
       {
         currency: "USD",
         cohort_period: "2026-01",
         starting_mrr: "400.00",
-        retained_mrr: "570.00",
-        percent: "142.50",
+        retained_mrr: "500.00",
+        percent: "125.00",
       },
     ]);
     // January's invoices were paid; nothing since. February: 200.00 owed of 200.00 invoiced over 28 days;

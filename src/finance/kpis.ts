@@ -24,7 +24,7 @@ import { readFinanceSettings } from "./finance-settings.ts";
 import type { KpiInput, KpiView } from "./kpi-schemas.ts";
 import { loadBooks } from "./load-books.ts";
 import { reconcileReceivables } from "./receivables-reconciliation.ts";
-import { mrrSeries, netRevenueRetention, recurringLines } from "./recurring-revenue.ts";
+import { historyBefore, netRevenueRetention, recurringRevenueSeries } from "./recurring-revenue.ts";
 import { mrrInReportingCurrency } from "./reporting-currency.ts";
 import { recognizeRevenue } from "./revenue-recognition.ts";
 import { forecastNextMonth } from "./usage-forecast.ts";
@@ -70,7 +70,6 @@ export async function computeKpis(
   const facts = await loadPaymentFacts(database, scope);
   const books = await loadBooks(database, scope, facts);
   const { schedules } = recognizeRevenue(books);
-  const lines = recurringLines(schedules, timeZone);
   const cohort = previousPeriod(first);
   const range: AccountingPeriod = {
     key: `${first.key}..${last.key}`,
@@ -96,8 +95,9 @@ export async function computeKpis(
       .sort(([left], [right]) => left.localeCompare(right))
       .map(([code, amount]) => ({ currency: code, amount: money(scale(amount), code) }));
 
-  const mrr = mrrSeries(lines, historyBefore(lines, first, timeZone), periods).map((month) => ({
-    period: month.period,
+  const series = recurringRevenueSeries({ books, schedules, history: historyBefore(books, first), periods });
+  const mrr = series.map((month) => ({
+    period: month.month,
     currency: month.currency,
     mrr: money(month.ending, month.currency),
     arr: money(month.ending.times(12), month.currency),
@@ -108,6 +108,7 @@ export async function computeKpis(
     contraction: money(month.movements.contraction, month.currency),
     churn: money(month.movements.churn, month.currency),
     reactivation: money(month.movements.reactivation, month.currency),
+    usage_mrr: money(month.usageMrr, month.currency),
   }));
   const book = await reportingRateBook(database, scope);
   return {
@@ -117,7 +118,7 @@ export async function computeKpis(
     generated_at: options.now.toISOString(),
     mrr,
     ...(book === null ? {} : { reporting: mrrInReportingCurrency(mrr, book) }),
-    net_revenue_retention: netRevenueRetention(lines, cohort, last).map((retention) => ({
+    net_revenue_retention: netRevenueRetention(books, cohort, last).map((retention) => ({
       currency: retention.currency,
       cohort_period: cohort.key,
       starting_mrr: money(retention.starting, retention.currency),
@@ -136,20 +137,9 @@ export async function computeKpis(
     },
     forecast: {
       period: nextPeriod(last).key,
-      customers: await forecastNextMonth({ books, lines, last, next: nextPeriod(last), pricer }),
+      customers: await forecastNextMonth({ books, last, next: nextPeriod(last), pricer }),
     },
   };
-}
-
-/** Every month from the first recurring line's up to (not including) `first`, for telling reactivations from new business. */
-function historyBefore(
-  lines: ReturnType<typeof recurringLines>,
-  first: AccountingPeriod,
-  timeZone: string,
-): AccountingPeriod[] {
-  const earliest = lines.reduce((soonest, line) => Math.min(soonest, line.start), first.start);
-  if (earliest >= first.start) return [previousPeriod(first)];
-  return periodsFrom(periodContaining(earliest, timeZone), previousPeriod(first));
 }
 
 function daysSalesOutstanding(books: Books, facts: PaymentFacts, periods: readonly AccountingPeriod[]) {

@@ -5,7 +5,8 @@
 // customers their external ids), in bulk. Nothing here writes.
 import { periodLocks } from "../accounting-periods/index.ts";
 import { planVersionsByIds } from "../catalog/index.ts";
-import { Decimal } from "../core/index.ts";
+import { Decimal, monthsInInterval } from "../core/index.ts";
+import { recurringRedemptionIds } from "../coupons/index.ts";
 import { purchasedGrantsForBooks } from "../credits/index.ts";
 import { customerReferencesByIds } from "../customers/index.ts";
 import { creditNotesForBooks, invoicesForBooks } from "../invoicing/index.ts";
@@ -149,6 +150,8 @@ async function loadInvoices(
       chargeId: row.charge_id,
       meter: typeof row.details.meter === "string" ? row.details.meter : null,
       quantity: decimal(row.quantity),
+      periodAmount: periodAmountOf(row),
+      periodMonths: facts?.periodMonths ?? null,
     };
     const lines = linesOf.get(row.invoice_id) ?? [];
     lines.push(line);
@@ -176,11 +179,23 @@ async function loadInvoices(
       timeZone,
     });
   }
+  const recurring = await recurringRedemptionIds(
+    database,
+    scope,
+    rows.flatMap((row) => row.discounts.map((discount) => discount.redemption_id)),
+  );
   return rows.map((row) => ({
     id: row.id,
     number: row.number ?? row.id,
     customerId: row.customer_id,
     currency: row.currency,
+    timeZone: row.timezone,
+    discounts: row.discounts.map((discount) => ({
+      redemptionId: discount.redemption_id,
+      amount: decimal(discount.amount),
+      recurring: recurring.has(discount.redemption_id),
+    })),
+    subtotal: decimal(row.subtotal),
     origin: row.origin,
     status: row.status,
     issuedAt: row.issued_at.getTime(),
@@ -201,7 +216,27 @@ async function loadInvoices(
   }));
 }
 
-type ChargeFacts = { product: string | null; planCode: string; currency: string; listPrice: Decimal | null };
+type ChargeFacts = {
+  product: string | null;
+  planCode: string;
+  currency: string;
+  listPrice: Decimal | null;
+  periodMonths: Decimal;
+};
+
+/** A fee line's amount for its whole billing period: the charge's full amount times the quantity, negative for a credit. */
+function periodAmountOf(row: {
+  kind: string;
+  quantity: string;
+  unit_amount: string | null;
+  details: Record<string, unknown>;
+}): Decimal | null {
+  const full = row.details.full_amount ?? row.unit_amount;
+  if (typeof full !== "string") return null;
+  if (row.kind === "fixed" || row.kind === "quantity_change") return decimal(full).times(row.quantity);
+  if (row.kind === "proration_credit") return decimal(full).times(row.quantity).negated();
+  return null;
+}
 
 /** The product, plan and list price (a fixed fee's amount) of each charge of these plan versions, by `versionId|chargeId`. */
 async function chargeFacts(
@@ -219,6 +254,7 @@ async function chargeFacts(
         planCode: version.planCode,
         currency: version.content.currency,
         listPrice: charge.type === "fixed" ? decimal(charge.amount) : null,
+        periodMonths: monthsInInterval(version.content.interval, version.content.interval_count ?? 1),
       });
     }
   }

@@ -4,7 +4,10 @@
 // notes, less voids), so a month rolls forward from its opening to its
 // closing receivable. Each invoice's own payment state (amount paid, amount
 // credited, status) is then checked against those records: any invoice that
-// disagrees is a difference.
+// disagrees is a difference. A payment or refund written after the lock of
+// the month it is dated in counts on the day it was written (closed-periods.ts),
+// so a locked month's roll-forward reads as it did at the lock, and what is
+// outstanding "now" in a locked month is what was outstanding at its lock.
 import {
   currencyFor,
   type Decimal,
@@ -17,6 +20,7 @@ import {
 import type { PaymentFacts } from "../payments/index.ts";
 import type { AccountingPeriod } from "./accounting-periods.ts";
 import type { BookInvoice, Books } from "./books.ts";
+import { accountingInstant, readAsOf } from "./closed-periods.ts";
 
 type Figures = {
   invoiced: Decimal;
@@ -90,6 +94,9 @@ export function reconcileReceivables(
     books.invoices.map((invoice) => [invoice.id, { invoice, payments: [], credits: [] }]),
   );
   const inPeriod = (at: Instant) => period.start <= at && at < period.end;
+  const booked = (at: Instant, recordedAt: Instant) =>
+    accountingInstant(books.locks, books.timeZone, at, recordedAt);
+  const asOf = readAsOf(books.locks, period);
   const figures = new Map<string, Figures>();
   const figuresOf = (customerId: string, currency: string) => {
     const key = `${customerId}|${currency}`;
@@ -113,15 +120,17 @@ export function reconcileReceivables(
 
   for (const payment of facts.payments) {
     if (payment.status !== "succeeded") continue;
-    records.get(payment.invoiceId)?.payments.push({ at: payment.at, amount: payment.applied });
-    if (inPeriod(payment.at)) {
+    const at = booked(payment.at, payment.recordedAt);
+    records.get(payment.invoiceId)?.payments.push({ at, amount: payment.applied });
+    if (inPeriod(at)) {
       const sums = figuresOf(payment.customerId, payment.currency);
       sums.payments = sums.payments.plus(payment.applied);
     }
   }
   for (const refund of facts.refunds) {
-    records.get(refund.invoiceId)?.payments.push({ at: refund.at, amount: refund.fromInvoice.negated() });
-    if (inPeriod(refund.at)) {
+    const at = booked(refund.at, refund.recordedAt);
+    records.get(refund.invoiceId)?.payments.push({ at, amount: refund.fromInvoice.negated() });
+    if (inPeriod(at)) {
       const sums = figuresOf(refund.customerId, refund.currency);
       sums.refunds = sums.refunds.plus(refund.fromInvoice);
     }
@@ -150,7 +159,9 @@ export function reconcileReceivables(
     }
     sums.opening_receivable = sums.opening_receivable.plus(owedBefore(entry, period.start));
     sums.closing_receivable = sums.closing_receivable.plus(owedBefore(entry, period.end));
-    sums.outstanding_now = sums.outstanding_now.plus(remainingNow(invoice));
+    sums.outstanding_now = sums.outstanding_now.plus(
+      asOf === null ? remainingNow(invoice) : owedBefore(entry, asOf + 1),
+    );
     differences.push(...invoiceDifferences(entry));
   }
 

@@ -70,7 +70,7 @@ const ReceivableFigures = {
   chargebacks: { ...Money, description: "disputed by the customer's bank in the month (money at risk)" },
   opening_receivable: Money,
   closing_receivable: Money,
-  outstanding_now: Money,
+  outstanding_now: { ...Money, description: "still owed now; in a locked month, at its lock" },
 };
 
 export const ReconciliationSchema = Type.Object({
@@ -79,6 +79,12 @@ export const ReconciliationSchema = Type.Object({
   period_start: Type.String(),
   period_end: Type.String(),
   generated_at: Type.String(),
+  locked_at: Nullable(
+    Type.String({
+      description:
+        "when the month was locked: a locked month reads as it stood then; payments, voids and invoices written later count in the open month",
+    }),
+  ),
   clean: Type.Boolean({ description: "true when no difference of any kind is left" }),
   usage: Type.Object({
     events_ingested: Type.Integer({ description: "events that occurred in the month, voided ones excepted" }),

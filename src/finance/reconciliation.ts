@@ -7,6 +7,7 @@ import { loadPaymentFacts } from "../payments/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { type AccountingPeriod, parsePeriod } from "./accounting-periods.ts";
+import { readAsOf } from "./closed-periods.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
 import { loadBooks } from "./load-books.ts";
 import { reconcileReceivables } from "./receivables-reconciliation.ts";
@@ -39,15 +40,19 @@ export async function reconcile(
   period: AccountingPeriod,
   options: { now: Date; onProgress?: (progress: ReconciliationProgress) => void },
 ): Promise<ReconciliationView> {
-  const usage = await reconcileUsage(database, scope, period, options);
   const payments = await loadPaymentFacts(database, scope);
-  const receivables = reconcileReceivables(await loadBooks(database, scope, payments), payments, period);
+  const books = await loadBooks(database, scope, payments);
+  // A locked month reads as it stood at its lock (closed-periods.ts).
+  const asOf = readAsOf(books.locks, period);
+  const usage = await reconcileUsage(database, scope, period, { ...options, asOf });
+  const receivables = reconcileReceivables(books, payments, period);
   return {
     period: period.key,
     timezone: period.timeZone,
     period_start: iso(period.start),
     period_end: iso(period.end),
     generated_at: options.now.toISOString(),
+    locked_at: asOf === null ? null : iso(asOf),
     // Usage not yet billed is accrued at the month end (usage-accruals.ts): pending, not a difference to clear.
     clean:
       usage.differences.every((difference) => difference.cause === "not_yet_billed") &&

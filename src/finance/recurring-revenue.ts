@@ -1,175 +1,172 @@
-// Monthly recurring revenue from what was invoiced: each subscription line
-// (fees, usage, minimums, proration credits), net of discounts, credits and
-// reversals, spread over its service period as an amount per month (a year
-// billed in advance is a twelfth a month; 17 days of a 31-day month, 17/31 of
-// a month). A customer's MRR at the end of a month is the sum of the lines
-// whose service period covers its last instant. Movements compare each
-// customer's MRR with the month before: new, expansion, contraction, churn
-// and reactivation (back after a month at zero).
-import { Temporal } from "temporal-polyfill";
-import { Decimal, type Instant, toZonedDateTime, ZERO } from "../core/index.ts";
-import type { AccountingPeriod } from "./accounting-periods.ts";
+// Monthly recurring revenue from the books, by the core's definition
+// (core/revenue/recurring-revenue.ts): every subscription fee invoiced (fixed
+// fees, quantity changes, and the proration credits that end a fee early) at
+// its full-period contracted price after recurring discounts, normalized to a
+// month, measured at the end of each customer's own month. Usage MRR, apart,
+// is the average usage revenue recognized over the last three months.
+// A locked month reads as it stood at its lock: fees invoiced later do not
+// count in it, and a void counts from its own date (closed-periods.ts).
+import {
+  type CommittedFee,
+  committedMrr,
+  Decimal,
+  type MonthOfMrr,
+  mrrMovements,
+  trailingAverage,
+  ZERO,
+} from "../core/index.ts";
+import {
+  type AccountingPeriod,
+  periodContaining,
+  periodsFrom,
+  previousPeriod,
+} from "./accounting-periods.ts";
+import type { BookInvoice, BookLock, Books } from "./books.ts";
+import { readAsOf } from "./closed-periods.ts";
 import type { RevenueSchedule } from "./revenue-recognition.ts";
 
-/** Months from `start` to `end` in the zone: whole months, then the rest of a month as days over its days. */
-function monthsBetween(start: Instant, end: Instant, timeZone: string): Decimal {
-  if (end <= start) return ZERO;
-  const from = toZonedDateTime(start, timeZone);
-  const to = toZonedDateTime(end, timeZone);
-  let whole = 0;
-  while (Temporal.ZonedDateTime.compare(from.add({ months: whole + 1 }), to) <= 0) whole += 1;
-  const rest = from.add({ months: whole });
-  const next = from.add({ months: whole + 1 });
-  const remaining = new Decimal(to.epochMilliseconds - rest.epochMilliseconds).dividedBy(
-    next.epochMilliseconds - rest.epochMilliseconds,
-  );
-  return remaining.plus(whole);
+const feeKinds = new Set(["fixed", "quantity_change", "proration_credit"]);
+
+/** The share of an invoice's fees that its recurring discounts (forever coupons) leave. */
+function recurringShare(invoice: BookInvoice): Decimal {
+  const discount = invoice.discounts
+    .filter((entry) => entry.recurring)
+    .reduce((sum, entry) => sum.plus(entry.amount), ZERO);
+  if (discount.isZero() || !invoice.subtotal.greaterThan(ZERO)) return new Decimal(1);
+  return new Decimal(1).minus(discount.dividedBy(invoice.subtotal));
 }
 
-/** A recurring line's amount per month and the service period it covers. */
-export type RecurringLine = {
-  customerId: string;
-  currency: string;
-  start: Instant;
-  end: Instant;
-  perMonth: Decimal;
-  usage: boolean;
-};
+/** Every subscription fee of the books as a committed fee. */
+export function committedFees(books: Books): CommittedFee[] {
+  const fees: CommittedFee[] = [];
+  for (const invoice of books.invoices) {
+    const share = recurringShare(invoice);
+    for (const line of invoice.lines) {
+      if (!feeKinds.has(line.kind) || line.subscriptionId === null) continue;
+      if (line.periodStart === null || line.periodEnd === null || line.periodEnd <= line.periodStart)
+        continue;
+      if (line.periodAmount == null || line.periodMonths == null) continue;
+      fees.push({
+        customerId: invoice.customerId,
+        currency: invoice.currency,
+        timeZone: invoice.timeZone,
+        start: line.periodStart,
+        end: line.periodEnd,
+        periodAmount: line.periodAmount.times(share),
+        periodMonths: line.periodMonths,
+        knownFrom: invoice.finalizedAt,
+        withdrawnAt: invoice.voidedAt,
+      });
+    }
+  }
+  return fees;
+}
 
-const recurringKinds = new Set(["fixed", "usage", "minimum_true_up", "proration_credit"]);
+/** Each customer's MRR (`customerId|currency`) at the end of the month, as at its lock when it is locked. */
+export function mrrOfMonth(
+  fees: readonly CommittedFee[],
+  locks: readonly BookLock[],
+  period: AccountingPeriod,
+): Map<string, Decimal> {
+  return committedMrr(fees, period.key, readAsOf(locks, period));
+}
 
-export function recurringLines(schedules: readonly RevenueSchedule[], timeZone: string): RecurringLine[] {
-  const lines: RecurringLine[] = [];
+/** Usage revenue recognized per `currency` and month, from the usage lines' schedules. */
+function usageRevenueByMonth(schedules: readonly RevenueSchedule[]): Map<string, Map<string, Decimal>> {
+  const byCurrency = new Map<string, Map<string, Decimal>>();
   for (const schedule of schedules) {
-    if (!recurringKinds.has(schedule.kind) || schedule.serviceStart === null || schedule.serviceEnd === null)
-      continue;
-    // What the line is worth after credit notes and voids: its revenue less its reversals.
-    const reversed = schedule.entries
-      .filter((entry) => entry.type === "reversal")
-      .reduce((sum, entry) => sum.plus(entry.amount), ZERO);
-    const net = schedule.amount.plus(reversed);
-    const months = monthsBetween(schedule.serviceStart, schedule.serviceEnd, timeZone);
-    if (months.isZero() || net.isZero()) continue;
-    lines.push({
-      customerId: schedule.customerId,
-      currency: schedule.currency,
-      start: schedule.serviceStart,
-      end: schedule.serviceEnd,
-      perMonth: net.dividedBy(months),
-      usage: schedule.kind === "usage",
-    });
+    if (schedule.kind !== "usage") continue;
+    const months = byCurrency.get(schedule.currency) ?? new Map<string, Decimal>();
+    for (const entry of schedule.entries) {
+      if (entry.type !== "revenue" && entry.type !== "reversal") continue;
+      months.set(entry.period, (months.get(entry.period) ?? ZERO).plus(entry.amount));
+    }
+    byCurrency.set(schedule.currency, months);
   }
-  return lines;
+  return byCurrency;
 }
 
-/** Each customer's MRR at the last instant of the month, by `customerId|currency`, unrounded. */
-export function mrrAt(lines: readonly RecurringLine[], period: AccountingPeriod): Map<string, Decimal> {
-  const at = period.end - 1;
-  const mrr = new Map<string, Decimal>();
-  for (const line of lines) {
-    if (line.start > at || at >= line.end) continue;
-    const key = `${line.customerId}|${line.currency}`;
-    mrr.set(key, (mrr.get(key) ?? ZERO).plus(line.perMonth));
-  }
-  return mrr;
-}
+const usageMrrMonths = 3;
 
-export type Movements = {
-  newBusiness: Decimal;
-  expansion: Decimal;
-  contraction: Decimal;
-  churn: Decimal;
-  reactivation: Decimal;
-};
-
-export type MonthOfMrr = {
-  period: string;
-  currency: string;
-  starting: Decimal;
-  ending: Decimal;
-  customers: number;
-  movements: Movements;
-};
-
-const positive = (amount: Decimal | undefined) => amount?.greaterThan(ZERO) === true;
+export type MonthOfRecurringRevenue = MonthOfMrr & { usageMrr: Decimal };
 
 /**
- * MRR and its movements for each month of `periods` (in order), per
- * currency. `history` is every month before the first, oldest first: a
- * customer back at MRR after any month at zero is a reactivation, not new.
+ * MRR and its movements for each of `periods`, per currency, with usage MRR
+ * beside it. `history` is every month before the first, for telling
+ * reactivations from new business.
  */
-export function mrrSeries(
-  lines: readonly RecurringLine[],
-  history: readonly AccountingPeriod[],
-  periods: readonly AccountingPeriod[],
-): MonthOfMrr[] {
-  const hadMrr = new Set<string>();
-  for (const period of history)
-    for (const [key, amount] of mrrAt(lines, period)) if (positive(amount)) hadMrr.add(key);
-  const previousPeriod = history.at(-1);
-  let previous = previousPeriod === undefined ? new Map<string, Decimal>() : mrrAt(lines, previousPeriod);
-  const months: MonthOfMrr[] = [];
-  for (const period of periods) {
-    const current = mrrAt(lines, period);
-    const byCurrency = new Map<string, MonthOfMrr>();
-    const monthOf = (currency: string) => {
-      let month = byCurrency.get(currency);
-      if (month === undefined) {
-        month = {
-          period: period.key,
-          currency,
-          starting: ZERO,
-          ending: ZERO,
-          customers: 0,
-          movements: {
-            newBusiness: ZERO,
-            expansion: ZERO,
-            contraction: ZERO,
-            churn: ZERO,
-            reactivation: ZERO,
-          },
-        };
-        byCurrency.set(currency, month);
-      }
-      return month;
-    };
-    for (const key of new Set([...previous.keys(), ...current.keys()])) {
-      const currency = key.split("|")[1] ?? "";
-      const before = previous.get(key) ?? ZERO;
-      const after = current.get(key) ?? ZERO;
-      const month = monthOf(currency);
-      month.starting = month.starting.plus(before);
-      month.ending = month.ending.plus(after);
-      if (positive(after)) month.customers += 1;
-      const change = after.minus(before);
-      const { movements } = month;
-      if (!positive(before) && positive(after)) {
-        if (hadMrr.has(key)) movements.reactivation = movements.reactivation.plus(after);
-        else movements.newBusiness = movements.newBusiness.plus(after);
-      } else if (positive(before) && !positive(after)) movements.churn = movements.churn.plus(change);
-      else if (change.greaterThan(ZERO)) movements.expansion = movements.expansion.plus(change);
-      else movements.contraction = movements.contraction.plus(change);
-      if (positive(after)) hadMrr.add(key);
+export function recurringRevenueSeries(input: {
+  books: Books;
+  schedules: readonly RevenueSchedule[];
+  history: readonly AccountingPeriod[];
+  periods: readonly AccountingPeriod[];
+}): MonthOfRecurringRevenue[] {
+  const fees = committedFees(input.books);
+  const byKey = new Map([...input.history, ...input.periods].map((period) => [period.key, period] as const));
+  const mrrOf = (month: string) => {
+    const period = byKey.get(month);
+    return period === undefined ? new Map<string, Decimal>() : mrrOfMonth(fees, input.books.locks, period);
+  };
+  const usage = usageRevenueByMonth(input.schedules);
+  const series = mrrMovements(
+    mrrOf,
+    input.history.map((period) => period.key),
+    input.periods.map((period) => period.key),
+  );
+  const currencies = new Set(series.map((month) => month.currency));
+  for (const currency of usage.keys()) currencies.add(currency);
+  const result: MonthOfRecurringRevenue[] = [];
+  for (const period of input.periods) {
+    const window = trailingMonths(period);
+    for (const currency of [...currencies].sort()) {
+      const found = series.find((month) => month.month === period.key && month.currency === currency);
+      const usageMrr = trailingAverage(usage.get(currency) ?? new Map(), window);
+      if (found === undefined && usageMrr.isZero()) continue;
+      result.push({
+        ...(found ?? emptyMonth(period.key, currency)),
+        usageMrr,
+      });
     }
-    months.push(
-      ...[...byCurrency.values()].sort((left, right) => left.currency.localeCompare(right.currency)),
-    );
-    previous = current;
   }
-  return months;
+  return result;
 }
 
-/** MRR at the end of `to` of the customers with MRR at the end of `start`, over their MRR then (per currency). */
+function trailingMonths(period: AccountingPeriod): string[] {
+  let first = period;
+  for (let count = 1; count < usageMrrMonths; count++) first = previousPeriod(first);
+  return periodsFrom(first, period).map((month) => month.key);
+}
+
+function emptyMonth(month: string, currency: string): MonthOfMrr {
+  return {
+    month,
+    currency,
+    starting: ZERO,
+    ending: ZERO,
+    customers: 0,
+    movements: { newBusiness: ZERO, expansion: ZERO, contraction: ZERO, churn: ZERO, reactivation: ZERO },
+  };
+}
+
+/** Every month from the first fee's up to (not including) `first`, for telling reactivations from new business. */
+export function historyBefore(books: Books, first: AccountingPeriod): AccountingPeriod[] {
+  const earliest = committedFees(books).reduce((soonest, fee) => Math.min(soonest, fee.start), first.start);
+  if (earliest >= first.start) return [previousPeriod(first)];
+  return periodsFrom(periodContaining(earliest, first.timeZone), previousPeriod(first));
+}
+
+/** MRR at the end of `end` of the customers with MRR at the end of `start`, over their MRR then (per currency). */
 export function netRevenueRetention(
-  lines: readonly RecurringLine[],
+  books: Books,
   start: AccountingPeriod,
   end: AccountingPeriod,
 ): { currency: string; starting: Decimal; retained: Decimal; rate: Decimal | null }[] {
-  const before = mrrAt(lines, start);
-  const after = mrrAt(lines, end);
+  const fees = committedFees(books);
+  const before = mrrOfMonth(fees, books.locks, start);
+  const after = mrrOfMonth(fees, books.locks, end);
   const sums = new Map<string, { starting: Decimal; retained: Decimal }>();
   for (const [key, amount] of before) {
-    if (!positive(amount)) continue;
+    if (!amount.greaterThan(ZERO)) continue;
     const currency = key.split("|")[1] ?? "";
     const sum = sums.get(currency) ?? { starting: ZERO, retained: ZERO };
     sums.set(currency, {

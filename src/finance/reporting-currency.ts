@@ -133,6 +133,7 @@ const mrrFields = [
   "contraction",
   "churn",
   "reactivation",
+  "usage_mrr",
 ] as const;
 
 /** MRR and its movements per month, every currency summed in the reporting currency at the month's last day. */

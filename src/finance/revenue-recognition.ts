@@ -638,7 +638,12 @@ class RevenueBooks {
     };
     const sign = payment.kind === "payment" ? 1 : -1;
     const base = this.bookingBase(document, booking, payment.currency, payment.customerId);
-    const memo = payment.kind === "payment" ? `Payment ${payment.reference}` : `Refund ${payment.reference}`;
+    // A document moved out of a closed month keeps its own date in the memo.
+    const moved =
+      booking.period === this.pointIn(payment.at).period
+        ? ""
+        : ` (dated ${accountingDate(payment.at, this.books.timeZone)}, in a month closed before it was recorded)`;
+    const memo = `${payment.kind === "payment" ? "Payment" : "Refund"} ${payment.reference}${moved}`;
     this.post({
       ...base,
       account: "cash",

@@ -15,7 +15,7 @@ import {
 } from "../core/index.ts";
 import { type AccountingPeriod, periodContaining } from "./accounting-periods.ts";
 import type { Books } from "./books.ts";
-import { mrrAt, type RecurringLine } from "./recurring-revenue.ts";
+import { committedFees, mrrOfMonth } from "./recurring-revenue.ts";
 import type { UsagePricer } from "./usage-pricing.ts";
 
 const monthsOfHistory = 6;
@@ -69,7 +69,6 @@ type UsageHistory = {
 
 export async function forecastNextMonth(input: {
   books: Books;
-  lines: readonly RecurringLine[];
   last: AccountingPeriod;
   next: AccountingPeriod;
   pricer: UsagePricer;
@@ -107,10 +106,7 @@ export async function forecastNextMonth(input: {
     }
   }
   const recurring = new Map<string, Decimal>();
-  for (const [key, amount] of mrrAt(
-    input.lines.filter((line) => !line.usage),
-    last,
-  )) {
+  for (const [key, amount] of mrrOfMonth(committedFees(books), books.locks, last)) {
     recurring.set(key, amount);
   }
   const forecasts = new Map<string, CustomerForecast & { totalAmount: Decimal }>();

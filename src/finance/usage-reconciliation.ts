@@ -145,27 +145,41 @@ export async function reconcileUsage(
   database: Database,
   scope: TenantScope,
   period: AccountingPeriod,
-  options: { now: Date; onProgress?: (progress: ReconciliationProgress) => void },
+  options: {
+    now: Date;
+    onProgress?: (progress: ReconciliationProgress) => void;
+    /** A locked month's lock: read events and invoices as they stood then (closed-periods.ts). */
+    asOf?: Instant | null;
+  },
 ): Promise<UsageReconciliation> {
   const range = { start: new Date(period.start), end: new Date(period.end) };
+  const asOf = options.asOf ?? null;
   // Metering's events: the month's, voided ones counted apart, then followed page by page.
-  const { all: total, voided } = await eventCountsBetween(database, scope, range);
-  const context = await loadContext(database, scope, range);
+  const { all: total, voided: voidedNow } = await eventCountsBetween(database, scope, range);
+  const context = await loadContext(database, scope, range, asOf);
   const catalog = new MeterCatalog(await loadMeterVersions(database, scope));
   const work = new Classification(context);
 
   let done = 0;
+  let receivedByLock = 0;
+  let voidedByLock = 0;
   options.onProgress?.({ done, total });
   for await (const page of eventPagesBetween(database, scope, range, eventsPerPage)) {
     for (const event of page) {
-      if (event.voided_at === null) work.add(event, catalog);
+      if (asOf !== null && event.received_at.getTime() > asOf) continue;
+      receivedByLock += 1;
+      const voidedAt = event.voided_at?.getTime() ?? null;
+      if (voidedAt !== null && (asOf === null || voidedAt <= asOf)) voidedByLock += 1;
+      else work.add(event, catalog);
     }
     done += page.length;
     options.onProgress?.({ done, total });
   }
-  const pricer = new UsagePricer(database, scope, options.now);
+  const voided = asOf === null ? voidedNow : voidedByLock;
+  const ingested = asOf === null ? total : receivedByLock;
+  const pricer = new UsagePricer(database, scope, asOf === null ? options.now : new Date(asOf));
   return {
-    ingested: total - voided,
+    ingested: ingested - voided,
     voided,
     attributed: work.attributed,
     matched: work.matched,
@@ -189,6 +203,7 @@ async function loadContext(
   database: Database,
   scope: TenantScope,
   range: { start: Date; end: Date },
+  asOf: Instant | null,
 ): Promise<ReconciliationContext> {
   const externalIds = await customerExternalIdsWithEventsBetween(database, scope, range);
   // The customers domain: who each external id is.
@@ -235,7 +250,7 @@ async function loadContext(
     customers,
     subscriptions,
     pricedMeters,
-    lines: await loadUsageLines(database, scope, customerIds, range),
+    lines: await loadUsageLines(database, scope, customerIds, range, asOf),
   };
 }
 
@@ -245,6 +260,7 @@ async function loadUsageLines(
   scope: TenantScope,
   customerIds: readonly string[],
   range: { start: Date; end: Date },
+  asOf: Instant | null,
 ): Promise<Map<string, UsageLine[]>> {
   const lines = new Map<string, UsageLine[]>();
   if (customerIds.length === 0) return lines;
@@ -253,12 +269,17 @@ async function loadUsageLines(
   for (const row of rows) {
     const meter = row.details.meter;
     if (typeof meter !== "string" || row.period_start === null || row.period_end === null) continue;
+    const finalizedAt = row.finalized_at?.getTime() ?? null;
+    // At the lock, an invoice finalized later did not bill the usage yet, and one voided later was not void.
+    if (asOf !== null && finalizedAt !== null && finalizedAt > asOf) continue;
+    const voidedAfterLock =
+      asOf !== null && row.status === "void" && (row.voided_at === null || row.voided_at.getTime() > asOf);
     const line: UsageLine = {
       id: row.id,
       invoiceId: row.invoice_id,
       invoiceNumber: row.number,
-      status: row.status,
-      finalizedAt: row.finalized_at?.getTime() ?? null,
+      status: voidedAfterLock ? "open" : row.status,
+      finalizedAt,
       currency: row.currency,
       subscriptionId: row.subscription_id,
       versionId: row.plan_version_id,

@@ -111,7 +111,7 @@ export type UsageLineRecord = Pick<
   | "amount"
   | "details"
 > &
-  Pick<InvoiceRow, "customer_id" | "number" | "status" | "finalized_at" | "currency">;
+  Pick<InvoiceRow, "customer_id" | "number" | "status" | "finalized_at" | "voided_at" | "currency">;
 
 /**
  * The usage lines, on any invoice of these customers, whose period overlaps
@@ -141,6 +141,7 @@ export async function usageLinesOverlapping(
       "invoices.number",
       "invoices.status",
       "invoices.finalized_at",
+      "invoices.voided_at",
       "invoices.currency",
     ])
     .where(inTenant(scope, "invoices"))

@@ -157,16 +157,28 @@ describe("finance pages", () => {
     await settled(finance);
     // The clock reads February 3, so the range ends in January, the last whole month.
     const summary = finance.getByRole("region", { name: new RegExp(`to ${await monthName()}`) });
-    // MRR counts every subscription line of the month: the $20.00 fee and 3 calls × $1.50.
+    // MRR is the committed $20.00 fee; the 3 calls × $1.50 are usage MRR, averaged over three months: $1.50.
     const mrr = summary.getByRole("definition").first();
-    expect(await mrr.textContent()).toBe("$24.50");
-    expect(await summary.getByRole("definition").nth(1).textContent()).toBe("$294.00");
+    expect(await mrr.textContent()).toBe("$20.00");
+    expect(await summary.getByRole("definition").nth(1).textContent()).toBe("$1.50");
+    expect(await summary.getByRole("definition").nth(2).textContent()).toBe("$240.00");
 
     const movements = finance.getByRole("region", { name: "MRR movements table" });
     const januaryRow = movements.getByRole("row", { name: new RegExp(`Jan ${year}`) });
     const cells = await januaryRow.getByRole("cell").allTextContents();
-    // Starting, new, expansion, contraction, churn, reactivation, MRR, ARR, customers.
-    expect(cells).toEqual(["$0.00", "$24.50", "$0.00", "$0.00", "$0.00", "$0.00", "$24.50", "$294.00", "1"]);
+    // Starting, new, expansion, contraction, churn, reactivation, MRR, ARR, usage MRR, customers.
+    expect(cells).toEqual([
+      "$0.00",
+      "$20.00",
+      "$0.00",
+      "$0.00",
+      "$0.00",
+      "$0.00",
+      "$20.00",
+      "$240.00",
+      "$1.50",
+      "1",
+    ]);
     await finance.getByRole("img", { name: /MRR and its movements in USD/ }).waitFor();
 
     const forecast = finance.getByRole("region", { name: "Forecast per customer table" });

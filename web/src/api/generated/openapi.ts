@@ -20642,6 +20642,7 @@ export interface operations {
                         period_start: string;
                         period_end: string;
                         generated_at: string;
+                        locked_at: string | null;
                         /** @description true when no difference of any kind is left */
                         clean: boolean;
                         usage: {
@@ -20737,7 +20738,7 @@ export interface operations {
                                 opening_receivable: string;
                                 /** @description an amount in the currency, as a decimal string */
                                 closing_receivable: string;
-                                /** @description an amount in the currency, as a decimal string */
+                                /** @description still owed now; in a locked month, at its lock */
                                 outstanding_now: string;
                             }[];
                             customers: {
@@ -20759,7 +20760,7 @@ export interface operations {
                                 opening_receivable: string;
                                 /** @description an amount in the currency, as a decimal string */
                                 closing_receivable: string;
-                                /** @description an amount in the currency, as a decimal string */
+                                /** @description still owed now; in a locked month, at its lock */
                                 outstanding_now: string;
                             }[];
                             differences: {
@@ -22023,7 +22024,7 @@ export interface operations {
                         mrr: {
                             period: string;
                             currency: string;
-                            /** @description monthly recurring revenue at the end of the month */
+                            /** @description monthly recurring revenue at the end of the month (each customer's own month, in its time zone): committed recurring fees normalized to a month, at the contracted price after recurring (forever) discounts; usage, one-off items, credits and credit notes excluded. A locked month reads as at its lock */
                             mrr: string;
                             /** @description MRR × 12 */
                             arr: string;
@@ -22041,6 +22042,8 @@ export interface operations {
                             churn: string;
                             /** @description an amount in the currency, as a decimal string */
                             reactivation: string;
+                            /** @description usage-based recurring revenue: the usage revenue recognized in this month and the two before, averaged (not part of mrr) */
+                            usage_mrr: string;
                         }[];
                         net_revenue_retention: {
                             currency: string;
@@ -22147,6 +22150,8 @@ export interface operations {
                                 churn: string;
                                 /** @description an amount in the currency, as a decimal string */
                                 reactivation: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                usage_mrr: string;
                             }[];
                             rates_used: {
                                 from: string;

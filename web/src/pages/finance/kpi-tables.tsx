@@ -18,6 +18,7 @@ const mrrColumns: [keyof MrrMonth, string][] = [
   ["reactivation", "Reactivation"],
   ["mrr", "MRR"],
   ["arr", "ARR"],
+  ["usage_mrr", "Usage MRR"],
 ];
 
 export function MrrTable({ months, currency }: { months: MrrMonth[]; currency: string }) {

@@ -106,7 +106,10 @@ function KpiView({ kpis }: { kpis: Kpis }) {
     <>
       <Panel title={`${periodLabel(kpis.from)} to ${periodLabel(kpis.to)}`}>
         <p className="field-hint">
-          In {kpis.timezone} time; computed {formatDateTime(kpis.generated_at)}.
+          In {kpis.timezone} time; computed {formatDateTime(kpis.generated_at)}. MRR is committed recurring
+          fees per month, each customer's month in its own time zone, after recurring discounts; usage,
+          one-off items, credits and credit notes are not MRR. Usage MRR is the usage revenue of the last
+          three months, averaged. A closed month reads as it did when it was locked.
         </p>
         <dl className="details">
           <div className="detail">
@@ -115,6 +118,14 @@ function KpiView({ kpis }: { kpis: Kpis }) {
               {latest.length === 0
                 ? "No recurring revenue"
                 : latest.map((month) => formatMoney(month.mrr, month.currency)).join(", ")}
+            </dd>
+          </div>
+          <div className="detail">
+            <dt>Usage MRR</dt>
+            <dd>
+              {latest.length === 0
+                ? "No usage revenue"
+                : latest.map((month) => formatMoney(month.usage_mrr, month.currency)).join(", ")}
             </dd>
           </div>
           <div className="detail">

@@ -1,0 +1,165 @@
+// Closed months stay closed (issue #24, item 2): a payment recorded after
+// January's lock with a received date in January, and the void of an invoice
+// issued in January, change no report of January (reconciliation, KPIs with
+// MRR movements and DSO, revenue report, journal): each answer is compared
+// whole, before and after. Both show in February, the open month.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+const customers: Record<string, string> = {};
+const januaryInvoice: Record<string, { id: string; amount_due: string }> = {};
+
+const januaryReports = {
+  reconciliation: "/v1/reconciliation?period=2026-01",
+  kpis: "/v1/kpis?from=2026-01&to=2026-01",
+  revenue: "/v1/revenue-report?from=2026-01&to=2026-01",
+  revenueByCustomer: "/v1/revenue-report?from=2026-01&to=2026-01&group_by=customer",
+  journal: "/v1/journal?period=2026-01",
+};
+
+/** Every January report, without the instant each was generated at. */
+async function readJanuary(): Promise<Record<string, unknown>> {
+  const answers: Record<string, unknown> = {};
+  for (const [name, path] of Object.entries(januaryReports)) {
+    const { generated_at: _generatedAt, ...answer } = await expectOk(tenant.admin.get(path));
+    answers[name] = answer;
+  }
+  return answers;
+}
+
+beforeAll(async () => {
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Closed months" }));
+  await freezeTestClock(tenant.admin, "2026-01-01T00:00:00Z");
+  const monthly = async (code: string, amount: string) =>
+    (
+      await createPlan(tenant.admin, {
+        code,
+        version: { interval: "month", charges: [{ id: "fee", type: "fixed", amount, timing: "in_advance" }] },
+      })
+    ).id;
+  const plans = { pro: await monthly("pro", "400.00"), team: await monthly("team", "200.00") };
+  const book = [
+    ["cobalt", plans.pro],
+    ["alpha", plans.team],
+    ["delta", plans.team],
+  ] as const;
+  for (const [name, plan] of book) {
+    customers[name] = (await createCustomer(tenant.admin, { external_id: name, currency: "USD" })).id;
+    await subscribe(tenant.admin, {
+      customer_id: customers[name] as string,
+      plan_id: plan,
+      start_at: "2026-01-01T00:00:00Z",
+      billing: "calendar",
+    });
+    await expectOk(tenant.admin.post(`/v1/customers/${customers[name]}/bill`, {}));
+    const invoices = (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customers[name]}`))).data;
+    januaryInvoice[name] = invoices[0];
+  }
+  // Cobalt pays 150.00 of its 400.00 on 20 January.
+  await advanceTestClock(tenant.admin, "2026-01-20T12:00:00Z");
+  await expectCreated(
+    tenant.admin.post(`/v1/invoices/${januaryInvoice.cobalt?.id}/payments`, {
+      amount: "150.00",
+      method: "bank_transfer",
+    }),
+  );
+  // January is closed on 5 February.
+  await advanceTestClock(tenant.admin, "2026-02-05T12:00:00Z");
+  await expectCreated(
+    tenant.admin.post("/v1/period-locks", {
+      period: "2026-01",
+      override_checklist: true,
+      reason: "test book",
+    }),
+  );
+});
+afterAll(async () => testApp?.close());
+
+describe("a closed month", () => {
+  it("reads as it did at the lock after a back-dated payment and a void, which show in the open month", async () => {
+    const atLock = await readJanuary();
+    // As closed: 800.00 invoiced, 150.00 paid, 650.00 owed (1,450.00 outstanding at the lock, with February's
+    // invoices of 1 February); MRR 800.00, all new; DSO 650 / 800 × 31 = 25.2.
+    const reconciliation = atLock.reconciliation as {
+      locked_at: string;
+      receivables: { totals: Record<string, string>[] };
+    };
+    expect(reconciliation.locked_at).toBe("2026-02-05T12:00:00.000Z");
+    expect(reconciliation.receivables.totals).toEqual([
+      expect.objectContaining({
+        currency: "USD",
+        invoiced: "800.00",
+        payments: "150.00",
+        voided: "0.00",
+        closing_receivable: "650.00",
+        outstanding_now: "1450.00",
+      }),
+    ]);
+    const kpis = atLock.kpis as { mrr: Record<string, string>[]; dso: Record<string, string>[] };
+    expect(kpis.mrr).toEqual([expect.objectContaining({ period: "2026-01", mrr: "800.00", new: "800.00" })]);
+    expect(kpis.dso).toEqual([
+      expect.objectContaining({ period: "2026-01", receivable: "650.00", days: "25.2" }),
+    ]);
+
+    // 6 February: Alpha's 200.00 is recorded as received on 30 January; 7 February: Delta's January invoice is voided.
+    await advanceTestClock(tenant.admin, "2026-02-06T10:00:00Z");
+    await expectCreated(
+      tenant.admin.post(`/v1/invoices/${januaryInvoice.alpha?.id}/payments`, {
+        amount: "200.00",
+        method: "bank_transfer",
+        reference: "ALPHA-0130",
+        received_at: "2026-01-30T15:00:00Z",
+      }),
+    );
+    await advanceTestClock(tenant.admin, "2026-02-07T10:00:00Z");
+    await expectOk(
+      tenant.admin.post(`/v1/invoices/${januaryInvoice.delta?.id}/void`, { reason: "billed by mistake" }),
+    );
+    await advanceTestClock(tenant.admin, "2026-03-02T00:00:00Z");
+
+    // Every January answer is what it was at the lock.
+    expect(await readJanuary()).toEqual(atLock);
+
+    // February: opening 650.00 (January's closing), invoiced 800.00 (1 February), Alpha's 200.00 paid,
+    // Delta's 200.00 voided: 650 + 800 - 200 - 200 = 1,050.00.
+    const february = await expectOk(tenant.admin.get("/v1/reconciliation?period=2026-02"));
+    expect(february.locked_at).toBeNull();
+    expect(february.receivables.totals).toEqual([
+      expect.objectContaining({
+        opening_receivable: "650.00",
+        invoiced: "800.00",
+        payments: "200.00",
+        voided: "200.00",
+        closing_receivable: "1050.00",
+      }),
+    ]);
+    // The journal books the payment on 6 February, its own date kept in the memo; the void on 7 February.
+    const journal = await expectOk(tenant.admin.get("/v1/journal?period=2026-02"));
+    const cash = journal.lines.find((line: { account_key?: string; memo: string }) =>
+      line.memo.startsWith("Payment ALPHA-0130"),
+    );
+    expect(cash).toMatchObject({
+      date: "2026-02-06",
+      memo: "Payment ALPHA-0130 (dated 2026-01-30, in a month closed before it was recorded)",
+    });
+    // The void takes Delta's January revenue back in February (its service was January's): February earns
+    // 800.00 of fees less 200.00.
+    const revenue = await expectOk(tenant.admin.get("/v1/revenue-report?from=2026-02&to=2026-02"));
+    expect(revenue.rows).toEqual([expect.objectContaining({ period: "2026-02", recognized: "600.00" })]);
+    // MRR keeps Delta: its subscription goes on and its February fee is invoiced; nothing churned in January.
+    const kpisNow = await expectOk(tenant.admin.get("/v1/kpis?from=2026-01&to=2026-02"));
+    expect(
+      kpisNow.mrr.map((row: Record<string, string>) => [row.period, row.mrr, row.new, row.churn]),
+    ).toEqual([
+      ["2026-01", "800.00", "800.00", "0.00"],
+      ["2026-02", "800.00", "0.00", "0.00"],
+    ]);
+    // DSO of February from the February receivable: 1,050 / 800 × 28 = 36.8.
+    expect(kpisNow.dso.at(-1)).toMatchObject({ period: "2026-02", receivable: "1050.00", days: "36.8" });
+  });
+});
