@@ -6,6 +6,7 @@
 // Plan versions are written and priced in the pricing language: its codes, and its conversion to the core.
 export { Code, toCoreAllowance, toCoreCharges, toCorePricingUnit } from "../pricing/index.ts";
 export { PlanVersionSubmitted } from "./catalog-events.ts";
+export type { CatalogFile } from "./catalog-file.ts";
 export { catalogFileError, formatCatalogFile, parseCatalogFile } from "./catalog-file.ts";
 export { meterAggregationsOf } from "./catalog-references.ts";
 export {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
-import { grantCredits } from "../../test/support/credit-grants.ts";
+import { grantCredits, requestCreditGrant } from "../../test/support/credit-grants.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
@@ -167,7 +167,7 @@ describe("credit grants", () => {
     });
     expect(purchased).toMatchObject({ type: "purchased", cost_basis: "90.00", priority: 10 });
 
-    const missing = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const missing = await requestCreditGrant(tenant.admin, customerId, {
       name: "Prepaid",
       amount: "100",
       currency: "EUR",
@@ -176,11 +176,10 @@ describe("credit grants", () => {
     expect(missing.status).toBe(400);
     expect(missing.body.errors.map((error: { path: string }) => error.path)).toEqual(["$.cost_basis"]);
 
-    const free = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const free = await requestCreditGrant(tenant.admin, customerId, {
       name: "Gift",
       amount: "10",
       currency: "EUR",
-      type: "promotional",
       cost_basis: "5",
     });
     expect(free.status).toBe(400);
@@ -189,11 +188,9 @@ describe("credit grants", () => {
 
   it("reports every bad field by path", async () => {
     const customerId = await newCustomer();
-    const response = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const response = await requestCreditGrant(tenant.admin, customerId, {
       name: "Bad",
       amount: "10.001",
-      currency: "USD",
-      type: "promotional",
       effective_at: "2026-04-01T00:00:00Z",
       expires_at: "2026-03-15T00:00:00Z",
     });
@@ -202,31 +199,27 @@ describe("credit grants", () => {
       "$.amount",
       "$.expires_at",
     ]);
-    const zero = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const zero = await requestCreditGrant(tenant.admin, customerId, {
       name: "Zero",
       amount: "0",
       currency: "XYZ",
-      type: "promotional",
     });
     expect(zero.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
       "$.amount",
       "$.currency",
     ]);
-    const past = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const past = await requestCreditGrant(tenant.admin, customerId, {
       name: "Past",
       amount: "1",
-      currency: "USD",
-      type: "promotional",
       effective_at: "2025-01-01T00:00:00Z",
       expires_at: "2025-02-01T00:00:00Z",
     });
     expect(past.body.errors).toEqual([
       { path: "$.expires_at", message: "is in the past: the credits would never be usable" },
     ]);
-    const schema = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+    const schema = await requestCreditGrant(tenant.admin, customerId, {
       name: "Schema",
       amount: 5,
-      currency: "USD",
       type: "free",
       surprise: 1,
     });
@@ -236,21 +229,14 @@ describe("credit grants", () => {
   });
 
   it("answers 404 for an unknown customer and 409 for an archived one", async () => {
-    const unknown = await tenant.admin.post("/v1/customers/cus_00000000000000000000000000/credit-grants", {
+    const unknown = await requestCreditGrant(tenant.admin, "cus_00000000000000000000000000", {
       name: "Nobody",
       amount: "1",
-      currency: "USD",
-      type: "promotional",
     });
     expect(unknown.status).toBe(404);
     const customerId = await newCustomer();
     await tenant.admin.post(`/v1/customers/${customerId}/archive`, {});
-    const archived = await tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
-      name: "Late",
-      amount: "1",
-      currency: "USD",
-      type: "promotional",
-    });
+    const archived = await requestCreditGrant(tenant.admin, customerId, { name: "Late", amount: "1" });
     expect(archived.status).toBe(409);
     expect(archived.body.code).toBe("customer_archived");
   });

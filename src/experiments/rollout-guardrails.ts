@@ -86,7 +86,7 @@ export async function checkRollout(
     if (held.waiting > 0) return;
     if (held.drafts.length === 0) {
       // Every customer of the stage left before billing a period on the new version: nothing to judge.
-      await skipStage(transaction, context, rollout, stage);
+      await endStage(transaction, context, rollout, stage, "skipped");
       continue;
     }
     const breaches = cohortGuardrailBreaches({
@@ -98,7 +98,7 @@ export async function checkRollout(
       await rollBack(transaction, context, rollout, stage, breaches.map(describeBreach), held.drafts.length);
       return;
     }
-    await clearStage(transaction, context, rollout, stage);
+    await endStage(transaction, context, rollout, stage, "clean");
   }
   await startDueStages(transaction, context, rolloutId);
 }
@@ -134,20 +134,33 @@ async function holdsWithoutDraft(
   });
 }
 
-/** A stage whose every customer left before a draft on the new version: skipped, audited and announced. */
-async function skipStage(
+/**
+ * Ends a stage without a rollback, audited and announced: skipped when every
+ * customer left before a draft on the new version, clean when its guardrails
+ * passed (its held drafts are released).
+ */
+async function endStage(
   transaction: DatabaseTransaction,
   context: RequestContext,
   rollout: RolloutRow,
   stage: RolloutStageRow,
+  status: "skipped" | "clean",
 ): Promise<void> {
   const before = await loadRollout(transaction, context, rollout.id);
   await transaction
     .updateTable("rollout_stages")
-    .set({ status: "skipped", evaluated_at: context.clock.now() })
+    .set({ status, evaluated_at: context.clock.now() })
     .where("id", "=", stage.id)
     .execute();
-  await announceRolloutChange(transaction, context, rollout.id, rolloutStageSkipped, before);
+  if (status === "clean") {
+    await releaseHoldsOfSource(
+      transaction,
+      { ...context, reason: `rollout ${rollout.id}: guardrails passed` },
+      stage.id,
+    );
+  }
+  const event = status === "clean" ? rolloutStageCleared : rolloutStageSkipped;
+  await announceRolloutChange(transaction, context, rollout.id, event, before);
 }
 
 function guardrailsOf(stored: StoredGuardrails): CohortGuardrails {
@@ -241,26 +254,6 @@ function describeBreach(breach: GuardrailBreach): StoredBreach {
           `more than ${breach.allowedPoints.toFixed()} points above`,
       };
   }
-}
-
-async function clearStage(
-  transaction: DatabaseTransaction,
-  context: RequestContext,
-  rollout: RolloutRow,
-  stage: RolloutStageRow,
-): Promise<void> {
-  const before = await loadRollout(transaction, context, rollout.id);
-  await transaction
-    .updateTable("rollout_stages")
-    .set({ status: "clean", evaluated_at: context.clock.now() })
-    .where("id", "=", stage.id)
-    .execute();
-  await releaseHoldsOfSource(
-    transaction,
-    { ...context, reason: `rollout ${rollout.id}: guardrails passed` },
-    stage.id,
-  );
-  await announceRolloutChange(transaction, context, rollout.id, rolloutStageCleared, before);
 }
 
 async function rollBack(

@@ -73,6 +73,10 @@ export async function loadCustomerRow(
   return loadCustomerRecord(database, scope, customerId);
 }
 
+function idsOf(subscriptions: readonly BillableSubscription[]): string[] {
+  return subscriptions.map((subscription) => subscription.id);
+}
+
 /** The versions the timeline names, and those its contract's phases switch to. */
 function versionIdsOf(subscription: BillableSubscription, contract?: ContractForBilling): string[] {
   const ids = [subscription.timeline.planCode];
@@ -97,6 +101,27 @@ function applyContracts(
   }
 }
 
+/**
+ * The plan versions the entries name and the meters those price with (as in
+ * effect at `at`), with each entry's contract applied to it.
+ */
+async function pricingOf(
+  database: Database,
+  scope: TenantScope,
+  entries: readonly SubscriptionBilling[],
+  contracts: ReadonlyMap<string, ContractForBilling>,
+  at: Instant,
+): Promise<{ versions: Map<string, PlanVersionRecord>; meters: Map<string, Meter> }> {
+  const versions = await planVersionsByIds(
+    database,
+    scope,
+    entries.flatMap((entry) => entry.versionIds),
+  );
+  applyContracts(entries, contracts, versions);
+  const meters = await engineMetersFor(database, scope, meterCodesOf(versions.values()), at);
+  return { versions, meters };
+}
+
 /** The customer's billing inputs; meters are defined as their versions in effect at `at`. */
 export async function loadCustomerBilling(
   database: Database,
@@ -106,11 +131,7 @@ export async function loadCustomerBilling(
 ): Promise<CustomerBilling> {
   const customer = await loadCustomerRow(database, scope, customerId);
   const billable = await billableSubscriptionsOf(database, scope, customerId);
-  const contracts = await contractsOfSubscriptions(
-    database,
-    scope,
-    billable.map((subscription) => subscription.id),
-  );
+  const contracts = await contractsOfSubscriptions(database, scope, idsOf(billable));
   const subscriptions: SubscriptionBilling[] = [];
   for (const subscription of billable) {
     subscriptions.push({
@@ -119,13 +140,7 @@ export async function loadCustomerBilling(
       overrides: await subscriptionPriceOverrides(database, scope, subscription.id),
     });
   }
-  const versions = await planVersionsByIds(
-    database,
-    scope,
-    subscriptions.flatMap((entry) => entry.versionIds),
-  );
-  applyContracts(subscriptions, contracts, versions);
-  const meters = await engineMetersFor(database, scope, meterCodesOf(versions.values()), at);
+  const { versions, meters } = await pricingOf(database, scope, subscriptions, contracts, at);
   return { customer, subscriptions, versions, meters };
 }
 
@@ -142,16 +157,8 @@ export async function loadCustomersBilling(
 ): Promise<Map<string, CustomerBilling>> {
   const customers = await customerRecordsByIds(database, scope, customerIds);
   const billable = await billableSubscriptionsOfCustomers(database, scope, customerIds);
-  const overrides = await priceOverridesOfSubscriptions(
-    database,
-    scope,
-    billable.map((subscription) => subscription.id),
-  );
-  const contracts = await contractsOfSubscriptions(
-    database,
-    scope,
-    billable.map((subscription) => subscription.id),
-  );
+  const overrides = await priceOverridesOfSubscriptions(database, scope, idsOf(billable));
+  const contracts = await contractsOfSubscriptions(database, scope, idsOf(billable));
   const subscriptionsByCustomer = new Map<string, SubscriptionBilling[]>();
   for (const subscription of billable) {
     const entries = subscriptionsByCustomer.get(subscription.customerId) ?? [];
@@ -162,21 +169,14 @@ export async function loadCustomersBilling(
     });
     subscriptionsByCustomer.set(subscription.customerId, entries);
   }
-  const allEntries = [...subscriptionsByCustomer.values()].flat();
-  const allVersions = await planVersionsByIds(
-    database,
-    scope,
-    allEntries.flatMap((entry) => entry.versionIds),
-  );
-  applyContracts(allEntries, contracts, allVersions);
-  const allMeters = await engineMetersFor(database, scope, meterCodesOf(allVersions.values()), at);
+  const all = await pricingOf(database, scope, [...subscriptionsByCustomer.values()].flat(), contracts, at);
   const billings = new Map<string, CustomerBilling>();
   for (const customer of customers) {
     const subscriptions = subscriptionsByCustomer.get(customer.id) ?? [];
     const versionIds = new Set(subscriptions.flatMap((entry) => entry.versionIds));
-    const versions = new Map([...allVersions].filter(([id]) => versionIds.has(id)));
+    const versions = new Map([...all.versions].filter(([id]) => versionIds.has(id)));
     const meterCodes = new Set(meterCodesOf(versions.values()));
-    const meters = new Map([...allMeters].filter(([code]) => meterCodes.has(code)));
+    const meters = new Map([...all.meters].filter(([code]) => meterCodes.has(code)));
     billings.set(customer.id, { customer, subscriptions, versions, meters });
   }
   return billings;

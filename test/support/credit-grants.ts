@@ -3,10 +3,28 @@
 // problem it named).
 import type { RequestBody, ResponseBody } from "./api-types.ts";
 import { expectCreated } from "./responses.ts";
-import type { ApiClient } from "./test-app.ts";
+import type { ApiClient, ApiResponse } from "./test-app.ts";
 
 type CreditGrantBody = RequestBody<"/v1/customers/{id}/credit-grants", "post">;
 type CreditGrant = ResponseBody<"/v1/customers/{id}/credit-grants", "post", 201>;
+
+/**
+ * Asks to grant a customer credits, promotional US dollars named "Credits"
+ * unless told, and answers the response as it is: for tests of refusals,
+ * whose fields may be anything.
+ */
+export function requestCreditGrant(
+  client: ApiClient,
+  customerId: string,
+  fields: Record<string, unknown>,
+): Promise<ApiResponse> {
+  return client.post(`/v1/customers/${customerId}/credit-grants`, {
+    name: "Credits",
+    currency: "USD",
+    type: "promotional",
+    ...fields,
+  });
+}
 
 /** Grants a customer credits: promotional US dollars named "Credits" unless told. */
 export function grantCredits(
@@ -14,12 +32,5 @@ export function grantCredits(
   customerId: string,
   fields: Partial<CreditGrantBody> & { amount: string },
 ): Promise<CreditGrant> {
-  return expectCreated(
-    client.post<CreditGrant>(`/v1/customers/${customerId}/credit-grants`, {
-      name: "Credits",
-      currency: "USD",
-      type: "promotional",
-      ...fields,
-    }),
-  );
+  return expectCreated<CreditGrant>(requestCreditGrant(client, customerId, fields));
 }

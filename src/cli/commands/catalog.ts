@@ -7,6 +7,7 @@
 // environment whose approval policy does not require approval.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import type { CatalogFile } from "../../catalog/index.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";
 import type { CliTenant } from "../tenant.ts";
@@ -49,18 +50,10 @@ export function registerCatalogCommand(program: Command): void {
     .option("--environment <environment>", "test or live", "test")
     .action(
       runCommand(async (file: string, options: EnvironmentOption) => {
-        const {
-          catalogFileError,
-          describeCatalogChanges,
-          loadCurrentCatalog,
-          parseCatalogFile,
-          planCatalogChanges,
-        } = await import("../../catalog/index.ts");
+        const { describeCatalogChanges, parseCatalogFile } = await import("../../catalog/index.ts");
         const parsed = parseCatalogFile(readCatalogText(file), file);
         await withTenant(options.environment, async (tenant) => {
-          const current = await loadCurrentCatalog(tenant.handle.database, tenant.context);
-          const { changes, errors } = planCatalogChanges(parsed, current);
-          if (errors.length > 0) throw catalogFileError(file, errors);
+          const changes = await catalogFileChanges(file, parsed, tenant, tenant.context);
           const lines = describeCatalogChanges(changes, "submit");
           process.stdout.write(lines.length === 0 ? "No changes.\n" : `${lines.join("\n")}\n`);
         });
@@ -78,20 +71,13 @@ export function registerCatalogCommand(program: Command): void {
     .option("--reason <reason>", "why, for the audit log", "applied from a catalog file")
     .action(
       runCommand(async (file: string, options: EnvironmentOption & { publish?: boolean; reason: string }) => {
-        const {
-          applyCatalogChanges,
-          catalogFileError,
-          describeCatalogChanges,
-          loadCurrentCatalog,
-          parseCatalogFile,
-          planCatalogChanges,
-        } = await import("../../catalog/index.ts");
+        const { applyCatalogChanges, describeCatalogChanges, parseCatalogFile } = await import(
+          "../../catalog/index.ts"
+        );
         const parsed = parseCatalogFile(readCatalogText(file), file);
         await withTenant(options.environment, async (tenant) => {
           const context = { ...tenant.context, reason: options.reason };
-          const current = await loadCurrentCatalog(tenant.handle.database, context);
-          const { changes, errors } = planCatalogChanges(parsed, current);
-          if (errors.length > 0) throw catalogFileError(file, errors);
+          const changes = await catalogFileChanges(file, parsed, tenant, context);
           if (changes.length === 0) {
             process.stdout.write("No changes.\n");
             return;
@@ -113,6 +99,20 @@ async function withTenant(environment: string, work: (tenant: CliTenant) => Prom
   } finally {
     await tenant.handle.close();
   }
+}
+
+/** What applying the parsed catalog file would change in the tenant's catalog; a file with errors is refused, naming each. */
+async function catalogFileChanges(
+  file: string,
+  parsed: CatalogFile,
+  tenant: CliTenant,
+  context: CliTenant["context"],
+) {
+  const { catalogFileError, loadCurrentCatalog, planCatalogChanges } = await import("../../catalog/index.ts");
+  const current = await loadCurrentCatalog(tenant.handle.database, context);
+  const { changes, errors } = planCatalogChanges(parsed, current);
+  if (errors.length > 0) throw catalogFileError(file, errors);
+  return changes;
 }
 
 function readCatalogText(file: string): string {

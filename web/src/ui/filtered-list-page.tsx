@@ -1,7 +1,8 @@
 // A list page with filters in the address (customers, invoices, meters,
 // events, subscriptions, the audit log): its heading and main action, the
 // filter form, and the list with "Load more". An empty list says whether the
-// filters or the environment are empty, and how to go on.
+// filters or the environment are empty, and how to go on. The form's label and
+// the loading and empty texts follow from the noun unless a page says otherwise.
 import type { ReactNode } from "react";
 import type { PagedList } from "../api/queries.ts";
 import { Link } from "../routing/link.tsx";
@@ -10,10 +11,10 @@ import { PageHeader } from "./page-header.tsx";
 import { PagedListView } from "./paged-list-view.tsx";
 
 export type ListEmptyText = {
-  /** "No meter matches these filters." */
-  noMatch: string;
-  /** "No meters yet." */
-  none: string;
+  /** "No meter matches these filters." unless told. */
+  noMatch?: string;
+  /** "No meters yet." unless told. */
+  none?: string;
   /** What the list shows without filters ("every customer"), for a link that clears them. */
   clearShows?: string;
   /** Under `none`: how to make the first one. */
@@ -31,7 +32,7 @@ export function FilteredListPage<Item>({
   list,
   noun,
   loadingLabel,
-  empty,
+  empty = {},
   beforeFilters,
   children,
 }: {
@@ -41,16 +42,20 @@ export function FilteredListPage<Item>({
   create?: { to: string; label: string } | false;
   basePath: string;
   fields: FilterField[];
-  filterLabel: string;
+  /** "Filter meters" unless told. */
+  filterLabel?: string;
   filtered: boolean;
   list: PagedList<Item>;
+  /** The noun for one item and for several: ["meter", "meters"]. */
   noun: [string, string];
-  loadingLabel: string;
-  empty: ListEmptyText;
+  /** "Loading meters…" unless told. */
+  loadingLabel?: string;
+  empty?: ListEmptyText;
   /** What the page shows above the filters (revenue by month). */
   beforeFilters?: ReactNode;
   children: (items: Item[]) => ReactNode;
 }) {
+  const [one, several] = noun;
   return (
     <>
       <PageHeader
@@ -65,16 +70,16 @@ export function FilteredListPage<Item>({
         }
       />
       {beforeFilters}
-      <FilterForm basePath={basePath} fields={fields} label={filterLabel} />
+      <FilterForm basePath={basePath} fields={fields} label={filterLabel ?? `Filter ${several}`} />
       <PagedListView
         list={list}
         noun={noun}
-        loadingLabel={loadingLabel}
+        loadingLabel={loadingLabel ?? `Loading ${several}…`}
         empty={
           <FilteredEmptyState
             filtered={filtered}
-            noMatch={empty.noMatch}
-            none={empty.none}
+            noMatch={empty.noMatch ?? `No ${one} matches these filters.`}
+            none={empty.none ?? `No ${several} yet.`}
             {...(empty.clearShows ? { clear: { path: basePath, shows: empty.clearShows } } : {})}
           >
             {empty.hint}

@@ -30,3 +30,12 @@ export function Panel({
     </section>
   );
 }
+
+/** A panel of terms and their values (an invoice's customer, dates and totals). */
+export function DetailsPanel({ title, children }: { title: ReactNode; children: ReactNode }) {
+  return (
+    <Panel title={title}>
+      <dl className="details">{children}</dl>
+    </Panel>
+  );
+}

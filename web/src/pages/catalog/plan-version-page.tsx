@@ -16,7 +16,7 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { Detail } from "../../ui/detail.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { Panel } from "../../ui/panel.tsx";
+import { DetailsPanel } from "../../ui/panel.tsx";
 import { ErrorState, LoadingState } from "../../ui/states.tsx";
 import { ReviewTrail } from "./review-trail.tsx";
 import { type VersionAction, VersionActionDialog } from "./version-action-dialog.tsx";
@@ -80,39 +80,37 @@ export function PlanVersionPage({ planId, version }: { planId: string; version: 
       />
       <OutcomeMessage message={outcome} />
       <VersionWorkflow version={loaded} policy={policy.data} onChanged={refresh} />
-      <Panel title="Status">
-        <dl className="details">
-          <Detail term="Status">
-            <VersionStatusBadge status={loaded.status} /> {effectiveText(loaded)}
-          </Detail>
-          <Detail term="Copied from">
-            {loaded.copied_from_version !== null && (
-              <Link to={planVersionPath(loadedPlan.id, loaded.copied_from_version)}>
-                Version {loaded.copied_from_version}
-              </Link>
-            )}
-          </Detail>
-          <Detail term="Created">
-            {formatDateTime(loaded.created_at)} by <code>{loaded.created_by}</code>
-          </Detail>
-          <Detail term="Submitted">
-            {loaded.submitted_at && (
-              <>
-                {formatDateTime(loaded.submitted_at)} by <code>{loaded.submitted_by}</code>
-              </>
-            )}
-          </Detail>
-          <Detail term="Approved">
-            {loaded.approved_at && (
-              <>
-                {formatDateTime(loaded.approved_at)} by <code>{loaded.approved_by}</code>
-              </>
-            )}
-          </Detail>
-          <Detail term="Published">{loaded.published_at && formatDateTime(loaded.published_at)}</Detail>
-          {loaded.retired_at && <Detail term="Retired">{formatDateTime(loaded.retired_at)}</Detail>}
-        </dl>
-      </Panel>
+      <DetailsPanel title="Status">
+        <Detail term="Status">
+          <VersionStatusBadge status={loaded.status} /> {effectiveText(loaded)}
+        </Detail>
+        <Detail term="Copied from">
+          {loaded.copied_from_version !== null && (
+            <Link to={planVersionPath(loadedPlan.id, loaded.copied_from_version)}>
+              Version {loaded.copied_from_version}
+            </Link>
+          )}
+        </Detail>
+        <Detail term="Created">
+          {formatDateTime(loaded.created_at)} by <code>{loaded.created_by}</code>
+        </Detail>
+        <Detail term="Submitted">
+          {loaded.submitted_at && (
+            <>
+              {formatDateTime(loaded.submitted_at)} by <code>{loaded.submitted_by}</code>
+            </>
+          )}
+        </Detail>
+        <Detail term="Approved">
+          {loaded.approved_at && (
+            <>
+              {formatDateTime(loaded.approved_at)} by <code>{loaded.approved_by}</code>
+            </>
+          )}
+        </Detail>
+        <Detail term="Published">{loaded.published_at && formatDateTime(loaded.published_at)}</Detail>
+        {loaded.retired_at && <Detail term="Retired">{formatDateTime(loaded.retired_at)}</Detail>}
+      </DetailsPanel>
       <VersionContentView content={loaded} />
       <ReviewTrailForVersion version={loaded} />
     </>

@@ -15,7 +15,7 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { Detail } from "../../ui/detail.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { Panel } from "../../ui/panel.tsx";
+import { DetailsPanel } from "../../ui/panel.tsx";
 import { CustomerAlerts } from "./customer-alerts.tsx";
 import { CustomerAuditHistory } from "./customer-audit-history.tsx";
 import { CustomerCoupons } from "./customer-coupons.tsx";
@@ -54,63 +54,59 @@ export function CustomerDetailPage({ customer }: { customer: Customer }) {
         }
       />
       <div className="panels">
-        <Panel title="Details">
-          <dl className="details">
-            <Detail term="External id">
-              <code>{customer.external_id}</code>
-            </Detail>
-            <Detail term="Billing email">{customer.email}</Detail>
-            <Detail term="Country">{customer.country}</Detail>
-            <Detail term="Currency">{customer.currency}</Detail>
-            <Detail term="Time zone">{customer.timezone}</Detail>
-            <Detail term="Locale">{customer.locale}</Detail>
-            <Detail term="Parent customer">
-              {customer.parent_customer_id && (
-                <Link to={customerPath(customer.parent_customer_id)}>{customer.parent_customer_id}</Link>
-              )}
-            </Detail>
-            <Detail term="Created">{formatDateTime(customer.created_at)}</Detail>
-            <Detail term="Updated">{formatDateTime(customer.updated_at)}</Detail>
-          </dl>
-        </Panel>
-        <Panel title="Billing">
-          <dl className="details">
-            <Detail term="Billing address">
-              {customer.billing_address && <Address address={customer.billing_address} />}
-            </Detail>
-            <Detail term="Tax ids">
-              {customer.tax_ids.length > 0 && (
-                <ul className="plain-list">
-                  {customer.tax_ids.map((taxId) => (
-                    <li key={`${taxId.type}:${taxId.value}`}>
-                      {taxId.value} <span className="muted">({taxId.type})</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Detail>
-            <Detail term="Payment terms">
-              {customer.invoice_settings.net_payment_terms_days !== undefined &&
-                `${customer.invoice_settings.net_payment_terms_days} days`}
-            </Detail>
-            <Detail term="Grace period">
-              {customer.invoice_settings.grace_period_days !== undefined &&
-                `${customer.invoice_settings.grace_period_days} days`}
-            </Detail>
-            <Detail term="Invoice footer">{customer.invoice_settings.footer}</Detail>
-            <Detail term="Metadata">
-              {Object.keys(customer.metadata).length > 0 && (
-                <ul className="plain-list">
-                  {Object.entries(customer.metadata).map(([key, value]) => (
-                    <li key={key}>
-                      <code>{key}</code>: {value}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Detail>
-          </dl>
-        </Panel>
+        <DetailsPanel title="Details">
+          <Detail term="External id">
+            <code>{customer.external_id}</code>
+          </Detail>
+          <Detail term="Billing email">{customer.email}</Detail>
+          <Detail term="Country">{customer.country}</Detail>
+          <Detail term="Currency">{customer.currency}</Detail>
+          <Detail term="Time zone">{customer.timezone}</Detail>
+          <Detail term="Locale">{customer.locale}</Detail>
+          <Detail term="Parent customer">
+            {customer.parent_customer_id && (
+              <Link to={customerPath(customer.parent_customer_id)}>{customer.parent_customer_id}</Link>
+            )}
+          </Detail>
+          <Detail term="Created">{formatDateTime(customer.created_at)}</Detail>
+          <Detail term="Updated">{formatDateTime(customer.updated_at)}</Detail>
+        </DetailsPanel>
+        <DetailsPanel title="Billing">
+          <Detail term="Billing address">
+            {customer.billing_address && <Address address={customer.billing_address} />}
+          </Detail>
+          <Detail term="Tax ids">
+            {customer.tax_ids.length > 0 && (
+              <ul className="plain-list">
+                {customer.tax_ids.map((taxId) => (
+                  <li key={`${taxId.type}:${taxId.value}`}>
+                    {taxId.value} <span className="muted">({taxId.type})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Detail>
+          <Detail term="Payment terms">
+            {customer.invoice_settings.net_payment_terms_days !== undefined &&
+              `${customer.invoice_settings.net_payment_terms_days} days`}
+          </Detail>
+          <Detail term="Grace period">
+            {customer.invoice_settings.grace_period_days !== undefined &&
+              `${customer.invoice_settings.grace_period_days} days`}
+          </Detail>
+          <Detail term="Invoice footer">{customer.invoice_settings.footer}</Detail>
+          <Detail term="Metadata">
+            {Object.keys(customer.metadata).length > 0 && (
+              <ul className="plain-list">
+                {Object.entries(customer.metadata).map(([key, value]) => (
+                  <li key={key}>
+                    <code>{key}</code>: {value}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Detail>
+        </DetailsPanel>
       </div>
       {can(session, "billing:read") && (
         <CustomerSubscriptions

@@ -39,14 +39,10 @@ export function CustomerListPage() {
       create={can(session, "customers:write") && { to: "/customers/new", label: "New customer" }}
       basePath="/customers"
       fields={filterFields}
-      filterLabel="Filter customers"
       filtered={filters.filtered}
       list={list}
       noun={["customer", "customers"]}
-      loadingLabel="Loading customers…"
       empty={{
-        noMatch: "No customer matches these filters.",
-        none: "No customers yet.",
         clearShows: "every customer",
         hint: <p>Create one with the New customer button, or through the API (POST /v1/customers).</p>,
       }}

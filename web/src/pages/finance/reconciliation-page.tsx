@@ -11,7 +11,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { useLocation } from "../../routing/router.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { Panel } from "../../ui/panel.tsx";
+import { DetailsPanel, Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { MonthEndClosePanel } from "./month-end-close-panel.tsx";
 import { MonthPicker } from "./month-picker.tsx";
@@ -91,29 +91,27 @@ function ReconciliationView({ reconciliation }: { reconciliation: Reconciliation
         </dl>
       </Panel>
 
-      <Panel title="Revenue leakage">
-        <dl className="details">
-          <div className="detail">
-            <dt>Per 1,000 events</dt>
-            <dd>{leakage.per_thousand_events} leaking events</dd>
-          </div>
-          <div className="detail">
-            <dt>Leaking events</dt>
-            <dd>
-              {leakage.events}
-              {leakage.unpriced_events > 0 && ` (${leakage.unpriced_events} that nothing prices)`}
-            </dd>
-          </div>
-          <div className="detail">
-            <dt>Amount at current prices</dt>
-            <dd>{amountsText(leakage.amounts)}</dd>
-          </div>
-          <div className="detail">
-            <dt>Amount per 1,000 events</dt>
-            <dd>{amountsText(leakage.amounts_per_thousand_events)}</dd>
-          </div>
-        </dl>
-      </Panel>
+      <DetailsPanel title="Revenue leakage">
+        <div className="detail">
+          <dt>Per 1,000 events</dt>
+          <dd>{leakage.per_thousand_events} leaking events</dd>
+        </div>
+        <div className="detail">
+          <dt>Leaking events</dt>
+          <dd>
+            {leakage.events}
+            {leakage.unpriced_events > 0 && ` (${leakage.unpriced_events} that nothing prices)`}
+          </dd>
+        </div>
+        <div className="detail">
+          <dt>Amount at current prices</dt>
+          <dd>{amountsText(leakage.amounts)}</dd>
+        </div>
+        <div className="detail">
+          <dt>Amount per 1,000 events</dt>
+          <dd>{amountsText(leakage.amounts_per_thousand_events)}</dd>
+        </div>
+      </DetailsPanel>
 
       <Panel title="Usage differences">
         <DifferencesTable differences={usage.differences} />

@@ -20,7 +20,7 @@ import { DownloadButton } from "../../ui/download-button.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
-import { Panel } from "../../ui/panel.tsx";
+import { DetailsPanel, Panel } from "../../ui/panel.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { type InvoiceAction, InvoiceActionDialog } from "./invoice-action-dialog.tsx";
 import { InvoiceDunning } from "./invoice-dunning.tsx";
@@ -96,50 +96,44 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
       />
       <OutcomeMessage message={outcome} />
       <div className="panels">
-        <Panel title="Details">
-          <dl className="details">
-            <Detail term="Customer">
-              <Link to={customerPath(invoice.customer_id)}>{invoice.buyer?.name ?? invoice.customer_id}</Link>
-            </Detail>
-            <Detail term="Subscriptions">
-              {invoice.subscription_ids.length > 0 && (
-                <ul className="plain-list">
-                  {invoice.subscription_ids.map((id) => (
-                    <li key={id}>
-                      <Link to={subscriptionPath(id)}>{id}</Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Detail>
-            <Detail term="Issued">
-              {formatDateTime(invoice.issued_at, invoice.locale, invoice.timezone)}
-            </Detail>
-            <Detail term="Period">
-              {invoice.period_start &&
-                invoice.period_end &&
-                `${formatPeriodBound(invoice.period_start, invoice.timezone, invoice.locale)} – ${formatPeriodBound(invoice.period_end, invoice.timezone, invoice.locale)}`}
-            </Detail>
-            <Detail term="Due">
-              {invoice.due_at && formatDateTime(invoice.due_at, invoice.locale, invoice.timezone)}
-            </Detail>
-            <Detail term="Finalized">
-              {invoice.finalized_at && formatDateTime(invoice.finalized_at, invoice.locale, invoice.timezone)}
-            </Detail>
-            {invoice.voided_at && (
-              <Detail term="Voided">
-                {formatDateTime(invoice.voided_at, invoice.locale, invoice.timezone)}: {invoice.void_reason}
-              </Detail>
+        <DetailsPanel title="Details">
+          <Detail term="Customer">
+            <Link to={customerPath(invoice.customer_id)}>{invoice.buyer?.name ?? invoice.customer_id}</Link>
+          </Detail>
+          <Detail term="Subscriptions">
+            {invoice.subscription_ids.length > 0 && (
+              <ul className="plain-list">
+                {invoice.subscription_ids.map((id) => (
+                  <li key={id}>
+                    <Link to={subscriptionPath(id)}>{id}</Link>
+                  </li>
+                ))}
+              </ul>
             )}
-            <Detail term="Memo">{invoice.memo}</Detail>
-          </dl>
-        </Panel>
-        <Panel title="Seller and buyer">
-          <dl className="details">
-            <Detail term="Seller">{invoice.seller && <Party party={invoice.seller} />}</Detail>
-            <Detail term="Buyer">{invoice.buyer && <Party party={invoice.buyer} />}</Detail>
-          </dl>
-        </Panel>
+          </Detail>
+          <Detail term="Issued">{formatDateTime(invoice.issued_at, invoice.locale, invoice.timezone)}</Detail>
+          <Detail term="Period">
+            {invoice.period_start &&
+              invoice.period_end &&
+              `${formatPeriodBound(invoice.period_start, invoice.timezone, invoice.locale)} – ${formatPeriodBound(invoice.period_end, invoice.timezone, invoice.locale)}`}
+          </Detail>
+          <Detail term="Due">
+            {invoice.due_at && formatDateTime(invoice.due_at, invoice.locale, invoice.timezone)}
+          </Detail>
+          <Detail term="Finalized">
+            {invoice.finalized_at && formatDateTime(invoice.finalized_at, invoice.locale, invoice.timezone)}
+          </Detail>
+          {invoice.voided_at && (
+            <Detail term="Voided">
+              {formatDateTime(invoice.voided_at, invoice.locale, invoice.timezone)}: {invoice.void_reason}
+            </Detail>
+          )}
+          <Detail term="Memo">{invoice.memo}</Detail>
+        </DetailsPanel>
+        <DetailsPanel title="Seller and buyer">
+          <Detail term="Seller">{invoice.seller && <Party party={invoice.seller} />}</Detail>
+          <Detail term="Buyer">{invoice.buyer && <Party party={invoice.buyer} />}</Detail>
+        </DetailsPanel>
       </div>
       <Panel title="Lines">
         {invoice.tax_details?.note && <p className="notice">{invoice.tax_details.note}</p>}

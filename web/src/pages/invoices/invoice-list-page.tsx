@@ -55,12 +55,9 @@ export function InvoiceListPage() {
       }
       basePath="/invoices"
       fields={filterFields}
-      filterLabel="Filter invoices"
       filtered={filters.filtered}
       list={list}
       noun={["invoice", "invoices"]}
-      loadingLabel="Loading invoices…"
-      empty={{ noMatch: "No invoice matches these filters.", none: "No invoices yet." }}
     >
       {(invoices) => <InvoiceTable invoices={invoices} label="Invoices table" showCustomer />}
     </FilteredListPage>

@@ -44,14 +44,10 @@ export function EventExplorerPage() {
         subtitle="Usage events as they arrived, with the meters that count them."
         basePath="/events"
         fields={filterFields}
-        filterLabel="Filter events"
         filtered={filters.filtered}
         list={list}
         noun={["event", "events"]}
-        loadingLabel="Loading events…"
         empty={{
-          noMatch: "No event matches these filters.",
-          none: "No events yet.",
           hint: <p>Send usage through the API (POST /v1/events).</p>,
         }}
       >

@@ -35,14 +35,10 @@ export function MeterListPage() {
       create={can(session, "meters:write") && { to: "/meters/new", label: "New meter" }}
       basePath="/meters"
       fields={filterFields}
-      filterLabel="Filter meters"
       filtered={filters.filtered}
       list={list}
       noun={["meter", "meters"]}
-      loadingLabel="Loading meters…"
       empty={{
-        noMatch: "No meter matches these filters.",
-        none: "No meters yet.",
         hint: <p>Create one with “New meter”, or through the API (POST /v1/meters).</p>,
       }}
     >

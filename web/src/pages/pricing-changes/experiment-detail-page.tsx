@@ -14,7 +14,7 @@ import { DataTable } from "../../ui/data-table.tsx";
 import { Detail } from "../../ui/detail.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { Panel } from "../../ui/panel.tsx";
+import { DetailsPanel, Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 import { IntervalChart } from "./interval-chart.tsx";
@@ -54,24 +54,22 @@ export function ExperimentDetailPage({ experiment }: { experiment: Experiment })
   return (
     <>
       <PageHeader title={experiment.name} subtitle={`Experiment ${experiment.id}`} />
-      <Panel title="Experiment">
-        <dl className="details">
-          <Detail term="Status">{experiment.status}</Detail>
-          <Detail term="Assignment">
-            {experiment.assignment === "hash"
-              ? `by hash of the customer id with salt ${experiment.salt}${experiment.segment_key ? `, stratified by ${experiment.segment_key}` : ""}`
-              : "explicit lists"}
-          </Detail>
-          <Detail term="Audience">
-            {experiment.audience === "new_signups"
-              ? "new sign-ups"
-              : "existing customers, at their next period"}
-          </Detail>
-          <Detail term="Runs">
-            {formatDateTime(experiment.starts_at)} to {formatDateTime(experiment.ends_at)}
-          </Detail>
-        </dl>
-      </Panel>
+      <DetailsPanel title="Experiment">
+        <Detail term="Status">{experiment.status}</Detail>
+        <Detail term="Assignment">
+          {experiment.assignment === "hash"
+            ? `by hash of the customer id with salt ${experiment.salt}${experiment.segment_key ? `, stratified by ${experiment.segment_key}` : ""}`
+            : "explicit lists"}
+        </Detail>
+        <Detail term="Audience">
+          {experiment.audience === "new_signups"
+            ? "new sign-ups"
+            : "existing customers, at their next period"}
+        </Detail>
+        <Detail term="Runs">
+          {formatDateTime(experiment.starts_at)} to {formatDateTime(experiment.ends_at)}
+        </Detail>
+      </DetailsPanel>
       <Panel title="Arms">
         <DataTable
           label="Arms table"

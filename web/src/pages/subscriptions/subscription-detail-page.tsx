@@ -14,7 +14,7 @@ import { BarChart, moneyTicks } from "../../ui/bar-chart.tsx";
 import { Detail } from "../../ui/detail.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { Panel } from "../../ui/panel.tsx";
+import { DetailsPanel, Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { InvoiceLinesTable, shownLine } from "../invoices/invoice-lines-table.tsx";
@@ -86,51 +86,43 @@ export function SubscriptionDetailPage({ subscription }: { subscription: Subscri
       />
       <OutcomeMessage message={outcome} />
       <div className="panels">
-        <Panel title="Details">
-          <dl className="details">
-            <Detail term="Customer">
-              <Link to={customerPath(subscription.customer_id)}>{customerName}</Link>
-            </Detail>
-            <Detail term="Plan in force">
-              <Link
-                to={planVersionPath(subscription.current_plan.plan_id, subscription.current_plan.version)}
-              >
-                {subscription.current_plan.plan_code} version {subscription.current_plan.version}
-              </Link>
-            </Detail>
-            <Detail term="Currency">{subscription.currency}</Detail>
-            <Detail term="Periods">
-              {subscription.billing === "calendar" ? "Calendar" : "Anniversary"}, in {subscription.timezone}
-            </Detail>
-            <Detail term="External id">{subscription.external_id}</Detail>
-            <Detail term="Progressive billing">
-              {subscription.progressive_billing_threshold &&
-                `at ${formatMoney(subscription.progressive_billing_threshold, subscription.currency, locale)}`}
-            </Detail>
-          </dl>
-        </Panel>
-        <Panel title="Dates">
-          <dl className="details">
-            <Detail term="Started">{formatDateTime(subscription.started_at, locale)}</Detail>
-            <Detail term="Trial">
-              {subscription.trial_days === 0
-                ? "No trial"
-                : `${subscription.trial_days} days, until ${formatDateTime(subscription.trial_ends_at, locale)}`}
-            </Detail>
-            <Detail term="Current period">
-              {period(subscription.current_period_start, subscription.current_period_end)}
-            </Detail>
-            <Detail term="Next billing">
-              {subscription.next_billing_at && formatDateTime(subscription.next_billing_at, locale)}
-            </Detail>
-            <Detail term="Billed through">
-              {subscription.billed_through && formatDateTime(subscription.billed_through, locale)}
-            </Detail>
-            <Detail term="Ends">
-              {subscription.ends_at && formatDateTime(subscription.ends_at, locale)}
-            </Detail>
-          </dl>
-        </Panel>
+        <DetailsPanel title="Details">
+          <Detail term="Customer">
+            <Link to={customerPath(subscription.customer_id)}>{customerName}</Link>
+          </Detail>
+          <Detail term="Plan in force">
+            <Link to={planVersionPath(subscription.current_plan.plan_id, subscription.current_plan.version)}>
+              {subscription.current_plan.plan_code} version {subscription.current_plan.version}
+            </Link>
+          </Detail>
+          <Detail term="Currency">{subscription.currency}</Detail>
+          <Detail term="Periods">
+            {subscription.billing === "calendar" ? "Calendar" : "Anniversary"}, in {subscription.timezone}
+          </Detail>
+          <Detail term="External id">{subscription.external_id}</Detail>
+          <Detail term="Progressive billing">
+            {subscription.progressive_billing_threshold &&
+              `at ${formatMoney(subscription.progressive_billing_threshold, subscription.currency, locale)}`}
+          </Detail>
+        </DetailsPanel>
+        <DetailsPanel title="Dates">
+          <Detail term="Started">{formatDateTime(subscription.started_at, locale)}</Detail>
+          <Detail term="Trial">
+            {subscription.trial_days === 0
+              ? "No trial"
+              : `${subscription.trial_days} days, until ${formatDateTime(subscription.trial_ends_at, locale)}`}
+          </Detail>
+          <Detail term="Current period">
+            {period(subscription.current_period_start, subscription.current_period_end)}
+          </Detail>
+          <Detail term="Next billing">
+            {subscription.next_billing_at && formatDateTime(subscription.next_billing_at, locale)}
+          </Detail>
+          <Detail term="Billed through">
+            {subscription.billed_through && formatDateTime(subscription.billed_through, locale)}
+          </Detail>
+          <Detail term="Ends">{subscription.ends_at && formatDateTime(subscription.ends_at, locale)}</Detail>
+        </DetailsPanel>
       </div>
       <Timeline subscription={subscription} locale={locale} />
       {can(session, "billing:read") && <UpcomingInvoice subscription={subscription} locale={locale} />}

@@ -34,12 +34,9 @@ export function SubscriptionListPage() {
       create={can(session, "billing:write") && { to: "/subscriptions/new", label: "New subscription" }}
       basePath="/subscriptions"
       fields={filterFields}
-      filterLabel="Filter subscriptions"
       filtered={filters.filtered}
       list={list}
       noun={["subscription", "subscriptions"]}
-      loadingLabel="Loading subscriptions…"
-      empty={{ noMatch: "No subscription matches these filters.", none: "No subscriptions yet." }}
     >
       {(subscriptions) => (
         <SubscriptionTable subscriptions={subscriptions} label="Subscriptions table" showCustomer />
