@@ -28,6 +28,7 @@ import {
 } from "./credit-ledger.ts";
 import {
   type CreateCreditGrantInput,
+  type CreatedCreditGrant,
   type CreditGrant,
   type CreditGrantFilters,
   type CreditGrantStatus,
@@ -41,7 +42,7 @@ export async function createCreditGrant(
   context: RequestContext,
   customerId: string,
   input: CreateCreditGrantInput,
-): Promise<CreditGrant> {
+): Promise<CreatedCreditGrant> {
   await requireActiveCustomer(context, customerId);
   const now = context.clock.now();
   const errors: FieldError[] = currencyErrors(input.currency, "$.currency");
@@ -87,9 +88,26 @@ export async function createCreditGrant(
       const grant = presentGrant(row, now);
       await recordCreation(transaction, context, "credit_grant", grant);
       await spendApproval(transaction, grant.id);
-      return grant;
+      return { ...grant, warnings: grantWarnings(input.type) };
     }),
   );
+}
+
+/**
+ * Credits recorded as purchased here were paid for outside Fairbill, with no
+ * invoice: no VAT was charged on them. In the EU a single-purpose voucher is
+ * taxed when it is sold (VAT Directive art. 30b), so the answer says so; a
+ * wallet top-up sells credits on an invoice taxed by the customer's rules.
+ */
+function grantWarnings(type: CreditGrantType): CreatedCreditGrant["warnings"] {
+  if (type !== "purchased") return [];
+  return [
+    {
+      code: "vat_not_invoiced",
+      message:
+        "Purchased credits recorded without an invoice: Fairbill charged no VAT on this sale. Where the credits are a single-purpose voucher (EU VAT Directive art. 30b), VAT is due when they are sold: account for it outside Fairbill, or sell credits with a wallet top-up (POST /v1/wallets/{id}/top-ups), which invoices them with the customer's tax.",
+    },
+  ];
 }
 
 export type GrantToIssue = {

@@ -9,6 +9,7 @@ import { creditBalances, listCreditLedger } from "./credit-balances.ts";
 import { createCreditGrant, getCreditGrant, listCreditGrants, voidCreditGrant } from "./credit-grants.ts";
 import {
   CreateCreditGrantBody,
+  CreatedCreditGrantSchema,
   CreateWalletBody,
   CreditBalancesSchema,
   CreditGrantListQuery,
@@ -43,7 +44,7 @@ function registerGrantRoutes(app: FairbillApp): void {
       summary: "Grant credits to a customer: money their invoices use before anything is due",
       params: IdParams,
       body: CreateCreditGrantBody,
-      response: CreditGrantSchema,
+      response: CreatedCreditGrantSchema,
       status: 201,
     },
     ({ context, params, body }) => createCreditGrant(context, params.id, body),

@@ -83,6 +83,25 @@ export const CreditGrantSchema = Type.Object(
 );
 export type CreditGrant = Static<typeof CreditGrantSchema>;
 
+/** A new grant, with what the seller must know about it (VAT on purchased credits sold without an invoice). */
+export const CreatedCreditGrantSchema = Type.Object(
+  {
+    ...CreditGrantSchema.properties,
+    warnings: Type.Array(
+      Type.Object({
+        code: StringEnum(["vat_not_invoiced"]),
+        message: Type.String(),
+      }),
+      {
+        description:
+          "vat_not_invoiced: purchased credits recorded without an invoice carry no VAT in Fairbill; the seller must account for it",
+      },
+    ),
+  },
+  { title: "CreatedCreditGrant" },
+);
+export type CreatedCreditGrant = Static<typeof CreatedCreditGrantSchema>;
+
 export const CreditGrantListQuery = StrictObject({
   currency: Type.Optional(CurrencyCode),
   wallet_id: Type.Optional(ObjectId),

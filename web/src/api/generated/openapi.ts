@@ -6535,6 +6535,56 @@ export interface components {
             created_at: string;
             decided_at: string | null;
         };
+        /** CreatedCreditGrant */
+        CreatedCreditGrant: {
+            /** @example cgr_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            customer_id: string;
+            wallet_id: string | null;
+            name: string;
+            currency: string;
+            /** @enum {string} */
+            type: "promotional" | "purchased";
+            /**
+             * @description a decimal number written as a string, such as "49.00"
+             * @example 49.00
+             */
+            amount: string;
+            /**
+             * @description what is left of the grant on the ledger
+             * @example 49.00
+             */
+            remaining: string;
+            cost_basis: string | null;
+            priority: number;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            effective_at: string;
+            expires_at: string | null;
+            /**
+             * @description now: voided, expired, used (nothing left), scheduled (not yet effective) or active (usable)
+             * @enum {string}
+             */
+            status: "active" | "scheduled" | "used" | "expired" | "voided";
+            voided_at: string | null;
+            void_reason: string | null;
+            metadata: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+            /** @description vat_not_invoiced: purchased credits recorded without an invoice carry no VAT in Fairbill; the seller must account for it */
+            warnings: {
+                /** @enum {string} */
+                code: "vat_not_invoiced";
+                message: string;
+            }[];
+        };
         /** ContractBalances */
         ContractBalances: {
             contract_id: string;
@@ -12797,7 +12847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditGrant"];
+                    "application/json": components["schemas"]["CreatedCreditGrant"];
                 };
             };
             400: components["responses"]["Problem"];

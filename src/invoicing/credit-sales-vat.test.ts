@@ -1,0 +1,103 @@
+// VAT on purchased credits (issue #24 item 4). In the EU a single-purpose
+// voucher is taxed when it is sold (VAT Directive art. 30b), so selling
+// credits goes through an invoice taxed by the customer's tax rules: a German
+// consumer buying 300.00 EUR of credits pays 357.00, 57.00 of it VAT in tax
+// payable, and gets 300.00 of credits. Credits recorded as purchased without
+// an invoice (paid outside Fairbill) carry no VAT in Fairbill: the answer
+// says the seller must account for it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer } from "../../test/support/builders.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { freezeTestClock } from "../../test/support/test-clock-api.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let customerId: string;
+
+beforeAll(async () => {
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Credit VAT" }));
+  await freezeTestClock(tenant.admin, "2026-01-05T10:00:00Z");
+  await expectOk(
+    tenant.admin.put("/v1/invoicing-settings", {
+      seller: { name: "Audit Cloud GmbH", country: "DE", email: "billing@auditcloud.example" },
+    }),
+  );
+  await expectCreated(
+    tenant.admin.post("/v1/tax-rates", {
+      country: "DE",
+      name: "USt 19%",
+      percent: "19",
+      valid_from: "2025-01-01T00:00:00Z",
+    }),
+  );
+  customerId = (
+    await createCustomer(tenant.admin, {
+      external_id: "werkstatt",
+      currency: "EUR",
+      timezone: "Europe/Berlin",
+      country: "DE",
+    })
+  ).id;
+});
+afterAll(async () => testApp?.close());
+
+describe("selling credits", () => {
+  it("invoices a German consumer's 300.00 EUR of credits with 19 % VAT: 357.00, and grants 300.00", async () => {
+    const wallet = await expectCreated(
+      tenant.admin.post(`/v1/customers/${customerId}/wallets`, { currency: "EUR", name: "Prepaid" }),
+    );
+    const topUp = await expectCreated(
+      tenant.admin.post(`/v1/wallets/${wallet.id}/top-ups`, {
+        amount: "300",
+        paid_amount: "300.00",
+        reason: "prepaid pack",
+      }),
+    );
+    expect(topUp.grant).toMatchObject({ type: "purchased", amount: "300.00", remaining: "300.00" });
+    const invoice = await expectOk(tenant.admin.get(`/v1/invoices/${topUp.purchase.invoice_id}`));
+    // 300.00 × 19 % = 57.00.
+    expect(invoice).toMatchObject({
+      subtotal: "300.00",
+      tax: "57.00",
+      total: "357.00",
+      amount_due: "357.00",
+    });
+    const journal = await expectOk(tenant.admin.get("/v1/journal?period=2026-01"));
+    const sums = (account: string) =>
+      journal.lines
+        .filter((line: { account_role: string }) => line.account_role === account)
+        .map((line: { debit: string; credit: string }) => [line.debit, line.credit]);
+    expect(sums("tax_payable")).toEqual([["", "57.00"]]);
+    expect(sums("accounts_receivable")).toEqual([["357.00", ""]]);
+    // The credits are deferred at what was paid for them, net of VAT.
+    expect(sums("deferred_revenue")).toEqual([["", "300.00"]]);
+  });
+
+  it("says the seller must account for VAT on credits recorded as purchased without an invoice", async () => {
+    const grant = await expectCreated(
+      tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+        name: "Prepaid pack paid by bank transfer",
+        amount: "300.00",
+        currency: "EUR",
+        type: "purchased",
+        cost_basis: "300.00",
+      }),
+    );
+    expect(grant.warnings).toEqual([
+      expect.objectContaining({
+        code: "vat_not_invoiced",
+        message: expect.stringContaining("no VAT"),
+      }),
+    ]);
+    const promotional = await expectCreated(
+      tenant.admin.post(`/v1/customers/${customerId}/credit-grants`, {
+        name: "Welcome credit",
+        amount: "10.00",
+        currency: "EUR",
+        type: "promotional",
+      }),
+    );
+    expect(promotional.warnings).toEqual([]);
+  });
+});
