@@ -1,21 +1,25 @@
 // Per-environment finance settings: the accounting time zone and the chart
-// of accounts. An environment without a row counts months in UTC and posts to
-// the default accounts.
+// of accounts. An environment without a row counts months in the seller
+// entity's zone (accounting-time-zone.ts) and posts to the default accounts.
 
 import { anyLockedPeriod } from "../accounting-periods/index.ts";
 import { recordAuditEvent } from "../audit/index.ts";
 import { findCurrency, isValidTimeZone } from "../core/index.ts";
+import { sellerCountryOf } from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
+import { type AccountingTimeZoneSource, defaultAccountingTimeZone } from "./accounting-time-zone.ts";
 import { type ChartOfAccounts, chartOfAccounts } from "./chart-of-accounts.ts";
 import type { FinanceSettingsView, UpdateFinanceSettingsInput } from "./settings-schemas.ts";
 import type { AccountOverride } from "./tables.ts";
 
 export type FinanceSettings = {
   timeZone: string;
+  /** Configured in the settings, or the seller's country's zone, or UTC. */
+  timeZoneSource: AccountingTimeZoneSource;
   /** Reports are also shown in it; null: only in each document's currency. */
   reportingCurrency: string | null;
   /** Where rates are fetched from (exchange-rate-provider.ts); null: rates are only entered. */
@@ -25,8 +29,6 @@ export type FinanceSettings = {
   updatedAt: Date | null;
 };
 
-const defaultTimeZone = "UTC";
-
 export async function readFinanceSettings(database: Database, scope: TenantScope): Promise<FinanceSettings> {
   const row = await database
     .selectFrom("finance_settings")
@@ -34,8 +36,13 @@ export async function readFinanceSettings(database: Database, scope: TenantScope
     .where(inTenant(scope))
     .executeTakeFirst();
   const overrides = row?.accounts ?? {};
+  const zone =
+    row === undefined
+      ? defaultAccountingTimeZone(await sellerCountryOf(database, scope))
+      : { timeZone: row.timezone, source: "configured" as const };
   return {
-    timeZone: row?.timezone ?? defaultTimeZone,
+    timeZone: zone.timeZone,
+    timeZoneSource: zone.source,
     reportingCurrency: row?.reporting_currency ?? null,
     exchangeRateProviderUrl: row?.exchange_rate_provider_url ?? null,
     accounts: chartOfAccounts(overrides),
@@ -47,6 +54,7 @@ export async function readFinanceSettings(database: Database, scope: TenantScope
 function present(settings: FinanceSettings): FinanceSettingsView {
   return {
     timezone: settings.timeZone,
+    timezone_source: settings.timeZoneSource,
     reporting_currency: settings.reportingCurrency,
     exchange_rate_provider_url: settings.exchangeRateProviderUrl,
     accounts: settings.accounts,
@@ -117,4 +125,29 @@ export async function updateFinanceSettings(
     });
     return present(after);
   });
+}
+
+/**
+ * Keeps the accounting zone in the settings when it is only the seller's
+ * default, in the transaction that closes a month: a closed month's
+ * boundaries never move with a later change of the seller's country.
+ */
+export async function fixAccountingTimeZone(
+  transaction: Database,
+  scope: TenantScope,
+  now: Date,
+): Promise<void> {
+  const settings = await readFinanceSettings(transaction, scope);
+  if (settings.timeZoneSource === "configured") return;
+  await transaction
+    .insertInto("finance_settings")
+    .values({
+      environment_id: scope.environmentId,
+      organization_id: scope.organizationId,
+      timezone: settings.timeZone,
+      accounts: JSON.stringify({}),
+      updated_at: now,
+    })
+    .onConflict((conflicting) => conflicting.column("environment_id").doNothing())
+    .execute();
 }

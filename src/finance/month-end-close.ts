@@ -14,7 +14,7 @@ import { newId } from "../platform/ids.ts";
 import { customersDueForBilling } from "../subscriptions/index.ts";
 import { type AccountingPeriod, parsePeriod } from "./accounting-periods.ts";
 import type { ChecklistItem, CloseChecklistView, LockPeriodInput, PeriodLockView } from "./close-schemas.ts";
-import { readFinanceSettings } from "./finance-settings.ts";
+import { fixAccountingTimeZone, readFinanceSettings } from "./finance-settings.ts";
 import { reconcile } from "./reconciliation.ts";
 import { journalFor } from "./revenue.ts";
 import { keepUsageAccruals, usageAccruals } from "./usage-accruals.ts";
@@ -218,6 +218,7 @@ export async function lockPeriod(context: RequestContext, input: LockPeriodInput
     });
     if (recorded === undefined) throw conflict("period_locked", `Period ${period.key} is already closed.`);
     await keepUsageAccruals(transaction, context, accruals, now);
+    await fixAccountingTimeZone(transaction, context, now);
     const lock = presentLock(recorded);
     await recordAuditEvent(transaction, context, {
       action: "period.locked",

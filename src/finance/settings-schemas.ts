@@ -19,6 +19,13 @@ const accountsOf = <Schema extends typeof AccountSchema | typeof AccountOverride
 
 export const FinanceSettingsSchema = Type.Object({
   timezone: Type.String({ description: "IANA zone in which accounting months start and end" }),
+  timezone_source: Type.Union(
+    [Type.Literal("configured"), Type.Literal("seller_country"), Type.Literal("utc")],
+    {
+      description:
+        "configured here; else the zone of the seller's country (invoicing settings); else UTC, for a country of several zones",
+    },
+  ),
   reporting_currency: Nullable(
     Type.String({ description: "KPIs, the revenue report and the journal are also shown in it" }),
   ),

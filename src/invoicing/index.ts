@@ -64,6 +64,7 @@ export {
 export { invoicingWebhookEvents } from "./invoice-webhook-events.ts";
 export { countInvoices, getInvoice, listInvoices } from "./invoices.ts";
 export { InvoiceFinalized } from "./invoicing-events.ts";
+export { sellerCountryOf } from "./invoicing-settings.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
 export type { CreditNoteReason } from "./tables.ts";
 export { refuseUnpricedEvents } from "./unpriced-events.ts";

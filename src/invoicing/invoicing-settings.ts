@@ -90,6 +90,11 @@ export async function readInvoicingSettings(
   return fromRow(await settingsRow(database, scope));
 }
 
+/** The seller entity's country (ISO 3166-1 alpha-2) as the invoicing settings give it; null when unset. */
+export async function sellerCountryOf(database: Database, scope: TenantScope): Promise<string | null> {
+  return (await settingsRow(database, scope)).seller_country;
+}
+
 export function presentInvoicingSettings(settings: InvoicingSettings) {
   return {
     seller: {

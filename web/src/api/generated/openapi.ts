@@ -20872,6 +20872,8 @@ export interface operations {
                     "application/json": {
                         /** @description IANA zone in which accounting months start and end */
                         timezone: string;
+                        /** @description configured here; else the zone of the seller's country (invoicing settings); else UTC, for a country of several zones */
+                        timezone_source: "configured" | "seller_country" | "utc";
                         reporting_currency: string | null;
                         exchange_rate_provider_url: string | null;
                         /** @description the chart of accounts journal entries post to, by role */
@@ -20993,6 +20995,8 @@ export interface operations {
                     "application/json": {
                         /** @description IANA zone in which accounting months start and end */
                         timezone: string;
+                        /** @description configured here; else the zone of the seller's country (invoicing settings); else UTC, for a country of several zones */
+                        timezone_source: "configured" | "seller_country" | "utc";
                         reporting_currency: string | null;
                         exchange_rate_provider_url: string | null;
                         /** @description the chart of accounts journal entries post to, by role */
