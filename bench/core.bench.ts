@@ -5,12 +5,14 @@
 // version 2), and events streamed as NDJSON from a temporary file. Each measurement runs in its own child process so that its
 // memory figures are its own. The engine's speed is compared with a baseline
 // loop that only reads, parses and sums the same events: the machine's limit.
+// Wall time and processor time are both reported: on a machine shared with
+// other work, wall time also counts the time spent waiting for a core.
 //
 // usage: npm run bench:core            (prints a table, then one line of JSON)
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startScenarioSimulation } from "../src/simulation/index.ts";
@@ -152,7 +154,14 @@ async function forEachLine(file: string, onLine: (line: string) => void): Promis
   if (pending.length > 0) onLine(pending);
 }
 
-type Measurement = { events: number; seconds: number; peakHeapMegabytes: number; peakRssMegabytes: number };
+type Measurement = {
+  events: number;
+  seconds: number;
+  /** Processor time of the process (all its threads: JIT and GC too); on a shared machine, wall time also counts waiting for a core. */
+  cpuSeconds: number;
+  peakHeapMegabytes: number;
+  peakRssMegabytes: number;
+};
 
 type Mode = "baseline" | "engine";
 
@@ -187,6 +196,7 @@ async function measure(
   };
   let events = 0;
   const started = process.hrtime.bigint();
+  const startedCpu = process.cpuUsage();
   if (mode === "baseline") {
     let tokens = 0;
     await forEachLine(file, (line) => {
@@ -212,7 +222,15 @@ async function measure(
   }
   sampleMemory();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { events, seconds, peakHeapMegabytes: peakHeap / 2 ** 20, peakRssMegabytes: peakRss / 2 ** 20 };
+  const cpu = process.cpuUsage(startedCpu);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return {
+    events,
+    seconds,
+    cpuSeconds,
+    peakHeapMegabytes: peakHeap / 2 ** 20,
+    peakRssMegabytes: peakRss / 2 ** 20,
+  };
 }
 
 function runChild(mode: Mode, file: string, events: number, liveHeap = false): Measurement {
@@ -267,6 +285,7 @@ async function main(): Promise<void> {
         events: count,
         run: label,
         seconds: round(measurement.seconds, 3),
+        cpu_seconds: round(measurement.cpuSeconds, 3),
         events_per_second: Math.round(measurement.events / measurement.seconds),
         peak_heap_mb: round(measurement.peakHeapMegabytes),
         peak_rss_mb: round(measurement.peakRssMegabytes),
@@ -284,6 +303,9 @@ async function main(): Promise<void> {
         events_per_second: Math.round(engineRate),
         baseline_events_per_second: Math.round(baselineRate),
         ratio: round(baselineRate / engineRate, 2),
+        // The same ratio in processor time, less sensitive to neighbours on a shared machine.
+        cpu_ratio: round(large.engine.cpuSeconds / large.baseline.cpuSeconds, 2),
+        load_average: round(loadavg()[0] ?? 0, 2),
         peak_heap_mb_100k: round(small.engineLiveHeap.peakHeapMegabytes),
         peak_heap_mb_1m: round(large.engineLiveHeap.peakHeapMegabytes),
         peak_rss_mb_100k: round(small.engine.peakRssMegabytes),

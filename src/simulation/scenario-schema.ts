@@ -31,6 +31,7 @@ import {
 import { contractFitsScenario, ScenarioContract } from "./scenario-contract.ts";
 import {
   Instant,
+  instantOf,
   MinorUnitAmount,
   NonEmptyText,
   Percent,
@@ -189,7 +190,55 @@ export const ScenarioEventV2 = withRules(
     }
   },
 );
-export type ScenarioEventDocument = Static<typeof ScenarioEvent>;
+export type ScenarioEventDocument = Static<typeof ScenarioEventV2>;
+
+/**
+ * The event as it is when it is plainly valid: no fields but the event's
+ * (`received_at` in version 2 only), `id` and `name` non-empty strings, a
+ * `timestamp` (and a `received_at` not before it) that parse, `properties` an
+ * object. The schema and its rules accept every such event unchanged; any
+ * other is left to them (undefined), so that they name each problem. Checked
+ * by hand because it runs once per event of a stream, where the schema's
+ * general walk cost as much as the billing itself.
+ */
+export function plainlyValidEvent(value: unknown, version: 1 | 2): ScenarioEventDocument | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const event = value as Record<string, unknown>;
+  for (const key in event) {
+    if (!Object.hasOwn(event, key)) return undefined;
+    switch (key) {
+      case "id":
+      case "name":
+      case "timestamp":
+      case "properties":
+        break;
+      case "received_at":
+        if (version === 2) break;
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+  const { id, name, timestamp, properties, received_at: receivedAt } = event;
+  if (typeof id !== "string" || id.length === 0 || typeof name !== "string" || name.length === 0) {
+    return undefined;
+  }
+  if (typeof timestamp !== "string") return undefined;
+  if (
+    properties !== undefined &&
+    (typeof properties !== "object" || properties === null || Array.isArray(properties))
+  ) {
+    return undefined;
+  }
+  const at = instantOf(timestamp);
+  if (at === undefined) return undefined;
+  if (receivedAt !== undefined) {
+    if (typeof receivedAt !== "string") return undefined;
+    const received = parseInstant(receivedAt);
+    if (received === undefined || received < at) return undefined;
+  }
+  return event as ScenarioEventDocument;
+}
 
 const Version = withMessage(
   Type.Literal(1),

@@ -17,6 +17,7 @@ import { checkDocument, describeValue, formatPath, isPlainObject, toCoreMeter } 
 import { instantOf } from "./scenario-fields.ts";
 import { outputCommitBalance, outputInvoice, type ScenarioOutput } from "./scenario-output.ts";
 import {
+  plainlyValidEvent,
   ScenarioEvent,
   ScenarioEventV2,
   type ScenarioHeaderDocument,
@@ -138,12 +139,16 @@ export function startScenarioSimulation(
 
   const addEvent = (value: unknown): void => {
     const index = eventIndex++;
-    const event = checkDocument(
-      version.number === 2 ? ScenarioEventV2 : ScenarioEvent,
-      value,
-      undefined,
-      nullMeansLeftOut,
-    );
+    const plain = plainlyValidEvent(value, version.number);
+    const event =
+      plain !== undefined
+        ? { ok: true as const, value: plain }
+        : checkDocument(
+            version.number === 2 ? ScenarioEventV2 : ScenarioEvent,
+            value,
+            undefined,
+            nullMeansLeftOut,
+          );
     if (!event.ok) {
       // Paths under the event's own: `$.events[3].timestamp`.
       const eventPath = formatPath(["events", index]);
@@ -159,14 +164,11 @@ export function startScenarioSimulation(
       if (seenEventIds.has(id)) return;
       seenEventIds.add(id);
     }
+    const at = instantOf(timestamp)!;
     const problems = accumulator?.add(
-      {
-        id,
-        name,
-        timestamp: instantOf(timestamp)!,
-        properties,
-        ...(typeof receivedAt === "string" ? { receivedAt: instantOf(receivedAt)! } : {}),
-      },
+      typeof receivedAt === "string"
+        ? { id, name, timestamp: at, properties, receivedAt: instantOf(receivedAt)! }
+        : { id, name, timestamp: at, properties },
       index,
     );
     if (problems === undefined) return;

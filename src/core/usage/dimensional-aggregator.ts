@@ -9,7 +9,7 @@ import type { Instant } from "../instant.ts";
 import type { WindowAggregator } from "./aggregators.ts";
 import { combinationOf, combinationPricing } from "./dimensions.ts";
 import { LevelLedger } from "./level-ledger.ts";
-import type { NumericValue, UsageEvent } from "./usage-event.ts";
+import { type NumericValue, ownProperty, type UsageEvent } from "./usage-event.ts";
 import type { CombinationAggregate, UsageAggregate } from "./usage-windows.ts";
 
 /** An event whose combination no entry lists, under a `reject` default. */
@@ -96,6 +96,9 @@ export class DimensionalAggregator<Value> implements WindowAggregator<Value> {
     string,
     { values: readonly (string | null)[]; aggregator: WindowAggregator<Value> }
   >();
+  /** The charge's one dimension, when it has one: its aggregators are also found by a text value as such. */
+  private readonly singleDimension: string | undefined;
+  private readonly byText = new Map<string, WindowAggregator<Value>>();
 
   constructor(options: {
     dimensions: ChargeDimensions;
@@ -109,6 +112,8 @@ export class DimensionalAggregator<Value> implements WindowAggregator<Value> {
     this.start = options.start;
     this.createAggregator = options.createAggregator;
     this.ledgers = options.ledgers;
+    const names = options.dimensions.properties;
+    this.singleDimension = names.length === 1 ? names[0] : undefined;
   }
 
   /** The refusal of an event whose combination no entry lists, under a `reject` default. */
@@ -123,8 +128,21 @@ export class DimensionalAggregator<Value> implements WindowAggregator<Value> {
   }
 
   add(value: Value, timestamp: Instant, sequence: number, event: UsageEvent): void {
+    // One dimension whose value is text compared as itself (V3): found by that text, with no key built.
+    const single = this.singleDimension;
+    const raw = single === undefined ? undefined : ownProperty(event.properties, single);
+    if (typeof raw === "string") {
+      const known = this.byText.get(raw);
+      if (known !== undefined) {
+        known.add(value, timestamp, sequence, event);
+        return;
+      }
+    }
     const { key, values } = combinationOf(event.properties, this.dimensions.properties);
-    this.combinationAggregator(key, values)?.add(value, timestamp, sequence, event);
+    const aggregator = this.combinationAggregator(key, values);
+    if (typeof raw === "string" && values[0] === raw && aggregator !== undefined)
+      this.byText.set(raw, aggregator);
+    aggregator?.add(value, timestamp, sequence, event);
   }
 
   private combinationAggregator(

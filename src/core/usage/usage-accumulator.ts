@@ -97,6 +97,7 @@ class TypedMeterIngestor<Value> implements MeterIngestor {
     | undefined;
   private readonly slots: readonly WindowSlot<Value>[];
   private readonly slotStarts: readonly Instant[];
+  private lastSlot: WindowSlot<Value> | undefined;
 
   constructor(options: {
     meter: Meter;
@@ -135,8 +136,20 @@ class TypedMeterIngestor<Value> implements MeterIngestor {
     }
   }
 
-  /** The slot whose range holds the instant, by binary search over the sorted, disjoint slots. */
+  /**
+   * The slot whose range holds the instant: the last one found when it still
+   * does (a stream in time order stays in one slot for long), else by binary
+   * search over the sorted, disjoint slots.
+   */
   private slotAt(timestamp: Instant): WindowSlot<Value> | undefined {
+    const last = this.lastSlot;
+    if (last !== undefined && timestamp >= last.start && timestamp < last.end) return last;
+    const found = this.searchSlot(timestamp);
+    if (found !== undefined) this.lastSlot = found;
+    return found;
+  }
+
+  private searchSlot(timestamp: Instant): WindowSlot<Value> | undefined {
     let low = 0;
     let high = this.slotStarts.length;
     while (low < high) {
