@@ -15,6 +15,8 @@ const pureTests = [
   "src/cli/commands/keys-while-serving.test.ts",
   "test/architecture/**/*.test.ts",
   "test/scenarios/**/*.test.ts",
+  // The API document, built on an in-memory database of its own.
+  "test/api/openapi-document.test.ts",
   "test/architecture/**/*.test.ts",
   "web/src/**/*.test.ts",
 ];

@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { StrictObject } from "../platform/http/validation.ts";
 import {
   CreateCustomerBody,
   CustomerListQuery,
@@ -56,14 +57,16 @@ export function registerCustomerRoutes(app: FairbillApp): void {
   );
 
   routes.read(
-    "GET /customers/by-external-id/:external_id",
+    "GET /customers/lookup",
     {
       operationId: "getCustomerByExternalId",
       summary: "Read a customer by your own external id",
-      params: Type.Object({ external_id: Type.String({ minLength: 1, maxLength: 255 }) }),
+      query: StrictObject({
+        external_id: Type.String({ minLength: 1, maxLength: 255, examples: ["acme-42"] }),
+      }),
       response: CustomerSchema,
     },
-    ({ context, params }) => getCustomerByExternalId(context, params.external_id),
+    ({ context, query }) => getCustomerByExternalId(context, query.external_id),
   );
 
   routes.write(

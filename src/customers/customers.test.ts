@@ -35,7 +35,7 @@ describe("customers", () => {
     expect(byId.status).toBe(200);
     expect(byId.body).toEqual(created.body);
 
-    const byExternalId = await tenant.admin.get("/v1/customers/by-external-id/acme-1");
+    const byExternalId = await tenant.admin.get("/v1/customers/lookup?external_id=acme-1");
     expect(byExternalId.body.id).toBe(created.body.id);
   });
 

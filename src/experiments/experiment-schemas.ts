@@ -15,6 +15,7 @@ import { StrictObject } from "../platform/http/validation.ts";
 
 const Weight = Type.String({
   pattern: "^(0|[1-9][0-9]{0,5})(\\.[0-9]{1,4})?$",
+  examples: ["1"],
   description: "the arm's share of the hashed population, relative to the other arms' (1)",
 });
 

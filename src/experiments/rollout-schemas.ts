@@ -33,7 +33,7 @@ const GuardrailsBody = StrictObject({
   ),
   payment_problems_over_control_points: Type.Optional(
     Nullable({
-      ...Type.String({ pattern: "^(0|[1-9][0-9]{0,2})(\\.[0-9]{1,4})?$" }),
+      ...Type.String({ pattern: "^(0|[1-9][0-9]{0,2})(\\.[0-9]{1,4})?$", examples: ["2.5"] }),
       description:
         "the cohort's failed-payment or dispute rate is above the control's by more than these percentage points",
     }),

@@ -42,7 +42,14 @@ export type CloseChecklistView = Static<typeof CloseChecklistSchema>;
 
 export const LockPeriodBody = StrictObject({
   period: Period,
-  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, pattern: "^[^\\u0000]*$" })),
+  reason: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 1000,
+      pattern: "^[^\\u0000]*$",
+      examples: ["January is reconciled and approved by the controller."],
+    }),
+  ),
   override_checklist: Type.Optional(
     Type.Boolean({ description: "lock although checklist items are open; give the reason" }),
   ),

@@ -12,7 +12,13 @@ import {
 import { StrictObject } from "../platform/http/validation.ts";
 import type { DisputeStatus } from "./tables.ts";
 
-const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: "^[^\\u0000]*$" });
+const Text = (maxLength: number) =>
+  Type.String({
+    minLength: 1,
+    maxLength,
+    pattern: "^[^\\u0000]*$",
+    examples: ["The customer says March's usage was counted twice."],
+  });
 const statuses: readonly DisputeStatus[] = ["open", "credited", "rejected"];
 
 export const OpenDisputeBody = StrictObject({

@@ -22,6 +22,7 @@ export const PaymentSettingsBody = StrictObject({
       secret_key: Type.String({
         pattern: "^(sk|rk)_(test|live)_[A-Za-z0-9]+$",
         maxLength: 255,
+        examples: ["sk_test_51ExampleKey"],
         description: "a secret or restricted key from the Stripe dashboard",
       }),
       webhook_secret: Type.String({

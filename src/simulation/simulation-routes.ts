@@ -34,6 +34,37 @@ const SimulatedInvoice = Type.Object({
   amount_due: DecimalString,
 });
 
+/** The example of the document: a plan with a fee and graduated usage, billed for its first month. */
+const exampleScenario = {
+  version: 1,
+  currency: "USD",
+  meters: [{ code: "tokens", event_name: "completion", aggregation: "sum", property: "tokens" }],
+  plans: [
+    {
+      code: "pro",
+      interval: "month",
+      charges: [
+        { id: "base", type: "fixed", amount: "49.00", timing: "in_advance" },
+        {
+          id: "tokens",
+          type: "usage",
+          meter: "tokens",
+          model: "graduated",
+          tiers: [
+            { up_to: 100000, unit_price: "0" },
+            { up_to: null, unit_price: "0.0001" },
+          ],
+        },
+      ],
+    },
+  ],
+  subscription: { plan: "pro", start: "2026-01-15T00:00:00Z" },
+  events: [
+    { id: "e1", name: "completion", timestamp: "2026-01-20T10:00:00Z", properties: { tokens: 140000 } },
+  ],
+  bill_until: "2026-02-15T00:00:00Z",
+};
+
 export function registerSimulationRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Simulations"], read: "simulations:run" });
 
@@ -48,7 +79,7 @@ export function registerSimulationRoutes(app: FairbillApp): void {
       // its rules, which report every problem at once (as `fairbill simulate`
       // does); the schema here documents it.
       validatorCompiler: () => () => true,
-      body: Scenario,
+      body: { ...Scenario, examples: [exampleScenario] } as typeof Scenario,
       response: Type.Object({ invoices: Type.Array(SimulatedInvoice) }),
     },
     ({ body }) => {

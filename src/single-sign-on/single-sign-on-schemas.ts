@@ -9,6 +9,7 @@ import { StrictObject } from "../platform/http/validation.ts";
 const EmailDomain = Type.String({
   pattern: "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
   description: "a domain in lowercase, such as acme.com",
+  examples: ["acme.com"],
 });
 
 const RoleMappingSchema = Type.Object({
@@ -87,7 +88,12 @@ export const SsoConnectionSchema = Type.Object({
 export type SsoConnectionView = Static<typeof SsoConnectionSchema>;
 
 export const SsoSignInBody = StrictObject({
-  email: Type.String({ minLength: 3, maxLength: 320, pattern: "^[^@\\s]+@[^@\\s]+$" }),
+  email: Type.String({
+    minLength: 3,
+    maxLength: 320,
+    pattern: "^[^@\\s]+@[^@\\s]+$",
+    examples: ["ada@acme.com"],
+  }),
   return_to: Type.Optional(
     Type.String({
       pattern: "^/(?![/\\\\])",
@@ -102,9 +108,9 @@ export const SsoSignInStartSchema = Type.Object({
 });
 
 export const SsoCallbackQuery = StrictObject({
-  state: Type.String({ minLength: 1, maxLength: 500 }),
-  code: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
-  iss: Type.Optional(Type.String({ maxLength: 2048 })),
+  state: Type.String({ minLength: 1, maxLength: 500, examples: ["Xf3kq9-2mZ"] }),
+  code: Type.Optional(Type.String({ minLength: 1, maxLength: 4000, examples: ["SplxlOBeZQQYbYS6WxSbIA"] })),
+  iss: Type.Optional(Type.String({ maxLength: 2048, examples: ["https://login.acme.com"] })),
   session_state: Type.Optional(Type.String({ maxLength: 2000 })),
   error: Type.Optional(Type.String({ maxLength: 200 })),
   error_description: Type.Optional(Type.String({ maxLength: 2000 })),

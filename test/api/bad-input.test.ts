@@ -228,7 +228,7 @@ describe("hostile input", () => {
         "$.tax_ids[0].value",
       ].sort(),
     );
-    expect((await tenant.admin.get("/v1/customers/by-external-id/surrogates")).status).toBe(404);
+    expect((await tenant.admin.get("/v1/customers/lookup?external_id=surrogates")).status).toBe(404);
   });
 
   it("stores text normalized to NFC, whichever way its accents were typed", async () => {

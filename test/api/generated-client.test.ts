@@ -29,5 +29,5 @@ describe("the console's generated API types", () => {
       line,
       `web/src/api/generated/openapi.ts is out of date from line ${line}: run \`npm run generate:api\` and commit it`,
     ).toBeUndefined();
-  });
+  }, 120_000); // builds the document and generates the types from it
 });

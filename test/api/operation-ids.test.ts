@@ -45,5 +45,5 @@ describe("the OpenAPI document's operations", () => {
       .filter(([, sharing]) => sharing.length > 1)
       .map(([id, sharing]) => `${id}: ${sharing.map(({ key }) => key).join(", ")}`);
     expect(clashes, "each operation needs an operationId of its own").toEqual([]);
-  });
+  }, 120_000); // builds the whole document: seconds on a quiet machine, more on a busy one
 });

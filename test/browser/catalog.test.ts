@@ -549,7 +549,7 @@ describe("the catalog in the console", () => {
 
   it("shows a customer's entitlements and overrides at phone width", async () => {
     const phonePage = await harness.newPage(phone);
-    const customer = (await harness.api("GET", "/v1/customers/by-external-id/catalog-acme")) as {
+    const customer = (await harness.api("GET", "/v1/customers/lookup?external_id=catalog-acme")) as {
       id: string;
     };
     await signIn(phonePage, harness.baseUrl, harness.adminKey, `/customers/${customer.id}`);

@@ -180,7 +180,7 @@ describe("the web console", () => {
   });
 
   it("charts a customer's usage of a meter, with the same numbers as a table", async () => {
-    const customer = (await harness.api("GET", "/v1/customers/by-external-id/browser-acme")) as {
+    const customer = (await harness.api("GET", "/v1/customers/lookup?external_id=browser-acme")) as {
       id: string;
     };
     await page.goto(`${harness.baseUrl}/customers/${customer.id}`);

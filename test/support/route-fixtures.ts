@@ -7,7 +7,7 @@ import { queueEmail } from "../../src/notifications/index.ts";
 import type { TestTenant } from "./test-app.ts";
 
 export type RouteFixture = {
-  /** Makes what the path names in `tenant` and returns the path parameters. */
+  /** Makes what the path names in `tenant` and returns the path parameters (the query's, for names the path lacks). */
   params?: (tenant: TestTenant) => Promise<Record<string, string>>;
   /** A body that the route would accept in `tenant` with those parameters. */
   body?: (tenant: TestTenant, params: Record<string, string>) => Promise<unknown> | unknown;
@@ -491,7 +491,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: () => ({ name: "Renamed" }),
   },
   "POST /v1/customers/{id}/archive": { params: async (tenant) => ({ id: await customerId(tenant) }) },
-  "GET /v1/customers/by-external-id/{external_id}": {
+  "GET /v1/customers/lookup": {
     params: async (tenant) => {
       const externalId = unique("by-external");
       await tenant.admin.post("/v1/customers", { external_id: externalId });
@@ -1135,9 +1135,14 @@ export function documentedRoutes(openApi: {
 }
 
 export function fillPath(path: string, params: Record<string, string>): string {
-  return path.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
+  const inPath = new Set<string>();
+  const filled = path.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`The fixture of ${path} gives no value for {${name}}.`);
+    inPath.add(name);
     return encodeURIComponent(value);
   });
+  // What the path does not name goes in the query (`/customers/lookup?external_id=…`).
+  const query = new URLSearchParams(Object.entries(params).filter(([name]) => !inPath.has(name)));
+  return query.size === 0 ? filled : `${filled}?${query}`;
 }

@@ -5,7 +5,9 @@
 // shape instead of the same shape inlined in every route. Only the document
 // changes: routes validate with the schemas as written. A discriminated union
 // whose variants became references gets the `mapping` from each tag value to
-// its variant, as generators need it.
+// its variant, as generators need it; one whose variants are written inline
+// loses its `discriminator` keyword in the document (OpenAPI's discriminator
+// can only select a named schema), and keeps its variants.
 
 type JsonObject = Record<string, unknown>;
 
@@ -60,6 +62,12 @@ function namedSchemas(components: JsonObject) {
 function addDiscriminatorMapping(schema: JsonObject, components: JsonObject): void {
   const { discriminator, oneOf } = schema;
   if (!isObject(discriminator) || !Array.isArray(oneOf) || discriminator.mapping !== undefined) return;
+  // An OpenAPI discriminator selects among named schemas only; variants
+  // written inline are still told apart by their tag's constant value.
+  if (oneOf.some((variant) => !isObject(variant) || typeof variant.$ref !== "string")) {
+    delete schema.discriminator;
+    return;
+  }
   const tag = String(discriminator.propertyName);
   const mapping: Record<string, string> = {};
   for (const variant of oneOf) {

@@ -41,12 +41,14 @@ export function PrefixedId(prefix: string) {
 export const CurrencyCode = Type.String({
   pattern: "^[A-Z]{3}$",
   description: "an ISO 4217 code such as USD",
+  examples: ["USD"],
 });
 
 /** ISO 3166-1 alpha-2 country code. */
 export const CountryCode = Type.String({
   pattern: "^[A-Z]{2}$",
   description: "an ISO 3166-1 alpha-2 code such as DE",
+  examples: ["DE"],
 });
 
 /** What people call an object: a customer, plan, meter, coupon, wallet, key. */
@@ -73,7 +75,7 @@ export const ProblemSchema = Type.Object(
       }),
     ),
   },
-  { description: "RFC 9457 problem details" },
+  { title: "Problem", description: "RFC 9457 problem details" },
 );
 
 /** The error responses every authenticated route can give, for the OpenAPI document. */
@@ -108,6 +110,7 @@ export const ListedCurrencyCode = Type.String({
   pattern: "^[A-Z]{3}$",
   format: "iso-4217-currency",
   description: "an ISO 4217 code such as USD",
+  examples: ["USD"],
 });
 
 /** A country code that ISO 3166-1 lists. */
@@ -115,6 +118,7 @@ export const ListedCountryCode = Type.String({
   pattern: "^[A-Z]{2}$",
   format: "iso-3166-country",
   description: "an ISO 3166-1 alpha-2 code such as DE",
+  examples: ["DE"],
 });
 
 /** An IANA time zone name, checked against the zones Node.js knows. */
@@ -123,6 +127,7 @@ export const TimeZoneName = Type.String({
   maxLength: 64,
   format: "iana-time-zone",
   description: "an IANA time zone such as Europe/Berlin",
+  examples: ["Europe/Berlin"],
 });
 
 /** The path of a route about one object: `/customers/:id`. */

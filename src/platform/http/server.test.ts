@@ -127,7 +127,7 @@ describe("text the database cannot store", () => {
     const inQuery = await tenant.admin.get("/v1/customers?search=a%00b");
     expect(inQuery.status).toBe(400);
     expect(inQuery.body.errors[0].path).toBe("query.search");
-    const inPath = await tenant.admin.get("/v1/customers/by-external-id/a%00b");
+    const inPath = await tenant.admin.get("/v1/customers/lookup?external_id=a%00b");
     expect(inPath.status).toBe(400);
   });
 });

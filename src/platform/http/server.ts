@@ -30,6 +30,7 @@ import {
 import { purgeExpiredIdempotencyKeys, registerIdempotency } from "./idempotency.ts";
 import { registerMetrics } from "./metrics.ts";
 import { withNamedComponents } from "./openapi-components.ts";
+import { errorMeanings, withOperationDocumentation } from "./openapi-documentation.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 import { type RateLimitSettings, registerRateLimits } from "./rate-limits.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
@@ -124,7 +125,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
           "Billing for usage-based and hybrid pricing. Authenticate with `Authorization: Bearer <API key>`, " +
           "or sign in (`POST /v1/sign-in`) and send the session cookie, with the `X-CSRF-Token` header on writes. " +
           "Errors are RFC 9457 problem+json with a stable `code` and the path of each bad field.",
+        license: { name: "Apache-2.0", identifier: "Apache-2.0" },
       },
+      servers: [{ url: "/", description: "the Fairbill server that serves this document" }],
       components: {
         securitySchemes: {
           apiKey: { type: "http", scheme: "bearer", description: "an API key" },
@@ -145,9 +148,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fair
     },
     // Titled schemas (Charge, Tier, PlanVersionContent, ...) become named components.
     transformObject: (document) =>
-      "openapiObject" in document ? withNamedComponents(document.openapiObject) : document.swaggerObject,
+      "openapiObject" in document
+        ? withOperationDocumentation(withNamedComponents(document.openapiObject))
+        : document.swaggerObject,
   });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
+  await app.register(swaggerUi, {
+    routePrefix: "/docs",
+    theme: { title: "Fairbill API" },
+    uiConfig: { docExpansion: "none", deepLinking: true, displayOperationId: true },
+  });
 
   await app.register(cookie);
   if (options.rateLimits !== false) await registerRateLimits(app, options.rateLimits);
@@ -194,7 +203,10 @@ function registerHealthRoutes(app: FairbillApp, database: Database): void {
         ...health,
         operationId: "getReadiness",
         summary: "The process can reach its database",
-        response: {},
+        response: {
+          200: Type.Object({ status: Type.Literal("ready") }),
+          503: Type.Object({ status: Type.String() }, { description: errorMeanings["503"] }),
+        },
       },
     },
     async (_request, reply) => {
