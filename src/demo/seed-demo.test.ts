@@ -199,6 +199,16 @@ describe("the demo data", () => {
     expect(leaks).toEqual(["2025-12 umbrella ai_tokens", "2026-01 umbrella ai_tokens"]);
   });
 
+  it("moves MRR only with the story: in February, Soylent's EUR 45.00 churns and nothing contracts", async () => {
+    // MRR is committed fees in each customer's month: usage not yet invoiced no longer reads as contraction
+    // (it was -271.05 EUR when MRR counted usage and measured Paris and Berlin months in UTC).
+    const kpis = await tenant.admin.get("/v1/kpis?from=2026-02&to=2026-02");
+    expect(kpis.status).toBe(200);
+    const euro = kpis.body.mrr.find((month: { currency: string }) => month.currency === "EUR");
+    expect(euro).toMatchObject({ starting_mrr: "369.00", contraction: "0.00", churn: "-45.00", mrr: "324.00" });
+    for (const month of kpis.body.mrr) expect(month.contraction, month.currency).toBe("0.00");
+  });
+
   it("leaves a plan version waiting for approval, and the environment on real time", async () => {
     const plans = (await tenant.admin.get("/v1/plans")).body.data as {
       code: string;
