@@ -205,7 +205,12 @@ describe("the demo data", () => {
     const kpis = await tenant.admin.get("/v1/kpis?from=2026-02&to=2026-02");
     expect(kpis.status).toBe(200);
     const euro = kpis.body.mrr.find((month: { currency: string }) => month.currency === "EUR");
-    expect(euro).toMatchObject({ starting_mrr: "369.00", contraction: "0.00", churn: "-45.00", mrr: "324.00" });
+    expect(euro).toMatchObject({
+      starting_mrr: "369.00",
+      contraction: "0.00",
+      churn: "-45.00",
+      mrr: "324.00",
+    });
     for (const month of kpis.body.mrr) expect(month.contraction, month.currency).toBe("0.00");
   });
 
