@@ -6,7 +6,7 @@
 export { type PersonAuthentication, personAuthentication } from "./credentials.ts";
 export { firstAdminLink } from "./first-admin.ts";
 export { type IdentitySignIn, signInWithIdentity } from "./identity-sign-in.ts";
-export type { LocalKeyAccess } from "./local-keys.ts";
+export { createCommandLineKey, type LocalKeyAccess } from "./local-keys.ts";
 export { environmentAdmins } from "./memberships.ts";
 export { type PeopleRouteOptions, peopleRoutes, setSessionCookies } from "./people-routes.ts";
 export { createServiceAccountKey, type ServiceAccountKeyInput } from "./service-accounts.ts";

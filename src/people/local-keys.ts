@@ -5,10 +5,10 @@
 // could open the database anyway). PostgreSQL needs none of this: the command
 // opens it beside the server.
 import { timingSafeEqual } from "node:crypto";
-import { loadOrganization } from "../organizations/index.ts";
+import { type EnvironmentKind, loadOrganization } from "../organizations/index.ts";
 import type { Role } from "../platform/auth/roles.ts";
 import type { Clock } from "../platform/clock.ts";
-import { systemContext } from "../platform/context.ts";
+import { type RequestContext, systemContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { unauthorized } from "../platform/errors.ts";
 import { createServiceAccountKey } from "./service-accounts.ts";
@@ -40,17 +40,24 @@ export async function createLocalKey(
     clock,
     actorName: "cli",
   });
+  const key = await createCommandLineKey(context, request);
+  return { ...key, organization_name: organization.name };
+}
+
+/**
+ * A key made for the command line (`fairbill keys create`, directly or
+ * through the server): a service account of its own holds it, so two keys
+ * made there are two holders.
+ */
+export async function createCommandLineKey(
+  context: RequestContext,
+  request: { name: string; role: Role },
+): Promise<{ id: string; role: Role; environment: EnvironmentKind; secret: string }> {
   const { apiKey, secret } = await createServiceAccountKey(context, {
     name: request.name,
     role: request.role,
   });
-  return {
-    id: apiKey.id,
-    role: apiKey.role,
-    environment: apiKey.environment,
-    organization_name: organization.name,
-    secret,
-  };
+  return { id: apiKey.id, role: apiKey.role, environment: apiKey.environment, secret };
 }
 
 function sameToken(given: string, expected: string): boolean {

@@ -94,19 +94,9 @@ async function createKey(request: { role: Role; environment: string; name: strin
     throw error;
   }
   try {
-    const { createServiceAccountKey } = await import("../../people/index.ts");
-    // A service account of its own holds the key: two keys made here are two holders.
-    const { apiKey, secret } = await createServiceAccountKey(tenant.context, {
-      name: request.name,
-      role: request.role,
-    });
-    return {
-      id: apiKey.id,
-      role: apiKey.role,
-      environment: apiKey.environment,
-      organizationName: tenant.organization.name,
-      secret,
-    };
+    const { createCommandLineKey } = await import("../../people/index.ts");
+    const key = await createCommandLineKey(tenant.context, request);
+    return { ...key, organizationName: tenant.organization.name };
   } finally {
     await tenant.handle.close();
   }

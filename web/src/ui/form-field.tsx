@@ -204,3 +204,13 @@ export function TextAreaField(
   const [frame, textarea] = frameAndControl(props);
   return <FieldFrame field={frame}>{(control) => <textarea {...control} {...textarea} />}</FieldFrame>;
 }
+
+/** A form's group of fields under its legend, laid out in the form's grid. */
+export function FieldGroup({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div className="field-grid">{children}</div>
+    </fieldset>
+  );
+}

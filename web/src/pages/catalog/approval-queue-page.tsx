@@ -160,6 +160,12 @@ function Submission({ entry }: { entry: QueuedVersion }) {
   );
 }
 
+/** A reviewer's two answers to a submitted version, each naming the version to a screen reader. */
+const reviewButtons = [
+  { action: "approve", text: "Approve", className: "button-primary" },
+  { action: "reject", text: "Reject", className: "button-danger" },
+] as const;
+
 function ReviewActions({ entry, onDone }: { entry: QueuedVersion; onDone: (message: string) => void }) {
   const session = useSignedInSession();
   const loaded = useQueuedVersion(entry).data;
@@ -170,24 +176,19 @@ function ReviewActions({ entry, onDone }: { entry: QueuedVersion; onDone: (messa
   const ownSubmission = submitter.own;
   return (
     <>
-      {can(session, "catalog:approve") && !ownSubmission && (
-        <>
+      {can(session, "catalog:approve") &&
+        !ownSubmission &&
+        reviewButtons.map(({ action: chosen, text, className }) => (
           <button
+            key={chosen}
             type="button"
-            className="button button-small button-primary"
-            onClick={() => setAction("approve")}
+            className={`button button-small ${className}`}
+            onClick={() => setAction(chosen)}
           >
-            Approve<span className="visually-hidden"> {label}</span>
+            {text}
+            <span className="visually-hidden"> {label}</span>
           </button>
-          <button
-            type="button"
-            className="button button-small button-danger"
-            onClick={() => setAction("reject")}
-          >
-            Reject<span className="visually-hidden"> {label}</span>
-          </button>
-        </>
-      )}
+        ))}
       {ownSubmission && <span className="muted">Another person reviews it</span>}
       {action && (
         <VersionActionDialog

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Charge } from "../../api/resources.ts";
 import { chargePriceText, periodText, tierLines, tierRanges } from "./version-content-text.ts";
 
 describe("periodText", () => {
@@ -28,42 +29,31 @@ describe("tier ranges and lines", () => {
 });
 
 describe("chargePriceText", () => {
+  /** The text of a charge priced at its own prices. */
+  const priceText = (charge: Charge, currency: string) => chargePriceText(charge, charge, currency, "en-US");
+
   it("describes each model in words", () => {
-    const fixed = {
-      id: "base",
-      type: "fixed" as const,
-      amount: "49",
-      timing: "in_arrears" as const,
-      prorate: false,
-    };
-    expect(chargePriceText(fixed, fixed, "EUR", "en-US")).toBe(
-      "€49.00 per period, billed in arrears, not prorated",
-    );
-    const perUnit = {
-      id: "c",
-      type: "usage" as const,
-      model: "per_unit" as const,
-      unit_price: "0.002",
-      free_units: 1000,
-    };
-    expect(chargePriceText(perUnit, perUnit, "USD", "en-US")).toBe("$0.002 per unit, first 1,000 units free");
-    const pack = {
-      id: "p",
-      type: "usage" as const,
-      model: "package" as const,
-      package_price: "5",
-      package_size: "1000",
-    };
-    expect(chargePriceText(pack, pack, "JPY", "en-US")).toBe("¥5 per package of 1,000 units");
-    const percentage = {
+    expect(
+      priceText({ id: "base", type: "fixed", amount: "49", timing: "in_arrears", prorate: false }, "EUR"),
+    ).toBe("€49.00 per period, billed in arrears, not prorated");
+    expect(
+      priceText({ id: "c", type: "usage", model: "per_unit", unit_price: "0.002", free_units: 1000 }, "USD"),
+    ).toBe("$0.002 per unit, first 1,000 units free");
+    expect(
+      priceText(
+        { id: "p", type: "usage", model: "package", package_price: "5", package_size: "1000" },
+        "JPY",
+      ),
+    ).toBe("¥5 per package of 1,000 units");
+    const percentage: Charge = {
       id: "pay",
-      type: "usage" as const,
-      model: "percentage" as const,
+      type: "usage",
+      model: "percentage",
       rate: "2.9",
       fixed_fee: "0.30",
       per_transaction_max: "10",
     };
-    expect(chargePriceText(percentage, percentage, "USD", "en-US")).toBe(
+    expect(priceText(percentage, "USD")).toBe(
       "2.9% of each event's amount, + $0.30 per event, at most $10.00",
     );
   });

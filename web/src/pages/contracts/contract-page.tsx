@@ -13,7 +13,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { wholeNumberAsTyped } from "../../format/whole-number.ts";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { FieldGroup, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -213,47 +213,37 @@ export function ContractPage() {
         className="form"
         placed={new Set(Object.keys(emptyContract))}
       >
-        <fieldset>
-          <legend>Customer and term</legend>
-          <div className="field-grid">
-            <SelectField
-              {...form.bind("customer_id")}
-              label="Customer"
-              options={customerOptions(customers.data)}
-            />
-            <SelectField
-              {...form.bind("subscription_id")}
-              label="Subscription"
-              options={subscriptionOptions}
-            />
-            <TextField
-              {...form.bind("start")}
-              label="Term start"
-              type="datetime-local"
-              hint="The subscription's start."
-            />
-            <TextField {...form.bind("end")} label="Term end" type="datetime-local" />
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>Ramp and commit</legend>
-          <div className="field-grid">
-            <SelectField {...form.bind("ramp_plan")} label="Ramp to plan" options={planOptions} />
-            <TextField {...form.bind("ramp_start")} label="Ramp at" type="datetime-local" />
-            <TextField
-              {...form.bind("commit_amount")}
-              label="Prepaid commit"
-              inputMode="decimal"
-              hint="Drawn down by the contract's lines; empty: none."
-            />
-            <TextField
-              {...form.bind("instalments")}
-              label="Instalments"
-              inputMode="numeric"
-              hint="Empty: invoiced whole, up front."
-            />
-          </div>
-        </fieldset>
+        <FieldGroup legend="Customer and term">
+          <SelectField
+            {...form.bind("customer_id")}
+            label="Customer"
+            options={customerOptions(customers.data)}
+          />
+          <SelectField {...form.bind("subscription_id")} label="Subscription" options={subscriptionOptions} />
+          <TextField
+            {...form.bind("start")}
+            label="Term start"
+            type="datetime-local"
+            hint="The subscription's start."
+          />
+          <TextField {...form.bind("end")} label="Term end" type="datetime-local" />
+        </FieldGroup>
+        <FieldGroup legend="Ramp and commit">
+          <SelectField {...form.bind("ramp_plan")} label="Ramp to plan" options={planOptions} />
+          <TextField {...form.bind("ramp_start")} label="Ramp at" type="datetime-local" />
+          <TextField
+            {...form.bind("commit_amount")}
+            label="Prepaid commit"
+            inputMode="decimal"
+            hint="Drawn down by the contract's lines; empty: none."
+          />
+          <TextField
+            {...form.bind("instalments")}
+            label="Instalments"
+            inputMode="numeric"
+            hint="Empty: invoiced whole, up front."
+          />
+        </FieldGroup>
         <FormActions
           busy={form.busy}
           label="Create contract"

@@ -2,7 +2,7 @@
 // field errors appears beside the input it names (by the error's JSON path),
 // and any it cannot place appear in the summary above the form.
 import { useState } from "react";
-import { CurrencyField, TextField } from "../../ui/form-field.tsx";
+import { CurrencyField, FieldGroup, TextField } from "../../ui/form-field.tsx";
 import { FormActions, FormFrame, ReasonField } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { ReferenceLists, timeZoneListId } from "../../ui/reference-lists.tsx";
@@ -87,64 +87,55 @@ export function CustomerForm({
       placed={placed}
       before={<ReferenceLists />}
     >
-      <fieldset>
-        <legend>Customer</legend>
-        <div className="field-grid">
-          <TextField
-            {...form.bind("external_id")}
-            label="External id"
-            required
-            hint="Your own id for this customer, unique in the environment."
-            autoComplete="off"
-          />
-          <TextField {...form.bind("name")} label="Name" autoComplete="organization" />
-          <TextField {...form.bind("email")} label="Billing email" type="email" autoComplete="email" />
-          <TextField
-            {...form.bind("parent_customer_id")}
-            label="Parent customer id"
-            hint="The customer whose invoice consolidates this one's (cus_…)."
-            autoComplete="off"
-          />
-        </div>
-      </fieldset>
+      <FieldGroup legend="Customer">
+        <TextField
+          {...form.bind("external_id")}
+          label="External id"
+          required
+          hint="Your own id for this customer, unique in the environment."
+          autoComplete="off"
+        />
+        <TextField {...form.bind("name")} label="Name" autoComplete="organization" />
+        <TextField {...form.bind("email")} label="Billing email" type="email" autoComplete="email" />
+        <TextField
+          {...form.bind("parent_customer_id")}
+          label="Parent customer id"
+          hint="The customer whose invoice consolidates this one's (cus_…)."
+          autoComplete="off"
+        />
+      </FieldGroup>
 
-      <fieldset>
-        <legend>Billing</legend>
-        <div className="field-grid">
-          <CurrencyField {...form.bind("currency")} hint="An ISO 4217 code such as EUR." />
-          <TextField
-            {...form.bind("country")}
-            label="Country"
-            hint="An ISO 3166 code such as DE."
-            autoComplete="country"
-          />
-          <TextField
-            {...form.bind("timezone")}
-            label="Time zone"
-            hint="An IANA zone such as Europe/Berlin."
-            list={timeZoneListId}
-          />
-          <TextField
-            {...form.bind("locale")}
-            label="Locale"
-            hint="A language tag such as de-DE, for invoices and amounts."
-          />
-        </div>
-      </fieldset>
+      <FieldGroup legend="Billing">
+        <CurrencyField {...form.bind("currency")} hint="An ISO 4217 code such as EUR." />
+        <TextField
+          {...form.bind("country")}
+          label="Country"
+          hint="An ISO 3166 code such as DE."
+          autoComplete="country"
+        />
+        <TextField
+          {...form.bind("timezone")}
+          label="Time zone"
+          hint="An IANA zone such as Europe/Berlin."
+          list={timeZoneListId}
+        />
+        <TextField
+          {...form.bind("locale")}
+          label="Locale"
+          hint="A language tag such as de-DE, for invoices and amounts."
+        />
+      </FieldGroup>
 
-      <fieldset>
-        <legend>Billing address</legend>
-        <div className="field-grid">
-          {addressFields.map(([part, label, autoComplete]) => (
-            <TextField
-              key={part}
-              {...form.bind(`billing_address.${part}`)}
-              label={label}
-              autoComplete={autoComplete}
-            />
-          ))}
-        </div>
-      </fieldset>
+      <FieldGroup legend="Billing address">
+        {addressFields.map(([part, label, autoComplete]) => (
+          <TextField
+            key={part}
+            {...form.bind(`billing_address.${part}`)}
+            label={label}
+            autoComplete={autoComplete}
+          />
+        ))}
+      </FieldGroup>
 
       <fieldset>
         <legend>Tax ids</legend>
@@ -176,20 +167,17 @@ export function CustomerForm({
         {form.errorOf("tax_ids") && <p className="field-error">{form.errorOf("tax_ids")}</p>}
       </fieldset>
 
-      <fieldset>
-        <legend>Invoice settings</legend>
-        <div className="field-grid">
-          {invoiceSettingFields.map(([setting, label, hint]) => (
-            <TextField
-              key={setting}
-              {...form.bind(`invoice_settings.${setting}`)}
-              label={label}
-              hint={hint}
-              inputMode={setting === "footer" ? undefined : "numeric"}
-            />
-          ))}
-        </div>
-      </fieldset>
+      <FieldGroup legend="Invoice settings">
+        {invoiceSettingFields.map(([setting, label, hint]) => (
+          <TextField
+            key={setting}
+            {...form.bind(`invoice_settings.${setting}`)}
+            label={label}
+            hint={hint}
+            inputMode={setting === "footer" ? undefined : "numeric"}
+          />
+        ))}
+      </FieldGroup>
 
       <fieldset>
         <legend>Metadata</legend>

@@ -10,6 +10,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { BarChart, moneyTicks } from "../../ui/bar-chart.tsx";
+import { Detail } from "../../ui/detail.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -87,6 +88,12 @@ function percentText(percent: string | null): string {
   return percent === null ? "No base to compare" : `${percent}%`;
 }
 
+/** One amount of each currency's last month, such as its MRR, or `none` when there is no month. */
+function amountsOfMonths(latest: MrrMonth[], field: "mrr" | "usage_mrr" | "arr", none: string): string {
+  if (latest.length === 0) return none;
+  return latest.map((month) => formatMoney(month[field], month.currency)).join(", ");
+}
+
 /** The last month of each currency: the MRR and ARR the range ends on. */
 function latestByCurrency(months: MrrMonth[]): MrrMonth[] {
   const latest = new Map<string, MrrMonth>();
@@ -112,91 +119,55 @@ function KpiView({ kpis }: { kpis: Kpis }) {
           three months, averaged. A closed month reads as it did when it was locked.
         </p>
         <dl className="details">
-          <div className="detail">
-            <dt>MRR</dt>
-            <dd>
-              {latest.length === 0
-                ? "No recurring revenue"
-                : latest.map((month) => formatMoney(month.mrr, month.currency)).join(", ")}
-            </dd>
-          </div>
-          <div className="detail">
-            <dt>Usage MRR</dt>
-            <dd>
-              {latest.length === 0
-                ? "No usage revenue"
-                : latest.map((month) => formatMoney(month.usage_mrr, month.currency)).join(", ")}
-            </dd>
-          </div>
-          <div className="detail">
-            <dt>ARR</dt>
-            <dd>
-              {latest.length === 0
-                ? "No recurring revenue"
-                : latest.map((month) => formatMoney(month.arr, month.currency)).join(", ")}
-            </dd>
-          </div>
-          <div className="detail">
-            <dt>Net revenue retention</dt>
-            <dd>
-              {kpis.net_revenue_retention.length === 0
-                ? "No customers to follow"
-                : kpis.net_revenue_retention
-                    .map(
-                      (entry) =>
-                        `${percentText(entry.percent)} in ${entry.currency} (customers of ${periodLabel(entry.cohort_period)})`,
-                    )
-                    .join("; ")}
-            </dd>
-          </div>
-          <div className="detail">
-            <dt>DSO in {periodLabel(kpis.to)}</dt>
-            <dd>
-              {lastDso.length === 0
-                ? "Nothing invoiced"
-                : lastDso
-                    .map(
-                      (entry) =>
-                        `${entry.days === null ? "Nothing invoiced" : `${entry.days} days`} in ${entry.currency}`,
-                    )
-                    .join("; ")}
-            </dd>
-          </div>
-          <div className="detail">
-            <dt>Billing failure rate</dt>
-            <dd>
-              {failures.payment_attempts === 0
-                ? "No automatic charges"
-                : `${percentText(failures.attempt_failure_percent)} of ${failures.payment_attempts} charges failed`}
-              <span className="actor-id">
-                Invoices failing their first charge: {percentText(failures.invoice_failure_percent)}; bill-run
-                errors: {failures.bill_run_customer_errors} of {failures.bill_run_customers} customers (
-                {percentText(failures.bill_run_error_percent)})
-              </span>
-            </dd>
-          </div>
-          <div className="detail">
-            <dt>Dispute resolution time</dt>
-            <dd>
-              {disputes.median_hours_to_resolve === null
-                ? "No dispute resolved"
-                : `${disputes.median_hours_to_resolve} hours (median); ${disputes.average_hours_to_resolve ?? "—"} on average`}
-              <span className="actor-id">
-                {disputes.opened} opened, {disputes.resolved} resolved, {disputes.open_now} open now;{" "}
-                {disputes.chargebacks} chargebacks ({amountsText(disputes.chargeback_amounts, "none")})
-              </span>
-            </dd>
-          </div>
-          <div className="detail">
-            <dt>Revenue leakage</dt>
-            <dd>
-              {kpis.leakage.per_thousand_events} per 1,000 events ({kpis.leakage.leaking_events} of{" "}
-              {kpis.leakage.events_ingested})
-              <span className="actor-id">
-                {amountsText(kpis.leakage.amounts, "Nothing priced")} at current prices
-              </span>
-            </dd>
-          </div>
+          <Detail term="MRR">{amountsOfMonths(latest, "mrr", "No recurring revenue")}</Detail>
+          <Detail term="Usage MRR">{amountsOfMonths(latest, "usage_mrr", "No usage revenue")}</Detail>
+          <Detail term="ARR">{amountsOfMonths(latest, "arr", "No recurring revenue")}</Detail>
+          <Detail term="Net revenue retention">
+            {kpis.net_revenue_retention.length === 0
+              ? "No customers to follow"
+              : kpis.net_revenue_retention
+                  .map(
+                    (entry) =>
+                      `${percentText(entry.percent)} in ${entry.currency} (customers of ${periodLabel(entry.cohort_period)})`,
+                  )
+                  .join("; ")}
+          </Detail>
+          <Detail term={`DSO in ${periodLabel(kpis.to)}`}>
+            {lastDso.length === 0
+              ? "Nothing invoiced"
+              : lastDso
+                  .map(
+                    (entry) =>
+                      `${entry.days === null ? "Nothing invoiced" : `${entry.days} days`} in ${entry.currency}`,
+                  )
+                  .join("; ")}
+          </Detail>
+          <Detail term="Billing failure rate">
+            {failures.payment_attempts === 0
+              ? "No automatic charges"
+              : `${percentText(failures.attempt_failure_percent)} of ${failures.payment_attempts} charges failed`}
+            <span className="actor-id">
+              Invoices failing their first charge: {percentText(failures.invoice_failure_percent)}; bill-run
+              errors: {failures.bill_run_customer_errors} of {failures.bill_run_customers} customers (
+              {percentText(failures.bill_run_error_percent)})
+            </span>
+          </Detail>
+          <Detail term="Dispute resolution time">
+            {disputes.median_hours_to_resolve === null
+              ? "No dispute resolved"
+              : `${disputes.median_hours_to_resolve} hours (median); ${disputes.average_hours_to_resolve ?? "—"} on average`}
+            <span className="actor-id">
+              {disputes.opened} opened, {disputes.resolved} resolved, {disputes.open_now} open now;{" "}
+              {disputes.chargebacks} chargebacks ({amountsText(disputes.chargeback_amounts, "none")})
+            </span>
+          </Detail>
+          <Detail term="Revenue leakage">
+            {kpis.leakage.per_thousand_events} per 1,000 events ({kpis.leakage.leaking_events} of{" "}
+            {kpis.leakage.events_ingested})
+            <span className="actor-id">
+              {amountsText(kpis.leakage.amounts, "Nothing priced")} at current prices
+            </span>
+          </Detail>
         </dl>
       </Panel>
       <MrrPanel months={kpis.mrr} />

@@ -10,6 +10,7 @@ import type { AmountInCurrency, Reconciliation } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { useLocation } from "../../routing/router.ts";
+import { Detail } from "../../ui/detail.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { DetailsPanel, Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
@@ -69,48 +70,24 @@ function ReconciliationView({ reconciliation }: { reconciliation: Reconciliation
           In {reconciliation.timezone} time; reconciled {formatDateTime(reconciliation.generated_at)}.
         </p>
         <dl className="details">
-          <div className="detail">
-            <dt>Events ingested</dt>
-            <dd>
-              {usage.events_ingested}
-              {usage.events_voided > 0 && ` (${usage.events_voided} voided, not counted)`}
-            </dd>
-          </div>
-          <div className="detail">
-            <dt>Attributed to a customer</dt>
-            <dd>{usage.events_attributed}</dd>
-          </div>
-          <div className="detail">
-            <dt>Matched by a meter</dt>
-            <dd>{usage.events_matched}</dd>
-          </div>
-          <div className="detail">
-            <dt>Billed</dt>
-            <dd>{usage.events_billed}</dd>
-          </div>
+          <Detail term="Events ingested">
+            {usage.events_ingested}
+            {usage.events_voided > 0 && ` (${usage.events_voided} voided, not counted)`}
+          </Detail>
+          <Detail term="Attributed to a customer">{usage.events_attributed}</Detail>
+          <Detail term="Matched by a meter">{usage.events_matched}</Detail>
+          <Detail term="Billed">{usage.events_billed}</Detail>
         </dl>
       </Panel>
 
       <DetailsPanel title="Revenue leakage">
-        <div className="detail">
-          <dt>Per 1,000 events</dt>
-          <dd>{leakage.per_thousand_events} leaking events</dd>
-        </div>
-        <div className="detail">
-          <dt>Leaking events</dt>
-          <dd>
-            {leakage.events}
-            {leakage.unpriced_events > 0 && ` (${leakage.unpriced_events} that nothing prices)`}
-          </dd>
-        </div>
-        <div className="detail">
-          <dt>Amount at current prices</dt>
-          <dd>{amountsText(leakage.amounts)}</dd>
-        </div>
-        <div className="detail">
-          <dt>Amount per 1,000 events</dt>
-          <dd>{amountsText(leakage.amounts_per_thousand_events)}</dd>
-        </div>
+        <Detail term="Per 1,000 events">{leakage.per_thousand_events} leaking events</Detail>
+        <Detail term="Leaking events">
+          {leakage.events}
+          {leakage.unpriced_events > 0 && ` (${leakage.unpriced_events} that nothing prices)`}
+        </Detail>
+        <Detail term="Amount at current prices">{amountsText(leakage.amounts)}</Detail>
+        <Detail term="Amount per 1,000 events">{amountsText(leakage.amounts_per_thousand_events)}</Detail>
       </DetailsPanel>
 
       <Panel title="Usage differences">

@@ -9,7 +9,7 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { multiplyDecimalStrings, sumDecimalStrings } from "../../format/decimal-sum.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { invoicePath } from "../../routing/routes.ts";
-import { CheckboxField, CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { CheckboxField, CurrencyField, FieldGroup, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -119,30 +119,25 @@ export function InvoiceCreatePage() {
         before={<ReferenceLists />}
       >
         {customers.error && <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />}
-        <fieldset>
-          <legend>Customer</legend>
-          <div className="field-grid">
-            <SelectField
-              {...form.bind("customer_id")}
-              onValueChange={(value) => {
-                const chosen = customerById(value);
-                form.set("customer_id", value);
-                if (chosen?.currency && values.currency.trim() === "") form.set("currency", chosen.currency);
-              }}
-              label="Customer"
-              options={customerOptions(customers.data)}
-            />
-            <CurrencyField
-              {...form.bind("currency")}
-              required
-              hint={
-                customer?.currency
-                  ? `The customer's is ${customer.currency}.`
-                  : "An ISO 4217 code such as EUR."
-              }
-            />
-          </div>
-        </fieldset>
+        <FieldGroup legend="Customer">
+          <SelectField
+            {...form.bind("customer_id")}
+            onValueChange={(value) => {
+              const chosen = customerById(value);
+              form.set("customer_id", value);
+              if (chosen?.currency && values.currency.trim() === "") form.set("currency", chosen.currency);
+            }}
+            label="Customer"
+            options={customerOptions(customers.data)}
+          />
+          <CurrencyField
+            {...form.bind("currency")}
+            required
+            hint={
+              customer?.currency ? `The customer's is ${customer.currency}.` : "An ISO 4217 code such as EUR."
+            }
+          />
+        </FieldGroup>
         <fieldset>
           <legend>Lines</legend>
           {values.lines.map((line, index) => (

@@ -6,7 +6,7 @@ import { useApiMutation } from "../../api/queries.ts";
 import type { RequestBody } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { navigate } from "../../routing/router.ts";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { FieldGroup, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -140,48 +140,42 @@ export function MeterCreatePage() {
         className="form"
         placed={placed}
       >
-        <fieldset>
-          <legend>Meter</legend>
-          <div className="field-grid">
+        <FieldGroup legend="Meter">
+          <TextField
+            {...form.bind("code")}
+            label="Code"
+            required
+            autoComplete="off"
+            hint="How plans name the meter, such as api_calls."
+          />
+          <TextField {...form.bind("name")} label="Name" required autoComplete="off" />
+          <TextField {...form.bind("description")} label="Description" autoComplete="off" />
+        </FieldGroup>
+        <FieldGroup legend="What it counts">
+          <TextField
+            {...form.bind("event_name")}
+            label="Event name"
+            required
+            autoComplete="off"
+            hint="The name of the events the meter counts, such as api_call."
+          />
+          <SelectField {...form.bind("aggregation")} label="Aggregation" options={aggregations} />
+          {values.aggregation !== "count" && (
             <TextField
-              {...form.bind("code")}
-              label="Code"
+              {...form.bind("property")}
+              label="Property"
               required
               autoComplete="off"
-              hint="How plans name the meter, such as api_calls."
+              hint="The event property aggregated, such as bytes."
             />
-            <TextField {...form.bind("name")} label="Name" required autoComplete="off" />
-            <TextField {...form.bind("description")} label="Description" autoComplete="off" />
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>What it counts</legend>
-          <div className="field-grid">
-            <TextField
-              {...form.bind("event_name")}
-              label="Event name"
-              required
-              autoComplete="off"
-              hint="The name of the events the meter counts, such as api_call."
-            />
-            <SelectField {...form.bind("aggregation")} label="Aggregation" options={aggregations} />
-            {values.aggregation !== "count" && (
-              <TextField
-                {...form.bind("property")}
-                label="Property"
-                required
-                autoComplete="off"
-                hint="The event property aggregated, such as bytes."
-              />
-            )}
-            <TextField
-              {...form.bind("group_by")}
-              label="Group by"
-              autoComplete="off"
-              hint="Optional: property names, separated by commas, that split usage into groups."
-            />
-          </div>
-        </fieldset>
+          )}
+          <TextField
+            {...form.bind("group_by")}
+            label="Group by"
+            autoComplete="off"
+            hint="Optional: property names, separated by commas, that split usage into groups."
+          />
+        </FieldGroup>
         <fieldset>
           <legend>Filters</legend>
           <p className="field-hint">

@@ -17,7 +17,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { DetailsPanel, Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { ErrorState } from "../../ui/states.tsx";
-import { IntervalChart } from "./interval-chart.tsx";
+import { IntervalChart, type IntervalRow } from "./interval-chart.tsx";
 
 type Experiment = GetData<"/v1/experiments/{id}">;
 type Metrics = GetData<"/v1/experiments/{id}/metrics">;
@@ -95,6 +95,22 @@ export function ExperimentDetailPage({ experiment }: { experiment: Experiment })
   );
 }
 
+/** An arm's point on a metric's chart: its value, the interval around it, and the text beside it with the comparison. */
+function intervalRow(
+  arm: ArmMetrics,
+  value: number,
+  metric: ArmMetrics[RateKey] | ArmMetrics[AmountKey],
+  text: string,
+): IntervalRow {
+  return {
+    arm: arm.name,
+    value,
+    lower: metric.lower,
+    upper: metric.upper,
+    text: `${text}${comparison(metric)}`,
+  };
+}
+
 function MetricCharts({ metrics }: { metrics: Metrics }) {
   const currency = metrics.currency;
   const money = (amount: string) => (currency === null ? amount : formatMoney(amount, currency));
@@ -104,26 +120,23 @@ function MetricCharts({ metrics }: { metrics: Metrics }) {
         <IntervalChart
           key={key}
           label={label}
-          rows={metrics.arms.map((arm) => ({
-            arm: arm.name,
-            value: arm[key].rate,
-            lower: arm[key].lower,
-            upper: arm[key].upper,
-            text: `${percent(arm[key].rate)} of ${arm[key].trials}${comparison(arm[key])}`,
-          }))}
+          rows={metrics.arms.map((arm) =>
+            intervalRow(arm, arm[key].rate, arm[key], `${percent(arm[key].rate)} of ${arm[key].trials}`),
+          )}
         />
       ))}
       {amounts.map(([key, label]) => (
         <IntervalChart
           key={key}
           label={label}
-          rows={metrics.arms.map((arm) => ({
-            arm: arm.name,
-            value: Number(arm[key].mean),
-            lower: arm[key].lower,
-            upper: arm[key].upper,
-            text: `${money(arm[key].mean)} over ${arm[key].count}${comparison(arm[key])}`,
-          }))}
+          rows={metrics.arms.map((arm) =>
+            intervalRow(
+              arm,
+              Number(arm[key].mean),
+              arm[key],
+              `${money(arm[key].mean)} over ${arm[key].count}`,
+            ),
+          )}
         />
       ))}
     </div>

@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiQuery } from "../../api/queries.ts";
 import type { Plan } from "../../api/resources.ts";
-import { TextField } from "../../ui/form-field.tsx";
+import { FieldGroup, TextField } from "../../ui/form-field.tsx";
 import type { FormState } from "../../ui/form-state.ts";
 
 type QuantityValues = { plan_id: string; plan_version: string; quantities: Record<string, string> };
@@ -42,22 +42,19 @@ export function FixedChargeQuantities<Values extends QuantityValues>({
   const fixed = (planVersion.data?.charges ?? []).filter((charge) => charge.type === "fixed");
   if (fixed.length === 0) return null;
   return (
-    <fieldset>
-      <legend>Quantities</legend>
-      <div className="field-grid">
-        {fixed.map((charge) => (
-          <TextField
-            key={charge.id}
-            {...form.bind(`quantities.${charge.id}`)}
-            label={`Quantity of ${charge.id}`}
-            inputMode="numeric"
-            hint={`Seats or licences billed at ${charge.amount} each. Empty: 1.${boundsText(
-              charge.min_quantity,
-              charge.max_quantity,
-            )}`}
-          />
-        ))}
-      </div>
-    </fieldset>
+    <FieldGroup legend="Quantities">
+      {fixed.map((charge) => (
+        <TextField
+          key={charge.id}
+          {...form.bind(`quantities.${charge.id}`)}
+          label={`Quantity of ${charge.id}`}
+          inputMode="numeric"
+          hint={`Seats or licences billed at ${charge.amount} each. Empty: 1.${boundsText(
+            charge.min_quantity,
+            charge.max_quantity,
+          )}`}
+        />
+      ))}
+    </FieldGroup>
   );
 }

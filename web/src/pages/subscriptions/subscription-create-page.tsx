@@ -12,7 +12,7 @@ import { instantFromLocal } from "../../format/local-instant.ts";
 import { wholeNumberAsTyped } from "../../format/whole-number.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { subscriptionPath } from "../../routing/routes.ts";
-import { CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { CurrencyField, FieldGroup, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -120,63 +120,57 @@ export function SubscriptionCreatePage() {
         before={<ReferenceLists />}
       >
         {customers.error && <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />}
-        <fieldset>
-          <legend>Customer and plan</legend>
-          <div className="field-grid">
-            <SelectField
-              {...form.bind("customer_id")}
-              label="Customer"
-              options={customerOptions(customers.data)}
-            />
-            <PlanVersionChoice
-              form={form}
-              versionLabel="Plan version"
-              inEffectLabel="The version in effect at the start"
-            />
-          </div>
-        </fieldset>
+        <FieldGroup legend="Customer and plan">
+          <SelectField
+            {...form.bind("customer_id")}
+            label="Customer"
+            options={customerOptions(customers.data)}
+          />
+          <PlanVersionChoice
+            form={form}
+            versionLabel="Plan version"
+            inEffectLabel="The version in effect at the start"
+          />
+        </FieldGroup>
         <FixedChargeQuantities form={form} plans={plans.data} />
-        <fieldset>
-          <legend>Billing</legend>
-          <div className="field-grid">
-            <TextField
-              {...form.bind("start_at")}
-              label="Start"
-              type="datetime-local"
-              hint={`In your time zone (${timeZone}). Empty: now. Past and future dates are both allowed.`}
-            />
-            <SelectField
-              {...form.bind("billing")}
-              label="Periods"
-              options={[
-                { value: "anniversary", label: "Anniversary: from the start date" },
-                { value: "calendar", label: "Calendar: on calendar boundaries" },
-              ]}
-            />
-            <TextField
-              {...form.bind("trial_days")}
-              label="Trial days"
-              inputMode="numeric"
-              hint="Empty: the plan version's trial."
-            />
-            <CurrencyField
-              {...form.bind("currency")}
-              hint="Empty: the customer's, else the plan's. The version must price it."
-            />
-            <TextField
-              {...form.bind("external_id")}
-              label="External id"
-              autoComplete="off"
-              hint="Optional: your own id."
-            />
-            <TextField
-              {...form.bind("progressive_billing_threshold")}
-              label="Progressive billing threshold"
-              inputMode="decimal"
-              hint="Optional: usage is billed early once the period's charges reach this amount."
-            />
-          </div>
-        </fieldset>
+        <FieldGroup legend="Billing">
+          <TextField
+            {...form.bind("start_at")}
+            label="Start"
+            type="datetime-local"
+            hint={`In your time zone (${timeZone}). Empty: now. Past and future dates are both allowed.`}
+          />
+          <SelectField
+            {...form.bind("billing")}
+            label="Periods"
+            options={[
+              { value: "anniversary", label: "Anniversary: from the start date" },
+              { value: "calendar", label: "Calendar: on calendar boundaries" },
+            ]}
+          />
+          <TextField
+            {...form.bind("trial_days")}
+            label="Trial days"
+            inputMode="numeric"
+            hint="Empty: the plan version's trial."
+          />
+          <CurrencyField
+            {...form.bind("currency")}
+            hint="Empty: the customer's, else the plan's. The version must price it."
+          />
+          <TextField
+            {...form.bind("external_id")}
+            label="External id"
+            autoComplete="off"
+            hint="Optional: your own id."
+          />
+          <TextField
+            {...form.bind("progressive_billing_threshold")}
+            label="Progressive billing threshold"
+            inputMode="decimal"
+            hint="Optional: usage is billed early once the period's charges reach this amount."
+          />
+        </FieldGroup>
         <FormActions
           busy={form.busy}
           label="Create subscription"

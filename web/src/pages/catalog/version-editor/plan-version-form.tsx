@@ -9,7 +9,7 @@ import { useCallback, useState } from "react";
 import { useAllPages } from "../../../api/queries.ts";
 import type { Feature, Meter, PlanVersionContent, Product } from "../../../api/resources.ts";
 import type { FieldErrorMap } from "../../../format/field-errors.ts";
-import { CurrencyField, SelectField, TextAreaField, TextField } from "../../../ui/form-field.tsx";
+import { CurrencyField, FieldGroup, SelectField, TextAreaField, TextField } from "../../../ui/form-field.tsx";
 import { FormActions, FormFrame, ReasonField } from "../../../ui/form-frame.tsx";
 import { useFormState } from "../../../ui/form-state.ts";
 import { ReferenceLists } from "../../../ui/reference-lists.tsx";
@@ -150,41 +150,38 @@ function LoadedPlanVersionForm({
         </fieldset>
       )}
 
-      <fieldset>
-        <legend>Billing</legend>
-        <div className="field-grid">
-          <CurrencyField
-            {...form.bind("version.currency")}
-            required
-            hint="The ISO 4217 code of the version's own prices."
-          />
-          <SelectField
-            {...form.bind("version.interval")}
-            label="Billing interval"
-            options={Object.entries(intervalLabels).map(([value, label]) => ({ value, label }))}
-          />
-          <TextField
-            {...form.bind("version.interval_count")}
-            label="Intervals per period"
-            required
-            inputMode="numeric"
-            hint="3 with a month interval bills every quarter."
-          />
-          <TextField
-            {...form.bind("version.trial_days")}
-            label="Trial days"
-            required
-            inputMode="numeric"
-            hint="Days before the first paid period; 0 for none."
-          />
-          <TextField
-            {...form.bind("version.minimum_commitment")}
-            label="Minimum commitment"
-            inputMode="decimal"
-            hint={`Optional: the least a period bills, in ${version.currency.trim().toUpperCase() || "the currency"}.`}
-          />
-        </div>
-      </fieldset>
+      <FieldGroup legend="Billing">
+        <CurrencyField
+          {...form.bind("version.currency")}
+          required
+          hint="The ISO 4217 code of the version's own prices."
+        />
+        <SelectField
+          {...form.bind("version.interval")}
+          label="Billing interval"
+          options={Object.entries(intervalLabels).map(([value, label]) => ({ value, label }))}
+        />
+        <TextField
+          {...form.bind("version.interval_count")}
+          label="Intervals per period"
+          required
+          inputMode="numeric"
+          hint="3 with a month interval bills every quarter."
+        />
+        <TextField
+          {...form.bind("version.trial_days")}
+          label="Trial days"
+          required
+          inputMode="numeric"
+          hint="Days before the first paid period; 0 for none."
+        />
+        <TextField
+          {...form.bind("version.minimum_commitment")}
+          label="Minimum commitment"
+          inputMode="decimal"
+          hint={`Optional: the least a period bills, in ${version.currency.trim().toUpperCase() || "the currency"}.`}
+        />
+      </FieldGroup>
 
       <section className="form-section" aria-labelledby="charges-title">
         <h2 id="charges-title">Charges</h2>
