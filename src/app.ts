@@ -58,11 +58,13 @@ import {
   webhookCatalogue,
   webhookDocument,
   webhookRoutes,
+  webhookSecretColumns,
 } from "./notifications/index.ts";
 import { apiKeyRoutes, clockForEnvironment, findEnvironmentScope } from "./organizations/index.ts";
 import {
   collectFinalizedInvoice,
   paymentJobHandlers,
+  paymentSecretColumns,
   paymentWebhookEvents,
   registerPaymentRoutes,
 } from "./payments/index.ts";
@@ -80,15 +82,16 @@ import { defaultRateLimits, type RateLimitSettings } from "./platform/http/rate-
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
 import { createJobWorker, inLane, type JobHandler } from "./platform/jobs/job-worker.ts";
 import { setOutgoingRequestPolicy } from "./platform/outgoing-requests/target-policy.ts";
+import { rotateStoredSecrets, type SecretColumns, type SecretRotation } from "./platform/secrets/envelope.ts";
 import { portalPageExtension, registerPortalRoutes } from "./portal/index.ts";
 import { registerSimulationRoutes } from "./simulation/index.ts";
-import { singleSignOnRoutes } from "./single-sign-on/index.ts";
+import { singleSignOnRoutes, singleSignOnSecretColumns } from "./single-sign-on/index.ts";
 import {
   registerPriceOverrideRoutes,
   registerSubscriptionRoutes,
   subscriptionWebhookEvents,
 } from "./subscriptions/index.ts";
-import { registerTaxRoutes } from "./taxes/index.ts";
+import { registerTaxRoutes, taxSecretColumns } from "./taxes/index.ts";
 
 const packageJson = createRequire(import.meta.url)("../package.json") as { version: string };
 const fairbillVersion = packageJson.version;
@@ -111,6 +114,22 @@ export const webhookEvents = webhookCatalogue([
   ...experimentWebhookEvents,
   ...governanceWebhookEvents,
 ]);
+
+/**
+ * Every column that holds a stored secret, sealed with its organization's data
+ * key: what `fairbill secrets rotate` seals anew.
+ */
+const storedSecretColumns: SecretColumns[] = [
+  webhookSecretColumns,
+  paymentSecretColumns,
+  taxSecretColumns,
+  singleSignOnSecretColumns,
+];
+
+/** Gives every organization a new data key under the current master key and seals every stored secret with it. */
+export function rotateSecrets(database: Database): Promise<SecretRotation> {
+  return rotateStoredSecrets(database, storedSecretColumns);
+}
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
 const routeModules = (auditCheckpointFile: string | undefined): RouteModule[] => [

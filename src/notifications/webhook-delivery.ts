@@ -102,7 +102,7 @@ async function deliverWebhook(
     messageId: delivery.event_id,
     sentAt: (options.wallClock ?? systemClock).now(),
     body,
-    secrets: signingSecretsOf(delivery, startedAt),
+    secrets: await signingSecretsOf(database, scope, delivery, startedAt),
   });
   const result = await postWebhook({ url: delivery.url, headers, body, timeoutMilliseconds });
   await recordAttempt(database, scope, { job, payload, startedAt, finishedAt: clock.now(), result });

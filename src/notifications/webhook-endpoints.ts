@@ -11,6 +11,7 @@ import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
+import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
 import type { WebhookEndpointTable } from "./tables.ts";
 import type {
   CreateWebhookEndpointInput,
@@ -36,7 +37,8 @@ export async function createWebhookEndpoint(
       description: input.description ?? null,
       event_types: JSON.stringify(input.event_types),
       enabled: input.enabled ?? true,
-      secret,
+      // Sealed with the organization's data key: the database never holds it readable.
+      secret: await sealSecret(transaction, context.organizationId, secret),
       created_at: now,
       updated_at: now,
     });
@@ -125,7 +127,7 @@ export async function rotateWebhookEndpointSecret(
     const row = await transaction
       .updateTable("webhook_endpoints")
       .set({
-        secret,
+        secret: await sealSecret(transaction, context.organizationId, secret),
         previous_secret: keepPrevious ? beforeRow.secret : null,
         previous_secret_expires_at: keepPrevious
           ? new Date(now.getTime() + options.previousSecretValidForSeconds * 1000)
@@ -168,15 +170,29 @@ export async function endpointRow(
 }
 
 /** The secrets that sign a message sent at `now`: the current one, and the previous one while it is honoured. */
-export function signingSecretsOf(endpoint: WebhookEndpointRow, now: Date): string[] {
+export async function signingSecretsOf(
+  database: Database | DatabaseTransaction,
+  scope: TenantScope,
+  endpoint: Pick<WebhookEndpointRow, "secret" | "previous_secret" | "previous_secret_expires_at">,
+  now: Date,
+): Promise<string[]> {
   const previousHonoured =
     endpoint.previous_secret !== null &&
     endpoint.previous_secret_expires_at !== null &&
     endpoint.previous_secret_expires_at > now;
-  return previousHonoured && endpoint.previous_secret
-    ? [endpoint.secret, endpoint.previous_secret]
-    : [endpoint.secret];
+  const stored =
+    previousHonoured && endpoint.previous_secret
+      ? [endpoint.secret, endpoint.previous_secret]
+      : [endpoint.secret];
+  return Promise.all(stored.map((secret) => openSecret(database, scope.organizationId, secret)));
 }
+
+/** The endpoints' signing secrets are stored sealed (envelope encryption); `fairbill secrets rotate` seals them anew. */
+export const webhookSecretColumns: SecretColumns = {
+  table: "webhook_endpoints",
+  idColumns: ["id"],
+  columns: ["secret", "previous_secret"],
+};
 
 /** Cancels what is still pending of one delivery, or of every delivery to one endpoint. */
 export async function cancelPendingDeliveries(

@@ -7,4 +7,5 @@ export { entitlementsBlockedByDunning } from "./entitlement-blocks.ts";
 export { loadPaymentFacts, type PaymentFacts } from "./payment-facts.ts";
 export { paymentJobHandlers } from "./payment-jobs.ts";
 export { registerPaymentRoutes } from "./payment-routes.ts";
+export { paymentSecretColumns } from "./payment-settings.ts";
 export { paymentWebhookEvents } from "./payment-webhook-events.ts";

@@ -10,6 +10,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, validationFailed } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
+import { openSecret, type SecretColumns, sealOptionalSecret } from "../platform/secrets/envelope.ts";
 import { manualProvider } from "./manual-provider.ts";
 import type { PaymentProvider } from "./payment-provider.ts";
 import type { PaymentSettingsInput, PaymentSettingsView } from "./payment-schemas.ts";
@@ -26,17 +27,24 @@ export type PaymentSettings = {
 
 export async function readPaymentSettings(database: Database, scope: TenantScope): Promise<PaymentSettings> {
   const row = await selectInTenant(database, scope, "payment_provider_settings").executeTakeFirst();
-  return row === undefined ? { provider: "manual", stripe: null } : settingsOf(row);
+  return row === undefined ? { provider: "manual", stripe: null } : settingsOf(database, row);
 }
 
-function settingsOf(row: SettingsRow): PaymentSettings {
+/** Stripe's secrets are stored sealed (envelope encryption) and opened here, where they are used. */
+export const paymentSecretColumns: SecretColumns = {
+  table: "payment_provider_settings",
+  idColumns: ["environment_id"],
+  columns: ["stripe_secret_key", "stripe_webhook_secret"],
+};
+
+async function settingsOf(database: Database, row: SettingsRow): Promise<PaymentSettings> {
   return {
     provider: row.provider,
     stripe:
       row.stripe_secret_key !== null && row.stripe_webhook_secret !== null
         ? {
-            secretKey: row.stripe_secret_key,
-            webhookSecret: row.stripe_webhook_secret,
+            secretKey: await openSecret(database, row.organization_id, row.stripe_secret_key),
+            webhookSecret: await openSecret(database, row.organization_id, row.stripe_webhook_secret),
             apiBaseUrl: row.stripe_api_base_url,
           }
         : null,
@@ -111,8 +119,16 @@ export async function updatePaymentSettings(
           : { secretKey: input.stripe.secret_key, webhookSecret: input.stripe.webhook_secret, apiBaseUrl };
     const values = {
       provider: input.provider,
-      stripe_secret_key: stripe?.secretKey ?? null,
-      stripe_webhook_secret: stripe?.webhookSecret ?? null,
+      stripe_secret_key: await sealOptionalSecret(
+        transaction,
+        context.organizationId,
+        stripe?.secretKey ?? null,
+      ),
+      stripe_webhook_secret: await sealOptionalSecret(
+        transaction,
+        context.organizationId,
+        stripe?.webhookSecret ?? null,
+      ),
       stripe_api_base_url: stripe?.apiBaseUrl ?? null,
       updated_at: context.clock.now(),
     };

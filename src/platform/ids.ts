@@ -9,6 +9,7 @@ const idPrefixes = {
   apiKey: "key",
   customer: "cus",
   auditEvent: "aud",
+  dataKey: "dky",
   product: "prd",
   feature: "fea",
   plan: "pln",

@@ -11,6 +11,7 @@ import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
+import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
 import { isLoopbackUrl, type ProviderClient, providerConfiguration } from "./openid-connect.ts";
 import type { SsoConnectionInput, SsoConnectionView } from "./single-sign-on-schemas.ts";
 import type { SsoConnectionTable } from "./tables.ts";
@@ -54,13 +55,14 @@ export async function saveSsoConnection(
       const values = {
         issuer,
         client_id: input.client_id,
-        client_secret: clientSecret,
+        // Sealed with the organization's data key: the database never holds it readable.
+        client_secret: await sealSecret(transaction, context.organizationId, clientSecret),
         scopes,
         role_claim: input.role_claim ?? defaultRoleClaim,
         role_mappings: JSON.stringify(input.role_mappings),
         updated_at: now,
       };
-      const row = await transaction
+      const stored = await transaction
         .insertInto("sso_connections")
         .values({
           id: newId("ssoConnection", now),
@@ -71,6 +73,7 @@ export async function saveSsoConnection(
         .onConflict((conflicting) => conflicting.column("organization_id").doUpdateSet(values))
         .returningAll()
         .executeTakeFirstOrThrow();
+      const row = { ...stored, client_secret: clientSecret };
       await transaction.deleteFrom("sso_email_domains").where("connection_id", "=", row.id).execute();
       await transaction
         .insertInto("sso_email_domains")
@@ -128,16 +131,38 @@ export async function connectionForEmail(
   email: string,
 ): Promise<SsoConnectionRow | undefined> {
   const domain = emailDomain(email);
-  return database
+  const row = await database
     .selectFrom("sso_connections")
     .innerJoin("sso_email_domains", "sso_email_domains.connection_id", "sso_connections.id")
     .selectAll("sso_connections")
     .where("sso_email_domains.domain", "=", domain)
     .executeTakeFirst();
+  return withOpenedSecret(database, row);
 }
 
 export async function connectionById(database: Database, id: string): Promise<SsoConnectionRow | undefined> {
-  return database.selectFrom("sso_connections").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await database
+    .selectFrom("sso_connections")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return withOpenedSecret(database, row);
+}
+
+/** The client secret is stored sealed (envelope encryption); rows leave this file with it opened. */
+export const singleSignOnSecretColumns: SecretColumns = {
+  table: "sso_connections",
+  idColumns: ["id"],
+  columns: ["client_secret"],
+};
+
+async function withOpenedSecret(
+  database: Database | DatabaseTransaction,
+  row: SsoConnectionRow | undefined,
+): Promise<SsoConnectionRow | undefined> {
+  return row === undefined
+    ? undefined
+    : { ...row, client_secret: await openSecret(database, row.organization_id, row.client_secret) };
 }
 
 /** Whether the connection's organization claimed the address's domain (the provider may only vouch for those). */
@@ -159,11 +184,12 @@ export function emailDomain(email: string): string {
 }
 
 async function connectionOf(database: Database | DatabaseTransaction, organizationId: string) {
-  return database
+  const row = await database
     .selectFrom("sso_connections")
     .selectAll()
     .where("organization_id", "=", organizationId)
     .executeTakeFirst();
+  return withOpenedSecret(database, row);
 }
 
 async function domainsOf(database: Database | DatabaseTransaction, connectionId: string): Promise<string[]> {

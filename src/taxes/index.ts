@@ -2,4 +2,5 @@
 // Other domains import only from here; everything else in the folder is private to it.
 export { registerTaxRoutes } from "./tax-routes.ts";
 export type { CreateTaxRateInput } from "./tax-schemas.ts";
+export { taxSecretColumns } from "./tax-settings.ts";
 export { type TaxQuote, taxQuoteFor } from "./taxes.ts";

@@ -7,6 +7,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
+import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
 import type { TaxSettings, UpdateTaxSettingsInput } from "./tax-schemas.ts";
 
 const defaultProviderTimeoutMilliseconds = 5000;
@@ -14,6 +15,13 @@ const defaultProviderTimeoutMilliseconds = 5000;
 export type TaxProviderSettings =
   | { type: "built_in" }
   | { type: "http"; url: string; secret: string; timeoutMilliseconds: number };
+
+/** The HTTP provider's secret is stored sealed (envelope encryption). */
+export const taxSecretColumns: SecretColumns = {
+  table: "tax_settings",
+  idColumns: ["environment_id"],
+  columns: ["provider_secret"],
+};
 
 /** The provider the environment uses, with the HTTP provider's secret. */
 export async function taxProviderSettingsOf(
@@ -28,7 +36,7 @@ export async function taxProviderSettingsOf(
     provider: {
       type: "http",
       url: row.provider_url,
-      secret: row.provider_secret,
+      secret: await openSecret(database, row.organization_id, row.provider_secret),
       timeoutMilliseconds: row.provider_timeout_ms ?? defaultProviderTimeoutMilliseconds,
     },
     updatedAt: row.updated_at,
@@ -54,7 +62,8 @@ export async function updateTaxSettings(
         ? {
             provider_type: "http" as const,
             provider_url: provider.url,
-            provider_secret: provider.secret,
+            // Sealed with the organization's data key; switching to the built-in table deletes it.
+            provider_secret: await sealSecret(transaction, context.organizationId, provider.secret),
             provider_timeout_ms: provider.timeout_ms ?? defaultProviderTimeoutMilliseconds,
           }
         : {

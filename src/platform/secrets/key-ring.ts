@@ -101,6 +101,12 @@ export function addMasterKeyToFile(dataDirectory: string, masterKey: string): vo
   writeKeyFile(dataDirectory, { ...file, master_keys: [masterKey, ...file.master_keys] });
 }
 
+/** Keeps only the key file's current master key, once nothing is wrapped by the others. */
+export function dropPreviousMasterKeysFromFile(dataDirectory: string): void {
+  const file = readOrCreateKeyFile(dataDirectory);
+  writeKeyFile(dataDirectory, { ...file, master_keys: file.master_keys.slice(0, 1) });
+}
+
 function writeKeyFile(dataDirectory: string, file: KeyFile): void {
   const path = keyFilePath(dataDirectory);
   const temporary = `${path}.new`;
@@ -112,7 +118,7 @@ function writeKeyFile(dataDirectory: string, file: KeyFile): void {
 let activeKeyRing: KeyRing | undefined;
 
 /** The process's keys: those given to `useKeyRing`, or else the configuration's, loaded on first use. */
-function currentKeyRing(): KeyRing {
+export function currentKeyRing(): KeyRing {
   activeKeyRing ??= loadKeyRing(readConfiguration());
   return activeKeyRing;
 }
