@@ -9,6 +9,7 @@
 //
 // Names resolve to the data's own properties only (never `constructor` or
 // anything else inherited), so a template cannot reach past the data it was given.
+import { escapeHtml } from "../platform/html-escape.ts";
 
 export type TemplateNode =
   | { kind: "text"; text: string }
@@ -249,16 +250,4 @@ function isTruthy(value: unknown): boolean {
   if (typeof value === "number") return value !== 0 && Number.isFinite(value);
   if (typeof value === "object") return value !== null;
   return value === true;
-}
-
-const htmlEscapes: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character);
 }

@@ -2,21 +2,9 @@
 // script, no external resource, every piece of text escaped. The table of
 // lines has a caption and header cells so that a screen reader announces each
 // amount with its column; printing repeats the header row on every page.
+import { escapeHtml } from "../../platform/html-escape.ts";
 import { type PresentedParty, type PresentedTotal, presentInvoiceDocument } from "./document-presentation.ts";
 import type { InvoiceDocument } from "./invoice-document.ts";
-
-const HTML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Escapes text for element content and quoted attribute values alike. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
-}
 
 /** Line breaks a writer typed into a memo or an address stay line breaks. */
 function escapeMultiline(text: string): string {
