@@ -19,6 +19,7 @@ import {
   previousPeriod,
 } from "./accounting-periods.ts";
 import type { Books } from "./books.ts";
+import { readAsOf } from "./closed-periods.ts";
 import { reportingRateBook } from "./exchange-rates.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
 import type { KpiInput, KpiView } from "./kpi-schemas.ts";
@@ -77,7 +78,11 @@ export async function computeKpis(
     end: last.end,
     timeZone,
   };
-  const usage = await reconcileUsage(database, scope, range, options);
+  // A range of locked months reads its leakage as at the last one's lock (closed-periods.ts).
+  const lastLock = periods.every((period) => readAsOf(books.locks, period) !== null)
+    ? readAsOf(books.locks, last)
+    : null;
+  const usage = await reconcileUsage(database, scope, range, { ...options, asOf: lastLock });
   const pricer = new UsagePricer(database, scope, options.now);
   const leakage = new Map<string, Decimal>();
   for (const difference of usage.differences) {
