@@ -12,6 +12,8 @@
 //    the first.
 // 3. The core imports nothing else of Fairbill; the platform imports no
 //    domain; the console in web/ imports nothing from src/.
+// 4. The TypeScript SDK in packages/sdk-typescript imports nothing outside its
+//    package, and no Node.js module outside its file spool.
 
 /** Domains from the bottom up; each imports only from the layers before its own. */
 const { layers } = require("./.dependency-cruiser-layers.json");
@@ -71,6 +73,23 @@ module.exports = {
       severity: "error",
       from: { path: "^web/" },
       to: { path: "^src/" },
+    },
+    {
+      name: "sdk-stands-alone",
+      comment: "the SDK is published on its own: it imports nothing of the repository outside its package",
+      severity: "error",
+      from: { path: "^packages/sdk-typescript/" },
+      to: { path: "^(?!packages/sdk-typescript/)", dependencyTypesNot: ["npm", "core"] },
+    },
+    {
+      name: "sdk-core-needs-only-fetch",
+      comment: "the SDK runs where there is only fetch: Node.js modules only in its file spool",
+      severity: "error",
+      from: {
+        path: "^packages/sdk-typescript/src/",
+        pathNot: "^packages/sdk-typescript/src/file-spool\\.ts$",
+      },
+      to: { dependencyTypes: ["core"] },
     },
     {
       name: "no-cycle",

@@ -7,10 +7,18 @@ import {
   buildOpenApiDocument,
   generateApiTypes,
   generatedApiTypesPath,
+  generateOperationTable,
+  sdkApiTypesPath,
+  sdkOperationTablePath,
 } from "./api-types/api-type-generation.ts";
 
 const started = performance.now();
-const types = await generateApiTypes(await buildOpenApiDocument());
+const document = await buildOpenApiDocument();
+const types = await generateApiTypes(document);
 writeFileSync(generatedApiTypesPath, types);
+writeFileSync(sdkApiTypesPath, types);
+writeFileSync(sdkOperationTablePath, generateOperationTable(document));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-process.stdout.write(`Wrote ${relative(process.cwd(), generatedApiTypesPath)} in ${seconds} s.\n`);
+process.stdout.write(
+  `Wrote ${relative(process.cwd(), generatedApiTypesPath)} and the SDK's types and operations in ${seconds} s.\n`,
+);

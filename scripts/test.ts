@@ -68,6 +68,7 @@ step("Architecture: front doors and layers (dependency-cruiser)", join(binaries,
   "bench",
   "scripts",
   "web/src",
+  "packages",
   "--config",
   ".dependency-cruiser.cjs",
 ]);

@@ -18,6 +18,17 @@ const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 
 /** Where the generated types are committed; the console imports them from here. */
 export const generatedApiTypesPath = join(root, "web", "src", "api", "generated", "openapi.ts");
+/** The TypeScript SDK's copy of the same types (the package cannot import the console's). */
+export const sdkApiTypesPath = join(root, "packages", "sdk-typescript", "src", "generated", "openapi.ts");
+/** The TypeScript SDK's table of operationId → method and path. */
+export const sdkOperationTablePath = join(
+  root,
+  "packages",
+  "sdk-typescript",
+  "src",
+  "generated",
+  "operations.ts",
+);
 
 const fileHeader = `// The Fairbill API's request and response types, generated from the server's
 // OpenAPI document by \`npm run generate:api\` (scripts/generate-api-types.ts).
@@ -49,6 +60,26 @@ export async function buildOpenApiDocument(): Promise<OpenAPI3> {
 export async function generateApiTypes(document: OpenAPI3): Promise<string> {
   const nodes = await openapiTS(withNamedProblemResponse(document), { silent: true });
   return `${fileHeader}\n${astToString(nodes)}`;
+}
+
+const httpMethods = ["get", "put", "post", "delete", "patch"] as const;
+
+/** The text of the SDK's operations.ts: every operationId with its method and path, in document order. */
+export function generateOperationTable(document: OpenAPI3): string {
+  const rows: string[] = [];
+  for (const [path, pathItem] of Object.entries(document.paths ?? {})) {
+    for (const method of httpMethods) {
+      const operation = (pathItem as Record<string, { operationId?: string } | undefined>)[method];
+      if (operation?.operationId === undefined) continue;
+      rows.push(`  ${operation.operationId}: { method: "${method}", path: "${path}" },`);
+    }
+  }
+  return `// Every operation of the Fairbill API by its operationId, generated with the
+// types by \`npm run generate:api\` (scripts/generate-api-types.ts). Do not edit.
+export const operationRoutes = {
+${rows.join("\n")}
+} as const;
+`;
 }
 
 type ResponseObject = { description?: string; content?: Record<string, { schema?: unknown }> };

@@ -34,11 +34,13 @@ export type ServeOptions = {
   environment: Record<string, string>;
   /** Arguments after `serve`, such as `--role worker`. */
   arguments?: string[];
+  /** The port to listen on (a restarted server keeps its clients' address); a free one by default. */
+  port?: number;
 };
 
 /** Starts `fairbill serve` and resolves once it listens (or rejects with its output when it exits first). */
 export async function startServeProcess(options: ServeOptions): Promise<ServeProcess> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(nodeBinary, ["src/cli/main.ts", "serve", ...(options.arguments ?? [])], {
     cwd: options.directory ?? repositoryRoot,
     stdio: ["ignore", "pipe", "pipe"],

@@ -33239,6 +33239,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "timezone": "string",
+                     *       "timezone_source": "configured",
                      *       "reporting_currency": "string",
                      *       "exchange_rate_provider_url": "string",
                      *       "accounts": {
@@ -33446,6 +33447,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "timezone": "string",
+                     *       "timezone_source": "configured",
                      *       "reporting_currency": "string",
                      *       "exchange_rate_provider_url": "string",
                      *       "accounts": {

@@ -1,0 +1,163 @@
+// The TypeScript SDK against a running Fairbill: events sent through the
+// ingestion client while the server is killed (SIGKILL) and restarted twice
+// are each counted exactly once; events queued by a client that never
+// flushed (a crashed process) are sent from its spool by the next client;
+// the entitlement check answers from its cache; a delivered webhook verifies
+// and a tampered one is refused; the typed client calls operations by path
+// and by operationId.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FileSpool } from "../../packages/sdk-typescript/src/file-spool.ts";
+import {
+  createFairbillClient,
+  EntitlementChecker,
+  IngestionClient,
+  verifyWebhook,
+  WebhookVerificationError,
+} from "../../packages/sdk-typescript/src/index.ts";
+import { testDatabaseKind } from "../support/test-database.ts";
+import { deliveryHeaders, eventName, eventsPerRun, featureCode, SdkServer } from "./sdk-server.ts";
+
+const fairbill = new SdkServer();
+const spoolFolder = mkdtempSync(join(tmpdir(), "fairbill-sdk-spool-"));
+
+// One server process of its own on PGlite: run once, in the pglite project.
+describe.skipIf(testDatabaseKind !== "pglite")("the TypeScript SDK against a running Fairbill", () => {
+  beforeAll(() => fairbill.start(), 180_000);
+  afterAll(async () => {
+    await fairbill.stop();
+    rmSync(spoolFolder, { recursive: true, force: true });
+  });
+
+  it(`counts each of ${eventsPerRun.toLocaleString("en")} events once while the server is killed and restarted twice`, {
+    timeout: 900_000,
+  }, async () => {
+    const retries: number[] = [];
+    const ingestion = new IngestionClient({
+      baseUrl: fairbill.url,
+      apiKey: fairbill.adminKey,
+      batchSize: 1000,
+      concurrency: 2,
+      flushIntervalMs: 200,
+      retryDelayMs: 100,
+      maxRetryDelayMs: 1000,
+      spool: new FileSpool(join(spoolFolder, "kill.spool")),
+      onRetry: (_error, attempt) => retries.push(attempt),
+    });
+    const sending = (async () => {
+      for (let index = 0; index < eventsPerRun; index++) {
+        ingestion.track({ customer: "sdk-customer", name: eventName, properties: { index } });
+        // Let batches go out while events are still being tracked.
+        if (index % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
+      }
+      await ingestion.close();
+    })();
+    await fairbill.untilUsage(Math.floor(eventsPerRun / 3));
+    await fairbill.killAndRestart();
+    await fairbill.untilUsage(Math.floor((eventsPerRun * 2) / 3));
+    await fairbill.killAndRestart();
+    await sending;
+
+    expect(fairbill.restarts).toBe(2);
+    expect(await fairbill.usageTotal()).toBe(eventsPerRun);
+    expect(ingestion.counts.sent).toBe(eventsPerRun);
+    expect(ingestion.counts.rejected).toBe(0);
+    // Every event the spool wrote down was crossed out.
+    expect(readFileSync(join(spoolFolder, "kill.spool"), "utf8")).toBe("");
+    process.stdout.write(
+      `TypeScript SDK: ${eventsPerRun} events, 2 restarts, ${retries.length} retried sends, ` +
+        `${ingestion.counts.duplicates} duplicates acknowledged, usage ${eventsPerRun}\n`,
+    );
+  });
+
+  it("sends the events a client left in its spool when the next client opens it", async () => {
+    const before = await fairbill.usageTotal();
+    const spoolPath = join(spoolFolder, "crash.spool");
+    // A client whose process dies before it sends: its server cannot be reached and it is never closed.
+    const crashed = new IngestionClient({
+      baseUrl: "http://127.0.0.1:9",
+      apiKey: fairbill.adminKey,
+      flushIntervalMs: 3_600_000,
+      flushOnExit: false,
+      maxAttempts: 1,
+      spool: new FileSpool(spoolPath),
+    });
+    const ids = Array.from({ length: 250 }, () =>
+      crashed.track({ customer: "sdk-customer", name: eventName }),
+    );
+    expect(new Set(ids).size).toBe(250);
+
+    const next = new IngestionClient({
+      baseUrl: fairbill.url,
+      apiKey: fairbill.adminKey,
+      spool: new FileSpool(spoolPath),
+    });
+    expect(next.pendingCount).toBe(250);
+    await next.close();
+    expect(await fairbill.usageTotal()).toBe(before + 250);
+    expect(readFileSync(spoolPath, "utf8")).toBe("");
+  });
+
+  it("checks an entitlement and answers again from its cache", async () => {
+    let now = 1_000_000;
+    const checker = new EntitlementChecker({
+      baseUrl: fairbill.url,
+      apiKey: fairbill.adminKey,
+      ttlMs: 30_000,
+      now: () => now,
+    });
+    expect(await checker.allowed(fairbill.customerId, featureCode)).toBe(false);
+    await fairbill.api("POST", `/v1/customers/${fairbill.customerId}/entitlements`, { feature: featureCode });
+    // Still the cached answer within the time to live.
+    expect(await checker.allowed(fairbill.customerId, featureCode)).toBe(false);
+    expect(checker.requests).toBe(1);
+    now += 30_001;
+    expect(await checker.allowed(fairbill.customerId, featureCode)).toBe(true);
+    expect(checker.requests).toBe(2);
+  });
+
+  it("verifies a delivered webhook and refuses a tampered or stale one", async () => {
+    const delivery = await fairbill.delivery();
+    const headers = deliveryHeaders(delivery);
+    const event = await verifyWebhook({ secret: fairbill.webhookSecret, headers, body: delivery.body });
+    expect(event.type).toBe("customer.created");
+    expect(event.id).toBe(headers["webhook-id"]);
+
+    const tampered = delivery.body.replace("sdk-customer", "sdk-customeR");
+    expect(tampered).not.toBe(delivery.body);
+    await expect(verifyWebhook({ secret: fairbill.webhookSecret, headers, body: tampered })).rejects.toThrow(
+      WebhookVerificationError,
+    );
+    const sentAt = Number(headers["webhook-timestamp"]) * 1000;
+    await expect(
+      verifyWebhook({ secret: fairbill.webhookSecret, headers, body: delivery.body, now: sentAt + 301_000 }),
+    ).rejects.toThrow(/300 s/);
+    await expect(
+      verifyWebhook({
+        secret: "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        headers,
+        body: delivery.body,
+      }),
+    ).rejects.toThrow(WebhookVerificationError);
+  });
+
+  it("calls operations by path and by operationId", async () => {
+    const client = createFairbillClient({ baseUrl: fairbill.url, apiKey: fairbill.adminKey });
+    const { data, error } = await client.GET("/v1/customers/{id}", {
+      params: { path: { id: fairbill.customerId } },
+    });
+    expect(error).toBeUndefined();
+    expect(data?.external_id).toBe("sdk-customer");
+    const entitlements = await client.call("getCustomerEntitlements", {
+      params: { path: { id: fairbill.customerId } },
+    });
+    expect(entitlements.data.map((entitlement) => entitlement.feature)).toContain(featureCode);
+    await expect(
+      client.call("getCustomer", { params: { path: { id: "cus_missing" } } }),
+    ).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+});
