@@ -13,6 +13,7 @@ const pureTests = [
   "src/cli/help.test.ts",
   "src/invoicing/stored-lines.test.ts",
   "src/cli/commands/keys-while-serving.test.ts",
+  "src/platform/tracing.test.ts",
   "test/architecture/**/*.test.ts",
   "test/scenarios/**/*.test.ts",
   // The API document, built on an in-memory database of its own.

@@ -94,7 +94,8 @@ import {
 import { registerTaxRoutes, taxSecretColumns } from "./taxes/index.ts";
 
 const packageJson = createRequire(import.meta.url)("../package.json") as { version: string };
-const fairbillVersion = packageJson.version;
+/** The version of Fairbill in package.json, which the API document and traces carry. */
+export const fairbillVersion = packageJson.version;
 
 /**
  * Every webhook event type, declared by the domain that sends it with the

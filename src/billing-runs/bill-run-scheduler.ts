@@ -22,7 +22,8 @@ import type { Database } from "../platform/database/schema.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { customersDueForBilling } from "../subscriptions/index.ts";
-import { hasRunInProgress, markInterruptedRuns, runBillRun } from "./bill-run.ts";
+import { hasRunInProgress, markInterruptedRuns } from "./bill-run.ts";
+import { runTracedBillRun } from "./traced-bill-run.ts";
 
 export const billRunTickKind = "bill_run.tick";
 const defaultTickSeconds = 60;
@@ -74,7 +75,7 @@ async function billEnvironmentNow(options: SchedulerOptions, scope: TenantScope)
     await expireCredits(database, scope, at);
     return;
   }
-  const run = await runBillRun(context, {
+  const run = await runTracedBillRun(context, {
     at,
     trigger: "schedule",
     invoiceLimit: options.invoicesPerTick ?? defaultInvoicesPerTick,

@@ -11,6 +11,7 @@ import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
+import { recordOnCurrentSpan } from "../platform/tracing.ts";
 import { type EventRejection, isRejection, type ParsedEvent, parseEvent, rejection } from "./event-input.ts";
 import { MeterCatalog, type VersionReading } from "./meter-catalog.ts";
 import { describeUnreadable } from "./meter-reading.ts";
@@ -172,6 +173,12 @@ export async function ingestEvents(
       };
     }),
   );
+  recordOnCurrentSpan({
+    "fairbill.events.received": rawEvents.length,
+    "fairbill.events.accepted": outcome.accepted.length,
+    "fairbill.events.duplicates": outcome.duplicates.length,
+    "fairbill.events.rejected": outcome.rejected.length,
+  });
   return outcome;
 }
 

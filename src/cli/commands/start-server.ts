@@ -1,7 +1,7 @@
 // What `fairbill serve` does, loaded only when it runs (so that `--help` does not
 // load the application): open and migrate the database, create the organization
 // on the first start, load the demo when asked, and listen.
-import { buildApplication, databaseLocationOf, openMigratedDatabase } from "../../app.ts";
+import { buildApplication, databaseLocationOf, fairbillVersion, openMigratedDatabase } from "../../app.ts";
 import { findBuiltConsole } from "../../console/index.ts";
 import { seedDemoData } from "../../demo/index.ts";
 import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
@@ -10,10 +10,12 @@ import { systemClock } from "../../platform/clock.ts";
 import { readConfiguration } from "../../platform/config.ts";
 import { systemContext } from "../../platform/context.ts";
 import { loadKeyRing, setKeyRing } from "../../platform/secrets/key-ring.ts";
+import { startTracing } from "../../platform/tracing.ts";
 import { newControlToken, writeLocalControl } from "../local-control.ts";
 
 export async function startServer(options: { demo: boolean; role: "api" | "worker" | "all" }): Promise<void> {
   const configuration = readConfiguration();
+  const tracing = await startTracing(process.env, fairbillVersion);
   // The keys first: a key file that cannot be read stops the start before anything is written.
   setKeyRing(loadKeyRing(configuration));
   const handle = await openMigratedDatabase(databaseLocationOf(configuration));
@@ -103,6 +105,7 @@ export async function startServer(options: { demo: boolean; role: "api" | "worke
     removeLocalControl();
     await app.close();
     await handle.close();
+    await tracing?.stop();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop());

@@ -17,6 +17,7 @@ import type {
 } from "fastify";
 import type { Static, TObject, TSchema } from "typebox";
 import type { Permission } from "../auth/roles.ts";
+import { inSpan } from "../tracing.ts";
 import { decodeCursor, PagedQuery, PageOf, type PageQueryValues, toPage } from "./pagination.ts";
 import { standardErrorResponses } from "./schemas.ts";
 import type { FairbillApp } from "./server.ts";
@@ -249,10 +250,24 @@ function declareRoute(
         ...(definition.errors ?? standardErrorResponses),
       },
     },
-    handler: async (request, reply) => {
-      reply.code(status);
-      return handler(request, reply);
-    },
+    handler: (request, reply) =>
+      inSpan(
+        `${method} ${request.routeOptions.url ?? url}`,
+        {
+          kind: "server",
+          attributes: {
+            "http.request.method": method,
+            "http.route": request.routeOptions.url ?? url,
+            "fairbill.operation_id": definition.operationId,
+          },
+        },
+        async (span) => {
+          reply.code(status);
+          const answer = await handler(request, reply);
+          span.setAttribute("http.response.status_code", reply.statusCode);
+          return answer;
+        },
+      ),
   });
 }
 

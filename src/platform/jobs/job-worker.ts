@@ -15,6 +15,7 @@ import type { Logger } from "../context.ts";
 import type { Database } from "../database/schema.ts";
 import { FairbillError } from "../errors.ts";
 import { purgeDomainEvents } from "../events/domain-event-retention.ts";
+import { inSpan } from "../tracing.ts";
 import {
   claimDueJobs,
   extendJobLease,
@@ -121,7 +122,17 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     heartbeat.unref();
     let recorded: boolean;
     try {
-      await handler.handle(job);
+      await inSpan(
+        `job ${job.kind}`,
+        {
+          attributes: {
+            "fairbill.job.id": job.id,
+            "fairbill.job.kind": job.kind,
+            "fairbill.job.attempt": job.attempt,
+          },
+        },
+        () => handler.handle(job),
+      );
       clearInterval(heartbeat);
       recorded = await finishJobAttempt(database, job, { now: now(), succeeded: true });
     } catch (error) {

@@ -10,6 +10,7 @@ import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import type { LookupFunction } from "node:net";
 import { Agent, fetch, type RequestInit, type Response } from "undici";
+import { inSpan } from "../tracing.ts";
 import { outgoingRequestPolicy, refusalOfAddress, refusalOfUrl } from "./target-policy.ts";
 
 /** A request to a target the policy refuses; `code` is what logs and delivery attempts show. */
@@ -64,7 +65,24 @@ export async function guardedFetch(
 ): Promise<Response> {
   const target = new URL(url);
   assertCallableUrl(target);
-  return fetch(target, { ...init, redirect: "manual", dispatcher });
+  const method = init.method ?? "GET";
+  return inSpan(
+    `${method} ${target.host}`,
+    {
+      kind: "client",
+      attributes: {
+        "http.request.method": method,
+        "server.address": target.hostname,
+        // The path without the query, which may carry a token.
+        "url.full": `${target.origin}${target.pathname}`,
+      },
+    },
+    async (span) => {
+      const response = await fetch(target, { ...init, redirect: "manual", dispatcher });
+      span.setAttribute("http.response.status_code", response.status);
+      return response;
+    },
+  );
 }
 
 /** Node HTTP agents with the same guard, for clients that take an agent (Stripe's SDK). */
