@@ -3,6 +3,7 @@
 // clock billing months in one call, and the scheduler's tick through the job
 // queue billing each environment at its own "now".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { feeAndPerCall } from "../../test/support/pricing-fixtures.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { frozenClock } from "../organizations/index.ts";
 import { systemClock } from "../platform/clock.ts";
@@ -43,10 +44,7 @@ async function tenantWithPlan(start: string): Promise<{ tenant: TestTenant; plan
     version: {
       currency: "USD",
       interval: "month",
-      charges: [
-        { id: "base", type: "fixed", amount: "20.00" },
-        { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.10" },
-      ],
+      charges: feeAndPerCall("20.00", "0.10"),
     },
   });
   await call(tenant, "post", `/v1/plans/${plan.id}/versions/1/publish`, {});

@@ -6,24 +6,13 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 import { signatureHeaders, WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { type Customer, customerUpdated } from "../customers/index.ts";
-import type { Clock } from "../platform/clock.ts";
 import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
 import { webhookDeliveryJobHandler, webhookRetryDelaysSeconds } from "./webhook-delivery.ts";
 import { publishEvent } from "./webhook-events.ts";
 import { webhookDeliveryJobKind } from "./webhook-job-payload.ts";
-
-/** A clock the test moves by hand. */
-function manualClock(start: Date): Clock & { advanceSeconds(seconds: number): void } {
-  let now = new Date(start);
-  return {
-    now: () => new Date(now),
-    advanceSeconds: (seconds) => {
-      now = new Date(now.getTime() + seconds * 1000);
-    },
-  };
-}
 
 /** A port nothing listens on: one the system just handed out and took back. */
 async function closedPort(): Promise<number> {
@@ -37,7 +26,7 @@ async function closedPort(): Promise<number> {
 // The test's clock runs a day ahead of the database's, whose now() dates the jobs queued
 // "at once", so that those are due on the test's clock from the start.
 const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 24 * 3_600_000);
-const clock = manualClock(start);
+const clock = new TestClock(start);
 /** The instant `seconds` after `instant`, as the API writes it. */
 const secondsLater = (instant: Date, seconds: number) =>
   new Date(instant.getTime() + seconds * 1000).toISOString();

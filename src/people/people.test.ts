@@ -12,7 +12,7 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
-import type { Clock } from "../platform/clock.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
 import { firstAdminLink } from "./first-admin.ts";
 import { totpCode } from "./second-factor.ts";
 
@@ -24,7 +24,7 @@ type Response = {
   cookies: { name: string; value: string; httpOnly?: boolean; secure?: boolean; sameSite?: string }[];
 };
 
-const clock = manualClock(new Date());
+const clock = new TestClock(new Date());
 let testApp: TestApp;
 let dataDirectory: string;
 
@@ -36,16 +36,6 @@ afterAll(async () => {
   await testApp?.close();
   if (dataDirectory) await rm(dataDirectory, { recursive: true, force: true });
 });
-
-function manualClock(start: Date): Clock & { advanceSeconds(seconds: number): void } {
-  let now = new Date(start);
-  return {
-    now: () => new Date(now),
-    advanceSeconds: (seconds) => {
-      now = new Date(now.getTime() + seconds * 1000);
-    },
-  };
-}
 
 async function send(
   method: "GET" | "POST" | "PATCH",

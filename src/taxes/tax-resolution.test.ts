@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { plainTaxQuote } from "../../test/support/tax-quotes.ts";
 import { Decimal } from "../core/index.ts";
-import { reverseChargeNote, type TaxQuote, type TaxRequest } from "./tax-quote.ts";
+import { reverseChargeNote, type TaxRequest } from "./tax-quote.ts";
 import { normalizeRegion, quoteFromTable, type TableRate } from "./tax-resolution.ts";
 
 let sequence = 0;
@@ -28,18 +29,6 @@ function request(
     customer: { id: "cus_1", country: null, region: null, taxIds: [], ...customer },
     currency: "EUR",
     issuedAt: new Date(options.at ?? "2026-03-01T00:00:00Z"),
-  };
-}
-
-/** The quote with its decimals as text, to compare whole. */
-function plain(quote: TaxQuote) {
-  return {
-    ...quote,
-    percent: quote.percent.toString(),
-    components: quote.components.map((component) => ({
-      ...component,
-      percent: component.percent.toString(),
-    })),
   };
 }
 
@@ -105,7 +94,7 @@ describe("the built-in table", () => {
       component: { name: "GST", percent: "5", jurisdiction: "CA" },
     },
   ])("$case", ({ request: taxRequest, percent, component }) => {
-    expect(plain(quoteFromTable(taxRequest, rates))).toEqual({
+    expect(plainTaxQuote(quoteFromTable(taxRequest, rates))).toEqual({
       percent,
       inclusive: false,
       reverseCharge: false,
@@ -117,7 +106,7 @@ describe("the built-in table", () => {
 
   it("reverse charges an EU business with a valid-looking VAT id in another member state", () => {
     const quote = quoteFromTable(request({ country: "FR", taxIds: ["FR 40 303 265 045"] }), rates);
-    expect(plain(quote)).toEqual({
+    expect(plainTaxQuote(quote)).toEqual({
       percent: "0",
       inclusive: false,
       reverseCharge: true,
@@ -138,7 +127,7 @@ describe("the built-in table", () => {
       request({ country: "FR", taxIds: ["FR40303265045"] }, { seller: { country: "CH" } }),
       rates,
     );
-    expect(plain(fromSwitzerland)).toMatchObject({ percent: "20", reverseCharge: false });
+    expect(plainTaxQuote(fromSwitzerland)).toMatchObject({ percent: "20", reverseCharge: false });
     const unknownSeller = quoteFromTable(
       request({ country: "FR", taxIds: ["FR40303265045"] }, { seller: { country: null } }),
       rates,
@@ -147,7 +136,7 @@ describe("the built-in table", () => {
   });
 
   it("carries an inclusive rate", () => {
-    expect(plain(quoteFromTable(request({ country: "AU" }), rates))).toMatchObject({
+    expect(plainTaxQuote(quoteFromTable(request({ country: "AU" }), rates))).toMatchObject({
       percent: "10",
       inclusive: true,
       components: [{ name: "GST", percent: "10", jurisdiction: "AU" }],
@@ -156,7 +145,7 @@ describe("the built-in table", () => {
 
   it("charges nothing where no rate applies or no country is known", () => {
     for (const customer of [{ country: "US" }, { country: "US", region: "TX" }, { country: "JP" }, {}]) {
-      expect(plain(quoteFromTable(request(customer), rates))).toEqual({
+      expect(plainTaxQuote(quoteFromTable(request(customer), rates))).toEqual({
         percent: "0",
         inclusive: false,
         reverseCharge: false,

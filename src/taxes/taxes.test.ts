@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { plainTaxQuote } from "../../test/support/tax-quotes.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { builtInTaxProvider, type TaxRequest, taxQuoteFor } from "./taxes.ts";
 
@@ -50,14 +51,7 @@ async function quoteFor(
     currency: "EUR",
     issuedAt: new Date(at),
   });
-  return {
-    ...quote,
-    percent: quote.percent.toString(),
-    components: quote.components.map((component) => ({
-      ...component,
-      percent: component.percent.toString(),
-    })),
-  };
+  return plainTaxQuote(quote);
 }
 
 describe("tax rates", () => {

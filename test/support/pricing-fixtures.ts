@@ -9,6 +9,14 @@ export function baseFee(amount = "49.00") {
   return { id: "base", type: "fixed", amount } satisfies Charge;
 }
 
+/** A fixed fee a period and calls on meter `calls` at one price each: the plan of the bill-run and backtest tests. */
+export function feeAndPerCall(fee: string, perCall: string) {
+  return [
+    { id: "base", type: "fixed", amount: fee },
+    { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: perCall },
+  ] satisfies Charge[];
+}
+
 /** Graduated calls on meter `api_calls`: 1,000 free, then `secondTierPrice` each up to 10,000, then 0.001. */
 export function graduatedCalls(secondTierPrice = "0.002") {
   return {

@@ -22,4 +22,9 @@ export class TestClock implements Clock {
   advance(milliseconds: number): void {
     this.current = new Date(this.current.getTime() + milliseconds);
   }
+
+  /** Moves the clock on by `seconds`. */
+  advanceSeconds(seconds: number): void {
+    this.advance(seconds * 1000);
+  }
 }

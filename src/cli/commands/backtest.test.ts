@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { feeAndPerCall } from "../../../test/support/pricing-fixtures.ts";
 import { testDatabaseKind } from "../../../test/support/test-database.ts";
 import { buildApplication, openMigratedDatabase } from "../../app.ts";
 import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
@@ -53,19 +54,13 @@ beforeAll(async () => {
       version: {
         currency: "USD",
         interval: "month",
-        charges: [
-          { id: "base", type: "fixed", amount: "10.00" },
-          { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.50" },
-        ],
+        charges: feeAndPerCall("10.00", "0.50"),
       },
     });
     await call(`/v1/plans/${plan.id}/versions/1/publish`, {});
     draftVersionId = (
       await call(`/v1/plans/${plan.id}/versions`, {
-        charges: [
-          { id: "base", type: "fixed", amount: "12.00" },
-          { id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "0.60" },
-        ],
+        charges: feeAndPerCall("12.00", "0.60"),
       })
     ).id;
     for (const index of [0, 1]) {

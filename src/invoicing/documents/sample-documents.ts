@@ -6,16 +6,17 @@ import type { DocumentLine, InvoiceDocument } from "./invoice-document.ts";
 const JANUARY_START = "2024-12-31T23:00:00.000Z";
 const JANUARY_END = "2025-01-31T23:00:00.000Z";
 
-export function sampleLine(position: number): DocumentLine {
+/** January's 1,500 API calls: the whole account's, or one workspace's when `workspace` is given. */
+export function sampleLine(workspace?: number): DocumentLine {
   return {
-    description: `API calls, workspace ${position}`,
+    description: workspace === undefined ? "API calls" : `API calls, workspace ${workspace}`,
     periodStart: JANUARY_START,
     periodEnd: JANUARY_END,
     quantity: "1500",
     unitAmount: null,
     amount: "1.00",
     explanation: [
-      `Meter api_calls: 1,500 events in workspace ${position}`,
+      `Meter api_calls: 1,500 events${workspace === undefined ? "" : ` in workspace ${workspace}`}`,
       "Graduated: 1,000 × 0.00 + 500 × 0.002",
       "Price version plv_pro_3",
     ],
@@ -56,19 +57,7 @@ export function sampleInvoiceDocument(overrides: Partial<InvoiceDocument> = {}):
         amount: "26.87",
         explanation: ["Fixed charge, in advance", "Prorated 17/31 days", "Price version plv_pro_3"],
       },
-      {
-        description: "API calls",
-        periodStart: JANUARY_START,
-        periodEnd: JANUARY_END,
-        quantity: "1500",
-        unitAmount: null,
-        amount: "1.00",
-        explanation: [
-          "Meter api_calls: 1,500 events",
-          "Graduated: 1,000 × 0.00 + 500 × 0.002",
-          "Price version plv_pro_3",
-        ],
-      },
+      sampleLine(),
     ],
     totals: {
       subtotal: "27.87",
