@@ -9,6 +9,7 @@ export { enginePlanVersion } from "./billing-catalog.ts";
 export { createCreditNote } from "./credit-notes.ts";
 export { registerCreditSaleRoutes } from "./credit-sale-routes.ts";
 export { topUpWalletBelowThreshold } from "./credit-sales.ts";
+export { customerAllowances } from "./customer-allowances.ts";
 export { loadCustomerRow } from "./customer-billing.ts";
 export { renderInvoicePdf } from "./documents/invoice-pdf.ts";
 export {
@@ -47,6 +48,7 @@ export {
 } from "./invoice-repricing.ts";
 export { registerInvoiceRoutes } from "./invoice-routes.ts";
 export {
+  CustomerAllowancesSchema,
   creditNoteReasons,
   InvoicePreviewSchema,
   InvoiceSchema,

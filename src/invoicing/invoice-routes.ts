@@ -9,6 +9,7 @@ import { IdParams, PdfFile } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { billCustomerDue } from "./bill-customer.ts";
 import { createCreditNote, getCreditNote, listCreditNotes } from "./credit-notes.ts";
+import { customerAllowances } from "./customer-allowances.ts";
 import { loadCustomerRow } from "./customer-billing.ts";
 import { renderInvoiceHtml } from "./documents/invoice-html.ts";
 import { renderInvoicePdf } from "./documents/invoice-pdf.ts";
@@ -21,6 +22,7 @@ import {
   CreateOneOffInvoiceBody,
   CreditNoteListQuery,
   CreditNoteSchema,
+  CustomerAllowancesSchema,
   InvoiceListQuery,
   InvoicePreviewSchema,
   InvoiceSchema,
@@ -226,6 +228,18 @@ export function registerInvoiceRoutes(app: FairbillApp): void {
       if (preview === null) throw notFound("upcoming invoice of customer", params.id);
       return preview;
     },
+  );
+
+  routes.read(
+    "GET /customers/:id/allowances",
+    {
+      operationId: "listCustomerAllowances",
+      summary:
+        "The customer's allowances after the last closed period of each subscription: grant, units carried in, used, expired, and the balance carried on (from its finalized invoices)",
+      params: IdParams,
+      response: CustomerAllowancesSchema,
+    },
+    ({ context, params }) => customerAllowances(context, params.id),
   );
 
   routes.write(

@@ -5,7 +5,7 @@
 import type { FastifyRequest } from "fastify";
 import { AlertRuleSchema } from "../alerts/index.ts";
 import { CreditBalancesSchema } from "../credits/index.ts";
-import { InvoiceSchema } from "../invoicing/index.ts";
+import { CustomerAllowancesSchema, InvoiceSchema } from "../invoicing/index.ts";
 import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { ListOf, NonEmptyIdParams, PdfFile } from "../platform/http/schemas.ts";
@@ -24,6 +24,7 @@ import {
 import {
   createPortalSpendAlert,
   deletePortalSpendAlert,
+  portalAllowances,
   portalCreditBalances,
   portalInvoicePdf,
   portalInvoices,
@@ -117,6 +118,17 @@ export function registerPortalRoutes(app: FairbillApp): void {
       response: CreditBalancesSchema,
     },
     ({ context }) => portalCreditBalances(context),
+  );
+
+  routes.read(
+    "GET /portal/allowances",
+    {
+      operationId: "listPortalAllowances",
+      summary:
+        "The customer's allowances after the last closed period: units granted, carried in, used, expired, and carried on",
+      response: CustomerAllowancesSchema,
+    },
+    ({ context }) => portalAllowances(context),
   );
 
   routes.read(

@@ -16,6 +16,7 @@ import { creditBalances } from "../credits/index.ts";
 import { getCustomer } from "../customers/index.ts";
 import type { InvoiceView } from "../invoicing/index.ts";
 import {
+  customerAllowances,
   getInvoice,
   type InvoicePreview,
   invoiceDocument,
@@ -121,6 +122,11 @@ export async function portalUsage(context: RequestContext): Promise<PortalUsage>
 
 export async function portalCreditBalances(context: RequestContext): Promise<CreditBalances> {
   return creditBalances(context, portalCustomerId(context));
+}
+
+/** The customer's allowances after each subscription's last closed period. */
+export function portalAllowances(context: RequestContext): ReturnType<typeof customerAllowances> {
+  return customerAllowances(context, portalCustomerId(context));
 }
 
 /**

@@ -24,6 +24,7 @@ const publicOperations: Record<string, string> = {
   getPortalUsage: "the customer portal, signed in with a portal link's token instead of a key",
   getPortalUpcomingInvoice: "the customer portal, signed in with a portal link's token instead of a key",
   getPortalCreditBalances: "the customer portal, signed in with a portal link's token instead of a key",
+  listPortalAllowances: "the customer portal, signed in with a portal link's token instead of a key",
   listPortalInvoices: "the customer portal, signed in with a portal link's token instead of a key",
   getPortalInvoicePdf: "the customer portal, signed in with a portal link's token instead of a key",
   listPortalSpendAlerts: "the customer portal, signed in with a portal link's token instead of a key",

@@ -971,6 +971,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/customers/{id}/upcoming-invoice": {
     params: async (tenant) => ({ id: (await subscriptionOf(tenant)).customerId }),
   },
+  "GET /v1/customers/{id}/allowances": { params: async (tenant) => ({ id: await customerId(tenant) }) },
   "POST /v1/customers/{id}/bill": { params: async (tenant) => ({ id: await customerId(tenant) }) },
   "GET /v1/invoicing-settings": {},
   "PUT /v1/invoicing-settings": { body: () => ({ grace_period_hours: 2, seller: { name: "Fixture Ltd" } }) },
@@ -1074,6 +1075,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/portal/usage": {},
   "GET /v1/portal/upcoming-invoice": {},
   "GET /v1/portal/credit-balances": {},
+  "GET /v1/portal/allowances": {},
   "GET /v1/portal/invoices": {},
   "GET /v1/portal/invoices/{id}/pdf": {
     params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),

@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorState, LoadingState } from "../ui/states.tsx";
 import { PortalAlerts } from "./portal-alerts.tsx";
+import { PortalAllowances } from "./portal-allowances.tsx";
 import { portalQuery, setPortalToken } from "./portal-api.ts";
 import { PortalCost } from "./portal-cost.tsx";
 import { PortalCredits } from "./portal-credits.tsx";
@@ -70,6 +71,7 @@ function SignedInPortal({ session }: { session: PortalSession }) {
       <PortalCost profile={profile} />
       <PortalUsage profile={profile} />
       <PortalCredits profile={profile} />
+      <PortalAllowances profile={profile} />
       <PortalInvoices profile={profile} />
       <PortalAlerts profile={profile} />
     </main>
