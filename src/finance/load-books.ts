@@ -9,7 +9,7 @@ import { Decimal, monthsInInterval } from "../core/index.ts";
 import { recurringRedemptionIds } from "../coupons/index.ts";
 import { purchasedGrantsForBooks } from "../credits/index.ts";
 import { customerReferencesByIds } from "../customers/index.ts";
-import { creditNotesForBooks, invoicesForBooks } from "../invoicing/index.ts";
+import { creditNotesForBooks, invoicesForBooks, periodToDateUsageAmounts } from "../invoicing/index.ts";
 import { countedEventsPerMonth } from "../metering/index.ts";
 import { loadPaymentFacts, type PaymentFacts } from "../payments/index.ts";
 import type { TenantScope } from "../platform/context.ts";
@@ -129,7 +129,14 @@ async function loadInvoices(
   );
   const customerOfInvoice = new Map(rows.map((row) => [row.id, row.customer_id]));
   const linesOf = new Map<string, BookLine[]>();
-  const spanning: { line: BookLine; customerExternalId: string; meter: string }[] = [];
+  const spanning: {
+    line: BookLine;
+    customerExternalId: string;
+    customerId: string;
+    invoiceAt: number;
+    meter: string;
+  }[] = [];
+  const issuedAtOf = new Map(rows.map((row) => [row.id, row.issued_at.getTime()]));
   for (const row of lineRows) {
     const facts = charges.get(`${row.plan_version_id}|${row.charge_id}`);
     const line: BookLine = {
@@ -167,17 +174,26 @@ async function loadInvoices(
       line.periodEnd !== null &&
       periodContaining(line.periodStart, timeZone).key !== periodContaining(line.periodEnd - 1, timeZone).key
     ) {
-      spanning.push({ line, customerExternalId: externalId, meter });
+      spanning.push({
+        line,
+        customerExternalId: externalId,
+        customerId: customerId as string,
+        invoiceAt: issuedAtOf.get(row.invoice_id) ?? 0,
+        meter,
+      });
     }
   }
-  for (const { line, customerExternalId, meter } of spanning) {
-    line.usageByPeriod = await eventsPerMonth(database, scope, {
+  for (const { line, customerExternalId, customerId, invoiceAt, meter } of spanning) {
+    const counted = await eventsPerMonth(database, scope, {
       customerExternalId,
       meter,
       start: new Date(line.periodStart as number),
       end: new Date(line.periodEnd as number),
       timeZone,
     });
+    line.usageByPeriod =
+      (await pricedUsagePerMonth(database, scope, { line, customerId, invoiceAt, meter, timeZone })) ??
+      counted;
   }
   const recurring = await recurringRedemptionIds(
     database,
@@ -349,4 +365,49 @@ async function loadPurchasedGrants(database: Database, scope: TenantScope): Prom
       }),
     ),
   }));
+}
+
+/**
+ * A usage line spanning months split as its usage was accrued: each month's
+ * part is the period-to-date amount at its end (priced by the engine as the
+ * invoice priced it, tiers over the whole period) less the months before.
+ * Usage in a free first tier is worth nothing in its month. Null, and the
+ * line is split by events counted, when a part would be negative (volume
+ * pricing) or the invoice can no longer be priced again.
+ */
+async function pricedUsagePerMonth(
+  database: Database,
+  scope: TenantScope,
+  input: { line: BookLine; customerId: string; invoiceAt: number; meter: string; timeZone: string },
+): Promise<Map<string, Decimal> | null> {
+  const { line } = input;
+  if (line.subscriptionId === null || line.periodStart === null || line.periodEnd === null) return null;
+  const months: { key: string; end: number }[] = [];
+  for (
+    let month = periodContaining(line.periodStart, input.timeZone);
+    month.start < line.periodEnd;
+    month = periodContaining(month.end, input.timeZone)
+  ) {
+    months.push({ key: month.key, end: Math.min(month.end, line.periodEnd) });
+  }
+  const cutoffs = months.slice(0, -1).map((month) => month.end);
+  const amounts = await periodToDateUsageAmounts(database, scope, {
+    customerId: input.customerId,
+    subscriptionId: line.subscriptionId,
+    invoiceAt: input.invoiceAt,
+    meter: input.meter,
+    periodStart: line.periodStart,
+    cutoffs,
+  });
+  if (amounts === null) return null;
+  const parts = new Map<string, Decimal>();
+  let before = new Decimal(0);
+  for (const month of months) {
+    const toDate = amounts.get(month.end) ?? line.amount;
+    const part = toDate.minus(before);
+    if (part.isNegative()) return null;
+    parts.set(month.key, part);
+    before = toDate;
+  }
+  return parts;
 }

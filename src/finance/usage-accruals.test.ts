@@ -25,17 +25,17 @@ let customerId: string;
 type Row = { period: string; currency: string; recognized: string; unbilled_balance: string };
 type Line = { account_role: string; debit: string; credit: string; memo: string };
 
-async function tokens(id: string, timestamp: string, value: number) {
+async function tokens(id: string, timestamp: string, value: number, client = tenant.admin) {
   const result = await expectOk(
-    tenant.admin.post("/v1/events/batch", {
+    client.post("/v1/events/batch", {
       events: [{ id, name: "tokens_used", timestamp, customer: "acme", properties: { tokens: value } }],
     }),
   );
   expect(result.rejected).toEqual([]);
 }
 
-async function revenue(period: string): Promise<Row | undefined> {
-  const report = await expectOk(tenant.admin.get(`/v1/revenue-report?from=${period}&to=${period}`));
+async function revenue(period: string, client = tenant.admin): Promise<Row | undefined> {
+  const report = await expectOk(client.get(`/v1/revenue-report?from=${period}&to=${period}`));
   return (report.rows as Row[]).find((row) => row.currency === "USD");
 }
 
@@ -45,17 +45,17 @@ function sumOf(lines: Line[], role: string, side: "debit" | "credit"): number {
     .reduce((sum, line) => sum + Number(line[side]), 0);
 }
 
-beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Usage accruals" }));
-  await freezeTestClock(tenant.admin, "2026-01-01T00:00:00Z");
-  await createMeter(tenant.admin, {
+/** The metered plan, and acme subscribed from 15 January with 1,200 tokens by 31 January. */
+async function meteredCustomer(client: TestTenant["admin"]): Promise<string> {
+  await freezeTestClock(client, "2026-01-01T00:00:00Z");
+  await createMeter(client, {
     code: "tokens",
     name: "Tokens",
     event_name: "tokens_used",
     aggregation: "sum",
     property: "tokens",
   });
-  const plan = await createPlan(tenant.admin, {
+  const plan = await createPlan(client, {
     code: "metered",
     name: "Metered",
     version: {
@@ -73,17 +73,23 @@ beforeAll(async () => {
       ],
     },
   });
-  customerId = (await createCustomer(tenant.admin, { external_id: "acme", currency: "USD" })).id;
-  await advanceTestClock(tenant.admin, "2026-01-15T00:00:00Z");
-  await subscribe(tenant.admin, {
-    customer_id: customerId,
+  const customer = (await createCustomer(client, { external_id: "acme", currency: "USD" })).id;
+  await advanceTestClock(client, "2026-01-15T00:00:00Z");
+  await subscribe(client, {
+    customer_id: customer,
     plan_id: plan.id,
     start_at: "2026-01-15T00:00:00Z",
     billing: "anniversary",
   });
-  await advanceTestClock(tenant.admin, "2026-01-31T12:00:00Z");
-  await tokens("jan-1", "2026-01-20T10:00:00Z", 700);
-  await tokens("jan-2", "2026-01-31T11:00:00Z", 500);
+  await advanceTestClock(client, "2026-01-31T12:00:00Z");
+  await tokens("jan-1", "2026-01-20T10:00:00Z", 700, client);
+  await tokens("jan-2", "2026-01-31T11:00:00Z", 500, client);
+  return customer;
+}
+
+beforeAll(async () => {
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Usage accruals" }));
+  customerId = await meteredCustomer(tenant.admin);
   await advanceTestClock(tenant.admin, "2026-02-05T12:00:00Z");
 });
 afterAll(async () => testApp?.close());
@@ -135,5 +141,26 @@ describe("usage accrued in its month", () => {
       ["revenue", "20.00", ""],
       ["unbilled_receivables", "", "20.00"],
     ]);
+  });
+});
+
+describe("usage invoiced before its month is closed", () => {
+  it("splits the invoice over the months as it was accrued, by period-to-date amounts, not by events counted", async () => {
+    const open = await testApp.newTenant("Usage invoiced before the close");
+    await meteredCustomer(open.admin);
+    await advanceTestClock(open.admin, "2026-02-14T12:00:00Z");
+    await tokens("feb-1", "2026-02-10T10:00:00Z", 500, open.admin);
+    // Invoiced on 15 February, January still open: 1,700 tokens, 70.00.
+    await advanceTestClock(open.admin, "2026-02-15T00:00:00Z");
+    await advanceTestClock(open.admin, "2026-03-02T00:00:00Z");
+    // January keeps 20.00 (1,200 tokens to date), not a share by events counted (2 of 3: 46.67); February 50.00.
+    expect(await revenue("2026-01", open.admin)).toMatchObject({
+      recognized: "20.00",
+      unbilled_balance: "20.00",
+    });
+    expect(await revenue("2026-02", open.admin)).toMatchObject({
+      recognized: "50.00",
+      unbilled_balance: "0.00",
+    });
   });
 });

@@ -70,4 +70,4 @@ export { sellerCountryOf } from "./invoicing-settings.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
 export type { CreditNoteReason } from "./tables.ts";
 export { refuseUnpricedEvents } from "./unpriced-events.ts";
-export { type UsageBilledLater, usageBilledLater } from "./usage-billed-later.ts";
+export { periodToDateUsageAmounts, type UsageBilledLater, usageBilledLater } from "./usage-billed-later.ts";

@@ -120,3 +120,51 @@ export async function usageBilledLater(
     after = page[page.length - 1];
   }
 }
+
+/**
+ * What the usage of one meter over a billed period came to at each cut-off
+ * inside it: the invoice at `invoiceAt` priced again with only the events
+ * before the cut-off, exactly as the engine priced the invoice (tiers over
+ * the whole period). Finance splits an invoiced usage line over the months
+ * it spans by these period-to-date amounts, as it accrues unbilled usage.
+ * Null when the subscription or its line is no longer found.
+ */
+export async function periodToDateUsageAmounts(
+  database: Database,
+  scope: TenantScope,
+  input: {
+    customerId: string;
+    subscriptionId: string;
+    invoiceAt: Instant;
+    meter: string;
+    periodStart: Instant;
+    cutoffs: readonly Instant[];
+  },
+): Promise<Map<Instant, Decimal> | null> {
+  const billing = await loadCustomerBilling(database, scope, input.customerId, input.invoiceAt - 1);
+  const entry = billing.subscriptions.find((candidate) => candidate.subscription.id === input.subscriptionId);
+  if (entry === undefined) return null;
+  const amounts = new Map<Instant, Decimal>();
+  for (const cutoff of input.cutoffs) {
+    const { lines } = await subscriptionBillAt(
+      database,
+      scope,
+      billing,
+      entry,
+      input.invoiceAt,
+      readUntil(database, scope, cutoff),
+    );
+    const matching = lines.filter(
+      (line) =>
+        line.details.kind === "usage" &&
+        line.details.meterCode === input.meter &&
+        line.periodStart === input.periodStart,
+    );
+    if (matching.length === 0) return null;
+    amounts.set(
+      cutoff,
+      matching.reduce((sum, line) => sum.plus(line.amount), ZERO),
+    );
+  }
+  return amounts;
+}
