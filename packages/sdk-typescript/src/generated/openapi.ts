@@ -3086,6 +3086,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's allowances after the last closed period of each subscription: grant, units carried in, used, expired, and the balance carried on (from its finalized invoices)
+         * @description The customer's allowances after the last closed period of each subscription: grant, units carried in, used, expired, and the balance carried on (from its finalized invoices).
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["listCustomerAllowances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/bill": {
         parameters: {
             query?: never;
@@ -4906,6 +4928,28 @@ export interface paths {
          *     Needs no authentication.
          */
         get: operations["getPortalCreditBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's allowances after the last closed period: units granted, carried in, used, expired, and carried on
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["listPortalAllowances"];
         put?: never;
         post?: never;
         delete?: never;
@@ -28541,6 +28585,75 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listCustomerAllowances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "subscription_id": "string",
+                     *           "unit": "string",
+                     *           "granted": "string",
+                     *           "rolled_over": "string",
+                     *           "used": "string",
+                     *           "expired": "string",
+                     *           "balance": "string",
+                     *           "as_of": "2026-02-15T00:00:00Z",
+                     *           "invoice_id": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            subscription_id: string;
+                            /** @description the pricing unit (credits) */
+                            unit: string;
+                            /** @description the period's grant, in the unit's decimals */
+                            granted: string;
+                            /** @description units carried into the period */
+                            rolled_over: string;
+                            /** @description units drawn by the period's usage */
+                            used: string;
+                            /** @description units that expired at the period's end */
+                            expired: string;
+                            /** @description units carried into the next period */
+                            balance: string;
+                            /**
+                             * Format: date-time
+                             * @description the end of the period: when the invoice that closed it was issued
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            as_of: string;
+                            /** @description the finalized invoice that keeps it */
+                            invoice_id: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     billCustomer: {
         parameters: {
             query?: never;
@@ -36891,6 +37004,73 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "active" | "scheduled" | "used" | "expired" | "voided";
                             }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPortalAllowances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "subscription_id": "string",
+                     *           "unit": "string",
+                     *           "granted": "string",
+                     *           "rolled_over": "string",
+                     *           "used": "string",
+                     *           "expired": "string",
+                     *           "balance": "string",
+                     *           "as_of": "2026-02-15T00:00:00Z",
+                     *           "invoice_id": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            subscription_id: string;
+                            /** @description the pricing unit (credits) */
+                            unit: string;
+                            /** @description the period's grant, in the unit's decimals */
+                            granted: string;
+                            /** @description units carried into the period */
+                            rolled_over: string;
+                            /** @description units drawn by the period's usage */
+                            used: string;
+                            /** @description units that expired at the period's end */
+                            expired: string;
+                            /** @description units carried into the next period */
+                            balance: string;
+                            /**
+                             * Format: date-time
+                             * @description the end of the period: when the invoice that closed it was issued
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            as_of: string;
+                            /** @description the finalized invoice that keeps it */
+                            invoice_id: string;
                         }[];
                     };
                 };

@@ -3093,7 +3093,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customer's allowances after the last closed period of each subscription: grant, units carried in, used, expired, and the balance carried on (from its finalized invoices) */
+        /**
+         * The customer's allowances after the last closed period of each subscription: grant, units carried in, used, expired, and the balance carried on (from its finalized invoices)
+         * @description The customer's allowances after the last closed period of each subscription: grant, units carried in, used, expired, and the balance carried on (from its finalized invoices).
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
         get: operations["listCustomerAllowances"];
         put?: never;
         post?: never;
@@ -4941,6 +4946,8 @@ export interface paths {
         /**
          * The customer's allowances after the last closed period: units granted, carried in, used, expired, and carried on
          * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         *
+         *     Needs no authentication.
          */
         get: operations["listPortalAllowances"];
         put?: never;
@@ -28589,12 +28596,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Done: the answer is below. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "subscription_id": "string",
+                     *           "unit": "string",
+                     *           "granted": "string",
+                     *           "rolled_over": "string",
+                     *           "used": "string",
+                     *           "expired": "string",
+                     *           "balance": "string",
+                     *           "as_of": "2026-02-15T00:00:00Z",
+                     *           "invoice_id": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             subscription_id: string;
@@ -28622,11 +28646,12 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     billCustomer: {
@@ -37000,12 +37025,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Done: the answer is below. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "subscription_id": "string",
+                     *           "unit": "string",
+                     *           "granted": "string",
+                     *           "rolled_over": "string",
+                     *           "used": "string",
+                     *           "expired": "string",
+                     *           "balance": "string",
+                     *           "as_of": "2026-02-15T00:00:00Z",
+                     *           "invoice_id": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             subscription_id: string;
@@ -37033,11 +37075,12 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listPortalInvoices: {
