@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { printedAdminKey, type ServeProcess, startServeProcess } from "../support/serve-process.ts";
 import { type ReceivedRequest, WebhookReceiver } from "../support/webhook-receiver.ts";
 
-const meterCode = "sdk_calls";
+export const meterCode = "sdk_calls";
 export const eventName = "sdk_call";
 export const featureCode = "exports";
 
