@@ -410,3 +410,20 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
     await expect(sql`truncate audit_checkpoints`.execute(database)).rejects.toThrow(/append-only/);
   });
 });
+
+describe("text the audit chain hashes is the text it stores", () => {
+  it("keeps the chain verifiable when a reason arrives with a lone surrogate (found by the request fuzzer)", async () => {
+    const fuzzed = await testApp.newTenant("Surrogate reason");
+    const response = await testApp.app.inject({
+      method: "POST",
+      url: "/v1/products",
+      headers: { authorization: `Bearer ${fuzzed.admin.key}`, "fairbill-reason": "a\udfffb" },
+      payload: { code: "surrogate", name: "Surrogate" },
+    });
+    expect(response.statusCode).toBe(201);
+    const verified = await fuzzed.admin.get("/v1/audit-events/verify");
+    expect(verified.body).toMatchObject({ ok: true, broken_entries: [] });
+    const entry = await fuzzed.admin.get("/v1/audit-events?action=product.created");
+    expect(entry.body.data[0].reason).toBe("a\ufffdb");
+  });
+});

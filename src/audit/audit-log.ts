@@ -148,7 +148,8 @@ export async function recordAuditEvent(
     object_id: change.objectId,
     before: toPlainJson(change.before),
     after: toPlainJson(change.after),
-    reason: context.reason ?? null,
+    // The database stores text well-formed (a lone surrogate becomes U+FFFD): hash it as stored.
+    reason: context.reason?.toWellFormed() ?? null,
     request_id: context.requestId ?? null,
   };
   const hash = hashEntry(head.last_hash, content, true);

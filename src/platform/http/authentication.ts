@@ -202,5 +202,8 @@ async function providerWebhookContext(
 function readReason(request: FastifyRequest): string | undefined {
   const header = request.headers["fairbill-reason"];
   const reason = Array.isArray(header) ? header.join(" ") : header;
-  return reason === undefined || reason.trim() === "" ? undefined : reason.trim().slice(0, 1000);
+  // Well-formed and NFC like every text at input: the audit log hashes the reason as the database stores it.
+  return reason === undefined || reason.trim() === ""
+    ? undefined
+    : reason.trim().slice(0, 1000).toWellFormed().normalize("NFC");
 }
