@@ -8,6 +8,7 @@ import { type ApiError, asApiError } from "../api/api-error.ts";
 import { answer } from "../api/typed-client.ts";
 import { fieldErrorMap } from "../format/field-errors.ts";
 import { EmailField, NewPasswordField, TextField } from "../ui/form-field.tsx";
+import { SignInCard } from "./sign-in-card.tsx";
 
 export type AccountLinkPage = "first-admin" | "accept-invitation" | "reset-password" | "verify-email";
 
@@ -36,23 +37,6 @@ export function AccountLinkPages({ page }: { page: AccountLinkPage }) {
     case "verify-email":
       return <VerifyEmailPage token={token} />;
   }
-}
-
-function Card({ title, children }: { title: string; children: ReactNode }) {
-  useEffect(() => {
-    document.title = `${title} · Fairbill`;
-  }, [title]);
-  return (
-    <main id="main" className="sign-in">
-      <div className="sign-in-card">
-        <p className="brand brand-large" aria-hidden="true">
-          Fairbill
-        </p>
-        <h1>{title}</h1>
-        {children}
-      </div>
-    </main>
-  );
 }
 
 function Done({ children }: { children: ReactNode }) {
@@ -121,13 +105,13 @@ function LinkForm({
   const form = useSubmission();
   if (form.done) {
     return (
-      <Card title={title}>
+      <SignInCard title={title}>
         <Done>{done}</Done>
-      </Card>
+      </SignInCard>
     );
   }
   return (
-    <Card title={title}>
+    <SignInCard title={title}>
       {introduction && <p>{introduction}</p>}
       <form noValidate onSubmit={(event) => void form.submit(send)(event)}>
         {fields(form.fields)}
@@ -136,7 +120,7 @@ function LinkForm({
           {submitLabel}
         </button>
       </form>
-    </Card>
+    </SignInCard>
   );
 }
 
@@ -254,9 +238,9 @@ function VerifyEmailPage({ token }: { token: string }) {
     );
   }, [token]);
   return (
-    <Card title="Confirm your email">
+    <SignInCard title="Confirm your email">
       {outcome.done && <Done>Your email address is confirmed.</Done>}
       <GeneralError message={outcome.error} />
-    </Card>
+    </SignInCard>
   );
 }

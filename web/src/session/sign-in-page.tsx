@@ -1,36 +1,27 @@
 // Sign-in: with an email and a password (and the authenticator app's code
 // when the person set up a second factor), or through the organization's
 // single sign-on; for development, with an API key of the test environment.
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { api } from "../api/api-client.ts";
 import { type ApiError, asApiError } from "../api/api-error.ts";
 import { answer } from "../api/typed-client.ts";
 import { AuthenticatorCodeField, EmailField, TextField } from "../ui/form-field.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { useSession } from "./session-context.tsx";
+import { SignInCard } from "./sign-in-card.tsx";
 
 export function SignInPage({ message }: { message?: string | undefined }) {
-  useEffect(() => {
-    document.title = "Sign in · Fairbill";
-  }, []);
-
   return (
-    <main id="main" className="sign-in">
-      <div className="sign-in-card">
-        <p className="brand brand-large" aria-hidden="true">
-          Fairbill
+    <SignInCard title="Sign in to the Fairbill console" documentTitle="Sign in">
+      {message && (
+        <p className="notice" role="status">
+          {message}
         </p>
-        <h1>Sign in to the Fairbill console</h1>
-        {message && (
-          <p className="notice" role="status">
-            {message}
-          </p>
-        )}
-        <PasswordSignIn />
-        <SingleSignOn />
-        <ApiKeySignIn />
-      </div>
-    </main>
+      )}
+      <PasswordSignIn />
+      <SingleSignOn />
+      <ApiKeySignIn />
+    </SignInCard>
   );
 }
 
