@@ -1,10 +1,11 @@
 // Closed months stay closed (issue #24, item 2): a payment recorded after
-// January's lock with a received date in January, and the void of an invoice
-// issued in January, change no report of January (reconciliation, KPIs with
+// January's lock with a received date in January, the void of an invoice
+// issued in January, January's usage invoiced after the lock and an event of
+// January received after it, change no report of January (reconciliation, KPIs with
 // MRR movements and DSO, revenue report, journal): each answer is compared
 // whole, before and after. Both show in February, the open month.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import { createCustomer, createMeter, createPlan, subscribe } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -30,6 +31,15 @@ async function readJanuary(): Promise<Record<string, unknown>> {
     answers[name] = answer;
   }
   return answers;
+}
+
+async function sendCalls(ids: string[], timestamp: string) {
+  const batch = await expectOk(
+    tenant.admin.post("/v1/events/batch", {
+      events: ids.map((id) => ({ id, name: "api_call", timestamp, customer: "echo" })),
+    }),
+  );
+  expect(batch.rejected).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -60,6 +70,25 @@ beforeAll(async () => {
     const invoices = (await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customers[name]}`))).data;
     januaryInvoice[name] = invoices[0];
   }
+  // Echo pays for API calls by the month from 15 January: January's calls are invoiced on 15 February.
+  await createMeter(tenant.admin, { effective_from: "2025-12-01T00:00:00Z" });
+  const calls = (
+    await createPlan(tenant.admin, {
+      code: "calls",
+      version: {
+        interval: "month",
+        charges: [{ id: "calls", type: "usage", meter: "calls", model: "per_unit", unit_price: "2.00" }],
+      },
+    })
+  ).id;
+  customers.echo = (await createCustomer(tenant.admin, { external_id: "echo", currency: "USD" })).id;
+  await advanceTestClock(tenant.admin, "2026-01-15T00:00:00Z");
+  await subscribe(tenant.admin, {
+    customer_id: customers.echo,
+    plan_id: calls,
+    start_at: "2026-01-15T00:00:00Z",
+    billing: "anniversary",
+  });
   // Cobalt pays 150.00 of its 400.00 on 20 January.
   await advanceTestClock(tenant.admin, "2026-01-20T12:00:00Z");
   await expectCreated(
@@ -68,6 +97,7 @@ beforeAll(async () => {
       method: "bank_transfer",
     }),
   );
+  await sendCalls(["echo-1", "echo-2", "echo-3"], "2026-01-16T00:00:00Z");
   // January is closed on 5 February.
   await advanceTestClock(tenant.admin, "2026-02-05T12:00:00Z");
   await expectCreated(
@@ -120,22 +150,34 @@ describe("a closed month", () => {
     await expectOk(
       tenant.admin.post(`/v1/invoices/${januaryInvoice.delta?.id}/void`, { reason: "billed by mistake" }),
     );
+    // A call of 25 January arrives on 8 February; Echo's usage of 15 January to 15 February is invoiced
+    // on 15 February.
+    await advanceTestClock(tenant.admin, "2026-02-08T10:00:00Z");
+    await sendCalls(["echo-late"], "2026-01-25T00:00:00Z");
     await advanceTestClock(tenant.admin, "2026-03-02T00:00:00Z");
+    const echoInvoices = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customers.echo}`));
+    expect(
+      echoInvoices.data.map((invoice: { issued_at: string; total: string }) => [
+        invoice.issued_at,
+        invoice.total,
+      ]),
+    ).toContainEqual(["2026-02-15T00:00:00.000Z", "8.00"]);
 
     // Every January answer is what it was at the lock.
     expect(await readJanuary()).toEqual(atLock);
 
-    // February: opening 650.00 (January's closing), invoiced 800.00 (1 February), Alpha's 200.00 paid,
-    // Delta's 200.00 voided: 650 + 800 - 200 - 200 = 1,050.00.
+    // February: opening 650.00 (January's closing), invoiced 800.00 of fees (1 February) and Echo's 8.00 of
+    // calls (15 February: four at 2.00, the late one included), Alpha's 200.00 paid, Delta's 200.00 voided:
+    // 650 + 808 - 200 - 200 = 1,058.00.
     const february = await expectOk(tenant.admin.get("/v1/reconciliation?period=2026-02"));
     expect(february.locked_at).toBeNull();
     expect(february.receivables.totals).toEqual([
       expect.objectContaining({
         opening_receivable: "650.00",
-        invoiced: "800.00",
+        invoiced: "808.00",
         payments: "200.00",
         voided: "200.00",
-        closing_receivable: "1050.00",
+        closing_receivable: "1058.00",
       }),
     ]);
     // The journal books the payment on 6 February, its own date kept in the memo; the void on 7 February.
@@ -147,10 +189,11 @@ describe("a closed month", () => {
       date: "2026-02-06",
       memo: "Payment ALPHA-0130 (dated 2026-01-30, in a month closed before it was recorded)",
     });
-    // The void takes Delta's January revenue back in February (its service was January's): February earns
-    // 800.00 of fees less 200.00.
+    // The void takes Delta's January revenue back in February (its service was January's), and the late call
+    // of closed January (2.00) is earned in February; Echo's three January calls (6.00) were accrued in
+    // January: 800.00 of fees - 200.00 + 2.00 = 602.00.
     const revenue = await expectOk(tenant.admin.get("/v1/revenue-report?from=2026-02&to=2026-02"));
-    expect(revenue.rows).toEqual([expect.objectContaining({ period: "2026-02", recognized: "600.00" })]);
+    expect(revenue.rows).toEqual([expect.objectContaining({ period: "2026-02", recognized: "602.00" })]);
     // MRR keeps Delta: its subscription goes on and its February fee is invoiced; nothing churned in January.
     const kpisNow = await expectOk(tenant.admin.get("/v1/kpis?from=2026-01&to=2026-02"));
     expect(
@@ -159,7 +202,7 @@ describe("a closed month", () => {
       ["2026-01", "800.00", "800.00", "0.00"],
       ["2026-02", "800.00", "0.00", "0.00"],
     ]);
-    // DSO of February from the February receivable: 1,050 / 800 × 28 = 36.8.
-    expect(kpisNow.dso.at(-1)).toMatchObject({ period: "2026-02", receivable: "1050.00", days: "36.8" });
+    // DSO of February from the February receivable: 1,058 / 808 × 28 = 36.7.
+    expect(kpisNow.dso.at(-1)).toMatchObject({ period: "2026-02", receivable: "1058.00", days: "36.7" });
   });
 });
