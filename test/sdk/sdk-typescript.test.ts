@@ -14,6 +14,7 @@ import {
   createFairbillClient,
   EntitlementChecker,
   IngestionClient,
+  RetryableError,
   verifyWebhook,
   WebhookVerificationError,
 } from "../../packages/sdk-typescript/src/index.ts";
@@ -159,5 +160,34 @@ describe.skipIf(testDatabaseKind !== "pglite")("the TypeScript SDK against a run
     ).rejects.toMatchObject({
       status: 404,
     });
+  });
+
+  // Last: the server it leaves allows each key three requests a minute.
+  it("waits out a 429's Retry-After and sends every event", { timeout: 300_000 }, async () => {
+    const limited = await fairbill.api("POST", "/v1/api-keys", { name: "sdk-limited", role: "ingest" });
+    // Three requests a minute for each key: the fourth batch is answered 429 with Retry-After.
+    await fairbill.killAndRestart({ RATE_LIMIT_PER_KEY: "3" });
+    const before = await fairbill.usageTotal();
+    const waits: { retryAfterMs: number | undefined; delayMs: number }[] = [];
+    const ingestion = new IngestionClient({
+      baseUrl: fairbill.url,
+      apiKey: limited.secret,
+      batchSize: 10,
+      flushIntervalMs: 3_600_000,
+      onRetry: (error, _attempt, delayMs) =>
+        waits.push({
+          retryAfterMs: error instanceof RetryableError ? error.retryAfterMs : undefined,
+          delayMs,
+        }),
+    });
+    for (let index = 0; index < 50; index++) ingestion.track({ customer: "sdk-customer", name: eventName });
+    await ingestion.close();
+    expect(await fairbill.usageTotal()).toBe(before + 50);
+    expect(ingestion.counts.sent).toBe(50);
+    expect(waits.length).toBeGreaterThan(0);
+    for (const wait of waits) {
+      expect(wait.retryAfterMs).toBeGreaterThanOrEqual(1000);
+      expect(wait.delayMs).toBeGreaterThanOrEqual(wait.retryAfterMs ?? 0);
+    }
   });
 });
