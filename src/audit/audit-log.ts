@@ -120,6 +120,20 @@ export async function recordAuditEvent(
   context: RequestContext,
   change: AuditChange,
 ): Promise<void> {
+  await recordAuditEvents(transaction, context, [change]);
+}
+
+/**
+ * Adds entries to the audit log in this order, chained as one entry after
+ * another would be, with one lock of the chain's head and one insert: a bill
+ * run's pass takes the head last, just before its commit.
+ */
+export async function recordAuditEvents(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  changes: readonly AuditChange[],
+): Promise<void> {
+  if (changes.length === 0) return;
   await transaction
     .insertInto("audit_chain_heads")
     .values({ organization_id: context.organizationId, last_sequence: 0, last_hash: genesisHash })
@@ -133,40 +147,52 @@ export async function recordAuditEvent(
     .executeTakeFirstOrThrow();
 
   const actor = describeActor(context.actor);
-  const content: AuditEntryContent = {
-    id: newId("auditEvent"),
-    organization_id: context.organizationId,
-    environment_id: context.environmentId,
-    sequence: Number(head.last_sequence) + 1,
-    occurred_at: context.clock.now().toISOString(),
-    actor_type: actor.type,
-    actor_id: actor.id,
-    actor_role: actor.role,
-    ...personFields(actor.person?.id ?? null, actor.person?.name ?? null),
-    action: change.action,
-    object_type: change.objectType,
-    object_id: change.objectId,
-    before: toPlainJson(change.before),
-    after: toPlainJson(change.after),
-    // The database stores text well-formed (a lone surrogate becomes U+FFFD): hash it as stored.
-    reason: context.reason?.toWellFormed() ?? null,
-    request_id: context.requestId ?? null,
-  };
-  const hash = hashEntry(head.last_hash, content, true);
-  await transaction
-    .insertInto("audit_events")
-    .values({
+  const occurredAt = context.clock.now().toISOString();
+  let sequence = Number(head.last_sequence);
+  let previousHash = head.last_hash;
+  const rows = changes.map((change) => {
+    sequence += 1;
+    const content: AuditEntryContent = {
+      id: newId("auditEvent"),
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      sequence,
+      occurred_at: occurredAt,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      actor_role: actor.role,
+      ...personFields(actor.person?.id ?? null, actor.person?.name ?? null),
+      action: change.action,
+      object_type: change.objectType,
+      object_id: change.objectId,
+      before: toPlainJson(change.before),
+      after: toPlainJson(change.after),
+      // The database stores text well-formed (a lone surrogate becomes U+FFFD): hash it as stored.
+      reason: context.reason?.toWellFormed() ?? null,
+      request_id: context.requestId ?? null,
+    };
+    const hash = hashEntry(previousHash, content, true);
+    const row = {
       ...content,
       before: JSON.stringify(content.before),
       after: JSON.stringify(content.after),
-      previous_hash: head.last_hash,
+      previous_hash: previousHash,
       hash,
       keyed: true,
-    })
-    .execute();
+    };
+    previousHash = hash;
+    return row;
+  });
+  // A few hundred entries a statement keeps each under PostgreSQL's limit of parameters.
+  for (let first = 0; first < rows.length; first += 500) {
+    await transaction
+      .insertInto("audit_events")
+      .values(rows.slice(first, first + 500))
+      .execute();
+  }
   await transaction
     .updateTable("audit_chain_heads")
-    .set({ last_sequence: content.sequence, last_hash: hash })
+    .set({ last_sequence: sequence, last_hash: previousHash })
     .where("organization_id", "=", context.organizationId)
     .execute();
 }

@@ -4,9 +4,11 @@
 export { createAuditCheckpointSchedule, writeAuditCheckpoints } from "./audit-checkpoint-writer.ts";
 export {
   type ActorDescription,
+  type AuditChange,
   actorOfRow,
   describeActor,
   recordAuditEvent,
+  recordAuditEvents,
   verifyAuditChain,
   verifyEveryAuditChain,
 } from "./audit-log.ts";

@@ -23,7 +23,7 @@ import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { customersDueForBilling } from "../subscriptions/index.ts";
 import { hasRunInProgress, markInterruptedRuns } from "./bill-run.ts";
-import { runTracedBillRun } from "./traced-bill-run.ts";
+import { runTracedBillRunUnlessRunning } from "./traced-bill-run.ts";
 
 export const billRunTickKind = "bill_run.tick";
 const defaultTickSeconds = 60;
@@ -75,12 +75,18 @@ async function billEnvironmentNow(options: SchedulerOptions, scope: TenantScope)
     await expireCredits(database, scope, at);
     return;
   }
-  const run = await runTracedBillRun(context, {
-    at,
-    trigger: "schedule",
-    invoiceLimit: options.invoicesPerTick ?? defaultInvoicesPerTick,
-    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-  });
+  const run = await runTracedBillRunUnlessRunning(
+    context,
+    {
+      at,
+      trigger: "schedule",
+      invoiceLimit: options.invoicesPerTick ?? defaultInvoicesPerTick,
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    },
+    options.interruptedAfterSeconds,
+  );
+  // Another node's tick started a run in the meantime.
+  if (run === undefined) return;
   options.logger.info(
     {
       bill_run_id: run.id,

@@ -1,15 +1,22 @@
 // A bill run: every customer of an environment with something due at `at`
-// gets its invoices brought up to date, one customer at a time (or a few side
-// by side on PostgreSQL). Each customer is billed by invoicing's
-// `billCustomerDue`, whose transactions and unique keys make every invoice
-// exactly once: a run killed at any point and started again finds the billed
-// customers no longer due and issues only what is missing. This module keeps
+// gets its invoices brought up to date, a chunk of customers at a time (or a
+// few chunks side by side on PostgreSQL). Each chunk is billed by invoicing's
+// `billCustomersDue` in a few statements per pass, whose transactions and
+// unique keys make every invoice exactly once: a run killed at any point and
+// started again finds the billed customers no longer due and issues only what
+// is missing. This module keeps
 // the operator's record: how far the run got, what it issued, and which
 // customers failed (each with its error; the run goes on past them).
 
 import { sql } from "kysely";
 import { expireCredits } from "../credits/index.ts";
-import { billCustomerDue, billProgressivelyDue, countInvoices } from "../invoicing/index.ts";
+import {
+  billCustomersDue,
+  billProgressivelyDue,
+  countInvoices,
+  customersPerPass,
+  readBulkBillingSettings,
+} from "../invoicing/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
@@ -44,7 +51,7 @@ export type BillRunInput = {
   trigger: BillRunTrigger;
   /** Customers billed side by side; more than one only helps on PostgreSQL. */
   concurrency?: number;
-  /** Called after each customer, for progress bars. */
+  /** Called after each customer (as each chunk of them ends), for progress bars. */
   onProgress?: (progress: BillRunProgress) => void;
   /**
    * Stop once this many invoices are issued: one slice of a long catch-up, so
@@ -61,6 +68,14 @@ export type BillRunInput = {
  */
 const defaultInterruptedAfterSeconds = 15;
 const customersPerPage = 1000;
+/**
+ * Customers billed together, in a few statements per pass (invoicing's
+ * billCustomersDue): up to a pass's worth, and at most a twentieth of the run,
+ * so that a small run still reports its progress (and commits) step by step.
+ */
+function customersPerChunk(customersTotal: number): number {
+  return Math.max(1, Math.min(customersPerPass, Math.ceil(customersTotal / 20)));
+}
 const progressWriteMilliseconds = 1000;
 
 /** Bills every customer of the context's environment with something due at `input.at`. */
@@ -68,23 +83,60 @@ export async function runBillRun(
   context: RequestContext,
   input: BillRunInput,
 ): Promise<BillRun & { moreDue: boolean }> {
+  return (await billUnlessRunning(context, input, undefined)) as BillRun & { moreDue: boolean };
+}
+
+// An arbitrary constant that keeps this lock apart from other advisory locks.
+const billRunStartLockSpace = 4_170_001;
+
+/**
+ * runBillRun, unless a run of the environment is in progress (its record
+ * moved within `interruptedAfterSeconds`): then nothing, and undefined. The
+ * look and the new run's record are one transaction under a lock of the
+ * environment, so two nodes' ticks that start together never both run (two
+ * runs side by side would each count the other's invoices when one dies).
+ */
+export async function runBillRunUnlessRunning(
+  context: RequestContext,
+  input: BillRunInput,
+  interruptedAfterSeconds = defaultInterruptedAfterSeconds,
+): Promise<(BillRun & { moreDue: boolean }) | undefined> {
+  return billUnlessRunning(context, input, interruptedAfterSeconds);
+}
+
+async function billUnlessRunning(
+  context: RequestContext,
+  input: BillRunInput,
+  interruptedAfterSeconds: number | undefined,
+): Promise<(BillRun & { moreDue: boolean }) | undefined> {
   const { database } = context;
-  await markInterruptedRuns(database, context);
+  await markInterruptedRuns(database, context, interruptedAfterSeconds);
   const customerIds = await dueCustomerIds(database, context, input.at);
+  const invoicesBefore = await countInvoices(database, context);
 
   const id = newId("billRun");
-  await database
-    .insertInto("bill_runs")
-    .values({
-      id,
-      organization_id: context.organizationId,
-      environment_id: context.environmentId,
-      at: input.at,
-      trigger: input.trigger,
-      customers_total: customerIds.length,
-      invoices_before: await countInvoices(database, context),
-    })
-    .execute();
+  const started = await database.transaction().execute(async (transaction) => {
+    if (interruptedAfterSeconds !== undefined) {
+      await sql`select pg_advisory_xact_lock(${billRunStartLockSpace}, hashtext(${context.environmentId}))`.execute(
+        transaction,
+      );
+      if (await hasRunInProgress(transaction, context, interruptedAfterSeconds)) return false;
+    }
+    await transaction
+      .insertInto("bill_runs")
+      .values({
+        id,
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        at: input.at,
+        trigger: input.trigger,
+        customers_total: customerIds.length,
+        invoices_before: invoicesBefore,
+      })
+      .execute();
+    return true;
+  });
+  if (!started) return undefined;
 
   const progress: BillRunProgress = {
     customersTotal: customerIds.length,
@@ -111,35 +163,39 @@ export async function runBillRun(
     input.invoiceLimit === undefined ? undefined : input.invoiceLimit - progress.invoicesIssued;
   let moreDue = false;
   try {
-    let next = 0;
-    const billNextCustomers = async () => {
-      for (let index = next++; index < customerIds.length; index = next++) {
-        const customerId = customerIds[index] as string;
+    const settings = await readBulkBillingSettings(context);
+    let nextChunk = 0;
+    const chunkSize = customersPerChunk(customerIds.length);
+    const chunkCount = Math.ceil(customerIds.length / chunkSize);
+    const billNextChunks = async () => {
+      for (let chunk = nextChunk++; chunk < chunkCount; chunk = nextChunk++) {
+        const chunkIds = customerIds.slice(chunk * chunkSize, (chunk + 1) * chunkSize);
         const left = invoicesLeft();
         if (left !== undefined && left <= 0) {
           moreDue = true;
           break;
         }
-        try {
-          const billed = await billCustomerDue(
-            context,
-            customerId,
-            input.at,
-            left === undefined ? {} : { invoiceLimit: left },
-          );
-          progress.invoicesIssued += billed.issued;
-          progress.invoicesFinalized += billed.finalized;
-          if (billed.more) moreDue = true;
-        } catch (error) {
-          progress.errors += 1;
-          await recordCustomerError(database, context, id, customerId, error);
+        const outcomes = await billCustomersDue(context, chunkIds, input.at, {
+          settings,
+          ...(left === undefined ? {} : { invoiceLimit: left }),
+        });
+        for (const customerId of chunkIds) {
+          const outcome = outcomes.get(customerId);
+          if (outcome !== undefined && "error" in outcome) {
+            progress.errors += 1;
+            await recordCustomerError(database, context, id, customerId, outcome.error);
+          } else if (outcome !== undefined) {
+            progress.invoicesIssued += outcome.issued;
+            progress.invoicesFinalized += outcome.finalized;
+            if (outcome.more) moreDue = true;
+          }
+          progress.customersDone += 1;
+          input.onProgress?.({ ...progress });
         }
-        progress.customersDone += 1;
-        input.onProgress?.({ ...progress });
       }
     };
-    const concurrency = Math.max(1, Math.min(input.concurrency ?? 1, customerIds.length));
-    await Promise.all(Array.from({ length: concurrency }, billNextCustomers));
+    const concurrency = Math.max(1, Math.min(input.concurrency ?? 1, chunkCount));
+    await Promise.all(Array.from({ length: concurrency }, billNextChunks));
     clearInterval(progressTimer);
     await progressWrite;
     if (!moreDue) {

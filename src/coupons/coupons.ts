@@ -30,21 +30,40 @@ export type CouponRestriction = {
  * `counts` = invoices each has counted so far; `restrictions` = what each is
  * limited to.
  */
+export type CustomerCoupons = {
+  coupons: EngineCoupon[];
+  counts: Map<string, number>;
+  restrictions: Map<string, CouponRestriction>;
+};
+
 export async function couponsFor(
   database: Database,
   scope: TenantScope,
   customerId: string,
   at: Date,
-): Promise<{
-  coupons: EngineCoupon[];
-  counts: Map<string, number>;
-  restrictions: Map<string, CouponRestriction>;
-}> {
+): Promise<CustomerCoupons> {
+  return (await couponsForCustomers(database, scope, [customerId], at)).get(customerId) ?? emptyCoupons();
+}
+
+function emptyCoupons(): CustomerCoupons {
+  return { coupons: [], counts: new Map(), restrictions: new Map() };
+}
+
+/** couponsFor of many customers in one query, by customer id (a customer without coupons has no entry). */
+export async function couponsForCustomers(
+  database: Database,
+  scope: TenantScope,
+  customerIds: readonly string[],
+  at: Date,
+): Promise<Map<string, CustomerCoupons>> {
+  const byCustomer = new Map<string, CustomerCoupons>();
+  if (customerIds.length === 0) return byCustomer;
   const rows = await database
     .selectFrom("coupon_redemptions")
     .innerJoin("coupons", "coupons.id", "coupon_redemptions.coupon_id")
     .select([
       "coupon_redemptions.id",
+      "coupon_redemptions.customer_id",
       "coupon_redemptions.subscription_id",
       "coupon_redemptions.invoice_count",
       "coupons.type",
@@ -57,7 +76,7 @@ export async function couponsFor(
       "coupons.applies_to_meter_codes",
     ])
     .where(inTenant(scope, "coupon_redemptions"))
-    .where("coupon_redemptions.customer_id", "=", customerId)
+    .where("coupon_redemptions.customer_id", "in", [...customerIds])
     .where("coupon_redemptions.redeemed_at", "<=", at)
     .where((eb) =>
       eb.or([eb("coupon_redemptions.removed_at", "is", null), eb("coupon_redemptions.removed_at", ">", at)]),
@@ -65,14 +84,16 @@ export async function couponsFor(
     .orderBy("coupon_redemptions.redeemed_at")
     .orderBy("coupon_redemptions.id")
     .execute();
-  const coupons: EngineCoupon[] = [];
-  const counts = new Map<string, number>();
-  const restrictions = new Map<string, CouponRestriction>();
   for (const row of rows) {
     const invoices = invoicesOf(row);
     // A used-up redemption would take nothing; the engine need not count it any further.
     if (invoices !== null && row.invoice_count >= invoices) continue;
-    coupons.push({
+    let entry = byCustomer.get(row.customer_id);
+    if (entry === undefined) {
+      entry = emptyCoupons();
+      byCustomer.set(row.customer_id, entry);
+    }
+    entry.coupons.push({
       id: row.id,
       discount:
         row.type === "percentage"
@@ -80,15 +101,15 @@ export async function couponsFor(
           : { type: "fixed", amount: new Decimal(row.amount ?? "0") },
       duration: invoices === null ? { type: "forever" } : { type: "repeating", invoices },
     });
-    counts.set(row.id, row.invoice_count);
-    restrictions.set(row.id, {
+    entry.counts.set(row.id, row.invoice_count);
+    entry.restrictions.set(row.id, {
       planIds: row.applies_to_plan_ids,
       meterCodes: row.applies_to_meter_codes,
       subscriptionId: row.subscription_id,
       currency: row.currency,
     });
   }
-  return { coupons, counts, restrictions };
+  return byCustomer;
 }
 
 /**

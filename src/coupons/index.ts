@@ -3,4 +3,10 @@
 // Other domains import only from here; everything else in the folder is private to it.
 export { registerCouponRoutes } from "./coupon-routes.ts";
 export type { CreateCouponInput } from "./coupon-schemas.ts";
-export { couponsFor, recordCouponUse, recurringRedemptionIds } from "./coupons.ts";
+export {
+  type CustomerCoupons,
+  couponsFor,
+  couponsForCustomers,
+  recordCouponUse,
+  recurringRedemptionIds,
+} from "./coupons.ts";

@@ -249,6 +249,39 @@ export async function creditGrantsFor(
     .where("remaining", ">", "0")
     .orderBy("id")
     .execute();
+  return engineGrantsOf(rows);
+}
+
+/**
+ * creditGrantsFor of many customers in one query: a function answering it for
+ * any of them and a currency.
+ */
+export async function creditGrantsForCustomers(
+  database: Database,
+  scope: TenantScope,
+  customerIds: readonly string[],
+): Promise<(customerId: string, currency: string) => ReturnType<typeof engineGrantsOf>> {
+  const rows =
+    customerIds.length === 0
+      ? []
+      : await selectGrants(database, scope)
+          .where("customer_id", "in", [...customerIds])
+          .where("voided_at", "is", null)
+          .where("remaining", ">", "0")
+          .orderBy("id")
+          .execute();
+  const byKey = new Map<string, CreditGrantRow[]>();
+  for (const row of rows) {
+    const key = `${row.customer_id}|${row.currency}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
+  return (customerId, currency) => engineGrantsOf(byKey.get(`${customerId}|${currency}`) ?? []);
+}
+
+function engineGrantsOf(rows: readonly CreditGrantRow[]): {
+  grants: EngineCreditGrant[];
+  balances: Map<string, Decimal>;
+} {
   return {
     grants: rows.map((row) => ({
       id: row.id,

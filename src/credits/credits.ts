@@ -3,5 +3,5 @@
 // (burns, balance movements) and gives it back when the invoice is voided.
 // The bill-run scheduler imports expireCredits from credit-expiry.ts.
 export { burnCredits, restoreCredits } from "./credit-burns.ts";
-export { creditGrantsFor } from "./credit-grants.ts";
-export { customerBalanceOf, recordBalanceMovement } from "./customer-balance.ts";
+export { creditGrantsFor, creditGrantsForCustomers } from "./credit-grants.ts";
+export { customerBalanceOf, customerBalancesOf, recordBalanceMovement } from "./customer-balance.ts";

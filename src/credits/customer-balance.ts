@@ -37,6 +37,27 @@ export async function customerBalanceOf(
   return row ? new Decimal(row.balance) : ZERO;
 }
 
+/** customerBalanceOf of many customers in one query: a function answering it for any of them and a currency. */
+export async function customerBalancesOf(
+  database: Database,
+  scope: TenantScope,
+  customerIds: readonly string[],
+): Promise<(customerId: string, currency: string) => Decimal> {
+  const rows =
+    customerIds.length === 0
+      ? []
+      : await database
+          .selectFrom("customer_balances")
+          .select(["customer_id", "currency", "balance"])
+          .where(inTenant(scope))
+          .where("customer_id", "in", [...customerIds])
+          .execute();
+  const balances = new Map(
+    rows.map((row) => [`${row.customer_id}|${row.currency}`, new Decimal(row.balance)]),
+  );
+  return (customerId, currency) => balances.get(`${customerId}|${currency}`) ?? ZERO;
+}
+
 /**
  * Moves the customer balance: `amount` > 0 adds to what is owed to the
  * customer, `amount` < 0 uses it up (an invoice's balance_applied), never

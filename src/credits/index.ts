@@ -16,7 +16,9 @@ export { creditWebhookEvents } from "./credit-webhook-events.ts";
 export {
   burnCredits,
   creditGrantsFor,
+  creditGrantsForCustomers,
   customerBalanceOf,
+  customerBalancesOf,
   recordBalanceMovement,
   restoreCredits,
 } from "./credits.ts";

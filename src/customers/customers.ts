@@ -298,6 +298,26 @@ function presentCustomer(row: CustomerRow): Customer {
 }
 
 /**
+ * Locks these customers' rows until `transaction` ends, in id order (so two
+ * callers never wait on each other crosswise), as lockCustomer does one.
+ */
+export async function lockCustomers(
+  transaction: Database,
+  scope: TenantScope,
+  customerIds: readonly string[],
+): Promise<void> {
+  if (customerIds.length === 0) return;
+  await transaction
+    .selectFrom("customers")
+    .select("id")
+    .where(inTenant(scope))
+    .where("id", "in", [...customerIds])
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
+/**
  * Locks the customer's row until `transaction` ends: invoicing serializes
  * everything that bills one customer (bill runs, progressive billing, billing
  * ops) on it.

@@ -14,5 +14,5 @@ export {
 export { registerCustomerRoutes } from "./customer-routes.ts";
 export type { CreateCustomerInput, Customer } from "./customer-schemas.ts";
 export { customerUpdated, customerWebhookEvents } from "./customer-webhook-events.ts";
-export { findCustomerByExternalId, getCustomer, lockCustomer } from "./customers.ts";
+export { findCustomerByExternalId, getCustomer, lockCustomer, lockCustomers } from "./customers.ts";
 export type { BillingAddress } from "./tables.ts";

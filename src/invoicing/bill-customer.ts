@@ -42,7 +42,7 @@ import { progressiveCreditFor } from "./progressive-billing.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
 
 /** The contract an invoice settles: its terms as of the invoice, and the balances the last one left. */
-type InvoiceContract = { id: string; billing: ContractBilling; ledger: CommitLedger | undefined };
+export type InvoiceContract = { id: string; billing: ContractBilling; ledger: CommitLedger | undefined };
 
 /** A subscription with something to bill at `instant`, its first unbilled issue instant. */
 type DueSubscription = { entry: SubscriptionBilling; instant: Instant };
@@ -117,7 +117,7 @@ async function dueSubscriptions(
 }
 
 /** The service period an invoice covers: from its earliest line start to its latest line end. */
-function periodOf(lines: readonly StoredLine[]): { start: Date | null; end: Date | null } {
+export function periodOf(lines: readonly StoredLine[]): { start: Date | null; end: Date | null } {
   let start: Date | null = null;
   let end: Date | null = null;
   for (const line of lines) {
@@ -129,7 +129,7 @@ function periodOf(lines: readonly StoredLine[]): { start: Date | null; end: Date
 }
 
 /** Records what a finalized invoice used up: credits burned, coupon counts, customer balance. */
-async function recordAccountEffects(
+export async function recordAccountEffects(
   transaction: Database,
   context: RequestContext,
   input: {

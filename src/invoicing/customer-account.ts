@@ -20,11 +20,16 @@ import {
   settleInvoice,
   ZERO,
 } from "../core/index.ts";
-import { couponsFor } from "../coupons/index.ts";
-import { creditGrantsFor, customerBalanceOf } from "../credits/index.ts";
+import { type CustomerCoupons, couponsFor, couponsForCustomers } from "../coupons/index.ts";
+import {
+  creditGrantsFor,
+  creditGrantsForCustomers,
+  customerBalanceOf,
+  customerBalancesOf,
+} from "../credits/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { type TaxQuote, taxQuoteFor } from "../taxes/index.ts";
+import { type TaxQuote, type TaxRequest, taxQuoteFor, taxQuotesFor } from "../taxes/index.ts";
 import { ledgerToDrawFrom } from "./contract-billing.ts";
 import type { CustomerBilling, CustomerRow, SubscriptionBilling } from "./customer-billing.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";
@@ -69,9 +74,22 @@ export async function settleSubscriptionLines(
       input.subscriptions.map((entry) => [entry.subscription.id, entry.versionIds]),
     ),
   });
+  return { account, settled: settleLinesWith(account, input) };
+}
+
+/** Subscription lines settled by the engine against an account already read. */
+export function settleLinesWith(
+  account: CustomerAccount,
+  input: {
+    issuedAt: Instant;
+    lines: InvoiceLine[];
+    allowances?: readonly AllowanceSummary[];
+    contract?: { billing: ContractBilling; ledger: CommitLedger | undefined } | undefined;
+  },
+): ReturnType<typeof settleInvoice> {
   const { contract } = input;
-  const settled = settleInvoice({
-    issuedAt,
+  return settleInvoice({
+    issuedAt: input.issuedAt,
     lines: input.lines,
     terms: account.terms,
     state:
@@ -81,7 +99,6 @@ export async function settleSubscriptionLines(
     allowances: input.allowances?.length ? input.allowances : undefined,
     contract: contract?.billing,
   });
-  return { account, settled };
 }
 
 /** The region of a customer's address: the state or province, when given. */
@@ -89,41 +106,95 @@ function regionOf(customer: CustomerRow): string | null {
   return customer.billing_address?.state ?? null;
 }
 
+/** What an account is read for: one invoice of the customer. */
+type AccountRequest = {
+  customer: CustomerRow;
+  currency: string;
+  at: Instant;
+  settings: InvoicingSettings;
+  /** The plan versions the invoice's lines come from, to resolve coupons limited to plans. */
+  versions: ReadonlyMap<string, PlanVersionRecord>;
+  /** The plan version ids of each subscription billed on the invoice, for coupons redeemed for one. */
+  subscriptionVersions: ReadonlyMap<string, readonly string[]>;
+};
+
+function taxRequestOf(input: AccountRequest): TaxRequest {
+  const { customer } = input;
+  return {
+    seller: {
+      country: input.settings.seller.country,
+      region: input.settings.seller.region,
+      taxId: input.settings.seller.taxId,
+    },
+    customer: {
+      id: customer.id,
+      country: customer.country ?? customer.billing_address?.country ?? null,
+      region: regionOf(customer),
+      taxIds: customer.tax_ids.map((taxId) => taxId.value),
+    },
+    currency: input.currency,
+    issuedAt: new Date(input.at),
+  };
+}
+
 export async function loadCustomerAccount(
   database: Database,
   scope: TenantScope,
-  input: {
-    customer: CustomerRow;
-    currency: string;
-    at: Instant;
-    settings: InvoicingSettings;
-    /** The plan versions the invoice's lines come from, to resolve coupons limited to plans. */
-    versions: ReadonlyMap<string, PlanVersionRecord>;
-    /** The plan version ids of each subscription billed on the invoice, for coupons redeemed for one. */
-    subscriptionVersions: ReadonlyMap<string, readonly string[]>;
-  },
+  input: AccountRequest,
 ): Promise<CustomerAccount> {
   const { customer, currency, at } = input;
   const [coupons, credits, balance, tax] = await Promise.all([
     couponsFor(database, scope, customer.id, new Date(at)),
     creditGrantsFor(database, scope, customer.id, currency),
     customerBalanceOf(database, scope, customer.id, currency),
-    taxQuoteFor(database, scope, {
-      seller: {
-        country: input.settings.seller.country,
-        region: input.settings.seller.region,
-        taxId: input.settings.seller.taxId,
-      },
-      customer: {
-        id: customer.id,
-        country: customer.country ?? customer.billing_address?.country ?? null,
-        region: regionOf(customer),
-        taxIds: customer.tax_ids.map((taxId) => taxId.value),
-      },
-      currency,
-      issuedAt: new Date(at),
-    }),
+    taxQuoteFor(database, scope, taxRequestOf(input)),
   ]);
+  return accountOf(input, { coupons, credits, balance, tax });
+}
+
+/**
+ * loadCustomerAccount for many invoices (a bill run's chunk), at each
+ * request's index: coupons, credit grants, balances and tax read with a few
+ * queries for all of them.
+ */
+export async function loadCustomerAccounts(
+  database: Database,
+  scope: TenantScope,
+  requests: readonly AccountRequest[],
+): Promise<CustomerAccount[]> {
+  const customerIds = [...new Set(requests.map((request) => request.customer.id))];
+  const couponsAt = new Map<Instant, Map<string, CustomerCoupons>>();
+  for (const at of new Set(requests.map((request) => request.at))) {
+    couponsAt.set(at, await couponsForCustomers(database, scope, customerIds, new Date(at)));
+  }
+  const credits = await creditGrantsForCustomers(database, scope, customerIds);
+  const balances = await customerBalancesOf(database, scope, customerIds);
+  const taxes = await taxQuotesFor(database, scope, requests.map(taxRequestOf));
+  return requests.map((request, index) =>
+    accountOf(request, {
+      coupons: couponsAt.get(request.at)?.get(request.customer.id) ?? {
+        coupons: [],
+        counts: new Map(),
+        restrictions: new Map(),
+      },
+      credits: credits(request.customer.id, request.currency),
+      balance: balances(request.customer.id, request.currency),
+      tax: taxes[index] as TaxQuote,
+    }),
+  );
+}
+
+function accountOf(
+  input: AccountRequest,
+  loaded: {
+    coupons: CustomerCoupons;
+    credits: Awaited<ReturnType<typeof creditGrantsFor>>;
+    balance: Decimal;
+    tax: TaxQuote;
+  },
+): CustomerAccount {
+  const { currency } = input;
+  const { coupons, credits, balance, tax } = loaded;
   const versionIdsOfPlan = new Map<string, string[]>();
   for (const version of input.versions.values()) {
     versionIdsOfPlan.set(version.planId, [...(versionIdsOfPlan.get(version.planId) ?? []), version.id]);

@@ -147,7 +147,8 @@ export async function loadCustomerBilling(
 /**
  * The billing inputs of many customers (those that exist), by customer id,
  * each as loadCustomerBilling gives it, read in a handful of queries for all
- * of them and locking nothing: for reads such as a backtest, not for billing.
+ * of them. It locks nothing: the bill run's pass locks its customers first
+ * (billCustomersDue); a backtest only reads.
  */
 export async function loadCustomersBilling(
   database: Database,

@@ -22,7 +22,7 @@ export function gracePeriodOf(customer: CustomerRow, settings: InvoicingSettings
 }
 
 /** Days after the invoice date that payment is due: the customer's own terms, or the environment's. */
-function paymentTermsOf(customer: CustomerRow, settings: InvoicingSettings): number {
+export function paymentTermsOf(customer: CustomerRow, settings: InvoicingSettings): number {
   return (
     (customer.invoice_settings.net_payment_terms_days ?? settings.netPaymentTermsDays) * millisecondsPerDay
   );

@@ -4,7 +4,13 @@
 // webhook events invoicing declares).
 // Other domains import only from here; everything else in the folder is private to it.
 
-export { billCustomerDue } from "./bill-customer.ts";
+export {
+  type BulkBillingSettings,
+  billCustomersDue,
+  type CustomerBillingOutcome,
+  customersPerPass,
+  readBulkBillingSettings,
+} from "./bill-customers.ts";
 export { enginePlanVersion } from "./billing-catalog.ts";
 export { createCreditNote } from "./credit-notes.ts";
 export { registerCreditSaleRoutes } from "./credit-sale-routes.ts";

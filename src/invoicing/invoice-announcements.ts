@@ -7,7 +7,7 @@ import { publishEvent, queueEmail } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
-import { loadCustomerRow } from "./customer-billing.ts";
+import { type CustomerRow, loadCustomerRow } from "./customer-billing.ts";
 import { invoiceView } from "./invoice-presenter.ts";
 import type { CreditNoteView, InvoiceView } from "./invoice-schemas.ts";
 import type { InvoiceRow } from "./invoice-store.ts";
@@ -40,6 +40,17 @@ export async function announceFinalizedInvoice(
     context.clock.now(),
   );
   const customer = await loadCustomerRow(transaction, context, invoice.customer_id);
+  await queueInvoiceEmail(transaction, context, customer, invoice, view);
+}
+
+/** The "invoice issued" email of a finalized invoice, when its customer has an address and something to pay. */
+export async function queueInvoiceEmail(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  customer: CustomerRow,
+  invoice: InvoiceRow,
+  view: InvoiceView,
+): Promise<void> {
   if (customer.email === null || new Decimal(invoice.amount_due).isZero() || invoice.number === null) return;
   await queueEmail(transaction, context, {
     template: "invoice_issued",

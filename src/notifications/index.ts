@@ -17,5 +17,5 @@ export {
   type WebhookEventDefinition,
   webhookCatalogue,
 } from "./webhook-event-types.ts";
-export { newWebhookEventId, publishEvent } from "./webhook-events.ts";
+export { newWebhookEventId, publishEvent, publishEvents } from "./webhook-events.ts";
 export { webhookRoutes } from "./webhook-routes.ts";

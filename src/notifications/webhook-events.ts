@@ -12,7 +12,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import { enqueueJob, enqueueJobs } from "../platform/jobs/job-queue.ts";
 import type { WebhookDeliveryAttemptTable, WebhookDeliveryTable } from "./tables.ts";
 import { endpointRow, selectEndpoints } from "./webhook-endpoints.ts";
 import { filtersMatch, type WebhookEventDefinition } from "./webhook-event-types.ts";
@@ -75,6 +75,75 @@ export async function publishEvent<Payload extends TSchema>(
     await enqueueDeliveryJob(transaction, context, { deliveryId, trigger: "automatic", attempt: 1 });
   }
   return { id: eventId, deliveries: receiving.length };
+}
+
+/**
+ * publishEvent for many events of one type (a bill run's chunk of invoices):
+ * the endpoints read once, the events, their deliveries and the deliveries'
+ * jobs written with one statement each.
+ */
+export async function publishEvents<Payload extends TSchema>(
+  transaction: Database,
+  context: RequestContext,
+  event: WebhookEventDefinition<Payload>,
+  data: readonly NoInfer<Static<Payload>>[],
+): Promise<void> {
+  if (data.length === 0) return;
+  const now = context.clock.now();
+  const events = data.map((entry) => ({
+    id: newWebhookEventId(now),
+    organization_id: context.organizationId,
+    environment_id: context.environmentId,
+    type: event.type,
+    data: JSON.stringify(entry),
+    created_at: now,
+  }));
+  for (let first = 0; first < events.length; first += 2000) {
+    await transaction
+      .insertInto("webhook_events")
+      .values(events.slice(first, first + 2000))
+      .execute();
+  }
+  const endpoints = await selectEndpoints(transaction, context).where("enabled", "=", true).execute();
+  const receiving = endpoints.filter((endpoint) => filtersMatch(endpoint.event_types, event.type));
+  if (receiving.length === 0) return;
+  const deliveries = events.flatMap((row) =>
+    receiving.map((endpoint) => ({
+      id: newId("webhookDelivery", now),
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      event_id: row.id,
+      endpoint_id: endpoint.id,
+      status: "pending" as const,
+      // Due at once by the database's clock, as its job is (see enqueueDeliveryJob).
+      next_attempt_at: sql<Date>`now()`,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
+  for (let first = 0; first < deliveries.length; first += 2000) {
+    await transaction
+      .insertInto("webhook_deliveries")
+      .values(deliveries.slice(first, first + 2000))
+      .execute();
+  }
+  const scope = { organizationId: context.organizationId, environmentId: context.environmentId };
+  await enqueueJobs(
+    transaction,
+    deliveries.map((delivery) => {
+      const payload: WebhookDeliveryJobPayload = {
+        deliveryId: delivery.id,
+        trigger: "automatic",
+        attempt: 1,
+      };
+      return {
+        kind: webhookDeliveryJobKind,
+        payload,
+        scope,
+        uniqueKey: `webhook-delivery:${payload.deliveryId}:${payload.attempt}`,
+      };
+    }),
+  );
 }
 
 /** An id for an event to publish at `now`, for a caller whose payload names its own event. */

@@ -8,6 +8,7 @@
 // counts as never), and invoicing stores the real next instant after billing
 // with markSubscriptionBilled.
 
+import { sql } from "kysely";
 import type { Instant, Subscription } from "../core/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
@@ -103,6 +104,35 @@ export async function markSubscriptionBilled(
     .where("id", "=", subscriptionId)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new Error(`No subscription ${subscriptionId} to mark billed.`);
+}
+
+/** markSubscriptionBilled for many subscriptions in one statement. */
+export async function markSubscriptionsBilled(
+  transaction: Database,
+  scope: TenantScope,
+  marks: readonly { subscriptionId: string; billedThrough: Instant; nextBillingAt: Instant | null }[],
+): Promise<void> {
+  for (let first = 0; first < marks.length; first += 5000) {
+    const slice = marks.slice(first, first + 5000);
+    const values = sql.join(
+      slice.map(
+        (mark) =>
+          sql`(${mark.subscriptionId}, ${new Date(mark.billedThrough)}::timestamptz, ${
+            mark.nextBillingAt === null ? null : new Date(mark.nextBillingAt)
+          }::timestamptz)`,
+      ),
+    );
+    const result = await sql`
+      update subscriptions set billed_through = marks.billed_through, next_billing_at = marks.next_billing_at
+      from (values ${values}) as marks (id, billed_through, next_billing_at)
+      where subscriptions.id = marks.id
+        and subscriptions.organization_id = ${scope.organizationId}
+        and subscriptions.environment_id = ${scope.environmentId}`.execute(transaction);
+    if (Number(result.numAffectedRows ?? 0n) !== slice.length)
+      throw new Error(
+        `Only ${result.numAffectedRows} of ${slice.length} subscriptions could be marked billed.`,
+      );
+  }
 }
 
 /** Customers with a subscription whose next_billing_at <= at, ordered by customer id, after `afterCustomerId`. */

@@ -10,6 +10,7 @@ export {
   customersBilledProgressively,
   customersDueForBilling,
   markSubscriptionBilled,
+  markSubscriptionsBilled,
 } from "./billable-subscriptions.ts";
 export { planVersionsInForce, subscriptionCustomerOf } from "./customer-subscriptions.ts";
 export { choosePlanVersion } from "./plan-choice.ts";

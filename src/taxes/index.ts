@@ -3,4 +3,4 @@
 export { registerTaxRoutes } from "./tax-routes.ts";
 export type { CreateTaxRateInput } from "./tax-schemas.ts";
 export { taxSecretColumns } from "./tax-settings.ts";
-export { type TaxQuote, taxQuoteFor } from "./taxes.ts";
+export { type TaxQuote, type TaxRequest, taxQuoteFor, taxQuotesFor } from "./taxes.ts";

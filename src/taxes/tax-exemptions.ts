@@ -103,6 +103,27 @@ export async function exemptionInForce(
   return row ? { reason: row.reason, certificateId: row.certificate_id } : undefined;
 }
 
+/** exemptionInForce for many requests in one query, at each request's index. */
+export async function exemptionsInForce(
+  database: Database,
+  scope: TenantScope,
+  requests: readonly { customerId: string; at: Date }[],
+): Promise<({ reason: string; certificateId: string | null } | undefined)[]> {
+  if (requests.length === 0) return [];
+  const rows = await selectInTenant(database, scope, "tax_exemptions")
+    .where("customer_id", "in", [...new Set(requests.map((request) => request.customerId))])
+    .where("revoked_at", "is", null)
+    .execute();
+  return requests.map((request) => {
+    const row = rows.find(
+      (candidate) =>
+        candidate.customer_id === request.customerId &&
+        (candidate.valid_until === null || candidate.valid_until > request.at),
+    );
+    return row ? { reason: row.reason, certificateId: row.certificate_id } : undefined;
+  });
+}
+
 function currentExemption(database: Database, scope: TenantScope, customerId: string) {
   return selectInTenant(database, scope, "tax_exemptions")
     .where("customer_id", "=", customerId)

@@ -6,7 +6,7 @@
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { httpTaxProvider } from "./http-tax-provider.ts";
-import { exemptionInForce } from "./tax-exemptions.ts";
+import { exemptionInForce, exemptionsInForce } from "./tax-exemptions.ts";
 import { exemptQuote, noTax, type TaxProvider, type TaxQuote, type TaxRequest } from "./tax-quote.ts";
 import { tableRatesOf } from "./tax-rates.ts";
 import { quoteFromTable } from "./tax-resolution.ts";
@@ -36,4 +36,49 @@ export async function taxQuoteFor(
   const { provider } = await taxProviderSettingsOf(database, scope);
   const chosen = provider.type === "http" ? httpTaxProvider(provider) : builtInTaxProvider(database, scope);
   return chosen.quote(request);
+}
+
+/**
+ * taxQuoteFor of many invoices (a bill run's chunk), at each request's index:
+ * the exemptions in one query, the provider settings once, and the built-in
+ * table once per country; an HTTP provider is still asked once per invoice.
+ */
+export async function taxQuotesFor(
+  database: Database,
+  scope: TenantScope,
+  requests: readonly TaxRequest[],
+): Promise<TaxQuote[]> {
+  if (requests.length === 0) return [];
+  const exemptions = await exemptionsInForce(
+    database,
+    scope,
+    requests.map((request) => ({ customerId: request.customer.id, at: request.issuedAt })),
+  );
+  const { provider } = await taxProviderSettingsOf(database, scope);
+  const http = provider.type === "http" ? httpTaxProvider(provider) : undefined;
+  const ratesByCountry = new Map<string, Awaited<ReturnType<typeof tableRatesOf>>>();
+  const quotes: TaxQuote[] = [];
+  for (const [index, request] of requests.entries()) {
+    const exemption = exemptions[index];
+    if (exemption !== undefined) {
+      quotes.push(exemptQuote(exemption));
+      continue;
+    }
+    if (http !== undefined) {
+      quotes.push(await http.quote(request));
+      continue;
+    }
+    const country = request.customer.country;
+    if (country === null) {
+      quotes.push(noTax());
+      continue;
+    }
+    let rates = ratesByCountry.get(country);
+    if (rates === undefined) {
+      rates = await tableRatesOf(database, scope, country);
+      ratesByCountry.set(country, rates);
+    }
+    quotes.push(quoteFromTable(request, rates));
+  }
+  return quotes;
 }

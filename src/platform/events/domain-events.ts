@@ -15,7 +15,7 @@ import type { Static, TSchema } from "typebox";
 import type { RequestContext, TenantScope } from "../context.ts";
 import type { Database, DatabaseTransaction } from "../database/schema.ts";
 import { newId } from "../ids.ts";
-import { enqueueJob } from "../jobs/job-queue.ts";
+import { enqueueJob, enqueueJobs } from "../jobs/job-queue.ts";
 import "./tables.ts";
 
 /** The job that hands an event to its subscribers. */
@@ -75,6 +75,36 @@ export async function publishDomainEvent<Type extends DomainEventType>(
     scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
   });
   return id;
+}
+
+/** publishDomainEvent for many events of one type, with one insert of events and one of jobs. */
+export async function publishDomainEvents<Type extends DomainEventType>(
+  transaction: Database,
+  scope: TenantScope,
+  type: Type,
+  data: readonly Static<Type["schema"]>[],
+  occurredAt: Date,
+): Promise<void> {
+  if (data.length === 0) return;
+  const rows = data.map((entry) => ({
+    id: newId("domainEvent"),
+    organization_id: scope.organizationId,
+    environment_id: scope.environmentId,
+    type: type.name,
+    payload: JSON.stringify(entry),
+    occurred_at: occurredAt,
+  }));
+  for (let first = 0; first < rows.length; first += 5000) {
+    await transaction
+      .insertInto("domain_events")
+      .values(rows.slice(first, first + 5000))
+      .execute();
+  }
+  const jobScope = { organizationId: scope.organizationId, environmentId: scope.environmentId };
+  await enqueueJobs(
+    transaction,
+    rows.map((row) => ({ kind: domainEventJobKind, payload: { eventId: row.id }, scope: jobScope })),
+  );
 }
 
 /** A subscriber's context: its `database` is the transaction that holds its receipt. */

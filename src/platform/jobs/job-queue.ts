@@ -66,6 +66,31 @@ export async function enqueueJob(database: Database, job: NewJob): Promise<{ id:
   return { id: existing.id, created: false };
 }
 
+/**
+ * Puts many jobs in the queue with one statement (a job whose unique key is
+ * already queued is left out), as part of the caller's transaction.
+ */
+export async function enqueueJobs(database: Database, jobs: readonly NewJob[]): Promise<void> {
+  // A few thousand jobs a statement keeps each under PostgreSQL's limit of parameters.
+  for (let first = 0; first < jobs.length; first += 5000) {
+    await database
+      .insertInto("jobs")
+      .values(
+        jobs.slice(first, first + 5000).map((job) => ({
+          id: newId("job"),
+          kind: job.kind,
+          payload: JSON.stringify(job.payload ?? null),
+          organization_id: job.scope?.organizationId ?? null,
+          environment_id: job.scope?.environmentId ?? null,
+          run_at: job.runAt ?? sql<Date>`now()`,
+          unique_key: job.uniqueKey ?? null,
+        })),
+      )
+      .onConflict((conflicting) => conflicting.column("unique_key").doNothing())
+      .execute();
+  }
+}
+
 type ClaimedRow = {
   id: string;
   kind: string;
