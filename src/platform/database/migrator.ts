@@ -25,6 +25,7 @@ import { FairbillError } from "../errors.ts";
 import type { DatabaseHandle, RawConnection } from "./database.ts";
 import { compareMigrationNames, isMigrationName, migrationNameProblem } from "./migration-names.ts";
 import { renameOldMigrations } from "./migration-renames.ts";
+import { tenantPoliciesScript } from "./row-level-security.ts";
 
 export type Migration = { name: string; path: string; sql: string; checksum: string };
 
@@ -86,6 +87,8 @@ export async function migrate(
         await applyMigration(connection, migration);
         applied.push(migration.name);
       }
+      // Every tenant table, new ones too, gets its row-level security policy.
+      if (applied.length > 0) await connection.executeScript(tenantPoliciesScript);
       return { applied, alreadyApplied: appliedChecksums.size, renamed };
     } finally {
       await connection.query("select pg_advisory_unlock($1)", [migrationLockKey]);

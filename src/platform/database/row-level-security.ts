@@ -1,0 +1,50 @@
+// Row-level security as the second line behind every query's tenant filter
+// (DESIGN.md: "every query is scoped by them, row-level security as a second
+// line"). Every table with an `environment_id` column gets a policy that
+// shows and accepts only the rows of the environment named by the session
+// setting `fairbill.environment_id`; a table with only an `organization_id`
+// gets one keyed by `fairbill.organization_id`. Work across every tenant (the
+// job queue, the bill run's schedule) sets `fairbill.all_tenants` to `on`.
+// A query without the settings sees nothing.
+//
+// Policies bind roles that are neither superusers nor the tables' owner: the
+// role Fairbill connects as must be such a role for them to hold (see
+// README, Security). PGlite has one user, a superuser, so there they are
+// defined but never enforced.
+//
+// The migrator runs this after applying migrations, so a table added later
+// gets its policy with the migration that adds it.
+export const tenantPoliciesScript = `
+do $tenant_policies$
+declare
+  tenant_table record;
+  setting text;
+  tenant_column text;
+begin
+  for tenant_table in
+    select columns.table_name, bool_or(columns.column_name = 'environment_id') as has_environment
+    from information_schema.columns columns
+    join information_schema.tables tables
+      on tables.table_schema = columns.table_schema and tables.table_name = columns.table_name
+    where columns.table_schema = current_schema()
+      and tables.table_type = 'BASE TABLE'
+      and columns.column_name in ('environment_id', 'organization_id')
+    group by columns.table_name
+  loop
+    tenant_column := case when tenant_table.has_environment then 'environment_id' else 'organization_id' end;
+    setting := case when tenant_table.has_environment then 'fairbill.environment_id' else 'fairbill.organization_id' end;
+    execute format('alter table %I enable row level security', tenant_table.table_name);
+    if not exists (
+      select 1 from pg_policies
+      where schemaname = current_schema() and tablename = tenant_table.table_name and policyname = 'tenant_isolation'
+    ) then
+      execute format(
+        'create policy tenant_isolation on %I using (%I = current_setting(%L, true) or current_setting(''fairbill.all_tenants'', true) = ''on'') '
+          || 'with check (%I = current_setting(%L, true) or current_setting(''fairbill.all_tenants'', true) = ''on'')',
+        tenant_table.table_name, tenant_column, setting, tenant_column, setting
+      );
+    end if;
+  end loop;
+end
+$tenant_policies$;
+`;
