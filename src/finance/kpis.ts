@@ -69,7 +69,8 @@ export async function computeKpis(
 ): Promise<KpiView> {
   const { timeZone, periods, first, last } = await rangeOf(database, scope, input, options.now);
   const facts = await loadPaymentFacts(database, scope);
-  const books = await loadBooks(database, scope, facts);
+  // Usage accrued at month ends counts as the month's usage revenue (usage MRR).
+  const books = await loadBooks(database, scope, facts, { now: options.now });
   const { schedules } = recognizeRevenue(books);
   const cohort = previousPeriod(first);
   const range: AccountingPeriod = {

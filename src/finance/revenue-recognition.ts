@@ -687,9 +687,33 @@ class RevenueBooks {
     const accrued = { ...base, date: monthEnd.date, period: accrual.period, memo: `Accrued ${description}` };
     this.post({ ...accrued, account: "unbilled_receivables", amount: accrual.amount });
     this.post({ ...accrued, account: "revenue", amount: accrual.amount.negated() });
+    // Its schedule: usage revenue of its month (usage MRR counts it), reversed when invoiced.
+    const schedule: RevenueSchedule = {
+      invoiceId: null,
+      invoiceNumber: null,
+      lineId: null,
+      grantId: null,
+      customerId: accrual.customerId,
+      currency: accrual.currency,
+      product: accrual.product,
+      description: `Accrued ${description}`,
+      kind: "usage",
+      pattern: "period_of_use",
+      serviceStart: accrual.periodStart,
+      serviceEnd: accrual.periodEnd,
+      amount: accrual.amount,
+      entries: [{ type: "revenue", ...monthEnd, amount: accrual.amount, document }],
+    };
+    this.schedules.push(schedule);
     const invoice = this.invoiceBilling(accrual);
     if (invoice === undefined) return;
     const reversal = this.pointIn(invoice.issuedAt);
+    schedule.entries.push({
+      type: "reversal",
+      ...reversal,
+      amount: accrual.amount.negated(),
+      document: { type: "invoice", id: invoice.id, reference: invoice.number, bookedAt: invoice.issuedAt },
+    });
     const reversed = {
       ...base,
       date: reversal.date,

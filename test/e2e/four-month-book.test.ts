@@ -539,7 +539,10 @@ describe("the four-month book, replayed", () => {
       "2026-04 EUR 184.45/184.45 30.0",
       "2026-04 USD 400.00/427.00 28.1",
     ]);
-    // MRR movements: month, currency, starting, new, expansion, contraction, churn, reactivation, MRR.
+    // MRR movements: month, currency, starting, new, expansion, contraction, churn, reactivation, MRR,
+    // and usage MRR apart: the usage revenue recognized (accruals included) in the month and the two
+    // before, averaged. USD usage revenue 15.00, 30.00, 30.00, 30.00: 5.00, 15.00, 25.00, 30.00.
+    // EUR 9.99, 10.80 + 6.40 = 17.20, 14.00, 5.00: 3.33, 9.06, 13.73, 12.07.
     const mrr = kpis.mrr.map((row: Record<string, string>) =>
       [
         row.period,
@@ -551,17 +554,18 @@ describe("the four-month book, replayed", () => {
         row.churn,
         row.reactivation,
         row.mrr,
+        row.usage_mrr,
       ].join(" "),
     );
     expect(mrr).toEqual([
-      "2026-01 EUR 0.00 100.00 0.00 0.00 0.00 0.00 100.00",
-      "2026-01 USD 0.00 500.00 0.00 0.00 0.00 0.00 500.00",
-      "2026-02 EUR 100.00 0.00 50.00 0.00 0.00 0.00 150.00",
-      "2026-02 USD 500.00 0.00 0.00 0.00 0.00 0.00 500.00",
-      "2026-03 EUR 150.00 0.00 0.00 0.00 0.00 0.00 150.00",
-      "2026-03 USD 500.00 0.00 0.00 0.00 0.00 0.00 500.00",
-      "2026-04 EUR 150.00 0.00 0.00 0.00 0.00 0.00 150.00",
-      "2026-04 USD 500.00 0.00 0.00 0.00 0.00 0.00 500.00",
+      "2026-01 EUR 0.00 100.00 0.00 0.00 0.00 0.00 100.00 3.33",
+      "2026-01 USD 0.00 500.00 0.00 0.00 0.00 0.00 500.00 5.00",
+      "2026-02 EUR 100.00 0.00 50.00 0.00 0.00 0.00 150.00 9.06",
+      "2026-02 USD 500.00 0.00 0.00 0.00 0.00 0.00 500.00 15.00",
+      "2026-03 EUR 150.00 0.00 0.00 0.00 0.00 0.00 150.00 13.73",
+      "2026-03 USD 500.00 0.00 0.00 0.00 0.00 0.00 500.00 25.00",
+      "2026-04 EUR 150.00 0.00 0.00 0.00 0.00 0.00 150.00 12.07",
+      "2026-04 USD 500.00 0.00 0.00 0.00 0.00 0.00 500.00 30.00",
     ]);
   });
 });
