@@ -1,11 +1,13 @@
 // The TypeScript SDK against a running Fairbill: events sent through the
 // ingestion client while the server is killed (SIGKILL) and restarted twice
-// are each counted exactly once; events queued by a client that never
-// flushed (a crashed process) are sent from its spool by the next client;
+// are each counted exactly once; the events a killed process left in its
+// spool are sent by the next client, and events sent again from a spool are
+// acknowledged as duplicates;
 // the entitlement check answers from its cache; a delivered webhook verifies
 // and a tampered one is refused; the typed client calls operations by path
 // and by operationId.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +24,7 @@ import { testDatabaseKind } from "../support/test-database.ts";
 import { deliveryHeaders, eventName, eventsPerRun, featureCode, SdkServer } from "./sdk-server.ts";
 
 const fairbill = new SdkServer();
+const producerScript = new URL("./crashing-producer.ts", import.meta.url).pathname;
 const spoolFolder = mkdtempSync(join(tmpdir(), "fairbill-sdk-spool-"));
 
 // One server process of its own on PGlite: run once, in the pglite project.
@@ -73,32 +76,52 @@ describe.skipIf(testDatabaseKind !== "pglite")("the TypeScript SDK against a run
     );
   });
 
-  it("sends the events a client left in its spool when the next client opens it", async () => {
+  it("sends the events of a killed process from its spool, each counted once", async () => {
     const before = await fairbill.usageTotal();
     const spoolPath = join(spoolFolder, "crash.spool");
-    // A client whose process dies before it sends: its server cannot be reached and it is never closed.
-    const crashed = new IngestionClient({
-      baseUrl: "http://127.0.0.1:9",
-      apiKey: fairbill.adminKey,
-      flushIntervalMs: 3_600_000,
-      flushOnExit: false,
-      maxAttempts: 1,
-      spool: new FileSpool(spoolPath),
-    });
-    const ids = Array.from({ length: 250 }, () =>
-      crashed.track({ customer: "sdk-customer", name: eventName }),
+    const producer = spawn(
+      process.execPath,
+      [producerScript, fairbill.url, fairbill.adminKey, "500", spoolPath, "sdk-customer", eventName],
+      { stdio: ["ignore", "pipe", "inherit"] },
     );
-    expect(new Set(ids).size).toBe(250);
+    // Killed once it has sent 500 events and written 500 more down without sending them.
+    await new Promise<void>((resolve) => producer.stdout.on("data", () => resolve()));
+    producer.kill("SIGKILL");
+    await new Promise((resolve) => producer.once("exit", resolve));
 
     const next = new IngestionClient({
       baseUrl: fairbill.url,
       apiKey: fairbill.adminKey,
       spool: new FileSpool(spoolPath),
     });
-    expect(next.pendingCount).toBe(250);
+    expect(next.pendingCount).toBe(500);
     await next.close();
-    expect(await fairbill.usageTotal()).toBe(before + 250);
+    expect(await fairbill.usageTotal()).toBe(before + 1000);
     expect(readFileSync(spoolPath, "utf8")).toBe("");
+  });
+
+  it("acknowledges events sent again from a spool as duplicates, not counted twice", async () => {
+    const before = await fairbill.usageTotal();
+    const spoolPath = join(spoolFolder, "resend.spool");
+    const first = new IngestionClient({ baseUrl: fairbill.url, apiKey: fairbill.adminKey });
+    const events = Array.from({ length: 100 }, (_, index) => ({
+      id: `resend-${index}`,
+      customer: "sdk-customer",
+      name: eventName,
+      timestamp: new Date().toISOString(),
+    }));
+    for (const event of events) first.track(event);
+    await first.close();
+    // A process killed after the server stored its batch and before it crossed the events out.
+    writeFileSync(spoolPath, events.map((event) => `${JSON.stringify({ event })}\n`).join(""));
+    const next = new IngestionClient({
+      baseUrl: fairbill.url,
+      apiKey: fairbill.adminKey,
+      spool: new FileSpool(spoolPath),
+    });
+    await next.close();
+    expect(next.counts.duplicates).toBe(100);
+    expect(await fairbill.usageTotal()).toBe(before + 100);
   });
 
   it("checks an entitlement and answers again from its cache", async () => {

@@ -9,11 +9,13 @@ import hmac
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
 import urllib.parse
 import urllib.request
+import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -105,22 +107,51 @@ class AgainstFairbillTests(unittest.TestCase):
             report = json.load(response)
         return sum(int(float(window["value"])) for window in report["windows"])
 
-    def test_sends_what_a_crashed_client_left_in_its_spool(self) -> None:
+    def test_sends_what_a_killed_process_left_in_its_spool_each_counted_once(self) -> None:
         folder = tempfile.mkdtemp()
         try:
             path = os.path.join(folder, "crash.spool")
             before = self.usage()
-            # A client that cannot reach its server and is never closed: its process died.
-            crashed = IngestionClient(
-                "http://127.0.0.1:9", API_KEY, flush_interval=3600, max_attempts=1,
-                flush_at_exit=False, spool=FileSpool(path),
+            producer = subprocess.Popen(
+                [
+                    sys.executable,
+                    os.path.join(os.path.dirname(os.path.abspath(__file__)), "crashing_producer.py"),
+                    URL, API_KEY, "500", path, "sdk-customer", os.environ["FAIRBILL_EVENT"],
+                ],
+                stdout=subprocess.PIPE,
             )
-            ids = [crashed.track("sdk-customer", os.environ["FAIRBILL_EVENT"]) for _ in range(250)]
-            self.assertEqual(len(set(ids)), 250)
+            # Killed once it has sent 500 events and written 500 more down without sending them.
+            self.assertEqual(producer.stdout.readline().strip(), b"tracked")
+            producer.kill()
+            producer.wait()
+            producer.stdout.close()
             with IngestionClient(URL, API_KEY, spool=FileSpool(path)) as following:
-                self.assertEqual(following.pending_count, 250)
-            self.assertEqual(self.usage(), before + 250)
+                self.assertEqual(following.pending_count, 500)
+            self.assertEqual(self.usage(), before + 1000)
             self.assertEqual(os.path.getsize(path), 0)
+        finally:
+            shutil.rmtree(folder)
+
+    def test_events_sent_again_from_a_spool_are_duplicates_not_counted_twice(self) -> None:
+        folder = tempfile.mkdtemp()
+        try:
+            path = os.path.join(folder, "resend.spool")
+            before = self.usage()
+            run = uuid.uuid4().hex
+            events = [
+                {"id": f"resend-{run}-{index}", "customer": "sdk-customer", "name": os.environ["FAIRBILL_EVENT"]}
+                for index in range(100)
+            ]
+            with IngestionClient(URL, API_KEY) as first:
+                for event in events:
+                    first.track(event["customer"], event["name"], id=event["id"])
+            # A process killed after the server stored its batch and before it crossed the events out.
+            with open(path, "w", encoding="utf-8") as file:
+                file.writelines(json.dumps({"event": event}) + "\n" for event in events)
+            with IngestionClient(URL, API_KEY, spool=FileSpool(path)) as following:
+                pass
+            self.assertEqual(following.counts.duplicates, 100)
+            self.assertEqual(self.usage(), before + 100)
         finally:
             shutil.rmtree(folder)
 
