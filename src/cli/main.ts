@@ -27,6 +27,7 @@ const commands = await Promise.all([
   import("./commands/keys.ts").then((module) => module.registerKeysCommand),
   import("./commands/audit.ts").then((module) => module.registerAuditCommand),
   import("./commands/secrets.ts").then((module) => module.registerSecretsCommand),
+  import("./commands/backup.ts").then((module) => module.registerBackupCommands),
   import("./commands/catalog.ts").then((module) => module.registerCatalogCommand),
   import("./commands/simulate.ts").then((module) => module.registerSimulateCommand),
   import("./commands/bill-run.ts").then((module) => module.registerBillRunCommand),

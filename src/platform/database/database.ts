@@ -2,11 +2,12 @@
 // folder on disk, or memory for tests) and a PostgreSQL server. Both speak the
 // same SQL and are driven through the same typed Kysely query builder; only
 // opening, raw scripts and closing differ.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { FairbillError } from "../errors.ts";
 import { acquireDataDirectoryLock } from "./data-directory-lock.ts";
 import { ConnectionMutex } from "./mutex.ts";
 import { pgliteDialect } from "./pglite-dialect.ts";
@@ -25,6 +26,8 @@ export type DatabaseHandle = {
   location: string;
   database: Database;
   withRawConnection<T>(work: (connection: RawConnection) => Promise<T>): Promise<T>;
+  /** The embedded database's whole data folder as a gzipped tarball (`fairbill backup`); PostgreSQL has pg_dump. */
+  dumpDataDirectory?: () => Promise<Blob>;
   close(): Promise<void>;
 };
 
@@ -42,7 +45,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   return location.kind === "pglite" ? openPglite(location.dataDirectory) : openPostgres(location);
 }
 
-async function openPglite(dataDirectory: string | "memory"): Promise<DatabaseHandle> {
+async function openPglite(dataDirectory: string | "memory", loadFrom?: Blob): Promise<DatabaseHandle> {
   let releaseLock = () => {};
   let pgliteDirectory: string | undefined;
   if (dataDirectory !== "memory") {
@@ -53,6 +56,7 @@ async function openPglite(dataDirectory: string | "memory"): Promise<DatabaseHan
   try {
     const pglite = await PGlite.create({
       ...(pgliteDirectory ? { dataDir: pgliteDirectory } : {}),
+      ...(loadFrom ? { loadDataDir: loadFrom } : {}),
       parsers: { [int8TypeId]: (value: string) => Number(value), [dateTypeId]: (value: string) => value },
     });
     const mutex = new ConnectionMutex();
@@ -71,6 +75,7 @@ async function openPglite(dataDirectory: string | "memory"): Promise<DatabaseHan
             },
           }),
         ),
+      dumpDataDirectory: () => mutex.run(() => pglite.dumpDataDir("gzip")),
       close: async () => {
         await database.destroy();
         await pglite.close();
@@ -81,6 +86,23 @@ async function openPglite(dataDirectory: string | "memory"): Promise<DatabaseHan
     releaseLock();
     throw error;
   }
+}
+
+/**
+ * Restores a backup of the embedded database (what `dumpDataDirectory` gave)
+ * into an empty data folder: `fairbill restore`.
+ */
+export async function restoreEmbeddedDatabase(dataDirectory: string, archive: Blob): Promise<void> {
+  const pgliteDirectory = join(dataDirectory, "pgdata");
+  if (existsSync(pgliteDirectory) && readdirSync(pgliteDirectory).length > 0) {
+    throw new FairbillError({
+      code: "data_directory_not_empty",
+      status: 409,
+      detail: `${dataDirectory} already holds a database: restore into an empty folder (FAIRBILL_DATA_DIR).`,
+    });
+  }
+  const handle = await openPglite(dataDirectory, archive);
+  await handle.close();
 }
 
 async function openPostgres(
