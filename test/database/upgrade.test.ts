@@ -333,4 +333,17 @@ describe("upgrading a database of the last version with numbered migration names
     const endpoints = await get("/v1/webhook-endpoints");
     expect(endpoints.data.map((endpoint: Json) => endpoint.id)).toContain(previous.webhookEndpoint.id);
   });
+
+  it("verifies the previous version's unkeyed audit entries and the keyed ones written after them as one chain", async () => {
+    const response = await app?.inject({
+      method: "POST",
+      url: "/v1/products",
+      headers: { authorization: `Bearer ${previous.adminKey}` },
+      payload: { code: "after-upgrade", name: "After the upgrade" },
+    });
+    expect(response?.statusCode).toBe(201);
+    expect(await get("/v1/audit-events/verify")).toMatchObject({ ok: true, broken_entries: [] });
+    const kinds = await handle?.database.selectFrom("audit_events").select("keyed").distinct().execute();
+    expect(new Set(kinds?.map((row) => row.keyed))).toEqual(new Set([false, true]));
+  });
 });
