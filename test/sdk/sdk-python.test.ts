@@ -105,7 +105,7 @@ describe.skipIf(testDatabaseKind !== "pglite")("the Python SDK against a running
       },
     });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/Ran 7 tests/);
+    expect(result.stderr).toMatch(/Ran 8 tests/);
     expect(result.stderr).not.toMatch(/\.\.\. skipped|skipped=/);
   });
 });

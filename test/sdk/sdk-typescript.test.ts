@@ -124,6 +124,24 @@ describe.skipIf(testDatabaseKind !== "pglite")("the TypeScript SDK against a run
     expect(await fairbill.usageTotal()).toBe(before + 100);
   });
 
+  it("lets a process exit while Fairbill is unreachable, its events kept in its spool", async () => {
+    const spoolPath = join(spoolFolder, "exit.spool");
+    const sdk = new URL("../../packages/sdk-typescript/src/", import.meta.url).pathname;
+    const program = `
+      import { IngestionClient } from "${sdk}index.ts";
+      import { FileSpool } from "${sdk}file-spool.ts";
+      const client = new IngestionClient({
+        baseUrl: "http://127.0.0.1:9", apiKey: "key", exitTimeoutMs: 1000, spool: new FileSpool(${JSON.stringify(spoolPath)}),
+      });
+      client.track({ id: "kept", customer: "acme", name: "api_call" });`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", program], { stdio: "inherit" });
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(code).toBe(0);
+    const spool = new FileSpool(spoolPath);
+    expect(spool.pending().map((event) => event.id)).toEqual(["kept"]);
+    spool.close();
+  });
+
   it("checks an entitlement and answers again from its cache", async () => {
     let now = 1_000_000;
     const checker = new EntitlementChecker({

@@ -49,6 +49,7 @@ class IngestionClient:
         max_queued_events: int = 1_000_000,
         spool: Optional[FileSpool] = None,
         flush_at_exit: bool = True,
+        exit_timeout: float = 10.0,
         on_rejected: Optional[Callable[[List[Event], List[str]], None]] = None,
         on_retry: Optional[Callable[[Exception, int, float], None]] = None,
         timeout: float = 30.0,
@@ -67,6 +68,9 @@ class IngestionClient:
         self.on_rejected = on_rejected
         self.on_retry = on_retry
         self.timeout = timeout
+        self.exit_timeout = exit_timeout
+        # Set when the process exits: no retry is started that would end after it.
+        self._give_up_at: Optional[float] = None
         self.counts = IngestionCounts()
         self._queue: List[Event] = []
         self._sending = 0
@@ -78,7 +82,7 @@ class IngestionClient:
         self._thread = threading.Thread(target=self._run, name="fairbill-ingestion", daemon=True)
         self._thread.start()
         if flush_at_exit:
-            atexit.register(self.close)
+            atexit.register(self._close_at_exit)
 
     def track(
         self,
@@ -139,7 +143,12 @@ class IngestionClient:
         self._thread.join()
         if self.spool is not None:
             self.spool.close()
-        atexit.unregister(self.close)
+        atexit.unregister(self._close_at_exit)
+
+    def _close_at_exit(self) -> None:
+        # Past exit_timeout the client stops retrying so the process can end; the spool keeps what is unsent.
+        self._give_up_at = time.monotonic() + self.exit_timeout
+        self.close()
 
     _flush_requested = False
 
@@ -183,6 +192,8 @@ class IngestionClient:
                 backoff = min(self.max_retry_delay, self.retry_delay * 2 ** min(attempt - 1, 20))
                 # Jitter: between half and all of the backoff, so clients do not retry in step.
                 delay = max(backoff * (0.5 + random.random() / 2), error.retry_after or 0.0)
+                if self._give_up_at is not None and time.monotonic() + delay > self._give_up_at:
+                    return
                 self.counts.retries += 1
                 if self.on_retry is not None:
                     self.on_retry(error, attempt, delay)

@@ -81,6 +81,27 @@ class SpoolTests(unittest.TestCase):
         self.assertEqual(os.path.getsize(self.path), 0)
 
 
+class ExitTests(unittest.TestCase):
+    def test_a_process_exiting_while_fairbill_is_unreachable_ends_and_keeps_its_events_in_the_spool(self) -> None:
+        folder = tempfile.mkdtemp()
+        try:
+            path = os.path.join(folder, "exit.spool")
+            package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+            program = (
+                f"import sys; sys.path.insert(0, {package!r})\n"
+                "from fairbill import FileSpool, IngestionClient\n"
+                f"client = IngestionClient('http://127.0.0.1:9', 'key', exit_timeout=1, spool=FileSpool({path!r}))\n"
+                "client.track('acme', 'api_call', id='kept')\n"
+            )
+            finished = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+            self.assertEqual(finished.returncode, 0, finished.stderr)
+            spool = FileSpool(path)
+            self.assertEqual([event["id"] for event in spool.pending()], ["kept"])
+            spool.close()
+        finally:
+            shutil.rmtree(folder)
+
+
 class IngestionOptionTests(unittest.TestCase):
     def test_refuses_a_batch_size_beyond_the_server_limit(self) -> None:
         with self.assertRaises(ValueError):

@@ -60,6 +60,12 @@ export type IngestionOptions = {
   spool?: Spool;
   /** Flushes on the process's beforeExit and SIGTERM/SIGINT where there is a process (Node.js). Default true. */
   flushOnExit?: boolean;
+  /**
+   * How long the process's exit waits for Fairbill (default 10,000 ms): past it
+   * the client stops retrying so the process can end; unsent events stay in
+   * the spool for the next process.
+   */
+  exitTimeoutMs?: number;
   /** Told of events the server refused as invalid, and of each failed attempt. */
   onRejected?: (rejected: RejectedUsageEvent[]) => void;
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
@@ -104,6 +110,8 @@ export class IngestionClient {
   private removeExitHooks: (() => void) | undefined;
   private readonly fetchFunction: typeof fetch;
   private readonly random: () => number;
+  /** Set when the process is exiting: no retry is started that would end after it. */
+  private giveUpAt: number | undefined;
   /** Events the server has acknowledged (stored now or before), and refused. */
   readonly counts = { sent: 0, duplicates: 0, rejected: 0, retries: 0 };
 
@@ -165,6 +173,12 @@ export class IngestionClient {
     }
   }
 
+  /** Called by the exit hooks: flush, but stop retrying after exitTimeoutMs. */
+  flushBeforeExit(): Promise<void> {
+    this.giveUpAt ??= Date.now() + (this.options.exitTimeoutMs ?? 10_000);
+    return this.flush();
+  }
+
   /** Flushes, stops the timer and the exit hooks, and closes the spool. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -215,6 +229,8 @@ export class IngestionClient {
         // Full jitter: a random delay up to the backoff, so many clients do not retry in step.
         const jittered = Math.round(backoff * (0.5 + this.random() / 2));
         const delay = Math.max(jittered, error instanceof RetryableError ? (error.retryAfterMs ?? 0) : 0);
+        // The process is exiting and this wait would outlast it: the events stay in the spool.
+        if (this.giveUpAt !== undefined && Date.now() + delay > this.giveUpAt) return;
         this.counts.retries++;
         this.options.onRetry?.(error, attempt, delay);
         await new Promise((resolve) => setTimeout(resolve, delay));
@@ -292,11 +308,11 @@ function addExitHooks(client: IngestionClient): (() => void) | undefined {
   const runningProcess = (globalThis as { process?: ExitHookProcess }).process;
   if (runningProcess === undefined || typeof runningProcess.on !== "function") return undefined;
   const beforeExit = () => {
-    if (client.pendingCount > 0) void client.flush();
+    if (client.pendingCount > 0) void client.flushBeforeExit();
   };
   const onSignal = (signal: unknown) => {
     const alone = runningProcess.listenerCount(String(signal)) === 1;
-    void client.flush().finally(() => {
+    void client.flushBeforeExit().finally(() => {
       // Only this hook listened: the process would have ended on the signal.
       if (alone) runningProcess.exit(signal === "SIGINT" ? 130 : 143);
     });
