@@ -221,3 +221,21 @@ describe("meters", () => {
     expect(sizes.body.windows[0].value).toBe(String(2 * (6000 - 5008)));
   });
 });
+
+describe("meter filters the schema's property names do not cover", () => {
+  it("refuses a filter under an empty property name with 400, not 500 (found by the request fuzzer)", async () => {
+    const response = await tenant.admin.post("/v1/meters", {
+      code: "empty_filter_name",
+      name: "Empty filter name",
+      event_name: "empty_filter",
+      aggregation: "max",
+      property: "tokens",
+      filters: { "": -748937474 },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: { path: string }) => error.path)).toContainEqual(
+      expect.stringContaining("filters"),
+    );
+    expect((await tenant.admin.get("/v1/meters")).status).toBe(200);
+  });
+});

@@ -38,6 +38,8 @@ export const MeterFilters = Type.Record(
   PropertyName,
   Type.Array(FilterValue, { minItems: 1, maxItems: 100 }),
   {
+    // A name outside PropertyName (the empty one) is refused, not let through unchecked.
+    additionalProperties: false,
     maxProperties: 20,
     title: "MeterFilters",
     description:
