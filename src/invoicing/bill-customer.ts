@@ -216,42 +216,7 @@ async function billNextInvoice(
     return { issued: 0, finalized: 0, more: await markBilled() };
   }
 
-  // Each line for the engine's totals, with the row it is stored as.
-  const engineLines: { line: InvoiceLine; stored: (currency: Currency) => StoredLine }[] = [];
-  const allowances: AllowanceSummary[] = [];
-  // The engine settles one contract per invoice: the first subscription of the group that has one.
-  let contract: InvoiceContract | undefined;
-  for (const member of group) {
-    const { subscription } = member.entry;
-    if (isPausedAt(subscription.pauses, member.instant)) continue;
-    const bill = await subscriptionBillAt(transaction, context, billing, member.entry, member.instant);
-    const { lines } = bill;
-    allowances.push(...(bill.allowances ?? []));
-    if (contract === undefined && bill.contract !== undefined && member.entry.contract !== undefined) {
-      const { id, ledger } = member.entry.contract;
-      contract = { id, billing: bill.contract, ledger };
-    }
-    for (const line of lines) {
-      engineLines.push({
-        line,
-        stored: (lineCurrency) =>
-          storedLine(line, lineCurrency, {
-            subscriptionId: subscription.id,
-            version: billing.versions.get(line.details.planCode),
-          }),
-      });
-    }
-    if (subscription.progressiveBillingThreshold !== null) {
-      const credit = await progressiveCreditFor(
-        transaction,
-        context,
-        subscription.id,
-        lines,
-        subscription.currency,
-      );
-      if (credit !== undefined) engineLines.push({ line: credit.engine, stored: () => credit.stored });
-    }
-  }
+  const { engineLines, allowances, contract } = await linesOfGroup(transaction, context, billing, group);
   if (engineLines.length === 0) {
     if (existing !== undefined)
       await transaction.deleteFrom("invoices").where("id", "=", existing.id).execute();
@@ -342,4 +307,67 @@ async function billNextInvoice(
   }
   const more = await markBilled();
   return { issued: existing === undefined ? 1 : 0, finalized: 1, more };
+}
+
+/** A line for the engine's totals, with the row it is stored as. */
+export type EngineLine = { line: InvoiceLine; stored: (currency: Currency) => StoredLine };
+
+/**
+ * What a group of a customer's subscriptions bills at their instants on one
+ * invoice: each one's lines (a paused one bills nothing), its allowances, the
+ * contract the engine settles (the first subscription of the group that has
+ * one) and a progressive-billing credit for what was invoiced early.
+ */
+export async function linesOfGroup(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  billing: CustomerBilling,
+  group: readonly DueSubscription[],
+  readUsage?: Parameters<typeof subscriptionBillAt>[5],
+): Promise<{
+  engineLines: EngineLine[];
+  allowances: AllowanceSummary[];
+  contract: InvoiceContract | undefined;
+}> {
+  const engineLines: EngineLine[] = [];
+  const allowances: AllowanceSummary[] = [];
+  let contract: InvoiceContract | undefined;
+  for (const member of group) {
+    const { subscription } = member.entry;
+    if (isPausedAt(subscription.pauses, member.instant)) continue;
+    const bill = await subscriptionBillAt(
+      transaction,
+      context,
+      billing,
+      member.entry,
+      member.instant,
+      readUsage,
+    );
+    allowances.push(...(bill.allowances ?? []));
+    if (contract === undefined && bill.contract !== undefined && member.entry.contract !== undefined) {
+      const { id, ledger } = member.entry.contract;
+      contract = { id, billing: bill.contract, ledger };
+    }
+    for (const line of bill.lines) {
+      engineLines.push({
+        line,
+        stored: (lineCurrency) =>
+          storedLine(line, lineCurrency, {
+            subscriptionId: subscription.id,
+            version: billing.versions.get(line.details.planCode),
+          }),
+      });
+    }
+    if (subscription.progressiveBillingThreshold !== null) {
+      const credit = await progressiveCreditFor(
+        transaction,
+        context,
+        subscription.id,
+        bill.lines,
+        subscription.currency,
+      );
+      if (credit !== undefined) engineLines.push({ line: credit.engine, stored: () => credit.stored });
+    }
+  }
+  return { engineLines, allowances, contract };
 }

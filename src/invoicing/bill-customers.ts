@@ -23,14 +23,7 @@ import { sql } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { type AuditChange, recordAuditEvents } from "../audit/index.ts";
 import { recordContractSettlement } from "../contracts/index.ts";
-import {
-  type AllowanceSummary,
-  Decimal,
-  formatAmount,
-  type Instant,
-  type InvoiceLine,
-  type settleInvoice,
-} from "../core/index.ts";
+import { Decimal, formatAmount, type Instant, type settleInvoice } from "../core/index.ts";
 import { lockCustomers } from "../customers/index.ts";
 import { publishEvents } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
@@ -39,7 +32,13 @@ import { inTenant } from "../platform/database/tenant-scope.ts";
 import { publishDomainEvents } from "../platform/events/domain-events.ts";
 import { newId } from "../platform/ids.ts";
 import { markSubscriptionsBilled } from "../subscriptions/index.ts";
-import { billCustomerDue, type InvoiceContract, periodOf, recordAccountEffects } from "./bill-customer.ts";
+import {
+  billCustomerDue,
+  type InvoiceContract,
+  linesOfGroup,
+  periodOf,
+  recordAccountEffects,
+} from "./bill-customer.ts";
 import { trueUpsOf } from "./contract-billing.ts";
 import {
   type CustomerAccount,
@@ -53,7 +52,6 @@ import {
   loadCustomersBilling,
   nextLookOf,
   type SubscriptionBilling,
-  subscriptionBillAt,
 } from "./customer-billing.ts";
 import { gracePeriodOf, paymentTermsOf } from "./draft-finalization.ts";
 import { queueInvoiceEmail } from "./invoice-announcements.ts";
@@ -63,10 +61,9 @@ import { totalsColumns } from "./invoice-store.ts";
 import { invoiceFinalized } from "./invoice-webhook-events.ts";
 import { InvoiceFinalized } from "./invoicing-events.ts";
 import { type InvoicingSettings, readInvoicingSettings } from "./invoicing-settings.ts";
-import { isPausedAt, nextInvoiceGroup } from "./issue-instants.ts";
+import { nextInvoiceGroup } from "./issue-instants.ts";
 import { partyOfCustomer, partyOfSeller } from "./parties.ts";
-import { progressiveCreditFor } from "./progressive-billing.ts";
-import { type StoredLine, storedLine } from "./stored-lines.ts";
+import type { StoredLine } from "./stored-lines.ts";
 import { batchedUsageReader } from "./usage-batches.ts";
 
 /** What billing one customer did: as billCustomerDue answers, or the error it could not get past. */
@@ -362,7 +359,7 @@ async function computeInvoices(
   const bills = await Promise.all(
     planned.map(async (invoice) => {
       try {
-        return await linesOf(transaction, context, invoice, readUsage);
+        return await linesOfGroup(transaction, context, invoice.billing, invoice.group, readUsage);
       } catch {
         return "failed" as const;
       }
@@ -413,67 +410,6 @@ async function computeInvoices(
     if (bills[index] === "failed") return "failed";
     return settledByCustomer.get(invoice.customerId) ?? "nothing";
   });
-}
-
-type EngineLine = {
-  line: InvoiceLine;
-  stored: (currency: ReturnType<typeof settleInvoice>["invoice"]["currency"]) => StoredLine;
-};
-
-/** What the group's subscriptions bill at their instants, as billCustomerDue computes it. */
-async function linesOf(
-  transaction: DatabaseTransaction,
-  context: RequestContext,
-  invoice: PlannedInvoice,
-  readUsage: Parameters<typeof subscriptionBillAt>[5],
-): Promise<{
-  engineLines: EngineLine[];
-  allowances: AllowanceSummary[];
-  contract: InvoiceContract | undefined;
-}> {
-  const { billing } = invoice;
-  const engineLines: EngineLine[] = [];
-  const allowances: AllowanceSummary[] = [];
-  // The engine settles one contract per invoice: the first subscription of the group that has one.
-  let contract: InvoiceContract | undefined;
-  for (const member of invoice.group) {
-    const { subscription } = member.entry;
-    if (isPausedAt(subscription.pauses, member.instant)) continue;
-    const bill = await subscriptionBillAt(
-      transaction,
-      context,
-      billing,
-      member.entry,
-      member.instant,
-      readUsage,
-    );
-    allowances.push(...(bill.allowances ?? []));
-    if (contract === undefined && bill.contract !== undefined && member.entry.contract !== undefined) {
-      const { id, ledger } = member.entry.contract;
-      contract = { id, billing: bill.contract, ledger };
-    }
-    for (const line of bill.lines) {
-      engineLines.push({
-        line,
-        stored: (lineCurrency) =>
-          storedLine(line, lineCurrency, {
-            subscriptionId: subscription.id,
-            version: billing.versions.get(line.details.planCode),
-          }),
-      });
-    }
-    if (subscription.progressiveBillingThreshold !== null) {
-      const credit = await progressiveCreditFor(
-        transaction,
-        context,
-        subscription.id,
-        bill.lines,
-        subscription.currency,
-      );
-      if (credit !== undefined) engineLines.push({ line: credit.engine, stored: () => credit.stored });
-    }
-  }
-  return { engineLines, allowances, contract };
 }
 
 /** The billing keys among these that an invoice of the environment already has. */
