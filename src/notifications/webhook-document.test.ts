@@ -84,8 +84,10 @@ describe("the webhooks of the OpenAPI document", () => {
     const references = referencesIn(document);
     expect(references.length).toBeGreaterThan(webhookEvents.types.length);
     for (const reference of references) {
-      const name = reference.replace("#/components/schemas/", "");
-      expect(document.components.schemas[name], reference).toBeDefined();
+      // A schema (`#/components/schemas/Invoice`) or a shared error response (`#/components/responses/NotFound`).
+      const [, kind, name] = reference.match(/^#\/components\/(schemas|responses)\/(.+)$/) ?? [];
+      expect(kind, reference).toBeDefined();
+      expect(document.components[kind as string][name as string], reference).toBeDefined();
     }
     expect(Object.keys(document.components.schemas)).toEqual(
       expect.arrayContaining([
