@@ -260,6 +260,7 @@ export {
 } from "./revenue/recurring-revenue.ts";
 /** @public */
 export { daysServed, localMonthOf, type ServiceMonth, serviceMonths } from "./revenue/service-months.ts";
+export { monthEndAccrual } from "./revenue/usage-accrual.ts";
 /** @public */
 export type {
   Cancellation,

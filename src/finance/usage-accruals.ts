@@ -12,7 +12,7 @@
 // keeps them as they were at the lock (finance_usage_accruals), so a closed
 // month never changes, whatever arrives later.
 import { planVersionsByIds } from "../catalog/index.ts";
-import { Decimal, type Instant, sumDecimals } from "../core/index.ts";
+import { Decimal, type Instant, monthEndAccrual } from "../core/index.ts";
 import { usageBilledLater } from "../invoicing/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -88,12 +88,12 @@ export async function usageAccruals(
   for (const month of months) {
     for (const usage of found.get(month.end) ?? []) {
       const base = baseKey(usage);
-      const earlier = sumDecimals(
+      const amount = monthEndAccrual(
+        usage.amount,
         accruals
           .filter((accrual) => accrual.period < month.key && baseKey(accrual) === base)
           .map((accrual) => accrual.amount),
       );
-      const amount = usage.amount.minus(earlier);
       if (amount.isZero()) continue;
       const charge = versions
         .get(usage.planVersionId)
