@@ -9,7 +9,7 @@
 // loses its `discriminator` keyword in the document (OpenAPI's discriminator
 // can only select a named schema), and keeps its variants.
 
-type JsonObject = Record<string, unknown>;
+export type JsonObject = Record<string, unknown>;
 
 const COMPONENT_NAME = /^[A-Z][A-Za-z0-9]*$/;
 const SCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions"];
@@ -25,7 +25,7 @@ const SCHEMA_VALUES = [
 ];
 const SCHEMA_LISTS = ["anyOf", "oneOf", "allOf", "prefixItems"];
 
-function isObject(value: unknown): value is JsonObject {
+export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

@@ -7,8 +7,7 @@
 // schema they illustrate. Only the document changes: routes validate and
 // answer as they did.
 import { sample } from "openapi-sampler";
-
-type JsonObject = Record<string, unknown>;
+import { isObject, type JsonObject } from "./openapi-components.ts";
 
 const HTTP_METHODS = new Set(["get", "put", "post", "delete", "patch", "head", "options", "trace"]);
 
@@ -237,8 +236,4 @@ function sampled(schema: JsonObject, document: JsonObject, side: "request" | "re
     },
     document,
   );
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
