@@ -15,6 +15,7 @@ import {
   type SeparateDatabase,
   testDatabaseKind,
 } from "../../test/support/test-database.ts";
+import { waitFor } from "../../test/support/wait-for.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 
 const customerCount = 40;
@@ -38,28 +39,17 @@ async function rows<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
   return (await client.query(text, values)).rows as Row[];
 }
 
-/** Polls until `check` returns a value, or fails after `seconds` naming what it waited for. */
-async function waitFor<Value>(
-  what: string,
-  seconds: number,
-  check: () => Promise<Value | undefined>,
-): Promise<Value> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Waited ${seconds} s for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** The node whose worker holds an unfinished attempt that `attemptsQuery` lists (by its `worker`), once one does. */
 function nodeHolding(what: string, attemptsQuery: string, alive: ServeProcess[]): Promise<ServeProcess> {
-  return waitFor(what, 45, async () => {
-    const running = await rows<{ worker: string }>(attemptsQuery);
-    const pids = running.map((row) => Number(row.worker.split(":").at(-1)));
-    return alive.find((node) => pids.includes(node.child.pid ?? -1));
-  });
+  return waitFor(
+    what,
+    async () => {
+      const running = await rows<{ worker: string }>(attemptsQuery);
+      const pids = running.map((row) => Number(row.worker.split(":").at(-1)));
+      return alive.find((node) => pids.includes(node.child.pid ?? -1));
+    },
+    { seconds: 45, pollMilliseconds: 20 },
+  );
 }
 
 const unfinishedAttempts = `select job_attempts.worker from job_attempts join jobs on jobs.id = job_attempts.job_id
@@ -150,16 +140,20 @@ describe.skipIf(testDatabaseKind !== "postgres")(
       );
       await delivering.kill();
 
-      const invoices = await waitFor("every invoice and every delivery", 90, async () => {
-        const issued = await rows<{ customer: string; issued_at: Date; number: string | null; id: string }>(
-          `select customers.external_id as customer, invoices.issued_at, invoices.number, invoices.id
+      const invoices = await waitFor(
+        "every invoice and every delivery",
+        async () => {
+          const issued = await rows<{ customer: string; issued_at: Date; number: string | null; id: string }>(
+            `select customers.external_id as customer, invoices.issued_at, invoices.number, invoices.id
          from invoices join customers on customers.id = invoices.customer_id`,
-        );
-        const pending = await rows<{ id: string }>(
-          "select id from webhook_deliveries where status <> 'succeeded'",
-        );
-        return issued.length >= expectedInvoices && pending.length === 0 ? issued : undefined;
-      });
+          );
+          const pending = await rows<{ id: string }>(
+            "select id from webhook_deliveries where status <> 'succeeded'",
+          );
+          return issued.length >= expectedInvoices && pending.length === 0 ? issued : undefined;
+        },
+        { seconds: 90, pollMilliseconds: 20 },
+      );
 
       // Every invoice once, numbered 1..N without a gap.
       expect(invoices).toHaveLength(expectedInvoices);
@@ -189,12 +183,16 @@ describe.skipIf(testDatabaseKind !== "postgres")(
       expect(abandoned.map((row) => row.kind)).toEqual(
         expect.arrayContaining(["bill_run.tick", "notifications.webhook_delivery"]),
       );
-      const runs = await waitFor("the killed run closed as failed", 60, async () => {
-        const all = await rows<{ status: string; invoices_issued: number }>(
-          "select status, invoices_issued from bill_runs",
-        );
-        return all.some((run) => run.status === "running") ? undefined : all;
-      });
+      const runs = await waitFor(
+        "the killed run closed as failed",
+        async () => {
+          const all = await rows<{ status: string; invoices_issued: number }>(
+            "select status, invoices_issued from bill_runs",
+          );
+          return all.some((run) => run.status === "running") ? undefined : all;
+        },
+        { seconds: 60, pollMilliseconds: 20 },
+      );
       expect(runs.some((run) => run.status === "failed")).toBe(true);
       expect(runs.reduce((sum, run) => sum + run.invoices_issued, 0)).toBe(expectedInvoices);
     });

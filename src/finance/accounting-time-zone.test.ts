@@ -3,7 +3,12 @@
 // (31 March 22:00 UTC) is April's, and so is its VAT (April's VAT return).
 // Every finance answer names the zone; closing a month fixes it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import {
+  createCustomer,
+  createPlan,
+  sellAsGermanCompanyWithVat,
+  subscribe,
+} from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -21,19 +26,7 @@ const taxCredited = (lines: Line[]) =>
 beforeAll(async () => {
   ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Berlin books" }));
   await freezeTestClock(tenant.admin, "2026-02-28T23:00:00Z");
-  await expectOk(
-    tenant.admin.put("/v1/invoicing-settings", {
-      seller: { name: "Audit Cloud GmbH", country: "DE", email: "billing@auditcloud.example" },
-    }),
-  );
-  await expectCreated(
-    tenant.admin.post("/v1/tax-rates", {
-      country: "DE",
-      name: "USt 19%",
-      percent: "19",
-      valid_from: "2025-01-01T00:00:00Z",
-    }),
-  );
+  await sellAsGermanCompanyWithVat(tenant.admin);
   const plan = await createPlan(tenant.admin, {
     code: "team",
     name: "Team",

@@ -6,7 +6,7 @@
 // an invoice (paid outside Fairbill) carry no VAT in Fairbill: the answer
 // says the seller must account for it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCustomer } from "../../test/support/builders.ts";
+import { createCustomer, sellAsGermanCompanyWithVat } from "../../test/support/builders.ts";
 import { expectCreated, expectOk } from "../../test/support/responses.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { freezeTestClock } from "../../test/support/test-clock-api.ts";
@@ -18,19 +18,7 @@ let customerId: string;
 beforeAll(async () => {
   ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Credit VAT" }));
   await freezeTestClock(tenant.admin, "2026-01-05T10:00:00Z");
-  await expectOk(
-    tenant.admin.put("/v1/invoicing-settings", {
-      seller: { name: "Audit Cloud GmbH", country: "DE", email: "billing@auditcloud.example" },
-    }),
-  );
-  await expectCreated(
-    tenant.admin.post("/v1/tax-rates", {
-      country: "DE",
-      name: "USt 19%",
-      percent: "19",
-      valid_from: "2025-01-01T00:00:00Z",
-    }),
-  );
+  await sellAsGermanCompanyWithVat(tenant.admin);
   customerId = (
     await createCustomer(tenant.admin, {
       external_id: "werkstatt",

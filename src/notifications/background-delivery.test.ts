@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/support/test-database.ts";
+import { waitFor } from "../../test/support/wait-for.ts";
 import { buildApplication } from "../app.ts";
 import { createOrganization } from "../organizations/index.ts";
 import { createServiceAccountKey } from "../people/index.ts";
@@ -49,16 +50,6 @@ afterAll(async () => {
   await handle?.close();
   if (dataDirectory) await rm(dataDirectory, { recursive: true, force: true });
 });
-
-async function eventually<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}.`);
-}
 
 describe("the background worker of fairbill serve", () => {
   it("delivers webhooks and sends emails on its own", async () => {
@@ -105,12 +96,16 @@ describe("the background worker of fairbill serve", () => {
         }),
       );
 
-      const headers = await eventually(async () => received[0], "the webhook");
+      const headers = await waitFor("the webhook", () => received[0], { seconds: 20 });
       expect(headers["webhook-id"]).toBe(event.id);
-      const files = await eventually(async () => {
-        const names = await readdir(join(dataDirectory, "outbox")).catch((): string[] => []);
-        return names.includes(`${email.id}.eml`) ? names : undefined;
-      }, "the email");
+      const files = await waitFor(
+        "the email",
+        async () => {
+          const names = await readdir(join(dataDirectory, "outbox")).catch((): string[] => []);
+          return names.includes(`${email.id}.eml`) ? names : undefined;
+        },
+        { seconds: 20 },
+      );
       expect(files).toContain(`${email.id}.eml`);
     } finally {
       receiver.closeAllConnections();

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ServeProcess, startServeProcess } from "../../test/support/serve-process.ts";
+import { waitFor } from "../../test/support/wait-for.ts";
 import { tracingRequested } from "./tracing.ts";
 
 type OtlpValue = { stringValue?: string; intValue?: string | number; boolValue?: boolean };
@@ -81,16 +82,6 @@ function startReceiver(): Promise<{ server: Server; url: string }> {
       resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks` }),
     ),
   );
-}
-
-async function until<T>(find: () => T | undefined, what: string, seconds = 60): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`no ${what} within ${seconds} s`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe("which settings turn traces on", () => {
@@ -169,9 +160,10 @@ describe("fairbill serve with OTEL_EXPORTER_OTLP_ENDPOINT", () => {
     });
     await api("POST", "/v1/test-clock/advance", { to: "2026-02-01T00:00:00Z" });
 
-    const ingestion = await until(
-      () => collector.spans.find((span) => span.name === "POST /v1/events/batch"),
+    const ingestion = await waitFor(
       "ingestion span",
+      () => collector.spans.find((span) => span.name === "POST /v1/events/batch"),
+      { seconds: 60, pollMilliseconds: 200 },
     );
     expect(ingestion.kind).toBe(2); // SERVER
     expect(ingestion.attributes).toMatchObject({
@@ -183,9 +175,10 @@ describe("fairbill serve with OTEL_EXPORTER_OTLP_ENDPOINT", () => {
       "fairbill.events.duplicates": 0,
     });
 
-    const billRun = await until(
-      () => collector.spans.find((span) => span.name === "bill run"),
+    const billRun = await waitFor(
       "bill run span",
+      () => collector.spans.find((span) => span.name === "bill run"),
+      { seconds: 60, pollMilliseconds: 200 },
     );
     expect(billRun.attributes).toMatchObject({
       "fairbill.bill_run.trigger": "test_clock",
@@ -194,15 +187,17 @@ describe("fairbill serve with OTEL_EXPORTER_OTLP_ENDPOINT", () => {
       "fairbill.bill_run.errors": 0,
     });
 
-    const delivery = await until(
-      () => collector.spans.find((span) => span.name.startsWith("job ") && span.name.includes("webhook")),
+    const delivery = await waitFor(
       "webhook delivery job span",
+      () => collector.spans.find((span) => span.name.startsWith("job ") && span.name.includes("webhook")),
+      { seconds: 60, pollMilliseconds: 200 },
     );
     expect(delivery.attributes["fairbill.job.attempt"]).toBe(1);
     const receiverHost = new URL(receiver.url).host;
-    const outgoing = await until(
-      () => collector.spans.find((span) => span.name === `POST ${receiverHost}`),
+    const outgoing = await waitFor(
       "outgoing call span",
+      () => collector.spans.find((span) => span.name === `POST ${receiverHost}`),
+      { seconds: 60, pollMilliseconds: 200 },
     );
     expect(outgoing.kind).toBe(3); // CLIENT
     expect(outgoing.attributes).toMatchObject({

@@ -105,3 +105,20 @@ export async function ingestEvents(client: ApiClient, events: UsageEventBody[]):
   expect(result.rejected).toEqual([]);
   return result;
 }
+
+/** The seller is a German company (Audit Cloud GmbH) charging German VAT at 19% from 2025. */
+export async function sellAsGermanCompanyWithVat(client: ApiClient): Promise<void> {
+  await expectOk(
+    client.put("/v1/invoicing-settings", {
+      seller: { name: "Audit Cloud GmbH", country: "DE", email: "billing@auditcloud.example" },
+    }),
+  );
+  await expectCreated(
+    client.post("/v1/tax-rates", {
+      country: "DE",
+      name: "USt 19%",
+      percent: "19",
+      valid_from: "2025-01-01T00:00:00Z",
+    }),
+  );
+}
