@@ -1,0 +1,134 @@
+// Every page of the console and the portal in a real Chromium, checked by
+// axe-core: an admin signs in and visits each section of the navigation (so
+// a section added later is visited too) and the pages of one object of each
+// kind (a customer, a plan and its version, a subscription, an invoice, a
+// webhook endpoint) and the forms that create them; a customer opens its
+// portal. No page may have a serious or critical WCAG 2.1 A/AA violation or
+// log an error, and each page's screenshot goes to test-results/screenshots/
+// (gitignored), named after its path.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations } from "./accessibility.ts";
+import { type ConsoleHarness, laptop, settled, signIn, startConsoleHarness } from "./browser-harness.ts";
+
+let harness: ConsoleHarness;
+let page: Page;
+const seeded = { customerId: "", planId: "", subscriptionId: "", invoiceId: "", endpointId: "" };
+
+beforeAll(async () => {
+  harness = await startConsoleHarness();
+  await harness.api("POST", "/v1/meters", {
+    code: "api_calls",
+    name: "API calls",
+    event_name: "api_call",
+    aggregation: "count",
+  });
+  const plan = (await harness.api("POST", "/v1/plans", {
+    code: "every-page",
+    name: "Every page plan",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [
+        { id: "base", type: "fixed", amount: "20.00", timing: "in_advance" },
+        { id: "calls", type: "usage", meter: "api_calls", model: "per_unit", unit_price: "0.25" },
+      ],
+    },
+  })) as { id: string };
+  seeded.planId = plan.id;
+  await harness.api("POST", `/v1/plans/${plan.id}/versions/1/publish`, {});
+  const customer = (await harness.api("POST", "/v1/customers", {
+    external_id: "every-page-acme",
+    name: "Every Page Acme",
+    email: "billing@every-page-acme.example",
+    currency: "USD",
+    timezone: "America/New_York",
+  })) as { id: string };
+  seeded.customerId = customer.id;
+  const subscription = (await harness.api("POST", "/v1/subscriptions", {
+    customer_id: customer.id,
+    plan_id: plan.id,
+  })) as { id: string };
+  seeded.subscriptionId = subscription.id;
+  await harness.api("POST", "/v1/events/batch", {
+    events: Array.from({ length: 5 }, (_, index) => ({
+      id: `every-page-call-${index}`,
+      customer: "every-page-acme",
+      name: "api_call",
+    })),
+  });
+  const invoice = (await harness.api("POST", "/v1/invoices", {
+    customer_id: customer.id,
+    currency: "USD",
+    lines: [{ description: "Onboarding", quantity: "1", unit_amount: "150.00" }],
+    finalize: true,
+  })) as { id: string };
+  seeded.invoiceId = invoice.id;
+  const endpoint = (await harness.api("POST", "/v1/webhook-endpoints", {
+    url: "https://hooks.every-page.example/fairbill",
+    event_types: ["invoice.finalized"],
+  })) as { id: string };
+  seeded.endpointId = endpoint.id;
+  page = await harness.newPage(laptop);
+  await signIn(page, harness.baseUrl, harness.adminKey, "/");
+});
+afterAll(async () => harness?.close());
+
+const problems: string[] = [];
+
+/** Opens a path, waits for its heading and its data, and records what axe finds; screenshots it. */
+async function visit(target: Page, path: string): Promise<void> {
+  await target.goto(`${harness.baseUrl}${path}`);
+  await target.getByRole("heading", { level: 1 }).first().waitFor();
+  await settled(target);
+  for (const violation of await accessibilityViolations(target)) problems.push(`${path}: ${violation}`);
+  const name = path.replace(/^\/+/, "").replace(/[^a-zA-Z0-9]+/g, "-") || "home";
+  await harness.screenshot(target, `page-${name}`);
+}
+
+describe("every page", () => {
+  it("has no serious or critical accessibility violation in the console", async () => {
+    const sectionPaths = await page
+      .getByRole("navigation", { name: "Console sections" })
+      .getByRole("link")
+      .evaluateAll((links) =>
+        links.map((link) => new URL((link as unknown as { href: string }).href).pathname),
+      );
+    expect(sectionPaths.length).toBeGreaterThan(20);
+    const objectPaths = [
+      `/customers/${seeded.customerId}`,
+      `/customers/${seeded.customerId}/edit`,
+      "/customers/new",
+      `/plans/${seeded.planId}`,
+      `/plans/${seeded.planId}/versions/1`,
+      "/plans/new",
+      `/subscriptions/${seeded.subscriptionId}`,
+      "/subscriptions/new",
+      `/invoices/${seeded.invoiceId}`,
+      "/invoices/new",
+      "/meters/new",
+      `/webhooks/${seeded.endpointId}`,
+      "/account",
+      "/no-such-page",
+    ];
+    for (const path of ["/", ...sectionPaths, ...objectPaths]) await visit(page, path);
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  it("has no serious or critical accessibility violation in the portal", async () => {
+    const link = (await harness.api("POST", `/v1/customers/${seeded.customerId}/portal-links`, {})) as {
+      url: string;
+    };
+    const portal = await harness.newPage(laptop);
+    await portal.goto(link.url);
+    await portal.getByRole("heading", { level: 1, name: "Billing for Every Page Acme" }).waitFor();
+    await settled(portal);
+    const found = await accessibilityViolations(portal);
+    await harness.screenshot(portal, "page-portal");
+    expect(found).toEqual([]);
+  });
+
+  it("logged no console errors", () => {
+    expect(harness.consoleErrors).toEqual([]);
+  });
+});
