@@ -1,17 +1,19 @@
 // A fresh, migrated database for one test file, on the engine the test
 // project names: PGlite in memory, or a new schema on the PostgreSQL server
 // (dropped again on close). Tests never share data with each other's files.
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import {
   type DatabaseHandle,
   type DatabaseLocation,
   openDatabase,
+  openEmbeddedDatabaseFromArchive,
 } from "../../src/platform/database/database.ts";
-import { migrate } from "../../src/platform/database/migrator.ts";
+import { findMigrations, migrate } from "../../src/platform/database/migrator.ts";
 
 export const testDatabaseKind = process.env.FAIRBILL_TEST_DATABASE === "postgres" ? "postgres" : "pglite";
 export const testPostgresUrl =
@@ -19,7 +21,8 @@ export const testPostgresUrl =
 
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   if (testDatabaseKind === "pglite") {
-    const handle = await openDatabase({ kind: "pglite", dataDirectory: "memory" });
+    const handle = await openEmbeddedDatabaseFromArchive(await migratedEmbeddedArchive());
+    // Nothing to apply: the archive holds every migration (its name is their checksum).
     await migrate(handle);
     return handle;
   }
@@ -38,6 +41,47 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
       await runOnServer(`drop schema ${schema} cascade`);
     },
   };
+}
+
+const archiveFolder = join(
+  dirname(dirname(dirname(fileURLToPath(import.meta.url)))),
+  ".tmp",
+  "test-databases",
+);
+
+/**
+ * An embedded database with every migration applied, as an archive that each
+ * test file's database is opened from. A new PGlite runs initdb, which takes
+ * seconds (five under a loaded machine); opening a copy of a migrated one takes
+ * about a second, across the 200-odd test files that open one. The archive's
+ * name carries the migrations' checksums, so a new or changed migration makes
+ * a new one; a worker that finds none makes it and moves it into place whole.
+ */
+async function migratedEmbeddedArchive(): Promise<Blob> {
+  const migrationsChecksum = createHash("sha256")
+    .update(
+      findMigrations()
+        .map((migration) => `${migration.name} ${migration.checksum}`)
+        .join("\n"),
+    )
+    .digest("hex")
+    .slice(0, 16);
+  const archivePath = join(archiveFolder, `migrated-${migrationsChecksum}.tar.gz`);
+  if (!existsSync(archivePath)) {
+    const handle = await openDatabase({ kind: "pglite", dataDirectory: "memory" });
+    try {
+      await migrate(handle);
+      const archive = await handle.dumpDataDirectory?.();
+      if (!archive) throw new Error("the embedded database gave no archive of itself");
+      mkdirSync(archiveFolder, { recursive: true });
+      const partialPath = `${archivePath}.${process.pid}-${randomBytes(4).toString("hex")}`;
+      writeFileSync(partialPath, Buffer.from(await archive.arrayBuffer()));
+      renameSync(partialPath, archivePath);
+    } finally {
+      await handle.close();
+    }
+  }
+  return new Blob([readFileSync(archivePath)]);
 }
 
 /** A database of its own that a child process (`fairbill serve`, a worker) opens by its environment. */
