@@ -4,8 +4,10 @@
 // Other domains import only from here; everything else in the folder is private to it.
 export {
   type ContractForBilling,
+  contractBalances,
   contractsOfSubscriptions,
   recordContractSettlement,
 } from "./contract-ledgers.ts";
 export { registerContractRoutes } from "./contract-routes.ts";
 export { contractWebhookEvents } from "./contract-webhook-events.ts";
+export { getContract } from "./contracts.ts";

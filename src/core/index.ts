@@ -229,6 +229,13 @@ export {
   type ContractJournalMonth,
   contractJournal,
 } from "./revenue/contract-journal.ts";
+export {
+  type ContractCommitTerm,
+  type ContractFeeLine,
+  type ContractRevenueInvoice,
+  type ContractRevenueSchedule,
+  contractRevenueSchedule,
+} from "./revenue/contract-revenue-schedule.ts";
 /** @public */
 export {
   allocateInvoiceRevenue,

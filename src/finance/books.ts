@@ -63,6 +63,8 @@ export type BookInvoice = {
   amountPaid: Decimal;
   amountCredited: Decimal;
   creditsApplied: { grantId: string; amount: Decimal }[];
+  /** What each contract commit drew on it, with the start of the term it drew from. */
+  commitDraws: { commitId: string; termStart: Instant; amount: Decimal }[];
   lines: BookLine[];
 };
 

@@ -228,6 +228,11 @@ async function loadInvoices(
       grantId: entry.grant_id,
       amount: decimal(entry.amount),
     })),
+    commitDraws: row.commit_draws.map((draw) => ({
+      commitId: draw.commit_id,
+      termStart: Date.parse(draw.term_start),
+      amount: decimal(draw.amount),
+    })),
     lines: linesOf.get(row.id) ?? [],
   }));
 }

@@ -5,6 +5,8 @@ import { Type } from "typebox";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { contractRevenue, presentContractRevenue } from "./contract-revenue.ts";
+import { ContractRevenueScheduleSchema } from "./contract-revenue-schemas.ts";
 import { getFinanceSettings, updateFinanceSettings } from "./finance-settings.ts";
 import { journalCsv } from "./journal.ts";
 import {
@@ -66,6 +68,18 @@ export function registerRevenueRoutes(app: FairbillApp): void {
       response: ListOf(RevenueScheduleSchema),
     },
     ({ context, query }) => listRevenueSchedules(context, query),
+  );
+
+  routes.read(
+    "GET /contracts/:id/revenue-schedule",
+    {
+      operationId: "getContractRevenueSchedule",
+      summary:
+        "A contract's revenue (ASC 606): its fixed price allocated to its fees and commits by relative standalone selling price, earned month by month (fees ratably, commits as drawn down with breakage at expiry, usage beyond them as used), and its journal",
+      params: IdParams,
+      response: ContractRevenueScheduleSchema,
+    },
+    async ({ context, params }) => presentContractRevenue(await contractRevenue(context, params.id)),
   );
 
   routes.read(

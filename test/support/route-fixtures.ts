@@ -732,6 +732,9 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/contracts": {},
   "GET /v1/contracts/{id}": { params: async (tenant) => ({ id: await contractId(tenant) }) },
   "GET /v1/contracts/{id}/balances": { params: async (tenant) => ({ id: await contractId(tenant) }) },
+  "GET /v1/contracts/{id}/revenue-schedule": {
+    params: async (tenant) => ({ id: await contractId(tenant) }),
+  },
   "POST /v1/subscriptions/{id}/cancel": {
     params: async (tenant) => ({ id: (await subscriptionOf(tenant)).id }),
     body: () => ({ mode: "period_end" }),

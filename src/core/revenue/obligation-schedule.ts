@@ -16,6 +16,7 @@ import type { Instant } from "../instant.ts";
 import { prepaidCreditReleases } from "./prepaid-credit-releases.ts";
 import { daysServed, localMonthOf, serviceMonths } from "./service-months.ts";
 
+/** A draw on a commit: `at` is the end of what it pays for, earned in the month that ends at or holds it. */
 export type Draw = { readonly at: Instant; readonly amount: Decimal };
 
 export type ObligationPattern =
@@ -41,7 +42,7 @@ export type ScheduledObligation = {
 /** Usage billed as used: variable consideration earned by the obligation it pays for. */
 export type VariableConsideration = {
   readonly obligationId: string;
-  /** The instant of use: revenue of the month it falls in. */
+  /** The end of the use it pays for: revenue of the month holding the instant just before. */
   readonly at: Instant;
   readonly amount: Decimal;
 };
@@ -112,7 +113,7 @@ function drawdownEntries(
     obligationId: obligation.id,
     kind: "revenue",
     at: draw.at,
-    month: monthOf(draw.at, timeZone),
+    month: monthOf(draw.at - 1, timeZone),
     amount: releases[index] ?? ZERO,
   }));
   const breakage = obligation.allocated.minus(sumDecimals(releases));
@@ -169,7 +170,7 @@ export function obligationSchedule(input: {
       obligationId: usage.obligationId,
       kind: "variable",
       at: usage.at,
-      month: monthOf(usage.at, input.timeZone),
+      month: monthOf(usage.at - 1, input.timeZone),
       amount: usage.amount,
     });
   }

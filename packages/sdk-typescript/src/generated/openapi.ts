@@ -4218,6 +4218,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contracts/{id}/revenue-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contract's revenue (ASC 606): its fixed price allocated to its fees and commits by relative standalone selling price, earned month by month (fees ratably, commits as drawn down with breakage at expiry, usage beyond them as used), and its journal
+         * @description A contract's revenue (ASC 606): its fixed price allocated to its fees and commits by relative standalone selling price, earned month by month (fees ratably, commits as drawn down with breakage at expiry, usage beyond them as used), and its journal.
+         *
+         *     Needs the `finance:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getContractRevenueSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/revenue-report": {
         parameters: {
             query?: never;
@@ -33752,6 +33774,133 @@ export interface operations {
                                 document_type: string;
                                 document_id: string;
                                 reference: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getContractRevenueSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contract_id": "string",
+                     *       "currency": "string",
+                     *       "timezone": "string",
+                     *       "transaction_price": "string",
+                     *       "variable_consideration": "string",
+                     *       "obligations": [
+                     *         {
+                     *           "id": "string",
+                     *           "kind": "fee",
+                     *           "contract_price": "string",
+                     *           "standalone_selling_price": "string",
+                     *           "standalone_selling_price_source": "configured",
+                     *           "allocated": "string",
+                     *           "reallocated": "string"
+                     *         }
+                     *       ],
+                     *       "schedule": [
+                     *         {
+                     *           "month": "string",
+                     *           "obligation_id": "string",
+                     *           "kind": "revenue",
+                     *           "amount": "string"
+                     *         }
+                     *       ],
+                     *       "journal": [
+                     *         {
+                     *           "month": "string",
+                     *           "invoiced": "string",
+                     *           "recognized": "string",
+                     *           "deferred_revenue": "string",
+                     *           "unbilled_receivables": "string",
+                     *           "balanced": true,
+                     *           "lines": [
+                     *             {
+                     *               "account": "accounts_receivable",
+                     *               "debit": "string",
+                     *               "credit": "string"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        contract_id: string;
+                        currency: string;
+                        timezone: string;
+                        /** @description the fixed consideration: fees invoiced so far (less what commits paid of them) and every started term's prepaid commits */
+                        transaction_price: string;
+                        /** @description usage billed beyond the commits, earned as used */
+                        variable_consideration: string;
+                        obligations: {
+                            /** @description a fee's product (or charge:<id> when its charge names none), or commit:<commit id>:<term start day> */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "fee" | "commit";
+                            /** @description an amount in the currency, as a decimal string */
+                            contract_price: string;
+                            /** @description an amount in the currency, as a decimal string */
+                            standalone_selling_price: string;
+                            /** @enum {string} */
+                            standalone_selling_price_source: "configured" | "list_price";
+                            /** @description an amount in the currency, as a decimal string */
+                            allocated: string;
+                            /** @description allocated less contract_price */
+                            reallocated: string;
+                        }[];
+                        schedule: {
+                            /** @description an accounting month, YYYY-MM, in the finance settings' time zone */
+                            month: string;
+                            /** @description an obligation's id, or usage for variable consideration */
+                            obligation_id: string;
+                            /** @enum {string} */
+                            kind: "revenue" | "variable" | "breakage";
+                            /** @description an amount in the currency, as a decimal string */
+                            amount: string;
+                        }[];
+                        journal: {
+                            month: string;
+                            /** @description an amount in the currency, as a decimal string */
+                            invoiced: string;
+                            /** @description an amount in the currency, as a decimal string */
+                            recognized: string;
+                            /** @description the balance at the month's end */
+                            deferred_revenue: string;
+                            /** @description the balance at the month's end */
+                            unbilled_receivables: string;
+                            balanced: boolean;
+                            lines: {
+                                /** @enum {string} */
+                                account: "accounts_receivable" | "unbilled_receivables" | "deferred_revenue" | "revenue" | "breakage_revenue";
+                                /** @description an amount in the currency, as a decimal string */
+                                debit: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                credit: string;
                             }[];
                         }[];
                     };

@@ -210,6 +210,7 @@ export const operationRoutes = {
   getFinanceSettings: { method: "get", path: "/v1/finance-settings" },
   updateFinanceSettings: { method: "put", path: "/v1/finance-settings" },
   listRevenueSchedules: { method: "get", path: "/v1/revenue-schedules" },
+  getContractRevenueSchedule: { method: "get", path: "/v1/contracts/{id}/revenue-schedule" },
   getRevenueReport: { method: "get", path: "/v1/revenue-report" },
   getJournal: { method: "get", path: "/v1/journal" },
   getJournalCsv: { method: "get", path: "/v1/journal/csv" },

@@ -1,0 +1,230 @@
+// The revenue of a live contract (ASC 606 steps 4 and 5) from what it has
+// invoiced: its fixed fees and its prepaid commits are performance
+// obligations whose fixed price is allocated by relative standalone selling
+// price (allocateTransactionPrice); each fee's share is earned ratably over
+// the service periods of its lines, each commit's as it is drawn down (and
+// what is left at its term's end is breakage); usage billed beyond the
+// commits is variable consideration, earned as used. contractJournal then
+// gives one balanced entry per month.
+//
+// Rules for what an invoice brings (its amount net of tax):
+// - fee lines (fixed, quantity changes, proration credits) are fixed
+//   consideration of the obligation they name (a product, or a plan's charge);
+// - commit lines are the commits' prepayment: a commit's fixed price is its
+//   face value for the term, whether invoiced up front or in instalments;
+// - what the commits draw on an invoice pays its usage first, then its fees:
+//   fees paid by a commit are not paid twice, so their drawn part leaves the
+//   fee's fixed price (the commit's release earns it);
+// - the rest (usage beyond the commits, true-ups, less any discount or
+//   credit) is variable consideration, spread over the invoice's usage lines
+//   by amount and earned at the end of each line's period.
+// A fee's list price and standalone selling price follow its line: the
+// charge's price per period times the quantity, prorated as the line is
+// (amount ÷ the line's full-period amount).
+import { allocateAmount } from "../allocation.ts";
+import type { Currency } from "../currency.ts";
+import { type Decimal, maxDecimal, minDecimal, sumDecimals, ZERO } from "../decimal.ts";
+import type { Instant } from "../instant.ts";
+import { type ContractJournalMonth, contractJournal } from "./contract-journal.ts";
+import { allocateTransactionPrice, type TransactionPriceAllocation } from "./obligation-allocation.ts";
+import {
+  obligationSchedule,
+  type RevenueEntry,
+  type ScheduledObligation,
+  type VariableConsideration,
+} from "./obligation-schedule.ts";
+
+/** A fee line of a contract's invoice. */
+export type ContractFeeLine = {
+  /** The obligation it serves: a product, or a plan's charge. */
+  readonly obligationId: string;
+  readonly amount: Decimal;
+  readonly quantity: Decimal;
+  /** The charge's full-period amount times the quantity (what the line prorates); null when unknown. */
+  readonly periodAmount: Decimal | null;
+  /** The charge's list price per period, in the invoice's currency; null when unknown. */
+  readonly listPrice: Decimal | null;
+  /** The standalone selling price per period configured for it; null: the list price stands in. */
+  readonly standaloneSellingPrice: Decimal | null;
+  readonly start: Instant;
+  readonly end: Instant;
+};
+
+export type ContractUsageLine = { readonly amount: Decimal; readonly end: Instant };
+
+export type ContractRevenueInvoice = {
+  readonly at: Instant;
+  /** What it brought in, net of tax. */
+  readonly net: Decimal;
+  readonly fees: readonly ContractFeeLine[];
+  /** Its commit lines' amounts (the commits' prepayment). */
+  readonly commitLines: Decimal;
+  /** Usage, usage in advance, minimum and commit true-ups. */
+  readonly usage: readonly ContractUsageLine[];
+  /** What each commit term drew on it, by the commit term's obligation id. */
+  readonly draws: readonly { readonly obligationId: string; readonly amount: Decimal }[];
+};
+
+/** A prepaid commit for one term. */
+export type ContractCommitTerm = {
+  readonly obligationId: string;
+  readonly face: Decimal;
+  readonly expiresAt: Instant;
+};
+
+export type ContractRevenueSchedule = {
+  readonly allocation: TransactionPriceAllocation;
+  readonly variable: Decimal;
+  readonly entries: readonly RevenueEntry[];
+  readonly journal: readonly ContractJournalMonth[];
+};
+
+/** The obligation variable consideration is earned by. */
+const USAGE_OBLIGATION = "usage";
+
+type FeeShare = { line: ContractFeeLine; fixed: Decimal };
+
+/** A fee line's list or standalone price, prorated and scaled as the line is. */
+function scaledPrice(line: ContractFeeLine, price: Decimal): Decimal {
+  const whole = price.times(line.quantity);
+  if (line.periodAmount === null || line.periodAmount.isZero()) return whole;
+  return whole.times(line.amount).dividedBy(line.periodAmount);
+}
+
+/** Each fee line's fixed price once the commits' draws on the invoice beyond its usage are taken out. */
+function feeShares(invoice: ContractRevenueInvoice, currency: Currency): FeeShare[] {
+  const drawn = sumDecimals(invoice.draws.map((draw) => draw.amount));
+  const usage = maxDecimal(ZERO, sumDecimals(invoice.usage.map((line) => line.amount)));
+  const onFees = drawn.minus(minDecimal(drawn, usage));
+  const paid = allocateAmount(
+    onFees,
+    invoice.fees.map((line) => maxDecimal(ZERO, line.amount)),
+    currency,
+  );
+  return invoice.fees.map((line, index) => ({ line, fixed: line.amount.minus(paid[index] ?? ZERO) }));
+}
+
+function variableOf(invoice: ContractRevenueInvoice, fees: readonly FeeShare[], currency: Currency) {
+  const amount = invoice.net.minus(sumDecimals(fees.map((fee) => fee.fixed))).minus(invoice.commitLines);
+  if (amount.isZero()) return [];
+  if (invoice.usage.length === 0) {
+    return [{ obligationId: USAGE_OBLIGATION, at: invoice.at + 1, amount }];
+  }
+  const pieces = allocateAmount(
+    amount,
+    invoice.usage.map((line) => line.amount),
+    currency,
+  );
+  return invoice.usage.map((line, index) => ({
+    obligationId: USAGE_OBLIGATION,
+    at: line.end,
+    amount: pieces[index] ?? ZERO,
+  }));
+}
+
+/** A live contract's allocation, revenue schedule and journal, from its invoices and its commit terms. */
+export function contractRevenueSchedule(input: {
+  invoices: readonly ContractRevenueInvoice[];
+  commits: readonly ContractCommitTerm[];
+  currency: Currency;
+  timeZone: string;
+}): ContractRevenueSchedule {
+  const { currency } = input;
+  const fees: FeeShare[] = [];
+  const variable: VariableConsideration[] = [];
+  for (const invoice of input.invoices) {
+    const shares = feeShares(invoice, currency);
+    fees.push(...shares);
+    variable.push(...variableOf(invoice, shares, currency));
+  }
+  const feeIds = [...new Set(fees.map((fee) => fee.line.obligationId))];
+  const feeObligations = feeIds.map((id) => {
+    const lines = fees.filter((fee) => fee.line.obligationId === id);
+    const list = (fee: FeeShare) =>
+      fee.line.listPrice === null ? fee.line.amount : scaledPrice(fee.line, fee.line.listPrice);
+    const configured = lines.every((fee) => fee.line.standaloneSellingPrice !== null);
+    return {
+      id,
+      contractPrice: maxDecimal(ZERO, sumDecimals(lines.map((fee) => fee.fixed))),
+      listPrice: maxDecimal(ZERO, sumDecimals(lines.map(list))),
+      standaloneSellingPrice: configured
+        ? maxDecimal(
+            ZERO,
+            sumDecimals(
+              lines.map((fee) => scaledPrice(fee.line, fee.line.standaloneSellingPrice as Decimal)),
+            ),
+          )
+        : null,
+    };
+  });
+  const drawsOf = (obligationId: string) =>
+    input.invoices.flatMap((invoice) =>
+      invoice.draws
+        .filter((draw) => draw.obligationId === obligationId && draw.amount.greaterThan(ZERO))
+        .map((draw) => ({ at: drawnAt(invoice), amount: draw.amount })),
+    );
+  const commits = input.commits.map((commit) => {
+    const draws = drawsOf(commit.obligationId);
+    // A balance rolled over from an earlier term is drawn beyond the term's own face.
+    const face = maxDecimal(commit.face, sumDecimals(draws.map((draw) => draw.amount)));
+    return { commit, draws, face };
+  });
+  const allocation = allocateTransactionPrice(
+    [
+      ...feeObligations,
+      ...commits.map(({ commit }) => ({
+        id: commit.obligationId,
+        contractPrice: commit.face,
+        listPrice: commit.face,
+        standaloneSellingPrice: null,
+      })),
+    ],
+    currency,
+  );
+  const allocated = new Map(
+    allocation.obligations.map((obligation) => [obligation.id, obligation.allocated]),
+  );
+  const scheduled: ScheduledObligation[] = [
+    { id: USAGE_OBLIGATION, allocated: ZERO, pattern: { type: "point_in_time", at: 0 } },
+  ];
+  for (const id of feeIds) {
+    const lines = fees.filter((fee) => fee.line.obligationId === id);
+    const pieces = allocateAmount(
+      allocated.get(id) ?? ZERO,
+      lines.map((fee) => fee.fixed),
+      currency,
+    );
+    lines.forEach((fee, index) => {
+      const pattern =
+        fee.line.end > fee.line.start
+          ? { type: "ratable" as const, start: fee.line.start, end: fee.line.end }
+          : { type: "point_in_time" as const, at: fee.line.start };
+      scheduled.push({ id, allocated: pieces[index] ?? ZERO, pattern });
+    });
+  }
+  for (const { commit, draws, face } of commits) {
+    scheduled.push({
+      id: commit.obligationId,
+      allocated: allocated.get(commit.obligationId) ?? ZERO,
+      pattern: { type: "drawdown", face, draws, expiresAt: commit.expiresAt },
+    });
+  }
+  const entries = obligationSchedule({
+    obligations: scheduled,
+    variable,
+    currency,
+    timeZone: input.timeZone,
+  });
+  const journal = contractJournal({
+    entries,
+    invoices: input.invoices.map((invoice) => ({ at: invoice.at, amount: invoice.net })),
+    timeZone: input.timeZone,
+  });
+  return { allocation, variable: sumDecimals(variable.map((usage) => usage.amount)), entries, journal };
+}
+
+/** A draw pays for the invoice's usage: it is earned at the end of that usage, else when the invoice is issued. */
+function drawnAt(invoice: ContractRevenueInvoice): Instant {
+  const ends = invoice.usage.map((line) => line.end);
+  return ends.length === 0 ? invoice.at + 1 : Math.max(...ends);
+}
