@@ -67,8 +67,8 @@ beforeAll(async () => {
   const endpoint = (await harness.api("POST", "/v1/webhook-endpoints", {
     url: "https://hooks.every-page.example/fairbill",
     event_types: ["invoice.finalized"],
-  })) as { id: string };
-  seeded.endpointId = endpoint.id;
+  })) as { endpoint: { id: string } };
+  seeded.endpointId = endpoint.endpoint.id;
   page = await harness.newPage(laptop);
   await signIn(page, harness.baseUrl, harness.adminKey, "/");
 });
@@ -76,17 +76,39 @@ afterAll(async () => harness?.close());
 
 const problems: string[] = [];
 
-/** Opens a path, waits for its heading and its data, and records what axe finds; screenshots it. */
-async function visit(target: Page, path: string): Promise<void> {
+/** Opens a path, waits for its heading and its data, and records what axe finds; screenshots it under `name`. */
+async function visit(target: Page, path: string, name: string): Promise<void> {
   await target.goto(`${harness.baseUrl}${path}`);
   await target.getByRole("heading", { level: 1 }).first().waitFor();
   await settled(target);
   for (const violation of await accessibilityViolations(target)) problems.push(`${path}: ${violation}`);
-  const name = path.replace(/^\/+/, "").replace(/[^a-zA-Z0-9]+/g, "-") || "home";
   await harness.screenshot(target, `page-${name}`);
 }
 
 describe("every page", () => {
+  it("opens on the home page, each figure a link to its list", async () => {
+    await page.getByRole("heading", { level: 1, name: "Home" }).waitFor();
+    await settled(page);
+    const tile = (name: string) => page.getByRole("region", { name });
+    await tile("Failed payments").getByRole("link", { name: "No failed payments" }).waitFor();
+    await tile("Held drafts").getByRole("link", { name: "No drafts are held" }).waitFor();
+    await tile("Approvals waiting").getByRole("link", { name: "No requests wait for approval" }).waitFor();
+    await tile("Overdue").getByRole("link", { name: "Nothing overdue" }).waitFor();
+    await tile("Unattributed events").getByRole("link", { name: "Every event matches a customer" }).waitFor();
+    // The customer subscribed today: last month had no recurring revenue.
+    await tile("MRR and ARR")
+      .getByText(/No recurring revenue in/)
+      .waitFor();
+    await tile("Revenue this month")
+      .getByText(/Recognized in/)
+      .waitFor();
+    const forecast = tile("This month's invoices");
+    await forecast.getByText(/Forecast for/).waitFor();
+    await tile("Failed payments").getByRole("link").click();
+    await page.getByRole("heading", { level: 1, name: "Payments" }).waitFor();
+    expect(new URL(page.url()).search).toBe("?status=failed");
+  });
+
   it("has no serious or critical accessibility violation in the console", async () => {
     const sectionPaths = await page
       .getByRole("navigation", { name: "Console sections" })
@@ -95,23 +117,27 @@ describe("every page", () => {
         links.map((link) => new URL((link as unknown as { href: string }).href).pathname),
       );
     expect(sectionPaths.length).toBeGreaterThan(20);
-    const objectPaths = [
-      `/customers/${seeded.customerId}`,
-      `/customers/${seeded.customerId}/edit`,
-      "/customers/new",
-      `/plans/${seeded.planId}`,
-      `/plans/${seeded.planId}/versions/1`,
-      "/plans/new",
-      `/subscriptions/${seeded.subscriptionId}`,
-      "/subscriptions/new",
-      `/invoices/${seeded.invoiceId}`,
-      "/invoices/new",
-      "/meters/new",
-      `/webhooks/${seeded.endpointId}`,
-      "/account",
-      "/no-such-page",
+    const objectPages: [name: string, path: string][] = [
+      ["customer", `/customers/${seeded.customerId}`],
+      ["customer-edit", `/customers/${seeded.customerId}/edit`],
+      ["customer-new", "/customers/new"],
+      ["plan", `/plans/${seeded.planId}`],
+      ["plan-version", `/plans/${seeded.planId}/versions/1`],
+      ["plan-new", "/plans/new"],
+      ["subscription", `/subscriptions/${seeded.subscriptionId}`],
+      ["subscription-new", "/subscriptions/new"],
+      ["invoice", `/invoices/${seeded.invoiceId}`],
+      ["invoice-new", "/invoices/new"],
+      ["meter-new", "/meters/new"],
+      ["webhook", `/webhooks/${seeded.endpointId}`],
+      ["account", "/account"],
+      ["not-found", "/no-such-page"],
     ];
-    for (const path of ["/", ...sectionPaths, ...objectPaths]) await visit(page, path);
+    const sectionPages = [...new Set(sectionPaths)].map((path): [string, string] => [
+      path === "/" ? "home" : path.slice(1).replaceAll("/", "-"),
+      path,
+    ]);
+    for (const [name, path] of [...sectionPages, ...objectPages]) await visit(page, path, name);
     expect(problems).toEqual([]);
   }, 300_000);
 

@@ -27,6 +27,7 @@ import { CustomerEditPage } from "./pages/customers/customer-edit-page.tsx";
 import { CustomerListPage } from "./pages/customers/customer-list-page.tsx";
 import { KpisPage } from "./pages/finance/kpis-page.tsx";
 import { ReconciliationPage } from "./pages/finance/reconciliation-page.tsx";
+import { HomePage } from "./pages/home/home-page.tsx";
 import { InvoiceCreatePage } from "./pages/invoices/invoice-create-page.tsx";
 import { InvoiceDetailPage } from "./pages/invoices/invoice-detail-page.tsx";
 import { InvoiceListPage } from "./pages/invoices/invoice-list-page.tsx";
@@ -34,6 +35,7 @@ import { EventExplorerPage } from "./pages/metering/event-explorer-page.tsx";
 import { MeterCreatePage } from "./pages/metering/meter-create-page.tsx";
 import { MeterListPage } from "./pages/metering/meter-list-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { PaymentListPage } from "./pages/payments/payment-list-page.tsx";
 import { AccountPage } from "./pages/people/account-page.tsx";
 import { UsersPage } from "./pages/people/users-page.tsx";
 import { BacktestsPage } from "./pages/pricing-changes/backtests-page.tsx";
@@ -41,6 +43,7 @@ import { ExperimentDetailPage } from "./pages/pricing-changes/experiment-detail-
 import { ExperimentsPage } from "./pages/pricing-changes/experiments-page.tsx";
 import { HeldDraftsPage } from "./pages/pricing-changes/held-drafts-page.tsx";
 import { RolloutsPage } from "./pages/pricing-changes/rollouts-page.tsx";
+import { RevenueReportPage } from "./pages/revenue/revenue-report-page.tsx";
 import { SimulatorPage } from "./pages/simulator/simulator-page.tsx";
 import { SubscriptionCreatePage } from "./pages/subscriptions/subscription-create-page.tsx";
 import { SubscriptionDetailPage } from "./pages/subscriptions/subscription-detail-page.tsx";
@@ -97,14 +100,17 @@ function CurrentPage() {
   const session = useSignedInSession();
   const { path } = useLocation();
   const route = matchRoute(path);
-  const home = sections.find((section) => can(session, section.permission))?.path;
+  // A key that reads billing opens on the home page; another (ingest) on its first section.
+  const showsHome = can(session, "billing:read");
+  const home = sections.find((section) => section.path !== "/" && can(session, section.permission))?.path;
 
   useEffect(() => {
-    if (route.page === "home" && home) navigate(home, { replace: true });
-  }, [route.page, home]);
+    if (route.page === "home" && !showsHome && home) navigate(home, { replace: true });
+  }, [route.page, showsHome, home]);
 
   switch (route.page) {
     case "home":
+      if (showsHome) return <HomePage />;
       return home ? null : <NoSectionsPage />;
     case "customers":
       return <CustomerListPage />;
@@ -213,6 +219,10 @@ function CurrentPage() {
       return <RolloutsPage />;
     case "held-drafts":
       return <HeldDraftsPage />;
+    case "payments":
+      return <PaymentListPage />;
+    case "revenue":
+      return <RevenueReportPage />;
     case "events":
       return <EventExplorerPage />;
     case "audit-log":

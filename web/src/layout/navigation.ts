@@ -4,9 +4,11 @@ import type { Permission } from "../session/session-context.tsx";
 export type Section = { path: string; label: string; permission: Permission };
 
 export const sections: Section[] = [
+  { path: "/", label: "Home", permission: "billing:read" },
   { path: "/customers", label: "Customers", permission: "customers:read" },
   { path: "/subscriptions", label: "Subscriptions", permission: "billing:read" },
   { path: "/invoices", label: "Invoices", permission: "billing:read" },
+  { path: "/payments", label: "Payments", permission: "billing:read" },
   { path: "/coupons", label: "Coupons", permission: "billing:read" },
   { path: "/contracts", label: "Contracts", permission: "billing:read" },
   { path: "/bill-runs", label: "Bill runs", permission: "billing:read" },
@@ -24,6 +26,7 @@ export const sections: Section[] = [
   { path: "/webhooks", label: "Webhooks", permission: "billing:read" },
   { path: "/reconciliation", label: "Reconciliation", permission: "finance:read" },
   { path: "/kpis", label: "KPIs", permission: "finance:read" },
+  { path: "/revenue", label: "Revenue", permission: "finance:read" },
   { path: "/audit-log", label: "Audit log", permission: "audit:read" },
   { path: "/api-keys", label: "API keys", permission: "keys:manage" },
   { path: "/users", label: "People", permission: "people:manage" },

@@ -27,6 +27,8 @@ describe("matchRoute", () => {
     expect(matchRoute("/coupons")).toEqual({ page: "coupons" });
     expect(matchRoute("/invoices/new")).toEqual({ page: "invoice-new" });
     expect(matchRoute("/bill-runs")).toEqual({ page: "bill-runs" });
+    expect(matchRoute("/payments")).toEqual({ page: "payments" });
+    expect(matchRoute("/revenue")).toEqual({ page: "revenue" });
     expect(matchRoute("/webhooks")).toEqual({ page: "webhooks" });
     expect(matchRoute("/webhooks/whe_1")).toEqual({ page: "webhook", endpointId: "whe_1" });
     expect(matchRoute("/invoices/inv_1")).toEqual({ page: "invoice", invoiceId: "inv_1" });

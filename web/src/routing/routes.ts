@@ -41,6 +41,8 @@ export type Route =
   | { page: "experiment"; experimentId: string }
   | { page: "rollouts" }
   | { page: "held-drafts" }
+  | { page: "payments" }
+  | { page: "revenue" }
   | { page: "not-found"; path: string };
 
 type SinglePage =
@@ -66,7 +68,9 @@ type SinglePage =
   | "backtests"
   | "experiments"
   | "rollouts"
-  | "held-drafts";
+  | "held-drafts"
+  | "payments"
+  | "revenue";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -93,6 +97,8 @@ const singlePages = new Map<string, SinglePage>([
   ["experiments", "experiments"],
   ["rollouts", "rollouts"],
   ["held-drafts", "held-drafts"],
+  ["payments", "payments"],
+  ["revenue", "revenue"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPeriod, periodLabel, previousMonth } from "./period-month.ts";
+import { isPeriod, nextPeriod, periodLabel, previousMonth } from "./period-month.ts";
 
 describe("finance months", () => {
   it("opens on the month before the current one, across a year's turn", () => {
@@ -18,5 +18,11 @@ describe("finance months", () => {
   it("names a month in words and leaves anything else as it came", () => {
     expect(periodLabel("2026-10")).toMatch(/2026/);
     expect(periodLabel("not a month")).toBe("not a month");
+  });
+
+  it("steps to the next month, across a year's turn", () => {
+    expect(nextPeriod("2026-11")).toBe("2026-12");
+    expect(nextPeriod("2026-12")).toBe("2027-01");
+    expect(nextPeriod("2026-09")).toBe("2026-10");
   });
 });

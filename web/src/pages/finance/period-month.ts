@@ -24,3 +24,11 @@ export function periodLabel(period: string, options: { short?: boolean } = {}): 
     timeZone: "UTC",
   }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
 }
+
+/** The month after `period`: "2026-12" → "2027-01". */
+export function nextPeriod(period: string): string {
+  const match = periodPattern.exec(period);
+  if (!match) return period;
+  const month = Number(match[2]);
+  return month === 12 ? `${Number(match[1]) + 1}-01` : `${match[1]}-${String(month + 1).padStart(2, "0")}`;
+}

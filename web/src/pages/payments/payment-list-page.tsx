@@ -1,0 +1,141 @@
+// Payments and their refunds, newest first, filtered by status or customer
+// (kept in the address): each with its customer by name, its invoice, how it
+// was made, and why it failed when it did.
+import { usePagedList } from "../../api/queries.ts";
+import type { QueryOf } from "../../api/resources.ts";
+import { formatDateTime } from "../../format/date-format.ts";
+import { formatMoney } from "../../format/decimal-format.ts";
+import { Link } from "../../routing/link.tsx";
+import { customerPath, invoicePath } from "../../routing/routes.ts";
+import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
+import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import { useCustomerNames } from "../customers/customer-names.ts";
+
+type PaymentQuery = QueryOf<"/v1/payments">;
+
+const statusLabels = { pending: "Pending", succeeded: "Succeeded", failed: "Failed" } as const;
+
+const filterFields: FilterField<keyof PaymentQuery>[] = [
+  {
+    name: "status",
+    label: "Status",
+    options: [
+      { value: "", label: "Any status" },
+      ...Object.entries(statusLabels).map(([value, label]) => ({ value, label })),
+    ],
+  },
+  { name: "customer_id", label: "Customer id", hint: "cus_…" },
+  { name: "invoice_id", label: "Invoice id", hint: "inv_…" },
+];
+
+const methodLabels: Record<string, string> = {
+  card: "Card",
+  bank_transfer: "Bank transfer",
+  cheque: "Cheque",
+  cash: "Cash",
+  other: "Other",
+};
+
+export function PaymentListPage() {
+  const filters = useFilters<PaymentQuery>(filterFields);
+  const list = usePagedList("/v1/payments", { params: { query: { ...filters.query, limit: 50 } } });
+  const customerName = useCustomerNames();
+
+  return (
+    <FilteredListPage
+      title="Payments"
+      subtitle="Every payment recorded or collected, with its refunds and why a failed one failed."
+      basePath="/payments"
+      fields={filterFields}
+      filtered={filters.filtered}
+      list={list}
+      noun={["payment", "payments"]}
+    >
+      {(payments) => (
+        <>
+          <CsvDownloadButton
+            fileName="payments.csv"
+            what="the payments shown"
+            header={[
+              "id",
+              "received_at",
+              "customer",
+              "invoice_id",
+              "status",
+              "method",
+              "currency",
+              "amount",
+              "amount_refunded",
+            ]}
+            rows={payments.map((payment) => [
+              payment.id,
+              payment.received_at ?? payment.created_at,
+              customerName(payment.customer_id),
+              payment.invoice_id,
+              payment.status,
+              payment.method,
+              payment.currency,
+              payment.amount,
+              payment.amount_refunded,
+            ])}
+          />
+          <DataTable
+            label="Payments table"
+            rows={payments}
+            rowKey={(payment) => payment.id}
+            columns={[
+              {
+                header: "Payment",
+                cell: (payment) => (
+                  <>
+                    {formatDateTime(payment.received_at ?? payment.created_at)}
+                    <span className="actor-id">{payment.id}</span>
+                  </>
+                ),
+              },
+              {
+                header: "Customer",
+                cell: (payment) => (
+                  <Link to={customerPath(payment.customer_id)}>{customerName(payment.customer_id)}</Link>
+                ),
+              },
+              {
+                header: "Invoice",
+                cell: (payment) => <Link to={invoicePath(payment.invoice_id)}>{payment.invoice_id}</Link>,
+              },
+              {
+                header: "Status",
+                cell: (payment) => (
+                  <>
+                    {statusLabels[payment.status]}
+                    {payment.failure?.message && <span className="actor-id">{payment.failure.message}</span>}
+                  </>
+                ),
+              },
+              {
+                header: "Method",
+                cell: (payment) =>
+                  `${methodLabels[payment.method] ?? payment.method}${payment.provider === "stripe" ? " via Stripe" : ""}`,
+              },
+              {
+                header: "Amount",
+                numeric: true,
+                cell: (payment) => formatMoney(payment.amount, payment.currency),
+              },
+              {
+                header: "Refunded",
+                numeric: true,
+                cell: (payment) =>
+                  Number(payment.amount_refunded) === 0
+                    ? "—"
+                    : formatMoney(payment.amount_refunded, payment.currency),
+              },
+            ]}
+          />
+        </>
+      )}
+    </FilteredListPage>
+  );
+}
