@@ -40,6 +40,7 @@ import {
 } from "./experiments/index.ts";
 import { registerFinanceRoutes } from "./finance/index.ts";
 import { governanceWebhookEvents, registerGovernanceRoutes } from "./governance/index.ts";
+import { importJobHandlers, importSecretColumns, registerImportRoutes } from "./imports/index.ts";
 import {
   invoicingJobHandlers,
   invoicingWebhookEvents,
@@ -125,6 +126,7 @@ const storedSecretColumns: SecretColumns[] = [
   paymentSecretColumns,
   taxSecretColumns,
   singleSignOnSecretColumns,
+  importSecretColumns,
 ];
 
 /** Gives every organization a new data key under the current master key and seals every stored secret with it. */
@@ -160,6 +162,7 @@ const routeModules = (auditCheckpointFile: string | undefined): RouteModule[] =>
   registerExperimentRoutes,
   registerBacktestRoutes,
   registerTestMatrixRoutes,
+  registerImportRoutes,
   registerInvoiceRoutes,
   registerInvoiceHoldRoutes,
   webhookRoutes(webhookEvents),
@@ -309,6 +312,7 @@ export function applicationJobHandlers(options: JobHandlerOptions): Record<strin
     }),
     ...inLane("delivery", notificationJobHandlers({ database, clock, ...(email ? { email } : {}) })),
     ...paymentJobHandlers({ database, clock, logger }),
+    ...importJobHandlers({ database, clock, logger }),
     ...alertJobHandlers({ database, clock, logger }),
     ...domainEventJobHandlers({
       database,

@@ -32,6 +32,7 @@ const commands = await Promise.all([
   import("./commands/simulate.ts").then((module) => module.registerSimulateCommand),
   import("./commands/bill-run.ts").then((module) => module.registerBillRunCommand),
   import("./commands/backtest.ts").then((module) => module.registerBacktestCommand),
+  import("./commands/import.ts").then((module) => module.registerImportCommand),
   import("./commands/reconcile.ts").then((module) => module.registerReconcileCommand),
   import("./commands/kpis.ts").then((module) => module.registerKpisCommand),
 ]);

@@ -151,6 +151,8 @@ export {
   type PaymentRecord,
 } from "./guardrails/draft-guardrails.ts";
 /** @public */
+export { amountFromMinorUnits, priceTextFromMinorUnits } from "./imports/minor-unit-amounts.ts";
+/** @public */
 export { formatInstant, type Instant, parseInstant } from "./instant.ts";
 /** @public */
 export type { Coupon, CreditGrant, TaxRate } from "./invoicing/adjustments.ts";

@@ -14,5 +14,11 @@ export {
 export { registerCustomerRoutes } from "./customer-routes.ts";
 export type { CreateCustomerInput, Customer } from "./customer-schemas.ts";
 export { customerUpdated, customerWebhookEvents } from "./customer-webhook-events.ts";
-export { findCustomerByExternalId, getCustomer, lockCustomer, lockCustomers } from "./customers.ts";
+export {
+  createCustomer,
+  findCustomerByExternalId,
+  getCustomer,
+  lockCustomer,
+  lockCustomers,
+} from "./customers.ts";
 export type { BillingAddress } from "./tables.ts";

@@ -9,3 +9,4 @@ export { paymentJobHandlers } from "./payment-jobs.ts";
 export { registerPaymentRoutes } from "./payment-routes.ts";
 export { paymentSecretColumns } from "./payment-settings.ts";
 export { paymentWebhookEvents } from "./payment-webhook-events.ts";
+export { stripeClient } from "./stripe-provider.ts";

@@ -78,6 +78,7 @@ const idPrefixes = {
   approvalPolicyChange: "apc",
   approvalRequest: "apq",
   contract: "ctr",
+  import: "imp",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -45,5 +45,5 @@ export {
 export { loadTimelines, selectSubscriptions } from "./subscription-store.ts";
 export { pauseAt, planVersionAt, trialEndOf } from "./subscription-timeline.ts";
 export { subscriptionWebhookEvents } from "./subscription-webhook-events.ts";
-export { getSubscription, listSubscriptions } from "./subscriptions.ts";
+export { createSubscription, getSubscription, listSubscriptions } from "./subscriptions.ts";
 export type { MigrationTiming } from "./tables.ts";

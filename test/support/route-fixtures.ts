@@ -224,6 +224,17 @@ async function backtestId(tenant: TestTenant): Promise<string> {
   return (await tenant.admin.post("/v1/backtests", await backtestBody(tenant))).body.id;
 }
 
+const importBody = () => ({
+  source: "stripe",
+  dry_run: true,
+  stripe: { secret_key: "sk_test_fixture", api_base_url: "https://api.stripe.example" },
+});
+
+/** An import, queued (the walk runs no jobs). */
+async function importId(tenant: TestTenant): Promise<string> {
+  return (await tenant.admin.post("/v1/imports", importBody())).body.id;
+}
+
 /** A published plan with a test matrix of one scenario: its id and version 1. */
 async function planWithTestMatrix(tenant: TestTenant): Promise<Record<string, string>> {
   const plan = await planIn(tenant, "published");
@@ -770,6 +781,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
     params: async (tenant) => ({ id: await backtestId(tenant) }),
     body: () => ({}),
   },
+  "POST /v1/imports": { body: importBody },
+  "GET /v1/imports": {},
+  "GET /v1/imports/{id}": { params: async (tenant) => ({ id: await importId(tenant) }) },
+  "GET /v1/imports/{id}/records": { params: async (tenant) => ({ id: await importId(tenant) }) },
   "POST /v1/webhook-endpoints": {
     body: () => ({ url: "https://fixture-webhooks.invalid/fairbill", event_types: ["invoice.paid"] }),
   },

@@ -2774,6 +2774,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List imports, newest first
+         * @description List imports, newest first.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Import customers, plans, coupons, balances and subscriptions from another billing system (Stripe); runs as a job (follow it with GET), a dry run changes nothing, and a second run creates nothing twice
+         * @description Import customers, plans, coupons, balances and subscriptions from another billing system (Stripe); runs as a job (follow it with GET), a dry run changes nothing, and a second run creates nothing twice.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an import: its progress, and how many records were created, skipped and refused
+         * @description Read an import: its progress, and how many records were created, skipped and refused.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import's report, record by record: what each source record became, or why it was skipped or left for a person
+         * @description The import's report, record by record: what each source record became, or why it was skipped or left for a person.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listImportRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices": {
         parameters: {
             query?: never;
@@ -8910,6 +8990,47 @@ export interface components {
             } | null;
             test_matrix_run: components["schemas"]["TestMatrixRun"] | null;
             backtest: components["schemas"]["Backtest"] | null;
+        };
+        /** Import */
+        Import: {
+            /** @example imp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            source: string;
+            dry_run: boolean;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /** @description source records (and their parts) the import looks at */
+            records_total: number;
+            records_done: number;
+            /** @description records that became Fairbill objects (in a dry run: would) */
+            created: number;
+            /** @description records already imported, or with nothing to import (ended, archived) */
+            skipped: number;
+            /** @description records left for a person, each with the reason */
+            refused: number;
+            failure: string | null;
+            created_by: string;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+            started_at: string | null;
+            finished_at: string | null;
+        };
+        /** ImportRecord */
+        ImportRecord: {
+            position: number;
+            /** @description such as customer, price_set, coupon, subscription, discount */
+            source_type: string;
+            source_id: string;
+            /** @enum {string} */
+            outcome: "created" | "skipped" | "refused";
+            fairbill_id: string | null;
+            reason: string | null;
+            /** @description the source record as read, when refused; otherwise null */
+            source_record: unknown;
         };
         /** ReceivablesAgeing */
         ReceivablesAgeing: {
@@ -27059,6 +27180,249 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PlanVersionApprovalView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "imp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "source": "string",
+                     *           "dry_run": true,
+                     *           "status": "queued",
+                     *           "records_total": 0,
+                     *           "records_done": 0,
+                     *           "created": 0,
+                     *           "skipped": 0,
+                     *           "refused": 0,
+                     *           "failure": "string",
+                     *           "created_by": "string",
+                     *           "reason": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z",
+                     *           "started_at": "2026-02-15T00:00:00Z",
+                     *           "finished_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["Import"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "source": "stripe",
+                 *       "dry_run": true,
+                 *       "stripe": {
+                 *         "secret_key": "string",
+                 *         "api_base_url": "http://example.com"
+                 *       },
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description the system imported from
+                     * @enum {string}
+                     */
+                    source: "stripe";
+                    /** @description true: read the source and report what would be created, skipped and refused; change nothing */
+                    dry_run?: boolean;
+                    /** @description how to read the Stripe account */
+                    stripe: {
+                        /** @description a secret or restricted key that may read the account (kept sealed until the import ends) */
+                        secret_key: string;
+                        /**
+                         * Format: uri
+                         * @description Stripe's API address; Stripe's own when left out
+                         */
+                        api_base_url?: string;
+                    };
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the work runs in the background; the answer below tells how to follow it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "imp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "source": "string",
+                     *       "dry_run": true,
+                     *       "status": "queued",
+                     *       "records_total": 0,
+                     *       "records_done": 0,
+                     *       "created": 0,
+                     *       "skipped": 0,
+                     *       "refused": 0,
+                     *       "failure": "string",
+                     *       "created_by": "string",
+                     *       "reason": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "finished_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "imp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "source": "string",
+                     *       "dry_run": true,
+                     *       "status": "queued",
+                     *       "records_total": 0,
+                     *       "records_done": 0,
+                     *       "created": 0,
+                     *       "skipped": 0,
+                     *       "refused": 0,
+                     *       "failure": "string",
+                     *       "created_by": "string",
+                     *       "reason": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "finished_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listImportRecords: {
+        parameters: {
+            query?: {
+                /** @example created */
+                outcome?: "created" | "skipped" | "refused";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "position": 0,
+                     *           "source_type": "string",
+                     *           "source_id": "string",
+                     *           "outcome": "created",
+                     *           "fairbill_id": "string",
+                     *           "reason": "string",
+                     *           "source_record": null
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ImportRecord"][];
+                        next_cursor: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

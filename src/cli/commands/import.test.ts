@@ -1,0 +1,117 @@
+// `fairbill import stripe` as a real process on its own data folder, against
+// the local Stripe Billing server: the import with its report written as JSON
+// (one customer's subscription refused with the reason), and a key Stripe
+// refuses ending in a failed import. Dry runs and second runs are tested
+// through the API (src/imports/stripe-import.test.ts).
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type LocalStripeBilling,
+  startLocalStripeBilling,
+  stripeCustomer,
+  stripePrice,
+  stripeProduct,
+  stripeSubscription,
+} from "../../../test/support/local-stripe-billing.ts";
+import { testDatabaseKind } from "../../../test/support/test-database.ts";
+
+const run = promisify(execFile);
+const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
+const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-import-"));
+const environment = {
+  ...process.env,
+  FAIRBILL_DATA_DIR: dataDirectory,
+  DATABASE_URL: "",
+  FAIRBILL_ALLOW_PRIVATE_TARGETS: "true",
+};
+let stripe: LocalStripeBilling;
+
+// The command runs on its own embedded database whichever engine the suite tests, so it runs once, in the PGlite half.
+const cliDescribe = describe.skipIf(testDatabaseKind !== "pglite");
+
+beforeAll(async () => {
+  if (testDatabaseKind !== "pglite") return;
+  stripe = await startLocalStripeBilling();
+  const start = new Date(Date.now() - 3 * 86_400_000).toISOString();
+  const periodEnd = new Date(Date.now() + 27 * 86_400_000).toISOString();
+  const flat = stripePrice({ id: "price_flat", product: "prod_base", unitAmountDecimal: "2900" });
+  const seatsTiered = stripePrice({
+    id: "price_seats_tiered",
+    product: "prod_base",
+    tiers: [
+      { upTo: 5, unitAmountDecimal: "1000" },
+      { upTo: null, unitAmountDecimal: "900" },
+    ],
+  });
+  stripe.add("products", stripeProduct("prod_base", "Base"));
+  stripe.add("prices", flat, seatsTiered);
+  stripe.add(
+    "customers",
+    stripeCustomer({ id: "cus_one", name: "One", email: "one@example.com" }),
+    stripeCustomer({ id: "cus_two", name: "Two", email: "two@example.com" }),
+  );
+  stripe.add(
+    "subscriptions",
+    stripeSubscription({ id: "sub_one", customer: "cus_one", start, items: [{ price: flat }] }, periodEnd),
+    stripeSubscription(
+      { id: "sub_two", customer: "cus_two", start, items: [{ price: seatsTiered, quantity: 7 }] },
+      periodEnd,
+    ),
+  );
+});
+afterAll(async () => {
+  await stripe?.close();
+  rmSync(dataDirectory, { recursive: true, force: true });
+});
+
+async function importStripe(...extra: string[]) {
+  const { stdout, stderr } = await run(
+    process.execPath,
+    [cli, "import", "stripe", "--secret-key", stripe.secretKey, "--api-base-url", stripe.url, ...extra],
+    { env: environment },
+  );
+  return { result: JSON.parse(stdout), stderr };
+}
+
+cliDescribe("fairbill import stripe", () => {
+  it("imports with a progress bar and writes the report, each refusal with its reason", async () => {
+    const reportFile = join(dataDirectory, "report.json");
+    const first = await importStripe("--report", reportFile);
+    expect(first.result).toMatchObject({
+      status: "completed",
+      dry_run: false,
+      created: 4,
+      skipped: 0,
+      refused: 2,
+    });
+    expect(first.stderr).toContain("Importing");
+    expect(first.stderr).toContain("2 records were left for a person to decide");
+    const report = JSON.parse(readFileSync(reportFile, "utf8"));
+    expect(report.import.id).toBe(first.result.id);
+    const refused = report.records.filter((record: { outcome: string }) => record.outcome === "refused");
+    expect(
+      refused.map((record: { source_id: string; reason: string }) => [record.source_id, record.reason]),
+    ).toEqual([
+      ["price_seats_tiered", expect.stringMatching(/tiers on a licensed quantity/)],
+      ["sub_two", expect.stringMatching(/its plan \(prices price_seats_tiered\) was not imported/)],
+    ]);
+  }, 120_000);
+
+  it("ends a run whose key Stripe refuses as failed, saying why", async () => {
+    const failed = run(
+      process.execPath,
+      [cli, "import", "stripe", "--secret-key", "sk_test_wrong", "--api-base-url", stripe.url],
+      {
+        env: environment,
+      },
+    );
+    await expect(failed).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("Invalid API Key"),
+    });
+  }, 60_000);
+});

@@ -1,0 +1,90 @@
+// `fairbill import stripe`: reads a Stripe account through Stripe's official
+// SDK and imports its customers, meters, plans, coupons, credit balances and
+// subscriptions into an environment (or, with --dry-run, only reports what it
+// would do); a progress bar on stderr, the import with its counts as JSON on
+// stdout, and the whole report (each record created, skipped or refused with
+// the reason) written as JSON with --report. It records the import as
+// POST /v1/imports does (audited) and runs it here rather than on the
+// server's job queue. Running it again creates nothing twice.
+import { writeFile } from "node:fs/promises";
+import type { Command } from "commander";
+import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
+import { runCommand } from "../run-command.ts";
+
+type ImportOptions = {
+  secretKey: string;
+  apiBaseUrl?: string;
+  dryRun?: boolean;
+  report?: string;
+  reason?: string;
+  environment: string;
+  organization?: string;
+};
+
+export function registerImportCommand(program: Command): void {
+  const importCommand = program
+    .command("import")
+    .description("Import customers, plans and subscriptions from the billing system you leave");
+  importCommand
+    .command("stripe")
+    .description("Import from a Stripe account; prints the import as JSON, and a second run creates nothing")
+    .requiredOption("--secret-key <key>", "a Stripe secret or restricted key that may read the account")
+    .option("--api-base-url <url>", "Stripe's API address (Stripe's own when left out)")
+    .option("--dry-run", "only report what would be created, skipped and refused")
+    .option("--report <file>", "also write every record's outcome, with the reasons, as JSON")
+    .option("--reason <text>", "why, for the audit log")
+    .option("--environment <environment>", "test or live", "test")
+    .option("--organization <id>", "the organization (default: the first one created)")
+    .action(runCommand(importStripeCommand));
+}
+
+async function importStripeCommand(options: ImportOptions): Promise<void> {
+  const { listImportRecords, requestImport, runImport } = await import("../../imports/index.ts");
+  const { openCliTenant } = await import("../tenant.ts");
+  const tenant = await openCliTenant(options.environment, { organization: options.organization });
+  try {
+    const context = { ...tenant.context, clock: tenant.environmentClock, reason: options.reason };
+    const created = await requestImport(context, {
+      source: "stripe",
+      dry_run: options.dryRun === true,
+      stripe: {
+        secret_key: options.secretKey,
+        ...(options.apiBaseUrl === undefined ? {} : { api_base_url: options.apiBaseUrl }),
+      },
+    });
+    let bar: ProgressBar | undefined;
+    const finished = await runImport(context, created.id, {
+      onProgress: (progress) => {
+        if (progress.phase !== "importing") return;
+        bar ??= createProgressBar({ label: "Importing", total: progress.recordsTotal, unit: "records" });
+        bar.update(progress.recordsDone, "");
+      },
+    });
+    bar?.finish(`${finished.created} created, ${finished.skipped} skipped, ${finished.refused} refused`);
+    if (options.report !== undefined) {
+      const records = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await listImportRecords(context, finished.id, {
+          limit: 500,
+          ...(cursor === undefined ? {} : { cursor }),
+        });
+        records.push(...page.data);
+        if (page.next_cursor === null) break;
+        cursor = page.next_cursor;
+      }
+      await writeFile(options.report, `${JSON.stringify({ import: finished, records }, null, 2)}\n`);
+    }
+    process.stdout.write(`${JSON.stringify(finished)}\n`);
+    if (finished.status !== "completed") {
+      process.stderr.write(`The import failed: ${finished.failure ?? "unknown"}.\n`);
+      process.exitCode = 1;
+    } else if (finished.refused > 0) {
+      process.stderr.write(
+        `${finished.refused} records were left for a person to decide; each reason is in the import's report.\n`,
+      );
+    }
+  } finally {
+    await tenant.handle.close();
+  }
+}

@@ -1,0 +1,183 @@
+// The work of an import, run by its job (or by `fairbill import`): read the
+// source account, work out the steps (stripe-mapping.ts), apply them one by
+// one (import-steps.ts), and store the report's records and the progress a
+// batch at a time. The source's key is opened only here and erased when the
+// import ends, however it ends. A second run of the same job (after a crash)
+// starts over: the references make the steps already done skip.
+import { recordAuditEvent } from "../audit/index.ts";
+import type { RequestContext } from "../platform/context.ts";
+import { openSecret } from "../platform/secrets/envelope.ts";
+import type { Import } from "./import-schemas.ts";
+import { applyStep, type ImportState, loadReferences } from "./import-steps.ts";
+import { findImportRow, type ImportRow, presentImport } from "./imports.ts";
+import { readStripeAccount } from "./stripe-account.ts";
+import { type ImportStep, planStripeImport } from "./stripe-mapping.ts";
+import type { ImportOutcome } from "./tables.ts";
+
+export type ImportProgress = { recordsTotal: number; recordsDone: number; phase: "reading" | "importing" };
+
+export type ImportRunOptions = {
+  /** Called as the source is read and after each batch of records. */
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+const recordsPerBatch = 25;
+
+type PendingRecord = {
+  position: number;
+  step: ImportStep;
+  outcome: ImportOutcome;
+  fairbillId: string | null;
+  reason: string | null;
+};
+
+/** Runs a queued import to its end (completed or failed) and returns it. */
+export async function runImport(
+  context: RequestContext,
+  importId: string,
+  options: ImportRunOptions = {},
+): Promise<Import> {
+  const started = await start(context, importId);
+  if (started === undefined) throw new Error(`No import ${importId} to run.`);
+  if (started.status !== "running") return presentImport(started);
+  try {
+    return await importEverything(context, started, options);
+  } catch (error) {
+    const failure = error instanceof Error ? error.message : String(error);
+    context.logger.error({ err: error, import_id: importId }, "import failed");
+    return finish(context, importId, { status: "failed", failure });
+  }
+}
+
+/** Marks a queued (or, after a crash, running) import as running; a finished one is left alone. */
+async function start(context: RequestContext, importId: string): Promise<ImportRow | undefined> {
+  const row = await findImportRow(context, importId);
+  if (row === undefined || (row.status !== "queued" && row.status !== "running")) return row;
+  const now = context.clock.now();
+  await context.database.deleteFrom("import_records").where("import_id", "=", importId).execute();
+  return context.database
+    .updateTable("imports")
+    .set({
+      status: "running",
+      started_at: now,
+      records_total: 0,
+      records_done: 0,
+      created_count: 0,
+      skipped_count: 0,
+      refused_count: 0,
+      updated_at: now,
+    })
+    .where("id", "=", importId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+async function importEverything(
+  context: RequestContext,
+  row: ImportRow,
+  options: ImportRunOptions,
+): Promise<Import> {
+  if (row.source_secret === null) throw new Error("The import's source key was erased before it ran.");
+  const secretKey = await openSecret(context.database, context.organizationId, row.source_secret);
+  let read = 0;
+  const account = await readStripeAccount(
+    { secretKey, apiBaseUrl: row.source_api_base_url },
+    (_kind, count) => {
+      read += count;
+      options.onProgress?.({ recordsTotal: 0, recordsDone: read, phase: "reading" });
+    },
+  );
+  const steps = planStripeImport(account);
+  await context.database
+    .updateTable("imports")
+    .set({ records_total: steps.length, updated_at: context.clock.now() })
+    .where("id", "=", row.id)
+    .execute();
+  const state: ImportState = {
+    importId: row.id,
+    source: row.source,
+    dryRun: row.dry_run,
+    references: await loadReferences(context, row.source),
+    metersWouldCreate: new Map(),
+  };
+  const counts: Record<ImportOutcome, number> = { created: 0, skipped: 0, refused: 0 };
+  let pending: PendingRecord[] = [];
+  for (const [position, step] of steps.entries()) {
+    const result = await applyStep(context, state, step);
+    counts[result.outcome] += 1;
+    pending.push({ position, step, ...result });
+    if (pending.length === recordsPerBatch || position === steps.length - 1) {
+      await storeRecords(context, row.id, pending, counts, position + 1);
+      pending = [];
+      options.onProgress?.({ recordsTotal: steps.length, recordsDone: position + 1, phase: "importing" });
+    }
+  }
+  return finish(context, row.id, { status: "completed", failure: null });
+}
+
+async function storeRecords(
+  context: RequestContext,
+  importId: string,
+  records: readonly PendingRecord[],
+  counts: Record<ImportOutcome, number>,
+  done: number,
+): Promise<void> {
+  await context.database.transaction().execute(async (transaction) => {
+    if (records.length > 0) {
+      await transaction
+        .insertInto("import_records")
+        .values(
+          records.map((record) => ({
+            import_id: importId,
+            organization_id: context.organizationId,
+            environment_id: context.environmentId,
+            position: record.position,
+            source_type: record.step.sourceType,
+            source_id: record.step.sourceId,
+            outcome: record.outcome,
+            fairbill_id: record.fairbillId,
+            reason: record.reason,
+            // A person deciding about a refused record sees it as the source had it.
+            source_record: record.outcome === "refused" ? JSON.stringify(record.step.record) : null,
+          })),
+        )
+        .execute();
+    }
+    await transaction
+      .updateTable("imports")
+      .set({
+        records_done: done,
+        created_count: counts.created,
+        skipped_count: counts.skipped,
+        refused_count: counts.refused,
+        updated_at: context.clock.now(),
+      })
+      .where("id", "=", importId)
+      .execute();
+  });
+}
+
+async function finish(
+  context: RequestContext,
+  importId: string,
+  outcome: { status: "completed" | "failed"; failure: string | null },
+): Promise<Import> {
+  const now = context.clock.now();
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await transaction
+      .updateTable("imports")
+      .set({ ...outcome, source_secret: null, finished_at: now, updated_at: now })
+      .where("id", "=", importId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const finished = presentImport(row);
+    await recordAuditEvent(transaction, context, {
+      action: outcome.status === "completed" ? "import.completed" : "import.failed",
+      objectType: "import",
+      objectId: importId,
+      before: null,
+      after: finished,
+    });
+    return finished;
+  });
+}

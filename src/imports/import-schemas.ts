@@ -1,0 +1,84 @@
+// The JSON shapes of imports on the API: the request (which system, how to
+// reach it, a dry run or not), the import with its progress and counts, and
+// the report's records (created, skipped or refused, with the reason).
+import { type Static, Type } from "typebox";
+import { ReasonField } from "../platform/http/reason.ts";
+import { Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
+
+const importOutcomes = ["created", "skipped", "refused"] as const;
+
+export const CreateImportBody = StrictObject({
+  source: StringEnum(["stripe"], { description: "the system imported from" }),
+  dry_run: Type.Optional(
+    Type.Boolean({
+      description:
+        "true: read the source and report what would be created, skipped and refused; change nothing",
+    }),
+  ),
+  stripe: StrictObject(
+    {
+      secret_key: Type.String({
+        minLength: 1,
+        maxLength: 255,
+        description:
+          "a secret or restricted key that may read the account (kept sealed until the import ends)",
+      }),
+      api_base_url: Type.Optional(
+        Type.String({
+          format: "uri",
+          maxLength: 500,
+          description: "Stripe's API address; Stripe's own when left out",
+        }),
+      ),
+    },
+    { description: "how to read the Stripe account" },
+  ),
+  reason: ReasonField,
+});
+export type CreateImportInput = Static<typeof CreateImportBody>;
+
+export const ImportSchema = Type.Object(
+  {
+    id: PrefixedId("imp"),
+    source: Type.String(),
+    dry_run: Type.Boolean(),
+    status: StringEnum(["queued", "running", "completed", "failed"]),
+    records_total: Type.Integer({ description: "source records (and their parts) the import looks at" }),
+    records_done: Type.Integer(),
+    created: Type.Integer({ description: "records that became Fairbill objects (in a dry run: would)" }),
+    skipped: Type.Integer({
+      description: "records already imported, or with nothing to import (ended, archived)",
+    }),
+    refused: Type.Integer({ description: "records left for a person, each with the reason" }),
+    failure: Nullable(Type.String()),
+    created_by: Type.String(),
+    reason: Nullable(Type.String()),
+    created_at: Timestamp,
+    started_at: Nullable(Timestamp),
+    finished_at: Nullable(Timestamp),
+  },
+  { title: "Import" },
+);
+export type Import = Static<typeof ImportSchema>;
+
+export const ImportRecordSchema = Type.Object(
+  {
+    position: Type.Integer(),
+    source_type: Type.String({ description: "such as customer, price_set, coupon, subscription, discount" }),
+    source_id: Type.String(),
+    outcome: StringEnum(importOutcomes),
+    fairbill_id: Nullable(Type.String({ description: "the Fairbill object it became or already was" })),
+    reason: Nullable(Type.String()),
+    source_record: Type.Unknown({ description: "the source record as read, when refused; otherwise null" }),
+  },
+  { title: "ImportRecord" },
+);
+export type ImportRecord = Static<typeof ImportRecordSchema>;
+
+export const ImportRecordQuery = StrictObject({
+  outcome: Type.Optional(StringEnum(importOutcomes)),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type ImportRecordFilters = Static<typeof ImportRecordQuery>;

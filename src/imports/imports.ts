@@ -1,0 +1,177 @@
+// Imports as billing operations ask for and read them: request one (checked,
+// its source key sealed, queued on the job queue, which runs import-run.ts),
+// read it with its progress and counts, list them, and read its report a page
+// of records at a time. Requesting one is audited.
+import type { Selectable } from "kysely";
+import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import type { RequestContext } from "../platform/context.ts";
+import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
+import { notFound, validationFailed } from "../platform/errors.ts";
+import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
+import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
+import { newId } from "../platform/ids.ts";
+import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import { assertCallableUrl } from "../platform/outgoing-requests/guarded-connections.ts";
+import { sealSecret } from "../platform/secrets/envelope.ts";
+import {
+  CreateImportBody,
+  type CreateImportInput,
+  type Import,
+  type ImportRecord,
+  type ImportRecordFilters,
+} from "./import-schemas.ts";
+import type { ImportRecordTable, ImportTable } from "./tables.ts";
+
+/** The job that runs an import (import-jobs.ts). */
+export const importRunKind = "import.run";
+
+export type ImportRow = Selectable<ImportTable>;
+
+export function presentImport(row: ImportRow): Import {
+  const iso = (value: Date | null) => value?.toISOString() ?? null;
+  return {
+    id: row.id,
+    source: row.source,
+    dry_run: row.dry_run,
+    status: row.status,
+    records_total: row.records_total,
+    records_done: row.records_done,
+    created: row.created_count,
+    skipped: row.skipped_count,
+    refused: row.refused_count,
+    failure: row.failure,
+    created_by: row.created_by,
+    reason: row.reason,
+    created_at: row.created_at.toISOString(),
+    started_at: iso(row.started_at),
+    finished_at: iso(row.finished_at),
+  };
+}
+
+function refuseUncallableUrl(url: string | undefined): void {
+  if (url === undefined) return;
+  try {
+    assertCallableUrl(new URL(url));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw validationFailed([{ path: "$.stripe.api_base_url", message: `cannot be called: ${message}` }]);
+  }
+}
+
+/** Records the import as queued, its key sealed, and queues the job that runs it. */
+export async function createImport(context: RequestContext, input: CreateImportInput): Promise<Import> {
+  refuseUncallableUrl(input.stripe.api_base_url);
+  const now = context.clock.now();
+  const sealed = await sealSecret(context.database, context.organizationId, input.stripe.secret_key);
+  return context.database.transaction().execute(async (transaction) => {
+    const id = newId("import", now);
+    const row = await transaction
+      .insertInto("imports")
+      .values({
+        id,
+        organization_id: context.organizationId,
+        environment_id: context.environmentId,
+        source: input.source,
+        dry_run: input.dry_run ?? false,
+        source_api_base_url: input.stripe.api_base_url ?? null,
+        source_secret: sealed,
+        created_by: describeActor(context.actor).id,
+        reason: context.reason ?? null,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await enqueueJob(transaction, {
+      kind: importRunKind,
+      payload: { import_id: id },
+      scope: { organizationId: context.organizationId, environmentId: context.environmentId },
+      uniqueKey: `${importRunKind}:${id}`,
+    });
+    const created = presentImport(row);
+    await recordAuditEvent(transaction, context, {
+      action: "import.created",
+      objectType: "import",
+      objectId: id,
+      before: null,
+      after: created,
+    });
+    return created;
+  });
+}
+
+let validateRequest: ReturnType<typeof compileStrictValidator> | undefined;
+
+/** An import requested from outside HTTP (the CLI), checked as POST /v1/imports checks it. */
+export async function requestImport(context: RequestContext, body: unknown): Promise<Import> {
+  validateRequest ??= compileStrictValidator(CreateImportBody);
+  if (!validateRequest(body)) throw validationFailed(toFieldErrors(validateRequest.errors ?? [], "body"));
+  return createImport(context, body as CreateImportInput);
+}
+
+export async function findImportRow(context: RequestContext, id: string): Promise<ImportRow | undefined> {
+  return context.database
+    .selectFrom("imports")
+    .selectAll()
+    .where(inTenant(context))
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function getImport(context: RequestContext, id: string): Promise<Import> {
+  const row = await findImportRow(context, id);
+  if (row === undefined) throw notFound("import", id);
+  return presentImport(row);
+}
+
+/** The environment's imports, newest first. */
+export async function listImports(context: RequestContext, page: PageRequest): Promise<ImportRow[]> {
+  return newestFirstPage(
+    context.database.selectFrom("imports").selectAll().where(inTenant(context)),
+    page,
+  ).execute();
+}
+
+function presentRecord(row: Selectable<ImportRecordTable>): ImportRecord {
+  return {
+    position: row.position,
+    source_type: row.source_type,
+    source_id: row.source_id,
+    outcome: row.outcome,
+    fairbill_id: row.fairbill_id,
+    reason: row.reason,
+    source_record: row.source_record ?? null,
+  };
+}
+
+/** The import's report in the order the records were met, of one outcome when asked. */
+export async function listImportRecords(
+  context: RequestContext,
+  importId: string,
+  query: ImportRecordFilters,
+): Promise<{ data: ImportRecord[]; next_cursor: string | null }> {
+  await getImport(context, importId);
+  const limit = query.limit ?? 100;
+  const after = decodeCursor(query.cursor);
+  let select = context.database
+    .selectFrom("import_records")
+    .selectAll()
+    .where("environment_id", "=", context.environmentId)
+    .where("import_id", "=", importId)
+    .orderBy("position")
+    .limit(limit + 1);
+  if (query.outcome !== undefined) select = select.where("outcome", "=", query.outcome);
+  if (after !== undefined) {
+    const position = Number(after);
+    if (!Number.isInteger(position))
+      throw validationFailed([{ path: "$.cursor", message: "is not a cursor of this list" }]);
+    select = select.where("position", ">", position);
+  }
+  const rows = await select.execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    data: page.map(presentRecord),
+    next_cursor: rows.length > limit && last !== undefined ? encodeCursor(String(last.position)) : null,
+  };
+}

@@ -1,0 +1,65 @@
+// Row types of the imports domain's tables, for the typed query builder.
+import type { ColumnType } from "kysely";
+import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    imports: ImportTable;
+    import_records: ImportRecordTable;
+    import_references: ImportReferenceTable;
+  }
+}
+
+export type ImportSource = "stripe";
+export type ImportStatus = "queued" | "running" | "completed" | "failed";
+export type ImportOutcome = "created" | "skipped" | "refused";
+
+/** A counter with a default of zero. */
+type Counter = ColumnType<number, number | undefined, number>;
+
+export type ImportTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  source: ImportSource;
+  dry_run: boolean;
+  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
+  source_api_base_url: string | null;
+  source_secret: string | null;
+  records_total: Counter;
+  records_done: Counter;
+  created_count: Counter;
+  skipped_count: Counter;
+  refused_count: Counter;
+  failure: string | null;
+  created_by: string;
+  reason: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: DefaultedTimestamp;
+};
+
+export type ImportRecordTable = {
+  import_id: string;
+  organization_id: string;
+  environment_id: string;
+  position: number;
+  source_type: string;
+  source_id: string;
+  outcome: ImportOutcome;
+  fairbill_id: string | null;
+  reason: string | null;
+  source_record: Json<unknown> | null;
+};
+
+export type ImportReferenceTable = {
+  organization_id: string;
+  environment_id: string;
+  source: ImportSource;
+  source_type: string;
+  source_id: string;
+  fairbill_id: string;
+  import_id: string;
+  created_at: Timestamp;
+};
