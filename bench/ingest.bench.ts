@@ -14,17 +14,28 @@
 //    No HTTP, no JSON, no validation.
 //
 // Both figures count every event of a batch (duplicates included), and the
-// ratio is API / limit.
+// ratio is API / limit. Both run on PostgreSQL, then on the embedded PGlite (a
+// fresh data folder; its one connection takes the limit's batches one after
+// another); with CLICKHOUSE_URL, the API once more on PostgreSQL with every
+// stored event also copied to ClickHouse by the shipper while it runs (against
+// the PostgreSQL limit), and how many batches still waited at the end.
 //
-// usage: npm run bench:ingest   (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+// usage: npm run bench:ingest   (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres;
+//        BENCH_DATABASES=postgres,pglite to choose; CLICKHOUSE_URL to add the ClickHouse run)
+
+import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
-import { buildApplication, openMigratedDatabase } from "../src/app.ts";
+import { buildApplication, connectEventStore, openMigratedDatabase } from "../src/app.ts";
+import { createEventShipper } from "../src/metering/index.ts";
 import { createOrganization } from "../src/organizations/index.ts";
 import { createServiceAccountKey } from "../src/people/index.ts";
 import { systemClock } from "../src/platform/clock.ts";
-import { systemContext } from "../src/platform/context.ts";
+import { silentLogger, systemContext } from "../src/platform/context.ts";
+import type { DatabaseHandle } from "../src/platform/database/database.ts";
 import { databaseName, databaseUrl, onServer, serverUrl } from "./support/scratch-database.ts";
 
 const clientCount = Number(process.env.BENCH_CLIENTS ?? 4);
@@ -33,6 +44,8 @@ const warmUpSeconds = 3;
 const batchSize = 1_000;
 const duplicateShare = 0.2;
 const customerCount = 200;
+const databases = (process.env.BENCH_DATABASES ?? "postgres,pglite").split(",").map((name) => name.trim());
+const clickhouseUrl = process.env.CLICKHOUSE_URL;
 
 /** Batch bodies, serialized up front: 800 new ids and 200 ids of earlier batches in each. */
 function prepareBatches(count: number, startedAt: number): Buffer[] {
@@ -68,12 +81,16 @@ function eventFor(id: number, startedAt: number) {
   };
 }
 
-async function measureApi(): Promise<{ eventsPerSecond: number; batches: number; eventsPerBatch: number }> {
-  const handle = await openMigratedDatabase({
-    kind: "postgres",
-    connectionString: databaseUrl(),
-    maximumConnections: 20,
-  });
+type ApiMeasure = { eventsPerSecond: number; batches: number; waitingBatchesAtEnd: number };
+
+async function measureApi(
+  handle: DatabaseHandle,
+  options: { copyToClickHouse: boolean } = { copyToClickHouse: false },
+): Promise<ApiMeasure> {
+  // The shipper of `fairbill serve`'s worker, copying to ClickHouse while batches come in.
+  const shipper = options.copyToClickHouse
+    ? createEventShipper({ database: handle.database, logger: silentLogger })
+    : undefined;
   try {
     const organization = await createOrganization(handle.database, "Benchmark", systemClock);
     const context = systemContext({
@@ -146,6 +163,7 @@ async function measureApi(): Promise<{ eventsPerSecond: number; batches: number;
       }
     };
     const clients = Array.from({ length: clientCount }, () => client());
+    shipper?.start();
     await sleep(warmUpSeconds * 1000);
     measuring = true;
     const started = performance.now();
@@ -157,21 +175,40 @@ async function measureApi(): Promise<{ eventsPerSecond: number; batches: number;
     if (nextBody >= bodies.length)
       throw new Error("the benchmark ran out of prepared batches; raise the estimate");
     agent.destroy();
+    await shipper?.stop();
+    const waiting = await handle.database
+      .selectFrom("events_awaiting_event_store")
+      .select((eb) => eb.fn.countAll<number>().as("batches"))
+      .executeTakeFirstOrThrow();
     await app.close();
     return {
       eventsPerSecond: (measuredBatches * batchSize) / elapsedSeconds,
       batches: measuredBatches,
-      eventsPerBatch: batchSize,
+      waitingBatchesAtEnd: Number(waiting.batches),
     };
   } finally {
-    await handle.close();
+    await shipper?.stop();
   }
 }
 
-/** The same rows, inserted and rolled up by the server itself, from as many connections. */
-async function measureServerSideLimit(): Promise<{ eventsPerSecond: number; batches: number }> {
-  const setup = new pg.Client({ connectionString: databaseUrl() });
-  await setup.connect();
+/** A connection of the limit's: PostgreSQL gives each worker its own, PGlite has one. */
+type LimitConnection = {
+  query(text: string, parameters?: unknown[]): Promise<unknown>;
+  end(): Promise<void>;
+};
+
+async function postgresConnection(): Promise<LimitConnection> {
+  const connection = new pg.Client({ connectionString: databaseUrl() });
+  await connection.connect();
+  return connection;
+}
+
+/** The same rows, inserted and rolled up by the server itself, from as many connections as it has. */
+async function measureServerSideLimit(
+  connect: () => Promise<LimitConnection>,
+  workerCount: number,
+): Promise<{ eventsPerSecond: number; batches: number }> {
+  const setup = await connect();
   await setup.query("create table limit_events (like events including all)");
   await setup.query("create table limit_rollups (like usage_rollups including all) with (fillfactor = 70)");
   await setup.end();
@@ -182,8 +219,7 @@ async function measureServerSideLimit(): Promise<{ eventsPerSecond: number; batc
   let stop = false;
   const startedAt = Date.now();
   const worker = async () => {
-    const connection = new pg.Client({ connectionString: databaseUrl() });
-    await connection.connect();
+    const connection = await connect();
     try {
       while (!stop) {
         const first = nextId;
@@ -231,12 +267,14 @@ async function measureServerSideLimit(): Promise<{ eventsPerSecond: number; batc
         );
         await connection.query("commit");
         if (measuring) measuredBatches += 1;
+        // PGlite answers in this process: let the timers that end the measure run.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       await connection.end();
     }
   };
-  const workers = Array.from({ length: clientCount }, () => worker());
+  const workers = Array.from({ length: workerCount }, () => worker());
   await sleep(warmUpSeconds * 1000);
   measuring = true;
   const started = performance.now();
@@ -252,34 +290,104 @@ function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
-await onServer(serverUrl, `create database ${databaseName}`);
-try {
-  process.stdout.write(
-    `Ingestion benchmark: ${clientCount} clients, batches of ${batchSize} events (${duplicateShare * 100}% repeated ids), ` +
-      `${measureSeconds} s each after ${warmUpSeconds} s of warm-up, database ${databaseName}\n`,
-  );
-  const api = await measureApi();
-  process.stdout.write(
-    `  through the API (POST /v1/events/batch):      ${Math.round(api.eventsPerSecond).toLocaleString("en-US")} events/s (${api.batches} batches)\n`,
-  );
-  const limit = await measureServerSideLimit();
-  process.stdout.write(
-    `  server-side INSERT … SELECT + rollup upsert: ${Math.round(limit.eventsPerSecond).toLocaleString("en-US")} events/s (${limit.batches} batches)\n`,
-  );
-  const ratio = api.eventsPerSecond / limit.eventsPerSecond;
-  process.stdout.write(`  ratio API / limit: ${ratio.toFixed(2)} (target ≥ 0.40; and ≥ 20,000 events/s)\n`);
-  process.stdout.write(
-    `${JSON.stringify({
-      benchmark: "ingest",
-      clients: clientCount,
-      batch_size: batchSize,
-      duplicate_share: duplicateShare,
-      seconds: measureSeconds,
+/** A fresh migrated database of the kind, and how to measure its limit; removed by `remove`. */
+async function openBenchDatabase(kind: string): Promise<{
+  open: (clickhouse?: string) => Promise<DatabaseHandle>;
+  limit: (handle: DatabaseHandle) => Promise<{ eventsPerSecond: number; batches: number }>;
+  remove: () => Promise<void>;
+}> {
+  if (kind === "pglite") {
+    const folder = mkdtempSync(join(tmpdir(), "fairbill-bench-ingest-"));
+    return {
+      open: () => openMigratedDatabase({ kind: "pglite", dataDirectory: folder }),
+      // PGlite has one connection: the limit's batches run one after another on it, as the API's do.
+      limit: (handle) =>
+        handle.withRawConnection((raw) =>
+          measureServerSideLimit(
+            async () => ({ query: (text, parameters) => raw.query(text, parameters), end: async () => {} }),
+            1,
+          ),
+        ),
+      remove: async () => rmSync(folder, { recursive: true, force: true }),
+    };
+  }
+  await onServer(serverUrl, `create database ${databaseName}`);
+  return {
+    open: async (clickhouse) => {
+      const handle = await openMigratedDatabase({
+        kind: "postgres",
+        connectionString: databaseUrl(),
+        maximumConnections: 20,
+      });
+      return clickhouse === undefined ? handle : connectEventStore(handle, clickhouse);
+    },
+    limit: () => measureServerSideLimit(postgresConnection, clientCount),
+    remove: async () => {
+      await onServer(serverUrl, `drop database if exists ${databaseName} with (force)`);
+    },
+  };
+}
+
+const format = (eventsPerSecond: number) => Math.round(eventsPerSecond).toLocaleString("en-US");
+const results: Record<string, unknown> = {};
+process.stdout.write(
+  `Ingestion benchmark: ${clientCount} clients, batches of ${batchSize} events (${duplicateShare * 100}% repeated ids), ` +
+    `${measureSeconds} s each after ${warmUpSeconds} s of warm-up; ${databases.join(", ")}${clickhouseUrl === undefined ? "" : ", and PostgreSQL with ClickHouse"}\n`,
+);
+for (const kind of databases) {
+  const bench = await openBenchDatabase(kind);
+  try {
+    let handle = await bench.open();
+    const api = await measureApi(handle);
+    process.stdout.write(
+      `  ${kind}: through the API (POST /v1/events/batch):      ${format(api.eventsPerSecond)} events/s (${api.batches} batches)\n`,
+    );
+    let limit: { eventsPerSecond: number; batches: number };
+    try {
+      limit = await bench.limit(handle);
+    } finally {
+      await handle.close();
+    }
+    process.stdout.write(
+      `  ${kind}: server-side INSERT … SELECT + rollup upsert: ${format(limit.eventsPerSecond)} events/s (${limit.batches} batches)\n`,
+    );
+    const ratio = api.eventsPerSecond / limit.eventsPerSecond;
+    process.stdout.write(`  ${kind}: ratio API / limit: ${ratio.toFixed(2)}\n`);
+    results[kind] = {
       api_events_per_second: Math.round(api.eventsPerSecond),
       limit_events_per_second: Math.round(limit.eventsPerSecond),
       ratio: Number(ratio.toFixed(3)),
-    })}\n`,
-  );
-} finally {
-  await onServer(serverUrl, `drop database if exists ${databaseName} with (force)`);
+    };
+    if (kind === "postgres" && clickhouseUrl !== undefined) {
+      handle = await bench.open(clickhouseUrl);
+      try {
+        const withClickHouse = await measureApi(handle, { copyToClickHouse: true });
+        const ratioWithClickHouse = withClickHouse.eventsPerSecond / limit.eventsPerSecond;
+        process.stdout.write(
+          `  postgres + ClickHouse: through the API, every event also copied: ${format(withClickHouse.eventsPerSecond)} events/s ` +
+            `(${withClickHouse.batches} batches; ratio to the PostgreSQL limit ${ratioWithClickHouse.toFixed(2)}; ` +
+            `${withClickHouse.waitingBatchesAtEnd} batches still waiting to be copied at the end)\n`,
+        );
+        results.postgres_with_clickhouse = {
+          api_events_per_second: Math.round(withClickHouse.eventsPerSecond),
+          ratio_to_postgres_limit: Number(ratioWithClickHouse.toFixed(3)),
+          batches_waiting_at_end: withClickHouse.waitingBatchesAtEnd,
+        };
+      } finally {
+        await handle.close();
+      }
+    }
+  } finally {
+    await bench.remove();
+  }
 }
+process.stdout.write(
+  `${JSON.stringify({
+    benchmark: "ingest",
+    clients: clientCount,
+    batch_size: batchSize,
+    duplicate_share: duplicateShare,
+    seconds: measureSeconds,
+    ...results,
+  })}\n`,
+);

@@ -13,6 +13,8 @@ const binaries = join(root, "node_modules", ".bin");
 const sharedScenarios = join(root, "..", "shared", "scenarios");
 const postgresUrl = process.env.FAIRBILL_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const inContinuousIntegration = process.env.CI === "true" || process.env.CI === "1";
+// The ClickHouse event-store tests run against CLICKHOUSE_URL (.ci/run starts Debian's server).
+const clickhouseUrl = process.env.CLICKHOUSE_URL;
 
 let passed = 0;
 let failed = 0;
@@ -86,6 +88,30 @@ if (await postgresAnswers()) {
   );
 }
 
+async function clickhouseAnswers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(new URL("/ping", url), { signal: AbortSignal.timeout(3000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+const clickhouseEnvironment: Record<string, string> = {};
+if (clickhouseUrl !== undefined && (await clickhouseAnswers(clickhouseUrl))) {
+  clickhouseEnvironment.CLICKHOUSE_URL = clickhouseUrl;
+} else if (inContinuousIntegration) {
+  process.stdout.write(
+    `\nClickHouse does not answer at CLICKHOUSE_URL (${clickhouseUrl ?? "not set"}); CI must run its tests.\n`,
+  );
+  failedSteps.push("ClickHouse reachable");
+} else {
+  process.stdout.write(
+    `\nClickHouse does not answer at CLICKHOUSE_URL (${clickhouseUrl ?? "not set"}): the event-store tests are skipped.\n` +
+      "Start clickhouse-server and set CLICKHOUSE_URL (such as http://127.0.0.1:8123) to run them; .ci/run always does.\n",
+  );
+}
+
 // The browser tests drive Debian's Chromium, which .ci/run installs.
 const chromiumPath = "/usr/bin/chromium";
 if (existsSync(chromiumPath)) {
@@ -111,7 +137,7 @@ step(
     "--reporter=json",
     `--outputFile.json=${vitestReport}`,
   ],
-  { FAIRBILL_TEST_POSTGRES_URL: postgresUrl },
+  { FAIRBILL_TEST_POSTGRES_URL: postgresUrl, ...clickhouseEnvironment },
 );
 if (existsSync(vitestReport)) {
   const report = JSON.parse(readFileSync(vitestReport, "utf8")) as {

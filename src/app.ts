@@ -51,7 +51,13 @@ import {
   registerInvoiceRoutes,
   topUpWalletBelowThreshold,
 } from "./invoicing/index.ts";
-import { eventRoutes, registerMeterRoutes, registerUsageRoutes } from "./metering/index.ts";
+import {
+  createEventShipper,
+  eventRoutes,
+  prepareClickHouseEventTables,
+  registerMeterRoutes,
+  registerUsageRoutes,
+} from "./metering/index.ts";
 import {
   type EmailSettings,
   notificationJobHandlers,
@@ -74,6 +80,7 @@ import { registerPlanMigrationRoutes } from "./plan-migrations/index.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import type { Configuration, JobSettings } from "./platform/config.ts";
 import type { Logger } from "./platform/context.ts";
+import { attachClickHouse, clickHouseOf, openClickHouse } from "./platform/database/clickhouse.ts";
 import { type DatabaseHandle, type DatabaseLocation, openDatabase } from "./platform/database/database.ts";
 import { migrate } from "./platform/database/migrator.ts";
 import type { Database } from "./platform/database/schema.ts";
@@ -180,16 +187,48 @@ export function databaseLocationOf(configuration: Configuration): DatabaseLocati
     : { kind: "pglite", dataDirectory: configuration.dataDirectory };
 }
 
-/** Opens the configured database and brings its schema up to date. */
-export async function openMigratedDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
+/**
+ * Opens the configured database and brings its schema up to date; with a
+ * ClickHouse URL (CLICKHOUSE_URL), raw events are also copied to ClickHouse.
+ */
+export async function openMigratedDatabase(
+  location: DatabaseLocation,
+  clickhouseUrl?: string,
+): Promise<DatabaseHandle> {
   const handle = await openDatabase(location);
   try {
     await migrate(handle);
-    return handle;
+    return clickhouseUrl === undefined ? handle : await connectEventStore(handle, clickhouseUrl);
   } catch (error) {
     await handle.close();
     throw error;
   }
+}
+
+/**
+ * Makes a ClickHouse server the store of raw events' copies for this
+ * database: creates its tables, and closes it with the database. PostgreSQL
+ * keeps dedup and the rollups; readers of raw events read ClickHouse.
+ */
+export async function connectEventStore(
+  handle: DatabaseHandle,
+  clickhouseUrl: string,
+): Promise<DatabaseHandle> {
+  const connection = await openClickHouse(clickhouseUrl);
+  try {
+    await prepareClickHouseEventTables(connection);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  attachClickHouse(handle.database, connection);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await connection.close();
+    },
+  };
 }
 
 export type ApplicationOptions = {
@@ -360,12 +399,19 @@ function startBackgroundWork(
     logger: app.log,
     tickSeconds: jobs.tickSeconds,
   });
+  // With ClickHouse, stored events are copied there in the background (each batch is queued when stored).
+  const shipper =
+    clickHouseOf(handle.database) === undefined
+      ? undefined
+      : createEventShipper({ database: handle.database, logger: app.log });
   app.addHook("onReady", async () => {
     worker.start();
     scheduler.start();
+    shipper?.start();
   });
   app.addHook("onClose", async () => {
     scheduler.stop();
+    await shipper?.stop();
     await worker.stop();
   });
 }

@@ -37,7 +37,7 @@ export async function openCliTenant(
   const configuration = readConfiguration();
   // A bill run from the command line asks the tax provider as the server would.
   setOutgoingRequestPolicy({ allowPrivateTargets: configuration.allowPrivateTargets });
-  const handle = await openMigratedDatabase(databaseLocationOf(configuration));
+  const handle = await openMigratedDatabase(databaseLocationOf(configuration), configuration.clickhouseUrl);
   try {
     const organization =
       options.organization === undefined

@@ -12,6 +12,7 @@ import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import type { AmendEventInput, EventDetail, VoidEventInput } from "./event-schemas.ts";
+import { queueForEventStore } from "./event-shipping.ts";
 import { type EventRow, readEventDetail } from "./event-views.ts";
 import { MeterCatalog } from "./meter-catalog.ts";
 import type { MeterVersion } from "./meter-definition.ts";
@@ -112,6 +113,7 @@ async function correctEvent(
       .where("environment_id", "=", context.environmentId)
       .where("id", "=", id)
       .execute();
+    await queueForEventStore(transaction, context.database, context, [id], now);
 
     // The meters that counted the event before, or count it now, in the hours it was and is in.
     const touched = new Map<string, Set<Instant>>();

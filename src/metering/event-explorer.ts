@@ -1,7 +1,8 @@
 // The event explorer: raw events newest first with the meters each one
 // matched, one event with its revisions, and the events of customer external
 // ids that no customer has, so that they can be fixed (create the customer,
-// or amend the events).
+// or amend the events). With a ClickHouse event store, lists of raw events are
+// read there; one event with its revisions is read from PostgreSQL.
 import { sql } from "kysely";
 import { parseInstant } from "../core/index.ts";
 import { customerReferencesByExternalIds } from "../customers/index.ts";
@@ -9,7 +10,9 @@ import type { RequestContext } from "../platform/context.ts";
 import { selectInTenant } from "../platform/database/tenant-scope.ts";
 import { validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
+import { eventsOfCustomers, explorerEvents } from "./clickhouse-events.ts";
 import type { EventDetail, EventListFilters, EventView, UnattributedCustomer } from "./event-schemas.ts";
+import { catchUpEventStore } from "./event-shipping.ts";
 import { type EventRow, presentEvent, readEventDetail } from "./event-views.ts";
 import { MeterCatalog } from "./meter-catalog.ts";
 import { loadMeterVersions } from "./meter-versions.ts";
@@ -45,8 +48,18 @@ export async function listEvents(
     }
     return built.execute();
   };
+  const clickHouse = await catchUpEventStore(context.database, context.environmentId);
   let rows: EventRow[];
-  if (filters.customer !== undefined) {
+  if (clickHouse !== undefined) {
+    rows = await explorerEvents(clickHouse, context.environmentId, {
+      customer: filters.customer,
+      name: filters.name,
+      from,
+      to,
+      before: after,
+      limit: limit + 1,
+    });
+  } else if (filters.customer !== undefined) {
     // The (environment, customer, time) index gives a customer's events newest first directly.
     rows = await query(from);
   } else {
@@ -113,21 +126,7 @@ export async function listUnattributedCustomers(
   const pageCustomers = unknownCustomers.slice(0, page.limit);
   if (pageCustomers.length === 0) return { data: [], next_cursor: null };
 
-  const { rows: totals } = await sql<{ customer: string; event_count: number; first: Date; last: Date }>`
-    select customer_external_id as customer, count(*)::int as event_count,
-      min(occurred_at) as first, max(occurred_at) as last
-    from events
-    where environment_id = ${context.environmentId} and customer_external_id = any(${pageCustomers}::text[])
-    group by customer_external_id`.execute(context.database);
-  const { rows: newest } = await sql<EventRow>`
-    select newest.*
-    from unnest(${pageCustomers}::text[]) as customer(external_id)
-    cross join lateral (
-      select * from events
-      where environment_id = ${context.environmentId} and customer_external_id = customer.external_id
-      order by occurred_at desc, id desc
-      limit ${eventsPerUnattributedCustomer}) as newest`.execute(context.database);
-
+  const { totals, newest } = await totalsAndNewestEvents(context, pageCustomers);
   const catalog = new MeterCatalog(await loadMeterVersions(context.database, context));
   const totalsByCustomer = new Map(totals.map((total) => [total.customer, total]));
   const data: UnattributedCustomer[] = [];
@@ -149,6 +148,36 @@ export async function listUnattributedCustomers(
     data,
     next_cursor: unknownCustomers.length > page.limit && last !== undefined ? encodeCursor(last) : null,
   };
+}
+
+/** Per customer external id: its event count and time span, and its newest events. */
+async function totalsAndNewestEvents(
+  context: RequestContext,
+  customers: string[],
+): Promise<{
+  totals: { customer: string; event_count: number; first: Date; last: Date }[];
+  newest: EventRow[];
+}> {
+  const clickHouse = await catchUpEventStore(context.database, context.environmentId);
+  if (clickHouse !== undefined) {
+    return eventsOfCustomers(clickHouse, context.environmentId, customers, eventsPerUnattributedCustomer);
+  }
+  const { rows: totals } = await sql<{ customer: string; event_count: number; first: Date; last: Date }>`
+    select customer_external_id as customer, count(*)::int as event_count,
+      min(occurred_at) as first, max(occurred_at) as last
+    from events
+    where environment_id = ${context.environmentId} and customer_external_id = any(${customers}::text[])
+    group by customer_external_id`.execute(context.database);
+  const { rows: newest } = await sql<EventRow>`
+    select newest.*
+    from unnest(${customers}::text[]) as customer(external_id)
+    cross join lateral (
+      select * from events
+      where environment_id = ${context.environmentId} and customer_external_id = customer.external_id
+      order by occurred_at desc, id desc
+      limit ${eventsPerUnattributedCustomer}) as newest`.execute(context.database);
+
+  return { totals, newest };
 }
 
 /**

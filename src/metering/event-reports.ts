@@ -2,11 +2,14 @@
 // month's events (counted, their customers, then page by page for usage
 // reconciliation) and a customer's counted events per accounting month (the
 // weights that split a usage line spanning months). Only metering queries
-// its own tables; nothing here writes.
+// its own tables; nothing here writes. With a ClickHouse event store, the
+// month's raw events are read there (after shipping what was waiting).
 import { sql } from "kysely";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
+import { countEventsBetween, customersWithEventsBetween, eventPageBetween } from "./clickhouse-events.ts";
+import { catchUpEventStore } from "./event-shipping.ts";
 import type { EventProperties } from "./tables.ts";
 
 /** A stored event as reconciliation follows it. */
@@ -36,6 +39,8 @@ export async function eventCountsBetween(
   scope: TenantScope,
   range: Range,
 ): Promise<{ all: number; voided: number }> {
+  const clickHouse = await catchUpEventStore(database, scope.environmentId);
+  if (clickHouse !== undefined) return countEventsBetween(clickHouse, scope.environmentId, range);
   const counts = await eventsBetween(database, scope, range)
     .select((eb) => [eb.fn.countAll<string>().as("all"), eb.fn.count<string>("voided_at").as("voided")])
     .executeTakeFirstOrThrow();
@@ -48,6 +53,8 @@ export async function customerExternalIdsWithEventsBetween(
   scope: TenantScope,
   range: Range,
 ): Promise<string[]> {
+  const clickHouse = await catchUpEventStore(database, scope.environmentId);
+  if (clickHouse !== undefined) return customersWithEventsBetween(clickHouse, scope.environmentId, range);
   const rows = await eventsBetween(database, scope, range)
     .select("customer_external_id")
     .distinct()
@@ -62,8 +69,17 @@ export async function* eventPagesBetween(
   range: Range,
   pageSize: number,
 ): AsyncGenerator<StoredEvent[]> {
+  const clickHouse = await catchUpEventStore(database, scope.environmentId);
   let after: { at: Date; id: string } | undefined;
   for (;;) {
+    if (clickHouse !== undefined) {
+      const page = await eventPageBetween(clickHouse, scope.environmentId, range, after, pageSize);
+      yield page;
+      const last = page.at(-1);
+      if (last === undefined || page.length < pageSize) return;
+      after = { at: last.occurred_at, id: last.id };
+      continue;
+    }
     let query = eventsBetween(database, scope, range).select([
       "id",
       "customer_external_id",

@@ -8,6 +8,7 @@ export {
   usageForWindows,
 } from "./billing-usage.ts";
 export { receivedWindowEnds } from "./billing-usage-accumulated.ts";
+export { prepareClickHouseEventTables } from "./clickhouse-events.ts";
 export type { ParsedEvent } from "./event-input.ts";
 export {
   countedEventsPerMonth,
@@ -18,6 +19,7 @@ export {
 } from "./event-reports.ts";
 export { eventRoutes } from "./event-routes.ts";
 export type { EventInput } from "./event-schemas.ts";
+export { createEventShipper } from "./event-shipping.ts";
 export { ingestEvents, type UnpricedEventCheck } from "./ingestion.ts";
 export { MeterCatalog } from "./meter-catalog.ts";
 export { type QuantityDisplayDecimals, quantityDisplayDecimals } from "./meter-display.ts";

@@ -13,6 +13,7 @@ import { type FieldError, validationFailed } from "../platform/errors.ts";
 import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { recordOnCurrentSpan } from "../platform/tracing.ts";
 import { type EventRejection, isRejection, type ParsedEvent, parseEvent, rejection } from "./event-input.ts";
+import { queueForEventStore } from "./event-shipping.ts";
 import { MeterCatalog, type VersionReading } from "./meter-catalog.ts";
 import { describeUnreadable } from "./meter-reading.ts";
 import { loadMeterVersions } from "./meter-versions.ts";
@@ -141,6 +142,13 @@ export async function ingestEvents(
         else duplicates.push({ index: event.index, id: event.id });
       }
       await rememberCustomers(transaction, context, inserted, now);
+      await queueForEventStore(
+        transaction,
+        context.database,
+        context,
+        inserted.map((event) => event.id),
+        now,
+      );
       if (inserted.length > 0) {
         const customerExternalIds = [...new Set(inserted.map((event) => event.customerExternalId))];
         await publishDomainEvent(

@@ -3,12 +3,16 @@
 // version takes over, the stored events from that instant are counted again
 // under the versions now in effect. Runs inside the change's transaction,
 // under the environment's exclusive metering lock, so no batch of events
-// counts with the old definition meanwhile.
+// counts with the old definition meanwhile. With a ClickHouse event store the
+// events are read there, once every committed batch has been copied.
 import { sql } from "kysely";
 import type { Instant } from "../core/index.ts";
-import type { TenantScope } from "../platform/context.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { ClickHouseConnection } from "../platform/database/clickhouse.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
+import { countEventsFrom, recountPage } from "./clickhouse-events.ts";
+import { catchUpEventStoreInTransaction } from "./event-shipping.ts";
 import type { EventRow } from "./event-views.ts";
 import { MeterCatalog } from "./meter-catalog.ts";
 import type { MeterVersion } from "./meter-definition.ts";
@@ -24,15 +28,24 @@ const maximumRecountEvents = 1_000_000;
 const pageSize = 5_000;
 const cellsPerWrite = 5_000;
 
+type RecountedEvent = Pick<EventRow, "id" | "customer_external_id" | "name" | "occurred_at" | "properties">;
+
 /** Replaces the meter's rollups from the hour of `from` on by counting the stored events again. */
 export async function recountMeter(
   transaction: DatabaseTransaction,
-  scope: TenantScope,
+  context: RequestContext,
   meter: { id: string; code: string; versions: readonly MeterVersion[] },
   from: Instant,
 ): Promise<void> {
+  const scope: TenantScope = context;
   const fromHour = hourStartOf(from);
-  await refuseLargeRecount(transaction, scope, fromHour, meter.code);
+  // With ClickHouse the events are read there, once every batch committed before is copied.
+  const clickHouse = await catchUpEventStoreInTransaction(
+    transaction,
+    context.database,
+    context.environmentId,
+  );
+  await refuseLargeRecount(transaction, scope, fromHour, meter.code, clickHouse);
   for (const table of ["usage_rollups", "usage_unique_values"] as const) {
     await transaction
       .deleteFrom(table)
@@ -46,20 +59,8 @@ export async function recountMeter(
   if (eventNames.length === 0) return;
   const catalog = new MeterCatalog(activeVersions);
   const cells = new RollupCells();
-  // One ordered scan through a cursor of the transaction: the events are read
-  // once, in pages, whatever index finds them.
-  await sql`
-    declare recount_events no scroll cursor for
-    select id, customer_external_id, name, occurred_at, properties from events
-    where environment_id = ${scope.environmentId} and name = any(${eventNames}::text[]) and voided_at is null
-      and occurred_at >= ${new Date(fromHour).toISOString()}::timestamptz
-    order by occurred_at, received_at, id`.execute(transaction);
   let sequence = 0;
-  for (;;) {
-    const { rows } = await sql<
-      Pick<EventRow, "id" | "customer_external_id" | "name" | "occurred_at" | "properties">
-    >`
-      fetch ${sql.raw(String(pageSize))} from recount_events`.execute(transaction);
+  const fold = (rows: readonly RecountedEvent[]) => {
     for (const row of rows) {
       const event = { name: row.name, timestamp: row.occurred_at.getTime(), properties: row.properties };
       const readings = catalog.read(event);
@@ -80,9 +81,38 @@ export async function recountMeter(
         { start: hourStart, end: hourStart + millisecondsPerHour },
       );
     }
-    if (rows.length < pageSize) break;
+  };
+  if (clickHouse !== undefined) {
+    let after: { occurredAt: Instant; receivedAt: Instant; id: string } | undefined;
+    for (;;) {
+      const rows = await recountPage(clickHouse, context.environmentId, {
+        eventNames,
+        from: fromHour,
+        after,
+        pageSize,
+      });
+      fold(rows);
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < pageSize) break;
+      after = { occurredAt: last.occurred_at.getTime(), receivedAt: last.received_at.getTime(), id: last.id };
+    }
+  } else {
+    // One ordered scan through a cursor of the transaction: the events are read
+    // once, in pages, whatever index finds them.
+    await sql`
+      declare recount_events no scroll cursor for
+      select id, customer_external_id, name, occurred_at, properties from events
+      where environment_id = ${context.environmentId} and name = any(${eventNames}::text[]) and voided_at is null
+        and occurred_at >= ${new Date(fromHour).toISOString()}::timestamptz
+      order by occurred_at, received_at, id`.execute(transaction);
+    for (;;) {
+      const { rows } = await sql<RecountedEvent>`
+        fetch ${sql.raw(String(pageSize))} from recount_events`.execute(transaction);
+      fold(rows);
+      if (rows.length < pageSize) break;
+    }
+    await sql`close recount_events`.execute(transaction);
   }
-  await sql`close recount_events`.execute(transaction);
   const sorted = cells.sorted();
   for (let start = 0; start < sorted.length; start += cellsPerWrite) {
     const slice = sorted.slice(start, start + cellsPerWrite);
@@ -96,14 +126,13 @@ async function refuseLargeRecount(
   scope: TenantScope,
   fromHour: Instant,
   meterCode: string,
+  clickHouse: ClickHouseConnection | undefined,
 ): Promise<void> {
   // Counting at most one more than the limit keeps this check itself bounded.
-  const { rows } = await sql<{ stored: number }>`
-    select count(*)::int as stored from (
-      select 1 from events
-      where environment_id = ${scope.environmentId} and occurred_at >= ${new Date(fromHour).toISOString()}::timestamptz
-      limit ${maximumRecountEvents + 1}) as recent`.execute(transaction);
-  const stored = rows[0]?.stored ?? 0;
+  const stored =
+    clickHouse === undefined
+      ? await storedEventsFrom(transaction, scope, fromHour)
+      : await countEventsFrom(clickHouse, scope.environmentId, fromHour, maximumRecountEvents + 1);
   if (stored > maximumRecountEvents) {
     throw conflict(
       "meter_recount_too_large",
@@ -112,4 +141,17 @@ async function refuseLargeRecount(
         "Choose an effective_from closer to now.",
     );
   }
+}
+
+async function storedEventsFrom(
+  transaction: DatabaseTransaction,
+  scope: TenantScope,
+  fromHour: Instant,
+): Promise<number> {
+  const { rows } = await sql<{ stored: number }>`
+    select count(*)::int as stored from (
+      select 1 from events
+      where environment_id = ${scope.environmentId} and occurred_at >= ${new Date(fromHour).toISOString()}::timestamptz
+      limit ${maximumRecountEvents + 1}) as recent`.execute(transaction);
+  return rows[0]?.stored ?? 0;
 }

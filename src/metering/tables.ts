@@ -1,6 +1,6 @@
 // Row types of the metering domain's tables, for the typed query builder.
 import type { Aggregation } from "../core/index.ts";
-import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
+import type { DefaultedTimestamp, Generated, Json, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
@@ -12,6 +12,7 @@ declare module "../platform/database/schema.ts" {
     event_customers: EventCustomerTable;
     usage_rollups: UsageRollupTable;
     usage_unique_values: UsageUniqueValueTable;
+    events_awaiting_event_store: EventAwaitingEventStoreTable;
   }
 }
 
@@ -117,4 +118,12 @@ export type UsageUniqueValueTable = {
   dimension_key: string;
   value_key: string;
   organization_id: string;
+};
+
+export type EventAwaitingEventStoreTable = {
+  id: Generated<number>;
+  environment_id: string;
+  organization_id: string;
+  event_ids: string[];
+  queued_at: Timestamp;
 };

@@ -35,6 +35,19 @@ describe("configuration", () => {
     );
   });
 
+  it("reads CLICKHOUSE_URL and refuses one that is not an http(s) address with a database name", () => {
+    expect(readConfiguration({}).clickhouseUrl).toBeUndefined();
+    expect(readConfiguration({ CLICKHOUSE_URL: "http://127.0.0.1:8123/events" }).clickhouseUrl).toBe(
+      "http://127.0.0.1:8123/events",
+    );
+    expect(() => readConfiguration({ CLICKHOUSE_URL: "tcp://127.0.0.1:9000" })).toThrow(
+      /CLICKHOUSE_URL must be http\(s\)/,
+    );
+    expect(() => readConfiguration({ CLICKHOUSE_URL: "http://127.0.0.1:8123/no-dashes" })).toThrow(
+      /CLICKHOUSE_URL must be/,
+    );
+  });
+
   it("reads PORT, FAIRBILL_DATA_DIR and DATABASE_URL", () => {
     const configuration = readConfiguration({
       PORT: "9090",

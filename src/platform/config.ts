@@ -1,6 +1,7 @@
 // Configuration is read from the environment once, at start, and validated
 // here; nothing else in Fairbill reads process.env.
 import { join, resolve } from "node:path";
+import { parseClickHouseUrl } from "./database/clickhouse-url.ts";
 import { FairbillError } from "./errors.ts";
 import { defaultRateLimits, type RateLimitSettings } from "./http/rate-limits.ts";
 import { parseKey } from "./secrets/key-text.ts";
@@ -14,6 +15,8 @@ export type Configuration = {
   dataDirectory: string;
   /** A PostgreSQL connection string; when set, PGlite is not used. */
   databaseUrl: string | undefined;
+  /** A ClickHouse server that raw usage events are mirrored to and read from (CLICKHOUSE_URL); none by default. */
+  clickhouseUrl: string | undefined;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** SMTP server for customer emails (smtp:// or smtps://, credentials in the URL); without it they go to <dataDirectory>/outbox. */
   smtpUrl: string | undefined;
@@ -119,6 +122,13 @@ export function readConfiguration(environment: Environment = process.env): Confi
     problems.push("DATABASE_URL must start with postgres:// or postgresql://");
   }
 
+  const clickhouseUrl = emptyToUndefined(environment.CLICKHOUSE_URL);
+  if (clickhouseUrl !== undefined && parseClickHouseUrl(clickhouseUrl) === undefined) {
+    problems.push(
+      "CLICKHOUSE_URL must be http(s)://[user:password@]host:port[/database], such as http://127.0.0.1:8123/fairbill",
+    );
+  }
+
   const smtpUrl = emptyToUndefined(environment.SMTP_URL);
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
     problems.push(
@@ -178,6 +188,7 @@ export function readConfiguration(environment: Environment = process.env): Confi
     host: emptyToUndefined(environment.HOST) ?? "0.0.0.0",
     dataDirectory,
     databaseUrl,
+    clickhouseUrl,
     logLevel,
     smtpUrl,
     emailFrom: emptyToUndefined(environment.EMAIL_FROM) ?? "Fairbill <billing@localhost>",

@@ -1,7 +1,7 @@
 // The whole Fairbill HTTP application on a fresh test database, driven through
 // Fastify's inject (no port), with helpers to make tenants and keys and to
 // call the API as a client would.
-import { applicationJobHandlers, buildApplication } from "../../src/app.ts";
+import { applicationJobHandlers, buildApplication, connectEventStore } from "../../src/app.ts";
 import type { EmailSettings } from "../../src/notifications/index.ts";
 import type { EnvironmentKind } from "../../src/organizations/index.ts";
 import { createOrganization, type Organization } from "../../src/organizations/index.ts";
@@ -98,11 +98,17 @@ export type TestAppOptions = {
   allowPrivateTargets?: boolean;
   /** Rate limits and the backoff after failed authentication; off unless a test sets them (tests send thousands of requests from one address). */
   rateLimits?: RateLimitSettings;
+  /** Copy raw events to this ClickHouse server and read them from there (CLICKHOUSE_URL). */
+  clickhouseUrl?: string;
 };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? systemClock;
-  const handle = await openTestDatabase();
+  const openedHandle = await openTestDatabase();
+  const handle =
+    options.clickhouseUrl === undefined
+      ? openedHandle
+      : await connectEventStore(openedHandle, options.clickhouseUrl);
   const app = await buildApplication({
     handle,
     clock,

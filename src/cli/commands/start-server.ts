@@ -18,7 +18,7 @@ export async function startServer(options: { demo: boolean; role: "api" | "worke
   const tracing = await startTracing(process.env, fairbillVersion);
   // The keys first: a key file that cannot be read stops the start before anything is written.
   setKeyRing(loadKeyRing(configuration));
-  const handle = await openMigratedDatabase(databaseLocationOf(configuration));
+  const handle = await openMigratedDatabase(databaseLocationOf(configuration), configuration.clickhouseUrl);
   const { organization, created } = await findOrCreateDefaultOrganization(handle.database, systemClock);
   const testContext = systemContext({
     organizationId: organization.id,
