@@ -6,6 +6,7 @@ import { recordAuditEvent, recordCreation } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
+import { containsPattern } from "../platform/database/like-pattern.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
@@ -97,7 +98,7 @@ export async function listCustomers(
   }
   query = query.where("archived_at", filters.archived ? "is not" : "is", null);
   if (filters.search !== undefined) {
-    const pattern = `%${escapeLikePattern(filters.search)}%`;
+    const pattern = containsPattern(filters.search);
     query = query.where((eb) =>
       eb.or([
         eb("name", "ilike", pattern),
@@ -270,10 +271,6 @@ function translateUniqueViolation(error: unknown, externalId: string | undefined
     );
   }
   return error;
-}
-
-function escapeLikePattern(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 function presentCustomer(row: CustomerRow): Customer {

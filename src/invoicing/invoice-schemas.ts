@@ -163,6 +163,13 @@ export const InvoiceListQuery = StrictObject({
   ...PageQuery,
   customer_id: Type.Optional(ObjectId),
   subscription_id: Type.Optional(ObjectId),
+  number: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: "part of the invoice number, any case (drafts have none)",
+    }),
+  ),
   status: Type.Optional(
     StringEnum(["draft", "open", "paid", "partially_paid", "uncollectible", "void", "overdue"], {
       description: "overdue: open or partly paid, something left to pay, and past its due date",

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/index.ts";
 import { Decimal, daysOverdueRange, ZERO } from "../core/index.ts";
 import { recordBalanceMovement, restoreCredits } from "../credits/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
+import { containsPattern } from "../platform/database/like-pattern.ts";
 import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
@@ -37,6 +38,7 @@ export async function listInvoices(context: RequestContext, filters: InvoiceList
   const now = context.clock.now();
   let query = selectInTenant(context.database, context, "invoices");
   if (filters.customer_id !== undefined) query = query.where("customer_id", "=", filters.customer_id);
+  if (filters.number !== undefined) query = query.where("number", "ilike", containsPattern(filters.number));
   if (filters.status === "overdue") query = query.where(owedAged({ from: 1, to: null }, now));
   else if (filters.status !== undefined) query = query.where("status", "=", filters.status);
   if (filters.ageing !== undefined) query = query.where(owedAged(daysOverdueRange(filters.ageing), now));

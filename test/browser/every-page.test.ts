@@ -13,7 +13,14 @@ import { type ConsoleHarness, laptop, settled, signIn, startConsoleHarness } fro
 
 let harness: ConsoleHarness;
 let page: Page;
-const seeded = { customerId: "", planId: "", subscriptionId: "", invoiceId: "", endpointId: "" };
+const seeded = {
+  customerId: "",
+  planId: "",
+  subscriptionId: "",
+  invoiceId: "",
+  invoiceNumber: "",
+  endpointId: "",
+};
 
 beforeAll(async () => {
   harness = await startConsoleHarness();
@@ -62,8 +69,9 @@ beforeAll(async () => {
     currency: "USD",
     lines: [{ description: "Onboarding", quantity: "1", unit_amount: "150.00" }],
     finalize: true,
-  })) as { id: string };
+  })) as { id: string; number: string };
   seeded.invoiceId = invoice.id;
+  seeded.invoiceNumber = invoice.number;
   const endpoint = (await harness.api("POST", "/v1/webhook-endpoints", {
     url: "https://hooks.every-page.example/fairbill",
     event_types: ["invoice.finalized"],
@@ -109,6 +117,35 @@ describe("every page", () => {
     expect(new URL(page.url()).search).toBe("?status=failed");
   });
 
+  it("finds customers, invoices and plans from the search box, opened with /", async () => {
+    await page.getByRole("heading", { level: 1, name: "Payments" }).click();
+    await page.keyboard.press("/");
+    const box = page.getByRole("searchbox", { name: "Find customers, invoices and plans" });
+    expect(await page.evaluate<string>("document.activeElement?.id")).toBe("global-search");
+    await page.keyboard.type("every page");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Search for “every page”" }).waitFor();
+    await settled(page);
+    const customers = page.getByRole("region", { name: "Customers" });
+    await customers.getByRole("link", { name: "Every Page Acme" }).waitFor();
+    await page
+      .getByRole("region", { name: "Plans" })
+      .getByRole("link", { name: "Every page plan" })
+      .waitFor();
+    await page
+      .getByRole("region", { name: "Invoices" })
+      .getByText("No invoice number holds “every page”.")
+      .waitFor();
+
+    // An invoice by the end of its number, reached with Ctrl+K from the page of results.
+    await page.keyboard.press("Control+k");
+    await box.fill(seeded.invoiceNumber.slice(-4));
+    await box.press("Enter");
+    const invoices = page.getByRole("region", { name: "Invoices" });
+    await invoices.getByRole("link", { name: seeded.invoiceNumber }).click();
+    await page.getByRole("heading", { level: 1, name: `Invoice ${seeded.invoiceNumber}` }).waitFor();
+  });
+
   it("has no serious or critical accessibility violation in the console", async () => {
     const sectionPaths = await page
       .getByRole("navigation", { name: "Console sections" })
@@ -131,6 +168,7 @@ describe("every page", () => {
       ["meter-new", "/meters/new"],
       ["webhook", `/webhooks/${seeded.endpointId}`],
       ["account", "/account"],
+      ["search", "/search?q=acme"],
       ["not-found", "/no-such-page"],
     ];
     const sectionPages = [...new Set(sectionPaths)].map((path): [string, string] => [

@@ -44,6 +44,7 @@ import { ExperimentsPage } from "./pages/pricing-changes/experiments-page.tsx";
 import { HeldDraftsPage } from "./pages/pricing-changes/held-drafts-page.tsx";
 import { RolloutsPage } from "./pages/pricing-changes/rollouts-page.tsx";
 import { RevenueReportPage } from "./pages/revenue/revenue-report-page.tsx";
+import { SearchPage } from "./pages/search/search-page.tsx";
 import { SimulatorPage } from "./pages/simulator/simulator-page.tsx";
 import { SubscriptionCreatePage } from "./pages/subscriptions/subscription-create-page.tsx";
 import { SubscriptionDetailPage } from "./pages/subscriptions/subscription-detail-page.tsx";
@@ -223,6 +224,8 @@ function CurrentPage() {
       return <PaymentListPage />;
     case "revenue":
       return <RevenueReportPage />;
+    case "search":
+      return <SearchPage />;
     case "events":
       return <EventExplorerPage />;
     case "audit-log":

@@ -1,4 +1,4 @@
-// The frame around every signed-in page: a header with the environment (a
+// The frame around every signed-in page: a header with the search box, the environment (a
 // person with a role in both switches between them), who is signed in and
 // with which role, their account and sign-out; a navigation sidebar that
 // becomes a menu button at phone width; and the main region, whose heading
@@ -7,6 +7,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link } from "../routing/link.tsx";
 import { useLocation } from "../routing/router.ts";
 import { can, useSession, useSignedInSession } from "../session/session-context.tsx";
+import { GlobalSearch } from "./global-search.tsx";
 import { roleLabels, sectionOf, sections } from "./navigation.ts";
 
 export function AppShell({ children }: { children: ReactNode }) {
@@ -58,6 +59,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Link to="/" className="brand">
           Fairbill
         </Link>
+        <GlobalSearch />
         <span className={`environment environment-${session.environment}`}>
           {session.environment === "live" ? "Live" : "Test"} environment
         </span>

@@ -29,6 +29,7 @@ describe("matchRoute", () => {
     expect(matchRoute("/bill-runs")).toEqual({ page: "bill-runs" });
     expect(matchRoute("/payments")).toEqual({ page: "payments" });
     expect(matchRoute("/revenue")).toEqual({ page: "revenue" });
+    expect(matchRoute("/search")).toEqual({ page: "search" });
     expect(matchRoute("/webhooks")).toEqual({ page: "webhooks" });
     expect(matchRoute("/webhooks/whe_1")).toEqual({ page: "webhook", endpointId: "whe_1" });
     expect(matchRoute("/invoices/inv_1")).toEqual({ page: "invoice", invoiceId: "inv_1" });

@@ -41,8 +41,9 @@ export type Route =
   | { page: "experiment"; experimentId: string }
   | { page: "rollouts" }
   | { page: "held-drafts" }
-  | { page: "payments" }
-  | { page: "revenue" }
+  // Every page without parameters, as one member: TypeScript compares an
+  // object with a union property against at most 25 members one by one.
+  | { page: SinglePage }
   | { page: "not-found"; path: string };
 
 type SinglePage =
@@ -70,7 +71,8 @@ type SinglePage =
   | "rollouts"
   | "held-drafts"
   | "payments"
-  | "revenue";
+  | "revenue"
+  | "search";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -99,6 +101,7 @@ const singlePages = new Map<string, SinglePage>([
   ["held-drafts", "held-drafts"],
   ["payments", "payments"],
   ["revenue", "revenue"],
+  ["search", "search"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {

@@ -27442,6 +27442,8 @@ export interface operations {
                 cursor?: string;
                 customer_id?: string;
                 subscription_id?: string;
+                /** @description part of the invoice number, any case (drafts have none) */
+                number?: string;
                 /**
                  * @description overdue: open or partly paid, something left to pay, and past its due date
                  * @example draft
