@@ -7,11 +7,12 @@
 import { recordAuditEvent } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { openSecret } from "../platform/secrets/envelope.ts";
+import { importCsvFile } from "./csv-import.ts";
 import type { Import } from "./import-schemas.ts";
 import { applyStep, type ImportState, loadReferences } from "./import-steps.ts";
 import { findImportRow, type ImportRow, presentImport } from "./imports.ts";
 import { readStripeAccount } from "./stripe-account.ts";
-import { type ImportStep, planStripeImport } from "./stripe-mapping.ts";
+import { planStripeImport } from "./stripe-mapping.ts";
 import type { ImportOutcome } from "./tables.ts";
 
 export type ImportProgress = { recordsTotal: number; recordsDone: number; phase: "reading" | "importing" };
@@ -25,7 +26,9 @@ const recordsPerBatch = 25;
 
 type PendingRecord = {
   position: number;
-  step: ImportStep;
+  sourceType: string;
+  sourceId: string;
+  record: unknown;
   outcome: ImportOutcome;
   fairbillId: string | null;
   reason: string | null;
@@ -77,6 +80,14 @@ async function importEverything(
   row: ImportRow,
   options: ImportRunOptions,
 ): Promise<Import> {
+  const state: ImportState = {
+    importId: row.id,
+    source: row.source,
+    dryRun: row.dry_run,
+    references: await loadReferences(context, row.source),
+    metersWouldCreate: new Map(),
+  };
+  if (row.source === "csv") return importCsv(context, row, state, options);
   if (row.source_secret === null) throw new Error("The import's source key was erased before it ran.");
   const secretKey = await openSecret(context.database, context.organizationId, row.source_secret);
   let read = 0;
@@ -93,25 +104,63 @@ async function importEverything(
     .set({ records_total: steps.length, updated_at: context.clock.now() })
     .where("id", "=", row.id)
     .execute();
-  const state: ImportState = {
-    importId: row.id,
-    source: row.source,
-    dryRun: row.dry_run,
-    references: await loadReferences(context, row.source),
-    metersWouldCreate: new Map(),
-  };
   const counts: Record<ImportOutcome, number> = { created: 0, skipped: 0, refused: 0 };
   let pending: PendingRecord[] = [];
   for (const [position, step] of steps.entries()) {
     const result = await applyStep(context, state, step);
     counts[result.outcome] += 1;
-    pending.push({ position, step, ...result });
+    pending.push({
+      position,
+      sourceType: step.sourceType,
+      sourceId: step.sourceId,
+      record: step.record,
+      ...result,
+    });
     if (pending.length === recordsPerBatch || position === steps.length - 1) {
       await storeRecords(context, row.id, pending, counts, position + 1);
       pending = [];
       options.onProgress?.({ recordsTotal: steps.length, recordsDone: position + 1, phase: "importing" });
     }
   }
+  return finish(context, row.id, { status: "completed", failure: null });
+}
+
+async function importCsv(
+  context: RequestContext,
+  row: ImportRow,
+  state: ImportState,
+  options: ImportRunOptions,
+): Promise<Import> {
+  if (row.csv_object === null || row.csv_text === null)
+    throw new Error("The import's file was erased before it ran.");
+  const counts: Record<ImportOutcome, number> = { created: 0, skipped: 0, refused: 0 };
+  let pending: PendingRecord[] = [];
+  let position = 0;
+  let totalStored = false;
+  await importCsvFile(
+    context,
+    state,
+    { object: row.csv_object, text: row.csv_text, atomic: row.atomic },
+    async (result, total) => {
+      if (!totalStored) {
+        await context.database
+          .updateTable("imports")
+          .set({ records_total: total })
+          .where("id", "=", row.id)
+          .execute();
+        totalStored = true;
+      }
+      counts[result.outcome] += 1;
+      pending.push({ position, ...result });
+      position += 1;
+      if (pending.length === recordsPerBatch || position === total) {
+        await storeRecords(context, row.id, pending, counts, position);
+        pending = [];
+        options.onProgress?.({ recordsTotal: total, recordsDone: position, phase: "importing" });
+      }
+    },
+  );
+  if (pending.length > 0) await storeRecords(context, row.id, pending, counts, position);
   return finish(context, row.id, { status: "completed", failure: null });
 }
 
@@ -132,13 +181,13 @@ async function storeRecords(
             organization_id: context.organizationId,
             environment_id: context.environmentId,
             position: record.position,
-            source_type: record.step.sourceType,
-            source_id: record.step.sourceId,
+            source_type: record.sourceType,
+            source_id: record.sourceId,
             outcome: record.outcome,
             fairbill_id: record.fairbillId,
             reason: record.reason,
             // A person deciding about a refused record sees it as the source had it.
-            source_record: record.outcome === "refused" ? JSON.stringify(record.step.record) : null,
+            source_record: record.outcome === "refused" ? JSON.stringify(record.record) : null,
           })),
         )
         .execute();
@@ -166,7 +215,7 @@ async function finish(
   return context.database.transaction().execute(async (transaction) => {
     const row = await transaction
       .updateTable("imports")
-      .set({ ...outcome, source_secret: null, finished_at: now, updated_at: now })
+      .set({ ...outcome, source_secret: null, csv_text: null, finished_at: now, updated_at: now })
       .where("id", "=", importId)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -9,30 +9,56 @@ import { StrictObject } from "../platform/http/validation.ts";
 const importOutcomes = ["created", "skipped", "refused"] as const;
 
 export const CreateImportBody = StrictObject({
-  source: StringEnum(["stripe"], { description: "the system imported from" }),
+  source: StringEnum(["stripe", "csv"], {
+    description:
+      "the system imported from: stripe (give stripe), or a CSV file in a template of docs/imports.md (give csv)",
+  }),
   dry_run: Type.Optional(
     Type.Boolean({
       description:
         "true: read the source and report what would be created, skipped and refused; change nothing",
     }),
   ),
-  stripe: StrictObject(
-    {
-      secret_key: Type.String({
-        minLength: 1,
-        maxLength: 255,
-        description:
-          "a secret or restricted key that may read the account (kept sealed until the import ends)",
-      }),
-      api_base_url: Type.Optional(
-        Type.String({
-          format: "uri",
-          maxLength: 500,
-          description: "Stripe's API address; Stripe's own when left out",
+  stripe: Type.Optional(
+    StrictObject(
+      {
+        secret_key: Type.String({
+          minLength: 1,
+          maxLength: 255,
+          description:
+            "a secret or restricted key that may read the account (kept sealed until the import ends)",
         }),
-      ),
-    },
-    { description: "how to read the Stripe account" },
+        api_base_url: Type.Optional(
+          Type.String({
+            format: "uri",
+            maxLength: 500,
+            description: "Stripe's API address; Stripe's own when left out",
+          }),
+        ),
+      },
+      { description: "how to read the Stripe account" },
+    ),
+  ),
+  csv: Type.Optional(
+    StrictObject(
+      {
+        object: StringEnum(["customers", "subscriptions"], {
+          description: "which template the file follows",
+        }),
+        text: Type.String({
+          minLength: 1,
+          maxLength: 5_000_000,
+          description: "the file, a header row first",
+        }),
+        atomic: Type.Optional(
+          Type.Boolean({
+            description:
+              "true: a file with any problem imports nothing (default false: the good rows are imported)",
+          }),
+        ),
+      },
+      { description: "a CSV file in one of the templates of docs/imports.md" },
+    ),
   ),
   reason: ReasonField,
 });
@@ -43,6 +69,10 @@ export const ImportSchema = Type.Object(
     id: PrefixedId("imp"),
     source: Type.String(),
     dry_run: Type.Boolean(),
+    csv_object: Nullable(Type.String({ description: "for a CSV import: the template of its file" })),
+    atomic: Type.Boolean({
+      description: "for a CSV import: whether a file with any problem imports nothing",
+    }),
     status: StringEnum(["queued", "running", "completed", "failed"]),
     records_total: Type.Integer({ description: "source records (and their parts) the import looks at" }),
     records_done: Type.Integer(),

@@ -99,7 +99,7 @@ function refusalOf(error: unknown): StepResult {
 }
 
 /** Creates the object (or, in a dry run, says it would), remembering its id as the record's reference. */
-async function creating(
+export async function creating(
   context: RequestContext,
   state: ImportState,
   step: { sourceType: string; sourceId: string },

@@ -34,6 +34,8 @@ export function presentImport(row: ImportRow): Import {
     id: row.id,
     source: row.source,
     dry_run: row.dry_run,
+    csv_object: row.csv_object,
+    atomic: row.atomic,
     status: row.status,
     records_total: row.records_total,
     records_done: row.records_done,
@@ -61,9 +63,23 @@ function refuseUncallableUrl(url: string | undefined): void {
 
 /** Records the import as queued, its key sealed, and queues the job that runs it. */
 export async function createImport(context: RequestContext, input: CreateImportInput): Promise<Import> {
-  refuseUncallableUrl(input.stripe.api_base_url);
+  const { stripe, csv } = input;
+  const other = input.source === "stripe" ? "csv" : "stripe";
+  if (input[other] !== undefined) {
+    throw validationFailed([{ path: `$.${other}`, message: `must be left out of a ${input.source} import` }]);
+  }
+  if (input.source === "stripe" && stripe === undefined) {
+    throw validationFailed([{ path: "$.stripe", message: "is required for a stripe import" }]);
+  }
+  if (input.source === "csv" && csv === undefined) {
+    throw validationFailed([{ path: "$.csv", message: "is required for a csv import" }]);
+  }
+  refuseUncallableUrl(stripe?.api_base_url);
   const now = context.clock.now();
-  const sealed = await sealSecret(context.database, context.organizationId, input.stripe.secret_key);
+  const sealed =
+    stripe === undefined
+      ? null
+      : await sealSecret(context.database, context.organizationId, stripe.secret_key);
   return context.database.transaction().execute(async (transaction) => {
     const id = newId("import", now);
     const row = await transaction
@@ -74,8 +90,11 @@ export async function createImport(context: RequestContext, input: CreateImportI
         environment_id: context.environmentId,
         source: input.source,
         dry_run: input.dry_run ?? false,
-        source_api_base_url: input.stripe.api_base_url ?? null,
+        source_api_base_url: stripe?.api_base_url ?? null,
         source_secret: sealed,
+        csv_object: csv?.object ?? null,
+        csv_text: csv?.text ?? null,
+        atomic: csv?.atomic ?? false,
         created_by: describeActor(context.actor).id,
         reason: context.reason ?? null,
         created_at: now,

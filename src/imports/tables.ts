@@ -10,7 +10,7 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
-export type ImportSource = "stripe";
+export type ImportSource = "stripe" | "csv";
 export type ImportStatus = "queued" | "running" | "completed" | "failed";
 export type ImportOutcome = "created" | "skipped" | "refused";
 
@@ -26,6 +26,10 @@ export type ImportTable = {
   status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
   source_api_base_url: string | null;
   source_secret: string | null;
+  csv_object: "customers" | "subscriptions" | null;
+  /** The file, kept until the import ends. */
+  csv_text: string | null;
+  atomic: ColumnType<boolean, boolean | undefined, boolean>;
   records_total: Counter;
   records_done: Counter;
   created_count: Counter;

@@ -4,7 +4,7 @@
 // refuses ending in a failed import. Dry runs and second runs are tested
 // through the API (src/imports/stripe-import.test.ts).
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -100,6 +100,30 @@ cliDescribe("fairbill import stripe", () => {
       ["sub_two", expect.stringMatching(/its plan \(prices price_seats_tiered\) was not imported/)],
     ]);
   }, 120_000);
+
+  it("imports a CSV file, and in atomic mode nothing from a file with errors, naming row and column", async () => {
+    const file = join(dataDirectory, "customers.csv");
+    writeFileSync(file, "external_id,name,email\nkept,Kept,kept@example.com\nbad,Bad,not-an-email\n");
+    const { stdout } = await run(
+      process.execPath,
+      [cli, "import", "csv", "customers", file, "--atomic", "--report", `${file}.json`],
+      {
+        env: environment,
+      },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({
+      status: "completed",
+      csv_object: "customers",
+      atomic: true,
+      created: 0,
+      refused: 1,
+    });
+    const report = JSON.parse(readFileSync(`${file}.json`, "utf8"));
+    expect(report.records.map((record: { reason: string }) => record.reason)).toEqual([
+      "not imported: the file has 1 problem and the import is atomic",
+      'row 3, column email: must match format "email"',
+    ]);
+  }, 60_000);
 
   it("ends a run whose key Stripe refuses as failed, saying why", async () => {
     const failed = run(

@@ -1,3 +1,5 @@
+// `fairbill import csv <object> <file>` imports a CSV file in one of the
+// templates of docs/imports.md (--atomic: nothing from a file with errors).
 // `fairbill import stripe`: reads a Stripe account through Stripe's official
 // SDK and imports its customers, meters, plans, coupons, credit balances and
 // subscriptions into an environment (or, with --dry-run, only reports what it
@@ -6,7 +8,7 @@
 // the reason) written as JSON with --report. It records the import as
 // POST /v1/imports does (audited) and runs it here rather than on the
 // server's job queue. Running it again creates nothing twice.
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
@@ -36,22 +38,53 @@ export function registerImportCommand(program: Command): void {
     .option("--environment <environment>", "test or live", "test")
     .option("--organization <id>", "the organization (default: the first one created)")
     .action(runCommand(importStripeCommand));
+  importCommand
+    .command("csv")
+    .description("Import a CSV file of customers or subscriptions in the template of docs/imports.md")
+    .argument("<object>", "customers or subscriptions: the template the file follows")
+    .argument("<file>", "the CSV file, a header row first")
+    .option("--atomic", "import nothing from a file with any problem")
+    .option("--dry-run", "only report what would be created, skipped and refused")
+    .option("--report <file>", "also write every row's outcome, with the problems by row and column, as JSON")
+    .option("--reason <text>", "why, for the audit log")
+    .option("--environment <environment>", "test or live", "test")
+    .option("--organization <id>", "the organization (default: the first one created)")
+    .action(runCommand(importCsvCommand));
+}
+
+type CsvOptions = Omit<ImportOptions, "secretKey" | "apiBaseUrl"> & { atomic?: boolean };
+
+async function importCsvCommand(object: string, file: string, options: CsvOptions): Promise<void> {
+  const text = await readFile(file, "utf8");
+  await runImportHere(options, {
+    source: "csv",
+    dry_run: options.dryRun === true,
+    csv: { object, text, atomic: options.atomic === true },
+  });
 }
 
 async function importStripeCommand(options: ImportOptions): Promise<void> {
+  await runImportHere(options, {
+    source: "stripe",
+    dry_run: options.dryRun === true,
+    stripe: {
+      secret_key: options.secretKey,
+      ...(options.apiBaseUrl === undefined ? {} : { api_base_url: options.apiBaseUrl }),
+    },
+  });
+}
+
+/** Records the import as POST /v1/imports would (the same checks), runs it here, and prints it. */
+async function runImportHere(
+  options: Pick<ImportOptions, "report" | "reason" | "environment" | "organization">,
+  request: Record<string, unknown>,
+): Promise<void> {
   const { listImportRecords, requestImport, runImport } = await import("../../imports/index.ts");
   const { openCliTenant } = await import("../tenant.ts");
   const tenant = await openCliTenant(options.environment, { organization: options.organization });
   try {
     const context = { ...tenant.context, clock: tenant.environmentClock, reason: options.reason };
-    const created = await requestImport(context, {
-      source: "stripe",
-      dry_run: options.dryRun === true,
-      stripe: {
-        secret_key: options.secretKey,
-        ...(options.apiBaseUrl === undefined ? {} : { api_base_url: options.apiBaseUrl }),
-      },
-    });
+    const created = await requestImport(context, request);
     let bar: ProgressBar | undefined;
     const finished = await runImport(context, created.id, {
       onProgress: (progress) => {

@@ -8997,6 +8997,9 @@ export interface components {
             id: string;
             source: string;
             dry_run: boolean;
+            csv_object: string | null;
+            /** @description for a CSV import: whether a file with any problem imports nothing */
+            atomic: boolean;
             /** @enum {string} */
             status: "queued" | "running" | "completed" | "failed";
             /** @description source records (and their parts) the import looks at */
@@ -27217,6 +27220,8 @@ export interface operations {
                      *           "id": "imp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
                      *           "source": "string",
                      *           "dry_run": true,
+                     *           "csv_object": "string",
+                     *           "atomic": true,
                      *           "status": "queued",
                      *           "records_total": 0,
                      *           "records_done": 0,
@@ -27271,19 +27276,24 @@ export interface operations {
                  *         "secret_key": "string",
                  *         "api_base_url": "http://example.com"
                  *       },
+                 *       "csv": {
+                 *         "object": "customers",
+                 *         "text": "string",
+                 *         "atomic": true
+                 *       },
                  *       "reason": "string"
                  *     }
                  */
                 "application/json": {
                     /**
-                     * @description the system imported from
+                     * @description the system imported from: stripe (give stripe), or a CSV file in a template of docs/imports.md (give csv)
                      * @enum {string}
                      */
-                    source: "stripe";
+                    source: "stripe" | "csv";
                     /** @description true: read the source and report what would be created, skipped and refused; change nothing */
                     dry_run?: boolean;
                     /** @description how to read the Stripe account */
-                    stripe: {
+                    stripe?: {
                         /** @description a secret or restricted key that may read the account (kept sealed until the import ends) */
                         secret_key: string;
                         /**
@@ -27291,6 +27301,18 @@ export interface operations {
                          * @description Stripe's API address; Stripe's own when left out
                          */
                         api_base_url?: string;
+                    };
+                    /** @description a CSV file in one of the templates of docs/imports.md */
+                    csv?: {
+                        /**
+                         * @description which template the file follows
+                         * @enum {string}
+                         */
+                        object: "customers" | "subscriptions";
+                        /** @description the file, a header row first */
+                        text: string;
+                        /** @description true: a file with any problem imports nothing (default false: the good rows are imported) */
+                        atomic?: boolean;
                     };
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                     reason?: string;
@@ -27309,6 +27331,8 @@ export interface operations {
                      *       "id": "imp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
                      *       "source": "string",
                      *       "dry_run": true,
+                     *       "csv_object": "string",
+                     *       "atomic": true,
                      *       "status": "queued",
                      *       "records_total": 0,
                      *       "records_done": 0,
@@ -27356,6 +27380,8 @@ export interface operations {
                      *       "id": "imp_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
                      *       "source": "string",
                      *       "dry_run": true,
+                     *       "csv_object": "string",
+                     *       "atomic": true,
                      *       "status": "queued",
                      *       "records_total": 0,
                      *       "records_done": 0,

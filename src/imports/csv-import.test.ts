@@ -1,0 +1,148 @@
+// CSV imports in the templates of docs/imports.md: a customers file with
+// errors names each bad row and column and, in atomic mode, imports nothing;
+// without atomic mode its good rows are imported; once fixed, the rest is
+// imported and a second run creates nothing. A subscriptions file is checked
+// against the customers and plans it names. A header with an unknown column
+// is refused at row 1.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+// Tests read response bodies loosely and let their assertions check the shape.
+// biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
+type Loose = any;
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+const customersWithErrors = [
+  "external_id,name,email,country,currency,address_line1,address_city,tax_id_type,tax_id_value",
+  "acme,Acme GmbH,billing@acme.example,DE,EUR,Hauptstraße 1,Berlin,eu_vat,DE123456789",
+  "globex,Globex,not-an-email,US,USD,1 Main St,Springfield,,",
+  "initech,Initech,ap@initech.example,XX,USD,,,,",
+  "umbrella,Umbrella,ap@umbrella.example,GB,GBP,,,eu_vat,",
+  "acme,Acme again,again@acme.example,DE,EUR,,,,",
+  "hooli,Hooli,ap@hooli.example,US,USD,,,,",
+].join("\n");
+
+async function importCsv(
+  object: string,
+  text: string,
+  atomic: boolean,
+): Promise<{ run: Loose; records: Loose[] }> {
+  const created = await tenant.admin.post("/v1/imports", { source: "csv", csv: { object, text, atomic } });
+  expect(created.status, JSON.stringify(created.body)).toBe(202);
+  await testApp.runJobs();
+  const run = (await tenant.admin.get(`/v1/imports/${created.body.id}`)).body;
+  expect(run.status, run.failure).toBe("completed");
+  const records = (await tenant.admin.get(`/v1/imports/${created.body.id}/records?limit=500`)).body.data;
+  return { run, records };
+}
+
+const outcomes = (records: Loose[]) =>
+  records.map(
+    (record: Loose) =>
+      `${record.source_id} ${record.outcome}: ${record.reason ?? record.fairbill_id.slice(0, 4)}`,
+  );
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  tenant = await testApp.newTenant("Spreadsheet billing");
+});
+afterAll(async () => testApp?.close());
+
+describe("CSV imports", () => {
+  it("names each bad row and column, and imports nothing from the file in atomic mode", async () => {
+    const { run, records } = await importCsv("customers", customersWithErrors, true);
+    expect([run.created, run.skipped, run.refused]).toEqual([0, 2, 4]);
+    expect(outcomes(records)).toEqual([
+      "row 2 skipped: not imported: the file has 4 problems and the import is atomic",
+      'row 3 refused: row 3, column email: must match format "email"',
+      'row 4 refused: row 4, column country: must match format "iso-3166-country"',
+      "row 5 refused: row 5, column tax_id_value: is needed with the other tax id column",
+      "row 6 refused: row 6, column external_id: repeats row 2",
+      "row 7 skipped: not imported: the file has 4 problems and the import is atomic",
+    ]);
+    expect(records[1].source_record).toMatchObject({ external_id: "globex", email: "not-an-email" });
+    const customers = await tenant.admin.get("/v1/customers");
+    expect(customers.body.data).toEqual([]);
+  });
+
+  it("imports the good rows when not atomic, then the fixed rows, and creates nothing on a second run", async () => {
+    const partial = await importCsv("customers", customersWithErrors, false);
+    expect([partial.run.created, partial.run.skipped, partial.run.refused]).toEqual([2, 0, 4]);
+    const acme = (await tenant.admin.get("/v1/customers?external_id=acme")).body.data[0];
+    expect(acme).toMatchObject({
+      name: "Acme GmbH",
+      country: "DE",
+      currency: "EUR",
+      billing_address: { line1: "Hauptstraße 1", city: "Berlin", country: "DE" },
+      tax_ids: [{ type: "eu_vat", value: "DE123456789" }],
+    });
+
+    const fixed = [
+      "external_id,name,email,country,currency",
+      "acme,Acme GmbH,billing@acme.example,DE,EUR",
+      "globex,Globex,ap@globex.example,US,USD",
+      "initech,Initech,ap@initech.example,US,USD",
+      "umbrella,Umbrella,ap@umbrella.example,GB,GBP",
+      "hooli,Hooli,ap@hooli.example,US,USD",
+    ].join("\n");
+    const rest = await importCsv("customers", fixed, true);
+    expect([rest.run.created, rest.run.skipped, rest.run.refused]).toEqual([3, 2, 0]);
+    const again = await importCsv("customers", fixed, true);
+    expect([again.run.created, again.run.skipped, again.run.refused]).toEqual([0, 5, 0]);
+    expect(again.records[0].reason).toMatch(/^imported before as cus_|exists already/);
+    expect((await tenant.admin.get("/v1/customers?limit=100")).body.data).toHaveLength(5);
+  });
+
+  it("checks a subscriptions file against the customers and plans it names", async () => {
+    const plan = await tenant.admin.post("/v1/plans", {
+      code: "team",
+      name: "Team",
+      version: {
+        currency: "USD",
+        interval: "month",
+        charges: [{ id: "seats", type: "fixed", amount: "10.00" }],
+      },
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    expect((await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {})).status).toBe(200);
+    const start = new Date(Date.now() - 86_400_000).toISOString();
+    const file = [
+      "external_id,customer_external_id,plan_code,plan_version,start_at,quantities",
+      `globex-team,globex,team,1,${start},seats=12`,
+      `ghost-team,ghost,team,1,${start},`,
+      `hooli-team,hooli,solo,1,${start},seats=x`,
+      "hooli-team-2,hooli,team,1,yesterday,",
+      `initech-team,initech,team,,${start},`,
+    ].join("\n");
+    const { run, records } = await importCsv("subscriptions", file, false);
+    expect(outcomes(records)[0]).toMatch(/^row 2 created: sub_/);
+    expect([run.created, run.skipped, run.refused]).toEqual([1, 0, 4]);
+    expect(outcomes(records).slice(1)).toEqual([
+      'row 3 refused: row 3, column customer_external_id: no customer has external id "ghost"',
+      expect.stringMatching(/^row 4 refused: row 4, column quantities: must match pattern/),
+      'row 5 refused: row 5, column start_at: must match format "date-time"',
+      // Checked by the subscriptions domain when the row is applied: the plan was published after start_at.
+      expect.stringMatching(/^row 6 refused: row 6: Plan team has no published version in effect at /),
+    ]);
+    const globex = (await tenant.admin.get("/v1/customers?external_id=globex")).body.data[0];
+    const subscriptions = (await tenant.admin.get(`/v1/subscriptions?customer_id=${globex.id}`)).body.data;
+    expect(subscriptions).toEqual([
+      expect.objectContaining({ external_id: "globex-team", quantities: { seats: 12 } }),
+    ]);
+  });
+
+  it("refuses a header with an unknown or missing column at row 1, and a request without its file", async () => {
+    const { run, records } = await importCsv("subscriptions", "external_id,customer,plan_code\nx,y,z", true);
+    expect([run.created, run.refused]).toEqual([0, 1]);
+    expect(records[0].reason).toMatch(
+      /^row 1, column customer: is not a column of the subscriptions template/,
+    );
+    expect(records[0].reason).toContain("row 1, column customer_external_id: is required and missing");
+    expect(records[1].reason).toBe("not read: the header has problems");
+    const missing = await tenant.admin.post("/v1/imports", { source: "csv" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ path: "$.csv" })]);
+  });
+});
