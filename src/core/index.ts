@@ -208,6 +208,18 @@ export {
 /** @public */
 export { fitsMinorUnit, formatAmount, roundToMinorUnit } from "./money.ts";
 /** @public */
+export {
+  causeOfDifference,
+  type DifferenceCause,
+  type InvoiceMatch,
+  type LineMatch,
+  matchInvoices,
+  type ParallelRunSummary,
+  type ShadowInvoice,
+  type ShadowLine,
+  summarizeParallelRun,
+} from "./parallel-run/shadow-comparison.ts";
+/** @public */
 export { transactionFee } from "./pricing/percentage.ts";
 /** @public */
 export {
