@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asTableOwner } from "../../test/support/table-owner.ts";
 import {
   type ApiClient,
   startTestAppWithTenant,
@@ -160,10 +161,12 @@ describe("the audit chain check", () => {
     expect(entries.length).toBeGreaterThanOrEqual(5);
     const [second, fourth] = [entries[1], entries[3]];
     const database = testApp.handle.database;
-    await sql`alter table audit_events disable trigger audit_events_append_only`.execute(database);
-    for (const entry of [second, fourth])
-      await sql`update audit_events set reason = 'rewritten' where id = ${entry?.id}`.execute(database);
-    await sql`alter table audit_events enable trigger audit_events_append_only`.execute(database);
+    await asTableOwner(database, async (owner) => {
+      await sql`alter table audit_events disable trigger audit_events_append_only`.execute(owner);
+      for (const entry of [second, fourth])
+        await sql`update audit_events set reason = 'rewritten' where id = ${entry?.id}`.execute(owner);
+      await sql`alter table audit_events enable trigger audit_events_append_only`.execute(owner);
+    });
 
     const verified = await tampered.admin.get("/v1/audit-events/verify");
     expect(verified.body.ok).toBe(false);
@@ -188,15 +191,17 @@ describe("the audit chain check", () => {
 
 // What someone with SQL access but without the server's audit key can do:
 // change rows with the append-only triggers switched off, and recompute hashes.
-async function asDatabaseOwner(database: Database, work: () => Promise<unknown>): Promise<void> {
-  await sql`alter table audit_events disable trigger audit_events_append_only`.execute(database);
-  await sql`alter table audit_checkpoints disable trigger audit_checkpoints_append_only`.execute(database);
-  try {
-    await work();
-  } finally {
-    await sql`alter table audit_events enable trigger audit_events_append_only`.execute(database);
-    await sql`alter table audit_checkpoints enable trigger audit_checkpoints_append_only`.execute(database);
-  }
+async function asDatabaseOwner(
+  database: Database,
+  work: (owner: Database) => Promise<unknown>,
+): Promise<void> {
+  await asTableOwner(database, async (owner) => {
+    await sql`alter table audit_events disable trigger audit_events_append_only`.execute(owner);
+    await sql`alter table audit_checkpoints disable trigger audit_checkpoints_append_only`.execute(owner);
+    await work(owner);
+    await sql`alter table audit_events enable trigger audit_events_append_only`.execute(owner);
+    await sql`alter table audit_checkpoints enable trigger audit_checkpoints_append_only`.execute(owner);
+  });
 }
 
 async function entriesOf(organizationId: string) {
@@ -251,7 +256,7 @@ async function rewriteAndRecompute(
   const database = testApp.handle.database;
   const entries = await entriesOf(organizationId);
   let previousHash = "0".repeat(64);
-  await asDatabaseOwner(database, async () => {
+  await asDatabaseOwner(database, async (owner) => {
     for (const [position, entry] of entries.entries()) {
       if (position < index && !options.fromStart) {
         previousHash = entry.hash;
@@ -259,14 +264,14 @@ async function rewriteAndRecompute(
       }
       const row = { ...entry, reason: position === index ? "rewritten" : entry.reason };
       const hash = forgedHash(previousHash, row, options.guessedKey);
-      await database
+      await owner
         .updateTable("audit_events")
         .set({ reason: row.reason, previous_hash: previousHash, hash, keyed: options.keyed })
         .where("id", "=", entry.id)
         .execute();
       previousHash = hash;
     }
-    await database
+    await owner
       .updateTable("audit_chain_heads")
       .set({ last_hash: previousHash })
       .where("organization_id", "=", organizationId)
@@ -324,13 +329,13 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
     await writeAuditCheckpoints(database, { clock: systemClock });
     const entries = await entriesOf(cut.organization.id);
     const kept = entries.at(-3);
-    await asDatabaseOwner(database, async () => {
-      await database
+    await asDatabaseOwner(database, async (owner) => {
+      await owner
         .deleteFrom("audit_events")
         .where("organization_id", "=", cut.organization.id)
         .where("sequence", ">", Number(kept?.sequence))
         .execute();
-      await database
+      await owner
         .updateTable("audit_chain_heads")
         .set({ last_sequence: Number(kept?.sequence), last_hash: kept?.hash ?? "" })
         .where("organization_id", "=", cut.organization.id)
@@ -356,9 +361,9 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
       await writeAuditCheckpoints(database, { clock: systemClock, checkpointFile });
       const lines = readFileSync(checkpointFile, "utf8").trim().split("\n");
       expect(lines.map((line) => JSON.parse(line).organization_id)).toContain(erased.organization.id);
-      await asDatabaseOwner(database, async () => {
+      await asDatabaseOwner(database, async (owner) => {
         for (const table of ["audit_events", "audit_chain_heads", "audit_checkpoints"] as const)
-          await database.deleteFrom(table).where("organization_id", "=", erased.organization.id).execute();
+          await owner.deleteFrom(table).where("organization_id", "=", erased.organization.id).execute();
       });
       const everyChain = await verifyEveryAuditChain(database, { checkpointFile });
       const ours = everyChain.find((result) => result.organizationId === erased.organization.id);
@@ -404,10 +409,14 @@ describe("the keyed audit chain and its signed checkpoints (issue 18, finding 3)
     expect(run.refused.map((refused) => refused.organizationId)).toContain(broken.organization.id);
   });
 
-  it("refuses TRUNCATE of the audit log and of its checkpoints", async () => {
+  it("refuses TRUNCATE of the audit log and of its checkpoints, to the application and to the tables' owner", async () => {
     const database = testApp.handle.database;
-    await expect(sql`truncate audit_events`.execute(database)).rejects.toThrow(/append-only/);
-    await expect(sql`truncate audit_checkpoints`.execute(database)).rejects.toThrow(/append-only/);
+    for (const table of ["audit_events", "audit_checkpoints"]) {
+      await expect(sql`truncate ${sql.table(table)}`.execute(database)).rejects.toThrow(/permission denied/);
+      await expect(
+        asTableOwner(database, (owner) => sql`truncate ${sql.table(table)}`.execute(owner)),
+      ).rejects.toThrow(/append-only/);
+    }
   });
 });
 

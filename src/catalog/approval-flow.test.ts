@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDraftPlan, createMeter } from "../../test/support/builders.ts";
 import { baseFee, graduatedCalls } from "../../test/support/pricing-fixtures.ts";
 import { expectCreated } from "../../test/support/responses.ts";
+import { asTableOwner } from "../../test/support/table-owner.ts";
 import {
   type ApiClient,
   startTestAppWithTenant,
@@ -170,15 +171,13 @@ describe("approving a pricing change", () => {
     expect(verified.body.entries_checked).toBeGreaterThan(5);
 
     // Someone with database access rewrites history: the chain names the entry.
-    await sql`alter table audit_events disable trigger audit_events_append_only`.execute(
-      testApp.handle.database,
-    );
-    await sql`update audit_events set reason = 'nothing to see' where id = ${approvedEntry.id}`.execute(
-      testApp.handle.database,
-    );
-    await sql`alter table audit_events enable trigger audit_events_append_only`.execute(
-      testApp.handle.database,
-    );
+    await asTableOwner(testApp.handle.database, async (owner) => {
+      await sql`alter table audit_events disable trigger audit_events_append_only`.execute(owner);
+      await sql`update audit_events set reason = 'nothing to see' where id = ${approvedEntry.id}`.execute(
+        owner,
+      );
+      await sql`alter table audit_events enable trigger audit_events_append_only`.execute(owner);
+    });
 
     const broken = await tenant.admin.get("/v1/audit-events/verify");
     expect(broken.body.ok).toBe(false);

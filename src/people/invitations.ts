@@ -10,6 +10,7 @@ import { type Clock, realTimeOf } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { databaseAcrossTenants } from "../platform/database/tenant-sessions.ts";
 import { conflict, FairbillError, notFound } from "../platform/errors.ts";
 import { queueAccountEmail } from "./account-emails.ts";
 import { setRole } from "./memberships.ts";
@@ -37,7 +38,8 @@ export async function createInvitation(
 ): Promise<InvitationView> {
   const email = normalizeEmail(input.email);
   const inviter = await loadUser(context.database, context.organizationId, personOfCaller(context));
-  const existing = await findPersonByEmail(context.database, email);
+  // An address is one account on the whole server, whichever organization holds it.
+  const existing = await findPersonByEmail(databaseAcrossTenants(context.database), email);
   if (existing !== undefined && existing.organization_id !== context.organizationId) {
     throw conflict("email_taken", `${email} has an account in another organization.`, [
       { path: "$.email", message: "belongs to another organization" },

@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Role } from "./auth/roles.ts";
 import type { Clock } from "./clock.ts";
 import type { Database } from "./database/schema.ts";
+import { databaseOfTenant } from "./database/tenant-sessions.ts";
 
 export type TenantScope = { organizationId: string; environmentId: string };
 
@@ -50,7 +51,8 @@ export function systemContext(
   return {
     organizationId: options.organizationId,
     environmentId: options.environmentId,
-    database: options.database,
+    // Row-level security shows the work nothing of another tenant's.
+    database: databaseOfTenant(options.database, options),
     actor: { type: "system", name: options.actorName },
     requestId: undefined,
     reason: options.reason,

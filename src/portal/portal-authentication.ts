@@ -6,6 +6,7 @@ import type { FastifyRequest } from "fastify";
 import { findCustomerRecord } from "../customers/index.ts";
 import { realTimeOf } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { databaseOfTenant } from "../platform/database/tenant-sessions.ts";
 import { forbidden, unauthorized } from "../platform/errors.ts";
 import type { CallerAuthenticator } from "../platform/http/authentication.ts";
 import { findPortalSecret, hasValidSignature, readPortalTokenClaims } from "./portal-tokens.ts";
@@ -29,7 +30,7 @@ export const authenticatePortalCaller: CallerAuthenticator = async (request, ser
   if (customer === undefined || customer.archived_at !== null) throw unauthorized(invalidToken);
   const context: RequestContext = {
     ...scope,
-    database: services.database,
+    database: databaseOfTenant(services.database, scope),
     actor: { type: "portal", customerId: customer.id },
     requestId: request.id,
     reason: undefined,

@@ -7,15 +7,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
+import { tableChecksums } from "../../../test/support/table-checksums.ts";
 import { systemContextOf } from "../../../test/support/test-app.ts";
 import { testDatabaseKind } from "../../../test/support/test-database.ts";
 import { openMigratedDatabase } from "../../app.ts";
 import { createMeter } from "../../metering/index.ts";
 import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
 import { systemClock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/database/schema.ts";
 
 const run = promisify(execFile);
 const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
@@ -30,23 +29,6 @@ async function fairbill(dataDirectory: string, ...commandArguments: string[]) {
     env: { ...process.env, FAIRBILL_DATA_DIR: dataDirectory, DATABASE_URL: "", LOG_LEVEL: "silent" },
     cwd: folder,
   });
-}
-
-/** A checksum of every table's rows, in a fixed order, by table. */
-async function tableChecksums(database: Database): Promise<Record<string, string>> {
-  const tables = await sql<{ table_name: string }>`
-    select table_name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(
-    database,
-  );
-  const checksums: Record<string, string> = {};
-  for (const { table_name: table } of tables.rows) {
-    const result = await sql<{ checksum: string; count: number }>`
-      select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as checksum, count(*)::int as count
-      from ${sql.table(table)} t`.execute(database);
-    checksums[table] = `${result.rows[0]?.count}:${result.rows[0]?.checksum}`;
-  }
-  return checksums;
 }
 
 describe.skipIf(testDatabaseKind !== "pglite")("fairbill backup and restore (embedded database)", () => {

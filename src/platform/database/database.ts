@@ -5,13 +5,20 @@
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type PostgresPool } from "kysely";
 import pg from "pg";
 import { FairbillError } from "../errors.ts";
 import { acquireDataDirectoryLock } from "./data-directory-lock.ts";
 import { ConnectionMutex } from "./mutex.ts";
-import { pgliteDialect } from "./pglite-dialect.ts";
+import { type PgliteSession, pgliteDialect } from "./pglite-dialect.ts";
 import type { Database } from "./schema.ts";
+import {
+  ownerSessionStatement,
+  registerTenantDatabases,
+  type SessionSettings,
+  type SessionTenant,
+  sessionSettingsOf,
+} from "./tenant-sessions.ts";
 
 /** A single connection for work that must not be spread over a pool: migrations, advisory locks. */
 export type RawConnection = {
@@ -24,7 +31,12 @@ export type DatabaseHandle = {
   kind: "pglite" | "postgres";
   /** Where the data lives, for logs: a folder, "memory", or the server without its password. */
   location: string;
+  /**
+   * The database across every tenant, as the application role: the job queue, schedules, finding a
+   * key's tenant. A request or a job of one tenant uses `databaseOfTenant(database, scope)`.
+   */
   database: Database;
+  /** A connection as the tables' owner, outside row-level security: migrations only. */
   withRawConnection<T>(work: (connection: RawConnection) => Promise<T>): Promise<T>;
   /** The embedded database's whole data folder as a gzipped tarball (`fairbill backup`); PostgreSQL has pg_dump. */
   dumpDataDirectory?: () => Promise<Blob>;
@@ -69,21 +81,27 @@ async function openPglite(dataDirectory: string | "memory", loadFrom?: Blob): Pr
       parsers: { [int8TypeId]: (value: string) => Number(value), [dateTypeId]: (value: string) => value },
     });
     const mutex = new ConnectionMutex();
-    const database: Database = new Kysely({ dialect: pgliteDialect(pglite, mutex) });
+    const session: PgliteSession = { appliedKey: undefined };
+    const databaseOf = (tenant: SessionTenant): Database =>
+      new Kysely({ dialect: pgliteDialect(pglite, mutex, session, sessionSettingsOf(tenant)) });
+    const database = databaseOf("all tenants");
+    registerTenantDatabases(database, databaseOf);
     return {
       kind: "pglite",
       location: dataDirectory,
       database,
       withRawConnection: (work) =>
-        mutex.run(() =>
-          work({
+        mutex.run(async () => {
+          await pglite.exec(ownerSessionStatement);
+          session.appliedKey = undefined;
+          return work({
             query: async <Row>(text: string, parameters: unknown[] = []) =>
               (await pglite.query<Row>(text, parameters)).rows,
             executeScript: async (script) => {
               await pglite.exec(script);
             },
-          }),
-        ),
+          });
+        }),
       dumpDataDirectory: () => mutex.run(() => pglite.dumpDataDir("gzip")),
       close: async () => {
         await database.destroy();
@@ -134,10 +152,20 @@ async function openPostgres(
   // emit "error"; unheard, that would end the process. The pool drops that client and opens a new
   // one on the next query, so there is nothing else to do.
   pool.on("error", () => {});
+  // The same for a connection lent out, between two queries of a transaction: the query that
+  // follows fails (and the request answers 503), and the pool drops the client when it is released.
+  pool.on("connect", (client) => client.on("error", () => {}));
   // Fail at start, with the server's own words, when it cannot be reached.
   const probe = await pool.connect();
   probe.release();
-  const database: Database = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  // What each pooled connection was last set up for: it is set up again when lent to another tenant.
+  const appliedKeys = new WeakMap<pg.PoolClient, string>();
+  const databaseOf = (tenant: SessionTenant): Database =>
+    new Kysely({
+      dialect: new PostgresDialect({ pool: tenantPool(pool, appliedKeys, sessionSettingsOf(tenant)) }),
+    });
+  const database = databaseOf("all tenants");
+  registerTenantDatabases(database, databaseOf);
   return {
     kind: "postgres",
     location: describeConnectionString(location.connectionString),
@@ -145,6 +173,8 @@ async function openPostgres(
     withRawConnection: async (work) => {
       const client = await pool.connect();
       try {
+        await client.query(ownerSessionStatement);
+        appliedKeys.delete(client);
         return await work({
           query: async <Row>(text: string, parameters: unknown[] = []) =>
             (await client.query(text, parameters)).rows as Row[],
@@ -158,7 +188,33 @@ async function openPostgres(
     },
     close: async () => {
       await database.destroy();
+      await pool.end();
     },
+  };
+}
+
+/** The pool as one tenant's handle sees it: each connection it lends is set up for that tenant. */
+function tenantPool(
+  pool: pg.Pool,
+  appliedKeys: WeakMap<pg.PoolClient, string>,
+  settings: SessionSettings,
+): PostgresPool {
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      if (appliedKeys.get(client) !== settings.key) {
+        try {
+          await client.query(settings.statement, settings.parameters);
+        } catch (error) {
+          client.release(error as Error);
+          throw error;
+        }
+        appliedKeys.set(client, settings.key);
+      }
+      return client;
+    },
+    // The pool belongs to the handle, which ends it once, on close.
+    end: async () => {},
   };
 }
 

@@ -22,10 +22,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FairbillError } from "../errors.ts";
+import { applicationRoleScript } from "./application-role.ts";
 import type { DatabaseHandle, RawConnection } from "./database.ts";
 import { compareMigrationNames, isMigrationName, migrationNameProblem } from "./migration-names.ts";
 import { renameOldMigrations } from "./migration-renames.ts";
-import { tenantPoliciesScript } from "./row-level-security.ts";
+import { organizationWidePoliciesScript, tenantPoliciesScript } from "./row-level-security.ts";
 
 export type Migration = { name: string; path: string; sql: string; checksum: string };
 
@@ -89,6 +90,10 @@ export async function migrate(
       }
       // Every tenant table, new ones too, gets its row-level security policy.
       if (applied.length > 0) await connection.executeScript(tenantPoliciesScript);
+      // The role the application's queries run as may use every table, new ones too (each start:
+      // a database migrated by an older version gets the role on its first start with this one).
+      await connection.executeScript(organizationWidePoliciesScript);
+      await connection.executeScript(applicationRoleScript);
       return { applied, alreadyApplied: appliedChecksums.size, renamed };
     } finally {
       await connection.query("select pg_advisory_unlock($1)", [migrationLockKey]);

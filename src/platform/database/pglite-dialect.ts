@@ -1,6 +1,8 @@
 // Kysely dialect for the embedded PGlite database. PGlite is one PostgreSQL
 // backend in this process with one connection, so every query and transaction
-// takes turns through a mutex; the SQL dialect itself is PostgreSQL's.
+// takes turns through a mutex; the SQL dialect itself is PostgreSQL's. Each
+// dialect serves one tenant (tenant-sessions.ts): whoever takes the connection
+// sets the session up for its tenant unless it is already set up so.
 import type { PGlite } from "@electric-sql/pglite";
 import {
   type CompiledQuery,
@@ -15,11 +17,20 @@ import {
   type TransactionSettings,
 } from "kysely";
 import type { ConnectionMutex } from "./mutex.ts";
+import type { SessionSettings } from "./tenant-sessions.ts";
 
-export function pgliteDialect(pglite: PGlite, mutex: ConnectionMutex): Dialect {
+/** What the one session of a PGlite was last set up for (undefined: for its owner, by a raw connection). */
+export type PgliteSession = { appliedKey: string | undefined };
+
+export function pgliteDialect(
+  pglite: PGlite,
+  mutex: ConnectionMutex,
+  session: PgliteSession,
+  settings: SessionSettings,
+): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new PgliteDriver(pglite, mutex),
+    createDriver: () => new PgliteDriver(pglite, mutex, session, settings),
     createIntrospector: (database: Kysely<unknown>) => new PostgresIntrospector(database),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   };
@@ -28,11 +39,15 @@ export function pgliteDialect(pglite: PGlite, mutex: ConnectionMutex): Dialect {
 class PgliteDriver implements Driver {
   readonly #pglite: PGlite;
   readonly #mutex: ConnectionMutex;
+  readonly #session: PgliteSession;
+  readonly #settings: SessionSettings;
   readonly #releases = new WeakMap<DatabaseConnection, () => void>();
 
-  constructor(pglite: PGlite, mutex: ConnectionMutex) {
+  constructor(pglite: PGlite, mutex: ConnectionMutex, session: PgliteSession, settings: SessionSettings) {
     this.#pglite = pglite;
     this.#mutex = mutex;
+    this.#session = session;
+    this.#settings = settings;
   }
 
   async init(): Promise<void> {
@@ -41,6 +56,15 @@ class PgliteDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const release = await this.#mutex.acquire();
+    if (this.#session.appliedKey !== this.#settings.key) {
+      try {
+        await this.#pglite.query(this.#settings.statement, this.#settings.parameters);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      this.#session.appliedKey = this.#settings.key;
+    }
     const connection = new PgliteConnection(this.#pglite);
     this.#releases.set(connection, release);
     return connection;

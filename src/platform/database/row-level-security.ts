@@ -48,3 +48,36 @@ begin
 end
 $tenant_policies$;
 `;
+
+// Tables whose rows carry an environment but are read or written across the
+// organization's environments: the audit log is one hash chain per
+// organization, verified over both environments; emails to the organization's
+// people are queued in its live environment whichever environment the change
+// was made in, and so are the jobs that send them; a person's roles in both
+// environments are shown together. Their rows are shown to any
+// connection of the organization (`fairbill.organization_id`), still never to
+// another organization's. A second permissive policy, so either one admits a
+// row. The migrator runs this after every migration run; it is idempotent.
+const organizationWideTables = ["audit_events", "email_messages", "jobs", "memberships"];
+
+export const organizationWidePoliciesScript = `
+do $organization_wide_policies$
+declare
+  table_name text;
+begin
+  foreach table_name in array array[${organizationWideTables.map((name) => `'${name}'`).join(", ")}]
+  loop
+    if to_regclass(table_name) is not null and not exists (
+      select 1 from pg_policies
+      where schemaname = current_schema() and tablename = table_name and policyname = 'organization_wide'
+    ) then
+      execute format(
+        'create policy organization_wide on %I using (organization_id = current_setting(''fairbill.organization_id'', true)) '
+          || 'with check (organization_id = current_setting(''fairbill.organization_id'', true))',
+        table_name
+      );
+    end if;
+  end loop;
+end
+$organization_wide_policies$;
+`;

@@ -12,6 +12,7 @@ import { roleAllows } from "../auth/roles.ts";
 import type { Clock } from "../clock.ts";
 import type { RequestContext, TenantScope } from "../context.ts";
 import type { Database } from "../database/schema.ts";
+import { databaseOfTenant } from "../database/tenant-sessions.ts";
 import { FairbillError, forbidden, notFound, unauthorized, validationFailed } from "../errors.ts";
 import type { Principal, SessionPrincipal } from "./principal.ts";
 
@@ -82,7 +83,7 @@ export function registerAuthentication(app: FastifyInstance, options: Authentica
     const scope = { organizationId: principal.organizationId, environmentId: principal.environmentId };
     request.context = {
       ...scope,
-      database: options.database,
+      database: databaseOfTenant(options.database, scope),
       actor: actorOf(principal),
       requestId: request.id,
       reason: readReason(request),
@@ -190,7 +191,7 @@ async function providerWebhookContext(
   if (scope === undefined) throw notFound("environment", environmentId);
   return {
     ...scope,
-    database: options.database,
+    database: databaseOfTenant(options.database, scope),
     actor: { type: "system", name: `${webhook.provider} webhook` },
     requestId: request.id,
     reason: undefined,

@@ -2,6 +2,7 @@
 // our own FairbillError, Fastify's validation and parsing errors, and anything
 // unexpected (a 500 that names the request id and hides the internals).
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { isConnectionLost } from "../database/errors.ts";
 import { FairbillError, type FieldError } from "../errors.ts";
 import { toFieldErrors } from "./validation.ts";
 
@@ -92,6 +93,18 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemDocum
       status: 400,
       code: "invalid_text",
       detail: "A text value holds a character the database cannot store (such as U+0000).",
+      ...base,
+    };
+  }
+  if (isConnectionLost(error)) {
+    return {
+      type: problemType("database_unavailable"),
+      title: titles[503] ?? "Service unavailable",
+      status: 503,
+      code: "database_unavailable",
+      detail:
+        "The connection to the database was lost while this request ran: send it again in a moment, " +
+        "with the same Idempotency-Key or event ids, which make a second send harmless.",
       ...base,
     };
   }
