@@ -55,8 +55,8 @@ function enqueueEvaluation(
 
 /**
  * After an ingestion transaction committed, with the customers (external ids)
- * whose events it stored: queues one evaluation per customer that has a spend
- * or usage rule, unless one is already waiting.
+ * whose events it stored: queues one evaluation per customer that has a spend,
+ * usage or allowance rule, unless one is already waiting.
  */
 async function requestAlertEvaluationsAfterIngestion(
   context: RequestContext,
@@ -74,7 +74,7 @@ async function requestAlertEvaluationsAfterIngestion(
     .where(inTenant(context))
     .where("deleted_at", "is", null)
     .where("enabled", "=", true)
-    .where("kind", "in", ["spend", "usage"])
+    .where("kind", "in", ["spend", "usage", "allowance"])
     .where(
       "customer_id",
       "in",

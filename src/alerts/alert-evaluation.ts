@@ -72,6 +72,8 @@ async function evaluateRule(
     }
     case "credit_balance":
       return fireOncePerFall(context, customer, rule);
+    case "allowance":
+      return fireOncePerPeriod(context, customer, rule, await measurements.allowanceUsed(rule), undefined);
   }
 }
 
@@ -105,6 +107,7 @@ async function fireOncePerPeriod(
         value: formatMeasure(measured.value, rule.currency),
         currency: rule.currency,
         meter_code: rule.meter_code,
+        pricing_unit: rule.pricing_unit,
         period_start: measured.period.start,
         period_end: measured.period.end,
         triggered_at: now,

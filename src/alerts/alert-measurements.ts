@@ -10,10 +10,10 @@
 // upcoming invoice closes). No period (no subscription, a trial, an ended
 // subscription) means nothing to measure yet.
 
-import { Decimal, sumDecimals, ZERO } from "../core/index.ts";
+import { allowanceUsedPercent, Decimal, sumDecimals, ZERO } from "../core/index.ts";
 import { creditBalances } from "../credits/index.ts";
 import type { Customer } from "../customers/index.ts";
-import { upcomingInvoice } from "../invoicing/index.ts";
+import { type InvoicePreview, upcomingInvoice } from "../invoicing/index.ts";
 import { listMeters, queryUsage } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { SubscriptionView } from "../subscriptions/index.ts";
@@ -33,6 +33,7 @@ export class AlertMeasurements {
   private readonly customer: Customer;
   private subscriptions: Promise<SubscriptionView[]> | undefined;
   private readonly upcoming = new Map<string, Promise<Decimal | null>>();
+  private readonly previews = new Map<string, Promise<InvoicePreview | null>>();
   private readonly usage = new Map<string, Promise<Decimal>>();
   private readonly meterNames = new Map<string, Promise<string>>();
 
@@ -71,6 +72,30 @@ export class AlertMeasurements {
       this.usage.set(key, total);
     }
     return { value: await total, period };
+  }
+
+  /**
+   * Allowance: the percent of the rule's pricing unit used in the current
+   * billing period (of the units granted and rolled over), as the upcoming
+   * invoice that closes the period reports it; null when that invoice has no
+   * allowance of the unit.
+   */
+  async allowanceUsed(rule: AlertRuleRow): Promise<PeriodMeasurement | null> {
+    const subscription = await this.subscriptionFor(rule, null);
+    if (subscription === undefined || rule.pricing_unit === null) return null;
+    let preview = this.previews.get(subscription.id);
+    if (preview === undefined) {
+      preview = upcomingInvoice(this.context, this.customer.id, { subscriptionId: subscription.id });
+      this.previews.set(subscription.id, preview);
+    }
+    const allowance = (await preview)?.allowances?.find((entry) => entry.unit === rule.pricing_unit);
+    if (allowance === undefined) return null;
+    const value = allowanceUsedPercent({
+      granted: new Decimal(allowance.granted),
+      rolledOver: new Decimal(allowance.rolled_over),
+      used: new Decimal(allowance.used),
+    });
+    return value === null ? null : { value, period: periodOf(subscription) };
   }
 
   /** The meter's name, for the email that tells the customer. */

@@ -35,9 +35,12 @@ export async function announceTrigger(
           })
         : await queueCustomerEmail(transaction, context, customer, "usage_alert", {
             alert: {
-              measure: rule.kind === "spend" ? "Spend" : `Usage of ${input.meterName ?? rule.meter_code}`,
-              value: withUnit(trigger.value, rule.currency),
-              threshold: withUnit(trigger.threshold, rule.currency),
+              measure: measureName(rule, input.meterName),
+              value: rule.kind === "allowance" ? `${trigger.value}%` : withUnit(trigger.value, rule.currency),
+              threshold:
+                rule.kind === "allowance"
+                  ? `${trigger.threshold}%`
+                  : withUnit(trigger.threshold, rule.currency),
               period_from: localDay(trigger.period_start, customer.timezone, 0),
               // The period's end is exclusive: its last day is the day before.
               period_to: localDay(trigger.period_end, customer.timezone, -1),
@@ -61,6 +64,12 @@ export async function announceTrigger(
     .where("id", "=", trigger.id)
     .execute();
   return announced;
+}
+
+function measureName(rule: AlertRuleRow, meterName: string | undefined): string {
+  if (rule.kind === "spend") return "Spend";
+  if (rule.kind === "allowance") return `Allowance of ${rule.pricing_unit} used`;
+  return `Usage of ${meterName ?? rule.meter_code}`;
 }
 
 function withUnit(amount: string, currency: string | null): string {

@@ -50,6 +50,7 @@ export async function createAlertRule(
       name: input.name ?? null,
       meter_code: target.meterCode,
       currency: target.currency,
+      pricing_unit: target.pricingUnit,
       threshold: input.threshold,
       email_customer: input.email_customer ?? true,
       enabled: input.enabled ?? true,
@@ -118,7 +119,7 @@ export async function updateAlertRule(
   return context.database.transaction().execute(async (transaction) => {
     const before = await ruleInReach(transaction, context, customerId, alertId, { lock: true });
     if (input.threshold !== undefined) {
-      const errors = thresholdErrors(input.threshold, before.currency);
+      const errors = thresholdErrors(input.threshold, before.currency, before.kind);
       if (errors.length > 0) throw validationFailed(errors);
     }
     const thresholdChanged =
@@ -220,7 +221,7 @@ async function ruleInReach(
   return row;
 }
 
-type Target = { meterCode: string | null; currency: string | null };
+type Target = { meterCode: string | null; currency: string | null; pricingUnit: string | null };
 
 /** What the rule watches, checked against the customer: its meter or its currency, and its subscription. */
 async function checkTarget(
@@ -239,8 +240,21 @@ async function checkTarget(
       message: "does not apply to a credit_balance alert: credits belong to the customer, not a subscription",
     });
   }
-  let target: Target = { meterCode: null, currency: null };
-  if (input.kind === "usage") {
+  let target: Target = { meterCode: null, currency: null, pricingUnit: null };
+  if (input.kind !== "allowance" && input.unit !== undefined) {
+    errors.push({ path: "$.unit", message: "applies to allowance alerts only" });
+  }
+  if (input.kind === "allowance") {
+    if (input.currency !== undefined) {
+      errors.push({ path: "$.currency", message: "applies to spend and credit_balance alerts only" });
+    }
+    if (input.meter !== undefined) errors.push({ path: "$.meter", message: "applies to usage alerts only" });
+    if (input.unit === undefined) {
+      errors.push({ path: "$.unit", message: "is required for an allowance alert (a pricing unit's code)" });
+    }
+    target = { meterCode: null, currency: null, pricingUnit: input.unit ?? null };
+    errors.push(...thresholdErrors(input.threshold, null, "allowance"));
+  } else if (input.kind === "usage") {
     if (input.currency !== undefined) {
       errors.push({ path: "$.currency", message: "applies to spend and credit_balance alerts only" });
     }
@@ -249,9 +263,9 @@ async function checkTarget(
       const [meter] = await listMeters(context, { code: input.meter }, { limit: 1, afterId: undefined });
       if (meter === undefined)
         errors.push({ path: "$.meter", message: `no meter with code "${input.meter}"` });
-      target = { meterCode: input.meter, currency: null };
+      target = { meterCode: input.meter, currency: null, pricingUnit: null };
     }
-    errors.push(...thresholdErrors(input.threshold, null));
+    errors.push(...thresholdErrors(input.threshold, null, "usage"));
   } else {
     if (input.meter !== undefined) errors.push({ path: "$.meter", message: "applies to usage alerts only" });
     const currency = input.currency ?? subscriptionCurrency ?? customer.currency ?? undefined;
@@ -269,8 +283,8 @@ async function checkTarget(
           message: `must be the subscription's currency, ${subscriptionCurrency}, which its invoices are in`,
         });
       }
-      errors.push(...thresholdErrors(input.threshold, currency));
-      target = { meterCode: null, currency };
+      errors.push(...thresholdErrors(input.threshold, currency, input.kind));
+      target = { meterCode: null, currency, pricingUnit: null };
     }
   }
   if (errors.length > 0) throw validationFailed(errors);
@@ -296,10 +310,21 @@ async function subscriptionCurrencyOf(
   return undefined;
 }
 
-/** A threshold is more than zero and, in money, has no more digits than the currency. */
-function thresholdErrors(threshold: string, currency: string | null): FieldError[] {
+/**
+ * A threshold is more than zero; in money, it has no more digits than the
+ * currency; a percent of an allowance is at most 100, to two decimals.
+ */
+function thresholdErrors(threshold: string, currency: string | null, kind: AlertKind): FieldError[] {
   const amount = new Decimal(threshold);
   if (amount.isZero()) return [{ path: "$.threshold", message: "must be more than 0" }];
+  if (kind === "allowance" && (amount.greaterThan(100) || amount.decimalPlaces() > 2)) {
+    return [
+      {
+        path: "$.threshold",
+        message: "is a percent of the allowance used: at most 100, with at most two decimals",
+      },
+    ];
+  }
   if (currency !== null && !fitsMinorUnit(amount, currencyFor(currency))) {
     return [
       {
@@ -325,6 +350,7 @@ export function presentAlertRule(row: AlertRuleRow): AlertRule {
     kind: row.kind,
     name: row.name,
     meter: row.meter_code,
+    unit: row.pricing_unit,
     currency: row.currency,
     threshold: formatMeasure(row.threshold, row.currency),
     email_customer: row.email_customer,
@@ -347,6 +373,7 @@ export function presentAlertTrigger(row: AlertTriggerRow): AlertTrigger {
     value: formatMeasure(row.value, row.currency),
     currency: row.currency,
     meter: row.meter_code,
+    unit: row.pricing_unit,
     period_start: row.period_start?.toISOString() ?? null,
     period_end: row.period_end?.toISOString() ?? null,
     webhook_event_id: row.webhook_event_id,

@@ -16,15 +16,16 @@ const AlertName = Type.String({ minLength: 1, maxLength: 200, description: "a la
 const Threshold = {
   ...NonNegativeDecimalString,
   description:
-    "more than 0: money in the rule's currency (spend, credit_balance, no more digits than the currency has) " +
-    "or a quantity of the meter (usage)",
+    "more than 0: money in the rule's currency (spend, credit_balance, no more digits than the currency has), " +
+    "a quantity of the meter (usage), or the percent of the allowance used (allowance, at most 100, two decimals)",
 };
 
 export const CreateAlertRuleBody = StrictObject({
   kind: StringEnum(alertKinds, {
     description:
       "spend: the current billing period's cost so far reaches the threshold; usage: a meter's quantity in " +
-      "the current billing period reaches it; credit_balance: the credits usable now fall below it",
+      "the current billing period reaches it; credit_balance: the credits usable now fall below it; " +
+      "allowance: the current billing period has used this percent of a pricing unit's allowance (granted and rolled over)",
   }),
   threshold: Threshold,
   currency: Type.Optional({
@@ -35,6 +36,13 @@ export const CreateAlertRuleBody = StrictObject({
   }),
   meter: Type.Optional(
     Type.String({ minLength: 1, maxLength: 100, description: "usage: the code of the meter to count" }),
+  ),
+  unit: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: "allowance: the code of the pricing unit whose allowance is watched (credits)",
+    }),
   ),
   subscription_id: Type.Optional({
     ...NonEmptyId,
@@ -66,6 +74,7 @@ export const AlertRuleSchema = Type.Object(
     kind: StringEnum(alertKinds),
     name: Nullable(Type.String()),
     meter: Nullable(Type.String()),
+    unit: Nullable(Type.String({ description: "allowance: the pricing unit watched" })),
     currency: Nullable(Type.String()),
     threshold: DecimalString,
     email_customer: Type.Boolean(),
@@ -92,9 +101,13 @@ export const AlertTriggerSchema = Type.Object(
     subscription_id: Nullable(Type.String()),
     kind: StringEnum(alertKinds),
     threshold: DecimalString,
-    value: { ...DecimalString, description: "what crossed the threshold: money, a quantity or a balance" },
+    value: {
+      ...DecimalString,
+      description: "what crossed the threshold: money, a quantity, a balance or a percent of an allowance",
+    },
     currency: Nullable(Type.String()),
     meter: Nullable(Type.String()),
+    unit: Nullable(Type.String()),
     period_start: Nullable(Timestamp),
     period_end: Nullable(Timestamp),
     webhook_event_id: Nullable(Type.String()),

@@ -29,11 +29,23 @@ const creditBalanceLow = defineWebhookEvent(
   "A credit balance alert fired: the credits usable now fell below the rule's threshold (once per fall).",
 );
 
+const allowanceThresholdReached = defineWebhookEvent(
+  "allowance.threshold_reached",
+  AlertTriggerWithRule,
+  "An allowance alert fired: the billing period used the rule's percent of a pricing unit's allowance (once per period).",
+);
+
 /** The event each kind of rule sends when it fires. */
 export const alertFiredEvents: Record<AlertKind, typeof alertTriggered> = {
   spend: alertTriggered,
   usage: usageThresholdReached,
   credit_balance: creditBalanceLow,
+  allowance: allowanceThresholdReached,
 };
 
-export const alertWebhookEvents = [alertTriggered, usageThresholdReached, creditBalanceLow];
+export const alertWebhookEvents = [
+  alertTriggered,
+  usageThresholdReached,
+  creditBalanceLow,
+  allowanceThresholdReached,
+];

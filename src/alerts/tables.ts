@@ -11,7 +11,7 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
-export const alertKinds = ["spend", "usage", "credit_balance"] as const;
+export const alertKinds = ["spend", "usage", "credit_balance", "allowance"] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
 export type AlertRuleTable = TenantRowColumns & {
@@ -21,6 +21,8 @@ export type AlertRuleTable = TenantRowColumns & {
   name: string | null;
   meter_code: string | null;
   currency: string | null;
+  /** The pricing unit an allowance rule watches; null otherwise. */
+  pricing_unit: ColumnType<string | null, string | null | undefined, string | null>;
   /** numeric, read as a string. */
   threshold: string;
   email_customer: boolean;
@@ -41,6 +43,7 @@ export type AlertTriggerTable = TenantRowColumns & {
   value: string;
   currency: string | null;
   meter_code: string | null;
+  pricing_unit: ColumnType<string | null, string | null | undefined, string | null>;
   period_start: Timestamp | null;
   period_end: Timestamp | null;
   webhook_event_id: string | null;

@@ -6,6 +6,7 @@
 
 /** @public */
 export { allocateAmount } from "./allocation.ts";
+export { allowanceUsedPercent } from "./allowances/allowance-use.ts";
 /** @public */
 export {
   type BillingRequest,

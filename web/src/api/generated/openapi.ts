@@ -6358,6 +6358,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "allowance.threshold_reached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * allowance.threshold_reached
+         * @description An allowance alert fired: the billing period used the rule's percent of a pricing unit's allowance (once per period).
+         */
+        post: operations["webhook_allowance_threshold_reached"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "backtest.created": {
         parameters: {
             query?: never;
@@ -7422,19 +7442,20 @@ export interface components {
             customer_id: string;
             subscription_id: string | null;
             /** @enum {string} */
-            kind: "spend" | "usage" | "credit_balance";
+            kind: "spend" | "usage" | "credit_balance" | "allowance";
             /**
              * @description a decimal number written as a string, such as "49.00"
              * @example 49.00
              */
             threshold: string;
             /**
-             * @description what crossed the threshold: money, a quantity or a balance
+             * @description what crossed the threshold: money, a quantity, a balance or a percent of an allowance
              * @example 49.00
              */
             value: string;
             currency: string | null;
             meter: string | null;
+            unit: string | null;
             period_start: string | null;
             period_end: string | null;
             webhook_event_id: string | null;
@@ -7451,9 +7472,10 @@ export interface components {
             customer_id: string;
             subscription_id: string | null;
             /** @enum {string} */
-            kind: "spend" | "usage" | "credit_balance";
+            kind: "spend" | "usage" | "credit_balance" | "allowance";
             name: string | null;
             meter: string | null;
+            unit: string | null;
             currency: string | null;
             /**
              * @description a decimal number written as a string, such as "49.00"
@@ -29781,7 +29803,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
+                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
                     /** @description default true */
                     enabled?: boolean;
                 };
@@ -30002,7 +30024,7 @@ export interface operations {
                     url?: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
+                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
                     /** @description false stops deliveries to the endpoint */
                     enabled?: boolean;
                 };
@@ -30290,7 +30312,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @example customer.created */
-                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected";
+                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -36481,7 +36503,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @example spend */
-                kind?: "spend" | "usage" | "credit_balance";
+                kind?: "spend" | "usage" | "credit_balance" | "allowance";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -36511,6 +36533,7 @@ export interface operations {
                      *           "kind": "spend",
                      *           "name": "string",
                      *           "meter": "string",
+                     *           "unit": "string",
                      *           "currency": "string",
                      *           "threshold": "49.00",
                      *           "email_customer": true,
@@ -36564,6 +36587,7 @@ export interface operations {
                  *       "threshold": "49.00",
                  *       "currency": "USD",
                  *       "meter": "string",
+                 *       "unit": "string",
                  *       "subscription_id": "string",
                  *       "name": "string",
                  *       "email_customer": true,
@@ -36572,12 +36596,12 @@ export interface operations {
                  */
                 "application/json": {
                     /**
-                     * @description spend: the current billing period's cost so far reaches the threshold; usage: a meter's quantity in the current billing period reaches it; credit_balance: the credits usable now fall below it
+                     * @description spend: the current billing period's cost so far reaches the threshold; usage: a meter's quantity in the current billing period reaches it; credit_balance: the credits usable now fall below it; allowance: the current billing period has used this percent of a pricing unit's allowance (granted and rolled over)
                      * @enum {string}
                      */
-                    kind: "spend" | "usage" | "credit_balance";
+                    kind: "spend" | "usage" | "credit_balance" | "allowance";
                     /**
-                     * @description more than 0: money in the rule's currency (spend, credit_balance, no more digits than the currency has) or a quantity of the meter (usage)
+                     * @description more than 0: money in the rule's currency (spend, credit_balance, no more digits than the currency has), a quantity of the meter (usage), or the percent of the allowance used (allowance, at most 100, two decimals)
                      * @example 49.00
                      */
                     threshold: string;
@@ -36588,6 +36612,8 @@ export interface operations {
                     currency?: string;
                     /** @description usage: the code of the meter to count */
                     meter?: string;
+                    /** @description allowance: the code of the pricing unit whose allowance is watched (credits) */
+                    unit?: string;
                     /** @description spend and usage: watch this subscription of the customer only; when left out, the subscription whose current period ends first (spend: every subscription on that upcoming invoice) */
                     subscription_id?: string;
                     /** @description a label of your own */
@@ -36614,6 +36640,7 @@ export interface operations {
                      *       "kind": "spend",
                      *       "name": "string",
                      *       "meter": "string",
+                     *       "unit": "string",
                      *       "currency": "string",
                      *       "threshold": "49.00",
                      *       "email_customer": true,
@@ -36664,6 +36691,7 @@ export interface operations {
                      *       "kind": "spend",
                      *       "name": "string",
                      *       "meter": "string",
+                     *       "unit": "string",
                      *       "currency": "string",
                      *       "threshold": "49.00",
                      *       "email_customer": true,
@@ -36717,6 +36745,7 @@ export interface operations {
                      *       "kind": "spend",
                      *       "name": "string",
                      *       "meter": "string",
+                     *       "unit": "string",
                      *       "currency": "string",
                      *       "threshold": "49.00",
                      *       "email_customer": true,
@@ -36766,7 +36795,7 @@ export interface operations {
                  */
                 "application/json": {
                     /**
-                     * @description more than 0: money in the rule's currency (spend, credit_balance, no more digits than the currency has) or a quantity of the meter (usage)
+                     * @description more than 0: money in the rule's currency (spend, credit_balance, no more digits than the currency has), a quantity of the meter (usage), or the percent of the allowance used (allowance, at most 100, two decimals)
                      * @example 49.00
                      */
                     threshold?: string;
@@ -36791,6 +36820,7 @@ export interface operations {
                      *       "kind": "spend",
                      *       "name": "string",
                      *       "meter": "string",
+                     *       "unit": "string",
                      *       "currency": "string",
                      *       "threshold": "49.00",
                      *       "email_customer": true,
@@ -36820,7 +36850,7 @@ export interface operations {
             query?: {
                 customer_id?: string;
                 /** @example spend */
-                kind?: "spend" | "usage" | "credit_balance";
+                kind?: "spend" | "usage" | "credit_balance" | "allowance";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -36848,6 +36878,7 @@ export interface operations {
                      *           "kind": "spend",
                      *           "name": "string",
                      *           "meter": "string",
+                     *           "unit": "string",
                      *           "currency": "string",
                      *           "threshold": "49.00",
                      *           "email_customer": true,
@@ -36914,6 +36945,7 @@ export interface operations {
                      *           "value": "49.00",
                      *           "currency": "string",
                      *           "meter": "string",
+                     *           "unit": "string",
                      *           "period_start": "2026-02-15T00:00:00Z",
                      *           "period_end": "2026-02-15T00:00:00Z",
                      *           "webhook_event_id": "string",
@@ -37856,6 +37888,7 @@ export interface operations {
                      *           "kind": "spend",
                      *           "name": "string",
                      *           "meter": "string",
+                     *           "unit": "string",
                      *           "currency": "string",
                      *           "threshold": "49.00",
                      *           "email_customer": true,
@@ -37932,6 +37965,7 @@ export interface operations {
                      *       "kind": "spend",
                      *       "name": "string",
                      *       "meter": "string",
+                     *       "unit": "string",
                      *       "currency": "string",
                      *       "threshold": "49.00",
                      *       "email_customer": true,
@@ -37984,6 +38018,7 @@ export interface operations {
                      *       "kind": "spend",
                      *       "name": "string",
                      *       "meter": "string",
+                     *       "unit": "string",
                      *       "currency": "string",
                      *       "threshold": "49.00",
                      *       "email_customer": true,
@@ -41012,6 +41047,49 @@ export interface operations {
                     id: string;
                     /** @constant */
                     type: "credit.balance_low";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["AlertTriggerWithRule"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_allowance_threshold_reached: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "allowance.threshold_reached";
                     /**
                      * Format: date-time
                      * @description when the change happened

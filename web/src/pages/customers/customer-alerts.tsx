@@ -1,5 +1,6 @@
 // A customer's alerts: spend in the billing period reaching an amount, a
-// meter's usage reaching a quantity, or credits falling below a balance, each
+// meter's usage reaching a quantity, credits falling below a balance, or a
+// pricing unit's allowance used up to a percent, each
 // firing once per crossing by webhook (and email to the customer, if asked).
 // Rules are added, switched on and off, and deleted here; each shows when it
 // fired.
@@ -28,6 +29,7 @@ const kindLabels: Record<AlertKind, string> = {
   spend: "Spend this period reaches",
   usage: "Usage this period reaches",
   credit_balance: "Credits fall below",
+  allowance: "Allowance used this period reaches",
 };
 
 function amountText(
@@ -36,7 +38,9 @@ function amountText(
   currency: string | null,
   meter: string | null,
   locale: string,
+  unit: string | null = null,
 ) {
+  if (kind === "allowance") return `${formatQuantity(amount, locale)}% of ${unit ?? ""}`.trim();
   if (kind === "usage") return `${formatQuantity(amount, locale)} ${meter ?? ""}`.trim();
   return currency ? formatMoney(amount, currency, locale) : amount;
 }
@@ -102,7 +106,7 @@ export function CustomerAlerts({
               {
                 header: "When",
                 cell: (rule) =>
-                  `${kindLabels[rule.kind]} ${amountText(rule.kind, rule.threshold, rule.currency, rule.meter, locale)}`,
+                  `${kindLabels[rule.kind]} ${amountText(rule.kind, rule.threshold, rule.currency, rule.meter, locale, rule.unit)}`,
               },
               {
                 header: "Status",
@@ -161,7 +165,7 @@ function AlertTriggers({ rule, locale }: { rule: AlertRule; locale: string }) {
       {triggers.data.data.map((trigger) => (
         <li key={trigger.id}>
           {formatDateTime(trigger.triggered_at, locale)} at{" "}
-          {amountText(trigger.kind, trigger.value, trigger.currency, trigger.meter, locale)}
+          {amountText(trigger.kind, trigger.value, trigger.currency, trigger.meter, locale, trigger.unit)}
         </li>
       ))}
     </ul>
@@ -173,6 +177,7 @@ type AlertValues = {
   threshold: string;
   currency: string;
   meter: string;
+  unit: string;
   subscription_id: string;
   name: string;
   email_customer: boolean;
@@ -182,8 +187,14 @@ function checkAlert(values: AlertValues) {
   const checks = new FieldChecks();
   checks.decimal("threshold", values.threshold, { required: true, positive: true });
   if (values.kind === "usage") checks.required("meter", values.meter, "choose the meter to count");
-  if (values.kind !== "usage" && values.currency.trim() !== "") checks.currency("currency", values.currency);
+  if (values.kind === "allowance") checks.required("unit", values.unit, "name the pricing unit (credits)");
+  if (hasCurrency(values.kind) && values.currency.trim() !== "") checks.currency("currency", values.currency);
   return checks.errors;
+}
+
+/** Spend and credit balance thresholds are money; usage and allowance ones are not. */
+function hasCurrency(kind: AlertKind): boolean {
+  return kind === "spend" || kind === "credit_balance";
 }
 
 function alertBody(values: AlertValues): RequestBody<"/v1/customers/{id}/alerts", "post"> {
@@ -191,10 +202,11 @@ function alertBody(values: AlertValues): RequestBody<"/v1/customers/{id}/alerts"
     kind: values.kind,
     threshold: values.threshold.trim(),
     email_customer: values.email_customer,
-    ...(values.kind !== "usage" && values.currency.trim() !== ""
+    ...(hasCurrency(values.kind) && values.currency.trim() !== ""
       ? { currency: values.currency.trim().toUpperCase() }
       : {}),
     ...(values.kind === "usage" ? { meter: values.meter } : {}),
+    ...(values.kind === "allowance" ? { unit: values.unit.trim() } : {}),
     ...(values.kind !== "credit_balance" && values.subscription_id !== ""
       ? { subscription_id: values.subscription_id }
       : {}),
@@ -211,6 +223,7 @@ function AlertForm({ customerId, currency }: { customerId: string; currency: str
       threshold: "",
       currency: currency ?? "",
       meter: "",
+      unit: "",
       subscription_id: "",
       name: "",
       email_customer: true,
@@ -246,13 +259,24 @@ function AlertForm({ customerId, currency }: { customerId: string; currency: str
         />
         <TextField
           {...form.bind("threshold")}
-          label={values.kind === "usage" ? "Quantity" : "Amount"}
+          label={
+            values.kind === "usage" ? "Quantity" : values.kind === "allowance" ? "Percent used" : "Amount"
+          }
           required
           inputMode="decimal"
         />
-        {values.kind === "usage" ? (
+        {values.kind === "usage" && (
           <SelectField {...form.bind("meter")} label="Meter" options={meterOptions(meters.data)} />
-        ) : (
+        )}
+        {values.kind === "allowance" && (
+          <TextField
+            {...form.bind("unit")}
+            label="Pricing unit"
+            autoComplete="off"
+            hint="Its code, such as credits."
+          />
+        )}
+        {hasCurrency(values.kind) && (
           <CurrencyField
             {...form.bind("currency")}
             label="Alert currency"

@@ -1,0 +1,171 @@
+// Allowance alerts end to end: a plan grants 1,000 credits a month (1 credit
+// = 0.01 USD, an image costs 4 credits); a rule fires when the billing period
+// has used 80% of them. Usage is ingested through the API, the evaluation job
+// runs on the real job worker, the webhook is delivered to a real HTTP server
+// (its signature checked with the Standard Webhooks library) and the email is
+// read back from the outbox folder.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
+import { outboxEmail, removeDataDirectory, temporaryDataDirectory } from "../../test/support/mail.ts";
+import { expectCreated } from "../../test/support/responses.ts";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+import { TestClock } from "../../test/support/test-clock.ts";
+import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
+import { applicationJobHandlers } from "../app.ts";
+import { silentLogger } from "../platform/context.ts";
+import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
+
+const clock = new TestClock("2026-01-01T00:00:00Z");
+let testApp: TestApp;
+let receiver: WebhookReceiver;
+let worker: JobWorker;
+let dataDirectory: string;
+let tenant: TestTenant;
+let customerId: string;
+let secret: string;
+
+beforeAll(async () => {
+  testApp = await startTestApp({ clock, allowPrivateTargets: true });
+  receiver = new WebhookReceiver();
+  await receiver.start();
+  dataDirectory = await temporaryDataDirectory("fairbill-allowance-alerts");
+  const database = testApp.handle.database;
+  worker = createJobWorker({
+    database,
+    clock,
+    logger: silentLogger,
+    handlers: applicationJobHandlers({
+      database,
+      clock,
+      logger: silentLogger,
+      email: { smtpUrl: undefined, emailFrom: "Acme Billing <billing@acme.example>", dataDirectory },
+    }),
+  });
+  tenant = await testApp.newTenant("allowance-alerts");
+  await createMeter(tenant.admin, {
+    code: "images",
+    event_name: "image_batch",
+    aggregation: "sum",
+    property: "n",
+    effective_from: "2025-12-01T00:00:00Z",
+  });
+  const plan = await createPlan(tenant.admin, {
+    code: "ai",
+    version: {
+      pricing_units: [{ code: "credits", rate: "0.01", decimals: 2 }],
+      allowances: [{ unit: "credits", amount: "1000" }],
+      charges: [
+        { id: "images", type: "usage", meter: "images", model: "per_unit", unit_price: "4", unit: "credits" },
+      ],
+    },
+  });
+  const { customer } = await subscribeNewCustomer(tenant.admin, plan.id, {
+    customer: {
+      external_id: "studio",
+      name: "Studio",
+      email: "ops@studio.example",
+      currency: "USD",
+      timezone: "UTC",
+    },
+    subscription: { start_at: "2026-01-01T00:00:00Z", billing: "calendar" },
+  });
+  customerId = customer.id;
+  secret = (
+    await expectCreated(
+      tenant.admin.post("/v1/webhook-endpoints", {
+        url: receiver.url("/allowance"),
+        event_types: ["allowance.threshold_reached"],
+      }),
+    )
+  ).secret;
+});
+afterAll(async () => {
+  await receiver?.stop();
+  await testApp?.close();
+  await removeDataDirectory(dataDirectory);
+});
+
+/** Runs every queued job (the test's clock sits in 2026, so the queue is read an hour past real time). */
+async function runQueuedJobs(): Promise<void> {
+  await worker.runDueJobs(new Date(Date.now() + 3_600_000));
+}
+
+let batch = 0;
+async function useImages(images: number): Promise<void> {
+  batch += 1;
+  await ingestEvents(tenant.admin, [
+    {
+      id: `images-${batch}`,
+      customer: "studio",
+      name: "image_batch",
+      timestamp: "2026-01-10T10:00:00Z",
+      properties: { n: images },
+    },
+  ]);
+  await runQueuedJobs();
+}
+
+describe("allowance alerts", () => {
+  it("refuses a rule without its unit, a unit on another kind and a percent above 100, naming the field", async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ kind: "allowance", threshold: "80" }, "$.unit"],
+      [{ kind: "allowance", unit: "credits", threshold: "120" }, "$.threshold"],
+      [{ kind: "allowance", unit: "credits", threshold: "80.125" }, "$.threshold"],
+      [{ kind: "allowance", unit: "credits", threshold: "80", currency: "USD" }, "$.currency"],
+      [{ kind: "usage", meter: "images", unit: "credits", threshold: "80" }, "$.unit"],
+    ];
+    for (const [body, path] of cases) {
+      const response = await tenant.admin.post(`/v1/customers/${customerId}/alerts`, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(
+        response.body.errors.map((error: { path: string }) => error.path),
+        JSON.stringify(body),
+      ).toContain(path);
+    }
+  });
+
+  it("fires once when the billing period has used 80% of the allowance, with its webhook and email", async () => {
+    const alert = await expectCreated(
+      tenant.admin.post(`/v1/customers/${customerId}/alerts`, {
+        kind: "allowance",
+        unit: "credits",
+        threshold: "80",
+      }),
+    );
+    expect(alert).toMatchObject({ kind: "allowance", unit: "credits", meter: null, currency: null });
+    await runQueuedJobs();
+    clock.set("2026-01-10T12:00:00Z");
+    // 150 images = 600 credits of 1,000: 60%.
+    await useImages(150);
+    const triggers = async () => (await tenant.admin.get(`/v1/alerts/${alert.id}/triggers`)).body.data;
+    expect(await triggers()).toEqual([]);
+    // 50 more = 800 credits: 80%, the threshold.
+    await useImages(50);
+    const [fired, ...others] = await triggers();
+    expect(others).toEqual([]);
+    expect(fired).toMatchObject({
+      alert_id: alert.id,
+      kind: "allowance",
+      unit: "credits",
+      threshold: "80",
+      value: "80",
+      currency: null,
+      period_start: "2026-01-01T00:00:00.000Z",
+      period_end: "2026-02-01T00:00:00.000Z",
+    });
+    // 25 more (900 credits, 90%) in the same period fire nothing more.
+    await useImages(25);
+    expect(await triggers()).toHaveLength(1);
+
+    const webhooks = receiver.verified("/allowance", secret);
+    expect(webhooks).toHaveLength(1);
+    expect(webhooks[0]).toMatchObject({
+      type: "allowance.threshold_reached",
+      id: fired.webhook_event_id,
+      data: { id: fired.id, value: "80", unit: "credits", alert: { id: alert.id, unit: "credits" } },
+    });
+    const mail = await outboxEmail(dataDirectory, fired.email_id);
+    expect(mail.subject).toBe("Usage alert: Allowance of credits used reached 80%");
+    expect(mail.text).toContain("has reached 80%, at or above your alert threshold of 80%.");
+  });
+});
