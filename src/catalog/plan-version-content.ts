@@ -15,7 +15,7 @@ import {
   type ChargeV2Document,
   Code,
   type JsonPath,
-  PricingUnits,
+  PlanPricingUnits,
   pricedContentFields,
   ruleProblems,
   withRules,
@@ -47,8 +47,9 @@ const contentFields = {
   charges: ChargesV2,
   currency_prices: pricedContentFields.currency_prices,
   entitlements: Type.Array(EntitlementSchema, { maxItems: 200 }),
-  // Section 4 of the pricing language: custom units, and allowances of them granted each period.
-  pricing_units: PricingUnits,
+  // Section 4 of the pricing language: custom units (with their worth in each currency of the price
+  // books), and allowances of them granted each period.
+  pricing_units: PlanPricingUnits,
   allowances: Allowances,
 };
 

@@ -7,6 +7,7 @@
 // passed in; checkPlanVersionContent (plan-version-content.ts) runs them all.
 import {
   checkPlanUnits,
+  checkUnitCurrencies,
   describeValue,
   isPlainObject,
   type PricingContext,
@@ -65,9 +66,11 @@ const entitlementsFitFeatures: Rule<CatalogReferences> = (value, path, run) => {
   });
 };
 
-/** Allowances and charges name the version's own pricing units (V20–V22). */
+/** Allowances and charges name the version's own pricing units (V20–V22), each worth a rate in every currency it is priced in. */
 const unitsFitCharges: Rule<CatalogReferences> = (value, path, run) => {
-  if (isPlainObject(value)) checkPlanUnits(value, path, unitsByCode(value.pricing_units), run);
+  if (!isPlainObject(value)) return;
+  checkPlanUnits(value, path, unitsByCode(value.pricing_units), run);
+  checkUnitCurrencies(value, path, run);
 };
 
 /** The rules on a version's content, in the order they run (products before price books). */

@@ -64,7 +64,12 @@ export function subscriptionCatalog(input: {
     const version = input.versions.get(id);
     if (version === undefined) throw new Error(`plan version ${id} of a subscription was not loaded`);
     plans.set(id, enginePlanVersion(version, { ...input, meterAggregations }));
-    for (const unit of version.content.pricing_units) pricingUnits.set(unit.code, toCorePricingUnit(unit));
+    for (const unit of version.content.pricing_units) {
+      pricingUnits.set(
+        unit.code,
+        toCorePricingUnit(unit, { version: version.content.currency, billed: input.currency }),
+      );
+    }
   }
   return { meters: input.meters, plans, ...(pricingUnits.size === 0 ? {} : { pricingUnits }) };
 }

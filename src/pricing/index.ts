@@ -59,6 +59,8 @@ export {
   Allowances,
   checkPlanUnits,
   checkRolloverCap,
+  checkUnitCurrencies,
+  PlanPricingUnits,
   type PricingUnitDocument,
   PricingUnits,
   toCoreAllowance,

@@ -3,44 +3,128 @@
 // (V20–V22), and their conversion to the billing core's. A scenario lists its
 // units once for every plan; a live plan version lists the units it uses.
 import { Type } from "typebox";
-import { type Allowance, Decimal, findCurrency, type PricingUnit } from "../core/index.ts";
+import { type Allowance, BillingInputError, Decimal, findCurrency, type PricingUnit } from "../core/index.ts";
 import { StringEnum } from "../platform/http/schemas.ts";
 import { describeValue, isPlainObject, type JsonPath, type RuleRun, withRules } from "./document-checks.ts";
-import { Code, listUniqueBy, Price } from "./fields.ts";
+import { Code, CurrencyCode, listUniqueBy, Price } from "./fields.ts";
+
+const unitFields = {
+  code: Code,
+  rate: Price,
+  decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 6 })),
+};
 
 const PricingUnitSchema = withRules(
-  Type.Object(
-    {
-      code: Code,
-      rate: Price,
-      decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 6 })),
-    },
-    { additionalProperties: false },
-  ),
-  (value, path, run) => {
-    if (!isPlainObject(value)) return;
-    if (
-      typeof value.code === "string" &&
-      run.isValid([...path, "code"]) &&
-      findCurrency(value.code) !== undefined
-    ) {
-      run.report(
-        [...path, "code"],
-        `${describeValue(value.code)} is a currency code: a pricing unit needs a name of its own`,
-      );
-    }
-    if (
-      typeof value.rate === "string" &&
-      run.isValid([...path, "rate"]) &&
-      new Decimal(value.rate).isZero()
-    ) {
-      run.report([...path, "rate"], "must be more than 0 (the unit's worth in the scenario's currency)");
-    }
-  },
+  Type.Object(unitFields, { additionalProperties: false }),
+  checkPricingUnit,
 );
+
+/** A unit is not named as a currency, and is worth more than nothing. */
+function checkPricingUnit(value: unknown, path: JsonPath, run: RuleRun<unknown>): void {
+  if (!isPlainObject(value)) return;
+  if (
+    typeof value.code === "string" &&
+    run.isValid([...path, "code"]) &&
+    findCurrency(value.code) !== undefined
+  ) {
+    run.report(
+      [...path, "code"],
+      `${describeValue(value.code)} is a currency code: a pricing unit needs a name of its own`,
+    );
+  }
+  if (typeof value.rate === "string" && run.isValid([...path, "rate"]) && new Decimal(value.rate).isZero()) {
+    run.report([...path, "rate"], "must be more than 0 (the unit's worth in the scenario's currency)");
+  }
+}
 
 /** The scenario's custom units (V20). */
 export const PricingUnits = listUniqueBy(PricingUnitSchema, "code", "pricing unit code", { maxItems: 20 });
+
+const CurrencyRate = Type.Object(
+  {
+    currency: CurrencyCode,
+    rate: { ...Price, description: "what one unit is worth in this currency" },
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * A live plan version's unit: its `rate` in the version's currency and, for
+ * each currency of the version's price books, `currency_rates` (a credit
+ * priced 0.01 USD and 0.009 EUR), so customers billed in each currency use it.
+ */
+const PlanPricingUnitSchema = withRules(
+  Type.Object(
+    {
+      ...unitFields,
+      currency_rates: Type.Optional(Type.Array(CurrencyRate, { maxItems: 50 })),
+    },
+    { additionalProperties: false },
+  ),
+  checkPricingUnit,
+  (value, path, run) => {
+    if (!isPlainObject(value) || !Array.isArray(value.currency_rates)) return;
+    const seen = new Set<unknown>();
+    value.currency_rates.forEach((entry: unknown, index) => {
+      if (!isPlainObject(entry)) return;
+      const entryPath = [...path, "currency_rates", index];
+      if (seen.has(entry.currency)) {
+        run.report([...entryPath, "currency"], `${describeValue(entry.currency)} is given a rate twice`);
+      }
+      seen.add(entry.currency);
+      if (
+        typeof entry.rate === "string" &&
+        run.isValid([...entryPath, "rate"]) &&
+        new Decimal(entry.rate).isZero()
+      ) {
+        run.report([...entryPath, "rate"], "must be more than 0 (the unit's worth in that currency)");
+      }
+    });
+  },
+);
+
+/** A plan version's custom units, with their worth in each currency it is priced in. */
+export const PlanPricingUnits = listUniqueBy(PlanPricingUnitSchema, "code", "pricing unit code", {
+  maxItems: 20,
+});
+
+/**
+ * Each unit gives a rate in every currency of the version's price books
+ * (`currency_prices`), and only in those: a customer billed in that currency
+ * pays overage at that rate.
+ */
+export function checkUnitCurrencies(
+  version: Record<string, unknown>,
+  path: JsonPath,
+  run: RuleRun<unknown>,
+): void {
+  if (!Array.isArray(version.pricing_units)) return;
+  const books = new Set(
+    (Array.isArray(version.currency_prices) ? version.currency_prices : [])
+      .filter(isPlainObject)
+      .map((book) => book.currency),
+  );
+  version.pricing_units.forEach((unit: unknown, index) => {
+    if (!isPlainObject(unit)) return;
+    const unitPath = [...path, "pricing_units", index];
+    const rates = Array.isArray(unit.currency_rates) ? unit.currency_rates.filter(isPlainObject) : [];
+    rates.forEach((rate, rateIndex) => {
+      if (!books.has(rate.currency) && run.isValid([...unitPath, "currency_rates", rateIndex, "currency"])) {
+        run.report(
+          [...unitPath, "currency_rates", rateIndex, "currency"],
+          `${describeValue(rate.currency)} is not a currency of the version's currency_prices`,
+        );
+      }
+    });
+    const missing = [...books].filter((currency) => !rates.some((rate) => rate.currency === currency));
+    if (missing.length > 0) {
+      run.report(
+        [...unitPath, "currency_rates"],
+        `gives no rate in ${missing.join(", ")}, a currency the version is priced in (currency_prices)`,
+      );
+    }
+  });
+}
 
 const AllowanceSchema = Type.Object(
   {
@@ -181,7 +265,12 @@ export function checkPlanUnits(
   checkChargeUnits(plan, planPath, units, run);
 }
 
-export type PricingUnitDocument = { code: string; rate: string; decimals?: number };
+export type PricingUnitDocument = {
+  code: string;
+  rate: string;
+  decimals?: number;
+  currency_rates?: { currency: string; rate: string }[];
+};
 export type AllowanceDocument = {
   unit: string;
   amount: string;
@@ -191,8 +280,24 @@ export type AllowanceDocument = {
   prorate?: boolean;
 };
 
-export function toCorePricingUnit(unit: PricingUnitDocument): PricingUnit {
-  return { code: unit.code, rate: new Decimal(unit.rate), decimals: unit.decimals ?? 2 };
+/**
+ * The billing core's unit, worth its `rate` in the version's own currency, or
+ * its rate in `currency` when given another (BillingInputError when it has none).
+ */
+export function toCorePricingUnit(
+  unit: PricingUnitDocument,
+  currencies?: { version: string; billed: string },
+): PricingUnit {
+  const rate =
+    currencies === undefined || currencies.billed === currencies.version
+      ? unit.rate
+      : unit.currency_rates?.find((entry) => entry.currency === currencies.billed)?.rate;
+  if (rate === undefined) {
+    throw new BillingInputError(
+      `pricing unit "${unit.code}" has no rate in ${currencies?.billed} (only ${currencies?.version})`,
+    );
+  }
+  return { code: unit.code, rate: new Decimal(rate), decimals: unit.decimals ?? 2 };
 }
 
 export function toCoreAllowance(allowance: AllowanceDocument): Allowance {

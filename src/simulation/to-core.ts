@@ -132,7 +132,9 @@ export function toBillingRequest(document: Document): BillingRequest {
           ? version
           : { ...version, allowances: allowances.map(toCoreAllowance) };
       }),
-      ((document as { pricing_units?: PricingUnitDocument[] }).pricing_units ?? []).map(toCorePricingUnit),
+      ((document as { pricing_units?: PricingUnitDocument[] }).pricing_units ?? []).map((unit) =>
+        toCorePricingUnit(unit),
+      ),
     ),
     subscription: {
       planCode: document.subscription.plan,

@@ -8576,6 +8576,15 @@ export interface components {
                  */
                 rate: string;
                 decimals?: number;
+                currency_rates?: {
+                    /** @description an ISO 4217 code such as USD */
+                    currency: string;
+                    /**
+                     * @description what one unit is worth in this currency
+                     * @example 49.00
+                     */
+                    rate: string;
+                }[];
             }[];
             allowances: {
                 /** @description letters, digits and _ . : - (such as api_calls) */
@@ -11416,7 +11425,13 @@ export interface operations {
                  *           {
                  *             "code": "A",
                  *             "rate": "49.00",
-                 *             "decimals": 0
+                 *             "decimals": 0,
+                 *             "currency_rates": [
+                 *               {
+                 *                 "currency": "AAA",
+                 *                 "rate": "49.00"
+                 *               }
+                 *             ]
                  *           }
                  *         ],
                  *         "allowances": [
@@ -11695,6 +11710,15 @@ export interface operations {
                              */
                             rate: string;
                             decimals?: number;
+                            currency_rates?: {
+                                /** @description an ISO 4217 code such as USD */
+                                currency: string;
+                                /**
+                                 * @description what one unit is worth in this currency
+                                 * @example 49.00
+                                 */
+                                rate: string;
+                            }[];
                         }[];
                         allowances?: {
                             /** @description letters, digits and _ . : - (such as api_calls) */
@@ -12029,7 +12053,13 @@ export interface operations {
                      *             {
                      *               "code": "A",
                      *               "rate": "49.00",
-                     *               "decimals": 0
+                     *               "decimals": 0,
+                     *               "currency_rates": [
+                     *                 {
+                     *                   "currency": "AAA",
+                     *                   "rate": "49.00"
+                     *                 }
+                     *               ]
                      *             }
                      *           ],
                      *           "allowances": [
@@ -12180,7 +12210,13 @@ export interface operations {
                  *         {
                  *           "code": "A",
                  *           "rate": "49.00",
-                 *           "decimals": 0
+                 *           "decimals": 0,
+                 *           "currency_rates": [
+                 *             {
+                 *               "currency": "AAA",
+                 *               "rate": "49.00"
+                 *             }
+                 *           ]
                  *         }
                  *       ],
                  *       "allowances": [
@@ -12454,6 +12490,15 @@ export interface operations {
                          */
                         rate: string;
                         decimals?: number;
+                        currency_rates?: {
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /**
+                             * @description what one unit is worth in this currency
+                             * @example 49.00
+                             */
+                            rate: string;
+                        }[];
                     }[];
                     allowances?: {
                         /** @description letters, digits and _ . : - (such as api_calls) */
@@ -12548,7 +12593,13 @@ export interface operations {
                      *         {
                      *           "code": "A",
                      *           "rate": "49.00",
-                     *           "decimals": 0
+                     *           "decimals": 0,
+                     *           "currency_rates": [
+                     *             {
+                     *               "currency": "AAA",
+                     *               "rate": "49.00"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "allowances": [
@@ -12699,7 +12750,13 @@ export interface operations {
                      *         {
                      *           "code": "A",
                      *           "rate": "49.00",
-                     *           "decimals": 0
+                     *           "decimals": 0,
+                     *           "currency_rates": [
+                     *             {
+                     *               "currency": "AAA",
+                     *               "rate": "49.00"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "allowances": [
@@ -12853,7 +12910,13 @@ export interface operations {
                      *         {
                      *           "code": "A",
                      *           "rate": "49.00",
-                     *           "decimals": 0
+                     *           "decimals": 0,
+                     *           "currency_rates": [
+                     *             {
+                     *               "currency": "AAA",
+                     *               "rate": "49.00"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "allowances": [
@@ -12995,7 +13058,13 @@ export interface operations {
                  *         {
                  *           "code": "A",
                  *           "rate": "49.00",
-                 *           "decimals": 0
+                 *           "decimals": 0,
+                 *           "currency_rates": [
+                 *             {
+                 *               "currency": "AAA",
+                 *               "rate": "49.00"
+                 *             }
+                 *           ]
                  *         }
                  *       ],
                  *       "allowances": [
@@ -13267,6 +13336,15 @@ export interface operations {
                          */
                         rate: string;
                         decimals?: number;
+                        currency_rates?: {
+                            /** @description an ISO 4217 code such as USD */
+                            currency: string;
+                            /**
+                             * @description what one unit is worth in this currency
+                             * @example 49.00
+                             */
+                            rate: string;
+                        }[];
                     }[];
                     allowances?: {
                         /** @description letters, digits and _ . : - (such as api_calls) */
@@ -13361,7 +13439,13 @@ export interface operations {
                      *         {
                      *           "code": "A",
                      *           "rate": "49.00",
-                     *           "decimals": 0
+                     *           "decimals": 0,
+                     *           "currency_rates": [
+                     *             {
+                     *               "currency": "AAA",
+                     *               "rate": "49.00"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "allowances": [
@@ -13537,7 +13621,13 @@ export interface operations {
                      *         {
                      *           "code": "A",
                      *           "rate": "49.00",
-                     *           "decimals": 0
+                     *           "decimals": 0,
+                     *           "currency_rates": [
+                     *             {
+                     *               "currency": "AAA",
+                     *               "rate": "49.00"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "allowances": [
@@ -13713,7 +13803,13 @@ export interface operations {
                      *         {
                      *           "code": "A",
                      *           "rate": "49.00",
-                     *           "decimals": 0
+                     *           "decimals": 0,
+                     *           "currency_rates": [
+                     *             {
+                     *               "currency": "AAA",
+                     *               "rate": "49.00"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "allowances": [
@@ -13883,7 +13979,13 @@ export interface operations {
                      *         {
                      *           "code": "A",
                      *           "rate": "49.00",
-                     *           "decimals": 0
+                     *           "decimals": 0,
+                     *           "currency_rates": [
+                     *             {
+                     *               "currency": "AAA",
+                     *               "rate": "49.00"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "allowances": [
@@ -14217,7 +14319,13 @@ export interface operations {
                      *         {
                      *           "code": "A",
                      *           "rate": "49.00",
-                     *           "decimals": 0
+                     *           "decimals": 0,
+                     *           "currency_rates": [
+                     *             {
+                     *               "currency": "AAA",
+                     *               "rate": "49.00"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "allowances": [
@@ -14385,7 +14493,13 @@ export interface operations {
                      *         {
                      *           "code": "A",
                      *           "rate": "49.00",
-                     *           "decimals": 0
+                     *           "decimals": 0,
+                     *           "currency_rates": [
+                     *             {
+                     *               "currency": "AAA",
+                     *               "rate": "49.00"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "allowances": [
@@ -14615,7 +14729,13 @@ export interface operations {
                      *         {
                      *           "code": "A",
                      *           "rate": "49.00",
-                     *           "decimals": 0
+                     *           "decimals": 0,
+                     *           "currency_rates": [
+                     *             {
+                     *               "currency": "AAA",
+                     *               "rate": "49.00"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "allowances": [
@@ -27000,7 +27120,13 @@ export interface operations {
                      *           {
                      *             "code": "A",
                      *             "rate": "49.00",
-                     *             "decimals": 0
+                     *             "decimals": 0,
+                     *             "currency_rates": [
+                     *               {
+                     *                 "currency": "AAA",
+                     *                 "rate": "49.00"
+                     *               }
+                     *             ]
                      *           }
                      *         ],
                      *         "allowances": [
