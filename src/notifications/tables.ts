@@ -58,7 +58,8 @@ export type WebhookDeliveryAttemptTable = {
   organization_id: string;
   environment_id: string;
   trigger: WebhookAttemptTrigger;
-  status: "succeeded" | "failed";
+  /** in_progress until the answer comes; abandoned when its worker died before. */
+  status: "in_progress" | "succeeded" | "failed" | "abandoned";
   started_at: Timestamp;
   latency_milliseconds: number;
   response_status: number | null;

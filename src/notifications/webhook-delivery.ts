@@ -1,9 +1,12 @@
 // Sending one delivery: the job handler behind every webhook attempt. It signs
-// the event, POSTs it to the endpoint, records the attempt in the delivery
-// log, and on failure queues the next automatic attempt on the retry schedule.
+// the event, records the attempt in the delivery log as in progress, POSTs it
+// to the endpoint, records the outcome, and on failure queues the next
+// automatic attempt on the retry schedule. An attempt whose worker died before
+// the answer is marked abandoned by the job's next run, beside its new attempt.
 // A receiver's error is an outcome to log and retry on our schedule, not a
 // failure of the job: the job itself fails (and the queue retries it) only
 // when Fairbill could not do its part, such as reach its own database.
+import { sql } from "kysely";
 import { type Clock, systemClock } from "../platform/clock.ts";
 import type { TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
@@ -65,8 +68,11 @@ async function deliverWebhook(
     .select("attempt_number")
     .where(inTenant(scope))
     .where("job_id", "=", job.id)
+    .where("status", "in", ["succeeded", "failed"])
     .executeTakeFirst();
   if (alreadyMade) return;
+  // An earlier run of this job that began an attempt and never finished it died on the way.
+  await abandonUnfinishedAttempts(database, scope, job.id, clock.now());
 
   const delivery = await database
     .selectFrom("webhook_deliveries")
@@ -104,8 +110,85 @@ async function deliverWebhook(
     body,
     secrets: await signingSecretsOf(database, scope, delivery, startedAt),
   });
+  const attemptNumber = await beginAttempt(database, scope, { job, payload, startedAt });
   const result = await postWebhook({ url: delivery.url, headers, body, timeoutMilliseconds });
-  await recordAttempt(database, scope, { job, payload, startedAt, finishedAt: clock.now(), result });
+  await recordAttempt(database, scope, {
+    job,
+    payload,
+    attemptNumber,
+    startedAt,
+    finishedAt: clock.now(),
+    result,
+  });
+}
+
+/**
+ * Marks the attempts this job began and never finished as abandoned: the
+ * worker making them was killed (or lost its lease) before the endpoint
+ * answered, so whether the endpoint got the event is unknown; this run sends
+ * it again, with the same webhook id.
+ */
+async function abandonUnfinishedAttempts(
+  database: Database,
+  scope: TenantScope,
+  jobId: string,
+  now: Date,
+): Promise<void> {
+  await database
+    .updateTable("webhook_delivery_attempts")
+    .set({
+      status: "abandoned",
+      latency_milliseconds: sql<number>`greatest(0, floor(extract(epoch from (${now.toISOString()}::timestamptz - started_at)) * 1000))::int`,
+      error:
+        "the worker making this attempt stopped before the endpoint answered (killed, or its lease ran out); the attempt after it sends the event again",
+    })
+    .where(inTenant(scope))
+    .where("job_id", "=", jobId)
+    .where("status", "=", "in_progress")
+    .execute();
+}
+
+/** Writes the attempt as in progress, committed before the request leaves, and returns its number. */
+async function beginAttempt(
+  database: Database,
+  scope: TenantScope,
+  attempt: { job: QueuedJob; payload: WebhookDeliveryJobPayload; startedAt: Date },
+): Promise<number> {
+  const { job, payload, startedAt } = attempt;
+  return database.transaction().execute(async (transaction) => {
+    const delivery = await transaction
+      .selectFrom("webhook_deliveries")
+      .select(["attempt_count"])
+      .where(inTenant(scope))
+      .where("id", "=", payload.deliveryId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const attemptNumber = delivery.attempt_count + 1;
+    await transaction
+      .insertInto("webhook_delivery_attempts")
+      .values({
+        delivery_id: payload.deliveryId,
+        attempt_number: attemptNumber,
+        organization_id: scope.organizationId,
+        environment_id: scope.environmentId,
+        trigger: payload.trigger,
+        status: "in_progress",
+        started_at: startedAt,
+        latency_milliseconds: 0,
+        response_status: null,
+        response_body_excerpt: null,
+        error: null,
+        job_id: job.id,
+      })
+      .execute();
+    await transaction
+      .updateTable("webhook_deliveries")
+      .set({ attempt_count: attemptNumber, last_attempt_at: startedAt, updated_at: startedAt })
+      .where(inTenant(scope))
+      .where("id", "=", payload.deliveryId)
+      .execute();
+    return attemptNumber;
+  });
 }
 
 /**
@@ -128,6 +211,7 @@ async function recordAttempt(
   attempt: {
     job: QueuedJob;
     payload: WebhookDeliveryJobPayload;
+    attemptNumber: number;
     startedAt: Date;
     finishedAt: Date;
     result: WebhookHttpResult;
@@ -144,22 +228,19 @@ async function recordAttempt(
         .where("id", "=", payload.deliveryId)
         .forUpdate()
         .executeTakeFirstOrThrow();
+      // Also when a later run marked it abandoned meanwhile: its answer came after all.
       await transaction
-        .insertInto("webhook_delivery_attempts")
-        .values({
-          delivery_id: payload.deliveryId,
-          attempt_number: delivery.attempt_count + 1,
-          organization_id: scope.organizationId,
-          environment_id: scope.environmentId,
-          trigger: payload.trigger,
+        .updateTable("webhook_delivery_attempts")
+        .set({
           status: succeeded ? "succeeded" : "failed",
-          started_at: attempt.startedAt,
           latency_milliseconds: result.latencyMilliseconds,
           response_status: result.responseStatus,
           response_body_excerpt: result.responseBodyExcerpt,
           error: result.error ?? (succeeded ? null : `the endpoint answered ${result.responseStatus}`),
-          job_id: job.id,
         })
+        .where(inTenant(scope))
+        .where("delivery_id", "=", payload.deliveryId)
+        .where("attempt_number", "=", attempt.attemptNumber)
         .execute();
 
       let status: WebhookDeliveryStatus = delivery.status;
@@ -188,8 +269,6 @@ async function recordAttempt(
         .set({
           status,
           next_attempt_at: nextAttemptAt,
-          attempt_count: delivery.attempt_count + 1,
-          last_attempt_at: attempt.startedAt,
           last_response_status: result.responseStatus,
           updated_at: finishedAt,
         })
@@ -198,8 +277,8 @@ async function recordAttempt(
         .execute();
     });
   } catch (error) {
-    // A second run of the same job got here first: its record stands.
-    if (isUniqueViolation(error)) return;
-    throw error;
+    // A second run of the same job recorded its outcome first: that record stands, this attempt is left over.
+    if (!isUniqueViolation(error)) throw error;
+    await abandonUnfinishedAttempts(database, scope, job.id, finishedAt);
   }
 }

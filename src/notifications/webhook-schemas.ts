@@ -83,9 +83,15 @@ export const NewWebhookSecretSchema = Type.Object({
 const WebhookAttemptSchema = Type.Object({
   attempt_number: Type.Integer(),
   trigger: StringEnum(["automatic", "manual"]),
-  status: StringEnum(["succeeded", "failed"]),
+  status: StringEnum(["succeeded", "failed", "abandoned", "in_progress"], {
+    description:
+      "in_progress while the endpoint has not answered; abandoned when the worker making it died first (a later attempt of the same job follows)",
+  }),
   started_at: Timestamp,
-  latency_ms: Type.Integer(),
+  latency_ms: Type.Integer({
+    description:
+      "until the answer; for an abandoned attempt, until it was found abandoned; 0 while in progress",
+  }),
   response_status: Nullable(Type.Integer()),
   response_body_excerpt: Nullable(
     Type.String({

@@ -7,6 +7,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
+import { waitFor } from "../../test/support/wait-for.ts";
 import { signatureHeaders, WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import { type Customer, customerUpdated } from "../customers/index.ts";
 import { createJobWorker, type JobWorker } from "../platform/jobs/job-worker.ts";
@@ -403,5 +404,57 @@ describe("webhook delivery", () => {
     expect((await other.admin.get("/v1/webhook-events")).body.data).toEqual([]);
     const live = await tenant.client("admin", "live");
     expect((await live.get(`/v1/webhook-events/${event.id}`)).status).toBe(404);
+  });
+});
+
+describe("an attempt whose worker died", () => {
+  it("shows in the delivery log as abandoned, beside the attempt that sent the event again", async () => {
+    const { endpoint } = await createEndpoint("/dies", ["customer.updated"]);
+    await publish("cus_dies");
+    // The first worker sends and never hears back: its process is gone, its lease runs out.
+    receiver.delayMilliseconds = 600_000;
+    const diedRun = worker.runDueJobs();
+    await waitFor(
+      "the first attempt to reach the receiver",
+      () => (receiver.to("/dies").length === 1 ? true : undefined),
+      {
+        seconds: 20,
+      },
+    );
+    const during = await tenant.admin.get(`/v1/webhook-endpoints/${endpoint.id}/deliveries`);
+    expect(during.body.data[0].attempts).toEqual([
+      expect.objectContaining({ attempt_number: 1, status: "in_progress", latency_ms: 0 }),
+    ]);
+
+    receiver.delayMilliseconds = 0;
+    clock.advanceSeconds(120);
+    // Another worker claims the job once the lease ran out, and runs it again.
+    expect(await worker.runDueJobs(clock.now())).toBe(1);
+    const after = await tenant.admin.get(`/v1/webhook-endpoints/${endpoint.id}/deliveries`);
+    const [delivery] = after.body.data;
+    expect(delivery).toMatchObject({ status: "succeeded", attempt_count: 2, last_response_status: 200 });
+    expect(delivery.attempts).toEqual([
+      expect.objectContaining({
+        attempt_number: 1,
+        status: "abandoned",
+        response_status: null,
+        error: expect.stringMatching(/stopped before the endpoint answered/),
+      }),
+      expect.objectContaining({ attempt_number: 2, status: "succeeded", response_status: 200 }),
+    ]);
+    expect(delivery.attempts[0].latency_ms).toBeGreaterThanOrEqual(120_000);
+    // Both requests carried the one event id, as a receiver deduplicates them.
+    const sent = receiver.to("/dies").map((request) => request.headers["webhook-id"]);
+    expect(sent).toHaveLength(2);
+    expect(new Set(sent).size).toBe(1);
+
+    // The first worker's answer never counts: the attempt stays abandoned beside the one that succeeded.
+    receiver.closeConnections();
+    await diedRun;
+    const settled = await tenant.admin.get(`/v1/webhook-endpoints/${endpoint.id}/deliveries`);
+    expect(settled.body.data[0].attempts.map((attempt: { status: string }) => attempt.status)).toEqual([
+      "abandoned",
+      "succeeded",
+    ]);
   });
 });

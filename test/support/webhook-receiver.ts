@@ -47,6 +47,10 @@ export class WebhookReceiver {
   verified(path: string, secret: string): VerifiedEvent[] {
     return this.to(path).map((request) => verifyWebhook(request, secret));
   }
+  /** Drops every open connection, as a receiver whose network went away would; requests still waiting get no answer. */
+  closeConnections(): void {
+    this.server.closeAllConnections();
+  }
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

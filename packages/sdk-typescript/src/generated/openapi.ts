@@ -30368,13 +30368,17 @@ export interface operations {
                                 attempt_number: number;
                                 /** @enum {string} */
                                 trigger: "automatic" | "manual";
-                                /** @enum {string} */
-                                status: "succeeded" | "failed";
+                                /**
+                                 * @description in_progress while the endpoint has not answered; abandoned when the worker making it died first (a later attempt of the same job follows)
+                                 * @enum {string}
+                                 */
+                                status: "succeeded" | "failed" | "abandoned" | "in_progress";
                                 /**
                                  * Format: date-time
                                  * @example 2026-02-15T00:00:00Z
                                  */
                                 started_at: string;
+                                /** @description until the answer; for an abandoned attempt, until it was found abandoned; 0 while in progress */
                                 latency_ms: number;
                                 response_status: number | null;
                                 response_body_excerpt: string | null;
@@ -30586,13 +30590,17 @@ export interface operations {
                                 attempt_number: number;
                                 /** @enum {string} */
                                 trigger: "automatic" | "manual";
-                                /** @enum {string} */
-                                status: "succeeded" | "failed";
+                                /**
+                                 * @description in_progress while the endpoint has not answered; abandoned when the worker making it died first (a later attempt of the same job follows)
+                                 * @enum {string}
+                                 */
+                                status: "succeeded" | "failed" | "abandoned" | "in_progress";
                                 /**
                                  * Format: date-time
                                  * @example 2026-02-15T00:00:00Z
                                  */
                                 started_at: string;
+                                /** @description until the answer; for an abandoned attempt, until it was found abandoned; 0 while in progress */
                                 latency_ms: number;
                                 response_status: number | null;
                                 response_body_excerpt: string | null;
@@ -30682,13 +30690,17 @@ export interface operations {
                             attempt_number: number;
                             /** @enum {string} */
                             trigger: "automatic" | "manual";
-                            /** @enum {string} */
-                            status: "succeeded" | "failed";
+                            /**
+                             * @description in_progress while the endpoint has not answered; abandoned when the worker making it died first (a later attempt of the same job follows)
+                             * @enum {string}
+                             */
+                            status: "succeeded" | "failed" | "abandoned" | "in_progress";
                             /**
                              * Format: date-time
                              * @example 2026-02-15T00:00:00Z
                              */
                             started_at: string;
+                            /** @description until the answer; for an abandoned attempt, until it was found abandoned; 0 while in progress */
                             latency_ms: number;
                             response_status: number | null;
                             response_body_excerpt: string | null;
