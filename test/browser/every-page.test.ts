@@ -2,7 +2,8 @@
 // axe-core: an admin signs in and visits each section of the navigation (so
 // a section added later is visited too) and the pages of one object of each
 // kind (a customer, a plan and its version, a subscription, an invoice, a
-// webhook endpoint) and the forms that create them; a customer opens its
+// webhook endpoint) and the forms that create them, with a payment, a
+// dispute, a credit note and a tax rate in their lists; a customer opens its
 // portal. No page may have a serious or critical WCAG 2.1 A/AA violation or
 // log an error, and each page's screenshot goes to test-results/screenshots/
 // (gitignored), named after its path.
@@ -72,6 +73,23 @@ beforeAll(async () => {
   })) as { id: string; number: string };
   seeded.invoiceId = invoice.id;
   seeded.invoiceNumber = invoice.number;
+  // A payment, a dispute, a credit note and a tax rate, so that their lists show rows.
+  await harness.api("POST", `/v1/invoices/${invoice.id}/payments`, {
+    amount: "50.00",
+    method: "bank_transfer",
+  });
+  await harness.api("POST", `/v1/invoices/${invoice.id}/disputes`, { reason: "The onboarding was shorter" });
+  const credited = (await harness.api("POST", "/v1/invoices", {
+    customer_id: customer.id,
+    currency: "USD",
+    lines: [{ description: "Extra seat", quantity: "1", unit_amount: "30.00" }],
+    finalize: true,
+  })) as { id: string };
+  await harness.api("POST", `/v1/invoices/${credited.id}/credit-notes`, {
+    reason: "billing_error",
+    full: true,
+  });
+  await harness.api("POST", "/v1/tax-rates", { country: "DE", name: "VAT", percent: "19" });
   const endpoint = (await harness.api("POST", "/v1/webhook-endpoints", {
     url: "https://hooks.every-page.example/fairbill",
     event_types: ["invoice.finalized"],

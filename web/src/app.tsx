@@ -27,6 +27,10 @@ import { CustomerEditPage } from "./pages/customers/customer-edit-page.tsx";
 import { CustomerListPage } from "./pages/customers/customer-list-page.tsx";
 import { KpisPage } from "./pages/finance/kpis-page.tsx";
 import { ReconciliationPage } from "./pages/finance/reconciliation-page.tsx";
+import { CreditNoteListPage } from "./pages/finance-documents/credit-note-list-page.tsx";
+import { DisputeListPage } from "./pages/finance-documents/dispute-list-page.tsx";
+import { JournalPage } from "./pages/finance-documents/journal-page.tsx";
+import { TaxRateListPage } from "./pages/finance-documents/tax-rate-list-page.tsx";
 import { HomePage } from "./pages/home/home-page.tsx";
 import { InvoiceCreatePage } from "./pages/invoices/invoice-create-page.tsx";
 import { InvoiceDetailPage } from "./pages/invoices/invoice-detail-page.tsx";
@@ -226,6 +230,14 @@ function CurrentPage() {
       return <RevenueReportPage />;
     case "search":
       return <SearchPage />;
+    case "credit-notes":
+      return <CreditNoteListPage />;
+    case "disputes":
+      return <DisputeListPage />;
+    case "tax-rates":
+      return <TaxRateListPage />;
+    case "journal":
+      return <JournalPage />;
     case "events":
       return <EventExplorerPage />;
     case "audit-log":

@@ -30,6 +30,10 @@ describe("matchRoute", () => {
     expect(matchRoute("/payments")).toEqual({ page: "payments" });
     expect(matchRoute("/revenue")).toEqual({ page: "revenue" });
     expect(matchRoute("/search")).toEqual({ page: "search" });
+    expect(matchRoute("/credit-notes")).toEqual({ page: "credit-notes" });
+    expect(matchRoute("/disputes")).toEqual({ page: "disputes" });
+    expect(matchRoute("/tax-rates")).toEqual({ page: "tax-rates" });
+    expect(matchRoute("/journal")).toEqual({ page: "journal" });
     expect(matchRoute("/webhooks")).toEqual({ page: "webhooks" });
     expect(matchRoute("/webhooks/whe_1")).toEqual({ page: "webhook", endpointId: "whe_1" });
     expect(matchRoute("/invoices/inv_1")).toEqual({ page: "invoice", invoiceId: "inv_1" });

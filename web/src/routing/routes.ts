@@ -72,7 +72,11 @@ type SinglePage =
   | "held-drafts"
   | "payments"
   | "revenue"
-  | "search";
+  | "search"
+  | "credit-notes"
+  | "disputes"
+  | "tax-rates"
+  | "journal";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -102,6 +106,10 @@ const singlePages = new Map<string, SinglePage>([
   ["payments", "payments"],
   ["revenue", "revenue"],
   ["search", "search"],
+  ["credit-notes", "credit-notes"],
+  ["disputes", "disputes"],
+  ["tax-rates", "tax-rates"],
+  ["journal", "journal"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {

@@ -1,0 +1,126 @@
+// Credit notes, newest first, filtered by customer or invoice (kept in the
+// address): each with its invoice, customer by name, reason, where its money
+// went, its PDF, and the rows shown as CSV.
+import { api } from "../../api/api-client.ts";
+import { usePagedList } from "../../api/queries.ts";
+import type { QueryOf } from "../../api/resources.ts";
+import { answer } from "../../api/typed-client.ts";
+import { formatDateTime } from "../../format/date-format.ts";
+import { formatMoney } from "../../format/decimal-format.ts";
+import { Link } from "../../routing/link.tsx";
+import { customerPath, invoicePath } from "../../routing/routes.ts";
+import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
+import { DownloadButton } from "../../ui/download-button.tsx";
+import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
+import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import { useCustomerNames } from "../customers/customer-names.ts";
+
+type CreditNoteQuery = QueryOf<"/v1/credit-notes">;
+
+const filterFields: FilterField<keyof CreditNoteQuery>[] = [
+  { name: "customer_id", label: "Customer id", hint: "cus_…" },
+  { name: "invoice_id", label: "Invoice id", hint: "inv_…" },
+];
+
+const creditNoteReasons: Record<string, string> = {
+  duplicate: "Duplicate",
+  fraudulent: "Fraudulent",
+  order_change: "Order change",
+  product_unsatisfactory: "Product unsatisfactory",
+  billing_error: "Billing error",
+  other: "Other",
+};
+
+export function CreditNoteListPage() {
+  const filters = useFilters<CreditNoteQuery>(filterFields);
+  const list = usePagedList("/v1/credit-notes", { params: { query: { ...filters.query, limit: 50 } } });
+  const customerName = useCustomerNames();
+
+  return (
+    <FilteredListPage
+      title="Credit notes"
+      subtitle="Every credit note issued against an invoice, and where its amount went."
+      basePath="/credit-notes"
+      fields={filterFields}
+      filtered={filters.filtered}
+      list={list}
+      noun={["credit note", "credit notes"]}
+      empty={{ hint: <p>A credit note is issued from its invoice's page.</p> }}
+    >
+      {(notes) => (
+        <>
+          <CsvDownloadButton
+            fileName="credit-notes.csv"
+            what="the credit notes shown"
+            header={[
+              "number",
+              "issued_at",
+              "invoice_number",
+              "customer",
+              "reason",
+              "currency",
+              "total",
+              "applied_to_invoice",
+              "credited_to_balance",
+            ]}
+            rows={notes.map((note) => [
+              note.number,
+              note.issued_at,
+              note.invoice_number ?? note.invoice_id,
+              customerName(note.customer_id),
+              note.reason,
+              note.currency,
+              note.total,
+              note.applied_to_invoice,
+              note.credited_to_balance,
+            ])}
+          />
+          <DataTable
+            label="Credit notes table"
+            rows={notes}
+            rowKey={(note) => note.id}
+            columns={[
+              { header: "Credit note", cell: (note) => note.number },
+              { header: "Issued", cell: (note) => formatDateTime(note.issued_at) },
+              {
+                header: "Invoice",
+                cell: (note) => (
+                  <Link to={invoicePath(note.invoice_id)}>{note.invoice_number ?? note.invoice_id}</Link>
+                ),
+              },
+              {
+                header: "Customer",
+                cell: (note) => (
+                  <Link to={customerPath(note.customer_id)}>{customerName(note.customer_id)}</Link>
+                ),
+              },
+              { header: "Reason", cell: (note) => creditNoteReasons[note.reason] ?? note.reason },
+              { header: "Total", numeric: true, cell: (note) => formatMoney(note.total, note.currency) },
+              {
+                header: <span className="visually-hidden">Document</span>,
+                label: "Document",
+                className: "row-actions",
+                cell: (note) => (
+                  <DownloadButton
+                    download={() =>
+                      answer(
+                        api.GET("/v1/credit-notes/{id}/pdf", {
+                          params: { path: { id: note.id } },
+                          parseAs: "blob",
+                        }),
+                      )
+                    }
+                    fileName={`${note.number}.pdf`}
+                    label={`PDF of ${note.number}`}
+                    small
+                  />
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </FilteredListPage>
+  );
+}
