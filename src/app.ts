@@ -18,6 +18,7 @@ import {
   runTestMatrixOnSubmission,
   testMatrixWebhookEvents,
 } from "./backtests/index.ts";
+import { registerBillingEntityRoutes } from "./billing-entities/index.ts";
 import {
   billRunJobHandlers,
   createBillRunScheduler,
@@ -68,6 +69,7 @@ import {
   webhookSecretColumns,
 } from "./notifications/index.ts";
 import { apiKeyRoutes, clockForEnvironment, findEnvironmentScope } from "./organizations/index.ts";
+import { registerPartnerRoutes } from "./partners/index.ts";
 import {
   collectFinalizedInvoice,
   paymentJobHandlers,
@@ -163,6 +165,7 @@ const routeModules = (auditCheckpointFile: string | undefined): RouteModule[] =>
   registerCouponRoutes,
   registerSubscriptionRoutes,
   registerContractRoutes,
+  registerBillingEntityRoutes,
   registerInvoicePreviewRoutes,
   registerPlanMigrationRoutes,
   registerRolloutRoutes,
@@ -179,6 +182,7 @@ const routeModules = (auditCheckpointFile: string | undefined): RouteModule[] =>
   registerFinanceRoutes,
   registerAlertRoutes,
   registerPortalRoutes,
+  registerPartnerRoutes,
 ];
 
 export function databaseLocationOf(configuration: Configuration): DatabaseLocation {

@@ -284,6 +284,16 @@ export {
 export { daysServed, localMonthOf, type ServiceMonth, serviceMonths } from "./revenue/service-months.ts";
 export { monthEndAccrual } from "./revenue/usage-accrual.ts";
 /** @public */
+export {
+  type AgreementTerms,
+  computeSettlement,
+  type InvoiceFact as SettlementInvoiceFact,
+  type SettlementFacts,
+  type SettlementLine,
+  type SettlementLineKind,
+  type SettlementStatement,
+} from "./settlements/partner-settlement.ts";
+/** @public */
 export type {
   Cancellation,
   PlanChange,

@@ -42,6 +42,8 @@ export type BookInvoice = {
   id: string;
   number: string;
   customerId: string;
+  /** The billing entity that issued it; null (or absent) for the default entity. */
+  billingEntityId?: string | null;
   currency: string;
   origin: string;
   /** The customer's time zone when the invoice was issued: its months for MRR. */
@@ -114,6 +116,8 @@ export type BookPayment = {
   id: string;
   reference: string;
   customerId: string;
+  /** The invoice it paid (or was refunded from), when it names one. */
+  invoiceId?: string | null;
   currency: string;
   at: Instant;
   recordedAt: Instant;

@@ -225,13 +225,22 @@ export class RateBook {
 export async function reportingRateBook(database: Database, scope: TenantScope): Promise<RateBook | null> {
   const { reportingCurrency } = await readFinanceSettings(database, scope);
   if (reportingCurrency === null) return null;
+  return rateBookIn(database, scope, reportingCurrency);
+}
+
+/** The stored rates, converting into `currency` (a billing entity's own, for its books). */
+export async function rateBookIn(
+  database: Database,
+  scope: TenantScope,
+  currency: string,
+): Promise<RateBook> {
   const rows = await database
     .selectFrom("finance_exchange_rates")
     .selectAll()
     .where(inTenant(scope))
     .execute();
   return new RateBook(
-    reportingCurrency,
+    currency,
     rows.map((row) => ({
       base: row.base_currency,
       quote: row.quote_currency,

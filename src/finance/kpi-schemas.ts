@@ -11,6 +11,13 @@ export const KpiQuery = StrictObject({
     ...Period,
     description: "last month; the month before the current one when left out",
   }),
+  billing_entity: Type.Optional(
+    Type.String({
+      maxLength: 64,
+      description:
+        "one billing entity's MRR, retention, DSO and billing failures (its documents and customers); usage leakage and disputes stay the environment's",
+    }),
+  ),
 });
 export type KpiInput = Static<typeof KpiQuery>;
 
@@ -21,6 +28,7 @@ const Percent = Nullable(
 export const KpiSchema = Type.Object({
   from: Type.String(),
   to: Type.String(),
+  billing_entity_id: Type.Optional(Type.String()),
   timezone: Type.String(),
   generated_at: Type.String(),
   mrr: Type.Array(

@@ -20,6 +20,7 @@ import {
 } from "./accounting-periods.ts";
 import type { Books } from "./books.ts";
 import { readAsOf } from "./closed-periods.ts";
+import { booksFor } from "./entity-books.ts";
 import { reportingRateBook } from "./exchange-rates.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
 import type { KpiInput, KpiView } from "./kpi-schemas.ts";
@@ -70,7 +71,13 @@ export async function computeKpis(
   const { timeZone, periods, first, last } = await rangeOf(database, scope, input, options.now);
   const facts = await loadPaymentFacts(database, scope);
   // Usage accrued at month ends counts as the month's usage revenue (usage MRR).
-  const books = await loadBooks(database, scope, facts, { now: options.now });
+  const { books, entity } = await booksFor(
+    database,
+    scope,
+    await loadBooks(database, scope, facts, { now: options.now }),
+    input.billing_entity,
+    "query.billing_entity",
+  );
   const { schedules } = recognizeRevenue(books);
   const cohort = previousPeriod(first);
   const range: AccountingPeriod = {
@@ -120,6 +127,7 @@ export async function computeKpis(
   return {
     from: first.key,
     to: last.key,
+    ...(entity === null ? {} : { billing_entity_id: entity.id }),
     timezone: timeZone,
     generated_at: options.now.toISOString(),
     mrr,

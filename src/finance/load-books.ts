@@ -88,6 +88,7 @@ function paymentsOf(facts: PaymentFacts): BookPayment[] {
       id: payment.id,
       reference: payment.reference,
       customerId: payment.customerId,
+      invoiceId: payment.invoiceId,
       currency: payment.currency,
       at: payment.at,
       recordedAt: payment.recordedAt,
@@ -99,6 +100,7 @@ function paymentsOf(facts: PaymentFacts): BookPayment[] {
     id: refund.id,
     reference: refund.id,
     customerId: refund.customerId,
+    invoiceId: refund.invoiceId,
     currency: refund.currency,
     at: refund.at,
     recordedAt: refund.recordedAt,
@@ -204,6 +206,7 @@ async function loadInvoices(
     id: row.id,
     number: row.number ?? row.id,
     customerId: row.customer_id,
+    billingEntityId: row.billing_entity_id,
     currency: row.currency,
     timeZone: row.timezone,
     discounts: row.discounts.map((discount) => ({

@@ -11,10 +11,10 @@ import { getFinanceSettings, updateFinanceSettings } from "./finance-settings.ts
 import { journalCsv } from "./journal.ts";
 import {
   createJournalExport,
-  getJournal,
   getJournalExport,
   getJournalWithReporting,
   journalExportLines,
+  journalForQuery,
   listJournalExports,
   listRevenueSchedules,
   revenueReportFor,
@@ -102,7 +102,7 @@ export function registerRevenueRoutes(app: FairbillApp): void {
       query: JournalQuery,
       response: JournalSchema,
     },
-    ({ context, query }) => getJournalWithReporting(context, query.period, "query.period"),
+    ({ context, query }) => getJournalWithReporting(context, query),
   );
 
   routes.read(
@@ -115,7 +115,7 @@ export function registerRevenueRoutes(app: FairbillApp): void {
       response: CsvText,
     },
     async ({ context, query }, reply) => {
-      const journal = await getJournal(context, query.period, "query.period");
+      const journal = await journalForQuery(context, query);
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="journal-${journal.period}.csv"`)

@@ -108,7 +108,15 @@ export const RevenueReportSchema = Type.Object({
   ),
 });
 
-export const JournalQuery = StrictObject({ period: Period });
+export const JournalQuery = StrictObject({
+  period: Period,
+  billing_entity: Type.Optional(
+    Type.String({
+      maxLength: 64,
+      description: "one billing entity's journal (its documents only); every entity's when left out",
+    }),
+  ),
+});
 
 const JournalLineSchema = Type.Object({
   entry_id: Type.String(),
@@ -131,6 +139,31 @@ const TotalsSchema = Type.Array(Type.Object({ currency: Type.String(), debit: Mo
   description: "debits and credits per currency: equal in a balanced journal",
 });
 
+const ConvertedJournalSchema = Type.Object(
+  {
+    currency: Type.String(),
+    balanced: Type.Boolean(),
+    totals: Type.Object({ debit: Money, credit: Money }),
+    lines: Type.Array(
+      Type.Object({
+        entry_id: Type.String(),
+        date: Type.String(),
+        account: Type.String(),
+        account_role: StringEnum(accountKeys),
+        debit: Type.String({ description: "empty on a credit line" }),
+        credit: Type.String({ description: "empty on a debit line" }),
+        original_currency: Type.String(),
+        rate: Type.String(),
+      }),
+    ),
+    rates_used: Type.Array(RateUsedSchema),
+  },
+  {
+    description:
+      "the lines in the reporting currency (finance settings), each entry at the rate of its date and converted so that it still balances",
+  },
+);
+
 export const JournalSchema = Type.Object({
   period: Type.String(),
   timezone: Type.String(),
@@ -138,32 +171,12 @@ export const JournalSchema = Type.Object({
   totals: TotalsSchema,
   digest: Type.String({ description: "SHA-256 of the lines" }),
   lines: Type.Array(JournalLineSchema),
-  reporting: Type.Optional(
-    Type.Object(
-      {
-        currency: Type.String(),
-        balanced: Type.Boolean(),
-        totals: Type.Object({ debit: Money, credit: Money }),
-        lines: Type.Array(
-          Type.Object({
-            entry_id: Type.String(),
-            date: Type.String(),
-            account: Type.String(),
-            account_role: StringEnum(accountKeys),
-            debit: Type.String({ description: "empty on a credit line" }),
-            credit: Type.String({ description: "empty on a debit line" }),
-            original_currency: Type.String(),
-            rate: Type.String(),
-          }),
-        ),
-        rates_used: Type.Array(RateUsedSchema),
-      },
-      {
-        description:
-          "the lines in the reporting currency (finance settings), each entry at the rate of its date and converted so that it still balances",
-      },
-    ),
-  ),
+  billing_entity_id: Type.Optional(Type.String({ description: "the billing entity the journal is of" })),
+  entity_currency: Type.Optional({
+    ...ConvertedJournalSchema,
+    description: "one billing entity's journal in its default currency, entry by entry",
+  }),
+  reporting: Type.Optional(ConvertedJournalSchema),
 });
 
 export const CreateJournalExportBody = StrictObject({ period: Period });

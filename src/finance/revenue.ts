@@ -3,6 +3,7 @@
 // general ledger, kept as it was handed over).
 import type { Selectable } from "kysely";
 import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import type { BillingEntityRecord } from "../billing-entities/index.ts";
 import { currencyFor, formatAmount, sumDecimals } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -10,7 +11,8 @@ import { newTenantRow } from "../platform/database/tenant-rows.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { type AccountingPeriod, parsePeriod, periodsFrom } from "./accounting-periods.ts";
-import { reportingRateBook } from "./exchange-rates.ts";
+import { booksFor } from "./entity-books.ts";
+import { rateBookIn, reportingRateBook } from "./exchange-rates.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
 import { type JournalLine, journalDigest, journalOf, journalTotals } from "./journal.ts";
 import { loadBooks } from "./load-books.ts";
@@ -30,6 +32,13 @@ async function currentRecognition(context: RequestContext): Promise<Recognition>
   return recognizeRevenue(
     await loadBooks(context.database, context, undefined, { now: context.clock.now() }),
   );
+}
+
+/** The same for one billing entity's books (entity-books.ts), with the entity. */
+async function entityRecognition(context: RequestContext, billingEntityId: string, path: string) {
+  const books = await loadBooks(context.database, context, undefined, { now: context.clock.now() });
+  const chosen = await booksFor(context.database, context, books, billingEntityId, path);
+  return { recognition: recognizeRevenue(chosen.books), entity: chosen.entity as BillingEntityRecord };
 }
 
 const iso = (instant: number | null) => (instant === null ? null : new Date(instant).toISOString());
@@ -145,7 +154,10 @@ export type Journal = {
 export async function journalFor(context: RequestContext, period: AccountingPeriod): Promise<Journal> {
   const settings = await readFinanceSettings(context.database, context);
   const { postings } = await currentRecognition(context);
-  const lines = journalOf(postings, settings.accounts, period);
+  return journalFrom(journalOf(postings, settings.accounts, period), period);
+}
+
+function journalFrom(lines: JournalLine[], period: AccountingPeriod): Journal {
   const totals = journalTotals(lines);
   return {
     period: period.key,
@@ -157,20 +169,51 @@ export async function journalFor(context: RequestContext, period: AccountingPeri
   };
 }
 
-export async function getJournal(
-  context: RequestContext,
-  periodText: string,
-  path: string,
-): Promise<Journal> {
+async function getJournal(context: RequestContext, periodText: string, path: string): Promise<Journal> {
   const { timeZone } = await readFinanceSettings(context.database, context);
   return journalFor(context, parsePeriod(periodText, timeZone, path));
 }
 
-/** The month's journal as GET /v1/journal shows it: also in the reporting currency when one is set. */
-export async function getJournalWithReporting(context: RequestContext, periodText: string, path: string) {
-  const journal = await getJournal(context, periodText, path);
+type JournalQuery = { period: string; billing_entity?: string | undefined };
+
+/** The month's journal, of every billing entity or of the one the query names (its documents' entries only). */
+export async function journalForQuery(
+  context: RequestContext,
+  query: JournalQuery,
+): Promise<Journal & { entity: BillingEntityRecord | null }> {
+  if (query.billing_entity === undefined) {
+    return { ...(await getJournal(context, query.period, "query.period")), entity: null };
+  }
+  const settings = await readFinanceSettings(context.database, context);
+  const period = parsePeriod(query.period, settings.timeZone, "query.period");
+  const { recognition, entity } = await entityRecognition(
+    context,
+    query.billing_entity,
+    "query.billing_entity",
+  );
+  return { ...journalFrom(journalOf(recognition.postings, settings.accounts, period), period), entity };
+}
+
+/**
+ * The month's journal as GET /v1/journal shows it: also in the reporting
+ * currency when one is set; one billing entity's also in its own currency.
+ */
+export async function getJournalWithReporting(context: RequestContext, query: JournalQuery) {
+  const { entity, ...journal } = await journalForQuery(context, query);
   const book = await reportingRateBook(context.database, context);
-  return book === null ? journal : { ...journal, reporting: journalInReportingCurrency(journal.lines, book) };
+  return {
+    ...journal,
+    ...(entity === null
+      ? {}
+      : {
+          billing_entity_id: entity.id,
+          entity_currency: journalInReportingCurrency(
+            journal.lines,
+            await rateBookIn(context.database, context, entity.defaultCurrency),
+          ),
+        }),
+    ...(book === null ? {} : { reporting: journalInReportingCurrency(journal.lines, book) }),
+  };
 }
 
 type JournalExportRow = Selectable<JournalExportTable>;

@@ -39,6 +39,7 @@ import { findInvoiceByBillingKey, totalsColumns, writeDraft } from "./invoice-st
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import { isPausedAt, nextInvoiceGroup } from "./issue-instants.ts";
 import { progressiveCreditFor } from "./progressive-billing.ts";
+import { settingsForCustomer } from "./seller-entities.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
 
 /** The contract an invoice settles: its terms as of the invoice, and the balances the last one left. */
@@ -223,11 +224,19 @@ async function billNextInvoice(
     return { issued: 0, finalized: 0, more: await markBilled() };
   }
 
+  // Tax as the seller of the invoice's period sees it: its billing entity's country and registrations.
+  const sellerSettings = await settingsForCustomer(
+    transaction,
+    context,
+    settings,
+    customerId,
+    new Date(Math.min(...engineLines.map(({ line }) => line.periodStart))),
+  );
   const { account, settled } = await settleSubscriptionLines(transaction, context, {
     billing,
     currency,
     issuedAt,
-    settings,
+    settings: sellerSettings,
     subscriptions: group.map((member) => member.entry),
     lines: engineLines.map(({ line }) => line),
     ...(allowances.length === 0 ? {} : { allowances }),

@@ -22,6 +22,7 @@
 import { sql } from "kysely";
 import { assertPeriodOpen } from "../accounting-periods/index.ts";
 import { type AuditChange, recordAuditEvents } from "../audit/index.ts";
+import { hasBillingEntities } from "../billing-entities/index.ts";
 import { recordContractSettlement } from "../contracts/index.ts";
 import { Decimal, formatAmount, type Instant, type settleInvoice } from "../core/index.ts";
 import { lockCustomers } from "../customers/index.ts";
@@ -237,6 +238,8 @@ async function billOnePass(
   const billed: PassOutcome["billed"] = new Map();
   // The standing guard compares each draft with the customer's history: one customer at a time.
   if (settings.heldDraftChangePercent !== null) return { billed, oneByOne: [...customerIds] };
+  // Each customer's invoice takes the seller and numbering of its billing entity: one customer at a time.
+  if (await hasBillingEntities(transaction, context)) return { billed, oneByOne: [...customerIds] };
   await lockCustomers(transaction, context, customerIds);
   const billings = await loadCustomersBilling(transaction, context, customerIds, until);
   const oneByOne: string[] = [];

@@ -28,6 +28,7 @@ import { amountRemaining } from "./invoice-presenter.ts";
 import type { CreateCreditNoteInput, CreditNoteView } from "./invoice-schemas.ts";
 import { invoiceLineRows, lockFinalizedInvoice, nextDocumentNumber } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
+import { settingsForEntity } from "./seller-entities.ts";
 import type { CreditNoteLineTable, CreditNoteTable, InvoiceTable } from "./tables.ts";
 
 type CreditNoteRow = Selectable<CreditNoteTable>;
@@ -99,7 +100,13 @@ export async function createCreditNote(
     }
     const { creditNote } = outcome;
     const descriptionOf = new Map(lines.map((line) => [line.id, line.description]));
-    const settings = await readInvoicingSettings(transaction, context);
+    // The invoice's billing entity numbers its credit notes.
+    const settings = await settingsForEntity(
+      transaction,
+      context,
+      await readInvoicingSettings(transaction, context),
+      invoice.billing_entity_id,
+    );
     const number = await nextDocumentNumber(transaction, context.organizationId, settings.creditNotePrefix);
     const now = context.clock.now();
     // Finance: a credit note is dated now, and nothing dated in a closed accounting period changes.
@@ -115,6 +122,7 @@ export async function createCreditNote(
         invoice_id: invoiceId,
         customer_id: invoice.customer_id,
         number,
+        billing_entity_id: invoice.billing_entity_id,
         currency: invoice.currency,
         reason: input.reason,
         memo: input.memo ?? null,
@@ -195,6 +203,7 @@ function presentCreditNote(
     invoice_id: row.invoice_id,
     invoice_number: invoiceNumber,
     customer_id: row.customer_id,
+    billing_entity_id: row.billing_entity_id,
     currency: row.currency,
     reason: row.reason,
     memo: row.memo,

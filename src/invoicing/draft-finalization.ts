@@ -8,9 +8,10 @@ import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import type { CustomerRow } from "./customer-billing.ts";
 import { announceFinalizedInvoice } from "./invoice-announcements.ts";
-import { finalizeDraft, type InvoiceRow } from "./invoice-store.ts";
+import { finalizeDraft, type InvoiceRow, lockInvoice } from "./invoice-store.ts";
 import type { InvoicingSettings } from "./invoicing-settings.ts";
 import { partyOfCustomer, partyOfSeller } from "./parties.ts";
+import { settingsForCustomer } from "./seller-entities.ts";
 
 const millisecondsPerHour = 3_600_000;
 const millisecondsPerDay = 86_400_000;
@@ -41,10 +42,20 @@ export async function finalizeDraftInvoice(
     auditDetails?: Record<string, string>;
   },
 ): Promise<InvoiceRow> {
-  const { customer, settings } = input;
+  const { customer } = input;
+  // The seller and numbering of the billing entity of the draft's period (its start; its date when it has none).
+  const draft = await lockInvoice(transaction, context, input.id);
+  const settings = await settingsForCustomer(
+    transaction,
+    context,
+    input.settings,
+    customer.id,
+    draft.period_start ?? draft.issued_at,
+  );
   const finalized = await finalizeDraft(transaction, context, {
     id: input.id,
     prefix: settings.invoicePrefix,
+    billingEntityId: settings.billingEntity?.id ?? null,
     dueAt: new Date(input.issuedAt.getTime() + paymentTermsOf(customer, settings)),
     seller: partyOfSeller(settings),
     buyer: partyOfCustomer(customer),

@@ -13,6 +13,7 @@ import { getInvoice } from "./invoices.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import { explainLine } from "./line-explanations.ts";
 import { partyOfCustomer, partyOfSeller } from "./parties.ts";
+import { settingsForCustomer } from "./seller-entities.ts";
 import type { PartySnapshot } from "./tables.ts";
 
 function documentParty(party: PartySnapshot): DocumentParty {
@@ -44,8 +45,14 @@ async function partiesOf(context: RequestContext, invoice: InvoiceView) {
   if (invoice.seller !== null && invoice.buyer !== null) {
     return { seller: invoice.seller as PartySnapshot, buyer: invoice.buyer as PartySnapshot };
   }
-  const settings = await readInvoicingSettings(context.database, context);
   const customer = await loadCustomerRow(context.database, context, invoice.customer_id);
+  const settings = await settingsForCustomer(
+    context.database,
+    context,
+    await readInvoicingSettings(context.database, context),
+    customer.id,
+    new Date(invoice.period_start ?? invoice.issued_at),
+  );
   return { seller: partyOfSeller(settings), buyer: partyOfCustomer(customer) };
 }
 
@@ -78,6 +85,8 @@ export async function invoiceDocument(context: RequestContext, invoiceId: string
     timeZone: invoice.timezone,
     seller: documentParty(seller),
     buyer: documentParty(buyer),
+    paymentInstructions: seller.payment_instructions ?? null,
+    sellerFooter: seller.footer ?? null,
     lines: invoice.lines.map((line) => ({
       description: line.description,
       periodStart: line.period_start,
@@ -129,6 +138,8 @@ export async function creditNoteDocument(
     timeZone: invoice.timezone,
     seller: documentParty(seller),
     buyer: documentParty(buyer),
+    paymentInstructions: seller.payment_instructions ?? null,
+    sellerFooter: seller.footer ?? null,
     lines: note.lines.map((line) => ({
       description: line.description,
       periodStart: null,

@@ -84,6 +84,7 @@ export function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[]
     amount_remaining: formatAmount(amountRemaining(row), currency),
     seller: row.seller,
     buyer: row.buyer,
+    billing_entity_id: row.billing_entity_id,
     locale: row.locale,
     timezone: row.timezone,
     memo: row.memo,

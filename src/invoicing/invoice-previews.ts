@@ -37,6 +37,7 @@ import type { SubscriptionChangePreview } from "./invoice-schemas.ts";
 import { totalsColumns } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import { nextInvoiceGroup } from "./issue-instants.ts";
+import { settingsForCustomer } from "./seller-entities.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
 import type { CommitDrawRecord, TaxDetails } from "./tables.ts";
 
@@ -93,7 +94,13 @@ async function settlePreview(
   if (first === undefined) return null;
   const currency = first.entry.subscription.currency;
   const issuedAt = Math.max(...planned.map((entry) => entry.instant));
-  const settings = await readInvoicingSettings(context.database, context);
+  const settings = await settingsForCustomer(
+    context.database,
+    context,
+    await readInvoicingSettings(context.database, context),
+    billing.customer.id,
+    new Date(Math.min(...planned.flatMap((entry) => entry.lines.map((line) => line.periodStart)), issuedAt)),
+  );
   const { account, settled } = await settleSubscriptionLines(context.database, context, {
     billing,
     currency,

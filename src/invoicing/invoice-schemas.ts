@@ -37,6 +37,8 @@ const Party = Type.Object({
   address: Nullable(Address),
   country: Nullable(Type.String()),
   tax_ids: Type.Array(Type.Object({ type: Type.String(), value: Type.String() })),
+  payment_instructions: Type.Optional(Nullable(Type.String({ description: "a billing entity's" }))),
+  footer: Type.Optional(Nullable(Type.String({ description: "a billing entity's" }))),
 });
 
 const TaxDetailsSchema = Type.Object({
@@ -142,6 +144,9 @@ export const InvoiceSchema = Type.Object(
     amount_remaining: Money,
     seller: Nullable(Party),
     buyer: Nullable(Party),
+    billing_entity_id: Nullable(
+      Type.String({ description: "the billing entity that issued it; null before the environment had one" }),
+    ),
     locale: Type.String(),
     timezone: Type.String(),
     memo: Nullable(Type.String()),
@@ -292,6 +297,7 @@ export const CreditNoteSchema = Type.Object(
     invoice_id: Type.String(),
     invoice_number: Nullable(Type.String()),
     customer_id: Type.String(),
+    billing_entity_id: Nullable(Type.String({ description: "its invoice's billing entity" })),
     currency: Type.String(),
     reason: StringEnum(creditNoteReasons),
     memo: Nullable(Type.String()),

@@ -195,6 +195,7 @@ export async function finalizeDraft(
   input: {
     id: string;
     prefix: string;
+    billingEntityId: string | null;
     dueAt: Date;
     seller: PartySnapshot;
     buyer: PartySnapshot;
@@ -212,6 +213,7 @@ export async function finalizeDraft(
       due_at: input.dueAt,
       seller: JSON.stringify(input.seller),
       buyer: JSON.stringify(input.buyer),
+      billing_entity_id: input.billingEntityId,
       updated_at: now,
     })
     .where("id", "=", input.id)

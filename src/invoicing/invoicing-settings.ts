@@ -29,6 +29,13 @@ export type InvoicingSettings = {
   heldDraftChangePercent: string | null;
   /** How many previous invoices the guard's mean takes. */
   heldDraftHistoryInvoices: number;
+  /** The billing entity the seller and prefixes come from (seller-entities.ts); null: these settings'. */
+  billingEntity: {
+    id: string;
+    taxRegistrations: { type: string; value: string }[];
+    paymentInstructions: string | null;
+    footer: string | null;
+  } | null;
 };
 
 async function defaultsFor(
@@ -80,6 +87,7 @@ function fromRow(row: Selectable<InvoicingSettingsTable>): InvoicingSettings {
     netPaymentTermsDays: row.net_payment_terms_days,
     heldDraftChangePercent: row.held_draft_change_percent,
     heldDraftHistoryInvoices: row.held_draft_history_invoices,
+    billingEntity: null,
   };
 }
 

@@ -14,6 +14,7 @@ import { finalizeDraftInvoice } from "./draft-finalization.ts";
 import { announceDraftInvoice } from "./invoice-announcements.ts";
 import { lockInvoice, totalsColumns, writeDraft } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
+import { settingsForCustomer } from "./seller-entities.ts";
 import type { StoredLine } from "./stored-lines.ts";
 
 export type OneOffLineInput = { description: string; quantity: string; unitAmount: string };
@@ -36,8 +37,14 @@ export async function createOneOffInvoice(
 ): Promise<{ id: string }> {
   const customer = await loadCustomerRow(transaction, context, input.customerId);
   const currency = currencyFor(input.currency);
-  const settings = await readInvoicingSettings(transaction, context);
   const issuedAt = context.clock.now();
+  const settings = await settingsForCustomer(
+    transaction,
+    context,
+    await readInvoicingSettings(transaction, context),
+    customer.id,
+    issuedAt,
+  );
   const priced = priceOneOffLines(
     input.lines.map((line) => ({
       quantity: new Decimal(line.quantity),

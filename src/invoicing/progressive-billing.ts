@@ -37,6 +37,7 @@ import { finalizeDraftInvoice } from "./draft-finalization.ts";
 import { totalsColumns, writeDraft } from "./invoice-store.ts";
 import { readInvoicingSettings } from "./invoicing-settings.ts";
 import { isPausedAt } from "./issue-instants.ts";
+import { settingsForCustomer } from "./seller-entities.ts";
 import { type StoredLine, storedLine } from "./stored-lines.ts";
 
 /** What progressive invoices (not voided) already billed of a subscription's usage period, per charge. */
@@ -126,7 +127,13 @@ async function billSubscriptionProgressively(
   const { customer } = billing;
   const currencyCode = entry.subscription.currency;
   const currency = currencyFor(currencyCode);
-  const settings = await readInvoicingSettings(transaction, context);
+  const settings = await settingsForCustomer(
+    transaction,
+    context,
+    await readInvoicingSettings(transaction, context),
+    customer.id,
+    new Date(first.periodStart),
+  );
   const account = await loadCustomerAccount(transaction, context, {
     customer,
     currency: currencyCode,

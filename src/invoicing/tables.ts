@@ -55,6 +55,10 @@ export type PartySnapshot = {
   address: PostalAddress | null;
   country: string | null;
   tax_ids: { type: string; value: string }[];
+  /** A seller that is a billing entity: how to pay it (bank details), printed on its documents. */
+  payment_instructions?: string | null;
+  /** A seller that is a billing entity: the footer its documents print. */
+  footer?: string | null;
 };
 
 export type TaxDetails = {
@@ -100,6 +104,8 @@ export type InvoiceTable = TenantRowColumns & {
   subscription_ids: string[];
   seller: Json<PartySnapshot | null> | null;
   buyer: Json<PartySnapshot | null> | null;
+  /** The billing entity that issued it (set at finalization); null before the environment had entities. */
+  billing_entity_id: ColumnType<string | null, string | null | undefined, string | null>;
   locale: string;
   timezone: string;
   memo: string | null;
@@ -145,6 +151,8 @@ export type CreditNoteTable = TenantRowColumns & {
   currency: string;
   reason: CreditNoteReason;
   memo: string | null;
+  /** The billing entity whose numbering and details it carries (its invoice's); null before entities. */
+  billing_entity_id: ColumnType<string | null, string | null | undefined, string | null>;
   subtotal: string;
   tax: string;
   total: string;

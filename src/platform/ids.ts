@@ -79,6 +79,12 @@ const idPrefixes = {
   approvalRequest: "apq",
   contract: "ctr",
   import: "imp",
+  billingEntity: "ben",
+  customerBillingEntity: "cbe",
+  partner: "prt",
+  partnerAgreement: "pag",
+  partnerAttribution: "pat",
+  partnerSettlement: "stl",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -287,6 +287,52 @@ async function contractId(tenant: TestTenant): Promise<string> {
   return response.body.id;
 }
 
+function billingEntityBody() {
+  const code = unique("entity").toLowerCase();
+  const prefix = code
+    .toUpperCase()
+    .replaceAll(/[^A-Z0-9]/g, "")
+    .slice(-12);
+  return {
+    code,
+    legal_name: "Fixture Entity Ltd",
+    country: "IE",
+    invoice_prefix: `I${prefix}`,
+    credit_note_prefix: `C${prefix}`,
+    default_currency: "EUR",
+  };
+}
+
+async function billingEntityId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/billing-entities", billingEntityBody());
+  return response.body.id;
+}
+
+async function partnerId(tenant: TestTenant): Promise<string> {
+  const response = await tenant.admin.post("/v1/partners", {
+    code: unique("partner").toLowerCase(),
+    name: "Fixture Partner",
+    kind: "reseller",
+    currency: "USD",
+  });
+  return response.body.id;
+}
+
+/** A partner with an agreement from 2030, and its January 2030 statement (a draft). */
+async function partnerSettlementId(tenant: TestTenant): Promise<string> {
+  const partner = await partnerId(tenant);
+  await tenant.admin.post(`/v1/partners/${partner}/agreements`, {
+    effective_from: "2030-01-01T00:00:00Z",
+    basis: "accrual",
+    activation_fee: "10.00",
+  });
+  const response = await tenant.admin.post("/v1/partner-settlements", {
+    partner_id: partner,
+    period: "2030-01",
+  });
+  return response.body.id;
+}
+
 async function webhookEndpointId(tenant: TestTenant): Promise<string> {
   const response = await tenant.admin.post("/v1/webhook-endpoints", {
     url: "https://fixture-webhooks.invalid/fairbill",
@@ -741,6 +787,69 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   "POST /v1/contracts": { body: (tenant) => contractBody(tenant) },
   "GET /v1/contracts": {},
+  "POST /v1/billing-entities": { body: () => billingEntityBody() },
+  "POST /v1/partners": {
+    body: () => ({
+      code: unique("partner").toLowerCase(),
+      name: "Partner",
+      kind: "referral",
+      currency: "USD",
+    }),
+  },
+  "GET /v1/partners": {},
+  "GET /v1/partners/{id}": { params: async (tenant) => ({ id: await partnerId(tenant) }) },
+  "POST /v1/partners/{id}/agreements": {
+    params: async (tenant) => ({ id: await partnerId(tenant) }),
+    body: () => ({ effective_from: "2030-01-01T00:00:00Z", basis: "cash", activation_fee: "5.00" }),
+  },
+  "GET /v1/partners/{id}/agreements": { params: async (tenant) => ({ id: await partnerId(tenant) }) },
+  "POST /v1/partners/{id}/attributions": {
+    params: async (tenant) => ({ id: await partnerId(tenant) }),
+    body: async (tenant) => ({
+      customer_id: await customerId(tenant),
+      attributed_from: "2030-01-01T00:00:00Z",
+    }),
+  },
+  "GET /v1/partners/{id}/attributions": { params: async (tenant) => ({ id: await partnerId(tenant) }) },
+  "POST /v1/partner-settlements": {
+    body: async (tenant) => {
+      const partner = await partnerId(tenant);
+      await tenant.admin.post(`/v1/partners/${partner}/agreements`, {
+        effective_from: "2030-01-01T00:00:00Z",
+        basis: "accrual",
+        activation_fee: "10.00",
+      });
+      return { partner_id: partner, period: "2030-01" };
+    },
+  },
+  "GET /v1/partner-settlements": {},
+  "GET /v1/partner-settlements/{id}": {
+    params: async (tenant) => ({ id: await partnerSettlementId(tenant) }),
+  },
+  "POST /v1/partner-settlements/{id}/approve": {
+    params: async (tenant) => ({ id: await partnerSettlementId(tenant) }),
+  },
+  "POST /v1/partner-settlements/{id}/payments": {
+    params: async (tenant) => ({ id: await partnerSettlementId(tenant) }),
+    body: () => ({ reference: "SEPA-FIXTURE" }),
+  },
+  "GET /v1/partner-settlements/{id}/csv": {
+    params: async (tenant) => ({ id: await partnerSettlementId(tenant) }),
+  },
+  "GET /v1/partner-settlements/{id}/pdf": {
+    params: async (tenant) => ({ id: await partnerSettlementId(tenant) }),
+  },
+  "GET /v1/billing-entities": {},
+  "GET /v1/billing-entities/{id}": { params: async (tenant) => ({ id: await billingEntityId(tenant) }) },
+  "PATCH /v1/billing-entities/{id}": {
+    params: async (tenant) => ({ id: await billingEntityId(tenant) }),
+    body: () => ({ legal_name: "Fixture Entity Limited" }),
+  },
+  "GET /v1/customers/{id}/billing-entity": { params: async (tenant) => ({ id: await customerId(tenant) }) },
+  "PUT /v1/customers/{id}/billing-entity": {
+    params: async (tenant) => ({ id: await customerId(tenant) }),
+    body: async (tenant) => ({ billing_entity_id: await billingEntityId(tenant) }),
+  },
   "GET /v1/contracts/{id}": { params: async (tenant) => ({ id: await contractId(tenant) }) },
   "GET /v1/contracts/{id}/balances": { params: async (tenant) => ({ id: await contractId(tenant) }) },
   "GET /v1/contracts/{id}/revenue-schedule": {

@@ -63,6 +63,10 @@ export type PresentedDocument = {
   /** The reverse-charge or exemption wording. */
   taxNote: string | null;
   memo: string | null;
+  /** "How to pay" and the seller's instructions, when it gives them. */
+  paymentInstructions: string | null;
+  /** The seller's own footer text, when it has one. */
+  sellerFooter: string | null;
   footer: string;
 };
 
@@ -320,6 +324,9 @@ export function presentInvoiceDocument(document: InvoiceDocument): PresentedDocu
         : { label: "Amount paid", value: format.money(amountPaid, "$.totals.amountPaid"), emphasized: false },
     taxNote: document.tax?.note == null ? null : cleanText(document.tax.note),
     memo: document.memo === null ? null : cleanText(document.memo),
+    paymentInstructions:
+      document.paymentInstructions == null ? null : `How to pay: ${cleanText(document.paymentInstructions)}`,
+    sellerFooter: document.sellerFooter == null ? null : cleanText(document.sellerFooter),
     footer: `Amounts in ${document.currency}. Dates in the ${document.timeZone} time zone.`,
   };
 }

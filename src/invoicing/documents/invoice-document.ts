@@ -75,4 +75,8 @@ export type InvoiceDocument = {
   relatedInvoiceNumber: string | null;
   /** Credit notes: why the invoice was corrected. */
   reason: string | null;
+  /** How to pay the seller (a billing entity's bank details), printed after the totals. */
+  paymentInstructions?: string | null;
+  /** The seller's own footer (a billing entity's branding), printed last. */
+  sellerFooter?: string | null;
 };

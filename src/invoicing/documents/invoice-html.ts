@@ -104,6 +104,12 @@ export function renderInvoiceHtml(document: InvoiceDocument): string {
   const taxNote =
     presented.taxNote === null ? "" : `<p class="tax-note">${escapeMultiline(presented.taxNote)}</p>`;
   const memo = presented.memo === null ? "" : `<p class="memo">${escapeMultiline(presented.memo)}</p>`;
+  const paymentInstructions =
+    presented.paymentInstructions === null
+      ? ""
+      : `<p class="memo">${escapeMultiline(presented.paymentInstructions)}</p>`;
+  const sellerFooter =
+    presented.sellerFooter === null ? "" : `<p class="memo">${escapeMultiline(presented.sellerFooter)}</p>`;
 
   return `<!doctype html>
 <html lang="${escapeHtml(presented.language)}">
@@ -135,6 +141,8 @@ ${rows}
 </table>
 ${taxNote}
 ${memo}
+${paymentInstructions}
+${sellerFooter}
 <footer>${escapeHtml(presented.footer)}</footer>
 </main>
 </body>

@@ -342,6 +342,9 @@ function layOut(document: PDFKit.PDFDocument, presented: PresentedDocument): voi
   drawTotals(layout);
   if (presented.taxNote !== null) drawParagraph(layout, presented.taxNote, { size: SIZE.body });
   if (presented.memo !== null) drawParagraph(layout, presented.memo, { size: SIZE.body });
+  for (const text of [presented.paymentInstructions, presented.sellerFooter]) {
+    if (text !== null) drawParagraph(layout, text, { size: SIZE.body });
+  }
   finishPages(document, presented);
 }
 

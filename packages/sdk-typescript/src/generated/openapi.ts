@@ -2206,6 +2206,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing-entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List billing entities, newest first
+         * @description List billing entities, newest first.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listBillingEntities"];
+        put?: never;
+        /**
+         * Create a legal entity that invoices: legal details, tax registrations, its own numbering, payment instructions, currency, branding
+         * @description Create a legal entity that invoices: legal details, tax registrations, its own numbering, payment instructions, currency, branding.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["createBillingEntity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing-entities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a billing entity
+         * @description Read a billing entity.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getBillingEntity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a billing entity's details or make it the default; documents finalized later print them
+         * @description Change a billing entity's details or make it the default; documents finalized later print them.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        patch: operations["updateBillingEntity"];
+        trace?: never;
+    };
+    "/v1/customers/{id}/billing-entity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The billing entity a customer belongs to now, and its moves
+         * @description The billing entity a customer belongs to now, and its moves.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getCustomerBillingEntity"];
+        /**
+         * Move a customer to a billing entity from the start of a month (the next one by default)
+         * @description Move a customer to a billing entity from the start of a month (the next one by default).
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        put: operations["assignCustomerBillingEntity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriptions/{id}/change-plan/preview": {
         parameters: {
             query?: never;
@@ -5162,6 +5256,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List partners, newest first
+         * @description List partners, newest first.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listPartners"];
+        put?: never;
+        /**
+         * Create a partner: a reseller, referral partner, marketplace or installer
+         * @description Create a partner: a reseller, referral partner, marketplace or installer.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["createPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a partner
+         * @description Read a partner.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getPartner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's agreements, oldest first
+         * @description A partner's agreements, oldest first.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["listPartnerAgreements"];
+        put?: never;
+        /**
+         * Agree terms with a partner from a date: revenue shares, volume tiers, activation fee, minimum guarantee, clawbacks, basis
+         * @description Agree terms with a partner from a date: revenue shares, volume tiers, activation fee, minimum guarantee, clawbacks, basis.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["createPartnerAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/attributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customers attributed to a partner
+         * @description The customers attributed to a partner.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["listPartnerAttributions"];
+        put?: never;
+        /**
+         * Attribute a customer to a partner from a date
+         * @description Attribute a customer to a partner from a date.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["attributeCustomerToPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner-settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Settlement statements, newest first
+         * @description Settlement statements, newest first.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listPartnerSettlements"];
+        put?: never;
+        /**
+         * Compute a partner's statement of a month from finalized invoices and payments, submitted for a second person's approval
+         * @description Compute a partner's statement of a month from finalized invoices and payments, submitted for a second person's approval.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["createPartnerSettlement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner-settlements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A settlement statement, each line naming the invoice, payment or document behind it
+         * @description A settlement statement, each line naming the invoice, payment or document behind it.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getPartnerSettlement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner-settlements/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a draft statement: another person than the one who computed it
+         * @description Approve a draft statement: another person than the one who computed it.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["approvePartnerSettlement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner-settlements/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that an approved statement was paid to the partner
+         * @description Record that an approved statement was paid to the partner.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["recordPartnerSettlementPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner-settlements/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A settlement statement as CSV, one row per line with its source
+         * @description A settlement statement as CSV, one row per line with its source.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getPartnerSettlementCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner-settlements/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A settlement statement as a PDF
+         * @description A settlement statement as a PDF.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getPartnerSettlementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sign-in": {
         parameters: {
             query?: never;
@@ -7123,6 +7489,8 @@ export interface components {
                     type: string;
                     value: string;
                 }[];
+                payment_instructions?: string | null;
+                footer?: string | null;
             } | null;
             buyer: {
                 name: string | null;
@@ -7140,7 +7508,10 @@ export interface components {
                     type: string;
                     value: string;
                 }[];
+                payment_instructions?: string | null;
+                footer?: string | null;
             } | null;
+            billing_entity_id: string | null;
             locale: string;
             timezone: string;
             memo: string | null;
@@ -7157,6 +7528,7 @@ export interface components {
             invoice_id: string;
             invoice_number: string | null;
             customer_id: string;
+            billing_entity_id: string | null;
             currency: string;
             /** @enum {string} */
             reason: "duplicate" | "fraudulent" | "order_change" | "product_unsatisfactory" | "billing_error" | "other";
@@ -22301,6 +22673,780 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listBillingEntities: {
+        parameters: {
+            query?: {
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "ben_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "code": "string",
+                     *           "legal_name": "string",
+                     *           "email": "string",
+                     *           "address": {
+                     *             "line1": "string",
+                     *             "line2": "string",
+                     *             "city": "string",
+                     *             "postal_code": "string",
+                     *             "state": "string",
+                     *             "country": "DE"
+                     *           },
+                     *           "country": "string",
+                     *           "region": "string",
+                     *           "tax_registrations": [
+                     *             {
+                     *               "type": "string",
+                     *               "value": "string"
+                     *             }
+                     *           ],
+                     *           "invoice_prefix": "string",
+                     *           "credit_note_prefix": "string",
+                     *           "payment_instructions": "string",
+                     *           "default_currency": "string",
+                     *           "branding": {
+                     *             "accent_color": "string",
+                     *             "logo_url": "string",
+                     *             "footer": "string"
+                     *           },
+                     *           "payment_provider_account": "string",
+                     *           "is_default": true,
+                     *           "created_at": "2026-02-15T00:00:00Z",
+                     *           "updated_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** @example ben_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            legal_name: string;
+                            email: string | null;
+                            address: {
+                                line1?: string;
+                                line2?: string;
+                                city?: string;
+                                postal_code?: string;
+                                state?: string;
+                                /**
+                                 * @description an ISO 3166-1 alpha-2 code such as DE
+                                 * @example DE
+                                 */
+                                country?: string;
+                            } | null;
+                            country: string;
+                            region: string | null;
+                            tax_registrations: {
+                                type: string;
+                                value: string;
+                            }[];
+                            invoice_prefix: string;
+                            credit_note_prefix: string;
+                            payment_instructions: string | null;
+                            default_currency: string;
+                            branding: {
+                                accent_color?: string;
+                                logo_url?: string;
+                                footer?: string;
+                            };
+                            payment_provider_account: string | null;
+                            is_default: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            updated_at: string;
+                        }[];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createBillingEntity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "a",
+                 *       "legal_name": "string",
+                 *       "email": "user@example.com",
+                 *       "address": {
+                 *         "line1": "string",
+                 *         "line2": "string",
+                 *         "city": "string",
+                 *         "postal_code": "string",
+                 *         "state": "string",
+                 *         "country": "DE"
+                 *       },
+                 *       "country": "DE",
+                 *       "region": "string",
+                 *       "tax_registrations": [
+                 *         {
+                 *           "type": "string",
+                 *           "value": "string"
+                 *         }
+                 *       ],
+                 *       "invoice_prefix": "A",
+                 *       "credit_note_prefix": "A",
+                 *       "payment_instructions": "string",
+                 *       "default_currency": "USD",
+                 *       "branding": {
+                 *         "accent_color": "#000000",
+                 *         "logo_url": "http://example.com",
+                 *         "footer": "string"
+                 *       },
+                 *       "payment_provider_account": "string",
+                 *       "is_default": true,
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description unique in the environment */
+                    code: string;
+                    /** @description the name its invoices print */
+                    legal_name: string;
+                    email?: string | null;
+                    address?: {
+                        line1?: string;
+                        line2?: string;
+                        city?: string;
+                        postal_code?: string;
+                        state?: string;
+                        /**
+                         * Format: iso-3166-country
+                         * @description an ISO 3166-1 alpha-2 code such as DE
+                         * @example DE
+                         */
+                        country?: string;
+                    } | null;
+                    /**
+                     * Format: iso-3166-country
+                     * @description where it is established (ISO 3166-1 alpha-2)
+                     * @example DE
+                     */
+                    country: string;
+                    region?: string | null;
+                    tax_registrations?: {
+                        /** @description the kind of number: eu_vat, gb_vat, us_ein… */
+                        type: string;
+                        value: string;
+                    }[];
+                    /** @description letters, digits and dashes; the entity's own gapless sequence */
+                    invoice_prefix: string;
+                    /** @description letters, digits and dashes; the entity's own gapless sequence */
+                    credit_note_prefix: string;
+                    payment_instructions?: string | null;
+                    /**
+                     * Format: iso-4217-currency
+                     * @description its functional currency, for its own books
+                     * @example USD
+                     */
+                    default_currency: string;
+                    branding?: {
+                        /** @description #RRGGBB */
+                        accent_color?: string;
+                        /** Format: uri */
+                        logo_url?: string;
+                        /** @description printed at the foot of its documents */
+                        footer?: string;
+                    };
+                    payment_provider_account?: string | null;
+                    /** @description the entity of customers assigned to none (the first entity of an environment is) */
+                    is_default?: boolean;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ben_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "code": "string",
+                     *       "legal_name": "string",
+                     *       "email": "string",
+                     *       "address": {
+                     *         "line1": "string",
+                     *         "line2": "string",
+                     *         "city": "string",
+                     *         "postal_code": "string",
+                     *         "state": "string",
+                     *         "country": "DE"
+                     *       },
+                     *       "country": "string",
+                     *       "region": "string",
+                     *       "tax_registrations": [
+                     *         {
+                     *           "type": "string",
+                     *           "value": "string"
+                     *         }
+                     *       ],
+                     *       "invoice_prefix": "string",
+                     *       "credit_note_prefix": "string",
+                     *       "payment_instructions": "string",
+                     *       "default_currency": "string",
+                     *       "branding": {
+                     *         "accent_color": "string",
+                     *         "logo_url": "string",
+                     *         "footer": "string"
+                     *       },
+                     *       "payment_provider_account": "string",
+                     *       "is_default": true,
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example ben_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        code: string;
+                        legal_name: string;
+                        email: string | null;
+                        address: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            postal_code?: string;
+                            state?: string;
+                            /**
+                             * @description an ISO 3166-1 alpha-2 code such as DE
+                             * @example DE
+                             */
+                            country?: string;
+                        } | null;
+                        country: string;
+                        region: string | null;
+                        tax_registrations: {
+                            type: string;
+                            value: string;
+                        }[];
+                        invoice_prefix: string;
+                        credit_note_prefix: string;
+                        payment_instructions: string | null;
+                        default_currency: string;
+                        branding: {
+                            accent_color?: string;
+                            logo_url?: string;
+                            footer?: string;
+                        };
+                        payment_provider_account: string | null;
+                        is_default: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getBillingEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ben_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "code": "string",
+                     *       "legal_name": "string",
+                     *       "email": "string",
+                     *       "address": {
+                     *         "line1": "string",
+                     *         "line2": "string",
+                     *         "city": "string",
+                     *         "postal_code": "string",
+                     *         "state": "string",
+                     *         "country": "DE"
+                     *       },
+                     *       "country": "string",
+                     *       "region": "string",
+                     *       "tax_registrations": [
+                     *         {
+                     *           "type": "string",
+                     *           "value": "string"
+                     *         }
+                     *       ],
+                     *       "invoice_prefix": "string",
+                     *       "credit_note_prefix": "string",
+                     *       "payment_instructions": "string",
+                     *       "default_currency": "string",
+                     *       "branding": {
+                     *         "accent_color": "string",
+                     *         "logo_url": "string",
+                     *         "footer": "string"
+                     *       },
+                     *       "payment_provider_account": "string",
+                     *       "is_default": true,
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example ben_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        code: string;
+                        legal_name: string;
+                        email: string | null;
+                        address: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            postal_code?: string;
+                            state?: string;
+                            /**
+                             * @description an ISO 3166-1 alpha-2 code such as DE
+                             * @example DE
+                             */
+                            country?: string;
+                        } | null;
+                        country: string;
+                        region: string | null;
+                        tax_registrations: {
+                            type: string;
+                            value: string;
+                        }[];
+                        invoice_prefix: string;
+                        credit_note_prefix: string;
+                        payment_instructions: string | null;
+                        default_currency: string;
+                        branding: {
+                            accent_color?: string;
+                            logo_url?: string;
+                            footer?: string;
+                        };
+                        payment_provider_account: string | null;
+                        is_default: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateBillingEntity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "legal_name": "string",
+                 *       "email": "user@example.com",
+                 *       "address": {
+                 *         "line1": "string",
+                 *         "line2": "string",
+                 *         "city": "string",
+                 *         "postal_code": "string",
+                 *         "state": "string",
+                 *         "country": "DE"
+                 *       },
+                 *       "country": "DE",
+                 *       "region": "string",
+                 *       "tax_registrations": [
+                 *         {
+                 *           "type": "string",
+                 *           "value": "string"
+                 *         }
+                 *       ],
+                 *       "invoice_prefix": "A",
+                 *       "credit_note_prefix": "A",
+                 *       "payment_instructions": "string",
+                 *       "default_currency": "USD",
+                 *       "branding": {
+                 *         "accent_color": "#000000",
+                 *         "logo_url": "http://example.com",
+                 *         "footer": "string"
+                 *       },
+                 *       "payment_provider_account": "string",
+                 *       "is_default": true,
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description the name its invoices print */
+                    legal_name?: string;
+                    email?: string | null;
+                    address?: {
+                        line1?: string;
+                        line2?: string;
+                        city?: string;
+                        postal_code?: string;
+                        state?: string;
+                        /**
+                         * Format: iso-3166-country
+                         * @description an ISO 3166-1 alpha-2 code such as DE
+                         * @example DE
+                         */
+                        country?: string;
+                    } | null;
+                    /**
+                     * Format: iso-3166-country
+                     * @description where it is established (ISO 3166-1 alpha-2)
+                     * @example DE
+                     */
+                    country?: string;
+                    region?: string | null;
+                    tax_registrations?: {
+                        /** @description the kind of number: eu_vat, gb_vat, us_ein… */
+                        type: string;
+                        value: string;
+                    }[];
+                    /** @description letters, digits and dashes; the entity's own gapless sequence */
+                    invoice_prefix?: string;
+                    /** @description letters, digits and dashes; the entity's own gapless sequence */
+                    credit_note_prefix?: string;
+                    payment_instructions?: string | null;
+                    /**
+                     * Format: iso-4217-currency
+                     * @description its functional currency, for its own books
+                     * @example USD
+                     */
+                    default_currency?: string;
+                    branding?: {
+                        /** @description #RRGGBB */
+                        accent_color?: string;
+                        /** Format: uri */
+                        logo_url?: string;
+                        /** @description printed at the foot of its documents */
+                        footer?: string;
+                    };
+                    payment_provider_account?: string | null;
+                    /**
+                     * @description makes it the default entity
+                     * @enum {boolean}
+                     */
+                    is_default?: true;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ben_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "code": "string",
+                     *       "legal_name": "string",
+                     *       "email": "string",
+                     *       "address": {
+                     *         "line1": "string",
+                     *         "line2": "string",
+                     *         "city": "string",
+                     *         "postal_code": "string",
+                     *         "state": "string",
+                     *         "country": "DE"
+                     *       },
+                     *       "country": "string",
+                     *       "region": "string",
+                     *       "tax_registrations": [
+                     *         {
+                     *           "type": "string",
+                     *           "value": "string"
+                     *         }
+                     *       ],
+                     *       "invoice_prefix": "string",
+                     *       "credit_note_prefix": "string",
+                     *       "payment_instructions": "string",
+                     *       "default_currency": "string",
+                     *       "branding": {
+                     *         "accent_color": "string",
+                     *         "logo_url": "string",
+                     *         "footer": "string"
+                     *       },
+                     *       "payment_provider_account": "string",
+                     *       "is_default": true,
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example ben_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        code: string;
+                        legal_name: string;
+                        email: string | null;
+                        address: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            postal_code?: string;
+                            state?: string;
+                            /**
+                             * @description an ISO 3166-1 alpha-2 code such as DE
+                             * @example DE
+                             */
+                            country?: string;
+                        } | null;
+                        country: string;
+                        region: string | null;
+                        tax_registrations: {
+                            type: string;
+                            value: string;
+                        }[];
+                        invoice_prefix: string;
+                        credit_note_prefix: string;
+                        payment_instructions: string | null;
+                        default_currency: string;
+                        branding: {
+                            accent_color?: string;
+                            logo_url?: string;
+                            footer?: string;
+                        };
+                        payment_provider_account: string | null;
+                        is_default: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCustomerBillingEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "customer_id": "string",
+                     *       "billing_entity_id": "string",
+                     *       "assignments": [
+                     *         {
+                     *           "billing_entity_id": "string",
+                     *           "effective_from": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        customer_id: string;
+                        billing_entity_id: string | null;
+                        /** @description every move, oldest first; before the first, the default entity */
+                        assignments: {
+                            billing_entity_id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            effective_from: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignCustomerBillingEntity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "billing_entity_id": "string",
+                 *       "effective_from": "2026-02-15T00:00:00Z",
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    billing_entity_id: string;
+                    /**
+                     * Format: date-time
+                     * @description the first instant of a month in the customer's time zone, not before the current month; the start of the next month when left out. Invoices of periods that start earlier stay with the entity before
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    effective_from?: string;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "customer_id": "string",
+                     *       "billing_entity_id": "string",
+                     *       "assignments": [
+                     *         {
+                     *           "billing_entity_id": "string",
+                     *           "effective_from": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        customer_id: string;
+                        billing_entity_id: string | null;
+                        /** @description every move, oldest first; before the first, the default entity */
+                        assignments: {
+                            billing_entity_id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            effective_from: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     previewSubscriptionPlanChange: {
         parameters: {
             query?: never;
@@ -27758,7 +28904,9 @@ export interface operations {
                      *                 "type": "string",
                      *                 "value": "string"
                      *               }
-                     *             ]
+                     *             ],
+                     *             "payment_instructions": "string",
+                     *             "footer": "string"
                      *           },
                      *           "buyer": {
                      *             "name": "string",
@@ -27777,8 +28925,11 @@ export interface operations {
                      *                 "type": "string",
                      *                 "value": "string"
                      *               }
-                     *             ]
+                     *             ],
+                     *             "payment_instructions": "string",
+                     *             "footer": "string"
                      *           },
+                     *           "billing_entity_id": "string",
                      *           "locale": "string",
                      *           "timezone": "string",
                      *           "memo": "string",
@@ -27979,7 +29130,9 @@ export interface operations {
                      *             "type": "string",
                      *             "value": "string"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "payment_instructions": "string",
+                     *         "footer": "string"
                      *       },
                      *       "buyer": {
                      *         "name": "string",
@@ -27998,8 +29151,11 @@ export interface operations {
                      *             "type": "string",
                      *             "value": "string"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "payment_instructions": "string",
+                     *         "footer": "string"
                      *       },
+                     *       "billing_entity_id": "string",
                      *       "locale": "string",
                      *       "timezone": "string",
                      *       "memo": "string",
@@ -28196,7 +29352,9 @@ export interface operations {
                      *             "type": "string",
                      *             "value": "string"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "payment_instructions": "string",
+                     *         "footer": "string"
                      *       },
                      *       "buyer": {
                      *         "name": "string",
@@ -28215,8 +29373,11 @@ export interface operations {
                      *             "type": "string",
                      *             "value": "string"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "payment_instructions": "string",
+                     *         "footer": "string"
                      *       },
+                     *       "billing_entity_id": "string",
                      *       "locale": "string",
                      *       "timezone": "string",
                      *       "memo": "string",
@@ -28367,7 +29528,9 @@ export interface operations {
                      *             "type": "string",
                      *             "value": "string"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "payment_instructions": "string",
+                     *         "footer": "string"
                      *       },
                      *       "buyer": {
                      *         "name": "string",
@@ -28386,8 +29549,11 @@ export interface operations {
                      *             "type": "string",
                      *             "value": "string"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "payment_instructions": "string",
+                     *         "footer": "string"
                      *       },
+                     *       "billing_entity_id": "string",
                      *       "locale": "string",
                      *       "timezone": "string",
                      *       "memo": "string",
@@ -28550,7 +29716,9 @@ export interface operations {
                      *             "type": "string",
                      *             "value": "string"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "payment_instructions": "string",
+                     *         "footer": "string"
                      *       },
                      *       "buyer": {
                      *         "name": "string",
@@ -28569,8 +29737,11 @@ export interface operations {
                      *             "type": "string",
                      *             "value": "string"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "payment_instructions": "string",
+                     *         "footer": "string"
                      *       },
+                     *       "billing_entity_id": "string",
                      *       "locale": "string",
                      *       "timezone": "string",
                      *       "memo": "string",
@@ -28764,6 +29935,7 @@ export interface operations {
                      *       "invoice_id": "string",
                      *       "invoice_number": "string",
                      *       "customer_id": "string",
+                     *       "billing_entity_id": "string",
                      *       "currency": "string",
                      *       "reason": "duplicate",
                      *       "memo": "string",
@@ -28827,6 +29999,7 @@ export interface operations {
                      *           "invoice_id": "string",
                      *           "invoice_number": "string",
                      *           "customer_id": "string",
+                     *           "billing_entity_id": "string",
                      *           "currency": "string",
                      *           "reason": "duplicate",
                      *           "memo": "string",
@@ -28890,6 +30063,7 @@ export interface operations {
                      *       "invoice_id": "string",
                      *       "invoice_number": "string",
                      *       "customer_id": "string",
+                     *       "billing_entity_id": "string",
                      *       "currency": "string",
                      *       "reason": "duplicate",
                      *       "memo": "string",
@@ -32690,7 +33864,9 @@ export interface operations {
                      *             "type": "string",
                      *             "value": "string"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "payment_instructions": "string",
+                     *         "footer": "string"
                      *       },
                      *       "buyer": {
                      *         "name": "string",
@@ -32709,8 +33885,11 @@ export interface operations {
                      *             "type": "string",
                      *             "value": "string"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "payment_instructions": "string",
+                     *         "footer": "string"
                      *       },
+                     *       "billing_entity_id": "string",
                      *       "locale": "string",
                      *       "timezone": "string",
                      *       "memo": "string",
@@ -34602,6 +35781,8 @@ export interface operations {
                  * @example 2026-10
                  */
                 period: string;
+                /** @description one billing entity's journal (its documents only); every entity's when left out */
+                billing_entity?: string;
             };
             header?: never;
             path?: never;
@@ -34646,6 +35827,37 @@ export interface operations {
                      *           "memo": "string"
                      *         }
                      *       ],
+                     *       "billing_entity_id": "string",
+                     *       "entity_currency": {
+                     *         "currency": "string",
+                     *         "balanced": true,
+                     *         "totals": {
+                     *           "debit": "string",
+                     *           "credit": "string"
+                     *         },
+                     *         "lines": [
+                     *           {
+                     *             "entry_id": "string",
+                     *             "date": "string",
+                     *             "account": "string",
+                     *             "account_role": "cash",
+                     *             "debit": "string",
+                     *             "credit": "string",
+                     *             "original_currency": "string",
+                     *             "rate": "string"
+                     *           }
+                     *         ],
+                     *         "rates_used": [
+                     *           {
+                     *             "from": "string",
+                     *             "to": "string",
+                     *             "on": "string",
+                     *             "rate": "string",
+                     *             "rate_date": "string",
+                     *             "inverted": true
+                     *           }
+                     *         ]
+                     *       },
                      *       "reporting": {
                      *         "currency": "string",
                      *         "balanced": true,
@@ -34711,6 +35923,42 @@ export interface operations {
                             product: string | null;
                             memo: string;
                         }[];
+                        /** @description the billing entity the journal is of */
+                        billing_entity_id?: string;
+                        /** @description one billing entity's journal in its default currency, entry by entry */
+                        entity_currency?: {
+                            currency: string;
+                            balanced: boolean;
+                            totals: {
+                                /** @description an amount in the currency, as a decimal string */
+                                debit: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                credit: string;
+                            };
+                            lines: {
+                                entry_id: string;
+                                date: string;
+                                account: string;
+                                /** @enum {string} */
+                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue";
+                                /** @description empty on a credit line */
+                                debit: string;
+                                /** @description empty on a debit line */
+                                credit: string;
+                                original_currency: string;
+                                rate: string;
+                            }[];
+                            rates_used: {
+                                from: string;
+                                to: string;
+                                /** @description the date converted */
+                                on: string;
+                                rate: string;
+                                rate_date: string | null;
+                                /** @description true when the stored rate is the other way round (1 ÷ rate) */
+                                inverted: boolean;
+                            }[];
+                        };
                         /** @description the lines in the reporting currency (finance settings), each entry at the rate of its date and converted so that it still balances */
                         reporting?: {
                             currency: string;
@@ -34764,6 +36012,8 @@ export interface operations {
                  * @example 2026-10
                  */
                 period: string;
+                /** @description one billing entity's journal (its documents only); every entity's when left out */
+                billing_entity?: string;
             };
             header?: never;
             path?: never;
@@ -35881,6 +37131,8 @@ export interface operations {
                  * @example 2026-10
                  */
                 to?: string;
+                /** @description one billing entity's MRR, retention, DSO and billing failures (its documents and customers); usage leakage and disputes stay the environment's */
+                billing_entity?: string;
             };
             header?: never;
             path?: never;
@@ -35898,6 +37150,7 @@ export interface operations {
                      * @example {
                      *       "from": "string",
                      *       "to": "string",
+                     *       "billing_entity_id": "string",
                      *       "timezone": "string",
                      *       "generated_at": "string",
                      *       "mrr": [
@@ -36035,6 +37288,7 @@ export interface operations {
                     "application/json": {
                         from: string;
                         to: string;
+                        billing_entity_id?: string;
                         timezone: string;
                         generated_at: string;
                         /** @description per month and currency: starting + new + expansion + contraction + churn + reactivation = mrr */
@@ -37927,7 +39181,9 @@ export interface operations {
                      *                 "type": "string",
                      *                 "value": "string"
                      *               }
-                     *             ]
+                     *             ],
+                     *             "payment_instructions": "string",
+                     *             "footer": "string"
                      *           },
                      *           "buyer": {
                      *             "name": "string",
@@ -37946,8 +39202,11 @@ export interface operations {
                      *                 "type": "string",
                      *                 "value": "string"
                      *               }
-                     *             ]
+                     *             ],
+                     *             "payment_instructions": "string",
+                     *             "footer": "string"
                      *           },
+                     *           "billing_entity_id": "string",
                      *           "locale": "string",
                      *           "timezone": "string",
                      *           "memo": "string",
@@ -38171,6 +39430,1310 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPartners: {
+        parameters: {
+            query?: {
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "prt_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "code": "string",
+                     *           "name": "string",
+                     *           "kind": "reseller",
+                     *           "email": "string",
+                     *           "currency": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** @example prt_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "reseller" | "referral" | "marketplace" | "installer";
+                            email: string | null;
+                            currency: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        }[];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPartner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "a",
+                 *       "name": "string",
+                 *       "kind": "reseller",
+                 *       "email": "user@example.com",
+                 *       "currency": "USD",
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description unique in the environment */
+                    code: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: "reseller" | "referral" | "marketplace" | "installer";
+                    email?: string | null;
+                    /**
+                     * Format: iso-4217-currency
+                     * @description the currency its statements are in
+                     * @example USD
+                     */
+                    currency: string;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "prt_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "code": "string",
+                     *       "name": "string",
+                     *       "kind": "reseller",
+                     *       "email": "string",
+                     *       "currency": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example prt_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "reseller" | "referral" | "marketplace" | "installer";
+                        email: string | null;
+                        currency: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "prt_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "code": "string",
+                     *       "name": "string",
+                     *       "kind": "reseller",
+                     *       "email": "string",
+                     *       "currency": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example prt_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "reseller" | "referral" | "marketplace" | "installer";
+                        email: string | null;
+                        currency: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPartnerAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "pag_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "partner_id": "string",
+                     *           "effective_from": "2026-02-15T00:00:00Z",
+                     *           "basis": "accrual",
+                     *           "revenue_shares": [
+                     *             {
+                     *               "product": "string",
+                     *               "plan": "string",
+                     *               "charge": "string",
+                     *               "percent": "string"
+                     *             }
+                     *           ],
+                     *           "volume_tiers": [
+                     *             {
+                     *               "up_to": "string",
+                     *               "percent": "string"
+                     *             }
+                     *           ],
+                     *           "activation_fee": "string",
+                     *           "minimum_guarantee": "string",
+                     *           "clawback": {
+                     *             "refunds": true,
+                     *             "credit_notes": true,
+                     *             "chargebacks": true
+                     *           },
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** @example pag_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            partner_id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            effective_from: string;
+                            /** @enum {string} */
+                            basis: "accrual" | "cash";
+                            revenue_shares: {
+                                product?: string;
+                                plan?: string;
+                                charge?: string;
+                                percent: string;
+                            }[];
+                            volume_tiers: {
+                                up_to: string | null;
+                                percent: string;
+                            }[];
+                            activation_fee: string | null;
+                            minimum_guarantee: string | null;
+                            clawback: {
+                                refunds: boolean;
+                                credit_notes: boolean;
+                                chargebacks: boolean;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPartnerAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "effective_from": "2026-02-15T00:00:00Z",
+                 *       "basis": "accrual",
+                 *       "revenue_shares": [
+                 *         {
+                 *           "product": "string",
+                 *           "plan": "string",
+                 *           "charge": "string",
+                 *           "percent": "20"
+                 *         }
+                 *       ],
+                 *       "volume_tiers": [
+                 *         {
+                 *           "up_to": "49.00",
+                 *           "percent": "20"
+                 *         }
+                 *       ],
+                 *       "activation_fee": "49.00",
+                 *       "minimum_guarantee": "49.00",
+                 *       "clawback": {
+                 *         "refunds": true,
+                 *         "credit_notes": true,
+                 *         "chargebacks": true
+                 *       },
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description the first instant its terms settle
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    effective_from: string;
+                    /**
+                     * @description accrual: on invoices finalized in the period; cash: on payments received in it
+                     * @enum {string}
+                     */
+                    basis: "accrual" | "cash";
+                    /** @description the first rule matching an invoice line (by product, plan, charge) gives its percent */
+                    revenue_shares?: {
+                        product?: string;
+                        /** @description a plan's code */
+                        plan?: string;
+                        /** @description a charge's id */
+                        charge?: string;
+                        /**
+                         * @description a percentage from 0 to 100, such as 20 or 12.5
+                         * @example 20
+                         */
+                        percent: string;
+                    }[];
+                    /** @description the percent of the tier the period's commissionable base reaches replaces the rules' */
+                    volume_tiers?: {
+                        up_to: string | null;
+                        /**
+                         * @description a percentage from 0 to 100, such as 20 or 12.5
+                         * @example 20
+                         */
+                        percent: string;
+                    }[];
+                    activation_fee?: string | null;
+                    minimum_guarantee?: string | null;
+                    clawback?: {
+                        refunds: boolean;
+                        credit_notes: boolean;
+                        chargebacks: boolean;
+                    };
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "pag_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "partner_id": "string",
+                     *       "effective_from": "2026-02-15T00:00:00Z",
+                     *       "basis": "accrual",
+                     *       "revenue_shares": [
+                     *         {
+                     *           "product": "string",
+                     *           "plan": "string",
+                     *           "charge": "string",
+                     *           "percent": "string"
+                     *         }
+                     *       ],
+                     *       "volume_tiers": [
+                     *         {
+                     *           "up_to": "string",
+                     *           "percent": "string"
+                     *         }
+                     *       ],
+                     *       "activation_fee": "string",
+                     *       "minimum_guarantee": "string",
+                     *       "clawback": {
+                     *         "refunds": true,
+                     *         "credit_notes": true,
+                     *         "chargebacks": true
+                     *       },
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example pag_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        partner_id: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        effective_from: string;
+                        /** @enum {string} */
+                        basis: "accrual" | "cash";
+                        revenue_shares: {
+                            product?: string;
+                            plan?: string;
+                            charge?: string;
+                            percent: string;
+                        }[];
+                        volume_tiers: {
+                            up_to: string | null;
+                            percent: string;
+                        }[];
+                        activation_fee: string | null;
+                        minimum_guarantee: string | null;
+                        clawback: {
+                            refunds: boolean;
+                            credit_notes: boolean;
+                            chargebacks: boolean;
+                        };
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPartnerAttributions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "pat_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "partner_id": "string",
+                     *           "customer_id": "string",
+                     *           "attributed_from": "2026-02-15T00:00:00Z",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** @example pat_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            partner_id: string;
+                            customer_id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            attributed_from: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    attributeCustomerToPartner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customer_id": "string",
+                 *       "attributed_from": "2026-02-15T00:00:00Z",
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    customer_id: string;
+                    /**
+                     * Format: date-time
+                     * @description invoices and payments from this instant count for the partner
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    attributed_from: string;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "pat_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "partner_id": "string",
+                     *       "customer_id": "string",
+                     *       "attributed_from": "2026-02-15T00:00:00Z",
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example pat_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        partner_id: string;
+                        customer_id: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        attributed_from: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPartnerSettlements: {
+        parameters: {
+            query?: {
+                partner_id?: string;
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "partner_id": "string",
+                     *           "agreement_id": "string",
+                     *           "period": "string",
+                     *           "period_start": "2026-02-15T00:00:00Z",
+                     *           "period_end": "2026-02-15T00:00:00Z",
+                     *           "currency": "string",
+                     *           "status": "draft",
+                     *           "lines": [
+                     *             {
+                     *               "kind": "revenue_share",
+                     *               "source": {
+                     *                 "type": "string",
+                     *                 "id": "string",
+                     *                 "reference": "string"
+                     *               },
+                     *               "invoice_id": "string",
+                     *               "customer_id": "string",
+                     *               "description": "string",
+                     *               "base": "string",
+                     *               "percent": "string",
+                     *               "amount": "string"
+                     *             }
+                     *           ],
+                     *           "earned": "string",
+                     *           "total": "string",
+                     *           "created_by": "string",
+                     *           "approved_by": "string",
+                     *           "approved_at": "2026-02-15T00:00:00Z",
+                     *           "paid_at": "2026-02-15T00:00:00Z",
+                     *           "payment_reference": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** @example stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            partner_id: string;
+                            agreement_id: string;
+                            period: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            period_end: string;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "paid";
+                            lines: {
+                                /** @enum {string} */
+                                kind: "revenue_share" | "activation_fee" | "minimum_guarantee" | "clawback" | "adjustment";
+                                source: {
+                                    /** @description invoice, payment, refund, credit_note, chargeback, settlement or agreement */
+                                    type: string;
+                                    id: string;
+                                    reference: string;
+                                };
+                                invoice_id: string | null;
+                                customer_id: string | null;
+                                description: string;
+                                base: string | null;
+                                percent: string | null;
+                                amount: string;
+                            }[];
+                            /** @description shares and activation fees, before the guarantee */
+                            earned: string;
+                            total: string;
+                            created_by: string;
+                            approved_by: string | null;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            payment_reference: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        }[];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPartnerSettlement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "partner_id": "string",
+                 *       "period": "2030-01",
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    partner_id: string;
+                    /**
+                     * @description a month, YYYY-MM (UTC)
+                     * @example 2030-01
+                     */
+                    period: string;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "partner_id": "string",
+                     *       "agreement_id": "string",
+                     *       "period": "string",
+                     *       "period_start": "2026-02-15T00:00:00Z",
+                     *       "period_end": "2026-02-15T00:00:00Z",
+                     *       "currency": "string",
+                     *       "status": "draft",
+                     *       "lines": [
+                     *         {
+                     *           "kind": "revenue_share",
+                     *           "source": {
+                     *             "type": "string",
+                     *             "id": "string",
+                     *             "reference": "string"
+                     *           },
+                     *           "invoice_id": "string",
+                     *           "customer_id": "string",
+                     *           "description": "string",
+                     *           "base": "string",
+                     *           "percent": "string",
+                     *           "amount": "string"
+                     *         }
+                     *       ],
+                     *       "earned": "string",
+                     *       "total": "string",
+                     *       "created_by": "string",
+                     *       "approved_by": "string",
+                     *       "approved_at": "2026-02-15T00:00:00Z",
+                     *       "paid_at": "2026-02-15T00:00:00Z",
+                     *       "payment_reference": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        partner_id: string;
+                        agreement_id: string;
+                        period: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        period_start: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        period_end: string;
+                        currency: string;
+                        /** @enum {string} */
+                        status: "draft" | "approved" | "paid";
+                        lines: {
+                            /** @enum {string} */
+                            kind: "revenue_share" | "activation_fee" | "minimum_guarantee" | "clawback" | "adjustment";
+                            source: {
+                                /** @description invoice, payment, refund, credit_note, chargeback, settlement or agreement */
+                                type: string;
+                                id: string;
+                                reference: string;
+                            };
+                            invoice_id: string | null;
+                            customer_id: string | null;
+                            description: string;
+                            base: string | null;
+                            percent: string | null;
+                            amount: string;
+                        }[];
+                        /** @description shares and activation fees, before the guarantee */
+                        earned: string;
+                        total: string;
+                        created_by: string;
+                        approved_by: string | null;
+                        approved_at: string | null;
+                        paid_at: string | null;
+                        payment_reference: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPartnerSettlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "partner_id": "string",
+                     *       "agreement_id": "string",
+                     *       "period": "string",
+                     *       "period_start": "2026-02-15T00:00:00Z",
+                     *       "period_end": "2026-02-15T00:00:00Z",
+                     *       "currency": "string",
+                     *       "status": "draft",
+                     *       "lines": [
+                     *         {
+                     *           "kind": "revenue_share",
+                     *           "source": {
+                     *             "type": "string",
+                     *             "id": "string",
+                     *             "reference": "string"
+                     *           },
+                     *           "invoice_id": "string",
+                     *           "customer_id": "string",
+                     *           "description": "string",
+                     *           "base": "string",
+                     *           "percent": "string",
+                     *           "amount": "string"
+                     *         }
+                     *       ],
+                     *       "earned": "string",
+                     *       "total": "string",
+                     *       "created_by": "string",
+                     *       "approved_by": "string",
+                     *       "approved_at": "2026-02-15T00:00:00Z",
+                     *       "paid_at": "2026-02-15T00:00:00Z",
+                     *       "payment_reference": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        partner_id: string;
+                        agreement_id: string;
+                        period: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        period_start: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        period_end: string;
+                        currency: string;
+                        /** @enum {string} */
+                        status: "draft" | "approved" | "paid";
+                        lines: {
+                            /** @enum {string} */
+                            kind: "revenue_share" | "activation_fee" | "minimum_guarantee" | "clawback" | "adjustment";
+                            source: {
+                                /** @description invoice, payment, refund, credit_note, chargeback, settlement or agreement */
+                                type: string;
+                                id: string;
+                                reference: string;
+                            };
+                            invoice_id: string | null;
+                            customer_id: string | null;
+                            description: string;
+                            base: string | null;
+                            percent: string | null;
+                            amount: string;
+                        }[];
+                        /** @description shares and activation fees, before the guarantee */
+                        earned: string;
+                        total: string;
+                        created_by: string;
+                        approved_by: string | null;
+                        approved_at: string | null;
+                        paid_at: string | null;
+                        payment_reference: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    approvePartnerSettlement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "partner_id": "string",
+                     *       "agreement_id": "string",
+                     *       "period": "string",
+                     *       "period_start": "2026-02-15T00:00:00Z",
+                     *       "period_end": "2026-02-15T00:00:00Z",
+                     *       "currency": "string",
+                     *       "status": "draft",
+                     *       "lines": [
+                     *         {
+                     *           "kind": "revenue_share",
+                     *           "source": {
+                     *             "type": "string",
+                     *             "id": "string",
+                     *             "reference": "string"
+                     *           },
+                     *           "invoice_id": "string",
+                     *           "customer_id": "string",
+                     *           "description": "string",
+                     *           "base": "string",
+                     *           "percent": "string",
+                     *           "amount": "string"
+                     *         }
+                     *       ],
+                     *       "earned": "string",
+                     *       "total": "string",
+                     *       "created_by": "string",
+                     *       "approved_by": "string",
+                     *       "approved_at": "2026-02-15T00:00:00Z",
+                     *       "paid_at": "2026-02-15T00:00:00Z",
+                     *       "payment_reference": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        partner_id: string;
+                        agreement_id: string;
+                        period: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        period_start: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        period_end: string;
+                        currency: string;
+                        /** @enum {string} */
+                        status: "draft" | "approved" | "paid";
+                        lines: {
+                            /** @enum {string} */
+                            kind: "revenue_share" | "activation_fee" | "minimum_guarantee" | "clawback" | "adjustment";
+                            source: {
+                                /** @description invoice, payment, refund, credit_note, chargeback, settlement or agreement */
+                                type: string;
+                                id: string;
+                                reference: string;
+                            };
+                            invoice_id: string | null;
+                            customer_id: string | null;
+                            description: string;
+                            base: string | null;
+                            percent: string | null;
+                            amount: string;
+                        }[];
+                        /** @description shares and activation fees, before the guarantee */
+                        earned: string;
+                        total: string;
+                        created_by: string;
+                        approved_by: string | null;
+                        approved_at: string | null;
+                        paid_at: string | null;
+                        payment_reference: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    recordPartnerSettlementPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reference": "string",
+                 *       "paid_at": "2026-02-15T00:00:00Z",
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description the bank transfer's reference */
+                    reference: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    paid_at?: string;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "partner_id": "string",
+                     *       "agreement_id": "string",
+                     *       "period": "string",
+                     *       "period_start": "2026-02-15T00:00:00Z",
+                     *       "period_end": "2026-02-15T00:00:00Z",
+                     *       "currency": "string",
+                     *       "status": "draft",
+                     *       "lines": [
+                     *         {
+                     *           "kind": "revenue_share",
+                     *           "source": {
+                     *             "type": "string",
+                     *             "id": "string",
+                     *             "reference": "string"
+                     *           },
+                     *           "invoice_id": "string",
+                     *           "customer_id": "string",
+                     *           "description": "string",
+                     *           "base": "string",
+                     *           "percent": "string",
+                     *           "amount": "string"
+                     *         }
+                     *       ],
+                     *       "earned": "string",
+                     *       "total": "string",
+                     *       "created_by": "string",
+                     *       "approved_by": "string",
+                     *       "approved_at": "2026-02-15T00:00:00Z",
+                     *       "paid_at": "2026-02-15T00:00:00Z",
+                     *       "payment_reference": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        partner_id: string;
+                        agreement_id: string;
+                        period: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        period_start: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        period_end: string;
+                        currency: string;
+                        /** @enum {string} */
+                        status: "draft" | "approved" | "paid";
+                        lines: {
+                            /** @enum {string} */
+                            kind: "revenue_share" | "activation_fee" | "minimum_guarantee" | "clawback" | "adjustment";
+                            source: {
+                                /** @description invoice, payment, refund, credit_note, chargeback, settlement or agreement */
+                                type: string;
+                                id: string;
+                                reference: string;
+                            };
+                            invoice_id: string | null;
+                            customer_id: string | null;
+                            description: string;
+                            base: string | null;
+                            percent: string | null;
+                            amount: string;
+                        }[];
+                        /** @description shares and activation fees, before the guarantee */
+                        earned: string;
+                        total: string;
+                        created_by: string;
+                        approved_by: string | null;
+                        approved_at: string | null;
+                        paid_at: string | null;
+                        payment_reference: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPartnerSettlementCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example string */
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPartnerSettlementPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example string */
+                    "application/json": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,0 +1,155 @@
+// The JSON shapes of billing entities on the API: the legal entities an
+// organization invoices through, and the entity a customer belongs to.
+import { type Static, Type } from "typebox";
+import { ReasonField } from "../platform/http/reason.ts";
+import {
+  CountryCode,
+  ListedCountryCode,
+  ListedCurrencyCode,
+  NonEmptyId,
+  Nullable,
+  PrefixedId,
+  Timestamp,
+} from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
+
+const addressFields = {
+  line1: Type.Optional(Type.String({ maxLength: 200 })),
+  line2: Type.Optional(Type.String({ maxLength: 200 })),
+  city: Type.Optional(Type.String({ maxLength: 100 })),
+  postal_code: Type.Optional(Type.String({ maxLength: 20 })),
+  state: Type.Optional(Type.String({ maxLength: 100 })),
+};
+const AddressInput = StrictObject({ ...addressFields, country: Type.Optional(ListedCountryCode) });
+const AddressSchema = Type.Object({ ...addressFields, country: Type.Optional(CountryCode) });
+
+const TaxRegistration = StrictObject({
+  type: Type.String({
+    minLength: 1,
+    maxLength: 30,
+    description: "the kind of number: eu_vat, gb_vat, us_ein…",
+  }),
+  value: Type.String({ minLength: 1, maxLength: 50 }),
+});
+
+const Prefix = Type.String({
+  pattern: "^[A-Z0-9][A-Z0-9-]{0,19}$",
+  description: "letters, digits and dashes; the entity's own gapless sequence",
+});
+
+const Branding = StrictObject({
+  accent_color: Type.Optional(Type.String({ pattern: "^#[0-9a-fA-F]{6}$", description: "#RRGGBB" })),
+  logo_url: Type.Optional(Type.String({ format: "uri", maxLength: 2000 })),
+  footer: Type.Optional(
+    Type.String({ maxLength: 1000, description: "printed at the foot of its documents" }),
+  ),
+});
+
+const editable = {
+  legal_name: Type.String({ minLength: 1, maxLength: 200, description: "the name its invoices print" }),
+  email: Nullable(Type.String({ format: "email", maxLength: 320 })),
+  address: Nullable(AddressInput),
+  country: { ...ListedCountryCode, description: "where it is established (ISO 3166-1 alpha-2)" },
+  region: Nullable(Type.String({ maxLength: 100 })),
+  tax_registrations: Type.Array(TaxRegistration, { maxItems: 20 }),
+  invoice_prefix: Prefix,
+  credit_note_prefix: Prefix,
+  payment_instructions: Nullable(
+    Type.String({ maxLength: 2000, description: "bank details and how to pay, printed on its invoices" }),
+  ),
+  default_currency: { ...ListedCurrencyCode, description: "its functional currency, for its own books" },
+  branding: Branding,
+  payment_provider_account: Nullable(
+    Type.String({ maxLength: 200, description: "its account at the payment provider" }),
+  ),
+};
+
+export const CreateBillingEntityBody = StrictObject({
+  code: Type.String({ pattern: "^[a-z0-9][a-z0-9_-]{0,62}$", description: "unique in the environment" }),
+  legal_name: editable.legal_name,
+  email: Type.Optional(editable.email),
+  address: Type.Optional(editable.address),
+  country: editable.country,
+  region: Type.Optional(editable.region),
+  tax_registrations: Type.Optional(editable.tax_registrations),
+  invoice_prefix: editable.invoice_prefix,
+  credit_note_prefix: editable.credit_note_prefix,
+  payment_instructions: Type.Optional(editable.payment_instructions),
+  default_currency: editable.default_currency,
+  branding: Type.Optional(editable.branding),
+  payment_provider_account: Type.Optional(editable.payment_provider_account),
+  is_default: Type.Optional(
+    Type.Boolean({
+      description: "the entity of customers assigned to none (the first entity of an environment is)",
+    }),
+  ),
+  reason: ReasonField,
+});
+export type CreateBillingEntityInput = Static<typeof CreateBillingEntityBody>;
+
+export const UpdateBillingEntityBody = StrictObject(
+  {
+    legal_name: Type.Optional(editable.legal_name),
+    email: Type.Optional(editable.email),
+    address: Type.Optional(editable.address),
+    country: Type.Optional(editable.country),
+    region: Type.Optional(editable.region),
+    tax_registrations: Type.Optional(editable.tax_registrations),
+    invoice_prefix: Type.Optional(editable.invoice_prefix),
+    credit_note_prefix: Type.Optional(editable.credit_note_prefix),
+    payment_instructions: Type.Optional(editable.payment_instructions),
+    default_currency: Type.Optional(editable.default_currency),
+    branding: Type.Optional(editable.branding),
+    payment_provider_account: Type.Optional(editable.payment_provider_account),
+    is_default: Type.Optional(Type.Literal(true, { description: "makes it the default entity" })),
+    reason: ReasonField,
+  },
+  { minProperties: 1 },
+);
+export type UpdateBillingEntityInput = Static<typeof UpdateBillingEntityBody>;
+
+export const BillingEntitySchema = Type.Object({
+  id: PrefixedId("ben"),
+  code: Type.String(),
+  legal_name: Type.String(),
+  email: Nullable(Type.String()),
+  address: Nullable(AddressSchema),
+  country: Type.String(),
+  region: Nullable(Type.String()),
+  tax_registrations: Type.Array(Type.Object({ type: Type.String(), value: Type.String() })),
+  invoice_prefix: Type.String(),
+  credit_note_prefix: Type.String(),
+  payment_instructions: Nullable(Type.String()),
+  default_currency: Type.String(),
+  branding: Type.Object({
+    accent_color: Type.Optional(Type.String()),
+    logo_url: Type.Optional(Type.String()),
+    footer: Type.Optional(Type.String()),
+  }),
+  payment_provider_account: Nullable(Type.String()),
+  is_default: Type.Boolean(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type BillingEntityView = Static<typeof BillingEntitySchema>;
+
+export const AssignBillingEntityBody = StrictObject({
+  billing_entity_id: NonEmptyId,
+  effective_from: Type.Optional({
+    ...Timestamp,
+    description:
+      "the first instant of a month in the customer's time zone, not before the current month; " +
+      "the start of the next month when left out. Invoices of periods that start earlier stay with the entity before",
+  }),
+  reason: ReasonField,
+});
+export type AssignBillingEntityInput = Static<typeof AssignBillingEntityBody>;
+
+export const CustomerBillingEntitySchema = Type.Object({
+  customer_id: Type.String(),
+  billing_entity_id: Nullable(Type.String({ description: "now; null when the environment has no entity" })),
+  assignments: Type.Array(Type.Object({ billing_entity_id: Type.String(), effective_from: Timestamp }), {
+    description: "every move, oldest first; before the first, the default entity",
+  }),
+});
+export type CustomerBillingEntityView = Static<typeof CustomerBillingEntitySchema>;

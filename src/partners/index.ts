@@ -1,0 +1,5 @@
+// The front door of partners: resellers, referral partners, marketplaces and
+// installers, their agreements and attributed customers, and the settlement
+// statements they are paid by.
+// Other domains import only from here; everything else in the folder is private to it.
+export { registerPartnerRoutes } from "./partner-routes.ts";

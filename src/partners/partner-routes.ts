@@ -1,0 +1,197 @@
+// HTTP routes of partners (/v1/partners), their agreements and attributed
+// customers, and their settlement statements (/v1/partner-settlements).
+import { Type } from "typebox";
+import { ReasonOnlyBody } from "../platform/http/reason.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams, ListOf, PdfFile } from "../platform/http/schemas.ts";
+import type { FairbillApp } from "../platform/http/server.ts";
+import {
+  AgreementSchema,
+  AttributeCustomerBody,
+  AttributionSchema,
+  CreateAgreementBody,
+  CreatePartnerBody,
+  CreateSettlementBody,
+  PartnerSchema,
+  RecordSettlementPaymentBody,
+  SettlementListQuery,
+  SettlementSchema,
+} from "./partner-schemas.ts";
+import {
+  attributeCustomer,
+  createAgreement,
+  createPartner,
+  findPartner,
+  getPartner,
+  listAgreements,
+  listAttributions,
+  listPartners,
+} from "./partners.ts";
+import { settlementCsv, settlementPdf } from "./settlement-documents.ts";
+import {
+  approveSettlement,
+  createSettlement,
+  getSettlement,
+  listSettlements,
+  recordSettlementPayment,
+} from "./settlements.ts";
+
+export function registerPartnerRoutes(app: FairbillApp): void {
+  const routes = defineRoutes(app, { tags: ["Partners"], read: "billing:read", write: "billing:write" });
+
+  routes.write(
+    "POST /partners",
+    {
+      operationId: "createPartner",
+      summary: "Create a partner: a reseller, referral partner, marketplace or installer",
+      body: CreatePartnerBody,
+      response: PartnerSchema,
+      status: 201,
+    },
+    ({ context, body }) => createPartner(context, body),
+  );
+  routes.list(
+    "GET /partners",
+    { operationId: "listPartners", summary: "List partners, newest first", item: PartnerSchema },
+    ({ context }, _filters, page) => listPartners(context, page),
+  );
+  routes.read(
+    "GET /partners/:id",
+    { operationId: "getPartner", summary: "Read a partner", params: IdParams, response: PartnerSchema },
+    ({ context, params }) => getPartner(context, params.id),
+  );
+  routes.write(
+    "POST /partners/:id/agreements",
+    {
+      operationId: "createPartnerAgreement",
+      summary:
+        "Agree terms with a partner from a date: revenue shares, volume tiers, activation fee, minimum guarantee, clawbacks, basis",
+      params: IdParams,
+      body: CreateAgreementBody,
+      response: AgreementSchema,
+      status: 201,
+    },
+    ({ context, params, body }) => createAgreement(context, params.id, body),
+  );
+  routes.read(
+    "GET /partners/:id/agreements",
+    {
+      operationId: "listPartnerAgreements",
+      summary: "A partner's agreements, oldest first",
+      params: IdParams,
+      response: ListOf(AgreementSchema),
+    },
+    ({ context, params }) => listAgreements(context, params.id),
+  );
+  routes.write(
+    "POST /partners/:id/attributions",
+    {
+      operationId: "attributeCustomerToPartner",
+      summary: "Attribute a customer to a partner from a date",
+      params: IdParams,
+      body: AttributeCustomerBody,
+      response: AttributionSchema,
+      status: 201,
+    },
+    ({ context, params, body }) => attributeCustomer(context, params.id, body),
+  );
+  routes.read(
+    "GET /partners/:id/attributions",
+    {
+      operationId: "listPartnerAttributions",
+      summary: "The customers attributed to a partner",
+      params: IdParams,
+      response: ListOf(AttributionSchema),
+    },
+    ({ context, params }) => listAttributions(context, params.id),
+  );
+
+  routes.write(
+    "POST /partner-settlements",
+    {
+      operationId: "createPartnerSettlement",
+      summary:
+        "Compute a partner's statement of a month from finalized invoices and payments, submitted for a second person's approval",
+      body: CreateSettlementBody,
+      response: SettlementSchema,
+      status: 201,
+    },
+    ({ context, body }) => createSettlement(context, body),
+  );
+  routes.list(
+    "GET /partner-settlements",
+    {
+      operationId: "listPartnerSettlements",
+      summary: "Settlement statements, newest first",
+      filters: SettlementListQuery,
+      item: SettlementSchema,
+    },
+    ({ context }, filters, page) => listSettlements(context, filters, page),
+  );
+  routes.read(
+    "GET /partner-settlements/:id",
+    {
+      operationId: "getPartnerSettlement",
+      summary: "A settlement statement, each line naming the invoice, payment or document behind it",
+      params: IdParams,
+      response: SettlementSchema,
+    },
+    ({ context, params }) => getSettlement(context, params.id),
+  );
+  routes.write(
+    "POST /partner-settlements/:id/approve",
+    {
+      operationId: "approvePartnerSettlement",
+      summary: "Approve a draft statement: another person than the one who computed it",
+      params: IdParams,
+      body: ReasonOnlyBody,
+      response: SettlementSchema,
+    },
+    ({ context, params, body }) => approveSettlement(context, params.id, body.reason),
+  );
+  routes.write(
+    "POST /partner-settlements/:id/payments",
+    {
+      operationId: "recordPartnerSettlementPayment",
+      summary: "Record that an approved statement was paid to the partner",
+      params: IdParams,
+      body: RecordSettlementPaymentBody,
+      response: SettlementSchema,
+    },
+    ({ context, params, body }) => recordSettlementPayment(context, params.id, body),
+  );
+  routes.read(
+    "GET /partner-settlements/:id/csv",
+    {
+      operationId: "getPartnerSettlementCsv",
+      summary: "A settlement statement as CSV, one row per line with its source",
+      params: IdParams,
+      response: Type.String({ description: "text/csv" }),
+    },
+    async ({ context, params }, reply) => {
+      const settlement = await getSettlement(context, params.id);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${settlement.id}.csv"`)
+        .send(settlementCsv(settlement));
+    },
+  );
+  routes.read(
+    "GET /partner-settlements/:id/pdf",
+    {
+      operationId: "getPartnerSettlementPdf",
+      summary: "A settlement statement as a PDF",
+      params: IdParams,
+      response: PdfFile,
+    },
+    async ({ context, params }, reply) => {
+      const settlement = await getSettlement(context, params.id);
+      const partner = await findPartner(context.database, context, settlement.partner_id);
+      const pdf = await settlementPdf(settlement, partner);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="${settlement.id}.pdf"`)
+        .send(Buffer.from(pdf));
+    },
+  );
+}

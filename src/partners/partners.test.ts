@@ -1,0 +1,268 @@
+// Partners and settlements through the API (issue #21, items 3 and 4), on the
+// hand-worked example: a reseller at 20 % of the Growth plan's fees with a
+// 50.00 minimum guarantee, a referral partner at 25.00 per activated
+// customer, and a refund of January's invoice clawed back in February. Every
+// statement is checked to the cent and each line against its invoice.
+//
+// By hand (EUR, no tax): Growth 161.35 a month, Support 30.00 a month.
+//   Reseller, January: Alpha's invoice INV-1 (Growth + Support = 191.35):
+//     20 % of 161.35 = 32.27; the guarantee tops it up by 17.73 to 50.00.
+//   Reseller, February: Alpha's and Beta's February invoices, 32.27 each =
+//     64.54 earned (above 50.00); Alpha's January invoice refunded in full on
+//     10 February takes back 32.27 × 191.35 / 191.35 = 32.27: total 32.27.
+//   Referral, January: Gamma's first invoice: 25.00. February: Delta's first
+//     invoice: 25.00 (Gamma's second invoice activates no one).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createPlan, subscribe } from "../../test/support/builders.ts";
+import { expectCreated, expectOk } from "../../test/support/responses.ts";
+import {
+  type ApiClient,
+  startTestAppWithTenant,
+  type TestApp,
+  type TestTenant,
+} from "../../test/support/test-app.ts";
+import { advanceTestClock, freezeTestClock } from "../../test/support/test-clock-api.ts";
+
+let testApp: TestApp;
+let tenant: TestTenant;
+let secondAdmin: ApiClient;
+const ids: Record<string, string> = {};
+
+type Statement = {
+  id: string;
+  status: string;
+  total: string;
+  earned: string;
+  lines: {
+    kind: string;
+    source: { type: string; id: string; reference: string };
+    invoice_id: string | null;
+    amount: string;
+  }[];
+};
+
+async function firstInvoiceOf(customerId: string, period: string) {
+  const listed = await expectOk(tenant.admin.get(`/v1/invoices?customer_id=${customerId}&limit=10`));
+  return listed.data.find((invoice: { period_start: string }) => invoice.period_start.startsWith(period));
+}
+
+beforeAll(async () => {
+  ({ testApp, tenant } = await startTestAppWithTenant({ tenantName: "Partners" }));
+  secondAdmin = await tenant.client("admin");
+  await freezeTestClock(tenant.admin, "2030-01-01T00:00:00Z");
+  for (const [code, amount] of [
+    ["growth", "161.35"],
+    ["support", "30.00"],
+  ] as const) {
+    ids[code] = (
+      await createPlan(tenant.admin, {
+        code,
+        version: { currency: "EUR", charges: [{ id: "platform", type: "fixed", amount }] },
+      })
+    ).id;
+  }
+  const customers = [
+    ["alpha", ["growth", "support"], "2030-01-01T00:00:00Z"],
+    ["beta", ["growth"], "2030-02-01T00:00:00Z"],
+    ["gamma", ["support"], "2030-01-01T00:00:00Z"],
+    ["delta", ["support"], "2030-02-01T00:00:00Z"],
+  ] as const;
+  for (const [name, plans, start] of customers) {
+    const customer = await createCustomer(tenant.admin, { name, currency: "EUR", timezone: "UTC" });
+    ids[name] = customer.id;
+    for (const plan of plans) {
+      await subscribe(tenant.admin, {
+        customer_id: customer.id,
+        plan_id: ids[plan] as string,
+        start_at: start,
+        billing: "calendar",
+      });
+    }
+  }
+});
+afterAll(async () => testApp?.close());
+
+describe("partners and settlements", () => {
+  it("makes partners, agreements and attributions, refusing bad input by field", async () => {
+    const bad = await tenant.admin.post("/v1/partners", {
+      code: "North Wind",
+      name: "",
+      kind: "agent",
+      currency: "EURO",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error: { path: string }) => error.path)).toEqual(
+      expect.arrayContaining(["$.code", "$.name", "$.kind", "$.currency"]),
+    );
+    ids.reseller = (
+      await expectCreated(
+        tenant.admin.post("/v1/partners", {
+          code: "northwind",
+          name: "Northwind Resellers",
+          kind: "reseller",
+          currency: "EUR",
+        }),
+      )
+    ).id;
+    ids.referral = (
+      await expectCreated(
+        tenant.admin.post("/v1/partners", {
+          code: "contoso",
+          name: "Contoso Referrals",
+          kind: "referral",
+          currency: "EUR",
+        }),
+      )
+    ).id;
+    const badTerms = await tenant.admin.post(`/v1/partners/${ids.reseller}/agreements`, {
+      effective_from: "2030-01-01T00:00:00Z",
+      basis: "accrual",
+      revenue_shares: [{ plan: "growth", percent: "120" }],
+      volume_tiers: [
+        { up_to: null, percent: "20" },
+        { up_to: "100.00", percent: "25" },
+      ],
+    });
+    expect(badTerms.status).toBe(400);
+    expect(badTerms.body.errors.map((error: { path: string }) => error.path)).toContain(
+      "$.revenue_shares[0].percent",
+    );
+    await expectCreated(
+      tenant.admin.post(`/v1/partners/${ids.reseller}/agreements`, {
+        effective_from: "2030-01-01T00:00:00Z",
+        basis: "accrual",
+        revenue_shares: [{ plan: "growth", percent: "20" }],
+        minimum_guarantee: "50.00",
+        clawback: { refunds: true, credit_notes: true, chargebacks: true },
+      }),
+    );
+    await expectCreated(
+      tenant.admin.post(`/v1/partners/${ids.referral}/agreements`, {
+        effective_from: "2030-01-01T00:00:00Z",
+        basis: "accrual",
+        activation_fee: "25.00",
+      }),
+    );
+    for (const [partner, customer, from] of [
+      ["reseller", "alpha", "2030-01-01T00:00:00Z"],
+      ["reseller", "beta", "2030-01-15T00:00:00Z"],
+      ["referral", "gamma", "2030-01-01T00:00:00Z"],
+      ["referral", "delta", "2030-01-20T00:00:00Z"],
+    ] as const) {
+      await expectCreated(
+        tenant.admin.post(`/v1/partners/${ids[partner]}/attributions`, {
+          customer_id: ids[customer],
+          attributed_from: from,
+        }),
+      );
+    }
+    const twice = await tenant.admin.post(`/v1/partners/${ids.referral}/attributions`, {
+      customer_id: ids.alpha,
+      attributed_from: "2030-01-01T00:00:00Z",
+    });
+    expect([twice.status, twice.body.errors[0].path]).toEqual([409, "$.customer_id"]);
+  });
+
+  it("settles January to the cent, approved by a second person, and records it paid", async () => {
+    await advanceTestClock(tenant.admin, "2030-01-31T00:00:00Z");
+    const alphaJanuary = await firstInvoiceOf(ids.alpha as string, "2030-01");
+    expect(alphaJanuary.total).toBe("191.35");
+    ids.alphaJanuary = alphaJanuary.id;
+
+    const reseller: Statement = await expectCreated(
+      tenant.admin.post("/v1/partner-settlements", { partner_id: ids.reseller, period: "2030-01" }),
+    );
+    expect(reseller.lines.map((line) => [line.kind, line.source.reference, line.amount])).toEqual([
+      ["revenue_share", alphaJanuary.number, "32.27"],
+      ["minimum_guarantee", "Minimum guarantee", "17.73"],
+    ]);
+    expect([reseller.earned, reseller.total, reseller.status]).toEqual(["32.27", "50.00", "draft"]);
+    expect(reseller.lines[0]?.invoice_id).toBe(alphaJanuary.id);
+
+    const gammaJanuary = await firstInvoiceOf(ids.gamma as string, "2030-01");
+    const referral: Statement = await expectCreated(
+      tenant.admin.post("/v1/partner-settlements", { partner_id: ids.referral, period: "2030-01" }),
+    );
+    expect(referral.lines.map((line) => [line.kind, line.invoice_id, line.amount])).toEqual([
+      ["activation_fee", gammaJanuary.id, "25.00"],
+    ]);
+
+    // Four-eyes: who computed it may not approve it.
+    const self = await tenant.admin.post(`/v1/partner-settlements/${reseller.id}/approve`, {});
+    expect(self.status).toBe(403);
+    const approved = await expectOk(secondAdmin.post(`/v1/partner-settlements/${reseller.id}/approve`, {}));
+    expect(approved.status).toBe("approved");
+    const again = await tenant.admin.post("/v1/partner-settlements", {
+      partner_id: ids.reseller,
+      period: "2030-01",
+    });
+    expect([again.status, again.body.code]).toEqual([409, "settlement_approved"]);
+
+    const csv = await tenant.admin.get(`/v1/partner-settlements/${reseller.id}/csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain(`revenue_share,20 % of ${alphaJanuary.number},invoice,${alphaJanuary.id}`);
+    expect(csv.body).toContain("total,Total,,,,,,,,50.00,EUR");
+    const pdf = await tenant.admin.get(`/v1/partner-settlements/${reseller.id}/pdf`);
+    expect([pdf.status, String(pdf.headers["content-type"])]).toEqual([200, "application/pdf"]);
+
+    const paid = await expectOk(
+      tenant.admin.post(`/v1/partner-settlements/${reseller.id}/payments`, {
+        reference: "SEPA-PARTNER-2030-01",
+      }),
+    );
+    expect([paid.status, paid.payment_reference]).toEqual(["paid", "SEPA-PARTNER-2030-01"]);
+  });
+
+  it("claws January's refunded invoice back in February's statement", async () => {
+    const payment = await expectCreated(
+      tenant.admin.post(`/v1/invoices/${ids.alphaJanuary}/payments`, {
+        amount: "191.35",
+        method: "bank_transfer",
+      }),
+    );
+    await advanceTestClock(tenant.admin, "2030-02-10T00:00:00Z");
+    const refund = await expectCreated(
+      tenant.admin.post(`/v1/payments/${payment.id}/refunds`, {
+        amount: "191.35",
+        reason: "cancelled in January",
+      }),
+    );
+    await advanceTestClock(tenant.admin, "2030-03-01T00:00:00Z");
+    const alphaFebruary = await firstInvoiceOf(ids.alpha as string, "2030-02");
+    const betaFebruary = await firstInvoiceOf(ids.beta as string, "2030-02");
+
+    const reseller: Statement = await expectCreated(
+      tenant.admin.post("/v1/partner-settlements", { partner_id: ids.reseller, period: "2030-02" }),
+    );
+    expect(
+      reseller.lines
+        .map((line) => [line.kind, line.source.type, line.invoice_id, line.amount])
+        .sort(
+          (left, right) =>
+            String(left[2]).localeCompare(String(right[2])) ||
+            String(left[0]).localeCompare(String(right[0])),
+        ),
+    ).toEqual(
+      [
+        ["revenue_share", "invoice", alphaFebruary.id, "32.27"],
+        ["revenue_share", "invoice", betaFebruary.id, "32.27"],
+        ["clawback", "refund", ids.alphaJanuary, "-32.27"],
+      ].sort(
+        (left, right) =>
+          String(left[2]).localeCompare(String(right[2])) || String(left[0]).localeCompare(String(right[0])),
+      ),
+    );
+    expect(reseller.lines.find((line) => line.kind === "clawback")?.source.id).toBe(refund.id);
+    expect([reseller.earned, reseller.total]).toEqual(["64.54", "32.27"]);
+
+    const deltaFebruary = await firstInvoiceOf(ids.delta as string, "2030-02");
+    const referral: Statement = await expectCreated(
+      tenant.admin.post("/v1/partner-settlements", { partner_id: ids.referral, period: "2030-02" }),
+    );
+    expect(referral.lines.map((line) => [line.kind, line.invoice_id, line.amount])).toEqual([
+      ["activation_fee", deltaFebruary.id, "25.00"],
+    ]);
+    const listed = await expectOk(tenant.admin.get(`/v1/partner-settlements?partner_id=${ids.reseller}`));
+    expect(listed.data.map((statement: Statement) => statement.total)).toEqual(["32.27", "50.00"]);
+  });
+});
