@@ -45,6 +45,7 @@ import { importJobHandlers, importSecretColumns, registerImportRoutes } from "./
 import {
   invoicingJobHandlers,
   invoicingWebhookEvents,
+  recordFinalizedInvoiceTax,
   refuseUnpricedEvents,
   registerCreditSaleRoutes,
   registerInvoiceHoldRoutes,
@@ -101,7 +102,7 @@ import {
   registerSubscriptionRoutes,
   subscriptionWebhookEvents,
 } from "./subscriptions/index.ts";
-import { registerTaxRoutes, taxSecretColumns } from "./taxes/index.ts";
+import { registerTaxRoutes, taxJobHandlers, taxSecretColumns } from "./taxes/index.ts";
 
 const packageJson = createRequire(import.meta.url)("../package.json") as { version: string };
 /** The version of Fairbill in package.json, which the API document and traces carry. */
@@ -314,6 +315,7 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
  */
 const domainEventSubscribers: DomainEventSubscriber[] = [
   collectFinalizedInvoice,
+  recordFinalizedInvoiceTax,
   topUpWalletBelowThreshold,
   evaluateAlertsAfterIngestion,
   evaluateAlertsAfterCreditBurn,
@@ -356,6 +358,7 @@ export function applicationJobHandlers(options: JobHandlerOptions): Record<strin
     ...inLane("delivery", notificationJobHandlers({ database, clock, ...(email ? { email } : {}) })),
     ...paymentJobHandlers({ database, clock, logger }),
     ...importJobHandlers({ database, clock, logger }),
+    ...taxJobHandlers({ database }),
     ...alertJobHandlers({ database, clock, logger }),
     ...domainEventJobHandlers({
       database,

@@ -181,6 +181,7 @@ export {
   type AccountState,
   type AccountTerms,
   type AllowanceSummary,
+  amountBeforeTax,
   type Invoice,
   openingAccountState,
   settleInvoice,
@@ -206,6 +207,7 @@ export {
   daysOverdue,
   daysOverdueRange,
 } from "./invoicing/receivables-ageing.ts";
+export { fromMinorUnits, toMinorUnits } from "./minor-units.ts";
 /** @public */
 export { fitsMinorUnit, formatAmount, roundToMinorUnit } from "./money.ts";
 /** @public */

@@ -69,6 +69,7 @@ export {
   lockFinalizedInvoice,
   lockInvoice,
 } from "./invoice-store.ts";
+export { recordFinalizedInvoiceTax } from "./invoice-tax-records.ts";
 export { invoicingWebhookEvents } from "./invoice-webhook-events.ts";
 export { countInvoices, getInvoice, listInvoices } from "./invoices.ts";
 export { InvoiceFinalized } from "./invoicing-events.ts";

@@ -12,6 +12,7 @@ import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { decodeCursor, toPage } from "../platform/http/pagination.ts";
+import { queueTaxReversal } from "../taxes/index.ts";
 import { announceVoidedInvoice } from "./invoice-announcements.ts";
 import { presentInvoice } from "./invoice-presenter.ts";
 import type { InvoiceListFilters, InvoiceView } from "./invoice-schemas.ts";
@@ -152,6 +153,8 @@ export async function voidInvoice(context: RequestContext, id: string, reason: s
       before: { status: row.status },
       after: { status: "void", reason },
     });
+    // The tax engine's record of it (Stripe Tax, AvaTax) is reversed after the commit.
+    await queueTaxReversal(transaction, context, id);
     const view = presentInvoice(voided, await invoiceLineRows(transaction, id), now);
     await announceVoidedInvoice(transaction, context, view);
     return view;

@@ -5,10 +5,11 @@
 // call after a crash or a timeout is safe. The API's address can be changed
 // (the tests run a local server that speaks the part of Stripe's API used here).
 import Stripe from "stripe";
+import { fromMinorUnits, toMinorUnits } from "../core/index.ts";
 import { FairbillError, validationFailed } from "../platform/errors.ts";
-import { assertCallableUrl, guardedAgent } from "../platform/outgoing-requests/guarded-connections.ts";
+import { assertCallableUrl } from "../platform/outgoing-requests/guarded-connections.ts";
+import { type StripeSettings, stripeClient } from "../platform/outgoing-requests/stripe-client.ts";
 import { isHardDecline } from "./decline-codes.ts";
-import { fromMinorUnits, toMinorUnits } from "./minor-units.ts";
 import type {
   ChargeResult,
   PaymentFailure,
@@ -17,25 +18,7 @@ import type {
   SavedPaymentMethod,
 } from "./payment-provider.ts";
 
-export type StripeSettings = { secretKey: string; apiBaseUrl: string | null };
-
-/**
- * A client of the Stripe API at Stripe, or at `apiBaseUrl` when one is set,
- * connecting through the outgoing-request guard (no internal addresses).
- */
-export function stripeClient(settings: StripeSettings): Stripe {
-  const base = settings.apiBaseUrl === null ? null : new URL(settings.apiBaseUrl);
-  const protocol = base?.protocol === "http:" ? "http" : "https";
-  return new Stripe(settings.secretKey, {
-    maxNetworkRetries: 2,
-    timeout: 20_000,
-    telemetry: false,
-    httpAgent: guardedAgent(protocol),
-    ...(base === null
-      ? {}
-      : { host: base.hostname, port: base.port || (protocol === "http" ? 80 : 443), protocol }),
-  });
-}
+export { type StripeSettings, stripeClient };
 
 /** Stripe did not answer, or answered with its own failure: nothing is known to have happened. */
 function providerUnavailable(error: unknown): FairbillError {

@@ -1,8 +1,12 @@
-// HTTP routes of the taxes domain: /v1/tax-rates, /v1/customers/{id}/tax-exemption
-// and /v1/tax-settings. Rates and the provider are finance's configuration
-// (finance:read, finance:write); an exemption is a fact about one customer
-// that billing operations record from its certificate (billing:read, billing:write,
+// HTTP routes of the taxes domain: /v1/tax-rates, /v1/customers/{id}/tax-exemption,
+// /v1/tax-settings, /v1/tax-address-validations and /v1/invoices/{id}/tax-record.
+// Rates and the provider are finance's configuration (finance:read,
+// finance:write); an exemption is a fact about one customer that billing
+// operations record from its certificate, and checking an address or reading
+// an invoice's tax record is billing's work (billing:read, billing:write,
 // which the finance role has too).
+
+import { notFound } from "../platform/errors.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams } from "../platform/http/schemas.ts";
@@ -12,14 +16,19 @@ import { createTaxRate, getTaxRate, listTaxRates, updateTaxRate } from "./tax-ra
 import {
   CreateTaxRateBody,
   SetTaxExemptionBody,
+  TaxAddressValidationBody,
+  TaxAddressValidationSchema,
   TaxExemptionSchema,
   TaxRateListQuery,
   TaxRateSchema,
+  TaxRecordSchema,
   TaxSettingsSchema,
   UpdateTaxRateBody,
   UpdateTaxSettingsBody,
 } from "./tax-schemas.ts";
 import { getTaxSettings, updateTaxSettings } from "./tax-settings.ts";
+import { taxTransactionOf } from "./tax-transactions.ts";
+import { validateTaxAddress } from "./taxes.ts";
 
 export function registerTaxRoutes(app: FairbillApp): void {
   const tags = ["Taxes"];
@@ -126,5 +135,32 @@ export function registerTaxRoutes(app: FairbillApp): void {
       response: TaxSettingsSchema,
     },
     ({ context, body }) => updateTaxSettings(withReason(context, body.reason), body),
+  );
+
+  billing.write(
+    "POST /tax-address-validations",
+    {
+      operationId: "validateTaxAddress",
+      summary: "Ask the tax engine (Stripe Tax, AvaTax) whether it can locate an address for tax",
+      body: TaxAddressValidationBody,
+      response: TaxAddressValidationSchema,
+      status: 200,
+    },
+    ({ context, body }) => validateTaxAddress(context, body.address),
+  );
+
+  billing.read(
+    "GET /invoices/:id/tax-record",
+    {
+      operationId: "getInvoiceTaxRecord",
+      summary: "The invoice's record with the tax engine: recorded at finalization, reversed when voided",
+      params: IdParams,
+      response: TaxRecordSchema,
+    },
+    async ({ context, params }) => {
+      const record = await taxTransactionOf(context.database, context, params.id);
+      if (record === undefined) throw notFound("tax record of invoice", params.id);
+      return record;
+    },
   );
 }

@@ -4,9 +4,11 @@ import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
 import {
   CountryCode,
+  ListedCountryCode,
   NonNegativeDecimalString,
   Nullable,
   PrefixedId,
+  StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
@@ -124,6 +126,12 @@ const HttpProviderFields = {
   ),
 };
 
+const ApiBaseUrl = Type.String({
+  minLength: 1,
+  maxLength: 2000,
+  description: "an http(s) URL of the engine's API; its public address when left out",
+});
+
 export const UpdateTaxSettingsBody = StrictObject({
   tax_provider: Type.Union([
     BuiltInProvider,
@@ -134,6 +142,33 @@ export const UpdateTaxSettingsBody = StrictObject({
         maxLength: 500,
         description: "sent as a bearer token; never shown again",
       }),
+    }),
+    StrictObject({
+      type: Type.Literal("stripe_tax", {
+        description: "Stripe Tax: quotes at draft, records each finalized invoice, reverses it when voided",
+      }),
+      secret_key: Type.String({
+        minLength: 8,
+        maxLength: 500,
+        description: "a Stripe secret key (sk_…) with Stripe Tax enabled; never shown again",
+      }),
+      api_base_url: Type.Optional(ApiBaseUrl),
+    }),
+    StrictObject({
+      type: Type.Literal("avalara", {
+        description:
+          "Avalara AvaTax: quotes at draft, commits each finalized invoice, voids it with the invoice",
+      }),
+      account_id: Type.String({ minLength: 1, maxLength: 50, pattern: "^[0-9]+$" }),
+      license_key: Type.String({ minLength: 8, maxLength: 500, description: "never shown again" }),
+      company_code: Type.String({ minLength: 1, maxLength: 50 }),
+      environment: Type.Optional(
+        Type.Union([Type.Literal("sandbox"), Type.Literal("production")], {
+          description: "which AvaTax server; sandbox unless told, and ignored when api_base_url is set",
+        }),
+      ),
+      api_base_url: Type.Optional(ApiBaseUrl),
+      timeout_ms: Type.Optional(Type.Integer({ minimum: 100, maximum: 30000 })),
     }),
   ]),
   reason: ReasonField,
@@ -149,7 +184,64 @@ export const TaxSettingsSchema = Type.Object({
       timeout_ms: Type.Integer(),
       secret_set: Type.Boolean({ description: "the secret itself is never returned" }),
     }),
+    Type.Object({
+      type: Type.Literal("stripe_tax"),
+      api_base_url: Nullable(Type.String()),
+      secret_key_set: Type.Boolean({ description: "the key itself is never returned" }),
+    }),
+    Type.Object({
+      type: Type.Literal("avalara"),
+      api_base_url: Type.String(),
+      account_id: Type.String(),
+      company_code: Type.String(),
+      timeout_ms: Type.Integer(),
+      license_key_set: Type.Boolean({ description: "the key itself is never returned" }),
+    }),
   ]),
   updated_at: Nullable(Timestamp),
 });
 export type TaxSettings = Static<typeof TaxSettingsSchema>;
+
+const AddressLine = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+
+export const TaxAddressValidationBody = StrictObject({
+  address: StrictObject({
+    line1: AddressLine(200),
+    line2: AddressLine(200),
+    city: AddressLine(100),
+    postal_code: AddressLine(20),
+    state: AddressLine(100),
+    country: ListedCountryCode,
+  }),
+});
+
+const AddressSchema = Type.Object({
+  line1: Type.Optional(Type.String()),
+  line2: Type.Optional(Type.String()),
+  city: Type.Optional(Type.String()),
+  postal_code: Type.Optional(Type.String()),
+  state: Type.Optional(Type.String()),
+  country: Type.Optional(Type.String()),
+});
+
+export const TaxAddressValidationSchema = Type.Object({
+  provider: Type.Union([Type.Literal("stripe_tax"), Type.Literal("avalara")]),
+  valid: Type.Boolean({ description: "whether the tax engine can locate the address for tax" }),
+  /** The address as the engine would correct it. */
+  resolved: Nullable(AddressSchema),
+  messages: Type.Array(Type.String(), { description: "what the engine found wrong, in its words" }),
+});
+
+export const TaxRecordSchema = Type.Object({
+  invoice_id: Type.String(),
+  provider: Type.Union([Type.Literal("stripe_tax"), Type.Literal("avalara")]),
+  state: StringEnum(["pending", "recorded", "void_pending", "voided", "cancelled"] as const, {
+    description:
+      "pending: to be recorded; recorded: in the engine's filing records; void_pending/voided: the invoice was voided and its record is being (or was) reversed; cancelled: voided before it was recorded",
+  }),
+  external_id: Nullable(Type.String({ description: "the engine's id of the record" })),
+  attempts: Type.Integer({ description: "failed calls to the engine so far; the job retries with backoff" }),
+  last_error: Nullable(Type.String()),
+  recorded_at: Nullable(Timestamp),
+  voided_at: Nullable(Timestamp),
+});

@@ -1,16 +1,28 @@
 // The taxes domain as other domains see it: the tax quote for an invoice.
 // Order of resolution: an exemption recorded in Fairbill first (no provider is
 // asked), then the environment's provider: the built-in table (reverse charge,
-// then the customer region's rate, else its country's rate, else no tax), or an
-// external calculator over HTTP.
-import type { TenantScope } from "../platform/context.ts";
+// then the customer region's rate, else its country's rate, else no tax), an
+// external calculator over HTTP, or a tax engine (Stripe Tax, AvaTax).
+import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { conflict } from "../platform/errors.ts";
+import { avalaraTaxEngine } from "./avalara-tax-engine.ts";
 import { httpTaxProvider } from "./http-tax-provider.ts";
+import { stripeTaxEngine } from "./stripe-tax-engine.ts";
 import { exemptionInForce, exemptionsInForce } from "./tax-exemptions.ts";
-import { exemptQuote, noTax, type TaxProvider, type TaxQuote, type TaxRequest } from "./tax-quote.ts";
+import {
+  type AddressValidation,
+  exemptQuote,
+  noTax,
+  type PostalAddress,
+  type TaxEngine,
+  type TaxProvider,
+  type TaxQuote,
+  type TaxRequest,
+} from "./tax-quote.ts";
 import { tableRatesOf } from "./tax-rates.ts";
 import { quoteFromTable } from "./tax-resolution.ts";
-import { taxProviderSettingsOf } from "./tax-settings.ts";
+import { type TaxProviderSettings, taxProviderSettingsOf } from "./tax-settings.ts";
 
 export type { TaxProvider, TaxQuote, TaxRequest } from "./tax-quote.ts";
 
@@ -25,6 +37,18 @@ export function builtInTaxProvider(database: Database, scope: TenantScope): TaxP
   };
 }
 
+/** The tax engine the settings name (Stripe Tax, AvaTax), which also records invoices; none for the others. */
+export function taxEngineOf(provider: TaxProviderSettings): TaxEngine | undefined {
+  if (provider.type === "stripe_tax") return stripeTaxEngine(provider);
+  if (provider.type === "avalara") return avalaraTaxEngine(provider);
+  return undefined;
+}
+
+/** The provider outside Fairbill that the settings name; none for the built-in table. */
+function externalProviderOf(provider: TaxProviderSettings): TaxProvider | undefined {
+  return provider.type === "http" ? httpTaxProvider(provider) : taxEngineOf(provider);
+}
+
 /** The tax of an invoice, from the provider the environment is configured with. */
 export async function taxQuoteFor(
   database: Database,
@@ -34,14 +58,14 @@ export async function taxQuoteFor(
   const exemption = await exemptionInForce(database, scope, request.customer.id, request.issuedAt);
   if (exemption !== undefined) return exemptQuote(exemption);
   const { provider } = await taxProviderSettingsOf(database, scope);
-  const chosen = provider.type === "http" ? httpTaxProvider(provider) : builtInTaxProvider(database, scope);
+  const chosen = externalProviderOf(provider) ?? builtInTaxProvider(database, scope);
   return chosen.quote(request);
 }
 
 /**
  * taxQuoteFor of many invoices (a bill run's chunk), at each request's index:
  * the exemptions in one query, the provider settings once, and the built-in
- * table once per country; an HTTP provider is still asked once per invoice.
+ * table once per country; a provider outside Fairbill is still asked once per invoice.
  */
 export async function taxQuotesFor(
   database: Database,
@@ -55,7 +79,7 @@ export async function taxQuotesFor(
     requests.map((request) => ({ customerId: request.customer.id, at: request.issuedAt })),
   );
   const { provider } = await taxProviderSettingsOf(database, scope);
-  const http = provider.type === "http" ? httpTaxProvider(provider) : undefined;
+  const external = externalProviderOf(provider);
   const ratesByCountry = new Map<string, Awaited<ReturnType<typeof tableRatesOf>>>();
   const quotes: TaxQuote[] = [];
   for (const [index, request] of requests.entries()) {
@@ -64,8 +88,8 @@ export async function taxQuotesFor(
       quotes.push(exemptQuote(exemption));
       continue;
     }
-    if (http !== undefined) {
-      quotes.push(await http.quote(request));
+    if (external !== undefined) {
+      quotes.push(await external.quote(request));
       continue;
     }
     const country = request.customer.country;
@@ -81,4 +105,20 @@ export async function taxQuotesFor(
     quotes.push(quoteFromTable(request, rates));
   }
   return quotes;
+}
+
+/** Asks the environment's tax engine whether it can locate an address for tax. */
+export async function validateTaxAddress(
+  context: RequestContext,
+  address: PostalAddress,
+): Promise<{ provider: "stripe_tax" | "avalara" } & AddressValidation> {
+  const { provider } = await taxProviderSettingsOf(context.database, context);
+  const engine = taxEngineOf(provider);
+  if (engine === undefined || (provider.type !== "stripe_tax" && provider.type !== "avalara")) {
+    throw conflict(
+      "no_tax_engine",
+      "Addresses are checked by a tax engine: set Stripe Tax or AvaTax in PUT /v1/tax-settings first.",
+    );
+  }
+  return { provider: provider.type, ...(await engine.validateAddress(address)) };
 }

@@ -158,6 +158,14 @@ function taxOf(taxable: Decimal, terms: AccountTerms): { tax: Decimal; total: De
   return { tax, total: taxable.plus(tax) };
 }
 
+/**
+ * What a settled invoice comes to before its tax: the amount a tax engine
+ * records as sold, whether the prices held the tax (inclusive) or not.
+ */
+export function amountBeforeTax(totals: { total: Decimal; tax: Decimal }): Decimal {
+  return totals.total.minus(totals.tax);
+}
+
 function isEffective(grant: CreditGrant, instant: Instant): boolean {
   return grant.effectiveAt <= instant && (grant.expiresAt === undefined || instant < grant.expiresAt);
 }

@@ -199,6 +199,8 @@ export const operationRoutes = {
   revokeTaxExemption: { method: "delete", path: "/v1/customers/{id}/tax-exemption" },
   getTaxSettings: { method: "get", path: "/v1/tax-settings" },
   updateTaxSettings: { method: "put", path: "/v1/tax-settings" },
+  validateTaxAddress: { method: "post", path: "/v1/tax-address-validations" },
+  getInvoiceTaxRecord: { method: "get", path: "/v1/invoices/{id}/tax-record" },
   getPaymentSettings: { method: "get", path: "/v1/payment-settings" },
   updatePaymentSettings: { method: "put", path: "/v1/payment-settings" },
   listPaymentMethods: { method: "get", path: "/v1/customers/{id}/payment-methods" },

@@ -3988,6 +3988,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tax-address-validations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the tax engine (Stripe Tax, AvaTax) whether it can locate an address for tax
+         * @description Ask the tax engine (Stripe Tax, AvaTax) whether it can locate an address for tax.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["validateTaxAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/tax-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoice's record with the tax engine: recorded at finalization, reversed when voided
+         * @description The invoice's record with the tax engine: recorded at finalization, reversed when voided.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getInvoiceTaxRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payment-settings": {
         parameters: {
             query?: never;
@@ -33005,6 +33053,21 @@ export interface operations {
                             timeout_ms: number;
                             /** @description the secret itself is never returned */
                             secret_set: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "stripe_tax";
+                            api_base_url: string | null;
+                            /** @description the key itself is never returned */
+                            secret_key_set: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "avalara";
+                            api_base_url: string;
+                            account_id: string;
+                            company_code: string;
+                            timeout_ms: number;
+                            /** @description the key itself is never returned */
+                            license_key_set: boolean;
                         };
                         updated_at: string | null;
                     };
@@ -33057,6 +33120,31 @@ export interface operations {
                         timeout_ms?: number;
                         /** @description sent as a bearer token; never shown again */
                         secret: string;
+                    } | {
+                        /**
+                         * @description Stripe Tax: quotes at draft, records each finalized invoice, reverses it when voided
+                         * @enum {string}
+                         */
+                        type: "stripe_tax";
+                        /** @description a Stripe secret key (sk_…) with Stripe Tax enabled; never shown again */
+                        secret_key: string;
+                        /** @description an http(s) URL of the engine's API; its public address when left out */
+                        api_base_url?: string;
+                    } | {
+                        /**
+                         * @description Avalara AvaTax: quotes at draft, commits each finalized invoice, voids it with the invoice
+                         * @enum {string}
+                         */
+                        type: "avalara";
+                        account_id: string;
+                        /** @description never shown again */
+                        license_key: string;
+                        company_code: string;
+                        /** @description which AvaTax server; sandbox unless told, and ignored when api_base_url is set */
+                        environment?: "sandbox" | "production";
+                        /** @description an http(s) URL of the engine's API; its public address when left out */
+                        api_base_url?: string;
+                        timeout_ms?: number;
                     };
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                     reason?: string;
@@ -33092,8 +33180,169 @@ export interface operations {
                             timeout_ms: number;
                             /** @description the secret itself is never returned */
                             secret_set: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "stripe_tax";
+                            api_base_url: string | null;
+                            /** @description the key itself is never returned */
+                            secret_key_set: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "avalara";
+                            api_base_url: string;
+                            account_id: string;
+                            company_code: string;
+                            timeout_ms: number;
+                            /** @description the key itself is never returned */
+                            license_key_set: boolean;
                         };
                         updated_at: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    validateTaxAddress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address": {
+                 *         "line1": "string",
+                 *         "line2": "string",
+                 *         "city": "string",
+                 *         "postal_code": "string",
+                 *         "state": "string",
+                 *         "country": "DE"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    address: {
+                        line1?: string;
+                        line2?: string;
+                        city?: string;
+                        postal_code?: string;
+                        state?: string;
+                        /**
+                         * Format: iso-3166-country
+                         * @description an ISO 3166-1 alpha-2 code such as DE
+                         * @example DE
+                         */
+                        country: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "provider": "stripe_tax",
+                     *       "valid": true,
+                     *       "resolved": {
+                     *         "line1": "string",
+                     *         "line2": "string",
+                     *         "city": "string",
+                     *         "postal_code": "string",
+                     *         "state": "string",
+                     *         "country": "string"
+                     *       },
+                     *       "messages": [
+                     *         "string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        provider: "stripe_tax" | "avalara";
+                        /** @description whether the tax engine can locate the address for tax */
+                        valid: boolean;
+                        resolved: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            postal_code?: string;
+                            state?: string;
+                            country?: string;
+                        } | null;
+                        /** @description what the engine found wrong, in its words */
+                        messages: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getInvoiceTaxRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoice_id": "string",
+                     *       "provider": "stripe_tax",
+                     *       "state": "pending",
+                     *       "external_id": "string",
+                     *       "attempts": 0,
+                     *       "last_error": "string",
+                     *       "recorded_at": "2026-02-15T00:00:00Z",
+                     *       "voided_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        invoice_id: string;
+                        provider: "stripe_tax" | "avalara";
+                        /**
+                         * @description pending: to be recorded; recorded: in the engine's filing records; void_pending/voided: the invoice was voided and its record is being (or was) reversed; cancelled: voided before it was recorded
+                         * @enum {string}
+                         */
+                        state: "pending" | "recorded" | "void_pending" | "voided" | "cancelled";
+                        external_id: string | null;
+                        /** @description failed calls to the engine so far; the job retries with backoff */
+                        attempts: number;
+                        last_error: string | null;
+                        recorded_at: string | null;
+                        voided_at: string | null;
                     };
                 };
             };

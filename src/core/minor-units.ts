@@ -2,7 +2,9 @@
 // USD, yen for JPY, fils for BHD); Fairbill keeps exact decimals. These two
 // convert between them by the ISO 4217 minor digits, refusing any amount
 // that does not fall on a whole minor unit rather than rounding it.
-import { currencyFor, Decimal } from "../core/index.ts";
+
+import { currencyFor } from "./currency.ts";
+import { Decimal } from "./decimal.ts";
 
 export function toMinorUnits(amount: Decimal, currency: string): number {
   const scaled = amount.times(new Decimal(10).pow(currencyFor(currency).minorDigits));
