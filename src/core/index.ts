@@ -152,7 +152,6 @@ export {
   type PaymentRecord,
 } from "./guardrails/draft-guardrails.ts";
 /** @public */
-export { amountFromMinorUnits, priceTextFromMinorUnits } from "./imports/minor-unit-amounts.ts";
 /** @public */
 export { formatInstant, type Instant, parseInstant } from "./instant.ts";
 /** @public */

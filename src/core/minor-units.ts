@@ -14,6 +14,11 @@ export function toMinorUnits(amount: Decimal, currency: string): number {
   return scaled.toNumber();
 }
 
-export function fromMinorUnits(minorUnits: number, currency: string): Decimal {
+/**
+ * `minorUnits` (an integer, or a decimal text such as Stripe's
+ * `unit_amount_decimal` "0.5" for half a cent) as an amount in the major
+ * unit. Exact: a fraction of a minor unit stays that fraction.
+ */
+export function fromMinorUnits(minorUnits: number | string, currency: string): Decimal {
   return new Decimal(minorUnits).dividedBy(new Decimal(10).pow(currencyFor(currency).minorDigits));
 }

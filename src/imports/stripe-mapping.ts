@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import type Stripe from "stripe";
 import type { CatalogFile } from "../catalog/index.ts";
-import { currencyFor, findCurrency, priceTextFromMinorUnits } from "../core/index.ts";
+import { findCurrency, fromMinorUnits } from "../core/index.ts";
 import type { CreateCouponInput } from "../coupons/index.ts";
 import type { CreateCustomerInput } from "../customers/index.ts";
 import type { CreateMeterInput } from "../metering/index.ts";
@@ -109,7 +109,7 @@ function chargeOfPrice(price: Stripe.Price, meterCodes: ReadonlyMap<string, stri
   if (currency === undefined) return { refusal: `currency ${price.currency} is not an ISO 4217 currency` };
   const product = idOf(price.product as string | { id: string });
   const common = { id: price.id, ...(product !== null && codePattern.test(product) ? { product } : {}) };
-  const amount = (minorUnits: unknown) => priceTextFromMinorUnits(String(minorUnits), currency);
+  const amount = (minorUnits: unknown) => fromMinorUnits(String(minorUnits), currency.code).toFixed();
   const transform = price.transform_quantity;
   if (recurring.usage_type === "licensed") {
     if (price.billing_scheme === "tiered") {
@@ -306,7 +306,7 @@ function couponStep(coupon: Stripe.Coupon): CouponStep | Refusal {
         code: coupon.id,
         name,
         type: "fixed",
-        amount: priceTextFromMinorUnits(coupon.amount_off, currencyFor(currency)),
+        amount: fromMinorUnits(coupon.amount_off, currency).toFixed(),
         currency,
         ...duration,
       },
@@ -357,7 +357,7 @@ function customerSteps(customer: Stripe.Customer): ImportStep[] {
       kind: "customer_balance",
       customerSourceId: customer.id,
       currency,
-      amount: priceTextFromMinorUnits(-balance, currencyFor(currency)),
+      amount: fromMinorUnits(-balance, currency).toFixed(),
     });
   } else if (balance !== 0) {
     steps.push({
