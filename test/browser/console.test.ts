@@ -99,7 +99,7 @@ describe("the web console", () => {
   });
 
   it("edits the customer with a reason that lands in the audit history", async () => {
-    await page.getByRole("link", { name: "Edit" }).click();
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
     await heading(page, "Edit Browser Acme Ltd");
     await page.getByLabel("Name", { exact: true }).fill("Browser Acme GmbH");
     await page.getByLabel("Reason for the change").fill("Company renamed after merger");

@@ -37,3 +37,18 @@ export function formatPeriodBound(value: string, timeZone: string, locale?: stri
     timeZone,
   }).format(date);
 }
+
+/** "Mar 4, 2026, 3:15 PM CET": an instant with the zone it is shown in (the browser's unless given). */
+export function formatDateTimeWithZone(value: string, locale?: string, timeZone?: string): string {
+  const date = validDate(value);
+  if (!date) return value;
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
+}

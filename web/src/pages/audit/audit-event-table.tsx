@@ -1,15 +1,19 @@
-// Audit entries as a table: when, what, on which object, by whom, each field
-// it changed (before → after, shortened) and the reason given.
+// Audit entries as a table: when (with the zone), what, on which object, by
+// whom, each field it changed in words (before → after, shortened; more than
+// three behind a disclosure, so an object's creation takes one line) and the
+// reason given.
 
 import type { AuditEvent } from "../../api/resources.ts";
-import { formatDateTime } from "../../format/date-format.ts";
+import { formatDateTimeWithZone } from "../../format/date-format.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
 import { DataTable } from "../../ui/data-table.tsx";
+import { fieldName } from "./audit-change-text.ts";
 
 const longestValueShown = 80;
 const changesShown = 8;
+const changesOpen = 3;
 
 // Every write moves updated_at, and a new object lists its empty fields as
 // added: neither says anything a reader needs.
@@ -76,20 +80,23 @@ function AuditObject({ event }: { event: AuditEvent }) {
 function Changes({ event }: { event: AuditEvent }) {
   const changes = meaningfulChanges(event);
   if (changes.length === 0) return <>—</>;
-  return (
+  const list = (
     <ul className="change-list">
       {changes.slice(0, changesShown).map((change) => (
-        <li key={change.path}>
-          {change.path !== "$" && (
-            <>
-              <code>{change.path}</code>{" "}
-            </>
-          )}
+        <li key={change.path} title={change.path}>
+          {change.path !== "$" && <span className="change-field">{fieldName(change.path)}</span>}{" "}
           {describeChange(change)}
         </li>
       ))}
       {changes.length > changesShown && <li>and {changes.length - changesShown} more</li>}
     </ul>
+  );
+  if (changes.length <= changesOpen) return list;
+  return (
+    <details>
+      <summary>{changes.length} fields changed</summary>
+      {list}
+    </details>
   );
 }
 
@@ -108,7 +115,7 @@ export function AuditEventTable({
       rows={events}
       rowKey={(event) => event.id}
       columns={[
-        { header: "When", className: "nowrap", cell: (event) => formatDateTime(event.occurred_at) },
+        { header: "When", className: "nowrap", cell: (event) => formatDateTimeWithZone(event.occurred_at) },
         { header: "Action", rowHeader: true, cell: (event) => event.action },
         showObject && { header: "Object", cell: (event) => <AuditObject event={event} /> },
         { header: "By", cell: (event) => <Actor actor={event.actor} /> },
