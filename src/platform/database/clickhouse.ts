@@ -11,6 +11,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { parseClickHouseUrl } from "./clickhouse-url.ts";
 import type { Database } from "./schema.ts";
+import { databaseAcrossTenants } from "./tenant-sessions.ts";
 
 export type ClickHouseConnection = {
   client: ClickHouseClient;
@@ -80,7 +81,10 @@ export function attachClickHouse(database: Database, connection: ClickHouseConne
   connections.set(database, connection);
 }
 
-/** The ClickHouse server mirroring this database's events, or undefined when there is none. */
+/**
+ * The ClickHouse server mirroring this database's events, or undefined when
+ * there is none; a tenant's database (a request's, a job's) finds its handle's.
+ */
 export function clickHouseOf(database: Database): ClickHouseConnection | undefined {
-  return connections.get(database);
+  return connections.get(database) ?? connections.get(databaseAcrossTenants(database));
 }
