@@ -5,6 +5,7 @@ import { ReasonOnlyBody } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, ListOf, PdfFile } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { partnerKpis } from "./partner-kpis.ts";
 import {
   AgreementSchema,
   AttributeCustomerBody,
@@ -12,6 +13,7 @@ import {
   CreateAgreementBody,
   CreatePartnerBody,
   CreateSettlementBody,
+  PartnerKpiSchema,
   PartnerSchema,
   RecordSettlementPaymentBody,
   SettlementListQuery,
@@ -104,6 +106,16 @@ export function registerPartnerRoutes(app: FairbillApp): void {
       response: ListOf(AttributionSchema),
     },
     ({ context, params }) => listAttributions(context, params.id),
+  );
+
+  routes.read(
+    "GET /partner-kpis",
+    {
+      operationId: "getPartnerKpis",
+      summary: "Settlement accuracy rate, time to settle and revenue by partner",
+      response: PartnerKpiSchema,
+    },
+    ({ context }) => partnerKpis(context),
   );
 
   routes.write(

@@ -52,7 +52,7 @@ const ShareRule = StrictObject({
 export const CreateAgreementBody = StrictObject({
   effective_from: { ...Timestamp, description: "the first instant its terms settle" },
   basis: StringEnum(["accrual", "cash"], {
-    description: "accrual: on invoices finalized in the period; cash: on payments received in it",
+    description: "accrual: on finalized invoices dated in the period; cash: on payments received in it",
   }),
   revenue_shares: Type.Optional(
     Type.Array(ShareRule, {
@@ -191,3 +191,22 @@ export const SettlementSchema = Type.Object({
   created_at: Timestamp,
 });
 export type SettlementView = Static<typeof SettlementSchema>;
+
+export const PartnerKpiSchema = Type.Object({
+  settlement_accuracy_rate: Type.Object({
+    approved_statements: Type.Integer(),
+    adjusted_after_approval: Type.Integer({ description: "approved statements a later statement adjusted" }),
+    percent: Nullable(Type.String({ description: "not adjusted, over all approved; null without any" })),
+  }),
+  time_to_settle: Type.Object({
+    paid_statements: Type.Integer(),
+    mean_days: Nullable(Type.String({ description: "from the period's end to the payment, in days" })),
+  }),
+  revenue_by_partner: Type.Array(
+    Type.Object({
+      partner_id: Type.String(),
+      currency: Type.String(),
+      revenue: Type.String({ description: "the invoice amounts its approved statements shared" }),
+    }),
+  ),
+});

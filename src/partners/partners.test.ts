@@ -164,7 +164,7 @@ describe("partners and settlements", () => {
   });
 
   it("settles January to the cent, approved by a second person, and records it paid", async () => {
-    await advanceTestClock(tenant.admin, "2030-01-31T00:00:00Z");
+    await advanceTestClock(tenant.admin, "2030-02-01T00:00:00Z");
     const alphaJanuary = await firstInvoiceOf(ids.alpha as string, "2030-01");
     expect(alphaJanuary.total).toBe("191.35");
     ids.alphaJanuary = alphaJanuary.id;
@@ -264,5 +264,38 @@ describe("partners and settlements", () => {
     ]);
     const listed = await expectOk(tenant.admin.get(`/v1/partner-settlements?partner_id=${ids.reseller}`));
     expect(listed.data.map((statement: Statement) => statement.total)).toEqual(["32.27", "50.00"]);
+  });
+
+  it("adjusts an approved month in the next statement, and reports the partner KPIs", async () => {
+    const february = (await expectOk(tenant.admin.get(`/v1/partner-settlements?partner_id=${ids.reseller}`)))
+      .data[0];
+    await expectOk(secondAdmin.post(`/v1/partner-settlements/${february.id}/approve`, {}));
+    // Alpha's February invoice, unpaid, is voided after February was approved.
+    const alphaFebruary = await firstInvoiceOf(ids.alpha as string, "2030-02");
+    await expectOk(tenant.admin.post(`/v1/invoices/${alphaFebruary.id}/void`, { reason: "wrong plan" }));
+    const march: Statement = await expectCreated(
+      tenant.admin.post("/v1/partner-settlements", { partner_id: ids.reseller, period: "2030-03" }),
+    );
+    // February again: Beta's 32.27, topped up by 17.73, less the 32.27 clawback = 17.73 instead of 32.27.
+    const adjustment = march.lines.find((line) => line.kind === "adjustment");
+    expect(adjustment).toMatchObject({ amount: "-14.54", source: { type: "settlement", id: february.id } });
+    // March: Alpha's and Beta's March invoices, 32.27 each, and the adjustment: 64.54 - 14.54 = 50.00.
+    expect([march.earned, march.total]).toEqual(["64.54", "50.00"]);
+    // February's approved statement itself is unchanged.
+    expect((await expectOk(tenant.admin.get(`/v1/partner-settlements/${february.id}`))).total).toBe("32.27");
+
+    const kpis = await expectOk(tenant.admin.get("/v1/partner-kpis"));
+    // Approved: the reseller's January and February; February was adjusted.
+    expect(kpis.settlement_accuracy_rate).toEqual({
+      approved_statements: 2,
+      adjusted_after_approval: 1,
+      percent: "50.00",
+    });
+    // January's statement was paid on 1 February, when its period ended.
+    expect(kpis.time_to_settle).toEqual({ paid_statements: 1, mean_days: "0.0" });
+    // 161.35 in January, 2 × 161.35 in February.
+    expect(kpis.revenue_by_partner).toEqual([
+      { partner_id: ids.reseller, currency: "EUR", revenue: "484.05" },
+    ]);
   });
 });

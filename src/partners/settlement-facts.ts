@@ -3,7 +3,8 @@
 // (with each line's plan, charge and product), the payments on them, their
 // refunds, credit notes and chargebacks, and each customer's first invoice
 // (its activation). Only documents in the partner's currency, dated on or
-// after the customer's attribution, count.
+// after the customer's attribution, count; an invoice counts in the month of
+// its date (accrual basis), whenever the bill run finalized it.
 import { planVersionsByIds } from "../catalog/index.ts";
 import {
   type Currency,
@@ -23,8 +24,8 @@ export type SettlementPeriod = { key: string; start: number; end: number };
 /** Every fact of the environment a partner's statements may draw on, read once. */
 export type PartnerLedger = {
   currency: Currency;
-  /** The qualifying invoices, by id, with when they were finalized. */
-  invoices: Map<string, { fact: SettlementInvoiceFact; finalizedAt: number }>;
+  /** The qualifying invoices, by id, with their dates. */
+  invoices: Map<string, { fact: SettlementInvoiceFact; issuedAt: number }>;
   facts(period: SettlementPeriod): Omit<SettlementFacts, "adjustments">;
 };
 
@@ -83,7 +84,7 @@ export async function loadPartnerLedger(
           total: new Decimal(row.total),
           lines: linesOf.get(row.id) ?? [],
         },
-        finalizedAt: (row.finalized_at as Date).getTime(),
+        issuedAt: row.issued_at.getTime(),
       },
     ]),
   );
@@ -92,7 +93,7 @@ export async function loadPartnerLedger(
   for (const row of invoiceRows) {
     if (row.status === "void" || row.finalized_at === null || !attributedFrom.has(row.customer_id)) continue;
     const first = firstInvoice.get(row.customer_id);
-    if (first === undefined || (row.finalized_at as Date) < (first.finalized_at as Date)) {
+    if (first === undefined || row.issued_at < first.issued_at) {
       firstInvoice.set(row.customer_id, row);
     }
   }
@@ -107,7 +108,7 @@ export async function loadPartnerLedger(
       return {
         currency: currencyFor(partnerCurrency),
         invoices: [...invoices.values()]
-          .filter((entry) => inPeriod(entry.finalizedAt, period))
+          .filter((entry) => inPeriod(entry.issuedAt, period))
           .map((entry) => entry.fact),
         payments: payments.payments.flatMap((payment) => {
           const invoice = invoiceOf(payment.invoiceId);
@@ -116,7 +117,7 @@ export async function loadPartnerLedger(
             : [];
         }),
         activations: [...firstInvoice.values()].flatMap((row) =>
-          qualifyingIds.has(row.id) && inPeriod((row.finalized_at as Date).getTime(), period)
+          qualifyingIds.has(row.id) && inPeriod(row.issued_at.getTime(), period)
             ? [{ customerId: row.customer_id, invoiceId: row.id, invoiceNumber: row.number ?? row.id }]
             : [],
         ),

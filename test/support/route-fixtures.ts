@@ -823,6 +823,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
     },
   },
   "GET /v1/partner-settlements": {},
+  "GET /v1/partner-kpis": {},
   "GET /v1/partner-settlements/{id}": {
     params: async (tenant) => ({ id: await partnerSettlementId(tenant) }),
   },

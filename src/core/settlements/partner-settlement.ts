@@ -87,7 +87,7 @@ export type AdjustmentFact = {
 
 export type SettlementFacts = {
   currency: Currency;
-  /** Accrual basis: the attributed customers' invoices finalized in the period. */
+  /** Accrual basis: the attributed customers' finalized invoices dated in the period. */
   invoices: readonly InvoiceFact[];
   /** Cash basis: payments received in the period on the attributed customers' invoices. */
   payments: readonly PaymentFact[];

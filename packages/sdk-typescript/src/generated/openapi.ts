@@ -5424,6 +5424,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partner-kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Settlement accuracy rate, time to settle and revenue by partner
+         * @description Settlement accuracy rate, time to settle and revenue by partner.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getPartnerKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partner-settlements": {
         parameters: {
             query?: never;
@@ -40041,7 +40063,7 @@ export interface operations {
                      */
                     effective_from: string;
                     /**
-                     * @description accrual: on invoices finalized in the period; cash: on payments received in it
+                     * @description accrual: on finalized invoices dated in the period; cash: on payments received in it
                      * @enum {string}
                      */
                     basis: "accrual" | "cash";
@@ -40285,6 +40307,69 @@ export interface operations {
                          * @example 2026-02-15T00:00:00Z
                          */
                         created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPartnerKpis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "settlement_accuracy_rate": {
+                     *         "approved_statements": 0,
+                     *         "adjusted_after_approval": 0,
+                     *         "percent": "string"
+                     *       },
+                     *       "time_to_settle": {
+                     *         "paid_statements": 0,
+                     *         "mean_days": "string"
+                     *       },
+                     *       "revenue_by_partner": [
+                     *         {
+                     *           "partner_id": "string",
+                     *           "currency": "string",
+                     *           "revenue": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        settlement_accuracy_rate: {
+                            approved_statements: number;
+                            /** @description approved statements a later statement adjusted */
+                            adjusted_after_approval: number;
+                            percent: string | null;
+                        };
+                        time_to_settle: {
+                            paid_statements: number;
+                            mean_days: string | null;
+                        };
+                        revenue_by_partner: {
+                            partner_id: string;
+                            currency: string;
+                            /** @description the invoice amounts its approved statements shared */
+                            revenue: string;
+                        }[];
                     };
                 };
             };

@@ -271,6 +271,7 @@ export const operationRoutes = {
   createPartnerAgreement: { method: "post", path: "/v1/partners/{id}/agreements" },
   listPartnerAttributions: { method: "get", path: "/v1/partners/{id}/attributions" },
   attributeCustomerToPartner: { method: "post", path: "/v1/partners/{id}/attributions" },
+  getPartnerKpis: { method: "get", path: "/v1/partner-kpis" },
   listPartnerSettlements: { method: "get", path: "/v1/partner-settlements" },
   createPartnerSettlement: { method: "post", path: "/v1/partner-settlements" },
   getPartnerSettlement: { method: "get", path: "/v1/partner-settlements/{id}" },
