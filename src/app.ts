@@ -41,7 +41,12 @@ import {
 } from "./experiments/index.ts";
 import { registerFinanceRoutes } from "./finance/index.ts";
 import { governanceWebhookEvents, registerGovernanceRoutes } from "./governance/index.ts";
-import { importJobHandlers, importSecretColumns, registerImportRoutes } from "./imports/index.ts";
+import {
+  importJobHandlers,
+  importSecretColumns,
+  registerImportRoutes,
+  registerParallelRunRoutes,
+} from "./imports/index.ts";
 import {
   invoicingJobHandlers,
   invoicingWebhookEvents,
@@ -174,6 +179,7 @@ const routeModules = (auditCheckpointFile: string | undefined): RouteModule[] =>
   registerBacktestRoutes,
   registerTestMatrixRoutes,
   registerImportRoutes,
+  registerParallelRunRoutes,
   registerInvoiceRoutes,
   registerInvoiceHoldRoutes,
   webhookRoutes(webhookEvents),

@@ -213,12 +213,14 @@ export { fitsMinorUnit, formatAmount, roundToMinorUnit } from "./money.ts";
 export {
   causeOfDifference,
   type DifferenceCause,
+  type InvoiceLevelAmounts,
   type InvoiceMatch,
   type LineMatch,
   matchInvoices,
   type ParallelRunSummary,
   type ShadowInvoice,
   type ShadowLine,
+  shadowInvoiceOf,
   summarizeParallelRun,
 } from "./parallel-run/shadow-comparison.ts";
 /** @public */

@@ -7,11 +7,19 @@
 import { parse } from "csv-parse/sync";
 import { type TObject, Type } from "typebox";
 import type { CreateCustomerInput } from "../customers/index.ts";
-import { ListedCountryCode, ListedCurrencyCode, Timestamp, TimeZoneName } from "../platform/http/schemas.ts";
+import {
+  DecimalString,
+  ListedCountryCode,
+  ListedCurrencyCode,
+  Timestamp,
+  TimeZoneName,
+} from "../platform/http/schemas.ts";
 import { compileStrictValidator } from "../platform/http/validation.ts";
 
 const csvObjects = ["customers", "subscriptions"] as const;
 export type CsvObject = (typeof csvObjects)[number];
+/** The objects imports create, and the old system's invoices that a parallel run compares. */
+export type CsvTemplate = CsvObject | "old_invoices";
 
 /** A problem of a file, by row (1 is the header) and column (null: the whole row). */
 export type CsvProblem = { row: number; column: string | null; message: string };
@@ -26,7 +34,7 @@ const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const WholeNumber = Type.String({ pattern: "^(0|[1-9][0-9]{0,5})$", description: "a whole number" });
 
 /** Each object's columns: the schema of a cell, and whether the column must be there and filled. */
-const templates: Record<CsvObject, { columns: TObject; required: readonly string[] }> = {
+const templates: Record<CsvTemplate, { columns: TObject; required: readonly string[] }> = {
   customers: {
     columns: Type.Object({
       external_id: Text(255),
@@ -62,11 +70,35 @@ const templates: Record<CsvObject, { columns: TObject; required: readonly string
     }),
     required: ["external_id", "customer_external_id", "plan_code", "start_at"],
   },
+  // One row per invoice line; the invoice's columns repeat on each of its lines.
+  old_invoices: {
+    columns: Type.Object({
+      customer_external_id: Text(255),
+      invoice_number: Text(100),
+      period_start: Timestamp,
+      period_end: Timestamp,
+      charge_code: Text(100),
+      description: Text(500),
+      quantity: DecimalString,
+      unit_price: DecimalString,
+      amount: DecimalString,
+      tax: DecimalString,
+      total: DecimalString,
+    }),
+    required: [
+      "customer_external_id",
+      "invoice_number",
+      "period_start",
+      "period_end",
+      "charge_code",
+      "amount",
+    ],
+  },
 };
 
-const validators = new Map<CsvObject, ReturnType<typeof compileStrictValidator>>();
+const validators = new Map<CsvTemplate, ReturnType<typeof compileStrictValidator>>();
 
-function validatorOf(object: CsvObject) {
+function validatorOf(object: CsvTemplate) {
   let validator = validators.get(object);
   if (validator === undefined) {
     const template = templates[object];
@@ -95,7 +127,7 @@ export type CheckedCsvFile = {
 };
 
 /** Reads the file and checks it against the object's template: the rows that pass, and every problem. */
-export function checkCsvFile(object: CsvObject, text: string): CheckedCsvFile {
+export function checkCsvFile(object: CsvTemplate, text: string): CheckedCsvFile {
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];

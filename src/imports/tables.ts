@@ -67,3 +67,43 @@ export type ImportReferenceTable = {
   import_id: string;
   created_at: Timestamp;
 };
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    parallel_runs: ParallelRunTable;
+    parallel_run_invoices: ParallelRunInvoiceTable;
+  }
+}
+
+export type ParallelRunTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  invoices: number;
+  matching: number;
+  /** numeric, read as a string. */
+  matching_percent: string;
+  summary: Json<unknown>;
+  created_by: string;
+  reason: string | null;
+  created_at: Timestamp;
+};
+
+export type ParallelRunInvoiceTable = {
+  parallel_run_id: string;
+  organization_id: string;
+  environment_id: string;
+  position: number;
+  customer_id: string;
+  customer_external_id: string;
+  old_invoice_number: string;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  currency: string;
+  fairbill_issued_at: Timestamp | null;
+  old_total: string;
+  fairbill_total: string;
+  difference: string;
+  matches: boolean;
+  lines: Json<unknown>;
+};

@@ -85,6 +85,7 @@ const idPrefixes = {
   partnerAgreement: "pag",
   partnerAttribution: "pat",
   partnerSettlement: "stl",
+  parallelRun: "prl",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -235,6 +235,21 @@ async function importId(tenant: TestTenant): Promise<string> {
   return (await tenant.admin.post("/v1/imports", importBody())).body.id;
 }
 
+/** The old system's invoice, in the old_invoices template, of a customer of its own (Fairbill bills it nothing). */
+async function parallelRunBody(tenant: TestTenant) {
+  const externalId = unique("fixture-old-customer");
+  await tenant.admin.post("/v1/customers", { external_id: externalId, currency: "USD" });
+  return {
+    old_invoices_csv:
+      "customer_external_id,invoice_number,period_start,period_end,charge_code,amount\n" +
+      `${externalId},OLD-1,2020-01-01T00:00:00Z,2020-02-01T00:00:00Z,base,25.00\n`,
+  };
+}
+
+async function parallelRunId(tenant: TestTenant): Promise<string> {
+  return (await tenant.admin.post("/v1/parallel-runs", await parallelRunBody(tenant))).body.id;
+}
+
 /** A published plan with a test matrix of one scenario: its id and version 1. */
 async function planWithTestMatrix(tenant: TestTenant): Promise<Record<string, string>> {
   const plan = await planIn(tenant, "published");
@@ -895,6 +910,13 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/imports": {},
   "GET /v1/imports/{id}": { params: async (tenant) => ({ id: await importId(tenant) }) },
   "GET /v1/imports/{id}/records": { params: async (tenant) => ({ id: await importId(tenant) }) },
+  "POST /v1/parallel-runs": { body: parallelRunBody },
+  "GET /v1/parallel-runs": {},
+  "GET /v1/parallel-runs/{id}": { params: async (tenant) => ({ id: await parallelRunId(tenant) }) },
+  "GET /v1/parallel-runs/{id}/invoices": { params: async (tenant) => ({ id: await parallelRunId(tenant) }) },
+  "GET /v1/parallel-runs/{id}/differences": {
+    params: async (tenant) => ({ id: await parallelRunId(tenant) }),
+  },
   "POST /v1/webhook-endpoints": {
     body: () => ({ url: "https://fixture-webhooks.invalid/fairbill", event_types: ["invoice.paid"] }),
   },

@@ -5,6 +5,7 @@ import {
   causeOfDifference,
   matchInvoices,
   type ShadowLine,
+  shadowInvoiceOf,
   summarizeParallelRun,
 } from "./shadow-comparison.ts";
 
@@ -156,5 +157,66 @@ describe("a parallel run over three months", () => {
     );
     expect(match.matches).toBe(true);
     expect(summarizeParallelRun([]).matchingPercent.toFixed(2)).toBe("100.00");
+  });
+});
+
+describe("one side's invoice as a parallel run compares it", () => {
+  it("merges lines of one charge, turns discount and credits into lines and puts every tax on one line", () => {
+    const invoice = shadowInvoiceOf(
+      [
+        line("seats", { quantity: "2", unitPrice: "10", amount: "20.00", tax: "1.00" }),
+        line("seats", { quantity: "1", unitPrice: "10", proration: "0.5", amount: "5.00", tax: "0.25" }),
+        line("calls", { quantity: "7", unitPrice: "0.05", amount: "0.35" }),
+        line("tax", { amount: "0.40" }),
+      ],
+      { discount: new Decimal("2.00"), credits: new Decimal(0), tax: new Decimal("0.10") },
+    );
+    expect(
+      invoice.lines.map((entry) => ({
+        chargeKey: entry.chargeKey,
+        quantity: entry.quantity?.toFixed() ?? null,
+        unitPrice: entry.unitPrice?.toFixed() ?? null,
+        prorationFactor: entry.prorationFactor?.toFixed() ?? null,
+        amount: entry.amount.toFixed(),
+        tax: entry.tax.toFixed(),
+      })),
+    ).toEqual([
+      { chargeKey: "seats", quantity: "3", unitPrice: "10", prorationFactor: null, amount: "25", tax: "0" },
+      {
+        chargeKey: "calls",
+        quantity: "7",
+        unitPrice: "0.05",
+        prorationFactor: null,
+        amount: "0.35",
+        tax: "0",
+      },
+      {
+        chargeKey: "discount",
+        quantity: null,
+        unitPrice: null,
+        prorationFactor: null,
+        amount: "-2",
+        tax: "0",
+      },
+      { chargeKey: "tax", quantity: null, unitPrice: null, prorationFactor: null, amount: "0", tax: "1.75" },
+    ]);
+  });
+
+  it("gives a tax difference the cause tax, whichever way each side spreads it", () => {
+    const old = shadowInvoiceOf([line("base", { amount: "25.00", tax: "4.75" })], {
+      discount: new Decimal(0),
+      credits: new Decimal(0),
+      tax: new Decimal(0),
+    });
+    const fairbill = shadowInvoiceOf([line("base", { amount: "25.00" })], {
+      discount: new Decimal(0),
+      credits: new Decimal(0),
+      tax: new Decimal("5.00"),
+    });
+    const match = matchInvoices(old, fairbill, usd);
+    expect(match.lines.map((entry) => [entry.chargeKey, entry.cause, entry.difference.toFixed(2)])).toEqual([
+      ["base", null, "0.00"],
+      ["tax", "tax", "0.25"],
+    ]);
   });
 });

@@ -60,6 +60,73 @@ export type InvoiceMatch = {
   readonly lines: readonly LineMatch[];
 };
 
+/** What one side's invoice says beside its lines: its discount and credits (subtracted) and its tax. */
+export type InvoiceLevelAmounts = {
+  readonly discount: Decimal;
+  readonly credits: Decimal;
+  readonly tax: Decimal;
+};
+
+/** The line keys an invoice's own amounts take; a charge of either side with one of these codes adds to it. */
+const invoiceLevelKeys = { discount: "discount", credits: "credits", tax: "tax" } as const;
+
+function sameOrNull(left: Decimal | null, right: Decimal | null): Decimal | null {
+  return left !== null && right !== null && left.equals(right) ? left : null;
+}
+
+function sumOrNull(left: Decimal | null, right: Decimal | null): Decimal | null {
+  return left === null || right === null ? null : left.plus(right);
+}
+
+/**
+ * One side's invoice as a parallel run compares it: its lines merged by
+ * charge (quantities, amounts and tax summed; a unit price or proration kept
+ * when every line of the charge has the same), the discount and credits as
+ * lines of their own (negative), and every tax (the lines', the invoice's,
+ * a line coded "tax") on one "tax" line that both sides always have: tax is compared
+ * once per invoice, whichever way each system spreads it over lines.
+ */
+export function shadowInvoiceOf(
+  lines: readonly ShadowLine[],
+  invoiceLevel: InvoiceLevelAmounts,
+): ShadowInvoice {
+  const merged = new Map<string, ShadowLine>();
+  const add = (line: ShadowLine) => {
+    const known = merged.get(line.chargeKey);
+    merged.set(
+      line.chargeKey,
+      known === undefined
+        ? { ...line, tax: ZERO }
+        : {
+            chargeKey: line.chargeKey,
+            quantity: sumOrNull(known.quantity, line.quantity),
+            unitPrice: sameOrNull(known.unitPrice, line.unitPrice),
+            prorationFactor: sameOrNull(known.prorationFactor, line.prorationFactor),
+            amount: known.amount.plus(line.amount),
+            tax: ZERO,
+          },
+    );
+  };
+  const amountLine = (chargeKey: string, amount: Decimal): ShadowLine => ({
+    chargeKey,
+    quantity: null,
+    unitPrice: null,
+    prorationFactor: null,
+    amount,
+    tax: ZERO,
+  });
+  for (const line of lines) add(line);
+  if (!invoiceLevel.discount.isZero())
+    add(amountLine(invoiceLevelKeys.discount, invoiceLevel.discount.negated()));
+  if (!invoiceLevel.credits.isZero())
+    add(amountLine(invoiceLevelKeys.credits, invoiceLevel.credits.negated()));
+  const taxLine = merged.get(invoiceLevelKeys.tax);
+  merged.delete(invoiceLevelKeys.tax);
+  // A line coded "tax" (an old system printing tax as a line) is tax too.
+  const tax = sumDecimals([invoiceLevel.tax, taxLine?.amount ?? ZERO, ...lines.map((line) => line.tax)]);
+  return { lines: [...merged.values(), { ...amountLine(invoiceLevelKeys.tax, ZERO), tax }] };
+}
+
 function withTax(line: ShadowLine | null): Decimal {
   return line === null ? ZERO : line.amount.plus(line.tax);
 }

@@ -2948,6 +2948,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/parallel-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List parallel runs, newest first: their matching shares show the progress between runs
+         * @description List parallel runs, newest first: their matching shares show the progress between runs.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listParallelRuns"];
+        put?: never;
+        /**
+         * Compare the old system's invoices (CSV) with those Fairbill would have issued for the same customers and periods, issuing nothing: lines matched by charge, each difference with its likely cause, the share matching to the cent
+         * @description Compare the old system's invoices (CSV) with those Fairbill would have issued for the same customers and periods, issuing nothing: lines matched by charge, each difference with its likely cause, the share matching to the cent.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["createParallelRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parallel-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a parallel run: per currency the totals, the share of invoices matching to the cent, the revenue at stake and the differences by cause
+         * @description Read a parallel run: per currency the totals, the share of invoices matching to the cent, the revenue at stake and the differences by cause.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getParallelRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parallel-runs/{id}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run's invoices, the old system's beside Fairbill's, line by line
+         * @description The run's invoices, the old system's beside Fairbill's, line by line.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listParallelRunInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parallel-runs/{id}/differences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every line that differs, with its likely cause (price, quantity, proration, tax, rounding, a charge only one side has) and amount
+         * @description Every line that differs, with its likely cause (price, quantity, proration, tax, rounding, a charge only one side has) and amount.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listParallelRunDifferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices": {
         parameters: {
             query?: never;
@@ -9507,6 +9611,194 @@ export interface components {
             reason: string | null;
             /** @description the source record as read, when refused; otherwise null */
             source_record: unknown;
+        };
+        /** ParallelRun */
+        ParallelRun: {
+            /** @example prl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            id: string;
+            /** @description old invoices compared */
+            invoices: number;
+            /** @description of them, those Fairbill would have issued the same to the cent */
+            matching: number;
+            /**
+             * @description a decimal number written as a string, such as "49.00"
+             * @example 49.00
+             */
+            matching_percent: string;
+            currencies: {
+                currency: string;
+                invoices: number;
+                matching: number;
+                /**
+                 * @description a decimal number written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                matching_percent: string;
+                /**
+                 * @description a decimal number written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                old_total: string;
+                /**
+                 * @description a decimal number written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                fairbill_total: string;
+                /**
+                 * @description a decimal number written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                revenue_at_stake: string;
+                /** @description per likely cause, the lines that differ and their differences summed (Fairbill less old) */
+                causes: {
+                    /** @enum {string} */
+                    cause: "only_old" | "only_fairbill" | "quantity" | "price" | "proration" | "tax" | "rounding" | "amount";
+                    lines: number;
+                    /**
+                     * @description a decimal number written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    difference: string;
+                }[];
+            }[];
+            created_by: string;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+        };
+        /** ParallelRunInvoice */
+        ParallelRunInvoice: {
+            position: number;
+            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            customer_id: string;
+            customer_external_id: string;
+            old_invoice_number: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            period_start: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            period_end: string;
+            currency: string;
+            /** @description when Fairbill's invoice for the period would be dated; null when it would issue none */
+            fairbill_issued_at: string | null;
+            /**
+             * @description a decimal number written as a string, such as "49.00"
+             * @example 49.00
+             */
+            old_total: string;
+            /**
+             * @description a decimal number written as a string, such as "49.00"
+             * @example 49.00
+             */
+            fairbill_total: string;
+            /**
+             * @description a decimal number written as a string, such as "49.00"
+             * @example 49.00
+             */
+            difference: string;
+            matches: boolean;
+            lines: {
+                /** @description the charge both lines are of; discount, credits and tax for the invoice's own */
+                charge_code: string;
+                old: {
+                    quantity: string | null;
+                    unit_price: string | null;
+                    /**
+                     * @description a decimal number written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    amount: string;
+                    /**
+                     * @description a decimal number written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    tax: string;
+                } | null;
+                fairbill: {
+                    quantity: string | null;
+                    unit_price: string | null;
+                    /**
+                     * @description a decimal number written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    amount: string;
+                    /**
+                     * @description a decimal number written as a string, such as "49.00"
+                     * @example 49.00
+                     */
+                    tax: string;
+                } | null;
+                /**
+                 * @description a decimal number written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                difference: string;
+                cause: ("only_old" | "only_fairbill" | "quantity" | "price" | "proration" | "tax" | "rounding" | "amount") | null;
+            }[];
+        };
+        /** ParallelRunDifference */
+        ParallelRunDifference: {
+            /** @description the invoice's position in the run */
+            position: number;
+            /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+            customer_id: string;
+            customer_external_id: string;
+            old_invoice_number: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            period_start: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            period_end: string;
+            currency: string;
+            charge_code: string;
+            /** @enum {string} */
+            cause: "only_old" | "only_fairbill" | "quantity" | "price" | "proration" | "tax" | "rounding" | "amount";
+            old: {
+                quantity: string | null;
+                unit_price: string | null;
+                /**
+                 * @description a decimal number written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                amount: string;
+                /**
+                 * @description a decimal number written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                tax: string;
+            } | null;
+            fairbill: {
+                quantity: string | null;
+                unit_price: string | null;
+                /**
+                 * @description a decimal number written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                amount: string;
+                /**
+                 * @description a decimal number written as a string, such as "49.00"
+                 * @example 49.00
+                 */
+                tax: string;
+            } | null;
+            /**
+             * @description a decimal number written as a string, such as "49.00"
+             * @example 49.00
+             */
+            difference: string;
         };
         /** ReceivablesAgeing */
         ReceivablesAgeing: {
@@ -28811,6 +29103,356 @@ export interface operations {
                      */
                     "application/json": {
                         data: components["schemas"]["ImportRecord"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listParallelRuns: {
+        parameters: {
+            query?: {
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "prl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "invoices": 0,
+                     *           "matching": 0,
+                     *           "matching_percent": "49.00",
+                     *           "currencies": [
+                     *             {
+                     *               "currency": "string",
+                     *               "invoices": 0,
+                     *               "matching": 0,
+                     *               "matching_percent": "49.00",
+                     *               "old_total": "49.00",
+                     *               "fairbill_total": "49.00",
+                     *               "revenue_at_stake": "49.00",
+                     *               "causes": [
+                     *                 {
+                     *                   "cause": "only_old",
+                     *                   "lines": 0,
+                     *                   "difference": "49.00"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "created_by": "string",
+                     *           "reason": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ParallelRun"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createParallelRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "old_invoices_csv": "string",
+                 *       "customer_external_ids": [
+                 *         "string"
+                 *       ],
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description the old system's invoices in the old_invoices template of docs/imports.md: one row per line, a header row first; each customer and period is compared with the invoice Fairbill would have issued at the period's end */
+                    old_invoices_csv: string;
+                    /** @description only these customers' invoices of the file (default: every invoice of the file) */
+                    customer_external_ids?: string[];
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "prl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "invoices": 0,
+                     *       "matching": 0,
+                     *       "matching_percent": "49.00",
+                     *       "currencies": [
+                     *         {
+                     *           "currency": "string",
+                     *           "invoices": 0,
+                     *           "matching": 0,
+                     *           "matching_percent": "49.00",
+                     *           "old_total": "49.00",
+                     *           "fairbill_total": "49.00",
+                     *           "revenue_at_stake": "49.00",
+                     *           "causes": [
+                     *             {
+                     *               "cause": "only_old",
+                     *               "lines": 0,
+                     *               "difference": "49.00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "created_by": "string",
+                     *       "reason": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ParallelRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getParallelRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "prl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "invoices": 0,
+                     *       "matching": 0,
+                     *       "matching_percent": "49.00",
+                     *       "currencies": [
+                     *         {
+                     *           "currency": "string",
+                     *           "invoices": 0,
+                     *           "matching": 0,
+                     *           "matching_percent": "49.00",
+                     *           "old_total": "49.00",
+                     *           "fairbill_total": "49.00",
+                     *           "revenue_at_stake": "49.00",
+                     *           "causes": [
+                     *             {
+                     *               "cause": "only_old",
+                     *               "lines": 0,
+                     *               "difference": "49.00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "created_by": "string",
+                     *       "reason": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ParallelRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listParallelRunInvoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description only matching or only differing invoices
+                 * @example true
+                 */
+                matches?: "true" | "false";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "position": 0,
+                     *           "customer_id": "cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "customer_external_id": "string",
+                     *           "old_invoice_number": "string",
+                     *           "period_start": "2026-02-15T00:00:00Z",
+                     *           "period_end": "2026-02-15T00:00:00Z",
+                     *           "currency": "string",
+                     *           "fairbill_issued_at": "2026-02-15T00:00:00Z",
+                     *           "old_total": "49.00",
+                     *           "fairbill_total": "49.00",
+                     *           "difference": "49.00",
+                     *           "matches": true,
+                     *           "lines": [
+                     *             {
+                     *               "charge_code": "string",
+                     *               "old": {
+                     *                 "quantity": "49.00",
+                     *                 "unit_price": "49.00",
+                     *                 "amount": "49.00",
+                     *                 "tax": "49.00"
+                     *               },
+                     *               "fairbill": {
+                     *                 "quantity": "49.00",
+                     *                 "unit_price": "49.00",
+                     *                 "amount": "49.00",
+                     *                 "tax": "49.00"
+                     *               },
+                     *               "difference": "49.00",
+                     *               "cause": "only_old"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ParallelRunInvoice"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listParallelRunDifferences: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "position": 0,
+                     *           "customer_id": "cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "customer_external_id": "string",
+                     *           "old_invoice_number": "string",
+                     *           "period_start": "2026-02-15T00:00:00Z",
+                     *           "period_end": "2026-02-15T00:00:00Z",
+                     *           "currency": "string",
+                     *           "charge_code": "string",
+                     *           "cause": "only_old",
+                     *           "old": {
+                     *             "quantity": "49.00",
+                     *             "unit_price": "49.00",
+                     *             "amount": "49.00",
+                     *             "tax": "49.00"
+                     *           },
+                     *           "fairbill": {
+                     *             "quantity": "49.00",
+                     *             "unit_price": "49.00",
+                     *             "amount": "49.00",
+                     *             "tax": "49.00"
+                     *           },
+                     *           "difference": "49.00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ParallelRunDifference"][];
                         next_cursor: string | null;
                     };
                 };

@@ -1,0 +1,99 @@
+// HTTP routes of parallel runs (/v1/parallel-runs): run one over the old
+// system's invoices (answered when compared), list the runs to follow the
+// progress between them, read one with its summary, its invoices side by
+// side, and its differences with their causes.
+
+import { Type } from "typebox";
+import { withReason } from "../platform/http/reason.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { IdParams, Nullable } from "../platform/http/schemas.ts";
+import type { FairbillApp } from "../platform/http/server.ts";
+import {
+  CreateParallelRunBody,
+  ParallelRunDifferenceSchema,
+  ParallelRunInvoiceQuery,
+  ParallelRunInvoiceSchema,
+  ParallelRunPageQuery,
+  ParallelRunSchema,
+} from "./parallel-run-schemas.ts";
+import {
+  createParallelRun,
+  getParallelRun,
+  listParallelRunDifferences,
+  listParallelRunInvoices,
+  listParallelRuns,
+  presentParallelRun,
+} from "./parallel-runs.ts";
+
+export function registerParallelRunRoutes(app: FairbillApp): void {
+  const routes = defineRoutes(app, { tags: ["Imports"], read: "billing:read", write: "billing:write" });
+
+  routes.write(
+    "POST /parallel-runs",
+    {
+      operationId: "createParallelRun",
+      summary:
+        "Compare the old system's invoices (CSV) with those Fairbill would have issued for the same customers and periods, " +
+        "issuing nothing: lines matched by charge, each difference with its likely cause, the share matching to the cent",
+      body: CreateParallelRunBody,
+      response: ParallelRunSchema,
+      status: 201,
+    },
+    ({ context, body }) => createParallelRun(withReason(context, body.reason), body),
+  );
+
+  routes.list(
+    "GET /parallel-runs",
+    {
+      operationId: "listParallelRuns",
+      summary: "List parallel runs, newest first: their matching shares show the progress between runs",
+      filters: Type.Object({}),
+      item: ParallelRunSchema,
+    },
+    ({ context }, _filters, page) => listParallelRuns(context, page),
+    presentParallelRun,
+  );
+
+  routes.read(
+    "GET /parallel-runs/:id",
+    {
+      operationId: "getParallelRun",
+      summary:
+        "Read a parallel run: per currency the totals, the share of invoices matching to the cent, the revenue at stake and the differences by cause",
+      params: IdParams,
+      response: ParallelRunSchema,
+    },
+    ({ context, params }) => getParallelRun(context, params.id),
+  );
+
+  routes.read(
+    "GET /parallel-runs/:id/invoices",
+    {
+      operationId: "listParallelRunInvoices",
+      summary: "The run's invoices, the old system's beside Fairbill's, line by line",
+      params: IdParams,
+      query: ParallelRunInvoiceQuery,
+      response: Type.Object({
+        data: Type.Array(ParallelRunInvoiceSchema),
+        next_cursor: Nullable(Type.String()),
+      }),
+    },
+    ({ context, params, query }) => listParallelRunInvoices(context, params.id, query),
+  );
+
+  routes.read(
+    "GET /parallel-runs/:id/differences",
+    {
+      operationId: "listParallelRunDifferences",
+      summary:
+        "Every line that differs, with its likely cause (price, quantity, proration, tax, rounding, a charge only one side has) and amount",
+      params: IdParams,
+      query: ParallelRunPageQuery,
+      response: Type.Object({
+        data: Type.Array(ParallelRunDifferenceSchema),
+        next_cursor: Nullable(Type.String()),
+      }),
+    },
+    ({ context, params, query }) => listParallelRunDifferences(context, params.id, query),
+  );
+}

@@ -1,0 +1,146 @@
+// The JSON shapes of parallel runs on the API: the request (the old system's
+// invoices as CSV, optionally narrowed to some customers), the run with its
+// summary per currency, its invoices side by side, and its differences.
+import { type Static, Type } from "typebox";
+import { ReasonField } from "../platform/http/reason.ts";
+import { DecimalString, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
+
+const differenceCauses = [
+  "only_old",
+  "only_fairbill",
+  "quantity",
+  "price",
+  "proration",
+  "tax",
+  "rounding",
+  "amount",
+] as const;
+
+export const CreateParallelRunBody = StrictObject({
+  old_invoices_csv: Type.String({
+    minLength: 1,
+    maxLength: 5_000_000,
+    description:
+      "the old system's invoices in the old_invoices template of docs/imports.md: one row per line, a header row first; each customer and period is compared with the invoice Fairbill would have issued at the period's end",
+  }),
+  customer_external_ids: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 255 }), {
+      minItems: 1,
+      maxItems: 10_000,
+      description: "only these customers' invoices of the file (default: every invoice of the file)",
+    }),
+  ),
+  reason: ReasonField,
+});
+export type CreateParallelRunInput = Static<typeof CreateParallelRunBody>;
+
+const CauseCount = Type.Object({
+  cause: StringEnum(differenceCauses),
+  lines: Type.Integer(),
+  difference: DecimalString,
+});
+
+export const ParallelRunSchema = Type.Object(
+  {
+    id: PrefixedId("prl"),
+    invoices: Type.Integer({ description: "old invoices compared" }),
+    matching: Type.Integer({ description: "of them, those Fairbill would have issued the same to the cent" }),
+    matching_percent: DecimalString,
+    currencies: Type.Array(
+      Type.Object({
+        currency: Type.String(),
+        invoices: Type.Integer(),
+        matching: Type.Integer(),
+        matching_percent: DecimalString,
+        old_total: DecimalString,
+        fairbill_total: DecimalString,
+        revenue_at_stake: DecimalString,
+        causes: Type.Array(CauseCount, {
+          description:
+            "per likely cause, the lines that differ and their differences summed (Fairbill less old)",
+        }),
+      }),
+    ),
+    created_by: Type.String(),
+    reason: Nullable(Type.String()),
+    created_at: Timestamp,
+  },
+  { title: "ParallelRun" },
+);
+export type ParallelRun = Static<typeof ParallelRunSchema>;
+export type ParallelRunCurrency = ParallelRun["currencies"][number];
+
+const LineSide = Type.Object({
+  quantity: Nullable(DecimalString),
+  unit_price: Nullable(DecimalString),
+  amount: DecimalString,
+  tax: DecimalString,
+});
+
+const ParallelRunLineSchema = Type.Object({
+  charge_code: Type.String({
+    description: "the charge both lines are of; discount, credits and tax for the invoice's own",
+  }),
+  old: Nullable(LineSide),
+  fairbill: Nullable(LineSide),
+  difference: DecimalString,
+  cause: Nullable(StringEnum(differenceCauses, { description: "null when the lines match to the cent" })),
+});
+export type ParallelRunLine = Static<typeof ParallelRunLineSchema>;
+
+export const ParallelRunInvoiceSchema = Type.Object(
+  {
+    position: Type.Integer(),
+    customer_id: PrefixedId("cus"),
+    customer_external_id: Type.String(),
+    old_invoice_number: Type.String(),
+    period_start: Timestamp,
+    period_end: Timestamp,
+    currency: Type.String(),
+    fairbill_issued_at: Type.Union([Timestamp, Type.Null()], {
+      description: "when Fairbill's invoice for the period would be dated; null when it would issue none",
+    }),
+    old_total: DecimalString,
+    fairbill_total: DecimalString,
+    difference: DecimalString,
+    matches: Type.Boolean(),
+    lines: Type.Array(ParallelRunLineSchema),
+  },
+  { title: "ParallelRunInvoice" },
+);
+export type ParallelRunInvoice = Static<typeof ParallelRunInvoiceSchema>;
+
+export const ParallelRunDifferenceSchema = Type.Object(
+  {
+    position: Type.Integer({ description: "the invoice's position in the run" }),
+    customer_id: PrefixedId("cus"),
+    customer_external_id: Type.String(),
+    old_invoice_number: Type.String(),
+    period_start: Timestamp,
+    period_end: Timestamp,
+    currency: Type.String(),
+    charge_code: Type.String(),
+    cause: StringEnum(differenceCauses),
+    old: Nullable(LineSide),
+    fairbill: Nullable(LineSide),
+    difference: DecimalString,
+  },
+  { title: "ParallelRunDifference" },
+);
+export type ParallelRunDifference = Static<typeof ParallelRunDifferenceSchema>;
+
+export const ParallelRunPageQuery = StrictObject({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type ParallelRunPageFilters = Static<typeof ParallelRunPageQuery>;
+
+export const ParallelRunInvoiceQuery = StrictObject({
+  matches: Type.Optional(
+    StringEnum(["true", "false"], { description: "only matching or only differing invoices" }),
+  ),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type ParallelRunInvoiceFilters = Static<typeof ParallelRunInvoiceQuery>;
