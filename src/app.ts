@@ -292,7 +292,9 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
       }),
       singleSignOnRoutes({ database, clock, publicUrl }),
     ],
-    extensions: options.console ? [consoleExtension(options.console, authenticate), portalPageExtension] : [],
+    extensions: options.console
+      ? [consoleExtension(options.console, authenticate), portalPageExtension(database)]
+      : [],
     logger: options.logger ? { level: options.logger } : false,
     ...(options.metricsToken === undefined ? {} : { metricsToken: options.metricsToken }),
     rateLimits: options.rateLimits ?? defaultRateLimits,

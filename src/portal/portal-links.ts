@@ -42,7 +42,8 @@ export async function createPortalLink(
   const fragment = new URLSearchParams({ token });
   if (returnUrl !== undefined) fragment.set("return_url", returnUrl);
   const link: PortalLink = {
-    url: `${portalBaseUrl}#${fragment.toString()}`,
+    // The organization tells the page which sites may frame it (its frame policy); the token stays in the fragment.
+    url: `${portalBaseUrl}?${new URLSearchParams({ organization: context.organizationId })}#${fragment.toString()}`,
     token,
     customer_id: customer.id,
     expires_at: new Date(expiresAt * 1000).toISOString(),

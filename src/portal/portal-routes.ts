@@ -1,6 +1,7 @@
 // HTTP routes of the customer portal: issuing a link (an API key's
 // POST /v1/customers/{id}/portal-links), revoking every link
-// (POST /v1/portal-secret/rotate), and the portal API under /v1/portal that
+// (POST /v1/portal-secret/rotate), which sites may frame the portal
+// (/v1/portal-frame-policy), and the portal API under /v1/portal that
 // a link's token opens (`Authorization: Portal <token>`), for its customer only.
 import type { FastifyRequest } from "fastify";
 import { AlertRuleSchema } from "../alerts/index.ts";
@@ -11,15 +12,18 @@ import { defineRoutes } from "../platform/http/routes.ts";
 import { ListOf, NonEmptyIdParams, PdfFile } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { authenticatePortalCaller } from "./portal-authentication.ts";
+import { getPortalFramePolicy, updatePortalFramePolicy } from "./portal-frame-policy.ts";
 import { createPortalLink, rotatePortalSecret } from "./portal-links.ts";
 import {
   CreatePortalLinkBody,
+  PortalFramePolicySchema,
   PortalLinkSchema,
   PortalProfileSchema,
   PortalSecretRotationSchema,
   PortalSpendAlertBody,
   PortalUpcomingInvoiceSchema,
   PortalUsageSchema,
+  UpdatePortalFramePolicyBody,
 } from "./portal-schemas.ts";
 import {
   createPortalSpendAlert,
@@ -67,6 +71,34 @@ export function registerPortalRoutes(app: FairbillApp): void {
       response: PortalSecretRotationSchema,
     },
     ({ context }) => rotatePortalSecret(context),
+  );
+
+  const settings = defineRoutes(app, {
+    tags: ["Customer portal links"],
+    read: "billing:read",
+    write: "settings:manage",
+  });
+  settings.read(
+    "GET /portal-frame-policy",
+    {
+      operationId: "getPortalFramePolicy",
+      summary: "Which sites may show the organization's customer portal in a frame",
+      response: PortalFramePolicySchema,
+    },
+    ({ context }) => getPortalFramePolicy(context),
+  );
+  settings.write(
+    "PUT /portal-frame-policy",
+    {
+      operationId: "updatePortalFramePolicy",
+      summary: "Let any site, no site, or only the listed origins frame the organization's customer portal",
+      description:
+        "Sets the portal page's Content-Security-Policy frame-ancestors for the links of every environment " +
+        "of the organization: null lets any site frame it (the default), [] none, a list those origins only.",
+      body: UpdatePortalFramePolicyBody,
+      response: PortalFramePolicySchema,
+    },
+    ({ context, body }) => updatePortalFramePolicy(context, body),
   );
 
   // Not an API key: these routes take the token of a portal link.

@@ -38,6 +38,30 @@ export type PortalLink = Static<typeof PortalLinkSchema>;
 
 export const PortalSecretRotationSchema = Type.Object({ rotated_at: Timestamp });
 
+const FrameAncestorOrigin = Type.String({
+  maxLength: 253,
+  pattern:
+    "^https?://(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?$",
+  description: "an origin: http(s)://host[:port], the host may start with *. for its subdomains",
+  examples: ["https://app.example.com"],
+});
+
+export const PortalFramePolicySchema = Type.Object({
+  frame_ancestors: Type.Union([Type.Array(FrameAncestorOrigin), Type.Null()], {
+    description:
+      "the sites that may show the customer portal in a frame: null for any site (the default), [] for none",
+  }),
+  updated_at: Nullable(Timestamp),
+});
+export type PortalFramePolicy = Static<typeof PortalFramePolicySchema>;
+
+export const UpdatePortalFramePolicyBody = StrictObject({
+  frame_ancestors: Type.Union([Type.Array(FrameAncestorOrigin, { maxItems: 20 }), Type.Null()], {
+    description: "null: any site may frame the portal; []: none; otherwise these origins only",
+  }),
+});
+export type UpdatePortalFramePolicyInput = Static<typeof UpdatePortalFramePolicyBody>;
+
 export const PortalProfileSchema = Type.Object({
   customer_id: Type.String(),
   name: Nullable(Type.String()),

@@ -1,9 +1,10 @@
 // Row types of the customer portal's tables, for the typed query builder.
-import type { Timestamp } from "../platform/database/schema.ts";
+import type { Json, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
     portal_secrets: PortalSecretTable;
+    portal_frame_policies: PortalFramePolicyTable;
   }
 }
 
@@ -14,4 +15,11 @@ export type PortalSecretTable = {
   secret: string;
   created_at: Timestamp;
   rotated_at: Timestamp | null;
+};
+
+export type PortalFramePolicyTable = {
+  organization_id: string;
+  /** The origins that may frame the portal page; empty: none. */
+  frame_ancestors: Json<string[]>;
+  updated_at: Timestamp;
 };

@@ -11,6 +11,7 @@ import { openMigratedDatabase } from "../../src/app.ts";
 import { createMeter } from "../../src/metering/index.ts";
 import { findOrCreateDefaultOrganization } from "../../src/organizations/index.ts";
 import { systemClock } from "../../src/platform/clock.ts";
+import { asTableOwner } from "../support/table-owner.ts";
 import { systemContextOf } from "../support/test-app.ts";
 import { testDatabaseKind } from "../support/test-database.ts";
 
@@ -200,11 +201,11 @@ cliDescribe("fairbill audit verify", () => {
         .where("action", "=", "plan_version.submitted")
         .executeTakeFirstOrThrow();
       tamperedId = entry.id;
-      await sql`alter table audit_events disable trigger audit_events_append_only`.execute(handle.database);
-      await sql`update audit_events set actor_id = 'someone-else' where id = ${entry.id}`.execute(
-        handle.database,
-      );
-      await sql`alter table audit_events enable trigger audit_events_append_only`.execute(handle.database);
+      await asTableOwner(handle.database, async (owner) => {
+        await sql`alter table audit_events disable trigger audit_events_append_only`.execute(owner);
+        await sql`update audit_events set actor_id = 'someone-else' where id = ${entry.id}`.execute(owner);
+        await sql`alter table audit_events enable trigger audit_events_append_only`.execute(owner);
+      });
     });
     const broken = await fairbill("audit", "verify");
     expect(broken.code).toBe(1);

@@ -1221,6 +1221,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: () => ({ expires_in_seconds: 600 }),
   },
   "POST /v1/portal-secret/rotate": {},
+  "GET /v1/portal-frame-policy": {},
+  "PUT /v1/portal-frame-policy": { body: () => ({ frame_ancestors: ["https://app.example.com"] }) },
   "GET /v1/portal/me": {},
   "GET /v1/portal/usage": {},
   "GET /v1/portal/upcoming-invoice": {},

@@ -2,6 +2,7 @@
 // Fastify's inject (no port), with helpers to make tenants and keys and to
 // call the API as a client would.
 import { applicationJobHandlers, buildApplication, connectEventStore } from "../../src/app.ts";
+import type { ConsoleOptions } from "../../src/console/index.ts";
 import type { EmailSettings } from "../../src/notifications/index.ts";
 import type { EnvironmentKind } from "../../src/organizations/index.ts";
 import { createOrganization, type Organization } from "../../src/organizations/index.ts";
@@ -100,6 +101,8 @@ export type TestAppOptions = {
   rateLimits?: RateLimitSettings;
   /** Copy raw events to this ClickHouse server and read them from there (CLICKHOUSE_URL). */
   clickhouseUrl?: string;
+  /** Serve a built console (a folder with index.html) at `/` and the portal page at `/portal/`. */
+  console?: ConsoleOptions;
 };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -115,6 +118,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     allowPrivateTargets: options.allowPrivateTargets ?? false,
     rateLimits: options.rateLimits ?? false,
     ...(options.metricsToken === undefined ? {} : { metricsToken: options.metricsToken }),
+    ...(options.console === undefined ? {} : { console: options.console }),
   });
   await app.ready();
 

@@ -5196,6 +5196,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portal-frame-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which sites may show the organization's customer portal in a frame
+         * @description Which sites may show the organization's customer portal in a frame.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getPortalFramePolicy"];
+        /**
+         * Let any site, no site, or only the listed origins frame the organization's customer portal
+         * @description Sets the portal page's Content-Security-Policy frame-ancestors for the links of every environment of the organization: null lets any site frame it (the default), [] none, a list those origins only.
+         *
+         *     Needs the `settings:manage` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        put: operations["updatePortalFramePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/portal/me": {
         parameters: {
             query?: never;
@@ -39374,6 +39404,99 @@ export interface operations {
                          * @example 2026-02-15T00:00:00Z
                          */
                         rotated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPortalFramePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "frame_ancestors": [
+                     *         "https://app.example.com"
+                     *       ],
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description the sites that may show the customer portal in a frame: null for any site (the default), [] for none */
+                        frame_ancestors: string[] | null;
+                        updated_at: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePortalFramePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "frame_ancestors": [
+                 *         "https://app.example.com"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description null: any site may frame the portal; []: none; otherwise these origins only */
+                    frame_ancestors: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "frame_ancestors": [
+                     *         "https://app.example.com"
+                     *       ],
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description the sites that may show the customer portal in a frame: null for any site (the default), [] for none */
+                        frame_ancestors: string[] | null;
+                        updated_at: string | null;
                     };
                 };
             };

@@ -259,6 +259,8 @@ export const operationRoutes = {
   listAlertTriggers: { method: "get", path: "/v1/alerts/{id}/triggers" },
   createPortalLink: { method: "post", path: "/v1/customers/{id}/portal-links" },
   rotatePortalSecret: { method: "post", path: "/v1/portal-secret/rotate" },
+  getPortalFramePolicy: { method: "get", path: "/v1/portal-frame-policy" },
+  updatePortalFramePolicy: { method: "put", path: "/v1/portal-frame-policy" },
   getPortalProfile: { method: "get", path: "/v1/portal/me" },
   getPortalUsage: { method: "get", path: "/v1/portal/usage" },
   getPortalUpcomingInvoice: { method: "get", path: "/v1/portal/upcoming-invoice" },
