@@ -138,7 +138,7 @@ describe("every page", () => {
   it("finds customers, invoices and plans from the search box, opened with /", async () => {
     await page.getByRole("heading", { level: 1, name: "Payments" }).click();
     await page.keyboard.press("/");
-    const box = page.getByRole("searchbox", { name: "Find customers, invoices and plans" });
+    const box = page.getByRole("searchbox", { name: "Quick find", exact: true });
     expect(await page.evaluate<string>("document.activeElement?.id")).toBe("global-search");
     await page.keyboard.type("every page");
     await page.keyboard.press("Enter");

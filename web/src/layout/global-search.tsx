@@ -46,8 +46,9 @@ export function GlobalSearch() {
   return (
     <search className="global-search">
       <form onSubmit={submit}>
+        {/* A short name: a longer one ("Find customers…") would also answer to a form's "Customer" label. */}
         <label htmlFor="global-search" className="visually-hidden">
-          Find customers, invoices and plans
+          Quick find
         </label>
         <input
           ref={input}
@@ -58,6 +59,7 @@ export function GlobalSearch() {
           maxLength={200}
           placeholder="Find…  ( / )"
           aria-keyshortcuts="/ Control+K Meta+K"
+          title="Customers, invoices and plans by name, number, external id or email"
           onChange={(event) => setText(event.target.value)}
         />
       </form>
