@@ -1,12 +1,14 @@
 // What a backtest request names, checked before anything is queued: a plan
-// version, or a plan with price overrides that fit its charges; a population
+// version, a plan with price overrides that fit its charges, or a contract
+// change (a contract with the rate card it would have); a population
 // narrowed to that plan; and a range of issue dates that has passed. Every
 // problem is reported with the path of the field it is about.
 import { contentOf, planVersionRows, planVersionsByIds } from "../catalog/index.ts";
+import { getContract } from "../contracts/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import { type FieldError, validationFailed } from "../platform/errors.ts";
-import { overrideFitProblems } from "../subscriptions/index.ts";
-import type { CreateBacktestInput } from "./backtest-schemas.ts";
+import { FairbillError, type FieldError, validationFailed } from "../platform/errors.ts";
+import { getSubscription, overrideFitProblems } from "../subscriptions/index.ts";
+import type { BacktestPopulation, ContractRateCard, CreateBacktestInput } from "./backtest-schemas.ts";
 
 /** A checked request: the plan it is about and what it prices it with. */
 export type CheckedBacktestRequest = {
@@ -14,6 +16,8 @@ export type CheckedBacktestRequest = {
   planVersionId: string | null;
   from: Date;
   to: Date;
+  /** A contract change: the contract, its rate card as it would be, and its customer as the population. */
+  contract?: { id: string; rateCard: ContractRateCard; population: BacktestPopulation };
 };
 
 /** The longest range of issue dates one backtest compares. */
@@ -33,6 +37,9 @@ export async function checkBacktestRequest(
   if (to > context.clock.now())
     errors.push({ path: "$.to", message: "is in the future: a backtest prices invoices already billed" });
 
+  if (input.contract_id !== undefined || input.rate_card !== undefined) {
+    return checkContractChange(context, input, errors, { from, to });
+  }
   const byVersion = input.plan_version_id !== undefined;
   const byOverrides = input.price_overrides !== undefined || input.plan_id !== undefined;
   if (byVersion === byOverrides) {
@@ -79,6 +86,60 @@ export async function checkBacktestRequest(
   }
   if (errors.length > 0) throw validationFailed(errors);
   return { planId, planVersionId: input.plan_version_id ?? null, from, to };
+}
+
+/**
+ * A contract change: the contract's invoices priced with `rate_card` in place
+ * of its own, for the contract's customer, on the plan its subscription is on.
+ * The rate card names only plans the contract bills (its subscription's plan
+ * and its phases').
+ */
+async function checkContractChange(
+  context: RequestContext,
+  input: CreateBacktestInput,
+  errors: FieldError[],
+  range: { from: Date; to: Date },
+): Promise<CheckedBacktestRequest> {
+  for (const field of ["plan_version_id", "plan_id", "price_overrides", "population"] as const) {
+    if (input[field] !== undefined)
+      errors.push({
+        path: `$.${field}`,
+        message: "does not go with a contract change (contract_id, rate_card)",
+      });
+  }
+  if (input.contract_id === undefined)
+    errors.push({ path: "$.contract_id", message: "is required with rate_card" });
+  if (input.rate_card === undefined)
+    errors.push({ path: "$.rate_card", message: "is required with contract_id" });
+  if (input.contract_id === undefined || input.rate_card === undefined) throw validationFailed(errors);
+  const contract = await getContract(context, input.contract_id).catch((error: unknown) => {
+    if (error instanceof FairbillError && error.status === 404) return undefined;
+    throw error;
+  });
+  if (contract === undefined) {
+    errors.push({ path: "$.contract_id", message: `no contract with id "${input.contract_id}"` });
+    throw validationFailed(errors);
+  }
+  const subscription = await getSubscription(context, contract.subscription_id);
+  const plans = new Set([subscription.current_plan.plan_code, ...contract.phases.map((phase) => phase.plan)]);
+  input.rate_card.forEach((entry, index) => {
+    if (!plans.has(entry.plan))
+      errors.push({
+        path: `$.rate_card[${index}].plan`,
+        message: `the contract bills no plan "${entry.plan}" (only ${[...plans].join(", ")})`,
+      });
+  });
+  if (errors.length > 0) throw validationFailed(errors);
+  return {
+    planId: subscription.current_plan.plan_id,
+    planVersionId: null,
+    ...range,
+    contract: {
+      id: contract.id,
+      rateCard: input.rate_card,
+      population: { customer_ids: [contract.customer_id] },
+    },
+  };
 }
 
 /** Overrides on charges the plan does not have, or that do not fit the charge's model. */

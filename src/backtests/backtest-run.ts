@@ -202,6 +202,13 @@ async function populationOf(context: RequestContext, row: BacktestRow): Promise<
 }
 
 function repricingOf(row: BacktestRow): Repricing {
+  if (row.contract_id !== null)
+    return {
+      kind: "contract",
+      planId: row.plan_id,
+      contractId: row.contract_id,
+      rateCard: row.contract_rate_card ?? [],
+    };
   if (row.plan_version_id !== null)
     return { kind: "version", planId: row.plan_id, versionId: row.plan_version_id };
   return {

@@ -17,6 +17,7 @@ import {
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { Code } from "../pricing/index.ts";
+import { type ContractDocument, ScenarioContract } from "../simulation/index.ts";
 import { PriceOverrideDocumentSchema } from "../subscriptions/index.ts";
 
 const BacktestPriceOverrideSchema = StrictObject(
@@ -31,6 +32,9 @@ const BacktestPriceOverrideSchema = StrictObject(
   },
 );
 export type BacktestPriceOverride = Static<typeof BacktestPriceOverrideSchema>;
+
+/** A contract's rate card in its terms' words (docs/scenario-format-v2.md, V28). */
+export type ContractRateCard = NonNullable<ContractDocument["rate_card"]>;
 
 const BacktestPopulationSchema = StrictObject(
   {
@@ -80,6 +84,15 @@ export const CreateBacktestBody = StrictObject({
       description: "price the plan's subscriptions with these overrides (give plan_id, not plan_version_id)",
     }),
   ),
+  contract_id: Type.Optional({
+    ...ObjectId,
+    description: "with rate_card: a contract change, the contract whose invoices are priced again",
+  }),
+  rate_card: Type.Optional({
+    ...ScenarioContract.properties.rate_card,
+    description:
+      "with contract_id: the contract's rate card as it would be (its terms' words), in place of its own",
+  }),
   population: Type.Optional(BacktestPopulationSchema),
   from: { ...Timestamp, description: "the first issue date of the invoices compared (inclusive)" },
   to: { ...Timestamp, description: "the last issue date (exclusive); not after now" },
@@ -200,6 +213,12 @@ export const BacktestSchema = Type.Object(
     plan_id: Type.String(),
     plan_version_id: Nullable(Type.String()),
     price_overrides: Nullable(Type.Array(BacktestPriceOverrideSchema)),
+    contract_id: Nullable(Type.String()),
+    rate_card: Nullable(
+      Type.Array(Type.Record(Type.String(), Type.Unknown()), {
+        description: "a contract change's rate card",
+      }),
+    ),
     population: BacktestPopulationSchema,
     from: Timestamp,
     to: Timestamp,

@@ -6,6 +6,7 @@ import type {
   BacktestPopulation,
   BacktestPriceOverride,
   BacktestSummary,
+  ContractRateCard,
 } from "./backtest-schemas.ts";
 import type { TestMatrixScenario, TestMatrixScenarioResult } from "./test-matrix-schemas.ts";
 
@@ -29,6 +30,9 @@ export type BacktestTable = {
   plan_id: string;
   plan_version_id: string | null;
   price_overrides: Json<BacktestPriceOverride[]> | null;
+  /** A contract change: the contract, and the rate card it is priced with instead of its own. */
+  contract_id: ColumnType<string | null, string | null | undefined, string | null>;
+  contract_rate_card: ColumnType<ContractRateCard | null, string | null | undefined, string | null>;
   population: Json<BacktestPopulation>;
   period_from: Timestamp;
   period_to: Timestamp;

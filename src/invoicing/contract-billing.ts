@@ -21,6 +21,8 @@ import { toCoreContract } from "../simulation/index.ts";
 export type SubscriptionContract = {
   id: string;
   contract: Contract;
+  /** As stored: its terms (plans by code) and the versions its phases switch to. */
+  stored: ContractForBilling;
   /** The prepaid commits' balances after the last finalized invoice. */
   ledger: CommitLedger | undefined;
 };

@@ -97,7 +97,7 @@ function applyContracts(
     const contract = coreContractOf(stored, versions, entry.versionIds);
     const { timeline } = entry.subscription;
     entry.subscription = { ...entry.subscription, timeline: subscriptionUnderContract(timeline, contract) };
-    entry.contract = { id: stored.id, contract, ledger: stored.ledger };
+    entry.contract = { id: stored.id, contract, stored, ledger: stored.ledger };
   }
 }
 

@@ -2,7 +2,8 @@
 // backtest compares. For each finalized subscription invoice of a customer in
 // a range of issue dates, the lines as billed (stored) and the lines as they
 // would be if the subscriptions priced by one plan had been on another version
-// of it (a draft, say) or had had other price overrides. The would-be lines
+// of it (a draft, say) or had had other price overrides, or if a contract had
+// had another rate card (a contract change). The would-be lines
 // are computed exactly as the bill run computes lines (`subscriptionLinesAt`,
 // from the stored usage), at the instant the subscription billed; the lines
 // of the invoice's other subscriptions stay as billed.
@@ -13,8 +14,10 @@ import { engineMetersFor } from "../metering/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
+import type { ContractDocument } from "../simulation/index.ts";
 import type { EffectiveOverride } from "../subscriptions/index.ts";
 import { meterCodesOf } from "./billing-catalog.ts";
+import { coreContractOf } from "./contract-billing.ts";
 import {
   type CustomerBilling,
   loadCustomersBilling,
@@ -31,7 +34,14 @@ import { batchedUsageReader } from "./usage-batches.ts";
 /** How to price the subscriptions of a plan: on another version of it, or with these overrides instead of theirs. */
 export type Repricing =
   | { kind: "version"; planId: string; versionId: string }
-  | { kind: "overrides"; planId: string; overrides: readonly EffectiveOverride[] };
+  | { kind: "overrides"; planId: string; overrides: readonly EffectiveOverride[] }
+  | {
+      kind: "contract";
+      planId: string;
+      contractId: string;
+      /** The contract's rate card as it would be, in its terms' words. */
+      rateCard: NonNullable<ContractDocument["rate_card"]>;
+    };
 
 /** A line as invoicing stores and shows it (amounts as decimal strings in the invoice's currency). */
 export type PricedLine = {
@@ -182,7 +192,7 @@ export async function repriceBilledInvoices(
         const entry = billing.subscriptions.find(
           (candidateEntry) => candidateEntry.subscription.id === subscriptionId,
         );
-        return entry === undefined || !isPricedByPlan(billing, entry, input.repricing.planId) ? [] : [entry];
+        return entry === undefined || !isRepriced(billing, entry, input.repricing) ? [] : [entry];
       });
       const lines = await Promise.all(
         entries.map((entry) =>
@@ -230,8 +240,10 @@ function withRecomputedLines(
   return lines;
 }
 
-function isPricedByPlan(billing: CustomerBilling, entry: SubscriptionBilling, planId: string): boolean {
-  return entry.versionIds.some((id) => billing.versions.get(id)?.planId === planId);
+/** A subscription the repricing changes: one priced by its plan, or the one its contract holds. */
+function isRepriced(billing: CustomerBilling, entry: SubscriptionBilling, repricing: Repricing): boolean {
+  if (repricing.kind === "contract") return entry.contract?.id === repricing.contractId;
+  return entry.versionIds.some((id) => billing.versions.get(id)?.planId === repricing.planId);
 }
 
 type Candidate = {
@@ -247,6 +259,25 @@ async function candidateOf(
   repricing: Repricing,
   at: Date,
 ): Promise<Candidate> {
+  if (repricing.kind === "contract") {
+    return {
+      addTo: () => {},
+      reprice: (billing, entry) => {
+        if (entry.contract === undefined) return entry;
+        const stored = {
+          ...entry.contract.stored,
+          terms: { ...entry.contract.stored.terms, rate_card: [...repricing.rateCard] },
+        };
+        return {
+          ...entry,
+          contract: {
+            ...entry.contract,
+            contract: coreContractOf(stored, billing.versions, entry.versionIds),
+          },
+        };
+      },
+    };
+  }
   if (repricing.kind === "overrides") {
     const replaced = new Set(
       repricing.overrides.map((override) => `${override.chargeId}\u0000${override.slot}`),

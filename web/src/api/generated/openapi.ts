@@ -8090,6 +8090,10 @@ export interface components {
             plan_id: string;
             plan_version_id: string | null;
             price_overrides: components["schemas"]["BacktestPriceOverride"][] | null;
+            contract_id: string | null;
+            rate_card: {
+                [key: string]: unknown;
+            }[] | null;
             population: components["schemas"]["BacktestPopulation"];
             /**
              * Format: date-time
@@ -27538,6 +27542,13 @@ export interface operations {
                      *               }
                      *             }
                      *           ],
+                     *           "contract_id": "string",
+                     *           "rate_card": [
+                     *             {
+                     *               "property1": null,
+                     *               "property2": null
+                     *             }
+                     *           ],
                      *           "population": {
                      *             "plan_version_id": "string",
                      *             "customer_ids": [
@@ -27688,6 +27699,29 @@ export interface operations {
                  *           }
                  *         }
                  *       ],
+                 *       "contract_id": "string",
+                 *       "rate_card": [
+                 *         {
+                 *           "plan": "string",
+                 *           "charge": "A",
+                 *           "match": "default",
+                 *           "from": "2026-01-15T00:00:00Z",
+                 *           "until": "2026-01-15T00:00:00Z",
+                 *           "amount": "49.00",
+                 *           "unit_price": "49.00",
+                 *           "package_price": "49.00",
+                 *           "tiers": [
+                 *             {
+                 *               "up_to": 1,
+                 *               "unit_price": "49.00",
+                 *               "flat_fee": "49.00"
+                 *             }
+                 *           ],
+                 *           "rate": "49.00",
+                 *           "fixed_fee": "49.00",
+                 *           "discount_percent": "49.00"
+                 *         }
+                 *       ],
                  *       "population": {
                  *         "plan_version_id": "string",
                  *         "customer_ids": [
@@ -27714,6 +27748,59 @@ export interface operations {
                     plan_id?: string;
                     /** @description price the plan's subscriptions with these overrides (give plan_id, not plan_version_id) */
                     price_overrides?: components["schemas"]["BacktestPriceOverride"][];
+                    /** @description with rate_card: a contract change, the contract whose invoices are priced again */
+                    contract_id?: string;
+                    /** @description with contract_id: the contract's rate card as it would be (its terms' words), in place of its own */
+                    rate_card?: {
+                        /** @description the code of one of the scenario's plans */
+                        plan: string;
+                        /** @description letters, digits and _ . : - (such as api_calls) */
+                        charge: string;
+                        match?: "default" | {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @description an RFC 3339 timestamp, to the millisecond at most
+                         * @example 2026-01-15T00:00:00Z
+                         */
+                        from?: string;
+                        /**
+                         * @description an RFC 3339 timestamp, to the millisecond at most
+                         * @example 2026-01-15T00:00:00Z
+                         */
+                        until?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        amount?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        unit_price?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        package_price?: string;
+                        tiers?: components["schemas"]["Tier"][];
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        rate?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        fixed_fee?: string;
+                        /**
+                         * @description a decimal number of zero or more written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        discount_percent?: string;
+                    }[];
                     population?: components["schemas"]["BacktestPopulation"];
                     /**
                      * Format: date-time
@@ -27763,6 +27850,13 @@ export interface operations {
                      *             "rate": "49.00",
                      *             "percent": "49.00"
                      *           }
+                     *         }
+                     *       ],
+                     *       "contract_id": "string",
+                     *       "rate_card": [
+                     *         {
+                     *           "property1": null,
+                     *           "property2": null
                      *         }
                      *       ],
                      *       "population": {
@@ -27911,6 +28005,13 @@ export interface operations {
                      *             "rate": "49.00",
                      *             "percent": "49.00"
                      *           }
+                     *         }
+                     *       ],
+                     *       "contract_id": "string",
+                     *       "rate_card": [
+                     *         {
+                     *           "property1": null,
+                     *           "property2": null
                      *         }
                      *       ],
                      *       "population": {
@@ -28190,6 +28291,13 @@ export interface operations {
                      *             "rate": "49.00",
                      *             "percent": "49.00"
                      *           }
+                     *         }
+                     *       ],
+                     *       "contract_id": "string",
+                     *       "rate_card": [
+                     *         {
+                     *           "property1": null,
+                     *           "property2": null
                      *         }
                      *       ],
                      *       "population": {
@@ -28771,6 +28879,13 @@ export interface operations {
                      *               "rate": "49.00",
                      *               "percent": "49.00"
                      *             }
+                     *           }
+                     *         ],
+                     *         "contract_id": "string",
+                     *         "rate_card": [
+                     *           {
+                     *             "property1": null,
+                     *             "property2": null
                      *           }
                      *         ],
                      *         "population": {
