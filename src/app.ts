@@ -48,6 +48,15 @@ import {
   registerParallelRunRoutes,
 } from "./imports/index.ts";
 import {
+  integrationJobHandlers,
+  integrationSecretColumns,
+  integrationSubscribers,
+  integrationWebhookEvents,
+  registerIntegrationRoutes,
+  registerWarehouseRoutes,
+  warehouseSecretColumns,
+} from "./integrations/index.ts";
+import {
   invoicingJobHandlers,
   invoicingWebhookEvents,
   recordFinalizedInvoiceTax,
@@ -130,6 +139,7 @@ export const webhookEvents = webhookCatalogue([
   ...testMatrixWebhookEvents,
   ...experimentWebhookEvents,
   ...governanceWebhookEvents,
+  ...integrationWebhookEvents,
 ]);
 
 /**
@@ -142,6 +152,8 @@ const storedSecretColumns: SecretColumns[] = [
   taxSecretColumns,
   singleSignOnSecretColumns,
   importSecretColumns,
+  integrationSecretColumns,
+  warehouseSecretColumns,
 ];
 
 /** Gives every organization a new data key under the current master key and seals every stored secret with it. */
@@ -188,6 +200,8 @@ const routeModules = (auditCheckpointFile: string | undefined): RouteModule[] =>
   registerPaymentRoutes,
   registerFinanceRoutes,
   registerAlertRoutes,
+  registerIntegrationRoutes,
+  registerWarehouseRoutes,
   registerPortalRoutes,
   registerPartnerRoutes,
 ];
@@ -330,6 +344,7 @@ const domainEventSubscribers: DomainEventSubscriber[] = [
   runTestMatrixOnSubmission,
   checkRolloutsAfterBillRun,
   assignExperimentsAfterBillRun,
+  ...integrationSubscribers,
 ];
 
 export type JobHandlerOptions = {
@@ -368,6 +383,7 @@ export function applicationJobHandlers(options: JobHandlerOptions): Record<strin
     ...importJobHandlers({ database, clock, logger }),
     ...taxJobHandlers({ database }),
     ...alertJobHandlers({ database, clock, logger }),
+    ...integrationJobHandlers({ database, clock, logger }),
     ...domainEventJobHandlers({
       database,
       logger,

@@ -11,3 +11,4 @@ export {
 export { registerContractRoutes } from "./contract-routes.ts";
 export { contractWebhookEvents } from "./contract-webhook-events.ts";
 export { getContract } from "./contracts.ts";
+export { contractWarehouseRows } from "./warehouse-rows.ts";

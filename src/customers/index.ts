@@ -22,3 +22,4 @@ export {
   lockCustomers,
 } from "./customers.ts";
 export type { BillingAddress } from "./tables.ts";
+export { customerWarehouseRows } from "./warehouse-rows.ts";

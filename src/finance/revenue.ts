@@ -169,7 +169,33 @@ function journalFrom(lines: JournalLine[], period: AccountingPeriod): Journal {
   };
 }
 
-async function getJournal(context: RequestContext, periodText: string, path: string): Promise<Journal> {
+/**
+ * The journal lines dated from `fromDay` (from the start when null) to before
+ * `toDay` (days as YYYY-MM-DD in the accounting time zone), as the books
+ * stand now: what a warehouse export copies, one window after another.
+ */
+export async function journalLinesOfDays(
+  context: RequestContext,
+  fromDay: string | null,
+  toDay: string,
+): Promise<JournalLine[]> {
+  const settings = await readFinanceSettings(context.database, context);
+  const { postings } = await currentRecognition(context);
+  const inWindow = (date: string) => (fromDay === null || date >= fromDay) && date < toDay;
+  const periods = new Set(
+    postings.filter((posting) => inWindow(posting.date)).map((posting) => posting.period),
+  );
+  return [...periods]
+    .sort()
+    .flatMap((key) => journalOf(postings, settings.accounts, parsePeriod(key, settings.timeZone, "$.period")))
+    .filter((line) => inWindow(line.date));
+}
+
+export async function getJournal(
+  context: RequestContext,
+  periodText: string,
+  path: string,
+): Promise<Journal> {
   const { timeZone } = await readFinanceSettings(context.database, context);
   return journalFor(context, parsePeriod(periodText, timeZone, path));
 }

@@ -12,7 +12,7 @@ export {
   readBulkBillingSettings,
 } from "./bill-customers.ts";
 export { enginePlanVersion } from "./billing-catalog.ts";
-export { createCreditNote } from "./credit-notes.ts";
+export { createCreditNote, listCreditNotes } from "./credit-notes.ts";
 export { registerCreditSaleRoutes } from "./credit-sale-routes.ts";
 export { topUpWalletBelowThreshold } from "./credit-sales.ts";
 export { customerAllowances } from "./customer-allowances.ts";
@@ -72,9 +72,15 @@ export {
 export { recordFinalizedInvoiceTax } from "./invoice-tax-records.ts";
 export { invoicingWebhookEvents } from "./invoice-webhook-events.ts";
 export { countInvoices, getInvoice, listInvoices } from "./invoices.ts";
-export { InvoiceFinalized } from "./invoicing-events.ts";
+export {
+  CreditNoteIssued,
+  InvoiceFinalized,
+  InvoicePaymentApplied,
+  InvoiceRefundApplied,
+} from "./invoicing-events.ts";
 export { sellerCountryOf } from "./invoicing-settings.ts";
 export { billProgressivelyDue } from "./progressive-billing.ts";
 export type { CreditNoteReason } from "./tables.ts";
 export { refuseUnpricedEvents } from "./unpriced-events.ts";
 export { periodToDateUsageAmounts, type UsageBilledLater, usageBilledLater } from "./usage-billed-later.ts";
+export { creditNoteWarehouseRows, invoiceWarehouseRows } from "./warehouse-rows.ts";

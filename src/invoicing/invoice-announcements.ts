@@ -17,7 +17,7 @@ import {
   invoiceFinalized,
   invoiceVoided,
 } from "./invoice-webhook-events.ts";
-import { InvoiceFinalized } from "./invoicing-events.ts";
+import { CreditNoteIssued, InvoiceFinalized } from "./invoicing-events.ts";
 
 function dayOf(date: Date, timeZone: string): string {
   return date.toLocaleDateString("en-CA", { timeZone });
@@ -102,4 +102,12 @@ export async function announceCreditNote(
   creditNote: CreditNoteView,
 ): Promise<void> {
   await publishEvent(transaction, context, creditNoteCreated, creditNote);
+  // Integrations (a subscriber): the credit note goes to the accounting systems connected.
+  await publishDomainEvent(
+    transaction,
+    context,
+    CreditNoteIssued,
+    { credit_note_id: creditNote.id, invoice_id: creditNote.invoice_id, customer_id: creditNote.customer_id },
+    context.clock.now(),
+  );
 }

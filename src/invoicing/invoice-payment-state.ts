@@ -17,8 +17,10 @@ import {
 import type { RequestContext } from "../platform/context.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
+import { publishDomainEvent } from "../platform/events/domain-events.ts";
 import { amountRemaining } from "./invoice-presenter.ts";
 import { type InvoiceRow, lockFinalizedInvoice, lockInvoice } from "./invoice-store.ts";
+import { InvoicePaymentApplied, InvoiceRefundApplied } from "./invoicing-events.ts";
 import type { InvoiceStatus } from "./tables.ts";
 
 function statusAfter(row: InvoiceRow, amountPaid: Decimal): InvoiceStatus {
@@ -82,6 +84,14 @@ export async function applyPaymentToInvoice(
     statusAfter(row, amountPaid),
     "invoice.payment_applied",
   );
+  // Integrations (a subscriber): the payment goes to the accounting systems connected.
+  await publishDomainEvent(
+    transaction,
+    context,
+    InvoicePaymentApplied,
+    { invoice_id: row.id, customer_id: row.customer_id },
+    context.clock.now(),
+  );
   return { invoice, applied, overpaid: leftOver };
 }
 
@@ -101,7 +111,7 @@ export async function applyRefundToInvoice(
     );
   }
   const amountPaid = paid.minus(amount);
-  return writePaymentState(
+  const invoice = await writePaymentState(
     transaction,
     context,
     row,
@@ -109,6 +119,15 @@ export async function applyRefundToInvoice(
     statusAfter(row, amountPaid),
     "invoice.refund_applied",
   );
+  // Integrations (a subscriber): the refund goes to the accounting systems connected.
+  await publishDomainEvent(
+    transaction,
+    context,
+    InvoiceRefundApplied,
+    { invoice_id: row.id, customer_id: row.customer_id },
+    context.clock.now(),
+  );
+  return invoice;
 }
 
 /** Billing ops (or a dunning campaign's final action) give up on collecting the invoice. */

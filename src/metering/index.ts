@@ -31,3 +31,4 @@ export { createMeter, listMeters } from "./meters.ts";
 export type { EventProperties } from "./tables.ts";
 export { queryUsage } from "./usage-query.ts";
 export { registerUsageRoutes } from "./usage-routes.ts";
+export { usageRollupWarehouseRows } from "./warehouse-rows.ts";

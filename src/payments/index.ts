@@ -10,3 +10,4 @@ export { registerPaymentRoutes } from "./payment-routes.ts";
 export { paymentSecretColumns } from "./payment-settings.ts";
 export { paymentWebhookEvents } from "./payment-webhook-events.ts";
 export { stripeClient } from "./stripe-provider.ts";
+export { paymentWarehouseRows } from "./warehouse-rows.ts";

@@ -86,6 +86,11 @@ const idPrefixes = {
   partnerAttribution: "pat",
   partnerSettlement: "stl",
   parallelRun: "prl",
+  integrationConnection: "icn",
+  integrationMapping: "ima",
+  integrationSync: "isy",
+  warehouseDestination: "wds",
+  warehouseExport: "wex",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

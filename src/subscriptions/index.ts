@@ -47,3 +47,4 @@ export { pauseAt, planVersionAt, trialEndOf } from "./subscription-timeline.ts";
 export { subscriptionWebhookEvents } from "./subscription-webhook-events.ts";
 export { createSubscription, getSubscription, listSubscriptions } from "./subscriptions.ts";
 export type { MigrationTiming } from "./tables.ts";
+export { subscriptionWarehouseRows } from "./warehouse-rows.ts";

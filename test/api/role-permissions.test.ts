@@ -70,10 +70,19 @@ const financeWrites = [
   "fetchExchangeRate",
   "createJournalExport",
   "lockPeriod",
+  "putIntegrationMapping",
+  "queueIntegrationInvoiceSync",
+  "queueIntegrationJournalSync",
+  "retryIntegrationSync",
+  "skipIntegrationSync",
+  "queueWarehouseExport",
 ];
 
 /** What only an admin does: people, keys, secrets, webhooks, settings, single sign-on. */
 const adminOnly = [
+  "createIntegrationConnection",
+  "authorizeIntegrationConnection",
+  "createWarehouseDestination",
   "listUsers",
   "getUser",
   "updateUser",

@@ -548,6 +548,58 @@ async function portalAlertId(tenant: TestTenant): Promise<string> {
   return response.body.id;
 }
 
+function integrationConnectionBody() {
+  return {
+    system: "xero",
+    client_id: "fixture-client",
+    client_secret: "fixture-secret",
+    redirect_uri: "https://console.example.com/integrations/callback",
+  };
+}
+
+/** The tenant's Xero connection (one per environment), waiting for consent. */
+async function integrationConnectionId(tenant: TestTenant): Promise<string> {
+  const listed = await tenant.admin.get("/v1/integrations/connections");
+  const existing = listed.body.data[0]?.id;
+  if (existing !== undefined) return existing;
+  const created = await tenant.admin.post("/v1/integrations/connections", integrationConnectionBody());
+  return created.body.id;
+}
+
+/** A failed sync record of the tenant's connection: what the error queue holds. */
+async function integrationSyncId(tenant: TestTenant): Promise<string> {
+  const connectionId = await integrationConnectionId(tenant);
+  const context = tenant.context();
+  const id = unique("isy_fixture");
+  await context.database
+    .insertInto("integration_syncs")
+    .values({
+      id,
+      organization_id: context.organizationId,
+      environment_id: context.environmentId,
+      connection_id: connectionId,
+      object_type: "customer",
+      object_id: await customerId(tenant),
+      source_type: "invoice",
+      source_id: await oneOffInvoiceId(tenant, true),
+      state: "failed",
+      last_error_code: "server_error",
+      last_error: "Xero answered HTTP 503",
+      failed_at: new Date(),
+    })
+    .execute();
+  return id;
+}
+
+/** A warehouse destination of the tenant: a PostgreSQL schema of its own. */
+async function warehouseDestinationId(tenant: TestTenant): Promise<string> {
+  const created = await tenant.admin.post("/v1/warehouse/destinations", {
+    kind: "postgres",
+    postgres_schema: unique("fixture_warehouse").replaceAll("-", "_"),
+  });
+  return created.body.id;
+}
+
 export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/test-clock": {},
   "POST /v1/test-clock": { body: () => ({ frozen_at: "2040-01-01T00:00:00Z" }) },
@@ -1134,6 +1186,46 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "PATCH /v1/customers/{id}/alerts/{alert_id}": { params: alertOf, body: () => ({ threshold: "12.00" }) },
   "DELETE /v1/customers/{id}/alerts/{alert_id}": { params: alertOf },
   "GET /v1/alerts": {},
+  "POST /v1/integrations/connections": { body: integrationConnectionBody },
+  "GET /v1/integrations/connections": {},
+  "GET /v1/integrations/connections/{id}": {
+    params: async (tenant) => ({ id: await integrationConnectionId(tenant) }),
+  },
+  "POST /v1/integrations/connections/{id}/authorization": {
+    params: async (tenant) => ({ id: await integrationConnectionId(tenant) }),
+    body: () => ({ code: "fixture-code", state: "fixture-state" }),
+  },
+  "GET /v1/integrations/connections/{id}/mappings": {
+    params: async (tenant) => ({ id: await integrationConnectionId(tenant) }),
+  },
+  "PUT /v1/integrations/connections/{id}/mappings": {
+    params: async (tenant) => ({ id: await integrationConnectionId(tenant) }),
+    body: () => ({ kind: "account", fairbill_key: "revenue", external_key: "200" }),
+  },
+  "POST /v1/integrations/connections/{id}/invoice-syncs": {
+    params: async (tenant) => ({ id: await integrationConnectionId(tenant) }),
+    body: async (tenant) => ({ invoice_id: await oneOffInvoiceId(tenant, true) }),
+  },
+  "POST /v1/integrations/connections/{id}/journal-syncs": {
+    params: async (tenant) => ({ id: await integrationConnectionId(tenant) }),
+    body: () => ({ period: "2026-11" }),
+  },
+  "GET /v1/integrations/syncs": {},
+  "POST /v1/warehouse/destinations": {
+    body: () => ({ kind: "postgres", postgres_schema: "fixture_warehouse" }),
+  },
+  "GET /v1/warehouse/destinations": {},
+  "POST /v1/warehouse/destinations/{id}/exports": {
+    params: async (tenant) => ({ id: await warehouseDestinationId(tenant) }),
+  },
+  "GET /v1/warehouse/exports": {},
+  "GET /v1/integrations/syncs/{id}": { params: async (tenant) => ({ id: await integrationSyncId(tenant) }) },
+  "POST /v1/integrations/syncs/{id}/retry": {
+    params: async (tenant) => ({ id: await integrationSyncId(tenant) }),
+  },
+  "POST /v1/integrations/syncs/{id}/skip": {
+    params: async (tenant) => ({ id: await integrationSyncId(tenant) }),
+  },
   "GET /v1/alerts/{id}/triggers": { params: async (tenant) => ({ id: (await alertOf(tenant)).alert_id }) },
   "GET /v1/payment-settings": {},
   "PUT /v1/payment-settings": { body: () => ({ provider: "manual" }) },

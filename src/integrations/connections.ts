@@ -1,0 +1,255 @@
+// Connections to accounting systems, one per system and environment. The
+// client secret and the tokens are sealed with the organization's data key
+// (envelope encryption, rotated by `fairbill secrets rotate`) and never
+// returned. A new connection waits for consent: the API answers the consent
+// page's address with a random state, and the code the system sends back
+// (with that state) is exchanged for tokens, which are refreshed before
+// they expire.
+import { randomBytes } from "node:crypto";
+import type { Selectable } from "kysely";
+import { recordAuditEvent } from "../audit/index.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { newTenantRow } from "../platform/database/tenant-rows.ts";
+import { selectInTenant } from "../platform/database/tenant-scope.ts";
+import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
+import { conflict, notFound, validationFailed } from "../platform/errors.ts";
+import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
+import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
+import type {
+  AuthorizeConnectionInput,
+  ConnectionView,
+  CreateConnectionInput,
+} from "./integration-schemas.ts";
+import {
+  consentUrl,
+  exchangeCode,
+  firstTenantId,
+  type OAuthClient,
+  refreshTokens,
+  xeroEndpoints,
+} from "./oauth-tokens.ts";
+import type { IntegrationConnectionTable } from "./tables.ts";
+import { xeroApiBaseUrl } from "./xero-accounting.ts";
+
+export type ConnectionRow = Selectable<IntegrationConnectionTable>;
+
+/** The sealed columns of connections, for `fairbill secrets rotate`. */
+export const integrationSecretColumns: SecretColumns = {
+  table: "integration_connections",
+  idColumns: ["id"],
+  columns: ["client_secret", "access_token", "refresh_token"],
+};
+
+/** Refresh a token this long before it expires, so that a sync never starts with one about to lapse. */
+const refreshMarginMilliseconds = 60_000;
+
+export async function createConnection(
+  context: RequestContext,
+  input: CreateConnectionInput,
+): Promise<ConnectionView> {
+  const urls = {
+    authorize_url: (
+      await checkTargetUrl(input.authorize_url ?? xeroEndpoints.authorizeUrl, "$.authorize_url")
+    ).href,
+    token_url: (await checkTargetUrl(input.token_url ?? xeroEndpoints.tokenUrl, "$.token_url")).href,
+    connections_url: (
+      await checkTargetUrl(input.connections_url ?? xeroEndpoints.connectionsUrl, "$.connections_url")
+    ).href,
+    api_base_url: (await checkTargetUrl(input.api_base_url ?? xeroApiBaseUrl, "$.api_base_url")).href.replace(
+      /\/+$/,
+      "",
+    ),
+  };
+  try {
+    new URL(input.redirect_uri);
+  } catch {
+    throw validationFailed([{ path: "$.redirect_uri", message: "is not a URL" }]);
+  }
+  const now = context.clock.now();
+  return refusingDuplicates(
+    () =>
+      context.database.transaction().execute(async (transaction) => {
+        const row = await transaction
+          .insertInto("integration_connections")
+          .values({
+            ...newTenantRow(context, "integrationConnection", now),
+            system: input.system,
+            status: "pending_authorization",
+            client_id: input.client_id,
+            client_secret: await sealSecret(transaction, context.organizationId, input.client_secret),
+            redirect_uri: input.redirect_uri,
+            ...urls,
+            oauth_state: randomBytes(24).toString("base64url"),
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const view = presentConnection(row);
+        await recordAuditEvent(transaction, context, {
+          action: "integration_connection.created",
+          objectType: "integration_connection",
+          objectId: row.id,
+          before: null,
+          after: { ...view, consent_url: null },
+        });
+        return view;
+      }),
+    () =>
+      conflict("connection_exists", `This environment already has a ${input.system} connection.`, [
+        { path: "$.system", message: "is connected already in this environment" },
+      ]),
+  );
+}
+
+/** Completes the consent: the code is exchanged for tokens and the organization reached is recorded. */
+export async function authorizeConnection(
+  context: RequestContext,
+  id: string,
+  input: AuthorizeConnectionInput,
+): Promise<ConnectionView> {
+  const row = await findConnection(context.database, context, id);
+  if (row.oauth_state === null || row.oauth_state !== input.state) {
+    throw validationFailed([{ path: "$.state", message: "is not the state of this connection's consent" }]);
+  }
+  const now = context.clock.now();
+  const client = await oauthClientOf(context.database, row);
+  let tokens: Awaited<ReturnType<typeof exchangeCode>>;
+  let tenantId: string;
+  try {
+    tokens = await exchangeCode(client, input.code, now);
+    tenantId = await firstTenantId(row.connections_url, tokens.accessToken, now);
+  } catch (error) {
+    throw validationFailed([
+      { path: "$.code", message: `was refused: ${error instanceof Error ? error.message : String(error)}` },
+    ]);
+  }
+  return context.database.transaction().execute(async (transaction) => {
+    const updated = await transaction
+      .updateTable("integration_connections")
+      .set({
+        status: "connected",
+        access_token: await sealSecret(transaction, context.organizationId, tokens.accessToken),
+        refresh_token:
+          tokens.refreshToken === null
+            ? null
+            : await sealSecret(transaction, context.organizationId, tokens.refreshToken),
+        access_token_expires_at: tokens.expiresAt,
+        external_tenant_id: tenantId,
+        oauth_state: null,
+        updated_at: now,
+      })
+      .where("id", "=", row.id)
+      .where("oauth_state", "=", input.state)
+      .returningAll()
+      .executeTakeFirst();
+    if (updated === undefined) {
+      throw validationFailed([{ path: "$.state", message: "was used already" }]);
+    }
+    const view = presentConnection(updated);
+    await recordAuditEvent(transaction, context, {
+      action: "integration_connection.authorized",
+      objectType: "integration_connection",
+      objectId: row.id,
+      before: { status: row.status },
+      after: { status: view.status, external_tenant_id: view.external_tenant_id },
+    });
+    return view;
+  });
+}
+
+export async function getConnection(context: RequestContext, id: string): Promise<ConnectionView> {
+  return presentConnection(await findConnection(context.database, context, id));
+}
+
+export async function listConnections(context: RequestContext): Promise<{ data: ConnectionView[] }> {
+  const rows = await selectInTenant(context.database, context, "integration_connections")
+    .orderBy("id", "desc")
+    .execute();
+  return { data: rows.map(presentConnection) };
+}
+
+export async function findConnection(
+  database: Database,
+  scope: TenantScope,
+  id: string,
+): Promise<ConnectionRow> {
+  const row = await selectInTenant(database, scope, "integration_connections")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound("integration connection", id);
+  return row;
+}
+
+/** The environment's connected connections: whom a sync goes to. */
+export function connectedConnections(database: Database, scope: TenantScope): Promise<ConnectionRow[]> {
+  return selectInTenant(database, scope, "integration_connections")
+    .where("status", "=", "connected")
+    .orderBy("id")
+    .execute();
+}
+
+export type ConnectionAccess = { apiBaseUrl: string; accessToken: string; tenantId: string };
+
+/** A token to call the system with, refreshed first when it is about to expire (the new one stored sealed). */
+export async function accessOf(database: Database, row: ConnectionRow, now: Date): Promise<ConnectionAccess> {
+  if (row.status !== "connected" || row.access_token === null || row.external_tenant_id === null) {
+    throw new Error(`Connection ${row.id} is ${row.status}: consent first.`);
+  }
+  const base = { apiBaseUrl: row.api_base_url, tenantId: row.external_tenant_id };
+  const expiresAt = row.access_token_expires_at?.getTime() ?? 0;
+  if (expiresAt - refreshMarginMilliseconds > now.getTime() || row.refresh_token === null) {
+    return { ...base, accessToken: await openSecret(database, row.organization_id, row.access_token) };
+  }
+  const client = await oauthClientOf(database, row);
+  const refreshToken = await openSecret(database, row.organization_id, row.refresh_token);
+  const tokens = await refreshTokens(client, refreshToken, now);
+  await database
+    .updateTable("integration_connections")
+    .set({
+      access_token: await sealSecret(database, row.organization_id, tokens.accessToken),
+      refresh_token: await sealSecret(database, row.organization_id, tokens.refreshToken ?? refreshToken),
+      access_token_expires_at: tokens.expiresAt,
+      updated_at: now,
+    })
+    .where("id", "=", row.id)
+    .execute();
+  return { ...base, accessToken: tokens.accessToken };
+}
+
+async function oauthClientOf(database: Database, row: ConnectionRow): Promise<OAuthClient> {
+  return {
+    clientId: row.client_id,
+    clientSecret: await openSecret(database, row.organization_id, row.client_secret),
+    redirectUri: row.redirect_uri,
+    tokenUrl: row.token_url,
+  };
+}
+
+function presentConnection(row: ConnectionRow): ConnectionView {
+  return {
+    id: row.id,
+    system: row.system,
+    status: row.status,
+    client_id: row.client_id,
+    redirect_uri: row.redirect_uri,
+    api_base_url: row.api_base_url,
+    external_tenant_id: row.external_tenant_id,
+    consent_url:
+      row.status === "pending_authorization" && row.oauth_state !== null
+        ? consentUrl(
+            row.authorize_url,
+            {
+              clientId: row.client_id,
+              clientSecret: "",
+              redirectUri: row.redirect_uri,
+              tokenUrl: row.token_url,
+            },
+            row.oauth_state,
+          )
+        : null,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}

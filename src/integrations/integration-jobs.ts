@@ -1,0 +1,164 @@
+// The jobs that talk to accounting systems, outside any transaction: the
+// sync of an invoice's family, and of a journal month, to one connection.
+// Subscribers of invoicing's domain events queue the first; the API queues
+// both (a retry from the error queue, a month's journal, a backfill). A job
+// whose object fails does not fail itself: the object waits in the error
+// queue, and a person decides.
+import { Type } from "typebox";
+import { clockForEnvironment } from "../organizations/index.ts";
+import { type Clock, realTimeOf } from "../platform/clock.ts";
+import { type Logger, type RequestContext, systemContext, type TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { jobPayloadReader } from "../platform/jobs/job-payloads.ts";
+import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import type { JobHandler } from "../platform/jobs/job-worker.ts";
+import type { AccountingSystem } from "./accounting-system.ts";
+import { accessOf, type ConnectionRow, findConnection } from "./connections.ts";
+import { syncInvoiceFamily } from "./invoice-sync.ts";
+import { syncJournalMonth } from "./journal-sync.ts";
+import { loadMappings } from "./mappings.ts";
+import { SyncStopped } from "./object-sync.ts";
+import { findWarehouseDestination } from "./warehouse-destinations.ts";
+import { runWarehouseExport } from "./warehouse-export.ts";
+import { xeroAccounting } from "./xero-accounting.ts";
+
+const invoiceSyncJobKind = "integrations.sync_invoice";
+const warehouseExportJobKind = "integrations.warehouse_export";
+const journalSyncJobKind = "integrations.sync_journal";
+
+const readInvoiceSyncPayload = jobPayloadReader(
+  invoiceSyncJobKind,
+  Type.Object({ connection_id: Type.String(), invoice_id: Type.String() }),
+);
+const readJournalSyncPayload = jobPayloadReader(
+  journalSyncJobKind,
+  Type.Object({ connection_id: Type.String(), period: Type.String() }),
+);
+
+const readWarehouseExportPayload = jobPayloadReader(
+  warehouseExportJobKind,
+  Type.Object({ destination_id: Type.String(), scheduled: Type.Boolean() }),
+);
+
+/** An export of the destination at `runAt` (now when left out); a scheduled one queues the next when it ends. */
+export function queueWarehouseExport(
+  database: Database,
+  scope: TenantScope,
+  destinationId: string,
+  options: { scheduled: boolean; runAt?: Date },
+): Promise<{ id: string }> {
+  return enqueueJob(database, {
+    kind: warehouseExportJobKind,
+    payload: { destination_id: destinationId, scheduled: options.scheduled },
+    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
+    ...(options.runAt === undefined ? {} : { runAt: options.runAt }),
+    ...(options.scheduled && options.runAt !== undefined
+      ? { uniqueKey: `${warehouseExportJobKind}:${destinationId}:${options.runAt.toISOString()}` }
+      : {}),
+  });
+}
+
+export function queueInvoiceSync(
+  database: Database,
+  scope: TenantScope,
+  connectionId: string,
+  invoiceId: string,
+): Promise<{ id: string }> {
+  return enqueueJob(database, {
+    kind: invoiceSyncJobKind,
+    payload: { connection_id: connectionId, invoice_id: invoiceId },
+    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
+  });
+}
+
+export function queueJournalSync(
+  database: Database,
+  scope: TenantScope,
+  connectionId: string,
+  period: string,
+): Promise<{ id: string }> {
+  return enqueueJob(database, {
+    kind: journalSyncJobKind,
+    payload: { connection_id: connectionId, period },
+    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
+  });
+}
+
+export type IntegrationJobOptions = {
+  database: Database;
+  /** Real time; each environment's own clock is read from it through its test clock. */
+  clock: Clock;
+  logger: Logger;
+  /** The waits between retries of a failing call to a system (the default schedule unless told). */
+  retryDelaysMilliseconds?: readonly number[];
+};
+
+export function integrationJobHandlers(options: IntegrationJobOptions): Record<string, JobHandler> {
+  const { database, logger } = options;
+  const contextOf = async (scope: TenantScope | null, kind: string): Promise<RequestContext> => {
+    if (scope === null) throw new Error(`A ${kind} job must name its environment.`);
+    const clock = await clockForEnvironment(database, scope, options.clock);
+    return systemContext({ ...scope, database, clock, actorName: "integrations", logger });
+  };
+  const run = (context: RequestContext) => ({
+    context,
+    ...(options.retryDelaysMilliseconds === undefined
+      ? {}
+      : { retryDelaysMilliseconds: options.retryDelaysMilliseconds }),
+  });
+  return {
+    [invoiceSyncJobKind]: {
+      handle: async (job) => {
+        const context = await contextOf(job.scope, invoiceSyncJobKind);
+        const payload = readInvoiceSyncPayload(job.payload);
+        const connection = await findConnection(database, context, payload.connection_id);
+        if (connection.status !== "connected") return;
+        try {
+          await syncInvoiceFamily(run(context), await targetOf(context, connection), payload.invoice_id);
+        } catch (error) {
+          if (!(error instanceof SyncStopped)) throw error;
+          logger.warn(
+            { invoice_id: payload.invoice_id, err: error },
+            "an invoice's sync stopped at the error queue",
+          );
+        }
+      },
+    },
+    [warehouseExportJobKind]: {
+      // Exports are long and a failed one moves no cursor: the next tries the same window again.
+      retryDelaysSeconds: [60, 300, 900],
+      handle: async (job) => {
+        const context = await contextOf(job.scope, warehouseExportJobKind);
+        const payload = readWarehouseExportPayload(job.payload);
+        const destination = await findWarehouseDestination(database, context, payload.destination_id);
+        await runWarehouseExport(context, destination);
+        if (payload.scheduled) {
+          // The queue runs on real time, whatever the environment's test clock reads.
+          const runAt = new Date(
+            realTimeOf(options.clock).now().getTime() + destination.every_minutes * 60_000,
+          );
+          await queueWarehouseExport(database, context, destination.id, { scheduled: true, runAt });
+        }
+      },
+    },
+    [journalSyncJobKind]: {
+      handle: async (job) => {
+        const context = await contextOf(job.scope, journalSyncJobKind);
+        const payload = readJournalSyncPayload(job.payload);
+        const connection = await findConnection(database, context, payload.connection_id);
+        if (connection.status !== "connected") return;
+        await syncJournalMonth(run(context), await targetOf(context, connection), payload.period);
+      },
+    },
+  };
+}
+
+async function targetOf(context: RequestContext, connection: ConnectionRow) {
+  const access = await accessOf(context.database, connection, context.clock.now());
+  const system: AccountingSystem = xeroAccounting(access);
+  return {
+    connectionId: connection.id,
+    system,
+    mappings: await loadMappings(context.database, context, connection.id),
+  };
+}

@@ -1,0 +1,206 @@
+// HTTP routes of integrations: connections to accounting systems (made and
+// consented to by an admin), their mappings, the sync log with its error
+// queue (retry, skip), and syncs queued by hand (an invoice, a journal month).
+import { Type } from "typebox";
+import { getInvoice } from "../invoicing/index.ts";
+import { conflict } from "../platform/errors.ts";
+import { defineRoutes } from "../platform/http/routes.ts";
+import { NonEmptyId, NonEmptyIdParams } from "../platform/http/schemas.ts";
+import type { FairbillApp } from "../platform/http/server.ts";
+import {
+  authorizeConnection,
+  createConnection,
+  findConnection,
+  getConnection,
+  listConnections,
+} from "./connections.ts";
+import { queueInvoiceSync, queueJournalSync } from "./integration-jobs.ts";
+import {
+  AuthorizeConnectionBody,
+  ConnectionSchema,
+  CreateConnectionBody,
+  MappingSchema,
+  PutMappingBody,
+  QueuedSyncSchema,
+  QueueInvoiceSyncBody,
+  QueueJournalSyncBody,
+  SyncListQuery,
+  SyncSchema,
+} from "./integration-schemas.ts";
+import { listMappings, putMapping } from "./mappings.ts";
+import { getSync, listSyncs, presentSync, reopenSync, skipSync } from "./sync-records.ts";
+
+export function registerIntegrationRoutes(app: FairbillApp): void {
+  const settings = defineRoutes(app, {
+    tags: ["Integrations"],
+    read: "finance:read",
+    write: "settings:manage",
+  });
+  const routes = defineRoutes(app, { tags: ["Integrations"], read: "finance:read", write: "finance:write" });
+
+  settings.write(
+    "POST /integrations/connections",
+    {
+      operationId: "createIntegrationConnection",
+      summary: "Connect an accounting system: answers the consent page to send a person to (OAuth 2)",
+      body: CreateConnectionBody,
+      response: ConnectionSchema,
+      status: 201,
+    },
+    ({ context, body }) => createConnection(context, body),
+  );
+
+  settings.write(
+    "POST /integrations/connections/:id/authorization",
+    {
+      operationId: "authorizeIntegrationConnection",
+      summary: "Complete the consent with the code and state the system sent back",
+      params: NonEmptyIdParams,
+      body: AuthorizeConnectionBody,
+      response: ConnectionSchema,
+    },
+    ({ context, params, body }) => authorizeConnection(context, params.id, body),
+  );
+
+  routes.read(
+    "GET /integrations/connections",
+    {
+      operationId: "listIntegrationConnections",
+      summary: "List the environment's connections to accounting systems",
+      response: Type.Object({ data: Type.Array(ConnectionSchema) }),
+    },
+    ({ context }) => listConnections(context),
+  );
+
+  routes.read(
+    "GET /integrations/connections/:id",
+    {
+      operationId: "getIntegrationConnection",
+      summary: "Read a connection (its secrets are never shown)",
+      params: NonEmptyIdParams,
+      response: ConnectionSchema,
+    },
+    ({ context, params }) => getConnection(context, params.id),
+  );
+
+  routes.read(
+    "GET /integrations/connections/:id/mappings",
+    {
+      operationId: "listIntegrationMappings",
+      summary: "List a connection's mappings of accounts, tax codes, items, currencies and customers",
+      params: NonEmptyIdParams,
+      response: Type.Object({ data: Type.Array(MappingSchema) }),
+    },
+    ({ context, params }) => listMappings(context, params.id),
+  );
+
+  routes.write(
+    "PUT /integrations/connections/:id/mappings",
+    {
+      operationId: "putIntegrationMapping",
+      summary: "Map a Fairbill key to the system's (made, or changed when the key is mapped already)",
+      params: NonEmptyIdParams,
+      body: PutMappingBody,
+      response: MappingSchema,
+    },
+    ({ context, params, body }) => putMapping(context, params.id, body),
+  );
+
+  routes.write(
+    "POST /integrations/connections/:id/invoice-syncs",
+    {
+      operationId: "queueIntegrationInvoiceSync",
+      summary:
+        "Sync a finalized invoice, its customer, payments, refunds and credit notes (what is synced already is not sent again)",
+      params: NonEmptyIdParams,
+      body: QueueInvoiceSyncBody,
+      response: QueuedSyncSchema,
+      status: 202,
+    },
+    async ({ context, params, body }) => {
+      await findConnection(context.database, context, params.id);
+      const invoice = await getInvoice(context, body.invoice_id);
+      if (invoice.number === null || invoice.status === "void") {
+        throw conflict(
+          "invoice_not_syncable",
+          `Invoice ${invoice.id} is ${invoice.status}: only finalized invoices are synced.`,
+          [{ path: "$.invoice_id", message: "is not a finalized invoice" }],
+        );
+      }
+      const job = await queueInvoiceSync(context.database, context, params.id, invoice.id);
+      return { queued: true, job_id: job.id };
+    },
+  );
+
+  routes.write(
+    "POST /integrations/connections/:id/journal-syncs",
+    {
+      operationId: "queueIntegrationJournalSync",
+      summary: "Send an accounting month's revenue-recognition journal as journal entries",
+      params: NonEmptyIdParams,
+      body: QueueJournalSyncBody,
+      response: QueuedSyncSchema,
+      status: 202,
+    },
+    async ({ context, params, body }) => {
+      await findConnection(context.database, context, params.id);
+      const job = await queueJournalSync(context.database, context, params.id, body.period);
+      return { queued: true, job_id: job.id };
+    },
+  );
+
+  routes.list(
+    "GET /integrations/syncs",
+    {
+      operationId: "listIntegrationSyncs",
+      summary: "The sync log, newest first; state=failed is the error queue",
+      filters: SyncListQuery,
+      item: SyncSchema,
+    },
+    ({ context }, filters, page) => listSyncs(context, filters, page),
+    presentSync,
+  );
+
+  routes.read(
+    "GET /integrations/syncs/:id",
+    {
+      operationId: "getIntegrationSync",
+      summary: "Read one object's sync",
+      params: Type.Object({ id: NonEmptyId }),
+      response: SyncSchema,
+    },
+    ({ context, params }) => getSync(context, params.id),
+  );
+
+  routes.write(
+    "POST /integrations/syncs/:id/retry",
+    {
+      operationId: "retryIntegrationSync",
+      summary:
+        "Take a failed or skipped sync out of the error queue and run it again (after fixing a mapping, say)",
+      params: NonEmptyIdParams,
+      response: SyncSchema,
+      status: 202,
+    },
+    async ({ context, params }) =>
+      presentSync(
+        await reopenSync(context, params.id, (transaction, row) =>
+          row.source_type === "invoice"
+            ? queueInvoiceSync(transaction, context, row.connection_id, row.source_id)
+            : queueJournalSync(transaction, context, row.connection_id, row.source_id),
+        ),
+      ),
+  );
+
+  routes.write(
+    "POST /integrations/syncs/:id/skip",
+    {
+      operationId: "skipIntegrationSync",
+      summary:
+        "Leave a failed sync alone for good: it leaves the error queue, and nothing that depends on it is sent",
+      params: NonEmptyIdParams,
+      response: SyncSchema,
+    },
+    ({ context, params }) => skipSync(context, params.id),
+  );
+}

@@ -1,0 +1,139 @@
+// The JSON shapes of integrations on the API: connections (whose secrets are
+// written and never read back), mappings, and sync records (the sync log and
+// its failed part, the error queue).
+import { type Static, Type } from "typebox";
+import { NonEmptyId, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { StrictObject } from "../platform/http/validation.ts";
+import {
+  accountingSystems,
+  connectionStatuses,
+  mappingKinds,
+  syncObjectTypes,
+  syncStates,
+} from "./tables.ts";
+
+const Url = Type.String({ minLength: 1, maxLength: 2000 });
+
+export const CreateConnectionBody = StrictObject({
+  system: StringEnum(accountingSystems, { description: "the accounting system: xero" }),
+  client_id: Type.String({ minLength: 1, maxLength: 200, description: "the OAuth 2 client id of your app" }),
+  client_secret: Type.String({
+    minLength: 1,
+    maxLength: 500,
+    description: "the OAuth 2 client secret; stored encrypted and never shown again",
+  }),
+  redirect_uri: {
+    ...Url,
+    description: "where the system sends the browser back after consent (the console's integrations page)",
+  },
+  authorize_url: Type.Optional({ ...Url, description: "the system's consent page; Xero's by default" }),
+  token_url: Type.Optional({ ...Url, description: "the system's OAuth 2 token endpoint; Xero's by default" }),
+  connections_url: Type.Optional({
+    ...Url,
+    description: "where the organizations a token may reach are listed; Xero's by default",
+  }),
+  api_base_url: Type.Optional({ ...Url, description: "the accounting API's root; Xero's by default" }),
+});
+export type CreateConnectionInput = Static<typeof CreateConnectionBody>;
+
+export const AuthorizeConnectionBody = StrictObject({
+  code: Type.String({ minLength: 1, maxLength: 2000, description: "the code the system sent back" }),
+  state: Type.String({ minLength: 1, maxLength: 200, description: "the state the system sent back" }),
+});
+export type AuthorizeConnectionInput = Static<typeof AuthorizeConnectionBody>;
+
+export const ConnectionSchema = Type.Object(
+  {
+    id: Type.String(),
+    system: StringEnum(accountingSystems),
+    status: StringEnum(connectionStatuses),
+    client_id: Type.String(),
+    redirect_uri: Type.String(),
+    api_base_url: Type.String(),
+    external_tenant_id: Nullable(
+      Type.String({ description: "the organization connected, in the system's ids" }),
+    ),
+    consent_url: Nullable(
+      Type.String({ description: "pending_authorization: the page to send the person who consents to" }),
+    ),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { title: "IntegrationConnection" },
+);
+export type ConnectionView = Static<typeof ConnectionSchema>;
+
+export const PutMappingBody = StrictObject({
+  kind: StringEnum(mappingKinds, {
+    description:
+      "account: a Fairbill account role (revenue, cash, accounts_receivable, …) to the system's account code; " +
+      "tax_code: a tax percent such as 20 (or none) to the system's tax type; item: a line's description to an item code; " +
+      "currency: a currency to the system's code; customer: a customer id to an existing contact id",
+  }),
+  fairbill_key: Type.String({ minLength: 1, maxLength: 200 }),
+  external_key: Type.String({ minLength: 1, maxLength: 200 }),
+});
+export type PutMappingInput = Static<typeof PutMappingBody>;
+
+export const MappingSchema = Type.Object(
+  {
+    id: Type.String(),
+    connection_id: Type.String(),
+    kind: StringEnum(mappingKinds),
+    fairbill_key: Type.String(),
+    external_key: Type.String(),
+    updated_at: Timestamp,
+  },
+  { title: "IntegrationMapping" },
+);
+export type MappingView = Static<typeof MappingSchema>;
+
+export const SyncSchema = Type.Object(
+  {
+    id: Type.String(),
+    connection_id: Type.String(),
+    object_type: StringEnum(syncObjectTypes),
+    object_id: Type.String(),
+    state: StringEnum(syncStates, {
+      description: "pending, synced, failed (in the error queue: retry or skip) or skipped",
+    }),
+    external_id: Nullable(Type.String({ description: "the object's id in the accounting system" })),
+    attempts: Type.Integer({ minimum: 0, description: "calls made to the system, retries included" }),
+    last_error_code: Nullable(Type.String()),
+    last_error: Nullable(Type.String()),
+    synced_at: Nullable(Timestamp),
+    failed_at: Nullable(Timestamp),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { title: "IntegrationSync" },
+);
+export type SyncView = Static<typeof SyncSchema>;
+
+export const SyncListQuery = StrictObject({
+  connection_id: Type.Optional(NonEmptyId),
+  state: Type.Optional(StringEnum(syncStates, { description: "failed: the error queue" })),
+  object_type: Type.Optional(StringEnum(syncObjectTypes)),
+  object_id: Type.Optional(NonEmptyId),
+});
+export type SyncListFilters = Static<typeof SyncListQuery>;
+
+export const QueueInvoiceSyncBody = StrictObject({
+  invoice_id: {
+    ...NonEmptyId,
+    description: "a finalized invoice: it, its customer, payments, refunds and credit notes",
+  },
+});
+
+export const QueueJournalSyncBody = StrictObject({
+  period: Type.String({
+    pattern: "^\\d{4}-\\d{2}$",
+    description: "the accounting month, YYYY-MM",
+    examples: ["2026-11"],
+  }),
+});
+
+export const QueuedSyncSchema = Type.Object({
+  queued: Type.Boolean(),
+  job_id: Type.String(),
+});
