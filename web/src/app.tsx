@@ -32,6 +32,7 @@ import { DisputeListPage } from "./pages/finance-documents/dispute-list-page.tsx
 import { JournalPage } from "./pages/finance-documents/journal-page.tsx";
 import { TaxRateListPage } from "./pages/finance-documents/tax-rate-list-page.tsx";
 import { HomePage } from "./pages/home/home-page.tsx";
+import { IntegrationsPage } from "./pages/integrations/integrations-page.tsx";
 import { InvoiceCreatePage } from "./pages/invoices/invoice-create-page.tsx";
 import { InvoiceDetailPage } from "./pages/invoices/invoice-detail-page.tsx";
 import { InvoiceListPage } from "./pages/invoices/invoice-list-page.tsx";
@@ -228,6 +229,8 @@ function CurrentPage() {
       return <PaymentListPage />;
     case "revenue":
       return <RevenueReportPage />;
+    case "integrations":
+      return <IntegrationsPage />;
     case "search":
       return <SearchPage />;
     case "credit-notes":

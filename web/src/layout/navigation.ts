@@ -31,6 +31,7 @@ export const sections: Section[] = [
   { path: "/revenue", label: "Revenue", permission: "finance:read" },
   { path: "/journal", label: "Journal", permission: "finance:read" },
   { path: "/tax-rates", label: "Tax rates", permission: "finance:read" },
+  { path: "/integrations", label: "Integrations", permission: "finance:read" },
   { path: "/audit-log", label: "Audit log", permission: "audit:read" },
   { path: "/api-keys", label: "API keys", permission: "keys:manage" },
   { path: "/users", label: "People", permission: "people:manage" },

@@ -76,7 +76,8 @@ type SinglePage =
   | "credit-notes"
   | "disputes"
   | "tax-rates"
-  | "journal";
+  | "journal"
+  | "integrations";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -105,6 +106,7 @@ const singlePages = new Map<string, SinglePage>([
   ["held-drafts", "held-drafts"],
   ["payments", "payments"],
   ["revenue", "revenue"],
+  ["integrations", "integrations"],
   ["search", "search"],
   ["credit-notes", "credit-notes"],
   ["disputes", "disputes"],
