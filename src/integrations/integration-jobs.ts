@@ -111,7 +111,7 @@ export function integrationJobHandlers(options: IntegrationJobOptions): Record<s
       handle: async (job) => {
         const context = await contextOf(job.scope, invoiceSyncJobKind);
         const payload = readInvoiceSyncPayload(job.payload);
-        const connection = await findConnection(database, context, payload.connection_id);
+        const connection = await findConnection(context.database, context, payload.connection_id);
         if (connection.status !== "connected") return;
         try {
           await syncInvoiceFamily(run(context), await targetOf(context, connection), payload.invoice_id);
@@ -130,14 +130,14 @@ export function integrationJobHandlers(options: IntegrationJobOptions): Record<s
       handle: async (job) => {
         const context = await contextOf(job.scope, warehouseExportJobKind);
         const payload = readWarehouseExportPayload(job.payload);
-        const destination = await findWarehouseDestination(database, context, payload.destination_id);
+        const destination = await findWarehouseDestination(context.database, context, payload.destination_id);
         await runWarehouseExport(context, destination);
         if (payload.scheduled) {
           // The queue runs on real time, whatever the environment's test clock reads.
           const runAt = new Date(
             realTimeOf(options.clock).now().getTime() + destination.every_minutes * 60_000,
           );
-          await queueWarehouseExport(database, context, destination.id, { scheduled: true, runAt });
+          await queueWarehouseExport(context.database, context, destination.id, { scheduled: true, runAt });
         }
       },
     },
@@ -145,7 +145,7 @@ export function integrationJobHandlers(options: IntegrationJobOptions): Record<s
       handle: async (job) => {
         const context = await contextOf(job.scope, journalSyncJobKind);
         const payload = readJournalSyncPayload(job.payload);
-        const connection = await findConnection(database, context, payload.connection_id);
+        const connection = await findConnection(context.database, context, payload.connection_id);
         if (connection.status !== "connected") return;
         await syncJournalMonth(run(context), await targetOf(context, connection), payload.period);
       },

@@ -102,6 +102,7 @@ export type WarehouseDestinationTable = TenantRowColumns & {
   s3_force_path_style: boolean | null;
   s3_access_key_id: string | null;
   s3_secret_access_key: string | null;
+  postgres_url: string | null;
   postgres_schema: string | null;
   formats: Json<WarehouseFormat[]>;
   every_minutes: number;

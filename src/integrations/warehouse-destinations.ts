@@ -1,6 +1,7 @@
 // Where an environment's data is exported to, and how often. The S3 secret
-// is sealed with the organization's data key and never returned; the S3
-// address is checked as every outgoing target is. A new destination's first
+// and the warehouse database's connection string are sealed with the
+// organization's data key and never returned; their hosts are checked as
+// every outgoing target is. A new destination's first
 // export is queued with it; each export queues the next.
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
@@ -16,12 +17,25 @@ import type { CreateWarehouseDestinationInput, WarehouseDestinationView } from "
 
 export type WarehouseDestinationRow = Selectable<WarehouseDestinationTable>;
 
-/** The sealed column of destinations, for `fairbill secrets rotate`. */
+/** The sealed columns of destinations (the S3 secret, the warehouse database's connection string), for `fairbill secrets rotate`. */
 export const warehouseSecretColumns: SecretColumns = {
   table: "warehouse_destinations",
   idColumns: ["id"],
-  columns: ["s3_secret_access_key"],
+  columns: ["s3_secret_access_key", "postgres_url"],
 };
+
+/** The warehouse database's host is checked as every outgoing target is (its scheme is PostgreSQL's, not HTTP's). */
+async function checkPostgresUrl(text: string): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw validationFailed([
+      { path: "$.postgres.url", message: "is not a connection string (postgres://…)" },
+    ]);
+  }
+  await checkTargetUrl(`http://${url.host}/`, "$.postgres.url");
+}
 
 export async function createWarehouseDestination(
   context: RequestContext,
@@ -31,18 +45,19 @@ export async function createWarehouseDestination(
   const settingOf: Record<string, unknown> = {
     folder: input.folder_path,
     s3: input.s3,
-    postgres: input.postgres_schema,
+    postgres: input.postgres,
   };
-  const field = { folder: "$.folder_path", s3: "$.s3", postgres: "$.postgres_schema" }[input.kind];
+  const field = { folder: "$.folder_path", s3: "$.s3", postgres: "$.postgres" }[input.kind];
   if (settingOf[input.kind] === undefined)
     throw validationFailed([{ path: field, message: `is required for ${input.kind}` }]);
-  const extra = Object.entries({ folder: "$.folder_path", s3: "$.s3", postgres: "$.postgres_schema" }).find(
+  const extra = Object.entries({ folder: "$.folder_path", s3: "$.s3", postgres: "$.postgres" }).find(
     ([kind]) => kind !== input.kind && settingOf[kind] !== undefined,
   );
   if (extra !== undefined) throw validationFailed([{ path: extra[1], message: `is only for ${extra[0]}` }]);
   const s3 = input.s3;
   const endpoint =
     s3?.endpoint === undefined ? null : (await checkTargetUrl(s3.endpoint, "$.s3.endpoint")).href;
+  if (input.postgres !== undefined) await checkPostgresUrl(input.postgres.url);
   const now = context.clock.now();
   return context.database.transaction().execute(async (transaction) => {
     const row = await transaction
@@ -61,7 +76,11 @@ export async function createWarehouseDestination(
           s3 === undefined
             ? null
             : await sealSecret(transaction, context.organizationId, s3.secret_access_key),
-        postgres_schema: input.postgres_schema ?? null,
+        postgres_url:
+          input.postgres === undefined
+            ? null
+            : await sealSecret(transaction, context.organizationId, input.postgres.url),
+        postgres_schema: input.postgres?.schema ?? null,
         formats: JSON.stringify(input.kind === "postgres" ? [] : (input.formats ?? ["parquet", "csv"])),
         every_minutes: input.every_minutes ?? 1440,
         created_at: now,

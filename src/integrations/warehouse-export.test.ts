@@ -10,15 +10,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { parquetReadObjects } from "hyparquet";
-import { sql } from "kysely";
+import pg from "pg";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMeter, createPlan, ingestEvents, subscribeNewCustomer } from "../../test/support/builders.ts";
 import { baseFee } from "../../test/support/pricing-fixtures.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
+import { testPostgresUrl } from "../../test/support/test-database.ts";
 
 const hour = 60 * 60 * 1000;
+/** The PostgreSQL server the tests use, standing in for a warehouse database. */
+const warehouseUrl = testPostgresUrl;
+/** A schema of this run's own there, dropped at the end. */
+const warehouseSchema = `fairbill_warehouse_${process.pid}`;
 const clock = new TestClock(new Date(Math.floor(Date.now() / hour) * hour));
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -241,20 +246,29 @@ describe("the warehouse export", () => {
     client.destroy();
   });
 
-  it("appends the rows to a PostgreSQL schema's tables", async () => {
+  it("appends the rows to the tables of a PostgreSQL warehouse's schema", async () => {
     const destination = await tenant.admin.post("/v1/warehouse/destinations", {
       kind: "postgres",
-      postgres_schema: "fairbill_warehouse_test",
+      postgres: { url: warehouseUrl, schema: warehouseSchema },
     });
     expect(destination.status).toBe(201);
+    expect(JSON.stringify(destination.body)).not.toContain(warehouseUrl);
     await testApp.runJobs();
     const [made] = await exportsOf(destination.body.id);
-    for (const dataset of made?.datasets ?? []) {
-      const counted = await sql<{ rows: string }>`select count(*)::text as rows from ${sql.table(
-        `fairbill_warehouse_test.${dataset.name}`,
-      )} where _export_id = ${made?.id}`.execute(testApp.handle.database);
-      expect(Number(counted.rows[0]?.rows), dataset.name).toBe(dataset.rows);
-      expect(dataset.rows, dataset.name).toBe(dataset.name === "customers" ? 3 : expected[dataset.name]);
+    const warehouse = new pg.Client({ connectionString: warehouseUrl });
+    await warehouse.connect();
+    try {
+      for (const dataset of made?.datasets ?? []) {
+        const counted = await warehouse.query<{ rows: string }>(
+          `select count(*)::text as rows from ${warehouseSchema}.${dataset.name} where _export_id = $1`,
+          [made?.id],
+        );
+        expect(Number(counted.rows[0]?.rows), dataset.name).toBe(dataset.rows);
+        expect(dataset.rows, dataset.name).toBe(dataset.name === "customers" ? 3 : expected[dataset.name]);
+      }
+    } finally {
+      await warehouse.query(`drop schema if exists ${warehouseSchema} cascade`);
+      await warehouse.end();
     }
   });
 
@@ -265,10 +279,10 @@ describe("the warehouse export", () => {
     const mixed = await tenant.admin.post("/v1/warehouse/destinations", {
       kind: "folder",
       folder_path: "/tmp/x",
-      postgres_schema: "x",
+      postgres: { url: warehouseUrl, schema: "x" },
     });
     expect(mixed.status).toBe(400);
-    expect(mixed.body.errors).toEqual([{ path: "$.postgres_schema", message: "is only for postgres" }]);
+    expect(mixed.body.errors).toEqual([{ path: "$.postgres", message: "is only for postgres" }]);
   });
 });
 

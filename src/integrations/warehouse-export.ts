@@ -32,15 +32,8 @@ export async function runWarehouseExport(
     cursor: { from: after?.toISOString() ?? null, to: until.toISOString() },
     datasets: [],
   };
-  if (destination.kind === "postgres" && destination.postgres_schema !== null) {
-    await writeExportRows(
-      context.database,
-      destination.postgres_schema,
-      exportId,
-      context.environmentId,
-      until,
-      datasets,
-    );
+  if (destination.kind === "postgres") {
+    await writeExportRows(context.database, destination, exportId, context.environmentId, until, datasets);
     manifest.datasets = warehouseDatasets.map((name) => ({ name, rows: datasets[name].length, files: [] }));
   } else {
     const files: ExportFile[] = [];

@@ -38,7 +38,7 @@ const S3Settings = StrictObject({
 export const CreateWarehouseDestinationBody = StrictObject({
   kind: StringEnum(warehouseDestinationKinds, {
     description:
-      "folder: a folder on the server; s3: S3-compatible object storage; postgres: a schema of this database",
+      "folder: a folder on the server; s3: S3-compatible object storage; postgres: a schema of a PostgreSQL warehouse",
   }),
   folder_path: Type.Optional(
     Type.String({
@@ -50,11 +50,20 @@ export const CreateWarehouseDestinationBody = StrictObject({
     }),
   ),
   s3: Type.Optional(S3Settings),
-  postgres_schema: Type.Optional(
-    Type.String({
-      pattern: "^[a-z_][a-z0-9_]{0,62}$",
-      description: "postgres: the schema the datasets' tables are kept in (made when missing)",
-      examples: ["fairbill_warehouse"],
+  postgres: Type.Optional(
+    StrictObject({
+      url: Type.String({
+        minLength: 1,
+        maxLength: 2000,
+        pattern: "^postgres(ql)?://",
+        description: "the warehouse database (postgres://user:password@host:5432/database); stored encrypted",
+        examples: ["postgres://warehouse:secret@warehouse.example.com:5432/analytics"],
+      }),
+      schema: Type.String({
+        pattern: "^[a-z_][a-z0-9_]{0,62}$",
+        description: "the schema the datasets' tables are kept in (made when missing)",
+        examples: ["fairbill"],
+      }),
     }),
   ),
   formats: Type.Optional(

@@ -1,12 +1,13 @@
 // Writing an export where its destination says: files into a folder on the
 // server, objects into S3-compatible storage (the AWS SDK, its connections
-// through the SSRF guard), or rows into a schema of this database (a table
-// per dataset, text columns added as datasets grow, each row with its
-// export and environment, so that a reader keeps the latest per id).
+// through the SSRF guard), or rows into a schema of a PostgreSQL warehouse
+// (its own connection, never Fairbill's database: a table per dataset, text
+// columns added as datasets grow, each row with its export and environment,
+// so that a reader keeps the latest per id).
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { sql } from "kysely";
+import pg from "pg";
 import type { PlainRow } from "../platform/database/changed-rows.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { guardedAgent } from "../platform/outgoing-requests/guarded-connections.ts";
@@ -70,45 +71,64 @@ async function s3ClientOf(database: Database, destination: WarehouseDestinationR
   });
 }
 
-/** Appends the datasets' rows to the schema's tables, in one transaction. */
+/** Appends the datasets' rows to the warehouse schema's tables, in one transaction of the warehouse. */
 export async function writeExportRows(
   database: Database,
-  schema: string,
+  destination: WarehouseDestinationRow,
   exportId: string,
   environmentId: string,
   exportedAt: Date,
   datasets: Readonly<Record<string, readonly PlainRow[]>>,
 ): Promise<void> {
-  await database.transaction().execute(async (transaction) => {
-    await sql`create schema if not exists ${sql.id(schema)}`.execute(transaction);
+  if (destination.postgres_url === null || destination.postgres_schema === null) return;
+  const connectionString = await openSecret(database, destination.organization_id, destination.postgres_url);
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
+  const identifier = (name: string) => client.escapeIdentifier(name);
+  const schema = identifier(destination.postgres_schema);
+  await client.connect();
+  try {
+    await client.query("begin");
+    await client.query(`create schema if not exists ${schema}`);
     for (const [dataset, rows] of Object.entries(datasets)) {
-      const table = sql.table(`${schema}.${dataset}`);
-      await sql`create table if not exists ${table} (
-        _export_id text not null, _environment_id text not null, _exported_at timestamptz not null
-      )`.execute(transaction);
+      const table = `${schema}.${identifier(dataset)}`;
+      await client.query(
+        `create table if not exists ${table} (_export_id text not null, _environment_id text not null, _exported_at timestamptz not null)`,
+      );
       const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
       for (const column of columns) {
-        await sql`alter table ${table} add column if not exists ${sql.id(column)} text`.execute(transaction);
+        await client.query(`alter table ${table} add column if not exists ${identifier(column)} text`);
       }
+      const names = ["_export_id", "_environment_id", "_exported_at", ...columns].map(identifier).join(", ");
       // A few hundred rows a statement keeps each under PostgreSQL's limit of parameters.
       const perStatement = Math.max(1, Math.floor(30_000 / (columns.length + 3)));
       for (let first = 0; first < rows.length; first += perStatement) {
-        const values = rows.slice(first, first + perStatement).map(
-          (row) =>
-            sql`(${sql.join([
-              exportId,
-              environmentId,
-              exportedAt,
-              ...columns.map((column) => {
-                const value = row[column];
-                return value === null || value === undefined ? null : String(value);
-              }),
-            ])})`,
-        );
-        await sql`insert into ${table} (${sql.join(
-          ["_export_id", "_environment_id", "_exported_at", ...columns].map((column) => sql.id(column)),
-        )}) values ${sql.join(values)}`.execute(transaction);
+        const batch = rows.slice(first, first + perStatement);
+        const values: (string | null)[] = [];
+        const tuples = batch.map((row) => {
+          const cells = [
+            exportId,
+            environmentId,
+            exportedAt.toISOString(),
+            ...columns.map((column) => textOf(row[column])),
+          ];
+          const placeholders = cells.map((cell) => {
+            values.push(cell);
+            return `$${values.length}`;
+          });
+          return `(${placeholders.join(", ")})`;
+        });
+        await client.query(`insert into ${table} (${names}) values ${tuples.join(", ")}`, values);
       }
     }
-  });
+    await client.query("commit");
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+function textOf(value: PlainRow[string] | undefined): string | null {
+  return value === null || value === undefined ? null : String(value);
 }

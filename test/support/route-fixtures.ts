@@ -591,12 +591,16 @@ async function integrationSyncId(tenant: TestTenant): Promise<string> {
   return id;
 }
 
-/** A warehouse destination of the tenant: a PostgreSQL schema of its own. */
-async function warehouseDestinationId(tenant: TestTenant): Promise<string> {
-  const created = await tenant.admin.post("/v1/warehouse/destinations", {
+/** A warehouse destination of the tenant: a schema of a PostgreSQL warehouse (nobody answers there; no export runs). */
+function warehouseDestinationBody() {
+  return {
     kind: "postgres",
-    postgres_schema: unique("fixture_warehouse").replaceAll("-", "_"),
-  });
+    postgres: { url: "postgres://warehouse:secret@warehouse.example.com:5432/analytics", schema: "fairbill" },
+  };
+}
+
+async function warehouseDestinationId(tenant: TestTenant): Promise<string> {
+  const created = await tenant.admin.post("/v1/warehouse/destinations", warehouseDestinationBody());
   return created.body.id;
 }
 

@@ -1,5 +1,6 @@
 -- Warehouse exports: where an environment's data is copied on a schedule (a
--- folder on the server, S3-compatible object storage, or a PostgreSQL schema),
+-- folder on the server, S3-compatible object storage, or a schema of a
+-- PostgreSQL warehouse database),
 -- in which formats, how often, and up to which instant it has been copied
 -- (the update cursor); and each export made, with its manifest (row counts
 -- per dataset, the files written, the cursor's window).
@@ -17,6 +18,8 @@ create table warehouse_destinations (
   s3_access_key_id text,
   -- Sealed with the organization's data key (fbenc1:…).
   s3_secret_access_key text,
+  -- Sealed (fbenc1:…): the warehouse database's connection string, which holds its password.
+  postgres_url text,
   postgres_schema text,
   -- Files' formats for folder and s3: parquet, csv or both.
   formats jsonb not null,
@@ -27,7 +30,7 @@ create table warehouse_destinations (
   updated_at timestamptz not null default now(),
   check ((kind = 'folder') = (folder_path is not null)),
   check ((kind = 's3') = (s3_bucket is not null)),
-  check ((kind = 'postgres') = (postgres_schema is not null))
+  check ((kind = 'postgres') = (postgres_schema is not null and postgres_url is not null))
 );
 
 create index warehouse_destinations_environment on warehouse_destinations (environment_id, id);

@@ -5144,6 +5144,348 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/integrations/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the environment's connections to accounting systems
+         * @description List the environment's connections to accounting systems.
+         *
+         *     Needs the `finance:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["listIntegrationConnections"];
+        put?: never;
+        /**
+         * Connect an accounting system: answers the consent page to send a person to (OAuth 2)
+         * @description Connect an accounting system: answers the consent page to send a person to (OAuth 2).
+         *
+         *     Needs the `settings:manage` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["createIntegrationConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/connections/{id}/authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete the consent with the code and state the system sent back
+         * @description Complete the consent with the code and state the system sent back.
+         *
+         *     Needs the `settings:manage` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["authorizeIntegrationConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a connection (its secrets are never shown)
+         * @description Read a connection (its secrets are never shown).
+         *
+         *     Needs the `finance:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getIntegrationConnection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/connections/{id}/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a connection's mappings of accounts, tax codes, items, currencies and customers
+         * @description List a connection's mappings of accounts, tax codes, items, currencies and customers.
+         *
+         *     Needs the `finance:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["listIntegrationMappings"];
+        /**
+         * Map a Fairbill key to the system's (made, or changed when the key is mapped already)
+         * @description Map a Fairbill key to the system's (made, or changed when the key is mapped already).
+         *
+         *     Needs the `finance:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        put: operations["putIntegrationMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/connections/{id}/invoice-syncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync a finalized invoice, its customer, payments, refunds and credit notes (what is synced already is not sent again)
+         * @description Sync a finalized invoice, its customer, payments, refunds and credit notes (what is synced already is not sent again).
+         *
+         *     Needs the `finance:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["queueIntegrationInvoiceSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/connections/{id}/journal-syncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an accounting month's revenue-recognition journal as journal entries
+         * @description Send an accounting month's revenue-recognition journal as journal entries.
+         *
+         *     Needs the `finance:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["queueIntegrationJournalSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/syncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sync log, newest first; state=failed is the error queue
+         * @description The sync log, newest first; state=failed is the error queue.
+         *
+         *     Needs the `finance:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listIntegrationSyncs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/syncs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one object's sync
+         * @description Read one object's sync.
+         *
+         *     Needs the `finance:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getIntegrationSync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/syncs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a failed or skipped sync out of the error queue and run it again (after fixing a mapping, say)
+         * @description Take a failed or skipped sync out of the error queue and run it again (after fixing a mapping, say).
+         *
+         *     Needs the `finance:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["retryIntegrationSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/syncs/{id}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave a failed sync alone for good: it leaves the error queue, and nothing that depends on it is sent
+         * @description Leave a failed sync alone for good: it leaves the error queue, and nothing that depends on it is sent.
+         *
+         *     Needs the `finance:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["skipIntegrationSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the environment's warehouse destinations (their secrets are never shown)
+         * @description List the environment's warehouse destinations (their secrets are never shown).
+         *
+         *     Needs the `finance:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["listWarehouseDestinations"];
+        put?: never;
+        /**
+         * Export the environment's data on a schedule to a folder, S3-compatible storage or a PostgreSQL schema
+         * @description Export the environment's data on a schedule to a folder, S3-compatible storage or a PostgreSQL schema.
+         *
+         *     Needs the `settings:manage` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["createWarehouseDestination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/destinations/{id}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export what changed since the destination's last export, now
+         * @description Export what changed since the destination's last export, now.
+         *
+         *     Needs the `finance:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["queueWarehouseExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouse/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The exports made, newest first, each with its manifest (row counts, files, the cursor's window)
+         * @description The exports made, newest first, each with its manifest (row counts, files, the cursor's window).
+         *
+         *     Needs the `finance:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listWarehouseExports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/portal-links": {
         parameters: {
             query?: never;
@@ -7348,6 +7690,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "integration.sync_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * integration.sync_failed
+         * @description An object could not be sent to an accounting system (after retries where the system was busy or failing); it waits in the error queue.
+         */
+        post: operations["webhook_integration_sync_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -8561,6 +8923,36 @@ export interface components {
              * @example 2026-02-15T00:00:00Z
              */
             created_at: string;
+        };
+        /** IntegrationSync */
+        IntegrationSync: {
+            id: string;
+            connection_id: string;
+            /** @enum {string} */
+            object_type: "customer" | "invoice" | "payment" | "refund" | "credit_note" | "journal_entry";
+            object_id: string;
+            /**
+             * @description pending, synced, failed (in the error queue: retry or skip) or skipped
+             * @enum {string}
+             */
+            state: "pending" | "synced" | "failed" | "skipped";
+            external_id: string | null;
+            /** @description calls made to the system, retries included */
+            attempts: number;
+            last_error_code: string | null;
+            last_error: string | null;
+            synced_at: string | null;
+            failed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            updated_at: string;
         };
         /**
          * Problem
@@ -9864,6 +10256,89 @@ export interface components {
                     amount: string;
                 }[];
             }[];
+        };
+        /** IntegrationConnection */
+        IntegrationConnection: {
+            id: string;
+            /** @enum {string} */
+            system: "xero";
+            /** @enum {string} */
+            status: "pending_authorization" | "connected" | "disconnected";
+            client_id: string;
+            redirect_uri: string;
+            api_base_url: string;
+            external_tenant_id: string | null;
+            consent_url: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            updated_at: string;
+        };
+        /** IntegrationMapping */
+        IntegrationMapping: {
+            id: string;
+            connection_id: string;
+            /** @enum {string} */
+            kind: "account" | "tax_code" | "item" | "currency" | "customer";
+            fairbill_key: string;
+            external_key: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            updated_at: string;
+        };
+        /** WarehouseDestination */
+        WarehouseDestination: {
+            id: string;
+            /** @enum {string} */
+            kind: "folder" | "s3" | "postgres";
+            folder_path: string | null;
+            s3: {
+                bucket: string;
+                prefix: string;
+                endpoint: string | null;
+                region: string;
+                force_path_style: boolean;
+                access_key_id: string;
+            } | null;
+            postgres_schema: string | null;
+            formats: ("parquet" | "csv")[];
+            every_minutes: number;
+            exported_until: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+        };
+        /** WarehouseExport */
+        WarehouseExport: {
+            id: string;
+            destination_id: string;
+            cursor_from: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            cursor_to: string;
+            datasets: {
+                name: string;
+                rows: number;
+                /** @description paths or keys written (none for postgres) */
+                files: string[];
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
         };
         /** User */
         User: {
@@ -31960,7 +32435,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
+                    event_types: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed")[];
                     /** @description default true */
                     enabled?: boolean;
                 };
@@ -32181,7 +32656,7 @@ export interface operations {
                     url?: string;
                     description?: string | null;
                     /** @description the event types the endpoint receives; ["*"] receives them all */
-                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected")[];
+                    event_types?: ("*" | "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed")[];
                     /** @description false stops deliveries to the endpoint */
                     enabled?: boolean;
                 };
@@ -32473,7 +32948,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @example customer.created */
-                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected";
+                type?: "customer.created" | "customer.updated" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "subscription.paused" | "subscription.resumed" | "invoice.created" | "invoice.finalized" | "invoice.voided" | "credit_note.created" | "invoice_hold.created" | "invoice_hold.released" | "invoice_hold.discarded" | "payment.succeeded" | "payment.failed" | "payment.refunded" | "invoice.paid" | "invoice.payment_failed" | "credit.granted" | "contract.created" | "alert.triggered" | "usage.threshold_reached" | "credit.balance_low" | "allowance.threshold_reached" | "backtest.created" | "backtest.completed" | "backtest.failed" | "backtest.canceled" | "test_matrix.updated" | "test_matrix.run_recorded" | "rollout.created" | "rollout.stage_started" | "rollout.stage_cleared" | "rollout.completed" | "rollout.rolled_back" | "rollout.canceled" | "rollout.stage_skipped" | "experiment.created" | "experiment.assigned" | "experiment.promoted" | "experiment.stopped" | "approval_request.created" | "approval_request.approved" | "approval_request.rejected" | "integration.sync_failed";
                 /** @description page size, 1 to 100 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -39421,6 +39896,939 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listIntegrationConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "system": "xero",
+                     *           "status": "pending_authorization",
+                     *           "client_id": "string",
+                     *           "redirect_uri": "string",
+                     *           "api_base_url": "string",
+                     *           "external_tenant_id": "string",
+                     *           "consent_url": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z",
+                     *           "updated_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["IntegrationConnection"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createIntegrationConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "system": "xero",
+                 *       "client_id": "string",
+                 *       "client_secret": "string",
+                 *       "redirect_uri": "string",
+                 *       "authorize_url": "string",
+                 *       "token_url": "string",
+                 *       "connections_url": "string",
+                 *       "api_base_url": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description the accounting system: xero
+                     * @enum {string}
+                     */
+                    system: "xero";
+                    /** @description the OAuth 2 client id of your app */
+                    client_id: string;
+                    /** @description the OAuth 2 client secret; stored encrypted and never shown again */
+                    client_secret: string;
+                    /** @description where the system sends the browser back after consent (the console's integrations page) */
+                    redirect_uri: string;
+                    /** @description the system's consent page; Xero's by default */
+                    authorize_url?: string;
+                    /** @description the system's OAuth 2 token endpoint; Xero's by default */
+                    token_url?: string;
+                    /** @description where the organizations a token may reach are listed; Xero's by default */
+                    connections_url?: string;
+                    /** @description the accounting API's root; Xero's by default */
+                    api_base_url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "system": "xero",
+                     *       "status": "pending_authorization",
+                     *       "client_id": "string",
+                     *       "redirect_uri": "string",
+                     *       "api_base_url": "string",
+                     *       "external_tenant_id": "string",
+                     *       "consent_url": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntegrationConnection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    authorizeIntegrationConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "string",
+                 *       "state": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description the code the system sent back */
+                    code: string;
+                    /** @description the state the system sent back */
+                    state: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "system": "xero",
+                     *       "status": "pending_authorization",
+                     *       "client_id": "string",
+                     *       "redirect_uri": "string",
+                     *       "api_base_url": "string",
+                     *       "external_tenant_id": "string",
+                     *       "consent_url": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntegrationConnection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIntegrationConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "system": "xero",
+                     *       "status": "pending_authorization",
+                     *       "client_id": "string",
+                     *       "redirect_uri": "string",
+                     *       "api_base_url": "string",
+                     *       "external_tenant_id": "string",
+                     *       "consent_url": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntegrationConnection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIntegrationMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "connection_id": "string",
+                     *           "kind": "account",
+                     *           "fairbill_key": "string",
+                     *           "external_key": "string",
+                     *           "updated_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["IntegrationMapping"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putIntegrationMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "account",
+                 *       "fairbill_key": "string",
+                 *       "external_key": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description account: a Fairbill account role (revenue, cash, accounts_receivable, …) to the system's account code; tax_code: a tax percent such as 20 (or none) to the system's tax type; item: a line's description to an item code; currency: a currency to the system's code; customer: a customer id to an existing contact id
+                     * @enum {string}
+                     */
+                    kind: "account" | "tax_code" | "item" | "currency" | "customer";
+                    fairbill_key: string;
+                    external_key: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "connection_id": "string",
+                     *       "kind": "account",
+                     *       "fairbill_key": "string",
+                     *       "external_key": "string",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntegrationMapping"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    queueIntegrationInvoiceSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "invoice_id": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description a finalized invoice: it, its customer, payments, refunds and credit notes */
+                    invoice_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the work runs in the background; the answer below tells how to follow it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "queued": true,
+                     *       "job_id": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        queued: boolean;
+                        job_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    queueIntegrationJournalSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "period": "2026-11"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description the accounting month, YYYY-MM
+                     * @example 2026-11
+                     */
+                    period: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the work runs in the background; the answer below tells how to follow it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "queued": true,
+                     *       "job_id": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        queued: boolean;
+                        job_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIntegrationSyncs: {
+        parameters: {
+            query?: {
+                connection_id?: string;
+                /**
+                 * @description failed: the error queue
+                 * @example pending
+                 */
+                state?: "pending" | "synced" | "failed" | "skipped";
+                /** @example customer */
+                object_type?: "customer" | "invoice" | "payment" | "refund" | "credit_note" | "journal_entry";
+                object_id?: string;
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "connection_id": "string",
+                     *           "object_type": "customer",
+                     *           "object_id": "string",
+                     *           "state": "pending",
+                     *           "external_id": "string",
+                     *           "attempts": 0,
+                     *           "last_error_code": "string",
+                     *           "last_error": "string",
+                     *           "synced_at": "2026-02-15T00:00:00Z",
+                     *           "failed_at": "2026-02-15T00:00:00Z",
+                     *           "created_at": "2026-02-15T00:00:00Z",
+                     *           "updated_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["IntegrationSync"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIntegrationSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "connection_id": "string",
+                     *       "object_type": "customer",
+                     *       "object_id": "string",
+                     *       "state": "pending",
+                     *       "external_id": "string",
+                     *       "attempts": 0,
+                     *       "last_error_code": "string",
+                     *       "last_error": "string",
+                     *       "synced_at": "2026-02-15T00:00:00Z",
+                     *       "failed_at": "2026-02-15T00:00:00Z",
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntegrationSync"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retryIntegrationSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the work runs in the background; the answer below tells how to follow it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "connection_id": "string",
+                     *       "object_type": "customer",
+                     *       "object_id": "string",
+                     *       "state": "pending",
+                     *       "external_id": "string",
+                     *       "attempts": 0,
+                     *       "last_error_code": "string",
+                     *       "last_error": "string",
+                     *       "synced_at": "2026-02-15T00:00:00Z",
+                     *       "failed_at": "2026-02-15T00:00:00Z",
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntegrationSync"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    skipIntegrationSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "connection_id": "string",
+                     *       "object_type": "customer",
+                     *       "object_id": "string",
+                     *       "state": "pending",
+                     *       "external_id": "string",
+                     *       "attempts": 0,
+                     *       "last_error_code": "string",
+                     *       "last_error": "string",
+                     *       "synced_at": "2026-02-15T00:00:00Z",
+                     *       "failed_at": "2026-02-15T00:00:00Z",
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "updated_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntegrationSync"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWarehouseDestinations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "kind": "folder",
+                     *           "folder_path": "string",
+                     *           "s3": {
+                     *             "bucket": "string",
+                     *             "prefix": "string",
+                     *             "endpoint": "string",
+                     *             "region": "string",
+                     *             "force_path_style": true,
+                     *             "access_key_id": "string"
+                     *           },
+                     *           "postgres_schema": "string",
+                     *           "formats": [
+                     *             "parquet"
+                     *           ],
+                     *           "every_minutes": 0,
+                     *           "exported_until": "2026-02-15T00:00:00Z",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WarehouseDestination"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWarehouseDestination: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "folder",
+                 *       "folder_path": "/var/lib/fairbill/warehouse",
+                 *       "s3": {
+                 *         "bucket": "fairbill-exports",
+                 *         "prefix": "string",
+                 *         "endpoint": "string",
+                 *         "region": "eu-west-1",
+                 *         "force_path_style": true,
+                 *         "access_key_id": "string",
+                 *         "secret_access_key": "string"
+                 *       },
+                 *       "postgres": {
+                 *         "url": "postgres://warehouse:secret@warehouse.example.com:5432/analytics",
+                 *         "schema": "fairbill"
+                 *       },
+                 *       "formats": [
+                 *         "parquet"
+                 *       ],
+                 *       "every_minutes": 5
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description folder: a folder on the server; s3: S3-compatible object storage; postgres: a schema of a PostgreSQL warehouse
+                     * @enum {string}
+                     */
+                    kind: "folder" | "s3" | "postgres";
+                    /**
+                     * @description folder: an absolute path on the server
+                     * @example /var/lib/fairbill/warehouse
+                     */
+                    folder_path?: string;
+                    s3?: {
+                        /** @example fairbill-exports */
+                        bucket: string;
+                        /** @description the start of every key, such as fairbill/ */
+                        prefix?: string;
+                        /** @description an S3-compatible service's address; AWS's when left out */
+                        endpoint?: string;
+                        /** @example eu-west-1 */
+                        region: string;
+                        /** @description bucket in the path, as most S3-compatible services want */
+                        force_path_style?: boolean;
+                        access_key_id: string;
+                        /** @description stored encrypted and never shown again */
+                        secret_access_key: string;
+                    };
+                    postgres?: {
+                        /**
+                         * @description the warehouse database (postgres://user:password@host:5432/database); stored encrypted
+                         * @example postgres://warehouse:secret@warehouse.example.com:5432/analytics
+                         */
+                        url: string;
+                        /**
+                         * @description the schema the datasets' tables are kept in (made when missing)
+                         * @example fairbill
+                         */
+                        schema: string;
+                    };
+                    /** @description folder and s3: the files' formats; parquet and csv unless told */
+                    formats?: ("parquet" | "csv")[];
+                    /** @description how often an export runs; 1440 (daily) unless told */
+                    every_minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "kind": "folder",
+                     *       "folder_path": "string",
+                     *       "s3": {
+                     *         "bucket": "string",
+                     *         "prefix": "string",
+                     *         "endpoint": "string",
+                     *         "region": "string",
+                     *         "force_path_style": true,
+                     *         "access_key_id": "string"
+                     *       },
+                     *       "postgres_schema": "string",
+                     *       "formats": [
+                     *         "parquet"
+                     *       ],
+                     *       "every_minutes": 0,
+                     *       "exported_until": "2026-02-15T00:00:00Z",
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WarehouseDestination"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    queueWarehouseExport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the work runs in the background; the answer below tells how to follow it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "queued": true,
+                     *       "job_id": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        queued: boolean;
+                        job_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWarehouseExports: {
+        parameters: {
+            query?: {
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "destination_id": "string",
+                     *           "cursor_from": "2026-02-15T00:00:00Z",
+                     *           "cursor_to": "2026-02-15T00:00:00Z",
+                     *           "datasets": [
+                     *             {
+                     *               "name": "string",
+                     *               "rows": 0,
+                     *               "files": [
+                     *                 "string"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WarehouseExport"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     createPortalLink: {
         parameters: {
             query?: never;
@@ -45871,6 +47279,49 @@ export interface operations {
                      */
                     timestamp: string;
                     data: components["schemas"]["ApprovalRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer, or none within 15 seconds, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a receiver may get an event more than once and should skip an id it has seen. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_integration_sync_failed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the event's id: the same on every attempt, for receivers to skip a repeat */
+                "webhook-id": string;
+                /** @description when this attempt was signed, in Unix seconds; refuse one far from your clock */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks signatures (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with the endpoint's whsec_ secret, space-separated; two while a rotated secret is still honoured */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the event's id, the same as the webhook-id header and on every attempt
+                     * @example wev_01JDQ9ZK4M8T2V6XQ3R7B5N1HC
+                     */
+                    id: string;
+                    /** @constant */
+                    type: "integration.sync_failed";
+                    /**
+                     * Format: date-time
+                     * @description when the change happened
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["IntegrationSync"];
                 };
             };
         };
