@@ -99,6 +99,7 @@ const adminOnly = [
   "rotateApiKey",
   "revokeApiKey",
   "rotatePortalSecret",
+  "updatePortalFramePolicy",
   "updatePaymentSettings",
   "updateApprovalPolicy",
   "approveApprovalPolicyChange",
