@@ -1045,7 +1045,9 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "PUT /v1/tax-settings": { body: () => ({ tax_provider: { type: "built_in" } }) },
   // Without a tax engine set, the check is refused (409) before anything is asked.
   "POST /v1/tax-address-validations": { body: () => ({ address: { country: "US", postal_code: "10118" } }) },
-  "GET /v1/invoices/{id}/tax-record": { params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }) },
+  "GET /v1/invoices/{id}/tax-record": {
+    params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
+  },
   "POST /v1/customers/{id}/credit-grants": {
     params: async (tenant) => ({ id: await customerId(tenant) }),
     body: () => ({ name: "Credits", amount: "10", currency: "USD", type: "promotional" }),
