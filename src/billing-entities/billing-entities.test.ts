@@ -116,6 +116,11 @@ describe("billing entities", () => {
     }
     const unknown = await tenant.admin.put(base, { billing_entity_id: "ben_unknown" });
     expect([unknown.status, unknown.body.errors[0].path]).toEqual([400, "$.billing_entity_id"]);
+    // Found by the fuzzer: a customer that does not exist was a 500 (lockCustomer threw NoResultError).
+    const noCustomer = await tenant.admin.put("/v1/customers/prd_not_a_customer/billing-entity", {
+      billing_entity_id: ids.inc,
+    });
+    expect([noCustomer.status, noCustomer.body.code]).toEqual([404, "not_found"]);
     // By default from the next month in New York: 1 January 2030 05:00 UTC (it is still 31 December there).
     const moved = await expectOk(tenant.admin.put(base, { billing_entity_id: ids.inc }));
     expect(moved.assignments).toEqual([

@@ -324,11 +324,12 @@ export async function lockCustomer(
   scope: TenantScope,
   customerId: string,
 ): Promise<void> {
-  await transaction
+  const locked = await transaction
     .selectFrom("customers")
     .select("id")
     .where(inTenant(scope))
     .where("id", "=", customerId)
     .forUpdate()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (locked === undefined) throw notFound("customer", customerId);
 }

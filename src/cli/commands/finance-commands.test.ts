@@ -16,7 +16,13 @@ import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
 const run = promisify(execFile);
 const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
 const dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-reconcile-"));
-const environment = { ...process.env, FAIRBILL_DATA_DIR: dataDirectory, DATABASE_URL: "" };
+// No event store: the data the test writes lives in the embedded database alone.
+const environment = {
+  ...process.env,
+  FAIRBILL_DATA_DIR: dataDirectory,
+  DATABASE_URL: "",
+  CLICKHOUSE_URL: "",
+};
 const now = new Date();
 const month = now.toISOString().slice(0, 7);
 const lastYear = `${now.getUTCFullYear() - 1}-${month.slice(5)}`;
