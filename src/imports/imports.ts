@@ -8,7 +8,6 @@ import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
-import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
 import { newId } from "../platform/ids.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
@@ -21,6 +20,7 @@ import {
   type ImportRecord,
   type ImportRecordFilters,
 } from "./import-schemas.ts";
+import { positionAfter, positionPage } from "./position-pages.ts";
 import type { ImportRecordTable, ImportTable } from "./tables.ts";
 
 /** The job that runs an import (import-jobs.ts). */
@@ -171,7 +171,7 @@ export async function listImportRecords(
 ): Promise<{ data: ImportRecord[]; next_cursor: string | null }> {
   await getImport(context, importId);
   const limit = query.limit ?? 100;
-  const after = decodeCursor(query.cursor);
+  const after = positionAfter(query.cursor);
   let select = context.database
     .selectFrom("import_records")
     .selectAll()
@@ -180,17 +180,7 @@ export async function listImportRecords(
     .orderBy("position")
     .limit(limit + 1);
   if (query.outcome !== undefined) select = select.where("outcome", "=", query.outcome);
-  if (after !== undefined) {
-    const position = Number(after);
-    if (!Number.isInteger(position))
-      throw validationFailed([{ path: "$.cursor", message: "is not a cursor of this list" }]);
-    select = select.where("position", ">", position);
-  }
-  const rows = await select.execute();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(presentRecord),
-    next_cursor: rows.length > limit && last !== undefined ? encodeCursor(String(last.position)) : null,
-  };
+  if (after !== undefined) select = select.where("position", ">", after);
+  const { page, nextCursor } = positionPage(await select.execute(), limit);
+  return { data: page.map(presentRecord), next_cursor: nextCursor };
 }

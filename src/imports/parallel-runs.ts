@@ -27,7 +27,6 @@ import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
-import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { newId } from "../platform/ids.ts";
 import { describeProblem } from "./csv-templates.ts";
 import { type OldInvoice, readOldInvoices } from "./old-invoices-csv.ts";
@@ -41,6 +40,7 @@ import type {
   ParallelRunLine,
   ParallelRunPageFilters,
 } from "./parallel-run-schemas.ts";
+import { positionAfter, positionPage } from "./position-pages.ts";
 import type { ParallelRunInvoiceTable, ParallelRunTable } from "./tables.ts";
 
 export type ParallelRunRow = Selectable<ParallelRunTable>;
@@ -386,7 +386,7 @@ async function invoicePage(
 ): Promise<{ rows: ParallelRunInvoiceRow[]; nextCursor: string | null }> {
   await getParallelRun(context, runId);
   const limit = query.limit ?? 100;
-  const after = decodeCursor(query.cursor);
+  const after = positionAfter(query.cursor);
   let select = context.database
     .selectFrom("parallel_run_invoices")
     .selectAll()
@@ -395,19 +395,9 @@ async function invoicePage(
     .orderBy("position")
     .limit(limit + 1);
   if (query.matches !== undefined) select = select.where("matches", "=", query.matches);
-  if (after !== undefined) {
-    const position = Number(after);
-    if (!Number.isInteger(position))
-      throw validationFailed([{ path: "$.cursor", message: "is not a cursor of this list" }]);
-    select = select.where("position", ">", position);
-  }
-  const rows = await select.execute();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    rows: page,
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(String(last.position)) : null,
-  };
+  if (after !== undefined) select = select.where("position", ">", after);
+  const { page, nextCursor } = positionPage(await select.execute(), limit);
+  return { rows: page, nextCursor };
 }
 
 /** The run's invoices side by side, line by line. */
