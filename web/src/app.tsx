@@ -32,6 +32,8 @@ import { DisputeListPage } from "./pages/finance-documents/dispute-list-page.tsx
 import { JournalPage } from "./pages/finance-documents/journal-page.tsx";
 import { TaxRateListPage } from "./pages/finance-documents/tax-rate-list-page.tsx";
 import { HomePage } from "./pages/home/home-page.tsx";
+import { ImportsPage } from "./pages/imports/imports-page.tsx";
+import { ParallelRunsPage } from "./pages/imports/parallel-runs-page.tsx";
 import { IntegrationsPage } from "./pages/integrations/integrations-page.tsx";
 import { InvoiceCreatePage } from "./pages/invoices/invoice-create-page.tsx";
 import { InvoiceDetailPage } from "./pages/invoices/invoice-detail-page.tsx";
@@ -231,6 +233,10 @@ function CurrentPage() {
       return <RevenueReportPage />;
     case "integrations":
       return <IntegrationsPage />;
+    case "imports":
+      return <ImportsPage />;
+    case "parallel-runs":
+      return <ParallelRunsPage />;
     case "search":
       return <SearchPage />;
     case "credit-notes":

@@ -32,6 +32,8 @@ export const sections: Section[] = [
   { path: "/journal", label: "Journal", permission: "finance:read" },
   { path: "/tax-rates", label: "Tax rates", permission: "finance:read" },
   { path: "/integrations", label: "Integrations", permission: "finance:read" },
+  { path: "/imports", label: "Imports", permission: "billing:read" },
+  { path: "/parallel-runs", label: "Parallel runs", permission: "billing:read" },
   { path: "/audit-log", label: "Audit log", permission: "audit:read" },
   { path: "/api-keys", label: "API keys", permission: "keys:manage" },
   { path: "/users", label: "People", permission: "people:manage" },

@@ -77,7 +77,9 @@ type SinglePage =
   | "disputes"
   | "tax-rates"
   | "journal"
-  | "integrations";
+  | "integrations"
+  | "imports"
+  | "parallel-runs";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -112,6 +114,8 @@ const singlePages = new Map<string, SinglePage>([
   ["disputes", "disputes"],
   ["tax-rates", "tax-rates"],
   ["journal", "journal"],
+  ["imports", "imports"],
+  ["parallel-runs", "parallel-runs"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {

@@ -1,0 +1,281 @@
+// Imports: bring customers, plans, coupons and subscriptions over from the
+// system left behind. The form starts one from a Stripe account (its key is
+// sent once and never shown again) or from a CSV file in a template of
+// docs/imports.md, as a dry run or for real; the list shows every import's
+// progress, and the chosen one its counts and its report, record by record:
+// what each became, or why it was skipped or left for a person (a CSV row's
+// problems name the row and the column).
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, type ListItem, useApiMutation, usePagedList } from "../../api/queries.ts";
+import { answer } from "../../api/typed-client.ts";
+import { formatDateTime } from "../../format/date-format.ts";
+import { fieldErrorMap } from "../../format/field-errors.ts";
+import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
+import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
+import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
+import { EmptyState, ErrorState } from "../../ui/states.tsx";
+
+type Import = ListItem<"/v1/imports">;
+type Outcome = ListItem<"/v1/imports/{id}/records">["outcome"];
+type Source = "csv" | "stripe";
+type CsvObject = "customers" | "subscriptions";
+
+const sourceOptions: { value: Source; label: string }[] = [
+  { value: "csv", label: "A CSV file" },
+  { value: "stripe", label: "Stripe Billing" },
+];
+const csvObjectOptions: { value: CsvObject; label: string }[] = [
+  { value: "customers", label: "Customers" },
+  { value: "subscriptions", label: "Subscriptions" },
+];
+const outcomeOptions: { value: Outcome | ""; label: string }[] = [
+  { value: "", label: "Every record" },
+  { value: "refused", label: "Left for a person" },
+  { value: "created", label: "Created" },
+  { value: "skipped", label: "Skipped" },
+];
+
+export function ImportsPage() {
+  const session = useSignedInSession();
+  const imports = usePagedList("/v1/imports", { params: { query: { limit: 20 } } });
+  const [chosen, setChosen] = useState<string | undefined>();
+  return (
+    <>
+      <PageHeader
+        title="Imports"
+        subtitle="Customers, plans, coupons and subscriptions brought over from Stripe Billing or a CSV file."
+      />
+      {can(session, "billing:write") && <NewImport onCreated={setChosen} />}
+      <Panel title="Imports">
+        <PagedListView
+          list={imports}
+          noun={["import", "imports"]}
+          loadingLabel="Loading imports…"
+          empty={<EmptyState title="No imports yet." />}
+        >
+          {(rows) => (
+            <DataTable
+              label="Imports table"
+              rows={rows}
+              rowKey={(found) => found.id}
+              columns={[
+                {
+                  header: "Import",
+                  cell: (found) => (
+                    <button type="button" className="button" onClick={() => setChosen(found.id)}>
+                      {found.id}
+                    </button>
+                  ),
+                },
+                { header: "From", cell: sourceLabel },
+                { header: "Status", cell: (found) => <span className="badge">{found.status}</span> },
+                { header: "Progress", cell: (found) => `${found.records_done} of ${found.records_total}` },
+                { header: "Created", cell: (found) => found.created, numeric: true },
+                { header: "Skipped", cell: (found) => found.skipped, numeric: true },
+                { header: "Left for a person", cell: (found) => found.refused, numeric: true },
+                { header: "Requested", cell: (found) => formatDateTime(found.created_at) },
+              ]}
+            />
+          )}
+        </PagedListView>
+      </Panel>
+      {chosen && <ImportReport id={chosen} />}
+    </>
+  );
+}
+
+function sourceLabel(found: Import): string {
+  const source = found.source === "csv" ? `CSV of ${found.csv_object ?? "records"}` : "Stripe Billing";
+  return found.dry_run ? `${source} (dry run)` : source;
+}
+
+function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
+  const [source, setSource] = useState<Source>("csv");
+  const [dryRun, setDryRun] = useState(false);
+  const [csvObject, setCsvObject] = useState<CsvObject>("customers");
+  const [file, setFile] = useState<ChosenFile | undefined>();
+  const [atomic, setAtomic] = useState(true);
+  const [secretKey, setSecretKey] = useState("");
+  const [apiBaseUrl, setApiBaseUrl] = useState("");
+  const create = useApiMutation({
+    write: () =>
+      answer(
+        api.POST("/v1/imports", {
+          body:
+            source === "csv"
+              ? { source, dry_run: dryRun, csv: { object: csvObject, text: file?.text ?? "", atomic } }
+              : {
+                  source,
+                  dry_run: dryRun,
+                  stripe: {
+                    secret_key: secretKey,
+                    ...(apiBaseUrl.trim() === "" ? {} : { api_base_url: apiBaseUrl.trim() }),
+                  },
+                },
+        }),
+      ),
+    invalidates: ["/v1/imports"],
+    onSuccess: (created: Import) => {
+      // The key is sent once: the form forgets it as soon as the import is accepted.
+      setSecretKey("");
+      onCreated(created.id);
+    },
+  });
+  const errors = fieldErrorMap(create.error?.fieldErrors ?? []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Panel title="New import">
+      <form className="inline-form" onSubmit={submit} noValidate>
+        <SelectField
+          label="Import from"
+          value={source}
+          onValueChange={(chosen) => setSource(chosen as Source)}
+          options={sourceOptions}
+          error={errors.source}
+        />
+        {source === "csv" ? (
+          <>
+            <SelectField
+              label="Template"
+              value={csvObject}
+              onValueChange={(chosen) => setCsvObject(chosen as CsvObject)}
+              options={csvObjectOptions}
+              error={errors["csv.object"]}
+            />
+            <FileTextField
+              label="CSV file"
+              accept=".csv,text/csv"
+              onFileChange={setFile}
+              hint="A header row naming the template's columns, then a row per record."
+              error={errors["csv.text"] ?? errors.csv}
+            />
+            <CheckboxField
+              label="Atomic: import nothing if any row has a problem"
+              checked={atomic}
+              onCheckedChange={setAtomic}
+            />
+          </>
+        ) : (
+          <>
+            <TextField
+              label="Secret key"
+              type="password"
+              autoComplete="off"
+              value={secretKey}
+              onValueChange={setSecretKey}
+              hint="A restricted key that may read the account; sealed until the import ends, never shown again."
+              error={errors["stripe.secret_key"] ?? errors.stripe}
+            />
+            <TextField
+              label="API address"
+              type="url"
+              value={apiBaseUrl}
+              onValueChange={setApiBaseUrl}
+              hint="Stripe's own when empty"
+              error={errors["stripe.api_base_url"]}
+            />
+          </>
+        )}
+        <CheckboxField
+          label="Dry run: report what would be imported, change nothing"
+          checked={dryRun}
+          onCheckedChange={setDryRun}
+        />
+        <div className="filters-actions">
+          <button type="submit" className="button button-primary" disabled={create.isPending}>
+            {create.isPending ? "Starting…" : "Start the import"}
+          </button>
+        </div>
+      </form>
+      {create.error && <ErrorState error={create.error} />}
+    </Panel>
+  );
+}
+
+function ImportReport({ id }: { id: string }) {
+  const found = useQuery({
+    ...apiQuery("/v1/imports/{id}", { params: { path: { id } } }),
+    // A queued or running import is read again until it has finished.
+    refetchInterval: (query) =>
+      query.state.data?.status === "queued" || query.state.data?.status === "running" ? 1000 : false,
+  });
+  return (
+    <Panel title={`Import ${id}`}>
+      <ResourceView resource={found} loadingLabel="Loading the import…">
+        {(done) => (
+          <>
+            <p>
+              {done.status === "completed" || done.status === "failed"
+                ? `${done.status === "completed" ? "Completed" : "Failed"}: `
+                : `${done.status === "queued" ? "Queued" : "Running"}, ${done.records_done} of ${done.records_total} records read: `}
+              {done.created} {done.dry_run ? "would be created" : "created"}, {done.skipped} skipped,{" "}
+              {done.refused} left for a person.
+              {done.failure ? ` ${done.failure}` : ""}
+            </p>
+            {(done.status === "completed" || done.status === "failed") && <ImportRecords id={id} />}
+          </>
+        )}
+      </ResourceView>
+    </Panel>
+  );
+}
+
+function ImportRecords({ id }: { id: string }) {
+  const [outcome, setOutcome] = useState<Outcome | "">("");
+  const records = usePagedList("/v1/imports/{id}/records", {
+    params: { path: { id }, query: { limit: 100, ...(outcome === "" ? {} : { outcome }) } },
+  });
+  return (
+    <section aria-label="Report">
+      <h3>Report</h3>
+      <SelectField
+        label="Show"
+        value={outcome}
+        onValueChange={(chosen) => setOutcome(chosen as Outcome | "")}
+        options={outcomeOptions}
+      />
+      <PagedListView
+        list={records}
+        noun={["record", "records"]}
+        loadingLabel="Loading the report…"
+        empty={<EmptyState title="No records here." />}
+      >
+        {(rows) => (
+          <DataTable
+            label="Import report table"
+            rows={rows}
+            rowKey={(record) => record.position}
+            columns={[
+              { header: "Record", cell: (record) => `${record.source_type} ${record.source_id}` },
+              { header: "Outcome", cell: (record) => <span className="badge">{record.outcome}</span> },
+              { header: "In Fairbill", cell: (record) => record.fairbill_id ?? "–" },
+              { header: "Reason", cell: (record) => record.reason ?? "–" },
+              {
+                header: "Source record",
+                cell: (record) =>
+                  record.source_record === null || record.source_record === undefined ? (
+                    "–"
+                  ) : (
+                    <details>
+                      <summary>As read</summary>
+                      <pre>{JSON.stringify(record.source_record, null, 2)}</pre>
+                    </details>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </PagedListView>
+    </section>
+  );
+}

@@ -1,0 +1,342 @@
+// Parallel runs: before cut-over, the old system's invoices for past periods
+// (a CSV file in the old_invoices template of docs/imports.md) beside those
+// Fairbill would have issued, issuing nothing. The form uploads the file
+// (each problem of it names its row and column); the list keeps every run so
+// the matching share shows the progress between mapping fixes; the chosen
+// run shows per currency the share matching to the cent, both totals, the
+// revenue at stake and the differences by cause, every differing line, and
+// each customer's two invoices side by side.
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { api } from "../../api/api-client.ts";
+import { apiQuery, type ListItem, useApiMutation, usePagedList } from "../../api/queries.ts";
+import { answer } from "../../api/typed-client.ts";
+import { formatDateTime } from "../../format/date-format.ts";
+import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
+import { Link } from "../../routing/link.tsx";
+import { customerPath } from "../../routing/routes.ts";
+import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
+import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
+import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { Panel } from "../../ui/panel.tsx";
+import { ResourceView } from "../../ui/resource-view.tsx";
+import { EmptyState, ErrorState } from "../../ui/states.tsx";
+
+type ParallelRun = ListItem<"/v1/parallel-runs">;
+type RunInvoice = ListItem<"/v1/parallel-runs/{id}/invoices">;
+type Cause = ListItem<"/v1/parallel-runs/{id}/differences">["cause"];
+type Side = RunInvoice["lines"][number]["old"];
+
+const causeLabels: Record<Cause, string> = {
+  only_old: "Only the old system has it",
+  only_fairbill: "Only Fairbill has it",
+  quantity: "Quantity",
+  price: "Unit price",
+  proration: "Proration",
+  tax: "Tax",
+  rounding: "Rounding",
+  amount: "Amount",
+};
+
+const matchOptions: { value: "false" | "true" | ""; label: string }[] = [
+  { value: "false", label: "Differing invoices" },
+  { value: "true", label: "Matching invoices" },
+  { value: "", label: "Every invoice" },
+];
+
+function periodOf(invoice: { period_start: string; period_end: string }): string {
+  return `${formatDateTime(invoice.period_start)} to ${formatDateTime(invoice.period_end)}`;
+}
+
+export function ParallelRunsPage() {
+  const session = useSignedInSession();
+  const runs = usePagedList("/v1/parallel-runs", { params: { query: { limit: 20 } } });
+  const [chosen, setChosen] = useState<string | undefined>();
+  return (
+    <>
+      <PageHeader
+        title="Parallel runs"
+        subtitle="The old system's invoices beside those Fairbill would have issued for the same periods, issuing nothing."
+      />
+      {can(session, "billing:write") && <NewParallelRun onCreated={setChosen} />}
+      <Panel title="Parallel runs">
+        <PagedListView
+          list={runs}
+          noun={["parallel run", "parallel runs"]}
+          loadingLabel="Loading parallel runs…"
+          empty={<EmptyState title="No parallel runs yet." />}
+        >
+          {(rows) => (
+            <DataTable
+              label="Parallel runs table"
+              rows={rows}
+              rowKey={(run) => run.id}
+              columns={[
+                {
+                  header: "Run",
+                  cell: (run) => (
+                    <button type="button" className="button" onClick={() => setChosen(run.id)}>
+                      {run.id}
+                    </button>
+                  ),
+                },
+                { header: "Run at", cell: (run) => formatDateTime(run.created_at) },
+                { header: "Invoices", cell: (run) => run.invoices, numeric: true },
+                { header: "Matching", cell: (run) => run.matching, numeric: true },
+                { header: "Share matching", cell: (run) => `${run.matching_percent}%`, numeric: true },
+              ]}
+            />
+          )}
+        </PagedListView>
+      </Panel>
+      {chosen && <ParallelRunReport id={chosen} />}
+    </>
+  );
+}
+
+function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
+  const [file, setFile] = useState<ChosenFile | undefined>();
+  const [customers, setCustomers] = useState("");
+  const chosenCustomers = customers.split(/[\s,]+/).filter((id) => id !== "");
+  const create = useApiMutation({
+    write: () =>
+      answer(
+        api.POST("/v1/parallel-runs", {
+          body: {
+            old_invoices_csv: file?.text ?? "",
+            ...(chosenCustomers.length === 0 ? {} : { customer_external_ids: chosenCustomers }),
+          },
+        }),
+      ),
+    invalidates: ["/v1/parallel-runs"],
+    onSuccess: (created: ParallelRun) => onCreated(created.id),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Panel title="New parallel run">
+      <form className="inline-form" onSubmit={submit} noValidate>
+        <FileTextField
+          label="Old invoices (CSV)"
+          accept=".csv,text/csv"
+          onFileChange={setFile}
+          hint="One row per invoice line in the old_invoices template; every period must have ended."
+        />
+        <TextField
+          label="Only these customers"
+          value={customers}
+          onValueChange={setCustomers}
+          hint="External ids separated by spaces or commas; every customer of the file when empty"
+        />
+        <div className="filters-actions">
+          <button type="submit" className="button button-primary" disabled={create.isPending}>
+            {create.isPending ? "Comparing…" : "Compare the invoices"}
+          </button>
+        </div>
+      </form>
+      {create.error && <ErrorState error={create.error} />}
+    </Panel>
+  );
+}
+
+function ParallelRunReport({ id }: { id: string }) {
+  const run = useQuery(apiQuery("/v1/parallel-runs/{id}", { params: { path: { id } } }));
+  return (
+    <Panel title={`Parallel run ${id}`}>
+      <ResourceView resource={run} loadingLabel="Loading the parallel run…">
+        {(found) => (
+          <>
+            <p>
+              {found.matching} of {found.invoices} invoices match to the cent ({found.matching_percent}%).
+            </p>
+            {found.currencies.map((totals) => (
+              <section key={totals.currency} aria-label={`Summary in ${totals.currency}`}>
+                <h3>
+                  {totals.currency}: {totals.matching} of {totals.invoices} matching (
+                  {totals.matching_percent}%), {formatMoney(totals.revenue_at_stake, totals.currency)} at
+                  stake
+                </h3>
+                <p>
+                  Old system {formatMoney(totals.old_total, totals.currency)}, Fairbill{" "}
+                  {formatMoney(totals.fairbill_total, totals.currency)}.
+                </p>
+                {totals.causes.length > 0 && (
+                  <DataTable
+                    label={`Differences by cause in ${totals.currency}`}
+                    rows={totals.causes}
+                    rowKey={(cause) => cause.cause}
+                    columns={[
+                      { header: "Cause", cell: (cause) => causeLabels[cause.cause] },
+                      { header: "Lines", cell: (cause) => cause.lines, numeric: true },
+                      {
+                        header: "Difference",
+                        cell: (cause) => formatMoney(cause.difference, totals.currency),
+                        numeric: true,
+                      },
+                    ]}
+                  />
+                )}
+              </section>
+            ))}
+            <RunDifferences id={id} />
+            <RunInvoices id={id} />
+          </>
+        )}
+      </ResourceView>
+    </Panel>
+  );
+}
+
+function RunDifferences({ id }: { id: string }) {
+  const differences = usePagedList("/v1/parallel-runs/{id}/differences", {
+    params: { path: { id }, query: { limit: 100 } },
+  });
+  return (
+    <section aria-label="Differences">
+      <h3>Differences</h3>
+      <PagedListView
+        list={differences}
+        noun={["differing line", "differing lines"]}
+        loadingLabel="Loading the differences…"
+        empty={<EmptyState title="Every line matches to the cent." />}
+      >
+        {(rows) => (
+          <DataTable
+            label="Differences table"
+            rows={rows}
+            rowKey={(line) => `${line.position} ${line.charge_code}`}
+            columns={[
+              {
+                header: "Customer",
+                cell: (line) => <Link to={customerPath(line.customer_id)}>{line.customer_external_id}</Link>,
+              },
+              { header: "Old invoice", cell: (line) => line.old_invoice_number },
+              { header: "Period", cell: periodOf },
+              { header: "Charge", cell: (line) => line.charge_code },
+              { header: "Cause", cell: (line) => causeLabels[line.cause] },
+              { header: "Old", cell: (line) => sideAmount(line.old, line.currency), numeric: true },
+              {
+                header: "Fairbill",
+                cell: (line) => sideAmount(line.fairbill, line.currency),
+                numeric: true,
+              },
+              {
+                header: "Difference",
+                cell: (line) => formatMoney(line.difference, line.currency),
+                numeric: true,
+              },
+            ]}
+          />
+        )}
+      </PagedListView>
+    </section>
+  );
+}
+
+function sideAmount(side: Side, currency: string): string {
+  return side === null ? "–" : formatMoney(side.amount, currency);
+}
+
+function RunInvoices({ id }: { id: string }) {
+  const [matches, setMatches] = useState<"false" | "true" | "">("false");
+  const [compared, setCompared] = useState<RunInvoice | undefined>();
+  const invoices = usePagedList("/v1/parallel-runs/{id}/invoices", {
+    params: { path: { id }, query: { limit: 50, ...(matches === "" ? {} : { matches }) } },
+  });
+  return (
+    <section aria-label="Invoices">
+      <h3>Invoices</h3>
+      <SelectField
+        label="Show"
+        value={matches}
+        onValueChange={(chosen) => setMatches(chosen as "false" | "true" | "")}
+        options={matchOptions}
+      />
+      <PagedListView
+        list={invoices}
+        noun={["invoice", "invoices"]}
+        loadingLabel="Loading the invoices…"
+        empty={<EmptyState title="No invoices here." />}
+      >
+        {(rows) => (
+          <DataTable
+            label="Compared invoices table"
+            rows={rows}
+            rowKey={(invoice) => invoice.position}
+            columns={[
+              { header: "Customer", cell: (invoice) => invoice.customer_external_id },
+              { header: "Old invoice", cell: (invoice) => invoice.old_invoice_number },
+              { header: "Period", cell: periodOf },
+              {
+                header: "Old total",
+                cell: (invoice) => formatMoney(invoice.old_total, invoice.currency),
+                numeric: true,
+              },
+              {
+                header: "Fairbill total",
+                cell: (invoice) => formatMoney(invoice.fairbill_total, invoice.currency),
+                numeric: true,
+              },
+              {
+                header: "Difference",
+                cell: (invoice) => formatMoney(invoice.difference, invoice.currency),
+                numeric: true,
+              },
+              {
+                header: "Side by side",
+                cell: (invoice) => (
+                  <button type="button" className="button" onClick={() => setCompared(invoice)}>
+                    Compare {invoice.old_invoice_number}
+                  </button>
+                ),
+              },
+            ]}
+          />
+        )}
+      </PagedListView>
+      {compared && <InvoiceComparison invoice={compared} />}
+    </section>
+  );
+}
+
+function sideCell(side: Side, currency: string): string {
+  if (side === null) return "–";
+  const quantity = side.quantity === null ? "" : `${formatQuantity(side.quantity)} × `;
+  const price = side.unit_price === null ? "" : `${formatMoney(side.unit_price, currency)} = `;
+  return `${quantity}${price}${formatMoney(side.amount, currency)}`;
+}
+
+function InvoiceComparison({ invoice }: { invoice: RunInvoice }) {
+  return (
+    <section aria-label={`Invoice ${invoice.old_invoice_number} side by side`}>
+      <h3>
+        {invoice.customer_external_id}, {periodOf(invoice)}: old invoice {invoice.old_invoice_number} beside
+        Fairbill's
+        {invoice.fairbill_issued_at === null
+          ? " (Fairbill would issue none)"
+          : ` (dated ${formatDateTime(invoice.fairbill_issued_at)})`}
+      </h3>
+      <DataTable
+        label={`Lines of ${invoice.old_invoice_number}`}
+        rows={invoice.lines}
+        rowKey={(line) => line.charge_code}
+        columns={[
+          { header: "Charge", cell: (line) => line.charge_code },
+          { header: "Old system", cell: (line) => sideCell(line.old, invoice.currency), numeric: true },
+          { header: "Fairbill", cell: (line) => sideCell(line.fairbill, invoice.currency), numeric: true },
+          {
+            header: "Difference",
+            cell: (line) => formatMoney(line.difference, invoice.currency),
+            numeric: true,
+          },
+          { header: "Cause", cell: (line) => (line.cause === null ? "Matches" : causeLabels[line.cause]) },
+        ]}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+// A file chosen from the computer, read as text in the browser (a CSV to
+// upload): a labelled file input with its hint and error, wired like the
+// other fields. The page receives the file's name and text, or nothing when
+// the choice is cleared.
+import { useId } from "react";
+
+export type ChosenFile = { name: string; text: string };
+
+export function FileTextField({
+  label,
+  accept,
+  onFileChange,
+  hint,
+  error,
+}: {
+  label: string;
+  accept: string;
+  onFileChange: (file: ChosenFile | undefined) => void;
+  hint?: string;
+  error?: string | undefined;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={`field${error ? " field-invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-invalid={error !== undefined || undefined}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file === undefined) onFileChange(undefined);
+          else void file.text().then((text) => onFileChange({ name: file.name, text }));
+        }}
+      />
+      {hint && (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
