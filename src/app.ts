@@ -92,7 +92,13 @@ import {
   paymentWebhookEvents,
   registerPaymentRoutes,
 } from "./payments/index.ts";
-import { keyOwners, type LocalKeyAccess, peopleRoutes, personAuthentication } from "./people/index.ts";
+import {
+  keyOwners,
+  type LocalKeyAccess,
+  peopleRoutes,
+  personAuthentication,
+  secondFactorSecretColumns,
+} from "./people/index.ts";
 import { registerPlanMigrationRoutes } from "./plan-migrations/index.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import type { Configuration, JobSettings } from "./platform/config.ts";
@@ -107,8 +113,13 @@ import { defaultRateLimits, type RateLimitSettings } from "./platform/http/rate-
 import { createHttpServer, type FairbillApp, type RouteModule } from "./platform/http/server.ts";
 import { createJobWorker, inLane, type JobHandler } from "./platform/jobs/job-worker.ts";
 import { setOutgoingRequestPolicy } from "./platform/outgoing-requests/target-policy.ts";
-import { rotateStoredSecrets, type SecretColumns, type SecretRotation } from "./platform/secrets/envelope.ts";
-import { portalPageExtension, registerPortalRoutes } from "./portal/index.ts";
+import {
+  rotateStoredSecrets,
+  type SecretColumns,
+  type SecretRotation,
+  sealPlaintextSecrets as sealPlaintextSecretsOf,
+} from "./platform/secrets/envelope.ts";
+import { portalPageExtension, portalSecretColumns, registerPortalRoutes } from "./portal/index.ts";
 import { registerSimulationRoutes } from "./simulation/index.ts";
 import { singleSignOnRoutes, singleSignOnSecretColumns } from "./single-sign-on/index.ts";
 import {
@@ -154,11 +165,18 @@ const storedSecretColumns: SecretColumns[] = [
   importSecretColumns,
   integrationSecretColumns,
   warehouseSecretColumns,
+  secondFactorSecretColumns,
+  portalSecretColumns,
 ];
 
 /** Gives every organization a new data key under the current master key and seals every stored secret with it. */
 export function rotateSecrets(database: Database): Promise<SecretRotation> {
   return rotateStoredSecrets(database, storedSecretColumns);
+}
+
+/** Seals every stored secret still readable from before its column was encrypted at rest; how many it sealed. */
+export function sealPlaintextSecrets(database: Database): Promise<number> {
+  return sealPlaintextSecretsOf(database, storedSecretColumns);
 }
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
@@ -223,6 +241,8 @@ export async function openMigratedDatabase(
   const handle = await openDatabase(location);
   try {
     await migrate(handle);
+    // The data step of the migrations: secrets written readable by an earlier version are sealed.
+    await sealPlaintextSecrets(handle.database);
     return clickhouseUrl === undefined ? handle : await connectEventStore(handle, clickhouseUrl);
   } catch (error) {
     await handle.close();

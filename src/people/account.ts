@@ -4,6 +4,7 @@
 import { apiKeyHolders } from "../organizations/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
+import { sealSecret } from "../platform/secrets/envelope.ts";
 import { queueAccountEmail } from "./account-emails.ts";
 import { issueAccountToken } from "./account-tokens.ts";
 import type { MeView } from "./people-schemas.ts";
@@ -105,7 +106,10 @@ export async function beginSecondFactor(
   const { secret, uri } = newTotpSecret(user.email ?? user.display_name);
   await context.database
     .updateTable("users")
-    .set({ pending_totp_secret: secret, updated_at: context.clock.now() })
+    .set({
+      pending_totp_secret: await sealSecret(context.database, user.organization_id, secret),
+      updated_at: context.clock.now(),
+    })
     .where("id", "=", user.id)
     .execute();
   return { secret, otpauth_uri: uri };
@@ -120,7 +124,7 @@ export async function confirmSecondFactor(context: RequestContext, code: string)
     );
   }
   const now = context.clock.now();
-  if (!(await spendTotpCode(context.database, user.id, user.pending_totp_secret, code, now))) {
+  if (!(await spendTotpCode(context.database, user, user.pending_totp_secret, code, now))) {
     throw validationFailed(
       [
         {
@@ -163,10 +167,7 @@ export async function removeSecondFactor(
   }
   const now = context.clock.now();
   const passwordIsRight = await passwordMatches(input.password, user.password_hash);
-  if (
-    !passwordIsRight ||
-    !(await spendTotpCode(context.database, user.id, user.totp_secret, input.code, now))
-  ) {
+  if (!passwordIsRight || !(await spendTotpCode(context.database, user, user.totp_secret, input.code, now))) {
     throw new FairbillError({
       code: "second_factor_removal_refused",
       status: 403,

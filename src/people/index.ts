@@ -9,6 +9,7 @@ export { type IdentitySignIn, signInWithIdentity } from "./identity-sign-in.ts";
 export { createCommandLineKey, type LocalKeyAccess } from "./local-keys.ts";
 export { environmentAdmins } from "./memberships.ts";
 export { type PeopleRouteOptions, peopleRoutes, setSessionCookies } from "./people-routes.ts";
+export { secondFactorSecretColumns } from "./second-factor.ts";
 export { createServiceAccountKey, type ServiceAccountKeyInput } from "./service-accounts.ts";
 export type { SignedIn } from "./sign-in.ts";
 export { keyOwners } from "./users.ts";

@@ -4,9 +4,11 @@
 // previous or next 30 seconds is accepted, for clocks that drift, but each
 // code only once: a person's last used step is kept, and a code of that step
 // or an earlier one is refused, so that a code seen over a shoulder or in a
-// log cannot be replayed within its window.
+// log cannot be replayed within its window. The secret is stored sealed with
+// the organization's data key (encryption at rest), opened only to check a code.
 import { Secret, TOTP } from "otpauth";
 import type { Database } from "../platform/database/schema.ts";
+import { openSecret, type SecretColumns } from "../platform/secrets/envelope.ts";
 
 const issuer = "Fairbill";
 const periodSeconds = 30;
@@ -28,6 +30,13 @@ export function newTotpSecret(label: string): { secret: string; uri: string } {
   return { secret, uri: totpFor(secret, label).toString() };
 }
 
+/** The columns of people's second-factor secrets, sealed at rest: what `fairbill secrets rotate` seals anew. */
+export const secondFactorSecretColumns: SecretColumns = {
+  table: "users",
+  idColumns: ["id"],
+  columns: ["totp_secret", "pending_totp_secret"],
+};
+
 /** The time step of `code` when it is the secret's code at `now`, 30 seconds either side; else undefined. */
 function matchingStep(secretBase32: string, code: string, now: Date): number | undefined {
   if (!/^\d{6}$/.test(code)) return undefined;
@@ -37,23 +46,26 @@ function matchingStep(secretBase32: string, code: string, now: Date): number | u
 }
 
 /**
- * True when `code` is the secret's code at `now` and no code of its step or a
- * later one was used by this person before; the step is then marked used, in
- * one statement, so that two requests racing with the same code cannot both pass.
+ * True when `code` is the code at `now` of the person's stored (sealed) secret
+ * and no code of its step or a later one was used by this person before; the
+ * step is then marked used, in one statement, so that two requests racing
+ * with the same code cannot both pass.
  */
 export async function spendTotpCode(
   database: Database,
-  userId: string,
-  secretBase32: string,
+  user: { id: string; organization_id: string },
+  storedSecret: string,
   code: string,
   now: Date,
 ): Promise<boolean> {
+  if (!/^\d{6}$/.test(code)) return false;
+  const secretBase32 = await openSecret(database, user.organization_id, storedSecret);
   const step = matchingStep(secretBase32, code, now);
   if (step === undefined) return false;
   const marked = await database
     .updateTable("users")
     .set({ totp_last_used_step: step })
-    .where("id", "=", userId)
+    .where("id", "=", user.id)
     .where((where) =>
       where.or([where("totp_last_used_step", "is", null), where("totp_last_used_step", "<", step)]),
     )

@@ -50,7 +50,7 @@ export async function signIn(database: Database, clock: Clock, input: SignInInpu
         errors: [{ path: "$.totp_code", message: "is required for this account" }],
       });
     }
-    if (!(await spendTotpCode(database, user.id, user.totp_secret, input.totpCode, now))) {
+    if (!(await spendTotpCode(database, user, user.totp_secret, input.totpCode, now))) {
       await recordFailure(database, user, now, "second_factor");
       throw new FairbillError({
         code: "second_factor_invalid",

@@ -25,8 +25,10 @@ export type UserTable = {
   password_hash: string | null;
   email_verified_at: Timestamp | null;
   owner_user_id: string | null;
+  /** The TOTP secret (base32), sealed with the organization's data key (envelope.ts). */
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  /** A secret set up but not yet confirmed by a first code, sealed like totp_secret. */
   pending_totp_secret: string | null;
   /** The time step (Unix seconds / 30) of the last TOTP code accepted: that code and older ones are refused. */
   totp_last_used_step: ColumnType<number | null, number | null | undefined, number | null>;

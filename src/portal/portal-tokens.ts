@@ -2,10 +2,12 @@
 // environment and when it stops working, signed with HMAC-SHA256 under the
 // environment's portal secret. Nothing about a token is stored: it is valid
 // while its signature checks out under the current secret and its expiry has
-// not come, so rotating the secret revokes every link issued before.
+// not come, so rotating the secret revokes every link issued before. The
+// secret is stored sealed with the organization's data key (encryption at rest).
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
+import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
 // The portal_secrets table's row type, merged into the database schema.
 import "./tables.ts";
 
@@ -78,6 +80,13 @@ export function hasValidSignature(
   return read.signature.length === expected.length && timingSafeEqual(read.signature, expected);
 }
 
+/** The column of the portal's signing secrets, sealed at rest: what `fairbill secrets rotate` seals anew. */
+export const portalSecretColumns: SecretColumns = {
+  table: "portal_secrets",
+  idColumns: ["environment_id"],
+  columns: ["secret"],
+};
+
 /** The environment's portal secret, if one has been made. */
 export async function findPortalSecret(
   database: Database,
@@ -85,10 +94,10 @@ export async function findPortalSecret(
 ): Promise<string | undefined> {
   const row = await database
     .selectFrom("portal_secrets")
-    .select("secret")
+    .select(["organization_id", "secret"])
     .where("environment_id", "=", environmentId)
     .executeTakeFirst();
-  return row?.secret;
+  return row === undefined ? undefined : openSecret(database, row.organization_id, row.secret);
 }
 
 /** The environment's portal secret, made on first use. */
@@ -101,7 +110,7 @@ export async function portalSecretOf(database: Database, scope: TenantScope, now
     .values({
       environment_id: scope.environmentId,
       organization_id: scope.organizationId,
-      secret: randomBytes(32).toString("hex"),
+      secret: await sealSecret(database, scope.organizationId, randomBytes(32).toString("hex")),
       created_at: now,
     })
     .onConflict((conflicting) => conflicting.column("environment_id").doNothing())
@@ -113,7 +122,7 @@ export async function portalSecretOf(database: Database, scope: TenantScope, now
 
 /** Replaces the environment's portal secret: every link signed with the old one stops working. */
 export async function replacePortalSecret(database: Database, scope: TenantScope, now: Date): Promise<void> {
-  const secret = randomBytes(32).toString("hex");
+  const secret = await sealSecret(database, scope.organizationId, randomBytes(32).toString("hex"));
   await database
     .insertInto("portal_secrets")
     .values({

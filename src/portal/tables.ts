@@ -11,7 +11,7 @@ declare module "../platform/database/schema.ts" {
 export type PortalSecretTable = {
   environment_id: string;
   organization_id: string;
-  /** Hex of 32 random bytes: the HMAC-SHA256 key of the environment's portal links. */
+  /** Hex of 32 random bytes, sealed (envelope.ts): the HMAC-SHA256 key of the environment's portal links. */
   secret: string;
   created_at: Timestamp;
   rotated_at: Timestamp | null;

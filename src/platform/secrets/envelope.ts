@@ -252,3 +252,52 @@ export async function rotateStoredSecrets(
   }
   return rotation;
 }
+
+/**
+ * Seals every secret in `secretColumns` still stored readable (written before
+ * its column was encrypted at rest) with its organization's current data key,
+ * one organization per transaction; returns how many it sealed. The step that
+ * follows the SQL migrations at every start (the master key is not in the
+ * database, so SQL cannot do it); with nothing left to seal it only reads.
+ */
+export async function sealPlaintextSecrets(
+  database: Database,
+  secretColumns: SecretColumns[],
+): Promise<number> {
+  let sealedCount = 0;
+  for (const { table, idColumns, columns } of secretColumns) {
+    const readable = sql.join(
+      columns.map(
+        (column) =>
+          sql`(${sql.ref(column)} is not null and ${sql.ref(column)} not like ${`${sealedPrefix}%`})`,
+      ),
+      sql` or `,
+    );
+    const organizations = await sql<{
+      organization_id: string;
+    }>`select distinct organization_id from ${sql.table(table)} where ${readable}`.execute(database);
+    for (const { organization_id: organizationId } of organizations.rows) {
+      await database.transaction().execute(async (transaction) => {
+        const rows = await sql<Record<string, string | null>>`select ${sql.join(
+          [...idColumns, ...columns].map((column) => sql.ref(column)),
+        )} from ${sql.table(table)} where organization_id = ${organizationId} and (${readable}) for update`.execute(
+          transaction,
+        );
+        for (const row of rows.rows) {
+          const sets = [];
+          for (const column of columns) {
+            const stored = row[column];
+            if (stored === null || stored === undefined || isSealed(stored)) continue;
+            sets.push(sql`${sql.ref(column)} = ${await sealSecret(transaction, organizationId, stored)}`);
+            sealedCount += 1;
+          }
+          const matches = idColumns.map((column) => sql`${sql.ref(column)} = ${row[column]}`);
+          await sql`update ${sql.table(table)} set ${sql.join(sets)} where ${sql.join(matches, sql` and `)}`.execute(
+            transaction,
+          );
+        }
+      });
+    }
+  }
+  return sealedCount;
+}
