@@ -3,13 +3,18 @@
 // SIGKILL midway, twice, and is started again until it completes. Every
 // invoice due must then exist exactly once, with the amounts the plan gives,
 // and the finalized numbers must run 1..N with no gap and no repeat.
+// On PostgreSQL, a second run has its connections ended again and again
+// (pg_terminate_backend, as a restart or a failover does) and is run again
+// until it completes: the same holds.
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createSeparateDatabase,
   type SeparateDatabase,
   testDatabaseKind,
+  testPostgresUrl,
 } from "../../test/support/test-database.ts";
 import { buildApplication, openMigratedDatabase } from "../app.ts";
 import { Decimal } from "../core/index.ts";
@@ -28,11 +33,15 @@ const baseFee = new Decimal("10.00");
 const unitPrice = new Decimal("0.50");
 
 let database: SeparateDatabase;
+let terminatedDatabase: SeparateDatabase | undefined;
 
 beforeAll(async () => {
   database = await createSeparateDatabase("bill-run");
 });
-afterAll(async () => database?.remove());
+afterAll(async () => {
+  await database?.remove();
+  await terminatedDatabase?.remove();
+});
 
 /** Events of customer `index` in month 1 and month 2 of its subscription. */
 const eventsOf = (index: number) => ({ first: (index % 7) + 1, second: (index % 3) + 2 });
@@ -42,7 +51,7 @@ const eventsOf = (index: number) => ({ first: (index % 7) + 1, second: (index % 
  * in advance and a per-unit usage charge, customers subscribed from `start`,
  * usage in both months, and the test clock left at `billAt`.
  */
-async function seed(): Promise<void> {
+async function seed(database: SeparateDatabase, customerCount: number): Promise<void> {
   const handle = await openMigratedDatabase(database.location);
   const app = await buildApplication({ handle });
   try {
@@ -127,7 +136,7 @@ async function seed(): Promise<void> {
 
 type CliRun = { process: ChildProcess; stdout: string; stderr: string; exited: Promise<number | null> };
 
-function startBillRun(): CliRun {
+function startBillRun(database: SeparateDatabase): CliRun {
   const child = spawn(process.execPath, [mainScript, "bill-run", "--at", billAt, "--environment", "test"], {
     env: { ...process.env, ...database.childEnvironment, LOG_LEVEL: "silent" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -172,7 +181,7 @@ type StoredInvoice = {
   total: string;
 };
 
-async function storedInvoices(): Promise<StoredInvoice[]> {
+async function storedInvoices(database: SeparateDatabase): Promise<StoredInvoice[]> {
   const handle = await openMigratedDatabase(database.location);
   try {
     return await handle.database
@@ -196,51 +205,109 @@ describe("a bill run killed midway", () => {
   it("issues each invoice exactly once, numbered without gaps, once run again", {
     timeout: 600_000,
   }, async () => {
-    await seed();
+    await seed(database, customerCount);
     const expectedCount = customerCount * issueInstants.length;
 
-    const first = startBillRun();
+    const first = startBillRun(database);
     await killAt(first, 25);
-    const afterFirstKill = await storedInvoices();
+    const afterFirstKill = await storedInvoices(database);
     expect(afterFirstKill.length).toBeGreaterThan(0);
     expect(afterFirstKill.length).toBeLessThan(expectedCount);
 
-    const second = startBillRun();
+    const second = startBillRun(database);
     await killAt(second, 30);
-    const afterSecondKill = await storedInvoices();
+    const afterSecondKill = await storedInvoices(database);
     expect(afterSecondKill.length).toBeGreaterThan(afterFirstKill.length);
     expect(afterSecondKill.length).toBeLessThan(expectedCount);
 
-    const last = startBillRun();
+    const last = startBillRun(database);
     expect(await last.exited, last.stderr).toBe(0);
     const summary = JSON.parse(last.stdout);
     expect(summary).toMatchObject({ status: "completed", errors: 0, trigger: "cli", at: billAt });
     // The last run found only the customers the killed runs had not finished.
     expect(summary.customers_total).toBeLessThan(customerCount);
 
-    const invoices = await storedInvoices();
-    // None missing, none twice: one invoice per customer and issue instant, with the plan's amounts.
-    const expected = new Map<string, Decimal>();
-    for (let index = 0; index < customerCount; index++) {
-      const usage = eventsOf(index);
-      expected.set(`crash-${index} ${issueInstants[0]}`, baseFee);
-      expected.set(`crash-${index} ${issueInstants[1]}`, baseFee.plus(unitPrice.times(usage.first)));
-      expected.set(`crash-${index} ${issueInstants[2]}`, baseFee.plus(unitPrice.times(usage.second)));
-    }
-    const actual = new Map<string, Decimal>();
-    for (const invoice of invoices) {
-      const key = `${invoice.customer} ${new Date(invoice.issued_at).toISOString()}`;
-      expect(actual.has(key), `${key} issued twice`).toBe(false);
-      actual.set(key, new Decimal(invoice.total));
-    }
-    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
-    for (const [key, total] of expected) expect(actual.get(key)?.toFixed(2), key).toBe(total.toFixed(2));
+    expectEachInvoiceOnce(await storedInvoices(database), customerCount);
+  });
+});
 
-    // Every invoice finalized, numbered 1..N under one prefix with no gap and no repeat.
-    expect(invoices.every((invoice) => invoice.status === "open")).toBe(true);
-    const numbers = invoices.map((invoice) => /^(.*)-(\d+)$/.exec(invoice.number ?? ""));
-    expect(new Set(numbers.map((match) => match?.[1])).size).toBe(1);
-    const sequence = numbers.map((match) => Number(match?.[2])).sort((left, right) => left - right);
-    expect(sequence).toEqual(Array.from({ length: expectedCount }, (_, index) => index + 1));
+/** One invoice per customer and issue instant with the plan's amounts, all finalized, numbered 1..N. */
+function expectEachInvoiceOnce(invoices: StoredInvoice[], customerCount: number): void {
+  const expectedCount = customerCount * issueInstants.length;
+  // None missing, none twice: one invoice per customer and issue instant, with the plan's amounts.
+  const expected = new Map<string, Decimal>();
+  for (let index = 0; index < customerCount; index++) {
+    const usage = eventsOf(index);
+    expected.set(`crash-${index} ${issueInstants[0]}`, baseFee);
+    expected.set(`crash-${index} ${issueInstants[1]}`, baseFee.plus(unitPrice.times(usage.first)));
+    expected.set(`crash-${index} ${issueInstants[2]}`, baseFee.plus(unitPrice.times(usage.second)));
+  }
+  const actual = new Map<string, Decimal>();
+  for (const invoice of invoices) {
+    const key = `${invoice.customer} ${new Date(invoice.issued_at).toISOString()}`;
+    expect(actual.has(key), `${key} issued twice`).toBe(false);
+    actual.set(key, new Decimal(invoice.total));
+  }
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [key, total] of expected) expect(actual.get(key)?.toFixed(2), key).toBe(total.toFixed(2));
+
+  // Every invoice finalized, numbered 1..N under one prefix with no gap and no repeat.
+  expect(invoices.every((invoice) => invoice.status === "open")).toBe(true);
+  const numbers = invoices.map((invoice) => /^(.*)-(\d+)$/.exec(invoice.number ?? ""));
+  expect(new Set(numbers.map((match) => match?.[1])).size).toBe(1);
+  const sequence = numbers.map((match) => Number(match?.[2])).sort((left, right) => left - right);
+  expect(sequence).toEqual(Array.from({ length: expectedCount }, (_, index) => index + 1));
+}
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+describe.skipIf(testDatabaseKind !== "postgres")("PostgreSQL ends a bill run's connections", () => {
+  it("issues each invoice exactly once, numbered without gaps, once the run is retried", {
+    timeout: 600_000,
+  }, async () => {
+    const terminatedCustomers = 20;
+    terminatedDatabase = await createSeparateDatabase("bill-run-ended");
+    await seed(terminatedDatabase, terminatedCustomers);
+    const databaseName = decodeURIComponent(
+      new URL(terminatedDatabase.childEnvironment.DATABASE_URL ?? "").pathname.slice(1),
+    );
+    const administrator = new pg.Client({ connectionString: testPostgresUrl });
+    await administrator.connect();
+    let connectionsEnded = 0;
+    const attempts: { exitCode: number | null; stdout: string; stderr: string }[] = [];
+    try {
+      // The first runs have their connections ended every 150 ms until they exit; the last runs undisturbed.
+      for (let attempt = 1; attempt <= 6; attempt++) {
+        const run = startBillRun(terminatedDatabase);
+        let running = true;
+        const exited = run.exited.then((code) => {
+          running = false;
+          return code;
+        });
+        if (attempt <= 2) {
+          while (running) {
+            const ended = await administrator.query(
+              "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+              [databaseName],
+            );
+            connectionsEnded += ended.rowCount ?? 0;
+            await sleep(150);
+          }
+        }
+        const exitCode = await exited;
+        attempts.push({ exitCode, stdout: run.stdout, stderr: run.stderr.slice(-2000) });
+        if (attempt > 2 && exitCode === 0 && JSON.parse(run.stdout).status === "completed") break;
+      }
+    } finally {
+      await administrator.end();
+    }
+    expect(connectionsEnded, JSON.stringify(attempts, null, 2)).toBeGreaterThan(0);
+    const last = attempts.at(-1);
+    expect(last?.exitCode, JSON.stringify(attempts, null, 2)).toBe(0);
+    expect(JSON.parse(last?.stdout ?? "{}")).toMatchObject({ status: "completed", errors: 0 });
+    expectEachInvoiceOnce(await storedInvoices(terminatedDatabase), terminatedCustomers);
+    process.stdout.write(
+      `${JSON.stringify({ connectionsEnded, attempts: attempts.map((attempt) => attempt.exitCode) })}\n`,
+    );
   });
 });
