@@ -76,8 +76,8 @@ export type ActorDescription = {
 
 /**
  * Who acts, as the audit log and the approvals trail record it: the key or
- * session used and the person behind it, the portal customer, or the name of
- * a system actor such as `cli`.
+ * session used and the person behind it, the portal customer, the partner of a
+ * statement link, or the name of a system actor such as `cli`.
  */
 export function describeActor(actor: Actor): ActorDescription {
   switch (actor.type) {
@@ -87,6 +87,8 @@ export function describeActor(actor: Actor): ActorDescription {
       return { type: actor.type, id: actor.sessionId, role: actor.role, person: actor.person };
     case "portal":
       return { type: actor.type, id: actor.customerId, role: null, person: null };
+    case "partner":
+      return { type: actor.type, id: actor.partnerId, role: null, person: null };
     case "system":
       return { type: actor.type, id: actor.name, role: null, person: actor.person ?? null };
   }

@@ -159,6 +159,24 @@ export type BookAccrual = {
   lockedAt: Instant | null;
 };
 
+/**
+ * A partner's settlement statement once approved: the commission it owes is
+ * booked on approval, and the payable paid off when it is recorded paid.
+ */
+export type BookSettlement = {
+  id: string;
+  /** The partner's code and the statement's month ("northwind 2030-01"). */
+  reference: string;
+  currency: string;
+  /** What the statement owes the partner; negative when clawbacks outweigh what was earned. */
+  total: Decimal;
+  approvedAt: Instant;
+  paidAt: Instant | null;
+  /** When the payment was written down (a payment may be dated earlier). */
+  paidRecordedAt: Instant | null;
+  paymentReference: string | null;
+};
+
 export type Books = {
   timeZone: string;
   invoices: BookInvoice[];
@@ -167,4 +185,6 @@ export type Books = {
   payments: BookPayment[];
   locks: BookLock[];
   accruals: BookAccrual[];
+  /** Approved partner settlements; absent where a report has none to book. */
+  settlements?: BookSettlement[];
 };

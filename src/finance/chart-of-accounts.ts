@@ -12,6 +12,8 @@ export const accountKeys = [
   "deferred_revenue",
   "revenue",
   "breakage_revenue",
+  "partner_payables",
+  "partner_commissions",
 ] as const;
 export type AccountKey = (typeof accountKeys)[number];
 
@@ -32,6 +34,10 @@ const defaultChart: ChartOfAccounts = {
   revenue: { code: "4000", name: "Revenue" },
   // Prepaid credits that expired unused.
   breakage_revenue: { code: "4100", name: "Breakage revenue" },
+  // Approved partner settlements not yet paid to the partner.
+  partner_payables: { code: "2300", name: "Partner payables" },
+  // What partners earn under their agreements: revenue shares, activation fees, guarantees, less clawbacks.
+  partner_commissions: { code: "6100", name: "Partner commissions" },
 };
 
 export function chartOfAccounts(overrides: Readonly<Record<string, AccountOverride>>): ChartOfAccounts {

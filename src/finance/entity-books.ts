@@ -35,6 +35,8 @@ function booksOfEntity(books: Books, entityId: string, directory: BillingEntityD
     accruals: books.accruals.filter(
       (accrual) => customerEntity(accrual.customerId, accrual.periodStart) === entityId,
     ),
+    // Partners are settled by the organization: their statements are the default entity's.
+    settlements: entityId === directory.defaultEntityId ? books.settlements : [],
   };
 }
 

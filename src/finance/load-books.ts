@@ -2,7 +2,8 @@
 // reporter of other domains' records: each domain hands over its own through
 // its front door (invoicing its invoices and credit notes, credits its
 // purchased grants, payments its payments, metering its counted usage,
-// customers their external ids), in bulk. Nothing here writes.
+// customers their external ids, partners their approved settlements), in
+// bulk. Nothing here writes.
 import { periodLocks } from "../accounting-periods/index.ts";
 import { planVersionsByIds } from "../catalog/index.ts";
 import { Decimal, monthsInInterval } from "../core/index.ts";
@@ -11,6 +12,7 @@ import { purchasedGrantsForBooks } from "../credits/index.ts";
 import { customerReferencesByIds } from "../customers/index.ts";
 import { creditNotesForBooks, invoicesForBooks, periodToDateUsageAmounts } from "../invoicing/index.ts";
 import { countedEventsPerMonth } from "../metering/index.ts";
+import { settlementsForBooks } from "../partners/index.ts";
 import { loadPaymentFacts, type PaymentFacts } from "../payments/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -22,6 +24,7 @@ import type {
   BookInvoice,
   BookLine,
   BookPayment,
+  BookSettlement,
   Books,
 } from "./books.ts";
 import { readFinanceSettings } from "./finance-settings.ts";
@@ -74,7 +77,22 @@ export async function loadBooks(
     grants,
     payments: paymentsOf(paymentFacts ?? (await loadPaymentFacts(database, scope))),
     locks,
+    settlements: await loadSettlements(database, scope),
   };
+}
+
+/** Approved partner settlements, from the partners domain. */
+async function loadSettlements(database: Database, scope: TenantScope): Promise<BookSettlement[]> {
+  return (await settlementsForBooks(database, scope)).map((settlement) => ({
+    id: settlement.id,
+    reference: `${settlement.partnerCode} ${settlement.period}`,
+    currency: settlement.currency,
+    total: decimal(settlement.total),
+    approvedAt: settlement.approvedAt.getTime(),
+    paidAt: settlement.paidAt?.getTime() ?? null,
+    paidRecordedAt: settlement.paidRecordedAt?.getTime() ?? null,
+    paymentReference: settlement.paymentReference,
+  }));
 }
 
 const decimal = (value: string | number) => new Decimal(value);

@@ -36,6 +36,7 @@ import type {
   BookInvoice,
   BookLine,
   BookPayment,
+  BookSettlement,
   Books,
 } from "./books.ts";
 import type { AccountKey } from "./chart-of-accounts.ts";
@@ -51,7 +52,9 @@ export type DocumentType =
   | "credit_grant"
   | "payment"
   | "refund"
-  | "usage_accrual";
+  | "usage_accrual"
+  | "partner_settlement"
+  | "partner_settlement_payment";
 
 export type DocumentRef = { type: DocumentType; id: string; reference: string; bookedAt: Instant };
 
@@ -144,6 +147,7 @@ class RevenueBooks {
     for (const invoice of this.books.invoices) if (invoice.voidedAt !== null) this.bookVoid(invoice);
     for (const payment of this.books.payments) this.bookPayment(payment);
     for (const accrual of this.books.accruals) this.bookAccrual(accrual);
+    for (const settlement of this.books.settlements ?? []) this.bookSettlement(settlement);
     for (const state of this.lineStates.values()) this.postRecognition(state);
     return { schedules: this.schedules, postings: this.postings };
   }
@@ -657,6 +661,41 @@ class RevenueBooks {
       amount: payment.balancePart.times(-sign),
       memo,
     });
+  }
+
+  // ---- partner settlements
+
+  /**
+   * An approved statement: Dr partner commissions, Cr partner payables on the
+   * day of approval; paid: Dr partner payables, Cr cash on the payment's date
+   * (or, in a month closed before it was recorded, the day it was recorded).
+   * A statement whose clawbacks outweigh what was earned reverses both.
+   */
+  private bookSettlement(settlement: BookSettlement): void {
+    const approval = this.pointIn(settlement.approvedAt);
+    const approved: DocumentRef = {
+      type: "partner_settlement",
+      id: settlement.id,
+      reference: settlement.reference,
+      bookedAt: approval.at,
+    };
+    const owed = this.bookingBase(approved, approval, settlement.currency, "");
+    const memo = `Partner settlement ${settlement.reference} approved`;
+    this.post({ ...owed, account: "partner_commissions", amount: settlement.total, memo });
+    this.post({ ...owed, account: "partner_payables", amount: settlement.total.negated(), memo });
+    if (settlement.paidAt === null) return;
+    const recordedAt = settlement.paidRecordedAt ?? settlement.paidAt;
+    const payment = this.unlessLocked(this.pointIn(settlement.paidAt), recordedAt, recordedAt);
+    const paid: DocumentRef = {
+      type: "partner_settlement_payment",
+      id: settlement.id,
+      reference: settlement.paymentReference ?? settlement.reference,
+      bookedAt: payment.at,
+    };
+    const base = this.bookingBase(paid, payment, settlement.currency, "");
+    const paidMemo = `Partner settlement ${settlement.reference} paid`;
+    this.post({ ...base, account: "partner_payables", amount: settlement.total, memo: paidMemo });
+    this.post({ ...base, account: "cash", amount: settlement.total.negated(), memo: paidMemo });
   }
 
   // ---- usage accrued at month end

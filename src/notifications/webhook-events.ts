@@ -318,7 +318,7 @@ async function withAttempts(context: RequestContext, rows: DeliveryRow[]): Promi
  */
 function mayReadEndpointAnswers(actor: Actor): boolean {
   if (actor.type === "system") return true;
-  if (actor.type === "portal") return false;
+  if (actor.type === "portal" || actor.type === "partner") return false;
   return roleAllows(actor.role, "webhooks:manage");
 }
 

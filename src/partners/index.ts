@@ -3,3 +3,4 @@
 // statements they are paid by.
 // Other domains import only from here; everything else in the folder is private to it.
 export { registerPartnerRoutes } from "./partner-routes.ts";
+export { type SettlementForBooks, settlementsForBooks } from "./settlements.ts";

@@ -1,24 +1,31 @@
 // HTTP routes of partners (/v1/partners), their agreements and attributed
 // customers, and their settlement statements (/v1/partner-settlements).
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { ReasonOnlyBody } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, ListOf, PdfFile } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { partnerKpis } from "./partner-kpis.ts";
+import { authenticatePartnerCaller, createPartnerLink } from "./partner-links.ts";
 import {
   AgreementSchema,
   AttributeCustomerBody,
   AttributionSchema,
   CreateAgreementBody,
   CreatePartnerBody,
+  CreatePartnerLinkBody,
   CreateSettlementBody,
   PartnerKpiSchema,
+  PartnerLinkSchema,
   PartnerSchema,
+  PartnerStatementSchema,
   RecordSettlementPaymentBody,
   SettlementListQuery,
   SettlementSchema,
+  type SettlementView,
 } from "./partner-schemas.ts";
+import { partnerProfile, partnerStatement, partnerStatements } from "./partner-view.ts";
 import {
   attributeCustomer,
   createAgreement,
@@ -28,6 +35,7 @@ import {
   listAgreements,
   listAttributions,
   listPartners,
+  type PartnerRow,
 } from "./partners.ts";
 import { settlementCsv, settlementPdf } from "./settlement-documents.ts";
 import {
@@ -37,6 +45,26 @@ import {
   listSettlements,
   recordSettlementPayment,
 } from "./settlements.ts";
+
+function sendCsv(reply: FastifyReply, settlement: SettlementView) {
+  return reply
+    .type("text/csv; charset=utf-8")
+    .header("content-disposition", `attachment; filename="${settlement.id}.csv"`)
+    .send(settlementCsv(settlement));
+}
+
+async function sendPdf(reply: FastifyReply, settlement: SettlementView, partner: PartnerRow) {
+  const pdf = await settlementPdf(settlement, partner);
+  return reply
+    .type("application/pdf")
+    .header("content-disposition", `inline; filename="${settlement.id}.pdf"`)
+    .send(Buffer.from(pdf));
+}
+
+/** Where this server serves the partner statements page, as the caller reached it. */
+function partnerPageUrlOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}/partner/`;
+}
 
 export function registerPartnerRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Partners"], read: "billing:read", write: "billing:write" });
@@ -180,13 +208,7 @@ export function registerPartnerRoutes(app: FairbillApp): void {
       params: IdParams,
       response: Type.String({ description: "text/csv" }),
     },
-    async ({ context, params }, reply) => {
-      const settlement = await getSettlement(context, params.id);
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="${settlement.id}.csv"`)
-        .send(settlementCsv(settlement));
-    },
+    async ({ context, params }, reply) => sendCsv(reply, await getSettlement(context, params.id)),
   );
   routes.read(
     "GET /partner-settlements/:id/pdf",
@@ -198,12 +220,73 @@ export function registerPartnerRoutes(app: FairbillApp): void {
     },
     async ({ context, params }, reply) => {
       const settlement = await getSettlement(context, params.id);
-      const partner = await findPartner(context.database, context, settlement.partner_id);
-      const pdf = await settlementPdf(settlement, partner);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `inline; filename="${settlement.id}.pdf"`)
-        .send(Buffer.from(pdf));
+      return sendPdf(reply, settlement, await findPartner(context.database, context, settlement.partner_id));
+    },
+  );
+
+  routes.write(
+    "POST /partners/:id/statement-links",
+    {
+      operationId: "createPartnerStatementLink",
+      summary: "Issue a signed link through which a partner reads its approved statements and downloads them",
+      description:
+        "Send `url` to the partner. The token is in the fragment, which browsers never send to a server; it " +
+        "opens the partner's own statements only, until `expires_at` (default seven days, at most thirty).",
+      params: IdParams,
+      body: CreatePartnerLinkBody,
+      response: PartnerLinkSchema,
+      status: 201,
+    },
+    (request) =>
+      createPartnerLink(request.context, request.params.id, request.body, partnerPageUrlOf(request)),
+  );
+
+  // Not an API key: these routes take the token of a partner's statement link.
+  const partner = { authenticateCaller: authenticatePartnerCaller };
+  const view = defineRoutes(app, {
+    tags: ["Partner statements"],
+    read: partner,
+    write: partner,
+    security: [],
+    description:
+      'Authenticate with "Authorization: Partner <token>", the token of a partner\'s statement link.',
+  });
+  view.read(
+    "GET /partner-view/me",
+    { operationId: "getPartnerViewProfile", summary: "The link's partner", response: PartnerSchema },
+    ({ context }) => partnerProfile(context),
+  );
+  view.read(
+    "GET /partner-view/statements",
+    {
+      operationId: "listPartnerViewStatements",
+      summary: "The partner's approved and paid statements, newest month first, each line naming its source",
+      response: ListOf(PartnerStatementSchema),
+    },
+    ({ context }) => partnerStatements(context),
+  );
+  view.read(
+    "GET /partner-view/statements/:id/csv",
+    {
+      operationId: "getPartnerViewStatementCsv",
+      summary: "One of the partner's statements as CSV",
+      params: IdParams,
+      response: Type.String({ description: "text/csv" }),
+    },
+    async ({ context, params }, reply) =>
+      sendCsv(reply, (await partnerStatement(context, params.id)).settlement),
+  );
+  view.read(
+    "GET /partner-view/statements/:id/pdf",
+    {
+      operationId: "getPartnerViewStatementPdf",
+      summary: "One of the partner's statements as a PDF",
+      params: IdParams,
+      response: PdfFile,
+    },
+    async ({ context, params }, reply) => {
+      const { settlement, partner: owner } = await partnerStatement(context, params.id);
+      return sendPdf(reply, settlement, owner);
     },
   );
 }

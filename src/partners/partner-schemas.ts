@@ -192,6 +192,37 @@ export const SettlementSchema = Type.Object({
 });
 export type SettlementView = Static<typeof SettlementSchema>;
 
+export const CreatePartnerLinkBody = StrictObject({
+  expires_in_seconds: Type.Optional(
+    Type.Integer({
+      minimum: 60,
+      maximum: 30 * 24 * 3600,
+      description: "how long the link works, in seconds: 60 to 2592000 (30 days); default 604800 (7 days)",
+    }),
+  ),
+});
+export type CreatePartnerLinkInput = Static<typeof CreatePartnerLinkBody>;
+
+export const PartnerLinkSchema = Type.Object({
+  url: Type.String({
+    description: "the partner's statements page, with the token in its fragment (#token=…)",
+  }),
+  token: Type.String({
+    description: 'the token alone, for "Authorization: Partner <token>" on /v1/partner-view',
+  }),
+  partner_id: Type.String(),
+  expires_at: Timestamp,
+});
+export type PartnerLink = Static<typeof PartnerLinkSchema>;
+
+/** A statement as its partner reads it: who prepared and approved it stays inside. */
+export const PartnerStatementSchema = Type.Omit(SettlementSchema, [
+  "created_by",
+  "approved_by",
+  "agreement_id",
+]);
+export type PartnerStatementView = Static<typeof PartnerStatementSchema>;
+
 export const PartnerKpiSchema = Type.Object({
   settlement_accuracy_rate: Type.Object({
     approved_statements: Type.Integer(),

@@ -30,6 +30,7 @@ const ids: Record<string, string> = {};
 
 type Statement = {
   id: string;
+  period: string;
   status: string;
   total: string;
   earned: string;
@@ -211,6 +212,32 @@ describe("partners and settlements", () => {
       }),
     );
     expect([paid.status, paid.payment_reference]).toEqual(["paid", "SEPA-PARTNER-2030-01"]);
+
+    // Booked on 1 February: the commission owed on approval, the payable paid off on payment.
+    const journal = await expectOk(tenant.admin.get("/v1/journal?period=2030-02"));
+    expect(journal.balanced).toBe(true);
+    expect(
+      journal.lines
+        .filter((line: { document_id: string }) => line.document_id === reseller.id)
+        .map((line: Record<string, string>) => [
+          line.document_type,
+          line.account,
+          line.account_role,
+          line.debit,
+          line.credit,
+          line.reference,
+        ]),
+    ).toEqual([
+      // Entries of one day in the order of their ids.
+      ["partner_settlement_payment", "2300", "partner_payables", "50.00", "", "SEPA-PARTNER-2030-01"],
+      ["partner_settlement_payment", "1000", "cash", "", "50.00", "SEPA-PARTNER-2030-01"],
+      ["partner_settlement", "6100", "partner_commissions", "50.00", "", "northwind 2030-01"],
+      ["partner_settlement", "2300", "partner_payables", "", "50.00", "northwind 2030-01"],
+    ]);
+    // The referral partner's statement, not approved, is not booked.
+    expect(journal.lines.some((line: { document_id: string }) => line.document_id === referral.id)).toBe(
+      false,
+    );
   });
 
   it("claws January's refunded invoice back in February's statement", async () => {
@@ -297,5 +324,60 @@ describe("partners and settlements", () => {
     expect(kpis.revenue_by_partner).toEqual([
       { partner_id: ids.reseller, currency: "EUR", revenue: "484.05" },
     ]);
+  });
+
+  it("opens a partner's approved statements through a signed link, and no other partner's", async () => {
+    const tooShort = await tenant.admin.post(`/v1/partners/${ids.reseller}/statement-links`, {
+      expires_in_seconds: 30,
+    });
+    expect([tooShort.status, tooShort.body.errors[0].path]).toEqual([400, "$.expires_in_seconds"]);
+    const link = await expectCreated(tenant.admin.post(`/v1/partners/${ids.reseller}/statement-links`, {}));
+    expect(link.url).toMatch(/\/partner\/#token=fbpl_/);
+    const reseller = testApp.rawClient(`Partner ${link.token}`);
+    expect((await expectOk(reseller.get("/v1/partner-view/me"))).code).toBe("northwind");
+
+    // January (paid) and February (approved); March, a draft, is not shown. Each line names its source.
+    const statements = (await expectOk(reseller.get("/v1/partner-view/statements"))).data;
+    expect(
+      statements.map((statement: Statement) => [statement.period, statement.status, statement.total]),
+    ).toEqual([
+      ["2030-02", "approved", "32.27"],
+      ["2030-01", "paid", "50.00"],
+    ]);
+    expect(statements[1].lines[0]).toMatchObject({
+      invoice_id: ids.alphaJanuary,
+      source: { type: "invoice" },
+    });
+    expect(statements[0]).not.toHaveProperty("created_by");
+    const csv = await reseller.get(`/v1/partner-view/statements/${statements[1].id}/csv`);
+    expect([csv.status, csv.body]).toEqual([200, expect.stringContaining("total,Total,,,,,,,,50.00,EUR")]);
+    const pdf = await reseller.get(`/v1/partner-view/statements/${statements[1].id}/pdf`);
+    expect([pdf.status, String(pdf.headers["content-type"])]).toEqual([200, "application/pdf"]);
+
+    // The referral partner's approved January statement is refused to the reseller's link.
+    const referralJanuary = (
+      await expectOk(tenant.admin.get(`/v1/partner-settlements?partner_id=${ids.referral}`))
+    ).data.find((statement: Statement) => statement.period === "2030-01");
+    await expectOk(secondAdmin.post(`/v1/partner-settlements/${referralJanuary.id}/approve`, {}));
+    expect((await reseller.get(`/v1/partner-view/statements/${referralJanuary.id}/csv`)).status).toBe(404);
+    const referralLink = await expectCreated(
+      tenant.admin.post(`/v1/partners/${ids.referral}/statement-links`, {}),
+    );
+    const referral = testApp.rawClient(`Partner ${referralLink.token}`);
+    expect((await referral.get(`/v1/partner-view/statements/${referralJanuary.id}/csv`)).status).toBe(200);
+
+    // A changed token, a portal-style header or an API key opens nothing.
+    const [claims, signature] = (link.token as string).slice("fbpl_".length).split(".") as [string, string];
+    const forged = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(claims, "base64url").toString()),
+        partner_id: ids.referral,
+      }),
+    ).toString("base64url");
+    expect(
+      (await testApp.rawClient(`Partner fbpl_${forged}.${signature}`).get("/v1/partner-view/me")).status,
+    ).toBe(401);
+    expect((await testApp.rawClient(`Portal ${link.token}`).get("/v1/partner-view/me")).status).toBe(401);
+    expect((await tenant.admin.get("/v1/partner-view/statements")).status).toBe(403);
   });
 });

@@ -30,7 +30,7 @@ export type PartnerRow = Selectable<PartnerTable>;
 export type AgreementRow = Selectable<PartnerAgreementTable>;
 export type AttributionRow = Selectable<PartnerAttributionTable>;
 
-function presentPartner(row: PartnerRow): PartnerView {
+export function presentPartner(row: PartnerRow): PartnerView {
   return {
     id: row.id,
     code: row.code,

@@ -84,7 +84,7 @@ function linesRecord(statement: SettlementStatement, currency: string): Settleme
   }));
 }
 
-function presentSettlement(row: SettlementRow): SettlementView {
+export function presentSettlement(row: SettlementRow): SettlementView {
   return {
     id: row.id,
     partner_id: row.partner_id,
@@ -365,4 +365,62 @@ export async function recordSettlementPayment(
     );
     return presentSettlement(after);
   });
+}
+
+/** A statement as finance books it: approved (or paid), with the partner's code. */
+export type SettlementForBooks = {
+  id: string;
+  partnerCode: string;
+  period: string;
+  currency: string;
+  total: string;
+  approvedAt: Date;
+  paidAt: Date | null;
+  /** When the payment was written down. */
+  paidRecordedAt: Date | null;
+  paymentReference: string | null;
+};
+
+/** Every approved or paid statement of the environment, for the journal. */
+export async function settlementsForBooks(
+  database: Database,
+  scope: TenantScope,
+): Promise<SettlementForBooks[]> {
+  const rows = await database
+    .selectFrom("partner_settlements")
+    .innerJoin("partners", "partners.id", "partner_settlements.partner_id")
+    .select([
+      "partner_settlements.id",
+      "partners.code as partner_code",
+      "partner_settlements.period",
+      "partner_settlements.currency",
+      "partner_settlements.total",
+      "partner_settlements.status",
+      "partner_settlements.approved_at",
+      "partner_settlements.paid_at",
+      "partner_settlements.updated_at",
+      "partner_settlements.payment_reference",
+    ])
+    .where(inTenant(scope, "partner_settlements"))
+    .where("partner_settlements.status", "in", ["approved", "paid"])
+    .orderBy("partner_settlements.id")
+    .execute();
+  return rows.flatMap((row) =>
+    row.approved_at === null
+      ? []
+      : [
+          {
+            id: row.id,
+            partnerCode: row.partner_code,
+            period: row.period,
+            currency: row.currency,
+            total: row.total,
+            approvedAt: row.approved_at,
+            paidAt: row.paid_at,
+            // Nothing changes a statement once paid: its last change is the payment.
+            paidRecordedAt: row.paid_at === null ? null : row.updated_at,
+            paymentReference: row.payment_reference,
+          },
+        ],
+  );
 }

@@ -7,6 +7,7 @@ declare module "../platform/database/schema.ts" {
     partner_agreements: PartnerAgreementTable;
     partner_attributions: PartnerAttributionTable;
     partner_settlements: PartnerSettlementTable;
+    partner_link_secrets: PartnerLinkSecretTable;
   }
 }
 
@@ -77,4 +78,12 @@ export type PartnerSettlementTable = TenantRowColumns & {
   payment_reference: string | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+};
+
+export type PartnerLinkSecretTable = {
+  environment_id: string;
+  organization_id: string;
+  /** Hex of 32 random bytes: the HMAC-SHA256 key of the environment's partner statement links. */
+  secret: string;
+  created_at: Timestamp;
 };

@@ -22,7 +22,9 @@ export type Actor =
   | { type: "session"; sessionId: string; role: Role; person: Person }
   /** Work no key or session asked for; `person` when it concerns one (a sign-in attempt on their account). */
   | { type: "system"; name: string; person?: Person }
-  | { type: "portal"; customerId: string };
+  | { type: "portal"; customerId: string }
+  /** A partner reading its settlement statements through a signed link. */
+  | { type: "partner"; partnerId: string };
 
 export type Logger = Pick<FastifyBaseLogger, "info" | "warn" | "error" | "debug">;
 

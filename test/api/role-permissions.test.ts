@@ -30,6 +30,13 @@ const publicOperations: Record<string, string> = {
   listPortalSpendAlerts: "the customer portal, signed in with a portal link's token instead of a key",
   createPortalSpendAlert: "the customer portal, signed in with a portal link's token instead of a key",
   deletePortalSpendAlert: "the customer portal, signed in with a portal link's token instead of a key",
+  getPartnerViewProfile: "a partner's statements, signed in with a statement link's token instead of a key",
+  listPartnerViewStatements:
+    "a partner's statements, signed in with a statement link's token instead of a key",
+  getPartnerViewStatementCsv:
+    "a partner's statements, signed in with a statement link's token instead of a key",
+  getPartnerViewStatementPdf:
+    "a partner's statements, signed in with a statement link's token instead of a key",
   receiveStripeWebhook: "Stripe's webhook, checked by its signature instead of a key",
   signIn: "signing in: the caller has no key or session yet",
   requestPasswordReset: "a forgotten password: the caller cannot sign in",

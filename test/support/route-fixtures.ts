@@ -911,6 +911,18 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/partner-settlements/{id}/pdf": {
     params: async (tenant) => ({ id: await partnerSettlementId(tenant) }),
   },
+  "POST /v1/partners/{id}/statement-links": {
+    params: async (tenant) => ({ id: await partnerId(tenant) }),
+    body: () => ({ expires_in_seconds: 600 }),
+  },
+  "GET /v1/partner-view/me": {},
+  "GET /v1/partner-view/statements": {},
+  "GET /v1/partner-view/statements/{id}/csv": {
+    params: async (tenant) => ({ id: await partnerSettlementId(tenant) }),
+  },
+  "GET /v1/partner-view/statements/{id}/pdf": {
+    params: async (tenant) => ({ id: await partnerSettlementId(tenant) }),
+  },
   "GET /v1/billing-entities": {},
   "GET /v1/billing-entities/{id}": { params: async (tenant) => ({ id: await billingEntityId(tenant) }) },
   "PATCH /v1/billing-entities/{id}": {

@@ -6074,6 +6074,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partners/{id}/statement-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a signed link through which a partner reads its approved statements and downloads them
+         * @description Send `url` to the partner. The token is in the fragment, which browsers never send to a server; it opens the partner's own statements only, until `expires_at` (default seven days, at most thirty).
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["createPartnerStatementLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner-view/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The link's partner
+         * @description Authenticate with "Authorization: Partner <token>", the token of a partner's statement link.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["getPartnerViewProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner-view/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner's approved and paid statements, newest month first, each line naming its source
+         * @description Authenticate with "Authorization: Partner <token>", the token of a partner's statement link.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["listPartnerViewStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner-view/statements/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the partner's statements as CSV
+         * @description Authenticate with "Authorization: Partner <token>", the token of a partner's statement link.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["getPartnerViewStatementCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner-view/statements/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the partner's statements as a PDF
+         * @description Authenticate with "Authorization: Partner <token>", the token of a partner's statement link.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["getPartnerViewStatementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sign-in": {
         parameters: {
             query?: never;
@@ -36673,6 +36787,14 @@ export interface operations {
                      *         "breakage_revenue": {
                      *           "code": "string",
                      *           "name": "string"
+                     *         },
+                     *         "partner_payables": {
+                     *           "code": "string",
+                     *           "name": "string"
+                     *         },
+                     *         "partner_commissions": {
+                     *           "code": "string",
+                     *           "name": "string"
                      *         }
                      *       },
                      *       "updated_at": "string"
@@ -36723,6 +36845,16 @@ export interface operations {
                                 name: string;
                             };
                             breakage_revenue: {
+                                /** @description the account's number in your general ledger */
+                                code: string;
+                                name: string;
+                            };
+                            partner_payables: {
+                                /** @description the account's number in your general ledger */
+                                code: string;
+                                name: string;
+                            };
+                            partner_commissions: {
                                 /** @description the account's number in your general ledger */
                                 code: string;
                                 name: string;
@@ -36789,6 +36921,14 @@ export interface operations {
                  *         "breakage_revenue": {
                  *           "code": "u",
                  *           "name": "u"
+                 *         },
+                 *         "partner_payables": {
+                 *           "code": "u",
+                 *           "name": "u"
+                 *         },
+                 *         "partner_commissions": {
+                 *           "code": "u",
+                 *           "name": "u"
                  *         }
                  *       }
                  *     }
@@ -36829,6 +36969,14 @@ export interface operations {
                             name?: string;
                         };
                         breakage_revenue?: {
+                            code?: string;
+                            name?: string;
+                        };
+                        partner_payables?: {
+                            code?: string;
+                            name?: string;
+                        };
+                        partner_commissions?: {
                             code?: string;
                             name?: string;
                         };
@@ -36881,6 +37029,14 @@ export interface operations {
                      *         "breakage_revenue": {
                      *           "code": "string",
                      *           "name": "string"
+                     *         },
+                     *         "partner_payables": {
+                     *           "code": "string",
+                     *           "name": "string"
+                     *         },
+                     *         "partner_commissions": {
+                     *           "code": "string",
+                     *           "name": "string"
                      *         }
                      *       },
                      *       "updated_at": "string"
@@ -36931,6 +37087,16 @@ export interface operations {
                                 name: string;
                             };
                             breakage_revenue: {
+                                /** @description the account's number in your general ledger */
+                                code: string;
+                                name: string;
+                            };
+                            partner_payables: {
+                                /** @description the account's number in your general ledger */
+                                code: string;
+                                name: string;
+                            };
+                            partner_commissions: {
                                 /** @description the account's number in your general ledger */
                                 code: string;
                                 name: string;
@@ -37443,7 +37609,7 @@ export interface operations {
                             account: string;
                             account_name: string;
                             /** @enum {string} */
-                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue";
+                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions";
                             /** @description empty on a credit line */
                             debit: string;
                             /** @description empty on a debit line */
@@ -37473,7 +37639,7 @@ export interface operations {
                                 date: string;
                                 account: string;
                                 /** @enum {string} */
-                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue";
+                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions";
                                 /** @description empty on a credit line */
                                 debit: string;
                                 /** @description empty on a debit line */
@@ -37507,7 +37673,7 @@ export interface operations {
                                 date: string;
                                 account: string;
                                 /** @enum {string} */
-                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue";
+                                account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions";
                                 /** @description empty on a credit line */
                                 debit: string;
                                 /** @description empty on a debit line */
@@ -37743,7 +37909,7 @@ export interface operations {
                             account: string;
                             account_name: string;
                             /** @enum {string} */
-                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue";
+                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions";
                             /** @description empty on a credit line */
                             debit: string;
                             /** @description empty on a debit line */
@@ -37845,7 +38011,7 @@ export interface operations {
                             account: string;
                             account_name: string;
                             /** @enum {string} */
-                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue";
+                            account_role: "cash" | "accounts_receivable" | "unbilled_receivables" | "customer_credit_balance" | "tax_payable" | "deferred_revenue" | "revenue" | "breakage_revenue" | "partner_payables" | "partner_commissions";
                             /** @description empty on a credit line */
                             debit: string;
                             /** @description empty on a debit line */
@@ -43338,6 +43504,289 @@ export interface operations {
         };
     };
     getPartnerSettlementPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example string */
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPartnerStatementLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "expires_in_seconds": 60
+                 *     }
+                 */
+                "application/json": {
+                    /** @description how long the link works, in seconds: 60 to 2592000 (30 days); default 604800 (7 days) */
+                    expires_in_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "string",
+                     *       "token": "string",
+                     *       "partner_id": "string",
+                     *       "expires_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description the partner's statements page, with the token in its fragment (#token=…) */
+                        url: string;
+                        /** @description the token alone, for "Authorization: Partner <token>" on /v1/partner-view */
+                        token: string;
+                        partner_id: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        expires_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPartnerViewProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "prt_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "code": "string",
+                     *       "name": "string",
+                     *       "kind": "reseller",
+                     *       "email": "string",
+                     *       "currency": "string",
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example prt_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "reseller" | "referral" | "marketplace" | "installer";
+                        email: string | null;
+                        currency: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPartnerViewStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "partner_id": "string",
+                     *           "period": "string",
+                     *           "period_start": "2026-02-15T00:00:00Z",
+                     *           "period_end": "2026-02-15T00:00:00Z",
+                     *           "currency": "string",
+                     *           "status": "draft",
+                     *           "lines": [
+                     *             {
+                     *               "kind": "revenue_share",
+                     *               "source": {
+                     *                 "type": "string",
+                     *                 "id": "string",
+                     *                 "reference": "string"
+                     *               },
+                     *               "invoice_id": "string",
+                     *               "customer_id": "string",
+                     *               "description": "string",
+                     *               "base": "string",
+                     *               "percent": "string",
+                     *               "amount": "string"
+                     *             }
+                     *           ],
+                     *           "earned": "string",
+                     *           "total": "string",
+                     *           "approved_at": "2026-02-15T00:00:00Z",
+                     *           "paid_at": "2026-02-15T00:00:00Z",
+                     *           "payment_reference": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** @example stl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            partner_id: string;
+                            period: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            period_end: string;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "paid";
+                            lines: {
+                                /** @enum {string} */
+                                kind: "revenue_share" | "activation_fee" | "minimum_guarantee" | "clawback" | "adjustment";
+                                source: {
+                                    /** @description invoice, payment, refund, credit_note, chargeback, settlement or agreement */
+                                    type: string;
+                                    id: string;
+                                    reference: string;
+                                };
+                                invoice_id: string | null;
+                                customer_id: string | null;
+                                description: string;
+                                base: string | null;
+                                percent: string | null;
+                                amount: string;
+                            }[];
+                            /** @description shares and activation fees, before the guarantee */
+                            earned: string;
+                            total: string;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            payment_reference: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPartnerViewStatementCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example string */
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPartnerViewStatementPdf: {
         parameters: {
             query?: never;
             header?: never;
