@@ -90,6 +90,12 @@ beforeAll(async () => {
     full: true,
   });
   await harness.api("POST", "/v1/tax-rates", { country: "DE", name: "VAT", percent: "19" });
+  await harness.api("POST", "/v1/dunning-campaigns", {
+    name: "Standard",
+    retry_schedule_days: [1, 3, 7],
+    reminder_days_after_due: [0, 7],
+    final_action: "mark_uncollectible",
+  });
   const endpoint = (await harness.api("POST", "/v1/webhook-endpoints", {
     url: "https://hooks.every-page.example/fairbill",
     event_types: ["invoice.finalized"],
@@ -187,6 +193,7 @@ describe("every page", () => {
       ["webhook", `/webhooks/${seeded.endpointId}`],
       ["account", "/account"],
       ["search", "/search?q=acme"],
+      ["email-template", "/email-templates?template=invoice_issued"],
       ["not-found", "/no-such-page"],
     ];
     const sectionPages = [...new Set(sectionPaths)].map((path): [string, string] => [

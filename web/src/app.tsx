@@ -52,6 +52,9 @@ import { HeldDraftsPage } from "./pages/pricing-changes/held-drafts-page.tsx";
 import { RolloutsPage } from "./pages/pricing-changes/rollouts-page.tsx";
 import { RevenueReportPage } from "./pages/revenue/revenue-report-page.tsx";
 import { SearchPage } from "./pages/search/search-page.tsx";
+import { DunningCampaignsPage } from "./pages/settings/dunning-campaigns-page.tsx";
+import { EmailTemplatesPage } from "./pages/settings/email-templates-page.tsx";
+import { SettingsPage } from "./pages/settings/settings-page.tsx";
 import { SimulatorPage } from "./pages/simulator/simulator-page.tsx";
 import { SubscriptionCreatePage } from "./pages/subscriptions/subscription-create-page.tsx";
 import { SubscriptionDetailPage } from "./pages/subscriptions/subscription-detail-page.tsx";
@@ -247,6 +250,12 @@ function CurrentPage() {
       return <TaxRateListPage />;
     case "journal":
       return <JournalPage />;
+    case "settings":
+      return <SettingsPage />;
+    case "dunning-campaigns":
+      return <DunningCampaignsPage />;
+    case "email-templates":
+      return <EmailTemplatesPage />;
     case "events":
       return <EventExplorerPage />;
     case "audit-log":

@@ -79,7 +79,10 @@ type SinglePage =
   | "journal"
   | "integrations"
   | "imports"
-  | "parallel-runs";
+  | "parallel-runs"
+  | "settings"
+  | "dunning-campaigns"
+  | "email-templates";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -116,6 +119,9 @@ const singlePages = new Map<string, SinglePage>([
   ["journal", "journal"],
   ["imports", "imports"],
   ["parallel-runs", "parallel-runs"],
+  ["settings", "settings"],
+  ["dunning-campaigns", "dunning-campaigns"],
+  ["email-templates", "email-templates"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {

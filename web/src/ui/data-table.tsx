@@ -4,6 +4,8 @@
 // shows its column's name (data-label). List pages, invoice lines and the
 // portal all use it.
 import type { ReactNode } from "react";
+import { pageWindow, type SortValue, sortRows } from "../format/list-order.ts";
+import type { ListView } from "./list-view.tsx";
 import { TableScroll } from "./table-scroll.tsx";
 
 export type Column<Row> = {
@@ -15,6 +17,8 @@ export type Column<Row> = {
   className?: string;
   /** This column's cells head their rows (the first column's do when none says so). */
   rowHeader?: boolean;
+  /** What the column sorts by, under its name in the address (?sort=…), in a table with a `view`. */
+  sort?: { key: string; value: (row: Row) => SortValue };
 };
 
 type DataTableProps<Row> = {
@@ -30,7 +34,35 @@ type DataTableProps<Row> = {
   /** Whether a cell of each row heads it (the default), or every cell is data. */
   rowHeaders?: boolean;
   footer?: ReactNode;
+  /** Sorted by the address's column and cut to its page (the main lists); without it, rows as given. */
+  view?: ListView;
 };
+
+/** The rows a view shows: sorted by its column, then its page of them. */
+function viewedRows<Row>(rows: readonly Row[], columns: readonly Column<Row>[], view: ListView | undefined) {
+  if (view === undefined) return rows;
+  const sorted = columns.find(
+    (column) => column.sort !== undefined && column.sort.key === view.sortKey,
+  )?.sort;
+  const ordered = sorted ? sortRows(rows, sorted.value, view.direction) : rows;
+  const shown = pageWindow(ordered.length, view.page, view.pageSize);
+  return ordered.slice(shown.start, shown.end);
+}
+
+function SortHeader({ header, sortKey, view }: { header: ReactNode; sortKey: string; view: ListView }) {
+  const sorted = view.sortKey === sortKey;
+  return (
+    <button type="button" className="sort-button" onClick={() => view.sortBy(sortKey)}>
+      {header}
+      <span aria-hidden="true">{sorted ? (view.direction === "ascending" ? " ▲" : " ▼") : " ↕"}</span>
+      <span className="visually-hidden">
+        {sorted
+          ? `, sorted ${view.direction}; sort ${view.direction === "ascending" ? "descending" : "ascending"}`
+          : ", sort"}
+      </span>
+    </button>
+  );
+}
 
 function columnClass(column: { numeric?: boolean; className?: string }): string | undefined {
   const classes = [column.numeric ? "numeric" : undefined, column.className].filter(Boolean).join(" ");
@@ -46,8 +78,10 @@ export function DataTable<Row>({
   stacked = true,
   rowHeaders = true,
   footer,
+  view,
 }: DataTableProps<Row>) {
   const shown = columns.filter((column): column is Column<Row> => column !== false);
+  const shownRows = viewedRows(rows, shown, view);
   const headerIndex = rowHeaders
     ? Math.max(
         0,
@@ -61,15 +95,26 @@ export function DataTable<Row>({
         <thead>
           <tr>
             {shown.map((column, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
-              <th key={index} scope="col" className={column.numeric ? "numeric" : undefined}>
-                {column.header}
+              <th
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
+                key={index}
+                scope="col"
+                className={column.numeric ? "numeric" : undefined}
+                aria-sort={
+                  view && column.sort && view.sortKey === column.sort.key ? view.direction : undefined
+                }
+              >
+                {view && column.sort ? (
+                  <SortHeader header={column.header} sortKey={column.sort.key} view={view} />
+                ) : (
+                  column.header
+                )}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, rowIndex) => (
+          {shownRows.map((row, rowIndex) => (
             <tr key={rowKey(row, rowIndex)}>
               {shown.map((column, index) => {
                 const content = column.cell(row, rowIndex);

@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import type { PagedList } from "../api/queries.ts";
 import { Link } from "../routing/link.tsx";
 import { FilteredEmptyState, type FilterField, FilterForm } from "./filter-form.tsx";
+import type { ListView } from "./list-view.tsx";
 import { PageHeader } from "./page-header.tsx";
 import { PagedListView } from "./paged-list-view.tsx";
 
@@ -34,6 +35,7 @@ export function FilteredListPage<Item>({
   loadingLabel,
   empty = {},
   beforeFilters,
+  view,
   children,
 }: {
   title: string;
@@ -53,6 +55,8 @@ export function FilteredListPage<Item>({
   empty?: ListEmptyText;
   /** What the page shows above the filters (revenue by month). */
   beforeFilters?: ReactNode;
+  /** Sorted, numbered pages kept in the address (give the same view to the page's DataTable). */
+  view?: ListView;
   children: (items: Item[]) => ReactNode;
 }) {
   const [one, several] = noun;
@@ -75,6 +79,7 @@ export function FilteredListPage<Item>({
         list={list}
         noun={noun}
         loadingLabel={loadingLabel ?? `Loading ${several}…`}
+        {...(view ? { view } : {})}
         empty={
           <FilteredEmptyState
             filtered={filtered}

@@ -8,7 +8,7 @@ import {
   type TextareaHTMLAttributes,
   useId,
 } from "react";
-import { currencyListId } from "./reference-lists.tsx";
+import { pickedHint, type ReferenceKind, referenceListId } from "./reference-lists.tsx";
 
 /** What every field gets: its label, value, hint and error. */
 type FieldProps = {
@@ -130,15 +130,35 @@ export function AuthenticatorCodeField({
   return <TextField label={label} inputMode="numeric" autoComplete="one-time-code" {...field} />;
 }
 
-/**
- * An ISO 4217 currency code: free typing, in capitals, with the codes of the
- * page's ReferenceLists offered as suggestions. Labelled "Currency" unless told.
- */
-export function CurrencyField({
-  label = "Currency",
-  ...field
-}: Omit<TextFieldProps, "label" | "list" | "autoCapitalize"> & { label?: string }) {
-  return <TextField label={label} list={currencyListId} autoCapitalize="characters" {...field} />;
+type PickerProps = Omit<TextFieldProps, "label" | "list" | "autoCapitalize"> & { label?: string };
+
+/** A code field over one of the page's ReferenceLists: search by code or name, the chosen name shown. */
+function PickerField({ kind, label, hint, ...field }: PickerProps & { kind: ReferenceKind; label: string }) {
+  return (
+    <TextField
+      label={label}
+      list={referenceListId(kind)}
+      autoCapitalize={kind === "timeZone" ? undefined : "characters"}
+      autoComplete="off"
+      hint={pickedHint(kind, field.value, hint)}
+      {...field}
+    />
+  );
+}
+
+/** An ISO 4217 currency code, picked by code or name. Labelled "Currency" unless told. */
+export function CurrencyField({ label = "Currency", ...field }: PickerProps) {
+  return <PickerField kind="currency" label={label} {...field} />;
+}
+
+/** An ISO 3166 country code, picked by code or name. Labelled "Country" unless told. */
+export function CountryField({ label = "Country", ...field }: PickerProps) {
+  return <PickerField kind="country" label={label} {...field} />;
+}
+
+/** An IANA time zone, picked by name, with its offset from UTC. Labelled "Time zone" unless told. */
+export function TimeZoneField({ label = "Time zone", ...field }: PickerProps) {
+  return <PickerField kind="timeZone" label={label} {...field} />;
 }
 
 export function SelectField({

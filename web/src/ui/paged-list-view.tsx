@@ -1,9 +1,10 @@
 // A list page's body: loading and error states, what to show when the list
 // is empty, the items (usually a DataTable), and under them the count with
-// "Load more".
+// "Load more", or the numbered pages of a list view.
 import type { ReactNode } from "react";
 import type { PagedList } from "../api/queries.ts";
 import { ListFooter } from "./list-footer.tsx";
+import { ListPager, type ListView } from "./list-view.tsx";
 import { ResourceView } from "./resource-view.tsx";
 
 export function PagedListView<Item>({
@@ -11,6 +12,7 @@ export function PagedListView<Item>({
   noun,
   loadingLabel,
   empty,
+  view,
   children,
 }: {
   list: PagedList<Item>;
@@ -18,6 +20,8 @@ export function PagedListView<Item>({
   noun: [string, string];
   loadingLabel: string;
   empty: ReactNode;
+  /** Numbered pages (and sorting, by the table) instead of "Load more". */
+  view?: ListView;
   children: (items: Item[]) => ReactNode;
 }) {
   return (
@@ -25,7 +29,7 @@ export function PagedListView<Item>({
       <ResourceView resource={list} loadingLabel={loadingLabel}>
         {(items) => (items.length === 0 ? empty : children(items))}
       </ResourceView>
-      <ListFooter list={list} noun={noun} />
+      {view ? <ListPager list={list} view={view} noun={noun} /> : <ListFooter list={list} noun={noun} />}
     </>
   );
 }

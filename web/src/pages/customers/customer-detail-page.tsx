@@ -22,6 +22,7 @@ import { CustomerCoupons } from "./customer-coupons.tsx";
 import { CustomerCredits } from "./customer-credits.tsx";
 import { CustomerEntitlementsPanel } from "./customer-entitlements.tsx";
 import { CustomerInvoices } from "./customer-invoices.tsx";
+import { CustomerPortalLink } from "./customer-portal-link.tsx";
 import { CustomerPriceOverrides } from "./customer-price-overrides.tsx";
 import { CustomerSubscriptions } from "./customer-subscriptions.tsx";
 import { CustomerUsage } from "./customer-usage.tsx";
@@ -132,6 +133,9 @@ export function CustomerDetailPage({ customer }: { customer: Customer }) {
           locale={customer.locale}
           writable={can(session, "billing:write") && customer.archived_at === null}
         />
+      )}
+      {can(session, "billing:write") && customer.archived_at === null && (
+        <CustomerPortalLink customerId={customer.id} />
       )}
       {can(session, "events:read") && can(session, "meters:read") && <CustomerUsage customer={customer} />}
       {can(session, "billing:read") && (

@@ -2,10 +2,11 @@
 // field errors appears beside the input it names (by the error's JSON path),
 // and any it cannot place appear in the summary above the form.
 import { useState } from "react";
-import { CurrencyField, FieldGroup, TextField } from "../../ui/form-field.tsx";
+import { AddressFields } from "../../ui/address-fields.tsx";
+import { CountryField, CurrencyField, FieldGroup, TextField, TimeZoneField } from "../../ui/form-field.tsx";
 import { FormActions, FormFrame, ReasonField } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
-import { ReferenceLists, timeZoneListId } from "../../ui/reference-lists.tsx";
+import { ReferenceLists } from "../../ui/reference-lists.tsx";
 import type { CustomerFormValues } from "./customer-form-values.ts";
 
 type CustomerFormProps = {
@@ -50,15 +51,6 @@ function placedFieldNames(values: CustomerFormValues): Set<string> {
 
 // The API checks every field; the form adds no checks of its own.
 const noChecks = () => ({});
-
-const addressFields = [
-  ["line1", "Address line 1", "address-line1"],
-  ["line2", "Address line 2", "address-line2"],
-  ["city", "City", "address-level2"],
-  ["postal_code", "Postal code", "postal-code"],
-  ["state", "State or region", "address-level1"],
-  ["country", "Address country", "country"],
-] as const;
 
 const invoiceSettingFields = [
   ["net_payment_terms_days", "Payment terms (days)", "Days between issue and due date, 0 to 365."],
@@ -106,19 +98,9 @@ export function CustomerForm({
       </FieldGroup>
 
       <FieldGroup legend="Billing">
-        <CurrencyField {...form.bind("currency")} hint="An ISO 4217 code such as EUR." />
-        <TextField
-          {...form.bind("country")}
-          label="Country"
-          hint="An ISO 3166 code such as DE."
-          autoComplete="country"
-        />
-        <TextField
-          {...form.bind("timezone")}
-          label="Time zone"
-          hint="An IANA zone such as Europe/Berlin."
-          list={timeZoneListId}
-        />
+        <CurrencyField {...form.bind("currency")} hint="Type a name or an ISO 4217 code such as EUR." />
+        <CountryField {...form.bind("country")} hint="Type a name or an ISO 3166 code such as DE." />
+        <TimeZoneField {...form.bind("timezone")} hint="Type a city or an IANA zone such as Europe/Berlin." />
         <TextField
           {...form.bind("locale")}
           label="Locale"
@@ -127,14 +109,7 @@ export function CustomerForm({
       </FieldGroup>
 
       <FieldGroup legend="Billing address">
-        {addressFields.map(([part, label, autoComplete]) => (
-          <TextField
-            key={part}
-            {...form.bind(`billing_address.${part}`)}
-            label={label}
-            autoComplete={autoComplete}
-          />
-        ))}
+        <AddressFields form={form} prefix="billing_address" />
       </FieldGroup>
 
       <fieldset>

@@ -6,9 +6,11 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
 import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import { useListView } from "../../ui/list-view.tsx";
 
 type CustomerQuery = QueryOf<"/v1/customers">;
 
@@ -30,7 +32,8 @@ const filterFields: FilterField<keyof CustomerQuery>[] = [
 export function CustomerListPage() {
   const session = useSignedInSession();
   const filters = useFilters<CustomerQuery>(filterFields);
-  const list = usePagedList("/v1/customers", { params: { query: { ...filters.query, limit: 20 } } });
+  const list = usePagedList("/v1/customers", { params: { query: { ...filters.query, limit: 100 } } });
+  const view = useListView(20);
 
   return (
     <FilteredListPage
@@ -42,30 +45,78 @@ export function CustomerListPage() {
       filtered={filters.filtered}
       list={list}
       noun={["customer", "customers"]}
+      view={view}
       empty={{
         clearShows: "every customer",
         hint: <p>Create one with the New customer button, or through the API (POST /v1/customers).</p>,
       }}
     >
       {(customers) => (
-        <DataTable
-          label="Customers table"
-          rows={customers}
-          rowKey={(customer) => customer.id}
-          columns={[
-            {
-              header: "Name",
-              cell: (customer) => (
-                <Link to={customerPath(customer.id)}>{customer.name ?? customer.external_id}</Link>
-              ),
-            },
-            { header: "External id", cell: (customer) => <code>{customer.external_id}</code> },
-            { header: "Email", cell: (customer) => customer.email ?? "—" },
-            { header: "Country", cell: (customer) => customer.country ?? "—" },
-            { header: "Currency", cell: (customer) => customer.currency ?? "—" },
-            { header: "Created", cell: (customer) => formatDateTime(customer.created_at) },
-          ]}
-        />
+        <>
+          <CsvDownloadButton
+            fileName="customers.csv"
+            what="the customers shown"
+            header={["id", "external_id", "name", "email", "country", "currency", "created_at"]}
+            rows={customers.map((customer) => [
+              customer.id,
+              customer.external_id,
+              customer.name ?? "",
+              customer.email ?? "",
+              customer.country ?? "",
+              customer.currency ?? "",
+              customer.created_at,
+            ])}
+          />
+          <DataTable
+            label="Customers table"
+            rows={customers}
+            rowKey={(customer) => customer.id}
+            view={view}
+            columns={[
+              {
+                header: "Name",
+                sort: {
+                  key: "name",
+                  value: (customer) => ({ kind: "text", value: customer.name ?? customer.external_id }),
+                },
+                cell: (customer) => (
+                  <Link to={customerPath(customer.id)}>{customer.name ?? customer.external_id}</Link>
+                ),
+              },
+              {
+                header: "External id",
+                sort: {
+                  key: "external_id",
+                  value: (customer) => ({ kind: "text", value: customer.external_id }),
+                },
+                cell: (customer) => <code>{customer.external_id}</code>,
+              },
+              {
+                header: "Email",
+                sort: { key: "email", value: (customer) => ({ kind: "text", value: customer.email }) },
+                cell: (customer) => customer.email ?? "—",
+              },
+              {
+                header: "Country",
+                sort: { key: "country", value: (customer) => ({ kind: "text", value: customer.country }) },
+                cell: (customer) => customer.country ?? "—",
+              },
+              {
+                header: "Currency",
+                sort: { key: "currency", value: (customer) => ({ kind: "text", value: customer.currency }) },
+                cell: (customer) => customer.currency ?? "—",
+              },
+              {
+                header: "Created",
+                sort: {
+                  key: "created",
+                  value: (customer) => ({ kind: "instant", value: customer.created_at }),
+                },
+                cell: (customer) => formatDateTime(customer.created_at),
+              },
+            ]}
+          />
+        </>
       )}
     </FilteredListPage>
   );

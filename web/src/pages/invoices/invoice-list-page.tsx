@@ -4,8 +4,10 @@
 import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
 import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import { useListView } from "../../ui/list-view.tsx";
 import { AgeingPanel, ageingLabels } from "./ageing-panel.tsx";
 import { invoiceStatusLabels } from "./invoice-status.tsx";
 import { InvoiceTable } from "./invoice-table.tsx";
@@ -40,7 +42,8 @@ const filterFields: FilterField<keyof InvoiceQuery>[] = [
 export function InvoiceListPage() {
   const session = useSignedInSession();
   const filters = useFilters<InvoiceQuery>(filterFields);
-  const list = usePagedList("/v1/invoices", { params: { query: { ...filters.query, limit: 50 } } });
+  const list = usePagedList("/v1/invoices", { params: { query: { ...filters.query, limit: 100 } } });
+  const view = useListView(25);
 
   return (
     <FilteredListPage
@@ -58,8 +61,39 @@ export function InvoiceListPage() {
       filtered={filters.filtered}
       list={list}
       noun={["invoice", "invoices"]}
+      view={view}
     >
-      {(invoices) => <InvoiceTable invoices={invoices} label="Invoices table" showCustomer />}
+      {(invoices) => (
+        <>
+          <CsvDownloadButton
+            fileName="invoices.csv"
+            what="the invoices shown"
+            header={[
+              "id",
+              "number",
+              "customer",
+              "status",
+              "issued_at",
+              "due_at",
+              "currency",
+              "total",
+              "amount_remaining",
+            ]}
+            rows={invoices.map((invoice) => [
+              invoice.id,
+              invoice.number ?? "",
+              invoice.buyer?.name ?? invoice.customer_id,
+              invoice.status,
+              invoice.issued_at ?? "",
+              invoice.due_at ?? "",
+              invoice.currency,
+              invoice.total,
+              invoice.amount_remaining,
+            ])}
+          />
+          <InvoiceTable invoices={invoices} label="Invoices table" showCustomer view={view} />
+        </>
+      )}
     </FilteredListPage>
   );
 }

@@ -11,6 +11,7 @@ import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
 import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import { useListView } from "../../ui/list-view.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
 
 type PaymentQuery = QueryOf<"/v1/payments">;
@@ -40,7 +41,8 @@ const methodLabels: Record<string, string> = {
 
 export function PaymentListPage() {
   const filters = useFilters<PaymentQuery>(filterFields);
-  const list = usePagedList("/v1/payments", { params: { query: { ...filters.query, limit: 50 } } });
+  const list = usePagedList("/v1/payments", { params: { query: { ...filters.query, limit: 100 } } });
+  const view = useListView(25);
   const customerName = useCustomerNames();
 
   return (
@@ -52,6 +54,7 @@ export function PaymentListPage() {
       filtered={filters.filtered}
       list={list}
       noun={["payment", "payments"]}
+      view={view}
     >
       {(payments) => (
         <>
@@ -85,9 +88,14 @@ export function PaymentListPage() {
             label="Payments table"
             rows={payments}
             rowKey={(payment) => payment.id}
+            view={view}
             columns={[
               {
                 header: "Payment",
+                sort: {
+                  key: "received",
+                  value: (payment) => ({ kind: "instant", value: payment.received_at ?? payment.created_at }),
+                },
                 cell: (payment) => (
                   <>
                     {formatDateTime(payment.received_at ?? payment.created_at)}
@@ -97,6 +105,10 @@ export function PaymentListPage() {
               },
               {
                 header: "Customer",
+                sort: {
+                  key: "customer",
+                  value: (payment) => ({ kind: "text", value: customerName(payment.customer_id) }),
+                },
                 cell: (payment) => (
                   <Link to={customerPath(payment.customer_id)}>{customerName(payment.customer_id)}</Link>
                 ),
@@ -107,6 +119,7 @@ export function PaymentListPage() {
               },
               {
                 header: "Status",
+                sort: { key: "status", value: (payment) => ({ kind: "text", value: payment.status }) },
                 cell: (payment) => (
                   <>
                     {statusLabels[payment.status]}
@@ -122,6 +135,7 @@ export function PaymentListPage() {
               {
                 header: "Amount",
                 numeric: true,
+                sort: { key: "amount", value: (payment) => ({ kind: "decimal", value: payment.amount }) },
                 cell: (payment) => formatMoney(payment.amount, payment.currency),
               },
               {

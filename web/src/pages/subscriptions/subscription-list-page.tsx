@@ -3,8 +3,10 @@
 import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
+import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
 import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import { useListView } from "../../ui/list-view.tsx";
 import { subscriptionStatusLabels } from "./subscription-status.tsx";
 import { SubscriptionTable } from "./subscription-table.tsx";
 
@@ -25,7 +27,8 @@ const filterFields: FilterField<keyof SubscriptionQuery>[] = [
 export function SubscriptionListPage() {
   const session = useSignedInSession();
   const filters = useFilters<SubscriptionQuery>(filterFields);
-  const list = usePagedList("/v1/subscriptions", { params: { query: { ...filters.query, limit: 50 } } });
+  const list = usePagedList("/v1/subscriptions", { params: { query: { ...filters.query, limit: 100 } } });
+  const view = useListView(25);
 
   return (
     <FilteredListPage
@@ -37,9 +40,41 @@ export function SubscriptionListPage() {
       filtered={filters.filtered}
       list={list}
       noun={["subscription", "subscriptions"]}
+      view={view}
     >
       {(subscriptions) => (
-        <SubscriptionTable subscriptions={subscriptions} label="Subscriptions table" showCustomer />
+        <>
+          <CsvDownloadButton
+            fileName="subscriptions.csv"
+            what="the subscriptions shown"
+            header={[
+              "id",
+              "external_id",
+              "customer_id",
+              "plan",
+              "version",
+              "status",
+              "currency",
+              "next_billing_at",
+            ]}
+            rows={subscriptions.map((subscription) => [
+              subscription.id,
+              subscription.external_id ?? "",
+              subscription.customer_id,
+              subscription.current_plan.plan_code,
+              String(subscription.current_plan.version),
+              subscription.status,
+              subscription.currency,
+              subscription.next_billing_at ?? "",
+            ])}
+          />
+          <SubscriptionTable
+            subscriptions={subscriptions}
+            label="Subscriptions table"
+            showCustomer
+            view={view}
+          />
+        </>
       )}
     </FilteredListPage>
   );

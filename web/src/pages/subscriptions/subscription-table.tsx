@@ -7,22 +7,27 @@ import { formatDateTime, formatPeriodBound } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, planVersionPath, subscriptionPath } from "../../routing/routes.ts";
 import { DataTable } from "../../ui/data-table.tsx";
+import type { ListView } from "../../ui/list-view.tsx";
 import { SubscriptionStatusBadge } from "./subscription-status.tsx";
 
 export function SubscriptionTable({
   subscriptions,
   label,
   showCustomer,
+  view,
 }: {
   subscriptions: Subscription[];
   label: string;
   showCustomer: boolean;
+  /** Sorted by a column and cut into pages (the subscription list). */
+  view?: ListView;
 }) {
   return (
     <DataTable
       label={label}
       rows={subscriptions}
       rowKey={(subscription) => subscription.id}
+      {...(view ? { view } : {})}
       columns={[
         {
           header: "Subscription",
@@ -35,12 +40,20 @@ export function SubscriptionTable({
         },
         showCustomer && {
           header: "Customer",
+          sort: {
+            key: "customer",
+            value: (subscription) => ({ kind: "text", value: subscription.customer_id }),
+          },
           cell: (subscription) => (
             <Link to={customerPath(subscription.customer_id)}>{subscription.customer_id}</Link>
           ),
         },
         {
           header: "Plan",
+          sort: {
+            key: "plan",
+            value: (subscription) => ({ kind: "text", value: subscription.current_plan.plan_code }),
+          },
           cell: ({ current_plan: plan, currency, billing }) => (
             <>
               <Link to={planVersionPath(plan.plan_id, plan.version)}>
@@ -54,6 +67,7 @@ export function SubscriptionTable({
         },
         {
           header: "Status",
+          sort: { key: "status", value: (subscription) => ({ kind: "text", value: subscription.status }) },
           cell: (subscription) => <SubscriptionStatusBadge status={subscription.status} />,
         },
         {
@@ -65,6 +79,10 @@ export function SubscriptionTable({
         },
         {
           header: "Next billing",
+          sort: {
+            key: "next_billing",
+            value: (subscription) => ({ kind: "instant", value: subscription.next_billing_at }),
+          },
           cell: (subscription) =>
             subscription.next_billing_at ? formatDateTime(subscription.next_billing_at) : "—",
         },
