@@ -1,13 +1,16 @@
 // The fault suite, embedded side: `fairbill serve` on a PGlite folder is
 // killed with SIGKILL while it finalizes invoices, then while it records
-// payments, and started again on the same folder and port each time (one
-// server, three starts). Every write it acknowledged must be there after the
+// payments, then while a second person approves plan versions, and started
+// again on the same folder and port each time (one server, four starts). Every write it acknowledged must be there after the
 // restart, none half-written: an invoice is a draft without a number or
 // finalized with one, the numbers run 1..N with no gap; a payment sent again
 // with its Idempotency-Key, as a client does when its request went
-// unanswered, is recorded once. (Events killed mid-ingestion:
+// unanswered, is recorded once; a plan version is pending approval or active,
+// never approved without being published. (Events killed mid-ingestion:
 // src/metering/crash-recovery.test.ts; PostgreSQL's ended connections:
 // postgres-connections-ended.test.ts.)
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { printedAdminKey, type ServeProcess, startServeProcess } from "../support/serve-process.ts";
 import { createSeparateDatabase, type SeparateDatabase, testDatabaseKind } from "../support/test-database.ts";
@@ -81,9 +84,11 @@ async function writeUntilKilled<Item>(
 }
 
 const invoiceCount = 24;
+const planCount = 12;
+const cli = new URL("../../bin/fairbill.js", import.meta.url).pathname;
 
 describe.skipIf(testDatabaseKind !== "pglite")("the embedded server killed during writes", () => {
-  it("keeps every acknowledged finalization and payment, none half-written or doubled", {
+  it("keeps every acknowledged finalization, payment and approval, none half-written or doubled", {
     timeout: 480_000,
   }, async () => {
     database = await createSeparateDatabase("killed-writes");
@@ -159,8 +164,45 @@ describe.skipIf(testDatabaseKind !== "pglite")("the embedded server killed durin
       expect(Number(invoice.amount_paid)).toBe(index + 1);
     }
 
+    // Killed while a second person approves plan versions: each is pending or active, never between.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cli, "keys", "create", "--role", "admin"],
+      {
+        env: { ...process.env, ...database.childEnvironment, DATABASE_URL: "" },
+      },
+    );
+    const approver = client(stdout.trim().split("\n").at(-1) ?? "");
+    const planIds: string[] = [];
+    for (let index = 0; index < planCount; index++) {
+      const plan = await api.post("/v1/plans", {
+        code: `killed-${index}`,
+        name: `Killed ${index}`,
+        version: {
+          currency: "USD",
+          interval: "month",
+          charges: [{ id: "base", type: "fixed", amount: `${index + 1}.00`, timing: "in_advance" }],
+        },
+      });
+      expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+      const submitted = await api.post(`/v1/plans/${plan.body.id}/versions/1/submit`, {});
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+      planIds.push(plan.body.id as string);
+    }
+    const approve = (id: string) => approver.post(`/v1/plans/${id}/versions/1/approve`, {});
+    const approved = await writeUntilKilled(planIds, 3, approve);
+    await restart();
+    const statusOf = async (id: string) => (await api.get(`/v1/plans/${id}/versions/1`)).body.status;
+    for (const id of planIds) {
+      const status = await statusOf(id);
+      if (approved.includes(id)) expect(status, `acknowledged approval of ${id}`).toBe("active");
+      else expect(["pending_approval", "active"]).toContain(status);
+    }
+    for (const id of planIds)
+      if ((await statusOf(id)) === "pending_approval") expect((await approve(id)).status).toBe(200);
+    for (const id of planIds) expect(await statusOf(id)).toBe("active");
     process.stdout.write(
-      `${JSON.stringify({ invoices: invoiceCount, finalizedBeforeKill: finalized.length, paidBeforeKill: paid.length })}\n`,
+      `${JSON.stringify({ invoices: invoiceCount, finalizedBeforeKill: finalized.length, paidBeforeKill: paid.length, plans: planCount, approvedBeforeKill: approved.length })}\n`,
     );
   });
 });

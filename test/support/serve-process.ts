@@ -85,7 +85,7 @@ export async function startServeProcess(options: ServeOptions): Promise<ServePro
     const watch = setInterval(() => {
       if (/Fairbill is (serving on|working the job queue)/.test(output)) finish();
     }, 50);
-    const giveUp = setTimeout(() => finish(new Error("did not serve within 90 s")), 90_000);
+    const giveUp = setTimeout(() => finish(new Error("did not serve within 180 s")), 180_000);
     const onExit = (code: number | null) => finish(new Error(`exited with ${code}`));
     child.once("exit", onExit);
     function finish(error?: Error) {
