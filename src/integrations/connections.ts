@@ -21,14 +21,17 @@ import type {
   ConnectionView,
   CreateConnectionInput,
 } from "./integration-schemas.ts";
+import { netsuiteEndpoints } from "./netsuite-accounting.ts";
 import {
   consentUrl,
   exchangeCode,
   firstTenantId,
   type OAuthClient,
+  type OAuthTokens,
   refreshTokens,
   xeroEndpoints,
 } from "./oauth-tokens.ts";
+import { quickbooksEndpoints, quickbooksTokensOfCode, refreshQuickbooksTokens } from "./quickbooks-oauth.ts";
 import type { IntegrationConnectionTable } from "./tables.ts";
 import { xeroApiBaseUrl } from "./xero-accounting.ts";
 
@@ -48,18 +51,17 @@ export async function createConnection(
   context: RequestContext,
   input: CreateConnectionInput,
 ): Promise<ConnectionView> {
+  const defaults = defaultEndpoints(input);
   const urls = {
-    authorize_url: (
-      await checkTargetUrl(input.authorize_url ?? xeroEndpoints.authorizeUrl, "$.authorize_url")
-    ).href,
-    token_url: (await checkTargetUrl(input.token_url ?? xeroEndpoints.tokenUrl, "$.token_url")).href,
+    authorize_url: (await checkTargetUrl(input.authorize_url ?? defaults.authorizeUrl, "$.authorize_url"))
+      .href,
+    token_url: (await checkTargetUrl(input.token_url ?? defaults.tokenUrl, "$.token_url")).href,
     connections_url: (
-      await checkTargetUrl(input.connections_url ?? xeroEndpoints.connectionsUrl, "$.connections_url")
+      await checkTargetUrl(input.connections_url ?? defaults.connectionsUrl, "$.connections_url")
     ).href,
-    api_base_url: (await checkTargetUrl(input.api_base_url ?? xeroApiBaseUrl, "$.api_base_url")).href.replace(
-      /\/+$/,
-      "",
-    ),
+    api_base_url: (
+      await checkTargetUrl(input.api_base_url ?? defaults.apiBaseUrl, "$.api_base_url")
+    ).href.replace(/\/+$/, ""),
   };
   try {
     new URL(input.redirect_uri);
@@ -103,6 +105,29 @@ export async function createConnection(
   );
 }
 
+/** The system's own addresses, for those the input leaves out (NetSuite's are the account's: its API root is required). */
+function defaultEndpoints(input: CreateConnectionInput) {
+  switch (input.system) {
+    case "xero":
+      return { ...xeroEndpoints, apiBaseUrl: xeroApiBaseUrl };
+    case "quickbooks":
+      return { ...quickbooksEndpoints, connectionsUrl: input.api_base_url ?? quickbooksEndpoints.apiBaseUrl };
+    case "netsuite": {
+      if (input.api_base_url === undefined) {
+        throw validationFailed([
+          {
+            path: "$.api_base_url",
+            message:
+              "is required for netsuite: the account's, https://<account id>.suitetalk.api.netsuite.com",
+          },
+        ]);
+      }
+      const endpoints = netsuiteEndpoints(input.api_base_url, "$.api_base_url");
+      return { ...endpoints, connectionsUrl: input.api_base_url, apiBaseUrl: input.api_base_url };
+    }
+  }
+}
+
 /** Completes the consent: the code is exchanged for tokens and the organization reached is recorded. */
 export async function authorizeConnection(
   context: RequestContext,
@@ -115,11 +140,25 @@ export async function authorizeConnection(
   }
   const now = context.clock.now();
   const client = await oauthClientOf(context.database, row);
-  let tokens: Awaited<ReturnType<typeof exchangeCode>>;
+  const sentTenantId = input.tenant_id;
+  if (row.system !== "xero" && sentTenantId === undefined) {
+    throw validationFailed([
+      {
+        path: "$.tenant_id",
+        message: `is required for ${row.system}: the ${row.system === "quickbooks" ? "realmId" : "company"} the consent sent back`,
+      },
+    ]);
+  }
+  let tokens: OAuthTokens;
   let tenantId: string;
   try {
-    tokens = await exchangeCode(client, input.code, now);
-    tenantId = await firstTenantId(row.connections_url, tokens.accessToken, now);
+    if (row.system === "quickbooks" && sentTenantId !== undefined) {
+      tokens = await quickbooksTokensOfCode(client, input.code, sentTenantId, now);
+      tenantId = sentTenantId;
+    } else {
+      tokens = await exchangeCode(client, input.code, now);
+      tenantId = sentTenantId ?? (await firstTenantId(row.connections_url, tokens.accessToken, now));
+    }
   } catch (error) {
     throw validationFailed([
       { path: "$.code", message: `was refused: ${error instanceof Error ? error.message : String(error)}` },
@@ -192,30 +231,61 @@ export function connectedConnections(database: Database, scope: TenantScope): Pr
 
 export type ConnectionAccess = { apiBaseUrl: string; accessToken: string; tenantId: string };
 
-/** A token to call the system with, refreshed first when it is about to expire (the new one stored sealed). */
+/** Refreshes under way in this process, by connection: syncs side by side wait for the same one. */
+const refreshing = new Map<string, Promise<ConnectionAccess>>();
+
+/**
+ * A token to call the system with, refreshed first when it is about to expire (the new one stored sealed).
+ * Syncs running side by side would otherwise each spend the same refresh token, which the system honours
+ * once: one refresh runs at a time per connection, and it reads the row again first, so a sync that starts
+ * after another stored new tokens uses them.
+ */
 export async function accessOf(database: Database, row: ConnectionRow, now: Date): Promise<ConnectionAccess> {
   if (row.status !== "connected" || row.access_token === null || row.external_tenant_id === null) {
     throw new Error(`Connection ${row.id} is ${row.status}: consent first.`);
   }
   const base = { apiBaseUrl: row.api_base_url, tenantId: row.external_tenant_id };
-  const expiresAt = row.access_token_expires_at?.getTime() ?? 0;
-  if (expiresAt - refreshMarginMilliseconds > now.getTime() || row.refresh_token === null) {
+  const fresh = (candidate: ConnectionRow) =>
+    (candidate.access_token_expires_at?.getTime() ?? 0) - refreshMarginMilliseconds > now.getTime() ||
+    candidate.refresh_token === null;
+  if (fresh(row)) {
     return { ...base, accessToken: await openSecret(database, row.organization_id, row.access_token) };
   }
-  const client = await oauthClientOf(database, row);
-  const refreshToken = await openSecret(database, row.organization_id, row.refresh_token);
-  const tokens = await refreshTokens(client, refreshToken, now);
-  await database
-    .updateTable("integration_connections")
-    .set({
-      access_token: await sealSecret(database, row.organization_id, tokens.accessToken),
-      refresh_token: await sealSecret(database, row.organization_id, tokens.refreshToken ?? refreshToken),
-      access_token_expires_at: tokens.expiresAt,
-      updated_at: now,
-    })
-    .where("id", "=", row.id)
-    .execute();
-  return { ...base, accessToken: tokens.accessToken };
+  const under = refreshing.get(row.id);
+  if (under !== undefined) return under;
+  const refresh = (async () => {
+    const scope = { organizationId: row.organization_id, environmentId: row.environment_id };
+    const current = await findConnection(database, scope, row.id);
+    if (current.access_token === null || current.refresh_token === null) {
+      throw new Error(`Connection ${row.id} holds no tokens any more: consent again.`);
+    }
+    if (fresh(current)) {
+      return { ...base, accessToken: await openSecret(database, row.organization_id, current.access_token) };
+    }
+    const client = await oauthClientOf(database, current);
+    const refreshToken = await openSecret(database, row.organization_id, current.refresh_token);
+    const tokens =
+      row.system === "quickbooks"
+        ? await refreshQuickbooksTokens(client, refreshToken, now)
+        : await refreshTokens(client, refreshToken, now);
+    await database
+      .updateTable("integration_connections")
+      .set({
+        access_token: await sealSecret(database, row.organization_id, tokens.accessToken),
+        refresh_token: await sealSecret(database, row.organization_id, tokens.refreshToken ?? refreshToken),
+        access_token_expires_at: tokens.expiresAt,
+        updated_at: now,
+      })
+      .where("id", "=", row.id)
+      .execute();
+    return { ...base, accessToken: tokens.accessToken };
+  })();
+  refreshing.set(row.id, refresh);
+  try {
+    return await refresh;
+  } finally {
+    refreshing.delete(row.id);
+  }
 }
 
 async function oauthClientOf(database: Database, row: ConnectionRow): Promise<OAuthClient> {
@@ -239,6 +309,7 @@ function presentConnection(row: ConnectionRow): ConnectionView {
     consent_url:
       row.status === "pending_authorization" && row.oauth_state !== null
         ? consentUrl(
+            row.system,
             row.authorize_url,
             {
               clientId: row.client_id,

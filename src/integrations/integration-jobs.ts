@@ -17,7 +17,9 @@ import { accessOf, type ConnectionRow, findConnection } from "./connections.ts";
 import { syncInvoiceFamily } from "./invoice-sync.ts";
 import { syncJournalMonth } from "./journal-sync.ts";
 import { loadMappings } from "./mappings.ts";
+import { netsuiteAccounting } from "./netsuite-accounting.ts";
 import { SyncStopped } from "./object-sync.ts";
+import { quickbooksAccounting } from "./quickbooks-accounting.ts";
 import { findWarehouseDestination } from "./warehouse-destinations.ts";
 import { runWarehouseExport } from "./warehouse-export.ts";
 import { xeroAccounting } from "./xero-accounting.ts";
@@ -155,10 +157,12 @@ export function integrationJobHandlers(options: IntegrationJobOptions): Record<s
 
 async function targetOf(context: RequestContext, connection: ConnectionRow) {
   const access = await accessOf(context.database, connection, context.clock.now());
-  const system: AccountingSystem = xeroAccounting(access);
-  return {
-    connectionId: connection.id,
-    system,
-    mappings: await loadMappings(context.database, context, connection.id),
+  const mappings = await loadMappings(context.database, context, connection.id);
+  const defaultItem = mappings.optional("item", "default");
+  const systems: Record<ConnectionRow["system"], () => AccountingSystem> = {
+    xero: () => xeroAccounting(access),
+    quickbooks: () => quickbooksAccounting({ ...access, defaultItem }),
+    netsuite: () => netsuiteAccounting({ ...access, defaultItem }),
   };
+  return { connectionId: connection.id, system: systems[connection.system](), mappings };
 }

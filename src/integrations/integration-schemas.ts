@@ -15,7 +15,9 @@ import {
 const Url = Type.String({ minLength: 1, maxLength: 2000 });
 
 export const CreateConnectionBody = StrictObject({
-  system: StringEnum(accountingSystems, { description: "the accounting system: xero" }),
+  system: StringEnum(accountingSystems, {
+    description: "the accounting system: xero, quickbooks (QuickBooks Online) or netsuite",
+  }),
   client_id: Type.String({ minLength: 1, maxLength: 200, description: "the OAuth 2 client id of your app" }),
   client_secret: Type.String({
     minLength: 1,
@@ -26,19 +28,39 @@ export const CreateConnectionBody = StrictObject({
     ...Url,
     description: "where the system sends the browser back after consent (the console's integrations page)",
   },
-  authorize_url: Type.Optional({ ...Url, description: "the system's consent page; Xero's by default" }),
-  token_url: Type.Optional({ ...Url, description: "the system's OAuth 2 token endpoint; Xero's by default" }),
+  authorize_url: Type.Optional({
+    ...Url,
+    description: "the system's consent page; the system's own by default",
+  }),
+  token_url: Type.Optional({
+    ...Url,
+    description:
+      "the system's OAuth 2 token endpoint; the system's own by default (NetSuite: the account's, from api_base_url)",
+  }),
   connections_url: Type.Optional({
     ...Url,
-    description: "where the organizations a token may reach are listed; Xero's by default",
+    description:
+      "Xero: where the organizations a token may reach are listed; Xero's by default (unused by the others)",
   }),
-  api_base_url: Type.Optional({ ...Url, description: "the accounting API's root; Xero's by default" }),
+  api_base_url: Type.Optional({
+    ...Url,
+    description:
+      "the accounting API's root; the system's own by default, except NetSuite's, which is the account's (https://<account id>.suitetalk.api.netsuite.com) and required",
+  }),
 });
 export type CreateConnectionInput = Static<typeof CreateConnectionBody>;
 
 export const AuthorizeConnectionBody = StrictObject({
   code: Type.String({ minLength: 1, maxLength: 2000, description: "the code the system sent back" }),
   state: Type.String({ minLength: 1, maxLength: 200, description: "the state the system sent back" }),
+  tenant_id: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description:
+        "QuickBooks: the realmId the system sent back; NetSuite: the company (account id) it sent back; Xero: not needed",
+    }),
+  ),
 });
 export type AuthorizeConnectionInput = Static<typeof AuthorizeConnectionBody>;
 

@@ -3,6 +3,7 @@
 // the code the system sends back, and the list of organizations a token may
 // reach. Every request goes through the SSRF guard.
 import { guardedFetch } from "../platform/outgoing-requests/guarded-connections.ts";
+import type { AccountingSystemName } from "./tables.ts";
 import { retryAfterSecondsOf, VendorError, vendorErrorOfStatus } from "./vendor-errors.ts";
 
 export type OAuthClient = { clientId: string; clientSecret: string; redirectUri: string; tokenUrl: string };
@@ -16,15 +17,27 @@ export const xeroEndpoints = {
   connectionsUrl: "https://api.xero.com/connections",
 };
 
-/** What a Xero app asks consent for: the accounting data it writes, and a refresh token. */
-const xeroScopes = "offline_access accounting.transactions accounting.contacts accounting.settings.read";
+/**
+ * What an app asks consent for: Xero's accounting data it writes and a refresh token; QuickBooks
+ * Online's accounting API; NetSuite's REST web services.
+ */
+const scopes: Record<AccountingSystemName, string> = {
+  xero: "offline_access accounting.transactions accounting.contacts accounting.settings.read",
+  quickbooks: "com.intuit.quickbooks.accounting",
+  netsuite: "rest_webservices",
+};
 
-export function consentUrl(authorizeUrl: string, client: OAuthClient, state: string): string {
+export function consentUrl(
+  system: AccountingSystemName,
+  authorizeUrl: string,
+  client: OAuthClient,
+  state: string,
+): string {
   const url = new URL(authorizeUrl);
   url.searchParams.set("response_type", "code");
   url.searchParams.set("client_id", client.clientId);
   url.searchParams.set("redirect_uri", client.redirectUri);
-  url.searchParams.set("scope", xeroScopes);
+  url.searchParams.set("scope", scopes[system]);
   url.searchParams.set("state", state);
   return url.toString();
 }
@@ -68,7 +81,13 @@ async function tokenRequest(
   if (typeof body.access_token !== "string" || body.access_token === "") {
     throw new VendorError("refused", "The token endpoint answered without an access token.");
   }
-  const expiresIn = typeof body.expires_in === "number" ? body.expires_in : 1800;
+  // NetSuite answers expires_in as a string of digits.
+  const expiresIn =
+    typeof body.expires_in === "number"
+      ? body.expires_in
+      : typeof body.expires_in === "string" && /^\d+$/.test(body.expires_in)
+        ? Number(body.expires_in)
+        : 1800;
   return {
     accessToken: body.access_token,
     refreshToken: typeof body.refresh_token === "string" ? body.refresh_token : null,

@@ -10,7 +10,7 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
-export const accountingSystems = ["xero"] as const;
+export const accountingSystems = ["xero", "quickbooks", "netsuite"] as const;
 export type AccountingSystemName = (typeof accountingSystems)[number];
 
 export const connectionStatuses = ["pending_authorization", "connected", "disconnected"] as const;

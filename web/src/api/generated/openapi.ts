@@ -10375,7 +10375,7 @@ export interface components {
         IntegrationConnection: {
             id: string;
             /** @enum {string} */
-            system: "xero";
+            system: "xero" | "quickbooks" | "netsuite";
             /** @enum {string} */
             status: "pending_authorization" | "connected" | "disconnected";
             client_id: string;
@@ -40136,23 +40136,23 @@ export interface operations {
                  */
                 "application/json": {
                     /**
-                     * @description the accounting system: xero
+                     * @description the accounting system: xero, quickbooks (QuickBooks Online) or netsuite
                      * @enum {string}
                      */
-                    system: "xero";
+                    system: "xero" | "quickbooks" | "netsuite";
                     /** @description the OAuth 2 client id of your app */
                     client_id: string;
                     /** @description the OAuth 2 client secret; stored encrypted and never shown again */
                     client_secret: string;
                     /** @description where the system sends the browser back after consent (the console's integrations page) */
                     redirect_uri: string;
-                    /** @description the system's consent page; Xero's by default */
+                    /** @description the system's consent page; the system's own by default */
                     authorize_url?: string;
-                    /** @description the system's OAuth 2 token endpoint; Xero's by default */
+                    /** @description the system's OAuth 2 token endpoint; the system's own by default (NetSuite: the account's, from api_base_url) */
                     token_url?: string;
-                    /** @description where the organizations a token may reach are listed; Xero's by default */
+                    /** @description Xero: where the organizations a token may reach are listed; Xero's by default (unused by the others) */
                     connections_url?: string;
-                    /** @description the accounting API's root; Xero's by default */
+                    /** @description the accounting API's root; the system's own by default, except NetSuite's, which is the account's (https://<account id>.suitetalk.api.netsuite.com) and required */
                     api_base_url?: string;
                 };
             };
@@ -40208,7 +40208,8 @@ export interface operations {
                 /**
                  * @example {
                  *       "code": "string",
-                 *       "state": "string"
+                 *       "state": "string",
+                 *       "tenant_id": "string"
                  *     }
                  */
                 "application/json": {
@@ -40216,6 +40217,8 @@ export interface operations {
                     code: string;
                     /** @description the state the system sent back */
                     state: string;
+                    /** @description QuickBooks: the realmId the system sent back; NetSuite: the company (account id) it sent back; Xero: not needed */
+                    tenant_id?: string;
                 };
             };
         };

@@ -1,7 +1,8 @@
 // Integrations: the environment's connections to accounting systems (with
-// the consent page of one still waiting), their mappings, the error queue
-// (syncs that failed: retry after fixing a mapping, or skip) and the sync log
-// of every object sent, with its id in the other system.
+// the consent page of one still waiting, a form that connects QuickBooks
+// Online or NetSuite, and the return from a consent page), their mappings,
+// the error queue (syncs that failed: retry after fixing a mapping, or skip)
+// and the sync log of every object sent, with its id in the other system.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
@@ -15,6 +16,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
+import { ConnectAccountingSystem, ConsentReturn, systemLabels } from "./connect-accounting-system.tsx";
 
 type Sync = ListItem<"/v1/integrations/syncs">;
 
@@ -42,15 +44,19 @@ export function IntegrationsPage() {
 }
 
 function Connections() {
+  const session = useSignedInSession();
   const connections = useQuery(apiQuery("/v1/integrations/connections"));
   if (connections.status === "pending") return <LoadingState label="Loading connections…" />;
   if (connections.status === "error") return <ErrorState error={connections.error} title="No connections" />;
   const [first] = connections.data.data;
   return (
     <Panel title="Connections">
+      <ConsentReturn />
       {first === undefined ? (
         <EmptyState title="No accounting system connected.">
-          An admin connects one with POST /v1/integrations/connections.
+          {can(session, "settings:manage")
+            ? "Connect QuickBooks Online or NetSuite below; Xero with POST /v1/integrations/connections."
+            : "An admin connects one."}
         </EmptyState>
       ) : (
         <>
@@ -61,7 +67,7 @@ function Connections() {
             columns={[
               {
                 header: "System",
-                cell: (connection) => (connection.system === "xero" ? "Xero" : connection.system),
+                cell: (connection) => systemLabels[connection.system] ?? connection.system,
               },
               {
                 header: "Status",
@@ -79,6 +85,7 @@ function Connections() {
           <Mappings connectionId={first.id} />
         </>
       )}
+      {can(session, "settings:manage") && <ConnectAccountingSystem />}
     </Panel>
   );
 }
