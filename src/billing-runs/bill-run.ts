@@ -10,6 +10,7 @@
 
 import { sql } from "kysely";
 import { expireCredits } from "../credits/index.ts";
+import { invoicedCustomerIds } from "../customers/index.ts";
 import {
   billCustomersDue,
   billProgressivelyDue,
@@ -319,13 +320,24 @@ export async function billRunTotals(
 }
 
 /** The ids of every customer with something due at `at`, read before billing starts so the run knows its size. */
+/**
+ * The customers to bill: those with a subscription due, a child whose parent
+ * consolidates its billing standing for the parent (its subscriptions are
+ * billed on the parent's invoices), each once.
+ */
 async function dueCustomerIds(database: Database, scope: TenantScope, at: Date): Promise<string[]> {
   const ids: string[] = [];
   for (;;) {
     const page = await customersDueForBilling(database, scope, at, customersPerPage, ids.at(-1));
     ids.push(...page);
-    if (page.length < customersPerPage) return ids;
+    if (page.length < customersPerPage) break;
   }
+  const invoiced: string[] = [];
+  for (let first = 0; first < ids.length; first += customersPerPage)
+    invoiced.push(
+      ...(await invoicedCustomerIds(database, scope, ids.slice(first, first + customersPerPage))),
+    );
+  return [...new Set(invoiced)];
 }
 
 // The expiry entries come after billing: a run that catches up on invoices

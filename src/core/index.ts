@@ -152,6 +152,14 @@ export {
   type PaymentRecord,
 } from "./guardrails/draft-guardrails.ts";
 /** @public */
+export {
+  type InvoiceSection,
+  invoiceSections,
+  type PoolMember,
+  type PoolShare,
+  poolUsage,
+} from "./hierarchies/account-hierarchies.ts";
+/** @public */
 /** @public */
 export { formatInstant, type Instant, parseInstant } from "./instant.ts";
 /** @public */

@@ -91,3 +91,39 @@ export async function hasAnyCustomer(database: Database, scope: TenantScope): Pr
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The children of these customers (archived ones too: their last periods are still billed), in one query. */
+export async function childCustomerRecords(
+  database: Database,
+  scope: TenantScope,
+  parentIds: readonly string[],
+): Promise<CustomerRecord[]> {
+  const ids = [...new Set(parentIds)];
+  if (ids.length === 0) return [];
+  return selectRecords(database, scope).where("parent_customer_id", "in", ids).orderBy("id").execute();
+}
+
+/**
+ * The customers whose invoices bill these: each customer itself, or its
+ * parent when the parent consolidates its children's billing; each once, in
+ * the order first named.
+ */
+export async function invoicedCustomerIds(
+  database: Database,
+  scope: TenantScope,
+  customerIds: readonly string[],
+): Promise<string[]> {
+  const ids = [...new Set(customerIds)];
+  if (ids.length === 0) return [];
+  const consolidated = await database
+    .selectFrom("customers as child")
+    .innerJoin("customers as parent", "parent.id", "child.parent_customer_id")
+    .select(["child.id as child_id", "parent.id as parent_id"])
+    .where(inTenant(scope, "child"))
+    .where(inTenant(scope, "parent"))
+    .where("parent.child_billing", "=", "consolidated")
+    .where("child.id", "in", ids)
+    .execute();
+  const parentOf = new Map(consolidated.map((row) => [row.child_id, row.parent_id]));
+  return [...new Set(ids.map((id) => parentOf.get(id) ?? id))];
+}

@@ -10,6 +10,7 @@ import {
   Nullable,
   ObjectId,
   PrefixedId,
+  StringEnum,
   Timestamp,
   TimeZoneName,
 } from "../platform/http/schemas.ts";
@@ -45,6 +46,11 @@ const InvoiceSettingsSchema = StrictObject({
   footer: Type.Optional(Type.String({ maxLength: 1000 })),
 });
 
+const ChildBillingSchema = StringEnum(["separate", "consolidated"], {
+  description:
+    "how this customer's children are billed: separate (the default), each on its own invoices; consolidated, on this customer's invoices with a section per child, the children getting no invoices of their own. Only a customer without a parent may consolidate.",
+});
+
 const editableFields = {
   name: Type.Optional(Nullable(Name)),
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 320 }))),
@@ -59,8 +65,13 @@ const editableFields = {
   invoice_settings: Type.Optional(InvoiceSettingsSchema),
   metadata: Type.Optional(Metadata),
   parent_customer_id: Type.Optional(
-    Nullable({ ...ObjectId, description: "the customer whose invoice consolidates this one's" }),
+    Nullable({
+      ...ObjectId,
+      description:
+        "the parent account; when the parent's child_billing is consolidated, this customer's subscriptions are billed on the parent's invoices",
+    }),
   ),
+  child_billing: Type.Optional(ChildBillingSchema),
 };
 
 const ExternalId = Type.String({
@@ -93,6 +104,7 @@ export const CustomerSchema = Type.Object(
     invoice_settings: InvoiceSettingsSchema,
     metadata: Type.Record(Type.String(), Type.String()),
     parent_customer_id: Nullable(Type.String()),
+    child_billing: ChildBillingSchema,
     archived_at: Nullable(Timestamp),
     created_at: Timestamp,
     updated_at: Timestamp,

@@ -26,6 +26,10 @@ type CustomerRow = Selectable<CustomerTable>;
 
 export async function createCustomer(context: RequestContext, input: CreateCustomerInput): Promise<Customer> {
   checkCustomerFields(input);
+  checkHierarchy(input, {
+    parent_customer_id: input.parent_customer_id ?? null,
+    child_billing: input.child_billing ?? "separate",
+  });
   const now = context.clock.now();
   try {
     return await context.database.transaction().execute(async (transaction) => {
@@ -44,6 +48,7 @@ export async function createCustomer(context: RequestContext, input: CreateCusto
         invoice_settings: JSON.stringify(input.invoice_settings ?? {}),
         metadata: JSON.stringify(input.metadata ?? {}),
         parent_customer_id: input.parent_customer_id ?? null,
+        child_billing: input.child_billing ?? "separate",
         created_at: now,
         updated_at: now,
       });
@@ -121,6 +126,11 @@ export async function updateCustomer(
     return await context.database.transaction().execute(async (transaction) => {
       const before = await lockedCustomer(transaction, context, id);
       if (input.parent_customer_id) await checkParent(transaction, context, id, input.parent_customer_id);
+      checkHierarchy(input, {
+        parent_customer_id:
+          input.parent_customer_id === undefined ? before.parent_customer_id : input.parent_customer_id,
+        child_billing: input.child_billing ?? before.child_billing,
+      });
       return saveCustomerChange(transaction, context, before, "customer.updated", {
         ...(input.external_id !== undefined ? { external_id: input.external_id } : {}),
         ...(input.name !== undefined ? { name: input.name } : {}),
@@ -138,6 +148,7 @@ export async function updateCustomer(
           : {}),
         ...(input.metadata !== undefined ? { metadata: JSON.stringify(input.metadata) } : {}),
         ...(input.parent_customer_id !== undefined ? { parent_customer_id: input.parent_customer_id } : {}),
+        ...(input.child_billing !== undefined ? { child_billing: input.child_billing } : {}),
         updated_at: context.clock.now(),
       });
     });
@@ -228,6 +239,26 @@ function checkCustomerFields(input: UpdateCustomerInput): void {
   if (errors.length > 0) throw validationFailed(errors);
 }
 
+/**
+ * One level of consolidation: a customer that bills its children on its own
+ * invoices has no parent itself, so every consolidated invoice belongs to a
+ * top-level account and no child's charges are consolidated twice.
+ */
+function checkHierarchy(
+  input: UpdateCustomerInput,
+  after: Pick<Customer, "parent_customer_id" | "child_billing">,
+): void {
+  if (after.child_billing !== "consolidated" || after.parent_customer_id === null) return;
+  throw validationFailed([
+    input.child_billing === "consolidated"
+      ? { path: "$.child_billing", message: "only a customer without a parent can consolidate its children" }
+      : {
+          path: "$.parent_customer_id",
+          message: "a customer that consolidates its children's billing cannot have a parent",
+        },
+  ]);
+}
+
 async function checkParent(
   transaction: DatabaseTransaction,
   scope: TenantScope,
@@ -288,6 +319,7 @@ function presentCustomer(row: CustomerRow): Customer {
     invoice_settings: row.invoice_settings,
     metadata: row.metadata,
     parent_customer_id: row.parent_customer_id,
+    child_billing: row.child_billing,
     archived_at: row.archived_at?.toISOString() ?? null,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),

@@ -4,11 +4,13 @@
 export {
   type CustomerRecord,
   type CustomerReference,
+  childCustomerRecords,
   customerRecordsByIds,
   customerReferencesByExternalIds,
   customerReferencesByIds,
   findCustomerRecord,
   hasAnyCustomer,
+  invoicedCustomerIds,
   loadCustomerRecord,
 } from "./customer-records.ts";
 export { registerCustomerRoutes } from "./customer-routes.ts";
@@ -21,5 +23,5 @@ export {
   lockCustomer,
   lockCustomers,
 } from "./customers.ts";
-export type { BillingAddress } from "./tables.ts";
+export type { BillingAddress, ChildBilling } from "./tables.ts";
 export { customerWarehouseRows } from "./warehouse-rows.ts";

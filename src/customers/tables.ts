@@ -1,4 +1,5 @@
 // Row type of the customers table, for the typed query builder.
+import type { ColumnType } from "kysely";
 import type { DefaultedTimestamp, Json, TenantRowColumns, Timestamp } from "../platform/database/schema.ts";
 
 declare module "../platform/database/schema.ts" {
@@ -27,6 +28,9 @@ export type InvoiceSettings = {
   footer?: string;
 };
 
+/** How a parent customer's children are billed: on their own invoices, or on the parent's. */
+export type ChildBilling = "separate" | "consolidated";
+
 export type CustomerTable = TenantRowColumns & {
   external_id: string;
   name: string | null;
@@ -40,6 +44,7 @@ export type CustomerTable = TenantRowColumns & {
   invoice_settings: Json<InvoiceSettings>;
   metadata: Json<Record<string, string>>;
   parent_customer_id: string | null;
+  child_billing: ColumnType<ChildBilling, ChildBilling | undefined, ChildBilling>;
   archived_at: Timestamp | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;

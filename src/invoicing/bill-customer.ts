@@ -357,6 +357,7 @@ export async function linesOfGroup(
       const { id, ledger } = member.entry.contract;
       contract = { id, billing: bill.contract, ledger };
     }
+    const { billedFor, pool } = member.entry;
     for (const line of bill.lines) {
       engineLines.push({
         line,
@@ -364,6 +365,10 @@ export async function linesOfGroup(
           storedLine(line, lineCurrency, {
             subscriptionId: subscription.id,
             version: billing.versions.get(line.details.planCode),
+            ...(billedFor === undefined ? {} : { billedFor }),
+            ...(pool === undefined || bill.poolShares === undefined
+              ? {}
+              : { pool: { accounts: pool, shares: bill.poolShares } }),
           }),
       });
     }
@@ -375,7 +380,16 @@ export async function linesOfGroup(
         bill.lines,
         subscription.currency,
       );
-      if (credit !== undefined) engineLines.push({ line: credit.engine, stored: () => credit.stored });
+      if (credit !== undefined) {
+        const section =
+          billedFor === undefined
+            ? {}
+            : {
+                billed_customer_id: billedFor.id,
+                billed_customer_name: billedFor.name ?? billedFor.external_id,
+              };
+        engineLines.push({ line: credit.engine, stored: () => ({ ...credit.stored, ...section }) });
+      }
     }
   }
   return { engineLines, allowances, contract };

@@ -2,6 +2,11 @@
 // the customer, its subscriptions with the plan versions and overrides their
 // timelines name, and the meters those versions price. Then, per subscription
 // and issue instant, the invoice lines the engine computes from live usage.
+// Account hierarchies (issue #21): a parent that consolidates its children's
+// billing has their subscriptions among its own (each naming the child it
+// bills for), and a child of such a parent has none; a subscription that
+// pools usage with children reads the usage of its customer and of every
+// child, summed by the core's poolUsage before the engine prices it.
 import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import { type ContractForBilling, contractsOfSubscriptions } from "../contracts/index.ts";
 import {
@@ -15,12 +20,19 @@ import {
   type InvoiceLine,
   linesByIssueInstant,
   type Meter,
+  type PoolShare,
   planBillingSchedule,
+  poolUsage,
   subscriptionUnderContract,
   type UsageAggregates,
   usageWindowsFor,
 } from "../core/index.ts";
-import { type CustomerRecord, customerRecordsByIds, loadCustomerRecord } from "../customers/index.ts";
+import {
+  type CustomerRecord,
+  childCustomerRecords,
+  customerRecordsByIds,
+  loadCustomerRecord,
+} from "../customers/index.ts";
 import {
   engineMetersFor,
   receivedWindowEnds,
@@ -55,6 +67,10 @@ export type SubscriptionBilling = {
   versionIds: string[];
   overrides: EffectiveOverride[];
   contract?: SubscriptionContract;
+  /** The child customer it bills for, on its parent's consolidated invoice; absent for the customer's own. */
+  billedFor?: CustomerRow;
+  /** The accounts whose usage it prices together, its own customer first; absent when it does not pool. */
+  pool?: CustomerRow[];
 };
 
 export type CustomerBilling = {
@@ -122,6 +138,67 @@ async function pricingOf(
   return { versions, meters };
 }
 
+/** Who bills what in these customers' hierarchies. */
+type Hierarchy = {
+  /** Each customer's children, by the parent's id. */
+  childrenOf: Map<string, CustomerRow[]>;
+  /** The customers whose subscriptions each customer's invoices bill: itself and its consolidated children. */
+  billedOn: Map<string, CustomerRow[]>;
+};
+
+async function hierarchyOf(
+  database: Database,
+  scope: TenantScope,
+  customers: readonly CustomerRow[],
+): Promise<Hierarchy> {
+  const parentIds = customers.flatMap((customer) => customer.parent_customer_id ?? []);
+  const parents = await customerRecordsByIds(database, scope, parentIds);
+  const consolidating = new Set(
+    parents.filter((parent) => parent.child_billing === "consolidated").map((parent) => parent.id),
+  );
+  const children = await childCustomerRecords(
+    database,
+    scope,
+    customers.map((customer) => customer.id),
+  );
+  // A consolidated child's own subscription may pool with the child's children.
+  const grandchildren = await childCustomerRecords(
+    database,
+    scope,
+    children.map((child) => child.id),
+  );
+  const childrenOf = new Map<string, CustomerRow[]>();
+  for (const child of [...children, ...grandchildren]) {
+    const parentId = child.parent_customer_id as string;
+    childrenOf.set(parentId, [...(childrenOf.get(parentId) ?? []), child]);
+  }
+  const billedOn = new Map<string, CustomerRow[]>();
+  for (const customer of customers) {
+    if (consolidating.has(customer.parent_customer_id ?? "")) billedOn.set(customer.id, []);
+    else if (customer.child_billing === "consolidated")
+      billedOn.set(customer.id, [customer, ...(childrenOf.get(customer.id) ?? [])]);
+    else billedOn.set(customer.id, [customer]);
+  }
+  return { childrenOf, billedOn };
+}
+
+/** The entry of a subscription billed on `invoiced`'s invoices, with the child it bills for and its pool. */
+function entryOf(
+  invoiced: CustomerRow,
+  owner: CustomerRow,
+  hierarchy: Hierarchy,
+  fields: Pick<SubscriptionBilling, "subscription" | "versionIds" | "overrides">,
+): SubscriptionBilling {
+  const pool = fields.subscription.poolsUsageWithChildren
+    ? [owner, ...(hierarchy.childrenOf.get(owner.id) ?? [])]
+    : undefined;
+  return {
+    ...fields,
+    ...(owner.id === invoiced.id ? {} : { billedFor: owner }),
+    ...(pool === undefined ? {} : { pool }),
+  };
+}
+
 /** The customer's billing inputs; meters are defined as their versions in effect at `at`. */
 export async function loadCustomerBilling(
   database: Database,
@@ -130,15 +207,22 @@ export async function loadCustomerBilling(
   at: Instant,
 ): Promise<CustomerBilling> {
   const customer = await loadCustomerRow(database, scope, customerId);
-  const billable = await billableSubscriptionsOf(database, scope, customerId);
-  const contracts = await contractsOfSubscriptions(database, scope, idsOf(billable));
+  const hierarchy = await hierarchyOf(database, scope, [customer]);
   const subscriptions: SubscriptionBilling[] = [];
-  for (const subscription of billable) {
-    subscriptions.push({
-      subscription,
-      versionIds: versionIdsOf(subscription, contracts.get(subscription.id)),
-      overrides: await subscriptionPriceOverrides(database, scope, subscription.id),
-    });
+  const contracts = new Map<string, ContractForBilling>();
+  for (const owner of hierarchy.billedOn.get(customer.id) ?? []) {
+    const billable = await billableSubscriptionsOf(database, scope, owner.id);
+    for (const [id, contract] of await contractsOfSubscriptions(database, scope, idsOf(billable)))
+      contracts.set(id, contract);
+    for (const subscription of billable) {
+      subscriptions.push(
+        entryOf(customer, owner, hierarchy, {
+          subscription,
+          versionIds: versionIdsOf(subscription, contracts.get(subscription.id)),
+          overrides: await subscriptionPriceOverrides(database, scope, subscription.id),
+        }),
+      );
+    }
   }
   const { versions, meters } = await pricingOf(database, scope, subscriptions, contracts, at);
   return { customer, subscriptions, versions, meters };
@@ -157,18 +241,30 @@ export async function loadCustomersBilling(
   at: Instant,
 ): Promise<Map<string, CustomerBilling>> {
   const customers = await customerRecordsByIds(database, scope, customerIds);
-  const billable = await billableSubscriptionsOfCustomers(database, scope, customerIds);
+  const hierarchy = await hierarchyOf(database, scope, customers);
+  // Each billed customer (the invoiced one, or a consolidated child) with the customer whose invoices bill it.
+  const invoicedFor = new Map<string, { invoiced: CustomerRow; owner: CustomerRow }>();
+  for (const customer of customers)
+    for (const owner of hierarchy.billedOn.get(customer.id) ?? [])
+      invoicedFor.set(owner.id, { invoiced: customer, owner });
+  const billable = await billableSubscriptionsOfCustomers(database, scope, [...invoicedFor.keys()]);
   const overrides = await priceOverridesOfSubscriptions(database, scope, idsOf(billable));
   const contracts = await contractsOfSubscriptions(database, scope, idsOf(billable));
   const subscriptionsByCustomer = new Map<string, SubscriptionBilling[]>();
   for (const subscription of billable) {
-    const entries = subscriptionsByCustomer.get(subscription.customerId) ?? [];
-    entries.push({
-      subscription,
-      versionIds: versionIdsOf(subscription, contracts.get(subscription.id)),
-      overrides: overrides.get(subscription.id) ?? [],
-    });
-    subscriptionsByCustomer.set(subscription.customerId, entries);
+    const { invoiced, owner } = invoicedFor.get(subscription.customerId) as {
+      invoiced: CustomerRow;
+      owner: CustomerRow;
+    };
+    const entries = subscriptionsByCustomer.get(invoiced.id) ?? [];
+    entries.push(
+      entryOf(invoiced, owner, hierarchy, {
+        subscription,
+        versionIds: versionIdsOf(subscription, contracts.get(subscription.id)),
+        overrides: overrides.get(subscription.id) ?? [],
+      }),
+    );
+    subscriptionsByCustomer.set(invoiced.id, entries);
   }
   const all = await pricingOf(database, scope, [...subscriptionsByCustomer.values()].flat(), contracts, at);
   const billings = new Map<string, CustomerBilling>();
@@ -292,9 +388,9 @@ export async function dueInstantsOf(
     ...termEndsOf(entry, billedThrough, until),
   ];
   const eventNames = eventNamesBilledInAdvance(catalogAt(billing, entry, until));
-  if (eventNames.length > 0) {
+  for (const account of eventNames.length > 0 ? usageAccountsOf(billing, entry) : []) {
     const windowEnds = await receivedWindowEnds(database, scope, {
-      customerExternalId: billing.customer.external_id,
+      customerExternalId: account.external_id,
       eventNames,
       after: billedThrough ?? timeline.start - 1,
       until,
@@ -320,7 +416,33 @@ export type SubscriptionBill = {
   lines: InvoiceLine[];
   allowances?: readonly AllowanceSummary[];
   contract?: ContractBilling;
+  /** For a subscription that pools usage: what each account used, by usage window key. */
+  poolShares?: ReadonlyMap<string, readonly PoolShare[]>;
 };
+
+/** The accounts whose usage a subscription prices: its pool, or the one customer it bills for. */
+function usageAccountsOf(billing: CustomerBilling, entry: SubscriptionBilling): CustomerRow[] {
+  return entry.pool ?? [entry.billedFor ?? billing.customer];
+}
+
+/** The usage of the subscription's accounts in these windows: one account's, or the pool's with its shares. */
+async function usageOf(
+  billing: CustomerBilling,
+  entry: SubscriptionBilling,
+  request: Omit<UsageRequest, "customerExternalId">,
+  readUsage: UsageReader,
+): Promise<{ usage: UsageAggregates; poolShares?: ReadonlyMap<string, readonly PoolShare[]> }> {
+  const accounts = usageAccountsOf(billing, entry);
+  const members = await Promise.all(
+    accounts.map(async (account) => ({
+      customerId: account.id,
+      usage: await readUsage({ ...request, customerExternalId: account.external_id }),
+    })),
+  );
+  if (entry.pool === undefined) return { usage: members[0]?.usage ?? new Map() };
+  const pooled = poolUsage(members, request.windows, request.meters);
+  return { usage: pooled.usage, poolShares: pooled.shares };
+}
 
 async function billWithCatalog(
   billing: CustomerBilling,
@@ -340,12 +462,16 @@ async function billWithCatalog(
   );
   const contract = schedule.contract === undefined ? {} : { contract: schedule.contract };
   if (schedule.segments.length === 0) return { lines: [], ...contract };
-  const usage = await readUsage({
-    customerExternalId: billing.customer.external_id,
-    windows: usageWindowsFor(schedule, catalog),
-    meters: catalog.meters,
-    levelsStartAt: entry.subscription.timeline.start,
-  });
+  const { usage, poolShares } = await usageOf(
+    billing,
+    entry,
+    {
+      windows: usageWindowsFor(schedule, catalog),
+      meters: catalog.meters,
+      levelsStartAt: entry.subscription.timeline.start,
+    },
+    readUsage,
+  );
   const terms = { currency: currencyFor(entry.subscription.currency), coupons: [], creditGrants: [] };
   const due = linesByIssueInstant({ schedule, catalog, terms, usage });
   const bill = due.find((invoice) => invoice.issuedAt === instant);
@@ -354,6 +480,7 @@ async function billWithCatalog(
     lines: bill.lines,
     ...(bill.allowances === undefined ? {} : { allowances: bill.allowances }),
     ...contract,
+    ...(poolShares === undefined ? {} : { poolShares }),
   };
 }
 

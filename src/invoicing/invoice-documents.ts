@@ -68,6 +68,37 @@ function taxOf(invoice: InvoiceView): InvoiceDocument["tax"] {
   };
 }
 
+/**
+ * The invoice's lines in print order: on a consolidated invoice, section by
+ * section (the parent's own, then each child's), each section's first line
+ * carrying its heading; otherwise as they are.
+ */
+function sectionedLines(
+  invoice: InvoiceView,
+  buyerName: string,
+): { line: InvoiceView["lines"][number]; sectionHeading?: string }[] {
+  if (invoice.sections.length === 0) return invoice.lines.map((line) => ({ line }));
+  const byId = new Map(invoice.lines.map((line) => [line.id, line]));
+  return invoice.sections.flatMap((section) =>
+    section.line_ids.flatMap((id, index) => {
+      const line = byId.get(id);
+      if (line === undefined) return [];
+      return index === 0
+        ? [{ line, sectionHeading: section.billed_customer?.name ?? buyerName }]
+        : [{ line }];
+    }),
+  );
+}
+
+/** A pooled usage line's explanation: what each account of the pool used. */
+function poolExplanation(details: Record<string, unknown>): string[] {
+  const pool = details.pool;
+  if (!Array.isArray(pool)) return [];
+  return pool.map(
+    (share: { name?: unknown; quantity?: unknown }) => `${String(share.name)}: ${String(share.quantity)}`,
+  );
+}
+
 export async function invoiceDocument(context: RequestContext, invoiceId: string): Promise<InvoiceDocument> {
   const invoice = await getInvoice(context, invoiceId);
   const { seller, buyer } = await partiesOf(context, invoice);
@@ -87,14 +118,15 @@ export async function invoiceDocument(context: RequestContext, invoiceId: string
     buyer: documentParty(buyer),
     paymentInstructions: seller.payment_instructions ?? null,
     sellerFooter: seller.footer ?? null,
-    lines: invoice.lines.map((line) => ({
+    lines: sectionedLines(invoice, buyer.name ?? invoice.customer_id).map(({ line, sectionHeading }) => ({
       description: line.description,
       periodStart: line.period_start,
       periodEnd: line.period_end,
       quantity: shownQuantity(line.quantity, meterOf(line.details), decimalsOf),
       unitAmount: line.unit_amount,
       amount: line.amount,
-      explanation: explainLine(line.kind, line.details),
+      explanation: [...explainLine(line.kind, line.details), ...poolExplanation(line.details)],
+      ...(sectionHeading === undefined ? {} : { sectionHeading }),
     })),
     totals: {
       subtotal: invoice.subtotal,

@@ -6,6 +6,7 @@ import {
   daysOverdue,
   formatAmount,
   invoiceAmountRemaining,
+  invoiceSections,
   ZERO,
 } from "../core/index.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -27,6 +28,33 @@ function invoiceDaysOverdue(row: InvoiceRow, at: Date): number {
   if (row.status !== "open" && row.status !== "partially_paid") return 0;
   if (!amountRemaining(row).greaterThan(ZERO)) return 0;
   return daysOverdue(row.due_at?.getTime() ?? null, at.getTime());
+}
+
+/** A consolidated invoice's sections (the core groups and adds up); none on an invoice that bills no child. */
+function sectionsOf(
+  lines: readonly InvoiceLineRow[],
+  currency: ReturnType<typeof currencyFor>,
+): InvoiceView["sections"] {
+  if (lines.every((line) => line.billed_customer_id === null)) return [];
+  const names = new Map(lines.map((line) => [line.billed_customer_id, line.billed_customer_name]));
+  const sections = invoiceSections(
+    lines.map((line) => ({
+      id: line.id,
+      billedCustomerId: line.billed_customer_id,
+      amount: new Decimal(line.amount),
+    })),
+  );
+  return sections.map((section) => ({
+    billed_customer:
+      section.billedCustomerId === null
+        ? null
+        : {
+            id: section.billedCustomerId,
+            name: names.get(section.billedCustomerId) ?? section.billedCustomerId,
+          },
+    line_ids: section.lines.map((line) => line.id),
+    subtotal: formatAmount(section.subtotal, currency),
+  }));
 }
 
 /** The invoice as the API shows it at `at` (which says whether it is overdue). */
@@ -65,7 +93,12 @@ export function presentInvoice(row: InvoiceRow, lines: readonly InvoiceLineRow[]
       unit_amount: line.unit_amount,
       amount: formatAmount(new Decimal(line.amount), currency),
       details: line.details,
+      billed_customer:
+        line.billed_customer_id === null
+          ? null
+          : { id: line.billed_customer_id, name: line.billed_customer_name ?? line.billed_customer_id },
     })),
+    sections: sectionsOf(lines, currency),
     subtotal: formatAmount(new Decimal(row.subtotal), currency),
     discount: formatAmount(new Decimal(row.discount), currency),
     discounts: row.discounts,

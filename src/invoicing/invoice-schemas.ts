@@ -72,7 +72,36 @@ const LineFields = {
   }),
 };
 
-const InvoiceLineSchema = Type.Object({ id: Type.String(), ...LineFields });
+const InvoiceLineSchema = Type.Object({
+  id: Type.String(),
+  ...LineFields,
+  billed_customer: Nullable(
+    Type.Object(
+      {
+        id: Type.String(),
+        name: Type.String({ description: "its name (or external id) when the line was written" }),
+      },
+      {
+        description:
+          "on a parent's consolidated invoice, the child customer whose subscription the line bills; null on the parent's own lines and on every other invoice",
+      },
+    ),
+  ),
+});
+
+const InvoiceSectionSchema = Type.Object({
+  billed_customer: Nullable(
+    Type.Object(
+      { id: Type.String(), name: Type.String() },
+      { description: "null: the parent's own charges" },
+    ),
+  ),
+  line_ids: Type.Array(Type.String(), { description: "the section's lines, in the invoice's order" }),
+  subtotal: {
+    ...Money,
+    description: "the sum of the section's line amounts; the sections add up to the lines' sum",
+  },
+});
 
 const TotalsFields = {
   subtotal: Money,
@@ -138,6 +167,10 @@ export const InvoiceSchema = Type.Object(
     voided_at: Nullable(Timestamp),
     void_reason: Nullable(Type.String()),
     lines: Type.Array(InvoiceLineSchema),
+    sections: Type.Array(InvoiceSectionSchema, {
+      description:
+        "on a parent's consolidated invoice (account hierarchies): the parent's own lines first, then one section per child customer; empty on every other invoice",
+    }),
     ...TotalsFields,
     amount_paid: Money,
     amount_credited: Money,

@@ -1,13 +1,25 @@
 // From the engine's invoice lines to the rows invoicing stores: a description
 // a customer can read, the subscription and plan version the line comes from,
 // and the engine's own explanation (meter, event count, tiers, proration)
-// printed exactly as `fairbill simulate` prints it.
+// printed exactly as `fairbill simulate` prints it. On a parent's consolidated
+// invoice a line names the child customer it bills for, and a pooled usage
+// line lists what each account of the pool used.
 
 import type { PlanVersionRecord } from "../catalog/index.ts";
-import type { Currency, InvoiceLine } from "../core/index.ts";
+import { type Currency, type InvoiceLine, type PoolShare, usageWindowKey } from "../core/index.ts";
 import { outputLine } from "../simulation/index.ts";
 
-export type LineSource = { subscriptionId: string | null; version: PlanVersionRecord | undefined };
+/** An account of a pool or hierarchy, as a line names it. */
+export type LineAccount = { id: string; name: string | null; external_id: string };
+
+export type LineSource = {
+  subscriptionId: string | null;
+  version: PlanVersionRecord | undefined;
+  /** The child customer the line bills for, on its parent's consolidated invoice. */
+  billedFor?: LineAccount;
+  /** A pooled subscription's accounts and what each used, by usage window key. */
+  pool?: { accounts: readonly LineAccount[]; shares: ReadonlyMap<string, readonly PoolShare[]> };
+};
 
 export type StoredLine = {
   subscription_id: string | null;
@@ -23,7 +35,37 @@ export type StoredLine = {
   unit_amount: string | null;
   amount: string;
   details: Record<string, unknown>;
+  /** The child customer a line of a consolidated invoice bills for; absent (null) on every other line. */
+  billed_customer_id?: string | null;
+  billed_customer_name?: string | null;
 };
+
+/**
+ * What each account of a pool used in the line's window, for a usage line of
+ * a pooled subscription (billed in arrears: its window is its segment).
+ */
+function poolOfLine(line: InvoiceLine, pool: LineSource["pool"]): Record<string, unknown>[] | undefined {
+  if (pool === undefined || line.kind !== "usage" || line.details.kind !== "usage") return undefined;
+  const shares =
+    pool.shares.get(
+      usageWindowKey({ meterCode: line.details.meterCode }, line.periodStart, line.periodEnd),
+    ) ??
+    pool.shares.get(
+      usageWindowKey(
+        { planCode: line.details.planCode, chargeId: line.charge },
+        line.periodStart,
+        line.periodEnd,
+      ),
+    );
+  if (shares === undefined) return undefined;
+  const accounts = new Map(pool.accounts.map((account) => [account.id, account]));
+  return shares.map((share) => ({
+    customer_id: share.customerId,
+    name: accounts.get(share.customerId)?.name ?? accounts.get(share.customerId)?.external_id ?? null,
+    quantity: share.quantity.toFixed(),
+    event_count: share.eventCount,
+  }));
+}
 
 /**
  * What the customer reads for a charge: the name of the product it sells (with
@@ -76,6 +118,9 @@ export function storedLine(line: InvoiceLine, currency: Currency, source: LineSo
       ? {}
       : { unit: printed.unit, unit_cost: printed.unit_cost, allowance_applied: printed.allowance_applied }),
   };
+  const pooled = poolOfLine(line, source.pool);
+  // Summed before the tiers: the line's quantity is the pool's, each account's share beside it.
+  if (pooled !== undefined) details.pool = pooled;
   if (version !== undefined) {
     details.plan = version.planCode;
     details.price_version = {
@@ -97,5 +142,11 @@ export function storedLine(line: InvoiceLine, currency: Currency, source: LineSo
     unit_amount: line.details.kind === "fixed" ? line.details.fullAmount.toFixed() : null,
     amount: printed.amount,
     details,
+    ...(source.billedFor === undefined
+      ? {}
+      : {
+          billed_customer_id: source.billedFor.id,
+          billed_customer_name: source.billedFor.name ?? source.billedFor.external_id,
+        }),
   };
 }

@@ -134,6 +134,9 @@ export type InvoiceLineTable = TenantRowColumns & {
   unit_amount: string | null;
   amount: string;
   details: Json<Record<string, unknown>>;
+  /** On a parent's consolidated invoice: the child customer the line bills for, and its name then. */
+  billed_customer_id: string | null;
+  billed_customer_name: string | null;
 };
 
 export type CreditNoteReason =

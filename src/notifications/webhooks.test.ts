@@ -88,6 +88,7 @@ function customer(id: string): Customer {
     invoice_settings: {},
     metadata: {},
     parent_customer_id: null,
+    child_billing: "separate",
     archived_at: null,
     created_at: start.toISOString(),
     updated_at: start.toISOString(),

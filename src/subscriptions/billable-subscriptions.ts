@@ -31,6 +31,8 @@ export type BillableSubscription = {
   nextBillingAt: Instant | null;
   /** Amount; see invoicing. */
   progressiveBillingThreshold: Decimal | null;
+  /** Its usage charges price the customer's usage summed with its child customers' (account hierarchies). */
+  poolsUsageWithChildren: boolean;
 };
 
 /**
@@ -83,6 +85,7 @@ function billableOf({ row, timeline, pauses }: LoadedSubscription): BillableSubs
     nextBillingAt: row.next_billing_at?.getTime() ?? null,
     progressiveBillingThreshold:
       row.progressive_billing_threshold === null ? null : new Decimal(row.progressive_billing_threshold),
+    poolsUsageWithChildren: row.pool_usage_with_children,
   };
 }
 

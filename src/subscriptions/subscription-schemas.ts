@@ -35,6 +35,9 @@ const InstantWindowMinutes = Type.Integer({
   description: "the length of the windows in which usage billed in advance is invoiced (60 when left out)",
 });
 
+const poolUsageDescription =
+  "true: the usage charges price the usage of the customer and of all its child customers summed per meter and period, before tiers and allowances (a meter aggregating by unique_count or latest cannot be pooled); the invoice's usage line shows each account's quantity. Set when subscribing. The children's own plans should not price the same meters, or their usage is billed twice.";
+
 export const CreateSubscriptionBody = StrictObject({
   customer_id: NonEmptyId,
   plan_id: NonEmptyId,
@@ -65,6 +68,11 @@ export const CreateSubscriptionBody = StrictObject({
   }),
   quantities: Type.Optional(Quantities),
   instant_window_minutes: Type.Optional(InstantWindowMinutes),
+  pool_usage_with_children: Type.Optional(
+    Type.Boolean({
+      description: poolUsageDescription,
+    }),
+  ),
   reason: ReasonField,
 });
 export type CreateSubscriptionInput = Static<typeof CreateSubscriptionBody>;
@@ -193,6 +201,7 @@ export const SubscriptionSchema = Type.Object(
     next_billing_at: Nullable(Timestamp),
     billed_through: Nullable(Timestamp),
     progressive_billing_threshold: Nullable(DecimalString),
+    pool_usage_with_children: Type.Boolean({ description: poolUsageDescription }),
     metadata: Type.Record(Type.String(), Type.String()),
     changes: Type.Array(SubscriptionChangeSchema, { description: "in the order they take effect" }),
     pauses: Type.Array(SubscriptionPauseSchema, { description: "oldest first" }),

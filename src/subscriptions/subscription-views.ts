@@ -57,6 +57,7 @@ function presentSubscription(
     next_billing_at: row.next_billing_at?.toISOString() ?? null,
     billed_through: row.billed_through?.toISOString() ?? null,
     progressive_billing_threshold: row.progressive_billing_threshold,
+    pool_usage_with_children: row.pool_usage_with_children,
     metadata: row.metadata,
     changes: subscription.changes.map((change) => ({
       id: change.id,

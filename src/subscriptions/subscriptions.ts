@@ -92,6 +92,7 @@ export async function createSubscription(
           ends_at: null,
           quantities: JSON.stringify(input.quantities ?? {}),
           instant_window_minutes: input.instant_window_minutes ?? 60,
+          pool_usage_with_children: input.pool_usage_with_children ?? false,
           created_at: now,
           updated_at: now,
         });

@@ -1,4 +1,5 @@
 // Row types of the subscriptions domain's tables, for the typed query builder.
+import type { ColumnType } from "kysely";
 import type { DefaultedTimestamp, Json, Timestamp } from "../platform/database/schema.ts";
 import type { PriceOverrideDocument } from "./price-override-schemas.ts";
 
@@ -37,6 +38,8 @@ export type SubscriptionTable = Scoped & {
   quantities: Json<Record<string, number>>;
   /** Minutes of the windows in which usage billed in advance is invoiced. */
   instant_window_minutes: number;
+  /** Prices the usage of the customer and all its child customers together (account hierarchies). */
+  pool_usage_with_children: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 };

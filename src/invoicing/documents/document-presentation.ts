@@ -34,6 +34,8 @@ export type PresentedLine = {
   unitAmount: string;
   amount: string;
   explanation: string[];
+  /** A consolidated invoice's account heading, printed before the first line of its section. */
+  sectionHeading: string | null;
 };
 export type PresentedTotal = { label: string; value: string; emphasized: boolean };
 
@@ -229,6 +231,7 @@ function presentLine(line: DocumentLine, index: number, format: Formatter): Pres
     unitAmount: line.unitAmount === null ? "" : format.money(line.unitAmount, `${path}.unitAmount`),
     amount: format.money(line.amount, `${path}.amount`),
     explanation: line.explanation.map(cleanText),
+    sectionHeading: line.sectionHeading === undefined ? null : cleanText(line.sectionHeading),
   };
 }
 

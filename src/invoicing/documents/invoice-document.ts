@@ -35,6 +35,8 @@ export type DocumentLine = {
    * proration factor ("17/31 days"), price version.
    */
   explanation: string[];
+  /** On a consolidated invoice: the account whose section the line opens (a heading is printed before it). */
+  sectionHeading?: string;
 };
 
 export type InvoiceDocument = {

@@ -85,7 +85,11 @@ export function renderInvoiceHtml(document: InvoiceDocument): string {
         line.explanation.length === 0
           ? ""
           : `<ul class="explanation">${line.explanation.map((text) => `<li>${escapeHtml(text)}</li>`).join("")}</ul>`;
-      return `<tr><th scope="row">${escapeHtml(line.description)}${period}${explanation}</th><td class="number">${escapeHtml(line.quantity)}</td><td class="number">${escapeHtml(line.unitAmount)}</td><td class="number">${escapeHtml(line.amount)}</td></tr>`;
+      const heading =
+        line.sectionHeading === null
+          ? ""
+          : `<tr class="section"><th colspan="4" scope="rowgroup">${escapeHtml(line.sectionHeading)}</th></tr>`;
+      return `${heading}<tr><th scope="row">${escapeHtml(line.description)}${period}${explanation}</th><td class="number">${escapeHtml(line.quantity)}</td><td class="number">${escapeHtml(line.unitAmount)}</td><td class="number">${escapeHtml(line.amount)}</td></tr>`;
     })
     .join("\n");
   const totals = [

@@ -338,7 +338,14 @@ function layOut(document: PDFKit.PDFDocument, presented: PresentedDocument): voi
   layout.ensureSpace(80);
   layout.y = layout.write(presented.linesCaption, MARGIN, layout.contentWidth, { font: BOLD, size: 10 }) + 6;
   drawTableHeader(layout);
-  for (const line of presented.lines) drawLine(layout, line);
+  for (const line of presented.lines) {
+    if (line.sectionHeading !== null) {
+      layout.ensureSpace(40);
+      layout.y =
+        layout.write(line.sectionHeading, MARGIN, layout.contentWidth, { font: BOLD, size: SIZE.body }) + 4;
+    }
+    drawLine(layout, line);
+  }
   drawTotals(layout);
   if (presented.taxNote !== null) drawParagraph(layout, presented.taxNote, { size: SIZE.body });
   if (presented.memo !== null) drawParagraph(layout, presented.memo, { size: SIZE.body });

@@ -7864,6 +7864,11 @@ export interface components {
                 [key: string]: string;
             };
             parent_customer_id: string | null;
+            /**
+             * @description how this customer's children are billed: separate (the default), each on its own invoices; consolidated, on this customer's invoices with a section per child, the children getting no invoices of their own. Only a customer without a parent may consolidate.
+             * @enum {string}
+             */
+            child_billing: "separate" | "consolidated";
             archived_at: string | null;
             /**
              * Format: date-time
@@ -7920,6 +7925,8 @@ export interface components {
             next_billing_at: string | null;
             billed_through: string | null;
             progressive_billing_threshold: string | null;
+            /** @description true: the usage charges price the usage of the customer and of all its child customers summed per meter and period, before tiers and allowances (a meter aggregating by unique_count or latest cannot be pooled); the invoice's usage line shows each account's quantity. Set when subscribing. The children's own plans should not price the same meters, or their usage is billed twice. */
+            pool_usage_with_children: boolean;
             metadata: {
                 [key: string]: string;
             };
@@ -8051,6 +8058,25 @@ export interface components {
                 details: {
                     [key: string]: unknown;
                 };
+                billed_customer: {
+                    id: string;
+                    /** @description its name (or external id) when the line was written */
+                    name: string;
+                } | null;
+            }[];
+            /** @description on a parent's consolidated invoice (account hierarchies): the parent's own lines first, then one section per child customer; empty on every other invoice */
+            sections: {
+                billed_customer: {
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description the section's lines, in the invoice's order */
+                line_ids: string[];
+                /**
+                 * @description the sum of the section's line amounts; the sections add up to the lines' sum
+                 * @example 49.00
+                 */
+                subtotal: string;
             }[];
             /**
              * @description a decimal amount in the currency's minor unit
@@ -10758,6 +10784,7 @@ export interface operations {
                      *             "property2": "string"
                      *           },
                      *           "parent_customer_id": "string",
+                     *           "child_billing": "separate",
                      *           "archived_at": "2026-02-15T00:00:00Z",
                      *           "created_at": "2026-02-15T00:00:00Z",
                      *           "updated_at": "2026-02-15T00:00:00Z"
@@ -10827,7 +10854,8 @@ export interface operations {
                  *         "property1": "string",
                  *         "property2": "string"
                  *       },
-                 *       "parent_customer_id": "string"
+                 *       "parent_customer_id": "string",
+                 *       "child_billing": "separate"
                  *     }
                  */
                 "application/json": {
@@ -10873,6 +10901,11 @@ export interface operations {
                         [key: string]: string;
                     };
                     parent_customer_id?: string | null;
+                    /**
+                     * @description how this customer's children are billed: separate (the default), each on its own invoices; consolidated, on this customer's invoices with a section per child, the children getting no invoices of their own. Only a customer without a parent may consolidate.
+                     * @enum {string}
+                     */
+                    child_billing?: "separate" | "consolidated";
                 };
             };
         };
@@ -10917,6 +10950,7 @@ export interface operations {
                      *         "property2": "string"
                      *       },
                      *       "parent_customer_id": "string",
+                     *       "child_billing": "separate",
                      *       "archived_at": "2026-02-15T00:00:00Z",
                      *       "created_at": "2026-02-15T00:00:00Z",
                      *       "updated_at": "2026-02-15T00:00:00Z"
@@ -10984,6 +11018,7 @@ export interface operations {
                      *         "property2": "string"
                      *       },
                      *       "parent_customer_id": "string",
+                     *       "child_billing": "separate",
                      *       "archived_at": "2026-02-15T00:00:00Z",
                      *       "created_at": "2026-02-15T00:00:00Z",
                      *       "updated_at": "2026-02-15T00:00:00Z"
@@ -11046,7 +11081,8 @@ export interface operations {
                  *         "property1": "string",
                  *         "property2": "string"
                  *       },
-                 *       "parent_customer_id": "string"
+                 *       "parent_customer_id": "string",
+                 *       "child_billing": "separate"
                  *     }
                  */
                 "application/json": {
@@ -11092,6 +11128,11 @@ export interface operations {
                         [key: string]: string;
                     };
                     parent_customer_id?: string | null;
+                    /**
+                     * @description how this customer's children are billed: separate (the default), each on its own invoices; consolidated, on this customer's invoices with a section per child, the children getting no invoices of their own. Only a customer without a parent may consolidate.
+                     * @enum {string}
+                     */
+                    child_billing?: "separate" | "consolidated";
                 };
             };
         };
@@ -11136,6 +11177,7 @@ export interface operations {
                      *         "property2": "string"
                      *       },
                      *       "parent_customer_id": "string",
+                     *       "child_billing": "separate",
                      *       "archived_at": "2026-02-15T00:00:00Z",
                      *       "created_at": "2026-02-15T00:00:00Z",
                      *       "updated_at": "2026-02-15T00:00:00Z"
@@ -11204,6 +11246,7 @@ export interface operations {
                      *         "property2": "string"
                      *       },
                      *       "parent_customer_id": "string",
+                     *       "child_billing": "separate",
                      *       "archived_at": "2026-02-15T00:00:00Z",
                      *       "created_at": "2026-02-15T00:00:00Z",
                      *       "updated_at": "2026-02-15T00:00:00Z"
@@ -11276,6 +11319,7 @@ export interface operations {
                      *         "property2": "string"
                      *       },
                      *       "parent_customer_id": "string",
+                     *       "child_billing": "separate",
                      *       "archived_at": "2026-02-15T00:00:00Z",
                      *       "created_at": "2026-02-15T00:00:00Z",
                      *       "updated_at": "2026-02-15T00:00:00Z"
@@ -22210,6 +22254,7 @@ export interface operations {
                      *           "next_billing_at": "2026-02-15T00:00:00Z",
                      *           "billed_through": "2026-02-15T00:00:00Z",
                      *           "progressive_billing_threshold": "49.00",
+                     *           "pool_usage_with_children": true,
                      *           "metadata": {
                      *             "property1": "string",
                      *             "property2": "string"
@@ -22313,6 +22358,7 @@ export interface operations {
                  *         "property2": 0
                  *       },
                  *       "instant_window_minutes": 1,
+                 *       "pool_usage_with_children": true,
                  *       "reason": "string"
                  *     }
                  */
@@ -22355,6 +22401,8 @@ export interface operations {
                     };
                     /** @description the length of the windows in which usage billed in advance is invoiced (60 when left out) */
                     instant_window_minutes?: number;
+                    /** @description true: the usage charges price the usage of the customer and of all its child customers summed per meter and period, before tiers and allowances (a meter aggregating by unique_count or latest cannot be pooled); the invoice's usage line shows each account's quantity. Set when subscribing. The children's own plans should not price the same meters, or their usage is billed twice. */
+                    pool_usage_with_children?: boolean;
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                     reason?: string;
                 };
@@ -22393,6 +22441,7 @@ export interface operations {
                      *       "next_billing_at": "2026-02-15T00:00:00Z",
                      *       "billed_through": "2026-02-15T00:00:00Z",
                      *       "progressive_billing_threshold": "49.00",
+                     *       "pool_usage_with_children": true,
                      *       "metadata": {
                      *         "property1": "string",
                      *         "property2": "string"
@@ -22498,6 +22547,7 @@ export interface operations {
                      *       "next_billing_at": "2026-02-15T00:00:00Z",
                      *       "billed_through": "2026-02-15T00:00:00Z",
                      *       "progressive_billing_threshold": "49.00",
+                     *       "pool_usage_with_children": true,
                      *       "metadata": {
                      *         "property1": "string",
                      *         "property2": "string"
@@ -22639,6 +22689,7 @@ export interface operations {
                      *       "next_billing_at": "2026-02-15T00:00:00Z",
                      *       "billed_through": "2026-02-15T00:00:00Z",
                      *       "progressive_billing_threshold": "49.00",
+                     *       "pool_usage_with_children": true,
                      *       "metadata": {
                      *         "property1": "string",
                      *         "property2": "string"
@@ -22774,6 +22825,7 @@ export interface operations {
                      *       "next_billing_at": "2026-02-15T00:00:00Z",
                      *       "billed_through": "2026-02-15T00:00:00Z",
                      *       "progressive_billing_threshold": "49.00",
+                     *       "pool_usage_with_children": true,
                      *       "metadata": {
                      *         "property1": "string",
                      *         "property2": "string"
@@ -22909,6 +22961,7 @@ export interface operations {
                      *       "next_billing_at": "2026-02-15T00:00:00Z",
                      *       "billed_through": "2026-02-15T00:00:00Z",
                      *       "progressive_billing_threshold": "49.00",
+                     *       "pool_usage_with_children": true,
                      *       "metadata": {
                      *         "property1": "string",
                      *         "property2": "string"
@@ -23045,6 +23098,7 @@ export interface operations {
                      *       "next_billing_at": "2026-02-15T00:00:00Z",
                      *       "billed_through": "2026-02-15T00:00:00Z",
                      *       "progressive_billing_threshold": "49.00",
+                     *       "pool_usage_with_children": true,
                      *       "metadata": {
                      *         "property1": "string",
                      *         "property2": "string"
@@ -23174,6 +23228,7 @@ export interface operations {
                      *       "next_billing_at": "2026-02-15T00:00:00Z",
                      *       "billed_through": "2026-02-15T00:00:00Z",
                      *       "progressive_billing_threshold": "49.00",
+                     *       "pool_usage_with_children": true,
                      *       "metadata": {
                      *         "property1": "string",
                      *         "property2": "string"
@@ -30276,7 +30331,23 @@ export interface operations {
                      *               "details": {
                      *                 "property1": null,
                      *                 "property2": null
+                     *               },
+                     *               "billed_customer": {
+                     *                 "id": "string",
+                     *                 "name": "string"
                      *               }
+                     *             }
+                     *           ],
+                     *           "sections": [
+                     *             {
+                     *               "billed_customer": {
+                     *                 "id": "string",
+                     *                 "name": "string"
+                     *               },
+                     *               "line_ids": [
+                     *                 "string"
+                     *               ],
+                     *               "subtotal": "49.00"
                      *             }
                      *           ],
                      *           "subtotal": "49.00",
@@ -30502,7 +30573,23 @@ export interface operations {
                      *           "details": {
                      *             "property1": null,
                      *             "property2": null
+                     *           },
+                     *           "billed_customer": {
+                     *             "id": "string",
+                     *             "name": "string"
                      *           }
+                     *         }
+                     *       ],
+                     *       "sections": [
+                     *         {
+                     *           "billed_customer": {
+                     *             "id": "string",
+                     *             "name": "string"
+                     *           },
+                     *           "line_ids": [
+                     *             "string"
+                     *           ],
+                     *           "subtotal": "49.00"
                      *         }
                      *       ],
                      *       "subtotal": "49.00",
@@ -30724,7 +30811,23 @@ export interface operations {
                      *           "details": {
                      *             "property1": null,
                      *             "property2": null
+                     *           },
+                     *           "billed_customer": {
+                     *             "id": "string",
+                     *             "name": "string"
                      *           }
+                     *         }
+                     *       ],
+                     *       "sections": [
+                     *         {
+                     *           "billed_customer": {
+                     *             "id": "string",
+                     *             "name": "string"
+                     *           },
+                     *           "line_ids": [
+                     *             "string"
+                     *           ],
+                     *           "subtotal": "49.00"
                      *         }
                      *       ],
                      *       "subtotal": "49.00",
@@ -30900,7 +31003,23 @@ export interface operations {
                      *           "details": {
                      *             "property1": null,
                      *             "property2": null
+                     *           },
+                     *           "billed_customer": {
+                     *             "id": "string",
+                     *             "name": "string"
                      *           }
+                     *         }
+                     *       ],
+                     *       "sections": [
+                     *         {
+                     *           "billed_customer": {
+                     *             "id": "string",
+                     *             "name": "string"
+                     *           },
+                     *           "line_ids": [
+                     *             "string"
+                     *           ],
+                     *           "subtotal": "49.00"
                      *         }
                      *       ],
                      *       "subtotal": "49.00",
@@ -31088,7 +31207,23 @@ export interface operations {
                      *           "details": {
                      *             "property1": null,
                      *             "property2": null
+                     *           },
+                     *           "billed_customer": {
+                     *             "id": "string",
+                     *             "name": "string"
                      *           }
+                     *         }
+                     *       ],
+                     *       "sections": [
+                     *         {
+                     *           "billed_customer": {
+                     *             "id": "string",
+                     *             "name": "string"
+                     *           },
+                     *           "line_ids": [
+                     *             "string"
+                     *           ],
+                     *           "subtotal": "49.00"
                      *         }
                      *       ],
                      *       "subtotal": "49.00",
@@ -35437,7 +35572,23 @@ export interface operations {
                      *           "details": {
                      *             "property1": null,
                      *             "property2": null
+                     *           },
+                     *           "billed_customer": {
+                     *             "id": "string",
+                     *             "name": "string"
                      *           }
+                     *         }
+                     *       ],
+                     *       "sections": [
+                     *         {
+                     *           "billed_customer": {
+                     *             "id": "string",
+                     *             "name": "string"
+                     *           },
+                     *           "line_ids": [
+                     *             "string"
+                     *           ],
+                     *           "subtotal": "49.00"
                      *         }
                      *       ],
                      *       "subtotal": "49.00",
@@ -41835,7 +41986,23 @@ export interface operations {
                      *               "details": {
                      *                 "property1": null,
                      *                 "property2": null
+                     *               },
+                     *               "billed_customer": {
+                     *                 "id": "string",
+                     *                 "name": "string"
                      *               }
+                     *             }
+                     *           ],
+                     *           "sections": [
+                     *             {
+                     *               "billed_customer": {
+                     *                 "id": "string",
+                     *                 "name": "string"
+                     *               },
+                     *               "line_ids": [
+                     *                 "string"
+                     *               ],
+                     *               "subtotal": "49.00"
                      *             }
                      *           ],
                      *           "subtotal": "49.00",

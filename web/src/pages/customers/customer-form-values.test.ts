@@ -22,6 +22,7 @@ const customer: Customer = {
   invoice_settings: { net_payment_terms_days: 30 },
   metadata: { tier: "gold" },
   parent_customer_id: null,
+  child_billing: "separate",
   archived_at: null,
   created_at: "2026-01-01T00:00:00Z",
   updated_at: "2026-01-01T00:00:00Z",
