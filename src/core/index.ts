@@ -304,6 +304,12 @@ export {
   type SettlementLineKind,
   type SettlementStatement,
 } from "./settlements/partner-settlement.ts";
+export {
+  type AccountStatement,
+  accountStatement,
+  type StatementEntry,
+  type StatementLine,
+} from "./statements/account-statement.ts";
 /** @public */
 export type {
   Cancellation,

@@ -22,6 +22,7 @@ export {
   getCustomer,
   lockCustomer,
   lockCustomers,
+  updateCustomer,
 } from "./customers.ts";
 export type { BillingAddress, ChildBilling } from "./tables.ts";
 export { customerWarehouseRows } from "./warehouse-rows.ts";

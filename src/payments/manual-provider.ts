@@ -17,6 +17,7 @@ export const manualProvider: PaymentProvider = {
   name: "manual",
   saveCustomer: async () => refuse(),
   attachPaymentMethod: async () => refuse(),
+  setUpPaymentMethod: async () => refuse(),
   charge: async () => refuse(),
   // The money goes back by hand; recording the refund is all there is to do.
   refund: async () => ({ status: "succeeded", providerRefundId: null, failureMessage: null }),

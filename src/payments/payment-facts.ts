@@ -53,11 +53,33 @@ export type ChargebackFact = {
 
 export type PaymentFacts = { payments: PaymentFact[]; refunds: RefundFact[]; chargebacks: ChargebackFact[] };
 
-export async function loadPaymentFacts(database: Database, scope: TenantScope): Promise<PaymentFacts> {
+/** The environment's payment facts, or one customer's (a statement of account) when `customerId` is given. */
+export async function loadPaymentFacts(
+  database: Database,
+  scope: TenantScope,
+  customerId?: string,
+): Promise<PaymentFacts> {
+  const customers = customerId === undefined ? [] : [customerId];
   const [payments, refunds, chargebacks] = await Promise.all([
-    database.selectFrom("payments").selectAll().where(inTenant(scope)).orderBy("id").execute(),
-    selectInTenant(database, scope, "refunds").where("status", "=", "succeeded").orderBy("id").execute(),
-    database.selectFrom("payment_disputes").selectAll().where(inTenant(scope)).orderBy("id").execute(),
+    database
+      .selectFrom("payments")
+      .selectAll()
+      .where(inTenant(scope))
+      .$if(customerId !== undefined, (query) => query.where("customer_id", "in", customers))
+      .orderBy("id")
+      .execute(),
+    selectInTenant(database, scope, "refunds")
+      .where("status", "=", "succeeded")
+      .$if(customerId !== undefined, (query) => query.where("customer_id", "in", customers))
+      .orderBy("id")
+      .execute(),
+    database
+      .selectFrom("payment_disputes")
+      .selectAll()
+      .where(inTenant(scope))
+      .$if(customerId !== undefined, (query) => query.where("customer_id", "in", customers))
+      .orderBy("id")
+      .execute(),
   ]);
   return {
     payments: payments.map((row) => ({

@@ -92,15 +92,29 @@ function selectMethods(context: RequestContext) {
     .where(inTenant(context, "payment_methods"));
 }
 
+/**
+ * Puts a payment method on file for the customer. Billing ops attach a method
+ * the provider's form collected; the customer, present in the portal, sets it
+ * up (`through: "setup"`, a Stripe SetupIntent), agreeing to later charges
+ * made without them. Adding the same method twice keeps one.
+ */
 export async function attachPaymentMethod(
   context: RequestContext,
   customerId: string,
   input: AttachPaymentMethodInput,
+  through: "attach" | "setup" = "attach",
 ): Promise<PaymentMethodView> {
   const customer = await loadCustomerRow(context.database, context, customerId);
   const provider = providerFor(await readPaymentSettings(context.database, context), "stripe");
   const providerCustomerId = await providerCustomerOf(context, provider, customer);
-  const saved = await provider.attachPaymentMethod(providerCustomerId, input.payment_method);
+  const saved =
+    through === "setup"
+      ? await provider.setUpPaymentMethod(
+          providerCustomerId,
+          input.payment_method,
+          `${context.environmentId}-${customerId}-${input.payment_method}`,
+        )
+      : await provider.attachPaymentMethod(providerCustomerId, input.payment_method);
   const makeDefault = input.default !== false;
   const now = context.clock.now();
   const id = await context.database.transaction().execute(async (transaction) => {

@@ -62,6 +62,17 @@ export type PaymentProvider = {
     providerCustomerId: string,
     providerPaymentMethodId: string,
   ): Promise<SavedPaymentMethod>;
+  /**
+   * Sets up a payment method while the customer is present (a Stripe SetupIntent,
+   * confirmed at once): the customer agrees to be charged later without being
+   * there, and the method is attached to the provider's customer. `setupId`
+   * (Fairbill's id for the attempt) is the idempotency key.
+   */
+  setUpPaymentMethod(
+    providerCustomerId: string,
+    providerPaymentMethodId: string,
+    setupId: string,
+  ): Promise<SavedPaymentMethod>;
   /** Charges a payment method on file, without the customer present. */
   charge(request: ChargeRequest): Promise<ChargeResult>;
   refund(request: RefundRequest): Promise<RefundResult>;

@@ -160,7 +160,7 @@ export const PaymentSchema = Type.Object(
     customer_id: Type.String(),
     provider: StringEnum(providerNames),
     method: StringEnum(["card", ...manualPaymentMethods]),
-    origin: StringEnum(["manual", "automatic", "requested", "dunning_retry", "provider"]),
+    origin: StringEnum(["manual", "automatic", "requested", "dunning_retry", "provider", "portal"]),
     status: StringEnum(paymentStatuses),
     currency: Type.String(),
     amount: Money,

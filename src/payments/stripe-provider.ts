@@ -70,6 +70,34 @@ function chargeResultOf(intent: Stripe.PaymentIntent): ChargeResult {
   };
 }
 
+function savedMethodOf(method: Stripe.PaymentMethod): SavedPaymentMethod {
+  return {
+    providerPaymentMethodId: method.id,
+    type: method.type,
+    card: method.card
+      ? {
+          brand: method.card.brand,
+          last4: method.card.last4,
+          expMonth: method.card.exp_month,
+          expYear: method.card.exp_year,
+        }
+      : null,
+  };
+}
+
+/** Stripe refused the payment method itself (unknown, declined): the field is wrong, not the server. */
+function paymentMethodRefusal(error: unknown): FairbillError {
+  if (
+    error instanceof Stripe.errors.StripeInvalidRequestError ||
+    error instanceof Stripe.errors.StripeCardError
+  ) {
+    return validationFailed([
+      { path: "$.payment_method", message: `was refused by Stripe: ${error.message}` },
+    ]);
+  }
+  return providerUnavailable(error);
+}
+
 export function stripeProvider(settings: StripeSettings): PaymentProvider {
   // An address given as digits never reaches the guard's resolver: check it before any call carries the secret key.
   if (settings.apiBaseUrl !== null) {
@@ -104,28 +132,38 @@ export function stripeProvider(settings: StripeSettings): PaymentProvider {
         const method = await stripe.paymentMethods.attach(providerPaymentMethodId, {
           customer: providerCustomerId,
         });
-        return {
-          providerPaymentMethodId: method.id,
-          type: method.type,
-          card: method.card
-            ? {
-                brand: method.card.brand,
-                last4: method.card.last4,
-                expMonth: method.card.exp_month,
-                expYear: method.card.exp_year,
-              }
-            : null,
-        };
+        return savedMethodOf(method);
       } catch (error) {
-        if (
-          error instanceof Stripe.errors.StripeInvalidRequestError ||
-          error instanceof Stripe.errors.StripeCardError
-        ) {
+        throw paymentMethodRefusal(error);
+      }
+    },
+
+    async setUpPaymentMethod(providerCustomerId, providerPaymentMethodId, setupId) {
+      try {
+        const setup = await stripe.setupIntents.create(
+          {
+            customer: providerCustomerId,
+            payment_method: providerPaymentMethodId,
+            confirm: true,
+            usage: "off_session",
+            automatic_payment_methods: { enabled: true, allow_redirects: "never" },
+            metadata: { fairbill_setup_id: setupId },
+          },
+          { idempotencyKey: `fairbill-setup-${setupId}` },
+        );
+        if (setup.status !== "succeeded") {
+          const reason =
+            setup.last_setup_error?.message ?? `it was left ${setup.status.replaceAll("_", " ")}`;
           throw validationFailed([
-            { path: "$.payment_method", message: `was refused by Stripe: ${error.message}` },
+            { path: "$.payment_method", message: `could not be set up by Stripe: ${reason}` },
           ]);
         }
-        throw providerUnavailable(error);
+        const methodId =
+          typeof setup.payment_method === "string" ? setup.payment_method : setup.payment_method?.id;
+        return savedMethodOf(await stripe.paymentMethods.retrieve(methodId ?? providerPaymentMethodId));
+      } catch (error) {
+        if (error instanceof FairbillError) throw error;
+        throw paymentMethodRefusal(error);
       }
     },
 

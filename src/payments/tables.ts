@@ -60,7 +60,7 @@ export type PaymentMethodTable = TenantRowColumns & {
 
 export const manualPaymentMethods = ["bank_transfer", "cheque", "cash", "other"] as const;
 export type PaymentMethodKind = "card" | (typeof manualPaymentMethods)[number];
-export type PaymentOrigin = "manual" | "automatic" | "requested" | "dunning_retry" | "provider";
+export type PaymentOrigin = "manual" | "automatic" | "requested" | "dunning_retry" | "provider" | "portal";
 export const paymentStatuses = ["pending", "succeeded", "failed"] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 

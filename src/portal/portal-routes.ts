@@ -4,27 +4,37 @@
 // (/v1/portal-frame-policy), and the portal API under /v1/portal that
 // a link's token opens (`Authorization: Portal <token>`), for its customer only.
 import type { FastifyRequest } from "fastify";
+import { Type } from "typebox";
 import { AlertRuleSchema } from "../alerts/index.ts";
 import { CreditBalancesSchema } from "../credits/index.ts";
 import { CustomerAllowancesSchema, InvoiceSchema } from "../invoicing/index.ts";
+import { PaymentMethodSchema } from "../payments/index.ts";
 import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { ListOf, NonEmptyIdParams, PdfFile } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { authenticatePortalCaller } from "./portal-authentication.ts";
+import { portalBillingDetails, updatePortalBillingDetails } from "./portal-billing-details.ts";
 import { getPortalFramePolicy, updatePortalFramePolicy } from "./portal-frame-policy.ts";
 import { createPortalLink, rotatePortalSecret } from "./portal-links.ts";
+import { addPortalPaymentMethod, payPortalInvoice, portalPaymentMethods } from "./portal-payments.ts";
 import {
   CreatePortalLinkBody,
+  PortalBillingDetailsBody,
+  PortalBillingDetailsSchema,
   PortalFramePolicySchema,
   PortalLinkSchema,
+  PortalPaymentMethodBody,
+  PortalPaymentSchema,
   PortalProfileSchema,
   PortalSecretRotationSchema,
   PortalSpendAlertBody,
+  PortalStatementQuery,
   PortalUpcomingInvoiceSchema,
   PortalUsageSchema,
   UpdatePortalFramePolicyBody,
 } from "./portal-schemas.ts";
+import { portalStatement, statementCsv } from "./portal-statement.ts";
 import {
   createPortalSpendAlert,
   deletePortalSpendAlert,
@@ -122,6 +132,30 @@ export function registerPortalRoutes(app: FairbillApp): void {
   );
 
   routes.read(
+    "GET /portal/billing-details",
+    {
+      operationId: "getPortalBillingDetails",
+      summary: "The name, email, billing address and tax number the customer's invoices carry",
+      response: PortalBillingDetailsSchema,
+    },
+    ({ context }) => portalBillingDetails(context),
+  );
+
+  routes.write(
+    "PUT /portal/billing-details",
+    {
+      operationId: "updatePortalBillingDetails",
+      summary: "Change the customer's billing name, email, address or tax number (fields left out stay)",
+      description:
+        "The tax number must have the form of one of the billing address's country, with its check digit " +
+        "where the scheme has one; a bad one is a 400 naming $.tax_id.",
+      body: PortalBillingDetailsBody,
+      response: PortalBillingDetailsSchema,
+    },
+    ({ context, body }) => updatePortalBillingDetails(context, body),
+  );
+
+  routes.read(
     "GET /portal/usage",
     {
       operationId: "getPortalUsage",
@@ -188,6 +222,68 @@ export function registerPortalRoutes(app: FairbillApp): void {
         .type("application/pdf")
         .header("content-disposition", `attachment; filename="${number}.pdf"`)
         .send(Buffer.from(pdf));
+    },
+  );
+
+  routes.write(
+    "POST /portal/invoices/:id/pay",
+    {
+      operationId: "payPortalInvoice",
+      summary: "Pay what remains of one of the customer's open invoices with the card on file, once",
+      description:
+        "Charges the default payment method through the environment's Stripe provider. Asking again while " +
+        "the payment is under way, or once the invoice is paid, charges nothing more. A declined card answers " +
+        "200 with the payment failed and Stripe's message; 409 when there is no card on file or the " +
+        "environment records payments by hand.",
+      params: NonEmptyIdParams,
+      response: PortalPaymentSchema,
+    },
+    ({ context, params }) => payPortalInvoice(context, params.id),
+  );
+
+  routes.read(
+    "GET /portal/payment-methods",
+    {
+      operationId: "listPortalPaymentMethods",
+      summary: "The customer's payment methods on file, newest first; the default one is charged",
+      response: ListOf(PaymentMethodSchema),
+    },
+    async ({ context }) => ({ data: await portalPaymentMethods(context) }),
+  );
+
+  routes.write(
+    "POST /portal/payment-methods",
+    {
+      operationId: "addPortalPaymentMethod",
+      summary: "Add or replace the card charged for the customer's invoices (a Stripe SetupIntent)",
+      description:
+        "Sets up the payment method with Stripe for charges made later without the customer, and makes it " +
+        "the default. A card Stripe declines is a 400 naming $.payment_method.",
+      body: PortalPaymentMethodBody,
+      response: PaymentMethodSchema,
+      status: 201,
+    },
+    ({ context, body }) => addPortalPaymentMethod(context, body),
+  );
+
+  routes.read(
+    "GET /portal/statement",
+    {
+      operationId: "getPortalStatement",
+      summary: "The customer's statement of account as CSV: invoices, payments, credit notes and refunds",
+      description:
+        "One currency (the customer's unless asked), from `from` to `to`: the balance brought forward, each " +
+        "entry with its debit or credit and the running balance, and the closing balance. Drafts and void " +
+        "invoices are left out.",
+      query: PortalStatementQuery,
+      response: Type.String({ description: "text/csv" }),
+    },
+    async ({ context, query }, reply) => {
+      const { statement, currency, timezone } = await portalStatement(context, query);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="statement-${currency}.csv"`)
+        .send(statementCsv(statement, currency, timezone));
     },
   );
 

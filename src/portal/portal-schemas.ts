@@ -1,11 +1,14 @@
 // The JSON shapes of portal links and of the portal API that a link opens.
 import { type Static, Type } from "typebox";
-import { InvoicePreviewSchema } from "../invoicing/index.ts";
+import { InvoicePreviewSchema, InvoiceSchema } from "../invoicing/index.ts";
 import {
   DecimalString,
+  ListedCountryCode,
+  ListedCurrencyCode,
   Name,
   NonNegativeDecimalString,
   Nullable,
+  StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
@@ -136,3 +139,86 @@ export const PortalSpendAlertBody = StrictObject({
   ),
 });
 export type PortalSpendAlertInput = Static<typeof PortalSpendAlertBody>;
+
+export const PortalPaymentMethodBody = StrictObject({
+  payment_method: Type.String({
+    minLength: 1,
+    maxLength: 255,
+    pattern: "^pm_[A-Za-z0-9_]+$",
+    description:
+      "the Stripe payment method (pm_…) that Stripe's card form made in the customer's browser; it is set up for later charges and becomes the default",
+  }),
+});
+
+export const PortalPaymentSchema = Type.Object({
+  invoice: InvoiceSchema,
+  payment: Type.Union(
+    [
+      Type.Object({
+        id: Type.String(),
+        status: StringEnum(["pending", "succeeded", "failed"], {
+          description: "pending: the bank has not settled it yet; failed: see failure_message",
+        }),
+        amount: Type.String(),
+        currency: Type.String(),
+        failure_message: Nullable(Type.String()),
+      }),
+      Type.Null(),
+    ],
+    { description: "the charge this call made or found under way; null when the invoice was already paid" },
+  ),
+});
+export type PortalPayment = Static<typeof PortalPaymentSchema>;
+
+const billingAddressFields = {
+  line1: Type.Optional(Type.String({ maxLength: 200 })),
+  line2: Type.Optional(Type.String({ maxLength: 200 })),
+  city: Type.Optional(Type.String({ maxLength: 100 })),
+  postal_code: Type.Optional(Type.String({ maxLength: 20 })),
+  state: Type.Optional(Type.String({ maxLength: 100 })),
+};
+
+export const PortalBillingDetailsBody = StrictObject(
+  {
+    name: Type.Optional(Nullable(Name)),
+    email: Type.Optional(
+      Nullable(Type.String({ format: "email", maxLength: 320, description: "where invoices are sent" })),
+    ),
+    billing_address: Type.Optional(
+      Nullable(StrictObject({ ...billingAddressFields, country: Type.Optional(ListedCountryCode) })),
+    ),
+    tax_id: Type.Optional(
+      Nullable(
+        Type.String({
+          minLength: 1,
+          maxLength: 50,
+          description:
+            "the VAT or tax number of the billing address's country (EU VAT with its prefix, GB, CH, NO, AU, CA); null removes it",
+        }),
+      ),
+    ),
+  },
+  { minProperties: 1 },
+);
+export type PortalBillingDetailsInput = Static<typeof PortalBillingDetailsBody>;
+
+export const PortalBillingDetailsSchema = Type.Object({
+  name: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  billing_address: Nullable(Type.Object({ ...billingAddressFields, country: Type.Optional(Type.String()) })),
+  tax_id: Nullable(Type.String()),
+});
+export type PortalBillingDetails = Static<typeof PortalBillingDetailsSchema>;
+
+export const PortalStatementQuery = StrictObject({
+  from: Type.Optional({
+    ...Timestamp,
+    description: "the first instant it covers; the account's first entry when left out",
+  }),
+  to: Type.Optional({ ...Timestamp, description: "the last instant it covers; now when left out" }),
+  currency: Type.Optional({
+    ...ListedCurrencyCode,
+    description: "the currency whose documents it lists; the customer's own when left out",
+  }),
+});
+export type PortalStatementQuery = Static<typeof PortalStatementQuery>;

@@ -31,7 +31,7 @@ import type { PortalForecast, PortalProfile, PortalSpendAlertInput, PortalUsage 
 import { forecastSpend } from "./spend-forecast.ts";
 
 /** The portal customer's id; only portal routes call these, behind a portal token. */
-function portalCustomerId(context: RequestContext): string {
+export function portalCustomerId(context: RequestContext): string {
   if (context.actor.type !== "portal") {
     throw new FairbillError({
       code: "forbidden",

@@ -2,8 +2,11 @@
 // its token opens /v1/portal for that customer only and nothing else; an
 // expired, changed, revoked or foreign token is refused. What the portal
 // shows matches the seller's own view (the upcoming invoice), and the
-// customer sets and deletes its own spend alerts.
+// customer sets and deletes its own spend alerts. Against a local server that
+// speaks Stripe's API, the customer sets up a card and pays an open invoice,
+// once however often it clicks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalStripe, startLocalStripe } from "../../test/support/local-stripe-server.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import type { Clock } from "../platform/clock.ts";
 
@@ -17,6 +20,7 @@ let tenant: TestTenant;
 let stranger: TestTenant;
 let customerId: string;
 let otherCustomerId: string;
+let stripe: LocalStripe | undefined;
 
 async function newCustomer(target: TestTenant, externalId: string): Promise<string> {
   const response = await target.admin.post("/v1/customers", {
@@ -41,7 +45,11 @@ function portal(token: string) {
 }
 
 beforeAll(async () => {
-  ({ testApp, tenant } = await startTestAppWithTenant({ clock, tenantName: "Portal seller" }));
+  ({ testApp, tenant } = await startTestAppWithTenant({
+    clock,
+    tenantName: "Portal seller",
+    allowPrivateTargets: true,
+  }));
   stranger = await testApp.newTenant("Another seller");
   expect(
     (
@@ -95,7 +103,10 @@ beforeAll(async () => {
   });
   expect(invoice.status, JSON.stringify(invoice.body)).toBe(201);
 });
-afterAll(async () => testApp?.close());
+afterAll(async () => {
+  await stripe?.close();
+  await testApp?.close();
+});
 
 describe("portal links", () => {
   it("issues a link to the portal page with a token that expires after the asked lifetime", async () => {
@@ -326,5 +337,170 @@ describe("the portal API", () => {
     expect((await portal(token).get("/v1/portal/alerts")).body.data).toEqual([]);
     const sellerView = await tenant.admin.get(`/v1/customers/${customerId}/alerts`);
     expect(sellerView.body.data.map((rule: { id: string }) => rule.id)).toEqual([sellerAlert.body.id]);
+  });
+});
+
+describe("billing details in the portal", () => {
+  it("changes the billing email, address and tax number, refusing one that is not the country's", async () => {
+    const { token } = await portalLink(tenant, otherCustomerId);
+    const put = (body: Record<string, unknown>) => portal(token).put("/v1/portal/billing-details", body);
+    const badEmail = await put({ email: "not an email" });
+    expect(badEmail.status).toBe(400);
+    expect(badEmail.body.errors[0].path).toBe("$.email");
+    const noCountry = await put({ tax_id: "DE136695976" });
+    expect(noCountry.status).toBe(400);
+    expect(noCountry.body.errors[0]).toMatchObject({
+      path: "$.tax_id",
+      message: expect.stringMatching(/country/),
+    });
+    const wrongForCountry = await put({
+      billing_address: { line1: "Unter den Linden 1", city: "Berlin", postal_code: "10117", country: "DE" },
+      tax_id: "GB123456789",
+    });
+    expect(wrongForCountry.status).toBe(400);
+    expect(wrongForCountry.body.errors[0]).toMatchObject({ path: "$.tax_id" });
+    expect(wrongForCountry.body.errors[0].message).toMatch(/EU VAT number for DE/);
+
+    const saved = await put({
+      email: "ap@globex.example",
+      billing_address: { line1: "Unter den Linden 1", city: "Berlin", postal_code: "10117", country: "DE" },
+      tax_id: "de 136 695 976",
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body).toEqual({
+      name: "Customer portal-globex",
+      email: "ap@globex.example",
+      billing_address: { line1: "Unter den Linden 1", city: "Berlin", postal_code: "10117", country: "DE" },
+      tax_id: "DE136695976",
+    });
+    const seller = await tenant.admin.get(`/v1/customers/${otherCustomerId}`);
+    expect(seller.body).toMatchObject({
+      email: "ap@globex.example",
+      tax_ids: [{ type: "eu_vat", value: "DE136695976" }],
+    });
+    expect((await put({ tax_id: null })).body.tax_id).toBeNull();
+    const audit = await tenant.admin.get(
+      `/v1/audit-events?action=customer.updated&object_id=${otherCustomerId}`,
+    );
+    expect(audit.body.data[0].actor).toMatchObject({ type: "portal" });
+  });
+});
+
+describe("paying in the portal", () => {
+  it("sets up a card through Stripe and pays an open invoice once, however often the customer clicks", async () => {
+    const payer = await newCustomer(tenant, "portal-payer");
+    const { token } = await portalLink(tenant, payer);
+    const invoice = await tenant.admin.post("/v1/invoices", {
+      customer_id: payer,
+      currency: "USD",
+      lines: [{ description: "Annual support", quantity: "1", unit_amount: "240.00" }],
+      finalize: true,
+    });
+    expect(invoice.status, JSON.stringify(invoice.body)).toBe(201);
+    const pay = () => portal(token).post(`/v1/portal/invoices/${invoice.body.id}/pay`, {});
+
+    // The environment records payments by hand: nothing is charged.
+    const manual = await pay();
+    expect(manual.status).toBe(409);
+    expect(manual.body.detail).toMatch(/by hand/);
+
+    stripe = await startLocalStripe();
+    const settings = await tenant.admin.put("/v1/payment-settings", {
+      provider: "stripe",
+      stripe: {
+        secret_key: stripe.secretKey,
+        webhook_secret: stripe.webhookSecret,
+        api_base_url: stripe.url,
+      },
+    });
+    expect(settings.status).toBe(200);
+    const noCard = await pay();
+    expect(noCard.status).toBe(409);
+    expect(noCard.body.detail).toMatch(/no payment method on file/);
+
+    // Stripe checks a card when it is set up: a declined one is refused, naming the field.
+    const declined = await portal(token).post("/v1/portal/payment-methods", {
+      payment_method: "pm_card_chargeDeclined",
+    });
+    expect(declined.status).toBe(400);
+    expect(declined.body.errors[0]).toMatchObject({ path: "$.payment_method" });
+    expect(declined.body.errors[0].message).toMatch(/declined/);
+    const malformed = await portal(token).post("/v1/portal/payment-methods", { payment_method: "4242" });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors[0].path).toBe("$.payment_method");
+
+    const added = await portal(token).post("/v1/portal/payment-methods", { payment_method: "pm_card_visa" });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    expect(added.body).toMatchObject({
+      customer_id: payer,
+      is_default: true,
+      card: { brand: "visa", last4: "4242" },
+    });
+    const setups = stripe.requests.filter((request) => request.path === "/v1/setup_intents");
+    expect(setups.at(-1)?.params).toMatchObject({ usage: "off_session", confirm: "true" });
+    // Replacing the card: the new one is charged from now on.
+    const replaced = await portal(token).post("/v1/portal/payment-methods", {
+      payment_method: "pm_card_mastercard",
+    });
+    expect(replaced.status).toBe(201);
+    const methods = await portal(token).get("/v1/portal/payment-methods");
+    expect(
+      methods.body.data.map((method: { card: { last4: string }; is_default: boolean }) => method),
+    ).toEqual([
+      expect.objectContaining({ card: expect.objectContaining({ last4: "4444" }), is_default: true }),
+      expect.objectContaining({ card: expect.objectContaining({ last4: "4242" }), is_default: false }),
+    ]);
+
+    // Two clicks at once, then a third: one charge.
+    const [first, second] = await Promise.all([pay(), pay()]);
+    const third = await pay();
+    for (const answer of [first, second, third]) {
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(answer.body.invoice.status).toBe("paid");
+    }
+    const charged = stripe
+      .paymentIntents()
+      .filter(
+        (intent) => (intent.metadata as Record<string, string>).fairbill_invoice_id === invoice.body.id,
+      );
+    expect(charged).toHaveLength(1);
+    expect(charged[0]).toMatchObject({
+      amount: 24000,
+      payment_method: "pm_card_mastercard",
+      status: "succeeded",
+    });
+    const payments = await tenant.admin.get(`/v1/payments?invoice_id=${invoice.body.id}`);
+    expect(payments.body.data).toMatchObject([{ origin: "portal", status: "succeeded", amount: "240.00" }]);
+    expect((await tenant.admin.get(`/v1/invoices/${invoice.body.id}`)).body.status).toBe("paid");
+
+    // The statement of account: the invoice, then its payment, adding up to nothing owed.
+    const statement = await portal(token).get("/v1/portal/statement");
+    expect(statement.status).toBe(200);
+    expect(statement.headers["content-type"]).toMatch(/^text\/csv/);
+    const number = invoice.body.number;
+    const paymentId = payments.body.data[0].id;
+    const today = new Date(nowMs).toISOString().slice(0, 10);
+    expect(String(statement.body).split("\r\n")).toEqual([
+      "date,type,reference,description,debit,credit,balance,currency",
+      `${today},,,Balance brought forward,,,0.00,USD`,
+      `${today},invoice,${number},Invoice,240.00,,240.00,USD`,
+      `${today},payment,${paymentId},Payment of ${number},,240.00,0.00,USD`,
+      `${today},,,Closing balance,240.00,240.00,0.00,USD`,
+      "",
+    ]);
+    const backwards = await portal(token).get(
+      `/v1/portal/statement?from=${new Date(nowMs + day).toISOString()}&to=${new Date(nowMs).toISOString()}`,
+    );
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors[0].path).toBe("$.from");
+
+    // Another customer's invoice is not this customer's to pay.
+    const other = await tenant.admin.post("/v1/invoices", {
+      customer_id: otherCustomerId,
+      currency: "USD",
+      lines: [{ description: "Other", quantity: "1", unit_amount: "9.00" }],
+      finalize: true,
+    });
+    expect((await portal(token).post(`/v1/portal/invoices/${other.body.id}/pay`, {})).status).toBe(404);
   });
 });

@@ -3,18 +3,36 @@
 // customer opens it and sees its usage per meter, the same cost to date as
 // the seller's GET /v1/customers/{id}/upcoming-invoice, its credits and
 // invoices, downloads an invoice PDF and sets a spending alert, at laptop and
-// phone widths. Screenshots go to test-results/screenshots/.
+// phone widths; it saves a card and pays its open invoice against a local
+// server that speaks Stripe's API, and the console shows the invoice paid.
+// Screenshots go to test-results/screenshots/.
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleHarness, laptop, phone, settled, startConsoleHarness } from "./browser-harness.ts";
+import { type LocalStripe, startLocalStripe } from "../support/local-stripe-server.ts";
+import { accessibilityViolations } from "./accessibility.ts";
+import {
+  type ConsoleHarness,
+  laptop,
+  phone,
+  settled,
+  signIn,
+  startConsoleHarness,
+} from "./browser-harness.ts";
 
 let harness: ConsoleHarness;
 let customerId: string;
 let invoiceNumber: string;
+let invoiceId: string;
+let stripe: LocalStripe;
 
 beforeAll(async () => {
-  harness = await startConsoleHarness();
+  harness = await startConsoleHarness({ allowPrivateTargets: true });
+  stripe = await startLocalStripe();
+  await harness.api("PUT", "/v1/payment-settings", {
+    provider: "stripe",
+    stripe: { secret_key: stripe.secretKey, webhook_secret: stripe.webhookSecret, api_base_url: stripe.url },
+  });
   await harness.api("POST", "/v1/meters", {
     code: "api_calls",
     name: "API calls",
@@ -66,10 +84,14 @@ beforeAll(async () => {
     currency: "USD",
     lines: [{ description: "Onboarding", quantity: "1", unit_amount: "150.00" }],
     finalize: true,
-  })) as { number: string };
+  })) as { id: string; number: string };
   invoiceNumber = invoice.number;
+  invoiceId = invoice.id;
 });
-afterAll(async () => harness?.close());
+afterAll(async () => {
+  await harness?.close();
+  await stripe?.close();
+});
 
 async function openPortal(viewport: { width: number; height: number }): Promise<Page> {
   const link = (await harness.api("POST", `/v1/customers/${customerId}/portal-links`, {
@@ -124,7 +146,7 @@ describe("customer portal", () => {
     const page = await openPortal(laptop);
     const invoices = page.getByRole("region", { name: "Invoices" });
     await invoices.getByRole("cell", { name: invoiceNumber, exact: true }).waitFor();
-    await invoices.getByText("$150.00").waitFor();
+    await invoices.getByRole("cell", { name: "$150.00", exact: true }).waitFor();
     const downloadPromise = page.waitForEvent("download");
     await invoices.getByRole("button", { name: `Download invoice ${invoiceNumber} as PDF` }).click();
     const download = await downloadPromise;
@@ -155,6 +177,44 @@ describe("customer portal", () => {
 
     await list.getByRole("button", { name: "Delete the alert at $250.00" }).click();
     await alerts.getByText("You have no spending alerts.").waitFor();
+  });
+
+  it("saves a card and pays the open invoice through Stripe, and the console shows it paid", async () => {
+    const page = await openPortal(phone);
+    const method = page.getByRole("region", { name: "Payment method" });
+    await method.getByText("No card on file").waitFor();
+    const invoices = page.getByRole("region", { name: "Invoices" });
+    const pay = invoices.getByRole("button", { name: `Pay $150.00 for invoice ${invoiceNumber}` });
+    expect(await pay.isDisabled()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const card = method.getByLabel("Card from Stripe's card form");
+    await card.fill("pm_card_chargeDeclined");
+    await method.getByRole("button", { name: "Save card" }).click();
+    await method.getByText(/Your card was declined/).waitFor();
+    expect(await card.getAttribute("aria-invalid")).toBe("true");
+    await card.fill("pm_card_visa");
+    await method.getByRole("button", { name: "Save card" }).click();
+    await method
+      .getByRole("status")
+      .getByText(/Visa ending 4242/)
+      .waitFor();
+    await method.getByTestId("card-on-file").getByText("Visa ending 4242, expires 12/2034").waitFor();
+
+    await pay.click();
+    await invoices.getByRole("status").getByText(`Invoice ${invoiceNumber} is paid. Thank you.`).waitFor();
+    await invoices
+      .getByRole("row", { name: new RegExp(invoiceNumber) })
+      .getByText("Paid")
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await harness.screenshot(page, "portal-paid");
+    expect(stripe.paymentIntents()).toMatchObject([{ amount: 15000, status: "succeeded" }]);
+
+    const seller = await harness.newPage(laptop);
+    await signIn(seller, harness.baseUrl, harness.adminKey, `/invoices/${invoiceId}`);
+    await seller.getByRole("main").getByText("Paid", { exact: true }).first().waitFor();
+    await harness.screenshot(seller, "portal-paid-console");
   });
 
   it("says so when the link is no longer valid", async () => {

@@ -1,6 +1,6 @@
 // A local HTTP server that speaks the part of Stripe's API Fairbill uses
-// (customers, payment method attach, PaymentIntents created and confirmed at
-// once, refunds) with Stripe's wire formats: form-encoded requests, JSON
+// (customers, payment method attach and retrieve, SetupIntents and
+// PaymentIntents created and confirmed at once, refunds) with Stripe's wire formats: form-encoded requests, JSON
 // answers, card errors as HTTP 402 with decline codes, idempotency keys that
 // replay the first answer. It keeps a log of every request and the events
 // Stripe would send, and delivers them signed to a webhook URL when the test
@@ -14,6 +14,9 @@
 //   pm_card_chargeDeclinedStolenCard           card_declined / stolen_card (hard)
 //   pm_card_chargeDeclinedLostCard             card_declined / lost_card (hard)
 //   pm_sepa_debit_processing                   a bank debit: processing until completeProcessing()
+// A SetupIntent confirmed with a declining card fails as Stripe's does (the
+// card is checked when it is set up): HTTP 402, card_declined, the
+// SetupIntent left requires_payment_method with its last_setup_error.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
@@ -126,6 +129,7 @@ export async function startLocalStripe(): Promise<LocalStripe> {
   const customers = new Map<string, StripeObject>();
   const paymentMethods = new Map<string, StripeObject>();
   const intents = new Map<string, StripeObject>();
+  const setupIntents = new Map<string, StripeObject>();
   const charges = new Map<string, StripeObject>();
   const answered = new Map<string, { status: number; body: unknown }>();
   const requests: LoggedRequest[] = [];
@@ -206,6 +210,57 @@ export async function startLocalStripe(): Promise<LocalStripe> {
     return { status: 402, body: { error: { ...error, payment_intent: intent } } };
   }
 
+  function attachMethod(id: string, behaviour: Behaviour, customer: string): StripeObject {
+    const paymentMethod: StripeObject = {
+      id,
+      object: "payment_method",
+      type: behaviour.type,
+      customer,
+      card:
+        behaviour.type === "card"
+          ? { brand: behaviour.brand, last4: behaviour.last4, exp_month: 12, exp_year: 2034 }
+          : null,
+      sepa_debit: behaviour.type === "sepa_debit" ? { last4: "3000", country: "DE" } : undefined,
+    };
+    paymentMethods.set(id, paymentMethod);
+    return paymentMethod;
+  }
+
+  function createSetupIntent(params: Record<string, string>): { status: number; body: unknown } {
+    const id = params.payment_method ?? "";
+    const behaviour = behaviours[id];
+    if (behaviour === undefined) return invalidRequest(`No such PaymentMethod: '${id}'`, "payment_method");
+    if (!customers.has(params.customer ?? "")) {
+      return invalidRequest(`No such customer: '${params.customer}'`, "customer");
+    }
+    const setup: StripeObject = {
+      id: nextId("seti"),
+      object: "setup_intent",
+      customer: params.customer,
+      payment_method: id,
+      usage: params.usage ?? "off_session",
+      metadata: metadataOf(params),
+      last_setup_error: null,
+      created: now(),
+      status: "succeeded",
+    };
+    setupIntents.set(setup.id, setup);
+    if (behaviour.kind === "decline") {
+      const error = {
+        type: "card_error",
+        code: "card_declined",
+        decline_code: behaviour.declineCode,
+        message: behaviour.message,
+      };
+      Object.assign(setup, { status: "requires_payment_method", last_setup_error: error });
+      recordEvent("setup_intent.setup_failed", setup);
+      return { status: 402, body: { error: { ...error, setup_intent: setup } } };
+    }
+    attachMethod(id, behaviour, String(params.customer));
+    recordEvent("setup_intent.succeeded", setup);
+    return { status: 200, body: setup };
+  }
+
   function route(
     method: string,
     path: string,
@@ -230,19 +285,25 @@ export async function startLocalStripe(): Promise<LocalStripe> {
       if (!customers.has(params.customer ?? "")) {
         return invalidRequest(`No such customer: '${params.customer}'`, "customer");
       }
-      const paymentMethod: StripeObject = {
-        id,
-        object: "payment_method",
-        type: behaviour.type,
-        customer: params.customer,
-        card:
-          behaviour.type === "card"
-            ? { brand: behaviour.brand, last4: behaviour.last4, exp_month: 12, exp_year: 2034 }
-            : null,
-        sepa_debit: behaviour.type === "sepa_debit" ? { last4: "3000", country: "DE" } : undefined,
-      };
-      paymentMethods.set(id, paymentMethod);
-      return { status: 200, body: paymentMethod };
+      return { status: 200, body: attachMethod(id, behaviour, String(params.customer)) };
+    }
+    const retrieve = /^\/v1\/payment_methods\/([^/]+)$/.exec(path);
+    if (method === "GET" && retrieve?.[1]) {
+      const id = decodeURIComponent(retrieve[1]);
+      const found = paymentMethods.get(id);
+      return found === undefined
+        ? invalidRequest(`No such PaymentMethod: '${id}'`, "id")
+        : { status: 200, body: found };
+    }
+    if (method === "POST" && path === "/v1/setup_intents") {
+      if (params.confirm !== "true") {
+        return invalidRequest(
+          "This server only confirms SetupIntents at once.",
+          "confirm",
+          "parameter_invalid",
+        );
+      }
+      return createSetupIntent(params);
     }
     if (method === "POST" && path === "/v1/payment_intents") {
       if (params.confirm !== "true" || params.off_session !== "true") {

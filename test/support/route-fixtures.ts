@@ -1337,6 +1337,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/portal-frame-policy": {},
   "PUT /v1/portal-frame-policy": { body: () => ({ frame_ancestors: ["https://app.example.com"] }) },
   "GET /v1/portal/me": {},
+  "GET /v1/portal/billing-details": {},
+  "PUT /v1/portal/billing-details": {
+    body: () => ({ billing_address: { line1: "1 Main St", country: "DE" }, tax_id: "DE136695976" }),
+  },
   "GET /v1/portal/usage": {},
   "GET /v1/portal/upcoming-invoice": {},
   "GET /v1/portal/credit-balances": {},
@@ -1345,6 +1349,12 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/portal/invoices/{id}/pdf": {
     params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
   },
+  "POST /v1/portal/invoices/{id}/pay": {
+    params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
+  },
+  "GET /v1/portal/payment-methods": {},
+  "GET /v1/portal/statement": {},
+  "POST /v1/portal/payment-methods": { body: () => ({ payment_method: "pm_card_visa" }) },
   "GET /v1/portal/alerts": {},
   "POST /v1/portal/alerts": { body: () => ({ threshold: "100" }) },
   "DELETE /v1/portal/alerts/{id}": { params: async (tenant) => ({ id: await portalAlertId(tenant) }) },

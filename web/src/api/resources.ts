@@ -158,3 +158,4 @@ export type PortalUsage = GetData<"/v1/portal/usage">;
 export type PortalMeterUsage = PortalUsage["meters"][number];
 export type PortalUsageDay = PortalMeterUsage["days"][number];
 export type PortalUpcomingInvoice = GetData<"/v1/portal/upcoming-invoice">;
+export type PaymentMethod = GetData<"/v1/portal/payment-methods">["data"][number];

@@ -1,6 +1,7 @@
 // The customer portal at /portal/: what one customer of the seller sees
 // through a signed link — usage to date, the cost so far and its forecast,
-// credits, invoices and spending alerts. One page of sections, so it reads
+// credits, invoices (paid here with the card on file), the payment method,
+// billing details and spending alerts. One page of sections, so it reads
 // on a phone and inside the seller's app (an iframe) alike.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -8,9 +9,11 @@ import { ErrorState, LoadingState } from "../ui/states.tsx";
 import { PortalAlerts } from "./portal-alerts.tsx";
 import { PortalAllowances } from "./portal-allowances.tsx";
 import { portalQuery, setPortalToken } from "./portal-api.ts";
+import { PortalBillingDetails } from "./portal-billing-details.tsx";
 import { PortalCost } from "./portal-cost.tsx";
 import { PortalCredits } from "./portal-credits.tsx";
 import { PortalInvoices } from "./portal-invoices.tsx";
+import { PortalPaymentMethod } from "./portal-payment-method.tsx";
 import { type PortalSession, takePortalSession } from "./portal-session.ts";
 import { PortalUsage } from "./portal-usage.tsx";
 import "./portal.css";
@@ -73,6 +76,8 @@ function SignedInPortal({ session }: { session: PortalSession }) {
       <PortalCredits profile={profile} />
       <PortalAllowances profile={profile} />
       <PortalInvoices profile={profile} />
+      <PortalPaymentMethod />
+      <PortalBillingDetails />
       <PortalAlerts profile={profile} />
     </main>
   );

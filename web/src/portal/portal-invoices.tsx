@@ -1,5 +1,10 @@
-// The customer's invoices, newest first, each with its PDF.
+// The customer's invoices, newest first, each with its PDF, and a Pay button
+// on an open one that charges the card on file (once, however often it is
+// pressed: the server keeps one payment per attempt). On a phone the rows
+// stack, each cell beside its column's name.
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useApiMutation } from "../api/queries.ts";
 import type { Invoice, PortalProfile } from "../api/resources.ts";
 import { answer } from "../api/typed-client.ts";
 import { formatMoney } from "../format/decimal-format.ts";
@@ -8,6 +13,7 @@ import { DownloadButton } from "../ui/download-button.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { ResourceView } from "../ui/resource-view.tsx";
 import { portalApi, portalQuery } from "./portal-api.ts";
+import { usePortalPaymentMethods } from "./portal-payment-method.tsx";
 
 const statusLabels: Record<Invoice["status"], string> = {
   draft: "Draft",
@@ -27,8 +33,26 @@ function issuedOn(instant: string, profile: PortalProfile): string {
 
 export function PortalInvoices({ profile }: { profile: PortalProfile }) {
   const invoices = useQuery(portalQuery("/v1/portal/invoices", { params: { query: { limit: 50 } } }));
+  const methods = usePortalPaymentMethods();
+  const hasCard = methods.data?.data.some((method) => method.is_default) ?? false;
+  const [outcome, setOutcome] = useState<{ text: string; failed: boolean } | undefined>();
   return (
-    <Panel title="Invoices">
+    <Panel
+      title="Invoices"
+      actions={
+        <DownloadButton
+          download={() => answer(portalApi.GET("/v1/portal/statement", { parseAs: "blob" }))}
+          fileName={`statement-${profile.currency ?? "account"}.csv`}
+          label="Statement of account (CSV)"
+          small
+        />
+      }
+    >
+      {outcome && (
+        <p className={outcome.failed ? "form-error" : "outcome"} role={outcome.failed ? "alert" : "status"}>
+          {outcome.text}
+        </p>
+      )}
       <ResourceView resource={invoices} loadingLabel="Loading your invoices…">
         {({ data }) =>
           data.length === 0 ? (
@@ -36,7 +60,6 @@ export function PortalInvoices({ profile }: { profile: PortalProfile }) {
           ) : (
             <DataTable
               label="Invoices"
-              stacked={false}
               rowHeaders={false}
               rows={data}
               rowKey={(invoice) => invoice.id}
@@ -54,8 +77,21 @@ export function PortalInvoices({ profile }: { profile: PortalProfile }) {
                   cell: (invoice) => formatMoney(invoice.total, invoice.currency, profile.locale),
                 },
                 {
-                  header: <span className="visually-hidden">Download</span>,
-                  cell: (invoice) => <PdfButton invoice={invoice} />,
+                  header: <span className="visually-hidden">Actions</span>,
+                  label: "Actions",
+                  cell: (invoice) => (
+                    <div className="portal-actions">
+                      <PdfButton invoice={invoice} />
+                      {(invoice.status === "open" || invoice.status === "partially_paid") && (
+                        <PayButton
+                          invoice={invoice}
+                          profile={profile}
+                          hasCard={hasCard}
+                          onOutcome={setOutcome}
+                        />
+                      )}
+                    </div>
+                  ),
                 },
               ]}
             />
@@ -83,5 +119,56 @@ function PdfButton({ invoice }: { invoice: Invoice }) {
       accessibleName={`Download invoice ${name} as PDF`}
       small
     />
+  );
+}
+
+function PayButton({
+  invoice,
+  profile,
+  hasCard,
+  onOutcome,
+}: {
+  invoice: Invoice;
+  profile: PortalProfile;
+  hasCard: boolean;
+  onOutcome: (outcome: { text: string; failed: boolean }) => void;
+}) {
+  const name = invoice.number ?? invoice.id;
+  const due = formatMoney(invoice.amount_due, invoice.currency, profile.locale);
+  const pay = useApiMutation({
+    write: () =>
+      answer(portalApi.POST("/v1/portal/invoices/{id}/pay", { params: { path: { id: invoice.id } } })),
+    invalidates: ["/v1/portal/invoices", "/v1/portal/upcoming-invoice"],
+    onSuccess: ({ invoice: after, payment }) => {
+      if (payment?.status === "failed") {
+        onOutcome({ text: `Invoice ${name} was not paid: ${payment.failure_message}`, failed: true });
+      } else if (payment?.status === "pending") {
+        onOutcome({
+          text: `Payment of invoice ${name} is on its way; it shows as paid once it clears.`,
+          failed: false,
+        });
+      } else if (after.status === "paid") {
+        onOutcome({ text: `Invoice ${name} is paid. Thank you.`, failed: false });
+      }
+    },
+  });
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small button-primary"
+        onClick={() => pay.mutate()}
+        disabled={!hasCard || pay.isPending || pay.isSuccess}
+        aria-label={`Pay ${due} for invoice ${name}`}
+        title={hasCard ? undefined : "Add a card under Payment method to pay here"}
+      >
+        {pay.isPending ? "Paying…" : `Pay ${due}`}
+      </button>
+      {pay.error && (
+        <span className="form-error" role="alert">
+          {pay.error.detail}
+        </span>
+      )}
+    </>
   );
 }

@@ -5590,6 +5590,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portal/billing-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The name, email, billing address and tax number the customer's invoices carry
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["getPortalBillingDetails"];
+        /**
+         * Change the customer's billing name, email, address or tax number (fields left out stay)
+         * @description The tax number must have the form of one of the billing address's country, with its check digit where the scheme has one; a bad one is a 400 naming $.tax_id.
+         *
+         *     Needs no authentication.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        put: operations["updatePortalBillingDetails"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/portal/usage": {
         parameters: {
             query?: never;
@@ -5716,6 +5746,86 @@ export interface paths {
          *     Needs no authentication.
          */
         get: operations["getPortalInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/invoices/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay what remains of one of the customer's open invoices with the card on file, once
+         * @description Charges the default payment method through the environment's Stripe provider. Asking again while the payment is under way, or once the invoice is paid, charges nothing more. A declined card answers 200 with the payment failed and Stripe's message; 409 when there is no card on file or the environment records payments by hand.
+         *
+         *     Needs no authentication.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["payPortalInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's payment methods on file, newest first; the default one is charged
+         * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["listPortalPaymentMethods"];
+        put?: never;
+        /**
+         * Add or replace the card charged for the customer's invoices (a Stripe SetupIntent)
+         * @description Sets up the payment method with Stripe for charges made later without the customer, and makes it the default. A card Stripe declines is a 400 naming $.payment_method.
+         *
+         *     Needs no authentication.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["addPortalPaymentMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's statement of account as CSV: invoices, payments, credit notes and refunds
+         * @description One currency (the customer's unless asked), from `from` to `to`: the balance brought forward, each entry with its debit or credit and the running balance, and the closing balance. Drafts and void invoices are left out.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["getPortalStatement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8342,7 +8452,7 @@ export interface components {
             /** @enum {string} */
             method: "card" | "bank_transfer" | "cheque" | "cash" | "other";
             /** @enum {string} */
-            origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider";
+            origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider" | "portal";
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
             currency: string;
@@ -35300,7 +35410,7 @@ export interface operations {
                         /** @enum {string} */
                         method: "card" | "bank_transfer" | "cheque" | "cash" | "other";
                         /** @enum {string} */
-                        origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider";
+                        origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider" | "portal";
                         /** @enum {string} */
                         status: "pending" | "succeeded" | "failed";
                         currency: string;
@@ -35446,7 +35556,7 @@ export interface operations {
                         /** @enum {string} */
                         method: "card" | "bank_transfer" | "cheque" | "cash" | "other";
                         /** @enum {string} */
-                        origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider";
+                        origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider" | "portal";
                         /** @enum {string} */
                         status: "pending" | "succeeded" | "failed";
                         currency: string;
@@ -35861,7 +35971,7 @@ export interface operations {
                         /** @enum {string} */
                         method: "card" | "bank_transfer" | "cheque" | "cash" | "other";
                         /** @enum {string} */
-                        origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider";
+                        origin: "manual" | "automatic" | "requested" | "dunning_retry" | "provider" | "portal";
                         /** @enum {string} */
                         status: "pending" | "succeeded" | "failed";
                         currency: string;
@@ -41394,6 +41504,151 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getPortalBillingDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "string",
+                     *       "email": "string",
+                     *       "billing_address": {
+                     *         "line1": "string",
+                     *         "line2": "string",
+                     *         "city": "string",
+                     *         "postal_code": "string",
+                     *         "state": "string",
+                     *         "country": "string"
+                     *       },
+                     *       "tax_id": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        name: string | null;
+                        email: string | null;
+                        billing_address: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            postal_code?: string;
+                            state?: string;
+                            country?: string;
+                        } | null;
+                        tax_id: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePortalBillingDetails: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "string",
+                 *       "email": "user@example.com",
+                 *       "billing_address": {
+                 *         "line1": "string",
+                 *         "line2": "string",
+                 *         "city": "string",
+                 *         "postal_code": "string",
+                 *         "state": "string",
+                 *         "country": "DE"
+                 *       },
+                 *       "tax_id": "string"
+                 *     }
+                 */
+                "application/json": {
+                    name?: string | null;
+                    email?: string | null;
+                    billing_address?: {
+                        line1?: string;
+                        line2?: string;
+                        city?: string;
+                        postal_code?: string;
+                        state?: string;
+                        /**
+                         * Format: iso-3166-country
+                         * @description an ISO 3166-1 alpha-2 code such as DE
+                         * @example DE
+                         */
+                        country?: string;
+                    } | null;
+                    tax_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "string",
+                     *       "email": "string",
+                     *       "billing_address": {
+                     *         "line1": "string",
+                     *         "line2": "string",
+                     *         "city": "string",
+                     *         "postal_code": "string",
+                     *         "state": "string",
+                     *         "country": "string"
+                     *       },
+                     *       "tax_id": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        name: string | null;
+                        email: string | null;
+                        billing_address: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            postal_code?: string;
+                            state?: string;
+                            country?: string;
+                        } | null;
+                        tax_id: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getPortalUsage: {
         parameters: {
             query?: never;
@@ -42138,6 +42393,399 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example string */
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    payPortalInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invoice": {
+                     *         "id": "string",
+                     *         "number": "string",
+                     *         "status": "draft",
+                     *         "origin": "subscription",
+                     *         "customer_id": "string",
+                     *         "subscription_ids": [
+                     *           "string"
+                     *         ],
+                     *         "currency": "string",
+                     *         "issued_at": "2026-02-15T00:00:00Z",
+                     *         "period_start": "2026-02-15T00:00:00Z",
+                     *         "period_end": "2026-02-15T00:00:00Z",
+                     *         "due_at": "2026-02-15T00:00:00Z",
+                     *         "overdue": true,
+                     *         "days_overdue": 0,
+                     *         "finalized_at": "2026-02-15T00:00:00Z",
+                     *         "voided_at": "2026-02-15T00:00:00Z",
+                     *         "void_reason": "string",
+                     *         "lines": [
+                     *           {
+                     *             "id": "string",
+                     *             "subscription_id": "string",
+                     *             "plan_id": "string",
+                     *             "plan_version_id": "string",
+                     *             "charge_id": "string",
+                     *             "kind": "string",
+                     *             "description": "string",
+                     *             "period_start": "2026-02-15T00:00:00Z",
+                     *             "period_end": "2026-02-15T00:00:00Z",
+                     *             "quantity": "string",
+                     *             "unit_amount": "string",
+                     *             "amount": "49.00",
+                     *             "details": {
+                     *               "property1": null,
+                     *               "property2": null
+                     *             }
+                     *           }
+                     *         ],
+                     *         "subtotal": "49.00",
+                     *         "discount": "49.00",
+                     *         "discounts": [
+                     *           {
+                     *             "redemption_id": "string",
+                     *             "amount": "49.00"
+                     *           }
+                     *         ],
+                     *         "credits": "49.00",
+                     *         "credits_applied": [
+                     *           {
+                     *             "grant_id": "string",
+                     *             "amount": "49.00"
+                     *           }
+                     *         ],
+                     *         "commits": "string",
+                     *         "commit_draws": [
+                     *           {
+                     *             "commit_id": "string",
+                     *             "term_start": "2026-02-15T00:00:00Z",
+                     *             "amount": "49.00"
+                     *           }
+                     *         ],
+                     *         "allowances": [
+                     *           {
+                     *             "unit": "string",
+                     *             "granted": "string",
+                     *             "rolled_over": "string",
+                     *             "used": "string",
+                     *             "expired": "string",
+                     *             "balance": "string"
+                     *           }
+                     *         ],
+                     *         "tax": "49.00",
+                     *         "tax_details": {
+                     *           "percent": "string",
+                     *           "inclusive": true,
+                     *           "reverse_charge": true,
+                     *           "components": [
+                     *             {
+                     *               "name": "string",
+                     *               "percent": "string",
+                     *               "jurisdiction": "string"
+                     *             }
+                     *           ],
+                     *           "exemption_reason": "string",
+                     *           "note": "string"
+                     *         },
+                     *         "total": "49.00",
+                     *         "balance_applied": "49.00",
+                     *         "amount_due": "49.00",
+                     *         "amount_paid": "49.00",
+                     *         "amount_credited": "49.00",
+                     *         "amount_remaining": "49.00",
+                     *         "seller": {
+                     *           "name": "string",
+                     *           "email": "string",
+                     *           "address": {
+                     *             "line1": "string",
+                     *             "line2": "string",
+                     *             "city": "string",
+                     *             "postal_code": "string",
+                     *             "state": "string",
+                     *             "country": "AA"
+                     *           },
+                     *           "country": "string",
+                     *           "tax_ids": [
+                     *             {
+                     *               "type": "string",
+                     *               "value": "string"
+                     *             }
+                     *           ],
+                     *           "payment_instructions": "string",
+                     *           "footer": "string"
+                     *         },
+                     *         "buyer": {
+                     *           "name": "string",
+                     *           "email": "string",
+                     *           "address": {
+                     *             "line1": "string",
+                     *             "line2": "string",
+                     *             "city": "string",
+                     *             "postal_code": "string",
+                     *             "state": "string",
+                     *             "country": "AA"
+                     *           },
+                     *           "country": "string",
+                     *           "tax_ids": [
+                     *             {
+                     *               "type": "string",
+                     *               "value": "string"
+                     *             }
+                     *           ],
+                     *           "payment_instructions": "string",
+                     *           "footer": "string"
+                     *         },
+                     *         "billing_entity_id": "string",
+                     *         "locale": "string",
+                     *         "timezone": "string",
+                     *         "memo": "string",
+                     *         "created_at": "2026-02-15T00:00:00Z"
+                     *       },
+                     *       "payment": {
+                     *         "id": "string",
+                     *         "status": "pending",
+                     *         "amount": "string",
+                     *         "currency": "string",
+                     *         "failure_message": "string"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        invoice: components["schemas"]["Invoice"];
+                        /** @description the charge this call made or found under way; null when the invoice was already paid */
+                        payment: {
+                            id: string;
+                            /**
+                             * @description pending: the bank has not settled it yet; failed: see failure_message
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed";
+                            amount: string;
+                            currency: string;
+                            failure_message: string | null;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPortalPaymentMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "customer_id": "string",
+                     *           "provider": "manual",
+                     *           "provider_payment_method_id": "string",
+                     *           "provider_customer_id": "string",
+                     *           "type": "string",
+                     *           "card": {
+                     *             "brand": "string",
+                     *             "last4": "string",
+                     *             "exp_month": 0,
+                     *             "exp_year": 0
+                     *           },
+                     *           "is_default": true,
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            id: string;
+                            customer_id: string;
+                            /** @enum {string} */
+                            provider: "manual" | "stripe";
+                            provider_payment_method_id: string;
+                            provider_customer_id: string;
+                            type: string;
+                            card: {
+                                brand: string;
+                                last4: string;
+                                exp_month: number;
+                                exp_year: number;
+                            } | null;
+                            is_default: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addPortalPaymentMethod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "payment_method": "pm_A"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description the Stripe payment method (pm_…) that Stripe's card form made in the customer's browser; it is set up for later charges and becomes the default */
+                    payment_method: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "customer_id": "string",
+                     *       "provider": "manual",
+                     *       "provider_payment_method_id": "string",
+                     *       "provider_customer_id": "string",
+                     *       "type": "string",
+                     *       "card": {
+                     *         "brand": "string",
+                     *         "last4": "string",
+                     *         "exp_month": 0,
+                     *         "exp_year": 0
+                     *       },
+                     *       "is_default": true,
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        customer_id: string;
+                        /** @enum {string} */
+                        provider: "manual" | "stripe";
+                        provider_payment_method_id: string;
+                        provider_customer_id: string;
+                        type: string;
+                        card: {
+                            brand: string;
+                            last4: string;
+                            exp_month: number;
+                            exp_year: number;
+                        } | null;
+                        is_default: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPortalStatement: {
+        parameters: {
+            query?: {
+                /**
+                 * @description the first instant it covers; the account's first entry when left out
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                from?: string;
+                /**
+                 * @description the last instant it covers; now when left out
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                to?: string;
+                /**
+                 * @description the currency whose documents it lists; the customer's own when left out
+                 * @example USD
+                 */
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
             200: {
                 headers: {
                     [name: string]: unknown;

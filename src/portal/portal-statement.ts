@@ -1,0 +1,167 @@
+// The customer's statement of account, as CSV: every invoice issued, payment
+// received, credit note and refund in its currency over a stretch of time,
+// with the balance brought forward, the running balance and the closing
+// balance. The arithmetic is core's (accountStatement); this reads the
+// customer's documents through the invoicing and payments front doors.
+// Drafts and void invoices are not owed, so they are left out.
+import {
+  type AccountStatement,
+  accountStatement,
+  currencyFor,
+  Decimal,
+  formatAmount,
+  type StatementEntry,
+} from "../core/index.ts";
+import { getCustomer } from "../customers/index.ts";
+import { listCreditNotes, listInvoices } from "../invoicing/index.ts";
+import { loadPaymentFacts } from "../payments/index.ts";
+import type { RequestContext } from "../platform/context.ts";
+import { csvCell } from "../platform/csv.ts";
+import { validationFailed } from "../platform/errors.ts";
+import type { PortalStatementQuery } from "./portal-schemas.ts";
+import { portalCustomerId } from "./portal-views.ts";
+
+const owedStatuses = new Set(["open", "paid", "partially_paid", "uncollectible"]);
+
+/** Every page of a cursor-paged list. */
+async function allPages<Item>(
+  read: (cursor: string | undefined) => Promise<{ data: Item[]; next_cursor: string | null }>,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read(cursor);
+    items.push(...page.data);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor !== undefined);
+  return items;
+}
+
+async function statementEntries(
+  context: RequestContext,
+  customerId: string,
+  currency: string,
+): Promise<StatementEntry[]> {
+  const [invoices, creditNotes, facts] = await Promise.all([
+    allPages((cursor) =>
+      listInvoices(context, { customer_id: customerId, limit: 100, ...(cursor ? { cursor } : {}) }),
+    ),
+    allPages((cursor) =>
+      listCreditNotes(context, { customer_id: customerId, limit: 100, ...(cursor ? { cursor } : {}) }),
+    ),
+    loadPaymentFacts(context.database, context, customerId),
+  ]);
+  const entries: StatementEntry[] = [];
+  for (const invoice of invoices) {
+    if (invoice.currency !== currency || !owedStatuses.has(invoice.status)) continue;
+    entries.push({
+      at: new Date(invoice.issued_at),
+      kind: "invoice",
+      reference: invoice.number ?? invoice.id,
+      description: "Invoice",
+      amount: new Decimal(invoice.total),
+    });
+  }
+  for (const note of creditNotes) {
+    if (note.currency !== currency) continue;
+    entries.push({
+      at: new Date(note.issued_at),
+      kind: "credit_note",
+      reference: note.number,
+      description: `Credit note${note.invoice_number ? ` for ${note.invoice_number}` : ""}`,
+      amount: new Decimal(note.total),
+    });
+  }
+  const invoiceNumbers = new Map(invoices.map((invoice) => [invoice.id, invoice.number ?? invoice.id]));
+  for (const payment of facts.payments) {
+    if (payment.currency !== currency || payment.status !== "succeeded") continue;
+    entries.push({
+      at: new Date(payment.at),
+      kind: "payment",
+      reference: payment.id,
+      description: `Payment of ${invoiceNumbers.get(payment.invoiceId) ?? payment.invoiceId}`,
+      amount: payment.amount,
+    });
+  }
+  for (const refund of facts.refunds) {
+    if (refund.currency !== currency) continue;
+    entries.push({
+      at: new Date(refund.at),
+      kind: "refund",
+      reference: refund.id,
+      description: `Refund of ${refund.paymentId}`,
+      amount: refund.amount,
+    });
+  }
+  return entries;
+}
+
+export async function portalStatement(
+  context: RequestContext,
+  query: PortalStatementQuery,
+): Promise<{ statement: AccountStatement; currency: string; timezone: string }> {
+  const customer = await getCustomer(context, portalCustomerId(context));
+  const currency = query.currency ?? customer.currency;
+  if (currency === null) {
+    throw validationFailed([
+      { path: "$.currency", message: "is needed: the account has no currency of its own" },
+    ]);
+  }
+  const to = query.to === undefined ? context.clock.now() : new Date(query.to);
+  if (query.from !== undefined && Date.parse(query.from) > to.getTime()) {
+    throw validationFailed([{ path: "$.from", message: "must not be after $.to (now when left out)" }]);
+  }
+  const entries = await statementEntries(context, customer.id, currency);
+  // Left out, the statement starts with the account's first entry.
+  const first = Math.min(to.getTime(), ...entries.map((entry) => entry.at.getTime()));
+  const from = query.from === undefined ? new Date(first) : new Date(query.from);
+  return { statement: accountStatement(entries, from, to), currency, timezone: customer.timezone };
+}
+
+const kindNames: Record<StatementEntry["kind"], string> = {
+  invoice: "invoice",
+  payment: "payment",
+  credit_note: "credit note",
+  refund: "refund",
+};
+
+/** The statement as CSV: the balance brought forward, one row per entry, the closing balance. */
+export function statementCsv(statement: AccountStatement, currencyCode: string, timezone: string): string {
+  const currency = currencyFor(currencyCode);
+  const money = (amount: Decimal) => formatAmount(amount, currency);
+  const day = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: timezone }).format(at);
+  const rows = [["date", "type", "reference", "description", "debit", "credit", "balance", "currency"]];
+  rows.push([
+    day(statement.from),
+    "",
+    "",
+    "Balance brought forward",
+    "",
+    "",
+    money(statement.opening_balance),
+    currencyCode,
+  ]);
+  for (const line of statement.lines) {
+    rows.push([
+      day(line.at),
+      kindNames[line.kind],
+      line.reference,
+      line.description,
+      line.debit.isZero() ? "" : money(line.debit),
+      line.credit.isZero() ? "" : money(line.credit),
+      money(line.balance),
+      currencyCode,
+    ]);
+  }
+  rows.push([
+    day(statement.to),
+    "",
+    "",
+    "Closing balance",
+    money(statement.total_debits),
+    money(statement.total_credits),
+    money(statement.closing_balance),
+    currencyCode,
+  ]);
+  return `${rows.map((row) => row.map((cell) => csvCell(cell)).join(",")).join("\r\n")}\r\n`;
+}
