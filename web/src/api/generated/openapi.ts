@@ -42470,7 +42470,23 @@ export interface operations {
                      *             "details": {
                      *               "property1": null,
                      *               "property2": null
+                     *             },
+                     *             "billed_customer": {
+                     *               "id": "string",
+                     *               "name": "string"
                      *             }
+                     *           }
+                     *         ],
+                     *         "sections": [
+                     *           {
+                     *             "billed_customer": {
+                     *               "id": "string",
+                     *               "name": "string"
+                     *             },
+                     *             "line_ids": [
+                     *               "string"
+                     *             ],
+                     *             "subtotal": "49.00"
                      *           }
                      *         ],
                      *         "subtotal": "49.00",
