@@ -4,10 +4,14 @@
 // February 1 invoice bills January's calls. The finance user opens January's
 // reconciliation and finds the unknown customer's calls priced as leakage,
 // tries to close the month (refused: the checklist is open), closes it with a
-// reason, and reads MRR on the KPIs page. Screenshots at laptop and phone
-// width go to test-results/screenshots/.
+// reason, and reads MRR on the KPIs page. A referral partner earns a fee for
+// the customer's activation: billing operations approve the statement the
+// admin computed (four-eyes) and issue a statement link, through which the
+// partner reads it. Screenshots at laptop and phone width go to
+// test-results/screenshots/.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations } from "./accessibility.ts";
 import {
   type ConsoleHarness,
   laptop,
@@ -184,6 +188,74 @@ describe("finance pages", () => {
     const forecast = finance.getByRole("region", { name: "Forecast per customer table" });
     await forecast.getByRole("row").nth(1).waitFor();
     await harness.screenshot(finance, "kpis");
+    expect(harness.consoleErrors).toEqual([]);
+  });
+});
+
+describe("partner settlements", () => {
+  it("lets billing operations approve a statement, and the partner open it through its link", async () => {
+    const partner = (await harness.api("POST", "/v1/partners", {
+      code: "contoso",
+      name: "Contoso Referrals",
+      kind: "referral",
+      currency: "USD",
+    })) as { id: string };
+    await harness.api("POST", `/v1/partners/${partner.id}/agreements`, {
+      effective_from: `${year}-01-01T00:00:00Z`,
+      basis: "accrual",
+      activation_fee: "25.00",
+    });
+    const customers = (await harness.api("GET", "/v1/customers?limit=10")) as { data: { id: string }[] };
+    const customerId = customers.data[0]?.id as string;
+    await harness.api("POST", `/v1/partners/${partner.id}/attributions`, {
+      customer_id: customerId,
+      attributed_from: `${year}-01-01T00:00:00Z`,
+    });
+    const invoices = (await harness.api("GET", `/v1/invoices?customer_id=${customerId}&limit=10`)) as {
+      data: { number: string; issued_at: string }[];
+    };
+    const first = [...invoices.data].sort((a, b) => a.issued_at.localeCompare(b.issued_at))[0];
+    const period = first?.issued_at.slice(0, 7) as string;
+    // The admin computes the statement; another person must approve it.
+    await harness.api("POST", "/v1/partner-settlements", { partner_id: partner.id, period });
+
+    const operations = await harness.newPage(laptop);
+    await signIn(
+      operations,
+      harness.baseUrl,
+      (await harness.newKey("billing_ops", "Partner desk")).secret,
+      "/",
+    );
+    await operations.getByRole("navigation").getByRole("link", { name: "Partners" }).click();
+    await heading(operations, "Partners");
+    await operations.getByRole("link", { name: "Contoso Referrals" }).click();
+    await heading(operations, "Contoso Referrals");
+    const statement = operations.getByRole("region", { name: `Statement ${period}` });
+    await statement.getByRole("cell", { name: `Invoice ${first?.number}`, exact: true }).waitFor();
+    await statement
+      .getByRole("button", { name: `Approve the Contoso Referrals ${period} statement` })
+      .click();
+    const dialog = operations.getByRole("dialog", {
+      name: `Approve the Contoso Referrals ${period} statement?`,
+    });
+    await dialog.getByRole("button", { name: "Approve" }).click();
+    await operations.getByText(`The Contoso Referrals ${period} statement was approved.`).waitFor();
+    await statement.getByText("Approved, to be paid").waitFor();
+    await operations.getByRole("button", { name: "Issue a statement link" }).click();
+    const url = await operations
+      .getByRole("textbox", { name: "Statement link for Contoso Referrals" })
+      .inputValue();
+    await harness.screenshot(operations, "partner");
+
+    const partnerPage = await harness.newPage(laptop);
+    await partnerPage.goto(url);
+    await heading(partnerPage, "Statements for Contoso Referrals");
+    const shown = partnerPage.getByRole("region", { name: `Statement ${period}` });
+    await shown.getByText(`invoice ${first?.number}`, { exact: true }).waitFor();
+    await shown.getByText("Total $25.00.").waitFor();
+    await settled(partnerPage);
+    expect(await accessibilityViolations(partnerPage)).toEqual([]);
+    await harness.screenshot(partnerPage, "partner-statements");
     expect(harness.consoleErrors).toEqual([]);
   });
 });

@@ -42,6 +42,8 @@ import { EventExplorerPage } from "./pages/metering/event-explorer-page.tsx";
 import { MeterCreatePage } from "./pages/metering/meter-create-page.tsx";
 import { MeterListPage } from "./pages/metering/meter-list-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { PartnerListPage } from "./pages/partners/partner-list-page.tsx";
+import { PartnerPage } from "./pages/partners/partner-page.tsx";
 import { PaymentListPage } from "./pages/payments/payment-list-page.tsx";
 import { AccountPage } from "./pages/people/account-page.tsx";
 import { UsersPage } from "./pages/people/users-page.tsx";
@@ -230,6 +232,15 @@ function CurrentPage() {
       return <RolloutsPage />;
     case "held-drafts":
       return <HeldDraftsPage />;
+    case "partners":
+      return <PartnerListPage />;
+    case "partner":
+      return loaded(
+        apiQuery("/v1/partners/{id}", byId(route.partnerId)),
+        "Partner",
+        "Loading the partner…",
+        (found) => <PartnerPage partner={found} />,
+      );
     case "payments":
       return <PaymentListPage />;
     case "revenue":

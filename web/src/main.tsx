@@ -1,5 +1,5 @@
-// The entry of the built page: the console, or the customer portal under
-// /portal/, both over one cache of API reads.
+// The entry of the built page: the console, the customer portal under
+// /portal/, or a partner's statements under /partner/, over one cache of API reads.
 import { QueryClientProvider } from "@tanstack/react-query";
 import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
@@ -10,6 +10,10 @@ import "./styles.css";
 // The customer portal (/portal/…) is a page of its own, reached by a signed link, not the console.
 const PortalApp = lazy(() => import("./portal/portal-app.tsx"));
 const isPortal = window.location.pathname === "/portal" || window.location.pathname.startsWith("/portal/");
+// A partner's statements (/partner/…), reached by the signed link billing operations send.
+const PartnerViewApp = lazy(() => import("./partner-view/partner-view-app.tsx"));
+const isPartnerView =
+  window.location.pathname === "/partner" || window.location.pathname.startsWith("/partner/");
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
@@ -19,6 +23,10 @@ createRoot(root).render(
       {isPortal ? (
         <Suspense fallback={null}>
           <PortalApp />
+        </Suspense>
+      ) : isPartnerView ? (
+        <Suspense fallback={null}>
+          <PartnerViewApp />
         </Suspense>
       ) : (
         <App />

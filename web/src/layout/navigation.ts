@@ -13,6 +13,7 @@ export const sections: Section[] = [
   { path: "/disputes", label: "Disputes", permission: "finance:read" },
   { path: "/coupons", label: "Coupons", permission: "billing:read" },
   { path: "/contracts", label: "Contracts", permission: "billing:read" },
+  { path: "/partners", label: "Partners", permission: "billing:read" },
   { path: "/bill-runs", label: "Bill runs", permission: "billing:read" },
   { path: "/held-drafts", label: "Held drafts", permission: "billing:read" },
   { path: "/backtests", label: "Backtests", permission: "catalog:read" },

@@ -41,6 +41,7 @@ export type Route =
   | { page: "experiment"; experimentId: string }
   | { page: "rollouts" }
   | { page: "held-drafts" }
+  | { page: "partner"; partnerId: string }
   // Every page without parameters, as one member: TypeScript compares an
   // object with a union property against at most 25 members one by one.
   | { page: SinglePage }
@@ -82,7 +83,8 @@ type SinglePage =
   | "parallel-runs"
   | "settings"
   | "dunning-campaigns"
-  | "email-templates";
+  | "email-templates"
+  | "partners";
 
 // A Map, so that a path such as /constructor finds nothing inherited.
 const singlePages = new Map<string, SinglePage>([
@@ -122,6 +124,7 @@ const singlePages = new Map<string, SinglePage>([
   ["settings", "settings"],
   ["dunning-campaigns", "dunning-campaigns"],
   ["email-templates", "email-templates"],
+  ["partners", "partners"],
 ]);
 
 function decodeSegment(segment: string): string | undefined {
@@ -188,6 +191,9 @@ export function matchRoute(path: string): Route {
   else if (first === "experiments" && rest.length === 1) {
     const experimentId = decodeSegment(rest[0]!);
     if (experimentId !== undefined) route = { page: "experiment", experimentId };
+  } else if (first === "partners" && rest.length === 1) {
+    const partnerId = decodeSegment(rest[0]!);
+    if (partnerId !== undefined) route = { page: "partner", partnerId };
   } else if (first === "webhooks" && rest.length === 1) {
     const endpointId = decodeSegment(rest[0]!);
     if (endpointId !== undefined) route = { page: "webhook", endpointId };
@@ -221,6 +227,10 @@ export function subscriptionPath(subscriptionId: string): string {
 
 export function invoicePath(invoiceId: string): string {
   return `/invoices/${encodeURIComponent(invoiceId)}`;
+}
+
+export function partnerPath(partnerId: string): string {
+  return `/partners/${encodeURIComponent(partnerId)}`;
 }
 
 export function webhookPath(endpointId: string): string {
