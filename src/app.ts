@@ -400,7 +400,7 @@ export function applicationJobHandlers(options: JobHandlerOptions): Record<strin
     }),
     ...inLane("delivery", notificationJobHandlers({ database, clock, ...(email ? { email } : {}) })),
     ...paymentJobHandlers({ database, clock, logger }),
-    ...importJobHandlers({ database, clock, logger }),
+    ...importJobHandlers({ database, clock, logger, refuseUnpriced: refuseUnpricedEvents }),
     ...taxJobHandlers({ database }),
     ...alertJobHandlers({ database, clock, logger }),
     ...integrationJobHandlers({ database, clock, logger }),

@@ -3,7 +3,9 @@
 // without atomic mode its good rows are imported; once fixed, the rest is
 // imported and a second run creates nothing. A subscriptions file is checked
 // against the customers and plans it names. A header with an unknown column
-// is refused at row 1.
+// is refused at row 1. Usage backfills from NDJSON and CSV files store each
+// event id once (a rerun skips them all), name each bad line and field, and
+// refuse a dry run and a file over the size limit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
@@ -24,18 +26,23 @@ const customersWithErrors = [
   "hooli,Hooli,ap@hooli.example,US,USD,,,,",
 ].join("\n");
 
-async function importCsv(
-  object: string,
-  text: string,
-  atomic: boolean,
-): Promise<{ run: Loose; records: Loose[] }> {
-  const created = await tenant.admin.post("/v1/imports", { source: "csv", csv: { object, text, atomic } });
+/** Runs an import of `body` to its end and reads its whole report. */
+async function runImportOf(body: object): Promise<{ run: Loose; records: Loose[] }> {
+  const created = await tenant.admin.post("/v1/imports", body);
   expect(created.status, JSON.stringify(created.body)).toBe(202);
   await testApp.runJobs();
   const run = (await tenant.admin.get(`/v1/imports/${created.body.id}`)).body;
   expect(run.status, run.failure).toBe("completed");
   const records = (await tenant.admin.get(`/v1/imports/${created.body.id}/records?limit=500`)).body.data;
   return { run, records };
+}
+
+async function importCsv(
+  object: string,
+  text: string,
+  atomic: boolean,
+): Promise<{ run: Loose; records: Loose[] }> {
+  return runImportOf({ source: "csv", csv: { object, text, atomic } });
 }
 
 const outcomes = (records: Loose[]) =>
@@ -144,5 +151,113 @@ describe("CSV imports", () => {
     const missing = await tenant.admin.post("/v1/imports", { source: "csv" });
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ path: "$.csv" })]);
+  });
+});
+
+describe("usage imports", () => {
+  const ndjson = [
+    '{"id":"u-1","customer":"acme","name":"api_call","timestamp":"2026-01-03T10:00:00Z"}',
+    '{"id":"u-2","customer":"acme","name":"api_call","timestamp":"2026-01-04T10:00:00Z"}',
+    "",
+    '{"id":"u-3","customer":"acme","name":"storage_used","timestamp":"2026-01-05T10:00:00Z","properties":{"gigabytes":"12.5"}}',
+    '{"id":"u-4","customer":"acme",',
+    '{"id":"u-5","customer":"acme","name":"api_call","timestamp":"yesterday"}',
+    '{"id":"u-6","name":"api_call"}',
+    "[1,2]",
+  ].join("\n");
+
+  it("backfills an NDJSON file through ingestion once, naming each bad line and field", async () => {
+    for (const meter of [
+      { code: "calls", event_name: "api_call", aggregation: "count" },
+      { code: "storage", event_name: "storage_used", aggregation: "sum", property: "gigabytes" },
+    ]) {
+      const created = await tenant.admin.post("/v1/meters", {
+        ...meter,
+        name: meter.code,
+        effective_from: "2026-01-01T00:00:00Z",
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    const first = await runImportOf({ source: "usage", usage: { format: "ndjson", text: ndjson } });
+    expect([first.run.usage_format, first.run.created, first.run.skipped, first.run.refused]).toEqual([
+      "ndjson",
+      3,
+      0,
+      4,
+    ]);
+    expect(first.records.map((record: Loose) => `${record.source_id} ${record.outcome}`)).toEqual([
+      "line 1 created",
+      "line 2 created",
+      "line 4 created",
+      "line 5 refused",
+      "line 6 refused",
+      "line 7 refused",
+      "line 8 refused",
+    ]);
+    expect(first.records[0]).toMatchObject({ source_type: "events.ndjson", fairbill_id: "u-1" });
+    expect(first.records.slice(3).map((record: Loose) => record.reason)).toEqual([
+      expect.stringMatching(/^line 5: is not JSON/),
+      expect.stringMatching(/^line 6, field timestamp: must be an RFC 3339 date and time/),
+      expect.stringMatching(/^line 7, field customer: /),
+      "line 8: must be one event, a JSON object",
+    ]);
+    expect(first.records[4].source_record).toMatchObject({ id: "u-5", timestamp: "yesterday" });
+
+    const again = await runImportOf({ source: "usage", usage: { format: "ndjson", text: ndjson } });
+    expect([again.run.created, again.run.skipped, again.run.refused]).toEqual([0, 3, 4]);
+    expect(again.records[0].reason).toBe("event u-1 was stored before: counted once");
+    const events = await tenant.admin.get("/v1/events?customer=acme&limit=100");
+    expect(events.body.data.map((event: Loose) => event.id).sort()).toEqual(["u-1", "u-2", "u-3"]);
+  });
+
+  it("backfills a CSV file with property columns, and refuses a dry run and an oversized file", async () => {
+    const csv = [
+      "id,customer,name,timestamp,properties.gigabytes",
+      "u-3,acme,storage_used,2026-01-05T10:00:00Z,12.5",
+      "u-7,acme,storage_used,2026-01-06T10:00:00Z,7.5",
+      "u-8,acme,storage_used,2026-01-07T10:00:00Z",
+      "u-9,acme,api_call,2026-13-01T00:00:00Z,",
+    ].join("\n");
+    const { run, records } = await runImportOf({ source: "usage", usage: { format: "csv", text: csv } });
+    expect([run.created, run.skipped, run.refused]).toEqual([1, 1, 2]);
+    expect(records.map((record: Loose) => `${record.source_id} ${record.outcome}: ${record.reason}`)).toEqual(
+      [
+        "line 2 skipped: event u-3 was stored before: counted once",
+        "line 3 created: null",
+        "line 4 refused: line 4: has 4 cells, and the header has 5",
+        expect.stringMatching(/^line 5 refused: line 5, field timestamp: /),
+      ],
+    );
+    const stored = (await tenant.admin.get("/v1/events?customer=acme&limit=100")).body.data;
+    expect(stored.find((event: Loose) => event.id === "u-7")?.properties).toEqual({ gigabytes: "7.5" });
+
+    const header = await runImportOf({
+      source: "usage",
+      usage: { format: "csv", text: "id,customer,name,amount\nx,acme,api_call,1" },
+    });
+    expect(header.records.map((record: Loose) => record.reason)).toEqual([
+      expect.stringMatching(/^line 1, field amount: is not a column of a usage file/),
+    ]);
+    const dryRun = await tenant.admin.post("/v1/imports", {
+      source: "usage",
+      dry_run: true,
+      usage: { format: "ndjson", text: ndjson },
+    });
+    expect(dryRun.status).toBe(400);
+    expect(dryRun.body.errors).toEqual([expect.objectContaining({ path: "$.dry_run" })]);
+    const oversized = await tenant.admin.post("/v1/imports", {
+      source: "usage",
+      usage: { format: "ndjson", text: "{}\n".repeat(50_001) },
+    });
+    expect(oversized.status).toBe(400);
+    expect(oversized.body.errors).toEqual([
+      { path: "$.usage.text", message: "holds 50001 events; a file may hold at most 50000: split it" },
+    ]);
+    const both = await tenant.admin.post("/v1/imports", {
+      source: "usage",
+      usage: { format: "ndjson", text: ndjson },
+      csv: { object: "customers", text: "external_id\nx" },
+    });
+    expect(both.body.errors).toEqual([expect.objectContaining({ path: "$.csv" })]);
   });
 });

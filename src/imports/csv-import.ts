@@ -20,7 +20,8 @@ import {
 } from "./csv-templates.ts";
 import { creating, type ImportState, type StepResult } from "./import-steps.ts";
 
-export type CsvRecordResult = StepResult & { sourceType: string; sourceId: string; record: unknown };
+/** A source record's outcome as the report keeps it (a CSV row, a usage file's line). */
+export type RecordResult = StepResult & { sourceType: string; sourceId: string; record: unknown };
 
 /** The problems of a checked row against what is stored: the customer and plan a subscription names. */
 async function referenceProblems(
@@ -105,7 +106,7 @@ export async function importCsvFile(
   context: RequestContext,
   state: ImportState,
   file: { object: CsvObject; text: string; atomic: boolean },
-  onRecord: (result: CsvRecordResult, total: number) => Promise<void>,
+  onRecord: (result: RecordResult, total: number) => Promise<void>,
 ): Promise<void> {
   const checked = checkCsvFile(file.object, file.text);
   const problems = [...checked.problems];

@@ -2,6 +2,7 @@
 // POST /v1/imports runs on the queue, with the environment's clock.
 import { Type } from "typebox";
 import { Value } from "typebox/value";
+import type { UnpricedEventCheck } from "../metering/index.ts";
 import { clockForEnvironment } from "../organizations/index.ts";
 import type { Clock } from "../platform/clock.ts";
 import { type Logger, systemContext } from "../platform/context.ts";
@@ -17,6 +18,8 @@ export function importJobHandlers(options: {
   database: Database;
   clock: Clock;
   logger: Logger;
+  /** A usage import refuses the events a price refuses, as the event routes do. */
+  refuseUnpriced?: UnpricedEventCheck;
 }): Record<string, JobHandler> {
   return {
     [importRunKind]: {
@@ -37,7 +40,7 @@ export function importJobHandlers(options: {
           actorName: "import",
           logger: options.logger,
         });
-        await runImport(context, job.payload.import_id);
+        await runImport(context, job.payload.import_id, { refuseUnpriced: options.refuseUnpriced });
       },
     },
   };

@@ -5,34 +5,30 @@
 // import ends, however it ends. A second run of the same job (after a crash)
 // starts over: the references make the steps already done skip.
 import { recordAuditEvent } from "../audit/index.ts";
+import type { UnpricedEventCheck } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { openSecret } from "../platform/secrets/envelope.ts";
-import { importCsvFile } from "./csv-import.ts";
+import { importCsvFile, type RecordResult } from "./csv-import.ts";
 import type { Import } from "./import-schemas.ts";
 import { applyStep, type ImportState, loadReferences } from "./import-steps.ts";
 import { findImportRow, type ImportRow, presentImport } from "./imports.ts";
 import { readStripeAccount } from "./stripe-account.ts";
 import { planStripeImport } from "./stripe-mapping.ts";
 import type { ImportOutcome } from "./tables.ts";
+import { importUsageFile } from "./usage-import.ts";
 
 export type ImportProgress = { recordsTotal: number; recordsDone: number; phase: "reading" | "importing" };
 
 export type ImportRunOptions = {
   /** Called as the source is read and after each batch of records. */
   onProgress?: (progress: ImportProgress) => void;
+  /** A usage import's check of the events a price refuses, as the event routes have it (app.ts). */
+  refuseUnpriced?: UnpricedEventCheck | undefined;
 };
 
 const recordsPerBatch = 25;
 
-type PendingRecord = {
-  position: number;
-  sourceType: string;
-  sourceId: string;
-  record: unknown;
-  outcome: ImportOutcome;
-  fairbillId: string | null;
-  reason: string | null;
-};
+type PendingRecord = RecordResult & { position: number };
 
 /** Runs a queued import to its end (completed or failed) and returns it. */
 export async function runImport(
@@ -88,6 +84,7 @@ async function importEverything(
     metersWouldCreate: new Map(),
   };
   if (row.source === "csv") return importCsv(context, row, state, options);
+  if (row.source === "usage") return importUsage(context, row, options);
   if (row.source_secret === null) throw new Error("The import's source key was erased before it ran.");
   const secretKey = await openSecret(context.database, context.organizationId, row.source_secret);
   let read = 0;
@@ -161,6 +158,39 @@ async function importCsv(
     },
   );
   if (pending.length > 0) await storeRecords(context, row.id, pending, counts, position);
+  return finish(context, row.id, { status: "completed", failure: null });
+}
+
+async function importUsage(
+  context: RequestContext,
+  row: ImportRow,
+  options: ImportRunOptions,
+): Promise<Import> {
+  if (row.usage_format === null || row.csv_text === null)
+    throw new Error("The import's file was erased before it ran.");
+  const counts: Record<ImportOutcome, number> = { created: 0, skipped: 0, refused: 0 };
+  let position = 0;
+  await importUsageFile(
+    context,
+    { format: row.usage_format, text: row.csv_text },
+    options.refuseUnpriced,
+    async (records, total) => {
+      if (position === 0) {
+        await context.database
+          .updateTable("imports")
+          .set({ records_total: total })
+          .where("id", "=", row.id)
+          .execute();
+      }
+      const pending = records.map((record) => {
+        counts[record.outcome] += 1;
+        position += 1;
+        return { position: position - 1, ...record };
+      });
+      await storeRecords(context, row.id, pending, counts, position);
+      options.onProgress?.({ recordsTotal: total, recordsDone: position, phase: "importing" });
+    },
+  );
   return finish(context, row.id, { status: "completed", failure: null });
 }
 

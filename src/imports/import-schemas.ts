@@ -5,13 +5,15 @@ import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
 import { Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
+import { maximumUsageEvents } from "./usage-file.ts";
 
 const importOutcomes = ["created", "skipped", "refused"] as const;
 
 export const CreateImportBody = StrictObject({
-  source: StringEnum(["stripe", "csv"], {
+  source: StringEnum(["stripe", "csv", "usage"], {
     description:
-      "the system imported from: stripe (give stripe), or a CSV file in a template of docs/imports.md (give csv)",
+      "the system imported from: stripe (give stripe), a CSV file in a template of docs/imports.md (give csv), " +
+      "or a file of past usage events to backfill (give usage)",
   }),
   dry_run: Type.Optional(
     Type.Boolean({
@@ -60,6 +62,27 @@ export const CreateImportBody = StrictObject({
       { description: "a CSV file in one of the templates of docs/imports.md" },
     ),
   ),
+  usage: Type.Optional(
+    StrictObject(
+      {
+        format: StringEnum(["ndjson", "csv"], {
+          description:
+            "ndjson: one event a line, as POST /v1/events takes it; csv: a header row of id, customer, name, " +
+            "timestamp and properties.<key> columns, then an event a row",
+        }),
+        text: Type.String({
+          minLength: 1,
+          maxLength: 5_000_000,
+          description: `the file, at most ${maximumUsageEvents.toLocaleString("en-US")} events`,
+        }),
+      },
+      {
+        description:
+          "past usage events, ingested as POST /v1/events/backfill takes them: each event id is stored once, " +
+          "so a rerun skips what was stored",
+      },
+    ),
+  ),
   reason: ReasonField,
 });
 export type CreateImportInput = Static<typeof CreateImportBody>;
@@ -70,6 +93,7 @@ export const ImportSchema = Type.Object(
     source: Type.String(),
     dry_run: Type.Boolean(),
     csv_object: Nullable(Type.String({ description: "for a CSV import: the template of its file" })),
+    usage_format: Nullable(Type.String({ description: "for a usage import: its file's format" })),
     atomic: Type.Boolean({
       description: "for a CSV import: whether a file with any problem imports nothing",
     }),

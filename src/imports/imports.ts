@@ -22,6 +22,7 @@ import {
 } from "./import-schemas.ts";
 import { positionAfter, positionPage } from "./position-pages.ts";
 import type { ImportRecordTable, ImportTable } from "./tables.ts";
+import { countUsageEvents, maximumUsageEvents, type UsageFileFormat } from "./usage-file.ts";
 
 /** The job that runs an import (import-jobs.ts). */
 export const importRunKind = "import.run";
@@ -35,6 +36,7 @@ export function presentImport(row: ImportRow): Import {
     source: row.source,
     dry_run: row.dry_run,
     csv_object: row.csv_object,
+    usage_format: row.usage_format,
     atomic: row.atomic,
     status: row.status,
     records_total: row.records_total,
@@ -61,19 +63,49 @@ function refuseUncallableUrl(url: string | undefined): void {
   }
 }
 
+const importSources = ["stripe", "csv", "usage"] as const;
+
+/** A usage file holds at most maximumUsageEvents events; a backfill has no dry run (a rerun stores nothing twice). */
+function refuseUnboundedUsage(
+  dryRun: boolean | undefined,
+  usage: { format: UsageFileFormat; text: string },
+): void {
+  if (dryRun === true) {
+    throw validationFailed([
+      {
+        path: "$.dry_run",
+        message:
+          "a usage import has no dry run: each event id is stored once, so import the file, fix the lines refused and import it again",
+      },
+    ]);
+  }
+  const events = countUsageEvents(usage.format, usage.text);
+  if (events > maximumUsageEvents) {
+    throw validationFailed([
+      {
+        path: "$.usage.text",
+        message: `holds ${events} events; a file may hold at most ${maximumUsageEvents}: split it`,
+      },
+    ]);
+  }
+}
+
 /** Records the import as queued, its key sealed, and queues the job that runs it. */
 export async function createImport(context: RequestContext, input: CreateImportInput): Promise<Import> {
-  const { stripe, csv } = input;
-  const other = input.source === "stripe" ? "csv" : "stripe";
-  if (input[other] !== undefined) {
-    throw validationFailed([{ path: `$.${other}`, message: `must be left out of a ${input.source} import` }]);
+  const { stripe, csv, usage } = input;
+  for (const other of importSources) {
+    if (other !== input.source && input[other] !== undefined) {
+      throw validationFailed([
+        { path: `$.${other}`, message: `must be left out of a ${input.source} import` },
+      ]);
+    }
   }
-  if (input.source === "stripe" && stripe === undefined) {
-    throw validationFailed([{ path: "$.stripe", message: "is required for a stripe import" }]);
+  if (input[input.source] === undefined) {
+    throw validationFailed([
+      { path: `$.${input.source}`, message: `is required for a ${input.source} import` },
+    ]);
   }
-  if (input.source === "csv" && csv === undefined) {
-    throw validationFailed([{ path: "$.csv", message: "is required for a csv import" }]);
-  }
+  if (usage !== undefined) refuseUnboundedUsage(input.dry_run, usage);
   refuseUncallableUrl(stripe?.api_base_url);
   const now = context.clock.now();
   const sealed =
@@ -93,7 +125,8 @@ export async function createImport(context: RequestContext, input: CreateImportI
         source_api_base_url: stripe?.api_base_url ?? null,
         source_secret: sealed,
         csv_object: csv?.object ?? null,
-        csv_text: csv?.text ?? null,
+        csv_text: csv?.text ?? usage?.text ?? null,
+        usage_format: usage?.format ?? null,
         atomic: csv?.atomic ?? false,
         created_by: describeActor(context.actor).id,
         reason: context.reason ?? null,

@@ -10,7 +10,7 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
-export type ImportSource = "stripe" | "csv";
+export type ImportSource = "stripe" | "csv" | "usage";
 export type ImportStatus = "queued" | "running" | "completed" | "failed";
 export type ImportOutcome = "created" | "skipped" | "refused";
 
@@ -27,8 +27,9 @@ export type ImportTable = {
   source_api_base_url: string | null;
   source_secret: string | null;
   csv_object: "customers" | "subscriptions" | null;
-  /** The file, kept until the import ends. */
+  /** The file (a CSV import's, or a usage import's in its format), kept until the import ends. */
   csv_text: string | null;
+  usage_format: "ndjson" | "csv" | null;
   atomic: ColumnType<boolean, boolean | undefined, boolean>;
   records_total: Counter;
   records_done: Counter;

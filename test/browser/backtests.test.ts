@@ -7,6 +7,7 @@
 // The same operator then brings two more customers over from CSV files (a
 // third row with a bad email is left for a person, naming its row and
 // column) with subscriptions since January on a plan billed in arrears, and
+// a file of past usage events (its second line refused, naming the field),
 // runs a parallel run over January and February: the old system billed one
 // February fee at 26.00 where Fairbill bills 25.00, so 3 of 4 invoices
 // match and the one difference is a unit price of -1.00, seen side by side.
@@ -129,6 +130,22 @@ describe("the imports and parallel-run pages", () => {
       `external_id,customer_external_id,plan_code,start_at\nimp-one-main,imp-one,team,${year}-01-01T00:00:00Z\nimp-two-main,imp-two,team,${year}-01-01T00:00:00Z\n`,
       "Completed: 2 created, 0 skipped, 0 left for a person.",
     );
+    const usage = operator.getByRole("region", { name: "New import" });
+    await usage.getByLabel("Import from").selectOption("usage");
+    await usage.getByLabel("Events file").setInputFiles({
+      name: "events.ndjson",
+      mimeType: "application/x-ndjson",
+      buffer: Buffer.from(
+        `{"id":"imp-call-1","customer":"imp-one","name":"api_call","timestamp":"${year}-01-05T10:00:00Z"}\n{"id":"imp-call-2"}\n`,
+      ),
+    });
+    await usage.getByRole("button", { name: "Start the import" }).click();
+    const usageReport = operator.getByRole("region", { name: /^Import imp_/ });
+    await usageReport
+      .getByText("Completed: 1 created, 0 skipped, 1 left for a person.")
+      .waitFor({ timeout: 60_000 });
+    await usageReport.getByRole("row", { name: /^events\.ndjson line 2 refused / }).waitFor();
+    await usageReport.getByText(/^line 2, field customer: is required/).waitFor();
     await harness.screenshot(operator, "imports");
 
     await operator

@@ -1,7 +1,8 @@
 // `fairbill import stripe` as a real process on its own data folder, against
 // the local Stripe Billing server: the import with its report written as JSON
 // (one customer's subscription refused with the reason), and a key Stripe
-// refuses ending in a failed import. Dry runs and second runs are tested
+// refuses ending in a failed import; `fairbill import usage` backfilling an
+// NDJSON file, its bad line named by line and field. Dry runs and second runs are tested
 // through the API (src/imports/stripe-import.test.ts).
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -124,6 +125,35 @@ cliDescribe("fairbill import stripe", () => {
       'row 3, column email: must match format "email"',
     ]);
   }, 60_000);
+
+  it("backfills usage from an NDJSON file, naming a bad line and field", async () => {
+    const file = join(dataDirectory, "events.ndjson");
+    writeFileSync(
+      file,
+      [
+        '{"id":"cli-1","customer":"kept","name":"api_call","timestamp":"2026-01-03T10:00:00Z"}',
+        '{"id":"cli-2","customer":"kept","name":"api_call","timestamp":"2026-01-04T10:00:00Z"}',
+        '{"id":"cli-3","customer":"kept"}',
+      ].join("\n"),
+    );
+    const { stdout } = await run(
+      process.execPath,
+      [cli, "import", "usage", "ndjson", file, "--report", `${file}.json`],
+      { env: environment },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({
+      status: "completed",
+      usage_format: "ndjson",
+      created: 2,
+      refused: 1,
+    });
+    const report = JSON.parse(readFileSync(`${file}.json`, "utf8"));
+    expect(report.records.map((record: { reason: string | null }) => record.reason)).toEqual([
+      expect.stringMatching(/^no meter counts/),
+      expect.stringMatching(/^no meter counts/),
+      "line 3, field name: is required",
+    ]);
+  }, 120_000);
 
   it("ends a run whose key Stripe refuses as failed, saying why", async () => {
     const failed = run(

@@ -1,5 +1,7 @@
 // `fairbill import csv <object> <file>` imports a CSV file in one of the
 // templates of docs/imports.md (--atomic: nothing from a file with errors).
+// `fairbill import usage <ndjson|csv> <file>` backfills past usage events
+// through metering's ingestion, each event id once (a rerun skips them).
 // `fairbill import stripe`: reads a Stripe account through Stripe's official
 // SDK and imports its customers, meters, plans, coupons, credit balances and
 // subscriptions into an environment (or, with --dry-run, only reports what it
@@ -50,6 +52,31 @@ export function registerImportCommand(program: Command): void {
     .option("--environment <environment>", "test or live", "test")
     .option("--organization <id>", "the organization (default: the first one created)")
     .action(runCommand(importCsvCommand));
+  importCommand
+    .command("usage")
+    .description("Backfill past usage events from an NDJSON or CSV file; each event id is stored once")
+    .argument(
+      "<format>",
+      "ndjson (one event a line) or csv (id, customer, name, timestamp, properties.<key>)",
+    )
+    .argument("<file>", "the file, at most 50,000 events")
+    .option(
+      "--report <file>",
+      "also write every line's outcome, with the problems by line and field, as JSON",
+    )
+    .option("--reason <text>", "why, for the audit log")
+    .option("--environment <environment>", "test or live", "test")
+    .option("--organization <id>", "the organization (default: the first one created)")
+    .action(runCommand(importUsageCommand));
+}
+
+async function importUsageCommand(
+  format: string,
+  file: string,
+  options: Omit<ImportOptions, "secretKey" | "apiBaseUrl" | "dryRun">,
+): Promise<void> {
+  const text = await readFile(file, "utf8");
+  await runImportHere(options, { source: "usage", usage: { format, text } });
 }
 
 type CsvOptions = Omit<ImportOptions, "secretKey" | "apiBaseUrl"> & { atomic?: boolean };
@@ -80,6 +107,7 @@ async function runImportHere(
   request: Record<string, unknown>,
 ): Promise<void> {
   const { listImportRecords, requestImport, runImport } = await import("../../imports/index.ts");
+  const { refuseUnpricedEvents } = await import("../../invoicing/index.ts");
   const { openCliTenant } = await import("../tenant.ts");
   const tenant = await openCliTenant(options.environment, { organization: options.organization });
   try {
@@ -87,6 +115,7 @@ async function runImportHere(
     const created = await requestImport(context, request);
     let bar: ProgressBar | undefined;
     const finished = await runImport(context, created.id, {
+      refuseUnpriced: refuseUnpricedEvents,
       onProgress: (progress) => {
         if (progress.phase !== "importing") return;
         bar ??= createProgressBar({ label: "Importing", total: progress.recordsTotal, unit: "records" });

@@ -10251,6 +10251,7 @@ export interface components {
             source: string;
             dry_run: boolean;
             csv_object: string | null;
+            usage_format: string | null;
             /** @description for a CSV import: whether a file with any problem imports nothing */
             atomic: boolean;
             /** @enum {string} */
@@ -29776,6 +29777,7 @@ export interface operations {
                      *           "source": "string",
                      *           "dry_run": true,
                      *           "csv_object": "string",
+                     *           "usage_format": "string",
                      *           "atomic": true,
                      *           "status": "queued",
                      *           "records_total": 0,
@@ -29836,15 +29838,19 @@ export interface operations {
                  *         "text": "string",
                  *         "atomic": true
                  *       },
+                 *       "usage": {
+                 *         "format": "ndjson",
+                 *         "text": "string"
+                 *       },
                  *       "reason": "string"
                  *     }
                  */
                 "application/json": {
                     /**
-                     * @description the system imported from: stripe (give stripe), or a CSV file in a template of docs/imports.md (give csv)
+                     * @description the system imported from: stripe (give stripe), a CSV file in a template of docs/imports.md (give csv), or a file of past usage events to backfill (give usage)
                      * @enum {string}
                      */
-                    source: "stripe" | "csv";
+                    source: "stripe" | "csv" | "usage";
                     /** @description true: read the source and report what would be created, skipped and refused; change nothing */
                     dry_run?: boolean;
                     /** @description how to read the Stripe account */
@@ -29869,6 +29875,16 @@ export interface operations {
                         /** @description true: a file with any problem imports nothing (default false: the good rows are imported) */
                         atomic?: boolean;
                     };
+                    /** @description past usage events, ingested as POST /v1/events/backfill takes them: each event id is stored once, so a rerun skips what was stored */
+                    usage?: {
+                        /**
+                         * @description ndjson: one event a line, as POST /v1/events takes it; csv: a header row of id, customer, name, timestamp and properties.<key> columns, then an event a row
+                         * @enum {string}
+                         */
+                        format: "ndjson" | "csv";
+                        /** @description the file, at most 50,000 events */
+                        text: string;
+                    };
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
                     reason?: string;
                 };
@@ -29887,6 +29903,7 @@ export interface operations {
                      *       "source": "string",
                      *       "dry_run": true,
                      *       "csv_object": "string",
+                     *       "usage_format": "string",
                      *       "atomic": true,
                      *       "status": "queued",
                      *       "records_total": 0,
@@ -29936,6 +29953,7 @@ export interface operations {
                      *       "source": "string",
                      *       "dry_run": true,
                      *       "csv_object": "string",
+                     *       "usage_format": "string",
                      *       "atomic": true,
                      *       "status": "queued",
                      *       "records_total": 0,

@@ -1,7 +1,8 @@
 // Imports: bring customers, plans, coupons and subscriptions over from the
-// system left behind. The form starts one from a Stripe account (its key is
-// sent once and never shown again) or from a CSV file in a template of
-// docs/imports.md, as a dry run or for real; the list shows every import's
+// system left behind, and its usage history. The form starts one from a
+// Stripe account (its key is sent once and never shown again), from a CSV
+// file in a template of docs/imports.md, as a dry run or for real, or from a
+// file of past usage events (NDJSON or CSV, each event id stored once); the list shows every import's
 // progress, and the chosen one its counts and its report, record by record:
 // what each became, or why it was skipped or left for a person (a CSV row's
 // problems name the row and the column).
@@ -24,12 +25,18 @@ import { EmptyState, ErrorState } from "../../ui/states.tsx";
 
 type Import = ListItem<"/v1/imports">;
 type Outcome = ListItem<"/v1/imports/{id}/records">["outcome"];
-type Source = "csv" | "stripe";
+type Source = "csv" | "stripe" | "usage";
 type CsvObject = "customers" | "subscriptions";
+type UsageFormat = "ndjson" | "csv";
 
 const sourceOptions: { value: Source; label: string }[] = [
   { value: "csv", label: "A CSV file" },
   { value: "stripe", label: "Stripe Billing" },
+  { value: "usage", label: "A file of past usage events" },
+];
+const usageFormatOptions: { value: UsageFormat; label: string }[] = [
+  { value: "ndjson", label: "NDJSON: one event a line" },
+  { value: "csv", label: "CSV: id, customer, name, timestamp, properties.<key>" },
 ];
 const csvObjectOptions: { value: CsvObject; label: string }[] = [
   { value: "customers", label: "Customers" },
@@ -92,7 +99,9 @@ export function ImportsPage() {
 }
 
 function sourceLabel(found: Import): string {
-  const source = found.source === "csv" ? `CSV of ${found.csv_object ?? "records"}` : "Stripe Billing";
+  let source = "Stripe Billing";
+  if (found.source === "csv") source = `CSV of ${found.csv_object ?? "records"}`;
+  else if (found.source === "usage") source = `Usage events (${found.usage_format ?? "file"})`;
   return found.dry_run ? `${source} (dry run)` : source;
 }
 
@@ -104,23 +113,22 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
   const [atomic, setAtomic] = useState(true);
   const [secretKey, setSecretKey] = useState("");
   const [apiBaseUrl, setApiBaseUrl] = useState("");
+  const [usageFormat, setUsageFormat] = useState<UsageFormat>("ndjson");
+  const requestBody = () => {
+    const text = file?.text ?? "";
+    if (source === "usage") return { source, usage: { format: usageFormat, text } };
+    if (source === "csv") return { source, dry_run: dryRun, csv: { object: csvObject, text, atomic } };
+    return {
+      source,
+      dry_run: dryRun,
+      stripe: {
+        secret_key: secretKey,
+        ...(apiBaseUrl.trim() === "" ? {} : { api_base_url: apiBaseUrl.trim() }),
+      },
+    };
+  };
   const create = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/imports", {
-          body:
-            source === "csv"
-              ? { source, dry_run: dryRun, csv: { object: csvObject, text: file?.text ?? "", atomic } }
-              : {
-                  source,
-                  dry_run: dryRun,
-                  stripe: {
-                    secret_key: secretKey,
-                    ...(apiBaseUrl.trim() === "" ? {} : { api_base_url: apiBaseUrl.trim() }),
-                  },
-                },
-        }),
-      ),
+    write: () => answer(api.POST("/v1/imports", { body: requestBody() })),
     invalidates: ["/v1/imports"],
     onSuccess: (created: Import) => {
       // The key is sent once: the form forgets it as soon as the import is accepted.
@@ -143,7 +151,7 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
           options={sourceOptions}
           error={errors.source}
         />
-        {source === "csv" ? (
+        {source === "csv" && (
           <>
             <SelectField
               label="Template"
@@ -165,7 +173,26 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
               onCheckedChange={setAtomic}
             />
           </>
-        ) : (
+        )}
+        {source === "usage" && (
+          <>
+            <SelectField
+              label="Format"
+              value={usageFormat}
+              onValueChange={(chosen) => setUsageFormat(chosen as UsageFormat)}
+              options={usageFormatOptions}
+              error={errors["usage.format"]}
+            />
+            <FileTextField
+              label="Events file"
+              accept=".ndjson,.jsonl,.csv,application/x-ndjson,text/csv"
+              onFileChange={setFile}
+              hint="At most 50,000 events. Each event id is stored once: fix the refused lines and import the file again."
+              error={errors["usage.text"] ?? errors.usage}
+            />
+          </>
+        )}
+        {source === "stripe" && (
           <>
             <TextField
               label="Secret key"
@@ -186,11 +213,13 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
             />
           </>
         )}
-        <CheckboxField
-          label="Dry run: report what would be imported, change nothing"
-          checked={dryRun}
-          onCheckedChange={setDryRun}
-        />
+        {source !== "usage" && (
+          <CheckboxField
+            label="Dry run: report what would be imported, change nothing"
+            checked={dryRun}
+            onCheckedChange={setDryRun}
+          />
+        )}
         <div className="filters-actions">
           <button type="submit" className="button button-primary" disabled={create.isPending}>
             {create.isPending ? "Starting…" : "Start the import"}
