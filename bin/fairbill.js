@@ -4,6 +4,7 @@
 // Node.js (a machine's default), it hands over to that one.
 import { spawnSync } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
+import nodeModule from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -12,6 +13,9 @@ const entry = join(root, "src", "cli", "main.ts");
 const major = Number(process.versions.node.split(".")[0]);
 
 if (major >= 24) {
+  // Node's compile cache (in the system's temporary folder) spares every later
+  // command most of the work of reading Fairbill's modules again.
+  nodeModule.enableCompileCache();
   await import(pathToFileURL(entry).href);
 } else {
   const projectNode = join(root, "node_modules", "node", "bin", "node");

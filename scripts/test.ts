@@ -126,6 +126,10 @@ if (existsSync(chromiumPath)) {
 }
 
 mkdirSync(join(root, ".tmp"), { recursive: true });
+// Node's compile cache: each of the hundreds of processes the tests start (a
+// worker per test file, every `fairbill` command a test runs) compiles the
+// same modules; with the cache, the first one does it for the others.
+const compileCache = join(root, ".tmp", "compile-cache");
 const vitestReport = join(root, ".tmp", "vitest-report.json");
 step(
   `Tests (vitest: ${projects.join(", ")})`,
@@ -137,7 +141,7 @@ step(
     "--reporter=json",
     `--outputFile.json=${vitestReport}`,
   ],
-  { FAIRBILL_TEST_POSTGRES_URL: postgresUrl, ...clickhouseEnvironment },
+  { FAIRBILL_TEST_POSTGRES_URL: postgresUrl, NODE_COMPILE_CACHE: compileCache, ...clickhouseEnvironment },
 );
 if (existsSync(vitestReport)) {
   const report = JSON.parse(readFileSync(vitestReport, "utf8")) as {

@@ -13,7 +13,7 @@ import YAML from "yaml";
 import type { FieldError } from "../platform/errors.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { Nullable, StringEnum } from "../platform/http/schemas.ts";
-import { toFieldErrors, validatorCompiler } from "../platform/http/validation.ts";
+import { strictValidatorOnFirstUse, toFieldErrors } from "../platform/http/validation.ts";
 import { Code } from "../pricing/index.ts";
 import { planVersionStates } from "./plan-schemas.ts";
 import { newPlanVersionContentFields } from "./plan-version-content.ts";
@@ -82,12 +82,7 @@ const CatalogFileSchema = Type.Object(
 export type CatalogFile = Static<typeof CatalogFileSchema>;
 export type CatalogFileVersion = Static<typeof CatalogVersionSchema>;
 
-const validateCatalogFile = validatorCompiler({
-  schema: CatalogFileSchema,
-  httpPart: "body",
-  method: "POST",
-  url: "catalog.yaml",
-}) as ((value: unknown) => boolean) & { errors?: Parameters<typeof toFieldErrors>[0] | null };
+const catalogFileValidator = strictValidatorOnFirstUse(CatalogFileSchema);
 
 /** Reads catalog.yaml text, or throws a FairbillError naming every problem as `<file>: $.path: message`. */
 export function parseCatalogFile(text: string, fileName: string): CatalogFile {
@@ -105,6 +100,7 @@ export function parseCatalogFile(text: string, fileName: string): CatalogFile {
     );
   }
   const value: unknown = document.toJS();
+  const validateCatalogFile = catalogFileValidator();
   if (!validateCatalogFile(value)) {
     const errors = toFieldErrors(validateCatalogFile.errors ?? [], "body").map((error) =>
       withYamlHint(error, value),

@@ -29,11 +29,11 @@ import {
   type OAuthClient,
   type OAuthTokens,
   refreshTokens,
+  xeroApiBaseUrl,
   xeroEndpoints,
 } from "./oauth-tokens.ts";
 import { quickbooksEndpoints, quickbooksTokensOfCode, refreshQuickbooksTokens } from "./quickbooks-oauth.ts";
 import type { IntegrationConnectionTable } from "./tables.ts";
-import { xeroApiBaseUrl } from "./xero-accounting.ts";
 
 export type ConnectionRow = Selectable<IntegrationConnectionTable>;
 

@@ -17,12 +17,9 @@ import { accessOf, type ConnectionRow, findConnection } from "./connections.ts";
 import { syncInvoiceFamily } from "./invoice-sync.ts";
 import { syncJournalMonth } from "./journal-sync.ts";
 import { loadMappings } from "./mappings.ts";
-import { netsuiteAccounting } from "./netsuite-accounting.ts";
 import { SyncStopped } from "./object-sync.ts";
-import { quickbooksAccounting } from "./quickbooks-accounting.ts";
 import { findWarehouseDestination } from "./warehouse-destinations.ts";
 import { runWarehouseExport } from "./warehouse-export.ts";
-import { xeroAccounting } from "./xero-accounting.ts";
 
 const invoiceSyncJobKind = "integrations.sync_invoice";
 const warehouseExportJobKind = "integrations.warehouse_export";
@@ -159,10 +156,13 @@ async function targetOf(context: RequestContext, connection: ConnectionRow) {
   const access = await accessOf(context.database, connection, context.clock.now());
   const mappings = await loadMappings(context.database, context, connection.id);
   const defaultItem = mappings.optional("item", "default");
-  const systems: Record<ConnectionRow["system"], () => AccountingSystem> = {
-    xero: () => xeroAccounting(access),
-    quickbooks: () => quickbooksAccounting({ ...access, defaultItem }),
-    netsuite: () => netsuiteAccounting({ ...access, defaultItem }),
+  // Each system's module (and its vendor SDK) is loaded when a sync first needs it, not at every start.
+  const systems: Record<ConnectionRow["system"], () => Promise<AccountingSystem>> = {
+    xero: async () => (await import("./xero-accounting.ts")).xeroAccounting(access),
+    quickbooks: async () =>
+      (await import("./quickbooks-accounting.ts")).quickbooksAccounting({ ...access, defaultItem }),
+    netsuite: async () =>
+      (await import("./netsuite-accounting.ts")).netsuiteAccounting({ ...access, defaultItem }),
   };
-  return { connectionId: connection.id, system: systems[connection.system](), mappings };
+  return { connectionId: connection.id, system: await systems[connection.system](), mappings };
 }

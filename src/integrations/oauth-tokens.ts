@@ -11,6 +11,9 @@ export type OAuthClient = { clientId: string; clientSecret: string; redirectUri:
 export type OAuthTokens = { accessToken: string; refreshToken: string | null; expiresAt: Date };
 
 /** Xero's OAuth 2 and API addresses, where a connection names none. */
+/** Xero's accounting API. */
+export const xeroApiBaseUrl = "https://api.xero.com/api.xro/2.0";
+
 export const xeroEndpoints = {
   authorizeUrl: "https://login.xero.com/identity/connect/authorize",
   tokenUrl: "https://identity.xero.com/connect/token",

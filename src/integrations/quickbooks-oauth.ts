@@ -4,7 +4,7 @@
 // property of its class, not of each client: it is set to the connection's
 // just before each request, which reads it at once (before any await), so
 // connections to different endpoints never see each other's.
-import IntuitOAuthClient from "intuit-oauth";
+import type IntuitOAuthClient from "intuit-oauth";
 import type { OAuthClient, OAuthTokens } from "./oauth-tokens.ts";
 import { VendorError, vendorErrorOfStatus } from "./vendor-errors.ts";
 
@@ -39,6 +39,8 @@ async function intuitTokens(
   now: Date,
   request: (intuit: IntuitOAuthClient) => Promise<unknown>,
 ): Promise<OAuthTokens> {
+  // Intuit's client is loaded when a QuickBooks connection first needs a token, not at every start.
+  const { default: IntuitOAuthClient } = await import("intuit-oauth");
   const intuit = new IntuitOAuthClient({
     clientId: client.clientId,
     clientSecret: client.clientSecret,

@@ -6,7 +6,7 @@
 // so that a reader keeps the latest per id).
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import pg from "pg";
 import type { PlainRow } from "../platform/database/changed-rows.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -30,6 +30,8 @@ export async function writeExportFiles(
     return files.map((file) => join(directory, file.name));
   }
   if (destination.kind === "s3" && destination.s3_bucket !== null) {
+    // The S3 SDK is loaded when an export first goes to S3: it is heavy, and most processes never do.
+    const { PutObjectCommand } = await import("@aws-sdk/client-s3");
     const client = await s3ClientOf(database, destination);
     try {
       const keys: string[] = [];
@@ -58,6 +60,7 @@ async function s3ClientOf(database: Database, destination: WarehouseDestinationR
     destination.s3_secret_access_key === null
       ? ""
       : await openSecret(database, destination.organization_id, destination.s3_secret_access_key);
+  const { S3Client } = await import("@aws-sdk/client-s3");
   return new S3Client({
     region: destination.s3_region ?? "us-east-1",
     ...(destination.s3_endpoint === null ? {} : { endpoint: destination.s3_endpoint }),

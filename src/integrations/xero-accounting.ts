@@ -33,8 +33,6 @@ import { retryAfterSecondsOf, VendorError, vendorErrorOfStatus } from "./vendor-
 export type XeroAccess = { apiBaseUrl: string; accessToken: string; tenantId: string };
 
 /** Xero's API root when a connection names none. */
-export const xeroApiBaseUrl = "https://api.xero.com/api.xro/2.0";
-
 export function xeroAccounting(access: XeroAccess): AccountingSystem {
   const api = new AccountingApi(access.apiBaseUrl);
   api.accessToken = access.accessToken;

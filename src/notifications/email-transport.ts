@@ -4,7 +4,7 @@
 // mail client.
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 export type OutgoingEmail = {
   id: string;
@@ -29,9 +29,23 @@ export function createEmailTransport(settings: {
     : smtpTransport(settings.smtpUrl);
 }
 
+/**
+ * A nodemailer transport made when the first message is sent: nodemailer is
+ * loaded then, not at every process's start (most processes send no email).
+ */
+function transporterOnFirstSend(options: object): () => Promise<Transporter> {
+  let transporter: Promise<Transporter> | undefined;
+  return () => {
+    transporter ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport(options),
+    );
+    return transporter;
+  };
+}
+
 // One connection per message (no pool): nothing stays open between sends, so nothing needs closing.
 function smtpTransport(url: string): EmailTransport {
-  const transporter = nodemailer.createTransport({
+  const transporter = transporterOnFirstSend({
     url,
     // Fail an attempt within a minute rather than nodemailer's minutes; the job queue retries it.
     connectionTimeout: 20_000,
@@ -41,17 +55,17 @@ function smtpTransport(url: string): EmailTransport {
   return {
     kind: "smtp",
     send: async (email) => {
-      await transporter.sendMail(messageOf(email));
+      await (await transporter()).sendMail(messageOf(email));
     },
   };
 }
 
 function folderTransport(directory: string): EmailTransport {
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const composer = transporterOnFirstSend({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     kind: "folder",
     send: async (email) => {
-      const info = await composer.sendMail(messageOf(email));
+      const info = await (await composer()).sendMail(messageOf(email));
       await mkdir(directory, { recursive: true });
       const path = join(directory, `${email.id}.eml`);
       // Written beside and renamed, so a reader of the folder never sees half a message.

@@ -2,7 +2,6 @@
 // each naming the invoice, payment or document behind it) and PDF.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import { csvCell } from "../platform/csv.ts";
 import type { SettlementView } from "./partner-schemas.ts";
 
@@ -43,10 +42,12 @@ export function settlementCsv(settlement: SettlementView): string {
 }
 
 /** The statement as A4 PDF bytes: heading, partner and period, one row per line, the total. */
-export function settlementPdf(
+export async function settlementPdf(
   settlement: SettlementView,
   partner: { name: string; code: string },
 ): Promise<Uint8Array> {
+  // pdfkit is loaded when the first statement is drawn, not at every start.
+  const { default: PDFDocument } = await import("pdfkit");
   const require = createRequire(import.meta.url);
   const document = new PDFDocument({
     size: "A4",
@@ -60,7 +61,7 @@ export function settlementPdf(
   });
   document.registerFont("regular", readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")));
   document.registerFont("bold", readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")));
-  return new Promise((resolve, reject) => {
+  return await new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     document.on("data", (chunk: Uint8Array) => chunks.push(chunk));
     document.on("error", reject);

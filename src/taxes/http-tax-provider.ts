@@ -19,7 +19,7 @@ import { type Static, Type } from "typebox";
 import { Decimal, sumDecimals } from "../core/index.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { NonNegativeDecimalString, Nullable } from "../platform/http/schemas.ts";
-import { toFieldErrors, validatorCompiler } from "../platform/http/validation.ts";
+import { strictValidatorOnFirstUse, toFieldErrors } from "../platform/http/validation.ts";
 import { guardedFetch } from "../platform/outgoing-requests/guarded-connections.ts";
 import type { TaxProvider, TaxQuote, TaxRequest } from "./tax-quote.ts";
 
@@ -44,12 +44,7 @@ const ProviderAnswerSchema = Type.Object({
 });
 type ProviderAnswer = Static<typeof ProviderAnswerSchema>;
 
-const validateAnswer = validatorCompiler({
-  schema: ProviderAnswerSchema,
-  httpPart: "body",
-  method: "POST",
-  url: "tax provider answer",
-}) as ((value: unknown) => boolean) & { errors?: Parameters<typeof toFieldErrors>[0] | null };
+const answerValidator = strictValidatorOnFirstUse(ProviderAnswerSchema);
 
 export function httpTaxProvider(options: {
   url: string;
@@ -114,6 +109,7 @@ function wireRequest(request: TaxRequest) {
 }
 
 function toQuote(answer: unknown, failed: (problem: string) => FairbillError): TaxQuote {
+  const validateAnswer = answerValidator();
   if (!validateAnswer(answer)) {
     const problems = toFieldErrors(validateAnswer.errors ?? [], "body")
       .map((error) => `${error.path} ${error.message}`)

@@ -6,9 +6,7 @@
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { conflict } from "../platform/errors.ts";
-import { avalaraTaxEngine } from "./avalara-tax-engine.ts";
 import { httpTaxProvider } from "./http-tax-provider.ts";
-import { stripeTaxEngine } from "./stripe-tax-engine.ts";
 import { exemptionInForce, exemptionsInForce } from "./tax-exemptions.ts";
 import {
   type AddressValidation,
@@ -39,9 +37,36 @@ export function builtInTaxProvider(database: Database, scope: TenantScope): TaxP
 
 /** The tax engine the settings name (Stripe Tax, AvaTax), which also records invoices; none for the others. */
 export function taxEngineOf(provider: TaxProviderSettings): TaxEngine | undefined {
-  if (provider.type === "stripe_tax") return stripeTaxEngine(provider);
-  if (provider.type === "avalara") return avalaraTaxEngine(provider);
+  if (provider.type === "stripe_tax") {
+    return engineLoadedOnFirstCall(async () =>
+      (await import("./stripe-tax-engine.ts")).stripeTaxEngine(provider),
+    );
+  }
+  if (provider.type === "avalara") {
+    return engineLoadedOnFirstCall(async () =>
+      (await import("./avalara-tax-engine.ts")).avalaraTaxEngine(provider),
+    );
+  }
   return undefined;
+}
+
+/**
+ * A tax engine whose vendor SDK is loaded when it is first called: the SDKs
+ * (Stripe's, Avalara's) take a noticeable share of every process's start-up,
+ * and most environments use neither.
+ */
+function engineLoadedOnFirstCall(load: () => Promise<TaxEngine>): TaxEngine {
+  let engine: Promise<TaxEngine> | undefined;
+  const loaded = () => {
+    engine ??= load();
+    return engine;
+  };
+  return {
+    quote: async (request) => (await loaded()).quote(request),
+    record: async (invoice) => (await loaded()).record(invoice),
+    reverse: async (invoice, externalId) => (await loaded()).reverse(invoice, externalId),
+    validateAddress: async (address) => (await loaded()).validateAddress(address),
+  };
 }
 
 /** The provider outside Fairbill that the settings name; none for the built-in table. */

@@ -13,7 +13,7 @@ import { findOrCreateDefaultOrganization } from "../../src/organizations/index.t
 import { systemClock } from "../../src/platform/clock.ts";
 import { asTableOwner } from "../support/table-owner.ts";
 import { systemContextOf } from "../support/test-app.ts";
-import { testDatabaseKind } from "../support/test-database.ts";
+import { restoreMigratedDataDirectory, testDatabaseKind } from "../support/test-database.ts";
 
 const run = promisify(execFile);
 const cli = new URL("../../bin/fairbill.js", import.meta.url).pathname;
@@ -86,6 +86,7 @@ const planYaml = (secondTierPrice: string) =>
 
 beforeAll(async () => {
   if (testDatabaseKind !== "pglite") return;
+  await restoreMigratedDataDirectory(dataDirectory);
   await withDatabase(async (handle) => {
     const { organization } = await findOrCreateDefaultOrganization(handle.database, systemClock);
     const context = systemContextOf(organization, handle.database);

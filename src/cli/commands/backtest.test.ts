@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feeAndPerCall } from "../../../test/support/pricing-fixtures.ts";
-import { testDatabaseKind } from "../../../test/support/test-database.ts";
+import { restoreMigratedDataDirectory, testDatabaseKind } from "../../../test/support/test-database.ts";
 import { buildApplication, openMigratedDatabase } from "../../app.ts";
 import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
 import { createServiceAccountKey } from "../../people/index.ts";
@@ -27,6 +27,7 @@ const cliDescribe = describe.skipIf(testDatabaseKind !== "pglite");
 
 beforeAll(async () => {
   if (testDatabaseKind !== "pglite") return;
+  await restoreMigratedDataDirectory(dataDirectory);
   const handle = await openMigratedDatabase({ kind: "pglite", dataDirectory });
   try {
     const { organization } = await findOrCreateDefaultOrganization(handle.database, systemClock);

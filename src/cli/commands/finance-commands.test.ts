@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemContextOf } from "../../../test/support/test-app.ts";
-import { testDatabaseKind } from "../../../test/support/test-database.ts";
+import { restoreMigratedDataDirectory, testDatabaseKind } from "../../../test/support/test-database.ts";
 import { openMigratedDatabase } from "../../app.ts";
 import { ingestEvents } from "../../metering/index.ts";
 import { findOrCreateDefaultOrganization } from "../../organizations/index.ts";
@@ -32,6 +32,7 @@ const cliDescribe = describe.skipIf(testDatabaseKind !== "pglite");
 
 beforeAll(async () => {
   if (testDatabaseKind !== "pglite") return;
+  await restoreMigratedDataDirectory(dataDirectory);
   // Two events of a customer nobody has, sent this month to the default organization's test environment.
   const handle = await openMigratedDatabase({ kind: "pglite", dataDirectory });
   try {

@@ -18,7 +18,7 @@ import {
   stripeProduct,
   stripeSubscription,
 } from "../../../test/support/local-stripe-billing.ts";
-import { testDatabaseKind } from "../../../test/support/test-database.ts";
+import { restoreMigratedDataDirectory, testDatabaseKind } from "../../../test/support/test-database.ts";
 
 const run = promisify(execFile);
 const cli = new URL("../../../bin/fairbill.js", import.meta.url).pathname;
@@ -36,6 +36,7 @@ const cliDescribe = describe.skipIf(testDatabaseKind !== "pglite");
 
 beforeAll(async () => {
   if (testDatabaseKind !== "pglite") return;
+  await restoreMigratedDataDirectory(dataDirectory);
   stripe = await startLocalStripeBilling();
   const start = new Date(Date.now() - 3 * 86_400_000).toISOString();
   const periodEnd = new Date(Date.now() + 27 * 86_400_000).toISOString();

@@ -9,7 +9,6 @@
 // a seller in Plzeň ("ł", "ň", "ő") would print as garbage.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import { parseInstant } from "../../core/index.ts";
 import {
   type PresentedDocument,
@@ -359,7 +358,9 @@ function layOut(document: PDFKit.PDFDocument, presented: PresentedDocument): voi
  * The document as PDF bytes. The same document always gives the same bytes:
  * the file's creation date is the issue date, not the time of rendering.
  */
-export function renderInvoicePdf(invoiceDocument: InvoiceDocument): Promise<Uint8Array> {
+export async function renderInvoicePdf(invoiceDocument: InvoiceDocument): Promise<Uint8Array> {
+  // pdfkit is loaded when the first document is drawn: most processes never draw one.
+  const { default: PDFDocument } = await import("pdfkit");
   const presented = presentInvoiceDocument(invoiceDocument);
   const { regular, bold } = loadFonts();
   const document = new PDFDocument({
@@ -379,7 +380,7 @@ export function renderInvoicePdf(invoiceDocument: InvoiceDocument): Promise<Uint
   document.registerFont(REGULAR, regular);
   document.registerFont(BOLD, bold);
 
-  return new Promise((resolve, reject) => {
+  return await new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     document.on("data", (chunk: Uint8Array) => chunks.push(chunk));
     document.on("error", reject);

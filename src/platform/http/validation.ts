@@ -90,6 +90,19 @@ export function compileStrictValidator(schema: object): ValidateFunction {
   return strictAjv.compile(schema);
 }
 
+/**
+ * A strict validator compiled when it is first asked for: a module that
+ * validates one kind of document keeps its validator without compiling it
+ * at every process's start (a large schema takes a few hundred milliseconds).
+ */
+export function strictValidatorOnFirstUse(schema: object): () => ValidateFunction {
+  let validate: ValidateFunction | undefined;
+  return () => {
+    validate ??= compileStrictValidator(schema);
+    return validate;
+  };
+}
+
 /** As strict, for a JSON value Fairbill sends (a webhook payload), whose dates may lie past the input range. */
 export function compileOutputValidator(schema: object): ValidateFunction {
   return outputAjv.compile(schema);
