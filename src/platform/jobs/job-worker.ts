@@ -105,10 +105,24 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   let wakeUp: () => void = () => {};
   let looping: Promise<unknown> = Promise.resolve();
   let lastPurge = 0;
+  // The jobs this worker's handlers are running, by id. A handler that keeps the event loop or
+  // the embedded database's one connection busy past its lease (a backtest pricing hundreds
+  // of invoices) misses its renewals, and the worker's next claim takes its own job back: that
+  // claim is then handed to the run in hand instead of starting the job a second time beside it.
+  const runningJobs = new Map<string, QueuedJob>();
 
   async function runJob(job: QueuedJob, now: () => Date): Promise<void> {
     const handler = handlers[job.kind];
     if (!handler) return;
+    runningJobs.set(job.id, job);
+    try {
+      await runHandler(handler, job, now);
+    } finally {
+      runningJobs.delete(job.id);
+    }
+  }
+
+  async function runHandler(handler: JobHandler, job: QueuedJob, now: () => Date): Promise<void> {
     const leaseMilliseconds = leaseSecondsOf(job.kind) * 1000;
     // Renew the lease at a third of its length, so two missed renewals still leave it held.
     const heartbeat = setInterval(() => {
@@ -188,6 +202,12 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
         if (claimed.length === asked) saturated = true;
         for (const job of claimed) {
           claimedAny = true;
+          const inHand = runningJobs.get(job.id);
+          if (inHand !== undefined) {
+            // Its lease and attempt are now the new claim's, which the run in hand renews and finishes.
+            inHand.attempt = job.attempt;
+            continue;
+          }
           ran += 1;
           lane.busy += 1;
           const jobRun: Promise<void> = runJob(job, currentTime)
