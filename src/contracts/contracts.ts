@@ -11,7 +11,7 @@ import {
   selectPlans,
   versionInEffect,
 } from "../catalog/index.ts";
-import { type GuardedChange, withApproval } from "../governance/index.ts";
+import { type GuardedChange, type SpendApproval, withApproval } from "../governance/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
@@ -77,9 +77,15 @@ function phaseVersionIds(
   return { ids, problems };
 }
 
+/**
+ * `reviewedAlready` says that another person approved these very terms
+ * before (a deal won in a CRM, approved as a draft contract): the policy is
+ * not asked again.
+ */
 export async function createContract(
   context: RequestContext,
   input: CreateContractInput,
+  options: { reviewedAlready?: boolean } = {},
 ): Promise<ContractView> {
   const subscription = await getSubscription(context, input.subscription_id).catch(() => undefined);
   if (subscription === undefined || subscription.customer_id !== input.customer_id) {
@@ -123,7 +129,9 @@ export async function createContract(
     targetId: input.customer_id,
     request: input,
   };
-  return withApproval(reasoned, change, (spendApproval) =>
+  const guarded = (make: (spend: SpendApproval) => Promise<ContractView>) =>
+    options.reviewedAlready === true ? make(async () => {}) : withApproval(reasoned, change, make);
+  return guarded((spendApproval) =>
     context.database.transaction().execute(async (transaction) => {
       const existing = await selectContracts(transaction, context)
         .where("subscription_id", "=", input.subscription_id)

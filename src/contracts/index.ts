@@ -9,6 +9,7 @@ export {
   recordContractSettlement,
 } from "./contract-ledgers.ts";
 export { registerContractRoutes } from "./contract-routes.ts";
+export type { CreateContractInput } from "./contract-schemas.ts";
 export { contractWebhookEvents } from "./contract-webhook-events.ts";
-export { getContract } from "./contracts.ts";
+export { createContract, getContract } from "./contracts.ts";
 export { contractWarehouseRows } from "./warehouse-rows.ts";

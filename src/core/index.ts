@@ -92,6 +92,7 @@ export {
 export { planWithRateCard } from "./contracts/rate-card.ts";
 /** @public */
 export { walletCreditsOf, walletCreditValue } from "./credits/wallet-credits.ts";
+export { type AccountFigures, accountFigures } from "./crm/account-figures.ts";
 /** @public */
 export { type Currency, currencyFor, findCurrency, UnknownCurrencyError } from "./currency.ts";
 /** @public */

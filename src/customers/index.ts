@@ -20,6 +20,7 @@ export {
   createCustomer,
   findCustomerByExternalId,
   getCustomer,
+  listCustomers,
   lockCustomer,
   lockCustomers,
   updateCustomer,

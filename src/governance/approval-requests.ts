@@ -38,6 +38,8 @@ export type GuardedChange = {
   targetId: string | null;
   /** The request as sent: sending the same again after approval makes the change. */
   request: Record<string, unknown>;
+  /** Why this change goes to another person whatever the policy says (a contract from a deal won in a CRM). */
+  alwaysReviewed?: string;
 };
 
 /** Called by the change, in its transaction, once it has checked its input and made its object. */
@@ -61,7 +63,8 @@ export async function withApproval<Made>(
   make: (spend: SpendApproval) => Promise<Made>,
 ): Promise<Made> {
   const policy = await readApprovalPolicy(context.database, context);
-  const because = approvalRequiredBecause(policy.approval_required_for, change.subject);
+  const because =
+    change.alwaysReviewed ?? approvalRequiredBecause(policy.approval_required_for, change.subject);
   if (because === undefined) return make(async () => {});
   const fingerprint = fingerprintOf(change);
   const earlier = await selectInTenant(context.database, context, "approval_requests")

@@ -16,6 +16,7 @@ import { refusingDuplicates } from "../platform/database/unique-conflicts.ts";
 import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { checkTargetUrl } from "../platform/outgoing-requests/saved-target.ts";
 import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
+import { connectedAccountOf, credentialsInOf, crmEndpoints } from "./crm-oauth.ts";
 import type {
   AuthorizeConnectionInput,
   ConnectionView,
@@ -25,7 +26,6 @@ import { netsuiteEndpoints } from "./netsuite-accounting.ts";
 import {
   consentUrl,
   exchangeCode,
-  firstTenantId,
   type OAuthClient,
   type OAuthTokens,
   refreshTokens,
@@ -108,6 +108,9 @@ export async function createConnection(
 /** The system's own addresses, for those the input leaves out (NetSuite's are the account's: its API root is required). */
 function defaultEndpoints(input: CreateConnectionInput) {
   switch (input.system) {
+    case "hubspot":
+    case "salesforce":
+      return crmEndpoints[input.system];
     case "xero":
       return { ...xeroEndpoints, apiBaseUrl: xeroApiBaseUrl };
     case "quickbooks":
@@ -157,7 +160,7 @@ export async function authorizeConnection(
       tenantId = sentTenantId;
     } else {
       tokens = await exchangeCode(client, input.code, now);
-      tenantId = sentTenantId ?? (await firstTenantId(row.connections_url, tokens.accessToken, now));
+      tenantId = sentTenantId ?? (await connectedAccountOf(row.system, row.connections_url, tokens, now));
     }
   } catch (error) {
     throw validationFailed([
@@ -176,6 +179,8 @@ export async function authorizeConnection(
             : await sealSecret(transaction, context.organizationId, tokens.refreshToken),
         access_token_expires_at: tokens.expiresAt,
         external_tenant_id: tenantId,
+        // Salesforce answers the organization's own API address with its tokens.
+        ...(tokens.instanceUrl === null ? {} : { api_base_url: await instanceUrlOf(tokens.instanceUrl) }),
         oauth_state: null,
         updated_at: now,
       })
@@ -294,7 +299,13 @@ async function oauthClientOf(database: Database, row: ConnectionRow): Promise<OA
     clientSecret: await openSecret(database, row.organization_id, row.client_secret),
     redirectUri: row.redirect_uri,
     tokenUrl: row.token_url,
+    credentialsIn: credentialsInOf(row.system),
   };
+}
+
+/** The instance URL a token answer names, checked as an outgoing target like the addresses a person gives. */
+async function instanceUrlOf(instanceUrl: string): Promise<string> {
+  return (await checkTargetUrl(instanceUrl, "$.code")).href.replace(/\/+$/, "");
 }
 
 function presentConnection(row: ConnectionRow): ConnectionView {
@@ -311,12 +322,7 @@ function presentConnection(row: ConnectionRow): ConnectionView {
         ? consentUrl(
             row.system,
             row.authorize_url,
-            {
-              clientId: row.client_id,
-              clientSecret: "",
-              redirectUri: row.redirect_uri,
-              tokenUrl: row.token_url,
-            },
+            { clientId: row.client_id, redirectUri: row.redirect_uri },
             row.oauth_state,
           )
         : null,

@@ -14,10 +14,12 @@ import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import type { AccountingSystem } from "./accounting-system.ts";
 import { accessOf, type ConnectionRow, findConnection } from "./connections.ts";
+import { crmJobHandlers, isCrmConnection } from "./crm-jobs.ts";
 import { syncInvoiceFamily } from "./invoice-sync.ts";
 import { syncJournalMonth } from "./journal-sync.ts";
 import { loadMappings } from "./mappings.ts";
 import { SyncStopped } from "./object-sync.ts";
+import type { AccountingSystemName } from "./tables.ts";
 import { findWarehouseDestination } from "./warehouse-destinations.ts";
 import { runWarehouseExport } from "./warehouse-export.ts";
 
@@ -106,12 +108,13 @@ export function integrationJobHandlers(options: IntegrationJobOptions): Record<s
       : { retryDelaysMilliseconds: options.retryDelaysMilliseconds }),
   });
   return {
+    ...crmJobHandlers(contextOf, run, options.clock),
     [invoiceSyncJobKind]: {
       handle: async (job) => {
         const context = await contextOf(job.scope, invoiceSyncJobKind);
         const payload = readInvoiceSyncPayload(job.payload);
         const connection = await findConnection(context.database, context, payload.connection_id);
-        if (connection.status !== "connected") return;
+        if (connection.status !== "connected" || isCrmConnection(connection)) return;
         try {
           await syncInvoiceFamily(run(context), await targetOf(context, connection), payload.invoice_id);
         } catch (error) {
@@ -145,7 +148,7 @@ export function integrationJobHandlers(options: IntegrationJobOptions): Record<s
         const context = await contextOf(job.scope, journalSyncJobKind);
         const payload = readJournalSyncPayload(job.payload);
         const connection = await findConnection(context.database, context, payload.connection_id);
-        if (connection.status !== "connected") return;
+        if (connection.status !== "connected" || isCrmConnection(connection)) return;
         await syncJournalMonth(run(context), await targetOf(context, connection), payload.period);
       },
     },
@@ -157,12 +160,16 @@ async function targetOf(context: RequestContext, connection: ConnectionRow) {
   const mappings = await loadMappings(context.database, context, connection.id);
   const defaultItem = mappings.optional("item", "default");
   // Each system's module (and its vendor SDK) is loaded when a sync first needs it, not at every start.
-  const systems: Record<ConnectionRow["system"], () => Promise<AccountingSystem>> = {
+  const systemName = connection.system;
+  if (systemName === "hubspot" || systemName === "salesforce") {
+    throw new Error(`Connection ${connection.id} reaches a CRM, which keeps no accounting records.`);
+  }
+  const systems: Record<AccountingSystemName, () => Promise<AccountingSystem>> = {
     xero: async () => (await import("./xero-accounting.ts")).xeroAccounting(access),
     quickbooks: async () =>
       (await import("./quickbooks-accounting.ts")).quickbooksAccounting({ ...access, defaultItem }),
     netsuite: async () =>
       (await import("./netsuite-accounting.ts")).netsuiteAccounting({ ...access, defaultItem }),
   };
-  return { connectionId: connection.id, system: await systems[connection.system](), mappings };
+  return { connectionId: connection.id, system: await systems[systemName](), mappings };
 }

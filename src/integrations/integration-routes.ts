@@ -1,8 +1,10 @@
-// HTTP routes of integrations: connections to accounting systems (made and
-// consented to by an admin), their mappings, the sync log with its error
-// queue (retry, skip), and syncs queued by hand (an invoice, a journal month).
+// HTTP routes of integrations: connections to accounting systems and CRMs
+// (made and consented to by an admin), their mappings, the sync log with its
+// error queue (retry, skip), and syncs queued by hand (an invoice, a journal
+// month, a CRM's sync).
 import { Type } from "typebox";
 import { getInvoice } from "../invoicing/index.ts";
+import { realTimeOf } from "../platform/clock.ts";
 import { conflict } from "../platform/errors.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { NonEmptyId, NonEmptyIdParams } from "../platform/http/schemas.ts";
@@ -14,6 +16,7 @@ import {
   getConnection,
   listConnections,
 } from "./connections.ts";
+import { isCrmConnection, queueCrmSync } from "./crm-jobs.ts";
 import { queueInvoiceSync, queueJournalSync } from "./integration-jobs.ts";
 import {
   AuthorizeConnectionBody,
@@ -59,7 +62,18 @@ export function registerIntegrationRoutes(app: FairbillApp): void {
       body: AuthorizeConnectionBody,
       response: ConnectionSchema,
     },
-    ({ context, params, body }) => authorizeConnection(context, params.id, body),
+    async ({ context, params, body }) => {
+      const connection = await authorizeConnection(context, params.id, body);
+      const row = await findConnection(context.database, context, connection.id);
+      // A CRM's sync starts at once, then runs every hour.
+      if (isCrmConnection(row)) {
+        await queueCrmSync(context.database, context, row.id, {
+          scheduled: true,
+          runAt: realTimeOf(context.clock).now(),
+        });
+      }
+      return connection;
+    },
   );
 
   routes.read(
@@ -149,6 +163,30 @@ export function registerIntegrationRoutes(app: FairbillApp): void {
     },
   );
 
+  routes.write(
+    "POST /integrations/connections/:id/crm-syncs",
+    {
+      operationId: "queueIntegrationCrmSync",
+      summary:
+        "Sync a CRM now: companies or accounts and customers both ways, won deals to draft contracts, and each customer's figures on its company",
+      params: NonEmptyIdParams,
+      response: QueuedSyncSchema,
+      status: 202,
+    },
+    async ({ context, params }) => {
+      const connection = await findConnection(context.database, context, params.id);
+      if (!isCrmConnection(connection)) {
+        throw conflict(
+          "not_a_crm",
+          `Connection ${connection.id} is to ${connection.system}, an accounting system: sync its invoices or journal instead.`,
+          [{ path: "$.id", message: "is not a CRM connection" }],
+        );
+      }
+      const job = await queueCrmSync(context.database, context, connection.id, { scheduled: false });
+      return { queued: true, job_id: job.id };
+    },
+  );
+
   routes.list(
     "GET /integrations/syncs",
     {
@@ -187,7 +225,9 @@ export function registerIntegrationRoutes(app: FairbillApp): void {
         await reopenSync(context, params.id, (transaction, row) =>
           row.source_type === "invoice"
             ? queueInvoiceSync(transaction, context, row.connection_id, row.source_id)
-            : queueJournalSync(transaction, context, row.connection_id, row.source_id),
+            : row.source_type === "crm"
+              ? queueCrmSync(transaction, context, row.connection_id, { scheduled: false })
+              : queueJournalSync(transaction, context, row.connection_id, row.source_id),
         ),
       ),
   );

@@ -5,8 +5,8 @@ import { type Static, Type } from "typebox";
 import { NonEmptyId, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import {
-  accountingSystems,
   connectionStatuses,
+  integrationSystems,
   mappingKinds,
   syncObjectTypes,
   syncStates,
@@ -15,8 +15,9 @@ import {
 const Url = Type.String({ minLength: 1, maxLength: 2000 });
 
 export const CreateConnectionBody = StrictObject({
-  system: StringEnum(accountingSystems, {
-    description: "the accounting system: xero, quickbooks (QuickBooks Online) or netsuite",
+  system: StringEnum(integrationSystems, {
+    description:
+      "the system: xero, quickbooks (QuickBooks Online) or netsuite (accounting); hubspot or salesforce (CRM)",
   }),
   client_id: Type.String({ minLength: 1, maxLength: 200, description: "the OAuth 2 client id of your app" }),
   client_secret: Type.String({
@@ -40,12 +41,12 @@ export const CreateConnectionBody = StrictObject({
   connections_url: Type.Optional({
     ...Url,
     description:
-      "Xero: where the organizations a token may reach are listed; Xero's by default (unused by the others)",
+      "where the account a token reaches is read (Xero's connections, HubSpot's access-token endpoint); the system's own by default (unused by the others)",
   }),
   api_base_url: Type.Optional({
     ...Url,
     description:
-      "the accounting API's root; the system's own by default, except NetSuite's, which is the account's (https://<account id>.suitetalk.api.netsuite.com) and required",
+      "the system's API root; the system's own by default, except NetSuite's, which is the account's (https://<account id>.suitetalk.api.netsuite.com) and required, and Salesforce's, which comes with its tokens",
   }),
 });
 export type CreateConnectionInput = Static<typeof CreateConnectionBody>;
@@ -67,7 +68,7 @@ export type AuthorizeConnectionInput = Static<typeof AuthorizeConnectionBody>;
 export const ConnectionSchema = Type.Object(
   {
     id: Type.String(),
-    system: StringEnum(accountingSystems),
+    system: StringEnum(integrationSystems),
     status: StringEnum(connectionStatuses),
     client_id: Type.String(),
     redirect_uri: Type.String(),
@@ -90,7 +91,8 @@ export const PutMappingBody = StrictObject({
     description:
       "account: a Fairbill account role (revenue, cash, accounts_receivable, …) to the system's account code; " +
       "tax_code: a tax percent such as 20 (or none) to the system's tax type; item: a line's description to an item code; " +
-      "currency: a currency to the system's code; customer: a customer id to an existing contact id",
+      "currency: a currency to the system's code; customer: a customer id to an existing contact id (an accounting system) or company or account id (a CRM); " +
+      "product: a plan code (a won deal's line item becomes the contract's plan), or plan:charge:field with field amount, unit_price or discount_percent (the line item's price or discount becomes a rate card entry), to the CRM's product id",
   }),
   fairbill_key: Type.String({ minLength: 1, maxLength: 200 }),
   external_key: Type.String({ minLength: 1, maxLength: 200 }),

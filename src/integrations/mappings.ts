@@ -88,6 +88,8 @@ export type Mappings = {
   /** The mapped key, or `fallback` when given, else a mapping_missing failure naming the key. */
   required(kind: MappingKind, key: string, fallback?: string): string;
   optional(kind: MappingKind, key: string): string | null;
+  /** The Fairbill key mapped to the system's key (a CRM's product or company id), or null. */
+  externalToFairbill(kind: MappingKind, externalKey: string): string | null;
 };
 
 export async function loadMappings(
@@ -100,8 +102,12 @@ export async function loadMappings(
     .execute();
   const byKey = new Map(rows.map((row) => [`${row.kind}\u0000${row.fairbill_key}`, row.external_key]));
   const optional = (kind: MappingKind, key: string) => byKey.get(`${kind}\u0000${key}`) ?? null;
+  const byExternalKey = new Map(
+    rows.map((row) => [`${row.kind}\u0000${row.external_key}`, row.fairbill_key] as const),
+  );
   return {
     optional,
+    externalToFairbill: (kind, externalKey) => byExternalKey.get(`${kind}\u0000${externalKey}`) ?? null,
     required(kind, key, fallback) {
       const found = optional(kind, key) ?? fallback;
       if (found === undefined) throw mappingMissing(kind, key);

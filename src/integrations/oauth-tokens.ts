@@ -3,12 +3,26 @@
 // the code the system sends back, and the list of organizations a token may
 // reach. Every request goes through the SSRF guard.
 import { guardedFetch } from "../platform/outgoing-requests/guarded-connections.ts";
-import type { AccountingSystemName } from "./tables.ts";
+import type { IntegrationSystemName } from "./tables.ts";
 import { retryAfterSecondsOf, VendorError, vendorErrorOfStatus } from "./vendor-errors.ts";
 
-export type OAuthClient = { clientId: string; clientSecret: string; redirectUri: string; tokenUrl: string };
+export type OAuthClient = {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  tokenUrl: string;
+  /** Where the client's credentials go at the token endpoint: Basic authentication (Xero) or the form (HubSpot, Salesforce). */
+  credentialsIn?: "header" | "form";
+};
 
-export type OAuthTokens = { accessToken: string; refreshToken: string | null; expiresAt: Date };
+export type OAuthTokens = {
+  accessToken: string;
+  refreshToken: string | null;
+  expiresAt: Date;
+  /** Salesforce: the organization's own API address, and the identity URL that ends with its id. */
+  instanceUrl: string | null;
+  identityUrl: string | null;
+};
 
 /** Xero's OAuth 2 and API addresses, where a connection names none. */
 /** Xero's accounting API. */
@@ -22,18 +36,22 @@ export const xeroEndpoints = {
 
 /**
  * What an app asks consent for: Xero's accounting data it writes and a refresh token; QuickBooks
- * Online's accounting API; NetSuite's REST web services.
+ * Online's accounting API; NetSuite's REST web services; the CRMs' companies or accounts
+ * (read and written), deals and their line items (read).
  */
-const scopes: Record<AccountingSystemName, string> = {
+const scopes: Record<IntegrationSystemName, string> = {
   xero: "offline_access accounting.transactions accounting.contacts accounting.settings.read",
   quickbooks: "com.intuit.quickbooks.accounting",
   netsuite: "rest_webservices",
+  hubspot:
+    "oauth crm.objects.companies.read crm.objects.companies.write crm.objects.deals.read crm.objects.line_items.read",
+  salesforce: "api refresh_token",
 };
 
 export function consentUrl(
-  system: AccountingSystemName,
+  system: IntegrationSystemName,
   authorizeUrl: string,
-  client: OAuthClient,
+  client: Pick<OAuthClient, "clientId" | "redirectUri">,
   state: string,
 ): string {
   const url = new URL(authorizeUrl);
@@ -62,14 +80,21 @@ async function tokenRequest(
   form: Record<string, string>,
   now: Date,
 ): Promise<OAuthTokens> {
+  const inForm = client.credentialsIn === "form";
   const response = await guardedFetch(client.tokenUrl, {
     method: "POST",
     headers: {
-      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`,
+      ...(inForm
+        ? {}
+        : {
+            authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`,
+          }),
       "content-type": "application/x-www-form-urlencoded",
       accept: "application/json",
     },
-    body: new URLSearchParams(form).toString(),
+    body: new URLSearchParams(
+      inForm ? { ...form, client_id: client.clientId, client_secret: client.clientSecret } : form,
+    ).toString(),
     signal: AbortSignal.timeout(10_000),
   });
   const text = await response.text();
@@ -80,7 +105,13 @@ async function tokenRequest(
       retryAfterSecondsOf(response.headers.get("retry-after"), now),
     );
   }
-  const body = parseJson(text) as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };
+  const body = parseJson(text) as {
+    access_token?: unknown;
+    refresh_token?: unknown;
+    expires_in?: unknown;
+    instance_url?: unknown;
+    id?: unknown;
+  };
   if (typeof body.access_token !== "string" || body.access_token === "") {
     throw new VendorError("refused", "The token endpoint answered without an access token.");
   }
@@ -95,6 +126,8 @@ async function tokenRequest(
     accessToken: body.access_token,
     refreshToken: typeof body.refresh_token === "string" ? body.refresh_token : null,
     expiresAt: new Date(now.getTime() + expiresIn * 1000),
+    instanceUrl: typeof body.instance_url === "string" ? body.instance_url : null,
+    identityUrl: typeof body.id === "string" ? body.id : null,
   };
 }
 
@@ -120,7 +153,7 @@ export async function firstTenantId(connectionsUrl: string, accessToken: string,
   return first.tenantId;
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -62,6 +62,8 @@ async function intuitTokens(
     accessToken: token.access_token,
     refreshToken: typeof token.refresh_token === "string" ? token.refresh_token : null,
     expiresAt: new Date(now.getTime() + expiresIn * 1000),
+    instanceUrl: null,
+    identityUrl: null,
   };
 }
 

@@ -7,17 +7,25 @@ declare module "../platform/database/schema.ts" {
     integration_connections: IntegrationConnectionTable;
     integration_mappings: IntegrationMappingTable;
     integration_syncs: IntegrationSyncTable;
+    crm_deals: CrmDealTable;
   }
 }
 
-export const accountingSystems = ["xero", "quickbooks", "netsuite"] as const;
+const accountingSystems = ["xero", "quickbooks", "netsuite"] as const;
 export type AccountingSystemName = (typeof accountingSystems)[number];
+
+export const crmSystems = ["hubspot", "salesforce"] as const;
+export type CrmSystemName = (typeof crmSystems)[number];
+
+/** Every system a connection may be made to: the accounting systems and the CRMs. */
+export const integrationSystems = [...accountingSystems, ...crmSystems] as const;
+export type IntegrationSystemName = (typeof integrationSystems)[number];
 
 export const connectionStatuses = ["pending_authorization", "connected", "disconnected"] as const;
 export type ConnectionStatus = (typeof connectionStatuses)[number];
 
 export type IntegrationConnectionTable = TenantRowColumns & {
-  system: AccountingSystemName;
+  system: IntegrationSystemName;
   status: ConnectionStatus;
   client_id: string;
   /** Sealed with the organization's data key, as are the tokens. */
@@ -36,7 +44,7 @@ export type IntegrationConnectionTable = TenantRowColumns & {
   updated_at: DefaultedTimestamp;
 };
 
-export const mappingKinds = ["account", "tax_code", "item", "currency", "customer"] as const;
+export const mappingKinds = ["account", "tax_code", "item", "currency", "customer", "product"] as const;
 export type MappingKind = (typeof mappingKinds)[number];
 
 export type IntegrationMappingTable = TenantRowColumns & {
@@ -61,7 +69,7 @@ export type SyncObjectType = (typeof syncObjectTypes)[number];
 export const syncStates = ["pending", "synced", "failed", "skipped"] as const;
 export type SyncState = (typeof syncStates)[number];
 
-export type SyncSourceType = "invoice" | "journal";
+export type SyncSourceType = "invoice" | "journal" | "crm";
 
 export type IntegrationSyncTable = TenantRowColumns & {
   connection_id: string;
@@ -76,6 +84,33 @@ export type IntegrationSyncTable = TenantRowColumns & {
   last_error: string | null;
   synced_at: Timestamp | null;
   failed_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type CrmDealState = "awaiting_approval" | "approved" | "contracted" | "failed";
+
+/** The contract a won deal proposes, in the contract's terms; what the approver reads and approves. */
+export type CrmDealProposal = {
+  crm_deal: string;
+  deal_name: string;
+  customer_id: string;
+  plan: string;
+  start: string;
+  end: string;
+  rate_card: Record<string, string>[];
+};
+
+export type CrmDealTable = TenantRowColumns & {
+  connection_id: string;
+  external_id: string;
+  name: string;
+  customer_id: string | null;
+  state: CrmDealState;
+  proposal: Json<CrmDealProposal | null>;
+  subscription_id: string | null;
+  contract_id: string | null;
+  last_error: string | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 };

@@ -91,6 +91,7 @@ const idPrefixes = {
   integrationSync: "isy",
   warehouseDestination: "wds",
   warehouseExport: "wex",
+  crmDeal: "cdl",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

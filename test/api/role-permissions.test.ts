@@ -86,6 +86,7 @@ const financeWrites = [
   "putIntegrationMapping",
   "queueIntegrationInvoiceSync",
   "queueIntegrationJournalSync",
+  "queueIntegrationCrmSync",
   "retryIntegrationSync",
   "skipIntegrationSync",
   "queueWarehouseExport",

@@ -1231,6 +1231,9 @@ export const routeFixtures: Record<string, RouteFixture> = {
     params: async (tenant) => ({ id: await integrationConnectionId(tenant) }),
     body: () => ({ period: "2026-11" }),
   },
+  "POST /v1/integrations/connections/{id}/crm-syncs": {
+    params: async (tenant) => ({ id: await integrationConnectionId(tenant) }),
+  },
   "GET /v1/integrations/syncs": {},
   "POST /v1/warehouse/destinations": {
     body: () => ({ kind: "postgres", postgres_schema: "fixture_warehouse" }),

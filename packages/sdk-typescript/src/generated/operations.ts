@@ -265,6 +265,7 @@ export const operationRoutes = {
   putIntegrationMapping: { method: "put", path: "/v1/integrations/connections/{id}/mappings" },
   queueIntegrationInvoiceSync: { method: "post", path: "/v1/integrations/connections/{id}/invoice-syncs" },
   queueIntegrationJournalSync: { method: "post", path: "/v1/integrations/connections/{id}/journal-syncs" },
+  queueIntegrationCrmSync: { method: "post", path: "/v1/integrations/connections/{id}/crm-syncs" },
   listIntegrationSyncs: { method: "get", path: "/v1/integrations/syncs" },
   getIntegrationSync: { method: "get", path: "/v1/integrations/syncs/{id}" },
   retryIntegrationSync: { method: "post", path: "/v1/integrations/syncs/{id}/retry" },

@@ -5306,6 +5306,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/integrations/connections/{id}/crm-syncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync a CRM now: companies or accounts and customers both ways, won deals to draft contracts, and each customer's figures on its company
+         * @description Sync a CRM now: companies or accounts and customers both ways, won deals to draft contracts, and each customer's figures on its company.
+         *
+         *     Needs the `finance:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["queueIntegrationCrmSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/integrations/syncs": {
         parameters: {
             query?: never;
@@ -10512,7 +10538,7 @@ export interface components {
         IntegrationConnection: {
             id: string;
             /** @enum {string} */
-            system: "xero" | "quickbooks" | "netsuite";
+            system: "xero" | "quickbooks" | "netsuite" | "hubspot" | "salesforce";
             /** @enum {string} */
             status: "pending_authorization" | "connected" | "disconnected";
             client_id: string;
@@ -10536,7 +10562,7 @@ export interface components {
             id: string;
             connection_id: string;
             /** @enum {string} */
-            kind: "account" | "tax_code" | "item" | "currency" | "customer";
+            kind: "account" | "tax_code" | "item" | "currency" | "customer" | "product";
             fairbill_key: string;
             external_key: string;
             /**
@@ -40415,10 +40441,10 @@ export interface operations {
                  */
                 "application/json": {
                     /**
-                     * @description the accounting system: xero, quickbooks (QuickBooks Online) or netsuite
+                     * @description the system: xero, quickbooks (QuickBooks Online) or netsuite (accounting); hubspot or salesforce (CRM)
                      * @enum {string}
                      */
-                    system: "xero" | "quickbooks" | "netsuite";
+                    system: "xero" | "quickbooks" | "netsuite" | "hubspot" | "salesforce";
                     /** @description the OAuth 2 client id of your app */
                     client_id: string;
                     /** @description the OAuth 2 client secret; stored encrypted and never shown again */
@@ -40429,9 +40455,9 @@ export interface operations {
                     authorize_url?: string;
                     /** @description the system's OAuth 2 token endpoint; the system's own by default (NetSuite: the account's, from api_base_url) */
                     token_url?: string;
-                    /** @description Xero: where the organizations a token may reach are listed; Xero's by default (unused by the others) */
+                    /** @description where the account a token reaches is read (Xero's connections, HubSpot's access-token endpoint); the system's own by default (unused by the others) */
                     connections_url?: string;
-                    /** @description the accounting API's root; the system's own by default, except NetSuite's, which is the account's (https://<account id>.suitetalk.api.netsuite.com) and required */
+                    /** @description the system's API root; the system's own by default, except NetSuite's, which is the account's (https://<account id>.suitetalk.api.netsuite.com) and required, and Salesforce's, which comes with its tokens */
                     api_base_url?: string;
                 };
             };
@@ -40642,10 +40668,10 @@ export interface operations {
                  */
                 "application/json": {
                     /**
-                     * @description account: a Fairbill account role (revenue, cash, accounts_receivable, …) to the system's account code; tax_code: a tax percent such as 20 (or none) to the system's tax type; item: a line's description to an item code; currency: a currency to the system's code; customer: a customer id to an existing contact id
+                     * @description account: a Fairbill account role (revenue, cash, accounts_receivable, …) to the system's account code; tax_code: a tax percent such as 20 (or none) to the system's tax type; item: a line's description to an item code; currency: a currency to the system's code; customer: a customer id to an existing contact id (an accounting system) or company or account id (a CRM); product: a plan code (a won deal's line item becomes the contract's plan), or plan:charge:field with field amount, unit_price or discount_percent (the line item's price or discount becomes a rate card entry), to the CRM's product id
                      * @enum {string}
                      */
-                    kind: "account" | "tax_code" | "item" | "currency" | "customer";
+                    kind: "account" | "tax_code" | "item" | "currency" | "customer" | "product";
                     fairbill_key: string;
                     external_key: string;
                 };
@@ -40763,6 +40789,48 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description Accepted: the work runs in the background; the answer below tells how to follow it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "queued": true,
+                     *       "job_id": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        queued: boolean;
+                        job_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    queueIntegrationCrmSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Accepted: the work runs in the background; the answer below tells how to follow it. */
             202: {

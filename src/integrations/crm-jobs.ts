@@ -1,0 +1,120 @@
+// The jobs that talk to CRMs, outside any transaction: a connection's whole
+// sync (companies and customers, won deals, figures), run on a schedule
+// (every hour, the next queued when one ends), by hand, and when a consent
+// completes; and one customer's figures, after an invoice event.
+import { Type } from "typebox";
+import { realTimeOf } from "../platform/clock.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { jobPayloadReader } from "../platform/jobs/job-payloads.ts";
+import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import type { JobHandler } from "../platform/jobs/job-worker.ts";
+import { accessOf, type ConnectionRow, findConnection } from "./connections.ts";
+import { type CrmSyncTarget, syncCrm, syncCustomerFigures } from "./crm-sync.ts";
+import type { CrmSystem } from "./crm-system.ts";
+import { hubSpotCrm } from "./hubspot-crm.ts";
+import { loadMappings } from "./mappings.ts";
+import type { SyncRun } from "./object-sync.ts";
+import { salesforceCrm } from "./salesforce-crm.ts";
+import { type CrmSystemName, crmSystems } from "./tables.ts";
+
+const crmSyncJobKind = "integrations.crm_sync";
+const crmFiguresJobKind = "integrations.crm_figures";
+const scheduledEveryMinutes = 60;
+
+const readCrmSyncPayload = jobPayloadReader(
+  crmSyncJobKind,
+  Type.Object({ connection_id: Type.String(), scheduled: Type.Boolean() }),
+);
+const readCrmFiguresPayload = jobPayloadReader(
+  crmFiguresJobKind,
+  Type.Object({ connection_id: Type.String(), customer_id: Type.String() }),
+);
+
+export function isCrmConnection(
+  connection: ConnectionRow,
+): connection is ConnectionRow & { system: CrmSystemName } {
+  return (crmSystems as readonly string[]).includes(connection.system);
+}
+
+/** A sync of the connection at `runAt` (now when left out); a scheduled one queues the next when it ends. */
+export function queueCrmSync(
+  database: Database,
+  scope: TenantScope,
+  connectionId: string,
+  options: { scheduled: boolean; runAt?: Date },
+): Promise<{ id: string }> {
+  return enqueueJob(database, {
+    kind: crmSyncJobKind,
+    payload: { connection_id: connectionId, scheduled: options.scheduled },
+    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
+    ...(options.runAt === undefined ? {} : { runAt: options.runAt }),
+    ...(options.scheduled && options.runAt !== undefined
+      ? { uniqueKey: `${crmSyncJobKind}:${connectionId}:${options.runAt.toISOString()}` }
+      : {}),
+  });
+}
+
+export function queueCrmFigures(
+  database: Database,
+  scope: TenantScope,
+  connectionId: string,
+  customerId: string,
+): Promise<{ id: string }> {
+  return enqueueJob(database, {
+    kind: crmFiguresJobKind,
+    payload: { connection_id: connectionId, customer_id: customerId },
+    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
+  });
+}
+
+export function crmJobHandlers(
+  contextOf: (scope: TenantScope | null, kind: string) => Promise<RequestContext>,
+  runOf: (context: RequestContext) => SyncRun,
+  realClock: Parameters<typeof realTimeOf>[0],
+): Record<string, JobHandler> {
+  return {
+    [crmSyncJobKind]: {
+      handle: async (job) => {
+        const context = await contextOf(job.scope, crmSyncJobKind);
+        const payload = readCrmSyncPayload(job.payload);
+        const connection = await findConnection(context.database, context, payload.connection_id);
+        if (connection.status !== "connected" || !isCrmConnection(connection)) return;
+        try {
+          await syncCrm(runOf(context), await crmTargetOf(context, connection));
+        } finally {
+          if (payload.scheduled) {
+            // The queue runs on real time, whatever the environment's test clock reads.
+            const runAt = new Date(realTimeOf(realClock).now().getTime() + scheduledEveryMinutes * 60_000);
+            await queueCrmSync(context.database, context, connection.id, { scheduled: true, runAt });
+          }
+        }
+      },
+    },
+    [crmFiguresJobKind]: {
+      handle: async (job) => {
+        const context = await contextOf(job.scope, crmFiguresJobKind);
+        const payload = readCrmFiguresPayload(job.payload);
+        const connection = await findConnection(context.database, context, payload.connection_id);
+        if (connection.status !== "connected" || !isCrmConnection(connection)) return;
+        await syncCustomerFigures(
+          runOf(context),
+          await crmTargetOf(context, connection),
+          payload.customer_id,
+        );
+      },
+    },
+  };
+}
+
+async function crmTargetOf(
+  context: RequestContext,
+  connection: ConnectionRow & { system: CrmSystemName },
+): Promise<CrmSyncTarget> {
+  const access = await accessOf(context.database, connection, context.clock.now());
+  const system: CrmSystem =
+    connection.system === "hubspot"
+      ? hubSpotCrm({ apiBaseUrl: access.apiBaseUrl, accessToken: access.accessToken })
+      : salesforceCrm({ apiBaseUrl: access.apiBaseUrl, accessToken: access.accessToken });
+  return { connection, system, mappings: await loadMappings(context.database, context, connection.id) };
+}

@@ -1,0 +1,254 @@
+// HubSpot and Salesforce, end to end, each against a local server that
+// speaks its OAuth 2 and the REST API its official SDK calls
+// (@hubspot/api-client, jsforce): a connection consented to by OAuth 2;
+// companies or accounts and customers linked both ways; a won deal or
+// opportunity with line items becomes a draft contract in the approval
+// queue that a billing operator approves, then a subscription and a
+// contract with the negotiated price; the MRR and usage appear on the CRM
+// account; a rerun makes nothing new; a 429 is retried to success.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomer, createPlan } from "../../test/support/builders.ts";
+import { type LocalHubSpot, startLocalHubSpot } from "../../test/support/local-hubspot-server.ts";
+import { type LocalSalesforce, startLocalSalesforce } from "../../test/support/local-salesforce-server.ts";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+let testApp: TestApp;
+let hubSpot: LocalHubSpot;
+let salesforce: LocalSalesforce;
+
+beforeAll(async () => {
+  [testApp, hubSpot, salesforce] = await Promise.all([
+    startTestApp({ allowPrivateTargets: true }),
+    startLocalHubSpot(),
+    startLocalSalesforce(),
+  ]);
+}, 180_000); // a fresh database: a minute or more on a busy machine
+afterAll(async () => {
+  await hubSpot?.close();
+  await salesforce?.close();
+  await testApp?.close();
+});
+
+async function runAllJobs(): Promise<void> {
+  for (let round = 0; round < 10; round += 1) {
+    if ((await testApp.runJobs()) === 0) return;
+  }
+}
+
+/** A tenant selling the enterprise plan (1,000.00 a month), connected to the CRM by OAuth 2, with its products mapped. */
+async function connectedTenant(
+  name: string,
+  connect: Record<string, string>,
+  server: LocalHubSpot | LocalSalesforce,
+  products: [string, string][],
+) {
+  const tenant = await testApp.newTenant(name);
+  await createPlan(tenant.admin, {
+    code: "enterprise",
+    version: { charges: [{ id: "platform", type: "fixed", amount: "1000.00" }] },
+  });
+  const created = await tenant.admin.post("/v1/integrations/connections", {
+    client_id: server.clientId,
+    client_secret: server.clientSecret,
+    redirect_uri: "https://console.example.com/integrations/callback",
+    ...connect,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const connectionId: string = created.body.id;
+  for (const [fairbillKey, productId] of products) {
+    const mapped = await tenant.admin.put(`/v1/integrations/connections/${connectionId}/mappings`, {
+      kind: "product",
+      fairbill_key: fairbillKey,
+      external_key: productId,
+    });
+    expect(mapped.status).toBe(200);
+  }
+  return { tenant, connectionId, consentUrl: created.body.consent_url as string };
+}
+
+async function authorize(
+  tenant: TestTenant,
+  connectionId: string,
+  server: LocalHubSpot | LocalSalesforce,
+  consentUrl: string,
+) {
+  const { code, state } = await server.consent(consentUrl);
+  const connected = await tenant.admin.post(`/v1/integrations/connections/${connectionId}/authorization`, {
+    code,
+    state,
+  });
+  expect(connected.status, JSON.stringify(connected.body)).toBe(200);
+  return connected.body;
+}
+
+/** The pending draft contract a deal became, approved by the billing operator. */
+async function approveDraftContract(tenant: TestTenant, dealName: string) {
+  const pending = await tenant.admin.get("/v1/approval-requests?state=pending&kind=contract&limit=100");
+  const drafts = pending.body.data.filter((request: { summary: string }) =>
+    request.summary.includes(dealName),
+  );
+  expect(drafts).toHaveLength(1);
+  const approved = await tenant.admin.post(`/v1/approval-requests/${drafts[0].id}/approve`, {});
+  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  return drafts[0];
+}
+
+describe("the CRM integrations", () => {
+  it("turns a closed-won HubSpot deal into a draft contract that a billing operator approves; MRR and usage appear on the company", async () => {
+    const { tenant, connectionId, consentUrl } = await connectedTenant(
+      "HubSpot CRM",
+      {
+        system: "hubspot",
+        authorize_url: hubSpot.authorizeUrl,
+        token_url: hubSpot.tokenUrl,
+        connections_url: hubSpot.accessTokensUrl,
+        api_base_url: hubSpot.apiBaseUrl,
+      },
+      hubSpot,
+      [
+        ["enterprise", "hs-product-enterprise"],
+        ["enterprise:platform:discount_percent", "hs-product-volume-discount"],
+      ],
+    );
+    const existing = await createCustomer(tenant.admin, { name: "Existing Co", currency: "USD" });
+    const acme = hubSpot.addCompany({ name: "Acme Robotics" });
+    hubSpot.addDeal(
+      { dealname: "Acme 2030 renewal", dealstage: "closedwon", closedate: "2030-01-01T00:00:00.000Z" },
+      acme.id,
+      [
+        {
+          name: "Enterprise",
+          hs_product_id: "hs-product-enterprise",
+          quantity: "1",
+          price: "1000.00",
+          hs_recurring_billing_period: "P12M",
+        },
+        {
+          name: "Volume discount",
+          hs_product_id: "hs-product-volume-discount",
+          quantity: "1",
+          price: "0",
+          hs_discount_percentage: "10",
+        },
+      ],
+    );
+    hubSpot.addDeal(
+      { dealname: "Acme lost", dealstage: "closedlost", closedate: "2030-01-01T00:00:00.000Z" },
+      acme.id,
+      [],
+    );
+    // The first call of the sync is refused for a rate limit: it is retried, and goes through.
+    hubSpot.failNext([{ status: 429, retryAfter: "0" }]);
+
+    const connection = await authorize(tenant, connectionId, hubSpot, consentUrl);
+    expect(connection).toMatchObject({
+      system: "hubspot",
+      status: "connected",
+      external_tenant_id: String(hubSpot.hubId),
+    });
+    await runAllJobs(); // the sync queued by the consent
+    expect(hubSpot.requests.filter((request) => request.status === 429)).toHaveLength(1);
+
+    // Both ways: Acme became a customer, Existing Co a company; each linked by its customer id.
+    const customers = await tenant.admin.get(`/v1/customers?external_id=hubspot:${acme.id}`);
+    expect(customers.body.data).toHaveLength(1);
+    const acmeCustomerId: string = customers.body.data[0].id;
+    expect(acme.properties.fairbill_customer_id).toBe(acmeCustomerId);
+    const pushed = hubSpot.companies.filter(
+      (company) => company.properties.fairbill_customer_id === existing.id,
+    );
+    expect(pushed.map((company) => company.properties.name)).toEqual(["Existing Co"]);
+
+    // The won deal waits as a draft contract; nothing binds before the approval.
+    const draft = await approveDraftContract(tenant, "Acme 2030 renewal");
+    expect(draft.request).toMatchObject({
+      customer_id: acmeCustomerId,
+      plan: "enterprise",
+      start: "2030-01-01T00:00:00.000Z",
+      end: "2031-01-01T00:00:00.000Z",
+    });
+    expect((await tenant.admin.get(`/v1/contracts?customer_id=${acmeCustomerId}`)).body.data).toHaveLength(0);
+
+    expect(
+      (await tenant.admin.post(`/v1/integrations/connections/${connectionId}/crm-syncs`, {})).status,
+    ).toBe(202);
+    await runAllJobs();
+    const contracts = (await tenant.admin.get(`/v1/contracts?customer_id=${acmeCustomerId}`)).body.data;
+    expect(contracts).toHaveLength(1);
+    expect(contracts[0]).toMatchObject({
+      start: "2030-01-01T00:00:00.000Z",
+      end: "2031-01-01T00:00:00.000Z",
+      phases: [{ plan: "enterprise" }],
+      rate_card: [{ plan: "enterprise", charge: "platform", discount_percent: "10" }],
+    });
+    expect(acme.properties).toMatchObject({
+      fairbill_mrr: "900.00",
+      fairbill_usage_to_date: "0.00",
+      fairbill_open_balance: "0.00",
+      fairbill_currency: "USD",
+    });
+
+    // A rerun makes nothing new, here or there.
+    const companiesBefore = hubSpot.companies.length;
+    const customersBefore = (await tenant.admin.get("/v1/customers?limit=100")).body.data.length;
+    expect(
+      (await tenant.admin.post(`/v1/integrations/connections/${connectionId}/crm-syncs`, {})).status,
+    ).toBe(202);
+    await runAllJobs();
+    expect(hubSpot.companies).toHaveLength(companiesBefore);
+    expect((await tenant.admin.get("/v1/customers?limit=100")).body.data).toHaveLength(customersBefore);
+    expect((await tenant.admin.get(`/v1/contracts?customer_id=${acmeCustomerId}`)).body.data).toHaveLength(1);
+    const requests = await tenant.admin.get("/v1/approval-requests?kind=contract&limit=100");
+    expect(requests.body.data).toHaveLength(1);
+  });
+
+  it("turns a won Salesforce opportunity into a draft contract that a billing operator approves; MRR appears on the account", async () => {
+    const { tenant, connectionId, consentUrl } = await connectedTenant(
+      "Salesforce CRM",
+      { system: "salesforce", authorize_url: salesforce.authorizeUrl, token_url: salesforce.tokenUrl },
+      salesforce,
+      [
+        ["enterprise", "01t000000000001AAA"],
+        ["enterprise:platform:amount", "01t000000000002AAA"],
+      ],
+    );
+    const globex = salesforce.addAccount({ Name: "Globex" });
+    salesforce.addWonOpportunity({ Name: "Globex platform", CloseDate: "2030-03-01" }, globex.Id, [
+      { Name: "Enterprise", Product2Id: "01t000000000001AAA", Quantity: 1, UnitPrice: 0, Discount: null },
+      {
+        Name: "Negotiated platform fee",
+        Product2Id: "01t000000000002AAA",
+        Quantity: 1,
+        UnitPrice: 850,
+        Discount: null,
+      },
+    ]);
+    const connection = await authorize(tenant, connectionId, salesforce, consentUrl);
+    expect(connection).toMatchObject({
+      system: "salesforce",
+      external_tenant_id: salesforce.organizationId,
+      api_base_url: salesforce.url,
+    });
+    await runAllJobs();
+    const globexCustomerId = globex.Fairbill_Customer_Id__c as string;
+    expect(globexCustomerId).toMatch(/^cus_/);
+
+    await approveDraftContract(tenant, "Globex platform");
+    expect(
+      (await tenant.admin.post(`/v1/integrations/connections/${connectionId}/crm-syncs`, {})).status,
+    ).toBe(202);
+    await runAllJobs();
+    const contracts = (await tenant.admin.get(`/v1/contracts?customer_id=${globexCustomerId}`)).body.data;
+    expect(contracts).toHaveLength(1);
+    expect(contracts[0]).toMatchObject({
+      start: "2030-03-01T00:00:00.000Z",
+      rate_card: [{ plan: "enterprise", charge: "platform", amount: "850" }],
+    });
+    expect(globex).toMatchObject({
+      Fairbill_MRR__c: 850,
+      Fairbill_Usage_To_Date__c: 0,
+      Fairbill_Currency__c: "USD",
+    });
+    expect(salesforce.objects.Account).toHaveLength(1);
+  });
+});
