@@ -12,10 +12,8 @@ import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { accessOf, type ConnectionRow, findConnection } from "./connections.ts";
 import { type CrmSyncTarget, syncCrm, syncCustomerFigures } from "./crm-sync.ts";
 import type { CrmSystem } from "./crm-system.ts";
-import { hubSpotCrm } from "./hubspot-crm.ts";
 import { loadMappings } from "./mappings.ts";
 import type { SyncRun } from "./object-sync.ts";
-import { salesforceCrm } from "./salesforce-crm.ts";
 import { type CrmSystemName, crmSystems } from "./tables.ts";
 
 const crmSyncJobKind = "integrations.crm_sync";
@@ -112,9 +110,11 @@ async function crmTargetOf(
   connection: ConnectionRow & { system: CrmSystemName },
 ): Promise<CrmSyncTarget> {
   const access = await accessOf(context.database, connection, context.clock.now());
+  // The CRM's module (and its SDK) is loaded when a sync first needs it, not at every start.
+  const credentials = { apiBaseUrl: access.apiBaseUrl, accessToken: access.accessToken };
   const system: CrmSystem =
     connection.system === "hubspot"
-      ? hubSpotCrm({ apiBaseUrl: access.apiBaseUrl, accessToken: access.accessToken })
-      : salesforceCrm({ apiBaseUrl: access.apiBaseUrl, accessToken: access.accessToken });
+      ? (await import("./hubspot-crm.ts")).hubSpotCrm(credentials)
+      : (await import("./salesforce-crm.ts")).salesforceCrm(credentials);
   return { connection, system, mappings: await loadMappings(context.database, context, connection.id) };
 }
