@@ -144,7 +144,8 @@ export async function authorizeConnection(
   const now = context.clock.now();
   const client = await oauthClientOf(context.database, row);
   const sentTenantId = input.tenant_id;
-  if (row.system !== "xero" && sentTenantId === undefined) {
+  // QuickBooks and NetSuite name the company only on the way back from consent; Xero and the CRMs name it when asked.
+  if ((row.system === "quickbooks" || row.system === "netsuite") && sentTenantId === undefined) {
     throw validationFailed([
       {
         path: "$.tenant_id",
