@@ -44,7 +44,10 @@ beforeAll(async () => {
   }));
   receiver = new WebhookReceiver();
   await receiver.start();
-  worker = createJobWorker({
+  worker = deliveryWorker();
+});
+function deliveryWorker(): JobWorker {
+  return createJobWorker({
     database: testApp.handle.database,
     clock,
     logger: { info() {}, warn() {}, error() {}, debug() {} },
@@ -52,7 +55,7 @@ beforeAll(async () => {
       [webhookDeliveryJobKind]: webhookDeliveryJobHandler({ database: testApp.handle.database, clock }),
     },
   });
-});
+}
 afterAll(async () => {
   await receiver?.stop();
   await testApp?.close();
@@ -429,8 +432,8 @@ describe("an attempt whose worker died", () => {
 
     receiver.delayMilliseconds = 0;
     clock.advanceSeconds(120);
-    // Another worker claims the job once the lease ran out, and runs it again.
-    expect(await worker.runDueJobs(clock.now())).toBe(1);
+    // Another worker (another process) claims the job once the lease ran out, and runs it again.
+    expect(await deliveryWorker().runDueJobs(clock.now())).toBe(1);
     const after = await tenant.admin.get(`/v1/webhook-endpoints/${endpoint.id}/deliveries`);
     const [delivery] = after.body.data;
     expect(delivery).toMatchObject({ status: "succeeded", attempt_count: 2, last_response_status: 200 });
