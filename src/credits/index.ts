@@ -28,6 +28,7 @@ export { type PurchasedGrant, purchasedGrantsForBooks } from "./purchased-grants
 export {
   automaticTopUpDue,
   checkWalletTopUp,
+  createWallet,
   recordWalletTopUp,
   topUpInvoiceTerms,
   type WalletTopUp,

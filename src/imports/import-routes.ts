@@ -17,7 +17,7 @@ export function registerImportRoutes(app: FairbillApp): void {
     {
       operationId: "createImport",
       summary:
-        "Import customers, plans, coupons, balances and subscriptions from another billing system (Stripe); " +
+        "Import customers, plans, coupons, balances, wallets, subscriptions and old invoices from another billing system (Stripe, Lago) or a file; " +
         "runs as a job (follow it with GET), a dry run changes nothing, and a second run creates nothing twice",
       body: CreateImportBody,
       response: ImportSchema,

@@ -1,5 +1,5 @@
 // The work of an import, run by its job (or by `fairbill import`): read the
-// source account, work out the steps (stripe-mapping.ts), apply them one by
+// source account, work out the steps (stripe-mapping.ts, lago-mapping.ts), apply them one by
 // one (import-steps.ts), and store the report's records and the progress a
 // batch at a time. The source's key is opened only here and erased when the
 // import ends, however it ends. A second run of the same job (after a crash)
@@ -10,6 +10,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { openSecret } from "../platform/secrets/envelope.ts";
 import { importCsvFile, type RecordResult } from "./csv-import.ts";
 import type { Import } from "./import-schemas.ts";
+import type { ImportStep } from "./import-step-types.ts";
 import { applyStep, type ImportState, loadReferences } from "./import-steps.ts";
 import { findImportRow, type ImportRow, presentImport } from "./imports.ts";
 import { readStripeAccount } from "./stripe-account.ts";
@@ -85,17 +86,7 @@ async function importEverything(
   };
   if (row.source === "csv") return importCsv(context, row, state, options);
   if (row.source === "usage") return importUsage(context, row, options);
-  if (row.source_secret === null) throw new Error("The import's source key was erased before it ran.");
-  const secretKey = await openSecret(context.database, context.organizationId, row.source_secret);
-  let read = 0;
-  const account = await readStripeAccount(
-    { secretKey, apiBaseUrl: row.source_api_base_url },
-    (_kind, count) => {
-      read += count;
-      options.onProgress?.({ recordsTotal: 0, recordsDone: read, phase: "reading" });
-    },
-  );
-  const steps = planStripeImport(account);
+  const steps = await readSourceSteps(context, row, options);
   await context.database
     .updateTable("imports")
     .set({ records_total: steps.length, updated_at: context.clock.now() })
@@ -120,6 +111,31 @@ async function importEverything(
     }
   }
   return finish(context, row.id, { status: "completed", failure: null });
+}
+
+/** Reads the Stripe account or Lago organization the import names and works out its steps. */
+async function readSourceSteps(
+  context: RequestContext,
+  row: ImportRow,
+  options: ImportRunOptions,
+): Promise<ImportStep[]> {
+  if (row.source_secret === null) throw new Error("The import's source key was erased before it ran.");
+  const secretKey = await openSecret(context.database, context.organizationId, row.source_secret);
+  let read = 0;
+  const onRead = (_kind: string, count: number) => {
+    read += count;
+    options.onProgress?.({ recordsTotal: 0, recordsDone: read, phase: "reading" });
+  };
+  if (row.source === "lago") {
+    if (row.source_api_base_url === null) throw new Error("A Lago import needs Lago's API address.");
+    // Lago's client is loaded when a Lago import first runs.
+    const { readLagoAccount } = await import("./lago-account.ts");
+    const { planLagoImport } = await import("./lago-mapping.ts");
+    const account = await readLagoAccount({ apiUrl: row.source_api_base_url, apiKey: secretKey }, onRead);
+    return planLagoImport(account, context.clock.now());
+  }
+  const account = await readStripeAccount({ secretKey, apiBaseUrl: row.source_api_base_url }, onRead);
+  return planStripeImport(account);
 }
 
 async function importCsv(

@@ -10,9 +10,9 @@ import { maximumUsageEvents } from "./usage-file.ts";
 const importOutcomes = ["created", "skipped", "refused"] as const;
 
 export const CreateImportBody = StrictObject({
-  source: StringEnum(["stripe", "csv", "usage"], {
+  source: StringEnum(["stripe", "lago", "csv", "usage"], {
     description:
-      "the system imported from: stripe (give stripe), a CSV file in a template of docs/imports.md (give csv), " +
+      "the system imported from: stripe (give stripe), lago (give lago), a CSV file in a template of docs/imports.md (give csv), " +
       "or a file of past usage events to backfill (give usage)",
   }),
   dry_run: Type.Optional(
@@ -39,6 +39,24 @@ export const CreateImportBody = StrictObject({
         ),
       },
       { description: "how to read the Stripe account" },
+    ),
+  ),
+  lago: Type.Optional(
+    StrictObject(
+      {
+        api_url: Type.String({
+          format: "uri",
+          maxLength: 500,
+          description:
+            "where Lago's API answers, without /api/v1: https://api.getlago.com, or a self-hosted Lago's API address",
+        }),
+        api_key: Type.String({
+          minLength: 1,
+          maxLength: 255,
+          description: "an API key of the Lago organization (kept sealed until the import ends)",
+        }),
+      },
+      { description: "how to read the Lago organization" },
     ),
   ),
   csv: Type.Optional(

@@ -8,14 +8,20 @@
 import { applyCatalogChanges, loadCurrentCatalog, planCatalogChanges } from "../catalog/index.ts";
 import { Decimal } from "../core/index.ts";
 import { createCoupon, redeemCoupon } from "../coupons/index.ts";
-import { recordBalanceMovement } from "../credits/index.ts";
+import {
+  checkWalletTopUp,
+  createWallet,
+  recordBalanceMovement,
+  recordWalletTopUp,
+} from "../credits/index.ts";
 import { createCustomer, findCustomerByExternalId } from "../customers/index.ts";
 import { createMeter } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { createSubscription, markSubscriptionBilled } from "../subscriptions/index.ts";
-import type { ImportStep, PlanStep, SubscriptionStep } from "./stripe-mapping.ts";
+import type { ImportStep, PlanStep, SubscriptionStep, WalletCreditsStep } from "./import-step-types.ts";
+import { storeImportedInvoice } from "./imported-invoices.ts";
 import type { ImportOutcome, ImportSource } from "./tables.ts";
 
 export type StepResult = {
@@ -33,6 +39,14 @@ export type ImportState = {
   references: Map<string, string>;
   /** Meters a dry run would have created (code → aggregation), for the plans that price them. */
   metersWouldCreate: Map<string, string>;
+};
+
+/** The source as the comments and reasons of what an import writes name it. */
+const sourceNames: Record<ImportSource, string> = {
+  stripe: "Stripe",
+  lago: "Lago",
+  csv: "a CSV file",
+  usage: "a usage file",
 };
 
 function referenceKey(sourceType: string, sourceId: string): string {
@@ -136,14 +150,14 @@ async function applyPlan(context: RequestContext, state: ImportState, step: Plan
     try {
       versions = await applyCatalogChanges(context, changes, {
         publish: true,
-        comment: "Imported from Stripe",
+        comment: `Imported from ${sourceNames[state.source]}`,
       });
     } catch (error) {
       // The environment's policy wants a second person to approve pricing: the plan waits for them.
       if (!(error instanceof FairbillError && error.code === "approval_required")) throw error;
       versions = await applyCatalogChanges(context, changes, {
         publish: false,
-        comment: "Imported from Stripe",
+        comment: `Imported from ${sourceNames[state.source]}`,
       });
     }
     const version = versions.find((candidate) => candidate.plan_code === step.code);
@@ -159,28 +173,59 @@ async function applySubscription(
 ): Promise<StepResult> {
   const customerId = state.references.get(referenceKey("customer", step.customerSourceId));
   if (customerId === undefined) return refused(`its customer ${step.customerSourceId} was not imported`);
-  const planId = state.references.get(referenceKey("price_set", step.planSourceId));
-  if (planId === undefined) return refused(`its plan (prices ${step.planSourceId}) was not imported`);
+  const planId = state.references.get(referenceKey(step.planSourceType, step.planSourceId));
+  if (planId === undefined)
+    return refused(`its plan (${step.planSourceType} ${step.planSourceId}) was not imported`);
   return creating(context, state, step, async () => {
     const subscription = await createSubscription(context, {
       customer_id: customerId,
       plan_id: planId,
       plan_version: 1,
       start_at: step.startAt,
+      billing: step.billing,
       currency: step.currency,
       external_id: step.sourceId,
       metadata: step.metadata,
       ...(step.trialDays === null ? {} : { trial_days: step.trialDays }),
       ...(Object.keys(step.quantities).length === 0 ? {} : { quantities: step.quantities }),
     });
-    await markSubscriptionBilled(
-      context.database,
-      context,
-      subscription.id,
-      new Date(step.billedThrough).getTime(),
-      new Date(step.nextBillingAt).getTime(),
-    );
+    if (step.billedThrough !== null && step.nextBillingAt !== null) {
+      await markSubscriptionBilled(
+        context.database,
+        context,
+        subscription.id,
+        new Date(step.billedThrough).getTime(),
+        new Date(step.nextBillingAt).getTime(),
+      );
+    }
     return subscription.id;
+  });
+}
+
+/**
+ * The credits left in the old system's wallet, as one top-up that bills
+ * nothing (the old system invoiced them when they were bought), written in
+ * one transaction with its reference, so a second run never credits twice.
+ */
+async function applyWalletCredits(
+  context: RequestContext,
+  state: ImportState,
+  step: WalletCreditsStep,
+): Promise<StepResult> {
+  const walletId = state.references.get(referenceKey("wallet", step.walletSourceId));
+  if (walletId === undefined) return refused(`its wallet ${step.walletSourceId} was not imported`);
+  return creating(context, state, step, async () => {
+    const topUp = await checkWalletTopUp(context, walletId, {
+      amount: step.credits,
+      paid_amount: "0",
+      ...(step.expiresAt === null ? {} : { expires_at: step.expiresAt }),
+      reason: `Credits left in ${sourceNames[state.source]} wallet ${step.walletSourceId}, paid for there`,
+    });
+    return context.database.transaction().execute(async (transaction) => {
+      const result = await recordWalletTopUp(transaction, context, topUp, null);
+      await remember(transaction, context, state, step, result.grant.id);
+      return result.grant.id;
+    });
   });
 }
 
@@ -198,8 +243,24 @@ export async function applyStep(
       return creating(context, state, step, async () => (await createMeter(context, step.input)).id);
     case "plan":
       return applyPlan(context, state, step);
-    case "coupon":
-      return creating(context, state, step, async () => (await createCoupon(context, step.input)).id);
+    case "coupon": {
+      const planIds = (step.planSourceIds ?? []).map((code) =>
+        state.references.get(referenceKey("plan", code)),
+      );
+      const missing = (step.planSourceIds ?? []).filter((_code, index) => planIds[index] === undefined);
+      if (missing.length > 0) return refused(`applies only to plans not imported: ${missing.join(", ")}`);
+      // In a dry run a plan it names may exist only as "would be created" (""): nothing is written anyway.
+      const appliesTo =
+        planIds.length === 0
+          ? {}
+          : { applies_to: { ...step.input.applies_to, plan_ids: planIds as string[] } };
+      return creating(
+        context,
+        state,
+        step,
+        async () => (await createCoupon(context, { ...step.input, ...appliesTo })).id,
+      );
+    }
     case "customer": {
       const existing = await findCustomerByExternalId(context.database, context, step.input.external_id);
       if (existing !== undefined) {
@@ -217,7 +278,7 @@ export async function applyStep(
             customerId,
             currency: step.currency,
             amount: new Decimal(step.amount),
-            reason: `Credit balance imported from Stripe customer ${step.customerSourceId}`,
+            reason: `Credit balance imported from ${sourceNames[state.source]} customer ${step.customerSourceId}`,
           });
           // The reference is written with the movement, so a second run never credits twice.
           await remember(transaction, context, state, step, customerId);
@@ -227,6 +288,32 @@ export async function applyStep(
     }
     case "subscription":
       return applySubscription(context, state, step);
+    case "wallet": {
+      const customerId = state.references.get(referenceKey("customer", step.customerSourceId));
+      if (customerId === undefined) return refused(`its customer ${step.customerSourceId} was not imported`);
+      return creating(context, state, step, async () => {
+        const wallet = await createWallet(context, customerId, {
+          currency: step.currency,
+          name: step.name,
+          rate: step.rate,
+          metadata: step.metadata,
+        });
+        return wallet.id;
+      });
+    }
+    case "wallet_credits":
+      return applyWalletCredits(context, state, step);
+    case "old_invoice": {
+      const customerId = state.references.get(referenceKey("customer", step.customerSourceId));
+      if (customerId === undefined) return refused(`its customer ${step.customerSourceId} was not imported`);
+      return creating(context, state, step, () =>
+        context.database.transaction().execute(async (transaction) => {
+          const id = await storeImportedInvoice(transaction, context, state, customerId, step);
+          await remember(transaction, context, state, step, id);
+          return id;
+        }),
+      );
+    }
     case "redemption": {
       const customerId = state.references.get(referenceKey("customer", step.customerSourceId));
       const couponId = state.references.get(referenceKey("coupon", step.couponSourceId));

@@ -53,17 +53,17 @@ export function presentImport(row: ImportRow): Import {
   };
 }
 
-function refuseUncallableUrl(url: string | undefined): void {
+function refuseUncallableUrl(url: string | undefined, path: string): void {
   if (url === undefined) return;
   try {
     assertCallableUrl(new URL(url));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw validationFailed([{ path: "$.stripe.api_base_url", message: `cannot be called: ${message}` }]);
+    throw validationFailed([{ path, message: `cannot be called: ${message}` }]);
   }
 }
 
-const importSources = ["stripe", "csv", "usage"] as const;
+const importSources = ["stripe", "lago", "csv", "usage"] as const;
 
 /** A usage file holds at most maximumUsageEvents events; a backfill has no dry run (a rerun stores nothing twice). */
 function refuseUnboundedUsage(
@@ -92,7 +92,7 @@ function refuseUnboundedUsage(
 
 /** Records the import as queued, its key sealed, and queues the job that runs it. */
 export async function createImport(context: RequestContext, input: CreateImportInput): Promise<Import> {
-  const { stripe, csv, usage } = input;
+  const { stripe, lago, csv, usage } = input;
   for (const other of importSources) {
     if (other !== input.source && input[other] !== undefined) {
       throw validationFailed([
@@ -106,12 +106,12 @@ export async function createImport(context: RequestContext, input: CreateImportI
     ]);
   }
   if (usage !== undefined) refuseUnboundedUsage(input.dry_run, usage);
-  refuseUncallableUrl(stripe?.api_base_url);
+  refuseUncallableUrl(stripe?.api_base_url, "$.stripe.api_base_url");
+  refuseUncallableUrl(lago?.api_url, "$.lago.api_url");
   const now = context.clock.now();
+  const secret = stripe?.secret_key ?? lago?.api_key;
   const sealed =
-    stripe === undefined
-      ? null
-      : await sealSecret(context.database, context.organizationId, stripe.secret_key);
+    secret === undefined ? null : await sealSecret(context.database, context.organizationId, secret);
   return context.database.transaction().execute(async (transaction) => {
     const id = newId("import", now);
     const row = await transaction
@@ -122,7 +122,7 @@ export async function createImport(context: RequestContext, input: CreateImportI
         environment_id: context.environmentId,
         source: input.source,
         dry_run: input.dry_run ?? false,
-        source_api_base_url: stripe?.api_base_url ?? null,
+        source_api_base_url: stripe?.api_base_url ?? lago?.api_url ?? null,
         source_secret: sealed,
         csv_object: csv?.object ?? null,
         csv_text: csv?.text ?? usage?.text ?? null,

@@ -1,5 +1,5 @@
 // The front door of imports: records brought over from the billing system a
-// company leaves (Stripe Billing), each import a job with progress, a dry
+// company leaves (Stripe Billing, Lago), each import a job with progress, a dry
 // run, and a report of what was created, skipped and left for a person; and
 // parallel runs, the old system's invoices beside those Fairbill would issue.
 // Other domains import only from here; everything else in the folder is private to it.

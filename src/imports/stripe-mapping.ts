@@ -12,56 +12,10 @@ import { createHash } from "node:crypto";
 import type Stripe from "stripe";
 import type { CatalogFile } from "../catalog/index.ts";
 import { findCurrency, fromMinorUnits } from "../core/index.ts";
-import type { CreateCouponInput } from "../coupons/index.ts";
 import type { CreateCustomerInput } from "../customers/index.ts";
 import type { CreateMeterInput } from "../metering/index.ts";
+import type { CouponStep, ImportStep, MeterStep, PlanStep, Refusal } from "./import-step-types.ts";
 import type { StripeAccount } from "./stripe-account.ts";
-
-/** A record of the source, as the report names it. */
-export type SourceRecord = { sourceType: string; sourceId: string; record: unknown };
-
-export type MeterStep = SourceRecord & { kind: "meter"; input: CreateMeterInput };
-export type PlanStep = SourceRecord & { kind: "plan"; code: string; catalog: CatalogFile };
-export type CouponStep = SourceRecord & { kind: "coupon"; input: CreateCouponInput };
-export type CustomerStep = SourceRecord & { kind: "customer"; input: CreateCustomerInput };
-export type BalanceStep = SourceRecord & {
-  kind: "customer_balance";
-  customerSourceId: string;
-  currency: string;
-  /** Credit owed to the customer, in the currency's major unit. */
-  amount: string;
-};
-export type SubscriptionStep = SourceRecord & {
-  kind: "subscription";
-  customerSourceId: string;
-  planSourceId: string;
-  startAt: string;
-  trialDays: number | null;
-  currency: string;
-  quantities: Record<string, number>;
-  metadata: Record<string, string>;
-  /** Stripe invoiced every period starting up to here: Fairbill bills from the next one. */
-  billedThrough: string;
-  nextBillingAt: string;
-};
-export type RedemptionStep = SourceRecord & {
-  kind: "redemption";
-  couponSourceId: string;
-  customerSourceId: string;
-  /** The subscription the discount is on (null: on the customer). */
-  subscriptionSourceId: string | null;
-};
-export type Refusal = SourceRecord & { kind: "refusal"; outcome: "refused" | "skipped"; reason: string };
-
-export type ImportStep =
-  | MeterStep
-  | PlanStep
-  | CouponStep
-  | CustomerStep
-  | BalanceStep
-  | SubscriptionStep
-  | RedemptionStep
-  | Refusal;
 
 type CatalogPlanVersion = NonNullable<CatalogFile["plans"]>[number]["versions"][number];
 
@@ -450,9 +404,11 @@ function subscriptionSteps(
       ...source,
       kind: "subscription",
       customerSourceId: idOf(subscription.customer as string | { id: string }) as string,
+      planSourceType: "price_set",
       planSourceId,
       startAt: iso(subscription.start_date),
       trialDays,
+      billing: "anniversary",
       currency: subscription.currency.toUpperCase(),
       quantities,
       metadata: { ...subscription.metadata, stripe_subscription_id: subscription.id },

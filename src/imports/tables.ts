@@ -7,10 +7,11 @@ declare module "../platform/database/schema.ts" {
     imports: ImportTable;
     import_records: ImportRecordTable;
     import_references: ImportReferenceTable;
+    imported_invoices: ImportedInvoiceTable;
   }
 }
 
-export type ImportSource = "stripe" | "csv" | "usage";
+export type ImportSource = "stripe" | "csv" | "usage" | "lago";
 export type ImportStatus = "queued" | "running" | "completed" | "failed";
 export type ImportOutcome = "created" | "skipped" | "refused";
 
@@ -66,6 +67,28 @@ export type ImportReferenceTable = {
   source_id: string;
   fairbill_id: string;
   import_id: string;
+  created_at: Timestamp;
+};
+
+/** An invoice of the old system, kept read-only as history for parallel runs. */
+export type ImportedInvoiceTable = {
+  id: string;
+  organization_id: string;
+  environment_id: string;
+  import_id: string;
+  source: ImportSource;
+  source_id: string;
+  customer_id: string;
+  customer_external_id: string;
+  number: string;
+  issued_at: Timestamp;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  currency: string;
+  /** numeric, read as a string. */
+  total: string;
+  tax: string;
+  lines: Json<unknown>;
   created_at: Timestamp;
 };
 

@@ -86,6 +86,7 @@ const idPrefixes = {
   partnerAttribution: "pat",
   partnerSettlement: "stl",
   parallelRun: "prl",
+  importedInvoice: "oin",
   integrationConnection: "icn",
   integrationMapping: "ima",
   integrationSync: "isy",

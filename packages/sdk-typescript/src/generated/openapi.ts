@@ -2886,8 +2886,8 @@ export interface paths {
         get: operations["listImports"];
         put?: never;
         /**
-         * Import customers, plans, coupons, balances and subscriptions from another billing system (Stripe); runs as a job (follow it with GET), a dry run changes nothing, and a second run creates nothing twice
-         * @description Import customers, plans, coupons, balances and subscriptions from another billing system (Stripe); runs as a job (follow it with GET), a dry run changes nothing, and a second run creates nothing twice.
+         * Import customers, plans, coupons, balances, wallets, subscriptions and old invoices from another billing system (Stripe, Lago) or a file; runs as a job (follow it with GET), a dry run changes nothing, and a second run creates nothing twice
+         * @description Import customers, plans, coupons, balances, wallets, subscriptions and old invoices from another billing system (Stripe, Lago) or a file; runs as a job (follow it with GET), a dry run changes nothing, and a second run creates nothing twice.
          *
          *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
          *
@@ -29859,6 +29859,10 @@ export interface operations {
                  *         "secret_key": "string",
                  *         "api_base_url": "http://example.com"
                  *       },
+                 *       "lago": {
+                 *         "api_url": "http://example.com",
+                 *         "api_key": "string"
+                 *       },
                  *       "csv": {
                  *         "object": "customers",
                  *         "text": "string",
@@ -29873,10 +29877,10 @@ export interface operations {
                  */
                 "application/json": {
                     /**
-                     * @description the system imported from: stripe (give stripe), a CSV file in a template of docs/imports.md (give csv), or a file of past usage events to backfill (give usage)
+                     * @description the system imported from: stripe (give stripe), lago (give lago), a CSV file in a template of docs/imports.md (give csv), or a file of past usage events to backfill (give usage)
                      * @enum {string}
                      */
-                    source: "stripe" | "csv" | "usage";
+                    source: "stripe" | "lago" | "csv" | "usage";
                     /** @description true: read the source and report what would be created, skipped and refused; change nothing */
                     dry_run?: boolean;
                     /** @description how to read the Stripe account */
@@ -29888,6 +29892,16 @@ export interface operations {
                          * @description Stripe's API address; Stripe's own when left out
                          */
                         api_base_url?: string;
+                    };
+                    /** @description how to read the Lago organization */
+                    lago?: {
+                        /**
+                         * Format: uri
+                         * @description where Lago's API answers, without /api/v1: https://api.getlago.com, or a self-hosted Lago's API address
+                         */
+                        api_url: string;
+                        /** @description an API key of the Lago organization (kept sealed until the import ends) */
+                        api_key: string;
                     };
                     /** @description a CSV file in one of the templates of docs/imports.md */
                     csv?: {
