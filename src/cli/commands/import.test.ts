@@ -11,6 +11,15 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  type LocalLago,
+  lagoBillableMetric,
+  lagoCharge,
+  lagoCustomer,
+  lagoPlan,
+  lagoSubscription,
+  startLocalLago,
+} from "../../../test/support/local-lago-server.ts";
+import {
   type LocalStripeBilling,
   startLocalStripeBilling,
   stripeCustomer,
@@ -30,6 +39,7 @@ const environment = {
   FAIRBILL_ALLOW_PRIVATE_TARGETS: "true",
 };
 let stripe: LocalStripeBilling;
+let lago: LocalLago;
 
 // The command runs on its own embedded database whichever engine the suite tests, so it runs once, in the PGlite half.
 const cliDescribe = describe.skipIf(testDatabaseKind !== "pglite");
@@ -64,9 +74,37 @@ beforeAll(async () => {
       periodEnd,
     ),
   );
+  lago = await startLocalLago();
+  lago.add("billable_metrics", lagoBillableMetric({ code: "api_calls", aggregation: "count_agg" }));
+  lago.add(
+    "plans",
+    lagoPlan({
+      code: "lago_basic",
+      amountCents: 990,
+      charges: [lagoCharge({ metric: "api_calls", model: "standard", properties: { amount: "0.02" } })],
+    }),
+    lagoPlan({
+      code: "lago_percent_tiers",
+      amountCents: 0,
+      charges: [lagoCharge({ metric: "api_calls", model: "dynamic", properties: {} })],
+    }),
+  );
+  lago.add("customers", lagoCustomer({ externalId: "lago_one", name: "Lago One", country: "FR" }));
+  lago.add(
+    "subscriptions",
+    lagoSubscription({
+      externalId: "lago_sub_one",
+      customer: "lago_one",
+      plan: "lago_basic",
+      startedAt: start,
+      periodStart: start,
+      periodEnd,
+    }),
+  );
 });
 afterAll(async () => {
   await stripe?.close();
+  await lago?.close();
   rmSync(dataDirectory, { recursive: true, force: true });
 });
 
@@ -154,6 +192,22 @@ cliDescribe("fairbill import stripe", () => {
       expect.stringMatching(/^no meter counts/),
       "line 3, field name: is required",
     ]);
+  }, 120_000);
+
+  it("imports from Lago, leaving a charge model Fairbill lacks for a person", async () => {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [cli, "import", "lago", "--api-url", lago.url, "--api-key", lago.apiKey],
+      { env: environment },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({
+      source: "lago",
+      status: "completed",
+      created: 4,
+      skipped: 0,
+      refused: 1,
+    });
+    expect(stderr).toContain("1 records were left for a person to decide");
   }, 120_000);
 
   it("ends a run whose key Stripe refuses as failed, saying why", async () => {

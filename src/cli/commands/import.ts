@@ -4,7 +4,10 @@
 // through metering's ingestion, each event id once (a rerun skips them).
 // `fairbill import stripe`: reads a Stripe account through Stripe's official
 // SDK and imports its customers, meters, plans, coupons, credit balances and
-// subscriptions into an environment (or, with --dry-run, only reports what it
+// subscriptions into an environment; `fairbill import lago` reads a Lago
+// organization through Lago's official client and imports its billable
+// metrics, plans, coupons, customers, subscriptions, wallets and invoices as
+// history (either, with --dry-run, only reports what it
 // would do); a progress bar on stderr, the import with its counts as JSON on
 // stdout, and the whole report (each record created, skipped or refused with
 // the reason) written as JSON with --report. It records the import as
@@ -40,6 +43,19 @@ export function registerImportCommand(program: Command): void {
     .option("--environment <environment>", "test or live", "test")
     .option("--organization <id>", "the organization (default: the first one created)")
     .action(runCommand(importStripeCommand));
+  importCommand
+    .command("lago")
+    .description(
+      "Import from a Lago organization; prints the import as JSON, and a second run creates nothing",
+    )
+    .requiredOption("--api-url <url>", "where Lago's API answers, without /api/v1 (https://api.getlago.com)")
+    .requiredOption("--api-key <key>", "an API key of the Lago organization")
+    .option("--dry-run", "only report what would be created, skipped and refused")
+    .option("--report <file>", "also write every record's outcome, with the reasons, as JSON")
+    .option("--reason <text>", "why, for the audit log")
+    .option("--environment <environment>", "test or live", "test")
+    .option("--organization <id>", "the organization (default: the first one created)")
+    .action(runCommand(importLagoCommand));
   importCommand
     .command("csv")
     .description("Import a CSV file of customers or subscriptions in the template of docs/imports.md")
@@ -98,6 +114,16 @@ async function importStripeCommand(options: ImportOptions): Promise<void> {
       secret_key: options.secretKey,
       ...(options.apiBaseUrl === undefined ? {} : { api_base_url: options.apiBaseUrl }),
     },
+  });
+}
+
+type LagoOptions = Omit<ImportOptions, "secretKey" | "apiBaseUrl"> & { apiUrl: string; apiKey: string };
+
+async function importLagoCommand(options: LagoOptions): Promise<void> {
+  await runImportHere(options, {
+    source: "lago",
+    dry_run: options.dryRun === true,
+    lago: { api_url: options.apiUrl, api_key: options.apiKey },
   });
 }
 

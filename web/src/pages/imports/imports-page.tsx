@@ -1,6 +1,7 @@
 // Imports: bring customers, plans, coupons and subscriptions over from the
 // system left behind, and its usage history. The form starts one from a
-// Stripe account (its key is sent once and never shown again), from a CSV
+// Stripe account or a Lago organization (its key is sent once and never
+// shown again), from a CSV
 // file in a template of docs/imports.md, as a dry run or for real, or from a
 // file of past usage events (NDJSON or CSV, each event id stored once); the list shows every import's
 // progress, and the chosen one its counts and its report, record by record:
@@ -16,24 +17,46 @@ import { fieldErrorMap } from "../../format/field-errors.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
-import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { CheckboxField, SelectField } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { type SourceConnection, SourceConnectionFields } from "./source-connection-fields.tsx";
 
 type Import = ListItem<"/v1/imports">;
 type Outcome = ListItem<"/v1/imports/{id}/records">["outcome"];
-type Source = "csv" | "stripe" | "usage";
+type Source = "csv" | "stripe" | "lago" | "usage";
 type CsvObject = "customers" | "subscriptions";
 type UsageFormat = "ndjson" | "csv";
 
 const sourceOptions: { value: Source; label: string }[] = [
   { value: "csv", label: "A CSV file" },
   { value: "stripe", label: "Stripe Billing" },
+  { value: "lago", label: "Lago" },
   { value: "usage", label: "A file of past usage events" },
 ];
+/** The sources read through their API, and how each is reached. */
+const connections: Record<"stripe" | "lago", SourceConnection> = {
+  stripe: {
+    keyField: "stripe.secret_key",
+    addressField: "stripe.api_base_url",
+    keyLabel: "Secret key",
+    keyHint: "A restricted key that may read the account",
+    addressHint: "Stripe's own when empty",
+    addressRequired: false,
+  },
+  lago: {
+    keyField: "lago.api_key",
+    addressField: "lago.api_url",
+    keyLabel: "API key",
+    keyHint: "An API key of the Lago organization (Developers, API keys)",
+    addressHint: "Where Lago's API answers, without /api/v1: https://api.getlago.com, or your own Lago's",
+    addressRequired: true,
+  },
+};
+
 const usageFormatOptions: { value: UsageFormat; label: string }[] = [
   { value: "ndjson", label: "NDJSON: one event a line" },
   { value: "csv", label: "CSV: id, customer, name, timestamp, properties.<key>" },
@@ -57,7 +80,7 @@ export function ImportsPage() {
     <>
       <PageHeader
         title="Imports"
-        subtitle="Customers, plans, coupons and subscriptions brought over from Stripe Billing or a CSV file."
+        subtitle="Customers, plans, coupons and subscriptions brought over from Stripe Billing, Lago or a CSV file."
       />
       {can(session, "billing:write") && <NewImport onCreated={setChosen} />}
       <Panel title="Imports">
@@ -100,7 +123,8 @@ export function ImportsPage() {
 
 function sourceLabel(found: Import): string {
   let source = "Stripe Billing";
-  if (found.source === "csv") source = `CSV of ${found.csv_object ?? "records"}`;
+  if (found.source === "lago") source = "Lago";
+  else if (found.source === "csv") source = `CSV of ${found.csv_object ?? "records"}`;
   else if (found.source === "usage") source = `Usage events (${found.usage_format ?? "file"})`;
   return found.dry_run ? `${source} (dry run)` : source;
 }
@@ -111,19 +135,21 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
   const [csvObject, setCsvObject] = useState<CsvObject>("customers");
   const [file, setFile] = useState<ChosenFile | undefined>();
   const [atomic, setAtomic] = useState(true);
-  const [secretKey, setSecretKey] = useState("");
-  const [apiBaseUrl, setApiBaseUrl] = useState("");
+  const [apiKey, setApiKey] = useState("");
+  const [address, setAddress] = useState("");
   const [usageFormat, setUsageFormat] = useState<UsageFormat>("ndjson");
   const requestBody = () => {
     const text = file?.text ?? "";
     if (source === "usage") return { source, usage: { format: usageFormat, text } };
     if (source === "csv") return { source, dry_run: dryRun, csv: { object: csvObject, text, atomic } };
+    if (source === "lago")
+      return { source, dry_run: dryRun, lago: { api_url: address.trim(), api_key: apiKey } };
     return {
       source,
       dry_run: dryRun,
       stripe: {
-        secret_key: secretKey,
-        ...(apiBaseUrl.trim() === "" ? {} : { api_base_url: apiBaseUrl.trim() }),
+        secret_key: apiKey,
+        ...(address.trim() === "" ? {} : { api_base_url: address.trim() }),
       },
     };
   };
@@ -132,7 +158,7 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
     invalidates: ["/v1/imports"],
     onSuccess: (created: Import) => {
       // The key is sent once: the form forgets it as soon as the import is accepted.
-      setSecretKey("");
+      setApiKey("");
       onCreated(created.id);
     },
   });
@@ -192,26 +218,15 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
             />
           </>
         )}
-        {source === "stripe" && (
-          <>
-            <TextField
-              label="Secret key"
-              type="password"
-              autoComplete="off"
-              value={secretKey}
-              onValueChange={setSecretKey}
-              hint="A restricted key that may read the account; sealed until the import ends, never shown again."
-              error={errors["stripe.secret_key"] ?? errors.stripe}
-            />
-            <TextField
-              label="API address"
-              type="url"
-              value={apiBaseUrl}
-              onValueChange={setApiBaseUrl}
-              hint="Stripe's own when empty"
-              error={errors["stripe.api_base_url"]}
-            />
-          </>
+        {(source === "stripe" || source === "lago") && (
+          <SourceConnectionFields
+            connection={connections[source]}
+            apiKey={apiKey}
+            onApiKeyChange={setApiKey}
+            address={address}
+            onAddressChange={setAddress}
+            errors={errors}
+          />
         )}
         {source !== "usage" && (
           <CheckboxField
