@@ -156,9 +156,11 @@ export {
 export {
   type InvoiceSection,
   invoiceSections,
+  type PoolCover,
   type PoolMember,
   type PoolShare,
   poolUsage,
+  withoutPooledUsage,
 } from "./hierarchies/account-hierarchies.ts";
 /** @public */
 /** @public */
@@ -295,9 +297,18 @@ export {
 /** @public */
 export { daysServed, localMonthOf, type ServiceMonth, serviceMonths } from "./revenue/service-months.ts";
 export { monthEndAccrual } from "./revenue/usage-accrual.ts";
+export {
+  type ExternalSale,
+  type MappedItem,
+  matchExternalSales,
+  type SaleMatch,
+  type SettledItem,
+  type UnmatchedReason,
+} from "./settlements/external-sales.ts";
 /** @public */
 export {
   type AgreementTerms,
+  type CoveredItem,
   computeSettlement,
   type InvoiceFact as SettlementInvoiceFact,
   type SettlementFacts,

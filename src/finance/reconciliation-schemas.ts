@@ -124,6 +124,31 @@ export const ReconciliationSchema = Type.Object({
       }),
     ),
   }),
+  external_sales: Type.Object({
+    unmatched: Type.Array(
+      Type.Object({
+        partner_id: Type.String(),
+        partner_code: Type.String(),
+        external_sale_id: Type.String(),
+        external_id: Type.String({ description: "the transaction's id in the partner's system" }),
+        occurred_at: Type.String(),
+        customer_reference: Type.String(),
+        customer_id: Nullable(Type.String()),
+        item: Type.String({ description: "the item's code in the partner's system" }),
+        amount: Money,
+        currency: Type.String(),
+        reason: Type.String({
+          description: "unknown_customer, no_mapping, currency_differs, no_settlement_line or amount_differs",
+        }),
+        description: Type.String(),
+        difference: Nullable(Money),
+      }),
+      {
+        description:
+          "transactions of partners' systems dated in the month that no settlement statement accounts for, with why",
+      },
+    ),
+  }),
   leakage: Type.Object({
     events: Type.Integer({ description: "events whose revenue leaked" }),
     per_thousand_events: Type.String({ description: "leaking events per 1,000 events ingested" }),

@@ -3,6 +3,7 @@
 // payments against receivables, and revenue leakage per 1,000 events. Clean
 // when nothing is left unexplained, pending or different.
 import { currencyFor, Decimal, formatAmount, formatQuantity, ZERO } from "../core/index.ts";
+import { unmatchedExternalSales } from "../partners/index.ts";
 import { loadPaymentFacts } from "../payments/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -46,6 +47,7 @@ export async function reconcile(
   const asOf = readAsOf(books.locks, period);
   const usage = await reconcileUsage(database, scope, period, { ...options, asOf });
   const receivables = reconcileReceivables(books, payments, period);
+  const unmatchedSales = await unmatchedExternalSales(database, scope, period);
   return {
     period: period.key,
     timezone: period.timeZone,
@@ -56,7 +58,8 @@ export async function reconcile(
     // Usage not yet billed is accrued at the month end (usage-accruals.ts): pending, not a difference to clear.
     clean:
       usage.differences.every((difference) => difference.cause === "not_yet_billed") &&
-      receivables.differences.length === 0,
+      receivables.differences.length === 0 &&
+      unmatchedSales.length === 0,
     usage: {
       events_ingested: usage.ingested,
       events_voided: usage.voided,
@@ -90,6 +93,23 @@ export async function reconcile(
       differences: usage.differences.map(presentDifference),
     },
     receivables,
+    external_sales: {
+      unmatched: unmatchedSales.map((sale) => ({
+        partner_id: sale.partner_id,
+        partner_code: sale.partner_code,
+        external_sale_id: sale.id,
+        external_id: sale.external_id,
+        occurred_at: sale.occurred_at,
+        customer_reference: sale.customer_reference,
+        customer_id: sale.customer_id,
+        item: sale.item,
+        amount: sale.amount,
+        currency: sale.currency,
+        reason: sale.reason?.code ?? "",
+        description: sale.reason?.message ?? "",
+        difference: sale.difference,
+      })),
+    },
     leakage: leakageOf(usage),
   };
 }

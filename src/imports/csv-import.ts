@@ -8,16 +8,9 @@
 import { findPlanIdByCode } from "../catalog/index.ts";
 import { createCustomer, findCustomerByExternalId } from "../customers/index.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { type CsvProblem, type CsvRow, describeProblem } from "../platform/csv-files.ts";
 import { createSubscription } from "../subscriptions/index.ts";
-import {
-  type CsvObject,
-  type CsvProblem,
-  type CsvRow,
-  checkCsvFile,
-  customerInputOf,
-  describeProblem,
-  quantitiesOf,
-} from "./csv-templates.ts";
+import { type CsvObject, checkCsvFile, customerInputOf, quantitiesOf } from "./csv-templates.ts";
 import { creating, type ImportState, type StepResult } from "./import-steps.ts";
 
 /** A source record's outcome as the report keeps it (a CSV row, a usage file's line). */

@@ -4,7 +4,8 @@
 // template (csv-templates.ts), then grouped into invoices by customer and
 // invoice number; every problem is named by its row and column. No database.
 import { Decimal, type ShadowLine } from "../core/index.ts";
-import { type CsvProblem, checkCsvFile } from "./csv-templates.ts";
+import type { CsvProblem } from "../platform/csv-files.ts";
+import { checkCsvFile } from "./csv-templates.ts";
 
 export type OldInvoice = {
   /** The row of its first line. */

@@ -24,11 +24,11 @@ import { customerReferencesByExternalIds } from "../customers/index.ts";
 import { type InvoicePreview, upcomingInvoice } from "../invoicing/index.ts";
 import { realTimeOf } from "../platform/clock.ts";
 import type { RequestContext } from "../platform/context.ts";
+import { describeProblem } from "../platform/csv-files.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { type FieldError, notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { describeProblem } from "./csv-templates.ts";
 import { type OldInvoice, readOldInvoices } from "./old-invoices-csv.ts";
 import type {
   CreateParallelRunInput,

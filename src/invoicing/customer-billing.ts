@@ -6,7 +6,9 @@
 // billing has their subscriptions among its own (each naming the child it
 // bills for), and a child of such a parent has none; a subscription that
 // pools usage with children reads the usage of its customer and of every
-// child, summed by the core's poolUsage before the engine prices it.
+// child, summed by the core's poolUsage before the engine prices it; and a
+// child's own subscription does not read again the usage its parent's pool
+// prices (the core's withoutPooledUsage).
 import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import { type ContractForBilling, contractsOfSubscriptions } from "../contracts/index.ts";
 import {
@@ -20,12 +22,14 @@ import {
   type InvoiceLine,
   linesByIssueInstant,
   type Meter,
+  type PoolCover,
   type PoolShare,
   planBillingSchedule,
   poolUsage,
   subscriptionUnderContract,
   type UsageAggregates,
   usageWindowsFor,
+  withoutPooledUsage,
 } from "../core/index.ts";
 import {
   type CustomerRecord,
@@ -71,7 +75,12 @@ export type SubscriptionBilling = {
   billedFor?: CustomerRow;
   /** The accounts whose usage it prices together, its own customer first; absent when it does not pool. */
   pool?: CustomerRow[];
+  /** The pooling subscriptions of its customer's parent: the usage they price is not read again here. */
+  parentPools?: ParentPools;
 };
+
+/** A parent's subscriptions that pool usage with its children, with what their catalogs need. */
+type ParentPools = Pick<CustomerBilling, "versions" | "meters"> & { entries: SubscriptionBilling[] };
 
 export type CustomerBilling = {
   customer: CustomerRow;
@@ -144,12 +153,15 @@ type Hierarchy = {
   childrenOf: Map<string, CustomerRow[]>;
   /** The customers whose subscriptions each customer's invoices bill: itself and its consolidated children. */
   billedOn: Map<string, CustomerRow[]>;
+  /** The pooling subscriptions of the billed customers' parents, by parent id. */
+  parentPools: Map<string, ParentPools>;
 };
 
 async function hierarchyOf(
   database: Database,
   scope: TenantScope,
   customers: readonly CustomerRow[],
+  at: Instant,
 ): Promise<Hierarchy> {
   const parentIds = customers.flatMap((customer) => customer.parent_customer_id ?? []);
   const parents = await customerRecordsByIds(database, scope, parentIds);
@@ -179,7 +191,8 @@ async function hierarchyOf(
       billedOn.set(customer.id, [customer, ...(childrenOf.get(customer.id) ?? [])]);
     else billedOn.set(customer.id, [customer]);
   }
-  return { childrenOf, billedOn };
+  const parentPools = await parentPoolsOf(database, scope, [...billedOn.values()].flat(), at);
+  return { childrenOf, billedOn, parentPools };
 }
 
 /** The entry of a subscription billed on `invoiced`'s invoices, with the child it bills for and its pool. */
@@ -192,11 +205,45 @@ function entryOf(
   const pool = fields.subscription.poolsUsageWithChildren
     ? [owner, ...(hierarchy.childrenOf.get(owner.id) ?? [])]
     : undefined;
+  const parentPools = hierarchy.parentPools.get(owner.parent_customer_id ?? "");
   return {
     ...fields,
     ...(owner.id === invoiced.id ? {} : { billedFor: owner }),
     ...(pool === undefined ? {} : { pool }),
+    ...(parentPools === undefined ? {} : { parentPools }),
   };
+}
+
+/**
+ * The pooling subscriptions of these customers' parents, by parent id (only
+ * parents that have one). Read without locks: the parent's own billing locks
+ * them; here they only say which usage the pool prices.
+ */
+async function parentPoolsOf(
+  database: Database,
+  scope: TenantScope,
+  customers: readonly CustomerRow[],
+  at: Instant,
+): Promise<Map<string, ParentPools>> {
+  const parentIds = customers.flatMap((customer) => customer.parent_customer_id ?? []);
+  const pooling = (await billableSubscriptionsOfCustomers(database, scope, parentIds)).filter(
+    (subscription) => subscription.poolsUsageWithChildren,
+  );
+  if (pooling.length === 0) return new Map();
+  const entries = pooling.map((subscription) => ({
+    subscription,
+    versionIds: versionIdsOf(subscription),
+    overrides: [],
+  }));
+  const { versions, meters } = await pricingOf(database, scope, entries, new Map(), at);
+  const byParent = new Map<string, ParentPools>();
+  for (const entry of entries) {
+    const parentId = entry.subscription.customerId;
+    const pools = byParent.get(parentId) ?? { versions, meters, entries: [] };
+    pools.entries.push(entry);
+    byParent.set(parentId, pools);
+  }
+  return byParent;
 }
 
 /** The customer's billing inputs; meters are defined as their versions in effect at `at`. */
@@ -207,7 +254,7 @@ export async function loadCustomerBilling(
   at: Instant,
 ): Promise<CustomerBilling> {
   const customer = await loadCustomerRow(database, scope, customerId);
-  const hierarchy = await hierarchyOf(database, scope, [customer]);
+  const hierarchy = await hierarchyOf(database, scope, [customer], at);
   const subscriptions: SubscriptionBilling[] = [];
   const contracts = new Map<string, ContractForBilling>();
   for (const owner of hierarchy.billedOn.get(customer.id) ?? []) {
@@ -241,7 +288,7 @@ export async function loadCustomersBilling(
   at: Instant,
 ): Promise<Map<string, CustomerBilling>> {
   const customers = await customerRecordsByIds(database, scope, customerIds);
-  const hierarchy = await hierarchyOf(database, scope, customers);
+  const hierarchy = await hierarchyOf(database, scope, customers, at);
   // Each billed customer (the invoiced one, or a consolidated child) with the customer whose invoices bill it.
   const invoicedFor = new Map<string, { invoiced: CustomerRow; owner: CustomerRow }>();
   for (const customer of customers)
@@ -280,7 +327,11 @@ export async function loadCustomersBilling(
 }
 
 /** The engine catalog of one subscription with its overrides in effect at `at`. */
-export function catalogAt(billing: CustomerBilling, entry: SubscriptionBilling, at: Instant): Catalog {
+export function catalogAt(
+  billing: Pick<CustomerBilling, "versions" | "meters">,
+  entry: SubscriptionBilling,
+  at: Instant,
+): Catalog {
   return subscriptionCatalog({
     versions: billing.versions,
     versionIds: entry.versionIds,
@@ -426,17 +477,53 @@ function usageAccountsOf(billing: CustomerBilling, entry: SubscriptionBilling): 
 }
 
 /** The usage of the subscription's accounts in these windows: one account's, or the pool's with its shares. */
+/** Each meter and stretch of time in which the parent's pools price usage, by their schedules up to `until`. */
+function parentPoolCovers(entry: SubscriptionBilling, until: Instant): PoolCover[] {
+  const pools = entry.parentPools;
+  if (pools === undefined) return [];
+  return pools.entries.flatMap((pooling) => {
+    const catalog = catalogAt(pools, pooling, until);
+    return scheduleWithCatalog(pooling, catalog, until).segments.flatMap((segment) =>
+      (catalog.plans.get(segment.planCode)?.charges ?? []).flatMap((charge) =>
+        charge.type === "usage"
+          ? [{ meterCode: charge.meterCode, start: segment.start, end: segment.end }]
+          : [],
+      ),
+    );
+  });
+}
+
+/** One account's usage of the windows, less what its parent's pools price (read as pieces when they do). */
+async function accountUsage(
+  entry: SubscriptionBilling,
+  account: CustomerRow,
+  request: Omit<UsageRequest, "customerExternalId">,
+  readUsage: UsageReader,
+  instant: Instant,
+): Promise<UsageAggregates> {
+  const covers = account.id === entry.subscription.customerId ? parentPoolCovers(entry, instant) : [];
+  if (covers.length === 0) return readUsage({ ...request, customerExternalId: account.external_id });
+  const unpooled = withoutPooledUsage(request.windows, covers, request.meters);
+  const read = await readUsage({
+    ...request,
+    windows: unpooled.pieces,
+    customerExternalId: account.external_id,
+  });
+  return unpooled.combine(read);
+}
+
 async function usageOf(
   billing: CustomerBilling,
   entry: SubscriptionBilling,
   request: Omit<UsageRequest, "customerExternalId">,
   readUsage: UsageReader,
+  instant: Instant,
 ): Promise<{ usage: UsageAggregates; poolShares?: ReadonlyMap<string, readonly PoolShare[]> }> {
   const accounts = usageAccountsOf(billing, entry);
   const members = await Promise.all(
     accounts.map(async (account) => ({
       customerId: account.id,
-      usage: await readUsage({ ...request, customerExternalId: account.external_id }),
+      usage: await accountUsage(entry, account, request, readUsage, instant),
     })),
   );
   if (entry.pool === undefined) return { usage: members[0]?.usage ?? new Map() };
@@ -471,6 +558,7 @@ async function billWithCatalog(
       levelsStartAt: entry.subscription.timeline.start,
     },
     readUsage,
+    instant,
   );
   const terms = { currency: currencyFor(entry.subscription.currency), coupons: [], creditGrants: [] };
   const due = linesByIssueInstant({ schedule, catalog, terms, usage });

@@ -6,6 +6,17 @@ import { ReasonOnlyBody } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, ListOf, PdfFile } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { listExternalSales } from "./external-sale-matching.ts";
+import {
+  CreateItemMappingBody,
+  ExternalSaleListQuery,
+  ExternalSaleSchema,
+  ExternalSaleUploadSchema,
+  ItemMappingSchema,
+  RecordExternalSalesBody,
+} from "./external-sale-schemas.ts";
+import { recordExternalSales } from "./external-sales.ts";
+import { createItemMapping, listItemMappings } from "./item-mappings.ts";
 import { partnerKpis } from "./partner-kpis.ts";
 import { authenticatePartnerCaller, createPartnerLink } from "./partner-links.ts";
 import {
@@ -134,6 +145,58 @@ export function registerPartnerRoutes(app: FairbillApp): void {
       response: ListOf(AttributionSchema),
     },
     ({ context, params }) => listAttributions(context, params.id),
+  );
+
+  routes.write(
+    "POST /partners/:id/item-mappings",
+    {
+      operationId: "createPartnerItemMapping",
+      summary: "Map an item code of the partner's system to a plan, charge or product",
+      params: IdParams,
+      body: CreateItemMappingBody,
+      response: ItemMappingSchema,
+      status: 201,
+    },
+    ({ context, params, body }) => createItemMapping(context, params.id, body),
+  );
+  routes.read(
+    "GET /partners/:id/item-mappings",
+    {
+      operationId: "listPartnerItemMappings",
+      summary: "The partner's item mappings, by item code",
+      params: IdParams,
+      response: ListOf(ItemMappingSchema),
+    },
+    ({ context, params }) => listItemMappings(context, params.id),
+  );
+  routes.write(
+    "POST /partners/:id/external-sales",
+    {
+      operationId: "recordPartnerExternalSales",
+      summary: "Record transactions of the partner's own system, as a CSV file or JSON rows",
+      description:
+        "Each transaction is recorded once per external id: sent again with the same values it is skipped, " +
+        "with other values refused. In atomic mode (the default) one bad row refuses the upload with a 400 " +
+        "naming each bad row and column, and nothing is recorded. The CSV template is in docs/partners.md.",
+      params: IdParams,
+      body: RecordExternalSalesBody,
+      response: ExternalSaleUploadSchema,
+      // A 5 MB file inside JSON, with room for its escapes.
+      bodyLimit: 8 * 1024 * 1024,
+    },
+    ({ context, params, body }) => recordExternalSales(context, params.id, body),
+  );
+  routes.read(
+    "GET /partners/:id/external-sales",
+    {
+      operationId: "listPartnerExternalSales",
+      summary:
+        "The partner's external sales, oldest first, each matched against its statements or not, with why",
+      params: IdParams,
+      query: ExternalSaleListQuery,
+      response: ListOf(ExternalSaleSchema),
+    },
+    ({ context, params, query }) => listExternalSales(context, params.id, query),
   );
 
   routes.read(

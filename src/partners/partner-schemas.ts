@@ -179,6 +179,17 @@ export const SettlementSchema = Type.Object({
       base: Nullable(Type.String()),
       percent: Nullable(Type.String()),
       amount: Type.String(),
+      items: Type.Optional(
+        Type.Array(
+          Type.Object({
+            product: Nullable(Type.String()),
+            plan: Nullable(Type.String()),
+            charge: Nullable(Type.String()),
+            amount: Type.String({ description: "the invoice's commissioned lines of the item, net of tax" }),
+          }),
+          { description: "a revenue share's commissioned invoice lines by item: what external sales match" },
+        ),
+      ),
     }),
   ),
   earned: Type.String({ description: "shares and activation fees, before the guarantee" }),

@@ -81,6 +81,9 @@ function linesRecord(statement: SettlementStatement, currency: string): Settleme
     base: line.base === null ? null : money(line.base),
     percent: line.percent === null ? null : line.percent.toFixed(),
     amount: money(line.amount),
+    ...(line.items === undefined
+      ? {}
+      : { items: line.items.map((item) => ({ ...item, amount: money(item.amount) })) }),
   }));
 }
 
@@ -106,7 +109,7 @@ export function presentSettlement(row: SettlementRow): SettlementView {
   };
 }
 
-async function settlementsOfPartner(database: Database, scope: TenantScope, partnerId: string) {
+export async function settlementsOfPartner(database: Database, scope: TenantScope, partnerId: string) {
   return database
     .selectFrom("partner_settlements")
     .selectAll()

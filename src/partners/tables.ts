@@ -8,6 +8,8 @@ declare module "../platform/database/schema.ts" {
     partner_attributions: PartnerAttributionTable;
     partner_settlements: PartnerSettlementTable;
     partner_link_secrets: PartnerLinkSecretTable;
+    partner_item_mappings: PartnerItemMappingTable;
+    partner_external_sales: PartnerExternalSaleTable;
   }
 }
 
@@ -55,6 +57,8 @@ export type SettlementLineRecord = {
   base: string | null;
   percent: string | null;
   amount: string;
+  /** A revenue share's commissioned invoice lines by item (absent on statements computed before items were kept). */
+  items?: { product: string | null; plan: string | null; charge: string | null; amount: string }[];
 };
 
 export type SettlementStatus = "draft" | "approved" | "paid";
@@ -86,4 +90,26 @@ export type PartnerLinkSecretTable = {
   /** Hex of 32 random bytes: the HMAC-SHA256 key of the environment's partner statement links. */
   secret: string;
   created_at: Timestamp;
+};
+
+export type PartnerItemMappingTable = TenantRowColumns & {
+  partner_id: string;
+  /** The item's code in the partner's system. */
+  external_item: string;
+  item_kind: "plan" | "charge" | "product";
+  item_code: string;
+  created_at: DefaultedTimestamp;
+};
+
+export type PartnerExternalSaleTable = TenantRowColumns & {
+  partner_id: string;
+  external_id: string;
+  occurred_at: Timestamp;
+  customer_reference: string;
+  external_item: string;
+  /** numeric, read as strings. */
+  quantity: string;
+  amount: string;
+  currency: string;
+  created_at: DefaultedTimestamp;
 };

@@ -85,6 +85,8 @@ const idPrefixes = {
   partnerAgreement: "pag",
   partnerAttribution: "pat",
   partnerSettlement: "stl",
+  partnerItemMapping: "pim",
+  externalSale: "xsl",
   parallelRun: "prl",
   importedInvoice: "oin",
   integrationConnection: "icn",

@@ -15,6 +15,7 @@ import { ListOf, NonEmptyIdParams, PdfFile } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { authenticatePortalCaller } from "./portal-authentication.ts";
 import { portalBillingDetails, updatePortalBillingDetails } from "./portal-billing-details.ts";
+import { portalChildInvoices, portalChildren } from "./portal-children.ts";
 import { getPortalFramePolicy, updatePortalFramePolicy } from "./portal-frame-policy.ts";
 import { createPortalLink, rotatePortalSecret } from "./portal-links.ts";
 import { addPortalPaymentMethod, payPortalInvoice, portalPaymentMethods } from "./portal-payments.ts";
@@ -22,6 +23,7 @@ import {
   CreatePortalLinkBody,
   PortalBillingDetailsBody,
   PortalBillingDetailsSchema,
+  PortalChildSchema,
   PortalFramePolicySchema,
   PortalLinkSchema,
   PortalPaymentMethodBody,
@@ -209,10 +211,37 @@ export function registerPortalRoutes(app: FairbillApp): void {
   );
 
   routes.read(
+    "GET /portal/children",
+    {
+      operationId: "listPortalChildren",
+      summary: "The customer's child accounts, each with its open balance and latest invoices",
+      description:
+        "A parent account's portal sees its children (account hierarchies); a child's portal lists none, " +
+        "and sees neither its parent nor its siblings.",
+      response: ListOf(PortalChildSchema),
+    },
+    ({ context }) => portalChildren(context),
+  );
+
+  routes.read(
+    "GET /portal/children/:id/invoices",
+    {
+      operationId: "listPortalChildInvoices",
+      summary: "One child account's finalized invoices, newest first, read-only",
+      description:
+        "Their PDFs open through GET /v1/portal/invoices/{id}/pdf; another customer's id is not found.",
+      params: NonEmptyIdParams,
+      query: PagedQuery(),
+      response: PageOf(InvoiceSchema),
+    },
+    ({ context, params, query }) => portalChildInvoices(context, params.id, query),
+  );
+
+  routes.read(
     "GET /portal/invoices/:id/pdf",
     {
       operationId: "getPortalInvoicePdf",
-      summary: "One of the customer's invoices as a PDF",
+      summary: "One of the customer's invoices, or of its child accounts', as a PDF",
       params: NonEmptyIdParams,
       response: PdfFile,
     },

@@ -75,6 +75,28 @@ export const PortalProfileSchema = Type.Object({
 });
 export type PortalProfile = Static<typeof PortalProfileSchema>;
 
+export const PortalChildSchema = Type.Object({
+  customer_id: Type.String(),
+  name: Nullable(Type.String()),
+  currency: Nullable(Type.String()),
+  open_balances: Type.Array(Type.Object({ currency: Type.String(), amount: Type.String() }), {
+    description: "what is still owed on the child's issued invoices, per currency; empty when nothing is",
+  }),
+  latest_invoices: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      number: Nullable(Type.String()),
+      status: Type.String(),
+      issued_at: Timestamp,
+      currency: Type.String(),
+      total: Type.String(),
+      amount_remaining: Type.String(),
+    }),
+    { description: "the child's three newest finalized invoices, newest first" },
+  ),
+});
+export type PortalChild = Static<typeof PortalChildSchema>;
+
 const UsageDaySchema = Type.Object({
   start: Timestamp,
   end: Timestamp,

@@ -24,7 +24,7 @@ import { portalCustomerId } from "./portal-views.ts";
 const owedStatuses = new Set(["open", "paid", "partially_paid", "uncollectible"]);
 
 /** Every page of a cursor-paged list. */
-async function allPages<Item>(
+export async function allPages<Item>(
   read: (cursor: string | undefined) => Promise<{ data: Item[]; next_cursor: string | null }>,
 ): Promise<Item[]> {
   const items: Item[] = [];

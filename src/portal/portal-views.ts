@@ -13,7 +13,7 @@ import {
 import { DEFAULT_QUANTITY_DISPLAY_DECIMALS } from "../core/index.ts";
 import type { CreditBalances } from "../credits/index.ts";
 import { creditBalances } from "../credits/index.ts";
-import { getCustomer } from "../customers/index.ts";
+import { childCustomerRecords, getCustomer } from "../customers/index.ts";
 import type { InvoiceView } from "../invoicing/index.ts";
 import {
   customerAllowances,
@@ -144,17 +144,21 @@ export async function portalInvoices(
   };
 }
 
-/** The PDF of one of the customer's finalized invoices; another customer's is "not found". */
+/**
+ * The PDF of one of the customer's finalized invoices, or of one of its
+ * children's (a parent's portal reads them); any other customer's is "not found".
+ */
 export async function portalInvoicePdf(
   context: RequestContext,
   invoiceId: string,
 ): Promise<{ pdf: Uint8Array; number: string }> {
   const invoice = await getInvoice(context, invoiceId);
-  if (
-    invoice.customer_id !== portalCustomerId(context) ||
-    invoice.status === "draft" ||
-    invoice.number === null
-  ) {
+  const readable =
+    invoice.customer_id === portalCustomerId(context) ||
+    (await childCustomerRecords(context.database, context, [portalCustomerId(context)])).some(
+      (child) => child.id === invoice.customer_id,
+    );
+  if (!readable || invoice.status === "draft" || invoice.number === null) {
     throw notFound("invoice", invoiceId);
   }
   const document = await invoiceDocument(context, invoiceId);

@@ -26,6 +26,8 @@ const publicOperations: Record<string, string> = {
   getPortalCreditBalances: "the customer portal, signed in with a portal link's token instead of a key",
   listPortalAllowances: "the customer portal, signed in with a portal link's token instead of a key",
   listPortalInvoices: "the customer portal, signed in with a portal link's token instead of a key",
+  listPortalChildren: "the customer portal, signed in with a portal link's token instead of a key",
+  listPortalChildInvoices: "the customer portal, signed in with a portal link's token instead of a key",
   getPortalInvoicePdf: "the customer portal, signed in with a portal link's token instead of a key",
   payPortalInvoice: "the customer portal, signed in with a portal link's token instead of a key",
   getPortalStatement: "the customer portal, signed in with a portal link's token instead of a key",

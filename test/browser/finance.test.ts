@@ -7,7 +7,11 @@
 // reason, and reads MRR on the KPIs page. A referral partner earns a fee for
 // the customer's activation: billing operations approve the statement the
 // admin computed (four-eyes) and issue a statement link, through which the
-// partner reads it. Screenshots at laptop and phone width go to
+// partner reads it; then billing operations upload the partner's external
+// sales on its page and read why the unmatched ones are. Finally billing
+// operations make a parent that consolidates its children and a child of it
+// in the customer form, and read the parent's invoice with a heading per
+// child. Screenshots at laptop and phone width go to
 // test-results/screenshots/.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -256,6 +260,103 @@ describe("partner settlements", () => {
     await settled(partnerPage);
     expect(await accessibilityViolations(partnerPage)).toEqual([]);
     await harness.screenshot(partnerPage, "partner-statements");
+    expect(harness.consoleErrors).toEqual([]);
+  });
+});
+
+describe("partner external sales", () => {
+  it("uploads a partner's sales and lists the unmatched ones with their reasons", async () => {
+    const partners = (await harness.api("GET", "/v1/partners?limit=10")) as {
+      data: { id: string; code: string }[];
+    };
+    const contoso = partners.data.find((partner) => partner.code === "contoso") as { id: string };
+    await harness.api("POST", `/v1/partners/${contoso.id}/item-mappings`, {
+      external_item: "MP-METERED",
+      item: { kind: "plan", code: "metered" },
+    });
+    const operations = await harness.newPage(laptop);
+    await signIn(
+      operations,
+      harness.baseUrl,
+      (await harness.newKey("billing_ops", "Sales desk")).secret,
+      `/partners/${contoso.id}`,
+    );
+    await heading(operations, "Contoso Referrals");
+    await operations.getByRole("tab", { name: "External sales" }).click();
+    const csv = [
+      "external_id,date,customer_reference,item,quantity,amount,currency",
+      `mp-1,${january}-15,finance-acme,MP-GIFT,1,10.00,USD`,
+      `mp-2,${january}-16,nobody-here,MP-METERED,1,20.00,USD`,
+    ].join("\n");
+    await operations.getByLabel("CSV file of the partner's sales").setInputFiles({
+      name: "marketplace.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    await operations.getByRole("button", { name: "Upload" }).click();
+    await operations.getByText("2 sales recorded, 0 recorded before.").waitFor();
+    const unmatched = operations.getByRole("region", { name: "Unmatched sales" });
+    await unmatched.getByText('The partner\'s item "MP-GIFT" maps to no plan, charge or product').waitFor();
+    await unmatched.getByText('No customer has the reference "nobody-here"').waitFor();
+    await settled(operations);
+    expect(await accessibilityViolations(operations)).toEqual([]);
+    await harness.screenshot(operations, "partner-external-sales");
+    expect(harness.consoleErrors).toEqual([]);
+  });
+});
+
+describe("account hierarchies", () => {
+  it("sets a parent and consolidated billing in the customer form, and heads each child on the parent's invoice", async () => {
+    const operations = await harness.newPage(laptop);
+    await signIn(
+      operations,
+      harness.baseUrl,
+      (await harness.newKey("billing_ops", "Hierarchy desk")).secret,
+      "/customers/new",
+    );
+    await heading(operations, "New customer");
+    await operations.getByLabel("External id").fill("holding");
+    await operations.getByLabel("Name", { exact: true }).fill("Holding");
+    await operations.getByLabel("Children's invoices").selectOption("consolidated");
+    await operations.getByRole("button", { name: "Create customer" }).click();
+    await heading(operations, "Holding");
+    const parentId = decodeURIComponent(new URL(operations.url()).pathname.split("/").at(-1) as string);
+    for (const name of ["North", "South"]) {
+      await operations.goto(`${harness.baseUrl}/customers/new`);
+      await heading(operations, "New customer");
+      await operations.getByLabel("External id").fill(name.toLowerCase());
+      await operations.getByLabel("Name", { exact: true }).fill(name);
+      await operations.getByLabel("Parent customer").selectOption(parentId);
+      await operations.getByRole("button", { name: "Create customer" }).click();
+      await heading(operations, name);
+    }
+    const plans = (await harness.api("GET", "/v1/plans?limit=10")) as {
+      data: { id: string; code: string }[];
+    };
+    const metered = plans.data.find((plan) => plan.code === "metered") as { id: string };
+    const customers = (await harness.api("GET", "/v1/customers?limit=20")) as {
+      data: { id: string; external_id: string; parent_customer_id: string | null }[];
+    };
+    const children = customers.data.filter((customer) => customer.parent_customer_id === parentId);
+    expect(children.map((child) => child.external_id).sort()).toEqual(["north", "south"]);
+    for (const child of children)
+      await harness.api("POST", "/v1/subscriptions", {
+        customer_id: child.id,
+        plan_id: metered.id,
+        billing: "calendar",
+      });
+    await harness.api("POST", "/v1/test-clock/advance", { to: `${year}-02-03T01:00:00Z` });
+    const invoices = (await harness.api("GET", `/v1/invoices?customer_id=${parentId}&limit=10`)) as {
+      data: { id: string }[];
+    };
+    expect(invoices.data).toHaveLength(1);
+    await operations.goto(`${harness.baseUrl}/invoices/${invoices.data[0]?.id}`);
+    const lines = operations.getByRole("region", { name: "Invoice lines" });
+    for (const name of ["North", "South"])
+      await lines.locator("tr.group-heading", { hasText: `${name} subtotal` }).waitFor();
+    await settled(operations);
+    expect(await accessibilityViolations(operations)).toEqual([]);
+    await harness.screenshot(operations, "consolidated-invoice");
     expect(harness.consoleErrors).toEqual([]);
   });
 });

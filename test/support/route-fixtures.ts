@@ -882,6 +882,28 @@ export const routeFixtures: Record<string, RouteFixture> = {
     }),
   },
   "GET /v1/partners/{id}/attributions": { params: async (tenant) => ({ id: await partnerId(tenant) }) },
+  "POST /v1/partners/{id}/item-mappings": {
+    params: async (tenant) => ({ id: await partnerId(tenant) }),
+    body: () => ({ external_item: unique("SKU"), item: { kind: "product", code: "storage" } }),
+  },
+  "GET /v1/partners/{id}/item-mappings": { params: async (tenant) => ({ id: await partnerId(tenant) }) },
+  "POST /v1/partners/{id}/external-sales": {
+    params: async (tenant) => ({ id: await partnerId(tenant) }),
+    body: () => ({
+      transactions: [
+        {
+          external_id: unique("sale"),
+          date: "2030-01-15",
+          customer_reference: "someone",
+          item: "SKU-1",
+          quantity: "1",
+          amount: "10.00",
+          currency: "USD",
+        },
+      ],
+    }),
+  },
+  "GET /v1/partners/{id}/external-sales": { params: async (tenant) => ({ id: await partnerId(tenant) }) },
   "POST /v1/partner-settlements": {
     body: async (tenant) => {
       const partner = await partnerId(tenant);
@@ -1349,6 +1371,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/portal/credit-balances": {},
   "GET /v1/portal/allowances": {},
   "GET /v1/portal/invoices": {},
+  "GET /v1/portal/children": {},
+  "GET /v1/portal/children/{id}/invoices": { params: async (tenant) => ({ id: await customerId(tenant) }) },
   "GET /v1/portal/invoices/{id}/pdf": {
     params: async (tenant) => ({ id: await oneOffInvoiceId(tenant, true) }),
   },

@@ -5,7 +5,7 @@ import type { Meter, TieredPricing } from "../catalog.ts";
 import { Decimal } from "../decimal.ts";
 import { priceQuantity } from "../pricing/quantity-pricing.ts";
 import { type UsageAggregate, type UsageWindow, usageWindowKey } from "../usage/usage-windows.ts";
-import { invoiceSections, type PoolMember, poolUsage } from "./account-hierarchies.ts";
+import { invoiceSections, type PoolMember, poolUsage, withoutPooledUsage } from "./account-hierarchies.ts";
 
 const d = (value: string) => new Decimal(value);
 const meter = (code: string, aggregation: Meter["aggregation"]): Meter => ({
@@ -157,5 +157,37 @@ describe("invoiceSections", () => {
   it("has no empty section for a parent without lines of its own", () => {
     const sections = invoiceSections([{ billedCustomerId: "cus_north", amount: d("1.00") }]);
     expect(sections.map((section) => section.billedCustomerId)).toEqual(["cus_north"]);
+  });
+});
+
+describe("a child's own usage of a meter its parent's pool prices", () => {
+  const day = 86_400_000;
+  const calls = windowOf("api_calls");
+  const peak = windowOf("seats_peak");
+
+  it("reads nothing of a window the pool covers whole, and all of a meter it does not pool", () => {
+    const unpooled = withoutPooledUsage([calls, peak], [{ meterCode: "api_calls", start, end }], meters);
+    expect(unpooled.pieces.map((piece) => [piece.meterCode, piece.start, piece.end])).toEqual([
+      ["seats_peak", start, end],
+    ]);
+    const usage = unpooled.combine(new Map([[unpooled.pieces[0]?.key as string, used("7", 2)]]));
+    expect(usage.get(calls.key)).toEqual(used("0", 0));
+    expect(usage.get(peak.key)).toEqual(used("7", 2));
+  });
+
+  it("reads the parts a pool starting and ending within the window leaves, and sums them", () => {
+    // The pool prices calls from the 11th to the 21st: the child's own subscription bills
+    // its calls of the 1st to the 10th (300) and of the 21st to the month's end (150).
+    const covers = [{ meterCode: "api_calls", start: start + 10 * day, end: start + 20 * day }];
+    const unpooled = withoutPooledUsage([calls], covers, meters);
+    expect(unpooled.pieces.map((piece) => [piece.start, piece.end, piece.fullPeriodEnd])).toEqual([
+      [start, start + 10 * day, end],
+      [start + 20 * day, end, end],
+    ]);
+    const read = new Map([
+      [unpooled.pieces[0]?.key as string, used("300", 3)],
+      [unpooled.pieces[1]?.key as string, used("150", 1)],
+    ]);
+    expect(unpooled.combine(read).get(calls.key)).toEqual(used("450", 4));
   });
 });

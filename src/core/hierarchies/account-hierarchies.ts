@@ -181,3 +181,83 @@ export function invoiceSections<Line extends SectionedLine>(lines: readonly Line
       subtotal: sectionLines.reduce((sum, line) => sum.plus(line.amount), ZERO),
     }));
 }
+
+/** A stretch of time in which a parent's subscription pools a meter's usage with its children. */
+export type PoolCover = { readonly meterCode: string; readonly start: Instant; readonly end: Instant };
+
+/** The parts of `[start, end)` that no cover of the meter covers, in order. */
+function uncoveredParts(
+  window: UsageWindow,
+  covers: readonly PoolCover[],
+): { start: Instant; end: Instant }[] {
+  const relevant = covers
+    .filter(
+      (cover) => cover.meterCode === window.meterCode && cover.start < window.end && cover.end > window.start,
+    )
+    .sort((left, right) => left.start - right.start);
+  const parts: { start: Instant; end: Instant }[] = [];
+  let from = window.start;
+  for (const cover of relevant) {
+    if (cover.start > from) parts.push({ start: from, end: cover.start });
+    from = Math.max(from, cover.end);
+  }
+  if (from < window.end) parts.push({ start: from, end: window.end });
+  return parts;
+}
+
+/** A child's usage to read when a parent's pool already prices part of it, and how to put it back together. */
+export type UnpooledUsage = {
+  /** The windows to read: each window's uncovered parts, keyed apart. */
+  readonly pieces: readonly UsageWindow[];
+  /** The child's usage per original window key from the pieces' aggregates: a covered part counts nothing. */
+  combine(read: UsageAggregates): UsageAggregates;
+};
+
+/**
+ * A pooled meter is never billed twice: a child's own subscription reads its
+ * usage of a meter only outside the stretches in which its parent's pool
+ * prices that meter. A window the pool covers whole reads nothing; one it
+ * covers in part reads the rest (each part a piece of the window, its full
+ * period kept for a weighted sum), the parts combined as the meter combines
+ * usage.
+ */
+export function withoutPooledUsage(
+  windows: readonly UsageWindow[],
+  covers: readonly PoolCover[],
+  meters: ReadonlyMap<string, Meter>,
+): UnpooledUsage {
+  const partsOf = new Map(windows.map((window) => [window.key, uncoveredParts(window, covers)]));
+  const pieceKey = (key: string, index: number) => `${key}#unpooled-${index}`;
+  const pieces = windows.flatMap((window) =>
+    (partsOf.get(window.key) ?? []).map((part, index) => ({
+      ...window,
+      key: pieceKey(window.key, index),
+      start: part.start,
+      end: part.end,
+    })),
+  );
+  return {
+    pieces,
+    combine(read) {
+      const usage = new Map<string, UsageAggregate>();
+      for (const window of windows) {
+        const parts = (partsOf.get(window.key) ?? []).map(
+          (_part, index) => read.get(pieceKey(window.key, index)) ?? emptyAggregate,
+        );
+        if (parts.length === 0) {
+          usage.set(window.key, emptyAggregate);
+          continue;
+        }
+        const meter = meters.get(window.meterCode);
+        if (meter === undefined)
+          throw new BillingInputError(`Unknown meter ${window.meterCode} in a usage window.`);
+        const combine = parts.length === 1 ? (left: Decimal) => left : combinerOf(meter);
+        usage.set(
+          window.key,
+          parts.reduce((sum, aggregate) => combineAggregates(sum, aggregate, combine)),
+        );
+      }
+      return usage;
+    },
+  };
+}

@@ -104,6 +104,15 @@ export type SettlementLineKind =
   | "clawback"
   | "adjustment";
 
+/** What a revenue share line covers of its invoice: the commissioned lines summed per item. */
+export type CoveredItem = {
+  product: string | null;
+  plan: string | null;
+  charge: string | null;
+  /** Net of tax, as invoiced. */
+  amount: Decimal;
+};
+
 export type SettlementLine = {
   kind: SettlementLineKind;
   /** The document behind the line. */
@@ -119,6 +128,8 @@ export type SettlementLine = {
   base: Decimal | null;
   percent: Decimal | null;
   amount: Decimal;
+  /** A revenue share's commissioned invoice lines by item: what external sales are matched against. */
+  items?: readonly CoveredItem[];
 };
 
 export type SettlementStatement = {
@@ -150,6 +161,24 @@ function commissionableBases(terms: AgreementTerms, invoice: InvoiceFact): Map<s
     bases.set(key, (bases.get(key) ?? zero).plus(line.amount));
   }
   return bases;
+}
+
+/** The invoice's lines that a rule matches (only those at `percent`, when given), summed per item. */
+function coveredItems(terms: AgreementTerms, invoice: InvoiceFact, percent?: string): CoveredItem[] {
+  const items = new Map<string, CoveredItem>();
+  for (const line of invoice.lines) {
+    const rule = ruleFor(terms.shares, line);
+    if (rule === undefined || (percent !== undefined && rule.percent.toFixed() !== percent)) continue;
+    const key = JSON.stringify([line.product, line.plan, line.charge]);
+    const before = items.get(key);
+    items.set(key, {
+      product: line.product,
+      plan: line.plan,
+      charge: line.charge,
+      amount: (before?.amount ?? zero).plus(line.amount),
+    });
+  }
+  return [...items.values()];
 }
 
 /** The percent the volume tiers give a period base (all units); null without tiers. */
@@ -201,6 +230,7 @@ export function computeSettlement(terms: AgreementTerms, facts: SettlementFacts)
           base,
           percent,
           amount: round(base.times(percent).dividedBy(hundred)),
+          items: coveredItems(terms, invoice, rulePercent),
         });
       }
     }
@@ -220,6 +250,7 @@ export function computeSettlement(terms: AgreementTerms, facts: SettlementFacts)
         base: payment.amount,
         percent: null,
         amount: round(commission),
+        items: coveredItems(terms, invoice),
       });
     }
   }

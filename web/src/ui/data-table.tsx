@@ -3,7 +3,7 @@
 // the first unless another says so; on a phone the rows stack and each cell
 // shows its column's name (data-label). List pages, invoice lines and the
 // portal all use it.
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { pageWindow, type SortValue, sortRows } from "../format/list-order.ts";
 import type { ListView } from "./list-view.tsx";
 import { TableScroll } from "./table-scroll.tsx";
@@ -34,6 +34,8 @@ type DataTableProps<Row> = {
   /** Whether a cell of each row heads it (the default), or every cell is data. */
   rowHeaders?: boolean;
   footer?: ReactNode;
+  /** A heading across the table before a row that opens a group (a consolidated invoice's child); null for none. */
+  groupHeading?: (row: Row, index: number) => ReactNode | null;
   /** Sorted by the address's column and cut to its page (the main lists); without it, rows as given. */
   view?: ListView;
 };
@@ -78,6 +80,7 @@ export function DataTable<Row>({
   stacked = true,
   rowHeaders = true,
   footer,
+  groupHeading,
   view,
 }: DataTableProps<Row>) {
   const shown = columns.filter((column): column is Column<Row> => column !== false);
@@ -115,31 +118,40 @@ export function DataTable<Row>({
         </thead>
         <tbody>
           {shownRows.map((row, rowIndex) => (
-            <tr key={rowKey(row, rowIndex)}>
-              {shown.map((column, index) => {
-                const content = column.cell(row, rowIndex);
-                if (index === headerIndex) {
+            <Fragment key={rowKey(row, rowIndex)}>
+              {groupHeading?.(row, rowIndex) != null && (
+                <tr className="group-heading">
+                  <th scope="rowgroup" colSpan={shown.length}>
+                    {groupHeading(row, rowIndex)}
+                  </th>
+                </tr>
+              )}
+              <tr>
+                {shown.map((column, index) => {
+                  const content = column.cell(row, rowIndex);
+                  if (index === headerIndex) {
+                    return (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
+                      <th key={index} scope="row" className={columnClass(column)}>
+                        {content}
+                      </th>
+                    );
+                  }
+                  const dataLabel =
+                    column.label ?? (typeof column.header === "string" ? column.header : undefined);
                   return (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
-                    <th key={index} scope="row" className={columnClass(column)}>
+                    <td
+                      // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
+                      key={index}
+                      data-label={stacked && dataLabel ? dataLabel : undefined}
+                      className={columnClass(column)}
+                    >
                       {content}
-                    </th>
+                    </td>
                   );
-                }
-                const dataLabel =
-                  column.label ?? (typeof column.header === "string" ? column.header : undefined);
-                return (
-                  <td
-                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the table's life
-                    key={index}
-                    data-label={stacked && dataLabel ? dataLabel : undefined}
-                    className={columnClass(column)}
-                  >
-                    {content}
-                  </td>
-                );
-              })}
-            </tr>
+                })}
+              </tr>
+            </Fragment>
           ))}
         </tbody>
         {footer}

@@ -5758,6 +5758,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portal/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's child accounts, each with its open balance and latest invoices
+         * @description A parent account's portal sees its children (account hierarchies); a child's portal lists none, and sees neither its parent nor its siblings.
+         *
+         *     Needs no authentication.
+         */
+        get: operations["listPortalChildren"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/children/{id}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One child account's finalized invoices, newest first, read-only
+         * @description Their PDFs open through GET /v1/portal/invoices/{id}/pdf; another customer's id is not found.
+         *
+         *     Needs no authentication.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listPortalChildInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/portal/invoices/{id}/pdf": {
         parameters: {
             query?: never;
@@ -5766,7 +5812,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One of the customer's invoices as a PDF
+         * One of the customer's invoices, or of its child accounts', as a PDF
          * @description Authenticate with "Authorization: Portal <token>", the token of a portal link.
          *
          *     Needs no authentication.
@@ -6030,6 +6076,70 @@ export interface paths {
          *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
          */
         post: operations["attributeCustomerToPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/item-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner's item mappings, by item code
+         * @description The partner's item mappings, by item code.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["listPartnerItemMappings"];
+        put?: never;
+        /**
+         * Map an item code of the partner's system to a plan, charge or product
+         * @description Map an item code of the partner's system to a plan, charge or product.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["createPartnerItemMapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/external-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner's external sales, oldest first, each matched against its statements or not, with why
+         * @description The partner's external sales, oldest first, each matched against its statements or not, with why.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["listPartnerExternalSales"];
+        put?: never;
+        /**
+         * Record transactions of the partner's own system, as a CSV file or JSON rows
+         * @description Each transaction is recorded once per external id: sent again with the same values it is skipped, with other values refused. In atomic mode (the default) one bad row refuses the upload with a 400 naming each bad row and column, and nothing is recorded. The CSV template is in docs/partners.md.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["recordPartnerExternalSales"];
         delete?: never;
         options?: never;
         head?: never;
@@ -36865,6 +36975,25 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
+                     *       "external_sales": {
+                     *         "unmatched": [
+                     *           {
+                     *             "partner_id": "string",
+                     *             "partner_code": "string",
+                     *             "external_sale_id": "string",
+                     *             "external_id": "string",
+                     *             "occurred_at": "string",
+                     *             "customer_reference": "string",
+                     *             "customer_id": "string",
+                     *             "item": "string",
+                     *             "amount": "string",
+                     *             "currency": "string",
+                     *             "reason": "string",
+                     *             "description": "string",
+                     *             "difference": "string"
+                     *           }
+                     *         ]
+                     *       },
                      *       "leakage": {
                      *         "events": 0,
                      *         "per_thousand_events": "string",
@@ -37022,6 +37151,28 @@ export interface operations {
                                 recorded: string;
                                 /** @description an amount in the currency, as a decimal string */
                                 expected: string;
+                            }[];
+                        };
+                        external_sales: {
+                            /** @description transactions of partners' systems dated in the month that no settlement statement accounts for, with why */
+                            unmatched: {
+                                partner_id: string;
+                                partner_code: string;
+                                external_sale_id: string;
+                                /** @description the transaction's id in the partner's system */
+                                external_id: string;
+                                occurred_at: string;
+                                customer_reference: string;
+                                customer_id: string | null;
+                                /** @description the item's code in the partner's system */
+                                item: string;
+                                /** @description an amount in the currency, as a decimal string */
+                                amount: string;
+                                currency: string;
+                                /** @description unknown_customer, no_mapping, currency_differs, no_settlement_line or amount_differs */
+                                reason: string;
+                                description: string;
+                                difference: string | null;
                             }[];
                         };
                         leakage: {
@@ -42481,6 +42632,286 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listPortalChildren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "customer_id": "string",
+                     *           "name": "string",
+                     *           "currency": "string",
+                     *           "open_balances": [
+                     *             {
+                     *               "currency": "string",
+                     *               "amount": "string"
+                     *             }
+                     *           ],
+                     *           "latest_invoices": [
+                     *             {
+                     *               "id": "string",
+                     *               "number": "string",
+                     *               "status": "string",
+                     *               "issued_at": "2026-02-15T00:00:00Z",
+                     *               "currency": "string",
+                     *               "total": "string",
+                     *               "amount_remaining": "string"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            customer_id: string;
+                            name: string | null;
+                            currency: string | null;
+                            /** @description what is still owed on the child's issued invoices, per currency; empty when nothing is */
+                            open_balances: {
+                                currency: string;
+                                amount: string;
+                            }[];
+                            /** @description the child's three newest finalized invoices, newest first */
+                            latest_invoices: {
+                                id: string;
+                                number: string | null;
+                                status: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-15T00:00:00Z
+                                 */
+                                issued_at: string;
+                                currency: string;
+                                total: string;
+                                amount_remaining: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPortalChildInvoices: {
+        parameters: {
+            query?: {
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "number": "string",
+                     *           "status": "draft",
+                     *           "origin": "subscription",
+                     *           "customer_id": "string",
+                     *           "subscription_ids": [
+                     *             "string"
+                     *           ],
+                     *           "currency": "string",
+                     *           "issued_at": "2026-02-15T00:00:00Z",
+                     *           "period_start": "2026-02-15T00:00:00Z",
+                     *           "period_end": "2026-02-15T00:00:00Z",
+                     *           "due_at": "2026-02-15T00:00:00Z",
+                     *           "overdue": true,
+                     *           "days_overdue": 0,
+                     *           "finalized_at": "2026-02-15T00:00:00Z",
+                     *           "voided_at": "2026-02-15T00:00:00Z",
+                     *           "void_reason": "string",
+                     *           "lines": [
+                     *             {
+                     *               "id": "string",
+                     *               "subscription_id": "string",
+                     *               "plan_id": "string",
+                     *               "plan_version_id": "string",
+                     *               "charge_id": "string",
+                     *               "kind": "string",
+                     *               "description": "string",
+                     *               "period_start": "2026-02-15T00:00:00Z",
+                     *               "period_end": "2026-02-15T00:00:00Z",
+                     *               "quantity": "string",
+                     *               "unit_amount": "string",
+                     *               "amount": "49.00",
+                     *               "details": {
+                     *                 "property1": null,
+                     *                 "property2": null
+                     *               },
+                     *               "billed_customer": {
+                     *                 "id": "string",
+                     *                 "name": "string"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "sections": [
+                     *             {
+                     *               "billed_customer": {
+                     *                 "id": "string",
+                     *                 "name": "string"
+                     *               },
+                     *               "line_ids": [
+                     *                 "string"
+                     *               ],
+                     *               "subtotal": "49.00"
+                     *             }
+                     *           ],
+                     *           "subtotal": "49.00",
+                     *           "discount": "49.00",
+                     *           "discounts": [
+                     *             {
+                     *               "redemption_id": "string",
+                     *               "amount": "49.00"
+                     *             }
+                     *           ],
+                     *           "credits": "49.00",
+                     *           "credits_applied": [
+                     *             {
+                     *               "grant_id": "string",
+                     *               "amount": "49.00"
+                     *             }
+                     *           ],
+                     *           "commits": "string",
+                     *           "commit_draws": [
+                     *             {
+                     *               "commit_id": "string",
+                     *               "term_start": "2026-02-15T00:00:00Z",
+                     *               "amount": "49.00"
+                     *             }
+                     *           ],
+                     *           "allowances": [
+                     *             {
+                     *               "unit": "string",
+                     *               "granted": "string",
+                     *               "rolled_over": "string",
+                     *               "used": "string",
+                     *               "expired": "string",
+                     *               "balance": "string"
+                     *             }
+                     *           ],
+                     *           "tax": "49.00",
+                     *           "tax_details": {
+                     *             "percent": "string",
+                     *             "inclusive": true,
+                     *             "reverse_charge": true,
+                     *             "components": [
+                     *               {
+                     *                 "name": "string",
+                     *                 "percent": "string",
+                     *                 "jurisdiction": "string"
+                     *               }
+                     *             ],
+                     *             "exemption_reason": "string",
+                     *             "note": "string"
+                     *           },
+                     *           "total": "49.00",
+                     *           "balance_applied": "49.00",
+                     *           "amount_due": "49.00",
+                     *           "amount_paid": "49.00",
+                     *           "amount_credited": "49.00",
+                     *           "amount_remaining": "49.00",
+                     *           "seller": {
+                     *             "name": "string",
+                     *             "email": "string",
+                     *             "address": {
+                     *               "line1": "string",
+                     *               "line2": "string",
+                     *               "city": "string",
+                     *               "postal_code": "string",
+                     *               "state": "string",
+                     *               "country": "AA"
+                     *             },
+                     *             "country": "string",
+                     *             "tax_ids": [
+                     *               {
+                     *                 "type": "string",
+                     *                 "value": "string"
+                     *               }
+                     *             ],
+                     *             "payment_instructions": "string",
+                     *             "footer": "string"
+                     *           },
+                     *           "buyer": {
+                     *             "name": "string",
+                     *             "email": "string",
+                     *             "address": {
+                     *               "line1": "string",
+                     *               "line2": "string",
+                     *               "city": "string",
+                     *               "postal_code": "string",
+                     *               "state": "string",
+                     *               "country": "AA"
+                     *             },
+                     *             "country": "string",
+                     *             "tax_ids": [
+                     *               {
+                     *                 "type": "string",
+                     *                 "value": "string"
+                     *               }
+                     *             ],
+                     *             "payment_instructions": "string",
+                     *             "footer": "string"
+                     *           },
+                     *           "billing_entity_id": "string",
+                     *           "locale": "string",
+                     *           "timezone": "string",
+                     *           "memo": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["Invoice"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getPortalInvoicePdf: {
         parameters: {
             query?: never;
@@ -43706,6 +44137,375 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listPartnerItemMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "pim_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "partner_id": "string",
+                     *           "external_item": "string",
+                     *           "item": {
+                     *             "kind": "plan",
+                     *             "code": "string"
+                     *           },
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** @example pim_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            partner_id: string;
+                            external_item: string;
+                            item: {
+                                /** @enum {string} */
+                                kind: "plan" | "charge" | "product";
+                                /** @description the plan's, charge's or product's code in Fairbill */
+                                code: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPartnerItemMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "external_item": "string",
+                 *       "item": {
+                 *         "kind": "plan",
+                 *         "code": "string"
+                 *       },
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description the item's code in the partner's system */
+                    external_item: string;
+                    item: {
+                        /** @enum {string} */
+                        kind: "plan" | "charge" | "product";
+                        /** @description the plan's, charge's or product's code in Fairbill */
+                        code: string;
+                    };
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "pim_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "partner_id": "string",
+                     *       "external_item": "string",
+                     *       "item": {
+                     *         "kind": "plan",
+                     *         "code": "string"
+                     *       },
+                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example pim_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                        id: string;
+                        partner_id: string;
+                        external_item: string;
+                        item: {
+                            /** @enum {string} */
+                            kind: "plan" | "charge" | "product";
+                            /** @description the plan's, charge's or product's code in Fairbill */
+                            code: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @example 2026-02-15T00:00:00Z
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPartnerExternalSales: {
+        parameters: {
+            query?: {
+                /** @example matched */
+                state?: "matched" | "unmatched";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "xsl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "partner_id": "string",
+                     *           "external_id": "string",
+                     *           "occurred_at": "2026-02-15T00:00:00Z",
+                     *           "customer_reference": "string",
+                     *           "customer_id": "string",
+                     *           "item": "string",
+                     *           "mapped_item": {
+                     *             "kind": "plan",
+                     *             "code": "string"
+                     *           },
+                     *           "quantity": "string",
+                     *           "amount": "string",
+                     *           "currency": "string",
+                     *           "state": "matched",
+                     *           "settlement_id": "string",
+                     *           "reason": {
+                     *             "code": "unknown_customer",
+                     *             "message": "string"
+                     *           },
+                     *           "difference": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** @example xsl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
+                            id: string;
+                            partner_id: string;
+                            external_id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            occurred_at: string;
+                            customer_reference: string;
+                            customer_id: string | null;
+                            /** @description the item's code in the partner's system */
+                            item: string;
+                            mapped_item: {
+                                /** @enum {string} */
+                                kind: "plan" | "charge" | "product";
+                                /** @description the plan's, charge's or product's code in Fairbill */
+                                code: string;
+                            } | null;
+                            quantity: string;
+                            amount: string;
+                            currency: string;
+                            /** @enum {string} */
+                            state: "matched" | "unmatched";
+                            settlement_id: string | null;
+                            reason: {
+                                /** @enum {string} */
+                                code: "unknown_customer" | "no_mapping" | "currency_differs" | "no_settlement_line" | "amount_differs";
+                                message: string;
+                            } | null;
+                            difference: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-15T00:00:00Z
+                             */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    recordPartnerExternalSales: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "csv": "string",
+                 *       "transactions": [
+                 *         {
+                 *           "external_id": "string",
+                 *           "date": "2030-01-15",
+                 *           "customer_reference": "string",
+                 *           "item": "string",
+                 *           "quantity": "49.00",
+                 *           "amount": "49.00",
+                 *           "currency": "USD"
+                 *         }
+                 *       ],
+                 *       "atomic": true,
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description a CSV file with the header external_id,date,customer_reference,item,quantity,amount,currency (docs/partners.md); give csv or transactions */
+                    csv?: string;
+                    transactions?: {
+                        /** @description the transaction's id in the partner's system: sent again, it is recorded once */
+                        external_id: string;
+                        /**
+                         * @description a day such as 2030-01-15 (UTC) or an instant such as 2030-01-15T10:30:00Z
+                         * @example 2030-01-15
+                         */
+                        date: string;
+                        /** @description the customer's external id, or its Fairbill id (cus_…) */
+                        customer_reference: string;
+                        /** @description the item's code in the partner's system, mapped through the partner's item mappings */
+                        item: string;
+                        /**
+                         * @description a decimal number written as a string, such as "49.00"
+                         * @example 49.00
+                         */
+                        quantity: string;
+                        /**
+                         * @description what the customer paid for it, net of tax
+                         * @example 49.00
+                         */
+                        amount: string;
+                        /**
+                         * Format: iso-4217-currency
+                         * @description an ISO 4217 code such as USD
+                         * @example USD
+                         */
+                        currency: string;
+                    }[];
+                    /** @description true (the default): one bad row refuses the whole upload and nothing is written; false: the good rows are recorded and the bad ones reported */
+                    atomic?: boolean;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": 0,
+                     *       "skipped": 0,
+                     *       "refused": 0,
+                     *       "records": [
+                     *         {
+                     *           "source": "string",
+                     *           "external_id": "string",
+                     *           "outcome": "created",
+                     *           "external_sale_id": "string",
+                     *           "reason": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        created: number;
+                        /** @description recorded before with the same external id and values */
+                        skipped: number;
+                        refused: number;
+                        records: {
+                            /** @description where the transaction is: "row 3" of the CSV, or "$.transactions[2]" */
+                            source: string;
+                            external_id: string | null;
+                            /** @enum {string} */
+                            outcome: "created" | "skipped" | "refused";
+                            external_sale_id: string | null;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getPartnerKpis: {
         parameters: {
             query?: never;
@@ -43815,7 +44615,15 @@ export interface operations {
                      *               "description": "string",
                      *               "base": "string",
                      *               "percent": "string",
-                     *               "amount": "string"
+                     *               "amount": "string",
+                     *               "items": [
+                     *                 {
+                     *                   "product": "string",
+                     *                   "plan": "string",
+                     *                   "charge": "string",
+                     *                   "amount": "string"
+                     *                 }
+                     *               ]
                      *             }
                      *           ],
                      *           "earned": "string",
@@ -43866,6 +44674,14 @@ export interface operations {
                                 base: string | null;
                                 percent: string | null;
                                 amount: string;
+                                /** @description a revenue share's commissioned invoice lines by item: what external sales match */
+                                items?: {
+                                    product: string | null;
+                                    plan: string | null;
+                                    charge: string | null;
+                                    /** @description the invoice's commissioned lines of the item, net of tax */
+                                    amount: string;
+                                }[];
                             }[];
                             /** @description shares and activation fees, before the guarantee */
                             earned: string;
@@ -43957,7 +44773,15 @@ export interface operations {
                      *           "description": "string",
                      *           "base": "string",
                      *           "percent": "string",
-                     *           "amount": "string"
+                     *           "amount": "string",
+                     *           "items": [
+                     *             {
+                     *               "product": "string",
+                     *               "plan": "string",
+                     *               "charge": "string",
+                     *               "amount": "string"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "earned": "string",
@@ -44004,6 +44828,14 @@ export interface operations {
                             base: string | null;
                             percent: string | null;
                             amount: string;
+                            /** @description a revenue share's commissioned invoice lines by item: what external sales match */
+                            items?: {
+                                product: string | null;
+                                plan: string | null;
+                                charge: string | null;
+                                /** @description the invoice's commissioned lines of the item, net of tax */
+                                amount: string;
+                            }[];
                         }[];
                         /** @description shares and activation fees, before the guarantee */
                         earned: string;
@@ -44069,7 +44901,15 @@ export interface operations {
                      *           "description": "string",
                      *           "base": "string",
                      *           "percent": "string",
-                     *           "amount": "string"
+                     *           "amount": "string",
+                     *           "items": [
+                     *             {
+                     *               "product": "string",
+                     *               "plan": "string",
+                     *               "charge": "string",
+                     *               "amount": "string"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "earned": "string",
@@ -44116,6 +44956,14 @@ export interface operations {
                             base: string | null;
                             percent: string | null;
                             amount: string;
+                            /** @description a revenue share's commissioned invoice lines by item: what external sales match */
+                            items?: {
+                                product: string | null;
+                                plan: string | null;
+                                charge: string | null;
+                                /** @description the invoice's commissioned lines of the item, net of tax */
+                                amount: string;
+                            }[];
                         }[];
                         /** @description shares and activation fees, before the guarantee */
                         earned: string;
@@ -44198,7 +45046,15 @@ export interface operations {
                      *           "description": "string",
                      *           "base": "string",
                      *           "percent": "string",
-                     *           "amount": "string"
+                     *           "amount": "string",
+                     *           "items": [
+                     *             {
+                     *               "product": "string",
+                     *               "plan": "string",
+                     *               "charge": "string",
+                     *               "amount": "string"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "earned": "string",
@@ -44245,6 +45101,14 @@ export interface operations {
                             base: string | null;
                             percent: string | null;
                             amount: string;
+                            /** @description a revenue share's commissioned invoice lines by item: what external sales match */
+                            items?: {
+                                product: string | null;
+                                plan: string | null;
+                                charge: string | null;
+                                /** @description the invoice's commissioned lines of the item, net of tax */
+                                amount: string;
+                            }[];
                         }[];
                         /** @description shares and activation fees, before the guarantee */
                         earned: string;
@@ -44336,7 +45200,15 @@ export interface operations {
                      *           "description": "string",
                      *           "base": "string",
                      *           "percent": "string",
-                     *           "amount": "string"
+                     *           "amount": "string",
+                     *           "items": [
+                     *             {
+                     *               "product": "string",
+                     *               "plan": "string",
+                     *               "charge": "string",
+                     *               "amount": "string"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "earned": "string",
@@ -44383,6 +45255,14 @@ export interface operations {
                             base: string | null;
                             percent: string | null;
                             amount: string;
+                            /** @description a revenue share's commissioned invoice lines by item: what external sales match */
+                            items?: {
+                                product: string | null;
+                                plan: string | null;
+                                charge: string | null;
+                                /** @description the invoice's commissioned lines of the item, net of tax */
+                                amount: string;
+                            }[];
                         }[];
                         /** @description shares and activation fees, before the guarantee */
                         earned: string;
@@ -44620,7 +45500,15 @@ export interface operations {
                      *               "description": "string",
                      *               "base": "string",
                      *               "percent": "string",
-                     *               "amount": "string"
+                     *               "amount": "string",
+                     *               "items": [
+                     *                 {
+                     *                   "product": "string",
+                     *                   "plan": "string",
+                     *                   "charge": "string",
+                     *                   "amount": "string"
+                     *                 }
+                     *               ]
                      *             }
                      *           ],
                      *           "earned": "string",
@@ -44667,6 +45555,14 @@ export interface operations {
                                 base: string | null;
                                 percent: string | null;
                                 amount: string;
+                                /** @description a revenue share's commissioned invoice lines by item: what external sales match */
+                                items?: {
+                                    product: string | null;
+                                    plan: string | null;
+                                    charge: string | null;
+                                    /** @description the invoice's commissioned lines of the item, net of tax */
+                                    amount: string;
+                                }[];
                             }[];
                             /** @description shares and activation fees, before the guarantee */
                             earned: string;

@@ -85,4 +85,14 @@ describe("updateCustomerBody", () => {
       metadata: {},
     });
   });
+
+  it("sends the parent and how the children are billed when they change", () => {
+    const values = customerValues(customer);
+    values.parent_customer_id = "cus_parent";
+    values.child_billing = "consolidated";
+    expect(updateCustomerBody(customer, values)).toEqual({
+      parent_customer_id: "cus_parent",
+      child_billing: "consolidated",
+    });
+  });
 });

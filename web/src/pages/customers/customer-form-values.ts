@@ -13,6 +13,8 @@ export type CustomerFormValues = {
   timezone: string;
   locale: string;
   parent_customer_id: string;
+  /** How this customer's children are billed: each on its own invoices, or on this customer's. */
+  child_billing: ChildBilling;
   billing_address: {
     line1: string;
     line2: string;
@@ -27,6 +29,7 @@ export type CustomerFormValues = {
 };
 
 type CreateBody = RequestBody<"/v1/customers", "post">;
+type ChildBilling = Customer["child_billing"];
 type UpdateBody = RequestBody<"/v1/customers/{id}", "patch">;
 type Address = NonNullable<CreateBody["billing_address"]>;
 
@@ -43,6 +46,7 @@ export function emptyCustomerValues(timezone: string, locale: string): CustomerF
     timezone,
     locale,
     parent_customer_id: "",
+    child_billing: "separate",
     billing_address: { line1: "", line2: "", city: "", postal_code: "", state: "", country: "" },
     tax_ids: [],
     invoice_settings: { net_payment_terms_days: "", grace_period_days: "", footer: "" },
@@ -62,6 +66,7 @@ export function customerValues(customer: Customer): CustomerFormValues {
     timezone: customer.timezone,
     locale: customer.locale,
     parent_customer_id: customer.parent_customer_id ?? "",
+    child_billing: customer.child_billing,
     billing_address: {
       line1: address.line1 ?? "",
       line2: address.line2 ?? "",
@@ -139,6 +144,7 @@ export function createCustomerBody(values: CustomerFormValues): CreateBody {
   }
   if (values.timezone.trim() !== "") body.timezone = values.timezone.trim();
   if (values.locale.trim() !== "") body.locale = values.locale.trim();
+  if (values.child_billing !== "separate") body.child_billing = values.child_billing;
   const address = addressBody(values);
   if (address) body.billing_address = address;
   const taxIds = taxIdsBody(values);
@@ -177,6 +183,7 @@ export function updateCustomerBody(customer: Customer, values: CustomerFormValue
   }
   if (values.timezone.trim() !== customer.timezone) body.timezone = values.timezone.trim();
   if (values.locale.trim() !== customer.locale) body.locale = values.locale.trim();
+  if (values.child_billing !== customer.child_billing) body.child_billing = values.child_billing;
   const address = addressBody(values);
   if (!sameJson(address, customer.billing_address)) body.billing_address = address;
   const taxIds = taxIdsBody(values);

@@ -2,8 +2,17 @@
 // field errors appears beside the input it names (by the error's JSON path),
 // and any it cannot place appear in the summary above the form.
 import { useState } from "react";
+import { useAllPages } from "../../api/queries.ts";
+import type { Customer } from "../../api/resources.ts";
 import { AddressFields } from "../../ui/address-fields.tsx";
-import { CountryField, CurrencyField, FieldGroup, TextField, TimeZoneField } from "../../ui/form-field.tsx";
+import {
+  CountryField,
+  CurrencyField,
+  FieldGroup,
+  SelectField,
+  TextField,
+  TimeZoneField,
+} from "../../ui/form-field.tsx";
 import { FormActions, FormFrame, ReasonField } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { ReferenceLists } from "../../ui/reference-lists.tsx";
@@ -23,6 +32,7 @@ const scalarFieldNames = [
   "name",
   "email",
   "parent_customer_id",
+  "child_billing",
   "currency",
   "country",
   "timezone",
@@ -52,6 +62,24 @@ function placedFieldNames(values: CustomerFormValues): Set<string> {
 // The API checks every field; the form adds no checks of its own.
 const noChecks = () => ({});
 
+/** The customers that may be this one's parent: any other, not archived, by name. */
+function parentOptions(customers: readonly Customer[] | undefined, ownExternalId: string) {
+  return [
+    { value: "", label: customers === undefined ? "Loading customers…" : "No parent" },
+    ...(customers ?? [])
+      .filter((customer) => customer.archived_at === null && customer.external_id !== ownExternalId)
+      .map((customer) => ({
+        value: customer.id,
+        label: `${customer.name ?? customer.external_id} (${customer.external_id})`,
+      })),
+  ];
+}
+
+const childBillingOptions = [
+  { value: "separate", label: "Each child gets its own invoices" },
+  { value: "consolidated", label: "Children are billed on this customer's invoices" },
+];
+
 const invoiceSettingFields = [
   ["net_payment_terms_days", "Payment terms (days)", "Days between issue and due date, 0 to 365."],
   ["grace_period_days", "Grace period (days)", "Days a draft invoice stays open, 0 to 31."],
@@ -66,6 +94,7 @@ export function CustomerForm({
   onCancel,
 }: CustomerFormProps) {
   const form = useFormState<CustomerFormValues>(initialValues, noChecks);
+  const customers = useAllPages("/v1/customers");
   const [reason, setReason] = useState("");
   const { values } = form;
   const placed = placedFieldNames(values);
@@ -89,11 +118,21 @@ export function CustomerForm({
         />
         <TextField {...form.bind("name")} label="Name" autoComplete="organization" />
         <TextField {...form.bind("email")} label="Billing email" type="email" autoComplete="email" />
-        <TextField
+      </FieldGroup>
+
+      <FieldGroup legend="Account hierarchy">
+        <SelectField
           {...form.bind("parent_customer_id")}
-          label="Parent customer id"
-          hint="The customer whose invoice consolidates this one's (cus_…)."
-          autoComplete="off"
+          label="Parent customer"
+          hint="A child is billed on its parent's invoice when the parent consolidates its children."
+          options={parentOptions(customers.data, initialValues.external_id)}
+        />
+        <SelectField
+          {...form.bind("child_billing")}
+          onValueChange={(value) => form.set("child_billing", value as CustomerFormValues["child_billing"])}
+          label="Children's invoices"
+          hint="Own invoice, or on this customer's invoice with a section per child. Only a customer without a parent consolidates."
+          options={childBillingOptions}
         />
       </FieldGroup>
 

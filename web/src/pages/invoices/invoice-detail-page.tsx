@@ -24,7 +24,7 @@ import { DetailsPanel, Panel } from "../../ui/panel.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { type InvoiceAction, InvoiceActionDialog } from "./invoice-action-dialog.tsx";
 import { InvoiceDunning } from "./invoice-dunning.tsx";
-import { InvoiceLinesTable, shownLine } from "./invoice-lines-table.tsx";
+import { InvoiceLinesTable, linesBySection, shownLine } from "./invoice-lines-table.tsx";
 import { InvoicePayments } from "./invoice-payments.tsx";
 import { InvoiceStatusBadge } from "./invoice-status.tsx";
 import { invoiceName } from "./invoice-table.tsx";
@@ -49,6 +49,7 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
   const financeWritable = can(session, "finance:write");
   const final = invoice.status !== "draft" && invoice.status !== "void";
   const unpaid = invoice.amount_paid === "0" || /^0(\.0+)?$/.test(invoice.amount_paid);
+  const sectioned = linesBySection(invoice);
 
   return (
     <>
@@ -138,13 +139,14 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
       <Panel title="Lines">
         {invoice.tax_details?.note && <p className="notice">{invoice.tax_details.note}</p>}
         <InvoiceLinesTable
-          lines={invoice.lines.map(shownLine)}
+          lines={sectioned.lines.map(shownLine)}
           invoiceTotals={invoice}
           currency={invoice.currency}
           timeZone={invoice.timezone}
           locale={invoice.locale}
           label="Invoice lines"
           displayDecimals={displayDecimals}
+          sections={sectioned.sections}
         />
         <dl className="details section-gap">
           <Detail term="Paid">{money(invoice.amount_paid)}</Detail>

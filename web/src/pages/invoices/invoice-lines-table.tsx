@@ -68,6 +68,40 @@ function meterOf(line: ShownLine): string | undefined {
   return typeof meter === "string" ? meter : undefined;
 }
 
+/** A consolidated invoice's section as the table heads it: from which line, for whom, and its subtotal. */
+export type LineSection = { firstLine: number; heading: string; subtotal: string };
+
+/**
+ * A consolidated invoice's lines in section order (the parent's own, then each
+ * child's), with each section's heading at its first line; any other invoice's
+ * lines as they are, without headings.
+ */
+export function linesBySection<Line extends { id: string }>(invoice: {
+  lines: readonly Line[];
+  sections: readonly {
+    billed_customer: { name: string } | null;
+    line_ids: readonly string[];
+    subtotal: string;
+  }[];
+}): { lines: Line[]; sections: LineSection[] } {
+  if (invoice.sections.length === 0) return { lines: [...invoice.lines], sections: [] };
+  const byId = new Map(invoice.lines.map((line) => [line.id, line]));
+  const lines: Line[] = [];
+  const sections: LineSection[] = [];
+  for (const section of invoice.sections) {
+    sections.push({
+      firstLine: lines.length,
+      heading: section.billed_customer?.name ?? "Own charges",
+      subtotal: section.subtotal,
+    });
+    for (const id of section.line_ids) {
+      const line = byId.get(id);
+      if (line !== undefined) lines.push(line);
+    }
+  }
+  return { lines, sections };
+}
+
 export function InvoiceLinesTable({
   lines,
   invoiceTotals,
@@ -76,6 +110,7 @@ export function InvoiceLinesTable({
   locale,
   label,
   displayDecimals,
+  sections = [],
 }: {
   lines: ShownLine[];
   invoiceTotals: InvoiceTotals;
@@ -85,6 +120,8 @@ export function InvoiceLinesTable({
   label: string;
   /** A customer's view rounds metered quantities to their meter's display decimals; the simulator shows every digit. */
   displayDecimals?: QuantityDisplayDecimals;
+  /** A consolidated invoice's sections: a heading per child, before its first line (its lines follow it). */
+  sections?: readonly LineSection[];
 }) {
   const money = (amount: string) => formatMoney(amount, currency, locale);
   const quantity = (line: ShownLine) => {
@@ -105,6 +142,14 @@ export function InvoiceLinesTable({
       rows={lines}
       // Lines have no id in a preview or a simulation; their order on the invoice is stable.
       rowKey={(_line, index) => index}
+      groupHeading={(_line, index) => {
+        const section = sections.find((candidate) => candidate.firstLine === index);
+        return section === undefined ? null : (
+          <>
+            {section.heading} <span className="line-kind">subtotal {money(section.subtotal)}</span>
+          </>
+        );
+      }}
       columns={[
         {
           header: described ? "Line" : "Charge",

@@ -2,7 +2,8 @@
 // and the invoice, payment or document behind it. A draft is approved here by
 // another person than the one who computed it (four-eyes), an approved one
 // recorded as paid; each downloads as CSV or PDF. A signed link lets the
-// partner read its approved statements itself.
+// partner read its approved statements itself. A second tab holds the
+// partner's external sales: the upload and the sales no statement matches.
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { api } from "../../api/api-client.ts";
@@ -25,6 +26,7 @@ import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { SecretPanel } from "../../ui/secret-panel.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { PartnerExternalSales } from "./partner-external-sales.tsx";
 import { partnerKindLabels } from "./partner-list-page.tsx";
 
 type Partner = GetData<"/v1/partners/{id}">;
@@ -54,6 +56,7 @@ export function PartnerPage({ partner }: { partner: Partner }) {
     params: { query: { partner_id: partner.id } },
   });
   const [outcome, setOutcome] = useState("");
+  const [tab, setTab] = useState<"statements" | "external-sales">("statements");
   return (
     <>
       <PageHeader
@@ -71,44 +74,76 @@ export function PartnerPage({ partner }: { partner: Partner }) {
         </dl>
         <StatementLink partner={partner} />
       </Panel>
-      <Panel title="Agreements">
-        <ResourceView resource={agreements} loadingLabel="Loading the agreements…">
-          {({ data }) =>
-            data.length === 0 ? (
-              <EmptyState title="No agreement yet." />
-            ) : (
-              <DataTable
-                label="Agreements table"
-                rows={data}
-                rowKey={(agreement) => agreement.id}
-                columns={[
-                  { header: "From", cell: (agreement) => formatDateTime(agreement.effective_from) },
-                  { header: "Basis", cell: (agreement) => (agreement.basis === "cash" ? "Cash" : "Accrual") },
-                  { header: "Terms", cell: (agreement) => termsText(agreement, partner.currency) },
-                ]}
-              />
-            )
-          }
-        </ResourceView>
-      </Panel>
-      <ResourceView resource={settlements} loadingLabel="Loading the statements…">
-        {(loaded) =>
-          loaded.length === 0 ? (
-            <Panel title="Statements">
-              <EmptyState title="No statement yet." />
+      <div className="tab-list" role="tablist" aria-label="Partner sections">
+        {(
+          [
+            ["statements", "Agreements and statements"],
+            ["external-sales", "External sales"],
+          ] as const
+        ).map(([key, label]) => (
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            id={`partner-tab-${key}`}
+            aria-selected={tab === key}
+            aria-controls={tab === key ? `partner-tab-panel-${key}` : undefined}
+            className={tab === key ? "tab tab-selected" : "tab"}
+            onClick={() => setTab(key)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`partner-tab-panel-${tab}`} aria-labelledby={`partner-tab-${tab}`}>
+        {tab === "statements" ? (
+          <>
+            <Panel title="Agreements">
+              <ResourceView resource={agreements} loadingLabel="Loading the agreements…">
+                {({ data }) =>
+                  data.length === 0 ? (
+                    <EmptyState title="No agreement yet." />
+                  ) : (
+                    <DataTable
+                      label="Agreements table"
+                      rows={data}
+                      rowKey={(agreement) => agreement.id}
+                      columns={[
+                        { header: "From", cell: (agreement) => formatDateTime(agreement.effective_from) },
+                        {
+                          header: "Basis",
+                          cell: (agreement) => (agreement.basis === "cash" ? "Cash" : "Accrual"),
+                        },
+                        { header: "Terms", cell: (agreement) => termsText(agreement, partner.currency) },
+                      ]}
+                    />
+                  )
+                }
+              </ResourceView>
             </Panel>
-          ) : (
-            loaded.map((settlement) => (
-              <StatementPanel
-                key={settlement.id}
-                settlement={settlement}
-                partner={partner}
-                onDone={setOutcome}
-              />
-            ))
-          )
-        }
-      </ResourceView>
+            <ResourceView resource={settlements} loadingLabel="Loading the statements…">
+              {(loaded) =>
+                loaded.length === 0 ? (
+                  <Panel title="Statements">
+                    <EmptyState title="No statement yet." />
+                  </Panel>
+                ) : (
+                  loaded.map((settlement) => (
+                    <StatementPanel
+                      key={settlement.id}
+                      settlement={settlement}
+                      partner={partner}
+                      onDone={setOutcome}
+                    />
+                  ))
+                )
+              }
+            </ResourceView>
+          </>
+        ) : (
+          <PartnerExternalSales partner={partner} />
+        )}
+      </div>
     </>
   );
 }

@@ -1,0 +1,96 @@
+// Each partner's mapping of its own item codes (a marketplace's SKU, a point
+// of sale's article) to what Fairbill invoices: a plan, a charge or a
+// product, by code. One mapping per item code and partner; a plan's code is
+// checked against the catalog.
+import type { Selectable } from "kysely";
+import { recordCreation } from "../audit/index.ts";
+import { findPlanIdByCode } from "../catalog/index.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database } from "../platform/database/schema.ts";
+import { insertTenantRow } from "../platform/database/tenant-rows.ts";
+import { inTenant } from "../platform/database/tenant-scope.ts";
+import { conflict, validationFailed } from "../platform/errors.ts";
+import { withReason } from "../platform/http/reason.ts";
+import type { CreateItemMappingInput, ItemMappingView } from "./external-sale-schemas.ts";
+import { findPartner } from "./partners.ts";
+import type { PartnerItemMappingTable } from "./tables.ts";
+
+export type ItemMappingRow = Selectable<PartnerItemMappingTable>;
+
+function presentItemMapping(row: ItemMappingRow): ItemMappingView {
+  return {
+    id: row.id,
+    partner_id: row.partner_id,
+    external_item: row.external_item,
+    item: { kind: row.item_kind, code: row.item_code },
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+export async function itemMappingsOf(
+  database: Database,
+  scope: TenantScope,
+  partnerId: string,
+): Promise<ItemMappingRow[]> {
+  return database
+    .selectFrom("partner_item_mappings")
+    .selectAll()
+    .where(inTenant(scope))
+    .where("partner_id", "=", partnerId)
+    .orderBy("external_item")
+    .execute();
+}
+
+export async function createItemMapping(
+  context: RequestContext,
+  partnerId: string,
+  input: CreateItemMappingInput,
+): Promise<ItemMappingView> {
+  return context.database.transaction().execute(async (transaction) => {
+    await findPartner(transaction, context, partnerId);
+    if (
+      input.item.kind === "plan" &&
+      (await findPlanIdByCode(transaction, context, input.item.code)) === undefined
+    )
+      throw validationFailed([{ path: "$.item.code", message: `no plan has the code "${input.item.code}"` }]);
+    const taken = (await itemMappingsOf(transaction, context, partnerId)).find(
+      (row) => row.external_item === input.external_item,
+    );
+    if (taken !== undefined) {
+      throw conflict(
+        "item_mapping_exists",
+        `The partner's item "${input.external_item}" is mapped already (${taken.id}).`,
+        [{ path: "$.external_item", message: `is mapped by ${taken.id}` }],
+      );
+    }
+    const now = context.clock.now();
+    const row = await insertTenantRow(
+      transaction,
+      context,
+      "partner_item_mappings",
+      "partnerItemMapping",
+      now,
+      {
+        partner_id: partnerId,
+        external_item: input.external_item,
+        item_kind: input.item.kind,
+        item_code: input.item.code,
+        created_at: now,
+      },
+    );
+    return recordCreation(
+      transaction,
+      withReason(context, input.reason),
+      "partner_item_mapping",
+      presentItemMapping(row),
+    );
+  });
+}
+
+export async function listItemMappings(
+  context: RequestContext,
+  partnerId: string,
+): Promise<{ data: ItemMappingView[] }> {
+  await findPartner(context.database, context, partnerId);
+  return { data: (await itemMappingsOf(context.database, context, partnerId)).map(presentItemMapping) };
+}
