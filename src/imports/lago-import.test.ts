@@ -39,6 +39,14 @@ const lastSecondBefore = (days: number) => new Date(today + days * day - 1000).t
 
 const planOfIndex = ["starter", "storage", "volume_yearly", "packages", "payments", "ai"] as const;
 
+/** The starter plan's charge, which has a code of its own: an old invoice's fee names it by its Lago id. */
+const starterCalls = lagoCharge({
+  metric: "api_calls",
+  code: "api_requests",
+  model: "standard",
+  properties: { amount: "0.01" },
+});
+
 function seedOrganization(): void {
   lago.add(
     "billable_metrics",
@@ -61,7 +69,7 @@ function seedOrganization(): void {
       amountCents: 1900,
       payInAdvance: true,
       trialPeriod: 14,
-      charges: [lagoCharge({ metric: "api_calls", model: "standard", properties: { amount: "0.01" } })],
+      charges: [starterCalls],
     }),
     lagoPlan({
       code: "storage",
@@ -249,6 +257,7 @@ function seedOrganization(): void {
           },
           {
             type: "charge",
+            chargeLagoId: starterCalls.lago_id,
             code: "api_calls",
             units: "1234.0",
             unitAmount: "0.01",
@@ -406,7 +415,12 @@ describe("importing a Lago organization", () => {
     expect(starter).toMatchObject({ state: "published", currency: "EUR", interval: "month", trial_days: 14 });
     expect(starter.charges).toEqual([
       expect.objectContaining({ id: "subscription_fee", type: "fixed", amount: "19", timing: "in_advance" }),
-      expect.objectContaining({ id: "api_calls", meter: "api_calls", model: "per_unit", unit_price: "0.01" }),
+      expect.objectContaining({
+        id: "api_requests",
+        meter: "api_calls",
+        model: "per_unit",
+        unit_price: "0.01",
+      }),
     ]);
     expect((await versionOf("storage")).charges[1]).toMatchObject({
       model: "graduated",
@@ -532,7 +546,7 @@ describe("importing a Lago organization", () => {
     expect(history[1]?.lines).toEqual([
       expect.objectContaining({ charge_code: "subscription_fee", amount: "19", tax: "3.8" }),
       expect.objectContaining({
-        charge_code: "api_calls",
+        charge_code: "api_requests",
         quantity: "1234.0",
         unit_price: "0.01",
         amount: "12.34",

@@ -20,7 +20,7 @@ import { Decimal, findCurrency, fromMinorUnits } from "../core/index.ts";
 import type { CreateCustomerInput } from "../customers/index.ts";
 import type { ImportStep, OldInvoiceLine, Refusal, SourceRecord } from "./import-step-types.ts";
 import type { LagoAccount, LagoInvoice } from "./lago-account.ts";
-import { meterStepOf, planStepOf } from "./lago-plans.ts";
+import { chargeIdsByLagoId, meterStepOf, planStepOf } from "./lago-plans.ts";
 
 const couponCodePattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -274,9 +274,16 @@ function walletSteps(wallet: WalletObject, at: Date): ImportStep[] {
   return steps;
 }
 
-function lineOf(fee: FeeObject, currency: string): OldInvoiceLine {
+/** The Fairbill charge a fee bills: the subscription fee, the charge its Lago charge became, or its item's code. */
+function chargeCodeOf(fee: FeeObject, chargeIds: ReadonlyMap<string, string>): string {
+  if (fee.item.type === "subscription") return "subscription_fee";
+  const chargeId = fee.lago_charge_id ? chargeIds.get(fee.lago_charge_id) : undefined;
+  return chargeId ?? fee.item.code;
+}
+
+function lineOf(fee: FeeObject, currency: string, chargeIds: ReadonlyMap<string, string>): OldInvoiceLine {
   return {
-    chargeCode: fee.item.type === "subscription" ? "subscription_fee" : fee.item.code,
+    chargeCode: chargeCodeOf(fee, chargeIds),
     description: fee.item.invoice_display_name || fee.item.name || null,
     quantity: fee.units,
     unitPrice: fee.precise_unit_amount,
@@ -285,7 +292,7 @@ function lineOf(fee: FeeObject, currency: string): OldInvoiceLine {
   };
 }
 
-function invoiceStep(invoice: LagoInvoice): ImportStep {
+function invoiceStep(invoice: LagoInvoice, chargeIds: ReadonlyMap<string, string>): ImportStep {
   const source = { sourceType: "invoice", sourceId: invoice.lago_id, record: invoice };
   if (invoice.invoice_type !== "subscription") {
     return refuse(
@@ -317,7 +324,7 @@ function invoiceStep(invoice: LagoInvoice): ImportStep {
     currency: invoice.currency,
     total: fromMinorUnits(invoice.total_amount_cents, invoice.currency).toFixed(),
     tax: fromMinorUnits(invoice.taxes_amount_cents, invoice.currency).toFixed(),
-    lines: invoice.fees.map((fee) => lineOf(fee, invoice.currency)),
+    lines: invoice.fees.map((fee) => lineOf(fee, invoice.currency, chargeIds)),
   };
 }
 
@@ -345,6 +352,7 @@ export function planLagoImport(account: LagoAccount, at: Date): ImportStep[] {
   for (const subscription of account.subscriptions) steps.push(subscriptionStep(subscription, plans));
   for (const applied of account.appliedCoupons) steps.push(appliedCouponStep(applied));
   for (const wallet of account.wallets) steps.push(...walletSteps(wallet, at));
-  for (const invoice of account.invoices) steps.push(invoiceStep(invoice));
+  const chargeIds = chargeIdsByLagoId(account.plans);
+  for (const invoice of account.invoices) steps.push(invoiceStep(invoice, chargeIds));
   return steps;
 }

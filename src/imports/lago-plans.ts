@@ -301,6 +301,18 @@ function chargeIds(charges: readonly ChargeObject[]): string[] {
   });
 }
 
+/** Each Lago charge's id in its Fairbill plan, by Lago's charge id: an old invoice's fee names its charge so. */
+export function chargeIdsByLagoId(plans: readonly PlanObject[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const plan of plans) {
+    const charges = plan.charges ?? [];
+    chargeIds(charges).forEach((id, index) => {
+      ids.set((charges[index] as ChargeObject).lago_id, id);
+    });
+  }
+  return ids;
+}
+
 function planContentOf(
   plan: PlanObject,
   meterAggregations: ReadonlyMap<string, string>,

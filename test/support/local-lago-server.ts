@@ -66,6 +66,8 @@ export function lagoBillableMetric(fields: {
 
 export type LagoChargeFields = {
   metric: string;
+  /** The charge's own code (newer Lago versions), when it has one. */
+  code?: string;
   model: string;
   properties: Record<string, unknown>;
   payInAdvance?: boolean;
@@ -76,6 +78,7 @@ export function lagoCharge(fields: LagoChargeFields): LagoObject {
   return {
     lago_id: randomUUID(),
     lago_billable_metric_id: randomUUID(),
+    code: fields.code ?? null,
     billable_metric_code: fields.metric,
     invoice_display_name: null,
     created_at: createdAt,
@@ -323,6 +326,8 @@ export function lagoAppliedCoupon(fields: { couponCode: string; customer: string
 
 export type LagoFeeFields = {
   type: "subscription" | "charge";
+  /** The Lago charge a charge fee bills (a new one when left out). */
+  chargeLagoId?: string;
   code: string;
   units: string;
   unitAmount: string;
@@ -335,7 +340,7 @@ export type LagoFeeFields = {
 function lagoFee(fields: LagoFeeFields, currency: string): LagoObject {
   return {
     lago_id: randomUUID(),
-    lago_charge_id: fields.type === "charge" ? randomUUID() : null,
+    lago_charge_id: fields.type === "charge" ? (fields.chargeLagoId ?? randomUUID()) : null,
     lago_charge_filter_id: null,
     amount_cents: fields.amountCents,
     precise_amount: (fields.amountCents / 100).toFixed(2),
