@@ -5,6 +5,8 @@
 // invoices, downloads an invoice PDF and sets a spending alert, at laptop and
 // phone widths; it saves a card and pays its open invoice against a local
 // server that speaks Stripe's API, and the console shows the invoice paid.
+// As a parent account it lists its child account with what the child owes,
+// and opens the child's invoices and downloads one's PDF.
 // Screenshots go to test-results/screenshots/.
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
@@ -153,6 +155,35 @@ describe("customer portal", () => {
     expect(download.suggestedFilename()).toBe(`${invoiceNumber}.pdf`);
     const pdf = await readFile(await download.path());
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+
+  it("lists a child account with its open balance, and opens the child's invoices", async () => {
+    const child = (await harness.api("POST", "/v1/customers", {
+      external_id: "portal-acme-branch",
+      name: "Portal Branch",
+      currency: "USD",
+      parent_customer_id: customerId,
+    })) as { id: string };
+    const childInvoice = (await harness.api("POST", "/v1/invoices", {
+      customer_id: child.id,
+      currency: "USD",
+      lines: [{ description: "Branch setup", quantity: "1", unit_amount: "42.00" }],
+      finalize: true,
+    })) as { number: string };
+    const page = await openPortal(laptop);
+    const children = page.getByRole("region", { name: "Child accounts" }).first();
+    await children.getByRole("rowheader", { name: "Portal Branch", exact: true }).waitFor();
+    await children.getByRole("cell", { name: "$42.00", exact: true }).waitFor();
+    await children.getByRole("button", { name: "Show invoices of Portal Branch" }).click();
+    const invoices = page.getByRole("region", { name: "Invoices of Portal Branch" });
+    const downloadPromise = page.waitForEvent("download");
+    await invoices.getByRole("button", { name: `Download invoice ${childInvoice.number} as PDF` }).click();
+    const download = await downloadPromise;
+    const pdf = await readFile(await download.path());
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    await settled(page);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await harness.screenshot(page, "portal-child-accounts");
   });
 
   it("sets a spending alert, refuses a bad amount, and deletes the alert", async () => {

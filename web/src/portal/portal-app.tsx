@@ -10,6 +10,7 @@ import { PortalAlerts } from "./portal-alerts.tsx";
 import { PortalAllowances } from "./portal-allowances.tsx";
 import { portalQuery, setPortalToken } from "./portal-api.ts";
 import { PortalBillingDetails } from "./portal-billing-details.tsx";
+import { PortalChildren } from "./portal-children.tsx";
 import { PortalCost } from "./portal-cost.tsx";
 import { PortalCredits } from "./portal-credits.tsx";
 import { PortalInvoices } from "./portal-invoices.tsx";
@@ -76,6 +77,7 @@ function SignedInPortal({ session }: { session: PortalSession }) {
       <PortalCredits profile={profile} />
       <PortalAllowances profile={profile} />
       <PortalInvoices profile={profile} />
+      <PortalChildren profile={profile} />
       <PortalPaymentMethod />
       <PortalBillingDetails />
       <PortalAlerts profile={profile} />

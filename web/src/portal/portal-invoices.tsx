@@ -15,7 +15,7 @@ import { ResourceView } from "../ui/resource-view.tsx";
 import { portalApi, portalQuery } from "./portal-api.ts";
 import { usePortalPaymentMethods } from "./portal-payment-method.tsx";
 
-const statusLabels: Record<Invoice["status"], string> = {
+export const statusLabels: Record<Invoice["status"], string> = {
   draft: "Draft",
   open: "Due",
   paid: "Paid",
@@ -25,7 +25,7 @@ const statusLabels: Record<Invoice["status"], string> = {
 };
 
 /** The day an invoice was issued, in the customer's time zone: the time of day tells a customer nothing. */
-function issuedOn(instant: string, profile: PortalProfile): string {
+export function issuedOn(instant: string, profile: PortalProfile): string {
   return new Intl.DateTimeFormat(profile.locale, { dateStyle: "medium", timeZone: profile.timezone }).format(
     new Date(instant),
   );
@@ -102,7 +102,7 @@ export function PortalInvoices({ profile }: { profile: PortalProfile }) {
   );
 }
 
-function PdfButton({ invoice }: { invoice: Invoice }) {
+export function PdfButton({ invoice }: { invoice: Pick<Invoice, "id" | "number"> }) {
   const name = invoice.number ?? invoice.id;
   return (
     <DownloadButton
