@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config";
 
-// Four projects: the pure billing core (and the console's pure helpers) runs
-// once; everything that touches a database runs twice, on the embedded PGlite
-// and on a PostgreSQL server; the browser tests drive the console in Chromium.
+// Four projects: the pure billing core (and the console's pure helpers, and
+// every test that opens no database) runs once; everything that touches a
+// database runs on the embedded PGlite, and what a server can do differently
+// runs on PostgreSQL too (see postgresTests); the browser tests drive the
+// console in Chromium.
 const pureTests = [
   "src/core/**/*.test.ts",
   "src/pricing/**/*.test.ts",
@@ -18,11 +20,62 @@ const pureTests = [
   "test/scenarios/**/*.test.ts",
   // The API document, built on an in-memory database of its own.
   "test/api/openapi-document.test.ts",
-  "test/architecture/**/*.test.ts",
+  "test/api/generated-client.test.ts",
+  "test/api/operation-ids.test.ts",
+  // Pure functions beside the domains that use them: no database opened.
+  "src/audit/field-changes.test.ts",
+  "src/catalog/plan-version-diff.test.ts",
+  "src/catalog/version-in-effect.test.ts",
+  "src/cli/version.test.ts",
+  "src/finance/journal-csv.test.ts",
+  "src/finance/recognition-patterns.test.ts",
+  "src/notifications/template-language.test.ts",
+  "src/notifications/webhook-signing.test.ts",
+  "src/payments/decline-codes.test.ts",
+  "src/platform/database/migration-names.test.ts",
+  "src/platform/ids.test.ts",
+  "src/platform/outgoing-requests/outgoing-requests.test.ts",
+  "src/platform/secrets/key-ring.test.ts",
+  "src/portal/spend-forecast.test.ts",
+  "src/subscriptions/apply-overrides.test.ts",
+  "src/subscriptions/subscription-timeline.test.ts",
+  "src/taxes/tax-ids.test.ts",
+  "src/taxes/tax-resolution.test.ts",
   "web/src/**/*.test.ts",
 ];
-const databaseTests = ["src/**/*.test.ts", "test/**/*.test.ts"];
 const browserTests = ["test/browser/**"];
+// Every database test runs on the embedded PGlite, the database `npm start`
+// and every `fairbill` command on a data folder use; its one connection also
+// makes any flow that waits on a second connection inside a transaction hang,
+// so the whole suite runs there. PostgreSQL is the same SQL engine; what only
+// a server shows is concurrency (many connections, row locks, SKIP LOCKED,
+// advisory locks), several processes, ended connections, roles and
+// row-level security, backups and upgrades. The files below exercise those,
+// and the walks over every route; `npm run test:postgres` runs the whole
+// database suite on PostgreSQL as well.
+const postgresTests = [
+  "src/platform/**/*.test.ts",
+  "src/billing-runs/**/*.test.ts",
+  "src/metering/**/*.test.ts",
+  "src/organizations/**/*.test.ts",
+  "src/people/**/*.test.ts",
+  "src/invoicing/invoicing.test.ts",
+  "src/payments/payments.test.ts",
+  "src/coupons/coupons.test.ts",
+  "src/credits/credit-burns.test.ts",
+  "src/finance/month-end-close.test.ts",
+  "src/alerts/alert-evaluation.test.ts",
+  "src/notifications/webhooks.test.ts",
+  "src/integrations/warehouse-export.test.ts",
+  "test/api/**/*.test.ts",
+  "test/database/**/*.test.ts",
+  "test/faults/**/*.test.ts",
+  "test/fuzz/**/*.test.ts",
+  "test/e2e/four-month-book.test.ts",
+  "test/e2e/live-scenarios.test.ts",
+  "test/security/**/*.test.ts",
+];
+const databaseTests = ["src/**/*.test.ts", "test/**/*.test.ts"];
 // The server's keys (normally from the environment or the key file in the data
 // folder): fixed here, so that a test and the `fairbill` processes it starts
 // key the audit chain and encrypt secrets alike, and no test writes a key file.
@@ -30,6 +83,14 @@ const testKeys = {
   FAIRBILL_MASTER_KEY: "dGVzdCBtYXN0ZXIga2V5IG9mIGZhaXJiaWxsIHRlc3Q=",
   FAIRBILL_AUDIT_KEY: "dGVzdCBhdWRpdCBrZXkgb2YgZmFpcmJpbGwgdGVzdHM=",
 };
+
+// A database test file spends seconds importing the application before its
+// first test; the files of one worker share those modules instead of each
+// importing them anew. Nothing a file changes outlives it: each opens its own
+// database and closes it, and the process-wide settings (the outgoing-request
+// policy, the key ring) are set by every app a test builds or put back by the
+// test that changed them.
+const databaseFilesShareWorkers = { isolate: false } as const;
 
 export default defineConfig({
   test: {
@@ -49,16 +110,18 @@ export default defineConfig({
           env: { FAIRBILL_TEST_DATABASE: "pglite", ...testKeys },
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          ...databaseFilesShareWorkers,
         },
       },
       {
         test: {
           name: "postgres",
-          include: databaseTests,
+          include: process.env.FAIRBILL_TEST_POSTGRES_ALL === "1" ? databaseTests : postgresTests,
           exclude: [...pureTests, ...browserTests],
           env: { FAIRBILL_TEST_DATABASE: "postgres", ...testKeys },
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          ...databaseFilesShareWorkers,
         },
       },
       {
@@ -69,6 +132,7 @@ export default defineConfig({
           // Building the console and starting Chromium take a while on a busy machine.
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          ...databaseFilesShareWorkers,
         },
       },
     ],
