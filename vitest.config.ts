@@ -91,6 +91,11 @@ const testKeys = {
 // policy, the key ring) are set by every app a test builds or put back by the
 // test that changed them.
 const databaseFilesShareWorkers = { isolate: false } as const;
+// On a machine shared with other work, FAIRBILL_TEST_TIMEOUT_SCALE=4 gives
+// every test and hook four times its usual time (the figures below are for
+// `npm test` on a quiet 2-core machine).
+const timeoutScale = Number(process.env.FAIRBILL_TEST_TIMEOUT_SCALE ?? "1");
+const seconds = (count: number) => count * 1000 * timeoutScale;
 
 export default defineConfig({
   test: {
@@ -108,8 +113,8 @@ export default defineConfig({
           include: databaseTests,
           exclude: [...pureTests, ...browserTests],
           env: { FAIRBILL_TEST_DATABASE: "pglite", ...testKeys },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: seconds(30),
+          hookTimeout: seconds(60),
           ...databaseFilesShareWorkers,
         },
       },
@@ -119,8 +124,8 @@ export default defineConfig({
           include: process.env.FAIRBILL_TEST_POSTGRES_ALL === "1" ? databaseTests : postgresTests,
           exclude: [...pureTests, ...browserTests],
           env: { FAIRBILL_TEST_DATABASE: "postgres", ...testKeys },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: seconds(30),
+          hookTimeout: seconds(60),
           ...databaseFilesShareWorkers,
         },
       },
@@ -130,8 +135,8 @@ export default defineConfig({
           include: ["test/browser/**/*.test.ts"],
           env: { FAIRBILL_TEST_DATABASE: "pglite", ...testKeys },
           // Building the console and starting Chromium take a while on a busy machine.
-          testTimeout: 120_000,
-          hookTimeout: 300_000,
+          testTimeout: seconds(120),
+          hookTimeout: seconds(300),
           ...databaseFilesShareWorkers,
         },
       },
