@@ -42,6 +42,7 @@ import {
 import { registerFinanceRoutes } from "./finance/index.ts";
 import { governanceWebhookEvents, registerGovernanceRoutes } from "./governance/index.ts";
 import {
+  cutOverRoutes,
   importJobHandlers,
   importSecretColumns,
   registerImportRoutes,
@@ -325,6 +326,8 @@ export async function buildApplication(options: ApplicationOptions): Promise<Fai
         ...(options.localKeys === undefined ? {} : { localKeys: options.localKeys }),
       }),
       singleSignOnRoutes({ database, clock, publicUrl }),
+      // The cut-over checklist asks whether customer emails are sent through an SMTP server.
+      cutOverRoutes({ sendsEmail: options.email?.smtpUrl !== undefined }),
     ],
     extensions: options.console
       ? [consoleExtension(options.console, authenticate), portalPageExtension(database)]

@@ -8,6 +8,7 @@ export { type GuardedChange, type SpendApproval, withApproval } from "./approval
 export {
   type ApprovalStep,
   ensureApproverIsNotAuthor,
+  isSamePerson,
   listApprovalSteps,
   recordApprovalStep,
 } from "./approvals.ts";

@@ -1,15 +1,19 @@
-// HTTP routes of parallel runs (/v1/parallel-runs): run one over the old
-// system's invoices (answered when compared), list the runs to follow the
-// progress between them, read one with its summary, its invoices side by
-// side, and its differences with their causes.
+// HTTP routes of parallel runs (/v1/parallel-runs): ask for one over the old
+// system's invoices (answered queued; a job compares them), list the runs to
+// follow the progress between them, read one with its progress and summary,
+// its invoices side by side, its differences with their causes, and accept a
+// difference as a second person.
 
 import { Type } from "typebox";
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, Nullable } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
+import { acceptDifference, listParallelRunDifferences } from "./parallel-run-differences.ts";
 import {
+  AcceptDifferenceBody,
   CreateParallelRunBody,
+  DifferenceParams,
   ParallelRunDifferenceSchema,
   ParallelRunInvoiceQuery,
   ParallelRunInvoiceSchema,
@@ -19,7 +23,6 @@ import {
 import {
   createParallelRun,
   getParallelRun,
-  listParallelRunDifferences,
   listParallelRunInvoices,
   listParallelRuns,
   presentParallelRun,
@@ -34,10 +37,11 @@ export function registerParallelRunRoutes(app: FairbillApp): void {
       operationId: "createParallelRun",
       summary:
         "Compare the old system's invoices (CSV) with those Fairbill would have issued for the same customers and periods, " +
-        "issuing nothing: lines matched by charge, each difference with its likely cause, the share matching to the cent",
+        "issuing nothing: lines matched by charge, each difference with its likely cause, the share matching to the cent. " +
+        "The file is checked at once; the run is queued and a job compares it, a customer at a time (read the run for its progress)",
       body: CreateParallelRunBody,
       response: ParallelRunSchema,
-      status: 201,
+      status: 202,
     },
     ({ context, body }) => createParallelRun(withReason(context, body.reason), body),
   );
@@ -95,5 +99,19 @@ export function registerParallelRunRoutes(app: FairbillApp): void {
       }),
     },
     ({ context, params, query }) => listParallelRunDifferences(context, params.id, query),
+  );
+
+  routes.write(
+    "POST /parallel-runs/:id/differences/:difference/accept",
+    {
+      operationId: "acceptParallelRunDifference",
+      summary:
+        "Accept a difference of a completed run with a reason, as a person other than the one who asked for the run; " +
+        "the cut-over checklist counts a run whose every difference is accepted as matching",
+      params: DifferenceParams,
+      body: AcceptDifferenceBody,
+      response: ParallelRunDifferenceSchema,
+    },
+    ({ context, params, body }) => acceptDifference(context, params.id, params.difference, body.reason),
   );
 }

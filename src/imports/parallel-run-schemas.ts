@@ -1,9 +1,17 @@
 // The JSON shapes of parallel runs on the API: the request (the old system's
 // invoices as CSV, optionally narrowed to some customers), the run with its
-// summary per currency, its invoices side by side, and its differences.
+// progress and its summary per currency, its invoices side by side, its
+// differences, and a second person's acceptance of a difference.
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { DecimalString, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import {
+  DecimalString,
+  IdParams,
+  Nullable,
+  PrefixedId,
+  StringEnum,
+  Timestamp,
+} from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
 const differenceCauses = [
@@ -44,6 +52,12 @@ const CauseCount = Type.Object({
 export const ParallelRunSchema = Type.Object(
   {
     id: PrefixedId("prl"),
+    status: StringEnum(["queued", "running", "completed", "failed"], {
+      description: "queued when asked for; the job compares the invoices a customer at a time",
+    }),
+    customers_total: Type.Integer({ description: "customers the run compares (known once it runs)" }),
+    customers_done: Type.Integer({ description: "of them, those compared so far" }),
+    failure: Nullable(Type.String({ description: "why the run failed (a failed run compares nothing)" })),
     invoices: Type.Integer({ description: "old invoices compared" }),
     matching: Type.Integer({ description: "of them, those Fairbill would have issued the same to the cent" }),
     matching_percent: DecimalString,
@@ -65,6 +79,8 @@ export const ParallelRunSchema = Type.Object(
     created_by: Type.String(),
     reason: Nullable(Type.String()),
     created_at: Timestamp,
+    started_at: Nullable(Timestamp),
+    finished_at: Nullable(Timestamp),
   },
   { title: "ParallelRun" },
 );
@@ -111,8 +127,17 @@ export const ParallelRunInvoiceSchema = Type.Object(
 );
 export type ParallelRunInvoice = Static<typeof ParallelRunInvoiceSchema>;
 
+const AcceptanceSchema = Type.Object({
+  reason: Type.String(),
+  accepted_by: Type.String({ description: "the person (or key) who accepted it" }),
+  accepted_at: Timestamp,
+});
+
 export const ParallelRunDifferenceSchema = Type.Object(
   {
+    id: Type.String({
+      description: "the difference's id in the run: the invoice's position and the line's, such as 3.2",
+    }),
     position: Type.Integer({ description: "the invoice's position in the run" }),
     customer_id: PrefixedId("cus"),
     customer_external_id: Type.String(),
@@ -125,10 +150,26 @@ export const ParallelRunDifferenceSchema = Type.Object(
     old: Nullable(LineSide),
     fairbill: Nullable(LineSide),
     difference: DecimalString,
+    acceptance: Type.Union([AcceptanceSchema, Type.Null()], {
+      description: "a second person's acceptance of the difference, with the reason; null until accepted",
+    }),
   },
   { title: "ParallelRunDifference" },
 );
 export type ParallelRunDifference = Static<typeof ParallelRunDifferenceSchema>;
+
+export const DifferenceParams = Type.Object({
+  id: IdParams.properties.id,
+  difference: Type.String({ maxLength: 50, description: "the difference's id, such as 3.2" }),
+});
+
+export const AcceptDifferenceBody = StrictObject({
+  reason: Type.String({
+    minLength: 1,
+    maxLength: 1000,
+    description: "why the difference may stand at cut-over; kept with the acceptance and in the audit log",
+  }),
+});
 
 export const ParallelRunPageQuery = StrictObject({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),

@@ -7,11 +7,15 @@
 // February storage (1001 GB, 12.5125) up to 12.52 where Fairbill rounds to
 // 12.51, and it never billed customer 1's March calls. The run must find
 // exactly those two, with their causes and amounts; a corrected file then
-// matches to the cent, and both runs stay listed. Also: the 400s naming the
-// row and column.
+// matches to the cent, and both runs stay listed. Each run is a job: asked
+// for, it is queued; the worker compares it with its progress in customers.
+// Also: the 400s naming the row and column, a run that fails with its error,
+// and a job that runs twice storing the run's invoices once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { Decimal } from "../core/index.ts";
+import { fixedClock } from "../platform/clock.ts";
+import { runParallelRun } from "./parallel-run-work.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
 type Loose = any;
@@ -103,6 +107,17 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => testApp?.close());
 
+/** Asks for a run (202, queued), runs the queued jobs, and returns the run as it ended. */
+async function parallelRun(body: Record<string, unknown>): Promise<Loose> {
+  const created = await tenant.admin.post("/v1/parallel-runs", body);
+  expect(created.status, JSON.stringify(created.body)).toBe(202);
+  expect(created.body).toMatchObject({ status: "queued", customers_done: 0, invoices: 0 });
+  await testApp.runJobs();
+  const ended = await tenant.admin.get(`/v1/parallel-runs/${created.body.id}`);
+  expect(ended.status).toBe(200);
+  return ended.body;
+}
+
 const header =
   "customer_external_id,invoice_number,period_start,period_end,charge_code,description,quantity,unit_price,amount,tax,total";
 
@@ -155,10 +170,16 @@ describe("a parallel run over three months", () => {
   let firstRun: Loose;
 
   it("finds exactly the two deliberate differences, with their causes and amounts", async () => {
-    const created = await tenant.admin.post("/v1/parallel-runs", { old_invoices_csv: oldInvoicesCsv(false) });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    firstRun = created.body;
-    expect(firstRun).toMatchObject({ invoices: 9, matching: 7, matching_percent: "77.77" });
+    firstRun = await parallelRun({ old_invoices_csv: oldInvoicesCsv(false) });
+    expect(firstRun).toMatchObject({
+      status: "completed",
+      customers_total: 3,
+      customers_done: 3,
+      failure: null,
+      invoices: 9,
+      matching: 7,
+      matching_percent: "77.77",
+    });
     expect(firstRun.currencies).toEqual([
       expect.objectContaining({
         currency: "USD",
@@ -236,20 +257,26 @@ describe("a parallel run over three months", () => {
   });
 
   it("matches to the cent once the old side is corrected, and keeps both runs", async () => {
-    const rerun = await tenant.admin.post("/v1/parallel-runs", { old_invoices_csv: oldInvoicesCsv(true) });
-    expect(rerun.status, JSON.stringify(rerun.body)).toBe(201);
-    expect(rerun.body).toMatchObject({ invoices: 9, matching: 9, matching_percent: "100.00" });
-    expect(rerun.body.currencies[0]).toMatchObject({ revenue_at_stake: "0.00", causes: [] });
+    const rerun = await parallelRun({ old_invoices_csv: oldInvoicesCsv(true) });
+    expect(rerun).toMatchObject({
+      status: "completed",
+      invoices: 9,
+      matching: 9,
+      matching_percent: "100.00",
+    });
+    expect(rerun.currencies[0]).toMatchObject({ revenue_at_stake: "0.00", causes: [] });
     const runs = await tenant.admin.get("/v1/parallel-runs");
-    expect(runs.body.data.map((run: Loose) => [run.id, run.matching_percent])).toEqual([
-      [rerun.body.id, "100.00"],
-      [firstRun.id, "77.77"],
+    expect(
+      runs.body.data.map((run: Loose) => [run.id, run.matching_percent, run.currencies[0].revenue_at_stake]),
+    ).toEqual([
+      [rerun.id, "100.00", "0.00"],
+      [firstRun.id, "77.77", "0.31"],
     ]);
-    const narrowed = await tenant.admin.post("/v1/parallel-runs", {
+    const narrowed = await parallelRun({
       old_invoices_csv: oldInvoicesCsv(false),
       customer_external_ids: ["old-2"],
     });
-    expect(narrowed.body).toMatchObject({ invoices: 3, matching: 3 });
+    expect(narrowed).toMatchObject({ invoices: 3, matching: 3, customers_total: 1, customers_done: 1 });
   });
 
   it("answers a bad file with a 400 naming the row and column, and stores nothing", async () => {
@@ -277,5 +304,41 @@ describe("a parallel run over three months", () => {
     expect(notInFile.body.errors[0].path).toBe("$.customer_external_ids[0]");
     expect((await tenant.admin.get("/v1/parallel-runs?limit=100")).body.data).toHaveLength(before);
     expect((await tenant.admin.get("/v1/parallel-runs/prl_missing")).status).toBe(404);
+  });
+
+  it("fails a run with the error when a customer's data changed after it was asked for", async () => {
+    const lonely = await tenant.admin.post("/v1/customers", { external_id: "old-lonely" });
+    expect(lonely.status).toBe(201);
+    const file = `${header}\nold-lonely,L-1,2031-01-01T00:00:00Z,2031-02-01T00:00:00Z,base,Standard,1,25.00,25.00,0.00,25.00\n`;
+    const failed = await parallelRun({ old_invoices_csv: file });
+    expect(failed).toMatchObject({ status: "failed", invoices: 0 });
+    expect(failed.failure).toContain(
+      'row 2, column customer_external_id: customer "old-lonely" has no currency',
+    );
+    expect((await tenant.admin.get(`/v1/parallel-runs/${failed.id}/invoices`)).body.data).toEqual([]);
+  });
+
+  it("stores a run's invoices once when its job runs twice", async () => {
+    // The environment's test clock, as the job's context has it.
+    const context = { ...tenant.context(), clock: fixedClock(new Date("2031-04-01T01:00:00Z")) };
+    const created = await tenant.admin.post("/v1/parallel-runs", { old_invoices_csv: oldInvoicesCsv(false) });
+    expect(created.status).toBe(202);
+    // Two workers on the same run at once, as after a lease taken over: one stores it, the other finds it ended.
+    const progress: number[] = [];
+    const [first, second] = await Promise.all([
+      runParallelRun(context, created.body.id, { onProgress: (step) => progress.push(step.customersDone) }),
+      runParallelRun(context, created.body.id),
+    ]);
+    expect(first, first.failure ?? "").toMatchObject({ status: "completed", invoices: 9, matching: 7 });
+    expect(second).toMatchObject({ status: "completed", invoices: 9, matching: 7 });
+    expect(progress.at(-1)).toBe(3);
+    // And a third time, as a queue delivering the job again: nothing changes.
+    await testApp.runJobs();
+    expect(await runParallelRun(context, created.body.id)).toMatchObject({
+      status: "completed",
+      invoices: 9,
+    });
+    const invoices = await tenant.admin.get(`/v1/parallel-runs/${created.body.id}/invoices?limit=500`);
+    expect(invoices.body.data.map((invoice: Loose) => invoice.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });

@@ -99,18 +99,31 @@ declare module "../platform/database/schema.ts" {
   }
 }
 
+export type ParallelRunStatus = "queued" | "running" | "completed" | "failed";
+
 export type ParallelRunTable = {
   id: string;
   organization_id: string;
   environment_id: string;
+  status: ColumnType<ParallelRunStatus, ParallelRunStatus | undefined, ParallelRunStatus>;
   invoices: number;
   matching: number;
   /** numeric, read as a string. */
   matching_percent: string;
   summary: Json<unknown>;
+  customers_total: Counter;
+  customers_done: Counter;
+  failure: string | null;
+  /** The old system's invoices, kept until the run's job has read them. */
+  old_invoices_csv: string | null;
+  customer_external_ids: Json<string[]> | null;
   created_by: string;
+  created_by_person_id: string | null;
   reason: string | null;
   created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: DefaultedTimestamp;
 };
 
 export type ParallelRunInvoiceTable = {
@@ -130,4 +143,34 @@ export type ParallelRunInvoiceTable = {
   difference: string;
   matches: boolean;
   lines: Json<unknown>;
+};
+
+declare module "../platform/database/schema.ts" {
+  interface DatabaseSchema {
+    parallel_run_acceptances: ParallelRunAcceptanceTable;
+    cut_overs: CutOverTable;
+  }
+}
+
+export type ParallelRunAcceptanceTable = {
+  parallel_run_id: string;
+  organization_id: string;
+  environment_id: string;
+  /** The difference's id in the run: the invoice's position and the line's, as "3.2". */
+  difference_id: string;
+  reason: string;
+  accepted_by: string;
+  accepted_by_person_id: string | null;
+  accepted_by_person_name: string | null;
+  accepted_at: Timestamp;
+};
+
+export type CutOverTable = {
+  environment_id: string;
+  organization_id: string;
+  switch_at: Timestamp;
+  subscriptions_moved: number;
+  set_by: string;
+  reason: string | null;
+  created_at: Timestamp;
 };

@@ -10,7 +10,7 @@ export type { EmailTemplateFields, EmailTemplateName } from "./email-template-ca
 export { type EmailRecipient, queueCustomerEmail, queueEmail } from "./emails.ts";
 export { type EmailSettings, notificationJobHandlers } from "./notification-jobs.ts";
 export { webhookDocument, webhookPayloadErrors } from "./webhook-document.ts";
-export { webhookSecretColumns } from "./webhook-endpoints.ts";
+export { enabledWebhookEndpointIds, webhookSecretColumns } from "./webhook-endpoints.ts";
 export {
   defineWebhookEvent,
   type WebhookCatalogue,

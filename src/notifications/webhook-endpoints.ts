@@ -57,6 +57,12 @@ export async function listWebhookEndpoints(
   return rows.map(presentWebhookEndpoint);
 }
 
+/** The ids of the environment's endpoints that receive events (enabled, not deleted). */
+export async function enabledWebhookEndpointIds(database: Database, scope: TenantScope): Promise<string[]> {
+  const rows = await selectEndpoints(database, scope).where("enabled", "=", true).select("id").execute();
+  return rows.map((row) => row.id);
+}
+
 export async function getWebhookEndpoint(context: RequestContext, id: string): Promise<WebhookEndpoint> {
   return presentWebhookEndpoint(await endpointRow(context.database, context, id));
 }

@@ -6,7 +6,11 @@ export { enqueueDueDunning } from "./dunning-runner.ts";
 export { entitlementsBlockedByDunning } from "./entitlement-blocks.ts";
 export { loadPaymentFacts, type PaymentFacts } from "./payment-facts.ts";
 export { paymentJobHandlers } from "./payment-jobs.ts";
-export { attachPaymentMethod, listPaymentMethods } from "./payment-methods.ts";
+export {
+  attachPaymentMethod,
+  customersWithoutAutomaticPayment,
+  listPaymentMethods,
+} from "./payment-methods.ts";
 export { registerPaymentRoutes } from "./payment-routes.ts";
 export { PaymentMethodSchema, type PaymentMethodView } from "./payment-schemas.ts";
 export { paymentSecretColumns } from "./payment-settings.ts";

@@ -5,7 +5,7 @@
 import type { Selectable } from "kysely";
 import { recordAuditEvent } from "../audit/index.ts";
 import { loadCustomerRow } from "../invoicing/index.ts";
-import type { RequestContext } from "../platform/context.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
@@ -179,4 +179,31 @@ export async function listPaymentMethods(
   const query = selectMethods(context).where("payment_methods.customer_id", "=", customerId);
   const rows = await newestFirstPage(query, page, "payment_methods.id").execute();
   return rows.map(presentPaymentMethod);
+}
+
+/**
+ * Of these customers, those the environment cannot charge automatically
+ * when an invoice is finalized, by id: none when payments are recorded by
+ * hand (nobody pays automatically), else those without a default payment
+ * method at the provider.
+ */
+export async function customersWithoutAutomaticPayment(
+  database: Database,
+  scope: TenantScope,
+  customerIds: readonly string[],
+): Promise<{ collectsAutomatically: boolean; customerIds: string[] }> {
+  const settings = await readPaymentSettings(database, scope);
+  if (settings.provider !== "stripe") return { collectsAutomatically: false, customerIds: [] };
+  if (customerIds.length === 0) return { collectsAutomatically: true, customerIds: [] };
+  const withMethod = new Set(
+    (
+      await methodsWithProviderCustomers(database)
+        .select("payment_methods.customer_id")
+        .where(inTenant(scope, "payment_methods"))
+        .where("payment_methods.provider", "=", "stripe")
+        .where("payment_methods.is_default", "=", true)
+        .execute()
+    ).map((row) => row.customer_id),
+  );
+  return { collectsAutomatically: true, customerIds: customerIds.filter((id) => !withMethod.has(id)) };
 }

@@ -181,3 +181,51 @@ async function customerIdsPage(
   const page = afterCustomerId === undefined ? ordered : ordered.where("customer_id", ">", afterCustomerId);
   return (await page.execute()).map((row) => row.customer_id);
 }
+
+/** The customers with a subscription that has something left to bill (next_billing_at set), by id. */
+export async function customersWithSubscriptionsToBill(
+  database: Database,
+  scope: TenantScope,
+): Promise<string[]> {
+  const rows = await database
+    .selectFrom("subscriptions")
+    .select("customer_id")
+    .distinct()
+    .where(inTenant(scope))
+    .where("next_billing_at", "is not", null)
+    .orderBy("customer_id")
+    .execute();
+  return rows.map((row) => row.customer_id);
+}
+
+/**
+ * Makes these subscriptions bill from `from` and not before (a cut-over from
+ * another billing system, which billed them until then): what was due before
+ * counts as billed, and the bill run looks at them again from `from`. A
+ * subscription billed further already is left as it is. Returns how many moved.
+ */
+export async function billSubscriptionsFrom(
+  database: Database,
+  scope: TenantScope,
+  subscriptionIds: readonly string[],
+  from: Instant,
+): Promise<number> {
+  const billedBefore = new Date(from - 1);
+  let moved = 0;
+  for (let first = 0; first < subscriptionIds.length; first += 5000) {
+    const result = await database
+      .updateTable("subscriptions")
+      .set({
+        billed_through: billedBefore,
+        next_billing_at: sql<Date | null>`case when next_billing_at is null then null else greatest(next_billing_at, ${new Date(from)}::timestamptz) end`,
+      })
+      .where(inTenant(scope))
+      .where("id", "in", subscriptionIds.slice(first, first + 5000))
+      .where((where) =>
+        where.or([where("billed_through", "is", null), where("billed_through", "<", billedBefore)]),
+      )
+      .executeTakeFirst();
+    moved += Number(result.numUpdatedRows);
+  }
+  return moved;
+}

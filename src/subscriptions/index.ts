@@ -7,8 +7,10 @@ export {
   type BillableSubscription,
   billableSubscriptionsOf,
   billableSubscriptionsOfCustomers,
+  billSubscriptionsFrom,
   customersBilledProgressively,
   customersDueForBilling,
+  customersWithSubscriptionsToBill,
   markSubscriptionBilled,
   markSubscriptionsBilled,
 } from "./billable-subscriptions.ts";

@@ -1007,6 +1007,13 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/parallel-runs/{id}/differences": {
     params: async (tenant) => ({ id: await parallelRunId(tenant) }),
   },
+  "POST /v1/parallel-runs/{id}/differences/{difference}/accept": {
+    params: async (tenant) => ({ id: await parallelRunId(tenant), difference: "0.0" }),
+    body: () => ({ reason: "The old system rounded differently; accepted for the fixture walk." }),
+  },
+  "GET /v1/cut-over": {},
+  // Refused (409) while the checklist is not ok, which it is not in the walk.
+  "POST /v1/cut-over": { body: () => ({ switch_at: "2999-01-01T00:00:00Z" }) },
   "POST /v1/webhook-endpoints": {
     body: () => ({ url: "https://fixture-webhooks.invalid/fairbill", event_types: ["invoice.paid"] }),
   },

@@ -103,6 +103,8 @@ export type TestAppOptions = {
   clickhouseUrl?: string;
   /** Serve a built console (a folder with index.html) at `/` and the portal page at `/portal/`. */
   console?: ConsoleOptions;
+  /** The server's email settings (SMTP_URL, EMAIL_FROM), as `fairbill serve` is given them. */
+  email?: EmailSettings;
 };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -119,6 +121,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     rateLimits: options.rateLimits ?? false,
     ...(options.metricsToken === undefined ? {} : { metricsToken: options.metricsToken }),
     ...(options.console === undefined ? {} : { console: options.console }),
+    ...(options.email === undefined ? {} : { email: options.email }),
   });
   await app.ready();
 

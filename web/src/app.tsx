@@ -32,6 +32,7 @@ import { DisputeListPage } from "./pages/finance-documents/dispute-list-page.tsx
 import { JournalPage } from "./pages/finance-documents/journal-page.tsx";
 import { TaxRateListPage } from "./pages/finance-documents/tax-rate-list-page.tsx";
 import { HomePage } from "./pages/home/home-page.tsx";
+import { CutOverPage } from "./pages/imports/cut-over-page.tsx";
 import { ImportsPage } from "./pages/imports/imports-page.tsx";
 import { ParallelRunsPage } from "./pages/imports/parallel-runs-page.tsx";
 import { IntegrationsPage } from "./pages/integrations/integrations-page.tsx";
@@ -251,6 +252,8 @@ function CurrentPage() {
       return <ImportsPage />;
     case "parallel-runs":
       return <ParallelRunsPage />;
+    case "cut-over":
+      return <CutOverPage />;
     case "search":
       return <SearchPage />;
     case "credit-notes":

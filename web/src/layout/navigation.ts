@@ -35,6 +35,7 @@ export const sections: Section[] = [
   { path: "/integrations", label: "Integrations", permission: "finance:read" },
   { path: "/imports", label: "Imports", permission: "billing:read" },
   { path: "/parallel-runs", label: "Parallel runs", permission: "billing:read" },
+  { path: "/cut-over", label: "Cut-over", permission: "billing:read" },
   { path: "/settings", label: "Settings", permission: "billing:read" },
   { path: "/dunning-campaigns", label: "Dunning", permission: "billing:read" },
   { path: "/email-templates", label: "Email templates", permission: "billing:read" },

@@ -81,6 +81,7 @@ type SinglePage =
   | "integrations"
   | "imports"
   | "parallel-runs"
+  | "cut-over"
   | "settings"
   | "dunning-campaigns"
   | "email-templates"
@@ -121,6 +122,7 @@ const singlePages = new Map<string, SinglePage>([
   ["journal", "journal"],
   ["imports", "imports"],
   ["parallel-runs", "parallel-runs"],
+  ["cut-over", "cut-over"],
   ["settings", "settings"],
   ["dunning-campaigns", "dunning-campaigns"],
   ["email-templates", "email-templates"],

@@ -153,6 +153,7 @@ export const operationRoutes = {
   getParallelRun: { method: "get", path: "/v1/parallel-runs/{id}" },
   listParallelRunInvoices: { method: "get", path: "/v1/parallel-runs/{id}/invoices" },
   listParallelRunDifferences: { method: "get", path: "/v1/parallel-runs/{id}/differences" },
+  acceptParallelRunDifference: { method: "post", path: "/v1/parallel-runs/{id}/differences/{difference}/accept" },
   listInvoices: { method: "get", path: "/v1/invoices" },
   createOneOffInvoice: { method: "post", path: "/v1/invoices" },
   getReceivablesAgeing: { method: "get", path: "/v1/receivables/ageing" },
@@ -350,6 +351,8 @@ export const operationRoutes = {
   deleteSsoConnection: { method: "delete", path: "/v1/sso-connection" },
   startSsoSignIn: { method: "post", path: "/v1/sso/sign-in" },
   finishSsoSignIn: { method: "get", path: "/v1/sso/callback" },
+  getCutOver: { method: "get", path: "/v1/cut-over" },
+  setCutOver: { method: "post", path: "/v1/cut-over" },
   receiveStripeWebhook: { method: "post", path: "/v1/webhooks/stripe/{environment_id}" },
   getConsoleSession: { method: "get", path: "/console/session" },
 } as const;

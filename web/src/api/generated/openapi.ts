@@ -2966,8 +2966,8 @@ export interface paths {
         get: operations["listParallelRuns"];
         put?: never;
         /**
-         * Compare the old system's invoices (CSV) with those Fairbill would have issued for the same customers and periods, issuing nothing: lines matched by charge, each difference with its likely cause, the share matching to the cent
-         * @description Compare the old system's invoices (CSV) with those Fairbill would have issued for the same customers and periods, issuing nothing: lines matched by charge, each difference with its likely cause, the share matching to the cent.
+         * Compare the old system's invoices (CSV) with those Fairbill would have issued for the same customers and periods, issuing nothing: lines matched by charge, each difference with its likely cause, the share matching to the cent. The file is checked at once; the run is queued and a job compares it, a customer at a time (read the run for its progress)
+         * @description Compare the old system's invoices (CSV) with those Fairbill would have issued for the same customers and periods, issuing nothing: lines matched by charge, each difference with its likely cause, the share matching to the cent. The file is checked at once; the run is queued and a job compares it, a customer at a time (read the run for its progress).
          *
          *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
          *
@@ -3046,6 +3046,32 @@ export interface paths {
         get: operations["listParallelRunDifferences"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parallel-runs/{id}/differences/{difference}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a difference of a completed run with a reason, as a person other than the one who asked for the run; the cut-over checklist counts a run whose every difference is accepted as matching
+         * @description Accept a difference of a completed run with a reason, as a person other than the one who asked for the run; the cut-over checklist counts a run whose every difference is accepted as matching.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["acceptParallelRunDifference"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7100,6 +7126,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cut-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cut-over checklist computed from the data (imports clean, parallel run matched or each difference accepted, payment methods, webhooks, emails), each item ok or missing with what is missing; the switch date once set; and the old system's subscriptions to cancel there
+         * @description The cut-over checklist computed from the data (imports clean, parallel run matched or each difference accepted, payment methods, webhooks, emails), each item ok or missing with what is missing; the switch date once set; and the old system's subscriptions to cancel there.
+         *
+         *     Needs the `billing:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["getCutOver"];
+        put?: never;
+        /**
+         * Set the switch date, refused unless every checklist item is ok: from then Fairbill issues the invoices, and the subscriptions imported from the old system bill from that date, not before
+         * @description Set the switch date, refused unless every checklist item is ok: from then Fairbill issues the invoices, and the subscriptions imported from the old system bill from that date, not before.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["setCutOver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/stripe/{environment_id}": {
         parameters: {
             query?: never;
@@ -10429,6 +10487,16 @@ export interface components {
         ParallelRun: {
             /** @example prl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
             id: string;
+            /**
+             * @description queued when asked for; the job compares the invoices a customer at a time
+             * @enum {string}
+             */
+            status: "queued" | "running" | "completed" | "failed";
+            /** @description customers the run compares (known once it runs) */
+            customers_total: number;
+            /** @description of them, those compared so far */
+            customers_done: number;
+            failure: string | null;
             /** @description old invoices compared */
             invoices: number;
             /** @description of them, those Fairbill would have issued the same to the cent */
@@ -10481,6 +10549,8 @@ export interface components {
              * @example 2026-02-15T00:00:00Z
              */
             created_at: string;
+            started_at: string | null;
+            finished_at: string | null;
         };
         /** ParallelRunInvoice */
         ParallelRunInvoice: {
@@ -10559,6 +10629,8 @@ export interface components {
         };
         /** ParallelRunDifference */
         ParallelRunDifference: {
+            /** @description the difference's id in the run: the invoice's position and the line's, such as 3.2 */
+            id: string;
             /** @description the invoice's position in the run */
             position: number;
             /** @example cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC */
@@ -10612,6 +10684,17 @@ export interface components {
              * @example 49.00
              */
             difference: string;
+            /** @description a second person's acceptance of the difference, with the reason; null until accepted */
+            acceptance: {
+                reason: string;
+                /** @description the person (or key) who accepted it */
+                accepted_by: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                accepted_at: string;
+            } | null;
         };
         /** ReceivablesAgeing */
         ReceivablesAgeing: {
@@ -10800,6 +10883,51 @@ export interface components {
              * @example 2026-02-15T00:00:00Z
              */
             created_at: string;
+        };
+        /** CutOverChecklistItem */
+        CutOverChecklistItem: {
+            /** @enum {string} */
+            item: "imports" | "parallel_run" | "payment_methods" | "webhooks" | "emails";
+            title: string;
+            /** @enum {string} */
+            status: "ok" | "missing";
+            /** @description what is in place, or what is missing and how to fix it */
+            detail: string;
+            /** @description how many objects are missing something (0 when ok) */
+            missing_count: number;
+            /** @description the ids of the first 100 of them: imports, differences (run.position.line), customers */
+            missing_ids: string[];
+        };
+        /** CutOver */
+        CutOver: {
+            /** @description every item of the checklist is ok: the switch date may be set */
+            ready: boolean;
+            checklist: components["schemas"]["CutOverChecklistItem"][];
+            switch: {
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                switch_at: string;
+                /** @description imported subscriptions that Fairbill bills from the switch date, not before */
+                subscriptions_moved: number;
+                set_by: string;
+                reason: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                created_at: string;
+            } | null;
+            /** @description the old system's subscriptions that Fairbill bills from the switch date: cancel them there from that date */
+            old_subscriptions_to_cancel: {
+                /** @description the system it was imported from, such as stripe or csv */
+                source: string;
+                /** @description the subscription's id in the old system, to cancel there */
+                external_id: string;
+                /** @description the Fairbill subscription it became */
+                subscription_id: string;
+            }[];
         };
     };
     responses: {
@@ -30207,6 +30335,10 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": "prl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *           "status": "queued",
+                     *           "customers_total": 0,
+                     *           "customers_done": 0,
+                     *           "failure": "string",
                      *           "invoices": 0,
                      *           "matching": 0,
                      *           "matching_percent": "49.00",
@@ -30230,7 +30362,9 @@ export interface operations {
                      *           ],
                      *           "created_by": "string",
                      *           "reason": "string",
-                     *           "created_at": "2026-02-15T00:00:00Z"
+                     *           "created_at": "2026-02-15T00:00:00Z",
+                     *           "started_at": "2026-02-15T00:00:00Z",
+                     *           "finished_at": "2026-02-15T00:00:00Z"
                      *         }
                      *       ],
                      *       "next_cursor": "string"
@@ -30285,8 +30419,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created: the new object is below. */
-            201: {
+            /** @description Accepted: the work runs in the background; the answer below tells how to follow it. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -30294,6 +30428,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "prl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "status": "queued",
+                     *       "customers_total": 0,
+                     *       "customers_done": 0,
+                     *       "failure": "string",
                      *       "invoices": 0,
                      *       "matching": 0,
                      *       "matching_percent": "49.00",
@@ -30317,7 +30455,9 @@ export interface operations {
                      *       ],
                      *       "created_by": "string",
                      *       "reason": "string",
-                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "finished_at": "2026-02-15T00:00:00Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ParallelRun"];
@@ -30351,6 +30491,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "prl_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "status": "queued",
+                     *       "customers_total": 0,
+                     *       "customers_done": 0,
+                     *       "failure": "string",
                      *       "invoices": 0,
                      *       "matching": 0,
                      *       "matching_percent": "49.00",
@@ -30374,7 +30518,9 @@ export interface operations {
                      *       ],
                      *       "created_by": "string",
                      *       "reason": "string",
-                     *       "created_at": "2026-02-15T00:00:00Z"
+                     *       "created_at": "2026-02-15T00:00:00Z",
+                     *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "finished_at": "2026-02-15T00:00:00Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ParallelRun"];
@@ -30491,6 +30637,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
+                     *           "id": "string",
                      *           "position": 0,
                      *           "customer_id": "cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
                      *           "customer_external_id": "string",
@@ -30512,7 +30659,12 @@ export interface operations {
                      *             "amount": "49.00",
                      *             "tax": "49.00"
                      *           },
-                     *           "difference": "49.00"
+                     *           "difference": "49.00",
+                     *           "acceptance": {
+                     *             "reason": "string",
+                     *             "accepted_by": "string",
+                     *             "accepted_at": "2026-02-15T00:00:00Z"
+                     *           }
                      *         }
                      *       ],
                      *       "next_cursor": "string"
@@ -30522,6 +30674,85 @@ export interface operations {
                         data: components["schemas"]["ParallelRunDifference"][];
                         next_cursor: string | null;
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    acceptParallelRunDifference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+                /** @description the difference's id, such as 3.2 */
+                difference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description why the difference may stand at cut-over; kept with the acceptance and in the audit log */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "position": 0,
+                     *       "customer_id": "cus_01JDQ9ZK4M8T2V6XQ3R7B5N1HC",
+                     *       "customer_external_id": "string",
+                     *       "old_invoice_number": "string",
+                     *       "period_start": "2026-02-15T00:00:00Z",
+                     *       "period_end": "2026-02-15T00:00:00Z",
+                     *       "currency": "string",
+                     *       "charge_code": "string",
+                     *       "cause": "only_old",
+                     *       "old": {
+                     *         "quantity": "49.00",
+                     *         "unit_price": "49.00",
+                     *         "amount": "49.00",
+                     *         "tax": "49.00"
+                     *       },
+                     *       "fairbill": {
+                     *         "quantity": "49.00",
+                     *         "unit_price": "49.00",
+                     *         "amount": "49.00",
+                     *         "tax": "49.00"
+                     *       },
+                     *       "difference": "49.00",
+                     *       "acceptance": {
+                     *         "reason": "string",
+                     *         "accepted_by": "string",
+                     *         "accepted_at": "2026-02-15T00:00:00Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ParallelRunDifference"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -47520,6 +47751,143 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    getCutOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ready": true,
+                     *       "checklist": [
+                     *         {
+                     *           "item": "imports",
+                     *           "title": "string",
+                     *           "status": "ok",
+                     *           "detail": "string",
+                     *           "missing_count": 0,
+                     *           "missing_ids": [
+                     *             "string"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "switch": {
+                     *         "switch_at": "2026-02-15T00:00:00Z",
+                     *         "subscriptions_moved": 0,
+                     *         "set_by": "string",
+                     *         "reason": "string",
+                     *         "created_at": "2026-02-15T00:00:00Z"
+                     *       },
+                     *       "old_subscriptions_to_cancel": [
+                     *         {
+                     *           "source": "string",
+                     *           "external_id": "string",
+                     *           "subscription_id": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CutOver"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setCutOver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "switch_at": "2026-02-15T00:00:00Z",
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    switch_at: string;
+                    /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new object is below. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ready": true,
+                     *       "checklist": [
+                     *         {
+                     *           "item": "imports",
+                     *           "title": "string",
+                     *           "status": "ok",
+                     *           "detail": "string",
+                     *           "missing_count": 0,
+                     *           "missing_ids": [
+                     *             "string"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "switch": {
+                     *         "switch_at": "2026-02-15T00:00:00Z",
+                     *         "subscriptions_moved": 0,
+                     *         "set_by": "string",
+                     *         "reason": "string",
+                     *         "created_at": "2026-02-15T00:00:00Z"
+                     *       },
+                     *       "old_subscriptions_to_cancel": [
+                     *         {
+                     *           "source": "string",
+                     *           "external_id": "string",
+                     *           "subscription_id": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CutOver"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     receiveStripeWebhook: {

@@ -4,8 +4,10 @@
 // (each problem of it names its row and column); the list keeps every run so
 // the matching share shows the progress between mapping fixes; the chosen
 // run shows per currency the share matching to the cent, both totals, the
-// revenue at stake and the differences by cause, every differing line, and
-// each customer's two invoices side by side.
+// revenue at stake and the differences by cause, every differing line (which
+// a person other than the one who asked for the run may accept with a
+// reason, for the cut-over checklist), and each customer's two invoices side
+// by side. A run is a job: the report follows its progress until it ends.
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../../api/api-client.ts";
@@ -84,9 +86,18 @@ export function ParallelRunsPage() {
                   ),
                 },
                 { header: "Run at", cell: (run) => formatDateTime(run.created_at) },
+                { header: "Status", cell: (run) => <span className="badge">{run.status}</span> },
                 { header: "Invoices", cell: (run) => run.invoices, numeric: true },
                 { header: "Matching", cell: (run) => run.matching, numeric: true },
                 { header: "Share matching", cell: (run) => `${run.matching_percent}%`, numeric: true },
+                {
+                  header: "Revenue at stake",
+                  cell: (run) =>
+                    run.currencies
+                      .map((totals) => formatMoney(totals.revenue_at_stake, totals.currency))
+                      .join(", ") || "–",
+                  numeric: true,
+                },
               ]}
             />
           )}
@@ -135,7 +146,7 @@ function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
         />
         <div className="filters-actions">
           <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? "Comparing…" : "Compare the invoices"}
+            {create.isPending ? "Queuing…" : "Compare the invoices"}
           </button>
         </div>
       </form>
@@ -145,54 +156,74 @@ function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
 }
 
 function ParallelRunReport({ id }: { id: string }) {
-  const run = useQuery(apiQuery("/v1/parallel-runs/{id}", { params: { path: { id } } }));
+  const run = useQuery({
+    ...apiQuery("/v1/parallel-runs/{id}", { params: { path: { id } } }),
+    // A queued or running run is read again until it has ended.
+    refetchInterval: (query) =>
+      query.state.data?.status === "queued" || query.state.data?.status === "running" ? 1000 : false,
+  });
   return (
     <Panel title={`Parallel run ${id}`}>
       <ResourceView resource={run} loadingLabel="Loading the parallel run…">
-        {(found) => (
-          <>
-            <p>
-              {found.matching} of {found.invoices} invoices match to the cent ({found.matching_percent}%).
-            </p>
-            {found.currencies.map((totals) => (
-              <section key={totals.currency} aria-label={`Summary in ${totals.currency}`}>
-                <h3>
-                  {totals.currency}: {totals.matching} of {totals.invoices} matching (
-                  {totals.matching_percent}%), {formatMoney(totals.revenue_at_stake, totals.currency)} at
-                  stake
-                </h3>
-                <p>
-                  Old system {formatMoney(totals.old_total, totals.currency)}, Fairbill{" "}
-                  {formatMoney(totals.fairbill_total, totals.currency)}.
-                </p>
-                {totals.causes.length > 0 && (
-                  <DataTable
-                    label={`Differences by cause in ${totals.currency}`}
-                    rows={totals.causes}
-                    rowKey={(cause) => cause.cause}
-                    columns={[
-                      { header: "Cause", cell: (cause) => causeLabels[cause.cause] },
-                      { header: "Lines", cell: (cause) => cause.lines, numeric: true },
-                      {
-                        header: "Difference",
-                        cell: (cause) => formatMoney(cause.difference, totals.currency),
-                        numeric: true,
-                      },
-                    ]}
-                  />
-                )}
-              </section>
-            ))}
-            <RunDifferences id={id} />
-            <RunInvoices id={id} />
-          </>
-        )}
+        {(found) =>
+          found.status !== "completed" ? (
+            <RunProgress run={found} />
+          ) : (
+            <>
+              <p>
+                {found.matching} of {found.invoices} invoices match to the cent ({found.matching_percent}%).
+              </p>
+              {found.currencies.map((totals) => (
+                <section key={totals.currency} aria-label={`Summary in ${totals.currency}`}>
+                  <h3>
+                    {totals.currency}: {totals.matching} of {totals.invoices} matching (
+                    {totals.matching_percent}%), {formatMoney(totals.revenue_at_stake, totals.currency)} at
+                    stake
+                  </h3>
+                  <p>
+                    Old system {formatMoney(totals.old_total, totals.currency)}, Fairbill{" "}
+                    {formatMoney(totals.fairbill_total, totals.currency)}.
+                  </p>
+                  {totals.causes.length > 0 && (
+                    <DataTable
+                      label={`Differences by cause in ${totals.currency}`}
+                      rows={totals.causes}
+                      rowKey={(cause) => cause.cause}
+                      columns={[
+                        { header: "Cause", cell: (cause) => causeLabels[cause.cause] },
+                        { header: "Lines", cell: (cause) => cause.lines, numeric: true },
+                        {
+                          header: "Difference",
+                          cell: (cause) => formatMoney(cause.difference, totals.currency),
+                          numeric: true,
+                        },
+                      ]}
+                    />
+                  )}
+                </section>
+              ))}
+              <RunDifferences id={id} />
+              <RunInvoices id={id} />
+            </>
+          )
+        }
       </ResourceView>
     </Panel>
   );
 }
 
+function RunProgress({ run }: { run: ParallelRun }) {
+  if (run.status === "failed") return <p>Failed: {run.failure}</p>;
+  return (
+    <p>
+      {run.status === "queued" ? "Queued" : "Running"}: {run.customers_done} of {run.customers_total}{" "}
+      customers compared.
+    </p>
+  );
+}
+
 function RunDifferences({ id }: { id: string }) {
+  const canAccept = can(useSignedInSession(), "billing:write");
   const differences = usePagedList("/v1/parallel-runs/{id}/differences", {
     params: { path: { id }, query: { limit: 100 } },
   });
@@ -209,7 +240,7 @@ function RunDifferences({ id }: { id: string }) {
           <DataTable
             label="Differences table"
             rows={rows}
-            rowKey={(line) => `${line.position} ${line.charge_code}`}
+            rowKey={(line) => line.id}
             columns={[
               {
                 header: "Customer",
@@ -230,11 +261,50 @@ function RunDifferences({ id }: { id: string }) {
                 cell: (line) => formatMoney(line.difference, line.currency),
                 numeric: true,
               },
+              {
+                header: "Accepted",
+                cell: (line) =>
+                  line.acceptance !== null ? (
+                    `By ${line.acceptance.accepted_by}: ${line.acceptance.reason}`
+                  ) : canAccept ? (
+                    <AcceptDifference runId={id} differenceId={line.id} />
+                  ) : (
+                    "Not yet"
+                  ),
+              },
             ]}
           />
         )}
       </PagedListView>
     </section>
+  );
+}
+
+/** A second person accepts a difference with a reason; the API refuses the person who asked for the run. */
+function AcceptDifference({ runId, differenceId }: { runId: string; differenceId: string }) {
+  const [reason, setReason] = useState("");
+  const accept = useApiMutation({
+    write: () =>
+      answer(
+        api.POST("/v1/parallel-runs/{id}/differences/{difference}/accept", {
+          params: { path: { id: runId, difference: differenceId } },
+          body: { reason: reason.trim() },
+        }),
+      ),
+    invalidates: ["/v1/parallel-runs/{id}/differences", "/v1/cut-over"],
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    accept.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Accept difference ${differenceId}`}>
+      <TextField label={`Reason to accept ${differenceId}`} value={reason} onValueChange={setReason} />
+      <button type="submit" className="button" disabled={accept.isPending || reason.trim() === ""}>
+        Accept
+      </button>
+      {accept.error && <ErrorState error={accept.error} />}
+    </form>
   );
 }
 

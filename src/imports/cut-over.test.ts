@@ -1,0 +1,230 @@
+// The cut-over through the API, on the test clock: two customers and their
+// subscriptions imported from CSV on 1 January 2031 (the old system bills
+// them), the clock moved to 1 March without billing, a parallel run over
+// January and February where the old system billed customer 1's February
+// fee at 26.00 instead of 25.00. The checklist starts with what is missing
+// (the run's difference, the webhook endpoint), a second person accepts the
+// difference (the person who asked for the run may not), a webhook endpoint
+// is added, and the checklist turns ok. The switch date is refused before
+// that and in the past; set on 1 April, Fairbill bills the imported
+// subscriptions from then and not before, and the old system's
+// subscriptions are listed for cancellation. Every change is audited.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
+type Loose = any;
+
+let testApp: TestApp;
+let tenant: TestTenant;
+
+const header =
+  "customer_external_id,invoice_number,period_start,period_end,charge_code,description,quantity,unit_price,amount,tax,total";
+const months = [
+  ["2031-01-01T00:00:00Z", "2031-02-01T00:00:00Z"],
+  ["2031-02-01T00:00:00Z", "2031-03-01T00:00:00Z"],
+];
+
+/** The old system's invoices: the fixed fee each month, customer 1's February fee billed at 26.00. */
+function oldInvoicesCsv(): string {
+  const rows = [header];
+  for (const customer of [0, 1])
+    for (const [month, [start, end]] of months.entries()) {
+      const fee = customer === 1 && month === 1 ? "26.00" : "25.00";
+      rows.push(
+        `cust-${customer},OLD-${customer}-${month + 1},${start},${end},base,Standard,1,${fee},${fee},0.00,${fee}`,
+      );
+    }
+  return `${rows.join("\n")}\n`;
+}
+
+async function importCsv(object: "customers" | "subscriptions", text: string): Promise<Loose> {
+  const created = await tenant.admin.post("/v1/imports", { source: "csv", csv: { object, text } });
+  expect(created.status, JSON.stringify(created.body)).toBe(202);
+  await testApp.runJobs();
+  return (await tenant.admin.get(`/v1/imports/${created.body.id}`)).body;
+}
+
+async function checklistOf(): Promise<Record<string, Loose>> {
+  const cutOver = await tenant.admin.get("/v1/cut-over");
+  expect(cutOver.status, JSON.stringify(cutOver.body)).toBe(200);
+  return Object.fromEntries(cutOver.body.checklist.map((entry: Loose) => [entry.item, entry]));
+}
+
+beforeAll(async () => {
+  testApp = await startTestApp({
+    allowPrivateTargets: true,
+    email: {
+      smtpUrl: "smtp://mail.example.com:587",
+      emailFrom: "Billing <billing@example.com>",
+      dataDirectory: "",
+    },
+  });
+  tenant = await testApp.newTenant("Cut-over tests");
+  await tenant.admin.post("/v1/test-clock", { frozen_at: "2031-01-01T00:00:00Z" });
+  const plan = await tenant.admin.post("/v1/plans", {
+    code: "standard",
+    name: "Standard",
+    version: {
+      currency: "USD",
+      interval: "month",
+      charges: [{ id: "base", type: "fixed", amount: "25.00", timing: "in_arrears" }],
+    },
+  });
+  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+  await tenant.admin.post(`/v1/plans/${plan.body.id}/versions/1/publish`, {});
+}, 300_000);
+afterAll(async () => testApp?.close());
+
+describe("the cut-over", () => {
+  let runId: string;
+
+  it("lists what is missing before anything is imported", async () => {
+    const checklist = await checklistOf();
+    expect(checklist.imports).toMatchObject({ status: "missing", missing_ids: ["none"] });
+    expect(checklist.parallel_run).toMatchObject({ status: "missing", missing_ids: ["none"] });
+    expect(checklist.payment_methods).toMatchObject({ status: "ok" });
+    expect(checklist.payment_methods.detail).toContain("recorded by hand");
+    expect(checklist.webhooks).toMatchObject({ status: "missing", missing_count: 1 });
+    expect(checklist.emails).toMatchObject({ status: "ok" });
+  });
+
+  it("finds the imports clean and the emails configured once the customers are imported", async () => {
+    const customers = await importCsv(
+      "customers",
+      "external_id,name,email,currency\ncust-0,Zero,zero@example.com,USD\ncust-1,One,,USD\n",
+    );
+    expect(customers).toMatchObject({ status: "completed", created: 2, refused: 0 });
+    const subscriptions = await importCsv(
+      "subscriptions",
+      "external_id,customer_external_id,plan_code,start_at\nold-sub-0,cust-0,standard,2031-01-01T00:00:00Z\nold-sub-1,cust-1,standard,2031-01-01T00:00:00Z\n",
+    );
+    expect(subscriptions).toMatchObject({ status: "completed", created: 2, refused: 0 });
+    const checklist = await checklistOf();
+    expect(checklist.imports).toMatchObject({ status: "ok", missing_count: 0 });
+    expect(checklist.imports.detail).toContain("(csv customers, csv subscriptions)");
+    // Customer 1 is billed and has no email address.
+    expect(checklist.emails).toMatchObject({ status: "missing", missing_count: 1 });
+    expect(checklist.emails.missing_ids[0]).toMatch(/^cus_/);
+    expect(checklist.emails.detail).toContain("1 customer billed has no email address");
+    const updated = await tenant.admin.patch(`/v1/customers/${checklist.emails.missing_ids[0]}`, {
+      email: "one@example.com",
+    });
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    expect((await checklistOf()).emails).toMatchObject({ status: "ok" });
+  });
+
+  it("keeps an import with a refused record from counting as clean", async () => {
+    const refused = await importCsv(
+      "customers",
+      "external_id,email\ncust-0,zero@example.com\ncust-2,not-an-address\n",
+    );
+    expect(refused).toMatchObject({ status: "completed", refused: 1 });
+    const checklist = await checklistOf();
+    expect(checklist.imports).toMatchObject({ status: "missing", missing_ids: [refused.id] });
+    expect((await importCsv("customers", "external_id,email\ncust-0,zero@example.com\n")).refused).toBe(0);
+    expect((await checklistOf()).imports.status).toBe("ok");
+  });
+
+  it("needs each difference of the parallel run accepted by a person other than the one who ran it", async () => {
+    // The old system billed January and February; Fairbill has billed nothing yet.
+    expect((await tenant.admin.post("/v1/test-clock", { frozen_at: "2031-03-01T01:00:00Z" })).status).toBe(
+      200,
+    );
+    const created = await tenant.admin.post("/v1/parallel-runs", { old_invoices_csv: oldInvoicesCsv() });
+    expect(created.status, JSON.stringify(created.body)).toBe(202);
+    runId = created.body.id;
+    await testApp.runJobs();
+    const run = (await tenant.admin.get(`/v1/parallel-runs/${runId}`)).body;
+    expect(run).toMatchObject({ status: "completed", invoices: 4, matching: 3, customers_total: 2 });
+    const checklist = await checklistOf();
+    expect(checklist.parallel_run).toMatchObject({
+      status: "missing",
+      missing_count: 1,
+      missing_ids: ["3.0"],
+    });
+    const differences = (await tenant.admin.get(`/v1/parallel-runs/${runId}/differences`)).body.data;
+    expect(differences).toEqual([
+      expect.objectContaining({
+        id: "3.0",
+        customer_external_id: "cust-1",
+        charge_code: "base",
+        cause: "price",
+        difference: "-1.00",
+        acceptance: null,
+      }),
+    ]);
+    const accept = (client: typeof tenant.admin, difference: string, body: unknown) =>
+      client.post(`/v1/parallel-runs/${runId}/differences/${difference}/accept`, body);
+    const reason = { reason: "The old system overcharged customer 1 in February; refunded there." };
+    const own = await accept(tenant.admin, "3.0", reason);
+    expect(own.status, JSON.stringify(own.body)).toBe(403);
+    expect(own.body.code).toBe("accepter_ran_the_run");
+    const second = await tenant.client("billing_ops");
+    expect((await accept(second, "3.0", {})).status).toBe(400);
+    expect((await accept(second, "3.1", reason)).status).toBe(404);
+    expect((await accept(second, "banana", reason)).status).toBe(404);
+    const accepted = await accept(second, "3.0", reason);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.acceptance).toMatchObject({ reason: reason.reason });
+    const again = await accept(second, "3.0", reason);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe("difference_already_accepted");
+    expect((await checklistOf()).parallel_run).toMatchObject({ status: "ok", missing_count: 0 });
+    const audit = await tenant.admin.get("/v1/audit-events?action=parallel_run.difference_accepted");
+    expect(audit.body.data).toHaveLength(1);
+  });
+
+  it("refuses the switch date until every item is ok, and in the past", async () => {
+    const early = await tenant.admin.post("/v1/cut-over", { switch_at: "2031-04-01T00:00:00Z" });
+    expect(early.status, JSON.stringify(early.body)).toBe(409);
+    expect(early.body.code).toBe("cut_over_not_ready");
+    expect(early.body.detail).toContain("Webhook endpoints configured");
+    const endpoint = await tenant.admin.post("/v1/webhook-endpoints", {
+      url: "http://127.0.0.1:9/fairbill-events",
+      event_types: ["*"],
+    });
+    expect(endpoint.status, JSON.stringify(endpoint.body)).toBe(201);
+    const ready = await tenant.admin.get("/v1/cut-over");
+    expect(ready.body.ready, JSON.stringify(ready.body.checklist)).toBe(true);
+    expect(ready.body.switch).toBeNull();
+    const past = await tenant.admin.post("/v1/cut-over", { switch_at: "2031-02-15T00:00:00Z" });
+    expect(past.status).toBe(400);
+    expect(past.body.errors[0].path).toBe("$.switch_at");
+  });
+
+  it("bills the imported subscriptions from the switch date, not before, and lists the old ones to cancel", async () => {
+    const set = await tenant.admin.post("/v1/cut-over", {
+      switch_at: "2031-04-01T00:00:00Z",
+      reason: "Parallel run accepted",
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(201);
+    expect(set.body.switch).toMatchObject({ switch_at: "2031-04-01T00:00:00.000Z", subscriptions_moved: 2 });
+    expect(
+      set.body.old_subscriptions_to_cancel.map((entry: Loose) => [entry.source, entry.external_id]),
+    ).toEqual([
+      ["csv", "old-sub-0"],
+      ["csv", "old-sub-1"],
+    ]);
+    const twice = await tenant.admin.post("/v1/cut-over", { switch_at: "2031-05-01T00:00:00Z" });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe("cut_over_already_set");
+    const subscription = await tenant.admin.get(
+      `/v1/subscriptions/${set.body.old_subscriptions_to_cancel[0].subscription_id}`,
+    );
+    expect(subscription.body).toMatchObject({
+      billed_through: "2031-03-31T23:59:59.999Z",
+      next_billing_at: "2031-04-01T00:00:00.000Z",
+    });
+    // February and March were the old system's: Fairbill's first invoice is dated on the switch date.
+    const advanced = await tenant.admin.post("/v1/test-clock/advance", { to: "2031-04-01T01:00:00Z" });
+    expect(advanced.status, JSON.stringify(advanced.body)).toBe(200);
+    const invoices = await tenant.admin.get("/v1/invoices?limit=100");
+    expect(invoices.body.data.map((invoice: Loose) => invoice.issued_at)).toEqual([
+      "2031-04-01T00:00:00.000Z",
+      "2031-04-01T00:00:00.000Z",
+    ]);
+    const audit = await tenant.admin.get("/v1/audit-events?action=cut_over.set");
+    expect(audit.body.data[0]).toMatchObject({ object_type: "cut_over" });
+  });
+});
