@@ -10,6 +10,11 @@
 //   the child's own plan: 25.00 a month in arrears, and API calls at 0.50,
 //   which the pool already priced: 0 calls                            25.00
 // Without the guard the child's invoice would be 25.00 + 700 × 0.50 = 375.00.
+//
+// February 2030, a second parent that consolidates its child's billing, the
+// same plans: one invoice of the parent, pooled 100 + 400 = 500 calls at 0.10
+// = 50.00, and the child's section 25.00 with its calls at 0.00: 75.00 (not
+// 75.00 + 400 × 0.50 = 275.00).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createCustomer,
@@ -103,5 +108,62 @@ describe("a meter pooled on the parent", () => {
     expect(childInvoice.total).toBe("25.00");
     const childUsage = childInvoice.lines.filter((line: { kind: string }) => line.kind === "usage");
     expect(childUsage.every((line: { amount: string }) => line.amount === "0.00")).toBe(true);
+  });
+
+  it("is billed once on a consolidated invoice too, the child's section billing none of it", async () => {
+    const group = (await tenant.admin.get("/v1/plans?limit=10")).body.data as { id: string; code: string }[];
+    const planId = (code: string) => group.find((plan) => plan.code === code)?.id as string;
+    const holding = await createCustomer(tenant.admin, {
+      name: "Consolidated holding",
+      currency: "USD",
+      child_billing: "consolidated",
+    });
+    const branch = await createCustomer(tenant.admin, {
+      name: "Consolidated branch",
+      currency: "USD",
+      parent_customer_id: holding.id,
+    });
+    const start = { start_at: "2030-02-01T00:00:01Z", billing: "calendar" } as const;
+    await subscribe(tenant.admin, {
+      customer_id: holding.id,
+      plan_id: planId("group"),
+      ...start,
+      pool_usage_with_children: true,
+    });
+    await subscribe(tenant.admin, { customer_id: branch.id, plan_id: planId("own"), ...start });
+    await tenant.admin.post("/v1/test-clock/advance", { to: "2030-02-10T00:00:00Z" });
+    await ingestEvents(tenant.admin, [
+      {
+        id: "holding-calls",
+        customer: holding.external_id,
+        name: "api_call",
+        timestamp: "2030-02-10T00:00:00Z",
+        properties: { n: 100 },
+      },
+      {
+        id: "branch-calls",
+        customer: branch.external_id,
+        name: "api_call",
+        timestamp: "2030-02-10T00:00:00Z",
+        properties: { n: 400 },
+      },
+    ]);
+    await tenant.admin.post("/v1/test-clock/advance", { to: "2030-03-01T00:00:02Z" });
+
+    const listed = await tenant.admin.get(`/v1/invoices?customer_id=${holding.id}&limit=10`);
+    expect(listed.body.data).toHaveLength(1);
+    const invoice = (await tenant.admin.get(`/v1/invoices/${listed.body.data[0].id}`)).body;
+    expect(invoice.total).toBe("75.00");
+    expect(
+      invoice.sections.map((section: { billed_customer: { name: string } | null; subtotal: string }) => [
+        section.billed_customer?.name ?? null,
+        section.subtotal,
+      ]),
+    ).toEqual([
+      [null, "50.00"],
+      ["Consolidated branch", "25.00"],
+    ]);
+    const branchInvoices = await tenant.admin.get(`/v1/invoices?customer_id=${branch.id}&limit=10`);
+    expect(branchInvoices.body.data).toEqual([]);
   });
 });

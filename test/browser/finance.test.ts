@@ -298,6 +298,14 @@ describe("partner external sales", () => {
     const unmatched = operations.getByRole("region", { name: "Unmatched sales" });
     await unmatched.getByText('The partner\'s item "MP-GIFT" maps to no plan, charge or product').waitFor();
     await unmatched.getByText('No customer has the reference "nobody-here"').waitFor();
+    // Mapped, the gift card's sale finds no statement line: the referral partner earns no share of it.
+    const mappings = operations.getByRole("region", { name: "Item mappings" });
+    await mappings.getByLabel("Partner's item code").fill("MP-GIFT");
+    await mappings.getByLabel("Invoiced as").selectOption("plan");
+    await mappings.getByLabel("Code in Fairbill").fill("metered");
+    await mappings.getByRole("button", { name: "Map the item" }).click();
+    await mappings.getByRole("rowheader", { name: "MP-GIFT", exact: true }).waitFor();
+    await unmatched.getByText(/^No settlement line covers plan metered of cus_/).waitFor();
     await settled(operations);
     expect(await accessibilityViolations(operations)).toEqual([]);
     await harness.screenshot(operations, "partner-external-sales");

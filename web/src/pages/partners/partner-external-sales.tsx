@@ -1,7 +1,8 @@
 // A partner's external sales: transactions its own system reports (a
 // marketplace's or a point of sale's export), uploaded here as a CSV file on
 // the documented template, and those that no statement accounts for, each
-// with its reason (no mapping, no settlement line, an amount that differs).
+// with its reason (no mapping, no settlement line, an amount that differs);
+// and the partner's item mappings, its item codes to a plan, charge or product.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
@@ -13,6 +14,7 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
+import { SelectField, TextField } from "../../ui/form-field.tsx";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
@@ -32,6 +34,7 @@ export function PartnerExternalSales({ partner }: { partner: Partner }) {
   return (
     <>
       <UploadPanel partner={partner} />
+      <ItemMappings partner={partner} />
       <Panel title="Unmatched sales">
         <ResourceView resource={unmatched} loadingLabel="Loading the unmatched sales…">
           {({ data }) =>
@@ -114,6 +117,105 @@ function UploadPanel({ partner }: { partner: Partner }) {
       </form>
       {upload.error && <ErrorState error={upload.error} title="The file was not recorded" />}
       <OutcomeMessage message={outcome} />
+    </Panel>
+  );
+}
+
+const itemKinds = [
+  { value: "plan", label: "Plan" },
+  { value: "charge", label: "Charge" },
+  { value: "product", label: "Product" },
+] as const;
+
+type ItemKind = (typeof itemKinds)[number]["value"];
+
+function ItemMappings({ partner }: { partner: Partner }) {
+  const session = useSignedInSession();
+  const mappings = useQuery(
+    apiQuery("/v1/partners/{id}/item-mappings", { params: { path: { id: partner.id } } }),
+  );
+  const [externalItem, setExternalItem] = useState("");
+  const [kind, setKind] = useState<ItemKind>("plan");
+  const [code, setCode] = useState("");
+  const add = useApiMutation({
+    write: () =>
+      answer(
+        api.POST("/v1/partners/{id}/item-mappings", {
+          params: { path: { id: partner.id } },
+          body: { external_item: externalItem.trim(), item: { kind, code: code.trim() } },
+        }),
+      ),
+    invalidates: ["/v1/partners/{id}/item-mappings", "/v1/partners/{id}/external-sales"],
+    onSuccess: () => {
+      setExternalItem("");
+      setCode("");
+    },
+  });
+  const errorOf = (path: string) => add.error?.fieldErrors.find((error) => error.path === path)?.message;
+  return (
+    <Panel title="Item mappings">
+      <ResourceView resource={mappings} loadingLabel="Loading the item mappings…">
+        {({ data }) =>
+          data.length === 0 ? (
+            <EmptyState title="No item mapped yet: every sale is unmatched until its item is." />
+          ) : (
+            <DataTable
+              label="Item mappings table"
+              rows={data}
+              rowKey={(mapping) => mapping.id}
+              columns={[
+                { header: "Partner's item", cell: (mapping) => <code>{mapping.external_item}</code> },
+                {
+                  header: "Invoiced as",
+                  cell: (mapping) => (
+                    <>
+                      {itemKinds.find((option) => option.value === mapping.item.kind)?.label}{" "}
+                      <code>{mapping.item.code}</code>
+                    </>
+                  ),
+                },
+              ]}
+            />
+          )
+        }
+      </ResourceView>
+      {can(session, "billing:write") && (
+        <form
+          className="form section-gap"
+          onSubmit={(event) => {
+            event.preventDefault();
+            add.mutate();
+          }}
+        >
+          <TextField
+            label="Partner's item code"
+            value={externalItem}
+            onValueChange={setExternalItem}
+            error={errorOf("$.external_item")}
+            required
+          />
+          <SelectField
+            label="Invoiced as"
+            value={kind}
+            onValueChange={(value) => setKind(value as ItemKind)}
+            options={[...itemKinds]}
+          />
+          <TextField
+            label="Code in Fairbill"
+            value={code}
+            onValueChange={setCode}
+            error={errorOf("$.item.code")}
+            hint="The plan's, charge's or product's code."
+            required
+          />
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={add.isPending}>
+              Map the item
+            </button>
+          </div>
+          {add.error && add.error.fieldErrors.length === 0 && <ErrorState error={add.error} />}
+        </form>
+      )}
     </Panel>
   );
 }
