@@ -97,6 +97,17 @@ export async function withApproval<Made>(
   );
 }
 
+/** The newest approval request made for this very change (in any state), if one was made. */
+export async function approvalRequestFor(
+  context: RequestContext,
+  change: GuardedChange,
+): Promise<{ id: string; state: ApprovalRequestState } | undefined> {
+  return selectInTenant(context.database, context, "approval_requests")
+    .where("fingerprint", "=", fingerprintOf(change))
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
 async function spendApproval(
   transaction: DatabaseTransaction,
   context: RequestContext,

@@ -4,7 +4,12 @@
 // Other domains import only from here; everything else in the folder is private to it.
 export type { ApprovalSubject } from "./approval-limits.ts";
 export { readApprovalPolicy } from "./approval-policy.ts";
-export { type GuardedChange, type SpendApproval, withApproval } from "./approval-requests.ts";
+export {
+  approvalRequestFor,
+  type GuardedChange,
+  type SpendApproval,
+  withApproval,
+} from "./approval-requests.ts";
 export {
   type ApprovalStep,
   ensureApproverIsNotAuthor,

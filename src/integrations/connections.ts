@@ -241,57 +241,97 @@ export type ConnectionAccess = { apiBaseUrl: string; accessToken: string; tenant
 const refreshing = new Map<string, Promise<ConnectionAccess>>();
 
 /**
- * A token to call the system with, refreshed first when it is about to expire (the new one stored sealed).
- * Syncs running side by side would otherwise each spend the same refresh token, which the system honours
- * once: one refresh runs at a time per connection, and it reads the row again first, so a sync that starts
- * after another stored new tokens uses them.
+ * A token to call the system with, refreshed first when it is about to expire, or when the system
+ * refused `refusedToken` (an expired token before its time). Syncs side by side in this process wait
+ * for the same refresh; refreshes in other processes are kept apart by the row lock in `refreshAccess`.
  */
-export async function accessOf(database: Database, row: ConnectionRow, now: Date): Promise<ConnectionAccess> {
+export async function accessOf(
+  database: Database,
+  row: ConnectionRow,
+  now: Date,
+  options: { refusedToken?: string } = {},
+): Promise<ConnectionAccess> {
   if (row.status !== "connected" || row.access_token === null || row.external_tenant_id === null) {
     throw new Error(`Connection ${row.id} is ${row.status}: consent first.`);
   }
-  const base = { apiBaseUrl: row.api_base_url, tenantId: row.external_tenant_id };
-  const fresh = (candidate: ConnectionRow) =>
-    (candidate.access_token_expires_at?.getTime() ?? 0) - refreshMarginMilliseconds > now.getTime() ||
-    candidate.refresh_token === null;
-  if (fresh(row)) {
-    return { ...base, accessToken: await openSecret(database, row.organization_id, row.access_token) };
+  if (options.refusedToken === undefined && isFresh(row, now)) {
+    return {
+      apiBaseUrl: row.api_base_url,
+      tenantId: row.external_tenant_id,
+      accessToken: await openSecret(database, row.organization_id, row.access_token),
+    };
   }
   const under = refreshing.get(row.id);
   if (under !== undefined) return under;
-  const refresh = (async () => {
-    const scope = { organizationId: row.organization_id, environmentId: row.environment_id };
-    const current = await findConnection(database, scope, row.id);
-    if (current.access_token === null || current.refresh_token === null) {
-      throw new Error(`Connection ${row.id} holds no tokens any more: consent again.`);
-    }
-    if (fresh(current)) {
-      return { ...base, accessToken: await openSecret(database, row.organization_id, current.access_token) };
-    }
-    const client = await oauthClientOf(database, current);
-    const refreshToken = await openSecret(database, row.organization_id, current.refresh_token);
-    const tokens =
-      row.system === "quickbooks"
-        ? await refreshQuickbooksTokens(client, refreshToken, now)
-        : await refreshTokens(client, refreshToken, now);
-    await database
-      .updateTable("integration_connections")
-      .set({
-        access_token: await sealSecret(database, row.organization_id, tokens.accessToken),
-        refresh_token: await sealSecret(database, row.organization_id, tokens.refreshToken ?? refreshToken),
-        access_token_expires_at: tokens.expiresAt,
-        updated_at: now,
-      })
-      .where("id", "=", row.id)
-      .execute();
-    return { ...base, accessToken: tokens.accessToken };
-  })();
+  const refresh = refreshAccess(database, row, now, options.refusedToken ?? null);
   refreshing.set(row.id, refresh);
   try {
     return await refresh;
   } finally {
     refreshing.delete(row.id);
   }
+}
+
+function isFresh(row: ConnectionRow, now: Date): boolean {
+  return (
+    (row.access_token_expires_at?.getTime() ?? 0) - refreshMarginMilliseconds > now.getTime() ||
+    row.refresh_token === null
+  );
+}
+
+/**
+ * Refreshes the connection's tokens under a lock on its row, so that workers in several processes
+ * never spend the same refresh token (which the system honours once, rotating it): the first takes
+ * the lock and refreshes; the others wait, then read the row again and use the token it stored.
+ * The lock is held across the call to the token endpoint, which its timeout bounds (10 s).
+ */
+export async function refreshAccess(
+  database: Database,
+  row: ConnectionRow,
+  now: Date,
+  refusedToken: string | null,
+): Promise<ConnectionAccess> {
+  const scope = { organizationId: row.organization_id, environmentId: row.environment_id };
+  return database.transaction().execute(async (transaction) => {
+    const current = await selectInTenant(transaction, scope, "integration_connections")
+      .where("id", "=", row.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (
+      current?.access_token == null ||
+      current.refresh_token === null ||
+      current.external_tenant_id === null
+    ) {
+      throw new Error(`Connection ${row.id} holds no tokens any more: consent again.`);
+    }
+    const base = { apiBaseUrl: current.api_base_url, tenantId: current.external_tenant_id };
+    const stored = await openSecret(transaction, row.organization_id, current.access_token);
+    // Another worker refreshed meanwhile: its token is the one to use.
+    if (refusedToken === null ? isFresh(current, now) : stored !== refusedToken) {
+      return { ...base, accessToken: stored };
+    }
+    const client = await oauthClientOf(transaction, current);
+    const refreshToken = await openSecret(transaction, row.organization_id, current.refresh_token);
+    const tokens =
+      row.system === "quickbooks"
+        ? await refreshQuickbooksTokens(client, refreshToken, now)
+        : await refreshTokens(client, refreshToken, now);
+    await transaction
+      .updateTable("integration_connections")
+      .set({
+        access_token: await sealSecret(transaction, row.organization_id, tokens.accessToken),
+        refresh_token: await sealSecret(
+          transaction,
+          row.organization_id,
+          tokens.refreshToken ?? refreshToken,
+        ),
+        access_token_expires_at: tokens.expiresAt,
+        updated_at: now,
+      })
+      .where("id", "=", row.id)
+      .execute();
+    return { ...base, accessToken: tokens.accessToken };
+  });
 }
 
 async function oauthClientOf(database: Database, row: ConnectionRow): Promise<OAuthClient> {

@@ -12,6 +12,7 @@ import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { accessOf, type ConnectionRow, findConnection } from "./connections.ts";
 import { type CrmSyncTarget, syncCrm, syncCustomerFigures } from "./crm-sync.ts";
 import type { CrmSystem } from "./crm-system.ts";
+import { refreshingOnExpiredToken } from "./crm-token-refresh.ts";
 import { loadMappings } from "./mappings.ts";
 import type { SyncRun } from "./object-sync.ts";
 import { type CrmSystemName, crmSystems } from "./tables.ts";
@@ -111,10 +112,17 @@ async function crmTargetOf(
 ): Promise<CrmSyncTarget> {
   const access = await accessOf(context.database, connection, context.clock.now());
   // The CRM's module (and its SDK) is loaded when a sync first needs it, not at every start.
-  const credentials = { apiBaseUrl: access.apiBaseUrl, accessToken: access.accessToken };
-  const system: CrmSystem =
-    connection.system === "hubspot"
+  const open = async (accessToken: string): Promise<CrmSystem> => {
+    const credentials = { apiBaseUrl: access.apiBaseUrl, accessToken };
+    return connection.system === "hubspot"
       ? (await import("./hubspot-crm.ts")).hubSpotCrm(credentials)
       : (await import("./salesforce-crm.ts")).salesforceCrm(credentials);
+  };
+  const system = refreshingOnExpiredToken({
+    accessToken: access.accessToken,
+    open,
+    renew: async (refusedToken) =>
+      (await accessOf(context.database, connection, context.clock.now(), { refusedToken })).accessToken,
+  });
   return { connection, system, mappings: await loadMappings(context.database, context, connection.id) };
 }

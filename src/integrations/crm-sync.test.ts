@@ -112,8 +112,13 @@ describe("the CRM integrations", () => {
     );
     const existing = await createCustomer(tenant.admin, { name: "Existing Co", currency: "USD" });
     const acme = hubSpot.addCompany({ name: "Acme Robotics" });
-    hubSpot.addDeal(
-      { dealname: "Acme 2030 renewal", dealstage: "closedwon", closedate: "2030-01-01T00:00:00.000Z" },
+    const won = hubSpot.addDeal(
+      {
+        dealname: "Acme 2030 renewal",
+        dealstage: "closedwon",
+        closedate: "2030-01-01T00:00:00.000Z",
+        amount: "10800.00",
+      },
       acme.id,
       [
         {
@@ -181,6 +186,37 @@ describe("the CRM integrations", () => {
       phases: [{ plan: "enterprise" }],
       rate_card: [{ plan: "enterprise", charge: "platform", discount_percent: "10" }],
     });
+    // The deal as the console lists it: its amount, the draft contract it became, then the contract.
+    const deals = await tenant.admin.get(`/v1/integrations/connections/${connectionId}/crm-deals`);
+    expect(deals.status).toBe(200);
+    expect(deals.body.data).toEqual([
+      expect.objectContaining({
+        external_id: won.id,
+        name: "Acme 2030 renewal",
+        amount: "10800.00",
+        state: "contracted",
+        customer_id: acmeCustomerId,
+        draft_contract: {
+          plan: "enterprise",
+          start: "2030-01-01T00:00:00.000Z",
+          end: "2031-01-01T00:00:00.000Z",
+          rate_card_entries: 1,
+        },
+        approval_request_id: draft.id,
+        contract_id: contracts[0].id,
+      }),
+    ]);
+    const links = await tenant.admin.get(
+      `/v1/integrations/external-links?object_type=customer&object_id=${acmeCustomerId}`,
+    );
+    expect(links.body.data).toEqual([
+      expect.objectContaining({
+        system: "hubspot",
+        external_id: acme.id,
+        state: "synced",
+        url: `https://app.hubspot.com/contacts/${hubSpot.hubId}/record/0-2/${acme.id}`,
+      }),
+    ]);
     expect(acme.properties).toMatchObject({
       fairbill_mrr: "900.00",
       fairbill_usage_to_date: "0.00",
@@ -200,7 +236,7 @@ describe("the CRM integrations", () => {
     expect((await tenant.admin.get(`/v1/contracts?customer_id=${acmeCustomerId}`)).body.data).toHaveLength(1);
     const requests = await tenant.admin.get("/v1/approval-requests?kind=contract&limit=100");
     expect(requests.body.data).toHaveLength(1);
-  });
+  }, 120_000); // two syncs, an approval and the contract: a minute on a busy machine
 
   it("turns a won Salesforce opportunity into a draft contract that a billing operator approves; MRR appears on the account", async () => {
     const { tenant, connectionId, consentUrl } = await connectedTenant(
@@ -213,16 +249,20 @@ describe("the CRM integrations", () => {
       ],
     );
     const globex = salesforce.addAccount({ Name: "Globex" });
-    salesforce.addWonOpportunity({ Name: "Globex platform", CloseDate: "2030-03-01" }, globex.Id, [
-      { Name: "Enterprise", Product2Id: "01t000000000001AAA", Quantity: 1, UnitPrice: 0, Discount: null },
-      {
-        Name: "Negotiated platform fee",
-        Product2Id: "01t000000000002AAA",
-        Quantity: 1,
-        UnitPrice: 850,
-        Discount: null,
-      },
-    ]);
+    salesforce.addWonOpportunity(
+      { Name: "Globex platform", CloseDate: "2030-03-01", Amount: 10200 },
+      globex.Id,
+      [
+        { Name: "Enterprise", Product2Id: "01t000000000001AAA", Quantity: 1, UnitPrice: 0, Discount: null },
+        {
+          Name: "Negotiated platform fee",
+          Product2Id: "01t000000000002AAA",
+          Quantity: 1,
+          UnitPrice: 850,
+          Discount: null,
+        },
+      ],
+    );
     const connection = await authorize(tenant, connectionId, salesforce, consentUrl);
     expect(connection).toMatchObject({
       system: "salesforce",
@@ -244,11 +284,27 @@ describe("the CRM integrations", () => {
       start: "2030-03-01T00:00:00.000Z",
       rate_card: [{ plan: "enterprise", charge: "platform", amount: "850" }],
     });
+    const deals = await tenant.admin.get(
+      `/v1/integrations/connections/${connectionId}/crm-deals?state=contracted`,
+    );
+    expect(deals.body.data).toEqual([
+      expect.objectContaining({ name: "Globex platform", amount: "10200", contract_id: contracts[0].id }),
+    ]);
+    const links = await tenant.admin.get(
+      `/v1/integrations/external-links?object_type=customer&object_id=${globexCustomerId}`,
+    );
+    expect(links.body.data).toEqual([
+      expect.objectContaining({
+        system: "salesforce",
+        external_id: globex.Id,
+        url: `${salesforce.url}/lightning/r/Account/${globex.Id}/view`,
+      }),
+    ]);
     expect(globex).toMatchObject({
       Fairbill_MRR__c: 850,
       Fairbill_Usage_To_Date__c: 0,
       Fairbill_Currency__c: "USD",
     });
     expect(salesforce.objects.Account).toHaveLength(1);
-  });
+  }, 120_000);
 });

@@ -15,7 +15,7 @@ import { selectPlans } from "../catalog/index.ts";
 import { createContract } from "../contracts/index.ts";
 import { accountFigures } from "../core/index.ts";
 import { createCustomer, findCustomerByExternalId, getCustomer, listCustomers } from "../customers/index.ts";
-import { withApproval } from "../governance/index.ts";
+import { approvalRequestFor, type GuardedChange, withApproval } from "../governance/index.ts";
 import { listInvoices, upcomingInvoice } from "../invoicing/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
@@ -85,7 +85,8 @@ async function syncCompanies(run: SyncRun, target: CrmSyncTarget): Promise<Links
   };
   for (const record of records) {
     if (record.state === "synced" && record.external_id !== null) link(record.external_id, record.object_id);
-    else linkedCustomers.add(record.object_id); // in the error queue or skipped: not made again
+    // In the error queue or skipped: not made again until a person retries it (pending again).
+    else if (record.state !== "pending") linkedCustomers.add(record.object_id);
   }
 
   // From the CRM: every company not linked yet is linked to its customer, made when it has none.
@@ -264,6 +265,7 @@ async function saveDeal(
   const now = context.clock.now();
   const fields = {
     name: deal.name,
+    amount: deal.amount,
     customer_id: drafted.customerId,
     state: drafted.problem === null ? ("awaiting_approval" as const) : ("failed" as const),
     proposal: JSON.stringify(drafted.proposal),
@@ -306,32 +308,33 @@ async function advanceDeal(context: RequestContext, target: CrmSyncTarget, row: 
   const proposal = row.proposal;
   if (proposal === null) return;
   if (row.state === "awaiting_approval") {
+    const change: GuardedChange = {
+      subject: { kind: "contract" },
+      alwaysReviewed: `contracts from deals won in ${target.connection.system === "hubspot" ? "HubSpot" : "Salesforce"}`,
+      summary: `Contract for ${proposal.customer_id} from the deal "${proposal.deal_name}" won in ${target.connection.system}: plan ${proposal.plan} from ${proposal.start} to ${proposal.end}${proposal.rate_card.length > 0 ? ` with ${proposal.rate_card.length} negotiated prices` : ""}`,
+      targetId: proposal.customer_id,
+      request: proposal,
+    };
     try {
-      await withApproval(
-        context,
-        {
-          subject: { kind: "contract" },
-          alwaysReviewed: `contracts from deals won in ${target.connection.system === "hubspot" ? "HubSpot" : "Salesforce"}`,
-          summary: `Contract for ${proposal.customer_id} from the deal "${proposal.deal_name}" won in ${target.connection.system}: plan ${proposal.plan} from ${proposal.start} to ${proposal.end}${proposal.rate_card.length > 0 ? ` with ${proposal.rate_card.length} negotiated prices` : ""}`,
-          targetId: proposal.customer_id,
-          request: proposal,
-        },
-        (spend) =>
-          context.database.transaction().execute(async (transaction) => {
-            await transaction
-              .updateTable("crm_deals")
-              .set({ state: "approved", updated_at: context.clock.now() })
-              .where("id", "=", row.id)
-              .where("state", "=", "awaiting_approval")
-              .execute();
-            await spend(transaction, row.id);
-          }),
+      await withApproval(context, change, (spend) =>
+        context.database.transaction().execute(async (transaction) => {
+          await transaction
+            .updateTable("crm_deals")
+            .set({ state: "approved", updated_at: context.clock.now() })
+            .where("id", "=", row.id)
+            .where("state", "=", "awaiting_approval")
+            .execute();
+          await spend(transaction, row.id);
+        }),
       );
     } catch (error) {
-      if (error instanceof FairbillError && ["approval_required", "approval_pending"].includes(error.code))
+      if (error instanceof FairbillError && ["approval_required", "approval_pending"].includes(error.code)) {
+        await recordApprovalRequest(context, row, change);
         return;
+      }
       throw error;
     }
+    await recordApprovalRequest(context, row, change);
   }
   const subscriptionId = row.subscription_id ?? (await subscriptionOf(context, row, proposal));
   const contract = await createContract(
@@ -366,6 +369,18 @@ async function advanceDeal(context: RequestContext, target: CrmSyncTarget, row: 
       last_error: null,
       updated_at: context.clock.now(),
     })
+    .where("id", "=", row.id)
+    .execute();
+}
+
+/** The approval request the deal's draft contract became, kept on the deal once known. */
+async function recordApprovalRequest(context: RequestContext, row: DealRow, change: GuardedChange) {
+  if (row.approval_request_id !== null) return;
+  const request = await approvalRequestFor(context, change);
+  if (request === undefined) return;
+  await context.database
+    .updateTable("crm_deals")
+    .set({ approval_request_id: request.id })
     .where("id", "=", row.id)
     .execute();
 }

@@ -26,6 +26,8 @@ export type CrmDeal = {
   id: string;
   name: string;
   companyId: string | null;
+  /** The deal's amount as the CRM states it (a decimal string), or null when it has none. */
+  amount: string | null;
   /** The day the deal was won, YYYY-MM-DD: the contract starts then. */
   closedOn: string;
   lineItems: CrmLineItem[];

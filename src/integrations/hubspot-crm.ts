@@ -87,14 +87,14 @@ export function hubSpotCrm(access: HubSpotAccess): CrmSystem {
                 filters: [{ propertyName: "dealstage", operator: FilterOperatorEnum.Eq, value: "closedwon" }],
               },
             ],
-            properties: ["dealname", "closedate", "dealstage"],
+            properties: ["dealname", "closedate", "dealstage", "amount"],
             limit: pageSize,
             ...(after === undefined ? {} : { after }),
           }),
         );
         for (const found of page.results) {
           const deal = await callHubSpot(() =>
-            client.crm.deals.basicApi.getById(found.id, ["dealname", "closedate"], undefined, [
+            client.crm.deals.basicApi.getById(found.id, ["dealname", "closedate", "amount"], undefined, [
               "companies",
               "line_items",
             ]),
@@ -106,6 +106,7 @@ export function hubSpotCrm(access: HubSpotAccess): CrmSystem {
             id: deal.id,
             name: deal.properties.dealname ?? `HubSpot deal ${deal.id}`,
             companyId: associated("companies")[0] ?? null,
+            amount: decimalOf(deal.properties.amount),
             closedOn: (deal.properties.closedate ?? new Date(deal.createdAt).toISOString()).slice(0, 10),
             lineItems: lineItemIds.length === 0 ? [] : await lineItems(client, lineItemIds),
           });
@@ -163,6 +164,12 @@ function monthsOfPeriod(period: string | null | undefined): number | null {
   const match = /^P(?:(\d+)Y)?(?:(\d+)M)?$/.exec(period ?? "");
   if (match === null || (match[1] === undefined && match[2] === undefined)) return null;
   return Number(match[1] ?? 0) * 12 + Number(match[2] ?? 0);
+}
+
+/** HubSpot's amount property, a decimal string when it is one. */
+function decimalOf(value: string | null | undefined): string | null {
+  const text = nonEmpty(value)?.trim() ?? null;
+  return text !== null && /^-?\d+(\.\d+)?$/.test(text) ? text : null;
 }
 
 function nonEmpty(value: string | null | undefined): string | null {

@@ -1,5 +1,7 @@
-// The front door of integrations: connections to accounting systems (Xero),
-// their mappings, the sync log and error queue, the subscribers that sync
+// The front door of integrations: connections to accounting systems (Xero,
+// QuickBooks Online, NetSuite) and CRMs (HubSpot, Salesforce), their
+// mappings, the sync log and error queue with each object's external links,
+// the CRM deals that become draft contracts, the subscribers that sync
 // invoices, payments, refunds and credit notes after invoicing's domain
 // events, the jobs that make the calls, and the scheduled warehouse export.
 // Other domains import only from here; everything else in the folder is private to it.

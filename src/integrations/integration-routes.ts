@@ -16,12 +16,18 @@ import {
   getConnection,
   listConnections,
 } from "./connections.ts";
+import { listCrmDeals, presentCrmDeal } from "./crm-deals.ts";
 import { isCrmConnection, queueCrmSync } from "./crm-jobs.ts";
+import { listExternalLinks } from "./external-links.ts";
 import { queueInvoiceSync, queueJournalSync } from "./integration-jobs.ts";
 import {
   AuthorizeConnectionBody,
   ConnectionSchema,
   CreateConnectionBody,
+  CrmDealListQuery,
+  CrmDealSchema,
+  ExternalLinkQuery,
+  ExternalLinkSchema,
   MappingSchema,
   PutMappingBody,
   QueuedSyncSchema,
@@ -185,6 +191,32 @@ export function registerIntegrationRoutes(app: FairbillApp): void {
       const job = await queueCrmSync(context.database, context, connection.id, { scheduled: false });
       return { queued: true, job_id: job.id };
     },
+  );
+
+  routes.list(
+    "GET /integrations/connections/:id/crm-deals",
+    {
+      operationId: "listIntegrationCrmDeals",
+      summary:
+        "The deals a CRM connection read as won, newest first: each with its amount, state and the draft contract (approval request) and contract it became",
+      params: NonEmptyIdParams,
+      filters: CrmDealListQuery,
+      item: CrmDealSchema,
+    },
+    ({ context, params }, filters, page) => listCrmDeals(context, params.id, filters, page),
+    presentCrmDeal,
+  );
+
+  routes.read(
+    "GET /integrations/external-links",
+    {
+      operationId: "listIntegrationExternalLinks",
+      summary:
+        "An object's links in the connected systems: its id there, the state of its sync and the vendor's page for it",
+      query: ExternalLinkQuery,
+      response: Type.Object({ data: Type.Array(ExternalLinkSchema) }),
+    },
+    ({ context, query }) => listExternalLinks(context, query),
   );
 
   routes.list(

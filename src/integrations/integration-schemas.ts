@@ -2,10 +2,11 @@
 // written and never read back), mappings, and sync records (the sync log and
 // its failed part, the error queue).
 import { type Static, Type } from "typebox";
-import { NonEmptyId, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { DecimalString, NonEmptyId, Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import {
   connectionStatuses,
+  crmDealStates,
   integrationSystems,
   mappingKinds,
   syncObjectTypes,
@@ -161,3 +162,68 @@ export const QueuedSyncSchema = Type.Object({
   queued: Type.Boolean(),
   job_id: Type.String(),
 });
+
+export const CrmDealSchema = Type.Object(
+  {
+    id: Type.String(),
+    connection_id: Type.String(),
+    external_id: Type.String({ description: "the deal's (HubSpot) or opportunity's (Salesforce) id" }),
+    name: Type.String(),
+    amount: Nullable({ ...DecimalString, description: "the deal's amount as the CRM states it" }),
+    state: StringEnum(crmDealStates, {
+      description:
+        "awaiting_approval (a draft contract in the approval queue), approved (the contract is being made), contracted, or failed (see last_error)",
+    }),
+    customer_id: Nullable(Type.String()),
+    draft_contract: Nullable(
+      Type.Object({
+        plan: Type.String(),
+        start: Timestamp,
+        end: Timestamp,
+        rate_card_entries: Type.Integer({ minimum: 0, description: "negotiated prices from the line items" }),
+      }),
+    ),
+    approval_request_id: Nullable(
+      Type.String({ description: "the approval request the draft contract became" }),
+    ),
+    subscription_id: Nullable(Type.String()),
+    contract_id: Nullable(Type.String({ description: "the contract made once the request was approved" })),
+    last_error: Nullable(Type.String()),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { title: "CrmDeal" },
+);
+export type CrmDealView = Static<typeof CrmDealSchema>;
+
+export const CrmDealListQuery = StrictObject({
+  state: Type.Optional(StringEnum(crmDealStates)),
+});
+export type CrmDealListFilters = Static<typeof CrmDealListQuery>;
+
+/** The objects the console shows links for: customers, invoices and payments. */
+export const linkedObjectTypes = ["customer", "invoice", "payment"] as const;
+
+export const ExternalLinkQuery = StrictObject({
+  object_type: StringEnum(linkedObjectTypes),
+  object_id: { ...NonEmptyId, description: "the object's Fairbill id (cus_…, inv_…, pay_…)" },
+});
+export type ExternalLinkQueryInput = Static<typeof ExternalLinkQuery>;
+
+export const ExternalLinkSchema = Type.Object(
+  {
+    sync_id: Type.String(),
+    connection_id: Type.String(),
+    system: StringEnum(integrationSystems),
+    object_type: StringEnum(syncObjectTypes),
+    object_id: Type.String(),
+    external_id: Nullable(Type.String({ description: "the object's id in the system, once synced" })),
+    state: StringEnum(syncStates),
+    url: Nullable(
+      Type.String({ description: "the vendor's web page for the object, where the vendor has one" }),
+    ),
+    updated_at: Timestamp,
+  },
+  { title: "IntegrationExternalLink" },
+);
+export type ExternalLinkView = Static<typeof ExternalLinkSchema>;

@@ -132,7 +132,7 @@ async function connectedTenant(vendor: Vendor): Promise<{ tenant: TestTenant; co
     ...vendor.urls(),
   });
   expect(created.status).toBe(201);
-  const redirect = await server.consent(created.body.consent_url);
+  const { query: redirect } = await server.consent(created.body.consent_url);
   const tenantParameter = vendor.system === "quickbooks" ? "realmId" : "company";
   const withoutTenant = await tenant.admin.post(
     `/v1/integrations/connections/${created.body.id}/authorization`,

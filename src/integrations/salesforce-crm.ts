@@ -25,6 +25,7 @@ type OpportunityRecord = {
   Name: string | null;
   AccountId: string | null;
   CloseDate: string | null;
+  Amount: number | null;
 };
 type LineItemRecord = {
   Id: string;
@@ -95,7 +96,7 @@ export function salesforceCrm(access: SalesforceAccess): CrmSystem {
 
     async wonDeals() {
       const opportunities = await query<OpportunityRecord>(
-        "SELECT Id, Name, AccountId, CloseDate FROM Opportunity WHERE IsWon = true",
+        "SELECT Id, Name, AccountId, CloseDate, Amount FROM Opportunity WHERE IsWon = true",
       );
       const deals: CrmDeal[] = [];
       for (const opportunity of opportunities) {
@@ -107,6 +108,7 @@ export function salesforceCrm(access: SalesforceAccess): CrmSystem {
           id: opportunity.Id,
           name: opportunity.Name ?? `Salesforce opportunity ${opportunity.Id}`,
           companyId: opportunity.AccountId,
+          amount: decimalOf(opportunity.Amount),
           closedOn: (opportunity.CloseDate ?? "").slice(0, 10),
           lineItems: items.map((item) => ({
             productId: item.Product2Id,
@@ -145,6 +147,17 @@ function decimalOf(value: number | null | undefined): string | null {
   return typeof value === "number" && Number.isFinite(value) ? String(value) : null;
 }
 
+/**
+ * The HTTP status Salesforce's error codes stand for: an expired or revoked session (401), the
+ * request limit (429), a server error or one unavailable (5xx).
+ */
+const statusOfErrorCode: Record<string, number> = {
+  INVALID_SESSION_ID: 401,
+  REQUEST_LIMIT_EXCEEDED: 429,
+  UNKNOWN_EXCEPTION: 500,
+  SERVER_UNAVAILABLE: 503,
+};
+
 /** A call to Salesforce, its failure said as a VendorError (jsforce names an HTTP failure ERROR_HTTP_<status>). */
 async function callSalesforce<Result>(request: () => Promise<Result>): Promise<Result> {
   try {
@@ -154,9 +167,8 @@ async function callSalesforce<Result>(request: () => Promise<Result>): Promise<R
     const message = `Salesforce answered ${String(code ?? "")}: ${error instanceof Error ? error.message : String(error)}`;
     if (typeof code === "string") {
       const status = /^ERROR_HTTP_(\d{3})$/.exec(code)?.[1];
-      if (status !== undefined) throw vendorErrorOfStatus(Number(status), message.slice(0, 500));
-      if (code === "REQUEST_LIMIT_EXCEEDED") throw new VendorError("rate_limited", message.slice(0, 500));
-      if (code === "SERVER_UNAVAILABLE") throw new VendorError("server_error", message.slice(0, 500));
+      const statusOfCode = status === undefined ? statusOfErrorCode[code] : Number(status);
+      if (statusOfCode !== undefined) throw vendorErrorOfStatus(statusOfCode, message.slice(0, 500));
       throw new VendorError("refused", message.slice(0, 500));
     }
     throw new VendorError("unreachable", message.slice(0, 500));

@@ -88,7 +88,8 @@ export type IntegrationSyncTable = TenantRowColumns & {
   updated_at: DefaultedTimestamp;
 };
 
-export type CrmDealState = "awaiting_approval" | "approved" | "contracted" | "failed";
+export const crmDealStates = ["awaiting_approval", "approved", "contracted", "failed"] as const;
+export type CrmDealState = (typeof crmDealStates)[number];
 
 /** The contract a won deal proposes, in the contract's terms; what the approver reads and approves. */
 export type CrmDealProposal = {
@@ -105,8 +106,12 @@ export type CrmDealTable = TenantRowColumns & {
   connection_id: string;
   external_id: string;
   name: string;
+  /** The deal's amount as the CRM states it, a decimal string (numeric); null when it has none. */
+  amount: string | null;
   customer_id: string | null;
   state: CrmDealState;
+  /** The approval request the draft contract became. */
+  approval_request_id: string | null;
   proposal: Json<CrmDealProposal | null>;
   subscription_id: string | null;
   contract_id: string | null;

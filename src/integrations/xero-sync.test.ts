@@ -217,6 +217,33 @@ describe("the Xero integration", () => {
       ["refund", "synced"],
     ]);
     expect(log.find((sync) => sync.object_type === "invoice")?.external_id).toBe(invoices[0]?.invoiceID);
+    // The console's external links: each object's id in Xero and Xero's page for it (none for a payment).
+    const linksOf = async (objectType: string, objectId: string) =>
+      (
+        await tenant.admin.get(
+          `/v1/integrations/external-links?object_type=${objectType}&object_id=${objectId}`,
+        )
+      ).body.data;
+    expect(await linksOf("invoice", invoice.id)).toEqual([
+      expect.objectContaining({
+        connection_id: connectionId,
+        system: "xero",
+        external_id: invoices[0]?.invoiceID,
+        state: "synced",
+        url: `https://go.xero.com/AccountsReceivable/View.aspx?InvoiceID=${invoices[0]?.invoiceID}`,
+      }),
+    ]);
+    expect(await linksOf("customer", customerId)).toEqual([
+      expect.objectContaining({ url: `https://go.xero.com/Contacts/View/${contacts[0]?.contactID}` }),
+    ]);
+    expect(await linksOf("payment", paid.body.id)).toEqual([
+      expect.objectContaining({ external_id: payments[0]?.paymentID, url: null }),
+    ]);
+    const bad = await tenant.admin.get(
+      `/v1/integrations/external-links?object_type=order&object_id=${invoice.id}`,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe("query.object_type");
 
     const creates = xero.requests.filter((request) => request.method === "PUT").length;
     const rerun = await tenant.admin.post(`/v1/integrations/connections/${connectionId}/invoice-syncs`, {

@@ -14,6 +14,7 @@ export {
 export { registerPaymentRoutes } from "./payment-routes.ts";
 export { PaymentMethodSchema, type PaymentMethodView } from "./payment-schemas.ts";
 export { paymentSecretColumns } from "./payment-settings.ts";
+export { getPayment } from "./payment-store.ts";
 export { paymentWebhookEvents } from "./payment-webhook-events.ts";
 export { stripeClient } from "./stripe-provider.ts";
 export { paymentWarehouseRows } from "./warehouse-rows.ts";

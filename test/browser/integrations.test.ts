@@ -2,18 +2,24 @@
 // `fairbill serve`: an environment connected to a local Xero (OAuth 2 through
 // the API) that keeps failing; a finalized invoice's customer lands in the
 // error queue; the operator sees it on the integrations page, Xero recovers,
-// the operator presses Retry and the sync log shows the invoice synced.
+// the operator presses Retry and the sync log shows the invoice synced. Then
+// an admin connects HubSpot from the console's form through HubSpot's local
+// OAuth server; the CRM sync gives a customer a HubSpot company, and the
+// customer's page links to it.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalHubSpot, startLocalHubSpot } from "../support/local-hubspot-server.ts";
 import { type LocalXero, startLocalXero } from "../support/local-xero-server.ts";
 import { type ConsoleHarness, laptop, signIn, startConsoleHarness } from "./browser-harness.ts";
 
 let harness: ConsoleHarness;
 let admin: Page;
 let xero: LocalXero;
+let hubSpot: LocalHubSpot;
 
 beforeAll(async () => {
   xero = await startLocalXero();
+  hubSpot = await startLocalHubSpot();
   harness = await startConsoleHarness({ background: true, allowPrivateTargets: true });
   const connection = (await harness.api("POST", "/v1/integrations/connections", {
     system: "xero",
@@ -25,8 +31,8 @@ beforeAll(async () => {
     connections_url: xero.connectionsUrl,
     api_base_url: xero.apiBaseUrl,
   })) as { id: string; consent_url: string };
-  const consent = await xero.consent(connection.consent_url);
-  await harness.api("POST", `/v1/integrations/connections/${connection.id}/authorization`, consent);
+  const { code, state } = await xero.consent(connection.consent_url);
+  await harness.api("POST", `/v1/integrations/connections/${connection.id}/authorization`, { code, state });
   await harness.api("PUT", `/v1/integrations/connections/${connection.id}/mappings`, {
     kind: "account",
     fairbill_key: "revenue",
@@ -37,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
   await xero?.close();
+  await hubSpot?.close();
 });
 
 /** Presses Refresh in the panel until `text` shows, as an operator would. */
@@ -85,6 +92,50 @@ describe("integrations in the console", () => {
     expect(await log.getByText("synced").count()).toBeGreaterThanOrEqual(2);
     expect(xero.created.Invoices).toHaveLength(1);
     await harness.screenshot(admin, "integrations-synced");
+    expect(harness.consoleErrors).toEqual([]);
+  });
+
+  it("connects HubSpot from the console through its OAuth consent and links a customer to its company", async () => {
+    const customer = (await harness.api("POST", "/v1/customers", {
+      external_id: "browser-hubspot",
+      name: "Browser HubSpot Inc",
+      currency: "USD",
+    })) as { id: string };
+    await admin.goto(`${harness.baseUrl}/integrations`);
+    const form = admin.getByRole("form", { name: "Connect a system" });
+    await form.getByLabel("System").selectOption("hubspot");
+    await form.getByLabel("Client ID").fill(hubSpot.clientId);
+    await form.getByLabel("Client secret").fill(hubSpot.clientSecret);
+    await form.getByText("HubSpot's addresses").click();
+    await form.getByLabel("Consent page", { exact: true }).fill(hubSpot.authorizeUrl);
+    await form.getByLabel("Token endpoint", { exact: true }).fill(hubSpot.tokenUrl);
+    await form.getByLabel("Access-token endpoint", { exact: true }).fill(hubSpot.accessTokensUrl);
+    await form.getByLabel("API root", { exact: true }).fill(hubSpot.apiBaseUrl);
+    await form.getByRole("button", { name: "Connect HubSpot" }).click();
+    // The consent page sends the browser back to the console, which completes the connection.
+    await form.getByRole("link", { name: "Open the consent page of HubSpot" }).click();
+    await admin.getByText(`HubSpot connected: ${hubSpot.hubId}.`).waitFor();
+    await admin.getByRole("region", { name: "HubSpot deals" }).waitFor();
+
+    // The sync the consent queued runs in the background and gives the customer a company.
+    let companyId: string | undefined;
+    for (let attempt = 0; attempt < 240 && companyId === undefined; attempt += 1) {
+      companyId = hubSpot.companies.find(
+        (company) => company.properties.fairbill_customer_id === customer.id,
+      )?.id;
+      if (companyId === undefined) await admin.waitForTimeout(500);
+    }
+    expect(companyId).toBeDefined();
+    await refreshUntil(admin, "HubSpot sync log", "synced");
+
+    await admin.goto(`${harness.baseUrl}/customers/${customer.id}`);
+    const links = admin.getByRole("region", { name: "In connected systems" });
+    const link = links.getByRole("link", { name: `HubSpot ${companyId}` });
+    await link.waitFor();
+    expect(await link.getAttribute("href")).toBe(
+      `https://app.hubspot.com/contacts/${hubSpot.hubId}/record/0-2/${companyId}`,
+    );
+    await harness.screenshot(admin, "customer-external-links");
     expect(harness.consoleErrors).toEqual([]);
   });
 });

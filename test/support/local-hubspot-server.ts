@@ -5,9 +5,9 @@
 // create, update), deals (search by stage, read with their associated
 // companies and line items) and line items (batch read). A test adds
 // companies, deals and line items as a salesperson would, and can make it
-// answer 429 or 5xx.
+// answer 429, 5xx or 401 (an expired token).
 import { randomInt } from "node:crypto";
-import { type Answer, type LocalOAuthServer, startLocalOAuthServer } from "./local-crm-oauth.ts";
+import { type Answer, type LocalOAuthServer, startLocalOAuthServer } from "./local-oauth-server.ts";
 
 type HubSpotObject = {
   id: string;
@@ -30,9 +30,9 @@ export type LocalHubSpot = LocalOAuthServer & {
   addDeal(properties: Record<string, string>, companyId: string, lineItems: Record<string, string>[]): Deal;
 };
 
-const error = (status: number) => ({
+const error = (status: number, why = `HTTP ${status}`) => ({
   status: "error",
-  message: status === 429 ? "You have reached your secondly limit." : `HTTP ${status}`,
+  message: status === 429 ? "You have reached your secondly limit." : why,
   correlationId: "00000000-0000-0000-0000-000000000000",
   category: status === 429 ? "RATE_LIMITS" : status === 404 ? "OBJECT_NOT_FOUND" : "VALIDATION_ERROR",
 });
@@ -86,9 +86,9 @@ export async function startLocalHubSpot(): Promise<LocalHubSpot> {
   };
 
   const server = await startLocalOAuthServer({
-    authorizePath: "/oauth/authorize",
-    tokenPath: "/oauth/v1/token",
-    tokenFields: () => ({}),
+    paths: { authorize: "/oauth/authorize", token: "/oauth/v1/token" },
+    clientAuthentication: "form",
+    expiresInSeconds: 1800,
     failure: error,
     open: ({ method, url }) => {
       const match = /^\/oauth\/v1\/access-tokens\/([^/]+)$/.exec(url.pathname);

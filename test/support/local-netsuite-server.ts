@@ -8,7 +8,7 @@
 // items and accounts that exist and fit, balanced journals, no more applied
 // than an invoice owes) and keeps invoices' amount remaining. Errors are
 // NetSuite's RFC 9457 bodies with o:errorDetails.
-import { type Answer, cents, type LocalVendorControls, startLocalVendor } from "./local-oauth-vendor.ts";
+import { type Answer, cents, type LocalOAuthServer, startLocalOAuthServer } from "./local-oauth-server.ts";
 
 type NetsuiteRecord = Record<string, unknown> & { id: string };
 type Ref = { id?: string } | undefined;
@@ -27,7 +27,8 @@ export type NetsuiteRecordType = (typeof recordTypes)[number];
 const accounts: Record<string, string> = { "1": "Bank", "2": "AcctRec", "3": "Income", "4": "OthCurrLiab" };
 const items = new Set(["10"]);
 
-export type LocalNetsuite = LocalVendorControls & {
+export type LocalNetsuite = LocalOAuthServer & {
+  tenantId: string;
   apiBaseUrl: string;
   authorizeUrl: string;
   created: Record<NetsuiteRecordType, NetsuiteRecord[]>;
@@ -144,16 +145,17 @@ export async function startLocalNetsuite(): Promise<LocalNetsuite> {
     return insert(type, record);
   };
 
-  const controls = await startLocalVendor({
+  const tenantId = `TSTDRV${Math.floor(1_000_000 + Math.random() * 8_000_000)}`;
+  const controls = await startLocalOAuthServer({
     paths: {
       authorize: "/app/login/oauth2/authorize.nl",
       token: "/services/rest/auth/oauth2/v1/token",
       apiPrefix: "/services/rest/record/v1/",
     },
-    tenantParameter: "company",
-    tenantId: `TSTDRV${Math.floor(1_000_000 + Math.random() * 8_000_000)}`,
+    clientAuthentication: "basic",
+    tenant: { parameter: "company", id: tenantId },
     failure: (status, why) => problem(status, why, status === 401 ? "INVALID_LOGIN" : "UNEXPECTED_ERROR"),
-    api: (method, path, _url, body) => {
+    api: ({ method, path, body }) => {
       if (method === "POST") {
         if (body === null || typeof body !== "object") return invalid("The request body is not a record.");
         return post(decodeURIComponent(path), body as Record<string, unknown>);
@@ -175,6 +177,7 @@ export async function startLocalNetsuite(): Promise<LocalNetsuite> {
   origin = controls.url;
   return {
     ...controls,
+    tenantId,
     apiBaseUrl: controls.url,
     authorizeUrl: `${controls.url}/app/login/oauth2/authorize.nl`,
     created,

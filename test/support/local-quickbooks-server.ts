@@ -9,7 +9,7 @@
 // accounts that exist and fit, balanced journals, payments no larger than
 // what is owed) and keeps invoices' balances and credit memos' remaining
 // credit. Errors are QuickBooks' Fault bodies.
-import { type Answer, cents, type LocalVendorControls, startLocalVendor } from "./local-oauth-vendor.ts";
+import { type Answer, cents, type LocalOAuthServer, startLocalOAuthServer } from "./local-oauth-server.ts";
 
 type QboObject = Record<string, unknown> & { Id: string };
 type Ref = { value?: string } | undefined;
@@ -33,7 +33,8 @@ const quickbooksAccounts: Record<string, string> = {
 };
 const quickbooksItems: Record<string, string> = { "1": "Services", "2": "Seats" };
 
-export type LocalQuickbooks = LocalVendorControls & {
+export type LocalQuickbooks = LocalOAuthServer & {
+  tenantId: string;
   apiBaseUrl: string;
   authorizeUrl: string;
   tokenUrl: string;
@@ -182,12 +183,12 @@ export async function startLocalQuickbooks(): Promise<LocalQuickbooks> {
     return stored;
   };
 
-  const controls = await startLocalVendor({
+  const controls = await startLocalOAuthServer({
     paths: { authorize: "/connect/oauth2", token: "/oauth2/v1/tokens/bearer", apiPrefix: "/v3/company/" },
-    tenantParameter: "realmId",
-    tenantId: realmId,
+    clientAuthentication: "basic",
+    tenant: { parameter: "realmId", id: realmId },
     failure: (status, why) => fault(status, why),
-    api: (method, path, url, body) => {
+    api: ({ method, path, url, body }) => {
       const [realm, segment = "", id] = path.split("/");
       if (realm !== realmId) return { status: 403, body: fault(403, "ApplicationAuthorizationFailed") };
       if (segment === "query" && method === "GET") return query(url.searchParams.get("query") ?? "");
@@ -217,6 +218,7 @@ export async function startLocalQuickbooks(): Promise<LocalQuickbooks> {
   });
   return {
     ...controls,
+    tenantId: realmId,
     apiBaseUrl: controls.url,
     authorizeUrl: `${controls.url}/connect/oauth2`,
     tokenUrl: `${controls.url}/oauth2/v1/tokens/bearer`,

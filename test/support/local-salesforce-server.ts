@@ -5,9 +5,9 @@
 // queries (SELECT fields FROM object [WHERE field = value [AND …]]) over
 // Accounts, Opportunities and OpportunityLineItems, and Account creates and
 // updates (sObject REST). A test adds accounts and won opportunities as a
-// salesperson would, and can make it answer 429 or 5xx.
+// salesperson would, and can make it answer 429, 5xx or 401 (an expired session).
 import { randomBytes } from "node:crypto";
-import { type Answer, type LocalOAuthServer, startLocalOAuthServer } from "./local-crm-oauth.ts";
+import { type Answer, type LocalOAuthServer, startLocalOAuthServer } from "./local-oauth-server.ts";
 
 type SalesforceRecord = Record<string, unknown> & { Id: string };
 
@@ -28,10 +28,19 @@ export type LocalSalesforce = LocalOAuthServer & {
 const prefixes = { Account: "001", Opportunity: "006", OpportunityLineItem: "00k" } as const;
 type ObjectName = keyof typeof prefixes;
 
+/** Salesforce's error codes: an expired session, the request limit, a missing record, a server error. */
+const errorCodes: Record<number, string> = {
+  401: "INVALID_SESSION_ID",
+  429: "REQUEST_LIMIT_EXCEEDED",
+  404: "NOT_FOUND",
+  503: "SERVER_UNAVAILABLE",
+};
+
 const errorBody = (status: number) => [
   {
-    message: status === 429 ? "Too many requests" : `HTTP ${status}`,
-    errorCode: status === 429 ? "REQUEST_LIMIT_EXCEEDED" : status === 404 ? "NOT_FOUND" : "UNKNOWN_EXCEPTION",
+    message:
+      status === 429 ? "Too many requests" : status === 401 ? "Session expired or invalid" : `HTTP ${status}`,
+    errorCode: errorCodes[status] ?? (status >= 500 ? "UNKNOWN_EXCEPTION" : "BAD_REQUEST"),
   },
 ];
 
@@ -83,8 +92,9 @@ export async function startLocalSalesforce(): Promise<LocalSalesforce> {
   };
 
   const server = await startLocalOAuthServer({
-    authorizePath: "/services/oauth2/authorize",
-    tokenPath: "/services/oauth2/token",
+    paths: { authorize: "/services/oauth2/authorize", token: "/services/oauth2/token" },
+    clientAuthentication: "form",
+    expiresInSeconds: 1800,
     tokenFields: (url) => ({
       instance_url: url,
       id: `${url}/id/${organizationId}/005000000000001AAA`,

@@ -1,50 +1,38 @@
 // A local HTTP server that speaks the part of Xero that Fairbill uses:
-// OAuth 2 (the consent page's redirect, the token endpoint's authorization
-// code and refresh token grants, the connections list) and the accounting API
+// OAuth 2 (the shared local OAuth server's, with the client in HTTP Basic;
+// and Xero's connections list) and the accounting API
 // (contacts, invoices, payments, credit notes and their allocations, bank
 // transactions, manual journals), created by PUT and found by GET with
 // Xero's `where` filters. Bodies are read and written with xero-node's own
 // ObjectSerializer, so they have the SDK's wire shapes; idempotency keys
 // replay the first answer; account codes and amounts are checked as Xero
 // checks them (400 ValidationException). Tests can make it answer 429 or 5xx.
-import { randomBytes, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { ObjectSerializer } from "xero-node";
+import {
+  type Answer,
+  type ApiRequest,
+  cents,
+  type InjectedFailure,
+  type LocalOAuthServer,
+  startLocalOAuthServer,
+} from "./local-oauth-server.ts";
 
 type XeroObject = Record<string, unknown>;
-type Answer = { status: number; body: unknown };
 
-export type XeroRequest = {
-  method: string;
-  path: string;
-  idempotencyKey: string | undefined;
-  status: number;
-};
-
-export type InjectedFailure = { status: number; retryAfter?: string };
-
-export type LocalXero = {
-  url: string;
+export type LocalXero = LocalOAuthServer & {
   apiBaseUrl: string;
   authorizeUrl: string;
   tokenUrl: string;
   connectionsUrl: string;
-  clientId: string;
-  clientSecret: string;
   tenantId: string;
   /** Objects created, by collection (Contacts, Invoices, Payments, CreditNotes, BankTransactions, ManualJournals). */
   created: Record<CollectionName, XeroObject[]>;
-  requests: XeroRequest[];
-  /** The next API requests answer these, in order. */
-  failNext(failures: InjectedFailure[]): void;
-  /** Every API request answers this until `recover()`. */
-  failAlways(failure: InjectedFailure): void;
-  recover(): void;
-  /** Follows the consent page as a person who consents would: the redirect's code and state. */
-  consent(consentUrl: string): Promise<{ code: string; state: string }>;
-  close(): Promise<void>;
 };
+
+/** The accounting API's paths, where failures a test injects land unless it names others. */
+const accountingApi = /^api\.xro\/2\.0\//;
 
 const collections = {
   Contacts: { type: "Contacts", item: "Contact", id: "contactID" },
@@ -64,8 +52,6 @@ const accounts: Record<string, "REVENUE" | "BANK" | "CURRENT" | "LIABILITY"> = {
   "820": "LIABILITY",
 };
 
-const cents = (amount: unknown) => Math.round(Number(amount ?? 0) * 100);
-
 function validation(message: string): Answer {
   return {
     status: 400,
@@ -79,54 +65,12 @@ function validation(message: string): Answer {
 }
 
 export async function startLocalXero(): Promise<LocalXero> {
-  const clientId = `client-${randomBytes(6).toString("hex")}`;
-  const clientSecret = randomBytes(16).toString("hex");
   const tenantId = randomUUID();
-  const codes = new Map<string, string>();
-  const refreshTokens = new Set<string>();
-  const accessTokens = new Set<string>();
   const created = Object.fromEntries(Object.keys(collections).map((name) => [name, []])) as unknown as Record<
     CollectionName,
     XeroObject[]
   >;
   const replies = new Map<string, Answer>();
-  const requests: XeroRequest[] = [];
-  let failures: InjectedFailure[] = [];
-  let failingAlways: InjectedFailure | null = null;
-
-  const send = (response: ServerResponse, answer: Answer, headers: Record<string, string> = {}) => {
-    response.writeHead(answer.status, { "content-type": "application/json", ...headers });
-    response.end(JSON.stringify(answer.body));
-  };
-
-  const issueTokens = () => {
-    const access = randomBytes(16).toString("hex");
-    const refresh = randomBytes(16).toString("hex");
-    accessTokens.add(access);
-    refreshTokens.add(refresh);
-    return { access_token: access, refresh_token: refresh, expires_in: 1800, token_type: "Bearer" };
-  };
-
-  const token = (request: IncomingMessage, text: string): Answer => {
-    const expected = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
-    if (request.headers.authorization !== expected) return { status: 401, body: { error: "invalid_client" } };
-    const form = new URLSearchParams(text);
-    if (form.get("grant_type") === "authorization_code") {
-      const code = form.get("code") ?? "";
-      const redirect = codes.get(code);
-      codes.delete(code);
-      if (redirect === undefined || redirect !== form.get("redirect_uri")) {
-        return { status: 400, body: { error: "invalid_grant" } };
-      }
-      return { status: 200, body: issueTokens() };
-    }
-    if (form.get("grant_type") === "refresh_token") {
-      if (!refreshTokens.delete(form.get("refresh_token") ?? ""))
-        return { status: 400, body: { error: "invalid_grant" } };
-      return { status: 200, body: issueTokens() };
-    }
-    return { status: 400, body: { error: "unsupported_grant_type" } };
-  };
 
   const findAll = (name: CollectionName, url: URL): XeroObject[] => {
     let found = created[name];
@@ -250,123 +194,57 @@ export async function startLocalXero(): Promise<LocalXero> {
     return { status: 200, body: ObjectSerializer.serialize({ [listName]: stored }, type) };
   };
 
-  const api = (
-    request: IncomingMessage,
-    url: URL,
-    text: string,
-  ): { answer: Answer; headers?: Record<string, string> } => {
-    const method = request.method ?? "GET";
-    const bearer = (request.headers.authorization ?? "").replace(/^Bearer /, "");
-    if (!accessTokens.has(bearer))
-      return { answer: { status: 401, body: { Title: "Unauthorized", Detail: "TokenExpired" } } };
-    if (headerOf(request, "xero-tenant-id") !== tenantId) {
-      return { answer: { status: 403, body: { Title: "Forbidden", Detail: "AuthenticationUnsuccessful" } } };
+  const accounting = (request: ApiRequest): Answer => {
+    if (headerOf(request.headers, "xero-tenant-id") !== tenantId) {
+      return { status: 403, body: { Title: "Forbidden", Detail: "AuthenticationUnsuccessful" } };
     }
-    const failure = failures.shift() ?? failingAlways;
-    if (failure) {
-      return {
-        answer: {
-          status: failure.status,
-          body: { Title: failure.status === 429 ? "Too Many Requests" : "Server error" },
-        },
-        ...(failure.retryAfter === undefined ? {} : { headers: { "retry-after": failure.retryAfter } }),
-      };
-    }
-    const idempotencyKey = headerOf(request, "idempotency-key");
-    const replay = method === "GET" || idempotencyKey === undefined ? undefined : replies.get(idempotencyKey);
-    if (replay) return { answer: replay };
-    const answer = route(method, url, text === "" ? null : JSON.parse(text));
-    if (idempotencyKey !== undefined && method !== "GET") replies.set(idempotencyKey, answer);
-    return { answer };
+    const idempotencyKey = headerOf(request.headers, "idempotency-key");
+    const replay =
+      request.method === "GET" || idempotencyKey === undefined ? undefined : replies.get(idempotencyKey);
+    if (replay) return replay;
+    const answer = route(request.method, request.url, request.body);
+    if (idempotencyKey !== undefined && request.method !== "GET") replies.set(idempotencyKey, answer);
+    return answer;
   };
 
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    const handle = async () => {
-      const text = await readBody(request);
-      if (url.pathname === "/identity/connect/authorize" && request.method === "GET") {
-        if (url.searchParams.get("client_id") !== clientId) {
-          return send(response, { status: 400, body: { error: "unauthorized_client" } });
-        }
-        const code = randomBytes(12).toString("hex");
-        const redirectUri = url.searchParams.get("redirect_uri") ?? "";
-        codes.set(code, redirectUri);
-        const location = new URL(redirectUri);
-        location.searchParams.set("code", code);
-        location.searchParams.set("state", url.searchParams.get("state") ?? "");
-        response.writeHead(302, { location: location.toString() });
-        return response.end();
-      }
-      if (url.pathname === "/identity/connect/token" && request.method === "POST") {
-        return send(response, token(request, text));
-      }
-      if (url.pathname === "/connections" && request.method === "GET") {
-        const bearer = (request.headers.authorization ?? "").replace(/^Bearer /, "");
-        if (!accessTokens.has(bearer))
-          return send(response, { status: 401, body: { Detail: "TokenExpired" } });
-        return send(response, {
+  const server = await startLocalOAuthServer({
+    paths: { authorize: "/identity/connect/authorize", token: "/identity/connect/token" },
+    clientAuthentication: "basic",
+    expiresInSeconds: 1800,
+    failure: (status, why) => ({
+      Title: status === 429 ? "Too Many Requests" : status === 401 ? "Unauthorized" : "Server error",
+      Detail: status === 401 ? "TokenExpired" : why,
+    }),
+    api: (request) => {
+      if (request.path === "connections" && request.method === "GET") {
+        return {
           status: 200,
           body: [
             { id: randomUUID(), tenantId, tenantType: "ORGANISATION", tenantName: "Local organisation" },
           ],
-        });
+        };
       }
-      if (url.pathname.startsWith("/api.xro/2.0/")) {
-        const { answer, headers } = api(request, url, text);
-        requests.push({
-          method: request.method ?? "GET",
-          path: url.pathname.replace(/^\/api\.xro\/2\.0/, ""),
-          idempotencyKey: headerOf(request, "idempotency-key"),
-          status: answer.status,
-        });
-        return send(response, answer, headers);
-      }
-      send(response, { status: 404, body: { Message: "Not found" } });
-    };
-    handle().catch((error: unknown) => send(response, { status: 500, body: { Message: String(error) } }));
+      return accountingApi.test(request.path) ? accounting(request) : null;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const onAccountingApi = (failure: InjectedFailure): InjectedFailure => ({
+    path: accountingApi,
+    ...failure,
+  });
   return {
-    url,
-    apiBaseUrl: `${url}/api.xro/2.0`,
-    authorizeUrl: `${url}/identity/connect/authorize`,
-    tokenUrl: `${url}/identity/connect/token`,
-    connectionsUrl: `${url}/connections`,
-    clientId,
-    clientSecret,
+    ...server,
+    apiBaseUrl: `${server.url}/api.xro/2.0`,
+    authorizeUrl: `${server.url}/identity/connect/authorize`,
+    tokenUrl: `${server.url}/identity/connect/token`,
+    connectionsUrl: `${server.url}/connections`,
     tenantId,
     created,
-    requests,
-    failNext: (next) => {
-      failures = [...failures, ...next];
-    },
-    failAlways: (failure) => {
-      failingAlways = failure;
-    },
-    recover: () => {
-      failures = [];
-      failingAlways = null;
-    },
-    consent: async (consentUrl) => {
-      const answer = await fetch(consentUrl, { redirect: "manual" });
-      const location = new URL(answer.headers.get("location") ?? "");
-      return {
-        code: location.searchParams.get("code") ?? "",
-        state: location.searchParams.get("state") ?? "",
-      };
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    failNext: (failures) => server.failNext(failures.map(onAccountingApi)),
+    failAlways: (failure) => server.failAlways(onAccountingApi(failure)),
   };
 }
 
-function headerOf(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
+function headerOf(headers: IncomingMessage["headers"], name: string): string | undefined {
+  const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }

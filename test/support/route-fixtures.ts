@@ -1264,6 +1264,12 @@ export const routeFixtures: Record<string, RouteFixture> = {
     params: async (tenant) => ({ id: await integrationConnectionId(tenant) }),
   },
   "GET /v1/integrations/syncs": {},
+  "GET /v1/integrations/connections/{id}/crm-deals": {
+    params: async (tenant) => ({ id: await integrationConnectionId(tenant) }),
+  },
+  "GET /v1/integrations/external-links": {
+    params: async (tenant) => ({ object_type: "customer", object_id: await customerId(tenant) }),
+  },
   "POST /v1/warehouse/destinations": {
     body: () => ({ kind: "postgres", postgres_schema: "fixture_warehouse" }),
   },

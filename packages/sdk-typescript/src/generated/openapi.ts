@@ -5358,6 +5358,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/integrations/connections/{id}/crm-deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deals a CRM connection read as won, newest first: each with its amount, state and the draft contract (approval request) and contract it became
+         * @description The deals a CRM connection read as won, newest first: each with its amount, state and the draft contract (approval request) and contract it became.
+         *
+         *     Needs the `finance:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Answers one page, newest first: `limit` sets its size, and the page's `next_cursor`, sent back as `cursor`, asks for the next one.
+         */
+        get: operations["listIntegrationCrmDeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/external-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An object's links in the connected systems: its id there, the state of its sync and the vendor's page for it
+         * @description An object's links in the connected systems: its id there, the state of its sync and the vendor's page for it.
+         *
+         *     Needs the `finance:read` permission: an API key that has it, or a signed-in person whose role grants it.
+         */
+        get: operations["listIntegrationExternalLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/integrations/syncs": {
         parameters: {
             query?: never;
@@ -10758,6 +10804,69 @@ export interface components {
             kind: "account" | "tax_code" | "item" | "currency" | "customer" | "product";
             fairbill_key: string;
             external_key: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            updated_at: string;
+        };
+        /** CrmDeal */
+        CrmDeal: {
+            id: string;
+            connection_id: string;
+            /** @description the deal's (HubSpot) or opportunity's (Salesforce) id */
+            external_id: string;
+            name: string;
+            amount: string | null;
+            /**
+             * @description awaiting_approval (a draft contract in the approval queue), approved (the contract is being made), contracted, or failed (see last_error)
+             * @enum {string}
+             */
+            state: "awaiting_approval" | "approved" | "contracted" | "failed";
+            customer_id: string | null;
+            draft_contract: {
+                plan: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                start: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                end: string;
+                /** @description negotiated prices from the line items */
+                rate_card_entries: number;
+            } | null;
+            approval_request_id: string | null;
+            subscription_id: string | null;
+            contract_id: string | null;
+            last_error: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-15T00:00:00Z
+             */
+            updated_at: string;
+        };
+        /** IntegrationExternalLink */
+        IntegrationExternalLink: {
+            sync_id: string;
+            connection_id: string;
+            /** @enum {string} */
+            system: "xero" | "quickbooks" | "netsuite" | "hubspot" | "salesforce";
+            /** @enum {string} */
+            object_type: "customer" | "invoice" | "payment" | "refund" | "credit_note" | "journal_entry";
+            object_id: string;
+            external_id: string | null;
+            /** @enum {string} */
+            state: "pending" | "synced" | "failed" | "skipped";
+            url: string | null;
             /**
              * Format: date-time
              * @example 2026-02-15T00:00:00Z
@@ -41243,6 +41352,123 @@ export interface operations {
                     "application/json": {
                         queued: boolean;
                         job_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIntegrationCrmDeals: {
+        parameters: {
+            query?: {
+                /** @example awaiting_approval */
+                state?: "awaiting_approval" | "approved" | "contracted" | "failed";
+                /** @description page size, 1 to 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "connection_id": "string",
+                     *           "external_id": "string",
+                     *           "name": "string",
+                     *           "amount": "49.00",
+                     *           "state": "awaiting_approval",
+                     *           "customer_id": "string",
+                     *           "draft_contract": {
+                     *             "plan": "string",
+                     *             "start": "2026-02-15T00:00:00Z",
+                     *             "end": "2026-02-15T00:00:00Z",
+                     *             "rate_card_entries": 0
+                     *           },
+                     *           "approval_request_id": "string",
+                     *           "subscription_id": "string",
+                     *           "contract_id": "string",
+                     *           "last_error": "string",
+                     *           "created_at": "2026-02-15T00:00:00Z",
+                     *           "updated_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["CrmDeal"][];
+                        /** @description pass as cursor to get the next page */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIntegrationExternalLinks: {
+        parameters: {
+            query: {
+                /** @example customer */
+                object_type: "customer" | "invoice" | "payment";
+                /** @description the object's Fairbill id (cus_…, inv_…, pay_…) */
+                object_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "sync_id": "string",
+                     *           "connection_id": "string",
+                     *           "system": "xero",
+                     *           "object_type": "customer",
+                     *           "object_id": "string",
+                     *           "external_id": "string",
+                     *           "state": "pending",
+                     *           "url": "string",
+                     *           "updated_at": "2026-02-15T00:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["IntegrationExternalLink"][];
                     };
                 };
             };

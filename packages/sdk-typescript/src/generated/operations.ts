@@ -267,6 +267,8 @@ export const operationRoutes = {
   queueIntegrationInvoiceSync: { method: "post", path: "/v1/integrations/connections/{id}/invoice-syncs" },
   queueIntegrationJournalSync: { method: "post", path: "/v1/integrations/connections/{id}/journal-syncs" },
   queueIntegrationCrmSync: { method: "post", path: "/v1/integrations/connections/{id}/crm-syncs" },
+  listIntegrationCrmDeals: { method: "get", path: "/v1/integrations/connections/{id}/crm-deals" },
+  listIntegrationExternalLinks: { method: "get", path: "/v1/integrations/external-links" },
   listIntegrationSyncs: { method: "get", path: "/v1/integrations/syncs" },
   getIntegrationSync: { method: "get", path: "/v1/integrations/syncs/{id}" },
   retryIntegrationSync: { method: "post", path: "/v1/integrations/syncs/{id}/retry" },

@@ -1,6 +1,6 @@
 // One customer: its fields, edit and archive, its subscriptions, invoices,
 // credits and coupons, usage and alerts, entitlements and price overrides,
-// and its audit history.
+// its links in the connected systems, and its audit history.
 
 import { useState } from "react";
 import { api, reasonHeader } from "../../api/api-client.ts";
@@ -16,6 +16,7 @@ import { ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { Detail } from "../../ui/detail.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { DetailsPanel } from "../../ui/panel.tsx";
+import { ExternalLinksPanel } from "../integrations/external-links.tsx";
 import { CustomerAlerts } from "./customer-alerts.tsx";
 import { CustomerAuditHistory } from "./customer-audit-history.tsx";
 import { CustomerCoupons } from "./customer-coupons.tsx";
@@ -109,6 +110,7 @@ export function CustomerDetailPage({ customer }: { customer: Customer }) {
           </Detail>
         </DetailsPanel>
       </div>
+      <ExternalLinksPanel object={{ object_type: "customer", object_id: customer.id }} />
       {can(session, "billing:read") && (
         <CustomerSubscriptions
           customerId={customer.id}

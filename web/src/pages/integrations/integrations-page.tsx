@@ -1,8 +1,9 @@
-// Integrations: the environment's connections to accounting systems (with
-// the consent page of one still waiting, a form that connects QuickBooks
-// Online or NetSuite, and the return from a consent page), their mappings,
-// the error queue (syncs that failed: retry after fixing a mapping, or skip)
-// and the sync log of every object sent, with its id in the other system.
+// Integrations: the environment's connections to accounting systems and
+// CRMs (with the consent page of one still waiting, one form that connects
+// any of them, and the return from a consent page), their mappings; each
+// CRM's deals that became draft contracts and its own sync log; the error
+// queue (syncs that failed: retry after fixing a mapping, or skip) and the
+// sync log of every object sent, with its id in the other system.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api/api-client.ts";
@@ -16,7 +17,8 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
-import { ConnectAccountingSystem, ConsentReturn, systemLabels } from "./connect-accounting-system.tsx";
+import { ConnectSystem, ConsentReturn, systemForms, systemLabels } from "./connect-system.tsx";
+import { CrmDeals } from "./crm-deals.tsx";
 
 type Sync = ListItem<"/v1/integrations/syncs">;
 
@@ -34,11 +36,12 @@ export function IntegrationsPage() {
     <>
       <PageHeader
         title="Integrations"
-        subtitle="Accounting systems Fairbill sends invoices, payments, refunds, credit notes and journals to."
+        subtitle="Accounting systems Fairbill sends invoices, payments, refunds, credit notes and journals to, and CRMs whose won deals become draft contracts."
       />
       <Connections />
+      <CrmConnections />
       <ErrorQueue />
-      <SyncLog />
+      <SyncLog title="Sync log" />
     </>
   );
 }
@@ -53,9 +56,9 @@ function Connections() {
     <Panel title="Connections">
       <ConsentReturn />
       {first === undefined ? (
-        <EmptyState title="No accounting system connected.">
+        <EmptyState title="No system connected.">
           {can(session, "settings:manage")
-            ? "Connect QuickBooks Online or NetSuite below; Xero with POST /v1/integrations/connections."
+            ? "Connect an accounting system or a CRM below."
             : "An admin connects one."}
         </EmptyState>
       ) : (
@@ -82,25 +85,31 @@ function Connections() {
               { header: "Since", cell: (connection) => formatDateTime(connection.created_at) },
             ]}
           />
-          <Mappings connectionId={first.id} />
+          {connections.data.data.map((connection) => (
+            <Mappings
+              key={connection.id}
+              connectionId={connection.id}
+              label={`${systemLabels[connection.system] ?? connection.system} mappings`}
+            />
+          ))}
         </>
       )}
-      {can(session, "settings:manage") && <ConnectAccountingSystem />}
+      {can(session, "settings:manage") && <ConnectSystem />}
     </Panel>
   );
 }
 
-function Mappings({ connectionId }: { connectionId: string }) {
+function Mappings({ connectionId, label }: { connectionId: string; label: string }) {
   const mappings = useQuery(
     apiQuery("/v1/integrations/connections/{id}/mappings", { params: { path: { id: connectionId } } }),
   );
   if (mappings.status === "pending") return <LoadingState label="Loading mappings…" />;
   if (mappings.status === "error") return <ErrorState error={mappings.error} title="No mappings" />;
   return mappings.data.data.length === 0 ? (
-    <EmptyState title="No mappings yet." />
+    <EmptyState title={`${label}: none yet.`} />
   ) : (
     <DataTable
-      label="Mappings table"
+      label={label}
       rows={mappings.data.data}
       rowKey={(mapping) => mapping.id}
       columns={[
@@ -215,11 +224,30 @@ function ErrorQueue() {
   );
 }
 
-function SyncLog() {
-  const list = usePagedList("/v1/integrations/syncs", { params: { query: { limit: 50 } } });
+/** The CRMs connected: each with the deals it read as won and its own sync log. */
+function CrmConnections() {
+  const connections = useQuery(apiQuery("/v1/integrations/connections"));
+  const crms = (connections.data?.data ?? []).filter(
+    (connection) => systemForms[connection.system].kind === "crm" && connection.status === "connected",
+  );
+  return crms.map((connection) => {
+    const label = systemLabels[connection.system] ?? connection.system;
+    return (
+      <div key={connection.id}>
+        <CrmDeals connectionId={connection.id} label={label} />
+        <SyncLog title={`${label} sync log`} connectionId={connection.id} />
+      </div>
+    );
+  });
+}
+
+function SyncLog({ title, connectionId }: { title: string; connectionId?: string }) {
+  const list = usePagedList("/v1/integrations/syncs", {
+    params: { query: { limit: 50, ...(connectionId === undefined ? {} : { connection_id: connectionId }) } },
+  });
   return (
     <Panel
-      title="Sync log"
+      title={title}
       actions={
         <button type="button" className="button button-small" onClick={list.refetch}>
           Refresh
@@ -234,7 +262,7 @@ function SyncLog() {
       >
         {(syncs) => (
           <DataTable
-            label="Sync log table"
+            label={`${title} table`}
             rows={syncs}
             rowKey={(sync) => sync.id}
             columns={[

@@ -22,6 +22,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { DetailsPanel, Panel } from "../../ui/panel.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { ExternalLinksPanel } from "../integrations/external-links.tsx";
 import { type InvoiceAction, InvoiceActionDialog } from "./invoice-action-dialog.tsx";
 import { InvoiceDunning } from "./invoice-dunning.tsx";
 import { InvoiceLinesTable, linesBySection, shownLine } from "./invoice-lines-table.tsx";
@@ -154,6 +155,7 @@ export function InvoiceDetailPage({ invoice }: { invoice: Invoice }) {
           <Detail term="Left to pay">{money(invoice.amount_remaining)}</Detail>
         </dl>
       </Panel>
+      {final && <ExternalLinksPanel object={{ object_type: "invoice", object_id: invoice.id }} />}
       {final && <CreditNotes invoice={invoice} />}
       {invoice.status !== "draft" && (
         <>

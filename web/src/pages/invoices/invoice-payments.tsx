@@ -2,7 +2,8 @@
 // with what it paid, what went to the customer balance and what was
 // refunded. Finance keys record money received by bank transfer, cheque or
 // cash (a partial payment stays partial, an overpayment goes to the balance)
-// and refund a payment; billing keys give up on an unpaid invoice.
+// and refund a payment; billing keys give up on an unpaid invoice. Each
+// payment shows its links in the connected systems it was synced to.
 import { useCallback, useState } from "react";
 import { api } from "../../api/api-client.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
@@ -20,6 +21,7 @@ import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
+import { ExternalLinksCell } from "../integrations/external-links.tsx";
 
 // A payment moves the invoice's amounts and status, and the customer's balance.
 const paymentChanges = ["/v1/payments", "/v1/invoices", "/v1/customers/{id}"] as const;
@@ -96,6 +98,12 @@ export function InvoicePayments({
                     ? ""
                     : `, ${money(payment.amount_to_balance)} to the customer's balance`) +
                   (isZero(payment.amount_refunded) ? "" : `; ${money(payment.amount_refunded)} refunded`),
+              },
+              {
+                header: "In connected systems",
+                cell: (payment) => (
+                  <ExternalLinksCell object={{ object_type: "payment", object_id: payment.id }} />
+                ),
               },
               {
                 header: <span className="visually-hidden">Actions</span>,
