@@ -4,7 +4,7 @@
 // invoices with those Fairbill would have issued (parallel-run-work.ts); the
 // run and each compared invoice are kept, so that re-running after a mapping
 // fix shows progress. A run's differences are read here with the second
-// person's acceptance, if any (parallel-run-acceptances.ts). Asking is audited;
+// person's acceptance, if any (parallel-run-differences.ts). Asking is audited;
 // nothing is stored unless the whole file checks.
 import type { Selectable } from "kysely";
 import { describeActor, recordAuditEvent } from "../audit/index.ts";

@@ -11,19 +11,34 @@
 // runs a parallel run over January and February: the old system billed one
 // February fee at 26.00 where Fairbill bills 25.00, so 3 of 4 invoices
 // match and the one difference is a unit price of -1.00, seen side by side.
+// Then the cut-over: the refused customer row and event line are imported
+// again fixed, a webhook endpoint is added, a second person accepts the
+// difference with a reason on the run's drill-down, the checklist turns ok,
+// and the switch date is set: the imported subscriptions are listed for
+// cancellation in the old system.
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeDataDirectory, SmtpReceiver, temporaryDataDirectory } from "../support/mail.ts";
 import { type ConsoleHarness, laptop, signIn, startConsoleHarness } from "./browser-harness.ts";
 
 const year = new Date().getUTCFullYear() + 1;
 
 let harness: ConsoleHarness;
+let smtp: SmtpReceiver;
+let dataDirectory: string;
 let operator: Page;
 let draftVersionId: string;
 
 beforeAll(async () => {
-  harness = await startConsoleHarness({ background: true });
+  // Customer emails go to a test SMTP server: the cut-over checklist asks for one.
+  smtp = new SmtpReceiver();
+  await smtp.start();
+  dataDirectory = await temporaryDataDirectory("fairbill-backtests-browser");
+  harness = await startConsoleHarness({
+    background: true,
+    email: { smtpUrl: smtp.url(), emailFrom: "Fairbill <billing@localhost>", dataDirectory },
+  });
   const charges = (amount: string) => [{ id: "base", type: "fixed", amount, timing: "in_advance" }];
   const plan = (await harness.api("POST", "/v1/plans", {
     code: "monthly",
@@ -44,7 +59,11 @@ beforeAll(async () => {
   await harness.api("POST", `/v1/plans/${team.id}/versions/1/publish`, {});
   await harness.api("POST", "/v1/test-clock", { frozen_at: `${year}-01-01T00:00:00Z` });
   for (const name of ["backtest-one", "backtest-two"]) {
-    const customer = (await harness.api("POST", "/v1/customers", { external_id: name, name })) as {
+    const customer = (await harness.api("POST", "/v1/customers", {
+      external_id: name,
+      name,
+      email: `${name}@backtest.example`,
+    })) as {
       id: string;
     };
     await harness.api("POST", "/v1/subscriptions", { customer_id: customer.id, plan_id: plan.id });
@@ -60,7 +79,11 @@ beforeAll(async () => {
   operator = await harness.newPage(laptop);
   await signIn(operator, harness.baseUrl, operatorKey.secret, "/backtests");
 });
-afterAll(async () => harness?.close());
+afterAll(async () => {
+  await harness?.close();
+  await smtp?.stop();
+  await removeDataDirectory(dataDirectory);
+});
 
 describe("the backtest page", () => {
   it("runs a backtest of a draft and shows its distribution, movers and CSV", async () => {
@@ -173,6 +196,7 @@ describe("the imports and parallel-run pages", () => {
       .setInputFiles({ name: "old.csv", mimeType: "text/csv", buffer: Buffer.from(`${rows.join("\n")}\n`) });
     await form.getByRole("button", { name: "Compare the invoices" }).click();
     const run = operator.getByRole("region", { name: /^Parallel run prl_/ });
+    // The run is a job: the report follows it until it has compared both customers.
     await run.getByText(/^3 of 4 invoices match to the cent \(75(\.0+)?%\)\.$/).waitFor({ timeout: 60_000 });
     await run
       .getByRole("region", { name: "Differences" })
@@ -184,6 +208,98 @@ describe("the imports and parallel-run pages", () => {
       .getByRole("row", { name: /base 1 × \$26\.00 = \$26\.00 1 × \$25\.00 = \$25\.00 -\$1\.00 Unit price/ })
       .waitFor();
     await harness.screenshot(operator, "parallel-run");
+    expect(harness.consoleErrors).toEqual([]);
+  }, 240_000);
+});
+
+describe("the cut-over page", () => {
+  it("turns the checklist ok once a second person accepts the difference, and sets the switch date", async () => {
+    const sections = operator.getByRole("navigation", { name: "Console sections" });
+    await sections.getByRole("link", { name: "Cut-over" }).click();
+    await operator.getByRole("heading", { level: 1, name: "Cut-over" }).waitFor();
+    const checklist = operator.getByRole("region", { name: "Cut-over checklist" });
+    await checklist.getByRole("row", { name: /^Imports clean Missing .*refused 1 record/ }).waitFor();
+    await checklist
+      .getByRole("row", { name: /^Parallel run matches.* Missing .*1 difference of 1 not accepted yet/ })
+      .waitFor();
+    await checklist.getByRole("row", { name: /^Webhook endpoints configured Missing / }).waitFor();
+    await checklist.getByRole("row", { name: /^Customer emails configured OK / }).waitFor();
+    await harness.screenshot(operator, "cut-over-missing");
+
+    // The refused customer row and event line, fixed at the source and imported again.
+    await sections.getByRole("link", { name: "Imports" }).click();
+    await operator.getByRole("heading", { level: 1, name: "Imports" }).waitFor();
+    await importCsv(
+      "customers",
+      "external_id,name,email,currency\nimp-bad,Import Bad,bad@import.example,USD\n",
+      "Completed: 1 created, 0 skipped, 0 left for a person.",
+    );
+    const usage = operator.getByRole("region", { name: "New import" });
+    await usage.getByLabel("Import from").selectOption("usage");
+    await usage.getByLabel("Events file").setInputFiles({
+      name: "events-fixed.ndjson",
+      mimeType: "application/x-ndjson",
+      buffer: Buffer.from(
+        `{"id":"imp-call-2","customer":"imp-one","name":"api_call","timestamp":"${year}-01-06T10:00:00Z"}\n`,
+      ),
+    });
+    await usage.getByRole("button", { name: "Start the import" }).click();
+    await operator
+      .getByRole("region", { name: /^Import imp_/ })
+      .getByText("Completed: 1 created, 0 skipped, 0 left for a person.")
+      .waitFor({ timeout: 60_000 });
+    await harness.api("POST", "/v1/webhook-endpoints", {
+      url: "https://hooks.cut-over.example/fairbill",
+      event_types: ["invoice.finalized"],
+    });
+
+    // A second person accepts the difference; the operator who ran the run could not.
+    const reviewerKey = await harness.newKey("billing_ops", "Second reviewer");
+    const reviewer = await harness.newPage(laptop);
+    await signIn(reviewer, harness.baseUrl, reviewerKey.secret, "/parallel-runs");
+    await reviewer.getByRole("heading", { level: 1, name: "Parallel runs" }).waitFor();
+    await reviewer
+      .getByRole("region", { name: "Parallel runs table" })
+      .getByRole("button", { name: /^prl_/ })
+      .click();
+    const differences = reviewer
+      .getByRole("region", { name: /^Parallel run prl_/ })
+      .getByRole("region", { name: "Differences" });
+    const accept = differences.getByRole("form", { name: "Accept difference 3.0" });
+    await accept
+      .getByLabel("Reason to accept 3.0")
+      .fill("The old system charged the February fee at the old price; refunded there.");
+    await accept.getByRole("button", { name: "Accept" }).click();
+    await differences.getByRole("row", { name: /imp-two OLD-22 .*By .*: The old system charged/ }).waitFor();
+    await harness.screenshot(reviewer, "parallel-run-accepted");
+
+    await reviewer
+      .getByRole("navigation", { name: "Console sections" })
+      .getByRole("link", { name: "Cut-over" })
+      .click();
+    await reviewer.getByText("Every item is ok: the switch date may be set.").waitFor();
+    for (const item of [
+      "Imports clean",
+      "Parallel run matches",
+      "Payment methods",
+      "Webhook endpoints configured",
+      "Customer emails configured",
+    ])
+      await reviewer
+        .getByRole("region", { name: "Cut-over checklist" })
+        .getByRole("row", { name: new RegExp(`^${item}.* OK `) })
+        .waitFor();
+    const form = reviewer.getByRole("region", { name: "Switch date" });
+    await form.getByLabel("Date of the switch").fill(`${year}-04-01`);
+    await form.getByLabel("Reason").fill("Parallel run clean");
+    await form.getByRole("button", { name: "Set the switch date" }).click();
+    await reviewer
+      .getByText(/^Fairbill issues the invoices from .*: 2 imported subscriptions bill from then/)
+      .waitFor();
+    const toCancel = reviewer.getByRole("region", { name: "Old subscriptions to cancel" });
+    await toCancel.getByRole("row", { name: /^csv imp-one-main sub_/ }).waitFor();
+    await toCancel.getByRole("row", { name: /^csv imp-two-main sub_/ }).waitFor();
+    await harness.screenshot(reviewer, "cut-over");
     expect(harness.consoleErrors).toEqual([]);
   }, 240_000);
 });

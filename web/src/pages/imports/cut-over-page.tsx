@@ -109,7 +109,15 @@ function MissingDetail({ entry }: { entry: ChecklistItem }) {
       {ids.length > 0 && (
         <ul className="plain-list" aria-label={`Missing for ${entry.title}`}>
           {ids.map((id) => (
-            <li key={id}>{customerItems.has(entry.item) ? <Link to={customerPath(id)}>{id}</Link> : id}</li>
+            <li key={id}>
+              {customerItems.has(entry.item) ? (
+                <Link to={customerPath(id)}>{id}</Link>
+              ) : entry.item === "parallel_run" ? (
+                `Difference ${id}`
+              ) : (
+                id
+              )}
+            </li>
           ))}
           {entry.missing_count > ids.length && <li>and {entry.missing_count - ids.length} more</li>}
         </ul>
@@ -141,7 +149,7 @@ function SwitchDateForm({ ready }: { ready: boolean }) {
     <Panel title="Switch date">
       <form className="inline-form" onSubmit={submit} noValidate>
         <TextField
-          label="Switch date"
+          label="Date of the switch"
           type="date"
           value={date}
           onValueChange={setDate}
