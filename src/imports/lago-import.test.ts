@@ -244,6 +244,8 @@ function seedOrganization(): void {
         number,
         customer: "cust_00",
         issuingDate: dayAt(start + 30).slice(0, 10),
+        // The second invoice had a coupon: 1.00 off before tax.
+        ...(number === "LAG-0002" ? { couponsCents: 100 } : {}),
         fees: [
           {
             type: "subscription",
@@ -537,7 +539,7 @@ describe("importing a Lago organization", () => {
       .execute();
     expect(history.map((invoice) => [invoice.number, invoice.customer_external_id, invoice.total])).toEqual([
       ["LAG-0001", "cust_00", "37.61"],
-      ["LAG-0002", "cust_00", "37.61"],
+      ["LAG-0002", "cust_00", "36.61"],
     ]);
     expect(history[1]).toMatchObject({
       period_start: new Date(dayAt(-40)),
@@ -551,6 +553,7 @@ describe("importing a Lago organization", () => {
         unit_price: "0.01",
         amount: "12.34",
       }),
+      expect.objectContaining({ charge_code: "discount", amount: "-1", tax: "0" }),
     ]);
   });
 

@@ -292,6 +292,28 @@ function lineOf(fee: FeeObject, currency: string, chargeIds: ReadonlyMap<string,
   };
 }
 
+/** The invoice's coupons and credits as lines of their own (discount, credits), as a parallel run reads them. */
+function invoiceOwnLines(invoice: LagoInvoice): OldInvoiceLine[] {
+  const credits =
+    invoice.prepaid_credit_amount_cents +
+    invoice.credit_notes_amount_cents +
+    invoice.progressive_billing_credit_amount_cents;
+  const own = [
+    { chargeCode: "discount", description: "Coupons", cents: invoice.coupons_amount_cents },
+    { chargeCode: "credits", description: "Credits", cents: credits },
+  ];
+  return own
+    .filter((line) => line.cents !== 0)
+    .map((line) => ({
+      chargeCode: line.chargeCode,
+      description: line.description,
+      quantity: null,
+      unitPrice: null,
+      amount: fromMinorUnits(-line.cents, invoice.currency).toFixed(),
+      tax: "0",
+    }));
+}
+
 function invoiceStep(invoice: LagoInvoice, chargeIds: ReadonlyMap<string, string>): ImportStep {
   const source = { sourceType: "invoice", sourceId: invoice.lago_id, record: invoice };
   if (invoice.invoice_type !== "subscription") {
@@ -324,7 +346,10 @@ function invoiceStep(invoice: LagoInvoice, chargeIds: ReadonlyMap<string, string
     currency: invoice.currency,
     total: fromMinorUnits(invoice.total_amount_cents, invoice.currency).toFixed(),
     tax: fromMinorUnits(invoice.taxes_amount_cents, invoice.currency).toFixed(),
-    lines: invoice.fees.map((fee) => lineOf(fee, invoice.currency, chargeIds)),
+    lines: [
+      ...invoice.fees.map((fee) => lineOf(fee, invoice.currency, chargeIds)),
+      ...invoiceOwnLines(invoice),
+    ],
   };
 }
 

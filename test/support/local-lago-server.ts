@@ -380,11 +380,14 @@ export function lagoInvoice(fields: {
   type?: "subscription" | "credit" | "one_off";
   status?: "finalized" | "draft";
   fees: LagoFeeFields[];
+  /** What coupons took off the invoice, before tax. */
+  couponsCents?: number;
 }): LagoObject {
   const currency = "EUR";
   const fees = fields.fees.map((fee) => lagoFee(fee, currency));
   const feesCents = fields.fees.reduce((sum, fee) => sum + fee.amountCents, 0);
   const taxesCents = fields.fees.reduce((sum, fee) => sum + fee.taxesCents, 0);
+  const couponsCents = fields.couponsCents ?? 0;
   return {
     lago_id: randomUUID(),
     billing_entity_code: null,
@@ -398,14 +401,14 @@ export function lagoInvoice(fields: {
     payment_status: "succeeded",
     currency,
     fees_amount_cents: feesCents,
-    coupons_amount_cents: 0,
+    coupons_amount_cents: couponsCents,
     credit_notes_amount_cents: 0,
     sub_total_excluding_taxes_amount_cents: feesCents,
     taxes_amount_cents: taxesCents,
     sub_total_including_taxes_amount_cents: feesCents + taxesCents,
     prepaid_credit_amount_cents: 0,
     progressive_billing_credit_amount_cents: 0,
-    total_amount_cents: feesCents + taxesCents,
+    total_amount_cents: feesCents + taxesCents - couponsCents,
     version_number: 4,
     file_url: null,
     created_at: fields.issuingDate,
