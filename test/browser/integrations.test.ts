@@ -5,7 +5,9 @@
 // the operator presses Retry and the sync log shows the invoice synced. Then
 // an admin connects HubSpot from the console's form through HubSpot's local
 // OAuth server; the CRM sync gives a customer a HubSpot company, and the
-// customer's page links to it.
+// customer's page links to it. When HubSpot keeps failing, the customer it
+// could not create a company for waits in the error queue, and the operator
+// skips it there.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalHubSpot, startLocalHubSpot } from "../support/local-hubspot-server.ts";
@@ -136,6 +138,45 @@ describe("integrations in the console", () => {
       `https://app.hubspot.com/contacts/${hubSpot.hubId}/record/0-2/${companyId}`,
     );
     await harness.screenshot(admin, "customer-external-links");
+    expect(harness.consoleErrors).toEqual([]);
+  });
+
+  it("shows a customer HubSpot keeps refusing in the error queue, where the operator skips it", async () => {
+    hubSpot.failAlways({
+      status: 503,
+      retryAfter: "0",
+      method: "POST",
+      path: /^crm\/v3\/objects\/companies$/,
+    });
+    const customer = (await harness.api("POST", "/v1/customers", {
+      external_id: "browser-hubspot-refused",
+      name: "Refused By HubSpot Ltd",
+      currency: "USD",
+    })) as { id: string };
+    await admin.goto(`${harness.baseUrl}/integrations`);
+    await admin
+      .getByRole("region", { name: "HubSpot deals" })
+      .getByRole("button", { name: "Sync now" })
+      .click();
+    await refreshUntil(admin, "Error queue", customer.id);
+    const queue = admin.getByRole("region", { name: "Error queue" });
+    await queue
+      .getByText(/HubSpot answered HTTP 503/)
+      .first()
+      .waitFor();
+    await harness.screenshot(admin, "integrations-crm-error-queue");
+
+    await queue.getByRole("button", { name: `Skip Customer ${customer.id}` }).click();
+    await queue.getByRole("status").getByText(`Customer ${customer.id} skipped.`).waitFor();
+    hubSpot.recover();
+    const skipped = (await harness.api(
+      "GET",
+      `/v1/integrations/syncs?object_id=${customer.id}&state=skipped`,
+    )) as { data: unknown[] };
+    expect(skipped.data).toHaveLength(1);
+    expect(hubSpot.companies.some((company) => company.properties.fairbill_customer_id === customer.id)).toBe(
+      false,
+    );
     expect(harness.consoleErrors).toEqual([]);
   });
 });

@@ -105,19 +105,24 @@ function Mappings({ connectionId, label }: { connectionId: string; label: string
   );
   if (mappings.status === "pending") return <LoadingState label="Loading mappings…" />;
   if (mappings.status === "error") return <ErrorState error={mappings.error} title="No mappings" />;
-  return mappings.data.data.length === 0 ? (
-    <EmptyState title={`${label}: none yet.`} />
-  ) : (
-    <DataTable
-      label={label}
-      rows={mappings.data.data}
-      rowKey={(mapping) => mapping.id}
-      columns={[
-        { header: "Kind", cell: (mapping) => mapping.kind.replaceAll("_", " ") },
-        { header: "In Fairbill", cell: (mapping) => mapping.fairbill_key },
-        { header: "In the system", cell: (mapping) => mapping.external_key },
-      ]}
-    />
+  return (
+    <>
+      <h3>{label}</h3>
+      {mappings.data.data.length === 0 ? (
+        <p className="muted">None yet.</p>
+      ) : (
+        <DataTable
+          label={label}
+          rows={mappings.data.data}
+          rowKey={(mapping) => mapping.id}
+          columns={[
+            { header: "Kind", cell: (mapping) => mapping.kind.replaceAll("_", " ") },
+            { header: "In Fairbill", cell: (mapping) => mapping.fairbill_key },
+            { header: "In the system", cell: (mapping) => mapping.external_key },
+          ]}
+        />
+      )}
+    </>
   );
 }
 
