@@ -149,7 +149,7 @@ describe("a marketplace's external sales", () => {
     expect(await salesOf()).toEqual([]);
   });
 
-  it("records a good CSV once: sent again, every row is skipped", async () => {
+  it("records a good CSV once: sent again as a text/csv body, every row is skipped", async () => {
     const first = await expectOk(
       tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, { csv: goodCsv() }),
     );
@@ -161,8 +161,11 @@ describe("a marketplace's external sales", () => {
       "row 5",
       "row 6",
     ]);
+    // The file itself as the body, as a spreadsheet exports it.
     const again = await expectOk(
-      tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, { csv: goodCsv() }),
+      tenant.admin.post(`/v1/partners/${partnerId}/external-sales`, goodCsv(), {
+        "content-type": "text/csv",
+      }),
     );
     expect([again.created, again.skipped, again.refused]).toEqual([0, 5, 0]);
     expect((await salesOf()).length).toBe(5);

@@ -77,8 +77,45 @@ function partnerPageUrlOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}/partner/`;
 }
 
+/** A partner's sales file: 5 MB of CSV, inside JSON with room for its escapes. */
+const externalSalesBodyBytes = 8 * 1024 * 1024;
+
+/**
+ * POST /v1/partners/{id}/external-sales takes JSON ({"csv": …} or
+ * {"transactions": […]}) or the CSV file itself as a text/csv body, read here
+ * as {"csv": …}; the parser is scoped to this route.
+ */
+function registerExternalSalesUpload(app: FairbillApp): void {
+  app.register(async (scoped) => {
+    scoped.addContentTypeParser(
+      "text/csv",
+      { parseAs: "string", bodyLimit: externalSalesBodyBytes },
+      (_request, body, done) => done(null, { csv: body }),
+    );
+    const routes = defineRoutes(scoped, { tags: ["Partners"], write: "billing:write" });
+    routes.write(
+      "POST /partners/:id/external-sales",
+      {
+        operationId: "recordPartnerExternalSales",
+        summary: "Record transactions of the partner's own system, as a CSV file or JSON rows",
+        description:
+          "Each transaction is recorded once per external id: sent again with the same values it is skipped, " +
+          "with other values refused. In atomic mode (the default) one bad row refuses the upload with a 400 " +
+          "naming each bad row and column, and nothing is recorded. The CSV template is in docs/partners.md; " +
+          "the file may also be the body itself, sent as Content-Type: text/csv (atomic).",
+        params: IdParams,
+        body: RecordExternalSalesBody,
+        response: ExternalSaleUploadSchema,
+        bodyLimit: externalSalesBodyBytes,
+      },
+      ({ context, params, body }) => recordExternalSales(context, params.id, body),
+    );
+  });
+}
+
 export function registerPartnerRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Partners"], read: "billing:read", write: "billing:write" });
+  registerExternalSalesUpload(app);
 
   routes.write(
     "POST /partners",
@@ -168,23 +205,6 @@ export function registerPartnerRoutes(app: FairbillApp): void {
       response: ListOf(ItemMappingSchema),
     },
     ({ context, params }) => listItemMappings(context, params.id),
-  );
-  routes.write(
-    "POST /partners/:id/external-sales",
-    {
-      operationId: "recordPartnerExternalSales",
-      summary: "Record transactions of the partner's own system, as a CSV file or JSON rows",
-      description:
-        "Each transaction is recorded once per external id: sent again with the same values it is skipped, " +
-        "with other values refused. In atomic mode (the default) one bad row refuses the upload with a 400 " +
-        "naming each bad row and column, and nothing is recorded. The CSV template is in docs/partners.md.",
-      params: IdParams,
-      body: RecordExternalSalesBody,
-      response: ExternalSaleUploadSchema,
-      // A 5 MB file inside JSON, with room for its escapes.
-      bodyLimit: 8 * 1024 * 1024,
-    },
-    ({ context, params, body }) => recordExternalSales(context, params.id, body),
   );
   routes.read(
     "GET /partners/:id/external-sales",

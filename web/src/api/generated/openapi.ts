@@ -6203,7 +6203,7 @@ export interface paths {
         put?: never;
         /**
          * Record transactions of the partner's own system, as a CSV file or JSON rows
-         * @description Each transaction is recorded once per external id: sent again with the same values it is skipped, with other values refused. In atomic mode (the default) one bad row refuses the upload with a 400 naming each bad row and column, and nothing is recorded. The CSV template is in docs/partners.md.
+         * @description Each transaction is recorded once per external id: sent again with the same values it is skipped, with other values refused. In atomic mode (the default) one bad row refuses the upload with a 400 naming each bad row and column, and nothing is recorded. The CSV template is in docs/partners.md; the file may also be the body itself, sent as Content-Type: text/csv (atomic).
          *
          *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
          *
