@@ -46,6 +46,13 @@ export const CreateSubscriptionBody = StrictObject({
     description: "a published version of the plan; the one in effect at start_at when left out",
   }),
   start_at: Type.Optional({ ...Timestamp, description: "now when left out; past and future both allowed" }),
+  billing_starts_at: Type.Optional({
+    ...Timestamp,
+    description:
+      "backfill mode: the subscription's history from start_at is recorded, but only invoices falling due " +
+      "at or after this instant are issued (the earlier ones were billed elsewhere); on or after start_at, " +
+      "at most 24 billing periods back; start_at when left out",
+  }),
   billing: Type.Optional(
     StringEnum(["anniversary", "calendar"], {
       description:
@@ -193,6 +200,11 @@ export const SubscriptionSchema = Type.Object(
     billing: StringEnum(["anniversary", "calendar"]),
     trial_days: Type.Integer(),
     started_at: Timestamp,
+    billing_starts_at: Nullable({
+      ...Timestamp,
+      description:
+        "backfill mode: no invoice falling due before it is issued; null when billed from the start",
+    }),
     trial_ends_at: Timestamp,
     timezone: Type.String({ description: "the customer's zone when the subscription was created" }),
     current_period_start: Nullable(Timestamp),

@@ -49,6 +49,7 @@ function presentSubscription(
     billing: row.billing_alignment,
     trial_days: row.trial_days,
     started_at: row.started_at.toISOString(),
+    billing_starts_at: row.billing_starts_at?.toISOString() ?? null,
     trial_ends_at: row.trial_ends_at.toISOString(),
     timezone: row.timezone,
     current_period_start: period === null ? null : new Date(period.start).toISOString(),

@@ -51,6 +51,8 @@ export async function createSubscription(
     }
   }
   const startedAt = input.start_at === undefined ? now : new Date(input.start_at);
+  const billingStartsAt =
+    input.billing_starts_at === undefined ? undefined : new Date(input.billing_starts_at);
   const version = await choosePlanVersion(context.database, context, {
     planId: input.plan_id,
     version: input.plan_version,
@@ -59,6 +61,7 @@ export async function createSubscription(
   });
   refuseLongCatchUp({
     startedAt,
+    billingStartsAt,
     now,
     interval: { unit: version.content.interval, count: version.content.interval_count },
     alignment: input.billing ?? "anniversary",
@@ -81,13 +84,15 @@ export async function createSubscription(
           billing_alignment: input.billing ?? "anniversary",
           trial_days: trialDays,
           started_at: startedAt,
+          billing_starts_at: billingStartsAt ?? null,
           trial_ends_at: new Date(trialEndOf(timeline)),
           timezone: customer.timezone,
           external_id: input.external_id ?? null,
           metadata: JSON.stringify(input.metadata ?? {}),
-          // Nothing is billed before the start; the bill run looks there first.
-          next_billing_at: startedAt,
-          billed_through: null,
+          // Nothing is billed before the start (in backfill mode, before billing starts); the bill run
+          // looks there first, and counts what fell due before billing starts as billed elsewhere.
+          next_billing_at: billingStartsAt ?? startedAt,
+          billed_through: billingStartsAt === undefined ? null : new Date(billingStartsAt.getTime() - 1),
           progressive_billing_threshold: input.progressive_billing_threshold ?? null,
           ends_at: null,
           quantities: JSON.stringify(input.quantities ?? {}),

@@ -25,6 +25,8 @@ export type SubscriptionTable = Scoped & {
   billing_alignment: BillingAlignmentColumn;
   trial_days: number;
   started_at: Timestamp;
+  /** Backfill mode: invoices falling due before it are not issued (billed elsewhere); null = from the start. */
+  billing_starts_at: Timestamp | null;
   trial_ends_at: Timestamp;
   timezone: string;
   external_id: string | null;

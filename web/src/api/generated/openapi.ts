@@ -8262,6 +8262,7 @@ export interface components {
              * @example 2026-02-15T00:00:00Z
              */
             started_at: string;
+            billing_starts_at: string | null;
             /**
              * Format: date-time
              * @example 2026-02-15T00:00:00Z
@@ -22730,6 +22731,7 @@ export interface operations {
                      *           "billing": "anniversary",
                      *           "trial_days": 0,
                      *           "started_at": "2026-02-15T00:00:00Z",
+                     *           "billing_starts_at": "2026-02-15T00:00:00Z",
                      *           "trial_ends_at": "2026-02-15T00:00:00Z",
                      *           "timezone": "string",
                      *           "current_period_start": "2026-02-15T00:00:00Z",
@@ -22828,6 +22830,7 @@ export interface operations {
                  *       "plan_id": "string",
                  *       "plan_version": 1,
                  *       "start_at": "2026-02-15T00:00:00Z",
+                 *       "billing_starts_at": "2026-02-15T00:00:00Z",
                  *       "billing": "anniversary",
                  *       "trial_days": 0,
                  *       "currency": "USD",
@@ -22857,6 +22860,12 @@ export interface operations {
                      * @example 2026-02-15T00:00:00Z
                      */
                     start_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description backfill mode: the subscription's history from start_at is recorded, but only invoices falling due at or after this instant are issued (the earlier ones were billed elsewhere); on or after start_at, at most 24 billing periods back; start_at when left out
+                     * @example 2026-02-15T00:00:00Z
+                     */
+                    billing_starts_at?: string;
                     /**
                      * @description anniversary (the default): periods start on the start date; calendar: on calendar boundaries
                      * @enum {string}
@@ -22917,6 +22926,7 @@ export interface operations {
                      *       "billing": "anniversary",
                      *       "trial_days": 0,
                      *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "billing_starts_at": "2026-02-15T00:00:00Z",
                      *       "trial_ends_at": "2026-02-15T00:00:00Z",
                      *       "timezone": "string",
                      *       "current_period_start": "2026-02-15T00:00:00Z",
@@ -23023,6 +23033,7 @@ export interface operations {
                      *       "billing": "anniversary",
                      *       "trial_days": 0,
                      *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "billing_starts_at": "2026-02-15T00:00:00Z",
                      *       "trial_ends_at": "2026-02-15T00:00:00Z",
                      *       "timezone": "string",
                      *       "current_period_start": "2026-02-15T00:00:00Z",
@@ -23165,6 +23176,7 @@ export interface operations {
                      *       "billing": "anniversary",
                      *       "trial_days": 0,
                      *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "billing_starts_at": "2026-02-15T00:00:00Z",
                      *       "trial_ends_at": "2026-02-15T00:00:00Z",
                      *       "timezone": "string",
                      *       "current_period_start": "2026-02-15T00:00:00Z",
@@ -23301,6 +23313,7 @@ export interface operations {
                      *       "billing": "anniversary",
                      *       "trial_days": 0,
                      *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "billing_starts_at": "2026-02-15T00:00:00Z",
                      *       "trial_ends_at": "2026-02-15T00:00:00Z",
                      *       "timezone": "string",
                      *       "current_period_start": "2026-02-15T00:00:00Z",
@@ -23437,6 +23450,7 @@ export interface operations {
                      *       "billing": "anniversary",
                      *       "trial_days": 0,
                      *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "billing_starts_at": "2026-02-15T00:00:00Z",
                      *       "trial_ends_at": "2026-02-15T00:00:00Z",
                      *       "timezone": "string",
                      *       "current_period_start": "2026-02-15T00:00:00Z",
@@ -23574,6 +23588,7 @@ export interface operations {
                      *       "billing": "anniversary",
                      *       "trial_days": 0,
                      *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "billing_starts_at": "2026-02-15T00:00:00Z",
                      *       "trial_ends_at": "2026-02-15T00:00:00Z",
                      *       "timezone": "string",
                      *       "current_period_start": "2026-02-15T00:00:00Z",
@@ -23704,6 +23719,7 @@ export interface operations {
                      *       "billing": "anniversary",
                      *       "trial_days": 0,
                      *       "started_at": "2026-02-15T00:00:00Z",
+                     *       "billing_starts_at": "2026-02-15T00:00:00Z",
                      *       "trial_ends_at": "2026-02-15T00:00:00Z",
                      *       "timezone": "string",
                      *       "current_period_start": "2026-02-15T00:00:00Z",
