@@ -1,6 +1,7 @@
 // The cut-over checklist, computed from the environment's data each time it
 // is read: the imports are clean (the latest import from each source ended
-// with no record refused; each kind of CSV file is a source of its own), the newest completed parallel run matches to the
+// with every refused record resolved by a person, or none refused; each kind
+// of CSV file is a source of its own), the newest completed parallel run matches to the
 // cent or a second person accepted each of its differences, the customers
 // that pay automatically have a payment method, webhook endpoints receive
 // events, and customer emails are sent (an SMTP server, and an address for
@@ -59,14 +60,19 @@ async function importsItem(context: RequestContext): Promise<ChecklistItem> {
       ["none"],
       "Nothing has been imported from the old system yet: import it first.",
     );
-  const unclean = [...latest.values()].filter((row) => row.status !== "completed" || row.refused_count > 0);
+  const resolved = await resolvedCounts(
+    context,
+    [...latest.values()].map((row) => row.id),
+  );
+  const unresolvedOf = (row: (typeof rows)[number]) => row.refused_count - (resolved.get(row.id) ?? 0);
+  const unclean = [...latest.values()].filter((row) => row.status !== "completed" || unresolvedOf(row) > 0);
   const detail =
     unclean.length === 0
-      ? `The latest import from each source (${[...latest.keys()].sort().join(", ")}) left no record refused.`
+      ? `The latest import from each source (${[...latest.keys()].sort().join(", ")}) left no refused record unresolved.`
       : unclean
           .map((row) =>
             row.status === "completed"
-              ? `the latest ${sourceOf(row)} import ${row.id} refused ${plural(row.refused_count, "record")}: fix them at the source or in the mapping and import again`
+              ? `the latest ${sourceOf(row)} import ${row.id} left ${plural(unresolvedOf(row), "refused record")} unresolved: fix them at the source or in the mapping and import again, or resolve each with a person's decision`
               : `the latest ${sourceOf(row)} import ${row.id} is ${row.status}`,
           )
           .join("; ");
@@ -76,6 +82,22 @@ async function importsItem(context: RequestContext): Promise<ChecklistItem> {
     unclean.map((row) => row.id),
     unclean.length === 0 ? detail : `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.`,
   );
+}
+
+/** How many refused records of each import a person resolved. */
+async function resolvedCounts(
+  context: RequestContext,
+  importIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (importIds.length === 0) return new Map();
+  const rows = await context.database
+    .selectFrom("import_record_resolutions")
+    .select(["import_id", (count) => count.fn.countAll<string>().as("resolved")])
+    .where("environment_id", "=", context.environmentId)
+    .where("import_id", "in", [...importIds])
+    .groupBy("import_id")
+    .execute();
+  return new Map(rows.map((row) => [row.import_id, Number(row.resolved)]));
 }
 
 async function parallelRunItem(context: RequestContext): Promise<ChecklistItem> {

@@ -114,7 +114,7 @@ describe("the cut-over", () => {
     expect((await checklistOf()).emails).toMatchObject({ status: "ok" });
   });
 
-  it("keeps an import with a refused record from counting as clean", async () => {
+  it("keeps an import with a refused record from counting as clean until a person resolves it", async () => {
     const refused = await importCsv(
       "customers",
       "external_id,email\ncust-0,zero@example.com\ncust-2,not-an-address\n",
@@ -122,7 +122,19 @@ describe("the cut-over", () => {
     expect(refused).toMatchObject({ status: "completed", refused: 1 });
     const checklist = await checklistOf();
     expect(checklist.imports).toMatchObject({ status: "missing", missing_ids: [refused.id] });
-    expect((await importCsv("customers", "external_id,email\ncust-0,zero@example.com\n")).refused).toBe(0);
+    expect(checklist.imports.detail).toContain("left 1 refused record unresolved");
+    const resolve = (position: number, body: unknown) =>
+      tenant.admin.post(`/v1/imports/${refused.id}/records/${position}/resolve`, body);
+    const decision = { reason: "cust-2 left before the switch: not needed in Fairbill." };
+    expect((await resolve(1, {})).status).toBe(400);
+    expect((await resolve(0, decision)).body.code).toBe("import_record_not_refused");
+    expect((await resolve(9, decision)).status).toBe(404);
+    const resolved = await resolve(1, decision);
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(resolved.body).toMatchObject({ outcome: "refused", resolution: { reason: decision.reason } });
+    expect((await resolve(1, decision)).body.code).toBe("import_record_already_resolved");
+    const report = await tenant.admin.get(`/v1/imports/${refused.id}/records?outcome=refused`);
+    expect(report.body.data[0].resolution).toMatchObject({ reason: decision.reason });
     expect((await checklistOf()).imports.status).toBe("ok");
   });
 

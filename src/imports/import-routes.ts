@@ -1,12 +1,21 @@
 // HTTP routes of imports (/v1/imports): request one (a job: follow it with
-// GET), list them, read one with its counts, and read its report.
+// GET), list them, read one with its counts, read its report, and resolve a
+// refused record with a person's decision.
 
 import { Type } from "typebox";
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
 import { IdParams, Nullable } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
-import { CreateImportBody, ImportRecordQuery, ImportRecordSchema, ImportSchema } from "./import-schemas.ts";
+import { resolveImportRecord } from "./import-record-resolutions.ts";
+import {
+  CreateImportBody,
+  ImportRecordParams,
+  ImportRecordQuery,
+  ImportRecordSchema,
+  ImportSchema,
+  ResolveImportRecordBody,
+} from "./import-schemas.ts";
 import { createImport, getImport, listImportRecords, listImports, presentImport } from "./imports.ts";
 
 export function registerImportRoutes(app: FairbillApp): void {
@@ -60,5 +69,19 @@ export function registerImportRoutes(app: FairbillApp): void {
       response: Type.Object({ data: Type.Array(ImportRecordSchema), next_cursor: Nullable(Type.String()) }),
     },
     ({ context, params, query }) => listImportRecords(context, params.id, query),
+  );
+
+  routes.write(
+    "POST /imports/:id/records/:position/resolve",
+    {
+      operationId: "resolveImportRecord",
+      summary:
+        "Record a person's decision about a refused record (made by hand, or not needed in Fairbill) with the reason; " +
+        "the cut-over checklist counts an import whose refused records are all resolved as clean",
+      params: ImportRecordParams,
+      body: ResolveImportRecordBody,
+      response: ImportRecordSchema,
+    },
+    ({ context, params, body }) => resolveImportRecord(context, params.id, params.position, body.reason),
   );
 }

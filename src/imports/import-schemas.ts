@@ -3,7 +3,7 @@
 // the report's records (created, skipped or refused, with the reason).
 import { type Static, Type } from "typebox";
 import { ReasonField } from "../platform/http/reason.ts";
-import { Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
+import { IdParams, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { maximumUsageEvents } from "./usage-file.ts";
 
@@ -143,9 +143,29 @@ export const ImportRecordSchema = Type.Object(
     fairbill_id: Nullable(Type.String({ description: "the Fairbill object it became or already was" })),
     reason: Nullable(Type.String()),
     source_record: Type.Unknown({ description: "the source record as read, when refused; otherwise null" }),
+    resolution: Nullable(
+      Type.Object(
+        { reason: Type.String(), resolved_by: Type.String(), resolved_at: Timestamp },
+        { description: "a person's decision about a refused record, with the reason; null until resolved" },
+      ),
+    ),
   },
   { title: "ImportRecord" },
 );
+
+export const ImportRecordParams = Type.Object({
+  id: IdParams.properties.id,
+  position: Type.Integer({ minimum: 0, description: "the record's position in the import's report" }),
+});
+
+export const ResolveImportRecordBody = StrictObject({
+  reason: Type.String({
+    minLength: 1,
+    maxLength: 1000,
+    description:
+      "what a person decided about the refused record (made it by hand, not needed in Fairbill); kept with it and in the audit log",
+  }),
+});
 export type ImportRecord = Static<typeof ImportRecordSchema>;
 
 export const ImportRecordQuery = StrictObject({

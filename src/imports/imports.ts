@@ -21,7 +21,7 @@ import {
   type ImportRecordFilters,
 } from "./import-schemas.ts";
 import { positionAfter, positionPage } from "./position-pages.ts";
-import type { ImportRecordTable, ImportTable } from "./tables.ts";
+import type { ImportRecordResolutionTable, ImportRecordTable, ImportTable } from "./tables.ts";
 import { countUsageEvents, maximumUsageEvents, type UsageFileFormat } from "./usage-file.ts";
 
 /** The job that runs an import (import-jobs.ts). */
@@ -184,7 +184,12 @@ export async function listImports(context: RequestContext, page: PageRequest): P
   ).execute();
 }
 
-function presentRecord(row: Selectable<ImportRecordTable>): ImportRecord {
+type ResolutionRow = Selectable<ImportRecordResolutionTable>;
+
+export function presentRecord(
+  row: Selectable<ImportRecordTable>,
+  resolution: ResolutionRow | undefined,
+): ImportRecord {
   return {
     position: row.position,
     source_type: row.source_type,
@@ -193,7 +198,29 @@ function presentRecord(row: Selectable<ImportRecordTable>): ImportRecord {
     fairbill_id: row.fairbill_id,
     reason: row.reason,
     source_record: row.source_record ?? null,
+    resolution:
+      resolution === undefined
+        ? null
+        : {
+            reason: resolution.reason,
+            resolved_by: resolution.resolved_by,
+            resolved_at: resolution.resolved_at.toISOString(),
+          },
   };
+}
+
+/** The resolutions of an import's refused records, by position. */
+export async function resolutionsOf(
+  context: RequestContext,
+  importId: string,
+): Promise<Map<number, ResolutionRow>> {
+  const rows = await context.database
+    .selectFrom("import_record_resolutions")
+    .selectAll()
+    .where("environment_id", "=", context.environmentId)
+    .where("import_id", "=", importId)
+    .execute();
+  return new Map(rows.map((row) => [row.position, row]));
 }
 
 /** The import's report in the order the records were met, of one outcome when asked. */
@@ -215,5 +242,9 @@ export async function listImportRecords(
   if (query.outcome !== undefined) select = select.where("outcome", "=", query.outcome);
   if (after !== undefined) select = select.where("position", ">", after);
   const { page, nextCursor } = positionPage(await select.execute(), limit);
-  return { data: page.map(presentRecord), next_cursor: nextCursor };
+  const resolutions = await resolutionsOf(context, importId);
+  return {
+    data: page.map((row) => presentRecord(row, resolutions.get(row.position))),
+    next_cursor: nextCursor,
+  };
 }

@@ -148,6 +148,7 @@ export type ParallelRunInvoiceTable = {
 declare module "../platform/database/schema.ts" {
   interface DatabaseSchema {
     parallel_run_acceptances: ParallelRunAcceptanceTable;
+    import_record_resolutions: ImportRecordResolutionTable;
     cut_overs: CutOverTable;
   }
 }
@@ -173,4 +174,15 @@ export type CutOverTable = {
   set_by: string;
   reason: string | null;
   created_at: Timestamp;
+};
+
+export type ImportRecordResolutionTable = {
+  import_id: string;
+  organization_id: string;
+  environment_id: string;
+  position: number;
+  reason: string;
+  /** The person (or, without one, the key) who decided. */
+  resolved_by: string;
+  resolved_at: Timestamp;
 };

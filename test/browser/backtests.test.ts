@@ -11,8 +11,9 @@
 // runs a parallel run over January and February: the old system billed one
 // February fee at 26.00 where Fairbill bills 25.00, so 3 of 4 invoices
 // match and the one difference is a unit price of -1.00, seen side by side.
-// Then the cut-over: the refused customer row and event line are imported
-// again fixed, a webhook endpoint is added, a second person accepts the
+// Then the cut-over: the refused event line is resolved by a person's
+// decision and the refused customer row imported again fixed, a webhook
+// endpoint is added, a second person accepts the
 // difference with a reason on the run's drill-down, the checklist turns ok,
 // and the switch date is set: the imported subscriptions are listed for
 // cancellation in the old system.
@@ -218,7 +219,9 @@ describe("the cut-over page", () => {
     await sections.getByRole("link", { name: "Cut-over" }).click();
     await operator.getByRole("heading", { level: 1, name: "Cut-over" }).waitFor();
     const checklist = operator.getByRole("region", { name: "Cut-over checklist" });
-    await checklist.getByRole("row", { name: /^Imports clean Missing .*refused 1 record/ }).waitFor();
+    await checklist
+      .getByRole("row", { name: /^Imports clean Missing .*left 1 refused record unresolved/ })
+      .waitFor();
     await checklist
       .getByRole("row", { name: /^Parallel run matches.* Missing .*1 difference of 1 not accepted yet/ })
       .waitFor();
@@ -226,28 +229,31 @@ describe("the cut-over page", () => {
     await checklist.getByRole("row", { name: /^Customer emails configured OK / }).waitFor();
     await harness.screenshot(operator, "cut-over-missing");
 
-    // The refused customer row and event line, fixed at the source and imported again.
+    // The refused event line is resolved by a person's decision; the refused customer row is imported again fixed.
     await sections.getByRole("link", { name: "Imports" }).click();
     await operator.getByRole("heading", { level: 1, name: "Imports" }).waitFor();
+    await operator
+      .getByRole("region", { name: "Imports table" })
+      .getByRole("row", { name: /Usage events/ })
+      .getByRole("button", { name: /^imp_/ })
+      .click();
+    const usageReport = operator
+      .getByRole("region", { name: /^Import imp_/ })
+      .getByRole("region", { name: "Report" });
+    await usageReport.getByLabel("Show").selectOption("refused");
+    const resolve = usageReport.getByRole("form", { name: "Resolve record 1" });
+    await resolve
+      .getByLabel("Decision on record 1")
+      .fill("A test call without a customer: not needed in Fairbill.");
+    await resolve.getByRole("button", { name: "Resolve" }).click();
+    await usageReport
+      .getByRole("row", { name: /line 2 refused .*By .*: A test call without a customer/ })
+      .waitFor();
     await importCsv(
       "customers",
       "external_id,name,email,currency\nimp-bad,Import Bad,bad@import.example,USD\n",
       "Completed: 1 created, 0 skipped, 0 left for a person.",
     );
-    const usage = operator.getByRole("region", { name: "New import" });
-    await usage.getByLabel("Import from").selectOption("usage");
-    await usage.getByLabel("Events file").setInputFiles({
-      name: "events-fixed.ndjson",
-      mimeType: "application/x-ndjson",
-      buffer: Buffer.from(
-        `{"id":"imp-call-2","customer":"imp-one","name":"api_call","timestamp":"${year}-01-06T10:00:00Z"}\n`,
-      ),
-    });
-    await usage.getByRole("button", { name: "Start the import" }).click();
-    await operator
-      .getByRole("region", { name: /^Import imp_/ })
-      .getByText("Completed: 1 created, 0 skipped, 0 left for a person.")
-      .waitFor({ timeout: 60_000 });
     await harness.api("POST", "/v1/webhook-endpoints", {
       url: "https://hooks.cut-over.example/fairbill",
       event_types: ["invoice.finalized"],

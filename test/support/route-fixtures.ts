@@ -1000,6 +1000,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "GET /v1/imports": {},
   "GET /v1/imports/{id}": { params: async (tenant) => ({ id: await importId(tenant) }) },
   "GET /v1/imports/{id}/records": { params: async (tenant) => ({ id: await importId(tenant) }) },
+  "POST /v1/imports/{id}/records/{position}/resolve": {
+    params: async (tenant) => ({ id: await importId(tenant), position: "0" }),
+    body: () => ({ reason: "Made by hand; resolved for the fixture walk." }),
+  },
   "POST /v1/parallel-runs": { body: parallelRunBody },
   "GET /v1/parallel-runs": {},
   "GET /v1/parallel-runs/{id}": { params: async (tenant) => ({ id: await parallelRunId(tenant) }) },

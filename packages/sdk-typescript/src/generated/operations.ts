@@ -148,6 +148,7 @@ export const operationRoutes = {
   createImport: { method: "post", path: "/v1/imports" },
   getImport: { method: "get", path: "/v1/imports/{id}" },
   listImportRecords: { method: "get", path: "/v1/imports/{id}/records" },
+  resolveImportRecord: { method: "post", path: "/v1/imports/{id}/records/{position}/resolve" },
   listParallelRuns: { method: "get", path: "/v1/parallel-runs" },
   createParallelRun: { method: "post", path: "/v1/parallel-runs" },
   getParallelRun: { method: "get", path: "/v1/parallel-runs/{id}" },

@@ -2948,6 +2948,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports/{id}/records/{position}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a person's decision about a refused record (made by hand, or not needed in Fairbill) with the reason; the cut-over checklist counts an import whose refused records are all resolved as clean
+         * @description Record a person's decision about a refused record (made by hand, or not needed in Fairbill) with the reason; the cut-over checklist counts an import whose refused records are all resolved as clean.
+         *
+         *     Needs the `billing:write` permission: an API key that has it, or a signed-in person whose role grants it.
+         *
+         *     Safe to retry: send an `Idempotency-Key` of your own, and a repeat of the request with the same key answers the first response instead of doing it twice.
+         *
+         *     A `Fairbill-Reason` header says why you make the change; the audit log keeps it.
+         */
+        post: operations["resolveImportRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parallel-runs": {
         parameters: {
             query?: never;
@@ -10529,6 +10555,15 @@ export interface components {
             reason: string | null;
             /** @description the source record as read, when refused; otherwise null */
             source_record: unknown;
+            resolution: {
+                reason: string;
+                resolved_by: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-02-15T00:00:00Z
+                 */
+                resolved_at: string;
+            } | null;
         };
         /** ParallelRun */
         ParallelRun: {
@@ -30415,7 +30450,12 @@ export interface operations {
                      *           "outcome": "created",
                      *           "fairbill_id": "string",
                      *           "reason": "string",
-                     *           "source_record": null
+                     *           "source_record": null,
+                     *           "resolution": {
+                     *             "reason": "string",
+                     *             "resolved_by": "string",
+                     *             "resolved_at": "2026-02-15T00:00:00Z"
+                     *           }
                      *         }
                      *       ],
                      *       "next_cursor": "string"
@@ -30425,6 +30465,69 @@ export interface operations {
                         data: components["schemas"]["ImportRecord"][];
                         next_cursor: string | null;
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resolveImportRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of yours: a repeat of the request with the same key returns the first response */
+                "idempotency-key"?: string;
+                /** @description why you make this change; kept in the audit log */
+                "fairbill-reason"?: string;
+            };
+            path: {
+                id: string;
+                /** @description the record's position in the import's report */
+                position: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description what a person decided about the refused record (made it by hand, not needed in Fairbill); kept with it and in the audit log */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is below. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "position": 0,
+                     *       "source_type": "string",
+                     *       "source_id": "string",
+                     *       "outcome": "created",
+                     *       "fairbill_id": "string",
+                     *       "reason": "string",
+                     *       "source_record": null,
+                     *       "resolution": {
+                     *         "reason": "string",
+                     *         "resolved_by": "string",
+                     *         "resolved_at": "2026-02-15T00:00:00Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportRecord"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -23,6 +23,7 @@ import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ReasonForm } from "./reason-form.tsx";
 import { type SourceConnection, SourceConnectionFields } from "./source-connection-fields.tsx";
 
 type Import = ListItem<"/v1/imports">;
@@ -275,6 +276,7 @@ function ImportReport({ id }: { id: string }) {
 }
 
 function ImportRecords({ id }: { id: string }) {
+  const canResolve = can(useSignedInSession(), "billing:write");
   const [outcome, setOutcome] = useState<Outcome | "">("");
   const records = usePagedList("/v1/imports/{id}/records", {
     params: { path: { id }, query: { limit: 100, ...(outcome === "" ? {} : { outcome }) } },
@@ -314,6 +316,32 @@ function ImportRecords({ id }: { id: string }) {
                       <summary>As read</summary>
                       <pre>{JSON.stringify(record.source_record, null, 2)}</pre>
                     </details>
+                  ),
+              },
+              {
+                header: "Decision",
+                cell: (record) =>
+                  record.outcome !== "refused" ? (
+                    "–"
+                  ) : record.resolution !== null ? (
+                    `By ${record.resolution.resolved_by}: ${record.resolution.reason}`
+                  ) : canResolve ? (
+                    <ReasonForm
+                      name={`Resolve record ${record.position}`}
+                      fieldLabel={`Decision on record ${record.position}`}
+                      submitLabel="Resolve"
+                      write={(reason) =>
+                        answer(
+                          api.POST("/v1/imports/{id}/records/{position}/resolve", {
+                            params: { path: { id, position: record.position } },
+                            body: { reason },
+                          }),
+                        )
+                      }
+                      invalidates={["/v1/imports/{id}/records", "/v1/cut-over"]}
+                    />
+                  ) : (
+                    "Waiting for a person"
                   ),
               },
             ]}

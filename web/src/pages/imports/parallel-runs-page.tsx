@@ -26,6 +26,7 @@ import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
+import { ReasonForm } from "./reason-form.tsx";
 
 type ParallelRun = ListItem<"/v1/parallel-runs">;
 type RunInvoice = ListItem<"/v1/parallel-runs/{id}/invoices">;
@@ -282,29 +283,21 @@ function RunDifferences({ id }: { id: string }) {
 
 /** A second person accepts a difference with a reason; the API refuses the person who asked for the run. */
 function AcceptDifference({ runId, differenceId }: { runId: string; differenceId: string }) {
-  const [reason, setReason] = useState("");
-  const accept = useApiMutation({
-    write: () =>
-      answer(
-        api.POST("/v1/parallel-runs/{id}/differences/{difference}/accept", {
-          params: { path: { id: runId, difference: differenceId } },
-          body: { reason: reason.trim() },
-        }),
-      ),
-    invalidates: ["/v1/parallel-runs/{id}/differences", "/v1/cut-over"],
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    accept.mutate();
-  };
   return (
-    <form onSubmit={submit} noValidate aria-label={`Accept difference ${differenceId}`}>
-      <TextField label={`Reason to accept ${differenceId}`} value={reason} onValueChange={setReason} />
-      <button type="submit" className="button" disabled={accept.isPending || reason.trim() === ""}>
-        Accept
-      </button>
-      {accept.error && <ErrorState error={accept.error} />}
-    </form>
+    <ReasonForm
+      name={`Accept difference ${differenceId}`}
+      fieldLabel={`Reason to accept ${differenceId}`}
+      submitLabel="Accept"
+      write={(reason) =>
+        answer(
+          api.POST("/v1/parallel-runs/{id}/differences/{difference}/accept", {
+            params: { path: { id: runId, difference: differenceId } },
+            body: { reason },
+          }),
+        )
+      }
+      invalidates={["/v1/parallel-runs/{id}/differences", "/v1/cut-over"]}
+    />
   );
 }
 
