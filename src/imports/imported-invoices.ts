@@ -3,7 +3,9 @@
 // the old system), the amounts in the currency's major unit as the old
 // system stated them. A parallel run sets them beside the invoices Fairbill
 // would have issued for the same customers and periods.
+
 import type { RequestContext } from "../platform/context.ts";
+import { csvCell } from "../platform/csv.ts";
 import type { DatabaseTransaction } from "../platform/database/schema.ts";
 import { newId } from "../platform/ids.ts";
 import type { OldInvoiceStep } from "./import-step-types.ts";
@@ -51,4 +53,71 @@ export async function storeImportedInvoice(
     })
     .execute();
   return id;
+}
+
+type StoredLine = {
+  charge_code: string;
+  description: string | null;
+  quantity: string | null;
+  unit_price: string | null;
+  amount: string;
+  tax: string;
+};
+
+const oldInvoiceColumns = [
+  "customer_external_id",
+  "invoice_number",
+  "period_start",
+  "period_end",
+  "charge_code",
+  "description",
+  "quantity",
+  "unit_price",
+  "amount",
+  "tax",
+  "total",
+] as const;
+
+/**
+ * The environment's imported invoices (of some customers, when named) in the
+ * old_invoices template of docs/imports.md, a line a row, oldest period
+ * first: what a parallel run compares when it is asked for the imported
+ * history instead of a file. Null when there are none.
+ */
+export async function importedInvoicesCsv(
+  context: RequestContext,
+  customerExternalIds: readonly string[] | undefined,
+): Promise<string | null> {
+  let select = context.database
+    .selectFrom("imported_invoices")
+    .selectAll()
+    .where("environment_id", "=", context.environmentId)
+    .orderBy("period_start")
+    .orderBy("customer_external_id")
+    .orderBy("number");
+  if (customerExternalIds !== undefined) {
+    select = select.where("customer_external_id", "in", [...customerExternalIds]);
+  }
+  const invoices = await select.execute();
+  if (invoices.length === 0) return null;
+  const rows = [oldInvoiceColumns.join(",")];
+  for (const invoice of invoices) {
+    for (const line of invoice.lines as StoredLine[]) {
+      const cells: Record<(typeof oldInvoiceColumns)[number], string | null> = {
+        customer_external_id: invoice.customer_external_id,
+        invoice_number: invoice.number,
+        period_start: invoice.period_start.toISOString(),
+        period_end: invoice.period_end.toISOString(),
+        charge_code: line.charge_code,
+        description: line.description,
+        quantity: line.quantity,
+        unit_price: line.unit_price,
+        amount: line.amount,
+        tax: line.tax,
+        total: invoice.total,
+      };
+      rows.push(oldInvoiceColumns.map((column) => csvCell(cells[column])).join(","));
+    }
+  }
+  return `${rows.join("\n")}\n`;
 }

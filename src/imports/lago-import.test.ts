@@ -557,6 +557,33 @@ describe("importing a Lago organization", () => {
     ]);
   });
 
+  it("compares the invoices imported as history in a parallel run", async () => {
+    const created = await tenant.admin.post("/v1/parallel-runs", {
+      old_invoices: "imported",
+      customer_external_ids: ["cust_00"],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(202);
+    await testApp.runJobs();
+    const run = (await tenant.admin.get(`/v1/parallel-runs/${created.body.id}`)).body;
+    expect(run.status, run.failure).toBe("completed");
+    expect(run.invoices).toBe(2);
+    const invoices: Loose[] = (await tenant.admin.get(`/v1/parallel-runs/${created.body.id}/invoices`)).body
+      .data;
+    expect(invoices.map((invoice) => [invoice.old_invoice_number, invoice.old_total])).toEqual([
+      ["LAG-0001", "37.61"],
+      ["LAG-0002", "36.61"],
+    ]);
+    const none = await tenant.admin.post("/v1/parallel-runs", {
+      old_invoices: "imported",
+      customer_external_ids: ["cust_05"],
+    });
+    expect(none.status).toBe(400);
+    expect(none.body.errors[0]).toMatchObject({ path: "$.old_invoices" });
+    const neither = await tenant.admin.post("/v1/parallel-runs", {});
+    expect(neither.status).toBe(400);
+    expect(neither.body.errors[0]).toMatchObject({ path: "$.old_invoices_csv" });
+  });
+
   it("creates nothing on a second run: every record is skipped as imported before, or refused again", async () => {
     const second = await importLago(false);
     expect(second.status, second.failure).toBe("completed");

@@ -26,12 +26,20 @@ const differenceCauses = [
 ] as const;
 
 export const CreateParallelRunBody = StrictObject({
-  old_invoices_csv: Type.String({
-    minLength: 1,
-    maxLength: 5_000_000,
-    description:
-      "the old system's invoices in the old_invoices template of docs/imports.md: one row per line, a header row first; each customer and period is compared with the invoice Fairbill would have issued at the period's end",
-  }),
+  old_invoices_csv: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 5_000_000,
+      description:
+        "the old system's invoices in the old_invoices template of docs/imports.md: one row per line, a header row first; each customer and period is compared with the invoice Fairbill would have issued at the period's end. Give this or old_invoices",
+    }),
+  ),
+  old_invoices: Type.Optional(
+    StringEnum(["imported"], {
+      description:
+        "imported: compare the old system's invoices imported as history (a Lago import brings them) instead of a file; the run keeps them in the old_invoices template, and a problem names its row there",
+    }),
+  ),
   customer_external_ids: Type.Optional(
     Type.Array(Type.String({ minLength: 1, maxLength: 255 }), {
       minItems: 1,

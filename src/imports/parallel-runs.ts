@@ -1,5 +1,6 @@
 // Parallel runs (shadow billing) as billing operations ask for and read them.
-// Asking for one checks the old system's invoices (CSV) against Fairbill's
+// Asking for one checks the old system's invoices (a CSV file, or the history
+// an import brought, written in the same template) against Fairbill's
 // customers, keeps the file and queues the job that compares each customer's
 // invoices with those Fairbill would have issued (parallel-run-work.ts); the
 // run and each compared invoice are kept, so that re-running after a mapping
@@ -12,9 +13,10 @@ import { Decimal } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
-import { notFound } from "../platform/errors.ts";
+import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import { importedInvoicesCsv } from "./imported-invoices.ts";
 import { checkOldInvoices } from "./parallel-run-comparison.ts";
 import type {
   CreateParallelRunInput,
@@ -54,13 +56,45 @@ export function presentParallelRun(row: ParallelRunRow): ParallelRun {
   };
 }
 
+/** The old invoices the run compares: the file given, or the history imported, in the old_invoices template. */
+async function oldInvoicesOf(context: RequestContext, input: CreateParallelRunInput): Promise<string> {
+  if (input.old_invoices_csv !== undefined && input.old_invoices !== undefined) {
+    throw validationFailed([
+      {
+        path: "$.old_invoices",
+        message: "must be left out when old_invoices_csv is given: compare one or the other",
+      },
+    ]);
+  }
+  if (input.old_invoices_csv !== undefined) return input.old_invoices_csv;
+  if (input.old_invoices === undefined) {
+    throw validationFailed([
+      { path: "$.old_invoices_csv", message: 'is required, unless old_invoices is "imported"' },
+    ]);
+  }
+  const imported = await importedInvoicesCsv(context, input.customer_external_ids);
+  if (imported === null) {
+    throw validationFailed([
+      {
+        path: "$.old_invoices",
+        message:
+          input.customer_external_ids === undefined
+            ? "no invoices were imported as history: import them from the old system first (a Lago import brings them)"
+            : "none of these customers has invoices imported as history",
+      },
+    ]);
+  }
+  return imported;
+}
+
 /** Checks the file, records the run as queued with the file, and queues the job that compares it. */
 export async function createParallelRun(
   context: RequestContext,
   input: CreateParallelRunInput,
 ): Promise<ParallelRun> {
   const customerExternalIds = input.customer_external_ids ?? null;
-  await checkOldInvoices(context, { oldInvoicesCsv: input.old_invoices_csv, customerExternalIds });
+  const oldInvoicesCsv = await oldInvoicesOf(context, input);
+  await checkOldInvoices(context, { oldInvoicesCsv, customerExternalIds });
   const now = context.clock.now();
   const id = newId("parallelRun", now);
   const actor = describeActor(context.actor);
@@ -75,7 +109,7 @@ export async function createParallelRun(
         matching: 0,
         matching_percent: "0",
         summary: JSON.stringify({ currencies: [] }),
-        old_invoices_csv: input.old_invoices_csv,
+        old_invoices_csv: oldInvoicesCsv,
         customer_external_ids: customerExternalIds === null ? null : JSON.stringify(customerExternalIds),
         created_by: actor.id,
         created_by_person_id: actor.person?.id ?? null,

@@ -30630,6 +30630,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "old_invoices_csv": "string",
+                 *       "old_invoices": "imported",
                  *       "customer_external_ids": [
                  *         "string"
                  *       ],
@@ -30637,8 +30638,13 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description the old system's invoices in the old_invoices template of docs/imports.md: one row per line, a header row first; each customer and period is compared with the invoice Fairbill would have issued at the period's end */
-                    old_invoices_csv: string;
+                    /** @description the old system's invoices in the old_invoices template of docs/imports.md: one row per line, a header row first; each customer and period is compared with the invoice Fairbill would have issued at the period's end. Give this or old_invoices */
+                    old_invoices_csv?: string;
+                    /**
+                     * @description imported: compare the old system's invoices imported as history (a Lago import brings them) instead of a file; the run keeps them in the old_invoices template, and a problem names its row there
+                     * @enum {string}
+                     */
+                    old_invoices?: "imported";
                     /** @description only these customers' invoices of the file (default: every invoice of the file) */
                     customer_external_ids?: string[];
                     /** @description why you make this change; kept in the audit log (the Fairbill-Reason header works too) */

@@ -109,7 +109,15 @@ export function ParallelRunsPage() {
   );
 }
 
+type OldInvoicesSource = "file" | "imported";
+
+const oldInvoicesOptions: { value: OldInvoicesSource; label: string }[] = [
+  { value: "file", label: "A CSV file" },
+  { value: "imported", label: "The invoices imported as history (Lago)" },
+];
+
 function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
+  const [oldInvoices, setOldInvoices] = useState<OldInvoicesSource>("file");
   const [file, setFile] = useState<ChosenFile | undefined>();
   const [customers, setCustomers] = useState("");
   const chosenCustomers = customers.split(/[\s,]+/).filter((id) => id !== "");
@@ -118,7 +126,9 @@ function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
       answer(
         api.POST("/v1/parallel-runs", {
           body: {
-            old_invoices_csv: file?.text ?? "",
+            ...(oldInvoices === "imported"
+              ? { old_invoices: "imported" as const }
+              : { old_invoices_csv: file?.text ?? "" }),
             ...(chosenCustomers.length === 0 ? {} : { customer_external_ids: chosenCustomers }),
           },
         }),
@@ -133,12 +143,20 @@ function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
   return (
     <Panel title="New parallel run">
       <form className="inline-form" onSubmit={submit} noValidate>
-        <FileTextField
-          label="Old invoices (CSV)"
-          accept=".csv,text/csv"
-          onFileChange={setFile}
-          hint="One row per invoice line in the old_invoices template; every period must have ended."
+        <SelectField
+          label="Old invoices from"
+          value={oldInvoices}
+          onValueChange={(chosen) => setOldInvoices(chosen as OldInvoicesSource)}
+          options={oldInvoicesOptions}
         />
+        {oldInvoices === "file" && (
+          <FileTextField
+            label="Old invoices (CSV)"
+            accept=".csv,text/csv"
+            onFileChange={setFile}
+            hint="One row per invoice line in the old_invoices template; every period must have ended."
+          />
+        )}
         <TextField
           label="Only these customers"
           value={customers}
