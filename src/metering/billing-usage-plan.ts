@@ -37,7 +37,24 @@ export type MeterUsagePlan = {
   readonly rollupRanges: readonly InstantRange[];
   /** The rest of the instants in play, answered by raw events (sorted, disjoint). */
   readonly rawRanges: readonly InstantRange[];
+  /**
+   * Unfinished hours read whole from the rollups (they are among
+   * rollupRanges), each with the rest of its hour after the last slot's end,
+   * whose events are taken back out of the bucket; see unfinishedHourOf.
+   */
+  readonly tails: readonly HourTail[];
 };
+
+/** The part of an hour after the instants in play, and the bucket its hour's rollups fall in. */
+export type HourTail = { readonly range: InstantRange; readonly bucket: number };
+
+/** Aggregations whose rollup of an hour, less the events of its tail, is exact (max and distinct values: see MeterUsageTotals). */
+const tailedAggregations: ReadonlySet<Meter["aggregation"]> = new Set([
+  "count",
+  "sum",
+  "max",
+  "unique_count",
+]);
 
 /**
  * A percentage charge with a per-transaction minimum or maximum prices each
@@ -78,6 +95,7 @@ export function planMeterUsage(
   windows: readonly UsageWindow[],
   trustedRanges: readonly InstantRange[],
   levelsStartAt: Instant,
+  options: { unfinishedHourFromRollups: boolean } = { unfinishedHourFromRollups: true },
 ): MeterUsagePlan {
   checkMeterWindows(meter, windows);
   const slots = groupIntoSlots(meter.code, windows);
@@ -100,7 +118,19 @@ export function planMeterUsage(
       .map((slot) => ({ start: slot.start, end: slot.end })),
   );
   const eligible = subtractRanges(intersectRanges(relevant, normalizeRanges(trustedRanges)), eachEvent);
-  const rollupRanges = normalizeRanges(splitRangesAt(eligible, sortedBoundaries).map(wholeHoursOf));
+  const wholeHours = normalizeRanges(splitRangesAt(eligible, sortedBoundaries).map(wholeHoursOf));
+  const tails: HourTail[] = [];
+  if (tailedAggregations.has(meter.aggregation) && options.unfinishedHourFromRollups) {
+    const hour = unfinishedHourOf(subtractRanges(relevant, wholeHours), eligible, trustedRanges, relevant);
+    const cutInside =
+      hour !== undefined &&
+      sortedBoundaries.some((boundary) => boundary > hour.hour.start && boundary < hour.tail.start);
+    if (hour !== undefined && !cutInside) {
+      tails.push({ range: hour.tail, bucket: bucketOf(sortedBoundaries, hour.hour.start) });
+      wholeHours.push(hour.hour);
+    }
+  }
+  const rollupRanges = normalizeRanges(wholeHours);
   return {
     meter,
     slots,
@@ -109,7 +139,38 @@ export function planMeterUsage(
     levelsStartAt: weighted ? levelsStartAt : undefined,
     rollupRanges,
     rawRanges: subtractRanges(relevant, rollupRanges),
+    tails,
   };
+}
+
+/**
+ * The last hour in play when the instants in play end inside it (a window
+ * that ends now, as month-to-date usage and the upcoming invoice do), and
+ * that hour can be read from its rollup: from its start to the end, every
+ * instant is eligible for rollups (trusted versions, no event priced on its
+ * own) and no boundary cuts it; and the whole hour lies in trusted versions.
+ * Its tail is the rest of the hour, outside every window.
+ */
+function unfinishedHourOf(
+  rawRanges: readonly InstantRange[],
+  eligible: readonly InstantRange[],
+  trustedRanges: readonly InstantRange[],
+  relevant: readonly InstantRange[],
+): { hour: InstantRange; tail: InstantRange } | undefined {
+  const last = rawRanges.at(-1);
+  const lastRelevant = relevant.at(-1);
+  if (last === undefined || lastRelevant === undefined || last.end !== lastRelevant.end) return undefined;
+  const hourStart = hourStartOf(last.end);
+  if (hourStart === last.end || hourStart < last.start) return undefined;
+  const hour = { start: hourStart, end: hourStart + millisecondsPerHour };
+  const head = { start: hourStart, end: last.end };
+  if (!covers(eligible, head) || !covers(normalizeRanges(trustedRanges), hour)) return undefined;
+  return { hour, tail: { start: last.end, end: hour.end } };
+}
+
+/** Whether the sorted, disjoint ranges hold every instant of `range`. */
+function covers(ranges: readonly InstantRange[], range: InstantRange): boolean {
+  return ranges.some((candidate) => candidate.start <= range.start && range.end <= candidate.end);
 }
 
 /** The whole hours inside a range (possibly none). */

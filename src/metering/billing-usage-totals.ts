@@ -81,6 +81,10 @@ class SlotTotals {
   readonly decimalValues: Decimal[] = [];
   readonly rawUniqueKeys = new Set<string>();
   distinctCount = 0;
+  /** The largest value taken back out with an unfinished hour's tail (max). */
+  tailMaximum: NumericValue | undefined;
+  /** Whether a tail taken back out held a distinct value (unique_count). */
+  tailHasUniqueKeys = false;
 
   constructor(slot: UsageSlot) {
     this.slot = slot;
@@ -147,6 +151,37 @@ export class MeterUsageTotals {
       if (typeof value === "number") totals.valueCounts.set(value, (totals.valueCounts.get(value) ?? 0) + 1);
       else totals.decimalValues.push(value);
     }
+  }
+
+  /**
+   * Takes back out one event of an unfinished hour's tail (see HourTail),
+   * which the hour's rollup counted in `bucket`: its count and value leave
+   * the slot's count and sum; what a max or a distinct count cannot lose is
+   * remembered, for tailsSettled.
+   */
+  subtractTailEvent(reading: EventReading, bucket: number): void {
+    const totals = this.slots[this.plan.slotOfBucket[bucket] ?? -1];
+    if (totals === undefined) return;
+    totals.eventCount--;
+    if (reading.uniqueKey !== undefined) totals.tailHasUniqueKeys = true;
+    const value = reading.numeric;
+    if (value === undefined) return;
+    totals.sum.add(typeof value === "number" ? -value : value.negated());
+    if (totals.tailMaximum === undefined || isGreater(value, totals.tailMaximum)) totals.tailMaximum = value;
+  }
+
+  /**
+   * Whether the tails taken out leave exact totals: a slot's maximum stands
+   * when it is larger than every tail value (it then came from an event in
+   * play); distinct values stand when the tails held none.
+   */
+  tailsSettled(): boolean {
+    return this.slots.every(
+      (totals) =>
+        !totals.tailHasUniqueKeys &&
+        (totals.tailMaximum === undefined ||
+          (totals.maximum !== undefined && isGreater(totals.maximum, totals.tailMaximum))),
+    );
   }
 
   /** The distinct values raw events gave each slot, for the database to count with the rollups' ones. */

@@ -26,6 +26,7 @@ import {
 } from "../core/index.ts";
 import type { TenantScope } from "../platform/context.ts";
 import { engineMetersFor, usageForManyWindows, usageForWindows } from "./billing-usage.ts";
+import { planMeterUsage } from "./billing-usage-plan.ts";
 import { forEachRawEvent } from "./billing-usage-reads.ts";
 import type { EventProperties } from "./tables.ts";
 
@@ -670,5 +671,120 @@ describe("usageForWindows", () => {
     await expect(call([window(0, hour, { transactionPricing: fee })])).rejects.toThrow(/numeric meter/);
     const empty = await call([window(0, hour)]);
     expect(empty.get(`0-${hour}-meter`)).toEqual({ quantity: new Decimal(0), eventCount: 0 });
+  });
+
+  it("sums an unfinished hour from its rollup less the events after now, equal to the accumulator", {
+    timeout: 120_000,
+  }, async () => {
+    const unfinishedHour = Date.parse("2026-03-05T10:00:00Z");
+    const periodStart = unfinishedHour - 3 * hour;
+    const tailed: Aggregation[] = ["count", "sum", "max", "unique_count"];
+    const meterCodes = tailed.map((aggregation) => `open-hour-${aggregation}`);
+    for (const [index, aggregation] of tailed.entries()) {
+      const created = await tenant.admin.post("/v1/meters", {
+        code: meterCodes[index],
+        name: meterCodes[index],
+        event_name: "open-hour",
+        aggregation,
+        ...(aggregation === "count" ? {} : { property: aggregation === "unique_count" ? "user" : "value" }),
+        ...(aggregation === "sum" ? { filters: { region: ["eu"] } } : {}),
+        effective_from: "2026-03-01T00:00:00Z",
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    const meters = await engineMetersFor(testApp.handle.database, scope, meterCodes, unfinishedHour);
+    let run = 0;
+    const openHourEvent = fc.record({
+      // Before the unfinished hour, inside it before now, and after now in the same hour (its tail).
+      place: fc.constantFrom("earlier" as const, "before-now" as const, "after-now" as const),
+      share,
+      value: fc.oneof(fc.integer({ min: -5, max: 40 }), fc.constantFrom("12.50", "0.125", 40, "40.0")),
+      region: fc.constantFrom("eu", "us"),
+      user: fc.constantFrom("u1", "u2", "u3", 7, "7.0"),
+    });
+    const property = fc.asyncProperty(
+      fc.integer({ min: 1, max: hour - 1 }),
+      fc.array(openHourEvent, { maxLength: 25 }),
+      async (nowOffset, specs) => {
+        const customer = `open-hour-${++run}`;
+        const now = unfinishedHour + nowOffset;
+        await tenant.admin.post("/v1/customers", { external_id: customer, timezone: "UTC" });
+        const events = specs.map((spec, index) => {
+          const [from, to] =
+            spec.place === "earlier"
+              ? [periodStart, unfinishedHour]
+              : spec.place === "before-now"
+                ? [unfinishedHour, now]
+                : [now, unfinishedHour + hour];
+          return {
+            id: `open-hour-${run}-${index}`,
+            customer,
+            name: "open-hour",
+            timestamp: new Date(from + Math.floor(spec.share * (to - from - 1))).toISOString(),
+            properties: { value: spec.value, region: spec.region, user: spec.user },
+          };
+        });
+        if (events.length > 0) {
+          const sent = await tenant.admin.post("/v1/events/backfill", { events });
+          expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+        }
+        const windows = meterCodes.map((meterCode) => ({
+          key: usageWindowKey({ meterCode }, periodStart, now),
+          meterCode,
+          start: periodStart,
+          end: now,
+          fullPeriodStart: periodStart,
+          fullPeriodEnd: periodStart + 30 * day,
+        }));
+        const request = { customerExternalId: customer, windows, meters, levelsStartAt: periodStart };
+        const actual = await usageForWindows(testApp.handle.database, scope, request);
+        const expected = coreAggregates(meters.values(), windows, periodStart, await storedEvents(customer));
+        expectSameAggregates(actual, expected, `unfinished hour, run ${run}`);
+      },
+    );
+    await fc.assert(property, { numRuns: 25, endOnFailure: true });
+  });
+
+  it("plans no raw read of the unfinished hour for count, sum, max and unique_count, and keeps it for latest and weighted_sum", () => {
+    const now = Date.parse("2026-03-05T10:17:00Z");
+    const periodStart = Date.parse("2026-03-01T00:00:00Z");
+    const window: UsageWindow = {
+      key: "window",
+      meterCode: "planned",
+      start: periodStart,
+      end: now,
+      fullPeriodStart: periodStart,
+      fullPeriodEnd: Date.parse("2026-04-01T00:00:00Z"),
+    };
+    const trusted = [{ start: periodStart, end: Number.POSITIVE_INFINITY }];
+    const planFor = (aggregation: Aggregation) =>
+      planMeterUsage(
+        { code: "planned", eventName: "planned", aggregation, property: "value", filters: [] },
+        [window],
+        trusted,
+        periodStart,
+      );
+    const unfinishedHour = Date.parse("2026-03-05T10:00:00Z");
+    for (const aggregation of ["count", "sum", "max", "unique_count"] as const) {
+      const plan = planFor(aggregation);
+      expect(plan.rawRanges, aggregation).toEqual([]);
+      expect(plan.rollupRanges.at(-1)?.end, aggregation).toBe(unfinishedHour + hour);
+      expect(plan.tails, aggregation).toEqual([
+        { range: { start: now, end: unfinishedHour + hour }, bucket: 0 },
+      ]);
+    }
+    for (const aggregation of ["latest", "weighted_sum"] as const) {
+      const plan = planFor(aggregation);
+      expect(plan.rawRanges, aggregation).toEqual([{ start: unfinishedHour, end: now }]);
+      expect(plan.tails, aggregation).toEqual([]);
+    }
+    // An hour the versions do not wholly trust is read from its events.
+    const partlyTrusted = planMeterUsage(
+      { code: "planned", eventName: "planned", aggregation: "sum", property: "value", filters: [] },
+      [window],
+      [{ start: periodStart, end: now + 60_000 }],
+      periodStart,
+    );
+    expect(partlyTrusted.rawRanges).toEqual([{ start: unfinishedHour, end: now }]);
   });
 });

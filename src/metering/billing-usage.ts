@@ -216,12 +216,14 @@ async function aggregateMeters(
   return aggregated;
 }
 
-function planOf(job: MeterJob): MeterUsagePlan {
+/** With `unfinishedHourFromRollups`, the hour a window ends inside comes from its rollup less its tail. */
+function planOf(job: MeterJob, unfinishedHourFromRollups = true): MeterUsagePlan {
   return planMeterUsage(
     job.meter,
     job.windows,
     job.trustedVersions.map((version) => ({ start: version.effectiveFrom, end: version.effectiveUntil })),
     job.levelsStartAt,
+    { unfinishedHourFromRollups },
   );
 }
 
@@ -266,8 +268,9 @@ async function aggregateMeter(
   database: Database,
   scope: TenantScope,
   job: MeterJob,
+  unfinishedHourFromRollups = true,
 ): Promise<Map<string, UsageAggregate> | undefined> {
-  const plan = planOf(job);
+  const plan = planOf(job, unfinishedHourFromRollups);
   const source = rollupSourceOf(job);
   const buckets =
     source === undefined ? [] : await sumRollupBuckets(database, scope, job.customerExternalId, source, plan);
@@ -300,6 +303,20 @@ async function aggregateFromBuckets(
       if (reading !== undefined) totals.addEvent(reading, event.timestamp);
     },
   );
+  // An unfinished hour came whole from its rollup: its tail (events after now, usually none) goes back out.
+  for (const tail of plan.tails) {
+    await forEachRawEvent(
+      database,
+      scope,
+      { customerExternalId, eventName: meter.eventName, ranges: [tail.range] },
+      (event) => {
+        const reading = read(event.properties);
+        if (reading !== undefined) totals.subtractTailEvent(reading, tail.bucket);
+      },
+    );
+  }
+  // A tail that held the largest value or a distinct value: read that hour's events instead.
+  if (!totals.tailsSettled()) return aggregateMeter(database, scope, job, false);
   if (meter.aggregation === "unique_count") {
     const counts = await countDistinctPerSlot(
       database,

@@ -2,6 +2,7 @@
 // from the raw events, for every aggregation, in windows of non-UTC time zones
 // (a daylight-saving change, a zone offset by half an hour), with ranges that
 // cut hours, and per group.
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import type { Aggregation } from "../core/index.ts";
@@ -170,6 +171,46 @@ describe("usage queries", () => {
       }
     });
   }
+
+  it("sums the hour that `to` cuts from its rollup less the events after `to`, exactly", {
+    timeout: 120_000,
+  }, async () => {
+    // `to` on an event, a millisecond either side of one, or anywhere: the hour's tail holds events, or none.
+    const toInstant = fc.record({
+      event: fc.nat({ max: events.length - 1 }),
+      shift: fc.constantFrom(-1, 0, 1, 60_000, 1_234_567),
+    });
+    const property = fc.asyncProperty(
+      toInstant,
+      fc.constantFrom(...aggregations),
+      fc.constantFrom("day", "none"),
+      async ({ event, shift }, meter, window) => {
+        const sent = events[event]!;
+        const to = new Date(Date.parse(sent.timestamp) + shift).toISOString();
+        const query = {
+          customer: sent.customer,
+          meter: meter.code,
+          window,
+          from: "2026-03-04T00:00:00Z",
+          to,
+        };
+        const answer = await usage(query);
+        expect(
+          answer.windows.map((answered) => answered.value),
+          JSON.stringify(query),
+        ).toEqual(expectedValues(meter, sent.customer, answer.windows, undefined));
+        const grouped = await usage({ ...query, group_by: "region" });
+        for (const region of ["eu", "us", null]) {
+          const windows = grouped.windows.filter((answered) => answered.group?.region === region);
+          expect(
+            windows.map((answered) => answered.value),
+            `${JSON.stringify(query)} region ${region}`,
+          ).toEqual(expectedValues(meter, sent.customer, windows, region));
+        }
+      },
+    );
+    await fc.assert(property, { numRuns: 60, endOnFailure: true });
+  });
 
   it("cuts days at local midnight across a daylight-saving change, and at half hours in Kolkata", async () => {
     const newYork = await usage({

@@ -86,12 +86,75 @@ export async function queryUsage(context: RequestContext, input: UsageQueryInput
   const aggregations = windows.map(
     (window) => (versionInEffect(versions, window.end - 1) ?? versions[0])?.definition.aggregation ?? "count",
   );
-  const usage = new WindowedUsage(windows, groupBy);
+  const scope = { environmentId: context.environmentId, meterId: meter.id, customer: input.customer };
+  const range = { from, to, windows, groupBy, aggregations };
+  const usage =
+    (await windowedUsage(context, scope, versions, range, true)) ??
+    (await windowedUsageFromEvents(context, scope, versions, range));
+  return {
+    customer: input.customer,
+    meter: meter.code,
+    aggregation: aggregations.at(-1) ?? "count",
+    timezone: customer.timezone,
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    window: windowUnit,
+    group_by: groupBy ?? null,
+    windows: usage,
+  };
+}
 
+/** A query's range, its windows, the aggregation of each and the dimension it groups by. */
+type UsageRange = {
+  from: Instant;
+  to: Instant;
+  windows: readonly QueryWindow[];
+  groupBy: string | undefined;
+  aggregations: readonly Aggregation[];
+};
+
+/** The report's windows with every cut hour read from its events, which always settles. */
+async function windowedUsageFromEvents(
+  context: RequestContext,
+  scope: UsageScope,
+  versions: readonly MeterVersion[],
+  range: UsageRange,
+): Promise<UsageReport["windows"]> {
+  const usage = await windowedUsage(context, scope, versions, range, false);
+  if (usage === undefined) throw new Error("usage read from the events of every cut hour did not settle");
+  return usage;
+}
+
+/** Aggregations whose rollup of an hour, less the events after `to`, is exact (see WindowedUsage.subtract). */
+const tailedAggregations: ReadonlySet<Aggregation> = new Set(["count", "sum", "max", "unique_count"]);
+
+/**
+ * The report's windows. With `unfinishedHourFromRollups`, the hour that `to`
+ * cuts (month-to-date ends now) comes whole from its rollup when nothing
+ * else cuts it and every window's aggregation allows it; the events of its
+ * tail, after `to` (usually none), are taken back out. Undefined when the
+ * tail held what cannot be taken out (the largest value, a distinct value):
+ * the caller then reads that hour's events.
+ */
+async function windowedUsage(
+  context: RequestContext,
+  scope: UsageScope,
+  versions: readonly MeterVersion[],
+  range: UsageRange,
+  unfinishedHourFromRollups: boolean,
+): Promise<UsageReport["windows"] | undefined> {
+  const { from, to, windows, groupBy, aggregations } = range;
+  const usage = new WindowedUsage(windows, groupBy);
   const firstHour = hourStartOf(from);
   const endHour = hourStartOf(to - 1) + millisecondsPerHour;
   const cutHours = hoursCutBy([from, to, ...windows.map((window) => window.start)]);
-  const scope = { environmentId: context.environmentId, meterId: meter.id, customer: input.customer };
+  const unfinishedHour = hourStartOf(to);
+  const tailed =
+    unfinishedHourFromRollups &&
+    unfinishedHour !== to &&
+    !hoursCutBy([from, ...windows.map((window) => window.start)]).has(unfinishedHour) &&
+    aggregations.every((aggregation) => tailedAggregations.has(aggregation));
+  if (tailed) cutHours.delete(unfinishedHour);
 
   for (const total of await sumWholeHours(context, scope, {
     firstHour,
@@ -100,6 +163,23 @@ export async function queryUsage(context: RequestContext, input: UsageQueryInput
     windows,
   })) {
     usage.add(total.windowIndex, total.dimensionKey, total.piece);
+  }
+  if (tailed) {
+    const tail = await readCutHours(context, scope, versions, [unfinishedHour], {
+      from: to,
+      to: unfinishedHour + millisecondsPerHour,
+      windows: [{ start: to, end: unfinishedHour + millisecondsPerHour }],
+    });
+    const lastWindow = windows.length - 1;
+    for (const cell of tail.cells.sorted()) {
+      if (cell.uniqueKeys.size > 0) return undefined;
+      const settled = usage.subtract(
+        lastWindow,
+        cell.key.dimensionKey,
+        pieceOfCell(cell, windows[lastWindow]!),
+      );
+      if (!settled) return undefined;
+    }
   }
 
   const needsLevels = aggregations.includes("weighted_sum");
@@ -140,18 +220,7 @@ export async function queryUsage(context: RequestContext, input: UsageQueryInput
         rawUniqueValues,
       })
     : new Map<string, number>();
-
-  return {
-    customer: input.customer,
-    meter: meter.code,
-    aggregation: aggregations.at(-1) ?? "count",
-    timezone: customer.timezone,
-    from: new Date(from).toISOString(),
-    to: new Date(to).toISOString(),
-    window: windowUnit,
-    group_by: groupBy ?? null,
-    windows: usage.report(aggregations, distinctCounts),
-  };
+  return usage.report(aggregations, distinctCounts);
 }
 
 /** Usage totals per group and window, and each group's level before `from` (weighted_sum). */
@@ -197,6 +266,20 @@ class WindowedUsage {
         totals.latestValue = new Decimal(piece.latestValue);
       }
     }
+  }
+
+  /**
+   * Takes the events after `to` of an unfinished hour back out of the
+   * window its rollup was added to: count and sum exactly; false when the
+   * tail holds a value as large as the window's maximum, which could then
+   * have come from the tail.
+   */
+  subtract(windowIndex: number, dimensionKey: string, piece: UsagePiece): boolean {
+    const totals = this.totalsOf(this.groupKeyOf(dimensionKey))[windowIndex]!;
+    totals.eventCount -= piece.eventCount;
+    if (piece.sum !== null) totals.sum = totals.sum.minus(piece.sum);
+    if (piece.maximum === null) return true;
+    return totals.maximum?.greaterThan(piece.maximum) === true;
   }
 
   addOpeningLevel(dimensionKey: string, change: Decimal): void {
