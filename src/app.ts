@@ -85,7 +85,7 @@ import {
   webhookSecretColumns,
 } from "./notifications/index.ts";
 import { apiKeyRoutes, clockForEnvironment, findEnvironmentScope } from "./organizations/index.ts";
-import { registerPartnerRoutes } from "./partners/index.ts";
+import { partnerLinkSecretColumns, registerPartnerRoutes } from "./partners/index.ts";
 import {
   collectFinalizedInvoice,
   paymentJobHandlers,
@@ -168,6 +168,7 @@ const storedSecretColumns: SecretColumns[] = [
   warehouseSecretColumns,
   secondFactorSecretColumns,
   portalSecretColumns,
+  partnerLinkSecretColumns,
 ];
 
 /** Gives every organization a new data key under the current master key and seals every stored secret with it. */

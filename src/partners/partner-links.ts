@@ -2,7 +2,8 @@
 // /v1/partners/{id}/statement-links) and send it to the partner, who reads
 // their approved statements with it and downloads them as CSV or PDF. The
 // token names one partner of one environment and when it stops working,
-// signed with HMAC-SHA256 under the environment's partner-link secret;
+// signed with HMAC-SHA256 under the environment's partner-link secret, which
+// is stored sealed with the organization's data key (encryption at rest);
 // nothing about a link is stored. A token reaches the /v1/partner-view routes
 // only, and they answer for its partner, never for an id from the request.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
@@ -14,6 +15,7 @@ import type { Database } from "../platform/database/schema.ts";
 import { databaseOfTenant } from "../platform/database/tenant-sessions.ts";
 import { forbidden, unauthorized } from "../platform/errors.ts";
 import type { CallerAuthenticator } from "../platform/http/authentication.ts";
+import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
 import type { CreatePartnerLinkInput, PartnerLink } from "./partner-schemas.ts";
 import { findPartner } from "./partners.ts";
 
@@ -69,13 +71,20 @@ async function verifiedClaims(
   return { partnerId: fields.partner_id, environmentId: fields.environment_id, expiresAt: fields.exp };
 }
 
+/** The column of the partner links' signing secrets, sealed at rest: what `fairbill secrets rotate` seals anew. */
+export const partnerLinkSecretColumns: SecretColumns = {
+  table: "partner_link_secrets",
+  idColumns: ["environment_id"],
+  columns: ["secret"],
+};
+
 async function findLinkSecret(database: Database, environmentId: string): Promise<string | undefined> {
   const row = await database
     .selectFrom("partner_link_secrets")
-    .select("secret")
+    .select(["organization_id", "secret"])
     .where("environment_id", "=", environmentId)
     .executeTakeFirst();
-  return row?.secret;
+  return row === undefined ? undefined : openSecret(database, row.organization_id, row.secret);
 }
 
 /** The environment's partner-link secret, made on first use. */
@@ -88,7 +97,7 @@ async function linkSecretOf(database: Database, scope: TenantScope, now: Date): 
     .values({
       environment_id: scope.environmentId,
       organization_id: scope.organizationId,
-      secret: randomBytes(32).toString("hex"),
+      secret: await sealSecret(database, scope.organizationId, randomBytes(32).toString("hex")),
       created_at: now,
     })
     .onConflict((conflicting) => conflicting.column("environment_id").doNothing())

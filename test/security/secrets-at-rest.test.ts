@@ -1,8 +1,8 @@
 // Stored secrets are encrypted at rest (issue 18, finding 8): Stripe's keys,
 // webhook signing secrets, the HTTP tax provider's secret and the single
 // sign-on client secret, people's second-factor (TOTP) secrets and the
-// customer portal's signing secrets are sealed with their organization's data
-// key, which the master key (outside the database) wraps. The database, read whole,
+// customer portal's and the partner links' signing secrets are sealed with
+// their organization's data key, which the master key (outside the database) wraps. The database, read whole,
 // never holds one of them readable; `fairbill secrets rotate` (rotateSecrets)
 // seals them anew, also under a new master key, and everything stays readable.
 import { randomBytes } from "node:crypto";
@@ -32,6 +32,7 @@ let personEmail: string;
 let totpSecret: string;
 let storedPendingTotpSecret: string | null;
 let portalToken: string;
+let partnerToken: string;
 const password = "correct horse battery staple";
 
 /** The code an authenticator app shows for the secret at a time (SHA-1, six digits, 30 s). */
@@ -132,6 +133,18 @@ beforeAll(async () => {
   const portalLink = await tenant.admin.post(`/v1/customers/${customer.body.id}/portal-links`, {});
   expect(portalLink.status).toBe(201);
   portalToken = portalLink.body.token;
+
+  // A partner's statement link makes the environment's partner-link secret.
+  const partner = await tenant.admin.post("/v1/partners", {
+    code: "vault-partner",
+    name: "Vault Partner",
+    kind: "reseller",
+    currency: "EUR",
+  });
+  expect(partner.status).toBe(201);
+  const partnerLink = await tenant.admin.post(`/v1/partners/${partner.body.id}/statement-links`, {});
+  expect(partnerLink.status).toBe(201);
+  partnerToken = partnerLink.body.token;
 }, 120_000);
 afterAll(async () => {
   setKeyRing(originalKeys);
@@ -171,7 +184,8 @@ async function storedSecrets(database: Database): Promise<string[]> {
     union all select provider_secret from tax_settings
     union all select client_secret from sso_connections
     union all select totp_secret from users
-    union all select secret from portal_secrets`.execute(database);
+    union all select secret from portal_secrets
+    union all select secret from partner_link_secrets`.execute(database);
   return rows.rows.map((row) => row.value).filter((value): value is string => value !== null);
 }
 
@@ -182,8 +196,12 @@ async function hints() {
   const portal = await anonymous("GET", "/v1/portal/me", undefined, {
     authorization: `Portal ${portalToken}`,
   });
+  const partner = await anonymous("GET", "/v1/partner-view/me", undefined, {
+    authorization: `Partner ${partnerToken}`,
+  });
   return {
     portal: portal.status,
+    partner: partner.status,
     stripe: payments.body.stripe?.secret_key_hint,
     stripeWebhook: payments.body.stripe?.webhook_secret_hint,
     sso: sso.body.client_secret_hint,
@@ -192,6 +210,7 @@ async function hints() {
 
 const expectedHints = () => ({
   portal: 200,
+  partner: 200,
   stripe: `sk_test_…${stripeSecretKey.slice(-4)}`,
   stripeWebhook: `whsec_…${stripeWebhookSecret.slice(-4)}`,
   sso: `…${client.client_secret.slice(-4)}`,
@@ -203,7 +222,7 @@ describe("secrets at rest", () => {
     const everything = await wholeDatabase(testApp.handle.database);
     for (const secret of allSecrets()) expect(everything).not.toContain(secret);
     const stored = await storedSecrets(testApp.handle.database);
-    expect(stored).toHaveLength(7);
+    expect(stored).toHaveLength(8);
     for (const value of stored) expect(isSealed(value)).toBe(true);
     // The second factor's secret was sealed while it waited for its first code too.
     expect(storedPendingTotpSecret).not.toBeNull();
@@ -221,7 +240,7 @@ describe("secrets at rest", () => {
       .execute();
     const before = await storedSecrets(database);
     const first = await rotateSecrets(database);
-    expect(first.secrets).toBeGreaterThanOrEqual(7);
+    expect(first.secrets).toBeGreaterThanOrEqual(8);
     const afterFirst = await storedSecrets(database);
     expect(afterFirst.every(isSealed)).toBe(true);
     for (const value of afterFirst) expect(before).not.toContain(value);
@@ -253,7 +272,7 @@ describe("secrets at rest", () => {
     expect((await signInWithNextCode()).status).toBe(200);
   });
 
-  it("seals the second-factor and portal secrets stored readable before encryption at rest, at start", async () => {
+  it("seals the second-factor, portal and partner-link secrets stored readable before encryption at rest, at start", async () => {
     const database = testApp.handle.database;
     const organizationId = tenant.organization.id;
     const user = await database
@@ -267,6 +286,12 @@ describe("secrets at rest", () => {
       .where("environment_id", "=", tenant.organization.environments.test)
       .executeTakeFirstOrThrow();
     const portalSecret = await openSecret(database, organizationId, portal.secret);
+    const partnerLink = await database
+      .selectFrom("partner_link_secrets")
+      .select("secret")
+      .where("environment_id", "=", tenant.organization.environments.test)
+      .executeTakeFirstOrThrow();
+    const partnerLinkSecret = await openSecret(database, organizationId, partnerLink.secret);
     expect(await openSecret(database, organizationId, user.totp_secret ?? "")).toBe(totpSecret);
     // As an earlier version stored them.
     await database.updateTable("users").set({ totp_secret: totpSecret }).where("id", "=", user.id).execute();
@@ -275,12 +300,18 @@ describe("secrets at rest", () => {
       .set({ secret: portalSecret })
       .where("environment_id", "=", tenant.organization.environments.test)
       .execute();
+    await database
+      .updateTable("partner_link_secrets")
+      .set({ secret: partnerLinkSecret })
+      .where("environment_id", "=", tenant.organization.environments.test)
+      .execute();
     expect(await hints()).toEqual(expectedHints());
 
     const sealed = await sealPlaintextSecrets(database);
-    expect(sealed).toBe(2);
+    expect(sealed).toBe(3);
     const everything = await wholeDatabase(database);
-    for (const secret of [totpSecret, portalSecret]) expect(everything).not.toContain(secret);
+    for (const secret of [totpSecret, portalSecret, partnerLinkSecret])
+      expect(everything).not.toContain(secret);
     const stored = await storedSecrets(database);
     for (const value of stored) expect(isSealed(value)).toBe(true);
     const resealed = await database
