@@ -7,6 +7,7 @@ import { getInvoice } from "../invoicing/index.ts";
 import { getPayment } from "../payments/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
+import { validationFailed } from "../platform/errors.ts";
 import { externalLinkUrl } from "./external-link-urls.ts";
 import type { ExternalLinkQueryInput, ExternalLinkView } from "./integration-schemas.ts";
 
@@ -20,11 +21,25 @@ const objectReaders: Record<
   payment: getPayment,
 };
 
+/** The ids a query names: one object (which must exist here), or a list of them (a page of a list). */
+async function objectIdsOf(context: RequestContext, query: ExternalLinkQueryInput): Promise<string[]> {
+  if ((query.object_id === undefined) === (query.object_ids === undefined)) {
+    throw validationFailed([
+      { path: "query.object_id", message: "or query.object_ids is required, and not both" },
+    ]);
+  }
+  if (query.object_id !== undefined) {
+    await objectReaders[query.object_type](context, query.object_id);
+    return [query.object_id];
+  }
+  return [...new Set((query.object_ids ?? "").split(","))];
+}
+
 export async function listExternalLinks(
   context: RequestContext,
   query: ExternalLinkQueryInput,
 ): Promise<{ data: ExternalLinkView[] }> {
-  await objectReaders[query.object_type](context, query.object_id);
+  const objectIds = await objectIdsOf(context, query);
   const rows = await context.database
     .selectFrom("integration_syncs")
     .innerJoin("integration_connections", "integration_connections.id", "integration_syncs.connection_id")
@@ -32,6 +47,7 @@ export async function listExternalLinks(
       "integration_syncs.id",
       "integration_syncs.connection_id",
       "integration_syncs.state",
+      "integration_syncs.object_id",
       "integration_syncs.external_id",
       "integration_syncs.updated_at",
       "integration_connections.system",
@@ -41,7 +57,8 @@ export async function listExternalLinks(
     .where(inTenant(context, "integration_syncs"))
     .where(inTenant(context, "integration_connections"))
     .where("integration_syncs.object_type", "=", query.object_type)
-    .where("integration_syncs.object_id", "=", query.object_id)
+    .where("integration_syncs.object_id", "in", objectIds)
+    .orderBy("integration_syncs.object_id")
     .orderBy("integration_syncs.id")
     .execute();
   return {
@@ -50,7 +67,7 @@ export async function listExternalLinks(
       connection_id: row.connection_id,
       system: row.system,
       object_type: query.object_type,
-      object_id: query.object_id,
+      object_id: row.object_id,
       external_id: row.external_id,
       state: row.state,
       url:

@@ -204,9 +204,21 @@ export type CrmDealListFilters = Static<typeof CrmDealListQuery>;
 /** The objects the console shows links for: customers, invoices and payments. */
 export const linkedObjectTypes = ["customer", "invoice", "payment"] as const;
 
+/** At most this many objects' links in one request (a page of the console's lists). */
+export const externalLinkObjectsPerRequest = 100;
+
 export const ExternalLinkQuery = StrictObject({
   object_type: StringEnum(linkedObjectTypes),
-  object_id: { ...NonEmptyId, description: "the object's Fairbill id (cus_…, inv_…, pay_…)" },
+  object_id: Type.Optional({
+    ...NonEmptyId,
+    description: "the object's Fairbill id (cus_…, inv_…, pay_…); 404 when no such object; or object_ids",
+  }),
+  object_ids: Type.Optional(
+    Type.String({
+      pattern: `^[A-Za-z0-9_]+(,[A-Za-z0-9_]+){0,${externalLinkObjectsPerRequest - 1}}$`,
+      description: `up to ${externalLinkObjectsPerRequest} objects' ids, separated by commas (a list page's rows): the links of those of this environment, unknown ids answering none`,
+    }),
+  ),
 });
 export type ExternalLinkQueryInput = Static<typeof ExternalLinkQuery>;
 

@@ -244,6 +244,26 @@ describe("the Xero integration", () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe("query.object_type");
+    // A list page's rows in one request: each link names its object; an unknown id answers none.
+    const listed = await tenant.admin.get(
+      `/v1/integrations/external-links?object_type=payment&object_ids=${paid.body.id},pay_unknown`,
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({ object_id: paid.body.id, external_id: payments[0]?.paymentID }),
+    ]);
+    const both = await tenant.admin.get(
+      `/v1/integrations/external-links?object_type=payment&object_id=${paid.body.id}&object_ids=${paid.body.id}`,
+    );
+    expect(both.status).toBe(400);
+    expect(both.body.errors[0].path).toBe("query.object_id");
+    const neither = await tenant.admin.get("/v1/integrations/external-links?object_type=payment");
+    expect(neither.status).toBe(400);
+    const tooMany = await tenant.admin.get(
+      `/v1/integrations/external-links?object_type=payment&object_ids=${Array.from({ length: 101 }, (_, index) => `pay_${index}`).join(",")}`,
+    );
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors[0].path).toBe("query.object_ids");
 
     const creates = xero.requests.filter((request) => request.method === "PUT").length;
     const rerun = await tenant.admin.post(`/v1/integrations/connections/${connectionId}/invoice-syncs`, {

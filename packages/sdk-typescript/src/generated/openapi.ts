@@ -41560,8 +41560,10 @@ export interface operations {
             query: {
                 /** @example customer */
                 object_type: "customer" | "invoice" | "payment";
-                /** @description the object's Fairbill id (cus_…, inv_…, pay_…) */
-                object_id: string;
+                /** @description the object's Fairbill id (cus_…, inv_…, pay_…); 404 when no such object; or object_ids */
+                object_id?: string;
+                /** @description up to 100 objects' ids, separated by commas (a list page's rows): the links of those of this environment, unknown ids answering none */
+                object_ids?: string;
             };
             header?: never;
             path?: never;

@@ -13,6 +13,7 @@ import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
 import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
+import { useExternalLinkCells } from "../integrations/external-links.tsx";
 
 type PaymentQuery = QueryOf<"/v1/payments">;
 
@@ -44,6 +45,10 @@ export function PaymentListPage() {
   const list = usePagedList("/v1/payments", { params: { query: { ...filters.query, limit: 100 } } });
   const view = useListView(25);
   const customerName = useCustomerNames();
+  const externalLinks = useExternalLinkCells(
+    "payment",
+    (list.data ?? []).map((payment) => payment.id),
+  );
 
   return (
     <FilteredListPage
@@ -127,6 +132,14 @@ export function PaymentListPage() {
                   </>
                 ),
               },
+              ...(externalLinks === undefined
+                ? []
+                : [
+                    {
+                      header: "In connected systems",
+                      cell: (payment: { id: string }) => externalLinks(payment.id),
+                    },
+                  ]),
               {
                 header: "Method",
                 cell: (payment) =>
