@@ -202,7 +202,7 @@ export const CrmDealListQuery = StrictObject({
 export type CrmDealListFilters = Static<typeof CrmDealListQuery>;
 
 /** The objects the console shows links for: customers, invoices and payments. */
-export const linkedObjectTypes = ["customer", "invoice", "payment"] as const;
+const linkedObjectTypes = ["customer", "invoice", "payment"] as const;
 
 /** At most this many objects' links in one request (a page of the console's lists). */
 export const externalLinkObjectsPerRequest = 100;
