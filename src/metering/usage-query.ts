@@ -167,6 +167,7 @@ async function windowedUsage(
   if (tailed) {
     const tail = await readCutHours(context, scope, versions, [unfinishedHour], {
       from: to,
+      readFrom: to,
       to: unfinishedHour + millisecondsPerHour,
       windows: [{ start: to, end: unfinishedHour + millisecondsPerHour }],
     });
@@ -382,8 +383,13 @@ async function readCutHours(
   scope: UsageScope,
   versions: readonly MeterVersion[],
   hourStarts: readonly Instant[],
-  range: { from: Instant; to: Instant; windows: readonly QueryWindow[] },
+  range: { from: Instant; to: Instant; windows: readonly QueryWindow[]; readFrom?: Instant },
 ): Promise<{ cells: RollupCells; changesBeforeFrom: Map<string, Decimal> }> {
+  // An unfinished hour's tail needs only its own events, not the hour's.
+  const readFrom =
+    range.readFrom === undefined
+      ? sql``
+      : sql`and event.occurred_at >= ${new Date(range.readFrom).toISOString()}::timestamptz`;
   const eventNames = [...new Set(versions.map((version) => version.definition.event_name))];
   const { rows } = await sql<{ name: string; occurred_at: Date; properties: EventProperties }>`
     select event.name, event.occurred_at, event.properties
@@ -392,6 +398,7 @@ async function readCutHours(
       on event.environment_id = ${scope.environmentId}
       and event.customer_external_id = ${scope.customer}
       and event.occurred_at >= hour.start and event.occurred_at < hour.start + interval '1 hour'
+      ${readFrom}
     where event.voided_at is null and event.name = any(${eventNames}::text[])
     order by event.occurred_at, event.received_at, event.id`.execute(context.database);
   const catalog = new MeterCatalog(versions);
