@@ -11,6 +11,7 @@ import type { RequestContext } from "../platform/context.ts";
 import { type CsvProblem, type CsvRow, describeProblem } from "../platform/csv-files.ts";
 import { createSubscription } from "../subscriptions/index.ts";
 import { type CsvObject, checkCsvFile, customerInputOf, quantitiesOf } from "./csv-templates.ts";
+import { importsAwaitCutOver } from "./cut-over-switch.ts";
 import { creating, type ImportState, type StepResult } from "./import-steps.ts";
 
 /** A source record's outcome as the report keeps it (a CSV row, a usage file's line). */
@@ -80,16 +81,20 @@ async function applyRow(
     if (customer === undefined || planId === undefined)
       throw new Error(`Row ${row.row}'s references vanished while it was imported.`);
     const quantities = quantitiesOf(cells.quantities);
-    const subscription = await createSubscription(context, {
-      customer_id: customer.id,
-      plan_id: planId,
-      start_at: cells.start_at as string,
-      external_id: externalId,
-      ...(cells.plan_version === undefined ? {} : { plan_version: Number(cells.plan_version) }),
-      ...(cells.trial_days === undefined ? {} : { trial_days: Number(cells.trial_days) }),
-      ...(cells.currency === undefined ? {} : { currency: cells.currency }),
-      ...(Object.keys(quantities).length === 0 ? {} : { quantities }),
-    });
+    const subscription = await createSubscription(
+      context,
+      {
+        customer_id: customer.id,
+        plan_id: planId,
+        start_at: cells.start_at as string,
+        external_id: externalId,
+        ...(cells.plan_version === undefined ? {} : { plan_version: Number(cells.plan_version) }),
+        ...(cells.trial_days === undefined ? {} : { trial_days: Number(cells.trial_days) }),
+        ...(cells.currency === undefined ? {} : { currency: cells.currency }),
+        ...(Object.keys(quantities).length === 0 ? {} : { quantities }),
+      },
+      { awaitsCutOver: await importsAwaitCutOver(context) },
+    );
     return subscription.id;
   });
 }

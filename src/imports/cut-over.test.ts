@@ -1,6 +1,7 @@
 // The cut-over through the API, on the test clock: two customers and their
 // subscriptions imported from CSV on 1 January 2031 (the old system bills
-// them), the clock moved to 1 March without billing, a parallel run over
+// them), the clock advanced to 1 March with its bill runs issuing nothing for
+// them (they wait for the cut-over), a parallel run over
 // January and February where the old system billed customer 1's February
 // fee at 26.00 instead of 25.00. The checklist starts with what is missing
 // (the run's difference, the webhook endpoint), a second person accepts the
@@ -138,11 +139,17 @@ describe("the cut-over", () => {
     expect((await checklistOf()).imports.status).toBe("ok");
   });
 
+  it("issues no invoice for the imported subscriptions while no switch date is set", async () => {
+    // The old system bills January and February (due 1 February and 1 March): the bill runs of the
+    // advanced clock pass both billing dates and Fairbill issues nothing, not to bill the customers twice.
+    const advanced = await tenant.admin.post("/v1/test-clock/advance", { to: "2031-03-01T01:00:00Z" });
+    expect(advanced.status, JSON.stringify(advanced.body)).toBe(200);
+    const invoices = await tenant.admin.get("/v1/invoices?limit=100");
+    expect(invoices.body.data).toEqual([]);
+  });
+
   it("needs each difference of the parallel run accepted by a person other than the one who ran it", async () => {
-    // The old system billed January and February; Fairbill has billed nothing yet.
-    expect((await tenant.admin.post("/v1/test-clock", { frozen_at: "2031-03-01T01:00:00Z" })).status).toBe(
-      200,
-    );
+    // The old system billed January and February; Fairbill has billed nothing, and computes what it would have.
     const created = await tenant.admin.post("/v1/parallel-runs", { old_invoices_csv: oldInvoicesCsv() });
     expect(created.status, JSON.stringify(created.body)).toBe(202);
     runId = created.body.id;

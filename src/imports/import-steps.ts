@@ -20,6 +20,7 @@ import type { RequestContext } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { FairbillError } from "../platform/errors.ts";
 import { createSubscription, markSubscriptionBilled } from "../subscriptions/index.ts";
+import { importsAwaitCutOver } from "./cut-over-switch.ts";
 import type { ImportStep, PlanStep, SubscriptionStep, WalletCreditsStep } from "./import-step-types.ts";
 import { storeImportedInvoice } from "./imported-invoices.ts";
 import type { ImportOutcome, ImportSource } from "./tables.ts";
@@ -177,18 +178,22 @@ async function applySubscription(
   if (planId === undefined)
     return refused(`its plan (${step.planSourceType} ${step.planSourceId}) was not imported`);
   return creating(context, state, step, async () => {
-    const subscription = await createSubscription(context, {
-      customer_id: customerId,
-      plan_id: planId,
-      plan_version: 1,
-      start_at: step.startAt,
-      billing: step.billing,
-      currency: step.currency,
-      external_id: step.sourceId,
-      metadata: step.metadata,
-      ...(step.trialDays === null ? {} : { trial_days: step.trialDays }),
-      ...(Object.keys(step.quantities).length === 0 ? {} : { quantities: step.quantities }),
-    });
+    const subscription = await createSubscription(
+      context,
+      {
+        customer_id: customerId,
+        plan_id: planId,
+        plan_version: 1,
+        start_at: step.startAt,
+        billing: step.billing,
+        currency: step.currency,
+        external_id: step.sourceId,
+        metadata: step.metadata,
+        ...(step.trialDays === null ? {} : { trial_days: step.trialDays }),
+        ...(Object.keys(step.quantities).length === 0 ? {} : { quantities: step.quantities }),
+      },
+      { awaitsCutOver: await importsAwaitCutOver(context) },
+    );
     if (step.billedThrough !== null && step.nextBillingAt !== null) {
       await markSubscriptionBilled(
         context.database,

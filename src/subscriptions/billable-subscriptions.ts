@@ -27,7 +27,7 @@ export type BillableSubscription = {
   pauses: { from: Instant; until: Instant | null }[];
   /** Latest issue instant already invoiced (or skipped). */
   billedThrough: Instant | null;
-  /** Earliest instant the bill run must look at; null = nothing left. */
+  /** Earliest instant the bill run must look at; null = nothing left, or it awaits the cut-over. */
   nextBillingAt: Instant | null;
   /** Amount; see invoicing. */
   progressiveBillingThreshold: Decimal | null;
@@ -82,7 +82,8 @@ function billableOf({ row, timeline, pauses }: LoadedSubscription): BillableSubs
     timeline,
     pauses,
     billedThrough: row.billed_through?.getTime() ?? null,
-    nextBillingAt: row.next_billing_at?.getTime() ?? null,
+    // An imported subscription waiting for the cut-over issues nothing; backtests still price its timeline.
+    nextBillingAt: row.awaits_cut_over ? null : (row.next_billing_at?.getTime() ?? null),
     progressiveBillingThreshold:
       row.progressive_billing_threshold === null ? null : new Decimal(row.progressive_billing_threshold),
     poolsUsageWithChildren: row.pool_usage_with_children,
@@ -146,7 +147,9 @@ export async function customersDueForBilling(
   limit: number,
   afterCustomerId?: string,
 ): Promise<string[]> {
-  const due = subscriptionCustomers(database, scope).where("next_billing_at", "<=", at);
+  const due = subscriptionCustomers(database, scope)
+    .where("next_billing_at", "<=", at)
+    .where("awaits_cut_over", "=", false);
   return customerIdsPage(due, limit, afterCustomerId);
 }
 
@@ -201,8 +204,9 @@ export async function customersWithSubscriptionsToBill(
 /**
  * Makes these subscriptions bill from `from` and not before (a cut-over from
  * another billing system, which billed them until then): what was due before
- * counts as billed, and the bill run looks at them again from `from`. A
- * subscription billed further already is left as it is. Returns how many moved.
+ * counts as billed, and the bill run looks at them again from `from`; those
+ * waiting for the cut-over stop waiting. A subscription billed further already
+ * is left as it is. Returns how many moved.
  */
 export async function billSubscriptionsFrom(
   database: Database,
@@ -216,13 +220,19 @@ export async function billSubscriptionsFrom(
     const result = await database
       .updateTable("subscriptions")
       .set({
-        billed_through: billedBefore,
+        // One waiting for the cut-over may have been billed further by the old system already.
+        billed_through: sql<Date>`greatest(coalesce(billed_through, ${billedBefore}::timestamptz), ${billedBefore}::timestamptz)`,
         next_billing_at: sql<Date | null>`case when next_billing_at is null then null else greatest(next_billing_at, ${new Date(from)}::timestamptz) end`,
+        awaits_cut_over: false,
       })
       .where(inTenant(scope))
       .where("id", "in", subscriptionIds.slice(first, first + 5000))
       .where((where) =>
-        where.or([where("billed_through", "is", null), where("billed_through", "<", billedBefore)]),
+        where.or([
+          where("awaits_cut_over", "=", true),
+          where("billed_through", "is", null),
+          where("billed_through", "<", billedBefore),
+        ]),
       )
       .executeTakeFirst();
     moved += Number(result.numUpdatedRows);

@@ -34,9 +34,15 @@ import { trialEndOf } from "./subscription-timeline.ts";
 import { presentSubscriptions } from "./subscription-views.ts";
 import { subscriptionCreated } from "./subscription-webhook-events.ts";
 
+/**
+ * Creates a subscription. `awaitsCutOver` (imports from another billing
+ * system, before its cut-over is set) makes it issue no invoice until
+ * billSubscriptionsFrom names the switch date.
+ */
 export async function createSubscription(
   context: RequestContext,
   input: CreateSubscriptionInput,
+  options: { awaitsCutOver?: boolean } = {},
 ): Promise<SubscriptionView> {
   const now = context.clock.now();
   const customer = await customerNamedBy(context, input.customer_id);
@@ -98,6 +104,7 @@ export async function createSubscription(
           quantities: JSON.stringify(input.quantities ?? {}),
           instant_window_minutes: input.instant_window_minutes ?? 60,
           pool_usage_with_children: input.pool_usage_with_children ?? false,
+          awaits_cut_over: options.awaitsCutOver ?? false,
           created_at: now,
           updated_at: now,
         });

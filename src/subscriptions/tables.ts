@@ -42,6 +42,8 @@ export type SubscriptionTable = Scoped & {
   instant_window_minutes: number;
   /** Prices the usage of the customer and all its child customers together (account hierarchies). */
   pool_usage_with_children: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Imported from another billing system and waiting for its cut-over: the bill run issues nothing for it. */
+  awaits_cut_over: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 };
