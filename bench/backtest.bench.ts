@@ -63,7 +63,7 @@ try {
       actorName: "bench",
     });
     const { secret } = await createServiceAccountKey(context, { name: "bench", role: "admin" });
-    const app = await buildApplication({ handle, logger: false });
+    const app = await buildApplication({ handle, logger: false, rateLimits: false });
     const call = async (url: string, payload: unknown) => {
       const response = await app.inject({
         method: "POST",

@@ -87,7 +87,7 @@ try {
         role: "admin",
       },
     );
-    const app = await buildApplication({ handle, logger: false });
+    const app = await buildApplication({ handle, logger: false, rateLimits: false });
     const call = async (method: "POST", url: string, payload: unknown) => {
       const response = await app.inject({
         method,

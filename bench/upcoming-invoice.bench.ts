@@ -41,7 +41,7 @@ try {
       actorName: "bench",
     });
     const { secret } = await createServiceAccountKey(context, { name: "bench", role: "admin" });
-    const app = await buildApplication({ handle, logger: false });
+    const app = await buildApplication({ handle, logger: false, rateLimits: false });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = app.server.address() as AddressInfo;
     const call = async (method: string, path: string, body?: unknown) => {
