@@ -1,7 +1,7 @@
 // Reads a Stripe account's billing records through Stripe's official SDK, a
 // page of 100 at a time: billing meters, products, prices (with their tiers),
 // coupons, customers (with their tax ids) and subscriptions of every status
-// (with their discounts). Only reads: the importer never writes to Stripe.
+// (with their discounts), and invoices (the finalized ones are history). Only reads: the importer never writes to Stripe.
 import type Stripe from "stripe";
 import { stripeClient } from "../payments/index.ts";
 
@@ -12,6 +12,7 @@ export type StripeAccount = {
   coupons: Stripe.Coupon[];
   customers: Stripe.Customer[];
   subscriptions: Stripe.Subscription[];
+  invoices: Stripe.Invoice[];
 };
 
 export type StripeConnection = { secretKey: string; apiBaseUrl: string | null };
@@ -44,5 +45,6 @@ export async function readStripeAccount(
       "subscriptions",
       stripe.subscriptions.list({ ...page, status: "all", expand: ["data.discounts"] }),
     ),
+    invoices: await read("invoices", stripe.invoices.list(page)),
   };
 }

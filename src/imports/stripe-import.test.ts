@@ -11,6 +11,7 @@ import {
   startLocalStripeBilling,
   stripeCoupon,
   stripeCustomer,
+  stripeInvoice,
   stripeMeter,
   stripePrice,
   stripeProduct,
@@ -240,7 +241,32 @@ function seedAccount(): void {
       }),
     );
     stripe.add("subscriptions", subscriptionOf(index));
+    stripe.add("invoices", ...invoicesOf(index));
   }
+}
+
+/** Each customer's two months billed in Stripe before its subscription (and customer 1's third, still open): 101, two pages. */
+function invoicesOf(index: number): ReturnType<typeof stripeInvoice>[] {
+  const padded = String(index).padStart(3, "0");
+  const months = [
+    [daysAgo(70), daysAgo(40)],
+    [daysAgo(40), daysAgo(10)],
+    ...(index === 1 ? [[daysAgo(10), daysAgo(5)]] : []),
+  ];
+  return months.map(([periodStart, periodEnd], month) =>
+    stripeInvoice({
+      id: `in_${padded}_${month + 1}`,
+      number: `STR-${padded}-${month + 1}`,
+      customer: `cus_${padded}`,
+      subscription: `sub_${padded}`,
+      price: prices.flat,
+      periodStart: periodStart as string,
+      periodEnd: periodEnd as string,
+      amount: 4900,
+      tax: index === 0 ? 980 : 0,
+      status: month === 2 ? "open" : "paid",
+    }),
+  );
 }
 
 async function runImport(dryRun: boolean): Promise<Loose> {
@@ -350,6 +376,7 @@ describe("importing a Stripe account", () => {
     ).toEqual(["FLAT5", "WELCOME10"]);
     expect(createdOf("subscription")).toHaveLength(45);
     expect(createdOf("customer.balance")).toHaveLength(1);
+    expect(createdOf("invoice")).toHaveLength(101);
     expect(
       createdOf("discount")
         .map((record) => record.source_id)
@@ -447,6 +474,27 @@ describe("importing a Stripe account", () => {
     const redemptions = await tenant.admin.get(`/v1/customers/${discounted.body.data[0].id}/coupons`);
     expect(redemptions.body.data).toEqual([
       expect.objectContaining({ coupon_code: "WELCOME10", invoices_remaining: 3 }),
+    ]);
+  });
+
+  it("stores Stripe's finalized invoices as history, with their numbers, for a parallel run", async () => {
+    // 101 invoices are two pages: the second asked for after the first page's last invoice.
+    const invoicePages = stripe.requests.filter((request) => request.startsWith("GET /v1/invoices"));
+    expect(invoicePages.some((request) => request.includes("starting_after=in_"))).toBe(true);
+    const created = await tenant.admin.post("/v1/parallel-runs", {
+      old_invoices: "imported",
+      customer_external_ids: ["cus_000"],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(202);
+    await testApp.runJobs();
+    const run = (await tenant.admin.get(`/v1/parallel-runs/${created.body.id}`)).body;
+    expect(run.status, run.failure).toBe("completed");
+    expect(run.invoices).toBe(2);
+    const invoices: Loose[] = (await tenant.admin.get(`/v1/parallel-runs/${created.body.id}/invoices`)).body
+      .data;
+    expect(invoices.map((invoice) => [invoice.old_invoice_number, invoice.old_total])).toEqual([
+      ["STR-000-1", "58.80"],
+      ["STR-000-2", "58.80"],
     ]);
   });
 

@@ -16,6 +16,7 @@ import type { CreateCustomerInput } from "../customers/index.ts";
 import type { CreateMeterInput } from "../metering/index.ts";
 import type { CouponStep, ImportStep, MeterStep, PlanStep, Refusal } from "./import-step-types.ts";
 import type { StripeAccount } from "./stripe-account.ts";
+import { stripeInvoiceStep } from "./stripe-invoices.ts";
 
 type CatalogPlanVersion = NonNullable<CatalogFile["plans"]>[number]["versions"][number];
 
@@ -527,5 +528,6 @@ export function planStripeImport(account: StripeAccount): ImportStep[] {
   for (const subscription of account.subscriptions) {
     steps.push(...subscriptionSteps(subscription, plans, coupons));
   }
+  for (const invoice of account.invoices) steps.push(stripeInvoiceStep(invoice));
   return steps;
 }

@@ -285,6 +285,70 @@ export function stripeSubscription(
   };
 }
 
+/** A finalized (or draft) subscription invoice of one line billing `price` for the period. */
+export function stripeInvoice(fields: {
+  id: string;
+  number: string;
+  customer: string;
+  subscription: string;
+  price: StripeObject;
+  periodStart: string;
+  periodEnd: string;
+  /** In the currency's minor unit. */
+  amount: number;
+  tax?: number;
+  status?: "draft" | "open" | "paid" | "uncollectible" | "void";
+}): StripeObject {
+  const tax = fields.tax ?? 0;
+  const finalized = fields.status === "draft" ? null : stripeTime(fields.periodEnd);
+  const currency = String(fields.price.currency ?? "usd");
+  return {
+    id: fields.id,
+    object: "invoice",
+    number: fields.status === "draft" ? null : fields.number,
+    customer: fields.customer,
+    currency,
+    status: fields.status ?? "paid",
+    created: stripeTime(fields.periodEnd),
+    period_start: stripeTime(fields.periodStart),
+    period_end: stripeTime(fields.periodEnd),
+    status_transitions: {
+      finalized_at: finalized,
+      paid_at: finalized,
+      marked_uncollectible_at: null,
+      voided_at: null,
+    },
+    subtotal: fields.amount,
+    total: fields.amount + tax,
+    total_taxes: tax === 0 ? [] : [{ amount: tax, tax_behavior: "exclusive", taxable_amount: fields.amount }],
+    lines: {
+      object: "list",
+      has_more: false,
+      url: `/v1/invoices/${fields.id}/lines`,
+      data: [
+        {
+          id: `il_${fields.id}`,
+          object: "line_item",
+          amount: fields.amount,
+          currency,
+          description: `1 × ${String(fields.price.product)}`,
+          quantity: 1,
+          period: { start: stripeTime(fields.periodStart), end: stripeTime(fields.periodEnd) },
+          pricing: {
+            type: "price_details",
+            price_details: { price: fields.price.id, product: fields.price.product },
+            unit_amount_decimal: String(fields.amount),
+          },
+          taxes: tax === 0 ? [] : [{ amount: tax, tax_behavior: "exclusive", taxable_amount: fields.amount }],
+          subscription: fields.subscription,
+        },
+      ],
+    },
+    livemode: false,
+    metadata: {},
+  };
+}
+
 function expansionsOf(query: URLSearchParams): Set<string> {
   const expand = new Set<string>();
   for (const [key, value] of query) if (key.startsWith("expand")) expand.add(value);
