@@ -205,7 +205,7 @@ export type CrmDealListFilters = Static<typeof CrmDealListQuery>;
 const linkedObjectTypes = ["customer", "invoice", "payment"] as const;
 
 /** At most this many objects' links in one request (a page of the console's lists). */
-export const externalLinkObjectsPerRequest = 100;
+const externalLinkObjectsPerRequest = 100;
 
 export const ExternalLinkQuery = StrictObject({
   object_type: StringEnum(linkedObjectTypes),
