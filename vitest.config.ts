@@ -51,7 +51,7 @@ const browserTests = ["test/browser/**"];
 // a server shows is concurrency (many connections, row locks, SKIP LOCKED,
 // advisory locks), several processes, ended connections, roles and
 // row-level security, backups and upgrades. The files below exercise those,
-// and the walks over every route; `npm run test:postgres` runs the whole
+// the walks over every route's permissions, and the four-month book; `npm run test:postgres` runs the whole
 // database suite on PostgreSQL as well.
 const postgresTests = [
   "src/platform/**/*.test.ts",
@@ -69,12 +69,13 @@ const postgresTests = [
   "src/integrations/warehouse-export.test.ts",
   // Two workers refreshing one connection's token at once, kept apart by a row lock.
   "src/integrations/crm-failing-vendors.test.ts",
-  "test/api/**/*.test.ts",
+  // The walks over every route that row-level security and roles decide.
+  "test/api/tenant-isolation.test.ts",
+  "test/api/role-permissions.test.ts",
   "test/database/**/*.test.ts",
   "test/faults/**/*.test.ts",
   "test/fuzz/**/*.test.ts",
   "test/e2e/four-month-book.test.ts",
-  "test/e2e/live-scenarios.test.ts",
   "test/security/**/*.test.ts",
 ];
 const databaseTests = ["src/**/*.test.ts", "test/**/*.test.ts"];

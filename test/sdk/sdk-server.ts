@@ -14,12 +14,12 @@ export const eventName = "sdk_call";
 export const featureCode = "exports";
 
 /**
- * Events each kill-and-restart run sends: 20,000 inside `npm test` (two kills
+ * Events each kill-and-restart run sends: 10,000 inside `npm test` (two kills
  * land in the middle of the stream either way); `npm run test:sdks` sends
  * 100,000 (FAIRBILL_SDK_EVENTS), about 90 s through the TypeScript SDK and
  * 105 s through the Python one at load 20 on 2 cores.
  */
-export const eventsPerRun = Number(process.env.FAIRBILL_SDK_EVENTS ?? 20_000);
+export const eventsPerRun = Number(process.env.FAIRBILL_SDK_EVENTS ?? 10_000);
 
 export class SdkServer {
   readonly dataDirectory = mkdtempSync(join(tmpdir(), "fairbill-sdk-"));

@@ -9,6 +9,7 @@ import { createServiceAccountKey, firstAdminLink } from "../../people/index.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { readConfiguration } from "../../platform/config.ts";
 import { systemContext } from "../../platform/context.ts";
+import { releaseKeysOfEndedProcess } from "../../platform/http/idempotency.ts";
 import { loadKeyRing, setKeyRing } from "../../platform/secrets/key-ring.ts";
 import { startTracing } from "../../platform/tracing.ts";
 import { newControlToken, writeLocalControl } from "../local-control.ts";
@@ -19,6 +20,7 @@ export async function startServer(options: { demo: boolean; role: "api" | "worke
   // The keys first: a key file that cannot be read stops the start before anything is written.
   setKeyRing(loadKeyRing(configuration));
   const handle = await openMigratedDatabase(databaseLocationOf(configuration), configuration.clickhouseUrl);
+  if (handle.kind === "pglite") await releaseKeysOfEndedProcess(handle.database);
   const { organization, created } = await findOrCreateDefaultOrganization(handle.database, systemClock);
   const testContext = systemContext({
     organizationId: organization.id,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../../test/support/test-app.ts";
+import { releaseKeysOfEndedProcess } from "./idempotency.ts";
 
 let testApp: TestApp;
 let tenant: TestTenant;
@@ -20,6 +21,28 @@ describe("Idempotency-Key", () => {
     expect(second.headers["idempotent-replayed"]).toBe("true");
     const listed = await tenant.admin.get("/v1/customers?external_id=idem-1");
     expect(listed.body.data).toHaveLength(1);
+  });
+
+  it("serves at once a retry whose first request died with the embedded server before it", async () => {
+    const body = { external_id: "died-1" };
+    const first = await tenant.admin.post("/v1/customers", body, { "idempotency-key": "died-key" });
+    expect(first.status).toBe(201);
+    // As a process killed after marking the key and before committing leaves it: in progress, nothing written.
+    await testApp.handle.database
+      .updateTable("idempotency_keys")
+      .set({ state: "in_progress", response_status: null, response_body: null })
+      .where("key", "=", "died-key")
+      .execute();
+    await tenant.admin.patch(`/v1/customers/${first.body.id}`, { external_id: "died-1-before" });
+    const tooSoon = await tenant.admin.post("/v1/customers", body, { "idempotency-key": "died-key" });
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.body.code).toBe("idempotency_request_in_progress");
+
+    expect(await releaseKeysOfEndedProcess(testApp.handle.database)).toBe(1);
+    const retried = await tenant.admin.post("/v1/customers", body, { "idempotency-key": "died-key" });
+    expect(retried.status).toBe(201);
+    expect(retried.body.id).not.toBe(first.body.id);
+    expect((await tenant.admin.get("/v1/customers?external_id=died-1")).body.data).toHaveLength(1);
   });
 
   it("answers 409 when the same key comes with a different body", async () => {

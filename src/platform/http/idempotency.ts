@@ -42,6 +42,20 @@ const keyRetentionHours = 48;
 // a retry may take its key over.
 const abandonedAfterSeconds = 120;
 
+/**
+ * On the embedded database one process holds the data folder, so a request
+ * still marked in progress when a process starts died with the one before it:
+ * its key is released at start, and a retry is served at once instead of a
+ * 409 until the key counts as abandoned.
+ */
+export async function releaseKeysOfEndedProcess(database: Database): Promise<number> {
+  const released = await database
+    .deleteFrom("idempotency_keys")
+    .where("state", "=", "in_progress")
+    .executeTakeFirst();
+  return Number(released.numDeletedRows);
+}
+
 export function registerIdempotency(app: FastifyInstance, database: Database): void {
   app.decorateRequest("idempotencyKey", undefined);
 
