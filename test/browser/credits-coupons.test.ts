@@ -195,7 +195,8 @@ describe("credits and coupons in the console", () => {
     const spend = alerts.getByRole("row", { name: /Half the budget/ });
     await spend.waitFor();
     expect(await spend.textContent()).toContain("Spend this period reaches $50.00");
-    expect(await spend.textContent()).toContain("Never");
+    // The last-fired column loads its own query after the row appears; wait for it.
+    await spend.getByText("Never", { exact: true }).waitFor();
 
     await alerts.getByLabel("Alert when").selectOption("usage");
     await alerts.getByLabel("Quantity").fill("1000");
