@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readEveryPage } from "../../test/support/paged-lists.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { type ScenarioOutput, simulateScenario } from "../simulation/index.ts";
 import { runBacktest } from "./index.ts";
@@ -167,18 +168,8 @@ async function backtest(body: Record<string, unknown>) {
   return (await tenant.admin.get(`/v1/backtests/${created.body.id}`)).body;
 }
 
-async function allInvoices(backtestId: string, query = "") {
-  const invoices = [];
-  let cursor: string | null = null;
-  do {
-    const page: { status: number; body: Loose } = await tenant.admin.get(
-      `/v1/backtests/${backtestId}/invoices?limit=100${query}${cursor === null ? "" : `&cursor=${cursor}`}`,
-    );
-    expect(page.status).toBe(200);
-    invoices.push(...page.body.data);
-    cursor = page.body.next_cursor;
-  } while (cursor !== null);
-  return invoices;
+function allInvoices(backtestId: string, query = ""): Promise<Loose[]> {
+  return readEveryPage(tenant.admin, `/v1/backtests/${backtestId}/invoices?limit=100${query}`);
 }
 
 function scenarioOf(customer: (typeof customers)[number], charges: unknown[]) {

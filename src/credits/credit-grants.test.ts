@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CreditLedgerEntry } from "../../test/support/api-types.ts";
 import { auditTrailOf } from "../../test/support/audit-trail.ts";
 import { createCustomer } from "../../test/support/builders.ts";
 import { grantCredits, requestCreditGrant } from "../../test/support/credit-grants.ts";
+import { readEveryPage } from "../../test/support/paged-lists.ts";
 import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { TestClock } from "../../test/support/test-clock.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
@@ -28,17 +30,10 @@ const newCustomer = async () => (await createCustomer(tenant.admin)).id;
 
 /** Every ledger entry of the customer in `currency`, oldest first, read through the API. */
 async function ledgerOf(customerId: string, currency = "USD") {
-  const entries = [];
-  let cursor: string | null = null;
-  do {
-    const query: string = cursor ? `&cursor=${cursor}` : "";
-    const page = await tenant.admin.get(
-      `/v1/customers/${customerId}/credit-ledger?currency=${currency}&limit=2${query}`,
-    );
-    expect(page.status).toBe(200);
-    entries.push(...page.body.data);
-    cursor = page.body.next_cursor;
-  } while (cursor !== null);
+  const entries = await readEveryPage<CreditLedgerEntry>(
+    tenant.admin,
+    `/v1/customers/${customerId}/credit-ledger?currency=${currency}&limit=2`,
+  );
   return entries.reverse();
 }
 

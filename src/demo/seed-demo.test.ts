@@ -3,6 +3,7 @@
 // months with gapless numbers, upcoming invoices, usage on every meter, an
 // approval waiting, the customers' stories; and nothing added a second time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readEveryPage } from "../../test/support/paged-lists.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { demoCalendar } from "./demo-calendar.ts";
 import { type DemoSummary, seedDemoData } from "./seed-demo.ts";
@@ -26,17 +27,8 @@ let testApp: TestApp;
 let tenant: TestTenant;
 let summary: DemoSummary | null;
 
-async function everyInvoice(): Promise<Invoice[]> {
-  const invoices: Invoice[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { status: number; body: { data: Invoice[]; next_cursor: string | null } } =
-      await tenant.admin.get(`/v1/invoices?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
-    expect(page.status).toBe(200);
-    invoices.push(...page.body.data);
-    cursor = page.body.next_cursor;
-  } while (cursor !== null);
-  return invoices;
+function everyInvoice(): Promise<Invoice[]> {
+  return readEveryPage(tenant.admin, "/v1/invoices?limit=100");
 }
 
 async function customerCount(): Promise<number> {

@@ -7,6 +7,7 @@
 // event id once (a rerun skips them all), name each bad line and field, and
 // refuse a dry run and a file over the size limit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runImportJob } from "../../test/support/imports.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
 // Tests read response bodies loosely and let their assertions check the shape.
@@ -28,12 +29,9 @@ const customersWithErrors = [
 
 /** Runs an import of `body` to its end and reads its whole report. */
 async function runImportOf(body: object): Promise<{ run: Loose; records: Loose[] }> {
-  const created = await tenant.admin.post("/v1/imports", body);
-  expect(created.status, JSON.stringify(created.body)).toBe(202);
-  await testApp.runJobs();
-  const run = (await tenant.admin.get(`/v1/imports/${created.body.id}`)).body;
-  expect(run.status, run.failure).toBe("completed");
-  const records = (await tenant.admin.get(`/v1/imports/${created.body.id}/records?limit=500`)).body.data;
+  const run = await runImportJob(testApp, tenant.admin, body);
+  expect(run.status, run.failure ?? undefined).toBe("completed");
+  const records = (await tenant.admin.get(`/v1/imports/${run.id}/records?limit=500`)).body.data;
   return { run, records };
 }
 

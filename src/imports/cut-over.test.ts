@@ -11,6 +11,7 @@
 // subscriptions from then and not before, and the old system's
 // subscriptions are listed for cancellation. Every change is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runImportJob } from "../../test/support/imports.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a test's view of JSON it is about to assert on.
@@ -39,11 +40,8 @@ function oldInvoicesCsv(): string {
   return `${rows.join("\n")}\n`;
 }
 
-async function importCsv(object: "customers" | "subscriptions", text: string): Promise<Loose> {
-  const created = await tenant.admin.post("/v1/imports", { source: "csv", csv: { object, text } });
-  expect(created.status, JSON.stringify(created.body)).toBe(202);
-  await testApp.runJobs();
-  return (await tenant.admin.get(`/v1/imports/${created.body.id}`)).body;
+function importCsv(object: "customers" | "subscriptions", text: string): Promise<Loose> {
+  return runImportJob(testApp, tenant.admin, { source: "csv", csv: { object, text } });
 }
 
 async function checklistOf(): Promise<Record<string, Loose>> {

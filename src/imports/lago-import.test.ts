@@ -8,6 +8,7 @@
 // nothing; the import creates what maps exactly and lists the rest for a
 // person with the reason; a second run creates nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runImportJob } from "../../test/support/imports.ts";
 import {
   type LocalLago,
   lagoAppliedCoupon,
@@ -21,6 +22,7 @@ import {
   lagoWallet,
   startLocalLago,
 } from "../../test/support/local-lago-server.ts";
+import { readEveryPage } from "../../test/support/paged-lists.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
 // Tests read response bodies loosely and let their assertions check the shape.
@@ -291,29 +293,16 @@ function seedOrganization(): void {
   );
 }
 
-async function importLago(dryRun: boolean, apiKey = lago.apiKey): Promise<Loose> {
-  const created = await tenant.admin.post("/v1/imports", {
+function importLago(dryRun: boolean, apiKey = lago.apiKey): Promise<Loose> {
+  return runImportJob(testApp, tenant.admin, {
     source: "lago",
     dry_run: dryRun,
     lago: { api_url: lago.url, api_key: apiKey },
   });
-  expect(created.status, JSON.stringify(created.body)).toBe(202);
-  await testApp.runJobs();
-  return (await tenant.admin.get(`/v1/imports/${created.body.id}`)).body;
 }
 
-async function recordsOf(importId: string, outcome: string): Promise<Loose[]> {
-  const records: Loose[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Loose = await tenant.admin.get(
-      `/v1/imports/${importId}/records?limit=100&outcome=${outcome}${cursor ? `&cursor=${cursor}` : ""}`,
-    );
-    expect(page.status).toBe(200);
-    records.push(...page.body.data);
-    cursor = page.body.next_cursor;
-  } while (cursor !== null);
-  return records;
+function recordsOf(importId: string, outcome: string): Promise<Loose[]> {
+  return readEveryPage(tenant.admin, `/v1/imports/${importId}/records?limit=100&outcome=${outcome}`);
 }
 
 async function customerOf(externalId: string): Promise<Loose> {

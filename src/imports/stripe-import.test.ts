@@ -6,6 +6,7 @@
 // maps exactly and lists the rest for a person with the reason; a second run
 // creates nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runImportJob } from "../../test/support/imports.ts";
 import {
   type LocalStripeBilling,
   startLocalStripeBilling,
@@ -17,6 +18,7 @@ import {
   stripeProduct,
   stripeSubscription,
 } from "../../test/support/local-stripe-billing.ts";
+import { readEveryPage } from "../../test/support/paged-lists.ts";
 import { startTestApp, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 
 // Tests read response bodies loosely and let their assertions check the shape.
@@ -270,30 +272,20 @@ function invoicesOf(index: number): ReturnType<typeof stripeInvoice>[] {
 }
 
 async function runImport(dryRun: boolean): Promise<Loose> {
-  const created = await tenant.admin.post("/v1/imports", {
+  const run = await runImportJob(testApp, tenant.admin, {
     source: "stripe",
     dry_run: dryRun,
     stripe: { secret_key: stripe.secretKey, api_base_url: stripe.url },
   });
-  expect(created.status, JSON.stringify(created.body)).toBe(202);
-  expect(created.body.status).toBe("queued");
-  await testApp.runJobs();
-  const read = await tenant.admin.get(`/v1/imports/${created.body.id}`);
-  expect(read.body.status, read.body.failure).toBe("completed");
-  return read.body;
+  expect(run.status, run.failure ?? undefined).toBe("completed");
+  return run;
 }
 
-async function recordsOf(importId: string, outcome?: string): Promise<Loose[]> {
-  const records: Loose[] = [];
-  let cursor: string | null = null;
-  do {
-    const query: string = `limit=100${outcome ? `&outcome=${outcome}` : ""}${cursor ? `&cursor=${cursor}` : ""}`;
-    const page = await tenant.admin.get(`/v1/imports/${importId}/records?${query}`);
-    expect(page.status).toBe(200);
-    records.push(...page.body.data);
-    cursor = page.body.next_cursor;
-  } while (cursor !== null);
-  return records;
+function recordsOf(importId: string, outcome?: string): Promise<Loose[]> {
+  return readEveryPage(
+    tenant.admin,
+    `/v1/imports/${importId}/records?limit=100${outcome ? `&outcome=${outcome}` : ""}`,
+  );
 }
 
 beforeAll(async () => {

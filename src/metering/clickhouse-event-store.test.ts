@@ -7,12 +7,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/platform/context.ts";
-import {
-  type ApiResponse,
-  startTestAppWithTenant,
-  type TestApp,
-  type TestTenant,
-} from "../../test/support/test-app.ts";
+import { readEveryPage } from "../../test/support/paged-lists.ts";
+import { startTestAppWithTenant, type TestApp, type TestTenant } from "../../test/support/test-app.ts";
 import { dropTestClickHouseDatabase, testClickHouse } from "../../test/support/test-clickhouse.ts";
 import { waitFor } from "../../test/support/wait-for.ts";
 import { createEventShipper } from "./index.ts";
@@ -47,17 +43,8 @@ async function liveCopies(): Promise<string[]> {
 }
 
 async function explorerIds(query: string): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const response: ApiResponse = await tenant.admin.get(
-      `/v1/events?limit=3&${query}${cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`}`,
-    );
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    ids.push(...response.body.data.map((event: { id: string }) => event.id));
-    cursor = response.body.next_cursor;
-  } while (cursor !== null);
-  return ids;
+  const events = await readEveryPage<{ id: string }>(tenant.admin, `/v1/events?limit=3&${query}`);
+  return events.map((event) => event.id);
 }
 
 async function februaryUsage(meter: string): Promise<string> {

@@ -40,3 +40,5 @@ export type UsageEventBody = RequestBody<"/v1/events/batch", "post">["events"][n
 export type IngestionResult = ResponseBody<"/v1/events/batch", "post", 200>;
 export type FeatureBody = RequestBody<"/v1/features", "post">;
 export type Feature = ResponseBody<"/v1/features", "post", 201>;
+export type CreditLedgerEntry = ResponseBody<"/v1/customers/{id}/credit-ledger", "get", 200>["data"][number];
+export type ImportRun = ResponseBody<"/v1/imports/{id}", "get", 200>;
