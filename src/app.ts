@@ -229,7 +229,11 @@ const routeModules = (auditCheckpointFile: string | undefined): RouteModule[] =>
 export function databaseLocationOf(configuration: Configuration): DatabaseLocation {
   return configuration.databaseUrl
     ? { kind: "postgres", connectionString: configuration.databaseUrl }
-    : { kind: "pglite", dataDirectory: configuration.dataDirectory };
+    : {
+        kind: "pglite",
+        dataDirectory: configuration.dataDirectory,
+        diskReserveMegabytes: configuration.diskReserveMegabytes,
+      };
 }
 
 /**

@@ -2,6 +2,7 @@
 // here; nothing else in Fairbill reads process.env.
 import { join, resolve } from "node:path";
 import { parseClickHouseUrl } from "./database/clickhouse-url.ts";
+import { defaultDiskReserveMegabytes } from "./database/disk-space.ts";
 import { FairbillError } from "./errors.ts";
 import { defaultRateLimits, type RateLimitSettings } from "./http/rate-limits.ts";
 import { parseKey } from "./secrets/key-text.ts";
@@ -13,6 +14,8 @@ export type Configuration = {
   host: string;
   /** Folder of the embedded PGlite database, used when no databaseUrl is set. */
   dataDirectory: string;
+  /** Free space (MB) the embedded database keeps on its disk: writes are refused below it (FAIRBILL_DISK_RESERVE_MB, 64). */
+  diskReserveMegabytes: number;
   /** A PostgreSQL connection string; when set, PGlite is not used. */
   databaseUrl: string | undefined;
   /** A ClickHouse server that raw usage events are mirrored to and read from (CLICKHOUSE_URL); none by default. */
@@ -157,6 +160,14 @@ export function readConfiguration(environment: Environment = process.env): Confi
     );
   }
 
+  const reserveText = emptyToUndefined(environment.FAIRBILL_DISK_RESERVE_MB);
+  const diskReserveMegabytes = reserveText === undefined ? defaultDiskReserveMegabytes : Number(reserveText);
+  if (!/^\d{1,7}$/.test(reserveText ?? "0")) {
+    problems.push(
+      `FAIRBILL_DISK_RESERVE_MB must be a whole number of megabytes (0 to 9999999), got "${reserveText}"`,
+    );
+  }
+
   const rateLimit = (name: string, fallback: number): number => {
     const text = emptyToUndefined(environment[name]);
     if (text === undefined) return fallback;
@@ -187,6 +198,7 @@ export function readConfiguration(environment: Environment = process.env): Confi
     port,
     host: emptyToUndefined(environment.HOST) ?? "0.0.0.0",
     dataDirectory,
+    diskReserveMegabytes,
     databaseUrl,
     clickhouseUrl,
     logLevel,

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, type PostgresPool } from "kysely";
 import pg from "pg";
 import { FairbillError } from "../errors.ts";
 import { acquireDataDirectoryLock } from "./data-directory-lock.ts";
+import { type DiskSpaceGuard, defaultDiskReserveMegabytes, diskSpaceGuard } from "./disk-space.ts";
 import { ConnectionMutex } from "./mutex.ts";
 import { type PgliteSession, pgliteDialect } from "./pglite-dialect.ts";
 import type { Database } from "./schema.ts";
@@ -44,7 +45,12 @@ export type DatabaseHandle = {
 };
 
 export type DatabaseLocation =
-  | { kind: "pglite"; dataDirectory: string | "memory" }
+  | {
+      kind: "pglite";
+      dataDirectory: string | "memory";
+      /** Free space kept on the folder's disk: writes are refused below it (disk-space.ts). */
+      diskReserveMegabytes?: number;
+    }
   | { kind: "postgres"; connectionString: string; searchPath?: string; maximumConnections?: number };
 
 // int8 (counts, sums of integers) as JS numbers, and dates as plain 'YYYY-MM-DD'
@@ -54,7 +60,9 @@ const int8TypeId = 20;
 const dateTypeId = 1082;
 
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
-  return location.kind === "pglite" ? openPglite(location.dataDirectory) : openPostgres(location);
+  return location.kind === "pglite"
+    ? openPglite(location.dataDirectory, undefined, location.diskReserveMegabytes)
+    : openPostgres(location);
 }
 
 /**
@@ -66,11 +74,19 @@ export function openEmbeddedDatabaseFromArchive(archive: Blob): Promise<Database
   return openPglite("memory", archive);
 }
 
-async function openPglite(dataDirectory: string | "memory", loadFrom?: Blob): Promise<DatabaseHandle> {
+async function openPglite(
+  dataDirectory: string | "memory",
+  loadFrom?: Blob,
+  diskReserveMegabytes = defaultDiskReserveMegabytes,
+): Promise<DatabaseHandle> {
   let releaseLock = () => {};
   let pgliteDirectory: string | undefined;
+  let diskSpace: DiskSpaceGuard | undefined;
   if (dataDirectory !== "memory") {
     mkdirSync(dataDirectory, { recursive: true });
+    diskSpace = diskSpaceGuard(dataDirectory, diskReserveMegabytes);
+    // PGlite writes as it starts (recovery, a checkpoint) and would hang on a full disk: refuse before it.
+    diskSpace.assertRoomToWrite();
     releaseLock = acquireDataDirectoryLock(dataDirectory);
     pgliteDirectory = join(dataDirectory, "pgdata");
   }
@@ -83,7 +99,7 @@ async function openPglite(dataDirectory: string | "memory", loadFrom?: Blob): Pr
     const mutex = new ConnectionMutex();
     const session: PgliteSession = { appliedKey: undefined };
     const databaseOf = (tenant: SessionTenant): Database =>
-      new Kysely({ dialect: pgliteDialect(pglite, mutex, session, sessionSettingsOf(tenant)) });
+      new Kysely({ dialect: pgliteDialect(pglite, mutex, session, sessionSettingsOf(tenant), diskSpace) });
     const database = databaseOf("all tenants");
     registerTenantDatabases(database, databaseOf);
     return {
@@ -92,6 +108,7 @@ async function openPglite(dataDirectory: string | "memory", loadFrom?: Blob): Pr
       database,
       withRawConnection: (work) =>
         mutex.run(async () => {
+          diskSpace?.assertRoomToWrite();
           await pglite.exec(ownerSessionStatement);
           session.appliedKey = undefined;
           return work({

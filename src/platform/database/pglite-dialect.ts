@@ -16,6 +16,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from "kysely";
+import { type DiskSpaceGuard, mayWrite } from "./disk-space.ts";
 import type { ConnectionMutex } from "./mutex.ts";
 import type { SessionSettings } from "./tenant-sessions.ts";
 
@@ -27,10 +28,11 @@ export function pgliteDialect(
   mutex: ConnectionMutex,
   session: PgliteSession,
   settings: SessionSettings,
+  diskSpace?: DiskSpaceGuard,
 ): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new PgliteDriver(pglite, mutex, session, settings),
+    createDriver: () => new PgliteDriver(pglite, mutex, session, settings, diskSpace),
     createIntrospector: (database: Kysely<unknown>) => new PostgresIntrospector(database),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   };
@@ -41,13 +43,21 @@ class PgliteDriver implements Driver {
   readonly #mutex: ConnectionMutex;
   readonly #session: PgliteSession;
   readonly #settings: SessionSettings;
+  readonly #diskSpace: DiskSpaceGuard | undefined;
   readonly #releases = new WeakMap<DatabaseConnection, () => void>();
 
-  constructor(pglite: PGlite, mutex: ConnectionMutex, session: PgliteSession, settings: SessionSettings) {
+  constructor(
+    pglite: PGlite,
+    mutex: ConnectionMutex,
+    session: PgliteSession,
+    settings: SessionSettings,
+    diskSpace: DiskSpaceGuard | undefined,
+  ) {
     this.#pglite = pglite;
     this.#mutex = mutex;
     this.#session = session;
     this.#settings = settings;
+    this.#diskSpace = diskSpace;
   }
 
   async init(): Promise<void> {
@@ -65,7 +75,7 @@ class PgliteDriver implements Driver {
       }
       this.#session.appliedKey = this.#settings.key;
     }
-    const connection = new PgliteConnection(this.#pglite);
+    const connection = new PgliteConnection(this.#pglite, this.#diskSpace);
     this.#releases.set(connection, release);
     return connection;
   }
@@ -109,12 +119,15 @@ class PgliteDriver implements Driver {
 
 class PgliteConnection implements DatabaseConnection {
   readonly #pglite: PGlite;
+  readonly #diskSpace: DiskSpaceGuard | undefined;
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: PGlite, diskSpace: DiskSpaceGuard | undefined) {
     this.#pglite = pglite;
+    this.#diskSpace = diskSpace;
   }
 
   async executeQuery<Row>(compiledQuery: CompiledQuery): Promise<QueryResult<Row>> {
+    if (this.#diskSpace && mayWrite(compiledQuery.sql)) this.#diskSpace.assertRoomToWrite();
     const result = await this.#pglite.query<Row>(compiledQuery.sql, [...compiledQuery.parameters]);
     return {
       rows: result.rows,

@@ -46,7 +46,9 @@ export const errorMeanings: Record<string, string> = {
     "`rate_limited` (too many requests a minute for this key or address: wait the `Retry-After` seconds) " +
     "or `too_many_failed_authentications` (this address failed to authenticate too often).",
   "500": "`internal_error`: a fault of the server, logged with the request id; the request changed nothing.",
-  "503": "The server cannot serve now (its database does not answer); try again shortly.",
+  "503":
+    "The server cannot serve now: its database does not answer (`database_unavailable`) or its disk is full " +
+    "(`disk_full`); nothing was written, try again shortly.",
 };
 
 /** The shared error responses' names in `components.responses`, by status. */

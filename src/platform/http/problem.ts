@@ -2,6 +2,7 @@
 // our own FairbillError, Fastify's validation and parsing errors, and anything
 // unexpected (a 500 that names the request id and hides the internals).
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { diskFull } from "../database/disk-space.ts";
 import { isConnectionLost } from "../database/errors.ts";
 import { FairbillError, type FieldError } from "../errors.ts";
 import { toFieldErrors } from "./validation.ts";
@@ -55,6 +56,11 @@ const fastifyCodes: Record<string, { code: string; detail: string }> = {
 // bad text from the caller that slipped past validation, still a 400.
 const textRejectedByDatabase = new Set(["22021", "22P05"]);
 
+// PostgreSQL's disk_full (SQLSTATE 53100): its transaction is rolled back, so nothing was written.
+const diskFullOnServer =
+  "The database server's disk is full: writes fail until space is freed. Nothing of this request was written; " +
+  "send it again once there is room.";
+
 export function toProblem(error: unknown, request: FastifyRequest): ProblemDocument {
   const base = { instance: request.url, request_id: request.id };
   if (error instanceof FairbillError) {
@@ -95,6 +101,9 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemDocum
       detail: "A text value holds a character the database cannot store (such as U+0000).",
       ...base,
     };
+  }
+  if (databaseCode === "53100") {
+    return { ...toProblem(diskFull(diskFullOnServer), request), ...base };
   }
   if (isConnectionLost(error)) {
     return {

@@ -11218,7 +11218,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The server cannot serve now (its database does not answer); try again shortly. */
+            /** @description The server cannot serve now: its database does not answer (`database_unavailable`) or its disk is full (`disk_full`); nothing was written, try again shortly. */
             503: {
                 headers: {
                     [name: string]: unknown;
