@@ -9,8 +9,9 @@ import type { Command } from "commander";
 import { FairbillError } from "../../platform/errors.ts";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
+import { inCliTenant, type TenantOptions } from "../tenant-commands.ts";
 
-type BacktestOptions = {
+type BacktestOptions = TenantOptions & {
   planVersion?: string;
   plan?: string;
   overrides?: string;
@@ -25,8 +26,6 @@ type BacktestOptions = {
   billedBelow?: string;
   csv?: string;
   reason?: string;
-  environment: string;
-  organization?: string;
 };
 
 export function registerBacktestCommand(program: Command): void {
@@ -63,9 +62,7 @@ function collect(value: string, previous: string[]): string[] {
 
 async function backtestCommand(options: BacktestOptions): Promise<void> {
   const { backtestCsvText, requestBacktest, runBacktest } = await import("../../backtests/index.ts");
-  const { openCliTenant } = await import("../tenant.ts");
-  const tenant = await openCliTenant(options.environment, { organization: options.organization });
-  try {
+  await inCliTenant(options, async (tenant) => {
     // "Now" is the environment's: its test clock when one is set.
     const context = { ...tenant.context, clock: tenant.environmentClock, reason: options.reason };
     const created = await requestBacktest(context, requestOf(options));
@@ -89,9 +86,7 @@ async function backtestCommand(options: BacktestOptions): Promise<void> {
       );
       process.exitCode = 1;
     }
-  } finally {
-    await tenant.handle.close();
-  }
+  });
 }
 
 /** The body POST /v1/backtests would take for these options. */

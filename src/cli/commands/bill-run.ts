@@ -7,8 +7,9 @@ import type { Command } from "commander";
 import { FairbillError } from "../../platform/errors.ts";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
+import { inCliTenant, type TenantOptions } from "../tenant-commands.ts";
 
-type BillRunOptions = { at?: string; environment: string; organization?: string; concurrency?: string };
+type BillRunOptions = TenantOptions & { at?: string; concurrency?: string };
 
 export function registerBillRunCommand(program: Command): void {
   program
@@ -28,12 +29,8 @@ export function registerBillRunCommand(program: Command): void {
 
 async function billRunCommand(options: BillRunOptions): Promise<void> {
   const { presentBillRun, runBillRun } = await import("../../billing-runs/index.ts");
-  const { openCliTenant } = await import("../tenant.ts");
   const requestedAt = options.at === undefined ? undefined : parseInstant(options.at);
-  const { handle, context, environmentClock } = await openCliTenant(options.environment, {
-    organization: options.organization,
-  });
-  try {
+  await inCliTenant(options, async ({ handle, context, environmentClock }) => {
     const concurrency = parseConcurrency(options.concurrency, handle.kind === "postgres" ? 8 : 1);
     const now = environmentClock.now();
     const at = requestedAt ?? now;
@@ -64,9 +61,7 @@ async function billRunCommand(options: BillRunOptions): Promise<void> {
       );
       process.exitCode = 1;
     }
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 function invoiceDetail(progress: { invoicesIssued: number; errors: number }): string {

@@ -11,6 +11,7 @@ import type { CatalogFile } from "../../catalog/index.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";
 import type { CliTenant } from "../tenant.ts";
+import { inCliTenant } from "../tenant-commands.ts";
 
 type EnvironmentOption = { environment: string };
 
@@ -32,7 +33,7 @@ export function registerCatalogCommand(program: Command): void {
         const { exportCatalog, formatCatalogFile, loadCurrentCatalog } = await import(
           "../../catalog/index.ts"
         );
-        await withTenant(options.environment, async (tenant) => {
+        await inCliTenant(options, async (tenant) => {
           const current = await loadCurrentCatalog(tenant.handle.database, tenant.context);
           const header =
             `Fairbill catalog of the ${options.environment} environment of ${tenant.organization.name}.\n` +
@@ -52,7 +53,7 @@ export function registerCatalogCommand(program: Command): void {
       runCommand(async (file: string, options: EnvironmentOption) => {
         const { describeCatalogChanges, parseCatalogFile } = await import("../../catalog/index.ts");
         const parsed = parseCatalogFile(readCatalogText(file), file);
-        await withTenant(options.environment, async (tenant) => {
+        await inCliTenant(options, async (tenant) => {
           const changes = await catalogFileChanges(file, parsed, tenant, tenant.context);
           const lines = describeCatalogChanges(changes, "submit");
           process.stdout.write(lines.length === 0 ? "No changes.\n" : `${lines.join("\n")}\n`);
@@ -75,7 +76,7 @@ export function registerCatalogCommand(program: Command): void {
           "../../catalog/index.ts"
         );
         const parsed = parseCatalogFile(readCatalogText(file), file);
-        await withTenant(options.environment, async (tenant) => {
+        await inCliTenant(options, async (tenant) => {
           const context = { ...tenant.context, reason: options.reason };
           const changes = await catalogFileChanges(file, parsed, tenant, context);
           if (changes.length === 0) {
@@ -89,16 +90,6 @@ export function registerCatalogCommand(program: Command): void {
         });
       }),
     );
-}
-
-async function withTenant(environment: string, work: (tenant: CliTenant) => Promise<void>): Promise<void> {
-  const { openCliTenant } = await import("../tenant.ts");
-  const tenant = await openCliTenant(environment);
-  try {
-    await work(tenant);
-  } finally {
-    await tenant.handle.close();
-  }
 }
 
 /** What applying the parsed catalog file would change in the tenant's catalog; a file with errors is refused, naming each. */

@@ -17,73 +17,70 @@ import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
+import { inCliTenant, type TenantOptions, withTenantOptions } from "../tenant-commands.ts";
 
-type ImportOptions = {
+type ImportOptions = TenantOptions & {
   secretKey: string;
   apiBaseUrl?: string;
   dryRun?: boolean;
   report?: string;
   reason?: string;
-  environment: string;
-  organization?: string;
 };
 
 export function registerImportCommand(program: Command): void {
   const importCommand = program
     .command("import")
     .description("Import customers, plans and subscriptions from the billing system you leave");
-  importCommand
+  const stripe = importCommand
     .command("stripe")
     .description("Import from a Stripe account; prints the import as JSON, and a second run creates nothing")
     .requiredOption("--secret-key <key>", "a Stripe secret or restricted key that may read the account")
-    .option("--api-base-url <url>", "Stripe's API address (Stripe's own when left out)")
-    .option("--dry-run", "only report what would be created, skipped and refused")
-    .option("--report <file>", "also write every record's outcome, with the reasons, as JSON")
-    .option("--reason <text>", "why, for the audit log")
-    .option("--environment <environment>", "test or live", "test")
-    .option("--organization <id>", "the organization (default: the first one created)")
-    .action(runCommand(importStripeCommand));
-  importCommand
+    .option("--api-base-url <url>", "Stripe's API address (Stripe's own when left out)");
+  withRunOptions(stripe, { dryRun: true, report: "every record's outcome, with the reasons" }).action(
+    runCommand(importStripeCommand),
+  );
+  const lago = importCommand
     .command("lago")
     .description(
       "Import from a Lago organization; prints the import as JSON, and a second run creates nothing",
     )
     .requiredOption("--api-url <url>", "where Lago's API answers, without /api/v1 (https://api.getlago.com)")
-    .requiredOption("--api-key <key>", "an API key of the Lago organization")
-    .option("--dry-run", "only report what would be created, skipped and refused")
-    .option("--report <file>", "also write every record's outcome, with the reasons, as JSON")
-    .option("--reason <text>", "why, for the audit log")
-    .option("--environment <environment>", "test or live", "test")
-    .option("--organization <id>", "the organization (default: the first one created)")
-    .action(runCommand(importLagoCommand));
-  importCommand
+    .requiredOption("--api-key <key>", "an API key of the Lago organization");
+  withRunOptions(lago, { dryRun: true, report: "every record's outcome, with the reasons" }).action(
+    runCommand(importLagoCommand),
+  );
+  const csv = importCommand
     .command("csv")
     .description("Import a CSV file of customers or subscriptions in the template of docs/imports.md")
     .argument("<object>", "customers or subscriptions: the template the file follows")
     .argument("<file>", "the CSV file, a header row first")
-    .option("--atomic", "import nothing from a file with any problem")
-    .option("--dry-run", "only report what would be created, skipped and refused")
-    .option("--report <file>", "also write every row's outcome, with the problems by row and column, as JSON")
-    .option("--reason <text>", "why, for the audit log")
-    .option("--environment <environment>", "test or live", "test")
-    .option("--organization <id>", "the organization (default: the first one created)")
-    .action(runCommand(importCsvCommand));
-  importCommand
+    .option("--atomic", "import nothing from a file with any problem");
+  withRunOptions(csv, {
+    dryRun: true,
+    report: "every row's outcome, with the problems by row and column",
+  }).action(runCommand(importCsvCommand));
+  const usage = importCommand
     .command("usage")
     .description("Backfill past usage events from an NDJSON or CSV file; each event id is stored once")
     .argument(
       "<format>",
       "ndjson (one event a line) or csv (id, customer, name, timestamp, properties.<key>)",
     )
-    .argument("<file>", "the file, at most 50,000 events")
-    .option(
-      "--report <file>",
-      "also write every line's outcome, with the problems by line and field, as JSON",
-    )
-    .option("--reason <text>", "why, for the audit log")
-    .option("--environment <environment>", "test or live", "test")
-    .option("--organization <id>", "the organization (default: the first one created)")
-    .action(runCommand(importUsageCommand));
+    .argument("<file>", "the file, at most 50,000 events");
+  withRunOptions(usage, {
+    dryRun: false,
+    report: "every line's outcome, with the problems by line and field",
+  }).action(runCommand(importUsageCommand));
+}
+
+/** The options every import ends with: --dry-run where it has one, --report (what it writes), --reason and the tenant. */
+function withRunOptions(command: Command, options: { dryRun: boolean; report: string }): Command {
+  if (options.dryRun) command.option("--dry-run", "only report what would be created, skipped and refused");
+  return withTenantOptions(
+    command
+      .option("--report <file>", `also write ${options.report}, as JSON`)
+      .option("--reason <text>", "why, for the audit log"),
+  );
 }
 
 async function importUsageCommand(
@@ -134,9 +131,7 @@ async function runImportHere(
 ): Promise<void> {
   const { listImportRecords, requestImport, runImport } = await import("../../imports/index.ts");
   const { refuseUnpricedEvents } = await import("../../invoicing/index.ts");
-  const { openCliTenant } = await import("../tenant.ts");
-  const tenant = await openCliTenant(options.environment, { organization: options.organization });
-  try {
+  await inCliTenant(options, async (tenant) => {
     const context = { ...tenant.context, clock: tenant.environmentClock, reason: options.reason };
     const created = await requestImport(context, request);
     let bar: ProgressBar | undefined;
@@ -172,7 +167,5 @@ async function runImportHere(
         `${finished.refused} records were left for a person to decide; each reason is in the import's report.\n`,
       );
     }
-  } finally {
-    await tenant.handle.close();
-  }
+  });
 }

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { isRole, type Role, roles } from "../../platform/auth/roles.ts";
 import { FairbillError } from "../../platform/errors.ts";
 import { runCommand } from "../run-command.ts";
+import { inCliTenant } from "../tenant-commands.ts";
 
 export function registerKeysCommand(program: Command): void {
   const keys = program.command("keys").description("Create, list and revoke API keys");
@@ -39,9 +40,7 @@ export function registerKeysCommand(program: Command): void {
     .action(
       runCommand(async (options: { environment: string }) => {
         const { listApiKeys } = await import("../../organizations/index.ts");
-        const { openCliTenant } = await import("../tenant.ts");
-        const tenant = await openCliTenant(options.environment);
-        try {
+        await inCliTenant(options, async (tenant) => {
           const apiKeys = await listApiKeys(tenant.context, { limit: 1000, afterId: undefined });
           for (const apiKey of apiKeys) {
             const state = apiKey.revoked_at ? `revoked ${apiKey.revoked_at}` : "active";
@@ -49,9 +48,7 @@ export function registerKeysCommand(program: Command): void {
               `${apiKey.id}  ${apiKey.prefix}…  ${apiKey.role.padEnd(11)}  ${state}  ${apiKey.name}\n`,
             );
           }
-        } finally {
-          await tenant.handle.close();
-        }
+        });
       }),
     );
 
@@ -63,14 +60,10 @@ export function registerKeysCommand(program: Command): void {
     .action(
       runCommand(async (id: string, options: { environment: string }) => {
         const { revokeApiKey } = await import("../../organizations/index.ts");
-        const { openCliTenant } = await import("../tenant.ts");
-        const tenant = await openCliTenant(options.environment);
-        try {
+        await inCliTenant(options, async (tenant) => {
           const apiKey = await revokeApiKey(tenant.context, id);
           process.stdout.write(`Revoked ${apiKey.id} (${apiKey.prefix}…) at ${apiKey.revoked_at}\n`);
-        } finally {
-          await tenant.handle.close();
-        }
+        });
       }),
     );
 }

@@ -4,8 +4,9 @@
 import type { Command } from "commander";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
+import { inCliTenant, type TenantOptions } from "../tenant-commands.ts";
 
-type KpiOptions = { from?: string; to?: string; environment: string; organization?: string };
+type KpiOptions = TenantOptions & { from?: string; to?: string };
 
 export function registerKpisCommand(program: Command): void {
   program
@@ -22,11 +23,7 @@ export function registerKpisCommand(program: Command): void {
 
 async function kpisCommand(options: KpiOptions): Promise<void> {
   const { computeKpis } = await import("../../finance/index.ts");
-  const { openCliTenant } = await import("../tenant.ts");
-  const { handle, scope, environmentClock } = await openCliTenant(options.environment, {
-    organization: options.organization,
-  });
-  try {
+  await inCliTenant(options, async ({ handle, scope, environmentClock }) => {
     let bar: ProgressBar | undefined;
     const kpis = await computeKpis(
       handle.database,
@@ -45,7 +42,5 @@ async function kpisCommand(options: KpiOptions): Promise<void> {
     );
     bar?.finish(`${kpis.leakage.per_thousand_events} leaking per 1,000`);
     process.stdout.write(`${JSON.stringify(kpis)}\n`);
-  } finally {
-    await handle.close();
-  }
+  });
 }

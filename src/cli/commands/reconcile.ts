@@ -5,8 +5,9 @@
 import type { Command } from "commander";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
 import { runCommand } from "../run-command.ts";
+import { inCliTenant, type TenantOptions } from "../tenant-commands.ts";
 
-type ReconcileOptions = { period: string; strict?: boolean; environment: string; organization?: string };
+type ReconcileOptions = TenantOptions & { period: string; strict?: boolean };
 
 export function registerReconcileCommand(program: Command): void {
   program
@@ -23,11 +24,7 @@ export function registerReconcileCommand(program: Command): void {
 
 async function reconcileCommand(options: ReconcileOptions): Promise<void> {
   const { reconcilePeriod } = await import("../../finance/index.ts");
-  const { openCliTenant } = await import("../tenant.ts");
-  const { handle, scope, environmentClock } = await openCliTenant(options.environment, {
-    organization: options.organization,
-  });
-  try {
+  await inCliTenant(options, async ({ handle, scope, environmentClock }) => {
     let bar: ProgressBar | undefined;
     const report = await reconcilePeriod(handle.database, scope, options.period, {
       now: environmentClock.now(),
@@ -46,7 +43,5 @@ async function reconcileCommand(options: ReconcileOptions): Promise<void> {
       );
       process.exitCode = 1;
     }
-  } finally {
-    await handle.close();
-  }
+  });
 }
