@@ -1,14 +1,6 @@
 // The customers that changed in a window of their update cursor (updated_at), as
 // plain values: what the warehouse export copies. Read here, by the domain
 // that owns the table.
-import type { TenantScope } from "../platform/context.ts";
-import { type CursorWindow, changedRows, type PlainRow } from "../platform/database/changed-rows.ts";
-import type { Database } from "../platform/database/schema.ts";
+import { warehouseRowsOf } from "../platform/database/changed-rows.ts";
 
-export function customerWarehouseRows(
-  database: Database,
-  scope: TenantScope,
-  window: CursorWindow,
-): Promise<PlainRow[]> {
-  return changedRows(database, scope, "customers", "updated_at", window);
-}
+export const customerWarehouseRows = warehouseRowsOf("customers", "updated_at");

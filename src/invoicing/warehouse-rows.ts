@@ -8,6 +8,7 @@ import {
   changedRows,
   type PlainRow,
   plainRow,
+  warehouseRowsOf,
 } from "../platform/database/changed-rows.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
@@ -35,10 +36,4 @@ export async function invoiceWarehouseRows(
   return { invoices, invoiceLines: lines };
 }
 
-export function creditNoteWarehouseRows(
-  database: Database,
-  scope: TenantScope,
-  window: CursorWindow,
-): Promise<PlainRow[]> {
-  return changedRows(database, scope, "credit_notes", "created_at", window);
-}
+export const creditNoteWarehouseRows = warehouseRowsOf("credit_notes", "created_at");

@@ -30,6 +30,18 @@ export async function changedRows(
   return result.rows.map(plainRow);
 }
 
+/** What a domain exports its table's changed rows with: the tenant's rows whose cursor falls in the window. */
+export type WarehouseRowsReader = (
+  database: Database,
+  scope: TenantScope,
+  window: CursorWindow,
+) => Promise<PlainRow[]>;
+
+/** The reader of `table`'s changed rows by `cursorColumn`, in cursor then id order, for the domain that owns the table. */
+export function warehouseRowsOf(table: string, cursorColumn: string): WarehouseRowsReader {
+  return (database, scope, window) => changedRows(database, scope, table, cursorColumn, window);
+}
+
 export function plainRow(row: Record<string, unknown>): PlainRow {
   return Object.fromEntries(Object.entries(row).map(([column, value]) => [column, plainValue(value)]));
 }
