@@ -10,41 +10,29 @@ import type { MeterVersionTable } from "./tables.ts";
 type VersionRow = Selectable<MeterVersionTable> & { code: string };
 
 /** Every version of every meter of the environment (the meters of one environment are few). */
-export async function loadMeterVersions(
+export function loadMeterVersions(
   database: Database | DatabaseTransaction,
   scope: TenantScope,
 ): Promise<MeterVersion[]> {
-  const rows = await selectVersionRows(database, scope)
-    .orderBy("meter_versions.meter_id")
-    .orderBy("meter_versions.version")
-    .execute();
-  return toMeterVersions(rows);
+  return versionsInOrder(selectVersionRows(database, scope));
 }
 
 /** The versions of one meter, oldest first. */
-export async function loadVersionsOfMeter(
+export function loadVersionsOfMeter(
   database: Database | DatabaseTransaction,
   scope: TenantScope,
   meterId: string,
 ): Promise<MeterVersion[]> {
-  const rows = await selectVersionRows(database, scope)
-    .where("meter_versions.meter_id", "=", meterId)
-    .orderBy("meter_versions.version")
-    .execute();
-  return toMeterVersions(rows);
+  return versionsInOrder(selectVersionRows(database, scope).where("meter_versions.meter_id", "=", meterId));
 }
 
 /** The versions of the meter with this code, oldest first; none when there is no such meter. */
-export async function loadVersionsOfMeterCode(
+export function loadVersionsOfMeterCode(
   database: Database | DatabaseTransaction,
   scope: TenantScope,
   code: string,
 ): Promise<MeterVersion[]> {
-  const rows = await selectVersionRows(database, scope)
-    .where("meters.code", "=", code)
-    .orderBy("meter_versions.version")
-    .execute();
-  return toMeterVersions(rows);
+  return versionsInOrder(selectVersionRows(database, scope).where("meters.code", "=", code));
 }
 
 /** The environment's meter versions, each with its meter's code. */
@@ -67,8 +55,12 @@ export function definitionOf(row: Selectable<MeterVersionTable>): MeterDefinitio
   };
 }
 
-/** Rows ordered by meter and version; each version lasts until the next one of its meter starts. */
-function toMeterVersions(rows: VersionRow[]): MeterVersion[] {
+/** The versions `query` selects, by meter then version; each lasts until the next one of its meter starts. */
+async function versionsInOrder(query: ReturnType<typeof selectVersionRows>): Promise<MeterVersion[]> {
+  const rows: VersionRow[] = await query
+    .orderBy("meter_versions.meter_id")
+    .orderBy("meter_versions.version")
+    .execute();
   return rows.map((row, index) => {
     const next = rows[index + 1];
     const definition = definitionOf(row);
