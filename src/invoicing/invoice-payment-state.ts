@@ -60,6 +60,36 @@ async function writePaymentState(
 }
 
 /**
+ * Writes the invoice's new amount paid and the status it leads to, audited
+ * under the event's name, and publishes the event: integrations (a
+ * subscriber) send the payment or refund to the accounting systems connected.
+ */
+async function changeAmountPaid(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  row: InvoiceRow,
+  amountPaid: Decimal,
+  event: typeof InvoicePaymentApplied | typeof InvoiceRefundApplied,
+): Promise<InvoiceRow> {
+  const invoice = await writePaymentState(
+    transaction,
+    context,
+    row,
+    amountPaid,
+    statusAfter(row, amountPaid),
+    event.name,
+  );
+  await publishDomainEvent(
+    transaction,
+    context,
+    event,
+    { invoice_id: row.id, customer_id: row.customer_id },
+    context.clock.now(),
+  );
+  return invoice;
+}
+
+/**
  * Applies a payment to the invoice: up to what remains on it. Returns the part
  * applied and the part left over (an overpayment, which the caller credits to
  * the customer's balance).
@@ -76,22 +106,7 @@ export async function applyPaymentToInvoice(
   });
   const { applied, leftOver } = applyToInvoice(amount, amountRemaining(row));
   const amountPaid = new Decimal(row.amount_paid).plus(applied);
-  const invoice = await writePaymentState(
-    transaction,
-    context,
-    row,
-    amountPaid,
-    statusAfter(row, amountPaid),
-    "invoice.payment_applied",
-  );
-  // Integrations (a subscriber): the payment goes to the accounting systems connected.
-  await publishDomainEvent(
-    transaction,
-    context,
-    InvoicePaymentApplied,
-    { invoice_id: row.id, customer_id: row.customer_id },
-    context.clock.now(),
-  );
+  const invoice = await changeAmountPaid(transaction, context, row, amountPaid, InvoicePaymentApplied);
   return { invoice, applied, overpaid: leftOver };
 }
 
@@ -110,24 +125,7 @@ export async function applyRefundToInvoice(
       `Invoice ${invoiceId} has ${row.amount_paid} paid; a refund of ${amount.toFixed()} is more than that.`,
     );
   }
-  const amountPaid = paid.minus(amount);
-  const invoice = await writePaymentState(
-    transaction,
-    context,
-    row,
-    amountPaid,
-    statusAfter(row, amountPaid),
-    "invoice.refund_applied",
-  );
-  // Integrations (a subscriber): the refund goes to the accounting systems connected.
-  await publishDomainEvent(
-    transaction,
-    context,
-    InvoiceRefundApplied,
-    { invoice_id: row.id, customer_id: row.customer_id },
-    context.clock.now(),
-  );
-  return invoice;
+  return changeAmountPaid(transaction, context, row, paid.minus(amount), InvoiceRefundApplied);
 }
 
 /** Billing ops (or a dunning campaign's final action) give up on collecting the invoice. */
