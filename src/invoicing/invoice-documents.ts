@@ -56,6 +56,20 @@ async function partiesOf(context: RequestContext, invoice: InvoiceView) {
   return { seller: partyOfSeller(settings), buyer: partyOfCustomer(customer) };
 }
 
+/** What an invoice and its credit notes both show as the invoice has it: its period, locale, zone and parties. */
+function fromTheInvoice(invoice: InvoiceView, seller: PartySnapshot, buyer: PartySnapshot) {
+  return {
+    periodStart: invoice.period_start,
+    periodEnd: invoice.period_end,
+    locale: invoice.locale,
+    timeZone: invoice.timezone,
+    seller: documentParty(seller),
+    buyer: documentParty(buyer),
+    paymentInstructions: seller.payment_instructions ?? null,
+    sellerFooter: seller.footer ?? null,
+  };
+}
+
 function taxOf(invoice: InvoiceView): InvoiceDocument["tax"] {
   const details = invoice.tax_details;
   if (details === null) return null;
@@ -109,15 +123,8 @@ export async function invoiceDocument(context: RequestContext, invoiceId: string
     status: invoice.status,
     issuedAt: invoice.issued_at,
     dueAt: invoice.due_at,
-    periodStart: invoice.period_start,
-    periodEnd: invoice.period_end,
     currency: invoice.currency,
-    locale: invoice.locale,
-    timeZone: invoice.timezone,
-    seller: documentParty(seller),
-    buyer: documentParty(buyer),
-    paymentInstructions: seller.payment_instructions ?? null,
-    sellerFooter: seller.footer ?? null,
+    ...fromTheInvoice(invoice, seller, buyer),
     lines: sectionedLines(invoice, buyer.name ?? invoice.customer_id).map(({ line, sectionHeading }) => ({
       description: line.description,
       periodStart: line.period_start,
@@ -163,15 +170,8 @@ export async function creditNoteDocument(
     status: "issued",
     issuedAt: note.issued_at,
     dueAt: null,
-    periodStart: invoice.period_start,
-    periodEnd: invoice.period_end,
     currency: note.currency,
-    locale: invoice.locale,
-    timeZone: invoice.timezone,
-    seller: documentParty(seller),
-    buyer: documentParty(buyer),
-    paymentInstructions: seller.payment_instructions ?? null,
-    sellerFooter: seller.footer ?? null,
+    ...fromTheInvoice(invoice, seller, buyer),
     lines: note.lines.map((line) => ({
       description: line.description,
       periodStart: null,
