@@ -12,14 +12,20 @@ describe("configuration", () => {
 
   it("reads the rate limits, with defaults, and refuses a limit that is not a positive whole number", () => {
     expect(readConfiguration({}).rateLimits).toEqual({
-      perKeyPerMinute: 1200,
-      perAddressPerMinute: 3000,
+      perKeyPerWindow: 1200,
+      perAddressPerWindow: 3000,
+      windowSeconds: 60,
       failedAuthenticationsBeforeBackoff: 10,
     });
     expect(
-      readConfiguration({ RATE_LIMIT_PER_KEY: "60", AUTH_FAILURES_BEFORE_BACKOFF: "3" }).rateLimits,
+      readConfiguration({
+        RATE_LIMIT_PER_KEY: "60",
+        RATE_LIMIT_WINDOW_SECONDS: "5",
+        AUTH_FAILURES_BEFORE_BACKOFF: "3",
+      }).rateLimits,
     ).toMatchObject({
-      perKeyPerMinute: 60,
+      perKeyPerWindow: 60,
+      windowSeconds: 5,
       failedAuthenticationsBeforeBackoff: 3,
     });
     expect(() => readConfiguration({ RATE_LIMIT_PER_ADDRESS: "0" })).toThrow(

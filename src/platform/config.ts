@@ -178,8 +178,9 @@ export function readConfiguration(environment: Environment = process.env): Confi
     return Number(text);
   };
   const rateLimits: RateLimitSettings = {
-    perKeyPerMinute: rateLimit("RATE_LIMIT_PER_KEY", defaultRateLimits.perKeyPerMinute),
-    perAddressPerMinute: rateLimit("RATE_LIMIT_PER_ADDRESS", defaultRateLimits.perAddressPerMinute),
+    perKeyPerWindow: rateLimit("RATE_LIMIT_PER_KEY", defaultRateLimits.perKeyPerWindow),
+    perAddressPerWindow: rateLimit("RATE_LIMIT_PER_ADDRESS", defaultRateLimits.perAddressPerWindow),
+    windowSeconds: rateLimit("RATE_LIMIT_WINDOW_SECONDS", defaultRateLimits.windowSeconds),
     failedAuthenticationsBeforeBackoff: rateLimit(
       "AUTH_FAILURES_BEFORE_BACKOFF",
       defaultRateLimits.failedAuthenticationsBeforeBackoff,

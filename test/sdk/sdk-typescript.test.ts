@@ -203,11 +203,11 @@ describe.skipIf(testDatabaseKind !== "pglite")("the TypeScript SDK against a run
     });
   });
 
-  // Last: the server it leaves allows each key three requests a minute.
+  // Last: the server it leaves allows each key three requests in 5 seconds.
   it("waits out a 429's Retry-After and sends every event", { timeout: 300_000 }, async () => {
     const limited = await fairbill.api("POST", "/v1/api-keys", { name: "sdk-limited", role: "ingest" });
-    // Three requests a minute for each key: the fourth batch is answered 429 with Retry-After.
-    await fairbill.killAndRestart({ RATE_LIMIT_PER_KEY: "3" });
+    // Three requests in 5 s for each key: the fourth batch is answered 429 with Retry-After (whole seconds).
+    await fairbill.killAndRestart({ RATE_LIMIT_PER_KEY: "3", RATE_LIMIT_WINDOW_SECONDS: "5" });
     const before = await fairbill.usageTotal();
     const waits: { retryAfterMs: number | undefined; delayMs: number }[] = [];
     const ingestion = new IngestionClient({

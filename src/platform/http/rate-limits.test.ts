@@ -9,7 +9,12 @@ let tenant: TestTenant;
 
 beforeAll(async () => {
   testApp = await startTestApp({
-    rateLimits: { perKeyPerMinute: 5, perAddressPerMinute: 12, failedAuthenticationsBeforeBackoff: 3 },
+    rateLimits: {
+      perKeyPerWindow: 5,
+      perAddressPerWindow: 12,
+      windowSeconds: 60,
+      failedAuthenticationsBeforeBackoff: 3,
+    },
   });
   tenant = await testApp.newTenant("Rate limits");
 });

@@ -1,6 +1,6 @@
 // Limits on how fast one caller may use the API (@fastify/rate-limit's
 // counters): per credential (an API key or a session, whoever holds it) and
-// per address, each a number of requests a minute; past either the answer is
+// per address, each a number of requests a window (a minute by default); past either the answer is
 // 429 `rate_limited` with Retry-After. Failed authentication (a wrong key, a
 // wrong password: any 401) slows the address it came from: past a few
 // failures in a quarter of an hour, each further failure makes the address
@@ -14,17 +14,20 @@ import { FairbillError } from "../errors.ts";
 import { sessionCookieName } from "./authentication.ts";
 
 export type RateLimitSettings = {
-  /** Requests a minute one API key or session may make (RATE_LIMIT_PER_KEY). */
-  perKeyPerMinute: number;
-  /** Requests a minute one address may make (RATE_LIMIT_PER_ADDRESS). */
-  perAddressPerMinute: number;
+  /** Requests one API key or session may make in a window (RATE_LIMIT_PER_KEY). */
+  perKeyPerWindow: number;
+  /** Requests one address may make in a window (RATE_LIMIT_PER_ADDRESS). */
+  perAddressPerWindow: number;
+  /** The window's length in seconds (RATE_LIMIT_WINDOW_SECONDS, 60). */
+  windowSeconds: number;
   /** Failed authentications an address may make in 15 minutes before it has to wait (AUTH_FAILURES_BEFORE_BACKOFF). */
   failedAuthenticationsBeforeBackoff: number;
 };
 
 export const defaultRateLimits: RateLimitSettings = {
-  perKeyPerMinute: 1200,
-  perAddressPerMinute: 3000,
+  perKeyPerWindow: 1200,
+  perAddressPerWindow: 3000,
+  windowSeconds: 60,
   failedAuthenticationsBeforeBackoff: 10,
 };
 
@@ -37,14 +40,14 @@ const rememberedAddresses = 100_000;
 export async function registerRateLimits(app: FastifyInstance, settings: RateLimitSettings): Promise<void> {
   await app.register(rateLimit, { global: false });
   const perKey = app.createRateLimit({
-    max: settings.perKeyPerMinute,
-    timeWindow: minute,
+    max: settings.perKeyPerWindow,
+    timeWindow: settings.windowSeconds * 1000,
     keyGenerator: (request) => `key:${credentialDigest(request) ?? ""}`,
     allowList: (request) => credentialDigest(request) === undefined,
   });
   const perAddress = app.createRateLimit({
-    max: settings.perAddressPerMinute,
-    timeWindow: minute,
+    max: settings.perAddressPerWindow,
+    timeWindow: settings.windowSeconds * 1000,
     keyGenerator: (request) => `address:${request.ip}`,
   });
   const failures = new AuthenticationFailures(settings.failedAuthenticationsBeforeBackoff);
