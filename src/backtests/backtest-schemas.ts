@@ -2,7 +2,7 @@
 // whom, over which invoices), the backtest with its progress and summary, and
 // each invoice compared line by line.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   CountryCode,
   CurrencyCode,
@@ -68,7 +68,7 @@ const BacktestPopulationSchema = StrictObject(
 );
 export type BacktestPopulation = Static<typeof BacktestPopulationSchema>;
 
-export const CreateBacktestBody = StrictObject({
+export const CreateBacktestBody = BodyWithReason({
   plan_version_id: Type.Optional({
     ...ObjectId,
     description: "price the plan's subscriptions on this version (a draft, pending or published one)",
@@ -96,7 +96,6 @@ export const CreateBacktestBody = StrictObject({
   population: Type.Optional(BacktestPopulationSchema),
   from: { ...Timestamp, description: "the first issue date of the invoices compared (inclusive)" },
   to: { ...Timestamp, description: "the last issue date (exclusive); not after now" },
-  reason: ReasonField,
 });
 export type CreateBacktestInput = Static<typeof CreateBacktestBody>;
 

@@ -4,7 +4,7 @@
 // latest backtest side by side.
 import { type Static, Type } from "typebox";
 import { PlanVersionDiffSchema, PlanVersionSchema } from "../catalog/index.ts";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import { DecimalString, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { BacktestSchema } from "./backtest-schemas.ts";
@@ -22,9 +22,8 @@ const TestMatrixScenarioSchema = StrictObject(
 );
 export type TestMatrixScenario = { name: string; scenario: unknown };
 
-export const PutTestMatrixBody = StrictObject({
+export const PutTestMatrixBody = BodyWithReason({
   scenarios: Type.Array(TestMatrixScenarioSchema, { maxItems: 200 }),
-  reason: ReasonField,
 });
 export type PutTestMatrixInput = Static<typeof PutTestMatrixBody>;
 

@@ -1,7 +1,7 @@
 // The JSON shapes of billing entities on the API: the legal entities an
 // organization invoices through, and the entity a customer belongs to.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   CountryCode,
   ListedCountryCode,
@@ -64,7 +64,7 @@ const editable = {
   ),
 };
 
-export const CreateBillingEntityBody = StrictObject({
+export const CreateBillingEntityBody = BodyWithReason({
   code: Type.String({ pattern: "^[a-z0-9][a-z0-9_-]{0,62}$", description: "unique in the environment" }),
   legal_name: editable.legal_name,
   email: Type.Optional(editable.email),
@@ -83,11 +83,10 @@ export const CreateBillingEntityBody = StrictObject({
       description: "the entity of customers assigned to none (the first entity of an environment is)",
     }),
   ),
-  reason: ReasonField,
 });
 export type CreateBillingEntityInput = Static<typeof CreateBillingEntityBody>;
 
-export const UpdateBillingEntityBody = StrictObject(
+export const UpdateBillingEntityBody = BodyWithReason(
   {
     legal_name: Type.Optional(editable.legal_name),
     email: Type.Optional(editable.email),
@@ -102,7 +101,6 @@ export const UpdateBillingEntityBody = StrictObject(
     branding: Type.Optional(editable.branding),
     payment_provider_account: Type.Optional(editable.payment_provider_account),
     is_default: Type.Optional(Type.Literal(true, { description: "makes it the default entity" })),
-    reason: ReasonField,
   },
   { minProperties: 1 },
 );
@@ -133,7 +131,7 @@ export const BillingEntitySchema = Type.Object({
 });
 export type BillingEntityView = Static<typeof BillingEntitySchema>;
 
-export const AssignBillingEntityBody = StrictObject({
+export const AssignBillingEntityBody = BodyWithReason({
   billing_entity_id: NonEmptyId,
   effective_from: Type.Optional({
     ...Timestamp,
@@ -141,7 +139,6 @@ export const AssignBillingEntityBody = StrictObject({
       "the first instant of a month in the customer's time zone, not before the current month; " +
       "the start of the next month when left out. Invoices of periods that start earlier stay with the entity before",
   }),
-  reason: ReasonField,
 });
 export type AssignBillingEntityInput = Static<typeof AssignBillingEntityBody>;
 

@@ -2,7 +2,7 @@
 
 import { type Static, Type } from "typebox";
 import { PersonSchema } from "../audit/index.ts";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason, ReasonField } from "../platform/http/reason.ts";
 import {
   Nullable,
   ObjectId,
@@ -39,12 +39,11 @@ export const PlanVersionDiffParams = Type.Object({
   other_version: VersionNumber,
 });
 
-export const CreatePlanBody = StrictObject({
+export const CreatePlanBody = BodyWithReason({
   ...newCatalogEntryFields,
   version: StrictObject(newPlanVersionContentFields, {
     description: "the content of version 1, created as a draft",
   }),
-  reason: ReasonField,
 });
 export type CreatePlanInput = Static<typeof CreatePlanBody>;
 
@@ -104,13 +103,12 @@ export const PlanVersionSchema = Type.Intersect([
 ]);
 export type PlanVersion = Static<typeof PlanVersionSchema>;
 
-export const CreatePlanVersionBody = StrictObject({
+export const CreatePlanVersionBody = BodyWithReason({
   from_version: Type.Optional({
     ...VersionNumber,
     description: "the version to copy; the latest when left out",
   }),
   ...planVersionContentChangeFields,
-  reason: ReasonField,
 });
 export type CreatePlanVersionInput = Static<typeof CreatePlanVersionBody>;
 
@@ -125,27 +123,25 @@ const EffectiveFrom = Type.String({
   description: "when the version takes effect; now when left out, never in the past",
 });
 
-export const SubmitPlanVersionBody = StrictObject({
+export const SubmitPlanVersionBody = BodyWithReason({
   comment: Type.Optional(Comment),
   effective_from: Type.Optional(EffectiveFrom),
-  reason: ReasonField,
 });
 export type SubmitPlanVersionInput = Static<typeof SubmitPlanVersionBody>;
 
-export const ApprovePlanVersionBody = StrictObject({
+export const ApprovePlanVersionBody = BodyWithReason({
   comment: Type.Optional(Comment),
   effective_from: Type.Optional({
     ...EffectiveFrom,
     description: "overrides the date asked for at submission; now when neither is given or it has passed",
   }),
-  reason: ReasonField,
 });
 export type ApprovePlanVersionInput = Static<typeof ApprovePlanVersionBody>;
 
 export const PlanVersionCommentBody = StrictObject({ comment: Comment, reason: ReasonField });
 export type PlanVersionCommentInput = Static<typeof PlanVersionCommentBody>;
 
-export const PublishPlanVersionBody = StrictObject({
+export const PublishPlanVersionBody = BodyWithReason({
   effective_from: Type.Optional(EffectiveFrom),
   break_glass: Type.Optional(
     Type.Boolean({
@@ -153,13 +149,11 @@ export const PublishPlanVersionBody = StrictObject({
         "publish without the approval the policy requires (admins only, with a reason): every admin is emailed and the audit log records plan_version.break_glass_published",
     }),
   ),
-  reason: ReasonField,
 });
 export type PublishPlanVersionInput = Static<typeof PublishPlanVersionBody>;
 
-export const RollbackPlanBody = StrictObject({
+export const RollbackPlanBody = BodyWithReason({
   to_version: { ...VersionNumber, description: "the earlier version whose content the new draft copies" },
-  reason: ReasonField,
 });
 export type RollbackPlanInput = Static<typeof RollbackPlanBody>;
 

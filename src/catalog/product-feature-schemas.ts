@@ -1,6 +1,6 @@
 // The JSON shapes of products and features on the API.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason, ReasonField } from "../platform/http/reason.ts";
 import { Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { Code } from "../pricing/index.ts";
@@ -28,21 +28,19 @@ export type Product = Static<typeof ProductSchema>;
 
 export const featureKinds = ["boolean", "static", "metered"] as const;
 
-export const CreateFeatureBody = StrictObject({
+export const CreateFeatureBody = BodyWithReason({
   ...newCatalogEntryFields,
   kind: StringEnum(featureKinds, {
     description: "boolean: on or off; static: a configuration value; metered: a limit per period on a meter",
   }),
   meter: Type.Optional(Code),
-  reason: ReasonField,
 });
 export type CreateFeatureInput = Static<typeof CreateFeatureBody>;
 
-export const UpdateFeatureBody = StrictObject(
+export const UpdateFeatureBody = BodyWithReason(
   {
     ...catalogEntryChangeFields,
     meter: Type.Optional(Code),
-    reason: ReasonField,
   },
   { minProperties: 1 },
 );

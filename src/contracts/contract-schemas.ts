@@ -2,14 +2,13 @@
 // a scenario's `contract` is (docs/scenario-format-v2.md, section 5): the same
 // schema checks both, plans named by code.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import { NonEmptyId, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
-import { StrictObject } from "../platform/http/validation.ts";
 import { ScenarioContract } from "../simulation/index.ts";
 
 const termFields = ScenarioContract.properties;
 
-export const CreateContractBody = StrictObject(
+export const CreateContractBody = BodyWithReason(
   {
     customer_id: NonEmptyId,
     subscription_id: {
@@ -38,7 +37,6 @@ export const CreateContractBody = StrictObject(
       description:
         "prepaid commits (invoiced up front or in instalments, drawn down by the contract's lines, rolled over or expired) and postpaid commits (a minimum spend per term, trued up at its end)",
     }),
-    reason: ReasonField,
   },
   { description: "a contract around one subscription of a customer" },
 );

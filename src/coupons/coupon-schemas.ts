@@ -1,6 +1,6 @@
 // The JSON shapes of coupons and their redemptions on the API.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   CurrencyCode,
   DecimalString,
@@ -40,7 +40,7 @@ const AppliesToSchema = StrictObject({
   ),
 });
 
-export const CreateCouponBody = StrictObject({
+export const CreateCouponBody = BodyWithReason({
   code: CouponCode,
   name: Name,
   type: StringEnum(couponTypes, {
@@ -71,7 +71,6 @@ export const CreateCouponBody = StrictObject({
   ),
   redeem_by: Type.Optional({ ...Timestamp, description: "the last instant it can be redeemed" }),
   metadata: Type.Optional(Metadata),
-  reason: ReasonField,
 });
 export type CreateCouponInput = Static<typeof CreateCouponBody>;
 
@@ -102,7 +101,7 @@ export const CouponListQuery = StrictObject({
 });
 export type CouponListFilters = Static<typeof CouponListQuery>;
 
-export const RedeemCouponBody = StrictObject(
+export const RedeemCouponBody = BodyWithReason(
   {
     coupon_code: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     coupon_id: Type.Optional(NonEmptyId),
@@ -110,7 +109,6 @@ export const RedeemCouponBody = StrictObject(
       ...NonEmptyId,
       description: "limit the coupon to this subscription's invoices",
     }),
-    reason: ReasonField,
   },
   { description: "give coupon_code or coupon_id" },
 );

@@ -1,7 +1,7 @@
 // The JSON shapes of a customer's entitlements on the API.
 import { type Static, Type } from "typebox";
 import { Code, featureKinds } from "../catalog/index.ts";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   NonNegativeDecimalString,
   Nullable,
@@ -9,9 +9,8 @@ import {
   StringEnum,
   Timestamp,
 } from "../platform/http/schemas.ts";
-import { StrictObject } from "../platform/http/validation.ts";
 
-export const GrantEntitlementBody = StrictObject({
+export const GrantEntitlementBody = BodyWithReason({
   feature: Code,
   value: Type.Optional(Type.Unknown({ description: "a static feature's configuration value" })),
   limit: Type.Optional(
@@ -20,7 +19,6 @@ export const GrantEntitlementBody = StrictObject({
       description: "a metered feature's limit per period; null is unlimited",
     }),
   ),
-  reason: ReasonField,
 });
 export type GrantEntitlementInput = Static<typeof GrantEntitlementBody>;
 

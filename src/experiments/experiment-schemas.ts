@@ -2,7 +2,7 @@
 // events: the experiment with its arms, its assignments, its per-arm metrics
 // and the decisions that end it.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   NonEmptyId,
   Nullable,
@@ -31,7 +31,7 @@ const ArmBody = StrictObject({
   ),
 });
 
-export const CreateExperimentBody = StrictObject({
+export const CreateExperimentBody = BodyWithReason({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   plan_id: NonEmptyId,
   control: { ...ArmBody, description: "the control arm: the version the population is on" },
@@ -69,7 +69,6 @@ export const CreateExperimentBody = StrictObject({
         "hashed with each customer id; the same salt assigns the same customers; random when left out",
     }),
   ),
-  reason: ReasonField,
 });
 export type CreateExperimentInput = Static<typeof CreateExperimentBody>;
 
@@ -189,13 +188,12 @@ export const ExperimentMetricsSchema = Type.Object(
 );
 export type ExperimentMetricsView = Static<typeof ExperimentMetricsSchema>;
 
-export const PromoteExperimentBody = StrictObject({
+export const PromoteExperimentBody = BodyWithReason({
   arm_id: NonEmptyId,
   scope: StringEnum(["cohort", "everyone"], {
     description:
       "cohort: the arm's customers keep the variant, the other arms' go back to the control; everyone: every " +
       "subscriber of the control version and of the other variants moves to it at its next period",
   }),
-  reason: ReasonField,
 });
 export type PromoteExperimentInput = Static<typeof PromoteExperimentBody>;

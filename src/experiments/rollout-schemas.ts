@@ -1,6 +1,6 @@
 // The JSON shapes of staged rollouts on the API and in their webhook events.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   NonEmptyId,
   Nullable,
@@ -52,7 +52,7 @@ const StageBody = StrictObject({
   at: Type.Optional({ ...Timestamp, description: "with start at" }),
 });
 
-export const CreateRolloutBody = StrictObject({
+export const CreateRolloutBody = BodyWithReason({
   plan_id: NonEmptyId,
   from_version: { ...VersionNumber, description: "the version whose subscribers are rolled out" },
   to_version: { ...VersionNumber, description: "a published version of the same plan" },
@@ -78,7 +78,6 @@ export const CreateRolloutBody = StrictObject({
         "hashed with each customer id to choose the stages' cohorts; a new random salt when left out",
     }),
   ),
-  reason: ReasonField,
 });
 export type CreateRolloutInput = Static<typeof CreateRolloutBody>;
 

@@ -3,7 +3,7 @@
 // grants, coupons, price overrides, plan migrations, rollouts) refused until
 // another person approves them.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   CurrencyCode,
   NonNegativeDecimalString,
@@ -80,10 +80,9 @@ export const ApprovalPolicySchema = Type.Object({
   pending_change: Nullable(ApprovalPolicyChangeSchema),
 });
 
-export const UpdateApprovalPolicyBody = StrictObject({
+export const UpdateApprovalPolicyBody = BodyWithReason({
   publish_requires_approval: Type.Optional(Type.Boolean()),
   approval_required_for: Type.Optional(ApprovalRequiredForSchema),
-  reason: ReasonField,
 });
 
 const approvalRequestKinds = [

@@ -2,9 +2,8 @@
 // environment's data (each item ok or missing, with what is missing), the
 // switch date once set, and the old system's subscriptions to cancel there.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import { Nullable, StringEnum, Timestamp } from "../platform/http/schemas.ts";
-import { StrictObject } from "../platform/http/validation.ts";
 
 const checklistItemKeys = ["imports", "parallel_run", "payment_methods", "webhooks", "emails"] as const;
 export type ChecklistItemKey = (typeof checklistItemKeys)[number];
@@ -54,8 +53,7 @@ export const CutOverSchema = Type.Object(
 );
 export type CutOver = Static<typeof CutOverSchema>;
 
-export const SetCutOverBody = StrictObject({
+export const SetCutOverBody = BodyWithReason({
   switch_at: Timestamp,
-  reason: ReasonField,
 });
 export type SetCutOverInput = Static<typeof SetCutOverBody>;

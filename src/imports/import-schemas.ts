@@ -2,14 +2,14 @@
 // reach it, a dry run or not), the import with its progress and counts, and
 // the report's records (created, skipped or refused, with the reason).
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import { IdParams, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { maximumUsageEvents } from "./usage-file.ts";
 
 const importOutcomes = ["created", "skipped", "refused"] as const;
 
-export const CreateImportBody = StrictObject({
+export const CreateImportBody = BodyWithReason({
   source: StringEnum(["stripe", "lago", "csv", "usage"], {
     description:
       "the system imported from: stripe (give stripe), lago (give lago), a CSV file in a template of docs/imports.md (give csv), " +
@@ -101,7 +101,6 @@ export const CreateImportBody = StrictObject({
       },
     ),
   ),
-  reason: ReasonField,
 });
 export type CreateImportInput = Static<typeof CreateImportBody>;
 

@@ -3,7 +3,7 @@
 // progress and its summary per currency, its invoices side by side, its
 // differences, and a second person's acceptance of a difference.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   DecimalString,
   IdParams,
@@ -25,7 +25,7 @@ const differenceCauses = [
   "amount",
 ] as const;
 
-export const CreateParallelRunBody = StrictObject({
+export const CreateParallelRunBody = BodyWithReason({
   old_invoices_csv: Type.Optional(
     Type.String({
       minLength: 1,
@@ -47,7 +47,6 @@ export const CreateParallelRunBody = StrictObject({
       description: "only these customers' invoices of the file (default: every invoice of the file)",
     }),
   ),
-  reason: ReasonField,
 });
 export type CreateParallelRunInput = Static<typeof CreateParallelRunBody>;
 

@@ -2,7 +2,7 @@
 // reports) and of its item mappings on the API; and the columns of the CSV
 // template, the same fields as the JSON rows.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   DecimalString,
   ListedCurrencyCode,
@@ -23,10 +23,9 @@ const MappedItemSchema = Type.Object({
   code: Text(100, "the plan's, charge's or product's code in Fairbill"),
 });
 
-export const CreateItemMappingBody = StrictObject({
+export const CreateItemMappingBody = BodyWithReason({
   external_item: Text(100, "the item's code in the partner's system"),
   item: MappedItemSchema,
-  reason: ReasonField,
 });
 export type CreateItemMappingInput = Static<typeof CreateItemMappingBody>;
 
@@ -61,7 +60,7 @@ export const saleFields = {
 const SaleRow = StrictObject(saleFields);
 export type SaleRowInput = Static<typeof SaleRow>;
 
-export const RecordExternalSalesBody = StrictObject({
+export const RecordExternalSalesBody = BodyWithReason({
   csv: Type.Optional(
     Type.String({
       minLength: 1,
@@ -77,7 +76,6 @@ export const RecordExternalSalesBody = StrictObject({
         "true (the default): one bad row refuses the whole upload and nothing is written; false: the good rows are recorded and the bad ones reported",
     }),
   ),
-  reason: ReasonField,
 });
 export type RecordExternalSalesInput = Static<typeof RecordExternalSalesBody>;
 

@@ -1,7 +1,7 @@
 // The JSON shapes of partners, their agreements and attributions, and their
 // settlement statements on the API.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   ListedCurrencyCode,
   NonEmptyId,
@@ -21,13 +21,12 @@ const Percent = Type.String({
 
 const partnerKinds = ["reseller", "referral", "marketplace", "installer"] as const;
 
-export const CreatePartnerBody = StrictObject({
+export const CreatePartnerBody = BodyWithReason({
   code: Type.String({ pattern: "^[a-z0-9][a-z0-9_-]{0,62}$", description: "unique in the environment" }),
   name: Type.String({ minLength: 1, maxLength: 200 }),
   kind: StringEnum(partnerKinds),
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 320 }))),
   currency: { ...ListedCurrencyCode, description: "the currency its statements are in" },
-  reason: ReasonField,
 });
 export type CreatePartnerInput = Static<typeof CreatePartnerBody>;
 
@@ -49,7 +48,7 @@ const ShareRule = StrictObject({
   percent: Percent,
 });
 
-export const CreateAgreementBody = StrictObject({
+export const CreateAgreementBody = BodyWithReason({
   effective_from: { ...Timestamp, description: "the first instant its terms settle" },
   basis: StringEnum(["accrual", "cash"], {
     description: "accrual: on finalized invoices dated in the period; cash: on payments received in it",
@@ -82,7 +81,6 @@ export const CreateAgreementBody = StrictObject({
       chargebacks: Type.Boolean(),
     }),
   ),
-  reason: ReasonField,
 });
 export type CreateAgreementInput = Static<typeof CreateAgreementBody>;
 
@@ -111,13 +109,12 @@ export const AgreementSchema = Type.Object({
 });
 export type AgreementView = Static<typeof AgreementSchema>;
 
-export const AttributeCustomerBody = StrictObject({
+export const AttributeCustomerBody = BodyWithReason({
   customer_id: NonEmptyId,
   attributed_from: {
     ...Timestamp,
     description: "invoices and payments from this instant count for the partner",
   },
-  reason: ReasonField,
 });
 export type AttributeCustomerInput = Static<typeof AttributeCustomerBody>;
 
@@ -136,17 +133,15 @@ const Period = Type.String({
   examples: ["2030-01"],
 });
 
-export const CreateSettlementBody = StrictObject({
+export const CreateSettlementBody = BodyWithReason({
   partner_id: NonEmptyId,
   period: Period,
-  reason: ReasonField,
 });
 export type CreateSettlementInput = Static<typeof CreateSettlementBody>;
 
-export const RecordSettlementPaymentBody = StrictObject({
+export const RecordSettlementPaymentBody = BodyWithReason({
   reference: Type.String({ minLength: 1, maxLength: 200, description: "the bank transfer's reference" }),
   paid_at: Type.Optional(Timestamp),
-  reason: ReasonField,
 });
 export type RecordSettlementPaymentInput = Static<typeof RecordSettlementPaymentBody>;
 

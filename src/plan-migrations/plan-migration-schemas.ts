@@ -1,7 +1,7 @@
 // The JSON shapes of plan version migrations on the API.
 import { type Static, Type } from "typebox";
 import { SubscriptionChangePreviewSchema } from "../invoicing/index.ts";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   NonEmptyId,
   Nullable,
@@ -10,9 +10,8 @@ import {
   Timestamp,
   VersionNumber,
 } from "../platform/http/schemas.ts";
-import { StrictObject } from "../platform/http/validation.ts";
 
-export const CreatePlanMigrationBody = StrictObject({
+export const CreatePlanMigrationBody = BodyWithReason({
   from_version: { ...VersionNumber, description: "the version whose subscribers move" },
   to_version: { ...VersionNumber, description: "a published version of the same plan" },
   timing: StringEnum(["now", "next_period", "at"], {
@@ -32,7 +31,6 @@ export const CreatePlanMigrationBody = StrictObject({
   dry_run: Type.Optional(
     Type.Boolean({ description: "true: only preview each subscription's change and invoice difference" }),
   ),
-  reason: ReasonField,
 });
 export type CreatePlanMigrationInput = Static<typeof CreatePlanMigrationBody>;
 

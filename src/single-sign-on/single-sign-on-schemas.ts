@@ -2,7 +2,7 @@
 // to its OpenID Connect provider, and the start of a sign-in.
 import { type Static, Type } from "typebox";
 import { roles } from "../platform/auth/roles.ts";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import { PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
@@ -24,7 +24,7 @@ const RoleMappingInput = StrictObject({
   role: RoleMappingSchema.properties.role,
 });
 
-export const SsoConnectionBody = StrictObject({
+export const SsoConnectionBody = BodyWithReason({
   issuer: Type.String({
     pattern: "^https?://",
     maxLength: 2048,
@@ -66,7 +66,6 @@ export const SsoConnectionBody = StrictObject({
     description:
       "which value of the role claim gives which role in which environment; the first that matches wins in each environment",
   }),
-  reason: ReasonField,
 });
 export type SsoConnectionInput = Static<typeof SsoConnectionBody>;
 

@@ -1,6 +1,6 @@
 // The JSON shapes of customer-specific price overrides on the API.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   NonNegativeDecimalString,
   Nullable,
@@ -45,7 +45,7 @@ const SubscriptionId = Type.String({
   description: "the subscription the override applies to (subscriptions refer to it by this id)",
 });
 
-export const CreatePriceOverrideBody = StrictObject({
+export const CreatePriceOverrideBody = BodyWithReason({
   subscription_id: SubscriptionId,
   plan_code: Code,
   charge_id: Code,
@@ -54,7 +54,6 @@ export const CreatePriceOverrideBody = StrictObject({
   effective_until: Type.Optional(
     Type.String({ format: "date-time", description: "exclusive; open-ended when left out" }),
   ),
-  reason: ReasonField,
 });
 export type CreatePriceOverrideInput = Static<typeof CreatePriceOverrideBody>;
 

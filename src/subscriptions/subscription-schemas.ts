@@ -1,6 +1,6 @@
 // The JSON shapes of subscriptions and their timeline on the API.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   CurrencyCode,
   DecimalString,
@@ -14,7 +14,6 @@ import {
   Timestamp,
   VersionNumber,
 } from "../platform/http/schemas.ts";
-import { StrictObject } from "../platform/http/validation.ts";
 import { Code } from "../pricing/index.ts";
 import { subscriptionStatuses } from "./subscription-timeline.ts";
 
@@ -38,7 +37,7 @@ const InstantWindowMinutes = Type.Integer({
 const poolUsageDescription =
   "true: the usage charges price the usage of the customer and of all its child customers summed per meter and period, before tiers and allowances (a meter aggregating by unique_count or latest cannot be pooled); the invoice's usage line shows each account's quantity. Set when subscribing. The children's own plans should not price the same meters, or their usage is billed twice.";
 
-export const CreateSubscriptionBody = StrictObject({
+export const CreateSubscriptionBody = BodyWithReason({
   customer_id: NonEmptyId,
   plan_id: NonEmptyId,
   plan_version: Type.Optional({
@@ -80,7 +79,6 @@ export const CreateSubscriptionBody = StrictObject({
       description: poolUsageDescription,
     }),
   ),
-  reason: ReasonField,
 });
 export type CreateSubscriptionInput = Static<typeof CreateSubscriptionBody>;
 
@@ -91,7 +89,7 @@ export const SubscriptionListQuery = Type.Object({
 });
 export type SubscriptionListFilters = Static<typeof SubscriptionListQuery>;
 
-export const ChangePlanBody = StrictObject({
+export const ChangePlanBody = BodyWithReason({
   plan_id: { ...NonEmptyId, description: "the same plan (another version) or another plan" },
   plan_version: Type.Optional({
     ...VersionNumber,
@@ -101,20 +99,18 @@ export const ChangePlanBody = StrictObject({
     description: "now, at the end of the current period, or at `at`",
   }),
   at: Type.Optional({ ...Timestamp, description: "required with timing at, left out otherwise" }),
-  reason: ReasonField,
 });
 export type ChangePlanInput = Static<typeof ChangePlanBody>;
 
-export const CancelSubscriptionBody = StrictObject({
+export const CancelSubscriptionBody = BodyWithReason({
   mode: StringEnum(["immediate", "period_end"], {
     description: "immediate: ends at `at`; period_end: at the end of the period `at` falls in",
   }),
   at: Type.Optional({ ...Timestamp, description: "now when left out" }),
-  reason: ReasonField,
 });
 export type CancelSubscriptionInput = Static<typeof CancelSubscriptionBody>;
 
-export const ChangeQuantityBody = StrictObject({
+export const ChangeQuantityBody = BodyWithReason({
   charge_id: { ...Code, description: "a fixed charge of the plan version in force at `at`" },
   quantity: {
     ...Quantity,
@@ -125,20 +121,17 @@ export const ChangeQuantityBody = StrictObject({
     description:
       "when the quantity changes; now when left out. Inside a period, an in-advance charge bills the difference prorated to the period's end (a decrease is credited only when the charge has credit_on_decrease)",
   }),
-  reason: ReasonField,
 });
 export type ChangeQuantityInput = Static<typeof ChangeQuantityBody>;
 
-export const PauseSubscriptionBody = StrictObject({
+export const PauseSubscriptionBody = BodyWithReason({
   at: Type.Optional({ ...Timestamp, description: "when the pause starts; now when left out" }),
   until: Type.Optional({ ...Timestamp, description: "when it ends by itself; open-ended when left out" }),
-  reason: ReasonField,
 });
 export type PauseSubscriptionInput = Static<typeof PauseSubscriptionBody>;
 
-export const ResumeSubscriptionBody = StrictObject({
+export const ResumeSubscriptionBody = BodyWithReason({
   at: Type.Optional({ ...Timestamp, description: "when the pause ends; now when left out" }),
-  reason: ReasonField,
 });
 export type ResumeSubscriptionInput = Static<typeof ResumeSubscriptionBody>;
 

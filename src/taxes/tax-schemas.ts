@@ -1,7 +1,7 @@
 // The JSON shapes of the taxes domain on the API: tax rates, a customer's tax
 // exemption and the environment's tax provider settings.
 import { type Static, Type } from "typebox";
-import { ReasonField } from "../platform/http/reason.ts";
+import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   CountryCode,
   ListedCountryCode,
@@ -26,7 +26,7 @@ const Percent = {
   examples: ["19"],
 };
 
-export const CreateTaxRateBody = StrictObject({
+export const CreateTaxRateBody = BodyWithReason({
   country: CountryCode,
   region: Type.Optional(RegionCode),
   name: Type.String({ minLength: 1, maxLength: 100, description: "printed on invoices, such as VAT" }),
@@ -44,17 +44,15 @@ export const CreateTaxRateBody = StrictObject({
   valid_until: Type.Optional(
     Type.String({ format: "date-time", description: "exclusive; open-ended when left out" }),
   ),
-  reason: ReasonField,
 });
 export type CreateTaxRateInput = Static<typeof CreateTaxRateBody>;
 
-export const UpdateTaxRateBody = StrictObject(
+export const UpdateTaxRateBody = BodyWithReason(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     archived: Type.Optional(
       Type.Boolean({ description: "true takes the rate out of use; false puts it back" }),
     ),
-    reason: ReasonField,
   },
   { minProperties: 1 },
 );
@@ -132,7 +130,7 @@ const ApiBaseUrl = Type.String({
   description: "an http(s) URL of the engine's API; its public address when left out",
 });
 
-export const UpdateTaxSettingsBody = StrictObject({
+export const UpdateTaxSettingsBody = BodyWithReason({
   tax_provider: Type.Union([
     BuiltInProvider,
     StrictObject({
@@ -171,7 +169,6 @@ export const UpdateTaxSettingsBody = StrictObject({
       timeout_ms: Type.Optional(Type.Integer({ minimum: 100, maximum: 30000 })),
     }),
   ]),
-  reason: ReasonField,
 });
 export type UpdateTaxSettingsInput = Static<typeof UpdateTaxSettingsBody>;
 

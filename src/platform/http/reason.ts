@@ -1,7 +1,7 @@
 // The reason for a change reaches the audit log from the `Fairbill-Reason`
 // header (already in the context) or from a `reason` field of the body; the
 // body's wins when both are given, since it was written for this one change.
-import { Type } from "typebox";
+import { type TObjectOptions, type TProperties, Type } from "typebox";
 import type { RequestContext } from "../context.ts";
 import { StrictObject } from "./validation.ts";
 
@@ -19,5 +19,13 @@ export const ReasonField = Type.Optional(
   }),
 );
 
+/** A write body: its own fields, then the `reason` every write body accepts (unknown fields refused). */
+export function BodyWithReason<Properties extends TProperties>(
+  properties: Properties,
+  options?: TObjectOptions,
+) {
+  return StrictObject({ ...properties, reason: ReasonField }, options);
+}
+
 /** The body of a change that takes nothing but its reason. */
-export const ReasonOnlyBody = StrictObject({ reason: ReasonField });
+export const ReasonOnlyBody = BodyWithReason({});
