@@ -1,10 +1,9 @@
 // HTTP routes of backtests (/v1/backtests): request one, follow it, read its
 // invoices compared line by line or as CSV, cancel it.
-import { Type } from "typebox";
 import { PagedQuery, PageOf } from "../platform/http/pagination.ts";
 import { ReasonOnlyBody, withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams } from "../platform/http/schemas.ts";
+import { CsvText, IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   BacktestInvoiceFilters,
@@ -22,8 +21,6 @@ import {
   listBacktests,
   presentBacktest,
 } from "./backtests.ts";
-
-const CsvText = Type.String({ description: "text/csv" });
 
 export function registerBacktestRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Backtests"], read: "catalog:read", write: "catalog:write" });

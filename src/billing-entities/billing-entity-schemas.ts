@@ -1,6 +1,7 @@
 // The JSON shapes of billing entities on the API: the legal entities an
 // organization invoices through, and the entity a customer belongs to.
 import { type Static, Type } from "typebox";
+import { AddressInput, AddressLineFields } from "../platform/http/address-schemas.ts";
 import { BodyWithReason } from "../platform/http/reason.ts";
 import {
   CountryCode,
@@ -11,17 +12,9 @@ import {
   PrefixedId,
   Timestamp,
 } from "../platform/http/schemas.ts";
-import { StrictObject } from "../platform/http/validation.ts";
+import { OptionalFields, StrictObject } from "../platform/http/validation.ts";
 
-const addressFields = {
-  line1: Type.Optional(Type.String({ maxLength: 200 })),
-  line2: Type.Optional(Type.String({ maxLength: 200 })),
-  city: Type.Optional(Type.String({ maxLength: 100 })),
-  postal_code: Type.Optional(Type.String({ maxLength: 20 })),
-  state: Type.Optional(Type.String({ maxLength: 100 })),
-};
-const AddressInput = StrictObject({ ...addressFields, country: Type.Optional(ListedCountryCode) });
-const AddressSchema = Type.Object({ ...addressFields, country: Type.Optional(CountryCode) });
+const AddressSchema = Type.Object({ ...AddressLineFields, country: Type.Optional(CountryCode) });
 
 const TaxRegistration = StrictObject({
   type: Type.String({
@@ -88,18 +81,7 @@ export type CreateBillingEntityInput = Static<typeof CreateBillingEntityBody>;
 
 export const UpdateBillingEntityBody = BodyWithReason(
   {
-    legal_name: Type.Optional(editable.legal_name),
-    email: Type.Optional(editable.email),
-    address: Type.Optional(editable.address),
-    country: Type.Optional(editable.country),
-    region: Type.Optional(editable.region),
-    tax_registrations: Type.Optional(editable.tax_registrations),
-    invoice_prefix: Type.Optional(editable.invoice_prefix),
-    credit_note_prefix: Type.Optional(editable.credit_note_prefix),
-    payment_instructions: Type.Optional(editable.payment_instructions),
-    default_currency: Type.Optional(editable.default_currency),
-    branding: Type.Optional(editable.branding),
-    payment_provider_account: Type.Optional(editable.payment_provider_account),
+    ...OptionalFields(editable),
     is_default: Type.Optional(Type.Literal(true, { description: "makes it the default entity" })),
   },
   { minProperties: 1 },

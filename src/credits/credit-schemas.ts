@@ -1,6 +1,7 @@
 // The JSON shapes of credit grants, wallets, the credit ledger, credit
 // balances and the customer balance on the API.
 import { type Static, Type } from "typebox";
+import { ReasonText } from "../platform/http/reason.ts";
 import {
   CurrencyCode,
   DecimalString,
@@ -23,11 +24,7 @@ const ledgerKinds = ["increment", "burn", "expiry", "void", "void_reversal"] as 
 /** Lower priorities are used first; grants left without one get this. */
 export const DEFAULT_GRANT_PRIORITY = 100;
 
-const RequiredReason = Type.String({
-  minLength: 1,
-  maxLength: 1000,
-  description: "why; kept on the ledger entry and in the audit log",
-});
+const RequiredReason = ReasonText("why; kept on the ledger entry and in the audit log");
 
 export const CreateCreditGrantBody = StrictObject({
   name: Name,

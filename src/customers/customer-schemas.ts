@@ -1,5 +1,6 @@
 // The JSON shapes of customers on the API: what a client sends and gets back.
 import { type Static, Type } from "typebox";
+import { AddressInput, AddressLineFields } from "../platform/http/address-schemas.ts";
 import {
   CountryCode,
   CurrencyCode,
@@ -16,20 +17,8 @@ import {
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 
-const billingAddressFields = {
-  line1: Type.Optional(Type.String({ maxLength: 200 })),
-  line2: Type.Optional(Type.String({ maxLength: 200 })),
-  city: Type.Optional(Type.String({ maxLength: 100 })),
-  postal_code: Type.Optional(Type.String({ maxLength: 20 })),
-  state: Type.Optional(Type.String({ maxLength: 100 })),
-};
-
-// A country that the code list knows is checked on the way in; the answer's schema needs no format.
-const BillingAddressInput = StrictObject({
-  ...billingAddressFields,
-  country: Type.Optional(ListedCountryCode),
-});
-const BillingAddressSchema = StrictObject({ ...billingAddressFields, country: Type.Optional(CountryCode) });
+// The answer's address needs no format on its country: it was checked on the way in.
+const BillingAddressSchema = StrictObject({ ...AddressLineFields, country: Type.Optional(CountryCode) });
 
 const TaxIdSchema = StrictObject({
   type: Type.String({
@@ -54,7 +43,7 @@ const ChildBillingSchema = StringEnum(["separate", "consolidated"], {
 const editableFields = {
   name: Type.Optional(Nullable(Name)),
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 320 }))),
-  billing_address: Type.Optional(Nullable(BillingAddressInput)),
+  billing_address: Type.Optional(Nullable(AddressInput)),
   country: Type.Optional(Nullable(ListedCountryCode)),
   tax_ids: Type.Optional(Type.Array(TaxIdSchema, { maxItems: 10 })),
   currency: Type.Optional(Nullable(ListedCurrencyCode)),

@@ -1,9 +1,8 @@
 // HTTP routes of revenue recognition: schedules, the monthly report, the
 // journal (JSON or CSV) and journal exports; and the finance settings whose
 // chart of accounts and time zone they follow.
-import { Type } from "typebox";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, ListOf } from "../platform/http/schemas.ts";
+import { CsvText, IdParams, ListOf } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { contractRevenue, presentContractRevenue } from "./contract-revenue.ts";
 import { ContractRevenueScheduleSchema } from "./contract-revenue-schemas.ts";
@@ -32,8 +31,6 @@ import {
   RevenueScheduleSchema,
 } from "./revenue-schemas.ts";
 import { FinanceSettingsSchema, UpdateFinanceSettingsBody } from "./settings-schemas.ts";
-
-const CsvText = Type.String({ description: "text/csv" });
 
 export function registerRevenueRoutes(app: FairbillApp): void {
   const routes = defineRoutes(app, { tags: ["Revenue"], read: "finance:read", write: "finance:write" });

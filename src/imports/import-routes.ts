@@ -3,9 +3,10 @@
 // refused record with a person's decision.
 
 import { Type } from "typebox";
+import { PageOf } from "../platform/http/pagination.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, Nullable } from "../platform/http/schemas.ts";
+import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { resolveImportRecord } from "./import-record-resolutions.ts";
 import {
@@ -66,7 +67,7 @@ export function registerImportRoutes(app: FairbillApp): void {
         "The import's report, record by record: what each source record became, or why it was skipped or left for a person",
       params: IdParams,
       query: ImportRecordQuery,
-      response: Type.Object({ data: Type.Array(ImportRecordSchema), next_cursor: Nullable(Type.String()) }),
+      response: PageOf(ImportRecordSchema),
     },
     ({ context, params, query }) => listImportRecords(context, params.id, query),
   );

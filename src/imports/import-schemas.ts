@@ -2,7 +2,7 @@
 // reach it, a dry run or not), the import with its progress and counts, and
 // the report's records (created, skipped or refused, with the reason).
 import { type Static, Type } from "typebox";
-import { BodyWithReason } from "../platform/http/reason.ts";
+import { BodyWithReason, ReasonText } from "../platform/http/reason.ts";
 import { IdParams, Nullable, PrefixedId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
 import { maximumUsageEvents } from "./usage-file.ts";
@@ -104,6 +104,15 @@ export const CreateImportBody = BodyWithReason({
 });
 export type CreateImportInput = Static<typeof CreateImportBody>;
 
+/** Who asked for a queued run and why, and when it was asked for, started and finished: an import's, a parallel run's. */
+export const queuedRunFields = {
+  created_by: Type.String(),
+  reason: Nullable(Type.String()),
+  created_at: Timestamp,
+  started_at: Nullable(Timestamp),
+  finished_at: Nullable(Timestamp),
+};
+
 export const ImportSchema = Type.Object(
   {
     id: PrefixedId("imp"),
@@ -123,11 +132,7 @@ export const ImportSchema = Type.Object(
     }),
     refused: Type.Integer({ description: "records left for a person, each with the reason" }),
     failure: Nullable(Type.String()),
-    created_by: Type.String(),
-    reason: Nullable(Type.String()),
-    created_at: Timestamp,
-    started_at: Nullable(Timestamp),
-    finished_at: Nullable(Timestamp),
+    ...queuedRunFields,
   },
   { title: "Import" },
 );
@@ -158,12 +163,9 @@ export const ImportRecordParams = Type.Object({
 });
 
 export const ResolveImportRecordBody = StrictObject({
-  reason: Type.String({
-    minLength: 1,
-    maxLength: 1000,
-    description:
-      "what a person decided about the refused record (made it by hand, not needed in Fairbill); kept with it and in the audit log",
-  }),
+  reason: ReasonText(
+    "what a person decided about the refused record (made it by hand, not needed in Fairbill); kept with it and in the audit log",
+  ),
 });
 export type ImportRecord = Static<typeof ImportRecordSchema>;
 

@@ -5,9 +5,10 @@
 // difference as a second person.
 
 import { Type } from "typebox";
+import { PageOf } from "../platform/http/pagination.ts";
 import { withReason } from "../platform/http/reason.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { IdParams, Nullable } from "../platform/http/schemas.ts";
+import { IdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { acceptDifference, listParallelRunDifferences } from "./parallel-run-differences.ts";
 import {
@@ -77,10 +78,7 @@ export function registerParallelRunRoutes(app: FairbillApp): void {
       summary: "The run's invoices, the old system's beside Fairbill's, line by line",
       params: IdParams,
       query: ParallelRunInvoiceQuery,
-      response: Type.Object({
-        data: Type.Array(ParallelRunInvoiceSchema),
-        next_cursor: Nullable(Type.String()),
-      }),
+      response: PageOf(ParallelRunInvoiceSchema),
     },
     ({ context, params, query }) => listParallelRunInvoices(context, params.id, query),
   );
@@ -93,10 +91,7 @@ export function registerParallelRunRoutes(app: FairbillApp): void {
         "Every line that differs, with its likely cause (price, quantity, proration, tax, rounding, a charge only one side has) and amount",
       params: IdParams,
       query: ParallelRunPageQuery,
-      response: Type.Object({
-        data: Type.Array(ParallelRunDifferenceSchema),
-        next_cursor: Nullable(Type.String()),
-      }),
+      response: PageOf(ParallelRunDifferenceSchema),
     },
     ({ context, params, query }) => listParallelRunDifferences(context, params.id, query),
   );

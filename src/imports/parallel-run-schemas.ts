@@ -3,7 +3,7 @@
 // progress and its summary per currency, its invoices side by side, its
 // differences, and a second person's acceptance of a difference.
 import { type Static, Type } from "typebox";
-import { BodyWithReason } from "../platform/http/reason.ts";
+import { BodyWithReason, ReasonText } from "../platform/http/reason.ts";
 import {
   DecimalString,
   IdParams,
@@ -13,6 +13,7 @@ import {
   Timestamp,
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
+import { queuedRunFields } from "./import-schemas.ts";
 
 const differenceCauses = [
   "only_old",
@@ -83,11 +84,7 @@ export const ParallelRunSchema = Type.Object(
         }),
       }),
     ),
-    created_by: Type.String(),
-    reason: Nullable(Type.String()),
-    created_at: Timestamp,
-    started_at: Nullable(Timestamp),
-    finished_at: Nullable(Timestamp),
+    ...queuedRunFields,
   },
   { title: "ParallelRun" },
 );
@@ -112,15 +109,20 @@ const ParallelRunLineSchema = Type.Object({
 });
 export type ParallelRunLine = Static<typeof ParallelRunLineSchema>;
 
+/** Which old invoice a comparison is about: its customer, number and period. */
+const comparedInvoiceFields = {
+  customer_id: PrefixedId("cus"),
+  customer_external_id: Type.String(),
+  old_invoice_number: Type.String(),
+  period_start: Timestamp,
+  period_end: Timestamp,
+  currency: Type.String(),
+};
+
 export const ParallelRunInvoiceSchema = Type.Object(
   {
     position: Type.Integer(),
-    customer_id: PrefixedId("cus"),
-    customer_external_id: Type.String(),
-    old_invoice_number: Type.String(),
-    period_start: Timestamp,
-    period_end: Timestamp,
-    currency: Type.String(),
+    ...comparedInvoiceFields,
     fairbill_issued_at: Type.Union([Timestamp, Type.Null()], {
       description: "when Fairbill's invoice for the period would be dated; null when it would issue none",
     }),
@@ -146,12 +148,7 @@ export const ParallelRunDifferenceSchema = Type.Object(
       description: "the difference's id in the run: the invoice's position and the line's, such as 3.2",
     }),
     position: Type.Integer({ description: "the invoice's position in the run" }),
-    customer_id: PrefixedId("cus"),
-    customer_external_id: Type.String(),
-    old_invoice_number: Type.String(),
-    period_start: Timestamp,
-    period_end: Timestamp,
-    currency: Type.String(),
+    ...comparedInvoiceFields,
     charge_code: Type.String(),
     cause: StringEnum(differenceCauses),
     old: Nullable(LineSide),
@@ -171,11 +168,9 @@ export const DifferenceParams = Type.Object({
 });
 
 export const AcceptDifferenceBody = StrictObject({
-  reason: Type.String({
-    minLength: 1,
-    maxLength: 1000,
-    description: "why the difference may stand at cut-over; kept with the acceptance and in the audit log",
-  }),
+  reason: ReasonText(
+    "why the difference may stand at cut-over; kept with the acceptance and in the audit log",
+  ),
 });
 
 export const ParallelRunPageQuery = StrictObject({

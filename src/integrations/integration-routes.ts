@@ -7,7 +7,7 @@ import { getInvoice } from "../invoicing/index.ts";
 import { realTimeOf } from "../platform/clock.ts";
 import { conflict } from "../platform/errors.ts";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { NonEmptyId, NonEmptyIdParams } from "../platform/http/schemas.ts";
+import { ListOf, NonEmptyId, NonEmptyIdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import {
   authorizeConnection,
@@ -87,7 +87,7 @@ export function registerIntegrationRoutes(app: FairbillApp): void {
     {
       operationId: "listIntegrationConnections",
       summary: "List the environment's connections to accounting systems",
-      response: Type.Object({ data: Type.Array(ConnectionSchema) }),
+      response: ListOf(ConnectionSchema),
     },
     ({ context }) => listConnections(context),
   );
@@ -109,7 +109,7 @@ export function registerIntegrationRoutes(app: FairbillApp): void {
       operationId: "listIntegrationMappings",
       summary: "List a connection's mappings of accounts, tax codes, items, currencies and customers",
       params: NonEmptyIdParams,
-      response: Type.Object({ data: Type.Array(MappingSchema) }),
+      response: ListOf(MappingSchema),
     },
     ({ context, params }) => listMappings(context, params.id),
   );
@@ -214,7 +214,7 @@ export function registerIntegrationRoutes(app: FairbillApp): void {
       summary:
         "An object's links in the connected systems: its id there, the state of its sync and the vendor's page for it",
       query: ExternalLinkQuery,
-      response: Type.Object({ data: Type.Array(ExternalLinkSchema) }),
+      response: ListOf(ExternalLinkSchema),
     },
     ({ context, query }) => listExternalLinks(context, query),
   );

@@ -1,9 +1,8 @@
 // HTTP routes of warehouse exports: destinations (made by an admin, since
 // they hold a secret or write on the server), an export run now, and the
 // exports made with their manifests.
-import { Type } from "typebox";
 import { defineRoutes } from "../platform/http/routes.ts";
-import { NonEmptyIdParams } from "../platform/http/schemas.ts";
+import { ListOf, NonEmptyIdParams } from "../platform/http/schemas.ts";
 import type { FairbillApp } from "../platform/http/server.ts";
 import { queueWarehouseExport } from "./integration-jobs.ts";
 import {
@@ -52,7 +51,7 @@ export function registerWarehouseRoutes(app: FairbillApp): void {
     {
       operationId: "listWarehouseDestinations",
       summary: "List the environment's warehouse destinations (their secrets are never shown)",
-      response: Type.Object({ data: Type.Array(WarehouseDestinationSchema) }),
+      response: ListOf(WarehouseDestinationSchema),
     },
     ({ context }) => listWarehouseDestinations(context),
   );

@@ -2,7 +2,7 @@
 // dunning settings, and an invoice's dunning with its steps.
 import { type Static, Type } from "typebox";
 import { Name, Nullable, ObjectId, StringEnum, Timestamp } from "../platform/http/schemas.ts";
-import { StrictObject } from "../platform/http/validation.ts";
+import { OptionalFields, StrictObject } from "../platform/http/validation.ts";
 import { finalActions } from "./tables.ts";
 
 const Days = (description: string) =>
@@ -36,17 +36,7 @@ export const CreateDunningCampaignBody = StrictObject({
 });
 export type CreateDunningCampaignInput = Static<typeof CreateDunningCampaignBody>;
 
-export const UpdateDunningCampaignBody = StrictObject(
-  {
-    name: Type.Optional(campaignFields.name),
-    is_default: Type.Optional(campaignFields.is_default),
-    retry_schedule_days: Type.Optional(campaignFields.retry_schedule_days),
-    reminder_days_before_due: Type.Optional(campaignFields.reminder_days_before_due),
-    reminder_days_after_due: Type.Optional(campaignFields.reminder_days_after_due),
-    final_action: Type.Optional(campaignFields.final_action),
-  },
-  { minProperties: 1 },
-);
+export const UpdateDunningCampaignBody = StrictObject(OptionalFields(campaignFields), { minProperties: 1 });
 export type UpdateDunningCampaignInput = Static<typeof UpdateDunningCampaignBody>;
 
 export const DunningCampaignSchema = Type.Object({

@@ -1,9 +1,9 @@
 // The JSON shapes of portal links and of the portal API that a link opens.
 import { type Static, Type } from "typebox";
 import { InvoicePreviewSchema, InvoiceSchema } from "../invoicing/index.ts";
+import { AddressInput, AddressLineFields } from "../platform/http/address-schemas.ts";
 import {
   DecimalString,
-  ListedCountryCode,
   ListedCurrencyCode,
   Name,
   NonNegativeDecimalString,
@@ -192,23 +192,13 @@ export const PortalPaymentSchema = Type.Object({
 });
 export type PortalPayment = Static<typeof PortalPaymentSchema>;
 
-const billingAddressFields = {
-  line1: Type.Optional(Type.String({ maxLength: 200 })),
-  line2: Type.Optional(Type.String({ maxLength: 200 })),
-  city: Type.Optional(Type.String({ maxLength: 100 })),
-  postal_code: Type.Optional(Type.String({ maxLength: 20 })),
-  state: Type.Optional(Type.String({ maxLength: 100 })),
-};
-
 export const PortalBillingDetailsBody = StrictObject(
   {
     name: Type.Optional(Nullable(Name)),
     email: Type.Optional(
       Nullable(Type.String({ format: "email", maxLength: 320, description: "where invoices are sent" })),
     ),
-    billing_address: Type.Optional(
-      Nullable(StrictObject({ ...billingAddressFields, country: Type.Optional(ListedCountryCode) })),
-    ),
+    billing_address: Type.Optional(Nullable(AddressInput)),
     tax_id: Type.Optional(
       Nullable(
         Type.String({
@@ -227,7 +217,7 @@ export type PortalBillingDetailsInput = Static<typeof PortalBillingDetailsBody>;
 export const PortalBillingDetailsSchema = Type.Object({
   name: Nullable(Type.String()),
   email: Nullable(Type.String()),
-  billing_address: Nullable(Type.Object({ ...billingAddressFields, country: Type.Optional(Type.String()) })),
+  billing_address: Nullable(Type.Object({ ...AddressLineFields, country: Type.Optional(Type.String()) })),
   tax_id: Nullable(Type.String()),
 });
 export type PortalBillingDetails = Static<typeof PortalBillingDetailsSchema>;

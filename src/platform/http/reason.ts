@@ -10,13 +10,14 @@ export function withReason(context: RequestContext, reason: string | undefined):
   return trimmed ? { ...context, reason: trimmed.slice(0, 1000) } : context;
 }
 
+/** A reason as a body gives it, 1 to 1000 characters; `description` says where it is kept. */
+export function ReasonText(description: string) {
+  return Type.String({ minLength: 1, maxLength: 1000, description });
+}
+
 /** The `reason` every write body accepts, as an alternative to the `Fairbill-Reason` header. */
 export const ReasonField = Type.Optional(
-  Type.String({
-    minLength: 1,
-    maxLength: 1000,
-    description: "why you make this change; kept in the audit log (the Fairbill-Reason header works too)",
-  }),
+  ReasonText("why you make this change; kept in the audit log (the Fairbill-Reason header works too)"),
 );
 
 /** A write body: its own fields, then the `reason` every write body accepts (unknown fields refused). */

@@ -141,6 +141,9 @@ export function ListOf<Item extends TSchema>(item: Item) {
   return Type.Object({ data: Type.Array(item) });
 }
 
+/** A CSV document answered as the response body. */
+export const CsvText = Type.String({ description: "text/csv" });
+
 /** A PDF document answered as the response body. */
 export const PdfFile = Type.Unsafe<Buffer>({
   type: "string",

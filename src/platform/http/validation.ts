@@ -6,7 +6,7 @@
 import AjvModule, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { FastifyInstance, FastifySchemaCompiler } from "fastify";
-import { type TObjectOptions, type TProperties, Type } from "typebox";
+import { type TObjectOptions, type TOptional, type TProperties, Type } from "typebox";
 import type { FieldError } from "../errors.ts";
 import { isCountryCode, isCurrencyCode, isTimeZone } from "../reference-data.ts";
 import { instantRangeMessage, isInstantInRange } from "./instant-range.ts";
@@ -20,6 +20,13 @@ export function StrictObject<Properties extends TProperties>(
   options?: TObjectOptions,
 ) {
   return Type.Object(properties, { additionalProperties: false, ...options });
+}
+
+/** The fields of an update body: each field the object is created with, every one optional. */
+export function OptionalFields<Properties extends TProperties>(properties: Properties) {
+  return Object.fromEntries(
+    Object.entries(properties).map(([name, schema]) => [name, Type.Optional(schema)]),
+  ) as { [Name in keyof Properties]: TOptional<Properties[Name]> };
 }
 
 // ajv and ajv-formats are CommonJS modules with a default export.

@@ -30463,6 +30463,7 @@ export interface operations {
                      */
                     "application/json": {
                         data: components["schemas"]["ImportRecord"][];
+                        /** @description pass as cursor to get the next page */
                         next_cursor: string | null;
                     };
                 };
@@ -30835,6 +30836,7 @@ export interface operations {
                      */
                     "application/json": {
                         data: components["schemas"]["ParallelRunInvoice"][];
+                        /** @description pass as cursor to get the next page */
                         next_cursor: string | null;
                     };
                 };
@@ -30906,6 +30908,7 @@ export interface operations {
                      */
                     "application/json": {
                         data: components["schemas"]["ParallelRunDifference"][];
+                        /** @description pass as cursor to get the next page */
                         next_cursor: string | null;
                     };
                 };
