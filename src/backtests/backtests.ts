@@ -4,7 +4,7 @@
 // and cancel one that has not finished. Each change is audited and sent as a
 // webhook event in its own transaction.
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordAuditEvent, recordCreation } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
@@ -14,7 +14,7 @@ import { conflict, notFound, validationFailed } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/pagination.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
 import { newId } from "../platform/ids.ts";
-import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import { enqueueRunJob } from "../platform/jobs/run-jobs.ts";
 import { backtestCsv } from "./backtest-csv.ts";
 import { checkBacktestRequest } from "./backtest-requests.ts";
 import {
@@ -84,20 +84,8 @@ export async function createBacktest(context: RequestContext, input: CreateBackt
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await enqueueJob(transaction, {
-      kind: backtestRunKind,
-      payload: { backtest_id: id },
-      scope: { organizationId: context.organizationId, environmentId: context.environmentId },
-      uniqueKey: `${backtestRunKind}:${id}`,
-    });
-    const backtest = presentBacktest(row);
-    await recordAuditEvent(transaction, context, {
-      action: "backtest.created",
-      objectType: "backtest",
-      objectId: id,
-      before: null,
-      after: backtest,
-    });
+    await enqueueRunJob(transaction, context, backtestRunKind, id, { backtest_id: id });
+    const backtest = await recordCreation(transaction, context, "backtest", presentBacktest(row));
     await publishEvent(transaction, context, backtestCreated, backtest);
     return backtest;
   });

@@ -7,7 +7,7 @@
 // approval view puts the version's diff, its latest matrix run and its latest
 // backtest side by side.
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordAuditEvent, recordObjectChange } from "../audit/index.ts";
 import {
   diffPlanVersionsOf,
   findPlan,
@@ -326,13 +326,7 @@ async function recordMatrixRun(
     .returningAll()
     .executeTakeFirstOrThrow();
   const run = presentRun(row);
-  await recordAuditEvent(transaction, context, {
-    action: "test_matrix_run.recorded",
-    objectType: "test_matrix_run",
-    objectId: run.id,
-    before: null,
-    after: run,
-  });
+  await recordObjectChange(transaction, context, "test_matrix_run", "recorded", null, run);
   await publishEvent(transaction, context, testMatrixRunRecorded, run);
   return run;
 }

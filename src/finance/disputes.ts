@@ -3,7 +3,7 @@
 // (invoicing's own, dated when it is issued) or reject it. Opening and
 // resolution times are kept, for the time-to-resolve KPI.
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordAuditEvent, recordObjectChange } from "../audit/index.ts";
 import { allocateAmount, currencyFor, Decimal, fitsMinorUnit, formatAmount, ZERO } from "../core/index.ts";
 import {
   createCreditNote,
@@ -163,13 +163,7 @@ export async function openDispute(
       .returningAll()
       .executeTakeFirstOrThrow();
     const view = present(row, []);
-    await recordAuditEvent(transaction, context, {
-      action: "dispute.opened",
-      objectType: "dispute",
-      objectId: row.id,
-      before: null,
-      after: view,
-    });
+    await recordObjectChange(transaction, context, "dispute", "opened", null, view);
     return view;
   });
 }

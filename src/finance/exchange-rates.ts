@@ -7,7 +7,7 @@
 import type { Selectable } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import { periodLocks } from "../accounting-periods/index.ts";
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordObjectChange } from "../audit/index.ts";
 import { Decimal, type ExchangeRate, findCurrency, type RateInForce, rateInForce } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
@@ -110,13 +110,14 @@ async function storeRate(
               .returningAll()
               .executeTakeFirstOrThrow();
       const view = present(row);
-      await recordAuditEvent(transaction, context, {
-        action: before === undefined ? "exchange_rate.created" : "exchange_rate.replaced",
-        objectType: "exchange_rate",
-        objectId: row.id,
-        before: before === undefined ? null : present(before),
-        after: view,
-      });
+      await recordObjectChange(
+        transaction,
+        context,
+        "exchange_rate",
+        before === undefined ? "created" : "replaced",
+        before === undefined ? null : present(before),
+        view,
+      );
       return view;
     });
   return refusingDuplicates(write, () =>

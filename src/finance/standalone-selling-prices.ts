@@ -3,7 +3,7 @@
 // through the API (audited); revenue recognition reads them all at once to
 // allocate an invoice's fixed fees by relative standalone selling price.
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordObjectChange } from "../audit/index.ts";
 import { Decimal, findCurrency } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
@@ -106,13 +106,14 @@ export async function setStandaloneSellingPrice(
               .returningAll()
               .executeTakeFirstOrThrow();
       const view = present(row);
-      await recordAuditEvent(transaction, context, {
-        action: "standalone_selling_price.set",
-        objectType: "standalone_selling_price",
-        objectId: row.id,
-        before: before === undefined ? null : present(before),
-        after: view,
-      });
+      await recordObjectChange(
+        transaction,
+        context,
+        "standalone_selling_price",
+        "set",
+        before === undefined ? null : present(before),
+        view,
+      );
       return view;
     });
   return refusingDuplicates(write, () =>
@@ -149,13 +150,7 @@ export async function removeStandaloneSellingPrice(
       .returningAll()
       .executeTakeFirst();
     if (row === undefined) throw notFound("standalone selling price", id);
-    await recordAuditEvent(transaction, context, {
-      action: "standalone_selling_price.removed",
-      objectType: "standalone_selling_price",
-      objectId: id,
-      before: present(row),
-      after: null,
-    });
+    await recordObjectChange(transaction, context, "standalone_selling_price", "removed", present(row), null);
     return present(row);
   });
 }

@@ -10,7 +10,7 @@
 // audit log and sent as a webhook event.
 import { createHash } from "node:crypto";
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordCreation, recordObjectChange } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import { canonicalJson } from "../platform/canonical-json.ts";
 import type { RequestContext } from "../platform/context.ts";
@@ -131,13 +131,14 @@ async function spendApproval(
     .where("id", "=", before.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordAuditEvent(transaction, context, {
-    action: "approval_request.used",
-    objectType: "approval_request",
-    objectId: before.id,
-    before: presentApprovalRequest(before),
-    after: presentApprovalRequest(used),
-  });
+  await recordObjectChange(
+    transaction,
+    context,
+    "approval_request",
+    "used",
+    presentApprovalRequest(before),
+    presentApprovalRequest(used),
+  );
 }
 
 async function createRequest(
@@ -169,13 +170,7 @@ async function createRequest(
       .returningAll()
       .executeTakeFirstOrThrow();
     const view = presentApprovalRequest(row);
-    await recordAuditEvent(transaction, context, {
-      action: "approval_request.created",
-      objectType: "approval_request",
-      objectId: row.id,
-      before: null,
-      after: view,
-    });
+    await recordCreation(transaction, context, "approval_request", view);
     await publishEvent(transaction, context, approvalRequestCreated, view);
     return view;
   });
@@ -260,13 +255,14 @@ async function decide(
       .returningAll()
       .executeTakeFirstOrThrow();
     const view = presentApprovalRequest(decided);
-    await recordAuditEvent(transaction, context, {
-      action: `approval_request.${state}`,
-      objectType: "approval_request",
-      objectId: id,
-      before: presentApprovalRequest(row),
-      after: view,
-    });
+    await recordObjectChange(
+      transaction,
+      context,
+      "approval_request",
+      state,
+      presentApprovalRequest(row),
+      view,
+    );
     await publishEvent(
       transaction,
       context,

@@ -4,7 +4,7 @@
 // batch at a time. The source's key is opened only here and erased when the
 // import ends, however it ends. A second run of the same job (after a crash)
 // starts over: the references make the steps already done skip.
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordObjectChange } from "../audit/index.ts";
 import type { UnpricedEventCheck } from "../metering/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { openSecret } from "../platform/secrets/envelope.ts";
@@ -266,13 +266,14 @@ async function finish(
       .returningAll()
       .executeTakeFirstOrThrow();
     const finished = presentImport(row);
-    await recordAuditEvent(transaction, context, {
-      action: outcome.status === "completed" ? "import.completed" : "import.failed",
-      objectType: "import",
-      objectId: importId,
-      before: null,
-      after: finished,
-    });
+    await recordObjectChange(
+      transaction,
+      context,
+      "import",
+      outcome.status === "completed" ? "completed" : "failed",
+      null,
+      finished,
+    );
     return finished;
   });
 }

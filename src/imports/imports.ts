@@ -3,14 +3,14 @@
 // read it with its progress and counts, list them, and read its report a page
 // of records at a time. Requesting one is audited.
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordCreation } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { compileStrictValidator, toFieldErrors } from "../platform/http/validation.ts";
 import { newId } from "../platform/ids.ts";
-import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import { enqueueRunJob } from "../platform/jobs/run-jobs.ts";
 import { assertCallableUrl } from "../platform/outgoing-requests/guarded-connections.ts";
 import { sealSecret } from "../platform/secrets/envelope.ts";
 import {
@@ -134,21 +134,8 @@ export async function createImport(context: RequestContext, input: CreateImportI
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await enqueueJob(transaction, {
-      kind: importRunKind,
-      payload: { import_id: id },
-      scope: { organizationId: context.organizationId, environmentId: context.environmentId },
-      uniqueKey: `${importRunKind}:${id}`,
-    });
-    const created = presentImport(row);
-    await recordAuditEvent(transaction, context, {
-      action: "import.created",
-      objectType: "import",
-      objectId: id,
-      before: null,
-      after: created,
-    });
-    return created;
+    await enqueueRunJob(transaction, context, importRunKind, id, { import_id: id });
+    return recordCreation(transaction, context, "import", presentImport(row));
   });
 }
 

@@ -7,7 +7,7 @@
 // that runs twice (a worker that died, a lease taken over) stores the run's
 // rows once: the second to finish finds the run completed and writes nothing.
 import type { Updateable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordObjectChange } from "../audit/index.ts";
 import { formatAmount, type InvoiceMatch, summarizeParallelRun } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { FairbillError, type FieldError } from "../platform/errors.ts";
@@ -222,13 +222,14 @@ async function finish(
       .returningAll()
       .executeTakeFirstOrThrow();
     const run = presentParallelRun(row);
-    await recordAuditEvent(transaction, context, {
-      action: outcome.status === "completed" ? "parallel_run.completed" : "parallel_run.failed",
-      objectType: "parallel_run",
-      objectId: runId,
-      before: null,
-      after: run,
-    });
+    await recordObjectChange(
+      transaction,
+      context,
+      "parallel_run",
+      outcome.status === "completed" ? "completed" : "failed",
+      null,
+      run,
+    );
     return run;
   });
 }

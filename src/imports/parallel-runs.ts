@@ -8,14 +8,14 @@
 // person's acceptance, if any (parallel-run-differences.ts). Asking is audited;
 // nothing is stored unless the whole file checks.
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent } from "../audit/index.ts";
+import { describeActor, recordCreation } from "../audit/index.ts";
 import { Decimal } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { newestFirstPage, type PageRequest } from "../platform/database/list-pages.ts";
 import { inTenant } from "../platform/database/tenant-scope.ts";
 import { notFound, validationFailed } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { enqueueJob } from "../platform/jobs/job-queue.ts";
+import { enqueueRunJob } from "../platform/jobs/run-jobs.ts";
 import { importedInvoicesCsv } from "./imported-invoices.ts";
 import { checkOldInvoices } from "./parallel-run-comparison.ts";
 import type {
@@ -118,21 +118,8 @@ export async function createParallelRun(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await enqueueJob(transaction, {
-      kind: parallelRunKind,
-      payload: { parallel_run_id: id },
-      scope: { organizationId: context.organizationId, environmentId: context.environmentId },
-      uniqueKey: `${parallelRunKind}:${id}`,
-    });
-    const run = presentParallelRun(row);
-    await recordAuditEvent(transaction, context, {
-      action: "parallel_run.created",
-      objectType: "parallel_run",
-      objectId: id,
-      before: null,
-      after: run,
-    });
-    return run;
+    await enqueueRunJob(transaction, context, parallelRunKind, id, { parallel_run_id: id });
+    return recordCreation(transaction, context, "parallel_run", presentParallelRun(row));
   });
 }
 

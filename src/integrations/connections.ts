@@ -7,7 +7,7 @@
 // they expire.
 import { randomBytes } from "node:crypto";
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordCreation } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
@@ -89,13 +89,7 @@ export async function createConnection(
           .returningAll()
           .executeTakeFirstOrThrow();
         const view = presentConnection(row);
-        await recordAuditEvent(transaction, context, {
-          action: "integration_connection.created",
-          objectType: "integration_connection",
-          objectId: row.id,
-          before: null,
-          after: { ...view, consent_url: null },
-        });
+        await recordCreation(transaction, context, "integration_connection", { ...view, consent_url: null });
         return view;
       }),
     () =>

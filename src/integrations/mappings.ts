@@ -4,7 +4,7 @@
 // A sync that needs one that is missing fails to the error queue with the
 // key it looked for; adding the mapping and retrying puts it through.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordObjectChange } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
@@ -48,13 +48,14 @@ export async function putMapping(
       .returningAll()
       .executeTakeFirstOrThrow();
     const view = presentMapping(row);
-    await recordAuditEvent(transaction, context, {
-      action: before === undefined ? "integration_mapping.created" : "integration_mapping.updated",
-      objectType: "integration_mapping",
-      objectId: row.id,
-      before: before === undefined ? null : presentMapping(before),
-      after: view,
-    });
+    await recordObjectChange(
+      transaction,
+      context,
+      "integration_mapping",
+      before === undefined ? "created" : "updated",
+      before === undefined ? null : presentMapping(before),
+      view,
+    );
     return view;
   });
 }

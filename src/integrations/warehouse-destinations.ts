@@ -4,7 +4,7 @@
 // every outgoing target is. A new destination's first
 // export is queued with it; each export queues the next.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordCreation } from "../audit/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { newTenantRow } from "../platform/database/tenant-rows.ts";
@@ -89,13 +89,7 @@ export async function createWarehouseDestination(
       .returningAll()
       .executeTakeFirstOrThrow();
     const view = presentWarehouseDestination(row);
-    await recordAuditEvent(transaction, context, {
-      action: "warehouse_destination.created",
-      objectType: "warehouse_destination",
-      objectId: row.id,
-      before: null,
-      after: view,
-    });
+    await recordCreation(transaction, context, "warehouse_destination", view);
     await queueFirstExport(transaction, row);
     return view;
   });

@@ -12,6 +12,7 @@ export {
   type NewApiKey,
   revokeApiKey,
 } from "./api-keys.ts";
+export { type EnvironmentJobOptions, environmentJobHandler } from "./environment-jobs.ts";
 export {
   allEnvironmentScopes,
   createOrganization,

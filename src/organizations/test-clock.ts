@@ -7,7 +7,7 @@
 // issued at a later instant cannot be taken back; resetting returns the
 // environment to real time.
 import { sql } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordObjectChange } from "../audit/index.ts";
 import { type Clock, fixedClock } from "../platform/clock.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
@@ -71,13 +71,7 @@ export async function resetTestClock(context: RequestContext): Promise<TestClock
     const before = await selectTestClock(transaction, context).forUpdate().executeTakeFirst();
     if (before) {
       await transaction.deleteFrom("test_clocks").where("id", "=", before.id).execute();
-      await recordAuditEvent(transaction, context, {
-        action: "test_clock.reset",
-        objectType: "test_clock",
-        objectId: before.id,
-        before: presentForAudit(before),
-        after: null,
-      });
+      await recordObjectChange(transaction, context, "test_clock", "reset", presentForAudit(before), null);
     }
     return { id: null, frozenAt: null };
   });

@@ -3,7 +3,7 @@
 // password and creates their account; a person of the organization who has
 // an account already accepts with their password and gains the role.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import { describeEnvironment, loadOrganization } from "../organizations/index.ts";
 import type { Role } from "../platform/auth/roles.ts";
 import { type Clock, realTimeOf } from "../platform/clock.ts";
@@ -73,14 +73,7 @@ export async function createInvitation(
         expires_on: view.expires_at.slice(0, 10),
       },
     });
-    await recordAuditEvent(transaction, context, {
-      action: "invitation.created",
-      objectType: "invitation",
-      objectId: row.id,
-      before: null,
-      after: view,
-    });
-    return view;
+    return recordCreation(transaction, context, "invitation", view);
   });
 }
 
@@ -127,13 +120,7 @@ export async function revokeInvitation(context: RequestContext, id: string): Pro
     }
     const [view] = await presentInvitations({ ...context, database: transaction }, [row]);
     if (!view) throw new Error("An invitation could not be presented.");
-    await recordAuditEvent(transaction, context, {
-      action: "invitation.revoked",
-      objectType: "invitation",
-      objectId: id,
-      before: null,
-      after: view,
-    });
+    await recordObjectChange(transaction, context, "invitation", "revoked", null, view);
     return view;
   });
 }

@@ -1,7 +1,7 @@
 // What an admin does with the people of an environment: list them, change a
 // person's role here (or take it away), disable an account; and the service
 // accounts that hold keys for programs.
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordCreation } from "../audit/index.ts";
 import type { NewApiKey } from "../organizations/index.ts";
 import { createApiKey } from "../organizations/index.ts";
 import type { Role } from "../platform/auth/roles.ts";
@@ -109,14 +109,7 @@ export async function createServiceAccount(
     );
     await setRole(transaction, context, account.id, input.role, now);
     const view = await presentUser(transaction, account, context.environmentId);
-    await recordAuditEvent(transaction, context, {
-      action: "service_account.created",
-      objectType: "service_account",
-      objectId: account.id,
-      before: null,
-      after: view,
-    });
-    return view;
+    return recordCreation(transaction, context, "service_account", view);
   });
 }
 

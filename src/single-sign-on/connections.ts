@@ -5,7 +5,7 @@
 // so a mistyped issuer is refused at once (422) rather than at the first sign-in.
 // Each email domain routes to one organization only.
 import type { Selectable } from "kysely";
-import { recordAuditEvent } from "../audit/index.ts";
+import { recordAuditEvent, recordObjectChange } from "../audit/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
 import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
@@ -114,13 +114,7 @@ export async function deleteSsoConnection(
     if (row === undefined) throw noConnection();
     const view = presentConnection(row, await domainsOf(transaction, row.id), redirectUri);
     await transaction.deleteFrom("sso_connections").where("id", "=", row.id).execute();
-    await recordAuditEvent(transaction, context, {
-      action: "sso_connection.deleted",
-      objectType: "sso_connection",
-      objectId: row.id,
-      before: view,
-      after: null,
-    });
+    await recordObjectChange(transaction, context, "sso_connection", "deleted", view, null);
     return view;
   });
 }
