@@ -7,12 +7,12 @@ import { realTimeOf } from "../platform/clock.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { jobPayloadReader } from "../platform/jobs/job-payloads.ts";
-import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import { accessOf, type ConnectionRow, findConnection } from "./connections.ts";
 import { type CrmSyncTarget, syncCrm, syncCustomerFigures } from "./crm-sync.ts";
 import type { CrmSystem } from "./crm-system.ts";
 import { refreshingOnExpiredToken } from "./crm-token-refresh.ts";
+import { queueIntegrationJob } from "./integration-job-queue.ts";
 import { loadMappings } from "./mappings.ts";
 import type { SyncRun } from "./object-sync.ts";
 import { type CrmSystemName, crmSystems } from "./tables.ts";
@@ -43,15 +43,13 @@ export function queueCrmSync(
   connectionId: string,
   options: { scheduled: boolean; runAt?: Date },
 ): Promise<{ id: string }> {
-  return enqueueJob(database, {
-    kind: crmSyncJobKind,
-    payload: { connection_id: connectionId, scheduled: options.scheduled },
-    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
-    ...(options.runAt === undefined ? {} : { runAt: options.runAt }),
-    ...(options.scheduled && options.runAt !== undefined
-      ? { uniqueKey: `${crmSyncJobKind}:${connectionId}:${options.runAt.toISOString()}` }
-      : {}),
-  });
+  return queueIntegrationJob(
+    database,
+    scope,
+    crmSyncJobKind,
+    { connection_id: connectionId, scheduled: options.scheduled },
+    { objectId: connectionId, ...options },
+  );
 }
 
 export function queueCrmFigures(
@@ -60,10 +58,9 @@ export function queueCrmFigures(
   connectionId: string,
   customerId: string,
 ): Promise<{ id: string }> {
-  return enqueueJob(database, {
-    kind: crmFiguresJobKind,
-    payload: { connection_id: connectionId, customer_id: customerId },
-    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
+  return queueIntegrationJob(database, scope, crmFiguresJobKind, {
+    connection_id: connectionId,
+    customer_id: customerId,
   });
 }
 

@@ -10,11 +10,11 @@ import { type Clock, realTimeOf } from "../platform/clock.ts";
 import { type Logger, type RequestContext, systemContext, type TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
 import { jobPayloadReader } from "../platform/jobs/job-payloads.ts";
-import { enqueueJob } from "../platform/jobs/job-queue.ts";
 import type { JobHandler } from "../platform/jobs/job-worker.ts";
 import type { AccountingSystem } from "./accounting-system.ts";
 import { accessOf, type ConnectionRow, findConnection } from "./connections.ts";
 import { crmJobHandlers, isCrmConnection } from "./crm-jobs.ts";
+import { queueIntegrationJob } from "./integration-job-queue.ts";
 import { syncInvoiceFamily } from "./invoice-sync.ts";
 import { syncJournalMonth } from "./journal-sync.ts";
 import { loadMappings } from "./mappings.ts";
@@ -48,15 +48,13 @@ export function queueWarehouseExport(
   destinationId: string,
   options: { scheduled: boolean; runAt?: Date },
 ): Promise<{ id: string }> {
-  return enqueueJob(database, {
-    kind: warehouseExportJobKind,
-    payload: { destination_id: destinationId, scheduled: options.scheduled },
-    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
-    ...(options.runAt === undefined ? {} : { runAt: options.runAt }),
-    ...(options.scheduled && options.runAt !== undefined
-      ? { uniqueKey: `${warehouseExportJobKind}:${destinationId}:${options.runAt.toISOString()}` }
-      : {}),
-  });
+  return queueIntegrationJob(
+    database,
+    scope,
+    warehouseExportJobKind,
+    { destination_id: destinationId, scheduled: options.scheduled },
+    { objectId: destinationId, ...options },
+  );
 }
 
 export function queueInvoiceSync(
@@ -65,10 +63,9 @@ export function queueInvoiceSync(
   connectionId: string,
   invoiceId: string,
 ): Promise<{ id: string }> {
-  return enqueueJob(database, {
-    kind: invoiceSyncJobKind,
-    payload: { connection_id: connectionId, invoice_id: invoiceId },
-    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
+  return queueIntegrationJob(database, scope, invoiceSyncJobKind, {
+    connection_id: connectionId,
+    invoice_id: invoiceId,
   });
 }
 
@@ -78,11 +75,7 @@ export function queueJournalSync(
   connectionId: string,
   period: string,
 ): Promise<{ id: string }> {
-  return enqueueJob(database, {
-    kind: journalSyncJobKind,
-    payload: { connection_id: connectionId, period },
-    scope: { organizationId: scope.organizationId, environmentId: scope.environmentId },
-  });
+  return queueIntegrationJob(database, scope, journalSyncJobKind, { connection_id: connectionId, period });
 }
 
 export type IntegrationJobOptions = {

@@ -6,16 +6,20 @@
 // is stored sealed with the organization's data key (encryption at rest);
 // nothing about a link is stored. A token reaches the /v1/partner-view routes
 // only, and they answer for its partner, never for an id from the request.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { recordAuditEvent } from "../audit/index.ts";
 import { realTimeOf } from "../platform/clock.ts";
-import type { RequestContext, TenantScope } from "../platform/context.ts";
-import type { Database } from "../platform/database/schema.ts";
+import type { RequestContext } from "../platform/context.ts";
 import { databaseOfTenant } from "../platform/database/tenant-sessions.ts";
 import { forbidden, unauthorized } from "../platform/errors.ts";
 import type { CallerAuthenticator } from "../platform/http/authentication.ts";
-import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
+import type { SecretColumns } from "../platform/secrets/envelope.ts";
+import {
+  findSigningSecret,
+  signatureMatches,
+  signingSecretOf,
+  signToken,
+} from "../platform/secrets/signing-secrets.ts";
 import type { CreatePartnerLinkInput, PartnerLink } from "./partner-schemas.ts";
 import { findPartner } from "./partners.ts";
 
@@ -27,18 +31,12 @@ const tokenPrefix = "fbpl_";
 
 type PartnerTokenClaims = { partnerId: string; environmentId: string; expiresAt: number };
 
-const signatureOf = (encodedClaims: string, secret: string) =>
-  createHmac("sha256", Buffer.from(secret, "hex")).update(encodedClaims).digest();
-
 function signPartnerToken(claims: PartnerTokenClaims, secret: string): string {
-  const encodedClaims = Buffer.from(
-    JSON.stringify({
-      partner_id: claims.partnerId,
-      environment_id: claims.environmentId,
-      exp: claims.expiresAt,
-    }),
-  ).toString("base64url");
-  return `${tokenPrefix}${encodedClaims}.${signatureOf(encodedClaims, secret).toString("base64url")}`;
+  return signToken(
+    tokenPrefix,
+    { partner_id: claims.partnerId, environment_id: claims.environmentId, exp: claims.expiresAt },
+    secret,
+  );
 }
 
 /** The claims of a token whose signature checks out under `secretOf` its environment; else undefined. */
@@ -65,9 +63,7 @@ async function verifiedClaims(
   }
   const secret = await secretOf(fields.environment_id);
   if (secret === undefined) return undefined;
-  const expected = signatureOf(encodedClaims, secret);
-  const signature = Buffer.from(encodedSignature, "base64url");
-  if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return undefined;
+  if (!signatureMatches(encodedClaims, Buffer.from(encodedSignature, "base64url"), secret)) return undefined;
   return { partnerId: fields.partner_id, environmentId: fields.environment_id, expiresAt: fields.exp };
 }
 
@@ -77,36 +73,6 @@ export const partnerLinkSecretColumns: SecretColumns = {
   idColumns: ["environment_id"],
   columns: ["secret"],
 };
-
-async function findLinkSecret(database: Database, environmentId: string): Promise<string | undefined> {
-  const row = await database
-    .selectFrom("partner_link_secrets")
-    .select(["organization_id", "secret"])
-    .where("environment_id", "=", environmentId)
-    .executeTakeFirst();
-  return row === undefined ? undefined : openSecret(database, row.organization_id, row.secret);
-}
-
-/** The environment's partner-link secret, made on first use. */
-async function linkSecretOf(database: Database, scope: TenantScope, now: Date): Promise<string> {
-  const existing = await findLinkSecret(database, scope.environmentId);
-  if (existing !== undefined) return existing;
-  // Two first links at once both try to insert; the loser reads the winner's.
-  await database
-    .insertInto("partner_link_secrets")
-    .values({
-      environment_id: scope.environmentId,
-      organization_id: scope.organizationId,
-      secret: await sealSecret(database, scope.organizationId, randomBytes(32).toString("hex")),
-      created_at: now,
-    })
-    .onConflict((conflicting) => conflicting.column("environment_id").doNothing())
-    .execute();
-  const made = await findLinkSecret(database, scope.environmentId);
-  if (made === undefined)
-    throw new Error(`The partner-link secret of ${scope.environmentId} was not stored.`);
-  return made;
-}
 
 /**
  * A signed link to a partner's statements. `pageBaseUrl` is where the
@@ -124,7 +90,13 @@ export async function createPartnerLink(
   const now = realTimeOf(context.clock).now();
   const expiresAt =
     Math.floor(now.getTime() / 1000) + (input.expires_in_seconds ?? defaultLinkLifetimeSeconds);
-  const secret = await linkSecretOf(context.database, context, now);
+  const secret = await signingSecretOf(
+    context.database,
+    partnerLinkSecretColumns.table,
+    context,
+    now,
+    "partner-link secret",
+  );
   const token = signPartnerToken(
     { partnerId: partner.id, environmentId: context.environmentId, expiresAt },
     secret,
@@ -169,7 +141,7 @@ function partnerTokenOf(request: FastifyRequest): string {
 /** The partner a link's token names, acting as the actor `partner`. */
 export const authenticatePartnerCaller: CallerAuthenticator = async (request, services) => {
   const claims = await verifiedClaims(partnerTokenOf(request), (environmentId) =>
-    findLinkSecret(services.database, environmentId),
+    findSigningSecret(services.database, partnerLinkSecretColumns.table, environmentId),
   );
   if (claims === undefined) throw unauthorized(invalidToken);
   const scope = await services.findEnvironment(claims.environmentId);

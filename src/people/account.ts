@@ -5,8 +5,7 @@ import { apiKeyHolders } from "../organizations/index.ts";
 import type { RequestContext } from "../platform/context.ts";
 import { conflict, FairbillError, validationFailed } from "../platform/errors.ts";
 import { sealSecret } from "../platform/secrets/envelope.ts";
-import { queueAccountEmail } from "./account-emails.ts";
-import { issueAccountToken } from "./account-tokens.ts";
+import { emailAccountLink } from "./account-emails.ts";
 import type { MeView } from "./people-schemas.ts";
 import { newTotpSecret, spendTotpCode } from "./second-factor.ts";
 import { hashNewPassword, passwordMatches } from "./secrets.ts";
@@ -200,17 +199,5 @@ export async function queueVerificationEmail(
   user: UserRow,
   publicUrl: string,
 ): Promise<void> {
-  const { token } = await issueAccountToken(
-    database,
-    { organizationId: user.organization_id, userId: user.id, purpose: "email_verification" },
-    now,
-  );
-  await queueAccountEmail(database, user.organization_id, now, {
-    template: "email_verification",
-    to: user.email ?? "",
-    data: {
-      person: { name: user.display_name, email: user.email ?? "" },
-      link: `${publicUrl}/verify-email?token=${token}`,
-    },
-  });
+  await emailAccountLink(database, now, user, "email_verification", `${publicUrl}/verify-email`);
 }

@@ -3,8 +3,8 @@
 // answers the same whether or not the address has an account.
 import type { Clock } from "../platform/clock.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { queueAccountEmail } from "./account-emails.ts";
-import { issueAccountToken, spendAccountToken } from "./account-tokens.ts";
+import { emailAccountLink } from "./account-emails.ts";
+import { spendAccountToken } from "./account-tokens.ts";
 import { hashNewPassword } from "./secrets.ts";
 import { revokeSessionsOf } from "./sessions.ts";
 import { findPersonByEmail, type UserRow } from "./users.ts";
@@ -19,20 +19,7 @@ export async function requestPasswordReset(
   if (user === undefined || user.disabled_at !== null) return;
   const now = clock.now();
   await database.transaction().execute(async (transaction) => {
-    const { token, expiresAt } = await issueAccountToken(
-      transaction,
-      { organizationId: user.organization_id, userId: user.id, purpose: "password_reset" },
-      now,
-    );
-    await queueAccountEmail(transaction, user.organization_id, now, {
-      template: "password_reset",
-      to: user.email ?? "",
-      data: {
-        person: { name: user.display_name, email: user.email ?? "" },
-        link: `${publicUrl}/reset-password?token=${token}`,
-        expires_at: `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
-      },
-    });
+    await emailAccountLink(transaction, now, user, "password_reset", `${publicUrl}/reset-password`);
   });
 }
 

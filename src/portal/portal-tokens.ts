@@ -4,10 +4,16 @@
 // while its signature checks out under the current secret and its expiry has
 // not come, so rotating the secret revokes every link issued before. The
 // secret is stored sealed with the organization's data key (encryption at rest).
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { TenantScope } from "../platform/context.ts";
 import type { Database } from "../platform/database/schema.ts";
-import { openSecret, type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
+import { type SecretColumns, sealSecret } from "../platform/secrets/envelope.ts";
+import {
+  findSigningSecret,
+  signatureMatches,
+  signingSecretOf,
+  signToken,
+} from "../platform/secrets/signing-secrets.ts";
 // The portal_secrets table's row type, merged into the database schema.
 import "./tables.ts";
 
@@ -22,19 +28,12 @@ export type PortalTokenClaims = {
 // Portal tokens start with this, so that one pasted into a ticket says what it is.
 const tokenPrefix = "fbp_";
 
-function signatureOf(encodedClaims: string, secret: string): Buffer {
-  return createHmac("sha256", Buffer.from(secret, "hex")).update(encodedClaims).digest();
-}
-
 export function signPortalToken(claims: PortalTokenClaims, secret: string): string {
-  const encodedClaims = Buffer.from(
-    JSON.stringify({
-      customer_id: claims.customerId,
-      environment_id: claims.environmentId,
-      exp: claims.expiresAt,
-    }),
-  ).toString("base64url");
-  return `${tokenPrefix}${encodedClaims}.${signatureOf(encodedClaims, secret).toString("base64url")}`;
+  return signToken(
+    tokenPrefix,
+    { customer_id: claims.customerId, environment_id: claims.environmentId, exp: claims.expiresAt },
+    secret,
+  );
 }
 
 /**
@@ -76,8 +75,7 @@ export function hasValidSignature(
   read: { encodedClaims: string; signature: Buffer },
   secret: string,
 ): boolean {
-  const expected = signatureOf(read.encodedClaims, secret);
-  return read.signature.length === expected.length && timingSafeEqual(read.signature, expected);
+  return signatureMatches(read.encodedClaims, read.signature, secret);
 }
 
 /** The column of the portal's signing secrets, sealed at rest: what `fairbill secrets rotate` seals anew. */
@@ -92,32 +90,12 @@ export async function findPortalSecret(
   database: Database,
   environmentId: string,
 ): Promise<string | undefined> {
-  const row = await database
-    .selectFrom("portal_secrets")
-    .select(["organization_id", "secret"])
-    .where("environment_id", "=", environmentId)
-    .executeTakeFirst();
-  return row === undefined ? undefined : openSecret(database, row.organization_id, row.secret);
+  return findSigningSecret(database, portalSecretColumns.table, environmentId);
 }
 
 /** The environment's portal secret, made on first use. */
 export async function portalSecretOf(database: Database, scope: TenantScope, now: Date): Promise<string> {
-  const existing = await findPortalSecret(database, scope.environmentId);
-  if (existing !== undefined) return existing;
-  // Two first links at once both try to insert; the loser reads the winner's.
-  await database
-    .insertInto("portal_secrets")
-    .values({
-      environment_id: scope.environmentId,
-      organization_id: scope.organizationId,
-      secret: await sealSecret(database, scope.organizationId, randomBytes(32).toString("hex")),
-      created_at: now,
-    })
-    .onConflict((conflicting) => conflicting.column("environment_id").doNothing())
-    .execute();
-  const made = await findPortalSecret(database, scope.environmentId);
-  if (made === undefined) throw new Error(`The portal secret of ${scope.environmentId} was not stored.`);
-  return made;
+  return signingSecretOf(database, portalSecretColumns.table, scope, now, "portal secret");
 }
 
 /** Replaces the environment's portal secret: every link signed with the old one stops working. */
