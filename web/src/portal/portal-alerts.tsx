@@ -7,6 +7,8 @@ import type { AlertRule, PortalProfile } from "../api/resources.ts";
 import { answer } from "../api/typed-client.ts";
 import { formatMoney } from "../format/decimal-format.ts";
 import { CheckboxField, TextField } from "../ui/form-field.tsx";
+import { SubmitButton } from "../ui/form-frame.tsx";
+import { StatusMessage } from "../ui/outcome-message.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { ResourceView } from "../ui/resource-view.tsx";
 import { portalApi, portalQuery } from "./portal-api.ts";
@@ -79,19 +81,13 @@ function AlertForm({ currency, email }: { currency: string; email: string | null
         onCheckedChange={setEmailMe}
         name="email_customer"
       />
-      <button type="submit" className="button button-primary" disabled={create.isPending}>
-        {create.isPending ? "Setting…" : "Set alert"}
-      </button>
+      <SubmitButton busy={create.isPending} label="Set alert" busyLabel="Setting…" />
       {error && !thresholdError && (
         <p className="form-error" role="alert">
           {error.detail}
         </p>
       )}
-      {saved && (
-        <p className="outcome" role="status">
-          {saved}
-        </p>
-      )}
+      {saved && <StatusMessage>{saved}</StatusMessage>}
     </form>
   );
 }

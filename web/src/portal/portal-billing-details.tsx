@@ -8,6 +8,8 @@ import type { GetData } from "../api/queries.ts";
 import { useApiMutation } from "../api/queries.ts";
 import { answer } from "../api/typed-client.ts";
 import { FieldGroup, TextField } from "../ui/form-field.tsx";
+import { SubmitButton } from "../ui/form-frame.tsx";
+import { StatusMessage } from "../ui/outcome-message.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { ResourceView } from "../ui/resource-view.tsx";
 import { portalApi, portalQuery } from "./portal-api.ts";
@@ -122,19 +124,13 @@ function BillingDetailsForm({ current }: { current: BillingDetails }) {
         hint="With its country prefix for an EU VAT number, such as DE123456789."
         error={errorAt("$.tax_id") && `This number ${errorAt("$.tax_id")}`}
       />
-      <button type="submit" className="button button-primary" disabled={save.isPending}>
-        {save.isPending ? "Saving…" : "Save billing details"}
-      </button>
+      <SubmitButton busy={save.isPending} label="Save billing details" busyLabel="Saving…" />
       {otherError && (
         <p className="form-error" role="alert">
           {save.error?.detail}
         </p>
       )}
-      {saved && (
-        <p className="outcome" role="status">
-          Billing details saved.
-        </p>
-      )}
+      {saved && <StatusMessage>Billing details saved.</StatusMessage>}
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { DataTable } from "../ui/data-table.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { ResourceView } from "../ui/resource-view.tsx";
 import { portalQuery } from "./portal-api.ts";
-import { issuedOn, PdfButton, statusLabels } from "./portal-invoices.tsx";
+import { issuedOn, PdfButton, PortalInvoiceTable } from "./portal-invoices.tsx";
 
 type Child = GetData<"/v1/portal/children">["data"][number];
 
@@ -86,30 +86,11 @@ function ChildInvoices({ child, profile }: { child: Child; profile: PortalProfil
         data.length === 0 ? (
           <p>{name} has no invoices yet.</p>
         ) : (
-          <DataTable
+          <PortalInvoiceTable
             label={`Invoices of ${name}`}
-            rowHeaders={false}
-            rows={data}
-            rowKey={(invoice) => invoice.id}
-            columns={[
-              { header: "Invoice", cell: (invoice) => invoice.number },
-              {
-                header: "Issued",
-                className: "nowrap",
-                cell: (invoice) => issuedOn(invoice.issued_at, profile),
-              },
-              { header: "Status", cell: (invoice) => statusLabels[invoice.status] },
-              {
-                header: "Total",
-                numeric: true,
-                cell: (invoice) => formatMoney(invoice.total, invoice.currency, profile.locale),
-              },
-              {
-                header: <span className="visually-hidden">Actions</span>,
-                label: "Actions",
-                cell: (invoice) => <PdfButton invoice={invoice} />,
-              },
-            ]}
+            invoices={data}
+            profile={profile}
+            actions={(invoice) => <PdfButton invoice={invoice} />}
           />
         )
       }

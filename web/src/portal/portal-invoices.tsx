@@ -3,7 +3,7 @@
 // pressed: the server keeps one payment per attempt). On a phone the rows
 // stack, each cell beside its column's name.
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useApiMutation } from "../api/queries.ts";
 import type { Invoice, PortalProfile } from "../api/resources.ts";
 import { answer } from "../api/typed-client.ts";
@@ -15,7 +15,7 @@ import { ResourceView } from "../ui/resource-view.tsx";
 import { portalApi, portalQuery } from "./portal-api.ts";
 import { usePortalPaymentMethods } from "./portal-payment-method.tsx";
 
-export const statusLabels: Record<Invoice["status"], string> = {
+const statusLabels: Record<Invoice["status"], string> = {
   draft: "Draft",
   open: "Due",
   paid: "Paid",
@@ -58,47 +58,62 @@ export function PortalInvoices({ profile }: { profile: PortalProfile }) {
           data.length === 0 ? (
             <p>No invoices yet.</p>
           ) : (
-            <DataTable
+            <PortalInvoiceTable
               label="Invoices"
-              rowHeaders={false}
-              rows={data}
-              rowKey={(invoice) => invoice.id}
-              columns={[
-                { header: "Invoice", cell: (invoice) => invoice.number },
-                {
-                  header: "Issued",
-                  className: "nowrap",
-                  cell: (invoice) => issuedOn(invoice.issued_at, profile),
-                },
-                { header: "Status", cell: (invoice) => statusLabels[invoice.status] },
-                {
-                  header: "Total",
-                  numeric: true,
-                  cell: (invoice) => formatMoney(invoice.total, invoice.currency, profile.locale),
-                },
-                {
-                  header: <span className="visually-hidden">Actions</span>,
-                  label: "Actions",
-                  cell: (invoice) => (
-                    <div className="portal-actions">
-                      <PdfButton invoice={invoice} />
-                      {(invoice.status === "open" || invoice.status === "partially_paid") && (
-                        <PayButton
-                          invoice={invoice}
-                          profile={profile}
-                          hasCard={hasCard}
-                          onOutcome={setOutcome}
-                        />
-                      )}
-                    </div>
-                  ),
-                },
-              ]}
+              invoices={data}
+              profile={profile}
+              actions={(invoice) => (
+                <div className="portal-actions">
+                  <PdfButton invoice={invoice} />
+                  {(invoice.status === "open" || invoice.status === "partially_paid") && (
+                    <PayButton invoice={invoice} profile={profile} hasCard={hasCard} onOutcome={setOutcome} />
+                  )}
+                </div>
+              )}
             />
           )
         }
       </ResourceView>
     </Panel>
+  );
+}
+
+type InvoiceRow = Pick<Invoice, "id" | "number" | "issued_at" | "status" | "total" | "currency">;
+
+/** Invoices as the portal shows them (the customer's own, a child account's): number, day, status, total, actions. */
+export function PortalInvoiceTable<Row extends InvoiceRow>({
+  label,
+  invoices,
+  profile,
+  actions,
+}: {
+  label: string;
+  invoices: Row[];
+  profile: PortalProfile;
+  actions: (invoice: Row) => ReactNode;
+}) {
+  return (
+    <DataTable
+      label={label}
+      rowHeaders={false}
+      rows={invoices}
+      rowKey={(invoice) => invoice.id}
+      columns={[
+        { header: "Invoice", cell: (invoice) => invoice.number },
+        {
+          header: "Issued",
+          className: "nowrap",
+          cell: (invoice) => issuedOn(invoice.issued_at, profile),
+        },
+        { header: "Status", cell: (invoice) => statusLabels[invoice.status] },
+        {
+          header: "Total",
+          numeric: true,
+          cell: (invoice) => formatMoney(invoice.total, invoice.currency, profile.locale),
+        },
+        { header: <span className="visually-hidden">Actions</span>, label: "Actions", cell: actions },
+      ]}
+    />
   );
 }
 

@@ -9,6 +9,8 @@ import { useApiMutation } from "../api/queries.ts";
 import type { PaymentMethod } from "../api/resources.ts";
 import { answer } from "../api/typed-client.ts";
 import { TextField } from "../ui/form-field.tsx";
+import { SubmitButton } from "../ui/form-frame.tsx";
+import { StatusMessage } from "../ui/outcome-message.tsx";
 import { Panel } from "../ui/panel.tsx";
 import { ResourceView } from "../ui/resource-view.tsx";
 import { portalApi, portalQuery } from "./portal-api.ts";
@@ -86,19 +88,13 @@ function CardForm() {
         hint="The payment method Stripe's form returns, such as pm_card_visa in test mode."
         error={cardError(fieldError)}
       />
-      <button type="submit" className="button button-primary" disabled={add.isPending}>
-        {add.isPending ? "Saving…" : "Save card"}
-      </button>
+      <SubmitButton busy={add.isPending} label="Save card" busyLabel="Saving…" />
       {add.error && fieldError === undefined && (
         <p className="form-error" role="alert">
           {add.error.detail}
         </p>
       )}
-      {saved && (
-        <p className="outcome" role="status">
-          {saved}
-        </p>
-      )}
+      {saved && <StatusMessage>{saved}</StatusMessage>}
     </form>
   );
 }

@@ -3,10 +3,12 @@
 // filter form, and the list with "Load more". An empty list says whether the
 // filters or the environment are empty, and how to go on. The form's label and
 // the loading and empty texts follow from the noun unless a page says otherwise.
+// useFilteredList reads the filters from the address and asks the list route with them.
 import type { ReactNode } from "react";
-import type { PagedList } from "../api/queries.ts";
+import { type ListItem, type ListPath, type PagedList, usePagedList } from "../api/queries.ts";
+import type { QueryOf } from "../api/resources.ts";
 import { Link } from "../routing/link.tsx";
-import { FilteredEmptyState, type FilterField, FilterForm } from "./filter-form.tsx";
+import { FilteredEmptyState, type FilterField, FilterForm, useFilters } from "./filter-form.tsx";
 import type { ListView } from "./list-view.tsx";
 import { PageHeader } from "./page-header.tsx";
 import { PagedListView } from "./paged-list-view.tsx";
@@ -22,15 +24,44 @@ export type ListEmptyText = {
   hint?: ReactNode;
 };
 
+/** A list page's filter fields, whether any is set in the address, and the list asked with them. */
+export type FilteredList<Item> = { fields: FilterField[]; filtered: boolean; list: PagedList<Item> };
+
+/** The list route's pages of `limit` items, asked with the filters in the address. */
+export function useFilteredList<Path extends ListPath>(
+  path: Path,
+  fields: FilterField<keyof QueryOf<Path> & string>[],
+  limit: number,
+): FilteredList<ListItem<Path>> {
+  const filters = useFilters<QueryOf<Path>>(fields);
+  const init = { params: { query: { ...filters.query, limit } } };
+  const list = (usePagedList as (path: Path, init: object) => PagedList<ListItem<Path>>)(path, init);
+  return { fields, filtered: filters.filtered, list };
+}
+
+/** A "Status" filter choosing among a list's status labels, "Any status" first. */
+export function statusFilter(
+  labels: Record<string, string>,
+  more: { value: string; label: string }[] = [],
+): FilterField<"status"> {
+  return {
+    name: "status",
+    label: "Status",
+    options: [
+      { value: "", label: "Any status" },
+      ...Object.entries(labels).map(([value, label]) => ({ value, label })),
+      ...more,
+    ],
+  };
+}
+
 export function FilteredListPage<Item>({
   title,
   subtitle,
   create,
   basePath,
-  fields,
+  filteredList: { fields, filtered, list },
   filterLabel,
-  filtered,
-  list,
   noun,
   loadingLabel,
   empty = {},
@@ -43,11 +74,9 @@ export function FilteredListPage<Item>({
   /** The page's main action ("New meter"), when the key may take it. */
   create?: { to: string; label: string } | false;
   basePath: string;
-  fields: FilterField[];
+  filteredList: FilteredList<Item>;
   /** "Filter meters" unless told. */
   filterLabel?: string;
-  filtered: boolean;
-  list: PagedList<Item>;
   /** The noun for one item and for several: ["meter", "meters"]. */
   noun: [string, string];
   /** "Loading meters…" unless told. */

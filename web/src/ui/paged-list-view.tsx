@@ -33,3 +33,12 @@ export function PagedListView<Item>({
     </>
   );
 }
+
+/** A small "Refresh" button for a panel's list that others may change meanwhile (a queue, a log). */
+export function RefreshButton({ onRefresh }: { onRefresh: () => void }) {
+  return (
+    <button type="button" className="button button-small" onClick={onRefresh}>
+      Refresh
+    </button>
+  );
+}

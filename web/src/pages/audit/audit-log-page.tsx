@@ -1,9 +1,8 @@
 // The audit log of this environment: every recorded change, newest first,
 // filtered by object, actor, action and time.
-import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
-import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
-import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import type { FilterField } from "../../ui/filter-form.tsx";
+import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { AuditEventTable } from "./audit-event-table.tsx";
 
 type AuditQuery = QueryOf<"/v1/audit-events">;
@@ -23,18 +22,15 @@ const filterFields: FilterField<keyof AuditQuery>[] = [
 ];
 
 export function AuditLogPage() {
-  const filters = useFilters<AuditQuery>(filterFields);
-  const list = usePagedList("/v1/audit-events", { params: { query: { ...filters.query, limit: 50 } } });
+  const filteredList = useFilteredList("/v1/audit-events", filterFields, 50);
 
   return (
     <FilteredListPage
       title="Audit log"
       subtitle="Every change to configuration and money in this environment: who, when, what and why."
       basePath="/audit-log"
-      fields={filterFields}
+      filteredList={filteredList}
       filterLabel="Filter the audit log"
-      filtered={filters.filtered}
-      list={list}
       noun={["entry", "entries"]}
       loadingLabel="Loading the audit log…"
       empty={{

@@ -16,6 +16,7 @@ import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, TextField } from "../../ui/form-field.tsx";
+import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -218,9 +219,7 @@ function TestClockPanel({ writable }: { writable: boolean }) {
                 </>
               )}
             </p>
-            <p className="outcome" role="status">
-              {outcome}
-            </p>
+            <StatusMessage>{outcome}</StatusMessage>
             {writable && (
               <form className="inline-form" onSubmit={submit} noValidate>
                 <TextField

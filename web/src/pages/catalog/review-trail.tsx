@@ -9,6 +9,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { roleLabels } from "../../layout/navigation.ts";
 import { TextAreaField } from "../../ui/form-field.tsx";
+import { SubmitButton } from "../../ui/form-frame.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState } from "../../ui/states.tsx";
@@ -106,9 +107,7 @@ function CommentForm({ path }: { path: { id: string; version: number } }) {
           {error.detail}
         </p>
       )}
-      <button type="submit" className="button" disabled={add.isPending}>
-        {add.isPending ? "Adding…" : "Add comment"}
-      </button>
+      <SubmitButton busy={add.isPending} label="Add comment" busyLabel="Adding…" primary={false} />
     </form>
   );
 }

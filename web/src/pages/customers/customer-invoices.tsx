@@ -6,6 +6,7 @@ import { api } from "../../api/api-client.ts";
 import { useApiMutation, usePagedList } from "../../api/queries.ts";
 import { answer } from "../../api/typed-client.ts";
 import { Link } from "../../routing/link.tsx";
+import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
@@ -53,9 +54,7 @@ export function CustomerInvoices({ customerId, writable }: { customerId: string;
         )
       }
     >
-      <p className="outcome" role="status">
-        {outcome}
-      </p>
+      <StatusMessage>{outcome}</StatusMessage>
       {billNow.error && <ErrorState error={billNow.error} title="Nothing was billed" />}
       <PagedListView
         list={list}

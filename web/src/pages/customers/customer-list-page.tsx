@@ -1,6 +1,5 @@
 // Customers: search and filters (kept in the address, so a filtered list can
 // be shared or reloaded), a table, and "Load more" over the API's cursor.
-import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
@@ -8,8 +7,8 @@ import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
-import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import type { FilterField } from "../../ui/filter-form.tsx";
+import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 
 type CustomerQuery = QueryOf<"/v1/customers">;
@@ -31,8 +30,7 @@ const filterFields: FilterField<keyof CustomerQuery>[] = [
 
 export function CustomerListPage() {
   const session = useSignedInSession();
-  const filters = useFilters<CustomerQuery>(filterFields);
-  const list = usePagedList("/v1/customers", { params: { query: { ...filters.query, limit: 100 } } });
+  const filteredList = useFilteredList("/v1/customers", filterFields, 100);
   const view = useListView(20);
 
   return (
@@ -41,9 +39,7 @@ export function CustomerListPage() {
       subtitle="The accounts you bill, with their billing details."
       create={can(session, "customers:write") && { to: "/customers/new", label: "New customer" }}
       basePath="/customers"
-      fields={filterFields}
-      filtered={filters.filtered}
-      list={list}
+      filteredList={filteredList}
       noun={["customer", "customers"]}
       view={view}
       empty={{

@@ -10,6 +10,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { CopyButton } from "../../ui/copy-button.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
+import { SubmitButton } from "../../ui/form-frame.tsx";
 import { Panel } from "../../ui/panel.tsx";
 
 type PortalLink = WriteResult<"/v1/customers/{id}/portal-links", "post">;
@@ -51,9 +52,12 @@ export function CustomerPortalLink({ customerId }: { customerId: string }) {
       >
         <SelectField label="Works for" value={lifetime} onValueChange={setLifetime} options={lifetimes} />
         <div className="filters-actions">
-          <button type="submit" className="button" disabled={issue.isPending}>
-            {issue.isPending ? "Issuing…" : "Issue portal link"}
-          </button>
+          <SubmitButton
+            busy={issue.isPending}
+            label="Issue portal link"
+            busyLabel="Issuing…"
+            primary={false}
+          />
         </div>
       </form>
       {issue.error && <p className="form-error">{issue.error.detail}</p>}

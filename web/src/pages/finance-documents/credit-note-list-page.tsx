@@ -2,7 +2,6 @@
 // address): each with its invoice, customer by name, reason, where its money
 // went, its PDF, and the rows shown as CSV.
 import { api } from "../../api/api-client.ts";
-import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
@@ -12,8 +11,8 @@ import { customerPath, invoicePath } from "../../routing/routes.ts";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { DownloadButton } from "../../ui/download-button.tsx";
-import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
-import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import type { FilterField } from "../../ui/filter-form.tsx";
+import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
 
 type CreditNoteQuery = QueryOf<"/v1/credit-notes">;
@@ -33,8 +32,7 @@ const creditNoteReasons: Record<string, string> = {
 };
 
 export function CreditNoteListPage() {
-  const filters = useFilters<CreditNoteQuery>(filterFields);
-  const list = usePagedList("/v1/credit-notes", { params: { query: { ...filters.query, limit: 50 } } });
+  const filteredList = useFilteredList("/v1/credit-notes", filterFields, 50);
   const customerName = useCustomerNames();
 
   return (
@@ -42,9 +40,7 @@ export function CreditNoteListPage() {
       title="Credit notes"
       subtitle="Every credit note issued against an invoice, and where its amount went."
       basePath="/credit-notes"
-      fields={filterFields}
-      filtered={filters.filtered}
-      list={list}
+      filteredList={filteredList}
       noun={["credit note", "credit notes"]}
       empty={{ hint: <p>A credit note is issued from its invoice's page.</p> }}
     >

@@ -1,7 +1,6 @@
 // Disputes, newest first, filtered by status or customer (kept in the
 // address): who disputed which invoice for how much and why, and how each
 // was resolved (credited with a credit note, or rejected with a note).
-import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
@@ -9,8 +8,8 @@ import { Link } from "../../routing/link.tsx";
 import { customerPath, invoicePath } from "../../routing/routes.ts";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
-import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import type { FilterField } from "../../ui/filter-form.tsx";
+import { FilteredListPage, statusFilter, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
 
 type DisputeQuery = QueryOf<"/v1/disputes">;
@@ -18,21 +17,13 @@ type DisputeQuery = QueryOf<"/v1/disputes">;
 const statusLabels = { open: "Open", credited: "Credited", rejected: "Rejected" } as const;
 
 const filterFields: FilterField<keyof DisputeQuery>[] = [
-  {
-    name: "status",
-    label: "Status",
-    options: [
-      { value: "", label: "Any status" },
-      ...Object.entries(statusLabels).map(([value, label]) => ({ value, label })),
-    ],
-  },
+  statusFilter(statusLabels),
   { name: "customer_id", label: "Customer id", hint: "cus_…" },
   { name: "invoice_id", label: "Invoice id", hint: "inv_…" },
 ];
 
 export function DisputeListPage() {
-  const filters = useFilters<DisputeQuery>(filterFields);
-  const list = usePagedList("/v1/disputes", { params: { query: { ...filters.query, limit: 50 } } });
+  const filteredList = useFilteredList("/v1/disputes", filterFields, 50);
   const customerName = useCustomerNames();
 
   return (
@@ -40,9 +31,7 @@ export function DisputeListPage() {
       title="Disputes"
       subtitle="Invoices a customer contested, and how each dispute was resolved."
       basePath="/disputes"
-      fields={filterFields}
-      filtered={filters.filtered}
-      list={list}
+      filteredList={filteredList}
       noun={["dispute", "disputes"]}
     >
       {(disputes) => (

@@ -1,13 +1,12 @@
 // Tax rates, filtered by country or region, archived ones on request (kept
 // in the address): each with its percentage, whether prices include it,
 // whether a reverse charge may apply, and the dates it is valid between.
-import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
-import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import type { FilterField } from "../../ui/filter-form.tsx";
+import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
 
 type TaxRateQuery = QueryOf<"/v1/tax-rates">;
 
@@ -34,17 +33,14 @@ function countryName(code: string): string {
 }
 
 export function TaxRateListPage() {
-  const filters = useFilters<TaxRateQuery>(filterFields);
-  const list = usePagedList("/v1/tax-rates", { params: { query: { ...filters.query, limit: 100 } } });
+  const filteredList = useFilteredList("/v1/tax-rates", filterFields, 100);
 
   return (
     <FilteredListPage
       title="Tax rates"
       subtitle="The rates invoices apply by the customer's country and region."
       basePath="/tax-rates"
-      fields={filterFields}
-      filtered={filters.filtered}
-      list={list}
+      filteredList={filteredList}
       noun={["tax rate", "tax rates"]}
     >
       {(rates) => (

@@ -1,24 +1,45 @@
 // The month a finance page shows, kept in the address (?period=2026-10) so
-// that a reload or a shared link opens the same month.
+// that a reload or a shared link opens the same month. MonthField is the
+// labelled month input itself, which reports only a month it can read.
 import { useId } from "react";
 import { navigate } from "../../routing/router.ts";
 import { isPeriod } from "./period-month.ts";
 
-export function MonthPicker({ path, period }: { path: string; period: string }) {
+export function MonthField({
+  label,
+  value,
+  onMonthChange,
+  className = "field",
+}: {
+  label: string;
+  value: string;
+  onMonthChange: (month: string) => void;
+  className?: string;
+}) {
   const id = useId();
   return (
-    <div className="field month-picker">
-      <label htmlFor={id}>Month</label>
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="month"
-        value={period}
+        value={value}
         required
         onChange={(event) => {
-          const value = event.target.value;
-          if (isPeriod(value)) navigate(`${path}?period=${value}`, { replace: true });
+          if (isPeriod(event.target.value)) onMonthChange(event.target.value);
         }}
       />
     </div>
+  );
+}
+
+export function MonthPicker({ path, period }: { path: string; period: string }) {
+  return (
+    <MonthField
+      label="Month"
+      className="field month-picker"
+      value={period}
+      onMonthChange={(month) => navigate(`${path}?period=${month}`, { replace: true })}
+    />
   );
 }

@@ -18,6 +18,7 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
 import { CheckboxField, SelectField } from "../../ui/form-field.tsx";
+import { SubmitButton } from "../../ui/form-frame.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -237,9 +238,7 @@ function NewImport({ onCreated }: { onCreated: (id: string) => void }) {
           />
         )}
         <div className="filters-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? "Starting…" : "Start the import"}
-          </button>
+          <SubmitButton busy={create.isPending} label="Start the import" busyLabel="Starting…" />
         </div>
       </form>
       {create.error && <ErrorState error={create.error} />}

@@ -21,6 +21,7 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type ChosenFile, FileTextField } from "../../ui/file-text-field.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { SubmitButton } from "../../ui/form-frame.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -164,9 +165,7 @@ function NewParallelRun({ onCreated }: { onCreated: (id: string) => void }) {
           hint="External ids separated by spaces or commas; every customer of the file when empty"
         />
         <div className="filters-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? "Queuing…" : "Compare the invoices"}
-          </button>
+          <SubmitButton busy={create.isPending} label="Compare the invoices" busyLabel="Queuing…" />
         </div>
       </form>
       {create.error && <ErrorState error={create.error} />}

@@ -14,6 +14,8 @@ import { answer } from "../../api/typed-client.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { SubmitButton } from "../../ui/form-frame.tsx";
+import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { ErrorState } from "../../ui/states.tsx";
 
 type ConnectionBody = RequestBody<"/v1/integrations/connections", "post">;
@@ -224,9 +226,7 @@ export function ConnectSystem() {
         <ErrorState error={connect.error} title="Not connected" />
       )}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={connect.isPending}>
-          {connect.isPending ? "Connecting…" : `Connect ${form.label}`}
-        </button>
+        <SubmitButton busy={connect.isPending} label={`Connect ${form.label}`} busyLabel="Connecting…" />
       </div>
       {consentUrl !== null && (
         <p className="outcome" role="status">
@@ -281,9 +281,5 @@ export function ConsentReturn() {
   if (code !== null && connections.data !== undefined && pending === undefined && !sent.current) {
     return <p role="status">No connection waits for this consent: connect again.</p>;
   }
-  return (
-    <p className="outcome" role="status">
-      {outcome}
-    </p>
-  );
+  return <StatusMessage>{outcome}</StatusMessage>;
 }

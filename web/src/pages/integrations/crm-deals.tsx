@@ -12,7 +12,8 @@ import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { StatusMessage } from "../../ui/outcome-message.tsx";
+import { PagedListView, RefreshButton } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
 
@@ -52,15 +53,11 @@ export function CrmDeals({ connectionId, label }: { connectionId: string; label:
               Sync now
             </button>
           )}
-          <button type="button" className="button button-small" onClick={list.refetch}>
-            Refresh
-          </button>
+          <RefreshButton onRefresh={list.refetch} />
         </span>
       }
     >
-      <p className="outcome" role="status">
-        {outcome}
-      </p>
+      <StatusMessage>{outcome}</StatusMessage>
       {sync.error && <ErrorState error={sync.error} title="Not synced" />}
       <PagedListView
         list={list}

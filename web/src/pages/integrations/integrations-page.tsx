@@ -13,8 +13,9 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
+import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { PagedListView, RefreshButton } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { ConnectSystem, ConsentReturn, systemForms, systemLabels } from "./connect-system.tsx";
@@ -147,17 +148,8 @@ function ErrorQueue() {
     onSuccess: (_result, sync) => setOutcome(`${objectLabels[sync.object_type]} ${sync.object_id} skipped.`),
   });
   return (
-    <Panel
-      title="Error queue"
-      actions={
-        <button type="button" className="button button-small" onClick={list.refetch}>
-          Refresh
-        </button>
-      }
-    >
-      <p className="outcome" role="status">
-        {outcome}
-      </p>
+    <Panel title="Error queue" actions={<RefreshButton onRefresh={list.refetch} />}>
+      <StatusMessage>{outcome}</StatusMessage>
       {retry.error && <ErrorState error={retry.error} title="Not retried" />}
       {skip.error && <ErrorState error={skip.error} title="Not skipped" />}
       <PagedListView
@@ -251,14 +243,7 @@ function SyncLog({ title, connectionId }: { title: string; connectionId?: string
     params: { query: { limit: 50, ...(connectionId === undefined ? {} : { connection_id: connectionId }) } },
   });
   return (
-    <Panel
-      title={title}
-      actions={
-        <button type="button" className="button button-small" onClick={list.refetch}>
-          Refresh
-        </button>
-      }
-    >
+    <Panel title={title} actions={<RefreshButton onRefresh={list.refetch} />}>
       <PagedListView
         list={list}
         noun={["sync", "syncs"]}

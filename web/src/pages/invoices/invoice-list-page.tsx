@@ -1,12 +1,11 @@
 // Invoices, newest first, filtered by status (overdue too), days overdue,
 // customer, subscription or issue date (kept in the address); with
 // receivables by age, and unfiltered, revenue by month.
-import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
-import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
-import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import type { FilterField } from "../../ui/filter-form.tsx";
+import { FilteredListPage, statusFilter, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 import { AgeingPanel, ageingLabels } from "./ageing-panel.tsx";
 import { invoiceStatusLabels } from "./invoice-status.tsx";
@@ -16,15 +15,7 @@ import { RevenuePanel } from "./revenue-panel.tsx";
 type InvoiceQuery = QueryOf<"/v1/invoices">;
 
 const filterFields: FilterField<keyof InvoiceQuery>[] = [
-  {
-    name: "status",
-    label: "Status",
-    options: [
-      { value: "", label: "Any status" },
-      ...Object.entries(invoiceStatusLabels).map(([value, label]) => ({ value, label })),
-      { value: "overdue", label: "Overdue" },
-    ],
-  },
+  statusFilter(invoiceStatusLabels, [{ value: "overdue", label: "Overdue" }]),
   {
     name: "ageing",
     label: "Days overdue",
@@ -41,8 +32,7 @@ const filterFields: FilterField<keyof InvoiceQuery>[] = [
 
 export function InvoiceListPage() {
   const session = useSignedInSession();
-  const filters = useFilters<InvoiceQuery>(filterFields);
-  const list = usePagedList("/v1/invoices", { params: { query: { ...filters.query, limit: 100 } } });
+  const filteredList = useFilteredList("/v1/invoices", filterFields, 100);
   const view = useListView(25);
 
   return (
@@ -53,13 +43,11 @@ export function InvoiceListPage() {
       beforeFilters={
         <>
           <AgeingPanel />
-          {!filters.filtered && <RevenuePanel />}
+          {!filteredList.filtered && <RevenuePanel />}
         </>
       }
       basePath="/invoices"
-      fields={filterFields}
-      filtered={filters.filtered}
-      list={list}
+      filteredList={filteredList}
       noun={["invoice", "invoices"]}
       view={view}
     >

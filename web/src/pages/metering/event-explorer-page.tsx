@@ -7,8 +7,8 @@ import type { QueryOf } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
-import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import type { FilterField } from "../../ui/filter-form.tsx";
+import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState } from "../../ui/states.tsx";
@@ -34,8 +34,7 @@ function eventsOf(customer: string): string {
 }
 
 export function EventExplorerPage() {
-  const filters = useFilters<EventQuery>(filterFields);
-  const list = usePagedList("/v1/events", { params: { query: { ...filters.query, limit: 50 } } });
+  const filteredList = useFilteredList("/v1/events", filterFields, 50);
 
   return (
     <>
@@ -43,9 +42,7 @@ export function EventExplorerPage() {
         title="Events"
         subtitle="Usage events as they arrived, with the meters that count them."
         basePath="/events"
-        fields={filterFields}
-        filtered={filters.filtered}
-        list={list}
+        filteredList={filteredList}
         noun={["event", "events"]}
         empty={{
           hint: <p>Send usage through the API (POST /v1/events).</p>,

@@ -1,14 +1,13 @@
 // Meters: what usage billing counts from events, each with its definition in
 // effect now and how many versions it has had.
 
-import { usePagedList } from "../../api/queries.ts";
 import type { Meter, QueryOf } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
-import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import type { FilterField } from "../../ui/filter-form.tsx";
+import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
 
 type MeterQuery = QueryOf<"/v1/meters">;
 
@@ -25,8 +24,7 @@ function describeFilters(filters: Meter["filters"]): string {
 
 export function MeterListPage() {
   const session = useSignedInSession();
-  const filters = useFilters<MeterQuery>(filterFields);
-  const list = usePagedList("/v1/meters", { params: { query: { ...filters.query, limit: 50 } } });
+  const filteredList = useFilteredList("/v1/meters", filterFields, 50);
 
   return (
     <FilteredListPage
@@ -34,9 +32,7 @@ export function MeterListPage() {
       subtitle="What usage billing counts from events, and how."
       create={can(session, "meters:write") && { to: "/meters/new", label: "New meter" }}
       basePath="/meters"
-      fields={filterFields}
-      filtered={filters.filtered}
-      list={list}
+      filteredList={filteredList}
       noun={["meter", "meters"]}
       empty={{
         hint: <p>Create one with “New meter”, or through the API (POST /v1/meters).</p>,

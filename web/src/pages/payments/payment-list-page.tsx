@@ -1,7 +1,6 @@
 // Payments and their refunds, newest first, filtered by status or customer
 // (kept in the address): each with its customer by name, its invoice, how it
 // was made, and why it failed when it did.
-import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
@@ -9,8 +8,8 @@ import { Link } from "../../routing/link.tsx";
 import { customerPath, invoicePath } from "../../routing/routes.ts";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
-import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import type { FilterField } from "../../ui/filter-form.tsx";
+import { FilteredListPage, statusFilter, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
 import { useExternalLinkCells } from "../integrations/external-links.tsx";
@@ -20,14 +19,7 @@ type PaymentQuery = QueryOf<"/v1/payments">;
 const statusLabels = { pending: "Pending", succeeded: "Succeeded", failed: "Failed" } as const;
 
 const filterFields: FilterField<keyof PaymentQuery>[] = [
-  {
-    name: "status",
-    label: "Status",
-    options: [
-      { value: "", label: "Any status" },
-      ...Object.entries(statusLabels).map(([value, label]) => ({ value, label })),
-    ],
-  },
+  statusFilter(statusLabels),
   { name: "customer_id", label: "Customer id", hint: "cus_…" },
   { name: "invoice_id", label: "Invoice id", hint: "inv_…" },
 ];
@@ -41,13 +33,12 @@ const methodLabels: Record<string, string> = {
 };
 
 export function PaymentListPage() {
-  const filters = useFilters<PaymentQuery>(filterFields);
-  const list = usePagedList("/v1/payments", { params: { query: { ...filters.query, limit: 100 } } });
+  const filteredList = useFilteredList("/v1/payments", filterFields, 100);
   const view = useListView(25);
   const customerName = useCustomerNames();
   const externalLinks = useExternalLinkCells(
     "payment",
-    (list.data ?? []).map((payment) => payment.id),
+    (filteredList.list.data ?? []).map((payment) => payment.id),
   );
 
   return (
@@ -55,9 +46,7 @@ export function PaymentListPage() {
       title="Payments"
       subtitle="Every payment recorded or collected, with its refunds and why a failed one failed."
       basePath="/payments"
-      fields={filterFields}
-      filtered={filters.filtered}
-      list={list}
+      filteredList={filteredList}
       noun={["payment", "payments"]}
       view={view}
     >

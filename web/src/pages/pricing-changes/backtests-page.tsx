@@ -20,6 +20,7 @@ import { BarChart, quantityTicks } from "../../ui/bar-chart.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { DownloadButton } from "../../ui/download-button.tsx";
 import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { SubmitButton } from "../../ui/form-frame.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
@@ -157,9 +158,7 @@ function NewBacktest({ onCreated }: { onCreated: (id: string) => void }) {
         />
         <TextField label="To" type="datetime-local" value={to} onValueChange={setTo} error={errors.to} />
         <div className="filters-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? "Starting…" : "Run the backtest"}
-          </button>
+          <SubmitButton busy={create.isPending} label="Run the backtest" busyLabel="Starting…" />
         </div>
       </form>
       {create.error && create.error.fieldErrors.length === 0 && <ErrorState error={create.error} />}

@@ -15,6 +15,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
+import { MonthField } from "../finance/month-picker.tsx";
 import { isPeriod, periodLabel, previousMonth } from "../finance/period-month.ts";
 
 type Report = GetData<"/v1/revenue-report">;
@@ -41,8 +42,6 @@ export function RevenueReportPage() {
   const report = useQuery(
     apiQuery("/v1/revenue-report", { params: { query: { from, to, group_by: groupBy } } }),
   );
-  const fromId = useId();
-  const toId = useId();
   const groupId = useId();
   return (
     <>
@@ -51,32 +50,16 @@ export function RevenueReportPage() {
         subtitle="Revenue recognized each month, breakage, and what is deferred or unbilled at the month's end."
       />
       <div className="filters">
-        <div className="field">
-          <label htmlFor={fromId}>From</label>
-          <input
-            id={fromId}
-            type="month"
-            value={from}
-            required
-            onChange={(event) => {
-              if (isPeriod(event.target.value))
-                navigate(reportPath(event.target.value, to, groupBy), { replace: true });
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={toId}>To</label>
-          <input
-            id={toId}
-            type="month"
-            value={to}
-            required
-            onChange={(event) => {
-              if (isPeriod(event.target.value))
-                navigate(reportPath(from, event.target.value, groupBy), { replace: true });
-            }}
-          />
-        </div>
+        <MonthField
+          label="From"
+          value={from}
+          onMonthChange={(month) => navigate(reportPath(month, to, groupBy), { replace: true })}
+        />
+        <MonthField
+          label="To"
+          value={to}
+          onMonthChange={(month) => navigate(reportPath(from, month, groupBy), { replace: true })}
+        />
         <div className="field">
           <label htmlFor={groupId}>Group by</label>
           <select

@@ -11,6 +11,7 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { sumDecimalStrings } from "../../format/decimal-sum.ts";
 import { BarChart, moneyTicks } from "../../ui/bar-chart.tsx";
 import { SelectField } from "../../ui/form-field.tsx";
+import { SubmitButton } from "../../ui/form-frame.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/states.tsx";
 import { InvoiceTable } from "./invoice-table.tsx";
@@ -100,9 +101,7 @@ export function SimulatorPage() {
           )}
         </div>
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={simulation.isPending}>
-            {simulation.isPending ? "Simulating…" : "Run simulation"}
-          </button>
+          <SubmitButton busy={simulation.isPending} label="Run simulation" busyLabel="Simulating…" />
         </div>
       </form>
 

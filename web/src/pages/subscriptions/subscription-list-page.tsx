@@ -1,11 +1,10 @@
 // Subscriptions, newest first, filtered by status or customer (kept in the
 // address), with their plan in force, period and next billing date.
-import { usePagedList } from "../../api/queries.ts";
 import type { QueryOf } from "../../api/resources.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
-import { type FilterField, useFilters } from "../../ui/filter-form.tsx";
-import { FilteredListPage } from "../../ui/filtered-list-page.tsx";
+import type { FilterField } from "../../ui/filter-form.tsx";
+import { FilteredListPage, statusFilter, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { useListView } from "../../ui/list-view.tsx";
 import { subscriptionStatusLabels } from "./subscription-status.tsx";
 import { SubscriptionTable } from "./subscription-table.tsx";
@@ -13,21 +12,13 @@ import { SubscriptionTable } from "./subscription-table.tsx";
 type SubscriptionQuery = QueryOf<"/v1/subscriptions">;
 
 const filterFields: FilterField<keyof SubscriptionQuery>[] = [
-  {
-    name: "status",
-    label: "Status",
-    options: [
-      { value: "", label: "Any status" },
-      ...Object.entries(subscriptionStatusLabels).map(([value, label]) => ({ value, label })),
-    ],
-  },
+  statusFilter(subscriptionStatusLabels),
   { name: "customer_id", label: "Customer id", hint: "cus_…" },
 ];
 
 export function SubscriptionListPage() {
   const session = useSignedInSession();
-  const filters = useFilters<SubscriptionQuery>(filterFields);
-  const list = usePagedList("/v1/subscriptions", { params: { query: { ...filters.query, limit: 100 } } });
+  const filteredList = useFilteredList("/v1/subscriptions", filterFields, 100);
   const view = useListView(25);
 
   return (
@@ -36,9 +27,7 @@ export function SubscriptionListPage() {
       subtitle="Customers on plans: what each pays for, and when it is billed next."
       create={can(session, "billing:write") && { to: "/subscriptions/new", label: "New subscription" }}
       basePath="/subscriptions"
-      fields={filterFields}
-      filtered={filters.filtered}
-      list={list}
+      filteredList={filteredList}
       noun={["subscription", "subscriptions"]}
       view={view}
     >

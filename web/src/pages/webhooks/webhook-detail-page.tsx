@@ -16,8 +16,9 @@ import { DataTable } from "../../ui/data-table.tsx";
 import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
+import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { PagedListView } from "../../ui/paged-list-view.tsx";
+import { PagedListView, RefreshButton } from "../../ui/paged-list-view.tsx";
 import { Panel } from "../../ui/panel.tsx";
 import { EmptyState, ErrorState } from "../../ui/states.tsx";
 import {
@@ -208,15 +209,11 @@ function DeliveryLog({ endpointId, canRedeliver }: { endpointId: string; canRede
             onValueChange={(value) => setStatus(value as WebhookDelivery["status"] | "")}
             options={deliveryStatusOptions}
           />
-          <button type="button" className="button button-small" onClick={list.refetch}>
-            Refresh
-          </button>
+          <RefreshButton onRefresh={list.refetch} />
         </span>
       }
     >
-      <p className="outcome" role="status">
-        {outcome}
-      </p>
+      <StatusMessage>{outcome}</StatusMessage>
       {redeliver.error && <ErrorState error={redeliver.error} title="Not redelivered" />}
       <PagedListView
         list={list}
