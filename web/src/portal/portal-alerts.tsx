@@ -6,7 +6,7 @@ import { useApiMutation } from "../api/queries.ts";
 import type { AlertRule, PortalProfile } from "../api/resources.ts";
 import { answer } from "../api/typed-client.ts";
 import { formatMoney } from "../format/decimal-format.ts";
-import { CheckboxField, TextField } from "../ui/form-field.tsx";
+import { CheckboxField, DecimalField } from "../ui/form-field.tsx";
 import { SubmitButton } from "../ui/form-frame.tsx";
 import { StatusMessage } from "../ui/outcome-message.tsx";
 import { Panel } from "../ui/panel.tsx";
@@ -65,11 +65,10 @@ function AlertForm({ currency, email }: { currency: string; email: string | null
   const thresholdError = error?.fieldErrors.find((fieldError) => fieldError.path === "$.threshold")?.message;
   return (
     <form className="portal-alert-form" onSubmit={submit} noValidate>
-      <TextField
+      <DecimalField
         label={`Alert me when this period's cost reaches (${currency})`}
         value={threshold}
         onValueChange={setThreshold}
-        inputMode="decimal"
         autoComplete="off"
         required
         hint="An amount such as 250.00"

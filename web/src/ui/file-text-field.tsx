@@ -2,7 +2,7 @@
 // upload): a labelled file input with its hint and error, wired like the
 // other fields. The page receives the file's name and text, or nothing when
 // the choice is cleared.
-import { useId } from "react";
+import { useFieldNotes } from "./form-field.tsx";
 
 export type ChosenFile = { name: string; text: string };
 
@@ -19,17 +19,15 @@ export function FileTextField({
   hint?: string;
   error?: string | undefined;
 }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const notes = useFieldNotes(hint, error);
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={notes.id}>{label}</label>
       <input
-        id={id}
+        id={notes.id}
         type="file"
         accept={accept}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-describedby={notes.describedBy}
         aria-invalid={error !== undefined || undefined}
         onChange={(event) => {
           const file = event.target.files?.[0];
@@ -37,16 +35,7 @@ export function FileTextField({
           else void file.text().then((text) => onFileChange({ name: file.name, text }));
         }}
       />
-      {hint && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
+      {notes.shown}
     </div>
   );
 }

@@ -38,24 +38,36 @@ function FieldFrame({
   children: (control: ControlProps) => ReactNode;
 }) {
   const { label, value, onValueChange, hint, error, required } = field;
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const notes = useFieldNotes(hint, error);
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>
+      <label htmlFor={notes.id}>
         {label}
         {required && <span className="required-mark"> (required)</span>}
       </label>
       {children({
-        id,
+        id: notes.id,
         value,
         onChange: (event) => onValueChange(event.target.value),
-        "aria-describedby": describedBy,
+        "aria-describedby": notes.describedBy,
         "aria-invalid": error !== undefined || undefined,
         required,
       })}
+      {notes.shown}
+    </div>
+  );
+}
+
+/**
+ * A control's id, and its hint and error under it with the ids that the
+ * control's aria-describedby names, so that a screen reader reads them with it.
+ */
+export function useFieldNotes(hint: ReactNode, error: string | undefined) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const shown = (
+    <>
       {hint && (
         <p className="field-hint" id={hintId}>
           {hint}
@@ -66,8 +78,9 @@ function FieldFrame({
           {error}
         </p>
       )}
-    </div>
+    </>
   );
+  return { id, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined, shown };
 }
 
 type Frame = keyof FieldProps;
@@ -128,6 +141,21 @@ export function AuthenticatorCodeField({
   ...field
 }: Omit<TextFieldProps, "label" | "inputMode" | "autoComplete"> & { label?: string }) {
   return <TextField label={label} inputMode="numeric" autoComplete="one-time-code" {...field} />;
+}
+
+/** A date and time in the browser's time zone, as the page sends it after converting it to UTC. */
+export function DateTimeField(props: Omit<TextFieldProps, "type">) {
+  return <TextField type="datetime-local" {...props} />;
+}
+
+/** An amount or a quantity with decimals: a phone offers its number pad with a decimal point. */
+export function DecimalField(props: Omit<TextFieldProps, "inputMode">) {
+  return <TextField inputMode="decimal" {...props} />;
+}
+
+/** A whole number (days, hours, a count): a phone offers its number pad. */
+export function WholeNumberField(props: Omit<TextFieldProps, "inputMode">) {
+  return <TextField inputMode="numeric" {...props} />;
 }
 
 type PickerProps = Omit<TextFieldProps, "label" | "list" | "autoCapitalize"> & { label?: string };
@@ -193,27 +221,22 @@ type CheckboxFieldProps = {
 };
 
 export function CheckboxField({ label, checked, onCheckedChange, hint, name, disabled }: CheckboxFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
+  const notes = useFieldNotes(hint, undefined);
   return (
     <div className="field field-checkbox">
       <span className="checkbox-line">
         <input
-          id={id}
+          id={notes.id}
           type="checkbox"
           name={name}
           checked={checked}
           disabled={disabled}
           onChange={(event) => onCheckedChange(event.target.checked)}
-          aria-describedby={hintId}
+          aria-describedby={notes.describedBy}
         />
-        <label htmlFor={id}>{label}</label>
+        <label htmlFor={notes.id}>{label}</label>
       </span>
-      {hint && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+      {notes.shown}
     </div>
   );
 }

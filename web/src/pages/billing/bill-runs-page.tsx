@@ -15,7 +15,7 @@ import { Link } from "../../routing/link.tsx";
 import { customerPath } from "../../routing/routes.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { CheckboxField, TextField } from "../../ui/form-field.tsx";
+import { CheckboxField, DateTimeField } from "../../ui/form-field.tsx";
 import { StatusMessage } from "../../ui/outcome-message.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -222,9 +222,8 @@ function TestClockPanel({ writable }: { writable: boolean }) {
             <StatusMessage>{outcome}</StatusMessage>
             {writable && (
               <form className="inline-form" onSubmit={submit} noValidate>
-                <TextField
+                <DateTimeField
                   label={frozenAt === null ? "Freeze at" : "Advance to"}
-                  type="datetime-local"
                   value={target}
                   onValueChange={setTarget}
                   hint={

@@ -12,7 +12,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { fieldErrorMap } from "../../format/field-errors.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { TextAreaField, TextField } from "../../ui/form-field.tsx";
+import { DateTimeField, TextAreaField, TextField } from "../../ui/form-field.tsx";
 
 export type VersionAction = "submit" | "approve" | "reject" | "publish" | "retire" | "discard" | "rollback";
 
@@ -211,9 +211,8 @@ export function VersionActionDialog({
     >
       <p>{spec.explanation(version)}</p>
       {spec.asksDate && (
-        <TextField
+        <DateTimeField
           label="Effective from"
-          type="datetime-local"
           value={effectiveFrom}
           onValueChange={setEffectiveFrom}
           hint={`Optional, in your time zone (${timeZone}). Not in the past.`}

@@ -13,7 +13,13 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { wholeNumberAsTyped } from "../../format/whole-number.ts";
-import { FieldGroup, SelectField, TextField } from "../../ui/form-field.tsx";
+import {
+  DateTimeField,
+  DecimalField,
+  FieldGroup,
+  SelectField,
+  WholeNumberField,
+} from "../../ui/form-field.tsx";
 import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -220,27 +226,20 @@ export function ContractPage() {
             options={customerOptions(customers.data)}
           />
           <SelectField {...form.bind("subscription_id")} label="Subscription" options={subscriptionOptions} />
-          <TextField
-            {...form.bind("start")}
-            label="Term start"
-            type="datetime-local"
-            hint="The subscription's start."
-          />
-          <TextField {...form.bind("end")} label="Term end" type="datetime-local" />
+          <DateTimeField {...form.bind("start")} label="Term start" hint="The subscription's start." />
+          <DateTimeField {...form.bind("end")} label="Term end" />
         </FieldGroup>
         <FieldGroup legend="Ramp and commit">
           <SelectField {...form.bind("ramp_plan")} label="Ramp to plan" options={planOptions} />
-          <TextField {...form.bind("ramp_start")} label="Ramp at" type="datetime-local" />
-          <TextField
+          <DateTimeField {...form.bind("ramp_start")} label="Ramp at" />
+          <DecimalField
             {...form.bind("commit_amount")}
             label="Prepaid commit"
-            inputMode="decimal"
             hint="Drawn down by the contract's lines; empty: none."
           />
-          <TextField
+          <WholeNumberField
             {...form.bind("instalments")}
             label="Instalments"
-            inputMode="numeric"
             hint="Empty: invoiced whole, up front."
           />
         </FieldGroup>

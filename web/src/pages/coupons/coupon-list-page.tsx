@@ -13,7 +13,15 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { type FilterField, FilterForm, useFilters } from "../../ui/filter-form.tsx";
-import { CheckboxField, CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
+import {
+  CheckboxField,
+  CurrencyField,
+  DateTimeField,
+  DecimalField,
+  SelectField,
+  TextField,
+  WholeNumberField,
+} from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -235,22 +243,15 @@ function CreateCouponForm() {
             ]}
           />
           {values.type === "percentage" ? (
-            <TextField
+            <DecimalField
               {...form.bind("percent")}
               label="Percent off"
               required
-              inputMode="decimal"
               hint="More than 0, at most 100."
             />
           ) : (
             <>
-              <TextField
-                {...form.bind("amount")}
-                label="Amount off"
-                required
-                inputMode="decimal"
-                hint="Off each invoice."
-              />
+              <DecimalField {...form.bind("amount")} label="Amount off" required hint="Off each invoice." />
               <CurrencyField {...form.bind("currency")} required />
             </>
           )}
@@ -264,20 +265,14 @@ function CreateCouponForm() {
             ]}
           />
           {values.duration === "repeating" && (
-            <TextField {...form.bind("duration_invoices")} label="Invoices" required inputMode="numeric" />
+            <WholeNumberField {...form.bind("duration_invoices")} label="Invoices" required />
           )}
-          <TextField
+          <WholeNumberField
             {...form.bind("max_redemptions")}
             label="Redemptions allowed"
-            inputMode="numeric"
             hint="Empty: no limit."
           />
-          <TextField
-            {...form.bind("redeem_by")}
-            label="Redeem by"
-            type="datetime-local"
-            hint="Empty: no last day."
-          />
+          <DateTimeField {...form.bind("redeem_by")} label="Redeem by" hint="Empty: no last day." />
         </div>
         <fieldset className="choice-list">
           <legend>Only on these plans</legend>

@@ -13,7 +13,7 @@ import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { DataTable } from "../../ui/data-table.tsx";
-import { CheckboxField, CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { CheckboxField, CurrencyField, DecimalField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -257,13 +257,12 @@ function AlertForm({ customerId, currency }: { customerId: string; currency: str
           label="Alert when"
           options={Object.entries(kindLabels).map(([value, label]) => ({ value, label: `${label}…` }))}
         />
-        <TextField
+        <DecimalField
           {...form.bind("threshold")}
           label={
             values.kind === "usage" ? "Quantity" : values.kind === "allowance" ? "Percent used" : "Amount"
           }
           required
-          inputMode="decimal"
         />
         {values.kind === "usage" && (
           <SelectField {...form.bind("meter")} label="Meter" options={meterOptions(meters.data)} />

@@ -13,7 +13,14 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { CurrencyField, SelectField, TextField } from "../../ui/form-field.tsx";
+import {
+  CurrencyField,
+  DateTimeField,
+  DecimalField,
+  SelectField,
+  TextField,
+  WholeNumberField,
+} from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -298,7 +305,7 @@ function GrantForm({ customer }: { customer: Customer }) {
           autoComplete="off"
           hint="Such as Welcome credit."
         />
-        <TextField {...form.bind("amount")} label="Credit amount" required inputMode="decimal" />
+        <DecimalField {...form.bind("amount")} label="Credit amount" required />
         <CurrencyField {...form.bind("currency")} label="Credit currency" required />
         <SelectField
           {...form.bind("type")}
@@ -309,27 +316,20 @@ function GrantForm({ customer }: { customer: Customer }) {
           ]}
         />
         {values.type === "purchased" && (
-          <TextField
+          <DecimalField
             {...form.bind("cost_basis")}
             label="Paid"
             required
-            inputMode="decimal"
             hint="What the customer paid for it; revenue recognition reads it."
           />
         )}
-        <TextField
+        <WholeNumberField
           {...form.bind("priority")}
           label="Priority"
-          inputMode="numeric"
           hint="Lower is used first; 100 when empty."
         />
-        <TextField
-          {...form.bind("effective_at")}
-          label="Usable from"
-          type="datetime-local"
-          hint="Empty: now."
-        />
-        <TextField {...form.bind("expires_at")} label="Expires" type="datetime-local" hint="Empty: never." />
+        <DateTimeField {...form.bind("effective_at")} label="Usable from" hint="Empty: now." />
+        <DateTimeField {...form.bind("expires_at")} label="Expires" hint="Empty: never." />
       </div>
       <SubmitButton busy={form.busy} label="Grant credits" busyLabel="Granting…" />
     </FormFrame>

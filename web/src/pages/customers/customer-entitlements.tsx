@@ -13,7 +13,7 @@ import { formatQuantity } from "../../format/decimal-format.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { ConfirmDialog, confirming, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { CheckboxField, DecimalField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { Panel } from "../../ui/panel.tsx";
@@ -191,7 +191,7 @@ function GrantForm({ customerId }: { customerId: string }) {
           />
         )}
         {kind === "metered" && !form.values.unlimited && (
-          <TextField {...form.bind("limit")} label="Limit per period" required inputMode="decimal" />
+          <DecimalField {...form.bind("limit")} label="Limit per period" required />
         )}
         {kind === "metered" && (
           <CheckboxField

@@ -13,7 +13,7 @@ import { formatDateTime } from "../../format/date-format.ts";
 import { instantFromLocal, nextWholeMinute } from "../../format/local-instant.ts";
 import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { DateTimeField, DecimalField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -339,13 +339,12 @@ function OverrideForm({
           ]}
         />
         {valueField !== "" && valueField !== "tiers" && (
-          <TextField
+          <DecimalField
             {...form.bind(`override.${valueField}`)}
             label={
               valueField === "percent" ? "Percent off" : `New ${overrideLabels[valueField].toLowerCase()}`
             }
             required
-            inputMode="decimal"
             hint={
               valueField === "percent"
                 ? "More than 0, at most 100."
@@ -355,16 +354,14 @@ function OverrideForm({
             }
           />
         )}
-        <TextField
+        <DateTimeField
           {...form.bind("effective_from")}
           label="Effective from"
-          type="datetime-local"
           hint={`In your time zone (${timeZone}). Empty: from the next minute.`}
         />
-        <TextField
+        <DateTimeField
           {...form.bind("effective_until")}
           label="Effective until"
-          type="datetime-local"
           hint="Optional; open-ended when empty."
         />
       </div>

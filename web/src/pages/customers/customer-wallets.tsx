@@ -10,7 +10,7 @@ import { formatMoney, formatQuantity } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog, type DialogClosing } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { CurrencyField, TextField } from "../../ui/form-field.tsx";
+import { CurrencyField, DateTimeField, DecimalField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -160,19 +160,13 @@ function TopUpDialog({
       onConfirm={() => void form.submit(topUp.mutateAsync)}
       onCancel={onCancel}
     >
-      <TextField {...form.bind("amount")} label="Credits to add" required inputMode="decimal" />
-      <TextField
+      <DecimalField {...form.bind("amount")} label="Credits to add" required />
+      <DecimalField
         {...form.bind("paid_amount")}
         label={`Paid (${wallet.currency})`}
-        inputMode="decimal"
         hint="Empty: the credits' value at the wallet's rate. 0 gives them away. A paid top-up is billed on a one-off invoice."
       />
-      <TextField
-        {...form.bind("expires_at")}
-        label="Credits expire"
-        type="datetime-local"
-        hint="Empty: never."
-      />
+      <DateTimeField {...form.bind("expires_at")} label="Credits expire" hint="Empty: never." />
       <TextField
         {...form.bind("reason")}
         label="Reason"
@@ -252,19 +246,13 @@ function WalletForm({ customer }: { customer: Customer }) {
       <div className="field-grid">
         <TextField {...form.bind("name")} label="Wallet name" required autoComplete="off" />
         <CurrencyField {...form.bind("currency")} label="Wallet currency" required />
-        <TextField
-          {...form.bind("rate")}
-          label="Credits per unit of money"
-          inputMode="decimal"
-          hint="Empty: 1."
-        />
-        <TextField
+        <DecimalField {...form.bind("rate")} label="Credits per unit of money" hint="Empty: 1." />
+        <DecimalField
           {...form.bind("threshold")}
           label="Top up below (credits)"
-          inputMode="decimal"
           hint="Optional: an automatic top-up when a burn leaves less."
         />
-        <TextField {...form.bind("top_up")} label="Automatic top-up (credits)" inputMode="decimal" />
+        <DecimalField {...form.bind("top_up")} label="Automatic top-up (credits)" />
       </div>
       <SubmitButton busy={form.busy} label="Open wallet" busyLabel="Opening…" primary={false} />
     </FormFrame>

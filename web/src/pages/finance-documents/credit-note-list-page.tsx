@@ -1,19 +1,17 @@
 // Credit notes, newest first, filtered by customer or invoice (kept in the
 // address): each with its invoice, customer by name, reason, where its money
 // went, its PDF, and the rows shown as CSV.
-import { api } from "../../api/api-client.ts";
 import type { QueryOf } from "../../api/resources.ts";
-import { answer } from "../../api/typed-client.ts";
 import { formatDateTime } from "../../format/date-format.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
 import { customerPath, invoicePath } from "../../routing/routes.ts";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { DownloadButton } from "../../ui/download-button.tsx";
 import type { FilterField } from "../../ui/filter-form.tsx";
 import { FilteredListPage, useFilteredList } from "../../ui/filtered-list-page.tsx";
 import { useCustomerNames } from "../customers/customer-names.ts";
+import { CreditNotePdfButton } from "./credit-note-pdf-button.tsx";
 
 type CreditNoteQuery = QueryOf<"/v1/credit-notes">;
 
@@ -97,21 +95,7 @@ export function CreditNoteListPage() {
                 header: <span className="visually-hidden">Document</span>,
                 label: "Document",
                 className: "row-actions",
-                cell: (note) => (
-                  <DownloadButton
-                    download={() =>
-                      answer(
-                        api.GET("/v1/credit-notes/{id}/pdf", {
-                          params: { path: { id: note.id } },
-                          parseAs: "blob",
-                        }),
-                      )
-                    }
-                    fileName={`${note.number}.pdf`}
-                    label={`PDF of ${note.number}`}
-                    small
-                  />
-                ),
+                cell: (note) => <CreditNotePdfButton note={note} small />,
               },
             ]}
           />

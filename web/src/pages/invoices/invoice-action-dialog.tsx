@@ -9,7 +9,7 @@ import type { CreditNoteReason, Invoice } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { CheckboxField, SelectField, TextField } from "../../ui/form-field.tsx";
+import { CheckboxField, DecimalField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
 
@@ -170,12 +170,11 @@ export function InvoiceActionDialog({
             <fieldset className="choice-list">
               <legend>Amounts to credit, before tax</legend>
               {invoice.lines.map((line, index) => (
-                <TextField
+                <DecimalField
                   key={line.id}
                   {...form.bind(`amounts.${index}`)}
                   error={form.errorOf(`lines.${index}.amount`)}
                   label={`${line.description} (${money(line.amount)})`}
-                  inputMode="decimal"
                 />
               ))}
               {form.errorOf("lines") && <p className="field-error">{form.errorOf("lines")}</p>}

@@ -9,7 +9,14 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { multiplyDecimalStrings, sumDecimalStrings } from "../../format/decimal-sum.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { invoicePath } from "../../routing/routes.ts";
-import { CheckboxField, CurrencyField, FieldGroup, SelectField, TextField } from "../../ui/form-field.tsx";
+import {
+  CheckboxField,
+  CurrencyField,
+  DecimalField,
+  FieldGroup,
+  SelectField,
+  TextField,
+} from "../../ui/form-field.tsx";
 import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -147,17 +154,15 @@ export function InvoiceCreatePage() {
                 label={`Line ${index + 1} description`}
                 required
               />
-              <TextField
+              <DecimalField
                 {...form.bind(`lines.${index}.quantity`)}
                 label={`Line ${index + 1} quantity`}
                 required
-                inputMode="decimal"
               />
-              <TextField
+              <DecimalField
                 {...form.bind(`lines.${index}.unit_amount`)}
                 label={`Line ${index + 1} unit price`}
                 required
-                inputMode="decimal"
                 hint={index === 0 ? "Negative for a discount line." : undefined}
               />
               <button

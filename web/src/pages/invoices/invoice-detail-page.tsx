@@ -22,6 +22,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
 import { DetailsPanel, Panel } from "../../ui/panel.tsx";
 import { EmptyState } from "../../ui/states.tsx";
+import { CreditNotePdfButton } from "../finance-documents/credit-note-pdf-button.tsx";
 import { ExternalLinksPanel } from "../integrations/external-links.tsx";
 import { type InvoiceAction, InvoiceActionDialog } from "./invoice-action-dialog.tsx";
 import { InvoiceDunning } from "./invoice-dunning.tsx";
@@ -246,20 +247,7 @@ function CreditNotes({ invoice }: { invoice: Invoice }) {
               {
                 header: <span className="visually-hidden">Document</span>,
                 className: "row-actions",
-                cell: (note) => (
-                  <DownloadButton
-                    download={() =>
-                      answer(
-                        api.GET("/v1/credit-notes/{id}/pdf", {
-                          params: { path: { id: note.id } },
-                          parseAs: "blob",
-                        }),
-                      )
-                    }
-                    fileName={`${note.number}.pdf`}
-                    label={`PDF of ${note.number}`}
-                  />
-                ),
+                cell: (note) => <CreditNotePdfButton note={note} />,
               },
             ]}
           />

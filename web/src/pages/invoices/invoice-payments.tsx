@@ -14,7 +14,7 @@ import { formatMoney } from "../../format/decimal-format.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { type DialogClosing, ReasonDialog } from "../../ui/confirm-dialog.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { DateTimeField, DecimalField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { FormFrame, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -182,11 +182,10 @@ function RecordPaymentForm({ invoice }: { invoice: Invoice }) {
       before={<h3>Record a payment</h3>}
     >
       <div className="field-grid">
-        <TextField
+        <DecimalField
           {...form.bind("amount")}
           label={`Amount received (${invoice.currency})`}
           required
-          inputMode="decimal"
           hint="Less than what is due leaves it partially paid; more goes to the customer's balance."
         />
         <SelectField
@@ -202,7 +201,7 @@ function RecordPaymentForm({ invoice }: { invoice: Invoice }) {
           label="Reference"
           hint="The bank reference or cheque number."
         />
-        <TextField {...form.bind("received_at")} label="Received" type="datetime-local" hint="Empty: now." />
+        <DateTimeField {...form.bind("received_at")} label="Received" hint="Empty: now." />
       </div>
       <SubmitButton busy={form.busy} label="Record payment" busyLabel="Recording…" />
     </FormFrame>
@@ -244,9 +243,8 @@ function RefundDialog({
       reasonRequired
     >
       <p>The money goes back the way it came: through the provider, or recorded as paid back by hand.</p>
-      <TextField
+      <DecimalField
         label="Amount to refund"
-        inputMode="decimal"
         value={amount}
         onValueChange={setAmount}
         hint="Empty: everything not yet refunded."

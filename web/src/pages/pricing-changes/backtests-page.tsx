@@ -19,7 +19,7 @@ import { can, useSignedInSession } from "../../session/session-context.tsx";
 import { BarChart, quantityTicks } from "../../ui/bar-chart.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
 import { DownloadButton } from "../../ui/download-button.tsx";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { DateTimeField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { SubmitButton } from "../../ui/form-frame.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { PagedListView } from "../../ui/paged-list-view.tsx";
@@ -149,14 +149,8 @@ function NewBacktest({ onCreated }: { onCreated: (id: string) => void }) {
             error={errors.population ?? errors.country ?? errors.customer_ids ?? errors.metadata}
           />
         )}
-        <TextField
-          label="From"
-          type="datetime-local"
-          value={from}
-          onValueChange={setFrom}
-          error={errors.from}
-        />
-        <TextField label="To" type="datetime-local" value={to} onValueChange={setTo} error={errors.to} />
+        <DateTimeField label="From" value={from} onValueChange={setFrom} error={errors.from} />
+        <DateTimeField label="To" value={to} onValueChange={setTo} error={errors.to} />
         <div className="filters-actions">
           <SubmitButton busy={create.isPending} label="Run the backtest" busyLabel="Starting…" />
         </div>

@@ -3,7 +3,6 @@
 // unbilled at each month's end, in the finance time zone; the months and the
 // grouping kept in the address, and the rows shown downloadable as CSV.
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
 import { apiQuery, type GetData } from "../../api/queries.ts";
 import { formatMoney } from "../../format/decimal-format.ts";
 import { Link } from "../../routing/link.tsx";
@@ -11,6 +10,7 @@ import { navigate, useLocation } from "../../routing/router.ts";
 import { customerPath } from "../../routing/routes.ts";
 import { CsvDownloadButton } from "../../ui/csv-download-button.tsx";
 import { DataTable } from "../../ui/data-table.tsx";
+import { SelectField } from "../../ui/form-field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { ResourceView } from "../../ui/resource-view.tsx";
 import { EmptyState } from "../../ui/states.tsx";
@@ -26,10 +26,11 @@ const groupings: { value: Grouping; label: string }[] = [
   { value: "customer", label: "Customer" },
 ];
 
-function reportPath(from: string, to: string, groupBy: Grouping): string {
+/** Shows the report of other months or another grouping, in place of this one in the history. */
+function showReport(from: string, to: string, groupBy: Grouping): void {
   const query = new URLSearchParams({ from, to });
   if (groupBy !== "none") query.set("group_by", groupBy);
-  return `/revenue?${query.toString()}`;
+  navigate(`/revenue?${query.toString()}`, { replace: true });
 }
 
 export function RevenueReportPage() {
@@ -42,7 +43,6 @@ export function RevenueReportPage() {
   const report = useQuery(
     apiQuery("/v1/revenue-report", { params: { query: { from, to, group_by: groupBy } } }),
   );
-  const groupId = useId();
   return (
     <>
       <PageHeader
@@ -50,32 +50,14 @@ export function RevenueReportPage() {
         subtitle="Revenue recognized each month, breakage, and what is deferred or unbilled at the month's end."
       />
       <div className="filters">
-        <MonthField
-          label="From"
-          value={from}
-          onMonthChange={(month) => navigate(reportPath(month, to, groupBy), { replace: true })}
+        <MonthField label="From" value={from} onMonthChange={(month) => showReport(month, to, groupBy)} />
+        <MonthField label="To" value={to} onMonthChange={(month) => showReport(from, month, groupBy)} />
+        <SelectField
+          label="Group by"
+          value={groupBy}
+          onValueChange={(value) => showReport(from, to, value as Grouping)}
+          options={groupings}
         />
-        <MonthField
-          label="To"
-          value={to}
-          onMonthChange={(month) => navigate(reportPath(from, month, groupBy), { replace: true })}
-        />
-        <div className="field">
-          <label htmlFor={groupId}>Group by</label>
-          <select
-            id={groupId}
-            value={groupBy}
-            onChange={(event) =>
-              navigate(reportPath(from, to, event.target.value as Grouping), { replace: true })
-            }
-          >
-            {groupings.map((grouping) => (
-              <option key={grouping.value} value={grouping.value}>
-                {grouping.label}
-              </option>
-            ))}
-          </select>
-        </div>
       </div>
       <ResourceView resource={report} loadingLabel="Reading the revenue report…">
         {(loaded) => <RevenueTable report={loaded} />}

@@ -11,7 +11,7 @@ import { answer } from "../../api/typed-client.ts";
 import { localityLines } from "../../format/address-format.ts";
 import { AddressFields, addressFieldNames } from "../../ui/address-fields.tsx";
 import { Detail } from "../../ui/detail.tsx";
-import { CountryField, FieldGroup, TextField } from "../../ui/form-field.tsx";
+import { CountryField, FieldGroup, TextField, WholeNumberField } from "../../ui/form-field.tsx";
 import { FormFrame, ReasonField, SubmitButton } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { OutcomeMessage } from "../../ui/outcome-message.tsx";
@@ -207,16 +207,14 @@ function SellerSettingsForm({ settings }: { settings: InvoicingSettings }) {
             autoCapitalize="characters"
             hint="Letters, digits and dashes."
           />
-          <TextField
+          <WholeNumberField
             {...form.bind("net_payment_terms_days")}
             label="Payment terms (days)"
-            inputMode="numeric"
             hint="Days between an invoice's issue and its due date, unless the customer has their own."
           />
-          <TextField
+          <WholeNumberField
             {...form.bind("grace_period_hours")}
             label="Grace period (hours)"
-            inputMode="numeric"
             hint="How long a period's invoice waits for late usage before it is finalized."
           />
         </FieldGroup>

@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiQuery } from "../../api/queries.ts";
 import type { Plan } from "../../api/resources.ts";
-import { FieldGroup, TextField } from "../../ui/form-field.tsx";
+import { FieldGroup, WholeNumberField } from "../../ui/form-field.tsx";
 import type { FormState } from "../../ui/form-state.ts";
 
 type QuantityValues = { plan_id: string; plan_version: string; quantities: Record<string, string> };
@@ -44,11 +44,10 @@ export function FixedChargeQuantities<Values extends QuantityValues>({
   return (
     <FieldGroup legend="Quantities">
       {fixed.map((charge) => (
-        <TextField
+        <WholeNumberField
           key={charge.id}
           {...form.bind(`quantities.${charge.id}`)}
           label={`Quantity of ${charge.id}`}
-          inputMode="numeric"
           hint={`Seats or licences billed at ${charge.amount} each. Empty: 1.${boundsText(
             charge.min_quantity,
             charge.max_quantity,

@@ -10,7 +10,7 @@ import type { RequestBody, Subscription } from "../../api/resources.ts";
 import { answer } from "../../api/typed-client.ts";
 import { instantFromLocal } from "../../format/local-instant.ts";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
-import { SelectField, TextField } from "../../ui/form-field.tsx";
+import { DateTimeField, SelectField, TextField } from "../../ui/form-field.tsx";
 import { refusalBesideNoField, useFormState } from "../../ui/form-state.ts";
 import { PlanVersionChoice } from "../catalog/plan-choices.tsx";
 import { FieldChecks } from "../catalog/version-editor/version-form-checks.ts";
@@ -148,12 +148,7 @@ export function SubscriptionActionDialog({
   const confirm = () => void form.submit(change.mutateAsync);
 
   const dateField = (label: string, hint: string) => (
-    <TextField
-      {...form.bind("at")}
-      label={label}
-      type="datetime-local"
-      hint={`${hint} In your time zone (${timeZone}).`}
-    />
+    <DateTimeField {...form.bind("at")} label={label} hint={`${hint} In your time zone (${timeZone}).`} />
   );
 
   return (
@@ -212,10 +207,9 @@ export function SubscriptionActionDialog({
       {action === "pause" && (
         <>
           {dateField("Pause from", "Optional: now when empty.")}
-          <TextField
+          <DateTimeField
             {...form.bind("until")}
             label="Pause until"
-            type="datetime-local"
             hint="Optional: until resumed when empty."
           />
         </>

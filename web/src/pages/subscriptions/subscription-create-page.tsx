@@ -12,7 +12,15 @@ import { instantFromLocal } from "../../format/local-instant.ts";
 import { wholeNumberAsTyped } from "../../format/whole-number.ts";
 import { navigate, useLocation } from "../../routing/router.ts";
 import { subscriptionPath } from "../../routing/routes.ts";
-import { CurrencyField, FieldGroup, SelectField, TextField } from "../../ui/form-field.tsx";
+import {
+  CurrencyField,
+  DateTimeField,
+  DecimalField,
+  FieldGroup,
+  SelectField,
+  TextField,
+  WholeNumberField,
+} from "../../ui/form-field.tsx";
 import { FormActions, FormFrame } from "../../ui/form-frame.tsx";
 import { useFormState } from "../../ui/form-state.ts";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -134,10 +142,9 @@ export function SubscriptionCreatePage() {
         </FieldGroup>
         <FixedChargeQuantities form={form} plans={plans.data} />
         <FieldGroup legend="Billing">
-          <TextField
+          <DateTimeField
             {...form.bind("start_at")}
             label="Start"
-            type="datetime-local"
             hint={`In your time zone (${timeZone}). Empty: now. Past and future dates are both allowed.`}
           />
           <SelectField
@@ -148,10 +155,9 @@ export function SubscriptionCreatePage() {
               { value: "calendar", label: "Calendar: on calendar boundaries" },
             ]}
           />
-          <TextField
+          <WholeNumberField
             {...form.bind("trial_days")}
             label="Trial days"
-            inputMode="numeric"
             hint="Empty: the plan version's trial."
           />
           <CurrencyField
@@ -164,10 +170,9 @@ export function SubscriptionCreatePage() {
             autoComplete="off"
             hint="Optional: your own id."
           />
-          <TextField
+          <DecimalField
             {...form.bind("progressive_billing_threshold")}
             label="Progressive billing threshold"
-            inputMode="decimal"
             hint="Optional: usage is billed early once the period's charges reach this amount."
           />
         </FieldGroup>

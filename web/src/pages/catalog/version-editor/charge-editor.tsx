@@ -5,7 +5,13 @@
 // (dimensional-price-editor.tsx).
 import type { Meter, Product } from "../../../api/resources.ts";
 import { Link } from "../../../routing/link.tsx";
-import { CheckboxField, SelectField, TextField } from "../../../ui/form-field.tsx";
+import {
+  CheckboxField,
+  DecimalField,
+  SelectField,
+  TextField,
+  WholeNumberField,
+} from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
 import { chargeModelViews } from "../charge-models.ts";
 import { DimensionalPriceEditor } from "./dimensional-price-editor.tsx";
@@ -73,13 +79,7 @@ export function ChargeEditor({
 
       {charge.type === "fixed" ? (
         <div className="field-grid">
-          <TextField
-            {...field("amount")}
-            label="Amount"
-            required
-            inputMode="decimal"
-            hint={`Per period, ${money}.`}
-          />
+          <DecimalField {...field("amount")} label="Amount" required hint={`Per period, ${money}.`} />
           <SelectField
             {...field("timing")}
             label="Billed"
@@ -94,16 +94,14 @@ export function ChargeEditor({
             checked={charge.prorate}
             onCheckedChange={(checked) => form.set(`${name}.prorate`, checked)}
           />
-          <TextField
+          <WholeNumberField
             {...field("min_quantity")}
             label="Minimum quantity"
-            inputMode="numeric"
             hint="Optional: the fewest seats or licences a subscription may hold."
           />
-          <TextField
+          <WholeNumberField
             {...field("max_quantity")}
             label="Maximum quantity"
-            inputMode="numeric"
             hint="Optional: the most a subscription may hold."
           />
           <CheckboxField

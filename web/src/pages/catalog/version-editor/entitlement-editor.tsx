@@ -3,7 +3,7 @@
 // its limit per period (or unlimited).
 
 import type { Feature } from "../../../api/resources.ts";
-import { CheckboxField, SelectField, TextField } from "../../../ui/form-field.tsx";
+import { CheckboxField, DecimalField, SelectField, TextField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
 import type { EntitlementValues, PlanFormValues } from "./version-form-values.ts";
 
@@ -50,11 +50,10 @@ export function EntitlementEditor({ form, index, entitlement, features, onRemove
         {feature?.kind === "metered" && (
           <>
             {!entitlement.unlimited && (
-              <TextField
+              <DecimalField
                 {...form.bind(`${name}.limit`)}
                 label={`Entitlement ${index + 1} limit per period`}
                 required
-                inputMode="decimal"
                 hint={feature.meter ? `Counted by meter ${feature.meter}.` : undefined}
               />
             )}

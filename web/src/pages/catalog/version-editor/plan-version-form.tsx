@@ -9,7 +9,15 @@ import { useCallback, useState } from "react";
 import { useAllPages } from "../../../api/queries.ts";
 import type { Feature, Meter, PlanVersionContent, Product } from "../../../api/resources.ts";
 import type { FieldErrorMap } from "../../../format/field-errors.ts";
-import { CurrencyField, FieldGroup, SelectField, TextAreaField, TextField } from "../../../ui/form-field.tsx";
+import {
+  CurrencyField,
+  DecimalField,
+  FieldGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+  WholeNumberField,
+} from "../../../ui/form-field.tsx";
 import { FormActions, FormFrame, ReasonField } from "../../../ui/form-frame.tsx";
 import { useFormState } from "../../../ui/form-state.ts";
 import { ReferenceLists } from "../../../ui/reference-lists.tsx";
@@ -161,24 +169,21 @@ function LoadedPlanVersionForm({
           label="Billing interval"
           options={Object.entries(intervalLabels).map(([value, label]) => ({ value, label }))}
         />
-        <TextField
+        <WholeNumberField
           {...form.bind("version.interval_count")}
           label="Intervals per period"
           required
-          inputMode="numeric"
           hint="3 with a month interval bills every quarter."
         />
-        <TextField
+        <WholeNumberField
           {...form.bind("version.trial_days")}
           label="Trial days"
           required
-          inputMode="numeric"
           hint="Days before the first paid period; 0 for none."
         />
-        <TextField
+        <DecimalField
           {...form.bind("version.minimum_commitment")}
           label="Minimum commitment"
-          inputMode="decimal"
           hint={`Optional: the least a period bills, in ${version.currency.trim().toUpperCase() || "the currency"}.`}
         />
       </FieldGroup>

@@ -3,7 +3,7 @@
 // gets its own tier table) and, when the version has one, the minimum
 // commitment in that currency.
 import type { ReactNode } from "react";
-import { CurrencyField, TextField } from "../../../ui/form-field.tsx";
+import { CurrencyField, DecimalField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
 import { modelViewOf } from "../charge-models.ts";
 import { TierTableEditor } from "./tier-table-editor.tsx";
@@ -51,11 +51,10 @@ export function PriceBookEditor({
           hint="An ISO 4217 code other than the version's."
         />
         {hasMinimumCommitment && (
-          <TextField
+          <DecimalField
             {...form.bind(`${name}.minimum_commitment`)}
             label="Minimum commitment"
             required
-            inputMode="decimal"
             hint={`Per period, in ${currency || "this currency"}.`}
           />
         )}
@@ -102,12 +101,7 @@ function ChargePrices({
   if (prices === undefined) return null;
   const error = form.errorOf(name);
   const field = (part: string, fieldLabel: string, required: boolean) => (
-    <TextField
-      {...form.bind(`${name}.${part}`)}
-      label={`${label}: ${fieldLabel}`}
-      required={required}
-      inputMode="decimal"
-    />
+    <DecimalField {...form.bind(`${name}.${part}`)} label={`${label}: ${fieldLabel}`} required={required} />
   );
   const shown = bookPriceFieldsOf(charge);
   if (shown.includes("tiers")) {

@@ -2,7 +2,7 @@
 // usage charge's own price, or one combination or the default of a charge
 // priced by dimension. Tiered models get a tier table.
 import type { ChargeModel } from "../../../api/resources.ts";
-import { TextField } from "../../../ui/form-field.tsx";
+import { DecimalField } from "../../../ui/form-field.tsx";
 import type { FormState } from "../../../ui/form-state.ts";
 import { chargeModelViews } from "../charge-models.ts";
 import { TierTableEditor } from "./tier-table-editor.tsx";
@@ -42,12 +42,11 @@ export function UsagePriceFields({
       {view.fields.length > 0 && (
         <div className="field-grid">
           {view.fields.map((field) => (
-            <TextField
+            <DecimalField
               key={field.name}
               {...form.bind(`${name}.${field.name}`)}
               label={field.label}
               required={field.required}
-              inputMode="decimal"
               hint={field.hint?.(money)}
             />
           ))}
