@@ -36,6 +36,8 @@ export type ServeOptions = {
   arguments?: string[];
   /** The port to listen on (a restarted server keeps its clients' address); a free one by default. */
   port?: number;
+  /** Runs from the spawn on, beside the wait for the server (what answers while it starts); awaited too. */
+  whileStarting?: (url: string) => Promise<void>;
 };
 
 /** Starts `fairbill serve` and resolves once it listens (or rejects with its output when it exits first). */
@@ -81,6 +83,7 @@ export async function startServeProcess(options: ServeOptions): Promise<ServePro
       await exited;
     },
   };
+  const starting = options.whileStarting?.(server.url);
   await new Promise<void>((resolve, reject) => {
     const watch = setInterval(() => {
       if (/Fairbill is (serving on|working the job queue)/.test(output)) finish();
@@ -100,6 +103,7 @@ export async function startServeProcess(options: ServeOptions): Promise<ServePro
       }
     }
   });
+  await starting;
   return server;
 }
 

@@ -1,6 +1,7 @@
 // What `fairbill serve` does, loaded only when it runs (so that `--help` does not
-// load the application): open and migrate the database, create the organization
-// on the first start, load the demo when asked, and listen.
+// load the application): answer on the port at once with a loading page, open and
+// migrate the database, create the organization on the first start, load the demo
+// when asked, build the application, and hand it the port.
 import { buildApplication, databaseLocationOf, fairbillVersion, openMigratedDatabase } from "../../app.ts";
 import { findBuiltConsole } from "../../console/index.ts";
 import { seedDemoData } from "../../demo/index.ts";
@@ -13,12 +14,19 @@ import { releaseKeysOfEndedProcess } from "../../platform/http/idempotency.ts";
 import { loadKeyRing, setKeyRing } from "../../platform/secrets/key-ring.ts";
 import { startTracing } from "../../platform/tracing.ts";
 import { newControlToken, writeLocalControl } from "../local-control.ts";
+import { type LoadingServer, listenWhileLoading } from "./loading-server.ts";
 
 export async function startServer(options: { demo: boolean; role: "api" | "worker" | "all" }): Promise<void> {
   const configuration = readConfiguration();
   const tracing = await startTracing(process.env, fairbillVersion);
   // The keys first: a key file that cannot be read stops the start before anything is written.
   setKeyRing(loadKeyRing(configuration));
+  // A worker node listens on no port; the others answer at once, saying they are starting.
+  const loading: LoadingServer | undefined =
+    options.role === "worker"
+      ? undefined
+      : await listenWhileLoading({ port: configuration.port, host: configuration.host });
+  loading?.show("Opening the database");
   const handle = await openMigratedDatabase(databaseLocationOf(configuration), configuration.clickhouseUrl);
   if (handle.kind === "pglite") await releaseKeysOfEndedProcess(handle.database);
   const { organization, created } = await findOrCreateDefaultOrganization(handle.database, systemClock);
@@ -65,6 +73,7 @@ export async function startServer(options: { demo: boolean; role: "api" | "worke
     );
   }
   if (options.demo) {
+    loading?.show("Loading demo data: three months of usage and invoices");
     const started = Date.now();
     const demo = await seedDemoData(handle, testContext, () =>
       process.stdout.write(
@@ -78,6 +87,7 @@ export async function startServer(options: { demo: boolean; role: "api" | "worke
       );
     }
   }
+  loading?.show("Building the application");
   const consoleDirectory = findBuiltConsole();
   // On the embedded database, which this process holds, `fairbill keys create` goes through the server.
   const localKeys =
@@ -120,6 +130,7 @@ export async function startServer(options: { demo: boolean; role: "api" | "worke
     );
     return;
   }
+  await loading?.close();
   await app.listen({ port: configuration.port, host: configuration.host });
   removeLocalControl =
     localKeys === undefined
