@@ -3,6 +3,7 @@
 // an external calculator over HTTP), and the few quotes every provider gives
 // the same way.
 import { type Decimal, ZERO } from "../core/index.ts";
+import type { BillingAddress } from "../customers/index.ts";
 
 export type TaxRequest = {
   /** The seller's profile, which invoicing holds. */
@@ -43,15 +44,8 @@ export type TaxQuote = {
 
 export type TaxProvider = { quote(request: TaxRequest): Promise<TaxQuote> };
 
-/** A postal address as customers and sellers hold it. */
-export type PostalAddress = {
-  line1?: string;
-  line2?: string;
-  city?: string;
-  postal_code?: string;
-  state?: string;
-  country?: string;
-};
+/** A postal address as customers and sellers hold it: the customers' billing address. */
+export type PostalAddress = BillingAddress;
 
 /**
  * A finalized invoice as a tax engine records it for filing: its net lines
