@@ -4,7 +4,7 @@
 // customer's. Making or changing a rule queues its evaluation, so a threshold
 // already crossed fires without waiting for the next event.
 import type { Selectable } from "kysely";
-import { describeActor, recordAuditEvent, recordCreation, recordObjectChange } from "../audit/index.ts";
+import { describeActor, recordCreation, recordObjectChange } from "../audit/index.ts";
 import { currencyFor, Decimal, fitsMinorUnit, formatAmount, formatQuantity } from "../core/index.ts";
 import type { Customer } from "../customers/index.ts";
 import { getCustomer } from "../customers/index.ts";
@@ -160,13 +160,7 @@ export async function deleteAlertRule(
       .returningAll()
       .executeTakeFirstOrThrow();
     const rule = presentAlertRule(row);
-    await recordAuditEvent(transaction, context, {
-      action: "alert.deleted",
-      objectType: "alert",
-      objectId: rule.id,
-      before: presentAlertRule(before),
-      after: null,
-    });
+    await recordObjectChange(transaction, context, "alert", "deleted", presentAlertRule(before), null);
     return rule;
   });
 }

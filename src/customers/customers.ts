@@ -2,7 +2,7 @@
 // list with filters, update, archive. Other domains reach customers only
 // through the functions exported here.
 import type { Selectable, Updateable } from "kysely";
-import { recordAuditEvent, recordCreation } from "../audit/index.ts";
+import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import { publishEvent } from "../notifications/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
@@ -131,7 +131,7 @@ export async function updateCustomer(
           input.parent_customer_id === undefined ? before.parent_customer_id : input.parent_customer_id,
         child_billing: input.child_billing ?? before.child_billing,
       });
-      return saveCustomerChange(transaction, context, before, "customer.updated", {
+      return saveCustomerChange(transaction, context, before, "updated", {
         ...(input.external_id !== undefined ? { external_id: input.external_id } : {}),
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.email !== undefined ? { email: input.email } : {}),
@@ -163,7 +163,7 @@ export async function archiveCustomer(context: RequestContext, id: string): Prom
     const before = await lockedCustomer(transaction, context, id);
     if (before.archived_at !== null) return before;
     const now = context.clock.now();
-    return saveCustomerChange(transaction, context, before, "customer.archived", {
+    return saveCustomerChange(transaction, context, before, "archived", {
       archived_at: now,
       updated_at: now,
     });
@@ -186,7 +186,7 @@ async function saveCustomerChange(
   transaction: DatabaseTransaction,
   context: RequestContext,
   before: Customer,
-  action: "customer.updated" | "customer.archived",
+  verb: "updated" | "archived",
   changes: Updateable<CustomerTable>,
 ): Promise<Customer> {
   const row = await transaction
@@ -197,13 +197,7 @@ async function saveCustomerChange(
     .returningAll()
     .executeTakeFirstOrThrow();
   const after = presentCustomer(row);
-  await recordAuditEvent(transaction, context, {
-    action,
-    objectType: "customer",
-    objectId: before.id,
-    before,
-    after,
-  });
+  await recordObjectChange(transaction, context, "customer", verb, before, after);
   await publishEvent(transaction, context, customerUpdated, after);
   return after;
 }

@@ -5,7 +5,7 @@
 // in one indexed query; a metered feature's usage this calendar month (in the
 // customer's time zone) comes from the metering domain's usage query.
 import type { Selectable } from "kysely";
-import { recordAuditEvent, recordObjectChange } from "../audit/index.ts";
+import { recordObjectChange } from "../audit/index.ts";
 import {
   entitlementValueProblems,
   type Feature,
@@ -71,13 +71,14 @@ export async function grantEntitlement(
           ...terms,
         });
     const grant = presentGrant(row, feature.code);
-    await recordAuditEvent(transaction, context, {
-      action: existing ? "entitlement_grant.updated" : "entitlement_grant.created",
-      objectType: "entitlement_grant",
-      objectId: grant.id,
-      before: existing ? presentGrant(existing, feature.code) : null,
-      after: grant,
-    });
+    await recordObjectChange(
+      transaction,
+      context,
+      "entitlement_grant",
+      existing ? "updated" : "created",
+      existing ? presentGrant(existing, feature.code) : null,
+      grant,
+    );
     return grant;
   });
 }

@@ -2,7 +2,7 @@
 // counted anything yet, and add a version when it has. Other domains reach
 // meters through the functions exported here.
 import type { Selectable } from "kysely";
-import { recordAuditEvent, recordObjectChange } from "../audit/index.ts";
+import { recordCreation, recordObjectChange } from "../audit/index.ts";
 import { parseInstant } from "../core/index.ts";
 import type { RequestContext, TenantScope } from "../platform/context.ts";
 import { isUniqueViolation } from "../platform/database/errors.ts";
@@ -80,14 +80,7 @@ export async function createMeter(context: RequestContext, input: CreateMeterInp
         effectiveFrom.getTime(),
       );
       const meter = await presentMeter(transaction, context, meterId, now);
-      await recordAuditEvent(transaction, context, {
-        action: "meter.created",
-        objectType: "meter",
-        objectId: meterId,
-        before: null,
-        after: meter,
-      });
-      return meter;
+      return recordCreation(transaction, context, "meter", meter);
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
