@@ -62,28 +62,60 @@ function diffByKey<Entry extends Record<string, unknown>>(
   after: readonly Entry[],
   key: keyof Entry & string,
 ): void {
-  const beforeByKey = new Map(before.map((entry) => [entry[key], entry]));
-  const afterKeys = new Set(after.map((entry) => entry[key]));
+  diffMatched(changes, listPath, before, after, {
+    keyOf: (entry) => entry[key],
+    removed: (entry) => `${label} ${formatValue(entry[key])} removed`,
+    added: (entry) => `${label} ${formatValue(entry[key])} added`,
+    compareKept: (path, earlier, entry) => {
+      if (canonicalJson(earlier) === canonicalJson(entry)) return;
+      changes.push({
+        path,
+        change: "changed",
+        before: earlier,
+        after: entry,
+        description: `${label} ${formatValue(entry[key])} ${formatValue(earlier)} → ${formatValue(entry)}`,
+      });
+    },
+  });
+}
+
+/**
+ * Entries of a list matched by their key, not their position: one that is
+ * gone is listed as removed (at its earlier path), one that is new as added,
+ * and one in both is handed to `compareKept` with its later path.
+ */
+function diffMatched<Entry>(
+  changes: VersionChange[],
+  listPath: string,
+  before: readonly Entry[],
+  after: readonly Entry[],
+  match: {
+    keyOf: (entry: Entry) => unknown;
+    removed: (entry: Entry) => string;
+    added: (entry: Entry) => string;
+    compareKept: (path: string, earlier: Entry, later: Entry) => void;
+  },
+): void {
+  const beforeByKey = new Map(before.map((entry) => [match.keyOf(entry), entry]));
+  const afterKeys = new Set(after.map(match.keyOf));
   before.forEach((entry, index) => {
-    if (afterKeys.has(entry[key])) return;
+    if (afterKeys.has(match.keyOf(entry))) return;
     changes.push({
       path: `${listPath}[${index}]`,
       change: "removed",
       before: entry,
       after: null,
-      description: `${label} ${formatValue(entry[key])} removed`,
+      description: match.removed(entry),
     });
   });
   after.forEach((entry, index) => {
-    const earlier = beforeByKey.get(entry[key]);
-    if (earlier !== undefined && canonicalJson(earlier) === canonicalJson(entry)) return;
-    changes.push({
-      path: `${listPath}[${index}]`,
-      change: earlier === undefined ? "added" : "changed",
-      before: earlier ?? null,
-      after: entry,
-      description: `${label} ${formatValue(entry[key])} ${earlier === undefined ? "added" : `${formatValue(earlier)} → ${formatValue(entry)}`}`,
-    });
+    const path = `${listPath}[${index}]`;
+    const earlier = beforeByKey.get(match.keyOf(entry));
+    if (earlier === undefined) {
+      changes.push({ path, change: "added", before: null, after: entry, description: match.added(entry) });
+      return;
+    }
+    match.compareKept(path, earlier, entry);
   });
 }
 
@@ -122,36 +154,17 @@ const decimalFields = new Set([
 ]);
 
 function diffCharges(changes: VersionChange[], before: ChargeDocument[], after: ChargeDocument[]): void {
-  const beforeById = new Map(before.map((charge, index) => [charge.id, { charge, index }]));
+  diffMatched(changes, "$.charges", before, after, {
+    keyOf: (charge) => charge.id,
+    removed: (charge) => `charge ${charge.id} removed`,
+    added: (charge) => `charge ${charge.id} added`,
+    compareKept: (path, earlier, charge) =>
+      diffChargeFields(changes, path, `charge ${charge.id}`, earlier, charge),
+  });
+  const beforeIds = new Set(before.map((charge) => charge.id));
   const afterIds = new Set(after.map((charge) => charge.id));
-  before.forEach((charge, index) => {
-    if (!afterIds.has(charge.id)) {
-      changes.push({
-        path: `$.charges[${index}]`,
-        change: "removed",
-        before: charge,
-        after: null,
-        description: `charge ${charge.id} removed`,
-      });
-    }
-  });
-  after.forEach((charge, index) => {
-    const earlier = beforeById.get(charge.id);
-    const path = `$.charges[${index}]`;
-    if (earlier === undefined) {
-      changes.push({
-        path,
-        change: "added",
-        before: null,
-        after: charge,
-        description: `charge ${charge.id} added`,
-      });
-      return;
-    }
-    diffChargeFields(changes, path, `charge ${charge.id}`, earlier.charge, charge);
-  });
   const keptBefore = before.map((charge) => charge.id).filter((id) => afterIds.has(id));
-  const keptAfter = after.map((charge) => charge.id).filter((id) => beforeById.has(id));
+  const keptAfter = after.map((charge) => charge.id).filter((id) => beforeIds.has(id));
   if (keptBefore.join("\u0000") !== keptAfter.join("\u0000")) {
     changes.push({
       path: "$.charges",
@@ -296,33 +309,11 @@ function diffPriceBooks(
   before: PlanVersionContent,
   after: PlanVersionContent,
 ): void {
-  const beforeBooks = new Map(before.currency_prices.map((book, index) => [book.currency, { book, index }]));
-  const afterCurrencies = new Set(after.currency_prices.map((book) => book.currency));
-  before.currency_prices.forEach((book, index) => {
-    if (!afterCurrencies.has(book.currency)) {
-      changes.push({
-        path: `$.currency_prices[${index}]`,
-        change: "removed",
-        before: book,
-        after: null,
-        description: `${book.currency} prices removed`,
-      });
-    }
-  });
-  after.currency_prices.forEach((book, index) => {
-    const path = `$.currency_prices[${index}]`;
-    const earlier = beforeBooks.get(book.currency);
-    if (earlier === undefined) {
-      changes.push({
-        path,
-        change: "added",
-        before: null,
-        after: book,
-        description: `${book.currency} prices added`,
-      });
-      return;
-    }
-    diffPriceBook(changes, path, earlier.book, book, after.charges);
+  diffMatched(changes, "$.currency_prices", before.currency_prices, after.currency_prices, {
+    keyOf: (book) => book.currency,
+    removed: (book) => `${book.currency} prices removed`,
+    added: (book) => `${book.currency} prices added`,
+    compareKept: (path, earlier, book) => diffPriceBook(changes, path, earlier, book, after.charges),
   });
 }
 
@@ -340,35 +331,15 @@ function diffPriceBook(
     before.minimum_commitment ?? null,
     after.minimum_commitment ?? null,
   );
-  const beforeById = new Map(before.charges.map((prices) => [prices.id, prices]));
-  const afterIds = new Set(after.charges.map((prices) => prices.id));
-  before.charges.forEach((prices, index) => {
-    if (!afterIds.has(prices.id)) {
-      changes.push({
-        path: `${path}.charges[${index}]`,
-        change: "removed",
-        before: prices,
-        after: null,
-        description: `${after.currency} price of charge ${prices.id} removed`,
-      });
-    }
-  });
-  after.charges.forEach((prices, index) => {
-    const pricesPath = `${path}.charges[${index}]`;
-    const earlier = beforeById.get(prices.id);
-    const label = `${after.currency} price of charge ${prices.id}`;
-    if (earlier === undefined) {
-      changes.push({
-        path: pricesPath,
-        change: "added",
-        before: null,
-        after: prices,
-        description: `${label} added`,
-      });
-      return;
-    }
-    const model = charges.find((charge) => charge.id === prices.id)?.model;
-    diffChargeFields(changes, pricesPath, label, earlier, prices, model);
+  const labelOf = (prices: ChargePriceDocument) => `${after.currency} price of charge ${prices.id}`;
+  diffMatched(changes, `${path}.charges`, before.charges, after.charges, {
+    keyOf: (prices) => prices.id,
+    removed: (prices) => `${labelOf(prices)} removed`,
+    added: (prices) => `${labelOf(prices)} added`,
+    compareKept: (pricesPath, earlier, prices) => {
+      const model = charges.find((charge) => charge.id === prices.id)?.model;
+      diffChargeFields(changes, pricesPath, labelOf(prices), earlier, prices, model);
+    },
   });
 }
 
@@ -377,55 +348,36 @@ function diffEntitlements(
   before: EntitlementDocument[],
   after: EntitlementDocument[],
 ): void {
-  const beforeByFeature = new Map(before.map((entitlement) => [entitlement.feature, entitlement]));
-  const afterFeatures = new Set(after.map((entitlement) => entitlement.feature));
-  before.forEach((entitlement, index) => {
-    if (!afterFeatures.has(entitlement.feature)) {
-      changes.push({
-        path: `$.entitlements[${index}]`,
-        change: "removed",
-        before: entitlement,
-        after: null,
-        description: `entitlement ${entitlement.feature} removed`,
-      });
-    }
-  });
-  after.forEach((entitlement, index) => {
-    const path = `$.entitlements[${index}]`;
-    const earlier = beforeByFeature.get(entitlement.feature);
-    if (earlier === undefined) {
-      changes.push({
-        path,
-        change: "added",
-        before: null,
-        after: entitlement,
-        description: `entitlement ${entitlement.feature} added${describeEntitlementTerms(entitlement)}`,
-      });
-      return;
-    }
-    if (earlier.limit !== undefined || entitlement.limit !== undefined) {
-      const beforeLimit = earlier.limit ?? null;
-      const afterLimit = entitlement.limit ?? null;
-      const same =
-        beforeLimit === afterLimit ||
-        (beforeLimit !== null && afterLimit !== null && sameValue("limit", beforeLimit, afterLimit));
-      if (!same) {
-        changes.push({
-          path: `${path}.limit`,
-          change: "changed",
-          before: beforeLimit,
-          after: afterLimit,
-          description: `entitlement ${entitlement.feature} limit ${beforeLimit ?? "unlimited"} → ${afterLimit ?? "unlimited"}`,
-        });
+  diffMatched(changes, "$.entitlements", before, after, {
+    keyOf: (entitlement) => entitlement.feature,
+    removed: (entitlement) => `entitlement ${entitlement.feature} removed`,
+    added: (entitlement) =>
+      `entitlement ${entitlement.feature} added${describeEntitlementTerms(entitlement)}`,
+    compareKept: (path, earlier, entitlement) => {
+      if (earlier.limit !== undefined || entitlement.limit !== undefined) {
+        const beforeLimit = earlier.limit ?? null;
+        const afterLimit = entitlement.limit ?? null;
+        const same =
+          beforeLimit === afterLimit ||
+          (beforeLimit !== null && afterLimit !== null && sameValue("limit", beforeLimit, afterLimit));
+        if (!same) {
+          changes.push({
+            path: `${path}.limit`,
+            change: "changed",
+            before: beforeLimit,
+            after: afterLimit,
+            description: `entitlement ${entitlement.feature} limit ${beforeLimit ?? "unlimited"} → ${afterLimit ?? "unlimited"}`,
+          });
+        }
       }
-    }
-    compareScalar(
-      changes,
-      `${path}.value`,
-      `entitlement ${entitlement.feature} value`,
-      earlier.value,
-      entitlement.value,
-    );
+      compareScalar(
+        changes,
+        `${path}.value`,
+        `entitlement ${entitlement.feature} value`,
+        earlier.value,
+        entitlement.value,
+      );
+    },
   });
 }
 
