@@ -6,7 +6,7 @@
 // bodies and catalog.yaml and name the OpenAPI document's components; the
 // rules that need more than a schema sit on PlanVersionContentSchema
 // (plan-version-rules.ts).
-import { type Static, Type } from "typebox";
+import { type Static, type TOptional, type TProperties, Type } from "typebox";
 import type { FieldError } from "../platform/errors.ts";
 import { NonNegativeDecimalString, Nullable } from "../platform/http/schemas.ts";
 import {
@@ -90,20 +90,17 @@ const NewPlanVersionContent = Type.Object(newPlanVersionContentFields);
 export type NewPlanVersionContent = Static<typeof NewPlanVersionContent>;
 
 /** Every field of a version's content, each optional: what an edit of a draft (or a new draft) changes. */
-export const planVersionContentChangeFields = {
-  currency: Type.Optional(contentFields.currency),
-  interval: Type.Optional(contentFields.interval),
-  interval_count: Type.Optional(contentFields.interval_count),
-  trial_days: Type.Optional(contentFields.trial_days),
-  minimum_commitment: Type.Optional(contentFields.minimum_commitment),
-  charges: Type.Optional(contentFields.charges),
-  currency_prices: Type.Optional(contentFields.currency_prices),
-  entitlements: Type.Optional(contentFields.entitlements),
-  pricing_units: Type.Optional(contentFields.pricing_units),
-  allowances: Type.Optional(contentFields.allowances),
-};
+export const planVersionContentChangeFields = eachOptional(contentFields);
 const PlanVersionContentChange = Type.Object(planVersionContentChangeFields);
 export type PlanVersionContentChange = Static<typeof PlanVersionContentChange>;
+
+function eachOptional<Fields extends TProperties>(
+  fields: Fields,
+): { [Field in keyof Fields]: TOptional<Fields[Field]> } {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, schema]) => [field, Type.Optional(schema)]),
+  ) as { [Field in keyof Fields]: TOptional<Fields[Field]> };
+}
 
 export function withDefaults(content: NewPlanVersionContent): PlanVersionContent {
   return {
