@@ -14,7 +14,7 @@ import {
   findSubscription,
   type LoadedSubscription,
   loadSubscription,
-  lockSubscription,
+  withLockedTimeline,
 } from "./subscription-store.ts";
 import { planVersionAt } from "./subscription-timeline.ts";
 import {
@@ -32,9 +32,7 @@ export async function changePlan(
 ): Promise<SubscriptionView> {
   ensureAtMatchesTiming(input);
   const now = context.clock.now();
-  return context.database.transaction().execute(async (transaction) => {
-    const row = await lockSubscription(transaction, context, subscriptionId);
-    const loaded = await loadSubscription(transaction, context, row);
+  return withLockedTimeline(context, subscriptionId, async (transaction, { loaded }) => {
     const { version, at } = await checkedPlanChange(transaction, context, loaded, input, now);
     return appendChange(transaction, context, loaded, {
       kind: "change_plan",
@@ -119,9 +117,7 @@ export async function cancelSubscription(
   input: CancelSubscriptionInput,
 ): Promise<SubscriptionView> {
   const now = context.clock.now();
-  return context.database.transaction().execute(async (transaction) => {
-    const row = await lockSubscription(transaction, context, subscriptionId);
-    const loaded = await loadSubscription(transaction, context, row);
+  return withLockedTimeline(context, subscriptionId, async (transaction, { row, loaded }) => {
     const last = loaded.timeline.changes.at(-1);
     if (last?.type === "cancel") {
       throw conflict(

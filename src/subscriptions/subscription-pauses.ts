@@ -12,10 +12,10 @@ import type {
   ResumeSubscriptionInput,
   SubscriptionView,
 } from "./subscription-schemas.ts";
-import { loadSubscription, lockSubscription } from "./subscription-store.ts";
+import { withLockedTimeline } from "./subscription-store.ts";
 import { pauseAt } from "./subscription-timeline.ts";
 import { subscriptionPaused, subscriptionResumed } from "./subscription-webhook-events.ts";
-import { billAgainFrom, ensureNotBilled, nowOrStart, recordTimelineWrite } from "./timeline-writes.ts";
+import { billAgainAndRecord, ensureNotBilled, nowOrStart } from "./timeline-writes.ts";
 
 export async function pauseSubscription(
   context: RequestContext,
@@ -23,9 +23,7 @@ export async function pauseSubscription(
   input: PauseSubscriptionInput,
 ): Promise<SubscriptionView> {
   const now = context.clock.now();
-  return context.database.transaction().execute(async (transaction) => {
-    const row = await lockSubscription(transaction, context, subscriptionId);
-    const loaded = await loadSubscription(transaction, context, row);
+  return withLockedTimeline(context, subscriptionId, async (transaction, { row, loaded }) => {
     const from = input.at === undefined ? nowOrStart(loaded, now) : new Date(input.at);
     const until = input.until === undefined ? null : new Date(input.until);
     if (from < row.started_at) {
@@ -69,11 +67,13 @@ export async function pauseSubscription(
       created_at: now,
       updated_at: now,
     });
-    const updated = await billAgainFrom(transaction, context, row, from, now);
-    return recordTimelineWrite(transaction, context, loaded, updated, {
-      action: "subscription.paused",
-      event: subscriptionPaused,
-    });
+    return billAgainAndRecord(
+      transaction,
+      context,
+      loaded,
+      { from: from, now },
+      { action: "subscription.paused", event: subscriptionPaused },
+    );
   });
 }
 
@@ -84,9 +84,7 @@ export async function resumeSubscription(
   input: ResumeSubscriptionInput,
 ): Promise<SubscriptionView> {
   const now = context.clock.now();
-  return context.database.transaction().execute(async (transaction) => {
-    const row = await lockSubscription(transaction, context, subscriptionId);
-    const loaded = await loadSubscription(transaction, context, row);
+  return withLockedTimeline(context, subscriptionId, async (transaction, { row, loaded }) => {
     const at = input.at === undefined ? now : new Date(input.at);
     const pause = pauseAt(loaded.pauses, at.getTime());
     const pauseRow =
@@ -115,10 +113,12 @@ export async function resumeSubscription(
         .where("id", "=", pauseRow.id)
         .execute();
     }
-    const updated = await billAgainFrom(transaction, context, row, at, now);
-    return recordTimelineWrite(transaction, context, loaded, updated, {
-      action: "subscription.resumed",
-      event: subscriptionResumed,
-    });
+    return billAgainAndRecord(
+      transaction,
+      context,
+      loaded,
+      { from: at, now },
+      { action: "subscription.resumed", event: subscriptionResumed },
+    );
   });
 }

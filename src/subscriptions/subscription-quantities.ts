@@ -8,7 +8,7 @@ import { describeActor } from "../audit/index.ts";
 import { type PlanVersionRecord, planVersionsByIds } from "../catalog/index.ts";
 import type { QuantityChange } from "../core/index.ts";
 import type { RequestContext } from "../platform/context.ts";
-import type { Database, DatabaseTransaction } from "../platform/database/schema.ts";
+import type { Database } from "../platform/database/schema.ts";
 import { insertTenantRow } from "../platform/database/tenant-rows.ts";
 import { conflict, type FieldError, validationFailed } from "../platform/errors.ts";
 import type { ChangeQuantityInput, SubscriptionView } from "./subscription-schemas.ts";
@@ -16,17 +16,11 @@ import {
   findSubscription,
   type LoadedSubscription,
   loadSubscription,
-  lockSubscription,
+  withLockedTimeline,
 } from "./subscription-store.ts";
 import { planVersionAt } from "./subscription-timeline.ts";
 import { subscriptionUpdated } from "./subscription-webhook-events.ts";
-import {
-  billAgainFrom,
-  ensureNotBilled,
-  ensureNotCanceled,
-  nowOrStart,
-  recordTimelineWrite,
-} from "./timeline-writes.ts";
+import { billAgainAndRecord, ensureNotBilled, ensureNotCanceled, nowOrStart } from "./timeline-writes.ts";
 
 type Problem = { on: "charge" | "quantity"; message: string };
 
@@ -136,9 +130,7 @@ export async function changeQuantity(
   subscriptionId: string,
   input: ChangeQuantityInput,
 ): Promise<SubscriptionView> {
-  return context.database.transaction().execute(async (transaction: DatabaseTransaction) => {
-    const row = await lockSubscription(transaction, context, subscriptionId);
-    const loaded = await loadSubscription(transaction, context, row);
+  return withLockedTimeline(context, subscriptionId, async (transaction, { row, loaded }) => {
     const change = await checkedQuantityChange(transaction, context, loaded, input);
     const now = context.clock.now();
     const at = new Date(change.at);
@@ -158,11 +150,13 @@ export async function changeQuantity(
         created_at: now,
       },
     );
-    const updated = await billAgainFrom(transaction, context, row, at, now);
-    return recordTimelineWrite(transaction, context, loaded, updated, {
-      action: "subscription.quantity_changed",
-      event: subscriptionUpdated,
-    });
+    return billAgainAndRecord(
+      transaction,
+      context,
+      loaded,
+      { from: at, now },
+      { action: "subscription.quantity_changed", event: subscriptionUpdated },
+    );
   });
 }
 

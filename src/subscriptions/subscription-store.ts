@@ -3,8 +3,8 @@
 // rows into the billing core's Subscription.
 import type { ExpressionBuilder, Selectable } from "kysely";
 import type { Instant, Subscription, SubscriptionChange } from "../core/index.ts";
-import type { TenantScope } from "../platform/context.ts";
-import type { Database, DatabaseSchema } from "../platform/database/schema.ts";
+import type { RequestContext, TenantScope } from "../platform/context.ts";
+import type { Database, DatabaseSchema, DatabaseTransaction } from "../platform/database/schema.ts";
 import { inTenant, selectInTenant } from "../platform/database/tenant-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import type { Pause, SubscriptionStatus } from "./subscription-timeline.ts";
@@ -66,6 +66,25 @@ export async function lockSubscription(
     .executeTakeFirst();
   if (!row) throw notFound("subscription", id);
   return row;
+}
+
+/**
+ * Runs `write` in a transaction of its own with the subscription locked
+ * (lockSubscription) and its timeline loaded: how every change to a
+ * subscription's timeline starts.
+ */
+export function withLockedTimeline<Result>(
+  context: RequestContext,
+  subscriptionId: string,
+  write: (
+    transaction: DatabaseTransaction,
+    subscription: { row: SubscriptionRow; loaded: LoadedSubscription },
+  ) => Promise<Result>,
+): Promise<Result> {
+  return context.database.transaction().execute(async (transaction) => {
+    const row = await lockSubscription(transaction, context, subscriptionId);
+    return write(transaction, { row, loaded: await loadSubscription(transaction, context, row) });
+  });
 }
 
 /** The changes and pauses of these subscriptions, and each as the engine's Subscription. */

@@ -113,10 +113,33 @@ function nextBillingWith(row: SubscriptionRow, at: Date): Date {
 }
 
 /**
+ * How a timeline write ends: the subscription is billed again from `billing.from`
+ * (billAgainFrom, with any other columns the write changes) and the write is
+ * recorded (recordTimelineWrite); returns the subscription after it.
+ */
+export async function billAgainAndRecord(
+  transaction: DatabaseTransaction,
+  context: RequestContext,
+  loaded: LoadedSubscription,
+  billing: { from: Date; now: Date; columns?: { ends_at?: Date | null } },
+  write: TimelineWrite,
+): Promise<SubscriptionView> {
+  const updated = await billAgainFrom(
+    transaction,
+    context,
+    loaded.row,
+    billing.from,
+    billing.now,
+    billing.columns,
+  );
+  return recordTimelineWrite(transaction, context, loaded, updated, write);
+}
+
+/**
  * Moves the locked subscription's next_billing_at back to `at` (see
  * nextBillingWith), with any other columns the write changes; returns the row after it.
  */
-export async function billAgainFrom(
+async function billAgainFrom(
   transaction: DatabaseTransaction,
   context: RequestContext,
   row: SubscriptionRow,
@@ -178,12 +201,11 @@ export async function appendChange(
     const end = endOf(timeline, scheduleCatalogOf(versions.values()));
     endsAt = end === null ? null : new Date(end);
   }
-  const updated = await billAgainFrom(transaction, context, row, change.at, now, { ends_at: endsAt });
-  return recordTimelineWrite(
+  return billAgainAndRecord(
     transaction,
     context,
     loaded,
-    updated,
+    { from: change.at, now, columns: { ends_at: endsAt } },
     change.kind === "cancel" ? canceled : planChanged,
   );
 }
@@ -193,7 +215,7 @@ export async function appendChange(
  * and after it, and the webhook event that reports it, in the write's
  * transaction; returns the subscription after it.
  */
-export async function recordTimelineWrite(
+async function recordTimelineWrite(
   transaction: DatabaseTransaction,
   context: RequestContext,
   before: LoadedSubscription,
