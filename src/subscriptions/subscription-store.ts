@@ -55,7 +55,7 @@ export async function findSubscription(
  * before the last change" check, and a bill run reading the timeline in its
  * own transaction (billableSubscriptionsOf) does not race a change.
  */
-export async function lockSubscription(
+async function lockSubscription(
   transaction: Database,
   scope: TenantScope,
   id: string,
