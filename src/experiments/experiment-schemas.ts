@@ -31,6 +31,11 @@ const ArmBody = StrictObject({
   ),
 });
 
+/** The optional salt hashed with each customer id to choose customers the same way every time; `description` says for what. */
+export function SaltField(description: string) {
+  return Type.Optional(Type.String({ minLength: 1, maxLength: 64, description }));
+}
+
 export const CreateExperimentBody = BodyWithReason({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   plan_id: NonEmptyId,
@@ -61,13 +66,8 @@ export const CreateExperimentBody = BodyWithReason({
   }),
   starts_at: Type.Optional({ ...Timestamp, description: "now when left out" }),
   ends_at: { ...Timestamp, description: "after starts_at; no customer is assigned from then on" },
-  salt: Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: 64,
-      description:
-        "hashed with each customer id; the same salt assigns the same customers; random when left out",
-    }),
+  salt: SaltField(
+    "hashed with each customer id; the same salt assigns the same customers; random when left out",
   ),
 });
 export type CreateExperimentInput = Static<typeof CreateExperimentBody>;

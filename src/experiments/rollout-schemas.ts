@@ -11,6 +11,7 @@ import {
   VersionNumber,
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
+import { SaltField } from "./experiment-schemas.ts";
 
 const GuardrailsBody = StrictObject({
   customer_change_percent: Type.Optional(
@@ -70,13 +71,8 @@ export const CreateRolloutBody = BodyWithReason({
       Type.String({ format: "email", maxLength: 320, description: "billing operations, told of a rollback" }),
     ),
   ),
-  salt: Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: 64,
-      description:
-        "hashed with each customer id to choose the stages' cohorts; a new random salt when left out",
-    }),
+  salt: SaltField(
+    "hashed with each customer id to choose the stages' cohorts; a new random salt when left out",
   ),
 });
 export type CreateRolloutInput = Static<typeof CreateRolloutBody>;

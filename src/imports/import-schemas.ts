@@ -169,9 +169,14 @@ export const ResolveImportRecordBody = StrictObject({
 });
 export type ImportRecord = Static<typeof ImportRecordSchema>;
 
-export const ImportRecordQuery = StrictObject({
-  outcome: Type.Optional(StringEnum(importOutcomes)),
+/** `limit` (up to 500) and `cursor` of a report read a page at a time: an import's records, a parallel run's invoices and differences. */
+export const reportPageFields = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
+};
+
+export const ImportRecordQuery = StrictObject({
+  outcome: Type.Optional(StringEnum(importOutcomes)),
+  ...reportPageFields,
 });
 export type ImportRecordFilters = Static<typeof ImportRecordQuery>;

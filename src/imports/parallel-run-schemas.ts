@@ -13,7 +13,7 @@ import {
   Timestamp,
 } from "../platform/http/schemas.ts";
 import { StrictObject } from "../platform/http/validation.ts";
-import { queuedRunFields } from "./import-schemas.ts";
+import { queuedRunFields, reportPageFields } from "./import-schemas.ts";
 
 const differenceCauses = [
   "only_old",
@@ -173,17 +173,13 @@ export const AcceptDifferenceBody = StrictObject({
   ),
 });
 
-export const ParallelRunPageQuery = StrictObject({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
-});
+export const ParallelRunPageQuery = StrictObject(reportPageFields);
 export type ParallelRunPageFilters = Static<typeof ParallelRunPageQuery>;
 
 export const ParallelRunInvoiceQuery = StrictObject({
   matches: Type.Optional(
     StringEnum(["true", "false"], { description: "only matching or only differing invoices" }),
   ),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  ...reportPageFields,
 });
 export type ParallelRunInvoiceFilters = Static<typeof ParallelRunInvoiceQuery>;
